@@ -1,0 +1,166 @@
+"""The ``mpsdose`` command line: parse, call one library function, render, exit.
+
+Exit codes (CONTRACT.md §2): 0 success; 1 error-level findings (``check``, or ``--strict``);
+2 the input could not be understood. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import click
+
+from mpsdose._version import __version__
+from mpsdose.errors import MpsdoseError
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+class _Group(click.Group):
+    """A group whose commands turn every :class:`MpsdoseError` into one stderr line, exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MpsdoseError as error:
+            _fail(str(error), error.exit_code)
+        except RecursionError:  # pragma: no cover - absurd input depth
+            _fail("input too deeply nested", EXIT_INPUT)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"mpsdose: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _render(tables: Sequence[tuple[str, Sequence[str], list[list[str]]]], fmt: str) -> str:
+    from tabulate import tabulate
+
+    blocks = []
+    for title, headers, rows in tables:
+        if not rows:
+            continue
+        blocks.append(f"{title}\n" + tabulate(rows, headers=list(headers), tablefmt=fmt,
+                                              disable_numparse=True))
+    return "\n\n".join(blocks)
+
+
+def _findings_text(findings: Sequence[dict[str, Any]]) -> str:
+    if not findings:
+        return ""
+    lines = ["Findings"]
+    for finding in findings:
+        lines.append(f"  {finding['severity'].upper():7} {finding['code']}: {finding['message']}")
+    return "\n".join(lines)
+
+
+def _emit_json(document: dict[str, Any]) -> None:
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False))
+
+
+_FORMAT = click.option(
+    "--format", "fmt", default="grid", show_default=True, metavar="NAME",
+    help="Table format: any tabulate format (plain, simple, github, grid, html …).",
+)
+_JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="mpsdose")
+def main() -> None:
+    """Plan and check palliative analgesic regimens.
+
+    mpsdose supports clinical judgement; it does not replace it.
+
+    \b
+    Examples:
+      mpsdose total "oxycodone er 10 mg po q12h" "acetaminophen 1 g po qid"
+      mpsdose total -f examples/takamatsu2018-case1.toml --state admission
+      mpsdose drugs --class opioid
+    """
+
+
+def _regimen(items: Sequence[str], file: str | None, state: str | None,
+             allow_unlisted: bool) -> Any:
+    from mpsdose.files import load_regimen
+    from mpsdose.regimen import Regimen
+
+    regimen = Regimen.parse(items, allow_unlisted=allow_unlisted)
+    if file is not None:
+        loaded = load_regimen(file, state=state, allow_unlisted=allow_unlisted)
+        regimen = Regimen(loaded.items + regimen.items, loaded.label, loaded.patient)
+    elif state is not None:
+        raise click.UsageError("--state needs -f FILE (a course file)")
+    if not regimen.items and file is None:
+        raise click.UsageError("give items (e.g. \"oxycodone 20 mg/day\") or -f FILE")
+    return regimen
+
+
+@main.command()
+@click.argument("items", nargs=-1)
+@click.option("-f", "--file", "file", metavar="FILE",
+              help="A regimen or course file (.toml/.json); '-' reads stdin.")
+@click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@click.option("--allow-unlisted", is_flag=True,
+              help="Keep drugs the catalogue does not know (shown, not totalled).")
+@_JSON
+@_FORMAT
+def total(items: tuple[str, ...], file: str | None, state: str | None, allow_unlisted: bool,
+          as_json: bool, fmt: str) -> None:
+    """Daily total per item, per drug and per class.
+
+    PRN items are totalled apart, at their maximum (max N/day, or 24 h / interval).
+
+    \b
+    Examples:
+      mpsdose total "oxycodone er 10 mg po q12h" "rescue oxycodone 5 mg po prn max 4/day"
+      mpsdose total -f examples/takamatsu2018-case1.toml --state admission --json
+    """
+    from mpsdose.report import totals_json, totals_tables
+    from mpsdose.totals import daily_totals
+
+    regimen = _regimen(items, file, state, allow_unlisted)
+    totals = daily_totals(regimen)
+    document = totals_json(totals)
+    if as_json:
+        _emit_json(document)
+        return
+    if regimen.label:
+        click.echo(f"Regimen: {regimen.label}\n")
+    if not regimen.items:
+        click.echo("No items (an empty regimen).")
+    else:
+        click.echo(_render(totals_tables(totals), fmt))
+    text = _findings_text(document["findings"])
+    if text:
+        click.echo("\n" + text)
+
+
+@main.command()
+@click.option("--class", "drug_class", metavar="CLASS", help="Only this class (e.g. opioid).")
+@_JSON
+@_FORMAT
+def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
+    """What the catalogue holds: drugs, classes, routes, other names and sources."""
+    from mpsdose.catalogue import DRUG_CLASSES, default_catalogue
+    from mpsdose.report import drugs_rows
+
+    books = default_catalogue()
+    if drug_class is not None and drug_class not in DRUG_CLASSES:
+        raise click.BadParameter(f"{drug_class!r}; classes: {', '.join(DRUG_CLASSES)}",
+                                 param_hint="--class")
+    selected = books.by_class(drug_class)
+    aliases = {drug.name: books.aliases(drug.name) for drug in selected}
+    if as_json:
+        _emit_json({"schema": "mpsdose/1", "drugs": [
+            {"drug": d.name, "drug_class": d.drug_class, "atc_code": d.atc_code,
+             "routes": sorted(r.value for r in d.routes), "forms": sorted(d.forms),
+             "natural_unit": d.natural_unit.symbol, "names": aliases[d.name],
+             "source": d.source}
+            for d in selected]})
+        return
+    click.echo(_render([drugs_rows(selected, aliases)], fmt))

@@ -1,0 +1,138 @@
+"""The error tree of mpsdose.
+
+Every deliberate error is an :class:`MpsdoseError` *and* the builtin it resembles, so callers may
+catch either (``except LookupError`` still works for an unknown drug). Each carries structured
+attributes besides its message, and the message says what was wrong, what is valid and where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DataError",
+    "DoseError",
+    "ItemSyntaxError",
+    "MpsdoseError",
+    "RegimenFileError",
+    "RouteError",
+    "UnitError",
+    "UnknownDrugError",
+    "UnknownTableError",
+]
+
+
+class MpsdoseError(Exception):
+    """Base class of every error mpsdose raises on purpose.
+
+    ``exit_code`` is what the CLI exits with when the error reaches it: 2, "the input could not be
+    understood" (CONTRACT.md §2).
+    """
+
+    exit_code = 2
+
+
+class ItemSyntaxError(MpsdoseError, ValueError):
+    """An item string that does not follow the item language (CONTRACT.md §1)."""
+
+    def __init__(self, message: str, *, text: str, token: str | None = None) -> None:
+        self.text = text
+        self.token = token
+        super().__init__(f"{message} in item {text!r}")
+
+
+class UnknownDrugError(MpsdoseError, LookupError):
+    """A drug name that the catalogue does not know."""
+
+    def __init__(self, name: str, suggestions: Sequence[str] = (), *, text: str | None = None):
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.text = text
+        message = f"unknown drug {name!r}"
+        if text is not None and text.strip().lower() != name:
+            message += f" in item {text!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        else:
+            message += "; `mpsdose drugs` lists the known drugs"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # LookupError would otherwise repr() the message
+        return str(self.args[0])
+
+
+class RouteError(MpsdoseError, ValueError):
+    """A route that is unknown, missing where it must be written, or not known for the drug."""
+
+    def __init__(self, message: str, *, route: str | None = None, allowed: Sequence[str] = (),
+                 text: str | None = None) -> None:
+        self.route = route
+        self.allowed = tuple(allowed)
+        self.text = text
+        if self.allowed:
+            message += "; routes: " + ", ".join(self.allowed)
+        if text is not None:
+            message += f" (in item {text!r})"
+        super().__init__(message)
+
+
+class UnitError(MpsdoseError, ValueError):
+    """A unit that is unknown, refused as dangerous, or of the wrong dimension for the item."""
+
+    def __init__(
+        self, message: str, *, unit: str | None = None, allowed: Sequence[str] = (),
+        text: str | None = None,
+    ) -> None:
+        self.unit = unit
+        self.allowed = tuple(allowed)
+        self.text = text
+        if self.allowed:
+            message += "; use one of: " + ", ".join(self.allowed)
+        if text is not None:
+            message += f" (in item {text!r})"
+        super().__init__(message)
+
+
+class DoseError(MpsdoseError, ValueError):
+    """A dose that is negative, zero, not a number, or implausibly large."""
+
+    def __init__(self, message: str, *, value: object = None, text: str | None = None) -> None:
+        self.value = value
+        self.text = text
+        if text is not None:
+            message += f" (in item {text!r})"
+        super().__init__(message)
+
+
+class RegimenFileError(MpsdoseError, ValueError):
+    """A regimen or course file that cannot be read: bad syntax, missing keys, bad items."""
+
+    def __init__(self, message: str, *, path: str | None = None, where: str | None = None):
+        self.path = path
+        self.where = where
+        prefix = path or "<regimen>"
+        if where:
+            prefix += f" ({where})"
+        super().__init__(f"{prefix}: {message}")
+
+
+class DataError(MpsdoseError, ValueError):
+    """A data file (shipped or the user's own) that breaks its schema, with file and line."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        location = path if line is None else f"{path}:{line}"
+        super().__init__(f"{location}: {message}")
+
+
+class UnknownTableError(MpsdoseError, LookupError):
+    """A conversion-table id that is not loaded."""
+
+    def __init__(self, table: str, known: Sequence[str]) -> None:
+        self.table = table
+        self.known = tuple(known)
+        super().__init__(f"unknown table {table!r}; known tables: {', '.join(self.known)}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,431 @@
+"""The item language (CONTRACT.md §1): one regimen item per string, parsed and formatted.
+
+::
+
+    ITEM := [PRN] [COUNT] DRUG [FORM] AMOUNT [ROUTE] [FREQUENCY] [PRN] [MAXPRN] [DURATION]
+
+Tokens may come in any order (case reports write "oral long-acting oxycodone 20 mg/day"), but each
+kind at most once, and every token must be understood: a word that is neither a drug, a route, a
+form, a frequency nor PRN is an error naming it, never skipped. Spaces between a number and its
+unit are optional (``20mg``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from mpsdose.catalogue import (
+    FORMS,
+    RELEASES,
+    ROUTE_SPELLINGS,
+    Drug,
+    Route,
+    default_catalogue,
+)
+from mpsdose.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
+from mpsdose.regimen import (
+    Dose,
+    Ingredient,
+    Item,
+    Schedule,
+    ScheduleKind,
+    _number,
+)
+from mpsdose.units import REFUSED, SPELLINGS, lookup_unit
+
+__all__ = ["format_item", "parse_item"]
+
+_NUM = r"(?:\d+(?:\.\d*)?|\.\d+)"
+_END = r"(?![a-z0-9µμ])"
+_MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?)"
+_UNITISH = (
+    r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|ml|milliliters?|millilitres?|"
+    r"iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
+)
+_RATE_SUFFIX = (
+    r"(?:\s*/\s*(?:24\s*h|day|d|hour|hr|h|ml|kg|min)"
+    r"|\s+(?:per|an|a)\s+(?:24\s*h|day|hour|hr|h|kg|min)" + _END + ")?"
+)
+
+_COUNT_WORDS = {
+    "tab": "tablet", "tabs": "tablet", "tablet": "tablet", "tablets": "tablet",
+    "cap": "capsule", "caps": "capsule", "capsule": "capsule", "capsules": "capsule",
+    "patch": "patch", "patches": "patch",
+    "supp": "suppository", "suppository": "suppository", "suppositories": "suppository",
+}
+_COUNT_FORMAT = {"tablet": "tab", "capsule": "caps", "patch": "patch", "suppository": "supp"}
+
+_TIMES = {
+    "daily": 1, "once daily": 1, "once a day": 1, "once per day": 1, "qd": 1, "od": 1,
+    "every day": 1, "qam": 1, "mane": 1, "in the morning": 1,
+    "bid": 2, "b.i.d.": 2, "bd": 2, "twice daily": 2, "twice a day": 2,
+    "tid": 3, "t.i.d.": 3, "tds": 3, "three times daily": 3, "three times a day": 3,
+    "qid": 4, "q.i.d.": 4, "qds": 4, "four times daily": 4, "four times a day": 4,
+}
+_NIGHT = ("at night", "nightly", "qhs", "nocte", "at bedtime", "every night")
+_PRN = ("prn", "p.r.n.", "as needed", "as required", "when required", "rescue", "breakthrough")
+_FILLER = ("of", "and", "with", "then", "to", "by")
+
+
+def _alternation(words: object) -> str:
+    escaped = sorted((re.escape(str(w)).replace(r"\ ", r"\s+") for w in words),  # type: ignore[attr-defined]
+                     key=len, reverse=True)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+# Each pattern is tried at the current position, in this order; the first that matches wins.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END),
+        ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
+                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
+        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}"),
+        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*{_NUM}\s*)?(?:hours?|hrs?|h){_END}"),
+        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}"),
+        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}"),
+        ("times_word", _alternation(_TIMES) + _END),
+        ("night", _alternation(_NIGHT) + _END),
+        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END),
+        ("prn", _alternation(_PRN) + r"(?![a-z0-9])"),
+        ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?"),
+        ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
+                   rf"({_MASS}\s*/\s*ml){_END}"),
+        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
+        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*"),
+        ("negative", rf"-\s*{_NUM}"),
+        ("phrase", _alternation([
+            "by mouth", "per os", "per rectum", "long acting", "short acting",
+            "immediate release", "extended release", "modified release", "sustained release",
+            "controlled release", "prolonged release", "oral solution",
+        ]) + _END),
+        ("word", r"[a-z\u00c0-\u024f][a-z0-9\u00c0-\u024f'\-\.]*(?:/[a-z][a-z0-9'\-\.]*)*"),
+    )
+]
+_SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+
+
+class _Parts:
+    """What the scanner found, each kind at most once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.unknown = False
+        self.amounts: list[float] | None = None
+        self.unit: str | None = None
+        self.liquid: tuple[float, float, str] | None = None
+        self.count: float | None = None
+        self.count_form: str | None = None
+        self.route: Route | None = None
+        self.release: str | None = None
+        self.form: str | None = None
+        self.schedule: Schedule | None = None
+        self.prn = False
+        self.max_prn: float | None = None
+        self.duration: float | None = None
+        self.name_runs: list[list[str]] = []
+        self._last_was_word = False
+
+    def once(self, attribute: str, value: object, token: str) -> None:
+        current = getattr(self, attribute)
+        if current is not None and current != value:
+            raise ItemSyntaxError(f"{token!r} repeats the {attribute.replace('_', ' ')}",
+                                  text=self.text, token=token)
+        setattr(self, attribute, value)
+
+
+def parse_item(text: str, *, allow_unlisted: bool = False) -> Item:
+    """Parse one item of the item language into an :class:`~mpsdose.regimen.Item`.
+
+    Parameters
+    ----------
+    text
+        E.g. ``"oxycodone er 10 mg po q12h"``, ``"fentanyl 25 mcg/h td q72h"``,
+        ``"rescue oxycodone 5 mg po prn max 6/day"``, ``"acetaminophen 4 g/day"``.
+    allow_unlisted
+        Keep a drug the catalogue does not know as an unlisted item (shown, never totalled)
+        instead of raising :class:`~mpsdose.errors.UnknownDrugError`.
+
+    Raises
+    ------
+    ItemSyntaxError, UnknownDrugError, UnitError, RouteError, DoseError
+        Each naming the offending token and the item.
+    """
+    if not isinstance(text, str):
+        raise ItemSyntaxError(f"an item is a string, not {type(text).__name__}", text=str(text))
+    source = text
+    normal = text.strip().lower().replace("×", "x").replace("\u2009", " ")
+    if not normal:
+        raise ItemSyntaxError("empty item", text=source)
+    if _DECIMAL_COMMA.search(normal):
+        raise ItemSyntaxError(
+            "a comma inside a number is ambiguous (decimal or thousands?); write 1000 or 2.5",
+            text=source, token=_DECIMAL_COMMA.search(normal).group(0),  # type: ignore[union-attr]
+        )
+    parts = _Parts(source)
+    position = 0
+    while position < len(normal):
+        space = _SPACE.match(normal, position)
+        if space:
+            position = space.end()
+            continue
+        for kind, pattern in _PATTERNS:
+            match = pattern.match(normal, position)
+            if match:
+                _HANDLERS[kind](parts, match)
+                parts._last_was_word = kind == "word" and _is_name_word(match.group(0))
+                position = match.end()
+                break
+        else:
+            token = normal[position:].split()[0]
+            raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
+    return _assemble(parts, allow_unlisted=allow_unlisted)
+
+
+def _is_name_word(word: str) -> bool:
+    word = word.rstrip(".")
+    return not (word in ROUTE_SPELLINGS or word in RELEASES or word in FORMS
+                or word in _FILLER or word in _PRN)
+
+
+def _on_unknown(parts: _Parts, match: re.Match[str]) -> None:
+    parts.unknown = True
+
+
+def _on_maxprn(parts: _Parts, match: re.Match[str]) -> None:
+    parts.once("max_prn", float(match.group(1)), match.group(0))
+
+
+def _on_duration(parts: _Parts, match: re.Match[str]) -> None:
+    parts.once("duration", float(match.group(1)), match.group(0))
+
+
+def _on_schedule(schedule: Callable[[re.Match[str]], Schedule]) -> Callable[[_Parts, re.Match[str]],
+                                                                               None]:
+    def handle(parts: _Parts, match: re.Match[str]) -> None:
+        try:
+            value = schedule(match)
+        except ValueError as error:
+            raise ItemSyntaxError(str(error), text=parts.text, token=match.group(0)) from None
+        parts.once("schedule", value, match.group(0))
+
+    return handle
+
+
+def _on_prn(parts: _Parts, match: re.Match[str]) -> None:
+    parts.prn = True
+
+
+def _on_count(parts: _Parts, match: re.Match[str]) -> None:
+    parts.once("count", float(match.group(1)), match.group(0))
+    word = match.group(0)[len(match.group(1)):].split()[0]
+    parts.once("form", _COUNT_WORDS[word], match.group(0))
+
+
+def _on_liquid(parts: _Parts, match: re.Match[str]) -> None:
+    if parts.amounts is not None or parts.liquid is not None:
+        raise ItemSyntaxError(f"{match.group(0)!r} is a second amount", text=parts.text,
+                              token=match.group(0))
+    parts.liquid = (float(match.group(1)), float(match.group(2)), match.group(3))
+    parts.form = parts.form or "liquid"
+
+
+def _on_amount(parts: _Parts, match: re.Match[str]) -> None:
+    if parts.amounts is not None or parts.liquid is not None:
+        raise ItemSyntaxError(f"{match.group(0)!r} is a second amount", text=parts.text,
+                              token=match.group(0))
+    parts.amounts = [float(n) for n in re.split(r"\s*/\s*", match.group(1))]
+    parts.unit = match.group(2)
+
+
+def _on_number(parts: _Parts, match: re.Match[str]) -> None:
+    raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h)",
+                          text=parts.text, token=match.group(0))
+
+
+def _on_negative(parts: _Parts, match: re.Match[str]) -> None:
+    raise DoseError(f"{match.group(0)!r} is negative", value=match.group(0), text=parts.text)
+
+
+def _on_word(parts: _Parts, match: re.Match[str]) -> None:
+    raw = match.group(0)
+    if raw in ("nan", "inf", "infinity"):
+        raise DoseError(f"{raw!r} is not a number", value=raw, text=parts.text)
+    if raw in SPELLINGS or raw in REFUSED:
+        raise ItemSyntaxError(f"unit {raw!r} has no number before it", text=parts.text,
+                              token=raw)
+    word = raw if raw in ROUTE_SPELLINGS else raw.rstrip(".")
+    word = " ".join(word.split())
+    if word in ROUTE_SPELLINGS:
+        parts.once("route", ROUTE_SPELLINGS[word], raw)
+    elif word in RELEASES:
+        parts.once("release", RELEASES[word], raw)
+    elif word in FORMS:
+        parts.once("form", FORMS[word], raw)
+    elif word in _PRN:
+        parts.prn = True
+    elif word in _FILLER:
+        pass
+    elif parts._last_was_word and parts.name_runs:
+        parts.name_runs[-1].append(word)
+    else:
+        parts.name_runs.append([word])
+
+
+_HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
+    "unknown": _on_unknown,
+    "maxprn": _on_maxprn,
+    "duration": _on_duration,
+    "interval_h": _on_schedule(lambda m: Schedule.every(float(m.group(1)))),
+    "interval_d": _on_schedule(lambda m: Schedule.every(24 * float(m.group(1)))),
+    "times": _on_schedule(lambda m: Schedule.times_per_day(float(m.group(1)))),
+    "times_word": _on_schedule(
+        lambda m: Schedule.times_per_day(_TIMES[" ".join(m.group(0).split())])
+    ),
+    "night": _on_schedule(lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    "continuous": _on_schedule(lambda m: Schedule(ScheduleKind.CONTINUOUS)),
+    "prn": _on_prn,
+    "count": _on_count,
+    "liquid": _on_liquid,
+    "amount": _on_amount,
+    "number": _on_number,
+    "negative": _on_negative,
+    "phrase": _on_word,
+    "word": _on_word,
+}
+
+
+def _resolve_drugs(parts: _Parts, *, allow_unlisted: bool) -> list[Drug]:
+    text = parts.text
+    if not parts.name_runs:
+        raise ItemSyntaxError("no drug named", text=text)
+    if len(parts.name_runs) > 1:
+        extra = " ".join(parts.name_runs[1])
+        first = " ".join(parts.name_runs[0])
+        found = default_catalogue().get(first)
+        if found is None and default_catalogue().get(extra) is not None:
+            extra = first
+        raise ItemSyntaxError(f"unexpected word(s) {extra!r}", text=text, token=extra)
+    name = " ".join(parts.name_runs[0])
+    books = default_catalogue()
+    whole = books.get(name)
+    if whole is not None:
+        return [whole]
+    if "/" in name:
+        components = [part.strip() for part in name.split("/")]
+    else:
+        components = [name]
+    drugs = []
+    for component in components:
+        found = books.get(component)
+        if found is None:
+            if not allow_unlisted:
+                raise UnknownDrugError(component, books.suggest(component), text=text)
+            found = Drug.unlisted(component)
+        drugs.append(found)
+    return drugs
+
+
+def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
+    text = parts.text
+    drugs = _resolve_drugs(parts, allow_unlisted=allow_unlisted)
+    doses: list[Dose | None]
+    if parts.unknown:
+        if parts.amounts is not None or parts.liquid is not None:
+            raise ItemSyntaxError("an item has an amount or 'dose unknown', not both", text=text)
+        doses = [None] * len(drugs)
+    elif parts.liquid is not None:
+        if len(drugs) != 1:
+            raise ItemSyntaxError("a liquid volume is for a single drug", text=text)
+        volume, strength, unit = parts.liquid
+        doses = [Dose.liquid(volume, strength, unit.replace(" ", ""), text=text)]
+    elif parts.amounts is not None:
+        assert parts.unit is not None
+        if len(parts.amounts) != len(drugs):
+            raise ItemSyntaxError(
+                f"{len(parts.amounts)} amount(s) for {len(drugs)} drug(s) "
+                f"({'/'.join(d.name for d in drugs)})", text=text,
+            )
+        unit = lookup_unit(parts.unit, text=text)
+        doses = [Dose.of(value, unit, text=text) for value in parts.amounts]
+    else:
+        raise ItemSyntaxError(
+            "no amount; write one such as '20 mg', '20 mg/day', '25 mcg/h', or 'dose unknown'",
+            text=text,
+        )
+    route, stated = _route(parts, drugs)
+    return Item(
+        ingredients=tuple(Ingredient(d, dose) for d, dose in zip(drugs, doses, strict=True)),
+        route=route,
+        schedule=parts.schedule or Schedule(),
+        prn=parts.prn,
+        max_prn_per_day=parts.max_prn,
+        release=parts.release,
+        form=parts.form,
+        count=parts.count,
+        duration_days=parts.duration,
+        route_stated=stated,
+        text=text,
+    )
+
+
+def _route(parts: _Parts, drugs: list[Drug]) -> tuple[Route, bool]:
+    implied = {drug.route_for_form(parts.form) for drug in drugs} - {None}
+    if parts.route is not None:
+        if implied and parts.route not in implied:
+            raise RouteError(f"a {parts.form} is not given {parts.route.value}",
+                             route=parts.route.value, text=parts.text)
+        return parts.route, True
+    if len(implied) == 1:
+        return implied.pop(), True  # type: ignore[return-value]
+    defaults = {drug.default_route for drug in drugs if drug.listed}
+    if defaults == {Route.ORAL} or (not defaults and all(not d.listed for d in drugs)):
+        return Route.ORAL, False
+    names = "/".join(drug.name for drug in drugs)
+    allowed = sorted({r.value for d in drugs for r in d.routes})
+    raise RouteError(
+        f"{names} has no oral form, and its routes differ in potency: write the route",
+        allowed=allowed, text=parts.text,
+    )
+
+
+def format_item(item: Item) -> str:
+    """Write an item in the item language, canonically; :func:`parse_item` reads it back equal."""
+    words: list[str] = []
+    form = item.form
+    if item.count is not None:
+        if form not in _COUNT_FORMAT:
+            raise UnitError(f"a count needs a countable form ({', '.join(_COUNT_FORMAT)})",
+                            text=item.text)
+        words.append(f"{_number(item.count)} {_COUNT_FORMAT[form]}")
+        form = None
+    words.append(item.name)
+    if item.release:
+        words.append(item.release)
+    liquid = any(i.dose is not None and i.dose.volume_ml is not None for i in item.ingredients)
+    if form and not (form == "liquid" and liquid):
+        words.append(form)
+    doses = [ingredient.dose for ingredient in item.ingredients]
+    if any(dose is None for dose in doses):
+        words.append("dose unknown")
+    elif len(doses) == 1:
+        words.append(doses[0].format())  # type: ignore[union-attr]
+    else:
+        units = {dose.unit.symbol for dose in doses}  # type: ignore[union-attr]
+        if len(units) != 1:
+            raise UnitError("a combination's strengths must share one unit", text=item.text)
+        numbers = "/".join(_number(dose.value) for dose in doses)  # type: ignore[union-attr]
+        words.append(f"{numbers} {units.pop()}")
+    if item.route_stated:
+        words.append(item.route.short)
+    if item.schedule.kind is not ScheduleKind.UNSTATED:
+        words.append(item.schedule.format())
+    if item.prn:
+        words.append("prn")
+    if item.max_prn_per_day is not None:
+        words.append(f"max {_number(item.max_prn_per_day)}/day")
+    if item.duration_days is not None:
+        words.append(f"for {_number(item.duration_days)} days")
+    return " ".join(words)

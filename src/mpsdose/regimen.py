@@ -1,0 +1,509 @@
+"""The regimen model: doses, schedules, items, regimens, patients and courses (frozen attrs).
+
+An :class:`Item` is one line of a regimen as a pharmacist writes it ("oxycodone er 10 mg po q12h").
+Its amounts keep the unit they were written in (so an item formats back to what was meant) and
+expose canonical magnitudes (mg, mg/day) for arithmetic. Items are checked when they are built,
+from the item language or from Python: a unit of the wrong kind for the drug and route, a route
+the drug does not have, a frequency an amount per day cannot take are errors, never guesses.
+
+Build items from text with :func:`mpsdose.parse_item` (the item language, CONTRACT.md §1).
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import math
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from mpsdose.catalogue import Drug, Route
+from mpsdose.errors import DoseError, ItemSyntaxError, RouteError, UnitError
+from mpsdose.units import UNITS, Unit, UnitKind, check_magnitude
+
+__all__ = [
+    "Course",
+    "Dose",
+    "Hepatic",
+    "Ingredient",
+    "Item",
+    "Patient",
+    "Regimen",
+    "Schedule",
+    "ScheduleKind",
+    "State",
+]
+
+#: Input guard against unit slips (e.g. g typed for mg), not a clinical limit: no analgesic or
+#: adjuvant here is given as more than this in one dose or one day. Clinical maxima are data
+#: (``data/`` files with sources) and are checked by the safety checks.
+IMPLAUSIBLE_DOSE_MG = 100_000.0  # 100 g
+
+
+@attrs.frozen
+class Dose:
+    """An amount of one drug: per administration (mass) or per time (a rate).
+
+    ``value`` and ``unit`` are as written (20 mg, 4 g/day, 25 mcg/h). A liquid written as a volume
+    of a concentration ("2 mL of 10 mg/mL") keeps both in ``volume_ml`` and ``concentration`` and
+    its ``value``/``unit`` are the mass they give (20 mg).
+    """
+
+    value: float
+    unit: Unit
+    volume_ml: float | None = None
+    concentration: tuple[float, Unit] | None = None
+
+    @classmethod
+    def of(cls, value: float, unit: str | Unit, *, text: str | None = None) -> Dose:
+        """A dose from a magnitude and a unit spelling, checked (finite, positive, known unit)."""
+        if isinstance(unit, str):
+            from mpsdose.units import lookup_unit
+
+            unit = lookup_unit(unit, text=text)
+        if unit.kind not in (UnitKind.MASS, UnitKind.RATE):
+            raise UnitError(
+                f"{unit} is not a dose unit; write a mass (mg), or a volume with its "
+                "concentration ('2 mL of 10 mg/mL')", unit=unit.symbol, text=text,
+            )
+        return cls(check_magnitude(value, text=text), unit)
+
+    @classmethod
+    def liquid(cls, volume_ml: float, concentration: float, unit: str | Unit, *,
+               text: str | None = None) -> Dose:
+        """A volume of a liquid of a given concentration, e.g. ``Dose.liquid(2, 10, "mg/mL")``."""
+        if isinstance(unit, str):
+            from mpsdose.units import lookup_unit
+
+            unit = lookup_unit(unit, text=text)
+        if unit.kind is not UnitKind.CONCENTRATION:
+            raise UnitError(f"{unit} is not a concentration", unit=unit.symbol,
+                            allowed=["mg/mL", "mcg/mL"], text=text)
+        volume = check_magnitude(volume_ml, what="volume", text=text)
+        strength = check_magnitude(concentration, what="concentration", text=text)
+        mass_unit = UNITS[unit.symbol.split("/")[0]]
+        return cls(volume * strength, mass_unit, volume, (strength, unit))
+
+    @classmethod
+    def from_quantity(cls, value: object, *, text: str | None = None) -> Dose:
+        """A dose from a :class:`pint.Quantity` (mass or mass per time) of any unit."""
+        from mpsdose.units import from_quantity
+
+        magnitude, unit = from_quantity(value, text=text)  # type: ignore[arg-type]
+        return cls.of(magnitude, unit, text=text)
+
+    @property
+    def kind(self) -> UnitKind:
+        return self.unit.kind
+
+    @property
+    def canonical(self) -> float:
+        """The amount in mg (a mass) or mg/day (a rate)."""
+        return self.unit.to_canonical(self.value)
+
+    @property
+    def quantity(self) -> object:
+        """The amount as a :class:`pint.Quantity` (imports pint)."""
+        from mpsdose.units import quantity
+
+        return quantity(self.value, self.unit)
+
+    def format(self) -> str:
+        if self.volume_ml is not None and self.concentration is not None:
+            strength, unit = self.concentration
+            return f"{_number(self.volume_ml)} mL of {_number(strength)} {unit}"
+        return f"{_number(self.value)} {self.unit}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class ScheduleKind(enum.Enum):
+    """How often an item is given."""
+
+    INTERVAL = "interval"  #: every N hours (q4h, q12h; for a patch, its change interval)
+    TIMES_PER_DAY = "times per day"  #: N times a day (bid, tid, qid, daily, 3x/day)
+    AT_NIGHT = "at night"  #: once a day, at night (nightly, qhs, nocte)
+    CONTINUOUS = "continuous"  #: a continuous infusion
+    UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
+
+
+@attrs.frozen
+class Schedule:
+    """A frequency. ``value`` is the interval in hours or the number of times a day."""
+
+    kind: ScheduleKind = ScheduleKind.UNSTATED
+    value: float | None = None
+
+    @classmethod
+    def every(cls, hours: float) -> Schedule:
+        return cls(ScheduleKind.INTERVAL, check_magnitude(hours, what="interval"))
+
+    @classmethod
+    def times_per_day(cls, times: float) -> Schedule:
+        return cls(ScheduleKind.TIMES_PER_DAY, check_magnitude(times, what="times per day"))
+
+    @property
+    def doses_per_day(self) -> float | None:
+        """Administrations in 24 h, or None where the schedule does not say (continuous, none)."""
+        if self.kind is ScheduleKind.INTERVAL:
+            assert self.value is not None
+            return 24.0 / self.value
+        if self.kind is ScheduleKind.TIMES_PER_DAY:
+            return self.value
+        if self.kind is ScheduleKind.AT_NIGHT:
+            return 1.0
+        return None
+
+    def format(self) -> str:
+        if self.kind is ScheduleKind.INTERVAL:
+            return f"q{_number(self.value or 0)}h"
+        if self.kind is ScheduleKind.TIMES_PER_DAY:
+            return _TIMES_WORDS.get(self.value or 0, f"{_number(self.value or 0)}x/day")
+        if self.kind is ScheduleKind.AT_NIGHT:
+            return "at night"
+        if self.kind is ScheduleKind.CONTINUOUS:
+            return "continuous"
+        return ""
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+_TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
+
+
+@attrs.frozen
+class Ingredient:
+    """One drug of an item with its amount (None: the dose is not known)."""
+
+    drug: Drug
+    dose: Dose | None
+
+
+@attrs.frozen
+class Item:
+    """One line of a regimen.
+
+    Attributes
+    ----------
+    ingredients
+        One for a plain drug; several for a combination product (oxycodone/acetaminophen 5/325 mg),
+        each with its strength per dosage unit.
+    route
+        The route; ``route_stated`` is False where it was not written and the drug's default
+        (oral) was taken.
+    release, form
+        ``"ir"``/``"er"`` and a dosage form (``"tablet"``, ``"patch"``), where written.
+    count
+        Dosage units per administration ("2 tab"); the amount is then the strength of one unit.
+    schedule
+        How often; for a patch, its change interval.
+    prn, max_prn_per_day
+        An as-needed item and the most doses allowed in 24 h (None: not stated).
+    duration_days
+        "for N days", where written.
+    text
+        The text the item was parsed from (not part of equality).
+    """
+
+    ingredients: tuple[Ingredient, ...]
+    route: Route
+    schedule: Schedule = Schedule()
+    prn: bool = False
+    max_prn_per_day: float | None = None
+    release: str | None = None
+    form: str | None = None
+    count: float | None = None
+    duration_days: float | None = None
+    route_stated: bool = True
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _check_item(self)
+
+    # -- construction --------------------------------------------------------------------
+    @classmethod
+    def parse(cls, text: str, *, allow_unlisted: bool = False) -> Item:
+        """Parse one item of the item language (see :func:`mpsdose.parse_item`)."""
+        from mpsdose.language import parse_item
+
+        return parse_item(text, allow_unlisted=allow_unlisted)
+
+    # -- what it is ----------------------------------------------------------------------
+    @property
+    def drug(self) -> Drug:
+        """The drug of a single-ingredient item; for a combination, its first ingredient."""
+        return self.ingredients[0].drug
+
+    @property
+    def drugs(self) -> tuple[Drug, ...]:
+        return tuple(ingredient.drug for ingredient in self.ingredients)
+
+    @property
+    def name(self) -> str:
+        """``oxycodone``, or ``oxycodone/acetaminophen`` for a combination."""
+        return "/".join(drug.name for drug in self.drugs)
+
+    @property
+    def dose_known(self) -> bool:
+        return all(ingredient.dose is not None for ingredient in self.ingredients)
+
+    @property
+    def is_rate(self) -> bool:
+        """True where the amount is per time (a daily total, a patch, an infusion)."""
+        dose = self.ingredients[0].dose
+        return dose is not None and dose.kind is UnitKind.RATE
+
+    @property
+    def listed(self) -> bool:
+        return all(drug.listed for drug in self.drugs)
+
+    @property
+    def max_doses_per_day(self) -> float | None:
+        """For a PRN item: the most administrations in 24 h (stated, or from its interval)."""
+        if not self.prn:
+            return self.schedule.doses_per_day
+        if self.max_prn_per_day is not None:
+            return self.max_prn_per_day
+        if self.schedule.kind is ScheduleKind.INTERVAL:
+            return self.schedule.doses_per_day
+        return None
+
+    # -- amounts ---------------------------------------------------------------------------
+    def per_dose(self, ingredient: Ingredient | None = None) -> float | None:
+        """Amount of one ingredient per administration [mg]; None for a rate or unknown dose."""
+        dose = (ingredient or self.ingredients[0]).dose
+        if dose is None or dose.kind is not UnitKind.MASS:
+            return None
+        return dose.canonical * (self.count or 1.0)
+
+    def daily(self, ingredient: Ingredient | None = None) -> float | None:
+        """Daily amount of one ingredient [mg/day]: scheduled, or for a PRN item at its maximum.
+
+        None where it cannot be known: dose unknown, or a PRN item with no maximum or interval.
+        """
+        dose = (ingredient or self.ingredients[0]).dose
+        if dose is None:
+            return None
+        if dose.kind is UnitKind.RATE:
+            return dose.canonical * (self.count or 1.0)
+        per_day = self.max_doses_per_day
+        if per_day is None:
+            return None
+        return dose.canonical * (self.count or 1.0) * per_day
+
+    def with_dose(self, *doses: Dose | None) -> Item:
+        """The same item with new amount(s), one per ingredient (``attrs.evolve``)."""
+        if len(doses) != len(self.ingredients):
+            raise ValueError(f"{self.name} has {len(self.ingredients)} ingredient(s)")
+        ingredients = tuple(attrs.evolve(i, dose=d) for i, d in zip(self.ingredients, doses,
+                                                                    strict=True))
+        return attrs.evolve(self, ingredients=ingredients, text=None)
+
+    def scaled(self, factor: float) -> Item:
+        """The same item with every amount multiplied by ``factor`` (> 0)."""
+        check_magnitude(factor, what="factor")
+        doses = []
+        for ingredient in self.ingredients:
+            dose = ingredient.dose
+            if dose is None:
+                doses.append(None)
+            elif dose.volume_ml is not None:
+                assert dose.concentration is not None
+                doses.append(Dose.liquid(dose.volume_ml * factor, *dose.concentration))
+            else:
+                doses.append(Dose(dose.value * factor, dose.unit))
+        return self.with_dose(*doses)
+
+    def format(self) -> str:
+        """The item in the item language; parses back to an equal item."""
+        from mpsdose.language import format_item
+
+        return format_item(self)
+
+    def __str__(self) -> str:
+        return self.text or self.format()
+
+
+def _check_item(item: Item) -> None:
+    text = item.text
+    if not item.ingredients:
+        raise ItemSyntaxError("an item needs a drug", text=text or "")
+    route = item.route
+    doses = [i.dose for i in item.ingredients if i.dose is not None]
+    if doses and len(doses) != len(item.ingredients):
+        raise ItemSyntaxError("every ingredient needs its amount", text=text or item.name)
+    kinds = {dose.kind for dose in doses}
+    if len(kinds) > 1:
+        raise UnitError("the amounts of one item must all be masses or all rates",
+                        text=text)
+    for drug in item.drugs:
+        if drug.listed and route not in drug.routes:
+            raise RouteError(
+                f"{drug.name} has no {route.value} route in the catalogue",
+                route=route.value, allowed=sorted(r.value for r in drug.routes), text=text,
+            )
+    if item.count is not None:
+        check_magnitude(item.count, what="count", text=text)
+    if item.max_prn_per_day is not None:
+        check_magnitude(item.max_prn_per_day, what="max PRN doses per day", text=text)
+        if not item.prn:
+            raise ItemSyntaxError("'max N/day' belongs to a PRN item; add 'prn'",
+                                  text=text or item.name)
+    if item.duration_days is not None:
+        check_magnitude(item.duration_days, what="duration", text=text)
+    if len(item.ingredients) > 1 and any(d.kind is not UnitKind.MASS for d in doses):
+        raise UnitError("a combination product is written as strengths per unit in mg",
+                        text=text)
+    kind = item.schedule.kind
+    for dose in doses:
+        if dose.canonical * (item.count or 1.0) > IMPLAUSIBLE_DOSE_MG:
+            raise DoseError(f"{dose} is implausibly large for one dose or one day; check the "
+                            "unit", value=dose.value, text=text)
+        if route is Route.TRANSDERMAL:
+            if dose.unit.symbol != "mcg/h":
+                raise UnitError(
+                    f"a transdermal patch is written as its release rate in mcg/h, not {dose.unit}",
+                    unit=dose.unit.symbol, allowed=["mcg/h"], text=text,
+                )
+            if kind not in (ScheduleKind.INTERVAL, ScheduleKind.UNSTATED):
+                raise ItemSyntaxError(
+                    "a patch takes its change interval (q72h) or no frequency",
+                    text=text or item.name,
+                )
+            continue
+        if dose.kind is UnitKind.RATE:
+            if dose.unit.per_hour and route in (Route.ORAL, Route.SUBLINGUAL, Route.BUCCAL,
+                                                Route.RECTAL, Route.INTRANASAL):
+                raise UnitError(
+                    f"a rate per hour ({dose.unit}) is for an infusion or a patch, not {route}",
+                    unit=dose.unit.symbol, allowed=["mg", "mg/day"], text=text,
+                )
+            if kind not in (ScheduleKind.CONTINUOUS, ScheduleKind.UNSTATED):
+                raise ItemSyntaxError(
+                    f"an amount per {'hour' if dose.unit.per_hour else 'day'} is already a "
+                    f"total and takes no frequency; write the dose per administration "
+                    f"with {item.schedule}, or drop {item.schedule}",
+                    text=text or item.name,
+                )
+            if item.prn:
+                raise ItemSyntaxError("a PRN item is written as a dose per administration",
+                                      text=text or item.name)
+        else:
+            if kind is ScheduleKind.CONTINUOUS:
+                raise UnitError(
+                    f"a continuous infusion is written as a rate (mg/h, mg/day), not {dose.unit}",
+                    unit=dose.unit.symbol, allowed=["mg/h", "mcg/h", "mg/day"], text=text,
+                )
+            if not item.prn and kind is ScheduleKind.UNSTATED:
+                raise ItemSyntaxError(
+                    "a scheduled dose needs a frequency (q12h, bid, daily, at night …) or a "
+                    "daily amount (mg/day); an as-needed dose needs 'prn'",
+                    text=text or item.name,
+                )
+
+
+class Hepatic(enum.Enum):
+    """Hepatic impairment (e.g. Child–Pugh: none, mild = A, moderate = B, severe = C)."""
+
+    NONE = "none"
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+
+def _optional_positive(what: str) -> object:
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is not None:
+            check_magnitude(value, what=what)  # type: ignore[arg-type]
+
+    return check
+
+
+@attrs.frozen
+class Patient:
+    """What is known of the patient; every field is optional and never invented."""
+
+    age: float | None = attrs.field(default=None, validator=_optional_positive("age"))
+    weight_kg: float | None = attrs.field(default=None, validator=_optional_positive("weight"))
+    crcl_ml_min: float | None = attrs.field(
+        default=None, validator=_optional_positive("creatinine clearance")
+    )
+    hepatic: Hepatic | None = None
+    opioid_tolerant: bool | None = None
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Patient()
+
+
+@attrs.frozen
+class Regimen:
+    """A list of items given together, with an optional label and patient."""
+
+    items: tuple[Item, ...] = ()
+    label: str | None = None
+    patient: Patient = Patient()
+
+    @classmethod
+    def parse(cls, lines: Iterable[str], *, label: str | None = None,
+              patient: Patient | None = None, allow_unlisted: bool = False) -> Regimen:
+        """A regimen from item strings (see :func:`mpsdose.parse_item`)."""
+        from mpsdose.language import parse_item
+
+        items = tuple(parse_item(line, allow_unlisted=allow_unlisted) for line in lines)
+        return cls(items, label, patient or Patient())
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def added(self, *items: Item) -> Regimen:
+        return attrs.evolve(self, items=self.items + items)
+
+
+@attrs.frozen
+class State:
+    """One state of a course: a labelled (and optionally dated) regimen."""
+
+    label: str
+    regimen: Regimen
+    date: str | None = None
+    day: float | None = None
+    note: str | None = None
+
+
+@attrs.frozen
+class Course:
+    """The successive states of one patient's regimen, as a case report tells them."""
+
+    states: tuple[State, ...]
+    patient: Patient = Patient()
+    label: str | None = None
+
+    @property
+    def last(self) -> State:
+        return self.states[-1]
+
+    def state(self, label: str) -> State:
+        """The state with this label (case-insensitive); ``KeyError`` lists the labels."""
+        for state in self.states:
+            if state.label.lower() == label.strip().lower():
+                return state
+        raise KeyError(f"no state {label!r}; states: {', '.join(s.label for s in self.states)}")
+
+    @property
+    def labels(self) -> Sequence[str]:
+        return [state.label for state in self.states]
+
+
+def _number(value: float) -> str:
+    """A magnitude written exactly and without exponent: 20, 2.5, 0.00001 (parses back equal)."""
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return format(decimal.Decimal(repr(value)), "f")

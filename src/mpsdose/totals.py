@@ -1,0 +1,249 @@
+"""Daily totals of a regimen: per item, per drug and per class, scheduled and with PRN at maximum.
+
+A total is never silently wrong: an item whose dose is unknown, or a PRN item with no maximum and no
+interval, is not counted as zero. The total then says what it left out (:attr:`Total.unknown`) and
+prints as "≥ 20 mg/day" or "dose unknown".
+
+Different drugs are not added in mg, not even within a class: their potencies differ. The opioid
+class is totalled as oral morphine equivalents (:mod:`mpsdose.equivalence`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from mpsdose.catalogue import DRUG_CLASSES, Drug, Route
+from mpsdose.findings import Finding, Severity
+from mpsdose.regimen import Ingredient, Item, Regimen, _number
+from mpsdose.units import Unit
+
+__all__ = [
+    "ClassTotal", "DailyTotals", "DrugTotal", "ItemTotal", "Total", "daily_totals", "findings",
+]
+
+
+@attrs.frozen
+class Total:
+    """A daily amount that may be partly unknown.
+
+    Attributes
+    ----------
+    mg_per_day
+        The sum of what is known [mg/day].
+    unit
+        The unit it is shown in (the drug's natural unit, or mcg/h for a patch).
+    unknown
+        The items that could not be counted, as written, with the reason.
+    """
+
+    mg_per_day: float
+    unit: Unit
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.unknown
+
+    @property
+    def known(self) -> bool:
+        """False where nothing at all is known (only unknown amounts)."""
+        return self.mg_per_day > 0 or self.complete
+
+    @property
+    def value(self) -> float | None:
+        """The total in :attr:`unit`; None where nothing is known."""
+        return self.unit.from_canonical(self.mg_per_day) if self.known else None
+
+    def format(self, digits: int = 4) -> str:
+        """``"60 mg/day"``, ``"≥ 20 mg/day"`` (part unknown), ``"dose unknown"``, or
+        ``"no maximum stated"`` (a PRN item with no maximum or interval)."""
+        if not self.known:
+            if any(reason.endswith("dose unknown") for reason in self.unknown):
+                return "dose unknown"
+            return "no maximum stated"
+        shown = f"{_round(self.unit.from_canonical(self.mg_per_day), digits)} {self.unit}"
+        return shown if self.complete else f"≥ {shown}"
+
+    def __add__(self, other: Total) -> Total:
+        return Total(self.mg_per_day + other.mg_per_day, self.unit, self.unknown + other.unknown)
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def _round(value: float, digits: int) -> str:
+    """At most ``digits`` significant digits, no exponent, no trailing zeros."""
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        text = f"{value:.{max(digits - 1, 0)}f}".rstrip("0").rstrip(".")
+    return text
+
+
+@attrs.frozen
+class ItemTotal:
+    """The daily amount of one ingredient of one item.
+
+    ``daily`` is the scheduled daily amount, or for a PRN item the amount at its maximum.
+    """
+
+    item: Item
+    ingredient: Ingredient
+    per_dose_mg: float | None
+    doses_per_day: float | None
+    daily: Total
+
+    @property
+    def drug(self) -> Drug:
+        return self.ingredient.drug
+
+    @property
+    def prn(self) -> bool:
+        return self.item.prn
+
+
+@attrs.frozen
+class DrugTotal:
+    """One drug's daily total over all its items and routes."""
+
+    drug: Drug
+    routes: tuple[Route, ...]
+    scheduled: Total
+    with_prn: Total
+    items: tuple[ItemTotal, ...]
+
+    @property
+    def has_prn(self) -> bool:
+        return any(item.prn for item in self.items)
+
+
+@attrs.frozen
+class ClassTotal:
+    """The drugs of one class in a regimen (each with its own total; see the module notes)."""
+
+    drug_class: str
+    drugs: tuple[DrugTotal, ...]
+
+    @property
+    def label(self) -> str:
+        return DRUG_CLASSES.get(self.drug_class, self.drug_class)
+
+
+@attrs.frozen
+class DailyTotals:
+    """Every daily total of a regimen."""
+
+    regimen: Regimen
+    items: tuple[ItemTotal, ...]
+    drugs: tuple[DrugTotal, ...]
+    classes: tuple[ClassTotal, ...]
+    unlisted: tuple[Item, ...]
+
+    def drug(self, name: str) -> DrugTotal:
+        """The total of one drug by canonical name; ``KeyError`` if the regimen has none."""
+        for total in self.drugs:
+            if total.drug.name == name:
+                return total
+        raise KeyError(f"{name!r} is not in the regimen")
+
+
+def _display_unit(item: Item, drug: Drug) -> Unit:
+    dose = item.ingredients[0].dose
+    if dose is not None and dose.unit.per_hour:
+        return dose.unit
+    return drug.natural_unit
+
+
+def _why_unknown(item: Item) -> str:
+    if not item.dose_known:
+        return f"{item}: dose unknown"
+    return f"{item}: PRN with no maximum or interval stated"
+
+
+def item_total(item: Item, ingredient: Ingredient) -> ItemTotal:
+    """The daily amount of one ingredient of an item."""
+    unit = _display_unit(item, ingredient.drug)
+    daily = item.daily(ingredient)
+    total = Total(0.0, unit, (_why_unknown(item),)) if daily is None else Total(daily, unit)
+    doses_per_day = None if item.is_rate else item.max_doses_per_day
+    return ItemTotal(item, ingredient, item.per_dose(ingredient), doses_per_day, total)
+
+
+def _sum(totals: Iterable[Total], unit: Unit) -> Total:
+    result = Total(0.0, unit)
+    for total in totals:
+        result = result + total
+    return result
+
+
+def daily_totals(regimen: Regimen | Iterable[Item]) -> DailyTotals:
+    """Daily totals of a regimen, per item (per ingredient), per drug and per class.
+
+    PRN items are totalled separately: ``DrugTotal.scheduled`` leaves them out and
+    ``DrugTotal.with_prn`` adds them at their maximum (``max N/day``, or 24 h ÷ interval).
+    Unlisted items are returned apart and never totalled.
+    """
+    if not isinstance(regimen, Regimen):
+        regimen = Regimen(tuple(regimen))
+    rows: list[ItemTotal] = []
+    unlisted: list[Item] = []
+    for item in regimen.items:
+        if not item.listed:
+            unlisted.append(item)
+            continue
+        rows.extend(item_total(item, ingredient) for ingredient in item.ingredients)
+    by_drug: dict[str, list[ItemTotal]] = {}
+    for row in rows:
+        by_drug.setdefault(row.drug.name, []).append(row)
+    drugs = []
+    for group in by_drug.values():
+        drug = group[0].drug
+        units = {row.daily.unit for row in group}
+        unit = units.pop() if len(units) == 1 else drug.natural_unit
+        scheduled = _sum((row.daily for row in group if not row.prn), unit)
+        with_prn = _sum((row.daily for row in group), unit)
+        routes = tuple(dict.fromkeys(row.item.route for row in group))
+        drugs.append(DrugTotal(drug, routes, scheduled, with_prn, tuple(group)))
+    classes: dict[str, list[DrugTotal]] = {}
+    for total in drugs:
+        classes.setdefault(total.drug.drug_class, []).append(total)
+    order = list(DRUG_CLASSES)
+    class_totals = tuple(
+        ClassTotal(name, tuple(members))
+        for name, members in sorted(classes.items(), key=lambda kv: order.index(kv[0]))
+    )
+    return DailyTotals(regimen, tuple(rows), tuple(drugs), class_totals, tuple(unlisted))
+
+
+
+
+def findings(totals: DailyTotals) -> list[Finding]:
+    """What a person should know about how the totals were made (assumptions, gaps)."""
+    found: list[Finding] = []
+    seen: set[int] = set()
+    for row in totals.items:
+        item = row.item
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if not item.route_stated:
+            found.append(Finding(
+                Severity.INFO, "route-assumed",
+                f"{item}: route not written; {item.route.value} assumed (the drug's oral form)",
+                item=str(item)))
+        if not item.dose_known:
+            found.append(Finding(
+                Severity.WARNING, "dose-unknown",
+                f"{item}: dose unknown; it is shown but not counted in any total",
+                item=str(item)))
+        elif item.prn and item.max_doses_per_day is None:
+            found.append(Finding(
+                Severity.INFO, "prn-max-unknown",
+                f"{item}: PRN with no maximum ('max N/day') or interval; the total with PRN "
+                "leaves it out", item=str(item)))
+    for item in totals.unlisted:
+        found.append(Finding(
+            Severity.INFO, "unlisted-item",
+            f"{item}: not in the catalogue; kept and shown, not totalled", item=str(item)))
+    return found

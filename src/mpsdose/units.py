@@ -1,0 +1,260 @@
+"""Units of analgesic doses: the clinical spellings, their canonical forms, and the one pint registry.
+
+Units are parsed and checked once, at the edge, when an item or file is read. Inside, magnitudes are
+plain floats in canonical units (STYLE.md habit 1):
+
+==============  =========  ===============================================================
+kind            canonical  spellings accepted (case-insensitive)
+==============  =========  ===============================================================
+mass            mg         g, mg, mcg, µg, ug (and the spelled-out words)
+rate            mg/day     g/day, mg/day, mcg/day, mg/d, "mg per day", mg/24h;
+                           mg/h, mcg/h, µg/h, ug/h, "mcg per hour" (patches, infusions)
+volume          mL         mL, ml
+concentration   mg/mL      mg/mL, mcg/mL, g/mL
+==============  =========  ===============================================================
+
+The spelling table below is what the hot path uses: a dictionary look-up, no pint. pint is the
+reference for it (``tests/test_units.py`` checks every scale against the registry) and is what
+callers get when they ask for a :class:`pint.Quantity` (:func:`quantity`, ``Dose.quantity``).
+pint itself is imported only then, so ``import mpsdose`` and the CLI stay fast.
+
+Refused, because they are ambiguous or dangerous for an analgesic dose: ``U``/``IU``/``units``
+(insulin-style units; no analgesic here is dosed in them), ``cc`` (write mL), household measures
+(teaspoon, drops).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+from typing import TYPE_CHECKING
+
+import attrs
+
+from mpsdose.errors import DoseError, UnitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+__all__ = [
+    "UNITS",
+    "Unit",
+    "UnitKind",
+    "check_magnitude",
+    "lookup_unit",
+    "quantity",
+    "registry",
+]
+
+
+class UnitKind(enum.Enum):
+    """What an amount measures."""
+
+    MASS = "mass"  #: a single dose, e.g. 5 mg
+    RATE = "rate"  #: an amount per time: a daily total, a patch's release rate, an infusion
+    VOLUME = "volume"  #: a volume of a liquid, read with its concentration
+    CONCENTRATION = "concentration"  #: mass per volume of a liquid form
+
+    @property
+    def canonical(self) -> str:
+        return _CANONICAL[self]
+
+
+_CANONICAL = {
+    UnitKind.MASS: "mg",
+    UnitKind.RATE: "mg/day",
+    UnitKind.VOLUME: "mL",
+    UnitKind.CONCENTRATION: "mg/mL",
+}
+
+
+@attrs.frozen
+class Unit:
+    """A clinical unit.
+
+    Attributes
+    ----------
+    symbol
+        The canonical spelling mpsdose writes (``"mcg/h"``, ``"mg/day"``).
+    kind
+        What it measures.
+    scale
+        Multiply a magnitude in this unit by ``scale`` to get the canonical unit of its kind
+        (mg, mg/day, mL or mg/mL). Exact unit arithmetic (e.g. 1 mcg/h = 24/1000 mg/day).
+    pint_expression
+        How pint spells it, for :func:`quantity`.
+    """
+
+    symbol: str
+    kind: UnitKind
+    scale: float
+    pint_expression: str
+
+    @property
+    def per_hour(self) -> bool:
+        """True for a rate written per hour (a patch's release rate or an infusion rate)."""
+        return self.kind is UnitKind.RATE and self.symbol.endswith("/h")
+
+    def to_canonical(self, magnitude: float) -> float:
+        return magnitude * self.scale
+
+    def from_canonical(self, magnitude: float) -> float:
+        return magnitude / self.scale
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+def _unit(symbol: str, kind: UnitKind, scale: float, pint_expression: str) -> Unit:
+    return Unit(symbol, kind, scale, pint_expression)
+
+
+#: The canonical units, by symbol. Scales are exact SI prefixes and 24 h = 1 day.
+UNITS: dict[str, Unit] = {
+    u.symbol: u
+    for u in (
+        _unit("g", UnitKind.MASS, 1000.0, "gram"),
+        _unit("mg", UnitKind.MASS, 1.0, "milligram"),
+        _unit("mcg", UnitKind.MASS, 1e-3, "microgram"),
+        _unit("g/day", UnitKind.RATE, 1000.0, "gram / day"),
+        _unit("mg/day", UnitKind.RATE, 1.0, "milligram / day"),
+        _unit("mcg/day", UnitKind.RATE, 1e-3, "microgram / day"),
+        _unit("mg/h", UnitKind.RATE, 24.0, "milligram / hour"),
+        _unit("mcg/h", UnitKind.RATE, 24e-3, "microgram / hour"),
+        _unit("mL", UnitKind.VOLUME, 1.0, "milliliter"),
+        _unit("g/mL", UnitKind.CONCENTRATION, 1000.0, "gram / milliliter"),
+        _unit("mg/mL", UnitKind.CONCENTRATION, 1.0, "milligram / milliliter"),
+        _unit("mcg/mL", UnitKind.CONCENTRATION, 1e-3, "microgram / milliliter"),
+    )
+}
+
+_MASS_WORDS = {
+    "g": ("g", "gm", "gram", "grams"),
+    "mg": ("mg", "milligram", "milligrams"),
+    "mcg": ("mcg", "µg", "μg", "ug", "microgram", "micrograms"),
+}
+_PER_DAY = ("/day", "/d", "/24h", "/24 h", " per day", " a day", " daily", " per 24h", " per 24 h")
+_PER_HOUR = ("/h", "/hr", "/hour", " per hour", " per h", " an hour")
+
+
+def _spellings() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for symbol, words in _MASS_WORDS.items():
+        for word in words:
+            table[word] = symbol
+            for suffix in _PER_DAY:
+                table[word + suffix] = symbol + "/day"
+            if symbol != "g":  # g/h is not a dose rate anyone writes; refuse it as unknown
+                for suffix in _PER_HOUR:
+                    table[word + suffix] = symbol + "/h"
+            for volume in ("/ml", "/mL", " per ml", " per mL"):
+                table[word + volume] = symbol + "/mL"
+    table["ml"] = "mL"
+    table["milliliter"] = table["milliliters"] = "mL"
+    table["millilitre"] = table["millilitres"] = "mL"
+    return {key.lower(): value for key, value in table.items()}
+
+
+#: Every accepted spelling (lower case) → canonical symbol.
+SPELLINGS: dict[str, str] = _spellings()
+
+#: Spellings refused on purpose, with the reason given to the user.
+REFUSED: dict[str, str] = {
+    "u": "units (U/IU) are not a dose unit for any drug here and are easily misread as 0 or 4",
+    "iu": "units (U/IU) are not a dose unit for any drug here and are easily misread as 0 or 4",
+    "unit": "units (U/IU) are not a dose unit for any drug here",
+    "units": "units (U/IU) are not a dose unit for any drug here",
+    "cc": "'cc' is a discouraged abbreviation (misread as 'u'); write mL",
+    "tsp": "household measures are not accepted; write mL",
+    "teaspoon": "household measures are not accepted; write mL",
+    "tbsp": "household measures are not accepted; write mL",
+    "drop": "drops vary by dropper; write mL",
+    "drops": "drops vary by dropper; write mL",
+    "gtt": "drops vary by dropper; write mL",
+    "gr": "'gr' (grain) is easily confused with gram; write mg",
+    "grain": "grains are not accepted; write mg",
+    "ng": "no analgesic here is dosed in nanograms; check the unit",
+}
+
+
+def lookup_unit(spelling: str, *, text: str | None = None) -> Unit:
+    """Return the :class:`Unit` for a spelling such as ``"mg"``, ``"µg/h"`` or ``"mg per day"``.
+
+    Raises
+    ------
+    UnitError
+        For a refused unit (``U``, ``IU``, ``cc``, …) with the reason, or an unknown one with the
+        accepted spellings.
+    """
+    key = " ".join(spelling.strip().lower().split())
+    symbol = SPELLINGS.get(key) or SPELLINGS.get(key.replace(" ", ""))
+    if symbol is not None:
+        return UNITS[symbol]
+    head = key.split("/")[0].strip()
+    reason = REFUSED.get(key) or REFUSED.get(head)
+    if reason is not None:
+        raise UnitError(f"unit {spelling!r} refused: {reason}", unit=spelling, text=text)
+    raise UnitError(
+        f"unknown unit {spelling!r}", unit=spelling, allowed=sorted(UNITS), text=text
+    )
+
+
+def check_magnitude(value: float, *, what: str = "dose", text: str | None = None) -> float:
+    """Return ``value`` as a float if it is a finite, positive number; raise :class:`DoseError`.
+
+    Zero is refused too: a drug that is not given is left out of the regimen, and a dose that is
+    not known is written ``dose unknown``.
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise DoseError(f"{what} {value!r} is not a number", value=value, text=text) from None
+    if math.isnan(number) or math.isinf(number):
+        raise DoseError(f"{what} {value!r} is not a finite number", value=value, text=text)
+    if number < 0:
+        raise DoseError(f"{what} {value!r} is negative", value=value, text=text)
+    if number == 0:
+        raise DoseError(
+            f"{what} is zero; leave a stopped drug out, or write 'dose unknown'",
+            value=value, text=text,
+        )
+    return number
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    """The one pint registry of mpsdose, built on first use (pint is imported only here).
+
+    It knows the clinical spellings: ``mcg`` = microgram, ``ug`` (already pint's), and ``day``/
+    ``hour`` from pint's defaults.
+    """
+    import pint
+
+    ureg = pint.UnitRegistry(cache_folder=None)
+    ureg.define("mcg = microgram")
+    return ureg
+
+
+def quantity(magnitude: float, unit: Unit | str) -> pint.Quantity:
+    """``magnitude`` in ``unit`` as a :class:`pint.Quantity` of :func:`registry`."""
+    if isinstance(unit, str):
+        unit = lookup_unit(unit)
+    return registry().Quantity(magnitude, unit.pint_expression)
+
+
+def from_quantity(value: pint.Quantity, *, text: str | None = None) -> tuple[float, Unit]:
+    """Split a pint Quantity of the registry into (magnitude, :class:`Unit`).
+
+    The quantity is converted to the canonical unit of its dimension (mg, mg/day, mL, mg/mL).
+    """
+    ureg = registry()
+    for unit_symbol in ("mg", "mg/day", "mL", "mg/mL"):
+        unit = UNITS[unit_symbol]
+        target = ureg.Unit(unit.pint_expression)
+        if value.dimensionality == target.dimensionality:
+            return float(value.to(target).magnitude), unit
+    raise UnitError(
+        f"a quantity in {value.units!s} is not a dose", unit=str(value.units),
+        allowed=["mass", "mass per time", "volume", "mass per volume"], text=text,
+    )

@@ -1,0 +1,74 @@
+"""The shipped data: schema, no duplicate keys, a source on every row, and cross-file agreement.
+
+This is the one test file that reads ``data/`` on purpose (STYLE.md habit 5).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from mpsdose import Route, default_catalogue
+from mpsdose._data import data_file
+
+DATA = Path(__file__).parent.parent / "data"
+CSV_FILES = sorted(DATA.glob("*.csv"))
+
+
+def _rows(path):
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_package_reads_the_top_level_data():
+    assert data_file("drugs.csv").resolve() == (DATA / "drugs.csv").resolve()
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=[p.name for p in CSV_FILES])
+def test_every_row_has_a_source(path):
+    rows = _rows(path)
+    assert rows, f"{path.name} is empty"
+    assert "source" in rows[0], f"{path.name} has no source column"
+    for number, row in enumerate(rows, start=2):
+        assert row["source"].strip(), f"{path.name}:{number} has no source"
+
+
+def test_catalogue_loads_and_covers_the_drug_classes_of_the_road():
+    books = default_catalogue()
+    required = {
+        "opioid": "morphine oxycodone hydromorphone hydrocodone oxymorphone codeine dihydrocodeine "
+                  "tramadol tapentadol methadone fentanyl buprenorphine levorphanol meperidine "
+                  "diamorphine alfentanil sufentanil",
+        "nsaid": "loxoprofen naproxen ibuprofen diclofenac celecoxib etodolac meloxicam ketorolac",
+        "acetaminophen": "acetaminophen",
+        "gabapentinoid": "pregabalin gabapentin mirogabalin",
+        "corticosteroid": "betamethasone dexamethasone prednisolone prednisone methylprednisolone "
+                          "hydrocortisone",
+        "antipsychotic": "olanzapine haloperidol",
+        "benzodiazepine": "clonazepam midazolam",
+    }
+    for drug_class, names in required.items():
+        for name in names.split():
+            assert books.drugs[name].drug_class == drug_class, name
+    for name in ("ketamine", "duloxetine", "amitriptyline", "lidocaine"):
+        assert name in books.drugs
+
+
+def test_names_are_unique_and_not_language_words():
+    from mpsdose.catalogue import FORMS, RELEASES, ROUTE_SPELLINGS
+    from mpsdose.language import _NIGHT, _PRN, _TIMES
+
+    rows = _rows(DATA / "drug_names.csv")
+    names = [row["name"].strip().lower() for row in rows]
+    assert len(names) == len(set(names))
+    reserved = set(ROUTE_SPELLINGS) | set(FORMS) | set(RELEASES) | set(_TIMES) | set(_NIGHT) | set(_PRN)
+    assert not reserved & set(names)
+
+
+def test_fentanyl_needs_its_route_written():
+    """Its routes differ in potency and it has no swallowed form (CONTRACT.md §1)."""
+    fentanyl = default_catalogue().drugs["fentanyl"]
+    assert Route.ORAL not in fentanyl.routes
+    assert fentanyl.default_route is None

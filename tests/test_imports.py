@@ -1,0 +1,30 @@
+"""What a bare ``import mpsdose`` loads, and the public API declared once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import mpsdose
+
+
+def test_import_does_not_load_the_cli_or_pint():
+    code = (
+        "import sys, mpsdose; "
+        "print(sorted(m for m in ('click', 'tabulate', 'pint') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_public_api_is_sorted_and_complete():
+    assert mpsdose.__all__ == sorted(mpsdose.__all__)
+    for name in mpsdose.__all__:
+        assert hasattr(mpsdose, name), name
+
+
+def test_errors_are_also_builtins():
+    assert issubclass(mpsdose.UnknownDrugError, LookupError)
+    assert issubclass(mpsdose.UnitError, ValueError)
+    assert issubclass(mpsdose.DoseError, ValueError)
+    assert issubclass(mpsdose.ItemSyntaxError, ValueError)

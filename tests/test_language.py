@@ -1,0 +1,167 @@
+"""The item language of CONTRACT.md §1: every example parses to what a pharmacist reads in it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from mpsdose import (
+    DoseError,
+    ItemSyntaxError,
+    MpsdoseError,
+    Route,
+    RouteError,
+    UnitError,
+    UnknownDrugError,
+    format_item,
+    parse_item,
+)
+from tests.strategies import items
+
+# (item, drug, route, prn, daily amount [mg/day] worked out by hand; None = cannot be known)
+CONTRACT_EXAMPLES = [
+    ("oxycodone 20 mg/day", "oxycodone", Route.ORAL, False, 20),
+    ("oxycodone er 10 mg po q12h", "oxycodone", Route.ORAL, False, 10 * 2),
+    ("rescue oxycodone 5 mg po prn", "oxycodone", Route.ORAL, True, None),  # no max, no interval
+    ("oxycodone ir 5 mg po prn max 6/day", "oxycodone", Route.ORAL, True, 5 * 6),
+    ("tramadol 200 mg/day", "tramadol", Route.ORAL, False, 200),
+    ("loxoprofen 60 mg po tid", "loxoprofen", Route.ORAL, False, 60 * 3),
+    ("acetaminophen 1 g po qid", "acetaminophen", Route.ORAL, False, 1000 * 4),
+    ("acetaminophen 4 g/day", "acetaminophen", Route.ORAL, False, 4000),
+    ("pregabalin 75 mg/day", "pregabalin", Route.ORAL, False, 75),
+    ("betamethasone 4 mg/day", "betamethasone", Route.ORAL, False, 4),
+    ("olanzapine 2.5 mg po at night", "olanzapine", Route.ORAL, False, 2.5),
+    ("fentanyl 25 mcg/h td q72h", "fentanyl", Route.TRANSDERMAL, False, 25 * 24 / 1000),
+    ("morphine 10 mg/day sc continuous", "morphine", Route.SC, False, 10),
+    ("hydromorphone 1 mg/h sc continuous", "hydromorphone", Route.SC, False, 24),
+    ("methadone 5 mg po q8h", "methadone", Route.ORAL, False, 5 * 3),
+    ("codeine 15 mg po 4x/day", "codeine", Route.ORAL, False, 15 * 4),
+    ("1 tab oxycodone er 30 mg po q12h", "oxycodone", Route.ORAL, False, 30 * 2),
+    ("ketorolac 30 mg iv q6h for 7 days", "ketorolac", Route.IV, False, 30 * 4),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "drug", "route", "prn", "daily"), CONTRACT_EXAMPLES, ids=[e[0] for e in CONTRACT_EXAMPLES]
+)
+def test_contract_examples(text, drug, route, prn, daily):
+    item = parse_item(text)
+    assert item.drug.name == drug
+    assert item.route is route
+    assert item.prn is prn
+    if daily is None:
+        assert item.daily() is None
+    else:
+        assert item.daily() == pytest.approx(daily)
+
+
+MORE_EXAMPLES = [
+    # Case-report phrasings (Takamatsu 2018) and other spellings a pharmacist types.
+    ("oral long-acting oxycodone 20 mg/day", "oxycodone", Route.ORAL, 20),
+    ("20mg oxycodone po bid", "oxycodone", Route.ORAL, 40),
+    ("paracetamol 500 mg po q6h", "acetaminophen", Route.ORAL, 2000),
+    ("pethidine 50 mg im q4h", "meperidine", Route.IM, 300),
+    ("morphine 2 mL of 10 mg/mL po q4h", "morphine", Route.ORAL, 2 * 10 * 6),
+    ("fentanyl patch 12 mcg/h", "fentanyl", Route.TRANSDERMAL, 12 * 24 / 1000),
+    ("2 tab oxycodone/acetaminophen 5/325 mg po q6h", "oxycodone", Route.ORAL, 2 * 5 * 4),
+    ("Oxycodone ER 10MG PO Q12H", "oxycodone", Route.ORAL, 20),
+    ("morphine 5 mg sc q4h prn max 6/day", "morphine", Route.SC, 30),
+    ("gabapentin 300 mg po three times a day", "gabapentin", Route.ORAL, 900),
+    ("dexamethasone 8 mg po once daily", "dexamethasone", Route.ORAL, 8),
+    ("haloperidol 0.5 mg sc q8h", "haloperidol", Route.SC, 1.5),
+    ("oxycodone 5 mg po q4-6h prn", "oxycodone", Route.ORAL, 30),  # at most every 4 h
+]
+
+
+@pytest.mark.parametrize(("text", "drug", "route", "daily"), MORE_EXAMPLES,
+                         ids=[e[0] for e in MORE_EXAMPLES])
+def test_more_spellings(text, drug, route, daily):
+    item = parse_item(text)
+    assert item.drug.name == drug
+    assert item.route is route
+    assert item.daily() == pytest.approx(daily)
+
+
+def test_combination_product_totals_each_component():
+    item = parse_item("2 tab oxycodone/acetaminophen 5/325 mg po q6h")
+    assert [d.name for d in item.drugs] == ["oxycodone", "acetaminophen"]
+    oxycodone, acetaminophen = item.ingredients
+    assert item.daily(oxycodone) == pytest.approx(40)  # CONTRACT.md §1
+    assert item.daily(acetaminophen) == pytest.approx(2600)
+
+
+def test_dose_unknown_is_kept_not_zero():
+    item = parse_item("fentanyl iv continuous dose unknown")
+    assert not item.dose_known
+    assert item.daily() is None
+
+
+def test_route_not_written_is_assumed_oral_and_recorded():
+    item = parse_item("naproxen 300 mg/day")
+    assert item.route is Route.ORAL
+    assert item.route_stated is False
+
+
+def test_brand_and_salt_names_resolve():
+    assert parse_item("OxyContin 10 mg po q12h").drug.name == "oxycodone"
+    assert parse_item("morphine sulfate 10 mg po q4h").drug.name == "morphine"
+
+
+MALFORMED = [
+    # (item, error class, words the message must contain)
+    ("oxycodne 5 mg po bid", UnknownDrugError, ["oxycodne", "oxycodone"]),
+    ("fentanyl 25 mg/h td", UnitError, ["mcg/h", "mg/h"]),
+    ("oxycodone 10 mg/h td", RouteError, ["transdermal"]),
+    ("fentanyl 25 mcg/h po", RouteError, ["oral"]),
+    ("fentanyl 100 mcg", RouteError, ["route"]),
+    ("oxycodone 20 u po bid", UnitError, ["'u'"]),
+    ("morphine 10 IU po bid", UnitError, ["iu"]),
+    ("morphine 5 cc po q4h", UnitError, ["mL"]),
+    ("oxycodone -5 mg po bid", DoseError, ["negative"]),
+    ("oxycodone 0 mg po bid", DoseError, ["zero"]),
+    ("oxycodone nan mg po bid", DoseError, ["nan"]),
+    ("oxycodone 200 g po bid", DoseError, ["implausibly large"]),
+    ("oxycodone 5 mg po", ItemSyntaxError, ["frequency"]),
+    ("oxycodone 20 mg/day bid", ItemSyntaxError, ["already a total"]),
+    ("oxycodone 1,5 mg po bid", ItemSyntaxError, ["comma"]),
+    ("oxycodone 5 mg po bid please", ItemSyntaxError, ["please"]),
+    ("oxycodone 5 po bid", ItemSyntaxError, ["no unit"]),
+    ("oxycodone po bid", ItemSyntaxError, ["no amount"]),
+    ("5 mg po bid", ItemSyntaxError, ["no drug"]),
+    ("", ItemSyntaxError, ["empty"]),
+    ("morphine 10 mg sc continuous", UnitError, ["rate"]),
+    ("oxycodone 1 mg/h po", UnitError, ["infusion"]),
+    ("oxycodone 5 mg po q4h q6h", ItemSyntaxError, ["repeats"]),
+    ("oxycodone 5 mg 10 mg po bid", ItemSyntaxError, ["second amount"]),
+    ("oxycodone 5 mg/kg po bid", UnitError, ["mg/kg"]),
+    ("oxycodone 5 mg po bid max 4/day", ItemSyntaxError, ["prn"]),
+    ("oxycodone/acetaminophen 5 mg po q6h", ItemSyntaxError, ["amount"]),
+    ("fentanyl patch 25 mcg/h iv", RouteError, ["patch"]),
+]
+
+
+@pytest.mark.parametrize(("text", "error", "words"), MALFORMED, ids=[m[0] or "empty" for m in MALFORMED])
+def test_malformed_items_are_rejected_with_a_clear_message(text, error, words):
+    with pytest.raises(error) as caught:
+        parse_item(text)
+    assert isinstance(caught.value, MpsdoseError)
+    message = str(caught.value)
+    for word in words:
+        assert word.lower() in message.lower()
+    if text:
+        assert repr(text) in message  # names the item
+
+
+def test_unknown_drug_can_be_kept_as_unlisted():
+    item = parse_item("foobarinib 10 mg po daily", allow_unlisted=True)
+    assert not item.listed
+    assert item.drug.drug_class == "unlisted"
+    with pytest.raises(UnknownDrugError):
+        parse_item("foobarinib 10 mg po daily")
+
+
+@given(items)
+def test_parse_format_parse_is_identity(item):
+    text = format_item(item)
+    assert parse_item(text) == item
+    assert format_item(parse_item(text)) == text
