@@ -95,3 +95,70 @@ def test_drugs(runner):
     names = {d["drug"] for d in json.loads(result.output)["drugs"]}
     assert {"morphine", "oxycodone", "fentanyl", "methadone"} <= names
     assert "acetaminophen" not in names
+
+
+def test_total_json_has_the_contract_ome_keys(runner):
+    result = runner.invoke(main, ["total", "--json", "oxycodone er 10 mg po q12h",
+                                  "acetaminophen 1 g po qid"])
+    document = json.loads(result.output)
+    assert document["table"] == "cdc2022"
+    oxycodone, acetaminophen = document["items"]
+    assert oxycodone["ome_mg_per_day"] == pytest.approx(30.0)  # CONTRACT.md §2 example
+    assert oxycodone["factor"] == 1.5
+    assert oxycodone["factor_unit"] == "mg OME per mg/day"
+    assert "CDC" in oxycodone["source"]
+    assert acetaminophen["ome_mg_per_day"] is None and acetaminophen["factor"] is None
+    assert acetaminophen["daily_dose"] == {"value": 4.0, "unit": "g/day"}
+    assert document["total_ome_mg_per_day"] == pytest.approx(30.0)
+    assert document["total_ome_mg_per_day_with_prn"] == pytest.approx(30.0)
+    assert len(document["table_info"]["content_hash"]) == 64
+
+
+def test_total_json_no_factor_is_null(runner):
+    result = runner.invoke(main, ["total", "--json", "buprenorphine 10 mcg/h td"])
+    document = json.loads(result.output)
+    assert document["items"][0]["ome_mg_per_day"] is None
+    assert document["total_ome_mg_per_day"] is None
+    assert "no-factor" in {f["code"] for f in document["findings"]}
+
+
+def test_total_with_table_and_table_file(runner, tmp_path):
+    result = runner.invoke(main, ["total", "--json", "--table", "cms2018", "tramadol 200 mg/day"])
+    assert json.loads(result.output)["total_ome_mg_per_day"] == pytest.approx(20)
+    path = tmp_path / "mine.csv"
+    path.write_text("table,drug,route,form,unit,factor,source\n"
+                    "local,tramadol,oral,,mg/day,0.25,our formulary\n")
+    result = runner.invoke(main, ["total", "--json", "--table-file", str(path),
+                                  "tramadol 200 mg/day"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["total_ome_mg_per_day"] == pytest.approx(50)
+
+
+def test_unknown_table_is_exit_2(runner):
+    result = runner.invoke(main, ["total", "--table", "cdc2099", "tramadol 200 mg/day"])
+    assert result.exit_code == 2
+    assert "cdc2099" in result.output and "cdc2022" in result.output
+
+
+def test_bad_table_file_is_exit_2_with_line(runner, tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("table,drug,route,form,unit,factor,source\nlocal,tramadol,oral,,mg,0.25,x\n")
+    result = runner.invoke(main, ["total", "--table-file", str(path), "tramadol 200 mg/day"])
+    assert result.exit_code == 2
+    assert f"{path}:2" in result.output
+
+
+def test_tables_command(runner):
+    result = runner.invoke(main, ["tables", "--json"])
+    ids = {t["id"] for t in json.loads(result.output)["tables"]}
+    assert {"cdc2022", "cdc2016", "nihheal", "anzca2021"} <= ids
+    result = runner.invoke(main, ["tables", "--rows", "cdc2016"])
+    assert result.exit_code == 0
+    assert "methadone" in result.output
+
+
+def test_thresholds_option(runner):
+    result = runner.invoke(main, ["total", "--json", "--thresholds", "cdc2016",
+                                  "oxycodone 80 mg/day"])
+    codes = {f["code"] for f in json.loads(result.output)["findings"]}
+    assert "ome-threshold-cdc2016" in codes

@@ -28,6 +28,20 @@ from mpsdose.errors import (
     UnknownDrugError,
     UnknownTableError,
 )
+from mpsdose.equivalence import (
+    ConversionTable,
+    Factor,
+    ItemEquivalent,
+    OralMorphineEquivalent,
+    RegimenEquivalent,
+    RotationTable,
+    SurveillanceTable,
+    conversion_table,
+    conversion_tables,
+    load_table_file,
+    oral_morphine_equivalent,
+    thresholds,
+)
 from mpsdose.files import dumps, load, load_regimen, loads, save
 from mpsdose.language import format_item, parse_item
 from mpsdose.regimen import (
@@ -42,11 +56,14 @@ from mpsdose.regimen import (
     ScheduleKind,
     State,
 )
+from mpsdose.findings import Finding, Severity
+from mpsdose.summary import Summary, summarize
 from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals
 
 __all__ = [
     "Catalogue",
     "ClassTotal",
+    "ConversionTable",
     "Course",
     "DailyTotals",
     "DataError",
@@ -54,32 +71,47 @@ __all__ = [
     "DoseError",
     "Drug",
     "DrugTotal",
+    "Factor",
+    "Finding",
     "Hepatic",
     "Ingredient",
     "Item",
+    "ItemEquivalent",
     "ItemSyntaxError",
     "ItemTotal",
     "MpsdoseError",
+    "OralMorphineEquivalent",
     "Patient",
     "Regimen",
+    "RegimenEquivalent",
     "RegimenFileError",
+    "RotationTable",
     "Route",
     "RouteError",
     "Schedule",
     "ScheduleKind",
+    "Severity",
     "State",
+    "Summary",
+    "SurveillanceTable",
     "Total",
     "UnitError",
     "UnknownDrugError",
     "UnknownTableError",
     "__version__",
+    "conversion_table",
+    "conversion_tables",
     "daily_totals",
     "default_catalogue",
     "dumps",
     "format_item",
     "load",
     "load_regimen",
+    "load_table_file",
     "loads",
+    "oral_morphine_equivalent",
     "parse_item",
     "save",
+    "summarize",
+    "thresholds",
 ]

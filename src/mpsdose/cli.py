@@ -81,6 +81,7 @@ def main() -> None:
       mpsdose total "oxycodone er 10 mg po q12h" "acetaminophen 1 g po qid"
       mpsdose total -f examples/takamatsu2018-case1.toml --state admission
       mpsdose drugs --class opioid
+      mpsdose tables
     """
 
 
@@ -100,32 +101,60 @@ def _regimen(items: Sequence[str], file: str | None, state: str | None,
     return regimen
 
 
+def _table(table: str | None, table_file: str | None) -> Any:
+    from mpsdose.equivalence import conversion_table, load_table_file
+
+    if table_file is None:
+        return conversion_table(table)
+    loaded = load_table_file(table_file)
+    if table is None:
+        if len(loaded) > 1:
+            raise click.UsageError(f"{table_file} holds tables {', '.join(loaded)}: pick one "
+                                   "with --table")
+        return next(iter(loaded.values()))
+    if table not in loaded:
+        from mpsdose.errors import UnknownTableError
+
+        raise UnknownTableError(table, sorted(loaded))
+    return loaded[table]
+
+
 @main.command()
 @click.argument("items", nargs=-1)
 @click.option("-f", "--file", "file", metavar="FILE",
               help="A regimen or course file (.toml/.json); '-' reads stdin.")
 @click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@click.option("--table", metavar="ID", help="Conversion table for OME (default cdc2022; see "
+              "`mpsdose tables`).")
+@click.option("--table-file", metavar="PATH", help="Your own conversion table (CSV, same format "
+              "as data/opioid_equivalence.csv).")
+@click.option("--thresholds", "threshold_context", metavar="CONTEXT",
+              help="Report the OME against a guideline's thresholds: cdc2022, cdc2016, "
+              "opioids-aware (none in palliative care).")
 @click.option("--allow-unlisted", is_flag=True,
               help="Keep drugs the catalogue does not know (shown, not totalled).")
 @_JSON
 @_FORMAT
-def total(items: tuple[str, ...], file: str | None, state: str | None, allow_unlisted: bool,
+def total(items: tuple[str, ...], file: str | None, state: str | None, table: str | None,
+          table_file: str | None, threshold_context: str | None, allow_unlisted: bool,
           as_json: bool, fmt: str) -> None:
-    """Daily total per item, per drug and per class.
+    """Daily total per item, drug and class, and the oral morphine equivalent (OME).
 
-    PRN items are totalled apart, at their maximum (max N/day, or 24 h / interval).
+    PRN items are totalled apart, at their maximum (max N/day, or 24 h / interval). Every OME
+    names its factor, table and source; an opioid the table has no factor for gets none (never 0).
 
     \b
     Examples:
       mpsdose total "oxycodone er 10 mg po q12h" "rescue oxycodone 5 mg po prn max 4/day"
       mpsdose total -f examples/takamatsu2018-case1.toml --state admission --json
+      mpsdose total "tramadol 200 mg/day" --table cms2018
     """
-    from mpsdose.report import totals_json, totals_tables
-    from mpsdose.totals import daily_totals
+    from mpsdose.report import summary_json, summary_tables
+    from mpsdose.summary import summarize
 
     regimen = _regimen(items, file, state, allow_unlisted)
-    totals = daily_totals(regimen)
-    document = totals_json(totals)
+    summary = summarize(regimen, _table(table, table_file), threshold_context=threshold_context)
+    document = summary_json(summary)
     if as_json:
         _emit_json(document)
         return
@@ -134,10 +163,50 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, allow_unl
     if not regimen.items:
         click.echo("No items (an empty regimen).")
     else:
-        click.echo(_render(totals_tables(totals), fmt))
+        click.echo(_render(summary_tables(summary), fmt))
     text = _findings_text(document["findings"])
     if text:
         click.echo("\n" + text)
+
+
+@main.command()
+@click.option("--table-file", metavar="PATH", help="Also list the tables of this file.")
+@click.option("--rows", "show_rows", metavar="ID", help="Show the rows of one table.")
+@_JSON
+@_FORMAT
+def tables(table_file: str | None, show_rows: str | None, as_json: bool, fmt: str) -> None:
+    """The conversion tables: id, purpose, version, content hash; --rows ID for one table's rows.
+
+    \b
+    Examples:
+      mpsdose tables
+      mpsdose tables --rows cdc2016
+    """
+    from mpsdose.equivalence import conversion_table, conversion_tables, load_table_file
+    from mpsdose.report import table_json, tables_rows
+
+    known = dict(conversion_tables())
+    if table_file is not None:
+        known.update(load_table_file(table_file))
+    if show_rows is not None:
+        chosen = known.get(show_rows) or conversion_table(show_rows)
+        rows = [[r.drug, r.route, r.form or "", r.unit.symbol, r.describe(), r.band, r.source]
+                for r in chosen.factors]
+        if as_json:
+            _emit_json({"schema": "mpsdose/1", "table": table_json(chosen), "rows": [
+                {"drug": r.drug, "route": r.route, "form": r.form, "unit": r.unit.symbol,
+                 "factor": r.factor, "factor_low": r.low, "factor_high": r.high,
+                 "daily_dose_min": r.band_min, "daily_dose_max": r.band_max,
+                 "source": r.source, "notes": r.notes} for r in chosen.factors]})
+            return
+        click.echo(_render([(f"Table {chosen.label}: {chosen.title}",
+                             ["Drug", "Route", "Form", "Unit", "Factor", "Band", "Source"],
+                             rows)], fmt))
+        return
+    if as_json:
+        _emit_json({"schema": "mpsdose/1", "tables": [table_json(t) for t in known.values()]})
+        return
+    click.echo(_render([tables_rows(list(known.values()))], fmt))
 
 
 @main.command()

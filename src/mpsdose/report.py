@@ -9,11 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from mpsdose.catalogue import Drug
-from mpsdose.findings import Finding
+from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
 from mpsdose.regimen import _number
-from mpsdose.totals import DailyTotals, Total, _round, findings
+from mpsdose.summary import Summary
+from mpsdose.totals import DailyTotals, Total, _round
 
-__all__ = ["SCHEMA", "Table", "drugs_rows", "totals_json", "totals_tables"]
+__all__ = [
+    "SCHEMA", "Table", "drugs_rows", "summary_json", "summary_tables", "table_json", "tables_rows",
+]
 
 #: The ``schema`` key of every ``--json`` document (CONTRACT.md §2).
 SCHEMA = "mpsdose/1"
@@ -28,11 +31,26 @@ def _per_dose(value: float | None, drug: Drug) -> str:
     return f"{_round(value * (1000 if unit == 'mcg' else 1), 4)} {unit}"
 
 
-def totals_tables(totals: DailyTotals) -> list[Table]:
-    """The tables ``mpsdose total`` prints: items, then drugs grouped by class."""
+def _equivalents(summary: Summary) -> dict[tuple[int, str], ItemEquivalent]:
+    return {(id(row.item), row.ingredient.drug.name): row for row in summary.equivalent.items}
+
+
+def _ome_cell(row: ItemEquivalent | None) -> tuple[str, str]:
+    if row is None:
+        return "", ""
+    if row.factor is None:
+        return ("no factor" if row.ingredient.dose is not None else "dose unknown"), ""
+    return (row.ome.format() if row.ome.has_number else "no maximum stated"), row.factor.describe()
+
+
+def summary_tables(summary: Summary) -> list[Table]:
+    """The tables ``mpsdose total`` prints: items (with OME), drugs by class, OME totals."""
+    totals = summary.totals
+    equivalents = _equivalents(summary)
     item_rows = []
     for row in totals.items:
         item = row.item
+        ome, factor = _ome_cell(equivalents.get((id(item), row.drug.name)))
         item_rows.append([
             str(item),
             row.drug.name,
@@ -41,10 +59,12 @@ def totals_tables(totals: DailyTotals) -> list[Table]:
             _per_dose(row.per_dose_mg, row.drug),
             "" if row.doses_per_day is None else _round(row.doses_per_day, 3),
             row.daily.format() + (" (at max)" if item.prn and row.daily.known else ""),
+            ome,
+            factor,
         ])
     for item in totals.unlisted:
         item_rows.append([str(item), item.name, item.route.value, "PRN" if item.prn else "",
-                          "", "", "not totalled (unlisted)"])
+                          "", "", "not totalled (unlisted)", "", ""])
     drug_rows = []
     for group in totals.classes:
         for total in group.drugs:
@@ -52,15 +72,23 @@ def totals_tables(totals: DailyTotals) -> list[Table]:
                 group.label,
                 total.drug.name,
                 ", ".join(route.value for route in total.routes),
-                total.scheduled.format() if total.scheduled.known or not total.has_prn
-                else total.scheduled.format(),
+                total.scheduled.format(),
                 total.with_prn.format() if total.has_prn else "",
             ])
+    equivalent = summary.equivalent
+    table = equivalent.table
+    ome_rows = []
+    if equivalent.items:
+        ome_rows = [
+            ["Scheduled", equivalent.scheduled.format()],
+            ["With PRN at maximum", equivalent.with_prn.format()],
+        ]
     return [
-        ("Items", ["Item", "Drug", "Route", "PRN", "Per dose", "Doses/day", "Daily dose"],
-         item_rows),
+        ("Items", ["Item", "Drug", "Route", "PRN", "Per dose", "Doses/day", "Daily dose",
+                   "OME (mg/day)", "Factor"], item_rows),
         ("Daily totals per drug", ["Class", "Drug", "Routes", "Scheduled", "With PRN at max"],
          drug_rows),
+        (f"Oral morphine equivalent (OME), table {table.label}", ["Total", "OME"], ome_rows),
     ]
 
 
@@ -74,12 +102,26 @@ def _total_json(total: Total) -> dict[str, Any]:
     }
 
 
-def totals_json(totals: DailyTotals, extra_findings: Sequence[Finding] = ()) -> dict[str, Any]:
+def _ome_json(ome: OralMorphineEquivalent) -> float | None:
+    """A total for machines: the number only when nothing is missing (else null)."""
+    return ome.value if ome.complete else None
+
+
+def table_json(table: ConversionTable) -> dict[str, Any]:
+    return {"id": table.id, "title": table.title, "purpose": table.purpose,
+            "version": table.version, "effective_date": table.effective_date or None,
+            "content_hash": table.content_hash, "source": table.source}
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
     """The ``--json`` document of ``mpsdose total`` (CONTRACT.md §2)."""
+    totals = summary.totals
+    equivalent = summary.equivalent
+    equivalents = _equivalents(summary)
     items = []
     for row in totals.items:
         item = row.item
-        items.append({
+        entry: dict[str, Any] = {
             "input": str(item),
             "item": item.format(),
             "drug": row.drug.name,
@@ -92,11 +134,32 @@ def totals_json(totals: DailyTotals, extra_findings: Sequence[Finding] = ()) -> 
             "daily_dose": {"value": row.daily.value, "unit": row.daily.unit.symbol},
             "daily_dose_mg_per_day": row.daily.mg_per_day if row.daily.known else None,
             "dose_known": item.dose_known,
-        })
+            "ome_mg_per_day": None,
+            "factor": None,
+        }
+        ome = equivalents.get((id(item), row.drug.name))
+        if ome is not None:
+            factor = ome.factor
+            entry.update({
+                "ome_mg_per_day": ome.ome.value,
+                "ome_complete": ome.ome.complete,
+                "ome_range_mg_per_day": None if ome.ome.low is None else [ome.ome.low,
+                                                                          ome.ome.high],
+                "factor": None if factor is None else factor.factor,
+                "factor_range": None if factor is None or factor.low is None
+                else [factor.low, factor.high],
+                "factor_unit": None if factor is None else f"mg OME per {factor.unit}",
+                "factor_applies_to": None if factor is None else factor.unit.symbol,
+                "table": equivalent.table.id,
+                "source": None if factor is None else factor.source,
+                "explanation": ome.explanation,
+            })
+        items.append(entry)
     for item in totals.unlisted:
         items.append({"input": str(item), "item": item.format(), "drug": item.name,
                       "drug_class": "unlisted", "route": item.route.value, "prn": item.prn,
-                      "daily_dose": None, "listed": False})
+                      "daily_dose": None, "ome_mg_per_day": None, "factor": None,
+                      "listed": False})
     drugs = [
         {
             "drug": total.drug.name,
@@ -111,14 +174,35 @@ def totals_json(totals: DailyTotals, extra_findings: Sequence[Finding] = ()) -> 
         {"drug_class": group.drug_class, "drugs": [t.drug.name for t in group.drugs]}
         for group in totals.classes
     ]
+    scheduled, with_prn = equivalent.scheduled, equivalent.with_prn
     return {
         "schema": SCHEMA,
         "label": totals.regimen.label,
+        "table": equivalent.table.id,
+        "table_info": table_json(equivalent.table),
         "items": items,
         "drugs": drugs,
         "classes": classes,
-        "findings": [f.to_json() for f in [*findings(totals), *extra_findings]],
+        "total_ome_mg_per_day": _ome_json(scheduled),
+        "total_ome_mg_per_day_with_prn": _ome_json(with_prn),
+        "total_ome_range_mg_per_day": None if scheduled.low is None
+        else [scheduled.low, scheduled.high],
+        "total_ome_range_mg_per_day_with_prn": None if with_prn.low is None
+        else [with_prn.low, with_prn.high],
+        "total_ome_complete": scheduled.complete,
+        "total_ome_with_prn_complete": with_prn.complete,
+        "total_ome_lower_bound_mg_per_day": scheduled.known_value,
+        "total_ome_lower_bound_mg_per_day_with_prn": with_prn.known_value,
+        "ome_not_counted": list(dict.fromkeys(with_prn.missing)),
+        "findings": [f.to_json() for f in summary.findings],
     }
+
+
+def tables_rows(tables: Sequence[ConversionTable]) -> Table:
+    rows = [[t.id, t.purpose, t.title, t.effective_date or t.version, t.content_hash[:12],
+             str(len(t.factors))] for t in tables]
+    return ("Conversion tables", ["Id", "Purpose", "Title", "Date/version", "sha256", "Rows"],
+            rows)
 
 
 def drugs_rows(drugs: Sequence[Drug], aliases: dict[str, list[str]]) -> Table:

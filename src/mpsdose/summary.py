@@ -1,0 +1,39 @@
+"""One call for what ``mpsdose total`` shows: daily totals and oral morphine equivalents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from mpsdose.equivalence import ConversionTable, RegimenEquivalent, oral_morphine_equivalent
+from mpsdose.findings import Finding
+from mpsdose.regimen import Item, Regimen
+from mpsdose.totals import DailyTotals, daily_totals, findings
+
+__all__ = ["Summary", "summarize"]
+
+
+@attrs.frozen
+class Summary:
+    """Daily totals per item, drug and class, the OME under one table, and every finding."""
+
+    regimen: Regimen
+    totals: DailyTotals
+    equivalent: RegimenEquivalent
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return (*findings(self.totals), *self.equivalent.findings)
+
+
+def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | None = None, *,
+              threshold_context: str | None = None) -> Summary:
+    """Daily totals and OME of a regimen (the library function behind ``mpsdose total``).
+
+    See :func:`mpsdose.daily_totals` and :func:`mpsdose.oral_morphine_equivalent`.
+    """
+    if not isinstance(regimen, Regimen):
+        regimen = Regimen(tuple(regimen))
+    return Summary(regimen, daily_totals(regimen),
+                   oral_morphine_equivalent(regimen, table, threshold_context=threshold_context))
