@@ -125,5 +125,5 @@ def test_missing_file_and_wrong_extension(tmp_path):
     with pytest.raises(RegimenFileError, match="cannot read"):
         load(tmp_path / "nope.toml")
     (tmp_path / "r.txt").write_text("")
-    with pytest.raises(RegimenFileError, match=".toml or .json"):
+    with pytest.raises(RegimenFileError, match=r"\.toml or \.json"):
         load(tmp_path / "r.txt")

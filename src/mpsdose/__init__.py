@@ -17,17 +17,6 @@ mpsdose supports clinical judgement; it does not replace it.
 
 from mpsdose._version import __version__
 from mpsdose.catalogue import Catalogue, Drug, Route, default_catalogue
-from mpsdose.errors import (
-    DataError,
-    DoseError,
-    ItemSyntaxError,
-    MpsdoseError,
-    RegimenFileError,
-    RouteError,
-    UnitError,
-    UnknownDrugError,
-    UnknownTableError,
-)
 from mpsdose.equivalence import (
     ConversionTable,
     Factor,
@@ -42,7 +31,19 @@ from mpsdose.equivalence import (
     oral_morphine_equivalent,
     thresholds,
 )
+from mpsdose.errors import (
+    DataError,
+    DoseError,
+    ItemSyntaxError,
+    MpsdoseError,
+    RegimenFileError,
+    RouteError,
+    UnitError,
+    UnknownDrugError,
+    UnknownTableError,
+)
 from mpsdose.files import dumps, load, load_regimen, loads, save
+from mpsdose.findings import Finding, Severity
 from mpsdose.language import format_item, parse_item
 from mpsdose.regimen import (
     Course,
@@ -56,7 +57,6 @@ from mpsdose.regimen import (
     ScheduleKind,
     State,
 )
-from mpsdose.findings import Finding, Severity
 from mpsdose.summary import Summary, summarize
 from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals
 

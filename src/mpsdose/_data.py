@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib.resources
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from mpsdose.errors import DataError
@@ -21,6 +20,8 @@ def data_file(name: str) -> Path:
 
 def content_hash(path: Path) -> str:
     """SHA-256 of a file's bytes, hex; names the exact data a result was computed from."""
+    import hashlib
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -63,7 +64,7 @@ def read_rows(
             raise DataError("empty file (no header line)", path=shown)
 
 
-def require(row: dict[str, str], column: str, *, path: str, line: int) -> str:
+def require(row: Mapping[str, str], column: str, *, path: str, line: int) -> str:
     """The non-empty value of ``column`` or a :class:`DataError` at ``path:line``."""
     value = row.get(column, "")
     if not value:

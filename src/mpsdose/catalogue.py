@@ -6,7 +6,6 @@ source) into read-only objects. Routes and forms are the vocabulary of the item 
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 from collections.abc import Iterable, Mapping
@@ -295,6 +294,8 @@ class Catalogue:
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Up to ``n`` known names nearest to ``name`` (by spelling)."""
+        import difflib  # only on the error path
+
         return difflib.get_close_matches(_normal(name), list(self.names), n=n, cutoff=0.6)
 
     def by_class(self, drug_class: str | None = None) -> list[Drug]:

@@ -18,7 +18,7 @@ table may be passed to the rotation functions.
 from __future__ import annotations
 
 import functools
-import hashlib
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -265,7 +265,7 @@ def _check_bands(rows: list[Factor], label: str) -> None:
         if len(group) < 2:
             continue
         ordered = sorted(group, key=lambda r: -1.0 if r.band_min is None else r.band_min)
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in itertools.pairwise(ordered):
             if before.band_max is None or after.band_min is None or \
                     after.band_min < before.band_max:
                 raise DataError(f"bands overlap with {before.where}", path=label,
@@ -273,6 +273,8 @@ def _check_bands(rows: list[Factor], label: str) -> None:
 
 
 def _table_hash(rows: Sequence[Factor]) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     for row in rows:
         digest.update("|".join(str(v) for v in (

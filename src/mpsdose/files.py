@@ -134,7 +134,7 @@ class _Reader:
         raw_states = data["states"]
         if not isinstance(raw_states, list) or not raw_states:
             raise self.fail("'states' must be a non-empty list of tables", "states")
-        states = []
+        states: list[State] = []
         for index, raw in enumerate(raw_states):
             where = f"states[{index}]"
             if not isinstance(raw, Mapping):

@@ -313,10 +313,7 @@ def _resolve_drugs(parts: _Parts, *, allow_unlisted: bool) -> list[Drug]:
     whole = books.get(name)
     if whole is not None:
         return [whole]
-    if "/" in name:
-        components = [part.strip() for part in name.split("/")]
-    else:
-        components = [name]
+    components = [part.strip() for part in name.split("/")] if "/" in name else [name]
     drugs = []
     for component in components:
         found = books.get(component)
@@ -348,8 +345,8 @@ def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
                 f"{len(parts.amounts)} amount(s) for {len(drugs)} drug(s) "
                 f"({'/'.join(d.name for d in drugs)})", text=text,
             )
-        unit = lookup_unit(parts.unit, text=text)
-        doses = [Dose.of(value, unit, text=text) for value in parts.amounts]
+        amount_unit = lookup_unit(parts.unit, text=text)
+        doses = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]
     else:
         raise ItemSyntaxError(
             "no amount; write one such as '20 mg', '20 mg/day', '25 mcg/h', or 'dose unknown'",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import decimal
 import enum
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -305,7 +305,7 @@ class Item:
     def scaled(self, factor: float) -> Item:
         """The same item with every amount multiplied by ``factor`` (> 0)."""
         check_magnitude(factor, what="factor")
-        doses = []
+        doses: list[Dose | None] = []
         for ingredient in self.ingredients:
             dose = ingredient.dose
             if dose is None:
@@ -414,10 +414,11 @@ class Hepatic(enum.Enum):
     SEVERE = "severe"
 
 
-def _optional_positive(what: str) -> object:
-    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _optional_positive(what: str) -> Callable[[object, attrs.Attribute[float | None], float | None],
+                                              None]:
+    def check(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
         if value is not None:
-            check_magnitude(value, what=what)  # type: ignore[arg-type]
+            check_magnitude(value, what=what)
 
     return check
 

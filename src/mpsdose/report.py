@@ -12,7 +12,7 @@ from mpsdose.catalogue import Drug
 from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
 from mpsdose.regimen import _number
 from mpsdose.summary import Summary
-from mpsdose.totals import DailyTotals, Total, _round
+from mpsdose.totals import Total, _round
 
 __all__ = [
     "SCHEMA", "Table", "drugs_rows", "summary_json", "summary_tables", "table_json", "tables_rows",

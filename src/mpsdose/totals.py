@@ -16,7 +16,7 @@ import attrs
 
 from mpsdose.catalogue import DRUG_CLASSES, Drug, Route
 from mpsdose.findings import Finding, Severity
-from mpsdose.regimen import Ingredient, Item, Regimen, _number
+from mpsdose.regimen import Ingredient, Item, Regimen
 from mpsdose.units import Unit
 
 __all__ = [

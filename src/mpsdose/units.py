@@ -223,7 +223,7 @@ def check_magnitude(value: float, *, what: str = "dose", text: str | None = None
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     """The one pint registry of mpsdose, built on first use (pint is imported only here).
 
     It knows the clinical spellings: ``mcg`` = microgram, ``ug`` (already pint's), and ``day``/
@@ -231,19 +231,21 @@ def registry() -> pint.UnitRegistry:
     """
     import pint
 
-    ureg = pint.UnitRegistry(cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)  # type: ignore[type-arg]
     ureg.define("mcg = microgram")
     return ureg
 
 
-def quantity(magnitude: float, unit: Unit | str) -> pint.Quantity:
+def quantity(magnitude: float, unit: Unit | str) -> pint.Quantity:  # type: ignore[type-arg]
     """``magnitude`` in ``unit`` as a :class:`pint.Quantity` of :func:`registry`."""
     if isinstance(unit, str):
         unit = lookup_unit(unit)
     return registry().Quantity(magnitude, unit.pint_expression)
 
 
-def from_quantity(value: pint.Quantity, *, text: str | None = None) -> tuple[float, Unit]:
+def from_quantity(
+    value: pint.Quantity, *, text: str | None = None  # type: ignore[type-arg]
+) -> tuple[float, Unit]:
     """Split a pint Quantity of the registry into (magnitude, :class:`Unit`).
 
     The quantity is converted to the canonical unit of its dimension (mg, mg/day, mL, mg/mL).
