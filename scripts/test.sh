@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Set up a virtual environment (.venv) with mpsdose and its test tools, then run the whole suite.
+# Set up .venv with mpsdose and its test tools, then run the whole test suite.
 # Usage: bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
+bash scripts/setup.sh test
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?
