@@ -6,6 +6,7 @@ This is the one test file that reads ``data/`` on purpose (STYLE.md habit 5).
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,52 @@ def test_fentanyl_needs_its_route_written():
     fentanyl = default_catalogue().drugs["fentanyl"]
     assert Route.ORAL not in fentanyl.routes
     assert fentanyl.default_route is None
+
+
+AI_GENERATED = ("droracle", "calculator.city")  # not sources (see shared/reference/README)
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=[p.name for p in CSV_FILES])
+def test_no_row_cites_an_ai_generated_page(path):
+    for number, row in enumerate(_rows(path), start=2):
+        assert not any(word in row["source"].lower() for word in AI_GENERATED), (
+            f"{path.name}:{number}")
+
+
+def test_practice_data_loads_and_fits_the_catalogue():
+    from mpsdose import practice
+
+    books = default_catalogue()
+    for row in practice.strengths():
+        assert row.route in books.drugs[row.drug].routes, row
+    for row in practice.schedules():
+        assert row.route in books.drugs[row.drug].routes, row
+    assert practice.patch_bands()
+    assert practice.rules()
+
+
+def test_the_first_row_of_each_rule_is_for_any_opioid():
+    """The first row of a rule is its default (mpsdose.practice), so it must not be drug-specific
+    unless every row of that rule is."""
+    from mpsdose import practice
+
+    seen: dict[str, list] = {}
+    for row in practice.rules():
+        seen.setdefault(row.rule, []).append(row)
+    for name, rows in seen.items():
+        if any(r.drug is None for r in rows):
+            assert rows[0].drug is None, name
+
+
+def test_patch_bands_rise_with_dose():
+    from mpsdose import practice
+
+    tables: dict[tuple, list] = {}
+    for band in practice.patch_bands():
+        tables.setdefault((band.table, band.from_drug, band.from_route), []).append(band)
+    for key, bands in tables.items():
+        ordered = sorted(bands, key=lambda b: b.from_min)
+        rates = [b.patch_mcg_h for b in ordered]
+        assert rates == sorted(rates), key
+        for before, after in itertools.pairwise(ordered):
+            assert before.from_max is not None and before.from_max <= after.from_min, key

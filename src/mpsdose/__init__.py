@@ -57,6 +57,17 @@ from mpsdose.regimen import (
     ScheduleKind,
     State,
 )
+from mpsdose.rotation import (
+    Rescue,
+    Rotation,
+    RotationError,
+    Step,
+    Target,
+    Titration,
+    check_rescue,
+    convert,
+    titrate,
+)
 from mpsdose.summary import Summary, summarize
 from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals
 
@@ -85,6 +96,9 @@ __all__ = [
     "Regimen",
     "RegimenEquivalent",
     "RegimenFileError",
+    "Rescue",
+    "Rotation",
+    "RotationError",
     "RotationTable",
     "Route",
     "RouteError",
@@ -92,15 +106,20 @@ __all__ = [
     "ScheduleKind",
     "Severity",
     "State",
+    "Step",
     "Summary",
     "SurveillanceTable",
+    "Target",
+    "Titration",
     "Total",
     "UnitError",
     "UnknownDrugError",
     "UnknownTableError",
     "__version__",
+    "check_rescue",
     "conversion_table",
     "conversion_tables",
+    "convert",
     "daily_totals",
     "default_catalogue",
     "dumps",
@@ -114,4 +133,5 @@ __all__ = [
     "save",
     "summarize",
     "thresholds",
+    "titrate",
 ]

@@ -44,8 +44,11 @@ def _render(tables: Sequence[tuple[str, Sequence[str], list[list[str]]]], fmt: s
     for title, headers, rows in tables:
         if not rows:
             continue
+        widths: list[int | None] | None = None
+        if any(len(row[-1]) > 100 for row in rows):  # long explanations wrap, not overflow
+            widths = [None] * (len(headers) - 1) + [100]
         blocks.append(f"{title}\n" + tabulate(rows, headers=list(headers), tablefmt=fmt,
-                                              disable_numparse=True))
+                                              disable_numparse=True, maxcolwidths=widths))
     return "\n\n".join(blocks)
 
 
@@ -165,6 +168,68 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, table: st
     else:
         click.echo(_render(summary_tables(summary), fmt))
     text = _findings_text(document["findings"])
+    if text:
+        click.echo("\n" + text)
+
+
+def _reduction(text: str | None) -> Any:
+    """``--reduction 25`` or ``--reduction 25-50`` (percent) → a fraction or a range."""
+    if text is None:
+        return None
+    parts = text.replace("%", "").replace("–", "-").split("-")
+    try:
+        values = [float(part) / 100 for part in parts]
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: a percent such as 25 or 25-50",
+                                 param_hint="--reduction") from None
+    if len(values) == 1:
+        return values[0]
+    if len(values) == 2:
+        return (values[0], values[1])
+    raise click.BadParameter(f"{text!r}: a percent such as 25 or 25-50", param_hint="--reduction")
+
+
+@main.command()
+@click.argument("items", nargs=-1)
+@click.option("--to", "to", metavar="'DRUG [FORM] ROUTE'", required=True,
+              help="The opioid to rotate to, e.g. 'hydromorphone sc', 'oxycodone er po', "
+              "'fentanyl patch'.")
+@click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin.")
+@click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@click.option("--reduction", metavar="PCT", help="Reduction for incomplete cross-tolerance in "
+              "percent, e.g. 25 or 25-50 (default: the range in data/rotation_rules.csv; none "
+              "for a route change of the same drug).")
+@click.option("--table", metavar="ID", help="Rotation table (default spcg; see `mpsdose tables`).")
+@click.option("--market", default="us", show_default=True, type=click.Choice(["us", "uk", "jp"]),
+              help="Whose marketed strengths to round to.")
+@_JSON
+@_FORMAT
+def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None,
+            reduction: str | None, table: str | None, market: str, as_json: bool,
+            fmt: str) -> None:
+    """Rotate the opioids given to one target opioid, every step shown.
+
+    Totals the scheduled opioids to oral morphine equivalents with a rotation table, reduces for
+    incomplete cross-tolerance, converts, rounds down to what can be given, and writes the
+    schedule and the rescue dose. Ranges are carried through; the low end is the suggested start.
+
+    \b
+    Examples:
+      mpsdose convert "oxycodone 60 mg/day" --to "morphine po"
+      mpsdose convert "morphine 90 mg/day" --to "fentanyl patch"
+      mpsdose convert "fentanyl 100 mcg/h td" --to "hydromorphone sc" --reduction 33
+      mpsdose convert -f examples/takamatsu2018-case1.toml --state titrated --to "morphine sc"
+    """
+    from mpsdose.report import rotation_json, rotation_tables
+    from mpsdose.rotation import convert as rotate
+
+    regimen = _regimen(items, file, state, False)
+    rotation = rotate(regimen, to, table=table, reduction=_reduction(reduction), market=market)
+    if as_json:
+        _emit_json(rotation_json(rotation))
+        return
+    click.echo(_render(rotation_tables(rotation), fmt))
+    text = _findings_text([f.to_json() for f in rotation.findings])
     if text:
         click.echo("\n" + text)
 

@@ -11,11 +11,13 @@ from typing import Any
 from mpsdose.catalogue import Drug
 from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
 from mpsdose.regimen import _number
+from mpsdose.rotation import Rotation
 from mpsdose.summary import Summary
 from mpsdose.totals import Total, _round
 
 __all__ = [
-    "SCHEMA", "Table", "drugs_rows", "summary_json", "summary_tables", "table_json", "tables_rows",
+    "SCHEMA", "Table", "drugs_rows", "rotation_json", "rotation_tables", "summary_json",
+    "summary_tables", "table_json", "tables_rows",
 ]
 
 #: The ``schema`` key of every ``--json`` document (CONTRACT.md §2).
@@ -196,6 +198,85 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "ome_not_counted": list(dict.fromkeys(with_prn.missing)),
         "findings": [f.to_json() for f in summary.findings],
     }
+
+
+def _pair(pair: tuple[float, float] | None) -> list[float] | None:
+    return None if pair is None else [pair[0], pair[1]]
+
+
+def rotation_json(rotation: Rotation) -> dict[str, Any]:
+    """The ``--json`` document of ``mpsdose convert`` (CONTRACT.md §2 ``result``)."""
+    unit = rotation.unit
+    per_unit = "mcg/h" if unit == "mcg/h" else "mg"
+    rescue = rotation.rescue
+    result: dict[str, Any] = {
+        "drug": rotation.target.drug.name,
+        "route": rotation.target.route.value,
+        "release": rotation.target.release,
+        "form": rotation.target.form,
+        "daily_dose": {"value": rotation.daily[0], "unit": unit},
+        "dose_range": {"low": rotation.daily[0], "high": rotation.daily[1], "unit": unit},
+        "per_dose": None if rotation.per_dose is None else {
+            "value": rotation.per_dose[0], "low": rotation.per_dose[0],
+            "high": rotation.per_dose[1], "unit": per_unit},
+        "frequency": rotation.schedule.format() or None,
+        "equianalgesic_range": {"low": rotation.equianalgesic[0],
+                                "high": rotation.equianalgesic[1], "unit": unit},
+        "reduced_range": {"low": rotation.reduced[0], "high": rotation.reduced[1], "unit": unit},
+        "reduction": {"low": rotation.reduction[0], "high": rotation.reduction[1]},
+        "ome_mg_per_day": {"low": rotation.ome[0], "high": rotation.ome[1]},
+        "rescue": None if rescue is None else {
+            "drug": rescue.drug.name, "route": rescue.route.value,
+            "dose": {"value": rescue.per_dose[0], "low": rescue.per_dose[0],
+                     "high": rescue.per_dose[1], "unit": "mg"},
+            "frequency": None if rescue.interval_h is None else f"q{rescue.interval_h:g}h prn",
+            "fraction": _pair(rescue.fraction), "source": rescue.source},
+        "bidirectional": rotation.bidirectional,
+        "items": [item.format() for item in rotation.items()],
+        "steps": [{"step": step.step, "detail": step.detail} for step in rotation.steps],
+    }
+    return {
+        "schema": SCHEMA,
+        "table": rotation.table.id,
+        "table_info": table_json(rotation.table),
+        "items": [{"input": str(item), "drug": item.name, "route": item.route.value,
+                   "prn": item.prn, "daily_dose_mg_per_day": item.daily()}
+                  for item in rotation.converted],
+        "result": result,
+        "findings": [f.to_json() for f in rotation.findings],
+    }
+
+
+def rotation_tables(rotation: Rotation) -> list[Table]:
+    unit = rotation.unit
+    per_unit = "mcg/h" if unit == "mcg/h" else "mg"
+    rows = [
+        ["Target", str(rotation.target)],
+        ["Table", rotation.table.label],
+        ["OME of current opioids", _range_text(rotation.ome, "mg/day")],
+        ["Reduction", _range_text((rotation.reduction[0] * 100, rotation.reduction[1] * 100),
+                                  "%")],
+        ["Equianalgesic (unreduced)", _range_text(rotation.equianalgesic, unit)],
+        ["Daily dose (rounded down)", _range_text(rotation.daily, unit)],
+    ]
+    if rotation.per_dose is not None:
+        rows.append(["Per dose", f"{_range_text(rotation.per_dose, per_unit)} "
+                                 f"{rotation.schedule}"])
+    else:
+        rows.append(["Schedule", rotation.schedule.format() or "—"])
+    if rotation.rescue is not None:
+        rescue = rotation.rescue
+        every = "" if rescue.interval_h is None else f" q{rescue.interval_h:g}h prn"
+        rows.append(["Rescue", f"{rescue.drug.name} {rescue.route.value} "
+                               f"{_range_text(rescue.per_dose, 'mg')}{every}"])
+    rows.append(["Start with", "; ".join(item.format() for item in rotation.items()) or "—"])
+    steps = [[step.step, step.detail] for step in rotation.steps]
+    return [("Rotation", ["", ""], rows), ("Steps", ["Step", "Detail"], steps)]
+
+
+def _range_text(pair: tuple[float, float], unit: str) -> str:
+    low, high = (_round(pair[0], 4), _round(pair[1], 4))
+    return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
 
 
 def tables_rows(tables: Sequence[ConversionTable]) -> Table:
