@@ -83,6 +83,26 @@ def test_methadone_goes_to_its_own_command():
         convert(regimen("morphine 60 mg/day"), "methadone po")
 
 
+def test_conversion_from_methadone_is_refused_not_inverted():
+    with pytest.raises(RotationError, match="own direction"):
+        convert(regimen("methadone 10 mg po q8h"), "morphine po")
+
+
+def test_a_users_own_rotation_table_is_accepted(tmp_path):
+    from mpsdose import load_table_file
+
+    path = tmp_path / "ours.csv"
+    path.write_text("table,drug,route,form,unit,factor,source\n"
+                    "ours,oxycodone,oral,,mg/day,1.5,local formulary\n"
+                    "ours,morphine,oral,,mg/day,1,local formulary\n")
+    (table,) = load_table_file(path, purpose="rotation").values()
+    result = convert(regimen("oxycodone 40 mg/day"), "morphine po", table=table)
+    assert result.ome == pytest.approx((60, 60))
+    (mme,) = load_table_file(path).values()
+    with pytest.raises(RotationError):
+        convert(regimen("oxycodone 40 mg/day"), "morphine po", table=mme)
+
+
 def test_patch_below_the_label_table_is_refused():
     with pytest.raises(RotationError, match="outside"):
         convert(regimen("oxycodone 20 mg/day"), "fentanyl patch")

@@ -152,6 +152,10 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "antidepressant": "Antidepressants",
         "local-anaesthetic": "Local anaesthetics",
         "benzodiazepine": "Benzodiazepines",
+        "antiemetic": "Antiemetics",
+        "proton-pump-inhibitor": "Proton-pump inhibitors",
+        "h2-antagonist": "H2-receptor antagonists",
+        "prostaglandin-analogue": "Prostaglandin analogues",
         "unlisted": "Not in the catalogue",
     }
 )

@@ -269,7 +269,7 @@ def _two_digit_step(amount: float) -> float:
 # -- the conversion ------------------------------------------------------------------------
 def _rotation_table(table: str | ConversionTable | None) -> ConversionTable:
     chosen = conversion_table(table or DEFAULT_ROTATION_TABLE)
-    if not isinstance(chosen, RotationTable) and chosen.purpose != "custom-rotation":
+    if not isinstance(chosen, RotationTable):
         rotation = sorted(t.id for t in conversion_tables().values()
                           if isinstance(t, RotationTable))
         raise RotationError(
@@ -365,6 +365,11 @@ def convert(
         if not item.dose_known:
             raise RotationError(f"{item}: dose unknown; a rotation needs the current dose")
     scheduled = [item for item in opioids if not item.prn]
+    if any(d.name == "methadone" for item in scheduled for d in item.drugs):
+        raise RotationError(
+            "conversion from methadone is its own direction with its own rules; a to-methadone "
+            "ratio is not inverted, and mpsdose has no from-methadone table yet: seek specialist "
+            "advice")
     if not scheduled:
         raise RotationError("no scheduled opioid to convert (PRN doses alone are not a base)")
     steps: list[Step] = []
