@@ -45,6 +45,7 @@ from mpsdose.errors import (
 from mpsdose.files import dumps, load, load_regimen, loads, save
 from mpsdose.findings import Finding, Severity
 from mpsdose.language import format_item, parse_item
+from mpsdose.methadone import METHODS, MethadoneSwitch, MethodResult, methadone_switch
 from mpsdose.regimen import (
     Course,
     Dose,
@@ -90,6 +91,9 @@ __all__ = [
     "ItemEquivalent",
     "ItemSyntaxError",
     "ItemTotal",
+    "METHODS",
+    "MethadoneSwitch",
+    "MethodResult",
     "MpsdoseError",
     "OralMorphineEquivalent",
     "Patient",
@@ -128,6 +132,7 @@ __all__ = [
     "load_regimen",
     "load_table_file",
     "loads",
+    "methadone_switch",
     "oral_morphine_equivalent",
     "parse_item",
     "save",

@@ -235,6 +235,42 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 
 
 @main.command()
+@click.argument("items", nargs=-1)
+@click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin.")
+@click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@click.option("--method", metavar="ID", help="One method (default: all, side by side): "
+              "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day.")
+@click.option("--table", metavar="ID", help="Rotation table for the OME (default spcg).")
+@click.option("--market", default="us", show_default=True, type=click.Choice(["us", "uk", "jp"]),
+              help="Whose methadone strengths to round to.")
+@_JSON
+@_FORMAT
+def methadone(items: tuple[str, ...], file: str | None, state: str | None, method: str | None,
+              table: str | None, market: str, as_json: bool, fmt: str) -> None:
+    """Methadone starting dose by the published methods, side by side, with caps and warnings.
+
+    The methods disagree by up to an order of magnitude; none is given as "the" answer.
+
+    \b
+    Examples:
+      mpsdose methadone "morphine 200 mg/day"
+      mpsdose methadone "oxycodone er 60 mg po q12h" --method fudin --json
+    """
+    from mpsdose.methadone import methadone_switch
+    from mpsdose.report import methadone_json, methadone_tables
+
+    regimen = _regimen(items, file, state, False)
+    switch = methadone_switch(regimen, method, table=table, market=market)
+    if as_json:
+        _emit_json(methadone_json(switch))
+        return
+    click.echo(_render(methadone_tables(switch), fmt))
+    text = _findings_text([f.to_json() for f in switch.findings])
+    if text:
+        click.echo("\n" + text)
+
+
+@main.command()
 @click.option("--table-file", metavar="PATH", help="Also list the tables of this file.")
 @click.option("--rows", "show_rows", metavar="ID", help="Show the rows of one table.")
 @_JSON

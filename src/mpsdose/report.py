@@ -10,14 +10,24 @@ from typing import Any
 
 from mpsdose.catalogue import Drug
 from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
+from mpsdose.methadone import MethadoneSwitch
 from mpsdose.regimen import _number
 from mpsdose.rotation import Rotation
 from mpsdose.summary import Summary
 from mpsdose.totals import Total, _round
 
 __all__ = [
-    "SCHEMA", "Table", "drugs_rows", "rotation_json", "rotation_tables", "summary_json",
-    "summary_tables", "table_json", "tables_rows",
+    "SCHEMA",
+    "Table",
+    "drugs_rows",
+    "methadone_json",
+    "methadone_tables",
+    "rotation_json",
+    "rotation_tables",
+    "summary_json",
+    "summary_tables",
+    "table_json",
+    "tables_rows",
 ]
 
 #: The ``schema`` key of every ``--json`` document (CONTRACT.md §2).
@@ -277,6 +287,60 @@ def rotation_tables(rotation: Rotation) -> list[Table]:
 def _range_text(pair: tuple[float, float], unit: str) -> str:
     low, high = (_round(pair[0], 4), _round(pair[1], 4))
     return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
+
+
+def methadone_json(switch: MethadoneSwitch) -> dict[str, Any]:
+    """The ``--json`` document of ``mpsdose methadone`` (CONTRACT.md §2 ``methods``)."""
+    methods = []
+    for result in switch.methods:
+        entry: dict[str, Any] = {
+            "method": result.method,
+            "title": result.title,
+            "daily_dose_mg": result.daily_dose_mg,
+            "daily_dose_range_mg": _pair(result.daily),
+            "daily_dose_uncapped_mg": _pair(result.daily_uncapped),
+            "per_dose_mg": result.per_dose[0],
+            "per_dose_range_mg": _pair(result.per_dose),
+            "frequency": result.frequency,
+            "cap_mg_per_day": result.cap_mg_per_day,
+            "monotone": result.monotone,
+            "warnings": list(result.warnings),
+            "source": result.source,
+        }
+        if result.schedule:
+            entry["schedule"] = list(result.schedule)
+        methods.append(entry)
+    return {
+        "schema": SCHEMA,
+        "table": switch.table.id,
+        "table_info": table_json(switch.table),
+        "items": [{"input": str(item), "drug": item.name, "route": item.route.value,
+                   "daily_dose_mg_per_day": item.daily()} for item in switch.converted],
+        "ome_mg_per_day": {"low": switch.ome[0], "high": switch.ome[1]},
+        "methods": methods,
+        "steps": [{"step": s.step, "detail": s.detail} for s in switch.steps],
+        "findings": [f.to_json() for f in switch.findings],
+    }
+
+
+def methadone_tables(switch: MethadoneSwitch) -> list[Table]:
+    rows = []
+    for result in switch.methods:
+        daily = "as needed" if result.daily is None else _range_text(result.daily, "mg/day")
+        uncapped = "" if result.daily_uncapped is None else _range_text(result.daily_uncapped,
+                                                                        "mg/day")
+        rows.append([result.title, uncapped, daily,
+                     f"{_range_text(result.per_dose, 'mg')} {result.frequency}",
+                     "; ".join(result.warnings)])
+    header = (f"Methadone starting dose by method (OME {_range_text(switch.ome, 'mg/day')}, "
+              f"table {switch.table.label})")
+    schedule = [[result.title, line] for result in switch.methods for line in result.schedule]
+    sources = [[result.title, result.source] for result in switch.methods]
+    return [
+        (header, ["Method", "Computed", "Start (capped)", "Per dose", "Warnings"], rows),
+        ("Day by day", ["Method", "Plan"], schedule),
+        ("Sources", ["Method", "Source"], sources),
+    ]
 
 
 def tables_rows(tables: Sequence[ConversionTable]) -> Table:
