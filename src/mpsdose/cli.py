@@ -270,6 +270,139 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
         click.echo("\n" + text)
 
 
+def _patient(base: Any, age: float | None, weight: float | None, crcl: float | None,
+             hepatic: str | None, tolerant: bool | None, conditions: tuple[str, ...]) -> Any:
+    """The file's patient with the options given on the command line on top."""
+    import attrs
+
+    from mpsdose.regimen import Hepatic
+
+    changes: dict[str, Any] = {}
+    for name, value in (("age", age), ("weight_kg", weight), ("crcl_ml_min", crcl)):
+        if value is not None:
+            changes[name] = value
+    if hepatic is not None:
+        changes["hepatic"] = Hepatic(hepatic)
+    if tolerant is not None:
+        changes["opioid_tolerant"] = tolerant
+    if conditions:
+        changes["conditions"] = tuple(dict.fromkeys(
+            (*base.conditions, *(c.strip().lower() for c in conditions))))
+    return attrs.evolve(base, **changes)
+
+
+def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    import math
+
+    if value is not None and (not math.isfinite(value) or value <= 0):
+        raise click.BadParameter(f"{value!r} must be a positive number")
+    return value
+
+
+@main.command()
+@click.argument("items", nargs=-1)
+@click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin."
+              " A course file without --state is checked as a whole course.")
+@click.option("--state", metavar="LABEL", help="One state of a course file.")
+@click.option("--age", type=float, callback=_positive, metavar="Y", help="Age [years].")
+@click.option("--weight", type=float, callback=_positive, metavar="KG", help="Weight [kg].")
+@click.option("--crcl", type=float, callback=_positive, metavar="ML_MIN",
+              help="Creatinine clearance [mL/min].")
+@click.option("--hepatic", type=click.Choice(["none", "mild", "moderate", "severe"]),
+              help="Hepatic impairment.")
+@click.option("--opioid-tolerant/--opioid-naive", "tolerant", default=None,
+              help="Opioid tolerance (not assumed either way when not given).")
+@click.option("--condition", "conditions", multiple=True, metavar="NAME",
+              help="A condition, e.g. copd, sleep-apnoea, dialysis (repeatable).")
+@click.option("--previous", multiple=True, metavar="ITEM",
+              help="An item of the regimen being switched from (repeatable): checks the switch.")
+@click.option("--table", metavar="ID", help="Conversion table for the OME (default cdc2022).")
+@click.option("--thresholds", "threshold_context", metavar="CONTEXT",
+              help="Report OME against cdc2022, cdc2016 or opioids-aware thresholds.")
+@_JSON
+@_FORMAT
+def check(items: tuple[str, ...], file: str | None, state: str | None, age: float | None,
+          weight: float | None, crcl: float | None, hepatic: str | None, tolerant: bool | None,
+          conditions: tuple[str, ...], previous: tuple[str, ...], table: str | None,
+          threshold_context: str | None, as_json: bool, fmt: str) -> None:
+    """Safety findings for a regimen and a patient; exit 1 when any is an error.
+
+    Checks dose limits (with age, weight, CrCl, hepatic function), duplications, risky
+    combinations, rescue doses and, with --previous, the switch itself. A check that needs
+    context you did not give says so (info) instead of guessing.
+
+    \b
+    Examples:
+      mpsdose check -f examples/takamatsu2018-case1.toml --age 58 --crcl 70
+      mpsdose check "tramadol 400 mg/day" "sertraline 50 mg po daily" --age 80
+      mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
+    """
+    from mpsdose.files import load, regimen_of
+    from mpsdose.regimen import Course, Regimen
+    from mpsdose.safety import check as run_check
+    from mpsdose.safety import check_course
+
+    extra = Regimen.parse(items)
+    before = Regimen.parse(previous) if previous else None
+    course = None
+    if file is not None:
+        loaded = load(file)
+        if isinstance(loaded, Course) and state is None and not items and before is None:
+            course = loaded
+            regimen = regimen_of(loaded, None, path=file)
+        elif isinstance(loaded, Course):
+            regimen = regimen_of(loaded, state, path=file)
+        else:
+            if state is not None:
+                raise click.UsageError("--state applies to a course file")
+            regimen = loaded
+        regimen = Regimen(regimen.items + extra.items, regimen.label, regimen.patient)
+    else:
+        if state is not None:
+            raise click.UsageError("--state needs -f FILE (a course file)")
+        if not items:
+            raise click.UsageError('give items (e.g. "oxycodone 20 mg/day") or -f FILE')
+        regimen = extra
+    patient = _patient(regimen.patient, age, weight, crcl, hepatic, tolerant, conditions)
+    if course is not None:
+        import attrs
+
+        course = attrs.evolve(course, patient=patient)
+        found = check_course(course, table=table)
+    else:
+        found = run_check(regimen, patient, previous=before, table=table,
+                          threshold_context=threshold_context)
+    errors = sum(f.severity.value == "error" for f in found)
+    document = {
+        "schema": "mpsdose/1",
+        "label": regimen.label,
+        "items": [{"input": str(i), "drug": i.name, "route": i.route.value, "prn": i.prn,
+                   "daily_dose_mg_per_day": i.daily()} for i in regimen.items],
+        "previous": None if before is None else [str(i) for i in before.items],
+        "course": None if course is None else [s.label for s in course.states],
+        "patient": {"age": patient.age, "weight_kg": patient.weight_kg,
+                    "crcl_ml_min": patient.crcl_ml_min,
+                    "hepatic": None if patient.hepatic is None else patient.hepatic.value,
+                    "opioid_tolerant": patient.opioid_tolerant,
+                    "conditions": list(patient.conditions)},
+        "counts": {level: sum(f.severity.value == level for f in found)
+                   for level in ("error", "warning", "info")},
+        "findings": [f.to_json() for f in found],
+    }
+    if as_json:
+        _emit_json(document)
+    else:
+        counts = document["counts"]
+        title = f"Regimen: {regimen.label}\n" if regimen.label else ""
+        click.echo(f"{title}{counts['error']} error(s), {counts['warning']} warning(s), "
+                   f"{counts['info']} info")
+        text = _findings_text(document["findings"])
+        if text:
+            click.echo("\n" + text)
+    if errors:
+        sys.exit(EXIT_FINDINGS)
+
+
 @main.command()
 @click.option("--table-file", metavar="PATH", help="Also list the tables of this file.")
 @click.option("--rows", "show_rows", metavar="ID", help="Show the rows of one table.")

@@ -1,0 +1,696 @@
+"""Safety checks: a regimen and a patient against dose limits, duplications and risky combinations.
+
+``check(regimen, patient)`` returns findings (severity, code, message, source); ``enforce`` raises
+:class:`SafetyError` when any is an error. Every limit and rule is data with its source:
+
+- ``data/dose_limits.csv``: maximum single and daily doses, per kg, duration, by age, weight,
+  CrCl, hepatic function and dialysis;
+- ``data/safety_rules.csv``: the rule behind each interaction check, with its threshold;
+- ``data/drug_properties.csv``: serotonergic, QT risk, gastroprotective, renal metabolites,
+  respiratory depressant;
+- ``data/usual_ranges.csv`` and ``data/corticosteroid_equivalence.csv``.
+
+Where several rows give the same limit from different sources, the **first** is applied and the
+others are context. Missing patient context never invents a value: a check that needs CrCl and has
+none says so as an ``info`` finding. A proposed switch is checked with ``previous=``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from mpsdose._data import data_file, parse_float, read_rows, require
+from mpsdose.catalogue import Route, default_catalogue
+from mpsdose.errors import DataError, MpsdoseError
+from mpsdose.findings import Finding, Severity
+from mpsdose.regimen import Course, Item, Patient, Regimen
+from mpsdose.totals import _round, daily_totals
+
+__all__ = ["DoseLimit", "SafetyError", "check", "check_course", "enforce", "limits"]
+
+
+class SafetyError(MpsdoseError, ValueError):
+    """Raised by :func:`enforce` when a regimen has error-level findings."""
+
+    exit_code = 1
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        super().__init__("; ".join(f"{f.code}: {f.message}" for f in errors))
+
+
+# -- data ----------------------------------------------------------------------------------------
+@attrs.frozen
+class DoseLimit:
+    """One row of ``data/dose_limits.csv``."""
+
+    drug: str
+    route: Route | None
+    release: str | None
+    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis
+    low: float | None  #: the row applies when low ≤ value < high
+    high: float | None
+    value: str | None  #: for hepatic: mild, moderate, severe
+    max_single_mg: float | None
+    max_daily_mg: float | None
+    max_daily_mg_per_kg: float | None
+    max_days: float | None
+    source: str
+    notes: str = ""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return (self.drug, self.route, self.release, self.condition, self.low, self.high,
+                self.value)
+
+    def applies(self, patient: Patient) -> bool | None:
+        """True/False for this patient; None where the patient's value is not known."""
+        if self.condition == "any":
+            return True
+        if self.condition == "dialysis":
+            return bool({"dialysis", "haemodialysis", "hemodialysis"} & set(patient.conditions))
+        if self.condition == "hepatic":
+            return None if patient.hepatic is None else patient.hepatic.value == self.value
+        value = {"age": patient.age, "weight_kg": patient.weight_kg,
+                 "crcl_ml_min": patient.crcl_ml_min}.get(self.condition)
+        if value is None:
+            return None
+        return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
+
+    def describe_condition(self) -> str:
+        if self.condition == "any":
+            return "adults"
+        if self.condition in ("hepatic", "dialysis"):
+            return f"{self.value or ''} {self.condition}".strip()
+        unit = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min"}[self.condition]
+        name = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}[self.condition]
+        if self.low is not None and self.high is not None:
+            return f"{name} {self.low:g}–<{self.high:g} {unit}"
+        if self.low is not None:
+            return f"{name} ≥{self.low:g} {unit}"
+        return f"{name} <{self.high:g} {unit}"
+
+
+_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis")
+
+
+@functools.cache
+def limits() -> tuple[DoseLimit, ...]:
+    """The dose limits, in file order."""
+    path = "dose_limits.csv"
+    books = default_catalogue()
+    rows = []
+    for line, row in read_rows(data_file(path), ("drug", "condition", "source")):
+        def number(column: str, row: dict[str, str] = row, line: int = line) -> float | None:
+            return parse_float(row.get(column, ""), column, path=path, line=line)
+
+        drug = books.get(require(row, "drug", path=path, line=line))
+        if drug is None:
+            raise DataError(f"unknown drug {row['drug']!r}", path=path, line=line)
+        condition = require(row, "condition", path=path, line=line)
+        if condition not in _CONDITIONS:
+            raise DataError(f"condition {condition!r}; use {', '.join(_CONDITIONS)}", path=path,
+                            line=line)
+        route = None
+        if row.get("route"):
+            from mpsdose.catalogue import parse_route
+
+            route = parse_route(row["route"])
+        rows.append(DoseLimit(
+            drug.name, route, row.get("release") or None, condition,
+            number("condition_min"), number("condition_max"), row.get("condition_value") or None,
+            number("max_single_mg"), number("max_daily_mg"), number("max_daily_mg_per_kg"),
+            number("max_days"), require(row, "source", path=path, line=line),
+            row.get("notes", ""),
+        ))
+    return tuple(rows)
+
+
+@attrs.frozen
+class _SafetyRule:
+    check: str
+    severity: Severity
+    threshold: float | None
+    unit: str
+    statement: str
+    source: str
+
+
+@functools.cache
+def _rules() -> tuple[_SafetyRule, ...]:
+    path = "safety_rules.csv"
+    rows = []
+    for line, row in read_rows(data_file(path), ("check", "severity", "statement", "source")):
+        rows.append(_SafetyRule(
+            require(row, "check", path=path, line=line),
+            Severity(require(row, "severity", path=path, line=line)),
+            parse_float(row.get("threshold", ""), "threshold", path=path, line=line),
+            row.get("threshold_unit", ""),
+            require(row, "statement", path=path, line=line),
+            require(row, "source", path=path, line=line),
+        ))
+    return tuple(rows)
+
+
+def _rule(check: str) -> _SafetyRule:
+    """The first (default) row of a check in ``data/safety_rules.csv``."""
+    for row in _rules():
+        if row.check == check:
+            return row
+    raise LookupError(f"no rule {check!r} in safety_rules.csv")
+
+
+@functools.cache
+def _properties() -> dict[str, dict[str, tuple[str, str]]]:
+    """drug → property → (value, source)."""
+    path = "drug_properties.csv"
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for line, row in read_rows(data_file(path), ("drug", "property", "value", "source")):
+        drug = default_catalogue().get(require(row, "drug", path=path, line=line))
+        if drug is None:
+            raise DataError(f"unknown drug {row['drug']!r}", path=path, line=line)
+        found.setdefault(drug.name, {}).setdefault(
+            require(row, "property", path=path, line=line),
+            (require(row, "value", path=path, line=line),
+             require(row, "source", path=path, line=line)))
+    return found
+
+
+def _property(drug: str, name: str) -> tuple[str, str] | None:
+    return _properties().get(drug, {}).get(name)
+
+
+@functools.cache
+def _usual_ranges() -> tuple[tuple[str, Route | None, str, float, float, str], ...]:
+    path = "usual_ranges.csv"
+    rows = []
+    for line, row in read_rows(data_file(path), ("drug", "indication", "usual_min_mg_per_day",
+                                                 "usual_max_mg_per_day", "source")):
+        from mpsdose.catalogue import parse_route
+
+        low = parse_float(row["usual_min_mg_per_day"], "usual_min_mg_per_day", path=path,
+                          line=line)
+        high = parse_float(row["usual_max_mg_per_day"], "usual_max_mg_per_day", path=path,
+                           line=line)
+        if low is None or high is None:
+            raise DataError("usual range needs min and max", path=path, line=line)
+        rows.append((row["drug"], parse_route(row["route"]) if row.get("route") else None,
+                     row["indication"], low, high, require(row, "source", path=path, line=line)))
+    return tuple(rows)
+
+
+@functools.cache
+def _steroid_equivalents() -> tuple[str, dict[str, tuple[float, float]], str]:
+    """(table, drug → equivalent mg (low, high), source) of the first table in the file."""
+    path = "corticosteroid_equivalence.csv"
+    first: str | None = None
+    found: dict[str, tuple[float, float]] = {}
+    source = ""
+    for line, row in read_rows(data_file(path), ("table", "drug", "equivalent_mg", "source")):
+        first = first or row["table"]
+        if row["table"] != first:
+            continue
+        text = row["equivalent_mg"].replace("–", "-")
+        parts = [parse_float(p.strip(), "equivalent_mg", path=path, line=line)
+                 for p in text.split("-")]
+        if not parts or any(p is None or p <= 0 for p in parts):
+            raise DataError(f"equivalent_mg {text!r}", path=path, line=line)
+        numbers = [p for p in parts if p is not None]
+        found[row["drug"]] = (min(numbers), max(numbers))
+        source = row["source"]
+    return first or "", found, source
+
+
+# -- the checks ---------------------------------------------------------------------------------
+def _daily_by_drug(items: Sequence[Item], drug: str, route: Route | None = None,
+                   release: str | None = None) -> tuple[float, bool]:
+    """(daily mg with PRN at their maximum, complete?) of one drug, over matching items."""
+    total, complete = 0.0, True
+    for item in items:
+        if not item.listed:
+            continue
+        if route is not None and item.route is not route:
+            continue
+        if release is not None and (item.release or "ir") != release:
+            # a limit for one release applies to items of that release; an item that does not
+            # say is immediate release, the form a plain prescription gets
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            daily = item.daily(ingredient)
+            if daily is None:
+                complete = False
+            else:
+                total += daily
+    return total, complete
+
+
+def _limit_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
+    found: list[Finding] = []
+    drugs = {d.name for item in items if item.listed for d in item.drugs}
+    first: dict[tuple[object, ...], DoseLimit] = {}
+    for limit in limits():
+        if limit.drug in drugs:
+            first.setdefault(limit.key, limit)
+    unknown_context: dict[tuple[str, str], str] = {}
+    measured: list[tuple[Finding, float | None]] = []
+    for limit in first.values():
+        applies = limit.applies(patient)
+        if applies is None:
+            unknown_context.setdefault((limit.drug, limit.condition), limit.source)
+        elif applies:
+            measured.extend(_one_limit(items, limit, patient))
+    found.extend(_strictest(measured))
+    for (drug, condition), source in sorted(unknown_context.items()):
+        what = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "creatinine clearance",
+                "hepatic": "hepatic function"}.get(condition, condition)
+        found.append(Finding(Severity.INFO, "limit-not-checked",
+                             f"{drug}: {what} not given, so its {what} limits were not checked",
+                             source))
+    return found
+
+
+def _strictest(measured: list[tuple[Finding, float | None]]) -> list[Finding]:
+    """One finding per drug, code and item: the strictest limit that applies.
+
+    Several rows may apply at once (a route-any and a route-specific row, a general and a
+    weight-band row, two sources): the pharmacist needs the lowest ceiling that is crossed, and
+    an "at maximum" only where no maximum is exceeded.
+    """
+    best: dict[tuple[str, str | None], tuple[Finding, float | None]] = {}
+    for finding, ceiling in measured:
+        key = (finding.code, finding.item)
+        held = best.get(key)
+        if held is None or (ceiling is not None and held[1] is not None and ceiling < held[1]):
+            best[key] = (finding, ceiling)
+    exceeded = {code.removesuffix("-above-max") for code, _ in best if
+                code.endswith("-above-max")}
+    return [finding for (code, _), (finding, _) in best.items()
+            if not (code.endswith("-at-max") and code.removesuffix("-at-max") in exceeded)]
+
+
+def _one_limit(items: Sequence[Item], limit: DoseLimit,
+               patient: Patient) -> list[tuple[Finding, float | None]]:
+    """Findings of one limit row, each with the ceiling it was measured against."""
+    found: list[tuple[Finding, float | None]] = []
+    drug = limit.drug
+    where = f" ({limit.route.value})" if limit.route else ""
+    who = limit.describe_condition()
+    daily, complete = _daily_by_drug(items, drug, limit.route, limit.release)
+    with_prn = " (PRN at their maximum)" if any(
+        item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
+    ceilings: list[tuple[float, str]] = []
+    if limit.max_daily_mg is not None:
+        ceilings.append((limit.max_daily_mg, f"{_round(limit.max_daily_mg, 4)} mg/day"))
+    if limit.max_daily_mg_per_kg is not None and patient.weight_kg is not None:
+        cap = limit.max_daily_mg_per_kg * patient.weight_kg
+        ceilings.append((cap, f"{_round(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
+                              f"{_round(cap, 4)} mg/day at {_round(patient.weight_kg, 4)} kg"))
+    for ceiling, text in ceilings:
+        if ceiling == 0:
+            if daily > 0:
+                found.append((Finding(Severity.WARNING, f"{drug}-avoid",
+                                      f"{drug}{where}: not recommended for {who}", limit.source),
+                              0.0))
+            continue
+        if daily > ceiling * (1 + 1e-9):
+            found.append((Finding(
+                Severity.ERROR, f"{drug}-above-max",
+                f"{drug}{where} {_round(daily, 4)} mg/day{with_prn} is above the maximum "
+                f"of {text} for {who}", limit.source), ceiling))
+        elif abs(daily - ceiling) <= ceiling * 1e-9:
+            found.append((Finding(
+                Severity.WARNING, f"{drug}-at-max",
+                f"{drug}{where} {_round(daily, 4)} mg/day is at the maximum of {text} for {who}",
+                limit.source), ceiling))
+        elif not complete:
+            found.append((Finding(
+                Severity.INFO, f"{drug}-max-not-checked",
+                f"{drug}{where}: a PRN maximum or a dose is not known, so the total is at least "
+                f"{_round(daily, 4)} mg/day against a maximum of {text}", limit.source), ceiling))
+    if limit.max_single_mg is not None:
+        for item in items:
+            if not item.listed or (limit.route is not None and item.route is not limit.route):
+                continue
+            for ingredient in item.ingredients:
+                if ingredient.drug.name != drug:
+                    continue
+                dose = item.per_dose(ingredient)
+                if dose is not None and dose > limit.max_single_mg * (1 + 1e-9):
+                    found.append((Finding(
+                        Severity.ERROR, f"{drug}-single-dose-above-max",
+                        f"{item}: {_round(dose, 4)} mg a dose is above the maximum single dose of "
+                        f"{_round(limit.max_single_mg, 4)} mg for {who}", limit.source,
+                        item=str(item)), limit.max_single_mg))
+    if limit.max_days is not None:
+        for item in items:
+            if not item.listed or drug not in {d.name for d in item.drugs}:
+                continue
+            if limit.route is not None and item.route is not limit.route:
+                continue
+            if item.duration_days is not None and item.duration_days > limit.max_days:
+                found.append((Finding(
+                    Severity.ERROR, f"{drug}-duration-above-max",
+                    f"{item}: {item.duration_days:g} days is above the maximum of "
+                    f"{limit.max_days:g} days", limit.source, item=str(item)), None))
+            elif item.duration_days is None:
+                found.append((Finding(
+                    Severity.INFO, f"{drug}-duration-not-stated",
+                    f"{item}: no duration written; {drug}{where} is limited to "
+                    f"{limit.max_days:g} days", limit.source, item=str(item)), None))
+    return found
+
+
+def _classes(items: Sequence[Item], drug_class: str) -> list[str]:
+    return sorted({d.name for item in items if item.listed for d in item.drugs
+                   if d.drug_class == drug_class})
+
+
+def _with_property(items: Sequence[Item], name: str) -> list[str]:
+    return sorted({d.name for item in items if item.listed for d in item.drugs
+                   if _property(d.name, name) is not None})
+
+
+_RESPIRATORY = {"copd", "asthma", "sleep-apnoea", "sleep-apnea", "sleep apnoea", "sleep apnea",
+                "respiratory-disease", "respiratory disease", "respiratory failure"}
+
+
+def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
+    found: list[Finding] = []
+    nsaids = _classes(items, "nsaid")
+    steroids = _classes(items, "corticosteroid")
+    opioids = _classes(items, "opioid")
+    protective = _with_property(items, "gastroprotective")
+    if len(nsaids) > 1:
+        rule = _rule("nsaid-duplication")
+        found.append(Finding(rule.severity, "nsaid-duplication",
+                             f"two NSAIDs together: {', '.join(nsaids)}. {rule.statement}",
+                             rule.source))
+    if nsaids and steroids and not protective:
+        rule = _rule("nsaid-steroid-gastroprotection")
+        found.append(Finding(rule.severity, "nsaid-steroid-gastroprotection",
+                             f"{', '.join(nsaids)} with {', '.join(steroids)} and no "
+                             f"gastroprotection. {rule.statement}", rule.source))
+    if nsaids:
+        rule = _rule("nsaid-renal")
+        if patient.crcl_ml_min is None:
+            found.append(Finding(Severity.INFO, "nsaid-renal-not-checked",
+                                 "creatinine clearance not given: NSAID in renal impairment not "
+                                 "checked", rule.source))
+        elif rule.threshold is not None and patient.crcl_ml_min < rule.threshold:
+            found.append(Finding(rule.severity, "nsaid-renal",
+                                 f"{', '.join(nsaids)} with CrCl {patient.crcl_ml_min:g} mL/min "
+                                 f"(< {rule.threshold:g}). {rule.statement}", rule.source))
+        age_rule = _rule("nsaid-age")
+        if (patient.age is not None and age_rule.threshold is not None
+                and patient.age >= age_rule.threshold and not protective):
+            found.append(Finding(age_rule.severity, "nsaid-age",
+                                 f"{', '.join(nsaids)} at age {patient.age:g} without "
+                                 f"gastroprotection. {age_rule.statement}", age_rule.source))
+    renal = _with_property(items, "renally_cleared_active_metabolite")
+    if renal:
+        rule = _rule("renal-opioid")
+        if patient.crcl_ml_min is None:
+            found.append(Finding(Severity.INFO, "renal-opioid-not-checked",
+                                 f"creatinine clearance not given: {', '.join(renal)} in renal "
+                                 "impairment not checked", rule.source))
+        elif patient.crcl_ml_min < (rule.threshold or 30):
+            for drug in renal:
+                value, source = _property(drug, "renally_cleared_active_metabolite")  # type: ignore
+                severity = Severity.WARNING if value == "avoid" else Severity.INFO
+                found.append(Finding(severity, "renal-opioid",
+                                     f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} "
+                                     "(active metabolites accumulate)", source))
+    long_acting = _long_acting_opioids(items)
+    if len(long_acting) > 1:
+        rule = _rule("two-long-acting-opioids")
+        found.append(Finding(rule.severity, "two-long-acting-opioids",
+                             f"two long-acting opioids: {'; '.join(long_acting)}. "
+                             f"{rule.statement}", rule.source))
+    benzodiazepines = _classes(items, "benzodiazepine")
+    if opioids and benzodiazepines:
+        rule = _rule("opioid-benzodiazepine")
+        found.append(Finding(rule.severity, "opioid-benzodiazepine",
+                             f"{', '.join(opioids)} with {', '.join(benzodiazepines)}. "
+                             f"{rule.statement}", rule.source))
+    gabapentinoids = _classes(items, "gabapentinoid")
+    if opioids and gabapentinoids:
+        found.extend(_gabapentinoid(opioids, gabapentinoids, benzodiazepines, patient))
+    serotonergic = _with_property(items, "serotonergic")
+    serotonergic_opioids = [d for d in serotonergic if d in opioids]
+    others = [d for d in serotonergic if d not in serotonergic_opioids]
+    if serotonergic_opioids and others:
+        rule = _rule("serotonergic")
+        found.append(Finding(rule.severity, "serotonergic",
+                             f"{', '.join(serotonergic_opioids)} with {', '.join(others)}: "
+                             f"serotonin syndrome risk. {rule.statement}", rule.source))
+    if "methadone" in opioids:
+        qt = [d for d in _with_property(items, "qt_risk") if d != "methadone"]
+        if qt:
+            rule = _rule("methadone-qt")
+            found.append(Finding(rule.severity, "methadone-qt",
+                                 f"methadone with QT-prolonging {', '.join(qt)}. "
+                                 f"{rule.statement}", rule.source))
+    found.extend(_patch_findings(items, patient))
+    found.extend(_usual_range_findings(items))
+    found.extend(_steroid_findings(items))
+    return found
+
+
+def _long_acting_opioids(items: Sequence[Item]) -> list[str]:
+    shown = []
+    for item in items:
+        if not item.listed or item.prn or not item.drug.is_opioid:
+            continue
+        inherent = _property(item.drug.name, "long_acting") is not None
+        if item.release == "er" or item.route is Route.TRANSDERMAL or inherent:
+            shown.append(str(item))
+    return shown
+
+
+def _gabapentinoid(opioids: list[str], gabapentinoids: list[str], benzodiazepines: list[str],
+                   patient: Patient) -> list[Finding]:
+    rule = _rule("opioid-gabapentinoid")
+    risks = []
+    if patient.age is not None and rule.threshold is not None and patient.age >= rule.threshold:
+        risks.append(f"age {patient.age:g}")
+    respiratory = sorted(set(patient.conditions) & _RESPIRATORY)
+    risks.extend(respiratory)
+    if benzodiazepines:
+        risks.append(", ".join(benzodiazepines))
+    if risks:
+        return [Finding(rule.severity, "opioid-gabapentinoid",
+                        f"{', '.join(opioids)} with {', '.join(gabapentinoids)} and added "
+                        f"respiratory risk ({'; '.join(risks)}). {rule.statement}", rule.source)]
+    if patient.age is None:
+        return [Finding(Severity.INFO, "opioid-gabapentinoid-not-checked",
+                        f"{', '.join(opioids)} with {', '.join(gabapentinoids)}: age not given, "
+                        "so the added risk of older age was not checked", rule.source)]
+    return []
+
+
+def _patch_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
+    found: list[Finding] = []
+    patches = [i for i in items if i.listed and i.drug.name == "fentanyl"
+               and i.route is Route.TRANSDERMAL]
+    if not patches:
+        return found
+    rule = _rule("fentanyl-patch-naive")
+    if patient.opioid_tolerant is False:
+        found.append(Finding(rule.severity, "fentanyl-patch-naive",
+                             f"{patches[0]} in an opioid-naive patient. {rule.statement}",
+                             rule.source, item=str(patches[0])))
+    elif patient.opioid_tolerant is None:
+        found.append(Finding(Severity.INFO, "fentanyl-patch-tolerance-not-checked",
+                             "opioid tolerance not given: the fentanyl patch's requirement of "
+                             "opioid tolerance was not checked", rule.source))
+    return found
+
+
+def _usual_range_findings(items: Sequence[Item]) -> list[Finding]:
+    found = []
+    ranges = _usual_ranges()
+    for drug in sorted({d.name for i in items if i.listed for d in i.drugs
+                        if d.drug_class == "antipsychotic"}):
+        rows = [r for r in ranges if r[0] == drug]
+        if not rows:
+            continue
+        daily, _ = _daily_by_drug(items, drug)
+        top = max(rows, key=lambda r: r[4])
+        if daily > top[4] * (1 + 1e-9):
+            rule = _rule("antipsychotic-palliative-max")
+            found.append(Finding(rule.severity if rule.severity is not Severity.ERROR
+                                 else Severity.WARNING, "antipsychotic-above-usual",
+                                 f"{drug} {_round(daily, 4)} mg/day is above the usual "
+                                 f"palliative maximum of {top[4]:g} mg/day ({top[2]})", top[5]))
+    return found
+
+
+def _steroid_findings(items: Sequence[Item]) -> list[Finding]:
+    steroids = _classes(items, "corticosteroid")
+    if not steroids:
+        return []
+    table, equivalents, source = _steroid_equivalents()
+    dexamethasone = equivalents.get("dexamethasone")
+    if dexamethasone is None:
+        return []
+    low = high = 0.0
+    missing = []
+    for drug in steroids:
+        daily, _ = _daily_by_drug(items, drug)
+        own = equivalents.get(drug)
+        if own is None:
+            missing.append(drug)
+            continue
+        low += daily * dexamethasone[0] / own[1]
+        high += daily * dexamethasone[1] / own[0]
+    total = _round(low, 3) if math.isclose(low, high) else f"{_round(low, 3)}–{_round(high, 3)}"
+    found = [Finding(Severity.INFO, "corticosteroid-dexamethasone-equivalent",
+                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {total} mg/day "
+                     f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
+                                           if missing else ""), source)]
+    rule = _rule("corticosteroid-dexamethasone-equivalent")
+    if rule.threshold is not None and low > rule.threshold:
+        found.append(Finding(rule.severity, "corticosteroid-above-usual",
+                             f"dexamethasone equivalent {total} mg/day is above "
+                             f"{rule.threshold:g} mg/day. {rule.statement}", rule.source))
+    return found
+
+
+def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: Patient,
+                     table: str | None) -> list[Finding]:
+    """A proposed switch from ``previous`` to ``items``."""
+    from mpsdose.equivalence import oral_morphine_equivalent
+    from mpsdose.rotation import DEFAULT_ROTATION_TABLE
+
+    found: list[Finding] = []
+    chosen = table or DEFAULT_ROTATION_TABLE
+    before = oral_morphine_equivalent(previous, chosen)
+    after = oral_morphine_equivalent(items, chosen)
+    old = {d.name for i in previous if i.listed for d in i.drugs if d.is_opioid}
+    new = {d.name for i in items if i.listed for d in i.drugs if d.is_opioid}
+    old_bounds, new_bounds = before.scheduled.bounds, after.scheduled.bounds
+    if new - old and old_bounds and new_bounds and new_bounds[0] >= old_bounds[0] * (1 - 1e-9):
+        rule = _rule("equianalgesic-switch")
+        found.append(Finding(rule.severity, "equianalgesic-switch",
+                             f"the new opioids ({', '.join(sorted(new - old))}) give OME "
+                             f"{after.scheduled.format()}, at or above the unreduced "
+                             f"{before.scheduled.format()} of the old ({chosen}). "
+                             f"{rule.statement}", rule.source))
+    new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
+    old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
+    if new_patch and not old_patch:
+        rule = _rule("fentanyl-patch-naive")
+        if old_bounds is not None and rule.threshold is not None and \
+                old_bounds[1] < rule.threshold:
+            found.append(Finding(rule.severity, "fentanyl-patch-low-ome",
+                                 f"a fentanyl patch started from OME {before.scheduled.format()}, "
+                                 f"below the {rule.threshold:g} mg/day of opioid tolerance. "
+                                 f"{rule.statement}", rule.source))
+    if "methadone" in new and "methadone" not in old:
+        from mpsdose.methadone import _cap
+
+        cap = _cap()
+        daily, _ = _daily_by_drug(items, "methadone")
+        if cap is not None and daily > cap.bounds[1] * (1 + 1e-9):
+            found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
+                                 f"methadone started at {_round(daily, 4)} mg/day, above the "
+                                 f"maximum starting dose of {cap.bounds[1]:g} mg/day",
+                                 cap.source))
+    return found
+
+
+def check(
+    regimen: Regimen | Iterable[Item],
+    patient: Patient | None = None,
+    *,
+    previous: Regimen | Iterable[Item] | None = None,
+    table: str | None = None,
+    threshold_context: str | None = None,
+) -> list[Finding]:
+    """Safety findings for a regimen and a patient, most severe first.
+
+    Parameters
+    ----------
+    regimen
+        Items, or a regimen (whose patient is used when ``patient`` is None).
+    patient
+        Age, weight, CrCl, hepatic function, opioid tolerance, conditions; nothing is assumed.
+    previous
+        The regimen being switched from, to check the switch itself.
+    table, threshold_context
+        The conversion table for OME, and a threshold context (see
+        :func:`mpsdose.oral_morphine_equivalent`).
+    """
+    from mpsdose.equivalence import oral_morphine_equivalent
+    from mpsdose.rotation import check_rescue
+
+    items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
+    if patient is None:
+        patient = regimen.patient if isinstance(regimen, Regimen) else Patient()
+    found: list[Finding] = []
+    found.extend(_limit_findings(items, patient))
+    found.extend(_interaction_findings(items, patient))
+    found.extend(check_rescue(items))
+    from mpsdose.totals import findings as total_findings
+
+    found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
+                 if f.code == "dose-unknown")
+    if any(i.listed and i.drug.is_opioid for i in items):
+        ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context)
+        found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
+    if previous is not None:
+        before = previous.items if isinstance(previous, Regimen) else tuple(previous)
+        found.extend(_switch_findings(items, before, patient, None))
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=lambda f: -f.severity.rank)
+
+
+def check_course(course: Course, *, table: str | None = None) -> list[Finding]:
+    """Findings across a course: each state, each switch between states, titration intervals."""
+    found: list[Finding] = []
+    previous: Regimen | None = None
+    for state in course.states:
+        for finding in check(state.regimen, course.patient, previous=previous, table=table):
+            found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
+        previous = state.regimen
+    found.extend(_methadone_titration(course))
+    return sorted(list(dict.fromkeys(found)), key=lambda f: -f.severity.rank)
+
+
+def _methadone_titration(course: Course) -> list[Finding]:
+    rule = _rule("methadone-titration")
+    found: list[Finding] = []
+    pairs = zip(course.states, course.states[1:], strict=False)
+    for before, after in pairs:
+        old, _ = _daily_by_drug(before.regimen.items, "methadone")
+        new, _ = _daily_by_drug(after.regimen.items, "methadone")
+        if not (old > 0 and new > old):
+            continue
+        if before.day is None or after.day is None:
+            found.append(Finding(Severity.INFO, "methadone-titration-not-checked",
+                                 f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
+                                 f"mg/day between '{before.label}' and '{after.label}', whose "
+                                 "days are not given", rule.source))
+        elif rule.threshold is not None and after.day - before.day < rule.threshold:
+            found.append(Finding(rule.severity, "methadone-titration-too-soon",
+                                 f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
+                                 f"mg/day after {after.day - before.day:g} days "
+                                 f"('{before.label}' → '{after.label}'). {rule.statement}",
+                                 rule.source))
+    return found
+
+
+def enforce(regimen: Regimen | Iterable[Item], patient: Patient | None = None,
+            **kwargs: object) -> list[Finding]:
+    """Like :func:`check`, but raise :class:`SafetyError` when any finding is an error."""
+    found = check(regimen, patient, **kwargs)  # type: ignore[arg-type]
+    if any(f.severity is Severity.ERROR for f in found):
+        raise SafetyError(found)
+    return found
