@@ -24,6 +24,7 @@ __all__ = [
     "RELEASES",
     "Catalogue",
     "Drug",
+    "Product",
     "Route",
     "default_catalogue",
     "parse_form",
@@ -250,14 +251,31 @@ class Drug:
 
 
 @attrs.frozen
+class Product:
+    """A marketed combination product: its components and their strengths per unit [mg]."""
+
+    name: str
+    components: tuple[str, ...]
+    strengths: tuple[float, ...]
+    market: str
+    source: str
+
+
+@attrs.frozen
 class Catalogue:
-    """Drugs by canonical name and every known name → canonical name. Read-only."""
+    """Drugs by canonical name, every known name → canonical name, and combination products."""
 
     drugs: Mapping[str, Drug]
     names: Mapping[str, str]
+    products: Mapping[str, tuple[Product, ...]] = MappingProxyType({})
+
+    def product(self, name: str) -> tuple[Product, ...]:
+        """The marketed strengths of a combination product by name (empty if unknown)."""
+        return self.products.get(_normal(name), ())
 
     @classmethod
-    def from_files(cls, drugs_csv: Path, names_csv: Path) -> Catalogue:
+    def from_files(cls, drugs_csv: Path, names_csv: Path,
+                   products_csv: Path | None = None) -> Catalogue:
         drugs: dict[str, Drug] = {}
         for line, row in read_rows(drugs_csv, ("drug", "drug_class", "routes", "source")):
             drug = Drug.from_row(row, path=drugs_csv.name, line=line)
@@ -276,7 +294,34 @@ class Catalogue:
                                 path=names_csv.name, line=line)
             require(row, "source", path=names_csv.name, line=line)
             names[name] = target
-        return cls(MappingProxyType(drugs), MappingProxyType(names))
+        products: dict[str, list[Product]] = {}
+        if products_csv is not None:
+            label = products_csv.name
+            for line, row in read_rows(products_csv, ("name", "components", "strengths_mg",
+                                                      "source")):
+                name = _normal(require(row, "name", path=label, line=line))
+                if name in names:
+                    raise DataError(f"product {name!r} is also a drug name", path=label,
+                                    line=line)
+                components = tuple(part.strip().lower() for part in
+                                   require(row, "components", path=label, line=line).split("/"))
+                unknown = [c for c in components if c not in drugs]
+                if unknown:
+                    raise DataError(f"unknown component(s) {unknown}", path=label, line=line)
+                try:
+                    strengths = tuple(float(part) for part in
+                                      require(row, "strengths_mg", path=label,
+                                              line=line).split("/"))
+                except ValueError:
+                    raise DataError(f"strengths_mg {row['strengths_mg']!r}", path=label,
+                                    line=line) from None
+                if len(strengths) != len(components) or min(strengths) <= 0:
+                    raise DataError("one positive strength per component", path=label, line=line)
+                products.setdefault(name, []).append(Product(
+                    name, components, strengths, row.get("market", ""),
+                    require(row, "source", path=label, line=line)))
+        return cls(MappingProxyType(drugs), MappingProxyType(names),
+                   MappingProxyType({k: tuple(v) for k, v in products.items()}))
 
     def resolve(self, name: str, *, text: str | None = None) -> Drug:
         """The drug a name stands for (INN, USAN, brand, salt spelling; case-insensitive).
@@ -320,4 +365,5 @@ def _normal(name: str) -> str:
 @functools.cache
 def default_catalogue() -> Catalogue:
     """The shipped catalogue, loaded on first use and cached."""
-    return Catalogue.from_files(data_file("drugs.csv"), data_file("drug_names.csv"))
+    return Catalogue.from_files(data_file("drugs.csv"), data_file("drug_names.csv"),
+                                data_file("combination_products.csv"))

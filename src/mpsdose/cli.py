@@ -373,7 +373,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
         found = run_check(regimen, patient, previous=before, table=table,
                           threshold_context=threshold_context)
     errors = sum(f.severity.value == "error" for f in found)
-    document = {
+    counts = {level: sum(f.severity.value == level for f in found)
+              for level in ("error", "warning", "info")}
+    document: dict[str, Any] = {
         "schema": "mpsdose/1",
         "label": regimen.label,
         "items": [{"input": str(i), "drug": i.name, "route": i.route.value, "prn": i.prn,
@@ -385,14 +387,12 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                     "hepatic": None if patient.hepatic is None else patient.hepatic.value,
                     "opioid_tolerant": patient.opioid_tolerant,
                     "conditions": list(patient.conditions)},
-        "counts": {level: sum(f.severity.value == level for f in found)
-                   for level in ("error", "warning", "info")},
+        "counts": counts,
         "findings": [f.to_json() for f in found],
     }
     if as_json:
         _emit_json(document)
     else:
-        counts = document["counts"]
         title = f"Regimen: {regimen.label}\n" if regimen.label else ""
         click.echo(f"{title}{counts['error']} error(s), {counts['warning']} warning(s), "
                    f"{counts['info']} info")

@@ -100,7 +100,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "immediate release", "extended release", "modified release", "sustained release",
             "controlled release", "prolonged release", "oral solution",
         ]) + _END),
-        ("word", r"[a-z\u00c0-\u024f][a-z0-9\u00c0-\u024f'\-\.]*(?:/[a-z][a-z0-9'\-\.]*)*"),
+        ("word", r"[a-z\u00c0-\u024f][a-z0-9\u00c0-\u024f'\-\.]*(?:/[a-z][a-z0-9'\-\.]*)*"
+                 r"|#\d+"),  # "#3" as in "tylenol #3"
     )
 ]
 _SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
@@ -298,6 +299,12 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
 
 
 def _resolve_drugs(parts: _Parts, *, allow_unlisted: bool) -> list[Drug]:
+    drugs, _ = _resolve(parts, allow_unlisted=allow_unlisted)
+    return drugs
+
+
+def _resolve(parts: _Parts, *, allow_unlisted: bool) -> tuple[list[Drug], str | None]:
+    """The drugs an item names, and the combination product's name where it named one."""
     text = parts.text
     if not parts.name_runs:
         raise ItemSyntaxError("no drug named", text=text)
@@ -312,7 +319,10 @@ def _resolve_drugs(parts: _Parts, *, allow_unlisted: bool) -> list[Drug]:
     books = default_catalogue()
     whole = books.get(name)
     if whole is not None:
-        return [whole]
+        return [whole], None
+    products = books.product(name)
+    if products:
+        return [books.drugs[c] for c in products[0].components], products[0].name
     components = [part.strip() for part in name.split("/")] if "/" in name else [name]
     drugs = []
     for component in components:
@@ -322,12 +332,12 @@ def _resolve_drugs(parts: _Parts, *, allow_unlisted: bool) -> list[Drug]:
                 raise UnknownDrugError(component, books.suggest(component), text=text)
             found = Drug.unlisted(component)
         drugs.append(found)
-    return drugs
+    return drugs, None
 
 
 def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
     text = parts.text
-    drugs = _resolve_drugs(parts, allow_unlisted=allow_unlisted)
+    drugs, product = _resolve(parts, allow_unlisted=allow_unlisted)
     doses: list[Dose | None]
     if parts.unknown:
         if parts.amounts is not None or parts.liquid is not None:
@@ -346,7 +356,12 @@ def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
                 f"({'/'.join(d.name for d in drugs)})", text=text,
             )
         amount_unit = lookup_unit(parts.unit, text=text)
-        doses = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]
+        given = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]
+        if product is not None:
+            _check_product(product, given, text)
+        doses = list(given)
+    elif product is not None:
+        doses = _product_strengths(product, text)
     else:
         raise ItemSyntaxError(
             "no amount; write one such as '20 mg', '20 mg/day', '25 mcg/h', or 'dose unknown'",
@@ -364,8 +379,32 @@ def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
         count=parts.count,
         duration_days=parts.duration,
         route_stated=stated,
+        product=product,
         text=text,
     )
+
+
+def _product_strengths(name: str, text: str) -> list[Dose | None]:
+    """The strengths of a product named without them: only where it has just one."""
+    marketed = {row.strengths for row in default_catalogue().product(name)}
+    if len(marketed) != 1:
+        listed = ", ".join(sorted("/".join(f"{s:g}" for s in row) + " mg" for row in marketed))
+        raise ItemSyntaxError(f"{name} comes in several strengths; write one: {listed}",
+                              text=text)
+    (strengths,) = marketed
+    return [Dose.of(value, "mg", text=text) for value in strengths]
+
+
+def _check_product(name: str, doses: list[Dose], text: str) -> None:
+    """A combination product's strengths must be one it is marketed in."""
+    marketed = default_catalogue().product(name)
+    given = tuple(round(dose.canonical, 6) for dose in doses)
+    if not any(given == tuple(round(s, 6) for s in row.strengths) for row in marketed):
+        strengths = ", ".join(sorted({"/".join(f"{s:g}" for s in row.strengths) + " mg"
+                                      for row in marketed}))
+        raise ItemSyntaxError(f"{name} is not marketed as "
+                              f"{'/'.join(f'{g:g}' for g in given)} mg; strengths: {strengths}",
+                              text=text)
 
 
 def _route(parts: _Parts, drugs: list[Drug]) -> tuple[Route, bool]:
@@ -398,7 +437,7 @@ def format_item(item: Item) -> str:
                             text=item.text)
         words.append(f"{_number(item.count)} {_COUNT_FORMAT[form]}")
         form = None
-    words.append(item.name)
+    words.append(item.product or item.name)
     if item.release:
         words.append(item.release)
     liquid = any(i.dose is not None and i.dose.volume_ml is not None for i in item.ingredients)

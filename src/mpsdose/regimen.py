@@ -204,6 +204,8 @@ class Item:
         An as-needed item and the most doses allowed in 24 h (None: not stated).
     duration_days
         "for N days", where written.
+    product
+        The name of a combination product as written ("percocet"), where one was.
     text
         The text the item was parsed from (not part of equality).
     """
@@ -218,6 +220,7 @@ class Item:
     count: float | None = None
     duration_days: float | None = None
     route_stated: bool = True
+    product: str | None = None
     text: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -499,14 +499,16 @@ def _schedule_for(target: Target, market: str, low_per_day: float) -> tuple[
 def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us") -> Rescue | None:
     """The breakthrough dose for a daily dose of ``drug`` (immediate release, same route).
 
-    A fraction of the daily dose (``breakthrough_fraction`` in ``data/rotation_rules.csv``),
-    rounded down to an immediate-release strength, with its repeat interval.
+    A fraction of the daily dose (``breakthrough_fraction`` in ``data/rotation_rules.csv``): for
+    each end of the daily range, the largest immediate-release amount that can be given at or
+    below the top of the fraction range — so it lies within the range wherever the strengths
+    allow — with its repeat interval.
     """
     fraction_rule = rule("breakthrough_fraction")[0]
     fraction = fraction_rule.bounds
     rescue_route = route
     release = "ir" if route is Route.ORAL else None
-    low, _ = _givable(daily[0] * fraction[0], drug.name, rescue_route, release, market)
+    low, _ = _givable(daily[0] * fraction[1], drug.name, rescue_route, release, market)
     high, _ = _givable(daily[1] * fraction[1], drug.name, rescue_route, release, market)
     row = usual_schedule(drug.name, rescue_route, release)
     interval = row.prn_interval_h if row is not None else None
@@ -516,10 +518,11 @@ def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us") -> Re
 
 def _rescue_text(rescue: Rescue) -> str:
     every = "" if rescue.interval_h is None else f" every {rescue.interval_h:g} h as needed"
+    low, high = (_round(rescue.fraction[0] * 100, 3), _round(rescue.fraction[1] * 100, 3))
     return (f"{rescue.drug.name} {'ir ' if rescue.route is Route.ORAL else ''}"
-            f"{rescue.route.value} {_fmt(rescue.per_dose, 'mg')}{every} "
-            f"({_round(rescue.fraction[0] * 100, 3)}–{_round(rescue.fraction[1] * 100, 3)}% of "
-            f"the daily dose, rounded down) [{rescue.source}]")
+            f"{rescue.route.value} {_fmt(rescue.per_dose, 'mg')}{every} (the largest dose that "
+            f"can be given up to {high}% of the daily dose; usual {low}–{high}%) "
+            f"[{rescue.source}]")
 
 
 def _band(bands: Sequence[PatchBand], amount: float) -> PatchBand | None:
@@ -581,6 +584,16 @@ def _to_patch(target: Target, table: ConversionTable, scheduled: tuple[Item, ...
         row.interval_h)
     if row is not None:
         steps.append(Step("schedule", f"change every {row.interval_h:g} h [{row.source}]"))
+    patch_factor = table.lookup(drug, Route.TRANSDERMAL)
+    if patch_factor is not None:
+        patch_ome = given[0] * _bounds(patch_factor)[0]
+        if patch_ome >= ome[0] * (1 - 1e-9):
+            findings.append(Finding(
+                Severity.WARNING, "equianalgesic-switch",
+                f"the {name} table adds no reduction: {_fmt(given, 'mcg/h')} is "
+                f"{_fmt((patch_ome, patch_ome))} OME by {table.id}, not below the current "
+                f"{_fmt(ome)}; the label calls its table conservative, but watch for toxicity",
+                chosen[0].source))
     if drug == "fentanyl":
         findings.extend(_patch_tolerance(base, patient, scheduled))
     for band in {id(b): b for b in chosen if b is not None}.values():
