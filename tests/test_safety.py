@@ -90,6 +90,10 @@ def test_previous_regimen_checks_the_switch():
     assert "equianalgesic-switch" in found
     found = codes(["fentanyl 25 mcg/h td q72h"], previous=Regimen.parse(["oxycodone 10 mg/day"]))
     assert "fentanyl-patch-low-ome" in found
+    found = codes(["fentanyl 75 mcg/h td q72h"], previous=Regimen.parse(["morphine 120 mg/day"]))
+    assert "fentanyl-patch-first-dose" in found  # the label gives 25 mcg/h for 60–134 mg/day
+    found = codes(["fentanyl 25 mcg/h td q72h"], previous=Regimen.parse(["morphine 120 mg/day"]))
+    assert "fentanyl-patch-first-dose" not in found
     found = codes(["methadone 20 mg po q8h"], previous=Regimen.parse(["morphine 300 mg/day"]))
     assert "methadone-start-above-cap" in found
 

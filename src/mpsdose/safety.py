@@ -585,6 +585,8 @@ def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: P
                              f"{rule.statement}", rule.source))
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
+    if new_patch and not old_patch and old_bounds is not None:
+        found.extend(_first_patch(items, old_bounds[0]))
     if new_patch and not old_patch:
         rule = _rule("fentanyl-patch-naive")
         if old_bounds is not None and rule.threshold is not None and \
@@ -604,6 +606,26 @@ def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: P
                                  f"maximum starting dose of {cap.bounds[1]:g} mg/day",
                                  cap.source))
     return found
+
+
+def _first_patch(items: Sequence[Item], ome: float) -> list[Finding]:
+    """A first fentanyl patch stronger than the label's table gives for the previous OME."""
+    from mpsdose.practice import patch_bands
+
+    bands = sorted((b for b in patch_bands() if b.table == "duragesic-us"
+                    and b.from_drug == "morphine" and b.from_route is Route.ORAL),
+                   key=lambda b: b.from_min)
+    reached = [b for b in bands if ome >= b.from_min]
+    allowed = reached[-1].patch_mcg_h if reached else 0.0
+    rate = sum(item.daily() or 0.0 for item in items if item.drug.name == "fentanyl"
+               and item.route is Route.TRANSDERMAL) * 1000 / 24
+    if rate <= allowed + 1e-9:
+        return []
+    source = reached[-1].source if reached else bands[0].source
+    return [Finding(Severity.WARNING, "fentanyl-patch-first-dose",
+                    f"a first fentanyl patch of {_round(rate, 4)} mcg/h is above the "
+                    f"{_round(allowed, 4)} mcg/h the Duragesic table gives for the previous oral "
+                    f"morphine equivalent of {_round(ome, 4)} mg/day", source)]
 
 
 def check(
