@@ -28,3 +28,16 @@ def test_errors_are_also_builtins():
     assert issubclass(mpsdose.UnitError, ValueError)
     assert issubclass(mpsdose.DoseError, ValueError)
     assert issubclass(mpsdose.ItemSyntaxError, ValueError)
+
+
+def test_exports_and_all_agree():
+    assert set(mpsdose._EXPORTS) | {"__version__"} == set(mpsdose.__all__)
+
+
+def test_a_bare_import_loads_no_planner():
+    code = (
+        "import sys, mpsdose; "
+        "print(sorted(m for m in sys.modules if m.startswith('mpsdose.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['mpsdose._version']"

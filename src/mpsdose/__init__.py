@@ -15,62 +15,82 @@ mpsdose supports clinical judgement; it does not replace it.
 '4 g/day'
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from mpsdose._version import __version__
-from mpsdose.catalogue import Catalogue, Drug, Route, default_catalogue
-from mpsdose.equivalence import (
-    ConversionTable,
-    Factor,
-    ItemEquivalent,
-    OralMorphineEquivalent,
-    RegimenEquivalent,
-    RotationTable,
-    SurveillanceTable,
-    conversion_table,
-    conversion_tables,
-    load_table_file,
-    oral_morphine_equivalent,
-    thresholds,
-)
-from mpsdose.errors import (
-    DataError,
-    DoseError,
-    ItemSyntaxError,
-    MpsdoseError,
-    RegimenFileError,
-    RouteError,
-    UnitError,
-    UnknownDrugError,
-    UnknownTableError,
-)
-from mpsdose.files import dumps, load, load_regimen, loads, save
-from mpsdose.findings import Finding, Severity
-from mpsdose.language import format_item, parse_item
-from mpsdose.methadone import METHODS, MethadoneSwitch, MethodResult, methadone_switch
-from mpsdose.regimen import (
-    Course,
-    Dose,
-    Hepatic,
-    Ingredient,
-    Item,
-    Patient,
-    Regimen,
-    Schedule,
-    ScheduleKind,
-    State,
-)
-from mpsdose.rotation import (
-    Rescue,
-    Rotation,
-    RotationError,
-    Step,
-    Target,
-    Titration,
-    check_rescue,
-    convert,
-    titrate,
-)
-from mpsdose.summary import Summary, summarize
-from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals
+
+# Public names and the module each lives in. They load on first use (PEP 562), so that
+# `import mpsdose` and the CLI's start-up pay only for what they use.
+_EXPORTS: dict[str, str] = {
+    "Catalogue": "mpsdose.catalogue",
+    "ClassTotal": "mpsdose.totals",
+    "ConversionTable": "mpsdose.equivalence",
+    "Course": "mpsdose.regimen",
+    "DailyTotals": "mpsdose.totals",
+    "DataError": "mpsdose.errors",
+    "Dose": "mpsdose.regimen",
+    "DoseError": "mpsdose.errors",
+    "Drug": "mpsdose.catalogue",
+    "DrugTotal": "mpsdose.totals",
+    "Factor": "mpsdose.equivalence",
+    "Finding": "mpsdose.findings",
+    "Hepatic": "mpsdose.regimen",
+    "Ingredient": "mpsdose.regimen",
+    "Item": "mpsdose.regimen",
+    "ItemEquivalent": "mpsdose.equivalence",
+    "ItemSyntaxError": "mpsdose.errors",
+    "ItemTotal": "mpsdose.totals",
+    "METHODS": "mpsdose.methadone",
+    "MethadoneSwitch": "mpsdose.methadone",
+    "MethodResult": "mpsdose.methadone",
+    "MpsdoseError": "mpsdose.errors",
+    "OralMorphineEquivalent": "mpsdose.equivalence",
+    "Patient": "mpsdose.regimen",
+    "Regimen": "mpsdose.regimen",
+    "RegimenEquivalent": "mpsdose.equivalence",
+    "RegimenFileError": "mpsdose.errors",
+    "Rescue": "mpsdose.rotation",
+    "Rotation": "mpsdose.rotation",
+    "RotationError": "mpsdose.rotation",
+    "RotationTable": "mpsdose.equivalence",
+    "Route": "mpsdose.catalogue",
+    "RouteError": "mpsdose.errors",
+    "Schedule": "mpsdose.regimen",
+    "ScheduleKind": "mpsdose.regimen",
+    "Severity": "mpsdose.findings",
+    "State": "mpsdose.regimen",
+    "Step": "mpsdose.rotation",
+    "Summary": "mpsdose.summary",
+    "SurveillanceTable": "mpsdose.equivalence",
+    "Target": "mpsdose.rotation",
+    "Titration": "mpsdose.rotation",
+    "Total": "mpsdose.totals",
+    "UnitError": "mpsdose.errors",
+    "UnknownDrugError": "mpsdose.errors",
+    "UnknownTableError": "mpsdose.errors",
+    "check_rescue": "mpsdose.rotation",
+    "conversion_table": "mpsdose.equivalence",
+    "conversion_tables": "mpsdose.equivalence",
+    "convert": "mpsdose.rotation",
+    "daily_totals": "mpsdose.totals",
+    "default_catalogue": "mpsdose.catalogue",
+    "dumps": "mpsdose.files",
+    "format_item": "mpsdose.language",
+    "load": "mpsdose.files",
+    "load_regimen": "mpsdose.files",
+    "load_table_file": "mpsdose.equivalence",
+    "loads": "mpsdose.files",
+    "methadone_switch": "mpsdose.methadone",
+    "oral_morphine_equivalent": "mpsdose.equivalence",
+    "parse_item": "mpsdose.language",
+    "save": "mpsdose.files",
+    "summarize": "mpsdose.summary",
+    "thresholds": "mpsdose.equivalence",
+    "titrate": "mpsdose.rotation",
+}
 
 __all__ = [
     "Catalogue",
@@ -140,3 +160,75 @@ __all__ = [
     "thresholds",
     "titrate",
 ]
+
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mpsdose' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from mpsdose.catalogue import Catalogue, Drug, Route, default_catalogue
+    from mpsdose.equivalence import (
+        ConversionTable,
+        Factor,
+        ItemEquivalent,
+        OralMorphineEquivalent,
+        RegimenEquivalent,
+        RotationTable,
+        SurveillanceTable,
+        conversion_table,
+        conversion_tables,
+        load_table_file,
+        oral_morphine_equivalent,
+        thresholds,
+    )
+    from mpsdose.errors import (
+        DataError,
+        DoseError,
+        ItemSyntaxError,
+        MpsdoseError,
+        RegimenFileError,
+        RouteError,
+        UnitError,
+        UnknownDrugError,
+        UnknownTableError,
+    )
+    from mpsdose.files import dumps, load, load_regimen, loads, save
+    from mpsdose.findings import Finding, Severity
+    from mpsdose.language import format_item, parse_item
+    from mpsdose.methadone import METHODS, MethadoneSwitch, MethodResult, methadone_switch
+    from mpsdose.regimen import (
+        Course,
+        Dose,
+        Hepatic,
+        Ingredient,
+        Item,
+        Patient,
+        Regimen,
+        Schedule,
+        ScheduleKind,
+        State,
+    )
+    from mpsdose.rotation import (
+        Rescue,
+        Rotation,
+        RotationError,
+        Step,
+        Target,
+        Titration,
+        check_rescue,
+        convert,
+        titrate,
+    )
+    from mpsdose.summary import Summary, summarize
+    from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals

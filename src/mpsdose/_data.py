@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.resources
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -12,10 +11,14 @@ from mpsdose.errors import DataError
 __all__ = ["content_hash", "data_file", "parse_float", "read_rows", "require"]
 
 
+#: ``data/`` beside this module: a real folder in the wheel, a symlink to the top-level ``data/``
+#: in a checkout (an editable install). Found from ``__file__``: mpsdose is never run from a zip.
+DATA = Path(__file__).parent / "data"
+
+
 def data_file(name: str) -> Path:
-    """Path of a file shipped in ``data/`` (the wheel carries a copy; a checkout a symlink)."""
-    resource = importlib.resources.files("mpsdose") / "data" / name
-    return Path(str(resource))
+    """Path of a file shipped in ``data/``."""
+    return DATA / name
 
 
 def content_hash(path: Path) -> str:

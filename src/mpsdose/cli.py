@@ -90,11 +90,12 @@ def main() -> None:
 
 def _regimen(items: Sequence[str], file: str | None, state: str | None,
              allow_unlisted: bool) -> Any:
-    from mpsdose.files import load_regimen
     from mpsdose.regimen import Regimen
 
     regimen = Regimen.parse(items, allow_unlisted=allow_unlisted)
     if file is not None:
+        from mpsdose.files import load_regimen
+
         loaded = load_regimen(file, state=state, allow_unlisted=allow_unlisted)
         regimen = Regimen(loaded.items + regimen.items, loaded.label, loaded.patient)
     elif state is not None:

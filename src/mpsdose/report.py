@@ -6,15 +6,17 @@ Human rows round for reading (4 significant digits); JSON keeps the exact number
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpsdose.catalogue import Drug
 from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
-from mpsdose.methadone import MethadoneSwitch
 from mpsdose.regimen import _number
-from mpsdose.rotation import Rotation
 from mpsdose.summary import Summary
 from mpsdose.totals import Total, _round
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mpsdose.methadone import MethadoneSwitch
+    from mpsdose.rotation import Rotation
 
 __all__ = [
     "SCHEMA",
