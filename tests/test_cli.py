@@ -162,3 +162,63 @@ def test_thresholds_option(runner):
                                   "oxycodone 80 mg/day"])
     codes = {f["code"] for f in json.loads(result.output)["findings"]}
     assert "ome-threshold-cdc2016" in codes
+
+
+# One malformed command of each kind: one clear line on stderr naming the input, exit 2.
+MALFORMED_COMMANDS = [
+    (["total", "oxycodne 5 mg po bid"], "oxycodne"),
+    (["total", "oxycodone 5 furlongs po bid"], "furlongs"),
+    (["total", "fentanyl 25 mg/h td"], "mg/h"),
+    (["total", "oxycodone -5 mg po bid"], "-5"),
+    (["total", "oxycodone 0 mg po bid"], "zero"),
+    (["total", "oxycodone nan mg po bid"], "nan"),
+    (["total", "oxycodone 1000000 mg po bid"], "1000000"),
+    (["total", "-f", "no-such-file.toml"], "no-such-file.toml"),
+    (["total", "--table", "nosuchtable", "oxycodone 20 mg/day"], "nosuchtable"),
+    (["convert", "oxycodone 20 mg/day"], "--to"),
+    (["convert", "oxycodone 20 mg/day", "--to", "unobtainium po"], "unobtainium"),
+    (["methadone", "oxycodone 20 mg/day", "--method", "guess"], "guess"),
+    (["check", "oxycodone 20 mg/day", "--hepatic", "awful"], "awful"),
+    (["check", "oxycodone 20 mg/day", "--weight", "nan"], "nan"),
+]
+
+
+@pytest.mark.parametrize(("args", "named"), MALFORMED_COMMANDS,
+                         ids=[" ".join(a) for a, _ in MALFORMED_COMMANDS])
+def test_malformed_commands_fail_cleanly(runner, args, named):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert named in result.stderr
+    assert "Traceback" not in result.stderr
+    if args[0] != "convert" or "--to" not in named:
+        assert "error" in result.stderr.lower()
+
+
+def test_bad_toml_is_one_line_on_stderr(runner, tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("items = [\n")
+    result = runner.invoke(main, ["total", "-f", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0]
+
+
+def test_every_command_has_a_worked_example_in_its_help(runner):
+    for command in ("total", "convert", "methadone", "check", "compare", "tables"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output and "mpsdose " + command in result.output
+
+
+def test_json_has_no_colour(runner):
+    result = runner.invoke(main, ["check", "acetaminophen 1 g po q4h", "--json"], color=True)
+    assert "\x1b[" not in result.stdout
+    json.loads(result.stdout)
+
+
+def test_colour_only_when_asked_for(runner):
+    plain = runner.invoke(main, ["check", "acetaminophen 1 g po q4h"])
+    coloured = runner.invoke(main, ["check", "acetaminophen 1 g po q4h"], color=True)
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in coloured.stdout

@@ -52,12 +52,19 @@ def _render(tables: Sequence[tuple[str, Sequence[str], list[list[str]]]], fmt: s
     return "\n\n".join(blocks)
 
 
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
 def _findings_text(findings: Sequence[dict[str, Any]]) -> str:
+    """Findings under the tables, most severe first; the severity coloured on a terminal only
+    (click.echo strips the colour when stdout is not a terminal; JSON never has any)."""
     if not findings:
         return ""
     lines = ["Findings"]
     for finding in findings:
-        lines.append(f"  {finding['severity'].upper():7} {finding['code']}: {finding['message']}")
+        level = click.style(f"{finding['severity'].upper():7}",
+                            fg=_COLOURS.get(finding["severity"]), bold=True)
+        lines.append(f"  {level} {finding['code']}: {finding['message']}")
     return "\n".join(lines)
 
 
@@ -405,6 +412,67 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
 
 
 @main.command()
+@click.argument("file_a", metavar="FILE_A")
+@click.argument("file_b", metavar="[FILE_B]", required=False)
+@click.option("--table", metavar="ID", help="Conversion table for the OME (default cdc2022).")
+@click.option("--plot", "plot_path", metavar="FILE.png",
+              help="Draw OME and the main daily totals across a course's states (needs "
+              "mpsdose[plot]).")
+@_JSON
+@_FORMAT
+def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str | None,
+            as_json: bool, fmt: str) -> None:
+    """Two regimens side by side, or a course file as a timeline of its states.
+
+    Per drug: daily totals, change in percent, started or stopped; and the OME of each.
+
+    \b
+    Examples:
+      mpsdose compare examples/takamatsu2018-case1.toml
+      mpsdose compare examples/takamatsu2018-case1.toml --plot case1.png
+      mpsdose compare before.toml after.toml --json
+    """
+    from mpsdose.compare import compare as compare_regimens
+    from mpsdose.compare import timeline
+    from mpsdose.files import load, regimen_of
+    from mpsdose.regimen import Course
+    from mpsdose.report import (
+        comparison_json,
+        comparison_tables,
+        timeline_json,
+        timeline_tables,
+    )
+
+    first = load(file_a)
+    if file_b is None:
+        if not isinstance(first, Course):
+            raise click.UsageError("compare needs two regimen files, or one course file")
+        line = timeline(first, table)
+        if plot_path is not None:
+            from mpsdose.plot import plot_timeline
+
+            plot_timeline(line, plot_path)
+        if as_json:
+            _emit_json(timeline_json(line))
+        else:
+            click.echo(_render(timeline_tables(line), fmt))
+            if plot_path is not None:
+                click.echo(f"\nPlot written to {plot_path}")
+        return
+    if plot_path is not None:
+        raise click.UsageError("--plot draws a course: give one course file")
+    second = load(file_b)
+    before = regimen_of(first, path=file_a) if isinstance(first, Course) else first
+    after = regimen_of(second, path=file_b) if isinstance(second, Course) else second
+    comparison = compare_regimens(before, after, table)
+    if as_json:
+        _emit_json(comparison_json(comparison))
+        return
+    click.echo(_render(comparison_tables(comparison, (before.label or file_a,
+                                                      after.label or file_b)), fmt))
+
+
+@main.command()
 @click.option("--table-file", metavar="PATH", help="Also list the tables of this file.")
 @click.option("--rows", "show_rows", metavar="ID", help="Show the rows of one table.")
 @_JSON
@@ -449,7 +517,13 @@ def tables(table_file: str | None, show_rows: str | None, as_json: bool, fmt: st
 @_JSON
 @_FORMAT
 def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
-    """What the catalogue holds: drugs, classes, routes, other names and sources."""
+    """What the catalogue holds: drugs, classes, routes, other names and sources.
+
+    \b
+    Examples:
+      mpsdose drugs --class opioid
+      mpsdose drugs --json
+    """
     from mpsdose.catalogue import DRUG_CLASSES, default_catalogue
     from mpsdose.report import drugs_rows
 

@@ -15,6 +15,7 @@ from mpsdose.summary import Summary
 from mpsdose.totals import Total, _round
 
 if TYPE_CHECKING:  # pragma: no cover
+    from mpsdose.compare import Change, Comparison, Timeline
     from mpsdose.methadone import MethadoneSwitch
     from mpsdose.rotation import Rotation
 
@@ -343,6 +344,104 @@ def methadone_tables(switch: MethadoneSwitch) -> list[Table]:
         ("Day by day", ["Method", "Plan"], schedule),
         ("Sources", ["Method", "Source"], sources),
     ]
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    def side(total: Total | None) -> dict[str, Any] | None:
+        return None if total is None else _total_json(total)
+
+    return {"drug": change.drug, "drug_class": change.drug_class, "status": change.status,
+            "before": side(change.before), "after": side(change.after),
+            "change_pct": change.change_pct}
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    """The ``--json`` document of ``mpsdose compare A B`` (CONTRACT.md §2 ``changes``)."""
+    return {
+        "schema": SCHEMA,
+        "table": comparison.table.id,
+        "table_info": table_json(comparison.table),
+        "before": comparison.before.label,
+        "after": comparison.after.label,
+        "changes": [_change_json(c) for c in comparison.changes],
+        "total_ome_before_mg_per_day": comparison.ome_before.value,
+        "total_ome_after_mg_per_day": comparison.ome_after.value,
+        "total_ome_change_pct": comparison.ome_change_pct,
+        "findings": [],
+    }
+
+
+def timeline_json(line: Timeline) -> dict[str, Any]:
+    """The ``--json`` document of ``mpsdose compare COURSE``: states and changes between them."""
+    states = []
+    for state, step in zip(line.course.states, line.steps, strict=True):
+        states.append({
+            "label": state.label, "date": state.date, "day": state.day, "note": state.note,
+            "items": [str(item) for item in state.regimen.items],
+            "drugs": {c.drug: _total_json(c.after) for c in step.changes if c.after is not None},
+            "total_ome_mg_per_day": step.ome_after.value,
+            "total_ome_lower_bound_mg_per_day": step.ome_after.known_value,
+        })
+    changes = [
+        {"from": before.label, "to": after.label,
+         "changes": [_change_json(c) for c in step.changes if c.status != "unchanged"],
+         "total_ome_before_mg_per_day": step.ome_before.value,
+         "total_ome_after_mg_per_day": step.ome_after.value,
+         "total_ome_change_pct": step.ome_change_pct}
+        for before, after, step in zip(line.course.states, line.course.states[1:], line.steps[1:],
+                                       strict=False)
+    ]
+    table = line.steps[-1].table
+    return {"schema": SCHEMA, "label": line.course.label, "table": table.id,
+            "table_info": table_json(table), "states": states, "changes": changes,
+            "findings": []}
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:+.0f}%"
+
+
+def comparison_tables(comparison: Comparison, names: tuple[str, str] = ("Before", "After")
+                      ) -> list[Table]:
+    rows = [[c.drug, "" if c.before is None else c.before.format(),
+             "" if c.after is None else c.after.format(), _pct(c.change_pct), c.status]
+            for c in comparison.changes]
+    rows.append(["OME (" + comparison.table.id + ")", comparison.ome_before.format(),
+                 comparison.ome_after.format(), _pct(comparison.ome_change_pct), ""])
+    return [("Comparison", ["Drug", *names, "Change", "Status"], rows)]
+
+
+def timeline_tables(line: Timeline) -> list[Table]:
+    labels = list(line.labels)
+    drugs: list[str] = []
+    for step in line.steps:
+        for change in step.changes:
+            if change.after is not None and change.drug not in drugs:
+                drugs.append(change.drug)
+    rows = []
+    for drug in drugs:
+        row = [drug]
+        for step in line.steps:
+            after = next((c.after for c in step.changes if c.drug == drug), None)
+            row.append("" if after is None else after.format())
+        rows.append(row)
+    rows.append(["OME (" + line.steps[-1].table.id + ")",
+                 *[step.ome_after.format() for step in line.steps]])
+    changes = []
+    for before, after, step in zip(labels, labels[1:], line.steps[1:], strict=False):
+        for change in step.changes:
+            if change.status == "unchanged":
+                continue
+            changes.append([f"{before} → {after}", change.drug, change.status,
+                            "" if change.before is None else change.before.format(),
+                            "" if change.after is None else change.after.format(),
+                            _pct(change.change_pct)])
+        if step.ome_change_pct is not None and abs(step.ome_change_pct) > 0:
+            changes.append([f"{before} → {after}", "OME", "changed", step.ome_before.format(),
+                            step.ome_after.format(), _pct(step.ome_change_pct)])
+    return [(line.course.label or "Course", ["Drug", *labels], rows),
+            ("Changes between states", ["Step", "Drug", "Status", "Before", "After", "Change"],
+             changes)]
 
 
 def tables_rows(tables: Sequence[ConversionTable]) -> Table:

@@ -1,0 +1,110 @@
+"""Two regimens side by side, and a course as a timeline of its states.
+
+Per drug: the scheduled daily total before and after, the change in percent, and whether the drug
+started, stopped or changed; for the opioids, the OME before and after under one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from mpsdose.equivalence import ConversionTable, OralMorphineEquivalent, oral_morphine_equivalent
+from mpsdose.regimen import Course, Regimen
+from mpsdose.totals import Total, daily_totals
+
+__all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
+
+
+@attrs.frozen
+class Change:
+    """One drug's scheduled daily total before and after (None: not in that regimen)."""
+
+    drug: str
+    drug_class: str
+    before: Total | None
+    after: Total | None
+
+    @property
+    def status(self) -> str:
+        """``started``, ``stopped``, ``changed``, ``unchanged`` or ``unknown``."""
+        if self.before is None:
+            return "started"
+        if self.after is None:
+            return "stopped"
+        if not (self.before.complete and self.after.complete):
+            return "unknown"
+        if abs(self.after.mg_per_day - self.before.mg_per_day) <= 1e-9 * max(
+                self.before.mg_per_day, 1.0):
+            return "unchanged"
+        return "changed"
+
+    @property
+    def change_pct(self) -> float | None:
+        """(after − before) / before × 100; None where either is missing or not known."""
+        if self.before is None or self.after is None or self.status == "unknown":
+            return None
+        if self.before.mg_per_day == 0:
+            return None
+        return (self.after.mg_per_day - self.before.mg_per_day) / self.before.mg_per_day * 100
+
+
+@attrs.frozen
+class Comparison:
+    """Two regimens compared under one conversion table."""
+
+    before: Regimen
+    after: Regimen
+    changes: tuple[Change, ...]
+    ome_before: OralMorphineEquivalent
+    ome_after: OralMorphineEquivalent
+    table: ConversionTable
+
+    @property
+    def ome_change_pct(self) -> float | None:
+        a, b = self.ome_before.value, self.ome_after.value
+        if a is None or b is None or a == 0:
+            return None
+        return (b - a) / a * 100
+
+
+def compare(before: Regimen, after: Regimen,
+            table: str | ConversionTable | None = None) -> Comparison:
+    """Per-drug daily totals and OME of two regimens, with what started, stopped or changed."""
+    old = {t.drug.name: t for t in daily_totals(before).drugs}
+    new = {t.drug.name: t for t in daily_totals(after).drugs}
+    changes = []
+    for name in list(dict.fromkeys([*old, *new])):
+        total = old.get(name) or new[name]
+        changes.append(Change(
+            name, total.drug.drug_class,
+            None if name not in old else old[name].scheduled,
+            None if name not in new else new[name].scheduled,
+        ))
+    ome_before = oral_morphine_equivalent(before, table)
+    ome_after = oral_morphine_equivalent(after, table)
+    return Comparison(before, after, tuple(changes), ome_before.scheduled, ome_after.scheduled,
+                      ome_after.table)
+
+
+@attrs.frozen
+class Timeline:
+    """A course, state by state: each state's comparison with the one before."""
+
+    course: Course
+    steps: tuple[Comparison, ...]  #: steps[i] compares state i−1 (empty for i = 0) with state i
+
+    @property
+    def labels(self) -> Sequence[str]:
+        return [state.label for state in self.course.states]
+
+
+def timeline(course: Course, table: str | ConversionTable | None = None) -> Timeline:
+    """Every state of a course compared with the state before it (the first with nothing)."""
+    steps = []
+    previous = Regimen()
+    for state in course.states:
+        steps.append(compare(previous, state.regimen, table))
+        previous = state.regimen
+    return Timeline(course, tuple(steps))
