@@ -52,7 +52,7 @@ def plot_timeline(line: Timeline, path: str | Path, title: str | None = None) ->
         top.annotate(f"{'≥ ' if low else ''}{y:.0f}", (x, y), textcoords="offset points",
                      xytext=(0, 6), ha="center", fontsize=8)
     top.set_ylabel(f"OME [mg/day]\n{line.steps[-1].table.id}")
-    top.set_ylim(0, max(omes + [1.0]) * 1.25)
+    top.set_ylim(0, max([*omes, 1.0]) * 1.25)
     top.grid(alpha=0.3)
     for lane, drug in enumerate(reversed(main)):
         values = lanes[drug]

@@ -422,8 +422,8 @@ def timeline_tables(line: Timeline) -> list[Table]:
     for drug in drugs:
         row = [drug]
         for step in line.steps:
-            after = next((c.after for c in step.changes if c.drug == drug), None)
-            row.append("" if after is None else after.format())
+            total = next((c.after for c in step.changes if c.drug == drug), None)
+            row.append("" if total is None else total.format())
         rows.append(row)
     rows.append(["OME (" + line.steps[-1].table.id + ")",
                  *[step.ome_after.format() for step in line.steps]])
