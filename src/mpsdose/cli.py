@@ -473,6 +473,46 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
 
 
 @main.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option("-o", "--output", "output_path", required=True, metavar="OUTPUT",
+              help="Output file, .csv or .parquet.")
+@click.option("--table", metavar="ID", help="Conversion table (default cdc2022).")
+@click.option("--per-patient", is_flag=True,
+              help="One row per patient: NIH HEAL total MME, days and definitions 1–4, with and "
+              "without buprenorphine.")
+@click.option("--chunk-rows", type=click.IntRange(min=1000), default=500_000, show_default=True,
+              help="Rows per chunk (row mode): bounds memory and drives the progress bar.")
+def batch(input_path: str, output_path: str, table: str | None, per_patient: bool,
+          chunk_rows: int) -> None:
+    """MME for every row of a prescription table (CSV or Parquet), or per patient.
+
+    Every input row is kept, in order, with daily_dose, daily_dose_unit, factor, mme_per_day,
+    status and message; a summary of statuses goes to stderr. Needs mpsdose[batch] (polars).
+
+    \b
+    Examples:
+      mpsdose batch prescriptions.csv -o mme.parquet --table cdc2022
+      mpsdose batch prescriptions.parquet -o patients.csv --per-patient --table nihheal
+    """
+    from mpsdose.batch import batch_mme, read_table, run_in_chunks, write_table
+    from mpsdose.batch import per_patient as patients
+
+    source = read_table(input_path)
+    if per_patient:
+        write_table(patients(batch_mme(source, table)), output_path)
+        click.echo(f"per-patient MME written to {output_path}", err=True)
+        return
+    counts = run_in_chunks(source, output_path, table, chunk_rows, _progress)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    click.echo(f"{sum(counts.values())} rows → {output_path}: {summary}", err=True)
+
+
+def _progress(total: int) -> Any:
+    return click.progressbar(length=total, label="rows", file=sys.stderr,
+                             show_pos=True) if total > 0 else None
+
+
+@main.command()
 @click.option("--table-file", metavar="PATH", help="Also list the tables of this file.")
 @click.option("--rows", "show_rows", metavar="ID", help="Show the rows of one table.")
 @_JSON

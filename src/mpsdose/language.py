@@ -94,6 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"({_MASS}\s*/\s*ml){_END}"),
         ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
         ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*"),
+        ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
         ("negative", rf"-\s*{_NUM}"),
         ("phrase", _alternation([
             "by mouth", "per os", "per rectum", "long acting", "short acting",
@@ -246,6 +247,13 @@ def _on_number(parts: _Parts, match: re.Match[str]) -> None:
                           text=parts.text, token=match.group(0))
 
 
+def _on_negative_amount(parts: _Parts, match: re.Match[str]) -> None:
+    """A negative amount is read like any amount and refused with the other dose checks, after
+    the drug and the unit (so the first error is the same in the item language and in batch)."""
+    _on_amount(parts, match)
+    parts.amounts = [-value for value in parts.amounts or []]
+
+
 def _on_negative(parts: _Parts, match: re.Match[str]) -> None:
     raise DoseError(f"{match.group(0)!r} is negative", value=match.group(0), text=parts.text)
 
@@ -292,6 +300,7 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "liquid": _on_liquid,
     "amount": _on_amount,
     "number": _on_number,
+    "negative_amount": _on_negative_amount,
     "negative": _on_negative,
     "phrase": _on_word,
     "word": _on_word,

@@ -1,0 +1,228 @@
+"""Batch MME over prescription tables: equal to the per-item library, every row kept, bad rows
+named, per-patient NIH HEAL definitions, streaming and Dask."""
+
+from __future__ import annotations
+
+import math
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pl = pytest.importorskip("polars")
+
+from mpsdose import (  # noqa: E402
+    DoseError,
+    ItemSyntaxError,
+    MpsdoseError,
+    RouteError,
+    UnitError,
+    UnknownDrugError,
+    oral_morphine_equivalent,
+    parse_item,
+)
+from mpsdose.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
+from mpsdose.cli import main  # noqa: E402
+
+#: Each example builds and runs a whole table: fewer than the other properties by default.
+BATCH_EXAMPLES = int(os.environ.get("BATCH_EXAMPLES", "40"))
+
+DRUGS = ["oxycodone", "morphine", "hydromorphone", "methadone", "tramadol", "codeine",
+         "fentanyl", "buprenorphine", "acetaminophen", "oxycodne"]
+ROUTES = ["oral", "po", "transdermal", "sc", "iv", None]
+UNITS = ["mg", "g", "mcg", "mcg/h", "mg/h", "IU"]
+
+rows = st.fixed_dictionaries({
+    "patient_id": st.integers(1, 5),
+    "drug": st.sampled_from(DRUGS),
+    "route": st.sampled_from(ROUTES),
+    "dose": st.one_of(st.floats(0.5, 400), st.sampled_from([0.0, -5.0])),
+    "unit": st.sampled_from(UNITS),
+    "doses_per_day": st.sampled_from([1.0, 2.0, 3.0, 4.0, 6.0]),
+    "days_supply": st.sampled_from([7.0, 30.0]),
+})
+
+STATUS_OF = [(UnknownDrugError, "unknown-drug"), (RouteError, "bad-route"),
+             (UnitError, "bad-unit"), (DoseError, "bad-dose")]
+
+
+def library(row, table):
+    """What the per-item library says of one row: (status, mme_per_day)."""
+    route = row["route"] or ""
+    if row["drug"] not in ("oxycodne",) and parse_item_drug(row["drug"]).is_opioid is False:
+        return "not-opioid", None
+    per_day = row["doses_per_day"]
+    if row["unit"].endswith("/h"):  # a rate: the rows keep doses_per_day 1 (see below)
+        text = f"{row['drug']} {row['dose']!r} {row['unit']} {route}"
+    else:
+        text = f"{row['drug']} {row['dose']!r} {row['unit']} {route} {per_day:g}x/day"
+    try:
+        item = parse_item(text)
+    except (MpsdoseError, ItemSyntaxError) as error:
+        for kind, status in STATUS_OF:
+            if isinstance(error, kind):
+                return status, None
+        return "other", None
+    result = oral_morphine_equivalent([item], table)
+    (ome,) = result.items
+    if ome.factor is None:
+        return "no-factor", None
+    return "ok", ome.ome.value
+
+
+def parse_item_drug(name):
+    from mpsdose import default_catalogue
+
+    return default_catalogue().resolve(name)
+
+
+def _one_per_day_for_rates(row):
+    # In a batch row a rate's doses_per_day counts patches (or infusions) at once; the item
+    # language writes that as a count, so the comparison keeps rates at one.
+    return {**row, "doses_per_day": 1.0} if row["unit"].endswith("/h") else row
+
+
+@settings(max_examples=BATCH_EXAMPLES)
+@given(st.lists(rows.map(_one_per_day_for_rates), min_size=1, max_size=30),
+       st.sampled_from(["cdc2022", "cdc2016", "nihheal"]))
+def test_batch_equals_the_per_item_library(table_rows, table):
+    frame = pl.DataFrame(table_rows, schema_overrides={"route": pl.String})
+    out = batch_mme(frame, table)
+    assert out.height == frame.height  # no row is ever dropped
+    assert out.columns == [*frame.columns, *OUTPUT_COLUMNS]
+    for row, got in zip(table_rows, out.iter_rows(named=True), strict=True):
+        status, mme = library(row, table)
+        if status == "other":
+            continue
+        if status == "ok":
+            assert got["status"] == "ok", (row, got)
+            assert got["mme_per_day"] == pytest.approx(mme, rel=1e-9)
+        else:
+            assert got["status"] == status, (row, got)
+            assert got["mme_per_day"] is None or math.isnan(got["mme_per_day"])
+
+
+def test_bad_rows_are_named_and_the_rest_computed():
+    frame = pl.DataFrame({
+        "patient_id": [1, 1, 1, 1, 1],
+        "drug": ["unobtainium", "fentanyl", "oxycodone", "oxycodone", "oxycodone"],
+        "route": ["oral", "transdermal", "oral", "oral", "oral"],
+        "dose": [5.0, 25.0, -5.0, 10.0, 10.0],
+        "unit": ["mg", "mg/h", "mg", "mg", "mg"],
+        "doses_per_day": [2.0, 1.0, 2.0, 2.0, 2.0],
+        "days_supply": [30.0, 30.0, 30.0, None, 30.0],
+    })
+    out = batch_mme(frame, "cdc2022")
+    assert out["status"].to_list() == ["unknown-drug", "bad-unit", "bad-dose",
+                                       "missing-days-supply", "ok"]
+    assert all(out["message"][:4].str.len_chars() > 0)
+    assert out["mme_per_day"][4] == pytest.approx(10 * 2 * 1.5)  # CDC 2022 oxycodone 1.5
+
+
+def test_frequency_column_in_the_item_language():
+    frame = pl.DataFrame({"patient_id": [1], "drug": ["morphine"], "route": ["oral"],
+                          "dose": [10.0], "unit": ["mg"], "frequency": ["q4h"],
+                          "days_supply": [7.0]})
+    assert batch_mme(frame)["mme_per_day"][0] == pytest.approx(60)
+
+
+def test_methadone_tier_by_the_row_daily_dose():
+    frame = pl.DataFrame({"patient_id": [1, 2], "drug": ["methadone", "methadone"],
+                          "route": ["oral", "oral"], "dose": [10.0, 10.25], "unit": ["mg", "mg"],
+                          "doses_per_day": [2.0, 2.0], "days_supply": [30.0, 30.0]})
+    # CDC 2016 tiers: 20 mg/day ×4, 20.5 mg/day ×8
+    assert batch_mme(frame, "cdc2016")["mme_per_day"].to_list() == [80.0, 164.0]
+
+
+def test_per_patient_definitions_by_hand():
+    frame = pl.DataFrame({
+        "patient_id": ["a", "a", "b"],
+        "drug": ["oxycodone", "buprenorphine", "buprenorphine"],
+        "route": ["oral", "transdermal", "transdermal"],
+        "dose": [10.0, 10.0, 5.0], "unit": ["mg", "mcg/h", "mcg/h"],
+        "doses_per_day": [2.0, 1.0, 1.0], "days_supply": [10.0, 7.0, 7.0],
+        "therapy_days": [20.0, 20.0, 7.0], "observation_window_days": [30.0, 30.0, 30.0],
+    })
+    result = {r["patient_id"]: r for r in per_patient(batch_mme(frame, "nihheal"))
+              .iter_rows(named=True)}
+    a, b = result["a"], result["b"]
+    # NIH HEAL: oxycodone 10 mg × 2 × 1.5 = 30 MME/day for 10 days; buprenorphine 10 mcg/h × 2.2
+    # = 22 MME/day for 7 days
+    assert a["total_mme"] == pytest.approx(30 * 10 + 22 * 7)
+    assert a["total_days"] == 17
+    assert a["mme_def1"] == pytest.approx((300 + 154) / 17)
+    assert a["mme_def2"] == pytest.approx(454 / 20)
+    assert a["mme_def3"] == pytest.approx(454 / 30)
+    assert a["mme_def4"] == pytest.approx(52)
+    assert a["total_mme_no_bup"] == pytest.approx(300)
+    assert a["mme_def4_no_bup"] == pytest.approx(30)
+    # only buprenorphine: total 0, definition 1 null, 2–4 zero
+    assert b["total_mme_no_bup"] == 0 and b["mme_def1_no_bup"] is None
+    assert b["mme_def2_no_bup"] == 0 and b["mme_def4_no_bup"] == 0
+
+
+def test_pyarrow_and_pandas_come_back_in_kind():
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    frame = pl.DataFrame({"patient_id": [1], "drug": ["morphine"], "route": ["oral"],
+                          "dose": [10.0], "unit": ["mg"], "doses_per_day": [6.0],
+                          "days_supply": [7.0]})
+    assert isinstance(batch_mme(frame.to_arrow()), pa.Table)
+    assert isinstance(batch_mme(frame.to_pandas()), pd.DataFrame)
+
+
+def test_streaming_file_to_file_equals_eager(tmp_path):
+    frame = pl.DataFrame({
+        "patient_id": list(range(2000)), "drug": ["oxycodone", "fentanyl"] * 1000,
+        "route": ["oral", "transdermal"] * 1000, "dose": [10.0, 25.0] * 1000,
+        "unit": ["mg", "mcg/h"] * 1000, "doses_per_day": [2.0, 1.0] * 1000,
+        "days_supply": [30.0] * 2000})
+    source = tmp_path / "rx.parquet"
+    frame.write_parquet(source)
+    lazy = batch_mme(read_table(str(source)))
+    assert isinstance(lazy, pl.LazyFrame)
+    target = tmp_path / "out.parquet"
+    lazy.sink_parquet(target)
+    assert pl.read_parquet(target).equals(batch_mme(frame))
+
+
+def test_cli_batch_rows_and_per_patient(runner, tmp_path):
+    source = tmp_path / "rx.csv"
+    pl.DataFrame({"patient_id": [1, 1, 2], "drug": ["oxycodone", "unobtainium", "morphine"],
+                  "route": ["oral", "oral", "oral"], "dose": [10.0, 5.0, 10.0],
+                  "unit": ["mg", "mg", "mg"], "doses_per_day": [2.0, 2.0, 6.0],
+                  "days_supply": [30.0, 30.0, 7.0]}).write_csv(source)
+    out = tmp_path / "out.csv"
+    result = runner.invoke(main, ["batch", str(source), "-o", str(out), "--chunk-rows", "1000"])
+    assert result.exit_code == 0, result.output
+    table = pl.read_csv(out)
+    assert table["status"].to_list() == ["ok", "unknown-drug", "ok"]
+    assert "2 ok" in result.stderr and "1 unknown-drug" in result.stderr
+    patients = tmp_path / "patients.parquet"
+    result = runner.invoke(main, ["batch", str(source), "-o", str(patients), "--per-patient"])
+    assert result.exit_code == 0
+    assert pl.read_parquet(patients)["mme_def4"].to_list() == [30.0, 60.0]
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_equals_one_machine():
+    pytest.importorskip("distributed")
+    dd = pytest.importorskip("dask.dataframe")
+    from distributed import Client, LocalCluster
+
+    from mpsdose.batch import batch_dask
+
+    frame = pl.DataFrame({
+        "patient_id": list(range(400)),
+        "drug": ["oxycodone", "fentanyl", "methadone", "unobtainium"] * 100,
+        "route": ["oral", "transdermal", "oral", "oral"] * 100,
+        "dose": [10.0, 25.0, 10.25, 5.0] * 100, "unit": ["mg", "mcg/h", "mg", "mg"] * 100,
+        "doses_per_day": [2.0, 1.0, 2.0, 2.0] * 100, "days_supply": [30.0] * 400,
+    }).to_pandas()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster):
+        out = batch_dask(dd.from_pandas(frame, npartitions=4), "cdc2016").compute()
+    expected = batch_mme(frame, "cdc2016")
+    assert list(out["status"]) == list(expected["status"])
+    assert out["mme_per_day"].fillna(-1).tolist() == expected["mme_per_day"].fillna(-1).tolist()
