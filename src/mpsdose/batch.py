@@ -202,74 +202,75 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
         missing.append("doses_per_day (or frequency)")
     if missing:
         raise BatchError(f"missing column(s): {', '.join(missing)}")
+
     def column(name: str) -> Any:
         return pl.col(name) if name in columns else pl.lit(None)
 
-    lazy = lazy.with_row_index("_row")
-    keyed = lazy.select(
-        "_row",
-        column("drug").cast(pl.String).str.strip_chars().str.to_lowercase().alias("_drug"),
-        column("route").cast(pl.String).str.strip_chars().str.to_lowercase().alias("_route"),
-        column("unit").cast(pl.String).str.strip_chars().alias("_unit"),
-        column("form").cast(pl.String).str.strip_chars().str.to_lowercase().alias("_form"),
-        column("dose").cast(pl.Float64, strict=False).alias("_dose"),
-        column("days_supply").cast(pl.Float64, strict=False).alias("_days"),
-        column("frequency").cast(pl.String).alias("_frequency"),
-        column("doses_per_day").cast(pl.Float64, strict=False).alias("_per_day_given"),
+    # The raw key columns, as written: distinct values are few, so every normalisation and
+    # check happens once per distinct key in Python, and the rows only join and multiply.
+    keyed = lazy.with_columns(
+        column("drug").cast(pl.String).alias("_kd"),
+        column("route").cast(pl.String).alias("_kr"),
+        column("unit").cast(pl.String).alias("_ku"),
+        column("form").cast(pl.String).alias("_kf"),
     )
-    keys = keyed.select("_drug", "_route", "_unit", "_form").unique().collect()
-    lookup_rows = []
-    for drug, route, unit, form in keys.iter_rows():
-        for row in _key_rows(drug, route, unit, form, chosen):
-            lookup_rows.append({"_drug": drug, "_route": route, "_unit": unit, "_form": form,
-                                **row})
-    lookup = pl.DataFrame(lookup_rows, schema={
-        "_drug": pl.String, "_route": pl.String, "_unit": pl.String, "_form": pl.String,
-        "_status": pl.String,
-        "_message": pl.String, "_stage": pl.Int8, "_factor": pl.Float64, "_to_unit": pl.Float64,
-        "_band_min": pl.Float64, "_band_max": pl.Float64, "_unit_out": pl.String,
-        "_per_day_scale": pl.Float64, "_source": pl.String,
-    }).lazy()
-    frequencies = keyed.select("_frequency").unique().collect()["_frequency"].to_list()
-    per_day_of = pl.DataFrame({"_frequency": frequencies,
-                               "_per_day_freq": [_frequency_per_day(f) for f in frequencies]},
-                              schema={"_frequency": pl.String, "_per_day_freq": pl.Float64})
-    joined = (keyed.join(per_day_of.lazy(), on="_frequency", how="left", nulls_equal=True)
-              .join(lookup, on=["_drug", "_route", "_unit", "_form"], how="left",
-                    nulls_equal=True))
-    per_day = pl.coalesce("_per_day_given", "_per_day_freq")
-    daily_mg = pl.col("_dose") * per_day * pl.col("_per_day_scale")
-    amount = daily_mg * pl.col("_to_unit")
-    in_band = ((pl.col("_band_min").is_null() | (amount > pl.col("_band_min")))
-               & (pl.col("_band_max").is_null() | (amount <= pl.col("_band_max"))))
-    matched = (joined.with_columns(amount.alias("_amount"))
-               .filter((pl.col("_status") != "ok") | in_band | pl.col("_amount").is_null())
-               .unique(subset=["_row"], keep="first", maintain_order=True))
-    result = lazy.join(matched.select(
-        "_row", "_status", "_message", "_stage", "_factor", "_amount", "_unit_out", "_dose",
-        "_days",
-        per_day.alias("_per_day"), "_frequency", "_per_day_scale"), on="_row", how="left")
-    magnitude = (pl.col("_dose").is_null() | pl.col("_dose").is_nan() | (pl.col("_dose") <= 0)
-                 | pl.col("_dose").is_infinite())
+    key_columns = ["_kd", "_kr", "_ku", "_kf"]
+    keys = keyed.select(key_columns).unique().collect()
+    lookup_rows = [_lookup_row(drug, route, unit, form, chosen)
+                   for drug, route, unit, form in keys.iter_rows()]
+    bands = max((len(row["_bands"]) for row in lookup_rows), default=0)
+    schema: dict[str, Any] = {"_kd": pl.String, "_kr": pl.String, "_ku": pl.String,
+                              "_kf": pl.String, "_status": pl.String, "_message": pl.String,
+                              "_stage": pl.Int8, "_scale": pl.Float64, "_to_unit": pl.Float64,
+                              "_unit_out": pl.String}
+    for i in range(bands):
+        schema |= {f"_lo{i}": pl.Float64, f"_hi{i}": pl.Float64, f"_f{i}": pl.Float64}
+    records = []
+    for (drug, route, unit, form), row in zip(keys.iter_rows(), lookup_rows, strict=True):
+        record = {"_kd": drug, "_kr": route, "_ku": unit, "_kf": form,
+                  **{k: v for k, v in row.items() if k != "_bands"}}
+        for i in range(bands):
+            band = row["_bands"][i] if i < len(row["_bands"]) else (None, None, None)
+            record |= {f"_lo{i}": band[0], f"_hi{i}": band[1], f"_f{i}": band[2]}
+        records.append(record)
+    lookup = pl.DataFrame(records, schema=schema).lazy()
+    joined = keyed.join(lookup, on=key_columns, how="left", nulls_equal=True,
+                        maintain_order="left")
+    dose = column("dose").cast(pl.Float64, strict=False)
+    per_day = column("doses_per_day").cast(pl.Float64, strict=False)
+    if "frequency" in columns:
+        texts = lazy.select(pl.col("frequency").cast(pl.String)).unique().collect()
+        mapping = {t: _frequency_per_day(t) for t in texts.to_series().to_list()}
+        from_text = pl.col("frequency").cast(pl.String).replace_strict(
+            mapping, default=None, return_dtype=pl.Float64)
+        per_day = pl.coalesce(per_day, from_text)
+    days = column("days_supply").cast(pl.Float64, strict=False)
+    amount = dose * per_day * pl.col("_scale") * pl.col("_to_unit")
+    factor: Any = pl.lit(None, dtype=pl.Float64)
+    for i in reversed(range(bands)):
+        applies = ((pl.col(f"_lo{i}").is_null() | (amount > pl.col(f"_lo{i}")))
+                   & (pl.col(f"_hi{i}").is_null() | (amount <= pl.col(f"_hi{i}")))
+                   & pl.col(f"_f{i}").is_not_null())
+        factor = pl.when(applies).then(pl.col(f"_f{i}")).otherwise(factor)
+    magnitude = dose.is_null() | dose.is_nan() | (dose <= 0) | dose.is_infinite()
     # the item language's guard against unit slips (see mpsdose.regimen)
-    implausible = pl.col("_dose") * pl.col("_per_day_scale") > IMPLAUSIBLE_DOSE_MG
-    bad_dose = magnitude | implausible.fill_null(False)
-    bad_frequency = pl.col("_per_day").is_null() | (pl.col("_per_day") <= 0)
-    failed = pl.col("_status").is_not_null() & (pl.col("_status") != "ok")
+    implausible = (dose * pl.col("_scale") > IMPLAUSIBLE_DOSE_MG).fill_null(False)
+    bad_frequency = per_day.is_null() | (per_day <= 0)
+    failed = pl.col("_status") != "ok"
     stage = pl.col("_stage")
-    no_band = pl.col("_status").is_null()
-    no_days = pl.col("_days").is_null() | (pl.col("_days") <= 0)
+    no_days = days.is_null() | (days <= 0)
     dose_message = "dose is missing, zero, negative, not a number or implausibly large"
-    order = [  # (condition, status, message), the first that holds wins
+    frequency_text = column("frequency").cast(pl.String).fill_null("")
+    order = [  # (condition, status, message): the first that holds wins, as in parse_item
         (failed & (stage == 0), pl.col("_status"), pl.col("_message")),
         (magnitude, pl.lit("bad-dose"), pl.lit(dose_message)),
         (failed & (stage == 1), pl.col("_status"), pl.col("_message")),
-        (implausible.fill_null(False), pl.lit("bad-dose"), pl.lit(dose_message)),
+        (implausible, pl.lit("bad-dose"), pl.lit(dose_message)),
         (failed, pl.col("_status"), pl.col("_message")),
-        (no_band, pl.lit("no-factor"), pl.lit(f"{chosen.id}: no factor band for this daily dose")),
         (bad_frequency, pl.lit("bad-frequency"),
-         pl.format("doses_per_day or frequency {} not understood",
-                   pl.col("_frequency").fill_null(""))),
+         pl.format("doses_per_day or frequency {} not understood", frequency_text)),
+        (factor.is_null(), pl.lit("no-factor"),
+         pl.lit(f"{chosen.id}: no factor band for this daily dose")),
         (no_days, pl.lit("missing-days-supply"), pl.lit("days_supply is missing or not positive")),
     ]
     status: Any = pl.when(order[0][0]).then(order[0][1])
@@ -277,25 +278,49 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
     for condition, code, text in order[1:]:
         status = status.when(condition).then(code)
         message = message.when(condition).then(text)
-    status = status.otherwise(pl.lit("ok"))
-    message = message.otherwise(pl.lit(""))
-    computable = pl.col("_status") == "ok"
-    result = result.with_columns(status.alias("status"), message.alias("message")).with_columns(
-        pl.when(computable & ~bad_dose & ~bad_frequency).then(pl.col("_amount"))
-        .otherwise(None).alias("daily_dose"),
-        pl.when(computable & ~bad_dose & ~bad_frequency).then(pl.col("_unit_out"))
-        .otherwise(None).alias("daily_dose_unit"),
-        pl.when(computable).then(pl.col("_factor")).otherwise(None).alias("factor"),
+    computed = ~failed & ~magnitude & ~implausible & ~bad_frequency
+    result = joined.with_columns(
+        status.otherwise(pl.lit("ok")).cast(pl.String).alias("status"),
+        message.otherwise(pl.lit("")).cast(pl.String).alias("message"),
+        pl.when(computed).then(amount).otherwise(None).cast(pl.Float64).alias("daily_dose"),
+        pl.when(computed).then(pl.col("_unit_out")).otherwise(None).cast(pl.String)
+        .alias("daily_dose_unit"),
+        pl.when(~failed).then(factor).otherwise(None).cast(pl.Float64).alias("factor"),
     ).with_columns(
         (pl.col("daily_dose") * pl.col("factor")).alias("mme_per_day"),
-    ).with_columns(  # fixed types, so that chunks and partitions agree
-        pl.col("daily_dose").cast(pl.Float64), pl.col("daily_dose_unit").cast(pl.String),
-        pl.col("factor").cast(pl.Float64), pl.col("mme_per_day").cast(pl.Float64),
-        pl.col("status").cast(pl.String), pl.col("message").cast(pl.String),
-    ).sort("_row").select(*columns, *OUTPUT_COLUMNS)
+    ).select(*columns, *OUTPUT_COLUMNS)
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
+
+
+def _lookup_row(drug: str | None, route: str | None, unit: str | None, form: str | None,
+                table: ConversionTable) -> dict[str, Any]:
+    """One lookup row for a raw key: its status, unit arithmetic and factor bands."""
+    def clean(value: str | None, lower: bool = True) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        return (value.lower() if lower else value) or None
+
+    rows = _key_rows(clean(drug), clean(route), clean(unit, lower=False), clean(form), table)
+    first = rows[0]
+    return {
+        "_status": first["_status"], "_message": first["_message"], "_stage": first["_stage"],
+        "_scale": first["_per_day_scale"], "_to_unit": first["_to_unit"],
+        "_unit_out": first["_unit_out"],
+        "_bands": [(r["_band_min"], r["_band_max"], r["_factor"]) for r in rows
+                   if r["_status"] == "ok"],
+    }
+
+
+def _is_buprenorphine(name: str | None) -> bool:
+    """Any name that resolves to buprenorphine, or contains it (as the NIH HEAL calculator)."""
+    if name is None:
+        return False
+    found = default_catalogue().get(name)
+    return (found is not None and found.name == "buprenorphine") or \
+        "buprenorphine" in name.lower()
 
 
 def per_patient(rows: Any, *, therapy_days: float | None = None,
@@ -319,30 +344,40 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
         for suffix in ("_no_bup",):
             if name + suffix not in columns:
                 lazy = lazy.with_columns(pl.col(name).alias(name + suffix))
+    drugs = lazy.select(pl.col("drug").cast(pl.String)).unique().collect().to_series()
+    is_bup = {name: _is_buprenorphine(name) for name in drugs.to_list()}
     ok = pl.col("status") == "ok"
-    bup = pl.col("drug").cast(pl.String).str.to_lowercase().str.contains("buprenorphine") | \
-        pl.col("drug").cast(pl.String).str.to_lowercase().is_in(
-            [n for n, d in default_catalogue().names.items() if d == "buprenorphine"])
-    mme = pl.col("mme_per_day")
-    days = pl.col("days_supply").cast(pl.Float64)
+    bup = pl.col("drug").cast(pl.String).replace_strict(is_bup, default=False,
+                                                         return_dtype=pl.Boolean)
+    mme = pl.when(ok).then(pl.col("mme_per_day")).otherwise(0.0)
+    days = pl.when(ok).then(pl.col("days_supply").cast(pl.Float64)).otherwise(0.0)
+    lazy = lazy.with_columns(
+        mme.alias("_m"), days.alias("_d"), (mme * days).alias("_md"),
+        pl.when(bup).then(0.0).otherwise(mme).alias("_m_nb"),
+        pl.when(bup).then(0.0).otherwise(days).alias("_d_nb"),
+        pl.when(bup).then(0.0).otherwise(mme * days).alias("_md_nb"),
+    )
 
-    def group(keep: Any, suffix: str) -> list[Any]:
-        total = (mme * days).filter(ok & keep).sum()
-        total_days = days.filter(ok & keep).sum()
-        return [
-            total.alias(f"total_mme{suffix}"),
-            total_days.alias(f"total_days{suffix}"),
-            pl.when(total_days > 0).then(total / total_days).otherwise(None)
-            .alias(f"mme_def1{suffix}"),
-            (total / pl.col("therapy_days" + suffix).first().cast(pl.Float64))
-            .alias(f"mme_def2{suffix}"),
-            (total / pl.col("observation_window_days" + suffix).first().cast(pl.Float64))
-            .alias(f"mme_def3{suffix}"),
-            mme.filter(ok & keep).sum().alias(f"mme_def4{suffix}"),
-        ]
+    def group(suffix: str) -> list[Any]:
+        tail = "_nb" if suffix else ""
+        return [pl.col("_md" + tail).sum().alias(f"total_mme{suffix}"),
+                pl.col("_d" + tail).sum().alias(f"total_days{suffix}"),
+                pl.col("_m" + tail).sum().alias(f"mme_def4{suffix}"),
+                pl.col("therapy_days" + suffix).first().cast(pl.Float64).alias(f"_t{suffix}"),
+                pl.col("observation_window_days" + suffix).first().cast(pl.Float64)
+                .alias(f"_w{suffix}")]
 
-    result = (lazy.group_by("patient_id", maintain_order=True)
-              .agg(*group(pl.lit(True), ""), *group(~bup, "_no_bup"))
+    def definitions(suffix: str) -> list[Any]:
+        total, total_days = pl.col(f"total_mme{suffix}"), pl.col(f"total_days{suffix}")
+        return [pl.when(total_days > 0).then(total / total_days).otherwise(None)
+                .alias(f"mme_def1{suffix}"),
+                (total / pl.col(f"_t{suffix}")).alias(f"mme_def2{suffix}"),
+                (total / pl.col(f"_w{suffix}")).alias(f"mme_def3{suffix}")]
+
+    result = (lazy.group_by("patient_id")
+              .agg(*group(""), *group("_no_bup"))
+              .with_columns(*definitions(""), *definitions("_no_bup"))
+              .sort("patient_id")  # a stable order, cheaper than keeping the input's
               .select(list(PATIENT_COLUMNS)))
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
