@@ -402,9 +402,62 @@ def _conversion_factor_lookup(vector: Mapping[str, Any]) -> Outcome:
     return Outcome(PASS if ok else FAIL, detail, compare_expected, got, table.label, custom)
 
 
+def _fhir() -> Any:
+    try:
+        import fhir.resources
+
+        from mpsdose import fhir
+    except ImportError:
+        return None
+    return fhir
+
+
+def fhir_request(entry: Mapping[str, Any], rid: str) -> dict[str, Any]:
+    """A FHIR R4 MedicationRequest made from one CDC vector's described order."""
+    repeat: dict[str, Any] = {}
+    if entry.get("frequency") is not None:
+        repeat["frequency"] = entry["frequency"]
+    if entry.get("period") is not None:
+        repeat |= {"period": entry["period"], "periodUnit": entry.get("period_unit")}
+    if entry.get("time_of_day"):
+        repeat["timeOfDay"] = list(entry["time_of_day"])
+    unit = entry.get("dose_unit", "mg")
+    code = {"mcg": "ug", "mcg/h": "ug/h"}.get(unit, unit)
+    coding = [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+               "code": str(entry.get("rxnorm") or (entry.get("rxnorm_codings") or ["?"])[0]),
+               "display": entry.get("display") or entry.get("drug", "")}]
+    dosage: dict[str, Any] = {"doseAndRate": [{"doseQuantity": {
+        "value": entry.get("dose", 1), "unit": unit, "system": "http://unitsofmeasure.org",
+        "code": code}}]}
+    if repeat:
+        dosage["timing"] = {"repeat": repeat}
+    if entry.get("as_needed"):
+        dosage["asNeededBoolean"] = True
+    rid = re.sub(r"[^A-Za-z0-9.\-]", "-", rid)[:64]  # a FHIR id
+    return {"resourceType": "MedicationRequest", "id": rid, "status": "active",
+            "intent": "order", "subject": {"reference": "Patient/conformance"},
+            "medicationCodeableConcept": {"coding": coding},
+            "dosageInstruction": [dosage]}
+
+
 def _frequency_to_doses_per_day(vector: Mapping[str, Any]) -> Outcome:
     entry = vector["inputs"][0]
     expected = vector["expected"]["doses_per_day"]
+    fhir = _fhir()
+    if fhir is not None:  # through the FHIR import, as the CDC calculator reads Timing
+        resource = fhir_request({**entry, "drug": "morphine", "display": "morphine",
+                                 "rxnorm": "7052", "dose": 1, "dose_unit": "mg"}, vector["id"])
+        try:
+            (item,) = fhir.regimen_from_fhir(resource).items
+        except mpsdose.MpsdoseError as error:
+            if expected is None:
+                return Outcome(PASS, f"FHIR import refuses it ({error}); no doses/day, as the "
+                               "peer's null", expected, None)
+            return Outcome(FAIL, f"FHIR import: {error}", expected, None)
+        got = item.schedule.doses_per_day
+        ok = close(got, expected, **tolerance(vector))
+        return Outcome(PASS if ok else FAIL, f"FHIR timing {resource['dosageInstruction'][0]}"
+                       f" → {item.schedule} → {show(got)}/day", expected, got)
     unit = entry["period_unit"]
     phrase = frequency_phrase(entry["frequency"], entry["period"], unit)
     text = f"morphine 1 mg po {phrase}"
@@ -415,8 +468,9 @@ def _frequency_to_doses_per_day(vector: Mapping[str, Any]) -> Outcome:
             return Outcome(PASS, f"{text!r}: mpsdose refuses a period in {unit!r} ({error}); "
                            "no doses/day, as the peer's null", expected, None)
         if unit in TIME_UNITS:
-            return Outcome(NOT_EXPRESSIBLE, f"period unit {unit!r}: not expressible yet in the "
-                           f"item language (FHIR issue); {text!r}: {error}", expected, None)
+            return Outcome(NOT_EXPRESSIBLE, f"period unit {unit!r}: not expressible in the "
+                           f"item language (install mpsdose[fhir]); {text!r}: {error}",
+                           expected, None)
         return Outcome(FAIL, f"{text!r}: {error}", expected, None)
     got = item.schedule.doses_per_day
     ok = close(got, expected, **tolerance(vector))
@@ -425,15 +479,30 @@ def _frequency_to_doses_per_day(vector: Mapping[str, Any]) -> Outcome:
 
 
 def _daily_mme(vector: Mapping[str, Any]) -> Outcome:
-    """CDC order-level daily MME: the total with PRN at their most aggressive dosing."""
+    """CDC order-level daily MME: the total with PRN at their most aggressive dosing.
+
+    The FHIR MedicationRequest cases go through the FHIR import where fhir.resources is there.
+    """
     table, custom = table_for(vector)
     expected = vector["expected"]["mme_per_day"]
-    texts = [cdc_item_text(entry) for entry in vector["inputs"]]
-    try:
-        items = [mpsdose.parse_item(text) for text in texts]
-    except mpsdose.MpsdoseError as error:
-        return Outcome(FAIL, f"mpsdose refused the item: {error}", expected, None,
-                       table.label, custom)
+    fhir = _fhir()
+    if fhir is not None and vector["kind"] == "regimen_daily_mme":
+        bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+            {"resource": fhir_request(entry, f"{vector['id'][:40]}-{i}")}
+            for i, entry in enumerate(vector["inputs"])]}
+        try:
+            items = list(fhir.regimen_from_fhir(bundle).items)
+        except mpsdose.MpsdoseError as error:
+            return Outcome(FAIL, f"FHIR import refused the order: {error}", expected, None,
+                           table.label, custom)
+        texts = [f"FHIR {item.format()}" for item in items]
+    else:
+        texts = [cdc_item_text(entry) for entry in vector["inputs"]]
+        try:
+            items = [mpsdose.parse_item(text) for text in texts]
+        except mpsdose.MpsdoseError as error:
+            return Outcome(FAIL, f"mpsdose refused the item: {error}", expected, None,
+                           table.label, custom)
     result = mpsdose.oral_morphine_equivalent(items, table)
     got = result.with_prn.value
     ok = close(got, expected, **tolerance(vector))

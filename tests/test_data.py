@@ -122,3 +122,22 @@ def test_patch_bands_rise_with_dose():
         assert rates == sorted(rates), key
         for before, after in itertools.pairwise(ordered):
             assert before.from_max is not None and before.from_max <= after.from_min, key
+
+
+def test_rxnorm_codes_are_unique_and_cover_the_opioids():
+    from mpsdose.fhir import rxnorm_codes
+
+    rows = _rows(DATA / "rxnorm.csv")
+    assert len({r["rxcui"] for r in rows}) == len(rows)
+    assert len({r["drug"] for r in rows}) == len(rows)
+    covered = set(rxnorm_codes().values())
+    opioids = {d.name for d in default_catalogue().drugs.values() if d.is_opioid}
+    # diamorphine is not a US drug: RxNorm names it otherwise and the code was not confirmed
+    assert opioids - covered <= {"diamorphine"}
+
+
+def test_every_route_has_a_snomed_code():
+    from mpsdose.fhir import _routes
+
+    _, by_route = _routes()
+    assert set(by_route) == set(Route)

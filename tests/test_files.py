@@ -107,7 +107,7 @@ BAD_FILES = [
     ("negative age", "items = []\n[patient]\nage = -3", "age"),
     ("state without label", '[[states]]\nitems = []', "label"),
     ("item table without unit", 'items = [{drug = "oxycodone", dose = 5}]', "unit"),
-    ("FHIR", 'resourceType = "Bundle"', "FHIR"),
+    ("FHIR resource of another kind", 'resourceType = "Patient"', "resourceType"),
 ]
 
 

@@ -574,8 +574,12 @@ def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
     selected = books.by_class(drug_class)
     aliases = {drug.name: books.aliases(drug.name) for drug in selected}
     if as_json:
+        from mpsdose.fhir import rxnorm_codes
+
+        codes = {drug: code for code, drug in rxnorm_codes().items()}
         _emit_json({"schema": "mpsdose/1", "drugs": [
             {"drug": d.name, "drug_class": d.drug_class, "atc_code": d.atc_code,
+             "rxcui": codes.get(d.name),
              "routes": sorted(r.value for r in d.routes), "forms": sorted(d.forms),
              "natural_unit": d.natural_unit.symbol, "names": aliases[d.name],
              "source": d.source}

@@ -5,6 +5,9 @@ tables with ``drug``, ``route``, ``dose``, ``unit``, ``frequency``, ``prn``, ``m
 ``form``, ``count``, ``duration_days``) and an optional ``[patient]`` table (``age``, ``weight_kg``,
 ``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``).
 
+A FHIR R4 JSON document (``MedicationRequest``, ``MedicationStatement`` or a ``Bundle`` of them)
+is read wherever a regimen file is, recognised by its ``resourceType`` (:mod:`mpsdose.fhir`).
+
 A **course file** has ``[patient]`` once and ``[[states]]``, each with a ``label``, an optional
 ``date`` or ``day``, an optional ``note`` and its ``items``.
 
@@ -83,10 +86,13 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
     data = _decode(text, syntax, path)
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
-    if "resourceType" in data:
-        raise RegimenFileError(
-            "FHIR resources are not read yet (planned); write a regimen file", path=path
-        )
+    if "resourceType" in data:  # a FHIR R4 MedicationRequest, MedicationStatement or Bundle
+        from mpsdose.fhir import regimen_from_fhir
+
+        try:
+            return regimen_from_fhir(data, allow_unlisted=allow_unlisted)
+        except MpsdoseError as error:
+            raise RegimenFileError(str(error), path=path) from None
     reader = _Reader(path, allow_unlisted)
     if "states" in data:
         return reader.course(data)

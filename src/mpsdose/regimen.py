@@ -265,14 +265,11 @@ class Item:
 
     @property
     def max_doses_per_day(self) -> float | None:
-        """For a PRN item: the most administrations in 24 h (stated, or from its interval)."""
-        if not self.prn:
+        """For a PRN item: the most administrations in 24 h — ``max N/day`` where stated, else
+        what its frequency allows ("q4h prn" at most 6, "qid prn" at most 4); None if neither."""
+        if not self.prn or self.max_prn_per_day is None:
             return self.schedule.doses_per_day
-        if self.max_prn_per_day is not None:
-            return self.max_prn_per_day
-        if self.schedule.kind is ScheduleKind.INTERVAL:
-            return self.schedule.doses_per_day
-        return None
+        return self.max_prn_per_day
 
     # -- amounts ---------------------------------------------------------------------------
     def per_dose(self, ingredient: Ingredient | None = None) -> float | None:
