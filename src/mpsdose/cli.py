@@ -72,6 +72,18 @@ def _emit_json(document: dict[str, Any]) -> None:
     click.echo(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False))
 
 
+def _show(document: dict[str, Any], tables: Sequence[tuple[str, Sequence[str], list[list[str]]]],
+          as_json: bool, fmt: str) -> None:
+    """The one way a command prints: its JSON document, or its tables and then its findings."""
+    if as_json:
+        _emit_json(document)
+        return
+    click.echo(_render(tables, fmt))
+    text = _findings_text(document.get("findings", []))
+    if text:
+        click.echo("\n" + text)
+
+
 _FORMAT = click.option(
     "--format", "fmt", default="grid", show_default=True, metavar="NAME",
     help="Table format: any tabulate format (plain, simple, github, grid, html …).",
@@ -233,13 +245,7 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 
     regimen = _regimen(items, file, state, False)
     rotation = rotate(regimen, to, table=table, reduction=_reduction(reduction), market=market)
-    if as_json:
-        _emit_json(rotation_json(rotation))
-        return
-    click.echo(_render(rotation_tables(rotation), fmt))
-    text = _findings_text([f.to_json() for f in rotation.findings])
-    if text:
-        click.echo("\n" + text)
+    _show(rotation_json(rotation), rotation_tables(rotation), as_json, fmt)
 
 
 @main.command()
@@ -269,13 +275,7 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
 
     regimen = _regimen(items, file, state, False)
     switch = methadone_switch(regimen, method, table=table, market=market)
-    if as_json:
-        _emit_json(methadone_json(switch))
-        return
-    click.echo(_render(methadone_tables(switch), fmt))
-    text = _findings_text([f.to_json() for f in switch.findings])
-    if text:
-        click.echo("\n" + text)
+    _show(methadone_json(switch), methadone_tables(switch), as_json, fmt)
 
 
 def _patient(base: Any, age: float | None, weight: float | None, crcl: float | None,

@@ -36,10 +36,9 @@ from mpsdose.regimen import Item, Regimen
 from mpsdose.rotation import (
     RotationError,
     Step,
-    _bounds,
-    _factor,
     _fmt,
     _givable,
+    _opioid_base,
     _rotation_table,
 )
 from mpsdose.totals import _round
@@ -382,30 +381,15 @@ def methadone_switch(
         raise RotationError(f"unknown method {method!r}; methods: {', '.join(METHODS)}")
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     chosen = _rotation_table(table)
-    opioids = [i for i in items if i.listed and any(d.is_opioid for d in i.drugs)]
-    for item in opioids:
-        if not item.dose_known:
-            raise RotationError(f"{item}: dose unknown; a switch needs the current dose")
-        if any(d.name == "methadone" for d in item.drugs):
+    for item in items:
+        if item.listed and any(d.name == "methadone" for d in item.drugs):
             raise RotationError(f"{item}: already methadone; titrate it instead (no sooner than "
                                 "the interval in data/methadone_rules.csv)")
-    scheduled = tuple(i for i in opioids if not i.prn)
+    scheduled, _, parts = _opioid_base(items, chosen, "a switch")
     if not scheduled:
         raise RotationError("no scheduled opioid to switch from")
-    steps: list[Step] = []
-    low = high = 0.0
-    for item in scheduled:
-        for ingredient in item.ingredients:
-            if not ingredient.drug.is_opioid:
-                continue
-            daily = item.daily(ingredient)
-            assert daily is not None
-            factor = _factor(chosen, ingredient.drug, item.route, item.form, daily)
-            amount = factor.unit.from_canonical(daily)
-            bounds = _bounds(factor)
-            low, high = low + amount * bounds[0], high + amount * bounds[1]
-            steps.append(Step("total", f"{item}: {_round(amount, 6)} {factor.unit} × "
-                                       f"{factor.describe()} [{chosen.id}: {factor.source}]"))
+    steps = [part.step for part in parts]
+    low, high = sum(p.low for p in parts), sum(p.high for p in parts)
     ome = (low, high)
     steps.append(Step("total", f"oral morphine equivalent: {_fmt(ome)}"))
     wanted = METHODS if method is None else (method,)

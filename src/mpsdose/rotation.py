@@ -316,6 +316,46 @@ def _fmt(pair: Range, unit: str = "mg/day") -> str:
     return f"{_round(low, 4)}–{_round(high, 4)} {unit}"
 
 
+@attrs.frozen
+class _Part:
+    """One scheduled opioid ingredient's OME under a rotation table."""
+
+    item: Item
+    drug: Drug
+    low: float
+    high: float
+    step: Step
+
+
+def _opioid_base(items: Sequence[Item], table: ConversionTable, action: str
+                 ) -> tuple[tuple[Item, ...], tuple[Item, ...], list[_Part]]:
+    """The scheduled and PRN opioid items of a regimen, and the OME of each scheduled one.
+
+    Raises :class:`RotationError` for a dose unknown or no scheduled opioid (``action`` says
+    what needs them) and for a drug or route the table has no factor for.
+    """
+    opioids = [item for item in items if item.listed and any(d.is_opioid for d in item.drugs)]
+    for item in opioids:
+        if not item.dose_known:
+            raise RotationError(f"{item}: dose unknown; {action} needs the current dose")
+    scheduled = tuple(item for item in opioids if not item.prn)
+    prn = tuple(item for item in opioids if item.prn)
+    parts = []
+    for item in scheduled:
+        for ingredient in item.ingredients:
+            if not ingredient.drug.is_opioid:
+                continue
+            daily = item.daily(ingredient)
+            assert daily is not None
+            factor = _factor(table, ingredient.drug, item.route, item.form, daily)
+            amount = factor.unit.from_canonical(daily)
+            low, high = amount * _bounds(factor)[0], amount * _bounds(factor)[1]
+            parts.append(_Part(item, ingredient.drug, low, high, Step(
+                "total", f"{item}: {_round(amount, 6)} {factor.unit} × {factor.describe()} = "
+                         f"{_fmt((low, high))} OME [{table.id}: {factor.source}]")))
+    return scheduled, prn, parts
+
+
 def convert(
     regimen: Regimen | Iterable[Item],
     to: str | Target,
@@ -360,41 +400,23 @@ def convert(
     if target.drug.name == "methadone":
         raise RotationError("methadone is not converted by a ratio: use `mpsdose methadone`, "
                             "which shows the published methods side by side")
-    opioids = [item for item in items if item.listed and any(d.is_opioid for d in item.drugs)]
-    for item in opioids:
-        if not item.dose_known:
-            raise RotationError(f"{item}: dose unknown; a rotation needs the current dose")
-    scheduled = [item for item in opioids if not item.prn]
-    if any(d.name == "methadone" for item in scheduled for d in item.drugs):
+    if any(item.listed and not item.prn and d.name == "methadone"
+           for item in items for d in item.drugs):
         raise RotationError(
             "conversion from methadone is its own direction with its own rules; a to-methadone "
             "ratio is not inverted, and mpsdose has no from-methadone table yet: seek specialist "
             "advice")
+    scheduled, prn, parts = _opioid_base(items, chosen, "a rotation")
     if not scheduled:
         raise RotationError("no scheduled opioid to convert (PRN doses alone are not a base)")
-    steps: list[Step] = []
+    steps: list[Step] = [part.step for part in parts]
     findings: list[Finding] = []
-
-    same_low = same_high = other_low = other_high = 0.0
-    for item in scheduled:
-        for ingredient in item.ingredients:
-            if not ingredient.drug.is_opioid:
-                continue
-            daily = item.daily(ingredient)
-            assert daily is not None
-            factor = _factor(chosen, ingredient.drug, item.route, item.form, daily)
-            amount = factor.unit.from_canonical(daily)
-            low, high = amount * _bounds(factor)[0], amount * _bounds(factor)[1]
-            steps.append(Step("total", f"{item}: {_round(amount, 6)} {factor.unit} × "
-                                       f"{factor.describe()} = {_fmt((low, high))} OME "
-                                       f"[{chosen.id}: {factor.source}]"))
-            if ingredient.drug == target.drug:
-                same_low, same_high = same_low + low, same_high + high
-            else:
-                other_low, other_high = other_low + low, other_high + high
+    same = [part for part in parts if part.drug == target.drug]
+    other = [part for part in parts if part.drug != target.drug]
+    same_low, same_high = sum(p.low for p in same), sum(p.high for p in same)
+    other_low, other_high = sum(p.low for p in other), sum(p.high for p in other)
     ome = (same_low + other_low, same_high + other_high)
     steps.append(Step("total", f"oral morphine equivalent of the scheduled opioids: {_fmt(ome)}"))
-    prn = [item for item in opioids if item.prn]
     if prn:
         steps.append(Step("total", "PRN doses not counted: " + "; ".join(map(str, prn))))
 
