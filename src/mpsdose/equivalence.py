@@ -482,22 +482,21 @@ class RegimenEquivalent:
 def _item_equivalent(item: Item, ingredient: Ingredient, table: ConversionTable) -> ItemEquivalent:
     drug = ingredient.drug
     daily = item.daily(ingredient)
-    text = str(item)
     if ingredient.dose is None:
-        reason = f"{text}: dose unknown, so no OME"
+        reason = f"{item}: dose unknown, so no OME"
         return ItemEquivalent(item, ingredient, None, None, None,
                               OralMorphineEquivalent(None, missing=(reason,)), reason)
     factor = table.lookup(drug.name, item.route, item.form, daily)
     if factor is None:
         if daily is None and table.has_bands(drug.name, item.route):
-            reason = f"{text}: {table.id} tiers {drug.name} by daily dose, which is not known"
+            reason = f"{item}: {table.id} tiers {drug.name} by daily dose, which is not known"
         else:
-            reason = f"{text}: {table.id} has no factor for {drug.name} {item.route.value}" + (
+            reason = f"{item}: {table.id} has no factor for {drug.name} {item.route.value}" + (
                 f" ({item.form})" if item.form else "")
         return ItemEquivalent(item, ingredient, daily, None, None,
                               OralMorphineEquivalent(None, missing=(reason,)), reason)
     if daily is None:
-        reason = f"{text}: PRN with no maximum or interval; its OME at maximum is not known"
+        reason = f"{item}: PRN with no maximum or interval; its OME at maximum is not known"
         return ItemEquivalent(item, ingredient, None, None, factor,
                               OralMorphineEquivalent(None, missing=(reason,)), reason)
     amount = factor.unit.from_canonical(daily)

@@ -261,7 +261,10 @@ class Item:
 
     @property
     def listed(self) -> bool:
-        return all(drug.listed for drug in self.drugs)
+        for ingredient in self.ingredients:  # a plain loop: this is on every hot path
+            if not ingredient.drug.listed:
+                return False
+        return True
 
     @property
     def max_doses_per_day(self) -> float | None:
