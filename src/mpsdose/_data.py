@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mpsdose.errors import DataError
 
-__all__ = ["content_hash", "data_file", "parse_float", "read_rows", "require"]
+__all__ = ["data_file", "parse_float", "read_rows", "require"]
 
 
 #: ``data/`` beside this module: a real folder in the wheel, a symlink to the top-level ``data/``
@@ -19,13 +19,6 @@ DATA = Path(__file__).parent / "data"
 def data_file(name: str) -> Path:
     """Path of a file shipped in ``data/``."""
     return DATA / name
-
-
-def content_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes, hex; names the exact data a result was computed from."""
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_rows(

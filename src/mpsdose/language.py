@@ -119,7 +119,6 @@ class _Parts:
         self.unit: str | None = None
         self.liquid: tuple[float, float, str] | None = None
         self.count: float | None = None
-        self.count_form: str | None = None
         self.route: Route | None = None
         self.release: str | None = None
         self.form: str | None = None
@@ -305,11 +304,6 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "phrase": _on_word,
     "word": _on_word,
 }
-
-
-def _resolve_drugs(parts: _Parts, *, allow_unlisted: bool) -> list[Drug]:
-    drugs, _ = _resolve(parts, allow_unlisted=allow_unlisted)
-    return drugs
 
 
 def _resolve(parts: _Parts, *, allow_unlisted: bool) -> tuple[list[Drug], str | None]:

@@ -14,7 +14,6 @@ Loaded on first use from ``data/``, every row with its source:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 
 import attrs
 
@@ -253,6 +252,3 @@ def patch_bands() -> tuple[PatchBand, ...]:
         ))
     return tuple(rows)
 
-
-def markets(rows: Iterable[Strength]) -> list[str]:
-    return sorted({row.market for row in rows})

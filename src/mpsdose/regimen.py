@@ -261,7 +261,7 @@ class Item:
 
     @property
     def listed(self) -> bool:
-        for ingredient in self.ingredients:  # a plain loop: this is on every hot path
+        for ingredient in self.ingredients:  # noqa: SIM110 - a plain loop: on every hot path
             if not ingredient.drug.listed:
                 return False
         return True
@@ -438,10 +438,6 @@ class Patient:
     hepatic: Hepatic | None = None
     opioid_tolerant: bool | None = None
     conditions: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Patient()
 
 
 @attrs.frozen

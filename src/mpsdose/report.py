@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from mpsdose.catalogue import Drug
 from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
-from mpsdose.regimen import _number
 from mpsdose.summary import Summary
 from mpsdose.totals import Total, _round
 
@@ -460,6 +459,3 @@ def drugs_rows(drugs: Sequence[Drug], aliases: dict[str, list[str]]) -> Table:
     ]
     return ("Drugs", ["Drug", "Class", "Routes", "Other names", "Source"], rows)
 
-
-def number(value: float) -> str:
-    return _number(value)

@@ -42,6 +42,7 @@ __all__ = [
     "Unit",
     "UnitKind",
     "check_magnitude",
+    "from_quantity",
     "lookup_unit",
     "quantity",
     "registry",
