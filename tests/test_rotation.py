@@ -78,6 +78,11 @@ def test_missing_factor_names_the_tables_that_have_one():
         convert(regimen("oxycodone 20 mg/day"), "fentanyl iv")  # spcg has no IV fentanyl
 
 
+def test_transmucosal_fentanyl_is_titrated_not_converted():
+    with pytest.raises(RotationError, match="lowest strength"):
+        convert(regimen("morphine 60 mg/day"), "fentanyl buccal")
+
+
 def test_methadone_goes_to_its_own_command():
     with pytest.raises(RotationError, match="methadone"):
         convert(regimen("morphine 60 mg/day"), "methadone po")

@@ -397,6 +397,11 @@ def convert(
     patient = patient or (regimen.patient if isinstance(regimen, Regimen) else Patient())
     target = Target.parse(to) if isinstance(to, str) else to
     chosen = _rotation_table(table)
+    if target.drug.name == "fentanyl" and target.route in (Route.BUCCAL, Route.SUBLINGUAL,
+                                                           Route.INTRANASAL):
+        raise RotationError("transmucosal fentanyl is not converted by ratio: its labels start "
+                            "every patient at the lowest strength and titrate, whatever the "
+                            "background opioid")
     if target.drug.name == "methadone":
         raise RotationError("methadone is not converted by a ratio: use `mpsdose methadone`, "
                             "which shows the published methods side by side")
