@@ -18,6 +18,7 @@ none says so as an ``info`` finding. A proposed switch is checked with ``previou
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -157,12 +158,21 @@ def _rules() -> tuple[_SafetyRule, ...]:
     return tuple(rows)
 
 
-def _rule(check: str) -> _SafetyRule:
-    """The first (default) row of a check in ``data/safety_rules.csv``."""
+def _rule(check: str, *, threshold: bool = False) -> _SafetyRule:
+    """The first (default) row of a check in ``data/safety_rules.csv``; with ``threshold``, the
+    first row that gives one."""
     for row in _rules():
-        if row.check == check:
+        if row.check == check and (not threshold or row.threshold is not None):
             return row
-    raise LookupError(f"no rule {check!r} in safety_rules.csv")
+    raise LookupError(f"no rule {check!r}{' with a threshold' if threshold else ''} in "
+                      "safety_rules.csv")
+
+
+def _ruled(check: str, text: str, *, code: str | None = None,
+           rule: _SafetyRule | None = None) -> Finding:
+    """A finding of a check: what was found, then what its source says, with the source."""
+    rule = rule or _rule(check)
+    return Finding(rule.severity, code or check, f"{text}. {rule.statement}", rule.source)
 
 
 @functools.cache
@@ -388,39 +398,36 @@ def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Findi
     opioids = _classes(items, "opioid")
     protective = _with_property(items, "gastroprotective")
     if len(nsaids) > 1:
-        rule = _rule("nsaid-duplication")
-        found.append(Finding(rule.severity, "nsaid-duplication",
-                             f"two NSAIDs together: {', '.join(nsaids)}. {rule.statement}",
-                             rule.source))
+        found.append(_ruled("nsaid-duplication", f"two NSAIDs together: {', '.join(nsaids)}"))
     if nsaids and steroids and not protective:
-        rule = _rule("nsaid-steroid-gastroprotection")
-        found.append(Finding(rule.severity, "nsaid-steroid-gastroprotection",
-                             f"{', '.join(nsaids)} with {', '.join(steroids)} and no "
-                             f"gastroprotection. {rule.statement}", rule.source))
+        found.append(_ruled("nsaid-steroid-gastroprotection",
+                            f"{', '.join(nsaids)} with {', '.join(steroids)} and no "
+                            "gastroprotection"))
     if nsaids:
-        rule = _rule("nsaid-renal")
+        rule = _rule("nsaid-renal", threshold=True)
+        assert rule.threshold is not None
         if patient.crcl_ml_min is None:
             found.append(Finding(Severity.INFO, "nsaid-renal-not-checked",
                                  "creatinine clearance not given: NSAID in renal impairment not "
                                  "checked", rule.source))
-        elif rule.threshold is not None and patient.crcl_ml_min < rule.threshold:
-            found.append(Finding(rule.severity, "nsaid-renal",
-                                 f"{', '.join(nsaids)} with CrCl {patient.crcl_ml_min:g} mL/min "
-                                 f"(< {rule.threshold:g}). {rule.statement}", rule.source))
-        age_rule = _rule("nsaid-age")
-        if (patient.age is not None and age_rule.threshold is not None
-                and patient.age >= age_rule.threshold and not protective):
-            found.append(Finding(age_rule.severity, "nsaid-age",
-                                 f"{', '.join(nsaids)} at age {patient.age:g} without "
-                                 f"gastroprotection. {age_rule.statement}", age_rule.source))
+        elif patient.crcl_ml_min < rule.threshold:
+            found.append(_ruled("nsaid-renal", f"{', '.join(nsaids)} with CrCl "
+                                f"{patient.crcl_ml_min:g} mL/min (< {rule.threshold:g})",
+                                rule=rule))
+        age_rule = _rule("nsaid-age", threshold=True)
+        assert age_rule.threshold is not None
+        if patient.age is not None and patient.age >= age_rule.threshold and not protective:
+            found.append(_ruled("nsaid-age", f"{', '.join(nsaids)} at age {patient.age:g} "
+                                "without gastroprotection", rule=age_rule))
     renal = _with_property(items, "renally_cleared_active_metabolite")
     if renal:
-        rule = _rule("renal-opioid")
+        rule = _rule("renal-opioid", threshold=True)
+        assert rule.threshold is not None
         if patient.crcl_ml_min is None:
             found.append(Finding(Severity.INFO, "renal-opioid-not-checked",
                                  f"creatinine clearance not given: {', '.join(renal)} in renal "
                                  "impairment not checked", rule.source))
-        elif patient.crcl_ml_min < (rule.threshold or 30):
+        elif patient.crcl_ml_min < rule.threshold:
             for drug in renal:
                 value, source = _property(drug, "renally_cleared_active_metabolite")  # type: ignore
                 severity = Severity.WARNING if value == "avoid" else Severity.INFO
@@ -429,16 +436,12 @@ def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Findi
                                      "(active metabolites accumulate)", source))
     long_acting = _long_acting_opioids(items)
     if len(long_acting) > 1:
-        rule = _rule("two-long-acting-opioids")
-        found.append(Finding(rule.severity, "two-long-acting-opioids",
-                             f"two long-acting opioids: {'; '.join(long_acting)}. "
-                             f"{rule.statement}", rule.source))
+        found.append(_ruled("two-long-acting-opioids",
+                            f"two long-acting opioids: {'; '.join(long_acting)}"))
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
-        rule = _rule("opioid-benzodiazepine")
-        found.append(Finding(rule.severity, "opioid-benzodiazepine",
-                             f"{', '.join(opioids)} with {', '.join(benzodiazepines)}. "
-                             f"{rule.statement}", rule.source))
+        found.append(_ruled("opioid-benzodiazepine",
+                            f"{', '.join(opioids)} with {', '.join(benzodiazepines)}"))
     gabapentinoids = _classes(items, "gabapentinoid")
     if opioids and gabapentinoids:
         found.extend(_gabapentinoid(opioids, gabapentinoids, benzodiazepines, patient))
@@ -446,17 +449,12 @@ def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Findi
     serotonergic_opioids = [d for d in serotonergic if d in opioids]
     others = [d for d in serotonergic if d not in serotonergic_opioids]
     if serotonergic_opioids and others:
-        rule = _rule("serotonergic")
-        found.append(Finding(rule.severity, "serotonergic",
-                             f"{', '.join(serotonergic_opioids)} with {', '.join(others)}: "
-                             f"serotonin syndrome risk. {rule.statement}", rule.source))
+        found.append(_ruled("serotonergic", f"{', '.join(serotonergic_opioids)} with "
+                            f"{', '.join(others)}: serotonin syndrome risk"))
     if "methadone" in opioids:
         qt = [d for d in _with_property(items, "qt_risk") if d != "methadone"]
         if qt:
-            rule = _rule("methadone-qt")
-            found.append(Finding(rule.severity, "methadone-qt",
-                                 f"methadone with QT-prolonging {', '.join(qt)}. "
-                                 f"{rule.statement}", rule.source))
+            found.append(_ruled("methadone-qt", f"methadone with QT-prolonging {', '.join(qt)}"))
     found.extend(_patch_findings(items, patient))
     found.extend(_usual_range_findings(items))
     found.extend(_steroid_findings(items))
@@ -476,18 +474,19 @@ def _long_acting_opioids(items: Sequence[Item]) -> list[str]:
 
 def _gabapentinoid(opioids: list[str], gabapentinoids: list[str], benzodiazepines: list[str],
                    patient: Patient) -> list[Finding]:
-    rule = _rule("opioid-gabapentinoid")
+    rule = _rule("opioid-gabapentinoid", threshold=True)
+    assert rule.threshold is not None
     risks = []
-    if patient.age is not None and rule.threshold is not None and patient.age >= rule.threshold:
+    if patient.age is not None and patient.age >= rule.threshold:
         risks.append(f"age {patient.age:g}")
     respiratory = sorted(set(patient.conditions) & _RESPIRATORY)
     risks.extend(respiratory)
     if benzodiazepines:
         risks.append(", ".join(benzodiazepines))
     if risks:
-        return [Finding(rule.severity, "opioid-gabapentinoid",
-                        f"{', '.join(opioids)} with {', '.join(gabapentinoids)} and added "
-                        f"respiratory risk ({'; '.join(risks)}). {rule.statement}", rule.source)]
+        return [_ruled("opioid-gabapentinoid", f"{', '.join(opioids)} with "
+                       f"{', '.join(gabapentinoids)} and added respiratory risk "
+                       f"({'; '.join(risks)})", rule=rule)]
     if patient.age is None:
         return [Finding(Severity.INFO, "opioid-gabapentinoid-not-checked",
                         f"{', '.join(opioids)} with {', '.join(gabapentinoids)}: age not given, "
@@ -503,9 +502,9 @@ def _patch_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
         return found
     rule = _rule("fentanyl-patch-naive")
     if patient.opioid_tolerant is False:
-        found.append(Finding(rule.severity, "fentanyl-patch-naive",
-                             f"{patches[0]} in an opioid-naive patient. {rule.statement}",
-                             rule.source, item=str(patches[0])))
+        found.append(attrs.evolve(_ruled("fentanyl-patch-naive",
+                                         f"{patches[0]} in an opioid-naive patient", rule=rule),
+                                  item=str(patches[0])))
     elif patient.opioid_tolerant is None:
         found.append(Finding(Severity.INFO, "fentanyl-patch-tolerance-not-checked",
                              "opioid tolerance not given: the fentanyl patch's requirement of "
@@ -555,11 +554,13 @@ def _steroid_findings(items: Sequence[Item]) -> list[Finding]:
                      f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {total} mg/day "
                      f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
                                            if missing else ""), source)]
-    rule = _rule("corticosteroid-dexamethasone-equivalent")
-    if rule.threshold is not None and low > rule.threshold:
-        found.append(Finding(rule.severity, "corticosteroid-above-usual",
-                             f"dexamethasone equivalent {total} mg/day is above "
-                             f"{rule.threshold:g} mg/day. {rule.statement}", rule.source))
+    rule = _rule("corticosteroid-dexamethasone-equivalent", threshold=True)
+    assert rule.threshold is not None
+    if low > rule.threshold:
+        found.append(_ruled("corticosteroid-dexamethasone-equivalent",
+                            f"dexamethasone equivalent {total} mg/day is above "
+                            f"{rule.threshold:g} mg/day", code="corticosteroid-above-usual",
+                            rule=rule))
     return found
 
 
@@ -577,28 +578,26 @@ def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: P
     new = {d.name for i in items if i.listed for d in i.drugs if d.is_opioid}
     old_bounds, new_bounds = before.scheduled.bounds, after.scheduled.bounds
     if new - old and old_bounds and new_bounds and new_bounds[0] >= old_bounds[0] * (1 - 1e-9):
-        rule = _rule("equianalgesic-switch")
-        found.append(Finding(rule.severity, "equianalgesic-switch",
-                             f"the new opioids ({', '.join(sorted(new - old))}) give OME "
-                             f"{after.scheduled.format()}, at or above the unreduced "
-                             f"{before.scheduled.format()} of the old ({chosen}). "
-                             f"{rule.statement}", rule.source))
+        found.append(_ruled("equianalgesic-switch",
+                            f"the new opioids ({', '.join(sorted(new - old))}) give OME "
+                            f"{after.scheduled.format()}, at or above the unreduced "
+                            f"{before.scheduled.format()} of the old ({chosen})"))
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
     if new_patch and not old_patch and old_bounds is not None:
         found.extend(_first_patch(items, old_bounds[0]))
     if new_patch and not old_patch:
-        rule = _rule("fentanyl-patch-naive")
-        if old_bounds is not None and rule.threshold is not None and \
-                old_bounds[1] < rule.threshold:
-            found.append(Finding(rule.severity, "fentanyl-patch-low-ome",
-                                 f"a fentanyl patch started from OME {before.scheduled.format()}, "
-                                 f"below the {rule.threshold:g} mg/day of opioid tolerance. "
-                                 f"{rule.statement}", rule.source))
+        rule = _rule("fentanyl-patch-naive", threshold=True)
+        assert rule.threshold is not None
+        if old_bounds is not None and old_bounds[1] < rule.threshold:
+            found.append(_ruled("fentanyl-patch-naive",
+                                f"a fentanyl patch started from OME {before.scheduled.format()}, "
+                                f"below the {rule.threshold:g} mg/day of opioid tolerance",
+                                code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
         from mpsdose.methadone import _cap
 
-        cap = _cap()
+        cap = _cap()  # flagged above the top of the cap range; the planners start at its low end
         daily, _ = _daily_by_drug(items, "methadone")
         if cap is not None and daily > cap.bounds[1] * (1 + 1e-9):
             found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
@@ -687,10 +686,10 @@ def check_course(course: Course, *, table: str | None = None) -> list[Finding]:
 
 
 def _methadone_titration(course: Course) -> list[Finding]:
-    rule = _rule("methadone-titration")
+    rule = _rule("methadone-titration", threshold=True)
+    assert rule.threshold is not None
     found: list[Finding] = []
-    pairs = zip(course.states, course.states[1:], strict=False)
-    for before, after in pairs:
+    for before, after in itertools.pairwise(course.states):
         old, _ = _daily_by_drug(before.regimen.items, "methadone")
         new, _ = _daily_by_drug(after.regimen.items, "methadone")
         if not (old > 0 and new > old):
@@ -700,12 +699,12 @@ def _methadone_titration(course: Course) -> list[Finding]:
                                  f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
                                  f"mg/day between '{before.label}' and '{after.label}', whose "
                                  "days are not given", rule.source))
-        elif rule.threshold is not None and after.day - before.day < rule.threshold:
-            found.append(Finding(rule.severity, "methadone-titration-too-soon",
-                                 f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
-                                 f"mg/day after {after.day - before.day:g} days "
-                                 f"('{before.label}' → '{after.label}'). {rule.statement}",
-                                 rule.source))
+        elif after.day - before.day < rule.threshold:
+            found.append(_ruled("methadone-titration",
+                                f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
+                                f"mg/day after {after.day - before.day:g} days "
+                                f"('{before.label}' → '{after.label}')",
+                                code="methadone-titration-too-soon", rule=rule))
     return found
 
 
