@@ -32,6 +32,7 @@ from mpsdose.catalogue import Route
 from mpsdose.equivalence import ConversionTable
 from mpsdose.errors import DataError
 from mpsdose.findings import Finding, Severity
+from mpsdose.practice import Rule, load_rules
 from mpsdose.regimen import Item, Regimen
 from mpsdose.rotation import (
     RotationError,
@@ -89,51 +90,15 @@ def tiers() -> tuple[Tier, ...]:
     return tuple(rows)
 
 
-@attrs.frozen
-class _Rule:
-    rule: str
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str
-    source: str
-    notes: str
-
-    @property
-    def bounds(self) -> Range:
-        if self.low is not None and self.high is not None:
-            return (self.low, self.high)
-        assert self.value is not None
-        return (self.value, self.value)
-
-
-@functools.cache
-def _rules() -> tuple[_Rule, ...]:
-    path = "methadone_rules.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("rule", "value", "unit", "source")):
-        def number(column: str, row: dict[str, str] = row, line: int = line) -> float | None:
-            return parse_float(row.get(column, ""), column, path=path, line=line)
-
-        if number("value") is None and (number("value_low") is None or
-                                         number("value_high") is None):
-            raise DataError("a rule needs a value or value_low and value_high", path=path,
-                            line=line)
-        rows.append(_Rule(require(row, "rule", path=path, line=line), number("value"),
-                          number("value_low"), number("value_high"), row.get("unit", ""),
-                          require(row, "source", path=path, line=line), row.get("notes", "")))
-    return tuple(rows)
-
-
-def _rule(name: str) -> _Rule:
+def _rule(name: str) -> Rule:
     """The first (default) row of a rule of ``data/methadone_rules.csv``."""
-    for row in _rules():
+    for row in load_rules("methadone_rules.csv"):
         if row.rule == name:
             return row
     raise LookupError(f"no rule {name!r} in methadone_rules.csv")
 
 
-def _rule_or_none(name: str) -> _Rule | None:
+def _rule_or_none(name: str) -> Rule | None:
     try:
         return _rule(name)
     except LookupError:
@@ -184,7 +149,7 @@ class MethadoneSwitch:
 
 
 # -- the methods ---------------------------------------------------------------------------
-def _cap() -> _Rule | None:
+def _cap() -> Rule | None:
     return _rule_or_none("max_start_mg_per_day")
 
 

@@ -24,6 +24,7 @@ from mpsdose.errors import DataError
 __all__ = [
     "PatchBand",
     "Rule",
+    "load_rules",
     "Strength",
     "UsualSchedule",
     "patch_bands",
@@ -180,8 +181,9 @@ class Rule:
 
 
 @functools.cache
-def rules() -> tuple[Rule, ...]:
-    path = "rotation_rules.csv"
+def load_rules(path: str) -> tuple[Rule, ...]:
+    """The rows of a rules file of ``data/`` (``rule,[drug,]value,value_low,value_high,unit,
+    source,notes``), in file order."""
     rows = []
     for line, row in read_rows(data_file(path), ("rule", "value", "unit", "source")):
         value = _number(row, "value", path, line)
@@ -199,6 +201,11 @@ def rules() -> tuple[Rule, ...]:
             row.get("notes", ""),
         ))
     return tuple(rows)
+
+
+def rules() -> tuple[Rule, ...]:
+    """The rules of rotation (``data/rotation_rules.csv``)."""
+    return load_rules("rotation_rules.csv")
 
 
 def rule(name: str, drug: str | None = None) -> list[Rule]:
