@@ -7,10 +7,10 @@ Reports, measured in the same run:
 
 from __future__ import annotations
 
-import statistics
-import subprocess
 import sys
 import time
+
+from _timing import median_wall
 
 RUNS = 15
 ITEMS = [
@@ -25,12 +25,7 @@ ITEMS = [
 
 
 def wall(args: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_wall(args, RUNS)
 
 
 def main() -> None:

@@ -10,23 +10,10 @@ ratios. Target (issue 7): at most 1.5× the baseline.
 from __future__ import annotations
 
 import shutil
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-RUNS = 21
-
-
-def median_wall(args: list[str]) -> float:
-    subprocess.run(args, check=True, capture_output=True)  # warm the caches (.pyc, disk)
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from _timing import median_wall
 
 
 def main() -> None:
