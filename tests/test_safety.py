@@ -106,6 +106,12 @@ def test_methadone_titrated_too_soon_in_a_course():
     assert "methadone-titration-too-soon" in {f.code for f in check_course(course)}
     slow = Course((course.states[0], State("raised", course.states[1].regimen, day=7)), ADULT)
     assert "methadone-titration-too-soon" not in {f.code for f in check_course(slow)}
+    dated = Course((State("start", course.states[0].regimen, date="2026-03-01"),
+                    State("raised", course.states[1].regimen, date="2026-03-03")), ADULT)
+    assert "methadone-titration-too-soon" in {f.code for f in check_course(dated)}
+    undated = Course((State("start", course.states[0].regimen),
+                      State("raised", course.states[1].regimen)), ADULT)
+    assert "methadone-titration-not-checked" in {f.code for f in check_course(undated)}
 
 
 # -- ordinary regimens: no warning or error beyond what a pharmacist would raise --------------------

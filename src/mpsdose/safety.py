@@ -28,7 +28,7 @@ from mpsdose._data import data_file, parse_float, read_rows, require
 from mpsdose.catalogue import Route, default_catalogue
 from mpsdose.errors import DataError, MpsdoseError
 from mpsdose.findings import Finding, Severity
-from mpsdose.regimen import Course, Item, Patient, Regimen
+from mpsdose.regimen import Course, Item, Patient, Regimen, State
 from mpsdose.totals import _round, daily_totals
 
 __all__ = ["DoseLimit", "SafetyError", "check", "check_course", "enforce", "limits"]
@@ -685,6 +685,22 @@ def check_course(course: Course, *, table: str | None = None) -> list[Finding]:
     return sorted(list(dict.fromkeys(found)), key=lambda f: -f.severity.rank)
 
 
+def _days_between(before: State, after: State) -> float | None:
+    """Days from one state to the next: by ``day``, else by ISO ``date``; None if not known."""
+    if before.day is not None and after.day is not None:
+        return after.day - before.day
+    if before.date and after.date:
+        import datetime
+
+        try:
+            start = datetime.date.fromisoformat(before.date[:10])
+            end = datetime.date.fromisoformat(after.date[:10])
+        except ValueError:
+            return None
+        return float((end - start).days)
+    return None
+
+
 def _methadone_titration(course: Course) -> list[Finding]:
     rule = _rule("methadone-titration", threshold=True)
     assert rule.threshold is not None
@@ -694,15 +710,16 @@ def _methadone_titration(course: Course) -> list[Finding]:
         new, _ = _daily_by_drug(after.regimen.items, "methadone")
         if not (old > 0 and new > old):
             continue
-        if before.day is None or after.day is None:
+        days = _days_between(before, after)
+        if days is None:
             found.append(Finding(Severity.INFO, "methadone-titration-not-checked",
                                  f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
                                  f"mg/day between '{before.label}' and '{after.label}', whose "
-                                 "days are not given", rule.source))
-        elif after.day - before.day < rule.threshold:
+                                 "days or dates are not given", rule.source))
+        elif days < rule.threshold:
             found.append(_ruled("methadone-titration",
                                 f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
-                                f"mg/day after {after.day - before.day:g} days "
+                                f"mg/day after {days:g} days "
                                 f"('{before.label}' → '{after.label}')",
                                 code="methadone-titration-too-soon", rule=rule))
     return found
