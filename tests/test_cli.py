@@ -112,6 +112,10 @@ def test_total_json_has_the_contract_ome_keys(runner):
     assert document["total_ome_mg_per_day"] == pytest.approx(30.0)
     assert document["total_ome_mg_per_day_with_prn"] == pytest.approx(30.0)
     assert len(document["table_info"]["content_hash"]) == 64
+    (by_route,) = document["ome_by_drug_route"]
+    assert by_route == {"drug": "oxycodone", "route": "oral", "ome_mg_per_day_with_prn": 30.0,
+                        "ome_lower_bound_mg_per_day_with_prn": 30.0,
+                        "ome_range_mg_per_day_with_prn": None}
 
 
 def test_total_json_no_factor_is_null(runner):

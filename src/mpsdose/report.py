@@ -93,7 +93,9 @@ def summary_tables(summary: Summary) -> list[Table]:
     table = equivalent.table
     ome_rows = []
     if equivalent.items:
-        ome_rows = [
+        ome_rows = [[f"{drug} {route.value} (with PRN at maximum)", ome.format()]
+                    for (drug, route), ome in equivalent.by_drug_route().items()]
+        ome_rows += [
             ["Scheduled", equivalent.scheduled.format()],
             ["With PRN at maximum", equivalent.with_prn.format()],
         ]
@@ -208,6 +210,11 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "total_ome_lower_bound_mg_per_day": scheduled.known_value,
         "total_ome_lower_bound_mg_per_day_with_prn": with_prn.known_value,
         "ome_not_counted": list(dict.fromkeys(with_prn.missing)),
+        "ome_by_drug_route": [
+            {"drug": drug, "route": route.value, "ome_mg_per_day_with_prn": ome.value,
+             "ome_lower_bound_mg_per_day_with_prn": ome.known_value,
+             "ome_range_mg_per_day_with_prn": None if ome.low is None else [ome.low, ome.high]}
+            for (drug, route), ome in equivalent.by_drug_route().items()],
         "findings": [f.to_json() for f in summary.findings],
     }
 
