@@ -226,3 +226,14 @@ def test_colour_only_when_asked_for(runner):
     coloured = runner.invoke(main, ["check", "acetaminophen 1 g po q4h"], color=True)
     assert "\x1b[" not in plain.stdout
     assert "\x1b[" in coloured.stdout
+
+
+def test_strict_exits_1_on_an_error_finding(runner, tmp_path):
+    path = tmp_path / "naive.toml"
+    path.write_text('items = ["morphine 90 mg/day"]\n[patient]\nopioid_tolerant = false\n')
+    args = ["convert", "-f", str(path), "--to", "fentanyl patch"]
+    assert runner.invoke(main, args).exit_code == 0
+    strict = runner.invoke(main, [*args, "--strict", "--json"])
+    assert strict.exit_code == 1
+    assert "patch-opioid-naive" in {f["code"] for f in json.loads(strict.stdout)["findings"]}
+    assert runner.invoke(main, ["total", "--strict", "oxycodone 20 mg/day"]).exit_code == 0

@@ -73,15 +73,23 @@ def _emit_json(document: dict[str, Any]) -> None:
 
 
 def _show(document: dict[str, Any], tables: Sequence[tuple[str, Sequence[str], list[list[str]]]],
-          as_json: bool, fmt: str) -> None:
-    """The one way a command prints: its JSON document, or its tables and then its findings."""
+          as_json: bool, fmt: str, strict: bool = False, title: str = "") -> None:
+    """The one way a command prints: its JSON document, or its tables and then its findings.
+
+    With ``strict``, an error-level finding makes the exit code 1 (CONTRACT.md §2).
+    """
+    findings = document.get("findings", [])
     if as_json:
         _emit_json(document)
-        return
-    click.echo(_render(tables, fmt))
-    text = _findings_text(document.get("findings", []))
-    if text:
-        click.echo("\n" + text)
+    else:
+        if title:
+            click.echo(title)
+        click.echo(_render(tables, fmt))
+        text = _findings_text(findings)
+        if text:
+            click.echo("\n" + text)
+    if strict and any(f["severity"] == "error" for f in findings):
+        sys.exit(EXIT_FINDINGS)
 
 
 _FORMAT = click.option(
@@ -89,6 +97,8 @@ _FORMAT = click.option(
     help="Table format: any tabulate format (plain, simple, github, grid, html …).",
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+_STRICT = click.option("--strict", is_flag=True,
+                       help="Exit 1 when any finding is an error (as `mpsdose check` does).")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -157,10 +167,11 @@ def _table(table: str | None, table_file: str | None) -> Any:
 @click.option("--allow-unlisted", is_flag=True,
               help="Keep drugs the catalogue does not know (shown, not totalled).")
 @_JSON
+@_STRICT
 @_FORMAT
 def total(items: tuple[str, ...], file: str | None, state: str | None, table: str | None,
           table_file: str | None, threshold_context: str | None, allow_unlisted: bool,
-          as_json: bool, fmt: str) -> None:
+          as_json: bool, strict: bool, fmt: str) -> None:
     """Daily total per item, drug and class, and the oral morphine equivalent (OME).
 
     PRN items are totalled apart, at their maximum (max N/day, or 24 h / interval). Every OME
@@ -177,19 +188,11 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, table: st
 
     regimen = _regimen(items, file, state, allow_unlisted)
     summary = summarize(regimen, _table(table, table_file), threshold_context=threshold_context)
-    document = summary_json(summary)
-    if as_json:
-        _emit_json(document)
+    title = f"Regimen: {regimen.label}\n" if regimen.label else ""
+    if not regimen.items and not as_json:
+        click.echo(f"{title}No items (an empty regimen).")
         return
-    if regimen.label:
-        click.echo(f"Regimen: {regimen.label}\n")
-    if not regimen.items:
-        click.echo("No items (an empty regimen).")
-    else:
-        click.echo(_render(summary_tables(summary), fmt))
-    text = _findings_text(document["findings"])
-    if text:
-        click.echo("\n" + text)
+    _show(summary_json(summary), summary_tables(summary), as_json, fmt, strict, title)
 
 
 def _reduction(text: str | None) -> Any:
@@ -223,10 +226,11 @@ def _reduction(text: str | None) -> Any:
 @click.option("--market", default="us", show_default=True, type=click.Choice(["us", "uk", "jp"]),
               help="Whose marketed strengths to round to.")
 @_JSON
+@_STRICT
 @_FORMAT
 def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None,
             reduction: str | None, table: str | None, market: str, as_json: bool,
-            fmt: str) -> None:
+            strict: bool, fmt: str) -> None:
     """Rotate the opioids given to one target opioid, every step shown.
 
     Totals the scheduled opioids to oral morphine equivalents with a rotation table, reduces for
@@ -245,7 +249,7 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 
     regimen = _regimen(items, file, state, False)
     rotation = rotate(regimen, to, table=table, reduction=_reduction(reduction), market=market)
-    _show(rotation_json(rotation), rotation_tables(rotation), as_json, fmt)
+    _show(rotation_json(rotation), rotation_tables(rotation), as_json, fmt, strict)
 
 
 @main.command()
@@ -258,9 +262,10 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 @click.option("--market", default="us", show_default=True, type=click.Choice(["us", "uk", "jp"]),
               help="Whose methadone strengths to round to.")
 @_JSON
+@_STRICT
 @_FORMAT
 def methadone(items: tuple[str, ...], file: str | None, state: str | None, method: str | None,
-              table: str | None, market: str, as_json: bool, fmt: str) -> None:
+              table: str | None, market: str, as_json: bool, strict: bool, fmt: str) -> None:
     """Methadone starting dose by the published methods, side by side, with caps and warnings.
 
     The methods disagree by up to an order of magnitude; none is given as "the" answer.
@@ -275,7 +280,7 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
 
     regimen = _regimen(items, file, state, False)
     switch = methadone_switch(regimen, method, table=table, market=market)
-    _show(methadone_json(switch), methadone_tables(switch), as_json, fmt)
+    _show(methadone_json(switch), methadone_tables(switch), as_json, fmt, strict)
 
 
 def _patient(base: Any, age: float | None, weight: float | None, crcl: float | None,
