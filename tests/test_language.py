@@ -124,6 +124,7 @@ MALFORMED = [
     ("oxycodone 5 mg po", ItemSyntaxError, ["frequency"]),
     ("oxycodone 20 mg/day bid", ItemSyntaxError, ["already a total"]),
     ("oxycodone 1,5 mg po bid", ItemSyntaxError, ["comma"]),
+    ("oxycodone 1e3 mg po bid", ItemSyntaxError, ["scientific", "1e3"]),
     ("oxycodone 5 mg po bid please", ItemSyntaxError, ["please"]),
     ("oxycodone 5 po bid", ItemSyntaxError, ["no unit"]),
     ("oxycodone po bid", ItemSyntaxError, ["no amount"]),

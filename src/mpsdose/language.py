@@ -107,6 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
+_EXPONENT = re.compile(r"(?<![a-z#])(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+")
 
 
 class _Parts:
@@ -164,6 +165,12 @@ def parse_item(text: str, *, allow_unlisted: bool = False) -> Item:
         raise ItemSyntaxError(
             "a comma inside a number is ambiguous (decimal or thousands?); write 1000 or 2.5",
             text=source, token=_DECIMAL_COMMA.search(normal).group(0),  # type: ignore[union-attr]
+        )
+    exponent = _EXPONENT.search(normal)
+    if exponent:
+        raise ItemSyntaxError(
+            f"{exponent.group(0)!r} is in scientific notation; write the number in digits",
+            text=source, token=exponent.group(0),
         )
     parts = _Parts(source)
     position = 0
