@@ -205,6 +205,37 @@ def test_cli_batch_rows_and_per_patient(runner, tmp_path):
     assert pl.read_parquet(patients)["mme_def4"].to_list() == [30.0, 60.0]
 
 
+def _broken_parquet(tmp_path):
+    path = tmp_path / "broken.parquet"
+    path.write_bytes(b"PAR1 not really")
+    return path
+
+
+def _rows_without_patients(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("drug,dose,unit,doses_per_day\noxycodone,5,mg,2\n")
+    return path
+
+
+@pytest.mark.parametrize(("make_input", "output", "extra", "words"), [
+    (lambda tmp: tmp / "absent.csv", "out.csv", [], ["absent.csv", "no such file"]),
+    (_broken_parquet, "out.csv", [], ["broken.parquet", "parquet"]),
+    (_rows_without_patients, "missing-dir/out.csv", [], ["out.csv", "no such file"]),
+    (_rows_without_patients, "out.csv", ["--per-patient"], ["patient_id", "days_supply"]),
+], ids=["missing input", "corrupt parquet", "unwritable output", "per-patient columns"])
+def test_cli_batch_file_problems_are_one_line_not_a_traceback(runner, tmp_path, make_input,
+                                                                output, extra, words):
+    source = make_input(tmp_path)
+    result = runner.invoke(main, ["batch", str(source), "-o", str(tmp_path / output), *extra])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("mpsdose:")]
+    assert len(error_lines) == 1
+    for word in words:
+        assert word.lower() in error_lines[0].lower()
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_equals_one_machine():
     pytest.importorskip("distributed")

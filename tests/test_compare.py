@@ -81,3 +81,15 @@ def test_plot_is_a_png(runner, tmp_path):
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 10_000
+
+
+@pytest.mark.parametrize(("name", "words"), [("case1.txt", "not supported"),
+                                             ("case1", "extension")])
+def test_plot_to_a_name_matplotlib_cannot_write_is_one_line(runner, tmp_path, name, words):
+    pytest.importorskip("matplotlib")
+    result = runner.invoke(main, ["compare", str(EXAMPLES / "takamatsu2018-case1.toml"),
+                                  "--plot", str(tmp_path / name)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("mpsdose: error: ") and words in lines[0]
+    assert list(tmp_path.iterdir()) == []  # nothing written under another name

@@ -337,6 +337,10 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     frame, kind = _to_polars(rows)
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
     columns = lazy.collect_schema().names()
+    missing = [name for name in ("patient_id", "days_supply", "drug", "status", "mme_per_day")
+               if name not in columns]
+    if missing:
+        raise BatchError(f"per patient: missing column(s): {', '.join(missing)}")
     defaults = {"therapy_days": therapy_days, "observation_window_days": observation_window_days}
     for name, value in defaults.items():
         if name not in columns:

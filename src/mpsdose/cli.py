@@ -21,15 +21,32 @@ EXIT_INPUT = 2
 
 
 class _Group(click.Group):
-    """A group whose commands turn every :class:`MpsdoseError` into one stderr line, exit 2."""
+    """A group whose commands turn every :class:`MpsdoseError`, and click's own usage errors
+    (a bad option value, a missing option), into one stderr line, exit 2."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            _usage_fail(error)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except MpsdoseError as error:
             _fail(str(error), error.exit_code)
+        except click.UsageError as error:
+            _usage_fail(error)
         except RecursionError:  # pragma: no cover - absurd input depth
             _fail("input too deeply nested", EXIT_INPUT)
+
+
+def _usage_fail(error: click.UsageError) -> NoReturn:
+    if type(error).__name__ == "NoArgsIsHelpError":  # bare `mpsdose`: click shows the help
+        raise error
+    where = error.ctx.command_path if error.ctx is not None else "mpsdose"
+    _fail(f"{error.format_message()} (see '{where} --help')", EXIT_INPUT)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -92,8 +109,18 @@ def _show(document: dict[str, Any], tables: Sequence[tuple[str, Sequence[str], l
         sys.exit(EXIT_FINDINGS)
 
 
+def _table_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A tabulate format name, checked when it is not the default (tabulate loads lazily)."""
+    if value != "grid":
+        from tabulate import tabulate_formats
+
+        if value not in tabulate_formats:
+            raise click.BadParameter(f"{value!r}; formats: {', '.join(sorted(tabulate_formats))}")
+    return value
+
+
 _FORMAT = click.option(
-    "--format", "fmt", default="grid", show_default=True, metavar="NAME",
+    "--format", "fmt", default="grid", show_default=True, metavar="NAME", callback=_table_format,
     help="Table format: any tabulate format (plain, simple, github, grid, html …).",
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
@@ -499,15 +526,22 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
       mpsdose batch prescriptions.csv -o mme.parquet --table cdc2022
       mpsdose batch prescriptions.parquet -o patients.csv --per-patient --table nihheal
     """
-    from mpsdose.batch import batch_mme, read_table, run_in_chunks, write_table
+    from mpsdose.batch import BatchError, batch_mme, read_table, run_in_chunks, write_table
     from mpsdose.batch import per_patient as patients
 
-    source = read_table(input_path)
-    if per_patient:
-        write_table(patients(batch_mme(source, table)), output_path)
-        click.echo(f"per-patient MME written to {output_path}", err=True)
-        return
-    counts = run_in_chunks(source, output_path, table, chunk_rows, _progress)
+    try:
+        source = read_table(input_path)
+        if per_patient:
+            write_table(patients(batch_mme(source, table)), output_path)
+            click.echo(f"per-patient MME written to {output_path}", err=True)
+            return
+        counts = run_in_chunks(source, output_path, table, chunk_rows, _progress)
+    except MpsdoseError:
+        raise
+    except Exception as error:  # polars, pyarrow and the OS: one line naming the files
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise BatchError(f"{input_path} → {output_path}: {type(error).__name__}: {first}") \
+            from error
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
     click.echo(f"{sum(counts.values())} rows → {output_path}: {summary}", err=True)
 

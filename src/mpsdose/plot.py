@@ -33,6 +33,9 @@ def plot_timeline(line: Timeline, path: str | Path, title: str | None = None) ->
         import matplotlib.pyplot as plt
     except ImportError:
         raise PlotError('plotting needs matplotlib: pip install "mpsdose[plot]"') from None
+    target = Path(path)
+    if not target.suffix:
+        raise PlotError(f"{target}: give the plot file an extension (.png, .svg, .pdf)")
     labels = list(line.labels)
     positions = list(range(len(labels)))
     omes = [step.ome_after.known_value or 0.0 for step in line.steps]
@@ -69,11 +72,12 @@ def plot_timeline(line: Timeline, path: str | Path, title: str | None = None) ->
     bottom.grid(axis="x", alpha=0.3)
     figure.suptitle(title or line.course.label or "Course")
     figure.tight_layout()
-    target = Path(path)
     try:
         figure.savefig(target, dpi=120)
     except OSError as error:
         raise PlotError(f"cannot write {target}: {error.strerror or error}") from None
+    except ValueError as error:  # matplotlib: "Format 'txt' is not supported (supported …)"
+        raise PlotError(f"cannot write {target}: {error}") from None
     finally:
         plt.close(figure)
     return target
