@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 from pathlib import Path
@@ -20,3 +21,24 @@ def test_the_readme_one_line_check_is_current(runner, monkeypatch):
     result = runner.invoke(main, shlex.split(command)[1:])
     assert result.exit_code == 0
     assert result.stdout.strip() == shown.strip()
+
+
+def test_the_readme_python_example_runs_and_its_stated_values_hold(monkeypatch):
+    """Every name the README's Python block uses exists, and each line ending in a literal
+    comment (``# '20 mg/day'``, ``# 30.0``) evaluates to that literal."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(import mpsdose\n.*?)```", text, re.S)
+    assert block, "the README shows the Python API"
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(block.group(1), namespace)  # our own README
+    checked = 0
+    for line in block.group(1).splitlines():
+        code, _, comment = line.partition("#")
+        try:
+            expected = ast.literal_eval(comment.strip())
+        except (ValueError, SyntaxError):
+            continue
+        assert eval(code.strip(), namespace) == expected, line
+        checked += 1
+    assert checked >= 3

@@ -1,8 +1,10 @@
 """mpsdose: plan and check palliative analgesic regimens.
 
 Represent a multimodal regimen exactly (drug, route, dose with real units, schedule or PRN), total it
-per item, drug and class, and (in later releases) convert opioids and check safety limits. Every
-clinical number comes from a file in ``data/`` with its source.
+per item, drug and class, give its oral morphine equivalent under a named table, rotate opioids
+(methadone by the published methods), and check it for a patient. Every clinical number comes from
+a file in ``data/`` with its source. Prescription tables at population scale are in
+:mod:`mpsdose.batch`; FHIR R4 in and out in :mod:`mpsdose.fhir`.
 
 mpsdose supports clinical judgement; it does not replace it.
 
@@ -26,7 +28,9 @@ from mpsdose._version import __version__
 # `import mpsdose` and the CLI's start-up pay only for what they use.
 _EXPORTS: dict[str, str] = {
     "Catalogue": "mpsdose.catalogue",
+    "Change": "mpsdose.compare",
     "ClassTotal": "mpsdose.totals",
+    "Comparison": "mpsdose.compare",
     "ConversionTable": "mpsdose.equivalence",
     "Course": "mpsdose.regimen",
     "DailyTotals": "mpsdose.totals",
@@ -36,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     "Drug": "mpsdose.catalogue",
     "DrugTotal": "mpsdose.totals",
     "Factor": "mpsdose.equivalence",
+    "FhirError": "mpsdose.fhir",
     "Finding": "mpsdose.findings",
     "Hepatic": "mpsdose.regimen",
     "Ingredient": "mpsdose.regimen",
@@ -58,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "RotationTable": "mpsdose.equivalence",
     "Route": "mpsdose.catalogue",
     "RouteError": "mpsdose.errors",
+    "SafetyError": "mpsdose.safety",
     "Schedule": "mpsdose.regimen",
     "ScheduleKind": "mpsdose.regimen",
     "Severity": "mpsdose.findings",
@@ -66,18 +72,23 @@ _EXPORTS: dict[str, str] = {
     "Summary": "mpsdose.summary",
     "SurveillanceTable": "mpsdose.equivalence",
     "Target": "mpsdose.rotation",
+    "Timeline": "mpsdose.compare",
     "Titration": "mpsdose.rotation",
     "Total": "mpsdose.totals",
     "UnitError": "mpsdose.errors",
     "UnknownDrugError": "mpsdose.errors",
     "UnknownTableError": "mpsdose.errors",
+    "check": "mpsdose.safety",
+    "check_course": "mpsdose.safety",
     "check_rescue": "mpsdose.rotation",
+    "compare": "mpsdose.compare",
     "conversion_table": "mpsdose.equivalence",
     "conversion_tables": "mpsdose.equivalence",
     "convert": "mpsdose.rotation",
     "daily_totals": "mpsdose.totals",
     "default_catalogue": "mpsdose.catalogue",
     "dumps": "mpsdose.files",
+    "enforce": "mpsdose.safety",
     "format_item": "mpsdose.language",
     "load": "mpsdose.files",
     "load_regimen": "mpsdose.files",
@@ -86,15 +97,20 @@ _EXPORTS: dict[str, str] = {
     "methadone_switch": "mpsdose.methadone",
     "oral_morphine_equivalent": "mpsdose.equivalence",
     "parse_item": "mpsdose.language",
+    "regimen_from_fhir": "mpsdose.fhir",
+    "regimen_to_fhir": "mpsdose.fhir",
     "save": "mpsdose.files",
     "summarize": "mpsdose.summary",
     "thresholds": "mpsdose.equivalence",
+    "timeline": "mpsdose.compare",
     "titrate": "mpsdose.rotation",
 }
 
 __all__ = [
     "Catalogue",
+    "Change",
     "ClassTotal",
+    "Comparison",
     "ConversionTable",
     "Course",
     "DailyTotals",
@@ -104,6 +120,7 @@ __all__ = [
     "Drug",
     "DrugTotal",
     "Factor",
+    "FhirError",
     "Finding",
     "Hepatic",
     "Ingredient",
@@ -126,6 +143,7 @@ __all__ = [
     "RotationTable",
     "Route",
     "RouteError",
+    "SafetyError",
     "Schedule",
     "ScheduleKind",
     "Severity",
@@ -134,19 +152,24 @@ __all__ = [
     "Summary",
     "SurveillanceTable",
     "Target",
+    "Timeline",
     "Titration",
     "Total",
     "UnitError",
     "UnknownDrugError",
     "UnknownTableError",
     "__version__",
+    "check",
+    "check_course",
     "check_rescue",
+    "compare",
     "conversion_table",
     "conversion_tables",
     "convert",
     "daily_totals",
     "default_catalogue",
     "dumps",
+    "enforce",
     "format_item",
     "load",
     "load_regimen",
@@ -155,12 +178,14 @@ __all__ = [
     "methadone_switch",
     "oral_morphine_equivalent",
     "parse_item",
+    "regimen_from_fhir",
+    "regimen_to_fhir",
     "save",
     "summarize",
     "thresholds",
+    "timeline",
     "titrate",
 ]
-
 
 
 def __getattr__(name: str) -> Any:
@@ -178,6 +203,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from mpsdose.catalogue import Catalogue, Drug, Route, default_catalogue
+    from mpsdose.compare import Change, Comparison, Timeline, compare, timeline
     from mpsdose.equivalence import (
         ConversionTable,
         Factor,
@@ -203,6 +229,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         UnknownDrugError,
         UnknownTableError,
     )
+    from mpsdose.fhir import FhirError, regimen_from_fhir, regimen_to_fhir
     from mpsdose.files import dumps, load, load_regimen, loads, save
     from mpsdose.findings import Finding, Severity
     from mpsdose.language import format_item, parse_item
@@ -230,5 +257,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         convert,
         titrate,
     )
+    from mpsdose.safety import SafetyError, check, check_course, enforce
     from mpsdose.summary import Summary, summarize
     from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals
