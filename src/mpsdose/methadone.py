@@ -288,7 +288,7 @@ def _three_day(ome: Range, converted: tuple[Item, ...], tiered: list[MethodResul
     plan = []
     for day in range(1, days + 1):
         share = day / days
-        plan.append(f"day {day}: previous opioid(s) at {_round((1 - share) * 100, 3)}% "
+        plan.append(f"day {day}: previous opioid(s) at {_round((1 - share) * 100, 3)}% of "
                     f"({previous}); methadone {_fmt((target[0] * share, target[1] * share))} "
                     f"in divided doses q{interval:g}h")
     warnings = [f"methadone target = the lowest capped start of the tiered methods "
