@@ -79,6 +79,17 @@ def test_dangerous_regimens_are_flagged(category, items, changes, code):
     assert code in codes(items, attrs.evolve(ADULT, **changes))
 
 
+@pytest.mark.parametrize("drug", ["morphine 10 mg po q4h", "hydromorphone 2 mg po q4h",
+                                  "codeine 30 mg po q6h"])
+def test_a_renally_cleared_opioid_below_crcl_30_needs_review(drug):
+    import attrs
+
+    renal = attrs.evolve(ADULT, crcl_ml_min=20)
+    found = [f for f in check(Regimen.parse([drug]), renal) if f.code == "renal-opioid"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert "renal-opioid" not in codes([drug])  # CrCl 90: nothing to review
+
+
 def test_omeprazole_silences_the_gastroprotection_finding():
     assert "nsaid-steroid-gastroprotection" not in codes(
         ["naproxen 500 mg po bid", "dexamethasone 8 mg po daily", "omeprazole 20 mg po daily"])

@@ -430,8 +430,8 @@ def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Findi
         elif patient.crcl_ml_min < rule.threshold:
             for drug in renal:
                 value, source = _property(drug, "renally_cleared_active_metabolite")  # type: ignore
-                severity = Severity.WARNING if value == "avoid" else Severity.INFO
-                found.append(Finding(severity, "renal-opioid",
+                # "avoid" or "caution": either needs review (a warning, CONTRACT.md §2)
+                found.append(Finding(Severity.WARNING, "renal-opioid",
                                      f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} "
                                      "(active metabolites accumulate)", source))
     long_acting = _long_acting_opioids(items)
