@@ -68,6 +68,8 @@ DANGEROUS = [
     ("antipsychotic", ["olanzapine 15 mg po bid"], {}, "olanzapine-above-max"),
     ("corticosteroid", ["dexamethasone 12 mg po bid"], {}, "corticosteroid-above-usual"),
     ("duloxetine renal", ["duloxetine 60 mg po daily"], {"crcl_ml_min": 20}, "duloxetine-avoid"),
+    ("drug–hepatic", ["oxycodone er 20 mg po q12h"], {"hepatic": Hepatic.SEVERE},
+     "hepatic-opioid"),
 ]
 
 
@@ -88,6 +90,25 @@ def test_a_renally_cleared_opioid_below_crcl_30_needs_review(drug):
     found = [f for f in check(Regimen.parse([drug]), renal) if f.code == "renal-opioid"]
     assert [f.severity for f in found] == [Severity.WARNING]
     assert "renal-opioid" not in codes([drug])  # CrCl 90: nothing to review
+
+
+@pytest.mark.parametrize(("hepatic", "expected"), [
+    (Hepatic.SEVERE, {("hepatic-opioid", Severity.WARNING)}),
+    (Hepatic.MODERATE, {("hepatic-opioid-caution", Severity.INFO)}),
+    (Hepatic.MILD, {("hepatic-opioid-caution", Severity.INFO)}),
+    (Hepatic.NONE, set()),
+    (None, {("hepatic-opioid-not-checked", Severity.INFO)}),
+])
+def test_opioids_in_hepatic_impairment(hepatic, expected):
+    import attrs
+
+    patient = attrs.evolve(ADULT, hepatic=hepatic)
+    found = {(f.code, f.severity) for f in check(Regimen.parse(["morphine 10 mg po q4h"]), patient)
+             if f.code.startswith("hepatic-opioid")}
+    assert found == expected
+    # no opioid, nothing about opioids in the liver
+    assert not [f for f in check(Regimen.parse(["naproxen 500 mg po bid"]), patient)
+                if f.code.startswith("hepatic-opioid")]
 
 
 def test_omeprazole_silences_the_gastroprotection_finding():

@@ -13,7 +13,7 @@ Methods (data in ``data/methadone_methods.csv`` and ``data/methadone_rules.csv``
 - the Fudin formula: a continuous approximation, its sines in **degrees**;
 - Morley–Makin "stop and go": a tenth of the OME as needed, capped per dose;
 - the three-day switch: the previous opioid reduced by a third a day while methadone rises to the
-  most conservative start of the tiered methods.
+  most conservative start of the tiered methods (so, like them, not monotone).
 
 Every starting dose is capped at the maximum starting dose of the rules; conversion *from*
 methadone is its own direction and is refused by :func:`mpsdose.convert`.
@@ -293,14 +293,15 @@ def _three_day(ome: Range, converted: tuple[Item, ...], tiered: list[MethodResul
                     f"in divided doses q{interval:g}h")
     warnings = [f"methadone target = the lowest capped start of the tiered methods "
                 f"({_fmt(target)}), reached over {days} days",
-                days_rule.notes]
+                days_rule.notes,
+                "follows the tiered methods: the target can fall where a higher tier begins"]
     minimum = _rule_or_none("three_day_min_ome_mg_per_day")
     if minimum is not None and ome[1] < minimum.bounds[0]:
         warnings.append(f"described for OME above {minimum.bounds[0]:g} mg/day")
     return MethodResult("three-day", _TITLES["three-day"], target, target,
                         _per_dose(target, interval, market), f"q{interval:g}h",
                         None if _cap() is None else _cap().bounds[0],  # type: ignore[union-attr]
-                        tuple(warnings), days_rule.source, True, tuple(plan))
+                        tuple(warnings), days_rule.source, False, tuple(plan))
 
 
 _TITLES = {

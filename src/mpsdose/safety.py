@@ -28,7 +28,7 @@ from mpsdose._data import data_file, parse_float, read_rows, require
 from mpsdose.catalogue import Route, default_catalogue
 from mpsdose.errors import DataError, MpsdoseError
 from mpsdose.findings import Finding, Severity
-from mpsdose.regimen import Course, Item, Patient, Regimen, State
+from mpsdose.regimen import Course, Hepatic, Item, Patient, Regimen, State
 from mpsdose.totals import _round, daily_totals
 
 __all__ = ["DoseLimit", "SafetyError", "check", "check_course", "enforce", "limits"]
@@ -377,6 +377,21 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
     return found
 
 
+def _hepatic_opioids(opioids: Sequence[str], patient: Patient) -> list[Finding]:
+    """Opioids in hepatic impairment: a warning when severe, info when mild or moderate."""
+    names = ", ".join(opioids)
+    if patient.hepatic is None:
+        return [Finding(Severity.INFO, "hepatic-opioid-not-checked",
+                        f"hepatic function not given: {names} in hepatic impairment not checked",
+                        _rule("hepatic-opioid").source)]
+    if patient.hepatic is Hepatic.SEVERE:
+        return [_ruled("hepatic-opioid", f"{names} with severe hepatic impairment")]
+    if patient.hepatic in (Hepatic.MILD, Hepatic.MODERATE):
+        return [_ruled("hepatic-opioid-caution",
+                       f"{names} with {patient.hepatic.value} hepatic impairment")]
+    return []
+
+
 def _classes(items: Sequence[Item], drug_class: str) -> list[str]:
     return sorted({d.name for item in items if item.listed for d in item.drugs
                    if d.drug_class == drug_class})
@@ -434,6 +449,8 @@ def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Findi
                 found.append(Finding(Severity.WARNING, "renal-opioid",
                                      f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} "
                                      "(active metabolites accumulate)", source))
+    if opioids:
+        found.extend(_hepatic_opioids(opioids, patient))
     long_acting = _long_acting_opioids(items)
     if len(long_acting) > 1:
         found.append(_ruled("two-long-acting-opioids",
