@@ -94,7 +94,7 @@ def test_a_renally_cleared_opioid_below_crcl_30_needs_review(drug):
 
 @pytest.mark.parametrize(("hepatic", "expected"), [
     (Hepatic.SEVERE, {("hepatic-opioid", Severity.WARNING)}),
-    (Hepatic.MODERATE, {("hepatic-opioid-caution", Severity.INFO)}),
+    (Hepatic.MODERATE, {("hepatic-opioid", Severity.WARNING)}),
     (Hepatic.MILD, {("hepatic-opioid-caution", Severity.INFO)}),
     (Hepatic.NONE, set()),
     (None, {("hepatic-opioid-not-checked", Severity.INFO)}),

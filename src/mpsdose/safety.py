@@ -378,7 +378,7 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
 
 
 def _hepatic_opioids(opioids: Sequence[str], patient: Patient) -> list[Finding]:
-    """Opioids in hepatic impairment: a warning when severe, info when mild or moderate."""
+    """Opioids in hepatic impairment: a warning when severe or moderate, info when mild."""
     names = ", ".join(opioids)
     if patient.hepatic is None:
         return [Finding(Severity.INFO, "hepatic-opioid-not-checked",
@@ -386,7 +386,10 @@ def _hepatic_opioids(opioids: Sequence[str], patient: Patient) -> list[Finding]:
                         _rule("hepatic-opioid").source)]
     if patient.hepatic is Hepatic.SEVERE:
         return [_ruled("hepatic-opioid", f"{names} with severe hepatic impairment")]
-    if patient.hepatic in (Hepatic.MILD, Hepatic.MODERATE):
+    if patient.hepatic is Hepatic.MODERATE:
+        return [_ruled("hepatic-opioid-specialist", f"{names} with moderate hepatic impairment",
+                       code="hepatic-opioid")]
+    if patient.hepatic is Hepatic.MILD:
         return [_ruled("hepatic-opioid-caution",
                        f"{names} with {patient.hepatic.value} hepatic impairment")]
     return []
