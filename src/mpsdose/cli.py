@@ -124,6 +124,13 @@ _FORMAT = click.option(
     help="Table format: any tabulate format (plain, simple, github, grid, html …).",
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
+_MARKET = click.option("--market", default="us", show_default=True,
+                       type=click.Choice(["us", "uk", "jp"]),
+                       help="Whose marketed strengths to round to.")
+_FILE = click.option("-f", "--file", "file", metavar="FILE",
+                     help="A regimen or course file (.toml/.json, FHIR JSON); '-' reads stdin.")
+_STATE = click.option("--state", metavar="LABEL",
+                      help="The state of a course file (default: the last).")
 _STRICT = click.option("--strict", is_flag=True,
                        help="Exit 1 when any finding is an error (as `mpsdose check` does).")
 
@@ -181,9 +188,8 @@ def _table(table: str | None, table_file: str | None) -> Any:
 
 @main.command()
 @click.argument("items", nargs=-1)
-@click.option("-f", "--file", "file", metavar="FILE",
-              help="A regimen or course file (.toml/.json); '-' reads stdin.")
-@click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@_FILE
+@_STATE
 @click.option("--table", metavar="ID", help="Conversion table for OME (default cdc2022; see "
               "`mpsdose tables`).")
 @click.option("--table-file", metavar="PATH", help="Your own conversion table (CSV, same format "
@@ -244,14 +250,13 @@ def _reduction(text: str | None) -> Any:
 @click.option("--to", "to", metavar="'DRUG [FORM] ROUTE'", required=True,
               help="The opioid to rotate to, e.g. 'hydromorphone sc', 'oxycodone er po', "
               "'fentanyl patch'.")
-@click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin.")
-@click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@_FILE
+@_STATE
 @click.option("--reduction", metavar="PCT", help="Reduction for incomplete cross-tolerance in "
               "percent, e.g. 25 or 25-50 (default: the range in data/rotation_rules.csv; none "
               "for a route change of the same drug).")
 @click.option("--table", metavar="ID", help="Rotation table (default spcg; see `mpsdose tables`).")
-@click.option("--market", default="us", show_default=True, type=click.Choice(["us", "uk", "jp"]),
-              help="Whose marketed strengths to round to.")
+@_MARKET
 @_JSON
 @_STRICT
 @_FORMAT
@@ -281,13 +286,12 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 
 @main.command()
 @click.argument("items", nargs=-1)
-@click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin.")
-@click.option("--state", metavar="LABEL", help="The state of a course file (default: the last).")
+@_FILE
+@_STATE
 @click.option("--method", metavar="ID", help="One method (default: all, side by side): "
               "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day.")
 @click.option("--table", metavar="ID", help="Rotation table for the OME (default spcg).")
-@click.option("--market", default="us", show_default=True, type=click.Choice(["us", "uk", "jp"]),
-              help="Whose methadone strengths to round to.")
+@_MARKET
 @_JSON
 @_STRICT
 @_FORMAT
