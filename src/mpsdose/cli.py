@@ -43,8 +43,8 @@ class _Group(click.Group):
 
 
 def _usage_fail(error: click.UsageError) -> NoReturn:
-    if type(error).__name__ == "NoArgsIsHelpError":  # bare `mpsdose`: click shows the help
-        raise error
+    if isinstance(error, getattr(click.exceptions, "NoArgsIsHelpError", ())):  # click ≥ 8.2
+        raise error  # bare `mpsdose`: click shows the help
     where = error.ctx.command_path if error.ctx is not None else "mpsdose"
     _fail(f"{error.format_message()} (see '{where} --help')", EXIT_INPUT)
 
