@@ -17,7 +17,7 @@ import time
 import numpy as np
 import polars as pl
 
-from mpsdose.batch import batch_mme, per_patient
+from mpsdose.io.batch import batch_mme, per_patient
 
 DRUGS = [("oxycodone", "oral", "mg", 1.5), ("morphine", "oral", "mg", 1.0),
          ("hydromorphone", "oral", "mg", 5.0), ("tramadol", "oral", "mg", 0.2),

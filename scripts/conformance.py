@@ -592,11 +592,11 @@ def nih_batch_row(entry: Mapping[str, Any], parameters: Mapping[str, Any]) -> di
 
 
 def _nih_definitions(vector: Mapping[str, Any]) -> Outcome:
-    """Patient-level NIH HEAL totals and definitions 1–4 through :func:`mpsdose.batch` (polars)."""
+    """Patient-level NIH HEAL totals and definitions 1–4 through :func:`mpsdose.io.batch` (polars)."""
     try:
         import polars as pl
 
-        from mpsdose.batch import batch_mme, per_patient
+        from mpsdose.io.batch import batch_mme, per_patient
     except ImportError:
         return Outcome(OUT_OF_SCOPE, 'patient-level definitions need mpsdose[batch] (polars)')
     rows = [nih_batch_row(entry, vector.get("parameters", {})) for entry in vector["inputs"]]
@@ -697,7 +697,7 @@ def summarize(suite: str, results: Sequence[tuple[Mapping[str, Any], Outcome]]) 
         if counts[NOT_EXPRESSIBLE]:
             notes.append(f"not expressible yet (FHIR issue): {counts[NOT_EXPRESSIBLE]}")
         if kind == "regimen_mme_definitions":
-            notes.append("patient-level totals and definitions 1–4 through mpsdose.batch, "
+            notes.append("patient-level totals and definitions 1–4 through mpsdose.io.batch, "
                          "and the per-prescription values where a vector states them")
         lines.append(f"{suite:<18} {kind:<28} {counts[PASS]:>4}/{total:<4} ({'; '.join(notes)})")
     return lines

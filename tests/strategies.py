@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from mpsdose import Dose, Ingredient, Item, Regimen, Route, Schedule, default_catalogue
-from mpsdose.regimen import ScheduleKind
+from mpsdose.model.regimen import ScheduleKind
 
 #: Magnitudes a prescription may carry: positive, finite, at most 4 significant decimals.
 magnitudes = st.decimals(min_value="0.05", max_value="500", places=2).map(float).filter(

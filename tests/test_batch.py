@@ -22,7 +22,7 @@ from mpsdose import (  # noqa: E402
     oral_morphine_equivalent,
     parse_item,
 )
-from mpsdose.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
+from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
 from mpsdose.cli import main  # noqa: E402
 
 #: Each example builds and runs a whole table: fewer than the other properties by default.
@@ -242,7 +242,7 @@ def test_dask_local_cluster_equals_one_machine():
     dd = pytest.importorskip("dask.dataframe")
     from distributed import Client, LocalCluster
 
-    from mpsdose.batch import batch_dask
+    from mpsdose.io.batch import batch_dask
 
     frame = pl.DataFrame({
         "patient_id": list(range(400)),

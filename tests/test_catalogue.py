@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mpsdose import DataError, Route, UnknownDrugError, default_catalogue
-from mpsdose.catalogue import Catalogue
+from mpsdose.model.drugs import Catalogue
 
 DRUGS = """drug,drug_class,atc_code,routes,forms,natural_unit,source,notes
 morphine,opioid,N02AA01,oral sc,tablet injection,mg/day,test source,

@@ -9,7 +9,7 @@ import pytest
 
 from mpsdose import Regimen, load
 from mpsdose.cli import main
-from mpsdose.compare import compare, timeline
+from mpsdose.clinical.compare import compare, timeline
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mpsdose import Route, default_catalogue
-from mpsdose._data import data_file
+from mpsdose.knowledge.loader import data_file
 
 DATA = Path(__file__).parent.parent / "data"
 CSV_FILES = sorted(DATA.glob("*.csv"))
@@ -58,8 +58,8 @@ def test_catalogue_loads_and_covers_the_drug_classes_of_the_road():
 
 
 def test_names_are_unique_and_not_language_words():
-    from mpsdose.catalogue import FORMS, RELEASES, ROUTE_SPELLINGS
-    from mpsdose.language import _NIGHT, _PRN, _TIMES
+    from mpsdose.model.drugs import FORMS, RELEASES, ROUTE_SPELLINGS
+    from mpsdose.io.language import _NIGHT, _PRN, _TIMES
 
     rows = _rows(DATA / "drug_names.csv")
     names = [row["name"].strip().lower() for row in rows]
@@ -86,7 +86,7 @@ def test_no_row_cites_an_ai_generated_page(path):
 
 
 def test_practice_data_loads_and_fits_the_catalogue():
-    from mpsdose import practice
+    from mpsdose.knowledge import practice
 
     books = default_catalogue()
     for row in practice.strengths():
@@ -98,9 +98,9 @@ def test_practice_data_loads_and_fits_the_catalogue():
 
 
 def test_the_first_row_of_each_rule_is_for_any_opioid():
-    """The first row of a rule is its default (mpsdose.practice), so it must not be drug-specific
+    """The first row of a rule is its default (mpsdose.knowledge.practice), so it must not be drug-specific
     unless every row of that rule is."""
-    from mpsdose import practice
+    from mpsdose.knowledge import practice
 
     seen: dict[str, list] = {}
     for row in practice.rules():
@@ -111,7 +111,7 @@ def test_the_first_row_of_each_rule_is_for_any_opioid():
 
 
 def test_patch_bands_rise_with_dose():
-    from mpsdose import practice
+    from mpsdose.knowledge import practice
 
     tables: dict[tuple, list] = {}
     for band in practice.patch_bands():
@@ -125,7 +125,7 @@ def test_patch_bands_rise_with_dose():
 
 
 def test_rxnorm_codes_are_unique_and_cover_the_opioids():
-    from mpsdose.fhir import rxnorm_codes
+    from mpsdose.io.fhir import rxnorm_codes
 
     rows = _rows(DATA / "rxnorm.csv")
     assert len({r["rxcui"] for r in rows}) == len(rows)
@@ -137,7 +137,7 @@ def test_rxnorm_codes_are_unique_and_cover_the_opioids():
 
 
 def test_every_route_has_a_snomed_code():
-    from mpsdose.fhir import _routes
+    from mpsdose.io.fhir import _routes
 
     _, by_route = _routes()
     assert set(by_route) == set(Route)

@@ -11,7 +11,7 @@ pytest.importorskip("fhir.resources")
 
 from mpsdose import Regimen, load, oral_morphine_equivalent
 from mpsdose.cli import main
-from mpsdose.fhir import FhirError, doses_per_day, regimen_from_fhir, regimen_to_fhir
+from mpsdose.io.fhir import FhirError, doses_per_day, regimen_from_fhir, regimen_to_fhir
 from tests.strategies import regimens
 
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"

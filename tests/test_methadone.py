@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from mpsdose import Regimen
 from mpsdose.cli import main
-from mpsdose.methadone import METHODS, fudin, methadone_switch, tiers
-from mpsdose.rotation import RotationError
+from mpsdose.clinical.methadone import METHODS, fudin, methadone_switch, tiers
+from mpsdose.clinical.rotation import RotationError
 
 
 def switch(ome_morphine_oral, method=None):

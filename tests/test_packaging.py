@@ -32,7 +32,7 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
     )
     assert json.loads(result.stdout)["items"][0]["daily_dose"]["value"] == 20
     listing = subprocess.run(
-        [str(python), "-c", "import mpsdose._data as d; print(d.data_file('drugs.csv'))"],
+        [str(python), "-c", "import mpsdose.knowledge.loader as d; print(d.data_file('drugs.csv'))"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout.strip()
     assert "site-packages" in listing  # a real copy in the wheel, not the checkout's data/

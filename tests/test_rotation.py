@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from mpsdose import Patient, Regimen, parse_item
 from mpsdose.cli import main
-from mpsdose.equivalence import conversion_table
-from mpsdose.rotation import RotationError, check_rescue, convert, round_down, titrate
+from mpsdose.clinical.equivalence import conversion_table
+from mpsdose.clinical.rotation import RotationError, check_rescue, convert, round_down, titrate
 
 
 def regimen(*items):

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 
 from mpsdose import Dose, Patient, Regimen, load, parse_item
 from mpsdose.cli import main
-from mpsdose.files import regimen_of
-from mpsdose.findings import Severity
-from mpsdose.methadone import methadone_switch
-from mpsdose.regimen import Course, Hepatic, State
-from mpsdose.rotation import convert, titrate
-from mpsdose.safety import SafetyError, check, check_course, enforce, limits
+from mpsdose.io.files import regimen_of
+from mpsdose.model.findings import Severity
+from mpsdose.clinical.methadone import methadone_switch
+from mpsdose.model.regimen import Course, Hepatic, State
+from mpsdose.clinical.rotation import convert, titrate
+from mpsdose.clinical.safety import SafetyError, check, check_course, enforce, limits
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 ADULT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic=Hepatic.NONE, opioid_tolerant=True)
@@ -287,7 +287,7 @@ OPIOID_DOSES = st.integers(min_value=30, max_value=400)
 @given(OPIOID_DOSES, st.sampled_from(["morphine po", "hydromorphone sc", "oxycodone po",
                                       "morphine sc", "fentanyl patch"]))
 def test_what_convert_proposes_passes_check_or_says_why(dose, target):
-    from mpsdose.rotation import RotationError
+    from mpsdose.clinical.rotation import RotationError
 
     before = Regimen.parse([f"oxycodone {dose} mg/day"])
     try:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from mpsdose import daily_totals, load
-from mpsdose.catalogue import default_catalogue
-from mpsdose.files import regimen_of
+from mpsdose.model.drugs import default_catalogue
+from mpsdose.io.files import regimen_of
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parent / "examples"

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mpsdose import Dose, Regimen, daily_totals, parse_item
-from mpsdose.totals import findings
+from mpsdose.clinical.totals import findings
 from tests.strategies import oral_items, regimens
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mpsdose import Dose, DoseError, UnitError
-from mpsdose.units import SPELLINGS, UNITS, UnitKind, check_magnitude, lookup_unit, registry
+from mpsdose.model.units import SPELLINGS, UNITS, UnitKind, check_magnitude, lookup_unit, registry
 
 
 @pytest.mark.parametrize("symbol", sorted(UNITS))

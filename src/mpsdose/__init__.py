@@ -4,7 +4,7 @@ Represent a multimodal regimen exactly (drug, route, dose with real units, sched
 per item, drug and class, give its oral morphine equivalent under a named table, rotate opioids
 (methadone by the published methods), and check it for a patient. Every clinical number comes from
 a file in ``data/`` with its source. Prescription tables at population scale are in
-:mod:`mpsdose.batch`; FHIR R4 in and out in :mod:`mpsdose.fhir`.
+:mod:`mpsdose.io.batch`; FHIR R4 in and out in :mod:`mpsdose.io.fhir`.
 
 mpsdose supports clinical judgement; it does not replace it.
 
@@ -27,83 +27,83 @@ from mpsdose._version import __version__
 # Public names and the module each lives in. They load on first use (PEP 562), so that
 # `import mpsdose` and the CLI's start-up pay only for what they use.
 _EXPORTS: dict[str, str] = {
-    "Catalogue": "mpsdose.catalogue",
-    "Change": "mpsdose.compare",
-    "ClassTotal": "mpsdose.totals",
-    "Comparison": "mpsdose.compare",
-    "ConversionTable": "mpsdose.equivalence",
-    "Course": "mpsdose.regimen",
-    "DailyTotals": "mpsdose.totals",
-    "DataError": "mpsdose.errors",
-    "Dose": "mpsdose.regimen",
-    "DoseError": "mpsdose.errors",
-    "Drug": "mpsdose.catalogue",
-    "DrugTotal": "mpsdose.totals",
-    "Factor": "mpsdose.equivalence",
-    "FhirError": "mpsdose.fhir",
-    "Finding": "mpsdose.findings",
-    "Hepatic": "mpsdose.regimen",
-    "Ingredient": "mpsdose.regimen",
-    "Item": "mpsdose.regimen",
-    "ItemEquivalent": "mpsdose.equivalence",
-    "ItemSyntaxError": "mpsdose.errors",
-    "ItemTotal": "mpsdose.totals",
-    "METHODS": "mpsdose.methadone",
-    "MethadoneSwitch": "mpsdose.methadone",
-    "MethodResult": "mpsdose.methadone",
-    "MpsdoseError": "mpsdose.errors",
-    "OralMorphineEquivalent": "mpsdose.equivalence",
-    "Patient": "mpsdose.regimen",
-    "Regimen": "mpsdose.regimen",
-    "RegimenEquivalent": "mpsdose.equivalence",
-    "RegimenFileError": "mpsdose.errors",
-    "Rescue": "mpsdose.rotation",
-    "Rotation": "mpsdose.rotation",
-    "RotationError": "mpsdose.rotation",
-    "RotationTable": "mpsdose.equivalence",
-    "Route": "mpsdose.catalogue",
-    "RouteError": "mpsdose.errors",
-    "SafetyError": "mpsdose.safety",
-    "Schedule": "mpsdose.regimen",
-    "ScheduleKind": "mpsdose.regimen",
-    "Severity": "mpsdose.findings",
-    "State": "mpsdose.regimen",
-    "Step": "mpsdose.rotation",
-    "Summary": "mpsdose.summary",
-    "SurveillanceTable": "mpsdose.equivalence",
-    "Target": "mpsdose.rotation",
-    "Timeline": "mpsdose.compare",
-    "Titration": "mpsdose.rotation",
-    "Total": "mpsdose.totals",
-    "UnitError": "mpsdose.errors",
-    "UnknownDrugError": "mpsdose.errors",
-    "UnknownTableError": "mpsdose.errors",
-    "check": "mpsdose.safety",
-    "check_course": "mpsdose.safety",
-    "check_rescue": "mpsdose.rotation",
-    "compare": "mpsdose.compare",
-    "conversion_table": "mpsdose.equivalence",
-    "conversion_tables": "mpsdose.equivalence",
-    "convert": "mpsdose.rotation",
-    "daily_totals": "mpsdose.totals",
-    "default_catalogue": "mpsdose.catalogue",
-    "dumps": "mpsdose.files",
-    "enforce": "mpsdose.safety",
-    "format_item": "mpsdose.language",
-    "load": "mpsdose.files",
-    "load_regimen": "mpsdose.files",
-    "load_table_file": "mpsdose.equivalence",
-    "loads": "mpsdose.files",
-    "methadone_switch": "mpsdose.methadone",
-    "oral_morphine_equivalent": "mpsdose.equivalence",
-    "parse_item": "mpsdose.language",
-    "regimen_from_fhir": "mpsdose.fhir",
-    "regimen_to_fhir": "mpsdose.fhir",
-    "save": "mpsdose.files",
-    "summarize": "mpsdose.summary",
-    "thresholds": "mpsdose.equivalence",
-    "timeline": "mpsdose.compare",
-    "titrate": "mpsdose.rotation",
+    "Catalogue": "mpsdose.model.drugs",
+    "Change": "mpsdose.clinical.compare",
+    "ClassTotal": "mpsdose.clinical.totals",
+    "Comparison": "mpsdose.clinical.compare",
+    "ConversionTable": "mpsdose.clinical.equivalence",
+    "Course": "mpsdose.model.regimen",
+    "DailyTotals": "mpsdose.clinical.totals",
+    "DataError": "mpsdose.model.errors",
+    "Dose": "mpsdose.model.regimen",
+    "DoseError": "mpsdose.model.errors",
+    "Drug": "mpsdose.model.drugs",
+    "DrugTotal": "mpsdose.clinical.totals",
+    "Factor": "mpsdose.clinical.equivalence",
+    "FhirError": "mpsdose.io.fhir",
+    "Finding": "mpsdose.model.findings",
+    "Hepatic": "mpsdose.model.regimen",
+    "Ingredient": "mpsdose.model.regimen",
+    "Item": "mpsdose.model.regimen",
+    "ItemEquivalent": "mpsdose.clinical.equivalence",
+    "ItemSyntaxError": "mpsdose.model.errors",
+    "ItemTotal": "mpsdose.clinical.totals",
+    "METHODS": "mpsdose.clinical.methadone",
+    "MethadoneSwitch": "mpsdose.clinical.methadone",
+    "MethodResult": "mpsdose.clinical.methadone",
+    "MpsdoseError": "mpsdose.model.errors",
+    "OralMorphineEquivalent": "mpsdose.clinical.equivalence",
+    "Patient": "mpsdose.model.regimen",
+    "Regimen": "mpsdose.model.regimen",
+    "RegimenEquivalent": "mpsdose.clinical.equivalence",
+    "RegimenFileError": "mpsdose.model.errors",
+    "Rescue": "mpsdose.clinical.rotation",
+    "Rotation": "mpsdose.clinical.rotation",
+    "RotationError": "mpsdose.clinical.rotation",
+    "RotationTable": "mpsdose.clinical.equivalence",
+    "Route": "mpsdose.model.drugs",
+    "RouteError": "mpsdose.model.errors",
+    "SafetyError": "mpsdose.clinical.safety",
+    "Schedule": "mpsdose.model.regimen",
+    "ScheduleKind": "mpsdose.model.regimen",
+    "Severity": "mpsdose.model.findings",
+    "State": "mpsdose.model.regimen",
+    "Step": "mpsdose.clinical.rotation",
+    "Summary": "mpsdose.clinical.summary",
+    "SurveillanceTable": "mpsdose.clinical.equivalence",
+    "Target": "mpsdose.clinical.rotation",
+    "Timeline": "mpsdose.clinical.compare",
+    "Titration": "mpsdose.clinical.rotation",
+    "Total": "mpsdose.clinical.totals",
+    "UnitError": "mpsdose.model.errors",
+    "UnknownDrugError": "mpsdose.model.errors",
+    "UnknownTableError": "mpsdose.model.errors",
+    "check": "mpsdose.clinical.safety",
+    "check_course": "mpsdose.clinical.safety",
+    "check_rescue": "mpsdose.clinical.rotation",
+    "compare": "mpsdose.clinical.compare",
+    "conversion_table": "mpsdose.clinical.equivalence",
+    "conversion_tables": "mpsdose.clinical.equivalence",
+    "convert": "mpsdose.clinical.rotation",
+    "daily_totals": "mpsdose.clinical.totals",
+    "default_catalogue": "mpsdose.model.drugs",
+    "dumps": "mpsdose.io.files",
+    "enforce": "mpsdose.clinical.safety",
+    "format_item": "mpsdose.io.language",
+    "load": "mpsdose.io.files",
+    "load_regimen": "mpsdose.io.files",
+    "load_table_file": "mpsdose.clinical.equivalence",
+    "loads": "mpsdose.io.files",
+    "methadone_switch": "mpsdose.clinical.methadone",
+    "oral_morphine_equivalent": "mpsdose.clinical.equivalence",
+    "parse_item": "mpsdose.io.language",
+    "regimen_from_fhir": "mpsdose.io.fhir",
+    "regimen_to_fhir": "mpsdose.io.fhir",
+    "save": "mpsdose.io.files",
+    "summarize": "mpsdose.clinical.summary",
+    "thresholds": "mpsdose.clinical.equivalence",
+    "timeline": "mpsdose.clinical.compare",
+    "titrate": "mpsdose.clinical.rotation",
 }
 
 __all__ = [
@@ -202,9 +202,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
-    from mpsdose.catalogue import Catalogue, Drug, Route, default_catalogue
-    from mpsdose.compare import Change, Comparison, Timeline, compare, timeline
-    from mpsdose.equivalence import (
+    from mpsdose.model.drugs import Catalogue, Drug, Route, default_catalogue
+    from mpsdose.clinical.compare import Change, Comparison, Timeline, compare, timeline
+    from mpsdose.clinical.equivalence import (
         ConversionTable,
         Factor,
         ItemEquivalent,
@@ -218,7 +218,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         oral_morphine_equivalent,
         thresholds,
     )
-    from mpsdose.errors import (
+    from mpsdose.model.errors import (
         DataError,
         DoseError,
         ItemSyntaxError,
@@ -229,12 +229,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         UnknownDrugError,
         UnknownTableError,
     )
-    from mpsdose.fhir import FhirError, regimen_from_fhir, regimen_to_fhir
-    from mpsdose.files import dumps, load, load_regimen, loads, save
-    from mpsdose.findings import Finding, Severity
-    from mpsdose.language import format_item, parse_item
-    from mpsdose.methadone import METHODS, MethadoneSwitch, MethodResult, methadone_switch
-    from mpsdose.regimen import (
+    from mpsdose.io.fhir import FhirError, regimen_from_fhir, regimen_to_fhir
+    from mpsdose.io.files import dumps, load, load_regimen, loads, save
+    from mpsdose.model.findings import Finding, Severity
+    from mpsdose.io.language import format_item, parse_item
+    from mpsdose.clinical.methadone import METHODS, MethadoneSwitch, MethodResult, methadone_switch
+    from mpsdose.model.regimen import (
         Course,
         Dose,
         Hepatic,
@@ -246,7 +246,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         ScheduleKind,
         State,
     )
-    from mpsdose.rotation import (
+    from mpsdose.clinical.rotation import (
         Rescue,
         Rotation,
         RotationError,
@@ -257,6 +257,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         convert,
         titrate,
     )
-    from mpsdose.safety import SafetyError, check, check_course, enforce
-    from mpsdose.summary import Summary, summarize
-    from mpsdose.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals
+    from mpsdose.clinical.safety import SafetyError, check, check_course, enforce
+    from mpsdose.clinical.summary import Summary, summarize
+    from mpsdose.clinical.totals import ClassTotal, DailyTotals, DrugTotal, ItemTotal, Total, daily_totals

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from mpsdose._version import __version__
-from mpsdose.errors import MpsdoseError
+from mpsdose.model.errors import MpsdoseError
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -153,11 +153,11 @@ def main() -> None:
 
 def _regimen(items: Sequence[str], file: str | None, state: str | None,
              allow_unlisted: bool) -> Any:
-    from mpsdose.regimen import Regimen
+    from mpsdose.model.regimen import Regimen
 
     regimen = Regimen.parse(items, allow_unlisted=allow_unlisted)
     if file is not None:
-        from mpsdose.files import load_regimen
+        from mpsdose.io.files import load_regimen
 
         loaded = load_regimen(file, state=state, allow_unlisted=allow_unlisted)
         regimen = Regimen(loaded.items + regimen.items, loaded.label, loaded.patient)
@@ -169,7 +169,7 @@ def _regimen(items: Sequence[str], file: str | None, state: str | None,
 
 
 def _table(table: str | None, table_file: str | None) -> Any:
-    from mpsdose.equivalence import conversion_table, load_table_file
+    from mpsdose.clinical.equivalence import conversion_table, load_table_file
 
     if table_file is None:
         return conversion_table(table)
@@ -180,7 +180,7 @@ def _table(table: str | None, table_file: str | None) -> Any:
                                    "with --table")
         return next(iter(loaded.values()))
     if table not in loaded:
-        from mpsdose.errors import UnknownTableError
+        from mpsdose.model.errors import UnknownTableError
 
         raise UnknownTableError(table, sorted(loaded))
     return loaded[table]
@@ -216,8 +216,8 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, table: st
       mpsdose total -f examples/takamatsu2018-case1.toml --state admission --json
       mpsdose total "tramadol 200 mg/day" --table cms2018
     """
-    from mpsdose.report import summary_json, summary_tables
-    from mpsdose.summary import summarize
+    from mpsdose.present.report import summary_json, summary_tables
+    from mpsdose.clinical.summary import summarize
 
     regimen = _regimen(items, file, state, allow_unlisted)
     summary = summarize(regimen, _table(table, table_file), threshold_context=threshold_context)
@@ -276,8 +276,8 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
       mpsdose convert "fentanyl 100 mcg/h td" --to "hydromorphone sc" --reduction 33
       mpsdose convert -f examples/takamatsu2018-case1.toml --state titrated --to "morphine sc"
     """
-    from mpsdose.report import rotation_json, rotation_tables
-    from mpsdose.rotation import convert as rotate
+    from mpsdose.present.report import rotation_json, rotation_tables
+    from mpsdose.clinical.rotation import convert as rotate
 
     regimen = _regimen(items, file, state, False)
     rotation = rotate(regimen, to, table=table, reduction=_reduction(reduction), market=market)
@@ -306,8 +306,8 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
       mpsdose methadone "morphine 200 mg/day"
       mpsdose methadone "oxycodone er 60 mg po q12h" --method fudin --json
     """
-    from mpsdose.methadone import methadone_switch
-    from mpsdose.report import methadone_json, methadone_tables
+    from mpsdose.clinical.methadone import methadone_switch
+    from mpsdose.present.report import methadone_json, methadone_tables
 
     regimen = _regimen(items, file, state, False)
     switch = methadone_switch(regimen, method, table=table, market=market)
@@ -319,7 +319,7 @@ def _patient(base: Any, age: float | None, weight: float | None, crcl: float | N
     """The file's patient with the options given on the command line on top."""
     import attrs
 
-    from mpsdose.regimen import Hepatic
+    from mpsdose.model.regimen import Hepatic
 
     changes: dict[str, Any] = {}
     for name, value in (("age", age), ("weight_kg", weight), ("crcl_ml_min", crcl)):
@@ -381,10 +381,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       mpsdose check "tramadol 400 mg/day" "sertraline 50 mg po daily" --age 80
       mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
     """
-    from mpsdose.files import load, regimen_of
-    from mpsdose.regimen import Course, Regimen
-    from mpsdose.safety import check as run_check
-    from mpsdose.safety import check_course
+    from mpsdose.io.files import load, regimen_of
+    from mpsdose.model.regimen import Course, Regimen
+    from mpsdose.clinical.safety import check as run_check
+    from mpsdose.clinical.safety import check_course
 
     extra = Regimen.parse(items)
     before = Regimen.parse(previous) if previous else None
@@ -468,11 +468,11 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
       mpsdose compare examples/takamatsu2018-case1.toml --plot case1.png
       mpsdose compare before.toml after.toml --json
     """
-    from mpsdose.compare import compare as compare_regimens
-    from mpsdose.compare import timeline
-    from mpsdose.files import load, regimen_of
-    from mpsdose.regimen import Course
-    from mpsdose.report import (
+    from mpsdose.clinical.compare import compare as compare_regimens
+    from mpsdose.clinical.compare import timeline
+    from mpsdose.io.files import load, regimen_of
+    from mpsdose.model.regimen import Course
+    from mpsdose.present.report import (
         comparison_json,
         comparison_tables,
         timeline_json,
@@ -485,7 +485,7 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
             raise click.UsageError("compare needs two regimen files, or one course file")
         line = timeline(first, table)
         if plot_path is not None:
-            from mpsdose.plot import plot_timeline
+            from mpsdose.present.plot import plot_timeline
 
             plot_timeline(line, plot_path)
         if as_json:
@@ -530,8 +530,8 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
       mpsdose batch prescriptions.csv -o mme.parquet --table cdc2022
       mpsdose batch prescriptions.parquet -o patients.csv --per-patient --table nihheal
     """
-    from mpsdose.batch import BatchError, batch_mme, read_table, run_in_chunks, write_table
-    from mpsdose.batch import per_patient as patients
+    from mpsdose.io.batch import BatchError, batch_mme, read_table, run_in_chunks, write_table
+    from mpsdose.io.batch import per_patient as patients
 
     try:
         source = read_table(input_path)
@@ -568,8 +568,8 @@ def tables(table_file: str | None, show_rows: str | None, as_json: bool, fmt: st
       mpsdose tables
       mpsdose tables --rows cdc2016
     """
-    from mpsdose.equivalence import conversion_table, conversion_tables, load_table_file
-    from mpsdose.report import table_json, tables_rows
+    from mpsdose.clinical.equivalence import conversion_table, conversion_tables, load_table_file
+    from mpsdose.present.report import table_json, tables_rows
 
     known = dict(conversion_tables())
     if table_file is not None:
@@ -607,8 +607,8 @@ def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
       mpsdose drugs --class opioid
       mpsdose drugs --json
     """
-    from mpsdose.catalogue import DRUG_CLASSES, default_catalogue
-    from mpsdose.report import drugs_rows
+    from mpsdose.model.drugs import DRUG_CLASSES, default_catalogue
+    from mpsdose.present.report import drugs_rows
 
     books = default_catalogue()
     if drug_class is not None and drug_class not in DRUG_CLASSES:
@@ -617,7 +617,7 @@ def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
     selected = books.by_class(drug_class)
     aliases = {drug.name: books.aliases(drug.name) for drug in selected}
     if as_json:
-        from mpsdose.fhir import rxnorm_codes
+        from mpsdose.io.fhir import rxnorm_codes
 
         codes = {drug: code for code, drug in rxnorm_codes().items()}
         _emit_json({"schema": "mpsdose/1", "drugs": [

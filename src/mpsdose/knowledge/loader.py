@@ -6,14 +6,14 @@ import csv
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from mpsdose.errors import DataError
+from mpsdose.model.errors import DataError
 
 __all__ = ["data_file", "parse_float", "read_rows", "require"]
 
 
 #: ``data/`` beside this module: a real folder in the wheel, a symlink to the top-level ``data/``
 #: in a checkout (an editable install). Found from ``__file__``: mpsdose is never run from a zip.
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 def data_file(name: str) -> Path:

@@ -24,12 +24,12 @@ from pathlib import Path
 
 import attrs
 
-from mpsdose._data import data_file, parse_float, read_rows, require
-from mpsdose.catalogue import FORMS, ROUTE_GROUPS, Route, default_catalogue, parse_route
-from mpsdose.errors import DataError, UnknownTableError
-from mpsdose.findings import Finding, Severity
-from mpsdose.regimen import Ingredient, Item, Regimen
-from mpsdose.units import UNITS, Unit
+from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
+from mpsdose.model.drugs import FORMS, ROUTE_GROUPS, Route, default_catalogue, parse_route
+from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.regimen import Ingredient, Item, Regimen
+from mpsdose.model.units import UNITS, Unit
 
 __all__ = [
     "DEFAULT_TABLE",
@@ -418,7 +418,7 @@ class OralMorphineEquivalent:
 
     def format(self, digits: int = 4) -> str:
         """``"30 mg/day"``, ``"20–30 mg/day"``, ``"≥ 30 mg/day"`` (part missing), ``"not known"``."""
-        from mpsdose.totals import _round
+        from mpsdose.clinical.totals import _round
 
         if not self.has_number:
             return "not known"
@@ -453,7 +453,7 @@ class ItemEquivalent:
         """How the number was made: amount × factor = OME, with table and source."""
         if self.factor is None or self.amount is None:
             return self.reason
-        from mpsdose.totals import _round
+        from mpsdose.clinical.totals import _round
 
         amount = f"{_round(self.amount, 6)} {self.factor.unit}"
         band = f", band {self.factor.band}" if self.factor.band else ""

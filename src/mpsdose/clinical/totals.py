@@ -5,7 +5,7 @@ interval, is not counted as zero. The total then says what it left out (:attr:`T
 prints as "≥ 20 mg/day" or "dose unknown".
 
 Different drugs are not added in mg, not even within a class: their potencies differ. The opioid
-class is totalled as oral morphine equivalents (:mod:`mpsdose.equivalence`).
+class is totalled as oral morphine equivalents (:mod:`mpsdose.clinical.equivalence`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from mpsdose.catalogue import DRUG_CLASSES, Drug, Route
-from mpsdose.findings import Finding, Severity
-from mpsdose.regimen import Ingredient, Item, Regimen
-from mpsdose.units import Unit
+from mpsdose.model.drugs import DRUG_CLASSES, Drug, Route
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.regimen import Ingredient, Item, Regimen
+from mpsdose.model.units import Unit
 
 __all__ = [
     "ClassTotal", "DailyTotals", "DrugTotal", "ItemTotal", "Total", "daily_totals", "findings",

@@ -14,9 +14,9 @@ from types import MappingProxyType
 
 import attrs
 
-from mpsdose._data import data_file, read_rows, require
-from mpsdose.errors import DataError, UnknownDrugError
-from mpsdose.units import UNITS, Unit, UnitKind
+from mpsdose.knowledge.loader import data_file, read_rows, require
+from mpsdose.model.errors import DataError, UnknownDrugError
+from mpsdose.model.units import UNITS, Unit, UnitKind
 
 __all__ = [
     "DRUG_CLASSES",

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mpsdose.errors import DoseError, UnitError
+from mpsdose.model.errors import DoseError, UnitError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mpsdose.compare import Timeline
-from mpsdose.errors import MpsdoseError
+from mpsdose.clinical.compare import Timeline
+from mpsdose.model.errors import MpsdoseError
 
 __all__ = ["plot_timeline"]
 

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from mpsdose.equivalence import ConversionTable, OralMorphineEquivalent, oral_morphine_equivalent
-from mpsdose.regimen import Course, Regimen
-from mpsdose.totals import Total, daily_totals
+from mpsdose.clinical.equivalence import ConversionTable, OralMorphineEquivalent, oral_morphine_equivalent
+from mpsdose.model.regimen import Course, Regimen
+from mpsdose.clinical.totals import Total, daily_totals
 
 __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
 

@@ -10,7 +10,7 @@ gives a low and a high result at every step, and ``daily_dose`` is the low end.
 To a fentanyl or buprenorphine patch the manufacturer's table is used (direction-dependent and
 already conservative), never a factor inverted; such a conversion is marked not bidirectional.
 
-Every number comes from ``data/`` (:mod:`mpsdose.practice`, :mod:`mpsdose.equivalence`).
+Every number comes from ``data/`` (:mod:`mpsdose.knowledge.practice`, :mod:`mpsdose.clinical.equivalence`).
 """
 
 from __future__ import annotations
@@ -21,17 +21,17 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mpsdose.catalogue import FORMS, RELEASES, ROUTE_SPELLINGS, Drug, Route, default_catalogue
-from mpsdose.equivalence import (
+from mpsdose.model.drugs import FORMS, RELEASES, ROUTE_SPELLINGS, Drug, Route, default_catalogue
+from mpsdose.clinical.equivalence import (
     ConversionTable,
     Factor,
     RotationTable,
     conversion_table,
     conversion_tables,
 )
-from mpsdose.errors import MpsdoseError
-from mpsdose.findings import Finding, Severity
-from mpsdose.practice import (
+from mpsdose.model.errors import MpsdoseError
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.knowledge.practice import (
     PatchBand,
     Rule,
     Strength,
@@ -41,8 +41,8 @@ from mpsdose.practice import (
     strengths,
     usual_schedule,
 )
-from mpsdose.regimen import Dose, Ingredient, Item, Patient, Regimen, Schedule, ScheduleKind
-from mpsdose.totals import _round
+from mpsdose.model.regimen import Dose, Ingredient, Item, Patient, Regimen, Schedule, ScheduleKind
+from mpsdose.clinical.totals import _round
 
 __all__ = [
     "DEFAULT_ROTATION_TABLE",

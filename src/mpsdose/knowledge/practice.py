@@ -17,9 +17,9 @@ import functools
 
 import attrs
 
-from mpsdose._data import data_file, parse_float, read_rows, require
-from mpsdose.catalogue import Route, default_catalogue, parse_route
-from mpsdose.errors import DataError
+from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
+from mpsdose.model.drugs import Route, default_catalogue, parse_route
+from mpsdose.model.errors import DataError
 
 __all__ = [
     "PatchBand",

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from mpsdose.catalogue import Drug, Route
-from mpsdose.errors import DoseError, ItemSyntaxError, RouteError, UnitError
-from mpsdose.units import UNITS, Unit, UnitKind, check_magnitude
+from mpsdose.model.drugs import Drug, Route
+from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError
+from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude
 
 __all__ = [
     "Course",
@@ -59,7 +59,7 @@ class Dose:
     def of(cls, value: float, unit: str | Unit, *, text: str | None = None) -> Dose:
         """A dose from a magnitude and a unit spelling, checked (finite, positive, known unit)."""
         if isinstance(unit, str):
-            from mpsdose.units import lookup_unit
+            from mpsdose.model.units import lookup_unit
 
             unit = lookup_unit(unit, text=text)
         if unit.kind not in (UnitKind.MASS, UnitKind.RATE):
@@ -74,7 +74,7 @@ class Dose:
                text: str | None = None) -> Dose:
         """A volume of a liquid of a given concentration, e.g. ``Dose.liquid(2, 10, "mg/mL")``."""
         if isinstance(unit, str):
-            from mpsdose.units import lookup_unit
+            from mpsdose.model.units import lookup_unit
 
             unit = lookup_unit(unit, text=text)
         if unit.kind is not UnitKind.CONCENTRATION:
@@ -88,7 +88,7 @@ class Dose:
     @classmethod
     def from_quantity(cls, value: object, *, text: str | None = None) -> Dose:
         """A dose from a :class:`pint.Quantity` (mass or mass per time) of any unit."""
-        from mpsdose.units import from_quantity
+        from mpsdose.model.units import from_quantity
 
         magnitude, unit = from_quantity(value, text=text)  # type: ignore[arg-type]
         return cls.of(magnitude, unit, text=text)
@@ -105,7 +105,7 @@ class Dose:
     @property
     def quantity(self) -> object:
         """The amount as a :class:`pint.Quantity` (imports pint)."""
-        from mpsdose.units import quantity
+        from mpsdose.model.units import quantity
 
         return quantity(self.value, self.unit)
 
@@ -230,7 +230,7 @@ class Item:
     @classmethod
     def parse(cls, text: str, *, allow_unlisted: bool = False) -> Item:
         """Parse one item of the item language (see :func:`mpsdose.parse_item`)."""
-        from mpsdose.language import parse_item
+        from mpsdose.io.language import parse_item
 
         return parse_item(text, allow_unlisted=allow_unlisted)
 
@@ -322,7 +322,7 @@ class Item:
 
     def format(self) -> str:
         """The item in the item language; parses back to an equal item."""
-        from mpsdose.language import format_item
+        from mpsdose.io.language import format_item
 
         return format_item(self)
 
@@ -452,7 +452,7 @@ class Regimen:
     def parse(cls, lines: Iterable[str], *, label: str | None = None,
               patient: Patient | None = None, allow_unlisted: bool = False) -> Regimen:
         """A regimen from item strings (see :func:`mpsdose.parse_item`)."""
-        from mpsdose.language import parse_item
+        from mpsdose.io.language import parse_item
 
         items = tuple(parse_item(line, allow_unlisted=allow_unlisted) for line in lines)
         return cls(items, label, patient or Patient())

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mpsdose.catalogue import (
+from mpsdose.model.drugs import (
     FORMS,
     RELEASES,
     ROUTE_SPELLINGS,
@@ -23,8 +23,8 @@ from mpsdose.catalogue import (
     Route,
     default_catalogue,
 )
-from mpsdose.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
-from mpsdose.regimen import (
+from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
+from mpsdose.model.regimen import (
     Dose,
     Ingredient,
     Item,
@@ -32,7 +32,7 @@ from mpsdose.regimen import (
     ScheduleKind,
     _number,
 )
-from mpsdose.units import REFUSED, SPELLINGS, lookup_unit
+from mpsdose.model.units import REFUSED, SPELLINGS, lookup_unit
 
 __all__ = ["format_item", "parse_item"]
 
@@ -139,7 +139,7 @@ class _Parts:
 
 
 def parse_item(text: str, *, allow_unlisted: bool = False) -> Item:
-    """Parse one item of the item language into an :class:`~mpsdose.regimen.Item`.
+    """Parse one item of the item language into an :class:`~mpsdose.model.regimen.Item`.
 
     Parameters
     ----------
@@ -148,7 +148,7 @@ def parse_item(text: str, *, allow_unlisted: bool = False) -> Item:
         ``"rescue oxycodone 5 mg po prn max 6/day"``, ``"acetaminophen 4 g/day"``.
     allow_unlisted
         Keep a drug the catalogue does not know as an unlisted item (shown, never totalled)
-        instead of raising :class:`~mpsdose.errors.UnknownDrugError`.
+        instead of raising :class:`~mpsdose.model.errors.UnknownDrugError`.
 
     Raises
     ------

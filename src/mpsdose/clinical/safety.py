@@ -24,12 +24,12 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mpsdose._data import data_file, parse_float, read_rows, require
-from mpsdose.catalogue import Route, default_catalogue
-from mpsdose.errors import DataError, MpsdoseError
-from mpsdose.findings import Finding, Severity
-from mpsdose.regimen import Course, Hepatic, Item, Patient, Regimen, State
-from mpsdose.totals import _round, daily_totals
+from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
+from mpsdose.model.drugs import Route, default_catalogue
+from mpsdose.model.errors import DataError, MpsdoseError
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
+from mpsdose.clinical.totals import _round, daily_totals
 
 __all__ = ["DoseLimit", "SafetyError", "check", "check_course", "enforce", "limits"]
 
@@ -119,7 +119,7 @@ def limits() -> tuple[DoseLimit, ...]:
                             line=line)
         route = None
         if row.get("route"):
-            from mpsdose.catalogue import parse_route
+            from mpsdose.model.drugs import parse_route
 
             route = parse_route(row["route"])
         rows.append(DoseLimit(
@@ -201,7 +201,7 @@ def _usual_ranges() -> tuple[tuple[str, Route | None, str, float, float, str], .
     rows = []
     for line, row in read_rows(data_file(path), ("drug", "indication", "usual_min_mg_per_day",
                                                  "usual_max_mg_per_day", "source")):
-        from mpsdose.catalogue import parse_route
+        from mpsdose.model.drugs import parse_route
 
         low = parse_float(row["usual_min_mg_per_day"], "usual_min_mg_per_day", path=path,
                           line=line)
@@ -587,8 +587,8 @@ def _steroid_findings(items: Sequence[Item]) -> list[Finding]:
 def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: Patient,
                      table: str | None) -> list[Finding]:
     """A proposed switch from ``previous`` to ``items``."""
-    from mpsdose.equivalence import oral_morphine_equivalent
-    from mpsdose.rotation import DEFAULT_ROTATION_TABLE
+    from mpsdose.clinical.equivalence import oral_morphine_equivalent
+    from mpsdose.clinical.rotation import DEFAULT_ROTATION_TABLE
 
     found: list[Finding] = []
     chosen = table or DEFAULT_ROTATION_TABLE
@@ -615,7 +615,7 @@ def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: P
                                 f"below the {rule.threshold:g} mg/day of opioid tolerance",
                                 code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
-        from mpsdose.methadone import _cap
+        from mpsdose.clinical.methadone import _cap
 
         cap = _cap()  # flagged above the top of the cap range; the planners start at its low end
         daily, _ = _daily_by_drug(items, "methadone")
@@ -629,7 +629,7 @@ def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: P
 
 def _first_patch(items: Sequence[Item], ome: float) -> list[Finding]:
     """A first fentanyl patch stronger than the label's table gives for the previous OME."""
-    from mpsdose.practice import patch_bands
+    from mpsdose.knowledge.practice import patch_bands
 
     bands = sorted((b for b in patch_bands() if b.table == "duragesic-us"
                     and b.from_drug == "morphine" and b.from_route is Route.ORAL),
@@ -669,8 +669,8 @@ def check(
         The conversion table for OME, and a threshold context (see
         :func:`mpsdose.oral_morphine_equivalent`).
     """
-    from mpsdose.equivalence import oral_morphine_equivalent
-    from mpsdose.rotation import check_rescue
+    from mpsdose.clinical.equivalence import oral_morphine_equivalent
+    from mpsdose.clinical.rotation import check_rescue
 
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     if patient is None:
@@ -679,7 +679,7 @@ def check(
     found.extend(_limit_findings(items, patient))
     found.extend(_interaction_findings(items, patient))
     found.extend(check_rescue(items))
-    from mpsdose.totals import findings as total_findings
+    from mpsdose.clinical.totals import findings as total_findings
 
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
                  if f.code == "dose-unknown")

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from mpsdose.equivalence import ConversionTable, RegimenEquivalent, oral_morphine_equivalent
-from mpsdose.findings import Finding
-from mpsdose.regimen import Item, Regimen
-from mpsdose.totals import DailyTotals, daily_totals, findings
+from mpsdose.clinical.equivalence import ConversionTable, RegimenEquivalent, oral_morphine_equivalent
+from mpsdose.model.findings import Finding
+from mpsdose.model.regimen import Item, Regimen
+from mpsdose.clinical.totals import DailyTotals, daily_totals, findings
 
 __all__ = ["Summary", "summarize"]
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mpsdose.catalogue import Drug
-from mpsdose.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
-from mpsdose.summary import Summary
-from mpsdose.totals import Total, _round
+from mpsdose.model.drugs import Drug
+from mpsdose.clinical.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
+from mpsdose.clinical.summary import Summary
+from mpsdose.clinical.totals import Total, _round
 
 if TYPE_CHECKING:  # pragma: no cover
-    from mpsdose.compare import Change, Comparison, Timeline
-    from mpsdose.methadone import MethadoneSwitch
-    from mpsdose.rotation import Rotation
+    from mpsdose.clinical.compare import Change, Comparison, Timeline
+    from mpsdose.clinical.methadone import MethadoneSwitch
+    from mpsdose.clinical.rotation import Rotation
 
 __all__ = [
     "SCHEMA",

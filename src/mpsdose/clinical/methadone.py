@@ -27,14 +27,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from mpsdose._data import data_file, parse_float, read_rows, require
-from mpsdose.catalogue import Route
-from mpsdose.equivalence import ConversionTable
-from mpsdose.errors import DataError
-from mpsdose.findings import Finding, Severity
-from mpsdose.practice import Rule, load_rules
-from mpsdose.regimen import Item, Regimen
-from mpsdose.rotation import (
+from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
+from mpsdose.model.drugs import Route
+from mpsdose.clinical.equivalence import ConversionTable
+from mpsdose.model.errors import DataError
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.knowledge.practice import Rule, load_rules
+from mpsdose.model.regimen import Item, Regimen
+from mpsdose.clinical.rotation import (
     RotationError,
     Step,
     _fmt,
@@ -42,7 +42,7 @@ from mpsdose.rotation import (
     _opioid_base,
     _rotation_table,
 )
-from mpsdose.totals import _round
+from mpsdose.clinical.totals import _round
 
 __all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "Tier", "methadone_switch", "tiers"]
 

@@ -6,7 +6,7 @@ tables with ``drug``, ``route``, ``dose``, ``unit``, ``frequency``, ``prn``, ``m
 ``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``).
 
 A FHIR R4 JSON document (``MedicationRequest``, ``MedicationStatement`` or a ``Bundle`` of them)
-is read wherever a regimen file is, recognised by its ``resourceType`` (:mod:`mpsdose.fhir`).
+is read wherever a regimen file is, recognised by its ``resourceType`` (:mod:`mpsdose.io.fhir`).
 
 A **course file** has ``[patient]`` once and ``[[states]]``, each with a ``label``, an optional
 ``date`` or ``day``, an optional ``note`` and its ``items``.
@@ -23,9 +23,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mpsdose.errors import MpsdoseError, RegimenFileError
-from mpsdose.language import format_item, parse_item
-from mpsdose.regimen import Course, Hepatic, Item, Patient, Regimen, State
+from mpsdose.model.errors import MpsdoseError, RegimenFileError
+from mpsdose.io.language import format_item, parse_item
+from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
 
@@ -87,7 +87,7 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
     if "resourceType" in data:  # a FHIR R4 MedicationRequest, MedicationStatement or Bundle
-        from mpsdose.fhir import regimen_from_fhir
+        from mpsdose.io.fhir import regimen_from_fhir
 
         try:
             return regimen_from_fhir(data, allow_unlisted=allow_unlisted)
