@@ -22,8 +22,8 @@ from mpsdose import (  # noqa: E402
     oral_morphine_equivalent,
     parse_item,
 )
-from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
 from mpsdose.cli import main  # noqa: E402
+from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
 
 #: Each example builds and runs a whole table: fewer than the other properties by default.
 BATCH_EXAMPLES = int(os.environ.get("BATCH_EXAMPLES", "40"))

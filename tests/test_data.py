@@ -58,8 +58,8 @@ def test_catalogue_loads_and_covers_the_drug_classes_of_the_road():
 
 
 def test_names_are_unique_and_not_language_words():
-    from mpsdose.model.drugs import FORMS, RELEASES, ROUTE_SPELLINGS
     from mpsdose.io.language import _NIGHT, _PRN, _TIMES
+    from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS
 
     rows = _rows(DATA / "drug_names.csv")
     names = [row["name"].strip().lower() for row in rows]
@@ -86,24 +86,24 @@ def test_no_row_cites_an_ai_generated_page(path):
 
 
 def test_practice_data_loads_and_fits_the_catalogue():
-    from mpsdose.knowledge import practice
+    from mpsdose import Knowledge
 
     books = default_catalogue()
-    for row in practice.strengths():
+    for row in Knowledge.default().strengths:
         assert row.route in books.drugs[row.drug].routes, row
-    for row in practice.schedules():
+    for row in Knowledge.default().schedules:
         assert row.route in books.drugs[row.drug].routes, row
-    assert practice.patch_bands()
-    assert practice.rules()
+    assert Knowledge.default().patch_bands
+    assert Knowledge.default().rotation_rules.rows
 
 
 def test_the_first_row_of_each_rule_is_for_any_opioid():
     """The first row of a rule is its default (mpsdose.knowledge.practice), so it must not be drug-specific
     unless every row of that rule is."""
-    from mpsdose.knowledge import practice
+    from mpsdose import Knowledge
 
     seen: dict[str, list] = {}
-    for row in practice.rules():
+    for row in Knowledge.default().rotation_rules.rows:
         seen.setdefault(row.rule, []).append(row)
     for name, rows in seen.items():
         if any(r.drug is None for r in rows):
@@ -111,17 +111,17 @@ def test_the_first_row_of_each_rule_is_for_any_opioid():
 
 
 def test_patch_bands_rise_with_dose():
-    from mpsdose.knowledge import practice
+    from mpsdose import Knowledge
 
     tables: dict[tuple, list] = {}
-    for band in practice.patch_bands():
+    for band in Knowledge.default().patch_bands:
         tables.setdefault((band.table, band.from_drug, band.from_route), []).append(band)
     for key, bands in tables.items():
         ordered = sorted(bands, key=lambda b: b.from_min)
         rates = [b.patch_mcg_h for b in ordered]
         assert rates == sorted(rates), key
         for before, after in itertools.pairwise(ordered):
-            assert before.from_max is not None and before.from_max <= after.from_min, key
+            assert not before.band.overlaps(after.band), key
 
 
 def test_rxnorm_codes_are_unique_and_cover_the_opioids():
@@ -137,7 +137,7 @@ def test_rxnorm_codes_are_unique_and_cover_the_opioids():
 
 
 def test_every_route_has_a_snomed_code():
-    from mpsdose.io.fhir import _routes
+    from mpsdose import Knowledge
 
-    _, by_route = _routes()
+    by_route = Knowledge.default().route_codes
     assert set(by_route) == set(Route)

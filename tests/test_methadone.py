@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mpsdose import Regimen
+from mpsdose import Knowledge, Regimen, RotationError
 from mpsdose.cli import main
-from mpsdose.clinical.methadone import METHODS, fudin, methadone_switch, tiers
-from mpsdose.clinical.rotation import RotationError
+from mpsdose.clinical.methadone import METHODS, fudin, methadone_switch
 
 
 def switch(ome_morphine_oral, method=None):
@@ -97,11 +96,12 @@ def test_fda_label_percent_band_edges(ome, low, high):
 
 
 def test_every_tier_edge_in_the_data_is_continuous_with_the_next():
-    for method in {t.method for t in tiers()}:
-        rows = sorted((t for t in tiers() if t.method == method),
-                      key=lambda t: -1 if t.ome_min is None else t.ome_min)
+    for method in {t.method for t in Knowledge.default().methadone_tiers}:
+        rows = sorted((t for t in Knowledge.default().methadone_tiers if t.method == method),
+                      key=lambda t: -1 if t.band.low is None else t.band.low)
         for before, after in itertools.pairwise(rows):
-            assert before.ome_max == after.ome_min, method
+            assert before.band.high == after.band.low, method
+            assert before.band.high_closed != after.band.low_closed, method  # no gap, no overlap
 
 
 def test_ayonrinde_gives_no_dose_above_its_table():
@@ -157,7 +157,7 @@ def test_no_starting_dose_exceeds_its_cap(ome):
 def test_side_by_side_lists_every_method_with_its_source(ome):
     result = switch(ome)
     shown = {m.method for m in result.methods}
-    available = {t.method for t in tiers()} | {"fudin", "morley-makin"}
+    available = {t.method for t in Knowledge.default().methadone_tiers} | {"fudin", "morley-makin"}
     assert available <= shown <= set(METHODS)
     assert all(m.source for m in result.methods)
 

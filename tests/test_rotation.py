@@ -6,10 +6,18 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mpsdose import Patient, Regimen, parse_item
+from mpsdose import (
+    Patient,
+    Regimen,
+    RotationError,
+    check_rescue,
+    conversion_table,
+    convert,
+    parse_item,
+    titrate,
+)
 from mpsdose.cli import main
-from mpsdose.clinical.equivalence import conversion_table
-from mpsdose.clinical.rotation import RotationError, check_rescue, convert, round_down, titrate
+from mpsdose.clinical.dosing import round_down
 
 
 def regimen(*items):

@@ -14,14 +14,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mpsdose import Dose, Patient, Regimen, load, parse_item
+from mpsdose import Dose, Knowledge, Patient, Regimen, load, parse_item
 from mpsdose.cli import main
+from mpsdose.clinical.methadone import methadone_switch
+from mpsdose.clinical.rotation import convert, titrate
+from mpsdose.clinical.safety import SafetyError, check, check_course, enforce
 from mpsdose.io.files import regimen_of
 from mpsdose.model.findings import Severity
-from mpsdose.clinical.methadone import methadone_switch
 from mpsdose.model.regimen import Course, Hepatic, State
-from mpsdose.clinical.rotation import convert, titrate
-from mpsdose.clinical.safety import SafetyError, check, check_course, enforce, limits
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 ADULT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic=Hepatic.NONE, opioid_tolerant=True)
@@ -220,14 +220,15 @@ SOURCED = [
 @pytest.mark.parametrize(("drug", "condition", "low", "daily"), SOURCED,
                          ids=[f"{d} {c} {lo} {v}" for d, c, lo, v in SOURCED])
 def test_shipped_limit_matches_its_source(drug, condition, low, daily):
-    rows = [r for r in limits() if r.drug == drug and r.condition == condition
-            and r.low == low and r.max_daily_mg == daily]
+    rows = [r for r in Knowledge.default().dose_limits if r.drug == drug and r.condition == condition
+            and r.band.low == low and r.max_daily_mg == daily]
     assert rows, f"no {drug} {condition} row with {daily} mg/day"
     assert all(r.source for r in rows)
 
 
 def test_ketorolac_duration_is_five_days_in_the_first_row():
-    first = next(r for r in limits() if r.drug == "ketorolac" and r.max_days is not None)
+    first = next(r for r in Knowledge.default().dose_limits
+                 if r.drug == "ketorolac" and r.max_days is not None)
     assert first.max_days == 5
 
 
@@ -287,7 +288,7 @@ OPIOID_DOSES = st.integers(min_value=30, max_value=400)
 @given(OPIOID_DOSES, st.sampled_from(["morphine po", "hydromorphone sc", "oxycodone po",
                                       "morphine sc", "fentanyl patch"]))
 def test_what_convert_proposes_passes_check_or_says_why(dose, target):
-    from mpsdose.clinical.rotation import RotationError
+    from mpsdose import RotationError
 
     before = Regimen.parse([f"oxycodone {dose} mg/day"])
     try:

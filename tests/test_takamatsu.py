@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mpsdose import daily_totals, load
-from mpsdose.model.drugs import default_catalogue
+from mpsdose import daily_totals, default_catalogue, load
 from mpsdose.io.files import regimen_of
 
 HERE = Path(__file__).parent

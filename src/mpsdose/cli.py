@@ -135,6 +135,29 @@ _STRICT = click.option("--strict", is_flag=True,
                        help="Exit 1 when any finding is an error (as `mpsdose check` does).")
 
 
+class KnowledgeDir(click.ParamType):  # type: ignore[type-arg]
+    """``--knowledge DIR``: a folder of data files over the shipped ones, checked as it loads."""
+
+    name = "dir"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        from mpsdose.knowledge.bundle import Knowledge
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return Knowledge.load(value)
+        except MpsdoseError as error:
+            self.fail(str(error), param, ctx)
+
+
+_KNOWLEDGE = click.option(
+    "--knowledge", "knowledge", type=KnowledgeDir(), metavar="DIR",
+    help="A folder of data files (CSV, the shipped formats) used instead of the shipped files of "
+         "the same name, e.g. your own dose_limits.csv.")
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="mpsdose")
 def main() -> None:
@@ -152,14 +175,15 @@ def main() -> None:
 
 
 def _regimen(items: Sequence[str], file: str | None, state: str | None,
-             allow_unlisted: bool) -> Any:
+             allow_unlisted: bool, knowledge: Any) -> Any:
     from mpsdose.model.regimen import Regimen
 
-    regimen = Regimen.parse(items, allow_unlisted=allow_unlisted)
+    regimen = Regimen.parse(items, allow_unlisted=allow_unlisted, knowledge=knowledge)
     if file is not None:
         from mpsdose.io.files import load_regimen
 
-        loaded = load_regimen(file, state=state, allow_unlisted=allow_unlisted)
+        loaded = load_regimen(file, state=state, allow_unlisted=allow_unlisted,
+                              knowledge=knowledge)
         regimen = Regimen(loaded.items + regimen.items, loaded.label, loaded.patient)
     elif state is not None:
         raise click.UsageError("--state needs -f FILE (a course file)")
@@ -168,12 +192,12 @@ def _regimen(items: Sequence[str], file: str | None, state: str | None,
     return regimen
 
 
-def _table(table: str | None, table_file: str | None) -> Any:
-    from mpsdose.clinical.equivalence import conversion_table, load_table_file
+def _table(table: str | None, table_file: str | None, knowledge: Any) -> Any:
+    from mpsdose.knowledge.bundle import conversion_table, load_table_file
 
     if table_file is None:
-        return conversion_table(table)
-    loaded = load_table_file(table_file)
+        return conversion_table(table, knowledge=knowledge)
+    loaded = load_table_file(table_file, knowledge=knowledge)
     if table is None:
         if len(loaded) > 1:
             raise click.UsageError(f"{table_file} holds tables {', '.join(loaded)}: pick one "
@@ -199,12 +223,13 @@ def _table(table: str | None, table_file: str | None) -> Any:
               "opioids-aware (none in palliative care).")
 @click.option("--allow-unlisted", is_flag=True,
               help="Keep drugs the catalogue does not know (shown, not totalled).")
+@_KNOWLEDGE
 @_JSON
 @_STRICT
 @_FORMAT
 def total(items: tuple[str, ...], file: str | None, state: str | None, table: str | None,
           table_file: str | None, threshold_context: str | None, allow_unlisted: bool,
-          as_json: bool, strict: bool, fmt: str) -> None:
+          knowledge: Any, as_json: bool, strict: bool, fmt: str) -> None:
     """Daily total per item, drug and class, and the oral morphine equivalent (OME).
 
     PRN items are totalled apart, at their maximum (max N/day, or 24 h / interval). Every OME
@@ -216,11 +241,12 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, table: st
       mpsdose total -f examples/takamatsu2018-case1.toml --state admission --json
       mpsdose total "tramadol 200 mg/day" --table cms2018
     """
-    from mpsdose.present.report import summary_json, summary_tables
     from mpsdose.clinical.summary import summarize
+    from mpsdose.present.report import summary_json, summary_tables
 
-    regimen = _regimen(items, file, state, allow_unlisted)
-    summary = summarize(regimen, _table(table, table_file), threshold_context=threshold_context)
+    regimen = _regimen(items, file, state, allow_unlisted, knowledge)
+    summary = summarize(regimen, _table(table, table_file, knowledge),
+                        threshold_context=threshold_context, knowledge=knowledge)
     title = f"Regimen: {regimen.label}\n" if regimen.label else ""
     if not regimen.items and not as_json:
         click.echo(f"{title}No items (an empty regimen).")
@@ -257,12 +283,13 @@ def _reduction(text: str | None) -> Any:
               "for a route change of the same drug).")
 @click.option("--table", metavar="ID", help="Rotation table (default spcg; see `mpsdose tables`).")
 @_MARKET
+@_KNOWLEDGE
 @_JSON
 @_STRICT
 @_FORMAT
 def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None,
-            reduction: str | None, table: str | None, market: str, as_json: bool,
-            strict: bool, fmt: str) -> None:
+            reduction: str | None, table: str | None, market: str, knowledge: Any,
+            as_json: bool, strict: bool, fmt: str) -> None:
     """Rotate the opioids given to one target opioid, every step shown.
 
     Totals the scheduled opioids to oral morphine equivalents with a rotation table, reduces for
@@ -276,11 +303,12 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
       mpsdose convert "fentanyl 100 mcg/h td" --to "hydromorphone sc" --reduction 33
       mpsdose convert -f examples/takamatsu2018-case1.toml --state titrated --to "morphine sc"
     """
-    from mpsdose.present.report import rotation_json, rotation_tables
     from mpsdose.clinical.rotation import convert as rotate
+    from mpsdose.present.report import rotation_json, rotation_tables
 
-    regimen = _regimen(items, file, state, False)
-    rotation = rotate(regimen, to, table=table, reduction=_reduction(reduction), market=market)
+    regimen = _regimen(items, file, state, False, knowledge)
+    rotation = rotate(regimen, to, table=table, reduction=_reduction(reduction), market=market,
+                      knowledge=knowledge)
     _show(rotation_json(rotation), rotation_tables(rotation), as_json, fmt, strict)
 
 
@@ -292,11 +320,13 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
               "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day.")
 @click.option("--table", metavar="ID", help="Rotation table for the OME (default spcg).")
 @_MARKET
+@_KNOWLEDGE
 @_JSON
 @_STRICT
 @_FORMAT
 def methadone(items: tuple[str, ...], file: str | None, state: str | None, method: str | None,
-              table: str | None, market: str, as_json: bool, strict: bool, fmt: str) -> None:
+              table: str | None, market: str, knowledge: Any, as_json: bool, strict: bool,
+              fmt: str) -> None:
     """Methadone starting dose by the published methods, side by side, with caps and warnings.
 
     The methods disagree by up to an order of magnitude; none is given as "the" answer.
@@ -309,8 +339,8 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
     from mpsdose.clinical.methadone import methadone_switch
     from mpsdose.present.report import methadone_json, methadone_tables
 
-    regimen = _regimen(items, file, state, False)
-    switch = methadone_switch(regimen, method, table=table, market=market)
+    regimen = _regimen(items, file, state, False, knowledge)
+    switch = methadone_switch(regimen, method, table=table, market=market, knowledge=knowledge)
     _show(methadone_json(switch), methadone_tables(switch), as_json, fmt, strict)
 
 
@@ -363,12 +393,13 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--table", metavar="ID", help="Conversion table for the OME (default cdc2022).")
 @click.option("--thresholds", "threshold_context", metavar="CONTEXT",
               help="Report OME against cdc2022, cdc2016 or opioids-aware thresholds.")
+@_KNOWLEDGE
 @_JSON
 @_FORMAT
 def check(items: tuple[str, ...], file: str | None, state: str | None, age: float | None,
           weight: float | None, crcl: float | None, hepatic: str | None, tolerant: bool | None,
           conditions: tuple[str, ...], previous: tuple[str, ...], table: str | None,
-          threshold_context: str | None, as_json: bool, fmt: str) -> None:
+          threshold_context: str | None, knowledge: Any, as_json: bool, fmt: str) -> None:
     """Safety findings for a regimen and a patient; exit 1 when any is an error.
 
     Checks dose limits (with age, weight, CrCl, hepatic function), duplications, risky
@@ -381,16 +412,16 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       mpsdose check "tramadol 400 mg/day" "sertraline 50 mg po daily" --age 80
       mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
     """
-    from mpsdose.io.files import load, regimen_of
-    from mpsdose.model.regimen import Course, Regimen
     from mpsdose.clinical.safety import check as run_check
     from mpsdose.clinical.safety import check_course
+    from mpsdose.io.files import load, regimen_of
+    from mpsdose.model.regimen import Course, Regimen
 
-    extra = Regimen.parse(items)
-    before = Regimen.parse(previous) if previous else None
+    extra = Regimen.parse(items, knowledge=knowledge)
+    before = Regimen.parse(previous, knowledge=knowledge) if previous else None
     course = None
     if file is not None:
-        loaded = load(file)
+        loaded = load(file, knowledge=knowledge)
         if isinstance(loaded, Course) and state is None and not items and before is None:
             course = loaded
             regimen = regimen_of(loaded, None, path=file)
@@ -412,10 +443,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
         import attrs
 
         course = attrs.evolve(course, patient=patient)
-        found = check_course(course, table=table)
+        found = check_course(course, table=table, knowledge=knowledge)
     else:
         found = run_check(regimen, patient, previous=before, table=table,
-                          threshold_context=threshold_context)
+                          threshold_context=threshold_context, knowledge=knowledge)
     errors = sum(f.severity.value == "error" for f in found)
     counts = {level: sum(f.severity.value == level for f in found)
               for level in ("error", "warning", "info")}
@@ -454,10 +485,11 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
 @click.option("--plot", "plot_path", metavar="FILE.png",
               help="Draw OME and the main daily totals across a course's states (needs "
               "mpsdose[plot]).")
+@_KNOWLEDGE
 @_JSON
 @_FORMAT
 def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str | None,
-            as_json: bool, fmt: str) -> None:
+            knowledge: Any, as_json: bool, fmt: str) -> None:
     """Two regimens side by side, or a course file as a timeline of its states.
 
     Per drug: daily totals, change in percent, started or stopped; and the OME of each.
@@ -479,11 +511,11 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
         timeline_tables,
     )
 
-    first = load(file_a)
+    first = load(file_a, knowledge=knowledge)
     if file_b is None:
         if not isinstance(first, Course):
             raise click.UsageError("compare needs two regimen files, or one course file")
-        line = timeline(first, table)
+        line = timeline(first, table, knowledge=knowledge)
         if plot_path is not None:
             from mpsdose.present.plot import plot_timeline
 
@@ -497,10 +529,10 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
         return
     if plot_path is not None:
         raise click.UsageError("--plot draws a course: give one course file")
-    second = load(file_b)
+    second = load(file_b, knowledge=knowledge)
     before = regimen_of(first, path=file_a) if isinstance(first, Course) else first
     after = regimen_of(second, path=file_b) if isinstance(second, Course) else second
-    comparison = compare_regimens(before, after, table)
+    comparison = compare_regimens(before, after, table, knowledge=knowledge)
     if as_json:
         _emit_json(comparison_json(comparison))
         return
@@ -518,8 +550,9 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
               "without buprenorphine.")
 @click.option("--chunk-rows", type=click.IntRange(min=1000), default=500_000, show_default=True,
               help="Rows per chunk (row mode): bounds memory and drives the progress bar.")
+@_KNOWLEDGE
 def batch(input_path: str, output_path: str, table: str | None, per_patient: bool,
-          chunk_rows: int) -> None:
+          chunk_rows: int, knowledge: Any) -> None:
     """MME for every row of a prescription table (CSV or Parquet), or per patient.
 
     Every input row is kept, in order, with daily_dose, daily_dose_unit, factor, mme_per_day,
@@ -536,10 +569,12 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
     try:
         source = read_table(input_path)
         if per_patient:
-            write_table(patients(batch_mme(source, table)), output_path)
+            write_table(patients(batch_mme(source, table, knowledge=knowledge),
+                                 knowledge=knowledge), output_path)
             click.echo(f"per-patient MME written to {output_path}", err=True)
             return
-        counts = run_in_chunks(source, output_path, table, chunk_rows, _progress)
+        counts = run_in_chunks(source, output_path, table, chunk_rows, _progress,
+                               knowledge=knowledge)
     except MpsdoseError:
         raise
     except Exception as error:  # polars, pyarrow and the OS: one line naming the files
@@ -558,9 +593,11 @@ def _progress(total: int) -> Any:
 @main.command()
 @click.option("--table-file", metavar="PATH", help="Also list the tables of this file.")
 @click.option("--rows", "show_rows", metavar="ID", help="Show the rows of one table.")
+@_KNOWLEDGE
 @_JSON
 @_FORMAT
-def tables(table_file: str | None, show_rows: str | None, as_json: bool, fmt: str) -> None:
+def tables(table_file: str | None, show_rows: str | None, knowledge: Any, as_json: bool,
+           fmt: str) -> None:
     """The conversion tables: id, purpose, version, content hash; --rows ID for one table's rows.
 
     \b
@@ -568,14 +605,14 @@ def tables(table_file: str | None, show_rows: str | None, as_json: bool, fmt: st
       mpsdose tables
       mpsdose tables --rows cdc2016
     """
-    from mpsdose.clinical.equivalence import conversion_table, conversion_tables, load_table_file
+    from mpsdose.knowledge.bundle import conversion_table, conversion_tables, load_table_file
     from mpsdose.present.report import table_json, tables_rows
 
-    known = dict(conversion_tables())
+    known = dict(conversion_tables(knowledge))
     if table_file is not None:
-        known.update(load_table_file(table_file))
+        known.update(load_table_file(table_file, knowledge=knowledge))
     if show_rows is not None:
-        chosen = known.get(show_rows) or conversion_table(show_rows)
+        chosen = known.get(show_rows) or conversion_table(show_rows, knowledge=knowledge)
         rows = [[r.drug, r.route, r.form or "", r.unit.symbol, r.describe(), r.band, r.source]
                 for r in chosen.factors]
         if as_json:
@@ -597,9 +634,10 @@ def tables(table_file: str | None, show_rows: str | None, as_json: bool, fmt: st
 
 @main.command()
 @click.option("--class", "drug_class", metavar="CLASS", help="Only this class (e.g. opioid).")
+@_KNOWLEDGE
 @_JSON
 @_FORMAT
-def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
+def drugs(drug_class: str | None, knowledge: Any, as_json: bool, fmt: str) -> None:
     """What the catalogue holds: drugs, classes, routes, other names and sources.
 
     \b
@@ -607,19 +645,18 @@ def drugs(drug_class: str | None, as_json: bool, fmt: str) -> None:
       mpsdose drugs --class opioid
       mpsdose drugs --json
     """
-    from mpsdose.model.drugs import DRUG_CLASSES, default_catalogue
+    from mpsdose.knowledge.bundle import resolve
+    from mpsdose.model.vocabulary import DRUG_CLASSES
     from mpsdose.present.report import drugs_rows
 
-    books = default_catalogue()
+    books = resolve(knowledge).catalogue
     if drug_class is not None and drug_class not in DRUG_CLASSES:
         raise click.BadParameter(f"{drug_class!r}; classes: {', '.join(DRUG_CLASSES)}",
                                  param_hint="--class")
     selected = books.by_class(drug_class)
     aliases = {drug.name: books.aliases(drug.name) for drug in selected}
     if as_json:
-        from mpsdose.io.fhir import rxnorm_codes
-
-        codes = {drug: code for code, drug in rxnorm_codes().items()}
+        codes = {drug: code for code, drug in resolve(knowledge).rxnorm.items()}
         _emit_json({"schema": "mpsdose/1", "drugs": [
             {"drug": d.name, "drug_class": d.drug_class, "atc_code": d.atc_code,
              "rxcui": codes.get(d.name),

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from mpsdose.clinical.equivalence import ConversionTable, OralMorphineEquivalent, oral_morphine_equivalent
-from mpsdose.model.regimen import Course, Regimen
+from mpsdose.clinical.equivalence import OralMorphineEquivalent, oral_morphine_equivalent
 from mpsdose.clinical.totals import Total, daily_totals
+from mpsdose.knowledge.bundle import Knowledge
+from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.model.regimen import Course, Regimen
 
 __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
 
@@ -70,7 +72,8 @@ class Comparison:
 
 
 def compare(before: Regimen, after: Regimen,
-            table: str | ConversionTable | None = None) -> Comparison:
+            table: str | ConversionTable | None = None, *,
+            knowledge: Knowledge | None = None) -> Comparison:
     """Per-drug daily totals and OME of two regimens, with what started, stopped or changed."""
     old = {t.drug.name: t for t in daily_totals(before).drugs}
     new = {t.drug.name: t for t in daily_totals(after).drugs}
@@ -82,8 +85,8 @@ def compare(before: Regimen, after: Regimen,
             None if name not in old else old[name].scheduled,
             None if name not in new else new[name].scheduled,
         ))
-    ome_before = oral_morphine_equivalent(before, table)
-    ome_after = oral_morphine_equivalent(after, table)
+    ome_before = oral_morphine_equivalent(before, table, knowledge=knowledge)
+    ome_after = oral_morphine_equivalent(after, table, knowledge=knowledge)
     return Comparison(before, after, tuple(changes), ome_before.scheduled, ome_after.scheduled,
                       ome_after.table)
 
@@ -100,11 +103,12 @@ class Timeline:
         return [state.label for state in self.course.states]
 
 
-def timeline(course: Course, table: str | ConversionTable | None = None) -> Timeline:
+def timeline(course: Course, table: str | ConversionTable | None = None, *,
+             knowledge: Knowledge | None = None) -> Timeline:
     """Every state of a course compared with the state before it (the first with nothing)."""
     steps = []
     previous = Regimen()
     for state in course.states:
-        steps.append(compare(previous, state.regimen, table))
+        steps.append(compare(previous, state.regimen, table, knowledge=knowledge))
         previous = state.regimen
     return Timeline(course, tuple(steps))

@@ -17,336 +17,23 @@ table may be passed to the rotation functions.
 
 from __future__ import annotations
 
-import functools
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Iterable
 
 import attrs
 
-from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
-from mpsdose.model.drugs import FORMS, ROUTE_GROUPS, Route, default_catalogue, parse_route
-from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import ConversionTable, Factor, SurveillanceTable
 from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Regimen
-from mpsdose.model.units import UNITS, Unit
+from mpsdose.model.vocabulary import Route
 
 __all__ = [
-    "DEFAULT_TABLE",
-    "ConversionTable",
-    "Factor",
     "ItemEquivalent",
     "OralMorphineEquivalent",
     "RegimenEquivalent",
-    "RotationTable",
-    "SurveillanceTable",
-    "Threshold",
-    "conversion_table",
-    "conversion_tables",
-    "load_table_file",
     "oral_morphine_equivalent",
-    "thresholds",
 ]
-
-#: The table used when none is named: CDC 2022 (CONTRACT.md §3).
-DEFAULT_TABLE = "cdc2022"
-FACTOR_UNITS = ("mg/day", "mcg/day", "mcg/h")
-_COLUMNS = ("table", "drug", "route", "unit", "factor", "source")
-
-
-@attrs.frozen
-class Factor:
-    """One row of a conversion table.
-
-    ``factor`` is mg/day of oral morphine per one ``unit`` of the drug's daily amount; ``low`` and
-    ``high`` bound it where the source gives a range (``factor`` may then be None). The row applies
-    to daily amounts in ``band_min < amount ≤ band_max`` (in ``unit``; None = unbounded).
-    """
-
-    table: str
-    drug: str
-    route: str  #: as written: a route or a group (``parenteral``)
-    routes: frozenset[Route]
-    form: str | None
-    unit: Unit
-    factor: float | None
-    low: float | None
-    high: float | None
-    band_min: float | None
-    band_max: float | None
-    source: str
-    notes: str = ""
-    where: str = ""  #: ``file:line`` the row was read from
-
-    @property
-    def is_range(self) -> bool:
-        return self.low is not None and self.high is not None
-
-    def applies_to(self, amount: float | None) -> bool:
-        if self.band_min is None and self.band_max is None:
-            return True
-        if amount is None:
-            return False
-        return (self.band_min is None or amount > self.band_min) and (
-            self.band_max is None or amount <= self.band_max
-        )
-
-    @property
-    def band(self) -> str:
-        if self.band_min is None and self.band_max is None:
-            return ""
-        low = "0" if self.band_min is None else f"{self.band_min:g}"
-        high = "" if self.band_max is None else f"{self.band_max:g}"
-        return f"{low} < {self.unit} ≤ {high}" if high else f"> {low} {self.unit}"
-
-    def describe(self) -> str:
-        """``"1.5 mg OME per mg/day"`` or ``"2–3 (range) mg OME per mg/day"``."""
-        per = self.unit.symbol.split("/")[0]
-        if self.factor is not None:
-            text = f"{self.factor:g}"
-            if self.is_range:
-                text += f" ({self.low:g}–{self.high:g})"
-        else:
-            text = f"{self.low:g}–{self.high:g}"
-        unit = f"mg OME/day per {self.unit}" if self.unit.per_hour else f"mg OME per {per}"
-        return f"{text} {unit}"
-
-
-@attrs.frozen
-class ConversionTable:
-    """A named conversion table: its rows, and what identifies exactly which numbers were used."""
-
-    id: str
-    title: str
-    purpose: str
-    version: str
-    effective_date: str
-    source: str
-    content_hash: str
-    factors: tuple[Factor, ...] = attrs.field(repr=False)
-    notes: str = ""
-    _by_drug: Mapping[str, tuple[Factor, ...]] = attrs.field(
-        init=False, repr=False, eq=False,
-        default=attrs.Factory(lambda self: _index(self.factors), takes_self=True),
-    )
-
-    def rows(self, drug: str) -> tuple[Factor, ...]:
-        """The rows of one drug (canonical name)."""
-        return self._by_drug.get(drug, ())
-
-    def lookup(self, drug: str, route: Route, form: str | None = None,
-               daily: float | None = None) -> Factor | None:
-        """The row for a drug, route, form and daily amount [mg/day], or None (no factor).
-
-        A row written for the exact route wins over a group (``parenteral``); a row for the exact
-        form over a row for any form; the band is matched on the daily amount in the row's unit.
-        """
-        best: tuple[int, Factor] | None = None
-        for row in self.rows(drug):
-            if route not in row.routes:
-                continue
-            if row.form is not None and row.form != form:
-                continue
-            amount = None if daily is None else row.unit.from_canonical(daily)
-            if not row.applies_to(amount):
-                continue
-            rank = (row.route == route.value) * 2 + (row.form is not None)
-            if best is None or rank > best[0]:
-                best = (rank, row)
-        return None if best is None else best[1]
-
-    def has_bands(self, drug: str, route: Route) -> bool:
-        return any(r.band_min is not None or r.band_max is not None
-                   for r in self.rows(drug) if route in r.routes)
-
-    @property
-    def label(self) -> str:
-        """``cdc2022 (2022-11-04, sha256:1a2b3c4d)``: id, version date and content hash."""
-        date = f"{self.effective_date}, " if self.effective_date else ""
-        return f"{self.id} ({date}sha256:{self.content_hash[:12]})"
-
-
-def _index(factors: Iterable[Factor]) -> dict[str, tuple[Factor, ...]]:
-    index: dict[str, list[Factor]] = {}
-    for row in factors:
-        index.setdefault(row.drug, []).append(row)
-    return {drug: tuple(rows) for drug, rows in index.items()}
-
-
-class SurveillanceTable(ConversionTable):
-    """MME factors for risk thresholds and population work. Not for dosing a new opioid."""
-
-
-class RotationTable(ConversionTable):
-    """Clinical equianalgesic factors for switching opioids (with the rotation functions)."""
-
-
-_PURPOSES: dict[str, type[ConversionTable]] = {
-    "surveillance": SurveillanceTable,
-    "rotation": RotationTable,
-}
-
-
-def _read_factors(path: Path, label: str) -> dict[str, list[Factor]]:
-    books = default_catalogue()
-    tables: dict[str, list[Factor]] = {}
-    keys: dict[tuple[object, ...], str] = {}
-    for line, row in read_rows(path, _COLUMNS, label=label):
-        where = f"{label}:{line}"
-        table = require(row, "table", path=label, line=line)
-        drug_name = require(row, "drug", path=label, line=line)
-        drug = books.get(drug_name)
-        if drug is None:
-            raise DataError(f"unknown drug {drug_name!r}", path=label, line=line)
-        route_text = require(row, "route", path=label, line=line).lower()
-        if route_text in ROUTE_GROUPS:
-            routes = ROUTE_GROUPS[route_text]
-        else:
-            try:
-                routes = frozenset({parse_route(route_text)})
-            except ValueError as error:
-                raise DataError(str(error), path=label, line=line) from None
-        if not routes & drug.routes:
-            raise DataError(f"{drug.name} has no {route_text} route in the catalogue",
-                            path=label, line=line)
-        form = row.get("form") or None
-        if form is not None and FORMS.get(form) != form:
-            raise DataError(f"unknown form {form!r}", path=label, line=line)
-        unit_text = require(row, "unit", path=label, line=line)
-        if unit_text not in FACTOR_UNITS:
-            raise DataError(f"unit {unit_text!r}; a factor applies to one of "
-                            f"{', '.join(FACTOR_UNITS)}", path=label, line=line)
-        unit = UNITS[unit_text]
-        if unit.per_hour != (routes == {Route.TRANSDERMAL}):
-            raise DataError(f"unit {unit_text} does not fit route {route_text}: mcg/h is a "
-                            "patch's release rate, and a patch is given per mcg/h",
-                            path=label, line=line)
-        numbers = {
-            column: parse_float(row.get(column, ""), column, path=label, line=line)
-            for column in ("factor", "factor_low", "factor_high", "daily_dose_min",
-                           "daily_dose_max")
-        }
-        factor, low, high = numbers["factor"], numbers["factor_low"], numbers["factor_high"]
-        for column in ("factor", "factor_low", "factor_high"):
-            if numbers[column] is not None and numbers[column] <= 0:  # type: ignore[operator]
-                raise DataError(f"{column} must be positive", path=label, line=line)
-        if (low is None) != (high is None):
-            raise DataError("factor_low and factor_high go together", path=label, line=line)
-        if factor is None and low is None:
-            raise DataError("no factor: give 'factor' or 'factor_low' and 'factor_high'",
-                            path=label, line=line)
-        if low is not None and high is not None and not (
-            low < high and (factor is None or low <= factor <= high)
-        ):
-            raise DataError("need factor_low < factor_high, with factor between them",
-                            path=label, line=line)
-        band_min, band_max = numbers["daily_dose_min"], numbers["daily_dose_max"]
-        if band_min is not None and band_max is not None and band_min >= band_max:
-            raise DataError("daily_dose_min must be below daily_dose_max", path=label, line=line)
-        key = (table, drug.name, route_text, form, band_min, band_max)
-        if key in keys:
-            raise DataError(f"the same table, drug, route, form and band as {keys[key]}",
-                            path=label, line=line)
-        keys[key] = where
-        tables.setdefault(table, []).append(Factor(
-            table, drug.name, route_text, routes, form, unit, factor, low, high, band_min,
-            band_max, require(row, "source", path=label, line=line), row.get("notes", ""), where,
-        ))
-    for rows in tables.values():
-        _check_bands(rows, label)
-    return tables
-
-
-def _check_bands(rows: list[Factor], label: str) -> None:
-    groups: dict[tuple[object, ...], list[Factor]] = {}
-    for row in rows:
-        groups.setdefault((row.drug, row.route, row.form), []).append(row)
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        ordered = sorted(group, key=lambda r: -1.0 if r.band_min is None else r.band_min)
-        for before, after in itertools.pairwise(ordered):
-            if before.band_max is None or after.band_min is None or \
-                    after.band_min < before.band_max:
-                raise DataError(f"bands overlap with {before.where}", path=label,
-                                line=int(after.where.rsplit(":", 1)[1]))
-
-
-def _table_hash(rows: Sequence[Factor]) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update("|".join(str(v) for v in (
-            row.table, row.drug, row.route, row.form, row.unit, row.factor, row.low, row.high,
-            row.band_min, row.band_max, row.source)).encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
-
-
-def _build(table_id: str, rows: list[Factor], meta: Mapping[str, str] | None,
-           default_purpose: str) -> ConversionTable:
-    meta = meta or {}
-    purpose = meta.get("purpose") or default_purpose
-    cls = _PURPOSES.get(purpose, SurveillanceTable)
-    return cls(
-        id=table_id,
-        title=meta.get("title") or table_id,
-        purpose=purpose,
-        version=meta.get("version", ""),
-        effective_date=meta.get("effective_date", ""),
-        source=meta.get("source") or rows[0].source,
-        content_hash=_table_hash(rows),
-        factors=tuple(rows),
-        notes=meta.get("notes", ""),
-    )
-
-
-@functools.cache
-def conversion_tables() -> Mapping[str, ConversionTable]:
-    """The shipped tables by id, loaded on first use."""
-    meta: dict[str, dict[str, str]] = {}
-    for line, row in read_rows(data_file("equivalence_tables.csv"),
-                               ("table", "title", "purpose", "source")):
-        if row["purpose"] not in _PURPOSES:
-            raise DataError(f"purpose {row['purpose']!r}; use surveillance or rotation",
-                            path="equivalence_tables.csv", line=line)
-        meta[row["table"]] = row
-    factors = _read_factors(data_file("opioid_equivalence.csv"), "opioid_equivalence.csv")
-    missing = sorted(set(factors) - set(meta))
-    if missing:
-        raise DataError(f"tables without a row in equivalence_tables.csv: {missing}",
-                        path="opioid_equivalence.csv")
-    return {table: _build(table, rows, meta[table], "surveillance")
-            for table, rows in factors.items()}
-
-
-def load_table_file(path: str | Path, *, purpose: str = "surveillance") -> dict[str,
-                                                                               ConversionTable]:
-    """A user's own table(s) from a CSV file in the format of ``data/opioid_equivalence.csv``.
-
-    Every row is checked as the shipped ones are; an error names ``file:line``. Each table's
-    version is the file name and its hash the hash of its rows.
-    """
-    file = Path(path)
-    factors = _read_factors(file, str(path))
-    if not factors:
-        raise DataError("no rows", path=str(path))
-    return {table: _build(table, rows, {"version": file.name}, purpose)
-            for table, rows in factors.items()}
-
-
-def conversion_table(table: str | ConversionTable | None = None) -> ConversionTable:
-    """A shipped table by id (``cdc2022`` when None), or the table itself."""
-    if isinstance(table, ConversionTable):
-        return table
-    tables = conversion_tables()
-    key = table or DEFAULT_TABLE
-    try:
-        return tables[key]
-    except KeyError:
-        raise UnknownTableError(key, sorted(tables)) from None
-
 
 # -- results ------------------------------------------------------------------------------------
 @attrs.frozen
@@ -418,16 +105,14 @@ class OralMorphineEquivalent:
 
     def format(self, digits: int = 4) -> str:
         """``"30 mg/day"``, ``"20–30 mg/day"``, ``"≥ 30 mg/day"`` (part missing), ``"not known"``."""
-        from mpsdose.clinical.totals import _round
-
         if not self.has_number:
             return "not known"
         if self.known_value is not None:
-            text = f"{_round(self.known_value, digits)} mg/day"
+            text = f"{significant(self.known_value, digits)} mg/day"
             if self.low is not None and self.high is not None:
-                text += f" ({_round(self.low, digits)}–{_round(self.high, digits)})"
+                text += f" ({significant(self.low, digits)}–{significant(self.high, digits)})"
         else:
-            text = f"{_round(self.low or 0, digits)}–{_round(self.high or 0, digits)} mg/day"
+            text = f"{significant(self.low or 0, digits)}–{significant(self.high or 0, digits)} mg/day"
         return text if self.complete else f"≥ {text}"
 
     def __str__(self) -> str:
@@ -453,9 +138,7 @@ class ItemEquivalent:
         """How the number was made: amount × factor = OME, with table and source."""
         if self.factor is None or self.amount is None:
             return self.reason
-        from mpsdose.clinical.totals import _round
-
-        amount = f"{_round(self.amount, 6)} {self.factor.unit}"
+        amount = f"{significant(self.amount, 6)} {self.factor.unit}"
         band = f", band {self.factor.band}" if self.factor.band else ""
         return (f"{amount} × {self.factor.describe()} = {self.ome.format(6)} "
                 f"[{self.factor.table}{band}: {self.factor.source}]")
@@ -513,6 +196,7 @@ def oral_morphine_equivalent(
     table: str | ConversionTable | None = None,
     *,
     threshold_context: str | None = None,
+    knowledge: Knowledge | None = None,
 ) -> RegimenEquivalent:
     """The oral morphine equivalent of every opioid of a regimen, and in total.
 
@@ -527,13 +211,17 @@ def oral_morphine_equivalent(
         A context of ``data/ome_thresholds.csv`` (``cdc2022``, ``cdc2016``, ``opioids-aware``) to
         report the total against, as information; None or ``palliative``: no threshold.
 
+    knowledge
+        Where the tables and thresholds come from (default: the shipped data).
+
     Returns
     -------
     RegimenEquivalent
         Scheduled total (PRN left out) and total with PRN at their maximum, each item's factor,
         table, source and explanation.
     """
-    chosen = conversion_table(table)
+    knowledge = resolve(knowledge)
+    chosen = knowledge.conversion_table(table)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     rows = tuple(
         _item_equivalent(item, ingredient, chosen)
@@ -549,7 +237,7 @@ def oral_morphine_equivalent(
             findings.append(Finding(Severity.WARNING, code, row.reason + "; not counted as 0",
                                     chosen.source, item=str(row.item)))
     if threshold_context not in (None, "palliative"):
-        findings.extend(_threshold_findings(scheduled, with_prn, threshold_context))
+        findings.extend(_threshold_findings(scheduled, with_prn, threshold_context, knowledge))
     if isinstance(chosen, SurveillanceTable) and any(r.factor for r in rows):
         findings.append(Finding(
             Severity.INFO, "surveillance-table",
@@ -558,54 +246,18 @@ def oral_morphine_equivalent(
     return RegimenEquivalent(chosen, rows, scheduled, with_prn, tuple(findings))
 
 
-@attrs.frozen
-class Threshold:
-    """An OME level a guideline attaches a meaning to, in its context."""
-
-    context: str
-    mg_per_day: float
-    severity: str
-    meaning: str
-    source: str
-
-
-@functools.cache
-def _all_thresholds() -> tuple[Threshold, ...]:
-    rows = []
-    for line, row in read_rows(data_file("ome_thresholds.csv"),
-                               ("context", "threshold_mg_per_day", "meaning", "source")):
-        value = parse_float(row["threshold_mg_per_day"], "threshold_mg_per_day",
-                            path="ome_thresholds.csv", line=line)
-        if value is None:
-            raise DataError("empty threshold", path="ome_thresholds.csv", line=line)
-        rows.append(Threshold(row["context"], value, row.get("severity", "info"), row["meaning"],
-                              require(row, "source", path="ome_thresholds.csv", line=line)))
-    return tuple(rows)
-
-
-def thresholds(context: str | None = None) -> list[Threshold]:
-    """The thresholds of one context (all when None); ``palliative`` has none, by design."""
-    rows = _all_thresholds()
-    if context is None:
-        return list(rows)
-    known = {row.context for row in rows} | {"palliative"}
-    if context not in known:
-        raise UnknownTableError(context, sorted(known))
-    return [row for row in rows if row.context == context]
-
-
 def _threshold_findings(scheduled: OralMorphineEquivalent, with_prn: OralMorphineEquivalent,
-                        context: str) -> list[Finding]:
+                        context: str, knowledge: Knowledge) -> list[Finding]:
     found = []
     for total, what in ((scheduled, "scheduled"), (with_prn, "with PRN at maximum")):
         bounds = total.bounds
         if bounds is None:
             continue
-        reached = [t for t in thresholds(context) if bounds[1] >= t.mg_per_day]
+        reached = [t for t in knowledge.thresholds_of(context) if bounds[1] >= t.mg_per_day]
         if reached:
             top = max(reached, key=lambda t: t.mg_per_day)
             found.append(Finding(
-                Severity.INFO, f"ome-threshold-{context}",
+                Severity(top.severity), f"ome-threshold-{context}",
                 f"OME {what} {total.format()} is at or above {top.mg_per_day:g} mg/day "
                 f"({context}): {top.meaning}", top.source))
             break

@@ -21,88 +21,29 @@ methadone is its own direction and is refused by :func:`mpsdose.convert`.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable
 
 import attrs
 
-from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
-from mpsdose.model.drugs import Route
-from mpsdose.clinical.equivalence import ConversionTable
-from mpsdose.model.errors import DataError
-from mpsdose.model.findings import Finding, Severity
-from mpsdose.knowledge.practice import Rule, load_rules
-from mpsdose.model.regimen import Item, Regimen
-from mpsdose.clinical.rotation import (
+from mpsdose.clinical.dosing import (
+    Range,
     RotationError,
     Step,
-    _fmt,
-    _givable,
-    _opioid_base,
-    _rotation_table,
+    format_range,
+    givable,
+    opioid_base,
+    rotation_table,
 )
-from mpsdose.clinical.totals import _round
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.knowledge.practice import Rule
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import significant
+from mpsdose.model.regimen import Item, Regimen
+from mpsdose.model.vocabulary import Route
 
-__all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "Tier", "methadone_switch", "tiers"]
-
-Range = tuple[float, float]
-
-
-@attrs.frozen
-class Tier:
-    """One tier of a dose-tiered method: OME in (ome_min, ome_max] → a ratio or a percentage."""
-
-    method: str
-    ome_min: float | None
-    ome_max: float | None
-    ratio: Range | None  #: oral morphine : oral methadone (low, high)
-    percent: Range | None  #: methadone daily dose as % of the oral morphine (low, high)
-    source: str
-    notes: str = ""
-
-    def applies_to(self, ome: float) -> bool:
-        return (self.ome_min is None or ome > self.ome_min) and (
-            self.ome_max is None or ome <= self.ome_max)
-
-
-@functools.cache
-def tiers() -> tuple[Tier, ...]:
-    """The dose-tiered methods of ``data/methadone_methods.csv``."""
-    path = "methadone_methods.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("method", "ome_min", "ome_max", "source")):
-        def number(column: str, row: dict[str, str] = row, line: int = line) -> float | None:
-            return parse_float(row.get(column, ""), column, path=path, line=line)
-
-        ratio = percent = None
-        if number("ratio") is not None:
-            ratio = (number("ratio"), number("ratio"))
-        elif number("ratio_low") is not None and number("ratio_high") is not None:
-            ratio = (number("ratio_low"), number("ratio_high"))
-        if number("percent_low") is not None and number("percent_high") is not None:
-            percent = (number("percent_low"), number("percent_high"))
-        if ratio is None and percent is None:
-            raise DataError("a tier needs a ratio or a percentage", path=path, line=line)
-        rows.append(Tier(require(row, "method", path=path, line=line), number("ome_min"),
-                         number("ome_max"), ratio, percent,  # type: ignore[arg-type]
-                         require(row, "source", path=path, line=line), row.get("notes", "")))
-    return tuple(rows)
-
-
-def _rule(name: str) -> Rule:
-    """The first (default) row of a rule of ``data/methadone_rules.csv``."""
-    for row in load_rules("methadone_rules.csv"):
-        if row.rule == name:
-            return row
-    raise LookupError(f"no rule {name!r} in methadone_rules.csv")
-
-
-def _rule_or_none(name: str) -> Rule | None:
-    try:
-        return _rule(name)
-    except LookupError:
-        return None
+__all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "fudin", "methadone_switch", "start_cap"]
 
 
 @attrs.frozen
@@ -149,37 +90,35 @@ class MethadoneSwitch:
 
 
 # -- the methods ---------------------------------------------------------------------------
-def _cap() -> Rule | None:
-    return _rule_or_none("max_start_mg_per_day")
+def start_cap(knowledge: Knowledge | None = None) -> Rule:
+    """The maximum starting dose of methadone (rule ``max_start_mg_per_day``)."""
+    return resolve(knowledge).methadone_rules.first("max_start_mg_per_day")
 
 
-def _apply_cap(daily: Range) -> tuple[Range, float | None, list[str]]:
-    cap = _cap()
-    if cap is None:
-        return daily, None, []
+def _apply_cap(k: Knowledge, daily: Range) -> tuple[Range, float, list[str]]:
+    cap = start_cap(k)
     limit = cap.bounds[0]  # the lower bound of a capped range: the safe end
     capped = (min(daily[0], limit), min(daily[1], limit))
     warnings = []
     if daily[1] > limit:
-        warnings.append(f"capped at {limit:g} mg/day (maximum starting dose {_fmt(cap.bounds)}"
-                        f" [{cap.source}])")
+        warnings.append(f"capped at {limit:g} mg/day (maximum starting dose "
+                        f"{format_range(cap.bounds)} [{cap.source}])")
     return capped, limit, warnings
 
 
-def _per_dose(daily: Range, interval_h: float, market: str) -> Range:
+def _per_dose(k: Knowledge, daily: Range, interval_h: float, market: str) -> Range:
     doses = 24.0 / interval_h
-    low, _ = _givable(daily[0] / doses, "methadone", Route.ORAL, "ir", market)
-    high, _ = _givable(daily[1] / doses, "methadone", Route.ORAL, "ir", market)
+    low, _ = givable(k, daily[0] / doses, "methadone", Route.ORAL, "ir", market)
+    high, _ = givable(k, daily[1] / doses, "methadone", Route.ORAL, "ir", market)
     return (low, high)
 
 
-def _interval() -> float:
-    row = _rule_or_none("interval_h")
-    return row.bounds[0] if row is not None else 8.0
+def _interval(k: Knowledge) -> float:
+    return k.methadone_rules.first("interval_h").bounds[0]
 
 
-def _tiered(method: str, ome: Range, market: str) -> MethodResult | None:
-    rows = [tier for tier in tiers() if tier.method == method]
+def _tiered(k: Knowledge, method: str, ome: Range, market: str) -> MethodResult | None:
+    rows = [tier for tier in k.methadone_tiers if tier.method == method]
     if not rows:
         return None
     ends = []
@@ -188,7 +127,7 @@ def _tiered(method: str, ome: Range, market: str) -> MethodResult | None:
         tier = next((t for t in rows if t.applies_to(value)), None)
         if tier is None:
             top = max((t.ome_max or math.inf) for t in rows)
-            warnings.append(f"OME {_round(value, 4)} mg/day is outside this table "
+            warnings.append(f"OME {significant(value, 4)} mg/day is outside this table "
                             f"(up to {top:g} mg/day): no dose")
             return MethodResult(method, _TITLES.get(method, method), None, None, (0.0, 0.0),
                                 "", None, tuple(warnings), rows[0].source, False)
@@ -201,14 +140,14 @@ def _tiered(method: str, ome: Range, market: str) -> MethodResult | None:
             warnings.append(tier.notes)
     daily = (min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1]))
     warnings.append("dose-tiered: the dose can fall where a higher tier begins")
-    capped, cap, cap_warnings = _apply_cap(daily)
-    interval = _interval()
+    capped, cap, cap_warnings = _apply_cap(k, daily)
+    interval = _interval(k)
     return MethodResult(method, _TITLES.get(method, method), daily, capped,
-                        _per_dose(capped, interval, market), f"q{interval:g}h", cap,
+                        _per_dose(k, capped, interval, market), f"q{interval:g}h", cap,
                         tuple(cap_warnings + warnings), rows[0].source, False)
 
 
-def fudin(ome: float) -> float:
+def fudin(ome: float, *, knowledge: Knowledge | None = None) -> float:
     """The Fudin formula [mg/day of methadone] for an OME [mg/day]; sines in degrees.
 
     ``X/d × (c − w1·sin(90°/((k1/X)^n + 1)) − w2·sin(90°/((k2/X)^n + 1)))`` with the constants of
@@ -221,6 +160,11 @@ def fudin(ome: float) -> float:
     """
     if ome <= 0:
         return 0.0
+    rules = resolve(knowledge).methadone_rules
+
+    def _rule(name: str) -> Rule:
+        return rules.first(name)
+
     d = _rule("fudin_divisor").bounds[0]
     c = _rule("fudin_constant").bounds[0]
     w1, w2 = _rule("fudin_weight_1").bounds[0], _rule("fudin_weight_2").bounds[0]
@@ -236,37 +180,37 @@ def fudin(ome: float) -> float:
     return ome / d * (c - w1 * step(k1) - w2 * step(k2))
 
 
-def _fudin(ome: Range, market: str) -> MethodResult | None:
-    if _rule_or_none("fudin_divisor") is None:
+def _fudin(k: Knowledge, ome: Range, market: str) -> MethodResult | None:
+    if k.methadone_rules.get("fudin_divisor") is None:
         return None
-    daily = (fudin(ome[0]), fudin(ome[1]))
+    daily = (fudin(ome[0], knowledge=k), fudin(ome[1], knowledge=k))
     daily = (min(daily), max(daily))
-    capped, cap, warnings = _apply_cap(daily)
-    interval = _interval()
-    source = _rule("fudin_divisor").source
+    capped, cap, warnings = _apply_cap(k, daily)
+    interval = _interval(k)
+    source = k.methadone_rules.first("fudin_divisor").source
     return MethodResult("fudin", _TITLES["fudin"], daily, capped,
-                        _per_dose(capped, interval, market), f"q{interval:g}h", cap,
+                        _per_dose(k, capped, interval, market), f"q{interval:g}h", cap,
                         (*warnings, "a continuous fit of the tiered ratios; it too falls just "
                                     "past its knees (100 and 310 mg/day)"), source, False)
 
 
-def _morley_makin(ome: Range, market: str) -> MethodResult | None:
-    fraction = _rule_or_none("morley_makin_fraction")
+def _morley_makin(k: Knowledge, ome: Range, market: str) -> MethodResult | None:
+    fraction = k.methadone_rules.get("morley_makin_fraction")
     if fraction is None:
         return None
-    max_dose = _rule_or_none("morley_makin_max_dose_mg")
+    max_dose = k.methadone_rules.get("morley_makin_max_dose_mg")
     limit = max_dose.bounds[0] if max_dose is not None else math.inf
     raw = (ome[0] * fraction.bounds[0], ome[1] * fraction.bounds[1])
     capped = (min(raw[0], limit), min(raw[1], limit))
-    low, _ = _givable(capped[0], "methadone", Route.ORAL, "ir", market)
-    high, _ = _givable(capped[1], "methadone", Route.ORAL, "ir", market)
-    interval = _rule_or_none("morley_makin_min_interval_h")
+    low, _ = givable(k, capped[0], "methadone", Route.ORAL, "ir", market)
+    high, _ = givable(k, capped[1], "methadone", Route.ORAL, "ir", market)
+    interval = k.methadone_rules.get("morley_makin_min_interval_h")
     frequency = "prn" if interval is None else f"q{interval.bounds[0]:g}h prn"
     warnings = ["stop the previous opioid; methadone as needed only, so the daily total "
                 "depends on use"]
     if raw[1] > limit:
         warnings.insert(0, f"capped at {limit:g} mg a dose [{max_dose.source}]")  # type: ignore
-    day = _rule_or_none("morley_makin_day")
+    day = k.methadone_rules.get("morley_makin_day")
     if day is not None:
         warnings.append(f"on day {day.bounds[0]:g} convert the doses used to a regular "
                         f"schedule [{day.source}]")
@@ -274,33 +218,33 @@ def _morley_makin(ome: Range, market: str) -> MethodResult | None:
                         frequency, None, tuple(warnings), fraction.source, True)
 
 
-def _three_day(ome: Range, converted: tuple[Item, ...], tiered: list[MethodResult],
-               market: str) -> MethodResult | None:
-    days_rule = _rule_or_none("three_day_days")
+def _three_day(k: Knowledge, ome: Range, converted: tuple[Item, ...],
+               tiered: list[MethodResult], market: str) -> MethodResult | None:
+    days_rule = k.methadone_rules.get("three_day_days")
     starts = [r.daily for r in tiered if r.daily is not None and r.daily[0] > 0]
     if days_rule is None or not starts:
         return None
     days = int(days_rule.bounds[0])
     target_low = min(start[0] for start in starts)  # the most conservative tiered start
     target = (target_low, target_low)
-    interval = _interval()
+    interval = _interval(k)
     previous = "; ".join(str(item) for item in converted)
     plan = []
     for day in range(1, days + 1):
         share = day / days
-        plan.append(f"day {day}: previous opioid(s) at {_round((1 - share) * 100, 3)}% of "
-                    f"({previous}); methadone {_fmt((target[0] * share, target[1] * share))} "
+        plan.append(f"day {day}: previous opioid(s) at {significant((1 - share) * 100, 3)}% of "
+                    f"({previous}); methadone {format_range((target[0] * share, target[1] * share))} "
                     f"in divided doses q{interval:g}h")
     warnings = [f"methadone target = the lowest capped start of the tiered methods "
-                f"({_fmt(target)}), reached over {days} days",
+                f"({format_range(target)}), reached over {days} days",
                 days_rule.notes,
                 "follows the tiered methods: the target can fall where a higher tier begins"]
-    minimum = _rule_or_none("three_day_min_ome_mg_per_day")
+    minimum = k.methadone_rules.get("three_day_min_ome_mg_per_day")
     if minimum is not None and ome[1] < minimum.bounds[0]:
         warnings.append(f"described for OME above {minimum.bounds[0]:g} mg/day")
     return MethodResult("three-day", _TITLES["three-day"], target, target,
-                        _per_dose(target, interval, market), f"q{interval:g}h",
-                        None if _cap() is None else _cap().bounds[0],  # type: ignore[union-attr]
+                        _per_dose(k, target, interval, market), f"q{interval:g}h",
+                        start_cap(k).bounds[0],
                         tuple(warnings), days_rule.source, False, tuple(plan))
 
 
@@ -324,6 +268,7 @@ def methadone_switch(
     *,
     table: str | ConversionTable | None = None,
     market: str = "us",
+    knowledge: Knowledge | None = None,
 ) -> MethadoneSwitch:
     """The methadone starting dose by every published method (or one), side by side.
 
@@ -336,6 +281,10 @@ def methadone_switch(
         One of :data:`METHODS`; None for all.
     table
         A rotation table id (default ``spcg``).
+    market
+        Whose marketed strengths to round to (``us``, ``uk``, ``jp``).
+    knowledge
+        Where the methods, rules, tables and strengths come from (default: the shipped data).
 
     Raises
     ------
@@ -346,28 +295,29 @@ def methadone_switch(
     if method is not None and method not in METHODS:
         raise RotationError(f"unknown method {method!r}; methods: {', '.join(METHODS)}")
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
-    chosen = _rotation_table(table)
+    k = resolve(knowledge)
+    chosen = rotation_table(k, table)
     for item in items:
         if item.listed and any(d.name == "methadone" for d in item.drugs):
             raise RotationError(f"{item}: already methadone; titrate it instead (no sooner than "
                                 "the interval in data/methadone_rules.csv)")
-    scheduled, _, parts = _opioid_base(items, chosen, "a switch")
+    base = opioid_base(k, items, chosen, "a switch")
+    scheduled = base.scheduled
     if not scheduled:
         raise RotationError("no scheduled opioid to switch from")
-    steps = [part.step for part in parts]
-    low, high = sum(p.low for p in parts), sum(p.high for p in parts)
-    ome = (low, high)
-    steps.append(Step("total", f"oral morphine equivalent: {_fmt(ome)}"))
+    steps = [part.step for part in base.parts]
+    ome = base.ome
+    steps.append(Step("total", f"oral morphine equivalent: {format_range(ome)}"))
     wanted = METHODS if method is None else (method,)
-    tiered = [r for r in (_tiered(name, ome, market) for name in _TIERED) if r is not None]
+    tiered = [r for r in (_tiered(k, name, ome, market) for name in _TIERED) if r is not None]
     results: list[MethodResult] = []
     for name in wanted:
         if name == "fudin":
-            result = _fudin(ome, market)
+            result = _fudin(k, ome, market)
         elif name == "morley-makin":
-            result = _morley_makin(ome, market)
+            result = _morley_makin(k, ome, market)
         elif name == "three-day":
-            result = _three_day(ome, scheduled, tiered, market)
+            result = _three_day(k, ome, scheduled, tiered, market)
         else:
             result = next((r for r in tiered if r.method == name), None)
         if result is not None:
@@ -375,17 +325,17 @@ def methadone_switch(
     if method is not None and not results:
         raise RotationError(f"method {method!r} has no data in data/methadone_*.csv")
     return MethadoneSwitch(chosen, scheduled, ome, tuple(results), tuple(steps),
-                           tuple(_findings(items)))
+                           tuple(_findings(k, items)))
 
 
-def _findings(items: tuple[Item, ...]) -> list[Finding]:
+def _findings(k: Knowledge, items: tuple[Item, ...]) -> list[Finding]:
     found = []
-    titration = _rule_or_none("titration_interval_days")
+    titration = k.methadone_rules.first("titration_interval_days")
     if titration is not None:
         found.append(Finding(Severity.WARNING, "methadone-titration-interval",
                              f"methadone accumulates: no increase sooner than every "
-                             f"{_fmt(titration.bounds, 'days')}", titration.source))
-    qt = _rule_or_none("qtc_threshold_ms")
+                             f"{format_range(titration.bounds, 'days')}", titration.source))
+    qt = k.methadone_rules.get("qtc_threshold_ms")
     interacting = sorted({d.name for item in items for d in item.drugs
                           if d.drug_class == "antipsychotic"})
     if interacting:
@@ -393,11 +343,11 @@ def _findings(items: tuple[Item, ...]) -> list[Finding]:
             Severity.WARNING, "methadone-qt-interaction",
             f"methadone prolongs the QT interval; {', '.join(interacting)} in the same regimen "
             "adds to it: ECG before and after starting" +
-            ("" if qt is None else f" (QTc threshold {_fmt(qt.bounds, 'ms')})"),
+            ("" if qt is None else f" (QTc threshold {format_range(qt.bounds, 'ms')})"),
             "" if qt is None else qt.source))
     if qt is not None:
         found.append(Finding(Severity.INFO, "methadone-ecg",
-                             f"QTc: {qt.notes or _fmt(qt.bounds, 'ms')}", qt.source))
+                             f"QTc: {qt.notes or format_range(qt.bounds, 'ms')}", qt.source))
     found.append(Finding(Severity.INFO, "methadone-one-way",
                          "these methods convert to methadone only; they are not inverted to "
                          "convert from methadone", ""))

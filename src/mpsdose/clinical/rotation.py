@@ -15,60 +15,33 @@ Every number comes from ``data/`` (:mod:`mpsdose.knowledge.practice`, :mod:`mpsd
 
 from __future__ import annotations
 
-import itertools
-import math
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mpsdose.model.drugs import FORMS, RELEASES, ROUTE_SPELLINGS, Drug, Route, default_catalogue
-from mpsdose.clinical.equivalence import (
-    ConversionTable,
-    Factor,
-    RotationTable,
-    conversion_table,
-    conversion_tables,
+from mpsdose.clinical.dosing import (
+    Range,
+    RotationError,
+    Step,
+    factor_for,
+    format_range,
+    givable,
+    opioid_base,
+    rotation_table,
+    round_down,
+    strength_rows,
 )
-from mpsdose.model.errors import MpsdoseError
+from mpsdose.clinical.rescue import Rescue, describe_rescue, rescue_for
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.knowledge.practice import PatchBand, Rule
+from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
-from mpsdose.knowledge.practice import (
-    PatchBand,
-    Rule,
-    Strength,
-    patch_bands,
-    rule,
-    schedules,
-    strengths,
-    usual_schedule,
-)
+from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Patient, Regimen, Schedule, ScheduleKind
-from mpsdose.clinical.totals import _round
+from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
-__all__ = [
-    "DEFAULT_ROTATION_TABLE",
-    "Rescue",
-    "Rotation",
-    "RotationError",
-    "Step",
-    "Target",
-    "Titration",
-    "check_rescue",
-    "convert",
-    "rescue_for",
-    "round_down",
-    "titrate",
-]
-
-#: The rotation table used when none is named: the Scottish Palliative Care Guidelines' tables.
-DEFAULT_ROTATION_TABLE = "spcg"
-#: Dosage units per administration mpsdose will combine when rounding (e.g. 30 mg + 10 mg).
-MAX_UNITS_PER_DOSE = 3
-
-Range = tuple[float, float]
-
-
-class RotationError(MpsdoseError, ValueError):
-    """A rotation that cannot be computed safely (dose unknown, no factor, wrong table kind)."""
+__all__ = ["Rotation", "Target", "Titration", "convert", "titrate"]
 
 
 @attrs.frozen
@@ -81,7 +54,7 @@ class Target:
     form: str | None = None
 
     @classmethod
-    def parse(cls, text: str) -> Target:
+    def parse(cls, text: str, catalogue: Catalogue) -> Target:
         """``"hydromorphone sc"``, ``"oxycodone er po"``, ``"fentanyl patch"``, ``"morphine"``."""
         words = text.strip().lower().replace(",", " ").split()
         route = release = form = None
@@ -97,7 +70,7 @@ class Target:
                 name.append(word)
         if not name:
             raise RotationError(f"--to {text!r} names no drug; write e.g. 'hydromorphone sc'")
-        drug = default_catalogue().resolve(" ".join(name), text=text)
+        drug = catalogue.resolve(" ".join(name), text=text)
         if not drug.is_opioid:
             raise RotationError(f"{drug.name} is not an opioid; rotation is between opioids")
         if form == "patch" and route is None:
@@ -116,33 +89,6 @@ class Target:
     def __str__(self) -> str:
         return " ".join(w for w in (self.drug.name, self.release, self.form, self.route.value)
                         if w)
-
-
-@attrs.frozen
-class Step:
-    """One step of the working, for the table and ``--json``."""
-
-    step: str
-    detail: str
-
-
-@attrs.frozen
-class Rescue:
-    """The breakthrough (rescue) dose of the new regimen."""
-
-    drug: Drug
-    route: Route
-    per_dose: Range  #: rounded down to what can be given [mg]
-    interval_h: float | None
-    fraction: Range
-    source: str
-
-    def item(self, end: int = 0) -> Item:
-        dose = Dose.of(self.per_dose[end], "mg")
-        schedule = Schedule() if self.interval_h is None else Schedule.every(self.interval_h)
-        release = "ir" if self.route is Route.ORAL else None
-        return Item((Ingredient(self.drug, dose),), self.route, schedule, prn=True,
-                    release=release)
 
 
 @attrs.frozen
@@ -190,94 +136,6 @@ class Rotation:
         return tuple(proposed)
 
 
-# -- rounding --------------------------------------------------------------------------------
-def round_down(amount: float, unit_strengths: Sequence[float],
-               max_units: int = MAX_UNITS_PER_DOSE) -> float:
-    """The largest sum of at most ``max_units`` units of the given strengths not above ``amount``.
-
-    Never more than ``amount``; 0.0 where even the smallest strength is above it.
-    """
-    best = 0.0
-    tolerance = 1e-9 * max(amount, 1.0)
-    for count in range(1, max_units + 1):
-        for combo in itertools.combinations_with_replacement(unit_strengths, count):
-            total = sum(combo)
-            if best < total <= amount + tolerance:
-                best = total
-    return min(best, amount) if best > amount else best
-
-
-def _floor_step(amount: float, step: float) -> float:
-    """``amount`` rounded down to a multiple of ``step`` (and cleaned of float noise)."""
-    return round(math.floor(amount / step + 1e-9) * step, 10)
-
-
-def _strength_rows(drug: str, route: Route, release: str | None, market: str,
-                   unit_kinds: Iterable[str]) -> list[Strength]:
-    kinds = set(unit_kinds)
-    parenteral = {Route.IV, Route.SC, Route.IM}
-    rows = []
-    for row in strengths():
-        if row.drug != drug or row.market != market or row.unit not in kinds:
-            continue
-        same_route = row.route is route or (route in parenteral and row.route in parenteral)
-        if not same_route:
-            continue
-        if release is not None and row.release not in (None, release):
-            continue
-        rows.append(row)
-    return rows
-
-
-def _givable(amount: float, drug: str, route: Route, release: str | None,
-             market: str) -> tuple[float, str]:
-    """``amount`` [mg] rounded down to what one product of the market allows, and how.
-
-    Each product row is tried on its own (tablets of one product are not mixed with capsules of
-    another): whole units of its strengths (at most :data:`MAX_UNITS_PER_DOSE`), or for a liquid
-    or injection its measurable step — where the data has none, 2 significant digits. The largest
-    result not above ``amount`` wins.
-    """
-    best, how = 0.0, f"no {market} product of {drug} {release or ''} {route.value} in data"
-    for row in _strength_rows(drug, route, release, market, ["mg", "mg/mL"]):
-        if row.countable:
-            value = round_down(amount, row.strengths)
-            text = (f"down to ≤{MAX_UNITS_PER_DOSE} {row.form}s of "
-                    f"{', '.join(f'{u:g}' for u in row.strengths)} mg ({market})")
-        elif row.step_mg:
-            value = _floor_step(amount, row.step_mg)
-            text = f"down to a step of {row.step_mg:g} mg of the {row.form} ({market})"
-        else:
-            value = _floor_step(amount, _two_digit_step(amount))
-            text = (f"down to 2 significant digits for the {row.form} ({market}; no measurable "
-                    "step in data/strengths.csv)")
-        if value > best or best == 0.0:
-            best, how = value, text
-    if best == 0.0 and not _strength_rows(drug, route, release, market, ["mg", "mg/mL"]):
-        best = _floor_step(amount, _two_digit_step(amount))
-        how += "; down to 2 significant digits"
-    return best, how.replace("  ", " ")
-
-
-def _two_digit_step(amount: float) -> float:
-    """The step that keeps 2 significant digits of ``amount`` (12.34 → 0.1)."""
-    if amount <= 0:
-        return 1.0
-    return float(10.0 ** (math.floor(math.log10(amount)) - 1))
-
-
-# -- the conversion ------------------------------------------------------------------------
-def _rotation_table(table: str | ConversionTable | None) -> ConversionTable:
-    chosen = conversion_table(table or DEFAULT_ROTATION_TABLE)
-    if not isinstance(chosen, RotationTable):
-        rotation = sorted(t.id for t in conversion_tables().values()
-                          if isinstance(t, RotationTable))
-        raise RotationError(
-            f"{chosen.id} is a {chosen.purpose} (MME) table, not for dosing a new opioid; "
-            f"rotation tables: {', '.join(rotation)}")
-    return chosen
-
-
 def _reduction(value: float | Range | None, default: Sequence[Rule]) -> tuple[Range, str]:
     if value is None:
         first = default[0]
@@ -289,73 +147,6 @@ def _reduction(value: float | Range | None, default: Sequence[Rule]) -> tuple[Ra
     return (low, high), "set by the caller"
 
 
-def _factor(table: ConversionTable, drug: Drug, route: Route, form: str | None,
-            daily: float | None) -> Factor:
-    factor = table.lookup(drug.name, route, form, daily)
-    if factor is None:
-        others = sorted(t.id for t in conversion_tables().values()
-                        if isinstance(t, RotationTable) and t.lookup(drug.name, route, form, daily))
-        raise RotationError(
-            f"table {table.id} has no factor for {drug.name} {route.value}"
-            + (f"; rotation tables that have one: {', '.join(others)}" if others else
-               "; no rotation table has one"))
-    return factor
-
-
-def _bounds(factor: Factor) -> Range:
-    if factor.low is not None and factor.high is not None:
-        return (factor.low, factor.high)
-    assert factor.factor is not None
-    return (factor.factor, factor.factor)
-
-
-def _fmt(pair: Range, unit: str = "mg/day") -> str:
-    low, high = pair
-    if abs(high - low) <= 1e-9 * max(abs(high), 1):
-        return f"{_round(low, 4)} {unit}"
-    return f"{_round(low, 4)}–{_round(high, 4)} {unit}"
-
-
-@attrs.frozen
-class _Part:
-    """One scheduled opioid ingredient's OME under a rotation table."""
-
-    item: Item
-    drug: Drug
-    low: float
-    high: float
-    step: Step
-
-
-def _opioid_base(items: Sequence[Item], table: ConversionTable, action: str
-                 ) -> tuple[tuple[Item, ...], tuple[Item, ...], list[_Part]]:
-    """The scheduled and PRN opioid items of a regimen, and the OME of each scheduled one.
-
-    Raises :class:`RotationError` for a dose unknown or no scheduled opioid (``action`` says
-    what needs them) and for a drug or route the table has no factor for.
-    """
-    opioids = [item for item in items if item.listed and any(d.is_opioid for d in item.drugs)]
-    for item in opioids:
-        if not item.dose_known:
-            raise RotationError(f"{item}: dose unknown; {action} needs the current dose")
-    scheduled = tuple(item for item in opioids if not item.prn)
-    prn = tuple(item for item in opioids if item.prn)
-    parts = []
-    for item in scheduled:
-        for ingredient in item.ingredients:
-            if not ingredient.drug.is_opioid:
-                continue
-            daily = item.daily(ingredient)
-            assert daily is not None
-            factor = _factor(table, ingredient.drug, item.route, item.form, daily)
-            amount = factor.unit.from_canonical(daily)
-            low, high = amount * _bounds(factor)[0], amount * _bounds(factor)[1]
-            parts.append(_Part(item, ingredient.drug, low, high, Step(
-                "total", f"{item}: {_round(amount, 6)} {factor.unit} × {factor.describe()} = "
-                         f"{_fmt((low, high))} OME [{table.id}: {factor.source}]")))
-    return scheduled, prn, parts
-
-
 def convert(
     regimen: Regimen | Iterable[Item],
     to: str | Target,
@@ -365,6 +156,7 @@ def convert(
     market: str = "us",
     patient: Patient | None = None,
     patch_table: str = "duragesic-us",
+    knowledge: Knowledge | None = None,
 ) -> Rotation:
     """Rotate the regimen's scheduled opioids to one target opioid, showing every step.
 
@@ -387,6 +179,8 @@ def convert(
         For the opioid-tolerance requirement of a fentanyl patch.
     patch_table
         The manufacturer's table for a conversion to a fentanyl patch.
+    knowledge
+        Where tables, strengths, schedules and rules come from (default: the shipped data).
 
     Raises
     ------
@@ -395,8 +189,9 @@ def convert(
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     patient = patient or (regimen.patient if isinstance(regimen, Regimen) else Patient())
-    target = Target.parse(to) if isinstance(to, str) else to
-    chosen = _rotation_table(table)
+    knowledge = resolve(knowledge)
+    target = Target.parse(to, knowledge.catalogue) if isinstance(to, str) else to
+    chosen = rotation_table(knowledge, table)
     if target.drug.name == "fentanyl" and target.route in (Route.BUCCAL, Route.SUBLINGUAL,
                                                            Route.INTRANASAL):
         raise RotationError("transmucosal fentanyl is not converted by ratio: its labels start "
@@ -411,7 +206,8 @@ def convert(
             "conversion from methadone is its own direction with its own rules; a to-methadone "
             "ratio is not inverted, and mpsdose has no from-methadone table yet: seek specialist "
             "advice")
-    scheduled, prn, parts = _opioid_base(items, chosen, "a rotation")
+    base = opioid_base(knowledge, items, chosen, "a rotation")
+    scheduled, prn, parts = base.scheduled, base.prn, base.parts
     if not scheduled:
         raise RotationError("no scheduled opioid to convert (PRN doses alone are not a base)")
     steps: list[Step] = [part.step for part in parts]
@@ -421,64 +217,68 @@ def convert(
     same_low, same_high = sum(p.low for p in same), sum(p.high for p in same)
     other_low, other_high = sum(p.low for p in other), sum(p.high for p in other)
     ome = (same_low + other_low, same_high + other_high)
-    steps.append(Step("total", f"oral morphine equivalent of the scheduled opioids: {_fmt(ome)}"))
+    steps.append(Step("total", f"oral morphine equivalent of the scheduled opioids: {format_range(ome)}"))
     if prn:
         steps.append(Step("total", "PRN doses not counted: " + "; ".join(map(str, prn))))
 
     if target.route is Route.TRANSDERMAL:
-        return _to_patch(target, chosen, tuple(scheduled), ome, reduction, market, patient,
-                         patch_table, steps, findings)
+        return _to_patch(knowledge, target, chosen, tuple(scheduled), ome, reduction, market,
+                         patient, patch_table, steps, findings)
 
     if other_high > 0 or reduction is not None:
-        cut, cut_source = _reduction(reduction, rule("cross_tolerance_reduction"))
+        cut, cut_source = _reduction(reduction,
+                                     knowledge.rotation_rules.all("cross_tolerance_reduction"))
     else:
         cut, cut_source = (0.0, 0.0), "same drug, change of route only"
     reduced_ome = (same_low + other_low * (1 - cut[1]), same_high + other_high * (1 - cut[0]))
-    target_factor = _factor(chosen, target.drug, target.route, target.form, None)
-    f_low, f_high = _bounds(target_factor)
+    target_factor = factor_for(knowledge, chosen, target.drug, target.route, target.form, None)
+    f_low, f_high = target_factor.bounds
     to_unit = target_factor.unit
     equianalgesic = (to_unit.to_canonical(ome[0] / f_high), to_unit.to_canonical(ome[1] / f_low))
     reduced = (to_unit.to_canonical(reduced_ome[0] / f_high),
                to_unit.to_canonical(reduced_ome[1] / f_low))
     steps.append(Step("reduction", (
-        f"{_round(cut[0] * 100, 3)}–{_round(cut[1] * 100, 3)}% off the OME of other drugs "
-        f"({cut_source}): {_fmt(reduced_ome)} OME") if other_high > 0 else
+        f"{significant(cut[0] * 100, 3)}–{significant(cut[1] * 100, 3)}% off the OME of other drugs "
+        f"({cut_source}): {format_range(reduced_ome)} OME") if other_high > 0 else
         f"no reduction: {cut_source}"))
     steps.append(Step("factor", (
         f"÷ {target_factor.describe()} for {target.drug.name} {target.route.value} "
-        f"[{chosen.id}: {target_factor.source}]: equianalgesic {_fmt(equianalgesic)}, "
-        f"reduced {_fmt(reduced)}")))
+        f"[{chosen.id}: {target_factor.source}]: equianalgesic {format_range(equianalgesic)}, "
+        f"reduced {format_range(reduced)}")))
 
-    release, schedule, doses_per_day, schedule_note = _schedule_for(target, market, reduced[0])
+    release, schedule, doses_per_day, schedule_note = _schedule_for(knowledge, target, market,
+                                                                    reduced[0])
     steps.append(Step("schedule", schedule_note))
     if doses_per_day is None:  # continuous infusion: round the daily amount
-        daily_low, how = _givable(reduced[0], target.drug.name, target.route, release, market)
-        daily_high, _ = _givable(reduced[1], target.drug.name, target.route, release, market)
+        daily_low, how = givable(knowledge, reduced[0], target.drug.name, target.route, release,
+                                 market)
+        daily_high, _ = givable(knowledge, reduced[1], target.drug.name, target.route, release,
+                                market)
         per_dose = None
-        steps.append(Step("rounding", f"daily {_fmt(reduced)} rounded {how}: "
-                                      f"{_fmt((daily_low, daily_high))}"))
+        steps.append(Step("rounding", f"daily {format_range(reduced)} rounded {how}: "
+                                      f"{format_range((daily_low, daily_high))}"))
     else:
-        per_low, how = _givable(reduced[0] / doses_per_day, target.drug.name, target.route,
-                                release, market)
-        per_high, _ = _givable(reduced[1] / doses_per_day, target.drug.name, target.route,
-                               release, market)
+        per_low, how = givable(knowledge, reduced[0] / doses_per_day, target.drug.name,
+                               target.route, release, market)
+        per_high, _ = givable(knowledge, reduced[1] / doses_per_day, target.drug.name,
+                              target.route, release, market)
         per_dose = (per_low, per_high)
         daily_low, daily_high = per_low * doses_per_day, per_high * doses_per_day
         steps.append(Step("rounding", (
-            f"per dose {_fmt((reduced[0] / doses_per_day, reduced[1] / doses_per_day), 'mg')} "
-            f"rounded {how}: {_fmt(per_dose, 'mg')} {schedule} = "
-            f"{_fmt((daily_low, daily_high))}")))
+            f"per dose {format_range((reduced[0] / doses_per_day, reduced[1] / doses_per_day), 'mg')} "
+            f"rounded {how}: {format_range(per_dose, 'mg')} {schedule} = "
+            f"{format_range((daily_low, daily_high))}")))
         if per_low <= 0:
             findings.append(Finding(
                 Severity.WARNING, "below-smallest-strength",
-                f"the low end ({_round(reduced[0] / doses_per_day, 3)} mg a dose) is below the "
+                f"the low end ({significant(reduced[0] / doses_per_day, 3)} mg a dose) is below the "
                 f"smallest {market} strength of {target.drug.name} {release or ''} "
                 f"{target.route.value}; consider an immediate-release or liquid form",
                 "data/strengths.csv"))
     target_final = attrs.evolve(target, release=release)
-    rescue = rescue_for(target.drug, target.route, (daily_low, daily_high), market)
-    if rescue is not None:
-        steps.append(Step("rescue", _rescue_text(rescue)))
+    rescue = rescue_for(target.drug, target.route, (daily_low, daily_high), market,
+                        knowledge=knowledge)
+    steps.append(Step("rescue", describe_rescue(rescue)))
     findings.append(Finding(
         Severity.INFO, "rotation-review",
         "Equianalgesic tables are estimates: review within 24–72 h, titrate to effect, and use "
@@ -490,8 +290,8 @@ def convert(
                     tuple(findings), bidirectional)
 
 
-def _schedule_for(target: Target, market: str, low_per_day: float) -> tuple[
-        str | None, Schedule, float | None, str]:
+def _schedule_for(knowledge: Knowledge, target: Target, market: str,
+                  low_per_day: float) -> tuple[str | None, Schedule, float | None, str]:
     """(release, schedule, doses a day or None for an infusion, explanation).
 
     SC and IV without a form: a continuous infusion where ``data/schedules.csv`` has one. Oral
@@ -500,21 +300,22 @@ def _schedule_for(target: Target, market: str, low_per_day: float) -> tuple[
     """
     drug, route = target.drug.name, target.route
     if route in (Route.SC, Route.IV) and target.release is None and target.form is None:
-        continuous = [row for row in schedules() if row.drug == drug and row.route is route
-                      and row.interval_h is None]
+        continuous = [row for row in knowledge.schedules if row.drug == drug
+                      and row.route is route and row.interval_h is None]
         if continuous:
             return None, Schedule(ScheduleKind.CONTINUOUS), None, (
                 f"continuous {route.value} infusion over 24 h [{continuous[0].source}]")
     release = target.release
     if route is Route.ORAL and release is None:
         release = "ir"
-        er = usual_schedule(drug, route, "er")
+        er = knowledge.usual_schedule(drug, route, "er")
         if er is not None and er.interval_h:
             smallest = [min(row.strengths) for row in
-                        _strength_rows(drug, route, "er", market, ["mg"]) if row.release == "er"]
+                        strength_rows(knowledge, drug, route, "er", market, ["mg"])
+                        if row.release == "er"]
             if smallest and min(smallest) <= low_per_day * er.interval_h / 24 + 1e-9:
                 release = "er"
-    row = usual_schedule(drug, route, release, target.form)
+    row = knowledge.usual_schedule(drug, route, release, target.form)
     if row is None or row.interval_h is None:
         raise RotationError(f"no usual schedule for {drug} {release or ''} {route.value} in "
                             "data/schedules.csv".replace("  ", " "))
@@ -523,57 +324,22 @@ def _schedule_for(target: Target, market: str, low_per_day: float) -> tuple[
         f"{drug} {release or ''} {route.value}: {schedule} [{row.source}]".replace("  ", " "))
 
 
-def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us") -> Rescue | None:
-    """The breakthrough dose for a daily dose of ``drug`` (immediate release, same route).
-
-    A fraction of the daily dose (``breakthrough_fraction`` in ``data/rotation_rules.csv``): for
-    each end of the daily range, the largest immediate-release amount that can be given at or
-    below the top of the fraction range — so it lies within the range wherever the strengths
-    allow — with its repeat interval.
-    """
-    fraction_rule = rule("breakthrough_fraction")[0]
-    fraction = fraction_rule.bounds
-    rescue_route = route
-    release = "ir" if route is Route.ORAL else None
-    low, _ = _givable(daily[0] * fraction[1], drug.name, rescue_route, release, market)
-    high, _ = _givable(daily[1] * fraction[1], drug.name, rescue_route, release, market)
-    row = usual_schedule(drug.name, rescue_route, release)
-    interval = row.prn_interval_h if row is not None else None
-    return Rescue(drug, rescue_route, (low, high), interval, fraction,
-                  fraction_rule.source + ("" if row is None else f"; interval: {row.source}"))
-
-
-def _rescue_text(rescue: Rescue) -> str:
-    every = "" if rescue.interval_h is None else f" every {rescue.interval_h:g} h as needed"
-    low, high = (_round(rescue.fraction[0] * 100, 3), _round(rescue.fraction[1] * 100, 3))
-    return (f"{rescue.drug.name} {'ir ' if rescue.route is Route.ORAL else ''}"
-            f"{rescue.route.value} {_fmt(rescue.per_dose, 'mg')}{every} (the largest dose that "
-            f"can be given up to {high}% of the daily dose; usual {low}–{high}%) "
-            f"[{rescue.source}]")
-
-
 def _band(bands: Sequence[PatchBand], amount: float) -> PatchBand | None:
-    """The band for an amount: the one with the largest lower edge at or below it.
+    """The band that holds an amount, or None (below or above the table).
 
-    Tables print integer bands with gaps (60–134, 135–224); reading them by lower edge covers
-    134.5 with the lower band, the safe direction.
+    Tables print integer bands with gaps (60–134, 135–224); the data writes them as
+    ``[60, 135)``, ``[135, 225)``, so 134.5 takes the lower band: the safe direction.
     """
-    chosen = None
-    for band in sorted(bands, key=lambda b: b.from_min):
-        if amount >= band.from_min:
-            chosen = band
-    if chosen is not None and chosen is bands[-1] and chosen.from_max is not None \
-            and amount > chosen.from_max:
-        return None
-    return chosen
+    return next((band for band in bands if band.band.contains(amount)), None)
 
 
-def _to_patch(target: Target, table: ConversionTable, scheduled: tuple[Item, ...], ome: Range,
-              reduction: float | Range | None, market: str, patient: Patient, patch_table: str,
-              steps: list[Step], findings: list[Finding]) -> Rotation:
+def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
+              scheduled: tuple[Item, ...], ome: Range, reduction: float | Range | None,
+              market: str, patient: Patient, patch_table: str, steps: list[Step],
+              findings: list[Finding]) -> Rotation:
     drug = target.drug.name
     name = patch_table if drug == "fentanyl" else "butrans-us"
-    bands = sorted((b for b in patch_bands() if b.table == name and b.drug == drug
+    bands = sorted((b for b in knowledge.patch_bands if b.table == name and b.drug == drug
                     and b.direction == "to_patch" and b.from_drug == "morphine"
                     and b.from_route is Route.ORAL), key=lambda b: b.from_min)
     if not bands:
@@ -583,61 +349,60 @@ def _to_patch(target: Target, table: ConversionTable, scheduled: tuple[Item, ...
     if reduction is not None:
         cut, _ = _reduction(reduction, ())
         base = (ome[0] * (1 - cut[1]), ome[1] * (1 - cut[0]))
-        steps.append(Step("reduction", f"{_fmt(cut)} set by the caller: {_fmt(base)} OME"))
+        steps.append(Step("reduction", f"{format_range(cut)} set by the caller: {format_range(base)} OME"))
     else:
         steps.append(Step("reduction", f"none added: the {name} table is the label's "
                                        "conversion and already conservative"))
     chosen = [_band(bands, base[0]), _band(bands, base[1])]
     if chosen[0] is None:
-        below = bands[0].from_min
         raise RotationError(
-            f"oral morphine equivalent {_fmt(base)} is outside the {name} table "
-            f"({below:g}–{bands[-1].from_max or float('inf'):g} mg/day)")
+            f"oral morphine equivalent {format_range(base)} is outside the {name} table "
+            f"({bands[0].from_min:g}–{bands[-1].band.high or float('inf'):g} mg/day)")
     high_band = chosen[1] or bands[-1]
     rates = (chosen[0].patch_mcg_h, high_band.patch_mcg_h)
-    steps.append(Step("factor", f"{name}: oral morphine {_fmt(base)} → {_fmt(rates, 'mcg/h')} "
-                                f"[{chosen[0].source}]"))
-    strengths_rows = _strength_rows(drug, Route.TRANSDERMAL, None, market, ["mcg/h"])
+    steps.append(Step("factor", f"{name}: oral morphine {format_range(base)} → "
+                                f"{format_range(rates, 'mcg/h')} [{chosen[0].source}]"))
+    strengths_rows = strength_rows(knowledge, drug, Route.TRANSDERMAL, None, market, ["mcg/h"])
     if strengths_rows:
         units = sorted({s for row in strengths_rows for s in row.strengths})
         given = (round_down(rates[0], units), round_down(rates[1], units))
         steps.append(Step("rounding", f"patch strengths ({market}) "
                                       f"{', '.join(f'{u:g}' for u in units)} mcg/h: "
-                                      f"{_fmt(given, 'mcg/h')}"))
+                                      f"{format_range(given, 'mcg/h')}"))
     else:
         given = rates
-    row = usual_schedule(drug, Route.TRANSDERMAL, None, "patch")
+    row = knowledge.usual_schedule(drug, Route.TRANSDERMAL, None, "patch")
     schedule = Schedule() if row is None or row.interval_h is None else Schedule.every(
         row.interval_h)
     if row is not None:
         steps.append(Step("schedule", f"change every {row.interval_h:g} h [{row.source}]"))
     patch_factor = table.lookup(drug, Route.TRANSDERMAL)
     if patch_factor is not None:
-        patch_ome = given[0] * _bounds(patch_factor)[0]
+        patch_ome = given[0] * patch_factor.bounds[0]
         if patch_ome >= ome[0] * (1 - 1e-9):
             findings.append(Finding(
                 Severity.WARNING, "equianalgesic-switch",
-                f"the {name} table adds no reduction: {_fmt(given, 'mcg/h')} is "
-                f"{_fmt((patch_ome, patch_ome))} OME by {table.id}, not below the current "
-                f"{_fmt(ome)}; the label calls its table conservative, but watch for toxicity",
+                f"the {name} table adds no reduction: {format_range(given, 'mcg/h')} is "
+                f"{format_range((patch_ome, patch_ome))} OME by {table.id}, not below the current "
+                f"{format_range(ome)}; the label calls its table conservative, but watch for toxicity",
                 chosen[0].source))
     if drug == "fentanyl":
-        findings.extend(_patch_tolerance(base, patient, scheduled))
+        findings.extend(_patch_tolerance(knowledge, base, patient))
     for band in {id(b): b for b in chosen if b is not None}.values():
         if band.notes:
             findings.append(Finding(Severity.INFO, "patch-table-note", f"{name}: {band.notes}",
                                     band.source))
-    rescue = rescue_for(default_catalogue().drugs["morphine"], Route.ORAL,
-                        (ome[0], ome[1]), market)
-    if rescue is not None:
-        steps.append(Step("rescue", "oral morphine: " + _rescue_text(rescue)))
+    rescue = rescue_for(knowledge.catalogue.drugs["morphine"], Route.ORAL, (ome[0], ome[1]),
+                        market, knowledge=knowledge)
+    steps.append(Step("rescue", "oral morphine: " + describe_rescue(rescue)))
     return Rotation(target, table, scheduled, ome, cut, rates, rates, given, given, schedule,
                     "mcg/h", rescue, tuple(steps), tuple(findings), bidirectional=False)
 
 
-def _patch_tolerance(base: Range, patient: Patient, scheduled: tuple[Item, ...]) -> list[Finding]:
+def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient) -> list[Finding]:
     found = []
-    threshold = next(r for r in rule("fentanyl_patch_opioid_tolerance", "morphine")
+    rules = knowledge.rotation_rules
+    threshold = next(r for r in rules.all("fentanyl_patch_opioid_tolerance", "morphine")
                      if r.unit == "mg/day")
     if patient.opioid_tolerant is False:
         found.append(Finding(Severity.ERROR, "patch-opioid-naive",
@@ -646,44 +411,14 @@ def _patch_tolerance(base: Range, patient: Patient, scheduled: tuple[Item, ...])
     if base[0] < threshold.bounds[0]:
         found.append(Finding(
             Severity.ERROR, "patch-not-tolerant",
-            f"current oral morphine equivalent {_fmt(base)} is below the "
+            f"current oral morphine equivalent {format_range(base)} is below the "
             f"{threshold.bounds[0]:g} mg/day that defines opioid tolerance for a fentanyl patch",
             threshold.source))
-    days = [r for r in rule("fentanyl_patch_opioid_tolerance") if r.unit == "days"]
+    days = [r for r in rules.all("fentanyl_patch_opioid_tolerance") if r.unit == "days"]
     if days:
         found.append(Finding(Severity.INFO, "patch-tolerance-duration",
                              f"opioid tolerance means that dose for at least "
                              f"{days[0].bounds[0]:g} days", days[0].source))
-    return found
-
-
-# -- rescue check and titration --------------------------------------------------------------
-def check_rescue(regimen: Regimen | Iterable[Item]) -> list[Finding]:
-    """Each PRN opioid dose as a share of the same opioid's scheduled daily dose.
-
-    Flags a share outside the usual range (``breakthrough_fraction``), e.g. 5 mg against
-    oxycodone 20 mg/day is 25%; against 60 mg/day it is 8%.
-    """
-    items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
-    fraction_rule = rule("breakthrough_fraction")[0]
-    low, high = fraction_rule.bounds
-    found = []
-    for item in items:
-        if not (item.prn and item.listed and item.drug.is_opioid) or not item.dose_known:
-            continue
-        dose = item.per_dose()
-        base = sum(other.daily() or 0.0 for other in items
-                   if not other.prn and other.drug == item.drug and other.dose_known)
-        if dose is None or base <= 0:
-            continue
-        share = dose / base
-        if share < low - 1e-9 or share > high + 1e-9:
-            found.append(Finding(
-                Severity.WARNING, "rescue-share",
-                f"{item}: {_round(dose, 4)} mg is {_round(share * 100, 3)}% of "
-                f"{item.drug.name} {_round(base, 4)} mg/day (usual "
-                f"{_round(low * 100, 3)}–{_round(high * 100, 3)}%)",
-                fraction_rule.source, item=str(item)))
     return found
 
 
@@ -699,7 +434,8 @@ class Titration:
 
 
 def titrate(regimen: Regimen | Iterable[Item], *, rescue_used_mg: float | None = None,
-            step: float | Range | None = None, market: str = "us") -> Titration:
+            step: float | Range | None = None, market: str = "us",
+            knowledge: Knowledge | None = None) -> Titration:
     """The next step for the (single) scheduled opioid: +25–50%, or scheduled + rescue used.
 
     With ``rescue_used_mg`` (the total of rescue doses taken in the last 24 h, mg of the same
@@ -714,24 +450,24 @@ def titrate(regimen: Regimen | Iterable[Item], *, rescue_used_mg: float | None =
     current = item.daily()
     if current is None:
         raise RotationError(f"{item}: dose unknown")
-    step_rule = rule("titration_step")[0]
+    knowledge = resolve(knowledge)
+    step_rule = knowledge.rotation_rules.first("titration_step")
     bounds = step_rule.bounds if step is None else (
         (step, step) if isinstance(step, int | float) else (float(step[0]), float(step[1])))
-    steps = [Step("current", f"{item}: {_round(current, 4)} mg/day")]
+    steps = [Step("current", f"{item}: {significant(current, 4)} mg/day")]
     if rescue_used_mg is not None:
         proposed = current + rescue_used_mg
         ceiling = current * (1 + bounds[1])
         next_daily = (min(proposed, ceiling), min(proposed, ceiling))
         steps.append(Step("titration", (
-            f"scheduled {_round(current, 4)} + rescue used {_round(rescue_used_mg, 4)} mg = "
-            f"{_round(proposed, 4)} mg/day, not above +{_round(bounds[1] * 100, 3)}% "
+            f"scheduled {significant(current, 4)} + rescue used {significant(rescue_used_mg, 4)} mg = "
+            f"{significant(proposed, 4)} mg/day, not above +{significant(bounds[1] * 100, 3)}% "
             f"[{step_rule.source}]")))
     else:
         next_daily = (current * (1 + bounds[0]), current * (1 + bounds[1]))
-        steps.append(Step("titration", f"+{_round(bounds[0] * 100, 3)}–"
-                                       f"{_round(bounds[1] * 100, 3)}%: {_fmt(next_daily)} "
+        steps.append(Step("titration", f"+{significant(bounds[0] * 100, 3)}–"
+                                       f"{significant(bounds[1] * 100, 3)}%: {format_range(next_daily)} "
                                        f"[{step_rule.source}]"))
-    rescue = rescue_for(item.drug, item.route, next_daily, market)
-    if rescue is not None:
-        steps.append(Step("rescue", _rescue_text(rescue)))
+    rescue = rescue_for(item.drug, item.route, next_daily, market, knowledge=knowledge)
+    steps.append(Step("rescue", describe_rescue(rescue)))
     return Titration(item, current, next_daily, rescue, tuple(steps))

@@ -17,21 +17,27 @@ none says so as an ``info`` finding. A proposed switch is checked with ``previou
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
-from mpsdose.model.drugs import Route, default_catalogue
-from mpsdose.model.errors import DataError, MpsdoseError
+from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
+from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.methadone import start_cap
+from mpsdose.clinical.rescue import check_rescue
+from mpsdose.clinical.totals import daily_totals
+from mpsdose.clinical.totals import findings as total_findings
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.limits import DoseLimit, SafetyRule
+from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
-from mpsdose.clinical.totals import _round, daily_totals
+from mpsdose.model.vocabulary import Route
 
-__all__ = ["DoseLimit", "SafetyError", "check", "check_course", "enforce", "limits"]
+__all__ = ["SafetyError", "check", "check_course", "enforce"]
 
 
 class SafetyError(MpsdoseError, ValueError):
@@ -45,195 +51,17 @@ class SafetyError(MpsdoseError, ValueError):
         super().__init__("; ".join(f"{f.code}: {f.message}" for f in errors))
 
 
-# -- data ----------------------------------------------------------------------------------------
-@attrs.frozen
-class DoseLimit:
-    """One row of ``data/dose_limits.csv``."""
-
-    drug: str
-    route: Route | None
-    release: str | None
-    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis
-    low: float | None  #: the row applies when low ≤ value < high
-    high: float | None
-    value: str | None  #: for hepatic: mild, moderate, severe
-    max_single_mg: float | None
-    max_daily_mg: float | None
-    max_daily_mg_per_kg: float | None
-    max_days: float | None
-    source: str
-    notes: str = ""
-
-    @property
-    def key(self) -> tuple[object, ...]:
-        return (self.drug, self.route, self.release, self.condition, self.low, self.high,
-                self.value)
-
-    def applies(self, patient: Patient) -> bool | None:
-        """True/False for this patient; None where the patient's value is not known."""
-        if self.condition == "any":
-            return True
-        if self.condition == "dialysis":
-            return bool({"dialysis", "haemodialysis", "hemodialysis"} & set(patient.conditions))
-        if self.condition == "hepatic":
-            return None if patient.hepatic is None else patient.hepatic.value == self.value
-        value = {"age": patient.age, "weight_kg": patient.weight_kg,
-                 "crcl_ml_min": patient.crcl_ml_min}.get(self.condition)
-        if value is None:
-            return None
-        return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
-
-    def describe_condition(self) -> str:
-        if self.condition == "any":
-            return "adults"
-        if self.condition in ("hepatic", "dialysis"):
-            return f"{self.value or ''} {self.condition}".strip()
-        unit = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min"}[self.condition]
-        name = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}[self.condition]
-        if self.low is not None and self.high is not None:
-            return f"{name} {self.low:g}–<{self.high:g} {unit}"
-        if self.low is not None:
-            return f"{name} ≥{self.low:g} {unit}"
-        return f"{name} <{self.high:g} {unit}"
+def _rule(k: Knowledge, check: str, *, threshold: bool = False) -> SafetyRule:
+    """The first (default) row of a check in ``safety_rules.csv``; with ``threshold``, the first
+    row that gives one."""
+    return k.safety_rules.first(check, threshold=threshold)
 
 
-_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis")
-
-
-@functools.cache
-def limits() -> tuple[DoseLimit, ...]:
-    """The dose limits, in file order."""
-    path = "dose_limits.csv"
-    books = default_catalogue()
-    rows = []
-    for line, row in read_rows(data_file(path), ("drug", "condition", "source")):
-        def number(column: str, row: dict[str, str] = row, line: int = line) -> float | None:
-            return parse_float(row.get(column, ""), column, path=path, line=line)
-
-        drug = books.get(require(row, "drug", path=path, line=line))
-        if drug is None:
-            raise DataError(f"unknown drug {row['drug']!r}", path=path, line=line)
-        condition = require(row, "condition", path=path, line=line)
-        if condition not in _CONDITIONS:
-            raise DataError(f"condition {condition!r}; use {', '.join(_CONDITIONS)}", path=path,
-                            line=line)
-        route = None
-        if row.get("route"):
-            from mpsdose.model.drugs import parse_route
-
-            route = parse_route(row["route"])
-        rows.append(DoseLimit(
-            drug.name, route, row.get("release") or None, condition,
-            number("condition_min"), number("condition_max"), row.get("condition_value") or None,
-            number("max_single_mg"), number("max_daily_mg"), number("max_daily_mg_per_kg"),
-            number("max_days"), require(row, "source", path=path, line=line),
-            row.get("notes", ""),
-        ))
-    return tuple(rows)
-
-
-@attrs.frozen
-class _SafetyRule:
-    check: str
-    severity: Severity
-    threshold: float | None
-    unit: str
-    statement: str
-    source: str
-
-
-@functools.cache
-def _rules() -> tuple[_SafetyRule, ...]:
-    path = "safety_rules.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("check", "severity", "statement", "source")):
-        rows.append(_SafetyRule(
-            require(row, "check", path=path, line=line),
-            Severity(require(row, "severity", path=path, line=line)),
-            parse_float(row.get("threshold", ""), "threshold", path=path, line=line),
-            row.get("threshold_unit", ""),
-            require(row, "statement", path=path, line=line),
-            require(row, "source", path=path, line=line),
-        ))
-    return tuple(rows)
-
-
-def _rule(check: str, *, threshold: bool = False) -> _SafetyRule:
-    """The first (default) row of a check in ``data/safety_rules.csv``; with ``threshold``, the
-    first row that gives one."""
-    for row in _rules():
-        if row.check == check and (not threshold or row.threshold is not None):
-            return row
-    raise LookupError(f"no rule {check!r}{' with a threshold' if threshold else ''} in "
-                      "safety_rules.csv")
-
-
-def _ruled(check: str, text: str, *, code: str | None = None,
-           rule: _SafetyRule | None = None) -> Finding:
+def _ruled(k: Knowledge, check: str, text: str, *, code: str | None = None,
+           rule: SafetyRule | None = None) -> Finding:
     """A finding of a check: what was found, then what its source says, with the source."""
-    rule = rule or _rule(check)
+    rule = rule or _rule(k, check)
     return Finding(rule.severity, code or check, f"{text}. {rule.statement}", rule.source)
-
-
-@functools.cache
-def _properties() -> dict[str, dict[str, tuple[str, str]]]:
-    """drug → property → (value, source)."""
-    path = "drug_properties.csv"
-    found: dict[str, dict[str, tuple[str, str]]] = {}
-    for line, row in read_rows(data_file(path), ("drug", "property", "value", "source")):
-        drug = default_catalogue().get(require(row, "drug", path=path, line=line))
-        if drug is None:
-            raise DataError(f"unknown drug {row['drug']!r}", path=path, line=line)
-        found.setdefault(drug.name, {}).setdefault(
-            require(row, "property", path=path, line=line),
-            (require(row, "value", path=path, line=line),
-             require(row, "source", path=path, line=line)))
-    return found
-
-
-def _property(drug: str, name: str) -> tuple[str, str] | None:
-    return _properties().get(drug, {}).get(name)
-
-
-@functools.cache
-def _usual_ranges() -> tuple[tuple[str, Route | None, str, float, float, str], ...]:
-    path = "usual_ranges.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("drug", "indication", "usual_min_mg_per_day",
-                                                 "usual_max_mg_per_day", "source")):
-        from mpsdose.model.drugs import parse_route
-
-        low = parse_float(row["usual_min_mg_per_day"], "usual_min_mg_per_day", path=path,
-                          line=line)
-        high = parse_float(row["usual_max_mg_per_day"], "usual_max_mg_per_day", path=path,
-                           line=line)
-        if low is None or high is None:
-            raise DataError("usual range needs min and max", path=path, line=line)
-        rows.append((row["drug"], parse_route(row["route"]) if row.get("route") else None,
-                     row["indication"], low, high, require(row, "source", path=path, line=line)))
-    return tuple(rows)
-
-
-@functools.cache
-def _steroid_equivalents() -> tuple[str, dict[str, tuple[float, float]], str]:
-    """(table, drug → equivalent mg (low, high), source) of the first table in the file."""
-    path = "corticosteroid_equivalence.csv"
-    first: str | None = None
-    found: dict[str, tuple[float, float]] = {}
-    source = ""
-    for line, row in read_rows(data_file(path), ("table", "drug", "equivalent_mg", "source")):
-        first = first or row["table"]
-        if row["table"] != first:
-            continue
-        text = row["equivalent_mg"].replace("–", "-")
-        parts = [parse_float(p.strip(), "equivalent_mg", path=path, line=line)
-                 for p in text.split("-")]
-        if not parts or any(p is None or p <= 0 for p in parts):
-            raise DataError(f"equivalent_mg {text!r}", path=path, line=line)
-        numbers = [p for p in parts if p is not None]
-        found[row["drug"]] = (min(numbers), max(numbers))
-        source = row["source"]
-    return first or "", found, source
 
 
 # -- the checks ---------------------------------------------------------------------------------
@@ -261,11 +89,11 @@ def _daily_by_drug(items: Sequence[Item], drug: str, route: Route | None = None,
     return total, complete
 
 
-def _limit_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
+def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
     found: list[Finding] = []
     drugs = {d.name for item in items if item.listed for d in item.drugs}
     first: dict[tuple[object, ...], DoseLimit] = {}
-    for limit in limits():
+    for limit in k.dose_limits:
         if limit.drug in drugs:
             first.setdefault(limit.key, limit)
     unknown_context: dict[tuple[str, str], str] = {}
@@ -317,11 +145,11 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
         item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
     if limit.max_daily_mg is not None:
-        ceilings.append((limit.max_daily_mg, f"{_round(limit.max_daily_mg, 4)} mg/day"))
+        ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} mg/day"))
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is not None:
         cap = limit.max_daily_mg_per_kg * patient.weight_kg
-        ceilings.append((cap, f"{_round(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
-                              f"{_round(cap, 4)} mg/day at {_round(patient.weight_kg, 4)} kg"))
+        ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
+                              f"{significant(cap, 4)} mg/day at {significant(patient.weight_kg, 4)} kg"))
     for ceiling, text in ceilings:
         if ceiling == 0:
             if daily > 0:
@@ -332,18 +160,18 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
         if daily > ceiling * (1 + 1e-9):
             found.append((Finding(
                 Severity.ERROR, f"{drug}-above-max",
-                f"{drug}{where} {_round(daily, 4)} mg/day{with_prn} is above the maximum "
+                f"{drug}{where} {significant(daily, 4)} mg/day{with_prn} is above the maximum "
                 f"of {text} for {who}", limit.source), ceiling))
         elif abs(daily - ceiling) <= ceiling * 1e-9:
             found.append((Finding(
                 Severity.WARNING, f"{drug}-at-max",
-                f"{drug}{where} {_round(daily, 4)} mg/day is at the maximum of {text} for {who}",
+                f"{drug}{where} {significant(daily, 4)} mg/day is at the maximum of {text} for {who}",
                 limit.source), ceiling))
         elif not complete:
             found.append((Finding(
                 Severity.INFO, f"{drug}-max-not-checked",
                 f"{drug}{where}: a PRN maximum or a dose is not known, so the total is at least "
-                f"{_round(daily, 4)} mg/day against a maximum of {text}", limit.source), ceiling))
+                f"{significant(daily, 4)} mg/day against a maximum of {text}", limit.source), ceiling))
     if limit.max_single_mg is not None:
         for item in items:
             if not item.listed or (limit.route is not None and item.route is not limit.route):
@@ -355,8 +183,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
                 if dose is not None and dose > limit.max_single_mg * (1 + 1e-9):
                     found.append((Finding(
                         Severity.ERROR, f"{drug}-single-dose-above-max",
-                        f"{item}: {_round(dose, 4)} mg a dose is above the maximum single dose of "
-                        f"{_round(limit.max_single_mg, 4)} mg for {who}", limit.source,
+                        f"{item}: {significant(dose, 4)} mg a dose is above the maximum single dose of "
+                        f"{significant(limit.max_single_mg, 4)} mg for {who}", limit.source,
                         item=str(item)), limit.max_single_mg))
     if limit.max_days is not None:
         for item in items:
@@ -377,20 +205,20 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
     return found
 
 
-def _hepatic_opioids(opioids: Sequence[str], patient: Patient) -> list[Finding]:
+def _hepatic_opioids(k: Knowledge, opioids: Sequence[str], patient: Patient) -> list[Finding]:
     """Opioids in hepatic impairment: a warning when severe or moderate, info when mild."""
     names = ", ".join(opioids)
     if patient.hepatic is None:
         return [Finding(Severity.INFO, "hepatic-opioid-not-checked",
                         f"hepatic function not given: {names} in hepatic impairment not checked",
-                        _rule("hepatic-opioid").source)]
+                        _rule(k, "hepatic-opioid").source)]
     if patient.hepatic is Hepatic.SEVERE:
-        return [_ruled("hepatic-opioid", f"{names} with severe hepatic impairment")]
+        return [_ruled(k, "hepatic-opioid", f"{names} with severe hepatic impairment")]
     if patient.hepatic is Hepatic.MODERATE:
-        return [_ruled("hepatic-opioid-specialist", f"{names} with moderate hepatic impairment",
+        return [_ruled(k, "hepatic-opioid-specialist", f"{names} with moderate hepatic impairment",
                        code="hepatic-opioid")]
     if patient.hepatic is Hepatic.MILD:
-        return [_ruled("hepatic-opioid-caution",
+        return [_ruled(k, "hepatic-opioid-caution",
                        f"{names} with {patient.hepatic.value} hepatic impairment")]
     return []
 
@@ -400,46 +228,46 @@ def _classes(items: Sequence[Item], drug_class: str) -> list[str]:
                    if d.drug_class == drug_class})
 
 
-def _with_property(items: Sequence[Item], name: str) -> list[str]:
+def _with_property(k: Knowledge, items: Sequence[Item], name: str) -> list[str]:
     return sorted({d.name for item in items if item.listed for d in item.drugs
-                   if _property(d.name, name) is not None})
+                   if k.drug_properties.get(d.name, name) is not None})
 
 
 _RESPIRATORY = {"copd", "asthma", "sleep-apnoea", "sleep-apnea", "sleep apnoea", "sleep apnea",
                 "respiratory-disease", "respiratory disease", "respiratory failure"}
 
 
-def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
+def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
     found: list[Finding] = []
     nsaids = _classes(items, "nsaid")
     steroids = _classes(items, "corticosteroid")
     opioids = _classes(items, "opioid")
-    protective = _with_property(items, "gastroprotective")
+    protective = _with_property(k, items, "gastroprotective")
     if len(nsaids) > 1:
-        found.append(_ruled("nsaid-duplication", f"two NSAIDs together: {', '.join(nsaids)}"))
+        found.append(_ruled(k, "nsaid-duplication", f"two NSAIDs together: {', '.join(nsaids)}"))
     if nsaids and steroids and not protective:
-        found.append(_ruled("nsaid-steroid-gastroprotection",
+        found.append(_ruled(k, "nsaid-steroid-gastroprotection",
                             f"{', '.join(nsaids)} with {', '.join(steroids)} and no "
                             "gastroprotection"))
     if nsaids:
-        rule = _rule("nsaid-renal", threshold=True)
+        rule = _rule(k, "nsaid-renal", threshold=True)
         assert rule.threshold is not None
         if patient.crcl_ml_min is None:
             found.append(Finding(Severity.INFO, "nsaid-renal-not-checked",
                                  "creatinine clearance not given: NSAID in renal impairment not "
                                  "checked", rule.source))
         elif patient.crcl_ml_min < rule.threshold:
-            found.append(_ruled("nsaid-renal", f"{', '.join(nsaids)} with CrCl "
+            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with CrCl "
                                 f"{patient.crcl_ml_min:g} mL/min (< {rule.threshold:g})",
                                 rule=rule))
-        age_rule = _rule("nsaid-age", threshold=True)
+        age_rule = _rule(k, "nsaid-age", threshold=True)
         assert age_rule.threshold is not None
         if patient.age is not None and patient.age >= age_rule.threshold and not protective:
-            found.append(_ruled("nsaid-age", f"{', '.join(nsaids)} at age {patient.age:g} "
+            found.append(_ruled(k, "nsaid-age", f"{', '.join(nsaids)} at age {patient.age:g} "
                                 "without gastroprotection", rule=age_rule))
-    renal = _with_property(items, "renally_cleared_active_metabolite")
+    renal = _with_property(k, items, "renally_cleared_active_metabolite")
     if renal:
-        rule = _rule("renal-opioid", threshold=True)
+        rule = _rule(k, "renal-opioid", threshold=True)
         assert rule.threshold is not None
         if patient.crcl_ml_min is None:
             found.append(Finding(Severity.INFO, "renal-opioid-not-checked",
@@ -447,54 +275,54 @@ def _interaction_findings(items: Sequence[Item], patient: Patient) -> list[Findi
                                  "impairment not checked", rule.source))
         elif patient.crcl_ml_min < rule.threshold:
             for drug in renal:
-                value, source = _property(drug, "renally_cleared_active_metabolite")  # type: ignore
+                value, source = k.drug_properties.get(drug, "renally_cleared_active_metabolite")  # type: ignore
                 # "avoid" or "caution": either needs review (a warning, CONTRACT.md §2)
                 found.append(Finding(Severity.WARNING, "renal-opioid",
                                      f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} "
                                      "(active metabolites accumulate)", source))
     if opioids:
-        found.extend(_hepatic_opioids(opioids, patient))
-    long_acting = _long_acting_opioids(items)
+        found.extend(_hepatic_opioids(k, opioids, patient))
+    long_acting = _long_acting_opioids(k, items)
     if len(long_acting) > 1:
-        found.append(_ruled("two-long-acting-opioids",
+        found.append(_ruled(k, "two-long-acting-opioids",
                             f"two long-acting opioids: {'; '.join(long_acting)}"))
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
-        found.append(_ruled("opioid-benzodiazepine",
+        found.append(_ruled(k, "opioid-benzodiazepine",
                             f"{', '.join(opioids)} with {', '.join(benzodiazepines)}"))
     gabapentinoids = _classes(items, "gabapentinoid")
     if opioids and gabapentinoids:
-        found.extend(_gabapentinoid(opioids, gabapentinoids, benzodiazepines, patient))
-    serotonergic = _with_property(items, "serotonergic")
+        found.extend(_gabapentinoid(k, opioids, gabapentinoids, benzodiazepines, patient))
+    serotonergic = _with_property(k, items, "serotonergic")
     serotonergic_opioids = [d for d in serotonergic if d in opioids]
     others = [d for d in serotonergic if d not in serotonergic_opioids]
     if serotonergic_opioids and others:
-        found.append(_ruled("serotonergic", f"{', '.join(serotonergic_opioids)} with "
+        found.append(_ruled(k, "serotonergic", f"{', '.join(serotonergic_opioids)} with "
                             f"{', '.join(others)}: serotonin syndrome risk"))
     if "methadone" in opioids:
-        qt = [d for d in _with_property(items, "qt_risk") if d != "methadone"]
+        qt = [d for d in _with_property(k, items, "qt_risk") if d != "methadone"]
         if qt:
-            found.append(_ruled("methadone-qt", f"methadone with QT-prolonging {', '.join(qt)}"))
-    found.extend(_patch_findings(items, patient))
-    found.extend(_usual_range_findings(items))
-    found.extend(_steroid_findings(items))
+            found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(qt)}"))
+    found.extend(_patch_findings(k, items, patient))
+    found.extend(_usual_range_findings(k, items))
+    found.extend(_steroid_findings(k, items))
     return found
 
 
-def _long_acting_opioids(items: Sequence[Item]) -> list[str]:
+def _long_acting_opioids(k: Knowledge, items: Sequence[Item]) -> list[str]:
     shown = []
     for item in items:
         if not item.listed or item.prn or not item.drug.is_opioid:
             continue
-        inherent = _property(item.drug.name, "long_acting") is not None
+        inherent = k.drug_properties.get(item.drug.name, "long_acting") is not None
         if item.release == "er" or item.route is Route.TRANSDERMAL or inherent:
             shown.append(str(item))
     return shown
 
 
-def _gabapentinoid(opioids: list[str], gabapentinoids: list[str], benzodiazepines: list[str],
+def _gabapentinoid(k: Knowledge, opioids: list[str], gabapentinoids: list[str], benzodiazepines: list[str],
                    patient: Patient) -> list[Finding]:
-    rule = _rule("opioid-gabapentinoid", threshold=True)
+    rule = _rule(k, "opioid-gabapentinoid", threshold=True)
     assert rule.threshold is not None
     risks = []
     if patient.age is not None and patient.age >= rule.threshold:
@@ -504,7 +332,7 @@ def _gabapentinoid(opioids: list[str], gabapentinoids: list[str], benzodiazepine
     if benzodiazepines:
         risks.append(", ".join(benzodiazepines))
     if risks:
-        return [_ruled("opioid-gabapentinoid", f"{', '.join(opioids)} with "
+        return [_ruled(k, "opioid-gabapentinoid", f"{', '.join(opioids)} with "
                        f"{', '.join(gabapentinoids)} and added respiratory risk "
                        f"({'; '.join(risks)})", rule=rule)]
     if patient.age is None:
@@ -514,15 +342,15 @@ def _gabapentinoid(opioids: list[str], gabapentinoids: list[str], benzodiazepine
     return []
 
 
-def _patch_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
+def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
     found: list[Finding] = []
     patches = [i for i in items if i.listed and i.drug.name == "fentanyl"
                and i.route is Route.TRANSDERMAL]
     if not patches:
         return found
-    rule = _rule("fentanyl-patch-naive")
+    rule = _rule(k, "fentanyl-patch-naive")
     if patient.opioid_tolerant is False:
-        found.append(attrs.evolve(_ruled("fentanyl-patch-naive",
+        found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
                                          f"{patches[0]} in an opioid-naive patient", rule=rule),
                                   item=str(patches[0])))
     elif patient.opioid_tolerant is None:
@@ -532,30 +360,32 @@ def _patch_findings(items: Sequence[Item], patient: Patient) -> list[Finding]:
     return found
 
 
-def _usual_range_findings(items: Sequence[Item]) -> list[Finding]:
+def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     found = []
-    ranges = _usual_ranges()
+    ranges = k.usual_ranges
     for drug in sorted({d.name for i in items if i.listed for d in i.drugs
                         if d.drug_class == "antipsychotic"}):
-        rows = [r for r in ranges if r[0] == drug]
+        rows = [r for r in ranges if r.drug == drug]
         if not rows:
             continue
         daily, _ = _daily_by_drug(items, drug)
-        top = max(rows, key=lambda r: r[4])
-        if daily > top[4] * (1 + 1e-9):
-            rule = _rule("antipsychotic-palliative-max")
+        top = max(rows, key=lambda r: r.high)
+        if daily > top.high * (1 + 1e-9):
+            rule = _rule(k, "antipsychotic-palliative-max")
             found.append(Finding(rule.severity if rule.severity is not Severity.ERROR
                                  else Severity.WARNING, "antipsychotic-above-usual",
-                                 f"{drug} {_round(daily, 4)} mg/day is above the usual "
-                                 f"palliative maximum of {top[4]:g} mg/day ({top[2]})", top[5]))
+                                 f"{drug} {significant(daily, 4)} mg/day is above the usual "
+                                 f"palliative maximum of {top.high:g} mg/day ({top.indication})",
+                                 top.source))
     return found
 
 
-def _steroid_findings(items: Sequence[Item]) -> list[Finding]:
+def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     steroids = _classes(items, "corticosteroid")
     if not steroids:
         return []
-    table, equivalents, source = _steroid_equivalents()
+    default = k.steroid_tables[0]
+    table, equivalents, source = default.id, default.doses, default.source
     dexamethasone = equivalents.get("dexamethasone")
     if dexamethasone is None:
         return []
@@ -569,69 +399,63 @@ def _steroid_findings(items: Sequence[Item]) -> list[Finding]:
             continue
         low += daily * dexamethasone[0] / own[1]
         high += daily * dexamethasone[1] / own[0]
-    total = _round(low, 3) if math.isclose(low, high) else f"{_round(low, 3)}–{_round(high, 3)}"
+    total = (significant(low, 3) if math.isclose(low, high)
+             else f"{significant(low, 3)}–{significant(high, 3)}")
     found = [Finding(Severity.INFO, "corticosteroid-dexamethasone-equivalent",
                      f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {total} mg/day "
                      f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
                                            if missing else ""), source)]
-    rule = _rule("corticosteroid-dexamethasone-equivalent", threshold=True)
+    rule = _rule(k, "corticosteroid-dexamethasone-equivalent", threshold=True)
     assert rule.threshold is not None
     if low > rule.threshold:
-        found.append(_ruled("corticosteroid-dexamethasone-equivalent",
+        found.append(_ruled(k, "corticosteroid-dexamethasone-equivalent",
                             f"dexamethasone equivalent {total} mg/day is above "
                             f"{rule.threshold:g} mg/day", code="corticosteroid-above-usual",
                             rule=rule))
     return found
 
 
-def _switch_findings(items: Sequence[Item], previous: Sequence[Item], patient: Patient,
+def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item], patient: Patient,
                      table: str | None) -> list[Finding]:
     """A proposed switch from ``previous`` to ``items``."""
-    from mpsdose.clinical.equivalence import oral_morphine_equivalent
-    from mpsdose.clinical.rotation import DEFAULT_ROTATION_TABLE
-
     found: list[Finding] = []
     chosen = table or DEFAULT_ROTATION_TABLE
-    before = oral_morphine_equivalent(previous, chosen)
-    after = oral_morphine_equivalent(items, chosen)
+    before = oral_morphine_equivalent(previous, chosen, knowledge=k)
+    after = oral_morphine_equivalent(items, chosen, knowledge=k)
     old = {d.name for i in previous if i.listed for d in i.drugs if d.is_opioid}
     new = {d.name for i in items if i.listed for d in i.drugs if d.is_opioid}
     old_bounds, new_bounds = before.scheduled.bounds, after.scheduled.bounds
     if new - old and old_bounds and new_bounds and new_bounds[0] >= old_bounds[0] * (1 - 1e-9):
-        found.append(_ruled("equianalgesic-switch",
+        found.append(_ruled(k, "equianalgesic-switch",
                             f"the new opioids ({', '.join(sorted(new - old))}) give OME "
                             f"{after.scheduled.format()}, at or above the unreduced "
                             f"{before.scheduled.format()} of the old ({chosen})"))
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
     if new_patch and not old_patch and old_bounds is not None:
-        found.extend(_first_patch(items, old_bounds[0]))
+        found.extend(_first_patch(k, items, old_bounds[0]))
     if new_patch and not old_patch:
-        rule = _rule("fentanyl-patch-naive", threshold=True)
+        rule = _rule(k, "fentanyl-patch-naive", threshold=True)
         assert rule.threshold is not None
         if old_bounds is not None and old_bounds[1] < rule.threshold:
-            found.append(_ruled("fentanyl-patch-naive",
+            found.append(_ruled(k, "fentanyl-patch-naive",
                                 f"a fentanyl patch started from OME {before.scheduled.format()}, "
                                 f"below the {rule.threshold:g} mg/day of opioid tolerance",
                                 code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
-        from mpsdose.clinical.methadone import _cap
-
-        cap = _cap()  # flagged above the top of the cap range; the planners start at its low end
+        cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
         daily, _ = _daily_by_drug(items, "methadone")
-        if cap is not None and daily > cap.bounds[1] * (1 + 1e-9):
+        if daily > cap.bounds[1] * (1 + 1e-9):
             found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
-                                 f"methadone started at {_round(daily, 4)} mg/day, above the "
+                                 f"methadone started at {significant(daily, 4)} mg/day, above the "
                                  f"maximum starting dose of {cap.bounds[1]:g} mg/day",
                                  cap.source))
     return found
 
 
-def _first_patch(items: Sequence[Item], ome: float) -> list[Finding]:
+def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Finding]:
     """A first fentanyl patch stronger than the label's table gives for the previous OME."""
-    from mpsdose.knowledge.practice import patch_bands
-
-    bands = sorted((b for b in patch_bands() if b.table == "duragesic-us"
+    bands = sorted((b for b in k.patch_bands if b.table == "duragesic-us"
                     and b.from_drug == "morphine" and b.from_route is Route.ORAL),
                    key=lambda b: b.from_min)
     reached = [b for b in bands if ome >= b.from_min]
@@ -642,9 +466,9 @@ def _first_patch(items: Sequence[Item], ome: float) -> list[Finding]:
         return []
     source = reached[-1].source if reached else bands[0].source
     return [Finding(Severity.WARNING, "fentanyl-patch-first-dose",
-                    f"a first fentanyl patch of {_round(rate, 4)} mcg/h is above the "
-                    f"{_round(allowed, 4)} mcg/h the Duragesic table gives for the previous oral "
-                    f"morphine equivalent of {_round(ome, 4)} mg/day", source)]
+                    f"a first fentanyl patch of {significant(rate, 4)} mcg/h is above the "
+                    f"{significant(allowed, 4)} mcg/h the Duragesic table gives for the previous oral "
+                    f"morphine equivalent of {significant(ome, 4)} mg/day", source)]
 
 
 def check(
@@ -654,6 +478,7 @@ def check(
     previous: Regimen | Iterable[Item] | None = None,
     table: str | None = None,
     threshold_context: str | None = None,
+    knowledge: Knowledge | None = None,
 ) -> list[Finding]:
     """Safety findings for a regimen and a patient, most severe first.
 
@@ -668,40 +493,42 @@ def check(
     table, threshold_context
         The conversion table for OME, and a threshold context (see
         :func:`mpsdose.oral_morphine_equivalent`).
+    knowledge
+        Where limits, rules and tables come from (default: the shipped data).
     """
-    from mpsdose.clinical.equivalence import oral_morphine_equivalent
-    from mpsdose.clinical.rotation import check_rescue
-
+    k = resolve(knowledge)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     if patient is None:
         patient = regimen.patient if isinstance(regimen, Regimen) else Patient()
     found: list[Finding] = []
-    found.extend(_limit_findings(items, patient))
-    found.extend(_interaction_findings(items, patient))
-    found.extend(check_rescue(items))
-    from mpsdose.clinical.totals import findings as total_findings
-
+    found.extend(_limit_findings(k, items, patient))
+    found.extend(_interaction_findings(k, items, patient))
+    found.extend(check_rescue(items, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
                  if f.code == "dose-unknown")
     if any(i.listed and i.drug.is_opioid for i in items):
-        ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context)
+        ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
+                                       knowledge=k)
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
-        found.extend(_switch_findings(items, before, patient, None))
+        found.extend(_switch_findings(k, items, before, patient, None))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
-def check_course(course: Course, *, table: str | None = None) -> list[Finding]:
+def check_course(course: Course, *, table: str | None = None,
+                 knowledge: Knowledge | None = None) -> list[Finding]:
     """Findings across a course: each state, each switch between states, titration intervals."""
+    k = resolve(knowledge)
     found: list[Finding] = []
     previous: Regimen | None = None
     for state in course.states:
-        for finding in check(state.regimen, course.patient, previous=previous, table=table):
+        for finding in check(state.regimen, course.patient, previous=previous, table=table,
+                             knowledge=k):
             found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
         previous = state.regimen
-    found.extend(_methadone_titration(course))
+    found.extend(_methadone_titration(k, course))
     return sorted(list(dict.fromkeys(found)), key=lambda f: -f.severity.rank)
 
 
@@ -721,8 +548,8 @@ def _days_between(before: State, after: State) -> float | None:
     return None
 
 
-def _methadone_titration(course: Course) -> list[Finding]:
-    rule = _rule("methadone-titration", threshold=True)
+def _methadone_titration(k: Knowledge, course: Course) -> list[Finding]:
+    rule = _rule(k, "methadone-titration", threshold=True)
     assert rule.threshold is not None
     found: list[Finding] = []
     for before, after in itertools.pairwise(course.states):
@@ -733,12 +560,12 @@ def _methadone_titration(course: Course) -> list[Finding]:
         days = _days_between(before, after)
         if days is None:
             found.append(Finding(Severity.INFO, "methadone-titration-not-checked",
-                                 f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
+                                 f"methadone raised from {significant(old, 4)} to {significant(new, 4)} "
                                  f"mg/day between '{before.label}' and '{after.label}', whose "
                                  "days or dates are not given", rule.source))
         elif days < rule.threshold:
-            found.append(_ruled("methadone-titration",
-                                f"methadone raised from {_round(old, 4)} to {_round(new, 4)} "
+            found.append(_ruled(k, "methadone-titration",
+                                f"methadone raised from {significant(old, 4)} to {significant(new, 4)} "
                                 f"mg/day after {days:g} days "
                                 f"('{before.label}' → '{after.label}')",
                                 code="methadone-titration-too-soon", rule=rule))

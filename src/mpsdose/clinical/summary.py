@@ -6,10 +6,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from mpsdose.clinical.equivalence import ConversionTable, RegimenEquivalent, oral_morphine_equivalent
+from mpsdose.clinical.equivalence import RegimenEquivalent, oral_morphine_equivalent
+from mpsdose.clinical.totals import DailyTotals, daily_totals, findings
+from mpsdose.knowledge.bundle import Knowledge
+from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.findings import Finding
 from mpsdose.model.regimen import Item, Regimen
-from mpsdose.clinical.totals import DailyTotals, daily_totals, findings
 
 __all__ = ["Summary", "summarize"]
 
@@ -28,7 +30,8 @@ class Summary:
 
 
 def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | None = None, *,
-              threshold_context: str | None = None) -> Summary:
+              threshold_context: str | None = None,
+              knowledge: Knowledge | None = None) -> Summary:
     """Daily totals and OME of a regimen (the library function behind ``mpsdose total``).
 
     See :func:`mpsdose.daily_totals` and :func:`mpsdose.oral_morphine_equivalent`.
@@ -36,4 +39,5 @@ def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | 
     if not isinstance(regimen, Regimen):
         regimen = Regimen(tuple(regimen))
     return Summary(regimen, daily_totals(regimen),
-                   oral_morphine_equivalent(regimen, table, threshold_context=threshold_context))
+                   oral_morphine_equivalent(regimen, table, threshold_context=threshold_context,
+                                            knowledge=knowledge))

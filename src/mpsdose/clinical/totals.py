@@ -14,10 +14,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from mpsdose.model.drugs import DRUG_CLASSES, Drug, Route
+from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Regimen
 from mpsdose.model.units import Unit
+from mpsdose.model.vocabulary import DRUG_CLASSES, Route
 
 __all__ = [
     "ClassTotal", "DailyTotals", "DrugTotal", "ItemTotal", "Total", "daily_totals", "findings",
@@ -63,7 +65,7 @@ class Total:
             if any(reason.endswith("dose unknown") for reason in self.unknown):
                 return "dose unknown"
             return "no maximum stated"
-        shown = f"{_round(self.unit.from_canonical(self.mg_per_day), digits)} {self.unit}"
+        shown = f"{significant(self.unit.from_canonical(self.mg_per_day), digits)} {self.unit}"
         return shown if self.complete else f"≥ {shown}"
 
     def __add__(self, other: Total) -> Total:
@@ -71,14 +73,6 @@ class Total:
 
     def __str__(self) -> str:
         return self.format()
-
-
-def _round(value: float, digits: int) -> str:
-    """At most ``digits`` significant digits, no exponent, no trailing zeros."""
-    text = f"{value:.{digits}g}"
-    if "e" in text:
-        text = f"{value:.{max(digits - 1, 0)}f}".rstrip("0").rstrip(".")
-    return text
 
 
 @attrs.frozen

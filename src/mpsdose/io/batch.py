@@ -19,16 +19,16 @@ tables are accepted and returned in kind.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from mpsdose.model.drugs import Route, default_catalogue, parse_route
-from mpsdose.clinical.equivalence import ConversionTable, conversion_table
+from mpsdose.io.language import parse_frequency
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.regimen import IMPLAUSIBLE_DOSE_MG
 from mpsdose.model.units import SPELLINGS, UNITS, UnitKind
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
+from mpsdose.model.vocabulary import FORMS, Route, parse_route
 
 __all__ = [
     "INPUT_COLUMNS", "OUTPUT_COLUMNS", "PATIENT_COLUMNS", "batch_dask", "batch_mme", "per_patient",
@@ -65,7 +65,7 @@ def _polars() -> Any:
 
 # -- one distinct key → its factor rows --------------------------------------------------------
 def _key_rows(drug: str | None, route: str | None, unit: str | None, form: str | None,
-              table: ConversionTable) -> list[dict[str, Any]]:
+              table: ConversionTable, books: Catalogue) -> list[dict[str, Any]]:
     """The factor rows for one distinct (drug, route, unit, form): one per band, or one with a
     status. A row for the form wins over a row for any form, as in the per-item look-up."""
 
@@ -81,7 +81,6 @@ def _key_rows(drug: str | None, route: str | None, unit: str | None, form: str |
                  "_per_day_scale": scale[0],
                  "_source": None}]
 
-    books = default_catalogue()
     found = books.get(drug or "")
     if found is None:
         suggestions = books.suggest(drug or "")
@@ -108,8 +107,6 @@ def _key_rows(drug: str | None, route: str | None, unit: str | None, form: str |
     if dose_unit.per_hour and routed in _NOT_INFUSED:
         return status("bad-unit", f"{unit} is a patch or infusion rate, not a dose of "
                                   f"{found.name} {routed.value}", stage=2)
-    from mpsdose.model.drugs import FORMS
-
     wanted = FORMS.get((form or "").strip().lower())
     rows = [r for r in table.rows(found.name) if routed in r.routes and r.form in (None, wanted)]
     rows = [r for r in rows if r.form == wanted] or [r for r in rows if r.form is None]
@@ -135,24 +132,8 @@ def _frequency_per_day(text: str | None) -> float | None:
     """Doses a day from a frequency in the item language (``q6h`` → 4), None if not one."""
     if text is None or not str(text).strip():
         return None
-    from mpsdose.io.language import _PATTERNS, _TIMES  # the item language's own frequency words
-
-    phrase = " ".join(str(text).strip().lower().split())
-    for kind, pattern in _PATTERNS:
-        match = pattern.fullmatch(phrase)
-        if match is None:
-            continue
-        if kind == "interval_h":
-            return 24 / float(match.group(1))
-        if kind == "interval_d":
-            return 1 / float(match.group(1))
-        if kind == "times":
-            return float(match.group(1))
-        if kind == "times_word":
-            return float(_TIMES[phrase])
-        if kind == "night":
-            return 1.0
-    return None
+    schedule = parse_frequency(str(text))  # the item language's own frequency words
+    return None if schedule is None else schedule.doses_per_day
 
 
 # -- the table ----------------------------------------------------------------------------------
@@ -176,7 +157,8 @@ def _back(frame: Any, kind: str) -> Any:
     return frame
 
 
-def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
+def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
+              knowledge: Knowledge | None = None) -> Any:
     """Per-row daily dose, factor and MME/day of a prescription table (see the module notes).
 
     Parameters
@@ -186,6 +168,8 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
         of :data:`INPUT_COLUMNS` (``frequency`` may stand for ``doses_per_day``).
     table
         A conversion table id (default ``cdc2022``) or a loaded table.
+    knowledge
+        Where the catalogue and tables come from (default: the shipped data).
 
     Returns
     -------
@@ -195,7 +179,8 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
     pl = _polars()
     frame, kind = _to_polars(data)
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
-    chosen = conversion_table(table)
+    knowledge = resolve(knowledge)
+    chosen = knowledge.conversion_table(table)
     columns = lazy.collect_schema().names()
     missing = [c for c in ("drug", "dose", "unit") if c not in columns]
     if "doses_per_day" not in columns and "frequency" not in columns:
@@ -216,7 +201,7 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
     )
     key_columns = ["_kd", "_kr", "_ku", "_kf"]
     keys = keyed.select(key_columns).unique().collect()
-    lookup_rows = [_lookup_row(drug, route, unit, form, chosen)
+    lookup_rows = [_lookup_row(drug, route, unit, form, chosen, knowledge.catalogue)
                    for drug, route, unit, form in keys.iter_rows()]
     bands = max((len(row["_bands"]) for row in lookup_rows), default=0)
     schema: dict[str, Any] = {"_kd": pl.String, "_kr": pl.String, "_ku": pl.String,
@@ -295,7 +280,7 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None) -> Any:
 
 
 def _lookup_row(drug: str | None, route: str | None, unit: str | None, form: str | None,
-                table: ConversionTable) -> dict[str, Any]:
+                table: ConversionTable, books: Catalogue) -> dict[str, Any]:
     """One lookup row for a raw key: its status, unit arithmetic and factor bands."""
     def clean(value: str | None, lower: bool = True) -> str | None:
         if value is None:
@@ -303,7 +288,8 @@ def _lookup_row(drug: str | None, route: str | None, unit: str | None, form: str
         value = value.strip()
         return (value.lower() if lower else value) or None
 
-    rows = _key_rows(clean(drug), clean(route), clean(unit, lower=False), clean(form), table)
+    rows = _key_rows(clean(drug), clean(route), clean(unit, lower=False), clean(form), table,
+                     books)
     first = rows[0]
     return {
         "_status": first["_status"], "_message": first["_message"], "_stage": first["_stage"],
@@ -314,17 +300,18 @@ def _lookup_row(drug: str | None, route: str | None, unit: str | None, form: str
     }
 
 
-def _is_buprenorphine(name: str | None) -> bool:
+def _is_buprenorphine(name: str | None, books: Catalogue) -> bool:
     """Any name that resolves to buprenorphine, or contains it (as the NIH HEAL calculator)."""
     if name is None:
         return False
-    found = default_catalogue().get(name)
+    found = books.get(name)
     return (found is not None and found.name == "buprenorphine") or \
         "buprenorphine" in name.lower()
 
 
 def per_patient(rows: Any, *, therapy_days: float | None = None,
-                observation_window_days: float | None = None) -> Any:
+                observation_window_days: float | None = None,
+                knowledge: Knowledge | None = None) -> Any:
     """NIH HEAL MME per patient from :func:`batch_mme` output (rows with status ``ok``).
 
     ``total_mme`` = Σ mme_per_day × days_supply; ``total_days`` = Σ days_supply;
@@ -349,7 +336,8 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
             if name + suffix not in columns:
                 lazy = lazy.with_columns(pl.col(name).alias(name + suffix))
     drugs = lazy.select(pl.col("drug").cast(pl.String)).unique().collect().to_series()
-    is_bup = {name: _is_buprenorphine(name) for name in drugs.to_list()}
+    books = resolve(knowledge).catalogue
+    is_bup = {name: _is_buprenorphine(name, books) for name in drugs.to_list()}
     ok = pl.col("status") == "ok"
     bup = pl.col("drug").cast(pl.String).replace_strict(is_bup, default=False,
                                                          return_dtype=pl.Boolean)
@@ -388,7 +376,7 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     return _back(result.collect(), kind)
 
 
-def batch_dask(ddf: Any, table: str | None = None) -> Any:
+def batch_dask(ddf: Any, table: str | None = None, *, knowledge: Knowledge | None = None) -> Any:
     """:func:`batch_mme` over a ``dask.dataframe``: each partition through the same function.
 
     Factors are looked up per partition (once per distinct key in it). Row order is kept within
@@ -397,13 +385,14 @@ def batch_dask(ddf: Any, table: str | None = None) -> Any:
     import pandas as pd
 
     sample = ddf._meta if hasattr(ddf, "_meta") else ddf.head(0)
-    meta = batch_mme(pd.DataFrame(sample), table)
+    meta = batch_mme(pd.DataFrame(sample), table, knowledge=knowledge)
     for column in OUTPUT_COLUMNS:
         if column in ("daily_dose", "factor", "mme_per_day"):
             meta[column] = meta[column].astype("float64")
         else:
             meta[column] = meta[column].astype("object")
-    return ddf.map_partitions(lambda part: batch_mme(part, table), meta=meta)
+    return ddf.map_partitions(lambda part: batch_mme(part, table, knowledge=knowledge),
+                              meta=meta)
 
 
 def read_table(path: str) -> Any:
@@ -431,7 +420,7 @@ def write_table(frame: Any, path: str) -> None:
 
 
 def run_in_chunks(source: Any, output: str, table: str | None, chunk_rows: int,
-                  progress: Any = None) -> dict[str, int]:
+                  progress: Any = None, *, knowledge: Knowledge | None = None) -> dict[str, int]:
     """Row mode of ``mpsdose batch``: chunk by chunk from a LazyFrame to CSV or Parquet.
 
     Memory is bounded by the chunk; ``progress(total_rows)`` may return a click progress bar.
@@ -452,7 +441,8 @@ def run_in_chunks(source: Any, output: str, table: str | None, chunk_rows: int,
         if lower.endswith(".csv"):
             handle = open(output, "wb")  # noqa: SIM115 - closed in finally, chunk by chunk
         for offset in range(0, max(total, 1), chunk_rows):
-            chunk = batch_mme(source.slice(offset, chunk_rows), table).collect()
+            chunk = batch_mme(source.slice(offset, chunk_rows), table,
+                              knowledge=knowledge).collect()
             for status, n in chunk.group_by("status").len().iter_rows():
                 counts[status] = counts.get(status, 0) + n
             if handle is not None:

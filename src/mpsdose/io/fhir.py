@@ -24,17 +24,18 @@ fields, so that forms and counts survive the round trip.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from mpsdose.knowledge.loader import data_file, read_rows, require
-from mpsdose.model.drugs import ROUTE_SPELLINGS, Drug, Route, default_catalogue
-from mpsdose.model.errors import DataError, MpsdoseError
+from mpsdose.io.language import format_item, parse_item
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.drugs import Catalogue, Drug
+from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule, ScheduleKind
+from mpsdose.model.vocabulary import ROUTE_SPELLINGS, Route
 
 __all__ = ["FhirError", "doses_per_day", "regimen_from_fhir", "regimen_to_fhir", "rxnorm_codes"]
 
@@ -72,34 +73,9 @@ def _models() -> Any:
     return bundle, medicationrequest, medicationstatement
 
 
-@functools.cache
-def rxnorm_codes() -> dict[str, str]:
+def rxnorm_codes(knowledge: Knowledge | None = None) -> dict[str, str]:
     """RxNorm ingredient code → catalogue drug name (``data/rxnorm.csv``)."""
-    path = "rxnorm.csv"
-    codes: dict[str, str] = {}
-    books = default_catalogue()
-    for line, row in read_rows(data_file(path), ("drug", "rxcui", "source")):
-        drug = books.get(require(row, "drug", path=path, line=line))
-        if drug is None:
-            raise DataError(f"unknown drug {row['drug']!r}", path=path, line=line)
-        codes[require(row, "rxcui", path=path, line=line)] = drug.name
-    return codes
-
-
-@functools.cache
-def _routes() -> tuple[dict[str, Route], dict[Route, tuple[str, str]]]:
-    """SNOMED code → route, and route → (code, display), from ``data/fhir_routes.csv``."""
-    path = "fhir_routes.csv"
-    by_code: dict[str, Route] = {}
-    by_route: dict[Route, tuple[str, str]] = {}
-    for line, row in read_rows(data_file(path), ("route", "snomed_code", "display", "source")):
-        route = ROUTE_SPELLINGS.get(require(row, "route", path=path, line=line))
-        if route is None:
-            raise DataError(f"unknown route {row['route']!r}", path=path, line=line)
-        code = require(row, "snomed_code", path=path, line=line)
-        by_code[code] = route
-        by_route[route] = (code, row["display"])
-    return by_code, by_route
+    return dict(resolve(knowledge).rxnorm)
 
 
 def doses_per_day(repeat: Mapping[str, Any] | None, *, prn: bool = False) -> float | None:
@@ -126,7 +102,7 @@ def doses_per_day(repeat: Mapping[str, Any] | None, *, prn: bool = False) -> flo
 
 # -- reading ---------------------------------------------------------------------------------------
 def regimen_from_fhir(document: Mapping[str, Any] | str | Path, *,
-                      allow_unlisted: bool = False) -> Regimen:
+                      allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen:
     """A regimen from a FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle``."""
     if isinstance(document, Path) or (isinstance(document, str)
                                       and not document.lstrip().startswith("{")):
@@ -143,9 +119,10 @@ def regimen_from_fhir(document: Mapping[str, Any] | str | Path, *,
         resources = [entry.get("resource") or {} for entry in document.get("entry") or []]
     else:
         resources = [document]
+    k = resolve(knowledge)
     items = []
     for resource in resources:
-        items.extend(_read_resource(resource, allow_unlisted))
+        items.extend(_read_resource(k, resource, allow_unlisted))
     return Regimen(tuple(items), document.get("id") if kind == "Bundle" else None)
 
 
@@ -166,7 +143,8 @@ def _name(resource: Mapping[str, Any], rid: str | None = None) -> str:
     return f"{resource.get('resourceType', 'resource')}/{rid or resource.get('id') or '?'}"
 
 
-def _read_resource(resource: Mapping[str, Any], allow_unlisted: bool) -> list[Item]:
+def _read_resource(k: Knowledge, resource: Mapping[str, Any],
+                   allow_unlisted: bool) -> list[Item]:
     kind = resource.get("resourceType")
     _, request_model, statement_model = _models()
     if kind == "MedicationRequest":
@@ -184,12 +162,12 @@ def _read_resource(resource: Mapping[str, Any], allow_unlisted: bool) -> list[It
     if not dosages:
         raise FhirError("no dosage: the dose and frequency are not known", resource=name,
                         field=field)
-    drugs, display, strengths = _medication(resource, name, allow_unlisted)
-    return [_item(dosage, drugs, display, strengths, name, f"{field}[{i}]")
+    drugs, display, strengths = _medication(k, resource, name, allow_unlisted)
+    return [_item(k, dosage, drugs, display, strengths, name, f"{field}[{i}]")
             for i, dosage in enumerate(dosages)]
 
 
-def _medication(resource: Mapping[str, Any], name: str,
+def _medication(k: Knowledge, resource: Mapping[str, Any], name: str,
                 allow_unlisted: bool) -> tuple[list[Drug], str, list[Dose] | None]:
     """The drugs of a resource, its medication text, and per-unit strengths if it gives them."""
     concept = resource.get("medicationCodeableConcept")
@@ -206,7 +184,7 @@ def _medication(resource: Mapping[str, Any], name: str,
         drugs, strengths = [], []
         for index, entry in enumerate(ingredients):
             item = entry.get("itemCodeableConcept") or {}
-            found = _drug_of(item)
+            found = _drug_of(k, item)
             if found is None:
                 raise FhirError("an ingredient is not a known drug", resource=name,
                                 field=f"contained Medication.ingredient[{index}]")
@@ -220,7 +198,7 @@ def _medication(resource: Mapping[str, Any], name: str,
                     strengths if len(strengths) == len(drugs) else None)
     if not concept:
         raise FhirError("no medication", resource=name, field="medication[x]")
-    found = _drug_of(concept)
+    found = _drug_of(k, concept)
     display = " ".join(str(c.get("display") or "") for c in concept.get("coding") or [])
     text = str(concept.get("text") or display)
     if found is not None:
@@ -231,24 +209,23 @@ def _medication(resource: Mapping[str, Any], name: str,
                     resource=name, field=field)
 
 
-def _drug_of(concept: Mapping[str, Any]) -> Drug | None:
-    books = default_catalogue()
-    codes = rxnorm_codes()
+def _drug_of(k: Knowledge, concept: Mapping[str, Any]) -> Drug | None:
+    books = k.catalogue
+    codes = k.rxnorm
     for coding in concept.get("coding") or []:
         if str(coding.get("system", "")).rstrip("/") == RXNORM and str(coding.get("code")) in codes:
             return books.drugs[codes[str(coding["code"])]]
     texts = [str(concept.get("text") or "")] + [str(c.get("display") or "")
                                                  for c in concept.get("coding") or []]
     for text in texts:
-        found = _name_in(text)
+        found = _name_in(books, text)
         if found is not None:
             return found
     return None
 
 
-def _name_in(text: str) -> Drug | None:
+def _name_in(books: Catalogue, text: str) -> Drug | None:
     """The one catalogue drug a product text names ("oxycodone hydrochloride 60 MG …")."""
-    books = default_catalogue()
     exact = books.get(text)
     if exact is not None:
         return exact
@@ -257,11 +234,11 @@ def _name_in(text: str) -> Drug | None:
     return books.drugs[found.pop()] if len(found) == 1 else None
 
 
-def _route(dosage: Mapping[str, Any], name: str, field: str) -> Route | None:
+def _route(k: Knowledge, dosage: Mapping[str, Any], name: str, field: str) -> Route | None:
     route = dosage.get("route")
     if not route:
         return None
-    by_code, _ = _routes()
+    by_code = k.snomed_routes
     for coding in route.get("coding") or []:
         if str(coding.get("code")) in by_code:
             return by_code[str(coding["code"])]
@@ -337,10 +314,10 @@ def _dose(dosage: Mapping[str, Any], display: str, strengths: list[Dose] | None,
     return doses, value, form
 
 
-def _item(dosage: Mapping[str, Any], drugs: list[Drug], display: str,
+def _item(k: Knowledge, dosage: Mapping[str, Any], drugs: list[Drug], display: str,
           strengths: list[Dose] | None, name: str, field: str) -> Item:
     doses, count, unit_form = _dose(dosage, display, strengths, len(drugs), name, field)
-    route = _route(dosage, name, field) or _route_of_product(drugs, unit_form, display)
+    route = _route(k, dosage, name, field) or _route_of_product(drugs, unit_form, display)
     prn = bool(dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"))
     repeat = (dosage.get("timing") or {}).get("repeat") or {}
     rate = doses[0].kind.value == "rate"
@@ -382,7 +359,7 @@ def _item(dosage: Mapping[str, Any], drugs: list[Drug], display: str,
             float(denominator.get("value", 1)) * hours)
     structured = _build(drugs, doses, route, schedule, prn, max_prn, count, unit_form,
                         duration, display, name, field)
-    return _agreeing_text(dosage.get("text"), structured)
+    return _agreeing_text(k, dosage.get("text"), structured)
 
 
 def _build(drugs: list[Drug], doses: list[Dose], route: Route | None, schedule: Schedule,
@@ -404,15 +381,13 @@ def _build(drugs: list[Drug], doses: list[Dose], route: Route | None, schedule: 
         raise FhirError(str(error), resource=name, field=field) from None
 
 
-def _agreeing_text(text: Any, structured: Item) -> Item:
+def _agreeing_text(k: Knowledge, text: Any, structured: Item) -> Item:
     """The item written in ``dosageInstruction.text`` where it is the same order as the fields
     say (drug, route, daily amount, PRN); else the structured item."""
     if not isinstance(text, str) or not text.strip():
         return structured
-    from mpsdose.io.language import parse_item
-
     try:
-        written = parse_item(text)
+        written = parse_item(text, knowledge=k)
     except MpsdoseError:
         return structured
     same = (written.drugs == structured.drugs and written.route is structured.route
@@ -430,17 +405,18 @@ def _close(a: float | None, b: float | None) -> bool:
 
 # -- writing -------------------------------------------------------------------------------------
 def regimen_to_fhir(regimen: Regimen | Iterable[Item], *, patient: str = "Patient/example",
-                    status: str = "active") -> dict[str, Any]:
+                    status: str = "active", knowledge: Knowledge | None = None) -> dict[str, Any]:
     """A FHIR R4 ``Bundle`` (type collection) of one ``MedicationRequest`` per item.
 
     Each carries the RxNorm ingredient code(s), the dose in UCUM, the timing, the route's SNOMED CT
     code, PRN and its maximum, and the item in the item language as ``dosageInstruction.text``.
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
-    codes = {drug: code for code, drug in rxnorm_codes().items()}
+    k = resolve(knowledge)
+    codes = {drug: code for code, drug in k.rxnorm.items()}
     entries = []
     for index, item in enumerate(items, start=1):
-        resource = _request(item, f"item-{index}", codes, patient, status)
+        resource = _request(k, item, f"item-{index}", codes, patient, status)
         _, request_model, _ = _models()
         _validate(request_model.MedicationRequest, resource, resource["id"])
         entries.append({"fullUrl": f"urn:uuid:mpsdose-item-{index}", "resource": resource})
@@ -455,10 +431,8 @@ def _concept(drug: Drug, codes: Mapping[str, str]) -> dict[str, Any]:
     return concept
 
 
-def _request(item: Item, rid: str, codes: Mapping[str, str], patient: str,
+def _request(k: Knowledge, item: Item, rid: str, codes: Mapping[str, str], patient: str,
              status: str) -> dict[str, Any]:
-    from mpsdose.io.language import format_item
-
     resource: dict[str, Any] = {"resourceType": "MedicationRequest", "id": rid,
                                 "status": status, "intent": "order",
                                 "subject": {"reference": patient}}
@@ -511,8 +485,7 @@ def _request(item: Item, rid: str, codes: Mapping[str, str], patient: str,
                               "code": "{dose}"},
                 "denominator": {"value": 1, "unit": "d", "system": UCUM, "code": "d"}}
     if item.route_stated:
-        _, by_route = _routes()
-        code, display = by_route[item.route]
+        code, display = k.route_codes[item.route]
         dosage["route"] = {"coding": [{"system": SNOMED, "code": code, "display": display}],
                            "text": item.route.value}
     resource["dosageInstruction"] = [dosage]

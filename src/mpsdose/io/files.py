@@ -23,8 +23,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mpsdose.model.errors import MpsdoseError, RegimenFileError
+from mpsdose.io.fhir import regimen_from_fhir
 from mpsdose.io.language import format_item, parse_item
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.errors import MpsdoseError, RegimenFileError
 from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
@@ -37,13 +39,15 @@ _COURSE_KEYS = ("label", "patient", "states")
 _STATE_KEYS = ("label", "date", "day", "note", "items")
 
 
-def load(path: str | Path, *, allow_unlisted: bool = False) -> Regimen | Course:
+def load(path: str | Path, *, allow_unlisted: bool = False,
+         knowledge: Knowledge | None = None) -> Regimen | Course:
     """Read a regimen or course file (``.toml`` or ``.json``; ``-`` reads TOML or JSON from stdin)."""
     name = str(path)
     if name == "-":
         text = sys.stdin.read()
         syntax = "json" if text.lstrip().startswith(("{", "[")) else "toml"
-        return loads(text, syntax, path="<stdin>", allow_unlisted=allow_unlisted)
+        return loads(text, syntax, path="<stdin>", allow_unlisted=allow_unlisted,
+                     knowledge=knowledge)
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
@@ -53,16 +57,16 @@ def load(path: str | Path, *, allow_unlisted: bool = False) -> Regimen | Course:
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise RegimenFileError("a regimen file ends in .toml or .json", path=name)
-    return loads(text, suffix[1:], path=name, allow_unlisted=allow_unlisted)
+    return loads(text, suffix[1:], path=name, allow_unlisted=allow_unlisted, knowledge=knowledge)
 
 
 def load_regimen(path: str | Path, *, state: str | None = None,
-                 allow_unlisted: bool = False) -> Regimen:
+                 allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen:
     """The regimen of a file: the file's own, or one state of a course (the last by default).
 
     A state's regimen carries the course's patient and the state's label.
     """
-    loaded = load(path, allow_unlisted=allow_unlisted)
+    loaded = load(path, allow_unlisted=allow_unlisted, knowledge=knowledge)
     if isinstance(loaded, Regimen):
         if state is not None:
             raise RegimenFileError("--state applies to a course file (with [[states]])",
@@ -81,19 +85,17 @@ def regimen_of(course: Course, state: str | None = None, *, path: str | None = N
 
 
 def loads(text: str, syntax: str = "toml", *, path: str | None = None,
-          allow_unlisted: bool = False) -> Regimen | Course:
+          allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen | Course:
     """Parse the text of a regimen or course file (``syntax`` ``"toml"`` or ``"json"``)."""
     data = _decode(text, syntax, path)
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
     if "resourceType" in data:  # a FHIR R4 MedicationRequest, MedicationStatement or Bundle
-        from mpsdose.io.fhir import regimen_from_fhir
-
         try:
-            return regimen_from_fhir(data, allow_unlisted=allow_unlisted)
+            return regimen_from_fhir(data, allow_unlisted=allow_unlisted, knowledge=knowledge)
         except MpsdoseError as error:
             raise RegimenFileError(str(error), path=path) from None
-    reader = _Reader(path, allow_unlisted)
+    reader = _Reader(path, allow_unlisted, resolve(knowledge))
     if "states" in data:
         return reader.course(data)
     return reader.regimen(data)
@@ -117,9 +119,10 @@ def _decode(text: str, syntax: str, path: str | None) -> Any:
 
 
 class _Reader:
-    def __init__(self, path: str | None, allow_unlisted: bool) -> None:
+    def __init__(self, path: str | None, allow_unlisted: bool, knowledge: Knowledge) -> None:
         self.path = path
         self.allow_unlisted = allow_unlisted
+        self.knowledge = knowledge
 
     def fail(self, message: str, where: str | None = None) -> RegimenFileError:
         return RegimenFileError(message, path=self.path, where=where)
@@ -181,7 +184,8 @@ class _Reader:
             if not isinstance(entry, str):
                 raise self.fail("an item is a string or a table", here)
             try:
-                items.append(parse_item(entry, allow_unlisted=self.allow_unlisted))
+                items.append(parse_item(entry, allow_unlisted=self.allow_unlisted,
+                                        knowledge=self.knowledge))
             except MpsdoseError as error:
                 raise self.fail(str(error), here) from None
         return tuple(items)

@@ -15,26 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mpsdose.model.drugs import (
-    FORMS,
-    RELEASES,
-    ROUTE_SPELLINGS,
-    Drug,
-    Route,
-    default_catalogue,
-)
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
+from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import (
     Dose,
     Ingredient,
     Item,
     Schedule,
     ScheduleKind,
-    _number,
 )
 from mpsdose.model.units import REFUSED, SPELLINGS, lookup_unit
+from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
-__all__ = ["format_item", "parse_item"]
+__all__ = ["format_item", "parse_frequency", "parse_item"]
 
 _NUM = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _END = r"(?![a-z0-9µμ])"
@@ -138,7 +133,8 @@ class _Parts:
         setattr(self, attribute, value)
 
 
-def parse_item(text: str, *, allow_unlisted: bool = False) -> Item:
+def parse_item(text: str, *, allow_unlisted: bool = False,
+               knowledge: Knowledge | None = None) -> Item:
     """Parse one item of the item language into an :class:`~mpsdose.model.regimen.Item`.
 
     Parameters
@@ -189,7 +185,7 @@ def parse_item(text: str, *, allow_unlisted: bool = False) -> Item:
         else:
             token = normal[position:].split()[0]
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
-    return _assemble(parts, allow_unlisted=allow_unlisted)
+    return _assemble(parts, resolve(knowledge).catalogue, allow_unlisted=allow_unlisted)
 
 
 def _is_name_word(word: str) -> bool:
@@ -313,7 +309,8 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
 }
 
 
-def _resolve(parts: _Parts, *, allow_unlisted: bool) -> tuple[list[Drug], str | None]:
+def _resolve(parts: _Parts, books: Catalogue, *,
+             allow_unlisted: bool) -> tuple[list[Drug], str | None]:
     """The drugs an item names, and the combination product's name where it named one."""
     text = parts.text
     if not parts.name_runs:
@@ -321,12 +318,11 @@ def _resolve(parts: _Parts, *, allow_unlisted: bool) -> tuple[list[Drug], str | 
     if len(parts.name_runs) > 1:
         extra = " ".join(parts.name_runs[1])
         first = " ".join(parts.name_runs[0])
-        found = default_catalogue().get(first)
-        if found is None and default_catalogue().get(extra) is not None:
+        found = books.get(first)
+        if found is None and books.get(extra) is not None:
             extra = first
         raise ItemSyntaxError(f"unexpected word(s) {extra!r}", text=text, token=extra)
     name = " ".join(parts.name_runs[0])
-    books = default_catalogue()
     whole = books.get(name)
     if whole is not None:
         return [whole], None
@@ -345,9 +341,9 @@ def _resolve(parts: _Parts, *, allow_unlisted: bool) -> tuple[list[Drug], str | 
     return drugs, None
 
 
-def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
+def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
     text = parts.text
-    drugs, product = _resolve(parts, allow_unlisted=allow_unlisted)
+    drugs, product = _resolve(parts, books, allow_unlisted=allow_unlisted)
     doses: list[Dose | None]
     if parts.unknown:
         if parts.amounts is not None or parts.liquid is not None:
@@ -368,10 +364,10 @@ def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
         amount_unit = lookup_unit(parts.unit, text=text)
         given = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]
         if product is not None:
-            _check_product(product, given, text)
+            _check_product(books, product, given, text)
         doses = list(given)
     elif product is not None:
-        doses = _product_strengths(product, text)
+        doses = _product_strengths(books, product, text)
     else:
         raise ItemSyntaxError(
             "no amount; write one such as '20 mg', '20 mg/day', '25 mcg/h', or 'dose unknown'",
@@ -394,9 +390,9 @@ def _assemble(parts: _Parts, *, allow_unlisted: bool) -> Item:
     )
 
 
-def _product_strengths(name: str, text: str) -> list[Dose | None]:
+def _product_strengths(books: Catalogue, name: str, text: str) -> list[Dose | None]:
     """The strengths of a product named without them: only where it has just one."""
-    marketed = {row.strengths for row in default_catalogue().product(name)}
+    marketed = {row.strengths for row in books.product(name)}
     if len(marketed) != 1:
         listed = ", ".join(sorted("/".join(f"{s:g}" for s in row) + " mg" for row in marketed))
         raise ItemSyntaxError(f"{name} comes in several strengths; write one: {listed}",
@@ -405,9 +401,9 @@ def _product_strengths(name: str, text: str) -> list[Dose | None]:
     return [Dose.of(value, "mg", text=text) for value in strengths]
 
 
-def _check_product(name: str, doses: list[Dose], text: str) -> None:
+def _check_product(books: Catalogue, name: str, doses: list[Dose], text: str) -> None:
     """A combination product's strengths must be one it is marketed in."""
-    marketed = default_catalogue().product(name)
+    marketed = books.product(name)
     given = tuple(round(dose.canonical, 6) for dose in doses)
     if not any(given == tuple(round(s, 6) for s in row.strengths) for row in marketed):
         strengths = ", ".join(sorted({"/".join(f"{s:g}" for s in row.strengths) + " mg"
@@ -437,6 +433,27 @@ def _route(parts: _Parts, drugs: list[Drug]) -> tuple[Route, bool]:
     )
 
 
+_FREQUENCY_KINDS = ("interval_h", "interval_d", "times", "times_word", "night", "continuous")
+
+
+def parse_frequency(text: str) -> Schedule | None:
+    """A frequency of the item language on its own (``"q6h"``, ``"tid"``, ``"3x/day"``, ``"at
+    night"``), or None where the text is not exactly one."""
+    phrase = " ".join(str(text).strip().lower().split())
+    for kind, pattern in _PATTERNS:
+        if kind not in _FREQUENCY_KINDS:
+            continue
+        match = pattern.fullmatch(phrase)
+        if match is not None:
+            parts = _Parts(phrase)
+            try:
+                _HANDLERS[kind](parts, match)
+            except ItemSyntaxError:
+                return None
+            return parts.schedule
+    return None
+
+
 def format_item(item: Item) -> str:
     """Write an item in the item language, canonically; :func:`parse_item` reads it back equal."""
     words: list[str] = []
@@ -445,7 +462,7 @@ def format_item(item: Item) -> str:
         if form not in _COUNT_FORMAT:
             raise UnitError(f"a count needs a countable form ({', '.join(_COUNT_FORMAT)})",
                             text=item.text)
-        words.append(f"{_number(item.count)} {_COUNT_FORMAT[form]}")
+        words.append(f"{plain(item.count)} {_COUNT_FORMAT[form]}")
         form = None
     words.append(item.product or item.name)
     if item.release:
@@ -462,7 +479,7 @@ def format_item(item: Item) -> str:
         units = {dose.unit.symbol for dose in doses}  # type: ignore[union-attr]
         if len(units) != 1:
             raise UnitError("a combination's strengths must share one unit", text=item.text)
-        numbers = "/".join(_number(dose.value) for dose in doses)  # type: ignore[union-attr]
+        numbers = "/".join(plain(dose.value) for dose in doses)  # type: ignore[union-attr]
         words.append(f"{numbers} {units.pop()}")
     if item.route_stated:
         words.append(item.route.short)
@@ -471,7 +488,7 @@ def format_item(item: Item) -> str:
     if item.prn:
         words.append("prn")
     if item.max_prn_per_day is not None:
-        words.append(f"max {_number(item.max_prn_per_day)}/day")
+        words.append(f"max {plain(item.max_prn_per_day)}/day")
     if item.duration_days is not None:
-        words.append(f"for {_number(item.duration_days)} days")
+        words.append(f"for {plain(item.duration_days)} days")
     return " ".join(words)

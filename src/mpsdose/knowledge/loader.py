@@ -1,19 +1,35 @@
-"""Reading the CSV files of ``data/``: where they are, and rows with their line numbers."""
+"""The one reader of data files: a CSV file checked against its schema, cell by cell.
+
+:func:`read_table` returns the rows of a file as :class:`Row` objects whose cells are already typed
+(numbers, routes, intervals, canonical drug names), or raises :class:`~mpsdose.model.errors.DataError`
+naming the file, the line and the column. What is checked here is what every file shares: the
+header (no required column missing, no unknown column), empty cells, types, choices, ranges
+(``<name>_low ≤ <name> ≤ <name>_high``) and the file's key. What a row *means* is checked where it
+becomes an object (``from_row`` of each record type).
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping, Sequence
+import math
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
+import attrs
+
+from mpsdose.knowledge.schema import GRADES, Column, Kind, Schema, parse_interval
 from mpsdose.model.errors import DataError
+from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route
 
-__all__ = ["data_file", "parse_float", "read_rows", "require"]
+__all__ = ["DATA", "Row", "data_file", "read_table"]
 
-
-#: ``data/`` beside this module: a real folder in the wheel, a symlink to the top-level ``data/``
+#: ``data/`` beside the package: a real folder in the wheel, a symlink to the top-level ``data/``
 #: in a checkout (an editable install). Found from ``__file__``: mpsdose is never run from a zip.
 DATA = Path(__file__).parent.parent / "data"
+
+#: Largest data file read, as a guard against reading something that is not a data file [bytes].
+MAX_FILE_BYTES = 20_000_000
 
 
 def data_file(name: str) -> Path:
@@ -21,61 +37,259 @@ def data_file(name: str) -> Path:
     return DATA / name
 
 
-def read_rows(
-    path: Path | str, required: Sequence[str], *, label: str | None = None
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line_number, row)`` for each data row of a CSV file with a header line.
+@attrs.frozen
+class Row:
+    """One data row: its typed cells by column name, and where it was read."""
 
-    Cells are stripped; blank lines and lines starting with ``#`` are skipped. A missing file, a
-    missing required column or a ragged row is a :class:`DataError` naming ``file:line``.
-    """
-    path = Path(path)
-    shown = label or path.name
+    file: str
+    line: int
+    cells: Mapping[str, Any]
+
+    def __getitem__(self, column: str) -> Any:
+        return self.cells[column]
+
+    def get(self, column: str, default: Any = None) -> Any:
+        value = self.cells.get(column)
+        return default if value is None else value
+
+    @property
+    def where(self) -> str:
+        """``file:line``."""
+        return f"{self.file}:{self.line}"
+
+    def error(self, message: str, column: str | None = None) -> DataError:
+        """A :class:`DataError` at this row (and column)."""
+        return DataError(message, path=self.file, line=self.line, column=column)
+
+
+def _number(text: str) -> float:
     try:
-        handle = path.open(newline="", encoding="utf-8")
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{text!r} is not a finite number")
+    return number
+
+
+def _positive(text: str) -> float:
+    number = _number(text)
+    if number <= 0:
+        raise ValueError(f"{text!r} must be positive")
+    return number
+
+
+def _nonnegative(text: str) -> float:
+    number = _number(text)
+    if number < 0:
+        raise ValueError(f"{text!r} must not be negative")
+    return number
+
+
+def _numbers(text: str) -> tuple[float, ...]:
+    return tuple(sorted(_positive(word) for word in text.split()))
+
+
+def _route_or_group(text: str) -> str:
+    """A group's name (``parenteral``) or a route's canonical value."""
+    key = text.lower()
+    return key if key in ROUTE_GROUPS else parse_route(key).value
+
+
+def _routes(text: str) -> frozenset[Route]:
+    routes = []
+    for word in text.split():
+        try:
+            routes.append(Route(word))
+        except ValueError:
+            raise ValueError(f"unknown route {word!r}; routes: "
+                             f"{', '.join(r.value for r in Route)}") from None
+    return frozenset(routes)
+
+
+def _form(text: str) -> str:
+    if FORMS.get(text) != text:
+        raise ValueError(f"unknown form {text!r}; forms: {', '.join(sorted(set(FORMS.values())))}")
+    return text
+
+
+def _forms(text: str) -> frozenset[str]:
+    return frozenset(_form(word) for word in text.split())
+
+
+def _release(text: str) -> str:
+    if text not in ("ir", "er"):
+        raise ValueError(f"release {text!r}; use ir or er")
+    return text
+
+
+def _grade(text: str) -> str:
+    if text not in GRADES:
+        raise ValueError(f"grade {text!r}; use " + " or ".join(
+            f"{key} ({meaning})" for key, meaning in GRADES.items()))
+    return text
+
+
+def _date(text: str) -> str:
+    """An ISO date, or as much of one as the source gives: YYYY-MM-DD, YYYY-MM or YYYY."""
+    import datetime
+
+    padded = {4: "-01-01", 7: "-01", 10: ""}.get(len(text))
+    try:
+        if padded is None:
+            raise ValueError
+        datetime.date.fromisoformat(text + padded)
+    except ValueError:
+        raise ValueError(f"{text!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+    return text
+
+
+_READERS: dict[Kind, Callable[[str], Any]] = {
+    Kind.TEXT: str,
+    Kind.NUMBER: _number,
+    Kind.POSITIVE: _positive,
+    Kind.NONNEGATIVE: _nonnegative,
+    Kind.NUMBERS: _numbers,
+    Kind.ROUTE: parse_route,
+    Kind.ROUTE_OR_GROUP: _route_or_group,
+    Kind.ROUTES: _routes,
+    Kind.FORM: _form,
+    Kind.FORMS: _forms,
+    Kind.RELEASE: _release,
+    Kind.INTERVAL: parse_interval,
+    Kind.GRADE: _grade,
+    Kind.DATE: _date,
+}
+
+
+def _cell(column: Column, text: str, names: Mapping[str, str] | None) -> Any:
+    if column.kind is Kind.CHOICE:
+        if text not in column.choices:
+            raise ValueError(f"{text!r}; use one of: {', '.join(column.choices)}")
+        return text
+    if column.kind is Kind.DRUG:
+        if names is None:
+            return text.lower()
+        key = " ".join(text.lower().split())
+        if key not in names:
+            raise ValueError(f"unknown drug {text!r} (not in drugs.csv or drug_names.csv)")
+        return names[key]
+    return _READERS[column.kind](text)
+
+
+def _lines(path: Path, shown: str) -> Iterator[tuple[int, list[str]]]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(f"{size} bytes: larger than a data file can be "
+                            f"({MAX_FILE_BYTES} bytes)", path=shown)
+        handle = path.open(newline="", encoding="utf-8-sig")
     except OSError as error:
         raise DataError(f"cannot read: {error.strerror or error}", path=shown) from None
     with handle:
         reader = csv.reader(handle)
-        header: list[str] | None = None
-        for row in reader:
-            line = reader.line_num
-            if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
-                continue
-            if header is None:
-                header = [cell.strip() for cell in row]
-                missing = [column for column in required if column not in header]
-                if missing:
-                    raise DataError(
-                        f"missing column(s) {', '.join(missing)}; the header is {header}",
-                        path=shown, line=line,
-                    )
-                continue
-            if len(row) != len(header):
-                raise DataError(
-                    f"{len(row)} cells where the header has {len(header)}", path=shown, line=line
-                )
-            yield line, {key: cell.strip() for key, cell in zip(header, row, strict=True)}
+        try:
+            for row in reader:
+                if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+                    continue
+                yield reader.line_num, row
+        except UnicodeDecodeError:
+            raise DataError("not UTF-8 text", path=shown, line=reader.line_num + 1) from None
+        except csv.Error as error:
+            raise DataError(f"bad CSV: {error}", path=shown, line=reader.line_num) from None
+
+
+def read_table(path: Path | str, schema: Schema, *, label: str | None = None,
+               names: Mapping[str, str] | None = None) -> tuple[Row, ...]:
+    """Every data row of a CSV file, its cells typed by ``schema``.
+
+    Parameters
+    ----------
+    path
+        The file. Its first non-comment line is the header.
+    schema
+        What the file must hold (:data:`mpsdose.knowledge.schema.SCHEMAS`).
+    label
+        How errors name the file (default: its name).
+    names
+        Every known drug name → canonical name, to check and canonicalise ``drug`` columns.
+
+    Raises
+    ------
+    DataError
+        Naming ``file:line`` and the column: a missing or unknown column, an empty required cell,
+        a cell of the wrong type or outside the choices, a range whose ends are out of order, a
+        key that repeats an earlier row.
+    """
+    path = Path(path)
+    shown = label or path.name
+    columns = {column.name: column for column in schema.columns}
+    header: list[str] | None = None
+    rows: list[Row] = []
+    keys: dict[tuple[Any, ...], int] = {}
+    for line, raw in _lines(path, shown):
         if header is None:
-            raise DataError("empty file (no header line)", path=shown)
+            header = [cell.strip() for cell in raw]
+            _check_header(header, schema, shown, line)
+            continue
+        if len(raw) != len(header):
+            raise DataError(f"{len(raw)} cells where the header has {len(header)}", path=shown,
+                            line=line)
+        cells: dict[str, Any] = {}
+        for name, text in zip(header, raw, strict=True):
+            column = columns.get(name)
+            if column is None:  # an extra column of an open schema
+                continue
+            text = text.strip()
+            if not text:
+                if column.required:
+                    raise DataError("empty, and this column is required", path=shown, line=line,
+                                    column=name)
+                cells[name] = None
+                continue
+            try:
+                cells[name] = _cell(column, text, names)
+            except ValueError as error:
+                raise DataError(str(error), path=shown, line=line, column=name) from None
+        for name in columns:
+            cells.setdefault(name, None)
+        row = Row(shown, line, cells)
+        _check_ranges(row, schema)
+        if schema.key:
+            key = tuple(cells[name] for name in schema.key)
+            if key in keys:
+                raise row.error(f"repeats line {keys[key]} (same {', '.join(schema.key)})")
+            keys[key] = line
+        rows.append(row)
+    if header is None:
+        raise DataError("empty file (no header line)", path=shown)
+    return tuple(rows)
 
 
-def require(row: Mapping[str, str], column: str, *, path: str, line: int) -> str:
-    """The non-empty value of ``column`` or a :class:`DataError` at ``path:line``."""
-    value = row.get(column, "")
-    if not value:
-        raise DataError(f"empty {column!r}", path=path, line=line)
-    return value
+def _check_header(header: list[str], schema: Schema, shown: str, line: int) -> None:
+    known = {column.name for column in schema.columns}
+    unknown = [name for name in header if name not in known]
+    if unknown and not schema.open:
+        raise DataError(f"unknown column(s) {', '.join(unknown)}; {schema.file} has: "
+                        f"{', '.join(c.name for c in schema.columns)}", path=shown, line=line)
+    missing = [name for name in schema.required if name not in header]
+    if missing:
+        raise DataError(f"missing column(s) {', '.join(missing)}", path=shown, line=line)
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise DataError(f"column(s) {', '.join(repeated)} appear twice", path=shown, line=line)
 
 
-def parse_float(value: str, column: str, *, path: str, line: int) -> float | None:
-    """A float cell (empty → None) or a :class:`DataError` naming the cell."""
-    if value == "":
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        raise DataError(f"{column} {value!r} is not a number", path=path, line=line) from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise DataError(f"{column} {value!r} is not finite", path=path, line=line)
-    return number
+def _check_ranges(row: Row, schema: Schema) -> None:
+    for base in schema.ranges:
+        low, high = row.get(f"{base}_low"), row.get(f"{base}_high")
+        point = row.get(base) if base in row.cells else None
+        if (low is None) != (high is None):
+            raise row.error(f"{base}_low and {base}_high go together",
+                            f"{base}_low" if low is None else f"{base}_high")
+        if low is not None and high is not None:
+            if low > high:
+                raise row.error(f"{base}_low {low:g} is above {base}_high {high:g}",
+                                f"{base}_low")
+            if point is not None and not low <= point <= high:
+                raise row.error(f"{base} {point:g} is outside {base}_low–{base}_high", base)

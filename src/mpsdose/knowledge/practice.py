@@ -1,57 +1,32 @@
-"""Practice data for rotation: what can be given, how often, and the rules of switching.
+"""Practice data as objects: what can be given, how often, the rules of switching, patch tables.
 
-Loaded on first use from ``data/``, every row with its source:
-
-- ``strengths.csv``: marketed strengths by drug, route, release, form and market (tablets in mg,
-  patches in mcg/h, liquids and injections as mg/mL with the smallest measurable step);
+- ``strengths.csv``: marketed strengths by drug, route, release, form and market;
 - ``schedules.csv``: the usual interval of each product type (ER oral q12h, patch 72 h …);
-- ``rotation_rules.csv``: cross-tolerance reduction, breakthrough fraction, titration step,
-  fentanyl-patch opioid tolerance …; a rule may have several rows, one per source, where sources
-  differ: the **first row of a rule is its default** and the others are shown for comparison;
-- ``patch_conversion.csv``: the manufacturers' direction-dependent patch tables.
+- ``rotation_rules.csv`` and ``methadone_rules.csv``: rules with a value or a range; a rule may
+  have several rows, one per source: the **first row of a rule is its default**;
+- ``patch_conversion.csv``: the manufacturers' direction-dependent patch tables;
+- ``methadone_methods.csv``: the tiers of the dose-tiered methadone methods.
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Sequence
 
 import attrs
 
-from mpsdose.knowledge.loader import data_file, parse_float, read_rows, require
-from mpsdose.model.drugs import Route, default_catalogue, parse_route
-from mpsdose.model.errors import DataError
+from mpsdose.knowledge.loader import Row
+from mpsdose.knowledge.schema import Interval
+from mpsdose.model.vocabulary import Route
 
 __all__ = [
     "PatchBand",
     "Rule",
-    "load_rules",
+    "Rules",
     "Strength",
+    "Tier",
     "UsualSchedule",
-    "patch_bands",
-    "rule",
-    "rules",
-    "schedules",
-    "strengths",
-    "usual_schedule",
+    "best_schedule",
 ]
-
-
-def _drug(name: str, path: str, line: int) -> str:
-    drug = default_catalogue().get(name)
-    if drug is None:
-        raise DataError(f"unknown drug {name!r}", path=path, line=line)
-    return drug.name
-
-
-def _route(text: str, path: str, line: int) -> Route:
-    try:
-        return parse_route(text)
-    except ValueError as error:
-        raise DataError(str(error), path=path, line=line) from None
-
-
-def _number(row: dict[str, str], column: str, path: str, line: int) -> float | None:
-    return parse_float(row.get(column, ""), column, path=path, line=line)
 
 
 @attrs.frozen
@@ -68,39 +43,15 @@ class Strength:
     step_mg: float | None  #: smallest measurable dose of a liquid or injection [mg]
     source: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> Strength:
+        return cls(row["drug"], row["route"], row.get("release"), row["form"], row["market"],
+                   row["strengths"], row["unit"], row.get("step"), row["source"])
+
     @property
     def countable(self) -> bool:
         """Tablets, capsules, suppositories and patches: given as whole units."""
         return self.unit in ("mg", "mcg/h")
-
-
-@functools.cache
-def strengths() -> tuple[Strength, ...]:
-    path = "strengths.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("drug", "route", "form", "market", "strengths",
-                                                 "unit", "source")):
-        numbers = []
-        for word in require(row, "strengths", path=path, line=line).split():
-            value = parse_float(word, "strengths", path=path, line=line)
-            if value is None or value <= 0:
-                raise DataError(f"strength {word!r} must be positive", path=path, line=line)
-            numbers.append(value)
-        unit = require(row, "unit", path=path, line=line)
-        if unit not in ("mg", "mcg/h", "mg/mL", "mcg/mL"):
-            raise DataError(f"unit {unit!r}; use mg, mcg/h, mg/mL or mcg/mL", path=path, line=line)
-        rows.append(Strength(
-            _drug(require(row, "drug", path=path, line=line), path, line),
-            _route(require(row, "route", path=path, line=line), path, line),
-            row.get("release") or None,
-            require(row, "form", path=path, line=line),
-            require(row, "market", path=path, line=line).lower(),
-            tuple(sorted(numbers)),
-            unit,
-            _number(row, "step", path, line),
-            require(row, "source", path=path, line=line),
-        ))
-    return tuple(rows)
 
 
 @attrs.frozen
@@ -117,28 +68,15 @@ class UsualSchedule:
     source: str
     notes: str = ""
 
-
-@functools.cache
-def schedules() -> tuple[UsualSchedule, ...]:
-    path = "schedules.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("drug", "route", "interval_h", "source")):
-        rows.append(UsualSchedule(
-            _drug(require(row, "drug", path=path, line=line), path, line),
-            _route(require(row, "route", path=path, line=line), path, line),
-            row.get("release") or None,
-            row.get("form") or None,
-            _number(row, "interval_h", path, line),
-            _number(row, "interval_h_max", path, line),
-            _number(row, "prn_interval_h", path, line),
-            require(row, "source", path=path, line=line),
-            row.get("notes", ""),
-        ))
-    return tuple(rows)
+    @classmethod
+    def from_row(cls, row: Row) -> UsualSchedule:
+        return cls(row["drug"], row["route"], row.get("release"), row.get("form"),
+                   row.get("interval_h"), row.get("interval_h_max"), row.get("prn_interval_h"),
+                   row["source"], row.get("notes", ""))
 
 
-def usual_schedule(drug: str, route: Route, release: str | None = None,
-                   form: str | None = None) -> UsualSchedule | None:
+def best_schedule(rows: Sequence[UsualSchedule], drug: str, route: Route,
+                  release: str | None = None, form: str | None = None) -> UsualSchedule | None:
     """The best-matching usual schedule, or None.
 
     A row for the exact release wins over one for any release; a row for the asked form over a
@@ -146,7 +84,7 @@ def usual_schedule(drug: str, route: Route, release: str | None = None,
     release, or another form than the one asked, never match.
     """
     best: tuple[int, UsualSchedule] | None = None
-    for row in schedules():
+    for row in rows:
         if row.drug != drug or row.route is not route:
             continue
         if row.release is not None and row.release != release:
@@ -172,6 +110,14 @@ class Rule:
     source: str
     notes: str = ""
 
+    @classmethod
+    def from_row(cls, row: Row) -> Rule:
+        value, low, high = row.get("value"), row.get("value_low"), row.get("value_high")
+        if value is None and low is None:
+            raise row.error("a rule needs a value or value_low and value_high", "value")
+        return cls(row["rule"], row.get("drug"), value, low, high, row.get("unit", ""),
+                   row["source"], row.get("notes", ""))
+
     @property
     def bounds(self) -> tuple[float, float]:
         if self.low is not None and self.high is not None:
@@ -180,40 +126,31 @@ class Rule:
         return (self.value, self.value)
 
 
-@functools.cache
-def load_rules(path: str) -> tuple[Rule, ...]:
-    """The rows of a rules file of ``data/`` (``rule,[drug,]value,value_low,value_high,unit,
-    source,notes``), in file order."""
-    rows = []
-    for line, row in read_rows(data_file(path), ("rule", "value", "unit", "source")):
-        value = _number(row, "value", path, line)
-        low, high = _number(row, "value_low", path, line), _number(row, "value_high", path, line)
-        if value is None and (low is None or high is None):
-            raise DataError("a rule needs a value or value_low and value_high", path=path,
-                            line=line)
-        drug = row.get("drug") or None
-        rows.append(Rule(
-            require(row, "rule", path=path, line=line),
-            None if drug is None else _drug(drug, path, line),
-            value, low, high,
-            row.get("unit", ""),
-            require(row, "source", path=path, line=line),
-            row.get("notes", ""),
-        ))
-    return tuple(rows)
+@attrs.frozen
+class Rules:
+    """The rows of a rules file, in file order, and the rule names its readers need."""
 
+    file: str
+    rows: tuple[Rule, ...]
 
-def rules() -> tuple[Rule, ...]:
-    """The rules of rotation (``data/rotation_rules.csv``)."""
-    return load_rules("rotation_rules.csv")
+    def all(self, name: str, drug: str | None = None) -> list[Rule]:
+        """Every row of one rule (for one drug, or for any opioid), in file order; the first is
+        the default. ``LookupError`` where the file has none."""
+        found = [r for r in self.rows if r.rule == name and (r.drug is None or r.drug == drug)]
+        if not found:
+            raise LookupError(f"no rule {name!r} in {self.file}")
+        return found
 
+    def first(self, name: str, drug: str | None = None) -> Rule:
+        """The default (first) row of a rule; ``LookupError`` where there is none."""
+        return self.all(name, drug)[0]
 
-def rule(name: str, drug: str | None = None) -> list[Rule]:
-    """The rows of one rule (for one drug, or for any opioid), in file order."""
-    found = [r for r in rules() if r.rule == name and (r.drug is None or r.drug == drug)]
-    if not found:
-        raise LookupError(f"no rule {name!r} in rotation_rules.csv")
-    return found
+    def get(self, name: str, drug: str | None = None) -> Rule | None:
+        """The default row of a rule, or None where the file has none (an optional rule)."""
+        try:
+            return self.first(name, drug)
+        except LookupError:
+            return None
 
 
 @attrs.frozen
@@ -225,37 +162,56 @@ class PatchBand:
     direction: str
     from_drug: str
     from_route: Route
-    from_min: float
-    from_max: float | None
+    band: Interval
     unit: str
     patch_mcg_h: float
     source: str
     notes: str = ""
 
+    @classmethod
+    def from_row(cls, row: Row) -> PatchBand:
+        band: Interval = row["band"]
+        if band.low is None:
+            raise row.error("a patch band starts at a dose (write '[0, 45)' for 'below 45')",
+                            "band")
+        return cls(row["table"], row["drug"], row["direction"], row["from_drug"],
+                   row["from_route"], band, row["unit"], row["patch_mcg_h"], row["source"],
+                   row.get("notes", ""))
 
-@functools.cache
-def patch_bands() -> tuple[PatchBand, ...]:
-    path = "patch_conversion.csv"
-    rows = []
-    for line, row in read_rows(data_file(path), ("table", "drug", "direction", "from_drug",
-                                                 "from_route", "from_min", "from_max",
-                                                 "patch_mcg_h", "source")):
-        low = _number(row, "from_min", path, line) or 0.0  # empty: from zero ("< 44")
-        patch = _number(row, "patch_mcg_h", path, line)
-        if patch is None:
-            raise DataError("patch_mcg_h is required", path=path, line=line)
-        rows.append(PatchBand(
-            require(row, "table", path=path, line=line),
-            _drug(require(row, "drug", path=path, line=line), path, line),
-            require(row, "direction", path=path, line=line),
-            _drug(require(row, "from_drug", path=path, line=line), path, line),
-            _route(require(row, "from_route", path=path, line=line), path, line),
-            low,
-            _number(row, "from_max", path, line),
-            row.get("unit") or "mg/day",
-            patch,
-            require(row, "source", path=path, line=line),
-            row.get("notes", ""),
-        ))
-    return tuple(rows)
+    @property
+    def from_min(self) -> float:
+        assert self.band.low is not None
+        return self.band.low
 
+
+@attrs.frozen
+class Tier:
+    """One tier of a dose-tiered methadone method: an OME band → a ratio or a percentage."""
+
+    method: str
+    band: Interval
+    ratio: tuple[float, float] | None  #: oral morphine : oral methadone (low, high)
+    percent: tuple[float, float] | None  #: methadone daily dose as % of the OME (low, high)
+    source: str
+    notes: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> Tier:
+        ratio = percent = None
+        if row.get("ratio") is not None:
+            ratio = (row["ratio"], row["ratio"])
+        elif row.get("ratio_low") is not None:
+            ratio = (row["ratio_low"], row["ratio_high"])
+        if row.get("percent_low") is not None:
+            percent = (row["percent_low"], row["percent_high"])
+        if ratio is None and percent is None:
+            raise row.error("a tier needs a ratio or a percentage", "ratio")
+        return cls(row["method"], row.get("ome_band", Interval()), ratio, percent, row["source"],
+                   row.get("notes", ""))
+
+    @property
+    def ome_max(self) -> float | None:
+        return self.band.high
+
+    def applies_to(self, ome: float) -> bool:
+        return bool(self.band.contains(ome))

@@ -22,14 +22,27 @@ __all__ = [
 ]
 
 
+def _rebuild(cls: type[MpsdoseError], args: tuple[object, ...],
+             state: dict[str, object]) -> MpsdoseError:
+    """Unpickle an error without calling its ``__init__`` (whose arguments are keywords)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class MpsdoseError(Exception):
     """Base class of every error mpsdose raises on purpose.
 
     ``exit_code`` is what the CLI exits with when the error reaches it: 2, "the input could not be
-    understood" (CONTRACT.md §2).
+    understood" (CONTRACT.md §2). Every error pickles (a Dask worker may raise one), with its
+    structured attributes.
     """
 
     exit_code = 2
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ItemSyntaxError(MpsdoseError, ValueError):
@@ -117,12 +130,16 @@ class RegimenFileError(MpsdoseError, ValueError):
 
 
 class DataError(MpsdoseError, ValueError):
-    """A data file (shipped or the user's own) that breaks its schema, with file and line."""
+    """A data file (shipped or the user's own) that breaks its schema: file, line and column."""
 
-    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+    def __init__(self, message: str, *, path: str, line: int | None = None,
+                 column: str | None = None) -> None:
         self.path = path
         self.line = line
+        self.column = column
         location = path if line is None else f"{path}:{line}"
+        if column is not None:
+            location += f", column {column}"
         super().__init__(f"{location}: {message}")
 
 

@@ -11,16 +11,17 @@ Build items from text with :func:`mpsdose.parse_item` (the item language, CONTRA
 
 from __future__ import annotations
 
-import decimal
 import enum
-import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 import attrs
 
-from mpsdose.model.drugs import Drug, Route
+from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError
-from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude
+from mpsdose.model.numbers import plain
+from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
+from mpsdose.model.vocabulary import Route
 
 __all__ = [
     "Course",
@@ -59,8 +60,6 @@ class Dose:
     def of(cls, value: float, unit: str | Unit, *, text: str | None = None) -> Dose:
         """A dose from a magnitude and a unit spelling, checked (finite, positive, known unit)."""
         if isinstance(unit, str):
-            from mpsdose.model.units import lookup_unit
-
             unit = lookup_unit(unit, text=text)
         if unit.kind not in (UnitKind.MASS, UnitKind.RATE):
             raise UnitError(
@@ -74,8 +73,6 @@ class Dose:
                text: str | None = None) -> Dose:
         """A volume of a liquid of a given concentration, e.g. ``Dose.liquid(2, 10, "mg/mL")``."""
         if isinstance(unit, str):
-            from mpsdose.model.units import lookup_unit
-
             unit = lookup_unit(unit, text=text)
         if unit.kind is not UnitKind.CONCENTRATION:
             raise UnitError(f"{unit} is not a concentration", unit=unit.symbol,
@@ -88,8 +85,6 @@ class Dose:
     @classmethod
     def from_quantity(cls, value: object, *, text: str | None = None) -> Dose:
         """A dose from a :class:`pint.Quantity` (mass or mass per time) of any unit."""
-        from mpsdose.model.units import from_quantity
-
         magnitude, unit = from_quantity(value, text=text)  # type: ignore[arg-type]
         return cls.of(magnitude, unit, text=text)
 
@@ -105,15 +100,13 @@ class Dose:
     @property
     def quantity(self) -> object:
         """The amount as a :class:`pint.Quantity` (imports pint)."""
-        from mpsdose.model.units import quantity
-
         return quantity(self.value, self.unit)
 
     def format(self) -> str:
         if self.volume_ml is not None and self.concentration is not None:
             strength, unit = self.concentration
-            return f"{_number(self.volume_ml)} mL of {_number(strength)} {unit}"
-        return f"{_number(self.value)} {self.unit}"
+            return f"{plain(self.volume_ml)} mL of {plain(strength)} {unit}"
+        return f"{plain(self.value)} {self.unit}"
 
     def __str__(self) -> str:
         return self.format()
@@ -158,9 +151,9 @@ class Schedule:
 
     def format(self) -> str:
         if self.kind is ScheduleKind.INTERVAL:
-            return f"q{_number(self.value or 0)}h"
+            return f"q{plain(self.value or 0)}h"
         if self.kind is ScheduleKind.TIMES_PER_DAY:
-            return _TIMES_WORDS.get(self.value or 0, f"{_number(self.value or 0)}x/day")
+            return _TIMES_WORDS.get(self.value or 0, f"{plain(self.value or 0)}x/day")
         if self.kind is ScheduleKind.AT_NIGHT:
             return "at night"
         if self.kind is ScheduleKind.CONTINUOUS:
@@ -228,11 +221,11 @@ class Item:
 
     # -- construction --------------------------------------------------------------------
     @classmethod
-    def parse(cls, text: str, *, allow_unlisted: bool = False) -> Item:
+    def parse(cls, text: str, *, allow_unlisted: bool = False, knowledge: Any = None) -> Item:
         """Parse one item of the item language (see :func:`mpsdose.parse_item`)."""
-        from mpsdose.io.language import parse_item
+        from mpsdose.io.language import parse_item  # the layers' one exception: see pyproject
 
-        return parse_item(text, allow_unlisted=allow_unlisted)
+        return parse_item(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
 
     # -- what it is ----------------------------------------------------------------------
     @property
@@ -322,7 +315,7 @@ class Item:
 
     def format(self) -> str:
         """The item in the item language; parses back to an equal item."""
-        from mpsdose.io.language import format_item
+        from mpsdose.io.language import format_item  # the layers' one exception: see pyproject
 
         return format_item(self)
 
@@ -450,11 +443,14 @@ class Regimen:
 
     @classmethod
     def parse(cls, lines: Iterable[str], *, label: str | None = None,
-              patient: Patient | None = None, allow_unlisted: bool = False) -> Regimen:
-        """A regimen from item strings (see :func:`mpsdose.parse_item`)."""
-        from mpsdose.io.language import parse_item
+              patient: Patient | None = None, allow_unlisted: bool = False,
+              knowledge: Any = None) -> Regimen:
+        """A regimen from item strings (see :func:`mpsdose.parse_item`; ``knowledge`` is a
+        :class:`mpsdose.Knowledge` whose catalogue names the drugs, the shipped one by default)."""
+        from mpsdose.io.language import parse_item  # the layers' one exception: see pyproject
 
-        items = tuple(parse_item(line, allow_unlisted=allow_unlisted) for line in lines)
+        items = tuple(parse_item(line, allow_unlisted=allow_unlisted, knowledge=knowledge)
+                      for line in lines)
         return cls(items, label, patient or Patient())
 
     def __iter__(self) -> Iterator[Item]:
@@ -500,10 +496,3 @@ class Course:
     @property
     def labels(self) -> Sequence[str]:
         return [state.label for state in self.states]
-
-
-def _number(value: float) -> str:
-    """A magnitude written exactly and without exponent: 20, 2.5, 0.00001 (parses back equal)."""
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return format(decimal.Decimal(repr(value)), "f")

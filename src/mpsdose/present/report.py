@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from mpsdose.model.drugs import Drug
-from mpsdose.clinical.equivalence import ConversionTable, ItemEquivalent, OralMorphineEquivalent
+from mpsdose.clinical.equivalence import ItemEquivalent, OralMorphineEquivalent
 from mpsdose.clinical.summary import Summary
-from mpsdose.clinical.totals import Total, _round
+from mpsdose.clinical.totals import Total
+from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.model.drugs import Drug
+from mpsdose.model.numbers import significant
 
 if TYPE_CHECKING:  # pragma: no cover
     from mpsdose.clinical.compare import Change, Comparison, Timeline
@@ -42,7 +44,7 @@ def _per_dose(value: float | None, drug: Drug) -> str:
     if value is None:
         return ""
     unit = "mcg" if drug.natural_unit.symbol.startswith("mcg") else "mg"
-    return f"{_round(value * (1000 if unit == 'mcg' else 1), 4)} {unit}"
+    return f"{significant(value * (1000 if unit == 'mcg' else 1), 4)} {unit}"
 
 
 def _equivalents(summary: Summary) -> dict[tuple[int, str], ItemEquivalent]:
@@ -71,7 +73,7 @@ def summary_tables(summary: Summary) -> list[Table]:
             item.route.value + ("" if item.route_stated else " (assumed)"),
             "PRN" if item.prn else "",
             _per_dose(row.per_dose_mg, row.drug),
-            "" if row.doses_per_day is None else _round(row.doses_per_day, 3),
+            "" if row.doses_per_day is None else significant(row.doses_per_day, 3),
             row.daily.format() + (" (at max)" if item.prn and row.daily.known else ""),
             ome,
             factor,
@@ -294,7 +296,7 @@ def rotation_tables(rotation: Rotation) -> list[Table]:
 
 
 def _range_text(pair: tuple[float, float], unit: str) -> str:
-    low, high = (_round(pair[0], 4), _round(pair[1], 4))
+    low, high = (significant(pair[0], 4), significant(pair[1], 4))
     return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
 
 

@@ -1,0 +1,226 @@
+"""What rotation and the methadone switch share: the opioid base of a regimen, rounding down to what
+can be given, and the working written as steps.
+
+Every number comes from the knowledge bundle (:mod:`mpsdose.knowledge`): marketed strengths and
+measurable steps, rotation tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from mpsdose.knowledge.bundle import Knowledge
+from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
+from mpsdose.knowledge.practice import Strength
+from mpsdose.model.drugs import Drug
+from mpsdose.model.errors import MpsdoseError
+from mpsdose.model.numbers import significant
+from mpsdose.model.regimen import Item
+from mpsdose.model.vocabulary import Route
+
+__all__ = [
+    "DEFAULT_ROTATION_TABLE",
+    "MAX_UNITS_PER_DOSE",
+    "OpioidBase",
+    "Part",
+    "Range",
+    "RotationError",
+    "Step",
+    "format_range",
+    "givable",
+    "opioid_base",
+    "rotation_table",
+    "round_down",
+    "strength_rows",
+]
+
+#: The rotation table used when none is named: the Scottish Palliative Care Guidelines' tables.
+DEFAULT_ROTATION_TABLE = "spcg"
+#: Dosage units per administration mpsdose will combine when rounding (e.g. 30 mg + 10 mg).
+MAX_UNITS_PER_DOSE = 3
+
+Range = tuple[float, float]
+_PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM})
+
+
+class RotationError(MpsdoseError, ValueError):
+    """A rotation that cannot be computed safely (dose unknown, no factor, wrong table kind)."""
+
+
+@attrs.frozen
+class Step:
+    """One step of the working, for the table and ``--json``."""
+
+    step: str
+    detail: str
+
+
+def format_range(pair: Range, unit: str = "mg/day") -> str:
+    """``"20 mg/day"`` for a point, ``"15–20 mg/day"`` for a range."""
+    low, high = pair
+    if abs(high - low) <= 1e-9 * max(abs(high), 1):
+        return f"{significant(low, 4)} {unit}"
+    return f"{significant(low, 4)}–{significant(high, 4)} {unit}"
+
+
+# -- rounding --------------------------------------------------------------------------------
+def round_down(amount: float, unit_strengths: Sequence[float],
+               max_units: int = MAX_UNITS_PER_DOSE) -> float:
+    """The largest sum of at most ``max_units`` units of the given strengths not above ``amount``.
+
+    Never more than ``amount``; 0.0 where even the smallest strength is above it.
+    """
+    best = 0.0
+    tolerance = 1e-9 * max(amount, 1.0)
+    for count in range(1, max_units + 1):
+        for combo in itertools.combinations_with_replacement(unit_strengths, count):
+            total = sum(combo)
+            if best < total <= amount + tolerance:
+                best = total
+    return min(best, amount) if best > amount else best
+
+
+def _floor_step(amount: float, step: float) -> float:
+    """``amount`` rounded down to a multiple of ``step`` (and cleaned of float noise)."""
+    return round(math.floor(amount / step + 1e-9) * step, 10)
+
+
+def _two_digit_step(amount: float) -> float:
+    """The step that keeps 2 significant digits of ``amount`` (12.34 → 0.1)."""
+    if amount <= 0:
+        return 1.0
+    return float(10.0 ** (math.floor(math.log10(amount)) - 1))
+
+
+def strength_rows(knowledge: Knowledge, drug: str, route: Route, release: str | None,
+                  market: str, unit_kinds: Iterable[str]) -> list[Strength]:
+    """The marketed products of a drug for a route (any parenteral route for another), release
+    and market, with strengths in one of ``unit_kinds``."""
+    kinds = set(unit_kinds)
+    rows = []
+    for row in knowledge.strengths:
+        if row.drug != drug or row.market != market or row.unit not in kinds:
+            continue
+        same_route = row.route is route or (route in _PARENTERAL and row.route in _PARENTERAL)
+        if not same_route:
+            continue
+        if release is not None and row.release not in (None, release):
+            continue
+        rows.append(row)
+    return rows
+
+
+def givable(knowledge: Knowledge, amount: float, drug: str, route: Route, release: str | None,
+            market: str) -> tuple[float, str]:
+    """``amount`` [mg] rounded down to what one product of the market allows, and how.
+
+    Each product row is tried on its own (tablets of one product are not mixed with capsules of
+    another): whole units of its strengths (at most :data:`MAX_UNITS_PER_DOSE`), or for a liquid
+    or injection its measurable step — where the data has none, 2 significant digits. The largest
+    result not above ``amount`` wins.
+    """
+    best, how = 0.0, f"no {market} product of {drug} {release or ''} {route.value} in data"
+    rows = strength_rows(knowledge, drug, route, release, market, ["mg", "mg/mL"])
+    for row in rows:
+        if row.countable:
+            value = round_down(amount, row.strengths)
+            text = (f"down to ≤{MAX_UNITS_PER_DOSE} {row.form}s of "
+                    f"{', '.join(f'{u:g}' for u in row.strengths)} mg ({market})")
+        elif row.step_mg:
+            value = _floor_step(amount, row.step_mg)
+            text = f"down to a step of {row.step_mg:g} mg of the {row.form} ({market})"
+        else:
+            value = _floor_step(amount, _two_digit_step(amount))
+            text = (f"down to 2 significant digits for the {row.form} ({market}; no measurable "
+                    "step in data/strengths.csv)")
+        if value > best or best == 0.0:
+            best, how = value, text
+    if best == 0.0 and not rows:
+        best = _floor_step(amount, _two_digit_step(amount))
+        how += "; down to 2 significant digits"
+    return best, how.replace("  ", " ")
+
+
+# -- the opioid base -----------------------------------------------------------------------
+def rotation_table(knowledge: Knowledge, table: str | ConversionTable | None) -> ConversionTable:
+    """A rotation table by id (``spcg`` when None); an MME (surveillance) table is refused."""
+    chosen = knowledge.conversion_table(table or DEFAULT_ROTATION_TABLE)
+    if not isinstance(chosen, RotationTable):
+        rotation = sorted(t.id for t in knowledge.rotation_tables)
+        raise RotationError(
+            f"{chosen.id} is a {chosen.purpose} (MME) table, not for dosing a new opioid; "
+            f"rotation tables: {', '.join(rotation)}")
+    return chosen
+
+
+def factor_for(knowledge: Knowledge, table: ConversionTable, drug: Drug, route: Route,
+               form: str | None, daily: float | None) -> Factor:
+    """The table's factor for a drug and route, or :class:`RotationError` naming the rotation
+    tables that have one."""
+    factor = table.lookup(drug.name, route, form, daily)
+    if factor is None:
+        others = sorted(t.id for t in knowledge.rotation_tables
+                        if t.lookup(drug.name, route, form, daily))
+        raise RotationError(
+            f"table {table.id} has no factor for {drug.name} {route.value}"
+            + (f"; rotation tables that have one: {', '.join(others)}" if others else
+               "; no rotation table has one"))
+    return factor
+
+
+@attrs.frozen
+class Part:
+    """One scheduled opioid ingredient's OME under a rotation table."""
+
+    item: Item
+    drug: Drug
+    low: float
+    high: float
+    step: Step
+
+
+@attrs.frozen
+class OpioidBase:
+    """The scheduled and PRN opioid items of a regimen, and the OME of each scheduled one."""
+
+    scheduled: tuple[Item, ...]
+    prn: tuple[Item, ...]
+    parts: tuple[Part, ...]
+
+    @property
+    def ome(self) -> Range:
+        """The scheduled OME [mg/day oral morphine] as (low, high)."""
+        return (sum(p.low for p in self.parts), sum(p.high for p in self.parts))
+
+
+def opioid_base(knowledge: Knowledge, items: Sequence[Item], table: ConversionTable,
+                action: str) -> OpioidBase:
+    """The opioid base of a regimen under a rotation table.
+
+    Raises :class:`RotationError` for a dose unknown (``action`` says what needs it) and for a
+    drug or route the table has no factor for.
+    """
+    opioids = [item for item in items if item.listed and any(d.is_opioid for d in item.drugs)]
+    for item in opioids:
+        if not item.dose_known:
+            raise RotationError(f"{item}: dose unknown; {action} needs the current dose")
+    scheduled = tuple(item for item in opioids if not item.prn)
+    prn = tuple(item for item in opioids if item.prn)
+    parts = []
+    for item in scheduled:
+        for ingredient in item.ingredients:
+            if not ingredient.drug.is_opioid:
+                continue
+            daily = item.daily(ingredient)
+            assert daily is not None
+            factor = factor_for(knowledge, table, ingredient.drug, item.route, item.form, daily)
+            amount = factor.unit.from_canonical(daily)
+            low, high = amount * factor.bounds[0], amount * factor.bounds[1]
+            parts.append(Part(item, ingredient.drug, low, high, Step(
+                "total", f"{item}: {significant(amount, 6)} {factor.unit} × {factor.describe()} "
+                         f"= {format_range((low, high))} OME [{table.id}: {factor.source}]")))
+    return OpioidBase(scheduled, prn, tuple(parts))

@@ -1,0 +1,409 @@
+"""The knowledge bundle: every clinical fact mpsdose uses, as one object that can be swapped.
+
+``Knowledge.default()`` is the shipped ``data/``; ``Knowledge.load(folder)`` is the shipped data
+with the files of ``folder`` in place of the shipped files of the same name (a hospital's own
+``dose_limits.csv`` or ``drugs.csv``). Every public function that uses clinical knowledge takes
+``knowledge=`` (default: the shipped bundle), and every CLI command ``--knowledge DIR``.
+
+Each file is read on first use and kept (so ``mpsdose check`` never reads the conversion tables it
+does not need); a loaded folder is checked whole when it is loaded, so a malformed local file is
+refused at once with its file, line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from mpsdose.knowledge.catalogue import build_catalogue
+from mpsdose.knowledge.conversion import (
+    ConversionTable,
+    RotationTable,
+    Threshold,
+    build_tables,
+    table_by_id,
+    thresholds_from_rows,
+)
+from mpsdose.knowledge.limits import (
+    DoseLimit,
+    DrugProperties,
+    SafetyRule,
+    SafetyRules,
+    SteroidTable,
+    UsualRange,
+    steroid_tables,
+)
+from mpsdose.knowledge.loader import DATA, Row, read_table
+from mpsdose.knowledge.practice import (
+    PatchBand,
+    Rule,
+    Rules,
+    Strength,
+    Tier,
+    UsualSchedule,
+    best_schedule,
+)
+from mpsdose.knowledge.schema import SCHEMAS
+from mpsdose.model.drugs import Catalogue
+from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.vocabulary import Route
+
+__all__ = [
+    "REQUIRED_RULES",
+    "Knowledge",
+    "conversion_table",
+    "conversion_tables",
+    "default_catalogue",
+    "load_table_file",
+    "resolve",
+    "thresholds",
+]
+
+T = TypeVar("T")
+
+#: The rules the clinical code reads by name, per rules file: each must have at least one row, in
+#: the shipped data and in a hospital's own file (``tests/test_knowledge.py`` holds this list to
+#: the code).
+REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "rotation_rules.csv": (
+        "breakthrough_fraction", "cross_tolerance_reduction", "fentanyl_patch_opioid_tolerance",
+        "titration_step",
+    ),
+    "methadone_rules.csv": (
+        "fudin_angle", "fudin_constant", "fudin_divisor", "fudin_exponent", "fudin_knee_1_mg",
+        "fudin_knee_2_mg", "fudin_weight_1", "fudin_weight_2", "interval_h",
+        "max_start_mg_per_day", "titration_interval_days",
+    ),
+    "safety_rules.csv": (
+        "acetaminophen-max", "antipsychotic-palliative-max",
+        "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
+        "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
+        "hepatic-opioid-specialist", "methadone-qt", "methadone-titration", "nsaid-age",
+        "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
+        "opioid-benzodiazepine", "opioid-gabapentinoid", "renal-opioid", "serotonergic",
+        "two-long-acting-opioids",
+    ),
+})
+
+
+class Knowledge:
+    """The catalogue, conversion tables, limits, rules, strengths and schedules mpsdose uses.
+
+    Build it with :meth:`default` (the shipped data) or :meth:`load` (a folder of your own files
+    over the shipped ones); pass it as ``knowledge=`` to any function. Instances are read-only once
+    built, safe to share between threads, and pickle (Dask workers reload the files they use).
+    """
+
+    def __init__(self, files: Mapping[str, Path], *, local: Iterable[str] = (),
+                 folder: Path | None = None) -> None:
+        unknown = sorted(set(files) - set(SCHEMAS))
+        if unknown:
+            raise DataError(f"not a data file of mpsdose: {', '.join(unknown)}; the files are "
+                            f"{', '.join(sorted(SCHEMAS))}", path=str(folder or DATA))
+        self.files: Mapping[str, Path] = MappingProxyType(dict(files))
+        self.local: frozenset[str] = frozenset(local)
+        self.folder = folder
+        self._cache: dict[str, Any] = {}
+
+    # -- construction ------------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Knowledge:
+        """The shipped knowledge (``data/``), built once."""
+        return _default()
+
+    @classmethod
+    def shipped_files(cls) -> dict[str, Path]:
+        return {name: DATA / name for name in SCHEMAS}
+
+    @classmethod
+    def load(cls, folder: str | Path, *, shipped: bool = True) -> Knowledge:
+        """The shipped knowledge with the files of ``folder`` in place of those of the same name.
+
+        Every file of the folder must be a known data file (``*.csv`` named as in ``data/``) in
+        the shipped format; the whole bundle is checked at once. With ``shipped=False`` the bundle
+        is the folder's files alone (tiny data for tests, or a complete set of one's own): what
+        needs a file it lacks says so when asked.
+
+        Raises
+        ------
+        DataError
+            A missing folder, an unknown file name, or a malformed file (file, line, column).
+        """
+        path = Path(folder)
+        if not path.is_dir():
+            raise DataError("not a folder of data files", path=str(folder))
+        local = {file.name: file for file in sorted(path.glob("*.csv"))}
+        if not local:
+            raise DataError("no data files (*.csv) in the folder; their names are "
+                            f"{', '.join(sorted(SCHEMAS))}", path=str(folder))
+        files = {**cls.shipped_files(), **local} if shipped else local
+        knowledge = cls(files, local=local, folder=path)
+        knowledge.validate()
+        return knowledge
+
+    def __repr__(self) -> str:
+        where = "shipped" if not self.local else f"{self.folder} over shipped"
+        return f"<Knowledge {where}: {len(self.files)} files>"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"files": dict(self.files), "local": sorted(self.local), "folder": self.folder}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["files"], local=state["local"],  # type: ignore[misc]
+                      folder=state["folder"])
+
+    def _cached(self, key: str, build: Callable[[], T]) -> T:
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = build()
+            self._cache[key] = value
+            return value
+
+    def label(self, name: str) -> str:
+        """How errors and sources name a file: ``dose_limits.csv``, or its local path."""
+        return str(self.files[name]) if name in self.local else name
+
+    def rows(self, name: str) -> tuple[Row, ...]:
+        """The typed rows of one data file (its drug names checked against the catalogue)."""
+        if name not in self.files:
+            raise DataError(f"this knowledge has no {name}", path=str(self.folder or DATA))
+
+        def read() -> tuple[Row, ...]:
+            if name in ("drugs.csv", "combination_products.csv"):  # no drug column
+                names = None
+            elif name == "drug_names.csv":
+                names = {row["drug"].lower(): row["drug"].lower()
+                         for row in self.rows("drugs.csv")}
+            else:
+                names = dict(self.catalogue.names)
+            return read_table(self.files[name], SCHEMAS[name], label=self.label(name),
+                              names=names)
+
+        return self._cached(f"rows:{name}", read)
+
+    # -- the catalogue -----------------------------------------------------------------------
+    @property
+    def catalogue(self) -> Catalogue:
+        """The drugs, their names and the combination products."""
+        return self._cached("catalogue", lambda: build_catalogue(
+            self.rows("drugs.csv"), self._optional("drug_names.csv"),
+            self._optional("combination_products.csv")))
+
+    def _optional(self, name: str) -> tuple[Row, ...]:
+        """The rows of a file a section can do without (none where the bundle lacks it)."""
+        return self.rows(name) if name in self.files else ()
+
+    # -- conversion --------------------------------------------------------------------------
+    @property
+    def conversion_tables(self) -> Mapping[str, ConversionTable]:
+        """The conversion tables by id."""
+        return self._cached("tables", lambda: MappingProxyType(build_tables(
+            self.rows("opioid_equivalence.csv"), self.catalogue,
+            self.rows("equivalence_tables.csv"))))
+
+    def conversion_table(self, table: str | ConversionTable | None = None) -> ConversionTable:
+        """A table by id (``cdc2022`` when None), or the table itself.
+
+        Raises :class:`UnknownTableError` listing the known ids.
+        """
+        if isinstance(table, ConversionTable):
+            return table
+        return table_by_id(self.conversion_tables, table)
+
+    @property
+    def rotation_tables(self) -> tuple[RotationTable, ...]:
+        return tuple(t for t in self.conversion_tables.values() if isinstance(t, RotationTable))
+
+    @property
+    def thresholds(self) -> tuple[Threshold, ...]:
+        return self._cached("thresholds", lambda: thresholds_from_rows(
+            self.rows("ome_thresholds.csv")))
+
+    def thresholds_of(self, context: str | None = None) -> list[Threshold]:
+        """The thresholds of one context (all when None); ``palliative`` has none, by design."""
+        rows = self.thresholds
+        if context is None:
+            return list(rows)
+        known = {row.context for row in rows} | {"palliative"}
+        if context not in known:
+            raise UnknownTableError(context, sorted(known))
+        return [row for row in rows if row.context == context]
+
+    # -- practice ----------------------------------------------------------------------------
+    @property
+    def strengths(self) -> tuple[Strength, ...]:
+        return self._cached("strengths", lambda: tuple(
+            Strength.from_row(row) for row in self.rows("strengths.csv")))
+
+    @property
+    def schedules(self) -> tuple[UsualSchedule, ...]:
+        return self._cached("schedules", lambda: tuple(
+            UsualSchedule.from_row(row) for row in self.rows("schedules.csv")))
+
+    def usual_schedule(self, drug: str, route: Route, release: str | None = None,
+                       form: str | None = None) -> UsualSchedule | None:
+        """The best-matching usual schedule (see :func:`~mpsdose.knowledge.practice.best_schedule`)."""
+        return best_schedule(self.schedules, drug, route, release, form)
+
+    @property
+    def rotation_rules(self) -> Rules:
+        return self._cached("rotation_rules", lambda: Rules("rotation_rules.csv", tuple(
+            Rule.from_row(row) for row in self.rows("rotation_rules.csv"))))
+
+    @property
+    def methadone_rules(self) -> Rules:
+        return self._cached("methadone_rules", lambda: Rules("methadone_rules.csv", tuple(
+            Rule.from_row(row) for row in self.rows("methadone_rules.csv"))))
+
+    @property
+    def patch_bands(self) -> tuple[PatchBand, ...]:
+        return self._cached("patch_bands", lambda: tuple(
+            PatchBand.from_row(row) for row in self.rows("patch_conversion.csv")))
+
+    @property
+    def methadone_tiers(self) -> tuple[Tier, ...]:
+        return self._cached("tiers", lambda: tuple(
+            Tier.from_row(row) for row in self.rows("methadone_methods.csv")))
+
+    # -- safety ------------------------------------------------------------------------------
+    @property
+    def dose_limits(self) -> tuple[DoseLimit, ...]:
+        return self._cached("limits", lambda: tuple(
+            DoseLimit.from_row(row) for row in self.rows("dose_limits.csv")))
+
+    @property
+    def safety_rules(self) -> SafetyRules:
+        return self._cached("safety_rules", lambda: SafetyRules(tuple(
+            SafetyRule.from_row(row) for row in self.rows("safety_rules.csv"))))
+
+    @property
+    def drug_properties(self) -> DrugProperties:
+        return self._cached("properties", lambda: DrugProperties.from_rows(
+            self.rows("drug_properties.csv")))
+
+    @property
+    def usual_ranges(self) -> tuple[UsualRange, ...]:
+        return self._cached("usual_ranges", lambda: tuple(
+            UsualRange.from_row(row) for row in self.rows("usual_ranges.csv")))
+
+    @property
+    def steroid_tables(self) -> tuple[SteroidTable, ...]:
+        return self._cached("steroids", lambda: steroid_tables(
+            self.rows("corticosteroid_equivalence.csv")))
+
+    # -- codes -------------------------------------------------------------------------------
+    @property
+    def rxnorm(self) -> Mapping[str, str]:
+        """RxNorm ingredient code → drug (canonical name)."""
+        return self._cached("rxnorm", lambda: MappingProxyType(
+            {row["rxcui"]: row["drug"] for row in self.rows("rxnorm.csv")}))
+
+    @property
+    def snomed_routes(self) -> Mapping[str, Route]:
+        """SNOMED CT route code → route."""
+        return self._cached("snomed", lambda: MappingProxyType(
+            {row["snomed_code"]: row["route"] for row in self.rows("fhir_routes.csv")}))
+
+    @property
+    def route_codes(self) -> Mapping[Route, tuple[str, str]]:
+        """Route → (SNOMED CT code, display)."""
+        return self._cached("route_codes", lambda: MappingProxyType(
+            {row["route"]: (row["snomed_code"], row["display"])
+             for row in self.rows("fhir_routes.csv")}))
+
+    # -- the whole -----------------------------------------------------------------------------
+    def validate(self) -> Knowledge:
+        """Read every file and check what files say about each other; return self.
+
+        Raises :class:`DataError` for the first problem: a malformed row (file, line, column), a
+        drug no catalogue file knows, a rule the code needs that a rules file lacks.
+        """
+        for name in self.files:
+            self.rows(name)
+        sections: dict[str, Callable[[], object]] = {
+            "drugs.csv": lambda: self.catalogue,
+            "opioid_equivalence.csv": lambda: self.conversion_tables,
+            "ome_thresholds.csv": lambda: self.thresholds,
+            "strengths.csv": lambda: self.strengths,
+            "schedules.csv": lambda: self.schedules,
+            "patch_conversion.csv": lambda: self.patch_bands,
+            "methadone_methods.csv": lambda: self.methadone_tiers,
+            "dose_limits.csv": lambda: self.dose_limits,
+            "drug_properties.csv": lambda: self.drug_properties,
+            "usual_ranges.csv": lambda: self.usual_ranges,
+            "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
+            "rxnorm.csv": lambda: self.rxnorm,
+            "fhir_routes.csv": lambda: self.snomed_routes,
+        }
+        for name, build in sections.items():
+            if name in self.files:
+                build()
+        present = {
+            "rotation_rules.csv": lambda: {rule.rule for rule in self.rotation_rules.rows},
+            "methadone_rules.csv": lambda: {rule.rule for rule in self.methadone_rules.rows},
+            "safety_rules.csv": lambda: {rule.check for rule in self.safety_rules.rows},
+        }
+        for name, required in REQUIRED_RULES.items():
+            if name not in self.files:
+                continue
+            missing = sorted(set(required) - present[name]())
+            if missing:
+                raise DataError(f"rule(s) {', '.join(missing)} missing: mpsdose reads them",
+                                path=self.label(name))
+        return self
+
+
+@functools.cache
+def _default() -> Knowledge:
+    return Knowledge(Knowledge.shipped_files())
+
+
+def resolve(knowledge: Knowledge | None) -> Knowledge:
+    """``knowledge``, or the shipped bundle where it is None."""
+    return _default() if knowledge is None else knowledge
+
+
+# -- the public accessors of the top-level API ----------------------------------------------------
+def default_catalogue(knowledge: Knowledge | None = None) -> Catalogue:
+    """The catalogue of ``knowledge`` (the shipped one by default)."""
+    return resolve(knowledge).catalogue
+
+
+def conversion_tables(knowledge: Knowledge | None = None) -> Mapping[str, ConversionTable]:
+    """The conversion tables of ``knowledge`` by id (the shipped ones by default)."""
+    return resolve(knowledge).conversion_tables
+
+
+def conversion_table(table: str | ConversionTable | None = None, *,
+                     knowledge: Knowledge | None = None) -> ConversionTable:
+    """A table by id (``cdc2022`` when None), or the table itself."""
+    return resolve(knowledge).conversion_table(table)
+
+
+def thresholds(context: str | None = None, *,
+               knowledge: Knowledge | None = None) -> list[Threshold]:
+    """The OME thresholds of one guideline context (all when None); ``palliative`` has none."""
+    return resolve(knowledge).thresholds_of(context)
+
+
+def load_table_file(path: str | Path, *, purpose: str = "surveillance",
+                    knowledge: Knowledge | None = None) -> dict[str, ConversionTable]:
+    """A user's own table(s) from a CSV file in the format of CONTRACT.md §3.
+
+    Every row is checked as the shipped ones are (its drugs against the catalogue of
+    ``knowledge``); an error names the file, line and column. Columns beyond the format are
+    allowed (the contract says so) and ``grade`` is optional. Each table's version is the file
+    name and its hash the hash of its rows.
+    """
+    knowledge = resolve(knowledge)
+    file = Path(path)
+    schema = SCHEMAS["opioid_equivalence.csv"]
+    rows = read_table(file, schema.for_table_files(), label=str(path),
+                      names=knowledge.catalogue.names)
+    if not rows:
+        raise DataError("no rows", path=str(path))
+    return build_tables(rows, knowledge.catalogue, purpose=purpose, version=file.name)

@@ -1,0 +1,302 @@
+"""Opioid conversion tables (CONTRACT.md §3) and OME thresholds, as objects.
+
+A conversion table maps (drug, route[, form][, daily-dose band]) to a factor: mg/day of oral
+morphine per one unit/day of the drug (``mg/day``, ``mcg/day``) or per ``mcg/h`` of a patch worn
+continuously. The shipped tables are ``opioid_equivalence.csv`` with ``equivalence_tables.csv``
+(title, purpose, version and date of each); a user's own table loads from a file of the same format
+and is checked the same way.
+
+Two purposes, two types: a :class:`SurveillanceTable` (MME for risk and population work: CDC, NIH
+HEAL, CMS, ANZCA) and a :class:`RotationTable` (clinical equianalgesic tables for switching opioids).
+Both total a regimen; only a rotation table may be passed to the rotation functions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from mpsdose.knowledge.loader import Row
+from mpsdose.knowledge.schema import Interval
+from mpsdose.model.drugs import Catalogue
+from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.units import UNITS, Unit
+from mpsdose.model.vocabulary import ROUTE_GROUPS, Route
+
+__all__ = [
+    "DEFAULT_TABLE",
+    "ConversionTable",
+    "Factor",
+    "RotationTable",
+    "SurveillanceTable",
+    "Threshold",
+    "build_tables",
+    "table_by_id",
+    "thresholds_from_rows",
+]
+
+#: The table used when none is named: CDC 2022 (CONTRACT.md §3).
+DEFAULT_TABLE = "cdc2022"
+
+
+@attrs.frozen
+class Factor:
+    """One row of a conversion table.
+
+    ``factor`` is mg/day of oral morphine per one ``unit`` of the drug's daily amount; ``low`` and
+    ``high`` bound it where the source gives a range (``factor`` may then be None). The row applies
+    to daily amounts in ``band`` (in ``unit``): ``(daily_dose_min, daily_dose_max]``.
+    """
+
+    table: str
+    drug: str
+    route: str  #: as written: a route or a group (``parenteral``)
+    routes: frozenset[Route]
+    form: str | None
+    unit: Unit
+    factor: float | None
+    low: float | None
+    high: float | None
+    band_min: float | None
+    band_max: float | None
+    source: str
+    notes: str = ""
+    where: str = ""  #: ``file:line`` the row was read from
+    grade: str = ""
+
+    @property
+    def interval(self) -> Interval:
+        return Interval.upper_closed(self.band_min, self.band_max)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    def applies_to(self, amount: float | None) -> bool:
+        return bool(self.interval.contains(amount))
+
+    @property
+    def band(self) -> str:
+        if self.band_min is None and self.band_max is None:
+            return ""
+        low = "0" if self.band_min is None else f"{self.band_min:g}"
+        high = "" if self.band_max is None else f"{self.band_max:g}"
+        return f"{low} < {self.unit} ≤ {high}" if high else f"> {low} {self.unit}"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) of the factor: its range, or the point value twice."""
+        if self.low is not None and self.high is not None:
+            return (self.low, self.high)
+        assert self.factor is not None
+        return (self.factor, self.factor)
+
+    def describe(self) -> str:
+        """``"1.5 mg OME per mg/day"`` or ``"2–3 (range) mg OME per mg/day"``."""
+        per = self.unit.symbol.split("/")[0]
+        if self.factor is not None:
+            text = f"{self.factor:g}"
+            if self.is_range:
+                text += f" ({self.low:g}–{self.high:g})"
+        else:
+            text = f"{self.low:g}–{self.high:g}"
+        unit = f"mg OME/day per {self.unit}" if self.unit.per_hour else f"mg OME per {per}"
+        return f"{text} {unit}"
+
+    @classmethod
+    def from_row(cls, row: Row, catalogue: Catalogue) -> Factor:
+        """A factor from a typed row of ``opioid_equivalence.csv`` (or a user's table file)."""
+        drug = catalogue.drugs[row["drug"]]
+        route_text: str = row["route"]
+        routes = ROUTE_GROUPS.get(route_text) or frozenset({Route(route_text)})
+        if not routes & drug.routes:
+            raise row.error(f"{drug.name} has no {route_text} route in the catalogue", "route")
+        unit = UNITS[row["unit"]]
+        if unit.per_hour != (routes == {Route.TRANSDERMAL}):
+            raise row.error(f"unit {unit} does not fit route {route_text}: mcg/h is a patch's "
+                            "release rate, and a patch is given per mcg/h", "unit")
+        factor, low, high = row.get("factor"), row.get("factor_low"), row.get("factor_high")
+        if factor is None and low is None:
+            raise row.error("no factor: give 'factor' or 'factor_low' and 'factor_high'",
+                            "factor")
+        if low is not None and high is not None and not low < high:
+            raise row.error("need factor_low < factor_high", "factor_low")
+        band_min, band_max = row.get("daily_dose_min"), row.get("daily_dose_max")
+        if band_min is not None and band_max is not None and band_min >= band_max:
+            raise row.error("daily_dose_min must be below daily_dose_max", "daily_dose_min")
+        return cls(row["table"], drug.name, route_text, routes, row.get("form"), unit, factor,
+                   low, high, band_min, band_max, row["source"], row.get("notes", ""),
+                   row.where, row.get("grade", ""))
+
+
+@attrs.frozen
+class ConversionTable:
+    """A named conversion table: its rows, and what identifies exactly which numbers were used."""
+
+    id: str
+    title: str
+    purpose: str
+    version: str
+    effective_date: str
+    source: str
+    content_hash: str
+    factors: tuple[Factor, ...] = attrs.field(repr=False)
+    notes: str = ""
+    _by_drug: Mapping[str, tuple[Factor, ...]] = attrs.field(
+        init=False, repr=False, eq=False,
+        default=attrs.Factory(lambda self: _index(self.factors), takes_self=True),
+    )
+
+    def rows(self, drug: str) -> tuple[Factor, ...]:
+        """The rows of one drug (canonical name)."""
+        return self._by_drug.get(drug, ())
+
+    def lookup(self, drug: str, route: Route, form: str | None = None,
+               daily: float | None = None) -> Factor | None:
+        """The row for a drug, route, form and daily amount [mg/day], or None (no factor).
+
+        A row written for the exact route wins over a group (``parenteral``); a row for the exact
+        form over a row for any form; the band is matched on the daily amount in the row's unit.
+        """
+        best: tuple[int, Factor] | None = None
+        for row in self.rows(drug):
+            if route not in row.routes:
+                continue
+            if row.form is not None and row.form != form:
+                continue
+            amount = None if daily is None else row.unit.from_canonical(daily)
+            if not row.applies_to(amount):
+                continue
+            rank = (row.route == route.value) * 2 + (row.form is not None)
+            if best is None or rank > best[0]:
+                best = (rank, row)
+        return None if best is None else best[1]
+
+    def has_bands(self, drug: str, route: Route) -> bool:
+        return any(r.band_min is not None or r.band_max is not None
+                   for r in self.rows(drug) if route in r.routes)
+
+    @property
+    def label(self) -> str:
+        """``cdc2022 (2022-11-04, sha256:1a2b3c4d)``: id, version date and content hash."""
+        date = f"{self.effective_date}, " if self.effective_date else ""
+        return f"{self.id} ({date}sha256:{self.content_hash[:12]})"
+
+
+def _index(factors: Iterable[Factor]) -> dict[str, tuple[Factor, ...]]:
+    index: dict[str, list[Factor]] = {}
+    for row in factors:
+        index.setdefault(row.drug, []).append(row)
+    return {drug: tuple(rows) for drug, rows in index.items()}
+
+
+class SurveillanceTable(ConversionTable):
+    """MME factors for risk thresholds and population work. Not for dosing a new opioid."""
+
+
+class RotationTable(ConversionTable):
+    """Clinical equianalgesic factors for switching opioids (with the rotation functions)."""
+
+
+_PURPOSES: dict[str, type[ConversionTable]] = {
+    "surveillance": SurveillanceTable,
+    "rotation": RotationTable,
+}
+
+
+def _check_bands(rows: list[Factor]) -> None:
+    groups: dict[tuple[object, ...], list[Factor]] = {}
+    for row in rows:
+        groups.setdefault((row.drug, row.route, row.form), []).append(row)
+    for group in groups.values():
+        for before, after in itertools.combinations(group, 2):
+            if before.interval.overlaps(after.interval):
+                file, line = after.where.rsplit(":", 1)
+                raise DataError(f"band overlaps with {before.where}", path=file, line=int(line),
+                                column="daily_dose_min")
+
+
+def _table_hash(rows: Sequence[Factor]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update("|".join(str(v) for v in (
+            row.table, row.drug, row.route, row.form, row.unit, row.factor, row.low, row.high,
+            row.band_min, row.band_max, row.source)).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def build_tables(factor_rows: Sequence[Row], catalogue: Catalogue,
+                 meta_rows: Sequence[Row] | None = None, *,
+                 purpose: str = "surveillance", version: str = "") -> dict[str, ConversionTable]:
+    """The tables of typed rows by id, described by ``meta_rows`` (``equivalence_tables.csv``).
+
+    With ``meta_rows``, every table must have a row there; without (a user's own file), each table
+    takes ``purpose`` and ``version``.
+    """
+    factors: dict[str, list[Factor]] = {}
+    for row in factor_rows:
+        factors.setdefault(row["table"], []).append(Factor.from_row(row, catalogue))
+    for rows in factors.values():
+        _check_bands(rows)
+    meta: dict[str, Row] = {row["table"]: row for row in meta_rows or ()}
+    if meta_rows is not None:
+        missing = sorted(set(factors) - set(meta))
+        if missing:
+            raise DataError(f"tables without a row in equivalence_tables.csv: {missing}",
+                            path=factor_rows[0].file)
+    tables = {}
+    for table_id, rows in factors.items():
+        described = meta.get(table_id)
+        if described is None:  # a user's own file: no description row
+            tables[table_id] = _PURPOSES[purpose](
+                id=table_id, title=table_id, purpose=purpose, version=version,
+                effective_date="", source=rows[0].source, content_hash=_table_hash(rows),
+                factors=tuple(rows))
+            continue
+        kind = described["purpose"]
+        tables[table_id] = _PURPOSES[kind](
+            id=table_id,
+            title=described["title"],
+            purpose=kind,
+            version=described.get("version", ""),
+            effective_date=described.get("effective_date", ""),
+            source=described["source"],
+            content_hash=_table_hash(rows),
+            factors=tuple(rows),
+            notes=described.get("notes", ""),
+        )
+    return tables
+
+
+def table_by_id(tables: Mapping[str, ConversionTable], table: str | None) -> ConversionTable:
+    """A table of ``tables`` by id (``cdc2022`` when None), or :class:`UnknownTableError`."""
+    key = table or DEFAULT_TABLE
+    try:
+        return tables[key]
+    except KeyError:
+        raise UnknownTableError(key, sorted(tables)) from None
+
+
+@attrs.frozen
+class Threshold:
+    """An OME level a guideline attaches a meaning to, in its context."""
+
+    context: str
+    mg_per_day: float
+    severity: str
+    meaning: str
+    source: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> Threshold:
+        return cls(row["context"], row["threshold_mg_per_day"], row["severity"], row["meaning"],
+                   row["source"])
+
+
+def thresholds_from_rows(rows: Sequence[Row]) -> tuple[Threshold, ...]:
+    return tuple(Threshold.from_row(row) for row in rows)

@@ -1,0 +1,445 @@
+"""The declared schema of every data file: its columns, their types and units, and its key.
+
+One schema per file of ``data/``, checked by one loader (:mod:`mpsdose.knowledge.loader`) when the
+file is read — the shipped file or a hospital's own file of the same name (``--knowledge DIR``).
+The conventions, the same in every file:
+
+- **Every row has a source** (``source``: a publication, a label, a guideline page, or a public
+  repository at a commit) and a **grade** (``grade``): ``P`` where the issuing body's own text was
+  seen, ``S`` where only a copy or a summary was.
+- **A range** of values is written as two columns ``<name>_low`` and ``<name>_high``, both
+  included, with an optional point value ``<name>`` inside it (``factor``, ``factor_low``,
+  ``factor_high``).
+- **A band** (the interval of a measured quantity that selects a row: a patient's age, a daily
+  dose) is written in one cell in interval notation, its brackets saying which edges are in:
+  ``[30, 60)`` is 30 ≤ x < 60, ``(20, 40]`` is 20 < x ≤ 40, ``[65, )`` is x ≥ 65, and an empty
+  cell is every value. Each table keeps the edges its source prints, read in the safe direction.
+  The conversion-table format that other tools write (CONTRACT.md §3) keeps its two columns
+  ``daily_dose_min`` and ``daily_dose_max``, read as ``(daily_dose_min, daily_dose_max]``.
+- **Units**: a column whose unit is the same on every row declares it here (and in its name where
+  that is how the file has always been read, ``max_daily_mg``); where the unit differs by row, a
+  ``unit`` column beside the value says it.
+- Blank lines and lines starting with ``#`` are skipped; every cell is trimmed.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from mpsdose.model.vocabulary import DRUG_CLASSES
+
+__all__ = ["GRADES", "SCHEMAS", "Column", "Interval", "Kind", "Schema", "parse_interval"]
+
+#: The source grades a row may have.
+GRADES = {"P": "the issuing body's own text was seen", "S": "a copy or a summary was seen"}
+
+
+class Kind(enum.Enum):
+    """What a column holds, and how its cells are read."""
+
+    TEXT = "text"
+    NUMBER = "number"  #: a finite number
+    POSITIVE = "positive"  #: a finite number > 0
+    NONNEGATIVE = "non-negative"  #: a finite number ≥ 0
+    NUMBERS = "numbers"  #: positive numbers separated by spaces ("5 10 20")
+    DRUG = "drug"  #: a drug the catalogue knows (any of its names; read as the canonical name)
+    ROUTE = "route"  #: a route spelling (oral, po, sc …)
+    ROUTE_OR_GROUP = "route or group"  #: a route, or a group of routes (parenteral)
+    ROUTES = "routes"  #: canonical route names separated by spaces
+    FORM = "form"  #: a canonical dosage form (tablet, patch …)
+    FORMS = "forms"  #: canonical dosage forms separated by spaces
+    RELEASE = "release"  #: ir or er
+    CHOICE = "choice"  #: one of the column's choices
+    INTERVAL = "interval"  #: a band in interval notation, "[30, 60)"
+    GRADE = "grade"  #: P or S
+    DATE = "date"  #: an ISO date, or as much of one as the source gives (YYYY-MM, YYYY)
+
+
+@attrs.frozen
+class Column:
+    """One column of a data file.
+
+    ``required`` columns must be present in the header and non-empty on every row; an optional
+    column may be absent from the header (a hospital's own file) or empty on a row.
+    """
+
+    name: str
+    kind: Kind = Kind.TEXT
+    required: bool = True
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+
+
+@attrs.frozen
+class Schema:
+    """The schema of one data file: its columns, the columns that identify a row, its ranges."""
+
+    file: str
+    title: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  #: no two rows may share these cells (empty: no key)
+    ranges: tuple[str, ...] = ()  #: base names of <name>_low/<name>_high pairs
+    doc: str = ""
+    open: bool = False  #: columns beyond the schema are allowed (and ignored)
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"{self.file} has no column {name!r}")
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def for_table_files(self) -> Schema:
+        """This schema as CONTRACT.md §3 reads a user's own table file: extra columns allowed,
+        ``grade`` optional."""
+        columns = tuple(attrs.evolve(c, required=False) if c.name == "grade" else c
+                        for c in self.columns)
+        return attrs.evolve(self, columns=columns, open=True)
+
+
+@attrs.frozen
+class Interval:
+    """A band of a measured quantity: ``low`` and ``high`` (None: unbounded), and which edges are in.
+
+    >>> band = parse_interval("[30, 60)")
+    >>> (band.contains(30), band.contains(60))
+    (True, False)
+    """
+
+    low: float | None = None
+    high: float | None = None
+    low_closed: bool = True
+    high_closed: bool = False
+
+    @classmethod
+    def upper_closed(cls, low: float | None, high: float | None) -> Interval:
+        """``(low, high]``: the convention of CONTRACT.md §3's ``daily_dose_min/max``."""
+        return cls(low, high, low_closed=False, high_closed=True)
+
+    @property
+    def unbounded(self) -> bool:
+        return self.low is None and self.high is None
+
+    def contains(self, value: float | None) -> bool | None:
+        """True or False; None where the value is not known and the band is bounded."""
+        if self.unbounded:
+            return True
+        if value is None:
+            return None
+        if self.low is not None and (value < self.low or (value == self.low
+                                                           and not self.low_closed)):
+            return False
+        return not (self.high is not None and (value > self.high or (value == self.high
+                                                                     and not self.high_closed)))
+
+    def overlaps(self, other: Interval) -> bool:
+        """True where some value lies in both bands."""
+        def below(a: Interval, b: Interval) -> bool:  # every value of a is below every one of b
+            if a.high is None or b.low is None:
+                return False
+            return a.high < b.low or (a.high == b.low and not (a.high_closed and b.low_closed))
+
+        return not (below(self, other) or below(other, self))
+
+    def format(self, unit: str = "") -> str:
+        """``"[30, 60)"``; with a unit, in words: ``"30–<60 mL/min"``, ``"≥65 years"``."""
+        if not unit:
+            low = "" if self.low is None else f"{self.low:g}"
+            high = "" if self.high is None else f"{self.high:g}"
+            return (f"{'[' if self.low_closed else '('}{low}, {high}"
+                    f"{']' if self.high_closed else ')'}")
+        if self.low is not None and self.high is not None:
+            left = f"{self.low:g}" if self.low_closed else f">{self.low:g}"
+            right = f"≤{self.high:g}" if self.high_closed else f"<{self.high:g}"
+            return f"{left}–{right} {unit}"
+        if self.low is not None:
+            return f"{'≥' if self.low_closed else '>'}{self.low:g} {unit}"
+        if self.high is not None:
+            return f"{'≤' if self.high_closed else '<'}{self.high:g} {unit}"
+        return f"any {unit}".strip()
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+_INTERVAL = re.compile(r"^([\[(])\s*([^,\s]*)\s*,\s*([^,\s\])]*)\s*([\])])$")
+
+
+def parse_interval(text: str) -> Interval:
+    """An :class:`Interval` from ``"[30, 60)"``, ``"(20, 40]"``, ``"[65, )"``; ``""`` = unbounded.
+
+    Raises ``ValueError`` with the accepted form.
+    """
+    text = text.strip()
+    if not text:
+        return Interval()
+    match = _INTERVAL.match(text)
+    if match is None:
+        raise ValueError(f"band {text!r} is not in interval notation such as '[30, 60)', "
+                         "'(20, 40]' or '[65, )'")
+    opening, low_text, high_text, closing = match.groups()
+    bounds: list[float | None] = []
+    for part in (low_text, high_text):
+        if not part:
+            bounds.append(None)
+            continue
+        try:
+            value = float(part)
+        except ValueError:
+            raise ValueError(f"band {text!r}: {part!r} is not a number") from None
+        if not math.isfinite(value):
+            raise ValueError(f"band {text!r}: write an open end as empty, not {part!r}")
+        bounds.append(value)
+    low, high = bounds
+    if low is not None and high is not None and (low > high or (low == high and not (
+            opening == "[" and closing == "]"))):
+        raise ValueError(f"band {text!r} is empty")
+    if (low is None and opening == "[") or (high is None and closing == "]"):
+        raise ValueError(f"band {text!r}: an open end takes a round bracket")
+    return Interval(low, high, low_closed=opening == "[", high_closed=closing == "]")
+
+
+# -- the files -----------------------------------------------------------------------------------
+_SOURCE = (
+    Column("source", doc="Where the row's facts come from: publication, label, guideline page "
+                         "or a public repository at a commit."),
+    Column("grade", Kind.GRADE, doc="P: the issuing body's own text was seen; S: a copy or a "
+                                    "summary."),
+    Column("notes", required=False, doc="What a reader should know: the wording of the source, "
+                                        "disagreements, what was left out."),
+)
+_MARKETS = ("us", "uk", "jp", "eu")
+_DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
+
+
+def _schema(file: str, title: str, *columns: Column, key: tuple[str, ...] = (),
+            ranges: tuple[str, ...] = (), doc: str = "", open: bool = False) -> Schema:
+    return Schema(file, title, (*columns, *_SOURCE), key, ranges, doc, open)
+
+
+SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
+    _schema(
+        "drugs.csv", "The drug catalogue",
+        Column("drug", doc="Canonical lower-case name (USAN where it differs from the INN)."),
+        Column("drug_class", Kind.CHOICE, doc="The drug's class (see `mpsdose drugs`).",
+               choices=tuple(c for c in DRUG_CLASSES if c != "unlisted")),
+        Column("atc_code", required=False, doc="WHO ATC code."),
+        Column("routes", Kind.ROUTES, doc="Routes with a marketed product or in routine "
+                                          "palliative use."),
+        Column("forms", Kind.FORMS, required=False, doc="Canonical dosage forms."),
+        Column("natural_unit", Kind.CHOICE, required=False, choices=("mg/day", "g/day",
+                                                                    "mcg/day"),
+               doc="The daily unit a pharmacist reads for this drug (default mg/day)."),
+        key=("drug",),
+        doc="Every drug mpsdose knows; other files name drugs by any of their names.",
+    ),
+    _schema(
+        "drug_names.csv", "Other names of the drugs",
+        Column("name", doc="A name as written (INN, USAN, salt, brand, abbreviation)."),
+        Column("drug", Kind.DRUG, doc="The drug it stands for."),
+        Column("kind", required=False, doc="canonical, inn, usan, salt, brand, abbreviation …"),
+        key=("name",),
+    ),
+    _schema(
+        "combination_products.csv", "Combination products",
+        Column("name", doc="The product's name (percocet)."),
+        Column("components", doc="Its drugs, separated by '/', in the order of the strengths."),
+        Column("strengths_mg", unit="mg", doc="Strength of each component per unit, '/'-separated."),
+        Column("market", Kind.CHOICE, choices=_MARKETS, required=False),
+        key=("name", "strengths_mg"),
+    ),
+    _schema(
+        "opioid_equivalence.csv", "Opioid conversion tables (CONTRACT.md §3)",
+        Column("table", doc="The table's id (cdc2022, spcg …); described in "
+                            "equivalence_tables.csv."),
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE_OR_GROUP),
+        Column("form", Kind.FORM, required=False, doc="A row for one dosage form only."),
+        Column("unit", Kind.CHOICE, choices=_DAILY_UNITS,
+               doc="The unit of the daily amount the factor applies to; mcg/h for a patch."),
+        Column("factor", Kind.POSITIVE, required=False, unit="mg OME/day per unit",
+               doc="mg/day of oral morphine per one unit of the daily amount."),
+        Column("factor_low", Kind.POSITIVE, required=False, unit="mg OME/day per unit"),
+        Column("factor_high", Kind.POSITIVE, required=False, unit="mg OME/day per unit"),
+        Column("daily_dose_min", Kind.NONNEGATIVE, required=False, unit="the row's unit",
+               doc="The row applies when daily_dose_min < amount ≤ daily_dose_max."),
+        Column("daily_dose_max", Kind.POSITIVE, required=False, unit="the row's unit"),
+        key=("table", "drug", "route", "form", "daily_dose_min", "daily_dose_max"),
+        ranges=("factor",), open=True,
+        doc="The format other tools write too (CONTRACT.md §3): columns beyond these are allowed.",
+    ),
+    _schema(
+        "equivalence_tables.csv", "The conversion tables: what each is for",
+        Column("table"),
+        Column("title"),
+        Column("purpose", Kind.CHOICE, choices=("surveillance", "rotation"),
+               doc="surveillance (MME for risk and totals) or rotation (switching opioids)."),
+        Column("version", required=False),
+        Column("effective_date", Kind.DATE, required=False),
+        key=("table",),
+    ),
+    _schema(
+        "ome_thresholds.csv", "OME thresholds by guideline context",
+        Column("context", doc="cdc2022, cdc2016, opioids-aware …; palliative care has none."),
+        Column("threshold_mg_per_day", Kind.POSITIVE, unit="mg OME/day"),
+        Column("severity", Kind.CHOICE, choices=("info", "warning"),
+               doc="The severity of the finding at or above the threshold."),
+        Column("meaning", doc="What the guideline says at this level."),
+        key=("context", "threshold_mg_per_day"),
+    ),
+    _schema(
+        "strengths.csv", "Marketed strengths, for rounding to what can be given",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False),
+        Column("form", Kind.FORM),
+        Column("market", Kind.CHOICE, choices=_MARKETS),
+        Column("strengths", Kind.NUMBERS, unit="the row's unit"),
+        Column("unit", Kind.CHOICE, choices=("mg", "mcg/h", "mg/mL", "mcg/mL")),
+        Column("step", Kind.POSITIVE, required=False, unit="mg",
+               doc="Smallest measurable dose of a liquid or injection."),
+        key=("drug", "route", "release", "form", "market", "unit", "strengths"),
+    ),
+    _schema(
+        "schedules.csv", "Usual dosing intervals",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False),
+        Column("form", Kind.FORM, required=False),
+        Column("interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="Empty: a continuous infusion."),
+        Column("interval_h_max", Kind.POSITIVE, required=False, unit="h"),
+        Column("prn_interval_h", Kind.POSITIVE, required=False, unit="h"),
+        key=("drug", "route", "release", "form", "source"),
+        doc="Where several rows match a product, the first is its usual schedule.",
+    ),
+    _schema(
+        "rotation_rules.csv", "Rules of opioid rotation",
+        Column("rule", doc="The rule's name, as the code asks for it."),
+        Column("drug", Kind.DRUG, required=False, doc="Empty: any opioid."),
+        Column("value", Kind.NUMBER, required=False),
+        Column("value_low", Kind.NUMBER, required=False),
+        Column("value_high", Kind.NUMBER, required=False),
+        Column("unit", required=False),
+        ranges=("value",),
+        doc="A rule may have several rows, one per source, where sources differ: the first row of "
+            "a rule is its default and the others are shown for comparison.",
+    ),
+    _schema(
+        "patch_conversion.csv", "Manufacturers' patch tables",
+        Column("table"),
+        Column("drug", Kind.DRUG, doc="The patch's drug."),
+        Column("direction", Kind.CHOICE, choices=("to_patch", "from_patch")),
+        Column("from_drug", Kind.DRUG),
+        Column("from_route", Kind.ROUTE),
+        Column("band", Kind.INTERVAL, unit="the row's unit",
+               doc="The band of the current daily dose, as printed and read in the safe "
+                   "direction (an amount between two printed bands takes the lower patch)."),
+        Column("unit", Kind.CHOICE, choices=("mg/day",)),
+        Column("patch_mcg_h", Kind.POSITIVE, unit="mcg/h"),
+        key=("table", "drug", "direction", "from_drug", "from_route", "band"),
+    ),
+    _schema(
+        "methadone_methods.csv", "Dose-tiered methadone methods",
+        Column("method"),
+        Column("ome_band", Kind.INTERVAL, required=False, unit="mg OME/day"),
+        Column("ratio", Kind.POSITIVE, required=False,
+               doc="oral morphine : oral methadone."),
+        Column("ratio_low", Kind.POSITIVE, required=False),
+        Column("ratio_high", Kind.POSITIVE, required=False),
+        Column("percent_low", Kind.NONNEGATIVE, required=False, unit="% of the OME"),
+        Column("percent_high", Kind.POSITIVE, required=False, unit="% of the OME"),
+        key=("method", "ome_band"),
+        ranges=("ratio", "percent"),
+    ),
+    _schema(
+        "methadone_rules.csv", "Methadone constants, caps and intervals",
+        Column("rule"),
+        Column("value", Kind.NUMBER, required=False),
+        Column("value_low", Kind.NUMBER, required=False),
+        Column("value_high", Kind.NUMBER, required=False),
+        Column("unit", required=False),
+        ranges=("value",),
+        doc="The first row of a rule is its default.",
+    ),
+    _schema(
+        "dose_limits.csv", "Maximum doses",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
+                                                  "hepatic", "dialysis")),
+        Column("condition_band", Kind.INTERVAL, required=False,
+               unit="years, kg or mL/min (the condition's)"),
+        Column("condition_value", Kind.CHOICE, required=False,
+               choices=("mild", "moderate", "severe"), doc="For hepatic."),
+        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
+        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day",
+               doc="0: not recommended."),
+        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
+        Column("max_days", Kind.POSITIVE, required=False, unit="days"),
+        doc="Every row that applies to the patient is checked; the strictest limit crossed is "
+            "reported, with its source.",
+    ),
+    _schema(
+        "safety_rules.csv", "The rule behind each safety check",
+        Column("check"),
+        Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
+        Column("threshold", Kind.NUMBER, required=False, unit="threshold_unit"),
+        Column("threshold_unit", required=False),
+        Column("statement", doc="What the source says, quoted or closely paraphrased."),
+        doc="A check may have several rows, one per source: the first is its default.",
+    ),
+    _schema(
+        "drug_properties.csv", "Drug properties used by the interaction checks",
+        Column("drug", Kind.DRUG),
+        Column("property", Kind.CHOICE, choices=("serotonergic", "qt_risk", "gastroprotective",
+                                                 "renally_cleared_active_metabolite",
+                                                 "respiratory_depressant",
+                                                 "long_acting")),
+        Column("value"),
+    ),
+    _schema(
+        "usual_ranges.csv", "Usual palliative daily doses",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE, required=False),
+        Column("indication"),
+        Column("daily_mg_low", Kind.NONNEGATIVE, unit="mg/day"),
+        Column("daily_mg_high", Kind.POSITIVE, unit="mg/day"),
+        key=("drug", "route", "indication", "source"),
+        ranges=("daily_mg",),
+    ),
+    _schema(
+        "corticosteroid_equivalence.csv", "Corticosteroid equivalence tables",
+        Column("table"),
+        Column("drug", Kind.DRUG),
+        Column("equivalent_mg_low", Kind.POSITIVE, unit="mg"),
+        Column("equivalent_mg_high", Kind.POSITIVE, unit="mg"),
+        key=("table", "drug"),
+        ranges=("equivalent_mg",),
+        doc="The dose of each corticosteroid equivalent to the others in the same table.",
+    ),
+    _schema(
+        "rxnorm.csv", "RxNorm ingredient codes",
+        Column("drug", Kind.DRUG),
+        Column("rxcui", doc="RxNorm concept unique identifier (digits)."),
+        Column("name", doc="The ingredient's RxNorm name."),
+        key=("rxcui",),
+    ),
+    _schema(
+        "fhir_routes.csv", "SNOMED CT route codes for FHIR",
+        Column("route", Kind.ROUTE),
+        Column("snomed_code"),
+        Column("display"),
+        key=("snomed_code",),
+    ),
+)}

@@ -1,0 +1,156 @@
+"""The vocabulary of regimens: routes, releases, dosage forms and drug classes.
+
+Every spelling the item language and the data files accept for a route or a form, and the canonical
+value mpsdose writes. Static: hospitals change drugs and limits (``--knowledge``), not the meaning
+of "po".
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = [
+    "DRUG_CLASSES",
+    "FORMS",
+    "FORM_ROUTE",
+    "RELEASES",
+    "ROUTE_GROUPS",
+    "ROUTE_SPELLINGS",
+    "Route",
+    "parse_form",
+    "parse_route",
+]
+
+
+class Route(enum.Enum):
+    """Route of administration. The value is the canonical spelling mpsdose writes."""
+
+    ORAL = "oral"
+    SUBLINGUAL = "sublingual"
+    BUCCAL = "buccal"
+    INTRANASAL = "intranasal"
+    RECTAL = "rectal"
+    TRANSDERMAL = "transdermal"
+    TOPICAL = "topical"
+    IV = "iv"
+    SC = "sc"
+    IM = "im"
+    EPIDURAL = "epidural"
+    INTRATHECAL = "intrathecal"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def short(self) -> str:
+        """The abbreviation a prescription uses (po, iv, sc, td, sl, pr …)."""
+        return _ROUTE_SHORT.get(self, self.value)
+
+
+_ROUTE_SHORT = {
+    Route.ORAL: "po",
+    Route.SUBLINGUAL: "sl",
+    Route.TRANSDERMAL: "td",
+    Route.RECTAL: "pr",
+}
+
+#: Every spelling of a route in the item language and in data files (lower case).
+ROUTE_SPELLINGS: Mapping[str, Route] = MappingProxyType(
+    {
+        **{route.value: route for route in Route},
+        "po": Route.ORAL, "p.o.": Route.ORAL, "per os": Route.ORAL, "by mouth": Route.ORAL,
+        "sl": Route.SUBLINGUAL,
+        "nasal": Route.INTRANASAL,
+        "pr": Route.RECTAL, "per rectum": Route.RECTAL,
+        "td": Route.TRANSDERMAL,
+        "intravenous": Route.IV, "i.v.": Route.IV,
+        "subcut": Route.SC, "subcutaneous": Route.SC, "s.c.": Route.SC, "sq": Route.SC,
+        "csci": Route.SC,
+        "intramuscular": Route.IM, "i.m.": Route.IM,
+    }
+)
+
+#: Route groups that conversion tables may use for a row that applies to several routes alike.
+ROUTE_GROUPS: Mapping[str, frozenset[Route]] = MappingProxyType(
+    {"parenteral": frozenset({Route.IV, Route.SC, Route.IM})}
+)
+
+
+def parse_route(spelling: str) -> Route:
+    """The :class:`Route` for a spelling (``po``, ``subcut``, ``TD`` …); ``ValueError`` if none."""
+    key = " ".join(spelling.strip().lower().split())
+    try:
+        return ROUTE_SPELLINGS[key]
+    except KeyError:
+        raise ValueError(
+            f"unknown route {spelling!r}; known routes: "
+            + ", ".join(sorted({r.value for r in Route} | {"po", "sc", "td", "sl", "pr"}))
+        ) from None
+
+
+#: Release characteristics: immediate (ir) or extended/modified (er).
+RELEASES: Mapping[str, str] = MappingProxyType(
+    {
+        "ir": "ir", "immediate-release": "ir", "immediate release": "ir",
+        "short-acting": "ir", "short acting": "ir", "normal-release": "ir",
+        "er": "er", "sr": "er", "cr": "er", "la": "er", "mr": "er", "xr": "er", "xl": "er",
+        "long-acting": "er", "long acting": "er", "extended-release": "er",
+        "extended release": "er", "modified-release": "er", "modified release": "er",
+        "sustained-release": "er", "sustained release": "er", "controlled-release": "er",
+        "controlled release": "er", "prolonged-release": "er", "prolonged release": "er",
+    }
+)
+
+#: Dosage forms (the catalogue's ``forms`` column uses the canonical values).
+FORMS: Mapping[str, str] = MappingProxyType(
+    {
+        "tablet": "tablet", "tablets": "tablet", "tab": "tablet", "tabs": "tablet",
+        "capsule": "capsule", "capsules": "capsule", "cap": "capsule", "caps": "capsule",
+        "liquid": "liquid", "solution": "liquid", "oral solution": "liquid", "syrup": "liquid",
+        "drops": "liquid", "elixir": "liquid",
+        "injection": "injection", "inj": "injection",
+        "patch": "patch", "patches": "patch", "plaster": "patch", "tape": "patch",
+        "suppository": "suppository", "suppositories": "suppository", "supp": "suppository",
+        "lozenge": "lozenge", "troche": "lozenge",
+        "film": "film",
+        "spray": "spray",
+    }
+)
+
+#: The route a dosage form implies (a patch is transdermal, a suppository rectal).
+FORM_ROUTE: Mapping[str, Route] = MappingProxyType(
+    {"patch": Route.TRANSDERMAL, "suppository": Route.RECTAL})
+
+
+def parse_form(spelling: str) -> tuple[str | None, str | None]:
+    """``(release, form)`` for a form word: ``"er"`` → ("er", None), ``"patch"`` → (None, "patch")."""
+    key = " ".join(spelling.strip().lower().split())
+    if key in RELEASES:
+        return RELEASES[key], None
+    if key in FORMS:
+        return None, FORMS[key]
+    raise ValueError(f"unknown form {spelling!r}")
+
+
+#: The drug classes of the catalogue, with the label shown to people.
+DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
+    {
+        "opioid": "Opioids",
+        "nsaid": "NSAIDs",
+        "acetaminophen": "Acetaminophen (paracetamol)",
+        "gabapentinoid": "Gabapentinoids",
+        "corticosteroid": "Corticosteroids",
+        "antipsychotic": "Antipsychotics",
+        "nmda-antagonist": "NMDA antagonists",
+        "antidepressant": "Antidepressants",
+        "local-anaesthetic": "Local anaesthetics",
+        "benzodiazepine": "Benzodiazepines",
+        "antiemetic": "Antiemetics",
+        "proton-pump-inhibitor": "Proton-pump inhibitors",
+        "h2-antagonist": "H2-receptor antagonists",
+        "prostaglandin-analogue": "Prostaglandin analogues",
+        "unlisted": "Not in the catalogue",
+    }
+)
