@@ -233,3 +233,20 @@ def test_a_knowledge_bundle_pickles(tmp_path):
     local = pickle.loads(pickle.dumps(Knowledge.load(folder)))
     assert local.local == {"dose_limits.csv"}
     assert local.dose_limits[0].max_daily_mg == 3000
+
+
+def test_a_threshold_finding_takes_the_severity_its_row_gives(tmp_path):
+    text = ("context,threshold_mg_per_day,severity,meaning,source,grade,notes\n"
+            "ours,40,warning,review at 40,Our guideline,P,\n"
+            "theirs,40,info,note at 40,Their guideline,P,\n")
+    local = Knowledge.load(_folder(tmp_path, ome_thresholds=text))
+    regimen = Regimen.parse(["oxycodone 30 mg/day"])  # 45 mg OME/day by cdc2022
+
+    def severity(context: str) -> str:
+        found = mpsdose.oral_morphine_equivalent(regimen, threshold_context=context,
+                                                 knowledge=local).findings
+        (threshold,) = [f for f in found if f.code == f"ome-threshold-{context}"]
+        return threshold.severity.value
+
+    assert severity("ours") == "warning"
+    assert severity("theirs") == "info"

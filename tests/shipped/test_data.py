@@ -14,7 +14,7 @@ import pytest
 from mpsdose import Route, default_catalogue
 from mpsdose.knowledge.loader import data_file
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 CSV_FILES = sorted(DATA.glob("*.csv"))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1]
 ROOT = HERE.parent
 DATA = HERE / "data" / "cdc_opioid_mme_r4.json"
 SHARED = ROOT.parent / "shared" / "conformance"

@@ -14,7 +14,7 @@ import pytest
 from mpsdose import daily_totals, default_catalogue, load
 from mpsdose.io.files import regimen_of
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1]
 EXAMPLES = HERE.parent / "examples"
 CASES = json.loads((HERE / "data" / "takamatsu-2018.json").read_text())
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 FIELDS = ("max_single_mg", "max_daily_mg", "max_daily_mg_per_kg", "max_days")
 IDENTITY = ("drug", "route", "release", "condition", "condition_band", "condition_value")
 
