@@ -178,7 +178,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("every_other", rf"隔日|{_NUM}\s*日\s*(?:おき|置き)"),
         ("daily_word", r"毎日"),
         ("timing", r"毎朝|毎夕|毎晩"),
-        ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?:\s*\d{1,2}\s*分|半)?"),
+        ("bolus_hour", r"1\s*時間\s*(?:量|分)(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
+        ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?!間)"
+                        r"(?:\s*\d{1,2}\s*分|半)?"),
         ("prn", _PRN),
         ("timing", r"毎食(?:直?後|前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
                    r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|前|間)?|夕方|食(?:直?後|前|間)"),
@@ -206,7 +208,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                     rf"\s*({_NUM})\s*ml"),
         ("total_volume", rf"(?:計|全量|総量|合計)\s*({_NUM})\s*ml"),
         ("undiluted", r"原液"),
-        ("bolus_hour", r"1\s*時間\s*(?:量|分)"),
         ("bolus", r"早送り|フラッシュ|ボーラス|bolus"),
         ("count", rf"({_FRACTION}|{_NUM})\s*({_COUNT})"),
         ("count", r"(半)(錠)"),
@@ -779,14 +780,14 @@ def parse_japanese(text: str, *, allow_unlisted: bool = False,
         raise ItemSyntaxError("a comma inside a number is ambiguous; write 1000 or 2.5",
                               text=source)
     named = _read_name(body, 0, source, k)
-    tokens = _tokens(body, source, 0 if named is None else named.end, k)
-    sig = _read_tokens(tokens, source)
-    if named is None:
-        if sig.ref_above or (sig.bolus and previous is not None):
-            return _bolus(None, sig, source, previous)
+    if named is None and not re.match(r"[(\[]?\s*(?:上記|同ポンプ|同シリンジ)", body):
         first = re.match(r"[^\s\d()]+", body)
         name = first.group(0) if first else body.split()[0]
         raise UnknownDrugError(name, _close(name, k), text=source)
+    tokens = _tokens(body, source, 0 if named is None else named.end, k)
+    sig = _read_tokens(tokens, source)
+    if named is None:
+        return _bolus(None, sig, source, previous)
     if named.patches or named.form == "patch":
         return _patch(named, sig, source)
     if sig.bolus or sig.bolus_hour or sig.equal is not None:
