@@ -210,10 +210,10 @@ def _rescue(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item]) ->
                                               <= generic.bounds[1] + 1e-9):
                 found.append(_finding(rule, f"rescue-share-within-{rule.market}-label",
                                       f"{text}: within the {_fraction(low)}–{_fraction(high)} of "
-                                      f"{_label(rule)}, though outside the usual "
+                                      f"{_label(rule)}, though outside the generic "
                                       f"{significant(generic.bounds[0] * 100, 3)}–"
-                                      f"{significant(generic.bounds[1] * 100, 3)}% of "
-                                      f"{generic.source}", Severity.INFO, item=item))
+                                      f"{significant(generic.bounds[1] * 100, 3)}% "
+                                      "(rotation_rules.csv)", Severity.INFO, item=item))
     return found
 
 
