@@ -666,3 +666,54 @@ def drugs(drug_class: str | None, knowledge: Any, as_json: bool, fmt: str) -> No
             for d in selected]})
         return
     click.echo(_render([drugs_rows(selected, aliases)], fmt))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default; 0.0.0.0 listens on every "
+              "interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--jwks", metavar="FILE|URL",
+              help="The CDS client's JWK Set: every /cds-services request must then carry a "
+              "bearer JWT signed by one of its keys (CDS Hooks 'Trusting CDS Clients').")
+@click.option("--allowed-issuer", "issuers", multiple=True, metavar="ISS",
+              help="A JWT issuer (iss) to accept (repeatable; required with --jwks).")
+@click.option("--public-url", metavar="URL",
+              help="The base URL clients call, if not the address the server sees (behind a "
+              "proxy): the JWT aud is checked against it.")
+@click.option("--cors-origin", "cors", multiple=True, metavar="ORIGIN",
+              help="A browser origin allowed to call the service (a browser-based CDS client "
+              "such as a sandbox; repeatable).")
+@click.option("--access-log", is_flag=True,
+              help="Also log uvicorn's access lines, which hold query strings (patient data "
+              "from the page): off by default.")
+@_KNOWLEDGE
+def serve(host: str, port: int, jwks: str | None, issuers: tuple[str, ...],
+          public_url: str | None, cors: tuple[str, ...], access_log: bool,
+          knowledge: Any) -> None:
+    """A CDS Hooks service for EHRs and a web page for pharmacists.
+
+    CDS Hooks 2.0 on /cds-services (order-select, order-sign, patient-view), the page on /
+    (state in the URL: /?items=...&items=...&age=80&crcl=25), /healthz. Needs
+    `pip install "mpsdose[serve]"`.
+
+    \b
+    Examples:
+      mpsdose serve
+      mpsdose serve --port 8080 --jwks ehr-jwks.json --allowed-issuer https://ehr.example.org
+    """
+    from mpsdose.serve import INSTALL_HINT, missing_requirements, start
+
+    missing = missing_requirements()
+    if missing:
+        _fail(f"{INSTALL_HINT} (missing: {', '.join(missing)})", EXIT_INPUT)
+    if jwks is not None and not issuers:
+        raise click.UsageError("--jwks needs at least one --allowed-issuer")
+    if issuers and jwks is None:
+        raise click.UsageError("--allowed-issuer needs --jwks")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"mpsdose: serving on {host}: reachable from other machines. Put TLS and "
+                   "--jwks in front of it before patient data reaches it.", err=True)
+    start(host=host, port=port, jwks=jwks, issuers=issuers, public_url=public_url,
+          cors_origins=cors, access_log=access_log, knowledge=knowledge)
