@@ -144,6 +144,9 @@ def create_app(settings: Settings | None = None, *,
     give one with a mock transport); by default one is made per application."""
     settings = settings or Settings()
     knowledge = resolve(settings.knowledge)
+    for name in ("httpx", "httpcore"):  # they log each URL: a FHIR query names the patient
+        logger = logging.getLogger(name)
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
     verifier = None
     if settings.jwks is not None:
         verifier = Verifier(KeySet(settings.jwks, client=http_client), settings.allowed_issuers)
@@ -201,7 +204,7 @@ def create_app(settings: Settings | None = None, *,
                 raise _Refused(413, "too-large",
                                f"the body is over {settings.max_body_bytes} bytes")
         try:
-            return json.loads(bytes(body))
+            return json.loads(bytes(body), parse_constant=_not_json)
         except (ValueError, RecursionError):
             raise _Refused(400, "bad-request", "the body is not JSON (UTF-8)") from None
 
@@ -349,6 +352,11 @@ def create_app(settings: Settings | None = None, *,
                     exception_handlers={HTTPException: not_found, Exception: server_error})
     app.state.feedback = state
     return app
+
+
+def _not_json(constant: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259), though Python's reader takes them."""
+    raise ValueError(f"{constant} is not JSON")
 
 
 #: The page runs no script and loads nothing from elsewhere; its address holds patient data, so

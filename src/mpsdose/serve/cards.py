@@ -291,14 +291,17 @@ def _switch_cards(given: HookInput, table: str | None, background: str,
                                patient=given.patient, knowledge=k)
         except (RotationError, MpsdoseError):
             continue
-        new = rotation.items(0)
+        new, end = rotation.items(0), "the low end of the reduced range"
+        if not new:  # the low end is below the smallest strength of this form
+            new, end = rotation.items(1), ("the high end of the reduced range (the low end is "
+                                           "below the smallest strength)")
         if not new:
             continue
         rescue = f"; rescue {new[1].format()}" if len(new) > 1 else ""
         suggestions.append(_Suggestion(
             f"Reduced switch dose: {new[0].format()}", order, new[0],
             f"{new[0].format()}{rescue}: {rotation.table.id} rotation from {names}, reduced "
-            f"for incomplete cross-tolerance and rounded down to what can be given"))
+            f"for incomplete cross-tolerance and rounded down to what can be given; {end}"))
     prefix = f"If it replaces {names}: "
     return [_finding_card(finding, background, suggestions if index == 0 else [], k, prefix)
             for index, finding in enumerate(switched)]
