@@ -180,16 +180,18 @@ def read_request(body: Mapping[str, Any], prefetch: Mapping[str, Any], *,
     draft_ids = set()
     if hook in ("order-select", "order-sign"):
         for resource in _resources(context["draftOrders"], "MedicationRequest"):
-            if resource.get("status") in _NOT_IN_FORCE:
+            if _text(resource, "status") in _NOT_IN_FORCE:
                 continue
             draft_ids.add(str(resource.get("id")))
             _read_order(k, resource, True, orders, not_read, outside)
     for resource in _resources(prefetch.get("medications"), "MedicationRequest"):
-        if resource.get("status") != "active" or str(resource.get("id")) in draft_ids:
+        if _text(resource, "status") != "active" or str(resource.get("id")) in draft_ids:
             continue
         _read_order(k, resource, False, orders, not_read, outside)
-    selected = frozenset(s.split("/")[-1] for s in context.get("selections") or []
-                         if s.startswith("MedicationRequest/"))
+    selections = context.get("selections")
+    selected = frozenset(s.split("/")[-1] for s in (selections if isinstance(selections, list)
+                                                    else [])
+                         if isinstance(s, str) and s.startswith("MedicationRequest/"))
     patient, said = _patient(prefetch, today or datetime.date.today())
     return HookInput(hook, tuple(orders), patient, selected, tuple(said), tuple(not_read),
                      tuple(dict.fromkeys(outside)))
@@ -204,6 +206,11 @@ def _resources(document: Any, kind: str) -> list[Mapping[str, Any]]:
         found = [e.get("resource") for e in entries if isinstance(e, Mapping)]
         return [r for r in found if isinstance(r, Mapping) and r.get("resourceType") == kind]
     return [document] if document.get("resourceType") == kind else []
+
+
+def _text(resource: Mapping[str, Any], key: str) -> str:
+    value = resource.get(key)
+    return value if isinstance(value, str) else ""
 
 
 def _reference(resource: Mapping[str, Any]) -> str:
@@ -281,6 +288,10 @@ def _read_order(k: Knowledge, resource: Mapping[str, Any], draft: bool, orders: 
     except MpsdoseError as error:  # a dose or unit the model refuses, read from the resource
         not_read.append((reference, str(error)))
         return
+    except Exception as error:  # noqa: BLE001 - the reader's own defect on odd input: this
+        # order is not read, and said so; the other orders are still checked
+        not_read.append((reference, f"could not be read ({type(error).__name__})"))
+        return
     orders.append(Order(reference, resource, regimen.items, draft))
 
 
@@ -333,7 +344,7 @@ def _latest(document: Any, codes: Mapping[str, str],
     ``units`` (unit → factor; None: any unit, as given), and how it was found."""
     best: tuple[str, float, str] | None = None
     for resource in _resources(document, "Observation"):
-        if resource.get("status") in ("entered-in-error", "cancelled"):
+        if _text(resource, "status") in ("entered-in-error", "cancelled"):
             continue
         code = resource.get("code")
         codings: list[Any] = code["coding"] if isinstance(code, Mapping) \
