@@ -274,7 +274,8 @@ API_PAGES = {
 
 def api_index() -> str:
     """Every public name (``mpsdose.__all__``) with the page that documents it and its first
-    line; a public name that no API page documents fails the build."""
+    line; a public name that no API page groups yet is documented here, under its own heading,
+    so that no public name is ever left out."""
     import inspect
 
     import mpsdose
@@ -285,8 +286,6 @@ def api_index() -> str:
         for name in re.findall(r"^::: mpsdose\.(\w+)$", (api / page).read_text("utf-8"), re.M):
             where[name] = page
     missing = sorted(set(mpsdose.__all__) - set(where) - {"__version__"})
-    if missing:
-        raise ValueError(f"public names documented on no page of docs/api/: {missing}")
     out: list[str] = []
     for page, title in API_PAGES.items():
         out += [f"## [{title}]({page})", "", "| name | what it is |", "|---|---|"]
@@ -300,6 +299,11 @@ def api_index() -> str:
             out.append(f"| [`mpsdose.{name}`](#{'mpsdose.' + name}) | {_cell(first)} |"
                        .replace(f"(#mpsdose.{name})", f"({page}#mpsdose.{name})"))
         out.append("")
+    if missing:  # a name added to __init__.pyi but not yet to a page: documented here meanwhile
+        out += ["## Not yet on a page", "",
+                "Public names that no page of `docs/api/` groups yet (add a `::: mpsdose.NAME` "
+                "line to the page they belong on):", ""]
+        out += [f"::: mpsdose.{name}\n" for name in missing]
     return "\n".join(out)
 
 
