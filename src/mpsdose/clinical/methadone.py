@@ -322,16 +322,16 @@ _TITLES = {
     "ayonrinde": "Ayonrinde-type 3-tier ratio table",
     "six-tier": "6-tier ratio table (2:1 … 20:1)",
     "fda-label": "FDA methadone label, percent of oral morphine",
-    "ripamonti": "Ripamonti 1998 tiers",
     "fudin": "Fudin formula (sines in degrees)",
     "morley-makin": "Morley–Makin stop-and-go (PRN)",
     "three-day": "Three-day switch",
 }
 #: Every method id, in the order they are shown.
 METHODS = tuple(_TITLES)
-"""Every method id, in the order they are shown: ``ayonrinde``, ``six-tier``, ``fda-label``,
-``ripamonti``, ``fudin``, ``morley-makin``, ``three-day``."""
-_TIERED = ("ayonrinde", "six-tier", "fda-label", "ripamonti")
+"""The shipped method ids, in the order they are shown: ``ayonrinde``, ``six-tier``,
+``fda-label``, ``fudin``, ``morley-makin``, ``three-day``. A dose-tiered method is any method of
+``methadone_methods.csv``: a hospital's own tiers (``--knowledge``) are shown beside these."""
+_FORMULAS = ("fudin", "morley-makin", "three-day")
 
 
 def methadone_switch(
@@ -385,10 +385,12 @@ def methadone_switch(
     >>> switch.method("fda-label").daily
     (20.0, 30.0)
     """
-    if method is not None and method not in METHODS:
-        raise RotationError(f"unknown method {method!r}; methods: {', '.join(METHODS)}")
-    items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     k = resolve(knowledge)
+    tiered_names = tuple(dict.fromkeys(t.method for t in k.methadone_tiers))
+    known = tuple(dict.fromkeys((*tiered_names, *_FORMULAS)))
+    if method is not None and method not in known:
+        raise RotationError(f"unknown method {method!r}; methods: {', '.join(known)}")
+    items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     chosen = rotation_table(k, table)
     for item in items:
         if item.listed and any(d.name == "methadone" for d in item.drugs):
@@ -401,8 +403,9 @@ def methadone_switch(
     steps = [part.step for part in base.parts]
     ome = base.ome
     steps.append(Step("total", f"oral morphine equivalent: {format_range(ome)}"))
-    wanted = METHODS if method is None else (method,)
-    tiered = [r for r in (_tiered(k, name, ome, market) for name in _TIERED) if r is not None]
+    wanted = known if method is None else (method,)
+    tiered = [r for r in (_tiered(k, name, ome, market) for name in tiered_names)
+              if r is not None]
     results: list[MethodResult] = []
     for name in wanted:
         if name == "fudin":
