@@ -457,3 +457,11 @@ def test_the_schema_command_has_a_worked_example_and_lists_the_names():
     assert result.exit_code == 0
     assert "mpsdose schema total" in result.output
     assert all(name in result.output for name in DOCUMENTS)
+
+
+def test_the_contract_page_shows_the_error_document_mpsdose_prints():
+    text = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
+    block = re.search(r"### Errors under `--json`.*?```json\n(.*?)```", text, re.S)
+    assert block, "the contract page shows an error document"
+    shown = json.loads(block.group(1))
+    assert shown == _run(["total", "--json", shown["error"]["text"]], expect=2)

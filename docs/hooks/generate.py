@@ -7,7 +7,9 @@ A page asks for a generated part with a marker on a line of its own:
   choices, key, ranges);
 - ``<!-- generated: cli -->``: one section per command of the ``mpsdose`` click group (its help
   text, usage and options, read from the click objects themselves);
-- ``<!-- generated: exit-codes -->``: the CLI's exit codes, from :mod:`mpsdose.cli`.
+- ``<!-- generated: exit-codes -->``: the CLI's exit codes, from :mod:`mpsdose.cli`;
+- ``<!-- generated: json-schemas -->``: the ``--json`` documents that have a JSON Schema, from
+  :data:`mpsdose.present.contract.DOCUMENTS` and the schemas' own titles and descriptions.
 
 An unknown marker is an error, so a page cannot silently lose its generated part.
 """
@@ -219,6 +221,18 @@ def exit_codes() -> str:
     ])
 
 
+def json_schemas() -> str:
+    from mpsdose import json_schema
+    from mpsdose.present.contract import DOCUMENTS
+
+    rows = ["| `mpsdose schema …` | document | what it holds |", "|---|---|---|"]
+    for name in DOCUMENTS:
+        schema = json_schema(name)
+        first = schema["description"].split(". ")[0].rstrip(".") + "."
+        rows.append(f"| `{name}` | {_cell(schema['title'])} | {_cell(first)} |")
+    return "\n".join(rows) + "\n"
+
+
 # -- the vocabulary of the item language -------------------------------------------------------
 def _spellings(mapping: Any, key: Any = str) -> str:
     groups: dict[str, list[str]] = {}
@@ -308,6 +322,7 @@ def api_index() -> str:
 
 
 GENERATORS = {"schemas": schemas, "kinds": kinds, "cli": cli, "exit-codes": exit_codes,
+              "json-schemas": json_schemas,
               "api-index": api_index, "routes": routes, "releases": releases, "forms": forms,
               "units": units, "required-rules": required_rules,
               "batch-columns": batch_columns, "conversion-tables": conversion_tables,
