@@ -313,8 +313,16 @@ def oral_morphine_equivalent(
         for item in items if item.listed
         for ingredient in item.ingredients if ingredient.drug.is_opioid
     )
-    scheduled = OralMorphineEquivalent.total(row.ome for row in rows if not row.item.prn)
-    with_prn = OralMorphineEquivalent.total(row.ome for row in rows)
+    # an unlisted drug may be an opioid: the totals say they could not count it, never claim
+    # to be complete
+    unknown = [(item, OralMorphineEquivalent(None, missing=(
+        f"{item}: not in the catalogue, so whether it is an opioid is not known; not counted",)))
+        for item in items if not item.listed]
+    scheduled = OralMorphineEquivalent.total(
+        [*(row.ome for row in rows if not row.item.prn),
+         *(ome for item, ome in unknown if not item.prn)])
+    with_prn = OralMorphineEquivalent.total([*(row.ome for row in rows),
+                                             *(ome for _, ome in unknown)])
     findings: list[Finding] = []
     for row in rows:
         if row.factor is None and row.ingredient.dose is not None:

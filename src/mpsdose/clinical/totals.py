@@ -333,5 +333,6 @@ def findings(totals: DailyTotals) -> list[Finding]:
     for item in totals.unlisted:
         found.append(Finding(
             Severity.INFO, "unlisted-item",
-            f"{item}: not in the catalogue; kept and shown, not totalled", item=str(item)))
+            f"{item}: not in the catalogue; kept and shown, not totalled, and the OME total "
+            "is a lower bound (it may be an opioid)", item=str(item)))
     return found
