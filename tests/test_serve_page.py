@@ -10,13 +10,13 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("jinja2")
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
+from hypothesis import given
+from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
-import mpsdose  # noqa: E402
-from mpsdose.serve.app import Settings, create_app  # noqa: E402
-from mpsdose.serve.page import Query, parse_query  # noqa: E402
+import mpsdose
+from mpsdose.serve.app import Settings, create_app
+from mpsdose.serve.page import Query, parse_query
 
 
 @pytest.fixture(scope="module")

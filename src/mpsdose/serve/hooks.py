@@ -288,8 +288,9 @@ def _read_order(k: Knowledge, resource: Mapping[str, Any], draft: bool, orders: 
     except MpsdoseError as error:  # a dose or unit the model refuses, read from the resource
         not_read.append((reference, str(error)))
         return
-    except Exception as error:  # noqa: BLE001 - the reader's own defect on odd input: this
-        # order is not read, and said so; the other orders are still checked
+    except Exception as error:
+        # the reader's own defect on odd input: this order is not read, and said so; the
+        # other orders are still checked
         not_read.append((reference, f"could not be read ({type(error).__name__})"))
         return
     orders.append(Order(reference, resource, regimen.items, draft))
