@@ -136,10 +136,11 @@ def test_no_wcag_violations_found_by_axe(browser, server):
     page = context.new_page()
     page.goto(f"{server}/?items=oxycodone 20 mg/day&items=acetaminophen 4 g/day"
               "&previous=morphine 20 mg/day&to=morphine po&methadone=1&age=80")
+    BUILD.mkdir(exist_ok=True)
+    page.screenshot(path=str(BUILD / "serve-page-helpers.png"), full_page=True)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    BUILD.mkdir(exist_ok=True)
     (BUILD / "serve-page-axe.json").write_text(json.dumps(result["violations"], indent=1))
     found = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
     assert not found, found
