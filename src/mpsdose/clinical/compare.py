@@ -14,6 +14,7 @@ from mpsdose.clinical.equivalence import OralMorphineEquivalent, oral_morphine_e
 from mpsdose.clinical.totals import Total, daily_totals
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.model.boundary import checked
 from mpsdose.model.regimen import Course, Regimen
 
 __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
@@ -71,6 +72,7 @@ class Comparison:
         return (b - a) / a * 100
 
 
+@checked
 def compare(before: Regimen, after: Regimen,
             table: str | ConversionTable | None = None, *,
             knowledge: Knowledge | None = None) -> Comparison:
@@ -103,6 +105,7 @@ class Timeline:
         return [state.label for state in self.course.states]
 
 
+@checked
 def timeline(course: Course, table: str | ConversionTable | None = None, *,
              knowledge: Knowledge | None = None) -> Timeline:
     """Every state of a course compared with the state before it (the first with nothing)."""

@@ -38,6 +38,7 @@ from mpsdose.clinical.dosing import (
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.knowledge.practice import Rule
+from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Regimen
@@ -262,6 +263,7 @@ METHODS = tuple(_TITLES)
 _TIERED = ("ayonrinde", "six-tier", "fda-label", "ripamonti")
 
 
+@checked
 def methadone_switch(
     regimen: Regimen | Iterable[Item],
     method: str | None = None,

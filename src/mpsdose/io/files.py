@@ -177,7 +177,7 @@ def _converter() -> cattrs.Converter:
                                       lambda v, t: None if v is None else _dose(v, t))
 
     def strict_list(kind: Any) -> Any:
-        default = cattrs.cols.list_structure_factory(kind, converter)
+        default: Any = cattrs.cols.list_structure_factory(kind, converter)
 
         def structure(value: Any, _: Any) -> Any:
             if not isinstance(value, list):
@@ -186,14 +186,16 @@ def _converter() -> cattrs.Converter:
 
         return structure
 
-    converter.register_structure_hook_factory(
-        lambda t: typing.get_origin(t) is list, strict_list)
+    def is_list(kind: Any) -> bool:
+        return typing.get_origin(kind) is list
+
+    converter.register_structure_hook_factory(is_list, strict_list)
 
     def entry(value: Any, _: Any) -> str | _ItemTable:
         if isinstance(value, str):
             return value
         if isinstance(value, Mapping):
-            return converter.structure(value, _ItemTable)  # type: ignore[no-any-return]
+            return converter.structure(value, _ItemTable)
         raise _Bad(f"an item is a string or a table, not {_describe(value)}")
 
     converter.register_structure_hook(_Entry, entry)
@@ -243,9 +245,8 @@ def _structure(data: Any, cls: type[_T], path: str | None) -> _T:
     except (cattrs.BaseValidationError, _Bad) as error:
         problems = cattrs.transform_error(error, path="$", format_exception=_message) \
             if isinstance(error, cattrs.BaseValidationError) else [f"{error} @ $"]
-        first = problems[0]
-        message, _, where = first.rpartition(" @ ")
-        where = where.removeprefix("$").lstrip(".") or None
+        message, _, at = problems[0].rpartition(" @ ")
+        where = at.removeprefix("$").lstrip(".") or None
         extra = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise RegimenFileError(f"{message}{extra}", path=path, where=where) from None
 

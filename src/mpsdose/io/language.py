@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
 from mpsdose.model.guards import MAX_ITEM_CHARS, MAX_NUMBER_CHARS, MAX_NUMBER_DIGITS
@@ -138,6 +139,7 @@ class _Parts:
         setattr(self, attribute, value)
 
 
+@checked
 def parse_item(text: str, *, allow_unlisted: bool = False,
                knowledge: Knowledge | None = None) -> Item:
     """Parse one item of the item language into an :class:`~mpsdose.model.regimen.Item`.
@@ -477,6 +479,7 @@ def parse_frequency(text: str) -> Schedule | None:
     return None
 
 
+@checked
 def format_item(item: Item) -> str:
     """Write an item in the item language, canonically; :func:`parse_item` reads it back equal."""
     words: list[str] = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 import collections.abc
 import functools
 import inspect
+import math
 import os
 import types
 import typing
@@ -62,9 +63,11 @@ def _float(value: Any) -> Any:
             raise _Refused from None
     if isinstance(value, int):
         try:
-            return float(value)
+            value = float(value)
         except OverflowError:
             raise _Refused from None
+    if not math.isfinite(value):  # NaN and infinity mean nothing to any function here
+        raise _Refused
     return value
 
 
@@ -200,7 +203,7 @@ def describe(annotation: Any) -> str:
     if annotation is None or annotation is type(None):
         return "None"
     if annotation is float:
-        return "a number"
+        return "a finite number"
     if annotation is bool:
         return "True or False"
     if annotation is int:
