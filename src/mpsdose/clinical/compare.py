@@ -22,12 +22,16 @@ __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
 
 @attrs.frozen
 class Change:
-    """One drug's scheduled daily total before and after (None: not in that regimen)."""
+    """One drug's daily total before and after (None: not in that regimen): scheduled, and with
+    its PRN doses at their maximum (a PRN-only drug has a scheduled total of 0 and changes only
+    there)."""
 
     drug: str
     drug_class: str
     before: Total | None
     after: Total | None
+    before_with_prn: Total | None = None
+    after_with_prn: Total | None = None
 
     @property
     def status(self) -> str:
@@ -36,21 +40,38 @@ class Change:
             return "started"
         if self.after is None:
             return "stopped"
-        if not (self.before.complete and self.after.complete):
+        pairs = [(self.before, self.after)]
+        if self.before_with_prn is not None and self.after_with_prn is not None:
+            pairs.append((self.before_with_prn, self.after_with_prn))
+        if any(_differ(a, b) for a, b in pairs if a.complete and b.complete):
+            return "changed"
+        if not all(a.complete and b.complete for a, b in pairs):
             return "unknown"
-        if abs(self.after.mg_per_day - self.before.mg_per_day) <= 1e-9 * max(
-                self.before.mg_per_day, 1.0):
-            return "unchanged"
-        return "changed"
+        return "unchanged"
+
+    @property
+    def prn_only(self) -> bool:
+        """True where the drug is given only as needed, before and after (scheduled 0)."""
+        return all(total is not None and total.mg_per_day == 0 and total.complete
+                   for total in (self.before, self.after)) and \
+            self.before_with_prn is not None and self.after_with_prn is not None
 
     @property
     def change_pct(self) -> float | None:
-        """(after − before) / before × 100; None where either is missing or not known."""
-        if self.before is None or self.after is None or self.status == "unknown":
+        """(after − before) / before × 100 of the scheduled totals, or for a PRN-only drug of
+        the totals with PRN at maximum; None where either is missing or not known."""
+        before, after = self.before, self.after
+        if self.prn_only:
+            before, after = self.before_with_prn, self.after_with_prn
+        if before is None or after is None or not (before.complete and after.complete):
             return None
-        if self.before.mg_per_day == 0:
+        if before.mg_per_day == 0:
             return None
-        return (self.after.mg_per_day - self.before.mg_per_day) / self.before.mg_per_day * 100
+        return (after.mg_per_day - before.mg_per_day) / before.mg_per_day * 100
+
+
+def _differ(before: Total, after: Total) -> bool:
+    return abs(after.mg_per_day - before.mg_per_day) > 1e-9 * max(before.mg_per_day, 1.0)
 
 
 @attrs.frozen
@@ -63,6 +84,8 @@ class Comparison:
     ome_before: OralMorphineEquivalent
     ome_after: OralMorphineEquivalent
     table: ConversionTable
+    ome_before_with_prn: OralMorphineEquivalent | None = None  #: PRN doses at their maximum
+    ome_after_with_prn: OralMorphineEquivalent | None = None
 
     @property
     def ome_change_pct(self) -> float | None:
@@ -86,11 +109,13 @@ def compare(before: Regimen, after: Regimen,
             name, total.drug.drug_class,
             None if name not in old else old[name].scheduled,
             None if name not in new else new[name].scheduled,
+            None if name not in old else old[name].with_prn,
+            None if name not in new else new[name].with_prn,
         ))
     ome_before = oral_morphine_equivalent(before, table, knowledge=knowledge)
     ome_after = oral_morphine_equivalent(after, table, knowledge=knowledge)
     return Comparison(before, after, tuple(changes), ome_before.scheduled, ome_after.scheduled,
-                      ome_after.table)
+                      ome_after.table, ome_before.with_prn, ome_after.with_prn)
 
 
 @attrs.frozen

@@ -204,8 +204,8 @@ def _converter() -> cattrs.Converter:
         return None if value is None else _date(value, None)
 
     def table(cls: type, **overrides: Any) -> Any:
-        default = cattrs.gen.make_dict_structure_fn(cls, converter,
-                                                    _cattrs_forbid_extra_keys=True, **overrides)
+        default: Any = cattrs.gen.make_dict_structure_fn(cls, converter,
+                                                        _cattrs_forbid_extra_keys=True, **overrides)
 
         def structure(value: Any, _: Any) -> Any:
             if not isinstance(value, Mapping):
