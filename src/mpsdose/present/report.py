@@ -388,7 +388,7 @@ def methadone_tables(switch: MethadoneSwitch) -> list[Table]:
             dose_text = "no dose"
             daily = "no dose" if result.daily is None and result.frequency != "prn" else daily
         elif per_dose[0] is None:
-            dose_text = f"up to {significant(per_dose[1], 4)} mg {result.frequency}"
+            dose_text = f"up to {significant(result.per_dose[1], 4)} mg {result.frequency}"
             if result.daily is not None:
                 daily = f"up to {significant(result.daily[1], 4)} mg/day"
         else:
