@@ -762,3 +762,7 @@ def drugs(drug_class: str | None, knowledge: Any, as_json: bool, fmt: str) -> No
             for d in selected]})
         return
     click.echo(_render([drugs_rows(selected, aliases)], fmt))
+
+
+if __name__ == "__main__":  # python -m mpsdose.cli
+    main()
