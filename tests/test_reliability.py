@@ -349,7 +349,7 @@ ITEM = {"drug": "oxycodone", "dose": 5, "unit": "mg", "route": "po", "frequency"
     ({"prn": 0}, "prn"),
     ({"route": "po prn max 20/day"}, "route"),
     ({"drug": "oxycodone prn"}, "prn"),
-    ({"drug": "oxycodone q6h"}, "frequency"),
+    ({"drug": "oxycodone q6h"}, "schedule"),
     ({"frequency": "q4h prn"}, "frequency"),
     ({"unit": "mg q6h"}, "unit"),
     ({"form": "er prn"}, "form"),
