@@ -109,22 +109,27 @@ def _readable(pl: Any, dtype: Any, kind: str) -> bool:
     return not dtype.is_nested() and dtype not in (pl.Binary, pl.Object)
 
 
-def _typed(pl: Any, schema: Any, name: str) -> tuple[Any, str | None]:
-    """The expression that reads input column ``name`` as its declared kind, and why it cannot
-    be read where it cannot (its type), else None. An absent column reads as all null."""
+def _typed(pl: Any, schema: Any, name: str) -> tuple[Any, str | None, Any]:
+    """The expression that reads input column ``name`` as its declared kind; why the column
+    cannot be read where it cannot (its type), else None; and an expression true in a row whose
+    cell holds something that could not be read (``"7,5"``, a date), as against an empty cell.
+    An absent column reads as all null."""
     kind = INPUT_SCHEMA[name]
     target = pl.Float64 if kind == "number" else pl.String
     if name not in schema:
-        return pl.lit(None, dtype=target), None
+        return pl.lit(None, dtype=target), None, pl.lit(False)
     dtype = schema[name]
-    if not _readable(pl, dtype, kind):
-        return pl.lit(None, dtype=target), f"the {name} column holds {dtype} values, not {kind}s"
     column = pl.col(name)
+    if not _readable(pl, dtype, kind):
+        return (pl.lit(None, dtype=target),
+                f"the {name} column holds {dtype} values, not {kind}s", column.is_not_null())
     if kind == "text":
-        return column.cast(pl.String), None
+        return column.cast(pl.String), None, pl.lit(False)
     if dtype.is_numeric():
-        return column.cast(pl.Float64), None
-    return column.cast(pl.String).str.strip_chars().cast(pl.Float64, strict=False), None
+        return column.cast(pl.Float64), None, pl.lit(False)
+    text = column.cast(pl.String).str.strip_chars()
+    value = text.cast(pl.Float64, strict=False)
+    return value, None, (text.fill_null("") != "") & value.is_null()
 
 
 class _Names:
@@ -320,6 +325,9 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
         reason = typed[column][1]
         return pl.lit(reason if reason is not None else fallback)
 
+    def unreadable(column: str) -> Any:
+        return typed[column][2]
+
     # The raw key columns, as written: distinct values are few, so every normalisation and
     # check happens once per distinct key in Python, and the rows only join and multiply.
     key_columns = [name("kd"), name("kr"), name("ku"), name("kf")]
@@ -372,6 +380,7 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
         continuous = pl.lit(False)
     written = frequency.str.strip_chars().fill_null("") != ""
     finite = given.is_not_nan() & ~given.is_infinite() & (given > 0)
+    garbled = unreadable("doses_per_day")  # "7,5": not a number, and not an empty cell
     # doses a day, by the kind of the dose unit (see the module notes): None where not valid
     per_day = (
         pl.when(unit_kind == "mass").then(pl.coalesce(given, from_text))
@@ -387,7 +396,7 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
             & (~written | continuous | (from_text == 1.0)).fill_null(False))
         .when(unit_kind == "hour").then(given.is_null() | finite)
         .otherwise(False)
-    ).fill_null(False)
+    ).fill_null(False) & ~garbled
     frequency_message = (
         pl.when(unit_kind == "day")
         .then(pl.lit("an amount per day is already a daily total: it takes no doses_per_day "
@@ -518,7 +527,8 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     windows: dict[str, Any] = {}
     for column, default in defaults.items():
         for suffix in ("", "_no_bup"):
-            given = _typed(pl, schema, column + suffix)[0] if column + suffix in columns else None
+            given = _typed(pl, schema, column + suffix)[0] if column + suffix in columns \
+                else None
             fallback = windows.get(column) if suffix else pl.lit(default, dtype=pl.Float64)
             windows[column + suffix] = fallback if given is None else given
     drugs = lazy.select(pl.col("drug").cast(pl.String)).unique().collect().to_series()
