@@ -675,7 +675,7 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise BatchError(f"{input_path} → {output_path}: {type(error).__name__}: {first}") \
             from error
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "none"
     click.echo(f"{sum(counts.values())} rows → {output_path}: {summary}", err=True)
 
 

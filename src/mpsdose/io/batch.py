@@ -647,8 +647,11 @@ def _atomic(path: str) -> Iterator[str]:
     """A temporary path in the folder of ``path``, renamed to ``path`` only once it is
     complete; removed if anything fails (so no partial file is ever left that looks whole)."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=target.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                             dir=target.parent)
+    except OSError as error:
+        raise BatchError(f"{path}: cannot write there: {error.strerror or error}") from None
     os.close(handle)
     try:
         yield temporary

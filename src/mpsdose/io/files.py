@@ -277,11 +277,11 @@ def load(path: str | Path, *, allow_unlisted: bool = False,
     if suffix not in (".toml", ".json"):
         raise RegimenFileError("a regimen file ends in .toml or .json", path=name)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RegimenFileError(f"{size:,} bytes: a regimen file is at most "
-                                   f"{MAX_FILE_BYTES:,}", path=name)
-        data = file.read_bytes()
+        with file.open("rb") as stream:  # read at most the limit: a device or a pipe never ends
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise RegimenFileError(f"more than {MAX_FILE_BYTES:,} bytes: a regimen file is at "
+                                   "most that", path=name)
     except OSError as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise RegimenFileError(f"cannot read the file: {reason}", path=name) from None
