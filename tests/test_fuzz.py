@@ -32,6 +32,8 @@ from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG
 
 pl = pytest.importorskip("polars")
 
+import contextlib
+
 from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
 
 #: Examples of the costlier properties (a table, a file, a CLI run each): a share of the profile.
@@ -133,7 +135,7 @@ def item_tables(draw):
              "dose": draw(st.sampled_from([5, 10, 0.5, 2.5, 0.00001, 325])),
              "unit": draw(st.sampled_from(["mg", "mcg", "g"])),
              "route": draw(st.sampled_from(["po", "oral", None])),
-             "frequency": draw(st.sampled_from(sorted(FREQUENCIES) + [None]))}
+             "frequency": draw(st.sampled_from([*sorted(FREQUENCIES), None]))}
     if draw(st.booleans()):
         table["prn"] = True
         if draw(st.booleans()):
@@ -216,10 +218,8 @@ def _tomlable(value):
 @FAST
 @given(st.text(max_size=200), st.sampled_from(["json", "toml"]))
 def test_any_text_is_a_regimen_file_or_a_clean_refusal(text, syntax):
-    try:
+    with contextlib.suppress(MpsdoseError):
         mpsdose.loads(text, syntax)
-    except MpsdoseError:
-        pass
 
 
 @FAST
@@ -231,10 +231,8 @@ def test_any_text_is_a_regimen_file_or_a_clean_refusal(text, syntax):
                                                        "resourceType"]), children, max_size=3),
                     max_leaves=12))
 def test_any_json_structure_is_a_regimen_or_a_clean_refusal(data):
-    try:
+    with contextlib.suppress(MpsdoseError):
         mpsdose.loads(json.dumps(data), "json")
-    except MpsdoseError:
-        pass
 
 
 # -- batch tables ---------------------------------------------------------------------------------
@@ -465,10 +463,8 @@ def test_the_api_refuses_any_wrong_argument_cleanly(name, tmp_path):
                 arguments.append(given_value)
         if name == "regimen_from_fhir" and which.name == "document" and isinstance(value, str):
             return  # a path or JSON text: read by io/fhir.py, whose defects are the FHIR work's
-        try:
+        with contextlib.suppress(MpsdoseError):
             function(*arguments, **keywords)
-        except MpsdoseError:
-            pass
 
     if name == "regimen_from_fhir":
         pytest.importorskip("fhir.resources")
