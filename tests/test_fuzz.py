@@ -15,6 +15,7 @@ small cap of its own where one example is costly (a file, a subprocess-free CLI 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import inspect
 import json
@@ -31,8 +32,6 @@ from mpsdose.cli import main
 from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG
 
 pl = pytest.importorskip("polars")
-
-import contextlib
 
 from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
 
@@ -427,10 +426,8 @@ def _good_arguments(tmp_path):
     good = {"regimen": regimen, "before": regimen, "after": regimen, "course": course,
             "text": "oxycodone 5 mg po q4h", "item": regimen.items[0], "to": "morphine po",
             "obj": regimen, "path": str(path)}
-    try:
+    with contextlib.suppress(MpsdoseError):  # without the fhir extra
         good["document"] = mpsdose.regimen_to_fhir(regimen)
-    except MpsdoseError:  # pragma: no cover - without the fhir extra
-        pass
     return good
 
 
