@@ -468,14 +468,30 @@ def test_the_api_refuses_any_wrong_argument_cleanly(name, tmp_path):
     probe()
 
 
+def _patient_validates() -> bool:
+    try:
+        Patient(opioid_tolerant="no")  # type: ignore[arg-type]
+    except MpsdoseError:
+        return True
+    return False
+
+
+@pytest.mark.xfail(not _patient_validates(), strict=False,
+                   reason="Patient's own validation is the safety work (issue 14): until it "
+                          "lands, Patient(opioid_tolerant='no') is accepted")
 @FAST
 @given(age=WRONG, tolerant=WRONG, hepatic=WRONG)
-def test_patient_is_built_or_refused_cleanly(age, tolerant, hepatic):
-    """Patient's own checks belong to the safety work; here: never a crash from deep inside."""
+def test_patient_is_read_right_or_refused_cleanly(age, tolerant, hepatic):
     try:
         patient = Patient(age=age, opioid_tolerant=tolerant, hepatic=hepatic)
-    except (MpsdoseError, TypeError, ValueError):
+    except MpsdoseError:
         return
+    assert patient.opioid_tolerant in (True, False, None)  # a converter may read "no" as False
+    if tolerant is None or isinstance(tolerant, bool):
+        assert patient.opioid_tolerant is tolerant
+    assert patient.hepatic is None or isinstance(patient.hepatic, mpsdose.Hepatic)
+    assert patient.age is None or (not isinstance(patient.age, bool)
+                                   and math.isfinite(patient.age) and patient.age > 0)
     mpsdose.check(Regimen.parse(["oxycodone 5 mg po q4h"]), patient)
 
 
