@@ -260,8 +260,29 @@ def load(path: str | Path, *, allow_unlisted: bool = False,
          knowledge: Knowledge | None = None) -> Regimen | Course:
     """Read a regimen or course file (``.toml`` or ``.json``; ``-`` reads TOML or JSON from stdin).
 
-    Files larger than :data:`~mpsdose.model.guards.MAX_FILE_BYTES` are refused before they are
-    read.
+    A FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle`` of them (JSON, known by
+    its ``resourceType``) is read as a regimen (needs ``mpsdose[fhir]``). A file larger than
+    :data:`~mpsdose.model.guards.MAX_FILE_BYTES` is refused (at most that much is read).
+
+    Parameters
+    ----------
+    path
+        The file, or ``"-"`` for stdin.
+    allow_unlisted
+        Keep drugs the catalogue does not know (shown, never totalled) instead of raising.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Regimen or Course
+        A course where the file has ``[[states]]``.
+
+    Raises
+    ------
+    RegimenFileError
+        A file that cannot be read, bad syntax, missing, unknown or mistyped keys, a bad item, or
+        a file over a limit (the message names the file, the place and the item).
     """
     name = str(path)
     if name == "-":
@@ -299,6 +320,33 @@ def load_regimen(path: str | Path, *, state: str | None = None,
     """The regimen of a file: the file's own, or one state of a course (the last by default).
 
     A state's regimen carries the course's patient and the state's label.
+
+    Parameters
+    ----------
+    path
+        A regimen or course file, or ``"-"`` for stdin.
+    state
+        The label of a course's state; None: the last state.
+    allow_unlisted
+        Keep drugs the catalogue does not know instead of raising.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Regimen
+
+    Raises
+    ------
+    RegimenFileError
+        As :func:`load`, or a ``state`` that is not in the course (or given for a plain regimen
+        file).
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> mpsdose.load_regimen("examples/takamatsu2018-case1.toml", state="admission").label
+    'admission'
     """
     loaded = load(path, allow_unlisted=allow_unlisted, knowledge=knowledge)
     if isinstance(loaded, Regimen):
@@ -324,6 +372,28 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
     """Parse the text of a regimen or course file (``syntax`` ``"toml"`` or ``"json"``).
 
     A UTF-8 byte-order mark at the start is ignored (Windows editors write one).
+
+    Parameters
+    ----------
+    text
+        The file's text.
+    syntax
+        ``"toml"`` or ``"json"``.
+    path
+        The name to give in errors.
+    allow_unlisted
+        Keep drugs the catalogue does not know instead of raising.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Regimen or Course
+
+    Raises
+    ------
+    RegimenFileError
+        As :func:`load`.
     """
     if len(text) > MAX_FILE_BYTES:
         raise RegimenFileError(f"more than {MAX_FILE_BYTES:,} characters: a regimen file is at "
@@ -649,7 +719,26 @@ def to_data(obj: Regimen | Course) -> dict[str, Any]:
 
 @checked
 def dumps(obj: Regimen | Course, syntax: str = "toml") -> str:
-    """The text of a regimen or course file, TOML (written by tomli-w) or JSON."""
+    """The text of a regimen or course file, TOML (written by tomli-w) or JSON.
+
+    :func:`loads` reads it back to an equal regimen or course.
+
+    Parameters
+    ----------
+    obj
+        A regimen or a course.
+    syntax
+        ``"toml"`` or ``"json"``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    RegimenFileError
+        Another syntax.
+    """
     data = to_data(obj)
     if syntax == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -665,6 +754,18 @@ def save(obj: Regimen | Course, path: str | Path) -> None:
     """Write a regimen or course file; the syntax follows the extension (.toml or .json).
 
     The file is written whole or not at all (a temporary file renamed into place).
+
+    Parameters
+    ----------
+    obj
+        A regimen or a course.
+    path
+        The file to write (replaced if it exists).
+
+    Raises
+    ------
+    RegimenFileError
+        An extension other than ``.toml`` or ``.json``, or a file that cannot be written.
     """
     file = Path(path)
     syntax = file.suffix.lower().lstrip(".")
