@@ -212,7 +212,7 @@ def exit_codes() -> str:
 
     return "\n".join([
         "| code | meaning |", "|---|---|",
-        "| `0` | success (also when the reader of the output stops early, as `| head -1` does) |",
+        "| `0` | success (also when the reader of the output stops early, as `head -1` does after a pipe) |",
         f"| `{EXIT_FINDINGS}` | the command ran and found error-level safety findings (`check`, "
         "or any command with `--strict`) |",
         f"| `{EXIT_INPUT}` | the input could not be understood (an item, a unit, a file, an "
