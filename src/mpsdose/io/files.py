@@ -28,12 +28,9 @@ import tempfile
 import typing
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-import cattrs.cols
-import cattrs.gen
 
 from mpsdose.io.fhir import regimen_from_fhir
 from mpsdose.io.language import format_item, parse_frequency, parse_item
@@ -52,6 +49,9 @@ from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, Schedule, State
 from mpsdose.model.units import lookup_unit
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, parse_form, parse_route
+
+if TYPE_CHECKING:  # pragma: no cover
+    import cattrs
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
 
@@ -169,6 +169,10 @@ _DOSE_TEXT = re.compile(r"\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*")
 
 
 def _converter() -> cattrs.Converter:
+    import cattrs  # here, not at the top: only reading a file pays for it
+    import cattrs.cols
+    import cattrs.gen
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(float, _number)
     converter.register_structure_hook(str, _text)
@@ -227,6 +231,8 @@ def _files() -> cattrs.Converter:
 
 
 def _message(error: BaseException, kind: Any) -> str:
+    import cattrs
+
     if isinstance(error, _Bad):
         return str(error)
     if isinstance(error, KeyError):
@@ -240,6 +246,8 @@ def _message(error: BaseException, kind: Any) -> str:
 def _structure(data: Any, cls: type[_T], path: str | None) -> _T:
     """Fill a file-format class from decoded data; the first problem is a RegimenFileError that
     names where it is (``items[2].prn``) and what is wrong."""
+    import cattrs
+
     try:
         return _files().structure(data, cls)
     except (cattrs.BaseValidationError, _Bad) as error:
