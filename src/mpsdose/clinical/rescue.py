@@ -12,6 +12,7 @@ import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -98,6 +99,7 @@ def describe_rescue(rescue: Rescue) -> str:
             f"[{rescue.source}]")
 
 
+@checked
 def check_rescue(regimen: Regimen | Iterable[Item], *,
                  knowledge: Knowledge | None = None) -> list[Finding]:
     """Each PRN opioid dose as a share of the same opioid's scheduled daily dose.
