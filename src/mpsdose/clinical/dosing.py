@@ -20,6 +20,7 @@ from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -55,8 +56,8 @@ class RotationError(MpsdoseError, ValueError):
     """
 
 
-@attrs.frozen
-class Step:
+@attrs.frozen(repr=False)
+class Step(Value):
     """One step of the working, for the table and ``--json``.
 
     Attributes
@@ -188,8 +189,8 @@ def factor_for(knowledge: Knowledge, table: ConversionTable, drug: Drug, route: 
     return factor
 
 
-@attrs.frozen
-class Part:
+@attrs.frozen(repr=False)
+class Part(Value):
     """One scheduled opioid ingredient's OME under a rotation table."""
 
     item: Item
@@ -199,8 +200,8 @@ class Part:
     step: Step
 
 
-@attrs.frozen
-class OpioidBase:
+@attrs.frozen(repr=False)
+class OpioidBase(Value):
     """The scheduled and PRN opioid items of a regimen, and the OME of each scheduled one."""
 
     scheduled: tuple[Item, ...]

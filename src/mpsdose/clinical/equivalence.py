@@ -27,6 +27,7 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Regimen
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -37,8 +38,8 @@ __all__ = [
 ]
 
 # -- results ------------------------------------------------------------------------------------
-@attrs.frozen
-class OralMorphineEquivalent:
+@attrs.frozen(repr=False)
+class OralMorphineEquivalent(Value):
     """An OME in mg/day: a point value, a range where a factor is a range, or both.
 
     ``known_value`` (and ``low``/``high``) sum what is known; ``missing`` lists, with reasons, what
@@ -151,8 +152,8 @@ class OralMorphineEquivalent:
 
 
 
-@attrs.frozen
-class ItemEquivalent:
+@attrs.frozen(repr=False)
+class ItemEquivalent(Value):
     """The OME of one opioid ingredient of one item, with how it was computed.
 
     Attributes
@@ -192,8 +193,8 @@ class ItemEquivalent:
                 f"[{self.factor.table}{band}: {self.factor.source}]")
 
 
-@attrs.frozen
-class RegimenEquivalent:
+@attrs.frozen(repr=False)
+class RegimenEquivalent(Value):
     """The OME of a regimen under one table: per item, per drug and route, and in total.
 
     Attributes

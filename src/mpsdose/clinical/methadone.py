@@ -43,13 +43,14 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Regimen
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "fudin", "methadone_switch", "start_cap"]
 
 
-@attrs.frozen
-class MethodResult:
+@attrs.frozen(repr=False)
+class MethodResult(Value):
     """One method's starting methadone dose (mg/day and per dose), capped, with its warnings.
 
     Attributes
@@ -97,8 +98,8 @@ class MethodResult:
         return self.daily[0]
 
 
-@attrs.frozen
-class MethadoneSwitch:
+@attrs.frozen(repr=False)
+class MethadoneSwitch(Value):
     """The methods side by side for one regimen.
 
     Attributes

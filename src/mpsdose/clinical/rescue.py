@@ -17,13 +17,14 @@ from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
 
-@attrs.frozen
-class Rescue:
+@attrs.frozen(repr=False)
+class Rescue(Value):
     """The breakthrough (rescue) dose of a regimen.
 
     Attributes

@@ -42,13 +42,14 @@ from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Patient, Regimen, Schedule, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
 __all__ = ["Rotation", "Target", "Titration", "convert", "titrate"]
 
 
-@attrs.frozen
-class Target:
+@attrs.frozen(repr=False)
+class Target(Value):
     """What to rotate to: a drug, a route, and optionally a release (ir/er) or form (patch).
 
     Attributes
@@ -127,8 +128,8 @@ class Target:
                         if w)
 
 
-@attrs.frozen
-class Rotation:
+@attrs.frozen(repr=False)
+class Rotation(Value):
     """The result of :func:`convert`, with every step of the working.
 
     Daily amounts are mg/day, or mcg/h for a patch (``unit``). Each range is (low, high); the low
@@ -581,8 +582,8 @@ def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient,
     return found
 
 
-@attrs.frozen
-class Titration:
+@attrs.frozen(repr=False)
+class Titration(Value):
     """The next step up of a regimen's scheduled opioid, with its new rescue dose.
 
     Attributes

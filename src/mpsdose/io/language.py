@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mpsdose.io.japanese import is_japanese, parse_japanese
+from mpsdose.io.script import is_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
@@ -177,6 +177,8 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     if not isinstance(text, str):
         raise ItemSyntaxError(f"an item is a string, not {type(text).__name__}", text=str(text))
     if is_japanese(text):  # a Japanese prescription as written (mpsdose.io.japanese)
+        from mpsdose.io.japanese import parse_japanese  # loaded only for Japanese text
+
         return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
     source = text
     if len(text) > MAX_ITEM_CHARS:

@@ -16,7 +16,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mpsdose.knowledge.catalogue import build_catalogue
 from mpsdose.knowledge.conversion import (
@@ -27,32 +27,28 @@ from mpsdose.knowledge.conversion import (
     table_by_id,
     thresholds_from_rows,
 )
-from mpsdose.knowledge.limits import (
-    DoseLimit,
-    DrugProperties,
-    SafetyRule,
-    SafetyRules,
-    SteroidTable,
-    UsualRange,
-    steroid_tables,
-)
 from mpsdose.knowledge.loader import DATA, Row, read_table
-from mpsdose.knowledge.market import MarketRules
-from mpsdose.knowledge.practice import (
-    PatchBand,
-    Rule,
-    Rules,
-    Strength,
-    Tier,
-    UsualSchedule,
-    best_schedule,
-)
-from mpsdose.knowledge.products import Products
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:
+    from mpsdose.knowledge.limits import (
+        DoseLimit,
+        DrugProperties,
+        SafetyRules,
+        SteroidTable,
+        UsualRange,
+    )
+    from mpsdose.knowledge.market import MarketRules
+    from mpsdose.knowledge.practice import PatchBand, Rules, Strength, Tier, UsualSchedule
+    from mpsdose.knowledge.products import Products
+
+# The record types of the sections a command may not use (limits, practice, products, market)
+# are imported by the property that builds them, on first use: a command pays at start-up only
+# for the sections it reads (``mpsdose total`` reads no limit).
 
 __all__ = [
     "REQUIRED_RULES",
@@ -345,12 +341,16 @@ class Knowledge:
     @property
     def strengths(self) -> tuple[Strength, ...]:
         """Marketed strengths (``strengths.csv``), for rounding down to what can be given."""
+        from mpsdose.knowledge.practice import Strength
+
         return self._cached("strengths", lambda: tuple(
             Strength.from_row(row) for row in self.rows("strengths.csv")))
 
     @property
     def schedules(self) -> tuple[UsualSchedule, ...]:
         """Usual dosing intervals (``schedules.csv``)."""
+        from mpsdose.knowledge.practice import UsualSchedule
+
         return self._cached("schedules", lambda: tuple(
             UsualSchedule.from_row(row) for row in self.rows("schedules.csv")))
 
@@ -374,30 +374,40 @@ class Knowledge:
         UsualSchedule or None
             None where no row matches.
         """
+        from mpsdose.knowledge.practice import best_schedule
+
         return best_schedule(self.schedules, drug, route, release, form)
 
     @property
     def rotation_rules(self) -> Rules:
         """The rules of opioid rotation (``rotation_rules.csv``): cross-tolerance reduction,
         breakthrough fraction, titration step …"""
+        from mpsdose.knowledge.practice import Rule, Rules
+
         return self._cached("rotation_rules", lambda: Rules("rotation_rules.csv", tuple(
             Rule.from_row(row) for row in self.rows("rotation_rules.csv"))))
 
     @property
     def methadone_rules(self) -> Rules:
         """Methadone constants, caps and intervals (``methadone_rules.csv``)."""
+        from mpsdose.knowledge.practice import Rule, Rules
+
         return self._cached("methadone_rules", lambda: Rules("methadone_rules.csv", tuple(
             Rule.from_row(row) for row in self.rows("methadone_rules.csv"))))
 
     @property
     def patch_bands(self) -> tuple[PatchBand, ...]:
         """The manufacturers' patch conversion bands (``patch_conversion.csv``)."""
+        from mpsdose.knowledge.practice import PatchBand
+
         return self._cached("patch_bands", lambda: tuple(
             PatchBand.from_row(row) for row in self.rows("patch_conversion.csv")))
 
     @property
     def methadone_tiers(self) -> tuple[Tier, ...]:
         """The dose tiers of the methadone methods (``methadone_methods.csv``)."""
+        from mpsdose.knowledge.practice import Tier
+
         return self._cached("tiers", lambda: tuple(
             Tier.from_row(row) for row in self.rows("methadone_methods.csv")))
 
@@ -405,6 +415,8 @@ class Knowledge:
     def products(self) -> Products:
         """Marketed products by name and content-labelled patches (none where the files are
         absent)."""
+        from mpsdose.knowledge.products import Products
+
         return self._cached("products", lambda: Products.build(
             self._optional("products.csv"), self._optional("patch_products.csv")))
 
@@ -419,6 +431,8 @@ class Knowledge:
     @property
     def market_rules(self) -> MarketRules:
         """The label rules of each market (``--market``); none where the file is absent."""
+        from mpsdose.knowledge.market import MarketRules
+
         return self._cached("market_rules", lambda: MarketRules.from_rows(
             self._optional("market_rules.csv")))
 
@@ -426,30 +440,40 @@ class Knowledge:
     @property
     def dose_limits(self) -> tuple[DoseLimit, ...]:
         """Maximum doses by age, weight, CrCl and hepatic function (``dose_limits.csv``)."""
+        from mpsdose.knowledge.limits import DoseLimit
+
         return self._cached("limits", lambda: tuple(
             DoseLimit.from_row(row) for row in self.rows("dose_limits.csv")))
 
     @property
     def safety_rules(self) -> SafetyRules:
         """The rule behind each safety check, with its source (``safety_rules.csv``)."""
+        from mpsdose.knowledge.limits import SafetyRule, SafetyRules
+
         return self._cached("safety_rules", lambda: SafetyRules(tuple(
             SafetyRule.from_row(row) for row in self.rows("safety_rules.csv"))))
 
     @property
     def drug_properties(self) -> DrugProperties:
         """Serotonergic, QT risk, gastroprotective … per drug (``drug_properties.csv``)."""
+        from mpsdose.knowledge.limits import DrugProperties
+
         return self._cached("properties", lambda: DrugProperties.from_rows(
             self.rows("drug_properties.csv")))
 
     @property
     def usual_ranges(self) -> tuple[UsualRange, ...]:
         """Usual palliative daily doses (``usual_ranges.csv``)."""
+        from mpsdose.knowledge.limits import UsualRange
+
         return self._cached("usual_ranges", lambda: tuple(
             UsualRange.from_row(row) for row in self.rows("usual_ranges.csv")))
 
     @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
+        from mpsdose.knowledge.limits import steroid_tables
+
         return self._cached("steroids", lambda: steroid_tables(
             self.rows("corticosteroid_equivalence.csv")))
 

@@ -12,6 +12,7 @@ from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Patient
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -28,8 +29,8 @@ _CONDITION_UNITS = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min"}
 _CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}
 
 
-@attrs.frozen
-class DoseLimit:
+@attrs.frozen(repr=False)
+class DoseLimit(Value):
     """One row of ``dose_limits.csv``: a maximum for a drug, route and release, for the patients
     its condition band selects."""
 
@@ -93,8 +94,8 @@ class DoseLimit:
         return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
 
 
-@attrs.frozen
-class SafetyRule:
+@attrs.frozen(repr=False)
+class SafetyRule(Value):
     """The rule behind a check: its severity, threshold and what its source says."""
 
     check: str
@@ -110,8 +111,8 @@ class SafetyRule:
                    row.get("threshold_unit", ""), row["statement"], row["source"])
 
 
-@attrs.frozen
-class SafetyRules:
+@attrs.frozen(repr=False)
+class SafetyRules(Value):
     """The rows of ``safety_rules.csv`` in file order; the first row of a check is its default."""
 
     rows: tuple[SafetyRule, ...]
@@ -125,8 +126,8 @@ class SafetyRules:
                           "safety_rules.csv")
 
 
-@attrs.frozen
-class DrugProperties:
+@attrs.frozen(repr=False)
+class DrugProperties(Value):
     """drug → property → (value, source), from ``drug_properties.csv`` (first row wins)."""
 
     table: Mapping[str, Mapping[str, tuple[str, str]]]
@@ -143,8 +144,8 @@ class DrugProperties:
         return self.table.get(drug, {}).get(name)
 
 
-@attrs.frozen
-class UsualRange:
+@attrs.frozen(repr=False)
+class UsualRange(Value):
     """A usual palliative daily dose range of a drug for an indication [mg/day]."""
 
     drug: str
@@ -160,8 +161,8 @@ class UsualRange:
                    row["daily_mg_high"], row["source"])
 
 
-@attrs.frozen
-class SteroidTable:
+@attrs.frozen(repr=False)
+class SteroidTable(Value):
     """One corticosteroid equivalence table: drug → equivalent dose (low, high) [mg]."""
 
     id: str

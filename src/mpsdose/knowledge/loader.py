@@ -20,6 +20,7 @@ import attrs
 
 from mpsdose.knowledge.schema import GRADES, Column, Kind, Schema, parse_interval
 from mpsdose.model.errors import DataError
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route
 
 __all__ = ["DATA", "Row", "data_file", "read_table"]
@@ -37,8 +38,8 @@ def data_file(name: str) -> Path:
     return DATA / name
 
 
-@attrs.frozen
-class Row:
+@attrs.frozen(repr=False)
+class Row(Value):
     """One data row: its typed cells by column name, and where it was read."""
 
     file: str

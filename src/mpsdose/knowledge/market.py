@@ -16,6 +16,7 @@ import attrs
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["MarketRule", "MarketRules"]
@@ -35,8 +36,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@attrs.frozen
-class MarketRule:
+@attrs.frozen(repr=False)
+class MarketRule(Value):
     """One label rule of a market, with its source."""
 
     market: str
@@ -105,8 +106,8 @@ class MarketRule:
                     and abs(self.interval_h - interval_h) > 1e-9)
 
 
-@attrs.frozen
-class MarketRules:
+@attrs.frozen(repr=False)
+class MarketRules(Value):
     """The rows of ``market_rules.csv`` in file order."""
 
     rows: tuple[MarketRule, ...] = ()

@@ -16,6 +16,7 @@ import attrs
 
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Strength:
+@attrs.frozen(repr=False)
+class Strength(Value):
     """The marketed strengths of one product type in one market."""
 
     drug: str
@@ -54,8 +55,8 @@ class Strength:
         return self.unit in ("mg", "mcg/h")
 
 
-@attrs.frozen
-class UsualSchedule:
+@attrs.frozen(repr=False)
+class UsualSchedule(Value):
     """The usual scheduled interval of a product type (None: a continuous infusion)."""
 
     drug: str
@@ -97,8 +98,8 @@ def best_schedule(rows: Sequence[UsualSchedule], drug: str, route: Route,
     return None if best is None else best[1]
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False)
+class Rule(Value):
     """One rule of practice with its source: a value or a range (fractions, hours, mg/day)."""
 
     rule: str
@@ -126,8 +127,8 @@ class Rule:
         return (self.value, self.value)
 
 
-@attrs.frozen
-class Rules:
+@attrs.frozen(repr=False)
+class Rules(Value):
     """The rows of a rules file, in file order, and the rule names its readers need."""
 
     file: str
@@ -153,8 +154,8 @@ class Rules:
             return None
 
 
-@attrs.frozen
-class PatchBand:
+@attrs.frozen(repr=False)
+class PatchBand(Value):
     """One row of a manufacturer's patch table: a band of current daily dose → a patch."""
 
     table: str
@@ -184,8 +185,8 @@ class PatchBand:
         return self.band.low
 
 
-@attrs.frozen
-class Tier:
+@attrs.frozen(repr=False)
+class Tier(Value):
     """One tier of a dose-tiered methadone method: an OME band → a ratio or a percentage."""
 
     method: str

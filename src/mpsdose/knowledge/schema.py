@@ -31,6 +31,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
 __all__ = ["GRADES", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind", "Schema", "parse_interval"]
@@ -60,8 +61,8 @@ class Kind(enum.Enum):
     DATE = "date"  #: an ISO date, or as much of one as the source gives (YYYY-MM, YYYY)
 
 
-@attrs.frozen
-class Column:
+@attrs.frozen(repr=False)
+class Column(Value):
     """One column of a data file.
 
     ``required`` columns must be present in the header and non-empty on every row; an optional
@@ -76,8 +77,8 @@ class Column:
     doc: str = ""
 
 
-@attrs.frozen
-class Schema:
+@attrs.frozen(repr=False)
+class Schema(Value):
     """The schema of one data file: its columns, the columns that identify a row, its ranges."""
 
     file: str
@@ -106,8 +107,8 @@ class Schema:
         return attrs.evolve(self, columns=columns, open=True)
 
 
-@attrs.frozen
-class Interval:
+@attrs.frozen(repr=False)
+class Interval(Value):
     """A band of a measured quantity: ``low`` and ``high`` (None: unbounded), and which edges are in.
 
     >>> band = parse_interval("[30, 60)")

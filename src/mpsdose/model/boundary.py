@@ -248,39 +248,67 @@ def _hints(function: Callable[..., Any]) -> dict[str, Any]:
         return hints
 
 
+class _Plan:
+    """How to check a function's arguments: worked out on its first call (reading signatures
+    and annotations at import would cost every command's start-up)."""
+
+    def __init__(self, function: Callable[..., Any]) -> None:
+        self.signature = inspect.signature(function)
+        hints = _hints(function)
+        parameters = list(self.signature.parameters.values())
+        self.checks = [(p.name, _compile(hints[p.name]), hints[p.name]) for p in parameters
+                       if p.name in hints and p.name not in ("self", "cls")]
+        # The common call (positional arguments, then keywords, no *args or **kwargs) is
+        # checked without binding a signature: position → name, and the names allowed.
+        simple = all(p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) for p in parameters)
+        self.positional = [p.name for p in parameters
+                           if p.kind is p.POSITIONAL_OR_KEYWORD] if simple else None
+        self.names = frozenset(p.name for p in parameters)
+        self.required = frozenset(p.name for p in parameters if p.default is p.empty)
+
+
 def checked(function: F) -> F:
     """Check a public function's arguments against its annotations (see the module notes)."""
-    signature = inspect.signature(function)
-    plan: list[tuple[str, _Check, Any]] | None = None
+    plan: _Plan | None = None
     name = function.__qualname__
 
-    def prepare() -> list[tuple[str, _Check, Any]]:
-        hints = _hints(function)
-        return [(parameter, _compile(hints[parameter]), hints[parameter])
-                for parameter in signature.parameters if parameter in hints
-                and parameter not in ("self", "cls")]
+    def refuse(parameter: str, value: Any, annotation: Any) -> ArgumentError:
+        return ArgumentError(
+            f"{name}(): {parameter} must be {describe(annotation)}, not "
+            f"{type(value).__name__} {_short(value)}", function=name, argument=parameter)
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         nonlocal plan
         if plan is None:
-            plan = prepare()
-        try:
-            bound = signature.bind(*args, **kwargs)
+            plan = _Plan(function)
+        positional = plan.positional
+        if positional is not None and len(args) <= len(positional) and \
+                kwargs.keys() <= plan.names and not kwargs.keys() & positional[:len(args)] \
+                and plan.required <= {*positional[:len(args)], *kwargs}:
+            given = dict(zip(positional, args, strict=False))
+            given.update(kwargs)
+            for parameter, check, annotation in plan.checks:
+                if parameter in given:
+                    value = given[parameter]
+                    try:
+                        given[parameter] = check(value)
+                    except _Refused:
+                        raise refuse(parameter, value, annotation) from None
+            return function(**given)
+        try:  # anything else: bound as Python would, for Python's own message
+            bound = plan.signature.bind(*args, **kwargs)
         except TypeError as error:
             raise ArgumentError(f"{name}(): {error}", function=name) from None
         arguments = bound.arguments
-        for parameter, check, annotation in plan:
+        for parameter, check, annotation in plan.checks:
             if parameter not in arguments:
                 continue
             value = arguments[parameter]
             try:
                 arguments[parameter] = check(value)
             except _Refused:
-                raise ArgumentError(
-                    f"{name}(): {parameter} must be {describe(annotation)}, not "
-                    f"{type(value).__name__} {_short(value)}",
-                    function=name, argument=parameter) from None
+                raise refuse(parameter, value, annotation) from None
         return function(*bound.args, **bound.kwargs)
 
     return wrapper  # type: ignore[return-value]

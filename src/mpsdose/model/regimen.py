@@ -31,6 +31,7 @@ from mpsdose.model.errors import (
 from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG, MAX_DURATION_DAYS, MAX_ITEMS
 from mpsdose.model.numbers import plain, significant
 from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -72,8 +73,8 @@ def _magnitude(what: str) -> Callable[[Any, Any, Any], None]:
     return validate
 
 
-@attrs.frozen
-class Dose:
+@attrs.frozen(repr=False)
+class Dose(Value):
     """An amount of one drug: per administration (mass) or per time (a rate).
 
     ``value`` and ``unit`` are as written (20 mg, 4 g/day, 25 mcg/h). A liquid written as a volume
@@ -236,8 +237,8 @@ class ScheduleKind(enum.Enum):
     UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
 
 
-@attrs.frozen
-class Schedule:
+@attrs.frozen(repr=False)
+class Schedule(Value):
     """A frequency.
 
     Attributes
@@ -327,8 +328,8 @@ class Schedule:
 _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
 
 
-@attrs.frozen
-class Ingredient:
+@attrs.frozen(repr=False)
+class Ingredient(Value):
     """One drug of an item with its amount.
 
     Attributes
@@ -344,8 +345,8 @@ class Ingredient:
     dose: Dose | None = attrs.field(validator=field_check(Dose | None, "dose"))
 
 
-@attrs.frozen
-class Item:
+@attrs.frozen(repr=False)
+class Item(Value):
     """One line of a regimen.
 
     Attributes
@@ -676,8 +677,8 @@ def _optional_positive(what: str) -> Callable[[object, attrs.Attribute[float | N
     return check
 
 
-@attrs.frozen
-class Patient:
+@attrs.frozen(repr=False)
+class Patient(Value):
     """What is known of the patient; every field is optional and never invented.
 
     A check that needs a field that is None says so (an info finding) instead of assuming.
@@ -719,8 +720,8 @@ class Patient:
     conditions: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class Regimen:
+@attrs.frozen(repr=False)
+class Regimen(Value):
     """A list of items given together, with an optional label and patient.
 
     Attributes
@@ -807,8 +808,8 @@ class Regimen:
         return attrs.evolve(self, items=self.items + items)
 
 
-@attrs.frozen
-class State:
+@attrs.frozen(repr=False)
+class State(Value):
     """One state of a course: a labelled (and optionally dated) regimen.
 
     Attributes
@@ -832,8 +833,8 @@ class State:
     note: str | None = attrs.field(default=None, validator=field_check(str | None, "note"))
 
 
-@attrs.frozen
-class Course:
+@attrs.frozen(repr=False)
+class Course(Value):
     """The successive states of one patient's regimen, as a case report tells them.
 
     Attributes
