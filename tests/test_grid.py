@@ -41,7 +41,8 @@ def test_grid_tables_like_the_reports(headers, rows):
 
 
 @pytest.mark.parametrize("cell", [
-    "two\nlines", "tab\there", "\x1b[31mred\x1b[0m", "オキシコンチン", "ｆｕｌｌ", "e\u0301", "thin\u2009space",
+    "two\nlines", "tab\there", "\x1b[31mred\x1b[0m", "オキシコンチン", "ｆｕｌｌ", "e\u0301",
+    "thin\u2009space",
 ], ids=["newline", "tab", "colour", "kana", "full-width", "combining", "thin-space"])
 def test_what_only_tabulate_draws_is_left_to_it(cell):
     assert grid(["a"], [[cell]]) is None
@@ -50,3 +51,67 @@ def test_what_only_tabulate_draws_is_left_to_it(cell):
 def test_a_table_without_rows_or_of_uneven_rows_is_left_to_tabulate():
     assert grid(["a"], []) is None
     assert grid(["a", "b"], [["x"]]) is None
+
+
+WORDS = st.lists(st.one_of(
+    st.text(alphabet=st.sampled_from(list("abcdefghij-/.,;:()0123456789")), min_size=1,
+            max_size=12),
+    st.text(alphabet=st.sampled_from(list("xyz-")), min_size=90, max_size=250),  # long words
+    st.sampled_from(["≥", "×", "÷", "→", "—", "µg", "10–20", "", " "])),
+    max_size=60).map(" ".join)
+
+
+@given(st.integers(1, 4).flatmap(lambda n: st.tuples(
+    st.lists(CELL, min_size=n, max_size=n),
+    st.lists(st.tuples(st.lists(CELL, min_size=n - 1, max_size=n - 1), WORDS)
+             .map(lambda row: [*row[0], row[1]]), min_size=1, max_size=6))),
+    st.sampled_from([100, 40, 12]))
+def test_grid_wraps_the_last_column_as_tabulate_does(table, width):
+    headers, rows = table
+    expected = tabulate(rows, headers=list(headers), tablefmt="grid", disable_numparse=True,
+                        maxcolwidths=[None] * (len(headers) - 1) + [width])
+    assert grid(headers, rows, wrap=width) == expected
+
+
+COMMANDS = [
+    ["total", "oxycodone er 10 mg po q12h", "rescue oxycodone 5 mg po prn max 4/day",
+     "acetaminophen 1 g po qid", "fentanyl 25 mcg/h td"],
+    ["convert", "oxycodone 60 mg/day", "--to", "morphine po"],
+    ["convert", "morphine 90 mg/day", "--to", "fentanyl patch"],
+    ["methadone", "morphine 200 mg/day"],
+    ["check", "oxycodone 20 mg/day", "naproxen 500 mg po bid", "dexamethasone 4 mg/day",
+     "--age", "80", "--crcl", "25"],
+    ["compare", "examples/takamatsu2018-case1.toml"],
+    ["drugs", "--class", "opioid"],
+    ["tables"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: args[0])
+def test_cli_output_is_what_tabulate_draws(args, monkeypatch):
+    from click.testing import CliRunner
+
+    from mpsdose.cli import main
+    from mpsdose.present import grid as module
+
+    ours = CliRunner().invoke(main, args)
+    monkeypatch.setattr(module, "grid", lambda *a, **k: None)  # every table to tabulate
+    theirs = CliRunner().invoke(main, args)
+    assert ours.exit_code == theirs.exit_code
+    assert ours.stdout == theirs.stdout
+
+
+def test_the_common_commands_do_not_import_tabulate():
+    import subprocess
+    import sys
+
+    # (a patch conversion cites the Japanese insert's words: those tables go to tabulate)
+    common = [c for c in COMMANDS if c[0] in ("total", "convert", "methadone", "check")
+              and "fentanyl patch" not in c]
+    code = ("import sys\nfrom mpsdose.cli import main\n"
+            f"for args in {common!r}:\n"
+            "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+            "print('tabulate' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stderr.strip().splitlines()[-1] == "False"

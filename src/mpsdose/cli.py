@@ -190,7 +190,8 @@ def _render(tables: Sequence[tuple[str, Sequence[str], list[list[str]]]], fmt: s
             widths = [None] * (len(headers) - 1) + [100]
         # The default grid is drawn without tabulate (its import costs more than the command):
         # the same bytes; tabulate for the other formats and what the grid cannot draw.
-        drawn = grid(headers, rows) if fmt == "grid" and widths is None else None
+        drawn = grid(headers, rows, wrap=None if widths is None else 100) \
+            if fmt == "grid" else None
         if drawn is None:
             from tabulate import tabulate
 
@@ -564,13 +565,14 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     """
     from mpsdose.clinical.safety import check as run_check
     from mpsdose.clinical.safety import check_course
-    from mpsdose.io.files import load, regimen_of
     from mpsdose.model.regimen import Course, Regimen
 
     extra = Regimen.parse(items, knowledge=knowledge)
     before = Regimen.parse(previous, knowledge=knowledge) if previous else None
     course = None
     if file is not None:
+        from mpsdose.io.files import load, regimen_of  # only with a file: it is not light
+
         loaded = load(file, knowledge=knowledge)
         if isinstance(loaded, Course) and state is None and not items and before is None:
             course = loaded

@@ -10,18 +10,21 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
-from mpsdose.knowledge.practice import Strength
 from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the strengths' record type loads with the strengths, on first use
+    from mpsdose.knowledge.practice import Strength
 
 __all__ = [
     "DEFAULT_ROTATION_TABLE",
@@ -56,7 +59,7 @@ class RotationError(MpsdoseError, ValueError):
     """
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Step(Value):
     """One step of the working, for the table and ``--json``.
 
@@ -189,7 +192,7 @@ def factor_for(knowledge: Knowledge, table: ConversionTable, drug: Drug, route: 
     return factor
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Part(Value):
     """One scheduled opioid ingredient's OME under a rotation table."""
 
@@ -200,7 +203,7 @@ class Part(Value):
     step: Step
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class OpioidBase(Value):
     """The scheduled and PRN opioid items of a regimen, and the OME of each scheduled one."""
 

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # -- results ------------------------------------------------------------------------------------
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class OralMorphineEquivalent(Value):
     """An OME in mg/day: a point value, a range where a factor is a range, or both.
 
@@ -152,7 +152,7 @@ class OralMorphineEquivalent(Value):
 
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ItemEquivalent(Value):
     """The OME of one opioid ingredient of one item, with how it was computed.
 
@@ -193,7 +193,7 @@ class ItemEquivalent(Value):
                 f"[{self.factor.table}{band}: {self.factor.source}]")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class RegimenEquivalent(Value):
     """The OME of a regimen under one table: per item, per drug and route, and in total.
 

@@ -49,7 +49,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "fudin", "methadone_switch", "start_cap"]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class MethodResult(Value):
     """One method's starting methadone dose (mg/day and per dose), capped, with its warnings.
 
@@ -98,7 +98,7 @@ class MethodResult(Value):
         return self.daily[0]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class MethadoneSwitch(Value):
     """The methods side by side for one regimen.
 

@@ -23,7 +23,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Rescue(Value):
     """The breakthrough (rescue) dose of a regimen.
 

@@ -48,7 +48,7 @@ from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 __all__ = ["Rotation", "Target", "Titration", "convert", "titrate"]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Target(Value):
     """What to rotate to: a drug, a route, and optionally a release (ir/er) or form (patch).
 
@@ -128,7 +128,7 @@ class Target(Value):
                         if w)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Rotation(Value):
     """The result of :func:`convert`, with every step of the working.
 
@@ -582,7 +582,7 @@ def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient,
     return found
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Titration(Value):
     """The next step up of a regimen's scheduled opioid, with its new rescue dose.
 

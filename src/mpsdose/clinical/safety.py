@@ -26,7 +26,6 @@ import attrs
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
 from mpsdose.clinical.market import market_findings
-from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals
 from mpsdose.clinical.totals import findings as total_findings
@@ -454,6 +453,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                                 f"below the {rule.threshold:g} mg/day of opioid tolerance",
                                 code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
+        from mpsdose.clinical.methadone import start_cap  # methadone's module: only for it
+
         cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
         daily, _ = _daily_by_drug(items, "methadone")
         if daily > cap.bounds[1] * (1 + 1e-9):

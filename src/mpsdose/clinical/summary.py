@@ -18,7 +18,7 @@ from mpsdose.model.value import Value
 __all__ = ["Summary", "summarize"]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Summary(Value):
     """Daily totals per item, drug and class, the OME under one table, and every finding.
 

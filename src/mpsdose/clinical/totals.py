@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Total(Value):
     """A daily amount that may be partly unknown.
 
@@ -84,7 +84,7 @@ class Total(Value):
         return self.format()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ItemTotal(Value):
     """The daily amount of one ingredient of one item.
 
@@ -121,7 +121,7 @@ class ItemTotal(Value):
         return self.item.prn
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class DrugTotal(Value):
     """One drug's daily total over all its items and routes.
 
@@ -151,7 +151,7 @@ class DrugTotal(Value):
         return any(item.prn for item in self.items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ClassTotal(Value):
     """The drugs of one class in a regimen, each with its own total.
 
@@ -175,7 +175,7 @@ class ClassTotal(Value):
         return DRUG_CLASSES.get(self.drug_class, self.drug_class)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class DailyTotals(Value):
     """Every daily total of a regimen.
 

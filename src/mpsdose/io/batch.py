@@ -684,7 +684,7 @@ def _plain(values: list[float | None]) -> bool:
                for v in values)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _Facts(Value):
     """What one pass over a table's number columns shows, for _rows to leave out the checks no
     row can fail and to round fast where it may (all False where not looked at)."""
@@ -776,7 +776,7 @@ def _fill_messages(pl: Any, out: Any, frame: Any) -> Any:
     return out.with_columns(out.get_column("message").scatter(where, text))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _Key(Value):
     """What one distinct (drug, route, unit, form) of a table says, once: its status and stage,
     the unit arithmetic of its rows and its factor bands ``(low, high, factor)``."""

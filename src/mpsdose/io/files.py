@@ -60,7 +60,7 @@ _PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant"
 
 
 # -- the file formats, as attrs classes that cattrs fills strictly ------------------------------
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _PatientData(Value):
     age: float | None = None
     weight_kg: float | None = None
@@ -70,7 +70,7 @@ class _PatientData(Value):
     conditions: list[str] = attrs.Factory(list)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _ItemTable(Value):
     """An item written as a table: each key holds exactly one thing of its kind."""
 
@@ -89,14 +89,14 @@ class _ItemTable(Value):
 _Entry = str | _ItemTable
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _RegimenData(Value):
     label: str | None = None
     items: list[_Entry] = attrs.Factory(list)
     patient: _PatientData = _PatientData()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _StateData(Value):
     label: str
     date: str | None = None
@@ -105,7 +105,7 @@ class _StateData(Value):
     items: list[_Entry] = attrs.Factory(list)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _CourseData(Value):
     states: list[_StateData]
     label: str | None = None

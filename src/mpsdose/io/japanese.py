@@ -125,7 +125,7 @@ _COUNTABLE_FORMS = ("tablet", "capsule", "suppository", "patch")
 _ORAL_DAILY_FORMS = ("tablet", "capsule", "powder", "liquid")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _Token(Value):
     kind: str
     values: tuple[str, ...]
@@ -261,7 +261,7 @@ def _tokens(text: str, source: str, start: int, k: Knowledge) -> list[_Token]:
 
 
 # -- names ----------------------------------------------------------------------------------------
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class _Named(Value):
     """What the name at the start of a prescription stands for."""
 

@@ -42,7 +42,7 @@ __all__ = [
 DEFAULT_TABLE = "cdc2022"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Factor(Value):
     """One row of a conversion table.
 
@@ -173,7 +173,7 @@ class Factor(Value):
                    row.where, row.get("grade", ""))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ConversionTable(Value):
     """A named conversion table: its rows, and what identifies exactly which numbers were used.
 
@@ -388,7 +388,7 @@ def table_by_id(tables: Mapping[str, ConversionTable], table: str | None) -> Con
         raise UnknownTableError(key, sorted(tables)) from None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Threshold(Value):
     """An OME level a guideline attaches a meaning to, in its context."""
 

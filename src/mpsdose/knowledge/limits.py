@@ -29,7 +29,7 @@ _CONDITION_UNITS = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min"}
 _CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class DoseLimit(Value):
     """One row of ``dose_limits.csv``: a maximum for a drug, route and release, for the patients
     its condition band selects."""
@@ -94,7 +94,7 @@ class DoseLimit(Value):
         return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class SafetyRule(Value):
     """The rule behind a check: its severity, threshold and what its source says."""
 
@@ -111,7 +111,7 @@ class SafetyRule(Value):
                    row.get("threshold_unit", ""), row["statement"], row["source"])
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class SafetyRules(Value):
     """The rows of ``safety_rules.csv`` in file order; the first row of a check is its default."""
 
@@ -126,7 +126,7 @@ class SafetyRules(Value):
                           "safety_rules.csv")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class DrugProperties(Value):
     """drug → property → (value, source), from ``drug_properties.csv`` (first row wins)."""
 
@@ -144,7 +144,7 @@ class DrugProperties(Value):
         return self.table.get(drug, {}).get(name)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UsualRange(Value):
     """A usual palliative daily dose range of a drug for an indication [mg/day]."""
 
@@ -161,7 +161,7 @@ class UsualRange(Value):
                    row["daily_mg_high"], row["source"])
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class SteroidTable(Value):
     """One corticosteroid equivalence table: drug → equivalent dose (low, high) [mg]."""
 

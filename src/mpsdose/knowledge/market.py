@@ -36,7 +36,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class MarketRule(Value):
     """One label rule of a market, with its source."""
 
@@ -106,7 +106,7 @@ class MarketRule(Value):
                     and abs(self.interval_h - interval_h) > 1e-9)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class MarketRules(Value):
     """The rows of ``market_rules.csv`` in file order."""
 

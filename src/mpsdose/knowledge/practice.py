@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Strength(Value):
     """The marketed strengths of one product type in one market."""
 
@@ -55,7 +55,7 @@ class Strength(Value):
         return self.unit in ("mg", "mcg/h")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UsualSchedule(Value):
     """The usual scheduled interval of a product type (None: a continuous infusion)."""
 
@@ -98,7 +98,7 @@ def best_schedule(rows: Sequence[UsualSchedule], drug: str, route: Route,
     return None if best is None else best[1]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Rule(Value):
     """One rule of practice with its source: a value or a range (fractions, hours, mg/day)."""
 
@@ -127,7 +127,7 @@ class Rule(Value):
         return (self.value, self.value)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Rules(Value):
     """The rows of a rules file, in file order, and the rule names its readers need."""
 
@@ -154,7 +154,7 @@ class Rules(Value):
             return None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class PatchBand(Value):
     """One row of a manufacturer's patch table: a band of current daily dose → a patch."""
 
@@ -185,7 +185,7 @@ class PatchBand(Value):
         return self.band.low
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Tier(Value):
     """One tier of a dose-tiered methadone method: an OME band → a ratio or a percentage."""
 

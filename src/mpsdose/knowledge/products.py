@@ -31,7 +31,7 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ProductStrength(Value):
     """One marketed strength of a named product."""
 
@@ -66,7 +66,7 @@ class ProductStrength(Value):
         return self.strength_mg / self.volume_ml
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class PatchProduct(Value):
     """The release rate its package insert states for one content label of a patch."""
 
@@ -88,7 +88,7 @@ class PatchProduct(Value):
                    row.get("conversion_table"), row["source"], row.get("notes", ""))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Products(Value):
     """The named products and content-labelled patches, indexed by folded name."""
 

@@ -61,7 +61,7 @@ class Kind(enum.Enum):
     DATE = "date"  #: an ISO date, or as much of one as the source gives (YYYY-MM, YYYY)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Column(Value):
     """One column of a data file.
 
@@ -77,7 +77,7 @@ class Column(Value):
     doc: str = ""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Schema(Value):
     """The schema of one data file: its columns, the columns that identify a row, its ranges."""
 
@@ -107,7 +107,7 @@ class Schema(Value):
         return attrs.evolve(self, columns=columns, open=True)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Interval(Value):
     """A band of a measured quantity: ``low`` and ``high`` (None: unbounded), and which edges are in.
 

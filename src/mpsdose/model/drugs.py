@@ -20,7 +20,7 @@ from mpsdose.model.vocabulary import FORM_ROUTE, Route
 __all__ = ["Catalogue", "Drug", "Product", "normal_name"]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Drug(Value):
     """One drug of the catalogue (or an unlisted name the caller chose to keep).
 
@@ -98,7 +98,7 @@ class Drug(Value):
         return self.name
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Product(Value):
     """A marketed combination product: its components and their strengths per unit [mg]."""
 
@@ -109,7 +109,7 @@ class Product(Value):
     source: str
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Catalogue(Value):
     """Drugs by canonical name, every known name → canonical name, and combination products.
 

@@ -28,7 +28,7 @@ class Severity(enum.Enum):
         return list(Severity).index(self)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Finding(Value):
     """One finding: a stable ``code`` for machines, a ``message`` for people, and its ``source``.
 

@@ -73,7 +73,7 @@ def _magnitude(what: str) -> Callable[[Any, Any, Any], None]:
     return validate
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Dose(Value):
     """An amount of one drug: per administration (mass) or per time (a rate).
 
@@ -237,7 +237,7 @@ class ScheduleKind(enum.Enum):
     UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Schedule(Value):
     """A frequency.
 
@@ -328,7 +328,7 @@ class Schedule(Value):
 _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Ingredient(Value):
     """One drug of an item with its amount.
 
@@ -345,7 +345,7 @@ class Ingredient(Value):
     dose: Dose | None = attrs.field(validator=field_check(Dose | None, "dose"))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Item(Value):
     """One line of a regimen.
 
@@ -677,7 +677,7 @@ def _optional_positive(what: str) -> Callable[[object, attrs.Attribute[float | N
     return check
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Patient(Value):
     """What is known of the patient; every field is optional and never invented.
 
@@ -720,7 +720,7 @@ class Patient(Value):
     conditions: tuple[str, ...] = ()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Regimen(Value):
     """A list of items given together, with an optional label and patient.
 
@@ -808,7 +808,7 @@ class Regimen(Value):
         return attrs.evolve(self, items=self.items + items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class State(Value):
     """One state of a course: a labelled (and optionally dated) regimen.
 
@@ -833,7 +833,7 @@ class State(Value):
     note: str | None = attrs.field(default=None, validator=field_check(str | None, "note"))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Course(Value):
     """The successive states of one patient's regimen, as a case report tells them.
 

@@ -71,7 +71,7 @@ _CANONICAL = {
 }
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Unit(Value):
     """A clinical unit.
 
