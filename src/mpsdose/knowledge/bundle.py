@@ -13,8 +13,8 @@ refused at once with its file, line and column.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,7 +27,7 @@ from mpsdose.knowledge.conversion import (
     table_by_id,
     thresholds_from_rows,
 )
-from mpsdose.knowledge.loader import DATA, Row, read_table
+from mpsdose.knowledge.loader import DATA_DIR, Row, read_table
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue
@@ -35,6 +35,8 @@ from mpsdose.model.errors import DataError, UnknownTableError
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mpsdose.knowledge.limits import (
         DoseLimit,
         DrugProperties,
@@ -124,16 +126,28 @@ class Knowledge:
         mpsdose.check(regimen, patient, knowledge=knowledge)
     """
 
-    def __init__(self, files: Mapping[str, Path], *, local: Iterable[str] = (),
-                 folder: Path | None = None) -> None:
+    def __init__(self, files: Mapping[str, str | os.PathLike[str]], *,
+                 local: Iterable[str] = (), folder: Path | None = None) -> None:
         unknown = sorted(set(files) - set(SCHEMAS))
         if unknown:
             raise DataError(f"not a data file of mpsdose: {', '.join(unknown)}; the files are "
-                            f"{', '.join(sorted(SCHEMAS))}", path=str(folder or DATA))
-        self.files: Mapping[str, Path] = MappingProxyType(dict(files))
+                            f"{', '.join(sorted(SCHEMAS))}", path=str(folder or DATA_DIR))
+        # The paths as given (the shipped ones as strings: pathlib is not imported to start a
+        # command); :attr:`files` shows them as Paths.
+        self._paths: dict[str, str | os.PathLike[str]] = dict(files)
         self.local: frozenset[str] = frozenset(local)
         self.folder = folder
         self._cache: dict[str, Any] = {}
+
+    @property
+    def files(self) -> Mapping[str, Path]:
+        """Data file name (``dose_limits.csv``) → its path."""
+        def paths() -> Mapping[str, Path]:
+            from pathlib import Path
+
+            return MappingProxyType({name: Path(path) for name, path in self._paths.items()})
+
+        return self._cached("files", paths)
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -149,7 +163,9 @@ class Knowledge:
     @classmethod
     def shipped_files(cls) -> dict[str, Path]:
         """Data file name → path of the shipped file."""
-        return {name: DATA / name for name in SCHEMAS}
+        from pathlib import Path
+
+        return {name: Path(DATA_DIR, name) for name in SCHEMAS}
 
     @classmethod
     @checked
@@ -178,6 +194,8 @@ class Knowledge:
         DataError
             A missing folder, an unknown file name, or a malformed file (file, line, column).
         """
+        from pathlib import Path
+
         path = Path(folder)
         if not path.is_dir():
             raise DataError("not a folder of data files", path=str(folder))
@@ -192,10 +210,10 @@ class Knowledge:
 
     def __repr__(self) -> str:
         where = "shipped" if not self.local else f"{self.folder} over shipped"
-        return f"<Knowledge {where}: {len(self.files)} files>"
+        return f"<Knowledge {where}: {len(self._paths)} files>"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"files": dict(self.files), "local": sorted(self.local), "folder": self.folder}
+        return {"files": dict(self._paths), "local": sorted(self.local), "folder": self.folder}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["files"], local=state["local"],  # type: ignore[misc]
@@ -217,7 +235,7 @@ class Knowledge:
         name
             A data file name.
         """
-        return str(self.files[name]) if name in self.local else name
+        return os.fspath(self._paths[name]) if name in self.local else name
 
     def rows(self, name: str) -> tuple[Row, ...]:
         """The typed rows of one data file (its drug names checked against the catalogue).
@@ -237,8 +255,8 @@ class Knowledge:
         DataError
             The bundle has no such file, or the file breaks its schema (file, line, column).
         """
-        if name not in self.files:
-            raise DataError(f"this knowledge has no {name}", path=str(self.folder or DATA))
+        if name not in self._paths:
+            raise DataError(f"this knowledge has no {name}", path=str(self.folder or DATA_DIR))
 
         def read() -> tuple[Row, ...]:
             if name in ("drugs.csv", "combination_products.csv"):  # no drug column
@@ -248,7 +266,7 @@ class Knowledge:
                          for row in self.rows("drugs.csv")}
             else:
                 names = dict(self.catalogue.names)
-            return read_table(self.files[name], SCHEMAS[name], label=self.label(name),
+            return read_table(self._paths[name], SCHEMAS[name], label=self.label(name),
                               names=names)
 
         return self._cached(f"rows:{name}", read)
@@ -263,7 +281,7 @@ class Knowledge:
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""
-        return self.rows(name) if name in self.files else ()
+        return self.rows(name) if name in self._paths else ()
 
     # -- conversion --------------------------------------------------------------------------
     @property
@@ -512,7 +530,7 @@ class Knowledge:
             The first problem: a malformed row (file, line, column), a drug no catalogue file
             knows, a rule the code needs that a rules file lacks.
         """
-        for name in self.files:
+        for name in self._paths:
             self.rows(name)
         sections: dict[str, Callable[[], object]] = {
             "drugs.csv": lambda: self.catalogue,
@@ -533,7 +551,7 @@ class Knowledge:
             "fhir_routes.csv": lambda: self.snomed_routes,
         }
         for name, build in sections.items():
-            if name in self.files:
+            if name in self._paths:
                 build()
         present = {
             "rotation_rules.csv": lambda: {rule.rule for rule in self.rotation_rules.rows},
@@ -541,7 +559,7 @@ class Knowledge:
             "safety_rules.csv": lambda: {rule.check for rule in self.safety_rules.rows},
         }
         for name, required in REQUIRED_RULES.items():
-            if name not in self.files:
+            if name not in self._paths:
                 continue
             missing = sorted(set(required) - present[name]())
             if missing:
@@ -552,7 +570,7 @@ class Knowledge:
 
 @functools.cache
 def _default() -> Knowledge:
-    return Knowledge(Knowledge.shipped_files())
+    return Knowledge({name: os.path.join(DATA_DIR, name) for name in SCHEMAS})
 
 
 def resolve(knowledge: Knowledge | None) -> Knowledge:
@@ -692,6 +710,8 @@ def load_table_file(path: str | Path, *, purpose: str = "surveillance",
     DataError
         A malformed file (file, line, column), or one with no rows.
     """
+    from pathlib import Path
+
     knowledge = resolve(knowledge)
     file = Path(path)
     schema = SCHEMAS["opioid_equivalence.csv"]

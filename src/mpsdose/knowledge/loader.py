@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,11 +23,25 @@ from mpsdose.model.errors import DataError
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route
 
-__all__ = ["DATA", "Row", "data_file", "read_table"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["DATA_DIR", "Row", "data_file", "read_table"]  # and DATA, made on first use
 
 #: ``data/`` beside the package: a real folder in the wheel, a symlink to the top-level ``data/``
 #: in a checkout (an editable install). Found from ``__file__``: mpsdose is never run from a zip.
-DATA = Path(__file__).parent.parent / "data"
+#: (A string: pathlib, with what it imports, costs every command's start-up; :data:`DATA` is the
+#: same folder as a :class:`~pathlib.Path`.)
+DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATA":  # ``data/`` as a Path, made on first use
+        from pathlib import Path
+
+        return Path(DATA_DIR)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Largest data file read, as a guard against reading something that is not a data file [bytes].
 MAX_FILE_BYTES = 20_000_000
@@ -35,7 +49,9 @@ MAX_FILE_BYTES = 20_000_000
 
 def data_file(name: str) -> Path:
     """Path of a file shipped in ``data/``."""
-    return DATA / name
+    from pathlib import Path
+
+    return Path(DATA_DIR) / name
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -196,13 +212,13 @@ def _same(text: str) -> str:
     return text
 
 
-def _lines(path: Path, shown: str) -> Iterator[tuple[int, list[str]]]:
+def _lines(path: str, shown: str) -> Iterator[tuple[int, list[str]]]:
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
             raise DataError(f"{size} bytes: larger than a data file can be "
                             f"({MAX_FILE_BYTES} bytes)", path=shown)
-        handle = path.open(newline="", encoding="utf-8-sig")
+        handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below
     except OSError as error:
         raise DataError(f"cannot read: {error.strerror or error}", path=shown) from None
     with handle:
@@ -218,7 +234,7 @@ def _lines(path: Path, shown: str) -> Iterator[tuple[int, list[str]]]:
             raise DataError(f"bad CSV: {error}", path=shown, line=reader.line_num) from None
 
 
-def read_table(path: Path | str, schema: Schema, *, label: str | None = None,
+def read_table(path: str | os.PathLike[str], schema: Schema, *, label: str | None = None,
                names: Mapping[str, str] | None = None) -> tuple[Row, ...]:
     """Every data row of a CSV file, its cells typed by ``schema``.
 
@@ -240,8 +256,8 @@ def read_table(path: Path | str, schema: Schema, *, label: str | None = None,
         a cell of the wrong type or outside the choices, a range whose ends are out of order, a
         key that repeats an earlier row.
     """
-    path = Path(path)
-    shown = label or path.name
+    path = os.fspath(path)
+    shown = label or os.path.basename(path)
     columns = {column.name: column for column in schema.columns}
     header: list[str] | None = None
     rows: list[Row] = []

@@ -27,7 +27,6 @@ import os
 import types
 import typing
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from mpsdose.model.errors import ArgumentError
@@ -161,6 +160,13 @@ def _literal(choices: tuple[Any, ...]) -> _Check:
     return check
 
 
+def _is_path(annotation: Any) -> bool:
+    """Whether an annotation is :class:`pathlib.Path` (told without importing pathlib, which
+    costs start-up time; an annotation naming it has imported it)."""
+    return isinstance(annotation, type) and annotation.__name__ == "Path" and \
+        annotation.__module__ == "pathlib"
+
+
 def _compile(annotation: Any) -> _Check:
     """A check for one annotation; anything not understood is let through (never a false no)."""
     if annotation is Any or annotation is object or annotation is inspect.Parameter.empty:
@@ -175,7 +181,7 @@ def _compile(annotation: Any) -> _Check:
         return _int
     if annotation is str:
         return _exact(str)
-    if annotation is Path:
+    if _is_path(annotation):
         return _path
     origin = typing.get_origin(annotation)
     arguments = typing.get_args(annotation)
@@ -210,7 +216,7 @@ def describe(annotation: Any) -> str:
         return "a whole number"
     if annotation is str:
         return "a string"
-    if annotation is Path:
+    if _is_path(annotation):
         return "a path"
     origin = typing.get_origin(annotation)
     arguments = typing.get_args(annotation)
@@ -239,6 +245,10 @@ def _hints(function: Callable[..., Any]) -> dict[str, Any]:
         return typing.get_type_hints(function)
     except Exception:  # a name only imported for type checking: resolve one by one
         namespace = dict(getattr(function, "__globals__", {}))
+        if "Path" not in namespace:  # imported for type checking only, to start up faster
+            from pathlib import Path
+
+            namespace["Path"] = Path
         hints = {}
         for name, text in getattr(function, "__annotations__", {}).items():
             try:
