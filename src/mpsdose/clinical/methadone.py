@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,13 +39,15 @@ from mpsdose.clinical.dosing import (
 from mpsdose.clinical.market import market_table
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
-from mpsdose.knowledge.practice import Rule
 from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Regimen
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the rules' record type loads with the rules, on first use
+    from mpsdose.knowledge.practice import Rule
 
 __all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "fudin", "methadone_switch", "start_cap"]
 

@@ -16,6 +16,7 @@ Every number comes from ``data/`` (:mod:`mpsdose.knowledge.practice`, :mod:`mpsd
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -35,8 +36,6 @@ from mpsdose.clinical.market import market_table
 from mpsdose.clinical.rescue import Rescue, describe_rescue, rescue_for
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
-from mpsdose.knowledge.practice import PatchBand, Rule
-from mpsdose.knowledge.products import PatchProduct
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
@@ -44,6 +43,10 @@ from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Patient, Regimen, Schedule, ScheduleKind
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
+
+if TYPE_CHECKING:  # record types loaded with their data, on first use
+    from mpsdose.knowledge.practice import PatchBand, Rule
+    from mpsdose.knowledge.products import PatchProduct
 
 __all__ = ["Rotation", "Target", "Titration", "convert", "titrate"]
 

@@ -72,36 +72,70 @@ def _alternation(words: object) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-# Each pattern is tried at the current position, in this order; the first that matches wins.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END),
-        ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
-                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
-        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}"),
-        # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
-        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}"),
-        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}"),
-        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}"),
-        ("times_word", _alternation(_TIMES) + _END),
-        ("night", _alternation(_NIGHT) + _END),
-        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END),
-        ("prn", _alternation(_PRN) + r"(?![a-z0-9])"),
-        ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?"),
-        ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
-                   rf"({_MASS}\s*/\s*ml){_END}"),
-        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
-        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*"),
-        ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
-        ("negative", rf"-\s*{_NUM}"),
-        ("phrase", _alternation([
-            "by mouth", "per os", "per rectum", "long acting", "short acting",
+class _Pattern:
+    """One pattern of the scanner, compiled on first use (compiling them all is a good part of
+    every command's start-up, and an item needs only some), with what a match can start with
+    (``starts``: characters, ``digit``: any decimal digit, as ``\\d`` reads one; None: anything):
+    at a position that cannot start it, the pattern is not tried (``tests/test_language.py``
+    checks each set against the pattern's own first characters)."""
+
+    __slots__ = ("_compiled", "digit", "kind", "source", "starts")
+
+    def __init__(self, kind: str, source: str, starts: str | None, digit: bool = False) -> None:
+        self.kind, self.source, self.digit = kind, source, digit
+        self.starts = None if starts is None else frozenset(starts)
+        self._compiled: re.Pattern[str] | None = None
+
+    def can_start(self, character: str) -> bool:
+        return self.starts is None or character in self.starts or (
+            self.digit and character.isdecimal())
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+
+def _firsts(words: object) -> str:
+    """The first characters of an alternation's words."""
+    return "".join(str(word)[0] for word in words)  # type: ignore[attr-defined]
+
+
+_PHRASES = ("by mouth", "per os", "per rectum", "long acting", "short acting",
             "immediate release", "extended release", "modified release", "sustained release",
-            "controlled release", "prolonged release", "oral solution",
-        ]) + _END),
+            "controlled release", "prolonged release", "oral solution")
+
+# Each pattern is tried at the current position, in this order; the first that matches wins.
+_PATTERNS: list[_Pattern] = [
+    _Pattern(kind, pattern, starts, digit=starts == ".")
+    for kind, pattern, starts in (
+        ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END,
+         "du"),
+        ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
+                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "m"),
+        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}", "f"),
+        # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
+        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}",
+         "eq"),
+        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}", "eq"),
+        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}", "."),
+        ("times_word", _alternation(_TIMES) + _END, _firsts(_TIMES)),
+        ("night", _alternation(_NIGHT) + _END, _firsts(_NIGHT)),
+        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END, "ci"),
+        ("prn", _alternation(_PRN) + r"(?![a-z0-9])", _firsts(_PRN)),
+        ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?",
+         "."),
+        ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
+                   rf"({_MASS}\s*/\s*ml){_END}", "."),
+        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
+        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*", "."),
+        ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}",
+         "-"),
+        ("negative", rf"-\s*{_NUM}", "-"),
+        ("phrase", _alternation(_PHRASES) + _END, _firsts(_PHRASES)),
         ("word", r"[a-z\u00c0-\u024f][a-z0-9\u00c0-\u024f'\-\.]*(?:/[a-z][a-z0-9'\-\.]*)*"
-                 r"|#\d+"),  # "#3" as in "tylenol #3"
+                 r"|#\d+", None),  # "#3" as in "tylenol #3"
     )
 ]
 _SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
@@ -207,9 +241,13 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
         if space:
             position = space.end()
             continue
-        for kind, pattern in _PATTERNS:
-            match = pattern.match(normal, position)
+        here = normal[position]
+        for pattern in _PATTERNS:
+            if not pattern.can_start(here):
+                continue
+            match = pattern.compiled.match(normal, position)
             if match:
+                kind = pattern.kind
                 _HANDLERS[kind](parts, match)
                 parts._last_was_word = kind == "word" and _is_name_word(match.group(0))
                 position = match.end()
@@ -495,14 +533,14 @@ def parse_frequency(text: str) -> Schedule | None:
     Schedule or None
     """
     phrase = " ".join(str(text).strip().lower().split())
-    for kind, pattern in _PATTERNS:
-        if kind not in _FREQUENCY_KINDS:
+    for pattern in _PATTERNS:
+        if pattern.kind not in _FREQUENCY_KINDS or not phrase or not pattern.can_start(phrase[0]):
             continue
-        match = pattern.fullmatch(phrase)
+        match = pattern.compiled.fullmatch(phrase)
         if match is not None:
             parts = _Parts(phrase)
             try:
-                _HANDLERS[kind](parts, match)
+                _HANDLERS[pattern.kind](parts, match)
             except ItemSyntaxError:
                 return None
             return parts.schedule

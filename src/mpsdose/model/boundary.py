@@ -326,10 +326,14 @@ def checked(function: F) -> F:
 
 def field_check(annotation: Any, what: str) -> Callable[[Any, Any, Any], None]:
     """An attrs validator: the field's value must fit ``annotation``, else :class:`ArgumentError`
-    naming the class and the field."""
-    check = _compile(annotation)
+    naming the class and the field. (The check is made from the annotation on first use, not
+    when the class is defined: that is start-up time.)"""
+    check: _Check | None = None
 
     def validate(instance: Any, attribute: Any, value: Any) -> None:
+        nonlocal check
+        if check is None:
+            check = _compile(annotation)
         try:
             check(value)
         except _Refused:
