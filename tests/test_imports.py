@@ -71,7 +71,7 @@ def test_the_common_commands_load_only_what_they_use():
         "        main(args)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "heavy = ('pathlib', 'tabulate', 'json', 'decimal', 'importlib.metadata', 'pint',\n"
+        "heavy = ('pathlib', 'tabulate', 'json', 'decimal', 'importlib.metadata', 'pint', 'hashlib',\n"
         "         'mpsdose.io.japanese', 'mpsdose.io.files', 'mpsdose.io.fhir', 'polars')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -326,16 +327,30 @@ def _check_bands(rows: list[Factor]) -> None:
                                 column="daily_dose_min")
 
 
-def _table_hash(rows: Sequence[Factor]) -> str:
+def _sha256() -> Any:
+    """SHA-256 from Python's small built-in module where it has one (``_sha2``, ``_sha256``):
+    ``hashlib`` loads OpenSSL first, which costs more start-up time than the command that
+    shows a table's hash spends on everything else. The same digest either way."""
+    import importlib
+
+    for name in ("_sha2", "_sha256"):
+        try:
+            return importlib.import_module(name).sha256()
+        except (ImportError, AttributeError):
+            continue
     import hashlib
 
-    digest = hashlib.sha256()
+    return hashlib.sha256()
+
+
+def _table_hash(rows: Sequence[Factor]) -> str:
+    digest = _sha256()
     for row in rows:
         digest.update("|".join(str(v) for v in (
             row.table, row.drug, row.route, row.form, row.unit, row.factor, row.low, row.high,
             row.band_min, row.band_max, row.source)).encode())
         digest.update(b"\n")
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def build_tables(factor_rows: Sequence[Row], catalogue: Catalogue,
