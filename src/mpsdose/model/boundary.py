@@ -82,6 +82,7 @@ def _exact(kind: type) -> _Check:
             raise _Refused
         return value
 
+    check.exact = kind  # type: ignore[attr-defined] # what _union may accept at once
     return check
 
 
@@ -102,7 +103,19 @@ def _anything(value: Any) -> Any:
 
 
 def _union(checks: list[_Check]) -> _Check:
+    # The leading members that accept a value as it is (a class, None): a value of one of them
+    # is accepted at once, as trying the members in order would (no earlier member converts it).
+    leading: list[type] = []
+    for one in checks:
+        kind = getattr(one, "exact", None)
+        if kind is None:
+            break
+        leading.append(kind)
+    accepted = tuple(leading)
+
     def check(value: Any) -> Any:
+        if isinstance(value, accepted):
+            return value
         for one in checks:
             try:
                 return one(value)
@@ -117,6 +130,9 @@ def _none(value: Any) -> Any:
     if value is not None:
         raise _Refused
     return None
+
+
+_none.exact = type(None)  # type: ignore[attr-defined]
 
 
 def _iterable(element: _Check, *, sequence: bool = False) -> _Check:
@@ -275,6 +291,14 @@ class _Plan:
                            if p.kind is p.POSITIONAL_OR_KEYWORD] if simple else None
         self.names = frozenset(p.name for p in parameters)
         self.required = frozenset(p.name for p in parameters if p.default is p.empty)
+        # the commonest call of all, positional arguments only: each position's check
+        checks = {name: (check, annotation) for name, check, annotation in self.checks}
+        self.by_position = [(name, *checks.get(name, (None, None)))
+                            for name in self.positional or ()]
+        self.fewest = sum(1 for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD
+                          and p.default is p.empty)
+        self.no_keyword_only_required = not any(
+            p.kind is p.KEYWORD_ONLY and p.default is p.empty for p in parameters)
 
 
 def checked(function: F) -> F:
@@ -293,6 +317,16 @@ def checked(function: F) -> F:
         if plan is None:
             plan = _Plan(function)
         positional = plan.positional
+        if not kwargs and positional is not None and plan.no_keyword_only_required and \
+                plan.fewest <= len(args) <= len(positional):
+            values = list(args)
+            for i, (parameter, check, annotation) in enumerate(plan.by_position[:len(args)]):
+                if check is not None:
+                    try:
+                        values[i] = check(values[i])
+                    except _Refused:
+                        raise refuse(parameter, values[i], annotation) from None
+            return function(*values)
         if positional is not None and len(args) <= len(positional) and \
                 kwargs.keys() <= plan.names and not kwargs.keys() & positional[:len(args)] \
                 and plan.required <= {*positional[:len(args)], *kwargs}:
