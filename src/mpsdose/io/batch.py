@@ -1032,38 +1032,48 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
             .select(list(PATIENT_COLUMNS)))
 
 
-def batch_dask(ddf: Any, table: str | None = None, *, knowledge: Knowledge | None = None) -> Any:
+def batch_dask(ddf: Any, table: str | ConversionTable | None = None, *,
+               knowledge: Knowledge | None = None) -> Any:
     """:func:`batch_mme` over a ``dask.dataframe``: each partition through the same function.
 
-    Factors are looked up per partition (once per distinct key in it). Row order is kept within
-    and across partitions. Needs the extra ``mpsdose[dask]``.
+    Lazy, and partition-wise to the end: ``batch_dask(ddf).to_parquet(folder)`` has each worker
+    write its own partitions (nothing is gathered in one place); ``.compute()`` gathers every
+    row in the client, for a result that fits in memory. Factors are looked up per partition
+    (once per distinct key in it); rows keep their order within and across partitions. Every
+    partition has the dtypes of the result's ``meta`` (what :func:`batch_mme` returns for a
+    pandas table), so that writers can rely on one schema. Needs the extra ``mpsdose[dask]``.
 
     Parameters
     ----------
     ddf
         A ``dask.dataframe.DataFrame`` with the columns of :data:`INPUT_COLUMNS`.
     table
-        A conversion table id (default ``cdc2022``).
+        A conversion table id (default ``cdc2022``) or a loaded table.
     knowledge
-        The clinical knowledge to use (pickled to the workers); None: the shipped data.
+        The clinical knowledge to use (pickled to the workers, each of which reads the files
+        it uses once); None: the shipped data.
 
     Returns
     -------
     dask.dataframe.DataFrame
-        Lazy: ``.compute()`` it. Every row, plus :data:`OUTPUT_COLUMNS`.
+        Lazy: every row, plus :data:`OUTPUT_COLUMNS`.
+
+    Raises
+    ------
+    BatchError
+        A required column missing (found from the frame's columns, before any work).
     """
-    import pandas as pd
+    from dask.dataframe.utils import meta_nonempty  # type: ignore[attr-defined]
 
-    sample = ddf._meta if hasattr(ddf, "_meta") else ddf.head(0)
-    meta = batch_mme(pd.DataFrame(sample), table, knowledge=knowledge)
-    for column in OUTPUT_COLUMNS:
-        if column in ("daily_dose", "factor", "mme_per_day"):
-            meta[column] = meta[column].astype("float64")
-        else:
-            meta[column] = meta[column].astype("object")
-    return ddf.map_partitions(lambda part: batch_mme(part, table, knowledge=knowledge),
-                              meta=meta)
+    # the result's meta: what batch_mme makes of a few rows of the input's kind (an empty one
+    # would not show the kinds of the text columns), with no row
+    meta = batch_mme(meta_nonempty(ddf._meta), table, knowledge=knowledge).iloc[:0]
+    dtypes = meta.dtypes.to_dict()
 
+    def partition(part: Any) -> Any:
+        return batch_mme(part, table, knowledge=knowledge).astype(dtypes)
+
+    return ddf.map_partitions(partition, meta=meta)
 
 
 @checked
