@@ -977,7 +977,9 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     days = pl.when(ok).then(_typed(pl, schema, "days_supply")[0]).otherwise(0.0)
     lazy = lazy.with_columns(
         mme.alias(name("m")), days.alias(name("d")), bup.alias(name("bup")),
-        ok.alias(name("ok")), failed.alias(name("failed")),
+        # the rows computed and the rows that could not be, counted in one sum (no patient has
+        # 2**32 rows): one aggregate fewer per patient
+        (ok.cast(pl.Int64) + failed.cast(pl.Int64) * 2**32).alias(name("counts")),
     )
     m, d, is_bup = pl.col(name("m")), pl.col(name("d")), pl.col(name("bup"))
 
@@ -1012,10 +1014,12 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     n_ok, n_failed = pl.col(name("ok")), pl.col(name("failed"))
     none_computed = (n_ok == 0) & (n_failed > 0)
     some_failed = n_failed > 0
+    counts = pl.col(name("counts"))
     return (lazy.group_by("patient_id")
-            .agg(*group(""), *group("_no_bup"), pl.col(name("ok")).sum().cast(pl.Int64),
-                 pl.col(name("failed")).sum().cast(pl.Int64))
+            .agg(*group(""), *group("_no_bup"), counts.sum())
             .sort("patient_id")  # a stable order, cheaper than keeping the input's
+            .with_columns((counts % 2**32).alias(name("ok")),
+                          (counts // 2**32).alias(name("failed")))
             .with_columns(*definitions(""), *definitions("_no_bup"))
             .with_columns(
                 *[_significant(pl, pl.when(none_computed).then(None).otherwise(pl.col(c)), fast)
