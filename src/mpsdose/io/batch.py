@@ -510,15 +510,9 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
              .with_columns((index * _ROW_COUNT + outcome.cast(pl.UInt32)).alias(name("at"))))
     at = pl.col(name("at"))
     table = _Outcomes(found, chosen, why, typed["doses_per_day"][1] is not None)
-    fast = facts.plain and _plain(  # the numbers of the keys and the frequencies, too
-        [k.scale for k in found] + [k.to_unit for k in found]
-        + [band[2] for k in found for band in k.bands]
-        + (list(mapping.values()) if "frequency" in columns and typed["frequency"][1] is None
-           else []))
 
-    def significant(x: Any) -> Any:
-        return _significant(pl, x, fast)
-
+    def significant(x: Any) -> Any:  # 12 significant digits: no float noise in the output
+        return x.round_sig_figs(_DIGITS)
 
     def looked_up(field: str, dtype: Any) -> Any:
         return pl.lit(pl.Series(table.columns[field], dtype=dtype)).gather(at)
@@ -626,70 +620,11 @@ class _Outcomes:
         return "ok", ""
 
 
-# -- rounding to DIGITS significant digits, fast --------------------------------------------------
-def _powi(base: float, exponent: int) -> float:
-    """``base ** exponent`` as Rust's ``f64::powi`` computes it (square and multiply, then one
-    division for a negative exponent), which polars's ``round_sig_figs`` uses."""
-    negative, exponent = exponent < 0, abs(exponent)
-    result = 1.0
-    while True:
-        if exponent & 1:
-            result *= base
-        exponent //= 2
-        if exponent == 0:
-            break
-        base *= base
-    return 1.0 / result if negative else result
-
-
-#: The shifts ``DIGITS - 1 - floor(log10 |x|)`` of the magnitudes _significant is used for, and
-#: ``10 ** shift`` of each as polars computes it.
-_SHIFT_LOW, _SHIFT_HIGH = _DIGITS - 1 - 250, _DIGITS - 1 + 250
-_POWERS = tuple(_powi(10.0, shift) for shift in range(_SHIFT_LOW, _SHIFT_HIGH + 1))
-#: The magnitudes of the inputs _significant may be used on; see _plain_magnitudes.
-_SMALLEST, _LARGEST = 1e-30, 1e20
-
-
-def _significant(pl: Any, x: Any, fast: bool) -> Any:
-    """``x.round_sig_figs(DIGITS)``; with ``fast``, the same numbers at half the cost: the power
-    of ten is looked up rather than computed for each value. Only for magnitudes within
-    10**±250 (zeros, infinities, NaN and nulls come back as they are, as round_sig_figs gives
-    them); ``fast`` says the caller has checked that (_plain_magnitudes). Tested equal to
-    round_sig_figs on a spread of values (tests/test_batch.py)."""
-    if not fast:
-        return x.round_sig_figs(_DIGITS)
-    shift = (_DIGITS - 1) - x.abs().log10().floor()
-    scale = pl.lit(pl.Series(_POWERS, dtype=pl.Float64)).gather(
-        (shift - _SHIFT_LOW).cast(pl.Int32, strict=False))  # null for 0, inf, NaN
-    return ((x * scale).round(0, mode="half_away_from_zero") / scale).fill_null(x)
-
-
-def _plain_magnitudes(pl: Any, lazy: Any, columns: list[Any], nonnegative: tuple[Any, ...] = ()
-                      ) -> bool:
-    """True where no finite, non-zero value of these columns has a magnitude outside 1e-30 …
-    1e20 (and none of ``nonnegative`` is negative): every number batch_mme and per_patient
-    round is made of such values, by products and sums, so that _significant may be fast.
-    One pass over the columns given (numbers: a cheap pass)."""
-    odd = [(c.is_finite() & (c != 0) & ((c.abs() < _SMALLEST) | (c.abs() > _LARGEST))).any()
-           for c in columns]
-    odd += [(c < 0).any() for c in nonnegative]
-    return not odd or not any(lazy.select(*[o.alias(str(i)) for i, o in enumerate(odd)])
-                              .collect().row(0))
-
-
-def _plain(values: list[float | None]) -> bool:
-    """Whether these numbers (of the keys, the tables, the windows) are within the magnitudes
-    _plain_magnitudes checks the rows for."""
-    return all(v is None or v == 0 or not math.isfinite(v) or _SMALLEST <= abs(v) <= _LARGEST
-               for v in values)
-
-
 @attrs.frozen(repr=False, eq=False)
 class _Facts(Value):
     """What one pass over a table's number columns shows, for _rows to leave out the checks no
-    row can fail and to round fast where it may (all False where not looked at)."""
+    row can fail (all False where not looked at)."""
 
-    plain: bool = False  #: magnitudes within the checked range: _significant may be fast
     doses_good: bool = False  #: every dose a finite positive number
     days_good: bool = False  #: every days supply a finite positive number
     given_good: bool = False  #: every doses_per_day a finite positive number
@@ -698,17 +633,14 @@ class _Facts(Value):
     given_max: float | None = None  #: the largest finite doses_per_day
 
     @classmethod
-    def of(cls, pl: Any, lazy: Any, schema: Any, *, patients: bool = False) -> _Facts:
-        """One pass over the dose, doses_per_day and days_supply columns (and, for the
-        per-patient sums, the windows). Nothing is looked at where one of them is text (a CSV
-        file): reading text as numbers is not a cheap pass."""
-        names = ["dose", "doses_per_day", "days_supply"] + (
-            ["therapy_days", "observation_window_days", "therapy_days_no_bup",
-             "observation_window_days_no_bup"] if patients else [])
-        present = [n for n in names if n in schema]
+    def of(cls, pl: Any, lazy: Any, schema: Any) -> _Facts:
+        """One pass over the dose, doses_per_day and days_supply columns, of cheap aggregates
+        (min, max, counts). Nothing is looked at where one of them is text (a CSV file):
+        reading text as numbers is not a cheap pass."""
+        looked_at = ["dose", "doses_per_day", "days_supply"]  # 0 dose, 1 given, 2 days
+        present = [n for n in looked_at if n in schema]
         if not all(schema[n].is_numeric() or schema[n] == pl.Null for n in present):
             return cls()
-        looked_at = names[:3] + [n for n in names[3:] if n in schema]  # 0 dose, 1 given, 2 days
 
         def number(column: str) -> Any:
             return pl.col(column).cast(pl.Float64) if column in schema else \
@@ -719,9 +651,7 @@ class _Facts(Value):
         for i, column in enumerate(looked_at):
             c = number(column)
             aggregates += [c.min().alias(f"min{i}"), c.max().alias(f"max{i}"),
-                           c.null_count().alias(f"nulls{i}"), c.is_nan().any().alias(f"nan{i}"),
-                           pl.when(c > 0).then(c).min().alias(f"low{i}"),
-                           pl.when(c < 0).then(c).max().alias(f"neg{i}")]
+                           c.null_count().alias(f"nulls{i}"), c.is_nan().any().alias(f"nan{i}")]
         row = lazy.select(*aggregates).collect().row(0, named=True)
 
         def good(i: int, empty_allowed: bool = False) -> bool:
@@ -730,21 +660,11 @@ class _Facts(Value):
                 return False
             return low is None or (low > 0 and high < math.inf)
 
-        def odd(i: int) -> bool:
-            low, high, small, negative = (row[f"{k}{i}"] for k in ("min", "max", "low", "neg"))
-            return (high == math.inf or low == -math.inf
-                    or (small is not None and small < _SMALLEST)
-                    or (high is not None and high > _LARGEST)
-                    or (low is not None and low < -_LARGEST)
-                    or (negative is not None and negative > -_SMALLEST))
-
         def finite_max(i: int) -> float | None:
             high = row[f"max{i}"]
             return high if high is not None and high < math.inf else None
 
-        return cls(plain=not any(odd(i) for i, column in enumerate(looked_at)
-                                 if column in schema),
-                   doses_good=good(0) and "dose" in schema,
+        return cls(doses_good=good(0) and "dose" in schema,
                    days_good=good(2) and "days_supply" in schema,
                    given_good=good(1) and "doses_per_day" in schema,
                    given_good_or_empty=good(1, empty_allowed=True),
@@ -884,14 +804,8 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
                                                          return_dtype=pl.Boolean)
     status = pl.col("status").cast(pl.String)
     ok = status == "ok"
-    numbers = [n for n in ("mme_per_day", "days_supply", "therapy_days",
-                           "observation_window_days", "therapy_days_no_bup",
-                           "observation_window_days_no_bup") if n in schema]
-    fast = all(schema[n].is_numeric() for n in numbers) and _plain_magnitudes(
-        pl, lazy, [pl.col(n).cast(pl.Float64) for n in numbers],
-        nonnegative=(pl.col("mme_per_day").cast(pl.Float64),))
     result = _patients(pl, lazy, bup, therapy_days, observation_window_days, ok=ok,
-                       failed=~ok & (status != "not-opioid"), fast=fast)
+                       failed=~ok & (status != "not-opioid"))
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
@@ -942,24 +856,19 @@ def per_patient_mme(data: Any, table: str | ConversionTable | None = None, *,
         raise BatchError(f"per patient: missing column(s): {', '.join(missing)}")
     knowledge = resolve(knowledge)
     bup = _Names(columns)("bup")  # a name no input column has, nor any output column
-    facts = _Facts.of(pl, lazy, lazy.collect_schema(), patients=True)
-    rows = _rows(pl, lazy, _table_for(table, knowledge), knowledge, bup=bup, facts=facts)
+    rows = _rows(pl, lazy, _table_for(table, knowledge), knowledge, bup=bup)
     result = _patients(pl, rows, pl.col(bup), therapy_days, observation_window_days,
-                       ok=pl.col(bup + "_ok"), failed=pl.col(bup + "_failed"),
-                       fast=facts.plain)
+                       ok=pl.col(bup + "_ok"), failed=pl.col(bup + "_failed"))
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
 
 
 def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
-              observation_window_days: float | None, *, ok: Any, failed: Any,
-              fast: bool) -> Any:
+              observation_window_days: float | None, *, ok: Any, failed: Any) -> Any:
     """The per-patient query over rows of batch_mme's output; ``bup`` is true in a row of
     buprenorphine, ``ok`` in a row computed, ``failed`` in a row that could not be (one left
-    out on purpose, ``not-opioid``, is neither); ``fast``: the rows' numbers allow the fast
-    rounding (_Facts)."""
-    fast = fast and _plain([therapy_days, observation_window_days])
+    out on purpose, ``not-opioid``, is neither)."""
     schema = lazy.collect_schema()
     columns = schema.names()
     name = _Names(columns)
@@ -1022,7 +931,7 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
                           (counts // 2**32).alias(name("failed")))
             .with_columns(*definitions(""), *definitions("_no_bup"))
             .with_columns(
-                *[_significant(pl, pl.when(none_computed).then(None).otherwise(pl.col(c)), fast)
+                *[pl.when(none_computed).then(None).otherwise(pl.col(c)).round_sig_figs(_DIGITS)
                   .alias(c) for c in numbers],
                 pl.when(none_computed).then(pl.lit("no-mme"))
                 .when(some_failed).then(pl.lit("incomplete"))
