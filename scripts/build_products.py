@@ -67,8 +67,8 @@ VALUE_SETS = (("benzodiazepine-medications", "Benzodiazepine medications"),
 
 RXNORM_COLUMNS = ("rxcui", "name", "ingredient", "ingredient_rxcui", "strength", "unit",
                   "dose_form", "route", "form", "release", "hours", "source", "grade", "notes")
-NDC_COLUMNS = ("ndc", "product", "ingredient", "strength", "unit", "route", "form", "release",
-               "wear_days", "file_factor", "source", "grade")
+NDC_COLUMNS = ("ndc", "product", "ingredient", "combination", "strength", "unit", "route", "form",
+               "release", "wear_days", "file_factor", "source", "grade")
 #: Each NDC row's source: repository@commit:file#sheet!row (the file name says its edition).
 NDC_ROW_SOURCE = (f"cqframework/opioid-mme-r4@{OMTK_COMMIT[:8]}:docs/"
                   "CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx#Opioids!{row}")
@@ -223,6 +223,9 @@ def ndc_products(xlsx: Path, omtk: Path) -> list[dict[str, str]]:
         wear = FENTANYL_PATCH_DAYS if (drug == "fentanyl" and canonical == "patch") else None
         out.append({
             "ndc": ndc, "product": product, "ingredient": drug,
+            # GENNME names every ingredient ("Acetaminophen/oxycodone Hydrochloride"); the
+            # strength is the opioid's only (Documentation: "Strength Per Unit")
+            "combination": "yes" if "/" in str(row["GENNME"]) else "",
             # a strength without its unit (Probuphine: 74.2, no UOM) cannot be used: left empty
             "strength": _fmt(float(row["Strength_Per_Unit"])) if row["Strength_Per_Unit"]
             is not None and unit else "",

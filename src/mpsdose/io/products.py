@@ -121,8 +121,8 @@ def plain_spacing(text: str) -> str:
 #: Dose-form words → mpsdose form, in the order they are looked for.
 _FORM_WORDS = (
     ("transdermal", "patch"), ("patch", "patch"), ("suppositor", "suppository"),
-    ("lozenge", "lozenge"), ("troche", "lozenge"), ("film", "film"), ("spray", "spray"),
-    ("tablet", "tablet"), ("tab", "tablet"), ("capsule", "capsule"), ("cap", "capsule"),
+    ("lozenge", "lozenge"), ("troche", "lozenge"), ("tablet", "tablet"), ("tab", "tablet"),
+    ("capsule", "capsule"), ("cap", "capsule"), ("film", "film"), ("spray", "spray"),
     ("injection", "injection"), ("injectable", "injection"), ("syringe", "injection"),
     ("cartridge", "injection"), ("auto-injector", "injection"),
     ("solution", "liquid"), ("suspension", "liquid"), ("syrup", "liquid"), ("elixir", "liquid"),

@@ -52,6 +52,7 @@ class NdcProduct:
     ndc: str
     product: str
     ingredient: str
+    combination: bool
     strength: float | None
     unit: str | None
     route: Route | None
@@ -66,7 +67,8 @@ class NdcProduct:
     def from_row(cls, row: Row) -> NdcProduct:
         if (row.get("strength") is None) != (row.get("unit") is None):
             raise row.error("strength and unit go together", "unit")
-        return cls(row["ndc"], row["product"], row["ingredient"], row.get("strength"),
+        return cls(row["ndc"], row["product"], row["ingredient"],
+                   row.get("combination") == "yes", row.get("strength"),
                    row.get("unit"), row.get("route"), row.get("form"), row.get("release"),
                    row.get("wear_days"), row.get("file_factor"), row["source"], row.where)
 

@@ -497,6 +497,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("product", doc="The product name, as the file writes it."),
         Column("ingredient", doc="The opioid (the file's Drug without SA/LA); the catalogue "
                                  "resolves it."),
+        Column("combination", Kind.CHOICE, required=False, choices=("yes",),
+               doc="yes: the product has other ingredients, whose strengths the file does not "
+                   "give (its strength is the opioid's)."),
         Column("strength", Kind.POSITIVE, required=False, unit="unit",
                doc="Strength of the opioid per unit as the product is counted."),
         Column("unit", Kind.CHOICE, required=False, choices=("mg", "mcg", "mcg/h", "mg/mL")),
