@@ -57,7 +57,7 @@ def expected_daily(written: str) -> float | None:
     return None
 
 
-def _daily(reading_item: Any, drug: str) -> float | None | str:
+def _daily(reading_item: Any, drug: str) -> float | str | None:
     """The reader's daily amount of ``drug`` in one item, None if unknown, 'absent' if the drug
     is not in it. A drug the catalogue does not know is compared by its amount alone when the
     item has one ingredient (the document may name it by a brand: "Myleran" is busulfan)."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mpsdose.io.claims import CLAIMS_OUTPUT_COLUMNS, claims_inputs, has_claims
 from mpsdose.io.language import parse_frequency
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
@@ -39,7 +40,7 @@ INPUT_COLUMNS = ("patient_id", "drug", "route", "dose", "unit", "doses_per_day",
 OUTPUT_COLUMNS = ("daily_dose", "daily_dose_unit", "factor", "mme_per_day", "status", "message")
 PATIENT_COLUMNS = ("patient_id", "total_mme", "total_days", "mme_def1", "mme_def2", "mme_def3",
                    "mme_def4", "total_mme_no_bup", "total_days_no_bup", "mme_def1_no_bup",
-                   "mme_def2_no_bup", "mme_def3_no_bup", "mme_def4_no_bup")
+                   "mme_def2_no_bup", "mme_def3_no_bup", "mme_def4_no_bup", "status")
 
 #: Statuses a row can have besides ``ok``.
 STATUSES = ("unknown-drug", "not-opioid", "bad-route", "bad-unit", "no-factor", "bad-dose",
@@ -182,14 +183,22 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     knowledge = resolve(knowledge)
     chosen = knowledge.conversion_table(table)
     columns = lazy.collect_schema().names()
+    claims = has_claims(columns)
     missing = [c for c in ("drug", "dose", "unit") if c not in columns]
     if "doses_per_day" not in columns and "frequency" not in columns:
         missing.append("doses_per_day (or frequency)")
+    if claims:  # claims rows give a product and a quantity (mpsdose.io.claims)
+        missing = [c for c in ("quantity", "days_supply") if c not in columns]
     if missing:
         raise BatchError(f"missing column(s): {', '.join(missing)}")
+    if claims:  # the one hook: claims rows get the columns of a dose row, or a status
+        lazy = claims_inputs(lazy, columns, knowledge)
 
     def column(name: str) -> Any:
-        return pl.col(name) if name in columns else pl.lit(None)
+        written = pl.col(name) if name in columns else pl.lit(None)
+        if claims and name in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
+            return pl.when(pl.col("_c_claim")).then(pl.col(f"_c_{name}")).otherwise(written)
+        return written
 
     # The raw key columns, as written: distinct values are few, so every normalisation and
     # check happens once per distinct key in Python, and the rows only join and multiply.
@@ -246,7 +255,10 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     no_days = days.is_null() | (days <= 0)
     dose_message = "dose is missing, zero, negative, not a number or implausibly large"
     frequency_text = column("frequency").cast(pl.String).fill_null("")
+    claim_failed = pl.col("_c_status").is_not_null() if claims else pl.lit(False)
     order = [  # (condition, status, message): the first that holds wins, as in parse_item
+        (claim_failed, pl.col("_c_status") if claims else pl.lit(None, dtype=pl.String),
+         pl.col("_c_message") if claims else pl.lit("")),
         (failed & (stage == 0), pl.col("_status"), pl.col("_message")),
         (magnitude, pl.lit("bad-dose"), pl.lit(dose_message)),
         (failed & (stage == 1), pl.col("_status"), pl.col("_message")),
@@ -263,17 +275,23 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     for condition, code, text in order[1:]:
         status = status.when(condition).then(code)
         message = message.when(condition).then(text)
-    computed = ~failed & ~magnitude & ~implausible & ~bad_frequency
+    computed = ~failed & ~magnitude & ~implausible & ~bad_frequency & ~claim_failed
+    explained = pl.col("_c_message") if claims else pl.lit("")
     result = joined.with_columns(
         status.otherwise(pl.lit("ok")).cast(pl.String).alias("status"),
-        message.otherwise(pl.lit("")).cast(pl.String).alias("message"),
+        message.otherwise(explained).cast(pl.String).alias("message"),
         pl.when(computed).then(amount).otherwise(None).cast(pl.Float64).alias("daily_dose"),
         pl.when(computed).then(pl.col("_unit_out")).otherwise(None).cast(pl.String)
         .alias("daily_dose_unit"),
         pl.when(~failed).then(factor).otherwise(None).cast(pl.Float64).alias("factor"),
     ).with_columns(
         (pl.col("daily_dose") * pl.col("factor")).alias("mme_per_day"),
-    ).select(*columns, *OUTPUT_COLUMNS)
+    )
+    if claims:
+        result = result.with_columns(pl.col("_c_product").alias("product"),
+                                     pl.col("_c_drug").alias("product_drug"))
+    result = result.select(*columns, *OUTPUT_COLUMNS,
+                           *(CLAIMS_OUTPUT_COLUMNS if claims else ()))
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
@@ -318,16 +336,23 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     definition 1 = total_mme / total_days; 2 = total_mme / therapy days; 3 = total_mme /
     observation window; 4 = Σ mme_per_day. Each again without buprenorphine (``_no_bup``), with
     its own therapy days and window where the ``_no_bup`` columns give them. A patient whose
-    only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero.
+    only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero. A
+    patient none of whose rows could be computed has every total empty (never 0) and ``status``
+    ``no-computable-row``; the others ``ok``. Claims rows name their drug in ``product_drug``.
     """
     pl = _polars()
     frame, kind = _to_polars(rows)
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
     columns = lazy.collect_schema().names()
-    missing = [name for name in ("patient_id", "days_supply", "drug", "status", "mme_per_day")
+    missing = [name for name in ("patient_id", "days_supply", "status", "mme_per_day")
                if name not in columns]
+    if "drug" not in columns and "product_drug" not in columns:
+        missing.append("drug")
     if missing:
         raise BatchError(f"per patient: missing column(s): {', '.join(missing)}")
+    # a claims row names its drug through its product (mpsdose.io.claims)
+    drug_name = pl.coalesce(*(pl.col(c).cast(pl.String) for c in ("product_drug", "drug")
+                              if c in columns))
     defaults = {"therapy_days": therapy_days, "observation_window_days": observation_window_days}
     for name, value in defaults.items():
         if name not in columns:
@@ -335,15 +360,15 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
         for suffix in ("_no_bup",):
             if name + suffix not in columns:
                 lazy = lazy.with_columns(pl.col(name).alias(name + suffix))
-    drugs = lazy.select(pl.col("drug").cast(pl.String)).unique().collect().to_series()
+    drugs = lazy.select(drug_name.alias("_drug")).unique().collect().to_series()
     books = resolve(knowledge).catalogue
     is_bup = {name: _is_buprenorphine(name, books) for name in drugs.to_list()}
     ok = pl.col("status") == "ok"
-    bup = pl.col("drug").cast(pl.String).replace_strict(is_bup, default=False,
-                                                         return_dtype=pl.Boolean)
+    bup = drug_name.replace_strict(is_bup, default=False, return_dtype=pl.Boolean)
     mme = pl.when(ok).then(pl.col("mme_per_day")).otherwise(0.0)
     days = pl.when(ok).then(pl.col("days_supply").cast(pl.Float64)).otherwise(0.0)
     lazy = lazy.with_columns(
+        ok.cast(pl.Int64).alias("_ok"),
         mme.alias("_m"), days.alias("_d"), (mme * days).alias("_md"),
         pl.when(bup).then(0.0).otherwise(mme).alias("_m_nb"),
         pl.when(bup).then(0.0).otherwise(days).alias("_d_nb"),
@@ -366,9 +391,16 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
                 (total / pl.col(f"_t{suffix}")).alias(f"mme_def2{suffix}"),
                 (total / pl.col(f"_w{suffix}")).alias(f"mme_def3{suffix}")]
 
+    computed = [c for c in PATIENT_COLUMNS if c not in ("patient_id", "status")]
+    none_ok = pl.col("_n_ok") == 0
     result = (lazy.group_by("patient_id")
-              .agg(*group(""), *group("_no_bup"))
+              .agg(pl.col("_ok").sum().alias("_n_ok"), *group(""), *group("_no_bup"))
               .with_columns(*definitions(""), *definitions("_no_bup"))
+              # a patient with no computable row has no total: empty, never 0
+              .with_columns(*(pl.when(none_ok).then(None).otherwise(pl.col(c)).alias(c)
+                              for c in computed),
+                            pl.when(none_ok).then(pl.lit("no-computable-row"))
+                            .otherwise(pl.lit("ok")).alias("status"))
               .sort("patient_id")  # a stable order, cheaper than keeping the input's
               .select(list(PATIENT_COLUMNS)))
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
@@ -402,7 +434,9 @@ def read_table(path: str) -> Any:
     if lower.endswith(".parquet"):
         return pl.scan_parquet(path)
     if lower.endswith(".csv"):
-        return pl.scan_csv(path, infer_schema_length=10_000)
+        # product codes are text: read as numbers, an NDC loses its leading zeros
+        return pl.scan_csv(path, infer_schema_length=10_000,
+                           schema_overrides={"ndc": pl.String, "rxcui": pl.String})
     raise BatchError(f"{path}: a batch file ends in .csv or .parquet")
 
 

@@ -57,9 +57,9 @@ from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.regimen import Item, Patient, Regimen, ScheduleKind
 
-__all__ = ["FhirError", "FhirReading", "OrderReading", "doses_per_day", "read_cds_request",
-           "read_fhir", "regimen_from_cds_request", "regimen_from_fhir", "regimen_to_fhir",
-           "rxnorm_codes"]
+__all__ = ["FhirError", "FhirReading", "OrderReading", "doses_per_day", "is_fhir_document",
+           "read_cds_request", "read_fhir", "regimen_from_cds_request", "regimen_from_fhir",
+           "regimen_to_fhir", "rxnorm_codes"]
 
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -194,6 +194,17 @@ class FhirReading:
 
 
 # -- reading -------------------------------------------------------------------------------------
+def is_fhir_document(data: Mapping[str, Any]) -> bool:
+    """True for what :func:`read_fhir` reads: a FHIR resource (``resourceType``) or a CDS Hooks
+    request body (``context`` or ``prefetch`` with ``hook`` or ``hookInstance``, or a
+    ``context.draftOrders``)."""
+    if "resourceType" in data:
+        return True
+    context = data.get("context")
+    return (("hook" in data or "hookInstance" in data or "prefetch" in data) and isinstance(
+        context, Mapping)) or (isinstance(context, Mapping) and "draftOrders" in context)
+
+
 def read_fhir(document: Mapping[str, Any] | str | bytes | Path, *,
               knowledge: Knowledge | None = None,
               as_of: datetime.date | None = None) -> FhirReading:
@@ -218,8 +229,7 @@ def read_fhir(document: Mapping[str, Any] | str | bytes | Path, *,
         a finding.
     """
     data = _load(document)
-    if "resourceType" not in data and ("context" in data or "hook" in data
-                                       or "prefetch" in data):
+    if "resourceType" not in data and is_fhir_document(data):
         return read_cds_request(data, knowledge=knowledge, as_of=as_of)
     return _Reader(resolve(knowledge), as_of).document(data)
 

@@ -306,10 +306,12 @@ def read_route(k: Knowledge, dosage: Mapping[str, Any], notes: Notes,
         found = _route_words(written)
         if found is not None:
             return found, True
+    said = ", ".join(concept_texts(route)) or ", ".join(
+        f"{system.rsplit('/', 1)[-1] or 'code'} {code}" for system, code, _ in codings(route)
+        if code) or "(empty)"
     notes.warn("fhir-route-not-read", f"{field}.route",
-               f"route {', '.join(concept_texts(route)) or '(no text)'!r} is not one mpsdose "
-               "reads (oral, sublingual, buccal, intranasal, rectal, transdermal, topical, iv, "
-               "sc, im, epidural, intrathecal)")
+               f"route {said!r} is not one mpsdose reads (oral, sublingual, buccal, intranasal, "
+               "rectal, transdermal, topical, iv, sc, im, epidural, intrathecal)")
     return None, False
 
 

@@ -253,10 +253,18 @@ def from_concept(k: Knowledge, concept: Mapping[str, Any], notes: Notes,
     if coded is not None:
         return coded
     texts = concept_texts(concept)
+    coded_drugs = [k.catalogue.drugs[k.rxnorm[code]] for system, code, _ in codings(concept)
+                   if system == RXNORM and code in k.rxnorm]
     for name in texts:
         parsed = parse_product_name(name)
         if parsed is not None:
-            return _medication_of(k.catalogue, parsed, "the product name")
+            found = _medication_of(k.catalogue, parsed, "the product name")
+            if len(coded_drugs) == 1 and len(found.components) == 1 \
+                    and not found.components[0].drug.listed:
+                # the ingredient code says which drug the name's words stand for
+                found = attrs.evolve(found, components=(attrs.evolve(
+                    found.components[0], drug=coded_drugs[0]),))
+            return found
     for name in texts:
         brand = _brand_combination(k.catalogue, name)
         if brand is not None:

@@ -170,6 +170,11 @@ def plain_ingredient(name: str) -> str:
     return " ".join(words) or plain_spacing(name).lower()
 
 
+#: Words an ingredient name may carry besides the drug's own (release, abuse-deterrence).
+_NAME_QUALIFIERS = frozenset({"abuse-deterrent", "matrix", "delivery", "er", "ir", "sr", "cr",
+                              "xr", "xl", "la", "mr", "ec"})
+
+
 def ingredient_drug(books: Catalogue, name: str) -> Drug | None:
     """The catalogue drug an ingredient name stands for (``oxycodone hydrochloride``,
     ``Abuse-Deterrent oxycodone``), or None. Only a name that is, or whose words without salt
@@ -185,7 +190,7 @@ def ingredient_drug(books: Catalogue, name: str) -> Drug | None:
     for size in range(len(words), 0, -1):  # the longest run of words that is a known name
         for start in range(len(words) - size + 1):
             found = books.get(" ".join(words[start:start + size]))
-            if found is not None and all(w in ("abuse-deterrent", "matrix", "delivery")
+            if found is not None and all(w in _NAME_QUALIFIERS
                                          for w in words[:start] + words[start + size:]):
                 return found
     return None
