@@ -63,7 +63,8 @@ def _daily(reading_item: Any, drug: str) -> float | str | None:
     item has one ingredient (the document may name it by a brand: "Myleran" is busulfan)."""
     for ingredient in reading_item.ingredients:
         name = ingredient.drug.name.lower()
-        if drug.lower() in name or name in drug.lower():
+        if drug.lower() == name or (not ingredient.drug.listed and (
+                drug.lower() in name.split() or name in drug.lower())):
             return reading_item.daily(ingredient)  # type: ignore[no-any-return]
     if len(reading_item.ingredients) == 1 and not reading_item.ingredients[0].drug.listed:
         return reading_item.daily(reading_item.ingredients[0])  # type: ignore[no-any-return]

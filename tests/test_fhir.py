@@ -130,13 +130,18 @@ def test_a_contained_medication_with_an_ingredient_outside_the_catalogue():
                                "doseAndRate": [{"doseQuantity": {"value": 2, "code": "TAB"}}]})
     del resource["medicationCodeableConcept"]
     reading = read_fhir(resource)
-    (item,) = reading.regimen.items
+    item = reading.orders[0].dosages[0].item  # the product as written
     assert [d.name for d in item.drugs] == ["acetaminophen", "diphenhydramine"]
     assert [item.daily(i) for i in item.ingredients] == [pytest.approx(1000), pytest.approx(50)]
     assert "fhir-unlisted-drug" in codes(reading)
+    # in the regimen, the catalogue's drug apart, so that it is totalled (acetaminophen's max)
+    listed, other = reading.regimen.items
+    assert (listed.name, listed.listed, listed.daily()) == ("acetaminophen", True,
+                                                           pytest.approx(1000))
+    assert (other.name, other.listed) == ("diphenhydramine", False)
     with pytest.raises(FhirError, match="diphenhydramine"):
         regimen_from_fhir(resource)  # strict: a drug the catalogue does not know
-    assert len(regimen_from_fhir(resource, allow_unlisted=True).items) == 1
+    assert len(regimen_from_fhir(resource, allow_unlisted=True).items) == 2
 
 
 def test_medication_text_with_a_leading_decimal_point():

@@ -86,6 +86,15 @@ def test_a_taper_is_one_step_at_a_time():
         pytest.approx(20), pytest.approx(10), pytest.approx(5)]
 
 
+def test_buprenorphine_of_a_suboxone_film_is_totalled():
+    # RxCUI 1010603 (buprenorphine 2 MG / naloxone 0.5 MG Sublingual Film): naloxone is not in
+    # the catalogue, buprenorphine is, and counts
+    reading = read_fhir(load("opioid-cds-r4/ocds-example-ambulatory-suboxone-medreq.json"))
+    listed = [item for item in reading.regimen.items if item.listed]
+    assert [(i.name, i.route.value, i.daily()) for i in listed] == [
+        ("buprenorphine", "sublingual", pytest.approx(2))]
+
+
 def test_an_ips_document_bundle():
     # Composition, Patient … and a Medication referenced by urn:uuid
     reading = read_fhir(load("hl7-uv-ips/Bundle-bundle-minimal.json"))

@@ -43,6 +43,7 @@ import attrs
 from mpsdose.io.fhir_dosage import (
     DosageReading,
     doses_per_day,
+    for_totals,
     read_dosage,
     read_route,
     unknown_dose_item,
@@ -514,10 +515,10 @@ class _Reader:
                 notes.warn("fhir-no-dosage", field,
                            "no dosage: the dose and frequency are not known (dose unknown)")
                 unknown = unknown_dose_item(medication, None, False, name, "no dosage")
-                items += [unknown] if unknown is not None else []
+                items += for_totals(unknown) if unknown is not None else []
             for reading in self.current(readings, notes, field):
                 if reading.item is not None:
-                    items.append(reading.item)
+                    items += for_totals(reading.item)
                     continue
                 route, _ = read_route(self.k, mapping(sequence(raw)[reading.index]),
                                       Notes(name), field)
@@ -529,13 +530,12 @@ class _Reader:
                                "neither the dose nor the route can be read: the order is not "
                                "in the regimen")
                 else:
-                    items.append(unknown)
-            for item in items:
-                unlisted = [d.name for d in item.drugs if not d.listed]
-                if unlisted:
-                    notes.info("fhir-unlisted-drug", "medication[x]",
-                               f"{', '.join(unlisted)} is not in the catalogue: shown, not "
-                               "totalled or converted")
+                    items += for_totals(unknown)
+            unlisted = sorted({d.name for item in items for d in item.drugs if not d.listed})
+            if unlisted:
+                notes.info("fhir-unlisted-drug", "medication[x]",
+                           f"{', '.join(unlisted)} is not in the catalogue: shown, not totalled "
+                           "or converted")
         elif counts and medication is None and sequence(raw):
             notes.warn("fhir-order-not-in-regimen", "medication[x]",
                        "the order is in force and its drug is not known: not in the regimen")

@@ -48,8 +48,8 @@ from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
 from mpsdose.model.vocabulary import ROUTE_SPELLINGS, Route
 
-__all__ = ["PERIOD_HOURS", "DosageReading", "TimingReading", "doses_per_day", "read_dosage",
-           "read_route", "read_timing", "unknown_dose_item"]
+__all__ = ["PERIOD_HOURS", "DosageReading", "TimingReading", "doses_per_day", "for_totals",
+           "read_dosage", "read_route", "read_timing", "unknown_dose_item"]
 
 #: UCUM period units → hours (mo = 30 d and a = 365 d, as the CDC MME calculator counts them).
 PERIOD_HOURS = {"s": 1 / 3600, "min": 1 / 60, "h": 1.0, "d": 24.0, "wk": 168.0,
@@ -339,6 +339,12 @@ class _Amount:
     mass_per_dose_mg: float | None = None  #: single-ingredient mass per administration
 
 
+def _tidy(value: float) -> float:
+    """A computed magnitude without float noise (17.55 mL/h × 0.8 mg/mL is 14.04, not
+    14.040000000000001): 12 significant digits, far finer than any dose."""
+    return float(f"{value:.12g}")
+
+
 def _unit_of(quantity: Mapping[str, Any]) -> tuple[str, str]:
     """(code, unit) lower case; the code is what counts when it is there."""
     code = str(text(quantity.get("code")) or "").lower()
@@ -390,7 +396,7 @@ def _amount(quantity: Mapping[str, Any], medication: Medication, notes: Notes,
             notes.warn("fhir-combination-rate", where, "a rate of a combination product")
             return None
         symbol, factor = rate
-        return _Amount((Dose.of(value * factor, symbol),), rate=True)
+        return _Amount((Dose.of(_tidy(value * factor), symbol),), rate=True)
     volume = _VOLUMES.get(code) or (None if code else _VOLUMES.get(unit))
     if volume is not None:
         return _liquid(value * volume, medication, notes, where)
@@ -422,7 +428,7 @@ def _liquid(volume_ml: float, medication: Medication, notes: Notes, where: str) 
                        f"a dose of {volume_ml:g} mL, and the concentration of "
                        f"{component.drug.name} in {medication.name!r} is not known")
             return None
-        doses.append(Dose.liquid(volume_ml, concentration, "mg/mL"))
+        doses.append(Dose.liquid(_tidy(volume_ml), _tidy(concentration), "mg/mL"))
     return _Amount(tuple(doses), form="liquid",
                    mass_per_dose_mg=doses[0].canonical if len(doses) == 1 else None)
 
@@ -433,7 +439,7 @@ def _count(value: float, named: str | None, medication: Medication, notes: Notes
     if named is not None and form is not None and form in _FORM_GROUPS \
             and _FORM_GROUPS.get(named) != _FORM_GROUPS[form]:
         notes.warn("fhir-dose-unit-not-the-form", where,
-                   f"the dose is counted in {named}s, and the product is a {form} "
+                   f"the dose is counted as {named} units, and the product is a {form} "
                    f"({medication.dose_form or medication.name}): not totalled")
         return None
     unit_form = named or (form if form in _FORM_GROUPS else None)
@@ -471,7 +477,7 @@ def _count(value: float, named: str | None, medication: Medication, notes: Notes
         return _Amount(tuple(doses), count=value, form=unit_form, units_per_dose=value,
                        mass_per_dose_mg=doses[0].canonical * value if len(doses) == 1 else None)
     # a film, a spray, a unit of no countable form: the amount per administration
-    scaled = tuple(Dose.of(d.value * value, d.unit) for d in doses)
+    scaled = tuple(Dose.of(_tidy(d.value * value), d.unit) for d in doses)
     return _Amount(scaled, units_per_dose=value,
                    mass_per_dose_mg=scaled[0].canonical if len(scaled) == 1 else None)
 
@@ -511,7 +517,7 @@ def _rate_amount(entry: Mapping[str, Any], medication: Medication, notes: Notes,
         return _volume_rate(amount * _VOLUMES[num_code] / (per * hours), medication, notes, where)
     if num_code in _MASS and len(medication.components) == 1:
         per_hour_mg = Dose.of(amount, _MASS[num_code]).canonical / (per * hours)
-        return _Amount((Dose.of(per_hour_mg, "mg/h"),), rate=True)
+        return _Amount((Dose.of(_tidy(per_hour_mg), "mg/h"),), rate=True)
     notes.warn("fhir-rate-unit-not-read", where, f"rateRatio numerator {num_code!r} is not read")
     return None
 
@@ -526,7 +532,7 @@ def _volume_rate(ml_per_hour: float, medication: Medication, notes: Notes,
                        f"an infusion of {ml_per_hour:g} mL/h, and the concentration of "
                        f"{component.drug.name} is not known")
             return None
-        doses.append(Dose.of(ml_per_hour * concentration, "mg/h"))
+        doses.append(Dose.of(_tidy(ml_per_hour * concentration), "mg/h"))
     return _Amount(tuple(doses), rate=True)
 
 
@@ -585,8 +591,6 @@ def _read_dosage(k: Knowledge, dosage: Mapping[str, Any], base: DosageReading,
         notes.info("fhir-prn-in-timing-text", f"{field}.timing.code",
                    "the timing's text says PRN: read as needed")
     route, readable = read_route(k, dosage, notes, field)
-    if not readable:
-        return attrs.evolve(base, reason="route not read")
     chosen = _dose_entry(dosage, notes, field)
     if chosen is None:
         where = f"{field}.doseAndRate"
@@ -614,7 +618,9 @@ def _read_dosage(k: Knowledge, dosage: Mapping[str, Any], base: DosageReading,
         amount = _amount(mapping(entry.get("doseQuantity")), medication, notes,
                          f"{where}.doseQuantity")
     if amount is None:
-        return attrs.evolve(base, reason="dose not read")
+        return attrs.evolve(base, reason="dose not read" if readable else "route and dose not read")
+    if not readable:  # the dose was read for its findings; without a route it is not an item
+        return attrs.evolve(base, reason="route not read")
     disagreement = _text_disagrees(base.text, timing.per_day)
     if disagreement:
         notes.warn("fhir-text-disagrees", f"{field}.text", disagreement + ": not totalled")
@@ -854,6 +860,27 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def for_totals(item: Item) -> tuple[Item, ...]:
+    """The item as the regimen holds it: a product with ingredients both in and outside the
+    catalogue becomes two items, so that its catalogue drugs are totalled (the buprenorphine of
+    buprenorphine/naloxone, the acetaminophen of Tylenol PM) and the others shown."""
+    listed = tuple(i for i in item.ingredients if i.drug.listed)
+    unlisted = tuple(i for i in item.ingredients if not i.drug.listed)
+    if not listed or not unlisted:
+        return (item,)
+    whole = item.name
+    parts = []
+    for group in (listed, unlisted):
+        part = attrs.evolve(item, ingredients=group, product=None, text=None)
+        if part.dose_known:
+            written = f"{_text_of(part, '')} (in {whole})"
+        else:
+            why = (item.text or "").partition(" (")[2]
+            written = f"{part.name} dose unknown (in {whole}" + (f"; {why}" if why else ")")
+        parts.append(attrs.evolve(part, text=written))
+    return tuple(parts)
 
 
 def unknown_dose_item(medication: Medication, route: Route | None, prn: bool,

@@ -252,7 +252,7 @@ def from_concept(k: Knowledge, concept: Mapping[str, Any], notes: Notes,
     coded = _coded_product(k, concept, notes, field)
     if coded is not None:
         return coded
-    texts = concept_texts(concept)
+    texts = _with_parts(concept_texts(concept))
     coded_drugs = [k.catalogue.drugs[k.rxnorm[code]] for system, code, _ in codings(concept)
                    if system == RXNORM and code in k.rxnorm]
     for name in texts:
@@ -281,11 +281,34 @@ def from_concept(k: Knowledge, concept: Mapping[str, Any], notes: Notes,
             return Medication(name, (Component(named, None, name),), name, route, form, release,
                               source="the name")
     if texts:
-        drug = Drug.unlisted(texts[0])
+        drug = Drug.unlisted(_unlisted_name(texts[0]))
         route, form, release = dose_form_facts(texts[0])
         return Medication(texts[0], (Component(drug, None, texts[0]),), None, route, form,
                           release, source="the name")
     return None
+
+
+def _unlisted_name(text_: str) -> str:
+    """A name for a drug the catalogue does not know: without SNOMED CT's "(product)" tag and
+    salt words ("Warfarin Sodium" → "warfarin")."""
+    cleaned = plain_spacing(re.sub(r"\((?:product|substance|medicinal product)\)", " ", text_,
+                                   flags=re.I))
+    return plain_ingredient(cleaned) if cleaned else text_
+
+
+def _with_parts(texts: list[str]) -> list[str]:
+    """Each name, then what its parentheses hold and what is outside them: Cerner writes
+    "acetaminophen (acetaminophen 325 mg oral capsule)"."""
+    out: list[str] = []
+    for name in texts:
+        out.append(name)
+        inner = re.findall(r"\(([^()]*)\)", name)
+        outer = plain_spacing(re.sub(r"\([^()]*\)", " ", name))
+        for part in [*inner, outer]:
+            if part and part not in out and not re.fullmatch(r"(?i)product|medicinal product",
+                                                             part.strip()):
+                out.append(part)
+    return out
 
 
 def _coded_product(k: Knowledge, concept: Mapping[str, Any], notes: Notes,

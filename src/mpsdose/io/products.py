@@ -101,8 +101,8 @@ def parse_product_name(name: str, *, code: str | None = None, system: str | None
             return None
         unit, factor = spelled
         ingredient = plain_spacing(match["ingredient"]).lower()
-        if not ingredient or ingredient[-1] in "/-":
-            return None
+        if not ingredient or ingredient[-1] in "/-" or "(" in ingredient or ")" in ingredient:
+            return None  # "acetaminophen (acetaminophen 325 mg …)": the caller tries the parts
         rest = match["rest"].strip()
         if rest and index < len(parts) - 1:
             return None  # words after a strength in the middle of a name: not this pattern

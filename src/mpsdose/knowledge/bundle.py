@@ -100,6 +100,11 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })
 
 
+#: The large product tables: a shipped one is read when first used (tests/shipped checks it),
+#: so that loading a folder of one's own files does not read 14,000 NDCs.
+_CHECKED_WHEN_USED = frozenset({"ndc_products.csv", "rxnorm_products.csv"})
+
+
 class Knowledge:
     """The catalogue, conversion tables, limits, rules, strengths and schedules mpsdose uses.
 
@@ -364,6 +369,8 @@ class Knowledge:
         drug no catalogue file knows, a rule the code needs that a rules file lacks.
         """
         for name in self.files:
+            if name in _CHECKED_WHEN_USED and name not in self.local:
+                continue
             self.rows(name)
         sections: dict[str, Callable[[], object]] = {
             "drugs.csv": lambda: self.catalogue,
@@ -386,7 +393,7 @@ class Knowledge:
             "fhir_observations.csv": lambda: self.observation_codes,
         }
         for name, build in sections.items():
-            if name in self.files:
+            if name in self.files and not (name in _CHECKED_WHEN_USED and name not in self.local):
                 build()
         present = {
             "rotation_rules.csv": lambda: {rule.rule for rule in self.rotation_rules.rows},
