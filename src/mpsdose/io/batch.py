@@ -13,6 +13,10 @@ once. Factors are looked up **once per distinct** (drug, route, unit) with the s
 :func:`mpsdose.oral_morphine_equivalent`, then joined and multiplied as columns; a tiered factor
 (methadone in ``cdc2016``) is chosen by the row's daily dose band.
 
+Claims rows (``ndc`` or ``rxcui`` with ``quantity`` and ``days_supply``) are turned into dose
+rows by :func:`mpsdose.io.claims.claims_inputs`, the one place this module calls for them: dose =
+strength per unit × quantity ÷ days supply, one a day (the CDC formula), or a status.
+
 polars (and pyarrow for Parquet) are the optional extra ``mpsdose[batch]``; pandas and pyarrow
 tables are accepted and returned in kind.
 """
@@ -197,7 +201,9 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     def column(name: str) -> Any:
         written = pl.col(name) if name in columns else pl.lit(None)
         if claims and name in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
-            return pl.when(pl.col("_c_claim")).then(pl.col(f"_c_{name}")).otherwise(written)
+            kind = pl.Float64 if name in ("dose", "doses_per_day") else pl.String
+            return pl.when(pl.col("_c_claim")).then(pl.col(f"_c_{name}")).otherwise(
+                written.cast(kind, strict=False))
         return written
 
     # The raw key columns, as written: distinct values are few, so every normalisation and
