@@ -58,7 +58,7 @@ from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.regimen import Item, Patient, Regimen, ScheduleKind
 
-__all__ = ["FhirError", "FhirReading", "OrderReading", "doses_per_day", "is_fhir_document",
+__all__ = ["RXNORM", "FhirError", "FhirReading", "OrderReading", "doses_per_day", "is_fhir_document",
            "read_cds_request", "read_fhir", "regimen_from_cds_request", "regimen_from_fhir",
            "regimen_to_fhir", "rxnorm_codes"]
 
@@ -188,7 +188,7 @@ class FhirReading:
 
     def to_json(self) -> dict[str, Any]:
         patient = {key: getattr(self.patient, key) for key in ("age", "weight_kg", "crcl_ml_min")}
-        return {"schema": "mpsdose/1", "kind": self.kind, "hook": self.hook,
+        return {"kind": self.kind, "hook": self.hook,
                 "patient": patient, "items": [str(item) for item in self.regimen.items],
                 "orders": [order.to_json() for order in self.orders],
                 "findings": [finding.to_json() for finding in self.findings]}
@@ -208,7 +208,7 @@ def is_fhir_document(data: Mapping[str, Any]) -> bool:
 
 def read_fhir(document: Mapping[str, Any] | str | bytes | Path, *,
               knowledge: Knowledge | None = None,
-              as_of: datetime.date | None = None) -> FhirReading:
+              as_of: datetime.date | None = None, drafts: bool = False) -> FhirReading:
     """Read a FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle`` (or a CDS
     Hooks request body, which goes to :func:`read_cds_request`).
 
@@ -221,6 +221,14 @@ def read_fhir(document: Mapping[str, Any] | str | bytes | Path, *,
     as_of
         The date the patient's age and the current step of a taper are read at (default:
         today for the age; the first step for a taper).
+    drafts
+        The document's orders are orders being signed (taken from a CDS Hooks request's
+        ``draftOrders`` by the caller): a ``draft`` order counts.
+
+    Returns
+    -------
+    FhirReading
+        The regimen in force, the patient, every order as read, every finding.
 
     Raises
     ------
@@ -232,7 +240,7 @@ def read_fhir(document: Mapping[str, Any] | str | bytes | Path, *,
     data = _load(document)
     if "resourceType" not in data and is_fhir_document(data):
         return read_cds_request(data, knowledge=knowledge, as_of=as_of)
-    return _Reader(resolve(knowledge), as_of).document(data)
+    return _Reader(resolve(knowledge), as_of, drafts).document(data)
 
 
 def read_cds_request(request: Mapping[str, Any] | str | bytes | Path, *,
@@ -257,13 +265,35 @@ def read_cds_request(request: Mapping[str, Any] | str | bytes | Path, *,
 
 def regimen_from_fhir(document: Mapping[str, Any] | str | bytes | Path, *,
                       allow_unlisted: bool = False, knowledge: Knowledge | None = None,
-                      as_of: datetime.date | None = None) -> Regimen:
+                      as_of: datetime.date | None = None, drafts: bool = False) -> Regimen:
     """The regimen in force of a FHIR R4 document (see :func:`read_fhir`), with the patient.
 
-    A drug the catalogue does not know in an order that counts is an error naming the resource
-    and field, unless ``allow_unlisted`` (then it is kept, shown and not totalled).
+    Parameters
+    ----------
+    document
+        A parsed JSON object, JSON text, or the path of a ``.json`` file.
+    allow_unlisted
+        Keep a drug the catalogue does not know (shown, not totalled) instead of raising.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+    as_of
+        The date ages and taper steps are read at (see :func:`read_fhir`).
+    drafts
+        The orders are orders being signed: a ``draft`` counts.
+
+    Returns
+    -------
+    Regimen
+        The items of the orders in force (an order whose dose cannot be read is there with
+        its dose unknown), labelled with a Bundle's id, with the patient.
+
+    Raises
+    ------
+    FhirError
+        Not a FHIR medication document; or, unless ``allow_unlisted``, a drug the catalogue
+        does not know in an order that counts (naming the resource and field).
     """
-    reading = read_fhir(document, knowledge=knowledge, as_of=as_of)
+    reading = read_fhir(document, knowledge=knowledge, as_of=as_of, drafts=drafts)
     return _regimen_of(reading, allow_unlisted)
 
 
@@ -347,9 +377,10 @@ class _Index:
 class _Reader:
     """One reading: the knowledge, the date it is read at, and the document's findings."""
 
-    def __init__(self, k: Knowledge, as_of: datetime.date | None) -> None:
+    def __init__(self, k: Knowledge, as_of: datetime.date | None, drafts: bool = False) -> None:
         self.k = k
         self.as_of = as_of
+        self.drafts = drafts  # the document's own orders are being signed
         self.notes = Notes("document")
         self.index = _Index()
         self.patients: list[Mapping[str, Any]] = []
@@ -359,7 +390,7 @@ class _Reader:
     def document(self, data: Mapping[str, Any]) -> FhirReading:
         kind = data.get("resourceType")
         if kind in _ORDERS:
-            order = self.order(data, "", draft=False)
+            order = self.order(data, "", draft=self.drafts)
             return self.reading(str(kind), [order], None)
         if kind == "Bundle":
             self.notes = Notes(_name(data))
@@ -369,7 +400,7 @@ class _Reader:
                                 "a Bundle without a type (FHIR R4 requires one): its entries are "
                                 "read", FHIR_R4 + "bundle.html")
             resources = self.entries(data, "entry")
-            orders = [self.order(r, origin, draft=False) for r, origin in resources
+            orders = [self.order(r, origin, draft=self.drafts) for r, origin in resources
                       if r.get("resourceType") in _ORDERS]
             if not orders:
                 self.notes.info("fhir-no-orders", None,
