@@ -71,7 +71,19 @@ _ORDERS = ("MedicationRequest", "MedicationStatement")
 
 
 class FhirError(MpsdoseError, ValueError):
-    """A FHIR document that cannot be read: names the resource and the field."""
+    """A FHIR document that cannot be read: names the resource and the field.
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the resource and field are put before it.
+    resource
+        The resource's type and id (``MedicationRequest/123``).
+    field
+        The field that could not be read (``dosageInstruction[0].doseAndRate``).
+    """
 
     def __init__(self, message: str, *, resource: str | None = None, field: str | None = None):
         self.resource = resource
@@ -92,7 +104,13 @@ def _fhir_error(message: str, resource: str | None, field: str | None) -> FhirEr
 
 
 def rxnorm_codes(knowledge: Knowledge | None = None) -> dict[str, str]:
-    """RxNorm ingredient code → catalogue drug name (``data/rxnorm.csv``)."""
+    """RxNorm ingredient code → catalogue drug name (``data/rxnorm.csv``).
+
+    Parameters
+    ----------
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+    """
     return dict(resolve(knowledge).rxnorm)
 
 
@@ -198,7 +216,13 @@ class FhirReading:
 def is_fhir_document(data: Mapping[str, Any]) -> bool:
     """True for what :func:`read_fhir` reads: a FHIR resource (``resourceType``) or a CDS Hooks
     request body (``context`` or ``prefetch`` with ``hook`` or ``hookInstance``, or a
-    ``context.draftOrders``)."""
+    ``context.draftOrders``).
+
+    Parameters
+    ----------
+    data
+        A parsed JSON object.
+    """
     if "resourceType" in data:
         return True
     context = data.get("context")
@@ -255,9 +279,29 @@ def read_cds_request(request: Mapping[str, Any] | str | bytes | Path, *,
     count as the patient's current medication, their Patient and Observations give the patient
     context. An order prefetched under the same id as a draft order is read once, as the draft.
 
-    Every :class:`OrderReading` says where it came from (``origin``: ``context.draftOrders`` or
-    ``prefetch.<key>``), so a service can tell the orders being signed
+    Every :class:`OrderReading` says where it came from (``origin``: ``context.draftOrders…`` or
+    ``prefetch.<key>…``), so a service can tell the orders being signed
     (:attr:`FhirReading.draft_orders`) from those on file.
+
+    Parameters
+    ----------
+    request
+        The request body: a parsed JSON object, JSON text, or the path of a ``.json`` file.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+    as_of
+        The date the patient's age and taper steps are read at (see :func:`read_fhir`).
+
+    Returns
+    -------
+    FhirReading
+        The regimen (drafts and active orders on file), the patient from the prefetched
+        Patient and Observations, every order as read, every finding.
+
+    Raises
+    ------
+    FhirError
+        Not a JSON object.
     """
     data = _load(request)
     return _Reader(resolve(knowledge), as_of).cds_request(data)
@@ -301,7 +345,28 @@ def regimen_from_cds_request(request: Mapping[str, Any] | str | bytes | Path, *,
                              allow_unlisted: bool = False, knowledge: Knowledge | None = None,
                              as_of: datetime.date | None = None) -> Regimen:
     """The regimen of a CDS Hooks request: the orders being signed and the active orders on
-    file (see :func:`read_cds_request`)."""
+    file (see :func:`read_cds_request`).
+
+    Parameters
+    ----------
+    request
+        The request body (a parsed JSON object, JSON text, or a path).
+    allow_unlisted
+        Keep a drug the catalogue does not know instead of raising.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+    as_of
+        The date ages and taper steps are read at.
+
+    Returns
+    -------
+    Regimen
+
+    Raises
+    ------
+    FhirError
+        Not a JSON object; or, unless ``allow_unlisted``, a drug the catalogue does not know.
+    """
     return _regimen_of(read_cds_request(request, knowledge=knowledge, as_of=as_of),
                        allow_unlisted)
 
@@ -772,6 +837,28 @@ def regimen_to_fhir(regimen: Regimen | Iterable[Item], *, patient: str = "Patien
 
     Each carries the RxNorm ingredient code(s), the dose in UCUM, the timing, the route's SNOMED CT
     code, PRN and its maximum, and the item in the item language as ``dosageInstruction.text``.
+    :func:`regimen_from_fhir` reads it back to an equal regimen. Needs ``mpsdose[fhir]``.
+
+    Parameters
+    ----------
+    regimen
+        A regimen, or items.
+    patient
+        The ``subject`` reference of every request.
+    status
+        The requests' ``status``.
+    knowledge
+        The clinical knowledge to use (RxNorm and SNOMED CT codes); None: the shipped data.
+
+    Returns
+    -------
+    dict
+        The Bundle as JSON-ready data, validated against the FHIR R4 models.
+
+    Raises
+    ------
+    FhirError
+        An item FHIR cannot express, or fhir.resources missing.
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     k = resolve(knowledge)

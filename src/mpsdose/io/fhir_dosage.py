@@ -139,7 +139,24 @@ def _describe(item: Item | None) -> dict[str, Any] | None:
 
 def doses_per_day(repeat: Mapping[str, Any] | None, *, prn: bool = False) -> float | None:
     """Administrations in 24 h from a ``Timing.repeat``, at its most frequent; None where it does
-    not say (no period, no times of day) or its period unit is not a time."""
+    not say (no period, no times of day) or its period unit is not a time.
+
+    ``frequencyMax`` (else ``frequency``, else 1) per ``period`` ``periodUnit`` (UCUM s, min, h,
+    d, wk, mo = 30 d, a = 365 d, as the CDC MME calculator counts them); without a period, the
+    number of ``timeOfDay`` entries, or of ``when`` events.
+
+    Parameters
+    ----------
+    repeat
+        A FHIR ``Timing.repeat`` as JSON.
+    prn
+        Whether the dose is as needed (kept for the callers; the count is the same).
+
+    Returns
+    -------
+    float or None
+        [1/day].
+    """
     found = _repeat_per_day(mapping(repeat), Notes("Timing"), "timing.repeat")
     return found[0] if found is not None else None
 
