@@ -170,7 +170,9 @@ _FORMAT = click.option(
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 _MARKET = click.option("--market", default="us", show_default=True,
                        type=click.Choice(["us", "uk", "jp"]),
-                       help="Whose marketed strengths to round to.")
+                       help="Whose marketed strengths to round to, and whose label rules and "
+                            "default tables to apply (jp: JSPM 2010, the Fentos table, the "
+                            "Japanese labels).")
 _FILE = click.option("-f", "--file", "file", metavar="FILE",
                      help="A regimen or course file (.toml/.json, FHIR JSON); '-' reads stdin.")
 _STATE = click.option("--state", metavar="LABEL",
@@ -367,6 +369,7 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
       mpsdose convert "morphine 90 mg/day" --to "fentanyl patch"
       mpsdose convert "fentanyl 100 mcg/h td" --to "hydromorphone sc" --reduction 33
       mpsdose convert -f examples/takamatsu2018-case1.toml --state titrated --to "morphine sc"
+      mpsdose convert "オキシコンチンTR錠20mg 1回1錠 1日2回" --to "fentanyl patch" --market jp
     """
     from mpsdose.clinical.rotation import convert as rotate
     from mpsdose.present.report import rotation_json, rotation_tables
@@ -382,7 +385,8 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 @_FILE
 @_STATE
 @click.option("--method", metavar="ID", help="One method (default: all, side by side): "
-              "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day.")
+              "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day; jp-label "
+              "(the Japanese label's bands, with --market jp).")
 @click.option("--table", metavar="ID", help="Rotation table for the OME (default spcg).")
 @_MARKET
 @_KNOWLEDGE
@@ -400,6 +404,7 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
     Examples:
       mpsdose methadone "morphine 200 mg/day"
       mpsdose methadone "oxycodone er 60 mg po q12h" --method fudin --json
+      mpsdose methadone "オキシコンチンTR錠40mg 1回1錠 1日2回" --market jp
     """
     from mpsdose.clinical.methadone import methadone_switch
     from mpsdose.present.report import methadone_json, methadone_tables
@@ -458,13 +463,16 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--table", metavar="ID", help="Conversion table for the OME (default cdc2022).")
 @click.option("--thresholds", "threshold_context", metavar="CONTEXT",
               help="Report OME against cdc2022, cdc2016 or opioids-aware thresholds.")
+@click.option("--market", type=click.Choice(["us", "uk", "jp"]), default=None,
+              help="Also check this market's label rules (jp: the Japanese package inserts).")
 @_KNOWLEDGE
 @_JSON
 @_FORMAT
 def check(items: tuple[str, ...], file: str | None, state: str | None, age: float | None,
           weight: float | None, crcl: float | None, hepatic: str | None, tolerant: bool | None,
           conditions: tuple[str, ...], previous: tuple[str, ...], table: str | None,
-          threshold_context: str | None, knowledge: Any, as_json: bool, fmt: str) -> None:
+          threshold_context: str | None, market: str | None, knowledge: Any, as_json: bool,
+          fmt: str) -> None:
     """Safety findings for a regimen and a patient; exit 1 when any is an error.
 
     Checks dose limits (with age, weight, CrCl, hepatic function), duplications, risky
@@ -476,6 +484,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       mpsdose check -f examples/takamatsu2018-case1.toml --age 58 --crcl 70
       mpsdose check "tramadol 400 mg/day" "sertraline 50 mg po daily" --age 80
       mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
+      mpsdose check "オキシコンチンTR錠10mg 1回1錠 1日2回" "オキノーム散5mg 1回1包 疼痛時" --market jp
     """
     from mpsdose.clinical.safety import check as run_check
     from mpsdose.clinical.safety import check_course
@@ -508,10 +517,11 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
         import attrs
 
         course = attrs.evolve(course, patient=patient)
-        found = check_course(course, table=table, knowledge=knowledge)
+        found = check_course(course, table=table, knowledge=knowledge, market=market)
     else:
         found = run_check(regimen, patient, previous=before, table=table,
-                          threshold_context=threshold_context, knowledge=knowledge)
+                          threshold_context=threshold_context, knowledge=knowledge,
+                          market=market)
     errors = sum(f.severity.value == "error" for f in found)
     reading = _reading_findings(file, knowledge)
     counts = {level: sum(f.severity.value == level for f in found)
@@ -531,6 +541,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                     "hepatic": None if patient.hepatic is None else patient.hepatic.value,
                     "opioid_tolerant": patient.opioid_tolerant,
                     "conditions": list(patient.conditions)},
+        "market": market,
         "counts": counts,
         "findings": reading + [f.to_json() for f in found],
     }

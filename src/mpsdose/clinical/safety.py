@@ -25,6 +25,7 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.market import market_findings
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals
@@ -488,6 +489,7 @@ def check(
     table: str | None = None,
     threshold_context: str | None = None,
     knowledge: Knowledge | None = None,
+    market: str | None = None,
 ) -> list[Finding]:
     """Safety findings for a regimen and a patient, most severe first.
 
@@ -504,6 +506,8 @@ def check(
         :func:`mpsdose.oral_morphine_equivalent`).
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
+    market
+        Also check the label rules of this market (``jp``: ``data/market_rules.csv``).
 
     Returns
     -------
@@ -547,12 +551,13 @@ def check(
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
         found.extend(_switch_findings(k, items, before, patient, None))
+    found.extend(market_findings(items, patient, market, k, previous=previous))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
 def check_course(course: Course, *, table: str | None = None,
-                 knowledge: Knowledge | None = None) -> list[Finding]:
+                 knowledge: Knowledge | None = None, market: str | None = None) -> list[Finding]:
     """Findings across a course: each state, each switch between states, titration intervals.
 
     Parameters
@@ -563,6 +568,8 @@ def check_course(course: Course, *, table: str | None = None,
         The conversion table for OME (default ``cdc2022``).
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
+    market
+        Also check the label rules of this market (``jp``) in every state.
 
     Returns
     -------
@@ -574,7 +581,7 @@ def check_course(course: Course, *, table: str | None = None,
     previous: Regimen | None = None
     for state in course.states:
         for finding in check(state.regimen, course.patient, previous=previous, table=table,
-                             knowledge=k):
+                             knowledge=k, market=market):
             found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
         previous = state.regimen
     found.extend(_methadone_titration(k, course))

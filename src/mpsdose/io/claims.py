@@ -31,7 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from mpsdose.knowledge.bundle import Knowledge
-from mpsdose.knowledge.products import normal_ndc
+from mpsdose.knowledge.codes import normal_ndc
 from mpsdose.model.products import ProductRecord
 
 __all__ = ["CLAIMS_COLUMNS", "CLAIMS_OUTPUT_COLUMNS", "CLAIMS_STATUSES", "claims_inputs",

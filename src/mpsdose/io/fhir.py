@@ -52,7 +52,7 @@ from mpsdose.io.fhir_medication import Medication, read_medication
 from mpsdose.io.fhir_values import FHIR_R4, Notes, codings, mapping, number, sequence, text
 from mpsdose.io.language import format_item
 from mpsdose.knowledge.bundle import Knowledge, resolve
-from mpsdose.knowledge.products import RXNORM
+from mpsdose.knowledge.codes import RXNORM
 from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity

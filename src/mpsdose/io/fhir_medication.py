@@ -34,7 +34,7 @@ from mpsdose.io.products import (
     plain_spacing,
 )
 from mpsdose.knowledge.bundle import Knowledge
-from mpsdose.knowledge.products import NDC, RXNORM, normal_ndc
+from mpsdose.knowledge.codes import NDC, RXNORM, normal_ndc
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.products import MASS_UNITS, IngredientStrength, ProductRecord
 from mpsdose.model.vocabulary import Route

@@ -1,161 +1,144 @@
-"""Product tables and FHIR vocabularies, as objects: what a code means.
+"""Marketed products by name, and patches labelled by their drug content.
 
-- ``rxnorm_products.csv`` → :class:`~mpsdose.model.products.ProductRecord` by RxCUI;
-- ``ndc_products.csv`` → :class:`NdcProduct` by 11-digit NDC;
-- ``fhir_statuses.csv`` → :class:`StatusRule` (which orders are in force, with the FHIR R4
-  definition);
-- ``fhir_timing_codes.csv`` → :class:`TimingCode` (``BID``, ``Q4H`` …);
-- ``fhir_observations.csv`` → LOINC code → what it measures.
+- ``products.csv``: one row per marketed strength of a product (オキシコンチンTR錠 10 mg, オプソ内服液
+  5 mg/2.5 mL). A prescription that names a product and counts its units (1回2錠, 2A, 1包) is read
+  through these strengths; a strength the file does not list is refused, never guessed.
+- ``patch_products.csv``: the release rate the package insert states for each labelled content
+  (フェントステープ 1 mg = 12.5 mcg/h, labelled in mg of fentanyl *citrate*; デュロテップMTパッチ
+  4.2 mg = 25 mcg/h, in mg of fentanyl base). The same mg stands for different rates in different
+  products, so a content is only ever read through its own product's row.
+
+Names are matched after Unicode NFKC (full-width letters and digits, ㎎ → mg) and case folding.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
 
 from mpsdose.knowledge.loader import Row
-from mpsdose.model.products import IngredientStrength, ProductRecord
 from mpsdose.model.vocabulary import Route
 
-__all__ = ["NDC", "RXNORM", "NdcProduct", "StatusRule", "TimingCode", "ndc_table",
-           "normal_ndc", "observation_codes", "rxnorm_table", "status_rules", "timing_codes"]
-
-RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
-NDC = "http://hl7.org/fhir/sid/ndc"
+__all__ = ["PatchProduct", "ProductStrength", "Products", "fold"]
 
 
-def rxnorm_table(rows: Iterable[Row]) -> Mapping[str, ProductRecord]:
-    """RxCUI → product, its ingredients in the order of the file."""
-    grouped: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        grouped[row["rxcui"]].append(row)
-    table = {}
-    for code, group in grouped.items():
-        first = group[0]
-        table[code] = ProductRecord(
-            first["name"],
-            tuple(IngredientStrength(row["ingredient"], row["strength"], row["unit"])
-                  for row in group),
-            first.get("dose_form"), first.get("route"), first.get("form"), first.get("release"),
-            first.get("hours"), code, RXNORM, f"{first['source']} ({first.where})")
-    return MappingProxyType(table)
+def fold(text: str) -> str:
+    """A name as the product index keys it: NFKC, lower case, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
 @attrs.frozen
-class NdcProduct:
-    """One NDC of the CDC NDC/MME file: the opioid, its strength per unit and how it is used."""
+class ProductStrength:
+    """One marketed strength of a named product."""
 
-    ndc: str
     product: str
-    ingredient: str
-    combination: bool
-    strength: float | None
-    unit: str | None
-    route: Route | None
-    form: str | None
+    market: str
+    drug: str
+    route: Route
     release: str | None
-    wear_days: float | None
-    file_factor: float | None
+    form: str
+    strength: float  #: drug per dosage unit, in ``unit``
+    unit: str  #: ``mg`` or ``mcg``
+    volume_ml: float | None  #: volume of one unit of a liquid or injection [mL]
     source: str
-    where: str = ""
+    notes: str = ""
 
     @classmethod
-    def from_row(cls, row: Row) -> NdcProduct:
-        if (row.get("strength") is None) != (row.get("unit") is None):
-            raise row.error("strength and unit go together", "unit")
-        return cls(row["ndc"], row["product"], row["ingredient"],
-                   row.get("combination") == "yes", row.get("strength"),
-                   row.get("unit"), row.get("route"), row.get("form"), row.get("release"),
-                   row.get("wear_days"), row.get("file_factor"), row["source"], row.where)
+    def from_row(cls, row: Row) -> ProductStrength:
+        return cls(row["product"], row["market"], row["drug"], row["route"], row.get("release"),
+                   row["form"], row["strength"], row["unit"], row.get("volume_ml"),
+                   row["source"], row.get("notes", ""))
+
+    @property
+    def strength_mg(self) -> float:
+        """The strength in mg."""
+        return self.strength / 1000 if self.unit == "mcg" else self.strength
+
+    @property
+    def concentration_mg_per_ml(self) -> float | None:
+        """mg/mL of a liquid or injection; None where the row gives no volume."""
+        if self.volume_ml is None:
+            return None
+        return self.strength_mg / self.volume_ml
 
 
-def ndc_table(rows: Iterable[Row]) -> Mapping[str, NdcProduct]:
-    """11-digit NDC → product."""
-    table = {}
-    for row in rows:
-        if not re.fullmatch(r"\d{11}", row["ndc"]):
-            raise row.error("an NDC is 11 digits, without hyphens", "ndc")
-        table[row["ndc"]] = NdcProduct.from_row(row)
-    return MappingProxyType(table)
+@attrs.frozen
+class PatchProduct:
+    """The release rate its package insert states for one content label of a patch."""
+
+    product: str
+    market: str
+    drug: str
+    content_mg: float
+    content_basis: str  #: ``base`` or ``citrate``
+    release_mcg_h: float
+    interval_h: float
+    conversion_table: str | None
+    source: str
+    notes: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> PatchProduct:
+        return cls(row["product"], row["market"], row["drug"], row["content_mg"],
+                   row["content_basis"], row["release_mcg_h"], row["interval_h"],
+                   row.get("conversion_table"), row["source"], row.get("notes", ""))
 
 
-#: NDC layouts with hyphens → how each part is padded to 5-4-2.
-_NDC_LAYOUTS = {(4, 4, 2): (1, 0, 0), (5, 3, 2): (0, 1, 0), (5, 4, 1): (0, 0, 1),
-                (5, 4, 2): (0, 0, 0)}
+@attrs.frozen
+class Products:
+    """The named products and content-labelled patches, indexed by folded name."""
 
+    strengths: tuple[ProductStrength, ...] = ()
+    patches: tuple[PatchProduct, ...] = ()
+    by_name: Mapping[str, tuple[ProductStrength, ...]] = attrs.field(
+        factory=lambda: MappingProxyType({}), repr=False)
+    patches_by_name: Mapping[str, tuple[PatchProduct, ...]] = attrs.field(
+        factory=lambda: MappingProxyType({}), repr=False)
 
-def normal_ndc(text: object) -> str | None:
-    """An NDC as its 11 digits (the HIPAA 5-4-2 form), or None.
+    @classmethod
+    def build(cls, strength_rows: Sequence[Row], patch_rows: Sequence[Row]) -> Products:
+        """From typed rows of ``products.csv`` and ``patch_products.csv``."""
+        strengths = tuple(ProductStrength.from_row(row) for row in strength_rows)
+        patches = tuple(PatchProduct.from_row(row) for row in patch_rows)
+        by_name: dict[str, list[ProductStrength]] = {}
+        for strength in strengths:
+            by_name.setdefault(fold(strength.product), []).append(strength)
+        patch_names: dict[str, list[PatchProduct]] = {}
+        for patch in patches:
+            patch_names.setdefault(fold(patch.product), []).append(patch)
+        for row in strength_rows:
+            if fold(row["product"]) in patch_names:
+                raise row.error(f"{row['product']} is also a patch of patch_products.csv",
+                                "product")
+        return cls(strengths, patches,
+                   MappingProxyType({k: tuple(v) for k, v in by_name.items()}),
+                   MappingProxyType({k: tuple(v) for k, v in patch_names.items()}))
 
-    11 digits, or 5-4-2 with hyphens, are kept; a hyphenated 10-digit NDC (4-4-2, 5-3-2 or
-    5-4-1) is padded with the zero the HIPAA 11-digit form adds; anything else (10 bare digits
-    are ambiguous) is None.
+    def named(self, name: str, market: str | None = None) -> tuple[ProductStrength, ...]:
+        """Every marketed strength of a product (of one market, or any), by name."""
+        rows = self.by_name.get(fold(name), ())
+        return tuple(r for r in rows if market is None or r.market == market)
 
-    >>> normal_ndc("0406-0552-01"), normal_ndc("00406055201"), normal_ndc("4060552011")
-    ('00406055201', '00406055201', None)
-    """
-    if isinstance(text, bool) or text is None:
+    def patch_rows(self, name: str, market: str | None = None) -> tuple[PatchProduct, ...]:
+        """Every content label of a patch product, by name."""
+        rows = self.patches_by_name.get(fold(name), ())
+        return tuple(r for r in rows if market is None or r.market == market)
+
+    def patch(self, name: str, content_mg: float,
+              market: str | None = None) -> PatchProduct | None:
+        """The row of one content label of a patch product, or None where it is not listed."""
+        for row in self.patch_rows(name, market):
+            if abs(row.content_mg - content_mg) <= 1e-9 * max(1.0, content_mg):
+                return row
         return None
-    if isinstance(text, int):
-        text = str(text)  # a number column lost its leading zeros: only 11 digits are safe
-        return text if len(text) == 11 else None
-    value = str(text).strip()
-    if re.fullmatch(r"\d{11}", value):
-        return value
-    parts = value.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        layout = tuple(len(p) for p in parts)
-        padding = _NDC_LAYOUTS.get(layout)  # type: ignore[arg-type]
-        if padding is not None:
-            return "".join("0" * pad + part for pad, part in zip(padding, parts, strict=True))
-    return None
 
+    def names(self) -> tuple[str, ...]:
+        """Every folded product name (products and patches), longest first."""
+        return tuple(sorted({*self.by_name, *self.patches_by_name}, key=lambda n: (-len(n), n)))
 
-@attrs.frozen
-class StatusRule:
-    """Whether an order with this status (or intent) counts, and the FHIR R4 definition."""
-
-    resource: str
-    element: str
-    code: str
-    counts: str  #: "yes", "no" or "in-cds-request"
-    definition: str
-    source: str
-
-
-def status_rules(rows: Iterable[Row]) -> Mapping[tuple[str, str, str], StatusRule]:
-    """(resource, element, code) → rule."""
-    return MappingProxyType({
-        (row["resource"], row["element"], row["code"]): StatusRule(
-            row["resource"], row["element"], row["code"], row["counts"], row["definition"],
-            row["source"]) for row in rows})
-
-
-@attrs.frozen
-class TimingCode:
-    """A timing abbreviation: ``frequency`` per ``period`` ``period_unit`` (and a ``when``)."""
-
-    code: str
-    frequency: float
-    period: float
-    period_unit: str
-    when: str | None
-    definition: str
-    source: str
-
-
-def timing_codes(rows: Iterable[Row]) -> Mapping[str, TimingCode]:
-    """Code (upper case) → timing."""
-    return MappingProxyType({
-        row["code"].upper(): TimingCode(row["code"].upper(), row["frequency"], row["period"],
-                                        row["period_unit"], row.get("when"), row["definition"],
-                                        row["source"]) for row in rows})
-
-
-def observation_codes(rows: Iterable[Row]) -> Mapping[str, str]:
-    """LOINC code → measure (``weight_kg``, ``crcl_ml_min``, ``egfr``)."""
-    return MappingProxyType({row["loinc"]: row["measure"] for row in rows})
+    def for_table(self, table: str) -> tuple[PatchProduct, ...]:
+        """The patch rows whose package insert prints a given conversion table."""
+        return tuple(row for row in self.patches if row.conversion_table == table)

@@ -116,6 +116,7 @@ FORMS: Mapping[str, str] = MappingProxyType(
         "lozenge": "lozenge", "troche": "lozenge",
         "film": "film",
         "spray": "spray",
+        "powder": "powder", "granules": "powder",
     }
 )
 
@@ -151,6 +152,7 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "proton-pump-inhibitor": "Proton-pump inhibitors",
         "h2-antagonist": "H2-receptor antagonists",
         "prostaglandin-analogue": "Prostaglandin analogues",
+        "laxative": "Laxatives",
         "unlisted": "Not in the catalogue",
     }
 )
