@@ -409,7 +409,8 @@ def test_a_bundle_reads_its_orders_and_patient_context():
     assert "fhir-bundle-type-missing" in codes(reading)  # a warning, not a refusal
     assert reading.patient.age == 75
     assert reading.patient.weight_kg == pytest.approx(59.87, abs=0.01)
-    assert reading.patient.crcl_ml_min == 25 and "fhir-egfr-as-crcl" in codes(reading)
+    # an eGFR is reported, not used as the creatinine clearance the limits are written against
+    assert reading.patient.crcl_ml_min is None and "fhir-egfr-not-crcl" in codes(reading)
     assert reading.regimen.patient == reading.patient
     first, second = reading.regimen.items
     assert first.daily() == pytest.approx(20)

@@ -21,8 +21,9 @@ it, and an order that cannot be read is a finding while the others are read.
 - **An order in force that cannot be totalled** (no dose, a unit that is not read, a timing that
   contradicts its text) is kept in the regimen with its dose unknown, so that a total can never
   silently leave it out.
-- **The patient**: age (``Patient.birthDate``), weight, creatinine clearance or eGFR (the most
-  recent ``Observation`` with a LOINC code of ``data/fhir_observations.csv``).
+- **The patient**: age (``Patient.birthDate``), weight and creatinine clearance (the most recent
+  ``Observation`` with a LOINC code of ``data/fhir_observations.csv``); an eGFR is reported, not
+  used as a creatinine clearance.
 
 :func:`regimen_from_fhir` is the regimen alone (and refuses a drug the catalogue does not know,
 unless ``allow_unlisted``). :func:`regimen_to_fhir` writes a regimen as a Bundle.
@@ -737,12 +738,11 @@ class _Reader:
             values["weight_kg"] = latest["weight_kg"][1]
         if "crcl_ml_min" in latest:
             values["crcl_ml_min"] = latest["crcl_ml_min"][1]
-        elif "egfr" in latest:
-            values["crcl_ml_min"] = latest["egfr"][1]
-            self.notes.info("fhir-egfr-as-crcl", latest["egfr"][2],
-                            f"eGFR {latest['egfr'][1]:g} mL/min/1.73 m2 is used as the creatinine "
-                            "clearance (no creatinine clearance Observation): the dose limits are "
-                            "written against CrCl")
+        elif "egfr" in latest:  # reported, not substituted: the limits are written against CrCl
+            self.notes.info("fhir-egfr-not-crcl", latest["egfr"][2],
+                            f"eGFR {latest['egfr'][1]:g} mL/min/1.73 m2 is not used as a "
+                            "creatinine clearance (the dose limits are written against CrCl); "
+                            "give --crcl to check renal limits")
         try:
             return Patient(**values)  # type: ignore[arg-type]
         except (MpsdoseError, TypeError, ValueError) as error:
