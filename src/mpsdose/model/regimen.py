@@ -26,6 +26,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = [
     "Course",
     "Dose",
+    "DoseRange",
     "Hepatic",
     "Ingredient",
     "Item",
@@ -119,6 +120,7 @@ class ScheduleKind(enum.Enum):
     TIMES_PER_DAY = "times per day"  #: N times a day (bid, tid, qid, daily, 3x/day)
     AT_NIGHT = "at night"  #: once a day, at night (nightly, qhs, nocte)
     CONTINUOUS = "continuous"  #: a continuous infusion
+    ONCE = "once"  #: a single dose (once, stat): no daily amount follows from it
     UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
 
 
@@ -151,13 +153,18 @@ class Schedule:
 
     def format(self) -> str:
         if self.kind is ScheduleKind.INTERVAL:
-            return f"q{plain(self.value or 0)}h"
+            hours = self.value or 0
+            if hours < 1:  # a PCA lockout: q10min
+                return f"q{plain(round(hours * 60, 6))}min"
+            return f"q{plain(hours)}h"
         if self.kind is ScheduleKind.TIMES_PER_DAY:
             return _TIMES_WORDS.get(self.value or 0, f"{plain(self.value or 0)}x/day")
         if self.kind is ScheduleKind.AT_NIGHT:
             return "at night"
         if self.kind is ScheduleKind.CONTINUOUS:
             return "continuous"
+        if self.kind is ScheduleKind.ONCE:
+            return "once"
         return ""
 
     def __str__(self) -> str:
@@ -168,11 +175,31 @@ _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
 
 
 @attrs.frozen
+class DoseRange:
+    """A dose written as a range ("0.5 to 0.75 mg"): kept as written, never totalled.
+
+    An ingredient with a range has ``dose`` None, so that every computation treats its amount as
+    not known (no end of the range is silently taken); the range is shown with the item.
+    """
+
+    low: Dose
+    high: Dose
+
+    def format(self) -> str:
+        return f"{plain(self.low.value)}-{plain(self.high.value)} {self.low.unit}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+@attrs.frozen
 class Ingredient:
-    """One drug of an item with its amount (None: the dose is not known)."""
+    """One drug of an item with its amount (None: the dose is not known, or written as a range
+    in ``dose_range``)."""
 
     drug: Drug
     dose: Dose | None
+    dose_range: DoseRange | None = None
 
 
 @attrs.frozen
@@ -354,6 +381,10 @@ def _check_item(item: Item) -> None:
         raise UnitError("a combination product is written as strengths per unit in mg",
                         text=text)
     kind = item.schedule.kind
+    if (kind is ScheduleKind.INTERVAL and (item.schedule.value or 0) < 1 and not item.prn):
+        raise ItemSyntaxError(
+            f"an interval under an hour ({item.schedule}) is a PCA lockout: it belongs to a "
+            "PRN (demand) dose; add 'prn'", text=text or item.name)
     for dose in doses:
         if dose.canonical * (item.count or 1.0) > IMPLAUSIBLE_DOSE_MG:
             raise DoseError(f"{dose} is implausibly large for one dose or one day; check the "
