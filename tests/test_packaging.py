@@ -31,6 +31,13 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )
     assert json.loads(result.stdout)["items"][0]["daily_dose"]["value"] == 20
+    schema = subprocess.run(  # the JSON Schemas are package data in the wheel
+        [str(env_dir / "bin" / "mpsdose"), "schema", "total"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    )
+    printed = json.loads(schema.stdout)
+    assert printed["$id"] == "urn:mpsdose:schema:total"
+    assert "urn:mpsdose:schema:common" in printed["$defs"]  # the shared file is there too
     listing = subprocess.run(
         [str(python), "-c", "import mpsdose.knowledge.loader as d; print(d.data_file('drugs.csv'))"],
         cwd=elsewhere, capture_output=True, text=True, check=True,

@@ -23,7 +23,23 @@ __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
 @attrs.frozen
 class Rescue:
-    """The breakthrough (rescue) dose of a regimen."""
+    """The breakthrough (rescue) dose of a regimen.
+
+    Attributes
+    ----------
+    drug
+        The opioid (the same as the scheduled one).
+    route
+        The route (immediate release where oral).
+    per_dose
+        (low, high) per dose, rounded down to what can be given [mg].
+    interval_h
+        How often it may be repeated [h], from ``schedules.csv``; None where not known.
+    fraction
+        (low, high) share of the daily dose used (``breakthrough_fraction``) [fraction of 1].
+    source
+        Where the share and the interval come from.
+    """
 
     drug: Drug
     route: Route
@@ -33,7 +49,13 @@ class Rescue:
     source: str
 
     def item(self, end: int = 0) -> Item:
-        """The rescue dose as a PRN item, at the low (0) or high (1) end."""
+        """The rescue dose as a PRN item, at the low (0) or high (1) end.
+
+        Parameters
+        ----------
+        end
+            0 for the low end of ``per_dose``, 1 for the high end.
+        """
         dose = Dose.of(self.per_dose[end], "mg")
         schedule = Schedule() if self.interval_h is None else Schedule.every(self.interval_h)
         release = "ir" if self.route is Route.ORAL else None
@@ -77,6 +99,31 @@ def check_rescue(regimen: Regimen | Iterable[Item], *,
 
     Flags a share outside the usual range (``breakthrough_fraction``), e.g. 5 mg against
     oxycodone 20 mg/day is 25%; against 60 mg/day it is 8%. Linear in the number of items.
+
+    Parameters
+    ----------
+    regimen
+        A regimen, or items.
+    knowledge
+        The clinical knowledge to use (its ``rotation_rules.csv``); None: the shipped data.
+
+    Returns
+    -------
+    list of Finding
+        A ``rescue-share`` warning per PRN opioid dose outside the usual share.
+
+    References
+    ----------
+    .. [1] The shipped default of ``breakthrough_fraction`` is 10–20% of the scheduled daily dose
+       (NCCN Adult Cancer Pain guideline, as summarised in ``data/rotation_rules.csv``, grade S);
+       the other sources' shares (one-sixth to one-tenth, 5–15%) are rows beside it.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> regimen = mpsdose.Regimen.parse(["oxycodone 60 mg/day", "oxycodone ir 5 mg po prn"])
+    >>> [finding.code for finding in mpsdose.check_rescue(regimen)]
+    ['rescue-share']
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     fraction_rule = resolve(knowledge).rotation_rules.first("breakthrough_fraction")

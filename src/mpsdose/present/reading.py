@@ -6,7 +6,8 @@ from typing import Any
 
 from mpsdose.io.prose.result import Measure, PrintedTotal, ReadItem, Reading, ReadState
 from mpsdose.model.numbers import significant
-from mpsdose.present.report import SCHEMA, Table
+from mpsdose.present.contract import SCHEMA_VERSION
+from mpsdose.present.report import Table
 
 __all__ = ["reading_json", "reading_tables"]
 
@@ -76,7 +77,7 @@ def reading_json(reading: Reading) -> dict[str, Any]:
     """The ``--json`` document of ``mpsdose read`` (CONTRACT.md §6): every ``as_written`` is
     ``text[span[0]:span[1]]``."""
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_VERSION,
         "table": reading.table,
         "weight_kg": reading.weight_kg,
         "states": [_state_json(state) for state in reading.states],
