@@ -117,9 +117,9 @@ from .io.files import (
     save as save,
 )
 from .io.language import format_item as format_item
+from .io.language import parse_item as parse_item
 from .io.prose import Reading as Reading
 from .io.prose import read_course as read_course
-from .io.language import parse_item as parse_item
 from .knowledge.bundle import (
     Knowledge as Knowledge,
 )

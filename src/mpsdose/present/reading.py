@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mpsdose.io.prose.result import Measure, PrintedTotal, ReadItem, Reading, ReadState
+from mpsdose.io.prose.result import Measure, PrintedTotal, Reading, ReadItem, ReadState
 from mpsdose.model.numbers import significant
 from mpsdose.present.contract import SCHEMA_VERSION
 from mpsdose.present.report import Table

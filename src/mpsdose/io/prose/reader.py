@@ -113,6 +113,7 @@ class _Reading:
     count: float | None = None
     action: str = "add"
     verb: str = ""
+    verb_word: str = ""
     role: str = ""
     state_break: bool = False
     notes: list[tuple[str, str, Severity]] = attrs.Factory(list)
@@ -260,7 +261,7 @@ class _Reader:
                     and tokens[index + 1].kind == "open" and tokens[index + 2].kind == "drug"
                     and tokens[index + 3].kind == "close"
                     and tokens[index + 2].value.drug == token.value.drug):
-                merged.append(attrs.evolve(token, end=tokens[index + 3].end))
+                merged.append(attrs.evolve(token, end=tokens[index + 3].end, name_end=token.end))
                 skip = 3
                 continue
             merged.append(token)
@@ -437,7 +438,7 @@ class _Reader:
                 name: DrugName = tokens[target].value
                 first, last = min(target, index), max(target, index)
                 for value_index in range(len(amount.values)):
-                    readings.append(_Reading(name.drug, (tokens[target].start, tokens[target].end),
+                    readings.append(_Reading(name.drug, tokens[target].name_span,
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route))
         return readings
@@ -622,7 +623,7 @@ class _Reader:
                 continue
             if self._inside_total(tokens, index):
                 continue
-            found.append(_Reading(name.drug, (token.start, token.end), sentence, index, index,
+            found.append(_Reading(name.drug, token.name_span, sentence, index, index,
                                   name_route=name.route))
             with_amount.add(name.drug)
         return found
@@ -794,7 +795,7 @@ class _Reader:
                 return True
         return False
 
-    def _passive_verb(self, tokens: list[Token], reading: _Reading) -> str | None:
+    def _passive_verb(self, tokens: list[Token], reading: _Reading) -> tuple[str, str] | None:
         """ "morphine … was applied", "gabapentin were added": the verb right after."""
         position = reading.last + 1
         seen_be = False
@@ -807,7 +808,7 @@ class _Reader:
                 position += 1
                 continue
             if token.kind == "verb" and seen_be:
-                return str(token.value)
+                return str(token.value), self.normal[token.start:token.end]
             return None
         return None
 
@@ -828,12 +829,15 @@ class _Reader:
     def _action(self, tokens: list[Token], reading: _Reading) -> None:
         """The verb that says what happened to the item: the nearest in its clause."""
         best: tuple[int, str] | None = None
+        words: dict[str, str] = {}
         for token in tokens[reading.first:reading.last + 1]:
             if token.kind == "verb":
                 best = (-1, token.value)
+                words[token.value] = self.normal[token.start:token.end]
         right = self._passive_verb(tokens, reading)
         if right is not None and (best is None or best[0] >= 0):
-            best = (-1, right)
+            best = (-1, right[0])
+            words[right[0]] = right[1]
         for step in (-1, 1):
             if best is not None and best[0] < 0:
                 break
@@ -850,11 +854,13 @@ class _Reader:
                 if token.kind == "verb":
                     if best is None or distance < best[0]:
                         best = (distance, token.value)
+                        words[token.value] = self.normal[token.start:token.end]
                     break
                 position += step
                 distance += 1
         verb = best[1] if best else "add"
         reading.verb = verb
+        reading.verb_word = words.get(verb, "")
         reading.action = {"start": "add", "give": "add", "add": "add", "increase": "update",
                           "decrease": "update", "titrate": "update", "reach": "update",
                           "switch": "switch", "stop": "stop", "continue": "continue"}.get(verb, "add")
@@ -1243,7 +1249,7 @@ class _Reader:
         """A later sentence gives the schedule of a dose named earlier ("oxycodone 5 mg was
         given …; oxycodone was given four times a day")."""
         old = items[previous]
-        if reading.schedule is None or old.frequency is not None or old.per_dose is None:
+        if reading.schedule is None or old.frequency not in (None, "once") or old.per_dose is None:
             return False
         if old.prn:
             return False
@@ -1294,6 +1300,9 @@ class _Reader:
         dose = _Dose.read(reading, self.weight, high=high, notes=notes,
                           transdermal=route is Route.TRANSDERMAL or form == "patch")
         item = self._item_language(reading, dose, route, release, form, notes)
+        if item is not None and not item.route_stated:
+            notes.append(("route-assumed", f"route not written; {item.route.value} assumed (the "
+                          "drug's oral form), as the item language does", Severity.INFO))
         for code, message, severity in notes:
             self._finding(severity, code, f"{self.text[span[0]:span[1]]!r}: {message}", span)
         action = {"add": "added", "update": "changed", "switch": "switched",
@@ -1450,7 +1459,8 @@ class _Reader:
             carried = [item for item in items if item.carried]
             if carried and raw["carried_from"]:
                 note = (f"carried forward from {raw['carried_from']!r} (the text does not say they "
-                        "changed): " + ", ".join(item.drug.name for item in carried))
+                        "changed): " + "; ".join(item.item.format() if item.item is not None
+                                                 else item.drug.name for item in carried))
                 self._finding(Severity.INFO, "carried-forward",
                               f"state {raw['label']!r}: {note}", None)
             states.append(ReadState(raw["label"], raw["span"], items, note=note))
@@ -1616,10 +1626,11 @@ class _Dose:
             return dose
         if reading.lockout is not None:
             dose.item_schedule = f"q{plain(reading.lockout)}min"
+            dose.frequency = dose.frequency or dose.item_schedule
         if schedule is not None and schedule.doses_per_day is not None:
             dose.item_schedule = schedule.format()
             per_day = schedule.doses_per_day
-            total = value * per_day
+            total = round(value * per_day, 9)
             if reading.prn:
                 dose.max_daily = Measure(total, f"{unit}/day")
                 notes.append(("prn-daily-unknown", "an as-needed dose: how many were taken is not "
@@ -1637,8 +1648,10 @@ class _Dose:
             notes.append(("prn-daily-unknown", "an as-needed dose: how many were taken is not said",
                           Severity.INFO))
             return dose
-        if reading.bolus:
-            dose.item_schedule = "once"
+        if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
+            dose.item_schedule = dose.frequency = "once"
+            notes.append(("single-dose", f"{'a bolus' if reading.bolus else 'given'} with no "
+                          "frequency: read as a single dose, no daily amount", Severity.INFO))
             return dose
         dose.item_amount = None
         notes.append(("no-frequency", "a dose with no frequency: the daily amount is not known",

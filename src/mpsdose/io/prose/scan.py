@@ -68,6 +68,11 @@ class Token:
     start: int
     end: int
     value: Any = None
+    name_end: int | None = None  #: a drug named with its brand in brackets: the name's end
+
+    @property
+    def name_span(self) -> tuple[int, int]:
+        return (self.start, self.name_end if self.name_end is not None else self.end)
 
 
 @attrs.frozen
@@ -102,7 +107,7 @@ _SUFFIX_PART = re.compile(
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
-_WORD = re.compile(r"[a-z][a-z'\-]*|\d+(?:\.\d+)?|\S")
+_WORD = re.compile(r"[a-z][a-z'\-]*|[0-9]+(?:\.[0-9]+)?|\S")
 
 
 def _per(suffix: str) -> tuple[str, ...]:
@@ -194,11 +199,11 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
             if word in defined:
                 return Token("drug", position, found.end(), defined[word])
             return Token("route", position, found.end(), defined_routes[word])
-    if normal[position].isdigit() or normal[position] in ".":
+    if normal[position] in "0123456789.":
         lab = LAB.match(window, position)
         if lab:
             return Token("lab", position, lab.end())
-    if normal[position].isdigit() or normal[position] in ".bf" :
+    if normal[position] in "0123456789.bf":
         found_amount = _amount(window, position)
         if found_amount is not None:
             stop, amount = found_amount
@@ -217,9 +222,8 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
     word = _WORD.match(window, position)
     stop = word.end() if word else position + 1
     piece = normal[position:stop]
-    if piece[0].isdigit():
-        return Token("number", position, stop, float(piece) if piece.replace(".", "", 1).isdigit()
-                     else None)
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece):
+        return Token("number", position, stop, float(piece))
     if piece in "()[]":
         return Token("open" if piece in "([" else "close", position, stop, piece)
     if piece in ",;:":
