@@ -111,6 +111,25 @@ def test_any_text_reads_without_an_error(text):
         assert text[item.span[0]:item.span[1]] == item.as_written
 
 
+_WORDS = ("morphine oxycodone fentanyl methadone ketamine patch mg mcg/h µg/hr mg/day every 4 hours "
+          "bid prn as needed rescue increased to switched to stopped added oral intravenous sc "
+          "epidural ( ) , . ; 0.5 to 0.75 between and from 10 20 150 1,050 % mL/h mg/mL mg/kg/h "
+          "kg 60 day 3 no not the dose was respectively total OME median range over 24 hours "
+          "syringe driver PCA lockout 10 minute bolus demand TB MS (MS) morphine sulfate [TB] "
+          "once stat q10min ≤ up to > – − ×").split()
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40).map(" ".join))
+def test_any_word_salad_reads_to_items_that_hold(text):
+    reading = read_course(text)
+    for item in reading.items:
+        assert text[item.span[0]:item.span[1]] == item.as_written
+        assert item.daily_mg is None or item.daily_mg > 0
+    if reading.states:
+        course = reading.course()
+        assert loads(dumps(course)) == course
+
+
 @given(st.text(alphabet="0123456789 .,-–/%µμmgcdhkrlyoau()", max_size=60))
 def test_numbers_and_units_alone_are_never_items(text):
     """No drug named, nothing to refer back to: no item, whatever the numbers."""
@@ -171,6 +190,9 @@ def test_numbers_that_are_not_doses_are_not_items():
 
 def test_negated_mentions_are_not_items():
     assert read_course("No opioids were given and she did not receive morphine.").items == []
+    reading = read_course("He did not receive oxycodone 10 mg twice daily. No morphine 10 mg was "
+                          "given. Morphine was not effective.")
+    assert [(i.drug.name, i.daily_dose) for i in reading.items] == [("morphine", None)]
     reading = read_course(_passage("r16-047"))
     assert not any(i.drug.name == "morphine" and i.release == "er" for i in reading.items)
     assert any(f.finding.code == "negated" for f in reading.findings)
@@ -293,6 +315,24 @@ def test_a_total_of_use_is_compared_with_the_drugs_daily_total():
     (comparison,) = total.comparisons
     assert (comparison.computed, comparison.computed_with_prn) == (180, 300)
     assert comparison.agrees  # with the as-needed doses at their maximum
+
+
+def test_from_to_is_a_titration_only_after_a_change():
+    # the phrasing of r16-027, with the abbreviation defined as its paper does (r16-026's source)
+    titrated = read_course("Three patients were given transdermal buprenorphine [TB]. TB dose "
+                           "was gradually titrated from 35 to 140 µg/h.").states
+    assert [s.items[-1].daily_dose.value for s in titrated[-2:]] == [35, 140]
+    assert titrated[-1].items[-1].route is Route.TRANSDERMAL  # TB: transdermal buprenorphine
+    ranged = read_course("Doses ranged from 5 to 10 mg of morphine.")
+    (item,) = ranged.items
+    assert item.dose_range == (5, 10, "mg") and item.daily_dose is None
+    assert len(ranged.states) == 1
+
+
+def test_a_patch_is_transdermal_by_its_form():
+    (patch,) = _items("Fentanyl 25 mcg/h patch was applied every 72 hours.")
+    assert (patch.route, patch.route_from, patch.daily_dose.value) == (Route.TRANSDERMAL, "form",
+                                                                       25)
 
 
 def test_series_figures_are_not_one_patients_items():

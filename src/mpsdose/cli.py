@@ -738,7 +738,7 @@ def schema(command: str) -> None:
 
 
 #: Longest text `mpsdose read` takes (characters): a whole case report is far shorter.
-MAX_READ_CHARS = 2_000_000
+MAX_READ_CHARS = 500_000
 
 
 @main.command()

@@ -177,7 +177,8 @@ PHRASES: tuple[Phrase, ...] = (
     _p("verb", r"discontinued|discontinuation|discontinuing|stopped|stopping|ceased|withdrawn|"
                r"withdrew|removed|held|suspended|omitted", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
-    _p("verb", r"administered|administration|given|received|receiving|taking|took|taken|treated|applied|"
+    _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
+               r"taking|took|taken|take|treated|applied|"
                r"managed|controlled|(?:was|were|is|is\s+now|remained)\s+on", "give"),
     # -- negation, history, time -------------------------------------------------------------
     _p("neg", r"could\s+not|did\s+not|was\s+not|were\s+not|cannot|can't|didn't|wasn't|weren't|"

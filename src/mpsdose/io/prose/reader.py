@@ -52,10 +52,6 @@ from mpsdose.model.vocabulary import Route
 
 __all__ = ["read_course"]
 
-#: Agreement of a printed total with a computed one: within this fraction of the printed value
-#: (case reports round their totals).
-AGREEMENT = 0.05
-
 _SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
 
 _GLUE = frozenset({
@@ -110,13 +106,23 @@ class _Reading:
     device: str | None = None
     rate_ml_h: float | None = None
     volume_ml: tuple[float, float | None] | None = None
-    count: float | None = None
     action: str = "add"
     verb: str = ""
     verb_word: str = ""
     role: str = ""
-    state_break: bool = False
     notes: list[tuple[str, str, Severity]] = attrs.Factory(list)
+
+
+@attrs.frozen
+class _Others:
+    """Token positions where another item's words begin or end (an item's words stop there)."""
+
+    bounds: dict[int, list[tuple[Drug, int | None]]]
+    owner: tuple[Drug, int | None]
+
+    def __contains__(self, position: object) -> bool:
+        owners = self.bounds.get(position)  # type: ignore[call-overload]
+        return owners is not None and any(owner != self.owner for owner in owners)
 
 
 @attrs.define
@@ -172,6 +178,8 @@ class _Reader:
         self.defined_routes: dict[str, Any] = {}
         self.weight: float | None = None
         self.tokens: list[Token] = []
+        self.token_at: dict[int, int] = {}
+        self.negated_tokens = set()
         self.state_at: dict[int, int] = {}
         self.added_now: set[int] = set()
         self.total_tokens: set[int] = set()
@@ -231,16 +239,23 @@ class _Reader:
     def _sentence(self, index: int, tokens: list[Token]) -> None:
         tokens = self._merge_brands(tokens)
         self.tokens = tokens
+        self.token_at = {token.start: position for position, token in enumerate(tokens)}
+        self.negated_tokens: set[int] = set()
         self.sentence = index
         self.total_tokens = set()
         self.owned = set()
         used: set[int] = set()
         self._printed_totals(index, tokens, used)
         readings = self._bind(index, tokens, used)
+        readings = [r for r in readings if not self._not_given(tokens, r)]
         readings += self._mentions(index, tokens, readings)
         readings.sort(key=lambda r: (r.first, r.value_index))
+        bounds: dict[int, list[tuple[Drug, int | None]]] = {}
         for reading in readings:
-            self._modifiers(tokens, reading, readings)
+            for position in {reading.first, reading.last}:
+                bounds.setdefault(position, []).append((reading.drug, reading.amount_token))
+        for reading in readings:
+            self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._volumes(index, tokens, readings, used)
         self._shared_day(tokens, readings)
@@ -410,6 +425,10 @@ class _Reader:
             amount: Amount = token.value
             if amount.volume or amount.volume_rate:
                 continue  # read with the concentrations of the sentence (_volumes)
+            if amount.kind == "fromto" and not any(
+                    t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
+                    for t in tokens[max(0, index - 5):index]):
+                amount = attrs.evolve(amount, kind="between")  # "doses ranged from 5 to 10 mg"
             if self._is_alt(tokens, index, readings):
                 used.add(index)
                 continue
@@ -611,7 +630,7 @@ class _Reader:
         bound = {r.first for r in readings} | {r.last for r in readings}
         found: list[_Reading] = []
         for index, token in enumerate(tokens):
-            if token.kind != "drug" or index in bound:
+            if token.kind != "drug" or index in bound or index in self.negated_tokens:
                 continue
             name: DrugName = token.value
             if name.drug in with_amount:
@@ -647,6 +666,30 @@ class _Reader:
                     return True
         return False
 
+    def _not_given(self, tokens: list[Token], reading: _Reading) -> bool:
+        """ "did not receive morphine 10 mg", "no morphine 10 mg was given": an amount the text
+        says was not given."""
+        drug = self.token_at.get(reading.drug_span[0])
+        if drug is None or reading.from_earlier:
+            return False
+        for position in range(drug - 1, max(-1, drug - 4), -1):
+            token = tokens[position]
+            if token.kind in ("clause", "drug", "amount", "punct"):
+                break
+            if token.kind == "neg" and self.normal[token.start:token.end] in ("no", "never"):
+                self.negated_tokens.add(drug)
+                return self._negated_note(token)
+            if token.kind == "verb" and token.value in ("give", "start") and position > 0 and \
+                    tokens[position - 1].kind == "neg":
+                self.negated_tokens.add(drug)
+                return self._negated_note(tokens[position - 1])
+        return False
+
+    def _negated_note(self, token: Token) -> bool:
+        self._finding(Severity.INFO, "negated", f"{self.text[token.start:token.end]!r}: the text "
+                      "says it was not given: not an item", (token.start, token.end))
+        return True
+
     def _inside_total(self, tokens: list[Token], index: int) -> bool:
         """ "morphine IV equivalents", "total fentanyl use", "the median duration of IV
         methadone": a drug named inside a total or a series figure."""
@@ -678,9 +721,9 @@ class _Reader:
         return False
 
     # -- the words around an item -------------------------------------------------------------
-    def _modifiers(self, tokens: list[Token], reading: _Reading, readings: list[_Reading]) -> None:
-        others = {i for r in readings if r is not reading for i in (r.first, r.last)
-                  if r.drug != reading.drug or r.amount_token != reading.amount_token}
+    def _modifiers(self, tokens: list[Token], reading: _Reading,
+                   bounds: dict[int, list[tuple[Drug, int | None]]]) -> None:
+        others = _Others(bounds, (reading.drug, reading.amount_token))
         first = reading.first
         position = first - 1
         while position >= 0:
@@ -783,7 +826,7 @@ class _Reader:
             ahead += 1
         return ahead < len(tokens) and tokens[ahead].kind == "drug"
 
-    def _modifier_ahead(self, tokens: list[Token], position: int, others: set[int]) -> bool:
+    def _modifier_ahead(self, tokens: list[Token], position: int, others: _Others) -> bool:
         """Past a word that is not a modifier ("for 1 week to relieve breakthrough pain"): is
         there a modifier of this item within three tokens?"""
         for ahead in range(position + 1, min(len(tokens), position + 4)):
@@ -986,7 +1029,7 @@ class _Reader:
         for token, action in classes:
             if action in ("stop", "switch"):
                 self._stop_class(token.value, tokens, readings, action)
-        earlier: list[_Reading] = []
+        earlier: dict[tuple[Drug, bool], _Reading] = {}
         for reading in rest:
             when = self._time_of(tokens, reading)
             current = story.states[-1]
@@ -1005,7 +1048,7 @@ class _Reader:
                 self.added_now = set()
                 self._apply(attrs.evolve(reading, action="update"), high=True)
             if reading.amount is not None:
-                earlier.append(reading)
+                earlier[(reading.drug, reading.prn)] = reading
         told = [(r.drug, r.drug_span, _device(r), r.route if isinstance(r.route, Route)
                  else r.earlier_route) for r in rest]
         if told:
@@ -1037,18 +1080,15 @@ class _Reader:
                 and reading.schedule_word is None and not reading.prn)
 
     def _sequence_break(self, tokens: list[Token], reading: _Reading,
-                        earlier: list[_Reading]) -> bool:
+                        earlier: dict[tuple[Drug, bool], _Reading]) -> bool:
         """A second amount for the same item in one sentence is a later state when a change or
         a time comes between ("10 mg twice daily and was increased to 80 mg twice daily",
         "100mg / 24 hours in day 1, 300mg / 24 hours in day 2")."""
         if reading.amount is None or reading.amount.kind == "list":
             return False
-        for before in earlier:
-            if before.drug != reading.drug or before.prn != reading.prn:
-                continue
-            if before.amount is None or before.amount_token is None \
-                    or reading.amount_token is None:
-                continue
+        before = earlier.get((reading.drug, reading.prn))  # its last amount in the sentence
+        if before is not None and before.amount_token is not None \
+                and reading.amount_token is not None:
             between = tokens[before.amount_token + 1:reading.amount_token]
             if reading.action == "update" or any(t.kind == "time" for t in between) or any(
                     t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach",
@@ -1228,6 +1268,8 @@ class _Reader:
                 reading.action in ("update", "continue", "switch")
                 or item.prn == items[previous].prn) and id(items[previous]) not in self.added_now:
             items[previous] = item
+        elif any(id(other) in self.added_now and _same_reading(other, item) for other in items):
+            return  # the same item said twice in one sentence
         else:
             items.append(item)
         self.added_now.add(id(item))
@@ -1249,7 +1291,8 @@ class _Reader:
         """A later sentence gives the schedule of a dose named earlier ("oxycodone 5 mg was
         given …; oxycodone was given four times a day")."""
         old = items[previous]
-        if reading.schedule is None or old.frequency not in (None, "once") or old.per_dose is None:
+        if reading.schedule is None or old.frequency not in (None, "once") or old.per_dose is None \
+                or old.per_dose.unit not in ("mg", "mcg", "g"):
             return False
         if old.prn:
             return False
@@ -1300,6 +1343,8 @@ class _Reader:
         dose = _Dose.read(reading, self.weight, high=high, notes=notes,
                           transdermal=route is Route.TRANSDERMAL or form == "patch")
         item = self._item_language(reading, dose, route, release, form, notes)
+        if route is None and item is not None and item.route_stated:
+            route, route_from = item.route, "form"  # a patch is transdermal
         if item is not None and not item.route_stated:
             notes.append(("route-assumed", f"route not written; {item.route.value} assumed (the "
                           "drug's oral form), as the item language does", Severity.INFO))
@@ -1316,11 +1361,7 @@ class _Reader:
             max_daily_dose=dose.max_daily, item=item, action=action)
 
     def _drug_token(self, reading: _Reading) -> int:
-        for index, token in enumerate(self.tokens):
-            if (token.start, token.end) == reading.drug_span or (
-                    token.start <= reading.drug_span[0] < token.end):
-                return index
-        return reading.first
+        return self.token_at.get(reading.drug_span[0], reading.first)
 
     def _amount_phrase_start(self, reading: _Reading) -> int:
         """Where an amount's own words start: the amount and the modifiers right before it."""
@@ -1485,6 +1526,11 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
         start = end - len(stripped)
         piece = stripped
     return start, end
+
+
+def _same_reading(one: ReadItem, other: ReadItem) -> bool:
+    return (one.drug, one.prn, one.route, one.per_dose, one.frequency, one.daily_dose) == (
+        other.drug, other.prn, other.route, other.per_dose, other.frequency, other.daily_dose)
 
 
 def _device(reading: _Reading) -> str | None:

@@ -127,23 +127,23 @@ def _per(suffix: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _amount(normal: str, position: int) -> tuple[int, Amount] | None:
+def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     """An amount at ``position``: a list, a "between … and …", a range or a single amount."""
     prefix_values: list[float] = []
     kind = "single"
     start = position
-    between = RANGE.match(normal, position)
+    between = RANGE.match(normal, position, end)
     if between:
         prefix_values = [number(between.group("low"))]
         kind = "between" if between.group("word") == "between" else "fromto"
         position = between.start("rest")
     else:
-        listed = LIST.match(normal, position)
+        listed = LIST.match(normal, position, end)
         if (listed and "," in listed.group("first")) or (listed and listed.group("first")):
             prefix_values = [number(v) for v in re.split(r"\s*,\s*", listed.group("first"))]
             kind = "list"
             position = listed.end()
-    match = AMOUNT.match(normal, position)
+    match = AMOUNT.match(normal, position, end)
     if match is None:
         return None
     base = _BASE.get(match.group("unit").replace("milliliter", "ml").replace("millilitre", "ml")
@@ -191,7 +191,6 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
 def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary,
          defined: Mapping[str, DrugName], defined_routes: Mapping[str, Any],
          abbreviation: re.Pattern[str] | None) -> Token:
-    window = normal[:end]
     if abbreviation is not None:
         found = abbreviation.match(text, position, end)
         if found:
@@ -200,26 +199,26 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
                 return Token("drug", position, found.end(), defined[word])
             return Token("route", position, found.end(), defined_routes[word])
     if normal[position] in "0123456789.":
-        lab = LAB.match(window, position)
+        lab = LAB.match(normal, position, end)
         if lab:
             return Token("lab", position, lab.end())
     if normal[position] in "0123456789.bf":
-        found_amount = _amount(window, position)
+        found_amount = _amount(normal, position, end)
         if found_amount is not None:
             stop, amount = found_amount
             return Token("amount", position, stop, amount)
-    ome = _OME.match(window, position)
+    ome = _OME.match(normal, position, end)
     if ome:  # "oral morphine equivalents": a cue, not the drug
         return Token("cue", position, ome.end(), "ome")
-    drug = vocabulary.pattern.match(window, position)
+    drug = vocabulary.pattern.match(normal, position, end)
     if drug:
         name = " ".join(drug.group(0).split())
         return Token("drug", position, drug.end(), DrugName(vocabulary.catalogue.resolve(name), name))
     for kind, pattern, make in PHRASES:
-        found = pattern.match(window, position)
+        found = pattern.match(normal, position, end)
         if found and found.end() > position:
             return Token(kind, position, found.end(), make(found))
-    word = _WORD.match(window, position)
+    word = _WORD.match(normal, position, end)
     stop = word.end() if word else position + 1
     piece = normal[position:stop]
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece):

@@ -92,11 +92,27 @@ def _glued_sentence(text: str, dot: int) -> bool:
     return after.isupper() and (before.isalpha() or before in ")]") and text[dot - 2] != "."
 
 
+#: Longest stretch read as one sentence [characters]: far beyond any sentence of a case report;
+#: a longer one (a list pasted without full stops) is cut at its last comma, semicolon or space
+#: before the limit, so that reading stays linear in the length of the text.
+MAX_SENTENCE = 1500
+
+
 def _add(found: list[Sentence], normal: str, start: int, end: int) -> None:
     while start < end and normal[start] in " \n":
         start += 1
     stop = end
     while stop > start and normal[stop - 1] in " \n":
         stop -= 1
+    while stop - start > MAX_SENTENCE:
+        window = normal[start:start + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE
+        found.append(Sentence(len(found), start, start + cut))
+        start += cut
+        while start < stop and normal[start] == " ":
+            start += 1
     if stop > start:
         found.append(Sentence(len(found), start, stop))
