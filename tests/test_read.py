@@ -111,12 +111,13 @@ def test_any_text_reads_without_an_error(text):
         assert text[item.span[0]:item.span[1]] == item.as_written
 
 
-_WORDS = ("morphine oxycodone fentanyl methadone ketamine patch mg mcg/h µg/hr mg/day every 4 hours "
-          "bid prn as needed rescue increased to switched to stopped added oral intravenous sc "
-          "epidural ( ) , . ; 0.5 to 0.75 between and from 10 20 150 1,050 % mL/h mg/mL mg/kg/h "
-          "kg 60 day 3 no not the dose was respectively total OME median range over 24 hours "
-          "syringe driver PCA lockout 10 minute bolus demand TB MS (MS) morphine sulfate [TB] "
-          "once stat q10min ≤ up to > – − ×").split()
+_LINE = ("morphine oxycodone fentanyl methadone ketamine patch mg mcg/h µg/hr mg/day every 4 hours "
+         "bid prn as needed rescue increased to switched to stopped added oral intravenous sc "
+         "epidural ( ) , . ; 0.5 to 0.75 between and from 10 20 150 1,050 % mL/h mg/mL mg/kg/h "
+         "kg 60 day 3 no not the dose was respectively total OME median range over 24 hours "
+         "syringe driver PCA lockout 10 minute bolus demand TB MS (MS) morphine sulfate [TB] "
+         "once stat q10min ≤ up to > – − ×")
+_WORDS = tuple(_LINE.split())
 
 
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40).map(" ".join))

@@ -179,7 +179,7 @@ class _Reader:
         self.weight: float | None = None
         self.tokens: list[Token] = []
         self.token_at: dict[int, int] = {}
-        self.negated_tokens = set()
+        self.negated_tokens: set[int] = set()
         self.state_at: dict[int, int] = {}
         self.added_now: set[int] = set()
         self.total_tokens: set[int] = set()
@@ -240,7 +240,7 @@ class _Reader:
         tokens = self._merge_brands(tokens)
         self.tokens = tokens
         self.token_at = {token.start: position for position, token in enumerate(tokens)}
-        self.negated_tokens: set[int] = set()
+        self.negated_tokens = set()
         self.sentence = index
         self.total_tokens = set()
         self.owned = set()
