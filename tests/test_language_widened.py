@@ -76,7 +76,6 @@ REFUSED = [
     ("oxycodone 1,5 mg po bid", ItemSyntaxError, "comma"),  # a decimal comma stays ambiguous
     ("oxycodone 1,50 mg po bid", ItemSyntaxError, "comma"),
     ("oxycodone \u22125 mg po bid", DoseError, "negative"),  # U+2212 minus is still a minus
-    ("oxycodone 5 mg po q10min", ItemSyntaxError, "lockout"),  # minutes only for a PRN dose
     ("morphine 0.75 to 0.5 mg iv prn", ItemSyntaxError, "range"),
     ("morphine 5-5 mg iv prn", ItemSyntaxError, "range"),
     ("morphine 10 mg/h iv once", ItemSyntaxError, "total"),  # a rate is not a single dose

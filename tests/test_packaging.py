@@ -44,3 +44,11 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
     ).stdout.strip()
     assert "site-packages" in listing  # a real copy in the wheel, not the checkout's data/
     assert not Path(listing).is_symlink()
+    import zipfile
+
+    assert "mpsdose/serve/templates/page.html" in zipfile.ZipFile(wheel).namelist()
+    served = subprocess.run(  # installed without the serve extra: says how to get it
+        [str(env_dir / "bin" / "mpsdose"), "serve"], cwd=elsewhere, capture_output=True,
+        text=True, timeout=60)
+    assert served.returncode == 2
+    assert 'pip install "mpsdose[serve]"' in served.stderr

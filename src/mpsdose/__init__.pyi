@@ -31,6 +31,7 @@ from .clinical.equivalence import (
 from .clinical.equivalence import (
     oral_morphine_equivalent as oral_morphine_equivalent,
 )
+from .clinical.market import market_findings as market_findings
 from .clinical.methadone import (
     METHODS as METHODS,
 )
@@ -116,6 +117,8 @@ from .io.files import (
 from .io.files import (
     save as save,
 )
+from .io.japanese import parse_japanese as parse_japanese
+from .io.japanese import read_japanese as read_japanese
 from .io.language import format_item as format_item
 from .io.language import parse_item as parse_item
 from .io.prose import Reading as Reading
@@ -153,6 +156,9 @@ from .knowledge.conversion import (
 from .model.drugs import Catalogue as Catalogue
 from .model.drugs import Drug as Drug
 from .model.errors import (
+    ArgumentError as ArgumentError,
+)
+from .model.errors import (
     DataError as DataError,
 )
 from .model.errors import (
@@ -175,6 +181,9 @@ from .model.errors import (
 )
 from .model.errors import (
     UnknownDrugError as UnknownDrugError,
+)
+from .model.errors import (
+    UnknownStateError as UnknownStateError,
 )
 from .model.errors import (
     UnknownTableError as UnknownTableError,

@@ -25,12 +25,14 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.market import market_findings
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
+from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -480,6 +482,7 @@ def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Findin
                     f"morphine equivalent of {significant(ome, 4)} mg/day", source)]
 
 
+@checked
 def check(
     regimen: Regimen | Iterable[Item],
     patient: Patient | None = None,
@@ -488,6 +491,7 @@ def check(
     table: str | None = None,
     threshold_context: str | None = None,
     knowledge: Knowledge | None = None,
+    market: str | None = None,
 ) -> list[Finding]:
     """Safety findings for a regimen and a patient, most severe first.
 
@@ -504,6 +508,8 @@ def check(
         :func:`mpsdose.oral_morphine_equivalent`).
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
+    market
+        Also check the label rules of this market (``jp``: ``data/market_rules.csv``).
 
     Returns
     -------
@@ -547,12 +553,14 @@ def check(
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
         found.extend(_switch_findings(k, items, before, patient, None))
+    found.extend(market_findings(items, patient, market, k, previous=previous))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
+@checked
 def check_course(course: Course, *, table: str | None = None,
-                 knowledge: Knowledge | None = None) -> list[Finding]:
+                 knowledge: Knowledge | None = None, market: str | None = None) -> list[Finding]:
     """Findings across a course: each state, each switch between states, titration intervals.
 
     Parameters
@@ -563,6 +571,8 @@ def check_course(course: Course, *, table: str | None = None,
         The conversion table for OME (default ``cdc2022``).
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
+    market
+        Also check the label rules of this market (``jp``) in every state.
 
     Returns
     -------
@@ -574,7 +584,7 @@ def check_course(course: Course, *, table: str | None = None,
     previous: Regimen | None = None
     for state in course.states:
         for finding in check(state.regimen, course.patient, previous=previous, table=table,
-                             knowledge=k):
+                             knowledge=k, market=market):
             found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
         previous = state.regimen
     found.extend(_methadone_titration(k, course))
@@ -621,6 +631,7 @@ def _methadone_titration(k: Knowledge, course: Course) -> list[Finding]:
     return found
 
 
+@checked
 def enforce(regimen: Regimen | Iterable[Item], patient: Patient | None = None,
             **kwargs: object) -> list[Finding]:
     """Like :func:`check`, but raise :class:`SafetyError` when any finding is an error.

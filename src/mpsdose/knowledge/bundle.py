@@ -37,6 +37,7 @@ from mpsdose.knowledge.limits import (
     steroid_tables,
 )
 from mpsdose.knowledge.loader import DATA, Row, read_table
+from mpsdose.knowledge.market import MarketRules
 from mpsdose.knowledge.practice import (
     PatchBand,
     Rule,
@@ -46,7 +47,9 @@ from mpsdose.knowledge.practice import (
     UsualSchedule,
     best_schedule,
 )
+from mpsdose.knowledge.products import Products
 from mpsdose.knowledge.schema import SCHEMAS
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
 from mpsdose.model.vocabulary import Route
@@ -153,6 +156,7 @@ class Knowledge:
         return {name: DATA / name for name in SCHEMAS}
 
     @classmethod
+    @checked
     def load(cls, folder: str | Path, *, shipped: bool = True) -> Knowledge:
         """The shipped knowledge with the files of ``folder`` in place of those of the same name.
 
@@ -292,7 +296,18 @@ class Knowledge:
         """
         if isinstance(table, ConversionTable):
             return table
-        return table_by_id(self.conversion_tables, table)
+        try:
+            return table_by_id(self.conversion_tables, table)
+        except UnknownTableError as error:
+            described = {row["table"]: row for row in self._optional("equivalence_tables.csv")}
+            row = described.get(error.table)
+            if row is None:
+                raise
+            # A table the project describes but ships no rows of (one that could not be verified
+            # against its source) says why, rather than that it is unknown.
+            raise UnknownTableError(error.table, error.known, reason=(
+                f"({row['title']}) has no rows: {row.get('notes') or 'none were verified'} "
+                f"[{row['source']}]")) from None
 
     @property
     def rotation_tables(self) -> tuple[RotationTable, ...]:
@@ -386,6 +401,27 @@ class Knowledge:
         return self._cached("tiers", lambda: tuple(
             Tier.from_row(row) for row in self.rows("methadone_methods.csv")))
 
+    @property
+    def products(self) -> Products:
+        """Marketed products by name and content-labelled patches (none where the files are
+        absent)."""
+        return self._cached("products", lambda: Products.build(
+            self._optional("products.csv"), self._optional("patch_products.csv")))
+
+    @property
+    def name_kinds(self) -> Mapping[str, str]:
+        """Each other name of ``drug_names.csv`` (lower case) → its kind (``brand``, ``jan``,
+        ``brand-jp`` …; empty where the row gives none)."""
+        return self._cached("name_kinds", lambda: MappingProxyType({
+            " ".join(row["name"].lower().split()): row.get("kind") or ""
+            for row in self._optional("drug_names.csv")}))
+
+    @property
+    def market_rules(self) -> MarketRules:
+        """The label rules of each market (``--market``); none where the file is absent."""
+        return self._cached("market_rules", lambda: MarketRules.from_rows(
+            self._optional("market_rules.csv")))
+
     # -- safety ------------------------------------------------------------------------------
     @property
     def dose_limits(self) -> tuple[DoseLimit, ...]:
@@ -467,6 +503,9 @@ class Knowledge:
             "usual_ranges.csv": lambda: self.usual_ranges,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
+            "products.csv": lambda: self.products,
+            "patch_products.csv": lambda: self.products,
+            "market_rules.csv": lambda: self.market_rules,
             "fhir_routes.csv": lambda: self.snomed_routes,
         }
         for name, build in sections.items():
@@ -508,6 +547,7 @@ def resolve(knowledge: Knowledge | None) -> Knowledge:
 
 
 # -- the public accessors of the top-level API ----------------------------------------------------
+@checked
 def default_catalogue(knowledge: Knowledge | None = None) -> Catalogue:
     """The catalogue of ``knowledge`` (the shipped one by default).
 
@@ -524,6 +564,7 @@ def default_catalogue(knowledge: Knowledge | None = None) -> Catalogue:
     return resolve(knowledge).catalogue
 
 
+@checked
 def conversion_tables(knowledge: Knowledge | None = None) -> Mapping[str, ConversionTable]:
     """The conversion tables of ``knowledge`` by id (the shipped ones by default).
 
@@ -540,6 +581,7 @@ def conversion_tables(knowledge: Knowledge | None = None) -> Mapping[str, Conver
     return resolve(knowledge).conversion_tables
 
 
+@checked
 def conversion_table(table: str | ConversionTable | None = None, *,
                      knowledge: Knowledge | None = None) -> ConversionTable:
     """A table by id (``cdc2022`` when None), or the table itself.
@@ -570,6 +612,7 @@ def conversion_table(table: str | ConversionTable | None = None, *,
     return resolve(knowledge).conversion_table(table)
 
 
+@checked
 def thresholds(context: str | None = None, *,
                knowledge: Knowledge | None = None) -> list[Threshold]:
     """The OME thresholds of one guideline context (all when None); ``palliative`` has none.
@@ -594,6 +637,7 @@ def thresholds(context: str | None = None, *,
     return resolve(knowledge).thresholds_of(context)
 
 
+@checked
 def load_table_file(path: str | Path, *, purpose: str = "surveillance",
                     knowledge: Knowledge | None = None) -> dict[str, ConversionTable]:
     """A user's own table(s) from a CSV file in the format of CONTRACT.md §3.

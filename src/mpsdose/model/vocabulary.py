@@ -116,6 +116,7 @@ FORMS: Mapping[str, str] = MappingProxyType(
         "lozenge": "lozenge", "troche": "lozenge",
         "film": "film",
         "spray": "spray",
+        "powder": "powder", "granules": "powder",
     }
 )
 
@@ -153,6 +154,7 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "prostaglandin-analogue": "Prostaglandin analogues",
         "alpha2-agonist": "Alpha-2 adrenergic agonists",
         "opioid-antagonist": "Opioid antagonists",
+        "laxative": "Laxatives",
         "unlisted": "Not in the catalogue",
     }
 )

@@ -43,6 +43,7 @@ from mpsdose.io.prose.result import (
 from mpsdose.io.prose.scan import Amount, DrugName, Token, Vocabulary, scan
 from mpsdose.io.prose.text import normalise, sentences
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
@@ -133,6 +134,7 @@ class _Story:
     focus: list[list[tuple[Drug, tuple[int, int], str | None, Any]]] = attrs.Factory(list)
 
 
+@checked
 def read_course(text: str, *, knowledge: Knowledge | None = None,
                 table: str | None = None) -> Reading:
     """Read English case-report prose into the course it describes.
@@ -154,8 +156,6 @@ def read_course(text: str, *, knowledge: Knowledge | None = None,
         text prints compared with the computed ones, the numbers set aside as not doses, and a
         finding for every assumption.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"read_course reads text (str), not {type(text).__name__}")
     books = resolve(knowledge)
     table_id = table or "cdc2022"
     books.conversion_table(table_id)  # an unknown table is an error before any reading
