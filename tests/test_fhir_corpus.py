@@ -87,12 +87,14 @@ def test_a_taper_is_one_step_at_a_time():
 
 
 def test_buprenorphine_of_a_suboxone_film_is_totalled():
-    # RxCUI 1010603 (buprenorphine 2 MG / naloxone 0.5 MG Sublingual Film): naloxone is not in
-    # the catalogue, buprenorphine is, and counts
+    # RxCUI 1010603 (buprenorphine 2 MG / naloxone 0.5 MG Sublingual Film), one film a day: both
+    # ingredients are in the catalogue, and buprenorphine counts 2 mg/day
     reading = read_fhir(load("opioid-cds-r4/ocds-example-ambulatory-suboxone-medreq.json"))
     listed = [item for item in reading.regimen.items if item.listed]
-    assert [(i.name, i.route.value, i.daily()) for i in listed] == [
-        ("buprenorphine", "sublingual", pytest.approx(2))]
+    assert [(i.name, i.route.value) for i in listed] == [("buprenorphine/naloxone", "sublingual")]
+    daily = {ingredient.drug.name: listed[0].daily(ingredient)
+             for ingredient in listed[0].ingredients}
+    assert daily == {"buprenorphine": pytest.approx(2), "naloxone": pytest.approx(0.5)}
 
 
 def test_an_ips_document_bundle():

@@ -136,6 +136,8 @@ from .io.japanese import parse_japanese as parse_japanese
 from .io.japanese import read_japanese as read_japanese
 from .io.language import format_item as format_item
 from .io.language import parse_item as parse_item
+from .io.prose import Reading as Reading
+from .io.prose import read_course as read_course
 from .knowledge.bundle import (
     Knowledge as Knowledge,
 )

@@ -921,3 +921,74 @@ def serve(host: str, port: int, jwks: str | None, issuers: tuple[str, ...],
 
 if __name__ == "__main__":  # python -m mpsdose.cli
     main()
+
+
+#: Longest text `mpsdose read` takes (characters): a whole case report is far shorter.
+MAX_READ_CHARS = 500_000
+
+
+@main.command()
+@click.argument("file", required=False, default="-", metavar="[FILE|-]")
+@click.option("-o", "--output", "output", metavar="COURSE.toml",
+              help="Also write the course as a course file (.toml or .json) every command reads.")
+@click.option("--table", metavar="ID", help="Conversion table for each state's OME (default "
+              "cdc2022); printed totals are compared under every table.")
+@_KNOWLEDGE
+@_JSON
+@_FORMAT
+def read(file: str, output: str | None, table: str | None, knowledge: Any, as_json: bool,
+         fmt: str) -> None:
+    """The course a case report's prose describes: states, items, totals, findings.
+
+    Reads English text (a paragraph or a whole case presentation, UTF-8) from FILE or stdin.
+    Every item shows the words it was read from; a dose the text does not give is "not known",
+    never guessed; every assumption is a finding.
+
+    \b
+    Examples:
+      mpsdose read case.txt
+      pbpaste | mpsdose read - --json
+      mpsdose read case.txt -o case.toml && mpsdose compare case.toml
+    """
+    from mpsdose.io.prose import read_course
+    from mpsdose.model.errors import RegimenFileError
+    from mpsdose.present.reading import reading_json, reading_tables
+
+    name = "<stdin>" if file == "-" else file
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_READ_CHARS * 4 + 1)
+        else:
+            with open(file, "rb") as handle:
+                raw = handle.read(MAX_READ_CHARS * 4 + 1)
+        text = raw.decode("utf-8-sig")
+    except OSError as error:
+        raise RegimenFileError(f"cannot read the file: {error.strerror or error}",
+                               path=name) from None
+    except UnicodeDecodeError:
+        raise RegimenFileError("the text is not UTF-8", path=name) from None
+    if len(text) > MAX_READ_CHARS:
+        raise RegimenFileError(f"the text is longer than {MAX_READ_CHARS:,} characters",
+                               path=name)
+    if output is not None and not output.lower().endswith((".toml", ".json")):
+        raise click.BadParameter("a course file ends in .toml or .json", param_hint="-o")
+    reading = read_course(text, knowledge=knowledge, table=table)
+    if output is not None:
+        from mpsdose.io.files import save
+
+        if not reading.states:
+            raise RegimenFileError("the text names no regimen: no course file written",
+                                   path=output)
+        save(reading.course(label=None if file == "-" else f"read from {file}"), output)
+    if as_json:
+        _emit_json(reading_json(reading))
+        return
+    if not reading.states:
+        click.echo("No regimen found: the text names no drug the catalogue knows.")
+    else:
+        click.echo(_render(reading_tables(reading), fmt))
+    text_findings = _findings_text([f.to_json() for f in reading.findings])
+    if text_findings:
+        click.echo("\n" + text_findings)
+    if output is not None:
+        click.echo(f"\nCourse written to {output}")

@@ -132,8 +132,9 @@ def test_rxnorm_codes_are_unique_and_cover_the_opioids():
     assert len({r["drug"] for r in rows}) == len(rows)
     covered = set(rxnorm_codes().values())
     opioids = {d.name for d in default_catalogue().drugs.values() if d.is_opioid}
-    # diamorphine is not a US drug: RxNorm names it otherwise and the code was not confirmed
-    assert opioids - covered <= {"diamorphine"}
+    # diamorphine is not a US drug: RxNorm names it otherwise and the code was not confirmed;
+    # remifentanil's RxNorm code could not be confirmed against a source either (not shipped)
+    assert opioids - covered <= {"diamorphine", "remifentanil"}
 
 
 def test_every_route_has_a_snomed_code():

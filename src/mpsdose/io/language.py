@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import attrs
+
 from mpsdose.io.japanese import is_japanese, parse_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
@@ -24,6 +26,7 @@ from mpsdose.model.guards import MAX_ITEM_CHARS, MAX_NUMBER_CHARS, MAX_NUMBER_DI
 from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import (
     Dose,
+    DoseRange,
     Ingredient,
     Item,
     Schedule,
@@ -36,14 +39,14 @@ __all__ = ["format_item", "parse_frequency", "parse_item"]
 
 _NUM = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _END = r"(?![a-z0-9µμ])"
-_MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?)"
+_MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?|microg)"
 _UNITISH = (
-    r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|ml|milliliters?|millilitres?|"
+    r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|microg|ml|milliliters?|millilitres?|"
     r"iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
 )
 _RATE_SUFFIX = (
-    r"(?:\s*/\s*(?:24\s*h|day|d|hour|hr|h|ml|kg|min)"
-    r"|\s+(?:per|an|a)\s+(?:24\s*h|day|hour|hr|h|kg|min)" + _END + ")?"
+    r"(?:\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d|hour|hr|h|ml|kg|min)"
+    r"|\s+(?:per|an|a)\s+(?:24\s*h(?:ours?|rs?)?|day|hour|hr|h|kg|min)" + _END + ")?"
 )
 
 _COUNT_WORDS = {
@@ -72,6 +75,26 @@ def _alternation(words: object) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+# -- Widened for prose (issue 16): dashes, thousands separators, minute lockouts --------------
+#: Unicode hyphens and dashes read as "-": U+2010 hyphen, U+2011 non-breaking hyphen, U+2012
+#: figure dash, U+2013 en dash, U+2014 em dash, U+2212 minus sign (so "−5 mg" stays negative).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+#: A thousands separator only where it cannot be a decimal comma: one to three digits, then
+#: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused.
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))")
+#: A PCA lockout: "q10min", "every 10 minutes", "lockout 10 min", "10 minute lockout".
+_INTERVAL_MINUTES = (
+    rf"(?:(?:every|q)\s*({_NUM})\s*|lockout\s+(?:of\s+)?({_NUM})\s*|({_NUM})\s*-?\s*(?=\S+\s+lockout))"
+    rf"(?:minutes?|mins?|min)(?:\s+lockout)?{_END}"
+)
+
+
+def _widened(normal: str) -> str:
+    """The item with Unicode dashes as "-" and unambiguous thousands separators removed."""
+    normal = normal.translate(_DASHES)
+    return _THOUSANDS.sub(lambda m: m.group(1).replace(",", ""), normal)
+
+
 # Each pattern is tried at the current position, in this order; the first that matches wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern))
@@ -80,17 +103,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
                    rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
         ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}"),
+        ("maxprn_le", rf"(?:≤|<=)\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
+                      rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
+        ("interval_min", _INTERVAL_MINUTES),
         # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
         ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}"),
         ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}"),
         ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}"),
         ("times_word", _alternation(_TIMES) + _END),
         ("night", _alternation(_NIGHT) + _END),
+        ("once", r"(?:once|stat|single\s+dose)" + _END),
         ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END),
         ("prn", _alternation(_PRN) + r"(?![a-z0-9])"),
         ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?"),
         ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
                    rf"({_MASS}\s*/\s*ml){_END}"),
+        ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
         ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
         ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*"),
         ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
@@ -121,6 +149,7 @@ class _Parts:
         self.amounts: list[float] | None = None
         self.unit: str | None = None
         self.liquid: tuple[float, float, str] | None = None
+        self.range: tuple[float, float, str] | None = None
         self.count: float | None = None
         self.route: Route | None = None
         self.release: str | None = None
@@ -182,7 +211,7 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     if len(text) > MAX_ITEM_CHARS:
         raise ItemSyntaxError(f"an item is at most {MAX_ITEM_CHARS} characters; this one has "
                               f"{len(text)}", text=text[:60] + "…")
-    normal = text.strip().lower().replace("×", "x").replace("\u2009", " ")
+    normal = _widened(text.strip().lower().replace("×", "x").replace("\u2009", " "))
     if not normal:
         raise ItemSyntaxError("empty item", text=source)
     for run in _DIGIT_RUN.finditer(normal):
@@ -286,6 +315,23 @@ def _on_amount(parts: _Parts, match: re.Match[str]) -> None:
     parts.unit = match.group(2)
 
 
+def _on_range(parts: _Parts, match: re.Match[str]) -> None:
+    """ "0.5 to 0.75 mg", "5-10 mg": a range is kept as written and never totalled."""
+    if parts.amounts is not None or parts.liquid is not None or parts.range is not None:
+        raise ItemSyntaxError(f"{match.group(0)!r} is a second amount", text=parts.text,
+                              token=match.group(0))
+    low, high = float(match.group(1)), float(match.group(2))
+    if not low < high:
+        raise ItemSyntaxError(f"{match.group(0)!r}: a range goes from the lower to the higher "
+                              "amount", text=parts.text, token=match.group(0))
+    parts.range = (low, high, match.group(3))
+
+
+def _on_minutes(parts: _Parts, match: re.Match[str]) -> None:
+    minutes = next(group for group in match.groups() if group is not None)
+    _on_schedule(lambda m: Schedule.every(float(minutes) / 60))(parts, match)
+
+
 def _on_number(parts: _Parts, match: re.Match[str]) -> None:
     raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h)",
                           text=parts.text, token=match.group(0))
@@ -330,6 +376,8 @@ def _on_word(parts: _Parts, match: re.Match[str]) -> None:
 _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "unknown": _on_unknown,
     "maxprn": _on_maxprn,
+    "maxprn_le": _on_maxprn,
+    "interval_min": _on_minutes,
     "duration": _on_duration,
     "interval_h": _on_schedule(lambda m: Schedule.every(
         min(float(n) for n in m.groups() if n is not None))),
@@ -339,10 +387,12 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
         lambda m: Schedule.times_per_day(_TIMES[" ".join(m.group(0).split())])
     ),
     "night": _on_schedule(lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    "once": _on_schedule(lambda m: Schedule(ScheduleKind.ONCE)),
     "continuous": _on_schedule(lambda m: Schedule(ScheduleKind.CONTINUOUS)),
     "prn": _on_prn,
     "count": _on_count,
     "liquid": _on_liquid,
+    "range": _on_range,
     "amount": _on_amount,
     "number": _on_number,
     "negative_amount": _on_negative_amount,
@@ -389,9 +439,15 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
     drugs, product = _resolve(parts, books, allow_unlisted=allow_unlisted)
     doses: list[Dose | None]
     if parts.unknown:
-        if parts.amounts is not None or parts.liquid is not None:
+        if parts.amounts is not None or parts.liquid is not None or parts.range is not None:
             raise ItemSyntaxError("an item has an amount or 'dose unknown', not both", text=text)
         doses = [None] * len(drugs)
+    elif parts.range is not None:
+        if len(drugs) != 1 or parts.amounts is not None or parts.liquid is not None:
+            raise ItemSyntaxError("a dose range is for a single drug and a single amount",
+                                  text=text)
+        low, high, unit = parts.range
+        doses = [Dose.of(low, lookup_unit(unit, text=text), text=text)]
     elif parts.liquid is not None:
         if len(drugs) != 1:
             raise ItemSyntaxError("a liquid volume is for a single drug", text=text)
@@ -417,7 +473,7 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
             text=text,
         )
     route, stated = _route(parts, drugs)
-    return Item(
+    item = Item(
         ingredients=tuple(Ingredient(d, dose) for d, dose in zip(drugs, doses, strict=True)),
         route=route,
         schedule=parts.schedule or Schedule(),
@@ -431,6 +487,14 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
         product=product,
         text=text,
     )
+    if parts.range is None:
+        return item
+    # Checked with its lower end like any amount, then kept as a range with no dose, so that
+    # no computation silently takes one end of it.
+    low, high, unit = parts.range
+    amount_unit = lookup_unit(unit, text=text)
+    span = DoseRange(Dose.of(low, amount_unit, text=text), Dose.of(high, amount_unit, text=text))
+    return attrs.evolve(item, ingredients=(Ingredient(drugs[0], None, span),))
 
 
 def _product_strengths(books: Catalogue, name: str, text: str) -> list[Dose | None]:
@@ -546,7 +610,10 @@ def format_item(item: Item) -> str:
     if form and not (form == "liquid" and liquid):
         words.append(form)
     doses = [ingredient.dose for ingredient in item.ingredients]
-    if any(dose is None for dose in doses):
+    dose_range = item.ingredients[0].dose_range
+    if len(doses) == 1 and dose_range is not None:
+        words.append(dose_range.format())
+    elif any(dose is None for dose in doses):
         words.append("dose unknown")
     elif len(doses) == 1:
         words.append(doses[0].format())  # type: ignore[union-attr]

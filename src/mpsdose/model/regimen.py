@@ -36,6 +36,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = [
     "Course",
     "Dose",
+    "DoseRange",
     "Hepatic",
     "Ingredient",
     "Item",
@@ -233,6 +234,7 @@ class ScheduleKind(enum.Enum):
     TIMES_PER_DAY = "times per day"  #: N times a day (bid, tid, qid, daily, 3x/day)
     AT_NIGHT = "at night"  #: once a day, at night (nightly, qhs, nocte)
     CONTINUOUS = "continuous"  #: a continuous infusion
+    ONCE = "once"  #: a single dose (once, stat): no daily amount follows from it
     UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
 
 
@@ -243,7 +245,7 @@ class Schedule:
     Attributes
     ----------
     kind
-        Interval, times per day, at night, continuous, or unstated.
+        Interval, times per day, at night, continuous, once (a single dose), or unstated.
     value
         The interval [h] for :attr:`ScheduleKind.INTERVAL`, the number of times a day [1/day] for
         :attr:`ScheduleKind.TIMES_PER_DAY`; None for the other kinds.
@@ -299,7 +301,7 @@ class Schedule:
     @property
     def doses_per_day(self) -> float | None:
         """Administrations in 24 h [1/day], or None where the schedule does not say (continuous,
-        none)."""
+        a single dose, none)."""
         if self.kind is ScheduleKind.INTERVAL:
             assert self.value is not None
             return 24.0 / self.value
@@ -311,13 +313,18 @@ class Schedule:
 
     def format(self) -> str:
         if self.kind is ScheduleKind.INTERVAL:
-            return f"q{plain(self.value or 0)}h"
+            hours = self.value or 0
+            if hours < 1:  # a PCA lockout: q10min
+                return f"q{plain(round(hours * 60, 6))}min"
+            return f"q{plain(hours)}h"
         if self.kind is ScheduleKind.TIMES_PER_DAY:
             return _TIMES_WORDS.get(self.value or 0, f"{plain(self.value or 0)}x/day")
         if self.kind is ScheduleKind.AT_NIGHT:
             return "at night"
         if self.kind is ScheduleKind.CONTINUOUS:
             return "continuous"
+        if self.kind is ScheduleKind.ONCE:
+            return "once"
         return ""
 
     def __str__(self) -> str:
@@ -325,6 +332,24 @@ class Schedule:
 
 
 _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
+
+
+@attrs.frozen
+class DoseRange:
+    """A dose written as a range ("0.5 to 0.75 mg"): kept as written, never totalled.
+
+    An ingredient with a range has ``dose`` None, so that every computation treats its amount as
+    not known (no end of the range is silently taken); the range is shown with the item.
+    """
+
+    low: Dose = attrs.field(validator=field_check(Dose, "low"))
+    high: Dose = attrs.field(validator=field_check(Dose, "high"))
+
+    def format(self) -> str:
+        return f"{plain(self.low.value)}-{plain(self.high.value)} {self.low.unit}"
+
+    def __str__(self) -> str:
+        return self.format()
 
 
 @attrs.frozen
@@ -337,11 +362,16 @@ class Ingredient:
         The drug, from the catalogue (or unlisted, where allowed).
     dose
         Its amount per administration, or per time for a rate; None where the dose is not known
-        (``dose unknown``), which is shown and never totalled as zero.
+        (``dose unknown``), which is shown and never totalled as zero, or where it is written as
+        a range.
+    dose_range
+        A dose written as a range ("0.5 to 0.75 mg"), kept as written; ``dose`` is then None.
     """
 
     drug: Drug = attrs.field(validator=field_check(Drug, "drug"))
     dose: Dose | None = attrs.field(validator=field_check(Dose | None, "dose"))
+    dose_range: DoseRange | None = attrs.field(
+        default=None, validator=field_check(DoseRange | None, "dose_range"))
 
 
 @attrs.frozen

@@ -152,6 +152,8 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "proton-pump-inhibitor": "Proton-pump inhibitors",
         "h2-antagonist": "H2-receptor antagonists",
         "prostaglandin-analogue": "Prostaglandin analogues",
+        "alpha2-agonist": "Alpha-2 adrenergic agonists",
+        "opioid-antagonist": "Opioid antagonists",
         "laxative": "Laxatives",
         "unlisted": "Not in the catalogue",
     }

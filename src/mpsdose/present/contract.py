@@ -56,6 +56,7 @@ DOCUMENTS: tuple[str, ...] = (
     "drugs",
     "error",
     "methadone",
+    "read",
     "tables",
     "total",
 )
