@@ -3,7 +3,7 @@
 A **regimen file** has an optional ``label``, ``items`` (item strings of the item language and/or
 tables with ``drug``, ``route``, ``dose``, ``unit``, ``frequency``, ``prn``, ``max_prn_per_day``,
 ``form``, ``count``, ``duration_days``) and an optional ``[patient]`` table (``age``, ``weight_kg``,
-``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``).
+``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``, ``setting``).
 
 A FHIR R4 JSON document (``MedicationRequest``, ``MedicationStatement`` or a ``Bundle`` of them)
 is read wherever a regimen file is, recognised by its ``resourceType`` (:mod:`mpsdose.io.fhir`).
@@ -31,7 +31,8 @@ from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
 
-_PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions")
+_PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions",
+                 "setting")
 _ITEM_KEYS = ("drug", "route", "dose", "unit", "frequency", "prn", "max_prn_per_day", "form",
               "count", "duration_days")
 _REGIMEN_KEYS = ("label", "items", "patient")
@@ -216,6 +217,10 @@ class _Reader:
         if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
             raise self.fail("conditions must be a list of strings", "patient")
         values["conditions"] = tuple(c.strip().lower() for c in conditions)
+        setting = raw.get("setting")
+        if setting is not None and not isinstance(setting, str):
+            raise self.fail("setting must be a string (e.g. 'end-of-life')", "patient")
+        values["setting"] = setting
         try:
             return Patient(**values)
         except MpsdoseError as error:
