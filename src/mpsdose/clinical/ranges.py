@@ -59,6 +59,7 @@ CHECK_CODES = {
 #: ``opioid_dose_ranges.csv``).
 SHORTEST_INTERVAL_H = 4.0
 _TOLERANCE = 1e-9
+_PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM})
 
 
 # -- factors: the route's own ---------------------------------------------------------------------
@@ -141,6 +142,7 @@ class _Entry:
     interval_h: float | None
     release: str | None
     reading: FactorReading | None
+    borrowed: Route | None = None  #: the parenteral route whose factor stands in (no table has it)
 
     @property
     def drug(self) -> str:
@@ -177,11 +179,22 @@ def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_En
             if not ingredient.drug.is_opioid or ingredient.dose is None:
                 continue
             daily = item.daily(ingredient)
+            chosen = _rotation_only(k, table)
             reading = factor_readings(ingredient.drug, item.route, item.form, daily,
-                                      table=_rotation_only(k, table), knowledge=k)
+                                      table=chosen, knowledge=k)
+            borrowed = None
+            if reading is None and item.route in _PARENTERAL:
+                # IV, SC and IM of one drug: where no table has this route, a sister route's
+                # factor stands in (and the finding says so) rather than no judgement at all
+                for other in sorted(_PARENTERAL - {item.route}, key=lambda r: r.value):
+                    reading = factor_readings(ingredient.drug, other, item.form, daily,
+                                              table=chosen, knowledge=k)
+                    if reading is not None:
+                        borrowed = other
+                        break
             release = item.release or ("ir" if item.route is Route.ORAL else None)
             entries.append(_Entry(item, ingredient, item.per_dose(ingredient), daily,
-                                  _interval(item), release, reading))
+                                  _interval(item), release, reading, borrowed))
     return entries
 
 
@@ -323,7 +336,11 @@ def _amounts(entry: _Entry, end: str) -> tuple[str, str]:
         if ome is None or (entry.drug == "morphine" and entry.item.route is Route.ORAL):
             return own
         assert entry.reading is not None
-        return f"{own} (≈ {significant(ome, 4)} {ome_unit} by {entry.reading.describe(end)})"
+        borrowed = ("" if entry.borrowed is None
+                    else f", the {entry.borrowed.value} factor: no table has "
+                         f"{entry.item.route.value}")
+        return (f"{own} (≈ {significant(ome, 4)} {ome_unit} by {entry.reading.describe(end)}"
+                f"{borrowed})")
     return (text(entry.per_dose, "mg a dose", "mg OME"),
             text(entry.daily, "mg/day" + (" with PRN at their maximum" if entry.item.prn else ""),
                  "mg OME/day"))
@@ -379,7 +396,9 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     total = sum(ome for _, ome in known)
     measured = [(row, total, row.per_day, f"{significant(row.per_day, 4)} mg OME/day")
                 for row in rows if row.per_day is not None]
-    parts = ", ".join(f"{e.item} ≈ {significant(ome, 4)}" for e, ome in known)
+    parts = ", ".join(f"{e.item} ≈ {significant(ome, 4)}"
+                      + ("" if e.borrowed is None else f" by the {e.borrowed.value} factor")
+                      for e, ome in known)
     missing = [str(e.item) for e, ome in counted if ome is None]
     what = (f"scheduled oral morphine equivalent {significant(total, 4)} mg/day ({parts}; each "
             "at the lower reading of the first rotation table with a factor)")
@@ -423,10 +442,11 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     found += _item_findings(k, entries, "usual", market, assumption)
     naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
              + _item_findings(k, entries, "naive-start", market, "opioid-naive patient"))
+    judged = found + (naive if patient.opioid_tolerant is False else [])
+    if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
+        found += _usual_total(k, entries, market, assumption)
     if patient.opioid_tolerant is False:
         found += naive
-    if not any(f.severity is Severity.ERROR for f in found):  # an error already says more
-        found += _usual_total(k, entries, market, assumption)
     elif patient.opioid_tolerant is None:
         raised = [f for f in naive if f.severity is not Severity.INFO]
         if raised:

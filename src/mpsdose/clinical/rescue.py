@@ -124,7 +124,7 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                           and _within(r, share_low, share_high)), None)
             if other is not None:
                 severity = Severity.INFO
-        start = _naive_start(k, item, dose) if share_low > rule.bounds[1] else None
+        start = _naive_start(k, item, dose, market) if share_low > rule.bounds[1] else None
         if start is not None:
             severity = Severity.INFO
         shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
@@ -151,13 +151,14 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     return found
 
 
-def _naive_start(k: Knowledge, item: Item, dose: float) -> OpioidRange | None:
-    """The most generous opioid-naive starting dose of the rescue's own drug and route that the
-    dose does not exceed, or None (``opioid_dose_ranges.csv``)."""
+def _naive_start(k: Knowledge, item: Item, dose: float,
+                 market: str | None) -> OpioidRange | None:
+    """The most generous opioid-naive starting dose of the rescue's own drug and route (of the
+    market, where one is chosen) that the dose does not exceed, or None."""
     release = item.release or ("ir" if item.route is Route.ORAL else None)
     starts = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == item.drug.name
               and r.per_dose is not None and (r.routes is None or item.route in r.routes)
-              and r.release in (None, release)]
+              and r.release in (None, release) and (market is None or r.market in (None, market))]
     allowed = [r for r in starts if dose <= (r.per_dose or 0) * (1 + 1e-9)]
     return max(allowed, key=lambda r: r.per_dose or 0) if allowed else None
 
