@@ -482,6 +482,12 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         qt = [d for d in _with_property(k, items, "qt_risk") if d != "methadone"]
         if qt:
             found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(qt)}"))
+    anticoagulants = _classes(items, "anticoagulant")
+    antiplatelets = _classes(items, "antiplatelet")
+    if anticoagulants and antiplatelets:
+        found.append(_ruled(k, "anticoagulant-antiplatelet",
+                            f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
+                            "therapy intended?"))
     found.extend(_patch_findings(k, items, patient))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))

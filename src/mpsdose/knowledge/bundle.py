@@ -79,7 +79,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "max_start_mg_per_day", "titration_interval_days",
     ),
     "safety_rules.csv": (
-        "acetaminophen-max", "anticoagulant-nsaid", "antiplatelet-nsaid",
+        "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
+        "antiplatelet-nsaid",
         "antiplatelet-nsaid-protected", "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
         "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
