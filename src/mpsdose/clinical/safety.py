@@ -137,8 +137,10 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     know the indication). A crossed row whose twin of another market (same drug, route, release,
     condition and scope) allows the dose steps down to a warning naming both.
     """
-    drugs = {d.name for item in items if item.listed for d in item.drugs}
+    given = {(d.name, item.route) for item in items if item.listed for d in item.drugs}
+    drugs = {drug for drug, _ in given}
     rows = [row for row in k.dose_limits if row.drug in drugs
+            and (row.route is None or (row.drug, row.route) in given)
             and (market is None or row.market in (None, market))]
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
