@@ -23,6 +23,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 
 @pytest.fixture
 def runner():
-    from click.testing import CliRunner
+    """A click ``CliRunner`` that also validates every ``--json`` output against its JSON Schema
+    (``tests/jsoncheck.py``)."""
+    from tests.jsoncheck import ContractRunner
 
-    return CliRunner()
+    return ContractRunner()

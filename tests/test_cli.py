@@ -243,3 +243,39 @@ def test_strict_exits_1_on_an_error_finding(runner, tmp_path):
     assert strict.exit_code == 1
     assert "patch-opioid-naive" in {f["code"] for f in json.loads(strict.stdout)["findings"]}
     assert runner.invoke(main, ["total", "--strict", "oxycodone 20 mg/day"]).exit_code == 0
+
+
+# -- serve ---------------------------------------------------------------------------------------
+def test_serve_options_are_checked_before_it_starts(runner, tmp_path, monkeypatch):
+    import mpsdose.serve
+
+    started = []
+    monkeypatch.setattr(mpsdose.serve, "start", lambda **kwargs: started.append(kwargs))
+    result = runner.invoke(main, ["serve", "--jwks", "keys.json"])
+    assert result.exit_code == 2 and "--allowed-issuer" in result.output
+    result = runner.invoke(main, ["serve", "--allowed-issuer", "https://ehr.example"])
+    assert result.exit_code == 2 and "--jwks" in result.output
+    result = runner.invoke(main, ["serve", "--port", "70000"])
+    assert result.exit_code == 2
+    assert runner.invoke(main, ["serve", "--port", "8123"]).exit_code == 0
+    assert started == [{"host": "127.0.0.1", "port": 8123, "jwks": None, "issuers": (),
+                        "public_url": None, "cors_origins": (), "access_log": False,
+                        "knowledge": None}]
+
+
+def test_serve_with_a_bad_jwks_file_is_one_line(runner, tmp_path):
+    pytest.importorskip("starlette")
+    bad = tmp_path / "jwks.json"
+    bad.write_text("{}")
+    result = runner.invoke(main, ["serve", "--jwks", str(bad), "--allowed-issuer", "x"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "JWK Set" in result.output
+
+
+def test_serve_without_its_extra_says_how_to_install_it(runner, monkeypatch):
+    import mpsdose.serve
+
+    monkeypatch.setattr(mpsdose.serve, "missing_requirements", lambda: ["starlette"])
+    result = runner.invoke(main, ["serve"])
+    assert result.exit_code == 2
+    assert 'pip install "mpsdose[serve]"' in result.output and "starlette" in result.output

@@ -265,3 +265,13 @@ def test_ome_is_non_negative_additive_and_order_free(regimen, table):
     reversed_total = _total(Regimen(tuple(reversed(regimen.items))), table)
     assert reversed_total[0].value == (None if scheduled.value is None
                                        else pytest.approx(scheduled.value))
+
+
+def test_an_unlisted_drug_leaves_the_ome_total_incomplete():
+    """An unlisted drug may be an opioid: the total is a lower bound, never complete."""
+    regimen = Regimen.parse(["foodrug 5 mg po bid", "oxycodone 20 mg/day"], allow_unlisted=True)
+    result = oral_morphine_equivalent(regimen, "cdc2022")
+    assert result.scheduled.value is None
+    assert result.scheduled.known_value == pytest.approx(30)
+    assert any("foodrug" in reason for reason in result.scheduled.missing)
+    assert result.scheduled.format() == "≥ 30 mg/day"

@@ -17,6 +17,16 @@ def test_import_does_not_load_the_cli_or_pint():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_cli_does_not_load_the_server():
+    code = (
+        "import sys, mpsdose.cli; "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2', 'jwt', 'httpx', "
+        "'mpsdose.serve.app') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_public_api_is_sorted_and_complete():
     assert mpsdose.__all__ == sorted(mpsdose.__all__)
     for name in mpsdose.__all__:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -189,3 +190,21 @@ def test_three_day_switch_plan():
     assert len(result.schedule) == 3
     assert "day 1" in result.schedule[0] and "66.7%" in result.schedule[0]
     assert "day 3" in result.schedule[2] and "at 0%" in result.schedule[2]
+
+
+def test_a_hospitals_own_tiered_method_is_shown_beside_the_shipped_ones(tmp_path):
+    shipped = (Path(__file__).parents[1] / "data" / "methadone_methods.csv").read_text()
+    (tmp_path / "methadone_methods.csv").write_text(
+        shipped + 'ours,"(, 1000]",10,,,,,Our protocol 2026,P,\n')
+    local = Knowledge.load(tmp_path)
+    result = methadone_switch(Regimen.parse(["morphine 200 mg/day"]), knowledge=local)
+    ours = result.method("ours")
+    assert ours.daily_uncapped == pytest.approx((20.0, 20.0))
+    assert "ours" not in {r.method for r in methadone_switch(
+        Regimen.parse(["morphine 200 mg/day"])).methods}
+
+
+def test_an_unknown_method_lists_the_known_ones():
+    with pytest.raises(RotationError, match="fda-label") as caught:
+        methadone_switch(Regimen.parse(["morphine 200 mg/day"]), "ripamonti")
+    assert "ripamonti" not in str(caught.value).split("methods:")[1]

@@ -31,9 +31,24 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
         cwd=elsewhere, capture_output=True, text=True, check=True,
     )
     assert json.loads(result.stdout)["items"][0]["daily_dose"]["value"] == 20
+    schema = subprocess.run(  # the JSON Schemas are package data in the wheel
+        [str(env_dir / "bin" / "mpsdose"), "schema", "total"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    )
+    printed = json.loads(schema.stdout)
+    assert printed["$id"] == "urn:mpsdose:schema:total"
+    assert "urn:mpsdose:schema:common" in printed["$defs"]  # the shared file is there too
     listing = subprocess.run(
         [str(python), "-c", "import mpsdose.knowledge.loader as d; print(d.data_file('drugs.csv'))"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout.strip()
     assert "site-packages" in listing  # a real copy in the wheel, not the checkout's data/
     assert not Path(listing).is_symlink()
+    import zipfile
+
+    assert "mpsdose/serve/templates/page.html" in zipfile.ZipFile(wheel).namelist()
+    served = subprocess.run(  # installed without the serve extra: says how to get it
+        [str(env_dir / "bin" / "mpsdose"), "serve"], cwd=elsewhere, capture_output=True,
+        text=True, timeout=60)
+    assert served.returncode == 2
+    assert 'pip install "mpsdose[serve]"' in served.stderr

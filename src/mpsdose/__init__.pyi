@@ -213,3 +213,4 @@ from .model.regimen import (
     State as State,
 )
 from .model.vocabulary import Route as Route
+from .present.contract import json_schema as json_schema

@@ -15,6 +15,7 @@ import click
 
 from mpsdose._version import __version__
 from mpsdose.model.errors import MpsdoseError
+from mpsdose.present.contract import DOCUMENTS
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -22,35 +23,78 @@ EXIT_INPUT = 2
 
 class _Group(click.Group):
     """A group whose commands turn every :class:`MpsdoseError`, and click's own usage errors
-    (a bad option value, a missing option), into one stderr line, exit 2."""
+    (a bad option value, a missing option), into one stderr line, exit 2. A command line with
+    ``--json`` also gets the error as one JSON object on stdout (``mpsdose schema error``)."""
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
+        as_json = _wants_json(args)
         try:
-            return super().make_context(info_name, args, parent, **extra)
+            ctx = super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
-            _usage_fail(error)
+            _usage_fail(error, as_json)
+        ctx.meta[_JSON_ERRORS] = as_json
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
+        as_json = bool(ctx.meta.get(_JSON_ERRORS))
         try:
             return super().invoke(ctx)
         except MpsdoseError as error:
-            _fail(str(error), error.exit_code)
+            _fail(str(error), error.exit_code, error if as_json else None)
         except click.UsageError as error:
-            _usage_fail(error)
-        except RecursionError:  # pragma: no cover - absurd input depth
-            _fail("input too deeply nested", EXIT_INPUT)
+            _usage_fail(error, as_json)
+        except RecursionError as error:  # pragma: no cover - absurd input depth
+            _fail("input too deeply nested", EXIT_INPUT, error if as_json else None)
 
 
-def _usage_fail(error: click.UsageError) -> NoReturn:
+_JSON_ERRORS = "mpsdose.json_errors"
+
+
+def _wants_json(args: Sequence[str]) -> bool:
+    """``--json`` among the options (before a ``--`` that ends them)."""
+    options = list(args)
+    if "--" in options:
+        options = options[:options.index("--")]
+    return "--json" in options
+
+
+def _usage_fail(error: click.UsageError, as_json: bool = False) -> NoReturn:
     if isinstance(error, getattr(click.exceptions, "NoArgsIsHelpError", ())):  # click ≥ 8.2
         raise error  # bare `mpsdose`: click shows the help
     where = error.ctx.command_path if error.ctx is not None else "mpsdose"
-    _fail(f"{error.format_message()} (see '{where} --help')", EXIT_INPUT)
+    message = f"{error.format_message()} (see '{where} --help')"
+    document = None
+    if as_json:
+        from mpsdose.present.contract import error_json
+
+        document = error_json(error, EXIT_INPUT, message=message, usage=True,
+                              param=_usage_param(error))
+    _fail(message, EXIT_INPUT, document=document)
 
 
-def _fail(message: str, code: int) -> NoReturn:
+def _usage_param(error: click.UsageError) -> str | None:
+    """The option or argument a usage error is about, where click says."""
+    if isinstance(error, click.NoSuchOption):
+        return error.option_name
+    if isinstance(error, click.BadParameter):
+        if error.param is not None:
+            return error.param.opts[0] if error.param.opts else error.param.name
+        return error.param_hint if isinstance(error.param_hint, str) else None
+    return None
+
+
+def _fail(message: str, code: int, error: BaseException | None = None, *,
+          document: dict[str, Any] | None = None) -> NoReturn:
+    """One line on stderr and the exit code; with ``--json`` (``error`` or ``document`` given),
+    the error document on stdout too."""
     click.echo(f"mpsdose: error: {message}", err=True)
+    if document is None and error is not None:
+        from mpsdose.present.contract import error_json
+
+        document = error_json(error, code, message=message)
+    if document is not None:
+        _emit_json(document)
     sys.exit(code)
 
 
@@ -171,6 +215,7 @@ def main() -> None:
       mpsdose total -f examples/takamatsu2018-case1.toml --state admission
       mpsdose drugs --class opioid
       mpsdose tables
+      mpsdose schema total
     """
 
 
@@ -486,8 +531,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     errors = sum(f.severity.value == "error" for f in found)
     counts = {level: sum(f.severity.value == level for f in found)
               for level in ("error", "warning", "info")}
+    from mpsdose.present.report import SCHEMA_VERSION
+
     document: dict[str, Any] = {
-        "schema": "mpsdose/1",
+        "schema": SCHEMA_VERSION,
         "label": regimen.label,
         "items": [{"input": str(i), "drug": i.name, "route": i.route.value, "prn": i.prn,
                    "daily_dose_mg_per_day": i.daily()} for i in regimen.items],
@@ -643,7 +690,7 @@ def tables(table_file: str | None, show_rows: str | None, knowledge: Any, as_jso
       mpsdose tables --rows cdc2016
     """
     from mpsdose.knowledge.bundle import conversion_table, conversion_tables, load_table_file
-    from mpsdose.present.report import table_json, tables_rows
+    from mpsdose.present.report import SCHEMA_VERSION, table_json, tables_rows
 
     known = dict(conversion_tables(knowledge))
     if table_file is not None:
@@ -653,7 +700,7 @@ def tables(table_file: str | None, show_rows: str | None, knowledge: Any, as_jso
         rows = [[r.drug, r.route, r.form or "", r.unit.symbol, r.describe(), r.band, r.source]
                 for r in chosen.factors]
         if as_json:
-            _emit_json({"schema": "mpsdose/1", "table": table_json(chosen), "rows": [
+            _emit_json({"schema": SCHEMA_VERSION, "table": table_json(chosen), "rows": [
                 {"drug": r.drug, "route": r.route, "form": r.form, "unit": r.unit.symbol,
                  "factor": r.factor, "factor_low": r.low, "factor_high": r.high,
                  "daily_dose_min": r.band_min, "daily_dose_max": r.band_max,
@@ -664,7 +711,7 @@ def tables(table_file: str | None, show_rows: str | None, knowledge: Any, as_jso
                              rows)], fmt))
         return
     if as_json:
-        _emit_json({"schema": "mpsdose/1", "tables": [table_json(t) for t in known.values()]})
+        _emit_json({"schema": SCHEMA_VERSION, "tables": [table_json(t) for t in known.values()]})
         return
     click.echo(_render([tables_rows(list(known.values()))], fmt))
 
@@ -684,7 +731,7 @@ def drugs(drug_class: str | None, knowledge: Any, as_json: bool, fmt: str) -> No
     """
     from mpsdose.knowledge.bundle import resolve
     from mpsdose.model.vocabulary import DRUG_CLASSES
-    from mpsdose.present.report import drugs_rows
+    from mpsdose.present.report import SCHEMA_VERSION, drugs_rows
 
     books = resolve(knowledge).catalogue
     if drug_class is not None and drug_class not in DRUG_CLASSES:
@@ -694,8 +741,8 @@ def drugs(drug_class: str | None, knowledge: Any, as_json: bool, fmt: str) -> No
     aliases = {drug.name: books.aliases(drug.name) for drug in selected}
     if as_json:
         codes = {drug: code for code, drug in resolve(knowledge).rxnorm.items()}
-        _emit_json({"schema": "mpsdose/1", "drugs": [
-            {"drug": d.name, "drug_class": d.drug_class, "atc_code": d.atc_code,
+        _emit_json({"schema": SCHEMA_VERSION, "drugs": [
+            {"drug": d.name, "drug_class": d.drug_class, "atc_code": d.atc_code or None,
              "rxcui": codes.get(d.name),
              "routes": sorted(r.value for r in d.routes), "forms": sorted(d.forms),
              "natural_unit": d.natural_unit.symbol, "names": aliases[d.name],
@@ -703,3 +750,76 @@ def drugs(drug_class: str | None, knowledge: Any, as_json: bool, fmt: str) -> No
             for d in selected]})
         return
     click.echo(_render([drugs_rows(selected, aliases)], fmt))
+
+
+_SCHEMA_HELP = f"""The JSON Schema (draft 2020-12) of a command's --json output.
+
+    COMMAND is one of {", ".join(DOCUMENTS)}; `error` is what a command run with --json prints
+    on stdout when it fails. The schema is self-contained (shared definitions under $defs).
+
+    \b
+    Examples:
+      mpsdose schema total
+      mpsdose schema error
+      mpsdose total --json "oxycodone 20 mg/day" > out.json   # valid against the first
+    """
+
+
+@main.command("schema", help=_SCHEMA_HELP)
+@click.argument("command", metavar="COMMAND", type=click.Choice(DOCUMENTS))
+def schema(command: str) -> None:
+    """The JSON Schema of a command's ``--json`` output (:func:`mpsdose.json_schema`)."""
+    from mpsdose.present.contract import json_schema
+
+    _emit_json(json_schema(command))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default; 0.0.0.0 listens on every "
+              "interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--jwks", metavar="FILE|URL",
+              help="The CDS client's JWK Set: every /cds-services request must then carry a "
+              "bearer JWT signed by one of its keys (CDS Hooks 'Trusting CDS Clients').")
+@click.option("--allowed-issuer", "issuers", multiple=True, metavar="ISS",
+              help="A JWT issuer (iss) to accept (repeatable; required with --jwks).")
+@click.option("--public-url", metavar="URL",
+              help="The base URL clients call, if not the address the server sees (behind a "
+              "proxy): the JWT aud is checked against it.")
+@click.option("--cors-origin", "cors", multiple=True, metavar="ORIGIN",
+              help="A browser origin allowed to call the service (a browser-based CDS client "
+              "such as a sandbox; repeatable).")
+@click.option("--access-log", is_flag=True,
+              help="Also log uvicorn's access lines, which hold query strings (patient data "
+              "from the page): off by default.")
+@_KNOWLEDGE
+def serve(host: str, port: int, jwks: str | None, issuers: tuple[str, ...],
+          public_url: str | None, cors: tuple[str, ...], access_log: bool,
+          knowledge: Any) -> None:
+    """A CDS Hooks service for EHRs and a web page for pharmacists.
+
+    CDS Hooks 2.0 on /cds-services (order-select, order-sign, patient-view), the page on /
+    (state in the URL: /?items=...&items=...&age=80&crcl=25), /healthz. Needs
+    `pip install "mpsdose[serve]"`.
+
+    \b
+    Examples:
+      mpsdose serve
+      mpsdose serve --port 8080 --jwks ehr-jwks.json --allowed-issuer https://ehr.example.org
+    """
+    from mpsdose.serve import INSTALL_HINT, missing_requirements, start
+
+    missing = missing_requirements()
+    if missing:
+        _fail(f"{INSTALL_HINT} (missing: {', '.join(missing)})", EXIT_INPUT)
+    if jwks is not None and not issuers:
+        raise click.UsageError("--jwks needs at least one --allowed-issuer")
+    if issuers and jwks is None:
+        raise click.UsageError("--allowed-issuer needs --jwks")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"mpsdose: serving on {host}: reachable from other machines. Put TLS and "
+                   "--jwks in front of it before patient data reaches it.", err=True)
+    start(host=host, port=port, jwks=jwks, issuers=issuers, public_url=public_url,
+          cors_origins=cors, access_log=access_log, knowledge=knowledge)

@@ -21,7 +21,17 @@ __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
 
 @attrs.frozen
 class Change:
-    """One drug's scheduled daily total before and after (None: not in that regimen)."""
+    """One drug's scheduled daily total before and after (None: not in that regimen).
+
+    Attributes
+    ----------
+    drug
+        Canonical drug name.
+    drug_class
+        The drug's class.
+    before, after
+        The scheduled daily totals; None where the drug is not in that regimen.
+    """
 
     drug: str
     drug_class: str
@@ -54,7 +64,19 @@ class Change:
 
 @attrs.frozen
 class Comparison:
-    """Two regimens compared under one conversion table."""
+    """Two regimens compared under one conversion table.
+
+    Attributes
+    ----------
+    before, after
+        The regimens.
+    changes
+        One per drug of either regimen, in the order first named.
+    ome_before, ome_after
+        The scheduled OME of each [mg/day].
+    table
+        The conversion table used.
+    """
 
     before: Regimen
     after: Regimen
@@ -65,6 +87,8 @@ class Comparison:
 
     @property
     def ome_change_pct(self) -> float | None:
+        """The change of the scheduled OME [%]; None where either is not known or the first is
+        0."""
         a, b = self.ome_before.value, self.ome_after.value
         if a is None or b is None or a == 0:
             return None
@@ -74,7 +98,26 @@ class Comparison:
 def compare(before: Regimen, after: Regimen,
             table: str | ConversionTable | None = None, *,
             knowledge: Knowledge | None = None) -> Comparison:
-    """Per-drug daily totals and OME of two regimens, with what started, stopped or changed."""
+    """Per-drug daily totals and OME of two regimens, with what started, stopped or changed.
+
+    Parameters
+    ----------
+    before, after
+        The two regimens.
+    table
+        A conversion table id (default ``cdc2022``) or a loaded table, for the OME.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Comparison
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown table id.
+    """
     old = {t.drug.name: t for t in daily_totals(before).drugs}
     new = {t.drug.name: t for t in daily_totals(after).drugs}
     changes = []
@@ -93,19 +136,47 @@ def compare(before: Regimen, after: Regimen,
 
 @attrs.frozen
 class Timeline:
-    """A course, state by state: each state's comparison with the one before."""
+    """A course, state by state: each state's comparison with the one before.
+
+    Attributes
+    ----------
+    course
+        The course.
+    steps
+        ``steps[i]`` compares state i−1 (an empty regimen for i = 0) with state i.
+    """
 
     course: Course
     steps: tuple[Comparison, ...]  #: steps[i] compares state i−1 (empty for i = 0) with state i
 
     @property
     def labels(self) -> Sequence[str]:
+        """The states' labels, in order."""
         return [state.label for state in self.course.states]
 
 
 def timeline(course: Course, table: str | ConversionTable | None = None, *,
              knowledge: Knowledge | None = None) -> Timeline:
-    """Every state of a course compared with the state before it (the first with nothing)."""
+    """Every state of a course compared with the state before it (the first with nothing).
+
+    Parameters
+    ----------
+    course
+        A course (``mpsdose.load`` reads one from a course file).
+    table
+        A conversion table id (default ``cdc2022``) or a loaded table, for the OME.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Timeline
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown table id.
+    """
     steps = []
     previous = Regimen()
     for state in course.states:

@@ -48,12 +48,24 @@ _PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM})
 
 
 class RotationError(MpsdoseError, ValueError):
-    """A rotation that cannot be computed safely (dose unknown, no factor, wrong table kind)."""
+    """A rotation that cannot be computed safely (dose unknown, no factor, wrong table kind).
+
+    A :class:`ValueError`: raised by :func:`mpsdose.convert`, :func:`mpsdose.titrate` and
+    :func:`mpsdose.methadone_switch` instead of a number that could be wrong.
+    """
 
 
 @attrs.frozen
 class Step:
-    """One step of the working, for the table and ``--json``."""
+    """One step of the working, for the table and ``--json``.
+
+    Attributes
+    ----------
+    step
+        What the step does ("OME", "cross-tolerance reduction", "round down").
+    detail
+        The arithmetic and its source.
+    """
 
     step: str
     detail: str

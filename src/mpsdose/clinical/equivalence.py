@@ -43,6 +43,16 @@ class OralMorphineEquivalent:
     ``known_value`` (and ``low``/``high``) sum what is known; ``missing`` lists, with reasons, what
     could not be counted (no factor, dose unknown, PRN with no maximum). :attr:`value` is the
     number only when nothing is missing — a partial sum is a lower bound, never the answer.
+
+    Attributes
+    ----------
+    known_value
+        The sum of the point values that are known [mg OME/day]; None where a part is only a
+        range, or nothing is known.
+    low, high
+        The range [mg OME/day], where a factor is a range.
+    missing
+        What could not be counted, each with its reason.
     """
 
     known_value: float | None
@@ -52,6 +62,7 @@ class OralMorphineEquivalent:
 
     @property
     def complete(self) -> bool:
+        """True where nothing is missing."""
         return not self.missing
 
     @property
@@ -66,7 +77,8 @@ class OralMorphineEquivalent:
 
     @property
     def bounds(self) -> tuple[float, float] | None:
-        """(low, high) of what is known: the range, or the point value twice."""
+        """(low, high) of what is known [mg OME/day]: the range, or the point value twice; None
+        where nothing is known."""
         if self.low is not None and self.high is not None:
             return (self.low, self.high)
         if self.known_value is not None:
@@ -78,7 +90,18 @@ class OralMorphineEquivalent:
 
     @classmethod
     def total(cls, parts: Iterable[OralMorphineEquivalent]) -> OralMorphineEquivalent:
-        """The sum of what is known; what is not known is carried in ``missing``, never as 0."""
+        """The sum of what is known; what is not known is carried in ``missing``, never as 0.
+
+        Parameters
+        ----------
+        parts
+            OMEs to add.
+
+        Returns
+        -------
+        OralMorphineEquivalent
+            A range where any part is a range.
+        """
         missing: list[str] = []
         value: float | None = 0.0
         low = high = 0.0
@@ -104,7 +127,13 @@ class OralMorphineEquivalent:
         return cls(value, low if ranged else None, high if ranged else None, tuple(missing))
 
     def format(self, digits: int = 4) -> str:
-        """``"30 mg/day"``, ``"20–30 mg/day"``, ``"≥ 30 mg/day"`` (part missing), ``"not known"``."""
+        """``"30 mg/day"``, ``"20–30 mg/day"``, ``"≥ 30 mg/day"`` (part missing), ``"not known"``.
+
+        Parameters
+        ----------
+        digits
+            Significant digits shown.
+        """
         if not self.has_number:
             return "not known"
         if self.known_value is not None:
@@ -123,7 +152,25 @@ class OralMorphineEquivalent:
 
 @attrs.frozen
 class ItemEquivalent:
-    """The OME of one opioid ingredient of one item, with how it was computed."""
+    """The OME of one opioid ingredient of one item, with how it was computed.
+
+    Attributes
+    ----------
+    item
+        The item.
+    ingredient
+        The opioid ingredient.
+    daily_mg
+        The ingredient's daily amount [mg/day]; PRN at maximum.
+    amount
+        The daily amount in the factor's unit [mg/day, mcg/day or mcg/h].
+    factor
+        The table's row used, or None: the table has no factor.
+    ome
+        ``amount`` × ``factor``.
+    reason
+        Why there is no OME, if there is none.
+    """
 
     item: Item
     ingredient: Ingredient
@@ -146,7 +193,21 @@ class ItemEquivalent:
 
 @attrs.frozen
 class RegimenEquivalent:
-    """The OME of a regimen under one table: per item, per drug and route, and in total."""
+    """The OME of a regimen under one table: per item, per drug and route, and in total.
+
+    Attributes
+    ----------
+    table
+        The conversion table used (its ``label`` names its date and content hash).
+    items
+        One per opioid ingredient of every listed item.
+    scheduled
+        The total of the scheduled items, PRN left out.
+    with_prn
+        The total with every PRN item at its maximum.
+    findings
+        No factor for an opioid, thresholds reached, a surveillance table used.
+    """
 
     table: ConversionTable
     items: tuple[ItemEquivalent, ...]
@@ -155,7 +216,12 @@ class RegimenEquivalent:
     findings: tuple[Finding, ...]
 
     def by_drug_route(self) -> dict[tuple[str, Route], OralMorphineEquivalent]:
-        """Scheduled + PRN-at-maximum OME per (drug, route)."""
+        """Scheduled + PRN-at-maximum OME per (drug, route).
+
+        Returns
+        -------
+        dict of (str, Route) to OralMorphineEquivalent
+        """
         groups: dict[tuple[str, Route], list[OralMorphineEquivalent]] = {}
         for row in self.items:
             groups.setdefault((row.ingredient.drug.name, row.item.route), []).append(row.ome)
@@ -219,6 +285,25 @@ def oral_morphine_equivalent(
     RegimenEquivalent
         Scheduled total (PRN left out) and total with PRN at their maximum, each item's factor,
         table, source and explanation.
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown table id or threshold context, listing the known ones.
+
+    References
+    ----------
+    .. [1] Dowell D, Ragan KR, Jones CM, Baldwin GT, Chou R. CDC Clinical Practice Guideline for
+       Prescribing Opioids for Pain — United States, 2022. MMWR Recomm Rep 2022;71(No. RR-3):
+       1–95 (the default table, ``cdc2022``). The other tables and each factor's source are in
+       ``data/equivalence_tables.csv`` and ``data/opioid_equivalence.csv``.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> regimen = mpsdose.Regimen.parse(["oxycodone er 10 mg po q12h"])
+    >>> mpsdose.oral_morphine_equivalent(regimen, "cdc2022").scheduled.value
+    30.0
     """
     knowledge = resolve(knowledge)
     chosen = knowledge.conversion_table(table)
@@ -228,8 +313,16 @@ def oral_morphine_equivalent(
         for item in items if item.listed
         for ingredient in item.ingredients if ingredient.drug.is_opioid
     )
-    scheduled = OralMorphineEquivalent.total(row.ome for row in rows if not row.item.prn)
-    with_prn = OralMorphineEquivalent.total(row.ome for row in rows)
+    # an unlisted drug may be an opioid: the totals say they could not count it, never claim
+    # to be complete
+    unknown = [(item, OralMorphineEquivalent(None, missing=(
+        f"{item}: not in the catalogue, so whether it is an opioid is not known; not counted",)))
+        for item in items if not item.listed]
+    scheduled = OralMorphineEquivalent.total(
+        [*(row.ome for row in rows if not row.item.prn),
+         *(ome for item, ome in unknown if not item.prn)])
+    with_prn = OralMorphineEquivalent.total([*(row.ome for row in rows),
+                                             *(ome for _, ome in unknown)])
     findings: list[Finding] = []
     for row in rows:
         if row.factor is None and row.ingredient.dose is not None:

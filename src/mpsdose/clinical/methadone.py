@@ -48,7 +48,31 @@ __all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "fudin", "methadone_swi
 
 @attrs.frozen
 class MethodResult:
-    """One method's starting methadone dose (mg/day and per dose), capped, with its warnings."""
+    """One method's starting methadone dose (mg/day and per dose), capped, with its warnings.
+
+    Attributes
+    ----------
+    method, title
+        The method's id (one of :data:`METHODS`) and name.
+    daily_uncapped
+        (low, high) before the cap [mg/day]; None for a PRN method.
+    daily
+        (low, high) the starting daily dose after the cap [mg/day]; None for a PRN method.
+    per_dose
+        (low, high) rounded down to what can be given [mg].
+    frequency
+        ``q8h``, ``q12h`` or ``prn``.
+    cap_mg_per_day
+        The maximum starting dose applied [mg/day].
+    warnings
+        What the prescriber must read with this number.
+    source
+        Where the method's numbers come from.
+    monotone
+        True where more OME never gives less methadone (False for the tiered tables).
+    schedule
+        The day-by-day plan (the three-day switch).
+    """
 
     method: str
     title: str
@@ -73,7 +97,23 @@ class MethodResult:
 
 @attrs.frozen
 class MethadoneSwitch:
-    """The methods side by side for one regimen."""
+    """The methods side by side for one regimen.
+
+    Attributes
+    ----------
+    table
+        The rotation table used for the OME.
+    converted
+        The scheduled opioid items totalled.
+    ome
+        Their OME (low, high) [mg/day oral morphine].
+    methods
+        One result per method, in the order of :data:`METHODS`.
+    steps
+        The working (OME, each method).
+    findings
+        QTc, titration interval, what was not counted.
+    """
 
     table: ConversionTable
     converted: tuple[Item, ...]
@@ -83,6 +123,13 @@ class MethadoneSwitch:
     findings: tuple[Finding, ...]
 
     def method(self, name: str) -> MethodResult:
+        """The result of one method by id.
+
+        Raises
+        ------
+        KeyError
+            The method was not computed.
+        """
         for result in self.methods:
             if result.method == name:
                 return result
@@ -91,7 +138,18 @@ class MethadoneSwitch:
 
 # -- the methods ---------------------------------------------------------------------------
 def start_cap(knowledge: Knowledge | None = None) -> Rule:
-    """The maximum starting dose of methadone (rule ``max_start_mg_per_day``)."""
+    """The maximum starting dose of methadone (rule ``max_start_mg_per_day``).
+
+    Parameters
+    ----------
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Rule
+        Its first row (the default) [mg/day], with its source.
+    """
     return resolve(knowledge).methadone_rules.first("max_start_mg_per_day")
 
 
@@ -152,6 +210,18 @@ def fudin(ome: float, *, knowledge: Knowledge | None = None) -> float:
 
     ``X/d × (c − w1·sin(90°/((k1/X)^n + 1)) − w2·sin(90°/((k2/X)^n + 1)))`` with the constants of
     ``data/methadone_rules.csv`` (d = 21, c = 5.7, w1 = 3, w2 = 1, k1 = 100, k2 = 310, n = 100).
+
+    Parameters
+    ----------
+    ome
+        The oral morphine equivalent [mg/day].
+    knowledge
+        The clinical knowledge whose ``methadone_rules.csv`` holds the constants; None: shipped.
+
+    Returns
+    -------
+    float
+        Methadone [mg/day], before any cap.
 
     References
     ----------
@@ -252,14 +322,16 @@ _TITLES = {
     "ayonrinde": "Ayonrinde-type 3-tier ratio table",
     "six-tier": "6-tier ratio table (2:1 … 20:1)",
     "fda-label": "FDA methadone label, percent of oral morphine",
-    "ripamonti": "Ripamonti 1998 tiers",
     "fudin": "Fudin formula (sines in degrees)",
     "morley-makin": "Morley–Makin stop-and-go (PRN)",
     "three-day": "Three-day switch",
 }
 #: Every method id, in the order they are shown.
 METHODS = tuple(_TITLES)
-_TIERED = ("ayonrinde", "six-tier", "fda-label", "ripamonti")
+"""The shipped method ids, in the order they are shown: ``ayonrinde``, ``six-tier``,
+``fda-label``, ``fudin``, ``morley-makin``, ``three-day``. A dose-tiered method is any method of
+``methadone_methods.csv``: a hospital's own tiers (``--knowledge``) are shown beside these."""
+_FORMULAS = ("fudin", "morley-makin", "three-day")
 
 
 def methadone_switch(
@@ -286,16 +358,39 @@ def methadone_switch(
     knowledge
         Where the methods, rules, tables and strengths come from (default: the shipped data).
 
+    Returns
+    -------
+    MethadoneSwitch
+        Every method's starting dose, capped, with its schedule, source and warnings. The methods
+        disagree by up to an order of magnitude; none is given as "the" answer.
+
     Raises
     ------
     RotationError
         Dose unknown, no scheduled opioid, no factor, an MME table, methadone already given,
         an unknown method.
+
+    References
+    ----------
+    .. [1] Each method's tiers and constants are rows of ``data/methadone_methods.csv`` and
+       ``data/methadone_rules.csv``, each with its source: the methadone label's percentage table
+       (FDA), the MSD Manual's six tiers, Fudin et al. (Pract Pain Manag 2012;12(8)), Morley and
+       Makin's stop-and-go method (1998), and the Edmonton three-day switch (Bruera E et al.,
+       Cancer 1996;78(4):852–857).
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> switch = mpsdose.methadone_switch(mpsdose.Regimen.parse(["morphine 200 mg/day"]))
+    >>> switch.method("fda-label").daily
+    (20.0, 30.0)
     """
-    if method is not None and method not in METHODS:
-        raise RotationError(f"unknown method {method!r}; methods: {', '.join(METHODS)}")
-    items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     k = resolve(knowledge)
+    tiered_names = tuple(dict.fromkeys(t.method for t in k.methadone_tiers))
+    known = tuple(dict.fromkeys((*tiered_names, *_FORMULAS)))
+    if method is not None and method not in known:
+        raise RotationError(f"unknown method {method!r}; methods: {', '.join(known)}")
+    items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     chosen = rotation_table(k, table)
     for item in items:
         if item.listed and any(d.name == "methadone" for d in item.drugs):
@@ -308,8 +403,9 @@ def methadone_switch(
     steps = [part.step for part in base.parts]
     ome = base.ome
     steps.append(Step("total", f"oral morphine equivalent: {format_range(ome)}"))
-    wanted = METHODS if method is None else (method,)
-    tiered = [r for r in (_tiered(k, name, ome, market) for name in _TIERED) if r is not None]
+    wanted = known if method is None else (method,)
+    tiered = [r for r in (_tiered(k, name, ome, market) for name in tiered_names)
+              if r is not None]
     results: list[MethodResult] = []
     for name in wanted:
         if name == "fudin":

@@ -31,7 +31,23 @@ __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
 @attrs.frozen
 class Rescue:
-    """The breakthrough (rescue) dose of a regimen."""
+    """The breakthrough (rescue) dose of a regimen.
+
+    Attributes
+    ----------
+    drug
+        The opioid (the same as the scheduled one).
+    route
+        The route (immediate release where oral).
+    per_dose
+        (low, high) per dose, rounded down to what can be given [mg].
+    interval_h
+        How often it may be repeated [h], from ``schedules.csv``; None where not known.
+    fraction
+        (low, high) share of the daily dose used (``breakthrough_fraction``) [fraction of 1].
+    source
+        Where the share and the interval come from.
+    """
 
     drug: Drug
     route: Route
@@ -41,7 +57,13 @@ class Rescue:
     source: str
 
     def item(self, end: int = 0) -> Item:
-        """The rescue dose as a PRN item, at the low (0) or high (1) end."""
+        """The rescue dose as a PRN item, at the low (0) or high (1) end.
+
+        Parameters
+        ----------
+        end
+            0 for the low end of ``per_dose``, 1 for the high end.
+        """
         dose = Dose.of(self.per_dose[end], "mg")
         schedule = Schedule() if self.interval_h is None else Schedule.every(self.interval_h)
         release = "ir" if self.route is Route.ORAL else None
@@ -90,8 +112,42 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     otherwise both are converted to oral morphine equivalents by their routes' own factors, in
     one table that has them all (``table`` first, then the rotation tables), and the share is
     flagged only where every reading of the table's factors lies outside the market's usual
-    range. Where no table has the factors, the rescue is reported once as not checked.
-    Linear in the number of items.
+    range. Where another market's source allows the share, or the rescue is no larger than a
+    starting dose for an opioid-naive patient, the finding is information. Where no table has the
+    factors, the rescue is reported once as not checked. Linear in the number of items.
+
+    Parameters
+    ----------
+    regimen
+        A regimen, or items.
+    market
+        ``us``, ``uk``, ``jp`` …: the usual share of that market's source; None: the default row,
+        with the other markets' rows as the disagreement they are.
+    table
+        A conversion table to read the factors from first.
+    knowledge
+        The clinical knowledge to use (its ``rotation_rules.csv``, tables and
+        ``opioid_dose_ranges.csv``); None: the shipped data.
+
+    Returns
+    -------
+    list of Finding
+        A ``rescue-share`` finding per PRN opioid dose outside the usual share (a warning, or
+        info where a source allows it), and ``rescue-share-not-checked`` once where needed.
+
+    References
+    ----------
+    .. [1] The shipped default of ``breakthrough_fraction`` is 10–20% of the scheduled daily dose
+       (NCCN Adult Cancer Pain guideline, as summarised in ``data/rotation_rules.csv``, grade S);
+       the UK's one-tenth to one-sixth and the Japanese oxycodone label's one-eighth to one-quarter
+       are market rows beside it.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> regimen = mpsdose.Regimen.parse(["oxycodone 60 mg/day", "oxycodone ir 5 mg po prn"])
+    >>> [finding.code for finding in mpsdose.check_rescue(regimen)]
+    ['rescue-share']
     """
     k = resolve(knowledge)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)

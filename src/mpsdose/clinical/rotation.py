@@ -46,7 +46,19 @@ __all__ = ["Rotation", "Target", "Titration", "convert", "titrate"]
 
 @attrs.frozen
 class Target:
-    """What to rotate to: a drug, a route, and optionally a release (ir/er) or form (patch)."""
+    """What to rotate to: a drug, a route, and optionally a release (ir/er) or form (patch).
+
+    Attributes
+    ----------
+    drug
+        The target opioid.
+    route
+        Its route.
+    release
+        ``ir``, ``er`` or None.
+    form
+        A dosage form (``patch``) or None.
+    """
 
     drug: Drug
     route: Route
@@ -55,7 +67,28 @@ class Target:
 
     @classmethod
     def parse(cls, text: str, catalogue: Catalogue) -> Target:
-        """``"hydromorphone sc"``, ``"oxycodone er po"``, ``"fentanyl patch"``, ``"morphine"``."""
+        """``"hydromorphone sc"``, ``"oxycodone er po"``, ``"fentanyl patch"``, ``"morphine"``.
+
+        Parameters
+        ----------
+        text
+            A drug name with an optional route, release and form, in any order.
+        catalogue
+            The catalogue that names the drug.
+
+        Returns
+        -------
+        Target
+            Oral where no route is written and the drug has an oral form.
+
+        Raises
+        ------
+        RotationError
+            No drug named, not an opioid, a route the drug lacks, or no route where the drug has
+            no oral form.
+        UnknownDrugError
+            An unknown drug name.
+        """
         words = text.strip().lower().replace(",", " ").split()
         route = release = form = None
         name: list[str] = []
@@ -97,6 +130,39 @@ class Rotation:
 
     Daily amounts are mg/day, or mcg/h for a patch (``unit``). Each range is (low, high); the low
     end is the suggested start (``daily_dose``).
+
+    Attributes
+    ----------
+    target
+        The opioid rotated to.
+    table
+        The rotation table used.
+    converted
+        The scheduled opioid items converted.
+    ome
+        Their scheduled OME [mg/day oral morphine].
+    reduction
+        Fraction removed for incomplete cross-tolerance [fraction of 1].
+    equianalgesic
+        The target's daily dose before reduction [``unit``].
+    reduced
+        After reduction, before rounding [``unit``].
+    daily
+        After rounding down to what can be given [``unit``].
+    per_dose
+        Per administration [mg, or mcg/h for a patch]; None for an infusion.
+    schedule
+        The new item's schedule.
+    unit
+        ``mg/day``, or ``mcg/h`` for a patch.
+    rescue
+        The new breakthrough dose, where one applies.
+    steps
+        Every step of the working, each with its source.
+    findings
+        What the prescriber must know (a patch for an opioid-naive patient, a range kept).
+    bidirectional
+        False where a manufacturer's table was used in its one direction (a patch).
     """
 
     target: Target
@@ -117,11 +183,17 @@ class Rotation:
 
     @property
     def daily_dose(self) -> float:
-        """The suggested start: the low end of the givable range."""
+        """The suggested start: the low end of the givable range [``unit``]."""
         return self.daily[0]
 
     def items(self, end: int = 0) -> tuple[Item, ...]:
-        """The proposed new opioid items (scheduled, and rescue), at the low (0) or high (1) end."""
+        """The proposed new opioid items (scheduled, and rescue), at the low (0) or high (1) end.
+
+        Parameters
+        ----------
+        end
+            0 for the low end of each range (the suggested start), 1 for the high end.
+        """
         proposed: list[Item] = []
         amount = self.per_dose[end] if self.per_dose is not None else self.daily[end]
         if amount > 0:
@@ -182,10 +254,35 @@ def convert(
     knowledge
         Where tables, strengths, schedules and rules come from (default: the shipped data).
 
+    Returns
+    -------
+    Rotation
+        The target's daily dose as a range rounded down to what can be given (the low end is the
+        suggested start), its schedule and rescue dose, and every step with its source.
+
     Raises
     ------
     RotationError
         A dose unknown, no scheduled opioid, no factor in the table, an MME table.
+    UnknownDrugError
+        An unknown target drug.
+    UnknownTableError
+        An unknown table id.
+
+    References
+    ----------
+    .. [1] Fine PG, Portenoy RK, et al. Establishing "best practices" for opioid rotation:
+       conclusions of an expert panel. J Pain Symptom Manage 2009;38(3):418–425, Table 1 (the
+       default 25–50% reduction for incomplete cross-tolerance, ``rotation_rules.csv``).
+    .. [2] Scottish Palliative Care Guidelines, opioid conversion tables (the default rotation
+       table, ``spcg``).
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> rotation = mpsdose.convert(mpsdose.Regimen.parse(["oxycodone 60 mg/day"]), "morphine po")
+    >>> rotation.ome, rotation.reduction, rotation.daily
+    ((120.0, 120.0), (0.25, 0.5), (60.0, 90.0))
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     patient = patient or (regimen.patient if isinstance(regimen, Regimen) else Patient())
@@ -443,7 +540,21 @@ def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient) -> lis
 
 @attrs.frozen
 class Titration:
-    """The next step up of a regimen's scheduled opioid, with its new rescue dose."""
+    """The next step up of a regimen's scheduled opioid, with its new rescue dose.
+
+    Attributes
+    ----------
+    item
+        The scheduled opioid item.
+    current
+        Its daily dose [mg/day].
+    next_daily
+        The proposed daily dose (low, high) [mg/day].
+    rescue
+        The rescue dose for the new daily dose.
+    steps
+        The working, each step with its source.
+    """
 
     item: Item
     current: float  #: current daily dose [mg/day]
@@ -460,6 +571,29 @@ def titrate(regimen: Regimen | Iterable[Item], *, rescue_used_mg: float | None =
     With ``rescue_used_mg`` (the total of rescue doses taken in the last 24 h, mg of the same
     opioid) the new daily dose is the scheduled dose plus that total, capped at the top of the
     titration step; otherwise the step range of ``data/rotation_rules.csv``.
+
+    Parameters
+    ----------
+    regimen
+        A regimen with exactly one scheduled single-drug opioid.
+    rescue_used_mg
+        Rescue doses taken in the last 24 h [mg of the same opioid].
+    step
+        The increase as a fraction or a (low, high) range (0.25 = 25%); default: the first
+        ``titration_step`` row.
+    market
+        Whose marketed strengths the rescue dose is rounded to (``us``, ``uk``, ``jp``).
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Titration
+
+    Raises
+    ------
+    RotationError
+        Not exactly one scheduled single-drug opioid, or its dose unknown.
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     scheduled = [i for i in items if i.listed and i.drug.is_opioid and not i.prn]

@@ -64,7 +64,16 @@ _TOLERANCE = 1e-9
 
 
 class SafetyError(MpsdoseError, ValueError):
-    """Raised by :func:`enforce` when a regimen has error-level findings."""
+    """Raised by :func:`enforce` when a regimen has error-level findings.
+
+    A :class:`ValueError` whose ``exit_code`` is 1, as ``mpsdose check`` exits with error-level
+    findings.
+
+    Parameters
+    ----------
+    findings
+        Every finding of the check (kept as ``findings``); the message lists the errors.
+    """
 
     exit_code = 1
 
@@ -901,6 +910,36 @@ def check(
         label but above another's is a warning or information naming both.
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
+
+    Returns
+    -------
+    list of Finding
+        Dose limits (with age, weight, CrCl, hepatic function, risk factors), opioid dose ranges,
+        duplications, risky combinations, rescue doses, OME thresholds and the switch; a check
+        that needs context not given says so (info) instead of guessing.
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown table id or threshold context.
+
+    References
+    ----------
+    .. [1] Every limit, range and rule is a row of ``data/dose_limits.csv``,
+       ``data/opioid_dose_ranges.csv`` or ``data/safety_rules.csv`` with its source (labels,
+       guidelines, the AGS Beers Criteria); each finding carries the source of the row that made
+       it (and of a row that disagrees, where one does).
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> regimen = mpsdose.Regimen.parse(["acetaminophen 1 g po qid"])
+    >>> [(f.code, f.severity.value) for f in mpsdose.check(regimen, mpsdose.Patient(age=60))
+    ...  if f.code.startswith("acetaminophen")]
+    [('acetaminophen-at-max', 'info')]
+    >>> drunk = mpsdose.Patient(age=60, conditions=["alcoholism"])
+    >>> [f.code for f in mpsdose.check(regimen, drunk) if f.severity.value != "info"]
+    ['acetaminophen-above-max']
     """
     k = resolve(knowledge)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
@@ -927,7 +966,22 @@ def check(
 
 def check_course(course: Course, *, table: str | None = None, market: str | None = None,
                  knowledge: Knowledge | None = None) -> list[Finding]:
-    """Findings across a course: each state, each switch between states, titration intervals."""
+    """Findings across a course: each state, each switch between states, titration intervals.
+
+    Parameters
+    ----------
+    course
+        A course; its patient is used for every state.
+    table
+        The conversion table for OME (default ``cdc2022``).
+    knowledge
+        Where limits, rules and tables come from (default: the shipped data).
+
+    Returns
+    -------
+    list of Finding
+        Most severe first; each message starts with its state's label (``[titrated] …``).
+    """
     k = resolve(knowledge)
     found: list[Finding] = []
     previous: Regimen | None = None
@@ -982,7 +1036,27 @@ def _methadone_titration(k: Knowledge, course: Course) -> list[Finding]:
 
 def enforce(regimen: Regimen | Iterable[Item], patient: Patient | None = None,
             **kwargs: object) -> list[Finding]:
-    """Like :func:`check`, but raise :class:`SafetyError` when any finding is an error."""
+    """Like :func:`check`, but raise :class:`SafetyError` when any finding is an error.
+
+    Parameters
+    ----------
+    regimen
+        Items, or a regimen.
+    patient
+        What is known of the patient.
+    **kwargs
+        The keyword arguments of :func:`check`.
+
+    Returns
+    -------
+    list of Finding
+        The warnings and infos, where there is no error.
+
+    Raises
+    ------
+    SafetyError
+        Any error-level finding; the findings are in its ``findings``.
+    """
     found = check(regimen, patient, **kwargs)  # type: ignore[arg-type]
     if any(f.severity is Severity.ERROR for f in found):
         raise SafetyError(found)

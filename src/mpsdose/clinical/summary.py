@@ -18,7 +18,17 @@ __all__ = ["Summary", "summarize"]
 
 @attrs.frozen
 class Summary:
-    """Daily totals per item, drug and class, the OME under one table, and every finding."""
+    """Daily totals per item, drug and class, the OME under one table, and every finding.
+
+    Attributes
+    ----------
+    regimen
+        The regimen summarised.
+    totals
+        Its daily totals.
+    equivalent
+        Its oral morphine equivalent under the table chosen.
+    """
 
     regimen: Regimen
     totals: DailyTotals
@@ -26,6 +36,7 @@ class Summary:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
+        """The totals' findings (what was assumed, what could not be counted), then the OME's."""
         return (*findings(self.totals), *self.equivalent.findings)
 
 
@@ -35,6 +46,27 @@ def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | 
     """Daily totals and OME of a regimen (the library function behind ``mpsdose total``).
 
     See :func:`mpsdose.daily_totals` and :func:`mpsdose.oral_morphine_equivalent`.
+
+    Parameters
+    ----------
+    regimen
+        A regimen, or items.
+    table
+        A conversion table id (default ``cdc2022``) or a loaded table.
+    threshold_context
+        A guideline context to report the OME against (``cdc2022``, ``cdc2016``,
+        ``opioids-aware``); None or ``palliative``: none.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Summary
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown table id or threshold context.
     """
     if not isinstance(regimen, Regimen):
         regimen = Regimen(tuple(regimen))

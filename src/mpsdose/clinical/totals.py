@@ -46,6 +46,7 @@ class Total:
 
     @property
     def complete(self) -> bool:
+        """True where every amount was counted."""
         return not self.unknown
 
     @property
@@ -60,7 +61,13 @@ class Total:
 
     def format(self, digits: int = 4) -> str:
         """``"60 mg/day"``, ``"≥ 20 mg/day"`` (part unknown), ``"dose unknown"``, or
-        ``"no maximum stated"`` (a PRN item with no maximum or interval)."""
+        ``"no maximum stated"`` (a PRN item with no maximum or interval).
+
+        Parameters
+        ----------
+        digits
+            Significant digits shown.
+        """
         if not self.known:
             if any(reason.endswith("dose unknown") for reason in self.unknown):
                 return "dose unknown"
@@ -80,6 +87,19 @@ class ItemTotal:
     """The daily amount of one ingredient of one item.
 
     ``daily`` is the scheduled daily amount, or for a PRN item the amount at its maximum.
+
+    Attributes
+    ----------
+    item
+        The item.
+    ingredient
+        The ingredient (one drug of a combination product).
+    per_dose_mg
+        Amount per administration [mg]; None for a rate or an unknown dose.
+    doses_per_day
+        Administrations in 24 h [1/day] (for a PRN item, at its maximum); None where not known.
+    daily
+        The daily amount.
     """
 
     item: Item
@@ -90,16 +110,32 @@ class ItemTotal:
 
     @property
     def drug(self) -> Drug:
+        """The ingredient's drug."""
         return self.ingredient.drug
 
     @property
     def prn(self) -> bool:
+        """True for a PRN item."""
         return self.item.prn
 
 
 @attrs.frozen
 class DrugTotal:
-    """One drug's daily total over all its items and routes."""
+    """One drug's daily total over all its items and routes.
+
+    Attributes
+    ----------
+    drug
+        The drug.
+    routes
+        The routes it is given by in the regimen.
+    scheduled
+        The scheduled items' total, PRN left out.
+    with_prn
+        The scheduled total plus every PRN item at its maximum.
+    items
+        The items it is made of.
+    """
 
     drug: Drug
     routes: tuple[Route, ...]
@@ -109,24 +145,51 @@ class DrugTotal:
 
     @property
     def has_prn(self) -> bool:
+        """True where any of the drug's items is PRN."""
         return any(item.prn for item in self.items)
 
 
 @attrs.frozen
 class ClassTotal:
-    """The drugs of one class in a regimen (each with its own total; see the module notes)."""
+    """The drugs of one class in a regimen, each with its own total.
+
+    Drugs are not added in mg, even within a class: their potencies differ (the opioids are
+    totalled as oral morphine equivalents instead).
+
+    Attributes
+    ----------
+    drug_class
+        The class's key (``opioid``, ``nsaid`` …).
+    drugs
+        The class's drugs in the regimen.
+    """
 
     drug_class: str
     drugs: tuple[DrugTotal, ...]
 
     @property
     def label(self) -> str:
+        """The class's name for people (``Opioids``)."""
         return DRUG_CLASSES.get(self.drug_class, self.drug_class)
 
 
 @attrs.frozen
 class DailyTotals:
-    """Every daily total of a regimen."""
+    """Every daily total of a regimen.
+
+    Attributes
+    ----------
+    regimen
+        The regimen totalled.
+    items
+        One per ingredient of every listed item, in order.
+    drugs
+        One per drug.
+    classes
+        One per drug class.
+    unlisted
+        Items of drugs the catalogue does not know: kept apart, never totalled.
+    """
 
     regimen: Regimen
     items: tuple[ItemTotal, ...]
@@ -135,7 +198,18 @@ class DailyTotals:
     unlisted: tuple[Item, ...]
 
     def drug(self, name: str) -> DrugTotal:
-        """The total of one drug by canonical name; ``KeyError`` if the regimen has none."""
+        """The total of one drug by canonical name.
+
+        Parameters
+        ----------
+        name
+            The canonical name (``acetaminophen``, not ``paracetamol``).
+
+        Raises
+        ------
+        KeyError
+            The regimen has no such drug.
+        """
         for total in self.drugs:
             if total.drug.name == name:
                 return total
@@ -177,6 +251,26 @@ def daily_totals(regimen: Regimen | Iterable[Item]) -> DailyTotals:
     PRN items are totalled separately: ``DrugTotal.scheduled`` leaves them out and
     ``DrugTotal.with_prn`` adds them at their maximum (``max N/day``, or 24 h ÷ interval).
     Unlisted items are returned apart and never totalled.
+
+    Parameters
+    ----------
+    regimen
+        A regimen, or items.
+
+    Returns
+    -------
+    DailyTotals
+        Per item, per drug and per class; an amount that cannot be known is listed in the
+        total's ``unknown``, never counted as zero.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> regimen = mpsdose.Regimen.parse(["oxycodone er 10 mg po q12h",
+    ...                                  "oxycodone ir 5 mg po prn max 4/day"])
+    >>> totals = mpsdose.daily_totals(regimen).drug("oxycodone")
+    >>> (totals.scheduled.format(), totals.with_prn.format())
+    ('20 mg/day', '40 mg/day')
     """
     if not isinstance(regimen, Regimen):
         regimen = Regimen(tuple(regimen))
@@ -239,5 +333,6 @@ def findings(totals: DailyTotals) -> list[Finding]:
     for item in totals.unlisted:
         found.append(Finding(
             Severity.INFO, "unlisted-item",
-            f"{item}: not in the catalogue; kept and shown, not totalled", item=str(item)))
+            f"{item}: not in the catalogue; kept and shown, not totalled, and the OME total "
+            "is a lower bound (it may be an opioid)", item=str(item)))
     return found

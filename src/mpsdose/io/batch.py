@@ -36,10 +36,16 @@ __all__ = [
 ]
 
 INPUT_COLUMNS = ("patient_id", "drug", "route", "dose", "unit", "doses_per_day", "days_supply")
+"""The input columns of CONTRACT.md §5 (``frequency`` in the item language may stand for
+``doses_per_day``); other columns are kept and passed through."""
 OUTPUT_COLUMNS = ("daily_dose", "daily_dose_unit", "factor", "mme_per_day", "status", "message")
+"""The columns :func:`batch_mme` adds to every row: a value that cannot be computed is empty
+(null), never 0, and ``status``/``message`` say why."""
 PATIENT_COLUMNS = ("patient_id", "total_mme", "total_days", "mme_def1", "mme_def2", "mme_def3",
                    "mme_def4", "total_mme_no_bup", "total_days_no_bup", "mme_def1_no_bup",
                    "mme_def2_no_bup", "mme_def3_no_bup", "mme_def4_no_bup")
+"""The columns of :func:`per_patient`: NIH HEAL total MME, days and definitions 1–4, and the same
+without buprenorphine (``_no_bup``)."""
 
 #: Statuses a row can have besides ``ok``.
 STATUSES = ("unknown-drug", "not-opioid", "bad-route", "bad-unit", "no-factor", "bad-dose",
@@ -52,7 +58,10 @@ _NOT_INFUSED = frozenset({Route.ORAL, Route.SUBLINGUAL, Route.BUCCAL, Route.RECT
 
 
 class BatchError(MpsdoseError, ValueError):
-    """A table that cannot be read as a whole (a required column missing, an unknown type)."""
+    """A table that cannot be read as a whole (a required column missing, an unknown type).
+
+    A :class:`ValueError`; a row that cannot be computed is not an error but a ``status``.
+    """
 
 
 def _polars() -> Any:
@@ -173,8 +182,23 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
 
     Returns
     -------
-    The same kind of table: every input column and row, plus :data:`OUTPUT_COLUMNS`. A LazyFrame
-    stays lazy (for streaming files larger than memory).
+    polars.DataFrame, polars.LazyFrame, pyarrow.Table or pandas.DataFrame
+        The same kind of table: every input column and row, in order, plus
+        :data:`OUTPUT_COLUMNS` (``daily_dose`` [mg/day, or mcg/h for a patch], ``mme_per_day``
+        [mg OME/day]). A LazyFrame stays lazy (for streaming files larger than memory).
+
+    Raises
+    ------
+    BatchError
+        polars missing, a required column missing, or a table of another kind.
+    UnknownTableError
+        An unknown table id.
+
+    References
+    ----------
+    .. [1] The NIH HEAL MME Online Calculator: Adams MCB, Sward KA, Perkins ML, Hurley RW,
+       Pain 2025, doi:10.1097/j.pain.0000000000003529 (how a row is read: dose × doses per
+       day × factor).
     """
     pl = _polars()
     frame, kind = _to_polars(data)
@@ -319,6 +343,34 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     observation window; 4 = Σ mme_per_day. Each again without buprenorphine (``_no_bup``), with
     its own therapy days and window where the ``_no_bup`` columns give them. A patient whose
     only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero.
+
+    Parameters
+    ----------
+    rows
+        The output of :func:`batch_mme` (any kind of table it accepts).
+    therapy_days
+        Days on therapy for every patient [days], where the table has no ``therapy_days``
+        column.
+    observation_window_days
+        The observation window for every patient [days], where the table has no
+        ``observation_window_days`` column.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    polars.DataFrame, polars.LazyFrame, pyarrow.Table or pandas.DataFrame
+        One row per patient with :data:`PATIENT_COLUMNS` [mg OME, days, mg OME/day].
+
+    Raises
+    ------
+    BatchError
+        polars missing, or a required column missing.
+
+    References
+    ----------
+    .. [1] Adams MCB, Sward KA, Perkins ML, Hurley RW, Pain 2025,
+       doi:10.1097/j.pain.0000000000003529 (the NIH HEAL MME calculator's definitions 1–4).
     """
     pl = _polars()
     frame, kind = _to_polars(rows)
@@ -381,6 +433,20 @@ def batch_dask(ddf: Any, table: str | None = None, *, knowledge: Knowledge | Non
 
     Factors are looked up per partition (once per distinct key in it). Row order is kept within
     and across partitions. Needs the extra ``mpsdose[dask]``.
+
+    Parameters
+    ----------
+    ddf
+        A ``dask.dataframe.DataFrame`` with the columns of :data:`INPUT_COLUMNS`.
+    table
+        A conversion table id (default ``cdc2022``).
+    knowledge
+        The clinical knowledge to use (pickled to the workers); None: the shipped data.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Lazy: ``.compute()`` it. Every row, plus :data:`OUTPUT_COLUMNS`.
     """
     import pandas as pd
 
@@ -396,7 +462,22 @@ def batch_dask(ddf: Any, table: str | None = None, *, knowledge: Knowledge | Non
 
 
 def read_table(path: str) -> Any:
-    """A CSV or Parquet file as a polars LazyFrame (scanned, not loaded)."""
+    """A CSV or Parquet file as a polars LazyFrame (scanned, not loaded).
+
+    Parameters
+    ----------
+    path
+        A file ending in ``.csv`` or ``.parquet``.
+
+    Returns
+    -------
+    polars.LazyFrame
+
+    Raises
+    ------
+    BatchError
+        Another extension, or polars missing.
+    """
     pl = _polars()
     lower = path.lower()
     if lower.endswith(".parquet"):
@@ -407,7 +488,20 @@ def read_table(path: str) -> Any:
 
 
 def write_table(frame: Any, path: str) -> None:
-    """Write a LazyFrame or DataFrame to CSV or Parquet (streaming where polars can)."""
+    """Write a LazyFrame or DataFrame to CSV or Parquet (streaming where polars can).
+
+    Parameters
+    ----------
+    frame
+        A polars LazyFrame or DataFrame.
+    path
+        A file ending in ``.csv`` or ``.parquet``.
+
+    Raises
+    ------
+    BatchError
+        Another extension, or polars missing.
+    """
     pl = _polars()
     lower = path.lower()
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
@@ -424,7 +518,31 @@ def run_in_chunks(source: Any, output: str, table: str | None, chunk_rows: int,
     """Row mode of ``mpsdose batch``: chunk by chunk from a LazyFrame to CSV or Parquet.
 
     Memory is bounded by the chunk; ``progress(total_rows)`` may return a click progress bar.
-    Returns the count of each status.
+
+    Parameters
+    ----------
+    source
+        A polars LazyFrame (:func:`read_table`).
+    output
+        A file ending in ``.csv`` or ``.parquet``.
+    table
+        A conversion table id (default ``cdc2022``).
+    chunk_rows
+        Rows per chunk.
+    progress
+        Called with the number of rows; may return a progress bar (with ``update``), or None.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    dict of str to int
+        The number of rows of each status.
+
+    Raises
+    ------
+    BatchError
+        Another output extension, or polars missing.
     """
     pl = _polars()
     total = source.select(pl.len()).collect().item()

@@ -56,7 +56,19 @@ _STRENGTH = re.compile(r"(\d+(?:\.\d+)?)\s*(MG|MCG|UG|G)(?:\s*/\s*(HR|H|ML|ACTUA
 
 
 class FhirError(MpsdoseError, ValueError):
-    """A FHIR resource that cannot be read: names the resource and the field."""
+    """A FHIR resource that cannot be read: names the resource and the field.
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the resource and field are put before it.
+    resource
+        The resource's id or type.
+    field
+        The field that could not be read (``dosageInstruction[0].doseAndRate``).
+    """
 
     def __init__(self, message: str, *, resource: str | None = None, field: str | None = None):
         self.resource = resource
@@ -74,7 +86,13 @@ def _models() -> Any:
 
 
 def rxnorm_codes(knowledge: Knowledge | None = None) -> dict[str, str]:
-    """RxNorm ingredient code → catalogue drug name (``data/rxnorm.csv``)."""
+    """RxNorm ingredient code → catalogue drug name (``data/rxnorm.csv``).
+
+    Parameters
+    ----------
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+    """
     return dict(resolve(knowledge).rxnorm)
 
 
@@ -84,6 +102,18 @@ def doses_per_day(repeat: Mapping[str, Any] | None, *, prn: bool = False) -> flo
     ``frequencyMax`` (else ``frequency``, else 1) per ``period`` ``periodUnit``; without a
     period, the number of ``timeOfDay`` entries; None where neither is given or the unit is not
     a time (the caller says why).
+
+    Parameters
+    ----------
+    repeat
+        A FHIR ``Timing.repeat`` as JSON.
+    prn
+        Whether the dose is as needed (kept for the callers; the count is the same).
+
+    Returns
+    -------
+    float or None
+        [1/day].
     """
     if not repeat:
         return None
@@ -103,7 +133,30 @@ def doses_per_day(repeat: Mapping[str, Any] | None, *, prn: bool = False) -> flo
 # -- reading ---------------------------------------------------------------------------------------
 def regimen_from_fhir(document: Mapping[str, Any] | str | Path, *,
                       allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen:
-    """A regimen from a FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle``."""
+    """A regimen from a FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle``.
+
+    Drugs are matched by RxNorm ingredient code (``data/rxnorm.csv``) or by name, routes by
+    SNOMED CT code (``data/fhir_routes.csv``). Needs ``mpsdose[fhir]`` (fhir.resources).
+
+    Parameters
+    ----------
+    document
+        The resource as parsed JSON, as JSON text, or a path to a JSON file.
+    allow_unlisted
+        Keep drugs the catalogue does not know instead of raising.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Regimen
+        One item per dosage instruction; labelled with the Bundle's id.
+
+    Raises
+    ------
+    FhirError
+        What cannot be read, naming the resource and the field; or fhir.resources missing.
+    """
     if isinstance(document, Path) or (isinstance(document, str)
                                       and not document.lstrip().startswith("{")):
         document = json.loads(Path(document).read_text(encoding="utf-8"))
@@ -410,6 +463,28 @@ def regimen_to_fhir(regimen: Regimen | Iterable[Item], *, patient: str = "Patien
 
     Each carries the RxNorm ingredient code(s), the dose in UCUM, the timing, the route's SNOMED CT
     code, PRN and its maximum, and the item in the item language as ``dosageInstruction.text``.
+    :func:`regimen_from_fhir` reads it back to an equal regimen. Needs ``mpsdose[fhir]``.
+
+    Parameters
+    ----------
+    regimen
+        A regimen, or items.
+    patient
+        The ``subject`` reference of every request.
+    status
+        The requests' ``status``.
+    knowledge
+        The clinical knowledge to use (RxNorm and SNOMED CT codes); None: the shipped data.
+
+    Returns
+    -------
+    dict
+        The Bundle as JSON-ready data, validated against the FHIR R4 models.
+
+    Raises
+    ------
+    FhirError
+        An item FHIR cannot express, or fhir.resources missing.
     """
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     k = resolve(knowledge)

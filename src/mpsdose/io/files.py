@@ -42,7 +42,31 @@ _STATE_KEYS = ("label", "date", "day", "note", "items")
 
 def load(path: str | Path, *, allow_unlisted: bool = False,
          knowledge: Knowledge | None = None) -> Regimen | Course:
-    """Read a regimen or course file (``.toml`` or ``.json``; ``-`` reads TOML or JSON from stdin)."""
+    """Read a regimen or course file (``.toml`` or ``.json``; ``-`` reads TOML or JSON from stdin).
+
+    A FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle`` of them (JSON, known by
+    its ``resourceType``) is read as a regimen (needs ``mpsdose[fhir]``).
+
+    Parameters
+    ----------
+    path
+        The file, or ``"-"`` for stdin.
+    allow_unlisted
+        Keep drugs the catalogue does not know (shown, never totalled) instead of raising.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Regimen or Course
+        A course where the file has ``[[states]]``.
+
+    Raises
+    ------
+    RegimenFileError
+        A file that cannot be read, bad syntax, missing or unknown keys, or a bad item (the
+        message names the file, the place and the item).
+    """
     name = str(path)
     if name == "-":
         text = sys.stdin.read()
@@ -66,6 +90,33 @@ def load_regimen(path: str | Path, *, state: str | None = None,
     """The regimen of a file: the file's own, or one state of a course (the last by default).
 
     A state's regimen carries the course's patient and the state's label.
+
+    Parameters
+    ----------
+    path
+        A regimen or course file, or ``"-"`` for stdin.
+    state
+        The label of a course's state; None: the last state.
+    allow_unlisted
+        Keep drugs the catalogue does not know instead of raising.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Regimen
+
+    Raises
+    ------
+    RegimenFileError
+        As :func:`load`, or a ``state`` that is not in the course (or given for a plain regimen
+        file).
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> mpsdose.load_regimen("examples/takamatsu2018-case1.toml", state="admission").label
+    'admission'
     """
     loaded = load(path, allow_unlisted=allow_unlisted, knowledge=knowledge)
     if isinstance(loaded, Regimen):
@@ -87,7 +138,30 @@ def regimen_of(course: Course, state: str | None = None, *, path: str | None = N
 
 def loads(text: str, syntax: str = "toml", *, path: str | None = None,
           allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen | Course:
-    """Parse the text of a regimen or course file (``syntax`` ``"toml"`` or ``"json"``)."""
+    """Parse the text of a regimen or course file (``syntax`` ``"toml"`` or ``"json"``).
+
+    Parameters
+    ----------
+    text
+        The file's text.
+    syntax
+        ``"toml"`` or ``"json"``.
+    path
+        The name to give in errors.
+    allow_unlisted
+        Keep drugs the catalogue does not know instead of raising.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Regimen or Course
+
+    Raises
+    ------
+    RegimenFileError
+        As :func:`load`.
+    """
     data = _decode(text, syntax, path)
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
@@ -301,7 +375,26 @@ def to_data(obj: Regimen | Course) -> dict[str, Any]:
 
 
 def dumps(obj: Regimen | Course, syntax: str = "toml") -> str:
-    """The text of a regimen or course file, TOML or JSON."""
+    """The text of a regimen or course file, TOML or JSON.
+
+    :func:`loads` reads it back to an equal regimen or course.
+
+    Parameters
+    ----------
+    obj
+        A regimen or a course.
+    syntax
+        ``"toml"`` or ``"json"``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        Another syntax.
+    """
     data = to_data(obj)
     if syntax == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -335,7 +428,22 @@ def _toml_value(value: Any) -> str:
 
 
 def save(obj: Regimen | Course, path: str | Path) -> None:
-    """Write a regimen or course file; the syntax follows the extension (.toml or .json)."""
+    """Write a regimen or course file; the syntax follows the extension (.toml or .json).
+
+    Parameters
+    ----------
+    obj
+        A regimen or a course.
+    path
+        The file to write (replaced if it exists).
+
+    Raises
+    ------
+    ValueError
+        An extension other than ``.toml`` or ``.json``.
+    OSError
+        The file cannot be written.
+    """
     file = Path(path)
     syntax = file.suffix.lower().lstrip(".")
     file.write_text(dumps(obj, syntax), encoding="utf-8")

@@ -145,11 +145,26 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     allow_unlisted
         Keep a drug the catalogue does not know as an unlisted item (shown, never totalled)
         instead of raising :class:`~mpsdose.model.errors.UnknownDrugError`.
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    Item
+        Checked as it is built: a route the drug lacks, a patch in mg/h, a frequency on an
+        amount per day are errors, never guesses.
 
     Raises
     ------
     ItemSyntaxError, UnknownDrugError, UnitError, RouteError, DoseError
         Each naming the offending token and the item.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> item = mpsdose.parse_item("rescue oxycodone 5 mg po prn max 6/day")
+    >>> (item.name, item.prn, item.daily())
+    ('oxycodone', True, 30.0)
     """
     if not isinstance(text, str):
         raise ItemSyntaxError(f"an item is a string, not {type(text).__name__}", text=str(text))
@@ -438,7 +453,17 @@ _FREQUENCY_KINDS = ("interval_h", "interval_d", "times", "times_word", "night", 
 
 def parse_frequency(text: str) -> Schedule | None:
     """A frequency of the item language on its own (``"q6h"``, ``"tid"``, ``"3x/day"``, ``"at
-    night"``), or None where the text is not exactly one."""
+    night"``), or None where the text is not exactly one.
+
+    Parameters
+    ----------
+    text
+        The frequency alone.
+
+    Returns
+    -------
+    Schedule or None
+    """
     phrase = " ".join(str(text).strip().lower().split())
     for kind, pattern in _PATTERNS:
         if kind not in _FREQUENCY_KINDS:
@@ -455,7 +480,28 @@ def parse_frequency(text: str) -> Schedule | None:
 
 
 def format_item(item: Item) -> str:
-    """Write an item in the item language, canonically; :func:`parse_item` reads it back equal."""
+    """Write an item in the item language, canonically; :func:`parse_item` reads it back equal.
+
+    Parameters
+    ----------
+    item
+        An item.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    UnitError
+        A count on a form that is not counted, or a combination whose strengths differ in unit.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> mpsdose.format_item(mpsdose.parse_item("Oxycodone ER 10mg PO every 12 hours"))
+    'oxycodone er 10 mg po q12h'
+    """
     words: list[str] = []
     form = item.form
     if item.count is not None:

@@ -101,6 +101,34 @@ class Knowledge:
     Build it with :meth:`default` (the shipped data) or :meth:`load` (a folder of your own files
     over the shipped ones); pass it as ``knowledge=`` to any function. Instances are read-only once
     built, safe to share between threads, and pickle (Dask workers reload the files they use).
+    Each file is read on first use and kept. The files and their columns are described in
+    :mod:`mpsdose.knowledge.schema` (and on the documentation's data page).
+
+    Parameters
+    ----------
+    files
+        Data file name (``dose_limits.csv``) → path; every name must be one of the shipped files.
+    local
+        The names of ``files`` that are the user's own (named by their path in errors and sources).
+    folder
+        The folder the local files come from.
+
+    Raises
+    ------
+    DataError
+        A file name that is not a data file of mpsdose.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> knowledge = mpsdose.Knowledge.default()
+    >>> knowledge.conversion_table("cdc2022").purpose
+    'surveillance'
+
+    A hospital's own maximum doses, over the shipped data (the folder holds ``dose_limits.csv``)::
+
+        knowledge = mpsdose.Knowledge.load("our-formulary")
+        mpsdose.check(regimen, patient, knowledge=knowledge)
     """
 
     def __init__(self, files: Mapping[str, Path], *, local: Iterable[str] = (),
@@ -117,11 +145,17 @@ class Knowledge:
     # -- construction ------------------------------------------------------------------------
     @classmethod
     def default(cls) -> Knowledge:
-        """The shipped knowledge (``data/``), built once."""
+        """The shipped knowledge (``data/``), built once and shared.
+
+        Returns
+        -------
+        Knowledge
+        """
         return _default()
 
     @classmethod
     def shipped_files(cls) -> dict[str, Path]:
+        """Data file name → path of the shipped file."""
         return {name: DATA / name for name in SCHEMAS}
 
     @classmethod
@@ -132,6 +166,18 @@ class Knowledge:
         the shipped format; the whole bundle is checked at once. With ``shipped=False`` the bundle
         is the folder's files alone (tiny data for tests, or a complete set of one's own): what
         needs a file it lacks says so when asked.
+
+        Parameters
+        ----------
+        folder
+            A folder of ``*.csv`` files named as in ``data/``.
+        shipped
+            Start from the shipped files (True) or from nothing (False).
+
+        Returns
+        -------
+        Knowledge
+            Checked whole: every file read, every cross-file reference resolved.
 
         Raises
         ------
@@ -170,11 +216,33 @@ class Knowledge:
             return value
 
     def label(self, name: str) -> str:
-        """How errors and sources name a file: ``dose_limits.csv``, or its local path."""
+        """How errors and sources name a file: ``dose_limits.csv``, or its local path.
+
+        Parameters
+        ----------
+        name
+            A data file name.
+        """
         return str(self.files[name]) if name in self.local else name
 
     def rows(self, name: str) -> tuple[Row, ...]:
-        """The typed rows of one data file (its drug names checked against the catalogue)."""
+        """The typed rows of one data file (its drug names checked against the catalogue).
+
+        Parameters
+        ----------
+        name
+            A data file name (``dose_limits.csv``).
+
+        Returns
+        -------
+        tuple of Row
+            Cells typed by the file's schema (numbers, routes, intervals, canonical drug names).
+
+        Raises
+        ------
+        DataError
+            The bundle has no such file, or the file breaks its schema (file, line, column).
+        """
         if name not in self.files:
             raise DataError(f"this knowledge has no {name}", path=str(self.folder or DATA))
 
@@ -214,7 +282,19 @@ class Knowledge:
     def conversion_table(self, table: str | ConversionTable | None = None) -> ConversionTable:
         """A table by id (``cdc2022`` when None), or the table itself.
 
-        Raises :class:`UnknownTableError` listing the known ids.
+        Parameters
+        ----------
+        table
+            A table id (``mpsdose tables`` lists them), a table, or None for ``cdc2022``.
+
+        Returns
+        -------
+        ConversionTable
+
+        Raises
+        ------
+        UnknownTableError
+            Listing the known ids.
         """
         if isinstance(table, ConversionTable):
             return table
@@ -222,15 +302,28 @@ class Knowledge:
 
     @property
     def rotation_tables(self) -> tuple[RotationTable, ...]:
+        """The tables whose purpose is rotation (``spcg``, ``jspm2010``, ``pdq`` …)."""
         return tuple(t for t in self.conversion_tables.values() if isinstance(t, RotationTable))
 
     @property
     def thresholds(self) -> tuple[Threshold, ...]:
+        """Every OME threshold of ``ome_thresholds.csv``."""
         return self._cached("thresholds", lambda: thresholds_from_rows(
             self.rows("ome_thresholds.csv")))
 
     def thresholds_of(self, context: str | None = None) -> list[Threshold]:
-        """The thresholds of one context (all when None); ``palliative`` has none, by design."""
+        """The thresholds of one context (all when None); ``palliative`` has none, by design.
+
+        Parameters
+        ----------
+        context
+            A guideline context (``cdc2022``, ``cdc2016``, ``opioids-aware``, ``palliative``).
+
+        Raises
+        ------
+        UnknownTableError
+            An unknown context, listing the known ones.
+        """
         rows = self.thresholds
         if context is None:
             return list(rows)
@@ -242,57 +335,85 @@ class Knowledge:
     # -- practice ----------------------------------------------------------------------------
     @property
     def strengths(self) -> tuple[Strength, ...]:
+        """Marketed strengths (``strengths.csv``), for rounding down to what can be given."""
         return self._cached("strengths", lambda: tuple(
             Strength.from_row(row) for row in self.rows("strengths.csv")))
 
     @property
     def schedules(self) -> tuple[UsualSchedule, ...]:
+        """Usual dosing intervals (``schedules.csv``)."""
         return self._cached("schedules", lambda: tuple(
             UsualSchedule.from_row(row) for row in self.rows("schedules.csv")))
 
     def usual_schedule(self, drug: str, route: Route, release: str | None = None,
                        form: str | None = None) -> UsualSchedule | None:
-        """The best-matching usual schedule (see :func:`~mpsdose.knowledge.practice.best_schedule`)."""
+        """The best-matching usual schedule (see :func:`~mpsdose.knowledge.practice.best_schedule`).
+
+        Parameters
+        ----------
+        drug
+            Canonical drug name.
+        route
+            The route.
+        release
+            ``ir``, ``er`` or None.
+        form
+            A canonical dosage form or None.
+
+        Returns
+        -------
+        UsualSchedule or None
+            None where no row matches.
+        """
         return best_schedule(self.schedules, drug, route, release, form)
 
     @property
     def rotation_rules(self) -> Rules:
+        """The rules of opioid rotation (``rotation_rules.csv``): cross-tolerance reduction,
+        breakthrough fraction, titration step …"""
         return self._cached("rotation_rules", lambda: Rules("rotation_rules.csv", tuple(
             Rule.from_row(row) for row in self.rows("rotation_rules.csv"))))
 
     @property
     def methadone_rules(self) -> Rules:
+        """Methadone constants, caps and intervals (``methadone_rules.csv``)."""
         return self._cached("methadone_rules", lambda: Rules("methadone_rules.csv", tuple(
             Rule.from_row(row) for row in self.rows("methadone_rules.csv"))))
 
     @property
     def patch_bands(self) -> tuple[PatchBand, ...]:
+        """The manufacturers' patch conversion bands (``patch_conversion.csv``)."""
         return self._cached("patch_bands", lambda: tuple(
             PatchBand.from_row(row) for row in self.rows("patch_conversion.csv")))
 
     @property
     def methadone_tiers(self) -> tuple[Tier, ...]:
+        """The dose tiers of the methadone methods (``methadone_methods.csv``)."""
         return self._cached("tiers", lambda: tuple(
             Tier.from_row(row) for row in self.rows("methadone_methods.csv")))
 
     # -- safety ------------------------------------------------------------------------------
     @property
     def dose_limits(self) -> tuple[DoseLimit, ...]:
+        """Maximum doses by age, weight, CrCl and hepatic function (``dose_limits.csv``)."""
         return self._cached("limits", lambda: tuple(
             DoseLimit.from_row(row) for row in self.rows("dose_limits.csv")))
 
     @property
     def safety_rules(self) -> SafetyRules:
+        """The rule behind each safety check, with its source (``safety_rules.csv``)."""
         return self._cached("safety_rules", lambda: SafetyRules(tuple(
             SafetyRule.from_row(row) for row in self.rows("safety_rules.csv"))))
 
     @property
     def drug_properties(self) -> DrugProperties:
+        """Serotonergic, QT risk, gastroprotective … per drug (``drug_properties.csv``)."""
         return self._cached("properties", lambda: DrugProperties.from_rows(
             self.rows("drug_properties.csv")))
 
     @property
     def usual_ranges(self) -> tuple[UsualRange, ...]:
+        """Usual palliative daily doses (``usual_ranges.csv``)."""
         return self._cached("usual_ranges", lambda: tuple(
             UsualRange.from_row(row) for row in self.rows("usual_ranges.csv")))
 
@@ -304,6 +425,7 @@ class Knowledge:
 
     @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
+        """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
         return self._cached("steroids", lambda: steroid_tables(
             self.rows("corticosteroid_equivalence.csv")))
 
@@ -331,8 +453,16 @@ class Knowledge:
     def validate(self) -> Knowledge:
         """Read every file and check what files say about each other; return self.
 
-        Raises :class:`DataError` for the first problem: a malformed row (file, line, column), a
-        drug no catalogue file knows, a rule the code needs that a rules file lacks.
+        Returns
+        -------
+        Knowledge
+            ``self``.
+
+        Raises
+        ------
+        DataError
+            The first problem: a malformed row (file, line, column), a drug no catalogue file
+            knows, a rule the code needs that a rules file lacks.
         """
         for name in self.files:
             self.rows(name)
@@ -376,30 +506,104 @@ def _default() -> Knowledge:
 
 
 def resolve(knowledge: Knowledge | None) -> Knowledge:
-    """``knowledge``, or the shipped bundle where it is None."""
+    """``knowledge``, or the shipped bundle where it is None.
+
+    Parameters
+    ----------
+    knowledge
+        A bundle, or None.
+
+    Returns
+    -------
+    Knowledge
+    """
     return _default() if knowledge is None else knowledge
 
 
 # -- the public accessors of the top-level API ----------------------------------------------------
 def default_catalogue(knowledge: Knowledge | None = None) -> Catalogue:
-    """The catalogue of ``knowledge`` (the shipped one by default)."""
+    """The catalogue of ``knowledge`` (the shipped one by default).
+
+    Parameters
+    ----------
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Catalogue
+        The drugs, every name they go by, and the combination products.
+    """
     return resolve(knowledge).catalogue
 
 
 def conversion_tables(knowledge: Knowledge | None = None) -> Mapping[str, ConversionTable]:
-    """The conversion tables of ``knowledge`` by id (the shipped ones by default)."""
+    """The conversion tables of ``knowledge`` by id (the shipped ones by default).
+
+    Parameters
+    ----------
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    Mapping of str to ConversionTable
+        Surveillance (MME) and rotation tables, by id.
+    """
     return resolve(knowledge).conversion_tables
 
 
 def conversion_table(table: str | ConversionTable | None = None, *,
                      knowledge: Knowledge | None = None) -> ConversionTable:
-    """A table by id (``cdc2022`` when None), or the table itself."""
+    """A table by id (``cdc2022`` when None), or the table itself.
+
+    Parameters
+    ----------
+    table
+        A table id (``cdc2022``, ``cdc2016``, ``nihheal``, ``anzca2021``, ``spcg`` …; ``mpsdose
+        tables`` lists them), a table, or None for ``cdc2022``.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    ConversionTable
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown id, listing the known ids.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> mpsdose.conversion_table("cdc2022").lookup("oxycodone", mpsdose.Route.ORAL).factor
+    1.5
+    """
     return resolve(knowledge).conversion_table(table)
 
 
 def thresholds(context: str | None = None, *,
                knowledge: Knowledge | None = None) -> list[Threshold]:
-    """The OME thresholds of one guideline context (all when None); ``palliative`` has none."""
+    """The OME thresholds of one guideline context (all when None); ``palliative`` has none.
+
+    Parameters
+    ----------
+    context
+        ``cdc2022``, ``cdc2016``, ``opioids-aware`` or ``palliative``; None: every context.
+    knowledge
+        The clinical knowledge to use; None: the shipped data.
+
+    Returns
+    -------
+    list of Threshold
+        Each with its threshold [mg OME/day], severity, meaning and source.
+
+    Raises
+    ------
+    UnknownTableError
+        An unknown context, listing the known ones.
+    """
     return resolve(knowledge).thresholds_of(context)
 
 
@@ -411,6 +615,27 @@ def load_table_file(path: str | Path, *, purpose: str = "surveillance",
     ``knowledge``); an error names the file, line and column. Columns beyond the format are
     allowed (the contract says so) and ``grade`` is optional. Each table's version is the file
     name and its hash the hash of its rows.
+
+    Parameters
+    ----------
+    path
+        A CSV file with the columns ``table``, ``drug``, ``route``, ``unit``, ``factor`` (or
+        ``factor_low``/``factor_high``), optionally ``daily_dose_min``/``daily_dose_max``, and
+        ``source``.
+    purpose
+        ``surveillance`` (MME for risk and totals) or ``rotation`` (switching opioids).
+    knowledge
+        The clinical knowledge whose catalogue names the drugs; None: the shipped data.
+
+    Returns
+    -------
+    dict of str to ConversionTable
+        The file's tables by id.
+
+    Raises
+    ------
+    DataError
+        A malformed file (file, line, column), or one with no rows.
     """
     knowledge = resolve(knowledge)
     file = Path(path)

@@ -48,6 +48,36 @@ class Factor:
     ``factor`` is mg/day of oral morphine per one ``unit`` of the drug's daily amount; ``low`` and
     ``high`` bound it where the source gives a range (``factor`` may then be None). The row applies
     to daily amounts in ``band`` (in ``unit``): ``(daily_dose_min, daily_dose_max]``.
+
+    Attributes
+    ----------
+    table
+        The table's id.
+    drug
+        Canonical drug name.
+    route
+        As written: a route or a group (``parenteral``).
+    routes
+        The routes the row applies to.
+    form
+        The dosage form the row is for, or None: any form.
+    unit
+        The unit of the daily amount the factor applies to: mg/day, mcg/day or mcg/h.
+    factor
+        [mg OME/day per ``unit``]; None where the source gives only a range.
+    low, high
+        The range of the factor, where the source gives one [mg OME/day per ``unit``].
+    band_min, band_max
+        The band of the daily amount the row applies to, ``(band_min, band_max]`` [``unit``];
+        None: unbounded.
+    source
+        Where the factor comes from.
+    notes
+        The source's wording, disagreements, what was left out.
+    where
+        ``file:line`` the row was read from.
+    grade
+        ``P``: the issuing body's own text was seen; ``S``: a copy or a summary.
     """
 
     table: str
@@ -68,17 +98,21 @@ class Factor:
 
     @property
     def interval(self) -> Interval:
+        """The band as an interval, ``(band_min, band_max]``."""
         return Interval.upper_closed(self.band_min, self.band_max)
 
     @property
     def is_range(self) -> bool:
+        """True where the source gives the factor as a range."""
         return self.low is not None and self.high is not None
 
     def applies_to(self, amount: float | None) -> bool:
+        """Whether the row's band holds a daily ``amount`` [``unit``]."""
         return bool(self.interval.contains(amount))
 
     @property
     def band(self) -> str:
+        """The band in words (``"20 < mg/day ≤ 40"``); empty where unbounded."""
         if self.band_min is None and self.band_max is None:
             return ""
         low = "0" if self.band_min is None else f"{self.band_min:g}"
@@ -107,7 +141,14 @@ class Factor:
 
     @classmethod
     def from_row(cls, row: Row, catalogue: Catalogue) -> Factor:
-        """A factor from a typed row of ``opioid_equivalence.csv`` (or a user's table file)."""
+        """A factor from a typed row of ``opioid_equivalence.csv`` (or a user's table file).
+
+        Raises
+        ------
+        DataError
+            A row that does not make sense: a route the drug lacks, mcg/h off a patch, no factor,
+            a range or band out of order.
+        """
         drug = catalogue.drugs[row["drug"]]
         route_text: str = row["route"]
         routes = ROUTE_GROUPS.get(route_text) or frozenset({Route(route_text)})
@@ -133,7 +174,30 @@ class Factor:
 
 @attrs.frozen
 class ConversionTable:
-    """A named conversion table: its rows, and what identifies exactly which numbers were used."""
+    """A named conversion table: its rows, and what identifies exactly which numbers were used.
+
+    Get one with :func:`mpsdose.conversion_table`. Every OME names its table's :attr:`label`, so a
+    result can be traced to the numbers that made it.
+
+    Attributes
+    ----------
+    id
+        ``cdc2022``, ``spcg`` …
+    title
+        The table's full name.
+    purpose
+        ``surveillance`` or ``rotation``.
+    version, effective_date
+        The version and the date of the source (``equivalence_tables.csv``).
+    source
+        The publication the table comes from.
+    content_hash
+        SHA-256 of the rows: changes whenever a number does.
+    factors
+        The rows.
+    notes
+        What a reader should know about the table.
+    """
 
     id: str
     title: str
@@ -150,7 +214,7 @@ class ConversionTable:
     )
 
     def rows(self, drug: str) -> tuple[Factor, ...]:
-        """The rows of one drug (canonical name)."""
+        """The rows of one drug (canonical name); empty where the table has none."""
         return self._by_drug.get(drug, ())
 
     def lookup(self, drug: str, route: Route, form: str | None = None,
@@ -159,6 +223,23 @@ class ConversionTable:
 
         A row written for the exact route wins over a group (``parenteral``); a row for the exact
         form over a row for any form; the band is matched on the daily amount in the row's unit.
+
+        Parameters
+        ----------
+        drug
+            Canonical drug name.
+        route
+            The route given.
+        form
+            The dosage form given, or None.
+        daily
+            The daily amount [mg/day] (mcg/h of a patch in its canonical mg/day), for a table
+            whose factor depends on the dose (methadone in ``cdc2016``); None: not known.
+
+        Returns
+        -------
+        Factor or None
+            None where the table has no factor: never a 0.
         """
         best: tuple[int, Factor] | None = None
         for row in self.rows(drug):
@@ -175,6 +256,7 @@ class ConversionTable:
         return None if best is None else best[1]
 
     def has_bands(self, drug: str, route: Route) -> bool:
+        """True where the factor of ``drug`` by ``route`` depends on the daily dose."""
         return any(r.band_min is not None or r.band_max is not None
                    for r in self.rows(drug) if route in r.routes)
 
@@ -193,11 +275,17 @@ def _index(factors: Iterable[Factor]) -> dict[str, tuple[Factor, ...]]:
 
 
 class SurveillanceTable(ConversionTable):
-    """MME factors for risk thresholds and population work. Not for dosing a new opioid."""
+    """MME factors for risk thresholds and population work. Not for dosing a new opioid.
+
+    CDC 2022, CDC 2016, CMS 2018, NIH HEAL, ANZCA 2021: a rotation function refuses one.
+    """
 
 
 class RotationTable(ConversionTable):
-    """Clinical equianalgesic factors for switching opioids (with the rotation functions)."""
+    """Clinical equianalgesic factors for switching opioids (with the rotation functions).
+
+    ``spcg`` (Scottish Palliative Care Guidelines, the default), ``jspm2010``, ``pdq``.
+    """
 
 
 _PURPOSES: dict[str, type[ConversionTable]] = {

@@ -52,11 +52,23 @@ class Drug:
 
     @classmethod
     def unlisted(cls, name: str) -> Drug:
-        """A drug the catalogue does not know, kept by the caller's choice."""
+        """A drug the catalogue does not know, kept by the caller's choice.
+
+        Parameters
+        ----------
+        name
+            The name as written.
+
+        Returns
+        -------
+        Drug
+            Class ``unlisted``, ``listed`` False: shown, never totalled or converted.
+        """
         return cls(name=name, drug_class="unlisted", listed=False, source="not in the catalogue")
 
     @property
     def is_opioid(self) -> bool:
+        """True for the class ``opioid``."""
         return self.drug_class == "opioid"
 
     @property
@@ -65,7 +77,17 @@ class Drug:
         return Route.ORAL if Route.ORAL in self.routes else None
 
     def route_for_form(self, form: str | None) -> Route | None:
-        """The route a dosage form implies for this drug (a patch is transdermal), if any."""
+        """The route a dosage form implies for this drug (a patch is transdermal), if any.
+
+        Parameters
+        ----------
+        form
+            A canonical dosage form, or None.
+
+        Returns
+        -------
+        Route or None
+        """
         route = FORM_ROUTE.get(form or "")
         if route is Route.TRANSDERMAL and Route.TRANSDERMAL not in self.routes:
             return Route.TOPICAL if Route.TOPICAL in self.routes else route
@@ -88,18 +110,60 @@ class Product:
 
 @attrs.frozen
 class Catalogue:
-    """Drugs by canonical name, every known name → canonical name, and combination products."""
+    """Drugs by canonical name, every known name → canonical name, and combination products.
+
+    Built from ``drugs.csv``, ``drug_names.csv`` and ``combination_products.csv``; get it from
+    :attr:`mpsdose.Knowledge.catalogue`.
+
+    Attributes
+    ----------
+    drugs
+        Canonical name → drug.
+    names
+        Every known name (canonical, INN, USAN, salt, brand; lower case) → canonical name.
+    products
+        Combination product name → its marketed strengths.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> books = mpsdose.Knowledge.default().catalogue
+    >>> books.resolve("Paracetamol").name
+    'acetaminophen'
+    """
 
     drugs: Mapping[str, Drug]
     names: Mapping[str, str]
     products: Mapping[str, tuple[Product, ...]] = MappingProxyType({})
 
     def product(self, name: str) -> tuple[Product, ...]:
-        """The marketed strengths of a combination product by name (empty if unknown)."""
+        """The marketed strengths of a combination product by name (empty if unknown).
+
+        Parameters
+        ----------
+        name
+            The product's name, any case.
+
+        Returns
+        -------
+        tuple of Product
+            One per marketed strength.
+        """
         return self.products.get(normal_name(name), ())
 
     def resolve(self, name: str, *, text: str | None = None) -> Drug:
         """The drug a name stands for (INN, USAN, brand, salt spelling; case-insensitive).
+
+        Parameters
+        ----------
+        name
+            Any known name of the drug.
+        text
+            The item the name was in, named in the error.
+
+        Returns
+        -------
+        Drug
 
         Raises
         ------
@@ -113,23 +177,38 @@ class Catalogue:
             raise UnknownDrugError(key, self.suggest(key), text=text) from None
 
     def get(self, name: str) -> Drug | None:
+        """The drug a name stands for, or None where the name is unknown."""
         canonical = self.names.get(normal_name(name))
         return None if canonical is None else self.drugs[canonical]
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
-        """Up to ``n`` known names nearest to ``name`` (by spelling)."""
+        """Up to ``n`` known names nearest to ``name`` (by spelling).
+
+        Parameters
+        ----------
+        name
+            The name that was not found.
+        n
+            The most names to return.
+
+        Returns
+        -------
+        list of str
+            Nearest first; empty where none is close.
+        """
         import difflib  # only on the error path
 
         return difflib.get_close_matches(normal_name(name), list(self.names), n=n, cutoff=0.6)
 
     def by_class(self, drug_class: str | None = None) -> list[Drug]:
+        """The drugs of one class (None: all), sorted by class and name."""
         drugs: Iterable[Drug] = self.drugs.values()
         if drug_class is not None:
             drugs = (drug for drug in drugs if drug.drug_class == drug_class)
         return sorted(drugs, key=lambda drug: (drug.drug_class, drug.name))
 
     def aliases(self, drug: str) -> list[str]:
-        """Every other name that resolves to ``drug``."""
+        """Every other name that resolves to ``drug`` (a canonical name), sorted."""
         return sorted(name for name, target in self.names.items() if target == drug != name)
 
 

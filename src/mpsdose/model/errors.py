@@ -38,6 +38,20 @@ class MpsdoseError(Exception):
     ``exit_code`` is what the CLI exits with when the error reaches it: 2, "the input could not be
     understood" (CONTRACT.md §2). Every error pickles (a Dask worker may raise one), with its
     structured attributes.
+
+    Attributes
+    ----------
+    exit_code : int
+        The CLI's exit code for this error: 2.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> try:
+    ...     mpsdose.parse_item("oxycodon 10 mg po q12h")
+    ... except mpsdose.MpsdoseError as error:
+    ...     print(type(error).__name__, isinstance(error, LookupError))
+    UnknownDrugError True
     """
 
     exit_code = 2
@@ -47,7 +61,19 @@ class MpsdoseError(Exception):
 
 
 class ItemSyntaxError(MpsdoseError, ValueError):
-    """An item string that does not follow the item language (CONTRACT.md §1)."""
+    """An item string that does not follow the item language (CONTRACT.md §1).
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the item is appended.
+    text
+        The item as given.
+    token
+        The part of the item that could not be read, where there is one.
+    """
 
     def __init__(self, message: str, *, text: str, token: str | None = None) -> None:
         self.text = text
@@ -56,7 +82,19 @@ class ItemSyntaxError(MpsdoseError, ValueError):
 
 
 class UnknownDrugError(MpsdoseError, LookupError):
-    """A drug name that the catalogue does not know."""
+    """A drug name that the catalogue does not know.
+
+    A :class:`LookupError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    name
+        The name as looked up (lower case).
+    suggestions
+        The nearest known names, by spelling.
+    text
+        The item the name was in.
+    """
 
     def __init__(self, name: str, suggestions: Sequence[str] = (), *, text: str | None = None):
         self.name = name
@@ -76,7 +114,21 @@ class UnknownDrugError(MpsdoseError, LookupError):
 
 
 class RouteError(MpsdoseError, ValueError):
-    """A route that is unknown, missing where it must be written, or not known for the drug."""
+    """A route that is unknown, missing where it must be written, or not known for the drug.
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the allowed routes and the item are appended.
+    route
+        The route given.
+    allowed
+        The routes that would be valid.
+    text
+        The item.
+    """
 
     def __init__(self, message: str, *, route: str | None = None, allowed: Sequence[str] = (),
                  text: str | None = None) -> None:
@@ -91,7 +143,22 @@ class RouteError(MpsdoseError, ValueError):
 
 
 class UnitError(MpsdoseError, ValueError):
-    """A unit that is unknown, refused as dangerous, or of the wrong dimension for the item."""
+    """A unit that is unknown, refused as dangerous, or of the wrong dimension for the item.
+
+    A :class:`ValueError`. Refused on purpose: ``U``/``IU`` for an opioid, ``cc``, household
+    measures, a patch in mg/h. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the allowed units and the item are appended.
+    unit
+        The unit given.
+    allowed
+        The units that would be valid here.
+    text
+        The item.
+    """
 
     def __init__(
         self, message: str, *, unit: str | None = None, allowed: Sequence[str] = (),
@@ -108,7 +175,19 @@ class UnitError(MpsdoseError, ValueError):
 
 
 class DoseError(MpsdoseError, ValueError):
-    """A dose that is negative, zero, not a number, or implausibly large."""
+    """A dose that is negative, zero, not a number, or implausibly large.
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the item is appended.
+    value
+        The value given.
+    text
+        The item.
+    """
 
     def __init__(self, message: str, *, value: object = None, text: str | None = None) -> None:
         self.value = value
@@ -131,7 +210,19 @@ class PatientError(MpsdoseError, ValueError):
 
 
 class RegimenFileError(MpsdoseError, ValueError):
-    """A regimen or course file that cannot be read: bad syntax, missing keys, bad items."""
+    """A regimen or course file that cannot be read: bad syntax, missing keys, bad items.
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the path and place are put before it.
+    path
+        The file (None: a string or stdin).
+    where
+        The place in the file (``states[1].items[0]``).
+    """
 
     def __init__(self, message: str, *, path: str | None = None, where: str | None = None):
         self.path = path
@@ -143,7 +234,21 @@ class RegimenFileError(MpsdoseError, ValueError):
 
 
 class DataError(MpsdoseError, ValueError):
-    """A data file (shipped or the user's own) that breaks its schema: file, line and column."""
+    """A data file (shipped or the user's own) that breaks its schema: file, line and column.
+
+    A :class:`ValueError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    message
+        What is wrong; the location is put before it (``dose_limits.csv:17, column max_daily_mg``).
+    path
+        The file or folder.
+    line
+        The line of the file, counting the header as 1.
+    column
+        The column's name.
+    """
 
     def __init__(self, message: str, *, path: str, line: int | None = None,
                  column: str | None = None) -> None:
@@ -157,7 +262,17 @@ class DataError(MpsdoseError, ValueError):
 
 
 class UnknownTableError(MpsdoseError, LookupError):
-    """A conversion-table id that is not loaded."""
+    """A conversion-table id that is not loaded.
+
+    A :class:`LookupError`. Each parameter is kept as an attribute of the same name.
+
+    Parameters
+    ----------
+    table
+        The id asked for.
+    known
+        The ids that are loaded (``mpsdose tables`` lists them).
+    """
 
     def __init__(self, table: str, known: Sequence[str]) -> None:
         self.table = table

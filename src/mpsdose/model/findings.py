@@ -10,7 +10,11 @@ __all__ = ["Finding", "Severity"]
 
 
 class Severity(enum.Enum):
-    """``error``: exceeds a hard limit or is contraindicated; ``warning``: needs review; ``info``."""
+    """How much a finding matters.
+
+    ``error``: exceeds a hard limit or is contraindicated (``mpsdose check`` exits 1);
+    ``warning``: needs review; ``info``: what was assumed or could not be checked.
+    """
 
     INFO = "info"
     WARNING = "warning"
@@ -18,12 +22,27 @@ class Severity(enum.Enum):
 
     @property
     def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error: sort by it, most severe last."""
         return list(Severity).index(self)
 
 
 @attrs.frozen
 class Finding:
-    """One finding: a stable ``code`` for machines, a ``message`` for people, and its ``source``."""
+    """One finding: a stable ``code`` for machines, a ``message`` for people, and its ``source``.
+
+    Attributes
+    ----------
+    severity
+        Error, warning or info.
+    code
+        A stable identifier (``acetaminophen-at-max``): programs match on it, never on the message.
+    message
+        For people: what was found, with the numbers.
+    source
+        Where the rule or the limit comes from (a guideline, a label, a data file's row).
+    item
+        The item the finding is about, where it is about one.
+    """
 
     severity: Severity
     code: str
@@ -32,6 +51,8 @@ class Finding:
     item: str | None = None
 
     def to_json(self) -> dict[str, object]:
+        """The finding as in ``--json`` output: ``severity``, ``code``, ``message``, ``source`` and
+        ``item`` where there is one."""
         data: dict[str, object] = {
             "severity": self.severity.value, "code": self.code, "message": self.message,
             "source": self.source,

@@ -56,7 +56,27 @@ class Dose:
 
     ``value`` and ``unit`` are as written (20 mg, 4 g/day, 25 mcg/h). A liquid written as a volume
     of a concentration ("2 mL of 10 mg/mL") keeps both in ``volume_ml`` and ``concentration`` and
-    its ``value``/``unit`` are the mass they give (20 mg).
+    its ``value``/``unit`` are the mass they give (20 mg). Build one with :meth:`of`,
+    :meth:`liquid` or :meth:`from_quantity`, which check what they are given.
+
+    Attributes
+    ----------
+    value
+        The amount as written [``unit``].
+    unit
+        The unit as written: a mass (mg, g, mcg) or a rate (mg/day, mcg/h, mg/h).
+    volume_ml
+        For a liquid: the volume written [mL]; None otherwise.
+    concentration
+        For a liquid: its concentration and unit (``(10.0, mg/mL)``); None otherwise.
+
+    Examples
+    --------
+    >>> from mpsdose import Dose
+    >>> Dose.of(4, "g/day").canonical
+    4000.0
+    >>> Dose.liquid(2, 10, "mg/mL").format()
+    '2 mL of 10 mg/mL'
     """
 
     value: float
@@ -66,7 +86,29 @@ class Dose:
 
     @classmethod
     def of(cls, value: float, unit: str | Unit, *, text: str | None = None) -> Dose:
-        """A dose from a magnitude and a unit spelling, checked (finite, positive, known unit)."""
+        """A dose from a magnitude and a unit spelling, checked (finite, positive, known unit).
+
+        Parameters
+        ----------
+        value
+            The amount [``unit``].
+        unit
+            A unit spelling of the item language (``"mg"``, ``"g/day"``, ``"mcg/h"``) or a unit.
+        text
+            The item the dose comes from, named in an error.
+
+        Returns
+        -------
+        Dose
+
+        Raises
+        ------
+        UnitError
+            An unknown or refused unit (``U``, ``IU``, ``cc``), or a unit that is not a mass or a
+            rate.
+        DoseError
+            Zero, negative, not finite, or implausibly large.
+        """
         if isinstance(unit, str):
             unit = lookup_unit(unit, text=text)
         if unit.kind not in (UnitKind.MASS, UnitKind.RATE):
@@ -79,7 +121,31 @@ class Dose:
     @classmethod
     def liquid(cls, volume_ml: float, concentration: float, unit: str | Unit, *,
                text: str | None = None) -> Dose:
-        """A volume of a liquid of a given concentration, e.g. ``Dose.liquid(2, 10, "mg/mL")``."""
+        """A volume of a liquid of a given concentration, e.g. ``Dose.liquid(2, 10, "mg/mL")``.
+
+        Parameters
+        ----------
+        volume_ml
+            The volume given [mL].
+        concentration
+            The liquid's strength [``unit``].
+        unit
+            A concentration: ``"mg/mL"`` or ``"mcg/mL"``.
+        text
+            The item the dose comes from, named in an error.
+
+        Returns
+        -------
+        Dose
+            The mass the volume holds (2 mL of 10 mg/mL: 20 mg), remembering both.
+
+        Raises
+        ------
+        UnitError
+            ``unit`` is not a concentration.
+        DoseError
+            A volume or concentration that is zero, negative or not finite.
+        """
         if isinstance(unit, str):
             unit = lookup_unit(unit, text=text)
         if unit.kind is not UnitKind.CONCENTRATION:
@@ -92,7 +158,24 @@ class Dose:
 
     @classmethod
     def from_quantity(cls, value: object, *, text: str | None = None) -> Dose:
-        """A dose from a :class:`pint.Quantity` (mass or mass per time) of any unit."""
+        """A dose from a :class:`pint.Quantity` (mass or mass per time) of any unit.
+
+        Parameters
+        ----------
+        value
+            A :class:`pint.Quantity` of mass or mass per time, e.g. ``Q_(20, "mg")``.
+        text
+            The item the dose comes from, named in an error.
+
+        Returns
+        -------
+        Dose
+
+        Raises
+        ------
+        UnitError
+            Not a quantity, or not of mass or mass per time.
+        """
         magnitude, unit = from_quantity(value, text=text)  # type: ignore[arg-type]
         return cls.of(magnitude, unit, text=text)
 
@@ -132,22 +215,54 @@ class ScheduleKind(enum.Enum):
 
 @attrs.frozen
 class Schedule:
-    """A frequency. ``value`` is the interval in hours or the number of times a day."""
+    """A frequency.
+
+    Attributes
+    ----------
+    kind
+        Interval, times per day, at night, continuous, or unstated.
+    value
+        The interval [h] for :attr:`ScheduleKind.INTERVAL`, the number of times a day [1/day] for
+        :attr:`ScheduleKind.TIMES_PER_DAY`; None for the other kinds.
+
+    Examples
+    --------
+    >>> from mpsdose import Schedule
+    >>> Schedule.every(6).doses_per_day
+    4.0
+    >>> Schedule.times_per_day(3).format()
+    'tid'
+    """
 
     kind: ScheduleKind = ScheduleKind.UNSTATED
     value: float | None = None
 
     @classmethod
     def every(cls, hours: float) -> Schedule:
+        """Every ``hours`` [h] (q4h, q12h; q72h for a patch).
+
+        Raises
+        ------
+        DoseError
+            ``hours`` is zero, negative or not finite.
+        """
         return cls(ScheduleKind.INTERVAL, check_magnitude(hours, what="interval"))
 
     @classmethod
     def times_per_day(cls, times: float) -> Schedule:
+        """``times`` administrations a day [1/day] (bid = 2, tid = 3).
+
+        Raises
+        ------
+        DoseError
+            ``times`` is zero, negative or not finite.
+        """
         return cls(ScheduleKind.TIMES_PER_DAY, check_magnitude(times, what="times per day"))
 
     @property
     def doses_per_day(self) -> float | None:
-        """Administrations in 24 h, or None where the schedule does not say (continuous, none)."""
+        """Administrations in 24 h [1/day], or None where the schedule does not say (continuous,
+        none)."""
         if self.kind is ScheduleKind.INTERVAL:
             assert self.value is not None
             return 24.0 / self.value
@@ -177,7 +292,16 @@ _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
 
 @attrs.frozen
 class Ingredient:
-    """One drug of an item with its amount (None: the dose is not known)."""
+    """One drug of an item with its amount.
+
+    Attributes
+    ----------
+    drug
+        The drug, from the catalogue (or unlisted, where allowed).
+    dose
+        Its amount per administration, or per time for a rate; None where the dose is not known
+        (``dose unknown``), which is shown and never totalled as zero.
+    """
 
     drug: Drug
     dose: Dose | None
@@ -195,6 +319,8 @@ class Item:
     route
         The route; ``route_stated`` is False where it was not written and the drug's default
         (oral) was taken.
+    route_stated
+        Whether the route was written.
     release, form
         ``"ir"``/``"er"`` and a dosage form (``"tablet"``, ``"patch"``), where written.
     count
@@ -209,6 +335,20 @@ class Item:
         The name of a combination product as written ("percocet"), where one was.
     text
         The text the item was parsed from (not part of equality).
+
+    Raises
+    ------
+    ItemSyntaxError, UnitError, RouteError, DoseError
+        When built with what cannot be given: a route the drug does not have, a unit of the wrong
+        kind for the route (a patch in mg/h), a frequency on an amount per day, an implausible
+        dose. Items built from Python are checked as parsed ones are.
+
+    Examples
+    --------
+    >>> from mpsdose import Item
+    >>> item = Item.parse("oxycodone er 10 mg po q12h")
+    >>> (item.name, item.route.value, item.daily())
+    ('oxycodone', 'oral', 20.0)
     """
 
     ingredients: tuple[Ingredient, ...]
@@ -230,7 +370,26 @@ class Item:
     # -- construction --------------------------------------------------------------------
     @classmethod
     def parse(cls, text: str, *, allow_unlisted: bool = False, knowledge: Any = None) -> Item:
-        """Parse one item of the item language (see :func:`mpsdose.parse_item`)."""
+        """Parse one item of the item language (see :func:`mpsdose.parse_item`).
+
+        Parameters
+        ----------
+        text
+            One item, e.g. ``"oxycodone er 10 mg po q12h"``.
+        allow_unlisted
+            Keep a drug the catalogue does not know (shown, never totalled) instead of raising.
+        knowledge
+            A :class:`mpsdose.Knowledge` whose catalogue names the drugs; None: the shipped one.
+
+        Returns
+        -------
+        Item
+
+        Raises
+        ------
+        ItemSyntaxError, UnknownDrugError, UnitError, RouteError, DoseError
+            Each naming the offending token and the item.
+        """
         from mpsdose.io.language import parse_item  # the layers' one exception: see pyproject
 
         return parse_item(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
@@ -243,6 +402,7 @@ class Item:
 
     @property
     def drugs(self) -> tuple[Drug, ...]:
+        """The drugs of the item, one per ingredient."""
         return tuple(ingredient.drug for ingredient in self.ingredients)
 
     @property
@@ -252,6 +412,7 @@ class Item:
 
     @property
     def dose_known(self) -> bool:
+        """False where any ingredient's dose is unknown."""
         return all(ingredient.dose is not None for ingredient in self.ingredients)
 
     @property
@@ -262,6 +423,7 @@ class Item:
 
     @property
     def listed(self) -> bool:
+        """False where any drug is not in the catalogue (an unlisted item is never totalled)."""
         for ingredient in self.ingredients:  # noqa: SIM110 - a plain loop: on every hot path
             if not ingredient.drug.listed:
                 return False
@@ -277,7 +439,18 @@ class Item:
 
     # -- amounts ---------------------------------------------------------------------------
     def per_dose(self, ingredient: Ingredient | None = None) -> float | None:
-        """Amount of one ingredient per administration [mg]; None for a rate or unknown dose."""
+        """Amount of one ingredient per administration [mg]; None for a rate or unknown dose.
+
+        Parameters
+        ----------
+        ingredient
+            One of the item's ingredients; None: the first.
+
+        Returns
+        -------
+        float or None
+            The dose times the count of dosage units [mg].
+        """
         dose = (ingredient or self.ingredients[0]).dose
         if dose is None or dose.kind is not UnitKind.MASS:
             return None
@@ -287,6 +460,16 @@ class Item:
         """Daily amount of one ingredient [mg/day]: scheduled, or for a PRN item at its maximum.
 
         None where it cannot be known: dose unknown, or a PRN item with no maximum or interval.
+
+        Parameters
+        ----------
+        ingredient
+            One of the item's ingredients; None: the first.
+
+        Returns
+        -------
+        float or None
+            [mg/day]; a patch's or an infusion's rate per hour is counted over 24 h.
         """
         dose = (ingredient or self.ingredients[0]).dose
         if dose is None:
@@ -299,7 +482,13 @@ class Item:
         return dose.canonical * (self.count or 1.0) * per_day
 
     def with_dose(self, *doses: Dose | None) -> Item:
-        """The same item with new amount(s), one per ingredient (``attrs.evolve``)."""
+        """The same item with new amount(s), one per ingredient (``attrs.evolve``).
+
+        Raises
+        ------
+        ValueError
+            Not one dose per ingredient.
+        """
         if len(doses) != len(self.ingredients):
             raise ValueError(f"{self.name} has {len(self.ingredients)} ingredient(s)")
         ingredients = tuple(attrs.evolve(i, dose=d) for i, d in zip(self.ingredients, doses,
@@ -307,7 +496,13 @@ class Item:
         return attrs.evolve(self, ingredients=ingredients, text=None)
 
     def scaled(self, factor: float) -> Item:
-        """The same item with every amount multiplied by ``factor`` (> 0)."""
+        """The same item with every amount multiplied by ``factor`` (> 0).
+
+        Raises
+        ------
+        DoseError
+            ``factor`` is zero, negative or not finite.
+        """
         check_magnitude(factor, what="factor")
         doses: list[Dose | None] = []
         for ingredient in self.ingredients:
@@ -538,25 +733,41 @@ def _setting(value: object) -> str | None:
 class Patient:
     """What is known of the patient; every field is optional and never invented.
 
-    Values are checked and converted when a patient is built: an implausible age, weight or CrCl,
-    an unknown hepatic grade, condition or setting is a :class:`PatientError` that lists what is
+    A check that needs a field that is None says so (an info finding) instead of assuming. Values
+    are checked and converted when a patient is built: an implausible age, weight or CrCl, an
+    unknown hepatic grade, condition or setting is a :class:`PatientError` that lists what is
     accepted; ``hepatic="severe"``, ``opioid_tolerant="no"`` and condition spellings (``"COPD"``,
     ``"sleep apnea"``) are read as what they mean.
 
     Attributes
     ----------
     age, weight_kg, crcl_ml_min
-        [years], [kg], [mL/min] within :data:`PATIENT_BOUNDS`.
+        [years], [kg], creatinine clearance [mL/min], within :data:`PATIENT_BOUNDS`.
     hepatic
         Hepatic impairment (Child–Pugh A/B/C = mild/moderate/severe), or ``none``.
     opioid_tolerant
         True (tolerant), False (opioid-naive) or None (not known: the checks say what they
         assumed).
     conditions
-        Canonical names of :data:`~mpsdose.model.vocabulary.CONDITIONS`.
+        Canonical names of :data:`~mpsdose.model.vocabulary.CONDITIONS` (``copd``,
+        ``sleep-apnoea``, ``dialysis`` …).
     setting
         A care setting of :data:`~mpsdose.model.vocabulary.SETTINGS` (``end-of-life``: rules
         whose sources exclude it step down to info).
+
+    Raises
+    ------
+    PatientError
+        An implausible age, weight or clearance; an unknown hepatic grade, tolerance, condition
+        or setting.
+
+    Examples
+    --------
+    >>> from mpsdose import Patient
+    >>> Patient(age=80, crcl_ml_min=25).weight_kg is None
+    True
+    >>> Patient(conditions=["COPD"], setting="end of life").conditions
+    ('copd',)
     """
 
     age: float | None = attrs.field(default=None, converter=_age)
@@ -570,7 +781,24 @@ class Patient:
 
 @attrs.frozen
 class Regimen:
-    """A list of items given together, with an optional label and patient."""
+    """A list of items given together, with an optional label and patient.
+
+    Attributes
+    ----------
+    items
+        The items, in the order given.
+    label
+        A name for the regimen (a course file's state label, "admission").
+    patient
+        What is known of the patient.
+
+    Examples
+    --------
+    >>> import mpsdose
+    >>> regimen = mpsdose.Regimen.parse(["oxycodone er 10 mg po q12h", "acetaminophen 1 g po qid"])
+    >>> [item.name for item in regimen]
+    ['oxycodone', 'acetaminophen']
+    """
 
     items: tuple[Item, ...] = ()
     label: str | None = None
@@ -580,8 +808,30 @@ class Regimen:
     def parse(cls, lines: Iterable[str], *, label: str | None = None,
               patient: Patient | None = None, allow_unlisted: bool = False,
               knowledge: Any = None) -> Regimen:
-        """A regimen from item strings (see :func:`mpsdose.parse_item`; ``knowledge`` is a
-        :class:`mpsdose.Knowledge` whose catalogue names the drugs, the shipped one by default)."""
+        """A regimen from item strings (see :func:`mpsdose.parse_item`).
+
+        Parameters
+        ----------
+        lines
+            One item of the item language per string.
+        label
+            A name for the regimen.
+        patient
+            What is known of the patient; None: nothing.
+        allow_unlisted
+            Keep drugs the catalogue does not know (shown, never totalled) instead of raising.
+        knowledge
+            A :class:`mpsdose.Knowledge` whose catalogue names the drugs; None: the shipped one.
+
+        Returns
+        -------
+        Regimen
+
+        Raises
+        ------
+        ItemSyntaxError, UnknownDrugError, UnitError, RouteError, DoseError
+            From the first item that cannot be read, naming it.
+        """
         from mpsdose.io.language import parse_item  # the layers' one exception: see pyproject
 
         items = tuple(parse_item(line, allow_unlisted=allow_unlisted, knowledge=knowledge)
@@ -595,12 +845,27 @@ class Regimen:
         return len(self.items)
 
     def added(self, *items: Item) -> Regimen:
+        """The same regimen with ``items`` appended."""
         return attrs.evolve(self, items=self.items + items)
 
 
 @attrs.frozen
 class State:
-    """One state of a course: a labelled (and optionally dated) regimen."""
+    """One state of a course: a labelled (and optionally dated) regimen.
+
+    Attributes
+    ----------
+    label
+        The state's name ("admission", "titrated").
+    regimen
+        What was given in this state.
+    date
+        An ISO date, where the source gives one.
+    day
+        Day of the course [days], where the source counts days instead of dates.
+    note
+        Free text (what the case report says of this state).
+    """
 
     label: str
     regimen: Regimen
@@ -611,7 +876,17 @@ class State:
 
 @attrs.frozen
 class Course:
-    """The successive states of one patient's regimen, as a case report tells them."""
+    """The successive states of one patient's regimen, as a case report tells them.
+
+    Attributes
+    ----------
+    states
+        The states in order; commands act on the last unless told another.
+    patient
+        What is known of the patient, once for the whole course.
+    label
+        A name for the course.
+    """
 
     states: tuple[State, ...]
     patient: Patient = Patient()
@@ -619,10 +894,17 @@ class Course:
 
     @property
     def last(self) -> State:
+        """The last state."""
         return self.states[-1]
 
     def state(self, label: str) -> State:
-        """The state with this label (case-insensitive); ``KeyError`` lists the labels."""
+        """The state with this label (case-insensitive).
+
+        Raises
+        ------
+        KeyError
+            No state has that label; the message lists the labels.
+        """
         for state in self.states:
             if state.label.lower() == label.strip().lower():
                 return state
@@ -630,4 +912,5 @@ class Course:
 
     @property
     def labels(self) -> Sequence[str]:
+        """The states' labels, in order."""
         return [state.label for state in self.states]

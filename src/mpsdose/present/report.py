@@ -14,6 +14,7 @@ from mpsdose.clinical.totals import Total
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.drugs import Drug
 from mpsdose.model.numbers import significant
+from mpsdose.present.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from mpsdose.clinical.compare import Change, Comparison, Timeline
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "SCHEMA",
+    "SCHEMA_VERSION",
     "Table",
     "drugs_rows",
     "methadone_json",
@@ -34,8 +36,8 @@ __all__ = [
     "tables_rows",
 ]
 
-#: The ``schema`` key of every ``--json`` document (CONTRACT.md §2).
-SCHEMA = "mpsdose/1"
+#: The former name of :data:`SCHEMA_VERSION`, kept so that code written against it still reads.
+SCHEMA = SCHEMA_VERSION
 
 Table = tuple[str, Sequence[str], list[list[str]]]  # (title, headers, rows)
 
@@ -194,7 +196,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     ]
     scheduled, with_prn = equivalent.scheduled, equivalent.with_prn
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_VERSION,
         "label": totals.regimen.label,
         "table": equivalent.table.id,
         "table_info": table_json(equivalent.table),
@@ -257,7 +259,7 @@ def rotation_json(rotation: Rotation) -> dict[str, Any]:
         "steps": [{"step": step.step, "detail": step.detail} for step in rotation.steps],
     }
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_VERSION,
         "table": rotation.table.id,
         "table_info": table_json(rotation.table),
         "items": [{"input": str(item), "drug": item.name, "route": item.route.value,
@@ -322,11 +324,12 @@ def methadone_json(switch: MethadoneSwitch) -> dict[str, Any]:
             entry["schedule"] = list(result.schedule)
         methods.append(entry)
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_VERSION,
         "table": switch.table.id,
         "table_info": table_json(switch.table),
         "items": [{"input": str(item), "drug": item.name, "route": item.route.value,
-                   "daily_dose_mg_per_day": item.daily()} for item in switch.converted],
+                   "prn": item.prn, "daily_dose_mg_per_day": item.daily()}
+                  for item in switch.converted],
         "ome_mg_per_day": {"low": switch.ome[0], "high": switch.ome[1]},
         "methods": methods,
         "steps": [{"step": s.step, "detail": s.detail} for s in switch.steps],
@@ -366,7 +369,7 @@ def _change_json(change: Change) -> dict[str, Any]:
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
     """The ``--json`` document of ``mpsdose compare A B`` (CONTRACT.md §2 ``changes``)."""
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_VERSION,
         "table": comparison.table.id,
         "table_info": table_json(comparison.table),
         "before": comparison.before.label,
@@ -400,7 +403,7 @@ def timeline_json(line: Timeline) -> dict[str, Any]:
                                        strict=False)
     ]
     table = line.steps[-1].table
-    return {"schema": SCHEMA, "label": line.course.label, "table": table.id,
+    return {"schema": SCHEMA_VERSION, "label": line.course.label, "table": table.id,
             "table_info": table_json(table), "states": states, "changes": changes,
             "findings": []}
 
