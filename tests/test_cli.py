@@ -245,6 +245,54 @@ def test_strict_exits_1_on_an_error_finding(runner, tmp_path):
     assert runner.invoke(main, ["total", "--strict", "oxycodone 20 mg/day"]).exit_code == 0
 
 
+# -- Japanese prescriptions and --market jp ----------------------------------------------------------
+def test_a_japanese_prescription_is_echoed_as_written_and_read_in_english(runner):
+    written = "オキシコンチンTR錠10mg　1回1錠　1日2回"
+    result = runner.invoke(main, ["total", "--json", written])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.output)["items"]
+    assert item["input"] == written
+    assert item["drug"] == "oxycodone" and item["daily_dose"] == {"value": 20.0, "unit": "mg/day"}
+
+
+def test_an_unreadable_japanese_prescription_is_one_line_and_exit_2(runner):
+    result = runner.invoke(main, ["total", "フェントステープ3mg 1枚 1日1回"])
+    assert result.exit_code == 2
+    assert "patch_products.csv" in result.stderr and "Traceback" not in result.output
+
+
+def test_check_market_jp_names_the_labels(runner):
+    args = ["check", "--json", "--market", "jp", "--crcl", "20",
+            "リリカカプセル150mg 2カプセル 分2"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1, result.output  # above the Lyrica label's renal band: an error
+    document = json.loads(result.output)
+    assert document["market"] == "jp"
+    (label,) = [f for f in document["findings"] if f["code"] == "pregabalin-above-jp-label-max"]
+    assert "kegg.jp" in label["source"]
+    plain = json.loads(runner.invoke(main, [a for a in args if a not in ("--market", "jp")]).output)
+    assert not any("jp-label" in f["code"] for f in plain["findings"])
+
+
+def test_convert_and_methadone_market_jp(runner):
+    result = runner.invoke(main, ["convert", "--json", "--market", "jp", "--to", "fentanyl patch",
+                                  "オキシコンチンTR錠20mg 1回1錠 1日2回"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["result"]["daily_dose"]["value"] == 25
+    assert "fentos-insert" in json.dumps(document["result"]["steps"], ensure_ascii=False)
+    result = runner.invoke(main, ["methadone", "--json", "--market", "jp", "morphine 200 mg/day"])
+    assert result.exit_code == 0, result.output
+    methods = {m["method"]: m for m in json.loads(result.output)["methods"]}
+    assert methods["jp-label"]["daily_dose_mg"] == 30
+
+
+def test_total_table_jspm2020_says_why_it_has_no_rows(runner):
+    result = runner.invoke(main, ["total", "morphine 60 mg/day", "--table", "jspm2020"])
+    assert result.exit_code == 2
+    assert "no rows" in result.stderr and "jspm2010" in result.stderr
+
+
 # -- serve ---------------------------------------------------------------------------------------
 def test_serve_options_are_checked_before_it_starts(runner, tmp_path, monkeypatch):
     import mpsdose.serve

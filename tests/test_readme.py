@@ -42,3 +42,14 @@ def test_the_readme_python_example_runs_and_its_stated_values_hold(monkeypatch):
         assert eval(code.strip(), namespace) == expected, line
         checked += 1
     assert checked >= 3
+
+
+def test_the_readme_japanese_check_is_current(runner, monkeypatch):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```console\n\$ (mpsdose check \"オキシコンチン[^\n]+)\n(.*?)```", text, re.S)
+    assert block, "the README shows a Japanese check"
+    command, shown = block.group(1), block.group(2)
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, shlex.split(command)[1:])
+    assert result.exit_code == 1  # error-level findings: the Lyrica renal band is crossed
+    assert result.stdout.strip() == shown.strip()

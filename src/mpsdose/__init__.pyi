@@ -31,6 +31,7 @@ from .clinical.equivalence import (
 from .clinical.equivalence import (
     oral_morphine_equivalent as oral_morphine_equivalent,
 )
+from .clinical.market import market_findings as market_findings
 from .clinical.methadone import (
     METHODS as METHODS,
 )
@@ -116,6 +117,8 @@ from .io.files import (
 from .io.files import (
     save as save,
 )
+from .io.japanese import parse_japanese as parse_japanese
+from .io.japanese import read_japanese as read_japanese
 from .io.language import format_item as format_item
 from .io.language import parse_item as parse_item
 from .knowledge.bundle import (

@@ -170,7 +170,9 @@ _FORMAT = click.option(
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 _MARKET = click.option("--market", default="us", show_default=True,
                        type=click.Choice(["us", "uk", "jp"]),
-                       help="Whose marketed strengths to round to.")
+                       help="Whose marketed strengths to round to, and whose label rules and "
+                            "default tables to apply (jp: JSPM 2010, the Fentos table, the "
+                            "Japanese labels).")
 _FILE = click.option("-f", "--file", "file", metavar="FILE",
                      help="A regimen or course file (.toml/.json, FHIR JSON); '-' reads stdin.")
 _STATE = click.option("--state", metavar="LABEL",
@@ -347,6 +349,7 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
       mpsdose convert "morphine 90 mg/day" --to "fentanyl patch"
       mpsdose convert "fentanyl 100 mcg/h td" --to "hydromorphone sc" --reduction 33
       mpsdose convert -f examples/takamatsu2018-case1.toml --state titrated --to "morphine sc"
+      mpsdose convert "オキシコンチンTR錠20mg 1回1錠 1日2回" --to "fentanyl patch" --market jp
     """
     from mpsdose.clinical.rotation import convert as rotate
     from mpsdose.present.report import rotation_json, rotation_tables
@@ -362,7 +365,8 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
 @_FILE
 @_STATE
 @click.option("--method", metavar="ID", help="One method (default: all, side by side): "
-              "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day.")
+              "ayonrinde, six-tier, fda-label, fudin, morley-makin, three-day; jp-label "
+              "(the Japanese label's bands, with --market jp).")
 @click.option("--table", metavar="ID", help="Rotation table for the OME (default spcg).")
 @_MARKET
 @_KNOWLEDGE
@@ -380,6 +384,7 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
     Examples:
       mpsdose methadone "morphine 200 mg/day"
       mpsdose methadone "oxycodone er 60 mg po q12h" --method fudin --json
+      mpsdose methadone "オキシコンチンTR錠40mg 1回1錠 1日2回" --market jp
     """
     from mpsdose.clinical.methadone import methadone_switch
     from mpsdose.present.report import methadone_json, methadone_tables
@@ -438,14 +443,16 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
                    "the opioid-naive starts are reported as info.")
 @click.option("--condition", "conditions", multiple=True, metavar="NAME",
               help="A condition (repeatable): copd, asthma, sleep-apnoea, respiratory-disease, "
-                   "dialysis, chronic-alcohol-use, malnutrition, dehydration.")
+                   "dialysis, chronic-alcohol-use, malnutrition, dehydration, "
+                   "acute-upper-respiratory-inflammation (an indication).")
 @click.option("--setting", metavar="NAME",
               help="Care setting: end-of-life, hospice, palliative, hospital, community, "
                    "long-term-care. In end-of-life and hospice care the rules their sources "
                    "exclude (Beers; opioid + midazolam) step down to info.")
 @click.option("--market", type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
-              help="Keep one market's labels (limits, opioid starts, rescue share). Not given: "
-                   "every market's, a dose allowed by one and not another is a warning or info.")
+              help="Keep one market's labels (limits, opioid starts, rescue share) and check its "
+                   "label rules (jp: the Japanese package inserts). Not given: every market's "
+                   "labels; a dose allowed by one and not another is a warning or info.")
 @click.option("--previous", multiple=True, metavar="ITEM",
               help="An item of the regimen being switched from (repeatable): checks the switch.")
 @click.option("--table", metavar="ID",
@@ -491,6 +498,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
       mpsdose check "hydromorphone 10 mg sc q4h" --opioid-naive
       mpsdose check "morphine 30 mg/day sc continuous" --age 79 --setting end-of-life
+      mpsdose check "オキシコンチンTR錠10mg 1回1錠 1日2回" "オキノーム散5mg 1回1包 疼痛時" --market jp
     """
     from mpsdose.clinical.safety import check as run_check
     from mpsdose.clinical.safety import check_course

@@ -35,6 +35,7 @@ from mpsdose.clinical.dosing import (
     opioid_base,
     rotation_table,
 )
+from mpsdose.clinical.market import market_table
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.knowledge.practice import Rule
@@ -318,7 +319,54 @@ def _three_day(k: Knowledge, ome: Range, converted: tuple[Item, ...],
                         tuple(warnings), days_rule.source, False, tuple(plan))
 
 
+def _label_bands(k: Knowledge, market: str, ome: Range) -> MethodResult | None:
+    """The methadone label of a market (メサペイン): a fixed starting dose by band of the previous
+    oral morphine equivalent, none below its minimum, three doses a day; not capped by other
+    sources' maximum starting dose (the label's own band is the dose), but said where above it."""
+    rules = k.market_rules
+    bands = rules.of(market, "methadone_start")
+    minimum = rules.first(market, "methadone_min_prior_ome")
+    if not bands:
+        return None
+    title = f"{market} methadone label: fixed start by band ({bands[0].product})"
+    doses = 3.0
+    warnings: list[str] = []
+    if minimum is not None and ome[1] < minimum.bounds[0]:
+        warnings.append(f"oral morphine equivalent {format_range(ome)} is below the "
+                        f"{minimum.bounds[0]:g} mg/day from which the label recommends a switch: "
+                        f"no dose ({minimum.statement}) [{minimum.source}]")
+        return MethodResult("jp-label" if market == "jp" else f"{market}-label", title, None,
+                            None, (0.0, 0.0), "", None, tuple(warnings), minimum.source, True)
+    ends = []
+    for value in ome:
+        band = next((b for b in bands if b.band.contains(value)), None)
+        if band is None:
+            warnings.append(f"oral morphine equivalent {significant(value, 4)} mg/day is outside "
+                            "the label's bands: no dose")
+            return MethodResult("jp-label" if market == "jp" else f"{market}-label", title, None,
+                                None, (0.0, 0.0), "", None, tuple(warnings), bands[0].source, True)
+        ends.append(band)
+    daily = (ends[0].bounds[0], ends[1].bounds[0])
+    for band in dict.fromkeys(ends):
+        warnings.append(f"{band.statement} [{band.source}]")
+    if ome[0] < (minimum.bounds[0] if minimum is not None else 0) <= ome[1]:
+        warnings.append(f"the low end of the OME range is below the label's "
+                        f"{minimum.bounds[0]:g} mg/day minimum")  # type: ignore[union-attr]
+    cap = start_cap(k)
+    if daily[1] > cap.bounds[1] + 1e-9:
+        warnings.append(f"above the {format_range(cap.bounds)} maximum starting dose of "
+                        f"{cap.source}: the label's own band is shown, not capped")
+    pause = rules.first(market, "methadone_no_increase_days")
+    if pause is not None:
+        warnings.append(f"no increase within {pause.bounds[0]:g} days of the first dose or of an "
+                        f"increase ({pause.statement}) [{pause.source}]")
+    per = _per_dose(k, daily, 24.0 / doses, market)
+    return MethodResult("jp-label" if market == "jp" else f"{market}-label", title, daily, daily,
+                        per, "tid", None, tuple(warnings), ends[0].source, True)
+
+
 _TITLES = {
+    "jp-label": "Japanese methadone label (メサペイン): fixed start by band",
     "ayonrinde": "Ayonrinde-type 3-tier ratio table",
     "six-tier": "6-tier ratio table (2:1 … 20:1)",
     "fda-label": "FDA methadone label, percent of oral morphine",
@@ -328,8 +376,9 @@ _TITLES = {
 }
 #: Every method id, in the order they are shown.
 METHODS = tuple(_TITLES)
-"""The shipped method ids, in the order they are shown: ``ayonrinde``, ``six-tier``,
-``fda-label``, ``fudin``, ``morley-makin``, ``three-day``. A dose-tiered method is any method of
+"""The shipped method ids, in the order they are shown: ``jp-label`` (the Japanese label's
+bands; shown with ``market="jp"``), ``ayonrinde``, ``six-tier``, ``fda-label``, ``fudin``,
+``morley-makin``, ``three-day``. A dose-tiered method is any method of
 ``methadone_methods.csv``: a hospital's own tiers (``--knowledge``) are shown beside these."""
 _FORMULAS = ("fudin", "morley-makin", "three-day")
 
@@ -387,11 +436,13 @@ def methadone_switch(
     """
     k = resolve(knowledge)
     tiered_names = tuple(dict.fromkeys(t.method for t in k.methadone_tiers))
-    known = tuple(dict.fromkeys((*tiered_names, *_FORMULAS)))
+    labels = ("jp-label",) if k.market_rules.of("jp", "methadone_start") else ()
+    known = tuple(dict.fromkeys((*labels, *tiered_names, *_FORMULAS)))
     if method is not None and method not in known:
         raise RotationError(f"unknown method {method!r}; methods: {', '.join(known)}")
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
-    chosen = rotation_table(k, table)
+    market_rotation = market_table(market, "rotation_table", k) if table is None else None
+    chosen = rotation_table(k, table or (market_rotation.table if market_rotation else None))
     for item in items:
         if item.listed and any(d.name == "methadone" for d in item.drugs):
             raise RotationError(f"{item}: already methadone; titrate it instead (no sooner than "
@@ -408,7 +459,9 @@ def methadone_switch(
               if r is not None]
     results: list[MethodResult] = []
     for name in wanted:
-        if name == "fudin":
+        if name == "jp-label":
+            result = _label_bands(k, "jp", ome) if market == "jp" or method == name else None
+        elif name == "fudin":
             result = _fudin(k, ome, market)
         elif name == "morley-makin":
             result = _morley_makin(k, ome, market)
@@ -420,12 +473,21 @@ def methadone_switch(
             results.append(result)
     if method is not None and not results:
         raise RotationError(f"method {method!r} has no data in data/methadone_*.csv")
+    if market_rotation is not None:
+        steps.insert(0, Step("table", f"{chosen.id}: the rotation table of --market {market} "
+                                      f"[{market_rotation.source}]"))
     return MethadoneSwitch(chosen, scheduled, ome, tuple(results), tuple(steps),
-                           tuple(_findings(k, items)))
+                           tuple(_findings(k, items, market)))
 
 
-def _findings(k: Knowledge, items: tuple[Item, ...]) -> list[Finding]:
+def _findings(k: Knowledge, items: tuple[Item, ...], market: str = "us") -> list[Finding]:
     found = []
+    for rule, code in ((k.market_rules.first(market, "switch_only", "methadone"), "switch-only"),
+                       (k.market_rules.first(market, "methadone_no_increase_days"),
+                        "no-increase")):
+        if rule is not None:
+            found.append(Finding(Severity.WARNING, f"methadone-{market}-{code}",
+                                 f"{rule.product}: {rule.statement}", rule.source))
     titration = k.methadone_rules.first("titration_interval_days")
     if titration is not None:
         found.append(Finding(Severity.WARNING, "methadone-titration-interval",

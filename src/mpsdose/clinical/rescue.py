@@ -75,31 +75,36 @@ def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us", *,
                knowledge: Knowledge | None = None) -> Rescue:
     """The breakthrough dose for a daily dose of ``drug`` (immediate release, same route).
 
-    A fraction of the daily dose (``breakthrough_fraction``, the market's row): for each end of
-    the daily range [mg/day of ``drug`` by ``route``], the largest immediate-release amount that
-    can be given at or below the top of the fraction range — so it lies within the range wherever
-    the strengths allow — with its repeat interval.
+    A fraction of the daily dose (``breakthrough_fraction``, the market's row; or the
+    ``rescue_fraction`` of the market's label for this drug where ``market_rules.csv`` has one):
+    for each end of the daily range [mg/day of ``drug`` by ``route``], the largest
+    immediate-release amount that can be given at or below the top of the fraction range — so it
+    lies within the range wherever the strengths allow — with its repeat interval.
     """
     knowledge = resolve(knowledge)
     fraction_rule = knowledge.rotation_rules.for_market("breakthrough_fraction", drug.name,
                                                         market)
-    fraction = fraction_rule.bounds
+    fraction, source = fraction_rule.bounds, fraction_rule.source
+    label = knowledge.market_rules.first(market, "rescue_fraction", drug.name, route)
+    if label is not None:  # the market's label for this drug (オキノーム散: 1/8-1/4)
+        fraction, source = label.bounds, f"{label.product} label ({market}): {label.source}"
     release = "ir" if route is Route.ORAL else None
     low, _ = givable(knowledge, daily[0] * fraction[1], drug.name, route, release, market)
     high, _ = givable(knowledge, daily[1] * fraction[1], drug.name, route, release, market)
     row = knowledge.usual_schedule(drug.name, route, release)
     interval = row.prn_interval_h if row is not None else None
     return Rescue(drug, route, (low, high), interval, fraction,
-                  fraction_rule.source + ("" if row is None else f"; interval: {row.source}"))
+                  source + ("" if row is None else f"; interval: {row.source}"))
 
 
 def describe_rescue(rescue: Rescue) -> str:
     """The rescue dose in words, with the share and its source."""
     every = "" if rescue.interval_h is None else f" every {rescue.interval_h:g} h as needed"
     low, high = (significant(rescue.fraction[0] * 100, 3), significant(rescue.fraction[1] * 100, 3))
+    usual = f"about {high}%" if low == high else f"usual {low}–{high}%"
     return (f"{rescue.drug.name} {'ir ' if rescue.route is Route.ORAL else ''}"
             f"{rescue.route.value} {format_range(rescue.per_dose, 'mg')}{every} (the largest dose "
-            f"that can be given up to {high}% of the daily dose; usual {low}–{high}%) "
+            f"that can be given up to {high}% of the daily dose; {usual}) "
             f"[{rescue.source}]")
 
 

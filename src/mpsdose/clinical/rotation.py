@@ -31,10 +31,12 @@ from mpsdose.clinical.dosing import (
     round_down,
     strength_rows,
 )
+from mpsdose.clinical.market import market_table
 from mpsdose.clinical.rescue import Rescue, describe_rescue, rescue_for
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.knowledge.practice import PatchBand, Rule
+from mpsdose.knowledge.products import PatchProduct
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -227,7 +229,7 @@ def convert(
     reduction: float | Range | None = None,
     market: str = "us",
     patient: Patient | None = None,
-    patch_table: str = "duragesic-us",
+    patch_table: str | None = None,
     knowledge: Knowledge | None = None,
 ) -> Rotation:
     """Rotate the regimen's scheduled opioids to one target opioid, showing every step.
@@ -240,17 +242,20 @@ def convert(
     to
         The target, e.g. ``"hydromorphone sc"``, ``"oxycodone er po"``, ``"fentanyl patch"``.
     table
-        A rotation table id (default ``spcg``); an MME (surveillance) table is refused.
+        A rotation table id (default ``spcg``, or the market's: ``jspm2010`` for ``jp``); an MME
+        (surveillance) table is refused.
     reduction
         Fraction removed for incomplete cross-tolerance, a value or a (low, high) range; by default
         the range in ``data/rotation_rules.csv`` for a change of drug, none for a change of route
         of the same drug.
     market
-        Whose marketed strengths to round to (``us``, ``uk``, ``jp``).
+        Whose marketed strengths to round to (``us``, ``uk``, ``jp``), and whose label rules and
+        default tables apply (``data/market_rules.csv``).
     patient
         For the opioid-tolerance requirement of a fentanyl patch.
     patch_table
-        The manufacturer's table for a conversion to a fentanyl patch.
+        The manufacturer's table for a conversion to a fentanyl patch (default ``duragesic-us``,
+        or the market's: ``fentos-insert`` for ``jp``).
     knowledge
         Where tables, strengths, schedules and rules come from (default: the shipped data).
 
@@ -288,7 +293,9 @@ def convert(
     patient = patient or (regimen.patient if isinstance(regimen, Regimen) else Patient())
     knowledge = resolve(knowledge)
     target = Target.parse(to, knowledge.catalogue) if isinstance(to, str) else to
-    chosen = rotation_table(knowledge, table)
+    market_rotation = market_table(market, "rotation_table", knowledge) if table is None else None
+    chosen = rotation_table(knowledge, table or (market_rotation.table if market_rotation
+                                                  else None))
     if target.drug.name == "fentanyl" and target.route in (Route.BUCCAL, Route.SUBLINGUAL,
                                                            Route.INTRANASAL):
         raise RotationError("transmucosal fentanyl is not converted by ratio: its labels start "
@@ -308,6 +315,9 @@ def convert(
     if not scheduled:
         raise RotationError("no scheduled opioid to convert (PRN doses alone are not a base)")
     steps: list[Step] = [part.step for part in parts]
+    if market_rotation is not None:
+        steps.insert(0, Step("table", f"{chosen.id}: the rotation table of --market {market} "
+                                      f"({market_rotation.statement}) [{market_rotation.source}]"))
     findings: list[Finding] = []
     same = [part for part in parts if part.drug == target.drug]
     other = [part for part in parts if part.drug != target.drug]
@@ -432,33 +442,46 @@ def _band(bands: Sequence[PatchBand], amount: float) -> PatchBand | None:
 
 def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
               scheduled: tuple[Item, ...], ome: Range, reduction: float | Range | None,
-              market: str, patient: Patient, patch_table: str, steps: list[Step],
+              market: str, patient: Patient, patch_table: str | None, steps: list[Step],
               findings: list[Finding]) -> Rotation:
     drug = target.drug.name
-    name = patch_table if drug == "fentanyl" else "butrans-us"
-    bands = sorted((b for b in knowledge.patch_bands if b.table == name and b.drug == drug
-                    and b.direction == "to_patch" and b.from_drug == "morphine"
-                    and b.from_route is Route.ORAL), key=lambda b: b.from_min)
+    market_patch = (market_table(market, "patch_table", knowledge)
+                    if patch_table is None and drug == "fentanyl" else None)
+    if drug != "fentanyl":
+        name = "butrans-us"
+    else:
+        name = patch_table or (market_patch.table if market_patch and market_patch.table
+                               else "duragesic-us")
+    if market_patch is not None and market_patch.table == name:
+        steps.append(Step("table", f"{name}: the patch table of --market {market} "
+                                   f"({market_patch.statement}) [{market_patch.source}]"))
+    written = [b for b in knowledge.patch_bands if b.table == name and b.drug == drug
+               and b.direction == "to_patch"]
+    source_drug, source_route, amount = _patch_source(scheduled, written, ome)
+    bands = sorted((b for b in written if b.from_drug == source_drug
+                    and b.from_route is source_route), key=lambda b: b.from_min)
     if not bands:
         raise RotationError(f"no to-patch table {name!r} for {drug} in data/patch_conversion.csv")
     cut: Range = (0.0, 0.0)
-    base = ome
+    base = amount
     if reduction is not None:
         cut, _ = _reduction(reduction, ())
-        base = (ome[0] * (1 - cut[1]), ome[1] * (1 - cut[0]))
-        steps.append(Step("reduction", f"{format_range(cut)} set by the caller: {format_range(base)} OME"))
+        base = (amount[0] * (1 - cut[1]), amount[1] * (1 - cut[0]))
+        steps.append(Step("reduction", f"{format_range(cut)} set by the caller: "
+                                       f"{format_range(base)} {source_drug} {source_route.value}"))
     else:
         steps.append(Step("reduction", f"none added: the {name} table is the label's "
                                        "conversion and already conservative"))
     chosen = [_band(bands, base[0]), _band(bands, base[1])]
     if chosen[0] is None:
         raise RotationError(
-            f"oral morphine equivalent {format_range(base)} is outside the {name} table "
+            f"{source_drug} {source_route.value} {format_range(base)} is outside the {name} table "
             f"({bands[0].from_min:g}–{bands[-1].band.high or float('inf'):g} mg/day)")
     high_band = chosen[1] or bands[-1]
     rates = (chosen[0].patch_mcg_h, high_band.patch_mcg_h)
-    steps.append(Step("factor", f"{name}: oral morphine {format_range(base)} → "
-                                f"{format_range(rates, 'mcg/h')} [{chosen[0].source}]"))
+    steps.append(Step("factor", f"{name}, written from {source_drug} {source_route.value}: "
+                                f"{format_range(base)} → {format_range(rates, 'mcg/h')} "
+                                f"[{chosen[0].source}]"))
     strengths_rows = strength_rows(knowledge, drug, Route.TRANSDERMAL, None, market, ["mcg/h"])
     if strengths_rows:
         units = sorted({s for row in strengths_rows for s in row.strengths})
@@ -468,11 +491,23 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
                                       f"{format_range(given, 'mcg/h')}"))
     else:
         given = rates
+    products = knowledge.products.for_table(name)
+    intervals = {p.interval_h for p in products}
     row = knowledge.usual_schedule(drug, Route.TRANSDERMAL, None, "patch")
-    schedule = Schedule() if row is None or row.interval_h is None else Schedule.every(
-        row.interval_h)
-    if row is not None:
-        steps.append(Step("schedule", f"change every {row.interval_h:g} h [{row.source}]"))
+    if len(intervals) == 1:
+        (interval,) = intervals
+        schedule = Schedule.every(interval)
+        labels = [p for p in products if any(abs(p.release_mcg_h - g) < 1e-9 for g in given)]
+        shown = "; ".join(f"{p.product} {p.content_mg:g} mg (content as fentanyl {p.content_basis})"
+                          f" = {p.release_mcg_h:g} mcg/h" for p in labels)
+        steps.append(Step("schedule", f"change every {interval:g} h" + (f"; {shown}" if shown
+                                                                          else "")
+                          + f" [{products[0].source}]"))
+    else:
+        schedule = Schedule() if row is None or row.interval_h is None else Schedule.every(
+            row.interval_h)
+        if row is not None:
+            steps.append(Step("schedule", f"change every {row.interval_h:g} h [{row.source}]"))
     patch_factor = table.lookup(drug, Route.TRANSDERMAL)
     if patch_factor is not None:
         patch_ome = given[0] * patch_factor.bounds[0]
@@ -484,7 +519,7 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
                 f"{format_range(ome)}; the label calls its table conservative, but watch for toxicity",
                 chosen[0].source))
     if drug == "fentanyl":
-        findings.extend(_patch_tolerance(knowledge, base, patient))
+        findings.extend(_patch_tolerance(knowledge, ome, patient, products))
     for band in {id(b): b for b in chosen if b is not None}.values():
         if band.notes:
             findings.append(Finding(Severity.INFO, "patch-table-note", f"{name}: {band.notes}",
@@ -503,7 +538,8 @@ def _patch_equivalent(table: ConversionTable, drug: str, given: Range, low_band:
     """The oral morphine equivalent of the patch given [mg/day], for sizing its rescue dose.
 
     The rotation table's factor at its lower (more cautious, for a rescue) reading; where the
-    table has none, the low edge of the manufacturer's band that gave each end.
+    table has none, the low edge of the manufacturer's band that gave each end, converted to oral
+    morphine where the band is written from another drug (the Fentos table's oral oxycodone).
     """
     factor = table.lookup(drug, Route.TRANSDERMAL)
     if factor is not None:
@@ -511,12 +547,47 @@ def _patch_equivalent(table: ConversionTable, drug: str, given: Range, low_band:
         ome = (given[0] * low, given[1] * low)
         return ome, (f"{format_range(given, 'mcg/h')} × {significant(low, 4)} mg OME/day per "
                      f"mcg/h, the lower reading of {table.id} = {format_range(ome)} OME")
-    ome = (low_band.from_min, high_band.from_min)
-    return ome, (f"the low edge of the table's band, {format_range(ome)} oral morphine")
+    edges = (low_band.from_min, high_band.from_min)
+    if (low_band.from_drug, low_band.from_route) == ("morphine", Route.ORAL):
+        return edges, f"the low edge of the table's band, {format_range(edges)} oral morphine"
+    source = table.lookup(low_band.from_drug, low_band.from_route)
+    if source is None:
+        raise RotationError(f"{table.id} has no factor for {drug} patches nor for "
+                            f"{low_band.from_drug} {low_band.from_route.value}: the rescue "
+                            "dose cannot be sized from the new patch")
+    ome = (edges[0] * source.bounds[0], edges[1] * source.bounds[0])
+    return ome, (f"the low edge of the table's band, {format_range(edges)} "
+                 f"{low_band.from_drug} {low_band.from_route.value} × "
+                 f"{significant(source.bounds[0], 4)} ({table.id}) = {format_range(ome)} OME")
 
 
-def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient) -> list[Finding]:
-    found = []
+def _patch_source(scheduled: Sequence[Item], bands: Sequence[PatchBand],
+                  ome: Range) -> tuple[str, Route, Range]:
+    """What a patch table is read from, in the direction it was written: the one drug and route
+    of the regimen where the table has that column (the Fentos table's oral oxycodone bands),
+    else oral morphine, through the oral morphine equivalent."""
+    pairs = {(d.name, item.route) for item in scheduled for d in item.drugs if d.is_opioid}
+    if len(pairs) == 1:
+        ((drug, route),) = pairs
+        if (drug, route) != ("morphine", Route.ORAL) and any(
+                b.from_drug == drug and b.from_route is route for b in bands):
+            daily = sum(item.daily(i) or 0.0 for item in scheduled for i in item.ingredients
+                        if i.drug.name == drug)
+            return drug, route, (daily, daily)
+    return "morphine", Route.ORAL, ome
+
+
+def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient,
+                     products: Sequence[PatchProduct] = ()) -> list[Finding]:
+    found: list[Finding] = []
+    if products:  # a patch whose own label starts opioid-naive patients (Fentos) is not held
+        first = products[0]  # to another label's definition of opioid tolerance
+        naive = knowledge.market_rules.first(first.market, "naive_start_max", first.drug,
+                                             Route.TRANSDERMAL)
+        if naive is not None and naive.interval_h == first.interval_h:
+            return [Finding(Severity.INFO, "patch-label-naive-start",
+                            f"{naive.product}: {naive.statement}; its switching table begins at "
+                            "the lowest doses", naive.source)]
     rules = knowledge.rotation_rules
     threshold = next(r for r in rules.all("fentanyl_patch_opioid_tolerance", "morphine")
                      if r.unit == "mg/day")

@@ -45,6 +45,7 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.market import market_findings
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
@@ -317,10 +318,10 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
 
 def _scope_text(row: DoseLimit) -> str:
     who = row.describe_condition()
-    market = f"{row.market.upper()} " if row.market else ""
+    market = f" ({row.market.upper()} source)" if row.market else ""
     scope = (f" — a maximum for {row.scope} only; the label gives no general maximum"
              if row.scope else "")
-    return f"for {who} ({market}source){scope}"
+    return f"for {who}{market}{scope}"
 
 
 def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[DoseLimit],
@@ -907,7 +908,9 @@ def check(
     market
         ``us``, ``uk``, ``eu``, ``jp``, ``au``, ``nz``: keep that market's labels (limits,
         starting doses, rescue share). None: every market's, where a dose within one market's
-        label but above another's is a warning or information naming both.
+        label but above another's is a warning or information naming both. The market's own
+        label rules of ``data/market_rules.csv`` are checked too (``jp``: the Japanese package
+        inserts).
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
 
@@ -960,6 +963,7 @@ def check(
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
         found.extend(_switch_findings(k, items, before, patient, table))
+    found.extend(market_findings(items, patient, market, k, previous=previous))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
 
@@ -973,7 +977,9 @@ def check_course(course: Course, *, table: str | None = None, market: str | None
     course
         A course; its patient is used for every state.
     table
-        The conversion table for OME (default ``cdc2022``).
+        The conversion table the switches between states are judged in (see :func:`check`).
+    market
+        As for :func:`check`: that market's labels, and its label rules, in every state.
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mpsdose.io.japanese import is_japanese, parse_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
@@ -168,6 +169,8 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     """
     if not isinstance(text, str):
         raise ItemSyntaxError(f"an item is a string, not {type(text).__name__}", text=str(text))
+    if is_japanese(text):  # a Japanese prescription as written (mpsdose.io.japanese)
+        return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
     source = text
     normal = text.strip().lower().replace("×", "x").replace("\u2009", " ")
     if not normal:

@@ -38,6 +38,7 @@ from mpsdose.knowledge.limits import (
     steroid_tables,
 )
 from mpsdose.knowledge.loader import DATA, Row, read_table
+from mpsdose.knowledge.market import MarketRules
 from mpsdose.knowledge.practice import (
     PatchBand,
     Rule,
@@ -47,6 +48,7 @@ from mpsdose.knowledge.practice import (
     UsualSchedule,
     best_schedule,
 )
+from mpsdose.knowledge.products import Products
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
@@ -298,7 +300,18 @@ class Knowledge:
         """
         if isinstance(table, ConversionTable):
             return table
-        return table_by_id(self.conversion_tables, table)
+        try:
+            return table_by_id(self.conversion_tables, table)
+        except UnknownTableError as error:
+            described = {row["table"]: row for row in self._optional("equivalence_tables.csv")}
+            row = described.get(error.table)
+            if row is None:
+                raise
+            # A table the project describes but ships no rows of (one that could not be verified
+            # against its source) says why, rather than that it is unknown.
+            raise UnknownTableError(error.table, error.known, reason=(
+                f"({row['title']}) has no rows: {row.get('notes') or 'none were verified'} "
+                f"[{row['source']}]")) from None
 
     @property
     def rotation_tables(self) -> tuple[RotationTable, ...]:
@@ -392,6 +405,27 @@ class Knowledge:
         return self._cached("tiers", lambda: tuple(
             Tier.from_row(row) for row in self.rows("methadone_methods.csv")))
 
+    @property
+    def products(self) -> Products:
+        """Marketed products by name and content-labelled patches (none where the files are
+        absent)."""
+        return self._cached("products", lambda: Products.build(
+            self._optional("products.csv"), self._optional("patch_products.csv")))
+
+    @property
+    def name_kinds(self) -> Mapping[str, str]:
+        """Each other name of ``drug_names.csv`` (lower case) → its kind (``brand``, ``jan``,
+        ``brand-jp`` …; empty where the row gives none)."""
+        return self._cached("name_kinds", lambda: MappingProxyType({
+            " ".join(row["name"].lower().split()): row.get("kind") or ""
+            for row in self._optional("drug_names.csv")}))
+
+    @property
+    def market_rules(self) -> MarketRules:
+        """The label rules of each market (``--market``); none where the file is absent."""
+        return self._cached("market_rules", lambda: MarketRules.from_rows(
+            self._optional("market_rules.csv")))
+
     # -- safety ------------------------------------------------------------------------------
     @property
     def dose_limits(self) -> tuple[DoseLimit, ...]:
@@ -480,6 +514,9 @@ class Knowledge:
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
+            "products.csv": lambda: self.products,
+            "patch_products.csv": lambda: self.products,
+            "market_rules.csv": lambda: self.market_rules,
             "fhir_routes.csv": lambda: self.snomed_routes,
         }
         for name, build in sections.items():

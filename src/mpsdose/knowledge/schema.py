@@ -33,8 +33,8 @@ import attrs
 
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
-__all__ = ["GRADES", "LIMIT_MARKETS", "SCHEMAS", "Column", "Interval", "Kind", "Schema",
-           "parse_interval"]
+__all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind",
+           "Schema", "parse_interval"]
 
 #: The source grades a row may have.
 GRADES = {"P": "the issuing body's own text was seen", "S": "a copy or a summary was seen"}
@@ -222,6 +222,12 @@ _SOURCE = (
 _MARKETS = ("us", "uk", "jp", "eu")
 #: Markets a limit or a starting dose may be scoped to (a label's country or region).
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
+#: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
+MARKET_RULES = (
+    "rotation_table", "patch_table", "rescue_fraction", "max_daily", "max_single",
+    "naive_start_max", "switch_only", "methadone_min_prior_ome", "methadone_start",
+    "methadone_no_increase_days",
+)
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
 
@@ -489,6 +495,74 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("rxcui", doc="RxNorm concept unique identifier (digits)."),
         Column("name", doc="The ingredient's RxNorm name."),
         key=("rxcui",),
+    ),
+    _schema(
+        "products.csv", "Marketed products by name, for reading prescriptions that name them",
+        Column("product", doc="The product's name as prescribers write it, without its strength "
+                              "(オキシコンチンTR錠, カロナール錠); matched after Unicode NFKC."),
+        Column("market", Kind.CHOICE, choices=_MARKETS),
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE, doc="The product's route. An injection's route is the one "
+                                        "the prescription writes (持続皮下注, 静注), which it "
+                                        "must write."),
+        Column("release", Kind.RELEASE, required=False),
+        Column("form", Kind.FORM),
+        Column("strength", Kind.POSITIVE, unit="the row's unit",
+               doc="Drug per dosage unit (tablet, sachet, pack, ampoule, bag), as labelled."),
+        Column("unit", Kind.CHOICE, choices=("mg", "mcg")),
+        Column("volume_ml", Kind.POSITIVE, required=False, unit="mL",
+               doc="Volume of one unit of a liquid or injection (its concentration is "
+                   "strength/volume)."),
+        key=("product", "market", "strength", "unit", "volume_ml"),
+        doc="One row per marketed strength (each is its own 販売名). A count (1回2錠, 2A) is "
+            "read through these strengths; a strength not listed is refused, never guessed.",
+    ),
+    _schema(
+        "patch_products.csv", "Patches labelled by drug content: the release rate of each",
+        Column("product", doc="The patch product's name (フェントステープ, デュロテップMTパッチ)."),
+        Column("market", Kind.CHOICE, choices=_MARKETS),
+        Column("drug", Kind.DRUG),
+        Column("content_mg", Kind.POSITIVE, unit="mg",
+               doc="The content on the label, in mg of the salt basis below."),
+        Column("content_basis", Kind.CHOICE, choices=("base", "citrate"),
+               doc="What the labelled content is of: the base, or a salt (Fentos: citrate)."),
+        Column("release_mcg_h", Kind.POSITIVE, unit="mcg/h",
+               doc="The release rate the package insert states for this content."),
+        Column("interval_h", Kind.POSITIVE, unit="h", doc="The labelled change interval."),
+        Column("conversion_table", required=False,
+               doc="The table of patch_conversion.csv that this product's insert prints."),
+        key=("product", "market", "content_mg"),
+        doc="A patch written by its content is read as the release rate of its own row; a "
+            "content label not listed is refused.",
+    ),
+    _schema(
+        "market_rules.csv", "Label rules of one market (--market)",
+        Column("market", Kind.CHOICE, choices=_MARKETS),
+        Column("rule", Kind.CHOICE, choices=MARKET_RULES,
+               doc="The rule family, as the code reads it."),
+        Column("drug", Kind.DRUG, required=False, doc="Empty for a rule of the market as a "
+                                                      "whole (rotation_table, patch_table)."),
+        Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="For a patch rule: the change interval of the patches it is for."),
+        Column("condition", Kind.CHOICE, choices=("any", "crcl_ml_min", "indication",
+                                                  "prior_ome_mg_per_day")),
+        Column("condition_band", Kind.INTERVAL, required=False,
+               unit="mL/min or mg OME/day (the condition's)"),
+        Column("indication", required=False,
+               doc="For condition 'indication': the patient condition (--condition) the rule "
+                   "is for; the rule is silent for every other indication."),
+        Column("value", Kind.NUMBER, required=False, unit="unit"),
+        Column("value_low", Kind.NUMBER, required=False, unit="unit"),
+        Column("value_high", Kind.NUMBER, required=False, unit="unit"),
+        Column("unit", required=False),
+        Column("table", required=False, doc="For rotation_table and patch_table: the table id."),
+        Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
+        Column("product", required=False, doc="The labelled product the rule comes from."),
+        Column("statement", doc="What the label says, quoted or closely paraphrased."),
+        ranges=("value",),
+        doc="Read by `--market` (convert, methadone, check): each finding names its row's source.",
     ),
     _schema(
         "fhir_routes.csv", "SNOMED CT route codes for FHIR",

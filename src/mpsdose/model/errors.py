@@ -274,10 +274,12 @@ class UnknownTableError(MpsdoseError, LookupError):
         The ids that are loaded (``mpsdose tables`` lists them).
     """
 
-    def __init__(self, table: str, known: Sequence[str]) -> None:
+    def __init__(self, table: str, known: Sequence[str], *, reason: str | None = None) -> None:
         self.table = table
         self.known = tuple(known)
-        super().__init__(f"unknown table {table!r}; known tables: {', '.join(self.known)}")
+        self.reason = reason
+        what = f"unknown table {table!r}" if reason is None else f"table {table!r} {reason}"
+        super().__init__(f"{what}; known tables: {', '.join(self.known)}")
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -120,6 +120,7 @@ FORMS: Mapping[str, str] = MappingProxyType(
         "lozenge": "lozenge", "troche": "lozenge",
         "film": "film",
         "spray": "spray",
+        "powder": "powder", "granules": "powder",
     }
 )
 
@@ -157,6 +158,7 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "prostaglandin-analogue": "Prostaglandin analogues",
         "anticoagulant": "Anticoagulants",
         "antiplatelet": "Antiplatelet drugs",
+        "laxative": "Laxatives",
         "unlisted": "Not in the catalogue",
     }
 )
@@ -178,6 +180,9 @@ CONDITIONS: Mapping[str, str] = MappingProxyType(
         "malnutrition": "chronic malnutrition or cachexia (low glutathione; lowers the "
                         "acetaminophen maximum)",
         "dehydration": "dehydration or severe hypovolaemia (lowers the acetaminophen maximum)",
+        "acute-upper-respiratory-inflammation": "the indication acute upper respiratory tract "
+                                                "inflammation (the Japanese labels' loxoprofen "
+                                                "and acetaminophen maxima for it apply)",
     }
 )
 
@@ -199,6 +204,9 @@ _CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "chronic malnutrition": "malnutrition", "malnourished": "malnutrition",
         "cachexia": "malnutrition", "cachectic": "malnutrition",
         "hypovolaemia": "dehydration", "hypovolemia": "dehydration",
+        "urti": "acute-upper-respiratory-inflammation",
+        "acute upper respiratory tract inflammation": "acute-upper-respiratory-inflammation",
+        "acute upper respiratory infection": "acute-upper-respiratory-inflammation",
     }
 )
 

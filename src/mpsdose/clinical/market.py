@@ -1,0 +1,295 @@
+"""The label rules of one market (``--market jp``), checked against a regimen and a patient.
+
+``market_findings(items, patient, "jp")`` reads ``data/market_rules.csv`` and returns findings,
+each with its row's source and the label's own words:
+
+- **maxima** (``max_daily``, ``max_single``) for every patient, for a creatinine-clearance band
+  (リリカ, タリージェ), or for one indication only (ロキソニン's 180 mg/day is for acute upper
+  respiratory inflammation: it is silent for any other indication, and where a regimen goes above it
+  without that indication it says why it was not applied);
+- **rescue fractions** (オキノーム散 1/8–1/4 of the scheduled daily oral oxycodone): a rescue dose
+  outside the label's range is a warning, one inside it but outside the generic range of
+  ``rotation_rules.csv`` is information;
+- **opioid-naive starts** (フェントステープ 0.5 mg = 6.25 mcg/h, ナルサス 4 mg/day …) and products for
+  switching only (メサペイン, 3-day fentanyl patches), in a patient recorded as opioid-naive;
+- **methadone** (メサペイン) with ``previous``: no switch from below 60 mg/day oral morphine, and the
+  label's fixed starting dose for the previous oral morphine equivalent.
+
+A check whose patient context is missing says so once (information) where the regimen could be
+above the rule; otherwise rules that do not apply stay silent (alert fatigue is a defect).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.market import MarketRule
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import significant
+from mpsdose.model.regimen import Item, Patient, Regimen
+from mpsdose.model.vocabulary import Route
+
+__all__ = ["market_findings", "market_table"]
+
+
+def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None) -> MarketRule | None:
+    """The market's default table of a kind (``rotation_table``, ``patch_table``), or None."""
+    if market is None:
+        return None
+    return resolve(knowledge).market_rules.first(market, kind)
+
+
+def _items(regimen: Regimen | Iterable[Item] | None) -> tuple[Item, ...]:
+    if regimen is None:
+        return ()
+    return regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
+
+
+def _matching(items: Sequence[Item], rule: MarketRule, *, prn: bool | None = None) -> list[Item]:
+    """The listed items of the rule's drug, route, release and patch interval."""
+    found = []
+    for item in items:
+        if not item.listed or (prn is not None and item.prn is not prn):
+            continue
+        interval = item.schedule.value if item.route is Route.TRANSDERMAL else None
+        if any(rule.matches(d.name, item.route, item.release, interval) for d in item.drugs) and (
+                rule.route is None or item.route is rule.route):
+            found.append(item)
+    return found
+
+
+def _daily(items: Sequence[Item], drug: str) -> tuple[float, bool]:
+    """(daily mg of one drug with PRN at their maximum, complete?)."""
+    total, complete = 0.0, True
+    for item in items:
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            daily = item.daily(ingredient)
+            if daily is None:
+                complete = False
+            else:
+                total += daily
+    return total, complete
+
+
+def _label(rule: MarketRule) -> str:
+    return f"the {rule.product} label" if rule.product else "the label"
+
+
+def _finding(rule: MarketRule, code: str, text: str, severity: Severity | None = None,
+             item: Item | None = None) -> Finding:
+    return Finding(severity or rule.severity, code, f"{text} ({rule.market}: {rule.statement})",
+                   rule.source, item=None if item is None else str(item))
+
+
+def market_findings(regimen: Regimen | Iterable[Item], patient: Patient | None, market: str | None,
+                    knowledge: Knowledge | None = None, *,
+                    previous: Regimen | Iterable[Item] | None = None) -> list[Finding]:
+    """The findings of one market's label rules for a regimen and a patient.
+
+    Parameters
+    ----------
+    regimen
+        The items to check.
+    patient
+        CrCl, opioid tolerance and conditions (``--condition`` names an indication) where known.
+    market
+        ``jp``; a market without rules in ``market_rules.csv`` (or None) gives no findings.
+    knowledge
+        Where the rules come from (default: the shipped data).
+    previous
+        The regimen being switched from, for the methadone label's switching rules.
+    """
+    k = resolve(knowledge)
+    rules = [r for r in k.market_rules.rows if r.market == market]
+    if not rules:
+        return []
+    items = tuple(i for i in _items(regimen) if i.listed)
+    patient = patient or Patient()
+    found: list[Finding] = []
+    found.extend(_maxima(rules, items, patient))
+    found.extend(_rescue(k, rules, items))
+    found.extend(_naive(rules, items, patient))
+    found.extend(_methadone(k, rules, items, _items(previous)))
+    return found
+
+
+def _maxima(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient) -> list[Finding]:
+    found: list[Finding] = []
+    unchecked: dict[str, MarketRule] = {}
+    for rule in rules:
+        if rule.rule not in ("max_daily", "max_single"):
+            continue
+        matching = _matching(items, rule)
+        if not matching:
+            continue
+        assert rule.drug is not None
+        ceiling = rule.bounds[1]
+        if rule.rule == "max_single":
+            for item in matching:
+                for ingredient in item.ingredients:
+                    dose = item.per_dose(ingredient) if ingredient.drug.name == rule.drug else None
+                    if dose is not None and dose > ceiling * (1 + 1e-9) and _applies(rule, patient):
+                        found.append(_finding(
+                            rule, f"{rule.drug}-single-dose-above-{rule.market}-label",
+                            f"{item}: {significant(dose, 4)} mg a dose is above the "
+                            f"{significant(ceiling, 4)} mg of {_label(rule)}", item=item))
+            continue
+        daily, _ = _daily(matching, rule.drug)
+        if daily <= ceiling * (1 + 1e-9):
+            continue
+        applies = _applies(rule, patient)
+        if applies is None:  # CrCl not given: said once per drug, where a band could be crossed
+            unchecked.setdefault(rule.drug, rule)
+        elif applies:
+            found.append(_finding(rule, f"{rule.drug}-above-{rule.market}-label-max",
+                                  f"{rule.drug} {significant(daily, 4)} mg/day is above the "
+                                  f"{significant(ceiling, 4)} mg/day of {_label(rule)}"
+                                  + _who(rule)))
+        elif rule.condition == "indication":
+            found.append(_finding(
+                rule, f"{rule.drug}-{rule.market}-label-max-not-applied",
+                f"{rule.drug} {significant(daily, 4)} mg/day: {_label(rule)} prints a maximum of "
+                f"{significant(ceiling, 4)} mg/day for {rule.indication} only, which the patient "
+                "is not recorded to have (--condition); none is printed for its other "
+                "indications, so it was not applied", Severity.INFO))
+    for drug, rule in unchecked.items():
+        found.append(_finding(rule, f"{drug}-{rule.market}-renal-max-not-checked",
+                              f"{drug}: creatinine clearance not given, so the renal maxima of "
+                              f"{_label(rule)} were not checked", Severity.INFO))
+    return found
+
+
+def _applies(rule: MarketRule, patient: Patient) -> bool | None:
+    """True/False for this patient; None where the patient's value is not known."""
+    if rule.condition == "any":
+        return True
+    if rule.condition == "crcl_ml_min":
+        return rule.band.contains(patient.crcl_ml_min)
+    if rule.condition == "indication":
+        return rule.indication in patient.conditions
+    return None
+
+
+def _who(rule: MarketRule) -> str:
+    if rule.condition == "crcl_ml_min":
+        return f" at a creatinine clearance of {rule.band.format('mL/min')}"
+    if rule.condition == "indication":
+        return f" for {rule.indication}"
+    return ""
+
+
+def _rescue(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item]) -> list[Finding]:
+    found: list[Finding] = []
+    generic = k.rotation_rules.get("breakthrough_fraction")
+    for rule in rules:
+        if rule.rule != "rescue_fraction" or rule.low is None or rule.high is None:
+            continue  # a point ("1/6を目安") sizes a rescue dose; it does not flag one
+        assert rule.drug is not None
+        scheduled = [i for i in _matching(items, rule, prn=False)
+                     if len(i.ingredients) == 1]
+        daily, complete = _daily(scheduled, rule.drug)
+        if daily <= 0 or not complete:
+            continue
+        for item in _matching(items, rule, prn=True):
+            dose = item.per_dose()
+            if dose is None or len(item.ingredients) != 1:
+                continue
+            share = dose / daily
+            low, high = rule.bounds
+            text = (f"{item}: {significant(dose, 4)} mg is {significant(share * 100, 3)}% of "
+                    f"{rule.drug} {significant(daily, 4)} mg/day")
+            if share < low - 1e-9 or share > high + 1e-9:
+                found.append(_finding(rule, f"rescue-share-{rule.market}-label",
+                                      f"{text}, outside the {_fraction(low)}–{_fraction(high)} of "
+                                      f"{_label(rule)}", item=item))
+            elif generic is not None and not (generic.bounds[0] - 1e-9 <= share
+                                              <= generic.bounds[1] + 1e-9):
+                found.append(_finding(rule, f"rescue-share-within-{rule.market}-label",
+                                      f"{text}: within the {_fraction(low)}–{_fraction(high)} of "
+                                      f"{_label(rule)}, though outside the generic "
+                                      f"{significant(generic.bounds[0] * 100, 3)}–"
+                                      f"{significant(generic.bounds[1] * 100, 3)}% "
+                                      "(rotation_rules.csv)", Severity.INFO, item=item))
+    return found
+
+
+def _fraction(value: float) -> str:
+    for denominator in (2, 3, 4, 6, 8, 10, 12):
+        if abs(value * denominator - 1) < 1e-3:
+            return f"1/{denominator}"
+    return f"{significant(value * 100, 3)}%"
+
+
+def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient) -> list[Finding]:
+    """Labelled opioid-naive starting doses, and products for switching only."""
+    if patient.opioid_tolerant is not False:
+        return []
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.rule not in ("naive_start_max", "switch_only"):
+            continue
+        for item in _matching(items, rule, prn=False):
+            if rule.rule == "switch_only":
+                found.append(_finding(rule, f"{rule.market}-switch-only",
+                                      f"{item} in an opioid-naive patient: {_label(rule)} is for "
+                                      "switching from another opioid only", item=item))
+                continue
+            daily = item.daily()
+            if daily is None:
+                continue
+            amount = daily * 1000 / 24 if rule.unit == "mcg/h" else daily
+            unit = rule.unit or "mg/day"
+            if amount > rule.bounds[1] * (1 + 1e-9):
+                found.append(_finding(rule, f"{rule.market}-naive-start-above-label",
+                                      f"{item}: {significant(amount, 4)} {unit} in an opioid-naive "
+                                      f"patient is above the start of {_label(rule)} "
+                                      f"({significant(rule.bounds[1], 4)} {unit})", item=item))
+            elif item.route is Route.TRANSDERMAL:
+                found.append(_finding(rule, f"{rule.market}-naive-start-within-label",
+                                      f"{item}: {_label(rule)} allows this opioid-naive start "
+                                      f"({significant(rule.bounds[1], 4)} {unit})",
+                                      Severity.INFO, item=item))
+    return found
+
+
+def _methadone(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item],
+               previous: Sequence[Item]) -> list[Finding]:
+    """The methadone label's switching rules, for a switch to methadone from ``previous``."""
+    given = [i for i in items if not i.prn and any(d.name == "methadone" for d in i.drugs)]
+    if not given or not previous or any(d.name == "methadone" for i in previous for d in i.drugs):
+        return []
+    minimum = next((r for r in rules if r.rule == "methadone_min_prior_ome"), None)
+    bands = [r for r in rules if r.rule == "methadone_start"]
+    table = next((r.table for r in rules if r.rule == "rotation_table"), None)
+    if minimum is None and not bands:
+        return []
+    ome = oral_morphine_equivalent(previous, table, knowledge=k).scheduled
+    bounds = ome.bounds
+    if bounds is None or not ome.complete:
+        rule = minimum or bands[0]
+        return [_finding(rule, f"methadone-{rule.market}-label-not-checked",
+                         "the previous regimen's oral morphine equivalent could not be computed "
+                         f"({table}), so the methadone label's switching rules were not checked",
+                         Severity.INFO)]
+    found: list[Finding] = []
+    daily, _ = _daily(given, "methadone")
+    where = f"oral morphine equivalent {ome.format()} ({table})"
+    if minimum is not None and bounds[1] < minimum.bounds[0]:
+        found.append(_finding(minimum, f"methadone-{minimum.market}-switch-below-label-minimum",
+                              f"a switch to methadone from {where}, below the "
+                              f"{significant(minimum.bounds[0], 4)} mg/day of {_label(minimum)}"))
+        return found
+    starts = [r for r in bands if r.band.contains(bounds[0]) or r.band.contains(bounds[1])]
+    if starts:
+        top = max(r.bounds[1] for r in starts)
+        rule = max(starts, key=lambda r: r.bounds[1])
+        if daily > top * (1 + 1e-9):
+            found.append(_finding(rule, f"methadone-{rule.market}-start-above-label",
+                                  f"methadone {significant(daily, 4)} mg/day started from {where}: "
+                                  f"above the {significant(top, 4)} mg/day {_label(rule)} gives",
+                                  item=given[0]))
+    return found

@@ -1,0 +1,1234 @@
+"""Japanese prescriptions as prescribers write them (処方箋の記載), read into items.
+
+::
+
+    オキシコンチンTR錠10mg 1回1錠 1日2回 12時間毎          → oxycodone er 10 mg po q12h
+    MSコンチン錠10mg 2錠 分2 朝夕                          → 1 tab morphine er 10 mg po bid
+    オキノーム散5mg 1回1包 疼痛時 1日4回まで 10回分          → oxycodone ir powder 5 mg po prn max 4/day
+    フェントステープ1mg 1枚 1日1回貼付                      → fentanyl 12.5 mcg/h td q24h (content as citrate)
+    モルヒネ塩酸塩注射液10mg 5A＋生理食塩液45mL 計50mL 持続静注 0.5mL/h   → morphine 0.5 mg/h iv continuous
+
+The amount is read the way Japanese prescriptions write it:
+
+- **1回量 × 1日回数**: ``1回1錠 1日2回``; ``1回2錠（1000mg）`` checks the amount in brackets.
+- **1日量 and 分N**: a bare quantity of an oral medicine is the daily amount (the insurance-claim
+  convention, 内服薬は1日分量): ``2錠 分2`` is one tablet twice a day; ``3錠 毎食後`` is one
+  after each meal. A quantity that does not divide into whole (or, for immediate release, half)
+  units a dose is refused as ambiguous rather than guessed.
+- **頓用** (as needed): the quantity is one dose; ``1日N回まで`` is the most doses in a day;
+  ``N回分`` is the number of doses dispensed, not a daily maximum.
+- **Counts** (錠, カプセル, 包, 個, 枚, A …) are read through the product's marketed strengths
+  (``data/products.csv``; a generic name through ``data/strengths.csv``, market jp); a strength
+  that is not listed, or a count whose strength is not written and not unique, is refused.
+- **Patches** labelled by content are read as the release rate of their own product's row of
+  ``data/patch_products.csv`` (フェントステープ 1 mg = 12.5 mcg/h; デュロテップMTパッチ 4.2 mg = 25
+  mcg/h); an unlisted content is refused.
+- **Continuous infusions** (持続皮下注, 持続静注) from mg/日, mg/h or mL/h with a concentration:
+  written (``1mg/mL``), computed from the ampoules and the total volume (``5A ＋ 生理食塩液45mL
+  計50mL``), or the product's own (原液). Every figure written must agree with the others.
+
+Full-width digits and letters, ㎎ and μg are read after Unicode NFKC. What is not understood is
+refused with the words it could not read; the Japanese text is kept as written (``Item.text``)
+and the item formats to the English item language.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.practice import Strength
+from mpsdose.knowledge.products import PatchProduct, ProductStrength, fold
+from mpsdose.model.drugs import Drug, normal_name
+from mpsdose.model.errors import ItemSyntaxError, RouteError, UnitError, UnknownDrugError
+from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
+from mpsdose.model.vocabulary import Route
+
+__all__ = ["is_japanese", "parse_japanese", "read_japanese"]
+
+#: Kana, kanji, half-width katakana and the brackets Japanese prescriptions use.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
+                       r"【】「」]")
+
+
+def is_japanese(text: object) -> bool:
+    """True where ``text`` is written in Japanese (has kana or kanji)."""
+    return isinstance(text, str) and _JAPANESE.search(text) is not None
+
+
+# -- normalising the text ------------------------------------------------------------------------
+_NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
+                        re.IGNORECASE)
+_MARKERS = re.compile(r"^\s*(?:【般】|\[般\]|\(般\)|【一般名】|般\)|\*)\s*")
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}),(\d{3})(?![\d,])")
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+_KANJI_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
+_DASHES = str.maketrans({"〜": "~", "～": "~", "−": "-", "–": "-", "—": "-", "‐": "-",
+                         "×": "x", "＝": "="})
+
+
+def _normal(text: str) -> str:
+    """NFKC, wave dashes as ``~``, thousands separators dropped, kanji counts as digits, and the
+    numbering and generic-name markers (①, Rp1), 【般】) removed."""
+    body = _NUMBERING.sub("", text, count=1)
+    body = unicodedata.normalize("NFKC", body).translate(_DASHES)
+    body = _MARKERS.sub("", body, count=1)
+    while _THOUSANDS.search(body):
+        body = _THOUSANDS.sub(r"\1\2", body)
+    body = re.sub(r"(1日|分|1回)([一二三四五六七八九])(?=回|錠|包|カプセル|個|枚|\s|$|[^一-龥])",
+                  lambda m: m.group(1) + _KANJI_DIGITS[m.group(2)], body)
+    return " ".join(body.split())
+
+
+# -- the vocabulary of the sig --------------------------------------------------------------------
+_NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
+_FRACTION = r"\d+\s*/\s*\d+(?!\s*(?:mg|mcg|μg|g|ml|%))"  #: a part of a tablet: 1/2錠
+_MASS = r"(?:mg|mcg|μg|ug|g)(?![a-z])"
+_COUNT = (r"(?:錠|カプセル|cap(?:s)?(?![a-z])|包|個|枚|アンプル|バイアル|本|袋|バッグ|キット|瓶|"
+          r"[tcav](?![a-z]))")
+_PER_HOUR = r"(?:h|hr|時|時間)(?![a-z])"
+_SYMPTOM = (r"(?:疼痛増強|疼痛|痛みが強い|痛みがある|痛みが出た|痛み|痛い|痛む|突出痛|嘔気|悪心|吐き気|"
+            r"嘔吐|不眠|眠れない|発熱|不穏|不安|呼吸困難|呼吸苦|便秘|咳嗽|咳|下痢|痙攣|けいれん|"
+            r"せん妄|興奮|気分不良)")
+_PRN = (rf"(?:{_SYMPTOM}(?:[・/、]{_SYMPTOM})*(?:時|の時|のとき|とき)|"
+        r"頓用|頓服|屯用|屯服|レスキュー|必要時|臨時追加|臨時)")
+_PLACE = r"(?:前胸部|胸部|腹部|上腕部|上腕|大腿部|大腿|背部|上背部|腰部|臀部|側腹部|肩)"
+_FORM_WORDS: tuple[tuple[str, str, Route | None, str | None], ...] = tuple(sorted((
+    ("徐放錠", "tablet", Route.ORAL, "er"), ("徐放カプセル", "capsule", Route.ORAL, "er"),
+    ("徐放細粒", "powder", Route.ORAL, "er"), ("od錠", "tablet", Route.ORAL, "ir"),
+    ("口腔内崩壊錠", "tablet", Route.ORAL, "ir"), ("舌下錠", "tablet", Route.SUBLINGUAL, "ir"),
+    ("バッカル錠", "tablet", Route.BUCCAL, "ir"), ("錠", "tablet", Route.ORAL, "ir"),
+    ("カプセル", "capsule", Route.ORAL, "ir"), ("散", "powder", Route.ORAL, "ir"),
+    ("細粒", "powder", Route.ORAL, "ir"), ("顆粒", "powder", Route.ORAL, "ir"),
+    ("原末", "powder", Route.ORAL, "ir"), ("末", "powder", Route.ORAL, "ir"),
+    ("ドライシロップ", "powder", Route.ORAL, "ir"), ("内服液", "liquid", Route.ORAL, "ir"),
+    ("内用液", "liquid", Route.ORAL, "ir"), ("シロップ", "liquid", Route.ORAL, "ir"),
+    ("坐剤", "suppository", Route.RECTAL, "ir"), ("坐薬", "suppository", Route.RECTAL, "ir"),
+    ("座薬", "suppository", Route.RECTAL, "ir"), ("サポ", "suppository", Route.RECTAL, "ir"),
+    ("注射液", "injection", None, None), ("注射用", "injection", None, None),
+    ("静注液", "injection", None, None), ("静注用", "injection", None, None),
+    ("点滴静注液", "injection", None, None), ("注", "injection", None, None),
+    ("テープ", "patch", Route.TRANSDERMAL, None), ("パッチ", "patch", Route.TRANSDERMAL, None),
+    ("貼付剤", "patch", Route.TRANSDERMAL, None),
+), key=lambda row: -len(row[0])))
+_SALTS = re.compile(r"(?:塩酸塩水和物|硫酸塩水和物|塩酸塩|硫酸塩|クエン酸塩|リン酸塩|酒石酸塩|マレイン酸塩|"
+                    r"メシル酸塩|ベシル酸塩|トシル酸塩水和物|トシル酸塩|ナトリウム水和物|ナトリウム|"
+                    r"カルシウム水和物|カルシウム|マグネシウム水和物|水和物|na(?![a-z])|hcl)+")
+#: Units a count of each form is written in.
+_COUNT_FORMS = {
+    "錠": ("tablet",), "t": ("tablet",), "カプセル": ("capsule",), "cap": ("capsule",),
+    "caps": ("capsule",), "c": ("capsule",), "包": ("powder", "liquid"),
+    "個": ("suppository", "tablet"), "枚": ("patch",), "本": ("injection", "liquid"),
+    **{word: ("injection",) for word in ("a", "アンプル", "v", "バイアル", "袋", "バッグ",
+                                         "キット", "瓶")},
+}
+_COUNTABLE_FORMS = ("tablet", "capsule", "suppository", "patch")
+_ORAL_DAILY_FORMS = ("tablet", "capsule", "powder", "liquid")
+
+
+@attrs.frozen
+class _Token:
+    kind: str
+    values: tuple[str, ...]
+    text: str
+    paren: bool
+    named: _Named | None = None  #: a product added with "+" (a second patch)
+
+
+def _timing_count(text: str) -> tuple[int, bool]:
+    """(doses a day, bedtime only) of a timing phrase: 毎食後 3, 朝夕 2, 就寝前 1 …"""
+    if text.startswith("毎食"):
+        return 3, False
+    if re.match(r"(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時", text):
+        return 1, True
+    if text.startswith("起床") or text in ("毎朝", "毎夕"):
+        return 1, False
+    if text == "毎晩":
+        return 1, True
+    meals = re.match(r"[朝昼夕夜]+", text)
+    if meals:
+        return len(set(meals.group(0))), False
+    return 0, False  # 食後, 食前: a time, not a count
+
+
+# Each pattern is tried at the current position, in this order; the first that matches wins.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("ref_above", r"上記(?:の)?(?:ポンプ|シリンジ|輸液|注射|持続)?|同ポンプ|同シリンジ"),
+        ("dispensed", rf"({_NUM})\s*回分"),
+        ("duration", rf"(?:x\s*)?({_NUM})\s*日分"),
+        ("max_prn", rf"1日\s*(?:最大|最高)?\s*({_NUM})\s*回\s*"
+                    r"(?:まで|迄|以内|を限度|が限度|を上限|を超えない)"),
+        ("max_prn", rf"1日\s*(?:最大|最高)\s*({_NUM})\s*回"),
+        ("loose_max", rf"({_NUM})\s*回\s*(?:まで|迄|以内)"),
+        ("min_interval", rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
+                         r"(?:あけ|空け|開け|おい|置い)(?:て|る)"),
+        ("over_minutes", rf"({_NUM})\s*分(?:間)?\s*(?:以上)?\s*かけて"),
+        ("times_day", rf"1日\s*({_NUM})\s*回"),
+        ("divided", rf"分\s*({_NUM})"),
+        ("interval_h", rf"({_NUM})\s*時間\s*(?:毎|ごと|おき|置き|間隔)(?:に)?"),
+        ("interval_d", rf"({_NUM})\s*日\s*(?:毎|ごと)(?:に)?"),
+        ("every_other", rf"隔日|{_NUM}\s*日\s*(?:おき|置き)"),
+        ("daily_word", r"毎日"),
+        ("timing", r"毎朝|毎夕|毎晩"),
+        ("bolus_hour", r"1\s*時間\s*(?:量|分)(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
+        ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?!間)"
+                        r"(?:\s*\d{1,2}\s*分|半)?"),
+        ("prn", _PRN),
+        ("timing", r"毎食(?:直?後|直?前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
+                   r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)"),
+        ("route", r"持続皮下注(?:射)?|持続皮下投与|持続皮下|csci(?![a-z])"),
+        ("route", r"持続静注|持続静脈内(?:注射|投与)?|持続点滴(?:静注)?|持続静脈注射"),
+        ("route", r"点滴静注|点滴静脈内投与|点滴|静注|静脈内(?:注射|投与)|静脈注射|静脈内"),
+        ("route", r"皮下注(?:射)?|皮下投与|皮下"),
+        ("route", r"筋注|筋肉内(?:注射|投与)"),
+        ("route", r"舌下(?:投与)?"),
+        ("route", r"上顎臼歯の歯茎と頬の間(?:で溶解)?|歯茎と頬の間"),
+        ("route", r"肛門内(?:に)?挿入|挿肛|直腸内(?:に)?(?:投与|挿入)?"),
+        ("route", r"経口(?:投与)?|内服"),
+        ("rate_ml_h", rf"({_NUM})\s*ml\s*/\s*{_PER_HOUR}"),
+        ("rate_day", rf"({_NUM})\s*({_MASS})\s*/\s*(?:日|day|d|24\s*h|24\s*時間)(?![a-z])"),
+        ("rate_h", rf"({_NUM})\s*({_MASS})\s*/\s*{_PER_HOUR}"),
+        ("equal", rf"({_NUM})\s*ml\s*=\s*({_NUM})\s*({_MASS})"),
+        ("conc", rf"({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
+        ("percent", rf"({_NUM})\s*%"),
+        ("per_dose_count", rf"1回\s*(?:量)?\s*({_FRACTION}|{_NUM})\s*({_COUNT})"),
+        ("per_dose_count", r"1回\s*(半)(錠)"),
+        ("per_dose_amount", rf"1回\s*(?:量)?\s*({_NUM})\s*({_MASS}|ml)"),
+        ("daily_count", rf"1日\s*(?:量)?\s*({_NUM})\s*({_COUNT})"),
+        ("daily_amount", rf"1日\s*(?:量)?\s*({_NUM})\s*({_MASS})"),
+        ("diluent", rf"(?:生理食塩液|生理食塩水|生食|注射用水|蒸留水|(?:{_NUM}\s*%\s*)?ブドウ糖(?:注射)?液)"
+                    rf"\s*({_NUM})\s*ml"),
+        ("total_volume", rf"(?:計|全量|総量|合計)\s*({_NUM})\s*ml"),
+        ("undiluted", r"原液"),
+        ("bolus", r"早送り|フラッシュ|ボーラス|bolus"),
+        ("count", rf"({_FRACTION}|{_NUM})\s*({_COUNT})"),
+        ("count", r"(半)(錠)"),
+        ("amount", rf"({_NUM})\s*({_MASS})"),
+        ("volume", rf"({_NUM})\s*ml"),
+        ("plus", r"\+"),
+        ("patch_marker", r"貼り替え|貼りかえ|張り替え|貼り換え|貼付|貼る|交換"),
+        ("place", rf"{_PLACE}(?:(?:・|、|又は|または|か|or)?{_PLACE})*(?:等|など)?(?:に|へ)?"),
+        ("ignore", r"用法|用量|処方|(?:毎回)?(?:貼付)?部位を変えて|pca(?:ポンプ)?|シリンジポンプ|ポンプ|"
+                   r"追加可能|追加可|可|定時|定期|服用|投与|使用|して|約|以上|程度|目安|"
+                   r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|"
+                   r"の|に|で|を|は|へ|と|より|から|まで|など"),
+        ("open", r"[(\[]"),
+        ("close", r"[)\]]"),
+    )
+]
+_SEPARATORS = re.compile(r"(?:[\s、,，。;:・/]|(?<!\d)\.(?!\d))+")
+
+
+def _tokens(text: str, source: str, start: int, k: Knowledge) -> list[_Token]:
+    tokens: list[_Token] = []
+    depth = 0
+    position = start
+    while position < len(text):
+        space = _SEPARATORS.match(text, position)
+        if space:
+            position = space.end()
+            continue
+        for kind, pattern in _PATTERNS:
+            match = pattern.match(text, position)
+            if match is None:
+                continue
+            if kind == "open":
+                depth += 1
+            elif kind == "close":
+                if depth == 0:
+                    raise ItemSyntaxError(f"unmatched {match.group(0)!r}", text=source,
+                                          token=match.group(0))
+                depth -= 1
+            else:
+                tokens.append(_Token(kind, tuple(g or "" for g in match.groups()),
+                                     match.group(0), depth > 0))
+            position = match.end()
+            break
+        else:
+            named = _read_name(text, position, source, k, after_plus=True) \
+                if tokens and tokens[-1].kind == "plus" else None
+            if named is not None:
+                tokens.append(_Token("product", (), text[position:named.end], depth > 0, named))
+                position = named.end
+                continue
+            word = re.match(r"[^\s、,，。・()\[\]]+", text[position:])
+            token = word.group(0) if word else text[position]
+            raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
+    if depth:
+        raise ItemSyntaxError("a bracket is not closed", text=source)
+    return tokens
+
+
+# -- names ----------------------------------------------------------------------------------------
+@attrs.frozen
+class _Named:
+    """What the name at the start of a prescription stands for."""
+
+    end: int  #: where the name (with its strength) ends in the normalised text
+    name: str  #: as written
+    drugs: tuple[Drug, ...]
+    route: Route | None
+    release: str | None
+    form: str | None
+    rows: tuple[ProductStrength, ...] = ()  #: a listed product's marketed strengths
+    patches: tuple[PatchProduct, ...] = ()  #: a content-labelled patch's rows
+    combination: tuple[float, ...] | None = None  #: a combination product's strengths [mg]
+    generic: tuple[Strength, ...] = ()  #: a generic name's marketed strengths (strengths.csv)
+    strength: tuple[float, str] | None = None  #: as written in the name: (value, mg/mcg/g)
+    percent: float | None = None  #: a powder's or injection's % (10 mg/g or mg/mL per 1%)
+
+    @property
+    def drug(self) -> Drug:
+        return self.drugs[0]
+
+
+_STRENGTH = re.compile(rf"(\s?)({_NUM})\s*({_MASS})?(?:\s*/\s*({_NUM})?\s*ml)?(?![\d.])",
+                       re.IGNORECASE)
+_NOT_STRENGTH = re.compile(rf"\s*(?:回|日|時|錠|包|個|枚|カプセル|%|ml|{_COUNT})", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:[a-z]{1,4}(?![a-z]))?\s*(?:「[^」]*」)?\s*(?:バッグ|キット|シリンジ|瓶)?",
+                     re.IGNORECASE)
+
+
+_NAME_CACHE: weakref.WeakKeyDictionary[Knowledge, tuple[tuple[str, str], ...]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _japanese_names(k: Knowledge) -> tuple[tuple[str, str], ...]:
+    """(folded name, kind) of every name of the catalogue written in Japanese, longest first."""
+    found = _NAME_CACHE.get(k)
+    if found is None:
+        kinds = k.name_kinds
+        names = {(fold(name), kinds.get(name, "")) for name in k.catalogue.names
+                 if is_japanese(name)}
+        found = tuple(sorted(names, key=lambda n: (-len(n[0]), n[0])))
+        _NAME_CACHE[k] = found
+    return found
+
+
+def _combination_names(k: Knowledge) -> tuple[str, ...]:
+    return tuple(sorted((fold(n) for n in k.catalogue.products if is_japanese(n)),
+                        key=lambda n: (-len(n), n)))
+
+
+def _read_name(text: str, start: int, source: str, k: Knowledge, *,
+               after_plus: bool = False) -> _Named | None:
+    """The product or drug named at ``start``, with the strength written after it; None where
+    no name is there (``after_plus``: only listed products and patches are names)."""
+    lower = text.lower()
+    books = k.catalogue
+    products = k.products
+    best: tuple[int, str, str] | None = None  # (length, folded name, what)
+    for name in products.names():
+        if lower.startswith(name, start):
+            best = (len(name), name, "product")
+            break
+    for name in _combination_names(k):
+        if lower.startswith(name, start) and (best is None or len(name) > best[0]):
+            best = (len(name), name, "combination")
+    if best is None and not after_plus:
+        for name, kind in _japanese_names(k):
+            if lower.startswith(name, start):
+                best = (len(name), name, "brand" if kind.startswith("brand") else "stem")
+                break
+    if best is None:
+        return None
+    length, name, what = best
+    end = start + length
+    written = text[start:end]
+    if what == "product":
+        return _product_name(text, end, written, name, source, k)
+    if what == "combination":
+        strengths = books.products[name][0].strengths
+        drugs = tuple(books.drugs[c] for c in books.products[name][0].components)
+        end = _SUFFIX.match(text, end).end()  # type: ignore[union-attr]
+        return _Named(end, written, drugs, Route.ORAL, "ir", "tablet", combination=strengths)
+    drug = books.drugs[books.names[normal_name(name)]]
+    if what == "brand":
+        return _brand_name(text, end, written, name, drug, source, k)
+    return _generic_name(text, end, written, drug, source, k)
+
+
+def _written_strength(text: str,
+                      end: int) -> tuple[tuple[float, str] | None, float | None, int]:
+    """(strength, volume of one unit [mL], end) of a strength written right after a name:
+    ``10mg``, ``0.5mg``, ``100μg``, ``500`` (カロナール錠500), ``50mg/5mL``. A quantity of the sig
+    (``1回``, ``2錠``, ``10回分``) is not a strength, and neither is an amount with a unit written
+    after a space (``ロキソニン錠 60mg``), which the sig reads."""
+    match = _STRENGTH.match(text, end)
+    if match is None:
+        return None, None, end
+    spaced, number, unit, volume = match.groups()
+    if (spaced and unit) or (not unit and _NOT_STRENGTH.match(text, match.end())):
+        return None, None, end
+    unit = (unit or "").lower().replace("μg", "mcg").replace("ug", "mcg")
+    unit_volume = (float(volume) if volume else 1.0) if "/" in match.group(0) else None
+    return (float(number), unit), unit_volume, match.end()
+
+
+def _suffix(text: str, end: int) -> int:
+    """Past a maker's suffix: ``NX「第一三共」``, ``バッグ``."""
+    return _SUFFIX.match(text, end).end()  # type: ignore[union-attr]
+
+
+def _product_name(text: str, end: int, written: str, name: str, source: str,
+                  k: Knowledge) -> _Named:
+    products = k.products
+    patches = products.patches_by_name.get(name, ())
+    rows = products.by_name.get(name, ())
+    strength, _, after = _written_strength(text, end)
+    after = _suffix(text, after)
+    if patches:
+        drug = k.catalogue.drugs[patches[0].drug]
+        return _Named(after, written, (drug,), Route.TRANSDERMAL, None, "patch", patches=patches,
+                      strength=strength)
+    first = rows[0]
+    drug = k.catalogue.drugs[first.drug]
+    route = None if first.form == "injection" else first.route
+    return _Named(after, written, (drug,), route, first.release, first.form, rows=rows,
+                  strength=strength)
+
+
+def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source: str,
+                k: Knowledge) -> _Named:
+    """A brand written without the form of a listed product (ロキソニン60mg): read as its products
+    where they agree on route, release and form, refused where they do not or where a form is
+    written that is not a listed product (ロキソニン細粒). A brand with no listed product is read
+    like a generic name, from its form word (オキファスト注10mg（1%1mL）)."""
+    products = [rows for folded, rows in k.products.by_name.items() if folded.startswith(name)]
+    patches = [rows for folded, rows in k.products.patches_by_name.items()
+               if folded.startswith(name)]
+    if not products and not patches:
+        return _generic_name(text, end, written, drug, source, k)
+    listed = sorted({rows[0].product for rows in products} | {rows[0].product for rows in patches})
+    form = _form_word(text.lower(), end)
+    if form is not None:
+        raise UnknownDrugError(written + form[0], listed, text=source)
+    if patches:
+        raise ItemSyntaxError(f"{written!r}: write the patch product and its content, e.g. "
+                              f"{listed[0]}", text=source, token=written)
+    shapes = {(rows[0].route, rows[0].release, rows[0].form) for rows in products}
+    if len(shapes) != 1:
+        raise ItemSyntaxError(f"{written!r} names several products ({', '.join(listed)}): "
+                              "write which", text=source, token=written)
+    rows = tuple(row for group in products for row in group)
+    strength, _, after = _written_strength(text, end)
+    route, release, form_name = shapes.pop()
+    return _Named(_suffix(text, after), written, (drug,),
+                  None if form_name == "injection" else route, release, form_name, rows=rows,
+                  strength=strength)
+
+
+def _form_word(lower: str, end: int) -> tuple[str, str, Route | None, str | None] | None:
+    for row in _FORM_WORDS:
+        if lower.startswith(row[0], end):
+            return row
+    return None
+
+
+def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
+                  k: Knowledge) -> _Named:
+    """A generic (JAN) name, its salt and its form word: オキシコドン塩酸塩徐放錠5mg「第一三共」.
+
+    A count of it is read through the Japanese strengths of ``strengths.csv`` for its drug,
+    route, release and form; a strength with its volume (``50mg/5mL``) is read as written.
+    """
+    lower = text.lower()
+    salt = _SALTS.match(lower, end)
+    if salt:
+        end = salt.end()
+        stem = fold(written)
+        for product in k.products.names():  # フェンタニルクエン酸塩注射液: the product フェンタニル注射液
+            if product.startswith(stem) and lower.startswith(product[len(stem):], end) and \
+                    len(product) > len(stem):
+                return _product_name(text, end + len(product) - len(stem),
+                                     written + text[end:end + len(product) - len(stem)],
+                                     product, source, k)
+    form = _form_word(lower, end)
+    route = release = form_name = None
+    if form is not None:
+        end += len(form[0])
+        form_name, route, release = form[1], form[2], form[3]
+    else:
+        days = re.match(r"\d+日用(?:テープ|パッチ)", lower[end:])
+        if days:
+            raise ItemSyntaxError(f"{written}{days.group(0)}: this content-labelled patch is not "
+                                  "in data/patch_products.csv, so its release rate is not known",
+                                  text=source)
+    percent = 100.0 if form is not None and form[0] in ("末", "原末") else None
+    match = re.match(rf"\s?({_NUM})\s*%", text[end:])
+    if match:
+        percent = float(match.group(1))
+        end += match.end()
+    strength, volume, end = _written_strength(text, end)
+    end = _suffix(text, end)
+    generic: tuple[Strength, ...] = ()
+    if form_name is not None:
+        generic = tuple(row for row in k.strengths if row.drug == drug.name and row.market == "jp"
+                        and row.form == form_name
+                        and (route is None or row.route is route)
+                        and (release is None or row.release in (None, release)))
+    named = _Named(end, written, (drug,), route, release, form_name, generic=generic,
+                   strength=strength, percent=percent)
+    if volume is not None and strength is not None:
+        return attrs.evolve(named, rows=(ProductStrength(
+            written, "jp", drug.name, route or Route.IV, release, form_name or "injection",
+            strength[0], strength[1] or "mg", volume, "as written"),))
+    return named
+
+
+# -- reading ----------------------------------------------------------------------------------------
+@attrs.define
+class _Sig:
+    """What the tokens of a prescription say, before it becomes an item."""
+
+    per_dose_count: tuple[float, str] | None = None
+    per_dose_amount: tuple[float, str] | None = None
+    daily_count: tuple[float, str] | None = None
+    daily_amount: tuple[float, str] | None = None
+    counts: list[tuple[float, str]] = attrs.Factory(list)  #: bare counts ("2錠", "5A")
+    amounts: list[tuple[float, str]] = attrs.Factory(list)
+    volumes: list[float] = attrs.Factory(list)
+    times: list[float] = attrs.Factory(list)
+    divided: list[float] = attrs.Factory(list)
+    intervals: list[float] = attrs.Factory(list)
+    timings: list[tuple[int, bool]] = attrs.Factory(list)
+    daily_word: bool = False
+    prn: bool = False
+    max_prn: list[float] = attrs.Factory(list)
+    duration: float | None = None
+    routes: list[tuple[Route, bool]] = attrs.Factory(list)  #: (route, continuous)
+    rate_day: list[float] = attrs.Factory(list)  #: [mg/day]
+    rate_h: list[float] = attrs.Factory(list)  #: [mg/h]
+    rate_ml_h: list[float] = attrs.Factory(list)
+    mcg_written: bool = False
+    concentrations: list[float] = attrs.Factory(list)  #: of what is given [mg/mL]
+    unit_volume: float | None = None  #: of one unit of the product [mL]
+    unit_concentration: float | None = None  #: of the product [mg/mL]
+    #: brackets after a count: (its index in counts, mg, mL)
+    count_checks: list[tuple[int, float | None, float | None]] = attrs.Factory(list)
+    dose_checks: list[float] = attrs.Factory(list)  #: [mg] a dose, from brackets
+    diluent_ml: float = 0.0
+    total_ml: float | None = None
+    undiluted: bool = False
+    bolus_hour: bool = False
+    bolus: bool = False
+    equal: tuple[float, float] | None = None  #: (mL, mg) of a bolus
+    extra: list[_Named] = attrs.Factory(list)  #: products added with "+"
+    extra_counts: list[float] = attrs.Factory(list)  #: patches counted after each added one
+    ref_above: bool = False
+
+
+def _number(text: str) -> float:
+    """A number as written: 2.5, 1/2, 半 (a half)."""
+    if text == "半":
+        return 0.5
+    if "/" in text:
+        top, bottom = (float(part) for part in text.split("/"))
+        if bottom == 0:
+            raise ValueError(f"{text!r} divides by zero")
+        return top / bottom
+    return float(text)
+
+
+def _mg(value: float, unit: str) -> float:
+    unit = unit.lower()
+    if unit in ("mcg", "μg", "ug"):
+        return value / 1000
+    if unit == "g":
+        return value * 1000
+    return value
+
+
+def _drug_mg(named: _Named, value: float, unit: str, source: str) -> float:
+    """The drug in an amount written for the named product [mg]. A powder written by its
+    percentage (散1%, 細粒10%) is weighed: 1 g of 1% powder is 10 mg of drug, so an amount in g
+    is of the powder, and an amount in mg is refused as ambiguous (原薬量 or 製剤量?)."""
+    if named.form == "powder" and unit == "g":
+        if named.percent is None:
+            raise UnitError(f"{_g(value)} g of {named.name}: write its percentage (散1%) so the "
+                            "drug in it can be known", unit=unit, text=source)
+        return value * 1000 * named.percent / 100
+    if named.form == "powder" and named.percent is not None and named.percent < 100:
+        raise UnitError(f"{_g(value)} {unit} of {named.name} ({_g(named.percent)}%): is it the "
+                        "drug (原薬量) or the powder (製剤量)? Write the powder in g",
+                        unit=unit, text=source)
+    return _mg(value, unit)
+
+
+def _is_mcg(unit: str) -> bool:
+    return unit.lower() in ("mcg", "μg", "ug")
+
+
+def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
+    sig = _Sig()
+    last_count: int | None = None  # index in sig.counts of the last count written
+    after_name = True  # no token of the sig yet: a bracket annotates the product
+    after_total = False
+    for token in tokens:
+        kind, values = token.kind, token.values
+        number = _number(values[0]) if values and values[0] else 0.0
+        if token.paren and kind in ("amount", "conc", "volume", "percent") and _annotation(
+                sig, token, number, after_name, after_total, last_count, source):
+            continue
+        after_name = False
+        after_total = kind == "total_volume"
+        if kind in ("count", "per_dose_count", "daily_count"):
+            word = values[1].lower()
+            if kind == "per_dose_count":
+                _once(sig, "per_dose_count", (number, word), token, source)
+            elif kind == "daily_count":
+                _once(sig, "daily_count", (number, word), token, source)
+            elif sig.extra:
+                sig.extra_counts.append(number)
+                continue
+            sig.counts.append((number, word))
+            last_count = len(sig.counts) - 1
+        elif kind == "per_dose_amount":
+            _once(sig, "per_dose_amount", (number, values[1].lower()), token, source)
+            sig.mcg_written |= _is_mcg(values[1])
+        elif kind == "daily_amount":
+            _once(sig, "daily_amount", (number, values[1].lower()), token, source)
+        elif kind == "amount":
+            sig.amounts.append((number, values[1].lower()))
+            sig.mcg_written |= _is_mcg(values[1])
+        elif kind == "volume":
+            sig.volumes.append(number)
+        elif kind == "times_day":
+            sig.times.append(number)
+        elif kind == "divided":
+            sig.divided.append(number)
+        elif kind == "interval_h":
+            sig.intervals.append(number)
+        elif kind == "interval_d":
+            sig.intervals.append(24 * number)
+        elif kind == "every_other":
+            if token.text != "隔日":
+                raise ItemSyntaxError(f"{token.text!r} is read differently by different "
+                                      "prescribers (every N or every N+1 days): write 隔日 or "
+                                      "N日毎", text=source, token=token.text)
+            sig.intervals.append(48.0)
+        elif kind == "daily_word":
+            sig.daily_word = True
+        elif kind == "timing":
+            sig.timings.append(_timing_count(token.text))
+        elif kind == "prn":
+            sig.prn = True
+        elif kind == "max_prn":
+            sig.max_prn.append(number)
+        elif kind == "loose_max":
+            raise ItemSyntaxError(f"{token.text!r}: write 1日{values[0]}回まで (a day's maximum) "
+                                  f"or {values[0]}回分 (the doses dispensed)", text=source,
+                                  token=token.text)
+        elif kind == "duration":
+            sig.duration = number
+        elif kind == "route":
+            sig.routes.append(_route_word(token.text))
+        elif kind == "rate_day":
+            sig.rate_day.append(_mg(number, values[1]))
+            sig.mcg_written |= _is_mcg(values[1])
+        elif kind == "rate_h":
+            sig.rate_h.append(_mg(number, values[1]))
+            sig.mcg_written |= _is_mcg(values[1])
+        elif kind == "rate_ml_h":
+            sig.rate_ml_h.append(number)
+        elif kind == "equal":
+            sig.equal = (number, _mg(float(values[1]), values[2]))
+        elif kind == "conc":
+            sig.concentrations.append(_mg(number, values[1]) / (float(values[2] or 1)))
+            sig.mcg_written |= _is_mcg(values[1])
+        elif kind == "percent":
+            sig.concentrations.append(number * 10)
+        elif kind == "diluent":
+            sig.diluent_ml += number
+        elif kind == "total_volume":
+            sig.total_ml = number
+        elif kind == "undiluted":
+            sig.undiluted = True
+        elif kind == "bolus_hour":
+            sig.bolus_hour = True
+        elif kind == "bolus":
+            sig.bolus = True
+        elif kind == "ref_above":
+            sig.ref_above = True
+        elif kind == "product":
+            assert token.named is not None
+            sig.extra.append(token.named)
+        # dispensed (N回分), min_interval (N時間あけて), over_minutes (15分かけて), time_of_day
+        # (8時), place (胸部に), patch_marker (貼付), ignore and plus: understood, and they
+        # change no amount
+    return sig
+
+
+def _annotation(sig: _Sig, token: _Token, number: float, after_name: bool, after_total: bool,
+                last_count: int | None, source: str) -> bool:
+    """An amount in brackets: of the product after its name (（1%1mL）, （2mL）), of the count
+    before it (5A（50mg/5mL）, 1回2錠（1000mg）), or of the mixture after its total volume
+    (計50mL（1mg/mL）). True where it was one of these."""
+    kind, values = token.kind, token.values
+    if after_name:
+        if kind == "volume":
+            sig.unit_volume = number
+        elif kind == "percent":
+            sig.unit_concentration = number * 10
+        elif kind == "conc":
+            sig.unit_volume = float(values[2]) if values[2] else sig.unit_volume
+            sig.unit_concentration = _mg(number, values[1]) / float(values[2] or 1)
+        else:
+            raise ItemSyntaxError(f"{token.text!r} in brackets after the name: write the "
+                                  "strength in the name", text=source, token=token.text)
+        return True
+    if after_total and kind == "conc":
+        sig.concentrations.append(_mg(number, values[1]) / float(values[2] or 1))
+        sig.mcg_written |= _is_mcg(values[1])
+        return True
+    if kind == "amount":
+        if last_count is not None:
+            sig.count_checks.append((last_count, _mg(number, values[1]), None))
+        else:
+            sig.dose_checks.append(_mg(number, values[1]))
+        return True
+    if kind == "conc" and last_count is not None and values[2]:
+        sig.count_checks.append((last_count, _mg(number, values[1]), float(values[2])))
+        return True
+    return False
+
+
+def _once(sig: _Sig, name: str, value: object, token: _Token, source: str) -> None:
+    current = getattr(sig, name)
+    if current is not None and current != value:
+        raise ItemSyntaxError(f"{token.text!r} contradicts an earlier {name.replace('_', ' ')}",
+                              text=source, token=token.text)
+    setattr(sig, name, value)
+
+
+def _route_word(word: str) -> tuple[Route, bool]:
+    """(route, continuous) of a route word."""
+    continuous = word.startswith("持続") or word.lower() == "csci"
+    if "皮下" in word or word.lower() == "csci":
+        return Route.SC, continuous
+    if "静" in word or "点滴" in word:
+        return Route.IV, continuous
+    if "筋" in word:
+        return Route.IM, False
+    if "舌下" in word:
+        return Route.SUBLINGUAL, False
+    if "頬" in word:
+        return Route.BUCCAL, False
+    if "肛" in word or "直腸" in word:
+        return Route.RECTAL, False
+    return Route.ORAL, False
+
+
+def _agree(values: Iterable[float], what: str, source: str) -> float | None:
+    """The one value several figures give; an error naming them where they differ."""
+    found = list(values)
+    if not found:
+        return None
+    first = found[0]
+    for other in found[1:]:
+        if not math.isclose(first, other, rel_tol=1e-6):
+            raise ItemSyntaxError(f"the {what} written disagree "
+                                  f"({', '.join(_g(v) for v in found)})", text=source)
+    return first
+
+
+def _g(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def _round(value: float) -> float:
+    """Float noise off a computed amount (10 × 0.05 × 24 = 12, not 12.000000000000002)."""
+    return float(f"{value:.10g}")
+
+
+def parse_japanese(text: str, *, allow_unlisted: bool = False,
+                   knowledge: Knowledge | None = None, previous: Item | None = None) -> Item:
+    """Read one Japanese prescription line into an :class:`~mpsdose.model.regimen.Item`.
+
+    Parameters
+    ----------
+    text
+        As the prescriber wrote it, e.g. ``"オキシコンチンTR錠10mg 1回1錠 1日2回"``.
+    allow_unlisted
+        Accepted for the signature of :func:`mpsdose.parse_item`; a Japanese name that is not
+        listed is always refused (its strengths could not be read).
+    knowledge
+        Where names, products, patch contents and strengths come from (default: the shipped data).
+    previous
+        The line before, for a line that refers to it (``（上記ポンプ）疼痛時 1時間量早送り``).
+
+    Raises
+    ------
+    ItemSyntaxError, UnknownDrugError, UnitError, RouteError, DoseError
+        Each naming the words it could not read, or the figures that disagree.
+    """
+    del allow_unlisted
+    k = resolve(knowledge)
+    source = text
+    body = _normal(text)
+    if not body:
+        raise ItemSyntaxError("empty item", text=source)
+    if _DECIMAL_COMMA.search(body):
+        raise ItemSyntaxError("a comma inside a number is ambiguous; write 1000 or 2.5",
+                              text=source)
+    named = _read_name(body, 0, source, k)
+    if named is None and not re.match(r"[(\[]?\s*(?:上記|同ポンプ|同シリンジ)", body):
+        first = re.match(r"[^\s\d()]+", body)
+        name = first.group(0) if first else body.split()[0]
+        raise UnknownDrugError(name, _close(name, k), text=source)
+    tokens = _tokens(body, source, 0 if named is None else named.end, k)
+    sig = _read_tokens(tokens, source)
+    if named is None:
+        return _bolus(None, sig, source, previous)
+    if named.patches or named.form == "patch":
+        return _patch(named, sig, source)
+    if sig.bolus or sig.bolus_hour or sig.equal is not None:
+        return _bolus(named, sig, source, previous)
+    if any(continuous for _, continuous in sig.routes) or sig.rate_ml_h or sig.rate_h or (
+            named.form == "injection" and sig.rate_day):
+        return _infusion(named, sig, source)
+    return _discrete(named, sig, source)
+
+
+def _close(name: str, k: Knowledge) -> list[str]:
+    import difflib  # only on the error path
+
+    names = [n for n, _ in _japanese_names(k)] + list(k.products.names())
+    return difflib.get_close_matches(fold(name), names, n=3, cutoff=0.5)
+
+
+# -- the kinds of prescription ----------------------------------------------------------------------
+def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
+    """The route and whether it was written (a product's own route counts as written)."""
+    written = {route for route, _ in sig.routes}
+    if len(written) > 1:
+        raise RouteError(f"routes {', '.join(sorted(r.value for r in written))} are all written",
+                         text=source)
+    if written:
+        route = written.pop()
+        if named.route is not None and route is not named.route:
+            raise RouteError(f"{named.name} is given {named.route.value}, not {route.value}",
+                             route=route.value, allowed=[named.route.value], text=source)
+        return route, True
+    if named.route is not None:
+        return named.route, True
+    if named.form == "injection":
+        raise RouteError(f"{named.name}: write the route (皮下注, 静注, 持続皮下注, 持続静注)",
+                         allowed=sorted(r.value for r in named.drug.routes), text=source)
+    drug = named.drug
+    if drug.default_route is None:
+        raise RouteError(f"{drug.name} has no oral form: write the route", text=source,
+                         allowed=sorted(r.value for r in drug.routes))
+    return drug.default_route, False
+
+
+def _doses_per_day(sig: _Sig, source: str) -> float | None:
+    """Doses a day from 1日N回, 分N, N時間毎, the meal times and 毎日: all that are written must
+    agree."""
+    timing = sum(count for count, _ in sig.timings)
+    figures = [*sig.times, *sig.divided, *(24 / h for h in sig.intervals)]
+    if timing:
+        figures.append(float(timing))
+    if sig.daily_word and not figures:
+        figures.append(1.0)
+    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal times)", source)
+
+
+def _schedule(sig: _Sig, doses: float | None) -> Schedule:
+    if sig.intervals:
+        return Schedule.every(sig.intervals[0])
+    if doses is None:
+        return Schedule()
+    if doses == 1 and sig.timings and all(night for _, night in sig.timings):
+        return Schedule(ScheduleKind.AT_NIGHT)
+    return Schedule.times_per_day(doses)
+
+
+def _listed(named: _Named) -> list[tuple[float, str]]:
+    """The strengths a counted unit of the named product may have: (value, mg or mcg)."""
+    listed = [(row.strength, row.unit) for row in named.rows]
+    listed += [(s, "mg") for row in named.generic if row.unit == "mg" for s in row.strengths]
+    return sorted(set(listed))
+
+
+def _unit_strength(named: _Named, word: str | None, source: str,
+                   unit_volume: float | None = None) -> tuple[float, str]:
+    """The drug in one counted unit (value, unit as labelled): the strength written in the name,
+    which must be one the product is marketed in, or the product's only strength. An ampoule of a
+    generic name written with its volume (オキファスト注50mg（1%5mL）) must have a concentration
+    Japan markets (strengths.csv)."""
+    forms = _COUNT_FORMS.get(word or "", ())
+    if word is not None and named.form is not None and named.form not in forms:
+        raise UnitError(f"{word!r} does not count a {named.form}", unit=word, text=source)
+    listed = _listed(named)
+    shown = ", ".join(f"{_g(s)} {u}" for s, u in listed)
+    if named.strength is not None:
+        value, unit = named.strength
+        unit = unit or (listed[0][1] if listed else "mg")
+        concentrations = [c for row in named.generic if row.unit == "mg/mL"
+                          for c in row.strengths]
+        if not listed and unit_volume and concentrations:
+            if not any(math.isclose(_mg(value, unit) / unit_volume, c) for c in concentrations):
+                raise UnitError(f"{named.name} {_g(value)} {unit} in {_g(unit_volume)} mL is not a "
+                                "concentration marketed in Japan (listed: "
+                                f"{', '.join(_g(c) + ' mg/mL' for c in concentrations)})",
+                                unit=unit, text=source)
+            return value, unit
+        if not listed and named.form == "injection" and unit_volume is None:
+            return value, unit  # an ampoule is labelled by what it holds (ハロペリドール注5mg)
+        if not listed:
+            raise UnitError(f"{named.name}: no Japanese strengths are listed for it "
+                            "(data/products.csv, data/strengths.csv), so a count of it cannot be "
+                            "read", unit=word or "", text=source)
+        if not any(math.isclose(_mg(value, unit), _mg(s, u)) for s, u in listed):
+            raise UnitError(f"{named.name} is not marketed as {_g(value)} {unit} (listed: "
+                            f"{shown})", unit=unit, text=source)
+        return value, unit
+    if len(listed) == 1:
+        return listed[0]
+    if not listed:
+        raise UnitError(f"{named.name}: its strength is neither written nor listed",
+                        unit=word or "", text=source)
+    raise UnitError(f"{named.name} comes in {shown}: write the strength after the name",
+                    unit=word or "", text=source)
+
+
+def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
+    """A dose given N times a day, or as needed."""
+    route, stated = _route(named, sig, source)
+    doses = _doses_per_day(sig, source)
+    prn = sig.prn or bool(sig.max_prn)
+    max_prn = _agree(sig.max_prn, "maxima a day (1日N回まで)", source)
+    if prn and max_prn is None and sig.times:
+        max_prn = _agree(sig.times, "doses a day", source)  # 頓用 1日3回: at most 3
+    if prn:
+        doses = None
+    if named.strength is None and sig.amounts and (sig.counts or sig.per_dose_count) and (
+            named.rows or named.generic):
+        named = attrs.evolve(named, strength=sig.amounts.pop(0))  # "ロキソニン錠 60mg 3錠"
+    oral_daily = not prn and (named.form in _ORAL_DAILY_FORMS or (
+        named.form is None and route is Route.ORAL))
+    units: float | None = None  # dosage units a dose
+    per_dose_mg: float | None = None
+    written_unit = "mcg" if sig.mcg_written else "mg"
+    word: str | None = None
+    if sig.per_dose_count is not None:
+        units, word = sig.per_dose_count
+        _check_day_count(sig, units, doses, source)
+    elif sig.per_dose_amount is not None:
+        value, unit = sig.per_dose_amount
+        per_dose_mg = value * _concentration(named, sig, source) if unit == "ml" else \
+            _drug_mg(named, value, unit, source)
+    elif sig.daily_count is not None or (sig.counts and oral_daily):
+        day_count, word = sig.daily_count or sig.counts[0]
+        if doses is None:
+            raise ItemSyntaxError(f"{_g(day_count)}{word} is a day's quantity: write how it is "
+                                  "divided (分N, 1日N回)", text=source)
+        units = day_count / doses
+        _check_division(named, day_count, doses, bool(sig.divided) or sig.daily_count is not None,
+                        source)
+    elif sig.daily_amount is not None or (sig.amounts and oral_daily) or (
+            sig.rate_day and not prn):
+        daily = (_drug_mg(named, *sig.daily_amount, source) if sig.daily_amount is not None
+                 else _drug_mg(named, *sig.amounts[0], source) if sig.amounts
+                 else sig.rate_day[0])
+        if doses is None:
+            raise ItemSyntaxError("a day's amount needs how it is divided (分N, 1日N回)",
+                                  text=source)
+        per_dose_mg = daily / doses
+    elif sig.counts and prn:
+        units, word = sig.counts[0]
+    elif sig.counts:
+        raise ItemSyntaxError(f"{_g(sig.counts[0][0])}{sig.counts[0][1]} of a {named.form}: "
+                              "write 1回N (a dose); for this form a bare quantity is the total "
+                              "dispensed", text=source)
+    elif sig.amounts and prn:
+        per_dose_mg = _drug_mg(named, *sig.amounts[0], source)
+    elif sig.amounts:
+        raise ItemSyntaxError(f"{_g(sig.amounts[0][0])} {sig.amounts[0][1]}: write 1回 (a dose) "
+                              "or 1日 (a day's amount)", text=source)
+    elif sig.volumes and prn:
+        per_dose_mg = sig.volumes[0] * _concentration(named, sig, source)
+    else:
+        raise ItemSyntaxError("no amount: write 1回量 (1回1錠, 1回5mg) or the day's amount "
+                              "(2錠 分2, 1日20mg 分2)", text=source)
+    if not prn and doses is None:
+        raise ItemSyntaxError("no frequency: write 1日N回, 分N, N時間毎 or the meal times; an "
+                              "as-needed dose writes 疼痛時 or 頓用", text=source)
+    schedule = Schedule() if prn else _schedule(sig, doses)
+    count: float | None = None
+    if units is not None:
+        strengths = ([(s, "mg") for s in named.combination] if named.combination is not None
+                     else [_unit_strength(named, word, source)])
+        _check_counts(sig, strengths, source)
+        per_mg = units * _mg(*strengths[0])
+        if named.form in _COUNTABLE_FORMS or named.combination is not None:
+            amounts = [Dose.of(s, u, text=source) for s, u in strengths]
+            count = _round(units)
+        else:
+            amounts = [Dose.of(_round(units * s), u, text=source) for s, u in strengths]
+    else:
+        assert per_dose_mg is not None
+        _check_givable(named, per_dose_mg, source)
+        value = per_dose_mg * 1000 if written_unit == "mcg" else per_dose_mg
+        amounts = [Dose.of(_round(value), written_unit, text=source)]
+        per_mg = per_dose_mg
+    for check in sig.dose_checks:
+        if not math.isclose(check, per_mg, rel_tol=1e-6):
+            raise ItemSyntaxError(f"{_g(check)} mg in brackets is not the {_g(per_mg)} mg a dose "
+                                  "the prescription gives", text=source)
+    return Item(
+        ingredients=tuple(Ingredient(d, a) for d, a in zip(named.drugs, amounts, strict=True)),
+        route=route, schedule=schedule, prn=prn, max_prn_per_day=max_prn if prn else None,
+        release=None if named.form == "injection" else named.release, form=named.form,
+        count=count, duration_days=sig.duration, route_stated=stated, text=source,
+    )
+
+
+def _check_day_count(sig: _Sig, units: float, doses: float | None, source: str) -> None:
+    """A day's quantity written beside 1回量 (1回1錠 1日3回 (1日3錠)) must agree with it."""
+    if sig.daily_count is not None and doses is not None and not math.isclose(
+            sig.daily_count[0], units * doses):
+        raise ItemSyntaxError(f"1日{_g(sig.daily_count[0])}{sig.daily_count[1]} is not "
+                              f"{_g(units)} × {_g(doses)} a day", text=source)
+
+
+def _check_counts(sig: _Sig, strengths: Sequence[tuple[float, str]], source: str) -> None:
+    """An amount in brackets after a count (0.5A（2.5mg）, 1回2錠（1000mg）) must be that count."""
+    if len(strengths) != 1:
+        return
+    unit_mg = _mg(*strengths[0])
+    for index, mg, _ in sig.count_checks:
+        counted = sig.counts[index][0]
+        if mg is not None and not math.isclose(counted * unit_mg, mg, rel_tol=1e-6):
+            raise ItemSyntaxError(f"{_g(counted)} × {_g(unit_mg)} mg is not the {_g(mg)} mg "
+                                  "written in brackets", text=source)
+
+
+def _check_division(named: _Named, count: float, doses: float, divided: bool,
+                    source: str) -> None:
+    """A day's quantity must give whole units a dose (halves of an immediate-release tablet where
+    it is written 分N); anything else is ambiguous and refused."""
+    per = count / doses
+    if math.isclose(per, round(per)) and per >= 1:
+        return
+    if (divided or doses == 1) and named.release != "er" and named.form == "tablet" and \
+            math.isclose(per * 2, round(per * 2)) and per >= 0.5:
+        return
+    raise ItemSyntaxError(f"{_g(count)} a day in {_g(doses)} doses is {_g(per)} a dose: write "
+                          "1回量 (1回1錠) or the day's quantity with 分N", text=source)
+
+
+def _check_givable(named: _Named, per_dose_mg: float, source: str) -> None:
+    """An amount a dose of a tablet, capsule or suppository must be whole (or half) units of one
+    of its strengths; anything else is a misreading waiting to happen, and refused."""
+    if named.form not in ("tablet", "capsule", "suppository"):
+        return
+    listed = [_mg(s, u) for s, u in _listed(named)]
+    if not listed or any(math.isclose(per_dose_mg / s * 2, round(per_dose_mg / s * 2))
+                         and per_dose_mg / s >= 0.5 for s in listed):
+        return
+    raise ItemSyntaxError(f"{_g(per_dose_mg)} mg a dose is not whole tablets of {named.name} "
+                          f"({', '.join(_g(s) + ' mg' for s in sorted(set(listed)))}): is it a "
+                          "dose (1回) or a day's amount?", text=source)
+
+
+def _concentration(named: _Named, sig: _Sig, source: str) -> float:
+    """mg/mL of the product as given (a liquid, or an injection given undiluted)."""
+    figures = []
+    if sig.unit_concentration is not None:
+        figures.append(sig.unit_concentration)
+    if named.percent is not None:
+        figures.append(named.percent * 10)
+    for row in named.rows:
+        same = named.strength is None or math.isclose(_mg(row.strength, row.unit),
+                                                      _mg(*named.strength))
+        if same and row.concentration_mg_per_ml is not None and (
+                sig.unit_volume is None or math.isclose(row.volume_ml or 0, sig.unit_volume)):
+            figures.append(row.concentration_mg_per_ml)
+    if sig.unit_volume is not None and named.strength is not None:
+        figures.append(_mg(*named.strength) / sig.unit_volume)
+    if not figures:
+        figures = [row.strengths[0] for row in named.generic
+                   if row.unit == "mg/mL" and len(row.strengths) == 1]
+    value = _agree(figures, f"concentrations of {named.name}", source)
+    if value is None:
+        raise UnitError(f"{named.name}: its concentration is neither written nor listed",
+                        unit="mL", text=source)
+    return value
+
+
+def _infusion(named: _Named, sig: _Sig, source: str) -> Item:
+    """A continuous infusion: the rate from mg/日, mg/h or mL/h with its concentration."""
+    routes = {route for route, _ in sig.routes}
+    if len(routes) != 1 or not routes <= {Route.SC, Route.IV}:
+        raise RouteError("a continuous infusion writes its route (持続皮下注 or 持続静注)",
+                         allowed=["sc", "iv"], text=source)
+    route = routes.pop()
+    figures = list(sig.concentrations)
+    ampoules = [i for i, (_, word) in enumerate(sig.counts)
+                if "injection" in _COUNT_FORMS.get(word, ())]
+    if ampoules:
+        count, word = sig.counts[ampoules[0]]
+        strength = _unit_strength(named, word, source, sig.unit_volume)
+        drug_mg = count * _mg(*strength)
+        volume = _unit_volume(named, strength, sig, source)
+        for index, mg, ml in sig.count_checks:
+            if index != ampoules[0]:
+                continue
+            if mg is not None and not math.isclose(mg, drug_mg, rel_tol=1e-6):
+                raise ItemSyntaxError(f"{_g(count)}{word} of {_g(_mg(*strength))} mg is not the "
+                                      f"{_g(mg)} mg in brackets", text=source)
+            if ml is not None and volume is not None and not math.isclose(
+                    ml, count * volume, rel_tol=1e-6):
+                raise ItemSyntaxError(f"{_g(count)}{word} of {_g(volume)} mL is not the "
+                                      f"{_g(ml)} mL in brackets", text=source)
+        mixed = None if volume is None else count * volume + sig.diluent_ml
+        total = _agree([v for v in (sig.total_ml, mixed) if v is not None],
+                       "total volumes (計 N mL)", source)
+        if total is not None:
+            figures.append(drug_mg / total)
+    elif sig.diluent_ml:
+        raise ItemSyntaxError("a diluted infusion writes how much drug it holds (e.g. 5A)",
+                              text=source)
+    if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
+        figures.append(_concentration(named, sig, source))
+    concentration = _agree(figures, "concentrations", source)
+    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h)]
+    if sig.rate_ml_h:
+        if concentration is None:
+            raise UnitError("a rate in mL/h needs the concentration: write it (1mg/mL), the "
+                            "total volume (計 N mL) or 原液", unit="mL/h", text=source)
+        rates += [24 * ml * concentration for ml in sig.rate_ml_h]
+    daily = _agree(rates, "rates (mg/日, mL/h)", source)
+    if daily is None:
+        raise ItemSyntaxError("a continuous infusion writes its rate (mg/日, mL/h)", text=source)
+    if sig.rate_day and not sig.rate_h and not sig.rate_ml_h:
+        dose = Dose.of(_round(daily * 1000), "mcg/day", text=source) if sig.mcg_written else \
+            Dose.of(_round(daily), "mg/day", text=source)
+    elif sig.mcg_written or named.drug.name == "fentanyl":
+        dose = Dose.of(_round(daily * 1000 / 24), "mcg/h", text=source)
+    else:
+        dose = Dose.of(_round(daily / 24), "mg/h", text=source)
+    return Item(ingredients=(Ingredient(named.drug, dose),), route=route,
+                schedule=Schedule(ScheduleKind.CONTINUOUS), form="injection",
+                duration_days=sig.duration, text=source)
+
+
+def _unit_volume(named: _Named, strength: tuple[float, str], sig: _Sig,
+                 source: str) -> float | None:
+    figures = [sig.unit_volume] if sig.unit_volume is not None else []
+    for row in named.rows:
+        if math.isclose(_mg(row.strength, row.unit), _mg(*strength)) and row.volume_ml:
+            figures.append(row.volume_ml)
+    return _agree(figures, f"volumes of one unit of {named.name}", source)
+
+
+def _bolus(named: _Named | None, sig: _Sig, source: str, previous: Item | None) -> Item:
+    """A bolus from a pump (1時間量早送り): as needed, of the pump's drug and route."""
+    pump = previous if previous is not None and previous.schedule.kind is \
+        ScheduleKind.CONTINUOUS else None
+    if named is None and pump is None:
+        raise ItemSyntaxError("this line refers to the pump of another line (上記): read it with "
+                              "that line (mpsdose.read_japanese), or write the drug", text=source)
+    if named is not None and pump is not None and pump.drug != named.drug:
+        pump = None
+    route = sig.routes[0][0] if sig.routes else (pump.route if pump is not None else None)
+    if route is None:
+        raise RouteError("a bolus writes its route (皮下注, 静注)", text=source)
+    if sig.equal is not None:
+        per_dose = sig.equal[1]
+    elif sig.bolus_hour and pump is not None and pump.daily() is not None:
+        per_dose = (pump.daily() or 0.0) / 24
+    else:
+        raise ItemSyntaxError("the bolus amount is not written (1時間量（0.1mL=1mg）)",
+                              text=source)
+    drug = named.drug if named is not None else pump.drug  # type: ignore[union-attr]
+    max_prn = _agree(sig.max_prn, "maxima a day", source)
+    return Item(ingredients=(Ingredient(drug, Dose.of(_round(per_dose), "mg", text=source)),),
+                route=route, prn=True, max_prn_per_day=max_prn, form="injection",
+                text=source)
+
+
+def _patch(named: _Named, sig: _Sig, source: str) -> Item:
+    """A patch by its content: the release rate of its own product's row, summed over patches."""
+    if sig.routes:
+        raise RouteError("a patch is transdermal", route=sig.routes[0][0].value, text=source)
+    for number, word in sig.counts:
+        if word != "枚":
+            raise UnitError(f"{_g(number)}{word} does not count patches (枚)", unit=word,
+                            text=source)
+    counts = [number for number, _ in sig.counts]
+    if sig.per_dose_count is not None:
+        counts = [sig.per_dose_count[0]]
+    if len(counts) > 1 or len(sig.extra_counts) > len(sig.extra):
+        raise ItemSyntaxError("write one count (N枚) after each patch", text=source)
+    products = [(named, counts[0] if counts else 1.0)] + [
+        (extra, sig.extra_counts[i] if i < len(sig.extra_counts) else 1.0)
+        for i, extra in enumerate(sig.extra)]
+    rates: list[float] = []
+    intervals: set[float] = set()
+    for product, number in products:
+        if not product.patches:
+            written = _agree(sig.rate_h, "release rates", source)  # [mg/h]
+            if written is None or product.form != "patch" or len(products) > 1:
+                raise ItemSyntaxError(f"{product.name}: a patch written by its content is read only "
+                                      "for the products of data/patch_products.csv; write the "
+                                      "product (フェントステープ, デュロテップMTパッチ …) or the release "
+                                      "rate (25μg/h)", text=source)
+            rates.append(written * 1000 * number)
+            continue
+        listed = ", ".join(f"{_g(p.content_mg)} mg" for p in product.patches)
+        if product.strength is None:
+            raise UnitError(f"{product.name}: write its content ({listed})", unit="mg",
+                            text=source)
+        content = _mg(product.strength[0], product.strength[1] or "mg")
+        row = next((p for p in product.patches if math.isclose(p.content_mg, content)), None)
+        if row is None:
+            raise UnitError(f"{product.name} {_g(content)} mg is not a content listed in "
+                            f"data/patch_products.csv ({listed}): its release rate is not known",
+                            unit="mg", text=source)
+        if product.drug != named.drug:
+            raise ItemSyntaxError("patches of different drugs are different items", text=source)
+        rates.append(row.release_mcg_h * number)
+        intervals.add(row.interval_h)
+    if len(intervals) > 1:
+        raise ItemSyntaxError("these patches are changed at different intervals "
+                              f"({', '.join(_g(h) for h in sorted(intervals))} h): one item each",
+                              text=source)
+    written_intervals = [*sig.intervals, *(24 / n for n in sig.times)]
+    if sig.daily_word and not written_intervals:
+        written_intervals.append(24.0)
+    interval = _agree([*intervals, *written_intervals],
+                      "change intervals (the label's and the prescription's)", source)
+    schedule = Schedule() if interval is None else Schedule.every(interval)
+    if len(products) == 1 and named.patches:
+        dose = Dose.of(rates[0] / products[0][1], "mcg/h", text=source)
+        count: float | None = products[0][1]
+    else:
+        dose = Dose.of(_round(sum(rates)), "mcg/h", text=source)
+        count = None
+    return Item(ingredients=(Ingredient(named.drug, dose),), route=Route.TRANSDERMAL,
+                schedule=schedule, form="patch", count=count, duration_days=sig.duration,
+                text=source)
+
+
+def read_japanese(lines: Iterable[str], *,
+                  knowledge: Knowledge | None = None) -> tuple[Item, ...]:
+    """Read the lines of one Japanese prescription in order; a line that refers to the one before
+    it (``（上記ポンプ）疼痛時 1時間量（0.1mL=1mg）早送り``) is read with it."""
+    items: list[Item] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        items.append(parse_japanese(line, knowledge=knowledge,
+                                    previous=items[-1] if items else None))
+    return tuple(items)

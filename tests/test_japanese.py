@@ -1,0 +1,288 @@
+"""The Japanese prescription reader on tiny data of its own: 1回量 and 1日量・分N, meal times, 頓用
+with its maximum, intervals, products read through their strengths, patches by content, infusions
+from mL/h and their concentration, and what is refused rather than guessed.
+
+The products here are made up (テストコンチン錠 …) so that a test never depends on the shipped
+data; tests of the shipped products and of real prescriptions are in tests/shipped/.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mpsdose import (
+    ItemSyntaxError,
+    Knowledge,
+    Route,
+    UnitError,
+    UnknownDrugError,
+    parse_item,
+    parse_japanese,
+    read_japanese,
+)
+from mpsdose.io.japanese import is_japanese
+from mpsdose.model.errors import RouteError
+from mpsdose.model.regimen import ScheduleKind
+
+FILES = {
+    "drugs": (
+        "drug,drug_class,atc_code,routes,forms,natural_unit,source,grade,notes\n"
+        "oxycodone,opioid,,oral sc iv,tablet powder injection,mg/day,test,P,\n"
+        "morphine,opioid,,oral rectal sc iv,tablet liquid injection suppository,mg/day,test,P,\n"
+        "fentanyl,opioid,,transdermal iv sc sublingual,patch injection tablet,mg/day,test,P,\n"
+        "acetaminophen,acetaminophen,,oral iv,tablet injection,g/day,test,P,\n"
+        "tramadol,opioid,,oral,tablet,mg/day,test,P,\n"),
+    "drug_names": (
+        "name,drug,kind,source,grade\n"
+        "オキシコドン,oxycodone,jan,test,P\n"
+        "モルヒネ,morphine,jan,test,P\n"
+        "フェンタニル,fentanyl,jan,test,P\n"
+        "テストコンチン,oxycodone,brand-jp,test,P\n"
+        "テストール,acetaminophen,brand-jp,test,P\n"),
+    "combination_products": (
+        "name,components,strengths_mg,market,source,grade,notes\n"
+        "テスト配合錠,tramadol/acetaminophen,37.5/325,jp,test,P,\n"),
+    "products": (
+        "product,market,drug,route,release,form,strength,unit,volume_ml,source,grade,notes\n"
+        "テストコンチン錠,jp,oxycodone,oral,er,tablet,5,mg,,test,P,\n"
+        "テストコンチン錠,jp,oxycodone,oral,er,tablet,10,mg,,test,P,\n"
+        "テスト散,jp,oxycodone,oral,ir,powder,2.5,mg,,test,P,\n"
+        "テスト散,jp,oxycodone,oral,ir,powder,5,mg,,test,P,\n"
+        "テストール錠,jp,acetaminophen,oral,ir,tablet,200,mg,,test,P,\n"
+        "テストール錠,jp,acetaminophen,oral,ir,tablet,500,mg,,test,P,\n"
+        "テスト内服液,jp,morphine,oral,ir,liquid,5,mg,2.5,test,P,\n"
+        "テスト坐剤,jp,morphine,rectal,ir,suppository,10,mg,,test,P,\n"
+        "テスト注,jp,morphine,iv,,injection,10,mg,1,test,P,\n"
+        "テスト注,jp,morphine,iv,,injection,50,mg,5,test,P,\n"
+        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"),
+    "patch_products": (
+        "product,market,drug,content_mg,content_basis,release_mcg_h,interval_h,conversion_table,"
+        "source,grade,notes\n"
+        "シトレートテープ,jp,fentanyl,1,citrate,12.5,24,,test,P,\n"
+        "シトレートテープ,jp,fentanyl,2,citrate,25,24,,test,P,\n"
+        "ベーステープ,jp,fentanyl,2.1,base,12.5,72,,test,P,\n"
+        "ベーステープ,jp,fentanyl,4.2,base,25,72,,test,P,\n"),
+    "strengths": (
+        "drug,route,release,form,market,strengths,unit,step,source,grade,notes\n"
+        "oxycodone,oral,ir,tablet,jp,2.5 5,mg,,test,P,\n"
+        "oxycodone,oral,er,tablet,jp,5 10,mg,,test,P,\n"
+        "oxycodone,sc,,injection,jp,10,mg/mL,,test,P,\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Knowledge:
+    folder: Path = tmp_path_factory.mktemp("jp")
+    for name, text in FILES.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    return Knowledge.load(folder, shipped=False)
+
+
+def read(text: str, tiny: Knowledge):
+    return parse_item(text, knowledge=tiny)
+
+
+# -- 1回量 × 1日回数, 1日量 and 分N ----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "daily", "per_dose"), [
+    ("テストコンチン錠10mg 1回1錠 1日2回", 20, 10),
+    ("テストコンチン錠10mg 1回2錠 1日2回 12時間毎", 40, 20),
+    ("テストコンチン錠5mg 2錠 分2 朝夕食後", 10, 5),          # 2錠 is the day's quantity
+    ("テストコンチン錠5mg 4錠 1日2回", 20, 10),               # so is 4錠 beside 1日2回
+    ("テストコンチン錠10mg 1日40mg 分2", 40, 20),
+    ("テストール錠500 1回2錠（1000mg） 1日4回 6時間毎", 4000, 1000),
+    ("テストール錠200 3錠 毎食後", 600, 200),                # 毎食後: three times
+    ("テストール錠200 4錠 毎食後・就寝前", 800, 200),
+    ("テストール錠200 2錠 朝・夕", 400, 200),
+    ("オキシコドン錠5mg 1回1錠 1日4回", 20, 5),               # a generic name, strengths.csv
+    ("オキシコドン塩酸塩徐放錠10mgNX「テスト」 2錠 分2", 20, 10),  # salt, maker's suffix
+    ("テスト散5mg 1回1包 1日4回 6時間毎", 20, 5),
+    ("テスト内服液5mg 1回1包 1日6回 4時間毎", 30, 5),
+    ("テスト坐剤10mg 1回1個 1日3回 8時間毎", 30, 10),
+    ("テスト配合錠 8錠 分4（1回2錠）", 300, 75),             # tramadol of a combination
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_the_amount_a_dose_and_a_day(tiny, text, daily, per_dose):
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    assert math.isclose(item.per_dose(), per_dose)
+    assert item.text == text  # echoed as written
+
+
+def test_full_width_digits_and_unit_glyphs(tiny):
+    assert read("テストコンチン錠１０ｍｇ　１回１錠　１日２回", tiny).daily() == 20
+    assert read("テストコンチン錠１０㎎　２錠　分２", tiny).daily() == 20
+    item = read("テスト舌下錠100μｇ 1回1錠 疼痛時", tiny)
+    assert item.route is Route.SUBLINGUAL and math.isclose(item.per_dose(), 0.1)
+
+
+def test_at_bedtime_is_once_a_day_at_night(tiny):
+    item = read("テストール錠200 1錠 1日1回 就寝前", tiny)
+    assert item.schedule.kind is ScheduleKind.AT_NIGHT and item.daily() == 200
+
+
+def test_a_half_tablet_written_as_such(tiny):
+    for text in ("テストール錠500 1回1/2錠 1日1回", "テストール錠500 1回半錠 1日1回"):
+        assert read(text, tiny).daily() == 250
+
+
+@pytest.mark.parametrize("text", [
+    "テストール錠200 1錠 1日3回",        # 1/3 tablet a dose: write 1回1錠 or 3錠
+    "テストコンチン錠10mg 3錠 分2",      # 1.5 extended-release tablets a dose
+    "テストコンチン錠10mg 1回1錠",       # no frequency
+    "テストコンチン錠10mg 3錠 1日3回 分2",  # two frequencies that disagree
+    "テストール錠500 1回2錠（500mg） 1日4回",  # brackets that disagree
+    "テスト坐剤10mg 3個 1日3回",          # a bare quantity of a suppository is the total
+    "テスト散5mg 1回1包 疼痛時 6回まで",   # a day's maximum or the doses dispensed?
+    "テストール錠500 1回1錠 1日3回 1日おき",  # read differently by different prescribers
+], ids=lambda v: v)
+def test_ambiguous_or_contradictory_prescriptions_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠15mg 1回1錠 1日2回",  # not a marketed strength
+    "テストール錠 1回1錠 1日3回",          # several strengths, none written
+    "オキシコドン錠7mg 1回1錠 疼痛時",     # a generic strength strengths.csv does not list
+    "モルヒネ錠10mg 1回1錠 1日3回",        # no Japanese strength of morphine tablets at all
+    "テスト散5mg 1回1錠 1日4回",          # 錠 does not count a powder
+], ids=lambda v: v)
+def test_a_strength_that_is_not_listed_is_refused_never_guessed(tiny, text):
+    with pytest.raises(UnitError):
+        read(text, tiny)
+
+
+def test_an_unknown_name_is_refused_with_the_nearest_names(tiny):
+    with pytest.raises(UnknownDrugError) as caught:
+        read("テストコンチソ錠10mg 1回1錠 1日2回", tiny)
+    assert "テストコンチン" in str(caught.value)
+
+
+def test_a_word_that_is_not_understood_is_named(tiny):
+    with pytest.raises(ItemSyntaxError, match="ふしぎ"):
+        read("テストコンチン錠10mg 1回1錠 1日2回 ふしぎ", tiny)
+
+
+# -- 頓用 -----------------------------------------------------------------------------------------
+def test_as_needed_with_its_maximum_and_the_doses_dispensed(tiny):
+    item = read("テスト散5mg 1回1包 疼痛時 1時間以上あけて 1日4回まで 10回分", tiny)
+    assert item.prn and item.max_prn_per_day == 4  # 10回分 is dispensed, not a daily maximum
+    assert item.daily() == 20
+    bare = read("テスト散2.5mg 1包 頓用", tiny)  # a bare quantity of a 頓用 is one dose
+    assert bare.prn and bare.per_dose() == 2.5 and bare.max_prn_per_day is None
+    assert bare.daily() is None  # no maximum: not counted, never 0
+
+
+# -- patches by content ------------------------------------------------------------------------------
+def test_the_same_mg_on_two_labels_is_two_release_rates(tiny):
+    citrate = read("シトレートテープ2mg 1枚 1日1回貼付", tiny)
+    base = read("ベーステープ2.1mg 1枚 3日毎に貼り替え", tiny)
+    assert math.isclose(citrate.daily() * 1000 / 24, 25)
+    assert math.isclose(base.daily() * 1000 / 24, 12.5)
+    assert citrate.schedule.value == 24 and base.schedule.value == 72
+
+
+def test_patches_are_counted_and_summed(tiny):
+    assert math.isclose(read("シトレートテープ2mg 2枚 1日1回", tiny).daily() * 1000 / 24, 50)
+    both = read("ベーステープ2.1mg 1枚 + ベーステープ4.2mg 1枚 72時間毎", tiny)
+    assert math.isclose(both.daily() * 1000 / 24, 37.5)
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("シトレートテープ3mg 1枚 1日1回", UnitError),         # a content not listed
+    ("シトレートテープ 1枚 1日1回", UnitError),            # no content
+    ("ベーステープ4.2mg 1枚 1日1回", ItemSyntaxError),     # the label changes it every 72 h
+    ("フェンタニル1日用テープ2mg 1枚 1日1回", ItemSyntaxError),  # a product not listed
+], ids=["content", "no content", "interval", "product"])
+def test_a_patch_content_not_listed_is_refused(tiny, text, error):
+    with pytest.raises(error):
+        read(text, tiny)
+
+
+# -- infusions ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テスト注10mg 原液 持続静注 0.1mL/h", 24),
+    ("テスト注10mg 5A（50mg/5mL）+生理食塩液45mL 計50mL（1mg/mL） 持続皮下注 0.5mL/h", 12),
+    ("テスト注50mg 1A + 生食45mL 持続静注 1mL/h", 24),       # 50 mg in 50 mL
+    ("オキシコドン注10mg（1%1mL） 原液 12mg/日 持続皮下注（0.05mL/h）", 12),
+    ("テスト注10mg 持続皮下注 12mg/日", 12),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_infusion_from_its_rate_and_concentration(tiny, text, daily):
+    item = read(text, tiny)
+    assert item.schedule.kind is ScheduleKind.CONTINUOUS
+    assert math.isclose(item.daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 5A+生理食塩液45mL 計40mL 持続静注 0.5mL/h",   # 5 + 45 is not 40
+    "テスト注10mg 5A 計50mL（2mg/mL） 持続静注 0.5mL/h",        # 50/50 is not 2 mg/mL
+    "テスト注10mg 原液 持続静注 0.1mL/h 12mg/日",               # 24 mg/day is not 12
+    "テスト注10mg 持続皮下注",                                   # no rate
+], ids=lambda v: v)
+def test_infusion_figures_that_disagree_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_an_injection_without_its_route_is_refused(tiny):
+    with pytest.raises(RouteError):
+        read("テスト注10mg 1回1A 疼痛時", tiny)
+
+
+def test_a_pump_bolus_is_read_with_its_pump(tiny):
+    pump, bolus = read_japanese(["テスト注10mg 原液 持続静注 0.1mL/h",
+                                 "(上記ポンプ) 疼痛時 1時間量早送り 1日6回まで"], knowledge=tiny)
+    assert bolus.prn and bolus.drug.name == "morphine" and bolus.route is Route.IV
+    assert math.isclose(bolus.per_dose(), pump.daily() / 24)
+    with pytest.raises(ItemSyntaxError, match="上記"):
+        parse_japanese("(上記ポンプ) 疼痛時 1時間量早送り", knowledge=tiny)
+
+
+# -- the reader and the item language -------------------------------------------------------------
+def test_only_japanese_text_goes_to_the_japanese_reader(tiny):
+    assert is_japanese("テスト") and is_japanese("【般】") and not is_japanese("oxycodone ５ mg")
+    assert read("oxycodone １０ mg po q12h", tiny).daily() == 20  # still the item language
+
+
+_PRODUCTS = [("テストコンチン錠", (5, 10)), ("テストール錠", (200, 500)), ("テスト散", (2.5, 5))]
+_UNIT = {"テストコンチン錠": "錠", "テストール錠": "錠", "テスト散": "包"}
+_FULL = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+@st.composite
+def prescriptions(draw):
+    """A prescription written one of four ways, with the daily amount it means."""
+    product, strengths = draw(st.sampled_from(_PRODUCTS))
+    strength = draw(st.sampled_from(strengths))
+    count = draw(st.integers(1, 3))
+    times = draw(st.sampled_from([1, 2, 3, 4]))
+    unit = _UNIT[product]
+    style = draw(st.sampled_from(["1回量", "分N", "interval", "頓用"]))
+    name = f"{product}{strength:g}" + ("mg" if draw(st.booleans()) else "")
+    if style == "1回量":
+        sig = f"1回{count}{unit} 1日{times}回"
+    elif style == "分N":
+        sig = f"{count * times}{unit} 分{times}"
+    elif style == "interval":
+        sig = f"1回{count}{unit} {24 // times}時間毎"
+    else:
+        sig = f"1回{count}{unit} 疼痛時 1日{times}回まで"
+    space = draw(st.sampled_from([" ", "\u3000"]))
+    text = name + space + sig.replace(" ", space)
+    if draw(st.booleans()):
+        text = text.translate(_FULL)
+    return text, strength * count * times
+
+
+@given(prescriptions())
+def test_a_prescription_means_its_daily_amount_and_round_trips(tiny, written):
+    text, daily = written
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    english = item.format()
+    assert not is_japanese(english)
+    assert parse_item(english, knowledge=tiny) == item
