@@ -4,6 +4,8 @@ modules, and no module uses another module's private names."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,9 +46,14 @@ def _imports(path: Path, module: str) -> list[tuple[str, list[str]]]:
 
 
 def test_the_layer_contract_holds():
-    importlinter = pytest.importorskip("importlinter.cli")
-    assert importlinter.lint_imports(config_filename=str(ROOT / "pyproject.toml"),
-                                     no_logo=True, no_cache=True) == 0
+    """import-linter, in its own process: it reconfigures logging, which would disable the
+    loggers of the modules the rest of the suite has imported."""
+    pytest.importorskip("importlinter.cli")
+    code = ("import sys; from importlinter.cli import lint_imports; "
+            f"sys.exit(lint_imports(config_filename={str(ROOT / 'pyproject.toml')!r}, "
+            "no_logo=True, no_cache=True))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_no_module_imports_another_modules_private_names():

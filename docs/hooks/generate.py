@@ -208,15 +208,18 @@ def batch_columns() -> str:
 
 
 def exit_codes() -> str:
-    from mpsdose.cli import EXIT_FINDINGS, EXIT_INPUT
+    from mpsdose.cli import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED
 
     return "\n".join([
         "| code | meaning |", "|---|---|",
-        "| `0` | success |",
+        "| `0` | success (also when the reader of the output stops early, as `head -1` does after a pipe) |",
         f"| `{EXIT_FINDINGS}` | the command ran and found error-level safety findings (`check`, "
         "or any command with `--strict`) |",
         f"| `{EXIT_INPUT}` | the input could not be understood (an item, a unit, a file, an "
-        "option): one line on stderr naming it, never a traceback |",
+        "option, an input over a limit): one line on stderr naming it, never a traceback |",
+        f"| `{EXIT_INTERNAL}` | an internal error, a bug in mpsdose: one line on stderr, never a "
+        "traceback; please report it with the command that caused it |",
+        f"| `{EXIT_INTERRUPTED}` | interrupted (Ctrl-C) |",
         "",
     ])
 

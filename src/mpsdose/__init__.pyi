@@ -154,6 +154,9 @@ from .knowledge.conversion import (
 from .model.drugs import Catalogue as Catalogue
 from .model.drugs import Drug as Drug
 from .model.errors import (
+    ArgumentError as ArgumentError,
+)
+from .model.errors import (
     DataError as DataError,
 )
 from .model.errors import (
@@ -179,6 +182,9 @@ from .model.errors import (
 )
 from .model.errors import (
     UnknownDrugError as UnknownDrugError,
+)
+from .model.errors import (
+    UnknownStateError as UnknownStateError,
 )
 from .model.errors import (
     UnknownTableError as UnknownTableError,

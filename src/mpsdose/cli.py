@@ -1,12 +1,21 @@
 """The ``mpsdose`` command line: parse, call one library function, render, exit.
 
 Exit codes (CONTRACT.md §2): 0 success; 1 error-level findings (``check``, or ``--strict``);
-2 the input could not be understood. Errors are one line on stderr, never a traceback.
+2 the input could not be understood; 3 an internal error (a bug in mpsdose: please report it);
+130 interrupted (Ctrl-C). Errors are one line on stderr, never a traceback. Output a reader
+stops early (``mpsdose … | head -1``) ends quietly with 0.
+
+On a terminal that cannot show a character (latin-1, cp1252), output degrades to ASCII spellings
+(≥ as >=, → as ->) instead of failing; ``--json`` then escapes it (``\u2265``), exactly. Colour
+is used on a terminal only, and never when ``NO_COLOR`` is set (https://no-color.org).
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -19,12 +28,57 @@ from mpsdose.present.contract import DOCUMENTS
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+#: ASCII spellings of the characters mpsdose prints, for a terminal that cannot show them.
+_ASCII = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "–": "-", "—": "--", "≈": "~", "×": "x",
+          "µ": "u", "μ": "u", "…": "...", "’": "'", "‘": "'", "“": '"', "”": '"', "±": "+/-",
+          "°": " deg", "·": ".", "\u2009": " ", "\u00a0": " "}
+
+
+def _degrade(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: an ASCII spelling of a character the terminal cannot show."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start:error.end]
+    return "".join(_ASCII.get(character, "?") for character in text), error.end
+
+
+codecs.register_error("mpsdose-ascii", _degrade)
+
+
+def _utf(stream: Any) -> bool:
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _configure_streams() -> None:
+    """Let stdout and stderr degrade on a terminal that cannot show every character."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _utf(stream) and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(AttributeError, ValueError, OSError):  # odd streams
+                stream.reconfigure(errors="mpsdose-ascii")
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """The reader of stdout has gone (``| head -1``): end quietly, with success."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no real stdout
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 class _Group(click.Group):
     """A group whose commands turn every :class:`MpsdoseError`, and click's own usage errors
-    (a bad option value, a missing option), into one stderr line, exit 2. A command line with
-    ``--json`` also gets the error as one JSON object on stdout (``mpsdose schema error``)."""
+    (a bad option value, a missing option), into one stderr line, exit 2; and anything else
+    into one stderr line too (exit 3: a bug), never a traceback. A command line with ``--json``
+    also gets the error as one JSON object on stdout (``mpsdose schema error``)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _configure_streams()
+        return super().main(*args, **kwargs)
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
@@ -33,6 +87,10 @@ class _Group(click.Group):
             ctx = super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
             _usage_fail(error, as_json)
+        except (click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            _unexpected(error, as_json)
         ctx.meta[_JSON_ERRORS] = as_json
         return ctx
 
@@ -44,8 +102,28 @@ class _Group(click.Group):
             _fail(str(error), error.exit_code, error if as_json else None)
         except click.UsageError as error:
             _usage_fail(error, as_json)
-        except RecursionError as error:  # pragma: no cover - absurd input depth
+        except RecursionError as error:  # absurd input depth
             _fail("input too deeply nested", EXIT_INPUT, error if as_json else None)
+        except (click.exceptions.Exit, click.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except KeyboardInterrupt:
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as error:
+            _unexpected(error, as_json)
+
+
+def _unexpected(error: BaseException, as_json: bool = False) -> NoReturn:
+    """Anything mpsdose did not raise on purpose: one line, exit 3 (never 1, which means
+    error-level findings, nor a traceback)."""
+    if isinstance(error, MemoryError):
+        _fail("out of memory: the input is too large", EXIT_INTERNAL,
+              error if as_json else None)
+    text = str(error).strip().splitlines()
+    detail = f": {text[0][:300]}" if text else ""
+    _fail(f"internal error ({type(error).__name__}{detail}); this is a bug in mpsdose, please "
+          "report it with the command that caused it", EXIT_INTERNAL, error if as_json else None)
 
 
 _JSON_ERRORS = "mpsdose.json_errors"
@@ -88,13 +166,16 @@ def _fail(message: str, code: int, error: BaseException | None = None, *,
           document: dict[str, Any] | None = None) -> NoReturn:
     """One line on stderr and the exit code; with ``--json`` (``error`` or ``document`` given),
     the error document on stdout too."""
-    click.echo(f"mpsdose: error: {message}", err=True)
+    line = " ".join(str(message).split())  # one line, whatever the message held
+    with contextlib.suppress(OSError, UnicodeError):  # stderr gone or unusable
+        click.echo(f"mpsdose: error: {line}", err=True)
     if document is None and error is not None:
         from mpsdose.present.contract import error_json
 
-        document = error_json(error, code, message=message)
+        document = error_json(error, code, message=line)
     if document is not None:
-        _emit_json(document)
+        with contextlib.suppress(OSError, UnicodeError):
+            _emit_json(document)
     sys.exit(code)
 
 
@@ -122,15 +203,22 @@ def _findings_text(findings: Sequence[dict[str, Any]]) -> str:
     if not findings:
         return ""
     lines = ["Findings"]
+    plain = bool(os.environ.get("NO_COLOR"))
     for finding in findings:
-        level = click.style(f"{finding['severity'].upper():7}",
-                            fg=_COLOURS.get(finding["severity"]), bold=True)
+        level = f"{finding['severity'].upper():7}"
+        if not plain:
+            level = click.style(level, fg=_COLOURS.get(finding["severity"]), bold=True)
         lines.append(f"  {level} {finding['code']}: {finding['message']}")
     return "\n".join(lines)
 
 
 def _emit_json(document: dict[str, Any]) -> None:
-    click.echo(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False))
+    """One JSON document on stdout: numbers without float noise, non-ASCII escaped where the
+    terminal cannot show it (so the JSON stays exact)."""
+    from mpsdose.model.numbers import clean
+
+    click.echo(json.dumps(clean(document), indent=2, ensure_ascii=not _utf(sys.stdout),
+                          allow_nan=False))
 
 
 def _show(document: dict[str, Any], tables: Sequence[tuple[str, Sequence[str], list[list[str]]]],
@@ -655,31 +743,41 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
       mpsdose batch prescriptions.csv -o mme.parquet --table cdc2022
       mpsdose batch prescriptions.parquet -o patients.csv --per-patient --table nihheal
     """
-    from mpsdose.io.batch import BatchError, batch_mme, read_table, run_in_chunks, write_table
+    from mpsdose.io.batch import (
+        BatchError,
+        batch_mme,
+        check_paths,
+        read_table,
+        run_in_chunks,
+        write_table,
+    )
     from mpsdose.io.batch import per_patient as patients
 
+    check_paths(input_path, output_path)
     try:
         source = read_table(input_path)
         if per_patient:
             write_table(patients(batch_mme(source, table, knowledge=knowledge),
-                                 knowledge=knowledge), output_path)
+                                 knowledge=knowledge), output_path, input_path=input_path)
             click.echo(f"per-patient MME written to {output_path}", err=True)
             return
         counts = run_in_chunks(source, output_path, table, chunk_rows, _progress,
-                               knowledge=knowledge)
+                               knowledge=knowledge, input_path=input_path)
     except MpsdoseError:
         raise
     except Exception as error:  # polars, pyarrow and the OS: one line naming the files
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise BatchError(f"{input_path} → {output_path}: {type(error).__name__}: {first}") \
             from error
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "none"
     click.echo(f"{sum(counts.values())} rows → {output_path}: {summary}", err=True)
 
 
 def _progress(total: int) -> Any:
-    return click.progressbar(length=total, label="rows", file=sys.stderr,
-                             show_pos=True) if total > 0 else None
+    """A progress bar on a terminal only (elsewhere it would be a stray line on stderr)."""
+    if total <= 0 or not sys.stderr.isatty():
+        return None
+    return click.progressbar(length=total, label="rows", file=sys.stderr, show_pos=True)
 
 
 @main.command()
@@ -831,3 +929,7 @@ def serve(host: str, port: int, jwks: str | None, issuers: tuple[str, ...],
                    "--jwks in front of it before patient data reaches it.", err=True)
     start(host=host, port=port, jwks=jwks, issuers=issuers, public_url=public_url,
           cors_origins=cors, access_log=access_log, knowledge=knowledge)
+
+
+if __name__ == "__main__":  # python -m mpsdose.cli
+    main()

@@ -14,6 +14,7 @@ from mpsdose.clinical.equivalence import OralMorphineEquivalent, oral_morphine_e
 from mpsdose.clinical.totals import Total, daily_totals
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.model.boundary import checked
 from mpsdose.model.regimen import Course, Regimen
 
 __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
@@ -21,7 +22,9 @@ __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
 
 @attrs.frozen
 class Change:
-    """One drug's scheduled daily total before and after (None: not in that regimen).
+    """One drug's daily total before and after (None: not in that regimen): scheduled, and with
+    its PRN doses at their maximum (a PRN-only drug has a scheduled total of 0 and changes only
+    there).
 
     Attributes
     ----------
@@ -31,12 +34,17 @@ class Change:
         The drug's class.
     before, after
         The scheduled daily totals; None where the drug is not in that regimen.
+    before_with_prn, after_with_prn
+        The daily totals with PRN doses at their maximum; None where the drug is not in that
+        regimen (or not given).
     """
 
     drug: str
     drug_class: str
     before: Total | None
     after: Total | None
+    before_with_prn: Total | None = None
+    after_with_prn: Total | None = None
 
     @property
     def status(self) -> str:
@@ -45,21 +53,38 @@ class Change:
             return "started"
         if self.after is None:
             return "stopped"
-        if not (self.before.complete and self.after.complete):
+        pairs = [(self.before, self.after)]
+        if self.before_with_prn is not None and self.after_with_prn is not None:
+            pairs.append((self.before_with_prn, self.after_with_prn))
+        if any(_differ(a, b) for a, b in pairs if a.complete and b.complete):
+            return "changed"
+        if not all(a.complete and b.complete for a, b in pairs):
             return "unknown"
-        if abs(self.after.mg_per_day - self.before.mg_per_day) <= 1e-9 * max(
-                self.before.mg_per_day, 1.0):
-            return "unchanged"
-        return "changed"
+        return "unchanged"
+
+    @property
+    def prn_only(self) -> bool:
+        """True where the drug is given only as needed, before and after (scheduled 0)."""
+        return all(total is not None and total.mg_per_day == 0 and total.complete
+                   for total in (self.before, self.after)) and \
+            self.before_with_prn is not None and self.after_with_prn is not None
 
     @property
     def change_pct(self) -> float | None:
-        """(after − before) / before × 100; None where either is missing or not known."""
-        if self.before is None or self.after is None or self.status == "unknown":
+        """(after − before) / before × 100 of the scheduled totals, or for a PRN-only drug of
+        the totals with PRN at maximum; None where either is missing or not known."""
+        before, after = self.before, self.after
+        if self.prn_only:
+            before, after = self.before_with_prn, self.after_with_prn
+        if before is None or after is None or not (before.complete and after.complete):
             return None
-        if self.before.mg_per_day == 0:
+        if before.mg_per_day == 0:
             return None
-        return (self.after.mg_per_day - self.before.mg_per_day) / self.before.mg_per_day * 100
+        return (after.mg_per_day - before.mg_per_day) / before.mg_per_day * 100
+
+
+def _differ(before: Total, after: Total) -> bool:
+    return abs(after.mg_per_day - before.mg_per_day) > 1e-9 * max(before.mg_per_day, 1.0)
 
 
 @attrs.frozen
@@ -84,6 +109,8 @@ class Comparison:
     ome_before: OralMorphineEquivalent
     ome_after: OralMorphineEquivalent
     table: ConversionTable
+    ome_before_with_prn: OralMorphineEquivalent | None = None  #: PRN doses at their maximum
+    ome_after_with_prn: OralMorphineEquivalent | None = None
 
     @property
     def ome_change_pct(self) -> float | None:
@@ -95,6 +122,7 @@ class Comparison:
         return (b - a) / a * 100
 
 
+@checked
 def compare(before: Regimen, after: Regimen,
             table: str | ConversionTable | None = None, *,
             knowledge: Knowledge | None = None) -> Comparison:
@@ -127,11 +155,13 @@ def compare(before: Regimen, after: Regimen,
             name, total.drug.drug_class,
             None if name not in old else old[name].scheduled,
             None if name not in new else new[name].scheduled,
+            None if name not in old else old[name].with_prn,
+            None if name not in new else new[name].with_prn,
         ))
     ome_before = oral_morphine_equivalent(before, table, knowledge=knowledge)
     ome_after = oral_morphine_equivalent(after, table, knowledge=knowledge)
     return Comparison(before, after, tuple(changes), ome_before.scheduled, ome_after.scheduled,
-                      ome_after.table)
+                      ome_after.table, ome_before.with_prn, ome_after.with_prn)
 
 
 @attrs.frozen
@@ -155,6 +185,7 @@ class Timeline:
         return [state.label for state in self.course.states]
 
 
+@checked
 def timeline(course: Course, table: str | ConversionTable | None = None, *,
              knowledge: Knowledge | None = None) -> Timeline:
     """Every state of a course compared with the state before it (the first with nothing).

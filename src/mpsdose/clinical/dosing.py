@@ -111,7 +111,11 @@ def _two_digit_step(amount: float) -> float:
 def strength_rows(knowledge: Knowledge, drug: str, route: Route, release: str | None,
                   market: str, unit_kinds: Iterable[str]) -> list[Strength]:
     """The marketed products of a drug for a route (any parenteral route for another), release
-    and market, with strengths in one of ``unit_kinds``."""
+    and market, with strengths in one of ``unit_kinds``. An unknown market is an error (it would
+    otherwise find no product, silently)."""
+    markets = {row.market for row in knowledge.strengths}
+    if market not in markets:
+        raise RotationError(f"unknown market {market!r}; markets: {', '.join(sorted(markets))}")
     kinds = set(unit_kinds)
     rows = []
     for row in knowledge.strengths:

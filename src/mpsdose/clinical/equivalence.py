@@ -23,6 +23,7 @@ import attrs
 
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, SurveillanceTable
+from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Regimen
@@ -257,6 +258,7 @@ def _item_equivalent(item: Item, ingredient: Ingredient, table: ConversionTable)
     return ItemEquivalent(item, ingredient, daily, amount, factor, ome)
 
 
+@checked
 def oral_morphine_equivalent(
     regimen: Regimen | Iterable[Item],
     table: str | ConversionTable | None = None,

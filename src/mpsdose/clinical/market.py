@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.market import MarketRule
+from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Patient, Regimen
@@ -85,6 +86,7 @@ def _finding(rule: MarketRule, code: str, text: str, severity: Severity | None =
                    rule.source, item=None if item is None else str(item))
 
 
+@checked
 def market_findings(regimen: Regimen | Iterable[Item], patient: Patient | None, market: str | None,
                     knowledge: Knowledge | None = None, *,
                     previous: Regimen | Iterable[Item] | None = None) -> list[Finding]:

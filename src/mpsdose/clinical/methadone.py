@@ -39,6 +39,7 @@ from mpsdose.clinical.market import market_table
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.knowledge.practice import Rule
+from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Regimen
@@ -383,6 +384,7 @@ bands; shown with ``market="jp"``), ``ayonrinde``, ``six-tier``, ``fda-label``, 
 _FORMULAS = ("fudin", "morley-makin", "three-day")
 
 
+@checked
 def methadone_switch(
     regimen: Regimen | Iterable[Item],
     method: str | None = None,

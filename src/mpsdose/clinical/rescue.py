@@ -20,6 +20,7 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import OpioidRange
 from mpsdose.knowledge.practice import Rule
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -108,6 +109,7 @@ def describe_rescue(rescue: Rescue) -> str:
             f"[{rescue.source}]")
 
 
+@checked
 def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None,
                  table: str | None = None,
                  knowledge: Knowledge | None = None) -> list[Finding]:

@@ -37,6 +37,7 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.knowledge.practice import PatchBand, Rule
 from mpsdose.knowledge.products import PatchProduct
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -221,6 +222,7 @@ def _reduction(value: float | Range | None, default: Sequence[Rule]) -> tuple[Ra
     return (low, high), "set by the caller"
 
 
+@checked
 def convert(
     regimen: Regimen | Iterable[Item],
     to: str | Target,
@@ -634,6 +636,7 @@ class Titration:
     steps: tuple[Step, ...]
 
 
+@checked
 def titrate(regimen: Regimen | Iterable[Item], *, rescue_used_mg: float | None = None,
             step: float | Range | None = None, market: str = "us",
             knowledge: Knowledge | None = None) -> Titration:
@@ -666,6 +669,11 @@ def titrate(regimen: Regimen | Iterable[Item], *, rescue_used_mg: float | None =
     RotationError
         Not exactly one scheduled single-drug opioid, or its dose unknown.
     """
+    if rescue_used_mg is not None and rescue_used_mg < 0:
+        raise RotationError(f"rescue_used_mg {rescue_used_mg!r} is negative")
+    steps_given = () if step is None else (step,) if isinstance(step, int | float) else step
+    if any(not 0 <= s <= 1 for s in steps_given):
+        raise RotationError(f"step {step!r}: a fraction from 0 to 1 (0.25 for +25%)")
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     scheduled = [i for i in items if i.listed and i.drug.is_opioid and not i.prn]
     if len(scheduled) != 1 or len(scheduled[0].ingredients) != 1:

@@ -53,6 +53,7 @@ from mpsdose.clinical.totals import daily_totals
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
+from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -879,6 +880,7 @@ def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Findin
                     f"morphine equivalent of {significant(ome, 4)} mg/day", source)]
 
 
+@checked
 def check(
     regimen: Regimen | Iterable[Item],
     patient: Patient | None = None,
@@ -968,6 +970,7 @@ def check(
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
+@checked
 def check_course(course: Course, *, table: str | None = None, market: str | None = None,
                  knowledge: Knowledge | None = None) -> list[Finding]:
     """Findings across a course: each state, each switch between states, titration intervals.
@@ -1040,6 +1043,7 @@ def _methadone_titration(k: Knowledge, course: Course) -> list[Finding]:
     return found
 
 
+@checked
 def enforce(regimen: Regimen | Iterable[Item], patient: Patient | None = None,
             **kwargs: object) -> list[Finding]:
     """Like :func:`check`, but raise :class:`SafetyError` when any finding is an error.

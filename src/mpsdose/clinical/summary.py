@@ -10,6 +10,7 @@ from mpsdose.clinical.equivalence import RegimenEquivalent, oral_morphine_equiva
 from mpsdose.clinical.totals import DailyTotals, daily_totals, findings
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable
+from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding
 from mpsdose.model.regimen import Item, Regimen
 
@@ -40,6 +41,7 @@ class Summary:
         return (*findings(self.totals), *self.equivalent.findings)
 
 
+@checked
 def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | None = None, *,
               threshold_context: str | None = None,
               knowledge: Knowledge | None = None) -> Summary:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -245,6 +246,7 @@ def _sum(totals: Iterable[Total], unit: Unit) -> Total:
     return result
 
 
+@checked
 def daily_totals(regimen: Regimen | Iterable[Item]) -> DailyTotals:
     """Daily totals of a regimen, per item (per ingredient), per drug and per class.
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from mpsdose.io.language import format_item, parse_item
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule, ScheduleKind
@@ -131,6 +132,7 @@ def doses_per_day(repeat: Mapping[str, Any] | None, *, prn: bool = False) -> flo
 
 
 # -- reading ---------------------------------------------------------------------------------------
+@checked
 def regimen_from_fhir(document: Mapping[str, Any] | str | Path, *,
                       allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen:
     """A regimen from a FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle``.
@@ -457,6 +459,7 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 # -- writing -------------------------------------------------------------------------------------
+@checked
 def regimen_to_fhir(regimen: Regimen | Iterable[Item], *, patient: str = "Patient/example",
                     status: str = "active", knowledge: Knowledge | None = None) -> dict[str, Any]:
     """A FHIR R4 ``Bundle`` (type collection) of one ``MedicationRequest`` per item.

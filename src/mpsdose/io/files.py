@@ -16,36 +16,263 @@ Saving writes items as item strings; loading what was saved gives an equal regim
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import functools
 import json
 import math
+import os
+import re
 import sys
-from collections.abc import Mapping, Sequence
+import tempfile
+import typing
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from mpsdose.io.fhir import regimen_from_fhir
-from mpsdose.io.language import format_item, parse_item
+from mpsdose.io.language import format_item, parse_frequency, parse_item
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError, RegimenFileError
-from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
+from mpsdose.model.guards import (
+    MAX_FILE_BYTES,
+    MAX_FILE_ITEMS,
+    MAX_ITEMS,
+    MAX_NESTING,
+    MAX_NUMBER_CHARS,
+    MAX_STATES,
+)
+from mpsdose.model.numbers import plain
+from mpsdose.model.regimen import Course, Item, Patient, Regimen, Schedule, State
+from mpsdose.model.units import lookup_unit
+from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, parse_form, parse_route
+
+if TYPE_CHECKING:  # pragma: no cover
+    import cattrs
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
 
 _PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions",
                  "setting")
-_ITEM_KEYS = ("drug", "route", "dose", "unit", "frequency", "prn", "max_prn_per_day", "form",
-              "count", "duration_days")
-_REGIMEN_KEYS = ("label", "items", "patient")
-_COURSE_KEYS = ("label", "patient", "states")
-_STATE_KEYS = ("label", "date", "day", "note", "items")
 
 
+# -- the file formats, as attrs classes that cattrs fills strictly ------------------------------
+@attrs.frozen
+class _PatientData:
+    age: float | None = None
+    weight_kg: float | None = None
+    crcl_ml_min: float | None = None
+    hepatic: str | None = None
+    opioid_tolerant: bool | None = None
+    conditions: list[str] = attrs.Factory(list)
+    setting: str | None = None
+
+
+@attrs.frozen
+class _ItemTable:
+    """An item written as a table: each key holds exactly one thing of its kind."""
+
+    drug: str
+    route: str | None = None
+    dose: float | str | None = None
+    unit: str | None = None
+    frequency: str | None = None
+    prn: bool = False
+    max_prn_per_day: float | None = None
+    form: str | None = None
+    count: float | None = None
+    duration_days: float | None = None
+
+
+_Entry = str | _ItemTable
+
+
+@attrs.frozen
+class _RegimenData:
+    label: str | None = None
+    items: list[_Entry] = attrs.Factory(list)
+    patient: _PatientData = _PatientData()
+
+
+@attrs.frozen
+class _StateData:
+    label: str
+    date: str | None = None
+    day: float | None = None
+    note: str | None = None
+    items: list[_Entry] = attrs.Factory(list)
+
+
+@attrs.frozen
+class _CourseData:
+    states: list[_StateData]
+    label: str | None = None
+    patient: _PatientData = _PatientData()
+
+
+class _Bad(ValueError):
+    """A value cattrs refuses, with the message the user sees."""
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the string {value[:40]!r}"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {str(value)[:40]}"
+
+
+def _number(value: Any, _: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Bad(f"must be a number, not {_describe(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise _Bad("is a number too large to be one") from None
+    if not math.isfinite(number):
+        raise _Bad(f"must be a finite number, not {value!r}")
+    return number
+
+
+def _text(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise _Bad(f"must be a string, not {_describe(value)}")
+    return value
+
+
+def _flag(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"must be true or false, not {_describe(value)}")
+    return value
+
+
+def _date(value: Any, _: Any) -> str:
+    if isinstance(value, datetime.date | datetime.time):  # TOML dates and times
+        return value.isoformat()
+    return _text(value, None)
+
+
+def _dose(value: Any, _: Any) -> float | str:
+    if isinstance(value, str):
+        if not _DOSE_TEXT.fullmatch(value):
+            raise _Bad(f"must be a number, or strengths such as '5/325', not {_describe(value)}")
+        return value
+    return _number(value, None)
+
+
+_DOSE_TEXT = re.compile(r"\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*\s*")
+
+
+def _converter() -> cattrs.Converter:
+    import cattrs  # here, not at the top: only reading a file pays for it
+    import cattrs.cols
+    import cattrs.gen
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(float, _number)
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(bool, _flag)
+    converter.register_structure_hook(float | str | None,
+                                      lambda v, t: None if v is None else _dose(v, t))
+
+    def strict_list(kind: Any) -> Any:
+        default: Any = cattrs.cols.list_structure_factory(kind, converter)
+
+        def structure(value: Any, _: Any) -> Any:
+            if not isinstance(value, list):
+                raise _Bad(f"must be a list, not {_describe(value)}")
+            return default(value, kind)
+
+        return structure
+
+    def is_list(kind: Any) -> bool:
+        return typing.get_origin(kind) is list
+
+    converter.register_structure_hook_factory(is_list, strict_list)
+
+    def entry(value: Any, _: Any) -> str | _ItemTable:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, Mapping):
+            return converter.structure(value, _ItemTable)
+        raise _Bad(f"an item is a string or a table, not {_describe(value)}")
+
+    converter.register_structure_hook(_Entry, entry)
+
+    def date(value: Any, _: Any) -> str | None:
+        return None if value is None else _date(value, None)
+
+    def table(cls: type, **overrides: Any) -> Any:
+        default: Any = cattrs.gen.make_dict_structure_fn(cls, converter,
+                                                        _cattrs_forbid_extra_keys=True, **overrides)
+
+        def structure(value: Any, _: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise _Bad(f"must be a table, not {_describe(value)}")
+            return default(value, cls)
+
+        return structure
+
+    converter.register_structure_hook(
+        _StateData, table(_StateData, date=cattrs.gen.override(struct_hook=date)))
+    for cls in (_PatientData, _ItemTable, _RegimenData, _CourseData):
+        converter.register_structure_hook(cls, table(cls))
+    return converter
+
+
+@functools.cache
+def _files() -> cattrs.Converter:
+    return _converter()
+
+
+def _message(error: BaseException, kind: Any) -> str:
+    import cattrs
+
+    if isinstance(error, _Bad):
+        return str(error)
+    if isinstance(error, KeyError):
+        return "is required"
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return (f"has unknown key(s) {', '.join(sorted(error.extra_fields))}; allowed: "
+                f"{', '.join(f.name for f in attrs.fields(error.cl))}")
+    return str(error) or type(error).__name__
+
+
+def _structure(data: Any, cls: type[_T], path: str | None) -> _T:
+    """Fill a file-format class from decoded data; the first problem is a RegimenFileError that
+    names where it is (``items[2].prn``) and what is wrong."""
+    import cattrs
+
+    try:
+        return _files().structure(data, cls)
+    except (cattrs.BaseValidationError, _Bad) as error:
+        problems = cattrs.transform_error(error, path="$", format_exception=_message) \
+            if isinstance(error, cattrs.BaseValidationError) else [f"{error} @ $"]
+        message, _, at = problems[0].rpartition(" @ ")
+        where = at.removeprefix("$").lstrip(".") or None
+        extra = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise RegimenFileError(f"{message}{extra}", path=path, where=where) from None
+
+
+_T = typing.TypeVar("_T")
+
+
+# -- reading ------------------------------------------------------------------------------------
+@checked
 def load(path: str | Path, *, allow_unlisted: bool = False,
          knowledge: Knowledge | None = None) -> Regimen | Course:
     """Read a regimen or course file (``.toml`` or ``.json``; ``-`` reads TOML or JSON from stdin).
 
     A FHIR R4 ``MedicationRequest``, ``MedicationStatement`` or ``Bundle`` of them (JSON, known by
-    its ``resourceType``) is read as a regimen (needs ``mpsdose[fhir]``).
+    its ``resourceType``) is read as a regimen (needs ``mpsdose[fhir]``). A file larger than
+    :data:`~mpsdose.model.guards.MAX_FILE_BYTES` is refused (at most that much is read).
 
     Parameters
     ----------
@@ -64,27 +291,40 @@ def load(path: str | Path, *, allow_unlisted: bool = False,
     Raises
     ------
     RegimenFileError
-        A file that cannot be read, bad syntax, missing or unknown keys, or a bad item (the
-        message names the file, the place and the item).
+        A file that cannot be read, bad syntax, missing, unknown or mistyped keys, a bad item, or
+        a file over a limit (the message names the file, the place and the item).
     """
     name = str(path)
     if name == "-":
-        text = sys.stdin.read()
-        syntax = "json" if text.lstrip().startswith(("{", "[")) else "toml"
+        text = sys.stdin.read(MAX_FILE_BYTES + 1)
+        if len(text) > MAX_FILE_BYTES:
+            raise RegimenFileError(f"more than {MAX_FILE_BYTES:,} bytes: a regimen file is at "
+                                   "most that", path="<stdin>")
+        syntax = "json" if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")) else "toml"
         return loads(text, syntax, path="<stdin>", allow_unlisted=allow_unlisted,
                      knowledge=knowledge)
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise RegimenFileError(f"cannot read the file: {reason}", path=name) from None
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise RegimenFileError("a regimen file ends in .toml or .json", path=name)
+    try:
+        with file.open("rb") as stream:  # read at most the limit: a device or a pipe never ends
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise RegimenFileError(f"more than {MAX_FILE_BYTES:,} bytes: a regimen file is at "
+                                   "most that", path=name)
+    except OSError as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise RegimenFileError(f"cannot read the file: {reason}", path=name) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RegimenFileError(f"not UTF-8 text (byte {error.start}): save the file as UTF-8",
+                               path=name) from None
     return loads(text, suffix[1:], path=name, allow_unlisted=allow_unlisted, knowledge=knowledge)
 
 
+@checked
 def load_regimen(path: str | Path, *, state: str | None = None,
                  allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen:
     """The regimen of a file: the file's own, or one state of a course (the last by default).
@@ -132,13 +372,16 @@ def regimen_of(course: Course, state: str | None = None, *, path: str | None = N
     try:
         chosen = course.last if state is None else course.state(state)
     except KeyError as error:
-        raise RegimenFileError(str(error.args[0]), path=path) from None
+        raise RegimenFileError(str(error), path=path) from None
     return Regimen(chosen.regimen.items, chosen.label, course.patient)
 
 
+@checked
 def loads(text: str, syntax: str = "toml", *, path: str | None = None,
           allow_unlisted: bool = False, knowledge: Knowledge | None = None) -> Regimen | Course:
     """Parse the text of a regimen or course file (``syntax`` ``"toml"`` or ``"json"``).
+
+    A UTF-8 byte-order mark at the start is ignored (Windows editors write one).
 
     Parameters
     ----------
@@ -162,7 +405,10 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
     RegimenFileError
         As :func:`load`.
     """
-    data = _decode(text, syntax, path)
+    if len(text) > MAX_FILE_BYTES:
+        raise RegimenFileError(f"more than {MAX_FILE_BYTES:,} characters: a regimen file is at "
+                               "most that", path=path)
+    data = _decode(text.removeprefix("\ufeff"), syntax, path)
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
     if "resourceType" in data:  # a FHIR R4 MedicationRequest, MedicationStatement or Bundle
@@ -170,27 +416,97 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
             return regimen_from_fhir(data, allow_unlisted=allow_unlisted, knowledge=knowledge)
         except MpsdoseError as error:
             raise RegimenFileError(str(error), path=path) from None
+        except RecursionError:
+            raise RegimenFileError("nested too deeply", path=path) from None
     reader = _Reader(path, allow_unlisted, resolve(knowledge))
     if "states" in data:
-        return reader.course(data)
-    return reader.regimen(data)
+        return reader.course(_structure(data, _CourseData, path))
+    return reader.regimen(_structure(data, _RegimenData, path))
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _Duplicate(key)
+        data[key] = value
+    return data
+
+
+class _Duplicate(Exception):
+    """Internal: a JSON object with a key twice."""
+
+
+def _json_number(text: str) -> float | int:
+    digits = sum(character.isdigit() for character in text)
+    if len(text) > MAX_NUMBER_CHARS or digits > MAX_NUMBER_CHARS:
+        raise _TooLong(text)
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
+class _TooLong(Exception):
+    """Internal: a number longer than any dose is written."""
+
+
+def _json_constant(name: str) -> Any:
+    raise _Constant(name)
+
+
+class _Constant(Exception):
+    """Internal: NaN or Infinity, which JSON does not have."""
+
+
+def _depth(data: Any, limit: int = MAX_NESTING) -> bool:
+    """True where tables and lists nest no deeper than ``limit``."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(value, Mapping):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return True
 
 
 def _decode(text: str, syntax: str, path: str | None) -> Any:
     if syntax == "json":
         try:
-            return json.loads(text)
+            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_json_number,
+                              parse_float=_json_number, parse_constant=_json_constant)
         except json.JSONDecodeError as error:
             raise RegimenFileError(f"bad JSON: {error.msg}", path=path,
                                    where=f"line {error.lineno}, column {error.colno}") from None
-    if syntax == "toml":
+        except _Duplicate as error:
+            raise RegimenFileError(f"the key {error.args[0]!r} is written twice in one object; "
+                                   "which one is meant?", path=path) from None
+        except _TooLong as error:
+            raise RegimenFileError(f"the number {error.args[0][:20]!r}… is too long: a number has "
+                                   f"at most {MAX_NUMBER_CHARS} characters", path=path) from None
+        except _Constant as error:
+            raise RegimenFileError(f"{error.args[0]} is not a number", path=path) from None
+        except (RecursionError, ValueError) as error:
+            raise RegimenFileError(f"bad JSON: {_first_line(error)}", path=path) from None
+    elif syntax == "toml":
         import tomllib
 
         try:
-            return tomllib.loads(text)
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise RegimenFileError(f"bad TOML: {error}", path=path) from None
-    raise ValueError(f"syntax is 'toml' or 'json', not {syntax!r}")
+        except (RecursionError, ValueError) as error:  # e.g. an integer of 5000 digits
+            raise RegimenFileError(f"bad TOML: {_first_line(error)}", path=path) from None
+    else:
+        raise RegimenFileError(f"syntax is 'toml' or 'json', not {syntax!r}", path=path)
+    if not _depth(data):
+        raise RegimenFileError(f"nested more than {MAX_NESTING} deep", path=path)
+    return data
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
 
 
 class _Reader:
@@ -198,142 +514,176 @@ class _Reader:
         self.path = path
         self.allow_unlisted = allow_unlisted
         self.knowledge = knowledge
+        self.count = 0
 
     def fail(self, message: str, where: str | None = None) -> RegimenFileError:
         return RegimenFileError(message, path=self.path, where=where)
 
-    def keys(self, data: Mapping[str, Any], allowed: Sequence[str], where: str | None) -> None:
-        unknown = sorted(set(data) - set(allowed))
-        if unknown:
-            raise self.fail(f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}",
-                            where)
+    def regimen(self, data: _RegimenData) -> Regimen:
+        return Regimen(self.items(data.items, "items"), data.label, self.patient(data.patient))
 
-    def regimen(self, data: Mapping[str, Any]) -> Regimen:
-        self.keys(data, _REGIMEN_KEYS, None)
-        return Regimen(self.items(data.get("items", []), "items"), self.text(data, "label", None),
-                       self.patient(data.get("patient", {})))
-
-    def course(self, data: Mapping[str, Any]) -> Course:
-        self.keys(data, _COURSE_KEYS, None)
-        raw_states = data["states"]
-        if not isinstance(raw_states, list) or not raw_states:
+    def course(self, data: _CourseData) -> Course:
+        if not data.states:
             raise self.fail("'states' must be a non-empty list of tables", "states")
+        if len(data.states) > MAX_STATES:
+            raise self.fail(f"a course has at most {MAX_STATES} states; this one has "
+                            f"{len(data.states)}", "states")
         states: list[State] = []
-        for index, raw in enumerate(raw_states):
+        for index, raw in enumerate(data.states):
             where = f"states[{index}]"
-            if not isinstance(raw, Mapping):
-                raise self.fail("a state is a table", where)
-            self.keys(raw, _STATE_KEYS, where)
-            label = self.text(raw, "label", where)
-            if label is None:
-                raise self.fail("a state needs a 'label'", where)
-            if any(state.label.lower() == label.lower() for state in states):
-                raise self.fail(f"two states are labelled {label!r}", where)
-            day = raw.get("day")
-            if day is not None and (isinstance(day, bool) or not isinstance(day, int | float)
-                                    or not math.isfinite(day)):
-                raise self.fail("'day' must be a number", where)
-            date = raw.get("date")
-            if date is not None:
-                date = str(date)  # TOML dates arrive as datetime.date
-            regimen = Regimen(self.items(raw.get("items", []), f"{where}.items"), label)
-            states.append(State(label, regimen, date, day, self.text(raw, "note", where)))
-        return Course(tuple(states), self.patient(data.get("patient", {})),
-                      self.text(data, "label", None))
+            if any(state.label.lower() == raw.label.lower() for state in states):
+                raise self.fail(f"two states are labelled {raw.label!r}", where)
+            regimen = Regimen(self.items(raw.items, f"{where}.items"), raw.label)
+            states.append(State(raw.label, regimen, raw.date, raw.day, raw.note))
+        return Course(tuple(states), self.patient(data.patient), data.label)
 
-    def text(self, data: Mapping[str, Any], key: str, where: str | None) -> str | None:
-        value = data.get(key)
-        if value is not None and not isinstance(value, str):
-            raise self.fail(f"{key!r} must be a string", where)
-        return value
-
-    def items(self, raw: Any, where: str) -> tuple[Item, ...]:
-        if not isinstance(raw, list):
-            raise self.fail("'items' must be a list", where)
+    def items(self, raw: list[str | _ItemTable], where: str) -> tuple[Item, ...]:
+        if len(raw) > MAX_ITEMS:
+            raise self.fail(f"a regimen has at most {MAX_ITEMS} items; this one has {len(raw)}",
+                            where)
+        self.count += len(raw)
+        if self.count > MAX_FILE_ITEMS:
+            raise self.fail(f"a file holds at most {MAX_FILE_ITEMS} items in all", where)
         items = []
         for index, entry in enumerate(raw):
             here = f"{where}[{index}]"
-            if isinstance(entry, Mapping):
-                self.keys(entry, _ITEM_KEYS, here)
-                entry = _item_text(entry, lambda m, h=here: self.fail(m, h))
-            if not isinstance(entry, str):
-                raise self.fail("an item is a string or a table", here)
             try:
-                items.append(parse_item(entry, allow_unlisted=self.allow_unlisted,
-                                        knowledge=self.knowledge))
+                if isinstance(entry, _ItemTable):
+                    items.append(self.table_item(entry, here))
+                else:
+                    items.append(parse_item(entry, allow_unlisted=self.allow_unlisted,
+                                            knowledge=self.knowledge))
             except MpsdoseError as error:
+                if isinstance(error, RegimenFileError):
+                    raise
                 raise self.fail(str(error), here) from None
         return tuple(items)
 
-    def patient(self, raw: Any) -> Patient:
-        if not isinstance(raw, Mapping):
-            raise self.fail("'patient' must be a table", "patient")
-        self.keys(raw, _PATIENT_KEYS, "patient")
-        values: dict[str, Any] = {}
-        for key in ("age", "weight_kg", "crcl_ml_min"):
-            value = raw.get(key)
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-                raise self.fail(f"{key} must be a number", "patient")
-            values[key] = None if value is None else float(value)
-        hepatic = raw.get("hepatic")
-        if hepatic is not None:
+    def table_item(self, entry: _ItemTable, where: str) -> Item:
+        """An item table, each key checked to hold one thing of its kind, read through the item
+        language, and the reading checked against the keys (so no key can carry another's
+        words: a route of "po prn" is refused, never read as PRN)."""
+        books = self.knowledge.catalogue
+
+        def fail(key: str, message: str) -> RegimenFileError:
+            return self.fail(message, f"{where}.{key}")
+
+        if not entry.drug.strip():
+            raise fail("drug", "must name a drug")
+        _check_drug_name(entry.drug, books, self.allow_unlisted, fail)
+        route = None
+        if entry.route is not None:
             try:
-                values["hepatic"] = Hepatic(str(hepatic).lower())
+                route = parse_route(entry.route)
+            except ValueError as error:
+                raise fail("route", str(error)) from None
+        schedule = Schedule()
+        if entry.frequency is not None:
+            parsed = parse_frequency(entry.frequency)
+            if parsed is None:
+                raise fail("frequency", f"{entry.frequency!r} is not one frequency of the item "
+                                        "language (q6h, bid, daily, continuous …); PRN is its "
+                                        "own key (prn = true)")
+            schedule = parsed
+        if entry.form is not None:
+            try:
+                parse_form(entry.form)
             except ValueError:
-                raise self.fail(
-                    f"hepatic {hepatic!r}; use one of {', '.join(h.value for h in Hepatic)}",
-                    "patient") from None
-        tolerant = raw.get("opioid_tolerant")
-        if tolerant is not None and not isinstance(tolerant, bool):
-            raise self.fail("opioid_tolerant must be true or false", "patient")
-        values["opioid_tolerant"] = tolerant
-        conditions = raw.get("conditions", [])
-        if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
-            raise self.fail("conditions must be a list of strings", "patient")
-        values["conditions"] = tuple(c.strip().lower() for c in conditions)
-        setting = raw.get("setting")
-        if setting is not None and not isinstance(setting, str):
-            raise self.fail("setting must be a string (e.g. 'end-of-life')", "patient")
-        values["setting"] = setting
+                raise fail("form", f"{entry.form!r} is not a form (tablet, patch, liquid …) or a "
+                                   "release (ir, er)") from None
+        if entry.unit is not None:
+            try:
+                lookup_unit(entry.unit)
+            except MpsdoseError as error:
+                raise fail("unit", str(error)) from None
+        item = parse_item(_item_text(entry, lambda m: fail("dose", m)),
+                          allow_unlisted=self.allow_unlisted, knowledge=self.knowledge)
+        expected = {
+            "prn": (item.prn, entry.prn),
+            "frequency": (item.schedule, schedule),
+            "max_prn_per_day": (item.max_prn_per_day, entry.max_prn_per_day),
+            "duration_days": (item.duration_days, entry.duration_days),
+            "count": (item.count, entry.count),
+        }
+        if route is not None:
+            expected["route"] = (item.route, route)
+        for key, (read, written) in expected.items():
+            if read != written:
+                raise fail(key, f"the item reads {key} as {_shown(read)}, but the table says "
+                                f"{_shown(written)}: a key holds more than its own value")
+        return item
+
+    def patient(self, raw: _PatientData) -> Patient:
+        # the Patient reads the strings (hepatic "Child-Pugh C", a condition's other names, the
+        # setting) and refuses what it cannot read, naming the allowed values
+        values: dict[str, Any] = {"age": raw.age, "weight_kg": raw.weight_kg,
+                                  "crcl_ml_min": raw.crcl_ml_min,
+                                  "opioid_tolerant": raw.opioid_tolerant,
+                                  "hepatic": raw.hepatic,
+                                  "conditions": tuple(raw.conditions),
+                                  "setting": raw.setting}
         try:
             return Patient(**values)
         except MpsdoseError as error:
             raise self.fail(str(error), "patient") from None
 
 
-def _item_text(entry: Mapping[str, Any], fail: Any) -> str:
+def _shown(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Schedule):
+        return value.format() or "none"
+    if isinstance(value, float):
+        return plain(value)
+    return str(value)
+
+
+def _check_drug_name(name: str, books: Any, allow_unlisted: bool, fail: Any) -> None:
+    """The ``drug`` key names a drug, a combination (``a/b``) or a product, and nothing else."""
+    key = " ".join(name.strip().lower().split())
+    if books.get(key) is not None or books.product(key):
+        return
+    parts = [part.strip() for part in key.split("/")]
+    if all(books.get(part) is not None for part in parts):
+        return
+    if not allow_unlisted:
+        return  # the item language names the unknown drug and suggests the nearest
+    for word in key.replace("/", " ").split():
+        if (word in ROUTE_SPELLINGS or word in FORMS or word in RELEASES
+                or parse_frequency(word) is not None or any(c.isdigit() for c in word)
+                or word in ("prn", "rescue", "max")):
+            raise fail("drug", f"{name!r} is more than a drug name ({word!r}); each part of an "
+                               "item has its own key")
+
+
+def _item_text(entry: _ItemTable, fail: Any) -> str:
     """Write an item table as an item string, so tables and strings share one parser."""
-    drug = entry.get("drug")
-    if not isinstance(drug, str) or not drug.strip():
-        raise fail("an item table needs 'drug'")
     words: list[str] = []
-    count = entry.get("count")
-    form = entry.get("form")
-    if count is not None:
-        words.append(f"{count} {form or 'tab'}")
+    form = entry.form
+    if entry.count is not None:
+        words.append(f"{plain(entry.count)} {form or 'tab'}")
         form = None
-    words.append(drug)
+    words.append(entry.drug)
     if form:
-        words.append(str(form))
-    dose = entry.get("dose")
-    if dose is None:
+        words.append(form)
+    if entry.dose is None:
         words.append("dose unknown")
     else:
-        if isinstance(dose, bool) or not isinstance(dose, int | float | str):
-            raise fail("'dose' must be a number")
-        unit = entry.get("unit")
-        if not isinstance(unit, str):
+        if entry.unit is None:
             raise fail("an item table with a 'dose' needs its 'unit'")
-        words.append(f"{dose} {unit}")
-    for key in ("route", "frequency"):
-        if entry.get(key):
-            words.append(str(entry[key]))
-    if entry.get("prn"):
+        dose = entry.dose if isinstance(entry.dose, str) else plain(entry.dose)
+        words.append(f"{dose.strip()} {entry.unit}")
+    for value in (entry.route, entry.frequency):
+        if value:
+            words.append(value)
+    if entry.prn:
         words.append("prn")
-    if entry.get("max_prn_per_day") is not None:
-        words.append(f"max {entry['max_prn_per_day']}/day")
-    if entry.get("duration_days") is not None:
-        words.append(f"for {entry['duration_days']} days")
+    if entry.max_prn_per_day is not None:
+        words.append(f"max {plain(entry.max_prn_per_day)}/day")
+    if entry.duration_days is not None:
+        words.append(f"for {plain(entry.duration_days)} days")
     return " ".join(words)
 
 
@@ -374,8 +724,9 @@ def to_data(obj: Regimen | Course) -> dict[str, Any]:
     return data
 
 
+@checked
 def dumps(obj: Regimen | Course, syntax: str = "toml") -> str:
-    """The text of a regimen or course file, TOML or JSON.
+    """The text of a regimen or course file, TOML (written by tomli-w) or JSON.
 
     :func:`loads` reads it back to an equal regimen or course.
 
@@ -392,43 +743,24 @@ def dumps(obj: Regimen | Course, syntax: str = "toml") -> str:
 
     Raises
     ------
-    ValueError
+    RegimenFileError
         Another syntax.
     """
     data = to_data(obj)
     if syntax == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if syntax != "toml":
-        raise ValueError(f"syntax is 'toml' or 'json', not {syntax!r}")
-    lines: list[str] = []
-    patient = data.pop("patient", None)
-    states = data.pop("states", None)
-    for key, value in data.items():
-        lines.append(f"{key} = {_toml_value(value)}")
-    if patient:
-        lines += ["", "[patient]"] + [f"{k} = {_toml_value(v)}" for k, v in patient.items()]
-    for state in states or []:
-        lines += ["", "[[states]]"] + [f"{k} = {_toml_value(v)}" for k, v in state.items()]
-    return "\n".join(lines) + "\n"
+        raise RegimenFileError(f"syntax is 'toml' or 'json', not {syntax!r}")
+    import tomli_w
+
+    return tomli_w.dumps(data, multiline_strings=False)
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        # A JSON string is a TOML basic string, except that TOML also forbids a raw DEL.
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n" + "".join(f"  {_toml_value(v)},\n" for v in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
+@checked
 def save(obj: Regimen | Course, path: str | Path) -> None:
     """Write a regimen or course file; the syntax follows the extension (.toml or .json).
+
+    The file is written whole or not at all (a temporary file renamed into place).
 
     Parameters
     ----------
@@ -439,11 +771,28 @@ def save(obj: Regimen | Course, path: str | Path) -> None:
 
     Raises
     ------
-    ValueError
-        An extension other than ``.toml`` or ``.json``.
-    OSError
-        The file cannot be written.
+    RegimenFileError
+        An extension other than ``.toml`` or ``.json``, or a file that cannot be written.
     """
     file = Path(path)
     syntax = file.suffix.lower().lstrip(".")
-    file.write_text(dumps(obj, syntax), encoding="utf-8")
+    if syntax not in ("toml", "json"):
+        raise RegimenFileError("a regimen file ends in .toml or .json", path=str(path))
+    text = dumps(obj, syntax)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".part",
+                                             dir=file.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+            os.replace(temporary, file)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise RegimenFileError(f"cannot write the file: {error.strerror or error}",
+                               path=str(path)) from None

@@ -45,6 +45,7 @@ import attrs
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.practice import Strength
 from mpsdose.knowledge.products import PatchProduct, ProductStrength, fold
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug, normal_name
 from mpsdose.model.errors import ItemSyntaxError, RouteError, UnitError, UnknownDrugError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
@@ -749,6 +750,7 @@ def _round(value: float) -> float:
     return float(f"{value:.10g}")
 
 
+@checked
 def parse_japanese(text: str, *, allow_unlisted: bool = False,
                    knowledge: Knowledge | None = None, previous: Item | None = None) -> Item:
     """Read one Japanese prescription line into an :class:`~mpsdose.model.regimen.Item`.
@@ -1221,6 +1223,7 @@ def _patch(named: _Named, sig: _Sig, source: str) -> Item:
                 text=source)
 
 
+@checked
 def read_japanese(lines: Iterable[str], *,
                   knowledge: Knowledge | None = None) -> tuple[Item, ...]:
     """Read the lines of one Japanese prescription in order; a line that refers to the one before

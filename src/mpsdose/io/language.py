@@ -17,8 +17,10 @@ from collections.abc import Callable
 
 from mpsdose.io.japanese import is_japanese, parse_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
+from mpsdose.model.guards import MAX_ITEM_CHARS, MAX_NUMBER_CHARS, MAX_NUMBER_DIGITS
 from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import (
     Dose,
@@ -78,7 +80,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
                    rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
         ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}"),
-        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*{_NUM}\s*)?(?:hours?|hrs?|h){_END}"),
+        # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
+        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}"),
         ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}"),
         ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}"),
         ("times_word", _alternation(_TIMES) + _END),
@@ -103,7 +106,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
-_EXPONENT = re.compile(r"(?<![a-z#])(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+")
+# Possessive quantifiers and a look-behind that starts a number only where one begins: a search
+# that is linear in the length of a digit run (backtracking over one was quadratic).
+_EXPONENT = re.compile(r"(?<![a-z#\d.])(?:\d++(?:\.\d*+)?+|\.\d++)e[+-]?\d")
+_DIGIT_RUN = re.compile(r"\d++(?:\.\d*+)?+|\.\d++")
 
 
 class _Parts:
@@ -134,6 +140,7 @@ class _Parts:
         setattr(self, attribute, value)
 
 
+@checked
 def parse_item(text: str, *, allow_unlisted: bool = False,
                knowledge: Knowledge | None = None) -> Item:
     """Parse one item of the item language into an :class:`~mpsdose.model.regimen.Item`.
@@ -172,9 +179,14 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     if is_japanese(text):  # a Japanese prescription as written (mpsdose.io.japanese)
         return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
     source = text
+    if len(text) > MAX_ITEM_CHARS:
+        raise ItemSyntaxError(f"an item is at most {MAX_ITEM_CHARS} characters; this one has "
+                              f"{len(text)}", text=text[:60] + "…")
     normal = text.strip().lower().replace("×", "x").replace("\u2009", " ")
     if not normal:
         raise ItemSyntaxError("empty item", text=source)
+    for run in _DIGIT_RUN.finditer(normal):
+        _check_number_length(run.group(0), source)
     if _DECIMAL_COMMA.search(normal):
         raise ItemSyntaxError(
             "a comma inside a number is ambiguous (decimal or thousands?); write 1000 or 2.5",
@@ -204,6 +216,18 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             token = normal[position:].split()[0]
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
     return _assemble(parts, resolve(knowledge).catalogue, allow_unlisted=allow_unlisted)
+
+
+def _check_number_length(number: str, source: str) -> None:
+    """Refuse a number longer than any dose is written (see :mod:`mpsdose.model.guards`)."""
+    whole, _, fraction = number.partition(".")
+    significant = (whole + fraction.rstrip("0")).lstrip("0")
+    if len(number) > MAX_NUMBER_CHARS or len(significant) > MAX_NUMBER_DIGITS:
+        shown = number if len(number) <= 24 else number[:20] + "…"
+        raise ItemSyntaxError(
+            f"the number {shown!r} is too long: a number has at most {MAX_NUMBER_DIGITS} "
+            f"significant digits and {MAX_NUMBER_CHARS} characters",
+            text=source if len(source) <= 80 else source[:60] + "…", token=shown)
 
 
 def _is_name_word(word: str) -> bool:
@@ -307,7 +331,8 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "unknown": _on_unknown,
     "maxprn": _on_maxprn,
     "duration": _on_duration,
-    "interval_h": _on_schedule(lambda m: Schedule.every(float(m.group(1)))),
+    "interval_h": _on_schedule(lambda m: Schedule.every(
+        min(float(n) for n in m.groups() if n is not None))),
     "interval_d": _on_schedule(lambda m: Schedule.every(24 * float(m.group(1)))),
     "times": _on_schedule(lambda m: Schedule.times_per_day(float(m.group(1)))),
     "times_word": _on_schedule(
@@ -482,6 +507,7 @@ def parse_frequency(text: str) -> Schedule | None:
     return None
 
 
+@checked
 def format_item(item: Item) -> str:
     """Write an item in the item language, canonically; :func:`parse_item` reads it back equal.
 

@@ -50,6 +50,7 @@ from mpsdose.knowledge.practice import (
 )
 from mpsdose.knowledge.products import Products
 from mpsdose.knowledge.schema import SCHEMAS
+from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
 from mpsdose.model.vocabulary import Route
@@ -161,6 +162,7 @@ class Knowledge:
         return {name: DATA / name for name in SCHEMAS}
 
     @classmethod
+    @checked
     def load(cls, folder: str | Path, *, shipped: bool = True) -> Knowledge:
         """The shipped knowledge with the files of ``folder`` in place of those of the same name.
 
@@ -558,6 +560,7 @@ def resolve(knowledge: Knowledge | None) -> Knowledge:
 
 
 # -- the public accessors of the top-level API ----------------------------------------------------
+@checked
 def default_catalogue(knowledge: Knowledge | None = None) -> Catalogue:
     """The catalogue of ``knowledge`` (the shipped one by default).
 
@@ -574,6 +577,7 @@ def default_catalogue(knowledge: Knowledge | None = None) -> Catalogue:
     return resolve(knowledge).catalogue
 
 
+@checked
 def conversion_tables(knowledge: Knowledge | None = None) -> Mapping[str, ConversionTable]:
     """The conversion tables of ``knowledge`` by id (the shipped ones by default).
 
@@ -590,6 +594,7 @@ def conversion_tables(knowledge: Knowledge | None = None) -> Mapping[str, Conver
     return resolve(knowledge).conversion_tables
 
 
+@checked
 def conversion_table(table: str | ConversionTable | None = None, *,
                      knowledge: Knowledge | None = None) -> ConversionTable:
     """A table by id (``cdc2022`` when None), or the table itself.
@@ -620,6 +625,7 @@ def conversion_table(table: str | ConversionTable | None = None, *,
     return resolve(knowledge).conversion_table(table)
 
 
+@checked
 def thresholds(context: str | None = None, *,
                knowledge: Knowledge | None = None) -> list[Threshold]:
     """The OME thresholds of one guideline context (all when None); ``palliative`` has none.
@@ -644,6 +650,7 @@ def thresholds(context: str | None = None, *,
     return resolve(knowledge).thresholds_of(context)
 
 
+@checked
 def load_table_file(path: str | Path, *, purpose: str = "surveillance",
                     knowledge: Knowledge | None = None) -> dict[str, ConversionTable]:
     """A user's own table(s) from a CSV file in the format of CONTRACT.md §3.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "ArgumentError",
     "DataError",
     "DoseError",
     "ItemSyntaxError",
@@ -19,6 +20,7 @@ __all__ = [
     "RouteError",
     "UnitError",
     "UnknownDrugError",
+    "UnknownStateError",
     "UnknownTableError",
 ]
 
@@ -58,6 +60,17 @@ class MpsdoseError(Exception):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+class ArgumentError(MpsdoseError, TypeError):
+    """An argument of the wrong type given to the public API (a string where a number is meant,
+    ``"no"`` where a bool is meant): refused where it enters, naming the function and argument."""
+
+    def __init__(self, message: str, *, function: str | None = None,
+                 argument: str | None = None) -> None:
+        self.function = function
+        self.argument = argument
+        super().__init__(message)
 
 
 class ItemSyntaxError(MpsdoseError, ValueError):
@@ -280,6 +293,18 @@ class UnknownTableError(MpsdoseError, LookupError):
         self.reason = reason
         what = f"unknown table {table!r}" if reason is None else f"table {table!r} {reason}"
         super().__init__(f"{what}; known tables: {', '.join(self.known)}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownStateError(MpsdoseError, KeyError):
+    """A state label that a course does not have."""
+
+    def __init__(self, label: str, known: Sequence[str]) -> None:
+        self.label = label
+        self.known = tuple(known)
+        super().__init__(f"no state {label!r}; states: {', '.join(self.known)}")
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import decimal
 import math
+from typing import Any
 
-__all__ = ["plain", "significant"]
+__all__ = ["DIGITS", "clean", "plain", "significant"]
+
+#: Significant digits a number keeps in machine output (``--json``, batch files): far beyond any
+#: clinical precision, and few enough that binary float noise does not show.
+DIGITS = 12
 
 
 def significant(value: float, digits: int = 4) -> str:
@@ -27,3 +32,19 @@ def plain(value: float) -> str:
     if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return format(decimal.Decimal(repr(value)), "f")
+
+
+def clean(value: Any) -> Any:
+    """``value`` with every float rounded to :data:`DIGITS` significant digits, recursively
+    through dicts, lists and tuples: ``59.999999999999986`` → ``60.0``. Other values unchanged.
+
+    >>> clean({"a": [0.30000000000000004, 1]})
+    {'a': [0.3, 1]}
+    """
+    if isinstance(value, float):
+        return float(f"{value:.{DIGITS}g}") if math.isfinite(value) else value
+    if isinstance(value, dict):
+        return {key: clean(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean(item) for item in value]
+    return value

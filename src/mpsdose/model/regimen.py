@@ -13,14 +13,24 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
+from mpsdose.model.boundary import field_check
 from mpsdose.model.drugs import Drug
-from mpsdose.model.errors import DoseError, ItemSyntaxError, PatientError, RouteError, UnitError
-from mpsdose.model.numbers import plain
+from mpsdose.model.errors import (
+    ArgumentError,
+    DoseError,
+    ItemSyntaxError,
+    PatientError,
+    RouteError,
+    UnitError,
+    UnknownStateError,
+)
+from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG, MAX_DURATION_DAYS, MAX_ITEMS
+from mpsdose.model.numbers import plain, significant
 from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
 from mpsdose.model.vocabulary import (
     CONDITIONS,
@@ -44,10 +54,30 @@ __all__ = [
     "State",
 ]
 
-#: Input guard against unit slips (e.g. g typed for mg), not a clinical limit: no analgesic or
-#: adjuvant here is given as more than this in one dose or one day. Clinical maxima are data
-#: (``data/`` files with sources) and are checked by the safety checks.
-IMPLAUSIBLE_DOSE_MG = 100_000.0  # 100 g
+# IMPLAUSIBLE_DOSE_MG (mpsdose.model.guards, kept importable from here): an input guard against
+# unit slips (e.g. g typed for mg), not a clinical limit: no analgesic or adjuvant here is given
+# as more than this in one dose or one day. Clinical maxima are data (``data/`` files with
+# sources) and are checked by the safety checks.
+__all__ += ["IMPLAUSIBLE_DOSE_MG"]
+
+
+def _tuple(value: Any) -> Any:
+    """A list given where a tuple is meant becomes one (nothing else is converted)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _magnitude(what: str) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: a finite, positive number (see :func:`check_magnitude`)."""
+    def validate(instance: Any, attribute: Any, value: Any) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ArgumentError(f"{type(instance).__name__}: {what} must be a number, not "
+                                f"{type(value).__name__} {value!r:.40}",
+                                function=type(instance).__name__, argument=attribute.name)
+        check_magnitude(value, what=what)
+
+    return validate
 
 
 @attrs.frozen
@@ -79,10 +109,11 @@ class Dose:
     '2 mL of 10 mg/mL'
     """
 
-    value: float
-    unit: Unit
-    volume_ml: float | None = None
-    concentration: tuple[float, Unit] | None = None
+    value: float = attrs.field(validator=_magnitude("dose"))
+    unit: Unit = attrs.field(validator=field_check(Unit, "unit"))
+    volume_ml: float | None = attrs.field(default=None, validator=_magnitude("volume"))
+    concentration: tuple[float, Unit] | None = attrs.field(
+        default=None, validator=field_check(tuple[float, Unit] | None, "concentration"))
 
     @classmethod
     def of(cls, value: float, unit: str | Unit, *, text: str | None = None) -> Dose:
@@ -234,8 +265,22 @@ class Schedule:
     'tid'
     """
 
-    kind: ScheduleKind = ScheduleKind.UNSTATED
-    value: float | None = None
+    kind: ScheduleKind = attrs.field(default=ScheduleKind.UNSTATED,
+                                     validator=field_check(ScheduleKind, "kind"))
+    value: float | None = attrs.field(default=None, validator=_magnitude("frequency"))
+
+    def __attrs_post_init__(self) -> None:
+        counted = self.kind in (ScheduleKind.INTERVAL, ScheduleKind.TIMES_PER_DAY)
+        if counted and self.value is None:
+            raise ArgumentError(f"Schedule: a {self.kind.value} schedule needs its value",
+                                function="Schedule", argument="value")
+        if not counted and self.value is not None:
+            raise ArgumentError(f"Schedule: a schedule {self.kind.value!r} takes no value",
+                                function="Schedule", argument="value")
+        per_day = self.doses_per_day
+        if counted and per_day is not None and not math.isfinite(per_day):
+            raise DoseError(f"an interval of {self.value!r} h is not a frequency",
+                            value=self.value)
 
     @classmethod
     def every(cls, hours: float) -> Schedule:
@@ -303,8 +348,8 @@ class Ingredient:
         (``dose unknown``), which is shown and never totalled as zero.
     """
 
-    drug: Drug
-    dose: Dose | None
+    drug: Drug = attrs.field(validator=field_check(Drug, "drug"))
+    dose: Dose | None = attrs.field(validator=field_check(Dose | None, "dose"))
 
 
 @attrs.frozen
@@ -351,18 +396,23 @@ class Item:
     ('oxycodone', 'oral', 20.0)
     """
 
-    ingredients: tuple[Ingredient, ...]
-    route: Route
-    schedule: Schedule = Schedule()
-    prn: bool = False
-    max_prn_per_day: float | None = None
-    release: str | None = None
-    form: str | None = None
-    count: float | None = None
-    duration_days: float | None = None
-    route_stated: bool = True
-    product: str | None = None
-    text: str | None = attrs.field(default=None, eq=False, repr=False)
+    ingredients: tuple[Ingredient, ...] = attrs.field(
+        converter=_tuple, validator=field_check(tuple[Ingredient, ...], "ingredients"))
+    route: Route = attrs.field(validator=field_check(Route, "route"))
+    schedule: Schedule = attrs.field(default=Schedule(),
+                                     validator=field_check(Schedule, "schedule"))
+    prn: bool = attrs.field(default=False, validator=field_check(bool, "prn"))
+    max_prn_per_day: float | None = attrs.field(
+        default=None, validator=field_check(float | None, "max_prn_per_day"))
+    release: str | None = attrs.field(default=None, validator=field_check(str | None, "release"))
+    form: str | None = attrs.field(default=None, validator=field_check(str | None, "form"))
+    count: float | None = attrs.field(default=None, validator=field_check(float | None, "count"))
+    duration_days: float | None = attrs.field(
+        default=None, validator=field_check(float | None, "duration_days"))
+    route_stated: bool = attrs.field(default=True, validator=field_check(bool, "route_stated"))
+    product: str | None = attrs.field(default=None, validator=field_check(str | None, "product"))
+    text: str | None = attrs.field(default=None, eq=False, repr=False,
+                                   validator=field_check(str | None, "text"))
 
     def __attrs_post_init__(self) -> None:
         _check_item(self)
@@ -553,6 +603,10 @@ def _check_item(item: Item) -> None:
                                   text=text or item.name)
     if item.duration_days is not None:
         check_magnitude(item.duration_days, what="duration", text=text)
+        if item.duration_days > MAX_DURATION_DAYS:
+            raise DoseError(f"a duration of {item.duration_days:g} days is more than "
+                            f"{MAX_DURATION_DAYS:g}; check it", value=item.duration_days,
+                            text=text)
     if len(item.ingredients) > 1 and any(d.kind is not UnitKind.MASS for d in doses):
         raise UnitError("a combination product is written as strengths per unit in mg",
                         text=text)
@@ -561,6 +615,14 @@ def _check_item(item: Item) -> None:
         if dose.canonical * (item.count or 1.0) > IMPLAUSIBLE_DOSE_MG:
             raise DoseError(f"{dose} is implausibly large for one dose or one day; check the "
                             "unit", value=dose.value, text=text)
+        per_day = item.max_doses_per_day if dose.kind is UnitKind.MASS else 1.0
+        if per_day is not None and dose.canonical * (item.count or 1.0) * per_day > \
+                IMPLAUSIBLE_DOSE_MG:
+            raise DoseError(
+                f"{dose} {item.schedule} is "
+                f"{significant(dose.canonical * (item.count or 1.0) * per_day)} mg a day, "
+                "implausibly large; check the dose and the frequency", value=dose.value,
+                text=text)
         if route is Route.TRANSDERMAL:
             if dose.unit.symbol != "mcg/h":
                 raise UnitError(
@@ -800,9 +862,15 @@ class Regimen:
     ['oxycodone', 'acetaminophen']
     """
 
-    items: tuple[Item, ...] = ()
-    label: str | None = None
-    patient: Patient = Patient()
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_tuple, validator=field_check(tuple[Item, ...], "items"))
+    label: str | None = attrs.field(default=None, validator=field_check(str | None, "label"))
+    patient: Patient = attrs.field(default=Patient(), validator=field_check(Patient, "patient"))
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.items) > MAX_ITEMS:
+            raise ArgumentError(f"a regimen has at most {MAX_ITEMS} items; this one has "
+                                f"{len(self.items)}", function="Regimen", argument="items")
 
     @classmethod
     def parse(cls, lines: Iterable[str], *, label: str | None = None,
@@ -834,6 +902,18 @@ class Regimen:
         """
         from mpsdose.io.language import parse_item  # the layers' one exception: see pyproject
 
+        if isinstance(lines, str | bytes) or not isinstance(lines, Iterable):
+            raise ArgumentError("Regimen.parse(): lines must be a list of item strings, not "
+                                f"{type(lines).__name__} {lines!r:.40}",
+                                function="Regimen.parse", argument="lines")
+        if label is not None and not isinstance(label, str):
+            raise ArgumentError(f"Regimen.parse(): label must be a string, not "
+                                f"{type(label).__name__}", function="Regimen.parse",
+                                argument="label")
+        if patient is not None and not isinstance(patient, Patient):
+            raise ArgumentError(f"Regimen.parse(): patient must be a Patient, not "
+                                f"{type(patient).__name__}", function="Regimen.parse",
+                                argument="patient")
         items = tuple(parse_item(line, allow_unlisted=allow_unlisted, knowledge=knowledge)
                       for line in lines)
         return cls(items, label, patient or Patient())
@@ -867,11 +947,11 @@ class State:
         Free text (what the case report says of this state).
     """
 
-    label: str
-    regimen: Regimen
-    date: str | None = None
-    day: float | None = None
-    note: str | None = None
+    label: str = attrs.field(validator=field_check(str, "label"))
+    regimen: Regimen = attrs.field(validator=field_check(Regimen, "regimen"))
+    date: str | None = attrs.field(default=None, validator=field_check(str | None, "date"))
+    day: float | None = attrs.field(default=None, validator=field_check(float | None, "day"))
+    note: str | None = attrs.field(default=None, validator=field_check(str | None, "note"))
 
 
 @attrs.frozen
@@ -888,9 +968,15 @@ class Course:
         A name for the course.
     """
 
-    states: tuple[State, ...]
-    patient: Patient = Patient()
-    label: str | None = None
+    states: tuple[State, ...] = attrs.field(converter=_tuple,
+                                            validator=field_check(tuple[State, ...], "states"))
+    patient: Patient = attrs.field(default=Patient(), validator=field_check(Patient, "patient"))
+    label: str | None = attrs.field(default=None, validator=field_check(str | None, "label"))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.states:
+            raise ArgumentError("Course: a course has at least one state", function="Course",
+                                argument="states")
 
     @property
     def last(self) -> State:
@@ -902,13 +988,17 @@ class Course:
 
         Raises
         ------
-        KeyError
-            No state has that label; the message lists the labels.
+        UnknownStateError
+            No state has that label (also a ``KeyError``); the message lists the labels.
         """
+        if not isinstance(label, str):
+            raise ArgumentError(f"Course.state(): label must be a string, not "
+                                f"{type(label).__name__}", function="Course.state",
+                                argument="label")
         for state in self.states:
             if state.label.lower() == label.strip().lower():
                 return state
-        raise KeyError(f"no state {label!r}; states: {', '.join(s.label for s in self.states)}")
+        raise UnknownStateError(label, [s.label for s in self.states])
 
     @property
     def labels(self) -> Sequence[str]:

@@ -14,11 +14,12 @@ from mpsdose.clinical.totals import Total
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.drugs import Drug
 from mpsdose.model.numbers import significant
+from mpsdose.model.units import UNITS
 from mpsdose.present.contract import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from mpsdose.clinical.compare import Change, Comparison, Timeline
-    from mpsdose.clinical.methadone import MethadoneSwitch
+    from mpsdose.clinical.methadone import MethadoneSwitch, MethodResult
     from mpsdose.clinical.rotation import Rotation
 
 __all__ = [
@@ -112,6 +113,24 @@ def summary_tables(summary: Summary) -> list[Table]:
     ]
 
 
+def _daily_json(total: Total) -> dict[str, Any]:
+    """A daily amount for machines, always per day (CONTRACT.md §2): an infusion of 1 mg/h is
+    24 mg/day, a patch of 25 mcg/h 600 mcg/day (its rate is under ``rate``); null where the
+    amount is not known."""
+    unit = total.unit
+    if unit.per_hour:
+        unit = UNITS[unit.symbol.replace("/h", "/day")]
+    return {"value": unit.from_canonical(total.mg_per_day) if total.known else None,
+            "unit": unit.symbol}
+
+
+def _rate_json(total: Total) -> dict[str, Any] | None:
+    """A rate per hour as written (a patch, an infusion), else None."""
+    if not total.unit.per_hour:
+        return None
+    return {"value": total.value, "unit": total.unit.symbol}
+
+
 def _total_json(total: Total) -> dict[str, Any]:
     return {
         "value": total.value,
@@ -151,7 +170,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "prn": item.prn,
             "per_dose_mg": row.per_dose_mg,
             "doses_per_day": row.doses_per_day,
-            "daily_dose": {"value": row.daily.value, "unit": row.daily.unit.symbol},
+            "daily_dose": _daily_json(row.daily),
+            "rate": _rate_json(row.daily),
             "daily_dose_mg_per_day": row.daily.mg_per_day if row.daily.known else None,
             "dose_known": item.dose_known,
             "ome_mg_per_day": None,
@@ -302,19 +322,42 @@ def _range_text(pair: tuple[float, float], unit: str) -> str:
     return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
 
 
+def _given(pair: tuple[float, float] | None) -> list[float | None] | None:
+    """A range for machines, with an end that is no dose (0: not given, or not printed by the
+    source) as null, never 0; null where neither end is a dose."""
+    if pair is None or pair[1] <= 0:
+        return None
+    return [pair[0] if pair[0] > 0 else None, pair[1]]
+
+
+def _no_dose_reason(result: MethodResult) -> str | None:
+    """Why a method gives no dose, or no lower end of its range; None where it gives one."""
+    if result.per_dose[1] > 0 and result.per_dose[0] > 0 and (
+            result.daily is None or result.daily[0] > 0):
+        return None
+    said = [w for w in result.warnings if "no dose" in w or "no lower" in w]
+    if said:
+        return said[0]
+    if result.per_dose[1] <= 0:
+        return f"{result.title} gives no dose for this OME"
+    return f"{result.title} gives only an upper bound for this OME"
+
+
 def methadone_json(switch: MethadoneSwitch) -> dict[str, Any]:
     """The ``--json`` document of ``mpsdose methadone`` (CONTRACT.md §2 ``methods``)."""
     methods = []
     for result in switch.methods:
+        per_dose = _given(result.per_dose)
         entry: dict[str, Any] = {
             "method": result.method,
             "title": result.title,
             "daily_dose_mg": result.daily_dose_mg,
-            "daily_dose_range_mg": _pair(result.daily),
-            "daily_dose_uncapped_mg": _pair(result.daily_uncapped),
-            "per_dose_mg": result.per_dose[0],
-            "per_dose_range_mg": _pair(result.per_dose),
-            "frequency": result.frequency,
+            "daily_dose_range_mg": _given(result.daily),
+            "daily_dose_uncapped_mg": _given(result.daily_uncapped),
+            "per_dose_mg": None if per_dose is None else per_dose[0],
+            "per_dose_range_mg": per_dose,
+            "no_dose_reason": _no_dose_reason(result),
+            "frequency": result.frequency or None,
             "cap_mg_per_day": result.cap_mg_per_day,
             "monotone": result.monotone,
             "warnings": list(result.warnings),
@@ -343,9 +386,17 @@ def methadone_tables(switch: MethadoneSwitch) -> list[Table]:
         daily = "as needed" if result.daily is None else _range_text(result.daily, "mg/day")
         uncapped = "" if result.daily_uncapped is None else _range_text(result.daily_uncapped,
                                                                         "mg/day")
-        rows.append([result.title, uncapped, daily,
-                     f"{_range_text(result.per_dose, 'mg')} {result.frequency}",
-                     "; ".join(result.warnings)])
+        per_dose = _given(result.per_dose)
+        if per_dose is None:
+            dose_text = "no dose"
+            daily = "no dose" if result.daily is None and result.frequency != "prn" else daily
+        elif per_dose[0] is None:
+            dose_text = f"up to {significant(result.per_dose[1], 4)} mg {result.frequency}"
+            if result.daily is not None:
+                daily = f"up to {significant(result.daily[1], 4)} mg/day"
+        else:
+            dose_text = f"{_range_text(result.per_dose, 'mg')} {result.frequency}"
+        rows.append([result.title, uncapped, daily, dose_text, "; ".join(result.warnings)])
     header = (f"Methadone starting dose by method (OME {_range_text(switch.ome, 'mg/day')}, "
               f"table {switch.table.label})")
     schedule = [[result.title, line] for result in switch.methods for line in result.schedule]
@@ -363,6 +414,9 @@ def _change_json(change: Change) -> dict[str, Any]:
 
     return {"drug": change.drug, "drug_class": change.drug_class, "status": change.status,
             "before": side(change.before), "after": side(change.after),
+            "before_with_prn": side(change.before_with_prn),
+            "after_with_prn": side(change.after_with_prn),
+            "prn_only": change.prn_only,
             "change_pct": change.change_pct}
 
 
@@ -378,6 +432,10 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
         "total_ome_before_mg_per_day": comparison.ome_before.value,
         "total_ome_after_mg_per_day": comparison.ome_after.value,
         "total_ome_change_pct": comparison.ome_change_pct,
+        "total_ome_before_mg_per_day_with_prn": None if comparison.ome_before_with_prn is None
+        else comparison.ome_before_with_prn.value,
+        "total_ome_after_mg_per_day_with_prn": None if comparison.ome_after_with_prn is None
+        else comparison.ome_after_with_prn.value,
         "findings": [],
     }
 
@@ -412,13 +470,28 @@ def _pct(value: float | None) -> str:
     return "" if value is None else f"{value:+.0f}%"
 
 
+def _side(scheduled: Total | None, with_prn: Total | None) -> str:
+    """A drug's total in a comparison: scheduled, and with PRN at maximum where that differs
+    ("PRN, at max 90 mg/day" for a drug given only as needed)."""
+    if scheduled is None:
+        return ""
+    if with_prn is None or with_prn == scheduled:
+        return scheduled.format()
+    if scheduled.complete and scheduled.mg_per_day == 0:
+        return f"PRN, at max {with_prn.format()}"
+    return f"{scheduled.format()} (with PRN at max {with_prn.format()})"
+
+
 def comparison_tables(comparison: Comparison, names: tuple[str, str] = ("Before", "After")
                       ) -> list[Table]:
-    rows = [[c.drug, "" if c.before is None else c.before.format(),
-             "" if c.after is None else c.after.format(), _pct(c.change_pct), c.status]
-            for c in comparison.changes]
+    rows = [[c.drug, _side(c.before, c.before_with_prn), _side(c.after, c.after_with_prn),
+             _pct(c.change_pct), c.status] for c in comparison.changes]
     rows.append(["OME (" + comparison.table.id + ")", comparison.ome_before.format(),
                  comparison.ome_after.format(), _pct(comparison.ome_change_pct), ""])
+    with_prn = (comparison.ome_before_with_prn, comparison.ome_after_with_prn)
+    if with_prn[0] is not None and with_prn[1] is not None and \
+            (with_prn[0] != comparison.ome_before or with_prn[1] != comparison.ome_after):
+        rows.append(["OME with PRN at max", with_prn[0].format(), with_prn[1].format(), "", ""])
     return [("Comparison", ["Drug", *names, "Change", "Status"], rows)]
 
 

@@ -1,0 +1,55 @@
+"""Input limits: how much mpsdose reads before it refuses, and the guards against typing slips.
+
+These are not clinical limits (those are data, with sources, checked by the safety checks). They
+bound the work one input can cause and catch slips no prescription could mean (a dose in g typed
+for mg, an interval of 0.001 h). Each is refused with a message that names the limit; the README
+lists them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "IMPLAUSIBLE_DOSE_MG",
+    "MAX_DURATION_DAYS",
+    "MAX_FILE_BYTES",
+    "MAX_FILE_ITEMS",
+    "MAX_ITEMS",
+    "MAX_ITEM_CHARS",
+    "MAX_NESTING",
+    "MAX_NUMBER_CHARS",
+    "MAX_NUMBER_DIGITS",
+    "MAX_STATES",
+]
+
+#: No analgesic or adjuvant here is given as more than this in one dose or in one day [mg]. A
+#: guard against slips (g typed for mg; q0.001h, which makes 24,000 doses a day), not a clinical
+#: limit.
+IMPLAUSIBLE_DOSE_MG = 100_000.0  # 100 g
+
+#: The longest "for N days" an item may say (ten years).
+MAX_DURATION_DAYS = 3650.0
+
+#: The longest item string, in characters.
+MAX_ITEM_CHARS = 1000
+
+#: The most significant digits one number may have: 17 is all a float keeps (and what mpsdose
+#: writes at most, so that every number it writes reads back equal); no dose needs more.
+MAX_NUMBER_DIGITS = 17
+
+#: The most characters one number may have, its zeros and point included.
+MAX_NUMBER_CHARS = 40
+
+#: The most items one regimen (or one state of a course) may have.
+MAX_ITEMS = 1000
+
+#: The most states one course file may have.
+MAX_STATES = 1000
+
+#: The most items one regimen or course file may hold in all its states together.
+MAX_FILE_ITEMS = 10_000
+
+#: The largest regimen, course or FHIR file read [bytes].
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+#: The deepest nesting of tables and lists a regimen file may have.
+MAX_NESTING = 32
