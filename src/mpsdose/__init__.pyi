@@ -97,6 +97,21 @@ from .io.fhir import (
     FhirError as FhirError,
 )
 from .io.fhir import (
+    FhirReading as FhirReading,
+)
+from .io.fhir import (
+    OrderReading as OrderReading,
+)
+from .io.fhir import (
+    read_cds_request as read_cds_request,
+)
+from .io.fhir import (
+    read_fhir as read_fhir,
+)
+from .io.fhir import (
+    regimen_from_cds_request as regimen_from_cds_request,
+)
+from .io.fhir import (
     regimen_from_fhir as regimen_from_fhir,
 )
 from .io.fhir import (

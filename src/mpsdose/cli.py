@@ -327,6 +327,24 @@ def _regimen(items: Sequence[str], file: str | None, state: str | None,
     return regimen
 
 
+def _reading_findings(file: str | None, knowledge: Any) -> list[dict[str, Any]]:
+    """What reading a FHIR document given with -f found (orders left out and why, doses not
+    read), shown with the command's own findings. Other files (and stdin) have none."""
+    if file is None or file == "-" or not file.lower().endswith(".json"):
+        return []
+    from pathlib import Path
+
+    from mpsdose.io.fhir import FhirError, is_fhir_document, read_fhir
+
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not is_fhir_document(data):
+            return []
+        return [finding.to_json() for finding in read_fhir(data, knowledge=knowledge).findings]
+    except (OSError, ValueError, FhirError):
+        return []  # the regimen loader has already said what is wrong with the file
+
+
 def _table(table: str | None, table_file: str | None, knowledge: Any) -> Any:
     from mpsdose.knowledge.bundle import conversion_table, load_table_file
 
@@ -386,7 +404,9 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, table: st
     if not regimen.items and not as_json:
         click.echo(f"{title}No items (an empty regimen).")
         return
-    _show(summary_json(summary), summary_tables(summary), as_json, fmt, strict, title)
+    document = summary_json(summary)
+    document["findings"] = _reading_findings(file, knowledge) + document["findings"]
+    _show(document, summary_tables(summary), as_json, fmt, strict, title)
 
 
 def _reduction(text: str | None) -> Any:
@@ -625,7 +645,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                           threshold_context=threshold_context, market=market,
                           knowledge=knowledge)
     errors = sum(f.severity.value == "error" for f in found)
+    reading = _reading_findings(file, knowledge)
     counts = {level: sum(f.severity.value == level for f in found)
+              + sum(f["severity"] == level for f in reading)
               for level in ("error", "warning", "info")}
     from mpsdose.present.report import SCHEMA_VERSION
 
@@ -643,7 +665,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                     "conditions": list(patient.conditions), "setting": patient.setting},
         "market": market,
         "counts": counts,
-        "findings": [f.to_json() for f in found],
+        "findings": reading + [f.to_json() for f in found],
     }
     if as_json:
         _emit_json(document)

@@ -17,6 +17,10 @@ Factors are looked up **once per distinct** (drug, route, unit, form) with the s
 :func:`mpsdose.oral_morphine_equivalent`, then joined and multiplied as columns; a tiered factor
 (methadone in ``cdc2016``) is chosen by the row's daily dose band.
 
+Claims rows (``ndc`` or ``rxcui`` with ``quantity`` and ``days_supply``) are turned into dose
+rows by :func:`mpsdose.io.claims.claims_inputs`, the one place this module calls for them: dose =
+strength per unit × quantity ÷ days supply, one a day (the CDC formula), or a status.
+
 Every input column the computation reads is typed in one place (:data:`INPUT_SCHEMA`): a number
 column is read from any numeric type or from text, a text column from text or numbers. A cell
 that cannot be read (``"7,5"``, ``NaN``, ``inf``, a date or a bool in the dose column) is that
@@ -42,6 +46,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from mpsdose.io.claims import claims_inputs, has_claims
 from mpsdose.io.language import parse_frequency
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
@@ -334,13 +339,27 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     chosen = _table_for(table, knowledge)
     schema = lazy.collect_schema()
     columns = schema.names()
-    missing = [c for c in ("drug", "dose", "unit") if c not in columns]
-    if "doses_per_day" not in columns and "frequency" not in columns:
-        missing.append("doses_per_day (or frequency)")
+    claims = has_claims(columns)
+    if claims:  # claims rows give a product and a quantity (mpsdose.io.claims)
+        missing = [c for c in ("quantity", "days_supply") if c not in columns]
+    else:
+        missing = [c for c in ("drug", "dose", "unit") if c not in columns]
+        if "doses_per_day" not in columns and "frequency" not in columns:
+            missing.append("doses_per_day (or frequency)")
     if missing:
         raise BatchError(f"missing column(s): {', '.join(missing)}")
     name = _Names(columns)
     typed = {column: _typed(pl, schema, column) for column in INPUT_SCHEMA}
+    claim = pl.lit(False)
+    if claims:  # the one hook: claims rows get the columns of a dose row, or a status
+        if any(column.startswith("_c_") for column in columns):
+            raise BatchError("a table with claims columns may not have columns named _c_…")
+        lazy = claims_inputs(lazy, columns, knowledge)
+        claim = pl.col("_c_claim")
+        for column in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
+            written, reason, garbled = typed[column]
+            typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
+                             reason, garbled & ~claim)
 
     def value(column: str) -> Any:
         return typed[column][0]
@@ -450,7 +469,10 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     no_days = (days.is_null() | days.is_nan() | days.is_infinite() | (days <= 0)).fill_null(True)
     dose_message = why("dose", "dose is missing, zero, negative, not a number or implausibly "
                                "large")
+    claim_failed = pl.col("_c_status").is_not_null() if claims else pl.lit(False)
     order = [  # (condition, status, message): the first that holds wins, as in parse_item
+        (claim_failed, pl.col("_c_status") if claims else pl.lit(None, dtype=pl.String),
+         pl.col("_c_message") if claims else pl.lit("")),
         (failed & (stage == 0), col("status"), col("message")),
         (magnitude, pl.lit("bad-dose"), dose_message),
         (failed & (stage == 1), col("status"), col("message")),
@@ -467,11 +489,12 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     for condition, code, text in order[1:]:
         status = status.when(condition).then(code)
         message = message.when(condition).then(text)
-    computed = ~failed & ~magnitude & ~implausible & per_day_valid
+    computed = ~failed & ~magnitude & ~implausible & per_day_valid & ~claim_failed
+    explained = pl.col("_c_message") if claims else pl.lit("")  # how a claims dose was made
     renames = _renamed_inputs(columns)
     result = joined.with_columns(
         status.otherwise(pl.lit("ok")).cast(pl.String).alias(name("out_status")),
-        message.otherwise(pl.lit("")).cast(pl.String).alias(name("out_message")),
+        message.otherwise(explained).cast(pl.String).alias(name("out_message")),
         pl.when(computed).then(amount).otherwise(None).cast(pl.Float64)
         .round_sig_figs(_DIGITS).alias(name("out_daily_dose")),
         pl.when(computed).then(col("unit_out")).otherwise(None).cast(pl.String)
@@ -483,6 +506,8 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
     ).select(
         *[pl.col(c).alias(renames.get(c, c)) for c in columns],
         *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS],
+        *([pl.col("_c_product").alias("product"), pl.col("_c_drug").alias("product_drug")]
+          if claims else []),
     )
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
@@ -530,7 +555,8 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     definition 1 = total_mme / total_days; 2 = total_mme / therapy days; 3 = total_mme /
     observation window; 4 = Σ mme_per_day. Each again without buprenorphine (``_no_bup``), with
     its own therapy days and window where the ``_no_bup`` columns give them. A patient whose
-    only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero.
+    only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero. Claims
+    rows name their drug in ``product_drug``.
 
     ``status`` says how complete a patient's numbers are: ``ok`` (every row computed, or left out
     on purpose as ``not-opioid``), ``incomplete`` (some rows could not be computed: the totals
@@ -570,10 +596,15 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
     schema = lazy.collect_schema()
     columns = schema.names()
-    missing = [name for name in ("patient_id", "days_supply", "drug", "status", "mme_per_day")
+    missing = [name for name in ("patient_id", "days_supply", "status", "mme_per_day")
                if name not in columns]
+    if "drug" not in columns and "product_drug" not in columns:
+        missing.append("drug")
     if missing:
         raise BatchError(f"per patient: missing column(s): {', '.join(missing)}")
+    # a claims row names its drug through its product (mpsdose.io.claims)
+    drug_name = pl.coalesce(*(pl.col(c).cast(pl.String) for c in ("product_drug", "drug")
+                              if c in columns))
     name = _Names(columns)
     defaults = {"therapy_days": therapy_days, "observation_window_days": observation_window_days}
     windows: dict[str, Any] = {}
@@ -583,14 +614,13 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
                 else None
             fallback = windows.get(column) if suffix else pl.lit(default, dtype=pl.Float64)
             windows[column + suffix] = fallback if given is None else given
-    drugs = lazy.select(pl.col("drug").cast(pl.String)).unique().collect().to_series()
+    drugs = lazy.select(drug_name.alias(name("drug"))).unique().collect().to_series()
     books = resolve(knowledge).catalogue
     is_bup = {drug: _is_buprenorphine(drug, books) for drug in drugs.to_list()}
     status = pl.col("status").cast(pl.String)
     ok = status == "ok"
     failed = ~ok & (status != "not-opioid")
-    bup = pl.col("drug").cast(pl.String).replace_strict(is_bup, default=False,
-                                                         return_dtype=pl.Boolean)
+    bup = drug_name.replace_strict(is_bup, default=False, return_dtype=pl.Boolean)
     mme = pl.when(ok).then(pl.col("mme_per_day").cast(pl.Float64)).otherwise(0.0)
     days = pl.when(ok).then(_typed(pl, schema, "days_supply")[0]).otherwise(0.0)
     lazy = lazy.with_columns(

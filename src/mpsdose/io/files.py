@@ -6,7 +6,9 @@ tables with ``drug``, ``route``, ``dose``, ``unit``, ``frequency``, ``prn``, ``m
 ``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``, ``setting``).
 
 A FHIR R4 JSON document (``MedicationRequest``, ``MedicationStatement`` or a ``Bundle`` of them)
-is read wherever a regimen file is, recognised by its ``resourceType`` (:mod:`mpsdose.io.fhir`).
+is read wherever a regimen file is, recognised by its ``resourceType``, and so is a CDS Hooks
+request body (``context`` with ``draftOrders``, ``prefetch``): the regimen of the orders in force
+(:mod:`mpsdose.io.fhir`).
 
 A **course file** has ``[patient]`` once and ``[[states]]``, each with a ``label``, an optional
 ``date`` or ``day``, an optional ``note`` and its ``items``.
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mpsdose.io.fhir import regimen_from_fhir
+from mpsdose.io.fhir import is_fhir_document, regimen_from_fhir
 from mpsdose.io.language import format_item, parse_frequency, parse_item
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
@@ -411,7 +413,7 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
     data = _decode(text.removeprefix("\ufeff"), syntax, path)
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
-    if "resourceType" in data:  # a FHIR R4 MedicationRequest, MedicationStatement or Bundle
+    if is_fhir_document(data):  # a FHIR R4 resource or Bundle, or a CDS Hooks request
         try:
             return regimen_from_fhir(data, allow_unlisted=allow_unlisted, knowledge=knowledge)
         except MpsdoseError as error:

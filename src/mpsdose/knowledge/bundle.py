@@ -19,6 +19,16 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from mpsdose.knowledge.catalogue import build_catalogue
+from mpsdose.knowledge.codes import (
+    NdcProduct,
+    StatusRule,
+    TimingCode,
+    ndc_table,
+    observation_codes,
+    rxnorm_table,
+    status_rules,
+    timing_codes,
+)
 from mpsdose.knowledge.conversion import (
     ConversionTable,
     RotationTable,
@@ -53,6 +63,7 @@ from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.products import ProductRecord
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -96,6 +107,11 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "switch-from-methadone", "two-long-acting-opioids",
     ),
 })
+
+
+#: The large product tables: a shipped one is read when first used (tests/shipped checks it),
+#: so that loading a folder of one's own files does not read 14,000 NDCs.
+_CHECKED_WHEN_USED = frozenset({"ndc_products.csv", "rxnorm_products.csv"})
 
 
 class Knowledge:
@@ -485,6 +501,36 @@ class Knowledge:
             {row["route"]: (row["snomed_code"], row["display"])
              for row in self.rows("fhir_routes.csv")}))
 
+    @property
+    def rxnorm_products(self) -> Mapping[str, ProductRecord]:
+        """RxCUI of a clinical or branded drug → its ingredients, strengths and dose form."""
+        return self._cached("rxnorm_products", lambda: rxnorm_table(
+            self._optional("rxnorm_products.csv")))
+
+    @property
+    def ndc_products(self) -> Mapping[str, NdcProduct]:
+        """11-digit NDC → the opioid product of the CDC NDC/MME file."""
+        return self._cached("ndc_products", lambda: ndc_table(
+            self._optional("ndc_products.csv")))
+
+    @property
+    def fhir_statuses(self) -> Mapping[tuple[str, str, str], StatusRule]:
+        """(resource, element, code) → whether an order with it is in force."""
+        return self._cached("fhir_statuses", lambda: status_rules(
+            self._optional("fhir_statuses.csv")))
+
+    @property
+    def timing_codes(self) -> Mapping[str, TimingCode]:
+        """FHIR timing abbreviation (BID, Q4H …) → its frequency."""
+        return self._cached("timing_codes", lambda: timing_codes(
+            self._optional("fhir_timing_codes.csv")))
+
+    @property
+    def observation_codes(self) -> Mapping[str, str]:
+        """LOINC code → what it measures for the patient context (weight_kg, crcl_ml_min, egfr)."""
+        return self._cached("observation_codes", lambda: observation_codes(
+            self._optional("fhir_observations.csv")))
+
     # -- the whole -----------------------------------------------------------------------------
     def validate(self) -> Knowledge:
         """Read every file and check what files say about each other; return self.
@@ -501,6 +547,8 @@ class Knowledge:
             knows, a rule the code needs that a rules file lacks.
         """
         for name in self.files:
+            if name in _CHECKED_WHEN_USED and name not in self.local:
+                continue
             self.rows(name)
         sections: dict[str, Callable[[], object]] = {
             "drugs.csv": lambda: self.catalogue,
@@ -520,9 +568,14 @@ class Knowledge:
             "patch_products.csv": lambda: self.products,
             "market_rules.csv": lambda: self.market_rules,
             "fhir_routes.csv": lambda: self.snomed_routes,
+            "rxnorm_products.csv": lambda: self.rxnorm_products,
+            "ndc_products.csv": lambda: self.ndc_products,
+            "fhir_statuses.csv": lambda: self.fhir_statuses,
+            "fhir_timing_codes.csv": lambda: self.timing_codes,
+            "fhir_observations.csv": lambda: self.observation_codes,
         }
         for name, build in sections.items():
-            if name in self.files:
+            if name in self.files and not (name in _CHECKED_WHEN_USED and name not in self.local):
                 build()
         present = {
             "rotation_rules.csv": lambda: {rule.rule for rule in self.rotation_rules.rows},

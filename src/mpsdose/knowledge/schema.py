@@ -31,6 +31,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from mpsdose.model.products import STRENGTH_UNITS
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
 __all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind",
@@ -570,5 +571,76 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("snomed_code"),
         Column("display"),
         key=("snomed_code",),
+    ),
+    _schema(
+        "fhir_statuses.csv", "FHIR R4 statuses and intents: which orders are in force",
+        Column("resource", Kind.CHOICE, choices=("MedicationRequest", "MedicationStatement")),
+        Column("element", Kind.CHOICE, choices=("status", "intent")),
+        Column("code", doc="The FHIR code (active, completed, order, plan …)."),
+        Column("counts", Kind.CHOICE, choices=("yes", "no", "in-cds-request"),
+               doc="Whether an order with this code counts in the current regimen; "
+                   "in-cds-request: only as an order being signed in a CDS Hooks request."),
+        Column("definition", doc="The FHIR R4 definition, as written."),
+        key=("resource", "element", "code"),
+    ),
+    _schema(
+        "fhir_timing_codes.csv", "FHIR R4 timing abbreviations (Timing.code)",
+        Column("code", doc="The v3 GTSAbbreviation code (BID, Q4H …)."),
+        Column("frequency", Kind.POSITIVE, doc="Administrations per period."),
+        Column("period", Kind.POSITIVE, unit="period_unit"),
+        Column("period_unit", Kind.CHOICE, choices=("h", "d", "wk", "mo")),
+        Column("when", required=False, doc="The EventTiming code it implies (MORN, HS)."),
+        Column("definition", doc="The FHIR R4 definition, as written."),
+        key=("code",),
+    ),
+    _schema(
+        "fhir_observations.csv", "LOINC codes of the patient context read from FHIR",
+        Column("loinc"),
+        Column("measure", Kind.CHOICE, choices=("weight_kg", "crcl_ml_min", "egfr")),
+        Column("display"),
+        key=("loinc",),
+    ),
+    _schema(
+        "rxnorm_products.csv", "RxNorm clinical and branded drugs: ingredients and strengths",
+        Column("rxcui", doc="RxNorm concept unique identifier of the SCD/SBD (digits)."),
+        Column("name", doc="The RxNorm name."),
+        Column("ingredient", doc="The ingredient as the name writes it (a salt spelling); the "
+                                 "catalogue resolves it, and one it does not know is unlisted."),
+        Column("ingredient_rxcui", required=False, doc="The ingredient's RxCUI, where the "
+                                                       "source gives it."),
+        Column("strength", Kind.POSITIVE, unit="unit", doc="Per unit of the product."),
+        Column("unit", Kind.CHOICE, choices=STRENGTH_UNITS,
+               doc="mg (per tablet, capsule …), mg/mL, mcg/h (a patch), mg/actuat …"),
+        Column("dose_form", required=False, doc="RxNorm dose form."),
+        Column("route", Kind.ROUTE, required=False, doc="The route the dose form implies."),
+        Column("form", Kind.FORM, required=False),
+        Column("release", Kind.RELEASE, required=False),
+        Column("hours", Kind.POSITIVE, required=False, unit="h",
+               doc="The duration the name states (72 HR patch)."),
+        key=("rxcui", "ingredient"),
+        doc="Built by scripts/build_products.py from the CDC OMTK and CDC value sets.",
+    ),
+    _schema(
+        "ndc_products.csv", "NDC opioid products of the CDC NDC/MME file",
+        Column("ndc", doc="11 digits, no hyphens."),
+        Column("product", doc="The product name, as the file writes it."),
+        Column("ingredient", doc="The opioid (the file's Drug without SA/LA); the catalogue "
+                                 "resolves it."),
+        Column("combination", Kind.CHOICE, required=False, choices=("yes",),
+               doc="yes: the product has other ingredients, whose strengths the file does not "
+                   "give (its strength is the opioid's)."),
+        Column("strength", Kind.POSITIVE, required=False, unit="unit",
+               doc="Strength of the opioid per unit as the product is counted."),
+        Column("unit", Kind.CHOICE, required=False, choices=("mg", "mcg", "mcg/h", "mg/mL")),
+        Column("route", Kind.ROUTE, required=False),
+        Column("form", Kind.FORM, required=False),
+        Column("release", Kind.RELEASE, required=False),
+        Column("wear_days", Kind.POSITIVE, required=False, unit="days",
+               doc="Days one unit is worn (a patch), as the file's formula assumes."),
+        Column("file_factor", Kind.POSITIVE, required=False,
+               unit="MME per unit as the file writes it",
+               doc="The file's own factor, kept so the cdc2018 table can be checked against it."),
+        key=("ndc",),
+        doc="Built by scripts/build_products.py from the CDC file (opioid sheet only).",
     ),
 )}

@@ -33,9 +33,10 @@ from typing import Any
 
 import attrs
 
-from mpsdose.io.fhir import RXNORM, FhirError, regimen_from_fhir
+from mpsdose.io.fhir import RXNORM, FhirError, read_fhir
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.errors import MpsdoseError
+from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Item, Patient, Regimen
 
 __all__ = ["HOOKS", "PREFETCH", "HookInput", "Order", "RequestError", "read_request",
@@ -281,7 +282,7 @@ def _read_order(k: Knowledge, resource: Mapping[str, Any], draft: bool, orders: 
         outside.append(_medication_text(resource))
         return
     try:
-        regimen = regimen_from_fhir(dict(resource), knowledge=k)
+        reading = read_fhir(dict(resource), knowledge=k, drafts=draft)
     except FhirError as error:
         not_read.append((reference, str(error)))
         return
@@ -293,7 +294,13 @@ def _read_order(k: Knowledge, resource: Mapping[str, Any], draft: bool, orders: 
         # other orders are still checked
         not_read.append((reference, f"could not be read ({type(error).__name__})"))
         return
-    orders.append(Order(reference, resource, regimen.items, draft))
+    items = reading.regimen.items
+    if not items or any(not item.dose_known for item in items):
+        # an order the reader could not total: the reader's findings say which field
+        problems = [f.message for f in reading.findings if f.severity is Severity.WARNING]
+        not_read.append((reference, "; ".join(problems) or "its dose could not be read"))
+        return
+    orders.append(Order(reference, resource, items, draft))
 
 
 # -- the patient ----------------------------------------------------------------------------------
