@@ -681,7 +681,7 @@ class Hepatic(enum.Enum):
 #: creatinine clearance above 300 mL/min are not plausible (augmented renal clearance is reported
 #: up to about 200 mL/min).
 PATIENT_BOUNDS: dict[str, tuple[float, float, str, str]] = {
-    "age": (18.0, 125.0, "years", "mpsdose checks adults (18 years and over)"),
+    "age": (18.0, 125.0, "years", "mpsdose checks adults, 18 years and over"),
     "weight_kg": (20.0, 400.0, "kg", "an adult's weight in kilograms"),
     "crcl_ml_min": (1.0, 300.0, "mL/min", "a creatinine clearance in mL/min; for a patient on "
                     "dialysis add the condition 'dialysis'"),
