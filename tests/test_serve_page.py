@@ -36,7 +36,8 @@ def test_the_issue_link_renders_the_totals_and_the_ome(client):
     assert "Total OME (cdc2022): 30 mg/day scheduled" in text  # 20 mg/day × 1.5
     assert "4 g/day" in text and "20 mg/day" in text  # per drug
     assert "acetaminophen-at-max" in text  # a finding, with its severity
-    assert re.search(r"WARNING acetaminophen-at-max", text, re.IGNORECASE)
+    # issue 13: the labelled maximum with no risk factor is information, not a warning
+    assert re.search(r"INFO acetaminophen-at-max", text, re.IGNORECASE)
     assert "1.5 mg OME per mg" in text  # the factor, and its source, in the working
     assert "CDC" in text
 

@@ -186,6 +186,9 @@ from .model.errors import (
     MpsdoseError as MpsdoseError,
 )
 from .model.errors import (
+    PatientError as PatientError,
+)
+from .model.errors import (
     RegimenFileError as RegimenFileError,
 )
 from .model.errors import (

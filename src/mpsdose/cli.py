@@ -503,23 +503,25 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
 
 
 def _patient(base: Any, age: float | None, weight: float | None, crcl: float | None,
-             hepatic: str | None, tolerant: bool | None, conditions: tuple[str, ...]) -> Any:
-    """The file's patient with the options given on the command line on top."""
+             hepatic: str | None, tolerant: bool | None, conditions: tuple[str, ...],
+             setting: str | None = None) -> Any:
+    """The file's patient with the options given on the command line on top (checked by
+    :class:`~mpsdose.model.regimen.Patient`: an implausible value, an unknown condition or
+    setting is refused with what is accepted, exit 2)."""
     import attrs
-
-    from mpsdose.model.regimen import Hepatic
 
     changes: dict[str, Any] = {}
     for name, value in (("age", age), ("weight_kg", weight), ("crcl_ml_min", crcl)):
         if value is not None:
             changes[name] = value
     if hepatic is not None:
-        changes["hepatic"] = Hepatic(hepatic)
+        changes["hepatic"] = hepatic
     if tolerant is not None:
         changes["opioid_tolerant"] = tolerant
     if conditions:
-        changes["conditions"] = tuple(dict.fromkeys(
-            (*base.conditions, *(c.strip().lower() for c in conditions))))
+        changes["conditions"] = (*base.conditions, *conditions)
+    if setting is not None:
+        changes["setting"] = setting
     return attrs.evolve(base, **changes)
 
 
@@ -536,42 +538,74 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin."
               " A course file without --state is checked as a whole course.")
 @click.option("--state", metavar="LABEL", help="One state of a course file.")
-@click.option("--age", type=float, callback=_positive, metavar="Y", help="Age [years].")
-@click.option("--weight", type=float, callback=_positive, metavar="KG", help="Weight [kg].")
+@click.option("--age", type=float, callback=_positive, metavar="Y",
+              help="Age [years], 18–125 (mpsdose checks adults).")
+@click.option("--weight", type=float, callback=_positive, metavar="KG",
+              help="Weight [kg], 20–400.")
 @click.option("--crcl", type=float, callback=_positive, metavar="ML_MIN",
-              help="Creatinine clearance [mL/min].")
+              help="Creatinine clearance [mL/min], 1–300 (on dialysis: --condition dialysis).")
 @click.option("--hepatic", type=click.Choice(["none", "mild", "moderate", "severe"]),
-              help="Hepatic impairment.")
+              help="Hepatic impairment (Child–Pugh A, B, C = mild, moderate, severe).")
 @click.option("--opioid-tolerant/--opioid-naive", "tolerant", default=None,
-              help="Opioid tolerance (not assumed either way when not given).")
+              help="Opioid tolerance. Not given: doses are judged as for a tolerant patient and "
+                   "the opioid-naive starts are reported as info.")
 @click.option("--condition", "conditions", multiple=True, metavar="NAME",
-              help="A condition, e.g. copd, sleep-apnoea, dialysis (repeatable).")
+              help="A condition (repeatable): copd, asthma, sleep-apnoea, respiratory-disease, "
+                   "dialysis, chronic-alcohol-use, malnutrition, dehydration, "
+                   "acute-upper-respiratory-inflammation (an indication).")
+@click.option("--setting", metavar="NAME",
+              help="Care setting: end-of-life, hospice, palliative, hospital, community, "
+                   "long-term-care. In end-of-life and hospice care the rules their sources "
+                   "exclude (Beers; opioid + midazolam) step down to info.")
+@click.option("--market", type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
+              help="Keep one market's labels (limits, opioid starts, rescue share) and check its "
+                   "label rules (jp: the Japanese package inserts). Not given: every market's "
+                   "labels; a dose allowed by one and not another is a warning or info.")
 @click.option("--previous", multiple=True, metavar="ITEM",
               help="An item of the regimen being switched from (repeatable): checks the switch.")
-@click.option("--table", metavar="ID", help="Conversion table for the OME (default cdc2022).")
+@click.option("--table", metavar="ID",
+              help="Conversion table: the switch is judged in it (and under the most cautious "
+                   "rotation table); default spcg for switches.")
 @click.option("--thresholds", "threshold_context", metavar="CONTEXT",
               help="Report OME against cdc2022, cdc2016 or opioids-aware thresholds.")
-@click.option("--market", type=click.Choice(["us", "uk", "jp"]), default=None,
-              help="Also check this market's label rules (jp: the Japanese package inserts).")
 @_KNOWLEDGE
 @_JSON
 @_FORMAT
 def check(items: tuple[str, ...], file: str | None, state: str | None, age: float | None,
           weight: float | None, crcl: float | None, hepatic: str | None, tolerant: bool | None,
-          conditions: tuple[str, ...], previous: tuple[str, ...], table: str | None,
-          threshold_context: str | None, market: str | None, knowledge: Any, as_json: bool,
-          fmt: str) -> None:
+          conditions: tuple[str, ...], setting: str | None, market: str | None,
+          previous: tuple[str, ...], table: str | None, threshold_context: str | None,
+          knowledge: Any, as_json: bool, fmt: str) -> None:
     """Safety findings for a regimen and a patient; exit 1 when any is an error.
 
-    Checks dose limits (with age, weight, CrCl, hepatic function), duplications, risky
-    combinations, rescue doses and, with --previous, the switch itself. A check that needs
-    context you did not give says so (info) instead of guessing.
+    \b
+    Rule families (each finding names its source; `--json` shows it):
+      limits       every applicable maximum (per dose, per day, per kg, duration; by age,
+                   weight, CrCl, hepatic function, dialysis, risk factors): the strictest
+                   crossed is named; the labelled maximum with no risk factor is info
+      opioid doses every opioid and route, per dose and per day, in oral morphine
+                   equivalents and by its own label: far above any plausible dose (unit
+                   slip) = error; above the usual range = warning; opioid-naive above the
+                   labelled start = warning, above a tolerant-only dose = error
+      switches     with --previous or a course: route change at the same mg, increase
+                   beyond the titration step, unreduced switch (chosen table and the most
+                   cautious rotation table), a switch from methadone
+      rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
+      interactions NSAIDs with anticoagulants, antiplatelets, SSRIs, steroids, kidneys, age;
+                   opioids with benzodiazepines, gabapentinoids, serotonergic and QT drugs
+
+    \b
+    Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the
+    rules whose sources exclude it to info (the Beers Criteria; opioid + midazolam). A check
+    that needs context you did not give says so, once (info), instead of guessing.
 
     \b
     Examples:
       mpsdose check -f examples/takamatsu2018-case1.toml --age 58 --crcl 70
       mpsdose check "tramadol 400 mg/day" "sertraline 50 mg po daily" --age 80
       mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
+      mpsdose check "hydromorphone 10 mg sc q4h" --opioid-naive
+      mpsdose check "morphine 30 mg/day sc continuous" --age 79 --setting end-of-life
       mpsdose check "オキシコンチンTR錠10mg 1回1錠 1日2回" "オキノーム散5mg 1回1包 疼痛時" --market jp
     """
     from mpsdose.clinical.safety import check as run_check
@@ -600,16 +634,16 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
         if not items:
             raise click.UsageError('give items (e.g. "oxycodone 20 mg/day") or -f FILE')
         regimen = extra
-    patient = _patient(regimen.patient, age, weight, crcl, hepatic, tolerant, conditions)
+    patient = _patient(regimen.patient, age, weight, crcl, hepatic, tolerant, conditions, setting)
     if course is not None:
         import attrs
 
         course = attrs.evolve(course, patient=patient)
-        found = check_course(course, table=table, knowledge=knowledge, market=market)
+        found = check_course(course, table=table, market=market, knowledge=knowledge)
     else:
         found = run_check(regimen, patient, previous=before, table=table,
-                          threshold_context=threshold_context, knowledge=knowledge,
-                          market=market)
+                          threshold_context=threshold_context, market=market,
+                          knowledge=knowledge)
     errors = sum(f.severity.value == "error" for f in found)
     reading = _reading_findings(file, knowledge)
     counts = {level: sum(f.severity.value == level for f in found)
@@ -628,7 +662,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                     "crcl_ml_min": patient.crcl_ml_min,
                     "hepatic": None if patient.hepatic is None else patient.hepatic.value,
                     "opioid_tolerant": patient.opioid_tolerant,
-                    "conditions": list(patient.conditions)},
+                    "conditions": list(patient.conditions), "setting": patient.setting},
         "market": market,
         "counts": counts,
         "findings": reading + [f.to_json() for f in found],

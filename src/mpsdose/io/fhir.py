@@ -750,7 +750,7 @@ class _Reader:
                             "creatinine clearance (the dose limits are written against CrCl); "
                             "give --crcl to check renal limits")
         try:
-            return Patient(**values)  # type: ignore[arg-type]
+            return Patient(**values)
         except (MpsdoseError, TypeError, ValueError) as error:
             self.notes.warn("fhir-patient-not-read", None, f"patient context not read: {error}")
             return Patient()

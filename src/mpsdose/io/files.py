@@ -3,7 +3,7 @@
 A **regimen file** has an optional ``label``, ``items`` (item strings of the item language and/or
 tables with ``drug``, ``route``, ``dose``, ``unit``, ``frequency``, ``prn``, ``max_prn_per_day``,
 ``form``, ``count``, ``duration_days``) and an optional ``[patient]`` table (``age``, ``weight_kg``,
-``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``).
+``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``, ``setting``).
 
 A FHIR R4 JSON document (``MedicationRequest``, ``MedicationStatement`` or a ``Bundle`` of them)
 is read wherever a regimen file is, recognised by its ``resourceType``, and so is a CDS Hooks
@@ -48,7 +48,7 @@ from mpsdose.model.guards import (
     MAX_STATES,
 )
 from mpsdose.model.numbers import plain
-from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, Schedule, State
+from mpsdose.model.regimen import Course, Item, Patient, Regimen, Schedule, State
 from mpsdose.model.units import lookup_unit
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, parse_form, parse_route
 
@@ -57,7 +57,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
 
-_PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions")
+_PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions",
+                 "setting")
 
 
 # -- the file formats, as attrs classes that cattrs fills strictly ------------------------------
@@ -69,6 +70,7 @@ class _PatientData:
     hepatic: str | None = None
     opioid_tolerant: bool | None = None
     conditions: list[str] = attrs.Factory(list)
+    setting: str | None = None
 
 
 @attrs.frozen
@@ -614,17 +616,14 @@ class _Reader:
         return item
 
     def patient(self, raw: _PatientData) -> Patient:
+        # the Patient reads the strings (hepatic "Child-Pugh C", a condition's other names, the
+        # setting) and refuses what it cannot read, naming the allowed values
         values: dict[str, Any] = {"age": raw.age, "weight_kg": raw.weight_kg,
                                   "crcl_ml_min": raw.crcl_ml_min,
-                                  "opioid_tolerant": raw.opioid_tolerant}
-        if raw.hepatic is not None:
-            try:
-                values["hepatic"] = Hepatic(raw.hepatic.strip().lower())
-            except ValueError:
-                raise self.fail(
-                    f"hepatic {raw.hepatic!r}; use one of {', '.join(h.value for h in Hepatic)}",
-                    "patient.hepatic") from None
-        values["conditions"] = tuple(c.strip().lower() for c in raw.conditions)
+                                  "opioid_tolerant": raw.opioid_tolerant,
+                                  "hepatic": raw.hepatic,
+                                  "conditions": tuple(raw.conditions),
+                                  "setting": raw.setting}
         try:
             return Patient(**values)
         except MpsdoseError as error:

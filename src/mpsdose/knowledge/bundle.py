@@ -40,6 +40,7 @@ from mpsdose.knowledge.conversion import (
 from mpsdose.knowledge.limits import (
     DoseLimit,
     DrugProperties,
+    OpioidRange,
     SafetyRule,
     SafetyRules,
     SteroidTable,
@@ -92,13 +93,18 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "max_start_mg_per_day", "titration_interval_days",
     ),
     "safety_rules.csv": (
-        "acetaminophen-max", "antipsychotic-palliative-max",
+        "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
+        "antiplatelet-nsaid",
+        "antiplatelet-nsaid-protected", "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
         "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
         "hepatic-opioid-specialist", "methadone-qt", "methadone-titration", "nsaid-age",
         "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
-        "opioid-benzodiazepine", "opioid-gabapentinoid", "renal-opioid", "serotonergic",
-        "two-long-acting-opioids",
+        "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
+        "opioid-benzodiazepine-older", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
+        "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
+        "opioid-titration-step", "renal-opioid", "serotonergic", "ssri-nsaid",
+        "switch-from-methadone", "two-long-acting-opioids",
     ),
 })
 
@@ -464,6 +470,12 @@ class Knowledge:
             UsualRange.from_row(row) for row in self.rows("usual_ranges.csv")))
 
     @property
+    def opioid_ranges(self) -> tuple[OpioidRange, ...]:
+        """The rows of ``opioid_dose_ranges.csv``: starts, usual tops and plausibility ceilings."""
+        return self._cached("opioid_ranges", lambda: tuple(
+            OpioidRange.from_row(row) for row in self.rows("opioid_dose_ranges.csv")))
+
+    @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
         return self._cached("steroids", lambda: steroid_tables(
@@ -549,6 +561,7 @@ class Knowledge:
             "dose_limits.csv": lambda: self.dose_limits,
             "drug_properties.csv": lambda: self.drug_properties,
             "usual_ranges.csv": lambda: self.usual_ranges,
+            "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
             "products.csv": lambda: self.products,

@@ -20,7 +20,7 @@ import attrs
 
 from mpsdose.knowledge.schema import GRADES, Column, Kind, Schema, parse_interval
 from mpsdose.model.errors import DataError
-from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route
+from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route, parse_setting
 
 __all__ = ["DATA", "Row", "data_file", "read_table"]
 
@@ -144,6 +144,10 @@ def _date(text: str) -> str:
     return text
 
 
+def _settings(text: str) -> frozenset[str]:
+    return frozenset(parse_setting(word) for word in text.split())
+
+
 _READERS: dict[Kind, Callable[[str], Any]] = {
     Kind.TEXT: str,
     Kind.NUMBER: _number,
@@ -159,6 +163,7 @@ _READERS: dict[Kind, Callable[[str], Any]] = {
     Kind.INTERVAL: parse_interval,
     Kind.GRADE: _grade,
     Kind.DATE: _date,
+    Kind.SETTINGS: _settings,
 }
 
 

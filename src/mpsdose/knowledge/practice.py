@@ -109,6 +109,7 @@ class Rule:
     unit: str
     source: str
     notes: str = ""
+    market: str | None = None  #: the market whose source the row is; None: no market
 
     @classmethod
     def from_row(cls, row: Row) -> Rule:
@@ -116,7 +117,7 @@ class Rule:
         if value is None and low is None:
             raise row.error("a rule needs a value or value_low and value_high", "value")
         return cls(row["rule"], row.get("drug"), value, low, high, row.get("unit", ""),
-                   row["source"], row.get("notes", ""))
+                   row["source"], row.get("notes", ""), row.get("market"))
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -144,6 +145,17 @@ class Rules:
     def first(self, name: str, drug: str | None = None) -> Rule:
         """The default (first) row of a rule; ``LookupError`` where there is none."""
         return self.all(name, drug)[0]
+
+    def for_market(self, name: str, drug: str | None = None,
+                   market: str | None = None) -> Rule:
+        """The row of a rule for a market: that market's row for the drug, else its row for any
+        opioid, else the rule's default (first) row. Without a market, the default row."""
+        rows = self.all(name, drug)
+        if market is not None:
+            mine = [r for r in rows if r.market == market]
+            for row in sorted(mine, key=lambda r: r.drug is None):
+                return row
+        return rows[0]
 
     def get(self, name: str, drug: str | None = None) -> Rule | None:
         """The default row of a rule, or None where the file has none (an optional rule)."""

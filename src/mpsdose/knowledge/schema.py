@@ -34,7 +34,8 @@ import attrs
 from mpsdose.model.products import STRENGTH_UNITS
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
-__all__ = ["GRADES", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind", "Schema", "parse_interval"]
+__all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind",
+           "Schema", "parse_interval"]
 
 #: The source grades a row may have.
 GRADES = {"P": "the issuing body's own text was seen", "S": "a copy or a summary was seen"}
@@ -59,6 +60,7 @@ class Kind(enum.Enum):
     INTERVAL = "interval"  #: a band in interval notation, "[30, 60)"
     GRADE = "grade"  #: P or S
     DATE = "date"  #: an ISO date, or as much of one as the source gives (YYYY-MM, YYYY)
+    SETTINGS = "settings"  #: care settings separated by spaces (end-of-life hospice)
 
 
 @attrs.frozen
@@ -219,6 +221,8 @@ _SOURCE = (
                                         "disagreements, what was left out."),
 )
 _MARKETS = ("us", "uk", "jp", "eu")
+#: Markets a limit or a starting dose may be scoped to (a label's country or region).
+LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
 MARKET_RULES = (
     "rotation_table", "patch_table", "rescue_fraction", "max_daily", "max_single",
@@ -337,9 +341,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("value_low", Kind.NUMBER, required=False),
         Column("value_high", Kind.NUMBER, required=False),
         Column("unit", required=False),
+        Column("market", Kind.CHOICE, required=False, choices=_MARKETS,
+               doc="The market whose source the row is (the rescue share of --market jp is the "
+                   "Japanese label's); empty: no market."),
         ranges=("value",),
         doc="A rule may have several rows, one per source, where sources differ: the first row of "
-            "a rule is its default and the others are shown for comparison.",
+            "a rule is its default and the others are shown for comparison; with a market, the "
+            "first row of that market (a drug's own row first) is used.",
     ),
     _schema(
         "patch_conversion.csv", "Manufacturers' patch tables",
@@ -384,16 +392,30 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
         Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
-                                                  "hepatic", "dialysis")),
+                                                  "hepatic", "dialysis", "risk_factor")),
         Column("condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (the condition's)"),
-        Column("condition_value", Kind.CHOICE, required=False,
-               choices=("mild", "moderate", "severe"), doc="For hepatic."),
+        Column("condition_value", required=False,
+               doc="For hepatic: mild, moderate, severe, or impaired (any of the three); for "
+                   "risk_factor: a patient condition (chronic-alcohol-use, malnutrition …, see "
+                   "mpsdose.model.vocabulary.CONDITIONS)."),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day",
                doc="0: not recommended."),
         Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
         Column("max_days", Kind.POSITIVE, required=False, unit="days"),
+        Column("scope", required=False,
+               doc="The one indication or product the row is limited to (acute upper respiratory "
+                   "inflammation; self-medication (OTC)); empty: every indication. A scoped "
+                   "maximum is reported (warning) only where the drug has no general maximum of "
+                   "the same kind, since mpsdose does not know the indication."),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="The market of the row's label; `check --market` keeps that market's rows. "
+                   "Where markets disagree, a dose above one market's maximum but within "
+                   "another's is a warning naming both, not an error."),
+        Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
+               doc="How a dose above the row is reported (default error); a guideline that "
+                   "says 'consider' a lower dose is a warning."),
         doc="Every row that applies to the patient is checked; the strictest limit crossed is "
             "reported, with its source.",
     ),
@@ -404,6 +426,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("threshold", Kind.NUMBER, required=False, unit="threshold_unit"),
         Column("threshold_unit", required=False),
         Column("statement", doc="What the source says, quoted or closely paraphrased."),
+        Column("excluded_settings", Kind.SETTINGS, required=False,
+               doc="Care settings the row's source excludes (hospice end-of-life: the Beers "
+                   "Criteria); there its finding steps down to info, saying so."),
+        Column("exclusion_source", required=False,
+               doc="Where the exclusion is stated, when not in the row's own source."),
         doc="A check may have several rows, one per source: the first is its default.",
     ),
     _schema(
@@ -424,6 +451,34 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("daily_mg_high", Kind.POSITIVE, unit="mg/day"),
         key=("drug", "route", "indication", "source"),
         ranges=("daily_mg",),
+    ),
+    _schema(
+        "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
+        Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
+                                              "tolerant-only"),
+               doc="usual: above the usual range (warning); plausible: far above any plausible "
+                   "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
+                   "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
+                   "in an opioid-naive patient)."),
+        Column("drug", Kind.DRUG, required=False,
+               doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
+                   "the route's own factor; a drug's own row replaces these for its route."),
+        Column("route", Kind.ROUTE_OR_GROUP, required=False, doc="Empty: every route."),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="The product's dosing or wear interval, where it tells products apart (a 7-day "
+                   "buprenorphine patch is 168)."),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS),
+        Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)"),
+        Column("per_day", Kind.POSITIVE, required=False,
+               unit="day_unit (mg OME/day without a drug)"),
+        Column("day_unit", Kind.CHOICE, required=False, choices=("mg/day", "mg/h", "mcg/h"),
+               doc="mg/day by default; mg/h or mcg/h: a rate that applies to infusions and "
+                   "patches only."),
+        Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
+        doc="Every applicable row of a check is read; a dose above one source's number but "
+            "within another's (markets, products) steps down one severity, naming both. A "
+            "threshold that is mpsdose's own convention says so in its source.",
     ),
     _schema(
         "corticosteroid_equivalence.csv", "Corticosteroid equivalence tables",

@@ -24,6 +24,7 @@ from mpsdose.model.errors import (
     ArgumentError,
     DoseError,
     ItemSyntaxError,
+    PatientError,
     RouteError,
     UnitError,
     UnknownStateError,
@@ -31,7 +32,13 @@ from mpsdose.model.errors import (
 from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG, MAX_DURATION_DAYS, MAX_ITEMS
 from mpsdose.model.numbers import plain, significant
 from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.vocabulary import (
+    CONDITIONS,
+    SETTINGS,
+    Route,
+    parse_condition,
+    parse_setting,
+)
 
 __all__ = [
     "Course",
@@ -40,6 +47,7 @@ __all__ = [
     "Hepatic",
     "Ingredient",
     "Item",
+    "PATIENT_BOUNDS",
     "Patient",
     "Regimen",
     "Schedule",
@@ -697,56 +705,170 @@ class Hepatic(enum.Enum):
     SEVERE = "severe"
 
 
-def _optional_positive(what: str) -> Callable[[object, attrs.Attribute[float | None], float | None],
-                                              None]:
-    def check(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
-        if value is not None:
-            check_magnitude(value, what=what)
+#: The plausible range of each measured patient value [unit]: mpsdose checks adults, and a value
+#: outside these bounds is an input slip (age 250, weight in grams), not a patient. Bounds, not
+#: clinical limits: the oldest documented human lived to 122; adult weights below 20 kg or a
+#: creatinine clearance above 300 mL/min are not plausible (augmented renal clearance is reported
+#: up to about 200 mL/min).
+PATIENT_BOUNDS: dict[str, tuple[float, float, str, str]] = {
+    "age": (18.0, 125.0, "years", "mpsdose checks adults, 18 years and over"),
+    "weight_kg": (20.0, 400.0, "kg", "an adult's weight in kilograms"),
+    "crcl_ml_min": (1.0, 300.0, "mL/min", "a creatinine clearance in mL/min; for a patient on "
+                    "dialysis add the condition 'dialysis'"),
+}
 
-    return check
+
+def _measured(name: str, value: object) -> float | None:
+    """A measured patient value: a finite number within its plausible range (None: not known)."""
+    low, high, unit, meaning = PATIENT_BOUNDS[name]
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise PatientError(f"{name} must be a number [{unit}], not {value!r}", field=name,
+                           value=value)
+    try:
+        number = float(value)
+    except ValueError:
+        raise PatientError(f"{name} {value!r} is not a number [{unit}]", field=name,
+                           value=value) from None
+    if not (math.isfinite(number) and low <= number <= high):
+        shown = f"{number:g}" if math.isfinite(number) else repr(value)
+        raise PatientError(f"{name} {shown} is not plausible: expected {low:g}–{high:g} {unit} "
+                           f"({meaning})", field=name, value=value)
+    return number
+
+
+def _age(value: object) -> float | None:
+    return _measured("age", value)
+
+
+def _weight(value: object) -> float | None:
+    return _measured("weight_kg", value)
+
+
+def _crcl(value: object) -> float | None:
+    return _measured("crcl_ml_min", value)
+
+
+_HEPATIC_SPELLINGS = {
+    "none": "none", "no": "none", "normal": "none",
+    "mild": "mild", "child-pugh a": "mild", "child pugh a": "mild",
+    "moderate": "moderate", "child-pugh b": "moderate", "child pugh b": "moderate",
+    "severe": "severe", "child-pugh c": "severe", "child pugh c": "severe",
+}
+
+
+def _hepatic(value: object) -> Hepatic | None:
+    if value is None or isinstance(value, Hepatic):
+        return value
+    if isinstance(value, str):
+        key = " ".join(value.strip().lower().split())
+        if key in _HEPATIC_SPELLINGS:
+            return Hepatic(_HEPATIC_SPELLINGS[key])
+    raise PatientError(f"hepatic {value!r}: use one of none, mild, moderate, severe (Child–Pugh "
+                       "A, B, C)", field="hepatic", value=value,
+                       allowed=[h.value for h in Hepatic])
+
+
+_TOLERANCE_SPELLINGS = {
+    "yes": True, "true": True, "y": True, "tolerant": True, "opioid-tolerant": True,
+    "opioid tolerant": True,
+    "no": False, "false": False, "n": False, "naive": False, "opioid-naive": False,
+    "opioid naive": False, "naïve": False, "opioid-naïve": False, "not tolerant": False,
+}
+
+
+def _tolerance(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TOLERANCE_SPELLINGS:
+        return _TOLERANCE_SPELLINGS[value.strip().lower()]
+    raise PatientError(f"opioid_tolerant {value!r}: use true (opioid-tolerant), false "
+                       "(opioid-naive), or leave it out (not known)", field="opioid_tolerant",
+                       value=value, allowed=["true", "false"])
+
+
+def _conditions(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    names = (value,) if isinstance(value, str) else value
+    if not isinstance(names, Iterable):
+        raise PatientError(f"conditions {value!r}: a list of condition names",
+                           field="conditions", value=value, allowed=list(CONDITIONS))
+    found: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise PatientError(f"condition {name!r} is not a name", field="conditions",
+                               value=name, allowed=list(CONDITIONS))
+        try:
+            found.append(parse_condition(name))
+        except ValueError as error:
+            raise PatientError(str(error), field="conditions", value=name,
+                               allowed=list(CONDITIONS)) from None
+    return tuple(dict.fromkeys(found))
+
+
+def _setting(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise PatientError(f"setting {value!r} is not a name", field="setting", value=value,
+                           allowed=list(SETTINGS))
+    try:
+        return parse_setting(value)
+    except ValueError as error:
+        raise PatientError(str(error), field="setting", value=value,
+                           allowed=list(SETTINGS)) from None
 
 
 @attrs.frozen
 class Patient:
     """What is known of the patient; every field is optional and never invented.
 
-    A check that needs a field that is None says so (an info finding) instead of assuming.
+    A check that needs a field that is None says so (an info finding) instead of assuming. Values
+    are checked and converted when a patient is built: an implausible age, weight or CrCl, an
+    unknown hepatic grade, condition or setting is a :class:`PatientError` that lists what is
+    accepted; ``hepatic="severe"``, ``opioid_tolerant="no"`` and condition spellings (``"COPD"``,
+    ``"sleep apnea"``) are read as what they mean.
 
     Attributes
     ----------
-    age
-        [years].
-    weight_kg
-        [kg].
-    crcl_ml_min
-        Creatinine clearance [mL/min].
+    age, weight_kg, crcl_ml_min
+        [years], [kg], creatinine clearance [mL/min], within :data:`PATIENT_BOUNDS`.
     hepatic
-        Hepatic impairment.
+        Hepatic impairment (Child–Pugh A/B/C = mild/moderate/severe), or ``none``.
     opioid_tolerant
-        True, False, or None where not known (not assumed either way).
+        True (tolerant), False (opioid-naive) or None (not known: the checks say what they
+        assumed).
     conditions
-        Conditions that change a check, lower case (``copd``, ``sleep-apnoea``, ``dialysis``).
+        Canonical names of :data:`~mpsdose.model.vocabulary.CONDITIONS` (``copd``,
+        ``sleep-apnoea``, ``dialysis`` …).
+    setting
+        A care setting of :data:`~mpsdose.model.vocabulary.SETTINGS` (``end-of-life``: rules
+        whose sources exclude it step down to info).
 
     Raises
     ------
-    DoseError
-        An age, weight or clearance that is zero, negative or not finite.
+    PatientError
+        An implausible age, weight or clearance; an unknown hepatic grade, tolerance, condition
+        or setting.
 
     Examples
     --------
     >>> from mpsdose import Patient
     >>> Patient(age=80, crcl_ml_min=25).weight_kg is None
     True
+    >>> Patient(conditions=["COPD"], setting="end of life").conditions
+    ('copd',)
     """
 
-    age: float | None = attrs.field(default=None, validator=_optional_positive("age"))
-    weight_kg: float | None = attrs.field(default=None, validator=_optional_positive("weight"))
-    crcl_ml_min: float | None = attrs.field(
-        default=None, validator=_optional_positive("creatinine clearance")
-    )
-    hepatic: Hepatic | None = None
-    opioid_tolerant: bool | None = None
-    conditions: tuple[str, ...] = ()
+    age: float | None = attrs.field(default=None, converter=_age)
+    weight_kg: float | None = attrs.field(default=None, converter=_weight)
+    crcl_ml_min: float | None = attrs.field(default=None, converter=_crcl)
+    hepatic: Hepatic | None = attrs.field(default=None, converter=_hepatic)
+    opioid_tolerant: bool | None = attrs.field(default=None, converter=_tolerance)
+    conditions: tuple[str, ...] = attrs.field(default=(), converter=_conditions)
+    setting: str | None = attrs.field(default=None, converter=_setting)
 
 
 @attrs.frozen

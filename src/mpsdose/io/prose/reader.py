@@ -45,10 +45,10 @@ from mpsdose.io.prose.text import normalise, sentences
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
-from mpsdose.model.errors import MpsdoseError
+from mpsdose.model.errors import MpsdoseError, PatientError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import plain
-from mpsdose.model.regimen import Item, Schedule, ScheduleKind
+from mpsdose.model.regimen import Item, Patient, Schedule, ScheduleKind
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["read_course"]
@@ -195,6 +195,13 @@ class _Reader:
         token_lists = [scan(self.text, self.normal, s.start, s.end, self.vocabulary, self.defined,
                             self.defined_routes) for s in spans]
         self.weight = self._weight([t for tokens in token_lists for t in tokens])
+        if self.weight is not None:
+            try:
+                Patient(weight_kg=self.weight)
+            except PatientError as error:
+                self._finding(Severity.INFO, "weight-not-carried",
+                              f"{error}: the weight is used for doses per kg, but not written "
+                              "as the course's patient", None)
         for sentence, tokens in zip(spans, token_lists, strict=True):
             self._sentence(sentence.index, tokens)
         return self._result()

@@ -8,6 +8,7 @@ import attrs
 
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding
+from mpsdose.model.errors import PatientError
 from mpsdose.model.regimen import Course, Item, Patient, Regimen, State
 from mpsdose.model.vocabulary import Route
 
@@ -175,5 +176,8 @@ class Reading:
                               + "; ".join(repr(text) for text in left))
             states.append(State(state.label, Regimen(items, state.label), note=" ".join(notes)
                                 or None))
-        patient = Patient(weight_kg=self.weight_kg)
+        try:
+            patient = Patient(weight_kg=self.weight_kg)
+        except PatientError:  # a weight mpsdose does not check (a child's): said at read time
+            patient = Patient()
         return Course(tuple(states), patient, label)
