@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import attrs
 
 from mpsdose.model.drugs import Drug
-from mpsdose.model.findings import Finding
 from mpsdose.model.errors import PatientError
+from mpsdose.model.findings import Finding
 from mpsdose.model.regimen import Course, Item, Patient, Regimen, State
 from mpsdose.model.vocabulary import Route
 
