@@ -262,16 +262,16 @@ def test_an_unreadable_japanese_prescription_is_one_line_and_exit_2(runner):
 
 
 def test_check_market_jp_names_the_labels(runner):
-    args = ["check", "--json", "--market", "jp", "--crcl", "20",
-            "リリカカプセル150mg 2カプセル 分2"]
+    args = ["check", "--json", "--market", "jp", "トラマールOD錠50mg 1回3錠 1日3回"]
     result = runner.invoke(main, args)
-    assert result.exit_code == 1, result.output  # above the Lyrica label's renal band: an error
+    assert result.exit_code == 1, result.output  # 150 mg a dose, 450 mg/day: above the label
     document = json.loads(result.output)
     assert document["market"] == "jp"
-    (label,) = [f for f in document["findings"] if f["code"] == "pregabalin-above-jp-label-max"]
-    assert "kegg.jp" in label["source"]
+    (label,) = [f for f in document["findings"] if f["code"] == "tramadol-above-max"]
+    assert "JP source" in label["message"] and "igaku-shoin" in label["source"]
     plain = json.loads(runner.invoke(main, [a for a in args if a not in ("--market", "jp")]).output)
-    assert not any("jp-label" in f["code"] for f in plain["findings"])
+    assert not any("JP source" in f["message"] for f in plain["findings"]
+                   if f["code"] == "tramadol-above-max")
 
 
 def test_convert_and_methadone_market_jp(runner):

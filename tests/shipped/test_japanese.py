@@ -127,16 +127,23 @@ def _market(items, patient=None, previous=None):
                            previous=None if previous is None else Regimen.parse(previous))
 
 
+def _limits(items, patient=None):
+    """The dose-limit findings of ``check --market jp`` (the label maxima are dose_limits.csv
+    rows of market jp, checked with every other limit)."""
+    found = check(Regimen.parse(items), patient or Patient(), market="jp")
+    return [f for f in found if "-above-max" in f.code or "-at-max" in f.code]
+
+
 def test_loxoprofens_maximum_is_for_its_indication_only():
-    silent = _market(["ロキソニン錠60mg 3錠 分3 毎食後"])
-    assert not silent
-    above = _market(["ロキソニン錠60mg 1回2錠 1日3回"])
-    assert _codes(above) == {"loxoprofen-jp-label-max-not-applied"}
-    assert all(f.severity.value == "info" for f in above)
-    urti = _market(["ロキソニン錠60mg 1回2錠 1日3回"],
+    assert not _limits(["ロキソニン錠60mg 3錠 分3 毎食後"])
+    (above,) = _limits(["ロキソニン錠60mg 1回2錠 1日3回"])  # 360 mg/day, indication not recorded
+    assert above.code == "loxoprofen-above-max" and above.severity.value == "warning"
+    assert "acute upper respiratory" in above.message and "not recorded" in above.message
+    urti = _limits(["ロキソニン錠60mg 1回2錠 1日3回"],
                    Patient(conditions=("acute-upper-respiratory-inflammation",)))
-    assert _codes(urti) == {"loxoprofen-above-jp-label-max"}
-    assert "keter.tokyo" in urti[0].source and "180" in urti[0].message
+    assert {f.code for f in urti} >= {"loxoprofen-above-max"}
+    assert all(f.severity.value == "error" for f in urti)
+    assert any("180" in f.message for f in urti)
 
 
 @pytest.mark.parametrize(("item", "crcl", "fires"), [
@@ -147,17 +154,20 @@ def test_loxoprofens_maximum_is_for_its_indication_only():
     ("タリージェ錠5mg 2錠 分2", 40, False),
 ], ids=lambda v: str(v))
 def test_the_renal_bands_of_lyrica_and_tarlige(item, crcl, fires):
-    found = _market([item], Patient(crcl_ml_min=crcl))
-    assert any(f.code.endswith("-above-jp-label-max") for f in found) is fires
-    assert all("kegg.jp" in f.source or "shirobon" in f.source for f in found)
+    found = _limits([item], Patient(crcl_ml_min=crcl))
+    assert any(f.code.endswith("-above-max") and f.severity.value == "error"
+               for f in found) is fires
 
 
 def test_acetaminophen_and_tramadol_maxima():
-    assert not _market(["カロナール錠500 1回2錠 1日4回"])  # the labelled 4000 mg/day itself
-    assert "acetaminophen-above-jp-label-max" in _codes(_market(["カロナール錠500 1回2錠 1日5回"]))
-    assert not _market(["トラマールOD錠50mg 1回2錠 1日4回"])  # 100 mg a dose, 400 a day
-    found = _market(["トラマールOD錠50mg 1回3錠 1日3回"])
-    assert {"tramadol-above-jp-label-max", "tramadol-single-dose-above-jp-label"} <= _codes(found)
+    at_max = _limits(["カロナール錠500 1回2錠 1日4回"])  # the labelled 4000 mg/day itself
+    assert all(f.severity.value == "info" for f in at_max)
+    assert "acetaminophen-above-max" in _codes(_limits(["カロナール錠500 1回2錠 1日5回"]))
+    assert not [f for f in _limits(["トラマールOD錠50mg 1回2錠 1日4回"])  # 100 a dose, 400 a day
+                if f.severity.value != "info"]
+    found = _limits(["トラマールOD錠50mg 1回3錠 1日3回"])
+    assert {"tramadol-above-max", "tramadol-single-dose-above-max"} <= _codes(found)
+    assert all("JP source" in f.message for f in found)
 
 
 @pytest.mark.parametrize(("rescue", "code"), [
@@ -193,7 +203,7 @@ def test_the_methadone_label_when_switching():
 def test_another_market_has_no_japanese_rules():
     assert not market_findings(Regimen.parse(["ロキソニン錠60mg 1回3錠 1日3回"]), Patient(), "us")
     found = check(Regimen.parse(["カロナール錠500 1回2錠 1日5回"]), Patient(), market="jp")
-    assert "acetaminophen-above-jp-label-max" in _codes(found)
+    assert "acetaminophen-above-max" in _codes(found)
 
 
 # -- convert and methadone under --market jp --------------------------------------------------------

@@ -45,7 +45,7 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
-from mpsdose.clinical.market import market_findings
+from mpsdose.clinical.market import market_findings, naive_start_allowed
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
@@ -58,7 +58,7 @@ from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, ScheduleKind, State
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.vocabulary import Route, parse_condition
 
 __all__ = ["SafetyError", "check", "check_course", "enforce"]
 
@@ -284,13 +284,14 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
     strictest (lowest) limit crossed among those of the highest severity. Rows scoped to one
     indication or product count only where no general row of that kind applies.
     """
-    general = {(m.row.drug, m.kind) for m in measured if not m.row.scope}
+    general = {(m.row.drug, m.kind) for m in measured
+               if not m.row.scope or _indicated(m.row, patient)}
     general |= {(row.drug, kind) for row in applying if not row.scope
                 for kind in ("daily", "single", "days")
                 if _ceiling(row, kind, patient) is not None}
     groups: dict[tuple[str, str, str | None], list[_Measured]] = {}
     for m in measured:
-        if m.row.scope and (m.row.drug, m.kind) in general:
+        if m.row.scope and not _indicated(m.row, patient) and (m.row.drug, m.kind) in general:
             continue
         groups.setdefault(m.key, []).append(m)
     found = []
@@ -299,7 +300,9 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
         if above:
             found.append(_above(drug, kind, above, applying, patient))
             continue
-        at = [m for m in group if m.state == "at"]
+        # at a maximum printed for another indication: not this patient's maximum, so no finding
+        at = [m for m in group if m.state == "at"
+              and not (m.row.scope and not _indicated(m.row, patient))]
         if at:
             found.append(_at(drug, min(at, key=lambda m: m.ceiling), patient))
             continue
@@ -317,11 +320,27 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
     return found
 
 
-def _scope_text(row: DoseLimit) -> str:
+def _indicated(row: DoseLimit, patient: Patient) -> bool:
+    """Whether the patient is recorded (``--condition``) to have the one indication a scoped row
+    is for: the row then applies as a general one would."""
+    if not row.scope:
+        return False
+    try:
+        return parse_condition(row.scope) in patient.conditions
+    except ValueError:  # a product scope (an OTC product), not an indication
+        return False
+
+
+def _scope_text(row: DoseLimit, patient: Patient) -> str:
     who = row.describe_condition()
     market = f" ({row.market.upper()} source)" if row.market else ""
-    scope = (f" — a maximum for {row.scope} only; the label gives no general maximum"
-             if row.scope else "")
+    if not row.scope:
+        scope = ""
+    elif _indicated(row, patient):
+        scope = f" — the maximum for {row.scope}, which the patient is recorded to have"
+    else:
+        scope = (f" — a maximum for {row.scope} only (not recorded for this patient: "
+                 "--condition); the label gives no general maximum")
     return f"for {who}{market}{scope}"
 
 
@@ -331,7 +350,7 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
     for m in above:
         severity = m.row.severity
         allowed = _twin_allows(m.row, m, applying, patient)
-        if m.row.scope and severity is Severity.ERROR:
+        if m.row.scope and severity is Severity.ERROR and not _indicated(m.row, patient):
             severity = Severity.WARNING  # the indication is not known
         if allowed is not None and severity is Severity.ERROR:
             severity = Severity.WARNING
@@ -343,17 +362,19 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
             "days": f"{drug}-duration-above-max"}[kind]
     if m.state == "avoid":
         return Finding(severity if severity is not Severity.ERROR else Severity.WARNING,
-                       f"{drug}-avoid", f"{m.text}: not recommended {_scope_text(m.row)}",
+                       f"{drug}-avoid",
+                       f"{m.text}: not recommended {_scope_text(m.row, patient)}",
                        m.row.source)
     if kind == "days":
         text = f"{m.text}: {significant(m.amount, 4)} days is above the maximum of {m.ceiling_text}"
     else:
-        text = f"{m.text} is above the maximum of {m.ceiling_text} {_scope_text(m.row)}"
+        text = (f"{m.text} is above the maximum of {m.ceiling_text} "
+                f"{_scope_text(m.row, patient)}")
     sources = [m.row.source]
     stricter = [w for w in weighed if w[1].ceiling < m.ceiling]
     if stricter:
         low = min(stricter, key=lambda w: w[1].ceiling)[1]
-        text += f"; also above {low.ceiling_text} {_scope_text(low.row)}, a softer limit"
+        text += f"; also above {low.ceiling_text} {_scope_text(low.row, patient)}, a softer limit"
         sources.append(low.row.source)
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
@@ -380,8 +401,8 @@ _RISK_WORDS = ("weight under 50 kg, hepatic impairment, chronic alcohol use, mal
 
 def _at(drug: str, m: _Measured, patient: Patient) -> Finding:
     """The labelled maximum reached: information, not a warning, where nothing lowers it."""
-    text = (f"{m.text} is at the maximum of {m.ceiling_text} {_scope_text(m.row)}: allowed by "
-            "the label")
+    text = (f"{m.text} is at the maximum of {m.ceiling_text} {_scope_text(m.row, patient)}: "
+            "allowed by the label")
     if drug == "acetaminophen":
         read = []
         if patient.weight_kg is not None:
@@ -429,7 +450,7 @@ _SEROTONIN_REUPTAKE = frozenset({"sertraline", "fluoxetine", "paroxetine", "cita
 
 
 def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
-                          limits: Sequence[Finding]) -> list[Finding]:
+                          limits: Sequence[Finding], market: str | None) -> list[Finding]:
     found: list[Finding] = []
     nsaids = _classes(items, "nsaid")
     steroids = _classes(items, "corticosteroid")
@@ -501,7 +522,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.append(_ruled(k, "anticoagulant-antiplatelet",
                             f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
                             "therapy intended?"))
-    found.extend(_patch_findings(k, items, patient))
+    found.extend(_patch_findings(k, items, patient, market))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
@@ -620,7 +641,8 @@ def _gabapentinoid(k: Knowledge, items: Sequence[Item], opioids: list[str],
     return found
 
 
-def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
+def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
+                    market: str | None) -> list[Finding]:
     found: list[Finding] = []
     patches = [i for i in items if i.listed and i.drug.name == "fentanyl"
                and i.route is Route.TRANSDERMAL]
@@ -628,9 +650,12 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> li
         return found
     rule = _rule(k, "fentanyl-patch-naive")
     if patient.opioid_tolerant is False:
-        found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
-                                         f"{patches[0]} in an opioid-naive patient", rule=rule),
-                                  item=str(patches[0])))
+        # a market's label may allow a naive start (フェントステープ 0.5 mg): its own rule says so
+        refused = [p for p in patches if naive_start_allowed(p, market, k) is None]
+        if refused:
+            found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
+                                             f"{refused[0]} in an opioid-naive patient",
+                                             rule=rule), item=str(refused[0])))
     elif patient.opioid_tolerant is None:
         found.append(Finding(Severity.INFO, "fentanyl-patch-tolerance-not-checked",
                              "opioid tolerance not given: the fentanyl patch's requirement of "
@@ -953,7 +978,7 @@ def check(
     found: list[Finding] = []
     limits = _limit_findings(k, items, patient, market)
     found.extend(limits)
-    found.extend(_interaction_findings(k, items, patient, limits))
+    found.extend(_interaction_findings(k, items, patient, limits, market))
     found.extend(opioid_range_findings(items, patient, market=market, table=table, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))

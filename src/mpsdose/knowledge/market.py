@@ -25,8 +25,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "rotation_table": ("table",),
     "patch_table": ("table",),
     "rescue_fraction": ("drug", "value"),
-    "max_daily": ("drug", "value"),
-    "max_single": ("drug", "value"),
     "naive_start_max": ("drug", "value"),
     "switch_only": ("drug",),
     "methadone_min_prior_ome": ("value",),
