@@ -225,8 +225,8 @@ _MARKETS = ("us", "uk", "jp", "eu")
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
 MARKET_RULES = (
-    "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only", "methadone_min_prior_ome", "methadone_start",
-    "methadone_no_increase_days",
+    "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only",
+    "methadone_min_prior_ome", "methadone_start", "methadone_no_increase_days",
 )
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
