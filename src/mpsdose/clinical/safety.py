@@ -444,9 +444,6 @@ def _with_property(k: Knowledge, items: Sequence[Item], name: str) -> list[str]:
 
 
 _RESPIRATORY = frozenset({"copd", "asthma", "sleep-apnoea", "respiratory-disease"})
-_SEROTONIN_REUPTAKE = frozenset({"sertraline", "fluoxetine", "paroxetine", "citalopram",
-                                 "escitalopram", "fluvoxamine", "venlafaxine", "desvenlafaxine",
-                                 "duloxetine"})
 
 
 def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
@@ -548,8 +545,7 @@ def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
         else:
             found.append(_ruled(k, "antiplatelet-nsaid", f"{named} with the antiplatelet "
                                 f"{', '.join(antiplatelets)} and no gastroprotection"))
-    reuptake = sorted({d.name for item in items if item.listed for d in item.drugs
-                       if d.name in _SEROTONIN_REUPTAKE})
+    reuptake = _with_property(k, items, "serotonin_reuptake_inhibitor")
     if reuptake and not protective:
         found.append(_ruled(k, "ssri-nsaid", f"{named} with {', '.join(reuptake)} and no "
                             "gastroprotection"))

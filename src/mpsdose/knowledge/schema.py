@@ -438,7 +438,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("property", Kind.CHOICE, choices=("serotonergic", "qt_risk", "gastroprotective",
                                                  "renally_cleared_active_metabolite",
                                                  "respiratory_depressant",
-                                                 "long_acting")),
+                                                 "long_acting", "serotonin_reuptake_inhibitor")),
         Column("value"),
     ),
     _schema(
