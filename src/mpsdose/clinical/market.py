@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.totals import drug_daily
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.market import MarketRule
 from mpsdose.model.boundary import checked
@@ -57,21 +58,6 @@ def _matching(items: Sequence[Item], rule: MarketRule, *, prn: bool | None = Non
                 rule.route is None or item.route is rule.route):
             found.append(item)
     return found
-
-
-def _daily(items: Sequence[Item], drug: str) -> tuple[float, bool]:
-    """(daily mg of one drug with PRN at their maximum, complete?)."""
-    total, complete = 0.0, True
-    for item in items:
-        for ingredient in item.ingredients:
-            if ingredient.drug.name != drug:
-                continue
-            daily = item.daily(ingredient)
-            if daily is None:
-                complete = False
-            else:
-                total += daily
-    return total, complete
 
 
 def _label(rule: MarketRule) -> str:
@@ -125,7 +111,7 @@ def _rescue(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item]) ->
         assert rule.drug is not None
         scheduled = [i for i in _matching(items, rule, prn=False)
                      if len(i.ingredients) == 1]
-        daily, complete = _daily(scheduled, rule.drug)
+        daily, complete = drug_daily(scheduled, rule.drug)
         if daily <= 0 or not complete:
             continue
         for item in _matching(items, rule, prn=True):
@@ -231,7 +217,7 @@ def _methadone(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item],
                          f"({table}), so the methadone label's switching rules were not checked",
                          Severity.INFO)]
     found: list[Finding] = []
-    daily, _ = _daily(given, "methadone")
+    daily, _ = drug_daily(given, "methadone")
     where = f"oral morphine equivalent {ome.format()} ({table})"
     if minimum is not None and bounds[1] < minimum.bounds[0]:
         found.append(_finding(minimum, f"methadone-{minimum.market}-switch-below-label-minimum",

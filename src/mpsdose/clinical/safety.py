@@ -49,7 +49,7 @@ from mpsdose.clinical.market import market_findings, naive_start_allowed
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
-from mpsdose.clinical.totals import daily_totals
+from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
@@ -111,30 +111,6 @@ def _ruled(k: Knowledge, check: str, text: str, *, code: str | None = None,
 
 
 # -- the checks ---------------------------------------------------------------------------------
-def _daily_by_drug(items: Sequence[Item], drug: str, route: Route | None = None,
-                   release: str | None = None) -> tuple[float, bool]:
-    """(daily mg with PRN at their maximum, complete?) of one drug, over matching items."""
-    total, complete = 0.0, True
-    for item in items:
-        if not item.listed:
-            continue
-        if route is not None and item.route is not route:
-            continue
-        if release is not None and (item.release or "ir") != release:
-            # a limit for one release applies to items of that release; an item that does not
-            # say is immediate release, the form a plain prescription gets
-            continue
-        for ingredient in item.ingredients:
-            if ingredient.drug.name != drug:
-                continue
-            daily = item.daily(ingredient)
-            if daily is None:
-                complete = False
-            else:
-                total += daily
-    return total, complete
-
-
 _CONDITION_WORDS = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "creatinine clearance",
                     "hepatic": "hepatic function"}
 
@@ -198,7 +174,7 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
     found: list[_Measured] = []
     drug = limit.drug
     where = f" ({limit.route.value})" if limit.route else ""
-    daily, complete = _daily_by_drug(items, drug, limit.route, limit.release)
+    daily, complete = drug_daily(items, drug, limit.route, limit.release)
     with_prn = " (PRN at their maximum)" if any(
         item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
@@ -667,7 +643,7 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         rows = [r for r in ranges if r.drug == drug]
         if not rows:
             continue
-        daily, _ = _daily_by_drug(items, drug)
+        daily, _ = drug_daily(items, drug)
         top = max(rows, key=lambda r: r.high)
         if daily > top.high * (1 + 1e-9):
             rule = _rule(k, "antipsychotic-palliative-max")
@@ -691,7 +667,7 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     low = high = 0.0
     missing = []
     for drug in steroids:
-        daily, _ = _daily_by_drug(items, drug)
+        daily, _ = drug_daily(items, drug)
         own = equivalents.get(drug)
         if own is None:
             missing.append(drug)
@@ -792,7 +768,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                                 code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
         cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
-        daily, _ = _daily_by_drug(items, "methadone")
+        daily, _ = drug_daily(items, "methadone")
         if daily > cap.bounds[1] * (1 + _TOLERANCE):
             found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
                                  f"methadone started at {significant(daily, 4)} mg/day, above the "
@@ -1045,8 +1021,8 @@ def _methadone_titration(k: Knowledge, course: Course) -> list[Finding]:
     assert rule.threshold is not None
     found: list[Finding] = []
     for before, after in itertools.pairwise(course.states):
-        old, _ = _daily_by_drug(before.regimen.items, "methadone")
-        new, _ = _daily_by_drug(after.regimen.items, "methadone")
+        old, _ = drug_daily(before.regimen.items, "methadone")
+        new, _ = drug_daily(after.regimen.items, "methadone")
         if not (old > 0 and new > old):
             continue
         days = _days_between(before, after)

@@ -16,6 +16,7 @@ import attrs
 
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
+from mpsdose.model.numbers import bounds
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -121,10 +122,8 @@ class Rule:
 
     @property
     def bounds(self) -> tuple[float, float]:
-        if self.low is not None and self.high is not None:
-            return (self.low, self.high)
-        assert self.value is not None
-        return (self.value, self.value)
+        """(low, high): the range where the row gives one, else the point value twice."""
+        return bounds(self.value, self.low, self.high)
 
 
 @attrs.frozen
