@@ -48,9 +48,11 @@ AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
     rf"\s*(?P<unit>{_MASS})(?![a-z])(?P<suffix>(?:{_SUFFIX})*)"
 )
-#: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "200, 500, and 650 µg/hr".
+#: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
+#: twice, ``lowunit``), "200, 500, and 650 µg/hr".
 RANGE = re.compile(
-    rf"(?P<word>between|from)\s+(?P<low>{NUMBER})\s*(?:and|to|-)\s*(?=(?P<rest>{NUMBER}\s*{_MASS}))"
+    rf"(?P<word>between|from)\s+(?P<low>{NUMBER})(?:\s*(?P<lowunit>{_MASS})(?![a-z]))?"
+    rf"\s*(?:and|to|-)\s*(?=(?P<rest>{NUMBER}\s*{_MASS}))"
 )
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
@@ -121,7 +123,7 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: float(m.group(1) or m.group(2))),
     _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesia"
               r"|pcea|pca"),
-    _p("prn", r"demand\s+doses?|on\s+demand", "demand"),
+    _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
     _p("prn", r"p\.?r\.?n\.?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
               r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
@@ -169,13 +171,14 @@ PHRASES: tuple[Phrase, ...] = (
                r"lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
     _p("verb", r"titrated|titration|adjusted|adjustment", "titrate"),
     _p("verb", r"reached|reaching|attained", "reach"),
-    _p("verb", r"switched|switching|switch|rotated|rotation|converted|conversion|substitut(?:ed|ing|ion)"
-               r"|replaced|replacing|changed\s+over|changed|change", "switch"),
+    _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"
+               r"|convert|substitut(?:ed|ing|ion|e)|replaced|replacing|replace|changed\s+over|changed"
+               r"|change", "switch"),
     _p("verb", r"started|starting|start|initiated|initiation|commenced|begun|began|introduced|"
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
-    _p("verb", r"discontinued|discontinuation|discontinuing|stopped|stopping|ceased|withdrawn|"
-               r"withdrew|removed|held|suspended|omitted", "stop"),
+    _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"

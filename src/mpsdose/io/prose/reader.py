@@ -24,6 +24,7 @@ weight the text gives); everything else is None with a finding saying why.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -31,6 +32,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.language import parse_item
+from mpsdose.io.prose.lexicon import WORD_NUMBERS
 from mpsdose.io.prose.result import (
     Measure,
     NotADose,
@@ -76,6 +78,21 @@ _NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "t
                         "finally", "respectively", "patients"})
 _MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "device", "freq",
                         "lockout", "approx"})
+#: Salt words that follow a drug's name ("donepezil hydrochloride", "morphine sulfate").
+_SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
+                    "bitartrate", "maleate", "mesylate", "besylate", "sodium", "potassium",
+                    "phosphate", "acetate", "fumarate", "succinate", "bromide"})
+#: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
+_DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
+                          "morning", "evening", "night", "bedtime", "weekly", "hourly",
+                          "background", "baseline", "standard", "single", "double",
+                          "equivalent", "dosage", "strength", "volume", "amount", "doses",
+                          "maximum", "minimum", "further", "another", "other", "demand",
+                          "rescue", "breakthrough", "total", "daily", "nightly"})
+#: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
+_ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
+#: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
+_COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
 
 @attrs.define
@@ -103,6 +120,7 @@ class _Reading:
     schedule: Schedule | None = None
     schedule_word: str | None = None
     lockout: float | None = None
+    count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     infusion: bool = False
     device: str | None = None
     rate_ml_h: float | None = None
@@ -265,6 +283,7 @@ class _Reader:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._volumes(index, tokens, readings, used)
+        self._shared_route(tokens, readings)
         self._shared_day(tokens, readings)
         self._unattached(tokens, used, readings)
         self._tell(index, tokens, readings)
@@ -442,6 +461,9 @@ class _Reader:
             drug_index = self._tight_right(tokens, index)
             if drug_index is None and self._for_unknown_word(tokens, index):
                 continue
+            if drug_index is None and self._after_unknown_name(tokens, index):
+                used.add(index)
+                continue
             if drug_index is None:
                 drug_index = self._left(tokens, index)
             both: list[int] = []
@@ -517,7 +539,48 @@ class _Reader:
                 index].end + 1 and self.normal[tokens[index].end:following.start].strip()):
             return False
         word = str(following.value)
-        return word.isalpha() and len(word) > 4 and word not in _NOT_NAMES
+        return _name_like(word) and word not in _NOT_NAMES
+
+    def _after_unknown_name(self, tokens: list[Token], index: int) -> bool:
+        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg": an amount that
+        follows a name the catalogue does not know, at the head of an item of a list, is that
+        name's — never the drug of the item before it. Said in a finding; not read."""
+        position = index - 1
+        while position >= 0 and (
+                (tokens[position].kind == "punct" and tokens[position].value == ",")
+                or (tokens[position].kind == "word" and tokens[position].value in _SALTS)):
+            position -= 1
+        if position >= 0 and tokens[position].kind == "close":  # a brand in brackets
+            opening = position - 1
+            while opening >= 0 and tokens[opening].kind == "word":
+                opening -= 1
+            if opening < 0 or tokens[opening].kind != "open" or opening == position - 1:
+                return False
+            position = opening - 1
+            while position >= 0 and tokens[position].kind == "word" \
+                    and tokens[position].value in _SALTS:
+                position -= 1
+        names = 0
+        while position >= 0 and names < 2 and tokens[position].kind == "word" \
+                and _name_like(str(tokens[position].value)) \
+                and tokens[position].value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
+            position -= 1
+            names += 1
+        if not names:
+            return False
+        before = tokens[position] if position >= 0 else None
+        if before is not None and not (
+                (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
+                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))):
+            return False
+        token = tokens[index]
+        name = self.text[tokens[position + 1].start:tokens[position + names].end]
+        self._not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} follows {name!r}, a name the "
+                      "catalogue does not know: not read, and not given to another drug",
+                      (tokens[position + 1].start, token.end))
+        return True
 
     def _tight_right(self, tokens: list[Token], index: int) -> int | None:
         """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
@@ -647,12 +710,32 @@ class _Reader:
                               f"{self.text[token.start:token.end]!r} is negated or not given: not "
                               "an item", (token.start, token.end))
                 continue
-            if self._inside_total(tokens, index):
+            if self._inside_total(tokens, index) or self._in_ratio(tokens, index):
                 continue
             found.append(_Reading(name.drug, token.name_span, sentence, index, index,
                                   name_route=name.route))
             with_amount.add(name.drug)
         return found
+
+    def _in_ratio(self, tokens: list[Token], index: int) -> bool:
+        """ "a rotation ratio of 1:3 (methadone: morphine)": drugs named as the two sides of a
+        ratio are not given there."""
+        pair = None
+        if index + 2 < len(tokens) and tokens[index + 1].kind == "punct" \
+                and tokens[index + 1].value == ":" and tokens[index + 2].kind == "drug":
+            pair = index
+        elif index >= 2 and tokens[index - 1].kind == "punct" and tokens[index - 1].value == ":" \
+                and tokens[index - 2].kind == "drug":
+            pair = index - 2
+        if pair is None or not any(
+                self.normal[t.start:t.end] in ("ratio", "ratios")
+                for t in tokens[max(0, pair - 8):pair]):
+            return False
+        token = tokens[index]
+        self._finding(Severity.INFO, "named-in-a-ratio",
+                      f"{self.text[token.start:token.end]!r} is named as a side of a ratio: not an "
+                      "item", (token.start, token.end))
+        return True
 
     def _negated(self, tokens: list[Token], index: int) -> bool:
         for position in range(index - 1, max(-1, index - 5), -1):
@@ -737,7 +820,7 @@ class _Reader:
             token = tokens[position]
             if token.kind in _MODIFIERS or token.kind in ("open", "close") or (
                     token.kind == "word" and token.value in _GLUE) or token.kind == "approx" \
-                    or token.kind == "bound":
+                    or token.kind == "bound" or self._joins_route(tokens, position):
                 first = position
                 position -= 1
                 continue
@@ -753,6 +836,13 @@ class _Reader:
                     position += 1  # its bracketed alternative
                     continue
                 break
+            if token.kind == "punct" and token.value in ";,:" and position == last + 1 \
+                    and reading.amount_token is not None and reading.amount_token <= last \
+                    and reading.count is None and (count := self._sig_count(tokens, position)):
+                reading.count = count  # "600mg; 1 capsule by mouth 3 times daily"
+                last = position + 1
+                position += 2
+                continue
             if token.kind == "punct" and token.value == ";":
                 break
             if token.kind in ("punct", "plus") and self._another_follows(tokens, position):
@@ -825,6 +915,47 @@ class _Reader:
                 reading.schedule = reading.schedule or value
             else:
                 reading.schedule_word = reading.schedule_word or value
+
+    def _joins_route(self, tokens: list[Token], position: int) -> bool:
+        """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
+        "subcutaneous instillation of lidocaine": the word that joins a route (or a device) to
+        the drug it is for."""
+        token = tokens[position]
+        word = self.normal[token.start:token.end]
+        if position == 0:
+            return False
+        before = tokens[position - 1]
+        if token.kind == "plus" and word == "with":
+            return before.kind in ("infusion", "device", "pca")
+        if word in _ROUTE_NOUNS and position + 1 < len(tokens):
+            after = tokens[position + 1]
+            return before.kind == "route" and (
+                (after.kind == "word" and after.value == "of")
+                or (after.kind == "plus" and self.normal[after.start:after.end] == "with"))
+        return False
+
+    def _sig_count(self, tokens: list[Token], position: int) -> int | None:
+        """After a strength: "; 1 capsule by mouth …", "; two tablets every 4 hours": how many
+        units make one dose (1 to 4), where a schedule, a route or "as needed" follows. Only a
+        semicolon (a medication list's sig) says the strength is one unit's; after a comma, a
+        count above one is not read ("60 mg, 2 tablets" may be a dose of two 30 mg tablets)."""
+        if position + 2 >= len(tokens):
+            return None
+        counted, unit = tokens[position + 1], tokens[position + 2]
+        if counted.kind == "number" and float(counted.value).is_integer():
+            count = int(counted.value)
+        elif counted.kind == "word" and counted.value in WORD_NUMBERS:
+            count = WORD_NUMBERS[str(counted.value)]
+        else:
+            return None
+        if not 1 <= count <= 4 or unit.kind != "form" or unit.value not in _COUNTED:
+            return None
+        if count > 1 and tokens[position].value != ";":
+            return None  # "morphine 60 mg, 2 tablets twice daily": the 60 mg may be the dose
+        rest = tokens[position + 3:position + 6]
+        if not any(t.kind in ("route", "freq", "prn") for t in rest):
+            return None
+        return count
 
     def _premodifies_drug(self, tokens: list[Token], position: int) -> bool:
         """ "… for oral methadone": a route or release word right before a drug is that drug's."""
@@ -960,13 +1091,43 @@ class _Reader:
                         bolus.first = min(bolus_prn, index)
                         readings.append(bolus)
 
+    def _listed_after(self, tokens: list[Token], one: _Reading, other: _Reading) -> bool:
+        """Is ``other`` the next item of a list that ``one`` heads ("morphine 30 mg and
+        ketamine 100 mg/day", "diamorphine 20 mg, cyclizine 150 mg")?"""
+        if other.first <= one.last:
+            return False
+        between = tokens[one.last + 1:other.first]
+        return bool(between) and all(
+            (t.kind == "plus" and self.normal[t.start:t.end] in ("and", "plus"))
+            or (t.kind == "punct" and t.value == ",") for t in between)
+
+    def _shared_route(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "a continuous subcutaneous infusion with morphine 30 mg and ketamine 100 mg/day":
+        the route of an infusion that heads a list of drugs is each drug's."""
+        ordered = sorted(readings, key=lambda r: r.first)
+        for head, following in itertools.pairwise(ordered):
+            if not (head.infusion or head.device) or not isinstance(head.route, Route) \
+                    or head.route_from != "text" or following.route is not None \
+                    or following.form is not None or following.name_route is not None \
+                    or not self._listed_after(tokens, head, following):
+                continue
+            following.route, following.route_from = head.route, "text"
+            following.infusion = following.infusion or head.infusion
+            following.device = following.device or head.device
+            following.notes.append(("route-from-list", f"the route of the infusion "
+                                    f"({head.route.value}) that heads the list is read for this "
+                                    "drug too", Severity.INFO))
+
     def _shared_day(self, tokens: list[Token], readings: list[_Reading]) -> None:
         """ "a subcutaneous infusion of diamorphine 20 mg and cyclizine 150 mg over 24 hours":
-        the "over 24 hours" that ends a list of an infusion's drugs is each drug's."""
+        the "over 24 hours" that ends a list of an infusion's drugs is each drug's; so is the
+        "/day" of the next drug of the same infusion ("morphine 30 mg and ketamine 100 mg/day")."""
+        by_amount = {r.amount_token: r for r in readings if r.amount_token is not None}
         for reading in readings:
             amount = reading.amount
             if amount is None or reading.amount_token is None or not amount.mass \
-                    or amount.time is not None or not (reading.infusion or reading.device):
+                    or amount.time is not None or amount.kind != "single" \
+                    or not (reading.infusion or reading.device):
                 continue
             for position in range(reading.amount_token + 1, len(tokens)):
                 token = tokens[position]
@@ -978,6 +1139,18 @@ class _Reader:
                     reading.amount = attrs.evolve(amount, per=("day",))
                     reading.notes.append(("shared-over-24-hours", "'over 24 hours' at the end of "
                                           "the list is read for this drug too", Severity.INFO))
+                    break
+                if token.kind == "amount":
+                    other = by_amount.get(position)
+                    if other is not None and token.value.per == ("day",) and token.value.mass \
+                            and other.drug != reading.drug and (other.infusion or other.device) \
+                            and other.route == reading.route \
+                            and self._listed_after(tokens, reading, other):
+                        reading.amount = attrs.evolve(amount, per=("day",))
+                        said = self.text[token.start:token.end]
+                        reading.notes.append(("shared-per-day", f"the '/day' of {said!r}, the "
+                                              "next drug of the same infusion, is read for this "
+                                              "drug too", Severity.INFO))
                     break
 
     def _unattached(self, tokens: list[Token], used: set[int], readings: list[_Reading]) -> None:
@@ -1228,7 +1401,8 @@ class _Reader:
         items: list[ReadItem] = state["items"]
         same = [i for i, item in enumerate(items) if item.drug == reading.drug]
         if reading.action == "stop":
-            state["items"] = [item for item in items if item.drug != reading.drug]
+            stopped = self._stopped(reading, [items[i] for i in same])
+            state["items"] = [item for item in items if not any(item is s for s in stopped)]
             return
         if reading.action == "switch" and reading.role != "from":
             drop = {i for i in same if id(items[i]) not in self.added_now}
@@ -1282,6 +1456,32 @@ class _Reader:
         self.added_now.add(id(item))
         self.item_sentence[id(item)] = self.sentence
         state["items"] = items
+
+    def _stopped(self, reading: _Reading, candidates: list[ReadItem]) -> list[ReadItem]:
+        """The items a stop is about: all of the drug's, unless the text says which one ("the
+        oxycodone 5 mg capsule was discontinued": not the 10 mg controlled-release tablet)."""
+        if len(candidates) < 2:
+            return candidates
+        amount = reading.amount
+        strength = (amount.value, _unit_of(amount)) if amount is not None and amount.mass \
+            and amount.kind == "single" else None
+        form = reading.form if reading.form in ("tablet", "capsule", "liquid", "patch",
+                                                 "suppository", "injection") else None
+        if strength is None and form is None and reading.release is None and not reading.prn:
+            return candidates
+        chosen = [item for item in candidates if (
+            (strength is None or (item.per_dose is not None
+                                  and (item.per_dose.value, item.per_dose.unit) == strength))
+            and (form is None or item.form in (None, form))
+            and (reading.release is None or item.release in (None, reading.release))
+            and (not reading.prn or item.prn))]
+        if not chosen or len(chosen) == len(candidates):
+            return candidates
+        span = self._span(reading)
+        self._finding(Severity.INFO, "stopped-one-of-several",
+                      f"{self.text[span[0]:span[1]]!r}: only the {reading.drug.name} item the text "
+                      "describes is stopped; the drug's other items continue", span)
+        return chosen
 
     def _previous(self, items: list[ReadItem], same: list[int], reading: _Reading) -> int | None:
         if not same:
@@ -1518,6 +1718,12 @@ class _Reader:
                        tuple(self.story.findings), self.table, self.weight)
 
 
+def _name_like(word: str) -> bool:
+    """A word that could be a drug's name the catalogue does not know: letters, five or more,
+    not an adverb or a participle ("simultaneously", "starting", "reduced")."""
+    return word.isalpha() and len(word) > 4 and not word.endswith(("ly", "ing", "ed"))
+
+
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without an unmatched bracket at either end."""
     piece = text[start:end]
@@ -1672,6 +1878,12 @@ class _Dose:
             return dose
         if base not in ("mg", "mcg", "g"):
             return dose
+        if reading.count is not None and reading.count > 1:
+            notes.append(("count-times-strength", f"{reading.count} units of {plain(value)} "
+                          f"{unit} = {plain(value * reading.count)} {unit} a dose",
+                          Severity.INFO))
+            value = value * reading.count
+            dose.per_dose = Measure(value, unit)
         dose.item_amount = f"{plain(value)} {unit}"
         if schedule is not None and schedule.kind is ScheduleKind.ONCE:
             dose.item_schedule = "once"

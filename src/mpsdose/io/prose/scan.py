@@ -133,6 +133,9 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     kind = "single"
     start = position
     between = RANGE.match(normal, position, end)
+    if between and between.group("lowunit") and between.group("word") == "from" and not re.search(
+            r"(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y))\s+$", normal[max(0, position - 12):position]):
+        between = None  # "increased from 10 mg to 20 mg twice daily": two amounts, each its own
     if between:
         prefix_values = [number(between.group("low"))]
         kind = "between" if between.group("word") == "between" else "fromto"
@@ -156,6 +159,9 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     if prefix_values:
         if high is not None:
             return None
+        said = between.group("lowunit") if between else None
+        if said is not None and _BASE.get(said, said) != base:
+            return None  # "from 10 mg to 1 g": not one unit
         if kind == "list":
             return match.end(), Amount((*prefix_values, value), base, per, None, "list")
         return match.end(), Amount((prefix_values[0],), base, per, value, kind)
