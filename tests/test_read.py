@@ -437,6 +437,35 @@ def test_stop_and_rotate_and_the_sides_of_a_ratio():
     assert any(f.finding.code == "named-in-a-ratio" for f in reading.findings)
 
 
+def test_an_unknown_name_after_a_comma_starts_another_item():
+    # "at night" is the senna's: before, oxycodone 10 mg at night (10 mg/day) was invented
+    (oxycodone,) = _items("He took oxycodone 10 mg, senna 2 tablets at night.")
+    assert oxycodone.daily_dose is None and oxycodone.as_written == "oxycodone 10 mg"
+
+
+def test_n_hourly_is_every_n_hours():
+    # before, "hourly" alone was read and "4 hourly" gave every hour (240 mg/day)
+    for text, daily in (("Morphine 10 mg 4 hourly.", 60), ("Morphine 10 mg, eight hourly.", 30),
+                        ("Morphine 10 mg four-hourly.", 60), ("Morphine 5 mg hourly.", 120)):
+        assert _items(text)[0].daily_mg == daily, text
+    (rescue,) = _items("Oxycodone 5 mg two to three hourly as needed.")
+    assert rescue.daily_dose is None and rescue.max_daily_dose.value == 60  # every 2 h at most
+
+
+def test_a_combination_product_named_by_its_components():
+    oxycodone, acetaminophen = _items("She was taking oxycodone/acetaminophen 5/325 mg two "
+                                      "tablets every 6 hours.")
+    assert (oxycodone.drug.name, oxycodone.daily_mg) == ("oxycodone", 40)
+    assert (acetaminophen.drug.name, acetaminophen.daily_mg) == ("acetaminophen", 2600)
+    hydrocodone, _ = _items("She took 2 tablets of hydrocodone/acetaminophen 10/325 mg every 6 "
+                            "hours.")
+    assert hydrocodone.daily_mg == 80
+    # a brand the reader does not split into its components: not read, never half-read
+    reading = read_course("He was prescribed Percocet 10/325 mg every 4 hours as needed.")
+    assert reading.items == []
+    assert any(f.finding.code == "combination-not-read" for f in reading.findings)
+
+
 def test_a_blank_line_ends_an_item():
     first = _items(_passage("fresh-017"))[0]
     assert first.as_written == "Modified release morphine sulfate titrated to 40 mg twice a day"

@@ -18,6 +18,7 @@ from mpsdose.model.vocabulary import Route
 
 __all__ = [
     "AMOUNT",
+    "COMBINATION",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -53,6 +54,10 @@ AMOUNT = re.compile(
 RANGE = re.compile(
     rf"(?P<word>between|from)\s+(?P<low>{NUMBER})(?:\s*(?P<lowunit>{_MASS})(?![a-z]))?"
     rf"\s*(?:and|to|-)\s*(?=(?P<rest>{NUMBER}\s*{_MASS}))"
+)
+#: The strengths of a combination product, one per component: "5/325 mg", "10 / 325 mg".
+COMBINATION = re.compile(
+    rf"(?P<values>{NUMBER}(?:\s*/\s*{NUMBER})+)\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
 )
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
@@ -101,8 +106,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*hourly", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*-?\s*hourly", lambda m: _every(_hours(m))),
     _p("freq", r"every\s+hour|hourly(?:\s+prn)?", lambda m: _every(1)),
-    _p("freq", rf"({_W})\s*-\s*hourly", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*days?", lambda m: _every(24 * _hours(m))),
     _p("freq", r"twice\s+(?:daily|a\s+day|per\s+day|each\s+day)|b\.?i\.?d\.?|bd", lambda m: _times(2)),
     _p("freq", r"(?:three\s+times|thrice)\s+(?:daily|a\s+day|per\s+day)|t\.?i\.?d\.?|tds",

@@ -121,6 +121,7 @@ class _Reading:
     schedule_word: str | None = None
     lockout: float | None = None
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
+    combination: bool = False  #: one component of a combination product ("5/325 mg")
     infusion: bool = False
     device: str | None = None
     rate_ml_h: float | None = None
@@ -455,6 +456,10 @@ class _Reader:
                     t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
                     for t in tokens[max(0, index - 5):index]):
                 amount = attrs.evolve(amount, kind="between")  # "doses ranged from 5 to 10 mg"
+            if amount.kind == "combination":
+                used.add(index)
+                readings.extend(self._combination(sentence, tokens, index))
+                continue
             if self._is_alt(tokens, index, readings):
                 used.add(index)
                 continue
@@ -490,6 +495,61 @@ class _Reader:
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route))
         return readings
+
+    def _combination(self, sentence: int, tokens: list[Token], index: int) -> list[_Reading]:
+        """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
+        drug named before it, in order, and the tablets a dose — each component an item. A
+        combination whose components the text does not name one by one (a brand) is not read."""
+        amount: Amount = tokens[index].value
+        position = index - 1
+        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx"):
+            position -= 1
+        drugs: list[int] = []
+        while position >= 0 and tokens[position].kind == "drug":
+            drugs.insert(0, position)
+            if position >= 2 and tokens[position - 1].kind == "word" \
+                    and tokens[position - 1].value in ("/", "-") and tokens[position - 2].kind == "drug":
+                position -= 2
+                continue
+            break
+        token = tokens[index]
+        if len(drugs) != len(amount.values):
+            self._not_dose(token, "the strengths of a combination whose components are not named "
+                           "one by one")
+            self._finding(Severity.WARNING, "combination-not-read",
+                          f"{self.text[token.start:token.end]!r}: the strengths of a combination "
+                          "product, and the text does not name its components one by one: not "
+                          "read", (token.start, token.end))
+            return []
+        count = self._units_before(tokens, drugs[0]) or self._units_after(tokens, index)
+        found = []
+        for value_index, drug in enumerate(drugs):
+            name: DrugName = tokens[drug].value
+            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, drug, index,
+                                  amount, value_index, index, name_route=name.route,
+                                  count=count, combination=True))
+        return found
+
+    def _units_before(self, tokens: list[Token], first: int) -> int | None:
+        """ "2 tablets of oxycodone/acetaminophen": the units a dose, before the name."""
+        position = first - 1
+        if position >= 0 and tokens[position].kind == "word" and tokens[position].value == "of":
+            position -= 1
+        if position >= 1 and tokens[position].kind == "form" \
+                and tokens[position].value in _COUNTED:
+            return _count(tokens[position - 1])
+        return None
+
+    def _units_after(self, tokens: list[Token], index: int) -> int | None:
+        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h": the units a dose."""
+        position = index + 1
+        if position < len(tokens) and tokens[position].kind == "punct" \
+                and tokens[position].value in ",;":
+            position += 1
+        if position + 1 < len(tokens) and tokens[position + 1].kind == "form" \
+                and tokens[position + 1].value in _COUNTED:
+            return _count(tokens[position])
+        return None
 
     def _is_alt(self, tokens: list[Token], index: int, readings: list[_Reading]) -> bool:
         """ "0.2 mg/kg/h (288 mg/24 h)", "660mg (330mg every 12 hours)": an amount in brackets
@@ -845,7 +905,8 @@ class _Reader:
                 continue
             if token.kind == "punct" and token.value == ";":
                 break
-            if token.kind in ("punct", "plus") and self._another_follows(tokens, position):
+            if token.kind in ("punct", "plus") and (self._another_follows(tokens, position)
+                                                   or self._unknown_name_follows(tokens, position)):
                 break
             if token.kind in ("route", "release", "form") and self._premodifies_drug(tokens,
                                                                                  position):
@@ -915,6 +976,15 @@ class _Reader:
                 reading.schedule = reading.schedule or value
             else:
                 reading.schedule_word = reading.schedule_word or value
+
+    def _unknown_name_follows(self, tokens: list[Token], position: int) -> bool:
+        """After "," or "and": a name the catalogue does not know starts another item
+        ("oxycodone 10 mg, senna 2 tablets at night": the night is senna's, not oxycodone's)."""
+        if position + 1 >= len(tokens):
+            return False
+        following = tokens[position + 1]
+        return following.kind == "word" and _name_like(str(following.value)) \
+            and following.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
 
     def _joins_route(self, tokens: list[Token], position: int) -> bool:
         """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
@@ -1718,10 +1788,22 @@ class _Reader:
                        tuple(self.story.findings), self.table, self.weight)
 
 
+def _count(token: Token) -> int | None:
+    """A count of dosage units, 1 to 4: "2", "two"."""
+    if token.kind == "number" and float(token.value).is_integer():
+        count = int(token.value)
+    elif token.kind == "word" and token.value in WORD_NUMBERS:
+        count = WORD_NUMBERS[str(token.value)]
+    else:
+        return None
+    return count if 1 <= count <= 4 else None
+
+
 def _name_like(word: str) -> bool:
     """A word that could be a drug's name the catalogue does not know: letters, five or more,
     not an adverb or a participle ("simultaneously", "starting", "reduced")."""
-    return word.isalpha() and len(word) > 4 and not word.endswith(("ly", "ing", "ed"))
+    return word.isalpha() and len(word) > 4 and not word.endswith(("ly", "ing", "ed")) \
+        and word not in WORD_NUMBERS
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
