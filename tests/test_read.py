@@ -466,6 +466,66 @@ def test_a_combination_product_named_by_its_components():
     assert any(f.finding.code == "combination-not-read" for f in reading.findings)
 
 
+def test_the_step_of_a_change_is_not_a_dose():
+    # before, "increased by 25 mcg/h" was a 25 mcg/h patch beside the 75 mcg/h one
+    reading = read_course("She used a fentanyl patch 50 mcg/h. The patch was increased by 25 "
+                          "mcg/h to 75 mcg/h.")
+    first, then = reading.states
+    assert [i.daily_dose.value for i in first.items] == [50]
+    assert [i.daily_dose.value for i in then.items] == [75]
+    assert then.label == "fentanyl increased"
+    assert any(t.kind == "change" and t.value == 25 for t in reading.printed_totals)
+    (morphine,) = _items("Morphine was increased by 10 mg.")
+    assert morphine.per_dose is None and morphine.daily_dose is None
+    (oxycodone,) = read_course("The dose of oxycodone was reduced by 20 mg/day to 40 mg/day.").items
+    assert oxycodone.daily_mg == 40
+
+
+@pytest.mark.parametrize(("schedule", "daily"), [
+    ("b.d.", 20), ("bd", 20), ("t.d.s.", 30), ("q.d.s.", 40), ("qds", 40), ("twice-daily", 20),
+    ("once-daily", 10), ("mane", 10), ("every morning", 10), ("x3 daily", 30), ("x 3/day", 30),
+    ("3×/day", 30), ("/8 h", 30), ("/12 h", 20), ("every other day", 5), ("on alternate days", 5)])
+def test_schedules_as_clinicians_write_them(schedule, daily):
+    # before, "q.d.s." was read as "q.d." (10 mg/day) and "x3 daily" as "daily": both invented
+    (item,) = _items(f"Oxycodone 10 mg {schedule}.")
+    assert item.daily_mg == daily
+
+
+def test_a_patch_written_per_72_hours_is_not_a_dose_every_72_hours():
+    (patch,) = _items("Transdermal fentanyl 25 µg/72 h.")
+    assert patch.daily_dose is None
+
+
+def test_a_concentration_times_a_volume_is_read_with_its_schedule():
+    (methadone,) = _items("Methadone 1 mg/mL solution 5 mL twice daily.")
+    assert methadone.daily_mg == 10
+    (morphine,) = _items("Morphine 10 mg/mL, 0.5 mL every 4 hours as needed.")
+    assert morphine.prn and morphine.daily_dose is None and morphine.per_dose.value == 5
+    (once,) = _items("Methadone 1 mg/mL solution 5 mL.")
+    assert once.daily_dose is None
+
+
+def test_the_strength_of_a_preparation_before_its_dose_is_not_an_item():
+    reading = read_course("Morphine oral solution 2 mg/mL, 5 mg every 4 hours.")
+    (morphine,) = reading.items
+    assert morphine.daily_mg == 30
+    assert [n.as_written for n in reading.not_doses] == ["2 mg/mL"]
+
+
+def test_a_dose_sharing_its_name_does_not_take_the_schedule_of_the_dose_before():
+    # before, the 10 mg twice daily took the as-needed of the 5 mg and lost its daily amount
+    rescue, regular = _items("Oxycodone 5 mg as needed and 10 mg twice daily.")
+    assert rescue.prn and not regular.prn and regular.daily_mg == 20
+    # a PCA's background infusion is not a demand dose
+    bolus, background = _items("Morphine PCA: bolus 1 mg, lockout 10 min, background infusion "
+                               "0.5 mg/h.")
+    assert bolus.prn and bolus.as_written == "Morphine PCA: bolus 1 mg, lockout 10 min"
+    assert not background.prn and background.daily_mg == 12
+    demand, basal = _items("Hydromorphone PCA with a demand dose of 0.2 mg and a basal rate of "
+                           "0.1 mg/h.")
+    assert demand.prn and not basal.prn and basal.daily_mg == pytest.approx(2.4)
+
+
 def test_a_blank_line_ends_an_item():
     first = _items(_passage("fresh-017"))[0]
     assert first.as_written == "Modified release morphine sulfate titrated to 40 mg twice a day"

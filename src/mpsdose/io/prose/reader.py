@@ -284,6 +284,7 @@ class _Reader:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._volumes(index, tokens, readings, used)
+        readings = self._preparation_strengths(tokens, readings)
         self._shared_route(tokens, readings)
         self._shared_day(tokens, readings)
         self._unattached(tokens, used, readings)
@@ -345,6 +346,11 @@ class _Reader:
                 self._printed(sentence, tokens, index, index, "change", -amount.value,
                               _unit_of(amount))
                 continue
+            if self._step_of_change(token):
+                used.add(index)  # "increased by 25 mcg/h to 75 mcg/h": the step, not a dose
+                self._printed(sentence, tokens, index, index, "change", amount.value,
+                              _unit_of(amount), note="the step of a change, not a dose")
+                continue
             cues = self._cues(tokens, index)
             if "dilution" in cues and not re.search(r"dilut\w*\s+(?:to\s+|at\s+)?$",
                                                     self.normal[max(0, token.start - 20):token.start]):
@@ -388,6 +394,14 @@ class _Reader:
                 kind = "daily" if amount.time == "day" else "cumulative"
                 self._printed(sentence, tokens, index, index, kind, amount.value, _unit_of(amount),
                               drug=self._drug_near(tokens, index))
+
+    def _step_of_change(self, token: Token) -> bool:
+        """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
+        the change, not a dose."""
+        return bool(re.search(
+            r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
+            r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|approximately\s+|"
+            r"a\s+further\s+|another\s+)?$", self.normal[max(0, token.start - 40):token.start]))
 
     def _cues(self, tokens: list[Token], index: int) -> set[str]:
         """Cues of a total in the amount's clause: up to eight tokens before it and four after,
@@ -875,6 +889,7 @@ class _Reader:
                    bounds: dict[int, list[tuple[Drug, int | None]]]) -> None:
         others = _Others(bounds, (reading.drug, reading.amount_token))
         first = reading.first
+        shared_until = self._shared_name_until(tokens, reading, bounds)
         position = first - 1
         while position >= 0:
             token = tokens[position]
@@ -935,7 +950,10 @@ class _Reader:
             last -= 1
             closed -= 1
         reading.first, reading.last = first, last
-        for token in tokens[first:last + 1]:
+        for position in range(first, last + 1):
+            token = tokens[position]
+            if position <= shared_until and token.kind in ("prn", "freq", "lockout"):
+                continue  # the schedule of the dose before, which shares the name
             self._modifier(reading, token, tokens)
         if reading.name_route is not None and reading.route is None:
             reading.route, reading.route_from = reading.name_route, "text"
@@ -944,6 +962,25 @@ class _Reader:
                 reading.prn = True
             elif reading.schedule is None:
                 reading.schedule = Schedule(ScheduleKind.ONCE)
+
+    def _shared_name_until(self, tokens: list[Token], reading: _Reading,
+                           bounds: dict[int, list[tuple[Drug, int | None]]]) -> int:
+        """ "oxycodone 5 mg as needed and 10 mg twice daily", "morphine PCA: bolus 1 mg, lockout
+        10 min, background infusion 0.5 mg/h": a dose that shares its drug's name with a dose
+        before it does not take that dose's schedule, as-needed or lockout. The last position
+        that belongs to the dose before (the list's separator before this amount), or -1."""
+        if reading.amount_token is None:
+            return -1
+        before = [amount for drug, amount in bounds.get(reading.first, [])
+                  if drug == reading.drug and amount is not None and amount < reading.amount_token]
+        if not before:
+            return -1
+        until = max(before)
+        for position in range(until + 1, reading.amount_token):
+            token = tokens[position]
+            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;"):
+                until = position
+        return until
 
     def _modifier(self, reading: _Reading, token: Token, tokens: list[Token]) -> None:
         kind, value = token.kind, token.value
@@ -1036,7 +1073,12 @@ class _Reader:
 
     def _modifier_ahead(self, tokens: list[Token], position: int, others: _Others) -> bool:
         """Past a word that is not a modifier ("for 1 week to relieve breakthrough pain"): is
-        there a modifier of this item within three tokens?"""
+        there a modifier of this item within three tokens? Not past a word that describes the
+        next dose ("bolus 1 mg, lockout 10 min, background infusion 0.5 mg/h")."""
+        if tokens[position].kind == "word" and tokens[position].value in _DESCRIPTORS and any(
+                tokens[ahead].kind == "amount" and ahead in others
+                for ahead in range(position + 1, min(len(tokens), position + 4))):
+            return False
         for ahead in range(position + 1, min(len(tokens), position + 4)):
             token = tokens[ahead]
             if ahead in others or token.kind in ("drug", "class", "amount", "clause", "plus") or (
@@ -1100,7 +1142,7 @@ class _Reader:
                     break
                 if step > 0 and (token.kind in ("drug", "amount") or token.kind == "punct"):
                     break
-                if step < 0 and token.kind == "amount":
+                if step < 0 and token.kind == "amount" and not self._step_of_change(token):
                     break
                 if token.kind == "verb":
                     if best is None or distance < best[0]:
@@ -1160,6 +1202,26 @@ class _Reader:
                         bolus_prn = index - 1 if index and tokens[index - 1].kind == "prn" else index
                         bolus.first = min(bolus_prn, index)
                         readings.append(bolus)
+
+    def _preparation_strengths(self, tokens: list[Token],
+                               readings: list[_Reading]) -> list[_Reading]:
+        """ "morphine oral solution 2 mg/mL, 5 mg every 4 hours": a concentration with no rate or
+        volume, before a dose of the same drug in its sentence, is the strength of the
+        preparation, not an item of its own."""
+        kept = []
+        for reading in readings:
+            amount = reading.amount
+            if amount is not None and amount.concentration and reading.rate_ml_h is None \
+                    and reading.volume_ml is None and reading.amount_token is not None \
+                    and any(other.drug == reading.drug and other.amount is not None
+                            and not other.amount.concentration
+                            and (other.amount_token or 0) > reading.amount_token
+                            for other in readings):
+                self._not_dose(tokens[reading.amount_token],
+                               "the strength of the preparation; its dose is written apart")
+                continue
+            kept.append(reading)
+        return kept
 
     def _listed_after(self, tokens: list[Token], one: _Reading, other: _Reading) -> bool:
         """Is ``other`` the next item of a list that ``one`` heads ("morphine 30 mg and
@@ -1940,7 +2002,10 @@ class _Dose:
         if per == ("dose",):
             per = ()
         if amount.concentration:
-            return dose._concentration(reading, value, base, per, notes)
+            single = dose._volume_dose(reading, value, base, per, notes)
+            if single is None:
+                return dose._concentration(reading, value, base, per, notes)
+            value, base, per = single[0], single[1], ()  # a dose: read with its schedule
         if ranged:
             dose.dose_range = (value, amount.high or value, _unit(base, per))
             notes.append(("dose-range", "a range: kept as written, no daily amount", Severity.INFO))
@@ -2036,6 +2101,22 @@ class _Dose:
             self.item_schedule = "continuous"
         return self
 
+    def _volume_dose(self, reading: _Reading, value: float, base: str, per: tuple[str, ...],
+                     notes: list[tuple[str, str, Severity]]) -> tuple[float, str] | None:
+        """ "methadone 1 mg/mL, 5 mL twice daily": a concentration times one volume is a dose
+        (then read with its schedule like any dose); None when there is no single volume, or a
+        rate."""
+        if reading.rate_ml_h is not None or reading.volume_ml is None \
+                or reading.volume_ml[1] is not None:
+            return None
+        mg_per_ml, mass = (value * 10, "mg") if base == "%" else (value, base)
+        shown = Measure(value, "%") if base == "%" else Measure(value, _unit(base, per))
+        volume = reading.volume_ml[0]
+        dose = round(mg_per_ml * volume, 9)
+        notes.append(("concentration-times-volume", f"{shown} × {plain(volume)} mL = "
+                      f"{plain(dose)} {mass}", Severity.INFO))
+        return dose, mass
+
     def _concentration(self, reading: _Reading, value: float, base: str, per: tuple[str, ...],
                        notes: list[tuple[str, str, Severity]]) -> _Dose:
         if base == "%":
@@ -2062,10 +2143,6 @@ class _Dose:
                     self.item_schedule = (reading.schedule.format() if reading.schedule is not None
                                           else None)
                 return self
-            self.per_dose = Measure(mg_per_ml * low, mass)
-            notes.append(("concentration-times-volume", f"{shown} × {plain(low)} mL = "
-                          f"{plain(mg_per_ml * low)} {mass}", Severity.INFO))
-            return self
         notes.append(("concentration-only", "a concentration with no rate or volume: no dose",
                       Severity.INFO))
         return self
