@@ -526,6 +526,26 @@ def test_a_dose_sharing_its_name_does_not_take_the_schedule_of_the_dose_before()
     assert demand.prn and not basal.prn and basal.daily_mg == pytest.approx(2.4)
 
 
+def test_the_route_written_after_the_dose_before_is_that_doses():
+    # before, the IV rescue dose took the "po" of the oral one
+    oral, iv = _items("Hydromorphone 2 mg po q3h prn and 0.5 mg IV q2h prn.")
+    assert (oral.route.value, iv.route.value) == ("oral", "iv")
+    # a route written before the first dose is the name's, and holds for both
+    regular, rescue = _items("Oral morphine 10 mg every 4 hours and 5 mg as needed.")
+    assert regular.route is rescue.route and regular.daily_mg == 60 and rescue.prn
+
+
+@pytest.mark.parametrize("verb", ["switched to", "converted to", "rotated to", "changed to",
+                                  "replaced by", "replaced with"])
+def test_the_subject_of_a_passive_switch_is_the_drug_switched_from(verb):
+    # before, morphine and methadone were read into one state, as if given together
+    reading = read_course(f"She took gabapentin 300 mg three times daily. Morphine 60 mg/day was "
+                          f"{verb} methadone 10 mg/day.")
+    before, after = reading.states
+    assert {i.drug.name for i in before.items} == {"gabapentin", "morphine"}
+    assert {i.drug.name for i in after.items} == {"gabapentin", "methadone"}
+
+
 def test_a_blank_line_ends_an_item():
     first = _items(_passage("fresh-017"))[0]
     assert first.as_written == "Modified release morphine sulfate titrated to 40 mg twice a day"

@@ -283,6 +283,7 @@ class _Reader:
         for reading in readings:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
+        self._switched_subjects(tokens, readings)
         self._volumes(index, tokens, readings, used)
         readings = self._preparation_strengths(tokens, readings)
         self._shared_route(tokens, readings)
@@ -889,7 +890,7 @@ class _Reader:
                    bounds: dict[int, list[tuple[Drug, int | None]]]) -> None:
         others = _Others(bounds, (reading.drug, reading.amount_token))
         first = reading.first
-        shared_until = self._shared_name_until(tokens, reading, bounds)
+        shared_from, shared_until = self._shared_name(tokens, reading, bounds)
         position = first - 1
         while position >= 0:
             token = tokens[position]
@@ -952,8 +953,9 @@ class _Reader:
         reading.first, reading.last = first, last
         for position in range(first, last + 1):
             token = tokens[position]
-            if position <= shared_until and token.kind in ("prn", "freq", "lockout"):
-                continue  # the schedule of the dose before, which shares the name
+            if position <= shared_until and (token.kind in ("prn", "freq", "lockout") or (
+                    position > shared_from and token.kind in ("route", "release", "form"))):
+                continue  # the dose before's, which shares the name
             self._modifier(reading, token, tokens)
         if reading.name_route is not None and reading.route is None:
             reading.route, reading.route_from = reading.name_route, "text"
@@ -963,24 +965,26 @@ class _Reader:
             elif reading.schedule is None:
                 reading.schedule = Schedule(ScheduleKind.ONCE)
 
-    def _shared_name_until(self, tokens: list[Token], reading: _Reading,
-                           bounds: dict[int, list[tuple[Drug, int | None]]]) -> int:
+    def _shared_name(self, tokens: list[Token], reading: _Reading,
+                     bounds: dict[int, list[tuple[Drug, int | None]]]) -> tuple[int, int]:
         """ "oxycodone 5 mg as needed and 10 mg twice daily", "morphine PCA: bolus 1 mg, lockout
-        10 min, background infusion 0.5 mg/h": a dose that shares its drug's name with a dose
-        before it does not take that dose's schedule, as-needed or lockout. The last position
-        that belongs to the dose before (the list's separator before this amount), or -1."""
+        10 min, background infusion 0.5 mg/h", "hydromorphone 2 mg po q3h prn and 0.5 mg IV":
+        a dose that shares its drug's name with a dose before it does not take that dose's
+        schedule, as-needed or lockout, nor the route, release or form written after that dose's
+        amount. The first dose's amount and the last position that belongs to the doses before
+        (the list's separator before this amount); (-1, -1) for a name of one dose."""
         if reading.amount_token is None:
-            return -1
+            return -1, -1
         before = [amount for drug, amount in bounds.get(reading.first, [])
                   if drug == reading.drug and amount is not None and amount < reading.amount_token]
         if not before:
-            return -1
+            return -1, -1
         until = max(before)
         for position in range(until + 1, reading.amount_token):
             token = tokens[position]
             if token.kind == "plus" or (token.kind == "punct" and token.value in ",;"):
                 until = position
-        return until
+        return min(before), until
 
     def _modifier(self, reading: _Reading, token: Token, tokens: list[Token]) -> None:
         kind, value = token.kind, token.value
@@ -1165,6 +1169,20 @@ class _Reader:
             if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                     r"\bfor\b", wider):
                 reading.role = "from"  # "substituting morphine for oral methadone"
+
+    def _switched_subjects(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "Morphine 60 mg/day was converted to methadone 10 mg/day": the subject of a passive
+        switch, with another drug after it, is the drug switched from (before, both were read
+        into one state, as if given together)."""
+        for reading in readings:
+            if reading.action != "switch" or reading.role == "from":
+                continue
+            verb = self._passive_verb(tokens, reading)
+            if verb is None or verb[0] != "switch":
+                continue
+            if any(other.drug != reading.drug and other.first > reading.last
+                   and other.role != "from" for other in readings):
+                reading.role = "from"
 
     def _volumes(self, sentence: int, tokens: list[Token], readings: list[_Reading],
                  used: set[int]) -> None:
