@@ -546,6 +546,36 @@ def test_the_subject_of_a_passive_switch_is_the_drug_switched_from(verb):
     assert {i.drug.name for i in after.items} == {"gabapentin", "methadone"}
 
 
+def test_a_daily_total_in_brackets_after_a_dose_and_its_schedule_is_printed_not_an_item():
+    # before, "(60 mg/day)" was a second oxycodone item: 120 mg/day in the state
+    reading = read_course("Oxycodone 10 mg every 4 hours (60 mg/day).")
+    (oxycodone,) = reading.items
+    assert oxycodone.daily_mg == 60
+    (total,) = reading.printed_totals
+    assert (total.kind, total.value, total.drug) == ("daily", 60, "oxycodone")
+
+
+def test_a_count_of_units_before_the_amount_is_read_after_it_is_not_guessed():
+    # before, "two 25 mcg/h patches" was 25 mcg/h and "10 mg, 2 tablets twice daily" 20 mg/day
+    for text, daily in (("She wore two 25 mcg/h fentanyl patches.", 50),
+                        ("Fentanyl 2 x 25 mcg/h patches.", 50)):
+        (patch,) = _items(text)
+        assert patch.daily_dose.value == daily and patch.daily_dose.unit == "mcg/h", text
+    (oxycodone,) = _items("He took two 5 mg oxycodone tablets every 4 hours.")
+    assert oxycodone.daily_mg == 60
+    for text in ("Oxycodone 10 mg, 2 tablets twice daily.", "Tramadol 50 mg 1-2 tablets every "
+                 "6 hours.", "Oxycodone 10 mg, two to three tablets daily."):
+        reading = read_course(text)
+        (item,) = reading.items
+        assert item.daily_dose is None, text
+        assert any(f.finding.code == "unit-count-not-read" for f in reading.findings), text
+    # one tablet, or tablets in brackets saying what the amount is made of, change nothing
+    assert _items("Oxycodone 10 mg 1 tablet twice daily.")[0].daily_mg == 20
+    assert _items("Oxycodone 20 mg (2 tablets) twice daily.")[0].daily_mg == 40
+    (fentanyl,) = _items("The dose of transdermal fentanyl was 1,050 µg/hr (20 patches).")
+    assert fentanyl.daily_dose.value == 1050
+
+
 def test_a_blank_line_ends_an_item():
     first = _items(_passage("fresh-017"))[0]
     assert first.as_written == "Modified release morphine sulfate titrated to 40 mg twice a day"

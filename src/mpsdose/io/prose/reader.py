@@ -121,6 +121,10 @@ class _Reading:
     schedule_word: str | None = None
     lockout: float | None = None
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
+    #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
+    count_before: bool = False
+    #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
+    units_unread: str | None = None
     combination: bool = False  #: one component of a combination product ("5/325 mg")
     infusion: bool = False
     device: str | None = None
@@ -284,6 +288,8 @@ class _Reader:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._switched_subjects(tokens, readings)
+        for reading in readings:
+            self._units(tokens, reading)
         self._volumes(index, tokens, readings, used)
         readings = self._preparation_strengths(tokens, readings)
         self._shared_route(tokens, readings)
@@ -583,7 +589,7 @@ class _Reader:
         if previous < 0 or tokens[previous].kind != "amount":
             return False
         if skipped and not tokens[index].value.per_kg:
-            return False  # only a weight-based annotation may stand apart from its dose
+            return self._bracketed_daily(tokens, previous, opening, index, readings)
         for reading in readings:
             if reading.amount_token == previous and reading.alt is None:
                 close = index + 1
@@ -601,6 +607,29 @@ class _Reader:
                                   note="a daily total printed before the dose and its schedule")
                 else:
                     reading.alt = alt
+                return True
+        return False
+
+    def _bracketed_daily(self, tokens: list[Token], previous: int, opening: int, index: int,
+                         readings: list[_Reading]) -> bool:
+        """ "oxycodone 10 mg every 4 hours (60 mg/day)": a daily amount in brackets after a dose
+        and its schedule is the daily total the text prints (compared with the one computed),
+        not another item."""
+        alt: Amount = tokens[index].value
+        if alt.time != "day" or not alt.mass or alt.per_kg or not any(
+                tokens[p].kind == "freq" for p in range(previous + 1, opening)):
+            return False
+        for reading in readings:
+            main = reading.amount
+            if reading.amount_token == previous and main is not None and main.mass \
+                    and main.time is None and not main.per_kg:
+                close = index + 1
+                while close < len(tokens) and tokens[close].kind != "close":
+                    close += 1
+                reading.last = max(reading.last, min(close, len(tokens) - 1))
+                self._printed(reading.sentence, tokens, index, index, "daily", alt.value,
+                              _unit(alt.base, ("day",)), drug=reading.drug.name,
+                              note="a daily total printed in brackets after the dose")
                 return True
         return False
 
@@ -1169,6 +1198,42 @@ class _Reader:
             if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                     r"\bfor\b", wider):
                 reading.role = "from"  # "substituting morphine for oral methadone"
+
+    def _units(self, tokens: list[Token], reading: _Reading) -> None:
+        """How many units make a dose, where the sig does not say it after a semicolon: "two
+        25 mcg/h fentanyl patches", "2 x 25 mcg/h" (2 to 4 before the amount: read, with a
+        finding); "50 mg 1-2 tablets", "10 mg, 2 tablets" (a count of tablets after the amount
+        that is not read: the 10 mg may be the dose or one tablet's, so no daily amount; in
+        brackets, "20 mg (2 tablets)", it says what the amount is made of)."""
+        index = reading.amount_token
+        if index is None or reading.count is not None or reading.combination:
+            return
+        position = index - 1
+        if position >= 1 and tokens[position].kind == "word" and tokens[position].value in (
+                "x", "×") and tokens[position].end == tokens[index].start - 1:
+            position -= 1
+            count = _count(tokens[position])
+        else:
+            count = _count(tokens[position]) if position >= 0 and tokens[position].kind == "word" \
+                else None
+        if count is not None and count > 1 and (position == 0 or tokens[position - 1].kind not in (
+                "number", "amount", "time")):
+            reading.count, reading.count_before = count, True
+            reading.first = min(reading.first, position)
+            return
+        for position in range(index + 1, reading.last + 1):
+            token = tokens[position]
+            if (_count(token) is None and token.kind != "number") or tokens[position - 1].kind == "open":
+                continue  # "20 mg (2 tablets)", "1,050 µg/hr (20 patches)": what the amount is made of
+            ahead = tokens[position + 1:position + 5]
+            form = next((t for t in ahead if t.kind == "form"), None)
+            if form is None or form.value not in _COUNTED:
+                continue
+            words = self.text[token.start:form.end]
+            if _count(token) == 1 and form is tokens[position + 1]:
+                continue  # "10 mg 1 tablet twice daily"
+            reading.units_unread = words
+            return
 
     def _switched_subjects(self, tokens: list[Token], readings: list[_Reading]) -> None:
         """ "Morphine 60 mg/day was converted to methadone 10 mg/day": the subject of a passive
@@ -2000,6 +2065,17 @@ class _Dose:
         if dose.frequency == "":
             dose.frequency = None
         ranged = amount.kind in ("range", "between") and amount.high is not None
+        if reading.units_unread is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("unit-count-not-read", f"{reading.units_unread!r}: how many units make "
+                          "a dose is not read (the amount may be the dose or one unit's): no daily "
+                          "amount", Severity.INFO))
+            return dose
+        if reading.count_before and reading.count is not None:
+            notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
+                          f"{_unit(base, per)} = {plain(value * reading.count)} "
+                          f"{_unit(base, per)}", Severity.INFO))
+            value = value * reading.count
         if reading.alt is not None:
             dose._alternative(reading, notes)
             if dose.daily is not None or dose.item_amount is not None:
@@ -2043,7 +2119,7 @@ class _Dose:
             return dose
         if base not in ("mg", "mcg", "g"):
             return dose
-        if reading.count is not None and reading.count > 1:
+        if reading.count is not None and reading.count > 1 and not reading.count_before:
             notes.append(("count-times-strength", f"{reading.count} units of {plain(value)} "
                           f"{unit} = {plain(value * reading.count)} {unit} a dose",
                           Severity.INFO))
