@@ -546,6 +546,24 @@ def test_the_subject_of_a_passive_switch_is_the_drug_switched_from(verb):
     assert {i.drug.name for i in after.items} == {"gabapentin", "methadone"}
 
 
+def test_the_subject_of_a_switch_after_which_is_the_drug_switched_from():
+    reading = read_course("The patient was receiving 120 mg/day of oral oxycodone, which was "
+                          "rotated to methadone at a dose of 5 mg three times a day.")
+    before, after = reading.states
+    assert [(i.drug.name, i.daily_mg) for i in before.items] == [("oxycodone", 120)]
+    assert [(i.drug.name, i.daily_mg) for i in after.items] == [("methadone", 15)]
+
+
+def test_a_count_of_doses_taken_is_not_a_schedule():
+    # before, "8 doses of 5 mg oxycodone per day" was an as-needed 5 mg with 5 mg/day at most
+    for text in ("She required 8 doses of 5 mg oxycodone per day for breakthrough pain.",
+                 "She took four rescue doses of 10 mg morphine a day."):
+        reading = read_course(text)
+        (item,) = reading.items
+        assert item.daily_dose is None and item.max_daily_dose is None, text
+        assert any(f.finding.code == "doses-taken" for f in reading.findings), text
+
+
 def test_a_daily_total_in_brackets_after_a_dose_and_its_schedule_is_printed_not_an_item():
     # before, "(60 mg/day)" was a second oxycodone item: 120 mg/day in the state
     reading = read_course("Oxycodone 10 mg every 4 hours (60 mg/day).")

@@ -125,6 +125,8 @@ class _Reading:
     count_before: bool = False
     #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
     units_unread: str | None = None
+    #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
+    doses_taken: str | None = None
     combination: bool = False  #: one component of a combination product ("5/325 mg")
     infusion: bool = False
     device: str | None = None
@@ -1208,6 +1210,10 @@ class _Reader:
         index = reading.amount_token
         if index is None or reading.count is not None or reading.combination:
             return
+        taken = self._doses_taken(tokens, index)
+        if taken is not None:  # "8 doses of 5 mg oxycodone per day": doses taken, not a schedule
+            reading.doses_taken = taken
+            return
         position = index - 1
         if position >= 1 and tokens[position].kind == "word" and tokens[position].value in (
                 "x", "×") and tokens[position].end == tokens[index].start - 1:
@@ -1235,17 +1241,48 @@ class _Reader:
             reading.units_unread = words
             return
 
+    def _doses_taken(self, tokens: list[Token], index: int) -> str | None:
+        """ "8 doses of 5 mg", "four rescue doses of 10 mg": the words, or None."""
+        position = index - 1
+        if position < 2 or self.normal[tokens[position].start:tokens[position].end] != "of":
+            return None
+        position -= 1
+        if not re.search(r"\bdoses?$", self.normal[tokens[position].start:tokens[position].end]):
+            return None  # "doses", "rescue doses" (one token)
+        position -= 1
+        if self.normal[tokens[position].start:tokens[position].end] in (
+                "rescue", "breakthrough", "extra", "additional", "daily") and position >= 1:
+            position -= 1
+        token = tokens[position]
+        if not (token.kind == "number" or _count(token) is not None
+                or (token.kind == "word" and token.value in WORD_NUMBERS)):
+            return None
+        return self.text[token.start:tokens[index - 1].end]
+
     def _switched_subjects(self, tokens: list[Token], readings: list[_Reading]) -> None:
-        """ "Morphine 60 mg/day was converted to methadone 10 mg/day": the subject of a passive
-        switch, with another drug after it, is the drug switched from (before, both were read
-        into one state, as if given together)."""
+        """ "Morphine 60 mg/day was converted to methadone 10 mg/day", "120 mg/day of oral
+        oxycodone, which was rotated to methadone …": the subject of a passive switch, with
+        another drug after it, is the drug switched from (before, both were read into one state,
+        as if given together)."""
         for reading in readings:
-            if reading.action != "switch" or reading.role == "from":
+            if reading.role == "from":
                 continue
-            verb = self._passive_verb(tokens, reading)
-            if verb is None or verb[0] != "switch":
+            position = reading.last + 1  # past ", which was", "was then"
+            while position < len(tokens) and position <= reading.last + 5 and (
+                    (tokens[position].kind == "punct" and tokens[position].value == ",")
+                    or (tokens[position].kind == "clause"
+                        and self.normal[tokens[position].start:tokens[position].end] == "which")
+                    or (tokens[position].kind == "word" and tokens[position].value in (
+                        "was", "were", "is", "been", "then", "subsequently", "later"))
+                    or (tokens[position].kind == "time" and tokens[position].value == "later")):
+                position += 1
+            if position >= len(tokens) or position == reading.last + 1 \
+                    or tokens[position].kind != "verb" or tokens[position].value != "switch" \
+                    or self.normal[tokens[position - 1].start:tokens[position - 1].end] not in (
+                        "was", "were", "is", "been", "then", "subsequently", "later"):
                 continue
-            if any(other.drug != reading.drug and other.first > reading.last
+            verb_at = position
+            if any(other.drug != reading.drug and other.first > verb_at
                    and other.role != "from" for other in readings):
                 reading.role = "from"
 
@@ -2070,6 +2107,11 @@ class _Dose:
             notes.append(("unit-count-not-read", f"{reading.units_unread!r}: how many units make "
                           "a dose is not read (the amount may be the dose or one unit's): no daily "
                           "amount", Severity.INFO))
+            return dose
+        if reading.doses_taken is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("doses-taken", f"{reading.doses_taken!r}: a count of doses taken, not "
+                          "a schedule: not read, no daily amount", Severity.INFO))
             return dose
         if reading.count_before and reading.count is not None:
             notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
