@@ -27,9 +27,10 @@ from mpsdose import (
 )
 
 DATA = Path(__file__).parents[1] / "data"
-ROWS = list(csv.DictReader((DATA / "jp_prescriptions.tsv").open(encoding="utf-8"),
-                           delimiter="\t"))
-BY_ID = {row["id"]: row for row in ROWS}
+ALL_ROWS = list(csv.DictReader((DATA / "jp_prescriptions.tsv").open(encoding="utf-8"),
+                               delimiter="\t"))
+BY_ID = {row["id"]: row for row in ALL_ROWS}
+ROWS = [row for row in ALL_ROWS if row["split"] in ("development", "held-out")]
 
 
 def _expected_daily(row: dict[str, str]) -> list[float]:
