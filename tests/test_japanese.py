@@ -439,3 +439,41 @@ def test_a_pump_bolus_in_ml_is_read_at_its_pumps_concentration(tiny, bolus, per_
 def test_a_bolus_without_its_pump_or_disagreeing_with_it_is_refused(tiny, lines):
     with pytest.raises((ItemSyntaxError, UnitError)):
         read_japanese(lines, knowledge=tiny)
+
+
+def test_a_topicals_bare_count_beside_its_total_is_the_count_used_at_once(tiny):
+    assert math.isclose(_rate(read("シトレートテープ1mg 2枚 1日1回 計14枚", tiny)), 25)
+    assert read("テスト坐剤10mg 1個 1日3回 計21個", tiny).daily() == 30
+    for text in ("シトレートテープ1mg 2枚 1日1回 計15枚",    # not whole days of 2
+                 "テスト坐剤10mg 2個 1日3回 計21個"):
+        with pytest.raises(ItemSyntaxError, match="whole number"):
+            read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1錠 + テストコンチン錠5mg 1錠 1日2回",    # read only for patches
+    "テスト注50mg 1A + テスト注10mg 1A 持続静注 1mL/h",             # a syringe of two
+    "テスト注10mg 原液 持続皮下注 0.1mL/h 疼痛時 1時間量（0.1mL=1mg）早送り",  # pump and bolus
+    "テスト注10mg 5A 2A 持続静注 1mL/h",                              # which ampoules?
+], ids=lambda v: v)
+def test_one_line_is_one_item(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1回1錠 1日2回 20mg/日", 20),
+    ("テストール錠200 1回1錠 1日3回 600mg", 600),
+    ("テストール錠200 1回1錠 1日3回 200mg", 600),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_amount_beside_the_dose_that_agrees(tiny, text, daily):
+    assert read(text, tiny).daily() == daily
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1回1錠 1日2回 40mg/日",
+    "テストール錠200 1回1錠 1日3回 400mg",
+], ids=lambda v: v)
+def test_an_amount_beside_the_dose_that_contradicts_it_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError, match=r"neither|not the day's"):
+        read(text, tiny)

@@ -29,8 +29,13 @@ The amount is read the way Japanese prescriptions write it:
   ``data/patch_products.csv`` (フェントステープ 1 mg = 12.5 mcg/h; デュロテップMTパッチ 4.2 mg = 25
   mcg/h); an unlisted content is refused. A patch is a topical (外用薬), whose bare quantity is the
   total dispensed (``フェントステープ2mg 7枚 1日1回`` is a week's supply): more than one patch worn
-  at once is read only from ``1回N枚`` (or ``1日N枚`` of a one-day patch), and a bare count above
-  one is refused; ``計14枚`` is the total. Suppositories likewise (``1回1個 1日3回 21個``).
+  at once is read only from ``1回N枚``, ``1日N枚`` (a one-day patch) or a bare count beside the
+  total written as such (``1枚 1日1回 計14枚``); a bare count above one with no total is refused.
+  Suppositories likewise (``1回1個 1日3回 21個``, ``1個 1日3回 計21個``).
+- **One product a line**: products added with ＋ are read only for patches worn together; two
+  tablets or a syringe of two drugs are refused, and so is a pump with its bolus on one line.
+- **Every figure written must agree**: an amount beside the dose (``1回1錠 1日3回 180mg``,
+  ``20mg/日``) is the dose or the day's amount, or the line is refused.
 - **Injections**: a count with its diluent (``0.5A＋生食100mL 眠前 点滴静注``) is one preparation, a
   dose; without a diluent a bare count is the total and is refused.
 - **Continuous infusions** (持続皮下注, 持続静注) from mg/日, mg/h or mL/h with a concentration:
@@ -285,7 +290,7 @@ def _tokens(text: str, source: str, start: int, k: Knowledge,
                 tokens.append(_Token("product", (), text[position:named.end], depth > 0, named))
                 position = named.end
                 continue
-            again = _drug_word(text, position, k, drug)
+            again = _drug_word(text, position, k, drug) if depth else None
             if again:  # （モルヒネ12mg/日）: the drug of the line named again beside its amount
                 position = again
                 continue
@@ -859,10 +864,19 @@ def parse_japanese(text: str, *, allow_unlisted: bool = False,
         return _bolus(None, sig, source, previous, k)
     if named.patches or named.form == "patch":
         return _patch(named, sig, source)
-    if sig.bolus or sig.bolus_hour or sig.equal is not None:
+    if sig.extra:  # ナルサス錠12mg 1錠 ＋ ナルサス錠2mg 1錠, or two drugs in one syringe
+        raise ItemSyntaxError(f"{named.name} ＋ {sig.extra[0].name}: products added together are "
+                              "read only for patches; write one line each (a mixed syringe of "
+                              "two drugs cannot be split)", text=source)
+    pump = any(continuous for _, continuous in sig.routes) or bool(sig.rate_ml_h or sig.rate_h)
+    bolus = sig.bolus or sig.bolus_hour or sig.equal is not None
+    if pump and (bolus or sig.prn):
+        raise ItemSyntaxError("a pump and its bolus on one line: write the bolus on the next line "
+                              "(疼痛時 1時間量早送り), which mpsdose.read_japanese reads with the "
+                              "pump", text=source)
+    if bolus:
         return _bolus(named, sig, source, previous, k)
-    if any(continuous for _, continuous in sig.routes) or sig.rate_ml_h or sig.rate_h or (
-            named.form == "injection" and sig.rate_day):
+    if pump or (named.form == "injection" and sig.rate_day):
         return _infusion(named, sig, source)
     return _discrete(named, sig, source)
 
@@ -1066,6 +1080,9 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
         per_dose_mg = daily / doses
     elif len(bare) == 1 and named.form == "injection" and (sig.diluent_ml or sig.total_ml):
         units, word = bare[0]  # 0.5A＋生食100mL: one preparation is one dose
+    elif len(bare) == 1 and named.form == "suppository" and sig.total_counts:
+        units = _beside_total(bare[0][0], sig, source)  # 1個 1日3回 計21個
+        word = bare[0][1]
     elif bare and prn:
         units, word = bare[0]
     elif bare:
@@ -1107,12 +1124,34 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
         if not math.isclose(check, per_mg, rel_tol=1e-6):
             raise ItemSyntaxError(f"{_g(check)} mg in brackets is not the {_g(per_mg)} mg a dose "
                                   "the prescription gives", text=source)
+    if named.combination is None:
+        _check_figures(named, sig, per_mg, None if prn or doses is None else per_mg * doses,
+                       source)
     return Item(
         ingredients=tuple(Ingredient(d, a) for d, a in zip(named.drugs, amounts, strict=True)),
         route=route, schedule=schedule, prn=prn, max_prn_per_day=max_prn if prn else None,
         release=None if named.form == "injection" else named.release, form=named.form,
         count=count, duration_days=sig.duration, route_stated=stated, text=source,
     )
+
+
+def _check_figures(named: _Named, sig: _Sig, per_dose: float, day: float | None,
+                   source: str) -> None:
+    """Every amount written beside the dose (``1回1錠 1日3回 180mg``, ``20mg/日``) must be the dose
+    [mg] or the day's amount [mg]; one that is neither contradicts it."""
+    for value, unit in sig.amounts:
+        mg = _drug_mg(named, value, unit, source)
+        if math.isclose(mg, per_dose, rel_tol=1e-6) or (
+                day is not None and math.isclose(mg, day, rel_tol=1e-6)):
+            continue
+        raise ItemSyntaxError(f"{_g(value)} {unit} is neither the {_g(per_dose)} mg a dose nor "
+                              "the day's amount the prescription gives", text=source)
+    days = [*sig.rate_day, *([_drug_mg(named, *sig.daily_amount, source)]
+                             if sig.daily_amount is not None else [])]
+    for mg in days:
+        if day is None or not math.isclose(mg, day, rel_tol=1e-6):
+            raise ItemSyntaxError(f"{_g(mg)} mg a day is not the day's amount the prescription "
+                                  "gives", text=source)
 
 
 def _check_as_needed(sig: _Sig, max_prn: float | None, source: str) -> None:
@@ -1279,6 +1318,8 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     figures = list(sig.concentrations)
     ampoules = [i for i, (_, word) in enumerate(sig.counts)
                 if "injection" in _COUNT_FORMS.get(word, ())]
+    if len(sig.counts) > len(ampoules[:1]):
+        raise ItemSyntaxError("a pump writes one count of its ampoules (5A)", text=source)
     if ampoules:
         count, word = sig.counts[ampoules[0]]
         strength = _unit_strength(named, word, source, sig.unit_volume)
@@ -1393,8 +1434,9 @@ def _pump_concentration(pump: Item, k: Knowledge) -> float | None:
 def _patches_worn(sig: _Sig, source: str) -> float:
     """Patches worn at once. A patch is a topical (外用薬), whose bare quantity is the total
     dispensed (投与総量: フェントステープ2mg 7枚 is a week of one patch a day, not seven worn), so
-    more than one worn at once is read only from 1回N枚 or 1日N枚 (a one-day patch); a bare count
-    above one is refused, because it may be either."""
+    more than one worn at once is read only from 1回N枚, 1日N枚 (a one-day patch) or a bare count
+    beside the total written as such (1枚 1日1回 計14枚); a bare count above one with no total is
+    refused, because it may be either."""
     if sig.per_dose_count is not None:
         return sig.per_dose_count[0]
     if sig.daily_count is not None:
@@ -1403,11 +1445,24 @@ def _patches_worn(sig: _Sig, source: str) -> float:
     if len(bare) > 1:
         raise ItemSyntaxError("write one count: 1回N枚 for the patches worn at once, 計N枚 for "
                               "the total dispensed", text=source)
+    if bare and sig.total_counts:  # フェントステープ1mg 2枚 1日1回 計14枚: the total is written apart
+        return _beside_total(bare[0], sig, source)
     if bare and not math.isclose(bare[0], 1):
         raise ItemSyntaxError(f"{_g(bare[0])}枚 of a patch may be the total dispensed (外用薬 are "
                               "written by the total) or the patches worn at once: write 1回"
                               f"{_g(bare[0])}枚 or 計{_g(bare[0])}枚", text=source)
     return 1.0
+
+
+def _beside_total(count: float, sig: _Sig, source: str) -> float:
+    """A topical's bare count written beside its total (計14枚, 計21個) is the count used at once;
+    the total must be whole uses of it."""
+    for total, word in sig.total_counts:
+        uses = total / count
+        if uses < 1 or not math.isclose(uses, round(uses)):
+            raise ItemSyntaxError(f"計{_g(total)}{word} is not a whole number of uses of "
+                                  f"{_g(count)}{word}", text=source)
+    return count
 
 
 def _patch(named: _Named, sig: _Sig, source: str) -> Item:
