@@ -477,3 +477,12 @@ def test_an_amount_beside_the_dose_that_agrees(tiny, text, daily):
 def test_an_amount_beside_the_dose_that_contradicts_it_is_refused(tiny, text):
     with pytest.raises(ItemSyntaxError, match=r"neither|not the day's"):
         read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散5mg 1回1包 苦痛時", "テスト散5mg 1回1包 息苦しい時", "テスト散5mg 1回1包 痛みの強い時",
+    "テスト散5mg 1回1包 体動時・入浴前 1日4回まで",  # before a painful activity: as needed
+], ids=lambda v: v)
+def test_palliative_as_needed_words(tiny, text):
+    item = read(text, tiny)
+    assert item.prn and item.per_dose() == 5
