@@ -34,6 +34,8 @@ SOURCED = [
     ("naive-start", "morphine", Route.EPIDURAL, None, "us", 5, 7.5),
     ("naive-start", "morphine", Route.INTRATHECAL, None, "us", 1, 1),
     ("usual", None, None, None, None, None, 300),
+    # DSUVIA: '30 mcg sublingually as needed ... Do not exceed 12 tablets in 24 hours' (360 mcg)
+    ("usual", "sufentanil", Route.SUBLINGUAL, None, None, 0.03, 0.36),
 ]
 
 
