@@ -81,6 +81,17 @@ def test_prn_doses_are_the_regimen_when_nothing_is_scheduled(tmp_path):
     assert "opioid-above-usual" not in {f.code for f in beside}
 
 
+def test_a_label_row_that_cannot_measure_an_item_leaves_it_reported_as_not_judged(tmp_path):
+    # a per-dose label ceiling does not judge a day written as mg/day; with no factor for the
+    # route either, the item is reported as not judged, never passed silently
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "usual,sufentanil,sublingual,,,,0.03,,,warning,Test label [P],P,\n"))
+    by_dose = _found(["sufentanil 0.05 mg sublingual q1h prn"], knowledge=k)
+    assert "opioid-above-usual" in {f.code for f in by_dose}
+    by_day = _found(["sufentanil 0.2 mg/day sublingual"], knowledge=k)
+    assert "opioid-dose-range-not-checked" in {f.code for f in by_day}
+
+
 # -- rescue: a naive start of every market, in equivalents where no label row ---------------------
 def _starts(tmp_path: Path) -> Knowledge:
     return _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
@@ -190,6 +201,22 @@ def test_a_drug_above_its_usual_palliative_range_is_a_warning_by_route(tmp_path)
     # no oral row: an oral dose is not judged against the SC range
     assert "midazolam-above-usual" not in {
         f.code for f in _found(["midazolam 100 mg po at night"], knowledge=k)}
+
+
+def test_a_usual_day_counts_at_most_three_as_needed_doses(tmp_path):
+    # an hourly PRN order is not 24 doses a day of usual use: the guidance changes the regimen
+    # after 3 (eTG); the order's own maximum counts where it allows fewer
+    k = _knowledge(tmp_path, usual_ranges=(
+        "drug,route,indication,daily_mg_low,daily_mg_high,source,grade,notes\n"
+        "midazolam,sc,terminal agitation,10,60,Test palliative guide [P],P,\n"))
+
+    def above(items: list[str]) -> bool:
+        return "midazolam-above-usual" in {f.code for f in _found(items, knowledge=k)}
+
+    assert not above(["midazolam 20 mg/day sc continuous", "midazolam 5 mg sc q1h prn"])  # 35
+    assert above(["midazolam 40 mg/day sc continuous", "midazolam 10 mg sc q1h prn"])  # 70
+    assert not above(["midazolam 40 mg/day sc continuous",
+                      "midazolam 10 mg sc q1h prn max 2/day"])  # 60: at the top
 
 
 # -- Beers: antidepressants with strong anticholinergic activity ------------------------------------

@@ -241,6 +241,13 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> li
     return [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
 
 
+def _measures(row: OpioidRange, entry: _Entry) -> bool:
+    """Whether a drug's own row can judge the entry: a per-dose row needs a dose, a per-day row
+    a daily amount (a label's per-dose ceiling does not judge a day written as mg/day)."""
+    return ((row.per_dose is not None and entry.per_dose is not None)
+            or (row.per_day is not None and entry.daily is not None))
+
+
 def _step_down(severity: Severity) -> Severity:
     return {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}.get(
         severity, Severity.INFO)
@@ -479,7 +486,8 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                 + "; ".join(f"{f.severity.value} {f.code}: {f.message.split(' (opioid-naive')[0]}"
                             for f in raised), raised[0].source))
     uncovered = [e for e in entries if e.reading is None
-                 and not any(not r.generic and _applies(r, e, market) for r in k.opioid_ranges)]
+                 and not any(not r.generic and _applies(r, e, market) and _measures(r, e)
+                             for r in k.opioid_ranges)]
     if uncovered:
         rule = k.safety_rules.first("opioid-dose-range-not-checked")
         found.append(Finding(

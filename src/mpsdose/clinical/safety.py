@@ -669,14 +669,18 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
 
 
 def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
-    """Each drug and route against the top of its usual palliative daily range
-    (``usual_ranges.csv``, the most generous row), PRN doses at their maximum: a warning.
+    """Each drug against the top of its usual palliative daily range (``usual_ranges.csv``, the
+    most generous row for the routes given): a warning.
 
-    Antipsychotics take their severity from ``antipsychotic-palliative-max`` (never an error:
-    the ranges are guidance, not a label's maximum); other drugs (a benzodiazepine by syringe
-    driver, an adjuvant analgesic) are a warning, as any dose above the usual range. The
-    corticosteroids are judged together, as dexamethasone equivalents (``_steroid_findings``).
+    A usual day is the scheduled doses and as many as-needed doses as the guidance expects
+    before it changes the regimen (``usual-palliative-range``: 3, eTG; fewer where the order
+    allows fewer) — not an hourly PRN order at its theoretical 24 doses. Antipsychotics take
+    their severity from ``antipsychotic-palliative-max`` (never an error: the ranges are guidance,
+    not a label's maximum). The corticosteroids are judged together, as dexamethasone
+    equivalents (``_steroid_findings``).
     """
+    rule = _rule(k, "usual-palliative-range", threshold=True)
+    assert rule.threshold is not None
     found = []
     routes: dict[str, set[Route]] = {}
     classes: dict[str, str] = {}
@@ -689,20 +693,42 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
                 if r.drug == drug and (r.route is None or r.route in given)]
         if not rows:
             continue
-        daily, _ = drug_daily(items, drug)
+        daily = _usual_day(items, drug, rule.threshold)
         top = max(rows, key=lambda r: r.high)
         if daily <= top.high * (1 + 1e-9):
             continue
-        text = (f"{drug} {significant(daily, 4)} mg/day is above the usual palliative maximum of "
+        text = (f"{drug} {significant(daily, 4)} mg/day (scheduled, and at most "
+                f"{rule.threshold:g} as-needed doses) is above the usual palliative maximum of "
                 f"{top.high:g} mg/day ({top.indication}"
                 + ("" if top.route is None else f", {top.route.value}") + ")")
         if classes[drug] == "antipsychotic":
-            rule = _rule(k, "antipsychotic-palliative-max")
-            severity = rule.severity if rule.severity is not Severity.ERROR else Severity.WARNING
+            anti = _rule(k, "antipsychotic-palliative-max")
+            severity = anti.severity if anti.severity is not Severity.ERROR else Severity.WARNING
             found.append(Finding(severity, "antipsychotic-above-usual", text, top.source))
         else:
-            found.append(Finding(Severity.WARNING, f"{drug}-above-usual", text, top.source))
+            found.append(Finding(rule.severity, f"{drug}-above-usual", f"{text}. {rule.statement}",
+                                 f"{top.source} ; also: {rule.source}"))
     return found
+
+
+def _usual_day(items: Sequence[Item], drug: str, prn_doses: float) -> float:
+    """A usual day of one drug [mg/day]: its scheduled amounts and at most ``prn_doses`` of each
+    as-needed dose (fewer where the order allows fewer)."""
+    total = 0.0
+    for item in items:
+        if not item.listed:
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            if not item.prn:
+                total += item.daily(ingredient) or 0.0
+                continue
+            dose = item.per_dose(ingredient)
+            allowed = item.max_doses_per_day
+            count = prn_doses if allowed is None else min(prn_doses, allowed)
+            total += (dose or 0.0) * count
+    return total
 
 
 def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:

@@ -106,7 +106,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "renal-opioid", "serotonergic", "ssri-nsaid",
-        "switch-from-methadone", "two-long-acting-opioids",
+        "switch-from-methadone", "two-long-acting-opioids", "usual-palliative-range",
     ),
 })
 
