@@ -71,7 +71,8 @@ FILES = {
         "drug,route,release,form,market,strengths,unit,step,source,grade,notes\n"
         "oxycodone,oral,ir,tablet,jp,2.5 5,mg,,test,P,\n"
         "oxycodone,oral,er,tablet,jp,5 10,mg,,test,P,\n"
-        "oxycodone,sc,,injection,jp,10,mg/mL,,test,P,\n"),
+        "oxycodone,sc,,injection,jp,10,mg/mL,,test,P,\n"
+        "morphine,iv,,injection,jp,10 40,mg/mL,,test,P,\n"),
 }
 
 
@@ -187,7 +188,7 @@ def test_the_same_mg_on_two_labels_is_two_release_rates(tiny):
 
 
 def test_patches_are_counted_and_summed(tiny):
-    assert math.isclose(read("シトレートテープ2mg 2枚 1日1回", tiny).daily() * 1000 / 24, 50)
+    assert math.isclose(read("シトレートテープ2mg 1回2枚 1日1回", tiny).daily() * 1000 / 24, 50)
     both = read("ベーステープ2.1mg 1枚 + ベーステープ4.2mg 1枚 72時間毎", tiny)
     assert math.isclose(both.daily() * 1000 / 24, 37.5)
 
@@ -286,3 +287,202 @@ def test_a_prescription_means_its_daily_amount_and_round_trips(tiny, written):
     english = item.format()
     assert not is_japanese(english)
     assert parse_item(english, knowledge=tiny) == item
+
+
+# -- robustness: patterns of the fresh set (tests/data/README.md) and their near relatives -------
+def _rate(item) -> float:
+    return item.daily() * 1000 / 24
+
+
+@pytest.mark.parametrize(("text", "rate"), [
+    ("シトレートテープ2mg 1枚 1日1回 計14枚", 25),          # 計14枚: the total dispensed
+    ("シトレートテープ2mg 7枚 1回1枚 1日1回貼り替え", 25),   # the bare 7枚 beside 1回1枚: dispensed
+    ("シトレートテープ1mg 1日2枚 1日1回", 25),              # 1日2枚 of a one-day patch: worn
+    ("ベーステープ4.2mg 1回1枚 3日に1回貼り替え 5枚", 25),    # 3日に1回 = every 72 h
+    ("シトレートテープ1mg 1枚 + シトレートテープ2mg 1枚 1日1回 同時に貼り替え", 37.5),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_patch_count_is_the_patches_worn_only_when_written_so(tiny, text, rate):
+    assert math.isclose(_rate(read(text, tiny)), rate)
+
+
+@pytest.mark.parametrize("text", [
+    "シトレートテープ2mg 7枚 1日1回貼り替え",   # a week's supply, or seven worn at once?
+    "シトレートテープ2mg 2枚 1日1回",
+    "ベーステープ4.2mg 5枚 3日毎",
+    "ベーステープ4.2mg 1日2枚 3日毎",           # 1日N枚 of a three-day patch
+    "シトレートテープ1mg 2枚 + シトレートテープ2mg 1枚 1日1回",
+], ids=lambda v: v)
+def test_a_bare_count_of_patches_is_refused_as_total_or_worn(tiny, text):
+    with pytest.raises(ItemSyntaxError, match="枚"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily", "per_dose"), [
+    ("テストール錠200 3錠 分2 朝2錠・昼1錠", 600, None),       # unequal: the day's amount only
+    ("テストール錠200 朝食後 1錠、夕食後 2錠", 600, None),
+    ("テストール錠200 朝1錠 夕2錠 (1日3錠)", 600, None),
+    ("テストール錠200 4錠 分2 朝2錠 夕2錠", 800, 400),         # equal: an ordinary dose
+    ("テストール錠200 就寝前 2錠", 400, 400),                  # one time: an ordinary count
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_count_at_each_time_of_day(tiny, text, daily, per_dose):
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    assert item.per_dose() == per_dose if per_dose is None else math.isclose(item.per_dose(),
+                                                                              per_dose)
+    assert parse_item(item.format(), knowledge=tiny) == item
+
+
+@pytest.mark.parametrize("text", [
+    "テストール錠200 3錠 分2 朝2錠 昼2錠",     # 2 + 2 is not 3
+    "テストール錠200 1日3回 朝2錠 昼1錠",      # three doses or two?
+    "テストール錠200 朝2錠 昼1錠 疼痛時",      # a schedule, not as needed
+    "テストール錠200 朝2錠 昼1錠 夕",          # a time without its count
+    "テストール錠200 1回1錠 朝2錠 夕2錠",      # 1回量 and the counts disagree
+], ids=lambda v: v)
+def test_counts_at_times_of_day_that_do_not_add_up_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_a_bare_oral_count_beside_a_dose_is_a_day_or_the_total_dispensed(tiny):
+    assert read("テストール錠200 1回1錠 1日3回 毎食後 21錠", tiny).daily() == 600   # 7 days
+    assert read("テストール錠200 3錠 分3 毎食後 21錠", tiny).daily() == 600
+    for text in ("テストール錠200 3錠 分3 毎食後 （1回2錠）",   # 3 a day or 6?
+                 "テストール錠200 1回1錠 1日3回 2錠",
+                 "テストール錠200 3錠 分3 20錠"):
+        with pytest.raises(ItemSyntaxError, match="neither"):
+            read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散5mg 3包 分3 疼痛時",                      # 分N divides a day's quantity
+    "テストコンチン錠10mg 1回1錠 1日2回 12時間毎 1日3回まで",  # scheduled, or as needed?
+    "テスト散5mg 1包 疼痛時 1日2回 1日3回まで",
+], ids=lambda v: v)
+def test_as_needed_and_a_schedule_written_together_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_an_injection_with_its_diluent_is_one_dose(tiny):
+    item = read("テスト注10mg 0.5A＋生食100mL 眠前 点滴静注", tiny)
+    assert item.route is Route.IV and item.daily() == 5
+    assert item.schedule.kind is ScheduleKind.AT_NIGHT
+    assert read("テスト注10mg 1A＋生食50mL 1日2回 点滴静注", tiny).daily() == 20
+    with pytest.raises(ItemSyntaxError):
+        read("テスト注10mg 1A 1日2回 静注", tiny)  # without a diluent: the total dispensed
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストール(500) 3T 3×n.d.E", 1500),                 # chart shorthand
+    ("テストコンチン(10) 2T 2× 朝夕", 20),
+    ("テストール(200) 1T 1× v.d.S", 200),
+    ("ｵｷｼｺﾄﾞﾝ錠5mg 1回1錠 1日2回 以下余白", 10),          # half-width katakana
+    ("【般】オキシコドン錠5mg（乱用防止製剤） 1回1錠 1日4回", 20),
+    ("テストコンチン錠10mg 1回1錠 1日に2回", 20),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_chart_shorthand_and_order_system_words(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+def test_shorthand_that_does_not_divide_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError):
+        read("テストール(500) 1T 3×n.d.E", tiny)
+
+
+def test_a_generic_name_printed_with_spaces(tiny):
+    item = read("【般】オキシコドン塩酸塩 錠 5mg\u3000\u30001錠\u3000疼痛時 10回分", tiny)
+    assert item.prn and item.per_dose() == 5 and item.release == "ir"
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("1%モルヒネ注（10mg/1mL）2A＋生食8mL（2mg/mL） 持続皮下注 0.2mL/時", 9.6),
+    ("モルヒネ塩酸塩注5mL（50mg）＋生食5mL／合計10mL 持続皮下注 0.1mL/時（モルヒネ12mg/日）", 12),
+    ("テスト注50mg 6管（300mg/30mL）＋生食42mL 全量72mL 小型シリンジポンプ 持続皮下注 0.3mL/hr",
+     30),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_infusions_as_palliative_orders_write_them(tiny, text, daily):
+    item = read(text, tiny)
+    assert item.schedule.kind is ScheduleKind.CONTINUOUS and math.isclose(item.daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "4%モルヒネ注（10mg/1mL）2A＋生食8mL 持続皮下注 0.2mL/時",    # 4% is not 10 mg/mL
+    "モルヒネ塩酸塩注5mL（50mg）＋生食5mL 合計12mL 持続皮下注 0.1mL/時",  # 5 + 5 is not 12
+    "モルヒネ塩酸塩注5mL（50mg）＋生食5mL 合計10mL 持続皮下注 0.1mL/時（モルヒネ24mg/日）",
+    "モルヒネ塩酸塩注5mL（50mg）＋生食5mL 合計10mL 持続皮下注 0.1mL/時（オキシコドン12mg/日）",
+], ids=lambda v: v)
+def test_infusion_orders_whose_figures_disagree_are_refused(tiny, text):
+    with pytest.raises((ItemSyntaxError, UnitError)):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("bolus", "per_dose"), [
+    ("レスキュー 1回0.3mL ロックアウトタイム15分", 1.25),   # 0.3 mL at 300 mg / 72 mL
+    ("疼痛時 1時間量早送り", 1.25),
+    ("（同上）疼痛時：1時間分早送り 30分あけて反復可", 1.25),
+    ("レスキュー 0.3mL/回 (1.25mg)", 1.25),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_pump_bolus_in_ml_is_read_at_its_pumps_concentration(tiny, bolus, per_dose):
+    pump = "テスト注50mg 6A（300mg/30mL）＋生食42mL 全量72mL 持続皮下注 0.3mL/h"
+    _, item = read_japanese([pump, bolus], knowledge=tiny)
+    assert item.prn and item.drug.name == "morphine" and item.route is Route.SC
+    assert math.isclose(item.per_dose(), per_dose)
+
+
+@pytest.mark.parametrize("lines", [
+    ["レスキュー 1回0.3mL"],                                                 # no pump
+    ["テストール錠500 1回1錠 1日3回", "レスキュー 1回0.3mL"],                 # not a pump
+    ["テスト注10mg 原液 持続皮下注 0.1mL/h", "レスキュー 1回0.1mL（2mg）"],      # 1 mg, not 2
+    ["テスト注10mg 原液 持続皮下注 0.1mL/h", "レスキュー 1回0.3mL 1時間量早送り"],
+], ids=lambda v: v[-1])
+def test_a_bolus_without_its_pump_or_disagreeing_with_it_is_refused(tiny, lines):
+    with pytest.raises((ItemSyntaxError, UnitError)):
+        read_japanese(lines, knowledge=tiny)
+
+
+def test_a_topicals_bare_count_beside_its_total_is_the_count_used_at_once(tiny):
+    assert math.isclose(_rate(read("シトレートテープ1mg 2枚 1日1回 計14枚", tiny)), 25)
+    assert read("テスト坐剤10mg 1個 1日3回 計21個", tiny).daily() == 30
+    for text in ("シトレートテープ1mg 2枚 1日1回 計15枚",    # not whole days of 2
+                 "テスト坐剤10mg 2個 1日3回 計21個"):
+        with pytest.raises(ItemSyntaxError, match="whole number"):
+            read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1錠 + テストコンチン錠5mg 1錠 1日2回",    # read only for patches
+    "テスト注50mg 1A + テスト注10mg 1A 持続静注 1mL/h",             # a syringe of two
+    "テスト注10mg 原液 持続皮下注 0.1mL/h 疼痛時 1時間量（0.1mL=1mg）早送り",  # pump and bolus
+    "テスト注10mg 5A 2A 持続静注 1mL/h",                              # which ampoules?
+], ids=lambda v: v)
+def test_one_line_is_one_item(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1回1錠 1日2回 20mg/日", 20),
+    ("テストール錠200 1回1錠 1日3回 600mg", 600),
+    ("テストール錠200 1回1錠 1日3回 200mg", 600),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_amount_beside_the_dose_that_agrees(tiny, text, daily):
+    assert read(text, tiny).daily() == daily
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1回1錠 1日2回 40mg/日",
+    "テストール錠200 1回1錠 1日3回 400mg",
+], ids=lambda v: v)
+def test_an_amount_beside_the_dose_that_contradicts_it_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError, match=r"neither|not the day's"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散5mg 1回1包 苦痛時", "テスト散5mg 1回1包 息苦しい時", "テスト散5mg 1回1包 痛みの強い時",
+    "テスト散5mg 1回1包 体動時・入浴前 1日4回まで",  # before a painful activity: as needed
+], ids=lambda v: v)
+def test_palliative_as_needed_words(tiny, text):
+    item = read(text, tiny)
+    assert item.prn and item.per_dose() == 5
