@@ -132,8 +132,13 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             and (market is None or row.market in (None, market))]
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
+    failure = _kidney_failure(k, patient)
+    dialysis_crcl = None if failure is None else failure.threshold
+    read_as_failure: set[str] = set()
     for row in rows:
-        applies = row.applies(patient)
+        applies = row.applies(patient, dialysis_crcl=dialysis_crcl)
+        if dialysis_crcl is not None and row.condition == "crcl_ml_min" and applies:
+            read_as_failure.add(row.drug)
         if applies is None:
             unknown_context.setdefault((row.drug, row.condition), row.source)
         elif applies:
@@ -144,12 +149,46 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient))
     found = _strictest(measured, applying, patient)
+    if failure is not None and read_as_failure:
+        found.append(_dialysis_read(failure, sorted(read_as_failure)))
     for (drug, condition), source in sorted(unknown_context.items()):
         what = _CONDITION_WORDS.get(condition, condition)
         found.append(Finding(Severity.INFO, "limit-not-checked",
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
+
+
+def _kidney_failure(k: Knowledge, patient: Patient) -> SafetyRule | None:
+    """The kidney-failure rule where the patient is recorded on dialysis with no CrCl given:
+    such a patient is read as below its CrCl (K/DOQI stage 5: below 15 mL/min or dialysis)."""
+    if patient.crcl_ml_min is not None or "dialysis" not in patient.conditions:
+        return None
+    return _rule(k, "kidney-failure-dialysis", threshold=True)
+
+
+def _dialysis_read(rule: SafetyRule, drugs: Sequence[str]) -> Finding:
+    assert rule.threshold is not None
+    return Finding(Severity.INFO, "crcl-read-from-dialysis",
+                   f"{', '.join(drugs)}: CrCl not given for a patient on dialysis, read as below "
+                   f"{rule.threshold:g} mL/min. {rule.statement}", rule.source)
+
+
+def _crcl_below(k: Knowledge, patient: Patient, threshold: float) -> bool | None:
+    """Whether the patient's CrCl is below ``threshold`` [mL/min]; None where not known. A
+    patient on dialysis with no CrCl given is below any threshold at or above kidney failure's."""
+    if patient.crcl_ml_min is not None:
+        return patient.crcl_ml_min < threshold
+    failure = _kidney_failure(k, patient)
+    if failure is not None and failure.threshold is not None and failure.threshold <= threshold:
+        return True
+    return None
+
+
+def _crcl_text(patient: Patient) -> str:
+    if patient.crcl_ml_min is not None:
+        return f"CrCl {patient.crcl_ml_min:g} mL/min"
+    return "dialysis (CrCl not given: kidney failure)"
 
 
 @attrs.frozen
@@ -440,13 +479,14 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_bleeding(k, items, nsaids, protective))
         rule = _rule(k, "nsaid-renal", threshold=True)
         assert rule.threshold is not None
-        if patient.crcl_ml_min is None:
+        below = _crcl_below(k, patient, rule.threshold)
+        if below is None:
             found.append(Finding(Severity.INFO, "nsaid-renal-not-checked",
                                  "creatinine clearance not given: NSAID in renal impairment not "
                                  "checked", rule.source))
-        elif patient.crcl_ml_min < rule.threshold:
-            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with CrCl "
-                                f"{patient.crcl_ml_min:g} mL/min (< {rule.threshold:g})",
+        elif below:
+            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with "
+                                f"{_crcl_text(patient)} (< {rule.threshold:g})",
                                 rule=rule, patient=patient))
         age_rule = _rule(k, "nsaid-age", threshold=True)
         assert age_rule.threshold is not None
@@ -457,14 +497,15 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if renal:
         rule = _rule(k, "renal-opioid", threshold=True)
         assert rule.threshold is not None
-        if patient.crcl_ml_min is None:
+        below = _crcl_below(k, patient, rule.threshold)
+        if below is None:
             found.append(Finding(Severity.INFO, "renal-opioid-not-checked",
                                  f"creatinine clearance not given: {', '.join(renal)} in renal "
                                  "impairment not checked", rule.source))
-        elif patient.crcl_ml_min < rule.threshold:
+        elif below:
             for drug in renal:
                 value, source = k.drug_properties.get(drug, "renally_cleared_active_metabolite")  # type: ignore
-                text = (f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} (active "
+                text = (f"{drug} with {_crcl_text(patient)}: {value} (active "
                         "metabolites accumulate)")
                 # "avoid", or "caution" in regular use, needs review (a warning, CONTRACT.md §2).
                 # The caution (start low, extend the interval; EPERC: "for chronic use") is met
@@ -507,6 +548,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             "therapy intended?"))
     found.extend(_anticholinergic_older(k, items, patient))
     found.extend(_patch_findings(k, items, patient, market))
+    found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
@@ -668,6 +710,47 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     return found
 
 
+def _tolerant_only_products(k: Knowledge, items: Sequence[Item],
+                            patient: Patient) -> list[Finding]:
+    """Products the labels reserve for opioid-tolerant patients (transmucosal fentanyl: the
+    drug's ``opioid_tolerant_only_routes``): an error in a patient recorded as opioid-naive;
+    otherwise a warning where the scheduled opioids beside them stay below the labels'
+    definition of tolerance under every reading of the rotation tables (the most cautious, the
+    largest factors), or where none is scheduled."""
+    products = []
+    for item in items:
+        if not item.listed:
+            continue
+        for drug in item.drugs:
+            routes = k.drug_properties.get(drug.name, "opioid_tolerant_only_routes")
+            if routes is not None and item.route.value in routes[0].split():
+                products.append(item)
+    if not products:
+        return []
+    named = ", ".join(str(p) for p in products)
+    if patient.opioid_tolerant is False:
+        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product",
+                                    f"{named} in an opioid-naive patient"),
+                             code="opioid-tolerant-only", item=str(products[0]))]
+    rule = _rule(k, "opioid-tolerance-not-met", threshold=True)
+    assert rule.threshold is not None
+    scheduled = [(i, d, mg) for i, d, mg in _scheduled_opioids(items) if i not in products]
+    if not scheduled:
+        return [_ruled(k, "opioid-tolerance-not-met",
+                       f"{named} with no opioid scheduled around the clock", rule=rule)]
+    readings = [r for t in _switch_tables(k, None)
+                if (r := _totals(k, t, scheduled)) is not None]
+    if not readings:
+        return []
+    top = max(r[1] for r in readings)
+    if top >= rule.threshold * (1 - _TOLERANCE):
+        return []
+    return [_ruled(k, "opioid-tolerance-not-met", (
+        f"{named} beside scheduled opioids of at most {significant(top, 4)} mg/day oral morphine "
+        f"equivalent (the largest reading of {', '.join(_switch_tables(k, None))}), below the "
+        f"{rule.threshold:g} mg/day of opioid tolerance"), rule=rule)]
+
+
 def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """Each drug against the top of its usual palliative daily range (``usual_ranges.csv``, the
     most generous row for the routes given): a warning.
@@ -827,6 +910,10 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     tables = _switch_tables(k, table)
     routes = _route_changes(k, before_items, after_items, tables[0])
     found.extend(routes)
+    # as-needed doses too, dose for dose: an oral rescue rewritten SC at the same mg
+    changed = {d for _, d, _ in before_items} & {d for _, d, _ in after_items}
+    found.extend(_route_changes(k, _as_needed_opioids(previous, changed),
+                                _as_needed_opioids(items, changed), tables[0], per="dose"))
     if before_items and after_items and "methadone" in old and new == old:
         found.extend(_methadone_step(k, before_items, after_items))
     elif before_items and after_items and "methadone" not in old:
@@ -917,12 +1004,29 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
 _ROUTE_RANK = {Route.SC: 1, Route.IV: 1, Route.IM: 1, Route.EPIDURAL: 2, Route.INTRATHECAL: 3}
 
 
+def _as_needed_opioids(items: Sequence[Item],
+                       skip: set[str]) -> list[tuple[Item, str, float]]:
+    """(item, drug, mg a dose) of the as-needed opioids whose dose is known, but for the drugs
+    in ``skip`` (judged already by their scheduled doses)."""
+    found = []
+    for item in items:
+        if not item.listed or not item.prn:
+            continue
+        for ingredient in item.ingredients:
+            dose = item.per_dose(ingredient)
+            if ingredient.drug.is_opioid and dose is not None and ingredient.drug.name not in skip:
+                found.append((item, ingredient.drug.name, dose))
+    return found
+
+
 def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
-                   after_items: Sequence[tuple[Item, str, float]], chosen: str) -> list[Finding]:
+                   after_items: Sequence[tuple[Item, str, float]], chosen: str, *,
+                   per: str = "day") -> list[Finding]:
     """The same opioid at about the same mg by a stronger route: oral to SC/IV/IM, systemic to
-    epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed.
-    Methadone is left out (its oral and parenteral doses are close; a switch to or from it is
-    judged on its own)."""
+    epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed: mg a day
+    for scheduled doses, mg a dose (``per="dose"``) for as-needed ones, whose largest dose each
+    side is compared. Methadone is left out (its oral and parenteral doses are close; a switch to
+    or from it is judged on its own)."""
     found: list[Finding] = []
     for drug in sorted({d for _, d, _ in before_items} & {d for _, d, _ in after_items}):
         if drug == "methadone":
@@ -934,8 +1038,9 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
                         key=lambda r: -_ROUTE_RANK.get(r, 0))
         if not gained:
             continue
-        old_mg = sum(mg for _, d, mg in before_items if d == drug)
-        new_mg = sum(mg for _, d, mg in after_items if d == drug)
+        total = sum if per == "day" else max
+        old_mg = total(mg for _, d, mg in before_items if d == drug)
+        new_mg = total(mg for _, d, mg in after_items if d == drug)
         if new_mg < old_mg * 0.9:
             continue
         route = gained[0]
@@ -943,9 +1048,10 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
         neuraxial = _ROUTE_RANK[route] >= _ROUTE_RANK[Route.EPIDURAL]
         factors = "" if neuraxial else _route_factors(k, drug, from_route, route, chosen)
         rule = _rule(k, "opioid-route-change-neuraxial" if neuraxial else "opioid-route-change")
+        unit = "mg/day" if per == "day" else "mg a dose as needed"
         found.append(_ruled(k, "opioid-route-change", (
             f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
-            f"{significant(old_mg, 4)} mg/day to {route.value} {significant(new_mg, 4)} mg/day: "
+            f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
             f"the same drug at about the same mg by a stronger route{factors}"), rule=rule))
     return found
 

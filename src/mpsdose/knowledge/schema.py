@@ -439,7 +439,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "renally_cleared_active_metabolite",
                                                  "respiratory_depressant",
                                                  "long_acting", "serotonin_reuptake_inhibitor",
-                                                 "strong_anticholinergic_antidepressant")),
+                                                 "strong_anticholinergic_antidepressant",
+                                                 "opioid_tolerant_only_routes")),
         Column("value"),
     ),
     _schema(
