@@ -7,7 +7,8 @@ families:
 
 - **limits** (``data/dose_limits.csv``): maximum single and daily doses, per kg, duration, by age,
   weight, CrCl, hepatic function, dialysis and risk factors (chronic alcohol use, malnutrition,
-  dehydration). *Every* row that applies is checked and the strictest limit crossed is named; a
+  dehydration); a patient on dialysis with no CrCl given is read as kidney failure (rule
+  ``kidney-failure-dialysis``). *Every* row that applies is checked and the strictest limit crossed is named; a
   dose above one market's label but within another's is a warning naming both; a row scoped to
   one indication or product (loxoprofen's 180 mg/day for acute upper respiratory inflammation,
   over-the-counter caps) is reported only where the drug has no general maximum of that kind;
@@ -16,14 +17,16 @@ families:
   opioid and route per dose and per day, in oral morphine equivalents with the route's own factor
   and by the drug's own label; opioid-naive, tolerant or not known.
 - **switches** (``previous=`` and the states of a course): a route change of the same opioid at
-  the same mg, an increase beyond the published titration step, a switch judged in the chosen
-  table and under the most cautious rotation table, a switch from methadone.
+  the same mg (as-needed doses dose for dose), an increase beyond the published titration step,
+  a switch judged in the chosen table and under the most cautious rotation table, a switch from
+  methadone; a switch to methadone by its starting-dose cap and the chosen market's label.
 - **rescue doses** (:func:`mpsdose.clinical.rescue.check_rescue`) in equivalents across drugs and
   routes, with the market's usual share.
 - **interactions** (``data/safety_rules.csv``, ``data/drug_properties.csv``): NSAIDs with each
   other, corticosteroids, anticoagulants, antiplatelets, SSRIs/SNRIs, renal function and age;
   opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
-  hepatic impairment.
+  hepatic impairment; products for opioid-tolerant patients only (transmucosal fentanyl) beside
+  the regimen that makes a patient tolerant.
 
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
 Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
@@ -45,7 +48,11 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
-from mpsdose.clinical.market import market_findings, naive_start_allowed
+from mpsdose.clinical.market import (
+    market_findings,
+    methadone_label_start,
+    naive_start_allowed,
+)
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
@@ -488,10 +495,20 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with "
                                 f"{_crcl_text(patient)} (< {rule.threshold:g})",
                                 rule=rule, patient=patient))
+        # Beers: ketorolac is avoided from 65 by any route, a PPI or not; the other NSAIDs'
+        # criterion is chronic oral use without gastroprotection
+        avoided = [d for d in nsaids if k.drug_properties.get(d, "nsaid_avoid_older")]
+        avoid_rule = _rule(k, "nsaid-avoid-older", threshold=True)
+        assert avoid_rule.threshold is not None
+        if avoided and patient.age is not None and patient.age >= avoid_rule.threshold:
+            found.append(_ruled(k, "nsaid-avoid-older", f"{', '.join(avoided)} at age "
+                                f"{patient.age:g}", rule=avoid_rule, patient=patient))
+        others = [d for d in nsaids if d not in avoided]
         age_rule = _rule(k, "nsaid-age", threshold=True)
         assert age_rule.threshold is not None
-        if patient.age is not None and patient.age >= age_rule.threshold and not protective:
-            found.append(_ruled(k, "nsaid-age", f"{', '.join(nsaids)} at age {patient.age:g} "
+        if others and patient.age is not None and patient.age >= age_rule.threshold \
+                and not protective:
+            found.append(_ruled(k, "nsaid-age", f"{', '.join(others)} at age {patient.age:g} "
                                 "without gastroprotection", rule=age_rule, patient=patient))
     renal = _with_property(k, items, "renally_cleared_active_metabolite")
     if renal:
@@ -895,10 +912,14 @@ def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, 
 
 
 def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
-                     patient: Patient, table: str | None) -> list[Finding]:
+                     patient: Patient, table: str | None,
+                     market: str | None = None) -> list[Finding]:
     """A proposed switch from ``previous`` to ``items``: judged in the chosen table and under the
     most cautious reading of every rotation table that covers both regimens; where none does, in
-    the surveillance (MME) tables that do, saying so (as the dose ranges read them)."""
+    the surveillance (MME) tables that do, saying so (as the dose ranges read them). A switch to
+    methadone is not judged by surveillance factors (methadone's equivalence rises with the dose
+    and is not reversible; CDC: calculated MME does not set the dose of a new opioid): its
+    starting-dose cap and the chosen market's label judge it."""
     found: list[Finding] = []
     before_items, after_items = _scheduled_opioids(previous), _scheduled_opioids(items)
     old = {drug for _, drug, _ in before_items}
@@ -929,7 +950,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "the switch was not judged in oral morphine equivalents: no conversion table "
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
-        elif new - old:
+        elif new - old and not (surveillance and "methadone" in new - old):
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
                                     surveillance=bool(surveillance)))
         elif not routes:
@@ -953,10 +974,20 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
         daily, _ = drug_daily(items, "methadone")
         if daily > cap.bounds[1] * (1 + _TOLERANCE):
-            found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
-                                 f"methadone started at {significant(daily, 4)} mg/day, above the "
-                                 f"maximum starting dose of {cap.bounds[1]:g} mg/day",
-                                 cap.source))
+            text = (f"methadone started at {significant(daily, 4)} mg/day, above the maximum "
+                    f"starting dose of {cap.bounds[1]:g} mg/day")
+            label = methadone_label_start(previous, market, knowledge=k)
+            if label is not None and daily <= label[0] * (1 + _TOLERANCE):
+                # the chosen market's own label gives this start for the previous equivalent
+                start, rule, where = label
+                found.append(Finding(
+                    Severity.INFO, "methadone-start-above-cap",
+                    f"{text}, but at the {significant(start, 4)} mg/day the {rule.product} label "
+                    f"({market}) gives for a switch from {where}: the sources disagree and the "
+                    "chosen market's label is followed", f"{cap.source} ; also: {rule.source}"))
+            else:
+                found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
+                                     cap.source))
     return found
 
 
@@ -1204,7 +1235,7 @@ def check(
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
-        found.extend(_switch_findings(k, items, before, patient, table))
+        found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)

@@ -101,7 +101,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
         "hepatic-opioid-specialist", "kidney-failure-dialysis", "methadone-qt",
         "methadone-titration", "nsaid-age",
-        "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
+        "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
         "opioid-benzodiazepine-older", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",

@@ -440,7 +440,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "respiratory_depressant",
                                                  "long_acting", "serotonin_reuptake_inhibitor",
                                                  "strong_anticholinergic_antidepressant",
-                                                 "opioid_tolerant_only_routes")),
+                                                 "opioid_tolerant_only_routes",
+                                                 "nsaid_avoid_older")),
         Column("value"),
     ),
     _schema(
