@@ -43,7 +43,8 @@ REFUSED = {
     "JF02": "unknown drug",   # the original OxyContin tablet: its strengths were not verified
     "JF35": "unknown drug",   # flurbiprofen (ロピオン) is not in the catalogue
 }
-ROWS = [row for row in ALL_ROWS if row["id"] not in REFUSED]
+# the fresh2 round is measured (scripts/measure_japanese.py) before the reader is changed for it
+ROWS = [row for row in ALL_ROWS if row["id"] not in REFUSED and row["split"] != "fresh2"]
 
 
 def _expected_daily(row: dict[str, str]) -> list[float]:
