@@ -112,7 +112,9 @@ _FRACTION = r"\d+\s*/\s*\d+(?!\s*(?:mg|mcg|μg|g|ml|%))"  #: a part of a tablet:
 _MASS = r"(?:mg|mcg|μg|ug|g)(?![a-z])"
 _COUNT = (r"(?:錠|カプセル|cap(?:s)?(?![a-z])|包|個|枚|アンプル|バイアル|管|本|袋|バッグ|キット|瓶|"
           r"[tcav](?![a-z]))")
-_PER_HOUR = r"(?:h|hr|時|時間)(?![a-z])"
+#: a count's word where a sign follows it (1T×3回/日), so a letter needs no lookahead
+_COUNT_WORD = r"(?:錠|カプセル|caps?|包|個|枚|アンプル|バイアル|管|本|袋|バッグ|キット|瓶|[tcav])"
+_PER_HOUR = r"(?:h|hr|時間|時)(?![a-z])"
 _SYMPTOM = (r"(?:疼痛増強|疼痛|痛みが強い|痛みの強い|痛みがある|痛みが出た|痛み|痛い|痛む|突出痛|苦痛|"
             r"体動|息苦しい|息苦しさ|嘔気|悪心|吐き気|"
             r"嘔吐|不眠|眠れない|発熱|不穏|不安|呼吸困難|呼吸苦|便秘|咳嗽|咳|下痢|痙攣|けいれん|"
@@ -167,6 +169,8 @@ def _timing_count(text: str) -> tuple[int, bool]:
     """(doses a day, bedtime only) of a timing phrase: 毎食後 3, 朝夕 2, 就寝前 1 …"""
     if text.startswith("毎食"):
         return 3, False
+    if _CHART_TIMES.fullmatch(text):  # M,A: Morgen, Abend
+        return len(re.findall("[MTA]", text)), False
     if text.lower().startswith("v.d.s"):  # vor dem Schlafen: at bedtime
         return 1, True
     if "." in text:  # n.d.E, v.d.E, z.d.E: after, before, between meals (a time, not a count)
@@ -183,6 +187,10 @@ def _timing_count(text: str) -> tuple[int, bool]:
     return 0, False  # 食後, 食前: a time, not a count
 
 
+#: the German chart letters for the times of day: M (Morgen), T (Tag), A (Abend)
+_CHART_TIMES = re.compile(r"[MTA](?:\s*[,・、]\s*[MTA])*")
+
+
 # Each pattern is tried at the current position, in this order; the first that matches wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -193,6 +201,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("max_prn", rf"1日\s*(?:に)?\s*(?:最大|最高)?\s*({_NUM})\s*回\s*"
                     r"(?:まで|迄|以内|を限度|が限度|を上限|を超えない)"),
         ("max_prn", rf"1日\s*(?:最大|最高)\s*({_NUM})\s*回"),
+        # 1時間に6回まで (a PCA's hourly limit): not a day's maximum, unless the hours are 24
+        ("hours_max", rf"({_NUM})\s*時間\s*(?:に|で|以内に)\s*({_NUM})\s*回\s*(?:まで|迄|以内)"),
+        # アブストラル: 効果不十分なら30分後に1回のみ追加可 (a repeat within one episode)
+        ("repeat", rf"(?:効果(?:が)?不十分(?:な(?:ら|場合|時)|の(?:場合|時)|時)(?:は|に)?\s*)?"
+                   rf"{_NUM}\s*分\s*(?:後|以降|後以降)\s*(?:に)?\s*(?:同一用量(?:まで)?を?\s*)?"
+                   r"1\s*回(?:のみ|だけ)?\s*(?:の)?\s*追加"),
         ("loose_max", rf"({_NUM})\s*回\s*(?:まで|迄|以内)"),
         ("min_interval", rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
                          r"(?:あけ|空け|開け|おい|置い)(?:て|る)"),
@@ -210,6 +224,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:\s*\d{1,2}\s*分|半)?"),
         ("prn", _PRN),
         ("timing", r"[nvz]\.\s*d\.\s*[es]\.?"),
+        ("timing", r"(?-i:[MTA](?:\s*[,・、]\s*[MTA])*)(?![a-z.])"),
         ("timing", r"毎食(?:直?後|直?前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
                    r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)"),
         ("route", r"持続皮下注(?:射)?|持続皮下投与|持続皮下|csci(?![a-z])"),
@@ -225,9 +240,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("rate_day", rf"({_NUM})\s*({_MASS})\s*/\s*(?:日|day|d|24\s*h|24\s*時間)(?![a-z])"),
         ("rate_h", rf"({_NUM})\s*({_MASS})\s*/\s*{_PER_HOUR}"),
         ("equal", rf"({_NUM})\s*ml\s*=\s*({_NUM})\s*({_MASS})"),
-        ("conc", rf"({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
+        ("conc", rf"(?:濃度\s*)?({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
         ("percent", rf"({_NUM})\s*%"),
+        # 1個×3回/日 (院内 orders): the count before × is a dose, the times are a day's
+        ("count_times", rf"({_FRACTION}|{_NUM})\s*({_COUNT_WORD})\s*x\s*({_NUM})\s*回\s*/\s*"
+                        r"(?:日|day)(?![a-z])"),
+        ("amount_times", rf"({_NUM})\s*(mg|mcg|μg|ug|g|ml)\s*x\s*({_NUM})\s*回\s*/\s*"
+                         r"(?:日|day)(?![a-z])"),
+        ("times_day", rf"({_NUM})\s*回\s*/\s*(?:日|day)(?![a-z])"),
         ("per_dose_count", rf"1回\s*(?:量)?\s*({_FRACTION}|{_NUM})\s*({_COUNT})"),
+        ("per_dose_count", rf"({_FRACTION}|{_NUM})\s*({_COUNT})\s*/\s*回(?!数)"),  # 1包/回
+        ("daily_count", rf"({_NUM})\s*({_COUNT})\s*/\s*(?:日|day)(?![a-z])"),  # 1A/日
         ("per_dose_count", r"1回\s*(半)(錠)"),
         ("per_dose_amount", rf"1回\s*(?:量)?\s*({_NUM})\s*({_MASS}|ml)"),
         ("per_dose_amount", rf"({_NUM})\s*({_MASS}|ml)\s*/\s*回"),
@@ -249,7 +272,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("place", rf"{_PLACE}(?:(?:・|、|又は|または|か|or)?{_PLACE})*(?:等|など)?(?:に|へ)?"),
         ("ignore", r"用法|用量|処方|(?:毎回)?(?:貼付)?部位を変えて|pca(?:ポンプ)?|"
                    r"(?:小型|携帯型|携帯用)?シリンジポンプ|ポンプ|以下余白|乱用防止製剤|同時に|反復|"
-                   r"一包化|"
+                   r"一包化|ベース(?=\s*\d)|(?:毎日)?同じ時刻に|同時刻に|"
                    r"追加可能|追加可|可|定時|定期|服用|投与|使用|して|約|以上|程度|目安|"
                    r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|"
                    r"の|に|で|を|は|へ|と|より|から|まで|など"),
@@ -257,6 +280,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("close", r"[)\]]"),
     )
 ]
+#: a range of amounts (2~4錠, 0.2~0.3mL/時間), which no pattern reads as one amount
+_RANGE = re.compile(rf"{_NUM}\s*[~-]\s*{_NUM}")
 _SEPARATORS = re.compile(r"(?:[\s、,，。;:・/]|(?<!\d)\.(?!\d))+")
 
 
@@ -299,6 +324,10 @@ def _tokens(text: str, source: str, start: int, k: Knowledge,
                 continue
             word = re.match(r"[^\s、,，。・()\[\]]+", text[position:])
             token = word.group(0) if word else text[position]
+            if _RANGE.search(token):
+                raise ItemSyntaxError(f"{token!r} is a range: a dose, rate or count to titrate "
+                                      "within is not one amount; write the one to give",
+                                      text=source, token=token)
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
     if depth:
         raise ItemSyntaxError("a bracket is not closed", text=source)
@@ -474,6 +503,12 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
         return _generic_name(text, end, written, drug, source, k)
     listed = sorted({rows[0].product for rows in products} | {rows[0].product for rows in patches})
     form = _form_word(text.lower(), end)
+    if form is not None and form[1] == "powder" and re.match(
+            rf"\s?{_NUM}\s*%", text[end + len(form[0]):]):
+        # カロナール細粒20%: a powder weighed out by its percentage, which must be marketed
+        named = _generic_name(text, end, written, drug, source, k)
+        _check_powder_percent(named, k, source, required=True)
+        return named
     if form is not None:
         raise UnknownDrugError(written + form[0], listed, text=source)
     if patches:
@@ -489,6 +524,21 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
     return _Named(_suffix(text, after), written, (drug,),
                   None if form_name == "injection" else route, release, form_name, rows=rows,
                   strength=strength)
+
+
+def _check_powder_percent(named: _Named, k: Knowledge, source: str, *, required: bool) -> None:
+    """A powder's percentage (細粒20%) must be one Japan markets for its drug (strengths.csv,
+    mg/g); ``required``: also where none is listed (a brand's powder)."""
+    if named.form != "powder" or named.percent is None:
+        return
+    listed = sorted({s for row in k.strengths if row.drug == named.drug.name and row.market == "jp"
+                     and row.form == "powder" and row.unit == "mg/g" for s in row.strengths})
+    if not listed and not required:
+        return
+    if not any(math.isclose(named.percent * 10, s) for s in listed):
+        shown = ", ".join(f"{_g(s / 10)}%" for s in listed) or "none listed"
+        raise UnitError(f"{named.name}: a {_g(named.percent)}% powder of {named.drug.name} is not "
+                        f"among those data/strengths.csv lists ({shown})", unit="%", text=source)
 
 
 def _form_word(lower: str, end: int) -> tuple[str, str, Route | None, str | None] | None:
@@ -544,6 +594,8 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
                         and (release is None or row.release in (None, release)))
     named = _Named(end, written, (drug,), route, release, form_name, generic=generic,
                    strength=strength, percent=percent, unit_volume=volume)
+    if match:  # 散1%, 細粒20%: written, so checked where Japan's percentages are listed
+        _check_powder_percent(named, k, source, required=False)
     if volume is not None and strength is not None:
         return attrs.evolve(named, rows=(ProductStrength(
             written, "jp", drug.name, route or Route.IV, release, form_name or "injection",
@@ -698,11 +750,34 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
         elif kind == "daily_word":
             sig.daily_word = True
         elif kind == "timing":
+            letters = re.findall("[MTA]", token.text) if _CHART_TIMES.fullmatch(token.text) \
+                else []
+            if letters and letters != sorted(set(letters), key="MTA".index):
+                raise ItemSyntaxError(f"{token.text!r}: the chart letters for the times of day are "
+                                      "written once each, in the order M (朝), T (昼), A (夕)",
+                                      text=source, token=token.text)
             sig.timings.append(_timing_count(token.text))
         elif kind == "prn":
             sig.prn = True
         elif kind == "max_prn":
             sig.max_prn.append(number)
+        elif kind == "hours_max":  # 1時間に6回まで: a pump's hourly limit; 24時間に: a day's
+            if math.isclose(number, 24):
+                sig.max_prn.append(float(values[1]))
+        elif kind == "repeat":
+            raise ItemSyntaxError(f"{token.text!r}: a repeat dose within one episode makes the "
+                                  "doses a day up to twice the episodes (1日N回まで), which one "
+                                  "item cannot carry; write the most doses a day (tablets) as "
+                                  "1日N回まで", text=source, token=token.text)
+        elif kind in ("count_times", "amount_times"):  # 1個×3回/日, 10mg×3回/日
+            if kind == "count_times":
+                _once(sig, "per_dose_count", (number, values[1].lower()), token, source)
+                sig.counts.append((number, values[1].lower()))
+                last_count = len(sig.counts) - 1
+            else:
+                _once(sig, "per_dose_amount", (number, values[1].lower()), token, source)
+                sig.mcg_written |= _is_mcg(values[1])
+            sig.times.append(float(values[2]))
         elif kind == "loose_max":
             raise ItemSyntaxError(f"{token.text!r}: write 1日{values[0]}回まで (a day's maximum) "
                                   f"or {values[0]}回分 (the doses dispensed)", text=source,
@@ -1319,6 +1394,7 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
                          allowed=["sc", "iv"], text=source)
     route = routes.pop()
     figures = list(sig.concentrations)
+    rates_written: list[float] = []  #: [mg/day] from a count of ampoules a day
     ampoules = [i for i, (_, word) in enumerate(sig.counts)
                 if "injection" in _COUNT_FORMS.get(word, ())]
     if len(sig.counts) > len(ampoules[:1]):
@@ -1339,25 +1415,33 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
                 raise ItemSyntaxError(f"{_g(count)}{word} of {_g(volume)} mL is not the "
                                       f"{_g(ml)} mL in brackets", text=source)
         _check_percent(named, strength, volume, source)
+        if sig.daily_count is not None:  # 1A/日: the ampoules are the day's amount
+            rates_written.append(drug_mg)
         mixed = None if volume is None else count * volume + sig.diluent_ml
         total = _agree([v for v in (sig.total_ml, mixed) if v is not None],
                        "total volumes (計 N mL)", source)
         if total is not None:
             figures.append(drug_mg / total)
-    elif named.unit_volume is not None and named.strength is not None and (
-            sig.diluent_ml or sig.total_ml):
-        # モルヒネ塩酸塩注5mL（50mg）＋生食5mL: the name gives the drug and its volume
-        _check_percent(named, named.strength, named.unit_volume, source)
-        total = _agree([v for v in (sig.total_ml, named.unit_volume + sig.diluent_ml)
+    elif named.strength is not None and (sig.diluent_ml or sig.total_ml) and (
+            named.unit_volume is not None or named.percent is not None):
+        # モルヒネ塩酸塩注5mL（50mg）＋生食5mL: the name gives the drug and its volume;
+        # 1%モルヒネ注100mg＋生食90mL: the drug and its percentage (100 mg of 1% is 10 mL)
+        volume = named.unit_volume
+        if volume is None:
+            assert named.percent is not None
+            _marketed_percent(named, source)
+            volume = _mg(*named.strength) / (named.percent * 10)
+        _check_percent(named, named.strength, volume, source)
+        total = _agree([v for v in (sig.total_ml, volume + sig.diluent_ml)
                         if v is not None], "total volumes (計 N mL)", source)
-        figures.append(_mg(*named.strength) / (total or named.unit_volume))
+        figures.append(_mg(*named.strength) / (total or volume))
     elif sig.diluent_ml:
         raise ItemSyntaxError("a diluted infusion writes how much drug it holds (e.g. 5A)",
                               text=source)
     if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
         figures.append(_concentration(named, sig, source))
     concentration = _agree(figures, "concentrations", source)
-    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h)]
+    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written]
     if sig.rate_ml_h:
         if concentration is None:
             raise UnitError("a rate in mL/h needs the concentration: write it (1mg/mL), the "
@@ -1367,6 +1451,19 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     if daily is None:
         raise ItemSyntaxError("a continuous infusion writes its rate (mg/日, mL/h)", text=source)
     return route, concentration, daily
+
+
+def _marketed_percent(named: _Named, source: str) -> None:
+    """The percentage written with an injection (4%モルヒネ注) must be a concentration its product,
+    or for a generic name Japan, markets; it alone then gives the volume of the drug written."""
+    listed = sorted({c for c in (row.concentration_mg_per_ml for row in named.rows)
+                     if c is not None} |
+                    {c for row in named.generic if row.unit == "mg/mL" for c in row.strengths})
+    assert named.percent is not None
+    if not any(math.isclose(named.percent * 10, c) for c in listed):
+        shown = ", ".join(f"{_g(c / 10)}%" for c in listed) or "none listed"
+        raise UnitError(f"{_g(named.percent)}% {named.name} is not a concentration listed for it "
+                        f"({shown})", unit="%", text=source)
 
 
 def _check_percent(named: _Named, strength: tuple[float, str], volume: float | None,
