@@ -60,7 +60,8 @@ FILES = {
         "テスト坐剤,jp,morphine,rectal,ir,suppository,10,mg,,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,10,mg,1,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,50,mg,5,test,P,\n"
-        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"),
+        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"
+        "テスト静注液,jp,acetaminophen,iv,,injection,1000,mg,100,test,P,\n"),
     "patch_products": (
         "product,market,drug,content_mg,content_basis,release_mcg_h,interval_h,conversion_table,"
         "source,grade,notes\n"
@@ -597,3 +598,34 @@ def test_a_brands_powder_is_read_by_its_marketed_percentage(tiny):
 def test_instructions_that_change_no_amount(tiny):
     item = read("シトレートテープ2mg 1回1枚 1日1回 毎日同じ時刻に貼り替え 7日分", tiny)
     assert math.isclose(item.daily() * 1000 / 24, 25) and item.duration_days == 7
+
+
+@pytest.mark.parametrize(("text", "daily", "continuous"), [
+    ("テスト注10mg 1日12mg 持続皮下注", 12, True),          # 1日量 of an infusion
+    ("テスト注10mg 1日量12mg 12mg/日 持続皮下注", 12, True),
+    ("テスト注10mg 12mg/日 1日2回 皮下注", 12, False),       # mg/日 with doses: doses
+    ("テスト注10mg 1日12mg 1日2回 皮下注", 12, False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_days_amount_of_an_injection_is_an_infusion_only_where_written_so(tiny, text, daily,
+                                                                               continuous):
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    assert (item.schedule.kind is ScheduleKind.CONTINUOUS) is continuous
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 12mg/日 皮下注",                  # continuous or a daily dose? not written
+    "テスト注10mg 12mg/日 1日2回 持続皮下注",        # an infusion and doses
+    "テスト注10mg 1回5mg 1日2回 持続皮下注",
+    "テスト注10mg 1日10mg 12mg/日 持続皮下注",       # two day's amounts that disagree
+], ids=lambda v: v)
+def test_an_injections_days_amount_that_is_unclear_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_an_injection_whose_name_says_intravenous(tiny):
+    item = read("テスト静注液1000mg 1回1000mg 6時間毎", tiny)
+    assert item.route is Route.IV and item.daily() == 4000
+    with pytest.raises(RouteError):  # the name gives the route only where none is written
+        read("テスト注10mg 1回5mg 1日2回", tiny)

@@ -364,6 +364,8 @@ class _Named:
     strength: tuple[float, str] | None = None  #: as written in the name: (value, mg/mcg/g)
     percent: float | None = None  #: a powder's or injection's % (10 mg/g or mg/mL per 1%)
     unit_volume: float | None = None  #: of one unit, written with the strength [mL]
+    #: the route an injection's name gives (アセリオ静注液: iv), where none is written
+    name_route: Route | None = None
 
     @property
     def drug(self) -> Drug:
@@ -487,7 +489,7 @@ def _product_name(text: str, end: int, written: str, name: str, source: str,
     drug = k.catalogue.drugs[first.drug]
     route = None if first.form == "injection" else first.route
     return _Named(after, written, (drug,), route, first.release, first.form, rows=rows,
-                  strength=strength)
+                  strength=strength, name_route=_injection_name_route(written, first.form))
 
 
 def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source: str,
@@ -521,9 +523,10 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
     rows = tuple(row for group in products for row in group)
     strength, _, after = _written_strength(text, end)
     route, release, form_name = shapes.pop()
+    name_routes = {_injection_name_route(row.product, form_name) for row in rows}
     return _Named(_suffix(text, after), written, (drug,),
                   None if form_name == "injection" else route, release, form_name, rows=rows,
-                  strength=strength)
+                  strength=strength, name_route=name_routes.pop() if len(name_routes) == 1 else None)
 
 
 def _check_powder_percent(named: _Named, k: Knowledge, source: str, *, required: bool) -> None:
@@ -539,6 +542,12 @@ def _check_powder_percent(named: _Named, k: Knowledge, source: str, *, required:
         shown = ", ".join(f"{_g(s / 10)}%" for s in listed) or "none listed"
         raise UnitError(f"{named.name}: a {_g(named.percent)}% powder of {named.drug.name} is not "
                         f"among those data/strengths.csv lists ({shown})", unit="%", text=source)
+
+
+def _injection_name_route(name: str, form: str | None) -> Route | None:
+    """IV for an injection whose name says it (静注液, 静注用, 点滴静注): the route where the
+    prescription writes none; a route written (持続皮下注) is read as written."""
+    return Route.IV if form == "injection" and "静注" in name else None
 
 
 def _form_word(lower: str, end: int) -> tuple[str, str, Route | None, str | None] | None:
@@ -593,7 +602,8 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
                         and (route is None or row.route is route)
                         and (release is None or row.release in (None, release)))
     named = _Named(end, written, (drug,), route, release, form_name, generic=generic,
-                   strength=strength, percent=percent, unit_volume=volume)
+                   strength=strength, percent=percent, unit_volume=volume,
+                   name_route=_injection_name_route(form[0] if form else "", form_name))
     if match:  # 散1%, 細粒20%: written, so checked where Japan's percentages are listed
         _check_powder_percent(named, k, source, required=False)
     if volume is not None and strength is not None:
@@ -954,7 +964,7 @@ def parse_japanese(text: str, *, allow_unlisted: bool = False,
                               "pump", text=source)
     if bolus:
         return _bolus(named, sig, source, previous, k)
-    if pump or (named.form == "injection" and sig.rate_day):
+    if pump:  # mg/日 alone is a day's amount: continuous only where 持続 (or a rate an hour) says
         return _infusion(named, sig, source)
     return _discrete(named, sig, source)
 
@@ -1022,6 +1032,8 @@ def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
         return route, True
     if named.route is not None:
         return named.route, True
+    if named.name_route is not None:
+        return named.name_route, True
     if named.form == "injection":
         raise RouteError(f"{named.name}: write the route (皮下注, 静注, 持続皮下注, 持続静注)",
                          allowed=sorted(r.value for r in named.drug.routes), text=source)
@@ -1373,7 +1385,7 @@ def _concentration(named: _Named, sig: _Sig, source: str) -> float:
 def _infusion(named: _Named, sig: _Sig, source: str) -> Item:
     """A continuous infusion: the rate from mg/日, mg/h or mL/h with its concentration."""
     route, _, daily = _pump(named, sig, source)
-    if sig.rate_day and not sig.rate_h and not sig.rate_ml_h:
+    if (sig.rate_day or sig.daily_amount) and not sig.rate_h and not sig.rate_ml_h:
         dose = Dose.of(_round(daily * 1000), "mcg/day", text=source) if sig.mcg_written else \
             Dose.of(_round(daily), "mg/day", text=source)
     elif sig.mcg_written or named.drug.name == "fentanyl":
@@ -1393,6 +1405,10 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
         raise RouteError("a continuous infusion writes its route (持続皮下注 or 持続静注)",
                          allowed=["sc", "iv"], text=source)
     route = routes.pop()
+    if sig.times or sig.divided or sig.intervals or any(n for n, _ in sig.timings) or \
+            sig.per_dose_count or sig.per_dose_amount:
+        raise ItemSyntaxError("a continuous infusion and doses (1回量, 1日N回, 分N, N時間毎) are "
+                              "both written: is it an infusion or doses?", text=source)
     figures = list(sig.concentrations)
     rates_written: list[float] = []  #: [mg/day] from a count of ampoules a day
     ampoules = [i for i, (_, word) in enumerate(sig.counts)
@@ -1441,7 +1457,8 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
         figures.append(_concentration(named, sig, source))
     concentration = _agree(figures, "concentrations", source)
-    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written]
+    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written,
+             *([_mg(*sig.daily_amount)] if sig.daily_amount is not None else [])]
     if sig.rate_ml_h:
         if concentration is None:
             raise UnitError("a rate in mL/h needs the concentration: write it (1mg/mL), the "
