@@ -629,3 +629,19 @@ def test_an_injection_whose_name_says_intravenous(tiny):
     assert item.route is Route.IV and item.daily() == 4000
     with pytest.raises(RouteError):  # the name gives the route only where none is written
         read("テスト注10mg 1回5mg 1日2回", tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1回1錠 8時・20時", 20),              # clock times: one dose each
+    ("テストコンチン錠10mg 1回1錠 1日2回 8:00・20:00", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 8-20時", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 朝8時・夕20時", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 21時30分・9時30分", 20),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_clock_times_are_doses(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+def test_clock_times_that_disagree_with_the_doses_a_day_are_refused(tiny):
+    with pytest.raises(ItemSyntaxError, match="disagree"):
+        read("テストコンチン錠10mg 1回1錠 1日2回 8時・12時・20時", tiny)

@@ -222,6 +222,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("bolus_hour", r"1\s*時間\s*(?:量|分)(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
         ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?!間)"
                         r"(?:\s*\d{1,2}\s*分|半)?"),
+        ("time_of_day", r"\d{1,2}:\d{2}(?:\s*[-・,、/]\s*\d{1,2}:\d{2})*(?![\d.])"),  # 8:00・20:00
         ("prn", _PRN),
         ("timing", r"[nvz]\.\s*d\.\s*[es]\.?"),
         ("timing", r"(?-i:[MTA](?:\s*[,・、]\s*[MTA])*)(?![a-z.])"),
@@ -633,6 +634,7 @@ class _Sig:
     divided: list[float] = attrs.Factory(list)
     intervals: list[float] = attrs.Factory(list)
     timings: list[tuple[int, bool]] = attrs.Factory(list)
+    clock_times: int = 0  #: clock times written (8時・20時, 8:00): one dose each
     daily_word: bool = False
     prn: bool = False
     max_prn: list[float] = attrs.Factory(list)
@@ -759,6 +761,8 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             sig.intervals.append(48.0)
         elif kind == "daily_word":
             sig.daily_word = True
+        elif kind == "time_of_day":
+            sig.clock_times += _clock_count(token.text)
         elif kind == "timing":
             letters = re.findall("[MTA]", token.text) if _CHART_TIMES.fullmatch(token.text) \
                 else []
@@ -827,7 +831,7 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             assert token.named is not None
             sig.extra.append(token.named)
         # dispensed (N回分), min_interval (N時間あけて), lockout (ロックアウト15分), over_minutes
-        # (15分かけて), time_of_day (8時), place (胸部に), patch_marker (貼付), ignore and plus:
+        # (15分かけて), place (胸部に), patch_marker (貼付), ignore and plus:
         # understood, and they change no amount
     if len(sig.pairs) < 2:  # one time with its count (就寝前 2錠) is an ordinary count
         sig.pairs = []
@@ -1044,16 +1048,26 @@ def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
     return drug.default_route, False
 
 
+def _clock_count(text: str) -> int:
+    """The clock times a time-of-day token lists: 8時 1, 8時・20時 (two tokens) 1 each, 8-20時 2,
+    8:00・20:00 2, 21時30分 1."""
+    if ":" in text:
+        return len(re.findall(r"\d{1,2}:\d{2}", text))
+    return len(re.findall(r"\d{1,2}", re.sub(r"\d{1,2}\s*分", "", text)))
+
+
 def _doses_per_day(sig: _Sig, source: str) -> float | None:
-    """Doses a day from 1日N回, 分N, N時間毎, the meal times and 毎日: all that are written must
-    agree."""
+    """Doses a day from 1日N回, 分N, N時間毎, the meal times, the clock times and 毎日: all that
+    are written must agree."""
     timing = sum(count for count, _ in sig.timings)
     figures = [*sig.times, *sig.divided, *(24 / h for h in sig.intervals)]
     if timing:
         figures.append(float(timing))
+    if sig.clock_times:
+        figures.append(float(sig.clock_times))
     if sig.daily_word and not figures:
         figures.append(1.0)
-    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal times)", source)
+    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal or clock times)", source)
 
 
 def _schedule(sig: _Sig, doses: float | None) -> Schedule:
