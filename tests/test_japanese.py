@@ -645,3 +645,13 @@ def test_clock_times_are_doses(tiny, text, daily):
 def test_clock_times_that_disagree_with_the_doses_a_day_are_refused(tiny):
     with pytest.raises(ItemSyntaxError, match="disagree"):
         read("テストコンチン錠10mg 1回1錠 1日2回 8時・12時・20時", tiny)
+
+
+def test_a_generic_name_is_read_through_its_drugs_products_of_that_form(tiny):
+    # no strengths.csv row for fentanyl sublingual tablets: テスト舌下錠's 100 mcg is the one marketed
+    item = read("フェンタニルクエン酸塩舌下錠100μg 1回1錠 疼痛時", tiny)
+    assert item.route is Route.SUBLINGUAL and math.isclose(item.per_dose(), 0.1)
+    with pytest.raises(UnitError):
+        read("フェンタニルクエン酸塩舌下錠200μg 1回1錠 疼痛時", tiny)   # not a marketed strength
+    with pytest.raises(UnitError):
+        read("オキシコドン錠10mg 1回1錠 1日2回", tiny)  # テストコンチン is extended release: not IR

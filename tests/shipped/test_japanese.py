@@ -288,3 +288,27 @@ def test_the_japanese_label_method_needs_its_market():
         methadone_switch(Regimen.parse(["morphine 200 mg/day"]), "unknown-method")
     us = methadone_switch(Regimen.parse(["morphine 200 mg/day"]))
     assert "jp-label" not in {m.method for m in us.methods}
+
+
+# -- 一般名 (generic names) of the shipped products -----------------------------------------------
+@pytest.mark.parametrize(("text", "daily"), [
+    ("【般】ジクロフェナクNa坐剤25mg　1回1個　1日2回", 50),          # ボルタレンサポ's strengths
+    ("【般】モルヒネ塩酸塩内用液5mg　1回1包　1日6回", 30),             # オプソ内服液's packs
+    ("【般】ハロペリドール注5mg　1回1A　皮下注　1日1回", 5),
+    ("【般】エトドラク錠200mg　2錠　分2", 400),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_generic_name_reads_its_products_strengths(text, daily):
+    assert math.isclose(parse_item(text).daily(), daily)
+
+
+def test_the_tramcet_generic_names_are_the_combination():
+    for text in ("【般】トラマドール塩酸塩・アセトアミノフェン配合錠　1回1錠　1日4回",
+                 "トアラセット配合錠「TC」　4錠　分4"):
+        item = parse_item(text)
+        assert [item.daily(i) for i in item.ingredients] == [150, 1300]
+
+
+def test_a_sublingual_fentanyl_by_its_generic_name():
+    item = parse_item("【般】フェンタニルクエン酸塩舌下錠100μg　1回1錠　突出痛時　1日4回まで")
+    assert item.route.value == "sublingual" and math.isclose(item.per_dose(), 0.1)
+    assert item.max_prn_per_day == 4

@@ -358,7 +358,9 @@ class _Named:
     route: Route | None
     release: str | None
     form: str | None
-    rows: tuple[ProductStrength, ...] = ()  #: a listed product's marketed strengths
+    #: a listed product's marketed strengths; for a generic name, those of its drug's products of
+    #: its form (フェンタニルクエン酸塩舌下錠: アブストラル舌下錠's)
+    rows: tuple[ProductStrength, ...] = ()
     patches: tuple[PatchProduct, ...] = ()  #: a content-labelled patch's rows
     combination: tuple[float, ...] | None = None  #: a combination product's strengths [mg]
     generic: tuple[Strength, ...] = ()  #: a generic name's marketed strengths (strengths.csv)
@@ -597,12 +599,19 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
     strength, volume, end = _written_strength(text, end)
     end = _suffix(text, end)
     generic: tuple[Strength, ...] = ()
+    marketed: tuple[ProductStrength, ...] = ()
     if form_name is not None:
         generic = tuple(row for row in k.strengths if row.drug == drug.name and row.market == "jp"
                         and row.form == form_name
                         and (route is None or row.route is route)
                         and (release is None or row.release in (None, release)))
-    named = _Named(end, written, (drug,), route, release, form_name, generic=generic,
+        if percent is None:  # フェンタニルクエン酸塩舌下錠100μg: the strengths of its products
+            marketed = tuple(row for rows in k.products.by_name.values() for row in rows
+                             if row.drug == drug.name and row.market == "jp"
+                             and row.form == form_name
+                             and (route is None or row.route is route)
+                             and (release is None or row.release in (None, release)))
+    named = _Named(end, written, (drug,), route, release, form_name, rows=marketed, generic=generic,
                    strength=strength, percent=percent, unit_volume=volume,
                    name_route=_injection_name_route(form[0] if form else "", form_name))
     if match:  # 散1%, 細粒20%: written, so checked where Japan's percentages are listed
