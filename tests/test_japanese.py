@@ -655,3 +655,20 @@ def test_a_generic_name_is_read_through_its_drugs_products_of_that_form(tiny):
         read("フェンタニルクエン酸塩舌下錠200μg 1回1錠 疼痛時", tiny)   # not a marketed strength
     with pytest.raises(UnitError):
         read("オキシコドン錠10mg 1回1錠 1日2回", tiny)  # テストコンチン is extended release: not IR
+
+
+@pytest.mark.parametrize(("text", "daily", "prn"), [
+    ("【麻】テストコンチン錠10mg 1回1錠 1日2回", 20, False),   # an order system's marks
+    ("(麻)テストコンチン錠10mg 2錠 分2", 20, False),
+    ("【麻】【般】オキシコドン錠5mg 1回1錠 1日4回", 20, False),
+    ("【内服】テストール錠200 3錠 分3", 600, False),
+    ("Rp.3 【頓服】テスト散5mg 1包 5回分", None, True),           # 【頓服】: as needed
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_category_marks_before_the_name(tiny, text, daily, prn):
+    item = read(text, tiny)
+    assert item.prn is prn and item.daily() == daily
+
+
+def test_an_as_needed_mark_on_a_divided_day_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError):
+        read("【頓服】テストール錠200 3錠 分3", tiny)

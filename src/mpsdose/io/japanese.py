@@ -86,6 +86,10 @@ def is_japanese(text: object) -> bool:
 _NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
                         re.IGNORECASE)
 _MARKERS = re.compile(r"^\s*(?:【般】|\[般\]|\(般\)|【一般名】|般\)|\*)\s*")
+#: an order system's category marks before a name: the narcotic mark and the kind of medicine
+#: (【麻】, 【内服】, 【外用】, 【注射】, 【定時】) say nothing of the amount; 【頓服】 is as needed
+_CATEGORY = re.compile(r"^\s*(?:【|\[|\()(麻|麻薬|内服|内用|外用|注射|定時|定期|頓服|頓用|屯服|屯用)"
+                       r"(?:】|\]|\))\s*")
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}),(\d{3})(?![\d,])")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
 _KANJI_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
@@ -95,10 +99,19 @@ _DASHES = str.maketrans({"〜": "~", "～": "~", "−": "-", "–": "-", "—": 
 
 def _normal(text: str) -> str:
     """NFKC, wave dashes as ``~``, thousands separators dropped, kanji counts as digits, and the
-    numbering and generic-name markers (①, Rp1), 【般】) removed."""
+    numbering, generic-name and category marks (①, Rp1), 【般】, 【麻】, 【内服】) removed; 【頓服】
+    is kept as the word 頓服."""
     body = _NUMBERING.sub("", text, count=1)
     body = unicodedata.normalize("NFKC", body).translate(_DASHES)
-    body = _MARKERS.sub("", body, count=1)
+    as_needed = False
+    while True:
+        mark = _CATEGORY.match(body) or _MARKERS.match(body)
+        if mark is None or not mark.group(0).strip():
+            break
+        as_needed |= bool(mark.groups()) and mark.group(1) in ("頓服", "頓用", "屯服", "屯用")
+        body = body[mark.end():]
+    if as_needed:  # 【頓服】ロキソニン錠60mg 1錠: read as if 頓服 were written after the name
+        body += " 頓服"
     while _THOUSANDS.search(body):
         body = _THOUSANDS.sub(r"\1\2", body)
     body = re.sub(r"(1日|分|1回)([一二三四五六七八九])(?=回|錠|包|カプセル|個|枚|\s|$|[^一-龥])",
