@@ -19,6 +19,11 @@ The amount is read the way Japanese prescriptions write it:
   days of it is the total dispensed (``1回1錠 1日4回 28錠``).
 - **A count at each time of day** (``朝2錠・昼1錠``) must add up to the day's quantity written beside
   it; doses that differ are read as the day's amount (``betamethasone 1.5 mg/day``).
+- **Order systems and manuals**: ``1錠/回`` is a dose and ``3錠/日``, ``1A/日`` a day's quantity;
+  ``1個×3回/日`` a dose times a day; chart letters ``M,T,A`` (Morgen, Tag, Abend) and clock times
+  (``8時・20時``, ``8:00``) are doses a day that must agree with the rest; 【麻】, 【内服】 are passed
+  over and 【頓服】 reads as needed. A range (``2〜4錠``) is refused: one amount is read, never a
+  titration range.
 - **頓用** (as needed): the quantity is one dose; ``1日N回まで`` is the most doses in a day;
   ``N回分`` is the number of doses dispensed, not a daily maximum. ``分N`` on an as-needed line,
   or a maximum beside a schedule (``1日2回 12時間毎 1日3回まで``), is refused.
@@ -41,10 +46,12 @@ The amount is read the way Japanese prescriptions write it:
 - **Continuous infusions** (持続皮下注, 持続静注) from mg/日, mg/h or mL/h with a concentration:
   written (``1mg/mL``), computed from the ampoules and the total volume (``5A ＋ 生理食塩液45mL
   計50mL``, ``注5mL（50mg）＋生食5mL／合計10mL``, ``1%モルヒネ注（10mg/1mL）2A``), or the product's
-  own (原液). Every figure written must agree with the others, the drug's name written again
-  beside its rate (``（モルヒネ12mg/日）``) included. A pump's bolus on the next line
-  (``疼痛時 1時間量早送り``, ``レスキュー 1回0.3mL``) is read at that pump's concentration by
-  :func:`read_japanese`.
+  own (原液), or the drug and its percentage (``1%モルヒネ注100mg＋生食90mL``: 10 mL of drug, the
+  percentage one the product is marketed in). mg/日 (or 1日Nmg) is an infusion only where 持続 or a
+  rate an hour is written; with 1日N回 it is doses. Every figure written must agree with the
+  others, the drug's name written again beside its rate (``（モルヒネ12mg/日）``) included. A
+  pump's bolus on the next line (``疼痛時 1時間量早送り``, ``レスキュー 1回0.3mL``) is read at that
+  pump's concentration by :func:`read_japanese`.
 
 Full-width digits and letters, ㎎ and μg are read after Unicode NFKC. What is not understood is
 refused with the words it could not read; the Japanese text is kept as written (``Item.text``)
