@@ -1,7 +1,7 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new: passages added later, their
-expected items written before the reader ran on them), it prints:
+For each part (dev, test: the r16 passages split by report; new and fresh: passages added later,
+their expected items written and committed before the reader ran on them), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose), read with that amount
   (same drug, daily amount within 1%) — the issue's measure;
@@ -9,7 +9,7 @@ expected items written before the reader ran on them), it prints:
   drug and amount), and items of a drug the passage does not name;
 - as_written: every item's `as_written` is `text[span]` (always).
 
-Usage: python scripts/measure_reader.py [--part dev|test|new|all] [--show]
+Usage: python scripts/measure_reader.py [--part dev|test|new|fresh|all] [--show]
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from mpsdose.io.prose import read_course
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "prose"
 _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "mcg/h": 24e-3,
               "mg/h": 24.0, "mcg/24 h": 1e-3}
+PARTS = ("dev", "test", "new", "fresh")
 
 
 def passages() -> list[dict]:
     found = []
-    for name in ("r16_passages.jsonl", "new_passages.jsonl"):
+    for name in ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl"):
         path = DATA / name
         if path.exists():
             found += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -100,10 +101,10 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--part", default="all", choices=("dev", "test", "new", "all"))
+    parser.add_argument("--part", default="all", choices=(*PARTS, "all"))
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
-    parts = ("dev", "test", "new") if args.part == "all" else (args.part,)
+    parts = PARTS if args.part == "all" else (args.part,)
     for part in parts:
         t = measure(part, args.show)
         share = 100 * t["read"] / t["expected"] if t["expected"] else 0.0

@@ -133,6 +133,29 @@ def test_at_most_one_ordinary_regimen_in_twenty_warns():
     assert len(noisy) * 20 <= len(ORDINARY), noisy
 
 
+# -- the held-out sets (written and committed before check first ran on them) -----------------
+FRESH_DANGEROUS = devsets.rows("check_dangerous_fresh.csv")
+FRESH_ORDINARY = devsets.rows("check_ordinary_fresh.csv")
+
+
+@pytest.mark.parametrize("row", FRESH_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH_DANGEROUS])
+def test_every_held_out_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_at_most_one_held_out_ordinary_regimen_in_twenty_warns():
+    assert len(FRESH_ORDINARY) >= 40
+    noisy = [(row["id"], [(f.severity.value, f.code) for f in raised])
+             for row, raised in devsets.ordinary("check_ordinary_fresh.csv") if raised]
+    assert len(noisy) * 20 <= len(FRESH_ORDINARY), noisy
+
+
 # -- patient context ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("field", "value"), [
     ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),
@@ -474,7 +497,9 @@ def test_a_rescue_is_judged_against_other_drugs_and_routes():
 
 
 def test_the_rescue_share_comes_from_the_market():
-    items = Regimen.parse(["oxycodone er 10 mg po q12h", "oxycodone ir 5 mg po q4h prn"])
+    # 25%: within the Japanese label's 1/8-1/4, above NCCN's 10-20%, and 20 mg (40 mg OME) is
+    # more than a US opioid-naive start, so no "small regimen" step-down under the US market
+    items = Regimen.parse(["oxycodone er 40 mg po q12h", "oxycodone ir 20 mg po q4h prn"])
     by_market = {m: [f.severity for f in check_rescue(items, market=m)]
                  for m in (None, "us", "jp")}
     assert by_market == {None: [Severity.INFO], "us": [Severity.WARNING], "jp": []}

@@ -57,6 +57,16 @@ def test_catalogue_loads_and_covers_the_drug_classes_of_the_road():
         assert name in books.drugs
 
 
+def test_a_hospice_medication_lists_benzodiazepine_and_laxative():
+    # met in a case report's medication list (tests/data/prose/fresh_passages.jsonl, fresh-003)
+    books = default_catalogue()
+    assert books.get("Restoril").name == "temazepam"
+    assert books.drugs["temazepam"].drug_class == "benzodiazepine"
+    for name in ("miralax", "polyethylene glycol", "polyethylene glycol 3350", "macrogol"):
+        assert books.get(name).name == "macrogol", name
+    assert books.drugs["macrogol"].drug_class == "laxative"
+
+
 def test_names_are_unique_and_not_language_words():
     from mpsdose.io.language import _NIGHT, _PRN, _TIMES
     from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS

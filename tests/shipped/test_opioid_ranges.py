@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mpsdose import Knowledge
+from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.model.vocabulary import Route
 
 RANGES = Knowledge.default().opioid_ranges
@@ -34,6 +34,12 @@ SOURCED = [
     ("naive-start", "morphine", Route.EPIDURAL, None, "us", 5, 7.5),
     ("naive-start", "morphine", Route.INTRATHECAL, None, "us", 1, 1),
     ("usual", None, None, None, None, None, 300),
+    # DSUVIA: '30 mcg sublingually as needed ... Do not exceed 12 tablets in 24 hours' (360 mcg)
+    ("usual", "sufentanil", Route.SUBLINGUAL, None, None, 0.03, 0.36),
+    # Texas VDP Table 6: Fentora and Abstral '800 mcg/dose', Subsys '1600 mcg/dose'
+    ("usual", "fentanyl", Route.BUCCAL, None, None, 0.8, None),
+    ("usual", "fentanyl", Route.SUBLINGUAL, None, None, 0.8, None),
+    ("usual", "fentanyl", Route.SUBLINGUAL, None, None, 1.6, None),
 ]
 
 
@@ -67,3 +73,14 @@ def test_each_plausibility_ceiling_is_ten_times_a_usual_top():
         tops = [v for (drug, route, _), v in usual.items() if drug == row.drug
                 and v is not None and (route == row.route or row.drug == "buprenorphine")]
         assert any(row.per_day == pytest.approx(10 * top) for top in tops), row.where
+
+
+def test_a_titrated_rapid_onset_fentanyl_dose_is_judged_by_its_label_not_in_equivalents():
+    # 400 mcg buccal is ~52 mg OME by NIH HEAL's factor, above the 50 mg OME a dose read from
+    # the usual day; the product's own 800 mcg ceiling judges it instead (ROO doses are titrated
+    # by dose, not as a share of the background)
+    patient = Patient(age=60, opioid_tolerant=True)
+    items = ["fentanyl 100 mcg/h td q72h", "fentanyl 400 mcg buccal prn max 4/day"]
+    assert "opioid-above-usual" not in {f.code for f in check(Regimen.parse(items), patient)}
+    items[1] = "fentanyl 1200 mcg buccal prn max 4/day"
+    assert "opioid-above-usual" in {f.code for f in check(Regimen.parse(items), patient)}

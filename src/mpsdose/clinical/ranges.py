@@ -143,6 +143,7 @@ class _Entry:
     release: str | None
     reading: FactorReading | None
     borrowed: Route | None = None  #: the parenteral route whose factor stands in (no table has it)
+    tiered: bool = False  #: a table's factor for the drug depends on the daily dose
 
     @property
     def drug(self) -> str:
@@ -194,8 +195,16 @@ def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_En
                         break
             release = item.release or ("ir" if item.route is Route.ORAL else None)
             entries.append(_Entry(item, ingredient, item.per_dose(ingredient), daily,
-                                  _interval(item), release, reading, borrowed))
+                                  _interval(item), release, reading, borrowed,
+                                  _tiered(k, ingredient.drug.name)))
     return entries
+
+
+def _tiered(k: Knowledge, drug: str) -> bool:
+    """True where a table's factor for the drug depends on the daily dose (methadone): such a
+    factor converts a day's amount, not one dose."""
+    return any(f.band_min is not None or f.band_max is not None
+               for table in k.conversion_tables.values() for f in table.rows(drug))
 
 
 def _rotation_only(k: Knowledge, table: str | None) -> str | None:
@@ -230,6 +239,13 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> li
     day: where the label gives a number, the label judges.
     """
     return [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+
+
+def _measures(row: OpioidRange, entry: _Entry) -> bool:
+    """Whether a drug's own row can judge the entry: a per-dose row needs a dose, a per-day row
+    a daily amount (a label's per-dose ceiling does not judge a day written as mg/day)."""
+    return ((row.per_dose is not None and entry.per_dose is not None)
+            or (row.per_day is not None and entry.daily is not None))
 
 
 def _step_down(severity: Severity) -> Severity:
@@ -300,8 +316,11 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and dose_ome is not None:
                 doses.append((row, dose_ome, row.per_dose, _ceiling_text(row, "dose",
                                                                           row.per_dose)))
-            if row.per_day is not None and check == "plausible" and dose_ome is not None \
+            per_dose_day = check == "plausible" or (check == "usual" and not entry.tiered)
+            if row.per_day is not None and per_dose_day and dose_ome is not None \
                     and not own_day:
+                # a day's ceiling read per dose at the dose's own interval (4 h at least): a
+                # single dose, scheduled or as needed, is judged even where no day is counted
                 interval = max(entry.interval_h or SHORTEST_INTERVAL_H, SHORTEST_INTERVAL_H)
                 ceiling = row.per_day * interval / 24
                 doses.append((row, dose_ome, ceiling, f"{significant(ceiling, 4)} mg OME a dose "
@@ -369,9 +388,8 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
     end = "low" if check in ("plausible", "usual") else "high"
     found = []
     for entry in entries:
+        # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
-        if check == "usual":
-            rows = [r for r in rows if not r.generic]  # the usual OME total is the regimen's
         crossings = _measure(check, entry, rows, end, assumption)
         if not crossings:
             continue
@@ -385,10 +403,19 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
 
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                  assumption: str) -> list[Finding]:
-    """The regimen's scheduled OME in 24 h against the usual rows of every opioid."""
+    """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
+
+    Where no opioid is scheduled, the PRN doses at their maximum are the regimen and are counted
+    (a rescue written ten times too large with nothing beside it), except a drug whose factors
+    are tiered by the daily dose (methadone): such factors convert a regular day at steady
+    state, not as-needed doses (the Morley-Makin switch gives methadone as needed).
+    """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
     scheduled = [e for e in entries if e.scheduled and e.daily is not None]
+    as_needed = not scheduled
+    if as_needed:
+        scheduled = [e for e in entries if e.daily is not None and not e.tiered]
     counted = [(e, e.ome(e.daily, "low")) for e in scheduled]
     known = [(e, ome) for e, ome in counted if ome is not None]
     if not rows or not known:
@@ -400,7 +427,9 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                       + ("" if e.borrowed is None else f" by the {e.borrowed.value} factor")
                       for e, ome in known)
     missing = [str(e.item) for e, ome in counted if ome is None]
-    what = (f"scheduled oral morphine equivalent {significant(total, 4)} mg/day ({parts}; each "
+    kind = ("no opioid scheduled: the PRN doses at their maximum allow an" if as_needed
+            else "scheduled")
+    what = (f"{kind} oral morphine equivalent {significant(total, 4)} mg/day ({parts}; each "
             "at the lower reading of the first rotation table with a factor)")
     if missing:
         what += f", without {', '.join(missing)} (no factor)"
@@ -457,7 +486,8 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                 + "; ".join(f"{f.severity.value} {f.code}: {f.message.split(' (opioid-naive')[0]}"
                             for f in raised), raised[0].source))
     uncovered = [e for e in entries if e.reading is None
-                 and not any(not r.generic and _applies(r, e, market) for r in k.opioid_ranges)]
+                 and not any(not r.generic and _applies(r, e, market) and _measures(r, e)
+                             for r in k.opioid_ranges)]
     if uncovered:
         rule = k.safety_rules.first("opioid-dose-range-not-checked")
         found.append(Finding(

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
+from mpsdose.clinical.ranges import factor_readings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import OpioidRange
@@ -187,7 +188,8 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                           and _within(r, share_low, share_high)), None)
             if other is not None:
                 severity = Severity.INFO
-        start = _naive_start(k, item, dose, market) if share_low > rule.bounds[1] else None
+        start = (_naive_start(k, item, dose, market, table) if share_low > rule.bounds[1]
+                 else None)
         if start is not None:
             severity = Severity.INFO
         shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
@@ -200,11 +202,11 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                      "markets disagree, so it is information")
             sources.append(other.source)
         if start is not None:
-            text += (f"; no larger than a starting dose for an opioid-naive patient "
-                     f"({significant(start.per_dose or 0, 4)} mg, "
-                     f"{(start.market or '').upper()} label or guideline): a large share of a "
-                     "small regimen, so it is information")
-            sources.append(start.source)
+            row, what = start
+            text += (f"; no larger than a starting dose for an opioid-naive patient that every "
+                     f"market read allows ({what}, {(row.market or '').upper()} label or "
+                     "guideline): a large share of a small regimen, so it is information")
+            sources.append(row.source)
         found.append(Finding(severity, "rescue-share", text, " ; also: ".join(sources),
                              item=str(item)))
     if not_checked:
@@ -214,16 +216,48 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     return found
 
 
-def _naive_start(k: Knowledge, item: Item, dose: float,
-                 market: str | None) -> OpioidRange | None:
-    """The most generous opioid-naive starting dose of the rescue's own drug and route (of the
-    market, where one is chosen) that the dose does not exceed, or None."""
+def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
+                 table: str | None) -> tuple[OpioidRange, str] | None:
+    """The opioid-naive starting dose that every market read allows the rescue within — with how
+    it reads — or None.
+
+    The rescue's own drug and route are judged by their label rows; without any, by the rows of
+    every opioid in oral morphine equivalents (its route's most cautious factor), as the naive
+    starts themselves are (:mod:`mpsdose.clinical.ranges`). Within one market the most generous
+    of its sources counts; across markets (none chosen) every market must allow the dose: one
+    market's generous start (the US morphine label's 30 mg) does not make a rescue that another's
+    (the UK's 10 mg) exceeds an ordinary one.
+    """
     release = item.release or ("ir" if item.route is Route.ORAL else None)
-    starts = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == item.drug.name
-              and r.per_dose is not None and (r.routes is None or item.route in r.routes)
-              and r.release in (None, release) and (market is None or r.market in (None, market))]
-    allowed = [r for r in starts if dose <= (r.per_dose or 0) * (1 + 1e-9)]
-    return max(allowed, key=lambda r: r.per_dose or 0) if allowed else None
+    rows = [r for r in k.opioid_ranges if r.check == "naive-start" and r.per_dose is not None
+            and (r.routes is None or item.route in r.routes) and r.release in (None, release)
+            and (market is None or r.market in (None, market))]
+    own = [r for r in rows if r.drug == item.drug.name]
+    if own:
+        lowest = _strictest_market(own)
+        amount, what = dose, f"{significant(lowest.per_dose or 0.0, 4)} mg"
+    else:
+        generic = [r for r in rows if r.generic]
+        reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)
+        if not generic or reading is None:
+            return None
+        lowest = _strictest_market(generic)
+        amount = reading.amount(dose) * reading.high
+        what = (f"{significant(lowest.per_dose or 0.0, 4)} mg OME; the rescue is "
+                f"{significant(amount, 4)} mg OME by {reading.describe('high')}")
+    if amount > (lowest.per_dose or 0.0) * (1 + 1e-9):
+        return None
+    return lowest, what
+
+
+def _strictest_market(rows: list[OpioidRange]) -> OpioidRange:
+    """Of starting-dose rows: each market's most generous, then the lowest of those."""
+    by_market: dict[str | None, OpioidRange] = {}
+    for row in rows:
+        best = by_market.get(row.market)
+        if best is None or (row.per_dose or 0.0) > (best.per_dose or 0.0):
+            by_market[row.market] = row
+    return min(by_market.values(), key=lambda r: r.per_dose or 0.0)
 
 
 def _within(rule: Rule, low: float, high: float) -> bool:

@@ -52,6 +52,7 @@ from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
 from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
@@ -463,10 +464,19 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         elif patient.crcl_ml_min < rule.threshold:
             for drug in renal:
                 value, source = k.drug_properties.get(drug, "renally_cleared_active_metabolite")  # type: ignore
-                # "avoid" or "caution": either needs review (a warning, CONTRACT.md §2)
-                found.append(Finding(Severity.WARNING, "renal-opioid",
-                                     f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} "
-                                     "(active metabolites accumulate)", source))
+                text = (f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} (active "
+                        "metabolites accumulate)")
+                # "avoid", or "caution" in regular use, needs review (a warning, CONTRACT.md §2).
+                # The caution (start low, extend the interval; EPERC: "for chronic use") is met
+                # by a drug given only as needed: that is information.
+                given = [i for i in items if i.listed and drug in {d.name for d in i.drugs}]
+                if value == "caution" and given and all(i.prn for i in given):
+                    found.append(Finding(Severity.INFO, "renal-opioid",
+                                         f"{text}; given only as needed, so the caution for "
+                                         "regular use is met: start low, extend the interval",
+                                         source))
+                    continue
+                found.append(Finding(Severity.WARNING, "renal-opioid", text, source))
     if opioids:
         found.extend(_hepatic_opioids(k, opioids, patient))
     long_acting = _long_acting_opioids(k, items)
@@ -495,10 +505,30 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.append(_ruled(k, "anticoagulant-antiplatelet",
                             f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
                             "therapy intended?"))
+    found.extend(_anticholinergic_older(k, items, patient))
     found.extend(_patch_findings(k, items, patient, market))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
+
+
+def _anticholinergic_older(k: Knowledge, items: Sequence[Item],
+                           patient: Patient) -> list[Finding]:
+    """Antidepressants with strong anticholinergic activity from 65 (the Beers Criteria, which
+    exclude hospice and end-of-life care); age not given: said once, as info."""
+    drugs = _with_property(k, items, "strong_anticholinergic_antidepressant")
+    if not drugs:
+        return []
+    rule = _rule(k, "anticholinergic-antidepressant-older", threshold=True)
+    assert rule.threshold is not None
+    if patient.age is None:
+        return [Finding(Severity.INFO, "anticholinergic-antidepressant-older-not-checked",
+                        f"{', '.join(drugs)}: age not given, so the Beers Criteria "
+                        f"({rule.threshold:g} and older) were not checked", rule.source)]
+    if patient.age < rule.threshold:
+        return []
+    return [_ruled(k, "anticholinergic-antidepressant-older",
+                   f"{', '.join(drugs)} at age {patient.age:g}", rule=rule, patient=patient)]
 
 
 def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
@@ -529,14 +559,17 @@ def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
 
 
 def _long_acting_opioids(k: Knowledge, items: Sequence[Item]) -> list[str]:
-    shown = []
+    """The long-acting opioids of a regimen, one entry per drug and route: two patches of one
+    drug worn together (25 + 12 mcg/h) or two strengths of one ER tablet are one long-acting
+    opioid, not a duplication."""
+    shown: dict[tuple[str, Route], list[str]] = {}
     for item in items:
         if not item.listed or item.prn or not item.drug.is_opioid:
             continue
         inherent = k.drug_properties.get(item.drug.name, "long_acting") is not None
         if item.release == "er" or item.route is Route.TRANSDERMAL or inherent:
-            shown.append(str(item))
-    return shown
+            shown.setdefault((item.drug.name, item.route), []).append(str(item))
+    return [" + ".join(texts) for texts in shown.values()]
 
 
 _END_OF_LIFE = frozenset({"end-of-life", "hospice"})
@@ -636,23 +669,66 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
 
 
 def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """Each drug against the top of its usual palliative daily range (``usual_ranges.csv``, the
+    most generous row for the routes given): a warning.
+
+    A usual day is the scheduled doses and as many as-needed doses as the guidance expects
+    before it changes the regimen (``usual-palliative-range``: 3, eTG; fewer where the order
+    allows fewer) — not an hourly PRN order at its theoretical 24 doses. Antipsychotics take
+    their severity from ``antipsychotic-palliative-max`` (never an error: the ranges are guidance,
+    not a label's maximum). The corticosteroids are judged together, as dexamethasone
+    equivalents (``_steroid_findings``).
+    """
+    rule = _rule(k, "usual-palliative-range", threshold=True)
+    assert rule.threshold is not None
     found = []
-    ranges = k.usual_ranges
-    for drug in sorted({d.name for i in items if i.listed for d in i.drugs
-                        if d.drug_class == "antipsychotic"}):
-        rows = [r for r in ranges if r.drug == drug]
+    routes: dict[str, set[Route]] = {}
+    classes: dict[str, str] = {}
+    for item in items:
+        for listed in (d for d in item.drugs if item.listed and d.drug_class != "corticosteroid"):
+            routes.setdefault(listed.name, set()).add(item.route)
+            classes[listed.name] = listed.drug_class
+    for drug, given in sorted(routes.items()):
+        rows = [r for r in k.usual_ranges
+                if r.drug == drug and (r.route is None or r.route in given)]
         if not rows:
             continue
-        daily, _ = drug_daily(items, drug)
+        daily = _usual_day(items, drug, rule.threshold)
         top = max(rows, key=lambda r: r.high)
-        if daily > top.high * (1 + 1e-9):
-            rule = _rule(k, "antipsychotic-palliative-max")
-            found.append(Finding(rule.severity if rule.severity is not Severity.ERROR
-                                 else Severity.WARNING, "antipsychotic-above-usual",
-                                 f"{drug} {significant(daily, 4)} mg/day is above the usual "
-                                 f"palliative maximum of {top.high:g} mg/day ({top.indication})",
-                                 top.source))
+        if daily <= top.high * (1 + 1e-9):
+            continue
+        text = (f"{drug} {significant(daily, 4)} mg/day (scheduled, and at most "
+                f"{rule.threshold:g} as-needed doses) is above the usual palliative maximum of "
+                f"{top.high:g} mg/day ({top.indication}"
+                + ("" if top.route is None else f", {top.route.value}") + ")")
+        if classes[drug] == "antipsychotic":
+            anti = _rule(k, "antipsychotic-palliative-max")
+            severity = anti.severity if anti.severity is not Severity.ERROR else Severity.WARNING
+            found.append(Finding(severity, "antipsychotic-above-usual", text, top.source))
+        else:
+            found.append(Finding(rule.severity, f"{drug}-above-usual", f"{text}. {rule.statement}",
+                                 f"{top.source} ; also: {rule.source}"))
     return found
+
+
+def _usual_day(items: Sequence[Item], drug: str, prn_doses: float) -> float:
+    """A usual day of one drug [mg/day]: its scheduled amounts and at most ``prn_doses`` of each
+    as-needed dose (fewer where the order allows fewer)."""
+    total = 0.0
+    for item in items:
+        if not item.listed:
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            if not item.prn:
+                total += item.daily(ingredient) or 0.0
+                continue
+            dose = item.per_dose(ingredient)
+            allowed = item.max_doses_per_day
+            count = prn_doses if allowed is None else min(prn_doses, allowed)
+            total += (dose or 0.0) * count
+    return total
 
 
 def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
@@ -724,10 +800,22 @@ def _switch_tables(k: Knowledge, table: str | None) -> list[str]:
     return list(dict.fromkeys([first, *(t.id for t in k.rotation_tables)]))
 
 
+_Readings = dict[str, tuple[tuple[float, float], tuple[float, float]]]
+
+
+def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, str, float]],
+              after: Sequence[tuple[Item, str, float]]) -> _Readings:
+    """(old, new) scheduled OME under each table that has a factor for every opioid of both."""
+    return {t: (b, a) for t in tables
+            if (b := _totals(k, t, before)) is not None
+            and (a := _totals(k, t, after)) is not None and b[0] > 0}
+
+
 def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
                      patient: Patient, table: str | None) -> list[Finding]:
     """A proposed switch from ``previous`` to ``items``: judged in the chosen table and under the
-    most cautious reading of every rotation table that covers both regimens."""
+    most cautious reading of every rotation table that covers both regimens; where none does, in
+    the surveillance (MME) tables that do, saying so (as the dose ranges read them)."""
     found: list[Finding] = []
     before_items, after_items = _scheduled_opioids(previous), _scheduled_opioids(items)
     old = {drug for _, drug, _ in before_items}
@@ -737,20 +825,28 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                             f"a switch from methadone to {', '.join(sorted(new - {'methadone'}))}"
                             if new - {"methadone"} else "methadone stopped"))
     tables = _switch_tables(k, table)
-    if before_items and after_items and "methadone" not in old:
-        readings = {t: (b, a) for t in tables
-                    if (b := _totals(k, t, before_items)) is not None
-                    and (a := _totals(k, t, after_items)) is not None and b[0] > 0}
+    routes = _route_changes(k, before_items, after_items, tables[0])
+    found.extend(routes)
+    if before_items and after_items and "methadone" in old and new == old:
+        found.extend(_methadone_step(k, before_items, after_items))
+    elif before_items and after_items and "methadone" not in old:
+        readings = _readings(k, tables, before_items, after_items)
+        surveillance: list[str] = []
+        if not readings:
+            surveillance = [t.id for t in k.conversion_tables.values()
+                            if t.id not in tables and not isinstance(t, RotationTable)]
+            readings = _readings(k, surveillance, before_items, after_items)
         if not readings:
             found.append(Finding(
                 Severity.INFO, "switch-not-judged",
                 "the switch was not judged in oral morphine equivalents: no conversion table "
-                f"({', '.join(tables)}) has a factor for every opioid of both regimens",
-                _rule(k, "opioid-dose-range-not-checked").source))
+                f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
+                "regimens", _rule(k, "opioid-dose-range-not-checked").source))
         elif new - old:
-            found.extend(_unreduced(k, readings, sorted(new - old), tables[0]))
-        else:
-            found.extend(_same_opioids(k, readings, before_items, after_items, tables[0]))
+            found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
+                                    surveillance=bool(surveillance)))
+        elif not routes:
+            found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance)))
     chosen = tables[0]
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
@@ -784,8 +880,8 @@ def _range_text(bounds: tuple[float, float]) -> str:
     return f"{significant(low, 4)}–{significant(high, 4)}"
 
 
-def _unreduced(k: Knowledge, readings: dict[str, tuple[tuple[float, float], tuple[float, float]]],
-               drugs: list[str], chosen: str) -> list[Finding]:
+def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str, *,
+               surveillance: bool = False) -> list[Finding]:
     """A switch to another opioid at or above the old OME under any table.
 
     Each table is read at its lower factors on both sides (a table's range is its uncertainty,
@@ -800,51 +896,92 @@ def _unreduced(k: Knowledge, readings: dict[str, tuple[tuple[float, float], tupl
         return []
     shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day against {_range_text(b)} "
                       f"({significant(w * 100, 3)}% of the old)" for t, b, a, w in unreduced)
-    where = ("in the chosen table" if unreduced[0][0] == chosen
-             else f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
-                  f"{chosen} shows a reduction)")
+    if surveillance:
+        where = (f"in the surveillance (MME) table {unreduced[0][0]}, read because no rotation "
+                 "table has a factor for every opioid of both regimens")
+    elif unreduced[0][0] == chosen:
+        where = "in the chosen table"
+    else:
+        where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
+                 f"{chosen} shows a reduction)")
     return [_ruled(k, "equianalgesic-switch",
                    f"the new opioids ({', '.join(drugs)}) are not reduced for incomplete "
                    f"cross-tolerance {where} — {shown}")]
 
 
-def _same_opioids(k: Knowledge, readings: dict[str, tuple[tuple[float, float], tuple[float, float]]],
-                  before_items: Sequence[tuple[Item, str, float]],
-                  after_items: Sequence[tuple[Item, str, float]], chosen: str) -> list[Finding]:
-    """A change of the same opioids: a route change at the same mg, or an increase beyond the
-    published titration step."""
+#: How the routes of one opioid rank by the effect of the same mg: enteral, transmucosal and
+#: transdermal routes (0) < subcutaneous, intravenous, intramuscular (1) < epidural (2) <
+#: intrathecal (3). The ratios behind the order are the rules' statements
+#: (``opioid-route-change``: oral to SC about 2:1; ``opioid-route-change-neuraxial``:
+#: IV 100 : epidural 10 : intrathecal 1).
+_ROUTE_RANK = {Route.SC: 1, Route.IV: 1, Route.IM: 1, Route.EPIDURAL: 2, Route.INTRATHECAL: 3}
+
+
+def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                   after_items: Sequence[tuple[Item, str, float]], chosen: str) -> list[Finding]:
+    """The same opioid at about the same mg by a stronger route: oral to SC/IV/IM, systemic to
+    epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed.
+    Methadone is left out (its oral and parenteral doses are close; a switch to or from it is
+    judged on its own)."""
     found: list[Finding] = []
-    parenteral = {Route.SC, Route.IV, Route.IM}
     for drug in sorted({d for _, d, _ in before_items} & {d for _, d, _ in after_items}):
+        if drug == "methadone":
+            continue
         old_routes = {i.route for i, d, _ in before_items if d == drug}
         new_routes = {i.route for i, d, _ in after_items if d == drug}
-        gained = (new_routes - old_routes) & parenteral
-        if not gained or not (old_routes - parenteral):
+        top = max(_ROUTE_RANK.get(r, 0) for r in old_routes)
+        gained = sorted((r for r in new_routes - old_routes if _ROUTE_RANK.get(r, 0) > top),
+                        key=lambda r: -_ROUTE_RANK.get(r, 0))
+        if not gained:
             continue
         old_mg = sum(mg for _, d, mg in before_items if d == drug)
         new_mg = sum(mg for _, d, mg in after_items if d == drug)
         if new_mg < old_mg * 0.9:
             continue
-        route = sorted(r.value for r in gained)[0]
-        factors = _route_factors(k, drug, sorted(old_routes - parenteral, key=str)[0],
-                                 Route(route), chosen)
+        route = gained[0]
+        from_route = max(old_routes, key=lambda r: (_ROUTE_RANK.get(r, 0), r.value))
+        neuraxial = _ROUTE_RANK[route] >= _ROUTE_RANK[Route.EPIDURAL]
+        factors = "" if neuraxial else _route_factors(k, drug, from_route, route, chosen)
+        rule = _rule(k, "opioid-route-change-neuraxial" if neuraxial else "opioid-route-change")
         found.append(_ruled(k, "opioid-route-change", (
             f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
-            f"{significant(old_mg, 4)} mg/day to {route} {significant(new_mg, 4)} mg/day: the same "
-            f"drug at about the same mg by a stronger route{factors}")))
-    if found:
-        return found
+            f"{significant(old_mg, 4)} mg/day to {route.value} {significant(new_mg, 4)} mg/day: "
+            f"the same drug at about the same mg by a stronger route{factors}"), rule=rule))
+    return found
+
+
+def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
+               surveillance: bool = False) -> list[Finding]:
+    """The same opioids raised beyond the published titration step, in equivalents."""
     step = _rule(k, "opioid-titration-step", threshold=True)
     assert step.threshold is not None
     rises = [(t, b, a, a[0] / b[0]) for t, (b, a) in readings.items()]
     table_id, before, after, worst = max(rises, key=lambda r: r[3])
-    if worst > 1 + step.threshold / 100 + _TOLERANCE:
-        found.append(_ruled(k, "opioid-titration-step", (
-            f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
-            f"(+{significant((worst - 1) * 100, 3)}% by {table_id}"
-            + ("" if table_id == chosen else f", the most cautious of {', '.join(readings)}")
-            + f"), beyond the {step.threshold:g}% step"), rule=step))
-    return found
+    if worst <= 1 + step.threshold / 100 + _TOLERANCE:
+        return []
+    how = ("" if table_id == chosen and not surveillance
+           else f", the most cautious of {', '.join(readings)}")
+    return [_ruled(k, "opioid-titration-step", (
+        f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
+        f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
+        f"{step.threshold:g}% step"), rule=step)]
+
+
+def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                    after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
+    """Methadone raised beyond the titration step, in mg of methadone: its conversion factors
+    rise with the daily dose, so the rise in equivalents is larger than the rise in mg."""
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    assert step.threshold is not None
+    old_mg = sum(mg for _, d, mg in before_items if d == "methadone")
+    new_mg = sum(mg for _, d, mg in after_items if d == "methadone")
+    if old_mg <= 0 or new_mg <= old_mg * (1 + step.threshold / 100 + _TOLERANCE):
+        return []
+    return [_ruled(k, "opioid-titration-step", (
+        f"methadone rises from {significant(old_mg, 4)} to {significant(new_mg, 4)} mg/day "
+        f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of methadone, whose conversion "
+        f"factors rise with the dose: the rise in equivalents is larger), beyond the "
+        f"{step.threshold:g}% step"), rule=step)]
 
 
 def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str) -> str:

@@ -22,7 +22,12 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
-from mpsdose.model.guards import MAX_ITEM_CHARS, MAX_NUMBER_CHARS, MAX_NUMBER_DIGITS
+from mpsdose.model.guards import (
+    MAX_ITEM_CHARS,
+    MAX_NUMBER_CHARS,
+    MAX_NUMBER_DIGITS,
+    MAX_SCHEDULED_DOSES_PER_DAY,
+)
 from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import (
     Dose,
@@ -487,6 +492,7 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
         product=product,
         text=text,
     )
+    _check_frequency(item, text)
     if parts.range is None:
         return item
     # Checked with its lower end like any amount, then kept as a range with no dose, so that
@@ -495,6 +501,25 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
     amount_unit = lookup_unit(unit, text=text)
     span = DoseRange(Dose.of(low, amount_unit, text=text), Dose.of(high, amount_unit, text=text))
     return attrs.evolve(item, ingredients=(Ingredient(drugs[0], None, span),))
+
+
+def _check_frequency(item: Item, text: str) -> None:
+    """Refuse what no one writes on purpose: a PRN maximum its own interval cannot allow
+    ("q2h prn max 48/day": at most 12), and a scheduled dose more often than every 30 minutes
+    ("100x/day"). Typed text only: a FHIR document's timing is read as sent (its test vectors
+    include a dose every 30 seconds) and judged by the checks."""
+    allowed = item.schedule.doses_per_day
+    spaced = item.schedule.kind is ScheduleKind.INTERVAL  # "qid prn max 6/day" is loose speech
+    if item.max_prn_per_day is not None and allowed is not None and spaced \
+            and item.max_prn_per_day > allowed * (1 + 1e-9):
+        raise ItemSyntaxError(
+            f"'max {plain(item.max_prn_per_day)}/day' is more doses than '{item.schedule}' "
+            f"allows (at most {plain(allowed)} a day); write the one that is meant", text=text)
+    if not item.prn and allowed is not None and allowed > MAX_SCHEDULED_DOSES_PER_DAY:
+        raise DoseError(
+            f"'{item.schedule}' is {plain(allowed)} scheduled doses a day, more often than every "
+            f"{plain(24 * 60 / MAX_SCHEDULED_DOSES_PER_DAY)} minutes; write an infusion as a "
+            "rate (mg/h) and a PCA bolus as PRN with its lockout", value=allowed, text=text)
 
 
 def _product_strengths(books: Catalogue, name: str, text: str) -> list[Dose | None]:

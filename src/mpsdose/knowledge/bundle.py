@@ -95,7 +95,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "safety_rules.csv": (
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
         "antiplatelet-nsaid",
-        "antiplatelet-nsaid-protected", "antipsychotic-palliative-max",
+        "anticholinergic-antidepressant-older", "antiplatelet-nsaid-protected",
+        "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
         "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
         "hepatic-opioid-specialist", "methadone-qt", "methadone-titration", "nsaid-age",
@@ -103,8 +104,9 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
         "opioid-benzodiazepine-older", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
+        "opioid-route-change-neuraxial",
         "opioid-titration-step", "renal-opioid", "serotonergic", "ssri-nsaid",
-        "switch-from-methadone", "two-long-acting-opioids",
+        "switch-from-methadone", "two-long-acting-opioids", "usual-palliative-range",
     ),
 })
 

@@ -440,7 +440,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("property", Kind.CHOICE, choices=("serotonergic", "qt_risk", "gastroprotective",
                                                  "renally_cleared_active_metabolite",
                                                  "respiratory_depressant",
-                                                 "long_acting", "serotonin_reuptake_inhibitor")),
+                                                 "long_acting", "serotonin_reuptake_inhibitor",
+                                                 "strong_anticholinergic_antidepressant")),
         Column("value"),
     ),
     _schema(

@@ -18,6 +18,7 @@ from mpsdose.model.vocabulary import Route
 
 __all__ = [
     "AMOUNT",
+    "COMBINATION",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -48,9 +49,15 @@ AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
     rf"\s*(?P<unit>{_MASS})(?![a-z])(?P<suffix>(?:{_SUFFIX})*)"
 )
-#: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "200, 500, and 650 µg/hr".
+#: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
+#: twice, ``lowunit``), "200, 500, and 650 µg/hr".
 RANGE = re.compile(
-    rf"(?P<word>between|from)\s+(?P<low>{NUMBER})\s*(?:and|to|-)\s*(?=(?P<rest>{NUMBER}\s*{_MASS}))"
+    rf"(?P<word>between|from)\s+(?P<low>{NUMBER})(?:\s*(?P<lowunit>{_MASS})(?![a-z]))?"
+    rf"\s*(?:and|to|-)\s*(?=(?P<rest>{NUMBER}\s*{_MASS}))"
+)
+#: The strengths of a combination product, one per component: "5/325 mg", "10 / 325 mg".
+COMBINATION = re.compile(
+    rf"(?P<values>{NUMBER}(?:\s*/\s*{NUMBER})+)\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
 )
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
@@ -99,18 +106,30 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*hourly", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*-?\s*hourly", lambda m: _every(_hours(m))),
     _p("freq", r"every\s+hour|hourly(?:\s+prn)?", lambda m: _every(1)),
-    _p("freq", rf"({_W})\s*-\s*hourly", lambda m: _every(_hours(m))),
+    # "5 mg/4 h", "20 mg/12 h": a dose every N hours ("/24 h" is a daily amount, read by AMOUNT;
+    # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)
+    _p("freq", r"/\s*((?:1[0-2]|[1-9]))\s*(?:-\s*(?:1[0-2]|[1-9])\s*)?h(?:ours?|rs?)?",
+       lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*days?", lambda m: _every(24 * _hours(m))),
-    _p("freq", r"twice\s+(?:daily|a\s+day|per\s+day|each\s+day)|b\.?i\.?d\.?|bd", lambda m: _times(2)),
-    _p("freq", r"(?:three\s+times|thrice)\s+(?:daily|a\s+day|per\s+day)|t\.?i\.?d\.?|tds",
-       lambda m: _times(3)),
-    _p("freq", r"four\s+times\s+(?:daily|a\s+day|per\s+day)|q\.?i\.?d\.?|qds", lambda m: _times(4)),
-    _p("freq", rf"({_W})\s*(?:times|x)\s*(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
+    _p("freq", r"every\s+other\s+day|(?:on\s+)?alternate\s+days", lambda m: _every(48)),
+    _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day)|b\.?i\.?d\.?|b\.?d\.?",
+       lambda m: _times(2)),
+    _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day)|t\.?i\.?d\.?"
+               r"|t\.?d\.?s\.?", lambda m: _times(3)),
+    _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day)|q\.?i\.?d\.?|q\.?d\.?s\.?",
+       lambda m: _times(4)),
+    _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
-    _p("freq", r"once\s+(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?|per\s+day",
-       lambda m: _times(1)),
-    _p("freq", r"every\s+(?:night|morning)|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
+    # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
+    _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
+       lambda m: _times(_hours(m))),
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
+               r"|per\s+day", lambda m: _times(1)),
+    _p("freq", r"every\s+morning|mane", lambda m: _times(1)),
+    _p("freq", r"every\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
     _p("freq", r"once|stat|single\s+dose|one\s+dose", lambda m: Schedule(ScheduleKind.ONCE)),
@@ -121,7 +140,7 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: float(m.group(1) or m.group(2))),
     _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesia"
               r"|pcea|pca"),
-    _p("prn", r"demand\s+doses?|on\s+demand", "demand"),
+    _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
     _p("prn", r"p\.?r\.?n\.?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
               r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
@@ -169,13 +188,14 @@ PHRASES: tuple[Phrase, ...] = (
                r"lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
     _p("verb", r"titrated|titration|adjusted|adjustment", "titrate"),
     _p("verb", r"reached|reaching|attained", "reach"),
-    _p("verb", r"switched|switching|switch|rotated|rotation|converted|conversion|substitut(?:ed|ing|ion)"
-               r"|replaced|replacing|changed\s+over|changed|change", "switch"),
+    _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"
+               r"|convert|substitut(?:ed|ing|ion|e)|replaced|replacing|replace|changed\s+over|changed"
+               r"|change", "switch"),
     _p("verb", r"started|starting|start|initiated|initiation|commenced|begun|began|introduced|"
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
-    _p("verb", r"discontinued|discontinuation|discontinuing|stopped|stopping|ceased|withdrawn|"
-               r"withdrew|removed|held|suspended|omitted", "stop"),
+    _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"

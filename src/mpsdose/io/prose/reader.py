@@ -24,6 +24,7 @@ weight the text gives); everything else is None with a finding saying why.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -31,6 +32,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.language import parse_item
+from mpsdose.io.prose.lexicon import WORD_NUMBERS
 from mpsdose.io.prose.result import (
     Measure,
     NotADose,
@@ -76,6 +78,21 @@ _NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "t
                         "finally", "respectively", "patients"})
 _MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "device", "freq",
                         "lockout", "approx"})
+#: Salt words that follow a drug's name ("donepezil hydrochloride", "morphine sulfate").
+_SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
+                    "bitartrate", "maleate", "mesylate", "besylate", "sodium", "potassium",
+                    "phosphate", "acetate", "fumarate", "succinate", "bromide"})
+#: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
+_DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
+                          "morning", "evening", "night", "bedtime", "weekly", "hourly",
+                          "background", "baseline", "standard", "single", "double",
+                          "equivalent", "dosage", "strength", "volume", "amount", "doses",
+                          "maximum", "minimum", "further", "another", "other", "demand",
+                          "rescue", "breakthrough", "total", "daily", "nightly"})
+#: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
+_ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
+#: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
+_COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
 
 @attrs.define
@@ -103,6 +120,14 @@ class _Reading:
     schedule: Schedule | None = None
     schedule_word: str | None = None
     lockout: float | None = None
+    count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
+    #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
+    count_before: bool = False
+    #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
+    units_unread: str | None = None
+    #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
+    doses_taken: str | None = None
+    combination: bool = False  #: one component of a combination product ("5/325 mg")
     infusion: bool = False
     device: str | None = None
     rate_ml_h: float | None = None
@@ -264,7 +289,12 @@ class _Reader:
         for reading in readings:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
+        self._switched_subjects(tokens, readings)
+        for reading in readings:
+            self._units(tokens, reading)
         self._volumes(index, tokens, readings, used)
+        readings = self._preparation_strengths(tokens, readings)
+        self._shared_route(tokens, readings)
         self._shared_day(tokens, readings)
         self._unattached(tokens, used, readings)
         self._tell(index, tokens, readings)
@@ -325,6 +355,11 @@ class _Reader:
                 self._printed(sentence, tokens, index, index, "change", -amount.value,
                               _unit_of(amount))
                 continue
+            if self._step_of_change(token):
+                used.add(index)  # "increased by 25 mcg/h to 75 mcg/h": the step, not a dose
+                self._printed(sentence, tokens, index, index, "change", amount.value,
+                              _unit_of(amount), note="the step of a change, not a dose")
+                continue
             cues = self._cues(tokens, index)
             if "dilution" in cues and not re.search(r"dilut\w*\s+(?:to\s+|at\s+)?$",
                                                     self.normal[max(0, token.start - 20):token.start]):
@@ -368,6 +403,14 @@ class _Reader:
                 kind = "daily" if amount.time == "day" else "cumulative"
                 self._printed(sentence, tokens, index, index, kind, amount.value, _unit_of(amount),
                               drug=self._drug_near(tokens, index))
+
+    def _step_of_change(self, token: Token) -> bool:
+        """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
+        the change, not a dose."""
+        return bool(re.search(
+            r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
+            r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|approximately\s+|"
+            r"a\s+further\s+|another\s+)?$", self.normal[max(0, token.start - 40):token.start]))
 
     def _cues(self, tokens: list[Token], index: int) -> set[str]:
         """Cues of a total in the amount's clause: up to eight tokens before it and four after,
@@ -436,11 +479,18 @@ class _Reader:
                     t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
                     for t in tokens[max(0, index - 5):index]):
                 amount = attrs.evolve(amount, kind="between")  # "doses ranged from 5 to 10 mg"
+            if amount.kind == "combination":
+                used.add(index)
+                readings.extend(self._combination(sentence, tokens, index))
+                continue
             if self._is_alt(tokens, index, readings):
                 used.add(index)
                 continue
             drug_index = self._tight_right(tokens, index)
             if drug_index is None and self._for_unknown_word(tokens, index):
+                continue
+            if drug_index is None and self._after_unknown_name(tokens, index):
+                used.add(index)
                 continue
             if drug_index is None:
                 drug_index = self._left(tokens, index)
@@ -469,6 +519,61 @@ class _Reader:
                                              name_route=name.route))
         return readings
 
+    def _combination(self, sentence: int, tokens: list[Token], index: int) -> list[_Reading]:
+        """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
+        drug named before it, in order, and the tablets a dose — each component an item. A
+        combination whose components the text does not name one by one (a brand) is not read."""
+        amount: Amount = tokens[index].value
+        position = index - 1
+        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx"):
+            position -= 1
+        drugs: list[int] = []
+        while position >= 0 and tokens[position].kind == "drug":
+            drugs.insert(0, position)
+            if position >= 2 and tokens[position - 1].kind == "word" \
+                    and tokens[position - 1].value in ("/", "-") and tokens[position - 2].kind == "drug":
+                position -= 2
+                continue
+            break
+        token = tokens[index]
+        if len(drugs) != len(amount.values):
+            self._not_dose(token, "the strengths of a combination whose components are not named "
+                           "one by one")
+            self._finding(Severity.WARNING, "combination-not-read",
+                          f"{self.text[token.start:token.end]!r}: the strengths of a combination "
+                          "product, and the text does not name its components one by one: not "
+                          "read", (token.start, token.end))
+            return []
+        count = self._units_before(tokens, drugs[0]) or self._units_after(tokens, index)
+        found = []
+        for value_index, drug in enumerate(drugs):
+            name: DrugName = tokens[drug].value
+            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, drug, index,
+                                  amount, value_index, index, name_route=name.route,
+                                  count=count, combination=True))
+        return found
+
+    def _units_before(self, tokens: list[Token], first: int) -> int | None:
+        """ "2 tablets of oxycodone/acetaminophen": the units a dose, before the name."""
+        position = first - 1
+        if position >= 0 and tokens[position].kind == "word" and tokens[position].value == "of":
+            position -= 1
+        if position >= 1 and tokens[position].kind == "form" \
+                and tokens[position].value in _COUNTED:
+            return _count(tokens[position - 1])
+        return None
+
+    def _units_after(self, tokens: list[Token], index: int) -> int | None:
+        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h": the units a dose."""
+        position = index + 1
+        if position < len(tokens) and tokens[position].kind == "punct" \
+                and tokens[position].value in ",;":
+            position += 1
+        if position + 1 < len(tokens) and tokens[position + 1].kind == "form" \
+                and tokens[position + 1].value in _COUNTED:
+            return _count(tokens[position])
+        return None
+
     def _is_alt(self, tokens: list[Token], index: int, readings: list[_Reading]) -> bool:
         """ "0.2 mg/kg/h (288 mg/24 h)", "660mg (330mg every 12 hours)": an amount in brackets
         right after another is the same dose said again."""
@@ -486,7 +591,7 @@ class _Reader:
         if previous < 0 or tokens[previous].kind != "amount":
             return False
         if skipped and not tokens[index].value.per_kg:
-            return False  # only a weight-based annotation may stand apart from its dose
+            return self._bracketed_daily(tokens, previous, opening, index, readings)
         for reading in readings:
             if reading.amount_token == previous and reading.alt is None:
                 close = index + 1
@@ -507,6 +612,29 @@ class _Reader:
                 return True
         return False
 
+    def _bracketed_daily(self, tokens: list[Token], previous: int, opening: int, index: int,
+                         readings: list[_Reading]) -> bool:
+        """ "oxycodone 10 mg every 4 hours (60 mg/day)": a daily amount in brackets after a dose
+        and its schedule is the daily total the text prints (compared with the one computed),
+        not another item."""
+        alt: Amount = tokens[index].value
+        if alt.time != "day" or not alt.mass or alt.per_kg or not any(
+                tokens[p].kind == "freq" for p in range(previous + 1, opening)):
+            return False
+        for reading in readings:
+            main = reading.amount
+            if reading.amount_token == previous and main is not None and main.mass \
+                    and main.time is None and not main.per_kg:
+                close = index + 1
+                while close < len(tokens) and tokens[close].kind != "close":
+                    close += 1
+                reading.last = max(reading.last, min(close, len(tokens) - 1))
+                self._printed(reading.sentence, tokens, index, index, "daily", alt.value,
+                              _unit(alt.base, ("day",)), drug=reading.drug.name,
+                              note="a daily total printed in brackets after the dose")
+                return True
+        return False
+
     def _for_unknown_word(self, tokens: list[Token], index: int) -> bool:
         """ "0.0002% epinephrine": an amount right before a word the catalogue does not know
         is that word's, not the drug before it."""
@@ -517,7 +645,48 @@ class _Reader:
                 index].end + 1 and self.normal[tokens[index].end:following.start].strip()):
             return False
         word = str(following.value)
-        return word.isalpha() and len(word) > 4 and word not in _NOT_NAMES
+        return _name_like(word) and word not in _NOT_NAMES
+
+    def _after_unknown_name(self, tokens: list[Token], index: int) -> bool:
+        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg": an amount that
+        follows a name the catalogue does not know, at the head of an item of a list, is that
+        name's — never the drug of the item before it. Said in a finding; not read."""
+        position = index - 1
+        while position >= 0 and (
+                (tokens[position].kind == "punct" and tokens[position].value == ",")
+                or (tokens[position].kind == "word" and tokens[position].value in _SALTS)):
+            position -= 1
+        if position >= 0 and tokens[position].kind == "close":  # a brand in brackets
+            opening = position - 1
+            while opening >= 0 and tokens[opening].kind == "word":
+                opening -= 1
+            if opening < 0 or tokens[opening].kind != "open" or opening == position - 1:
+                return False
+            position = opening - 1
+            while position >= 0 and tokens[position].kind == "word" \
+                    and tokens[position].value in _SALTS:
+                position -= 1
+        names = 0
+        while position >= 0 and names < 2 and tokens[position].kind == "word" \
+                and _name_like(str(tokens[position].value)) \
+                and tokens[position].value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
+            position -= 1
+            names += 1
+        if not names:
+            return False
+        before = tokens[position] if position >= 0 else None
+        if before is not None and not (
+                (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
+                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))):
+            return False
+        token = tokens[index]
+        name = self.text[tokens[position + 1].start:tokens[position + names].end]
+        self._not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} follows {name!r}, a name the "
+                      "catalogue does not know: not read, and not given to another drug",
+                      (tokens[position + 1].start, token.end))
+        return True
 
     def _tight_right(self, tokens: list[Token], index: int) -> int | None:
         """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
@@ -647,12 +816,32 @@ class _Reader:
                               f"{self.text[token.start:token.end]!r} is negated or not given: not "
                               "an item", (token.start, token.end))
                 continue
-            if self._inside_total(tokens, index):
+            if self._inside_total(tokens, index) or self._in_ratio(tokens, index):
                 continue
             found.append(_Reading(name.drug, token.name_span, sentence, index, index,
                                   name_route=name.route))
             with_amount.add(name.drug)
         return found
+
+    def _in_ratio(self, tokens: list[Token], index: int) -> bool:
+        """ "a rotation ratio of 1:3 (methadone: morphine)": drugs named as the two sides of a
+        ratio are not given there."""
+        pair = None
+        if index + 2 < len(tokens) and tokens[index + 1].kind == "punct" \
+                and tokens[index + 1].value == ":" and tokens[index + 2].kind == "drug":
+            pair = index
+        elif index >= 2 and tokens[index - 1].kind == "punct" and tokens[index - 1].value == ":" \
+                and tokens[index - 2].kind == "drug":
+            pair = index - 2
+        if pair is None or not any(
+                self.normal[t.start:t.end] in ("ratio", "ratios")
+                for t in tokens[max(0, pair - 8):pair]):
+            return False
+        token = tokens[index]
+        self._finding(Severity.INFO, "named-in-a-ratio",
+                      f"{self.text[token.start:token.end]!r} is named as a side of a ratio: not an "
+                      "item", (token.start, token.end))
+        return True
 
     def _negated(self, tokens: list[Token], index: int) -> bool:
         for position in range(index - 1, max(-1, index - 5), -1):
@@ -732,12 +921,13 @@ class _Reader:
                    bounds: dict[int, list[tuple[Drug, int | None]]]) -> None:
         others = _Others(bounds, (reading.drug, reading.amount_token))
         first = reading.first
+        shared_from, shared_until = self._shared_name(tokens, reading, bounds)
         position = first - 1
         while position >= 0:
             token = tokens[position]
             if token.kind in _MODIFIERS or token.kind in ("open", "close") or (
                     token.kind == "word" and token.value in _GLUE) or token.kind == "approx" \
-                    or token.kind == "bound":
+                    or token.kind == "bound" or self._joins_route(tokens, position):
                 first = position
                 position -= 1
                 continue
@@ -753,9 +943,17 @@ class _Reader:
                     position += 1  # its bracketed alternative
                     continue
                 break
+            if token.kind == "punct" and token.value in ";,:" and position == last + 1 \
+                    and reading.amount_token is not None and reading.amount_token <= last \
+                    and reading.count is None and (count := self._sig_count(tokens, position)):
+                reading.count = count  # "600mg; 1 capsule by mouth 3 times daily"
+                last = position + 1
+                position += 2
+                continue
             if token.kind == "punct" and token.value == ";":
                 break
-            if token.kind in ("punct", "plus") and self._another_follows(tokens, position):
+            if token.kind in ("punct", "plus") and (self._another_follows(tokens, position)
+                                                   or self._unknown_name_follows(tokens, position)):
                 break
             if token.kind in ("route", "release", "form") and self._premodifies_drug(tokens,
                                                                                  position):
@@ -784,7 +982,11 @@ class _Reader:
             last -= 1
             closed -= 1
         reading.first, reading.last = first, last
-        for token in tokens[first:last + 1]:
+        for position in range(first, last + 1):
+            token = tokens[position]
+            if position <= shared_until and (token.kind in ("prn", "freq", "lockout") or (
+                    position > shared_from and token.kind in ("route", "release", "form"))):
+                continue  # the dose before's, which shares the name
             self._modifier(reading, token, tokens)
         if reading.name_route is not None and reading.route is None:
             reading.route, reading.route_from = reading.name_route, "text"
@@ -793,6 +995,27 @@ class _Reader:
                 reading.prn = True
             elif reading.schedule is None:
                 reading.schedule = Schedule(ScheduleKind.ONCE)
+
+    def _shared_name(self, tokens: list[Token], reading: _Reading,
+                     bounds: dict[int, list[tuple[Drug, int | None]]]) -> tuple[int, int]:
+        """ "oxycodone 5 mg as needed and 10 mg twice daily", "morphine PCA: bolus 1 mg, lockout
+        10 min, background infusion 0.5 mg/h", "hydromorphone 2 mg po q3h prn and 0.5 mg IV":
+        a dose that shares its drug's name with a dose before it does not take that dose's
+        schedule, as-needed or lockout, nor the route, release or form written after that dose's
+        amount. The first dose's amount and the last position that belongs to the doses before
+        (the list's separator before this amount); (-1, -1) for a name of one dose."""
+        if reading.amount_token is None:
+            return -1, -1
+        before = [amount for drug, amount in bounds.get(reading.first, [])
+                  if drug == reading.drug and amount is not None and amount < reading.amount_token]
+        if not before:
+            return -1, -1
+        until = max(before)
+        for position in range(until + 1, reading.amount_token):
+            token = tokens[position]
+            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;"):
+                until = position
+        return min(before), until
 
     def _modifier(self, reading: _Reading, token: Token, tokens: list[Token]) -> None:
         kind, value = token.kind, token.value
@@ -826,6 +1049,56 @@ class _Reader:
             else:
                 reading.schedule_word = reading.schedule_word or value
 
+    def _unknown_name_follows(self, tokens: list[Token], position: int) -> bool:
+        """After "," or "and": a name the catalogue does not know starts another item
+        ("oxycodone 10 mg, senna 2 tablets at night": the night is senna's, not oxycodone's)."""
+        if position + 1 >= len(tokens):
+            return False
+        following = tokens[position + 1]
+        return following.kind == "word" and _name_like(str(following.value)) \
+            and following.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+
+    def _joins_route(self, tokens: list[Token], position: int) -> bool:
+        """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
+        "subcutaneous instillation of lidocaine": the word that joins a route (or a device) to
+        the drug it is for."""
+        token = tokens[position]
+        word = self.normal[token.start:token.end]
+        if position == 0:
+            return False
+        before = tokens[position - 1]
+        if token.kind == "plus" and word == "with":
+            return before.kind in ("infusion", "device", "pca")
+        if word in _ROUTE_NOUNS and position + 1 < len(tokens):
+            after = tokens[position + 1]
+            return before.kind == "route" and (
+                (after.kind == "word" and after.value == "of")
+                or (after.kind == "plus" and self.normal[after.start:after.end] == "with"))
+        return False
+
+    def _sig_count(self, tokens: list[Token], position: int) -> int | None:
+        """After a strength: "; 1 capsule by mouth …", "; two tablets every 4 hours": how many
+        units make one dose (1 to 4), where a schedule, a route or "as needed" follows. Only a
+        semicolon (a medication list's sig) says the strength is one unit's; after a comma, a
+        count above one is not read ("60 mg, 2 tablets" may be a dose of two 30 mg tablets)."""
+        if position + 2 >= len(tokens):
+            return None
+        counted, unit = tokens[position + 1], tokens[position + 2]
+        if counted.kind == "number" and float(counted.value).is_integer():
+            count = int(counted.value)
+        elif counted.kind == "word" and counted.value in WORD_NUMBERS:
+            count = WORD_NUMBERS[str(counted.value)]
+        else:
+            return None
+        if not 1 <= count <= 4 or unit.kind != "form" or unit.value not in _COUNTED:
+            return None
+        if count > 1 and tokens[position].value != ";":
+            return None  # "morphine 60 mg, 2 tablets twice daily": the 60 mg may be the dose
+        rest = tokens[position + 3:position + 6]
+        if not any(t.kind in ("route", "freq", "prn") for t in rest):
+            return None
+        return count
+
     def _premodifies_drug(self, tokens: list[Token], position: int) -> bool:
         """ "… for oral methadone": a route or release word right before a drug is that drug's."""
         ahead = position + 1
@@ -835,7 +1108,12 @@ class _Reader:
 
     def _modifier_ahead(self, tokens: list[Token], position: int, others: _Others) -> bool:
         """Past a word that is not a modifier ("for 1 week to relieve breakthrough pain"): is
-        there a modifier of this item within three tokens?"""
+        there a modifier of this item within three tokens? Not past a word that describes the
+        next dose ("bolus 1 mg, lockout 10 min, background infusion 0.5 mg/h")."""
+        if tokens[position].kind == "word" and tokens[position].value in _DESCRIPTORS and any(
+                tokens[ahead].kind == "amount" and ahead in others
+                for ahead in range(position + 1, min(len(tokens), position + 4))):
+            return False
         for ahead in range(position + 1, min(len(tokens), position + 4)):
             token = tokens[ahead]
             if ahead in others or token.kind in ("drug", "class", "amount", "clause", "plus") or (
@@ -899,7 +1177,7 @@ class _Reader:
                     break
                 if step > 0 and (token.kind in ("drug", "amount") or token.kind == "punct"):
                     break
-                if step < 0 and token.kind == "amount":
+                if step < 0 and token.kind == "amount" and not self._step_of_change(token):
                     break
                 if token.kind == "verb":
                     if best is None or distance < best[0]:
@@ -922,6 +1200,91 @@ class _Reader:
             if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                     r"\bfor\b", wider):
                 reading.role = "from"  # "substituting morphine for oral methadone"
+
+    def _units(self, tokens: list[Token], reading: _Reading) -> None:
+        """How many units make a dose, where the sig does not say it after a semicolon: "two
+        25 mcg/h fentanyl patches", "2 x 25 mcg/h" (2 to 4 before the amount: read, with a
+        finding); "50 mg 1-2 tablets", "10 mg, 2 tablets" (a count of tablets after the amount
+        that is not read: the 10 mg may be the dose or one tablet's, so no daily amount; in
+        brackets, "20 mg (2 tablets)", it says what the amount is made of)."""
+        index = reading.amount_token
+        if index is None or reading.count is not None or reading.combination:
+            return
+        taken = self._doses_taken(tokens, index)
+        if taken is not None:  # "8 doses of 5 mg oxycodone per day": doses taken, not a schedule
+            reading.doses_taken = taken
+            return
+        position = index - 1
+        if position >= 1 and tokens[position].kind == "word" and tokens[position].value in (
+                "x", "×") and tokens[position].end == tokens[index].start - 1:
+            position -= 1
+            count = _count(tokens[position])
+        else:
+            count = _count(tokens[position]) if position >= 0 and tokens[position].kind == "word" \
+                else None
+        if count is not None and count > 1 and (position == 0 or tokens[position - 1].kind not in (
+                "number", "amount", "time")):
+            reading.count, reading.count_before = count, True
+            reading.first = min(reading.first, position)
+            return
+        for position in range(index + 1, reading.last + 1):
+            token = tokens[position]
+            if (_count(token) is None and token.kind != "number") or tokens[position - 1].kind == "open":
+                continue  # "20 mg (2 tablets)", "1,050 µg/hr (20 patches)": what the amount is made of
+            ahead = tokens[position + 1:position + 5]
+            form = next((t for t in ahead if t.kind == "form"), None)
+            if form is None or form.value not in _COUNTED:
+                continue
+            words = self.text[token.start:form.end]
+            if _count(token) == 1 and form is tokens[position + 1]:
+                continue  # "10 mg 1 tablet twice daily"
+            reading.units_unread = words
+            return
+
+    def _doses_taken(self, tokens: list[Token], index: int) -> str | None:
+        """ "8 doses of 5 mg", "four rescue doses of 10 mg": the words, or None."""
+        position = index - 1
+        if position < 2 or self.normal[tokens[position].start:tokens[position].end] != "of":
+            return None
+        position -= 1
+        if not re.search(r"\bdoses?$", self.normal[tokens[position].start:tokens[position].end]):
+            return None  # "doses", "rescue doses" (one token)
+        position -= 1
+        if self.normal[tokens[position].start:tokens[position].end] in (
+                "rescue", "breakthrough", "extra", "additional", "daily") and position >= 1:
+            position -= 1
+        token = tokens[position]
+        if not (token.kind == "number" or _count(token) is not None
+                or (token.kind == "word" and token.value in WORD_NUMBERS)):
+            return None
+        return self.text[token.start:tokens[index - 1].end]
+
+    def _switched_subjects(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "Morphine 60 mg/day was converted to methadone 10 mg/day", "120 mg/day of oral
+        oxycodone, which was rotated to methadone …": the subject of a passive switch, with
+        another drug after it, is the drug switched from (before, both were read into one state,
+        as if given together)."""
+        for reading in readings:
+            if reading.role == "from":
+                continue
+            position = reading.last + 1  # past ", which was", "was then"
+            while position < len(tokens) and position <= reading.last + 5 and (
+                    (tokens[position].kind == "punct" and tokens[position].value == ",")
+                    or (tokens[position].kind == "clause"
+                        and self.normal[tokens[position].start:tokens[position].end] == "which")
+                    or (tokens[position].kind == "word" and tokens[position].value in (
+                        "was", "were", "is", "been", "then", "subsequently", "later"))
+                    or (tokens[position].kind == "time" and tokens[position].value == "later")):
+                position += 1
+            if position >= len(tokens) or position == reading.last + 1 \
+                    or tokens[position].kind != "verb" or tokens[position].value != "switch" \
+                    or self.normal[tokens[position - 1].start:tokens[position - 1].end] not in (
+                        "was", "were", "is", "been", "then", "subsequently", "later"):
+                continue
+            verb_at = position
+            if any(other.drug != reading.drug and other.first > verb_at
+                   and other.role != "from" for other in readings):
+                reading.role = "from"
 
     def _volumes(self, sentence: int, tokens: list[Token], readings: list[_Reading],
                  used: set[int]) -> None:
@@ -960,13 +1323,63 @@ class _Reader:
                         bolus.first = min(bolus_prn, index)
                         readings.append(bolus)
 
+    def _preparation_strengths(self, tokens: list[Token],
+                               readings: list[_Reading]) -> list[_Reading]:
+        """ "morphine oral solution 2 mg/mL, 5 mg every 4 hours": a concentration with no rate or
+        volume, before a dose of the same drug in its sentence, is the strength of the
+        preparation, not an item of its own."""
+        kept = []
+        for reading in readings:
+            amount = reading.amount
+            if amount is not None and amount.concentration and reading.rate_ml_h is None \
+                    and reading.volume_ml is None and reading.amount_token is not None \
+                    and any(other.drug == reading.drug and other.amount is not None
+                            and not other.amount.concentration
+                            and (other.amount_token or 0) > reading.amount_token
+                            for other in readings):
+                self._not_dose(tokens[reading.amount_token],
+                               "the strength of the preparation; its dose is written apart")
+                continue
+            kept.append(reading)
+        return kept
+
+    def _listed_after(self, tokens: list[Token], one: _Reading, other: _Reading) -> bool:
+        """Is ``other`` the next item of a list that ``one`` heads ("morphine 30 mg and
+        ketamine 100 mg/day", "diamorphine 20 mg, cyclizine 150 mg")?"""
+        if other.first <= one.last:
+            return False
+        between = tokens[one.last + 1:other.first]
+        return bool(between) and all(
+            (t.kind == "plus" and self.normal[t.start:t.end] in ("and", "plus"))
+            or (t.kind == "punct" and t.value == ",") for t in between)
+
+    def _shared_route(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "a continuous subcutaneous infusion with morphine 30 mg and ketamine 100 mg/day":
+        the route of an infusion that heads a list of drugs is each drug's."""
+        ordered = sorted(readings, key=lambda r: r.first)
+        for head, following in itertools.pairwise(ordered):
+            if not (head.infusion or head.device) or not isinstance(head.route, Route) \
+                    or head.route_from != "text" or following.route is not None \
+                    or following.form is not None or following.name_route is not None \
+                    or not self._listed_after(tokens, head, following):
+                continue
+            following.route, following.route_from = head.route, "text"
+            following.infusion = following.infusion or head.infusion
+            following.device = following.device or head.device
+            following.notes.append(("route-from-list", f"the route of the infusion "
+                                    f"({head.route.value}) that heads the list is read for this "
+                                    "drug too", Severity.INFO))
+
     def _shared_day(self, tokens: list[Token], readings: list[_Reading]) -> None:
         """ "a subcutaneous infusion of diamorphine 20 mg and cyclizine 150 mg over 24 hours":
-        the "over 24 hours" that ends a list of an infusion's drugs is each drug's."""
+        the "over 24 hours" that ends a list of an infusion's drugs is each drug's; so is the
+        "/day" of the next drug of the same infusion ("morphine 30 mg and ketamine 100 mg/day")."""
+        by_amount = {r.amount_token: r for r in readings if r.amount_token is not None}
         for reading in readings:
             amount = reading.amount
             if amount is None or reading.amount_token is None or not amount.mass \
-                    or amount.time is not None or not (reading.infusion or reading.device):
+                    or amount.time is not None or amount.kind != "single" \
+                    or not (reading.infusion or reading.device):
                 continue
             for position in range(reading.amount_token + 1, len(tokens)):
                 token = tokens[position]
@@ -978,6 +1391,18 @@ class _Reader:
                     reading.amount = attrs.evolve(amount, per=("day",))
                     reading.notes.append(("shared-over-24-hours", "'over 24 hours' at the end of "
                                           "the list is read for this drug too", Severity.INFO))
+                    break
+                if token.kind == "amount":
+                    other = by_amount.get(position)
+                    if other is not None and token.value.per == ("day",) and token.value.mass \
+                            and other.drug != reading.drug and (other.infusion or other.device) \
+                            and other.route == reading.route \
+                            and self._listed_after(tokens, reading, other):
+                        reading.amount = attrs.evolve(amount, per=("day",))
+                        said = self.text[token.start:token.end]
+                        reading.notes.append(("shared-per-day", f"the '/day' of {said!r}, the "
+                                              "next drug of the same infusion, is read for this "
+                                              "drug too", Severity.INFO))
                     break
 
     def _unattached(self, tokens: list[Token], used: set[int], readings: list[_Reading]) -> None:
@@ -1228,7 +1653,8 @@ class _Reader:
         items: list[ReadItem] = state["items"]
         same = [i for i, item in enumerate(items) if item.drug == reading.drug]
         if reading.action == "stop":
-            state["items"] = [item for item in items if item.drug != reading.drug]
+            stopped = self._stopped(reading, [items[i] for i in same])
+            state["items"] = [item for item in items if not any(item is s for s in stopped)]
             return
         if reading.action == "switch" and reading.role != "from":
             drop = {i for i in same if id(items[i]) not in self.added_now}
@@ -1282,6 +1708,32 @@ class _Reader:
         self.added_now.add(id(item))
         self.item_sentence[id(item)] = self.sentence
         state["items"] = items
+
+    def _stopped(self, reading: _Reading, candidates: list[ReadItem]) -> list[ReadItem]:
+        """The items a stop is about: all of the drug's, unless the text says which one ("the
+        oxycodone 5 mg capsule was discontinued": not the 10 mg controlled-release tablet)."""
+        if len(candidates) < 2:
+            return candidates
+        amount = reading.amount
+        strength = (amount.value, _unit_of(amount)) if amount is not None and amount.mass \
+            and amount.kind == "single" else None
+        form = reading.form if reading.form in ("tablet", "capsule", "liquid", "patch",
+                                                 "suppository", "injection") else None
+        if strength is None and form is None and reading.release is None and not reading.prn:
+            return candidates
+        chosen = [item for item in candidates if (
+            (strength is None or (item.per_dose is not None
+                                  and (item.per_dose.value, item.per_dose.unit) == strength))
+            and (form is None or item.form in (None, form))
+            and (reading.release is None or item.release in (None, reading.release))
+            and (not reading.prn or item.prn))]
+        if not chosen or len(chosen) == len(candidates):
+            return candidates
+        span = self._span(reading)
+        self._finding(Severity.INFO, "stopped-one-of-several",
+                      f"{self.text[span[0]:span[1]]!r}: only the {reading.drug.name} item the text "
+                      "describes is stopped; the drug's other items continue", span)
+        return chosen
 
     def _previous(self, items: list[ReadItem], same: list[int], reading: _Reading) -> int | None:
         if not same:
@@ -1518,6 +1970,24 @@ class _Reader:
                        tuple(self.story.findings), self.table, self.weight)
 
 
+def _count(token: Token) -> int | None:
+    """A count of dosage units, 1 to 4: "2", "two"."""
+    if token.kind == "number" and float(token.value).is_integer():
+        count = int(token.value)
+    elif token.kind == "word" and token.value in WORD_NUMBERS:
+        count = WORD_NUMBERS[str(token.value)]
+    else:
+        return None
+    return count if 1 <= count <= 4 else None
+
+
+def _name_like(word: str) -> bool:
+    """A word that could be a drug's name the catalogue does not know: letters, five or more,
+    not an adverb or a participle ("simultaneously", "starting", "reduced")."""
+    return word.isalpha() and len(word) > 4 and not word.endswith(("ly", "ing", "ed")) \
+        and word not in WORD_NUMBERS
+
+
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without an unmatched bracket at either end."""
     piece = text[start:end]
@@ -1632,6 +2102,22 @@ class _Dose:
         if dose.frequency == "":
             dose.frequency = None
         ranged = amount.kind in ("range", "between") and amount.high is not None
+        if reading.units_unread is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("unit-count-not-read", f"{reading.units_unread!r}: how many units make "
+                          "a dose is not read (the amount may be the dose or one unit's): no daily "
+                          "amount", Severity.INFO))
+            return dose
+        if reading.doses_taken is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("doses-taken", f"{reading.doses_taken!r}: a count of doses taken, not "
+                          "a schedule: not read, no daily amount", Severity.INFO))
+            return dose
+        if reading.count_before and reading.count is not None:
+            notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
+                          f"{_unit(base, per)} = {plain(value * reading.count)} "
+                          f"{_unit(base, per)}", Severity.INFO))
+            value = value * reading.count
         if reading.alt is not None:
             dose._alternative(reading, notes)
             if dose.daily is not None or dose.item_amount is not None:
@@ -1652,7 +2138,10 @@ class _Dose:
         if per == ("dose",):
             per = ()
         if amount.concentration:
-            return dose._concentration(reading, value, base, per, notes)
+            single = dose._volume_dose(reading, value, base, per, notes)
+            if single is None:
+                return dose._concentration(reading, value, base, per, notes)
+            value, base, per = single[0], single[1], ()  # a dose: read with its schedule
         if ranged:
             dose.dose_range = (value, amount.high or value, _unit(base, per))
             notes.append(("dose-range", "a range: kept as written, no daily amount", Severity.INFO))
@@ -1672,6 +2161,12 @@ class _Dose:
             return dose
         if base not in ("mg", "mcg", "g"):
             return dose
+        if reading.count is not None and reading.count > 1 and not reading.count_before:
+            notes.append(("count-times-strength", f"{reading.count} units of {plain(value)} "
+                          f"{unit} = {plain(value * reading.count)} {unit} a dose",
+                          Severity.INFO))
+            value = value * reading.count
+            dose.per_dose = Measure(value, unit)
         dose.item_amount = f"{plain(value)} {unit}"
         if schedule is not None and schedule.kind is ScheduleKind.ONCE:
             dose.item_schedule = "once"
@@ -1742,6 +2237,22 @@ class _Dose:
             self.item_schedule = "continuous"
         return self
 
+    def _volume_dose(self, reading: _Reading, value: float, base: str, per: tuple[str, ...],
+                     notes: list[tuple[str, str, Severity]]) -> tuple[float, str] | None:
+        """ "methadone 1 mg/mL, 5 mL twice daily": a concentration times one volume is a dose
+        (then read with its schedule like any dose); None when there is no single volume, or a
+        rate."""
+        if reading.rate_ml_h is not None or reading.volume_ml is None \
+                or reading.volume_ml[1] is not None:
+            return None
+        mg_per_ml, mass = (value * 10, "mg") if base == "%" else (value, base)
+        shown = Measure(value, "%") if base == "%" else Measure(value, _unit(base, per))
+        volume = reading.volume_ml[0]
+        dose = round(mg_per_ml * volume, 9)
+        notes.append(("concentration-times-volume", f"{shown} × {plain(volume)} mL = "
+                      f"{plain(dose)} {mass}", Severity.INFO))
+        return dose, mass
+
     def _concentration(self, reading: _Reading, value: float, base: str, per: tuple[str, ...],
                        notes: list[tuple[str, str, Severity]]) -> _Dose:
         if base == "%":
@@ -1768,10 +2279,6 @@ class _Dose:
                     self.item_schedule = (reading.schedule.format() if reading.schedule is not None
                                           else None)
                 return self
-            self.per_dose = Measure(mg_per_ml * low, mass)
-            notes.append(("concentration-times-volume", f"{shown} × {plain(low)} mL = "
-                          f"{plain(mg_per_ml * low)} {mass}", Severity.INFO))
-            return self
         notes.append(("concentration-only", "a concentration with no rate or volume: no dose",
                       Severity.INFO))
         return self

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from mpsdose.io.prose.lexicon import AMOUNT, LAB, LIST, PHRASES, RANGE, number
+from mpsdose.io.prose.lexicon import AMOUNT, COMBINATION, LAB, LIST, PHRASES, RANGE, number
 from mpsdose.model.drugs import Catalogue, Drug
 
 __all__ = ["Amount", "DrugName", "Token", "Vocabulary", "scan"]
@@ -26,7 +26,7 @@ class Amount:
     base: str
     per: tuple[str, ...] = ()
     high: float | None = None
-    kind: str = "single"  #: single, range, list, between, fromto
+    kind: str = "single"  #: single, range, list, between, fromto, combination
     over_24h: bool = False  #: the day was written "over 24 hours"
 
     @property
@@ -132,7 +132,15 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     prefix_values: list[float] = []
     kind = "single"
     start = position
+    combination = COMBINATION.match(normal, position, end)
+    if combination:  # "5/325 mg": one strength for each component of a combination product
+        values = tuple(number(v) for v in re.split(r"\s*/\s*", combination.group("values")))
+        return combination.end(), Amount(values, _BASE[combination.group("unit")], (),
+                                         None, "combination")
     between = RANGE.match(normal, position, end)
+    if between and between.group("lowunit") and between.group("word") == "from" and not re.search(
+            r"(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y))\s+$", normal[max(0, position - 12):position]):
+        between = None  # "increased from 10 mg to 20 mg twice daily": two amounts, each its own
     if between:
         prefix_values = [number(between.group("low"))]
         kind = "between" if between.group("word") == "between" else "fromto"
@@ -156,6 +164,9 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     if prefix_values:
         if high is not None:
             return None
+        said = between.group("lowunit") if between else None
+        if said is not None and _BASE.get(said, said) != base:
+            return None  # "from 10 mg to 1 g": not one unit
         if kind == "list":
             return match.end(), Amount((*prefix_values, value), base, per, None, "list")
         return match.end(), Amount((prefix_values[0],), base, per, value, kind)

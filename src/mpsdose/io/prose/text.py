@@ -50,7 +50,10 @@ _ABBREVIATIONS = frozenset({
     "vs", "dr", "fig", "no", "al", "et", "ca", "mr", "mrs", "ms", "st", "resp", "incl",
     "cf",
 })
-_END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n\s*\n|\n(?=\s*(?:#|day\s*\d))")
+#: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
+#: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").
+_END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n[ \t]*\n|"
+                  r"\n(?=[ \t]*(?:#|day\s*\d|[-\u2022*][ \t]|\d{1,2}[.)][ \t]))")
 
 
 def sentences(text: str, normal: str) -> list[Sentence]:
@@ -58,11 +61,16 @@ def sentences(text: str, normal: str) -> list[Sentence]:
 
     A full stop ends a sentence unless it follows an abbreviation ("approx.", "i.v."), sits in
     a number, or is followed by a lower-case word in the text as written; one glued to the next
-    sentence ("patients.One hour") still ends it.
+    sentence ("patients.One hour") still ends it. A blank line ends one too, and so does the
+    line break before a heading or an item of a list (each line of a medication list is read on
+    its own, so that an amount never reaches back to the drug of the line before).
     """
     found: list[Sentence] = []
     start = 0
-    for match in _END.finditer(normal):
+    # the normalised copy has its line breaks as spaces; the breaks are read from the text
+    lines = "".join("\n" if char in "\n\r" else same for char, same in zip(text, normal,
+                                                                          strict=True))
+    for match in _END.finditer(lines):
         end = match.end()
         if match.group(0) in ".!?":
             before = normal[start:match.start()]
