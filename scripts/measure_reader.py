@@ -1,6 +1,6 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new and fresh: passages added later,
+For each part (dev, test: the r16 passages split by report; new, fresh and fresh2: passages added later,
 their expected items written and committed before the reader ran on them), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose), read with that amount
@@ -9,7 +9,7 @@ their expected items written and committed before the reader ran on them), it pr
   drug and amount), and items of a drug the passage does not name;
 - as_written: every item's `as_written` is `text[span]` (always).
 
-Usage: python scripts/measure_reader.py [--part dev|test|new|fresh|all] [--show]
+Usage: python scripts/measure_reader.py [--part dev|test|new|fresh|fresh2|all] [--show]
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from mpsdose.io.prose import read_course
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "prose"
 _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "mcg/h": 24e-3,
               "mg/h": 24.0, "mcg/24 h": 1e-3}
-PARTS = ("dev", "test", "new", "fresh")
+PARTS = ("dev", "test", "new", "fresh", "fresh2")
 
 
 def passages() -> list[dict]:
     found = []
-    for name in ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl"):
+    for name in ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
+                 "fresh2_passages.jsonl"):
         path = DATA / name
         if path.exists():
             found += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from mpsdose import (
     ItemSyntaxError,
     Knowledge,
+    MpsdoseError,
     Route,
     UnitError,
     UnknownDrugError,
@@ -59,7 +60,8 @@ FILES = {
         "テスト坐剤,jp,morphine,rectal,ir,suppository,10,mg,,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,10,mg,1,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,50,mg,5,test,P,\n"
-        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"),
+        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"
+        "テスト静注液,jp,acetaminophen,iv,,injection,1000,mg,100,test,P,\n"),
     "patch_products": (
         "product,market,drug,content_mg,content_basis,release_mcg_h,interval_h,conversion_table,"
         "source,grade,notes\n"
@@ -72,7 +74,8 @@ FILES = {
         "oxycodone,oral,ir,tablet,jp,2.5 5,mg,,test,P,\n"
         "oxycodone,oral,er,tablet,jp,5 10,mg,,test,P,\n"
         "oxycodone,sc,,injection,jp,10,mg/mL,,test,P,\n"
-        "morphine,iv,,injection,jp,10 40,mg/mL,,test,P,\n"),
+        "morphine,iv,,injection,jp,10 40,mg/mL,,test,P,\n"
+        "acetaminophen,oral,ir,powder,jp,200,mg/g,,test,P,\n"),
 }
 
 
@@ -486,3 +489,186 @@ def test_an_amount_beside_the_dose_that_contradicts_it_is_refused(tiny, text):
 def test_palliative_as_needed_words(tiny, text):
     item = read(text, tiny)
     assert item.prn and item.per_dose() == 5
+
+
+# -- robustness: patterns of the second fresh set (fresh2, tests/data/README.md) ---------------------
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1錠/回 1日2回", 20),             # N錠/回: a dose, as order systems print it
+    ("テストコンチン錠10mg １錠／回 １日２回", 20),
+    ("テストコンチン錠10mg 2錠/回 分2", 40),
+    ("テストコンチン錠10mg 2錠/日 分2", 20),               # N錠/日: the day's quantity
+    ("テストコンチン錠10mg 2錠/日 朝夕食後", 20),
+    ("テスト坐剤10mg 1個×3回/日 8時間毎", 30),             # 1個×3回/日: a dose, times a day
+    ("テスト坐剤１０ｍｇ　１個 × ３回／日", 30),
+    ("テスト坐剤10mg 1個x3回/day 計21個", 30),
+    ("テストール錠200 2錠×3回/日", 1200),                 # 2 a dose, never 2 a day
+    ("テストール錠200 1T×3回/日 分3", 600),
+    ("テストール錠500 1000mg×3回/日", 3000),
+    ("テストール錠200 3回/日 1回1錠", 600),
+    ("テストコンチン(10) 2T 2× M,A", 20),                 # chart letters: Morgen, Abend
+    ("テストコンチン(10) 2T 2× M・A", 20),
+    ("テストール(200) 3T 3× M,T,A", 600),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_counts_a_dose_a_day_and_chart_letters(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1錠/回 1回2錠 1日2回",   # two doses that disagree
+    "テストコンチン錠10mg 1錠/回 1日2回 5錠",       # neither the day's quantity nor whole days
+    "テスト坐剤10mg 1個×3回/日 1日2回",             # times a day that disagree
+    "テスト坐剤10mg 1個×3回",                      # ×3回 without /日: not read
+    "テストコンチン(10) 2T 2× A,M",                # letters out of their order
+    "テストコンチン(10) 2T 2× M,T,A",              # three times against 2×
+    "テストール(200) 3T 3× M,M,A",                 # a letter twice
+], ids=lambda v: v)
+def test_counts_and_letters_that_disagree_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テストール錠200 2〜4錠 分2",
+    "テストール錠200 2-4錠 分2",
+    "テスト散5mg 1回1〜2包 疼痛時",
+    "テストコンチン錠10mg 1回1錠 1日2〜3回",
+    "テスト注10mg 5A＋生食45mL 計50mL 持続皮下注 0.2〜0.3mL/時間",
+], ids=lambda v: v)
+def test_a_range_is_refused_as_a_range(tiny, text):
+    with pytest.raises(ItemSyntaxError, match="range"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テスト注10mg 5A＋生食45mL 持続皮下注 0.5mL/時間", 12),      # mL/時間, not mL/時 + 間
+    ("テスト注10mg 5A＋生食45mL 持続皮下注 0.5ｍL／時間（12mg/日）", 12),
+    ("テスト注10mg 2A/日 持続皮下注", 20),                        # ampoules a day
+    ("テスト注10mg 5A/日＋生食19mL 計24mL 持続皮下注 1mL/h", 50),
+    ("1%モルヒネ注100mg＋生食90mL 持続静注 0.5mL/h", 12),           # 100 mg of 1% is 10 mL
+    ("1%モルヒネ注100mg＋生食90mL（総量100mL）（濃度1mg/mL） 持続静注 ベース0.5mL/h", 12),
+    ("4%モルヒネ注200mg＋生食15mL 計20mL 持続皮下注 0.1mL/h", 24),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_infusions_as_manuals_write_them(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 5A/日＋生食19mL 計24mL 持続皮下注 0.5mL/h",      # 50 mg a day against 25
+    "テスト注10mg 1A/日 皮下注",                                  # a day's count, no division
+    "1%モルヒネ注100mg＋生食90mL（総量50mL） 持続静注 0.5mL/h",     # 10 + 90 is not 50
+    "1%モルヒネ注100mg＋生食90mL（濃度2mg/mL） 持続静注 0.5mL/h",   # 100 mg in 100 mL is 1
+    "モルヒネ注100mg＋生食90mL 持続静注 0.5mL/h",                  # 1% or 4%: its volume unknown
+    "2%モルヒネ注100mg＋生食95mL 持続静注 0.5mL/h",                # 2% is not marketed
+    "4%テスト注50mg＋生食45mL 持続皮下注 1mL/h",                   # this product is 1%
+], ids=lambda v: v)
+def test_infusion_figures_from_manuals_that_disagree_are_refused(tiny, text):
+    with pytest.raises(MpsdoseError):
+        read(text, tiny)
+
+
+def test_an_hourly_limit_is_not_a_days_maximum(tiny):
+    pump = "1%モルヒネ注100mg＋生食90mL（総量100mL） 持続静注 0.5mL/h"
+    hourly = read_japanese([pump, "レスキュー0.5mL/回（0.5mg） 10分あけて 1時間に6回まで"],
+                           knowledge=tiny)[-1]
+    assert hourly.prn and hourly.per_dose() == 0.5 and hourly.max_prn_per_day is None
+    daily = read_japanese([pump, "レスキュー0.5mL/回 24時間に6回まで"], knowledge=tiny)[-1]
+    assert daily.max_prn_per_day == 6
+    assert read("テスト散5mg 1回1包 疼痛時 1時間に1回まで", tiny).max_prn_per_day is None
+
+
+def test_a_repeat_within_one_episode_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError, match="repeat"):
+        read("テスト舌下錠100μg 1回1錠 突出痛時 効果不十分なら30分後に1回のみ追加可 1日4回まで",
+             tiny)
+    with pytest.raises(ItemSyntaxError, match="repeat"):
+        read("テスト舌下錠100μg 1回1錠 突出痛時 30分後に同一用量を1回追加可 1日4回まで", tiny)
+
+
+def test_a_brands_powder_is_read_by_its_marketed_percentage(tiny):
+    for text in ("テストール細粒20% 1回2.5g 1日3回", "テストール細粒２０％ １回２．５ｇ １日３回"):
+        assert math.isclose(read(text, tiny).daily(), 1500)
+    with pytest.raises(UnitError, match="50%"):
+        read("テストール細粒50% 1回1g 1日3回", tiny)       # a percentage not listed
+    with pytest.raises(UnitError):
+        read("テストール細粒20% 1回500mg 1日3回", tiny)     # the drug or the powder?
+    with pytest.raises(UnknownDrugError):
+        read("テストール細粒 1回2.5g 1日3回", tiny)         # no percentage: no product
+
+
+def test_instructions_that_change_no_amount(tiny):
+    item = read("シトレートテープ2mg 1回1枚 1日1回 毎日同じ時刻に貼り替え 7日分", tiny)
+    assert math.isclose(item.daily() * 1000 / 24, 25) and item.duration_days == 7
+
+
+@pytest.mark.parametrize(("text", "daily", "continuous"), [
+    ("テスト注10mg 1日12mg 持続皮下注", 12, True),          # 1日量 of an infusion
+    ("テスト注10mg 1日量12mg 12mg/日 持続皮下注", 12, True),
+    ("テスト注10mg 12mg/日 1日2回 皮下注", 12, False),       # mg/日 with doses: doses
+    ("テスト注10mg 1日12mg 1日2回 皮下注", 12, False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_days_amount_of_an_injection_is_an_infusion_only_where_written_so(tiny, text, daily,
+                                                                               continuous):
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    assert (item.schedule.kind is ScheduleKind.CONTINUOUS) is continuous
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 12mg/日 皮下注",                  # continuous or a daily dose? not written
+    "テスト注10mg 12mg/日 1日2回 持続皮下注",        # an infusion and doses
+    "テスト注10mg 1回5mg 1日2回 持続皮下注",
+    "テスト注10mg 1日10mg 12mg/日 持続皮下注",       # two day's amounts that disagree
+], ids=lambda v: v)
+def test_an_injections_days_amount_that_is_unclear_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_an_injection_whose_name_says_intravenous(tiny):
+    item = read("テスト静注液1000mg 1回1000mg 6時間毎", tiny)
+    assert item.route is Route.IV and item.daily() == 4000
+    with pytest.raises(RouteError):  # the name gives the route only where none is written
+        read("テスト注10mg 1回5mg 1日2回", tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1回1錠 8時・20時", 20),              # clock times: one dose each
+    ("テストコンチン錠10mg 1回1錠 1日2回 8:00・20:00", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 8-20時", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 朝8時・夕20時", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 21時30分・9時30分", 20),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_clock_times_are_doses(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+def test_clock_times_that_disagree_with_the_doses_a_day_are_refused(tiny):
+    with pytest.raises(ItemSyntaxError, match="disagree"):
+        read("テストコンチン錠10mg 1回1錠 1日2回 8時・12時・20時", tiny)
+
+
+def test_a_generic_name_is_read_through_its_drugs_products_of_that_form(tiny):
+    # no strengths.csv row for fentanyl sublingual tablets: テスト舌下錠's 100 mcg is the one marketed
+    item = read("フェンタニルクエン酸塩舌下錠100μg 1回1錠 疼痛時", tiny)
+    assert item.route is Route.SUBLINGUAL and math.isclose(item.per_dose(), 0.1)
+    with pytest.raises(UnitError):
+        read("フェンタニルクエン酸塩舌下錠200μg 1回1錠 疼痛時", tiny)   # not a marketed strength
+    with pytest.raises(UnitError):
+        read("オキシコドン錠10mg 1回1錠 1日2回", tiny)  # テストコンチン is extended release: not IR
+
+
+@pytest.mark.parametrize(("text", "daily", "prn"), [
+    ("【麻】テストコンチン錠10mg 1回1錠 1日2回", 20, False),   # an order system's marks
+    ("(麻)テストコンチン錠10mg 2錠 分2", 20, False),
+    ("【麻】【般】オキシコドン錠5mg 1回1錠 1日4回", 20, False),
+    ("【内服】テストール錠200 3錠 分3", 600, False),
+    ("Rp.3 【頓服】テスト散5mg 1包 5回分", None, True),           # 【頓服】: as needed
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_category_marks_before_the_name(tiny, text, daily, prn):
+    item = read(text, tiny)
+    assert item.prn is prn and item.daily() == daily
+
+
+def test_an_as_needed_mark_on_a_divided_day_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError):
+        read("【頓服】テストール錠200 3錠 分3", tiny)

@@ -300,8 +300,13 @@ def _ceiling_text(row: OpioidRange, quantity: str, value: float, *, ome: bool = 
 
 
 def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
-             patient_text: str) -> list[_Crossing]:
-    """The crossings of one entry under one check: per dose and per day."""
+             patient_text: str, *, beside_schedule: bool = False) -> list[_Crossing]:
+    """The crossings of one entry under one check: per dose and per day.
+
+    ``beside_schedule``: the regimen schedules an opioid. A PRN dose beside it is a rescue, whose
+    size the rescue rules judge as a share of that day (a 1/6 rescue of 300 mg OME/day is 50 mg
+    OME, ordinary); the usual day read per dose would warn on every rescue of a tolerant patient.
+    """
     doses: list[tuple[OpioidRange, float, float, str]] = []
     days: list[tuple[OpioidRange, float, float, str]] = []
     item = entry.item
@@ -317,7 +322,9 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and dose_ome is not None:
                 doses.append((row, dose_ome, row.per_dose, _ceiling_text(row, "dose",
                                                                           row.per_dose)))
-            per_dose_day = check == "plausible" or (check == "usual" and not entry.tiered)
+            per_dose_day = check == "plausible" or (
+                check == "usual" and not entry.tiered
+                and not (beside_schedule and entry.item.prn))
             if row.per_day is not None and per_dose_day and dose_ome is not None \
                     and not own_day:
                 # a day's ceiling read per dose at the dose's own interval (4 h at least): a
@@ -387,6 +394,7 @@ _ADVICE = {
 def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: str | None,
                    assumption: str) -> list[Finding]:
     end = "low" if check in ("plausible", "usual") else "high"
+    beside_schedule = any(e.scheduled for e in entries)
     found = []
     for entry in entries:
         if check in ("naive-start", "tolerant-only") and market is not None \
@@ -394,7 +402,8 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
             continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
-        crossings = _measure(check, entry, rows, end, assumption)
+        crossings = _measure(check, entry, rows, end, assumption,
+                             beside_schedule=beside_schedule)
         if not crossings:
             continue
         worst = max(crossings, key=lambda c: c.severity.rank)

@@ -19,6 +19,11 @@ The amount is read the way Japanese prescriptions write it:
   days of it is the total dispensed (``1回1錠 1日4回 28錠``).
 - **A count at each time of day** (``朝2錠・昼1錠``) must add up to the day's quantity written beside
   it; doses that differ are read as the day's amount (``betamethasone 1.5 mg/day``).
+- **Order systems and manuals**: ``1錠/回`` is a dose and ``3錠/日``, ``1A/日`` a day's quantity;
+  ``1個×3回/日`` a dose times a day; chart letters ``M,T,A`` (Morgen, Tag, Abend) and clock times
+  (``8時・20時``, ``8:00``) are doses a day that must agree with the rest; 【麻】, 【内服】 are passed
+  over and 【頓服】 reads as needed. A range (``2〜4錠``) is refused: one amount is read, never a
+  titration range.
 - **頓用** (as needed): the quantity is one dose; ``1日N回まで`` is the most doses in a day;
   ``N回分`` is the number of doses dispensed, not a daily maximum. ``分N`` on an as-needed line,
   or a maximum beside a schedule (``1日2回 12時間毎 1日3回まで``), is refused.
@@ -41,10 +46,12 @@ The amount is read the way Japanese prescriptions write it:
 - **Continuous infusions** (持続皮下注, 持続静注) from mg/日, mg/h or mL/h with a concentration:
   written (``1mg/mL``), computed from the ampoules and the total volume (``5A ＋ 生理食塩液45mL
   計50mL``, ``注5mL（50mg）＋生食5mL／合計10mL``, ``1%モルヒネ注（10mg/1mL）2A``), or the product's
-  own (原液). Every figure written must agree with the others, the drug's name written again
-  beside its rate (``（モルヒネ12mg/日）``) included. A pump's bolus on the next line
-  (``疼痛時 1時間量早送り``, ``レスキュー 1回0.3mL``) is read at that pump's concentration by
-  :func:`read_japanese`.
+  own (原液), or the drug and its percentage (``1%モルヒネ注100mg＋生食90mL``: 10 mL of drug, the
+  percentage one the product is marketed in). mg/日 (or 1日Nmg) is an infusion only where 持続 or a
+  rate an hour is written; with 1日N回 it is doses. Every figure written must agree with the
+  others, the drug's name written again beside its rate (``（モルヒネ12mg/日）``) included. A
+  pump's bolus on the next line (``疼痛時 1時間量早送り``, ``レスキュー 1回0.3mL``) is read at that
+  pump's concentration by :func:`read_japanese`.
 
 Full-width digits and letters, ㎎ and μg are read after Unicode NFKC. What is not understood is
 refused with the words it could not read; the Japanese text is kept as written (``Item.text``)
@@ -86,6 +93,10 @@ def is_japanese(text: object) -> bool:
 _NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
                         re.IGNORECASE)
 _MARKERS = re.compile(r"^\s*(?:【般】|\[般\]|\(般\)|【一般名】|般\)|\*)\s*")
+#: an order system's category marks before a name: the narcotic mark and the kind of medicine
+#: (【麻】, 【内服】, 【外用】, 【注射】, 【定時】) say nothing of the amount; 【頓服】 is as needed
+_CATEGORY = re.compile(r"^\s*(?:【|\[|\()(麻|麻薬|内服|内用|外用|注射|定時|定期|頓服|頓用|屯服|屯用)"
+                       r"(?:】|\]|\))\s*")
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}),(\d{3})(?![\d,])")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
 _KANJI_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
@@ -95,10 +106,19 @@ _DASHES = str.maketrans({"〜": "~", "～": "~", "−": "-", "–": "-", "—": 
 
 def _normal(text: str) -> str:
     """NFKC, wave dashes as ``~``, thousands separators dropped, kanji counts as digits, and the
-    numbering and generic-name markers (①, Rp1), 【般】) removed."""
+    numbering, generic-name and category marks (①, Rp1), 【般】, 【麻】, 【内服】) removed; 【頓服】
+    is kept as the word 頓服."""
     body = _NUMBERING.sub("", text, count=1)
     body = unicodedata.normalize("NFKC", body).translate(_DASHES)
-    body = _MARKERS.sub("", body, count=1)
+    as_needed = False
+    while True:
+        mark = _CATEGORY.match(body) or _MARKERS.match(body)
+        if mark is None or not mark.group(0).strip():
+            break
+        as_needed |= bool(mark.groups()) and mark.group(1) in ("頓服", "頓用", "屯服", "屯用")
+        body = body[mark.end():]
+    if as_needed:  # 【頓服】ロキソニン錠60mg 1錠: read as if 頓服 were written after the name
+        body += " 頓服"
     while _THOUSANDS.search(body):
         body = _THOUSANDS.sub(r"\1\2", body)
     body = re.sub(r"(1日|分|1回)([一二三四五六七八九])(?=回|錠|包|カプセル|個|枚|\s|$|[^一-龥])",
@@ -112,7 +132,9 @@ _FRACTION = r"\d+\s*/\s*\d+(?!\s*(?:mg|mcg|μg|g|ml|%))"  #: a part of a tablet:
 _MASS = r"(?:mg|mcg|μg|ug|g)(?![a-z])"
 _COUNT = (r"(?:錠|カプセル|cap(?:s)?(?![a-z])|包|個|枚|アンプル|バイアル|管|本|袋|バッグ|キット|瓶|"
           r"[tcav](?![a-z]))")
-_PER_HOUR = r"(?:h|hr|時|時間)(?![a-z])"
+#: a count's word where a sign follows it (1T×3回/日), so a letter needs no lookahead
+_COUNT_WORD = r"(?:錠|カプセル|caps?|包|個|枚|アンプル|バイアル|管|本|袋|バッグ|キット|瓶|[tcav])"
+_PER_HOUR = r"(?:h|hr|時間|時)(?![a-z])"
 _SYMPTOM = (r"(?:疼痛増強|疼痛|痛みが強い|痛みの強い|痛みがある|痛みが出た|痛み|痛い|痛む|突出痛|苦痛|"
             r"体動|息苦しい|息苦しさ|嘔気|悪心|吐き気|"
             r"嘔吐|不眠|眠れない|発熱|不穏|不安|呼吸困難|呼吸苦|便秘|咳嗽|咳|下痢|痙攣|けいれん|"
@@ -167,6 +189,8 @@ def _timing_count(text: str) -> tuple[int, bool]:
     """(doses a day, bedtime only) of a timing phrase: 毎食後 3, 朝夕 2, 就寝前 1 …"""
     if text.startswith("毎食"):
         return 3, False
+    if _CHART_TIMES.fullmatch(text):  # M,A: Morgen, Abend
+        return len(re.findall("[MTA]", text)), False
     if text.lower().startswith("v.d.s"):  # vor dem Schlafen: at bedtime
         return 1, True
     if "." in text:  # n.d.E, v.d.E, z.d.E: after, before, between meals (a time, not a count)
@@ -183,6 +207,10 @@ def _timing_count(text: str) -> tuple[int, bool]:
     return 0, False  # 食後, 食前: a time, not a count
 
 
+#: the German chart letters for the times of day: M (Morgen), T (Tag), A (Abend)
+_CHART_TIMES = re.compile(r"[MTA](?:\s*[,・、]\s*[MTA])*")
+
+
 # Each pattern is tried at the current position, in this order; the first that matches wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -193,6 +221,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("max_prn", rf"1日\s*(?:に)?\s*(?:最大|最高)?\s*({_NUM})\s*回\s*"
                     r"(?:まで|迄|以内|を限度|が限度|を上限|を超えない)"),
         ("max_prn", rf"1日\s*(?:最大|最高)\s*({_NUM})\s*回"),
+        # 1時間に6回まで (a PCA's hourly limit): not a day's maximum, unless the hours are 24
+        ("hours_max", rf"({_NUM})\s*時間\s*(?:に|で|以内に)\s*({_NUM})\s*回\s*(?:まで|迄|以内)"),
+        # アブストラル: 効果不十分なら30分後に1回のみ追加可 (a repeat within one episode)
+        ("repeat", rf"(?:効果(?:が)?不十分(?:な(?:ら|場合|時)|の(?:場合|時)|時)(?:は|に)?\s*)?"
+                   rf"{_NUM}\s*分\s*(?:後|以降|後以降)\s*(?:に)?\s*(?:同一用量(?:まで)?を?\s*)?"
+                   r"1\s*回(?:のみ|だけ)?\s*(?:の)?\s*追加"),
         ("loose_max", rf"({_NUM})\s*回\s*(?:まで|迄|以内)"),
         ("min_interval", rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
                          r"(?:あけ|空け|開け|おい|置い)(?:て|る)"),
@@ -208,8 +242,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("bolus_hour", r"1\s*時間\s*(?:量|分)(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
         ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?!間)"
                         r"(?:\s*\d{1,2}\s*分|半)?"),
+        ("time_of_day", r"\d{1,2}:\d{2}(?:\s*[-・,、/]\s*\d{1,2}:\d{2})*(?![\d.])"),  # 8:00・20:00
         ("prn", _PRN),
         ("timing", r"[nvz]\.\s*d\.\s*[es]\.?"),
+        ("timing", r"(?-i:[MTA](?:\s*[,・、]\s*[MTA])*)(?![a-z.])"),
         ("timing", r"毎食(?:直?後|直?前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
                    r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)"),
         ("route", r"持続皮下注(?:射)?|持続皮下投与|持続皮下|csci(?![a-z])"),
@@ -225,9 +261,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("rate_day", rf"({_NUM})\s*({_MASS})\s*/\s*(?:日|day|d|24\s*h|24\s*時間)(?![a-z])"),
         ("rate_h", rf"({_NUM})\s*({_MASS})\s*/\s*{_PER_HOUR}"),
         ("equal", rf"({_NUM})\s*ml\s*=\s*({_NUM})\s*({_MASS})"),
-        ("conc", rf"({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
+        ("conc", rf"(?:濃度\s*)?({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
         ("percent", rf"({_NUM})\s*%"),
+        # 1個×3回/日 (院内 orders): the count before × is a dose, the times are a day's
+        ("count_times", rf"({_FRACTION}|{_NUM})\s*({_COUNT_WORD})\s*x\s*({_NUM})\s*回\s*/\s*"
+                        r"(?:日|day)(?![a-z])"),
+        ("amount_times", rf"({_NUM})\s*(mg|mcg|μg|ug|g|ml)\s*x\s*({_NUM})\s*回\s*/\s*"
+                         r"(?:日|day)(?![a-z])"),
+        ("times_day", rf"({_NUM})\s*回\s*/\s*(?:日|day)(?![a-z])"),
         ("per_dose_count", rf"1回\s*(?:量)?\s*({_FRACTION}|{_NUM})\s*({_COUNT})"),
+        ("per_dose_count", rf"({_FRACTION}|{_NUM})\s*({_COUNT})\s*/\s*回(?!数)"),  # 1包/回
+        ("daily_count", rf"({_NUM})\s*({_COUNT})\s*/\s*(?:日|day)(?![a-z])"),  # 1A/日
         ("per_dose_count", r"1回\s*(半)(錠)"),
         ("per_dose_amount", rf"1回\s*(?:量)?\s*({_NUM})\s*({_MASS}|ml)"),
         ("per_dose_amount", rf"({_NUM})\s*({_MASS}|ml)\s*/\s*回"),
@@ -249,7 +293,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("place", rf"{_PLACE}(?:(?:・|、|又は|または|か|or)?{_PLACE})*(?:等|など)?(?:に|へ)?"),
         ("ignore", r"用法|用量|処方|(?:毎回)?(?:貼付)?部位を変えて|pca(?:ポンプ)?|"
                    r"(?:小型|携帯型|携帯用)?シリンジポンプ|ポンプ|以下余白|乱用防止製剤|同時に|反復|"
-                   r"一包化|"
+                   r"一包化|ベース(?=\s*\d)|(?:毎日)?同じ時刻に|同時刻に|"
                    r"追加可能|追加可|可|定時|定期|服用|投与|使用|して|約|以上|程度|目安|"
                    r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|"
                    r"の|に|で|を|は|へ|と|より|から|まで|など"),
@@ -257,6 +301,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("close", r"[)\]]"),
     )
 ]
+#: a range of amounts (2~4錠, 0.2~0.3mL/時間), which no pattern reads as one amount
+_RANGE = re.compile(rf"{_NUM}\s*[~-]\s*{_NUM}")
 _SEPARATORS = re.compile(r"(?:[\s、,，。;:・/]|(?<!\d)\.(?!\d))+")
 
 
@@ -299,6 +345,10 @@ def _tokens(text: str, source: str, start: int, k: Knowledge,
                 continue
             word = re.match(r"[^\s、,，。・()\[\]]+", text[position:])
             token = word.group(0) if word else text[position]
+            if _RANGE.search(token):
+                raise ItemSyntaxError(f"{token!r} is a range: a dose, rate or count to titrate "
+                                      "within is not one amount; write the one to give",
+                                      text=source, token=token)
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
     if depth:
         raise ItemSyntaxError("a bracket is not closed", text=source)
@@ -328,13 +378,17 @@ class _Named:
     route: Route | None
     release: str | None
     form: str | None
-    rows: tuple[ProductStrength, ...] = ()  #: a listed product's marketed strengths
+    #: a listed product's marketed strengths; for a generic name, those of its drug's products of
+    #: its form (フェンタニルクエン酸塩舌下錠: アブストラル舌下錠's)
+    rows: tuple[ProductStrength, ...] = ()
     patches: tuple[PatchProduct, ...] = ()  #: a content-labelled patch's rows
     combination: tuple[float, ...] | None = None  #: a combination product's strengths [mg]
     generic: tuple[Strength, ...] = ()  #: a generic name's marketed strengths (strengths.csv)
     strength: tuple[float, str] | None = None  #: as written in the name: (value, mg/mcg/g)
     percent: float | None = None  #: a powder's or injection's % (10 mg/g or mg/mL per 1%)
     unit_volume: float | None = None  #: of one unit, written with the strength [mL]
+    #: the route an injection's name gives (アセリオ静注液: iv), where none is written
+    name_route: Route | None = None
 
     @property
     def drug(self) -> Drug:
@@ -458,7 +512,7 @@ def _product_name(text: str, end: int, written: str, name: str, source: str,
     drug = k.catalogue.drugs[first.drug]
     route = None if first.form == "injection" else first.route
     return _Named(after, written, (drug,), route, first.release, first.form, rows=rows,
-                  strength=strength)
+                  strength=strength, name_route=_injection_name_route(written, first.form))
 
 
 def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source: str,
@@ -474,6 +528,12 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
         return _generic_name(text, end, written, drug, source, k)
     listed = sorted({rows[0].product for rows in products} | {rows[0].product for rows in patches})
     form = _form_word(text.lower(), end)
+    if form is not None and form[1] == "powder" and re.match(
+            rf"\s?{_NUM}\s*%", text[end + len(form[0]):]):
+        # カロナール細粒20%: a powder weighed out by its percentage, which must be marketed
+        named = _generic_name(text, end, written, drug, source, k)
+        _check_powder_percent(named, k, source, required=True)
+        return named
     if form is not None:
         raise UnknownDrugError(written + form[0], listed, text=source)
     if patches:
@@ -486,9 +546,31 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
     rows = tuple(row for group in products for row in group)
     strength, _, after = _written_strength(text, end)
     route, release, form_name = shapes.pop()
+    name_routes = {_injection_name_route(row.product, form_name) for row in rows}
     return _Named(_suffix(text, after), written, (drug,),
                   None if form_name == "injection" else route, release, form_name, rows=rows,
-                  strength=strength)
+                  strength=strength, name_route=name_routes.pop() if len(name_routes) == 1 else None)
+
+
+def _check_powder_percent(named: _Named, k: Knowledge, source: str, *, required: bool) -> None:
+    """A powder's percentage (細粒20%) must be one Japan markets for its drug (strengths.csv,
+    mg/g); ``required``: also where none is listed (a brand's powder)."""
+    if named.form != "powder" or named.percent is None:
+        return
+    listed = sorted({s for row in k.strengths if row.drug == named.drug.name and row.market == "jp"
+                     and row.form == "powder" and row.unit == "mg/g" for s in row.strengths})
+    if not listed and not required:
+        return
+    if not any(math.isclose(named.percent * 10, s) for s in listed):
+        shown = ", ".join(f"{_g(s / 10)}%" for s in listed) or "none listed"
+        raise UnitError(f"{named.name}: a {_g(named.percent)}% powder of {named.drug.name} is not "
+                        f"among those data/strengths.csv lists ({shown})", unit="%", text=source)
+
+
+def _injection_name_route(name: str, form: str | None) -> Route | None:
+    """IV for an injection whose name says it (静注液, 静注用, 点滴静注): the route where the
+    prescription writes none; a route written (持続皮下注) is read as written."""
+    return Route.IV if form == "injection" and "静注" in name else None
 
 
 def _form_word(lower: str, end: int) -> tuple[str, str, Route | None, str | None] | None:
@@ -537,13 +619,23 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
     strength, volume, end = _written_strength(text, end)
     end = _suffix(text, end)
     generic: tuple[Strength, ...] = ()
+    marketed: tuple[ProductStrength, ...] = ()
     if form_name is not None:
         generic = tuple(row for row in k.strengths if row.drug == drug.name and row.market == "jp"
                         and row.form == form_name
                         and (route is None or row.route is route)
                         and (release is None or row.release in (None, release)))
-    named = _Named(end, written, (drug,), route, release, form_name, generic=generic,
-                   strength=strength, percent=percent, unit_volume=volume)
+        if percent is None:  # フェンタニルクエン酸塩舌下錠100μg: the strengths of its products
+            marketed = tuple(row for rows in k.products.by_name.values() for row in rows
+                             if row.drug == drug.name and row.market == "jp"
+                             and row.form == form_name
+                             and (route is None or row.route is route)
+                             and (release is None or row.release in (None, release)))
+    named = _Named(end, written, (drug,), route, release, form_name, rows=marketed, generic=generic,
+                   strength=strength, percent=percent, unit_volume=volume,
+                   name_route=_injection_name_route(form[0] if form else "", form_name))
+    if match:  # 散1%, 細粒20%: written, so checked where Japan's percentages are listed
+        _check_powder_percent(named, k, source, required=False)
     if volume is not None and strength is not None:
         return attrs.evolve(named, rows=(ProductStrength(
             written, "jp", drug.name, route or Route.IV, release, form_name or "injection",
@@ -571,6 +663,7 @@ class _Sig:
     divided: list[float] = attrs.Factory(list)
     intervals: list[float] = attrs.Factory(list)
     timings: list[tuple[int, bool]] = attrs.Factory(list)
+    clock_times: int = 0  #: clock times written (8時・20時, 8:00): one dose each
     daily_word: bool = False
     prn: bool = False
     max_prn: list[float] = attrs.Factory(list)
@@ -697,12 +790,37 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             sig.intervals.append(48.0)
         elif kind == "daily_word":
             sig.daily_word = True
+        elif kind == "time_of_day":
+            sig.clock_times += _clock_count(token.text)
         elif kind == "timing":
+            letters = re.findall("[MTA]", token.text) if _CHART_TIMES.fullmatch(token.text) \
+                else []
+            if letters and letters != sorted(set(letters), key="MTA".index):
+                raise ItemSyntaxError(f"{token.text!r}: the chart letters for the times of day are "
+                                      "written once each, in the order M (朝), T (昼), A (夕)",
+                                      text=source, token=token.text)
             sig.timings.append(_timing_count(token.text))
         elif kind == "prn":
             sig.prn = True
         elif kind == "max_prn":
             sig.max_prn.append(number)
+        elif kind == "hours_max":  # 1時間に6回まで: a pump's hourly limit; 24時間に: a day's
+            if math.isclose(number, 24):
+                sig.max_prn.append(float(values[1]))
+        elif kind == "repeat":
+            raise ItemSyntaxError(f"{token.text!r}: a repeat dose within one episode makes the "
+                                  "doses a day up to twice the episodes (1日N回まで), which one "
+                                  "item cannot carry; write the most doses a day (tablets) as "
+                                  "1日N回まで", text=source, token=token.text)
+        elif kind in ("count_times", "amount_times"):  # 1個×3回/日, 10mg×3回/日
+            if kind == "count_times":
+                _once(sig, "per_dose_count", (number, values[1].lower()), token, source)
+                sig.counts.append((number, values[1].lower()))
+                last_count = len(sig.counts) - 1
+            else:
+                _once(sig, "per_dose_amount", (number, values[1].lower()), token, source)
+                sig.mcg_written |= _is_mcg(values[1])
+            sig.times.append(float(values[2]))
         elif kind == "loose_max":
             raise ItemSyntaxError(f"{token.text!r}: write 1日{values[0]}回まで (a day's maximum) "
                                   f"or {values[0]}回分 (the doses dispensed)", text=source,
@@ -742,7 +860,7 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             assert token.named is not None
             sig.extra.append(token.named)
         # dispensed (N回分), min_interval (N時間あけて), lockout (ロックアウト15分), over_minutes
-        # (15分かけて), time_of_day (8時), place (胸部に), patch_marker (貼付), ignore and plus:
+        # (15分かけて), place (胸部に), patch_marker (貼付), ignore and plus:
         # understood, and they change no amount
     if len(sig.pairs) < 2:  # one time with its count (就寝前 2錠) is an ordinary count
         sig.pairs = []
@@ -879,7 +997,7 @@ def parse_japanese(text: str, *, allow_unlisted: bool = False,
                               "pump", text=source)
     if bolus:
         return _bolus(named, sig, source, previous, k)
-    if pump or (named.form == "injection" and sig.rate_day):
+    if pump:  # mg/日 alone is a day's amount: continuous only where 持続 (or a rate an hour) says
         return _infusion(named, sig, source)
     return _discrete(named, sig, source)
 
@@ -947,6 +1065,8 @@ def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
         return route, True
     if named.route is not None:
         return named.route, True
+    if named.name_route is not None:
+        return named.name_route, True
     if named.form == "injection":
         raise RouteError(f"{named.name}: write the route (皮下注, 静注, 持続皮下注, 持続静注)",
                          allowed=sorted(r.value for r in named.drug.routes), text=source)
@@ -957,16 +1077,26 @@ def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
     return drug.default_route, False
 
 
+def _clock_count(text: str) -> int:
+    """The clock times a time-of-day token lists: 8時 1, 8時・20時 (two tokens) 1 each, 8-20時 2,
+    8:00・20:00 2, 21時30分 1."""
+    if ":" in text:
+        return len(re.findall(r"\d{1,2}:\d{2}", text))
+    return len(re.findall(r"\d{1,2}", re.sub(r"\d{1,2}\s*分", "", text)))
+
+
 def _doses_per_day(sig: _Sig, source: str) -> float | None:
-    """Doses a day from 1日N回, 分N, N時間毎, the meal times and 毎日: all that are written must
-    agree."""
+    """Doses a day from 1日N回, 分N, N時間毎, the meal times, the clock times and 毎日: all that
+    are written must agree."""
     timing = sum(count for count, _ in sig.timings)
     figures = [*sig.times, *sig.divided, *(24 / h for h in sig.intervals)]
     if timing:
         figures.append(float(timing))
+    if sig.clock_times:
+        figures.append(float(sig.clock_times))
     if sig.daily_word and not figures:
         figures.append(1.0)
-    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal times)", source)
+    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal or clock times)", source)
 
 
 def _schedule(sig: _Sig, doses: float | None) -> Schedule:
@@ -1298,7 +1428,7 @@ def _concentration(named: _Named, sig: _Sig, source: str) -> float:
 def _infusion(named: _Named, sig: _Sig, source: str) -> Item:
     """A continuous infusion: the rate from mg/日, mg/h or mL/h with its concentration."""
     route, _, daily = _pump(named, sig, source)
-    if sig.rate_day and not sig.rate_h and not sig.rate_ml_h:
+    if (sig.rate_day or sig.daily_amount) and not sig.rate_h and not sig.rate_ml_h:
         dose = Dose.of(_round(daily * 1000), "mcg/day", text=source) if sig.mcg_written else \
             Dose.of(_round(daily), "mg/day", text=source)
     elif sig.mcg_written or named.drug.name == "fentanyl":
@@ -1318,7 +1448,12 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
         raise RouteError("a continuous infusion writes its route (持続皮下注 or 持続静注)",
                          allowed=["sc", "iv"], text=source)
     route = routes.pop()
+    if sig.times or sig.divided or sig.intervals or any(n for n, _ in sig.timings) or \
+            sig.per_dose_count or sig.per_dose_amount:
+        raise ItemSyntaxError("a continuous infusion and doses (1回量, 1日N回, 分N, N時間毎) are "
+                              "both written: is it an infusion or doses?", text=source)
     figures = list(sig.concentrations)
+    rates_written: list[float] = []  #: [mg/day] from a count of ampoules a day
     ampoules = [i for i, (_, word) in enumerate(sig.counts)
                 if "injection" in _COUNT_FORMS.get(word, ())]
     if len(sig.counts) > len(ampoules[:1]):
@@ -1339,25 +1474,34 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
                 raise ItemSyntaxError(f"{_g(count)}{word} of {_g(volume)} mL is not the "
                                       f"{_g(ml)} mL in brackets", text=source)
         _check_percent(named, strength, volume, source)
+        if sig.daily_count is not None:  # 1A/日: the ampoules are the day's amount
+            rates_written.append(drug_mg)
         mixed = None if volume is None else count * volume + sig.diluent_ml
         total = _agree([v for v in (sig.total_ml, mixed) if v is not None],
                        "total volumes (計 N mL)", source)
         if total is not None:
             figures.append(drug_mg / total)
-    elif named.unit_volume is not None and named.strength is not None and (
-            sig.diluent_ml or sig.total_ml):
-        # モルヒネ塩酸塩注5mL（50mg）＋生食5mL: the name gives the drug and its volume
-        _check_percent(named, named.strength, named.unit_volume, source)
-        total = _agree([v for v in (sig.total_ml, named.unit_volume + sig.diluent_ml)
+    elif named.strength is not None and (sig.diluent_ml or sig.total_ml) and (
+            named.unit_volume is not None or named.percent is not None):
+        # モルヒネ塩酸塩注5mL（50mg）＋生食5mL: the name gives the drug and its volume;
+        # 1%モルヒネ注100mg＋生食90mL: the drug and its percentage (100 mg of 1% is 10 mL)
+        volume = named.unit_volume
+        if volume is None:
+            assert named.percent is not None
+            _marketed_percent(named, source)
+            volume = _mg(*named.strength) / (named.percent * 10)
+        _check_percent(named, named.strength, volume, source)
+        total = _agree([v for v in (sig.total_ml, volume + sig.diluent_ml)
                         if v is not None], "total volumes (計 N mL)", source)
-        figures.append(_mg(*named.strength) / (total or named.unit_volume))
+        figures.append(_mg(*named.strength) / (total or volume))
     elif sig.diluent_ml:
         raise ItemSyntaxError("a diluted infusion writes how much drug it holds (e.g. 5A)",
                               text=source)
     if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
         figures.append(_concentration(named, sig, source))
     concentration = _agree(figures, "concentrations", source)
-    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h)]
+    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written,
+             *([_mg(*sig.daily_amount)] if sig.daily_amount is not None else [])]
     if sig.rate_ml_h:
         if concentration is None:
             raise UnitError("a rate in mL/h needs the concentration: write it (1mg/mL), the "
@@ -1367,6 +1511,19 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     if daily is None:
         raise ItemSyntaxError("a continuous infusion writes its rate (mg/日, mL/h)", text=source)
     return route, concentration, daily
+
+
+def _marketed_percent(named: _Named, source: str) -> None:
+    """The percentage written with an injection (4%モルヒネ注) must be a concentration its product,
+    or for a generic name Japan, markets; it alone then gives the volume of the drug written."""
+    listed = sorted({c for c in (row.concentration_mg_per_ml for row in named.rows)
+                     if c is not None} |
+                    {c for row in named.generic if row.unit == "mg/mL" for c in row.strengths})
+    assert named.percent is not None
+    if not any(math.isclose(named.percent * 10, c) for c in listed):
+        shown = ", ".join(f"{_g(c / 10)}%" for c in listed) or "none listed"
+        raise UnitError(f"{_g(named.percent)}% {named.name} is not a concentration listed for it "
+                        f"({shown})", unit="%", text=source)
 
 
 def _check_percent(named: _Named, strength: tuple[float, str], volume: float | None,

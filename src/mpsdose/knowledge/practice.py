@@ -40,7 +40,9 @@ class Strength:
     form: str
     market: str
     strengths: tuple[float, ...]
-    unit: str  #: ``mg`` (a dosage unit), ``mcg/h`` (a patch), ``mg/mL`` (a liquid or injection)
+    #: ``mg`` (a dosage unit), ``mcg/h`` (a patch), ``mg/mL`` (a liquid or injection), ``mg/g``
+    #: (a powder by its percentage)
+    unit: str
     step_mg: float | None  #: smallest measurable dose of a liquid or injection [mg]
     source: str
 

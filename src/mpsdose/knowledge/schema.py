@@ -314,7 +314,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("form", Kind.FORM),
         Column("market", Kind.CHOICE, choices=_MARKETS),
         Column("strengths", Kind.NUMBERS, unit="the row's unit"),
-        Column("unit", Kind.CHOICE, choices=("mg", "mcg/h", "mg/mL", "mcg/mL")),
+        Column("unit", Kind.CHOICE, choices=("mg", "mcg/h", "mg/mL", "mcg/mL", "mg/g"),
+               doc="mg/g: a powder weighed out by its percentage (細粒20% = 200 mg/g), used "
+                   "only to check a percentage a prescription writes."),
         Column("step", Kind.POSITIVE, required=False, unit="mg",
                doc="Smallest measurable dose of a liquid or injection."),
         key=("drug", "route", "release", "form", "market", "unit", "strengths"),

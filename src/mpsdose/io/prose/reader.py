@@ -91,6 +91,24 @@ _DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "cu
                           "rescue", "breakthrough", "total", "daily", "nightly"})
 #: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
 _ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
+#: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
+#: sign always; a multiplication sign only before a bare factor ("x 0.6", not the count in
+#: "2 x 25 mcg/h"); "=" and "≈" only as the result of one of them ("n = 7" is no calculation).
+_DIVIDE = frozenset({"÷"})
+_TIMES = frozenset({"x", "×", "*"})
+_RESULT = frozenset({"=", "≈"})
+#: A statement about a share of the patients of a series ("in 77% of the patients", "in 12
+#: (71%) patients", "in 5 of 8 patients"): its amounts are series figures, not one patient's.
+_SHARE_OF_PATIENTS = re.compile(
+    r"\b\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|all\s+|our\s+|these\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b"
+    r"|\bin\s+\d+\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:of\s+(?:the\s+)?\d+\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b")
+#: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
+#: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
+_PER_TIME_AFTER_NAME = re.compile(
+    r"(?:/\s*|per\s+)(?P<unit>24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|min(?:ute)?s?)"
+    r"(?![a-z0-9/])|an?\s+(?P<word>hour|day)(?![a-z0-9/])")
 #: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
 _COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
@@ -119,6 +137,9 @@ class _Reading:
     bolus: bool = False
     schedule: Schedule | None = None
     schedule_word: str | None = None
+    #: the schedule is the adjective of an amount ("a daily morphine dose of …"), not a
+    #: schedule of giving: never lent to a dose of an earlier sentence
+    schedule_adjective: bool = False
     lockout: float | None = None
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
@@ -292,6 +313,7 @@ class _Reader:
         self._switched_subjects(tokens, readings)
         for reading in readings:
             self._units(tokens, reading)
+        self._slash_components(tokens, readings)
         self._volumes(index, tokens, readings, used)
         readings = self._preparation_strengths(tokens, readings)
         self._shared_route(tokens, readings)
@@ -321,6 +343,8 @@ class _Reader:
 
     # -- pass 2: numbers that are not doses --------------------------------------------------
     def _printed_totals(self, sentence: int, tokens: list[Token], used: set[int]) -> None:
+        share_of_patients = bool(tokens) and _SHARE_OF_PATIENTS.search(
+            self.normal[tokens[0].start:tokens[-1].end]) is not None
         for index, token in enumerate(tokens):
             if token.kind == "lab":
                 used.add(index)
@@ -349,6 +373,11 @@ class _Reader:
                 used.add(index)
                 self._not_dose(token, "a threshold (more or less than), not a dose")
                 continue
+            if self._in_calculation(tokens, index):
+                used.add(index)
+                self._not_dose(token, "a number of a worked calculation (an operand or its "
+                               "result), not a dose")
+                continue
             if before is not None and before.kind == "word" and before.value == "-" \
                     and before.end == token.start:
                 used.add(index)
@@ -361,6 +390,8 @@ class _Reader:
                               _unit_of(amount), note="the step of a change, not a dose")
                 continue
             cues = self._cues(tokens, index)
+            if share_of_patients:
+                cues.add("series")
             if "dilution" in cues and not re.search(r"dilut\w*\s+(?:to\s+|at\s+)?$",
                                                     self.normal[max(0, token.start - 20):token.start]):
                 cues.discard("dilution")
@@ -411,6 +442,65 @@ class _Reader:
             r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
             r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|approximately\s+|"
             r"a\s+further\s+|another\s+)?$", self.normal[max(0, token.start - 40):token.start]))
+
+    def _calculation_sign(self, tokens: list[Token], position: int) -> str | None:
+        """ "÷" (always), "x 1.5" (a sign before a bare factor), "=" or "≈": the kind of sign of
+        a calculation at ``position``, or None."""
+        if not 0 <= position < len(tokens) or tokens[position].kind != "word":
+            return None
+        value = tokens[position].value
+        if value in _DIVIDE:
+            return "divide"
+        if value in _TIMES and position + 1 < len(tokens) and tokens[position + 1].kind == "number":
+            return "times"
+        if value in _RESULT:
+            return "result"
+        return None
+
+    def _bracket(self, tokens: list[Token], index: int) -> tuple[int, int] | None:
+        """The innermost pair of brackets around ``index`` (their positions), or None."""
+        depth, opening = 0, None
+        for position in range(index - 1, -1, -1):
+            kind = tokens[position].kind
+            if kind == "close":
+                depth += 1
+            elif kind == "open":
+                if depth == 0:
+                    opening = position
+                    break
+                depth -= 1
+        if opening is None:
+            return None
+        depth = 0
+        for position in range(index + 1, len(tokens)):
+            kind = tokens[position].kind
+            if kind == "open":
+                depth += 1
+            elif kind == "close":
+                if depth == 0:
+                    return opening, position
+                depth -= 1
+        return None
+
+    def _in_calculation(self, tokens: list[Token], index: int) -> bool:
+        """ "([280mg morphine per day ÷ 30] x 1.5 = 14)", "(352 mg ÷ 2 ≈ 180 mg)", "14 mg x 0.6
+        = 8.4 mg": a number of a worked calculation — in brackets that hold one, or beside its
+        signs — is an operand or a result, not a dose (a worked conversion of a teaching case,
+        never a regimen)."""
+        signs = [self._calculation_sign(tokens, p) for p in range(len(tokens))]
+        if not any(sign in ("divide", "times") for sign in signs):
+            return False  # "(n = 7)", "24 mg × 18 years": no calculation
+        group = self._bracket(tokens, index)
+        if group is not None and any(signs[p] in ("divide", "times")
+                                     for p in range(group[0] + 1, group[1])):
+            return True
+        after = index + 1
+        while after < len(tokens) and after <= index + 3 and tokens[after].kind in (
+                "drug", "route", "freq", "release", "form"):
+            after += 1
+        if after < len(tokens) and signs[after] is not None:
+            return True  # "280 mg morphine ÷ 30", "14 mg x 0.6", "8.4 mg = …"
+        return index > 0 and signs[index - 1] in ("divide", "result")  # "= 8.4 mg", "÷ 2 mg"
 
     def _cues(self, tokens: list[Token], index: int) -> set[str]:
         """Cues of a total in the amount's clause: up to eight tokens before it and four after,
@@ -510,14 +600,44 @@ class _Reader:
                                              earlier_route=route))
                 continue
             used.add(index)
+            rate = self._rate_after_name(tokens, index, drug_index) if not both else None
+            if rate is not None:
+                amount = attrs.evolve(amount, per=(*amount.per, rate[0]))
             for target in targets:
                 name: DrugName = tokens[target].value
                 first, last = min(target, index), max(target, index)
+                if rate is not None:
+                    last = max(last, rate[1])
                 for value_index in range(len(amount.values)):
                     readings.append(_Reading(name.drug, tokens[target].name_span,
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route))
         return readings
+
+    def _rate_after_name(self, tokens: list[Token], index: int,
+                         drug_index: int | None) -> tuple[str, int] | None:
+        """ "0.4 mg IV hydromorphone/hour", "0.25 mg of morphine sulfate per 24 hours": a mass
+        amount written before its drug, the time it is per written after the name. The time
+        and the position of its last token, or None."""
+        amount: Amount = tokens[index].value
+        if drug_index is None or drug_index <= index or not amount.mass or amount.time is not None \
+                or amount.kind not in ("single", "range"):
+            return None
+        position = drug_index + 1
+        while position < len(tokens) and tokens[position].kind == "word" \
+                and tokens[position].value in _SALTS:
+            position += 1
+        if position >= len(tokens):
+            return None
+        found = _PER_TIME_AFTER_NAME.match(self.normal, tokens[position].start)
+        if found is None:
+            return None
+        last = next((p for p in range(position, len(tokens)) if tokens[p].end == found.end()), None)
+        if last is None:
+            return None
+        unit = found.group("unit") or found.group("word")
+        time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
+        return time, last
 
     def _combination(self, sentence: int, tokens: list[Token], index: int) -> list[_Reading]:
         """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
@@ -818,10 +938,21 @@ class _Reader:
                 continue
             if self._inside_total(tokens, index) or self._in_ratio(tokens, index):
                 continue
+            if self._in_calculation_brackets(tokens, index):
+                self._finding(Severity.INFO, "named-in-a-calculation",
+                              f"{self.text[token.start:token.end]!r} is named inside a worked "
+                              "calculation: not an item", (token.start, token.end))
+                continue
             found.append(_Reading(name.drug, token.name_span, sentence, index, index,
                                   name_route=name.route))
             with_amount.add(name.drug)
         return found
+
+    def _in_calculation_brackets(self, tokens: list[Token], index: int) -> bool:
+        group = self._bracket(tokens, index)
+        return group is not None and any(
+            self._calculation_sign(tokens, p) in ("divide", "times")
+            for p in range(group[0] + 1, group[1]))
 
     def _in_ratio(self, tokens: list[Token], index: int) -> bool:
         """ "a rotation ratio of 1:3 (methadone: morphine)": drugs named as the two sides of a
@@ -1045,9 +1176,24 @@ class _Reader:
             reading.lockout = value
         elif kind == "freq":
             if isinstance(value, Schedule):
+                if reading.schedule is None and self._adjective_daily(tokens, token):
+                    reading.schedule_adjective = True
                 reading.schedule = reading.schedule or value
             else:
                 reading.schedule_word = reading.schedule_word or value
+
+    def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
+        """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
+        word for an amount describes that amount; it does not say the drug was given daily."""
+        if self.normal[token.start:token.end] != "daily":
+            return False
+        position = self.token_at.get(token.start)
+        if position is None or position + 1 >= len(tokens):
+            return False
+        following = tokens[position + 1]
+        return following.kind == "drug" or (following.kind in ("word", "cue") and self.normal[
+            following.start:following.end] in ("dose", "doses", "dosage", "requirement",
+                                               "requirements", "consumption", "intake", "amount"))
 
     def _unknown_name_follows(self, tokens: list[Token], position: int) -> bool:
         """After "," or "and": a name the catalogue does not know starts another item
@@ -1285,6 +1431,40 @@ class _Reader:
             if any(other.drug != reading.drug and other.first > verb_at
                    and other.role != "from" for other in readings):
                 reading.role = "from"
+
+    def _slash_components(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "4 mg buprenorphine/1 mg naloxone (three times/day)", "oxycodone 5 mg/acetaminophen
+        325 mg every 6 hours": the components of one product, each with its strength, joined by
+        a slash; the schedule (as needed, count of units) written after the last is each
+        component's."""
+        ordered = sorted((r for r in readings if r.amount is not None), key=lambda r: r.first)
+        for head, following in itertools.pairwise(ordered):
+            if following.first != head.last + 2 or tokens[head.last + 1].kind != "word" \
+                    or tokens[head.last + 1].value != "/" or head.drug == following.drug:
+                continue
+            if not all(r.amount is not None and r.amount.mass and r.amount.time is None
+                       and not r.amount.per_kg and r.amount.kind == "single"
+                       for r in (head, following)):
+                continue
+            if head.schedule is not None or head.schedule_word is not None or head.prn \
+                    or head.bolus or head.count is not None:
+                continue
+            if following.schedule is None and following.schedule_word is None \
+                    and not following.prn:
+                continue
+            head.schedule, head.schedule_word = following.schedule, following.schedule_word
+            head.prn, head.bolus, head.lockout = following.prn, following.bolus, following.lockout
+            head.count, head.count_before = following.count, following.count_before
+            head.units_unread = head.units_unread or following.units_unread
+            head.doses_taken = head.doses_taken or following.doses_taken
+            if head.route is None and following.route is not None:
+                head.route, head.route_from = following.route, following.route_from
+            head.last = following.last
+            head.combination = following.combination = True
+            said = self.text[tokens[head.last].start:tokens[head.last].end]
+            head.notes.append(("combination-components", "the strengths of one product's "
+                               "components, joined by '/': the schedule written after the last "
+                               f"component ({said!r}) is read for this one too", Severity.INFO))
 
     def _volumes(self, sentence: int, tokens: list[Token], readings: list[_Reading],
                  used: set[int]) -> None:
@@ -1750,6 +1930,8 @@ class _Reader:
         """A later sentence gives the schedule of a dose named earlier ("oxycodone 5 mg was
         given …; oxycodone was given four times a day")."""
         old = items[previous]
+        if reading.schedule_adjective:
+            return False  # "a daily morphine dose of up to 1 mg …": no schedule of giving
         if reading.schedule is None or old.frequency not in (None, "once") or old.per_dose is None \
                 or old.per_dose.unit not in ("mg", "mcg", "g"):
             return False
@@ -2222,6 +2404,14 @@ class _Dose:
         per_day = per_hour * 24
         unit = {"mg": "mg/day", "mcg": "mcg/day", "g": "g/day"}.get(base)
         if unit is None:
+            return self
+        if reading.prn and not reading.infusion and reading.device is None:
+            # "hydromorphone 0.5 mg/h IV as needed", "10 mg/day as needed": how much was taken
+            # is not said
+            notes.append(("prn-rate", "a rate given as needed, with no infusion or pump said to "
+                          "run: how much was taken is not known; no daily amount",
+                          Severity.INFO))
+            self.item_amount = None
             return self
         self.daily = Measure(round(per_day, 9), unit)
         self.daily_mg = per_day * {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}[base]
