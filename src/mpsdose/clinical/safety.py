@@ -8,11 +8,11 @@ families:
 - **limits** (``data/dose_limits.csv``): maximum single and daily doses, per kg, duration, by age,
   weight, CrCl, hepatic function, dialysis and risk factors (chronic alcohol use, malnutrition,
   dehydration); a patient on dialysis with no CrCl given is read as kidney failure (rule
-  ``kidney-failure-dialysis``). *Every* row that applies is checked and the strictest limit crossed is named; a
-  dose above one market's label but within another's is a warning naming both; a row scoped to
-  one indication or product (loxoprofen's 180 mg/day for acute upper respiratory inflammation,
-  over-the-counter caps) is reported only where the drug has no general maximum of that kind;
-  the labelled maximum reached with no risk factor is information.
+  ``kidney-failure-dialysis``). *Every* row that applies is checked and the strictest limit
+  crossed is named; a dose above one market's label but within another's is a warning naming
+  both; a row scoped to one indication or product (loxoprofen's 180 mg/day for acute upper
+  respiratory inflammation, over-the-counter caps) is reported only where the drug has no
+  general maximum of that kind; the labelled maximum reached with no risk factor is information.
 - **opioid dose ranges** (``data/opioid_dose_ranges.csv``, :mod:`mpsdose.clinical.ranges`): every
   opioid and route per dose and per day, in oral morphine equivalents with the route's own factor
   and by the drug's own label; opioid-naive, tolerant or not known.
@@ -979,12 +979,13 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             label = methadone_label_start(previous, market, knowledge=k)
             if label is not None and daily <= label[0] * (1 + _TOLERANCE):
                 # the chosen market's own label gives this start for the previous equivalent
-                start, rule, where = label
+                start, label_rule, where = label
                 found.append(Finding(
                     Severity.INFO, "methadone-start-above-cap",
-                    f"{text}, but at the {significant(start, 4)} mg/day the {rule.product} label "
-                    f"({market}) gives for a switch from {where}: the sources disagree and the "
-                    "chosen market's label is followed", f"{cap.source} ; also: {rule.source}"))
+                    f"{text}, but at the {significant(start, 4)} mg/day the {label_rule.product} "
+                    f"label ({market}) gives for a switch from {where}: the sources disagree and "
+                    "the chosen market's label is followed",
+                    f"{cap.source} ; also: {label_rule.source}"))
             else:
                 found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
                                      cap.source))
