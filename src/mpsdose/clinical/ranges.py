@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
+from mpsdose.clinical.market import naive_start_allowed
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.knowledge.limits import OpioidRange
@@ -396,6 +397,9 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
     beside_schedule = any(e.scheduled for e in entries)
     found = []
     for entry in entries:
+        if check in ("naive-start", "tolerant-only") and market is not None \
+                and naive_start_allowed(entry.item, market, k) is not None:
+            continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
         crossings = _measure(check, entry, rows, end, assumption,
