@@ -51,14 +51,23 @@ def _usual_only(tmp_path: Path, per_day: float) -> Knowledge:
 
 def test_a_single_dose_is_judged_against_the_usual_day_read_at_its_interval(tmp_path):
     k = _usual_only(tmp_path, per_day=60)  # 60 mg OME a day: 10 mg OME a dose every 4 h
-    # a 20 mg OME dose, scheduled 4-hourly or as needed with nothing scheduled beside it
+    # a PRN dose with no interval and no maximum has no day: the dose is judged, at 4 h
+    shown = [f for f in _found(["morphine ir 20 mg po prn"], knowledge=k)
+             if f.code == "opioid-above-usual"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "a dose given every 4 h" in shown[0].message
+    assert "opioid-above-usual" not in {
+        f.code for f in _found(["morphine ir 5 mg po prn"], knowledge=k)}
+
+
+def test_a_dose_whose_day_is_known_is_judged_once_by_the_day(tmp_path):
+    k = _usual_only(tmp_path, per_day=60)
     for items in (["morphine ir 20 mg po q4h"], ["morphine ir 20 mg po q4h prn"]):
-        shown = [f for f in _found(items, knowledge=k) if f.code == "opioid-above-usual"
-                 and "a dose given every 4 h" in f.message]
+        shown = [f for f in _found(items, knowledge=k) if f.code == "opioid-above-usual"]
+        # 120 mg OME a day: one warning, for the day, not a second one for the dose
         assert [f.severity for f in shown] == [Severity.WARNING], items
-    small = _found(["morphine ir 5 mg po q4h prn"], knowledge=k)
-    assert "opioid-above-usual" not in {f.code for f in small}
-    # a 12-hourly dose may be three times a 4-hourly one
+        assert "a dose given every" not in shown[0].message
+    # a 12-hourly dose may be three times a 4-hourly one: 25 mg q12h is 50 mg a day
     assert "opioid-above-usual" not in {
         f.code for f in _found(["morphine er 25 mg po q12h"], knowledge=k)}
 

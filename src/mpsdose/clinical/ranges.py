@@ -322,8 +322,10 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and dose_ome is not None:
                 doses.append((row, dose_ome, row.per_dose, _ceiling_text(row, "dose",
                                                                           row.per_dose)))
+            # the usual day read per dose judges a dose whose day is not counted: where the day
+            # is known, the regimen's day (_usual_total) judges it once, not once more per item
             per_dose_day = check == "plausible" or (
-                check == "usual" and not entry.tiered
+                check == "usual" and not entry.tiered and entry.daily is None
                 and not (beside_schedule and entry.item.prn))
             if row.per_day is not None and per_dose_day and dose_ome is not None \
                     and not own_day:
