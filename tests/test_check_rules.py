@@ -409,3 +409,28 @@ def test_an_nsaid_avoided_from_65_is_flagged_even_with_a_ppi(tmp_path, patient, 
     assert shown == ([] if expected is None else [expected])
     # the other NSAIDs keep their own criterion: chronic use without gastroprotection
     assert "nsaid-age" not in {f.code for f in found}
+
+
+# -- a chosen market silent about the patient's state ---------------------------------------------
+def test_a_market_silent_about_a_risk_factor_borrows_another_markets_row(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "acetaminophen,,,any,,,1000,4000,,,,us,error,Test US label [P],P,\n"
+        "acetaminophen,,,hepatic,,impaired,,3000,,,,eu,warning,Test EU label [P],P,\n"
+        "acetaminophen,,,any,,,1000,4000,,,,eu,error,Test EU label [P],P,\n"))
+    impaired = attrs.evolve(TOLERANT, hepatic="moderate")
+    found = _found(["acetaminophen 1 g po q6h"], impaired, knowledge=k, market="us")
+    shown = [f for f in found if f.code == "acetaminophen-above-max"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "EU" in shown[0].message and "US sources give no maximum" in shown[0].message
+    # nothing recorded: the chosen market's own maximum, reached, is information
+    healthy = _found(["acetaminophen 1 g po q6h"], TOLERANT, knowledge=k, market="us")
+    assert [f.code for f in healthy if f.code.startswith("acetaminophen")] == [
+        "acetaminophen-at-max"]
+    # a market that has its own row for the state keeps it: no borrowing
+    (tmp_path / "own").mkdir()
+    k2 = _knowledge(tmp_path / "own", dose_limits=LIMITS_HEADER + (
+        "acetaminophen,,,any,,,1000,4000,,,,us,error,Test US label [P],P,\n"
+        "acetaminophen,,,hepatic,,impaired,,3500,,,,us,warning,Test US guide [P],P,\n"
+        "acetaminophen,,,hepatic,,impaired,,2000,,,,eu,warning,Test EU label [P],P,\n"))
+    own = _found(["acetaminophen 750 mg po q6h"], impaired, knowledge=k2, market="us")
+    assert "acetaminophen-above-max" not in {f.code for f in own}  # 3000 ≤ the US 3500

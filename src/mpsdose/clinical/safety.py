@@ -137,6 +137,8 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     rows = [row for row in k.dose_limits if row.drug in drugs
             and (row.route is None or (row.drug, row.route) in given)
             and (market is None or row.market in (None, market))]
+    if market is not None:
+        rows += _risk_rows_elsewhere(k, rows, given, market)
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
     failure = _kidney_failure(k, patient)
@@ -270,6 +272,32 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
             if state:
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
                                        f"{limit.max_days:g} days", str(item), str(item)))
+    return found
+
+
+def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
+                         given: set[tuple[str, Route]], market: str) -> list[DoseLimit]:
+    """Another market's rows for a patient state (hepatic impairment, a risk factor, a weight or
+    CrCl band) that the chosen market's sources say nothing about, as warnings.
+
+    Choosing a market chooses its labels, not silence about the patient: the US acetaminophen
+    label gives no number for hepatic impairment (only caution), the EU label lowers the day to
+    3 g; with ``--market us`` and hepatic impairment recorded, 4 g/day is a warning naming the EU
+    source and why it is used, not "no risk factor that lowers it was found".
+    """
+    covered = {(r.drug, r.condition, r.value) for r in rows}
+    found = []
+    for row in k.dose_limits:
+        if (row.market in (None, market) or row.condition in ("any", "age") or row.scope
+                or (row.drug, row.condition, row.value) in covered
+                or not any(drug == row.drug and (row.route is None or route is row.route)
+                           for drug, route in given)):
+            continue
+        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
+                  f"maximum for {row.describe_condition()}: the {row.market.upper() if row.market else ''} "
+                  "source's is applied")
+        severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
+        found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
     return found
 
 
