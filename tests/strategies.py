@@ -35,6 +35,9 @@ def oral_items(draw, drugs=ORAL_DRUGS, unit: str | None = None) -> Item:
     if prn and draw(st.booleans()):
         schedule = Schedule()
     max_prn = draw(st.sampled_from([None, 2.0, 4.0, 6.0])) if prn else None
+    if max_prn is not None and schedule.kind is ScheduleKind.INTERVAL:
+        # the item language refuses a maximum its own interval cannot allow (q12h prn max 4/day)
+        max_prn = min(max_prn, schedule.doses_per_day or max_prn)
     return Item(
         ingredients=(Ingredient(drug, dose),),
         route=Route.ORAL,

@@ -262,16 +262,16 @@ def test_an_unreadable_japanese_prescription_is_one_line_and_exit_2(runner):
 
 
 def test_check_market_jp_names_the_labels(runner):
-    args = ["check", "--json", "--market", "jp", "--crcl", "20",
-            "リリカカプセル150mg 2カプセル 分2"]
+    args = ["check", "--json", "--market", "jp", "トラマールOD錠50mg 1回3錠 1日3回"]
     result = runner.invoke(main, args)
-    assert result.exit_code == 1, result.output  # above the Lyrica label's renal band: an error
+    assert result.exit_code == 1, result.output  # 150 mg a dose, 450 mg/day: above the label
     document = json.loads(result.output)
     assert document["market"] == "jp"
-    (label,) = [f for f in document["findings"] if f["code"] == "pregabalin-above-jp-label-max"]
-    assert "kegg.jp" in label["source"]
+    (label,) = [f for f in document["findings"] if f["code"] == "tramadol-above-max"]
+    assert "JP source" in label["message"] and "igaku-shoin" in label["source"]
     plain = json.loads(runner.invoke(main, [a for a in args if a not in ("--market", "jp")]).output)
-    assert not any("jp-label" in f["code"] for f in plain["findings"])
+    assert not any("JP source" in f["message"] for f in plain["findings"]
+                   if f["code"] == "tramadol-above-max")
 
 
 def test_convert_and_methadone_market_jp(runner):
@@ -327,3 +327,61 @@ def test_serve_without_its_extra_says_how_to_install_it(runner, monkeypatch):
     result = runner.invoke(main, ["serve"])
     assert result.exit_code == 2
     assert 'pip install "mpsdose[serve]"' in result.output and "starlette" in result.output
+
+
+# -- mpsdose read ---------------------------------------------------------------------------------
+
+_PARAGRAPH = Path(__file__).parent.parent / "examples" / "case-report-paragraph.txt"
+
+
+def test_read_prints_a_table_per_state_and_the_findings(runner):
+    result = runner.invoke(main, ["read", str(_PARAGRAPH), "--format", "simple"])
+    assert result.exit_code == 0, result.output
+    assert "State 3: fentanyl increased" in result.stdout
+    assert "1000 mcg/h" in result.stdout and "carried-forward" in result.stdout
+
+
+def test_read_json_spans_are_the_words_of_the_text(runner):
+    text = _PARAGRAPH.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["read", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    items = [item for state in document["states"] for item in state["items"]]
+    assert items and all(text[i["span"][0]:i["span"][1]] == i["as_written"] for i in items)
+    last = document["states"][-1]
+    assert last["total_ome_mg_per_day"] == 2400  # 1000 mcg/h × 2.4 (cdc2022)
+    assert {i["drug"]: i["daily_dose"] for i in last["items"]}["fentanyl"] == {
+        "value": 1000, "unit": "mcg/h"}
+
+
+def test_read_writes_a_course_file_the_other_commands_read(runner, tmp_path):
+    course = tmp_path / "case.toml"
+    result = runner.invoke(main, ["read", str(_PARAGRAPH), "-o", str(course)])
+    assert result.exit_code == 0, result.output
+    compare = runner.invoke(main, ["compare", str(course), "--json"])
+    assert compare.exit_code == 0, compare.output
+    states = json.loads(compare.stdout)["states"]
+    assert len(states) == 3
+    total = runner.invoke(main, ["total", "-f", str(course), "--json"])
+    assert json.loads(total.stdout)["total_ome_mg_per_day"] == 2400
+
+
+def test_read_refusals_are_one_line_exit_2(runner, tmp_path):
+    missing = runner.invoke(main, ["read", str(tmp_path / "nowhere.txt")])
+    assert missing.exit_code == 2 and missing.stderr.startswith("mpsdose: error:")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("morphine 10 mg q4h, caf\xe9".encode("latin-1"))
+    assert runner.invoke(main, ["read", str(latin)]).exit_code == 2
+    wrong = runner.invoke(main, ["read", str(_PARAGRAPH), "-o", str(tmp_path / "case.txt")])
+    assert wrong.exit_code == 2
+    empty = runner.invoke(main, ["read", "-", "-o", str(tmp_path / "c.toml")], input="No drugs.")
+    assert empty.exit_code == 2 and "no regimen" in empty.stderr
+    assert not (tmp_path / "c.toml").exists()
+    table = runner.invoke(main, ["read", str(_PARAGRAPH), "--table", "nosuch"])
+    assert table.exit_code == 2
+
+
+def test_read_with_no_regimen_says_so(runner):
+    result = runner.invoke(main, ["read", "-"], input="A 61 year old woman, NRS 7/10.")
+    assert result.exit_code == 0
+    assert "No regimen found" in result.stdout

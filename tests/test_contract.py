@@ -134,8 +134,12 @@ def test_the_vocabularies_in_the_schemas_are_the_codes():
     purpose = next(c for c in DATA_SCHEMAS["equivalence_tables.csv"].columns
                    if c.name == "purpose")
     assert defs["table_info"]["properties"]["purpose"]["enum"] == list(purpose.choices)
-    hepatic = mpsdose.json_schema("check")["properties"]["patient"]["properties"]["hepatic"]
-    assert hepatic["enum"] == [h.value for h in mpsdose.Hepatic] + [None]
+    patient = mpsdose.json_schema("check")["properties"]["patient"]["properties"]
+    assert patient["hepatic"]["enum"] == [h.value for h in mpsdose.Hepatic] + [None]
+    from mpsdose.model.vocabulary import CONDITIONS, SETTINGS
+
+    assert patient["conditions"]["items"]["enum"] == list(CONDITIONS)
+    assert patient["setting"]["enum"] == [*SETTINGS, None]
 
 
 def test_the_runner_fixture_catches_a_key_written_nowhere(monkeypatch):

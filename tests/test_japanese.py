@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from mpsdose import (
     ItemSyntaxError,
     Knowledge,
+    MpsdoseError,
     Route,
     UnitError,
     UnknownDrugError,
@@ -59,7 +60,8 @@ FILES = {
         "テスト坐剤,jp,morphine,rectal,ir,suppository,10,mg,,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,10,mg,1,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,50,mg,5,test,P,\n"
-        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"),
+        "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"
+        "テスト静注液,jp,acetaminophen,iv,,injection,1000,mg,100,test,P,\n"),
     "patch_products": (
         "product,market,drug,content_mg,content_basis,release_mcg_h,interval_h,conversion_table,"
         "source,grade,notes\n"
@@ -71,7 +73,9 @@ FILES = {
         "drug,route,release,form,market,strengths,unit,step,source,grade,notes\n"
         "oxycodone,oral,ir,tablet,jp,2.5 5,mg,,test,P,\n"
         "oxycodone,oral,er,tablet,jp,5 10,mg,,test,P,\n"
-        "oxycodone,sc,,injection,jp,10,mg/mL,,test,P,\n"),
+        "oxycodone,sc,,injection,jp,10,mg/mL,,test,P,\n"
+        "morphine,iv,,injection,jp,10 40,mg/mL,,test,P,\n"
+        "acetaminophen,oral,ir,powder,jp,200,mg/g,,test,P,\n"),
 }
 
 
@@ -187,7 +191,7 @@ def test_the_same_mg_on_two_labels_is_two_release_rates(tiny):
 
 
 def test_patches_are_counted_and_summed(tiny):
-    assert math.isclose(read("シトレートテープ2mg 2枚 1日1回", tiny).daily() * 1000 / 24, 50)
+    assert math.isclose(read("シトレートテープ2mg 1回2枚 1日1回", tiny).daily() * 1000 / 24, 50)
     both = read("ベーステープ2.1mg 1枚 + ベーステープ4.2mg 1枚 72時間毎", tiny)
     assert math.isclose(both.daily() * 1000 / 24, 37.5)
 
@@ -286,3 +290,385 @@ def test_a_prescription_means_its_daily_amount_and_round_trips(tiny, written):
     english = item.format()
     assert not is_japanese(english)
     assert parse_item(english, knowledge=tiny) == item
+
+
+# -- robustness: patterns of the fresh set (tests/data/README.md) and their near relatives -------
+def _rate(item) -> float:
+    return item.daily() * 1000 / 24
+
+
+@pytest.mark.parametrize(("text", "rate"), [
+    ("シトレートテープ2mg 1枚 1日1回 計14枚", 25),          # 計14枚: the total dispensed
+    ("シトレートテープ2mg 7枚 1回1枚 1日1回貼り替え", 25),   # the bare 7枚 beside 1回1枚: dispensed
+    ("シトレートテープ1mg 1日2枚 1日1回", 25),              # 1日2枚 of a one-day patch: worn
+    ("ベーステープ4.2mg 1回1枚 3日に1回貼り替え 5枚", 25),    # 3日に1回 = every 72 h
+    ("シトレートテープ1mg 1枚 + シトレートテープ2mg 1枚 1日1回 同時に貼り替え", 37.5),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_patch_count_is_the_patches_worn_only_when_written_so(tiny, text, rate):
+    assert math.isclose(_rate(read(text, tiny)), rate)
+
+
+@pytest.mark.parametrize("text", [
+    "シトレートテープ2mg 7枚 1日1回貼り替え",   # a week's supply, or seven worn at once?
+    "シトレートテープ2mg 2枚 1日1回",
+    "ベーステープ4.2mg 5枚 3日毎",
+    "ベーステープ4.2mg 1日2枚 3日毎",           # 1日N枚 of a three-day patch
+    "シトレートテープ1mg 2枚 + シトレートテープ2mg 1枚 1日1回",
+], ids=lambda v: v)
+def test_a_bare_count_of_patches_is_refused_as_total_or_worn(tiny, text):
+    with pytest.raises(ItemSyntaxError, match="枚"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily", "per_dose"), [
+    ("テストール錠200 3錠 分2 朝2錠・昼1錠", 600, None),       # unequal: the day's amount only
+    ("テストール錠200 朝食後 1錠、夕食後 2錠", 600, None),
+    ("テストール錠200 朝1錠 夕2錠 (1日3錠)", 600, None),
+    ("テストール錠200 4錠 分2 朝2錠 夕2錠", 800, 400),         # equal: an ordinary dose
+    ("テストール錠200 就寝前 2錠", 400, 400),                  # one time: an ordinary count
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_count_at_each_time_of_day(tiny, text, daily, per_dose):
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    assert item.per_dose() == per_dose if per_dose is None else math.isclose(item.per_dose(),
+                                                                              per_dose)
+    assert parse_item(item.format(), knowledge=tiny) == item
+
+
+@pytest.mark.parametrize("text", [
+    "テストール錠200 3錠 分2 朝2錠 昼2錠",     # 2 + 2 is not 3
+    "テストール錠200 1日3回 朝2錠 昼1錠",      # three doses or two?
+    "テストール錠200 朝2錠 昼1錠 疼痛時",      # a schedule, not as needed
+    "テストール錠200 朝2錠 昼1錠 夕",          # a time without its count
+    "テストール錠200 1回1錠 朝2錠 夕2錠",      # 1回量 and the counts disagree
+], ids=lambda v: v)
+def test_counts_at_times_of_day_that_do_not_add_up_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_a_bare_oral_count_beside_a_dose_is_a_day_or_the_total_dispensed(tiny):
+    assert read("テストール錠200 1回1錠 1日3回 毎食後 21錠", tiny).daily() == 600   # 7 days
+    assert read("テストール錠200 3錠 分3 毎食後 21錠", tiny).daily() == 600
+    for text in ("テストール錠200 3錠 分3 毎食後 （1回2錠）",   # 3 a day or 6?
+                 "テストール錠200 1回1錠 1日3回 2錠",
+                 "テストール錠200 3錠 分3 20錠"):
+        with pytest.raises(ItemSyntaxError, match="neither"):
+            read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散5mg 3包 分3 疼痛時",                      # 分N divides a day's quantity
+    "テストコンチン錠10mg 1回1錠 1日2回 12時間毎 1日3回まで",  # scheduled, or as needed?
+    "テスト散5mg 1包 疼痛時 1日2回 1日3回まで",
+], ids=lambda v: v)
+def test_as_needed_and_a_schedule_written_together_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_an_injection_with_its_diluent_is_one_dose(tiny):
+    item = read("テスト注10mg 0.5A＋生食100mL 眠前 点滴静注", tiny)
+    assert item.route is Route.IV and item.daily() == 5
+    assert item.schedule.kind is ScheduleKind.AT_NIGHT
+    assert read("テスト注10mg 1A＋生食50mL 1日2回 点滴静注", tiny).daily() == 20
+    with pytest.raises(ItemSyntaxError):
+        read("テスト注10mg 1A 1日2回 静注", tiny)  # without a diluent: the total dispensed
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストール(500) 3T 3×n.d.E", 1500),                 # chart shorthand
+    ("テストコンチン(10) 2T 2× 朝夕", 20),
+    ("テストール(200) 1T 1× v.d.S", 200),
+    ("ｵｷｼｺﾄﾞﾝ錠5mg 1回1錠 1日2回 以下余白", 10),          # half-width katakana
+    ("【般】オキシコドン錠5mg（乱用防止製剤） 1回1錠 1日4回", 20),
+    ("テストコンチン錠10mg 1回1錠 1日に2回", 20),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_chart_shorthand_and_order_system_words(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+def test_shorthand_that_does_not_divide_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError):
+        read("テストール(500) 1T 3×n.d.E", tiny)
+
+
+def test_a_generic_name_printed_with_spaces(tiny):
+    item = read("【般】オキシコドン塩酸塩 錠 5mg\u3000\u30001錠\u3000疼痛時 10回分", tiny)
+    assert item.prn and item.per_dose() == 5 and item.release == "ir"
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("1%モルヒネ注（10mg/1mL）2A＋生食8mL（2mg/mL） 持続皮下注 0.2mL/時", 9.6),
+    ("モルヒネ塩酸塩注5mL（50mg）＋生食5mL／合計10mL 持続皮下注 0.1mL/時（モルヒネ12mg/日）", 12),
+    ("テスト注50mg 6管（300mg/30mL）＋生食42mL 全量72mL 小型シリンジポンプ 持続皮下注 0.3mL/hr",
+     30),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_infusions_as_palliative_orders_write_them(tiny, text, daily):
+    item = read(text, tiny)
+    assert item.schedule.kind is ScheduleKind.CONTINUOUS and math.isclose(item.daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "4%モルヒネ注（10mg/1mL）2A＋生食8mL 持続皮下注 0.2mL/時",    # 4% is not 10 mg/mL
+    "モルヒネ塩酸塩注5mL（50mg）＋生食5mL 合計12mL 持続皮下注 0.1mL/時",  # 5 + 5 is not 12
+    "モルヒネ塩酸塩注5mL（50mg）＋生食5mL 合計10mL 持続皮下注 0.1mL/時（モルヒネ24mg/日）",
+    "モルヒネ塩酸塩注5mL（50mg）＋生食5mL 合計10mL 持続皮下注 0.1mL/時（オキシコドン12mg/日）",
+], ids=lambda v: v)
+def test_infusion_orders_whose_figures_disagree_are_refused(tiny, text):
+    with pytest.raises((ItemSyntaxError, UnitError)):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("bolus", "per_dose"), [
+    ("レスキュー 1回0.3mL ロックアウトタイム15分", 1.25),   # 0.3 mL at 300 mg / 72 mL
+    ("疼痛時 1時間量早送り", 1.25),
+    ("（同上）疼痛時：1時間分早送り 30分あけて反復可", 1.25),
+    ("レスキュー 0.3mL/回 (1.25mg)", 1.25),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_pump_bolus_in_ml_is_read_at_its_pumps_concentration(tiny, bolus, per_dose):
+    pump = "テスト注50mg 6A（300mg/30mL）＋生食42mL 全量72mL 持続皮下注 0.3mL/h"
+    _, item = read_japanese([pump, bolus], knowledge=tiny)
+    assert item.prn and item.drug.name == "morphine" and item.route is Route.SC
+    assert math.isclose(item.per_dose(), per_dose)
+
+
+@pytest.mark.parametrize("lines", [
+    ["レスキュー 1回0.3mL"],                                                 # no pump
+    ["テストール錠500 1回1錠 1日3回", "レスキュー 1回0.3mL"],                 # not a pump
+    ["テスト注10mg 原液 持続皮下注 0.1mL/h", "レスキュー 1回0.1mL（2mg）"],      # 1 mg, not 2
+    ["テスト注10mg 原液 持続皮下注 0.1mL/h", "レスキュー 1回0.3mL 1時間量早送り"],
+], ids=lambda v: v[-1])
+def test_a_bolus_without_its_pump_or_disagreeing_with_it_is_refused(tiny, lines):
+    with pytest.raises((ItemSyntaxError, UnitError)):
+        read_japanese(lines, knowledge=tiny)
+
+
+def test_a_topicals_bare_count_beside_its_total_is_the_count_used_at_once(tiny):
+    assert math.isclose(_rate(read("シトレートテープ1mg 2枚 1日1回 計14枚", tiny)), 25)
+    assert read("テスト坐剤10mg 1個 1日3回 計21個", tiny).daily() == 30
+    for text in ("シトレートテープ1mg 2枚 1日1回 計15枚",    # not whole days of 2
+                 "テスト坐剤10mg 2個 1日3回 計21個"):
+        with pytest.raises(ItemSyntaxError, match="whole number"):
+            read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1錠 + テストコンチン錠5mg 1錠 1日2回",    # read only for patches
+    "テスト注50mg 1A + テスト注10mg 1A 持続静注 1mL/h",             # a syringe of two
+    "テスト注10mg 原液 持続皮下注 0.1mL/h 疼痛時 1時間量（0.1mL=1mg）早送り",  # pump and bolus
+    "テスト注10mg 5A 2A 持続静注 1mL/h",                              # which ampoules?
+], ids=lambda v: v)
+def test_one_line_is_one_item(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1回1錠 1日2回 20mg/日", 20),
+    ("テストール錠200 1回1錠 1日3回 600mg", 600),
+    ("テストール錠200 1回1錠 1日3回 200mg", 600),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_amount_beside_the_dose_that_agrees(tiny, text, daily):
+    assert read(text, tiny).daily() == daily
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1回1錠 1日2回 40mg/日",
+    "テストール錠200 1回1錠 1日3回 400mg",
+], ids=lambda v: v)
+def test_an_amount_beside_the_dose_that_contradicts_it_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError, match=r"neither|not the day's"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散5mg 1回1包 苦痛時", "テスト散5mg 1回1包 息苦しい時", "テスト散5mg 1回1包 痛みの強い時",
+    "テスト散5mg 1回1包 体動時・入浴前 1日4回まで",  # before a painful activity: as needed
+], ids=lambda v: v)
+def test_palliative_as_needed_words(tiny, text):
+    item = read(text, tiny)
+    assert item.prn and item.per_dose() == 5
+
+
+# -- robustness: patterns of the second fresh set (fresh2, tests/data/README.md) ---------------------
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1錠/回 1日2回", 20),             # N錠/回: a dose, as order systems print it
+    ("テストコンチン錠10mg １錠／回 １日２回", 20),
+    ("テストコンチン錠10mg 2錠/回 分2", 40),
+    ("テストコンチン錠10mg 2錠/日 分2", 20),               # N錠/日: the day's quantity
+    ("テストコンチン錠10mg 2錠/日 朝夕食後", 20),
+    ("テスト坐剤10mg 1個×3回/日 8時間毎", 30),             # 1個×3回/日: a dose, times a day
+    ("テスト坐剤１０ｍｇ　１個 × ３回／日", 30),
+    ("テスト坐剤10mg 1個x3回/day 計21個", 30),
+    ("テストール錠200 2錠×3回/日", 1200),                 # 2 a dose, never 2 a day
+    ("テストール錠200 1T×3回/日 分3", 600),
+    ("テストール錠500 1000mg×3回/日", 3000),
+    ("テストール錠200 3回/日 1回1錠", 600),
+    ("テストコンチン(10) 2T 2× M,A", 20),                 # chart letters: Morgen, Abend
+    ("テストコンチン(10) 2T 2× M・A", 20),
+    ("テストール(200) 3T 3× M,T,A", 600),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_counts_a_dose_a_day_and_chart_letters(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "テストコンチン錠10mg 1錠/回 1回2錠 1日2回",   # two doses that disagree
+    "テストコンチン錠10mg 1錠/回 1日2回 5錠",       # neither the day's quantity nor whole days
+    "テスト坐剤10mg 1個×3回/日 1日2回",             # times a day that disagree
+    "テスト坐剤10mg 1個×3回",                      # ×3回 without /日: not read
+    "テストコンチン(10) 2T 2× A,M",                # letters out of their order
+    "テストコンチン(10) 2T 2× M,T,A",              # three times against 2×
+    "テストール(200) 3T 3× M,M,A",                 # a letter twice
+], ids=lambda v: v)
+def test_counts_and_letters_that_disagree_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "テストール錠200 2〜4錠 分2",
+    "テストール錠200 2-4錠 分2",
+    "テスト散5mg 1回1〜2包 疼痛時",
+    "テストコンチン錠10mg 1回1錠 1日2〜3回",
+    "テスト注10mg 5A＋生食45mL 計50mL 持続皮下注 0.2〜0.3mL/時間",
+], ids=lambda v: v)
+def test_a_range_is_refused_as_a_range(tiny, text):
+    with pytest.raises(ItemSyntaxError, match="range"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テスト注10mg 5A＋生食45mL 持続皮下注 0.5mL/時間", 12),      # mL/時間, not mL/時 + 間
+    ("テスト注10mg 5A＋生食45mL 持続皮下注 0.5ｍL／時間（12mg/日）", 12),
+    ("テスト注10mg 2A/日 持続皮下注", 20),                        # ampoules a day
+    ("テスト注10mg 5A/日＋生食19mL 計24mL 持続皮下注 1mL/h", 50),
+    ("1%モルヒネ注100mg＋生食90mL 持続静注 0.5mL/h", 12),           # 100 mg of 1% is 10 mL
+    ("1%モルヒネ注100mg＋生食90mL（総量100mL）（濃度1mg/mL） 持続静注 ベース0.5mL/h", 12),
+    ("4%モルヒネ注200mg＋生食15mL 計20mL 持続皮下注 0.1mL/h", 24),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_infusions_as_manuals_write_them(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 5A/日＋生食19mL 計24mL 持続皮下注 0.5mL/h",      # 50 mg a day against 25
+    "テスト注10mg 1A/日 皮下注",                                  # a day's count, no division
+    "1%モルヒネ注100mg＋生食90mL（総量50mL） 持続静注 0.5mL/h",     # 10 + 90 is not 50
+    "1%モルヒネ注100mg＋生食90mL（濃度2mg/mL） 持続静注 0.5mL/h",   # 100 mg in 100 mL is 1
+    "モルヒネ注100mg＋生食90mL 持続静注 0.5mL/h",                  # 1% or 4%: its volume unknown
+    "2%モルヒネ注100mg＋生食95mL 持続静注 0.5mL/h",                # 2% is not marketed
+    "4%テスト注50mg＋生食45mL 持続皮下注 1mL/h",                   # this product is 1%
+], ids=lambda v: v)
+def test_infusion_figures_from_manuals_that_disagree_are_refused(tiny, text):
+    with pytest.raises(MpsdoseError):
+        read(text, tiny)
+
+
+def test_an_hourly_limit_is_not_a_days_maximum(tiny):
+    pump = "1%モルヒネ注100mg＋生食90mL（総量100mL） 持続静注 0.5mL/h"
+    hourly = read_japanese([pump, "レスキュー0.5mL/回（0.5mg） 10分あけて 1時間に6回まで"],
+                           knowledge=tiny)[-1]
+    assert hourly.prn and hourly.per_dose() == 0.5 and hourly.max_prn_per_day is None
+    daily = read_japanese([pump, "レスキュー0.5mL/回 24時間に6回まで"], knowledge=tiny)[-1]
+    assert daily.max_prn_per_day == 6
+    assert read("テスト散5mg 1回1包 疼痛時 1時間に1回まで", tiny).max_prn_per_day is None
+
+
+def test_a_repeat_within_one_episode_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError, match="repeat"):
+        read("テスト舌下錠100μg 1回1錠 突出痛時 効果不十分なら30分後に1回のみ追加可 1日4回まで",
+             tiny)
+    with pytest.raises(ItemSyntaxError, match="repeat"):
+        read("テスト舌下錠100μg 1回1錠 突出痛時 30分後に同一用量を1回追加可 1日4回まで", tiny)
+
+
+def test_a_brands_powder_is_read_by_its_marketed_percentage(tiny):
+    for text in ("テストール細粒20% 1回2.5g 1日3回", "テストール細粒２０％ １回２．５ｇ １日３回"):
+        assert math.isclose(read(text, tiny).daily(), 1500)
+    with pytest.raises(UnitError, match="50%"):
+        read("テストール細粒50% 1回1g 1日3回", tiny)       # a percentage not listed
+    with pytest.raises(UnitError):
+        read("テストール細粒20% 1回500mg 1日3回", tiny)     # the drug or the powder?
+    with pytest.raises(UnknownDrugError):
+        read("テストール細粒 1回2.5g 1日3回", tiny)         # no percentage: no product
+
+
+def test_instructions_that_change_no_amount(tiny):
+    item = read("シトレートテープ2mg 1回1枚 1日1回 毎日同じ時刻に貼り替え 7日分", tiny)
+    assert math.isclose(item.daily() * 1000 / 24, 25) and item.duration_days == 7
+
+
+@pytest.mark.parametrize(("text", "daily", "continuous"), [
+    ("テスト注10mg 1日12mg 持続皮下注", 12, True),          # 1日量 of an infusion
+    ("テスト注10mg 1日量12mg 12mg/日 持続皮下注", 12, True),
+    ("テスト注10mg 12mg/日 1日2回 皮下注", 12, False),       # mg/日 with doses: doses
+    ("テスト注10mg 1日12mg 1日2回 皮下注", 12, False),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_days_amount_of_an_injection_is_an_infusion_only_where_written_so(tiny, text, daily,
+                                                                               continuous):
+    item = read(text, tiny)
+    assert math.isclose(item.daily(), daily)
+    assert (item.schedule.kind is ScheduleKind.CONTINUOUS) is continuous
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 12mg/日 皮下注",                  # continuous or a daily dose? not written
+    "テスト注10mg 12mg/日 1日2回 持続皮下注",        # an infusion and doses
+    "テスト注10mg 1回5mg 1日2回 持続皮下注",
+    "テスト注10mg 1日10mg 12mg/日 持続皮下注",       # two day's amounts that disagree
+], ids=lambda v: v)
+def test_an_injections_days_amount_that_is_unclear_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+def test_an_injection_whose_name_says_intravenous(tiny):
+    item = read("テスト静注液1000mg 1回1000mg 6時間毎", tiny)
+    assert item.route is Route.IV and item.daily() == 4000
+    with pytest.raises(RouteError):  # the name gives the route only where none is written
+        read("テスト注10mg 1回5mg 1日2回", tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テストコンチン錠10mg 1回1錠 8時・20時", 20),              # clock times: one dose each
+    ("テストコンチン錠10mg 1回1錠 1日2回 8:00・20:00", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 8-20時", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 朝8時・夕20時", 20),
+    ("テストコンチン錠10mg 1回1錠 1日2回 21時30分・9時30分", 20),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_clock_times_are_doses(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+def test_clock_times_that_disagree_with_the_doses_a_day_are_refused(tiny):
+    with pytest.raises(ItemSyntaxError, match="disagree"):
+        read("テストコンチン錠10mg 1回1錠 1日2回 8時・12時・20時", tiny)
+
+
+def test_a_generic_name_is_read_through_its_drugs_products_of_that_form(tiny):
+    # no strengths.csv row for fentanyl sublingual tablets: テスト舌下錠's 100 mcg is the one marketed
+    item = read("フェンタニルクエン酸塩舌下錠100μg 1回1錠 疼痛時", tiny)
+    assert item.route is Route.SUBLINGUAL and math.isclose(item.per_dose(), 0.1)
+    with pytest.raises(UnitError):
+        read("フェンタニルクエン酸塩舌下錠200μg 1回1錠 疼痛時", tiny)   # not a marketed strength
+    with pytest.raises(UnitError):
+        read("オキシコドン錠10mg 1回1錠 1日2回", tiny)  # テストコンチン is extended release: not IR
+
+
+@pytest.mark.parametrize(("text", "daily", "prn"), [
+    ("【麻】テストコンチン錠10mg 1回1錠 1日2回", 20, False),   # an order system's marks
+    ("(麻)テストコンチン錠10mg 2錠 分2", 20, False),
+    ("【麻】【般】オキシコドン錠5mg 1回1錠 1日4回", 20, False),
+    ("【内服】テストール錠200 3錠 分3", 600, False),
+    ("Rp.3 【頓服】テスト散5mg 1包 5回分", None, True),           # 【頓服】: as needed
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_category_marks_before_the_name(tiny, text, daily, prn):
+    item = read(text, tiny)
+    assert item.prn is prn and item.daily() == daily
+
+
+def test_an_as_needed_mark_on_a_divided_day_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError):
+        read("【頓服】テストール錠200 3錠 分3", tiny)

@@ -155,11 +155,12 @@ def test_the_rules_the_code_reads_are_the_declared_ones():
     asked = {"rotation_rules.csv": set(), "methadone_rules.csv": set(), "safety_rules.csv": set()}
     for path in (SRC / "clinical").glob("*.py"):
         text = path.read_text(encoding="utf-8")
-        for match in re.finditer(r"rotation_rules\.(?:first|all)\(\s*\"([\w-]+)\"", text):
+        for match in re.finditer(r"rotation_rules\.(?:first|all|for_market)\(\s*\"([\w-]+)\"",
+                                 text):
             asked["rotation_rules.csv"].add(match.group(1))
         for match in re.finditer(r"methadone_rules\.first\(\s*\"([\w-]+)\"", text):
             asked["methadone_rules.csv"].add(match.group(1))
-        for match in re.finditer(r"_ruled?\(k, \"([\w-]+)\"", text):
+        for match in re.finditer(r"(?:_ruled?\(k, |safety_rules\.first\()\"([\w-]+)\"", text):
             asked["safety_rules.csv"].add(match.group(1))
     for name, rules in asked.items():
         assert rules <= set(REQUIRED_RULES[name]), (name, rules - set(REQUIRED_RULES[name]))

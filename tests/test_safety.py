@@ -55,7 +55,7 @@ DANGEROUS = [
      "two-long-acting-opioids"),
     ("drug–drug", ["oxycodone 20 mg/day", "diazepam 5 mg po tid"], {}, "opioid-benzodiazepine"),
     ("drug–drug", ["oxycodone 20 mg/day", "pregabalin 75 mg po bid"], {"age": 78},
-     "opioid-gabapentinoid"),
+     "opioid-gabapentinoid-older"),
     ("drug–drug", ["oxycodone 20 mg/day", "pregabalin 75 mg po bid"], {"conditions": ("copd",)},
      "opioid-gabapentinoid"),
     ("drug–drug", ["tramadol 50 mg po qid", "sertraline 50 mg po daily"], {}, "serotonergic"),
@@ -63,7 +63,7 @@ DANGEROUS = [
     ("drug–drug", ["methadone 5 mg po q8h", "haloperidol 1 mg po bid"], {}, "methadone-qt"),
     ("drug–route", ["fentanyl 25 mcg/h td q72h"], {"opioid_tolerant": False},
      "fentanyl-patch-naive"),
-    ("rescue", ["oxycodone 20 mg/day", "oxycodone ir 5 mg po prn"], {}, "rescue-share"),
+    ("rescue", ["oxycodone 20 mg/day", "oxycodone ir 10 mg po prn"], {}, "rescue-share"),
     ("antipsychotic", ["haloperidol 5 mg po bid"], {}, "antipsychotic-above-usual"),
     ("antipsychotic", ["olanzapine 15 mg po bid"], {}, "olanzapine-above-max"),
     ("corticosteroid", ["dexamethasone 12 mg po bid"], {}, "corticosteroid-above-usual"),
@@ -171,15 +171,18 @@ def test_ordinary_regimens_raise_no_warning(items):
 
 
 # What a pharmacist raises on the Takamatsu states, and nothing else at warning or error level.
+# Issue 13: acetaminophen 4 g/day is the labelled maximum with no risk factor (information); the
+# rescue of 5 mg against oxycodone 20 mg/day (25%) is within the Japanese oxycodone label's 1/8 to
+# 1/4 (these are Japanese case reports), information; 5 mg against 60 mg/day (8%) is below every
+# market's usual share.
 TAKAMATSU_EXPECTED = {
     ("takamatsu2018-case1.toml", "outpatient"): set(),
-    ("takamatsu2018-case1.toml", "admission"): {"acetaminophen-at-max", "rescue-share"},
-    ("takamatsu2018-case1.toml", "titrated"): {"acetaminophen-at-max", "rescue-share",
-                                               "nsaid-steroid-gastroprotection"},
+    ("takamatsu2018-case1.toml", "admission"): set(),
+    ("takamatsu2018-case1.toml", "titrated"): {"rescue-share", "nsaid-steroid-gastroprotection"},
     ("takamatsu2018-case2.toml", "initial"): set(),
     ("takamatsu2018-case2.toml", "titrated"): {"nsaid-steroid-gastroprotection"},
     ("takamatsu2018-case2.toml", "after radiotherapy"): set(),
-    ("takamatsu2018-case3.toml", "initial"): {"acetaminophen-at-max", "rescue-share"},
+    ("takamatsu2018-case3.toml", "initial"): set(),
     ("takamatsu2018-case3.toml", "switch"): {"dose-unknown"},
 }
 
@@ -233,9 +236,13 @@ def test_ketorolac_duration_is_five_days_in_the_first_row():
 
 
 # -- properties that enforce the limits ----------------------------------------------------------
-# Adult daily maxima as the sources state them (see SOURCED above), for oral use.
+# Adult daily maxima as the sources state them, typed from the labels (see SOURCED above): the
+# most permissive market's and the strictest market's, for oral use. Between the two the markets'
+# labels disagree (a warning naming both); above every one it is an error.
 ADULT_DAILY_MAX = {"acetaminophen": 4000, "ibuprofen": 3200, "naproxen": 1500, "celecoxib": 400,
                    "tramadol": 400, "codeine": 360}
+STRICTEST_DAILY_MAX = {"acetaminophen": 4000, "ibuprofen": 2400, "naproxen": 1500,
+                       "celecoxib": 400, "tramadol": 400, "codeine": 240}
 LIMITED = sorted(ADULT_DAILY_MAX)
 
 
@@ -243,18 +250,29 @@ def _adult_daily_max(drug):
     return ADULT_DAILY_MAX[drug]
 
 
+def _limit_findings(drug, daily):
+    return [f for f in check(Regimen.parse([f"{drug} {daily!r} mg/day"]), ADULT)
+            if f.code.startswith(drug) and "max" in f.code and f.code != f"{drug}-max-not-checked"]
+
+
 @given(st.sampled_from(LIMITED), st.floats(min_value=0.01, max_value=0.99))
 def test_a_dose_within_the_limit_yields_no_limit_finding(drug, fraction):
-    daily = _adult_daily_max(drug) * fraction
-    found = codes([f"{drug} {daily!r} mg/day"])
-    assert not {c for c in found if c.startswith(drug) and ("max" in c)} - {
-        f"{drug}-max-not-checked"}
+    assert not _limit_findings(drug, STRICTEST_DAILY_MAX[drug] * fraction)
 
 
 @given(st.sampled_from(LIMITED), st.floats(min_value=1.01, max_value=5))
 def test_a_dose_above_the_limit_yields_one(drug, factor):
-    daily = _adult_daily_max(drug) * factor
-    assert f"{drug}-above-max" in codes([f"{drug} {daily!r} mg/day"])
+    found = _limit_findings(drug, _adult_daily_max(drug) * factor)
+    assert [(f.code, f.severity) for f in found] == [(f"{drug}-above-max", Severity.ERROR)]
+
+
+@given(st.sampled_from([d for d in LIMITED if STRICTEST_DAILY_MAX[d] < ADULT_DAILY_MAX[d]]),
+       st.floats(min_value=0.01, max_value=0.99))
+def test_a_dose_between_two_markets_maxima_is_a_warning_naming_both(drug, fraction):
+    low, high = STRICTEST_DAILY_MAX[drug], ADULT_DAILY_MAX[drug]
+    found = _limit_findings(drug, low + (high - low) * fraction + 0.01)
+    assert [(f.code, f.severity) for f in found] == [(f"{drug}-above-max", Severity.WARNING)]
+    assert f"{low:g} mg/day" in found[0].message and f"{high:g}" in found[0].message
 
 
 @given(st.sampled_from(LIMITED), st.floats(min_value=0.1, max_value=3),
@@ -302,7 +320,12 @@ def test_what_convert_proposes_passes_check_or_says_why(dose, target):
     raised = [f for f in check(Regimen(proposed), ADULT, previous=before)
               if f.severity is not Severity.INFO]
     explained = {f.code for f in rotation.findings}
-    unexplained = [f.message for f in raised if f.code not in explained]
+    # what the old regimen already raised (a dose above the usual range) is not the proposal's
+    explained |= {f.code for f in check(before, ADULT) if f.severity is not Severity.INFO}
+    # the switch is also judged under the most cautious of the other rotation tables (issue 13):
+    # a table that reads the old opioid as weaker may find the proposal unreduced, and says so
+    unexplained = [f.message for f in raised if f.code not in explained
+                   and not (f.code == "equianalgesic-switch" and "most cautious" in f.message)]
     assert not unexplained
 
 

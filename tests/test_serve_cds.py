@@ -99,8 +99,6 @@ def test_order_sign_for_an_older_patient_with_renal_impairment_gets_a_warning_wi
     assert renal["overrideReasons"]
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped checks flag a strong opioid dose for age "
-                   "alone once dose-range checking (issue 13) lands: then remove this mark")
 def test_order_sign_hydromorphone_20mg_sc_q4h_for_an_older_patient_alone(client):
     cards = _cards(client.post(SIGN, json=request("order-sign", [HYDROMORPHONE],
                                                   born="1940-03-01")))
@@ -111,7 +109,7 @@ def test_order_sign_hydromorphone_20mg_sc_q4h_for_an_older_patient_alone(client)
 def test_a_hospital_limit_from_its_own_knowledge_folder_is_a_critical_card(tmp_path):
     # A tiny knowledge folder of its own: a hospital limit for hydromorphone SC from age 65.
     shipped = mpsdose.Knowledge.shipped_files()["dose_limits.csv"].read_text().splitlines()
-    row = ('hydromorphone,sc,,age,"[65, )",,,24,,,"Example hospital formulary, '
+    row = ('hydromorphone,sc,,age,"[65, )",,,24,,,,,,"Example hospital formulary, '
            'https://formulary.example.org/hydromorphone [P]",P,test row')
     (tmp_path / "dose_limits.csv").write_text("\n".join([shipped[0], row]) + "\n")
     app = create_app(Settings(knowledge=mpsdose.Knowledge.load(tmp_path)))

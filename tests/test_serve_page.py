@@ -36,7 +36,8 @@ def test_the_issue_link_renders_the_totals_and_the_ome(client):
     assert "Total OME (cdc2022): 30 mg/day scheduled" in text  # 20 mg/day × 1.5
     assert "4 g/day" in text and "20 mg/day" in text  # per drug
     assert "acetaminophen-at-max" in text  # a finding, with its severity
-    assert re.search(r"WARNING acetaminophen-at-max", text, re.IGNORECASE)
+    # issue 13: the labelled maximum with no risk factor is information, not a warning
+    assert re.search(r"INFO acetaminophen-at-max", text, re.IGNORECASE)
     assert "1.5 mg OME per mg" in text  # the factor, and its source, in the working
     assert "CDC" in text
 
@@ -174,10 +175,23 @@ def test_a_plot_of_no_course_is_a_4xx(client):
         400, 404)
 
 
-def test_without_the_reader_a_paragraph_is_said_not_read(client):
+def test_without_the_reader_a_paragraph_is_said_not_read():
+    client = TestClient(create_app(Settings(reader=None)))
     text = _text(client.get("/", params={"text": "She took oxycodone 20 mg a day."}).text)
     assert "reader is not available" in text
     assert "Total OME" not in text  # nothing is invented from the paragraph
+
+
+def test_the_page_reads_a_case_report_paragraph(client):
+    """The default reader is mpsdose's own (mpsdose.read_course): a sentence of Takamatsu
+    2018's text as printed."""
+    paragraph = ("The medications were changed to oral long-acting oxycodone 20 mg/day plus a "
+                 "rescue dose of short-acting oxycodone 5 mg, naproxen 300 mg/day, "
+                 "acetaminophen 4 g/day, and pregabalin 75 mg/day.")
+    text = _text(client.get("/", params={"text": paragraph}).text)
+    assert "Read from the paragraph" in text
+    assert "Total OME (cdc2022): 30 mg/day" in text
+    assert "pregabalin" in text and "naproxen" in text
 
 
 def test_with_a_reader_the_paragraph_gives_the_items():
@@ -194,10 +208,12 @@ def test_with_a_reader_the_paragraph_gives_the_items():
     assert "admission" in text and "day 3" in text  # the course
 
 
-def test_the_setting_is_said_when_the_checks_do_not_take_it(client):
-    text = _text(client.get("/", params={"items": "morphine 30 mg/day sc continuous",
-                                         "setting": "end-of-life"}).text)
-    import inspect
-
-    if "setting" not in inspect.signature(mpsdose.check).parameters:
-        assert "setting (end-of-life) is not used" in text
+def test_the_setting_reaches_the_checks(client):
+    """Beers 2023 excludes end-of-life care: opioid + gabapentinoid at 79 is a warning, and
+    information with the setting."""
+    params = {"items": ["oxycodone 20 mg/day", "pregabalin 75 mg/day"], "age": "79",
+              "crcl": "80", "tolerance": "tolerant"}
+    elsewhere = _text(client.get("/", params=params).text)
+    assert "Stepped down to info" not in elsewhere
+    at_the_end = _text(client.get("/", params={**params, "setting": "end-of-life"}).text)
+    assert "Stepped down to info: the source excludes end-of-life care" in at_the_end

@@ -123,6 +123,7 @@ def kinds() -> str:
         Kind.INTERVAL: "a band in interval notation (`[30, 60)`)",
         Kind.GRADE: "`P` or `S`",
         Kind.DATE: "an ISO date, or as much of one as the source gives (`YYYY-MM`, `YYYY`)",
+        Kind.SETTINGS: "care settings separated by spaces (`end-of-life hospice`)",
     }
     missing = [kind for kind in Kind if kind not in meanings]
     if missing:

@@ -97,6 +97,21 @@ from .io.fhir import (
     FhirError as FhirError,
 )
 from .io.fhir import (
+    FhirReading as FhirReading,
+)
+from .io.fhir import (
+    OrderReading as OrderReading,
+)
+from .io.fhir import (
+    read_cds_request as read_cds_request,
+)
+from .io.fhir import (
+    read_fhir as read_fhir,
+)
+from .io.fhir import (
+    regimen_from_cds_request as regimen_from_cds_request,
+)
+from .io.fhir import (
     regimen_from_fhir as regimen_from_fhir,
 )
 from .io.fhir import (
@@ -121,6 +136,8 @@ from .io.japanese import parse_japanese as parse_japanese
 from .io.japanese import read_japanese as read_japanese
 from .io.language import format_item as format_item
 from .io.language import parse_item as parse_item
+from .io.prose import Reading as Reading
+from .io.prose import read_course as read_course
 from .knowledge.bundle import (
     Knowledge as Knowledge,
 )
@@ -167,6 +184,9 @@ from .model.errors import (
 )
 from .model.errors import (
     MpsdoseError as MpsdoseError,
+)
+from .model.errors import (
+    PatientError as PatientError,
 )
 from .model.errors import (
     RegimenFileError as RegimenFileError,

@@ -336,6 +336,25 @@ def _regimen(items: Sequence[str], file: str | None, state: str | None,
     return regimen
 
 
+def _reading_findings(file: str | None, knowledge: Any) -> list[dict[str, Any]]:
+    """What reading a FHIR document given with -f found (orders left out and why, doses not
+    read), shown with the command's own findings. Other files (and stdin) have none."""
+    if file is None or file == "-" or not file.lower().endswith(".json"):
+        return []
+    import json
+    from pathlib import Path
+
+    from mpsdose.io.fhir import FhirError, is_fhir_document, read_fhir
+
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not is_fhir_document(data):
+            return []
+        return [finding.to_json() for finding in read_fhir(data, knowledge=knowledge).findings]
+    except (OSError, ValueError, FhirError):
+        return []  # the regimen loader has already said what is wrong with the file
+
+
 def _table(table: str | None, table_file: str | None, knowledge: Any) -> Any:
     from mpsdose.knowledge.bundle import conversion_table, load_table_file
 
@@ -395,7 +414,9 @@ def total(items: tuple[str, ...], file: str | None, state: str | None, table: st
     if not regimen.items and not as_json:
         click.echo(f"{title}No items (an empty regimen).")
         return
-    _show(summary_json(summary), summary_tables(summary), as_json, fmt, strict, title)
+    document = summary_json(summary)
+    document["findings"] = _reading_findings(file, knowledge) + document["findings"]
+    _show(document, summary_tables(summary), as_json, fmt, strict, title)
 
 
 def _reduction(text: str | None) -> Any:
@@ -492,23 +513,25 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
 
 
 def _patient(base: Any, age: float | None, weight: float | None, crcl: float | None,
-             hepatic: str | None, tolerant: bool | None, conditions: tuple[str, ...]) -> Any:
-    """The file's patient with the options given on the command line on top."""
+             hepatic: str | None, tolerant: bool | None, conditions: tuple[str, ...],
+             setting: str | None = None) -> Any:
+    """The file's patient with the options given on the command line on top (checked by
+    :class:`~mpsdose.model.regimen.Patient`: an implausible value, an unknown condition or
+    setting is refused with what is accepted, exit 2)."""
     import attrs
-
-    from mpsdose.model.regimen import Hepatic
 
     changes: dict[str, Any] = {}
     for name, value in (("age", age), ("weight_kg", weight), ("crcl_ml_min", crcl)):
         if value is not None:
             changes[name] = value
     if hepatic is not None:
-        changes["hepatic"] = Hepatic(hepatic)
+        changes["hepatic"] = hepatic
     if tolerant is not None:
         changes["opioid_tolerant"] = tolerant
     if conditions:
-        changes["conditions"] = tuple(dict.fromkeys(
-            (*base.conditions, *(c.strip().lower() for c in conditions))))
+        changes["conditions"] = (*base.conditions, *conditions)
+    if setting is not None:
+        changes["setting"] = setting
     return attrs.evolve(base, **changes)
 
 
@@ -525,42 +548,74 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("-f", "--file", "file", metavar="FILE", help="A regimen or course file; '-' = stdin."
               " A course file without --state is checked as a whole course.")
 @click.option("--state", metavar="LABEL", help="One state of a course file.")
-@click.option("--age", type=float, callback=_positive, metavar="Y", help="Age [years].")
-@click.option("--weight", type=float, callback=_positive, metavar="KG", help="Weight [kg].")
+@click.option("--age", type=float, callback=_positive, metavar="Y",
+              help="Age [years], 18–125 (mpsdose checks adults).")
+@click.option("--weight", type=float, callback=_positive, metavar="KG",
+              help="Weight [kg], 20–400.")
 @click.option("--crcl", type=float, callback=_positive, metavar="ML_MIN",
-              help="Creatinine clearance [mL/min].")
+              help="Creatinine clearance [mL/min], 1–300 (on dialysis: --condition dialysis).")
 @click.option("--hepatic", type=click.Choice(["none", "mild", "moderate", "severe"]),
-              help="Hepatic impairment.")
+              help="Hepatic impairment (Child–Pugh A, B, C = mild, moderate, severe).")
 @click.option("--opioid-tolerant/--opioid-naive", "tolerant", default=None,
-              help="Opioid tolerance (not assumed either way when not given).")
+              help="Opioid tolerance. Not given: doses are judged as for a tolerant patient and "
+                   "the opioid-naive starts are reported as info.")
 @click.option("--condition", "conditions", multiple=True, metavar="NAME",
-              help="A condition, e.g. copd, sleep-apnoea, dialysis (repeatable).")
+              help="A condition (repeatable): copd, asthma, sleep-apnoea, respiratory-disease, "
+                   "dialysis, chronic-alcohol-use, malnutrition, dehydration, "
+                   "acute-upper-respiratory-inflammation (an indication).")
+@click.option("--setting", metavar="NAME",
+              help="Care setting: end-of-life, hospice, palliative, hospital, community, "
+                   "long-term-care. In end-of-life and hospice care the rules their sources "
+                   "exclude (Beers; opioid + midazolam) step down to info.")
+@click.option("--market", type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
+              help="Keep one market's labels (limits, opioid starts, rescue share) and check its "
+                   "label rules (jp: the Japanese package inserts). Not given: every market's "
+                   "labels; a dose allowed by one and not another is a warning or info.")
 @click.option("--previous", multiple=True, metavar="ITEM",
               help="An item of the regimen being switched from (repeatable): checks the switch.")
-@click.option("--table", metavar="ID", help="Conversion table for the OME (default cdc2022).")
+@click.option("--table", metavar="ID",
+              help="Conversion table: the switch is judged in it (and under the most cautious "
+                   "rotation table); default spcg for switches.")
 @click.option("--thresholds", "threshold_context", metavar="CONTEXT",
               help="Report OME against cdc2022, cdc2016 or opioids-aware thresholds.")
-@click.option("--market", type=click.Choice(["us", "uk", "jp"]), default=None,
-              help="Also check this market's label rules (jp: the Japanese package inserts).")
 @_KNOWLEDGE
 @_JSON
 @_FORMAT
 def check(items: tuple[str, ...], file: str | None, state: str | None, age: float | None,
           weight: float | None, crcl: float | None, hepatic: str | None, tolerant: bool | None,
-          conditions: tuple[str, ...], previous: tuple[str, ...], table: str | None,
-          threshold_context: str | None, market: str | None, knowledge: Any, as_json: bool,
-          fmt: str) -> None:
+          conditions: tuple[str, ...], setting: str | None, market: str | None,
+          previous: tuple[str, ...], table: str | None, threshold_context: str | None,
+          knowledge: Any, as_json: bool, fmt: str) -> None:
     """Safety findings for a regimen and a patient; exit 1 when any is an error.
 
-    Checks dose limits (with age, weight, CrCl, hepatic function), duplications, risky
-    combinations, rescue doses and, with --previous, the switch itself. A check that needs
-    context you did not give says so (info) instead of guessing.
+    \b
+    Rule families (each finding names its source; `--json` shows it):
+      limits       every applicable maximum (per dose, per day, per kg, duration; by age,
+                   weight, CrCl, hepatic function, dialysis, risk factors): the strictest
+                   crossed is named; the labelled maximum with no risk factor is info
+      opioid doses every opioid and route, per dose and per day, in oral morphine
+                   equivalents and by its own label: far above any plausible dose (unit
+                   slip) = error; above the usual range = warning; opioid-naive above the
+                   labelled start = warning, above a tolerant-only dose = error
+      switches     with --previous or a course: route change at the same mg, increase
+                   beyond the titration step, unreduced switch (chosen table and the most
+                   cautious rotation table), a switch from methadone
+      rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
+      interactions NSAIDs with anticoagulants, antiplatelets, SSRIs, steroids, kidneys, age;
+                   opioids with benzodiazepines, gabapentinoids, serotonergic and QT drugs
+
+    \b
+    Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the
+    rules whose sources exclude it to info (the Beers Criteria; opioid + midazolam). A check
+    that needs context you did not give says so, once (info), instead of guessing.
 
     \b
     Examples:
       mpsdose check -f examples/takamatsu2018-case1.toml --age 58 --crcl 70
       mpsdose check "tramadol 400 mg/day" "sertraline 50 mg po daily" --age 80
       mpsdose check "hydromorphone 24 mg/day sc continuous" --previous "morphine 120 mg/day"
+      mpsdose check "hydromorphone 10 mg sc q4h" --opioid-naive
+      mpsdose check "morphine 30 mg/day sc continuous" --age 79 --setting end-of-life
       mpsdose check "オキシコンチンTR錠10mg 1回1錠 1日2回" "オキノーム散5mg 1回1包 疼痛時" --market jp
     """
     from mpsdose.clinical.safety import check as run_check
@@ -590,18 +645,20 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
         if not items:
             raise click.UsageError('give items (e.g. "oxycodone 20 mg/day") or -f FILE')
         regimen = extra
-    patient = _patient(regimen.patient, age, weight, crcl, hepatic, tolerant, conditions)
+    patient = _patient(regimen.patient, age, weight, crcl, hepatic, tolerant, conditions, setting)
     if course is not None:
         import attrs
 
         course = attrs.evolve(course, patient=patient)
-        found = check_course(course, table=table, knowledge=knowledge, market=market)
+        found = check_course(course, table=table, market=market, knowledge=knowledge)
     else:
         found = run_check(regimen, patient, previous=before, table=table,
-                          threshold_context=threshold_context, knowledge=knowledge,
-                          market=market)
+                          threshold_context=threshold_context, market=market,
+                          knowledge=knowledge)
     errors = sum(f.severity.value == "error" for f in found)
+    reading = _reading_findings(file, knowledge)
     counts = {level: sum(f.severity.value == level for f in found)
+              + sum(f["severity"] == level for f in reading)
               for level in ("error", "warning", "info")}
     from mpsdose.present.report import SCHEMA_VERSION
 
@@ -616,10 +673,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                     "crcl_ml_min": patient.crcl_ml_min,
                     "hepatic": None if patient.hepatic is None else patient.hepatic.value,
                     "opioid_tolerant": patient.opioid_tolerant,
-                    "conditions": list(patient.conditions)},
+                    "conditions": list(patient.conditions), "setting": patient.setting},
         "market": market,
         "counts": counts,
-        "findings": [f.to_json() for f in found],
+        "findings": reading + [f.to_json() for f in found],
     }
     if as_json:
         _emit_json(document)
@@ -908,3 +965,74 @@ def serve(host: str, port: int, jwks: str | None, issuers: tuple[str, ...],
 
 if __name__ == "__main__":  # python -m mpsdose.cli
     main()
+
+
+#: Longest text `mpsdose read` takes (characters): a whole case report is far shorter.
+MAX_READ_CHARS = 500_000
+
+
+@main.command()
+@click.argument("file", required=False, default="-", metavar="[FILE|-]")
+@click.option("-o", "--output", "output", metavar="COURSE.toml",
+              help="Also write the course as a course file (.toml or .json) every command reads.")
+@click.option("--table", metavar="ID", help="Conversion table for each state's OME (default "
+              "cdc2022); printed totals are compared under every table.")
+@_KNOWLEDGE
+@_JSON
+@_FORMAT
+def read(file: str, output: str | None, table: str | None, knowledge: Any, as_json: bool,
+         fmt: str) -> None:
+    """The course a case report's prose describes: states, items, totals, findings.
+
+    Reads English text (a paragraph or a whole case presentation, UTF-8) from FILE or stdin.
+    Every item shows the words it was read from; a dose the text does not give is "not known",
+    never guessed; every assumption is a finding.
+
+    \b
+    Examples:
+      mpsdose read case.txt
+      pbpaste | mpsdose read - --json
+      mpsdose read case.txt -o case.toml && mpsdose compare case.toml
+    """
+    from mpsdose.io.prose import read_course
+    from mpsdose.model.errors import RegimenFileError
+    from mpsdose.present.reading import reading_json, reading_tables
+
+    name = "<stdin>" if file == "-" else file
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_READ_CHARS * 4 + 1)
+        else:
+            with open(file, "rb") as handle:
+                raw = handle.read(MAX_READ_CHARS * 4 + 1)
+        text = raw.decode("utf-8-sig")
+    except OSError as error:
+        raise RegimenFileError(f"cannot read the file: {error.strerror or error}",
+                               path=name) from None
+    except UnicodeDecodeError:
+        raise RegimenFileError("the text is not UTF-8", path=name) from None
+    if len(text) > MAX_READ_CHARS:
+        raise RegimenFileError(f"the text is longer than {MAX_READ_CHARS:,} characters",
+                               path=name)
+    if output is not None and not output.lower().endswith((".toml", ".json")):
+        raise click.BadParameter("a course file ends in .toml or .json", param_hint="-o")
+    reading = read_course(text, knowledge=knowledge, table=table)
+    if output is not None:
+        from mpsdose.io.files import save
+
+        if not reading.states:
+            raise RegimenFileError("the text names no regimen: no course file written",
+                                   path=output)
+        save(reading.course(label=None if file == "-" else f"read from {file}"), output)
+    if as_json:
+        _emit_json(reading_json(reading))
+        return
+    if not reading.states:
+        click.echo("No regimen found: the text names no drug the catalogue knows.")
+    else:
+        click.echo(_render(reading_tables(reading), fmt))
+    text_findings = _findings_text([f.to_json() for f in reading.findings])
+    if text_findings:
+        click.echo("\n" + text_findings)
+    if output is not None:
+        click.echo(f"\nCourse written to {output}")

@@ -3,10 +3,8 @@
 ``market_findings(items, patient, "jp")`` reads ``data/market_rules.csv`` and returns findings,
 each with its row's source and the label's own words:
 
-- **maxima** (``max_daily``, ``max_single``) for every patient, for a creatinine-clearance band
-  (リリカ, タリージェ), or for one indication only (ロキソニン's 180 mg/day is for acute upper
-  respiratory inflammation: it is silent for any other indication, and where a regimen goes above it
-  without that indication it says why it was not applied);
+- the label **maxima** are rows of ``dose_limits.csv`` with market ``jp`` (checked with every other
+  limit, the strictest crossed reported once), not rules of this file;
 - **rescue fractions** (オキノーム散 1/8–1/4 of the scheduled daily oral oxycodone): a rescue dose
   outside the label's range is a warning, one inside it but outside the generic range of
   ``rotation_rules.csv`` is information;
@@ -25,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.totals import drug_daily
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
@@ -35,7 +34,7 @@ from mpsdose.model.vocabulary import Route
 if TYPE_CHECKING:  # the market's record type loads with the market's rules, on first use
     from mpsdose.knowledge.market import MarketRule
 
-__all__ = ["market_findings", "market_table"]
+__all__ = ["market_findings", "market_table", "methadone_label_start", "naive_start_allowed"]
 
 
 def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None) -> MarketRule | None:
@@ -62,21 +61,6 @@ def _matching(items: Sequence[Item], rule: MarketRule, *, prn: bool | None = Non
                 rule.route is None or item.route is rule.route):
             found.append(item)
     return found
-
-
-def _daily(items: Sequence[Item], drug: str) -> tuple[float, bool]:
-    """(daily mg of one drug with PRN at their maximum, complete?)."""
-    total, complete = 0.0, True
-    for item in items:
-        for ingredient in item.ingredients:
-            if ingredient.drug.name != drug:
-                continue
-            daily = item.daily(ingredient)
-            if daily is None:
-                complete = False
-            else:
-                total += daily
-    return total, complete
 
 
 def _label(rule: MarketRule) -> str:
@@ -115,76 +99,10 @@ def market_findings(regimen: Regimen | Iterable[Item], patient: Patient | None, 
     items = tuple(i for i in _items(regimen) if i.listed)
     patient = patient or Patient()
     found: list[Finding] = []
-    found.extend(_maxima(rules, items, patient))
     found.extend(_rescue(k, rules, items))
     found.extend(_naive(rules, items, patient))
     found.extend(_methadone(k, rules, items, _items(previous)))
     return found
-
-
-def _maxima(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient) -> list[Finding]:
-    found: list[Finding] = []
-    unchecked: dict[str, MarketRule] = {}
-    for rule in rules:
-        if rule.rule not in ("max_daily", "max_single"):
-            continue
-        matching = _matching(items, rule)
-        if not matching:
-            continue
-        assert rule.drug is not None
-        ceiling = rule.bounds[1]
-        if rule.rule == "max_single":
-            for item in matching:
-                for ingredient in item.ingredients:
-                    dose = item.per_dose(ingredient) if ingredient.drug.name == rule.drug else None
-                    if dose is not None and dose > ceiling * (1 + 1e-9) and _applies(rule, patient):
-                        found.append(_finding(
-                            rule, f"{rule.drug}-single-dose-above-{rule.market}-label",
-                            f"{item}: {significant(dose, 4)} mg a dose is above the "
-                            f"{significant(ceiling, 4)} mg of {_label(rule)}", item=item))
-            continue
-        daily, _ = _daily(matching, rule.drug)
-        if daily <= ceiling * (1 + 1e-9):
-            continue
-        applies = _applies(rule, patient)
-        if applies is None:  # CrCl not given: said once per drug, where a band could be crossed
-            unchecked.setdefault(rule.drug, rule)
-        elif applies:
-            found.append(_finding(rule, f"{rule.drug}-above-{rule.market}-label-max",
-                                  f"{rule.drug} {significant(daily, 4)} mg/day is above the "
-                                  f"{significant(ceiling, 4)} mg/day of {_label(rule)}"
-                                  + _who(rule)))
-        elif rule.condition == "indication":
-            found.append(_finding(
-                rule, f"{rule.drug}-{rule.market}-label-max-not-applied",
-                f"{rule.drug} {significant(daily, 4)} mg/day: {_label(rule)} prints a maximum of "
-                f"{significant(ceiling, 4)} mg/day for {rule.indication} only, which the patient "
-                "is not recorded to have (--condition); none is printed for its other "
-                "indications, so it was not applied", Severity.INFO))
-    for drug, rule in unchecked.items():
-        found.append(_finding(rule, f"{drug}-{rule.market}-renal-max-not-checked",
-                              f"{drug}: creatinine clearance not given, so the renal maxima of "
-                              f"{_label(rule)} were not checked", Severity.INFO))
-    return found
-
-
-def _applies(rule: MarketRule, patient: Patient) -> bool | None:
-    """True/False for this patient; None where the patient's value is not known."""
-    if rule.condition == "any":
-        return True
-    if rule.condition == "crcl_ml_min":
-        return rule.band.contains(patient.crcl_ml_min)
-    if rule.condition == "indication":
-        return rule.indication in patient.conditions
-    return None
-
-
-def _who(rule: MarketRule) -> str:
-    if rule.condition == "crcl_ml_min":
-        return f" at a creatinine clearance of {rule.band.format('mL/min')}"
-    if rule.condition == "indication":
-        return f" for {rule.indication}"
-    return ""
 
 
 def _rescue(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item]) -> list[Finding]:
@@ -196,7 +114,7 @@ def _rescue(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item]) ->
         assert rule.drug is not None
         scheduled = [i for i in _matching(items, rule, prn=False)
                      if len(i.ingredients) == 1]
-        daily, complete = _daily(scheduled, rule.drug)
+        daily, complete = drug_daily(scheduled, rule.drug)
         if daily <= 0 or not complete:
             continue
         for item in _matching(items, rule, prn=True):
@@ -229,6 +147,25 @@ def _fraction(value: float) -> str:
     return f"{significant(value * 100, 3)}%"
 
 
+def naive_start_allowed(item: Item, market: str | None,
+                        knowledge: Knowledge | None = None) -> MarketRule | None:
+    """The market's label rule that allows ``item`` as an opioid-naive start (フェントステープ
+    0.5 mg in Japan), or None: the generic rule (a fentanyl patch is for opioid-tolerant patients
+    only, the US and EU labels) then stands."""
+    if market is None or item.prn or not item.listed:
+        return None
+    daily = item.daily()
+    if daily is None:
+        return None
+    for rule in resolve(knowledge).market_rules.rows:
+        if rule.market != market or rule.rule != "naive_start_max" or not _matching([item], rule):
+            continue
+        amount = daily * 1000 / 24 if rule.unit == "mcg/h" else daily
+        if amount <= rule.bounds[1] * (1 + 1e-9):
+            return rule
+    return None
+
+
 def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient) -> list[Finding]:
     """Labelled opioid-naive starting doses, and products for switching only."""
     if patient.opioid_tolerant is not False:
@@ -256,9 +193,47 @@ def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient)
             elif item.route is Route.TRANSDERMAL:
                 found.append(_finding(rule, f"{rule.market}-naive-start-within-label",
                                       f"{item}: {_label(rule)} allows this opioid-naive start "
-                                      f"({significant(rule.bounds[1], 4)} {unit})",
+                                      f"({significant(rule.bounds[1], 4)} {unit}), so the "
+                                      "generic rule (a fentanyl patch for opioid-tolerant "
+                                      "patients only) does not apply",
                                       Severity.INFO, item=item))
     return found
+
+
+def methadone_label_start(previous: Regimen | Iterable[Item], market: str | None,
+                          knowledge: Knowledge | None = None) -> tuple[float, MarketRule, str] | None:
+    """The methadone starting dose the market's label gives for a switch from ``previous``
+    [mg/day], its rule, and the previous oral morphine equivalent in words; None where the market
+    has no such rule or the equivalent cannot be computed.
+
+    Parameters
+    ----------
+    previous
+        The regimen switched from.
+    market
+        ``jp`` (メサペイン: 15, 30 or 45 mg/day by the previous equivalent); None or a market
+        without ``methadone_start`` rules: None.
+    knowledge
+        Where the rules come from (default: the shipped data).
+    """
+    if market is None:
+        return None
+    k = resolve(knowledge)
+    bands = [r for r in k.market_rules.rows if r.market == market
+             and r.rule == "methadone_start"]
+    if not bands:
+        return None
+    table = next((r.table for r in k.market_rules.rows if r.market == market
+                  and r.rule == "rotation_table"), None)
+    ome = oral_morphine_equivalent(_items(previous), table, knowledge=k).scheduled
+    bounds = ome.bounds
+    if bounds is None or not ome.complete:
+        return None
+    starts = [r for r in bands if r.band.contains(bounds[0]) or r.band.contains(bounds[1])]
+    if not starts:
+        return None
+    rule = max(starts, key=lambda r: r.bounds[1])
+    return rule.bounds[1], rule, f"oral morphine equivalent {ome.format()} ({table})"
 
 
 def _methadone(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item],
@@ -281,7 +256,7 @@ def _methadone(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item],
                          f"({table}), so the methadone label's switching rules were not checked",
                          Severity.INFO)]
     found: list[Finding] = []
-    daily, _ = _daily(given, "methadone")
+    daily, _ = drug_daily(given, "methadone")
     where = f"oral morphine equivalent {ome.format()} ({table})"
     if minimum is not None and bounds[1] < minimum.bounds[0]:
         found.append(_finding(minimum, f"methadone-{minimum.market}-switch-below-label-minimum",

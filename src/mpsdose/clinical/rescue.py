@@ -1,17 +1,26 @@
 """Rescue (breakthrough) doses: the dose to propose for a regimen, and the check of a written one.
 
-The usual share of the daily dose is the rule ``breakthrough_fraction`` of ``rotation_rules.csv``
-(its first row is the default); the repeat interval comes from ``schedules.csv``.
+The usual share of the daily dose is the rule ``breakthrough_fraction`` of ``rotation_rules.csv``:
+the chosen market's row (NCCN 10–20% for ``us``, 1/10–1/6 for ``uk``, the Japanese oxycodone
+label's 1/8–1/4 for ``jp``), else the rule's first row. The repeat interval comes from
+``schedules.csv``. A written rescue dose is judged in oral morphine equivalents against the
+scheduled opioids of any drug and route (an SC rescue against an oral regular opioid, an oral
+rescue against an infusion or a patch), each by its route's own factor.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
+from mpsdose.clinical.ranges import factor_readings
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import RotationTable
+from mpsdose.knowledge.limits import OpioidRange
+from mpsdose.knowledge.practice import Rule
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
@@ -69,13 +78,15 @@ def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us", *,
                knowledge: Knowledge | None = None) -> Rescue:
     """The breakthrough dose for a daily dose of ``drug`` (immediate release, same route).
 
-    A fraction of the daily dose (``breakthrough_fraction``, or the ``rescue_fraction`` of the
-    market's label for this drug where ``market_rules.csv`` has one): for each end of the daily range,
-    the largest immediate-release amount that can be given at or below the top of the fraction
-    range — so it lies within the range wherever the strengths allow — with its repeat interval.
+    A fraction of the daily dose (``breakthrough_fraction``, the market's row; or the
+    ``rescue_fraction`` of the market's label for this drug where ``market_rules.csv`` has one):
+    for each end of the daily range [mg/day of ``drug`` by ``route``], the largest
+    immediate-release amount that can be given at or below the top of the fraction range — so it
+    lies within the range wherever the strengths allow — with its repeat interval.
     """
     knowledge = resolve(knowledge)
-    fraction_rule = knowledge.rotation_rules.first("breakthrough_fraction")
+    fraction_rule = knowledge.rotation_rules.for_market("breakthrough_fraction", drug.name,
+                                                        market)
     fraction, source = fraction_rule.bounds, fraction_rule.source
     label = knowledge.market_rules.first(market, "rescue_fraction", drug.name, route)
     if label is not None:  # the market's label for this drug (オキノーム散: 1/8-1/4)
@@ -101,30 +112,44 @@ def describe_rescue(rescue: Rescue) -> str:
 
 
 @checked
-def check_rescue(regimen: Regimen | Iterable[Item], *,
+def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None,
+                 table: str | None = None,
                  knowledge: Knowledge | None = None) -> list[Finding]:
-    """Each PRN opioid dose as a share of the same opioid's scheduled daily dose.
+    """Each PRN opioid dose as a share of the scheduled opioids' daily dose, in equivalents.
 
-    Flags a share outside the usual range (``breakthrough_fraction``), e.g. 5 mg against
-    oxycodone 20 mg/day is 25%; against 60 mg/day it is 8%. Linear in the number of items.
+    The same drug by the same route is compared in mg (5 mg against oxycodone 20 mg/day is 25%);
+    otherwise both are converted to oral morphine equivalents by their routes' own factors, in
+    one table that has them all (``table`` first, then the rotation tables), and the share is
+    flagged only where every reading of the table's factors lies outside the market's usual
+    range. Where another market's source allows the share, or the rescue is no larger than a
+    starting dose for an opioid-naive patient, the finding is information. Where no table has the
+    factors, the rescue is reported once as not checked. Linear in the number of items.
 
     Parameters
     ----------
     regimen
         A regimen, or items.
+    market
+        ``us``, ``uk``, ``jp`` …: the usual share of that market's source; None: the default row,
+        with the other markets' rows as the disagreement they are.
+    table
+        A conversion table to read the factors from first.
     knowledge
-        The clinical knowledge to use (its ``rotation_rules.csv``); None: the shipped data.
+        The clinical knowledge to use (its ``rotation_rules.csv``, tables and
+        ``opioid_dose_ranges.csv``); None: the shipped data.
 
     Returns
     -------
     list of Finding
-        A ``rescue-share`` warning per PRN opioid dose outside the usual share.
+        A ``rescue-share`` finding per PRN opioid dose outside the usual share (a warning, or
+        info where a source allows it), and ``rescue-share-not-checked`` once where needed.
 
     References
     ----------
     .. [1] The shipped default of ``breakthrough_fraction`` is 10–20% of the scheduled daily dose
        (NCCN Adult Cancer Pain guideline, as summarised in ``data/rotation_rules.csv``, grade S);
-       the other sources' shares (one-sixth to one-tenth, 5–15%) are rows beside it.
+       the UK's one-tenth to one-sixth and the Japanese oxycodone label's one-eighth to one-quarter
+       are market rows beside it.
 
     Examples
     --------
@@ -133,27 +158,158 @@ def check_rescue(regimen: Regimen | Iterable[Item], *,
     >>> [finding.code for finding in mpsdose.check_rescue(regimen)]
     ['rescue-share']
     """
+    k = resolve(knowledge)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
-    fraction_rule = resolve(knowledge).rotation_rules.first("breakthrough_fraction")
-    low, high = fraction_rule.bounds
-    base: dict[Drug, float] = {}
-    for other in items:
-        if not other.prn and other.listed and other.dose_known:
-            base[other.drug] = base.get(other.drug, 0.0) + (other.daily() or 0.0)
-    found = []
+    base = [(item, ingredient) for item in items if not item.prn and item.listed
+            for ingredient in item.ingredients if ingredient.drug.is_opioid]
+    if not base or any(item.daily(ingredient) is None for item, ingredient in base):
+        return []
+    found: list[Finding] = []
+    not_checked: list[str] = []
+    source = ""
     for item in items:
         if not (item.prn and item.listed and item.drug.is_opioid) or not item.dose_known:
             continue
         dose = item.per_dose()
-        daily = base.get(item.drug, 0.0)
-        if dose is None or daily <= 0:
+        if dose is None:
             continue
-        share = dose / daily
-        if share < low - 1e-9 or share > high + 1e-9:
-            found.append(Finding(
-                Severity.WARNING, "rescue-share",
-                f"{item}: {significant(dose, 4)} mg is {significant(share * 100, 3)}% of "
-                f"{item.drug.name} {significant(daily, 4)} mg/day (usual "
-                f"{significant(low * 100, 3)}–{significant(high * 100, 3)}%)",
-                fraction_rule.source, item=str(item)))
+        rule = k.rotation_rules.for_market("breakthrough_fraction", item.drug.name, market)
+        shares = _shares(k, item, dose, base, table)
+        if shares is None:
+            not_checked.append(str(item))
+            source = rule.source
+            continue
+        (share_low, share_high), how = shares
+        if _within(rule, share_low, share_high):
+            continue
+        severity, other = Severity.WARNING, None
+        if market is None:  # another market's source may allow it: the sources disagree
+            other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
+                          if r.market is not None and r is not rule
+                          and _within(r, share_low, share_high)), None)
+            if other is not None:
+                severity = Severity.INFO
+        start = (_naive_start(k, item, dose, market, table) if share_low > rule.bounds[1]
+                 else None)
+        if start is not None:
+            severity = Severity.INFO
+        shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
+                 else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
+        text = (f"{item}: {significant(dose, 4)} mg is {shown} of {how} (usual "
+                f"{_percent(rule)}{f', {market}' if market and rule.market == market else ''})")
+        sources = [rule.source]
+        if other is not None:
+            text += (f"; within the {str(other.market).upper()} source's {_percent(other)}: the "
+                     "markets disagree, so it is information")
+            sources.append(other.source)
+        if start is not None:
+            row, what = start
+            text += (f"; no larger than a starting dose for an opioid-naive patient that every "
+                     f"market read allows ({what}, {(row.market or '').upper()} label or "
+                     "guideline): a large share of a small regimen, so it is information")
+            sources.append(row.source)
+        found.append(Finding(severity, "rescue-share", text, " ; also: ".join(sources),
+                             item=str(item)))
+    if not_checked:
+        found.append(Finding(Severity.INFO, "rescue-share-not-checked",
+                             "rescue dose share not checked (no table has a factor for every "
+                             f"opioid and route involved): {', '.join(not_checked)}", source))
     return found
+
+
+def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
+                 table: str | None) -> tuple[OpioidRange, str] | None:
+    """The opioid-naive starting dose that every market read allows the rescue within — with how
+    it reads — or None.
+
+    Each market is read by its own rows for the rescue's drug and route (its label) where it has
+    them, else by its rows of every opioid in oral morphine equivalents (the route's most cautious
+    factor), as the naive starts themselves are (:mod:`mpsdose.clinical.ranges`). Within one
+    market the most generous of its sources counts; across markets (none chosen) every market
+    must allow the dose: one market's generous label start (the US morphine tablets' 30 mg, the
+    US hydromorphone oral solution's 10 mg) does not make a rescue that another market's start
+    (the UK's 10 mg OME) exceeds an ordinary one.
+    """
+    release = item.release or ("ir" if item.route is Route.ORAL else None)
+    rows = [r for r in k.opioid_ranges if r.check == "naive-start" and r.per_dose is not None
+            and (r.routes is None or item.route in r.routes) and r.release in (None, release)
+            and (market is None or r.market in (None, market))
+            and (r.generic or r.drug == item.drug.name)]
+    if not rows:
+        return None
+    reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)
+    markets: list[str | None] = [*sorted({r.market for r in rows if r.market is not None})]
+    binding: tuple[OpioidRange, str] | None = None
+    for each in markets or [None]:
+        mine = [r for r in rows if r.market in (None, each)]
+        own = [r for r in mine if not r.generic]
+        if own:
+            best = max(own, key=lambda r: r.per_dose or 0.0)
+            amount, what = dose, f"{significant(best.per_dose or 0.0, 4)} mg"
+        else:
+            generic = [r for r in mine if r.generic]
+            if not generic or reading is None:
+                return None  # a market whose start cannot be read: no step-down
+            best = max(generic, key=lambda r: r.per_dose or 0.0)
+            amount = reading.amount(dose) * reading.high
+            what = (f"{significant(best.per_dose or 0.0, 4)} mg OME; the rescue is "
+                    f"{significant(amount, 4)} mg OME by {reading.describe('high')}")
+        if amount > (best.per_dose or 0.0) * (1 + 1e-9):
+            return None
+        if binding is None or (best.per_dose or 0.0) < (binding[0].per_dose or 0.0):
+            binding = (best, what)
+    return binding
+
+
+def _within(rule: Rule, low: float, high: float) -> bool:
+    """True where the share (low–high reading) overlaps the rule's usual range."""
+    usual_low, usual_high = rule.bounds
+    return not (high < usual_low - 1e-9 or low > usual_high + 1e-9)
+
+
+def _percent(rule: Rule) -> str:
+    low, high = rule.bounds
+    return f"{significant(low * 100, 3)}–{significant(high * 100, 3)}%"
+
+
+def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingredient]],
+            table: str | None) -> tuple[tuple[float, float], str] | None:
+    """The rescue's share of the scheduled daily dose (low, high reading) and how it was read."""
+    same = [(i, g) for i, g in base if g.drug == rescue.drug and i.route is rescue.route]
+    if len(same) == len(base):
+        daily = sum(i.daily(g) or 0.0 for i, g in same)
+        if daily <= 0:
+            return None
+        share = dose / daily
+        return (share, share), f"{rescue.drug.name} {significant(daily, 4)} mg/day"
+    ids = list(dict.fromkeys([*([table] if table else []),
+                              *(t.id for t in k.conversion_tables.values()
+                                if isinstance(t, RotationTable))]))
+    for table_id in ids:
+        chosen = k.conversion_table(table_id)
+        rescue_factor = chosen.lookup(rescue.drug.name, rescue.route, rescue.form, None)
+        if rescue_factor is None:
+            continue
+        low = high = 0.0
+        for item, ingredient in base:
+            daily = item.daily(ingredient) or 0.0
+            factor = chosen.lookup(ingredient.drug.name, item.route, item.form, daily)
+            if factor is None:
+                break
+            amount = factor.unit.from_canonical(daily)
+            low += amount * factor.bounds[0]
+            high += amount * factor.bounds[1]
+        else:
+            if low <= 0:
+                return None
+            amount = rescue_factor.unit.from_canonical(dose)
+            rescue_low, rescue_high = amount * rescue_factor.bounds[0], amount * rescue_factor.bounds[1]
+            shares = (rescue_low / low, rescue_high / high)
+            return ((min(shares), max(shares)),
+                    f"the scheduled opioids' {significant(low, 4)}"
+                    + ("" if math.isclose(low, high) else f"–{significant(high, 4)}")
+                    + f" mg/day oral morphine equivalent (rescue ≈ {significant(rescue_low, 4)}"
+                    + ("" if math.isclose(rescue_low, rescue_high)
+                       else f"–{significant(rescue_high, 4)}")
+                    + f" mg OME; {table_id})")
+    return None

@@ -530,11 +530,41 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
         if band.notes:
             findings.append(Finding(Severity.INFO, "patch-table-note", f"{name}: {band.notes}",
                                     band.source))
-    rescue = rescue_for(knowledge.catalogue.drugs["morphine"], Route.ORAL, (ome[0], ome[1]),
-                        market, knowledge=knowledge)
-    steps.append(Step("rescue", "oral morphine: " + describe_rescue(rescue)))
+    new_ome, how = _patch_equivalent(table, drug, given, chosen[0], high_band)
+    rescue = rescue_for(knowledge.catalogue.drugs["morphine"], Route.ORAL, new_ome, market,
+                        knowledge=knowledge)
+    steps.append(Step("rescue", f"oral morphine, sized from the new patch ({how}), not from the "
+                                f"old regimen: " + describe_rescue(rescue)))
     return Rotation(target, table, scheduled, ome, cut, rates, rates, given, given, schedule,
                     "mcg/h", rescue, tuple(steps), tuple(findings), bidirectional=False)
+
+
+def _patch_equivalent(table: ConversionTable, drug: str, given: Range, low_band: PatchBand,
+                      high_band: PatchBand) -> tuple[Range, str]:
+    """The oral morphine equivalent of the patch given [mg/day], for sizing its rescue dose.
+
+    The rotation table's factor at its lower (more cautious, for a rescue) reading; where the
+    table has none, the low edge of the manufacturer's band that gave each end, converted to oral
+    morphine where the band is written from another drug (the Fentos table's oral oxycodone).
+    """
+    factor = table.lookup(drug, Route.TRANSDERMAL)
+    if factor is not None:
+        low = factor.bounds[0]
+        ome = (given[0] * low, given[1] * low)
+        return ome, (f"{format_range(given, 'mcg/h')} × {significant(low, 4)} mg OME/day per "
+                     f"mcg/h, the lower reading of {table.id} = {format_range(ome)} OME")
+    edges = (low_band.from_min, high_band.from_min)
+    if (low_band.from_drug, low_band.from_route) == ("morphine", Route.ORAL):
+        return edges, f"the low edge of the table's band, {format_range(edges)} oral morphine"
+    source = table.lookup(low_band.from_drug, low_band.from_route)
+    if source is None:
+        raise RotationError(f"{table.id} has no factor for {drug} patches nor for "
+                            f"{low_band.from_drug} {low_band.from_route.value}: the rescue "
+                            "dose cannot be sized from the new patch")
+    ome = (edges[0] * source.bounds[0], edges[1] * source.bounds[0])
+    return ome, (f"the low edge of the table's band, {format_range(edges)} "
+                 f"{low_band.from_drug} {low_band.from_route.value} × "
+                 f"{significant(source.bounds[0], 4)} ({table.id}) = {format_range(ome)} OME")
 
 
 def _patch_source(scheduled: Sequence[Item], bands: Sequence[PatchBand],

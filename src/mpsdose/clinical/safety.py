@@ -1,44 +1,77 @@
-"""Safety checks: a regimen and a patient against dose limits, duplications and risky combinations.
+"""Safety checks: a regimen and a patient against dose limits, dose ranges, duplications and risky
+combinations.
 
 ``check(regimen, patient)`` returns findings (severity, code, message, source); ``enforce`` raises
-:class:`SafetyError` when any is an error. Every limit and rule is data with its source:
+:class:`SafetyError` when any is an error. Every limit and rule is data with its source. The rule
+families:
 
-- ``data/dose_limits.csv``: maximum single and daily doses, per kg, duration, by age, weight,
-  CrCl, hepatic function and dialysis;
-- ``data/safety_rules.csv``: the rule behind each interaction check, with its threshold;
-- ``data/drug_properties.csv``: serotonergic, QT risk, gastroprotective, renal metabolites,
-  respiratory depressant;
-- ``data/usual_ranges.csv`` and ``data/corticosteroid_equivalence.csv``.
+- **limits** (``data/dose_limits.csv``): maximum single and daily doses, per kg, duration, by age,
+  weight, CrCl, hepatic function, dialysis and risk factors (chronic alcohol use, malnutrition,
+  dehydration); a patient on dialysis with no CrCl given is read as kidney failure (rule
+  ``kidney-failure-dialysis``). *Every* row that applies is checked and the strictest limit
+  crossed is named; a dose above one market's label but within another's is a warning naming
+  both; a row scoped to one indication or product (loxoprofen's 180 mg/day for acute upper
+  respiratory inflammation, over-the-counter caps) is reported only where the drug has no
+  general maximum of that kind; the labelled maximum reached with no risk factor is information.
+- **opioid dose ranges** (``data/opioid_dose_ranges.csv``, :mod:`mpsdose.clinical.ranges`): every
+  opioid and route per dose and per day, in oral morphine equivalents with the route's own factor
+  and by the drug's own label; opioid-naive, tolerant or not known.
+- **switches** (``previous=`` and the states of a course): a route change of the same opioid at
+  the same mg (as-needed doses dose for dose), an increase beyond the published titration step,
+  a switch judged in the chosen table and under the most cautious rotation table, a switch from
+  methadone; a switch to methadone by its starting-dose cap and the chosen market's label.
+- **rescue doses** (:func:`mpsdose.clinical.rescue.check_rescue`) in equivalents across drugs and
+  routes, with the market's usual share.
+- **interactions** (``data/safety_rules.csv``, ``data/drug_properties.csv``): NSAIDs with each
+  other, corticosteroids, anticoagulants, antiplatelets, SSRIs/SNRIs, renal function and age;
+  opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
+  hepatic impairment; products for opioid-tolerant patients only (transmucosal fentanyl) beside
+  the regimen that makes a patient tolerant.
 
-Where several rows give the same limit from different sources, the **first** is applied and the
-others are context. Missing patient context never invents a value: a check that needs CrCl and has
-none says so as an ``info`` finding. A proposed switch is checked with ``previous=``.
+**Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
+Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
+a benzodiazepine both by continuous subcutaneous infusion are read as the syringe driver of
+end-of-life care when no setting is given.
+
+Missing patient context never invents a value: a check that needs what was not given says so once,
+as ``info``.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
-from mpsdose.clinical.market import market_findings
+from mpsdose.clinical.market import (
+    market_findings,
+    methadone_label_start,
+    naive_start_allowed,
+)
+from mpsdose.clinical.methadone import start_cap
+from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
-from mpsdose.clinical.totals import daily_totals
+from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
 from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, State
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, ScheduleKind, State
+from mpsdose.model.value import Value
+from mpsdose.model.vocabulary import Route, parse_condition
 
 __all__ = ["SafetyError", "check", "check_course", "enforce"]
+
+_TOLERANCE = 1e-9
 
 
 class SafetyError(MpsdoseError, ValueError):
@@ -68,89 +101,130 @@ def _rule(k: Knowledge, check: str, *, threshold: bool = False) -> SafetyRule:
 
 
 def _ruled(k: Knowledge, check: str, text: str, *, code: str | None = None,
-           rule: SafetyRule | None = None) -> Finding:
-    """A finding of a check: what was found, then what its source says, with the source."""
+           rule: SafetyRule | None = None, patient: Patient | None = None) -> Finding:
+    """A finding of a check: what was found, then what its source says, with the source.
+
+    Where the patient's care setting is one the rule's source excludes (the Beers Criteria
+    exclude hospice and end-of-life care), the finding steps down to info and says why.
+    """
     rule = rule or _rule(k, check)
-    return Finding(rule.severity, code or check, f"{text}. {rule.statement}", rule.source)
+    message = f"{text}. {rule.statement}"
+    severity = rule.severity
+    source = rule.source
+    if patient is not None and patient.setting in rule.excluded_settings \
+            and severity is not Severity.INFO:
+        severity = Severity.INFO
+        message += (f" Stepped down to info: the source excludes {patient.setting} care "
+                    f"[{rule.exclusion_source or rule.source}].")
+    return Finding(severity, code or check, message, source)
 
 
 # -- the checks ---------------------------------------------------------------------------------
-def _daily_by_drug(items: Sequence[Item], drug: str, route: Route | None = None,
-                   release: str | None = None) -> tuple[float, bool]:
-    """(daily mg with PRN at their maximum, complete?) of one drug, over matching items."""
-    total, complete = 0.0, True
-    for item in items:
-        if not item.listed:
-            continue
-        if route is not None and item.route is not route:
-            continue
-        if release is not None and (item.release or "ir") != release:
-            # a limit for one release applies to items of that release; an item that does not
-            # say is immediate release, the form a plain prescription gets
-            continue
-        for ingredient in item.ingredients:
-            if ingredient.drug.name != drug:
-                continue
-            daily = item.daily(ingredient)
-            if daily is None:
-                complete = False
-            else:
-                total += daily
-    return total, complete
+_CONDITION_WORDS = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "creatinine clearance",
+                    "hepatic": "hepatic function"}
 
 
-def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
-    found: list[Finding] = []
-    drugs = {d.name for item in items if item.listed for d in item.drugs}
-    first: dict[tuple[object, ...], DoseLimit] = {}
-    for limit in k.dose_limits:
-        if limit.drug in drugs:
-            first.setdefault(limit.key, limit)
+def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
+                    market: str | None) -> list[Finding]:
+    """Every applicable row of ``dose_limits.csv``: the strictest crossed wins.
+
+    Rows of another market than ``market`` are left out. A row scoped to one indication or
+    product is reported only where the drug has no general row of that kind (mpsdose does not
+    know the indication). A crossed row whose twin of another market (same drug, route, release,
+    condition and scope) allows the dose steps down to a warning naming both.
+    """
+    given = {(d.name, item.route) for item in items if item.listed for d in item.drugs}
+    drugs = {drug for drug, _ in given}
+    rows = [row for row in k.dose_limits if row.drug in drugs
+            and (row.route is None or (row.drug, row.route) in given)
+            and (market is None or row.market in (None, market))]
+    if market is not None:
+        rows += _risk_rows_elsewhere(k, rows, given, market)
     unknown_context: dict[tuple[str, str], str] = {}
-    measured: list[tuple[Finding, float | None]] = []
-    for limit in first.values():
-        applies = limit.applies(patient)
+    applying: list[DoseLimit] = []
+    failure = _kidney_failure(k, patient)
+    dialysis_crcl = None if failure is None else failure.threshold
+    read_as_failure: set[str] = set()
+    for row in rows:
+        applies = row.applies(patient, dialysis_crcl=dialysis_crcl)
+        if dialysis_crcl is not None and row.condition == "crcl_ml_min" and applies:
+            read_as_failure.add(row.drug)
         if applies is None:
-            unknown_context.setdefault((limit.drug, limit.condition), limit.source)
+            unknown_context.setdefault((row.drug, row.condition), row.source)
         elif applies:
-            measured.extend(_one_limit(items, limit, patient))
-    found.extend(_strictest(measured))
+            applying.append(row)
+            if row.max_daily_mg_per_kg is not None and patient.weight_kg is None:
+                unknown_context.setdefault((row.drug, "weight_kg"), row.source)
+    measured: list[_Measured] = []
+    for row in applying:
+        measured.extend(_one_limit(items, row, patient))
+    found = _strictest(measured, applying, patient)
+    if failure is not None and read_as_failure:
+        found.append(_dialysis_read(failure, sorted(read_as_failure)))
     for (drug, condition), source in sorted(unknown_context.items()):
-        what = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "creatinine clearance",
-                "hepatic": "hepatic function"}.get(condition, condition)
+        what = _CONDITION_WORDS.get(condition, condition)
         found.append(Finding(Severity.INFO, "limit-not-checked",
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
 
 
-def _strictest(measured: list[tuple[Finding, float | None]]) -> list[Finding]:
-    """One finding per drug, code and item: the strictest limit that applies.
-
-    Several rows may apply at once (a route-any and a route-specific row, a general and a
-    weight-band row, two sources): the pharmacist needs the lowest ceiling that is crossed, and
-    an "at maximum" only where no maximum is exceeded.
-    """
-    best: dict[tuple[str, str | None], tuple[Finding, float | None]] = {}
-    for finding, ceiling in measured:
-        key = (finding.code, finding.item)
-        held = best.get(key)
-        if held is None or (ceiling is not None and held[1] is not None and ceiling < held[1]):
-            best[key] = (finding, ceiling)
-    exceeded = {code.removesuffix("-above-max") for code, _ in best if
-                code.endswith("-above-max")}
-    return [finding for (code, _), (finding, _) in best.items()
-            if not (code.endswith("-at-max") and code.removesuffix("-at-max") in exceeded)]
+def _kidney_failure(k: Knowledge, patient: Patient) -> SafetyRule | None:
+    """The kidney-failure rule where the patient is recorded on dialysis with no CrCl given:
+    such a patient is read as below its CrCl (K/DOQI stage 5: below 15 mL/min or dialysis)."""
+    if patient.crcl_ml_min is not None or "dialysis" not in patient.conditions:
+        return None
+    return _rule(k, "kidney-failure-dialysis", threshold=True)
 
 
-def _one_limit(items: Sequence[Item], limit: DoseLimit,
-               patient: Patient) -> list[tuple[Finding, float | None]]:
-    """Findings of one limit row, each with the ceiling it was measured against."""
-    found: list[tuple[Finding, float | None]] = []
+def _dialysis_read(rule: SafetyRule, drugs: Sequence[str]) -> Finding:
+    assert rule.threshold is not None
+    return Finding(Severity.INFO, "crcl-read-from-dialysis",
+                   f"{', '.join(drugs)}: CrCl not given for a patient on dialysis, read as below "
+                   f"{rule.threshold:g} mL/min. {rule.statement}", rule.source)
+
+
+def _crcl_below(k: Knowledge, patient: Patient, threshold: float) -> bool | None:
+    """Whether the patient's CrCl is below ``threshold`` [mL/min]; None where not known. A
+    patient on dialysis with no CrCl given is below any threshold at or above kidney failure's."""
+    if patient.crcl_ml_min is not None:
+        return patient.crcl_ml_min < threshold
+    failure = _kidney_failure(k, patient)
+    if failure is not None and failure.threshold is not None and failure.threshold <= threshold:
+        return True
+    return None
+
+
+def _crcl_text(patient: Patient) -> str:
+    if patient.crcl_ml_min is not None:
+        return f"CrCl {patient.crcl_ml_min:g} mL/min"
+    return "dialysis (CrCl not given: kidney failure)"
+
+
+@attrs.frozen(repr=False, eq=False)
+class _Measured(Value):
+    """One limit row measured against a drug's dose: crossed, at the maximum, or not known."""
+
+    row: DoseLimit
+    kind: str  #: daily, single, days
+    state: str  #: above, at, unknown, avoid
+    amount: float
+    ceiling: float
+    ceiling_text: str
+    text: str  #: what was measured, for the message
+    item: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.row.drug, self.kind, self.item)
+
+
+def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> list[_Measured]:
+    """The measurements of one limit row."""
+    found: list[_Measured] = []
     drug = limit.drug
     where = f" ({limit.route.value})" if limit.route else ""
-    who = limit.describe_condition()
-    daily, complete = _daily_by_drug(items, drug, limit.route, limit.release)
+    daily, complete = drug_daily(items, drug, limit.route, limit.release)
     with_prn = " (PRN at their maximum)" if any(
         item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
@@ -160,28 +234,21 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
         cap = limit.max_daily_mg_per_kg * patient.weight_kg
         ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
                               f"{significant(cap, 4)} mg/day at {significant(patient.weight_kg, 4)} kg"))
+    measured = f"{drug}{where} {significant(daily, 4)} mg/day{with_prn}"
     for ceiling, text in ceilings:
         if ceiling == 0:
             if daily > 0:
-                found.append((Finding(Severity.WARNING, f"{drug}-avoid",
-                                      f"{drug}{where}: not recommended for {who}", limit.source),
-                              0.0))
+                found.append(_Measured(limit, "daily", "avoid", daily, 0.0, text,
+                                       f"{drug}{where}"))
             continue
-        if daily > ceiling * (1 + 1e-9):
-            found.append((Finding(
-                Severity.ERROR, f"{drug}-above-max",
-                f"{drug}{where} {significant(daily, 4)} mg/day{with_prn} is above the maximum "
-                f"of {text} for {who}", limit.source), ceiling))
-        elif abs(daily - ceiling) <= ceiling * 1e-9:
-            found.append((Finding(
-                Severity.WARNING, f"{drug}-at-max",
-                f"{drug}{where} {significant(daily, 4)} mg/day is at the maximum of {text} for {who}",
-                limit.source), ceiling))
+        if daily > ceiling * (1 + _TOLERANCE):
+            found.append(_Measured(limit, "daily", "above", daily, ceiling, text, measured))
+        elif abs(daily - ceiling) <= ceiling * _TOLERANCE:
+            found.append(_Measured(limit, "daily", "at", daily, ceiling, text, measured))
         elif not complete:
-            found.append((Finding(
-                Severity.INFO, f"{drug}-max-not-checked",
-                f"{drug}{where}: a PRN maximum or a dose is not known, so the total is at least "
-                f"{significant(daily, 4)} mg/day against a maximum of {text}", limit.source), ceiling))
+            found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
+                                   f"{drug}{where}: a PRN maximum or a dose is not known, so the "
+                                   f"total is at least {significant(daily, 4)} mg/day"))
     if limit.max_single_mg is not None:
         for item in items:
             if not item.listed or (limit.route is not None and item.route is not limit.route):
@@ -190,29 +257,214 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit,
                 if ingredient.drug.name != drug:
                     continue
                 dose = item.per_dose(ingredient)
-                if dose is not None and dose > limit.max_single_mg * (1 + 1e-9):
-                    found.append((Finding(
-                        Severity.ERROR, f"{drug}-single-dose-above-max",
-                        f"{item}: {significant(dose, 4)} mg a dose is above the maximum single dose of "
-                        f"{significant(limit.max_single_mg, 4)} mg for {who}", limit.source,
-                        item=str(item)), limit.max_single_mg))
-    if limit.max_days is not None:
+                if dose is not None and dose > limit.max_single_mg * (1 + _TOLERANCE):
+                    found.append(_Measured(
+                        limit, "single", "above", dose, limit.max_single_mg,
+                        f"{significant(limit.max_single_mg, 4)} mg",
+                        f"{item}: {significant(dose, 4)} mg a dose", str(item)))
+    if limit.max_days is not None and not limit.scope:
         for item in items:
             if not item.listed or drug not in {d.name for d in item.drugs}:
                 continue
             if limit.route is not None and item.route is not limit.route:
                 continue
-            if item.duration_days is not None and item.duration_days > limit.max_days:
-                found.append((Finding(
-                    Severity.ERROR, f"{drug}-duration-above-max",
-                    f"{item}: {item.duration_days:g} days is above the maximum of "
-                    f"{limit.max_days:g} days", limit.source, item=str(item)), None))
-            elif item.duration_days is None:
-                found.append((Finding(
-                    Severity.INFO, f"{drug}-duration-not-stated",
-                    f"{item}: no duration written; {drug}{where} is limited to "
-                    f"{limit.max_days:g} days", limit.source, item=str(item)), None))
+            days = item.duration_days
+            state = "unknown" if days is None else "above" if days > limit.max_days else ""
+            if state:
+                found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
+                                       f"{limit.max_days:g} days", str(item), str(item)))
     return found
+
+
+def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
+                         given: set[tuple[str, Route]], market: str) -> list[DoseLimit]:
+    """Another market's rows for a patient state (hepatic impairment, a risk factor, a weight or
+    CrCl band) that the chosen market's sources say nothing about, as warnings.
+
+    Choosing a market chooses its labels, not silence about the patient: the US acetaminophen
+    label gives no number for hepatic impairment (only caution), the EU label lowers the day to
+    3 g; with ``--market us`` and hepatic impairment recorded, 4 g/day is a warning naming the EU
+    source and why it is used, not "no risk factor that lowers it was found".
+    """
+    covered = {(r.drug, r.condition, r.value) for r in rows}
+    found = []
+    for row in k.dose_limits:
+        if (row.market in (None, market) or row.condition in ("any", "age") or row.scope
+                or (row.drug, row.condition, row.value) in covered
+                or not any(drug == row.drug and (row.route is None or route is row.route)
+                           for drug, route in given)):
+            continue
+        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
+                  f"maximum for {row.describe_condition()}: the {row.market.upper() if row.market else ''} "
+                  "source's is applied")
+        severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
+        found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
+    return found
+
+
+def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLimit],
+                 patient: Patient) -> DoseLimit | None:
+    """Another market's row of the same limit that allows the dose, or None."""
+    if row.market is None:
+        return None
+    for other in applying:
+        if other is row or other.market in (None, row.market) or other.key != row.key:
+            continue
+        ceiling = _ceiling(other, measured.kind, patient)
+        if ceiling is not None and measured.amount <= ceiling * (1 + _TOLERANCE):
+            return other
+    return None
+
+
+def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
+    if kind == "single":
+        return row.max_single_mg
+    if kind == "days":
+        return row.max_days
+    caps = [row.max_daily_mg] if row.max_daily_mg is not None else []
+    if row.max_daily_mg_per_kg is not None and patient.weight_kg is not None:
+        caps.append(row.max_daily_mg_per_kg * patient.weight_kg)
+    return min(caps) if caps else None
+
+
+def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
+               patient: Patient) -> list[Finding]:
+    """One finding per drug, kind (daily, single, days) and item.
+
+    Every crossed row is weighed: its severity (from the row; stepped down to a warning where
+    another market's row of the same limit allows the dose), and the finding names the
+    strictest (lowest) limit crossed among those of the highest severity. Rows scoped to one
+    indication or product count only where no general row of that kind applies.
+    """
+    general = {(m.row.drug, m.kind) for m in measured
+               if not m.row.scope or _indicated(m.row, patient)}
+    general |= {(row.drug, kind) for row in applying if not row.scope
+                for kind in ("daily", "single", "days")
+                if _ceiling(row, kind, patient) is not None}
+    groups: dict[tuple[str, str, str | None], list[_Measured]] = {}
+    for m in measured:
+        if m.row.scope and not _indicated(m.row, patient) and (m.row.drug, m.kind) in general:
+            continue
+        groups.setdefault(m.key, []).append(m)
+    found = []
+    for (drug, kind, _), group in groups.items():
+        above = [m for m in group if m.state in ("above", "avoid")]
+        if above:
+            found.append(_above(drug, kind, above, applying, patient))
+            continue
+        # at a maximum printed for another indication: not this patient's maximum, so no finding
+        at = [m for m in group if m.state == "at"
+              and not (m.row.scope and not _indicated(m.row, patient))]
+        if at:
+            found.append(_at(drug, min(at, key=lambda m: m.ceiling), patient))
+            continue
+        unknown = [m for m in group if m.state == "unknown"]
+        if unknown:
+            first = min(unknown, key=lambda m: m.ceiling)
+            if kind == "days":
+                found.append(Finding(Severity.INFO, f"{drug}-duration-not-stated",
+                                     f"{first.text}: no duration written; {drug} is limited to "
+                                     f"{first.ceiling_text}", first.row.source, item=first.item))
+            else:
+                found.append(Finding(Severity.INFO, f"{drug}-max-not-checked",
+                                     f"{first.text} against a maximum of {first.ceiling_text}",
+                                     first.row.source))
+    return found
+
+
+def _indicated(row: DoseLimit, patient: Patient) -> bool:
+    """Whether the patient is recorded (``--condition``) to have the one indication a scoped row
+    is for: the row then applies as a general one would."""
+    if not row.scope:
+        return False
+    try:
+        return parse_condition(row.scope) in patient.conditions
+    except ValueError:  # a product scope (an OTC product), not an indication
+        return False
+
+
+def _scope_text(row: DoseLimit, patient: Patient) -> str:
+    who = row.describe_condition()
+    market = f" ({row.market.upper()} source)" if row.market else ""
+    if not row.scope:
+        scope = ""
+    elif _indicated(row, patient):
+        scope = f" — the maximum for {row.scope}, which the patient is recorded to have"
+    else:
+        scope = (f" — a maximum for {row.scope} only (not recorded for this patient: "
+                 "--condition); the label gives no general maximum")
+    return f"for {who}{market}{scope}"
+
+
+def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[DoseLimit],
+           patient: Patient) -> Finding:
+    weighed = []
+    for m in above:
+        severity = m.row.severity
+        allowed = _twin_allows(m.row, m, applying, patient)
+        if m.row.scope and severity is Severity.ERROR and not _indicated(m.row, patient):
+            severity = Severity.WARNING  # the indication is not known
+        if allowed is not None and severity is Severity.ERROR:
+            severity = Severity.WARNING
+        weighed.append((severity, m, allowed))
+    top = max(s.rank for s, _, _ in weighed)
+    severity, m, allowed = min((w for w in weighed if w[0].rank == top),
+                               key=lambda w: w[1].ceiling)
+    code = {"daily": f"{drug}-above-max", "single": f"{drug}-single-dose-above-max",
+            "days": f"{drug}-duration-above-max"}[kind]
+    if m.state == "avoid":
+        return Finding(severity if severity is not Severity.ERROR else Severity.WARNING,
+                       f"{drug}-avoid",
+                       f"{m.text}: not recommended {_scope_text(m.row, patient)}",
+                       m.row.source)
+    if kind == "days":
+        text = f"{m.text}: {significant(m.amount, 4)} days is above the maximum of {m.ceiling_text}"
+    else:
+        text = (f"{m.text} is above the maximum of {m.ceiling_text} "
+                f"{_scope_text(m.row, patient)}")
+    sources = [m.row.source]
+    stricter = [w for w in weighed if w[1].ceiling < m.ceiling]
+    if stricter:
+        low = min(stricter, key=lambda w: w[1].ceiling)[1]
+        text += f"; also above {low.ceiling_text} {_scope_text(low.row, patient)}, a softer limit"
+        sources.append(low.row.source)
+    if allowed is not None:
+        other = _ceiling(allowed, kind, patient)
+        text += (f"; within the {allowed.market.upper() if allowed.market else ''} maximum of "
+                 f"{significant(other or 0, 4)} {'mg' if kind == 'single' else 'mg/day'}: the "
+                 "markets' labels disagree, so it is a warning")
+        sources.append(allowed.source)
+    if m.row.severity is not Severity.ERROR and not m.row.scope:
+        text += f" ({_severity_reason(m.row)})"
+    return Finding(severity, code, text, " ; also: ".join(dict.fromkeys(sources)),
+                   item=m.item if kind != "daily" else None)
+
+
+def _severity_reason(row: DoseLimit) -> str:
+    """Why a row is not an error, as its notes say (the sentence that starts 'Severity')."""
+    match = re.search(r"Severity [^.(]*(?:\([^)]*\))?[^.]*(?:'[^']*')?[^.]*\.?", row.notes)
+    return (match.group(0).rstrip(".") if match
+            else f"severity {row.severity.value}, as dose_limits.csv sets for this row")
+
+
+_RISK_WORDS = ("weight under 50 kg, hepatic impairment, chronic alcohol use, malnutrition or "
+               "dehydration")
+
+
+def _at(drug: str, m: _Measured, patient: Patient) -> Finding:
+    """The labelled maximum reached: information, not a warning, where nothing lowers it."""
+    text = (f"{m.text} is at the maximum of {m.ceiling_text} {_scope_text(m.row, patient)}: "
+            "allowed by the label")
+    if drug == "acetaminophen":
+        read = []
+        if patient.weight_kg is not None:
+            read.append(f"weight {significant(patient.weight_kg, 4)} kg")
+        if patient.hepatic is not None:
+            read.append(f"hepatic {patient.hepatic.value}")
+        read.append("conditions: " + (", ".join(patient.conditions) or "none recorded"))
+        text += (f"; no risk factor that lowers it was found ({'; '.join(read)}). A risk factor "
+                 f"({_RISK_WORDS}) lowers it")
+    return Finding(Severity.INFO, f"{drug}-at-max", text, m.row.source)
 
 
 def _hepatic_opioids(k: Knowledge, opioids: Sequence[str], patient: Patient) -> list[Finding]:
@@ -243,11 +495,11 @@ def _with_property(k: Knowledge, items: Sequence[Item], name: str) -> list[str]:
                    if k.drug_properties.get(d.name, name) is not None})
 
 
-_RESPIRATORY = {"copd", "asthma", "sleep-apnoea", "sleep-apnea", "sleep apnoea", "sleep apnea",
-                "respiratory-disease", "respiratory disease", "respiratory failure"}
+_RESPIRATORY = frozenset({"copd", "asthma", "sleep-apnoea", "respiratory-disease"})
 
 
-def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
+def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
+                          limits: Sequence[Finding], market: str | None) -> list[Finding]:
     found: list[Finding] = []
     nsaids = _classes(items, "nsaid")
     steroids = _classes(items, "corticosteroid")
@@ -260,36 +512,58 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient)
                             f"{', '.join(nsaids)} with {', '.join(steroids)} and no "
                             "gastroprotection"))
     if nsaids:
+        found.extend(_bleeding(k, items, nsaids, protective))
         rule = _rule(k, "nsaid-renal", threshold=True)
         assert rule.threshold is not None
-        if patient.crcl_ml_min is None:
+        below = _crcl_below(k, patient, rule.threshold)
+        if below is None:
             found.append(Finding(Severity.INFO, "nsaid-renal-not-checked",
                                  "creatinine clearance not given: NSAID in renal impairment not "
                                  "checked", rule.source))
-        elif patient.crcl_ml_min < rule.threshold:
-            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with CrCl "
-                                f"{patient.crcl_ml_min:g} mL/min (< {rule.threshold:g})",
-                                rule=rule))
+        elif below:
+            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with "
+                                f"{_crcl_text(patient)} (< {rule.threshold:g})",
+                                rule=rule, patient=patient))
+        # Beers: ketorolac is avoided from 65 by any route, a PPI or not; the other NSAIDs'
+        # criterion is chronic oral use without gastroprotection
+        avoided = [d for d in nsaids if k.drug_properties.get(d, "nsaid_avoid_older")]
+        avoid_rule = _rule(k, "nsaid-avoid-older", threshold=True)
+        assert avoid_rule.threshold is not None
+        if avoided and patient.age is not None and patient.age >= avoid_rule.threshold:
+            found.append(_ruled(k, "nsaid-avoid-older", f"{', '.join(avoided)} at age "
+                                f"{patient.age:g}", rule=avoid_rule, patient=patient))
+        others = [d for d in nsaids if d not in avoided]
         age_rule = _rule(k, "nsaid-age", threshold=True)
         assert age_rule.threshold is not None
-        if patient.age is not None and patient.age >= age_rule.threshold and not protective:
-            found.append(_ruled(k, "nsaid-age", f"{', '.join(nsaids)} at age {patient.age:g} "
-                                "without gastroprotection", rule=age_rule))
+        if others and patient.age is not None and patient.age >= age_rule.threshold \
+                and not protective:
+            found.append(_ruled(k, "nsaid-age", f"{', '.join(others)} at age {patient.age:g} "
+                                "without gastroprotection", rule=age_rule, patient=patient))
     renal = _with_property(k, items, "renally_cleared_active_metabolite")
     if renal:
         rule = _rule(k, "renal-opioid", threshold=True)
         assert rule.threshold is not None
-        if patient.crcl_ml_min is None:
+        below = _crcl_below(k, patient, rule.threshold)
+        if below is None:
             found.append(Finding(Severity.INFO, "renal-opioid-not-checked",
                                  f"creatinine clearance not given: {', '.join(renal)} in renal "
                                  "impairment not checked", rule.source))
-        elif patient.crcl_ml_min < rule.threshold:
+        elif below:
             for drug in renal:
                 value, source = k.drug_properties.get(drug, "renally_cleared_active_metabolite")  # type: ignore
-                # "avoid" or "caution": either needs review (a warning, CONTRACT.md §2)
-                found.append(Finding(Severity.WARNING, "renal-opioid",
-                                     f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} "
-                                     "(active metabolites accumulate)", source))
+                text = (f"{drug} with {_crcl_text(patient)}: {value} (active "
+                        "metabolites accumulate)")
+                # "avoid", or "caution" in regular use, needs review (a warning, CONTRACT.md §2).
+                # The caution (start low, extend the interval; EPERC: "for chronic use") is met
+                # by a drug given only as needed: that is information.
+                given = [i for i in items if i.listed and drug in {d.name for d in i.drugs}]
+                if value == "caution" and given and all(i.prn for i in given):
+                    found.append(Finding(Severity.INFO, "renal-opioid",
+                                         f"{text}; given only as needed, so the caution for "
+                                         "regular use is met: start low, extend the interval",
+                                         source))
+                    continue
+                found.append(Finding(Severity.WARNING, "renal-opioid", text, source))
     if opioids:
         found.extend(_hepatic_opioids(k, opioids, patient))
     long_acting = _long_acting_opioids(k, items)
@@ -298,11 +572,10 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient)
                             f"two long-acting opioids: {'; '.join(long_acting)}"))
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
-        found.append(_ruled(k, "opioid-benzodiazepine",
-                            f"{', '.join(opioids)} with {', '.join(benzodiazepines)}"))
+        found.extend(_benzodiazepine(k, items, opioids, benzodiazepines, patient))
     gabapentinoids = _classes(items, "gabapentinoid")
     if opioids and gabapentinoids:
-        found.extend(_gabapentinoid(k, opioids, gabapentinoids, benzodiazepines, patient))
+        found.extend(_gabapentinoid(k, items, opioids, gabapentinoids, patient, limits))
     serotonergic = _with_property(k, items, "serotonergic")
     serotonergic_opioids = [d for d in serotonergic if d in opioids]
     others = [d for d in serotonergic if d not in serotonergic_opioids]
@@ -313,46 +586,156 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient)
         qt = [d for d in _with_property(k, items, "qt_risk") if d != "methadone"]
         if qt:
             found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(qt)}"))
-    found.extend(_patch_findings(k, items, patient))
+    anticoagulants = _classes(items, "anticoagulant")
+    antiplatelets = _classes(items, "antiplatelet")
+    if anticoagulants and antiplatelets:
+        found.append(_ruled(k, "anticoagulant-antiplatelet",
+                            f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
+                            "therapy intended?"))
+    found.extend(_anticholinergic_older(k, items, patient))
+    found.extend(_patch_findings(k, items, patient, market))
+    found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
 
 
+def _anticholinergic_older(k: Knowledge, items: Sequence[Item],
+                           patient: Patient) -> list[Finding]:
+    """Antidepressants with strong anticholinergic activity from 65 (the Beers Criteria, which
+    exclude hospice and end-of-life care); age not given: said once, as info."""
+    drugs = _with_property(k, items, "strong_anticholinergic_antidepressant")
+    if not drugs:
+        return []
+    rule = _rule(k, "anticholinergic-antidepressant-older", threshold=True)
+    assert rule.threshold is not None
+    if patient.age is None:
+        return [Finding(Severity.INFO, "anticholinergic-antidepressant-older-not-checked",
+                        f"{', '.join(drugs)}: age not given, so the Beers Criteria "
+                        f"({rule.threshold:g} and older) were not checked", rule.source)]
+    if patient.age < rule.threshold:
+        return []
+    return [_ruled(k, "anticholinergic-antidepressant-older",
+                   f"{', '.join(drugs)} at age {patient.age:g}", rule=rule, patient=patient)]
+
+
+def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
+              protective: list[str]) -> list[Finding]:
+    """NSAIDs with anticoagulants, antiplatelet drugs and SSRIs/SNRIs."""
+    found = []
+    named = ", ".join(nsaids)
+    anticoagulants = _classes(items, "anticoagulant")
+    if anticoagulants:
+        found.append(_ruled(k, "anticoagulant-nsaid", f"{named} with the anticoagulant "
+                            f"{', '.join(anticoagulants)}" + (
+                                f" (gastroprotection with {', '.join(protective)} reduces the "
+                                "GI risk, not the bleeding risk)" if protective else "")))
+    antiplatelets = _classes(items, "antiplatelet")
+    if antiplatelets:
+        if protective:
+            found.append(_ruled(k, "antiplatelet-nsaid-protected",
+                                f"{named} with {', '.join(antiplatelets)} and "
+                                f"{', '.join(protective)}"))
+        else:
+            found.append(_ruled(k, "antiplatelet-nsaid", f"{named} with the antiplatelet "
+                                f"{', '.join(antiplatelets)} and no gastroprotection"))
+    reuptake = _with_property(k, items, "serotonin_reuptake_inhibitor")
+    if reuptake and not protective:
+        found.append(_ruled(k, "ssri-nsaid", f"{named} with {', '.join(reuptake)} and no "
+                            "gastroprotection"))
+    return found
+
+
 def _long_acting_opioids(k: Knowledge, items: Sequence[Item]) -> list[str]:
-    shown = []
+    """The long-acting opioids of a regimen, one entry per drug and route: two patches of one
+    drug worn together (25 + 12 mcg/h) or two strengths of one ER tablet are one long-acting
+    opioid, not a duplication."""
+    shown: dict[tuple[str, Route], list[str]] = {}
     for item in items:
         if not item.listed or item.prn or not item.drug.is_opioid:
             continue
         inherent = k.drug_properties.get(item.drug.name, "long_acting") is not None
         if item.release == "er" or item.route is Route.TRANSDERMAL or inherent:
-            shown.append(str(item))
-    return shown
+            shown.setdefault((item.drug.name, item.route), []).append(str(item))
+    return [" + ".join(texts) for texts in shown.values()]
 
 
-def _gabapentinoid(k: Knowledge, opioids: list[str], gabapentinoids: list[str], benzodiazepines: list[str],
-                   patient: Patient) -> list[Finding]:
-    rule = _rule(k, "opioid-gabapentinoid", threshold=True)
-    assert rule.threshold is not None
-    risks = []
-    if patient.age is not None and patient.age >= rule.threshold:
-        risks.append(f"age {patient.age:g}")
-    respiratory = sorted(set(patient.conditions) & _RESPIRATORY)
-    risks.extend(respiratory)
-    if benzodiazepines:
-        risks.append(", ".join(benzodiazepines))
+_END_OF_LIFE = frozenset({"end-of-life", "hospice"})
+
+
+def _syringe_driver(items: Sequence[Item], opioids: list[str],
+                    benzodiazepines: list[str]) -> bool:
+    """True where every opioid and benzodiazepine runs as a continuous subcutaneous infusion."""
+    def csci(names: list[str]) -> bool:
+        chosen = [i for i in items if i.listed and not i.prn and i.drug.name in names]
+        return bool(chosen) and all(i.route is Route.SC and i.schedule.kind is
+                                    ScheduleKind.CONTINUOUS for i in chosen)
+    return csci(opioids) and csci(benzodiazepines)
+
+
+def _benzodiazepine(k: Knowledge, items: Sequence[Item], opioids: list[str],
+                    benzodiazepines: list[str], patient: Patient) -> list[Finding]:
+    """Opioid + benzodiazepine: the FDA boxed warning; at end of life, standard care (info)."""
+    pair = f"{', '.join(opioids)} with {', '.join(benzodiazepines)}"
+    if patient.setting in _END_OF_LIFE:
+        return [_ruled(k, "opioid-benzodiazepine-end-of-life",
+                       f"{pair} in {patient.setting} care (setting given): the opioid and "
+                       "benzodiazepine rules step down to info; the FDA boxed warning applies "
+                       "outside end-of-life care")]
+    if patient.setting is None and _syringe_driver(items, opioids, benzodiazepines):
+        return [_ruled(k, "opioid-benzodiazepine-end-of-life",
+                       f"{pair}, both by continuous subcutaneous infusion: read as the syringe "
+                       "driver of end-of-life care (no setting given; give --setting if it is "
+                       "not, and the FDA boxed warning applies)")]
+    found = [_ruled(k, "opioid-benzodiazepine", pair)]
+    older = _rule(k, "opioid-benzodiazepine-older", threshold=True)
+    assert older.threshold is not None
+    if patient.age is not None and patient.age >= older.threshold:
+        found.append(_ruled(k, "opioid-benzodiazepine-older", f"{pair} at age {patient.age:g}",
+                            rule=older, patient=patient))
+    return found
+
+
+def _gabapentinoid(k: Knowledge, items: Sequence[Item], opioids: list[str],
+                   gabapentinoids: list[str], patient: Patient,
+                   limits: Sequence[Finding]) -> list[Finding]:
+    """Opioid + gabapentinoid, by the patient's further respiratory risk.
+
+    A further risk (lung disease, another respiratory depressant, a gabapentinoid above its renal
+    maximum) is a warning at any age (FDA 2019); from 65, the Beers Criteria's "avoid" is a
+    warning outside hospice and end-of-life care; otherwise it is information.
+    """
+    pair = f"{', '.join(opioids)} with {', '.join(gabapentinoids)}"
+    risks = sorted(set(patient.conditions) & _RESPIRATORY)
+    depressants = [d for d in _with_property(k, items, "respiratory_depressant")
+                   if d not in gabapentinoids[:1]]
+    risks += [f"also {d}" for d in depressants]
+    risks += [f"{f.code.removesuffix('-above-max')} above its maximum"
+              for f in limits if f.severity is not Severity.INFO and f.code.endswith("-above-max")
+              and f.code.removesuffix("-above-max") in gabapentinoids]
+    found = []
     if risks:
-        return [_ruled(k, "opioid-gabapentinoid", f"{', '.join(opioids)} with "
-                       f"{', '.join(gabapentinoids)} and added respiratory risk "
-                       f"({'; '.join(risks)})", rule=rule)]
-    if patient.age is None:
-        return [Finding(Severity.INFO, "opioid-gabapentinoid-not-checked",
-                        f"{', '.join(opioids)} with {', '.join(gabapentinoids)}: age not given, "
-                        "so the added risk of older age was not checked", rule.source)]
-    return []
+        found.append(_ruled(k, "opioid-gabapentinoid", f"{pair} and a further respiratory risk "
+                            f"({'; '.join(risks)})"))
+    older = _rule(k, "opioid-gabapentinoid-older", threshold=True)
+    assert older.threshold is not None
+    if patient.age is not None and patient.age >= older.threshold:
+        found.append(_ruled(k, "opioid-gabapentinoid-older", f"{pair} at age {patient.age:g} "
+                            "(unless the gabapentinoid replaces or reduces the opioid)",
+                            rule=older, patient=patient))
+    elif patient.age is None and not risks:
+        found.append(Finding(Severity.INFO, "opioid-gabapentinoid-not-checked",
+                             f"{pair}: age not given, so the Beers Criteria (65 and older) were "
+                             "not checked", older.source))
+    if not found:
+        found.append(_ruled(k, "opioid-gabapentinoid-standard",
+                            f"{pair} at age {patient.age:g}" if patient.age is not None
+                            else pair))
+    return found
 
 
-def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> list[Finding]:
+def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
+                    market: str | None) -> list[Finding]:
     found: list[Finding] = []
     patches = [i for i in items if i.listed and i.drug.name == "fentanyl"
                and i.route is Route.TRANSDERMAL]
@@ -360,9 +743,12 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> li
         return found
     rule = _rule(k, "fentanyl-patch-naive")
     if patient.opioid_tolerant is False:
-        found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
-                                         f"{patches[0]} in an opioid-naive patient", rule=rule),
-                                  item=str(patches[0])))
+        # a market's label may allow a naive start (フェントステープ 0.5 mg): its own rule says so
+        refused = [p for p in patches if naive_start_allowed(p, market, k) is None]
+        if refused:
+            found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
+                                             f"{refused[0]} in an opioid-naive patient",
+                                             rule=rule), item=str(refused[0])))
     elif patient.opioid_tolerant is None:
         found.append(Finding(Severity.INFO, "fentanyl-patch-tolerance-not-checked",
                              "opioid tolerance not given: the fentanyl patch's requirement of "
@@ -370,24 +756,108 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient) -> li
     return found
 
 
+def _tolerant_only_products(k: Knowledge, items: Sequence[Item],
+                            patient: Patient) -> list[Finding]:
+    """Products the labels reserve for opioid-tolerant patients (transmucosal fentanyl: the
+    drug's ``opioid_tolerant_only_routes``): an error in a patient recorded as opioid-naive;
+    otherwise a warning where the scheduled opioids beside them stay below the labels'
+    definition of tolerance under every reading of the rotation tables (the most cautious, the
+    largest factors), or where none is scheduled."""
+    products = []
+    for item in items:
+        if not item.listed:
+            continue
+        for drug in item.drugs:
+            routes = k.drug_properties.get(drug.name, "opioid_tolerant_only_routes")
+            if routes is not None and item.route.value in routes[0].split():
+                products.append(item)
+    if not products:
+        return []
+    named = ", ".join(str(p) for p in products)
+    if patient.opioid_tolerant is False:
+        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product",
+                                    f"{named} in an opioid-naive patient"),
+                             code="opioid-tolerant-only", item=str(products[0]))]
+    rule = _rule(k, "opioid-tolerance-not-met", threshold=True)
+    assert rule.threshold is not None
+    scheduled = [(i, d, mg) for i, d, mg in _scheduled_opioids(items) if i not in products]
+    if not scheduled:
+        return [_ruled(k, "opioid-tolerance-not-met",
+                       f"{named} with no opioid scheduled around the clock", rule=rule)]
+    readings = [r for t in _switch_tables(k, None)
+                if (r := _totals(k, t, scheduled)) is not None]
+    if not readings:
+        return []
+    top = max(r[1] for r in readings)
+    if top >= rule.threshold * (1 - _TOLERANCE):
+        return []
+    return [_ruled(k, "opioid-tolerance-not-met", (
+        f"{named} beside scheduled opioids of at most {significant(top, 4)} mg/day oral morphine "
+        f"equivalent (the largest reading of {', '.join(_switch_tables(k, None))}), below the "
+        f"{rule.threshold:g} mg/day of opioid tolerance"), rule=rule)]
+
+
 def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """Each drug against the top of its usual palliative daily range (``usual_ranges.csv``, the
+    most generous row for the routes given): a warning.
+
+    A usual day is the scheduled doses and as many as-needed doses as the guidance expects
+    before it changes the regimen (``usual-palliative-range``: 3, eTG; fewer where the order
+    allows fewer) — not an hourly PRN order at its theoretical 24 doses. Antipsychotics take
+    their severity from ``antipsychotic-palliative-max`` (never an error: the ranges are guidance,
+    not a label's maximum). The corticosteroids are judged together, as dexamethasone
+    equivalents (``_steroid_findings``).
+    """
+    rule = _rule(k, "usual-palliative-range", threshold=True)
+    assert rule.threshold is not None
     found = []
-    ranges = k.usual_ranges
-    for drug in sorted({d.name for i in items if i.listed for d in i.drugs
-                        if d.drug_class == "antipsychotic"}):
-        rows = [r for r in ranges if r.drug == drug]
+    routes: dict[str, set[Route]] = {}
+    classes: dict[str, str] = {}
+    for item in items:
+        for listed in (d for d in item.drugs if item.listed and d.drug_class != "corticosteroid"):
+            routes.setdefault(listed.name, set()).add(item.route)
+            classes[listed.name] = listed.drug_class
+    for drug, given in sorted(routes.items()):
+        rows = [r for r in k.usual_ranges
+                if r.drug == drug and (r.route is None or r.route in given)]
         if not rows:
             continue
-        daily, _ = _daily_by_drug(items, drug)
+        daily = _usual_day(items, drug, rule.threshold)
         top = max(rows, key=lambda r: r.high)
-        if daily > top.high * (1 + 1e-9):
-            rule = _rule(k, "antipsychotic-palliative-max")
-            found.append(Finding(rule.severity if rule.severity is not Severity.ERROR
-                                 else Severity.WARNING, "antipsychotic-above-usual",
-                                 f"{drug} {significant(daily, 4)} mg/day is above the usual "
-                                 f"palliative maximum of {top.high:g} mg/day ({top.indication})",
-                                 top.source))
+        if daily <= top.high * (1 + 1e-9):
+            continue
+        text = (f"{drug} {significant(daily, 4)} mg/day (scheduled, and at most "
+                f"{rule.threshold:g} as-needed doses) is above the usual palliative maximum of "
+                f"{top.high:g} mg/day ({top.indication}"
+                + ("" if top.route is None else f", {top.route.value}") + ")")
+        if classes[drug] == "antipsychotic":
+            anti = _rule(k, "antipsychotic-palliative-max")
+            severity = anti.severity if anti.severity is not Severity.ERROR else Severity.WARNING
+            found.append(Finding(severity, "antipsychotic-above-usual", text, top.source))
+        else:
+            found.append(Finding(rule.severity, f"{drug}-above-usual", f"{text}. {rule.statement}",
+                                 f"{top.source} ; also: {rule.source}"))
     return found
+
+
+def _usual_day(items: Sequence[Item], drug: str, prn_doses: float) -> float:
+    """A usual day of one drug [mg/day]: its scheduled amounts and at most ``prn_doses`` of each
+    as-needed dose (fewer where the order allows fewer)."""
+    total = 0.0
+    for item in items:
+        if not item.listed:
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            if not item.prn:
+                total += item.daily(ingredient) or 0.0
+                continue
+            dose = item.per_dose(ingredient)
+            allowed = item.max_doses_per_day
+            count = prn_doses if allowed is None else min(prn_doses, allowed)
+            total += (dose or 0.0) * count
+    return total
 
 
 def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
@@ -402,7 +872,7 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     low = high = 0.0
     missing = []
     for drug in steroids:
-        daily, _ = _daily_by_drug(items, drug)
+        daily, _ = drug_daily(items, drug)
         own = equivalents.get(drug)
         if own is None:
             missing.append(drug)
@@ -425,21 +895,97 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
-def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item], patient: Patient,
-                     table: str | None) -> list[Finding]:
-    """A proposed switch from ``previous`` to ``items``."""
+def _scheduled_opioids(items: Sequence[Item]) -> list[tuple[Item, str, float]]:
+    """(item, drug, mg/day) of the scheduled opioids whose dose is known."""
+    found = []
+    for item in items:
+        if not item.listed or item.prn:
+            continue
+        for ingredient in item.ingredients:
+            daily = item.daily(ingredient)
+            if ingredient.drug.is_opioid and daily is not None:
+                found.append((item, ingredient.drug.name, daily))
+    return found
+
+
+def _totals(k: Knowledge, table_id: str,
+            opioids: Sequence[tuple[Item, str, float]]) -> tuple[float, float] | None:
+    """The scheduled OME (low, high reading) under one table; None where it lacks a factor."""
+    table = k.conversion_table(table_id)
+    low = high = 0.0
+    for item, drug, daily in opioids:
+        factor = table.lookup(drug, item.route, item.form, daily)
+        if factor is None:
+            return None
+        amount = factor.unit.from_canonical(daily)
+        low += amount * factor.bounds[0]
+        high += amount * factor.bounds[1]
+    return (low, high)
+
+
+def _switch_tables(k: Knowledge, table: str | None) -> list[str]:
+    """The table the user chose (or the default rotation table), then every rotation table."""
+    first = table or DEFAULT_ROTATION_TABLE
+    return list(dict.fromkeys([first, *(t.id for t in k.rotation_tables)]))
+
+
+_Readings = dict[str, tuple[tuple[float, float], tuple[float, float]]]
+
+
+def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, str, float]],
+              after: Sequence[tuple[Item, str, float]]) -> _Readings:
+    """(old, new) scheduled OME under each table that has a factor for every opioid of both."""
+    return {t: (b, a) for t in tables
+            if (b := _totals(k, t, before)) is not None
+            and (a := _totals(k, t, after)) is not None and b[0] > 0}
+
+
+def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
+                     patient: Patient, table: str | None,
+                     market: str | None = None) -> list[Finding]:
+    """A proposed switch from ``previous`` to ``items``: judged in the chosen table and under the
+    most cautious reading of every rotation table that covers both regimens; where none does, in
+    the surveillance (MME) tables that do, saying so (as the dose ranges read them). A switch to
+    methadone is not judged by surveillance factors (methadone's equivalence rises with the dose
+    and is not reversible; CDC: calculated MME does not set the dose of a new opioid): its
+    starting-dose cap and the chosen market's label judge it."""
     found: list[Finding] = []
-    chosen = table or DEFAULT_ROTATION_TABLE
-    before = oral_morphine_equivalent(previous, chosen, knowledge=k)
-    after = oral_morphine_equivalent(items, chosen, knowledge=k)
-    old = {d.name for i in previous if i.listed for d in i.drugs if d.is_opioid}
-    new = {d.name for i in items if i.listed for d in i.drugs if d.is_opioid}
-    old_bounds, new_bounds = before.scheduled.bounds, after.scheduled.bounds
-    if new - old and old_bounds and new_bounds and new_bounds[0] >= old_bounds[0] * (1 - 1e-9):
-        found.append(_ruled(k, "equianalgesic-switch",
-                            f"the new opioids ({', '.join(sorted(new - old))}) give OME "
-                            f"{after.scheduled.format()}, at or above the unreduced "
-                            f"{before.scheduled.format()} of the old ({chosen})"))
+    before_items, after_items = _scheduled_opioids(previous), _scheduled_opioids(items)
+    old = {drug for _, drug, _ in before_items}
+    new = {drug for _, drug, _ in after_items}
+    if "methadone" in old and (new - old or "methadone" not in new):
+        found.append(_ruled(k, "switch-from-methadone",
+                            f"a switch from methadone to {', '.join(sorted(new - {'methadone'}))}"
+                            if new - {"methadone"} else "methadone stopped"))
+    tables = _switch_tables(k, table)
+    routes = _route_changes(k, before_items, after_items, tables[0])
+    found.extend(routes)
+    # as-needed doses too, dose for dose: an oral rescue rewritten SC at the same mg
+    changed = {d for _, d, _ in before_items} & {d for _, d, _ in after_items}
+    found.extend(_route_changes(k, _as_needed_opioids(previous, changed),
+                                _as_needed_opioids(items, changed), tables[0], per="dose"))
+    if before_items and after_items and "methadone" in old and new == old:
+        found.extend(_methadone_step(k, before_items, after_items))
+    elif before_items and after_items and "methadone" not in old:
+        readings = _readings(k, tables, before_items, after_items)
+        surveillance: list[str] = []
+        if not readings:
+            surveillance = [t.id for t in k.conversion_tables.values()
+                            if t.id not in tables and not isinstance(t, RotationTable)]
+            readings = _readings(k, surveillance, before_items, after_items)
+        if not readings:
+            found.append(Finding(
+                Severity.INFO, "switch-not-judged",
+                "the switch was not judged in oral morphine equivalents: no conversion table "
+                f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
+                "regimens", _rule(k, "opioid-dose-range-not-checked").source))
+        elif new - old and not (surveillance and "methadone" in new - old):
+            found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
+                                    surveillance=bool(surveillance)))
+        elif not routes:
+            found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance)))
+    chosen = tables[0]
+    old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
     if new_patch and not old_patch and old_bounds is not None:
@@ -449,20 +995,172 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         assert rule.threshold is not None
         if old_bounds is not None and old_bounds[1] < rule.threshold:
             found.append(_ruled(k, "fentanyl-patch-naive",
-                                f"a fentanyl patch started from OME {before.scheduled.format()}, "
-                                f"below the {rule.threshold:g} mg/day of opioid tolerance",
+                                f"a fentanyl patch started from OME "
+                                f"{_range_text(old_bounds)} mg/day, below the "
+                                f"{rule.threshold:g} mg/day of opioid tolerance",
                                 code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
-        from mpsdose.clinical.methadone import start_cap  # methadone's module: only for it
-
         cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
-        daily, _ = _daily_by_drug(items, "methadone")
-        if daily > cap.bounds[1] * (1 + 1e-9):
-            found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
-                                 f"methadone started at {significant(daily, 4)} mg/day, above the "
-                                 f"maximum starting dose of {cap.bounds[1]:g} mg/day",
-                                 cap.source))
+        daily, _ = drug_daily(items, "methadone")
+        if daily > cap.bounds[1] * (1 + _TOLERANCE):
+            text = (f"methadone started at {significant(daily, 4)} mg/day, above the maximum "
+                    f"starting dose of {cap.bounds[1]:g} mg/day")
+            label = methadone_label_start(previous, market, knowledge=k)
+            if label is not None and daily <= label[0] * (1 + _TOLERANCE):
+                # the chosen market's own label gives this start for the previous equivalent
+                start, label_rule, where = label
+                found.append(Finding(
+                    Severity.INFO, "methadone-start-above-cap",
+                    f"{text}, but at the {significant(start, 4)} mg/day the {label_rule.product} "
+                    f"label ({market}) gives for a switch from {where}: the sources disagree and "
+                    "the chosen market's label is followed",
+                    f"{cap.source} ; also: {label_rule.source}"))
+            else:
+                found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
+                                     cap.source))
     return found
+
+
+def _range_text(bounds: tuple[float, float]) -> str:
+    low, high = bounds
+    if math.isclose(low, high):
+        return f"{significant(low, 4)}"
+    return f"{significant(low, 4)}–{significant(high, 4)}"
+
+
+def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str, *,
+               surveillance: bool = False) -> list[Finding]:
+    """A switch to another opioid at or above the old OME under any table.
+
+    Each table is read at its lower factors on both sides (a table's range is its uncertainty,
+    not a second ratio): a switch flagged here is unreduced by that table's own reading.
+    """
+    unreduced = []
+    for table_id, (before, after) in readings.items():
+        worst = after[0] / before[0]
+        if worst >= 1 - _TOLERANCE:
+            unreduced.append((table_id, before, after, worst))
+    if not unreduced:
+        return []
+    shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day against {_range_text(b)} "
+                      f"({significant(w * 100, 3)}% of the old)" for t, b, a, w in unreduced)
+    if surveillance:
+        where = (f"in the surveillance (MME) table {unreduced[0][0]}, read because no rotation "
+                 "table has a factor for every opioid of both regimens")
+    elif unreduced[0][0] == chosen:
+        where = "in the chosen table"
+    else:
+        where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
+                 f"{chosen} shows a reduction)")
+    return [_ruled(k, "equianalgesic-switch",
+                   f"the new opioids ({', '.join(drugs)}) are not reduced for incomplete "
+                   f"cross-tolerance {where} — {shown}")]
+
+
+#: How the routes of one opioid rank by the effect of the same mg: enteral, transmucosal and
+#: transdermal routes (0) < subcutaneous, intravenous, intramuscular (1) < epidural (2) <
+#: intrathecal (3). The ratios behind the order are the rules' statements
+#: (``opioid-route-change``: oral to SC about 2:1; ``opioid-route-change-neuraxial``:
+#: IV 100 : epidural 10 : intrathecal 1).
+_ROUTE_RANK = {Route.SC: 1, Route.IV: 1, Route.IM: 1, Route.EPIDURAL: 2, Route.INTRATHECAL: 3}
+
+
+def _as_needed_opioids(items: Sequence[Item],
+                       skip: set[str]) -> list[tuple[Item, str, float]]:
+    """(item, drug, mg a dose) of the as-needed opioids whose dose is known, but for the drugs
+    in ``skip`` (judged already by their scheduled doses)."""
+    found = []
+    for item in items:
+        if not item.listed or not item.prn:
+            continue
+        for ingredient in item.ingredients:
+            dose = item.per_dose(ingredient)
+            if ingredient.drug.is_opioid and dose is not None and ingredient.drug.name not in skip:
+                found.append((item, ingredient.drug.name, dose))
+    return found
+
+
+def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                   after_items: Sequence[tuple[Item, str, float]], chosen: str, *,
+                   per: str = "day") -> list[Finding]:
+    """The same opioid at about the same mg by a stronger route: oral to SC/IV/IM, systemic to
+    epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed: mg a day
+    for scheduled doses, mg a dose (``per="dose"``) for as-needed ones, whose largest dose each
+    side is compared. Methadone is left out (its oral and parenteral doses are close; a switch to
+    or from it is judged on its own)."""
+    found: list[Finding] = []
+    for drug in sorted({d for _, d, _ in before_items} & {d for _, d, _ in after_items}):
+        if drug == "methadone":
+            continue
+        old_routes = {i.route for i, d, _ in before_items if d == drug}
+        new_routes = {i.route for i, d, _ in after_items if d == drug}
+        top = max(_ROUTE_RANK.get(r, 0) for r in old_routes)
+        gained = sorted((r for r in new_routes - old_routes if _ROUTE_RANK.get(r, 0) > top),
+                        key=lambda r: -_ROUTE_RANK.get(r, 0))
+        if not gained:
+            continue
+        total = sum if per == "day" else max
+        old_mg = total(mg for _, d, mg in before_items if d == drug)
+        new_mg = total(mg for _, d, mg in after_items if d == drug)
+        if new_mg < old_mg * 0.9:
+            continue
+        route = gained[0]
+        from_route = max(old_routes, key=lambda r: (_ROUTE_RANK.get(r, 0), r.value))
+        neuraxial = _ROUTE_RANK[route] >= _ROUTE_RANK[Route.EPIDURAL]
+        factors = "" if neuraxial else _route_factors(k, drug, from_route, route, chosen)
+        rule = _rule(k, "opioid-route-change-neuraxial" if neuraxial else "opioid-route-change")
+        unit = "mg/day" if per == "day" else "mg a dose as needed"
+        found.append(_ruled(k, "opioid-route-change", (
+            f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
+            f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
+            f"the same drug at about the same mg by a stronger route{factors}"), rule=rule))
+    return found
+
+
+def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
+               surveillance: bool = False) -> list[Finding]:
+    """The same opioids raised beyond the published titration step, in equivalents."""
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    assert step.threshold is not None
+    rises = [(t, b, a, a[0] / b[0]) for t, (b, a) in readings.items()]
+    table_id, before, after, worst = max(rises, key=lambda r: r[3])
+    if worst <= 1 + step.threshold / 100 + _TOLERANCE:
+        return []
+    how = ("" if table_id == chosen and not surveillance
+           else f", the most cautious of {', '.join(readings)}")
+    return [_ruled(k, "opioid-titration-step", (
+        f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
+        f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
+        f"{step.threshold:g}% step"), rule=step)]
+
+
+def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                    after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
+    """Methadone raised beyond the titration step, in mg of methadone: its conversion factors
+    rise with the daily dose, so the rise in equivalents is larger than the rise in mg."""
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    assert step.threshold is not None
+    old_mg = sum(mg for _, d, mg in before_items if d == "methadone")
+    new_mg = sum(mg for _, d, mg in after_items if d == "methadone")
+    if old_mg <= 0 or new_mg <= old_mg * (1 + step.threshold / 100 + _TOLERANCE):
+        return []
+    return [_ruled(k, "opioid-titration-step", (
+        f"methadone rises from {significant(old_mg, 4)} to {significant(new_mg, 4)} mg/day "
+        f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of methadone, whose conversion "
+        f"factors rise with the dose: the rise in equivalents is larger), beyond the "
+        f"{step.threshold:g}% step"), rule=step)]
+
+
+def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str) -> str:
+    """`` (spcg: oral 2, sc 4 mg OME per mg: × 2)`` where a table has both factors."""
+    for table_id in _switch_tables(k, chosen):
+        table = k.conversion_table(table_id)
+        before, after = table.lookup(drug, old), table.lookup(drug, new)
+        if before is not None and after is not None and before.unit == after.unit:
+            ratio = (after.bounds[0] / before.bounds[1], after.bounds[1] / before.bounds[0])
+            return (f" ({table_id}: {old.value} {before.describe()}, {new.value} "
+                    f"{after.describe()}: × {_range_text(ratio)})")
+    return ""
 
 
 def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Finding]:
@@ -491,8 +1189,8 @@ def check(
     previous: Regimen | Iterable[Item] | None = None,
     table: str | None = None,
     threshold_context: str | None = None,
-    knowledge: Knowledge | None = None,
     market: str | None = None,
+    knowledge: Knowledge | None = None,
 ) -> list[Finding]:
     """Safety findings for a regimen and a patient, most severe first.
 
@@ -501,23 +1199,30 @@ def check(
     regimen
         Items, or a regimen (whose patient is used when ``patient`` is None).
     patient
-        Age, weight, CrCl, hepatic function, opioid tolerance, conditions; nothing is assumed.
+        Age, weight, CrCl, hepatic function, opioid tolerance, conditions, care setting; nothing
+        is assumed (a check that needs what is not given says so, once).
     previous
         The regimen being switched from, to check the switch itself.
-    table, threshold_context
-        The conversion table for OME, and a threshold context (see
-        :func:`mpsdose.oral_morphine_equivalent`).
+    table
+        The conversion table for OME: the switch is judged in it (and under the most cautious
+        rotation table); a rotation table is read first for the dose ranges.
+    threshold_context
+        A context of ``data/ome_thresholds.csv`` to report the OME against.
+    market
+        ``us``, ``uk``, ``eu``, ``jp``, ``au``, ``nz``: keep that market's labels (limits,
+        starting doses, rescue share). None: every market's, where a dose within one market's
+        label but above another's is a warning or information naming both. The market's own
+        label rules of ``data/market_rules.csv`` are checked too (``jp``: the Japanese package
+        inserts).
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
-    market
-        Also check the label rules of this market (``jp``: ``data/market_rules.csv``).
 
     Returns
     -------
     list of Finding
-        Dose limits (with age, weight, CrCl, hepatic function), duplications, risky combinations,
-        rescue doses, OME thresholds and the switch; a check that needs context not given says
-        so (info) instead of guessing.
+        Dose limits (with age, weight, CrCl, hepatic function, risk factors), opioid dose ranges,
+        duplications, risky combinations, rescue doses, OME thresholds and the switch; a check
+        that needs context not given says so (info) instead of guessing.
 
     Raises
     ------
@@ -526,42 +1231,49 @@ def check(
 
     References
     ----------
-    .. [1] Every limit and rule is a row of ``data/dose_limits.csv`` or ``data/safety_rules.csv``
-       with its source (labels, guidelines, the AGS Beers Criteria); each finding carries the
-       source of the row that made it.
+    .. [1] Every limit, range and rule is a row of ``data/dose_limits.csv``,
+       ``data/opioid_dose_ranges.csv`` or ``data/safety_rules.csv`` with its source (labels,
+       guidelines, the AGS Beers Criteria); each finding carries the source of the row that made
+       it (and of a row that disagrees, where one does).
 
     Examples
     --------
     >>> import mpsdose
     >>> regimen = mpsdose.Regimen.parse(["acetaminophen 1 g po qid"])
-    >>> [f.code for f in mpsdose.check(regimen, mpsdose.Patient(age=60)) if f.severity.value != "info"]
-    ['acetaminophen-at-max']
+    >>> [(f.code, f.severity.value) for f in mpsdose.check(regimen, mpsdose.Patient(age=60))
+    ...  if f.code.startswith("acetaminophen")]
+    [('acetaminophen-at-max', 'info')]
+    >>> drunk = mpsdose.Patient(age=60, conditions=["alcoholism"])
+    >>> [f.code for f in mpsdose.check(regimen, drunk) if f.severity.value != "info"]
+    ['acetaminophen-above-max']
     """
     k = resolve(knowledge)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
     if patient is None:
         patient = regimen.patient if isinstance(regimen, Regimen) else Patient()
     found: list[Finding] = []
-    found.extend(_limit_findings(k, items, patient))
-    found.extend(_interaction_findings(k, items, patient))
-    found.extend(check_rescue(items, knowledge=k))
+    limits = _limit_findings(k, items, patient, market)
+    found.extend(limits)
+    found.extend(_interaction_findings(k, items, patient, limits, market))
+    found.extend(opioid_range_findings(items, patient, market=market, table=table, knowledge=k))
+    found.extend(check_rescue(items, market=market, table=table, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
                  if f.code == "dose-unknown")
-    if any(i.listed and i.drug.is_opioid for i in items):
+    if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):
         ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
                                        knowledge=k)
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
-        found.extend(_switch_findings(k, items, before, patient, None))
+        found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
 @checked
-def check_course(course: Course, *, table: str | None = None,
-                 knowledge: Knowledge | None = None, market: str | None = None) -> list[Finding]:
+def check_course(course: Course, *, table: str | None = None, market: str | None = None,
+                 knowledge: Knowledge | None = None) -> list[Finding]:
     """Findings across a course: each state, each switch between states, titration intervals.
 
     Parameters
@@ -569,11 +1281,11 @@ def check_course(course: Course, *, table: str | None = None,
     course
         A course; its patient is used for every state.
     table
-        The conversion table for OME (default ``cdc2022``).
+        The conversion table the switches between states are judged in (see :func:`check`).
+    market
+        As for :func:`check`: that market's labels, and its label rules, in every state.
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
-    market
-        Also check the label rules of this market (``jp``) in every state.
 
     Returns
     -------
@@ -585,7 +1297,7 @@ def check_course(course: Course, *, table: str | None = None,
     previous: Regimen | None = None
     for state in course.states:
         for finding in check(state.regimen, course.patient, previous=previous, table=table,
-                             knowledge=k, market=market):
+                             market=market, knowledge=k):
             found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
         previous = state.regimen
     found.extend(_methadone_titration(k, course))
@@ -613,8 +1325,8 @@ def _methadone_titration(k: Knowledge, course: Course) -> list[Finding]:
     assert rule.threshold is not None
     found: list[Finding] = []
     for before, after in itertools.pairwise(course.states):
-        old, _ = _daily_by_drug(before.regimen.items, "methadone")
-        new, _ = _daily_by_drug(after.regimen.items, "methadone")
+        old, _ = drug_daily(before.regimen.items, "methadone")
+        new, _ = drug_daily(after.regimen.items, "methadone")
         if not (old > 0 and new > old):
             continue
         days = _days_between(before, after)

@@ -10,7 +10,7 @@ class is totalled as oral morphine equivalents (:mod:`mpsdose.clinical.equivalen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -24,7 +24,8 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES, Route
 
 __all__ = [
-    "ClassTotal", "DailyTotals", "DrugTotal", "ItemTotal", "Total", "daily_totals", "findings",
+    "ClassTotal", "DailyTotals", "DrugTotal", "ItemTotal", "Total", "daily_totals", "drug_daily",
+    "findings",
 ]
 
 
@@ -339,3 +340,29 @@ def findings(totals: DailyTotals) -> list[Finding]:
             f"{item}: not in the catalogue; kept and shown, not totalled, and the OME total "
             "is a lower bound (it may be an opioid)", item=str(item)))
     return found
+
+
+def drug_daily(items: Sequence[Item], drug: str, route: Route | None = None,
+                   release: str | None = None) -> tuple[float, bool]:
+    """(daily amount [mg/day] with PRN doses at their maximum, complete?) of one drug over the
+    listed items of a route and release (None: any); ``complete`` is False where an item's amount
+    is not known (a dose unknown, a PRN dose with no maximum), which is then left out."""
+    total, complete = 0.0, True
+    for item in items:
+        if not item.listed:
+            continue
+        if route is not None and item.route is not route:
+            continue
+        if release is not None and (item.release or "ir") != release:
+            # a limit for one release applies to items of that release; an item that does not
+            # say is immediate release, the form a plain prescription gets
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            daily = item.daily(ingredient)
+            if daily is None:
+                complete = False
+            else:
+                total += daily
+    return total, complete

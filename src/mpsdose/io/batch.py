@@ -17,6 +17,10 @@ Factors are looked up **once per distinct** (drug, route, unit, form) with the s
 :func:`mpsdose.oral_morphine_equivalent`, then joined and multiplied as columns; a tiered factor
 (methadone in ``cdc2016``) is chosen by the row's daily dose band.
 
+Claims rows (``ndc`` or ``rxcui`` with ``quantity`` and ``days_supply``) are turned into dose
+rows by :func:`mpsdose.io.claims.claims_inputs`, the one place this module calls for them: dose =
+strength per unit × quantity ÷ days supply, one a day (the CDC formula), or a status.
+
 Every input column the computation reads is typed in one place (:data:`INPUT_SCHEMA`): a number
 column is read from any numeric type or from text, a text column from text or numbers. A cell
 that cannot be read (``"7,5"``, ``NaN``, ``inf``, a date or a bool in the dose column) is that
@@ -45,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from mpsdose.io.claims import claims_inputs, has_claims
 from mpsdose.io.language import parse_frequency
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
@@ -244,9 +249,12 @@ def _key_rows(drug: str | None, route: str | None, unit: str | None, form: str |
 
 def _require(columns: list[str]) -> None:
     """Refuse a table without the columns batch_mme reads."""
-    missing = [c for c in ("drug", "dose", "unit") if c not in columns]
-    if "doses_per_day" not in columns and "frequency" not in columns:
-        missing.append("doses_per_day (or frequency)")
+    if has_claims(columns):  # claims rows give a product and a quantity (mpsdose.io.claims)
+        missing = [c for c in ("quantity", "days_supply") if c not in columns]
+    else:
+        missing = [c for c in ("drug", "dose", "unit") if c not in columns]
+        if "doses_per_day" not in columns and "frequency" not in columns:
+            missing.append("doses_per_day (or frequency)")
     if missing:
         raise BatchError(f"missing column(s): {', '.join(missing)}")
 
@@ -375,6 +383,27 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     _require(columns)
     name = _Names(columns)
     typed = {column: _typed(pl, schema, column) for column in INPUT_SCHEMA}
+    claims = has_claims(columns)
+    claim: Any = pl.lit(False)
+    if claims:  # the one hook: claims rows get the columns of a dose row, or a status
+        if any(column.startswith("_c_") for column in columns):
+            raise BatchError("a table with claims columns may not have columns named _c_…")
+        lazy = claims_inputs(lazy, columns, knowledge)
+        claim = pl.col("_c_claim")
+        for column in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
+            written, reason, garbled = typed[column]
+            typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
+                             reason, garbled & ~claim)
+    claim = pl.lit(False)
+    if claims:  # the one hook: claims rows get the columns of a dose row, or a status
+        if any(column.startswith("_c_") for column in columns):
+            raise BatchError("a table with claims columns may not have columns named _c_…")
+        lazy = claims_inputs(lazy, columns, knowledge)
+        claim = pl.col("_c_claim")
+        for column in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
+            written, reason, garbled = typed[column]
+            typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
+                             reason, garbled & ~claim)
 
     def value(column: str) -> Any:
         return typed[column][0]
@@ -383,14 +412,14 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
         reason = typed[column][1]
         return reason if reason is not None else fallback
 
-    if facts is None:
-        facts = _Facts.of(pl, lazy, schema)
-    # The key as written. ``form`` is a key only where the table has that column (else it is
-    # always empty: no use joining on it). A key column that is text already is joined on as
-    # it is (a copy under another name costs a pass).
-    key_names = ["drug", "route", "unit"] + (["form"] if "form" in columns else [])
-    key_columns = [key if key in columns and schema[key] == pl.String else name("k" + key)
-                   for key in key_names]
+    if facts is None:  # (a claims row's dose is made from its quantity: nothing known of it)
+        facts = _Facts() if claims else _Facts.of(pl, lazy, schema)
+    # The key as written. ``form`` is a key only where the table has that column, or claims
+    # rows (else it is always empty: no use joining on it). A key column that is text already
+    # is joined on as it is (a copy under another name costs a pass).
+    key_names = ["drug", "route", "unit"] + (["form"] if "form" in columns or claims else [])
+    key_columns = [key if not claims and key in columns and schema[key] == pl.String
+                   else name("k" + key) for key in key_names]
     key_values = [value(key).alias(k) for key, k in zip(key_names, key_columns, strict=True)]
     keys = lazy.select(*key_values).unique().collect()
     books = knowledge.catalogue
@@ -518,6 +547,10 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
         return pl.lit(pl.Series(table.columns[field], dtype=dtype)).gather(at)
 
     computed = looked_up("computed", pl.Boolean)
+    claim_failed: Any = pl.lit(False)
+    if claims:  # a claims row that could not be read says so first (mpsdose.io.claims)
+        claim_failed = pl.col("_c_status").is_not_null()
+        computed = computed & ~claim_failed
     steps = steps.with_columns(pl.when(computed).then(amount).alias(name("daily_raw")))
     daily = significant(pl.col(name("daily_raw")))
     renames = _renamed_inputs(columns)
@@ -527,26 +560,35 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             (pl.col(name("daily")) * pl.col(name("factor"))).alias(name("mme_raw"))).select(
             *inputs,
             significant(pl.col(name("mme_raw"))).alias("mme_per_day"),
-            looked_up("ok", pl.Boolean).alias(bup + "_ok"),
-            looked_up("failed", pl.Boolean).alias(bup + "_failed"),
+            (looked_up("ok", pl.Boolean) & ~claim_failed).alias(bup + "_ok"),
+            (looked_up("failed", pl.Boolean) | claim_failed).alias(bup + "_failed"),
             per_key([_is_buprenorphine(row[0], books) for row in keys.iter_rows()],
                     pl.Boolean).alias(bup),
         )
+    status = looked_up("status", pl.String)
     message = looked_up("message", pl.String)
+    unit = looked_up("unit", pl.String)
     if formatted and not typed["doses_per_day"][1]:
         bad = looked_up("formatted", pl.Boolean)
         message = pl.when(bad).then(_frequency_message(pl, typed, bad)).otherwise(message)
+    if claims:  # its own status first; an ok claims row's message says how its dose was made
+        status = pl.when(claim_failed).then(pl.col("_c_status")).otherwise(status)
+        message = (pl.when(claim_failed | looked_up("ok", pl.Boolean))
+                   .then(pl.col("_c_message")).otherwise(message))
+        unit = pl.when(claim_failed).then(None).otherwise(unit)
     return steps.with_columns(
-        looked_up("status", pl.String).alias(name("out_status")),
+        status.alias(name("out_status")),
         message.alias(name("out_message")),
         daily.alias(name("out_daily_dose")),
-        looked_up("unit", pl.String).alias(name("out_daily_dose_unit")),
+        unit.alias(name("out_daily_dose_unit")),
         pl.col(name("factor")).alias(name("out_factor")),
     ).with_columns(
         (pl.col(name("out_daily_dose")) * pl.col(name("out_factor"))).alias(name("mme_raw")),
     ).with_columns(
         significant(pl.col(name("mme_raw"))).alias(name("out_mme_per_day")),
-    ).select(*inputs, *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS])
+    ).select(*inputs, *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS],
+             *([pl.col("_c_product").alias("product"), pl.col("_c_drug").alias("product_drug")]
+               if claims else []))
 
 
 #: A row's outcome of its own checks (the first that fails, in parse_item's order), beside its
@@ -753,7 +795,8 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     definition 1 = total_mme / total_days; 2 = total_mme / therapy days; 3 = total_mme /
     observation window; 4 = Σ mme_per_day. Each again without buprenorphine (``_no_bup``), with
     its own therapy days and window where the ``_no_bup`` columns give them. A patient whose
-    only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero.
+    only drugs are buprenorphine has ``total_mme_no_bup`` 0, definition 1 null, 2–4 zero. Claims
+    rows name their drug in ``product_drug``.
 
     ``status`` says how complete a patient's numbers are: ``ok`` (every row computed, or left out
     on purpose as ``not-opioid``), ``incomplete`` (some rows could not be computed: the totals
@@ -793,15 +836,19 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
     schema = lazy.collect_schema()
     columns = schema.names()
-    missing = [name for name in ("patient_id", "days_supply", "drug", "status", "mme_per_day")
+    missing = [name for name in ("patient_id", "days_supply", "status", "mme_per_day")
                if name not in columns]
+    if "drug" not in columns and "product_drug" not in columns:
+        missing.append("drug")
     if missing:
         raise BatchError(f"per patient: missing column(s): {', '.join(missing)}")
-    drugs = lazy.select(pl.col("drug").cast(pl.String)).unique().collect().to_series()
+    # a claims row names its drug through its product (mpsdose.io.claims)
+    drug_name = pl.coalesce(*(pl.col(c).cast(pl.String) for c in ("product_drug", "drug")
+                              if c in columns))
+    drugs = lazy.select(drug_name.alias("drug")).unique().collect().to_series()
     books = resolve(knowledge).catalogue
     is_bup = {drug: _is_buprenorphine(drug, books) for drug in drugs.to_list()}
-    bup = pl.col("drug").cast(pl.String).replace_strict(is_bup, default=False,
-                                                         return_dtype=pl.Boolean)
+    bup = drug_name.replace_strict(is_bup, default=False, return_dtype=pl.Boolean)
     status = pl.col("status").cast(pl.String)
     ok = status == "ok"
     result = _patients(pl, lazy, bup, therapy_days, observation_window_days, ok=ok,

@@ -3,10 +3,12 @@
 A **regimen file** has an optional ``label``, ``items`` (item strings of the item language and/or
 tables with ``drug``, ``route``, ``dose``, ``unit``, ``frequency``, ``prn``, ``max_prn_per_day``,
 ``form``, ``count``, ``duration_days``) and an optional ``[patient]`` table (``age``, ``weight_kg``,
-``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``).
+``crcl_ml_min``, ``hepatic``, ``opioid_tolerant``, ``conditions``, ``setting``).
 
 A FHIR R4 JSON document (``MedicationRequest``, ``MedicationStatement`` or a ``Bundle`` of them)
-is read wherever a regimen file is, recognised by its ``resourceType`` (:mod:`mpsdose.io.fhir`).
+is read wherever a regimen file is, recognised by its ``resourceType``, and so is a CDS Hooks
+request body (``context`` with ``draftOrders``, ``prefetch``): the regimen of the orders in force
+(:mod:`mpsdose.io.fhir`).
 
 A **course file** has ``[patient]`` once and ``[[states]]``, each with a ``label``, an optional
 ``date`` or ``day``, an optional ``note`` and its ``items``.
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mpsdose.io.fhir import regimen_from_fhir
+from mpsdose.io.fhir import is_fhir_document, regimen_from_fhir
 from mpsdose.io.language import format_item, parse_frequency, parse_item
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
@@ -46,7 +48,7 @@ from mpsdose.model.guards import (
     MAX_STATES,
 )
 from mpsdose.model.numbers import plain
-from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, Schedule, State
+from mpsdose.model.regimen import Course, Item, Patient, Regimen, Schedule, State
 from mpsdose.model.units import lookup_unit
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, parse_form, parse_route
@@ -56,7 +58,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["dumps", "load", "load_regimen", "loads", "save"]
 
-_PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions")
+_PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant", "conditions",
+                 "setting")
 
 
 # -- the file formats, as attrs classes that cattrs fills strictly ------------------------------
@@ -68,6 +71,7 @@ class _PatientData(Value):
     hepatic: str | None = None
     opioid_tolerant: bool | None = None
     conditions: list[str] = attrs.Factory(list)
+    setting: str | None = None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -410,7 +414,7 @@ def loads(text: str, syntax: str = "toml", *, path: str | None = None,
     data = _decode(text.removeprefix("\ufeff"), syntax, path)
     if not isinstance(data, Mapping):
         raise RegimenFileError("the top level must be a table (a JSON object)", path=path)
-    if "resourceType" in data:  # a FHIR R4 MedicationRequest, MedicationStatement or Bundle
+    if is_fhir_document(data):  # a FHIR R4 resource or Bundle, or a CDS Hooks request
         try:
             return regimen_from_fhir(data, allow_unlisted=allow_unlisted, knowledge=knowledge)
         except MpsdoseError as error:
@@ -613,17 +617,14 @@ class _Reader:
         return item
 
     def patient(self, raw: _PatientData) -> Patient:
+        # the Patient reads the strings (hepatic "Child-Pugh C", a condition's other names, the
+        # setting) and refuses what it cannot read, naming the allowed values
         values: dict[str, Any] = {"age": raw.age, "weight_kg": raw.weight_kg,
                                   "crcl_ml_min": raw.crcl_ml_min,
-                                  "opioid_tolerant": raw.opioid_tolerant}
-        if raw.hepatic is not None:
-            try:
-                values["hepatic"] = Hepatic(raw.hepatic.strip().lower())
-            except ValueError:
-                raise self.fail(
-                    f"hepatic {raw.hepatic!r}; use one of {', '.join(h.value for h in Hepatic)}",
-                    "patient.hepatic") from None
-        values["conditions"] = tuple(c.strip().lower() for c in raw.conditions)
+                                  "opioid_tolerant": raw.opioid_tolerant,
+                                  "hepatic": raw.hepatic,
+                                  "conditions": tuple(raw.conditions),
+                                  "setting": raw.setting}
         try:
             return Patient(**values)
         except MpsdoseError as error:

@@ -13,19 +13,45 @@ The amount is read the way Japanese prescriptions write it:
 - **1回量 × 1日回数**: ``1回1錠 1日2回``; ``1回2錠（1000mg）`` checks the amount in brackets.
 - **1日量 and 分N**: a bare quantity of an oral medicine is the daily amount (the insurance-claim
   convention, 内服薬は1日分量): ``2錠 分2`` is one tablet twice a day; ``3錠 毎食後`` is one
-  after each meal. A quantity that does not divide into whole (or, for immediate release, half)
-  units a dose is refused as ambiguous rather than guessed.
+  after each meal; the chart shorthand ``3T 3×`` is the same. A quantity that does not divide into
+  whole (or, for immediate release, half) units a dose is refused as ambiguous rather than
+  guessed, and so is one beside a 1回量 it contradicts (``3錠 分3 （1回2錠）``); a whole number of
+  days of it is the total dispensed (``1回1錠 1日4回 28錠``).
+- **A count at each time of day** (``朝2錠・昼1錠``) must add up to the day's quantity written beside
+  it; doses that differ are read as the day's amount (``betamethasone 1.5 mg/day``).
+- **Order systems and manuals**: ``1錠/回`` is a dose and ``3錠/日``, ``1A/日`` a day's quantity;
+  ``1個×3回/日`` a dose times a day; chart letters ``M,T,A`` (Morgen, Tag, Abend) and clock times
+  (``8時・20時``, ``8:00``) are doses a day that must agree with the rest; 【麻】, 【内服】 are passed
+  over and 【頓服】 reads as needed. A range (``2〜4錠``) is refused: one amount is read, never a
+  titration range.
 - **頓用** (as needed): the quantity is one dose; ``1日N回まで`` is the most doses in a day;
-  ``N回分`` is the number of doses dispensed, not a daily maximum.
+  ``N回分`` is the number of doses dispensed, not a daily maximum. ``分N`` on an as-needed line,
+  or a maximum beside a schedule (``1日2回 12時間毎 1日3回まで``), is refused.
 - **Counts** (錠, カプセル, 包, 個, 枚, A …) are read through the product's marketed strengths
   (``data/products.csv``; a generic name through ``data/strengths.csv``, market jp); a strength
   that is not listed, or a count whose strength is not written and not unique, is refused.
 - **Patches** labelled by content are read as the release rate of their own product's row of
   ``data/patch_products.csv`` (フェントステープ 1 mg = 12.5 mcg/h; デュロテップMTパッチ 4.2 mg = 25
-  mcg/h); an unlisted content is refused.
+  mcg/h); an unlisted content is refused. A patch is a topical (外用薬), whose bare quantity is the
+  total dispensed (``フェントステープ2mg 7枚 1日1回`` is a week's supply): more than one patch worn
+  at once is read only from ``1回N枚``, ``1日N枚`` (a one-day patch) or a bare count beside the
+  total written as such (``1枚 1日1回 計14枚``); a bare count above one with no total is refused.
+  Suppositories likewise (``1回1個 1日3回 21個``, ``1個 1日3回 計21個``).
+- **One product a line**: products added with ＋ are read only for patches worn together; two
+  tablets or a syringe of two drugs are refused, and so is a pump with its bolus on one line.
+- **Every figure written must agree**: an amount beside the dose (``1回1錠 1日3回 180mg``,
+  ``20mg/日``) is the dose or the day's amount, or the line is refused.
+- **Injections**: a count with its diluent (``0.5A＋生食100mL 眠前 点滴静注``) is one preparation, a
+  dose; without a diluent a bare count is the total and is refused.
 - **Continuous infusions** (持続皮下注, 持続静注) from mg/日, mg/h or mL/h with a concentration:
   written (``1mg/mL``), computed from the ampoules and the total volume (``5A ＋ 生理食塩液45mL
-  計50mL``), or the product's own (原液). Every figure written must agree with the others.
+  計50mL``, ``注5mL（50mg）＋生食5mL／合計10mL``, ``1%モルヒネ注（10mg/1mL）2A``), or the product's
+  own (原液), or the drug and its percentage (``1%モルヒネ注100mg＋生食90mL``: 10 mL of drug, the
+  percentage one the product is marketed in). mg/日 (or 1日Nmg) is an infusion only where 持続 or a
+  rate an hour is written; with 1日N回 it is doses. Every figure written must agree with the
+  others, the drug's name written again beside its rate (``（モルヒネ12mg/日）``) included. A
+  pump's bolus on the next line (``疼痛時 1時間量早送り``, ``レスキュー 1回0.3mL``) is read at that
+  pump's concentration by :func:`read_japanese`.
 
 Full-width digits and letters, ㎎ and μg are read after Unicode NFKC. What is not understood is
 refused with the words it could not read; the Japanese text is kept as written (``Item.text``)
@@ -59,6 +85,10 @@ __all__ = ["is_japanese", "parse_japanese", "read_japanese"]
 _NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
                         re.IGNORECASE)
 _MARKERS = re.compile(r"^\s*(?:【般】|\[般\]|\(般\)|【一般名】|般\)|\*)\s*")
+#: an order system's category marks before a name: the narcotic mark and the kind of medicine
+#: (【麻】, 【内服】, 【外用】, 【注射】, 【定時】) say nothing of the amount; 【頓服】 is as needed
+_CATEGORY = re.compile(r"^\s*(?:【|\[|\()(麻|麻薬|内服|内用|外用|注射|定時|定期|頓服|頓用|屯服|屯用)"
+                       r"(?:】|\]|\))\s*")
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}),(\d{3})(?![\d,])")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
 _KANJI_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
@@ -68,10 +98,19 @@ _DASHES = str.maketrans({"〜": "~", "～": "~", "−": "-", "–": "-", "—": 
 
 def _normal(text: str) -> str:
     """NFKC, wave dashes as ``~``, thousands separators dropped, kanji counts as digits, and the
-    numbering and generic-name markers (①, Rp1), 【般】) removed."""
+    numbering, generic-name and category marks (①, Rp1), 【般】, 【麻】, 【内服】) removed; 【頓服】
+    is kept as the word 頓服."""
     body = _NUMBERING.sub("", text, count=1)
     body = unicodedata.normalize("NFKC", body).translate(_DASHES)
-    body = _MARKERS.sub("", body, count=1)
+    as_needed = False
+    while True:
+        mark = _CATEGORY.match(body) or _MARKERS.match(body)
+        if mark is None or not mark.group(0).strip():
+            break
+        as_needed |= bool(mark.groups()) and mark.group(1) in ("頓服", "頓用", "屯服", "屯用")
+        body = body[mark.end():]
+    if as_needed:  # 【頓服】ロキソニン錠60mg 1錠: read as if 頓服 were written after the name
+        body += " 頓服"
     while _THOUSANDS.search(body):
         body = _THOUSANDS.sub(r"\1\2", body)
     body = re.sub(r"(1日|分|1回)([一二三四五六七八九])(?=回|錠|包|カプセル|個|枚|\s|$|[^一-龥])",
@@ -83,14 +122,18 @@ def _normal(text: str) -> str:
 _NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
 _FRACTION = r"\d+\s*/\s*\d+(?!\s*(?:mg|mcg|μg|g|ml|%))"  #: a part of a tablet: 1/2錠
 _MASS = r"(?:mg|mcg|μg|ug|g)(?![a-z])"
-_COUNT = (r"(?:錠|カプセル|cap(?:s)?(?![a-z])|包|個|枚|アンプル|バイアル|本|袋|バッグ|キット|瓶|"
+_COUNT = (r"(?:錠|カプセル|cap(?:s)?(?![a-z])|包|個|枚|アンプル|バイアル|管|本|袋|バッグ|キット|瓶|"
           r"[tcav](?![a-z]))")
-_PER_HOUR = r"(?:h|hr|時|時間)(?![a-z])"
-_SYMPTOM = (r"(?:疼痛増強|疼痛|痛みが強い|痛みがある|痛みが出た|痛み|痛い|痛む|突出痛|嘔気|悪心|吐き気|"
+#: a count's word where a sign follows it (1T×3回/日), so a letter needs no lookahead
+_COUNT_WORD = r"(?:錠|カプセル|caps?|包|個|枚|アンプル|バイアル|管|本|袋|バッグ|キット|瓶|[tcav])"
+_PER_HOUR = r"(?:h|hr|時間|時)(?![a-z])"
+_SYMPTOM = (r"(?:疼痛増強|疼痛|痛みが強い|痛みの強い|痛みがある|痛みが出た|痛み|痛い|痛む|突出痛|苦痛|"
+            r"体動|息苦しい|息苦しさ|嘔気|悪心|吐き気|"
             r"嘔吐|不眠|眠れない|発熱|不穏|不安|呼吸困難|呼吸苦|便秘|咳嗽|咳|下痢|痙攣|けいれん|"
             r"せん妄|興奮|気分不良)")
 _PRN = (rf"(?:{_SYMPTOM}(?:[・/、]{_SYMPTOM})*(?:時|の時|のとき|とき)|"
-        r"頓用|頓服|屯用|屯服|レスキュー|必要時|臨時追加|臨時)")
+        r"頓用|頓服|屯用|屯服|レスキュー|必要時|臨時追加|臨時|"
+        r"(?:入浴|リハビリ|処置|体動|移動|排便)前)")  # before a painful activity: as needed
 _PLACE = r"(?:前胸部|胸部|腹部|上腕部|上腕|大腿部|大腿|背部|上背部|腰部|臀部|側腹部|肩)"
 _FORM_WORDS: tuple[tuple[str, str, Route | None, str | None], ...] = tuple(sorted((
     ("徐放錠", "tablet", Route.ORAL, "er"), ("徐放カプセル", "capsule", Route.ORAL, "er"),
@@ -118,7 +161,7 @@ _COUNT_FORMS = {
     "錠": ("tablet",), "t": ("tablet",), "カプセル": ("capsule",), "cap": ("capsule",),
     "caps": ("capsule",), "c": ("capsule",), "包": ("powder", "liquid"),
     "個": ("suppository", "tablet"), "枚": ("patch",), "本": ("injection", "liquid"),
-    **{word: ("injection",) for word in ("a", "アンプル", "v", "バイアル", "袋", "バッグ",
+    **{word: ("injection",) for word in ("a", "アンプル", "管", "v", "バイアル", "袋", "バッグ",
                                          "キット", "瓶")},
 }
 _COUNTABLE_FORMS = ("tablet", "capsule", "suppository", "patch")
@@ -138,6 +181,12 @@ def _timing_count(text: str) -> tuple[int, bool]:
     """(doses a day, bedtime only) of a timing phrase: 毎食後 3, 朝夕 2, 就寝前 1 …"""
     if text.startswith("毎食"):
         return 3, False
+    if _CHART_TIMES.fullmatch(text):  # M,A: Morgen, Abend
+        return len(re.findall("[MTA]", text)), False
+    if text.lower().startswith("v.d.s"):  # vor dem Schlafen: at bedtime
+        return 1, True
+    if "." in text:  # n.d.E, v.d.E, z.d.E: after, before, between meals (a time, not a count)
+        return 0, False
     if re.match(r"(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時", text):
         return 1, True
     if text.startswith("起床") or text in ("毎朝", "毎夕"):
@@ -150,31 +199,45 @@ def _timing_count(text: str) -> tuple[int, bool]:
     return 0, False  # 食後, 食前: a time, not a count
 
 
+#: the German chart letters for the times of day: M (Morgen), T (Tag), A (Abend)
+_CHART_TIMES = re.compile(r"[MTA](?:\s*[,・、]\s*[MTA])*")
+
+
 # Each pattern is tried at the current position, in this order; the first that matches wins.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
-        ("ref_above", r"上記(?:の)?(?:ポンプ|シリンジ|輸液|注射|持続)?|同ポンプ|同シリンジ"),
+        ("ref_above", r"上記(?:の)?(?:ポンプ|シリンジ|輸液|注射|持続)?|同ポンプ|同シリンジ|同上|前記"),
         ("dispensed", rf"({_NUM})\s*回分"),
         ("duration", rf"(?:x\s*)?({_NUM})\s*日分"),
-        ("max_prn", rf"1日\s*(?:最大|最高)?\s*({_NUM})\s*回\s*"
+        ("max_prn", rf"1日\s*(?:に)?\s*(?:最大|最高)?\s*({_NUM})\s*回\s*"
                     r"(?:まで|迄|以内|を限度|が限度|を上限|を超えない)"),
         ("max_prn", rf"1日\s*(?:最大|最高)\s*({_NUM})\s*回"),
+        # 1時間に6回まで (a PCA's hourly limit): not a day's maximum, unless the hours are 24
+        ("hours_max", rf"({_NUM})\s*時間\s*(?:に|で|以内に)\s*({_NUM})\s*回\s*(?:まで|迄|以内)"),
+        # アブストラル: 効果不十分なら30分後に1回のみ追加可 (a repeat within one episode)
+        ("repeat", rf"(?:効果(?:が)?不十分(?:な(?:ら|場合|時)|の(?:場合|時)|時)(?:は|に)?\s*)?"
+                   rf"{_NUM}\s*分\s*(?:後|以降|後以降)\s*(?:に)?\s*(?:同一用量(?:まで)?を?\s*)?"
+                   r"1\s*回(?:のみ|だけ)?\s*(?:の)?\s*追加"),
         ("loose_max", rf"({_NUM})\s*回\s*(?:まで|迄|以内)"),
         ("min_interval", rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
                          r"(?:あけ|空け|開け|おい|置い)(?:て|る)"),
         ("over_minutes", rf"({_NUM})\s*分(?:間)?\s*(?:以上)?\s*かけて"),
-        ("times_day", rf"1日\s*({_NUM})\s*回"),
+        ("times_day", rf"1日\s*(?:に)?\s*({_NUM})\s*回"),
         ("divided", rf"分\s*({_NUM})"),
+        ("divided", rf"({_NUM})\s*x(?!\s*\d)"),  # 3× (chart shorthand, after 3T): 分3
         ("interval_h", rf"({_NUM})\s*時間\s*(?:毎|ごと|おき|置き|間隔)(?:に)?"),
-        ("interval_d", rf"({_NUM})\s*日\s*(?:毎|ごと)(?:に)?"),
+        ("interval_d", rf"({_NUM})\s*日\s*(?:毎|ごと|に\s*1\s*回)(?:に)?"),
         ("every_other", rf"隔日|{_NUM}\s*日\s*(?:おき|置き)"),
         ("daily_word", r"毎日"),
         ("timing", r"毎朝|毎夕|毎晩"),
         ("bolus_hour", r"1\s*時間\s*(?:量|分)(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
         ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?!間)"
                         r"(?:\s*\d{1,2}\s*分|半)?"),
+        ("time_of_day", r"\d{1,2}:\d{2}(?:\s*[-・,、/]\s*\d{1,2}:\d{2})*(?![\d.])"),  # 8:00・20:00
         ("prn", _PRN),
+        ("timing", r"[nvz]\.\s*d\.\s*[es]\.?"),
+        ("timing", r"(?-i:[MTA](?:\s*[,・、]\s*[MTA])*)(?![a-z.])"),
         ("timing", r"毎食(?:直?後|直?前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
                    r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)"),
         ("route", r"持続皮下注(?:射)?|持続皮下投与|持続皮下|csci(?![a-z])"),
@@ -190,16 +253,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("rate_day", rf"({_NUM})\s*({_MASS})\s*/\s*(?:日|day|d|24\s*h|24\s*時間)(?![a-z])"),
         ("rate_h", rf"({_NUM})\s*({_MASS})\s*/\s*{_PER_HOUR}"),
         ("equal", rf"({_NUM})\s*ml\s*=\s*({_NUM})\s*({_MASS})"),
-        ("conc", rf"({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
+        ("conc", rf"(?:濃度\s*)?({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
         ("percent", rf"({_NUM})\s*%"),
+        # 1個×3回/日 (院内 orders): the count before × is a dose, the times are a day's
+        ("count_times", rf"({_FRACTION}|{_NUM})\s*({_COUNT_WORD})\s*x\s*({_NUM})\s*回\s*/\s*"
+                        r"(?:日|day)(?![a-z])"),
+        ("amount_times", rf"({_NUM})\s*(mg|mcg|μg|ug|g|ml)\s*x\s*({_NUM})\s*回\s*/\s*"
+                         r"(?:日|day)(?![a-z])"),
+        ("times_day", rf"({_NUM})\s*回\s*/\s*(?:日|day)(?![a-z])"),
         ("per_dose_count", rf"1回\s*(?:量)?\s*({_FRACTION}|{_NUM})\s*({_COUNT})"),
+        ("per_dose_count", rf"({_FRACTION}|{_NUM})\s*({_COUNT})\s*/\s*回(?!数)"),  # 1包/回
+        ("daily_count", rf"({_NUM})\s*({_COUNT})\s*/\s*(?:日|day)(?![a-z])"),  # 1A/日
         ("per_dose_count", r"1回\s*(半)(錠)"),
         ("per_dose_amount", rf"1回\s*(?:量)?\s*({_NUM})\s*({_MASS}|ml)"),
+        ("per_dose_amount", rf"({_NUM})\s*({_MASS}|ml)\s*/\s*回"),
         ("daily_count", rf"1日\s*(?:量)?\s*({_NUM})\s*({_COUNT})"),
         ("daily_amount", rf"1日\s*(?:量)?\s*({_NUM})\s*({_MASS})"),
         ("diluent", rf"(?:生理食塩液|生理食塩水|生食|注射用水|蒸留水|(?:{_NUM}\s*%\s*)?ブドウ糖(?:注射)?液)"
                     rf"\s*({_NUM})\s*ml"),
         ("total_volume", rf"(?:計|全量|総量|合計)\s*({_NUM})\s*ml"),
+        ("total_count", rf"(?:計|全量|総量|合計)\s*({_NUM})\s*({_COUNT})"),
+        ("lockout", rf"ロックアウト(?:タイム|時間)?\s*({_NUM})\s*(?:分|時間)"),
         ("undiluted", r"原液"),
         ("bolus", r"早送り|フラッシュ|ボーラス|bolus"),
         ("count", rf"({_FRACTION}|{_NUM})\s*({_COUNT})"),
@@ -209,7 +283,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("plus", r"\+"),
         ("patch_marker", r"貼り替え|貼りかえ|張り替え|貼り換え|貼付|貼る|交換"),
         ("place", rf"{_PLACE}(?:(?:・|、|又は|または|か|or)?{_PLACE})*(?:等|など)?(?:に|へ)?"),
-        ("ignore", r"用法|用量|処方|(?:毎回)?(?:貼付)?部位を変えて|pca(?:ポンプ)?|シリンジポンプ|ポンプ|"
+        ("ignore", r"用法|用量|処方|(?:毎回)?(?:貼付)?部位を変えて|pca(?:ポンプ)?|"
+                   r"(?:小型|携帯型|携帯用)?シリンジポンプ|ポンプ|以下余白|乱用防止製剤|同時に|反復|"
+                   r"一包化|ベース(?=\s*\d)|(?:毎日)?同じ時刻に|同時刻に|"
                    r"追加可能|追加可|可|定時|定期|服用|投与|使用|して|約|以上|程度|目安|"
                    r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|"
                    r"の|に|で|を|は|へ|と|より|から|まで|など"),
@@ -217,10 +293,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("close", r"[)\]]"),
     )
 ]
+#: a range of amounts (2~4錠, 0.2~0.3mL/時間), which no pattern reads as one amount
+_RANGE = re.compile(rf"{_NUM}\s*[~-]\s*{_NUM}")
 _SEPARATORS = re.compile(r"(?:[\s、,，。;:・/]|(?<!\d)\.(?!\d))+")
 
 
-def _tokens(text: str, source: str, start: int, k: Knowledge) -> list[_Token]:
+def _tokens(text: str, source: str, start: int, k: Knowledge,
+            drug: Drug | None = None) -> list[_Token]:
     tokens: list[_Token] = []
     depth = 0
     position = start
@@ -252,12 +331,32 @@ def _tokens(text: str, source: str, start: int, k: Knowledge) -> list[_Token]:
                 tokens.append(_Token("product", (), text[position:named.end], depth > 0, named))
                 position = named.end
                 continue
+            again = _drug_word(text, position, k, drug) if depth else None
+            if again:  # （モルヒネ12mg/日）: the drug of the line named again beside its amount
+                position = again
+                continue
             word = re.match(r"[^\s、,，。・()\[\]]+", text[position:])
             token = word.group(0) if word else text[position]
+            if _RANGE.search(token):
+                raise ItemSyntaxError(f"{token!r} is a range: a dose, rate or count to titrate "
+                                      "within is not one amount; write the one to give",
+                                      text=source, token=token)
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
     if depth:
         raise ItemSyntaxError("a bracket is not closed", text=source)
     return tokens
+
+
+def _drug_word(text: str, position: int, k: Knowledge, drug: Drug | None) -> int | None:
+    """Where a Japanese name of ``drug`` written at ``position`` ends; None where none is."""
+    if drug is None:
+        return None
+    lower = text.lower()
+    for name, _ in _japanese_names(k):
+        if lower.startswith(name, position) and \
+                k.catalogue.names.get(normal_name(name)) == drug.name:
+            return position + len(name)
+    return None
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -271,12 +370,17 @@ class _Named(Value):
     route: Route | None
     release: str | None
     form: str | None
-    rows: tuple[ProductStrength, ...] = ()  #: a listed product's marketed strengths
+    #: a listed product's marketed strengths; for a generic name, those of its drug's products of
+    #: its form (フェンタニルクエン酸塩舌下錠: アブストラル舌下錠's)
+    rows: tuple[ProductStrength, ...] = ()
     patches: tuple[PatchProduct, ...] = ()  #: a content-labelled patch's rows
     combination: tuple[float, ...] | None = None  #: a combination product's strengths [mg]
     generic: tuple[Strength, ...] = ()  #: a generic name's marketed strengths (strengths.csv)
     strength: tuple[float, str] | None = None  #: as written in the name: (value, mg/mcg/g)
     percent: float | None = None  #: a powder's or injection's % (10 mg/g or mg/mL per 1%)
+    unit_volume: float | None = None  #: of one unit, written with the strength [mL]
+    #: the route an injection's name gives (アセリオ静注液: iv), where none is written
+    name_route: Route | None = None
 
     @property
     def drug(self) -> Drug:
@@ -285,6 +389,11 @@ class _Named(Value):
 
 _STRENGTH = re.compile(rf"(\s?)({_NUM})\s*({_MASS})?(?:\s*/\s*({_NUM})?\s*ml)?(?![\d.])",
                        re.IGNORECASE)
+#: the strength in brackets, as charts write it: ロキソニン(60), MSコンチン(10mg)
+_BRACKET_STRENGTH = re.compile(rf"\(\s*({_NUM})\s*({_MASS})?\s*\)", re.IGNORECASE)
+#: the volume of one unit and the drug in it: モルヒネ塩酸塩注5mL（50mg）
+_VOLUME_STRENGTH = re.compile(rf"\s?({_NUM})\s*ml\s*\(\s*({_NUM})\s*({_MASS})\s*\)",
+                              re.IGNORECASE)
 _NOT_STRENGTH = re.compile(rf"\s*(?:回|日|時|錠|包|個|枚|カプセル|%|ml|{_COUNT})", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:[a-z]{1,4}(?![a-z]))?\s*(?:「[^」]*」)?\s*(?:バッグ|キット|シリンジ|瓶)?",
                      re.IGNORECASE)
@@ -355,6 +464,15 @@ def _written_strength(text: str,
     ``10mg``, ``0.5mg``, ``100μg``, ``500`` (カロナール錠500), ``50mg/5mL``. A quantity of the sig
     (``1回``, ``2錠``, ``10回分``) is not a strength, and neither is an amount with a unit written
     after a space (``ロキソニン錠 60mg``), which the sig reads."""
+    bracket = _BRACKET_STRENGTH.match(text, end)
+    if bracket is not None:
+        unit = (bracket.group(2) or "").lower().replace("μg", "mcg").replace("ug", "mcg")
+        return (float(bracket.group(1)), unit), None, bracket.end()
+    volume_first = _VOLUME_STRENGTH.match(text, end)
+    if volume_first is not None:
+        unit = volume_first.group(3).lower().replace("μg", "mcg").replace("ug", "mcg")
+        return ((float(volume_first.group(2)), unit), float(volume_first.group(1)),
+                volume_first.end())
     match = _STRENGTH.match(text, end)
     if match is None:
         return None, None, end
@@ -386,7 +504,7 @@ def _product_name(text: str, end: int, written: str, name: str, source: str,
     drug = k.catalogue.drugs[first.drug]
     route = None if first.form == "injection" else first.route
     return _Named(after, written, (drug,), route, first.release, first.form, rows=rows,
-                  strength=strength)
+                  strength=strength, name_route=_injection_name_route(written, first.form))
 
 
 def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source: str,
@@ -402,6 +520,12 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
         return _generic_name(text, end, written, drug, source, k)
     listed = sorted({rows[0].product for rows in products} | {rows[0].product for rows in patches})
     form = _form_word(text.lower(), end)
+    if form is not None and form[1] == "powder" and re.match(
+            rf"\s?{_NUM}\s*%", text[end + len(form[0]):]):
+        # カロナール細粒20%: a powder weighed out by its percentage, which must be marketed
+        named = _generic_name(text, end, written, drug, source, k)
+        _check_powder_percent(named, k, source, required=True)
+        return named
     if form is not None:
         raise UnknownDrugError(written + form[0], listed, text=source)
     if patches:
@@ -414,9 +538,31 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
     rows = tuple(row for group in products for row in group)
     strength, _, after = _written_strength(text, end)
     route, release, form_name = shapes.pop()
+    name_routes = {_injection_name_route(row.product, form_name) for row in rows}
     return _Named(_suffix(text, after), written, (drug,),
                   None if form_name == "injection" else route, release, form_name, rows=rows,
-                  strength=strength)
+                  strength=strength, name_route=name_routes.pop() if len(name_routes) == 1 else None)
+
+
+def _check_powder_percent(named: _Named, k: Knowledge, source: str, *, required: bool) -> None:
+    """A powder's percentage (細粒20%) must be one Japan markets for its drug (strengths.csv,
+    mg/g); ``required``: also where none is listed (a brand's powder)."""
+    if named.form != "powder" or named.percent is None:
+        return
+    listed = sorted({s for row in k.strengths if row.drug == named.drug.name and row.market == "jp"
+                     and row.form == "powder" and row.unit == "mg/g" for s in row.strengths})
+    if not listed and not required:
+        return
+    if not any(math.isclose(named.percent * 10, s) for s in listed):
+        shown = ", ".join(f"{_g(s / 10)}%" for s in listed) or "none listed"
+        raise UnitError(f"{named.name}: a {_g(named.percent)}% powder of {named.drug.name} is not "
+                        f"among those data/strengths.csv lists ({shown})", unit="%", text=source)
+
+
+def _injection_name_route(name: str, form: str | None) -> Route | None:
+    """IV for an injection whose name says it (静注液, 静注用, 点滴静注): the route where the
+    prescription writes none; a route written (持続皮下注) is read as written."""
+    return Route.IV if form == "injection" and "静注" in name else None
 
 
 def _form_word(lower: str, end: int) -> tuple[str, str, Route | None, str | None] | None:
@@ -437,6 +583,8 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
     salt = _SALTS.match(lower, end)
     if salt:
         end = salt.end()
+        if lower.startswith(" ", end) and _form_word(lower, end + 1) is not None:
+            end += 1  # 【般】ロキソプロフェンNa 錠 60mg: printed with spaces
         stem = fold(written)
         for product in k.products.names():  # フェンタニルクエン酸塩注射液: the product フェンタニル注射液
             if product.startswith(stem) and lower.startswith(product[len(stem):], end) and \
@@ -463,13 +611,23 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
     strength, volume, end = _written_strength(text, end)
     end = _suffix(text, end)
     generic: tuple[Strength, ...] = ()
+    marketed: tuple[ProductStrength, ...] = ()
     if form_name is not None:
         generic = tuple(row for row in k.strengths if row.drug == drug.name and row.market == "jp"
                         and row.form == form_name
                         and (route is None or row.route is route)
                         and (release is None or row.release in (None, release)))
-    named = _Named(end, written, (drug,), route, release, form_name, generic=generic,
-                   strength=strength, percent=percent)
+        if percent is None:  # フェンタニルクエン酸塩舌下錠100μg: the strengths of its products
+            marketed = tuple(row for rows in k.products.by_name.values() for row in rows
+                             if row.drug == drug.name and row.market == "jp"
+                             and row.form == form_name
+                             and (route is None or row.route is route)
+                             and (release is None or row.release in (None, release)))
+    named = _Named(end, written, (drug,), route, release, form_name, rows=marketed, generic=generic,
+                   strength=strength, percent=percent, unit_volume=volume,
+                   name_route=_injection_name_route(form[0] if form else "", form_name))
+    if match:  # 散1%, 細粒20%: written, so checked where Japan's percentages are listed
+        _check_powder_percent(named, k, source, required=False)
     if volume is not None and strength is not None:
         return attrs.evolve(named, rows=(ProductStrength(
             written, "jp", drug.name, route or Route.IV, release, form_name or "injection",
@@ -486,13 +644,18 @@ class _Sig:
     per_dose_amount: tuple[float, str] | None = None
     daily_count: tuple[float, str] | None = None
     daily_amount: tuple[float, str] | None = None
-    counts: list[tuple[float, str]] = attrs.Factory(list)  #: bare counts ("2錠", "5A")
+    counts: list[tuple[float, str]] = attrs.Factory(list)  #: every count ("1回2錠", "2錠", "5A")
+    bare: list[int] = attrs.Factory(list)  #: indices in counts of those written bare ("2錠")
+    #: indices in counts of those written after one time of day each (朝2錠 昼1錠)
+    pairs: list[int] = attrs.Factory(list)
+    total_counts: list[tuple[float, str]] = attrs.Factory(list)  #: 計14枚: the total dispensed
     amounts: list[tuple[float, str]] = attrs.Factory(list)
     volumes: list[float] = attrs.Factory(list)
     times: list[float] = attrs.Factory(list)
     divided: list[float] = attrs.Factory(list)
     intervals: list[float] = attrs.Factory(list)
     timings: list[tuple[int, bool]] = attrs.Factory(list)
+    clock_times: int = 0  #: clock times written (8時・20時, 8:00): one dose each
     daily_word: bool = False
     prn: bool = False
     max_prn: list[float] = attrs.Factory(list)
@@ -565,6 +728,7 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
     last_count: int | None = None  # index in sig.counts of the last count written
     after_name = True  # no token of the sig yet: a bracket annotates the product
     after_total = False
+    after_time = False  # the token before was one time of day (朝, 就寝前)
     for token in tokens:
         kind, values = token.kind, token.values
         number = _number(values[0]) if values and values[0] else 0.0
@@ -573,6 +737,8 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             continue
         after_name = False
         after_total = kind == "total_volume"
+        follows_time, after_time = after_time, kind == "timing" and not token.paren and \
+            _timing_count(token.text)[0] == 1
         if kind in ("count", "per_dose_count", "daily_count"):
             word = values[1].lower()
             if kind == "per_dose_count":
@@ -584,6 +750,12 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
                 continue
             sig.counts.append((number, word))
             last_count = len(sig.counts) - 1
+            if kind == "count":
+                sig.bare.append(last_count)
+                if follows_time:
+                    sig.pairs.append(last_count)
+        elif kind == "total_count":
+            sig.total_counts.append((number, values[1].lower()))
         elif kind == "per_dose_amount":
             _once(sig, "per_dose_amount", (number, values[1].lower()), token, source)
             sig.mcg_written |= _is_mcg(values[1])
@@ -610,12 +782,37 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             sig.intervals.append(48.0)
         elif kind == "daily_word":
             sig.daily_word = True
+        elif kind == "time_of_day":
+            sig.clock_times += _clock_count(token.text)
         elif kind == "timing":
+            letters = re.findall("[MTA]", token.text) if _CHART_TIMES.fullmatch(token.text) \
+                else []
+            if letters and letters != sorted(set(letters), key="MTA".index):
+                raise ItemSyntaxError(f"{token.text!r}: the chart letters for the times of day are "
+                                      "written once each, in the order M (朝), T (昼), A (夕)",
+                                      text=source, token=token.text)
             sig.timings.append(_timing_count(token.text))
         elif kind == "prn":
             sig.prn = True
         elif kind == "max_prn":
             sig.max_prn.append(number)
+        elif kind == "hours_max":  # 1時間に6回まで: a pump's hourly limit; 24時間に: a day's
+            if math.isclose(number, 24):
+                sig.max_prn.append(float(values[1]))
+        elif kind == "repeat":
+            raise ItemSyntaxError(f"{token.text!r}: a repeat dose within one episode makes the "
+                                  "doses a day up to twice the episodes (1日N回まで), which one "
+                                  "item cannot carry; write the most doses a day (tablets) as "
+                                  "1日N回まで", text=source, token=token.text)
+        elif kind in ("count_times", "amount_times"):  # 1個×3回/日, 10mg×3回/日
+            if kind == "count_times":
+                _once(sig, "per_dose_count", (number, values[1].lower()), token, source)
+                sig.counts.append((number, values[1].lower()))
+                last_count = len(sig.counts) - 1
+            else:
+                _once(sig, "per_dose_amount", (number, values[1].lower()), token, source)
+                sig.mcg_written |= _is_mcg(values[1])
+            sig.times.append(float(values[2]))
         elif kind == "loose_max":
             raise ItemSyntaxError(f"{token.text!r}: write 1日{values[0]}回まで (a day's maximum) "
                                   f"or {values[0]}回分 (the doses dispensed)", text=source,
@@ -654,9 +851,11 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
         elif kind == "product":
             assert token.named is not None
             sig.extra.append(token.named)
-        # dispensed (N回分), min_interval (N時間あけて), over_minutes (15分かけて), time_of_day
-        # (8時), place (胸部に), patch_marker (貼付), ignore and plus: understood, and they
-        # change no amount
+        # dispensed (N回分), min_interval (N時間あけて), lockout (ロックアウト15分), over_minutes
+        # (15分かけて), place (胸部に), patch_marker (貼付), ignore and plus:
+        # understood, and they change no amount
+    if len(sig.pairs) < 2:  # one time with its count (就寝前 2錠) is an ordinary count
+        sig.pairs = []
     return sig
 
 
@@ -773,23 +972,67 @@ def parse_japanese(text: str, *, allow_unlisted: bool = False,
     if _DECIMAL_COMMA.search(body):
         raise ItemSyntaxError("a comma inside a number is ambiguous; write 1000 or 2.5",
                               text=source)
-    named = _read_name(body, 0, source, k)
-    if named is None and not re.match(r"[(\[]?\s*(?:上記|同ポンプ|同シリンジ)", body):
+    named, sig = _parse(body, source, k)
+    if named is None:
+        return _bolus(None, sig, source, previous, k)
+    if named.patches or named.form == "patch":
+        return _patch(named, sig, source)
+    if sig.extra:  # ナルサス錠12mg 1錠 ＋ ナルサス錠2mg 1錠, or two drugs in one syringe
+        raise ItemSyntaxError(f"{named.name} ＋ {sig.extra[0].name}: products added together are "
+                              "read only for patches; write one line each (a mixed syringe of "
+                              "two drugs cannot be split)", text=source)
+    pump = any(continuous for _, continuous in sig.routes) or bool(sig.rate_ml_h or sig.rate_h)
+    bolus = sig.bolus or sig.bolus_hour or sig.equal is not None
+    if pump and (bolus or sig.prn):
+        raise ItemSyntaxError("a pump and its bolus on one line: write the bolus on the next line "
+                              "(疼痛時 1時間量早送り), which mpsdose.read_japanese reads with the "
+                              "pump", text=source)
+    if bolus:
+        return _bolus(named, sig, source, previous, k)
+    if pump:  # mg/日 alone is a day's amount: continuous only where 持続 (or a rate an hour) says
+        return _infusion(named, sig, source)
+    return _discrete(named, sig, source)
+
+
+def _parse(body: str, source: str, k: Knowledge) -> tuple[_Named | None, _Sig]:
+    """The name (None for a line that refers to the pump before it) and what the sig says."""
+    lead = _LEADING_PERCENT.match(body)  # 1%モルヒネ注: the percentage written first
+    named = _read_name(body, lead.end() if lead else 0, source, k)
+    if named is None and not _REFERS.match(body) and not _BOLUS_WORD.search(body):
         first = re.match(r"[^\s\d()]+", body)
         name = first.group(0) if first else body.split()[0]
         raise UnknownDrugError(name, _close(name, k), text=source)
-    tokens = _tokens(body, source, 0 if named is None else named.end, k)
+    if named is not None and lead is not None:
+        named = _with_percent(named, float(lead.group(1)), source)
+    tokens = _tokens(body, source, 0 if named is None else named.end, k,
+                     None if named is None else named.drug)
     sig = _read_tokens(tokens, source)
-    if named is None:
-        return _bolus(None, sig, source, previous)
-    if named.patches or named.form == "patch":
-        return _patch(named, sig, source)
-    if sig.bolus or sig.bolus_hour or sig.equal is not None:
-        return _bolus(named, sig, source, previous)
-    if any(continuous for _, continuous in sig.routes) or sig.rate_ml_h or sig.rate_h or (
-            named.form == "injection" and sig.rate_day):
-        return _infusion(named, sig, source)
-    return _discrete(named, sig, source)
+    if named is not None and named.form == "injection" and named.strength is None and \
+            sig.unit_volume is not None and sig.unit_concentration is not None:
+        # モルヒネ注（10mg/1mL）2A: the ampoule is labelled in the brackets after the name
+        named = attrs.evolve(named, strength=(_round(sig.unit_volume * sig.unit_concentration),
+                                              "mg"))
+    return named, sig
+
+
+_LEADING_PERCENT = re.compile(rf"({_NUM})\s*%\s*")
+#: a line that gives no drug but refers to the pump of the line before it
+_REFERS = re.compile(r"[(\[]?\s*(?:上記|同ポンプ|同シリンジ|同上|前記|レスキュー|pca|早送り|ボーラス)",
+                     re.IGNORECASE)
+#: a bolus of a pump (疼痛時 1時間量早送り): a line with no drug of its own
+_BOLUS_WORD = re.compile(r"早送り|ボーラス|フラッシュ|bolus", re.IGNORECASE)
+
+
+def _with_percent(named: _Named, percent: float, source: str) -> _Named:
+    """A name written after its percentage (1%モルヒネ注, 4%モルヒネ注): that of a liquid or an
+    injection, agreeing with any percentage written after the name."""
+    if named.form not in ("injection", "liquid"):
+        raise ItemSyntaxError(f"{_g(percent)}% before {named.name}: a percentage is that of a "
+                              "liquid or an injection", text=source)
+    if named.percent is not None and not math.isclose(named.percent, percent):
+        raise ItemSyntaxError(f"{_g(percent)}% and {_g(named.percent)}% of {named.name} "
+                              "disagree", text=source)
+    return attrs.evolve(named, percent=percent)
 
 
 def _close(name: str, k: Knowledge) -> list[str]:
@@ -814,6 +1057,8 @@ def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
         return route, True
     if named.route is not None:
         return named.route, True
+    if named.name_route is not None:
+        return named.name_route, True
     if named.form == "injection":
         raise RouteError(f"{named.name}: write the route (皮下注, 静注, 持続皮下注, 持続静注)",
                          allowed=sorted(r.value for r in named.drug.routes), text=source)
@@ -824,16 +1069,26 @@ def _route(named: _Named, sig: _Sig, source: str) -> tuple[Route, bool]:
     return drug.default_route, False
 
 
+def _clock_count(text: str) -> int:
+    """The clock times a time-of-day token lists: 8時 1, 8時・20時 (two tokens) 1 each, 8-20時 2,
+    8:00・20:00 2, 21時30分 1."""
+    if ":" in text:
+        return len(re.findall(r"\d{1,2}:\d{2}", text))
+    return len(re.findall(r"\d{1,2}", re.sub(r"\d{1,2}\s*分", "", text)))
+
+
 def _doses_per_day(sig: _Sig, source: str) -> float | None:
-    """Doses a day from 1日N回, 分N, N時間毎, the meal times and 毎日: all that are written must
-    agree."""
+    """Doses a day from 1日N回, 分N, N時間毎, the meal times, the clock times and 毎日: all that
+    are written must agree."""
     timing = sum(count for count, _ in sig.timings)
     figures = [*sig.times, *sig.divided, *(24 / h for h in sig.intervals)]
     if timing:
         figures.append(float(timing))
+    if sig.clock_times:
+        figures.append(float(sig.clock_times))
     if sig.daily_word and not figures:
         figures.append(1.0)
-    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal times)", source)
+    return _agree(figures, "doses a day (1日N回, 分N, N時間毎, meal or clock times)", source)
 
 
 def _schedule(sig: _Sig, doses: float | None) -> Schedule:
@@ -901,10 +1156,12 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
     doses = _doses_per_day(sig, source)
     prn = sig.prn or bool(sig.max_prn)
     max_prn = _agree(sig.max_prn, "maxima a day (1日N回まで)", source)
+    _check_as_needed(sig, max_prn, source)
     if prn and max_prn is None and sig.times:
         max_prn = _agree(sig.times, "doses a day", source)  # 頓用 1日3回: at most 3
     if prn:
         doses = None
+    bare = [sig.counts[i] for i in sig.bare if i not in sig.pairs]
     if named.strength is None and sig.amounts and (sig.counts or sig.per_dose_count) and (
             named.rows or named.generic):
         named = attrs.evolve(named, strength=sig.amounts.pop(0))  # "ロキソニン錠 60mg 3錠"
@@ -914,21 +1171,29 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
     per_dose_mg: float | None = None
     written_unit = "mcg" if sig.mcg_written else "mg"
     word: str | None = None
-    if sig.per_dose_count is not None:
+    if sig.pairs:
+        per_time = _per_time(sig, bare, prn, source)
+        if len({number for number, _ in per_time}) > 1:
+            return _unequal(named, sig, per_time, route, stated, source)
+        units, word = per_time[0]
+    elif sig.per_dose_count is not None:
         units, word = sig.per_dose_count
         _check_day_count(sig, units, doses, source)
+        if oral_daily and doses is not None:
+            _check_totals(bare, units * doses, source)
     elif sig.per_dose_amount is not None:
         value, unit = sig.per_dose_amount
         per_dose_mg = value * _concentration(named, sig, source) if unit == "ml" else \
             _drug_mg(named, value, unit, source)
-    elif sig.daily_count is not None or (sig.counts and oral_daily):
-        day_count, word = sig.daily_count or sig.counts[0]
+    elif sig.daily_count is not None or (bare and oral_daily):
+        day_count, word = sig.daily_count or bare[0]
         if doses is None:
             raise ItemSyntaxError(f"{_g(day_count)}{word} is a day's quantity: write how it is "
                                   "divided (分N, 1日N回)", text=source)
         units = day_count / doses
         _check_division(named, day_count, doses, bool(sig.divided) or sig.daily_count is not None,
                         source)
+        _check_totals(bare if sig.daily_count is not None else bare[1:], day_count, source)
     elif sig.daily_amount is not None or (sig.amounts and oral_daily) or (
             sig.rate_day and not prn):
         daily = (_drug_mg(named, *sig.daily_amount, source) if sig.daily_amount is not None
@@ -938,10 +1203,15 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
             raise ItemSyntaxError("a day's amount needs how it is divided (分N, 1日N回)",
                                   text=source)
         per_dose_mg = daily / doses
-    elif sig.counts and prn:
-        units, word = sig.counts[0]
-    elif sig.counts:
-        raise ItemSyntaxError(f"{_g(sig.counts[0][0])}{sig.counts[0][1]} of a {named.form}: "
+    elif len(bare) == 1 and named.form == "injection" and (sig.diluent_ml or sig.total_ml):
+        units, word = bare[0]  # 0.5A＋生食100mL: one preparation is one dose
+    elif len(bare) == 1 and named.form == "suppository" and sig.total_counts:
+        units = _beside_total(bare[0][0], sig, source)  # 1個 1日3回 計21個
+        word = bare[0][1]
+    elif bare and prn:
+        units, word = bare[0]
+    elif bare:
+        raise ItemSyntaxError(f"{_g(bare[0][0])}{bare[0][1]} of a {named.form}: "
                               "write 1回N (a dose); for this form a bare quantity is the total "
                               "dispensed", text=source)
     elif sig.amounts and prn:
@@ -979,11 +1249,98 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
         if not math.isclose(check, per_mg, rel_tol=1e-6):
             raise ItemSyntaxError(f"{_g(check)} mg in brackets is not the {_g(per_mg)} mg a dose "
                                   "the prescription gives", text=source)
+    if named.combination is None:
+        _check_figures(named, sig, per_mg, None if prn or doses is None else per_mg * doses,
+                       source)
     return Item(
         ingredients=tuple(Ingredient(d, a) for d, a in zip(named.drugs, amounts, strict=True)),
         route=route, schedule=schedule, prn=prn, max_prn_per_day=max_prn if prn else None,
         release=None if named.form == "injection" else named.release, form=named.form,
         count=count, duration_days=sig.duration, route_stated=stated, text=source,
+    )
+
+
+def _check_figures(named: _Named, sig: _Sig, per_dose: float, day: float | None,
+                   source: str) -> None:
+    """Every amount written beside the dose (``1回1錠 1日3回 180mg``, ``20mg/日``) must be the dose
+    [mg] or the day's amount [mg]; one that is neither contradicts it."""
+    for value, unit in sig.amounts:
+        mg = _drug_mg(named, value, unit, source)
+        if math.isclose(mg, per_dose, rel_tol=1e-6) or (
+                day is not None and math.isclose(mg, day, rel_tol=1e-6)):
+            continue
+        raise ItemSyntaxError(f"{_g(value)} {unit} is neither the {_g(per_dose)} mg a dose nor "
+                              "the day's amount the prescription gives", text=source)
+    days = [*sig.rate_day, *([_drug_mg(named, *sig.daily_amount, source)]
+                             if sig.daily_amount is not None else [])]
+    for mg in days:
+        if day is None or not math.isclose(mg, day, rel_tol=1e-6):
+            raise ItemSyntaxError(f"{_g(mg)} mg a day is not the day's amount the prescription "
+                                  "gives", text=source)
+
+
+def _check_as_needed(sig: _Sig, max_prn: float | None, source: str) -> None:
+    """An as-needed line and a schedule are not written together: 分N divides a day's quantity,
+    and a most-a-day (1日N回まで) beside a schedule (1日2回 12時間毎) leaves it unknown whether the
+    doses are scheduled or as needed."""
+    if sig.prn and sig.divided:
+        raise ItemSyntaxError("分N divides a day's quantity into doses; an as-needed line writes "
+                              "its dose (1回N) and may write 1日N回まで", text=source)
+    if max_prn is None:
+        return
+    scheduled = bool(sig.intervals or sig.divided or any(count for count, _ in sig.timings))
+    if not sig.prn and (scheduled or sig.times):
+        raise ItemSyntaxError("a schedule and a most a day (1日N回まで) are both written: is it "
+                              "as needed (疼痛時, 頓用) or scheduled?", text=source)
+    if any(not math.isclose(times, max_prn) for times in sig.times):
+        raise ItemSyntaxError(f"1日{_g(sig.times[0])}回 and 1日{_g(max_prn)}回まで disagree",
+                              text=source)
+
+
+def _check_totals(bare: Sequence[tuple[float, str]], day: float, source: str) -> None:
+    """A bare quantity beside a day's amount that is already known must be that day's quantity
+    or a whole number of days of it (the total dispensed, 28錠); anything else contradicts it."""
+    for number, word in bare:
+        days = number / day
+        if math.isclose(number, day) or (days > 1 and math.isclose(days, round(days))):
+            continue
+        raise ItemSyntaxError(f"{_g(number)}{word} is neither the {_g(day)} a day the "
+                              "prescription gives nor a whole number of days of it", text=source)
+
+
+def _per_time(sig: _Sig, bare: Sequence[tuple[float, str]], prn: bool,
+              source: str) -> list[tuple[float, str]]:
+    """The count written after each time of day (朝2錠 昼1錠), checked against the day's quantity
+    and the 1回量 written beside them."""
+    per_time = [sig.counts[i] for i in sig.pairs]
+    if prn:
+        raise ItemSyntaxError("a count after each time of day is a schedule, not an as-needed "
+                              "dose", text=source)
+    if len(sig.pairs) != len(sig.timings):
+        raise ItemSyntaxError("write the count after every time of day (朝2錠 昼1錠) or after "
+                              "none", text=source)
+    day = sum(number for number, _ in per_time)
+    for number, word in [*bare, *([sig.daily_count] if sig.daily_count else [])]:
+        if not math.isclose(number, day):
+            raise ItemSyntaxError(f"{_g(number)}{word} a day is not the {_g(day)} the times of "
+                                  "day add up to", text=source)
+    if sig.per_dose_count is not None and any(
+            not math.isclose(number, sig.per_dose_count[0]) for number, _ in per_time):
+        raise ItemSyntaxError("1回量 and the counts at each time of day disagree", text=source)
+    return per_time
+
+
+def _unequal(named: _Named, sig: _Sig, per_time: Sequence[tuple[float, str]], route: Route,
+             stated: bool, source: str) -> Item:
+    """Doses that differ by the time of day (リンデロン錠0.5mg 3錠 分2 朝2錠・昼1錠): the item is
+    the day's amount, since no one dose stands for them all."""
+    strength = _unit_strength(named, per_time[0][1], source)
+    daily = sum(number for number, _ in per_time) * strength[0]
+    return Item(
+        ingredients=(Ingredient(named.drug, Dose.of(_round(daily), f"{strength[1]}/day",
+                                                     text=source)),),
+        route=route, release=named.release, form=named.form, duration_days=sig.duration,
+        route_stated=stated, text=source,
     )
 
 
@@ -1062,14 +1419,37 @@ def _concentration(named: _Named, sig: _Sig, source: str) -> float:
 
 def _infusion(named: _Named, sig: _Sig, source: str) -> Item:
     """A continuous infusion: the rate from mg/日, mg/h or mL/h with its concentration."""
+    route, _, daily = _pump(named, sig, source)
+    if (sig.rate_day or sig.daily_amount) and not sig.rate_h and not sig.rate_ml_h:
+        dose = Dose.of(_round(daily * 1000), "mcg/day", text=source) if sig.mcg_written else \
+            Dose.of(_round(daily), "mg/day", text=source)
+    elif sig.mcg_written or named.drug.name == "fentanyl":
+        dose = Dose.of(_round(daily * 1000 / 24), "mcg/h", text=source)
+    else:
+        dose = Dose.of(_round(daily / 24), "mg/h", text=source)
+    return Item(ingredients=(Ingredient(named.drug, dose),), route=route,
+                schedule=Schedule(ScheduleKind.CONTINUOUS), form="injection",
+                duration_days=sig.duration, text=source)
+
+
+def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, float]:
+    """(route, concentration [mg/mL] where it is known, rate [mg/day]) of a continuous
+    infusion; every figure written must agree."""
     routes = {route for route, _ in sig.routes}
     if len(routes) != 1 or not routes <= {Route.SC, Route.IV}:
         raise RouteError("a continuous infusion writes its route (持続皮下注 or 持続静注)",
                          allowed=["sc", "iv"], text=source)
     route = routes.pop()
+    if sig.times or sig.divided or sig.intervals or any(n for n, _ in sig.timings) or \
+            sig.per_dose_count or sig.per_dose_amount:
+        raise ItemSyntaxError("a continuous infusion and doses (1回量, 1日N回, 分N, N時間毎) are "
+                              "both written: is it an infusion or doses?", text=source)
     figures = list(sig.concentrations)
+    rates_written: list[float] = []  #: [mg/day] from a count of ampoules a day
     ampoules = [i for i, (_, word) in enumerate(sig.counts)
                 if "injection" in _COUNT_FORMS.get(word, ())]
+    if len(sig.counts) > len(ampoules[:1]):
+        raise ItemSyntaxError("a pump writes one count of its ampoules (5A)", text=source)
     if ampoules:
         count, word = sig.counts[ampoules[0]]
         strength = _unit_strength(named, word, source, sig.unit_volume)
@@ -1085,18 +1465,35 @@ def _infusion(named: _Named, sig: _Sig, source: str) -> Item:
                     ml, count * volume, rel_tol=1e-6):
                 raise ItemSyntaxError(f"{_g(count)}{word} of {_g(volume)} mL is not the "
                                       f"{_g(ml)} mL in brackets", text=source)
+        _check_percent(named, strength, volume, source)
+        if sig.daily_count is not None:  # 1A/日: the ampoules are the day's amount
+            rates_written.append(drug_mg)
         mixed = None if volume is None else count * volume + sig.diluent_ml
         total = _agree([v for v in (sig.total_ml, mixed) if v is not None],
                        "total volumes (計 N mL)", source)
         if total is not None:
             figures.append(drug_mg / total)
+    elif named.strength is not None and (sig.diluent_ml or sig.total_ml) and (
+            named.unit_volume is not None or named.percent is not None):
+        # モルヒネ塩酸塩注5mL（50mg）＋生食5mL: the name gives the drug and its volume;
+        # 1%モルヒネ注100mg＋生食90mL: the drug and its percentage (100 mg of 1% is 10 mL)
+        volume = named.unit_volume
+        if volume is None:
+            assert named.percent is not None
+            _marketed_percent(named, source)
+            volume = _mg(*named.strength) / (named.percent * 10)
+        _check_percent(named, named.strength, volume, source)
+        total = _agree([v for v in (sig.total_ml, volume + sig.diluent_ml)
+                        if v is not None], "total volumes (計 N mL)", source)
+        figures.append(_mg(*named.strength) / (total or volume))
     elif sig.diluent_ml:
         raise ItemSyntaxError("a diluted infusion writes how much drug it holds (e.g. 5A)",
                               text=source)
     if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
         figures.append(_concentration(named, sig, source))
     concentration = _agree(figures, "concentrations", source)
-    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h)]
+    rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written,
+             *([_mg(*sig.daily_amount)] if sig.daily_amount is not None else [])]
     if sig.rate_ml_h:
         if concentration is None:
             raise UnitError("a rate in mL/h needs the concentration: write it (1mg/mL), the "
@@ -1105,16 +1502,28 @@ def _infusion(named: _Named, sig: _Sig, source: str) -> Item:
     daily = _agree(rates, "rates (mg/日, mL/h)", source)
     if daily is None:
         raise ItemSyntaxError("a continuous infusion writes its rate (mg/日, mL/h)", text=source)
-    if sig.rate_day and not sig.rate_h and not sig.rate_ml_h:
-        dose = Dose.of(_round(daily * 1000), "mcg/day", text=source) if sig.mcg_written else \
-            Dose.of(_round(daily), "mg/day", text=source)
-    elif sig.mcg_written or named.drug.name == "fentanyl":
-        dose = Dose.of(_round(daily * 1000 / 24), "mcg/h", text=source)
-    else:
-        dose = Dose.of(_round(daily / 24), "mg/h", text=source)
-    return Item(ingredients=(Ingredient(named.drug, dose),), route=route,
-                schedule=Schedule(ScheduleKind.CONTINUOUS), form="injection",
-                duration_days=sig.duration, text=source)
+    return route, concentration, daily
+
+
+def _marketed_percent(named: _Named, source: str) -> None:
+    """The percentage written with an injection (4%モルヒネ注) must be a concentration its product,
+    or for a generic name Japan, markets; it alone then gives the volume of the drug written."""
+    listed = sorted({c for c in (row.concentration_mg_per_ml for row in named.rows)
+                     if c is not None} |
+                    {c for row in named.generic if row.unit == "mg/mL" for c in row.strengths})
+    assert named.percent is not None
+    if not any(math.isclose(named.percent * 10, c) for c in listed):
+        shown = ", ".join(f"{_g(c / 10)}%" for c in listed) or "none listed"
+        raise UnitError(f"{_g(named.percent)}% {named.name} is not a concentration listed for it "
+                        f"({shown})", unit="%", text=source)
+
+
+def _check_percent(named: _Named, strength: tuple[float, str], volume: float | None,
+                   source: str) -> None:
+    """The percentage written with an injection (1%モルヒネ注) must be that of its ampoules."""
+    if named.percent is not None and volume:
+        _agree([named.percent * 10, _mg(*strength) / volume],
+               f"concentrations of {named.name} (its % and its ampoule)", source)
 
 
 def _unit_volume(named: _Named, strength: tuple[float, str], sig: _Sig,
@@ -1126,8 +1535,10 @@ def _unit_volume(named: _Named, strength: tuple[float, str], sig: _Sig,
     return _agree(figures, f"volumes of one unit of {named.name}", source)
 
 
-def _bolus(named: _Named | None, sig: _Sig, source: str, previous: Item | None) -> Item:
-    """A bolus from a pump (1時間量早送り): as needed, of the pump's drug and route."""
+def _bolus(named: _Named | None, sig: _Sig, source: str, previous: Item | None,
+           k: Knowledge) -> Item:
+    """A bolus from a pump (1時間量早送り, レスキュー 1回0.3mL): as needed, of the pump's drug and
+    route; a volume is read at the pump's own concentration."""
     pump = previous if previous is not None and previous.schedule.kind is \
         ScheduleKind.CONTINUOUS else None
     if named is None and pump is None:
@@ -1138,12 +1549,22 @@ def _bolus(named: _Named | None, sig: _Sig, source: str, previous: Item | None) 
     route = sig.routes[0][0] if sig.routes else (pump.route if pump is not None else None)
     if route is None:
         raise RouteError("a bolus writes its route (皮下注, 静注)", text=source)
-    if sig.equal is not None:
-        per_dose = sig.equal[1]
-    elif sig.bolus_hour and pump is not None and pump.daily() is not None:
-        per_dose = (pump.daily() or 0.0) / 24
-    else:
-        raise ItemSyntaxError("the bolus amount is not written (1時間量（0.1mL=1mg）)",
+    figures = [sig.equal[1]] if sig.equal is not None else []
+    if sig.per_dose_amount is not None:
+        value, unit = sig.per_dose_amount
+        if unit != "ml":
+            figures.append(_mg(value, unit))
+        else:
+            concentration = None if pump is None else _pump_concentration(pump, k)
+            if concentration is None:
+                raise UnitError(f"a bolus of {_g(value)} mL needs the concentration of its pump",
+                                unit="mL", text=source)
+            figures.append(value * concentration)
+    if sig.bolus_hour and pump is not None and pump.daily() is not None:
+        figures.append((pump.daily() or 0.0) / 24)
+    per_dose = _agree([*figures, *sig.dose_checks], "bolus amounts", source)
+    if per_dose is None or not figures:
+        raise ItemSyntaxError("the bolus amount is not written (1時間量（0.1mL=1mg）, 1回0.3mL)",
                               text=source)
     drug = named.drug if named is not None else pump.drug  # type: ignore[union-attr]
     max_prn = _agree(sig.max_prn, "maxima a day", source)
@@ -1152,22 +1573,64 @@ def _bolus(named: _Named | None, sig: _Sig, source: str, previous: Item | None) 
                 text=source)
 
 
+def _pump_concentration(pump: Item, k: Knowledge) -> float | None:
+    """mg/mL of the pump a Japanese line set up (read again from its text); None where that is
+    not known."""
+    if not is_japanese(pump.text):
+        return None
+    source = pump.text or ""
+    named, sig = _parse(_normal(source), source, k)
+    return None if named is None else _pump(named, sig, source)[1]
+
+
+def _patches_worn(sig: _Sig, source: str) -> float:
+    """Patches worn at once. A patch is a topical (外用薬), whose bare quantity is the total
+    dispensed (投与総量: フェントステープ2mg 7枚 is a week of one patch a day, not seven worn), so
+    more than one worn at once is read only from 1回N枚, 1日N枚 (a one-day patch) or a bare count
+    beside the total written as such (1枚 1日1回 計14枚); a bare count above one with no total is
+    refused, because it may be either."""
+    if sig.per_dose_count is not None:
+        return sig.per_dose_count[0]
+    if sig.daily_count is not None:
+        return sig.daily_count[0]  # a one-day patch: the label's interval is checked after
+    bare = [sig.counts[i][0] for i in sig.bare]
+    if len(bare) > 1:
+        raise ItemSyntaxError("write one count: 1回N枚 for the patches worn at once, 計N枚 for "
+                              "the total dispensed", text=source)
+    if bare and sig.total_counts:  # フェントステープ1mg 2枚 1日1回 計14枚: the total is written apart
+        return _beside_total(bare[0], sig, source)
+    if bare and not math.isclose(bare[0], 1):
+        raise ItemSyntaxError(f"{_g(bare[0])}枚 of a patch may be the total dispensed (外用薬 are "
+                              "written by the total) or the patches worn at once: write 1回"
+                              f"{_g(bare[0])}枚 or 計{_g(bare[0])}枚", text=source)
+    return 1.0
+
+
+def _beside_total(count: float, sig: _Sig, source: str) -> float:
+    """A topical's bare count written beside its total (計14枚, 計21個) is the count used at once;
+    the total must be whole uses of it."""
+    for total, word in sig.total_counts:
+        uses = total / count
+        if uses < 1 or not math.isclose(uses, round(uses)):
+            raise ItemSyntaxError(f"計{_g(total)}{word} is not a whole number of uses of "
+                                  f"{_g(count)}{word}", text=source)
+    return count
+
+
 def _patch(named: _Named, sig: _Sig, source: str) -> Item:
     """A patch by its content: the release rate of its own product's row, summed over patches."""
     if sig.routes:
         raise RouteError("a patch is transdermal", route=sig.routes[0][0].value, text=source)
-    for number, word in sig.counts:
+    for number, word in [*sig.counts, *sig.total_counts]:
         if word != "枚":
             raise UnitError(f"{_g(number)}{word} does not count patches (枚)", unit=word,
                             text=source)
-    counts = [number for number, _ in sig.counts]
-    if sig.per_dose_count is not None:
-        counts = [sig.per_dose_count[0]]
-    if len(counts) > 1 or len(sig.extra_counts) > len(sig.extra):
-        raise ItemSyntaxError("write one count (N枚) after each patch", text=source)
-    products = [(named, counts[0] if counts else 1.0)] + [
-        (extra, sig.extra_counts[i] if i < len(sig.extra_counts) else 1.0)
-        for i, extra in enumerate(sig.extra)]
+    worn = _patches_worn(sig, source)
+    if len(sig.extra_counts) > len(sig.extra) or any(
+            not math.isclose(number, 1) for number in sig.extra_counts):
+        raise ItemSyntaxError("write one patch (1枚) after each patch added with ＋; more of "
+                              "one product is written 1回N枚", text=source)
+    products = [(named, worn)] + [(extra, 1.0) for extra in sig.extra]
     rates: list[float] = []
     intervals: set[float] = set()
     for product, number in products:
@@ -1203,6 +1666,9 @@ def _patch(named: _Named, sig: _Sig, source: str) -> Item:
         written_intervals.append(24.0)
     interval = _agree([*intervals, *written_intervals],
                       "change intervals (the label's and the prescription's)", source)
+    if sig.per_dose_count is None and sig.daily_count is not None and interval != 24:
+        raise ItemSyntaxError("1日N枚 gives the patches worn only for a patch changed every day; "
+                              "write 1回N枚", text=source)
     schedule = Schedule() if interval is None else Schedule.every(interval)
     if len(products) == 1 and named.patches:
         dose = Dose.of(rates[0] / products[0][1], "mcg/h", text=source)

@@ -12,18 +12,27 @@ unit are optional (``20mg``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+
+import attrs
 
 from mpsdose.io.script import is_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.errors import DoseError, ItemSyntaxError, RouteError, UnitError, UnknownDrugError
-from mpsdose.model.guards import MAX_ITEM_CHARS, MAX_NUMBER_CHARS, MAX_NUMBER_DIGITS
+from mpsdose.model.guards import (
+    MAX_ITEM_CHARS,
+    MAX_NUMBER_CHARS,
+    MAX_NUMBER_DIGITS,
+    MAX_SCHEDULED_DOSES_PER_DAY,
+)
 from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import (
     Dose,
+    DoseRange,
     Ingredient,
     Item,
     Schedule,
@@ -36,14 +45,14 @@ __all__ = ["format_item", "parse_frequency", "parse_item"]
 
 _NUM = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _END = r"(?![a-z0-9µμ])"
-_MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?)"
+_MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?|microg)"
 _UNITISH = (
-    r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|ml|milliliters?|millilitres?|"
+    r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|microg|ml|milliliters?|millilitres?|"
     r"iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
 )
 _RATE_SUFFIX = (
-    r"(?:\s*/\s*(?:24\s*h|day|d|hour|hr|h|ml|kg|min)"
-    r"|\s+(?:per|an|a)\s+(?:24\s*h|day|hour|hr|h|kg|min)" + _END + ")?"
+    r"(?:\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d|hour|hr|h|ml|kg|min)"
+    r"|\s+(?:per|an|a)\s+(?:24\s*h(?:ours?|rs?)?|day|hour|hr|h|kg|min)" + _END + ")?"
 )
 
 _COUNT_WORDS = {
@@ -72,6 +81,33 @@ def _alternation(words: object) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+# -- Widened for prose (issue 16): dashes, thousands separators, minute lockouts --------------
+#: Unicode hyphens and dashes read as "-": U+2010 hyphen, U+2011 non-breaking hyphen, U+2012
+#: figure dash, U+2013 en dash, U+2014 em dash, U+2212 minus sign (so "−5 mg" stays negative).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+#: A thousands separator only where it cannot be a decimal comma: one to three digits, then
+#: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused.
+_THOUSANDS = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))"
+#: A PCA lockout: "q10min", "every 10 minutes", "lockout 10 min", "10 minute lockout".
+_INTERVAL_MINUTES = (
+    rf"(?:(?:every|q)\s*({_NUM})\s*|lockout\s+(?:of\s+)?({_NUM})\s*|({_NUM})\s*-?\s*(?=\S+\s+lockout))"
+    rf"(?:minutes?|mins?|min)(?:\s+lockout)?{_END}"
+)
+
+
+@functools.cache
+def _thousands() -> re.Pattern[str]:
+    return re.compile(_THOUSANDS)  # on first need: compiling every pattern costs start-up time
+
+
+def _widened(normal: str) -> str:
+    """The item with Unicode dashes as "-" and unambiguous thousands separators removed."""
+    normal = normal.translate(_DASHES)
+    if "," not in normal:
+        return normal
+    return _thousands().sub(lambda m: m.group(1).replace(",", ""), normal)
+
+
 class _Pattern:
     """One pattern of the scanner, compiled on first use (compiling them all is a good part of
     every command's start-up, and an item needs only some), with what a match can start with
@@ -81,8 +117,9 @@ class _Pattern:
 
     __slots__ = ("_compiled", "digit", "kind", "source", "starts")
 
-    def __init__(self, kind: str, source: str, starts: str | None, digit: bool = False) -> None:
-        self.kind, self.source, self.digit = kind, source, digit
+    def __init__(self, kind: str, source: str, starts: str | None) -> None:
+        self.kind, self.source = kind, source
+        self.digit = starts is not None and "." in starts  # a number: "." or a digit
         self.starts = None if starts is None else frozenset(starts)
         self._compiled: re.Pattern[str] | None = None
 
@@ -107,14 +144,18 @@ _PHRASES = ("by mouth", "per os", "per rectum", "long acting", "short acting",
             "controlled release", "prolonged release", "oral solution")
 
 # Each pattern is tried at the current position, in this order; the first that matches wins.
+# The third element: what a match can start with ("." stands for a number: "." or a digit).
 _PATTERNS: list[_Pattern] = [
-    _Pattern(kind, pattern, starts, digit=starts == ".")
+    _Pattern(kind, pattern, starts)
     for kind, pattern, starts in (
         ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END,
          "du"),
         ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
                    rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "m"),
         ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}", "f"),
+        ("maxprn_le", rf"(?:≤|<=)\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
+                      rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "≤<"),
+        ("interval_min", _INTERVAL_MINUTES, "eql."),
         # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
         ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}",
          "eq"),
@@ -122,12 +163,14 @@ _PATTERNS: list[_Pattern] = [
         ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}", "."),
         ("times_word", _alternation(_TIMES) + _END, _firsts(_TIMES)),
         ("night", _alternation(_NIGHT) + _END, _firsts(_NIGHT)),
+        ("once", r"(?:once|stat|single\s+dose)" + _END, "os"),
         ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END, "ci"),
         ("prn", _alternation(_PRN) + r"(?![a-z0-9])", _firsts(_PRN)),
         ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?",
          "."),
         ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
                    rf"({_MASS}\s*/\s*ml){_END}", "."),
+        ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
         ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
         ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*", "."),
         ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}",
@@ -155,6 +198,7 @@ class _Parts:
         self.amounts: list[float] | None = None
         self.unit: str | None = None
         self.liquid: tuple[float, float, str] | None = None
+        self.range: tuple[float, float, str] | None = None
         self.count: float | None = None
         self.route: Route | None = None
         self.release: str | None = None
@@ -218,7 +262,7 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     if len(text) > MAX_ITEM_CHARS:
         raise ItemSyntaxError(f"an item is at most {MAX_ITEM_CHARS} characters; this one has "
                               f"{len(text)}", text=text[:60] + "…")
-    normal = text.strip().lower().replace("×", "x").replace("\u2009", " ")
+    normal = _widened(text.strip().lower().replace("×", "x").replace("\u2009", " "))
     if not normal:
         raise ItemSyntaxError("empty item", text=source)
     for run in _DIGIT_RUN.finditer(normal):
@@ -326,6 +370,23 @@ def _on_amount(parts: _Parts, match: re.Match[str]) -> None:
     parts.unit = match.group(2)
 
 
+def _on_range(parts: _Parts, match: re.Match[str]) -> None:
+    """ "0.5 to 0.75 mg", "5-10 mg": a range is kept as written and never totalled."""
+    if parts.amounts is not None or parts.liquid is not None or parts.range is not None:
+        raise ItemSyntaxError(f"{match.group(0)!r} is a second amount", text=parts.text,
+                              token=match.group(0))
+    low, high = float(match.group(1)), float(match.group(2))
+    if not low < high:
+        raise ItemSyntaxError(f"{match.group(0)!r}: a range goes from the lower to the higher "
+                              "amount", text=parts.text, token=match.group(0))
+    parts.range = (low, high, match.group(3))
+
+
+def _on_minutes(parts: _Parts, match: re.Match[str]) -> None:
+    minutes = next(group for group in match.groups() if group is not None)
+    _on_schedule(lambda m: Schedule.every(float(minutes) / 60))(parts, match)
+
+
 def _on_number(parts: _Parts, match: re.Match[str]) -> None:
     raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h)",
                           text=parts.text, token=match.group(0))
@@ -370,6 +431,8 @@ def _on_word(parts: _Parts, match: re.Match[str]) -> None:
 _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "unknown": _on_unknown,
     "maxprn": _on_maxprn,
+    "maxprn_le": _on_maxprn,
+    "interval_min": _on_minutes,
     "duration": _on_duration,
     "interval_h": _on_schedule(lambda m: Schedule.every(
         min(float(n) for n in m.groups() if n is not None))),
@@ -379,10 +442,12 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
         lambda m: Schedule.times_per_day(_TIMES[" ".join(m.group(0).split())])
     ),
     "night": _on_schedule(lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    "once": _on_schedule(lambda m: Schedule(ScheduleKind.ONCE)),
     "continuous": _on_schedule(lambda m: Schedule(ScheduleKind.CONTINUOUS)),
     "prn": _on_prn,
     "count": _on_count,
     "liquid": _on_liquid,
+    "range": _on_range,
     "amount": _on_amount,
     "number": _on_number,
     "negative_amount": _on_negative_amount,
@@ -429,9 +494,15 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
     drugs, product = _resolve(parts, books, allow_unlisted=allow_unlisted)
     doses: list[Dose | None]
     if parts.unknown:
-        if parts.amounts is not None or parts.liquid is not None:
+        if parts.amounts is not None or parts.liquid is not None or parts.range is not None:
             raise ItemSyntaxError("an item has an amount or 'dose unknown', not both", text=text)
         doses = [None] * len(drugs)
+    elif parts.range is not None:
+        if len(drugs) != 1 or parts.amounts is not None or parts.liquid is not None:
+            raise ItemSyntaxError("a dose range is for a single drug and a single amount",
+                                  text=text)
+        low, high, unit = parts.range
+        doses = [Dose.of(low, lookup_unit(unit, text=text), text=text)]
     elif parts.liquid is not None:
         if len(drugs) != 1:
             raise ItemSyntaxError("a liquid volume is for a single drug", text=text)
@@ -457,7 +528,7 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
             text=text,
         )
     route, stated = _route(parts, drugs)
-    return Item(
+    item = Item(
         ingredients=tuple(Ingredient(d, dose) for d, dose in zip(drugs, doses, strict=True)),
         route=route,
         schedule=parts.schedule or Schedule(),
@@ -471,6 +542,34 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
         product=product,
         text=text,
     )
+    _check_frequency(item, text)
+    if parts.range is None:
+        return item
+    # Checked with its lower end like any amount, then kept as a range with no dose, so that
+    # no computation silently takes one end of it.
+    low, high, unit = parts.range
+    amount_unit = lookup_unit(unit, text=text)
+    span = DoseRange(Dose.of(low, amount_unit, text=text), Dose.of(high, amount_unit, text=text))
+    return attrs.evolve(item, ingredients=(Ingredient(drugs[0], None, span),))
+
+
+def _check_frequency(item: Item, text: str) -> None:
+    """Refuse what no one writes on purpose: a PRN maximum its own interval cannot allow
+    ("q2h prn max 48/day": at most 12), and a scheduled dose more often than every 30 minutes
+    ("100x/day"). Typed text only: a FHIR document's timing is read as sent (its test vectors
+    include a dose every 30 seconds) and judged by the checks."""
+    allowed = item.schedule.doses_per_day
+    spaced = item.schedule.kind is ScheduleKind.INTERVAL  # "qid prn max 6/day" is loose speech
+    if item.max_prn_per_day is not None and allowed is not None and spaced \
+            and item.max_prn_per_day > allowed * (1 + 1e-9):
+        raise ItemSyntaxError(
+            f"'max {plain(item.max_prn_per_day)}/day' is more doses than '{item.schedule}' "
+            f"allows (at most {plain(allowed)} a day); write the one that is meant", text=text)
+    if not item.prn and allowed is not None and allowed > MAX_SCHEDULED_DOSES_PER_DAY:
+        raise DoseError(
+            f"'{item.schedule}' is {plain(allowed)} scheduled doses a day, more often than every "
+            f"{plain(24 * 60 / MAX_SCHEDULED_DOSES_PER_DAY)} minutes; write an infusion as a "
+            "rate (mg/h) and a PCA bolus as PRN with its lockout", value=allowed, text=text)
 
 
 def _product_strengths(books: Catalogue, name: str, text: str) -> list[Dose | None]:
@@ -586,7 +685,10 @@ def format_item(item: Item) -> str:
     if form and not (form == "liquid" and liquid):
         words.append(form)
     doses = [ingredient.dose for ingredient in item.ingredients]
-    if any(dose is None for dose in doses):
+    dose_range = item.ingredients[0].dose_range
+    if len(doses) == 1 and dose_range is not None:
+        words.append(dose_range.format())
+    elif any(dose is None for dose in doses):
         words.append("dose unknown")
     elif len(doses) == 1:
         words.append(doses[0].format())  # type: ignore[union-attr]

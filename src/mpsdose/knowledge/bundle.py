@@ -37,9 +37,11 @@ from mpsdose.model.vocabulary import Route
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from mpsdose.knowledge.codes import NdcProduct, StatusRule, TimingCode
     from mpsdose.knowledge.limits import (
         DoseLimit,
         DrugProperties,
+        OpioidRange,
         SafetyRules,
         SteroidTable,
         UsualRange,
@@ -47,8 +49,10 @@ if TYPE_CHECKING:
     from mpsdose.knowledge.market import MarketRules
     from mpsdose.knowledge.practice import PatchBand, Rules, Strength, Tier, UsualSchedule
     from mpsdose.knowledge.products import Products
+    from mpsdose.model.products import ProductRecord
 
-# The record types of the sections a command may not use (limits, practice, products, market)
+# The record types of the sections a command may not use (limits, practice, products, market,
+# codes)
 # are imported by the property that builds them, on first use: a command pays at start-up only
 # for the sections it reads (``mpsdose total`` reads no limit).
 
@@ -79,15 +83,29 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "max_start_mg_per_day", "titration_interval_days",
     ),
     "safety_rules.csv": (
-        "acetaminophen-max", "antipsychotic-palliative-max",
+        "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
+        "antiplatelet-nsaid",
+        "anticholinergic-antidepressant-older", "antiplatelet-nsaid-protected",
+        "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
         "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
-        "hepatic-opioid-specialist", "methadone-qt", "methadone-titration", "nsaid-age",
-        "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
-        "opioid-benzodiazepine", "opioid-gabapentinoid", "renal-opioid", "serotonergic",
-        "two-long-acting-opioids",
+        "hepatic-opioid-specialist", "kidney-failure-dialysis", "methadone-qt",
+        "methadone-titration", "nsaid-age",
+        "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
+        "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
+        "opioid-benzodiazepine-older", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
+        "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
+        "opioid-route-change-neuraxial",
+        "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",
+        "renal-opioid", "serotonergic", "ssri-nsaid",
+        "switch-from-methadone", "two-long-acting-opioids", "usual-palliative-range",
     ),
 })
+
+
+#: The large product tables: a shipped one is read when first used (tests/shipped checks it),
+#: so that loading a folder of one's own files does not read 14,000 NDCs.
+_CHECKED_WHEN_USED = frozenset({"ndc_products.csv", "rxnorm_products.csv"})
 
 
 class Knowledge:
@@ -488,6 +506,14 @@ class Knowledge:
             UsualRange.from_row(row) for row in self.rows("usual_ranges.csv")))
 
     @property
+    def opioid_ranges(self) -> tuple[OpioidRange, ...]:
+        """The rows of ``opioid_dose_ranges.csv``: starts, usual tops and plausibility ceilings."""
+        from mpsdose.knowledge.limits import OpioidRange
+
+        return self._cached("opioid_ranges", lambda: tuple(
+            OpioidRange.from_row(row) for row in self.rows("opioid_dose_ranges.csv")))
+
+    @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
         from mpsdose.knowledge.limits import steroid_tables
@@ -515,6 +541,46 @@ class Knowledge:
             {row["route"]: (row["snomed_code"], row["display"])
              for row in self.rows("fhir_routes.csv")}))
 
+    @property
+    def rxnorm_products(self) -> Mapping[str, ProductRecord]:
+        """RxCUI of a clinical or branded drug → its ingredients, strengths and dose form."""
+        from mpsdose.knowledge.codes import rxnorm_table
+
+        return self._cached("rxnorm_products", lambda: rxnorm_table(
+            self._optional("rxnorm_products.csv")))
+
+    @property
+    def ndc_products(self) -> Mapping[str, NdcProduct]:
+        """11-digit NDC → the opioid product of the CDC NDC/MME file."""
+        from mpsdose.knowledge.codes import ndc_table
+
+        return self._cached("ndc_products", lambda: ndc_table(
+            self._optional("ndc_products.csv")))
+
+    @property
+    def fhir_statuses(self) -> Mapping[tuple[str, str, str], StatusRule]:
+        """(resource, element, code) → whether an order with it is in force."""
+        from mpsdose.knowledge.codes import status_rules
+
+        return self._cached("fhir_statuses", lambda: status_rules(
+            self._optional("fhir_statuses.csv")))
+
+    @property
+    def timing_codes(self) -> Mapping[str, TimingCode]:
+        """FHIR timing abbreviation (BID, Q4H …) → its frequency."""
+        from mpsdose.knowledge.codes import timing_codes
+
+        return self._cached("timing_codes", lambda: timing_codes(
+            self._optional("fhir_timing_codes.csv")))
+
+    @property
+    def observation_codes(self) -> Mapping[str, str]:
+        """LOINC code → what it measures for the patient context (weight_kg, crcl_ml_min, egfr)."""
+        from mpsdose.knowledge.codes import observation_codes
+
+        return self._cached("observation_codes", lambda: observation_codes(
+            self._optional("fhir_observations.csv")))
+
     # -- the whole -----------------------------------------------------------------------------
     def validate(self) -> Knowledge:
         """Read every file and check what files say about each other; return self.
@@ -531,6 +597,8 @@ class Knowledge:
             knows, a rule the code needs that a rules file lacks.
         """
         for name in self._paths:
+            if name in _CHECKED_WHEN_USED and name not in self.local:
+                continue
             self.rows(name)
         sections: dict[str, Callable[[], object]] = {
             "drugs.csv": lambda: self.catalogue,
@@ -543,15 +611,21 @@ class Knowledge:
             "dose_limits.csv": lambda: self.dose_limits,
             "drug_properties.csv": lambda: self.drug_properties,
             "usual_ranges.csv": lambda: self.usual_ranges,
+            "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
             "products.csv": lambda: self.products,
             "patch_products.csv": lambda: self.products,
             "market_rules.csv": lambda: self.market_rules,
             "fhir_routes.csv": lambda: self.snomed_routes,
+            "rxnorm_products.csv": lambda: self.rxnorm_products,
+            "ndc_products.csv": lambda: self.ndc_products,
+            "fhir_statuses.csv": lambda: self.fhir_statuses,
+            "fhir_timing_codes.csv": lambda: self.timing_codes,
+            "fhir_observations.csv": lambda: self.observation_codes,
         }
         for name, build in sections.items():
-            if name in self._paths:
+            if name in self._paths and not (name in _CHECKED_WHEN_USED and name not in self.local):
                 build()
         present = {
             "rotation_rules.csv": lambda: {rule.rule for rule in self.rotation_rules.rows},

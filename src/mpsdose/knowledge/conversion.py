@@ -23,6 +23,7 @@ from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.numbers import bounds
 from mpsdose.model.units import UNITS, Unit
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import ROUTE_GROUPS, Route
@@ -123,11 +124,8 @@ class Factor(Value):
 
     @property
     def bounds(self) -> tuple[float, float]:
-        """(low, high) of the factor: its range, or the point value twice."""
-        if self.low is not None and self.high is not None:
-            return (self.low, self.high)
-        assert self.factor is not None
-        return (self.factor, self.factor)
+        """(low, high): the range where the row gives one, else the point value twice."""
+        return bounds(self.factor, self.low, self.high)
 
     def describe(self) -> str:
         """``"1.5 mg OME per mg/day"`` or ``"2–3 (range) mg OME per mg/day"``."""

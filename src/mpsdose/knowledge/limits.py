@@ -11,13 +11,15 @@ import attrs
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
-from mpsdose.model.regimen import Patient
+from mpsdose.model.regimen import Hepatic, Patient
+from mpsdose.model.units import UNITS
 from mpsdose.model.value import Value
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.vocabulary import CONDITIONS, ROUTE_GROUPS, Route
 
 __all__ = [
     "DoseLimit",
     "DrugProperties",
+    "OpioidRange",
     "SafetyRule",
     "SafetyRules",
     "SteroidTable",
@@ -26,20 +28,21 @@ __all__ = [
 ]
 
 _CONDITION_UNITS = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min"}
+_HEPATIC_VALUES = ("mild", "moderate", "severe", "impaired")
 _CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}
 
 
 @attrs.frozen(repr=False, eq=False)
 class DoseLimit(Value):
     """One row of ``dose_limits.csv``: a maximum for a drug, route and release, for the patients
-    its condition band selects."""
+    its condition band selects, in its market and for its scope (indication or product)."""
 
     drug: str
     route: Route | None
     release: str | None
-    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis
+    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor
     band: Interval  #: the patient's value the row applies to (age, weight, CrCl)
-    value: str | None  #: for hepatic: mild, moderate, severe
+    value: str | None  #: hepatic: mild, moderate, severe, impaired; risk_factor: a condition
     max_single_mg: float | None
     max_daily_mg: float | None
     max_daily_mg_per_kg: float | None
@@ -47,6 +50,9 @@ class DoseLimit(Value):
     source: str
     notes: str = ""
     where: str = ""
+    scope: str = ""  #: the one indication or product the row is limited to; "" = general
+    market: str | None = None
+    severity: Severity = Severity.ERROR  #: how a dose above the row is reported
 
     @classmethod
     def from_row(cls, row: Row) -> DoseLimit:
@@ -57,30 +63,56 @@ class DoseLimit(Value):
         if condition not in _CONDITION_UNITS and not band.unbounded:
             raise row.error(f"a band belongs to an age, weight or CrCl limit, not {condition}",
                             "condition_band")
-        if (condition == "hepatic") != (row.get("condition_value") is not None):
-            raise row.error("condition_value (mild, moderate, severe) goes with hepatic",
+        value = row.get("condition_value")
+        if (condition in ("hepatic", "risk_factor")) != (value is not None):
+            raise row.error("condition_value goes with hepatic (mild, moderate, severe, "
+                            "impaired) and risk_factor (a condition)", "condition_value")
+        if condition == "hepatic" and value not in _HEPATIC_VALUES:
+            raise row.error(f"hepatic {value!r}; use one of {', '.join(_HEPATIC_VALUES)}",
                             "condition_value")
+        if condition == "risk_factor" and value not in CONDITIONS:
+            raise row.error(f"unknown condition {value!r}; known conditions: "
+                            f"{', '.join(CONDITIONS)}", "condition_value")
         single, daily = row.get("max_single_mg"), row.get("max_daily_mg")
         per_kg, days = row.get("max_daily_mg_per_kg"), row.get("max_days")
         if single is None and daily is None and per_kg is None and days is None:
             raise row.error("a limit row needs a maximum", "max_daily_mg")
-        return cls(row["drug"], row.get("route"), row.get("release"), condition, band,
-                   row.get("condition_value"), single, daily, per_kg, days, row["source"],
-                   row.get("notes", ""), row.where)
+        return cls(row["drug"], row.get("route"), row.get("release"), condition, band, value,
+                   single, daily, per_kg, days, row["source"], row.get("notes", ""), row.where,
+                   row.get("scope", ""), row.get("market"),
+                   Severity(row.get("severity", "error")))
 
     @property
     def key(self) -> tuple[object, ...]:
-        """What a limit is of: rows with the same key are the same limit from other sources."""
-        return (self.drug, self.route, self.release, self.condition, self.band, self.value)
+        """What a limit is of: rows with the same key are the same limit from other sources
+        (another market's label, another guideline)."""
+        return (self.drug, self.route, self.release, self.condition, self.band, self.value,
+                self.scope)
 
-    def applies(self, patient: Patient) -> bool | None:
-        """True/False for this patient; None where the patient's value is not known."""
+    def applies(self, patient: Patient, *, dialysis_crcl: float | None = None) -> bool | None:
+        """True/False for this patient; None where the patient's value is not known.
+
+        A risk factor is a condition the patient record lists; one it does not list is taken as
+        absent (conditions are recorded, not measured), and the findings say which were read.
+        With ``dialysis_crcl`` [mL/min], a patient recorded on dialysis whose CrCl is not given
+        is read as below it (kidney failure: safety rule ``kidney-failure-dialysis``), so a CrCl
+        band applies where it reaches below that value.
+        """
+        if (self.condition == "crcl_ml_min" and patient.crcl_ml_min is None
+                and dialysis_crcl is not None and "dialysis" in patient.conditions):
+            return self.band.overlaps(Interval(None, dialysis_crcl))
         if self.condition == "any":
             return True
         if self.condition == "dialysis":
-            return bool({"dialysis", "haemodialysis", "hemodialysis"} & set(patient.conditions))
+            return "dialysis" in patient.conditions
+        if self.condition == "risk_factor":
+            return self.value in patient.conditions
         if self.condition == "hepatic":
-            return None if patient.hepatic is None else patient.hepatic.value == self.value
+            if patient.hepatic is None:
+                return None
+            if self.value == "impaired":
+                return patient.hepatic is not Hepatic.NONE
+            return patient.hepatic.value == self.value
         value = {"age": patient.age, "weight_kg": patient.weight_kg,
                  "crcl_ml_min": patient.crcl_ml_min}[self.condition]
         return self.band.contains(value)
@@ -89,8 +121,13 @@ class DoseLimit(Value):
         """``adults``, ``severe hepatic``, ``CrCl 30–<60 mL/min``, ``age ≥65 years``."""
         if self.condition == "any":
             return "adults"
-        if self.condition in ("hepatic", "dialysis"):
-            return f"{self.value or ''} {self.condition}".strip()
+        if self.condition == "risk_factor":
+            return f"{self.value}"
+        if self.condition == "hepatic":
+            return ("hepatic impairment" if self.value == "impaired"
+                    else f"{self.value} hepatic impairment")
+        if self.condition == "dialysis":
+            return "dialysis"
         return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
 
 
@@ -104,11 +141,14 @@ class SafetyRule(Value):
     unit: str
     statement: str
     source: str
+    excluded_settings: frozenset[str] = frozenset()  #: settings the source excludes
+    exclusion_source: str = ""
 
     @classmethod
     def from_row(cls, row: Row) -> SafetyRule:
         return cls(row["check"], Severity(row["severity"]), row.get("threshold"),
-                   row.get("threshold_unit", ""), row["statement"], row["source"])
+                   row.get("threshold_unit", ""), row["statement"], row["source"],
+                   row.get("excluded_settings", frozenset()), row.get("exclusion_source", ""))
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -116,6 +156,13 @@ class SafetyRules(Value):
     """The rows of ``safety_rules.csv`` in file order; the first row of a check is its default."""
 
     rows: tuple[SafetyRule, ...]
+
+    def all(self, check: str) -> list[SafetyRule]:
+        """Every row of a check, in file order (``LookupError`` where there is none)."""
+        found = [row for row in self.rows if row.check == check]
+        if not found:
+            raise LookupError(f"no rule {check!r} in safety_rules.csv")
+        return found
 
     def first(self, check: str, *, threshold: bool = False) -> SafetyRule:
         """The default row of a check; with ``threshold``, the first row that gives one."""
@@ -180,3 +227,64 @@ def steroid_tables(rows: Sequence[Row]) -> tuple[SteroidTable, ...]:
         sources.setdefault(row["table"], row["source"])
     return tuple(SteroidTable(name, MappingProxyType(doses), sources[name])
                  for name, doses in tables.items())
+
+
+@attrs.frozen(repr=False, eq=False)
+class OpioidRange(Value):
+    """One row of ``opioid_dose_ranges.csv``: a per-dose and/or per-day ceiling of one check.
+
+    Without a drug the ceilings are in mg of oral morphine equivalent (OME) and apply to every
+    opioid by its route's own factor; a drug's own row replaces them for the items it applies to.
+    ``per_day`` is held in mg/day (a rate row's mg/h or mcg/h converted), and ``rate`` says that
+    the row applies only to items written as a rate (an infusion, a patch).
+    """
+
+    check: str
+    drug: str | None
+    route: str | None  #: a route or a group (parenteral), as written
+    routes: frozenset[Route] | None
+    release: str | None
+    interval_h: float | None
+    market: str | None
+    per_dose: float | None  #: [mg], or [mg OME] without a drug
+    per_day: float | None  #: [mg/day], or [mg OME/day] without a drug
+    day_unit: str
+    severity: Severity
+    source: str
+    notes: str = ""
+    where: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> OpioidRange:
+        per_dose, per_day = row.get("per_dose"), row.get("per_day")
+        if per_dose is None and per_day is None:
+            raise row.error("a range row needs per_dose or per_day", "per_day")
+        unit = row.get("day_unit", "mg/day")
+        if unit != "mg/day" and per_day is None:
+            raise row.error("day_unit goes with per_day", "day_unit")
+        drug = row.get("drug")
+        if drug is None and unit != "mg/day":
+            raise row.error("a row for every opioid is in mg OME/day", "day_unit")
+        route = row.get("route")
+        routes = None if route is None else (ROUTE_GROUPS.get(route) or frozenset({Route(route)}))
+        canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
+        return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
+                   row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
+                   row["source"], row.get("notes", ""), row.where)
+
+    @property
+    def rate(self) -> bool:
+        """True where the row is a rate (mg/h, mcg/h): it applies to infusions and patches."""
+        return self.day_unit != "mg/day"
+
+    @property
+    def generic(self) -> bool:
+        """True for a row of every opioid (in OME)."""
+        return self.drug is None
+
+    def describe_day(self) -> str:
+        """The per-day ceiling as the source writes it (``10 mg/h``, ``300 mg OME/day``)."""
+        assert self.per_day is not None
+        value = UNITS[self.day_unit].from_canonical(self.per_day)
+        unit = "mg OME/day" if self.generic else self.day_unit
+        return f"{value:g} {unit}"

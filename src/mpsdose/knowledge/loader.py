@@ -21,7 +21,7 @@ import attrs
 from mpsdose.knowledge.schema import GRADES, Column, Kind, Schema, parse_interval
 from mpsdose.model.errors import DataError
 from mpsdose.model.value import Value
-from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route
+from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route, parse_setting
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -161,6 +161,10 @@ def _date(text: str) -> str:
     return text
 
 
+def _settings(text: str) -> frozenset[str]:
+    return frozenset(parse_setting(word) for word in text.split())
+
+
 _READERS: dict[Kind, Callable[[str], Any]] = {
     Kind.TEXT: str,
     Kind.NUMBER: _number,
@@ -176,6 +180,7 @@ _READERS: dict[Kind, Callable[[str], Any]] = {
     Kind.INTERVAL: parse_interval,
     Kind.GRADE: _grade,
     Kind.DATE: _date,
+    Kind.SETTINGS: _settings,
 }
 
 

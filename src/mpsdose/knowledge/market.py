@@ -16,6 +16,7 @@ import attrs
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
+from mpsdose.model.numbers import bounds
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -26,8 +27,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "rotation_table": ("table",),
     "patch_table": ("table",),
     "rescue_fraction": ("drug", "value"),
-    "max_daily": ("drug", "value"),
-    "max_single": ("drug", "value"),
     "naive_start_max": ("drug", "value"),
     "switch_only": ("drug",),
     "methadone_min_prior_ome": ("value",),
@@ -87,11 +86,8 @@ class MarketRule(Value):
 
     @property
     def bounds(self) -> tuple[float, float]:
-        """(low, high) of the rule's value; a point value gives (value, value)."""
-        if self.low is not None and self.high is not None:
-            return (self.low, self.high)
-        assert self.value is not None
-        return (self.value, self.value)
+        """(low, high): the range where the row gives one, else the point value twice."""
+        return bounds(self.value, self.low, self.high)
 
     def matches(self, drug: str, route: Route | None = None, release: str | None = None,
                 interval_h: float | None = None) -> bool:

@@ -16,6 +16,7 @@ import attrs
 
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
+from mpsdose.model.numbers import bounds
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -40,7 +41,9 @@ class Strength(Value):
     form: str
     market: str
     strengths: tuple[float, ...]
-    unit: str  #: ``mg`` (a dosage unit), ``mcg/h`` (a patch), ``mg/mL`` (a liquid or injection)
+    #: ``mg`` (a dosage unit), ``mcg/h`` (a patch), ``mg/mL`` (a liquid or injection), ``mg/g``
+    #: (a powder by its percentage)
+    unit: str
     step_mg: float | None  #: smallest measurable dose of a liquid or injection [mg]
     source: str
 
@@ -110,6 +113,7 @@ class Rule(Value):
     unit: str
     source: str
     notes: str = ""
+    market: str | None = None  #: the market whose source the row is; None: no market
 
     @classmethod
     def from_row(cls, row: Row) -> Rule:
@@ -117,14 +121,12 @@ class Rule(Value):
         if value is None and low is None:
             raise row.error("a rule needs a value or value_low and value_high", "value")
         return cls(row["rule"], row.get("drug"), value, low, high, row.get("unit", ""),
-                   row["source"], row.get("notes", ""))
+                   row["source"], row.get("notes", ""), row.get("market"))
 
     @property
     def bounds(self) -> tuple[float, float]:
-        if self.low is not None and self.high is not None:
-            return (self.low, self.high)
-        assert self.value is not None
-        return (self.value, self.value)
+        """(low, high): the range where the row gives one, else the point value twice."""
+        return bounds(self.value, self.low, self.high)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -145,6 +147,17 @@ class Rules(Value):
     def first(self, name: str, drug: str | None = None) -> Rule:
         """The default (first) row of a rule; ``LookupError`` where there is none."""
         return self.all(name, drug)[0]
+
+    def for_market(self, name: str, drug: str | None = None,
+                   market: str | None = None) -> Rule:
+        """The row of a rule for a market: that market's row for the drug, else its row for any
+        opioid, else the rule's default (first) row. Without a market, the default row."""
+        rows = self.all(name, drug)
+        if market is not None:
+            mine = [r for r in rows if r.market == market]
+            for row in sorted(mine, key=lambda r: r.drug is None):
+                return row
+        return rows[0]
 
     def get(self, name: str, drug: str | None = None) -> Rule | None:
         """The default row of a rule, or None where the file has none (an optional rule)."""

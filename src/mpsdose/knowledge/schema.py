@@ -31,10 +31,12 @@ from collections.abc import Mapping
 
 import attrs
 
+from mpsdose.model.products import STRENGTH_UNITS
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
-__all__ = ["GRADES", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind", "Schema", "parse_interval"]
+__all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind",
+           "Schema", "parse_interval"]
 
 #: The source grades a row may have.
 GRADES = {"P": "the issuing body's own text was seen", "S": "a copy or a summary was seen"}
@@ -59,6 +61,7 @@ class Kind(enum.Enum):
     INTERVAL = "interval"  #: a band in interval notation, "[30, 60)"
     GRADE = "grade"  #: P or S
     DATE = "date"  #: an ISO date, or as much of one as the source gives (YYYY-MM, YYYY)
+    SETTINGS = "settings"  #: care settings separated by spaces (end-of-life hospice)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -219,11 +222,12 @@ _SOURCE = (
                                         "disagreements, what was left out."),
 )
 _MARKETS = ("us", "uk", "jp", "eu")
+#: Markets a limit or a starting dose may be scoped to (a label's country or region).
+LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
 MARKET_RULES = (
-    "rotation_table", "patch_table", "rescue_fraction", "max_daily", "max_single",
-    "naive_start_max", "switch_only", "methadone_min_prior_ome", "methadone_start",
-    "methadone_no_increase_days",
+    "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only",
+    "methadone_min_prior_ome", "methadone_start", "methadone_no_increase_days",
 )
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
@@ -311,7 +315,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("form", Kind.FORM),
         Column("market", Kind.CHOICE, choices=_MARKETS),
         Column("strengths", Kind.NUMBERS, unit="the row's unit"),
-        Column("unit", Kind.CHOICE, choices=("mg", "mcg/h", "mg/mL", "mcg/mL")),
+        Column("unit", Kind.CHOICE, choices=("mg", "mcg/h", "mg/mL", "mcg/mL", "mg/g"),
+               doc="mg/g: a powder weighed out by its percentage (細粒20% = 200 mg/g), used "
+                   "only to check a percentage a prescription writes."),
         Column("step", Kind.POSITIVE, required=False, unit="mg",
                doc="Smallest measurable dose of a liquid or injection."),
         key=("drug", "route", "release", "form", "market", "unit", "strengths"),
@@ -337,9 +343,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("value_low", Kind.NUMBER, required=False),
         Column("value_high", Kind.NUMBER, required=False),
         Column("unit", required=False),
+        Column("market", Kind.CHOICE, required=False, choices=_MARKETS,
+               doc="The market whose source the row is (the rescue share of --market jp is the "
+                   "Japanese label's); empty: no market."),
         ranges=("value",),
         doc="A rule may have several rows, one per source, where sources differ: the first row of "
-            "a rule is its default and the others are shown for comparison.",
+            "a rule is its default and the others are shown for comparison; with a market, the "
+            "first row of that market (a drug's own row first) is used.",
     ),
     _schema(
         "patch_conversion.csv", "Manufacturers' patch tables",
@@ -384,16 +394,30 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
         Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
-                                                  "hepatic", "dialysis")),
+                                                  "hepatic", "dialysis", "risk_factor")),
         Column("condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (the condition's)"),
-        Column("condition_value", Kind.CHOICE, required=False,
-               choices=("mild", "moderate", "severe"), doc="For hepatic."),
+        Column("condition_value", required=False,
+               doc="For hepatic: mild, moderate, severe, or impaired (any of the three); for "
+                   "risk_factor: a patient condition (chronic-alcohol-use, malnutrition …, see "
+                   "mpsdose.model.vocabulary.CONDITIONS)."),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day",
                doc="0: not recommended."),
         Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
         Column("max_days", Kind.POSITIVE, required=False, unit="days"),
+        Column("scope", required=False,
+               doc="The one indication or product the row is limited to (acute upper respiratory "
+                   "inflammation; self-medication (OTC)); empty: every indication. A scoped "
+                   "maximum is reported (warning) only where the drug has no general maximum of "
+                   "the same kind, since mpsdose does not know the indication."),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="The market of the row's label; `check --market` keeps that market's rows. "
+                   "Where markets disagree, a dose above one market's maximum but within "
+                   "another's is a warning naming both, not an error."),
+        Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
+               doc="How a dose above the row is reported (default error); a guideline that "
+                   "says 'consider' a lower dose is a warning."),
         doc="Every row that applies to the patient is checked; the strictest limit crossed is "
             "reported, with its source.",
     ),
@@ -404,6 +428,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("threshold", Kind.NUMBER, required=False, unit="threshold_unit"),
         Column("threshold_unit", required=False),
         Column("statement", doc="What the source says, quoted or closely paraphrased."),
+        Column("excluded_settings", Kind.SETTINGS, required=False,
+               doc="Care settings the row's source excludes (hospice end-of-life: the Beers "
+                   "Criteria); there its finding steps down to info, saying so."),
+        Column("exclusion_source", required=False,
+               doc="Where the exclusion is stated, when not in the row's own source."),
         doc="A check may have several rows, one per source: the first is its default.",
     ),
     _schema(
@@ -412,7 +441,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("property", Kind.CHOICE, choices=("serotonergic", "qt_risk", "gastroprotective",
                                                  "renally_cleared_active_metabolite",
                                                  "respiratory_depressant",
-                                                 "long_acting")),
+                                                 "long_acting", "serotonin_reuptake_inhibitor",
+                                                 "strong_anticholinergic_antidepressant",
+                                                 "opioid_tolerant_only_routes",
+                                                 "nsaid_avoid_older")),
         Column("value"),
     ),
     _schema(
@@ -424,6 +456,34 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("daily_mg_high", Kind.POSITIVE, unit="mg/day"),
         key=("drug", "route", "indication", "source"),
         ranges=("daily_mg",),
+    ),
+    _schema(
+        "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
+        Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
+                                              "tolerant-only"),
+               doc="usual: above the usual range (warning); plausible: far above any plausible "
+                   "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
+                   "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
+                   "in an opioid-naive patient)."),
+        Column("drug", Kind.DRUG, required=False,
+               doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
+                   "the route's own factor; a drug's own row replaces these for its route."),
+        Column("route", Kind.ROUTE_OR_GROUP, required=False, doc="Empty: every route."),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="The product's dosing or wear interval, where it tells products apart (a 7-day "
+                   "buprenorphine patch is 168)."),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS),
+        Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)"),
+        Column("per_day", Kind.POSITIVE, required=False,
+               unit="day_unit (mg OME/day without a drug)"),
+        Column("day_unit", Kind.CHOICE, required=False, choices=("mg/day", "mg/h", "mcg/h"),
+               doc="mg/day by default; mg/h or mcg/h: a rate that applies to infusions and "
+                   "patches only."),
+        Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
+        doc="Every applicable row of a check is read; a dose above one source's number but "
+            "within another's (markets, products) steps down one severity, naming both. A "
+            "threshold that is mpsdose's own convention says so in its source.",
     ),
     _schema(
         "corticosteroid_equivalence.csv", "Corticosteroid equivalence tables",
@@ -516,5 +576,76 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("snomed_code"),
         Column("display"),
         key=("snomed_code",),
+    ),
+    _schema(
+        "fhir_statuses.csv", "FHIR R4 statuses and intents: which orders are in force",
+        Column("resource", Kind.CHOICE, choices=("MedicationRequest", "MedicationStatement")),
+        Column("element", Kind.CHOICE, choices=("status", "intent")),
+        Column("code", doc="The FHIR code (active, completed, order, plan …)."),
+        Column("counts", Kind.CHOICE, choices=("yes", "no", "in-cds-request"),
+               doc="Whether an order with this code counts in the current regimen; "
+                   "in-cds-request: only as an order being signed in a CDS Hooks request."),
+        Column("definition", doc="The FHIR R4 definition, as written."),
+        key=("resource", "element", "code"),
+    ),
+    _schema(
+        "fhir_timing_codes.csv", "FHIR R4 timing abbreviations (Timing.code)",
+        Column("code", doc="The v3 GTSAbbreviation code (BID, Q4H …)."),
+        Column("frequency", Kind.POSITIVE, doc="Administrations per period."),
+        Column("period", Kind.POSITIVE, unit="period_unit"),
+        Column("period_unit", Kind.CHOICE, choices=("h", "d", "wk", "mo")),
+        Column("when", required=False, doc="The EventTiming code it implies (MORN, HS)."),
+        Column("definition", doc="The FHIR R4 definition, as written."),
+        key=("code",),
+    ),
+    _schema(
+        "fhir_observations.csv", "LOINC codes of the patient context read from FHIR",
+        Column("loinc"),
+        Column("measure", Kind.CHOICE, choices=("weight_kg", "crcl_ml_min", "egfr")),
+        Column("display"),
+        key=("loinc",),
+    ),
+    _schema(
+        "rxnorm_products.csv", "RxNorm clinical and branded drugs: ingredients and strengths",
+        Column("rxcui", doc="RxNorm concept unique identifier of the SCD/SBD (digits)."),
+        Column("name", doc="The RxNorm name."),
+        Column("ingredient", doc="The ingredient as the name writes it (a salt spelling); the "
+                                 "catalogue resolves it, and one it does not know is unlisted."),
+        Column("ingredient_rxcui", required=False, doc="The ingredient's RxCUI, where the "
+                                                       "source gives it."),
+        Column("strength", Kind.POSITIVE, unit="unit", doc="Per unit of the product."),
+        Column("unit", Kind.CHOICE, choices=STRENGTH_UNITS,
+               doc="mg (per tablet, capsule …), mg/mL, mcg/h (a patch), mg/actuat …"),
+        Column("dose_form", required=False, doc="RxNorm dose form."),
+        Column("route", Kind.ROUTE, required=False, doc="The route the dose form implies."),
+        Column("form", Kind.FORM, required=False),
+        Column("release", Kind.RELEASE, required=False),
+        Column("hours", Kind.POSITIVE, required=False, unit="h",
+               doc="The duration the name states (72 HR patch)."),
+        key=("rxcui", "ingredient"),
+        doc="Built by scripts/build_products.py from the CDC OMTK and CDC value sets.",
+    ),
+    _schema(
+        "ndc_products.csv", "NDC opioid products of the CDC NDC/MME file",
+        Column("ndc", doc="11 digits, no hyphens."),
+        Column("product", doc="The product name, as the file writes it."),
+        Column("ingredient", doc="The opioid (the file's Drug without SA/LA); the catalogue "
+                                 "resolves it."),
+        Column("combination", Kind.CHOICE, required=False, choices=("yes",),
+               doc="yes: the product has other ingredients, whose strengths the file does not "
+                   "give (its strength is the opioid's)."),
+        Column("strength", Kind.POSITIVE, required=False, unit="unit",
+               doc="Strength of the opioid per unit as the product is counted."),
+        Column("unit", Kind.CHOICE, required=False, choices=("mg", "mcg", "mcg/h", "mg/mL")),
+        Column("route", Kind.ROUTE, required=False),
+        Column("form", Kind.FORM, required=False),
+        Column("release", Kind.RELEASE, required=False),
+        Column("wear_days", Kind.POSITIVE, required=False, unit="days",
+               doc="Days one unit is worn (a patch), as the file's formula assumes."),
+        Column("file_factor", Kind.POSITIVE, required=False,
+               unit="MME per unit as the file writes it",
+               doc="The file's own factor, kept so the cdc2018 table can be checked against it."),
+        key=("ndc",),
+        doc="Built by scripts/build_products.py from the CDC file (opioid sheet only).",
     ),
 )}

@@ -15,6 +15,7 @@ __all__ = [
     "DoseError",
     "ItemSyntaxError",
     "MpsdoseError",
+    "PatientError",
     "RegimenFileError",
     "RouteError",
     "UnitError",
@@ -206,6 +207,18 @@ class DoseError(MpsdoseError, ValueError):
         self.text = text
         if text is not None:
             message += f" (in item {text!r})"
+        super().__init__(message)
+
+
+class PatientError(MpsdoseError, ValueError):
+    """Patient context that cannot be right (age 250, a negative CrCl) or that no check knows
+    (an unknown condition or setting): refused, never guessed."""
+
+    def __init__(self, message: str, *, field: str, value: object = None,
+                 allowed: Sequence[str] = ()) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = tuple(allowed)
         super().__init__(message)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "MAX_NESTING",
     "MAX_NUMBER_CHARS",
     "MAX_NUMBER_DIGITS",
+    "MAX_SCHEDULED_DOSES_PER_DAY",
     "MAX_STATES",
 ]
 
@@ -25,6 +26,11 @@ __all__ = [
 #: guard against slips (g typed for mg; q0.001h, which makes 24,000 doses a day), not a clinical
 #: limit.
 IMPLAUSIBLE_DOSE_MG = 100_000.0  # 100 g
+
+#: The most doses a day a scheduled (not PRN) item may give: every 30 minutes. Oftener is no
+#: schedule anyone gives by hand (an infusion is written as a rate, mg/h; a PCA bolus as PRN with
+#: its lockout, "q10min prn"); "100x/day" is a slip.
+MAX_SCHEDULED_DOSES_PER_DAY = 48.0
 
 #: The longest "for N days" an item may say (ten years).
 MAX_DURATION_DAYS = 3650.0

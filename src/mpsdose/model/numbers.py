@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["DIGITS", "clean", "plain", "significant"]
+__all__ = ["DIGITS", "bounds", "clean", "plain", "significant"]
 
 #: Significant digits a number keeps in machine output (``--json``, batch files): far beyond any
 #: clinical precision, and few enough that binary float noise does not show.
@@ -49,3 +49,19 @@ def clean(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [clean(item) for item in value]
     return value
+
+
+def bounds(value: float | None, low: float | None, high: float | None) -> tuple[float, float]:
+    """(low, high) of a value written as a range (``<name>_low``/``<name>_high``) or a point:
+    the range where it has one, else the point value twice.
+
+    >>> bounds(None, 0.25, 0.5)
+    (0.25, 0.5)
+    >>> bounds(1.5, None, None)
+    (1.5, 1.5)
+    """
+    if low is not None and high is not None:
+        return (low, high)
+    if value is None:
+        raise ValueError("neither a value nor a range")
+    return (value, value)

@@ -24,6 +24,7 @@ from mpsdose.model.errors import (
     ArgumentError,
     DoseError,
     ItemSyntaxError,
+    PatientError,
     RouteError,
     UnitError,
     UnknownStateError,
@@ -32,14 +33,22 @@ from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG, MAX_DURATION_DAYS, MAX_ITE
 from mpsdose.model.numbers import plain, significant
 from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
 from mpsdose.model.value import Value
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.vocabulary import (
+    CONDITIONS,
+    SETTINGS,
+    Route,
+    parse_condition,
+    parse_setting,
+)
 
 __all__ = [
     "Course",
     "Dose",
+    "DoseRange",
     "Hepatic",
     "Ingredient",
     "Item",
+    "PATIENT_BOUNDS",
     "Patient",
     "Regimen",
     "Schedule",
@@ -234,6 +243,7 @@ class ScheduleKind(enum.Enum):
     TIMES_PER_DAY = "times per day"  #: N times a day (bid, tid, qid, daily, 3x/day)
     AT_NIGHT = "at night"  #: once a day, at night (nightly, qhs, nocte)
     CONTINUOUS = "continuous"  #: a continuous infusion
+    ONCE = "once"  #: a single dose (once, stat): no daily amount follows from it
     UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
 
 
@@ -244,7 +254,7 @@ class Schedule(Value):
     Attributes
     ----------
     kind
-        Interval, times per day, at night, continuous, or unstated.
+        Interval, times per day, at night, continuous, once (a single dose), or unstated.
     value
         The interval [h] for :attr:`ScheduleKind.INTERVAL`, the number of times a day [1/day] for
         :attr:`ScheduleKind.TIMES_PER_DAY`; None for the other kinds.
@@ -300,7 +310,7 @@ class Schedule(Value):
     @property
     def doses_per_day(self) -> float | None:
         """Administrations in 24 h [1/day], or None where the schedule does not say (continuous,
-        none)."""
+        a single dose, none)."""
         if self.kind is ScheduleKind.INTERVAL:
             assert self.value is not None
             return 24.0 / self.value
@@ -312,13 +322,18 @@ class Schedule(Value):
 
     def format(self) -> str:
         if self.kind is ScheduleKind.INTERVAL:
-            return f"q{plain(self.value or 0)}h"
+            hours = self.value or 0
+            if hours < 1:  # a PCA lockout: q10min
+                return f"q{plain(round(hours * 60, 6))}min"
+            return f"q{plain(hours)}h"
         if self.kind is ScheduleKind.TIMES_PER_DAY:
             return _TIMES_WORDS.get(self.value or 0, f"{plain(self.value or 0)}x/day")
         if self.kind is ScheduleKind.AT_NIGHT:
             return "at night"
         if self.kind is ScheduleKind.CONTINUOUS:
             return "continuous"
+        if self.kind is ScheduleKind.ONCE:
+            return "once"
         return ""
 
     def __str__(self) -> str:
@@ -326,6 +341,24 @@ class Schedule(Value):
 
 
 _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
+
+
+@attrs.frozen(repr=False, eq=False)
+class DoseRange(Value):
+    """A dose written as a range ("0.5 to 0.75 mg"): kept as written, never totalled.
+
+    An ingredient with a range has ``dose`` None, so that every computation treats its amount as
+    not known (no end of the range is silently taken); the range is shown with the item.
+    """
+
+    low: Dose = attrs.field(validator=field_check(Dose, "low"))
+    high: Dose = attrs.field(validator=field_check(Dose, "high"))
+
+    def format(self) -> str:
+        return f"{plain(self.low.value)}-{plain(self.high.value)} {self.low.unit}"
+
+    def __str__(self) -> str:
+        return self.format()
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -338,11 +371,16 @@ class Ingredient(Value):
         The drug, from the catalogue (or unlisted, where allowed).
     dose
         Its amount per administration, or per time for a rate; None where the dose is not known
-        (``dose unknown``), which is shown and never totalled as zero.
+        (``dose unknown``), which is shown and never totalled as zero, or where it is written as
+        a range.
+    dose_range
+        A dose written as a range ("0.5 to 0.75 mg"), kept as written; ``dose`` is then None.
     """
 
     drug: Drug = attrs.field(validator=field_check(Drug, "drug"))
     dose: Dose | None = attrs.field(validator=field_check(Dose | None, "dose"))
+    dose_range: DoseRange | None = attrs.field(
+        default=None, validator=field_check(DoseRange | None, "dose_range"))
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -668,56 +706,170 @@ class Hepatic(enum.Enum):
     SEVERE = "severe"
 
 
-def _optional_positive(what: str) -> Callable[[object, attrs.Attribute[float | None], float | None],
-                                              None]:
-    def check(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
-        if value is not None:
-            check_magnitude(value, what=what)
+#: The plausible range of each measured patient value [unit]: mpsdose checks adults, and a value
+#: outside these bounds is an input slip (age 250, weight in grams), not a patient. Bounds, not
+#: clinical limits: the oldest documented human lived to 122; adult weights below 20 kg or a
+#: creatinine clearance above 300 mL/min are not plausible (augmented renal clearance is reported
+#: up to about 200 mL/min).
+PATIENT_BOUNDS: dict[str, tuple[float, float, str, str]] = {
+    "age": (18.0, 125.0, "years", "mpsdose checks adults, 18 years and over"),
+    "weight_kg": (20.0, 400.0, "kg", "an adult's weight in kilograms"),
+    "crcl_ml_min": (1.0, 300.0, "mL/min", "a creatinine clearance in mL/min; for a patient on "
+                    "dialysis add the condition 'dialysis'"),
+}
 
-    return check
+
+def _measured(name: str, value: object) -> float | None:
+    """A measured patient value: a finite number within its plausible range (None: not known)."""
+    low, high, unit, meaning = PATIENT_BOUNDS[name]
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise PatientError(f"{name} must be a number [{unit}], not {value!r}", field=name,
+                           value=value)
+    try:
+        number = float(value)
+    except ValueError:
+        raise PatientError(f"{name} {value!r} is not a number [{unit}]", field=name,
+                           value=value) from None
+    if not (math.isfinite(number) and low <= number <= high):
+        shown = f"{number:g}" if math.isfinite(number) else repr(value)
+        raise PatientError(f"{name} {shown} is not plausible: expected {low:g}–{high:g} {unit} "
+                           f"({meaning})", field=name, value=value)
+    return number
+
+
+def _age(value: object) -> float | None:
+    return _measured("age", value)
+
+
+def _weight(value: object) -> float | None:
+    return _measured("weight_kg", value)
+
+
+def _crcl(value: object) -> float | None:
+    return _measured("crcl_ml_min", value)
+
+
+_HEPATIC_SPELLINGS = {
+    "none": "none", "no": "none", "normal": "none",
+    "mild": "mild", "child-pugh a": "mild", "child pugh a": "mild",
+    "moderate": "moderate", "child-pugh b": "moderate", "child pugh b": "moderate",
+    "severe": "severe", "child-pugh c": "severe", "child pugh c": "severe",
+}
+
+
+def _hepatic(value: object) -> Hepatic | None:
+    if value is None or isinstance(value, Hepatic):
+        return value
+    if isinstance(value, str):
+        key = " ".join(value.strip().lower().split())
+        if key in _HEPATIC_SPELLINGS:
+            return Hepatic(_HEPATIC_SPELLINGS[key])
+    raise PatientError(f"hepatic {value!r}: use one of none, mild, moderate, severe (Child–Pugh "
+                       "A, B, C)", field="hepatic", value=value,
+                       allowed=[h.value for h in Hepatic])
+
+
+_TOLERANCE_SPELLINGS = {
+    "yes": True, "true": True, "y": True, "tolerant": True, "opioid-tolerant": True,
+    "opioid tolerant": True,
+    "no": False, "false": False, "n": False, "naive": False, "opioid-naive": False,
+    "opioid naive": False, "naïve": False, "opioid-naïve": False, "not tolerant": False,
+}
+
+
+def _tolerance(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TOLERANCE_SPELLINGS:
+        return _TOLERANCE_SPELLINGS[value.strip().lower()]
+    raise PatientError(f"opioid_tolerant {value!r}: use true (opioid-tolerant), false "
+                       "(opioid-naive), or leave it out (not known)", field="opioid_tolerant",
+                       value=value, allowed=["true", "false"])
+
+
+def _conditions(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    names = (value,) if isinstance(value, str) else value
+    if not isinstance(names, Iterable):
+        raise PatientError(f"conditions {value!r}: a list of condition names",
+                           field="conditions", value=value, allowed=list(CONDITIONS))
+    found: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise PatientError(f"condition {name!r} is not a name", field="conditions",
+                               value=name, allowed=list(CONDITIONS))
+        try:
+            found.append(parse_condition(name))
+        except ValueError as error:
+            raise PatientError(str(error), field="conditions", value=name,
+                               allowed=list(CONDITIONS)) from None
+    return tuple(dict.fromkeys(found))
+
+
+def _setting(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise PatientError(f"setting {value!r} is not a name", field="setting", value=value,
+                           allowed=list(SETTINGS))
+    try:
+        return parse_setting(value)
+    except ValueError as error:
+        raise PatientError(str(error), field="setting", value=value,
+                           allowed=list(SETTINGS)) from None
 
 
 @attrs.frozen(repr=False, eq=False)
 class Patient(Value):
     """What is known of the patient; every field is optional and never invented.
 
-    A check that needs a field that is None says so (an info finding) instead of assuming.
+    A check that needs a field that is None says so (an info finding) instead of assuming. Values
+    are checked and converted when a patient is built: an implausible age, weight or CrCl, an
+    unknown hepatic grade, condition or setting is a :class:`PatientError` that lists what is
+    accepted; ``hepatic="severe"``, ``opioid_tolerant="no"`` and condition spellings (``"COPD"``,
+    ``"sleep apnea"``) are read as what they mean.
 
     Attributes
     ----------
-    age
-        [years].
-    weight_kg
-        [kg].
-    crcl_ml_min
-        Creatinine clearance [mL/min].
+    age, weight_kg, crcl_ml_min
+        [years], [kg], creatinine clearance [mL/min], within :data:`PATIENT_BOUNDS`.
     hepatic
-        Hepatic impairment.
+        Hepatic impairment (Child–Pugh A/B/C = mild/moderate/severe), or ``none``.
     opioid_tolerant
-        True, False, or None where not known (not assumed either way).
+        True (tolerant), False (opioid-naive) or None (not known: the checks say what they
+        assumed).
     conditions
-        Conditions that change a check, lower case (``copd``, ``sleep-apnoea``, ``dialysis``).
+        Canonical names of :data:`~mpsdose.model.vocabulary.CONDITIONS` (``copd``,
+        ``sleep-apnoea``, ``dialysis`` …).
+    setting
+        A care setting of :data:`~mpsdose.model.vocabulary.SETTINGS` (``end-of-life``: rules
+        whose sources exclude it step down to info).
 
     Raises
     ------
-    DoseError
-        An age, weight or clearance that is zero, negative or not finite.
+    PatientError
+        An implausible age, weight or clearance; an unknown hepatic grade, tolerance, condition
+        or setting.
 
     Examples
     --------
     >>> from mpsdose import Patient
     >>> Patient(age=80, crcl_ml_min=25).weight_kg is None
     True
+    >>> Patient(conditions=["COPD"], setting="end of life").conditions
+    ('copd',)
     """
 
-    age: float | None = attrs.field(default=None, validator=_optional_positive("age"))
-    weight_kg: float | None = attrs.field(default=None, validator=_optional_positive("weight"))
-    crcl_ml_min: float | None = attrs.field(
-        default=None, validator=_optional_positive("creatinine clearance")
-    )
-    hepatic: Hepatic | None = None
-    opioid_tolerant: bool | None = None
-    conditions: tuple[str, ...] = ()
+    age: float | None = attrs.field(default=None, converter=_age)
+    weight_kg: float | None = attrs.field(default=None, converter=_weight)
+    crcl_ml_min: float | None = attrs.field(default=None, converter=_crcl)
+    hepatic: Hepatic | None = attrs.field(default=None, converter=_hepatic)
+    opioid_tolerant: bool | None = attrs.field(default=None, converter=_tolerance)
+    conditions: tuple[str, ...] = attrs.field(default=(), converter=_conditions)
+    setting: str | None = attrs.field(default=None, converter=_setting)
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -134,9 +134,10 @@ UNITS: dict[str, Unit] = {
 _MASS_WORDS = {
     "g": ("g", "gm", "gram", "grams"),
     "mg": ("mg", "milligram", "milligrams"),
-    "mcg": ("mcg", "µg", "μg", "ug", "microgram", "micrograms"),
+    "mcg": ("mcg", "µg", "μg", "ug", "microg", "microgram", "micrograms"),
 }
-_PER_DAY = ("/day", "/d", "/24h", "/24 h", " per day", " a day", " daily", " per 24h", " per 24 h")
+_PER_DAY = ("/day", "/d", "/24h", "/24 h", "/24 hours", "/24hours", "/24 hrs", "/24hrs", "/24 hr",
+            " per day", " a day", " daily", " per 24h", " per 24 h", " per 24 hours")
 _PER_HOUR = ("/h", "/hr", "/hour", " per hour", " per h", " an hour")
 
 

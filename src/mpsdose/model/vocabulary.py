@@ -12,15 +12,19 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 __all__ = [
+    "CONDITIONS",
     "DRUG_CLASSES",
     "FORMS",
     "FORM_ROUTE",
     "RELEASES",
     "ROUTE_GROUPS",
     "ROUTE_SPELLINGS",
+    "SETTINGS",
     "Route",
+    "parse_condition",
     "parse_form",
     "parse_route",
+    "parse_setting",
 ]
 
 
@@ -152,7 +156,120 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "proton-pump-inhibitor": "Proton-pump inhibitors",
         "h2-antagonist": "H2-receptor antagonists",
         "prostaglandin-analogue": "Prostaglandin analogues",
+        "alpha2-agonist": "Alpha-2 adrenergic agonists",
+        "opioid-antagonist": "Opioid antagonists",
+        "anticoagulant": "Anticoagulants",
+        "antiplatelet": "Antiplatelet drugs",
         "laxative": "Laxatives",
         "unlisted": "Not in the catalogue",
     }
 )
+
+
+#: The patient conditions the safety checks read (canonical name → what it means). A condition a
+#: check does not know would be silently ignored, so an unknown name is refused
+#: (:func:`parse_condition`) with this list.
+CONDITIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "copd": "chronic obstructive pulmonary disease (a respiratory risk factor)",
+        "asthma": "asthma (a respiratory risk factor)",
+        "sleep-apnoea": "sleep apnoea (a respiratory risk factor)",
+        "respiratory-disease": "another disease that reduces lung function (a respiratory risk "
+                               "factor)",
+        "dialysis": "haemodialysis (dialysis limits apply)",
+        "chronic-alcohol-use": "chronic alcohol use or alcohol excess (lowers the acetaminophen "
+                               "maximum)",
+        "malnutrition": "chronic malnutrition or cachexia (low glutathione; lowers the "
+                        "acetaminophen maximum)",
+        "dehydration": "dehydration or severe hypovolaemia (lowers the acetaminophen maximum)",
+        "acute-upper-respiratory-inflammation": "the indication acute upper respiratory tract "
+                                                "inflammation (the Japanese labels' loxoprofen "
+                                                "and acetaminophen maxima for it apply)",
+    }
+)
+
+#: Other spellings of the conditions (lower case, words joined by one space or a hyphen).
+_CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
+    {
+        "chronic obstructive pulmonary disease": "copd",
+        "sleep apnea": "sleep-apnoea", "sleep-apnea": "sleep-apnoea",
+        "obstructive sleep apnoea": "sleep-apnoea", "obstructive sleep apnea": "sleep-apnoea",
+        "osa": "sleep-apnoea",
+        "respiratory disease": "respiratory-disease", "respiratory failure": "respiratory-disease",
+        "respiratory-failure": "respiratory-disease",
+        "reduced lung function": "respiratory-disease",
+        "haemodialysis": "dialysis", "hemodialysis": "dialysis", "hd": "dialysis",
+        "alcohol": "chronic-alcohol-use", "alcoholism": "chronic-alcohol-use",
+        "alcohol excess": "chronic-alcohol-use", "alcohol-excess": "chronic-alcohol-use",
+        "chronic alcohol use": "chronic-alcohol-use", "alcohol use disorder": "chronic-alcohol-use",
+        "alcohol-use-disorder": "chronic-alcohol-use",
+        "chronic malnutrition": "malnutrition", "malnourished": "malnutrition",
+        "cachexia": "malnutrition", "cachectic": "malnutrition",
+        "hypovolaemia": "dehydration", "hypovolemia": "dehydration",
+        "urti": "acute-upper-respiratory-inflammation",
+        "acute upper respiratory tract inflammation": "acute-upper-respiratory-inflammation",
+        "acute upper respiratory infection": "acute-upper-respiratory-inflammation",
+    }
+)
+
+#: Care settings (canonical name → what it means). Some rules' sources exclude a setting (the AGS
+#: Beers Criteria exclude hospice and end-of-life care): there those rules step down to info.
+SETTINGS: Mapping[str, str] = MappingProxyType(
+    {
+        "end-of-life": "care in the last days of life",
+        "hospice": "hospice care",
+        "palliative": "palliative care, not (yet) the last days of life",
+        "hospital": "an acute hospital ward",
+        "community": "care at home or in the community",
+        "long-term-care": "a nursing home or long-term care facility",
+    }
+)
+
+_SETTING_SPELLINGS: Mapping[str, str] = MappingProxyType(
+    {
+        "eol": "end-of-life", "end of life": "end-of-life", "last days": "end-of-life",
+        "last days of life": "end-of-life", "last-days-of-life": "end-of-life",
+        "dying": "end-of-life", "terminal care": "end-of-life", "terminal-care": "end-of-life",
+        "hospice care": "hospice",
+        "palliative care": "palliative",
+        "inpatient": "hospital", "acute": "hospital", "ward": "hospital",
+        "outpatient": "community", "ambulatory": "community", "home": "community",
+        "primary care": "community",
+        "nursing home": "long-term-care", "nursing-home": "long-term-care",
+        "care home": "long-term-care", "care-home": "long-term-care",
+        "long term care": "long-term-care",
+    }
+)
+
+
+def _key(spelling: str) -> str:
+    return " ".join(spelling.strip().lower().replace("_", " ").split())
+
+
+def parse_condition(spelling: str) -> str:
+    """The canonical condition for a spelling (``COPD``, ``sleep apnea``, ``alcoholism``).
+
+    ``ValueError`` listing the known conditions where the name is not one of them.
+    """
+    key = _key(spelling)
+    for candidate in (key, key.replace(" ", "-")):
+        if candidate in CONDITIONS:
+            return candidate
+        if candidate in _CONDITION_SPELLINGS:
+            return _CONDITION_SPELLINGS[candidate]
+    raise ValueError(f"unknown condition {spelling!r}; known conditions: "
+                     + ", ".join(CONDITIONS))
+
+
+def parse_setting(spelling: str) -> str:
+    """The canonical care setting for a spelling (``end of life``, ``EOL``, ``hospice``).
+
+    ``ValueError`` listing the known settings where the name is not one of them.
+    """
+    key = _key(spelling)
+    for candidate in (key, key.replace(" ", "-")):
+        if candidate in SETTINGS:
+            return candidate
+        if candidate in _SETTING_SPELLINGS:
+            return _SETTING_SPELLINGS[candidate]
+    raise ValueError(f"unknown setting {spelling!r}; known settings: " + ", ".join(SETTINGS))

@@ -55,6 +55,7 @@ DOCUMENTS: tuple[str, ...] = (
     "drugs",
     "error",
     "methadone",
+    "read",
     "tables",
     "total",
 )

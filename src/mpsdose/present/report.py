@@ -23,7 +23,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from mpsdose.clinical.rotation import Rotation
 
 __all__ = [
-    "SCHEMA",
     "SCHEMA_VERSION",
     "Table",
     "drugs_rows",
@@ -36,9 +35,6 @@ __all__ = [
     "table_json",
     "tables_rows",
 ]
-
-#: The former name of :data:`SCHEMA_VERSION`, kept so that code written against it still reads.
-SCHEMA = SCHEMA_VERSION
 
 Table = tuple[str, Sequence[str], list[list[str]]]  # (title, headers, rows)
 

@@ -3,7 +3,7 @@
 Routes (CONTRACT.md §7):
 
 - ``GET /cds-services``: discovery, one service per hook (:data:`SERVICES`), each with the
-  prefetch templates of :data:`mpsdose.serve.hooks.PREFETCH`;
+  prefetch templates of :func:`mpsdose.serve.hooks.prefetch_templates`;
 - ``POST /cds-services/{id}``: the cards for a request (:mod:`mpsdose.serve.cards`); a request
   that is not well formed is a 4xx with a JSON error (400, 404 an unknown service, 413 too large,
   412 a patient-view with no medications to read), never a 500;
@@ -91,7 +91,7 @@ class Settings:
     table: str | None = None  #: conversion table of the CDS cards' OME (default cdc2022)
     max_body_bytes: int = MAX_BODY_BYTES
     compute_timeout_s: float = COMPUTE_TIMEOUT_S
-    reader: page.Reader | None = None
+    reader: page.Reader | None = page.read_paragraph  #: None: the page reads no paragraph
 
 
 def _error(status: int, error: str, message: str,
@@ -144,6 +144,7 @@ def create_app(settings: Settings | None = None, *,
     give one with a mock transport); by default one is made per application."""
     settings = settings or Settings()
     knowledge = resolve(settings.knowledge)
+    templates = hooks.prefetch_templates(knowledge)
     for name in ("httpx", "httpcore"):  # they log each URL: a FHIR query names the patient
         logger = logging.getLogger(name)
         logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
@@ -224,7 +225,7 @@ def create_app(settings: Settings | None = None, *,
         await authorize(request)
         return JSONResponse({"services": [
             {"hook": hook, "title": title, "description": description, "id": service_id,
-             "prefetch": dict(hooks.PREFETCH)}
+             "prefetch": templates}
             for service_id, (hook, title, description) in SERVICES.items()]})
 
     async def service(request: Request) -> Response:
@@ -239,7 +240,7 @@ def create_app(settings: Settings | None = None, *,
             hooks.validate_request(body, hook)
         except hooks.RequestError as error:
             raise _Refused(400, "bad-request", str(error)) from None
-        prefetch, missing = await fetch.complete_prefetch(body, hooks.PREFETCH, client())
+        prefetch, missing = await fetch.complete_prefetch(body, templates, client())
         if hook == "patient-view" and "medications" in missing:
             raise _Refused(412, "precondition-failed",
                            "the active medications were neither prefetched nor can they be "

@@ -33,40 +33,46 @@ from typing import Any
 
 import attrs
 
-from mpsdose.io.fhir import RXNORM, FhirError, regimen_from_fhir
+from mpsdose.io.fhir import RXNORM, FhirError, read_fhir
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.errors import MpsdoseError
+from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Item, Patient, Regimen
 
-__all__ = ["HOOKS", "PREFETCH", "HookInput", "Order", "RequestError", "read_request",
-           "validate_request"]
+__all__ = ["HOOKS", "HookInput", "Order", "RequestError", "observation_codes",
+           "prefetch_templates", "read_request", "validate_request"]
 
 #: The hooks mpsdose answers.
 HOOKS = ("order-select", "order-sign", "patient-view")
 
 LOINC = "http://loinc.org"
-#: Creatinine clearance [mL/min]: measured (24-hour urine) and Cockcroft–Gault.
-CRCL_CODES = {"2164-2": "creatinine clearance, 24-hour urine and serum",
-              "35591-7": "creatinine clearance, Cockcroft–Gault"}
-#: eGFR [mL/min/1.73 m²]: reported, not used as a creatinine clearance.
-EGFR_CODES = {"33914-3": "eGFR (MDRD)", "62238-1": "eGFR (CKD-EPI)",
-              "98979-8": "eGFR (CKD-EPI 2021)"}
-WEIGHT_CODES = {"29463-7": "body weight"}
+
+
+def observation_codes(knowledge: Knowledge, measure: str) -> dict[str, str]:
+    """The LOINC codes of one measure (``crcl_ml_min``: creatinine clearance [mL/min];
+    ``egfr`` [mL/min/1.73 m²], reported, not used as a creatinine clearance; ``weight_kg``), each
+    with its display, from ``data/fhir_observations.csv``."""
+    return {row["loinc"]: row["display"] for row in knowledge.rows("fhir_observations.csv")
+            if row["measure"] == measure}
 
 
 def _codes(codes: Iterable[str]) -> str:
     return ",".join(f"{LOINC}|{code}" for code in codes)
 
 
-#: The prefetch templates every service asks for (CDS Hooks "Prefetch Template").
-PREFETCH = {
-    "patient": "Patient/{{context.patientId}}",
-    "medications": "MedicationRequest?patient={{context.patientId}}&status=active",
-    "renal": ("Observation?patient={{context.patientId}}&code="
-              f"{_codes([*CRCL_CODES, *EGFR_CODES])}&_sort=-date&_count=6"),
-    "weight": f"Observation?patient={{{{context.patientId}}}}&code={_codes(WEIGHT_CODES)}"
-              "&_sort=-date&_count=1",
-}
+def prefetch_templates(knowledge: Knowledge | None = None) -> dict[str, str]:
+    """The prefetch templates every service asks for (CDS Hooks "Prefetch Template"), the
+    Observation codes taken from the knowledge."""
+    k = resolve(knowledge)
+    renal = [*observation_codes(k, "crcl_ml_min"), *observation_codes(k, "egfr")]
+    return {
+        "patient": "Patient/{{context.patientId}}",
+        "medications": "MedicationRequest?patient={{context.patientId}}&status=active",
+        "renal": (f"Observation?patient={{{{context.patientId}}}}&code={_codes(renal)}"
+                  "&_sort=-date&_count=6"),
+        "weight": (f"Observation?patient={{{{context.patientId}}}}&code="
+                   f"{_codes(observation_codes(k, 'weight_kg'))}&_sort=-date&_count=1"),
+    }
 
 _NOT_IN_FORCE = {"entered-in-error", "cancelled", "stopped", "completed"}
 
@@ -192,7 +198,7 @@ def read_request(body: Mapping[str, Any], prefetch: Mapping[str, Any], *,
     selected = frozenset(s.split("/")[-1] for s in (selections if isinstance(selections, list)
                                                     else [])
                          if isinstance(s, str) and s.startswith("MedicationRequest/"))
-    patient, said = _patient(prefetch, today or datetime.date.today())
+    patient, said = _patient(k, prefetch, today or datetime.date.today())
     return HookInput(hook, tuple(orders), patient, selected, tuple(said), tuple(not_read),
                      tuple(dict.fromkeys(outside)))
 
@@ -281,7 +287,7 @@ def _read_order(k: Knowledge, resource: Mapping[str, Any], draft: bool, orders: 
         outside.append(_medication_text(resource))
         return
     try:
-        regimen = regimen_from_fhir(dict(resource), knowledge=k)
+        reading = read_fhir(dict(resource), knowledge=k, drafts=draft)
     except FhirError as error:
         not_read.append((reference, str(error)))
         return
@@ -293,11 +299,18 @@ def _read_order(k: Knowledge, resource: Mapping[str, Any], draft: bool, orders: 
         # other orders are still checked
         not_read.append((reference, f"could not be read ({type(error).__name__})"))
         return
-    orders.append(Order(reference, resource, regimen.items, draft))
+    items = reading.regimen.items
+    if not items or any(not item.dose_known for item in items):
+        # an order the reader could not total: the reader's findings say which field
+        problems = [f.message for f in reading.findings if f.severity is Severity.WARNING]
+        not_read.append((reference, "; ".join(problems) or "its dose could not be read"))
+        return
+    orders.append(Order(reference, resource, items, draft))
 
 
 # -- the patient ----------------------------------------------------------------------------------
-def _patient(prefetch: Mapping[str, Any], today: datetime.date) -> tuple[Patient, list[str]]:
+def _patient(k: Knowledge, prefetch: Mapping[str, Any],
+             today: datetime.date) -> tuple[Patient, list[str]]:
     said: list[str] = []
     age = None
     for resource in _resources(prefetch.get("patient"), "Patient")[:1]:
@@ -306,14 +319,14 @@ def _patient(prefetch: Mapping[str, Any], today: datetime.date) -> tuple[Patient
             age = _age(born, today)
             if age is not None:
                 said.append(f"age {age:g} (born {born})")
-    crcl, note = _latest(prefetch.get("renal"), CRCL_CODES, {"mL/min": 1.0, "ml/min": 1.0,
-                                                              "mL/s": 60.0, "ml/s": 60.0})
+    crcl, note = _latest(prefetch.get("renal"), observation_codes(k, "crcl_ml_min"),
+                         {"mL/min": 1.0, "ml/min": 1.0, "mL/s": 60.0, "ml/s": 60.0})
     if crcl is not None:
         said.append(f"creatinine clearance {crcl:g} mL/min ({note})")
-    egfr, egfr_note = _latest(prefetch.get("renal"), EGFR_CODES, None)
+    egfr, egfr_note = _latest(prefetch.get("renal"), observation_codes(k, "egfr"), None)
     if egfr is not None:
         said.append(f"{egfr_note}: {egfr:g}, not used as a creatinine clearance")
-    weight, weight_note = _latest(prefetch.get("weight"), WEIGHT_CODES,
+    weight, weight_note = _latest(prefetch.get("weight"), observation_codes(k, "weight_kg"),
                                   {"kg": 1.0, "g": 0.001, "[lb_av]": 0.45359237})
     if weight is not None:
         said.append(f"weight {weight:g} kg ({weight_note})")

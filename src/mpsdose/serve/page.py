@@ -9,17 +9,17 @@ that calls them for the page, so that the checks of the dose-range issue (13) an
 case-report prose (16) are switched on here:
 
 - the reader: :data:`Reader`, a function from a paragraph to a :class:`~mpsdose.Course`, given to
-  :func:`build` (``None`` until the reader exists: the page then says so, and reads nothing);
-- the care setting (``end-of-life`` …): passed to :func:`mpsdose.check` where it takes one.
+  :func:`build` (:func:`read_paragraph`, the case-report reader, by default; ``None``: the page
+  says it reads no paragraph);
+- the care setting (``end-of-life`` …): the patient's ``setting``, which :func:`mpsdose.check`
+  uses.
 """
 
 from __future__ import annotations
 
-import inspect
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 from urllib.parse import urlencode
 
 import attrs
@@ -30,6 +30,7 @@ from mpsdose.clinical.rotation import convert
 from mpsdose.clinical.safety import check
 from mpsdose.clinical.summary import summarize
 from mpsdose.io.language import parse_item
+from mpsdose.io.prose.reader import read_course
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding
@@ -42,7 +43,7 @@ from mpsdose.present.report import (
     timeline_tables,
 )
 
-__all__ = ["MAX_ITEMS", "Page", "Query", "Reader", "build", "parse_query"]
+__all__ = ["MAX_ITEMS", "Page", "Query", "Reader", "build", "parse_query", "read_paragraph"]
 
 #: A paragraph of a case report → the course it describes (the reader of issue 16).
 Reader = Callable[[str, Knowledge], Course]
@@ -160,6 +161,12 @@ def _number(name: str, text: str, errors: list[str]) -> float | None:
     return value
 
 
+def read_paragraph(text: str, knowledge: Knowledge) -> Course:
+    """The course a case-report paragraph describes (:func:`mpsdose.read_course`): the page's
+    reader."""
+    return read_course(text, knowledge=knowledge).course()
+
+
 def _patient(query: Query, errors: list[str]) -> Patient:
     age = _number("age", query.age, errors)
     weight = _number("weight", query.weight, errors)
@@ -182,10 +189,12 @@ def _patient(query: Query, errors: list[str]) -> Patient:
     for condition in conditions:
         if not _WORDS.match(condition):
             errors.append(f"conditions: {condition!r} is not a condition name")
+    setting = query.setting.lower() if _WORDS.match(query.setting.lower()) else None
     try:
         return Patient(age=age, weight_kg=weight, crcl_ml_min=crcl, hepatic=hepatic,
                        opioid_tolerant=tolerant,
-                       conditions=tuple(c for c in conditions if _WORDS.match(c)))
+                       conditions=tuple(c for c in conditions if _WORDS.match(c)),
+                       setting=setting)
     except MpsdoseError as error:
         errors.append(str(error))
         return Patient()
@@ -207,17 +216,6 @@ def _view(finding: Finding) -> FindingView:
     return FindingView(finding.severity.value, finding.code, finding.message, finding.source,
                        links)
 
-
-def _check(regimen: Regimen, patient: Patient, previous: Regimen | None, table: str | None,
-           setting: str, k: Knowledge, notes: list[str]) -> list[Finding]:
-    """:func:`mpsdose.check`, with the care setting where the checks take one."""
-    extra: dict[str, Any] = {}
-    if setting:
-        if "setting" in inspect.signature(check).parameters:
-            extra["setting"] = setting
-        else:
-            notes.append(f"The care setting ({setting}) is not used by this version's checks.")
-    return check(regimen, patient, previous=previous, table=table, knowledge=k, **extra)
 
 
 def build(query: Query, *, knowledge: Knowledge | None = None,
@@ -259,8 +257,8 @@ def build(query: Query, *, knowledge: Knowledge | None = None,
     regimen = Regimen(items, patient=patient)
     previous = Regimen(previous_items, label="previous") if previous_items else None
     summary = summarize(regimen, table, knowledge=k)
-    setting = query.setting.lower() if _WORDS.match(query.setting.lower()) else ""
-    found = [*summary.findings, *_check(regimen, patient, previous, table, setting, k, notes)]
+    found = [*summary.findings,
+             *check(regimen, patient, previous=previous, table=table, knowledge=k)]
     by_severity: dict[str, list[FindingView]] = {"error": [], "warning": [], "info": []}
     for finding in dict.fromkeys(found):
         by_severity[finding.severity.value].append(_view(finding))

@@ -1,0 +1,514 @@
+"""Opioid dose ranges: every opioid, route and patient judged per dose and per day.
+
+Each opioid item is judged against ``data/opioid_dose_ranges.csv``, four checks:
+
+- ``plausible``: far above any plausible dose (a ten-fold slip, mcg read as mg): an **error** that
+  asks to confirm the unit;
+- ``usual``: above the usual range but plausible in palliative care: a **warning**;
+- ``naive-start``: above the labelled or guideline start, in an opioid-naive patient: a warning;
+- ``tolerant-only``: a dose the labels reserve for opioid-tolerant patients, in an opioid-naive
+  patient: an **error**.
+
+A drug's own rows (its label) judge the items they apply to; the rows without a drug judge every
+other opioid and route in oral morphine equivalents (OME), each by **its route's own factor**
+(:func:`factor_readings`): the most generous reading of the rotation tables for the usual and
+plausible checks, the most cautious for the naive ones. Where no shipped table has a factor for a
+drug and route and no label row applies, the item is reported once as not judged (info) — never a
+silent pass.
+
+Sources disagree (a UK start is a third of the US label's): every applicable row is read; a dose
+above one row but within another applicable row of the same check steps down one severity and
+names both. Three patient states: opioid-naive, opioid-tolerant, and not known — judged as
+tolerant, and what the naive checks would have said is reported once as information. Every
+finding says which state it assumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
+from mpsdose.clinical.market import naive_start_allowed
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
+from mpsdose.knowledge.limits import OpioidRange
+from mpsdose.model.drugs import Drug
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import significant
+from mpsdose.model.regimen import Ingredient, Item, Patient, ScheduleKind
+from mpsdose.model.value import Value
+from mpsdose.model.vocabulary import Route
+
+__all__ = [
+    "CHECK_CODES",
+    "FactorReading",
+    "factor_readings",
+    "opioid_range_findings",
+    "tolerance_assumption",
+]
+
+#: The finding code of each check of ``opioid_dose_ranges.csv``.
+CHECK_CODES = {
+    "plausible": "opioid-implausible-dose",
+    "usual": "opioid-above-usual",
+    "naive-start": "opioid-naive-start",
+    "tolerant-only": "opioid-tolerant-only",
+}
+#: The shortest interval a single dose is judged at against a per-day ceiling [h]: four-hourly, the
+#: shortest regular schedule of immediate-release oral morphine (West Midlands guide, in
+#: ``opioid_dose_ranges.csv``).
+SHORTEST_INTERVAL_H = 4.0
+_TOLERANCE = 1e-9
+_PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM})
+
+
+# -- factors: the route's own ---------------------------------------------------------------------
+@attrs.frozen(repr=False, eq=False)
+class FactorReading(Value):
+    """The oral morphine factors of one drug and route across the shipped tables.
+
+    ``low`` is the generous reading: the lower factor of the first table that has one (the
+    user's table, else the default rotation table, then the other rotation tables in file order);
+    ``high`` the most cautious: the largest factor of any table. Each names its table. The
+    surveillance (MME) tables are read only where no rotation table has the drug and route.
+    """
+
+    drug: str
+    route: Route
+    low: float
+    high: float
+    low_from: Factor
+    high_from: Factor
+    tables: tuple[str, ...]
+
+    def amount(self, mg: float) -> float:
+        """An amount [mg, or mg/day] in the factors' unit (mcg for a mcg-dosed drug)."""
+        return self.low_from.unit.from_canonical(mg)
+
+    def describe(self, end: str) -> str:
+        """``"2 mg OME per mg (spcg)"`` for the low or high end."""
+        factor = self.low_from if end == "low" else self.high_from
+        value = self.low if end == "low" else self.high
+        per = factor.unit.symbol.split("/")[0]
+        unit = f"mg OME/day per {factor.unit}" if factor.unit.per_hour else f"mg OME per {per}"
+        return f"{significant(value, 4)} {unit} ({factor.table})"
+
+
+def factor_readings(drug: Drug | str, route: Route, form: str | None = None,
+                    daily: float | None = None, *, table: str | ConversionTable | None = None,
+                    knowledge: Knowledge | None = None) -> FactorReading | None:
+    """The oral morphine factors of a drug and route across the tables, or None (no table has one).
+
+    Parameters
+    ----------
+    drug, route, form
+        What is given.
+    daily
+        The daily amount [mg/day], for tables tiered by dose (methadone).
+    table
+        A table to read first (the user's choice); the rotation tables follow, then, only where no
+        rotation table has the drug and route, the surveillance tables.
+    """
+    k = resolve(knowledge)
+    name = drug if isinstance(drug, str) else drug.name
+    chosen = None if table is None else k.conversion_table(table)
+    rotation = sorted((t for t in k.rotation_tables if chosen is None or t.id != chosen.id),
+                      key=lambda t: t.id != DEFAULT_ROTATION_TABLE)
+    ordered = ([chosen] if chosen is not None else []) + rotation
+    found = [(t, f) for t in ordered if (f := t.lookup(name, route, form, daily)) is not None]
+    if not found or not any(isinstance(t, RotationTable) for t, _ in found):
+        others = [t for t in k.conversion_tables.values()
+                  if not isinstance(t, RotationTable) and (chosen is None or t.id != chosen.id)]
+        found += [(t, f) for t in others if (f := t.lookup(name, route, form, daily)) is not None]
+    if not found:
+        return None
+    unit = found[0][1].unit
+    found = [(t, f) for t, f in found if f.unit == unit]  # one unit of amount for the reading
+    low = found[0][1]
+    _, high = max(found, key=lambda pair: pair[1].bounds[1])
+    return FactorReading(name, route, low.bounds[0], high.bounds[1], low, high,
+                         tuple(t.id for t, _ in found))
+
+
+# -- the items ------------------------------------------------------------------------------------
+@attrs.frozen(repr=False, eq=False)
+class _Entry(Value):
+    """One opioid ingredient of one item, with its amounts and OME readings."""
+
+    item: Item
+    ingredient: Ingredient
+    per_dose: float | None  #: [mg] a single dose (None for a rate)
+    daily: float | None  #: [mg/day] scheduled, or a PRN item at its maximum
+    interval_h: float | None
+    release: str | None
+    reading: FactorReading | None
+    borrowed: Route | None = None  #: the parenteral route whose factor stands in (no table has it)
+    tiered: bool = False  #: a table's factor for the drug depends on the daily dose
+
+    @property
+    def drug(self) -> str:
+        return self.ingredient.drug.name
+
+    @property
+    def scheduled(self) -> bool:
+        return not self.item.prn
+
+    def ome(self, mg: float | None, end: str) -> float | None:
+        """An amount [mg or mg/day] in mg OME at the low or high reading; None without one."""
+        if mg is None or self.reading is None:
+            return None
+        return self.reading.amount(mg) * (self.reading.low if end == "low" else self.reading.high)
+
+
+def _interval(item: Item) -> float | None:
+    schedule = item.schedule
+    if schedule.kind is ScheduleKind.INTERVAL:
+        return schedule.value
+    if schedule.kind is ScheduleKind.TIMES_PER_DAY and schedule.value:
+        return 24.0 / schedule.value
+    if schedule.kind is ScheduleKind.AT_NIGHT:
+        return 24.0
+    return None
+
+
+def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_Entry]:
+    entries = []
+    for item in items:
+        if not item.listed:
+            continue
+        for ingredient in item.ingredients:
+            if not ingredient.drug.is_opioid or ingredient.dose is None:
+                continue
+            daily = item.daily(ingredient)
+            chosen = _rotation_only(k, table)
+            reading = factor_readings(ingredient.drug, item.route, item.form, daily,
+                                      table=chosen, knowledge=k)
+            borrowed = None
+            if reading is None and item.route in _PARENTERAL:
+                # IV, SC and IM of one drug: where no table has this route, a sister route's
+                # factor stands in (and the finding says so) rather than no judgement at all
+                for other in sorted(_PARENTERAL - {item.route}, key=lambda r: r.value):
+                    reading = factor_readings(ingredient.drug, other, item.form, daily,
+                                              table=chosen, knowledge=k)
+                    if reading is not None:
+                        borrowed = other
+                        break
+            release = item.release or ("ir" if item.route is Route.ORAL else None)
+            entries.append(_Entry(item, ingredient, item.per_dose(ingredient), daily,
+                                  _interval(item), release, reading, borrowed,
+                                  _tiered(k, ingredient.drug.name)))
+    return entries
+
+
+def _tiered(k: Knowledge, drug: str) -> bool:
+    """True where a table's factor for the drug depends on the daily dose (methadone): such a
+    factor converts a day's amount, not one dose."""
+    return any(f.band_min is not None or f.band_max is not None
+               for table in k.conversion_tables.values() for f in table.rows(drug))
+
+
+def _rotation_only(k: Knowledge, table: str | None) -> str | None:
+    """The user's table where it is a rotation table (an MME table is for totals, not doses)."""
+    if table is None:
+        return None
+    chosen = k.conversion_tables.get(table)
+    return table if isinstance(chosen, RotationTable) else None
+
+
+# -- rows -----------------------------------------------------------------------------------------
+def _applies(row: OpioidRange, entry: _Entry, market: str | None) -> bool:
+    item = entry.item
+    if row.drug is not None and row.drug != entry.drug:
+        return False
+    if row.routes is not None and item.route not in row.routes:
+        return False
+    if row.release is not None and row.release != entry.release:
+        return False
+    if (row.interval_h is not None and entry.interval_h is not None
+            and abs(row.interval_h - entry.interval_h) > 1e-6):
+        return False
+    if row.rate and not item.is_rate:
+        return False
+    return market is None or row.market in (None, market)
+
+
+def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> list[OpioidRange]:
+    """The rows of a check that apply to an entry: its drug's own and those of every opioid.
+
+    :func:`_measure` lets a drug's own rows replace the rows of every opioid, per dose and per
+    day: where the label gives a number, the label judges.
+    """
+    return [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+
+
+def _measures(row: OpioidRange, entry: _Entry) -> bool:
+    """Whether a drug's own row can judge the entry: a per-dose row needs a dose, a per-day row
+    a daily amount (a label's per-dose ceiling does not judge a day written as mg/day)."""
+    return ((row.per_dose is not None and entry.per_dose is not None)
+            or (row.per_day is not None and entry.daily is not None))
+
+
+def _step_down(severity: Severity) -> Severity:
+    return {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}.get(
+        severity, Severity.INFO)
+
+
+@attrs.frozen(repr=False, eq=False)
+class _Crossing(Value):
+    severity: Severity
+    text: str
+    source: str
+
+
+def _judge(measured: list[tuple[OpioidRange, float, float, str]], what: str) -> _Crossing | None:
+    """Rows with their amount, ceiling and how the ceiling reads; the crossing, or None.
+
+    Every row is read; the strictest crossed is named. Where another row of the check allows the
+    amount (sources disagree), the severity steps down one level and that row is named too.
+    """
+    crossed = [m for m in measured if m[1] > m[2] * (1 + _TOLERANCE)]
+    if not crossed:
+        return None
+    strictest = min(crossed, key=lambda m: m[2])
+    severity = max((m[0].severity for m in crossed), key=lambda s: s.rank)
+    allowed = [m for m in measured if m not in crossed]
+    text = f"{what} is above {strictest[3]} [{_where(strictest[0])}]"
+    source = strictest[0].source
+    if allowed:
+        widest = max(allowed, key=lambda m: m[2])
+        severity = _step_down(severity)
+        article = "an" if severity is Severity.INFO else "a"
+        text += (f", within {widest[3]} [{_where(widest[0])}]: the sources disagree, so it is "
+                 f"{article} {severity.value}")
+        source += " ; also: " + widest[0].source
+    return _Crossing(severity, text, source)
+
+
+def _where(row: OpioidRange) -> str:
+    market = f"{row.market.upper()} " if row.market else ""
+    return f"{market}{'label/guideline' if not row.generic else 'all opioids, in OME'}"
+
+
+def _ceiling_text(row: OpioidRange, quantity: str, value: float, *, ome: bool = False) -> str:
+    unit = "mg OME" if (row.generic or ome) else "mg"
+    if quantity == "dose":
+        return f"{significant(value, 4)} {unit} a dose"
+    if row.generic or ome:
+        return f"{significant(value, 4)} mg OME/day"
+    return row.describe_day()
+
+
+def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
+             patient_text: str, *, beside_schedule: bool = False) -> list[_Crossing]:
+    """The crossings of one entry under one check: per dose and per day.
+
+    ``beside_schedule``: the regimen schedules an opioid. A PRN dose beside it is a rescue, whose
+    size the rescue rules judge as a share of that day (a 1/6 rescue of 300 mg OME/day is 50 mg
+    OME, ordinary); the usual day read per dose would warn on every rescue of a tolerant patient.
+    """
+    doses: list[tuple[OpioidRange, float, float, str]] = []
+    days: list[tuple[OpioidRange, float, float, str]] = []
+    item = entry.item
+    per_day_counts = check in ("plausible", "usual") or entry.scheduled
+    own_dose = any(not r.generic and r.per_dose is not None for r in rows)
+    own_day = any(not r.generic and r.per_day is not None for r in rows)
+    for row in rows:
+        if row.generic:
+            dose_ome = entry.ome(entry.per_dose, end)
+            day_ome = None if own_day else entry.ome(entry.daily, end)
+            if own_dose:
+                dose_ome = None
+            if row.per_dose is not None and dose_ome is not None:
+                doses.append((row, dose_ome, row.per_dose, _ceiling_text(row, "dose",
+                                                                          row.per_dose)))
+            # the usual day read per dose judges a dose whose day is not counted: where the day
+            # is known, the regimen's day (_usual_total) judges it once, not once more per item
+            per_dose_day = check == "plausible" or (
+                check == "usual" and not entry.tiered and entry.daily is None
+                and not (beside_schedule and entry.item.prn))
+            if row.per_day is not None and per_dose_day and dose_ome is not None \
+                    and not own_day:
+                # a day's ceiling read per dose at the dose's own interval (4 h at least): a
+                # single dose, scheduled or as needed, is judged even where no day is counted
+                interval = max(entry.interval_h or SHORTEST_INTERVAL_H, SHORTEST_INTERVAL_H)
+                ceiling = row.per_day * interval / 24
+                doses.append((row, dose_ome, ceiling, f"{significant(ceiling, 4)} mg OME a dose "
+                              f"given every {significant(interval, 3)} h (the "
+                              f"{significant(row.per_day, 4)} mg OME/day of the row)"))
+            if row.per_day is not None and day_ome is not None and per_day_counts \
+                    and check != "usual":
+                days.append((row, day_ome, row.per_day, _ceiling_text(row, "day", row.per_day)))
+        else:
+            if row.per_dose is not None and entry.per_dose is not None:
+                doses.append((row, entry.per_dose, row.per_dose,
+                              _ceiling_text(row, "dose", row.per_dose)))
+            if row.per_day is not None and entry.daily is not None and per_day_counts:
+                days.append((row, entry.daily, row.per_day, _ceiling_text(row, "day",
+                                                                           row.per_day)))
+    found = []
+    amounts = _amounts(entry, end)
+    for measured, what in ((doses, f"{item}: {amounts[0]}"), (days, f"{item}: {amounts[1]}")):
+        crossing = _judge(measured, what)
+        if crossing is not None:
+            found.append(crossing)
+    return found
+
+
+def _amounts(entry: _Entry, end: str) -> tuple[str, str]:
+    """How the dose and the day read: ``10 mg (20 mg OME by 2 mg OME per mg (spcg))``."""
+    def text(mg: float | None, unit: str, ome_unit: str) -> str:
+        if mg is None:
+            return "dose not known"
+        own = f"{significant(mg, 4)} {unit}"
+        ome = entry.ome(mg, end)
+        if ome is None or (entry.drug == "morphine" and entry.item.route is Route.ORAL):
+            return own
+        assert entry.reading is not None
+        borrowed = ("" if entry.borrowed is None
+                    else f", the {entry.borrowed.value} factor: no table has "
+                         f"{entry.item.route.value}")
+        return (f"{own} (≈ {significant(ome, 4)} {ome_unit} by {entry.reading.describe(end)}"
+                f"{borrowed})")
+    return (text(entry.per_dose, "mg a dose", "mg OME"),
+            text(entry.daily, "mg/day" + (" with PRN at their maximum" if entry.item.prn else ""),
+                 "mg OME/day"))
+
+
+def tolerance_assumption(patient: Patient) -> str:
+    """The patient state a dose-range finding assumed, in words."""
+    if patient.opioid_tolerant is True:
+        return "opioid-tolerant patient"
+    if patient.opioid_tolerant is False:
+        return "opioid-naive patient"
+    return "opioid tolerance not given: judged as for an opioid-tolerant patient"
+
+
+# -- the checks -----------------------------------------------------------------------------------
+_ADVICE = {
+    "plausible": "confirm the unit and the decimal point (mg for mcg, 10 times the intended dose)",
+    "usual": "above the usual range, plausible in palliative care: review",
+    "naive-start": "above the starting dose for an opioid-naive patient",
+    "tolerant-only": "the label reserves this dose for opioid-tolerant patients",
+}
+
+
+def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: str | None,
+                   assumption: str) -> list[Finding]:
+    end = "low" if check in ("plausible", "usual") else "high"
+    beside_schedule = any(e.scheduled for e in entries)
+    found = []
+    for entry in entries:
+        if check in ("naive-start", "tolerant-only") and market is not None \
+                and naive_start_allowed(entry.item, market, k) is not None:
+            continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
+        # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
+        rows = _rows_for(k, check, entry, market)
+        crossings = _measure(check, entry, rows, end, assumption,
+                             beside_schedule=beside_schedule)
+        if not crossings:
+            continue
+        worst = max(crossings, key=lambda c: c.severity.rank)
+        text = "; ".join(c.text for c in crossings)
+        found.append(Finding(worst.severity, CHECK_CODES[check],
+                             f"{text} ({assumption}): {_ADVICE[check]}", worst.source,
+                             item=str(entry.item)))
+    return found
+
+
+def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
+                 assumption: str) -> list[Finding]:
+    """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
+
+    Where no opioid is scheduled, the PRN doses at their maximum are the regimen and are counted
+    (a rescue written ten times too large with nothing beside it), except a drug whose factors
+    are tiered by the daily dose (methadone): such factors convert a regular day at steady
+    state, not as-needed doses (the Morley-Makin switch gives methadone as needed).
+    """
+    rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
+            and r.per_day is not None and (market is None or r.market in (None, market))]
+    scheduled = [e for e in entries if e.scheduled and e.daily is not None]
+    as_needed = not scheduled
+    if as_needed:
+        scheduled = [e for e in entries if e.daily is not None and not e.tiered]
+    counted = [(e, e.ome(e.daily, "low")) for e in scheduled]
+    known = [(e, ome) for e, ome in counted if ome is not None]
+    if not rows or not known:
+        return []
+    total = sum(ome for _, ome in known)
+    measured = [(row, total, row.per_day, f"{significant(row.per_day, 4)} mg OME/day")
+                for row in rows if row.per_day is not None]
+    parts = ", ".join(f"{e.item} ≈ {significant(ome, 4)}"
+                      + ("" if e.borrowed is None else f" by the {e.borrowed.value} factor")
+                      for e, ome in known)
+    missing = [str(e.item) for e, ome in counted if ome is None]
+    kind = ("no opioid scheduled: the PRN doses at their maximum allow an" if as_needed
+            else "scheduled")
+    what = (f"{kind} oral morphine equivalent {significant(total, 4)} mg/day ({parts}; each "
+            "at the lower reading of the first rotation table with a factor)")
+    if missing:
+        what += f", without {', '.join(missing)} (no factor)"
+    crossing = _judge(measured, what)
+    if crossing is None:
+        return []
+    return [Finding(crossing.severity, CHECK_CODES["usual"],
+                    f"{crossing.text} ({assumption}): {_ADVICE['usual']}", crossing.source)]
+
+
+def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = None, *,
+                          market: str | None = None, table: str | None = None,
+                          knowledge: Knowledge | None = None) -> list[Finding]:
+    """Every opioid item against the dose ranges, per dose and per day, for the patient's state.
+
+    Parameters
+    ----------
+    regimen
+        The items (opioids are judged; others are left to the limit checks).
+    patient
+        Whose opioid tolerance selects the checks: naive (all four), tolerant (plausible and
+        usual), not known (plausible and usual, and the naive findings as one info).
+    market
+        Keep only this market's label rows (``us``, ``uk``, ``jp`` …); None: every market's, where
+        a dose above one market's start but within another's is information.
+    table
+        A rotation table to read factors from first.
+    knowledge
+        Where the rows and tables come from (default: the shipped data).
+    """
+    k = resolve(knowledge)
+    patient = patient or Patient()
+    entries = _entries(k, regimen, table)
+    if not entries:
+        return []
+    assumption = tolerance_assumption(patient)
+    found: list[Finding] = []
+    found += _item_findings(k, entries, "plausible", market, assumption)
+    found += _item_findings(k, entries, "usual", market, assumption)
+    naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
+             + _item_findings(k, entries, "naive-start", market, "opioid-naive patient"))
+    judged = found + (naive if patient.opioid_tolerant is False else [])
+    if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
+        found += _usual_total(k, entries, market, assumption)
+    if patient.opioid_tolerant is False:
+        found += naive
+    elif patient.opioid_tolerant is None:
+        raised = [f for f in naive if f.severity is not Severity.INFO]
+        if raised:
+            found.append(Finding(
+                Severity.INFO, "opioid-naive-not-checked",
+                "opioid tolerance not given: the doses were judged as for an opioid-tolerant "
+                "patient; if the patient is opioid-naive: "
+                + "; ".join(f"{f.severity.value} {f.code}: {f.message.split(' (opioid-naive')[0]}"
+                            for f in raised), raised[0].source))
+    uncovered = [e for e in entries if e.reading is None
+                 and not any(not r.generic and _applies(r, e, market) and _measures(r, e)
+                             for r in k.opioid_ranges)]
+    if uncovered:
+        rule = k.safety_rules.first("opioid-dose-range-not-checked")
+        found.append(Finding(
+            Severity.INFO, "opioid-dose-range-not-checked",
+            "not judged against the opioid dose ranges (no oral morphine factor for the drug and "
+            "route in any shipped table, and no label row): "
+            + ", ".join(str(e.item) for e in uncovered), rule.source))
+    return found

@@ -1,0 +1,250 @@
+"""The words of case-report prose the reader knows, as patterns over the normalised text.
+
+Each entry is a token kind, a pattern, and the value the token carries. Patterns are tried in
+the order written, at word boundaries; a longer phrase is written before the shorter one it
+contains. The lists come from the words published case reports use (see
+``tests/data/prose/README.md``); a word not listed here is an ordinary word, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from mpsdose.model.regimen import Schedule, ScheduleKind
+from mpsdose.model.vocabulary import Route
+
+__all__ = [
+    "AMOUNT",
+    "COMBINATION",
+    "NUMBER",
+    "PHRASES",
+    "RANGE",
+    "WORD_NUMBERS",
+    "number",
+]
+
+#: A number: digits with a decimal point, or with thousands separators (groups of three).
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+
+
+def number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+_MASS = r"(?:mg|mcg|µg|ug|micrograms?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
+_PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?)")
+#: "/kg", " per hour", "•h-1", " kg-1", " over 24 hours", " an hour", " a day": repeated.
+_SUFFIX = (
+    rf"(?:\s*/\s*{_PER_UNIT}(?![a-z])"
+    rf"|\s+per\s+{_PER_UNIT}(?![a-z])"
+    r"|\s*•?\s*(?:kg|h|d|min)\s*-\s*1(?![\d])"
+    r"|\s+over\s+(?:a\s+)?24(?:\s*-\s*|\s*)h(?:ours?|rs?)?(?![a-z])"
+    r"|\s+(?:an|a)\s+(?:hour|day)(?![a-z]))"
+)
+#: One amount: a number (or a range "0.5 to 0.75", "2-3") and its unit with its "per" parts.
+AMOUNT = re.compile(
+    rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
+    rf"\s*(?P<unit>{_MASS})(?![a-z])(?P<suffix>(?:{_SUFFIX})*)"
+)
+#: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
+#: twice, ``lowunit``), "200, 500, and 650 µg/hr".
+RANGE = re.compile(
+    rf"(?P<word>between|from)\s+(?P<low>{NUMBER})(?:\s*(?P<lowunit>{_MASS})(?![a-z]))?"
+    rf"\s*(?:and|to|-)\s*(?=(?P<rest>{NUMBER}\s*{_MASS}))"
+)
+#: The strengths of a combination product, one per component: "5/325 mg", "10 / 325 mg".
+COMBINATION = re.compile(
+    rf"(?P<values>{NUMBER}(?:\s*/\s*{NUMBER})+)\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
+)
+LIST = re.compile(
+    rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
+)
+#: Laboratory units beside doses ("26 U/L", "1.2 mg/dL", "9.8 ng/ml"): never a dose.
+LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*(?:dl|l)(?![a-z])"
+                 rf"|{NUMBER}\s*(?:ng|pg|u|iu|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
+                 rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])")
+
+WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12,
+    "once": 1, "twice": 2, "thrice": 3,
+})
+
+
+def _times(n: float) -> Schedule:
+    return Schedule.times_per_day(n)
+
+
+def _every(hours: float) -> Schedule:
+    return Schedule.every(hours)
+
+
+_NUM = NUMBER
+_W = r"(?:one|two|three|four|five|six|eight|twelve|\d+)"
+
+Phrase = tuple[str, "re.Pattern[str]", Callable[["re.Match[str]"], Any]]
+
+
+def _p(kind: str, pattern: str, value: Any = None) -> Phrase:
+    compiled = re.compile(r"(?:" + pattern + r")(?:(?<![a-z0-9µ])|(?![a-z0-9µ]))")
+    make = value if callable(value) else (lambda m, v=value: v)
+    return (kind, compiled, make)
+
+
+def _hours(m: re.Match[str], group: int = 1) -> float:
+    text = m.group(group)
+    return float(WORD_NUMBERS.get(text, 0) or number(text))
+
+
+#: Phrases in the order they are tried. Values: a Route, a release ("ir"/"er"), a form, a
+#: Schedule or a schedule word, a verb class, a cue.
+PHRASES: tuple[Phrase, ...] = (
+    # -- frequencies ------------------------------------------------------------------------
+    _p("freq", rf"q\s*({_NUM})\s*-\s*{_NUM}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
+    _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*hourly", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*-?\s*hourly", lambda m: _every(_hours(m))),
+    _p("freq", r"every\s+hour|hourly(?:\s+prn)?", lambda m: _every(1)),
+    # "5 mg/4 h", "20 mg/12 h": a dose every N hours ("/24 h" is a daily amount, read by AMOUNT;
+    # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)
+    _p("freq", r"/\s*((?:1[0-2]|[1-9]))\s*(?:-\s*(?:1[0-2]|[1-9])\s*)?h(?:ours?|rs?)?",
+       lambda m: _every(_hours(m))),
+    _p("freq", rf"every\s+({_W})\s*days?", lambda m: _every(24 * _hours(m))),
+    _p("freq", r"every\s+other\s+day|(?:on\s+)?alternate\s+days", lambda m: _every(48)),
+    _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day)|b\.?i\.?d\.?|b\.?d\.?",
+       lambda m: _times(2)),
+    _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day)|t\.?i\.?d\.?"
+               r"|t\.?d\.?s\.?", lambda m: _times(3)),
+    _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day)|q\.?i\.?d\.?|q\.?d\.?s\.?",
+       lambda m: _times(4)),
+    _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
+       lambda m: _times(_hours(m))),
+    # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
+    _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
+       lambda m: _times(_hours(m))),
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
+               r"|per\s+day", lambda m: _times(1)),
+    _p("freq", r"every\s+morning|mane", lambda m: _times(1)),
+    _p("freq", r"every\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
+       lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
+    _p("freq", r"once|stat|single\s+dose|one\s+dose", lambda m: Schedule(ScheduleKind.ONCE)),
+    _p("freq", r"regular(?:ly)?|periodically|around\s+the\s+clock|atc", "regular"),
+    # -- PCA, lockouts, PRN ------------------------------------------------------------------
+    _p("lockout", rf"({_NUM})\s*-?\s*min(?:ute)?s?\s+lock\s*-?\s*out"
+                  rf"|lock\s*-?\s*out\s+(?:of\s+|time\s+(?:of\s+)?)?({_NUM})\s*min(?:ute)?s?",
+       lambda m: float(m.group(1) or m.group(2))),
+    _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesia"
+              r"|pcea|pca"),
+    _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
+    _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
+    _p("prn", r"p\.?r\.?n\.?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
+              r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
+              r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up", "prn"),
+    # -- routes and devices ------------------------------------------------------------------
+    _p("route", r"orally|oral|by\s+mouth|per\s+os|p\.?o\.?", Route.ORAL),
+    _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv", Route.IV),
+    _p("route", r"subcutaneous(?:ly)?|sub\s*-?\s*cutaneous|s\.c\.?|subcut|sq|s/c|csci|hypodermic(?:ally)?"
+                r"|sc", Route.SC),
+    _p("route", r"intramuscular(?:ly)?|i\.m\.?", Route.IM),
+    _p("route", r"transdermal(?:ly)?|td", Route.TRANSDERMAL),
+    _p("route", r"rectal(?:ly)?|per\s+rectum|p\.r\.", Route.RECTAL),
+    _p("route", r"sublingual(?:ly)?|sl", Route.SUBLINGUAL),
+    _p("route", r"buccal(?:ly)?", Route.BUCCAL),
+    _p("route", r"intranasal(?:ly)?|nasal(?:ly)?", Route.INTRANASAL),
+    _p("route", r"epidural(?:ly)?|peridural", Route.EPIDURAL),
+    _p("route", r"intrathecal(?:ly)?|subarachnoid|via\s+lumbar\s+puncture", Route.INTRATHECAL),
+    _p("route", r"topical(?:ly)?", Route.TOPICAL),
+    _p("route", r"parenteral(?:ly)?", "parenteral"),
+    _p("route", r"spinal|neuraxial(?:ly)?", "neuraxial"),
+    _p("route", r"perineural(?:ly)?|(?:femoral|sciatic|brachial|peripheral)\s+(?:nerve|plexus)"
+                r"(?:\s+(?:block|catheter))?|nerve\s+(?:block|catheter)", "perineural"),
+    _p("device", r"syringe\s+driver|syringe\s+pump", "syringe driver"),
+    _p("infusion", r"continuous(?:ly)?\s+infusions?|infusions?|infused|continuous(?:ly)?|pumping|"
+                   r"drip", "infusion"),
+    _p("device", r"(?:elastomeric\s+|infusion\s+|implanted\s+|intrathecal\s+)?pumps?", "pump"),
+    # -- release and forms -------------------------------------------------------------------
+    _p("release", r"(?:immediate|normal|rapid|quick)\s*-?\s*release|short\s*-?\s*acting|ir", "ir"),
+    _p("release", r"(?:sustained|slow|controlled|extended|prolonged|modified)\s*-?\s*release"
+                  r"|long\s*-?\s*acting|sustained|controlled|extended|prolonged|modified"
+                  r"|er|sr|cr|mr|xr|xl|la", "er"),
+    _p("release", r"immediate", "ir"),
+    _p("form", r"tablets?|tabs?|caplets?", "tablet"),
+    _p("form", r"capsules?|caps?", "capsule"),
+    _p("form", r"oral\s+solution|mixture|liquid|syrup|elixir|solution|drops", "liquid"),
+    _p("form", r"(?:3|three|1|one|7|seven)\s*-\s*day\s*-\s*type\s+(?=transdermal|fentanyl|patch)", "3-day"),
+    _p("form", r"patch(?:es)?|tapes?|plasters?|tts|transdermal\s+therapeutic\s+system", "patch"),
+    _p("form", r"suppositor(?:y|ies)", "suppository"),
+    _p("form", r"injections?|ampoules?|vials?|shots?", "injection"),
+    _p("form", r"lozenges?|films?|sprays?|powders?", "other"),
+    # -- verbs of the story ------------------------------------------------------------------
+    _p("verb", r"up\s*-?\s*titrated|titrated\s+up(?:wards?)?|increased|increase|increasing|"
+               r"escalated|escalating|raised|doubled|went\s+up|rose", "increase"),
+    _p("verb", r"down\s*-?\s*titrated|down\s*-?\s*titration|decreased|decrease|reduced|reduction|"
+               r"lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
+    _p("verb", r"titrated|titration|adjusted|adjustment", "titrate"),
+    _p("verb", r"reached|reaching|attained", "reach"),
+    _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"
+               r"|convert|substitut(?:ed|ing|ion|e)|replaced|replacing|replace|changed\s+over|changed"
+               r"|change", "switch"),
+    _p("verb", r"started|starting|start|initiated|initiation|commenced|begun|began|introduced|"
+               r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
+    _p("verb", r"added|add|addition|adding|supplemented", "add"),
+    _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted", "stop"),
+    _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
+    _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
+               r"taking|took|taken|take|treated|applied|"
+               r"managed|controlled|(?:was|were|is|is\s+now|remained)\s+on", "give"),
+    # -- negation, history, time -------------------------------------------------------------
+    _p("neg", r"could\s+not|did\s+not|was\s+not|were\s+not|cannot|can't|didn't|wasn't|weren't|"
+              r"unable\s+to|no|not|never|neither|nor|without|declined|refused|denied", "neg"),
+    _p("time", r"(?:hospital\s+|post\s*-?\s*operative\s+)?day\s*(\d+)(?:\s*(?:-|to)\s*\d+)?",
+       lambda m: "day " + m.group(1)),
+    _p("time", r"(?:on\s+)?the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+               r"(?:\s+post\s*-?\s*operative)?\s+day", lambda m: m.group(1) + " day"),
+    _p("time", rf"(?:after|over|within|for)\s+(?:the\s+next\s+)?{_W}\s+(?:days?|weeks?|months?|hours?)"
+               r"|\d+\s+(?:days?|weeks?|months?)\s+(?:later|after)", "later"),
+    _p("time", r"subsequently|thereafter|then|later|finally|eventually|afterwards?|next", "later"),
+    _p("time", r"at\s+discharge|on\s+discharge|discharged", "discharge"),
+    _p("time", r"(?:on|upon|at|after)\s+(?:hospital\s+)?admission|admitted|admission", "admission"),
+    _p("time", r"out\s*-?\s*patient|at\s+home", "outpatient"),
+    _p("time", r"initially|at\s+first|initial|at\s+the\s+start", "initial"),
+    _p("time", r"had\s+been|had\s+taken|had\s+received|history\s+of|previously|prior\s+to", "before"),
+    _p("time", r"post\s*-?\s*operative(?:ly)?|intra\s*-?\s*operative(?:ly)?|pre\s*-?\s*operative(?:ly)?"
+               r"|in\s+the\s+ed|anaesthetic\s+record|anesthetic\s+record", "perioperative"),
+    # -- cues of totals that are not items ---------------------------------------------------
+    _p("cue", r"(?:total\s+)?(?:oral\s+|parenteral\s+|iv\s+|intravenous\s+)?morphine\s+(?:milligram\s+)?"
+              r"(?:iv\s+)?equivalents?(?:\s+(?:daily\s+)?doses?)?|o\.?m\.?e\.?d?|m\.?m\.?e\.?|medd", "ome"),
+    _p("cue", r"consumption|consumed|usage|use|used|requirements?|needed", "use"),
+    _p("cue", r"median|mean|average|range|iqr|interquartile", "series"),
+    _p("cue", r"increments?|steps?\s+of", "step"),
+    _p("cue", r"available|marketed|strengths?", "available"),
+    _p("cue", r"diluted|dilution", "dilution"),
+    _p("cue", r"total(?:\s+dose)?|cumulative|in\s+total", "total"),
+    _p("cue", r"respectively", "respectively"),
+    _p("cue", r"both|each", "each"),
+    _p("bound", r"≤|<=|up\s+to|as\s+much\s+as|maximum\s+(?:daily\s+)?(?:dose\s+)?(?:of\s+)?|"
+                r"max\.?(?:imal)?(?:\s+dose)?(?:\s+of)?", "max"),
+    _p("bound", r">|≥|>=|<|more\s+than|less\s+than|over|above|below|at\s+least", "threshold"),
+    _p("approx", r"approx\.?|approximately|about|around|~|ca\.", "approx"),
+    _p("plus", r"plus|and|or|with|along\s+with|together\s+with|as\s+well\s+as|in\s+combination\s+with",
+       "and"),
+    _p("clause", r"but|however|although|though|whereas|while|which|because|since|after|before|when"
+                 r"|until|despite|if", "clause"),
+    _p("class", r"(?:strong|weak|other)\s+opioids?|opioids?|opiates?|narcotics?", "opioid"),
+    _p("class", r"non\s*-?\s*steroidal\s+anti\s*-?\s*inflammatory\s+drugs?|nsaids?|anti\s*-?\s*"
+                r"inflammator(?:y|ies)", "nsaid"),
+    _p("class", r"antidepressants?", "antidepressant"),
+    _p("class", r"corticosteroids?|steroids?", "corticosteroid"),
+    _p("class", r"antiemetics?", "antiemetic"),
+    _p("class", r"benzodiazepines?", "benzodiazepine"),
+    _p("class", r"(?:adjuvant|conventional|standard(?:\s+oral)?|non\s*-?\s*opioid)\s+analgesics?|"
+                r"adjuvants?|co\s*-?\s*analgesics?|analgesics?|analgesia|medications?|medicines?|"
+                r"painkillers?|drugs?", "*"),
+    _p("weight", rf"({_NUM})\s*-?\s*kg(?![a-z\-])(?!\s*-\s*1)", lambda m: number(m.group(1))),
+)

@@ -1,0 +1,2492 @@
+"""Read a case report's prose into the course it describes (CONTRACT.md §6).
+
+A deterministic reader, in four passes over each sentence in story order:
+
+1. **Tokens** (:mod:`.scan`): drug names the catalogue knows (and abbreviations the text itself
+   defines, "morphine sulfate (MS)"), amounts with their units, and the words around them
+   (routes, releases, forms, schedules, PRN and PCA words, verbs of change, negation, time).
+2. **Numbers that are not doses** are set aside with the reason: laboratory values, totals the
+   authors print (oral morphine equivalents, use, series medians and ranges), steps, marketed
+   strengths, thresholds.
+3. **Items**: each remaining amount is bound to the drug it belongs to — the drug right after it
+   ("2 mg/day of morphine"), else the nearest drug before it in the sentence (skipping
+   brackets), else, where the sentence refers back ("the dose was increased to …"), the drug the
+   story is about, said in a finding. A drug named without an amount is an item with its dose
+   unknown. Each item is written in the item language and parsed by it, so the same checks hold.
+4. **The story**: verbs of change (started, added, increased, switched, stopped, continued) and
+   time words open new states; a new state carries the items the text does not say changed, and
+   says so.
+
+Nothing is invented: a daily amount is given only where the text gives it (a rate, a daily
+amount, a dose with its frequency, a concentration with its rate, a weight-based dose with the
+weight the text gives); everything else is None with a finding saying why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from mpsdose.io.language import parse_item
+from mpsdose.io.prose.lexicon import WORD_NUMBERS
+from mpsdose.io.prose.result import (
+    Measure,
+    NotADose,
+    PrintedTotal,
+    ReadFinding,
+    Reading,
+    ReadItem,
+    ReadState,
+)
+from mpsdose.io.prose.scan import Amount, DrugName, Token, Vocabulary, scan
+from mpsdose.io.prose.text import normalise, sentences
+from mpsdose.knowledge.bundle import Knowledge, resolve
+from mpsdose.model.boundary import checked
+from mpsdose.model.drugs import Catalogue, Drug
+from mpsdose.model.errors import MpsdoseError, PatientError
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.numbers import plain
+from mpsdose.model.regimen import Item, Patient, Schedule, ScheduleKind
+from mpsdose.model.value import Value
+from mpsdose.model.vocabulary import Route
+
+__all__ = ["read_course"]
+
+_SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
+
+_GLUE = frozenset({
+    "of", "a", "an", "the", "his", "her", "their", "dose", "doses", "dosage", "dosing", "at",
+    "rate", "with", "was", "were", "is", "to", "up", "by", "in", "as", "its", "then", "gradually",
+    "further", "eventually", "also", "initial", "starting", "total", "daily", "low", "high",
+    "concentration", "preservative-free", "isobaric", "hyperbaric", "plain", "therapy",
+    "treatment", "regimen", "formulation", "subanesthetic", "subanaesthetic", "individualised",
+    "individualized", "it", "had", "be", "been", "being", "hospital", "via", "through", "self",
+    "administered", "sulphate", "sulfate", "hydrochloride", "citrate", "base", "salt", "release",
+    "acting", "-", "new", "same", "this", "that", "these", "those", "for", "and",
+    "containing", "contained", "consisting", "elastomeric", "ambulatory",
+})
+_TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain", "high",
+                    "concentration", "low", "dose", "sulphate", "sulfate", "hydrochloride",
+                    "citrate", "-", "release", "acting"})
+#: Words after an amount that are not a drug's name.
+_NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "total", "which",
+                        "where", "while", "until", "after", "before", "during", "since",
+                        "because", "without", "within", "reduction", "increase", "decrease",
+                        "finally", "respectively", "patients"})
+_MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "device", "freq",
+                        "lockout", "approx"})
+#: Salt words that follow a drug's name ("donepezil hydrochloride", "morphine sulfate").
+_SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
+                    "bitartrate", "maleate", "mesylate", "besylate", "sodium", "potassium",
+                    "phosphate", "acetate", "fumarate", "succinate", "bromide"})
+#: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
+_DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
+                          "morning", "evening", "night", "bedtime", "weekly", "hourly",
+                          "background", "baseline", "standard", "single", "double",
+                          "equivalent", "dosage", "strength", "volume", "amount", "doses",
+                          "maximum", "minimum", "further", "another", "other", "demand",
+                          "rescue", "breakthrough", "total", "daily", "nightly"})
+#: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
+_ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
+#: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
+#: sign always; a multiplication sign only before a bare factor ("x 0.6", not the count in
+#: "2 x 25 mcg/h"); "=" and "≈" only as the result of one of them ("n = 7" is no calculation).
+_DIVIDE = frozenset({"÷"})
+_TIMES = frozenset({"x", "×", "*"})
+_RESULT = frozenset({"=", "≈"})
+#: A statement about a share of the patients of a series ("in 77% of the patients", "in 12
+#: (71%) patients", "in 5 of 8 patients"): its amounts are series figures, not one patient's.
+_SHARE_OF_PATIENTS = re.compile(
+    r"\b\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|all\s+|our\s+|these\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b"
+    r"|\bin\s+\d+\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:of\s+(?:the\s+)?\d+\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b")
+#: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
+#: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
+_PER_TIME_AFTER_NAME = re.compile(
+    r"(?:/\s*|per\s+)(?P<unit>24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|min(?:ute)?s?)"
+    r"(?![a-z0-9/])|an?\s+(?P<word>hour|day)(?![a-z0-9/])")
+#: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
+_COUNTED = frozenset({"tablet", "capsule", "suppository"})
+
+
+@attrs.define
+class _Reading:
+    """An item being read (mutable while the sentence is read)."""
+
+    drug: Drug
+    drug_span: tuple[int, int]
+    sentence: int
+    first: int  # token indices of the phrase, inclusive
+    last: int
+    amount: Amount | None = None
+    value_index: int = 0
+    amount_token: int | None = None
+    alt: Amount | None = None
+    from_earlier: bool = False
+    earlier_route: Any = None
+    name_route: Any = None
+    route: Any = None
+    route_from: str = "unknown"
+    release: str | None = None
+    form: str | None = None
+    prn: bool = False
+    bolus: bool = False
+    schedule: Schedule | None = None
+    schedule_word: str | None = None
+    #: the schedule is the adjective of an amount ("a daily morphine dose of …"), not a
+    #: schedule of giving: never lent to a dose of an earlier sentence
+    schedule_adjective: bool = False
+    lockout: float | None = None
+    count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
+    #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
+    count_before: bool = False
+    #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
+    units_unread: str | None = None
+    #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
+    doses_taken: str | None = None
+    combination: bool = False  #: one component of a combination product ("5/325 mg")
+    infusion: bool = False
+    device: str | None = None
+    rate_ml_h: float | None = None
+    volume_ml: tuple[float, float | None] | None = None
+    action: str = "add"
+    verb: str = ""
+    verb_word: str = ""
+    role: str = ""
+    notes: list[tuple[str, str, Severity]] = attrs.Factory(list)
+
+
+@attrs.frozen(repr=False, eq=False)
+class _Others(Value):
+    """Token positions where another item's words begin or end (an item's words stop there)."""
+
+    bounds: dict[int, list[tuple[Drug, int | None]]]
+    owner: tuple[Drug, int | None]
+
+    def __contains__(self, position: object) -> bool:
+        owners = self.bounds.get(position)  # type: ignore[call-overload]
+        return owners is not None and any(owner != self.owner for owner in owners)
+
+
+@attrs.define
+class _Story:
+    states: list[dict[str, Any]] = attrs.Factory(list)
+    findings: list[ReadFinding] = attrs.Factory(list)
+    #: per sentence with items, its (drug, drug span, device, route) in text order
+    focus: list[list[tuple[Drug, tuple[int, int], str | None, Any]]] = attrs.Factory(list)
+
+
+@checked
+def read_course(text: str, *, knowledge: Knowledge | None = None,
+                table: str | None = None) -> Reading:
+    """Read English case-report prose into the course it describes.
+
+    Parameters
+    ----------
+    text
+        A passage or a whole case presentation (any length; UTF-8 text).
+    knowledge
+        The catalogue and tables to read with (default: the shipped data).
+    table
+        The conversion table for each state's total OME (default ``cdc2022``); printed totals
+        are compared under every table.
+
+    Returns
+    -------
+    Reading
+        States in story order with their items (``as_written == text[span]``), the totals the
+        text prints compared with the computed ones, the numbers set aside as not doses, and a
+        finding for every assumption.
+    """
+    books = resolve(knowledge)
+    table_id = table or "cdc2022"
+    books.conversion_table(table_id)  # an unknown table is an error before any reading
+    reader = _Reader(text, books, table_id)
+    return reader.read()
+
+
+class _Reader:
+    def __init__(self, text: str, knowledge: Knowledge, table: str) -> None:
+        self.text = text
+        self.normal = normalise(text)
+        self.knowledge = knowledge
+        self.catalogue: Catalogue = knowledge.catalogue
+        self.vocabulary = Vocabulary.of(self.catalogue)
+        self.table = table
+        self.story = _Story()
+        self.not_doses: list[NotADose] = []
+        self.printed: list[tuple[PrintedTotal, int]] = []  # with the sentence index
+        self.defined: dict[str, DrugName] = {}
+        self.defined_routes: dict[str, Any] = {}
+        self.weight: float | None = None
+        self.tokens: list[Token] = []
+        self.token_at: dict[int, int] = {}
+        self.negated_tokens: set[int] = set()
+        self.state_at: dict[int, int] = {}
+        self.added_now: set[int] = set()
+        self.total_tokens: set[int] = set()
+        self.owned: set[tuple[int, int]] = set()
+        self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
+        self.item_sentence: dict[int, int] = {}
+        self.sentence = 0
+
+    # -- the whole text ---------------------------------------------------------------------
+    def read(self) -> Reading:
+        spans = sentences(self.text, self.normal)
+        self._define_abbreviations(spans)
+        token_lists = [scan(self.text, self.normal, s.start, s.end, self.vocabulary, self.defined,
+                            self.defined_routes) for s in spans]
+        self.weight = self._weight([t for tokens in token_lists for t in tokens])
+        if self.weight is not None:
+            try:
+                Patient(weight_kg=self.weight)
+            except PatientError as error:
+                self._finding(Severity.INFO, "weight-not-carried",
+                              f"{error}: the weight is used for doses per kg, but not written "
+                              "as the course's patient", None)
+        for sentence, tokens in zip(spans, token_lists, strict=True):
+            self._sentence(sentence.index, tokens)
+        return self._result()
+
+    def _define_abbreviations(self, spans: Sequence[Any]) -> None:
+        """ "morphine sulfate (MS)", "transdermal buprenorphine [TB]", "intrathecal injections
+        (IT)": an abbreviation the text defines for a drug or a route, used in its capitals."""
+        for sentence in spans:
+            tokens = scan(self.text, self.normal, sentence.start, sentence.end, self.vocabulary)
+            for index, token in enumerate(tokens):
+                if token.kind not in ("drug", "route") or index + 3 >= len(tokens) + 1:
+                    continue
+                after = index + 1
+                while after < len(tokens) and tokens[after].kind == "word" and \
+                        tokens[after].value in ("sulfate", "sulphate", "hydrochloride", "injections",
+                                                "injection", "infusion"):
+                    after += 1
+                if after + 2 >= len(tokens) or tokens[after].kind != "open":
+                    continue
+                if tokens[after + 2].kind != "close":
+                    continue
+                raw = self.text[tokens[after + 1].start:tokens[after + 1].end]
+                if not re.fullmatch(r"[A-Z]{2,5}", raw):
+                    continue
+                words_before = self.normal[max(sentence.start, tokens[max(0, index - 1)].start):
+                                           tokens[after].start]
+                if not _abbreviates(raw.lower(), words_before):
+                    continue
+                if token.kind == "drug":
+                    name: DrugName = token.value
+                    route = tokens[index - 1].value if index and tokens[index - 1].kind == "route" \
+                        else None
+                    self.defined.setdefault(raw, DrugName(name.drug, raw, route))
+                else:
+                    self.defined_routes.setdefault(raw, token.value)
+
+    def _weight(self, tokens: Sequence[Token]) -> float | None:
+        weights = {t.value for t in tokens if t.kind == "weight"}
+        return weights.pop() if len(weights) == 1 else None
+
+    # -- one sentence ------------------------------------------------------------------------
+    def _sentence(self, index: int, tokens: list[Token]) -> None:
+        tokens = self._merge_brands(tokens)
+        self.tokens = tokens
+        self.token_at = {token.start: position for position, token in enumerate(tokens)}
+        self.negated_tokens = set()
+        self.sentence = index
+        self.total_tokens = set()
+        self.owned = set()
+        used: set[int] = set()
+        self._printed_totals(index, tokens, used)
+        readings = self._bind(index, tokens, used)
+        readings = [r for r in readings if not self._not_given(tokens, r)]
+        readings += self._mentions(index, tokens, readings)
+        readings.sort(key=lambda r: (r.first, r.value_index))
+        bounds: dict[int, list[tuple[Drug, int | None]]] = {}
+        for reading in readings:
+            for position in {reading.first, reading.last}:
+                bounds.setdefault(position, []).append((reading.drug, reading.amount_token))
+        for reading in readings:
+            self._modifiers(tokens, reading, bounds)
+            self._action(tokens, reading)
+        self._switched_subjects(tokens, readings)
+        for reading in readings:
+            self._units(tokens, reading)
+        self._slash_components(tokens, readings)
+        self._volumes(index, tokens, readings, used)
+        readings = self._preparation_strengths(tokens, readings)
+        self._shared_route(tokens, readings)
+        self._shared_day(tokens, readings)
+        self._unattached(tokens, used, readings)
+        self._tell(index, tokens, readings)
+        if self.story.states:
+            self.state_at[index] = len(self.story.states) - 1
+
+    def _merge_brands(self, tokens: list[Token]) -> list[Token]:
+        """ "oxycodone (OxiNorm®)": a brand in brackets after its drug is the same mention."""
+        merged: list[Token] = []
+        skip = 0
+        for index, token in enumerate(tokens):
+            if skip:
+                skip -= 1
+                continue
+            if (token.kind == "drug" and index + 3 < len(tokens) + 0
+                    and tokens[index + 1].kind == "open" and tokens[index + 2].kind == "drug"
+                    and tokens[index + 3].kind == "close"
+                    and tokens[index + 2].value.drug == token.value.drug):
+                merged.append(attrs.evolve(token, end=tokens[index + 3].end, name_end=token.end))
+                skip = 3
+                continue
+            merged.append(token)
+        return merged
+
+    # -- pass 2: numbers that are not doses --------------------------------------------------
+    def _printed_totals(self, sentence: int, tokens: list[Token], used: set[int]) -> None:
+        share_of_patients = bool(tokens) and _SHARE_OF_PATIENTS.search(
+            self.normal[tokens[0].start:tokens[-1].end]) is not None
+        for index, token in enumerate(tokens):
+            if token.kind == "lab":
+                used.add(index)
+                self._not_dose(token, "a laboratory value or a unit that is not a dose")
+                continue
+            if token.kind == "number" and index + 1 < len(tokens) \
+                    and tokens[index + 1].kind == "cue" and tokens[index + 1].value == "ome":
+                used.update((index, index + 1))
+                self._printed(sentence, tokens, index, index + 1, "ome", token.value or 0.0,
+                              "mg/day", note="no unit printed; read as mg/day")
+                continue
+            if token.kind != "amount":
+                continue
+            amount: Amount = token.value
+            before = tokens[index - 1] if index else None
+            if amount.value == 0 or any(v == 0 for v in amount.values):
+                used.add(index)
+                broken = before is not None and before.kind == "number"
+                self._not_dose(token, "zero is not a dose" + (
+                    "; a number broken by a space before it?" if broken else ""))
+                self._finding(Severity.WARNING, "zero-amount",
+                              f"{self.text[(before or token).start if broken else token.start:token.end]!r}: "
+                              "not read (zero, or a number broken by a space)", (token.start, token.end))
+                continue
+            if before is not None and before.kind == "bound" and before.value == "threshold":
+                used.add(index)
+                self._not_dose(token, "a threshold (more or less than), not a dose")
+                continue
+            if self._in_calculation(tokens, index):
+                used.add(index)
+                self._not_dose(token, "a number of a worked calculation (an operand or its "
+                               "result), not a dose")
+                continue
+            if before is not None and before.kind == "word" and before.value == "-" \
+                    and before.end == token.start:
+                used.add(index)
+                self._printed(sentence, tokens, index, index, "change", -amount.value,
+                              _unit_of(amount))
+                continue
+            if self._step_of_change(token):
+                used.add(index)  # "increased by 25 mcg/h to 75 mcg/h": the step, not a dose
+                self._printed(sentence, tokens, index, index, "change", amount.value,
+                              _unit_of(amount), note="the step of a change, not a dose")
+                continue
+            cues = self._cues(tokens, index)
+            if share_of_patients:
+                cues.add("series")
+            if "dilution" in cues and not re.search(r"dilut\w*\s+(?:to\s+|at\s+)?$",
+                                                    self.normal[max(0, token.start - 20):token.start]):
+                cues.discard("dilution")
+            if "dilution" in cues:
+                used.add(index)
+                self._not_dose(token, "a dilution, not a dose")
+                continue
+            if not cues:
+                continue
+            used.add(index)
+            if amount.base == "%" and not amount.per:
+                self._not_dose(token, "a percentage of a change or a share, not a dose")
+            elif "available" in cues:
+                self._not_dose(token, "marketed strengths, not a dose given")
+            elif "step" in cues:
+                self._not_dose(token, "a titration step, not a dose")
+            elif "ome" in cues:
+                parenteral = "parenteral" in self.normal[tokens[max(0, index - 6)].start:
+                                                         tokens[min(len(tokens) - 1, index + 4)].end]
+                kind = "parenteral-ome" if parenteral else (
+                    "change" if cues & {"reduction", "change"} else "ome")
+                if "series" in cues:
+                    kind = "series"
+                self._printed(sentence, tokens, index, index, kind, amount.value, _unit_of(amount))
+            elif "use" in cues:
+                unit = _unit_of(amount)
+                if amount.time is None and re.match(r"\s*(?:of\s+\S+\s+)?per\s+(?:hour|h)\b",
+                                                    self.normal[token.end:token.end + 30]):
+                    unit += "/h"  # "3mg of hydromorphone per hour"
+                self._printed(sentence, tokens, index, index, "use", amount.value, unit,
+                              drug=self._drug_near(tokens, index))
+                self.total_tokens.add(index)
+            elif "series" in cues:
+                self._printed(sentence, tokens, index, index, "series", amount.value,
+                              _unit_of(amount))
+            elif "reduction" in cues:
+                self._printed(sentence, tokens, index, index, "change", amount.value,
+                              _unit_of(amount))
+            else:  # total
+                kind = "daily" if amount.time == "day" else "cumulative"
+                self._printed(sentence, tokens, index, index, kind, amount.value, _unit_of(amount),
+                              drug=self._drug_near(tokens, index))
+
+    def _step_of_change(self, token: Token) -> bool:
+        """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
+        the change, not a dose."""
+        return bool(re.search(
+            r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
+            r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|approximately\s+|"
+            r"a\s+further\s+|another\s+)?$", self.normal[max(0, token.start - 40):token.start]))
+
+    def _calculation_sign(self, tokens: list[Token], position: int) -> str | None:
+        """ "÷" (always), "x 1.5" (a sign before a bare factor), "=" or "≈": the kind of sign of
+        a calculation at ``position``, or None."""
+        if not 0 <= position < len(tokens) or tokens[position].kind != "word":
+            return None
+        value = tokens[position].value
+        if value in _DIVIDE:
+            return "divide"
+        if value in _TIMES and position + 1 < len(tokens) and tokens[position + 1].kind == "number":
+            return "times"
+        if value in _RESULT:
+            return "result"
+        return None
+
+    def _bracket(self, tokens: list[Token], index: int) -> tuple[int, int] | None:
+        """The innermost pair of brackets around ``index`` (their positions), or None."""
+        depth, opening = 0, None
+        for position in range(index - 1, -1, -1):
+            kind = tokens[position].kind
+            if kind == "close":
+                depth += 1
+            elif kind == "open":
+                if depth == 0:
+                    opening = position
+                    break
+                depth -= 1
+        if opening is None:
+            return None
+        depth = 0
+        for position in range(index + 1, len(tokens)):
+            kind = tokens[position].kind
+            if kind == "open":
+                depth += 1
+            elif kind == "close":
+                if depth == 0:
+                    return opening, position
+                depth -= 1
+        return None
+
+    def _in_calculation(self, tokens: list[Token], index: int) -> bool:
+        """ "([280mg morphine per day ÷ 30] x 1.5 = 14)", "(352 mg ÷ 2 ≈ 180 mg)", "14 mg x 0.6
+        = 8.4 mg": a number of a worked calculation — in brackets that hold one, or beside its
+        signs — is an operand or a result, not a dose (a worked conversion of a teaching case,
+        never a regimen)."""
+        signs = [self._calculation_sign(tokens, p) for p in range(len(tokens))]
+        if not any(sign in ("divide", "times") for sign in signs):
+            return False  # "(n = 7)", "24 mg × 18 years": no calculation
+        group = self._bracket(tokens, index)
+        if group is not None and any(signs[p] in ("divide", "times")
+                                     for p in range(group[0] + 1, group[1])):
+            return True
+        after = index + 1
+        while after < len(tokens) and after <= index + 3 and tokens[after].kind in (
+                "drug", "route", "freq", "release", "form"):
+            after += 1
+        if after < len(tokens) and signs[after] is not None:
+            return True  # "280 mg morphine ÷ 30", "14 mg x 0.6", "8.4 mg = …"
+        return index > 0 and signs[index - 1] in ("divide", "result")  # "= 8.4 mg", "÷ 2 mg"
+
+    def _cues(self, tokens: list[Token], index: int) -> set[str]:
+        """Cues of a total in the amount's clause: up to eight tokens before it and four after,
+        stopping at a clause boundary."""
+        found: set[str] = set()
+        for step, limit in ((-1, 8), (1, 4)):
+            position = index + step
+            while 0 <= position < len(tokens) and abs(position - index) <= limit:
+                token = tokens[position]
+                if token.kind in ("clause",) or (token.kind == "punct" and token.value == ";"):
+                    break
+                if step > 0 and token.kind in ("amount", "drug") and position != index + 1:
+                    break
+                if step > 0 and token.kind == "punct":
+                    break
+                if step < 0 and token.kind == "amount":
+                    break
+                if (token.kind == "cue" and token.value not in ("respectively", "each", "total")) \
+                        or (token.kind == "cue" and token.value == "total"):
+                    found.add(token.value)
+                if token.kind == "verb" and token.value == "decrease" \
+                        and self.normal[token.start:token.end] == "reduction":
+                    found.add("reduction")
+                position += step
+        if "use" in found and not self._use_is_total(tokens, index):
+            found.discard("use")
+        return found
+
+    def _use_is_total(self, tokens: list[Token], index: int) -> bool:
+        """ "used an average of 3 mg", "use escalated … with 31,600 mcg", "consumption was":
+        a use is a total; "morphine used for breakthrough pain 10 mg" is not."""
+        window = self.normal[tokens[max(0, index - 8)].start:tokens[index].start]
+        return bool(re.search(r"consumption|consumed|usage|requirements?|average|mean|"
+                              r"\buse\b[^.]*\bwith\b|used\s+(?:an?\s+)?(?:average|total|mean)",
+                              window))
+
+    def _drug_near(self, tokens: list[Token], index: int) -> str | None:
+        for position in range(index - 1, max(-1, index - 9), -1):
+            if tokens[position].kind == "drug":
+                return str(tokens[position].value.drug.name)
+        for position in range(index + 1, min(len(tokens), index + 4)):
+            if tokens[position].kind == "drug":
+                return str(tokens[position].value.drug.name)
+        return None
+
+    def _printed(self, sentence: int, tokens: list[Token], first: int, last: int, kind: str,
+                 value: float, unit: str, drug: str | None = None, note: str = "") -> None:
+        start, end = tokens[first].start, tokens[last].end
+        self.printed.append((PrintedTotal(self.text[start:end], (start, end), kind, value, unit,
+                                          drug, None, (), note), sentence))
+
+    def _not_dose(self, token: Token, why: str) -> None:
+        self.not_doses.append(NotADose(self.text[token.start:token.end], (token.start, token.end),
+                                       why))
+
+    # -- pass 3: items -----------------------------------------------------------------------
+    def _bind(self, sentence: int, tokens: list[Token], used: set[int]) -> list[_Reading]:
+        readings: list[_Reading] = []
+        for index, token in enumerate(tokens):
+            if token.kind != "amount" or index in used:
+                continue
+            amount: Amount = token.value
+            if amount.volume or amount.volume_rate:
+                continue  # read with the concentrations of the sentence (_volumes)
+            if amount.kind == "fromto" and not any(
+                    t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
+                    for t in tokens[max(0, index - 5):index]):
+                amount = attrs.evolve(amount, kind="between")  # "doses ranged from 5 to 10 mg"
+            if amount.kind == "combination":
+                used.add(index)
+                readings.extend(self._combination(sentence, tokens, index))
+                continue
+            if self._is_alt(tokens, index, readings):
+                used.add(index)
+                continue
+            drug_index = self._tight_right(tokens, index)
+            if drug_index is None and self._for_unknown_word(tokens, index):
+                continue
+            if drug_index is None and self._after_unknown_name(tokens, index):
+                used.add(index)
+                continue
+            if drug_index is None:
+                drug_index = self._left(tokens, index)
+            both: list[int] = []
+            if drug_index is not None:
+                both = self._coordinated(tokens, drug_index, index)
+            targets = [drug_index, *both] if drug_index is not None else []
+            if not targets:
+                focus = self._focus(tokens, amount)
+                if focus is None:
+                    continue
+                drug, drug_span, route = focus
+                used.add(index)
+                for value_index in range(len(amount.values)):
+                    readings.append(_Reading(drug, drug_span, sentence, index, index, amount,
+                                             value_index, index, from_earlier=True,
+                                             earlier_route=route))
+                continue
+            used.add(index)
+            rate = self._rate_after_name(tokens, index, drug_index) if not both else None
+            if rate is not None:
+                amount = attrs.evolve(amount, per=(*amount.per, rate[0]))
+            for target in targets:
+                name: DrugName = tokens[target].value
+                first, last = min(target, index), max(target, index)
+                if rate is not None:
+                    last = max(last, rate[1])
+                for value_index in range(len(amount.values)):
+                    readings.append(_Reading(name.drug, tokens[target].name_span,
+                                             sentence, first, last, amount, value_index, index,
+                                             name_route=name.route))
+        return readings
+
+    def _rate_after_name(self, tokens: list[Token], index: int,
+                         drug_index: int | None) -> tuple[str, int] | None:
+        """ "0.4 mg IV hydromorphone/hour", "0.25 mg of morphine sulfate per 24 hours": a mass
+        amount written before its drug, the time it is per written after the name. The time
+        and the position of its last token, or None."""
+        amount: Amount = tokens[index].value
+        if drug_index is None or drug_index <= index or not amount.mass or amount.time is not None \
+                or amount.kind not in ("single", "range"):
+            return None
+        position = drug_index + 1
+        while position < len(tokens) and tokens[position].kind == "word" \
+                and tokens[position].value in _SALTS:
+            position += 1
+        if position >= len(tokens):
+            return None
+        found = _PER_TIME_AFTER_NAME.match(self.normal, tokens[position].start)
+        if found is None:
+            return None
+        last = next((p for p in range(position, len(tokens)) if tokens[p].end == found.end()), None)
+        if last is None:
+            return None
+        unit = found.group("unit") or found.group("word")
+        time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
+        return time, last
+
+    def _combination(self, sentence: int, tokens: list[Token], index: int) -> list[_Reading]:
+        """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
+        drug named before it, in order, and the tablets a dose — each component an item. A
+        combination whose components the text does not name one by one (a brand) is not read."""
+        amount: Amount = tokens[index].value
+        position = index - 1
+        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx"):
+            position -= 1
+        drugs: list[int] = []
+        while position >= 0 and tokens[position].kind == "drug":
+            drugs.insert(0, position)
+            if position >= 2 and tokens[position - 1].kind == "word" \
+                    and tokens[position - 1].value in ("/", "-") and tokens[position - 2].kind == "drug":
+                position -= 2
+                continue
+            break
+        token = tokens[index]
+        if len(drugs) != len(amount.values):
+            self._not_dose(token, "the strengths of a combination whose components are not named "
+                           "one by one")
+            self._finding(Severity.WARNING, "combination-not-read",
+                          f"{self.text[token.start:token.end]!r}: the strengths of a combination "
+                          "product, and the text does not name its components one by one: not "
+                          "read", (token.start, token.end))
+            return []
+        count = self._units_before(tokens, drugs[0]) or self._units_after(tokens, index)
+        found = []
+        for value_index, drug in enumerate(drugs):
+            name: DrugName = tokens[drug].value
+            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, drug, index,
+                                  amount, value_index, index, name_route=name.route,
+                                  count=count, combination=True))
+        return found
+
+    def _units_before(self, tokens: list[Token], first: int) -> int | None:
+        """ "2 tablets of oxycodone/acetaminophen": the units a dose, before the name."""
+        position = first - 1
+        if position >= 0 and tokens[position].kind == "word" and tokens[position].value == "of":
+            position -= 1
+        if position >= 1 and tokens[position].kind == "form" \
+                and tokens[position].value in _COUNTED:
+            return _count(tokens[position - 1])
+        return None
+
+    def _units_after(self, tokens: list[Token], index: int) -> int | None:
+        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h": the units a dose."""
+        position = index + 1
+        if position < len(tokens) and tokens[position].kind == "punct" \
+                and tokens[position].value in ",;":
+            position += 1
+        if position + 1 < len(tokens) and tokens[position + 1].kind == "form" \
+                and tokens[position + 1].value in _COUNTED:
+            return _count(tokens[position])
+        return None
+
+    def _is_alt(self, tokens: list[Token], index: int, readings: list[_Reading]) -> bool:
+        """ "0.2 mg/kg/h (288 mg/24 h)", "660mg (330mg every 12 hours)": an amount in brackets
+        right after another is the same dose said again."""
+        opening = index - 1
+        while opening >= 0 and tokens[opening].kind == "approx":
+            opening -= 1
+        if opening < 1 or tokens[opening].kind != "open":
+            return False
+        previous = opening - 1
+        skipped = 0
+        while previous >= 0 and skipped < 4 and tokens[previous].kind in (
+                "approx", "freq", "route", "form", "release"):
+            previous -= 1
+            skipped += 1
+        if previous < 0 or tokens[previous].kind != "amount":
+            return False
+        if skipped and not tokens[index].value.per_kg:
+            return self._bracketed_daily(tokens, previous, opening, index, readings)
+        for reading in readings:
+            if reading.amount_token == previous and reading.alt is None:
+                close = index + 1
+                while close < len(tokens) and tokens[close].kind != "close":
+                    close += 1
+                reading.last = max(reading.last, min(close, len(tokens) - 1))
+                main, alt = reading.amount, tokens[index].value
+                scheduled = any(t.kind == "freq" for t in tokens[index + 1:close])
+                if main is not None and main.mass and main.time is None and alt.mass \
+                        and alt.time is None and scheduled:
+                    # "660mg (330mg every 12 hours)": the dose is in brackets, the total before
+                    reading.amount, reading.amount_token, reading.alt = alt, index, main
+                    self._printed(reading.sentence, tokens, previous, previous, "daily",
+                                  main.value, _unit(main.base, ("day",)), drug=reading.drug.name,
+                                  note="a daily total printed before the dose and its schedule")
+                else:
+                    reading.alt = alt
+                return True
+        return False
+
+    def _bracketed_daily(self, tokens: list[Token], previous: int, opening: int, index: int,
+                         readings: list[_Reading]) -> bool:
+        """ "oxycodone 10 mg every 4 hours (60 mg/day)": a daily amount in brackets after a dose
+        and its schedule is the daily total the text prints (compared with the one computed),
+        not another item."""
+        alt: Amount = tokens[index].value
+        if alt.time != "day" or not alt.mass or alt.per_kg or not any(
+                tokens[p].kind == "freq" for p in range(previous + 1, opening)):
+            return False
+        for reading in readings:
+            main = reading.amount
+            if reading.amount_token == previous and main is not None and main.mass \
+                    and main.time is None and not main.per_kg:
+                close = index + 1
+                while close < len(tokens) and tokens[close].kind != "close":
+                    close += 1
+                reading.last = max(reading.last, min(close, len(tokens) - 1))
+                self._printed(reading.sentence, tokens, index, index, "daily", alt.value,
+                              _unit(alt.base, ("day",)), drug=reading.drug.name,
+                              note="a daily total printed in brackets after the dose")
+                return True
+        return False
+
+    def _for_unknown_word(self, tokens: list[Token], index: int) -> bool:
+        """ "0.0002% epinephrine": an amount right before a word the catalogue does not know
+        is that word's, not the drug before it."""
+        if index + 1 >= len(tokens):
+            return False
+        following = tokens[index + 1]
+        if following.kind != "word" or following.value in _GLUE or (following.end != tokens[
+                index].end + 1 and self.normal[tokens[index].end:following.start].strip()):
+            return False
+        word = str(following.value)
+        return _name_like(word) and word not in _NOT_NAMES
+
+    def _after_unknown_name(self, tokens: list[Token], index: int) -> bool:
+        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg": an amount that
+        follows a name the catalogue does not know, at the head of an item of a list, is that
+        name's — never the drug of the item before it. Said in a finding; not read."""
+        position = index - 1
+        while position >= 0 and (
+                (tokens[position].kind == "punct" and tokens[position].value == ",")
+                or (tokens[position].kind == "word" and tokens[position].value in _SALTS)):
+            position -= 1
+        if position >= 0 and tokens[position].kind == "close":  # a brand in brackets
+            opening = position - 1
+            while opening >= 0 and tokens[opening].kind == "word":
+                opening -= 1
+            if opening < 0 or tokens[opening].kind != "open" or opening == position - 1:
+                return False
+            position = opening - 1
+            while position >= 0 and tokens[position].kind == "word" \
+                    and tokens[position].value in _SALTS:
+                position -= 1
+        names = 0
+        while position >= 0 and names < 2 and tokens[position].kind == "word" \
+                and _name_like(str(tokens[position].value)) \
+                and tokens[position].value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
+            position -= 1
+            names += 1
+        if not names:
+            return False
+        before = tokens[position] if position >= 0 else None
+        if before is not None and not (
+                (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
+                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))):
+            return False
+        token = tokens[index]
+        name = self.text[tokens[position + 1].start:tokens[position + names].end]
+        self._not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} follows {name!r}, a name the "
+                      "catalogue does not know: not read, and not given to another drug",
+                      (tokens[position + 1].start, token.end))
+        return True
+
+    def _tight_right(self, tokens: list[Token], index: int) -> int | None:
+        """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
+        "2 mg/mL (bupivacaine)", "150 microg/hr transdermal fentanyl"."""
+        position = index + 1
+        if position + 2 < len(tokens) and tokens[position].kind == "open" \
+                and tokens[position + 1].kind == "drug" and tokens[position + 2].kind == "close":
+            return position + 1
+        steps = 0
+        while position < len(tokens) and steps < 5:
+            token = tokens[position]
+            if token.kind == "drug":
+                return position
+            if token.kind in ("route", "release", "form") or (
+                    token.kind == "word" and token.value in _TIGHT) or token.kind == "approx":
+                position += 1
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _left(self, tokens: list[Token], index: int) -> int | None:
+        """The nearest drug before an amount in its sentence, brackets skipped; after "and was"
+        (a predicate whose subject is the sentence's), the sentence's subject drug."""
+        position = index - 1
+        clause_start = False
+        while position >= 0:
+            token = tokens[position]
+            if token.kind == "close":
+                depth = 1
+                position -= 1
+                while position >= 0 and depth:
+                    if tokens[position].kind == "close":
+                        depth += 1
+                    elif tokens[position].kind == "open":
+                        depth -= 1
+                    position -= 1
+                continue
+            if token.kind == "drug":
+                if clause_start:
+                    subject = self._subject(tokens)
+                    if subject is not None and subject < position:
+                        return subject
+                return position
+            if token.kind == "class":
+                return None
+            if token.kind == "plus" and self.normal[token.start:token.end] == "and" \
+                    and position + 1 < len(tokens) and tokens[position + 1].kind == "word" \
+                    and tokens[position + 1].value in ("was", "were"):
+                clause_start = True
+            position -= 1
+        return None
+
+    def _subject(self, tokens: list[Token]) -> int | None:
+        """The drug before the sentence's first verb ("An intravenous morphine infusion was
+        initiated …"), if there is one."""
+        for position, token in enumerate(tokens):
+            if token.kind == "verb":
+                return None
+            if token.kind == "drug":
+                rest = tokens[position + 1:position + 4]
+                if any(t.kind == "word" and t.value in ("was", "were") for t in rest):
+                    return position
+        return None
+
+    def _coordinated(self, tokens: list[Token], drug_index: int, amount_index: int) -> list[int]:
+        """ "bupivacaine and morphine were both 1 mg/mL": the amount is each drug's."""
+        between = tokens[min(drug_index, amount_index):max(drug_index, amount_index)]
+        if not any(t.kind == "cue" and t.value == "each" for t in between):
+            return []
+        if drug_index >= 2 and tokens[drug_index - 1].kind == "plus" \
+                and tokens[drug_index - 2].kind == "drug":
+            return [drug_index - 2]
+        return []
+
+    def _focus(self, tokens: list[Token], amount: Amount
+               ) -> tuple[Drug, tuple[int, int], Any] | None:
+        """The drug a sentence that names none refers back to ("the dose was increased to …",
+        "her continuous rate was increased to 4mg/hour"): the sentence must speak of a dose, a
+        rate, a device or a change, and the story must point to one drug — the drug of the
+        device it names, or the one drug of the last sentence that had items."""
+        if any(t.kind in ("drug", "class") for t in tokens):
+            return None
+        words = {self.normal[t.start:t.end] for t in tokens if t.kind in ("word", "verb")}
+        devices = {t.value if t.kind != "form" else "patch" for t in tokens
+                   if t.kind in ("pca", "infusion", "device") or (t.kind == "form"
+                                                                  and t.value == "patch")}
+        devices = {"pca" if d is None else d for d in devices}
+        changes = any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
+                      for t in tokens)
+        if not (words & {"dose", "dosage", "doses", "dosing", "rate"} or changes or devices):
+            return None
+        if devices:
+            for sentence in reversed(self.story.focus):
+                for drug, span, device, route in reversed(sentence):
+                    if device is not None and (device in devices or (
+                            device == "pca" and "infusion" in devices)):
+                        return drug, span, route
+        for sentence in reversed(self.story.focus):
+            drugs = {drug for drug, _, _, _ in sentence}
+            if len(drugs) == 1:
+                drug, span, _, route = sentence[-1]
+                return drug, span, route
+            if drugs:
+                self._finding(Severity.INFO, "reference-unclear",
+                              f"{self.text[tokens[0].start:tokens[-1].end]!r} refers back to a "
+                              "dose, but the story speaks of several drugs: not read",
+                              (tokens[0].start, tokens[-1].end))
+                return None
+        return None
+
+    def _mentions(self, sentence: int, tokens: list[Token],
+                  readings: list[_Reading]) -> list[_Reading]:
+        """Drugs named without an amount of their own: items with the dose unknown (unless
+        negated, or the sentence gives the same drug an amount)."""
+        with_amount = {r.drug for r in readings}
+        bound = {r.first for r in readings} | {r.last for r in readings}
+        found: list[_Reading] = []
+        for index, token in enumerate(tokens):
+            if token.kind != "drug" or index in bound or index in self.negated_tokens:
+                continue
+            name: DrugName = token.value
+            if name.drug in with_amount:
+                continue
+            if self._negated(tokens, index):
+                self._finding(Severity.INFO, "negated",
+                              f"{self.text[token.start:token.end]!r} is negated or not given: not "
+                              "an item", (token.start, token.end))
+                continue
+            if self._inside_total(tokens, index) or self._in_ratio(tokens, index):
+                continue
+            if self._in_calculation_brackets(tokens, index):
+                self._finding(Severity.INFO, "named-in-a-calculation",
+                              f"{self.text[token.start:token.end]!r} is named inside a worked "
+                              "calculation: not an item", (token.start, token.end))
+                continue
+            found.append(_Reading(name.drug, token.name_span, sentence, index, index,
+                                  name_route=name.route))
+            with_amount.add(name.drug)
+        return found
+
+    def _in_calculation_brackets(self, tokens: list[Token], index: int) -> bool:
+        group = self._bracket(tokens, index)
+        return group is not None and any(
+            self._calculation_sign(tokens, p) in ("divide", "times")
+            for p in range(group[0] + 1, group[1]))
+
+    def _in_ratio(self, tokens: list[Token], index: int) -> bool:
+        """ "a rotation ratio of 1:3 (methadone: morphine)": drugs named as the two sides of a
+        ratio are not given there."""
+        pair = None
+        if index + 2 < len(tokens) and tokens[index + 1].kind == "punct" \
+                and tokens[index + 1].value == ":" and tokens[index + 2].kind == "drug":
+            pair = index
+        elif index >= 2 and tokens[index - 1].kind == "punct" and tokens[index - 1].value == ":" \
+                and tokens[index - 2].kind == "drug":
+            pair = index - 2
+        if pair is None or not any(
+                self.normal[t.start:t.end] in ("ratio", "ratios")
+                for t in tokens[max(0, pair - 8):pair]):
+            return False
+        token = tokens[index]
+        self._finding(Severity.INFO, "named-in-a-ratio",
+                      f"{self.text[token.start:token.end]!r} is named as a side of a ratio: not an "
+                      "item", (token.start, token.end))
+        return True
+
+    def _negated(self, tokens: list[Token], index: int) -> bool:
+        for position in range(index - 1, max(-1, index - 5), -1):
+            token = tokens[position]
+            if token.kind in ("clause", "drug", "amount") or token.kind == "punct":
+                break
+            if token.kind == "neg" and self.normal[token.start:token.end] != "without":
+                return True
+            if token.kind == "neg":
+                return True
+        for position in range(index + 1, min(len(tokens), index + 6)):
+            token = tokens[position]
+            if token.kind in ("clause", "drug", "amount") or token.kind == "punct":
+                break
+            if token.kind == "neg" and self.normal[token.start:token.end] != "without":
+                rest = tokens[position + 1:position + 3]
+                if any(t.kind == "verb" and t.value in ("give", "start") for t in rest):
+                    return True
+        return False
+
+    def _not_given(self, tokens: list[Token], reading: _Reading) -> bool:
+        """ "did not receive morphine 10 mg", "no morphine 10 mg was given": an amount the text
+        says was not given."""
+        drug = self.token_at.get(reading.drug_span[0])
+        if drug is None or reading.from_earlier:
+            return False
+        for position in range(drug - 1, max(-1, drug - 4), -1):
+            token = tokens[position]
+            if token.kind in ("clause", "drug", "amount", "punct"):
+                break
+            if token.kind == "neg" and self.normal[token.start:token.end] in ("no", "never"):
+                self.negated_tokens.add(drug)
+                return self._negated_note(token)
+            if token.kind == "verb" and token.value in ("give", "start") and position > 0 and \
+                    tokens[position - 1].kind == "neg":
+                self.negated_tokens.add(drug)
+                return self._negated_note(tokens[position - 1])
+        return False
+
+    def _negated_note(self, token: Token) -> bool:
+        self._finding(Severity.INFO, "negated", f"{self.text[token.start:token.end]!r}: the text "
+                      "says it was not given: not an item", (token.start, token.end))
+        return True
+
+    def _inside_total(self, tokens: list[Token], index: int) -> bool:
+        """ "morphine IV equivalents", "total fentanyl use", "the median duration of IV
+        methadone": a drug named inside a total or a series figure."""
+        window = tokens[index + 1:index + 4]
+        if window and window[0].kind == "cue" and window[0].value in ("ome", "use"):
+            return True  # "morphine consumption was 300 mg per day"
+        if any(t.kind == "cue" and t.value == "available" for t in tokens[index + 1:index + 5]):
+            token = tokens[index]
+            self._finding(Severity.INFO, "named-in-general",
+                          f"{self.text[token.start:token.end]!r} is named as available, not given: "
+                          "not an item", (token.start, token.end))
+            return True
+        if any(t.kind == "cue" and t.value in ("ome", "use") for t in window[:2]) and not any(
+                t.kind == "amount" for t in window):
+            return True
+        before = tokens[max(0, index - 5):index]
+        near = tokens[max(0, index - 3):index]
+        after_total = any(i in self.total_tokens for i in range(max(0, index - 3), index))
+        use_of = any(t.kind == "cue" and t.value == "use" and self.normal[t.end:t.end + 4] == " of "
+                     for t in near)
+        if after_total or use_of or (any(t.kind == "cue" and t.value in ("series", "ome", "total")
+                                        for t in before) and not any(
+                t.kind in ("amount", "verb", "clause") for t in before)):
+            token = tokens[index]
+            self._finding(Severity.INFO, "named-in-a-total",
+                          f"{self.text[token.start:token.end]!r} is named in a total or a series "
+                          "figure: not an item", (token.start, token.end))
+            return True
+        return False
+
+    # -- the words around an item -------------------------------------------------------------
+    def _modifiers(self, tokens: list[Token], reading: _Reading,
+                   bounds: dict[int, list[tuple[Drug, int | None]]]) -> None:
+        others = _Others(bounds, (reading.drug, reading.amount_token))
+        first = reading.first
+        shared_from, shared_until = self._shared_name(tokens, reading, bounds)
+        position = first - 1
+        while position >= 0:
+            token = tokens[position]
+            if token.kind in _MODIFIERS or token.kind in ("open", "close") or (
+                    token.kind == "word" and token.value in _GLUE) or token.kind == "approx" \
+                    or token.kind == "bound" or self._joins_route(tokens, position):
+                first = position
+                position -= 1
+                continue
+            break
+        last = reading.last
+        position = last + 1
+        while position < len(tokens):
+            token = tokens[position]
+            if position in others or token.kind in ("drug", "class", "clause"):
+                break
+            if token.kind == "amount" and position != reading.amount_token:
+                if position - 1 >= 0 and tokens[position - 1].kind == "open":
+                    position += 1  # its bracketed alternative
+                    continue
+                break
+            if token.kind == "punct" and token.value in ";,:" and position == last + 1 \
+                    and reading.amount_token is not None and reading.amount_token <= last \
+                    and reading.count is None and (count := self._sig_count(tokens, position)):
+                reading.count = count  # "600mg; 1 capsule by mouth 3 times daily"
+                last = position + 1
+                position += 2
+                continue
+            if token.kind == "punct" and token.value == ";":
+                break
+            if token.kind in ("punct", "plus") and (self._another_follows(tokens, position)
+                                                   or self._unknown_name_follows(tokens, position)):
+                break
+            if token.kind in ("route", "release", "form") and self._premodifies_drug(tokens,
+                                                                                 position):
+                break
+            if ((token.kind == "word" and token.value not in _GLUE) or token.kind in (
+                    "verb", "time", "number", "cue", "neg", "bound", "weight", "lab")) \
+                    and not self._modifier_ahead(tokens, position, others):
+                break
+            last = position
+            position += 1
+        while last > reading.last and tokens[last].kind not in (_MODIFIERS | {"close"}):
+            last -= 1
+        while first < reading.first and (tokens[first].kind in ("punct", "plus", "close") or (
+                tokens[first].kind == "word" and tokens[first].value in _GLUE)):
+            first += 1
+        # balance brackets at the edges
+        opened = sum(1 for t in tokens[first:last + 1] if t.kind == "open")
+        closed = sum(1 for t in tokens[first:last + 1] if t.kind == "close")
+        while opened > closed and last + 1 < len(tokens) and tokens[last + 1].kind == "close":
+            last += 1
+            closed += 1
+        while closed > opened and tokens[first].kind == "close":
+            first += 1
+            closed -= 1
+        while closed > opened and last > reading.last and tokens[last].kind == "close":
+            last -= 1
+            closed -= 1
+        reading.first, reading.last = first, last
+        for position in range(first, last + 1):
+            token = tokens[position]
+            if position <= shared_until and (token.kind in ("prn", "freq", "lockout") or (
+                    position > shared_from and token.kind in ("route", "release", "form"))):
+                continue  # the dose before's, which shares the name
+            self._modifier(reading, token, tokens)
+        if reading.name_route is not None and reading.route is None:
+            reading.route, reading.route_from = reading.name_route, "text"
+        if reading.bolus and not reading.prn:
+            if any(t.kind == "pca" for t in tokens) or reading.lockout is not None:
+                reading.prn = True
+            elif reading.schedule is None:
+                reading.schedule = Schedule(ScheduleKind.ONCE)
+
+    def _shared_name(self, tokens: list[Token], reading: _Reading,
+                     bounds: dict[int, list[tuple[Drug, int | None]]]) -> tuple[int, int]:
+        """ "oxycodone 5 mg as needed and 10 mg twice daily", "morphine PCA: bolus 1 mg, lockout
+        10 min, background infusion 0.5 mg/h", "hydromorphone 2 mg po q3h prn and 0.5 mg IV":
+        a dose that shares its drug's name with a dose before it does not take that dose's
+        schedule, as-needed or lockout, nor the route, release or form written after that dose's
+        amount. The first dose's amount and the last position that belongs to the doses before
+        (the list's separator before this amount); (-1, -1) for a name of one dose."""
+        if reading.amount_token is None:
+            return -1, -1
+        before = [amount for drug, amount in bounds.get(reading.first, [])
+                  if drug == reading.drug and amount is not None and amount < reading.amount_token]
+        if not before:
+            return -1, -1
+        until = max(before)
+        for position in range(until + 1, reading.amount_token):
+            token = tokens[position]
+            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;"):
+                until = position
+        return min(before), until
+
+    def _modifier(self, reading: _Reading, token: Token, tokens: list[Token]) -> None:
+        kind, value = token.kind, token.value
+        if kind == "route":
+            if reading.route is None:
+                reading.route, reading.route_from = value, "text"
+        elif kind == "release":
+            reading.release = reading.release or value
+        elif kind == "form":
+            if value in ("tablet", "capsule", "liquid", "patch", "suppository", "injection"):
+                reading.form = reading.form or value
+            if value == "3-day":
+                reading.form = reading.form or "patch"
+        elif kind == "prn":
+            if value == "bolus":
+                reading.bolus = True
+            else:
+                reading.prn = True
+        elif kind == "pca":
+            reading.device = reading.device or "pca"
+        elif kind == "infusion":
+            reading.infusion = True
+        elif kind == "device":
+            reading.device = value
+            reading.infusion = True
+        elif kind == "lockout":
+            reading.lockout = value
+        elif kind == "freq":
+            if isinstance(value, Schedule):
+                if reading.schedule is None and self._adjective_daily(tokens, token):
+                    reading.schedule_adjective = True
+                reading.schedule = reading.schedule or value
+            else:
+                reading.schedule_word = reading.schedule_word or value
+
+    def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
+        """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
+        word for an amount describes that amount; it does not say the drug was given daily."""
+        if self.normal[token.start:token.end] != "daily":
+            return False
+        position = self.token_at.get(token.start)
+        if position is None or position + 1 >= len(tokens):
+            return False
+        following = tokens[position + 1]
+        return following.kind == "drug" or (following.kind in ("word", "cue") and self.normal[
+            following.start:following.end] in ("dose", "doses", "dosage", "requirement",
+                                               "requirements", "consumption", "intake", "amount"))
+
+    def _unknown_name_follows(self, tokens: list[Token], position: int) -> bool:
+        """After "," or "and": a name the catalogue does not know starts another item
+        ("oxycodone 10 mg, senna 2 tablets at night": the night is senna's, not oxycodone's)."""
+        if position + 1 >= len(tokens):
+            return False
+        following = tokens[position + 1]
+        return following.kind == "word" and _name_like(str(following.value)) \
+            and following.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+
+    def _joins_route(self, tokens: list[Token], position: int) -> bool:
+        """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
+        "subcutaneous instillation of lidocaine": the word that joins a route (or a device) to
+        the drug it is for."""
+        token = tokens[position]
+        word = self.normal[token.start:token.end]
+        if position == 0:
+            return False
+        before = tokens[position - 1]
+        if token.kind == "plus" and word == "with":
+            return before.kind in ("infusion", "device", "pca")
+        if word in _ROUTE_NOUNS and position + 1 < len(tokens):
+            after = tokens[position + 1]
+            return before.kind == "route" and (
+                (after.kind == "word" and after.value == "of")
+                or (after.kind == "plus" and self.normal[after.start:after.end] == "with"))
+        return False
+
+    def _sig_count(self, tokens: list[Token], position: int) -> int | None:
+        """After a strength: "; 1 capsule by mouth …", "; two tablets every 4 hours": how many
+        units make one dose (1 to 4), where a schedule, a route or "as needed" follows. Only a
+        semicolon (a medication list's sig) says the strength is one unit's; after a comma, a
+        count above one is not read ("60 mg, 2 tablets" may be a dose of two 30 mg tablets)."""
+        if position + 2 >= len(tokens):
+            return None
+        counted, unit = tokens[position + 1], tokens[position + 2]
+        if counted.kind == "number" and float(counted.value).is_integer():
+            count = int(counted.value)
+        elif counted.kind == "word" and counted.value in WORD_NUMBERS:
+            count = WORD_NUMBERS[str(counted.value)]
+        else:
+            return None
+        if not 1 <= count <= 4 or unit.kind != "form" or unit.value not in _COUNTED:
+            return None
+        if count > 1 and tokens[position].value != ";":
+            return None  # "morphine 60 mg, 2 tablets twice daily": the 60 mg may be the dose
+        rest = tokens[position + 3:position + 6]
+        if not any(t.kind in ("route", "freq", "prn") for t in rest):
+            return None
+        return count
+
+    def _premodifies_drug(self, tokens: list[Token], position: int) -> bool:
+        """ "… for oral methadone": a route or release word right before a drug is that drug's."""
+        ahead = position + 1
+        while ahead < len(tokens) and tokens[ahead].kind in ("route", "release", "form"):
+            ahead += 1
+        return ahead < len(tokens) and tokens[ahead].kind == "drug"
+
+    def _modifier_ahead(self, tokens: list[Token], position: int, others: _Others) -> bool:
+        """Past a word that is not a modifier ("for 1 week to relieve breakthrough pain"): is
+        there a modifier of this item within three tokens? Not past a word that describes the
+        next dose ("bolus 1 mg, lockout 10 min, background infusion 0.5 mg/h")."""
+        if tokens[position].kind == "word" and tokens[position].value in _DESCRIPTORS and any(
+                tokens[ahead].kind == "amount" and ahead in others
+                for ahead in range(position + 1, min(len(tokens), position + 4))):
+            return False
+        for ahead in range(position + 1, min(len(tokens), position + 4)):
+            token = tokens[ahead]
+            if ahead in others or token.kind in ("drug", "class", "amount", "clause", "plus") or (
+                    token.kind == "punct"):
+                return False
+            if token.kind in _MODIFIERS and token.kind != "approx":
+                return True
+        return False
+
+    def _passive_verb(self, tokens: list[Token], reading: _Reading) -> tuple[str, str] | None:
+        """ "morphine … was applied", "gabapentin were added": the verb right after."""
+        position = reading.last + 1
+        seen_be = False
+        while position < len(tokens) and position <= reading.last + 4:
+            token = tokens[position]
+            if token.kind == "word" and token.value in ("was", "were", "is", "had", "been",
+                                                        "be", "then", "also", "immediately",
+                                                        "gradually", "eventually", "further"):
+                seen_be = seen_be or token.value in ("was", "were", "is", "been", "be")
+                position += 1
+                continue
+            if token.kind == "verb" and seen_be:
+                return str(token.value), self.normal[token.start:token.end]
+            return None
+        return None
+
+    def _another_follows(self, tokens: list[Token], position: int) -> bool:
+        """After "and" or a comma: does another item (a drug, a class, an amount) follow?"""
+        position += 1
+        while position < len(tokens):
+            token = tokens[position]
+            if token.kind in ("drug", "class", "amount"):
+                return True
+            if token.kind in ("prn", "release", "route", "form", "approx", "bound") or (
+                    token.kind == "word" and token.value in _GLUE):
+                position += 1
+                continue
+            return token.kind in ("plus", "verb")
+        return False
+
+    def _action(self, tokens: list[Token], reading: _Reading) -> None:
+        """The verb that says what happened to the item: the nearest in its clause."""
+        best: tuple[int, str] | None = None
+        words: dict[str, str] = {}
+        for token in tokens[reading.first:reading.last + 1]:
+            if token.kind == "verb":
+                best = (-1, token.value)
+                words[token.value] = self.normal[token.start:token.end]
+        right = self._passive_verb(tokens, reading)
+        if right is not None and (best is None or best[0] >= 0):
+            best = (-1, right[0])
+            words[right[0]] = right[1]
+        for step in (-1, 1):
+            if best is not None and best[0] < 0:
+                break
+            position = (reading.first if step < 0 else reading.last) + step
+            distance = 0
+            while 0 <= position < len(tokens) and distance < 8:
+                token = tokens[position]
+                if token.kind == "clause" or (token.kind == "punct" and token.value == ";"):
+                    break
+                if step > 0 and (token.kind in ("drug", "amount") or token.kind == "punct"):
+                    break
+                if step < 0 and token.kind == "amount" and not self._step_of_change(token):
+                    break
+                if token.kind == "verb":
+                    if best is None or distance < best[0]:
+                        best = (distance, token.value)
+                        words[token.value] = self.normal[token.start:token.end]
+                    break
+                position += step
+                distance += 1
+        verb = best[1] if best else "add"
+        reading.verb = verb
+        reading.verb_word = words.get(verb, "")
+        reading.action = {"start": "add", "give": "add", "add": "add", "increase": "update",
+                          "decrease": "update", "titrate": "update", "reach": "update",
+                          "switch": "switch", "stop": "stop", "continue": "continue"}.get(verb, "add")
+        if reading.action == "switch":
+            before = self.normal[tokens[max(0, reading.first - 3)].start:tokens[reading.first].start]
+            if re.search(r"\bfrom\b", before) and not re.search(r"\bto\b", before):
+                reading.role = "from"
+            wider = self.normal[tokens[max(0, reading.first - 4)].start:tokens[reading.first].start]
+            if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
+                    r"\bfor\b", wider):
+                reading.role = "from"  # "substituting morphine for oral methadone"
+
+    def _units(self, tokens: list[Token], reading: _Reading) -> None:
+        """How many units make a dose, where the sig does not say it after a semicolon: "two
+        25 mcg/h fentanyl patches", "2 x 25 mcg/h" (2 to 4 before the amount: read, with a
+        finding); "50 mg 1-2 tablets", "10 mg, 2 tablets" (a count of tablets after the amount
+        that is not read: the 10 mg may be the dose or one tablet's, so no daily amount; in
+        brackets, "20 mg (2 tablets)", it says what the amount is made of)."""
+        index = reading.amount_token
+        if index is None or reading.count is not None or reading.combination:
+            return
+        taken = self._doses_taken(tokens, index)
+        if taken is not None:  # "8 doses of 5 mg oxycodone per day": doses taken, not a schedule
+            reading.doses_taken = taken
+            return
+        position = index - 1
+        if position >= 1 and tokens[position].kind == "word" and tokens[position].value in (
+                "x", "×") and tokens[position].end == tokens[index].start - 1:
+            position -= 1
+            count = _count(tokens[position])
+        else:
+            count = _count(tokens[position]) if position >= 0 and tokens[position].kind == "word" \
+                else None
+        if count is not None and count > 1 and (position == 0 or tokens[position - 1].kind not in (
+                "number", "amount", "time")):
+            reading.count, reading.count_before = count, True
+            reading.first = min(reading.first, position)
+            return
+        for position in range(index + 1, reading.last + 1):
+            token = tokens[position]
+            if (_count(token) is None and token.kind != "number") or tokens[position - 1].kind == "open":
+                continue  # "20 mg (2 tablets)", "1,050 µg/hr (20 patches)": what the amount is made of
+            ahead = tokens[position + 1:position + 5]
+            form = next((t for t in ahead if t.kind == "form"), None)
+            if form is None or form.value not in _COUNTED:
+                continue
+            words = self.text[token.start:form.end]
+            if _count(token) == 1 and form is tokens[position + 1]:
+                continue  # "10 mg 1 tablet twice daily"
+            reading.units_unread = words
+            return
+
+    def _doses_taken(self, tokens: list[Token], index: int) -> str | None:
+        """ "8 doses of 5 mg", "four rescue doses of 10 mg": the words, or None."""
+        position = index - 1
+        if position < 2 or self.normal[tokens[position].start:tokens[position].end] != "of":
+            return None
+        position -= 1
+        if not re.search(r"\bdoses?$", self.normal[tokens[position].start:tokens[position].end]):
+            return None  # "doses", "rescue doses" (one token)
+        position -= 1
+        if self.normal[tokens[position].start:tokens[position].end] in (
+                "rescue", "breakthrough", "extra", "additional", "daily") and position >= 1:
+            position -= 1
+        token = tokens[position]
+        if not (token.kind == "number" or _count(token) is not None
+                or (token.kind == "word" and token.value in WORD_NUMBERS)):
+            return None
+        return self.text[token.start:tokens[index - 1].end]
+
+    def _switched_subjects(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "Morphine 60 mg/day was converted to methadone 10 mg/day", "120 mg/day of oral
+        oxycodone, which was rotated to methadone …": the subject of a passive switch, with
+        another drug after it, is the drug switched from (before, both were read into one state,
+        as if given together)."""
+        for reading in readings:
+            if reading.role == "from":
+                continue
+            position = reading.last + 1  # past ", which was", "was then"
+            while position < len(tokens) and position <= reading.last + 5 and (
+                    (tokens[position].kind == "punct" and tokens[position].value == ",")
+                    or (tokens[position].kind == "clause"
+                        and self.normal[tokens[position].start:tokens[position].end] == "which")
+                    or (tokens[position].kind == "word" and tokens[position].value in (
+                        "was", "were", "is", "been", "then", "subsequently", "later"))
+                    or (tokens[position].kind == "time" and tokens[position].value == "later")):
+                position += 1
+            if position >= len(tokens) or position == reading.last + 1 \
+                    or tokens[position].kind != "verb" or tokens[position].value != "switch" \
+                    or self.normal[tokens[position - 1].start:tokens[position - 1].end] not in (
+                        "was", "were", "is", "been", "then", "subsequently", "later"):
+                continue
+            verb_at = position
+            if any(other.drug != reading.drug and other.first > verb_at
+                   and other.role != "from" for other in readings):
+                reading.role = "from"
+
+    def _slash_components(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "4 mg buprenorphine/1 mg naloxone (three times/day)", "oxycodone 5 mg/acetaminophen
+        325 mg every 6 hours": the components of one product, each with its strength, joined by
+        a slash; the schedule (as needed, count of units) written after the last is each
+        component's."""
+        ordered = sorted((r for r in readings if r.amount is not None), key=lambda r: r.first)
+        for head, following in itertools.pairwise(ordered):
+            if following.first != head.last + 2 or tokens[head.last + 1].kind != "word" \
+                    or tokens[head.last + 1].value != "/" or head.drug == following.drug:
+                continue
+            if not all(r.amount is not None and r.amount.mass and r.amount.time is None
+                       and not r.amount.per_kg and r.amount.kind == "single"
+                       for r in (head, following)):
+                continue
+            if head.schedule is not None or head.schedule_word is not None or head.prn \
+                    or head.bolus or head.count is not None:
+                continue
+            if following.schedule is None and following.schedule_word is None \
+                    and not following.prn:
+                continue
+            head.schedule, head.schedule_word = following.schedule, following.schedule_word
+            head.prn, head.bolus, head.lockout = following.prn, following.bolus, following.lockout
+            head.count, head.count_before = following.count, following.count_before
+            head.units_unread = head.units_unread or following.units_unread
+            head.doses_taken = head.doses_taken or following.doses_taken
+            if head.route is None and following.route is not None:
+                head.route, head.route_from = following.route, following.route_from
+            head.last = following.last
+            head.combination = following.combination = True
+            said = self.text[tokens[head.last].start:tokens[head.last].end]
+            head.notes.append(("combination-components", "the strengths of one product's "
+                               "components, joined by '/': the schedule written after the last "
+                               f"component ({said!r}) is read for this one too", Severity.INFO))
+
+    def _volumes(self, sentence: int, tokens: list[Token], readings: list[_Reading],
+                 used: set[int]) -> None:
+        """A rate in mL/h or a volume in mL goes with the concentrations of its sentence."""
+        concentrations = [r for r in readings if r.amount is not None and r.amount.concentration]
+        for index, token in enumerate(tokens):
+            if token.kind != "amount" or index in used:
+                continue
+            amount: Amount = token.value
+            if not (amount.volume or amount.volume_rate):
+                continue
+            if not concentrations:
+                continue
+            used.add(index)
+            if amount.volume_rate:
+                for reading in concentrations:
+                    if reading.rate_ml_h is None and not reading.bolus:
+                        reading.rate_ml_h = _per_hour(amount)
+                        reading.last = max(reading.last, index)
+                        reading.first = min(reading.first, index)
+                        reading.infusion = True
+            else:
+                prn = any(t.kind == "prn" for t in tokens[max(0, index - 3):index + 4])
+                for reading in list(concentrations):
+                    if reading.volume_ml is None and reading.rate_ml_h is None:
+                        reading.volume_ml = (amount.value, amount.high)
+                        reading.last = max(reading.last, index)
+                        for extra in tokens[index + 1:index + 4]:
+                            self._modifier(reading, extra, tokens)
+                    elif prn:
+                        bolus = attrs.evolve(reading, volume_ml=(amount.value, amount.high),
+                                             rate_ml_h=None, prn=True, bolus=True,
+                                             first=index, last=index, infusion=False,
+                                             schedule=None, notes=[])
+                        bolus_prn = index - 1 if index and tokens[index - 1].kind == "prn" else index
+                        bolus.first = min(bolus_prn, index)
+                        readings.append(bolus)
+
+    def _preparation_strengths(self, tokens: list[Token],
+                               readings: list[_Reading]) -> list[_Reading]:
+        """ "morphine oral solution 2 mg/mL, 5 mg every 4 hours": a concentration with no rate or
+        volume, before a dose of the same drug in its sentence, is the strength of the
+        preparation, not an item of its own."""
+        kept = []
+        for reading in readings:
+            amount = reading.amount
+            if amount is not None and amount.concentration and reading.rate_ml_h is None \
+                    and reading.volume_ml is None and reading.amount_token is not None \
+                    and any(other.drug == reading.drug and other.amount is not None
+                            and not other.amount.concentration
+                            and (other.amount_token or 0) > reading.amount_token
+                            for other in readings):
+                self._not_dose(tokens[reading.amount_token],
+                               "the strength of the preparation; its dose is written apart")
+                continue
+            kept.append(reading)
+        return kept
+
+    def _listed_after(self, tokens: list[Token], one: _Reading, other: _Reading) -> bool:
+        """Is ``other`` the next item of a list that ``one`` heads ("morphine 30 mg and
+        ketamine 100 mg/day", "diamorphine 20 mg, cyclizine 150 mg")?"""
+        if other.first <= one.last:
+            return False
+        between = tokens[one.last + 1:other.first]
+        return bool(between) and all(
+            (t.kind == "plus" and self.normal[t.start:t.end] in ("and", "plus"))
+            or (t.kind == "punct" and t.value == ",") for t in between)
+
+    def _shared_route(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "a continuous subcutaneous infusion with morphine 30 mg and ketamine 100 mg/day":
+        the route of an infusion that heads a list of drugs is each drug's."""
+        ordered = sorted(readings, key=lambda r: r.first)
+        for head, following in itertools.pairwise(ordered):
+            if not (head.infusion or head.device) or not isinstance(head.route, Route) \
+                    or head.route_from != "text" or following.route is not None \
+                    or following.form is not None or following.name_route is not None \
+                    or not self._listed_after(tokens, head, following):
+                continue
+            following.route, following.route_from = head.route, "text"
+            following.infusion = following.infusion or head.infusion
+            following.device = following.device or head.device
+            following.notes.append(("route-from-list", f"the route of the infusion "
+                                    f"({head.route.value}) that heads the list is read for this "
+                                    "drug too", Severity.INFO))
+
+    def _shared_day(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "a subcutaneous infusion of diamorphine 20 mg and cyclizine 150 mg over 24 hours":
+        the "over 24 hours" that ends a list of an infusion's drugs is each drug's; so is the
+        "/day" of the next drug of the same infusion ("morphine 30 mg and ketamine 100 mg/day")."""
+        by_amount = {r.amount_token: r for r in readings if r.amount_token is not None}
+        for reading in readings:
+            amount = reading.amount
+            if amount is None or reading.amount_token is None or not amount.mass \
+                    or amount.time is not None or amount.kind != "single" \
+                    or not (reading.infusion or reading.device):
+                continue
+            for position in range(reading.amount_token + 1, len(tokens)):
+                token = tokens[position]
+                if token.kind == "clause" or (token.kind == "punct" and token.value == ";"):
+                    break
+                if token.kind in ("verb", "class"):
+                    break
+                if token.kind == "amount" and token.value.over_24h:
+                    reading.amount = attrs.evolve(amount, per=("day",))
+                    reading.notes.append(("shared-over-24-hours", "'over 24 hours' at the end of "
+                                          "the list is read for this drug too", Severity.INFO))
+                    break
+                if token.kind == "amount":
+                    other = by_amount.get(position)
+                    if other is not None and token.value.per == ("day",) and token.value.mass \
+                            and other.drug != reading.drug and (other.infusion or other.device) \
+                            and other.route == reading.route \
+                            and self._listed_after(tokens, reading, other):
+                        reading.amount = attrs.evolve(amount, per=("day",))
+                        said = self.text[token.start:token.end]
+                        reading.notes.append(("shared-per-day", f"the '/day' of {said!r}, the "
+                                              "next drug of the same infusion, is read for this "
+                                              "drug too", Severity.INFO))
+                    break
+
+    def _unattached(self, tokens: list[Token], used: set[int], readings: list[_Reading]) -> None:
+        bound = {r.amount_token for r in readings}
+        for index, token in enumerate(tokens):
+            if token.kind != "amount" or index in used or index in bound:
+                continue
+            amount: Amount = token.value
+            if amount.base == "%" and not amount.per:
+                self._not_dose(token, "a percentage not attached to a drug the catalogue knows")
+                continue
+            self._not_dose(token, "no drug the catalogue knows is named for it")
+            self._finding(Severity.WARNING, "amount-not-attached",
+                          f"{self.text[token.start:token.end]!r}: no drug the catalogue knows is "
+                          "named for it; not read as an item", (token.start, token.end))
+
+    # -- pass 4: the story -------------------------------------------------------------------
+    def _tell(self, sentence: int, tokens: list[Token], readings: list[_Reading]) -> None:
+        story = self.story
+        classes = [(t, self._class_action(tokens, i)) for i, t in enumerate(tokens)
+                   if t.kind == "class"]
+        for token, action in classes:
+            if action is None and token.value != "*" and not self.normal[
+                    token.end:token.end + 9].startswith(("-induced", " induced", "-related")):
+                self._finding(Severity.INFO, "class-without-drug",
+                              f"{self.text[token.start:token.end]!r} names no drug: not an item",
+                              (token.start, token.end))
+        present = {item.drug for item in story.states[-1]["items"]} if story.states else set()
+        readings = [r for r in readings if not self._reference(r, present)]
+        froms = [r for r in readings if r.role == "from"]
+        rest = [r for r in readings if r.role != "from"]
+        self.added_now = set()
+        if not readings:  # "required the introduction of intravenous PCA": a route for later
+            routes = [t for t in tokens if t.kind == "route" and isinstance(t.value, Route)]
+            if routes and any(t.kind in ("pca", "infusion", "device") for t in tokens):
+                self.route_events.append((sentence, routes[0].value,
+                                          (routes[0].start, routes[0].end)))
+        if froms:
+            if not story.states:
+                self._new_state(tokens, [], carry=False, label="before the switch")
+            for reading in froms:
+                if reading.amount is not None and not any(
+                        item.drug == reading.drug for item in story.states[-1]["items"]):
+                    self._apply(attrs.evolve(reading, action="add", role=""))
+        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)
+        if not story.states and (rest or any(a for _, a in classes)):
+            self._new_state(tokens, rest, carry=False, classes=classes)
+        elif opens and story.states:
+            self._new_state(tokens, rest, carry=True, classes=classes)
+        if not story.states:
+            return
+        self.added_now = set()
+        if froms and rest:
+            drop = {r.drug for r in froms}
+            story.states[-1]["items"] = [i for i in story.states[-1]["items"] if i.drug not in drop]
+        for token, action in classes:
+            if action in ("stop", "switch"):
+                self._stop_class(token.value, tokens, readings, action)
+        earlier: dict[tuple[Drug, bool], _Reading] = {}
+        for reading in rest:
+            when = self._time_of(tokens, reading)
+            current = story.states[-1]
+            later = when is not None and not current["label"].startswith(when) and (
+                current["items"] or len(story.states) > 1)
+            if self._sequence_break(tokens, reading, earlier) or later:
+                self._new_state(tokens, [reading], carry=True, label=when)
+                self.added_now = set()
+            if reading.amount is not None and reading.amount.kind == "list" \
+                    and reading.value_index > 0:
+                self._new_state(tokens, [reading], carry=True)
+                self.added_now = set()
+            self._apply(reading)
+            if reading.amount is not None and reading.amount.kind == "fromto":
+                self._new_state(tokens, [reading], carry=True)
+                self.added_now = set()
+                self._apply(attrs.evolve(reading, action="update"), high=True)
+            if reading.amount is not None:
+                earlier[(reading.drug, reading.prn)] = reading
+        told = [(r.drug, r.drug_span, _device(r), r.route if isinstance(r.route, Route)
+                 else r.earlier_route) for r in rest]
+        if told:
+            story.focus.append(told)
+
+    def _time_of(self, tokens: list[Token], reading: _Reading) -> str | None:
+        """The day an amount is given for: "100mg / 24 hours in day 1", "on day 5, … to
+        1,800mg/day", "initiated on hospital day 1 at 100 micrograms/h"."""
+        if reading.amount_token is None:
+            return None
+        after = reading.amount_token + 1
+        while after < len(tokens) and tokens[after].kind == "word" and tokens[after].value in (
+                "in", "on", "at", "from"):
+            after += 1
+        window = [after, *range(reading.amount_token - 1, reading.first - 1, -1)]
+        for position in window:
+            if 0 <= position < len(tokens):
+                token = tokens[position]
+                if token.kind == "time" and isinstance(token.value, str) \
+                        and token.value.startswith("day"):
+                    return str(token.value)
+        return None
+
+    def _reference(self, reading: _Reading, present: set[Drug]) -> bool:
+        """ "after starting the ketamine infusion": a drug of the state named again with no
+        amount, schedule or change is a reference, not an event."""
+        return (reading.amount is None and reading.drug in present
+                and reading.action in ("add",) and reading.schedule is None
+                and reading.schedule_word is None and not reading.prn)
+
+    def _sequence_break(self, tokens: list[Token], reading: _Reading,
+                        earlier: dict[tuple[Drug, bool], _Reading]) -> bool:
+        """A second amount for the same item in one sentence is a later state when a change or
+        a time comes between ("10 mg twice daily and was increased to 80 mg twice daily",
+        "100mg / 24 hours in day 1, 300mg / 24 hours in day 2")."""
+        if reading.amount is None or reading.amount.kind == "list":
+            return False
+        before = earlier.get((reading.drug, reading.prn))  # its last amount in the sentence
+        if before is not None and before.amount_token is not None \
+                and reading.amount_token is not None:
+            between = tokens[before.amount_token + 1:reading.amount_token]
+            if reading.action == "update" or any(t.kind == "time" for t in between) or any(
+                    t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach",
+                                                     "switch") for t in between):
+                return True
+        return False
+
+    def _class_action(self, tokens: list[Token], index: int) -> str | None:
+        for position in list(range(index + 1, min(len(tokens), index + 6))) + list(
+                range(index - 1, max(-1, index - 4), -1)):
+            token = tokens[position]
+            if token.kind == "clause":
+                break
+            if token.kind == "verb" and token.value in ("stop", "switch"):
+                return str(token.value)
+        return None
+
+    def _opens_state(self, tokens: list[Token], readings: list[_Reading],
+                     classes: list[tuple[Token, str | None]]) -> bool:
+        if not self.story.states:
+            return False
+        current = self.story.states[-1]["items"]
+        if not current:
+            return any(r.action != "stop" for r in readings)
+        present = {item.drug for item in current}
+        for reading in readings:
+            if reading.action in ("switch", "stop") and (reading.drug in present
+                                                         or reading.action == "switch"):
+                return True
+            if reading.action == "update" and reading.amount is not None:
+                return True
+            if reading.action == "add" and reading.amount is not None and reading.drug in present:
+                return True
+            if reading.action == "add" and self._explicit_start(tokens, reading):
+                return True
+            if reading.action == "continue" and reading.amount is not None:
+                return True
+        if any(action in ("stop", "switch") for _, action in classes):
+            return True
+        head = tokens[:4]
+        return bool(readings) and any(t.kind == "time" and t.value not in ("before", "initial")
+                                      for t in head)
+
+    def _explicit_start(self, tokens: list[Token], reading: _Reading) -> bool:
+        window = tokens[max(0, reading.first - 6):reading.last + 4]
+        return any(t.kind == "verb" and t.value in ("start", "add") for t in window)
+
+    def _new_state(self, tokens: list[Token], readings: Sequence[_Reading], *, carry: bool,
+                   classes: Sequence[tuple[Token, str | None]] = (),
+                   label: str | None = None) -> None:
+        story = self.story
+        label = self._unique(label) if label else self._label(tokens, readings, classes)
+        items: list[ReadItem] = []
+        if carry and story.states:
+            stale = story.states[-1]["stale"]
+            for item in story.states[-1]["items"]:
+                copy = item if item.carried else item.as_carried()
+                if item.drug.name in stale and not item.prn:
+                    copy = attrs.evolve(copy, daily_dose=None, daily_mg=None, per_dose=None,
+                                        frequency=None, item=_unknown(copy.item))
+                items.append(copy)
+        start = tokens[0].start if tokens else 0
+        end = tokens[-1].end if tokens else 0
+        story.states.append({"label": label, "items": items, "span": (start, end),
+                             "carried_from": story.states[-1]["label"] if carry and story.states
+                             else None, "stale": set()})
+
+    _TIME_ORDER = ("day", "admission", "discharge", "outpatient", "perioperative", "initial",
+                   "before")
+
+    def _label(self, tokens: list[Token], readings: Sequence[_Reading],
+               classes: Sequence[tuple[Token, str | None]] = ()) -> str:
+        times = [t.value for t in tokens if t.kind == "time" and isinstance(t.value, str)
+                 and t.value != "later"]
+        base = None
+        for wanted in self._TIME_ORDER:
+            found = [t for t in times if t.startswith(wanted) or t.endswith(wanted)]
+            if found:
+                base = found[0]
+                break
+        if base is None and times:
+            base = times[0]
+        if base is None:
+            events = []
+            for token, action in classes:
+                if action in ("stop", "switch"):
+                    events.append(f"{self.text[token.start:token.end].lower()} "
+                                  f"{'stopped' if action == 'stop' else 'changed'}")
+            for reading in readings:
+                verb = {"increase": "increased", "decrease": "decreased", "titrate": "titrated",
+                        "reach": "increased", "start": "started", "add": "added",
+                        "stop": "stopped", "continue": "continued", "give": "given",
+                        "switch": "switch"}.get(reading.verb, "given")
+                event = (f"switched to {reading.drug.name}" if verb == "switch"
+                         else f"{reading.drug.name} {verb}")
+                if event not in events:
+                    events.append(event)
+            base = ", ".join(events[:2]) or None
+        if not self.story.states and not times:
+            base = "initial"
+        return self._unique(base or f"state {len(self.story.states) + 1}")
+
+    def _unique(self, base: str) -> str:
+        labels = {s["label"].lower() for s in self.story.states}
+        label, n = base, 2
+        while label.lower() in labels:
+            label = f"{base} ({n})"
+            n += 1
+        return label
+
+    def _stop_class(self, drug_class: str, tokens: list[Token], readings: list[_Reading],
+                    action: str) -> None:
+        state = self.story.states[-1]
+        regular = any(self.normal[t.start:t.end].startswith("regular") for t in tokens)
+        targets = {r.drug for r in readings}
+        kept = []
+        for item in state["items"]:
+            matches = drug_class == "*" or item.drug.drug_class == drug_class
+            if action == "switch" and drug_class == "*":
+                matches = True
+            if regular and item.prn:
+                matches = False
+            if matches and item.drug not in targets:
+                continue
+            kept.append(item)
+        state["items"] = kept
+
+    def _apply(self, reading: _Reading, *, high: bool = False) -> None:
+        state = self.story.states[-1]
+        items: list[ReadItem] = state["items"]
+        same = [i for i, item in enumerate(items) if item.drug == reading.drug]
+        if reading.action == "stop":
+            stopped = self._stopped(reading, [items[i] for i in same])
+            state["items"] = [item for item in items if not any(item is s for s in stopped)]
+            return
+        if reading.action == "switch" and reading.role != "from":
+            drop = {i for i in same if id(items[i]) not in self.added_now}
+            if reading.drug.is_opioid:
+                drop |= {i for i, item in enumerate(items) if item.drug.is_opioid
+                         and id(item) not in self.added_now}
+            items = [item for i, item in enumerate(items) if i not in drop]
+            state["items"] = items
+            same = [i for i, item in enumerate(items) if item.drug == reading.drug]
+        previous = self._previous(items, same, reading)
+        if reading.amount is None and reading.action in ("update",) and previous is not None:
+            stale = items[previous]
+            span = self._span(reading)
+            if stale.carried:
+                items[previous] = attrs.evolve(stale, carried=False, action="changed",
+                                               daily_dose=None, daily_mg=None, per_dose=None,
+                                               frequency=None, max_daily_dose=None,
+                                               item=_unknown(stale.item), span=span,
+                                               as_written=self.text[span[0]:span[1]])
+                self._finding(Severity.WARNING, "change-without-amount",
+                              f"{self.text[span[0]:span[1]]!r}: {reading.drug.name} changed, and "
+                              "the text gives no new amount: its dose is unknown from here",
+                              span)
+                return
+            self._finding(Severity.WARNING, "change-without-amount",
+                          f"{self.text[span[0]:span[1]]!r}: {reading.drug.name} changed, and the "
+                          "text gives no new amount; later states carry it with its dose unknown",
+                          span)
+            state["stale"].add(stale.drug.name)
+            return
+        if reading.amount is None and previous is not None:
+            if self._complement(items, previous, reading):
+                return
+            if reading.action == "continue" or reading.prn == items[previous].prn:
+                if reading.action == "continue":
+                    items[previous] = attrs.evolve(items[previous], carried=False,
+                                                   action="continued")
+                return
+        if previous is not None and reading.amount is not None and reading.action == "add" \
+                and items[previous].prn == reading.prn and id(items[previous]) not in self.added_now:
+            reading.action = "update"  # a new amount for an item of the state
+        item = self._item(reading, items[previous] if previous is not None else None, high=high)
+        if previous is not None and reading.amount is not None and (
+                reading.action in ("update", "continue", "switch")
+                or item.prn == items[previous].prn) and id(items[previous]) not in self.added_now:
+            items[previous] = item
+        elif any(id(other) in self.added_now and _same_reading(other, item) for other in items):
+            return  # the same item said twice in one sentence
+        else:
+            items.append(item)
+        self.added_now.add(id(item))
+        self.item_sentence[id(item)] = self.sentence
+        state["items"] = items
+
+    def _stopped(self, reading: _Reading, candidates: list[ReadItem]) -> list[ReadItem]:
+        """The items a stop is about: all of the drug's, unless the text says which one ("the
+        oxycodone 5 mg capsule was discontinued": not the 10 mg controlled-release tablet)."""
+        if len(candidates) < 2:
+            return candidates
+        amount = reading.amount
+        strength = (amount.value, _unit_of(amount)) if amount is not None and amount.mass \
+            and amount.kind == "single" else None
+        form = reading.form if reading.form in ("tablet", "capsule", "liquid", "patch",
+                                                 "suppository", "injection") else None
+        if strength is None and form is None and reading.release is None and not reading.prn:
+            return candidates
+        chosen = [item for item in candidates if (
+            (strength is None or (item.per_dose is not None
+                                  and (item.per_dose.value, item.per_dose.unit) == strength))
+            and (form is None or item.form in (None, form))
+            and (reading.release is None or item.release in (None, reading.release))
+            and (not reading.prn or item.prn))]
+        if not chosen or len(chosen) == len(candidates):
+            return candidates
+        span = self._span(reading)
+        self._finding(Severity.INFO, "stopped-one-of-several",
+                      f"{self.text[span[0]:span[1]]!r}: only the {reading.drug.name} item the text "
+                      "describes is stopped; the drug's other items continue", span)
+        return chosen
+
+    def _previous(self, items: list[ReadItem], same: list[int], reading: _Reading) -> int | None:
+        if not same:
+            return None
+        wanted_prn = reading.prn
+        for index in reversed(same):
+            if items[index].prn == wanted_prn:
+                return index
+        if reading.amount is None:
+            return same[-1]
+        return None
+
+    def _complement(self, items: list[ReadItem], previous: int, reading: _Reading) -> bool:
+        """A later sentence gives the schedule of a dose named earlier ("oxycodone 5 mg was
+        given …; oxycodone was given four times a day")."""
+        old = items[previous]
+        if reading.schedule_adjective:
+            return False  # "a daily morphine dose of up to 1 mg …": no schedule of giving
+        if reading.schedule is None or old.frequency not in (None, "once") or old.per_dose is None \
+                or old.per_dose.unit not in ("mg", "mcg", "g"):
+            return False
+        if old.prn:
+            return False
+        replaced = self._rebuild(old, reading.schedule, reading)
+        items[previous] = replaced
+        if reading.prn:
+            items.append(attrs.evolve(self._rebuild(old, None, reading), prn=True,
+                                      frequency=None, daily_dose=None, daily_mg=None,
+                                      carried=False, action="added"))
+            self._finding(Severity.INFO, "prn-same-strength",
+                          f"{old.drug.name}: the rescue dose is read as the same strength as the "
+                          f"regular dose ({old.per_dose}), as the text gives no other",
+                          self._span(reading))
+        return True
+
+    # -- making an item ----------------------------------------------------------------------
+    def _span(self, reading: _Reading) -> tuple[int, int]:
+        return self._token_span(reading)
+
+    def _item(self, reading: _Reading, previous: ReadItem | None, *, high: bool = False) -> ReadItem:
+        start, end = self._token_span(reading)
+        owned = reading.drug_span not in self.owned and not reading.from_earlier
+        far = reading.amount_token is not None and abs(
+            reading.amount_token - self._drug_token(reading)) > 8
+        if reading.amount_token is not None and (not owned or far):
+            start = self._amount_phrase_start(reading)
+        elif not reading.from_earlier:
+            start = min(start, reading.drug_span[0])
+            end = max(end, reading.drug_span[1])
+        if owned:
+            self.owned.add(reading.drug_span)
+        start, end = _balanced(self.text, start, end)
+        span = (start, end)
+        notes: list[tuple[str, str, Severity]] = []
+        route, route_from = self._route(reading, previous, notes)
+        release = reading.release or (previous.release if previous is not None
+                                      and reading.action in ("update", "continue") else None)
+        form = reading.form or (previous.form if previous is not None
+                                and reading.action in ("update", "continue") else None)
+        if route is Route.TRANSDERMAL and form is None:
+            form = "patch"
+        if reading.from_earlier:
+            notes.append(("drug-from-earlier",
+                          f"the sentence names no drug; {reading.drug.name} is the drug the story "
+                          f"is about ({self.text[slice(*reading.drug_span)]!r} at "
+                          f"{reading.drug_span[0]})", Severity.WARNING))
+        notes.extend(reading.notes)
+        dose = _Dose.read(reading, self.weight, high=high, notes=notes,
+                          transdermal=route is Route.TRANSDERMAL or form == "patch")
+        item = self._item_language(reading, dose, route, release, form, notes)
+        if route is None and item is not None and item.route_stated:
+            route, route_from = item.route, "form"  # a patch is transdermal
+        if item is not None and not item.route_stated:
+            notes.append(("route-assumed", f"route not written; {item.route.value} assumed (the "
+                          "drug's oral form), as the item language does", Severity.INFO))
+        for code, message, severity in notes:
+            self._finding(severity, code, f"{self.text[span[0]:span[1]]!r}: {message}", span)
+        action = {"add": "added", "update": "changed", "switch": "switched",
+                  "continue": "continued", "stop": "stopped"}[reading.action]
+        return ReadItem(
+            as_written=self.text[span[0]:span[1]], span=span, drug=reading.drug,
+            drug_span=reading.drug_span, route=route if isinstance(route, Route) else None,
+            route_from=route_from, release=release, form=form, prn=reading.prn,
+            per_dose=dose.per_dose, dose_range=dose.dose_range, weight_based=dose.weight_based,
+            frequency=dose.frequency, daily_dose=dose.daily, daily_mg=dose.daily_mg,
+            max_daily_dose=dose.max_daily, item=item, action=action)
+
+    def _drug_token(self, reading: _Reading) -> int:
+        return self.token_at.get(reading.drug_span[0], reading.first)
+
+    def _amount_phrase_start(self, reading: _Reading) -> int:
+        """Where an amount's own words start: the amount and the modifiers right before it."""
+        assert reading.amount_token is not None
+        position = reading.amount_token
+        while position - 1 >= 0 and position - 1 >= reading.first:
+            token = self.tokens[position - 1]
+            if token.kind in _MODIFIERS or token.kind in ("bound",) or (
+                    token.kind == "word" and token.value in ("of", "at", "to", "a", "the")) or (
+                    token.kind == "verb" and token.value in ("increase", "decrease", "titrate",
+                                                             "reach")):
+                position -= 1
+                continue
+            break
+        while position < reading.amount_token and self.tokens[position].kind == "word" \
+                and self.tokens[position].value in ("of", "at", "a", "the"):
+            position += 1
+        return self.tokens[position].start
+
+    def _rebuild(self, old: ReadItem, schedule: Schedule | None, reading: _Reading) -> ReadItem:
+        """An earlier item with the schedule a later sentence gives."""
+        per = old.per_dose
+        assert per is not None
+        fake = _Reading(old.drug, old.drug_span, reading.sentence, reading.first, reading.last,
+                        amount=Amount((per.value,), per.unit), schedule=schedule,
+                        release=old.release, form=old.form, route=old.route,
+                        route_from=old.route_from, prn=old.prn)
+        notes: list[tuple[str, str, Severity]] = []
+        dose = _Dose.read(fake, self.weight, notes=notes, transdermal=old.route is Route.TRANSDERMAL)
+        item = self._item_language(fake, dose, old.route, old.release, old.form, notes)
+        where = self._token_span(reading)
+        self._finding(Severity.INFO, "schedule-from-later-sentence",
+                      f"{old.as_written!r}: its schedule ({dose.frequency}) is read from a later "
+                      f"sentence: {self.text[where[0]:where[1]]!r}", where)
+        return attrs.evolve(old, frequency=dose.frequency, daily_dose=dose.daily,
+                            daily_mg=dose.daily_mg, max_daily_dose=dose.max_daily, item=item,
+                            carried=False)
+
+    def _token_span(self, reading: _Reading) -> tuple[int, int]:
+        """The reading's words in the sentence being read."""
+        first = self.tokens[reading.first]
+        last = self.tokens[reading.last]
+        return first.start, last.end
+
+    def _route(self, reading: _Reading, previous: ReadItem | None,
+               notes: list[tuple[str, str, Severity]]) -> tuple[Any, str]:
+        if reading.route is not None:
+            if reading.route == "parenteral":
+                notes.append(("route-ambiguous", "parenteral: intravenous or subcutaneous, the text "
+                              "does not say which", Severity.INFO))
+                return None, "text"
+            if reading.route == "neuraxial":
+                notes.append(("route-ambiguous", "spinal: epidural or intrathecal, the text does not "
+                              "say which", Severity.INFO))
+                return None, "text"
+            if reading.route == "perineural":
+                notes.append(("route-not-modelled", "perineural (a nerve catheter or block): not a "
+                              "route mpsdose models; kept without an item-language item",
+                              Severity.INFO))
+                return None, "text"
+            return reading.route, reading.route_from
+        if reading.device == "syringe driver":
+            notes.append(("route-from-device", "a syringe driver is read as subcutaneous (CSCI)",
+                          Severity.INFO))
+            return Route.SC, "device"
+        if previous is not None and previous.route is not None and reading.action in (
+                "update", "continue"):
+            since = self.item_sentence.get(id(previous), -1)
+            changed = [event for event in self.route_events
+                       if event[0] > since and event[1] is not previous.route]
+            if changed:
+                _, route, where = changed[-1]
+                notes.append(("route-from-context", f"the route is read from an earlier sentence "
+                              f"({self.text[where[0]:where[1]]!r}), not from {previous.route.value} "
+                              "before it", Severity.WARNING))
+                return route, "context"
+            return previous.route, "earlier"
+        if reading.from_earlier and isinstance(reading.earlier_route, Route):
+            return reading.earlier_route, "earlier"
+        return None, "unknown"
+
+    def _item_language(self, reading: _Reading, dose: _Dose, route: Any, release: str | None,
+                       form: str | None, notes: list[tuple[str, str, Severity]]) -> Item | None:
+        words = [reading.drug.name]
+        if release:
+            words.append(release)
+        if form in ("tablet", "capsule", "liquid", "patch", "suppository"):
+            words.append(form)
+        words.append(dose.item_amount or "dose unknown")
+        if isinstance(route, Route):
+            words.append(route.short)
+        if dose.item_amount is not None and dose.item_schedule:
+            words.append(dose.item_schedule)
+        if reading.prn and dose.item_amount is not None:
+            words.append("prn")
+        text = " ".join(words)
+        if route is None and (dose.item_schedule == "continuous" or reading.infusion
+                              or reading.device in ("pca", "pump", "syringe driver")):
+            # the item language would take the drug's oral form; an infusion is not oral
+            notes.append(("route-not-given", "an infusion whose route the text does not give: "
+                          "not written to the course file (no route is assumed for it)",
+                          Severity.WARNING))
+            return None
+        try:
+            return parse_item(text, knowledge=self.knowledge)
+        except MpsdoseError as error:
+            if dose.item_amount is not None and isinstance(route, Route):
+                fallback = [w for w in words if w not in (dose.item_amount, dose.item_schedule,
+                                                          "prn")]
+                fallback.insert(len([reading.drug.name, release] if release else
+                                    [reading.drug.name]), "dose unknown")
+                try:
+                    item = parse_item(" ".join(w for w in fallback if w), knowledge=self.knowledge)
+                except MpsdoseError:
+                    item = None
+                notes.append(("not-an-item", f"the item language refuses {text!r} ({error}); "
+                              + ("kept with its dose unknown" if item is not None
+                                 else "not written to the course file"), Severity.WARNING))
+                return item
+            notes.append(("not-an-item", f"{text!r} cannot be written as an item ({error}); not "
+                          "written to the course file", Severity.INFO))
+            return None
+
+    # -- findings and the result --------------------------------------------------------------
+    def _finding(self, severity: Severity, code: str, message: str,
+                 span: tuple[int, int] | None) -> None:
+        self.story.findings.append(ReadFinding(Finding(severity, code, message, _SOURCE), span))
+
+    def _result(self) -> Reading:
+        from mpsdose.io.prose.totals import compare_totals, state_totals
+
+        states: list[ReadState] = []
+        for raw in self.story.states:
+            items = tuple(raw["items"])
+            note = None
+            carried = [item for item in items if item.carried]
+            if carried and raw["carried_from"]:
+                note = (f"carried forward from {raw['carried_from']!r} (the text does not say they "
+                        "changed): " + "; ".join(item.item.format() if item.item is not None
+                                                 else item.drug.name for item in carried))
+                self._finding(Severity.INFO, "carried-forward",
+                              f"state {raw['label']!r}: {note}", None)
+            states.append(ReadState(raw["label"], raw["span"], items, note=note))
+        states = [state_totals(state, self.table, self.knowledge) for state in states]
+        printed = compare_totals(self.printed, states, self.state_at, self.knowledge)
+        return Reading(self.text, tuple(states), tuple(printed), tuple(self.not_doses),
+                       tuple(self.story.findings), self.table, self.weight)
+
+
+def _count(token: Token) -> int | None:
+    """A count of dosage units, 1 to 4: "2", "two"."""
+    if token.kind == "number" and float(token.value).is_integer():
+        count = int(token.value)
+    elif token.kind == "word" and token.value in WORD_NUMBERS:
+        count = WORD_NUMBERS[str(token.value)]
+    else:
+        return None
+    return count if 1 <= count <= 4 else None
+
+
+def _name_like(word: str) -> bool:
+    """A word that could be a drug's name the catalogue does not know: letters, five or more,
+    not an adverb or a participle ("simultaneously", "starting", "reduced")."""
+    return word.isalpha() and len(word) > 4 and not word.endswith(("ly", "ing", "ed")) \
+        and word not in WORD_NUMBERS
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without an unmatched bracket at either end."""
+    piece = text[start:end]
+    while piece and piece[-1] in ")]" and piece.count(piece[-1]) > piece.count(
+            "(" if piece[-1] == ")" else "["):
+        end -= 1
+        piece = text[start:end].rstrip()
+        end = start + len(piece)
+    while piece and piece[0] in "([" and piece.count(piece[0]) > piece.count(
+            ")" if piece[0] == "(" else "]"):
+        start += 1
+        stripped = text[start:end].lstrip()
+        start = end - len(stripped)
+        piece = stripped
+    return start, end
+
+
+def _same_reading(one: ReadItem, other: ReadItem) -> bool:
+    return (one.drug, one.prn, one.route, one.per_dose, one.frequency, one.daily_dose) == (
+        other.drug, other.prn, other.route, other.per_dose, other.frequency, other.daily_dose)
+
+
+def _device(reading: _Reading) -> str | None:
+    if reading.device == "pca":
+        return "pca"
+    if reading.form == "patch" or reading.route is Route.TRANSDERMAL:
+        return "patch"
+    if reading.infusion or reading.device:
+        return "infusion"
+    return None
+
+
+def _unknown(item: Item | None) -> Item | None:
+    """The same item with its dose unknown (a change the text gives no amount for)."""
+    if item is None:
+        return None
+    return attrs.evolve(item, ingredients=tuple(attrs.evolve(i, dose=None, dose_range=None)
+                                                for i in item.ingredients),
+                        schedule=Schedule(), prn=item.prn, max_prn_per_day=None, count=None)
+
+
+def _abbreviates(abbreviation: str, words: str) -> bool:
+    """True where the letters of ``abbreviation`` are initials of the words before it, or appear
+    in order in its one word starting with its first letter ("BPV" in "bupivacaine")."""
+    parts = re.findall(r"[a-z]+", words)
+    initials = "".join(p[0] for p in parts)
+    if initials.endswith(abbreviation):
+        return True
+    if parts:
+        word = parts[-1]
+        if word[0] == abbreviation[0]:
+            position = 0
+            for letter in abbreviation:
+                position = word.find(letter, position)
+                if position < 0:
+                    return False
+                position += 1
+            return True
+    return False
+
+
+def _unit_of(amount: Amount) -> str:
+    return _unit(amount.base, amount.per)
+
+
+def _unit(base: str, per: tuple[str, ...]) -> str:
+    if base == "%":
+        return "%"
+    text = {"mg": "mg", "mcg": "mcg", "g": "g", "ml": "mL"}[base]
+    for part in per:
+        text += "/" + {"ml": "mL", "day": "day", "h": "h", "min": "min", "kg": "kg",
+                       "dose": "dose"}[part]
+    return text
+
+
+def _per_hour(amount: Amount) -> float:
+    if amount.time == "day":
+        return amount.value / 24
+    if amount.time == "min":
+        return amount.value * 60
+    return amount.value
+
+
+@attrs.define
+class _Dose:
+    """The numbers of one item: as written, per dose, per day, and the item-language amount."""
+
+    per_dose: Measure | None = None
+    dose_range: tuple[float, float, str] | None = None
+    weight_based: Measure | None = None
+    frequency: str | None = None
+    daily: Measure | None = None
+    daily_mg: float | None = None
+    max_daily: Measure | None = None
+    item_amount: str | None = None
+    item_schedule: str | None = None
+
+    @classmethod
+    def read(cls, reading: _Reading, weight: float | None, *, high: bool = False,
+             notes: list[tuple[str, str, Severity]], transdermal: bool) -> _Dose:
+        dose = cls()
+        amount = reading.amount
+        if amount is None:
+            return dose
+        value = amount.values[reading.value_index] if not high else (amount.high or amount.value)
+        if amount.kind == "fromto" and not high:
+            value = amount.value
+        per = amount.per
+        base = amount.base
+        schedule = reading.schedule
+        dose.frequency = schedule.format() if schedule is not None else reading.schedule_word
+        if dose.frequency == "":
+            dose.frequency = None
+        ranged = amount.kind in ("range", "between") and amount.high is not None
+        if reading.units_unread is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("unit-count-not-read", f"{reading.units_unread!r}: how many units make "
+                          "a dose is not read (the amount may be the dose or one unit's): no daily "
+                          "amount", Severity.INFO))
+            return dose
+        if reading.doses_taken is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("doses-taken", f"{reading.doses_taken!r}: a count of doses taken, not "
+                          "a schedule: not read, no daily amount", Severity.INFO))
+            return dose
+        if reading.count_before and reading.count is not None:
+            notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
+                          f"{_unit(base, per)} = {plain(value * reading.count)} "
+                          f"{_unit(base, per)}", Severity.INFO))
+            value = value * reading.count
+        if reading.alt is not None:
+            dose._alternative(reading, notes)
+            if dose.daily is not None or dose.item_amount is not None:
+                dose.per_dose = dose.per_dose or Measure(value, _unit(base, per))
+                return dose
+        if amount.per_kg:
+            dose.weight_based = Measure(value, _unit(base, per))
+            if weight is None:
+                notes.append(("weight-based", "a dose per kg, and the text gives no weight: no "
+                              "daily amount", Severity.INFO))
+                return dose
+            notes.append(("weight-used", f"per kg × the weight the text gives ({plain(weight)} kg)",
+                          Severity.INFO))
+            value = value * weight
+            per = tuple(p for p in per if p != "kg")
+            if per == ("dose",):
+                per = ()
+        if per == ("dose",):
+            per = ()
+        if amount.concentration:
+            single = dose._volume_dose(reading, value, base, per, notes)
+            if single is None:
+                return dose._concentration(reading, value, base, per, notes)
+            value, base, per = single[0], single[1], ()  # a dose: read with its schedule
+        if ranged:
+            dose.dose_range = (value, amount.high or value, _unit(base, per))
+            notes.append(("dose-range", "a range: kept as written, no daily amount", Severity.INFO))
+            if not any(p in ("day", "h", "min") for p in per) and (reading.prn or schedule):
+                dose.item_amount = f"{plain(value)}-{plain(amount.high or value)} {_unit(base, per)}"
+                dose.item_schedule = schedule.format() if schedule is not None else None
+            return dose
+        unit = _unit(base, per)
+        dose.per_dose = Measure(value, unit)
+        time = next((p for p in per if p in ("h", "day", "min")), None)
+        if time is not None:
+            return dose._rate(reading, value, base, time, notes, transdermal)
+        if transdermal:
+            notes.append(("patch-content", "a patch written by its drug content: the release rate "
+                          "depends on the product, which the text does not name; no daily amount",
+                          Severity.WARNING))
+            return dose
+        if base not in ("mg", "mcg", "g"):
+            return dose
+        if reading.count is not None and reading.count > 1 and not reading.count_before:
+            notes.append(("count-times-strength", f"{reading.count} units of {plain(value)} "
+                          f"{unit} = {plain(value * reading.count)} {unit} a dose",
+                          Severity.INFO))
+            value = value * reading.count
+            dose.per_dose = Measure(value, unit)
+        dose.item_amount = f"{plain(value)} {unit}"
+        if schedule is not None and schedule.kind is ScheduleKind.ONCE:
+            dose.item_schedule = "once"
+            notes.append(("single-dose", "a single dose: no daily amount", Severity.INFO))
+            return dose
+        if reading.lockout is not None:
+            dose.item_schedule = f"q{plain(reading.lockout)}min"
+            dose.frequency = dose.frequency or dose.item_schedule
+        if schedule is not None and schedule.doses_per_day is not None:
+            dose.item_schedule = schedule.format()
+            per_day = schedule.doses_per_day
+            total = round(value * per_day, 9)
+            if reading.prn:
+                dose.max_daily = Measure(total, f"{unit}/day")
+                notes.append(("prn-daily-unknown", "an as-needed dose: how many were taken is not "
+                              "said; its maximum is given apart", Severity.INFO))
+            else:
+                dose.daily = Measure(total, f"{unit}/day")
+                dose.daily_mg = total * {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}[base]
+            return dose
+        if schedule is not None and schedule.kind is ScheduleKind.CONTINUOUS:
+            dose.item_amount = None
+            notes.append(("infusion-without-rate", "an infusion written as an amount without a "
+                          "time: no daily amount", Severity.INFO))
+            return dose
+        if reading.prn:
+            notes.append(("prn-daily-unknown", "an as-needed dose: how many were taken is not said",
+                          Severity.INFO))
+            return dose
+        if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
+            dose.item_schedule = dose.frequency = "once"
+            notes.append(("single-dose", f"{'a bolus' if reading.bolus else 'given'} with no "
+                          "frequency: read as a single dose, no daily amount", Severity.INFO))
+            return dose
+        dose.item_amount = None
+        notes.append(("no-frequency", "a dose with no frequency: the daily amount is not known",
+                      Severity.INFO))
+        return dose
+
+    def _rate(self, reading: _Reading, value: float, base: str, time: str,
+              notes: list[tuple[str, str, Severity]], transdermal: bool) -> _Dose:
+        per_hour = {"h": value, "day": value / 24, "min": value * 60}[time]
+        if transdermal:
+            if base != "mcg" or time != "h":
+                notes.append(("patch-rate-unit", f"a patch's release rate is written in mcg/h, not "
+                              f"{base}/{time}: no daily amount", Severity.WARNING))
+                self.item_amount = None
+                return self
+            self.daily = Measure(value, "mcg/h")
+            self.daily_mg = value * 24 / 1000
+            self.item_amount = f"{plain(value)} mcg/h"
+            return self
+        per_day = per_hour * 24
+        unit = {"mg": "mg/day", "mcg": "mcg/day", "g": "g/day"}.get(base)
+        if unit is None:
+            return self
+        if reading.prn and not reading.infusion and reading.device is None:
+            # "hydromorphone 0.5 mg/h IV as needed", "10 mg/day as needed": how much was taken
+            # is not said
+            notes.append(("prn-rate", "a rate given as needed, with no infusion or pump said to "
+                          "run: how much was taken is not known; no daily amount",
+                          Severity.INFO))
+            self.item_amount = None
+            return self
+        self.daily = Measure(round(per_day, 9), unit)
+        self.daily_mg = per_day * {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}[base]
+        if time == "day":
+            self.item_amount = f"{plain(value)} {base}/day"
+        elif time == "h":
+            self.item_amount = f"{plain(value)} {base}/h"
+            self.item_schedule = "continuous"
+        else:
+            self.item_amount = f"{plain(round(per_hour, 9))} {base}/h"
+            self.item_schedule = "continuous"
+        if reading.infusion and time == "day":
+            self.item_schedule = "continuous"
+        return self
+
+    def _volume_dose(self, reading: _Reading, value: float, base: str, per: tuple[str, ...],
+                     notes: list[tuple[str, str, Severity]]) -> tuple[float, str] | None:
+        """ "methadone 1 mg/mL, 5 mL twice daily": a concentration times one volume is a dose
+        (then read with its schedule like any dose); None when there is no single volume, or a
+        rate."""
+        if reading.rate_ml_h is not None or reading.volume_ml is None \
+                or reading.volume_ml[1] is not None:
+            return None
+        mg_per_ml, mass = (value * 10, "mg") if base == "%" else (value, base)
+        shown = Measure(value, "%") if base == "%" else Measure(value, _unit(base, per))
+        volume = reading.volume_ml[0]
+        dose = round(mg_per_ml * volume, 9)
+        notes.append(("concentration-times-volume", f"{shown} × {plain(volume)} mL = "
+                      f"{plain(dose)} {mass}", Severity.INFO))
+        return dose, mass
+
+    def _concentration(self, reading: _Reading, value: float, base: str, per: tuple[str, ...],
+                       notes: list[tuple[str, str, Severity]]) -> _Dose:
+        if base == "%":
+            mg_per_ml, mass = value * 10, "mg"  # 1% w/v = 10 mg/mL
+            shown = Measure(value, "%")
+        else:
+            mg_per_ml, mass = value, base
+            shown = Measure(value, _unit(base, per))
+        self.per_dose = shown
+        if reading.rate_ml_h is not None:
+            per_hour = mg_per_ml * reading.rate_ml_h
+            self.per_dose = Measure(round(per_hour, 9), f"{mass}/h")
+            notes.append(("concentration-times-rate", f"{shown} × {plain(reading.rate_ml_h)} mL/h = "
+                          f"{plain(round(per_hour, 9))} {mass}/h", Severity.INFO))
+            return self._rate(reading, per_hour, mass, "h", notes, transdermal=False)
+        if reading.volume_ml is not None:
+            low, high = reading.volume_ml
+            if high is not None:
+                self.dose_range = (mg_per_ml * low, mg_per_ml * high, mass)
+                notes.append(("concentration-times-volume", f"{shown} × {plain(low)}-{plain(high)} mL "
+                              "= a range per dose", Severity.INFO))
+                if reading.prn or reading.schedule is not None:
+                    self.item_amount = f"{plain(mg_per_ml * low)}-{plain(mg_per_ml * high)} {mass}"
+                    self.item_schedule = (reading.schedule.format() if reading.schedule is not None
+                                          else None)
+                return self
+        notes.append(("concentration-only", "a concentration with no rate or volume: no dose",
+                      Severity.INFO))
+        return self
+
+    def _alternative(self, reading: _Reading, notes: list[tuple[str, str, Severity]]) -> None:
+        """The same dose said again in brackets: the more specific of the two is read."""
+        main, alt = reading.amount, reading.alt
+        assert main is not None and alt is not None
+        if alt.per_kg or alt.concentration:
+            return  # "(approx. 0.2 mg/kg)": an annotation
+        if alt.time == "day" and (main.per_kg or main.time is not None):
+            self.weight_based = Measure(main.value, _unit(main.base, main.per)) if main.per_kg \
+                else None
+            self.daily = Measure(alt.value, _unit(alt.base, ("day",)))
+            self.daily_mg = alt.value * {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}.get(alt.base, 1.0)
+            self.item_amount = f"{plain(alt.value)} {_unit(alt.base, ('day',))}"
+            self.per_dose = Measure(main.value, _unit(main.base, main.per))
+            notes.append(("daily-from-brackets", f"daily amount from the bracketed "
+                          f"{plain(alt.value)} {_unit(alt.base, ('day',))}", Severity.INFO))
+            return

@@ -1,0 +1,247 @@
+"""Tokens of a sentence: drug names, amounts, and the words around them, each with its span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from mpsdose.io.prose.lexicon import AMOUNT, COMBINATION, LAB, LIST, PHRASES, RANGE, number
+from mpsdose.model.drugs import Catalogue, Drug
+from mpsdose.model.value import Value
+
+__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "scan"]
+
+
+@attrs.frozen(repr=False, eq=False)
+class Amount(Value):
+    """An amount as written: one value, a range (``high``) or a list of values, in a unit.
+
+    ``base`` is the mass or volume written (``mg``, ``mcg``, ``g``, ``ml``, ``%``) and ``per``
+    what it is divided by, in order (``("kg", "h")`` for "mg/kg/h", ``("day",)``, ``("ml",)``).
+    """
+
+    values: tuple[float, ...]
+    base: str
+    per: tuple[str, ...] = ()
+    high: float | None = None
+    kind: str = "single"  #: single, range, list, between, fromto, combination
+    over_24h: bool = False  #: the day was written "over 24 hours"
+
+    @property
+    def value(self) -> float:
+        return self.values[0]
+
+    @property
+    def per_kg(self) -> bool:
+        return "kg" in self.per
+
+    @property
+    def time(self) -> str | None:
+        """``"h"``, ``"day"`` or ``"min"`` for a rate; None for an amount per dose."""
+        for part in self.per:
+            if part in ("h", "day", "min"):
+                return part
+        return None
+
+    @property
+    def concentration(self) -> bool:
+        return self.base == "%" or (self.base != "ml" and "ml" in self.per)
+
+    @property
+    def volume(self) -> bool:
+        return self.base == "ml" and not self.per
+
+    @property
+    def volume_rate(self) -> bool:
+        return self.base == "ml" and self.time is not None
+
+    @property
+    def mass(self) -> bool:
+        return self.base in ("mg", "mcg", "g") and not self.concentration
+
+
+@attrs.frozen(repr=False, eq=False)
+class Token(Value):
+    kind: str
+    start: int
+    end: int
+    value: Any = None
+    name_end: int | None = None  #: a drug named with its brand in brackets: the name's end
+
+    @property
+    def name_span(self) -> tuple[int, int]:
+        return (self.start, self.name_end if self.name_end is not None else self.end)
+
+
+@attrs.frozen(repr=False, eq=False)
+class DrugName(Value):
+    """A drug named in the text: by a catalogue name or an abbreviation the text defines."""
+
+    drug: Drug
+    name: str
+    route: Any = None  #: a route the name implies ("TB": transdermal buprenorphine)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Vocabulary(Value):
+    """The drug names to look for: the catalogue's, compiled once per catalogue."""
+
+    catalogue: Catalogue
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> Vocabulary:
+        names = sorted(catalogue.names, key=len, reverse=True)
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if len(n) > 1)
+        return cls(catalogue, re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"))
+
+
+_BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg": "mcg", "ug": "mcg",
+         "microg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gm": "g",
+         "gram": "g", "grams": "g", "ml": "ml", "%": "%"}
+_SUFFIX_PART = re.compile(
+    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|"
+    r"ml|min(?:utes?)?)(?:\s*-\s*1)?")
+_SPACE = re.compile(r"\s+")
+_OME = next(pattern for kind, pattern, make in PHRASES
+            if kind == "cue" and pattern.match("oral morphine equivalents"))
+_WORD = re.compile(r"[a-z][a-z'\-]*|[0-9]+(?:\.[0-9]+)?|\S")
+
+
+def _per(suffix: str) -> tuple[str, ...]:
+    parts: list[str] = []
+    for match in _SUFFIX_PART.finditer(suffix):
+        unit = match.group(1)
+        if unit.startswith(("24", "day")) or unit == "d":
+            parts.append("day")
+        elif unit.startswith("h"):
+            parts.append("h")
+        elif unit.startswith("min"):
+            parts.append("min")
+        elif unit.startswith("ml"):
+            parts.append("ml")
+        else:
+            parts.append(unit)
+    return tuple(parts)
+
+
+def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
+    """An amount at ``position``: a list, a "between … and …", a range or a single amount."""
+    prefix_values: list[float] = []
+    kind = "single"
+    start = position
+    combination = COMBINATION.match(normal, position, end)
+    if combination:  # "5/325 mg": one strength for each component of a combination product
+        values = tuple(number(v) for v in re.split(r"\s*/\s*", combination.group("values")))
+        return combination.end(), Amount(values, _BASE[combination.group("unit")], (),
+                                         None, "combination")
+    between = RANGE.match(normal, position, end)
+    if between and between.group("lowunit") and between.group("word") == "from" and not re.search(
+            r"(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y))\s+$", normal[max(0, position - 12):position]):
+        between = None  # "increased from 10 mg to 20 mg twice daily": two amounts, each its own
+    if between:
+        prefix_values = [number(between.group("low"))]
+        kind = "between" if between.group("word") == "between" else "fromto"
+        position = between.start("rest")
+    else:
+        listed = LIST.match(normal, position, end)
+        if (listed and "," in listed.group("first")) or (listed and listed.group("first")):
+            prefix_values = [number(v) for v in re.split(r"\s*,\s*", listed.group("first"))]
+            kind = "list"
+            position = listed.end()
+    match = AMOUNT.match(normal, position, end)
+    if match is None:
+        return None
+    base = _BASE.get(match.group("unit").replace("milliliter", "ml").replace("millilitre", "ml")
+                     .rstrip("s") if match.group("unit") not in _BASE else match.group("unit"),
+                     "ml")
+    per = _per(match.group("suffix"))
+    over = "over" in match.group("suffix")
+    value = number(match.group("number"))
+    high = number(match.group("high")) if match.group("high") else None
+    if prefix_values:
+        if high is not None:
+            return None
+        said = between.group("lowunit") if between else None
+        if said is not None and _BASE.get(said, said) != base:
+            return None  # "from 10 mg to 1 g": not one unit
+        if kind == "list":
+            return match.end(), Amount((*prefix_values, value), base, per, None, "list")
+        return match.end(), Amount((prefix_values[0],), base, per, value, kind)
+    del start
+    if high is not None:
+        return match.end(), Amount((value,), base, per, high, "range", over)
+    return match.end(), Amount((value,), base, per, over_24h=over)
+
+
+def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
+         defined: Mapping[str, DrugName] | None = None,
+         defined_routes: Mapping[str, Any] | None = None) -> list[Token]:
+    """The tokens of ``normal[start:end]`` (``text`` is the text as written, for the
+    abbreviations it defines, which are matched in their own capitals only)."""
+    tokens: list[Token] = []
+    position = start
+    defined = defined or {}
+    defined_routes = defined_routes or {}
+    abbreviation = (re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, sorted(
+        [*defined, *defined_routes], key=len, reverse=True))) + r")(?![A-Za-z])")
+        if defined or defined_routes else None)
+    while position < end:
+        space = _SPACE.match(normal, position)
+        if space:
+            position = space.end()
+            continue
+        token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
+        tokens.append(token)
+        position = max(token.end, position + 1)
+    return tokens
+
+
+def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary,
+         defined: Mapping[str, DrugName], defined_routes: Mapping[str, Any],
+         abbreviation: re.Pattern[str] | None) -> Token:
+    if abbreviation is not None:
+        found = abbreviation.match(text, position, end)
+        if found:
+            word = found.group(1)
+            if word in defined:
+                return Token("drug", position, found.end(), defined[word])
+            return Token("route", position, found.end(), defined_routes[word])
+    if normal[position] in "0123456789.":
+        lab = LAB.match(normal, position, end)
+        if lab:
+            return Token("lab", position, lab.end())
+    if normal[position] in "0123456789.bf":
+        found_amount = _amount(normal, position, end)
+        if found_amount is not None:
+            stop, amount = found_amount
+            return Token("amount", position, stop, amount)
+    ome = _OME.match(normal, position, end)
+    if ome:  # "oral morphine equivalents": a cue, not the drug
+        return Token("cue", position, ome.end(), "ome")
+    drug = vocabulary.pattern.match(normal, position, end)
+    if drug:
+        name = " ".join(drug.group(0).split())
+        return Token("drug", position, drug.end(), DrugName(vocabulary.catalogue.resolve(name), name))
+    for kind, pattern, make in PHRASES:
+        found = pattern.match(normal, position, end)
+        if found and found.end() > position:
+            return Token(kind, position, found.end(), make(found))
+    word = _WORD.match(normal, position, end)
+    stop = word.end() if word else position + 1
+    piece = normal[position:stop]
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", piece):
+        return Token("number", position, stop, float(piece))
+    if piece in "()[]":
+        return Token("open" if piece in "([" else "close", position, stop, piece)
+    if piece in ",;:":
+        return Token("punct", position, stop, piece)
+    return Token("word", position, stop, piece)
+
+
+def words(tokens: Iterable[Token]) -> list[str]:
+    """The kinds of tokens, for debugging."""
+    return [f"{t.kind}:{t.value!r}" for t in tokens]

@@ -1,0 +1,128 @@
+"""Text with offsets: a normalised copy of the same length, sentences, and character spans.
+
+Every reading keeps character offsets into the text as given, so that ``text[start:end]`` is the
+words a number came from. The reader therefore works on a copy of the text that has exactly the
+same length: lower case, Unicode hyphens and dashes as ``-``, both micro signs as ``µ``, the many
+spaces as `` `` — one character for one character, never an insertion or a deletion.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from mpsdose.model.value import Value
+
+__all__ = ["Sentence", "normalise", "sentences"]
+
+_SAME = {
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+    "\u03bc": "\u00b5",  # Greek mu as the micro sign
+    **dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\n\r\t\f\v", " "),
+    **dict.fromkeys("\u2018\u2019\u2032\u00b4`", "'"),
+    **dict.fromkeys("\u201c\u201d\u2033", '"'),
+    **dict.fromkeys("\u00ae\u2122\u00a9", " "),  # OxiNorm® → "oxinorm "
+    **dict.fromkeys("\u00b7\u2219\u22c5\u2022", "\u2022"),  # bullets in "mg •d-1"
+}
+
+
+def normalise(text: str) -> str:
+    """A copy of ``text`` of the same length, for matching: see the module notes."""
+    out = []
+    for char in text:
+        char = _SAME.get(char, char)
+        lower = char.lower()
+        out.append(lower if len(lower) == 1 else char)
+    return "".join(out)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Sentence(Value):
+    """One sentence: its span in the text, and its index in story order."""
+
+    index: int
+    start: int
+    end: int
+
+
+# Words whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset({
+    "approx", "e.g", "i.e", "i.v", "p.o", "s.c", "i.m", "p.r.n", "b.i.d", "t.i.d", "q.i.d",
+    "vs", "dr", "fig", "no", "al", "et", "ca", "mr", "mrs", "ms", "st", "resp", "incl",
+    "cf",
+})
+#: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
+#: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").
+_END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n[ \t]*\n|"
+                  r"\n(?=[ \t]*(?:#|day\s*\d|[-\u2022*][ \t]|\d{1,2}[.)][ \t]))")
+
+
+def sentences(text: str, normal: str) -> list[Sentence]:
+    """The sentences of a text (``normal`` is its :func:`normalise` copy), with their spans.
+
+    A full stop ends a sentence unless it follows an abbreviation ("approx.", "i.v."), sits in
+    a number, or is followed by a lower-case word in the text as written; one glued to the next
+    sentence ("patients.One hour") still ends it. A blank line ends one too, and so does the
+    line break before a heading or an item of a list (each line of a medication list is read on
+    its own, so that an amount never reaches back to the drug of the line before).
+    """
+    found: list[Sentence] = []
+    start = 0
+    # the normalised copy has its line breaks as spaces; the breaks are read from the text
+    lines = "".join("\n" if char in "\n\r" else same for char, same in zip(text, normal,
+                                                                          strict=True))
+    for match in _END.finditer(lines):
+        end = match.end()
+        if match.group(0) in ".!?":
+            before = normal[start:match.start()]
+            word = re.search(r"([a-z.]+)$", before)
+            if match.group(0) == "." and word and word.group(1).strip(".") in _ABBREVIATIONS:
+                continue
+            if re.search(r"\b[a-z]\.[a-z]$", before):  # "i.v." inside
+                continue
+            rest = text[end:end + 40].lstrip(" \t")
+            if rest[:1].isalpha() and rest[:1].islower():
+                continue  # "… et al. reported", "… 5 mg. daily"
+            if rest[:1].isalpha() and end < len(text) and not text[end].isspace() \
+                    and not _glued_sentence(text, match.start()):
+                continue
+        _add(found, normal, start, end)
+        start = end
+    _add(found, normal, start, len(normal))
+    return found
+
+
+def _glued_sentence(text: str, dot: int) -> bool:
+    """ "patients.One hour", "(NSAIDs).Short", "dose.If": a full stop glued to a next sentence
+    that starts with a capital (not "U.S." or "i.v.")."""
+    if dot + 1 >= len(text) or dot < 2:
+        return False
+    after, before = text[dot + 1], text[dot - 1]
+    return after.isupper() and (before.isalpha() or before in ")]") and text[dot - 2] != "."
+
+
+#: Longest stretch read as one sentence [characters]: far beyond any sentence of a case report;
+#: a longer one (a list pasted without full stops) is cut at its last comma, semicolon or space
+#: before the limit, so that reading stays linear in the length of the text.
+MAX_SENTENCE = 1500
+
+
+def _add(found: list[Sentence], normal: str, start: int, end: int) -> None:
+    while start < end and normal[start] in " \n":
+        start += 1
+    stop = end
+    while stop > start and normal[stop - 1] in " \n":
+        stop -= 1
+    while stop - start > MAX_SENTENCE:
+        window = normal[start:start + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE
+        found.append(Sentence(len(found), start, start + cut))
+        start += cut
+        while start < stop and normal[start] == " ":
+            start += 1
+    if stop > start:
+        found.append(Sentence(len(found), start, stop))

@@ -1,0 +1,156 @@
+"""The measuring sets of ``mpsdose check`` (issue 13): dangerous orders and ordinary regimens.
+
+``tests/data/check_dangerous.csv`` holds orders a pharmacist must not let pass, by category
+(ten-fold, mcg/mg, naive starts, route changes, titration, switches, rescue, non-opioid limits,
+interactions, implausible patient context), each with the finding code expected at warning or
+error level (or ``refused``: the input is refused, exit 2). ``tests/data/check_ordinary.csv``
+holds ordinary palliative regimens as guidelines and case reports write them, on which a warning
+is a nuisance alert. These two are the development sets the rules were tuned on.
+
+``check_dangerous_fresh.csv`` and ``check_ordinary_fresh.csv`` are held-out sets written (and
+committed) before ``check`` was first run on them; their first-run figures are recorded in
+``tests/data/README.md``. In them ``expect`` may name several acceptable codes (``a | b``) or
+``any`` (any warning or error: no rule family of the expected kind existed when they were
+written); the categories ``patient`` and ``input`` are implausible inputs, which must be refused.
+
+``check_dangerous_fresh2.csv`` and ``check_ordinary_fresh2.csv`` are the second held-out round,
+written and committed the same way (commit 0a7b2aa) before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all six.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mpsdose import MpsdoseError, Patient, Regimen, check
+from mpsdose.model.findings import Finding, Severity
+
+DATA = Path(__file__).parent / "data"
+#: The (dangerous, ordinary) file pairs: the development sets, then the held-out ones.
+SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
+        "held-out": ("check_dangerous_fresh.csv", "check_ordinary_fresh.csv"),
+        "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv")}
+#: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
+IMPLAUSIBLE = frozenset({"patient", "input"})
+
+
+def _patient(text: str) -> Patient:
+    values: dict[str, Any] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, _, value = part.partition("=")
+        key, value = key.strip(), value.strip()
+        if key == "conditions":
+            values[key] = tuple(v.strip() for v in value.split(","))
+        elif key == "opioid_tolerant":
+            values[key] = {"true": True, "false": False}[value]
+        elif key in ("age", "weight_kg", "crcl_ml_min"):
+            values[key] = float(value)
+        else:
+            values[key] = value
+    return Patient(**values)
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def run(row: dict[str, str]) -> list[Finding] | MpsdoseError:
+    """The findings of one row, or the error that refused its input."""
+    try:
+        patient = _patient(row["patient"])
+        regimen = Regimen.parse(_items(row["items"]))
+        previous = Regimen.parse(_items(row["previous"])) if row["previous"] else None
+        return check(regimen, patient, previous=previous, market=row["market"] or None)
+    except MpsdoseError as error:
+        return error
+
+
+def raised(found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.severity is not Severity.INFO]
+
+
+def expected(row: dict[str, str]) -> set[str]:
+    """The codes that count as catching a dangerous row (``any``: any warning or error)."""
+    return {code.strip() for code in row["expect"].split("|") if code.strip()}
+
+
+def caught(row: dict[str, str], result: list[Finding] | MpsdoseError) -> bool:
+    """Whether a dangerous row raised what it expects (or was refused, where that is expected)."""
+    want = expected(row)
+    if isinstance(result, MpsdoseError):
+        return "refused" in want
+    codes = {f.code for f in raised(result)}
+    return bool(codes & want) or ("any" in want and bool(codes))
+
+
+def flagged(result: list[Finding] | MpsdoseError) -> bool:
+    """Whether a result is anything but silent: refused, or a warning or an error."""
+    return isinstance(result, MpsdoseError) or bool(raised(result))
+
+
+def dangerous(name: str = "check_dangerous.csv") -> Iterator[tuple[dict[str, str], bool, str]]:
+    """Each dangerous order, whether its expected finding was raised, and what was raised."""
+    for row in rows(name):
+        result = run(row)
+        if isinstance(result, MpsdoseError):
+            yield row, caught(row, result), f"refused: {result}"
+            continue
+        codes = {f.code for f in raised(result)}
+        yield row, caught(row, result), ", ".join(sorted(codes)) or "silent"
+
+
+def ordinary(name: str = "check_ordinary.csv") -> Iterator[tuple[dict[str, str], list[Finding]]]:
+    """Each ordinary regimen and the warnings or errors it raised (a nuisance when any)."""
+    for row in rows(name):
+        result = run(row)
+        if isinstance(result, MpsdoseError):
+            raise result
+        yield row, raised(result)
+
+
+def _report(label: str, dangerous_name: str, ordinary_name: str) -> None:  # pragma: no cover
+    right = any_flag = total = refused = implausible = 0
+    by_category: dict[str, list[int]] = {}
+    for row, ok, shown in dangerous(dangerous_name):
+        counts = by_category.setdefault(row["category"], [0, 0, 0])
+        is_flagged = flagged(run(row))
+        counts[0] += ok
+        counts[1] += is_flagged
+        counts[2] += 1
+        if row["category"] in IMPLAUSIBLE:
+            implausible += 1
+            refused += shown.startswith("refused")
+        else:
+            total += 1
+            right += ok
+            any_flag += is_flagged
+        if not ok or not is_flagged:
+            print(f"  MISSED {row['id']} {row['items']!r}: expected {row['expect']}, got {shown}")
+    print(f"{label}: dangerous {any_flag}/{total} raised a warning or an error "
+          f"({right}/{total} the expected finding); implausible {refused}/{implausible} refused")
+    for category, (ok, flag, n) in by_category.items():
+        print(f"  {category}: {flag}/{n} flagged, {ok}/{n} as expected")
+    noisy = [(row, found) for row, found in ordinary(ordinary_name) if found]
+    n = len(rows(ordinary_name))
+    print(f"{label}: ordinary {len(noisy)}/{n} raised a warning or an error")
+    for row, found in noisy:
+        print(f"  NOISY {row['id']} {row['items']!r}: " + "; ".join(
+            f"{f.severity.value} {f.code}" for f in found))
+
+
+def main() -> None:  # pragma: no cover - a report for people
+    for label, (dangerous_name, ordinary_name) in SETS.items():
+        _report(label, dangerous_name, ordinary_name)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

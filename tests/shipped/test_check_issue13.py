@@ -1,0 +1,595 @@
+"""Issue 13: silence you can trust — dose ranges for every opioid, route and patient, the strictest
+limit, switches, rescue in equivalents, settings against alert fatigue, validated patient context.
+
+Logic tests build their orders here; the numbers they rely on are the shipped data's, typed from
+the sources (tests/shipped/test_opioid_ranges.py checks those rows against the sources).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mpsdose import (
+    Dose,
+    Ingredient,
+    Item,
+    Knowledge,
+    Patient,
+    PatientError,
+    Regimen,
+    Schedule,
+    convert,
+    default_catalogue,
+    load,
+)
+from mpsdose.cli import main
+from mpsdose.clinical.ranges import factor_readings
+from mpsdose.clinical.rescue import check_rescue
+from mpsdose.clinical.safety import check
+from mpsdose.model.findings import Severity
+from mpsdose.model.regimen import ScheduleKind
+from mpsdose.model.vocabulary import CONDITIONS, SETTINGS, Route
+from tests import devsets
+from tests.strategies import regimens
+
+TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
+NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
+UNKNOWN = attrs.evolve(TOLERANT, opioid_tolerant=None)
+
+
+def found(items, patient=TOLERANT, **kwargs):
+    return check(Regimen.parse(items), patient, **kwargs)
+
+
+def raised(items, patient=TOLERANT, **kwargs):
+    return {(f.code, f.severity) for f in found(items, patient, **kwargs)
+            if f.severity is not Severity.INFO}
+
+
+def codes(items, patient=TOLERANT, **kwargs):
+    return {f.code for f in found(items, patient, **kwargs)}
+
+
+# -- the issue's examples, as the CLI runs them -------------------------------------------------
+SILENT_BEFORE = [
+    (["hydromorphone 500 mg po qid", "--opioid-tolerant"], 1, "opioid-implausible-dose", "error"),
+    (["fentanyl 50 mg/h iv continuous", "--opioid-tolerant"], 1, "opioid-implausible-dose",
+     "error"),
+    (["hydromorphone 10 mg sc q4h", "--opioid-naive"], 1, "opioid-tolerant-only", "error"),
+    (["morphine ir 60 mg po q4h", "--opioid-naive", "--age", "80"], 1, "opioid-tolerant-only",
+     "error"),
+    (["buprenorphine 20 mcg/h td q7d", "--opioid-naive"], 0, "opioid-naive-start", "warning"),
+    (["oxycodone 40 mg/24h sc continuous", "--previous", "oxycodone cr 20 mg po bid"], 0,
+     "opioid-route-change", "warning"),
+    (["loxoprofen 120 mg po tid"], 0, "loxoprofen-above-max", "warning"),
+    (["ibuprofen 400 mg po tid", "apixaban 5 mg po bid"], 0, "anticoagulant-nsaid", "warning"),
+]
+
+
+@pytest.mark.parametrize(("args", "exit_code", "code", "severity"), SILENT_BEFORE,
+                         ids=[a[0] for a, *_ in SILENT_BEFORE])
+def test_the_issues_silent_orders_now_raise(runner, args, exit_code, code, severity):
+    result = runner.invoke(main, ["check", *args, "--json"])
+    assert result.exit_code == exit_code, result.output
+    document = json.loads(result.output)
+    assert (code, severity) in {(f["code"], f["severity"]) for f in document["findings"]}
+
+
+def test_the_issues_implausible_age_is_refused(runner):
+    result = runner.invoke(main, ["check", "morphine 10 mg po q4h", "--age", "250"])
+    assert result.exit_code == 2
+    assert "age 250" in result.stderr and "18–125" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["paracetamol 1 g po q6h", "--age", "55", "--weight", "70", "--crcl", "90", "--hepatic",
+     "none"],
+    ["morphine 30 mg/day sc continuous", "midazolam 10 mg/day sc continuous", "--age", "79",
+     "--opioid-tolerant"],
+], ids=["paracetamol 4 g/day, no risk factor", "end-of-life syringe driver"])
+def test_the_issues_nuisance_warnings_are_now_information(runner, args):
+    result = runner.invoke(main, ["check", *args, "--json"])
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    assert document["counts"]["warning"] == 0 and document["counts"]["error"] == 0
+    infos = {f["code"] for f in document["findings"]}
+    assert infos & {"acetaminophen-at-max", "opioid-benzodiazepine-end-of-life"}
+
+
+# -- the development sets ----------------------------------------------------------------------
+DANGEROUS = devsets.rows("check_dangerous.csv")
+ORDINARY = devsets.rows("check_ordinary.csv")
+
+
+@pytest.mark.parametrize("row", DANGEROUS, ids=[f"{r['id']} {r['category']}" for r in DANGEROUS])
+def test_every_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["expect"] == "refused":
+        assert isinstance(result, Exception), result
+        return
+    assert not isinstance(result, Exception), result
+    assert row["expect"] in {f.code for f in devsets.raised(result)}, [
+        (f.severity.value, f.code) for f in result]
+
+
+def test_the_dangerous_set_covers_every_category_the_issue_names():
+    categories = {row["category"] for row in DANGEROUS}
+    assert {"ten-fold", "mcg/mg", "naive start", "route change", "switch", "rescue", "limits",
+            "interaction"} <= categories
+    assert len(DANGEROUS) >= 60
+
+
+def test_at_most_one_ordinary_regimen_in_twenty_warns():
+    assert len(ORDINARY) >= 40
+    noisy = [(row["id"], [(f.severity.value, f.code) for f in raised])
+             for row, raised in devsets.ordinary() if raised]
+    assert len(noisy) * 20 <= len(ORDINARY), noisy
+
+
+# -- the held-out sets (written and committed before check first ran on them) -----------------
+FRESH_DANGEROUS = devsets.rows("check_dangerous_fresh.csv")
+FRESH_ORDINARY = devsets.rows("check_ordinary_fresh.csv")
+
+
+@pytest.mark.parametrize("row", FRESH_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH_DANGEROUS])
+def test_every_held_out_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_at_most_one_held_out_ordinary_regimen_in_twenty_warns():
+    assert len(FRESH_ORDINARY) >= 40
+    noisy = [(row["id"], [(f.severity.value, f.code) for f in raised])
+             for row, raised in devsets.ordinary("check_ordinary_fresh.csv") if raised]
+    assert len(noisy) * 20 <= len(FRESH_ORDINARY), noisy
+
+
+# -- the second held-out round (written and committed before check first ran on them) ---------
+FRESH2_DANGEROUS = devsets.rows("check_dangerous_fresh2.csv")
+FRESH2_ORDINARY = devsets.rows("check_ordinary_fresh2.csv")
+#: Ordinary regimens of the second round that still warn, each with why the warning stands
+#: (tests/data/README.md): the rule is the issue's design or the row was wrong.
+FRESH2_STILL_WARNED = {
+    "GO14": "oxycodone 160 mg/day is 320 mg OME by the Scottish 2:1, above the West Midlands "
+            "300 mg/day specialist-advice line: above the usual range, a warning by design",
+    "GO16": "oral morphine to a fentanyl patch at exactly the 100:1 ratio (PCF/BNF): unreduced "
+            "under a published ratio, flagged by design, and above the Duragesic table's patch",
+    "GO37": "ketorolac at 70: the Beers Criteria avoid ketorolac by any route from 65, though "
+            "the label allows 15 mg every 6 h; the row was wrong",
+}
+
+
+@pytest.mark.parametrize("row", FRESH2_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH2_DANGEROUS])
+def test_every_second_round_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_only_the_known_second_round_ordinary_regimens_warn():
+    assert len(FRESH2_ORDINARY) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh2.csv") if raised}
+    assert noisy <= set(FRESH2_STILL_WARNED), noisy - set(FRESH2_STILL_WARNED)
+
+
+# -- patient context ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("field", "value"), [
+    ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),
+    ("weight_kg", 5), ("crcl_ml_min", -10), ("crcl_ml_min", 0), ("crcl_ml_min", 900),
+    ("age", True), ("age", "old"),
+])
+def test_implausible_patient_values_are_refused(field, value):
+    with pytest.raises(PatientError) as caught:
+        Patient(**{field: value})
+    assert caught.value.field == field
+    assert isinstance(caught.value, ValueError)
+
+
+def test_patient_strings_are_converted_or_refused():
+    patient = Patient(age="71", hepatic="Child-Pugh B", opioid_tolerant="no",
+                      conditions=["COPD", "sleep apnea", "Alcoholism", "copd"],
+                      setting="end of life")
+    assert patient.age == 71
+    assert patient.hepatic.value == "moderate"
+    assert patient.opioid_tolerant is False
+    assert patient.conditions == ("copd", "sleep-apnoea", "chronic-alcohol-use")
+    assert patient.setting == "end-of-life"
+    for bad in ({"hepatic": "bad"}, {"opioid_tolerant": "maybe"}, {"opioid_tolerant": 1},
+                {"conditions": ["gout"]}, {"setting": "moon base"}):
+        with pytest.raises(PatientError):
+            Patient(**bad)
+
+
+def test_an_unknown_condition_is_refused_with_the_list(runner):
+    result = runner.invoke(main, ["check", "morphine 10 mg po q4h", "--condition", "gout"])
+    assert result.exit_code == 2
+    for name in CONDITIONS:
+        assert name in result.stderr
+
+
+def test_an_unknown_setting_is_refused_with_the_list(runner):
+    result = runner.invoke(main, ["check", "morphine 10 mg po q4h", "--setting", "spa"])
+    assert result.exit_code == 2
+    for name in SETTINGS:
+        assert name in result.stderr
+
+
+def test_patient_errors_pickle():
+    error = PatientError("age 250 is not plausible", field="age", value=250, allowed=())
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.field, again.value, str(again)) == ("age", 250, str(error))
+
+
+def test_a_regimen_file_carries_the_setting(tmp_path):
+    path = tmp_path / "eol.toml"
+    path.write_text('items = ["morphine 10 mg/day sc continuous", '
+                    '"midazolam 10 mg/day sc continuous"]\n[patient]\nage = 80\n'
+                    'setting = "end of life"\n', encoding="utf-8")
+    regimen = load(path)
+    assert regimen.patient.setting == "end-of-life"
+    assert "opioid-benzodiazepine-end-of-life" in {f.code for f in check(regimen)}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('items = ["morphine 10 mg po q4h"]\n[patient]\nsetting = "moon"\n',
+                   encoding="utf-8")
+    with pytest.raises(Exception, match="moon"):
+        load(bad)
+
+
+# -- opioid dose ranges ------------------------------------------------------------------------
+def test_unknown_tolerance_is_judged_as_tolerant_and_says_what_naive_would_raise():
+    tolerant = raised(["morphine ir 30 mg po q4h"], TOLERANT)
+    unknown = found(["morphine ir 30 mg po q4h"], UNKNOWN)
+    assert not {c for c, s in tolerant if c.startswith("opioid-")}
+    assert not [f for f in unknown if f.code.startswith("opioid-") and f.severity
+                is not Severity.INFO]
+    info = [f for f in unknown if f.code == "opioid-naive-not-checked"]
+    assert len(info) == 1 and "opioid-naive" in info[0].message
+    assert ("opioid-tolerant-only", Severity.ERROR) in raised(["morphine ir 30 mg po q4h"], NAIVE)
+
+
+def test_each_dose_range_finding_says_the_patient_state_it_assumed():
+    for patient, words in ((TOLERANT, "opioid-tolerant patient"),
+                           (NAIVE, "opioid-naive patient"),
+                           (UNKNOWN, "tolerance not given")):
+        messages = [f.message for f in found(["oxycodone 100 mg po q4h"], patient)
+                    if f.code.startswith("opioid-") and f.code != "opioid-naive-not-checked"]
+        assert messages and all(words in m for m in messages), (patient, messages)
+
+
+def test_the_labels_own_numbers_judge_their_product():
+    # OxyContin: 10 mg q12h is the naive start; a single dose above 40 mg is for tolerant only
+    assert not {c for c, _ in raised(["oxycodone er 10 mg po q12h"], NAIVE)
+                if c.startswith("opioid-")}
+    assert ("opioid-naive-start", Severity.WARNING) in raised(["oxycodone er 20 mg po q12h"],
+                                                              NAIVE, market="us")
+    assert ("opioid-tolerant-only", Severity.ERROR) in raised(["oxycodone er 60 mg po q12h"],
+                                                              NAIVE)
+    # the morphine infusion label: above 10 mg/h is not for an opioid-naive patient
+    assert ("opioid-tolerant-only", Severity.ERROR) in raised(["morphine 12 mg/h iv continuous"],
+                                                              NAIVE)
+    assert ("opioid-tolerant-only", Severity.ERROR) not in raised(
+        ["morphine 8 mg/h iv continuous"], NAIVE)
+
+
+def test_a_dose_between_two_markets_starts_is_information_and_a_market_decides():
+    # US immediate-release morphine starts at 15-30 mg; UK palliative guidance at 2.5-10 mg
+    shown = [f for f in found(["morphine ir 15 mg po q4h prn"], NAIVE)
+             if f.code == "opioid-naive-start"]
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "disagree" in shown[0].message
+    assert not [f for f in found(["morphine ir 15 mg po q4h prn"], NAIVE, market="us")
+                if f.code == "opioid-naive-start"]
+    assert ("opioid-naive-start", Severity.WARNING) in raised(["morphine ir 15 mg po q4h prn"],
+                                                              NAIVE, market="uk")
+
+
+def test_a_patch_product_is_told_by_its_wear_interval():
+    # a 7-day patch is Butrans (naive start 5 mcg/h); a 96-hour one Transtec (35 mcg/h)
+    assert ("opioid-naive-start", Severity.WARNING) in raised(["buprenorphine 20 mcg/h td q7d"],
+                                                              NAIVE)
+    assert not [f for f in found(["buprenorphine 35 mcg/h td q96h"], NAIVE)
+                if f.code == "opioid-naive-start"]
+
+
+def test_an_uncovered_route_is_reported_once_never_passed_silently():
+    shown = [f for f in found(["fentanyl 50 mcg epidural q4h", "sufentanil 10 mcg iv q4h prn"],
+                              TOLERANT) if f.code == "opioid-dose-range-not-checked"]
+    assert len(shown) == 1
+    assert "fentanyl 50 mcg epidural q4h" in shown[0].message
+    assert "sufentanil" in shown[0].message
+    assert shown[0].source
+
+
+def test_a_parenteral_route_without_a_factor_borrows_a_sister_route_and_says_so():
+    shown = [f for f in found(["diamorphine 100 mg iv q4h"], TOLERANT)
+             if f.code == "opioid-above-usual"]
+    assert shown and "sc factor" in shown[0].message
+
+
+# properties ------------------------------------------------------------------------------------
+CATALOGUE = default_catalogue()
+OPIOID_ROUTES = sorted(((d.name, r) for d in CATALOGUE.drugs.values() if d.is_opioid
+                        for r in d.routes), key=lambda pair: (pair[0], pair[1].value))
+
+
+def _daily_item(drug: str, route: Route, mg_per_day: float) -> Item:
+    """A drug given by a route at a daily rate (a patch in mcg/h)."""
+    if route is Route.TRANSDERMAL:
+        dose = Dose.of(mg_per_day * 1000 / 24, "mcg/h")
+        schedule = Schedule()
+    else:
+        dose = Dose.of(mg_per_day, "mg/day")
+        schedule = (Schedule(ScheduleKind.CONTINUOUS) if route in (Route.IV, Route.SC)
+                    else Schedule())
+    return Item((Ingredient(CATALOGUE.drugs[drug], dose),), route, schedule)
+
+
+def _usual_top(drug: str, route: Route) -> float | None:
+    """The top of the usual daily range [mg/day] by the data: the drug's own usual rows for the
+    route, else 300 mg OME/day by the generous factor; None where neither exists."""
+    k = Knowledge.default()
+    own = [r.per_day for r in k.opioid_ranges if r.check == "usual" and r.drug == drug
+           and r.per_day is not None and (r.routes is None or route in r.routes)]
+    if own:
+        return min(own)
+    reading = factor_readings(drug, route, knowledge=k)
+    parenteral = [Route.IM, Route.IV, Route.SC]
+    for other in (r for r in parenteral if r is not route and route in parenteral):
+        reading = reading or factor_readings(drug, other, knowledge=k)  # a sister route's factor
+    if reading is None:
+        return None
+    usual = next(r.per_day for r in k.opioid_ranges if r.check == "usual" and r.generic)
+    assert usual is not None
+    return reading.low_from.unit.to_canonical(usual / reading.low)
+
+
+@given(st.sampled_from(OPIOID_ROUTES), st.floats(min_value=10, max_value=1000),
+       st.sampled_from([TOLERANT, NAIVE, UNKNOWN]))
+def test_ten_times_the_top_of_the_usual_range_is_never_silent(drug_route, times, patient):
+    drug, route = drug_route
+    top = _usual_top(drug, route)
+    try:
+        item = _daily_item(drug, route, (top or 1.0) * times)
+    except Exception:  # refused at the edge as implausibly large: louder than any finding
+        return
+    shown = check([item], patient)
+    if top is None:
+        assert "opioid-dose-range-not-checked" in {f.code for f in shown}
+        return
+    assert {f.code for f in shown if f.severity is not Severity.INFO} & {
+        "opioid-above-usual", "opioid-implausible-dose", "opioid-tolerant-only"}, (
+        item, [(f.severity.value, f.code) for f in shown])
+
+
+NAIVE_STARTS = [r for r in Knowledge.default().opioid_ranges
+                if r.check == "naive-start" and not r.generic]
+
+
+def _starting_item(row, times: float) -> Item:
+    drug = CATALOGUE.drugs[row.drug]
+    route = sorted(row.routes or drug.routes, key=lambda r: r.value)[0]
+    release = row.release if route is Route.ORAL else None
+    if row.rate or (row.per_dose is None and route is Route.TRANSDERMAL):
+        assert row.per_day is not None
+        rate = row.per_day * 1000 / 24 * times  # mg/day to mcg/h
+        interval = Schedule.every(row.interval_h) if row.interval_h else Schedule()
+        return Item((Ingredient(drug, Dose.of(rate, "mcg/h")),), route, interval)
+    interval = row.interval_h or 12.0
+    if row.per_dose is not None:
+        per_dose = row.per_dose * times
+    else:
+        assert row.per_day is not None
+        per_dose = row.per_day * interval / 24 * times
+    return Item((Ingredient(drug, Dose.of(per_dose, "mg")),), route, Schedule.every(interval),
+                release=release)
+
+
+@given(st.sampled_from(NAIVE_STARTS), st.floats(min_value=1.05, max_value=20))
+def test_a_naive_patient_is_never_silent_above_the_labelled_start(row, times):
+    # above the most generous start its market gives for the product, a warning or an error
+    same = [r for r in NAIVE_STARTS if r.drug == row.drug and r.market == row.market]
+    item = _starting_item(row, times)
+    widest = max(same, key=lambda r: _measure_of(r, item))
+    item = _starting_item(widest, times)
+    shown = check([item], NAIVE, market=row.market)
+    assert {f.code for f in shown if f.severity is not Severity.INFO} & {
+        "opioid-naive-start", "opioid-tolerant-only", "opioid-implausible-dose"}, (
+        item, [(f.severity.value, f.code) for f in shown])
+
+
+def _measure_of(row, item: Item) -> float:
+    """How generous a start row is for an item's product: its per-dose, or per-day, ceiling."""
+    return (row.per_dose or 0.0) if not item.is_rate else (row.per_day or 0.0)
+
+
+@given(regimens, st.sampled_from([TOLERANT, NAIVE, UNKNOWN, Patient(),
+                                  Patient(age=80, setting="end-of-life", conditions=("copd",))]))
+def test_every_finding_carries_a_source(regimen, patient):
+    for finding in check(regimen, patient):
+        assert finding.source.strip(), finding
+
+
+# -- limits: the strictest applicable row ------------------------------------------------------
+def test_an_indication_specific_maximum_is_a_warning_only_without_a_general_one():
+    shown = [f for f in found(["loxoprofen 120 mg po tid"]) if f.code == "loxoprofen-above-max"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "upper respiratory" in shown[0].message
+    # acetaminophen's 1,500 mg/day for acute URTI (Japan) is silent under the general 4 g/day
+    assert not [f for f in found(["acetaminophen 500 mg po qid"]) if "above-max" in f.code]
+
+
+def test_the_labelled_maximum_with_no_risk_factor_is_information():
+    shown = [f for f in found(["acetaminophen 1 g po q6h"]) if f.code.startswith("acetaminophen")]
+    assert [(f.code, f.severity) for f in shown] == [("acetaminophen-at-max", Severity.INFO)]
+
+
+@pytest.mark.parametrize("patient", [
+    attrs.evolve(TOLERANT, conditions=("chronic-alcohol-use",)),
+    attrs.evolve(TOLERANT, conditions=("malnutrition",)),
+    attrs.evolve(TOLERANT, hepatic="mild"),
+    attrs.evolve(TOLERANT, weight_kg=45),
+], ids=["alcohol", "malnutrition", "hepatic", "45 kg"])
+def test_a_risk_factor_lowers_the_acetaminophen_maximum_below_4_g(patient):
+    shown = [f for f in found(["acetaminophen 1 g po tid", "acetaminophen 500 mg po prn max "
+                               "1/day"], patient) if f.code == "acetaminophen-above-max"]
+    assert shown and shown[0].severity in (Severity.WARNING, Severity.ERROR)
+    assert not [f for f in found(["acetaminophen 1 g po tid"], TOLERANT)
+                if f.code == "acetaminophen-above-max"]
+
+
+def test_a_per_kg_risk_factor_without_the_weight_says_it_was_not_checked():
+    patient = Patient(conditions=("malnutrition",))
+    shown = [f for f in found(["acetaminophen 500 mg po tid"], patient)
+             if f.code == "limit-not-checked" and "weight" in f.message]
+    assert len(shown) == 1
+
+
+def test_a_market_keeps_its_own_labels():
+    # codeine: US 360, NZ 300, UK 240 mg/day
+    assert ("codeine-above-max", Severity.WARNING) in raised(["codeine 50 mg po q4h"])
+    assert ("codeine-above-max", Severity.ERROR) in raised(["codeine 50 mg po q4h"], market="uk")
+    assert not [c for c, _ in raised(["codeine 50 mg po q4h"], market="us") if "max" in c]
+
+
+def test_a_local_row_for_one_market_is_read_with_the_others(tmp_path):
+    header = ("drug,route,release,condition,condition_band,condition_value,max_single_mg,"
+              "max_daily_mg,max_daily_mg_per_kg,max_days,scope,market,severity,source,grade,notes\n")
+    (tmp_path / "dose_limits.csv").write_text(
+        header + "ibuprofen,oral,,any,,,,1600,,,,uk,,Our formulary,P,\n"
+        "ibuprofen,oral,,any,,,,2400,,,,us,,Their formulary,P,\n", encoding="utf-8")
+    local = Knowledge.load(tmp_path)
+    shown = [f for f in check(Regimen.parse(["ibuprofen 600 mg po tid"]), TOLERANT,
+                              knowledge=local) if f.code == "ibuprofen-above-max"]
+    assert [f.severity for f in shown] == [Severity.WARNING]  # within the US row
+    assert "Our formulary" in shown[0].source and "Their formulary" in shown[0].source
+
+
+# -- switches ----------------------------------------------------------------------------------
+def test_the_chosen_table_reaches_the_switch_check(runner):
+    args = ["check", "morphine er 60 mg po q12h", "--previous", "oxycodone er 40 mg po q12h",
+            "--json"]
+    default = json.loads(runner.invoke(main, args).output)
+    chosen = json.loads(runner.invoke(main, [*args, "--table", "pdq"]).output)
+    switch = {d: [f["message"] for f in doc["findings"] if f["code"] == "equianalgesic-switch"]
+              for d, doc in (("default", default), ("pdq", chosen))}
+    assert switch["default"] and "most cautious" in switch["default"][0]
+    assert switch["pdq"] and "in the chosen table" in switch["pdq"][0]
+
+
+def test_a_reduced_switch_under_every_table_is_quiet():
+    assert "equianalgesic-switch" not in codes(["morphine er 30 mg po q12h"],
+                                               previous=Regimen.parse(["oxycodone er 40 mg po "
+                                                                       "q12h"]))
+
+
+def test_a_titration_step_of_half_is_allowed_and_more_is_named():
+    before = Regimen.parse(["morphine er 30 mg po q12h"])
+    assert "opioid-titration-step" not in codes(["morphine er 45 mg po q12h"], previous=before)
+    shown = [f for f in found(["morphine er 60 mg po q12h"], previous=before)
+             if f.code == "opioid-titration-step"]
+    assert shown and "+100%" in shown[0].message
+
+
+def test_a_route_change_at_a_reduced_dose_is_quiet():
+    before = Regimen.parse(["oxycodone cr 20 mg po bid"])
+    assert "opioid-route-change" not in codes(["oxycodone 20 mg/24h sc continuous"],
+                                              previous=before)
+    assert "opioid-titration-step" not in codes(["oxycodone 20 mg/24h sc continuous"],
+                                                previous=before)
+
+
+def test_a_switch_from_methadone_is_flagged_never_inverted():
+    shown = codes(["morphine er 30 mg po q12h"], previous=Regimen.parse(["methadone 10 mg po q8h"]))
+    assert "switch-from-methadone" in shown
+    assert "equianalgesic-switch" not in shown
+
+
+# -- rescue in equivalents ---------------------------------------------------------------------
+def test_a_rescue_is_judged_against_other_drugs_and_routes():
+    assert "rescue-share" in codes(["morphine er 60 mg po q12h", "morphine 30 mg sc q2h prn"])
+    assert "rescue-share" not in codes(["morphine er 60 mg po q12h", "morphine 10 mg sc q2h prn"])
+    assert "rescue-share" not in codes(["fentanyl 25 mcg/h td q72h",
+                                        "morphine ir 10 mg po q4h prn max 6/day"])
+
+
+def test_the_rescue_share_comes_from_the_market():
+    # 25%: within the Japanese label's 1/8-1/4, above NCCN's 10-20%, and 20 mg (40 mg OME) is
+    # more than a US opioid-naive start, so no "small regimen" step-down under the US market
+    items = Regimen.parse(["oxycodone er 40 mg po q12h", "oxycodone ir 20 mg po q4h prn"])
+    by_market = {m: [f.severity for f in check_rescue(items, market=m)]
+                 for m in (None, "us", "jp")}
+    assert by_market == {None: [Severity.INFO], "us": [Severity.WARNING], "jp": []}
+
+
+def test_a_patch_rescue_is_sized_from_the_new_patch_not_the_old_regimen():
+    rotation = convert(Regimen.parse(["oxycodone 60 mg/day"]), "fentanyl patch")
+    assert rotation.daily == (25.0, 25.0)
+    assert rotation.rescue is not None
+    # 25 mcg/h by the 2.4 factor is 60 mg/day of oral morphine: 20% is 12 mg, not 24
+    assert rotation.rescue.per_dose[1] <= 60 * 0.2 + 1e-9
+    step = next(s.detail for s in rotation.steps if s.step == "rescue")
+    assert "new patch" in step
+
+
+def test_convert_takes_the_rescue_share_of_the_chosen_market():
+    jp = convert(Regimen.parse(["oxycodone 80 mg/day"]), "oxycodone po", market="jp")
+    us = convert(Regimen.parse(["oxycodone 80 mg/day"]), "oxycodone po", market="us")
+    assert jp.rescue is not None and us.rescue is not None
+    assert jp.rescue.fraction == (0.125, 0.25)
+    assert us.rescue.fraction == (0.1, 0.2)
+
+
+# -- settings and alert fatigue ----------------------------------------------------------------
+def test_opioid_with_gabapentinoid_by_age_risk_and_setting():
+    pair = ["oxycodone er 20 mg po q12h", "pregabalin 75 mg po bid"]
+    assert ("opioid-gabapentinoid-standard", Severity.INFO) in {
+        (f.code, f.severity) for f in found(pair, attrs.evolve(TOLERANT, age=50))}
+    assert ("opioid-gabapentinoid-older", Severity.WARNING) in raised(
+        pair, attrs.evolve(TOLERANT, age=70))
+    at_end = [f for f in found(pair, attrs.evolve(TOLERANT, age=70, setting="end-of-life"))
+              if f.code == "opioid-gabapentinoid-older"]
+    assert [f.severity for f in at_end] == [Severity.INFO]
+    assert "excludes end-of-life" in at_end[0].message
+    assert ("opioid-gabapentinoid", Severity.WARNING) in raised(
+        pair, attrs.evolve(TOLERANT, age=50, conditions=("sleep-apnoea",)))
+    assert ("opioid-gabapentinoid", Severity.WARNING) in raised(
+        [*pair, "diazepam 2 mg po daily"], attrs.evolve(TOLERANT, age=50))
+
+
+def test_opioid_with_midazolam_outside_end_of_life_care_still_warns():
+    pair = ["morphine 10 mg/day sc continuous", "midazolam 10 mg/day sc continuous"]
+    assert ("opioid-benzodiazepine", Severity.WARNING) in raised(
+        pair, attrs.evolve(TOLERANT, setting="hospital"))
+    assert ("opioid-benzodiazepine", Severity.WARNING) in raised(
+        ["morphine er 30 mg po q12h", "midazolam 5 mg po at night"], TOLERANT)
+    assert "opioid-benzodiazepine" not in {c for c, _ in raised(pair, attrs.evolve(
+        TOLERANT, setting="hospice"))}
+
+
+def test_beers_nsaid_age_rule_steps_down_at_end_of_life():
+    old = attrs.evolve(TOLERANT, age=80)
+    assert ("nsaid-age", Severity.WARNING) in raised(["naproxen 250 mg po bid"], old)
+    assert "nsaid-age" not in {c for c, _ in raised(["naproxen 250 mg po bid"],
+                                                    attrs.evolve(old, setting="end-of-life"))}
+
+
+def test_a_context_that_is_missing_is_said_once_per_check():
+    shown = [f for f in found(["acetaminophen 500 mg po qid", "acetaminophen 500 mg po prn "
+                               "max 2/day"], Patient()) if f.code == "limit-not-checked"]
+    assert len(shown) == len({f.message for f in shown})
