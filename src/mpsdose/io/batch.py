@@ -973,7 +973,6 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     counts = pl.col(name("counts"))
     return (lazy.group_by("patient_id")
             .agg(*group(""), *group("_no_bup"), counts.sum())
-            .sort("patient_id")  # a stable order, cheaper than keeping the input's
             .with_columns((counts % 2**32).alias(name("ok")),
                           (counts // 2**32).alias(name("failed")))
             .with_columns(*definitions(""), *definitions("_no_bup"))
@@ -989,7 +988,10 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
                                 pl.when(some_failed).then(n_failed),
                                 pl.when(some_failed).then(n_failed + n_ok)))
                 .otherwise(pl.lit("")).alias("message"))
-            .select(list(PATIENT_COLUMNS)))
+            .select(list(PATIENT_COLUMNS))
+            # a stable order, cheaper than keeping the input's; sorted last, when only the
+            # output's columns are left (sorted earlier, the peak memory was 10% higher)
+            .sort("patient_id"))
 
 
 def batch_dask(ddf: Any, table: str | ConversionTable | None = None, *,
