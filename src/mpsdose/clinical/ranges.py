@@ -26,6 +26,7 @@ finding says which state it assumed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -33,13 +34,15 @@ from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.market import naive_start_allowed
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
-from mpsdose.knowledge.limits import OpioidRange
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Patient, ScheduleKind
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
+    from mpsdose.knowledge.limits import OpioidRange
 
 __all__ = [
     "CHECK_CODES",

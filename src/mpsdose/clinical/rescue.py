@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,8 +20,6 @@ from mpsdose.clinical.dosing import Range, format_range, givable
 from mpsdose.clinical.ranges import factor_readings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, RotationTable
-from mpsdose.knowledge.limits import OpioidRange
-from mpsdose.knowledge.practice import Rule
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
@@ -29,6 +27,10 @@ from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # record types loaded with their data, on first use
+    from mpsdose.knowledge.limits import OpioidRange
+    from mpsdose.knowledge.practice import Rule
 
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
