@@ -80,13 +80,13 @@ def _overlaps(one: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def expected_mentions(passage: dict) -> list[tuple[int, str, list[tuple[int, int]]]]:
-    """(state index, drug, spans of its words) of every expected item read from its own words
-    (not carried)."""
+    """(state index, drug, spans of its words) of every expected item (a carried item's words
+    are those that say it continues, or where it was read before)."""
     text = passage["text"]
     out = []
     for index, state in enumerate(passage["expected"]["states"]):
         for item in state["items"]:
-            if item.get("carried") or not item.get("as_written"):
+            if not item.get("as_written"):
                 continue
             for drug in _drugs(item):
                 out.append((index, drug, _spans(text, item["as_written"])))

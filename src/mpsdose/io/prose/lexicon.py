@@ -138,7 +138,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("lockout", rf"({_NUM})\s*-?\s*min(?:ute)?s?\s+lock\s*-?\s*out"
                   rf"|lock\s*-?\s*out\s+(?:of\s+|time\s+(?:of\s+)?)?({_NUM})\s*min(?:ute)?s?",
        lambda m: float(m.group(1) or m.group(2))),
-    _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesia"
+    # "2mg every 20 minutes (demand dose)", "q10min": an interval in minutes is a PCA's lockout or
+    # an as-needed interval, never a schedule a day is counted from
+    _p("lockout", rf"(?:every|q)\s*({_NUM})\s*-?\s*min(?:ute)?s?", lambda m: float(m.group(1))),
+    _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesi(?:a|c)"
               r"|pcea|pca"),
     _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
@@ -209,7 +212,8 @@ PHRASES: tuple[Phrase, ...] = (
                r"(?:\s+post\s*-?\s*operative)?\s+day", lambda m: m.group(1) + " day"),
     _p("time", rf"(?:after|over|within|for)\s+(?:the\s+next\s+)?{_W}\s+(?:days?|weeks?|months?|hours?)"
                r"|\d+\s+(?:days?|weeks?|months?)\s+(?:later|after)", "later"),
-    _p("time", r"subsequently|thereafter|then|later|finally|eventually|afterwards?|next", "later"),
+    _p("time", r"subsequently|thereafter|then|later|finally|eventually|afterwards?|next|followed\s+by",
+       "later"),
     _p("time", r"at\s+discharge|on\s+discharge|discharged", "discharge"),
     _p("time", r"(?:on|upon|at|after)\s+(?:hospital\s+)?admission|admitted|admission", "admission"),
     _p("time", r"out\s*-?\s*patient|at\s+home", "outpatient"),
