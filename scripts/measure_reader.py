@@ -79,14 +79,16 @@ def _overlaps(one: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(one[0] < end and start < one[1] for start, end in spans)
 
 
-def expected_mentions(passage: dict) -> list[tuple[int, str, list[tuple[int, int]]]]:
+def expected_mentions(passage: dict, carried: bool = True
+                      ) -> list[tuple[int, str, list[tuple[int, int]]]]:
     """(state index, drug, spans of its words) of every expected item (a carried item's words
-    are those that say it continues, or where it was read before)."""
+    are those that say it continues, or where it was read before; left out with
+    ``carried=False``)."""
     text = passage["text"]
     out = []
     for index, state in enumerate(passage["expected"]["states"]):
         for item in state["items"]:
-            if not item.get("as_written"):
+            if not item.get("as_written") or (item.get("carried") and not carried):
                 continue
             for drug in _drugs(item):
                 out.append((index, drug, _spans(text, item["as_written"])))
@@ -111,7 +113,7 @@ def unexpected_in_state(passage: dict, reading) -> list[tuple[str, object]]:
     states = passage["expected"]["states"]
     if not passage["expected"].get("states_complete"):
         return []
-    mentions = expected_mentions(passage)
+    mentions = expected_mentions(passage, carried=False)
     held = [set().union(*(_drugs(i) for i in s["items"])) if s["items"] else set()
             for s in states]
     matches: list[int | None] = []
@@ -120,10 +122,15 @@ def unexpected_in_state(passage: dict, reading) -> list[tuple[str, object]]:
         for item in state.items:
             if item.carried:
                 continue
-            for index, drug, spans in mentions:
-                if drug == item.drug.name and (_overlaps(item.span, spans)
-                                               or _overlaps(item.drug_span, spans)):
-                    votes[index] = votes.get(index, 0) + 1
+            # the words the item was read from; where they are no expected item's, the words
+            # that name its drug (an item changed later keeps the name it was first read with)
+            hits = [index for index, drug, spans in mentions
+                    if drug == item.drug.name and _overlaps(item.span, spans)] or [
+                index for index, drug, spans in mentions
+                if drug == item.drug.name and _overlaps(item.drug_span, spans)]
+            for index in hits:
+                votes[index] = votes.get(index, 0) + 1
+        # the most votes; between equals, the later state (the story moves on)
         matches.append(max(votes, key=lambda i: (votes[i], i)) if votes else None)
     # a state with no item of the pharmacist's takes the match before it; the states before the
     # first match take the first match; with no match at all, the passage's states hold nothing
