@@ -19,6 +19,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = [
     "AMOUNT",
     "COMBINATION",
+    "COMBINATION_UNITS",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -58,6 +59,11 @@ RANGE = re.compile(
 #: The strengths of a combination product, one per component: "5/325 mg", "10 / 325 mg".
 COMBINATION = re.compile(
     rf"(?P<values>{NUMBER}(?:\s*/\s*{NUMBER})+)\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
+)
+#: The strengths with a unit each: "(5 mg/325 mg)", "7.5 mg / 325 mg" (the same unit twice).
+COMBINATION_UNITS = re.compile(
+    rf"(?P<first>{NUMBER})\s*(?P<unit>mg|mcg|µg|ug|g)\s*/\s*(?P<second>{NUMBER})\s*(?P<unit2>mg|mcg|µg|ug|g)"
+    r"(?![a-z/])"
 )
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"

@@ -104,20 +104,22 @@ _SHARE_OF_PATIENTS = re.compile(
     r"(?:patients|cases|subjects|participants|children)\b"
     r"|\bin\s+\d+\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:of\s+(?:the\s+)?\d+\s+)?"
     r"(?:patients|cases|subjects|participants|children)\b")
-#: A statement about some of the patients of a series, not about one patient ("Five of the patients
-#: were treated with transdermal fentanyl", "Fifteen patients …", "200 μg (41 patients, 74%)",
-#: "In the patients of the group, …"): its amounts are series figures and its drugs are not items
-#: — unless the sentence speaks of one patient too ("he", "the patient"), or gives each case its
-#: value ("210 and 175 µg/h, respectively").
+#: A statement about some of the patients of a series, not about one patient, nor about the
+#: whole series ("Five of the patients were treated with transdermal fentanyl", "200 μg (41
+#: patients, 74%)", "Three patients (5%) could not tolerate 200 μg", "In the patients of the group,
+#: …", "In the successful cases"): its amounts are series figures and its drugs are not items —
+#: unless the sentence speaks of one patient too ("he", "the patient"), or gives each case its
+#: value ("210 and 175 µg/h, respectively"). What the whole series was given ("eight patients …
+#: during therapy with intrathecal morphine", "all patients used morphine") is its common regimen.
+_NUMBER_WORD = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
 _SERIES = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)\s+"
-    r"(?:of\s+(?:the|these|our)\s+)?(?:\d+\s+)?(?:[a-z]+(?:-[a-z]+)+\s+|consecutive\s+|"
-    r"evaluable\s+|eligible\s+|successful\s+)?(?:patients|cases|subjects|participants|children)\b"
-    r"|\b(?:in|of|for)\s+the\s+(?:[a-z]+\s+)?(?:patients|cases|subjects|participants)\s+of\s+"
-    r"(?:the|this|our)\s+(?:group|series|study|cohort)\b"
-    r"|\b(?:in|for)\s+the\s+(?:[a-z]+\s+)?(?:patients|cases|subjects)\b"
-    r"|\(\s*\d+\s+(?:patients|cases)\s*,\s*\d+(?:\.\d+)?\s*%\s*\)")
+    rf"\b{_NUMBER_WORD}\s+of\s+(?:the|these|our)\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z]+\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b"
+    rf"|\bof\s+the\s+{_NUMBER_WORD}\s+(?:patients|cases|subjects|participants|children)\b"
+    rf"|\b{_NUMBER_WORD}\s+(?:patients|cases|subjects|children)\s+\(\s*\d+(?:\.\d+)?\s*%\s*\)"
+    r"|\(\s*\d+\s+(?:patients|cases)\s*,\s*\d+(?:\.\d+)?\s*%\s*\)"
+    r"|\b(?:in|for)\s+the\s+(?:[a-z]+\s+)?(?:patients|cases|subjects)\b")
 _ONE_PATIENT = re.compile(
     r"\b(?:he|she|his|her|him|mr|mrs|ms|the\s+patient|this\s+patient|a\s+patient|our\s+patient"
     r"|the\s+man|the\s+woman|the\s+boy|the\s+girl)\b|\b\d+\s*-?\s*year\s*-?\s*old\b")
@@ -354,9 +356,12 @@ class _Reader:
                 if token.kind not in ("drug", "route") or index + 3 >= len(tokens) + 1:
                     continue
                 after = index + 1
-                while after < len(tokens) and tokens[after].kind == "word" and \
-                        tokens[after].value in ("sulfate", "sulphate", "hydrochloride", "injections",
-                                                "injection", "infusion"):
+                patch = False  # "fentanyl patch (FP)": the abbreviation names the patch
+                while after < len(tokens) and ((tokens[after].kind == "word" and tokens[
+                        after].value in ("sulfate", "sulphate", "hydrochloride", "injections",
+                                         "injection", "infusion"))
+                        or (token.kind == "drug" and tokens[after].kind == "form")):
+                    patch = patch or tokens[after].value == "patch"
                     after += 1
                 if after + 2 >= len(tokens) or tokens[after].kind != "open":
                     continue
@@ -372,7 +377,7 @@ class _Reader:
                 if token.kind == "drug":
                     name: DrugName = token.value
                     route = tokens[index - 1].value if index and tokens[index - 1].kind == "route" \
-                        else None
+                        else Route.TRANSDERMAL if patch else None
                     self.defined.setdefault(raw, DrugName(name.drug, raw, route))
                 else:
                     self.defined_routes.setdefault(raw, token.value)
@@ -384,6 +389,10 @@ class _Reader:
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, index: int, tokens: list[Token]) -> None:
         tokens = self._merge_brands(tokens)
+        if len(tokens) > 1 and tokens[0].kind == "verb" and tokens[1].kind == "punct" \
+                and tokens[1].value == ":":  # "Introduction: …", "Treatment: …": a heading
+            tokens = [attrs.evolve(tokens[0], kind="word", value=self.normal[
+                tokens[0].start:tokens[0].end]), *tokens[1:]]
         self.tokens = tokens
         self.token_at = {token.start: position for position, token in enumerate(tokens)}
         self.negated_tokens = set()
@@ -427,12 +436,24 @@ class _Reader:
             if skip:
                 skip -= 1
                 continue
-            if (token.kind == "drug" and index + 3 < len(tokens) + 0
-                    and tokens[index + 1].kind == "open" and tokens[index + 2].kind == "drug"
-                    and tokens[index + 3].kind == "close"
-                    and tokens[index + 2].value.drug == token.value.drug):
-                merged.append(attrs.evolve(token, end=tokens[index + 3].end, name_end=token.end))
-                skip = 3
+            between = 0  # "fentanyl patch (FP)": a form may stand between the name and its bracket
+            while token.kind == "drug" and index + between + 1 < len(tokens) \
+                    and tokens[index + between + 1].kind in ("form", "release") and between < 2:
+                between += 1
+            if (token.kind == "drug" and index + between + 3 < len(tokens)
+                    and tokens[index + between + 1].kind == "open"
+                    and tokens[index + between + 2].kind == "drug"
+                    and tokens[index + between + 3].kind == "close"
+                    and tokens[index + between + 2].value.drug == token.value.drug):
+                if between:  # the form is kept, the bracketed name is the same mention
+                    merged.append(token)
+                    merged.extend(tokens[index + 1:index + between])
+                    merged.append(attrs.evolve(tokens[index + between],
+                                               end=tokens[index + between + 3].end))
+                else:
+                    merged.append(attrs.evolve(token, end=tokens[index + 3].end,
+                                               name_end=token.end))
+                skip = between + 3
                 continue
             merged.append(token)
         return merged
@@ -814,8 +835,9 @@ class _Reader:
         combination whose components the text does not name one by one (a brand) is not read."""
         amount: Amount = tokens[index].value
         position = index - 1
-        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx"):
-            position -= 1
+        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx",
+                                                          "open"):
+            position -= 1  # "oxycodone/acetaminophen tablets (5 mg/325 mg)"
         drugs: list[int] = []
         while position >= 0 and tokens[position].kind == "drug":
             drugs.insert(0, position)
@@ -834,10 +856,13 @@ class _Reader:
                           "read", (token.start, token.end))
             return []
         count = self._units_before(tokens, drugs[0]) or self._units_after(tokens, index)
+        around = None if count else self._units_around(tokens, drugs[0], drugs[-1])
+        count = count or around
         found = []
         for value_index, drug in enumerate(drugs):
             name: DrugName = tokens[drug].value
-            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, drug, index,
+            start = drugs[0] - 1 if around and value_index == 0 else drug  # "2 oxycodone/…"
+            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, start, index,
                                   amount, value_index, index, name_route=name.route,
                                   count=count, combination=True))
         return found
@@ -850,6 +875,14 @@ class _Reader:
         if position >= 1 and tokens[position].kind == "form" \
                 and tokens[position].value in _COUNTED:
             return _count(tokens[position - 1])
+        return None
+
+    def _units_around(self, tokens: list[Token], first: int, last: int) -> int | None:
+        """ "2 oxycodone/acetaminophen tablets (5 mg/325 mg)": a count before the names and the
+        units after them."""
+        if first >= 1 and last + 1 < len(tokens) and tokens[last + 1].kind == "form" \
+                and tokens[last + 1].value in _COUNTED:
+            return _count(tokens[first - 1])
         return None
 
     def _units_after(self, tokens: list[Token], index: int) -> int | None:
@@ -1266,15 +1299,18 @@ class _Reader:
         """ "morphine IV equivalents", "total fentanyl use", "the median duration of IV
         methadone": a drug named inside a total or a series figure."""
         window = tokens[index + 1:index + 4]
-        if window and window[0].kind == "cue" and window[0].value in ("ome", "use"):
-            return True  # "morphine consumption was 300 mg per day"
+        if window and window[0].kind == "cue" and window[0].value in ("ome", "use") \
+                and self.normal[window[0].start:window[0].end] != "used":
+            return True  # "morphine consumption was 300 mg per day" ("oxycodone used to treat …" is
+            # no total)
         if any(t.kind == "cue" and t.value == "available" for t in tokens[index + 1:index + 5]):
             token = tokens[index]
             self._finding(Severity.INFO, "named-in-general",
                           f"{self.text[token.start:token.end]!r} is named as available, not given: "
                           "not an item", (token.start, token.end))
             return True
-        if any(t.kind == "cue" and t.value in ("ome", "use") for t in window[:2]) and not any(
+        if any(t.kind == "cue" and t.value in ("ome", "use")
+               and self.normal[t.start:t.end] != "used" for t in window[:2]) and not any(
                 t.kind == "amount" for t in window):
             return True
         before = tokens[max(0, index - 5):index]
@@ -1310,10 +1346,14 @@ class _Reader:
             break
         last = reading.last
         position = last + 1
+        switched_from = reading.first > 0 and self.normal[
+            tokens[reading.first - 1].start:tokens[reading.first - 1].end] == "from"
         while position < len(tokens):
             token = tokens[position]
             if position in others or token.kind in ("drug", "class", "clause"):
                 break
+            if switched_from and token.kind == "word" and token.value == "to":
+                break  # "from FP to continuous intravenous infusion of morphine": the target's
             if token.kind == "amount" and position != reading.amount_token:
                 if position - 1 >= 0 and tokens[position - 1].kind == "open":
                     position += 1  # its bracketed alternative
@@ -1586,8 +1626,9 @@ class _Reader:
                           "switch": "switch", "stop": "stop", "continue": "continue"}.get(verb, "add")
         if reading.action == "switch":
             before = self.normal[tokens[max(0, reading.first - 3)].start:tokens[reading.first].start]
-            if re.search(r"\bfrom\b", before) and not re.search(r"\bto\b", before):
-                reading.role = "from"
+            if (re.search(r"\bfrom\b", before) and not re.search(r"\bto\b", before)) \
+                    or re.search(r"\bfrom\s+(?:[a-z\-]+\s+)?$", before):
+                reading.role = "from"  # "a switch to FP from oxycodone"
             wider = self.normal[tokens[max(0, reading.first - 4)].start:tokens[reading.first].start]
             if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                     r"\bfor\b", wider):
@@ -1874,9 +1915,8 @@ class _Reader:
         if froms:
             if not story.states:
                 self._new_state(tokens, [], carry=False, label="before the switch")
-            for reading in froms:
-                if reading.amount is not None and not any(
-                        item.drug == reading.drug for item in story.states[-1]["items"]):
+            for reading in froms:  # "a switch to FP from oxycodone": it was given before
+                if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
                     self._apply(attrs.evolve(reading, action="add", role=""))
         opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)
         if not story.states and (rest or any(a for _, a in classes)):

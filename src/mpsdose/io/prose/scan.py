@@ -8,7 +8,16 @@ from typing import Any
 
 import attrs
 
-from mpsdose.io.prose.lexicon import AMOUNT, COMBINATION, LAB, LIST, PHRASES, RANGE, number
+from mpsdose.io.prose.lexicon import (
+    AMOUNT,
+    COMBINATION,
+    COMBINATION_UNITS,
+    LAB,
+    LIST,
+    PHRASES,
+    RANGE,
+    number,
+)
 from mpsdose.model.drugs import Catalogue, Drug
 
 __all__ = ["Amount", "DrugName", "Token", "Vocabulary", "scan"]
@@ -137,6 +146,11 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
         values = tuple(number(v) for v in re.split(r"\s*/\s*", combination.group("values")))
         return combination.end(), Amount(values, _BASE[combination.group("unit")], (),
                                          None, "combination")
+    paired = COMBINATION_UNITS.match(normal, position, end)
+    if paired and _BASE[paired.group("unit")] == _BASE[paired.group("unit2")]:
+        # "5 mg/325 mg": the same, each strength with its unit
+        return paired.end(), Amount((number(paired.group("first")), number(paired.group("second"))),
+                                    _BASE[paired.group("unit")], (), None, "combination")
     between = RANGE.match(normal, position, end)
     if between and between.group("lowunit") and between.group("word") == "from" and not re.search(
             r"(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y))\s+$", normal[max(0, position - 12):position]):
