@@ -406,6 +406,7 @@ class _Reader:
         self._printed_totals(index, tokens, used)
         readings = self._bind(index, tokens, used)
         readings = [r for r in readings if not self._not_given(tokens, r)]
+        readings = self._alternatives(tokens, readings)
         readings += self._mentions(index, tokens, readings)
         readings.sort(key=lambda r: (r.first, r.value_index))
         bounds: dict[int, list[tuple[Drug, int | None]]] = {}
@@ -773,6 +774,31 @@ class _Reader:
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route))
         return readings
+
+    def _alternatives(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
+        """ "Diamorphine 40mg or morphine 60mg in syringe": doses of two drugs joined by "or"
+        are a choice the text leaves open — neither is read as given (a finding says so)."""
+        ordered = sorted((r for r in readings if r.amount_token is not None), key=lambda r: r.first)
+        chosen: set[int] = set()
+        for one, other in itertools.pairwise(ordered):
+            between = tokens[one.last + 1:other.first]
+            if one.drug != other.drug and len(between) == 1 and between[0].kind == "plus" \
+                    and self.normal[between[0].start:between[0].end] == "or":
+                chosen.update((id(one), id(other)))
+                start, end = tokens[one.first].start, tokens[other.last].end
+                self._finding(Severity.INFO, "alternatives",
+                              f"{self.text[start:end]!r}: doses of {one.drug.name} or "
+                              f"{other.drug.name}, a choice the text leaves open: neither is read "
+                              "as given", (start, end))
+        for reading in readings:
+            if id(reading) in chosen and reading.amount_token is not None:
+                self._not_dose(tokens[reading.amount_token], "one of alternatives joined by 'or'")
+                self.owned.add(reading.drug_span)
+        kept = [r for r in readings if id(r) not in chosen]
+        if len(kept) < len(readings):  # their names are not mentions of their own either
+            self.negated_tokens.update(self.token_at[r.drug_span[0]] for r in readings
+                                       if id(r) in chosen and r.drug_span[0] in self.token_at)
+        return kept
 
     def _rate_after_name(self, tokens: list[Token], index: int,
                          drug_index: int | None) -> tuple[str, int] | None:
