@@ -586,7 +586,8 @@ class _Reader:
             return "result"
         return None
 
-    def _equivalence_side(self, tokens: list[Token], index: int) -> bool:
+    def _equivalence_side(self, tokens: list[Token], index: int, *, right_only: bool = False
+                          ) -> bool:
         """Is the amount at ``index`` a side of an equivalence the text states ("… is the
         approximate equivalent of 30 mg of oral morphine …")? Within its brackets (or outside
         any), with no clause boundary between the amount and the phrase."""
@@ -602,6 +603,10 @@ class _Reader:
 
         for found in _EQUIVALENT.finditer(said):
             at, to = start + found.start(), start + found.end()
+            if right_only:
+                if token.start >= to and joined(to, token.start):
+                    return True
+                continue
             if found.group("verb"):  # "A is the equivalent of B": an amount on each side
                 left = [t for t in tokens[first:index + 1] if t.kind == "amount" and t.end <= at
                         and joined(t.end, at)]
@@ -1183,6 +1188,8 @@ class _Reader:
                               "item", (token.start, token.end))
                 continue
             why = self._named_not_given(tokens, index)
+            if why is None and self._equivalence_side(tokens, index, right_only=True):
+                why = "as a side of an equivalence the text states"  # "… equivalent to morphine"
             if why is not None:
                 self._finding(Severity.INFO, "named-not-given",
                               f"{self.text[token.start:token.end]!r} is named {why}: not an item",
