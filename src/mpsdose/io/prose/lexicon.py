@@ -71,7 +71,8 @@ LIST = re.compile(
 #: Laboratory units beside doses ("26 U/L", "1.2 mg/dL", "9.8 ng/ml"): never a dose.
 LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*(?:dl|l)(?![a-z])"
                  rf"|{NUMBER}\s*(?:ng|pg|u|iu|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
-                 rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])")
+                 rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])"
+                 rf"|{NUMBER}\s*%\s*(?:ci|confidence\s+interval)(?![a-z])")  # "95% CI": a statistic
 
 WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12,

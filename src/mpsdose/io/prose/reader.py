@@ -917,8 +917,11 @@ class _Reader:
         return None
 
     def _units_after(self, tokens: list[Token], index: int) -> int | None:
-        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h": the units a dose."""
+        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h", "(5 mg/325 mg) two
+        tablets": the units a dose."""
         position = index + 1
+        if position < len(tokens) and tokens[position].kind == "close":
+            position += 1
         if position < len(tokens) and tokens[position].kind == "punct" \
                 and tokens[position].value in ",;":
             position += 1
