@@ -768,6 +768,11 @@ def test_a_hypothetical_or_a_recommendation_reports_no_regimen(text):
     assert read_course(text).items == [], text
 
 
+def test_a_guess_about_the_past_is_no_hypothetical():
+    text = "Her confusion may have been caused by morphine 30 mg every 4 hours."
+    assert _daily(text) == [("morphine", 180)]
+
+
 def test_could_have_as_needed_doses_is_an_order_not_a_hypothetical():
     (item,) = read_course("She could have as-needed doses of morphine for breakthrough pain.").items
     assert item.drug.name == "morphine" and item.prn

@@ -127,7 +127,7 @@ _ONE_PATIENT = re.compile(
 #: equivalent dose of a long-acting morphine preparation?", "An alternative initial strategy would
 #: have been to … use intravenous fentanyl", "methadone should be considered earlier".
 _HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|should|might|may)\s+have\s+been\b"
+    r"\b(?:would|could|should)\s+have\s+been\b"  # not "may have been caused by …": the past
     r"|\balternative\s+(?:initial\s+)?(?:strategy|approach|option)\b"
     r"|\b(?:should|may|might|can|could)\s+be\s+considered\b|\bis\s+considered\s+to\s+be\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
