@@ -13,7 +13,10 @@ committed) before ``check`` was first run on them; their first-run figures are r
 ``any`` (any warning or error: no rule family of the expected kind existed when they were
 written); the categories ``patient`` and ``input`` are implausible inputs, which must be refused.
 
-``python tests/devsets.py`` prints the counts of all four.
+``check_dangerous_fresh2.csv`` and ``check_ordinary_fresh2.csv`` are the second held-out round,
+written and committed the same way (commit 0a7b2aa) before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all six.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from mpsdose.model.findings import Finding, Severity
 DATA = Path(__file__).parent / "data"
 #: The (dangerous, ordinary) file pairs: the development sets, then the held-out ones.
 SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
-        "held-out": ("check_dangerous_fresh.csv", "check_ordinary_fresh.csv")}
+        "held-out": ("check_dangerous_fresh.csv", "check_ordinary_fresh.csv"),
+        "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

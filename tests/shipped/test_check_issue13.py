@@ -156,6 +156,38 @@ def test_at_most_one_held_out_ordinary_regimen_in_twenty_warns():
     assert len(noisy) * 20 <= len(FRESH_ORDINARY), noisy
 
 
+# -- the second held-out round (written and committed before check first ran on them) ---------
+FRESH2_DANGEROUS = devsets.rows("check_dangerous_fresh2.csv")
+FRESH2_ORDINARY = devsets.rows("check_ordinary_fresh2.csv")
+#: Ordinary regimens of the second round that still warn, each with why the warning stands
+#: (tests/data/README.md): the rule is the issue's design or the row was wrong.
+FRESH2_STILL_WARNED = {
+    "GO14": "oxycodone 160 mg/day is 320 mg OME by the Scottish 2:1, above the West Midlands "
+            "300 mg/day specialist-advice line: above the usual range, a warning by design",
+    "GO16": "oral morphine to a fentanyl patch at exactly the 100:1 ratio (PCF/BNF): unreduced "
+            "under a published ratio, flagged by design, and above the Duragesic table's patch",
+    "GO37": "ketorolac at 70: the Beers Criteria avoid ketorolac by any route from 65, though "
+            "the label allows 15 mg every 6 h; the row was wrong",
+}
+
+
+@pytest.mark.parametrize("row", FRESH2_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH2_DANGEROUS])
+def test_every_second_round_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_only_the_known_second_round_ordinary_regimens_warn():
+    assert len(FRESH2_ORDINARY) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh2.csv") if raised}
+    assert noisy <= set(FRESH2_STILL_WARNED), noisy - set(FRESH2_STILL_WARNED)
+
+
 # -- patient context ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("field", "value"), [
     ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),

@@ -31,7 +31,7 @@ from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Patient, Regimen
 from mpsdose.model.vocabulary import Route
 
-__all__ = ["market_findings", "market_table", "naive_start_allowed"]
+__all__ = ["market_findings", "market_table", "methadone_label_start", "naive_start_allowed"]
 
 
 def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None) -> MarketRule | None:
@@ -195,6 +195,42 @@ def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient)
                                       "patients only) does not apply",
                                       Severity.INFO, item=item))
     return found
+
+
+def methadone_label_start(previous: Regimen | Iterable[Item], market: str | None,
+                          knowledge: Knowledge | None = None) -> tuple[float, MarketRule, str] | None:
+    """The methadone starting dose the market's label gives for a switch from ``previous``
+    [mg/day], its rule, and the previous oral morphine equivalent in words; None where the market
+    has no such rule or the equivalent cannot be computed.
+
+    Parameters
+    ----------
+    previous
+        The regimen switched from.
+    market
+        ``jp`` (メサペイン: 15, 30 or 45 mg/day by the previous equivalent); None or a market
+        without ``methadone_start`` rules: None.
+    knowledge
+        Where the rules come from (default: the shipped data).
+    """
+    if market is None:
+        return None
+    k = resolve(knowledge)
+    bands = [r for r in k.market_rules.rows if r.market == market
+             and r.rule == "methadone_start"]
+    if not bands:
+        return None
+    table = next((r.table for r in k.market_rules.rows if r.market == market
+                  and r.rule == "rotation_table"), None)
+    ome = oral_morphine_equivalent(_items(previous), table, knowledge=k).scheduled
+    bounds = ome.bounds
+    if bounds is None or not ome.complete:
+        return None
+    starts = [r for r in bands if r.band.contains(bounds[0]) or r.band.contains(bounds[1])]
+    if not starts:
+        return None
+    rule = max(starts, key=lambda r: r.bounds[1])
+    return rule.bounds[1], rule, f"oral morphine equivalent {ome.format()} ({table})"
 
 
 def _methadone(k: Knowledge, rules: Sequence[MarketRule], items: Sequence[Item],

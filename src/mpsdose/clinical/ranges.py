@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
+from mpsdose.clinical.market import naive_start_allowed
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.knowledge.limits import OpioidRange
@@ -321,8 +322,10 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and dose_ome is not None:
                 doses.append((row, dose_ome, row.per_dose, _ceiling_text(row, "dose",
                                                                           row.per_dose)))
+            # the usual day read per dose judges a dose whose day is not counted: where the day
+            # is known, the regimen's day (_usual_total) judges it once, not once more per item
             per_dose_day = check == "plausible" or (
-                check == "usual" and not entry.tiered
+                check == "usual" and not entry.tiered and entry.daily is None
                 and not (beside_schedule and entry.item.prn))
             if row.per_day is not None and per_dose_day and dose_ome is not None \
                     and not own_day:
@@ -396,6 +399,9 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
     beside_schedule = any(e.scheduled for e in entries)
     found = []
     for entry in entries:
+        if check in ("naive-start", "tolerant-only") and market is not None \
+                and naive_start_allowed(entry.item, market, k) is not None:
+            continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
         crossings = _measure(check, entry, rows, end, assumption,

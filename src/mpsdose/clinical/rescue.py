@@ -221,43 +221,43 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
     """The opioid-naive starting dose that every market read allows the rescue within — with how
     it reads — or None.
 
-    The rescue's own drug and route are judged by their label rows; without any, by the rows of
-    every opioid in oral morphine equivalents (its route's most cautious factor), as the naive
-    starts themselves are (:mod:`mpsdose.clinical.ranges`). Within one market the most generous
-    of its sources counts; across markets (none chosen) every market must allow the dose: one
-    market's generous start (the US morphine label's 30 mg) does not make a rescue that another's
-    (the UK's 10 mg) exceeds an ordinary one.
+    Each market is read by its own rows for the rescue's drug and route (its label) where it has
+    them, else by its rows of every opioid in oral morphine equivalents (the route's most cautious
+    factor), as the naive starts themselves are (:mod:`mpsdose.clinical.ranges`). Within one
+    market the most generous of its sources counts; across markets (none chosen) every market
+    must allow the dose: one market's generous label start (the US morphine tablets' 30 mg, the
+    US hydromorphone oral solution's 10 mg) does not make a rescue that another market's start
+    (the UK's 10 mg OME) exceeds an ordinary one.
     """
     release = item.release or ("ir" if item.route is Route.ORAL else None)
     rows = [r for r in k.opioid_ranges if r.check == "naive-start" and r.per_dose is not None
             and (r.routes is None or item.route in r.routes) and r.release in (None, release)
-            and (market is None or r.market in (None, market))]
-    own = [r for r in rows if r.drug == item.drug.name]
-    if own:
-        lowest = _strictest_market(own)
-        amount, what = dose, f"{significant(lowest.per_dose or 0.0, 4)} mg"
-    else:
-        generic = [r for r in rows if r.generic]
-        reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)
-        if not generic or reading is None:
-            return None
-        lowest = _strictest_market(generic)
-        amount = reading.amount(dose) * reading.high
-        what = (f"{significant(lowest.per_dose or 0.0, 4)} mg OME; the rescue is "
-                f"{significant(amount, 4)} mg OME by {reading.describe('high')}")
-    if amount > (lowest.per_dose or 0.0) * (1 + 1e-9):
+            and (market is None or r.market in (None, market))
+            and (r.generic or r.drug == item.drug.name)]
+    if not rows:
         return None
-    return lowest, what
-
-
-def _strictest_market(rows: list[OpioidRange]) -> OpioidRange:
-    """Of starting-dose rows: each market's most generous, then the lowest of those."""
-    by_market: dict[str | None, OpioidRange] = {}
-    for row in rows:
-        best = by_market.get(row.market)
-        if best is None or (row.per_dose or 0.0) > (best.per_dose or 0.0):
-            by_market[row.market] = row
-    return min(by_market.values(), key=lambda r: r.per_dose or 0.0)
+    reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)
+    markets: list[str | None] = [*sorted({r.market for r in rows if r.market is not None})]
+    binding: tuple[OpioidRange, str] | None = None
+    for each in markets or [None]:
+        mine = [r for r in rows if r.market in (None, each)]
+        own = [r for r in mine if not r.generic]
+        if own:
+            best = max(own, key=lambda r: r.per_dose or 0.0)
+            amount, what = dose, f"{significant(best.per_dose or 0.0, 4)} mg"
+        else:
+            generic = [r for r in mine if r.generic]
+            if not generic or reading is None:
+                return None  # a market whose start cannot be read: no step-down
+            best = max(generic, key=lambda r: r.per_dose or 0.0)
+            amount = reading.amount(dose) * reading.high
+            what = (f"{significant(best.per_dose or 0.0, 4)} mg OME; the rescue is "
+                    f"{significant(amount, 4)} mg OME by {reading.describe('high')}")
+        if amount > (best.per_dose or 0.0) * (1 + 1e-9):
+            return None
+        if binding is None or (best.per_dose or 0.0) < (binding[0].per_dose or 0.0):
+            binding = (best, what)
+    return binding
 
 
 def _within(rule: Rule, low: float, high: float) -> bool:

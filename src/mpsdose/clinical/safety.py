@@ -7,23 +7,26 @@ families:
 
 - **limits** (``data/dose_limits.csv``): maximum single and daily doses, per kg, duration, by age,
   weight, CrCl, hepatic function, dialysis and risk factors (chronic alcohol use, malnutrition,
-  dehydration). *Every* row that applies is checked and the strictest limit crossed is named; a
-  dose above one market's label but within another's is a warning naming both; a row scoped to
-  one indication or product (loxoprofen's 180 mg/day for acute upper respiratory inflammation,
-  over-the-counter caps) is reported only where the drug has no general maximum of that kind;
-  the labelled maximum reached with no risk factor is information.
+  dehydration); a patient on dialysis with no CrCl given is read as kidney failure (rule
+  ``kidney-failure-dialysis``). *Every* row that applies is checked and the strictest limit
+  crossed is named; a dose above one market's label but within another's is a warning naming
+  both; a row scoped to one indication or product (loxoprofen's 180 mg/day for acute upper
+  respiratory inflammation, over-the-counter caps) is reported only where the drug has no
+  general maximum of that kind; the labelled maximum reached with no risk factor is information.
 - **opioid dose ranges** (``data/opioid_dose_ranges.csv``, :mod:`mpsdose.clinical.ranges`): every
   opioid and route per dose and per day, in oral morphine equivalents with the route's own factor
   and by the drug's own label; opioid-naive, tolerant or not known.
 - **switches** (``previous=`` and the states of a course): a route change of the same opioid at
-  the same mg, an increase beyond the published titration step, a switch judged in the chosen
-  table and under the most cautious rotation table, a switch from methadone.
+  the same mg (as-needed doses dose for dose), an increase beyond the published titration step,
+  a switch judged in the chosen table and under the most cautious rotation table, a switch from
+  methadone; a switch to methadone by its starting-dose cap and the chosen market's label.
 - **rescue doses** (:func:`mpsdose.clinical.rescue.check_rescue`) in equivalents across drugs and
   routes, with the market's usual share.
 - **interactions** (``data/safety_rules.csv``, ``data/drug_properties.csv``): NSAIDs with each
   other, corticosteroids, anticoagulants, antiplatelets, SSRIs/SNRIs, renal function and age;
   opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
-  hepatic impairment.
+  hepatic impairment; products for opioid-tolerant patients only (transmucosal fentanyl) beside
+  the regimen that makes a patient tolerant.
 
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
 Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
@@ -45,7 +48,11 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
-from mpsdose.clinical.market import market_findings, naive_start_allowed
+from mpsdose.clinical.market import (
+    market_findings,
+    methadone_label_start,
+    naive_start_allowed,
+)
 from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
@@ -130,10 +137,17 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     rows = [row for row in k.dose_limits if row.drug in drugs
             and (row.route is None or (row.drug, row.route) in given)
             and (market is None or row.market in (None, market))]
+    if market is not None:
+        rows += _risk_rows_elsewhere(k, rows, given, market)
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
+    failure = _kidney_failure(k, patient)
+    dialysis_crcl = None if failure is None else failure.threshold
+    read_as_failure: set[str] = set()
     for row in rows:
-        applies = row.applies(patient)
+        applies = row.applies(patient, dialysis_crcl=dialysis_crcl)
+        if dialysis_crcl is not None and row.condition == "crcl_ml_min" and applies:
+            read_as_failure.add(row.drug)
         if applies is None:
             unknown_context.setdefault((row.drug, row.condition), row.source)
         elif applies:
@@ -144,12 +158,46 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient))
     found = _strictest(measured, applying, patient)
+    if failure is not None and read_as_failure:
+        found.append(_dialysis_read(failure, sorted(read_as_failure)))
     for (drug, condition), source in sorted(unknown_context.items()):
         what = _CONDITION_WORDS.get(condition, condition)
         found.append(Finding(Severity.INFO, "limit-not-checked",
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
+
+
+def _kidney_failure(k: Knowledge, patient: Patient) -> SafetyRule | None:
+    """The kidney-failure rule where the patient is recorded on dialysis with no CrCl given:
+    such a patient is read as below its CrCl (K/DOQI stage 5: below 15 mL/min or dialysis)."""
+    if patient.crcl_ml_min is not None or "dialysis" not in patient.conditions:
+        return None
+    return _rule(k, "kidney-failure-dialysis", threshold=True)
+
+
+def _dialysis_read(rule: SafetyRule, drugs: Sequence[str]) -> Finding:
+    assert rule.threshold is not None
+    return Finding(Severity.INFO, "crcl-read-from-dialysis",
+                   f"{', '.join(drugs)}: CrCl not given for a patient on dialysis, read as below "
+                   f"{rule.threshold:g} mL/min. {rule.statement}", rule.source)
+
+
+def _crcl_below(k: Knowledge, patient: Patient, threshold: float) -> bool | None:
+    """Whether the patient's CrCl is below ``threshold`` [mL/min]; None where not known. A
+    patient on dialysis with no CrCl given is below any threshold at or above kidney failure's."""
+    if patient.crcl_ml_min is not None:
+        return patient.crcl_ml_min < threshold
+    failure = _kidney_failure(k, patient)
+    if failure is not None and failure.threshold is not None and failure.threshold <= threshold:
+        return True
+    return None
+
+
+def _crcl_text(patient: Patient) -> str:
+    if patient.crcl_ml_min is not None:
+        return f"CrCl {patient.crcl_ml_min:g} mL/min"
+    return "dialysis (CrCl not given: kidney failure)"
 
 
 @attrs.frozen
@@ -224,6 +272,32 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
             if state:
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
                                        f"{limit.max_days:g} days", str(item), str(item)))
+    return found
+
+
+def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
+                         given: set[tuple[str, Route]], market: str) -> list[DoseLimit]:
+    """Another market's rows for a patient state (hepatic impairment, a risk factor, a weight or
+    CrCl band) that the chosen market's sources say nothing about, as warnings.
+
+    Choosing a market chooses its labels, not silence about the patient: the US acetaminophen
+    label gives no number for hepatic impairment (only caution), the EU label lowers the day to
+    3 g; with ``--market us`` and hepatic impairment recorded, 4 g/day is a warning naming the EU
+    source and why it is used, not "no risk factor that lowers it was found".
+    """
+    covered = {(r.drug, r.condition, r.value) for r in rows}
+    found = []
+    for row in k.dose_limits:
+        if (row.market in (None, market) or row.condition in ("any", "age") or row.scope
+                or (row.drug, row.condition, row.value) in covered
+                or not any(drug == row.drug and (row.route is None or route is row.route)
+                           for drug, route in given)):
+            continue
+        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
+                  f"maximum for {row.describe_condition()}: the {row.market.upper() if row.market else ''} "
+                  "source's is applied")
+        severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
+        found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
     return found
 
 
@@ -440,31 +514,43 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_bleeding(k, items, nsaids, protective))
         rule = _rule(k, "nsaid-renal", threshold=True)
         assert rule.threshold is not None
-        if patient.crcl_ml_min is None:
+        below = _crcl_below(k, patient, rule.threshold)
+        if below is None:
             found.append(Finding(Severity.INFO, "nsaid-renal-not-checked",
                                  "creatinine clearance not given: NSAID in renal impairment not "
                                  "checked", rule.source))
-        elif patient.crcl_ml_min < rule.threshold:
-            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with CrCl "
-                                f"{patient.crcl_ml_min:g} mL/min (< {rule.threshold:g})",
+        elif below:
+            found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with "
+                                f"{_crcl_text(patient)} (< {rule.threshold:g})",
                                 rule=rule, patient=patient))
+        # Beers: ketorolac is avoided from 65 by any route, a PPI or not; the other NSAIDs'
+        # criterion is chronic oral use without gastroprotection
+        avoided = [d for d in nsaids if k.drug_properties.get(d, "nsaid_avoid_older")]
+        avoid_rule = _rule(k, "nsaid-avoid-older", threshold=True)
+        assert avoid_rule.threshold is not None
+        if avoided and patient.age is not None and patient.age >= avoid_rule.threshold:
+            found.append(_ruled(k, "nsaid-avoid-older", f"{', '.join(avoided)} at age "
+                                f"{patient.age:g}", rule=avoid_rule, patient=patient))
+        others = [d for d in nsaids if d not in avoided]
         age_rule = _rule(k, "nsaid-age", threshold=True)
         assert age_rule.threshold is not None
-        if patient.age is not None and patient.age >= age_rule.threshold and not protective:
-            found.append(_ruled(k, "nsaid-age", f"{', '.join(nsaids)} at age {patient.age:g} "
+        if others and patient.age is not None and patient.age >= age_rule.threshold \
+                and not protective:
+            found.append(_ruled(k, "nsaid-age", f"{', '.join(others)} at age {patient.age:g} "
                                 "without gastroprotection", rule=age_rule, patient=patient))
     renal = _with_property(k, items, "renally_cleared_active_metabolite")
     if renal:
         rule = _rule(k, "renal-opioid", threshold=True)
         assert rule.threshold is not None
-        if patient.crcl_ml_min is None:
+        below = _crcl_below(k, patient, rule.threshold)
+        if below is None:
             found.append(Finding(Severity.INFO, "renal-opioid-not-checked",
                                  f"creatinine clearance not given: {', '.join(renal)} in renal "
                                  "impairment not checked", rule.source))
-        elif patient.crcl_ml_min < rule.threshold:
+        elif below:
             for drug in renal:
                 value, source = k.drug_properties.get(drug, "renally_cleared_active_metabolite")  # type: ignore
-                text = (f"{drug} with CrCl {patient.crcl_ml_min:g} mL/min: {value} (active "
+                text = (f"{drug} with {_crcl_text(patient)}: {value} (active "
                         "metabolites accumulate)")
                 # "avoid", or "caution" in regular use, needs review (a warning, CONTRACT.md §2).
                 # The caution (start low, extend the interval; EPERC: "for chronic use") is met
@@ -507,6 +593,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             "therapy intended?"))
     found.extend(_anticholinergic_older(k, items, patient))
     found.extend(_patch_findings(k, items, patient, market))
+    found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
@@ -668,6 +755,47 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     return found
 
 
+def _tolerant_only_products(k: Knowledge, items: Sequence[Item],
+                            patient: Patient) -> list[Finding]:
+    """Products the labels reserve for opioid-tolerant patients (transmucosal fentanyl: the
+    drug's ``opioid_tolerant_only_routes``): an error in a patient recorded as opioid-naive;
+    otherwise a warning where the scheduled opioids beside them stay below the labels'
+    definition of tolerance under every reading of the rotation tables (the most cautious, the
+    largest factors), or where none is scheduled."""
+    products = []
+    for item in items:
+        if not item.listed:
+            continue
+        for drug in item.drugs:
+            routes = k.drug_properties.get(drug.name, "opioid_tolerant_only_routes")
+            if routes is not None and item.route.value in routes[0].split():
+                products.append(item)
+    if not products:
+        return []
+    named = ", ".join(str(p) for p in products)
+    if patient.opioid_tolerant is False:
+        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product",
+                                    f"{named} in an opioid-naive patient"),
+                             code="opioid-tolerant-only", item=str(products[0]))]
+    rule = _rule(k, "opioid-tolerance-not-met", threshold=True)
+    assert rule.threshold is not None
+    scheduled = [(i, d, mg) for i, d, mg in _scheduled_opioids(items) if i not in products]
+    if not scheduled:
+        return [_ruled(k, "opioid-tolerance-not-met",
+                       f"{named} with no opioid scheduled around the clock", rule=rule)]
+    readings = [r for t in _switch_tables(k, None)
+                if (r := _totals(k, t, scheduled)) is not None]
+    if not readings:
+        return []
+    top = max(r[1] for r in readings)
+    if top >= rule.threshold * (1 - _TOLERANCE):
+        return []
+    return [_ruled(k, "opioid-tolerance-not-met", (
+        f"{named} beside scheduled opioids of at most {significant(top, 4)} mg/day oral morphine "
+        f"equivalent (the largest reading of {', '.join(_switch_tables(k, None))}), below the "
+        f"{rule.threshold:g} mg/day of opioid tolerance"), rule=rule)]
+
+
 def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """Each drug against the top of its usual palliative daily range (``usual_ranges.csv``, the
     most generous row for the routes given): a warning.
@@ -812,10 +940,14 @@ def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, 
 
 
 def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
-                     patient: Patient, table: str | None) -> list[Finding]:
+                     patient: Patient, table: str | None,
+                     market: str | None = None) -> list[Finding]:
     """A proposed switch from ``previous`` to ``items``: judged in the chosen table and under the
     most cautious reading of every rotation table that covers both regimens; where none does, in
-    the surveillance (MME) tables that do, saying so (as the dose ranges read them)."""
+    the surveillance (MME) tables that do, saying so (as the dose ranges read them). A switch to
+    methadone is not judged by surveillance factors (methadone's equivalence rises with the dose
+    and is not reversible; CDC: calculated MME does not set the dose of a new opioid): its
+    starting-dose cap and the chosen market's label judge it."""
     found: list[Finding] = []
     before_items, after_items = _scheduled_opioids(previous), _scheduled_opioids(items)
     old = {drug for _, drug, _ in before_items}
@@ -827,6 +959,10 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     tables = _switch_tables(k, table)
     routes = _route_changes(k, before_items, after_items, tables[0])
     found.extend(routes)
+    # as-needed doses too, dose for dose: an oral rescue rewritten SC at the same mg
+    changed = {d for _, d, _ in before_items} & {d for _, d, _ in after_items}
+    found.extend(_route_changes(k, _as_needed_opioids(previous, changed),
+                                _as_needed_opioids(items, changed), tables[0], per="dose"))
     if before_items and after_items and "methadone" in old and new == old:
         found.extend(_methadone_step(k, before_items, after_items))
     elif before_items and after_items and "methadone" not in old:
@@ -842,7 +978,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "the switch was not judged in oral morphine equivalents: no conversion table "
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
-        elif new - old:
+        elif new - old and not (surveillance and "methadone" in new - old):
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
                                     surveillance=bool(surveillance)))
         elif not routes:
@@ -866,10 +1002,21 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
         daily, _ = drug_daily(items, "methadone")
         if daily > cap.bounds[1] * (1 + _TOLERANCE):
-            found.append(Finding(Severity.ERROR, "methadone-start-above-cap",
-                                 f"methadone started at {significant(daily, 4)} mg/day, above the "
-                                 f"maximum starting dose of {cap.bounds[1]:g} mg/day",
-                                 cap.source))
+            text = (f"methadone started at {significant(daily, 4)} mg/day, above the maximum "
+                    f"starting dose of {cap.bounds[1]:g} mg/day")
+            label = methadone_label_start(previous, market, knowledge=k)
+            if label is not None and daily <= label[0] * (1 + _TOLERANCE):
+                # the chosen market's own label gives this start for the previous equivalent
+                start, label_rule, where = label
+                found.append(Finding(
+                    Severity.INFO, "methadone-start-above-cap",
+                    f"{text}, but at the {significant(start, 4)} mg/day the {label_rule.product} "
+                    f"label ({market}) gives for a switch from {where}: the sources disagree and "
+                    "the chosen market's label is followed",
+                    f"{cap.source} ; also: {label_rule.source}"))
+            else:
+                found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
+                                     cap.source))
     return found
 
 
@@ -917,12 +1064,29 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
 _ROUTE_RANK = {Route.SC: 1, Route.IV: 1, Route.IM: 1, Route.EPIDURAL: 2, Route.INTRATHECAL: 3}
 
 
+def _as_needed_opioids(items: Sequence[Item],
+                       skip: set[str]) -> list[tuple[Item, str, float]]:
+    """(item, drug, mg a dose) of the as-needed opioids whose dose is known, but for the drugs
+    in ``skip`` (judged already by their scheduled doses)."""
+    found = []
+    for item in items:
+        if not item.listed or not item.prn:
+            continue
+        for ingredient in item.ingredients:
+            dose = item.per_dose(ingredient)
+            if ingredient.drug.is_opioid and dose is not None and ingredient.drug.name not in skip:
+                found.append((item, ingredient.drug.name, dose))
+    return found
+
+
 def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
-                   after_items: Sequence[tuple[Item, str, float]], chosen: str) -> list[Finding]:
+                   after_items: Sequence[tuple[Item, str, float]], chosen: str, *,
+                   per: str = "day") -> list[Finding]:
     """The same opioid at about the same mg by a stronger route: oral to SC/IV/IM, systemic to
-    epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed.
-    Methadone is left out (its oral and parenteral doses are close; a switch to or from it is
-    judged on its own)."""
+    epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed: mg a day
+    for scheduled doses, mg a dose (``per="dose"``) for as-needed ones, whose largest dose each
+    side is compared. Methadone is left out (its oral and parenteral doses are close; a switch to
+    or from it is judged on its own)."""
     found: list[Finding] = []
     for drug in sorted({d for _, d, _ in before_items} & {d for _, d, _ in after_items}):
         if drug == "methadone":
@@ -934,8 +1098,9 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
                         key=lambda r: -_ROUTE_RANK.get(r, 0))
         if not gained:
             continue
-        old_mg = sum(mg for _, d, mg in before_items if d == drug)
-        new_mg = sum(mg for _, d, mg in after_items if d == drug)
+        total = sum if per == "day" else max
+        old_mg = total(mg for _, d, mg in before_items if d == drug)
+        new_mg = total(mg for _, d, mg in after_items if d == drug)
         if new_mg < old_mg * 0.9:
             continue
         route = gained[0]
@@ -943,9 +1108,10 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
         neuraxial = _ROUTE_RANK[route] >= _ROUTE_RANK[Route.EPIDURAL]
         factors = "" if neuraxial else _route_factors(k, drug, from_route, route, chosen)
         rule = _rule(k, "opioid-route-change-neuraxial" if neuraxial else "opioid-route-change")
+        unit = "mg/day" if per == "day" else "mg a dose as needed"
         found.append(_ruled(k, "opioid-route-change", (
             f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
-            f"{significant(old_mg, 4)} mg/day to {route.value} {significant(new_mg, 4)} mg/day: "
+            f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
             f"the same drug at about the same mg by a stronger route{factors}"), rule=rule))
     return found
 
@@ -1098,7 +1264,7 @@ def check(
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
-        found.extend(_switch_findings(k, items, before, patient, table))
+        found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)

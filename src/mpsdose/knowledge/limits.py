@@ -88,12 +88,18 @@ class DoseLimit:
         return (self.drug, self.route, self.release, self.condition, self.band, self.value,
                 self.scope)
 
-    def applies(self, patient: Patient) -> bool | None:
+    def applies(self, patient: Patient, *, dialysis_crcl: float | None = None) -> bool | None:
         """True/False for this patient; None where the patient's value is not known.
 
         A risk factor is a condition the patient record lists; one it does not list is taken as
         absent (conditions are recorded, not measured), and the findings say which were read.
+        With ``dialysis_crcl`` [mL/min], a patient recorded on dialysis whose CrCl is not given
+        is read as below it (kidney failure: safety rule ``kidney-failure-dialysis``), so a CrCl
+        band applies where it reaches below that value.
         """
+        if (self.condition == "crcl_ml_min" and patient.crcl_ml_min is None
+                and dialysis_crcl is not None and "dialysis" in patient.conditions):
+            return self.band.overlaps(Interval(None, dialysis_crcl))
         if self.condition == "any":
             return True
         if self.condition == "dialysis":

@@ -441,7 +441,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "renally_cleared_active_metabolite",
                                                  "respiratory_depressant",
                                                  "long_acting", "serotonin_reuptake_inhibitor",
-                                                 "strong_anticholinergic_antidepressant")),
+                                                 "strong_anticholinergic_antidepressant",
+                                                 "opioid_tolerant_only_routes",
+                                                 "nsaid_avoid_older")),
         Column("value"),
     ),
     _schema(
