@@ -52,8 +52,12 @@ REFUSED = {
     "JG53": "unknown drug",   # hydroxyzine (アタラックス-P) is not in the catalogue
 }
 #: lines whose right reading is a refusal (a range, a contradiction, no amount), and why
-EXPECTED_REFUSALS = [row for row in ALL_ROWS if row.get("expected_refusal")]
-ROWS = [row for row in ALL_ROWS if row["id"] not in REFUSED and not row.get("expected_refusal")]
+#: the third held-out round, measured by scripts/measure_japanese.py before it joins the tests
+HELD_OUT = {"fresh3"}
+EXPECTED_REFUSALS = [row for row in ALL_ROWS if row.get("expected_refusal")
+                     and row["split"] not in HELD_OUT]
+ROWS = [row for row in ALL_ROWS if row["id"] not in REFUSED and not row.get("expected_refusal")
+        and row["split"] not in HELD_OUT]
 
 
 def _expected_daily(row: dict[str, str]) -> list[float]:
