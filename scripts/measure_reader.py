@@ -1,21 +1,33 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new, fresh and fresh2: passages added later,
-their expected items written and committed before the reader ran on them), it prints:
+For each part (dev, test: the r16 passages split by report; new, fresh, fresh2 and fresh3: passages
+added later, their expected items written and committed before the reader ran on them), it prints:
 
-- read: items whose daily amount the text gives (an expected daily dose), read with that amount
-  (same drug, daily amount within 1%) — the issue's measure;
+- read: items whose daily amount the text gives (an expected daily dose, not marked as carried
+  from an earlier state), read with that amount (same drug, daily amount within 1%) — the issue's
+  measure;
 - invented: items the reader gives a daily amount the passage's expected items do not have (same
-  drug and amount), and items of a drug the passage does not name;
+  drug and amount);
+- unexpected-drug: items of a drug the passage's expected reading does not name at all;
+- unexpected: items (with or without an amount) read from words where the pharmacist reads no
+  item of that drug — a drug named in the history, a series' summary, a general statement, a plan,
+  an answer option, a negation (the item's words do not overlap the words of any expected item of
+  the same drug);
+- unexpected in state (parts whose expected readings list every drug of each state,
+  ``"states_complete": true``): items, carried ones included, of a drug the pharmacist's state
+  does not hold. A state of the reading is matched to the expected state whose items' words its
+  own items were read from (where none is, the state matched before it, or the first matched
+  state for the states before it);
 - as_written: every item's `as_written` is `text[span]` (always).
 
-Usage: python scripts/measure_reader.py [--part dev|test|new|fresh|fresh2|all] [--show]
+Usage: python scripts/measure_reader.py [--part dev|test|new|fresh|fresh2|fresh3|all] [--show]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from mpsdose.io.prose import read_course
@@ -23,13 +35,14 @@ from mpsdose.io.prose import read_course
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "prose"
 _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "mcg/h": 24e-3,
               "mg/h": 24.0, "mcg/24 h": 1e-3}
-PARTS = ("dev", "test", "new", "fresh", "fresh2")
+PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3")
+FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
+         "fresh2_passages.jsonl", "fresh3_passages.jsonl")
 
 
 def passages() -> list[dict]:
     found = []
-    for name in ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
-                 "fresh2_passages.jsonl"):
+    for name in FILES:
         path = DATA / name
         if path.exists():
             found += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -41,24 +54,101 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
     for state in passage["expected"]["states"]:
         for item in state["items"]:
             daily = item.get("daily_dose")
-            if daily and item.get("drug"):
+            if daily and item.get("drug") and not item.get("carried"):
                 out.append((item["drug"], daily["value"] * _TO_MG_DAY[daily["unit"]]))
     return out
+
+
+def _drugs(item: dict) -> set[str]:
+    return {part.strip() for part in (item.get("drug") or "").split("+") if part.strip()}
 
 
 def expected_drugs(passage: dict) -> set[str]:
     names: set[str] = set()
     for state in passage["expected"]["states"]:
         for item in state["items"]:
-            for part in (item.get("drug") or "").split("+"):
-                if part.strip():
-                    names.add(part.strip())
+            names |= _drugs(item)
     return names
+
+
+def _spans(text: str, words: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.start() + len(words)) for m in re.finditer(re.escape(words), text)]
+
+
+def _overlaps(one: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(one[0] < end and start < one[1] for start, end in spans)
+
+
+def expected_mentions(passage: dict, carried: bool = True
+                      ) -> list[tuple[int, str, list[tuple[int, int]]]]:
+    """(state index, drug, spans of its words) of every expected item (a carried item's words
+    are those that say it continues, or where it was read before; left out with
+    ``carried=False``)."""
+    text = passage["text"]
+    out = []
+    for index, state in enumerate(passage["expected"]["states"]):
+        for item in state["items"]:
+            if not item.get("as_written") or (item.get("carried") and not carried):
+                continue
+            for drug in _drugs(item):
+                out.append((index, drug, _spans(text, item["as_written"])))
+    return out
+
+
+def unexpected_items(passage: dict, reading) -> list:
+    """Items read from words where the pharmacist reads no item of that drug."""
+    mentions = expected_mentions(passage)
+    found = []
+    for item in reading.items:
+        if not any(drug == item.drug.name and (_overlaps(item.span, spans)
+                                                or _overlaps(item.drug_span, spans))
+                   for _, drug, spans in mentions):
+            found.append(item)
+    return found
+
+
+def unexpected_in_state(passage: dict, reading) -> list[tuple[str, object]]:
+    """Items of a drug the matched expected state does not hold (passages whose expected states
+    are complete); (state label, item) pairs."""
+    states = passage["expected"]["states"]
+    if not passage["expected"].get("states_complete"):
+        return []
+    mentions = expected_mentions(passage, carried=False)
+    held = [set().union(*(_drugs(i) for i in s["items"])) if s["items"] else set()
+            for s in states]
+    matches: list[int | None] = []
+    for state in reading.states:
+        votes: dict[int, int] = {}
+        for item in state.items:
+            if item.carried:
+                continue
+            # the words the item was read from; where they are no expected item's, the words
+            # that name its drug (an item changed later keeps the name it was first read with)
+            hits = [index for index, drug, spans in mentions
+                    if drug == item.drug.name and _overlaps(item.span, spans)] or [
+                index for index, drug, spans in mentions
+                if drug == item.drug.name and _overlaps(item.drug_span, spans)]
+            for index in hits:
+                votes[index] = votes.get(index, 0) + 1
+        # the most votes; between equals, the later state (the story moves on)
+        matches.append(max(votes, key=lambda i: (votes[i], i)) if votes else None)
+    # a state with no item of the pharmacist's takes the match before it; the states before the
+    # first match take the first match; with no match at all, the passage's states hold nothing
+    first = next((m for m in matches if m is not None), None)
+    found = []
+    current = first
+    for state, match in zip(reading.states, matches, strict=True):
+        current = match if match is not None else current
+        drugs = held[current] if current is not None else set()
+        for item in state.items:
+            if item.drug.name not in drugs:
+                found.append((state.label, item))
+    return found
 
 
 def measure(part: str, show: bool = False) -> dict[str, int]:
     totals = {"passages": 0, "expected": 0, "read": 0, "invented": 0, "unexpected_drug": 0,
-              "items": 0, "span_errors": 0}
+              "unexpected": 0, "unexpected_in_state": 0, "items": 0, "span_errors": 0}
     for passage in passages():
         if part != "all" and passage.get("split") != part:
             continue
@@ -89,14 +179,24 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         drugs = expected_drugs(passage)
         strangers = [i for i in items if i.drug.name not in drugs]
         totals["unexpected_drug"] += len(strangers)
-        if show and (missed or invented or strangers):
+        unexpected = unexpected_items(passage, reading)
+        totals["unexpected"] += len(unexpected)
+        in_state = unexpected_in_state(passage, reading)
+        totals["unexpected_in_state"] += len(in_state)
+        if show and (missed or invented or unexpected or in_state):
             print(f"--- {passage['id']} ({passage['report']})")
             for drug, value in missed:
                 print(f"    MISSED {drug} {value:g} mg/day")
             for item in invented:
                 print(f"    INVENTED {item.drug.name} {item.daily_dose} from {item.as_written!r}")
-            for item in strangers:
-                print(f"    UNEXPECTED DRUG {item.drug.name} from {item.as_written!r}")
+            for item in unexpected:
+                where = "drug not in the passage" if item in strangers else "no expected item there"
+                print(f"    UNEXPECTED {item.drug.name} {item.daily_dose} from {item.as_written!r}"
+                      f" ({where})")
+            for label, item in in_state:
+                carried = " (carried)" if item.carried else ""
+                print(f"    NOT IN STATE {label!r}: {item.drug.name}{carried} from "
+                      f"{item.as_written!r}")
     return totals
 
 
@@ -109,9 +209,10 @@ def main() -> None:
     for part in parts:
         t = measure(part, args.show)
         share = 100 * t["read"] / t["expected"] if t["expected"] else 0.0
-        print(f"{part:5} passages {t['passages']:3}  daily amounts read {t['read']}/{t['expected']} "
-              f"({share:.1f}%)  invented {t['invented']}  unexpected-drug items "
-              f"{t['unexpected_drug']}  items {t['items']}  span errors {t['span_errors']}")
+        print(f"{part:6} passages {t['passages']:3}  daily amounts read {t['read']}/{t['expected']} "
+              f"({share:.1f}%)  invented {t['invented']}  unexpected items {t['unexpected']} "
+              f"(drug not in the passage {t['unexpected_drug']}; not in the state "
+              f"{t['unexpected_in_state']})  items {t['items']}  span errors {t['span_errors']}")
 
 
 if __name__ == "__main__":

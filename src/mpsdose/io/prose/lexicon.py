@@ -19,6 +19,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = [
     "AMOUNT",
     "COMBINATION",
+    "COMBINATION_UNITS",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -59,13 +60,19 @@ RANGE = re.compile(
 COMBINATION = re.compile(
     rf"(?P<values>{NUMBER}(?:\s*/\s*{NUMBER})+)\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
 )
+#: The strengths with a unit each: "(5 mg/325 mg)", "7.5 mg / 325 mg" (the same unit twice).
+COMBINATION_UNITS = re.compile(
+    rf"(?P<first>{NUMBER})\s*(?P<unit>mg|mcg|µg|ug|g)\s*/\s*(?P<second>{NUMBER})\s*(?P<unit2>mg|mcg|µg|ug|g)"
+    r"(?![a-z/])"
+)
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
 )
 #: Laboratory units beside doses ("26 U/L", "1.2 mg/dL", "9.8 ng/ml"): never a dose.
 LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*(?:dl|l)(?![a-z])"
                  rf"|{NUMBER}\s*(?:ng|pg|u|iu|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
-                 rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])")
+                 rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])"
+                 rf"|{NUMBER}\s*%\s*(?:ci|confidence\s+interval)(?![a-z])")  # "95% CI": a statistic
 
 WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12,
@@ -138,7 +145,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("lockout", rf"({_NUM})\s*-?\s*min(?:ute)?s?\s+lock\s*-?\s*out"
                   rf"|lock\s*-?\s*out\s+(?:of\s+|time\s+(?:of\s+)?)?({_NUM})\s*min(?:ute)?s?",
        lambda m: float(m.group(1) or m.group(2))),
-    _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesia"
+    # "2mg every 20 minutes (demand dose)", "q10min": an interval in minutes is a PCA's lockout or
+    # an as-needed interval, never a schedule a day is counted from
+    _p("lockout", rf"(?:every|q)\s*({_NUM})\s*-?\s*min(?:ute)?s?", lambda m: float(m.group(1))),
+    _p("pca", r"patient\s*-?\s*control(?:led)?\s+(?:perineural\s+|epidural\s+|intravenous\s+)?analgesi(?:a|c)"
               r"|pcea|pca"),
     _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
@@ -209,7 +219,8 @@ PHRASES: tuple[Phrase, ...] = (
                r"(?:\s+post\s*-?\s*operative)?\s+day", lambda m: m.group(1) + " day"),
     _p("time", rf"(?:after|over|within|for)\s+(?:the\s+next\s+)?{_W}\s+(?:days?|weeks?|months?|hours?)"
                r"|\d+\s+(?:days?|weeks?|months?)\s+(?:later|after)", "later"),
-    _p("time", r"subsequently|thereafter|then|later|finally|eventually|afterwards?|next", "later"),
+    _p("time", r"subsequently|thereafter|then|later|finally|eventually|afterwards?|next|followed\s+by",
+       "later"),
     _p("time", r"at\s+discharge|on\s+discharge|discharged", "discharge"),
     _p("time", r"(?:on|upon|at|after)\s+(?:hospital\s+)?admission|admitted|admission", "admission"),
     _p("time", r"out\s*-?\s*patient|at\s+home", "outpatient"),

@@ -105,11 +105,70 @@ _SHARE_OF_PATIENTS = re.compile(
     r"(?:patients|cases|subjects|participants|children)\b"
     r"|\bin\s+\d+\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:of\s+(?:the\s+)?\d+\s+)?"
     r"(?:patients|cases|subjects|participants|children)\b")
+#: A statement about some of the patients of a series, not about one patient, nor about the
+#: whole series ("Five of the patients were treated with transdermal fentanyl", "200 μg (41
+#: patients, 74%)", "Three patients (5%) could not tolerate 200 μg", "In the patients of the group,
+#: …", "In the successful cases"): its amounts are series figures and its drugs are not items —
+#: unless the sentence speaks of one patient too ("he", "the patient"), or gives each case its
+#: value ("210 and 175 µg/h, respectively"). What the whole series was given ("eight patients …
+#: during therapy with intrathecal morphine", "all patients used morphine") is its common regimen.
+_NUMBER_WORD = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
+_SERIES = re.compile(
+    rf"\b{_NUMBER_WORD}\s+of\s+(?:the|these|our)\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z]+\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b"
+    rf"|\bof\s+the\s+{_NUMBER_WORD}\s+(?:patients|cases|subjects|participants|children)\b"
+    rf"|\b{_NUMBER_WORD}\s+(?:patients|cases|subjects|children)\s+\(\s*\d+(?:\.\d+)?\s*%\s*\)"
+    r"|\(\s*\d+\s+(?:patients|cases)\s*,\s*\d+(?:\.\d+)?\s*%\s*\)"
+    r"|\b(?:in|for)\s+the\s+(?:[a-z]+\s+)?(?:patients|cases|subjects)\b")
+_ONE_PATIENT = re.compile(
+    r"\b(?:he|she|his|her|him|mr|mrs|ms|the\s+patient|this\s+patient|a\s+patient|our\s+patient"
+    r"|the\s+man|the\s+woman|the\s+boy|the\s+girl)\b|\b\d+\s*-?\s*year\s*-?\s*old\b")
+#: A sentence that asks, or weighs what might have been done, reports no regimen: "What is the
+#: equivalent dose of a long-acting morphine preparation?", "An alternative initial strategy would
+#: have been to … use intravenous fentanyl", "methadone should be considered earlier".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|should)\s+have\s+been\b"  # not "may have been caused by …": the past
+    r"|\balternative\s+(?:initial\s+)?(?:strategy|approach|option)\b"
+    r"|\b(?:should|may|might|can|could)\s+be\s+considered\b|\bis\s+considered\s+to\s+be\b")
+#: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
+#: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
+#: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
+#: amount after the phrase is). "This is approximately equivalent to 0.4 mg/hour, which is her
+#: basal rate" states no amount before the verb: the amount after it is the dose it names.
+_EQUIVALENT = re.compile(
+    r"(?P<verb>\b(?:is|are|was|were)\s+(?:the\s+|an\s+)?)?"
+    r"(?:approximate(?:ly)?\s+|roughly\s+|about\s+)?(?:equivalent|equianalgesic|equal)\s+"
+    r"(?:of|to|with)\b|\bcorresponds?\s+to\b")
+#: The letter or number of an answer option at the start of a line: "A. ", "b) ", "(c) ", "1. ".
+_OPTION = re.compile(r"[ \t]*(?:\(?[A-Ea-e]\)|\(?[A-Ea-e]\.|\d{1,2}[.)])[ \t]")
+#: A line that gives the answer of a question, before the option it names ("ANSWER:").
+_ANSWER = re.compile(r"[ \t]*(?:correct\s+)?answers?\s*:?[ \t]*$", re.IGNORECASE)
 #: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
 #: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
 _PER_TIME_AFTER_NAME = re.compile(
     r"(?:/\s*|per\s+)(?P<unit>24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|min(?:ute)?s?)"
     r"(?![a-z0-9/])|an?\s+(?P<word>hour|day)(?![a-z0-9/])")
+#: The endings of international nonproprietary names (WHO stems: "ziconotide", "levetiracetam"
+#: is not among them, "pamidronate", "ondansetron" …): a word shaped like a drug's name the catalogue
+#: does not know. A sentence that names one is about that drug, so an amount in it is never given to
+#: the drug the story was about before.
+_INN_STEM = re.compile(
+    r"[a-z]{3,}(?:caine|cillin|mycin|oxacin|conazole|azole|vir|mab|tinib|platin|rubicin|tide|"
+    r"relin|pril|sartan|olol|dipine|statin|zepam|zolam|tidine|prazole|setron|triptan|dronate|"
+    r"profen|coxib|fenac|olone|parin|xaban|thiazide|semide|oxetine|pramine|triptyline|peridol|"
+    r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast)")
+#: Nouns after a drug's name that make it a condition, not a treatment ("fentanyl overdose").
+_CONDITIONS = frozenset({"overdose", "overdoses", "toxicity", "intoxication", "poisoning",
+                         "withdrawal", "allergy", "intolerance", "dependence", "addiction"})
+#: Nouns after a drug's name that make it a service ("his community methadone clinic").
+_SERVICES = frozenset({"clinic", "clinics", "program", "programme", "programs", "programmes",
+                       "service", "services", "centre", "center"})
+#: Verbs of a general statement right after a drug's name, in the present tense ("Methadone is
+#: an opioid used in Japan", "… may be considered", "fentanyl patch (FP) are often used").
+_GENERAL_VERBS = frozenset({"is", "are", "may", "can", "should", "must", "has", "have",
+                            "remains", "remain", "offers", "offer", "provides", "provide",
+                            "works", "acts"})
 #: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
 _COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
@@ -229,11 +288,14 @@ class _Reader:
         self.negated_tokens: set[int] = set()
         self.state_at: dict[int, int] = {}
         self.added_now: set[int] = set()
+        self.continued_now: set[Drug] = set()
         self.total_tokens: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
         self.sentence = 0
+        self.series = False  # the sentence being read speaks of some patients of a series
+        self.options: list[tuple[int, int]] = []
 
     # -- the whole text ---------------------------------------------------------------------
     def read(self) -> Reading:
@@ -249,9 +311,42 @@ class _Reader:
                 self._finding(Severity.INFO, "weight-not-carried",
                               f"{error}: the weight is used for doses per kg, but not written "
                               "as the course's patient", None)
+        self.options = _option_blocks(self.text)
         for sentence, tokens in zip(spans, token_lists, strict=True):
+            aside = self._set_aside(sentence, tokens)
+            if aside is not None:
+                self._aside(tokens, aside)
+                continue
             self._sentence(sentence.index, tokens)
         return self._result()
+
+    # -- sentences that report no regimen -------------------------------------------------------
+    def _set_aside(self, sentence: Any, tokens: list[Token]) -> str | None:
+        """Why a sentence reports no regimen — a question, an answer option of a question, a
+        hypothetical ("would have been", "should be considered") — or None."""
+        if any(start <= sentence.start < end for start, end in self.options):
+            return "an answer option of a question"
+        said = self.normal[sentence.start:sentence.end].rstrip(" \"')")
+        if said.endswith("?"):
+            return "a question"
+        if _HYPOTHETICAL.search(said):
+            return "a hypothetical or a recommendation"
+        return None
+
+    def _aside(self, tokens: list[Token], why: str) -> None:
+        """Nothing in a sentence set aside is read: its amounts are not doses, its drugs not
+        items, its verbs change nothing; a finding names what was set aside."""
+        named: list[str] = []
+        for token in tokens:
+            if token.kind == "amount":
+                self._not_dose(token, why)
+            if token.kind == "drug" and token.value.drug.name not in named:
+                named.append(str(token.value.drug.name))
+        if named:
+            start, end = tokens[0].start, tokens[-1].end
+            self._finding(Severity.INFO, "not-a-regimen",
+                          f"{self.text[start:end]!r} is {why}: "
+                          f"{', '.join(named)} named there, not read as items", (start, end))
 
     def _define_abbreviations(self, spans: Sequence[Any]) -> None:
         """ "morphine sulfate (MS)", "transdermal buprenorphine [TB]", "intrathecal injections
@@ -262,9 +357,12 @@ class _Reader:
                 if token.kind not in ("drug", "route") or index + 3 >= len(tokens) + 1:
                     continue
                 after = index + 1
-                while after < len(tokens) and tokens[after].kind == "word" and \
-                        tokens[after].value in ("sulfate", "sulphate", "hydrochloride", "injections",
-                                                "injection", "infusion"):
+                patch = False  # "fentanyl patch (FP)": the abbreviation names the patch
+                while after < len(tokens) and ((tokens[after].kind == "word" and tokens[
+                        after].value in ("sulfate", "sulphate", "hydrochloride", "injections",
+                                         "injection", "infusion"))
+                        or (token.kind == "drug" and tokens[after].kind == "form")):
+                    patch = patch or tokens[after].value == "patch"
                     after += 1
                 if after + 2 >= len(tokens) or tokens[after].kind != "open":
                     continue
@@ -280,7 +378,7 @@ class _Reader:
                 if token.kind == "drug":
                     name: DrugName = token.value
                     route = tokens[index - 1].value if index and tokens[index - 1].kind == "route" \
-                        else None
+                        else Route.TRANSDERMAL if patch else None
                     self.defined.setdefault(raw, DrugName(name.drug, raw, route))
                 else:
                     self.defined_routes.setdefault(raw, token.value)
@@ -292,16 +390,24 @@ class _Reader:
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, index: int, tokens: list[Token]) -> None:
         tokens = self._merge_brands(tokens)
+        if len(tokens) > 1 and tokens[0].kind == "verb" and tokens[1].kind == "punct" \
+                and tokens[1].value == ":":  # "Introduction: …", "Treatment: …": a heading
+            tokens = [attrs.evolve(tokens[0], kind="word", value=self.normal[
+                tokens[0].start:tokens[0].end]), *tokens[1:]]
         self.tokens = tokens
         self.token_at = {token.start: position for position, token in enumerate(tokens)}
         self.negated_tokens = set()
         self.sentence = index
+        said = self.normal[tokens[0].start:tokens[-1].end] if tokens else ""
+        one = _ONE_PATIENT.search(said) is not None
+        self.series = _series_statement(said) and not one and "respectively" not in said
         self.total_tokens = set()
         self.owned = set()
         used: set[int] = set()
         self._printed_totals(index, tokens, used)
         readings = self._bind(index, tokens, used)
         readings = [r for r in readings if not self._not_given(tokens, r)]
+        readings = self._alternatives(tokens, readings)
         readings += self._mentions(index, tokens, readings)
         readings.sort(key=lambda r: (r.first, r.value_index))
         bounds: dict[int, list[tuple[Drug, int | None]]] = {}
@@ -332,20 +438,32 @@ class _Reader:
             if skip:
                 skip -= 1
                 continue
-            if (token.kind == "drug" and index + 3 < len(tokens) + 0
-                    and tokens[index + 1].kind == "open" and tokens[index + 2].kind == "drug"
-                    and tokens[index + 3].kind == "close"
-                    and tokens[index + 2].value.drug == token.value.drug):
-                merged.append(attrs.evolve(token, end=tokens[index + 3].end, name_end=token.end))
-                skip = 3
+            between = 0  # "fentanyl patch (FP)": a form may stand between the name and its bracket
+            while token.kind == "drug" and index + between + 1 < len(tokens) \
+                    and tokens[index + between + 1].kind in ("form", "release") and between < 2:
+                between += 1
+            if (token.kind == "drug" and index + between + 3 < len(tokens)
+                    and tokens[index + between + 1].kind == "open"
+                    and tokens[index + between + 2].kind == "drug"
+                    and tokens[index + between + 3].kind == "close"
+                    and tokens[index + between + 2].value.drug == token.value.drug):
+                if between:  # the form is kept, the bracketed name is the same mention
+                    merged.append(token)
+                    merged.extend(tokens[index + 1:index + between])
+                    merged.append(attrs.evolve(tokens[index + between],
+                                               end=tokens[index + between + 3].end))
+                else:
+                    merged.append(attrs.evolve(token, end=tokens[index + 3].end,
+                                               name_end=token.end))
+                skip = between + 3
                 continue
             merged.append(token)
         return merged
 
     # -- pass 2: numbers that are not doses --------------------------------------------------
     def _printed_totals(self, sentence: int, tokens: list[Token], used: set[int]) -> None:
-        share_of_patients = bool(tokens) and _SHARE_OF_PATIENTS.search(
-            self.normal[tokens[0].start:tokens[-1].end]) is not None
+        share_of_patients = bool(tokens) and (_SHARE_OF_PATIENTS.search(
+            self.normal[tokens[0].start:tokens[-1].end]) is not None or self.series)
         for index, token in enumerate(tokens):
             if token.kind == "lab":
                 used.add(index)
@@ -390,7 +508,18 @@ class _Reader:
                 self._printed(sentence, tokens, index, index, "change", amount.value,
                               _unit_of(amount), note="the step of a change, not a dose")
                 continue
+            if re.search(r"\boverdos(?:e|es|ed)\s+(?:of|on|with)\s+(?:about\s+|approximately\s+)?$",
+                         self.normal[max(0, token.start - 40):token.start]):
+                used.add(index)  # "after an overdose of 5000 micrograms of fentanyl"
+                self.total_tokens.add(index)
+                self._not_dose(token, "the amount of an overdose, not a dose of the regimen")
+                continue
             cues = self._cues(tokens, index)
+            if not cues and self._equivalence_side(tokens, index):
+                used.add(index)
+                self.total_tokens.add(index)
+                self._not_dose(token, "one side of an equivalence the text states, not a dose")
+                continue
             if share_of_patients:
                 cues.add("series")
             if "dilution" in cues and not re.search(r"dilut\w*\s+(?:to\s+|at\s+)?$",
@@ -457,6 +586,38 @@ class _Reader:
         if value in _RESULT:
             return "result"
         return None
+
+    def _equivalence_side(self, tokens: list[Token], index: int, *, right_only: bool = False
+                          ) -> bool:
+        """Is the amount at ``index`` a side of an equivalence the text states ("… is the
+        approximate equivalent of 30 mg of oral morphine …")? Within its brackets (or outside
+        any), with no clause boundary between the amount and the phrase."""
+        group = self._bracket(tokens, index)
+        first, last = (group[0] + 1, group[1] - 1) if group is not None else (0, len(tokens) - 1)
+        start, end = tokens[first].start, tokens[last].end
+        said = self.normal[start:end]
+        token = tokens[index]
+        def joined(one: int, other: int) -> bool:
+            between = self.normal[one:other]
+            return len(between) < 80 and not re.search(
+                r"[;.:()\[\]]|\b(?:but|however|whereas|while|which)\b", between)
+
+        for found in _EQUIVALENT.finditer(said):
+            at, to = start + found.start(), start + found.end()
+            if right_only:
+                if token.start >= to and joined(to, token.start):
+                    return True
+                continue
+            if found.group("verb"):  # "A is the equivalent of B": an amount on each side
+                left = [t for t in tokens[first:index + 1] if t.kind == "amount" and t.end <= at
+                        and joined(t.end, at)]
+                if not left:
+                    continue
+                if token in left or (token.start >= to and joined(to, token.start)):
+                    return True
+            elif token.start >= to and joined(to, token.start):
+                return True
+        return False
 
     def _bracket(self, tokens: list[Token], index: int) -> tuple[int, int] | None:
         """The innermost pair of brackets around ``index`` (their positions), or None."""
@@ -585,6 +746,9 @@ class _Reader:
                 continue
             if drug_index is None:
                 drug_index = self._left(tokens, index)
+                if drug_index is not None and amount.base == "%" and not amount.per \
+                        and not self._next_to(tokens, drug_index, index):
+                    drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
             both: list[int] = []
             if drug_index is not None:
                 both = self._coordinated(tokens, drug_index, index)
@@ -602,6 +766,8 @@ class _Reader:
                 continue
             used.add(index)
             rate = self._rate_after_name(tokens, index, drug_index) if not both else None
+            if rate is None:
+                rate = self._rate_after_route(tokens, index)
             if rate is not None:
                 amount = attrs.evolve(amount, per=(*amount.per, rate[0]))
             for target in targets:
@@ -614,6 +780,31 @@ class _Reader:
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route))
         return readings
+
+    def _alternatives(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
+        """ "Diamorphine 40mg or morphine 60mg in syringe": doses of two drugs joined by "or"
+        are a choice the text leaves open — neither is read as given (a finding says so)."""
+        ordered = sorted((r for r in readings if r.amount_token is not None), key=lambda r: r.first)
+        chosen: set[int] = set()
+        for one, other in itertools.pairwise(ordered):
+            between = tokens[one.last + 1:other.first]
+            if one.drug != other.drug and len(between) == 1 and between[0].kind == "plus" \
+                    and self.normal[between[0].start:between[0].end] == "or":
+                chosen.update((id(one), id(other)))
+                start, end = tokens[one.first].start, tokens[other.last].end
+                self._finding(Severity.INFO, "alternatives",
+                              f"{self.text[start:end]!r}: doses of {one.drug.name} or "
+                              f"{other.drug.name}, a choice the text leaves open: neither is read "
+                              "as given", (start, end))
+        for reading in readings:
+            if id(reading) in chosen and reading.amount_token is not None:
+                self._not_dose(tokens[reading.amount_token], "one of alternatives joined by 'or'")
+                self.owned.add(reading.drug_span)
+        kept = [r for r in readings if id(r) not in chosen]
+        if len(kept) < len(readings):  # their names are not mentions of their own either
+            self.negated_tokens.update(self.token_at[r.drug_span[0]] for r in readings
+                                       if id(r) in chosen and r.drug_span[0] in self.token_at)
+        return kept
 
     def _rate_after_name(self, tokens: list[Token], index: int,
                          drug_index: int | None) -> tuple[str, int] | None:
@@ -640,14 +831,45 @@ class _Reader:
         time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
         return time, last
 
+    def _next_to(self, tokens: list[Token], drug: int, amount: int) -> bool:
+        """Is the amount written next to the drug's name ("0.2% ropivacaine", "lidocaine 2%",
+        "ropivacaine (0.2%)"), with only route, release or form words or brackets between?"""
+        low, high = min(drug, amount), max(drug, amount)
+        return all(t.kind in ("route", "release", "form", "open", "close", "infusion")
+                   or (t.kind == "word" and t.value in _TIGHT)
+                   for t in tokens[low + 1:high]) and high - low <= 4
+
+    def _rate_after_route(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
+        """ "a continuous infusion of morphine at 10 mg intravenously per hour": a mass amount,
+        the route written after it, then the time it is per. The time and the position of its
+        last token, or None."""
+        amount: Amount = tokens[index].value
+        if not amount.mass or amount.time is not None or amount.kind not in ("single", "range"):
+            return None
+        position = index + 1
+        while position < len(tokens) and position <= index + 2 and tokens[position].kind == "route":
+            position += 1
+        if position == index + 1 or position >= len(tokens):
+            return None
+        found = _PER_TIME_AFTER_NAME.match(self.normal, tokens[position].start)
+        if found is None:
+            return None
+        last = next((p for p in range(position, len(tokens)) if tokens[p].end == found.end()), None)
+        if last is None:
+            return None
+        unit = found.group("unit") or found.group("word")
+        time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
+        return time, last
+
     def _combination(self, sentence: int, tokens: list[Token], index: int) -> list[_Reading]:
         """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
         drug named before it, in order, and the tablets a dose — each component an item. A
         combination whose components the text does not name one by one (a brand) is not read."""
         amount: Amount = tokens[index].value
         position = index - 1
-        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx"):
-            position -= 1
+        while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx",
+                                                          "open"):
+            position -= 1  # "oxycodone/acetaminophen tablets (5 mg/325 mg)"
         drugs: list[int] = []
         while position >= 0 and tokens[position].kind == "drug":
             drugs.insert(0, position)
@@ -666,10 +888,13 @@ class _Reader:
                           "read", (token.start, token.end))
             return []
         count = self._units_before(tokens, drugs[0]) or self._units_after(tokens, index)
+        around = None if count else self._units_around(tokens, drugs[0], drugs[-1])
+        count = count or around
         found = []
         for value_index, drug in enumerate(drugs):
             name: DrugName = tokens[drug].value
-            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, drug, index,
+            start = drugs[0] - 1 if around and value_index == 0 else drug  # "2 oxycodone/…"
+            found.append(_Reading(name.drug, tokens[drug].name_span, sentence, start, index,
                                   amount, value_index, index, name_route=name.route,
                                   count=count, combination=True))
         return found
@@ -684,9 +909,20 @@ class _Reader:
             return _count(tokens[position - 1])
         return None
 
+    def _units_around(self, tokens: list[Token], first: int, last: int) -> int | None:
+        """ "2 oxycodone/acetaminophen tablets (5 mg/325 mg)": a count before the names and the
+        units after them."""
+        if first >= 1 and last + 1 < len(tokens) and tokens[last + 1].kind == "form" \
+                and tokens[last + 1].value in _COUNTED:
+            return _count(tokens[first - 1])
+        return None
+
     def _units_after(self, tokens: list[Token], index: int) -> int | None:
-        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h": the units a dose."""
+        """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h", "(5 mg/325 mg) two
+        tablets": the units a dose."""
         position = index + 1
+        if position < len(tokens) and tokens[position].kind == "close":
+            position += 1
         if position < len(tokens) and tokens[position].kind == "punct" \
                 and tokens[position].value in ",;":
             position += 1
@@ -889,7 +1125,16 @@ class _Reader:
         "her continuous rate was increased to 4mg/hour"): the sentence must speak of a dose, a
         rate, a device or a change, and the story must point to one drug — the drug of the
         device it names, or the one drug of the last sentence that had items."""
-        if any(t.kind in ("drug", "class") for t in tokens):
+        if any(t.kind in ("drug", "class") for t in tokens) or self.series \
+                or (amount.base == "%" and not amount.per):
+            return None  # a bare percentage is a share, never the story drug's concentration
+        unknown = next((t for t in tokens if t.kind == "word"
+                        and _INN_STEM.fullmatch(str(t.value))), None)
+        if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
+            self._finding(Severity.WARNING, "unknown-name",
+                          f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
+                          "catalogue does not know: the sentence's amounts are not given to "
+                          "another drug", (unknown.start, unknown.end))
             return None
         words = {self.normal[t.start:t.end] for t in tokens if t.kind in ("word", "verb")}
         devices = {t.value if t.kind != "form" else "patch" for t in tokens
@@ -898,7 +1143,8 @@ class _Reader:
         devices = {"pca" if d is None else d for d in devices}
         changes = any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
                       for t in tokens)
-        if not (words & {"dose", "dosage", "doses", "dosing", "rate"} or changes or devices):
+        if not (words & {"dose", "dosage", "doses", "dosing", "rate", "prescription", "regimen"}
+                or changes or devices):
             return None
         if devices:
             for sentence in reversed(self.story.focus):
@@ -939,6 +1185,20 @@ class _Reader:
                 continue
             if self._inside_total(tokens, index) or self._in_ratio(tokens, index):
                 continue
+            if self.series:
+                self._finding(Severity.INFO, "named-in-a-series",
+                              f"{self.text[token.start:token.end]!r} is named in a statement "
+                              "about the patients of a series, not one patient's regimen: not an "
+                              "item", (token.start, token.end))
+                continue
+            why = self._named_not_given(tokens, index)
+            if why is None and self._equivalence_side(tokens, index, right_only=True):
+                why = "as a side of an equivalence the text states"  # "… equivalent to morphine"
+            if why is not None:
+                self._finding(Severity.INFO, "named-not-given",
+                              f"{self.text[token.start:token.end]!r} is named {why}: not an item",
+                              (token.start, token.end))
+                continue
             if self._in_calculation_brackets(tokens, index):
                 self._finding(Severity.INFO, "named-in-a-calculation",
                               f"{self.text[token.start:token.end]!r} is named inside a worked "
@@ -948,6 +1208,60 @@ class _Reader:
                                   name_route=name.route))
             with_amount.add(name.drug)
         return found
+
+    def _named_not_given(self, tokens: list[Token], index: int) -> str | None:
+        """How a drug named without an amount is named, where the words do not say it was given:
+        as a condition ("fentanyl overdose", "morphine-induced"), as a service ("methadone
+        clinic"), as the setting of a reaction ("he developed myoclonus following concomitant
+        administration of morphine and hydromorphone"), or in a general statement ("Methadone,
+        a synthetic opioid, may be more effective …", "fentanyl patch (FP) are often used …").
+        None where it may be an item."""
+        after = index + 1
+        while after < len(tokens) and tokens[after].kind in ("form", "release", "route"):
+            after += 1
+        following = self.normal[tokens[after].start:tokens[after].end] if after < len(tokens) \
+            else ""
+        joined = self.normal[tokens[index].end:tokens[index].end + 12]
+        if following in _CONDITIONS or re.match(r"-(?:induced|related)\b", joined):
+            return "as a condition, not a treatment"
+        if following in _SERVICES:
+            return "as a service, not a treatment"
+        said = self.normal[tokens[0].start:tokens[-1].end]
+        one = _ONE_PATIENT.search(said) is not None
+        before = self.normal[tokens[max(0, index - 12)].start:tokens[index].start]
+        if re.search(r"\b(?:developed|experienced|suffered)\b", said) and re.search(
+                r"\b(?:during|following|after)\s+(?:concomitant\s+)?(?:treatment|therapy|"
+                r"administration|use)\s+(?:with|of)\s+(?:[a-z\-]+(?:\s*,\s*|\s+and\s+|\s+or\s+))*$",
+                before):
+            return "as the setting of a reaction, not an event of the regimen"
+        if one or any(t.kind == "amount" for t in tokens) or any(
+                t.kind == "verb" and not self._gerund_after_preposition(tokens, p)
+                for p, t in enumerate(tokens)):
+            return None
+        if any(tokens[p].kind == "verb" for p in range(max(0, index - 3), index)):
+            return "in a general statement, not of this patient"  # "before switching to methadone"
+        position = after
+        if position < len(tokens) and tokens[position].kind == "open":  # "(FP)", "(Dilaudid)"
+            while position < len(tokens) and tokens[position].kind != "close":
+                position += 1
+            position += 1
+        if position < len(tokens) and tokens[position].kind == "punct" \
+                and tokens[position].value == ",":  # "Methadone, a synthetic opioid, may …"
+            closing = next((p for p in range(position + 1, min(len(tokens), position + 8))
+                            if tokens[p].kind == "punct" and tokens[p].value == ","), None)
+            position = closing + 1 if closing is not None else position
+        if position < len(tokens) and self.normal[
+                tokens[position].start:tokens[position].end] in _GENERAL_VERBS:
+            return "in a general statement, not of this patient"
+        return None
+
+    def _gerund_after_preposition(self, tokens: list[Token], position: int) -> bool:
+        """ "before switching to methadone", "for treating pain": a verb in -ing after a
+        preposition names an action in general, not an event of the story."""
+        word = self.normal[tokens[position].start:tokens[position].end]
+        return word.endswith("ing") and position > 0 and self.normal[
+            tokens[position - 1].start:tokens[position - 1].end] in (
+                "before", "after", "for", "of", "by", "when", "without", "in", "despite")
 
     def _in_calculation_brackets(self, tokens: list[Token], index: int) -> bool:
         group = self._bracket(tokens, index)
@@ -1022,15 +1336,18 @@ class _Reader:
         """ "morphine IV equivalents", "total fentanyl use", "the median duration of IV
         methadone": a drug named inside a total or a series figure."""
         window = tokens[index + 1:index + 4]
-        if window and window[0].kind == "cue" and window[0].value in ("ome", "use"):
-            return True  # "morphine consumption was 300 mg per day"
+        if window and window[0].kind == "cue" and window[0].value in ("ome", "use") \
+                and self.normal[window[0].start:window[0].end] != "used":
+            return True  # "morphine consumption was 300 mg per day" ("oxycodone used to treat …" is
+            # no total)
         if any(t.kind == "cue" and t.value == "available" for t in tokens[index + 1:index + 5]):
             token = tokens[index]
             self._finding(Severity.INFO, "named-in-general",
                           f"{self.text[token.start:token.end]!r} is named as available, not given: "
                           "not an item", (token.start, token.end))
             return True
-        if any(t.kind == "cue" and t.value in ("ome", "use") for t in window[:2]) and not any(
+        if any(t.kind == "cue" and t.value in ("ome", "use")
+               and self.normal[t.start:t.end] != "used" for t in window[:2]) and not any(
                 t.kind == "amount" for t in window):
             return True
         before = tokens[max(0, index - 5):index]
@@ -1066,10 +1383,14 @@ class _Reader:
             break
         last = reading.last
         position = last + 1
+        switched_from = reading.first > 0 and self.normal[
+            tokens[reading.first - 1].start:tokens[reading.first - 1].end] == "from"
         while position < len(tokens):
             token = tokens[position]
             if position in others or token.kind in ("drug", "class", "clause"):
                 break
+            if switched_from and token.kind == "word" and token.value == "to":
+                break  # "from FP to continuous intravenous infusion of morphine": the target's
             if token.kind == "amount" and position != reading.amount_token:
                 if position - 1 >= 0 and tokens[position - 1].kind == "open":
                     position += 1  # its bracketed alternative
@@ -1171,7 +1492,8 @@ class _Reader:
         elif kind == "infusion":
             reading.infusion = True
         elif kind == "device":
-            reading.device = value
+            if reading.device != "pca":  # "PCA pump": the pump is the PCA's
+                reading.device = value
             reading.infusion = True
         elif kind == "lockout":
             reading.lockout = value
@@ -1341,8 +1663,9 @@ class _Reader:
                           "switch": "switch", "stop": "stop", "continue": "continue"}.get(verb, "add")
         if reading.action == "switch":
             before = self.normal[tokens[max(0, reading.first - 3)].start:tokens[reading.first].start]
-            if re.search(r"\bfrom\b", before) and not re.search(r"\bto\b", before):
-                reading.role = "from"
+            if (re.search(r"\bfrom\b", before) and not re.search(r"\bto\b", before)) \
+                    or re.search(r"\bfrom\s+(?:[a-z\-]+\s+)?$", before):
+                reading.role = "from"  # "a switch to FP from oxycodone"
             wider = self.normal[tokens[max(0, reading.first - 4)].start:tokens[reading.first].start]
             if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                     r"\bfor\b", wider):
@@ -1389,11 +1712,16 @@ class _Reader:
             return
 
     def _doses_taken(self, tokens: list[Token], index: int) -> str | None:
-        """ "8 doses of 5 mg", "four rescue doses of 10 mg": the words, or None."""
+        """ "8 doses of 5 mg", "four rescue doses of 10 mg", "5 doses daily of 60mg": the words,
+        or None."""
         position = index - 1
         if position < 2 or self.normal[tokens[position].start:tokens[position].end] != "of":
             return None
         position -= 1
+        if tokens[position].kind == "freq" and self.normal[
+                tokens[position].start:tokens[position].end] in ("daily", "a day", "per day",
+                                                                 "each day") and position >= 2:
+            position -= 1  # "5 doses daily of 60mg": the doses taken a day, not a schedule
         if not re.search(r"\bdoses?$", self.normal[tokens[position].start:tokens[position].end]):
             return None  # "doses", "rescue doses" (one token)
         position -= 1
@@ -1624,9 +1952,8 @@ class _Reader:
         if froms:
             if not story.states:
                 self._new_state(tokens, [], carry=False, label="before the switch")
-            for reading in froms:
-                if reading.amount is not None and not any(
-                        item.drug == reading.drug for item in story.states[-1]["items"]):
+            for reading in froms:  # "a switch to FP from oxycodone": it was given before
+                if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
                     self._apply(attrs.evolve(reading, action="add", role=""))
         opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)
         if not story.states and (rest or any(a for _, a in classes)):
@@ -1643,6 +1970,9 @@ class _Reader:
             if action in ("stop", "switch"):
                 self._stop_class(token.value, tokens, readings, action)
         earlier: dict[tuple[Drug, bool], _Reading] = {}
+        # "changed to oral hydromorphone … with the continuation of methadone": a switch in the
+        # sentence does not end what the same sentence says continues
+        self.continued_now = {r.drug for r in rest if r.action == "continue"}
         for reading in rest:
             when = self._time_of(tokens, reading)
             current = story.states[-1]
@@ -1841,7 +2171,8 @@ class _Reader:
             drop = {i for i in same if id(items[i]) not in self.added_now}
             if reading.drug.is_opioid:
                 drop |= {i for i, item in enumerate(items) if item.drug.is_opioid
-                         and id(item) not in self.added_now}
+                         and id(item) not in self.added_now
+                         and item.drug not in self.continued_now}
             items = [item for i, item in enumerate(items) if i not in drop]
             state["items"] = items
             same = [i for i, item in enumerate(items) if item.drug == reading.drug]
@@ -2151,6 +2482,40 @@ class _Reader:
         printed = compare_totals(self.printed, states, self.state_at, self.knowledge)
         return Reading(self.text, tuple(states), tuple(printed), tuple(self.not_doses),
                        tuple(self.story.findings), self.table, self.weight)
+
+
+def _series_statement(said: str) -> bool:
+    """Does the sentence speak of some of the patients of a series ("Five of the patients",
+    "in 12 patients")? What "all (three) patients" or "both patients" were given is the series'
+    common regimen, read as items."""
+    return any(not re.search(r"\b(?:all|both|each\s+of\s+the|each\s+of)\s+$",
+                             said[max(0, found.start() - 14):found.start()])
+               for found in _SERIES.finditer(said))
+
+
+def _option_blocks(text: str) -> list[tuple[int, int]]:
+    """Where a question's answer options stand: after a "?" the text starts with an option's
+    letter or number ("? A. 15 mg q12 B. …", "?\n\n  1. Take …"); the options run on, line by
+    line, through blank lines, lines that start with an option's letter or number and lines that
+    announce the answer ("ANSWER:"), and end at the first other line ("Discussion: …")."""
+    blocks = []
+    for mark in re.finditer(r"\?(?=\s|$)", text):
+        start = mark.end()
+        while start < len(text) and text[start] in " \t\r\n":
+            start += 1
+        if not _OPTION.match(text, start) or start >= len(text):
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            line_end = text.find("\n", end + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[end + 1:line_end]
+            if line.strip() and not _OPTION.match(line) and not _ANSWER.match(line):
+                break
+            end = line_end
+        blocks.append((start, end))
+    return blocks
 
 
 def _count(token: Token) -> int | None:

@@ -8,7 +8,16 @@ from typing import Any
 
 import attrs
 
-from mpsdose.io.prose.lexicon import AMOUNT, COMBINATION, LAB, LIST, PHRASES, RANGE, number
+from mpsdose.io.prose.lexicon import (
+    AMOUNT,
+    COMBINATION,
+    COMBINATION_UNITS,
+    LAB,
+    LIST,
+    PHRASES,
+    RANGE,
+    number,
+)
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.value import Value
 
@@ -128,6 +137,14 @@ def _per(suffix: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+#: What joins the two ends of a range whose unit is said twice ("10mg – 20mg", "0.2 mg to 0.8 mg").
+_RANGE_JOIN = re.compile(r"\s*(?:-|to)\s*(?=\d|\.\d)")
+#: A change written before two amounts joined by "to" makes them two amounts ("reduced 20 mg to
+#: 10 mg"), not a range.
+_CHANGED = re.compile(r"(?:increas|decreas|reduc|titrat|rais|escalat|chang|switch|convert|taper|"
+                      r"went|rose|fell|dropp|lower|adjust|from)\w*[^.;]*$")
+
+
 def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     """An amount at ``position``: a list, a "between … and …", a range or a single amount."""
     prefix_values: list[float] = []
@@ -138,6 +155,11 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
         values = tuple(number(v) for v in re.split(r"\s*/\s*", combination.group("values")))
         return combination.end(), Amount(values, _BASE[combination.group("unit")], (),
                                          None, "combination")
+    paired = COMBINATION_UNITS.match(normal, position, end)
+    if paired and _BASE[paired.group("unit")] == _BASE[paired.group("unit2")]:
+        # "5 mg/325 mg": the same, each strength with its unit
+        return paired.end(), Amount((number(paired.group("first")), number(paired.group("second"))),
+                                    _BASE[paired.group("unit")], (), None, "combination")
     between = RANGE.match(normal, position, end)
     if between and between.group("lowunit") and between.group("word") == "from" and not re.search(
             r"(?:rang(?:ed|es|ing|e)|var(?:ied|ies|ying|y))\s+$", normal[max(0, position - 12):position]):
@@ -174,6 +196,14 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     del start
     if high is not None:
         return match.end(), Amount((value,), base, per, high, "range", over)
+    joined = _RANGE_JOIN.match(normal, match.end(), end)
+    if joined is not None and not _CHANGED.search(normal[max(0, position - 40):position]):
+        upper = AMOUNT.match(normal, joined.end(), end)
+        if upper is not None and upper.group("high") is None and _per(upper.group("suffix")) == per \
+                and _BASE.get(upper.group("unit")) == base and number(upper.group("number")) > value:
+            # "Midazolam 10mg – 20mg", "0.2 mg to 0.8 mg": one range, its unit said twice
+            return upper.end(), Amount((value,), base, per, number(upper.group("number")), "range",
+                                       over)
     return match.end(), Amount((value,), base, per, over_24h=over)
 
 
