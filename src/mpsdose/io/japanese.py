@@ -78,6 +78,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from mpsdose.io.script import is_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.practice import Strength
 from mpsdose.knowledge.products import PatchProduct, ProductStrength, fold
@@ -85,19 +86,10 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug, normal_name
 from mpsdose.model.errors import ItemSyntaxError, RouteError, UnitError, UnknownDrugError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["is_japanese", "parse_japanese", "read_japanese"]
-
-#: Kana, kanji, half-width katakana and the brackets Japanese prescriptions use.
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
-                       r"【】「」]")
-
-
-def is_japanese(text: object) -> bool:
-    """True where ``text`` is written in Japanese (has kana or kanji)."""
-    return isinstance(text, str) and _JAPANESE.search(text) is not None
-
 
 # -- normalising the text ------------------------------------------------------------------------
 _NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
@@ -188,8 +180,8 @@ _ORAL_DAILY_FORMS = ("tablet", "capsule", "powder", "liquid")
 _UNIT_DOSE_FORMS = ("tablet", "capsule", "suppository", "powder", "liquid")
 
 
-@attrs.frozen
-class _Token:
+@attrs.frozen(repr=False, eq=False)
+class _Token(Value):
     kind: str
     values: tuple[str, ...]
     text: str
@@ -388,8 +380,8 @@ def _drug_word(text: str, position: int, k: Knowledge, drug: Drug | None) -> int
 
 
 # -- names ----------------------------------------------------------------------------------------
-@attrs.frozen
-class _Named:
+@attrs.frozen(repr=False, eq=False)
+class _Named(Value):
     """What the name at the start of a prescription stands for."""
 
     end: int  #: where the name (with its strength) ends in the normalised text

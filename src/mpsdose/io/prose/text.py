@@ -12,6 +12,8 @@ import re
 
 import attrs
 
+from mpsdose.model.value import Value
+
 __all__ = ["Sentence", "normalise", "sentences"]
 
 _SAME = {
@@ -35,8 +37,8 @@ def normalise(text: str) -> str:
     return "".join(out)
 
 
-@attrs.frozen
-class Sentence:
+@attrs.frozen(repr=False, eq=False)
+class Sentence(Value):
     """One sentence: its span in the text, and its index in story order."""
 
     index: int
