@@ -591,18 +591,26 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     \b
     Rule families (each finding names its source; `--json` shows it):
       limits       every applicable maximum (per dose, per day, per kg, duration; by age,
-                   weight, CrCl, hepatic function, dialysis, risk factors): the strictest
-                   crossed is named; the labelled maximum with no risk factor is info
+                   weight, CrCl, hepatic function, dialysis (read as CrCl < 15 where no
+                   CrCl is given), risk factors): the strictest crossed is named; the
+                   labelled maximum with no risk factor is info; with --market, a patient
+                   state its sources are silent on is judged by another market's row
+      usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; above the usual range = warning; opioid-naive above the
-                   labelled start = warning, above a tolerant-only dose = error
-      switches     with --previous or a course: route change at the same mg, increase
-                   beyond the titration step, unreduced switch (chosen table and the most
-                   cautious rotation table), a switch from methadone
+                   labelled start = warning, above a tolerant-only dose = error;
+                   transmucosal fentanyl needs opioid tolerance
+      switches     with --previous or a course: route change at the same mg (oral,
+                   parenteral, epidural, intrathecal; PRN doses too), increase beyond the
+                   titration step, unreduced switch (chosen table and the most cautious
+                   rotation table), a switch from methadone, a switch to methadone by its
+                   starting cap and the market's label
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
-      interactions NSAIDs with anticoagulants, antiplatelets, SSRIs, steroids, kidneys, age;
-                   opioids with benzodiazepines, gabapentinoids, serotonergic and QT drugs
+      interactions NSAIDs with anticoagulants, antiplatelets, SSRIs, steroids, kidneys, age
+                   (ketorolac from 65: Beers); opioids with benzodiazepines,
+                   gabapentinoids, serotonergic and QT drugs; anticholinergic
+                   antidepressants from 65 (Beers)
 
     \b
     Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the
