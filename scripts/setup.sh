@@ -7,3 +7,7 @@ extras=$(IFS=,; echo "$*")
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".${extras:+[$extras]}"
+# Compile mpsdose's bytecode, as pip does when it installs a wheel: an editable install never
+# does, and with PYTHONDONTWRITEBYTECODE set (as in CI) Python never writes it either, so every
+# command would compile the package again at start-up (tens of milliseconds; issue 18).
+.venv/bin/python -m compileall -q src/mpsdose

@@ -257,3 +257,39 @@ def test_dask_local_cluster_equals_one_machine():
     expected = batch_mme(frame, "cdc2016")
     assert list(out["status"]) == list(expected["status"])
     assert out["mme_per_day"].fillna(-1).tolist() == expected["mme_per_day"].fillna(-1).tolist()
+
+
+@pytest.mark.slow
+def test_dask_on_a_distributed_cluster_writes_parquet_partition_wise(tmp_path):
+    """Issue 18: ``batch_dask(...).to_parquet()`` on worker processes writes each partition
+    where it is computed, with every row, status and MME of one process."""
+    pytest.importorskip("distributed")
+    dd = pytest.importorskip("dask.dataframe")
+    from distributed import Client, LocalCluster
+
+    from mpsdose.io.batch import batch_dask
+
+    n = 2_000
+    frame = pl.DataFrame({
+        "patient_id": list(range(n)),
+        "drug": (["oxycodone", "Fentanyl", "methadone", "unobtainium", "acetaminophen"] * n)[:n],
+        "route": (["oral", "transdermal", "po", None, "oral"] * n)[:n],
+        "dose": ([10.0, 25.0, 10.25, 5.0, 0.0, 7.5, 30.0] * n)[:n],
+        "unit": (["mg", "mcg/h", "mg"] * n)[:n],
+        "doses_per_day": ([2.0, 1.0, None, 3.0] * n)[:n],
+        "days_supply": ([30.0, None, 7.0] * n)[:n],
+    }).to_pandas()
+    source = dd.from_pandas(frame, npartitions=6)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster):
+        batch_dask(source, "cdc2016").to_parquet(tmp_path / "out", write_index=False)
+    written = sorted((tmp_path / "out").glob("part.*.parquet"),
+                     key=lambda path: int(path.stem.split(".")[1]))
+    assert len(written) == 6  # one file per partition: nothing gathered in one place
+    out = pl.concat([pl.read_parquet(path) for path in written])
+    expected = pl.from_pandas(batch_mme(frame, "cdc2016"))
+    assert out.height == n
+    assert out["status"].to_list() == expected["status"].to_list()
+    assert out["message"].to_list() == expected["message"].to_list()
+    assert out["mme_per_day"].fill_null(-1).to_list() == \
+        expected["mme_per_day"].fill_null(-1).to_list()

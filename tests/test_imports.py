@@ -57,3 +57,23 @@ def test_a_bare_import_loads_no_planner():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_common_commands_load_only_what_they_use():
+    """Start-up time (issue 18): the common commands do not load what they do not use."""
+    code = (
+        "import sys\n"
+        "from mpsdose.cli import main\n"
+        "for args in (['total', 'oxycodone 20 mg/day'], ['check', 'oxycodone 20 mg/day'],\n"
+        "             ['convert', 'oxycodone 60 mg/day', '--to', 'morphine po'],\n"
+        "             ['methadone', 'morphine 200 mg/day']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('pathlib', 'tabulate', 'json', 'decimal', 'importlib.metadata', 'pint', 'hashlib',\n"
+        "         'mpsdose.io.japanese', 'mpsdose.io.files', 'mpsdose.io.fhir', 'polars')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]"

@@ -35,7 +35,8 @@ FILES = {
         "drug,drug_class,atc_code,routes,forms,natural_unit,source,grade,notes\n"
         "oxycodone,opioid,,oral sc iv,tablet powder injection,mg/day,test,P,\n"
         "morphine,opioid,,oral rectal sc iv,tablet liquid injection suppository,mg/day,test,P,\n"
-        "fentanyl,opioid,,transdermal iv sc sublingual,patch injection tablet,mg/day,test,P,\n"
+        "fentanyl,opioid,,transdermal iv sc sublingual buccal,patch injection tablet,mg/day,test,"
+        "P,\n"
         "acetaminophen,acetaminophen,,oral iv,tablet injection,g/day,test,P,\n"
         "tramadol,opioid,,oral,tablet,mg/day,test,P,\n"),
     "drug_names": (
@@ -61,6 +62,8 @@ FILES = {
         "テスト注,jp,morphine,iv,,injection,10,mg,1,test,P,\n"
         "テスト注,jp,morphine,iv,,injection,50,mg,5,test,P,\n"
         "テスト舌下錠,jp,fentanyl,sublingual,ir,tablet,100,mcg,,test,P,\n"
+        "テストバッカル錠,jp,fentanyl,buccal,ir,tablet,50,mcg,,test,P,\n"
+        "テストバッカル錠,jp,fentanyl,buccal,ir,tablet,100,mcg,,test,P,\n"
         "テスト静注液,jp,acetaminophen,iv,,injection,1000,mg,100,test,P,\n"),
     "patch_products": (
         "product,market,drug,content_mg,content_basis,release_mcg_h,interval_h,conversion_table,"
@@ -68,7 +71,8 @@ FILES = {
         "シトレートテープ,jp,fentanyl,1,citrate,12.5,24,,test,P,\n"
         "シトレートテープ,jp,fentanyl,2,citrate,25,24,,test,P,\n"
         "ベーステープ,jp,fentanyl,2.1,base,12.5,72,,test,P,\n"
-        "ベーステープ,jp,fentanyl,4.2,base,25,72,,test,P,\n"),
+        "ベーステープ,jp,fentanyl,4.2,base,25,72,,test,P,\n"
+        "フェンタニル3日用テープ,jp,fentanyl,4.2,base,25,72,,test,P,\n"),
     "strengths": (
         "drug,route,release,form,market,strengths,unit,step,source,grade,notes\n"
         "oxycodone,oral,ir,tablet,jp,2.5 5,mg,,test,P,\n"
@@ -672,3 +676,174 @@ def test_category_marks_before_the_name(tiny, text, daily, prn):
 def test_an_as_needed_mark_on_a_divided_day_is_refused(tiny):
     with pytest.raises(ItemSyntaxError):
         read("【頓服】テストール錠200 3錠 分3", tiny)
+
+
+# -- robustness: patterns of the third fresh set (fresh3, tests/data/README.md) ---------------------
+@pytest.mark.parametrize("text", [
+    "テスト散2.5mg 1回1包 疼痛時 間隔は1時間以上 1日6回まで",
+    "テスト散２．５ｍｇ　１回１包　疼痛時　間隔は１時間以上　１日６回まで",
+    "テスト散2.5mg 1回1包 疼痛時 投与間隔を1時間以上あけて 1日6回まで",
+    "テスト散2.5mg 1回1包 疼痛時 服用間隔1時間以上 1日6回まで",
+    "テスト散2.5mg 1回1包 疼痛時 次の服用まで1時間以上あけること 1日6回まで",
+    "テスト散2.5mg 1回1包 疼痛時 次回使用までは1時間以上あけて 1日6回まで",
+    "テスト散2.5mg 1日6回まで 1回1包 疼痛時 間隔は1~2時間以上",
+], ids=lambda v: v)
+def test_the_least_interval_between_doses_in_its_phrasings(tiny, text):
+    item = read(text, tiny)
+    assert item.prn and item.per_dose() == 2.5 and item.max_prn_per_day == 6
+
+
+def test_the_least_interval_is_not_a_schedule(tiny):
+    # understood and passed over: the doses a day come from what is written beside it
+    assert read("テストール錠200 1回1錠 1日4回 間隔は4時間以上", tiny).daily() == 800
+    with pytest.raises(ItemSyntaxError, match="no frequency"):
+        read("テストール錠200 1回1錠 投与間隔6時間", tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "シトレートテープ1mg 1回1枚 1日1回貼り替え（毎日同じ時刻）",
+    "シトレートテープ1mg 1回1枚 毎日同じ時刻 貼り替え",
+    "シトレートテープ１ｍｇ　１回１枚　１日１回　同時刻に貼り替え",
+], ids=lambda v: v)
+def test_the_same_time_every_day_with_or_without_ni(tiny, text):
+    item = read(text, tiny)
+    assert math.isclose(item.daily() * 1000 / 24, 12.5) and item.schedule.value == 24
+
+
+@pytest.mark.parametrize("text", [
+    "テストバッカル錠100μg 1回1錠 突出痛時 歯肉と頬の間 4時間あけて 1日4回まで",
+    "テストバッカル錠100μg 1回1錠 突出痛時 上顎臼歯の歯茎と頬の間 1日4回まで",
+    "テストバッカル錠100μg 1回1錠 突出痛時 頬と歯肉の間で溶解 1日4回まで",
+    "テストバッカル錠100μg 1回1錠 頓用 バッカル投与 1日4回まで 10回分",
+    "テストバッカル錠１００μｇ　１回１錠　頓用　バッカル　１日４回まで",
+], ids=lambda v: v)
+def test_the_buccal_site_and_word(tiny, text):
+    item = read(text, tiny)
+    assert item.route is Route.BUCCAL and math.isclose(item.per_dose(), 0.1)
+    assert item.prn and item.max_prn_per_day == 4
+
+
+@pytest.mark.parametrize("text", [
+    "テスト舌下錠100μg 1回1錠 頓用 バッカル投与",   # a sublingual tablet placed buccally
+    "テスト散5mg 1回1包 疼痛時 歯肉と頬の間",        # a powder is swallowed
+], ids=lambda v: v)
+def test_a_buccal_word_on_another_product_is_refused(tiny, text):
+    with pytest.raises(RouteError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "per_dose", "most"), [
+    ("テスト散5mg 疼痛時 10回分", 5, None),
+    ("テスト散５ｍｇ　疼痛時　１０回分", 5, None),
+    ("テスト散5mg 10回分 疼痛時", 5, None),
+    ("テスト散 5mg 疼痛時 10回分", 5, None),          # the mg written apart: the dose
+    ("テスト散2.5mg 頓用 1日4回まで 10回分", 2.5, 4),
+    ("テストール錠500 疼痛時 10回分", 500, None),
+    ("オキシコドン錠5mg 疼痛時 5回分", 5, None),       # a generic name, strengths.csv
+    ("テスト坐剤10mg 疼痛時 挿肛 5回分", 10, None),
+    ("テスト内服液5mg 疼痛時 10回分", 5, None),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_an_as_needed_medicine_dispensed_by_the_dose_with_no_count_is_one_unit(tiny, text,
+                                                                                per_dose, most):
+    item = read(text, tiny)
+    assert item.prn and math.isclose(item.per_dose(), per_dose)
+    assert item.max_prn_per_day == most
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散 疼痛時 10回分",                 # no strength: which packet?
+    "テスト散3mg 疼痛時 10回分",              # not a marketed strength
+    "テストール細粒20% 疼痛時 10回分",         # a powder weighed out: no unit
+    "テスト注10mg 疼痛時 皮下注 5回分",        # an ampoule need not be one dose
+    "テストコンチン錠10mg 1日2回 14回分",      # scheduled: the dose must be written
+    "テストール錠500 疼痛時",                 # no count dispensed either
+], ids=lambda v: v)
+def test_an_as_needed_line_with_no_unit_dose_is_refused(tiny, text):
+    with pytest.raises(MpsdoseError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "per_dose"), [
+    ("オキシコドン錠2.5mg 1回2錠（2.5mg/錠） 疼痛時 10回分（全20錠）", 5),
+    ("テスト散2.5mg 1回2包 (2.5mg/包) 疼痛時 10回分 (全20包)", 5),
+    ("テスト散２．５ｍｇ　１回２包（２．５ｍｇ／包）　疼痛時　１０回分（全２０包）", 5),
+    ("テスト散 1回2包（2.5mg/包） 疼痛時", 5),               # the strength only there
+    ("テスト内服液5mg 1回2包（5mg/包） 疼痛時内服 10回分（全20包）", 10),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_the_strength_of_one_unit_written_beside_its_count(tiny, text, per_dose):
+    item = read(text, tiny)
+    assert item.prn and math.isclose(item.per_dose(), per_dose)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散2.5mg 1回2包（5mg/包） 疼痛時",          # not the product's unit
+    "テスト散 1回2包（3mg/包） 疼痛時",               # not a marketed strength
+    "テスト散5mg 1回1包（5mg/錠） 疼痛時",            # a tablet's strength for a powder
+    "テスト散2.5mg 1回2包 疼痛時 10回分（全10包）",    # 10 doses of 2 are 20
+    "テスト散2.5mg 1回2包 疼痛時 10回分（全15包）",
+    "テストール錠500 1回2錠 疼痛時 計5錠",             # not whole doses
+    "テスト注10mg 10mg/A 持続皮下注 0.5mL/h",          # a unit's strength with no count
+    "テスト注10mg 5A（20mg/A）＋生食45mL 計50mL 持続皮下注 0.5mL/h",
+    "シトレートテープ2mg 1回1枚（1mg/枚） 1日1回",
+], ids=lambda v: v)
+def test_a_unit_strength_or_total_that_disagrees_is_refused(tiny, text):
+    with pytest.raises(MpsdoseError):
+        read(text, tiny)
+
+
+def test_a_unit_strength_beside_a_pump_or_a_patch_is_checked(tiny):
+    pump = read("テスト注 5A（10mg/A）＋生食45mL 計50mL 持続皮下注 0.5mL/h", tiny)
+    assert math.isclose(pump.daily(), 12)
+    patch = read("シトレートテープ2mg 1回1枚（2mg/枚） 1日1回", tiny)
+    assert math.isclose(patch.daily() * 1000 / 24, 25)
+    assert read("テストール錠200 1回1錠 1日3回 全21錠", tiny).daily() == 600
+
+
+@pytest.mark.parametrize(("text", "worn"), [
+    ("シトレートテープ1mg 1日1回 1枚貼付 7枚", 1),          # worn, then the total dispensed
+    ("シトレートテープ１ｍｇ　１日１回　１枚貼付　７枚", 1),
+    ("シトレートテープ1mg 7枚 1日1回 1枚貼付", 1),          # either order
+    ("シトレートテープ1mg 1日1回 1枚 貼り替え 14枚", 1),
+    ("シトレートテープ1mg 2枚 1日1回 14枚", 2),            # only the smaller can be worn
+    ("ベーステープ4.2mg 1枚 3日毎 5枚", 1),
+    ("シトレートテープ1mg 1回1枚 1日1回 7枚", 1),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_two_counts_of_one_patch_are_the_worn_and_the_dispensed(tiny, text, worn):
+    item = read(text, tiny)
+    rate = 12.5 if "シトレート" in text else 25
+    assert item.count == worn and math.isclose(item.daily() * 1000 / 24, rate * worn)
+
+
+@pytest.mark.parametrize("text", [
+    "シトレートテープ1mg 2枚 1日1回 7枚",      # 7 is not whole uses of 2
+    "シトレートテープ1mg 2枚 1日1回 2枚",      # the same count twice: which is worn?
+    "シトレートテープ1mg 1枚 2枚 3枚 1日1回",  # three counts
+    "シトレートテープ1mg 1回2枚 1日1回 7枚",   # the dose beside a total that is not whole uses
+    "シトレートテープ1mg 2枚 1日1回",          # one count: worn or dispensed? (unchanged)
+], ids=lambda v: v)
+def test_patch_counts_that_cannot_be_told_apart_are_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize("text", [
+    "フェンタニルテープ4.2mg(3日用) 1回1枚 3日毎 貼り替え",
+    "フェンタニルテープ４．２ｍｇ（３日用）　１回１枚　７２時間毎",
+    "フェンタニルテープ4.2mg (3日用) 1回1枚(1日1枚) 3日毎",
+    "フェンタニルテープ4.2mg(3日用) 1枚",
+], ids=lambda v: v)
+def test_a_generic_patch_named_with_its_days_is_its_product(tiny, text):
+    item = read(text, tiny)
+    assert math.isclose(item.daily() * 1000 / 24, 25) and item.schedule.value == 72
+
+
+@pytest.mark.parametrize("text", [
+    "フェンタニルクエン酸塩テープ4mg(1日用) 1回1枚(1日1枚) 1日1回 24時間毎 7日分",
+    "フェンタニルテープ4.2mg(1日用) 1回1枚 1日1回",       # no such product listed
+    "フェンタニルテープ2mg(3日用) 1回1枚 3日毎",            # not a listed content
+    "フェンタニルテープ4.2mg(3日用) 1回1枚 1日1回",         # a 3-day patch changed daily
+    "フェンタニルテープ4.2mg 1回1枚 3日毎",                 # no product: citrate or base?
+], ids=lambda v: v)
+def test_a_generic_patch_whose_product_is_not_known_is_refused(tiny, text):
+    with pytest.raises(MpsdoseError):
+        read(text, tiny)

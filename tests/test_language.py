@@ -166,3 +166,90 @@ def test_parse_format_parse_is_identity(item):
     text = format_item(item)
     assert parse_item(text) == item
     assert format_item(parse_item(text)) == text
+
+
+def _first_characters(tree, state):
+    """Whether the parsed pattern ``tree`` (re's own parse) can match the empty string; the
+    characters it can start with are added to ``state`` as (kind, value) tests."""
+    from re import _constants as c  # the parse tree's opcodes
+
+    for op, argument in tree:
+        if op is c.LITERAL:
+            state.append(("literal", chr(argument)))
+            return False
+        if op is c.IN:
+            state.append(("in", argument))
+            return False
+        if op in (c.ANY, c.NOT_LITERAL):
+            state.append(("any", None))
+            return False
+        if op is c.BRANCH:
+            nullable = False
+            for branch in argument[1]:
+                nullable |= _first_characters(branch, state)
+            if not nullable:
+                return False
+        elif op is c.SUBPATTERN:
+            if not _first_characters(argument[-1], state):
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, inner = argument
+            if not _first_characters(inner, state) and low > 0:
+                return False
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width
+        else:
+            state.append(("any", None))
+            return False
+    return True
+
+
+def _may_start(tests, character):
+    import re
+
+    for kind, value in tests:
+        if kind == "any" or (kind == "literal" and character == value):
+            return True
+        if kind == "in" and re.fullmatch(_in_pattern(value), character):
+            return True
+    return False
+
+
+def _in_pattern(items):
+    from re import _constants as c
+
+    parts, negate = [], False
+    for op, argument in items:
+        if op is c.NEGATE:
+            negate = True
+        elif op is c.LITERAL:
+            parts.append(re_escape(chr(argument)))
+        elif op is c.RANGE:
+            parts.append(f"{re_escape(chr(argument[0]))}-{re_escape(chr(argument[1]))}")
+        elif op is c.CATEGORY:
+            parts.append({c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s",
+                          c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_DIGIT: r"\D",
+                          c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_NOT_WORD: r"\W"}[argument])
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
+def re_escape(character):
+    import re
+
+    return re.escape(character)
+
+
+def test_each_pattern_is_tried_wherever_it_could_start():
+    """The scanner skips a pattern at a character its set says it cannot start with: every
+    character the pattern itself can start with (from re's parse of it) must be in that set."""
+    import re._parser
+
+    from mpsdose.io.language import _PATTERNS
+
+    characters = [chr(code) for code in range(0x20, 0x3000)] + ["\uff10", "\uff19", "\u0661"]
+    for pattern in _PATTERNS:
+        tests: list = []
+        _first_characters(re._parser.parse(pattern.source), tests)
+        for character in characters:
+            if _may_start(tests, character):
+                assert pattern.can_start(character), (pattern.kind, character)

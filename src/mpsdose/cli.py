@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -180,7 +179,7 @@ def _fail(message: str, code: int, error: BaseException | None = None, *,
 
 
 def _render(tables: Sequence[tuple[str, Sequence[str], list[list[str]]]], fmt: str) -> str:
-    from tabulate import tabulate
+    from mpsdose.present.grid import grid
 
     blocks = []
     for title, headers, rows in tables:
@@ -189,8 +188,16 @@ def _render(tables: Sequence[tuple[str, Sequence[str], list[list[str]]]], fmt: s
         widths: list[int | None] | None = None
         if any(len(row[-1]) > 100 for row in rows):  # long explanations wrap, not overflow
             widths = [None] * (len(headers) - 1) + [100]
-        blocks.append(f"{title}\n" + tabulate(rows, headers=list(headers), tablefmt=fmt,
-                                              disable_numparse=True, maxcolwidths=widths))
+        # The default grid is drawn without tabulate (its import costs more than the command):
+        # the same bytes; tabulate for the other formats and what the grid cannot draw.
+        drawn = grid(headers, rows, wrap=None if widths is None else 100) \
+            if fmt == "grid" else None
+        if drawn is None:
+            from tabulate import tabulate
+
+            drawn = tabulate(rows, headers=list(headers), tablefmt=fmt, disable_numparse=True,
+                             maxcolwidths=widths)
+        blocks.append(f"{title}\n" + drawn)
     return "\n\n".join(blocks)
 
 
@@ -215,6 +222,8 @@ def _findings_text(findings: Sequence[dict[str, Any]]) -> str:
 def _emit_json(document: dict[str, Any]) -> None:
     """One JSON document on stdout: numbers without float noise, non-ASCII escaped where the
     terminal cannot show it (so the JSON stays exact)."""
+    import json  # only with --json: not at every command's start-up
+
     from mpsdose.model.numbers import clean
 
     click.echo(json.dumps(clean(document), indent=2, ensure_ascii=not _utf(sys.stdout),
@@ -332,6 +341,7 @@ def _reading_findings(file: str | None, knowledge: Any) -> list[dict[str, Any]]:
     read), shown with the command's own findings. Other files (and stdin) have none."""
     if file is None or file == "-" or not file.lower().endswith(".json"):
         return []
+    import json
     from pathlib import Path
 
     from mpsdose.io.fhir import FhirError, is_fhir_document, read_fhir
@@ -610,13 +620,14 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     """
     from mpsdose.clinical.safety import check as run_check
     from mpsdose.clinical.safety import check_course
-    from mpsdose.io.files import load, regimen_of
     from mpsdose.model.regimen import Course, Regimen
 
     extra = Regimen.parse(items, knowledge=knowledge)
     before = Regimen.parse(previous, knowledge=knowledge) if previous else None
     course = None
     if file is not None:
+        from mpsdose.io.files import load, regimen_of  # only with a file: it is not light
+
         loaded = load(file, knowledge=knowledge)
         if isinstance(loaded, Course) and state is None and not items and before is None:
             course = loaded
@@ -767,20 +778,19 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
     """
     from mpsdose.io.batch import (
         BatchError,
-        batch_mme,
         check_paths,
+        per_patient_mme,
         read_table,
         run_in_chunks,
         write_table,
     )
-    from mpsdose.io.batch import per_patient as patients
 
     check_paths(input_path, output_path)
     try:
         source = read_table(input_path)
         if per_patient:
-            write_table(patients(batch_mme(source, table, knowledge=knowledge),
-                                 knowledge=knowledge), output_path, input_path=input_path)
+            write_table(per_patient_mme(source, table, knowledge=knowledge), output_path,
+                        input_path=input_path)
             click.echo(f"per-patient MME written to {output_path}", err=True)
             return
         counts = run_in_chunks(source, output_path, table, chunk_rows, _progress,

@@ -16,12 +16,13 @@ from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.boundary import checked
 from mpsdose.model.regimen import Course, Regimen
+from mpsdose.model.value import Value
 
 __all__ = ["Change", "Comparison", "Timeline", "compare", "timeline"]
 
 
-@attrs.frozen
-class Change:
+@attrs.frozen(repr=False, eq=False)
+class Change(Value):
     """One drug's daily total before and after (None: not in that regimen): scheduled, and with
     its PRN doses at their maximum (a PRN-only drug has a scheduled total of 0 and changes only
     there).
@@ -87,8 +88,8 @@ def _differ(before: Total, after: Total) -> bool:
     return abs(after.mg_per_day - before.mg_per_day) > 1e-9 * max(before.mg_per_day, 1.0)
 
 
-@attrs.frozen
-class Comparison:
+@attrs.frozen(repr=False, eq=False)
+class Comparison(Value):
     """Two regimens compared under one conversion table.
 
     Attributes
@@ -164,8 +165,8 @@ def compare(before: Regimen, after: Regimen,
                       ome_after.table, ome_before.with_prn, ome_after.with_prn)
 
 
-@attrs.frozen
-class Timeline:
+@attrs.frozen(repr=False, eq=False)
+class Timeline(Value):
     """A course, state by state: each state's comparison with the one before.
 
     Attributes

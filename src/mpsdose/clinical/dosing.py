@@ -10,17 +10,21 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
-from mpsdose.knowledge.practice import Strength
 from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the strengths' record type loads with the strengths, on first use
+    from mpsdose.knowledge.practice import Strength
 
 __all__ = [
     "DEFAULT_ROTATION_TABLE",
@@ -55,8 +59,8 @@ class RotationError(MpsdoseError, ValueError):
     """
 
 
-@attrs.frozen
-class Step:
+@attrs.frozen(repr=False, eq=False)
+class Step(Value):
     """One step of the working, for the table and ``--json``.
 
     Attributes
@@ -188,8 +192,8 @@ def factor_for(knowledge: Knowledge, table: ConversionTable, drug: Drug, route: 
     return factor
 
 
-@attrs.frozen
-class Part:
+@attrs.frozen(repr=False, eq=False)
+class Part(Value):
     """One scheduled opioid ingredient's OME under a rotation table."""
 
     item: Item
@@ -199,8 +203,8 @@ class Part:
     step: Step
 
 
-@attrs.frozen
-class OpioidBase:
+@attrs.frozen(repr=False, eq=False)
+class OpioidBase(Value):
     """The scheduled and PRN opioid items of a regimen, and the OME of each scheduled one."""
 
     scheduled: tuple[Item, ...]

@@ -27,6 +27,7 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Regimen
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -37,8 +38,8 @@ __all__ = [
 ]
 
 # -- results ------------------------------------------------------------------------------------
-@attrs.frozen
-class OralMorphineEquivalent:
+@attrs.frozen(repr=False, eq=False)
+class OralMorphineEquivalent(Value):
     """An OME in mg/day: a point value, a range where a factor is a range, or both.
 
     ``known_value`` (and ``low``/``high``) sum what is known; ``missing`` lists, with reasons, what
@@ -103,29 +104,10 @@ class OralMorphineEquivalent:
         OralMorphineEquivalent
             A range where any part is a range.
         """
-        missing: list[str] = []
-        value: float | None = 0.0
-        low = high = 0.0
-        ranged = counted = False
+        total = _Sum()
         for part in parts:
-            missing.extend(part.missing)
-            if part.known_value is None and part.low is None:
-                continue
-            counted = True
-            if part.known_value is None:
-                value = None
-            elif value is not None:
-                value += part.known_value
-            if part.low is not None and part.high is not None:
-                ranged = True
-                low += part.low
-                high += part.high
-            else:
-                low += part.known_value or 0.0
-                high += part.known_value or 0.0
-        if not counted:
-            return cls(None if missing else 0.0, missing=tuple(missing))
-        return cls(value, low if ranged else None, high if ranged else None, tuple(missing))
+            total.add(part)
+        return total.result()
 
     def format(self, digits: int = 4) -> str:
         """``"30 mg/day"``, ``"20–30 mg/day"``, ``"≥ 30 mg/day"`` (part missing), ``"not known"``.
@@ -151,8 +133,47 @@ class OralMorphineEquivalent:
 
 
 
-@attrs.frozen
-class ItemEquivalent:
+class _Sum:
+    """A running :meth:`OralMorphineEquivalent.total` (what is not known carried in
+    ``missing``, never as 0), for adding parts one by one."""
+
+    __slots__ = ("counted", "high", "low", "missing", "ranged", "value")
+
+    def __init__(self) -> None:
+        self.missing: list[str] = []
+        self.value: float | None = 0.0
+        self.low = self.high = 0.0
+        self.ranged = self.counted = False
+
+    def add(self, part: OralMorphineEquivalent) -> None:
+        if part.missing:
+            self.missing.extend(part.missing)
+        known = part.known_value
+        if known is None and part.low is None:
+            return
+        self.counted = True
+        if known is None:
+            self.value = None
+        elif self.value is not None:
+            self.value += known
+        if part.low is not None and part.high is not None:
+            self.ranged = True
+            self.low += part.low
+            self.high += part.high
+        else:
+            self.low += known or 0.0
+            self.high += known or 0.0
+
+    def result(self) -> OralMorphineEquivalent:
+        if not self.counted:
+            return OralMorphineEquivalent(None if self.missing else 0.0,
+                                          missing=tuple(self.missing))
+        return OralMorphineEquivalent(self.value, self.low if self.ranged else None,
+                                      self.high if self.ranged else None, tuple(self.missing))
+
+
+@attrs.frozen(repr=False, eq=False)
+class ItemEquivalent(Value):
     """The OME of one opioid ingredient of one item, with how it was computed.
 
     Attributes
@@ -192,8 +213,8 @@ class ItemEquivalent:
                 f"[{self.factor.table}{band}: {self.factor.source}]")
 
 
-@attrs.frozen
-class RegimenEquivalent:
+@attrs.frozen(repr=False, eq=False)
+class RegimenEquivalent(Value):
     """The OME of a regimen under one table: per item, per drug and route, and in total.
 
     Attributes
@@ -310,35 +331,45 @@ def oral_morphine_equivalent(
     knowledge = resolve(knowledge)
     chosen = knowledge.conversion_table(table)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
-    rows = tuple(
-        _item_equivalent(item, ingredient, chosen)
-        for item in items if item.listed
-        for ingredient in item.ingredients if ingredient.drug.is_opioid
-    )
-    # an unlisted drug may be an opioid: the totals say they could not count it, never claim
-    # to be complete
-    unknown = [(item, OralMorphineEquivalent(None, missing=(
-        f"{item}: not in the catalogue, so whether it is an opioid is not known; not counted",)))
-        for item in items if not item.listed]
-    scheduled = OralMorphineEquivalent.total(
-        [*(row.ome for row in rows if not row.item.prn),
-         *(ome for item, ome in unknown if not item.prn)])
-    with_prn = OralMorphineEquivalent.total([*(row.ome for row in rows),
-                                             *(ome for _, ome in unknown)])
+    rows: list[ItemEquivalent] = []
+    unknown: list[tuple[Item, OralMorphineEquivalent]] = []
+    for item in items:
+        if item.listed:
+            for ingredient in item.ingredients:
+                if ingredient.drug.is_opioid:
+                    rows.append(_item_equivalent(item, ingredient, chosen))
+        else:
+            # an unlisted drug may be an opioid: the totals say they could not count it, never
+            # claim to be complete
+            unknown.append((item, OralMorphineEquivalent(None, missing=(
+                f"{item}: not in the catalogue, so whether it is an opioid is not known; not "
+                "counted",))))
+    # both totals in one pass, each adding its parts in the same order as before: the rows,
+    # then the unlisted items
+    scheduled, with_prn = _Sum(), _Sum()
+    for row in rows:
+        if not row.item.prn:
+            scheduled.add(row.ome)
+        with_prn.add(row.ome)
+    for item, ome in unknown:
+        if not item.prn:
+            scheduled.add(ome)
+        with_prn.add(ome)
     findings: list[Finding] = []
     for row in rows:
         if row.factor is None and row.ingredient.dose is not None:
             code = "no-factor-band" if "tiers" in row.reason else "no-factor"
             findings.append(Finding(Severity.WARNING, code, row.reason + "; not counted as 0",
                                     chosen.source, item=str(row.item)))
+    totals = scheduled.result(), with_prn.result()
     if threshold_context not in (None, "palliative"):
-        findings.extend(_threshold_findings(scheduled, with_prn, threshold_context, knowledge))
+        findings.extend(_threshold_findings(*totals, threshold_context, knowledge))
     if isinstance(chosen, SurveillanceTable) and any(r.factor for r in rows):
         findings.append(Finding(
             Severity.INFO, "surveillance-table",
             f"{chosen.id} is a surveillance (MME) table: use it for risk and totals, not to "
             "dose a new opioid", chosen.source))
-    return RegimenEquivalent(chosen, rows, scheduled, with_prn, tuple(findings))
+    return RegimenEquivalent(chosen, tuple(rows), *totals, tuple(findings))
 
 
 def _threshold_findings(scheduled: OralMorphineEquivalent, with_prn: OralMorphineEquivalent,

@@ -20,16 +20,19 @@ above the rule; otherwise rules that do not apply stay silent (alert fatigue is 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
 from mpsdose.clinical.totals import drug_daily
 from mpsdose.knowledge.bundle import Knowledge, resolve
-from mpsdose.knowledge.market import MarketRule
 from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Patient, Regimen
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the market's record type loads with the market's rules, on first use
+    from mpsdose.knowledge.market import MarketRule
 
 __all__ = ["market_findings", "market_table", "methadone_label_start", "naive_start_allowed"]
 

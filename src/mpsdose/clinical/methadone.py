@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,18 +39,21 @@ from mpsdose.clinical.dosing import (
 from mpsdose.clinical.market import market_table
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
-from mpsdose.knowledge.practice import Rule
 from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Regimen
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the rules' record type loads with the rules, on first use
+    from mpsdose.knowledge.practice import Rule
 
 __all__ = ["METHODS", "MethadoneSwitch", "MethodResult", "fudin", "methadone_switch", "start_cap"]
 
 
-@attrs.frozen
-class MethodResult:
+@attrs.frozen(repr=False, eq=False)
+class MethodResult(Value):
     """One method's starting methadone dose (mg/day and per dose), capped, with its warnings.
 
     Attributes
@@ -97,8 +101,8 @@ class MethodResult:
         return self.daily[0]
 
 
-@attrs.frozen
-class MethadoneSwitch:
+@attrs.frozen(repr=False, eq=False)
+class MethadoneSwitch(Value):
     """The methods side by side for one regimen.
 
     Attributes

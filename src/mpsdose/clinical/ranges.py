@@ -26,6 +26,7 @@ finding says which state it assumed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -33,12 +34,15 @@ from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.market import naive_start_allowed
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
-from mpsdose.knowledge.limits import OpioidRange
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Patient, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
+    from mpsdose.knowledge.limits import OpioidRange
 
 __all__ = [
     "CHECK_CODES",
@@ -64,8 +68,8 @@ _PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM})
 
 
 # -- factors: the route's own ---------------------------------------------------------------------
-@attrs.frozen
-class FactorReading:
+@attrs.frozen(repr=False, eq=False)
+class FactorReading(Value):
     """The oral morphine factors of one drug and route across the shipped tables.
 
     ``low`` is the generous reading: the lower factor of the first table that has one (the
@@ -132,8 +136,8 @@ def factor_readings(drug: Drug | str, route: Route, form: str | None = None,
 
 
 # -- the items ------------------------------------------------------------------------------------
-@attrs.frozen
-class _Entry:
+@attrs.frozen(repr=False, eq=False)
+class _Entry(Value):
     """One opioid ingredient of one item, with its amounts and OME readings."""
 
     item: Item
@@ -254,8 +258,8 @@ def _step_down(severity: Severity) -> Severity:
         severity, Severity.INFO)
 
 
-@attrs.frozen
-class _Crossing:
+@attrs.frozen(repr=False, eq=False)
+class _Crossing(Value):
     severity: Severity
     text: str
     source: str

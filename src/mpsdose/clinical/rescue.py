@@ -12,27 +12,31 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
 from mpsdose.clinical.ranges import factor_readings
 from mpsdose.knowledge.bundle import Knowledge, resolve
-from mpsdose.knowledge.conversion import RotationTable
-from mpsdose.knowledge.limits import OpioidRange
-from mpsdose.knowledge.practice import Rule
+from mpsdose.knowledge.conversion import ConversionTable, RotationTable
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:  # record types loaded with their data, on first use
+    from mpsdose.knowledge.limits import OpioidRange
+    from mpsdose.knowledge.practice import Rule
 
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
 
-@attrs.frozen
-class Rescue:
+@attrs.frozen(repr=False, eq=False)
+class Rescue(Value):
     """The breakthrough (rescue) dose of a regimen.
 
     Attributes
@@ -166,6 +170,7 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     found: list[Finding] = []
     not_checked: list[str] = []
     source = ""
+    sums: dict[object, Any] = {}  # what _shares adds up over the scheduled opioids, once
     for item in items:
         if not (item.prn and item.listed and item.drug.is_opioid) or not item.dose_known:
             continue
@@ -173,7 +178,7 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         if dose is None:
             continue
         rule = k.rotation_rules.for_market("breakthrough_fraction", item.drug.name, market)
-        shares = _shares(k, item, dose, base, table)
+        shares = _shares(k, item, dose, base, table, sums)
         if shares is None:
             not_checked.append(str(item))
             source = rule.source
@@ -271,12 +276,33 @@ def _percent(rule: Rule) -> str:
     return f"{significant(low * 100, 3)}–{significant(high * 100, 3)}%"
 
 
+def _scheduled_ome(table: ConversionTable, base: list[tuple[Item, Ingredient]]
+                   ) -> tuple[float, float] | None:
+    """The scheduled opioids' OME (low, high) by one table; None where it lacks a factor."""
+    low = high = 0.0
+    for item, ingredient in base:
+        daily = item.daily(ingredient) or 0.0
+        factor = table.lookup(ingredient.drug.name, item.route, item.form, daily)
+        if factor is None:
+            return None
+        amount = factor.unit.from_canonical(daily)
+        low += amount * factor.bounds[0]
+        high += amount * factor.bounds[1]
+    return low, high
+
+
 def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingredient]],
-            table: str | None) -> tuple[tuple[float, float], str] | None:
-    """The rescue's share of the scheduled daily dose (low, high reading) and how it was read."""
-    same = [(i, g) for i, g in base if g.drug == rescue.drug and i.route is rescue.route]
-    if len(same) == len(base):
-        daily = sum(i.daily(g) or 0.0 for i, g in same)
+            table: str | None, sums: dict[object, Any]) -> tuple[tuple[float, float], str] | None:
+    """The rescue's share of the scheduled daily dose (low, high reading) and how it was read.
+
+    ``sums`` keeps, for one regimen, what is added up over its scheduled opioids (the same for
+    every rescue item): a regimen's check stays linear in its number of items."""
+    key = ("same", rescue.drug, rescue.route)
+    if key not in sums:
+        same = [(i, g) for i, g in base if g.drug == rescue.drug and i.route is rescue.route]
+        sums[key] = (len(same), sum(i.daily(g) or 0.0 for i, g in same))
+    count, daily = sums[key]
+    if count == len(base):
         if daily <= 0:
             return None
         share = dose / daily
@@ -289,16 +315,11 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
         rescue_factor = chosen.lookup(rescue.drug.name, rescue.route, rescue.form, None)
         if rescue_factor is None:
             continue
-        low = high = 0.0
-        for item, ingredient in base:
-            daily = item.daily(ingredient) or 0.0
-            factor = chosen.lookup(ingredient.drug.name, item.route, item.form, daily)
-            if factor is None:
-                break
-            amount = factor.unit.from_canonical(daily)
-            low += amount * factor.bounds[0]
-            high += amount * factor.bounds[1]
-        else:
+        if ("ome", table_id) not in sums:
+            sums[("ome", table_id)] = _scheduled_ome(chosen, base)
+        total = sums[("ome", table_id)]
+        if total is not None:
+            low, high = total
             if low <= 0:
                 return None
             amount = rescue_factor.unit.from_canonical(dose)

@@ -16,6 +16,7 @@ Every number comes from ``data/`` (:mod:`mpsdose.knowledge.practice`, :mod:`mpsd
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -35,20 +36,23 @@ from mpsdose.clinical.market import market_table
 from mpsdose.clinical.rescue import Rescue, describe_rescue, rescue_for
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
-from mpsdose.knowledge.practice import PatchBand, Rule
-from mpsdose.knowledge.products import PatchProduct
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Dose, Ingredient, Item, Patient, Regimen, Schedule, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
+
+if TYPE_CHECKING:  # record types loaded with their data, on first use
+    from mpsdose.knowledge.practice import PatchBand, Rule
+    from mpsdose.knowledge.products import PatchProduct
 
 __all__ = ["Rotation", "Target", "Titration", "convert", "titrate"]
 
 
-@attrs.frozen
-class Target:
+@attrs.frozen(repr=False, eq=False)
+class Target(Value):
     """What to rotate to: a drug, a route, and optionally a release (ir/er) or form (patch).
 
     Attributes
@@ -127,8 +131,8 @@ class Target:
                         if w)
 
 
-@attrs.frozen
-class Rotation:
+@attrs.frozen(repr=False, eq=False)
+class Rotation(Value):
     """The result of :func:`convert`, with every step of the working.
 
     Daily amounts are mg/day, or mcg/h for a patch (``unit``). Each range is (low, high); the low
@@ -611,8 +615,8 @@ def _patch_tolerance(knowledge: Knowledge, base: Range, patient: Patient,
     return found
 
 
-@attrs.frozen
-class Titration:
+@attrs.frozen(repr=False, eq=False)
+class Titration(Value):
     """The next step up of a regimen's scheduled opioid, with its new rescue dose.
 
     Attributes

@@ -66,6 +66,7 @@ from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, ScheduleKind, State
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route, parse_condition
 
 __all__ = ["SafetyError", "check", "check_course", "enforce"]
@@ -200,8 +201,8 @@ def _crcl_text(patient: Patient) -> str:
     return "dialysis (CrCl not given: kidney failure)"
 
 
-@attrs.frozen
-class _Measured:
+@attrs.frozen(repr=False, eq=False)
+class _Measured(Value):
     """One limit row measured against a drug's dose: crossed, at the maximum, or not known."""
 
     row: DoseLimit

@@ -13,12 +13,13 @@ from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding
 from mpsdose.model.regimen import Item, Regimen
+from mpsdose.model.value import Value
 
 __all__ = ["Summary", "summarize"]
 
 
-@attrs.frozen
-class Summary:
+@attrs.frozen(repr=False, eq=False)
+class Summary(Value):
     """Daily totals per item, drug and class, the OME under one table, and every finding.
 
     Attributes

@@ -20,6 +20,7 @@ from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Regimen
 from mpsdose.model.units import Unit
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES, Route
 
 __all__ = [
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Total:
+@attrs.frozen(repr=False, eq=False)
+class Total(Value):
     """A daily amount that may be partly unknown.
 
     Attributes
@@ -84,8 +85,8 @@ class Total:
         return self.format()
 
 
-@attrs.frozen
-class ItemTotal:
+@attrs.frozen(repr=False, eq=False)
+class ItemTotal(Value):
     """The daily amount of one ingredient of one item.
 
     ``daily`` is the scheduled daily amount, or for a PRN item the amount at its maximum.
@@ -121,8 +122,8 @@ class ItemTotal:
         return self.item.prn
 
 
-@attrs.frozen
-class DrugTotal:
+@attrs.frozen(repr=False, eq=False)
+class DrugTotal(Value):
     """One drug's daily total over all its items and routes.
 
     Attributes
@@ -151,8 +152,8 @@ class DrugTotal:
         return any(item.prn for item in self.items)
 
 
-@attrs.frozen
-class ClassTotal:
+@attrs.frozen(repr=False, eq=False)
+class ClassTotal(Value):
     """The drugs of one class in a regimen, each with its own total.
 
     Drugs are not added in mg, even within a class: their potencies differ (the opioids are
@@ -175,8 +176,8 @@ class ClassTotal:
         return DRUG_CLASSES.get(self.drug_class, self.drug_class)
 
 
-@attrs.frozen
-class DailyTotals:
+@attrs.frozen(repr=False, eq=False)
+class DailyTotals(Value):
     """Every daily total of a regimen.
 
     Attributes

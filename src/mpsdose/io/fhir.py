@@ -59,6 +59,7 @@ from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.regimen import Item, Patient, Regimen, ScheduleKind
+from mpsdose.model.value import Value
 
 __all__ = ["RXNORM", "FhirError", "FhirReading", "OrderReading", "doses_per_day", "is_fhir_document",
            "read_cds_request", "read_fhir", "regimen_from_cds_request", "regimen_from_fhir",
@@ -118,8 +119,8 @@ def rxnorm_codes(knowledge: Knowledge | None = None) -> dict[str, str]:
 
 
 # -- what a reading gives ------------------------------------------------------------------------
-@attrs.frozen
-class OrderReading:
+@attrs.frozen(repr=False, eq=False)
+class OrderReading(Value):
     """One MedicationRequest or MedicationStatement as read.
 
     Attributes
@@ -182,8 +183,8 @@ class OrderReading:
         }
 
 
-@attrs.frozen
-class FhirReading:
+@attrs.frozen(repr=False, eq=False)
+class FhirReading(Value):
     """A FHIR document as read: the regimen in force, the patient, each order, every finding.
 
     ``regimen`` holds the items of the orders that count (with ``patient``); ``orders`` holds

@@ -46,6 +46,7 @@ from mpsdose.io.language import format_item, parse_frequency, parse_item
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import ROUTE_SPELLINGS, Route
 
 __all__ = ["PERIOD_HOURS", "DosageReading", "TimingReading", "doses_per_day", "for_totals",
@@ -92,8 +93,8 @@ _DOSE_COUNT_UNITS = {"{dose}", "{doses}", "dose", "doses", "{administration}",
                      "{administrations}"}
 
 
-@attrs.frozen
-class TimingReading:
+@attrs.frozen(repr=False, eq=False)
+class TimingReading(Value):
     """How often, from ``Dosage.timing``."""
 
     per_day: float | None = None  #: administrations in 24 h at the most frequent
@@ -104,8 +105,8 @@ class TimingReading:
     said: str = ""  #: where the frequency was read (repeat, code BID, code text)
 
 
-@attrs.frozen
-class DosageReading:
+@attrs.frozen(repr=False, eq=False)
+class DosageReading(Value):
     """One dosage instruction as read: the item (None where it cannot be), and the low end of a
     dose range."""
 
@@ -344,8 +345,8 @@ def _route_words(written: str) -> Route | None:
 
 
 # -- the dose ------------------------------------------------------------------------------------
-@attrs.frozen
-class _Amount:
+@attrs.frozen(repr=False, eq=False)
+class _Amount(Value):
     """The amounts one administration gives, one per ingredient, or a rate."""
 
     doses: tuple[Dose, ...]

@@ -37,6 +37,7 @@ from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.codes import NDC, RXNORM, normal_ndc
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.products import MASS_UNITS, IngredientStrength, ProductRecord
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["Component", "Medication", "Resolver", "read_medication", "ratio_strength"]
@@ -45,8 +46,8 @@ __all__ = ["Component", "Medication", "Resolver", "read_medication", "ratio_stre
 Resolver = Callable[[str], Mapping[str, Any] | None]
 
 
-@attrs.frozen
-class Component:
+@attrs.frozen(repr=False, eq=False)
+class Component(Value):
     """One ingredient of the medication: its drug, and its strength per unit where known."""
 
     drug: Drug
@@ -54,8 +55,8 @@ class Component:
     written: str  #: the name as the document (or the table) writes it
 
 
-@attrs.frozen
-class Medication:
+@attrs.frozen(repr=False, eq=False)
+class Medication(Value):
     """What an order's ``medication[x]`` is, as far as the document and the tables say."""
 
     name: str

@@ -50,6 +50,7 @@ from mpsdose.model.guards import (
 from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import Course, Item, Patient, Regimen, Schedule, State
 from mpsdose.model.units import lookup_unit
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, parse_form, parse_route
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,8 +63,8 @@ _PATIENT_KEYS = ("age", "weight_kg", "crcl_ml_min", "hepatic", "opioid_tolerant"
 
 
 # -- the file formats, as attrs classes that cattrs fills strictly ------------------------------
-@attrs.frozen
-class _PatientData:
+@attrs.frozen(repr=False, eq=False)
+class _PatientData(Value):
     age: float | None = None
     weight_kg: float | None = None
     crcl_ml_min: float | None = None
@@ -73,8 +74,8 @@ class _PatientData:
     setting: str | None = None
 
 
-@attrs.frozen
-class _ItemTable:
+@attrs.frozen(repr=False, eq=False)
+class _ItemTable(Value):
     """An item written as a table: each key holds exactly one thing of its kind."""
 
     drug: str
@@ -92,15 +93,15 @@ class _ItemTable:
 _Entry = str | _ItemTable
 
 
-@attrs.frozen
-class _RegimenData:
+@attrs.frozen(repr=False, eq=False)
+class _RegimenData(Value):
     label: str | None = None
     items: list[_Entry] = attrs.Factory(list)
     patient: _PatientData = _PatientData()
 
 
-@attrs.frozen
-class _StateData:
+@attrs.frozen(repr=False, eq=False)
+class _StateData(Value):
     label: str
     date: str | None = None
     day: float | None = None
@@ -108,8 +109,8 @@ class _StateData:
     items: list[_Entry] = attrs.Factory(list)
 
 
-@attrs.frozen
-class _CourseData:
+@attrs.frozen(repr=False, eq=False)
+class _CourseData(Value):
     states: list[_StateData]
     label: str | None = None
     patient: _PatientData = _PatientData()

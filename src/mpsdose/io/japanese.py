@@ -25,17 +25,27 @@ The amount is read the way Japanese prescriptions write it:
   over and 【頓服】 reads as needed. A range (``2〜4錠``) is refused: one amount is read, never a
   titration range.
 - **頓用** (as needed): the quantity is one dose; ``1日N回まで`` is the most doses in a day;
-  ``N回分`` is the number of doses dispensed, not a daily maximum. ``分N`` on an as-needed line,
-  or a maximum beside a schedule (``1日2回 12時間毎 1日3回まで``), is refused.
+  ``N回分`` is the number of doses dispensed, not a daily maximum. An as-needed medicine dispensed
+  by the dose with no count beside it (``オキノーム散5mg 疼痛時 10回分``) is one unit of the
+  strength its name gives (a tablet, a packet, a suppository; never an ampoule or a powder
+  weighed out). ``分N`` on an as-needed line, or a maximum beside a schedule (``1日2回 12時間毎
+  1日3回まで``), is refused. The least interval (``1時間以上あけて``, ``間隔は1時間以上``,
+  ``次の使用まで2時間以上あけること``) is understood and changes no amount.
 - **Counts** (錠, カプセル, 包, 個, 枚, A …) are read through the product's marketed strengths
   (``data/products.csv``; a generic name through ``data/strengths.csv``, market jp); a strength
-  that is not listed, or a count whose strength is not written and not unique, is refused.
+  that is not listed, or a count whose strength is not written and not unique, is refused. The
+  drug in one unit written beside the count (``1回2包（2.5mg/包）``) must be that strength, and a
+  total (``計21錠``, ``10回分（全20包）``) whole doses, exactly the doses dispensed where written.
 - **Patches** labelled by content are read as the release rate of their own product's row of
   ``data/patch_products.csv`` (フェントステープ 1 mg = 12.5 mcg/h; デュロテップMTパッチ 4.2 mg = 25
   mcg/h); an unlisted content is refused. A patch is a topical (外用薬), whose bare quantity is the
   total dispensed (``フェントステープ2mg 7枚 1日1回`` is a week's supply): more than one patch worn
   at once is read only from ``1回N枚``, ``1日N枚`` (a one-day patch) or a bare count beside the
   total written as such (``1枚 1日1回 計14枚``); a bare count above one with no total is refused.
+  Two different bare counts (``1日1回 1枚貼付 7枚``) are the patches worn, the smaller, and the
+  total dispensed, which must be whole uses of it. A generic name with its days in brackets
+  (``フェンタニルテープ4.2mg(3日用)``, as the national exam writes it) is that product
+  (フェンタニル3日用テープ); one not listed (the citrate 1日用 generics) is refused.
   Suppositories likewise (``1回1個 1日3回 21個``, ``1個 1日3回 計21個``).
 - **One product a line**: products added with ＋ are read only for patches worn together; two
   tablets or a syringe of two drugs are refused, and so is a pump with its bolus on one line.
@@ -68,6 +78,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from mpsdose.io.script import is_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.practice import Strength
 from mpsdose.knowledge.products import PatchProduct, ProductStrength, fold
@@ -75,19 +86,10 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug, normal_name
 from mpsdose.model.errors import ItemSyntaxError, RouteError, UnitError, UnknownDrugError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["is_japanese", "parse_japanese", "read_japanese"]
-
-#: Kana, kanji, half-width katakana and the brackets Japanese prescriptions use.
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
-                       r"【】「」]")
-
-
-def is_japanese(text: object) -> bool:
-    """True where ``text`` is written in Japanese (has kana or kanji)."""
-    return isinstance(text, str) and _JAPANESE.search(text) is not None
-
 
 # -- normalising the text ------------------------------------------------------------------------
 _NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
@@ -174,10 +176,12 @@ _COUNT_FORMS = {
 }
 _COUNTABLE_FORMS = ("tablet", "capsule", "suppository", "patch")
 _ORAL_DAILY_FORMS = ("tablet", "capsule", "powder", "liquid")
+#: forms dispensed by the unit dose (a tablet, a packet, a suppository): one unit is a dose
+_UNIT_DOSE_FORMS = ("tablet", "capsule", "suppository", "powder", "liquid")
 
 
-@attrs.frozen
-class _Token:
+@attrs.frozen(repr=False, eq=False)
+class _Token(Value):
     kind: str
     values: tuple[str, ...]
     text: str
@@ -228,8 +232,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    rf"{_NUM}\s*分\s*(?:後|以降|後以降)\s*(?:に)?\s*(?:同一用量(?:まで)?を?\s*)?"
                    r"1\s*回(?:のみ|だけ)?\s*(?:の)?\s*追加"),
         ("loose_max", rf"({_NUM})\s*回\s*(?:まで|迄|以内)"),
-        ("min_interval", rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
-                         r"(?:あけ|空け|開け|おい|置い)(?:て|る)"),
+        # the least interval between doses: 1時間以上あけて, 次の使用まで2時間以上あけること,
+        # 間隔は1時間以上, 投与間隔を4時間以上あけて (understood; it changes no amount)
+        ("min_interval", rf"(?:(?:次の?|次回の?)(?:使用|服用|投与|内服)?まで(?:は|に)?\s*)?"
+                         rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
+                         r"(?:あけ|空け|開け|おい|置い)(?:て|る)(?:こと)?"),
+        ("min_interval", rf"(?:投与|服用|使用)?間隔\s*(?:は|を)?\s*({_NUM})(?:\s*~\s*{_NUM})?\s*"
+                         r"(?:時間|分)\s*(?:以上)?(?:\s*(?:あけ|空け|開け|おい|置い)(?:て|る)(?:こと)?)?"),
         ("over_minutes", rf"({_NUM})\s*分(?:間)?\s*(?:以上)?\s*かけて"),
         ("times_day", rf"1日\s*(?:に)?\s*({_NUM})\s*回"),
         ("divided", rf"分\s*({_NUM})"),
@@ -254,11 +263,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("route", r"皮下注(?:射)?|皮下投与|皮下"),
         ("route", r"筋注|筋肉内(?:注射|投与)"),
         ("route", r"舌下(?:投与)?"),
-        ("route", r"上顎臼歯の歯茎と頬の間(?:で溶解)?|歯茎と頬の間"),
+        ("route", r"(?:上顎臼歯の)?(?:歯茎|歯肉)と頬の間(?:で溶解)?|頬と(?:歯茎|歯肉)の間(?:で溶解)?|"
+                  r"バッカル(?:投与)?"),
         ("route", r"肛門内(?:に)?挿入|挿肛|直腸内(?:に)?(?:投与|挿入)?"),
         ("route", r"経口(?:投与)?|内服"),
         ("rate_ml_h", rf"({_NUM})\s*ml\s*/\s*{_PER_HOUR}"),
         ("rate_day", rf"({_NUM})\s*({_MASS})\s*/\s*(?:日|day|d|24\s*h|24\s*時間)(?![a-z])"),
+        # the drug in one counted unit, written beside a count: 1回2包（2.5mg/包）, 10mg/A
+        ("unit_strength", rf"({_NUM})\s*({_MASS})\s*/\s*({_COUNT_WORD})(?![a-z])"),
         ("rate_h", rf"({_NUM})\s*({_MASS})\s*/\s*{_PER_HOUR}"),
         ("equal", rf"({_NUM})\s*ml\s*=\s*({_NUM})\s*({_MASS})"),
         ("conc", rf"(?:濃度\s*)?({_NUM})\s*({_MASS})\s*/\s*({_NUM})?\s*ml"),
@@ -279,8 +291,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("daily_amount", rf"1日\s*(?:量)?\s*({_NUM})\s*({_MASS})"),
         ("diluent", rf"(?:生理食塩液|生理食塩水|生食|注射用水|蒸留水|(?:{_NUM}\s*%\s*)?ブドウ糖(?:注射)?液)"
                     rf"\s*({_NUM})\s*ml"),
-        ("total_volume", rf"(?:計|全量|総量|合計)\s*({_NUM})\s*ml"),
-        ("total_count", rf"(?:計|全量|総量|合計)\s*({_NUM})\s*({_COUNT})"),
+        ("total_volume", rf"(?:計|全量|総量|合計|全)\s*({_NUM})\s*ml"),
+        ("total_count", rf"(?:計|全量|総量|合計|全)\s*({_NUM})\s*({_COUNT})"),
         ("lockout", rf"ロックアウト(?:タイム|時間)?\s*({_NUM})\s*(?:分|時間)"),
         ("undiluted", r"原液"),
         ("bolus", r"早送り|フラッシュ|ボーラス|bolus"),
@@ -293,7 +305,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("place", rf"{_PLACE}(?:(?:・|、|又は|または|か|or)?{_PLACE})*(?:等|など)?(?:に|へ)?"),
         ("ignore", r"用法|用量|処方|(?:毎回)?(?:貼付)?部位を変えて|pca(?:ポンプ)?|"
                    r"(?:小型|携帯型|携帯用)?シリンジポンプ|ポンプ|以下余白|乱用防止製剤|同時に|反復|"
-                   r"一包化|ベース(?=\s*\d)|(?:毎日)?同じ時刻に|同時刻に|"
+                   r"一包化|ベース(?=\s*\d)|(?:毎日)?同じ時刻(?:に)?|同時刻(?:に)?|"
                    r"追加可能|追加可|可|定時|定期|服用|投与|使用|して|約|以上|程度|目安|"
                    r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|"
                    r"の|に|で|を|は|へ|と|より|から|まで|など"),
@@ -368,8 +380,8 @@ def _drug_word(text: str, position: int, k: Knowledge, drug: Drug | None) -> int
 
 
 # -- names ----------------------------------------------------------------------------------------
-@attrs.frozen
-class _Named:
+@attrs.frozen(repr=False, eq=False)
+class _Named(Value):
     """What the name at the start of a prescription stands for."""
 
     end: int  #: where the name (with its strength) ends in the normalised text
@@ -618,6 +630,9 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
         end += match.end()
     strength, volume, end = _written_strength(text, end)
     end = _suffix(text, end)
+    if form_name == "patch" and _PATCH_DAYS.match(text, end):
+        return _patch_by_days(text, end, written, salt.group(0) if salt else "", form, strength,
+                              source, k)
     generic: tuple[Strength, ...] = ()
     marketed: tuple[ProductStrength, ...] = ()
     if form_name is not None:
@@ -643,6 +658,28 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
     return named
 
 
+_PATCH_DAYS = re.compile(r"\s*\(\s*(\d+)\s*日用\s*\)")
+
+
+def _patch_by_days(text: str, end: int, written: str, salt: str,
+                   form: tuple[str, str, Route | None, str | None] | None,
+                   strength: tuple[float, str] | None, source: str, k: Knowledge) -> _Named:
+    """A patch by its generic name with its days in brackets, as the national exam writes it:
+    フェンタニルテープ4.2mg(3日用) is the product フェンタニル3日用テープ. One whose product is not
+    listed is refused: the same mg is a different release rate in each product."""
+    days = _PATCH_DAYS.match(text, end)
+    assert form is not None and days is not None
+    product = f"{fold(written)}{salt}{days.group(1)}日用{form[0]}"
+    rows = k.products.patches_by_name.get(product, ())
+    if not rows:
+        raise ItemSyntaxError(f"{written}{salt}{days.group(1)}日用{form[0]}: this content-labelled "
+                              "patch is not in data/patch_products.csv, so its release rate is "
+                              "not known; write the product (フェントステープ, フェンタニル3日用テープ …)",
+                              text=source)
+    return _Named(days.end(), written, (k.catalogue.drugs[rows[0].drug],),
+                  Route.TRANSDERMAL, None, "patch", patches=rows, strength=strength)
+
+
 # -- reading ----------------------------------------------------------------------------------------
 @attrs.define
 class _Sig:
@@ -657,6 +694,9 @@ class _Sig:
     #: indices in counts of those written after one time of day each (朝2錠 昼1錠)
     pairs: list[int] = attrs.Factory(list)
     total_counts: list[tuple[float, str]] = attrs.Factory(list)  #: 計14枚: the total dispensed
+    dispensed: float | None = None  #: N回分: the doses dispensed (not a day's maximum)
+    #: the drug in one counted unit, written beside a count (2.5mg/包): (value, unit, count word)
+    unit_checks: list[tuple[float, str, str]] = attrs.Factory(list)
     amounts: list[tuple[float, str]] = attrs.Factory(list)
     volumes: list[float] = attrs.Factory(list)
     times: list[float] = attrs.Factory(list)
@@ -731,6 +771,12 @@ def _is_mcg(unit: str) -> bool:
     return unit.lower() in ("mcg", "μg", "ug")
 
 
+def _unit_name(unit: str) -> str:
+    """mg, mcg or g as a strength is labelled (μg and ug are mcg)."""
+    unit = unit.lower()
+    return "mcg" if _is_mcg(unit) else unit
+
+
 def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
     sig = _Sig()
     last_count: int | None = None  # index in sig.counts of the last count written
@@ -764,6 +810,11 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
                     sig.pairs.append(last_count)
         elif kind == "total_count":
             sig.total_counts.append((number, values[1].lower()))
+        elif kind == "dispensed":
+            _once(sig, "dispensed", number, token, source)
+        elif kind == "unit_strength":
+            sig.unit_checks.append((number, _unit_name(values[1]), values[2].lower()))
+            sig.mcg_written |= _is_mcg(values[1])
         elif kind == "per_dose_amount":
             _once(sig, "per_dose_amount", (number, values[1].lower()), token, source)
             sig.mcg_written |= _is_mcg(values[1])
@@ -859,7 +910,7 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
         elif kind == "product":
             assert token.named is not None
             sig.extra.append(token.named)
-        # dispensed (N回分), min_interval (N時間あけて), lockout (ロックアウト15分), over_minutes
+        # min_interval (N時間あけて), lockout (ロックアウト15分), over_minutes
         # (15分かけて), place (胸部に), patch_marker (貼付), ignore and plus:
         # understood, and they change no amount
     if len(sig.pairs) < 2:  # one time with its count (就寝前 2錠) is an ordinary count
@@ -920,7 +971,7 @@ def _route_word(word: str) -> tuple[Route, bool]:
         return Route.IM, False
     if "舌下" in word:
         return Route.SUBLINGUAL, False
-    if "頬" in word:
+    if "頬" in word or "バッカル" in word:
         return Route.BUCCAL, False
     if "肛" in word or "直腸" in word:
         return Route.RECTAL, False
@@ -1015,6 +1066,10 @@ def _parse(body: str, source: str, k: Knowledge) -> tuple[_Named | None, _Sig]:
     tokens = _tokens(body, source, 0 if named is None else named.end, k,
                      None if named is None else named.drug)
     sig = _read_tokens(tokens, source)
+    if named is not None and named.strength is None and sig.unit_checks and (
+            named.rows or named.generic):
+        value, unit, _ = sig.unit_checks[0]  # オキノーム散 1回2包（2.5mg/包）: the unit's strength
+        named = attrs.evolve(named, strength=(value, unit))
     if named is not None and named.form == "injection" and named.strength is None and \
             sig.unit_volume is not None and sig.unit_concentration is not None:
         # モルヒネ注（10mg/1mL）2A: the ampoule is labelled in the brackets after the name
@@ -1229,6 +1284,11 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
                               "or 1日 (a day's amount)", text=source)
     elif sig.volumes and prn:
         per_dose_mg = sig.volumes[0] * _concentration(named, sig, source)
+    elif prn and sig.dispensed is not None and named.strength is not None and \
+            named.percent is None and named.form in _UNIT_DOSE_FORMS:
+        # オキノーム散5mg 疼痛時 10回分: an as-needed medicine dispensed by the dose (屯服薬 are
+        # written by the 1回分量) with no count beside it is one unit of the strength it names
+        units, word = 1.0, None
     else:
         raise ItemSyntaxError("no amount: write 1回量 (1回1錠, 1回5mg) or the day's amount "
                               "(2錠 分2, 1日20mg 分2)", text=source)
@@ -1241,6 +1301,8 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
         strengths = ([(s, "mg") for s in named.combination] if named.combination is not None
                      else [_unit_strength(named, word, source)])
         _check_counts(sig, strengths, source)
+        _check_unit_strengths(named, sig, strengths, source)
+        _check_total_counts(sig, units, prn, source)
         per_mg = units * _mg(*strengths[0])
         if named.form in _COUNTABLE_FORMS or named.combination is not None:
             amounts = [Dose.of(s, u, text=source) for s, u in strengths]
@@ -1250,6 +1312,7 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
     else:
         assert per_dose_mg is not None
         _check_givable(named, per_dose_mg, source)
+        _check_unit_strengths(named, sig, [named.strength] if named.strength else [], source)
         value = per_dose_mg * 1000 if written_unit == "mcg" else per_dose_mg
         amounts = [Dose.of(_round(value), written_unit, text=source)]
         per_mg = per_dose_mg
@@ -1343,6 +1406,7 @@ def _unequal(named: _Named, sig: _Sig, per_time: Sequence[tuple[float, str]], ro
     """Doses that differ by the time of day (リンデロン錠0.5mg 3錠 分2 朝2錠・昼1錠): the item is
     the day's amount, since no one dose stands for them all."""
     strength = _unit_strength(named, per_time[0][1], source)
+    _check_unit_strengths(named, sig, [strength], source)
     daily = sum(number for number, _ in per_time) * strength[0]
     return Item(
         ingredients=(Ingredient(named.drug, Dose.of(_round(daily), f"{strength[1]}/day",
@@ -1358,6 +1422,34 @@ def _check_day_count(sig: _Sig, units: float, doses: float | None, source: str) 
             sig.daily_count[0], units * doses):
         raise ItemSyntaxError(f"1日{_g(sig.daily_count[0])}{sig.daily_count[1]} is not "
                               f"{_g(units)} × {_g(doses)} a day", text=source)
+
+
+def _check_unit_strengths(named: _Named, sig: _Sig, strengths: Sequence[tuple[float, str]],
+                          source: str) -> None:
+    """The drug in one unit written beside a count (1回2包（2.5mg/包）) must be the strength the
+    product's unit has, and the word must count its form."""
+    for value, unit, word in sig.unit_checks:
+        forms = _COUNT_FORMS.get(word, ())
+        if named.form is not None and named.form not in forms:
+            raise UnitError(f"{word!r} does not count a {named.form}", unit=word, text=source)
+        if len(strengths) != 1 or not math.isclose(_mg(value, unit), _mg(*strengths[0])):
+            shown = " + ".join(f"{_g(s)} {u}" for s, u in strengths) or "not known"
+            raise ItemSyntaxError(f"{_g(value)} {unit}/{word} is not the strength of one unit of "
+                                  f"{named.name} ({shown})", text=source)
+
+
+def _check_total_counts(sig: _Sig, units: float, prn: bool, source: str) -> None:
+    """A total written (計21錠, 全20包) must be whole doses of the count a dose, and where the
+    doses dispensed are written (10回分（全20包）) exactly that many."""
+    for total, word in sig.total_counts:
+        uses = total / units
+        if prn and sig.dispensed is not None:
+            if not math.isclose(uses, sig.dispensed):
+                raise ItemSyntaxError(f"{_g(total)}{word} is not {_g(sig.dispensed)} doses of "
+                                      f"{_g(units)}", text=source)
+        elif uses < 1 or not math.isclose(uses, round(uses)):
+            raise ItemSyntaxError(f"{_g(total)}{word} is not a whole number of doses of "
+                                  f"{_g(units)}{word}", text=source)
 
 
 def _check_counts(sig: _Sig, strengths: Sequence[tuple[float, str]], source: str) -> None:
@@ -1453,6 +1545,9 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
         raise ItemSyntaxError("a continuous infusion and doses (1回量, 1日N回, 分N, N時間毎) are "
                               "both written: is it an infusion or doses?", text=source)
     figures = list(sig.concentrations)
+    if sig.unit_checks and not sig.counts:
+        raise ItemSyntaxError("the drug in one unit (10mg/A) is written beside a count of its "
+                              "units (5A（10mg/A））", text=source)
     rates_written: list[float] = []  #: [mg/day] from a count of ampoules a day
     ampoules = [i for i, (_, word) in enumerate(sig.counts)
                 if "injection" in _COUNT_FORMS.get(word, ())]
@@ -1461,6 +1556,7 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     if ampoules:
         count, word = sig.counts[ampoules[0]]
         strength = _unit_strength(named, word, source, sig.unit_volume)
+        _check_unit_strengths(named, sig, [strength], source)
         drug_mg = count * _mg(*strength)
         volume = _unit_volume(named, strength, sig, source)
         for index, mg, ml in sig.count_checks:
@@ -1549,6 +1645,9 @@ def _bolus(named: _Named | None, sig: _Sig, source: str, previous: Item | None,
     route; a volume is read at the pump's own concentration."""
     pump = previous if previous is not None and previous.schedule.kind is \
         ScheduleKind.CONTINUOUS else None
+    if sig.unit_checks:
+        raise ItemSyntaxError("a bolus is written by its volume or amount (1回0.3mL, 1時間量), not "
+                              "by counted units", text=source)
     if named is None and pump is None:
         raise ItemSyntaxError("this line refers to the pump of another line (上記): read it with "
                               "that line (mpsdose.read_japanese), or write the drug", text=source)
@@ -1597,11 +1696,27 @@ def _patches_worn(sig: _Sig, source: str) -> float:
     more than one worn at once is read only from 1回N枚, 1日N枚 (a one-day patch) or a bare count
     beside the total written as such (1枚 1日1回 計14枚); a bare count above one with no total is
     refused, because it may be either."""
+    bare = [sig.counts[i][0] for i in sig.bare]
+    written = sig.per_dose_count or sig.daily_count
+    if written is not None:  # 1回1枚 (worn) with 7枚 (dispensed): whole uses of it
+        for number in bare:
+            uses = number / written[0]
+            if uses < 1 or not math.isclose(uses, round(uses)):
+                raise ItemSyntaxError(f"{_g(number)}枚 is not a whole number of uses of "
+                                      f"{_g(written[0])}枚", text=source)
     if sig.per_dose_count is not None:
         return sig.per_dose_count[0]
     if sig.daily_count is not None:
         return sig.daily_count[0]  # a one-day patch: the label's interval is checked after
-    bare = [sig.counts[i][0] for i in sig.bare]
+    if len(bare) == 2 and not sig.total_counts and bare[0] != bare[1]:
+        # フェントステープ0.5mg 1日1回 1枚貼付 7枚: two counts of one patch are the patches worn
+        # and the total dispensed, and only the smaller can be worn (the total holds the worn)
+        worn, total = sorted(bare)
+        uses = total / worn
+        if math.isclose(uses, round(uses)):
+            return worn
+        raise ItemSyntaxError(f"{_g(total)}枚 is not a whole number of uses of {_g(worn)}枚",
+                              text=source)
     if len(bare) > 1:
         raise ItemSyntaxError("write one count: 1回N枚 for the patches worn at once, 計N枚 for "
                               "the total dispensed", text=source)
@@ -1634,6 +1749,8 @@ def _patch(named: _Named, sig: _Sig, source: str) -> Item:
             raise UnitError(f"{_g(number)}{word} does not count patches (枚)", unit=word,
                             text=source)
     worn = _patches_worn(sig, source)
+    _check_unit_strengths(named, sig, [named.strength] if named.strength and not sig.extra
+                          else [], source)
     if len(sig.extra_counts) > len(sig.extra) or any(
             not math.isclose(number, 1) for number in sig.extra_counts):
         raise ItemSyntaxError("write one patch (1枚) after each patch added with ＋; more of "

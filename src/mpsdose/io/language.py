@@ -12,12 +12,13 @@ unit are optional (``20mg``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 import attrs
 
-from mpsdose.io.japanese import is_japanese, parse_japanese
+from mpsdose.io.script import is_japanese
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue, Drug
@@ -86,7 +87,7 @@ def _alternation(words: object) -> str:
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 #: A thousands separator only where it cannot be a decimal comma: one to three digits, then
 #: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused.
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))")
+_THOUSANDS = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))"
 #: A PCA lockout: "q10min", "every 10 minutes", "lockout 10 min", "10 minute lockout".
 _INTERVAL_MINUTES = (
     rf"(?:(?:every|q)\s*({_NUM})\s*|lockout\s+(?:of\s+)?({_NUM})\s*|({_NUM})\s*-?\s*(?=\S+\s+lockout))"
@@ -94,47 +95,90 @@ _INTERVAL_MINUTES = (
 )
 
 
+@functools.cache
+def _thousands() -> re.Pattern[str]:
+    return re.compile(_THOUSANDS)  # on first need: compiling every pattern costs start-up time
+
+
 def _widened(normal: str) -> str:
     """The item with Unicode dashes as "-" and unambiguous thousands separators removed."""
     normal = normal.translate(_DASHES)
-    return _THOUSANDS.sub(lambda m: m.group(1).replace(",", ""), normal)
+    if "," not in normal:
+        return normal
+    return _thousands().sub(lambda m: m.group(1).replace(",", ""), normal)
 
+
+class _Pattern:
+    """One pattern of the scanner, compiled on first use (compiling them all is a good part of
+    every command's start-up, and an item needs only some), with what a match can start with
+    (``starts``: characters, ``digit``: any decimal digit, as ``\\d`` reads one; None: anything):
+    at a position that cannot start it, the pattern is not tried (``tests/test_language.py``
+    checks each set against the pattern's own first characters)."""
+
+    __slots__ = ("_compiled", "digit", "kind", "source", "starts")
+
+    def __init__(self, kind: str, source: str, starts: str | None) -> None:
+        self.kind, self.source = kind, source
+        self.digit = starts is not None and "." in starts  # a number: "." or a digit
+        self.starts = None if starts is None else frozenset(starts)
+        self._compiled: re.Pattern[str] | None = None
+
+    def can_start(self, character: str) -> bool:
+        return self.starts is None or character in self.starts or (
+            self.digit and character.isdecimal())
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+
+def _firsts(words: object) -> str:
+    """The first characters of an alternation's words."""
+    return "".join(str(word)[0] for word in words)  # type: ignore[attr-defined]
+
+
+_PHRASES = ("by mouth", "per os", "per rectum", "long acting", "short acting",
+            "immediate release", "extended release", "modified release", "sustained release",
+            "controlled release", "prolonged release", "oral solution")
 
 # Each pattern is tried at the current position, in this order; the first that matches wins.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END),
+# The third element: what a match can start with ("." stands for a number: "." or a digit).
+_PATTERNS: list[_Pattern] = [
+    _Pattern(kind, pattern, starts)
+    for kind, pattern, starts in (
+        ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END,
+         "du"),
         ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
-                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
-        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}"),
+                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "m"),
+        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}", "f"),
         ("maxprn_le", rf"(?:≤|<=)\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
-                      rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}"),
-        ("interval_min", _INTERVAL_MINUTES),
+                      rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "≤<"),
+        ("interval_min", _INTERVAL_MINUTES, "eql."),
         # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
-        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}"),
-        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}"),
-        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}"),
-        ("times_word", _alternation(_TIMES) + _END),
-        ("night", _alternation(_NIGHT) + _END),
-        ("once", r"(?:once|stat|single\s+dose)" + _END),
-        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END),
-        ("prn", _alternation(_PRN) + r"(?![a-z0-9])"),
-        ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?"),
+        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}",
+         "eq"),
+        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}", "eq"),
+        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}", "."),
+        ("times_word", _alternation(_TIMES) + _END, _firsts(_TIMES)),
+        ("night", _alternation(_NIGHT) + _END, _firsts(_NIGHT)),
+        ("once", r"(?:once|stat|single\s+dose)" + _END, "os"),
+        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END, "ci"),
+        ("prn", _alternation(_PRN) + r"(?![a-z0-9])", _firsts(_PRN)),
+        ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?",
+         "."),
         ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
-                   rf"({_MASS}\s*/\s*ml){_END}"),
-        ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
-        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
-        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*"),
-        ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}"),
-        ("negative", rf"-\s*{_NUM}"),
-        ("phrase", _alternation([
-            "by mouth", "per os", "per rectum", "long acting", "short acting",
-            "immediate release", "extended release", "modified release", "sustained release",
-            "controlled release", "prolonged release", "oral solution",
-        ]) + _END),
+                   rf"({_MASS}\s*/\s*ml){_END}", "."),
+        ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
+        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
+        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*", "."),
+        ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}",
+         "-"),
+        ("negative", rf"-\s*{_NUM}", "-"),
+        ("phrase", _alternation(_PHRASES) + _END, _firsts(_PHRASES)),
         ("word", r"[a-z\u00c0-\u024f][a-z0-9\u00c0-\u024f'\-\.]*(?:/[a-z][a-z0-9'\-\.]*)*"
-                 r"|#\d+"),  # "#3" as in "tylenol #3"
+                 r"|#\d+", None),  # "#3" as in "tylenol #3"
     )
 ]
 _SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
@@ -211,6 +255,8 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     if not isinstance(text, str):
         raise ItemSyntaxError(f"an item is a string, not {type(text).__name__}", text=str(text))
     if is_japanese(text):  # a Japanese prescription as written (mpsdose.io.japanese)
+        from mpsdose.io.japanese import parse_japanese  # loaded only for Japanese text
+
         return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
     source = text
     if len(text) > MAX_ITEM_CHARS:
@@ -239,9 +285,13 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
         if space:
             position = space.end()
             continue
-        for kind, pattern in _PATTERNS:
-            match = pattern.match(normal, position)
+        here = normal[position]
+        for pattern in _PATTERNS:
+            if not pattern.can_start(here):
+                continue
+            match = pattern.compiled.match(normal, position)
             if match:
+                kind = pattern.kind
                 _HANDLERS[kind](parts, match)
                 parts._last_was_word = kind == "word" and _is_name_word(match.group(0))
                 position = match.end()
@@ -582,14 +632,14 @@ def parse_frequency(text: str) -> Schedule | None:
     Schedule or None
     """
     phrase = " ".join(str(text).strip().lower().split())
-    for kind, pattern in _PATTERNS:
-        if kind not in _FREQUENCY_KINDS:
+    for pattern in _PATTERNS:
+        if pattern.kind not in _FREQUENCY_KINDS or not phrase or not pattern.can_start(phrase[0]):
             continue
-        match = pattern.fullmatch(phrase)
+        match = pattern.compiled.fullmatch(phrase)
         if match is not None:
             parts = _Parts(phrase)
             try:
-                _HANDLERS[kind](parts, match)
+                _HANDLERS[pattern.kind](parts, match)
             except ItemSyntaxError:
                 return None
             return parts.schedule

@@ -13,22 +13,12 @@ refused at once with its file, line and column.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mpsdose.knowledge.catalogue import build_catalogue
-from mpsdose.knowledge.codes import (
-    NdcProduct,
-    StatusRule,
-    TimingCode,
-    ndc_table,
-    observation_codes,
-    rxnorm_table,
-    status_rules,
-    timing_codes,
-)
 from mpsdose.knowledge.conversion import (
     ConversionTable,
     RotationTable,
@@ -37,34 +27,34 @@ from mpsdose.knowledge.conversion import (
     table_by_id,
     thresholds_from_rows,
 )
-from mpsdose.knowledge.limits import (
-    DoseLimit,
-    DrugProperties,
-    OpioidRange,
-    SafetyRule,
-    SafetyRules,
-    SteroidTable,
-    UsualRange,
-    steroid_tables,
-)
-from mpsdose.knowledge.loader import DATA, Row, read_table
-from mpsdose.knowledge.market import MarketRules
-from mpsdose.knowledge.practice import (
-    PatchBand,
-    Rule,
-    Rules,
-    Strength,
-    Tier,
-    UsualSchedule,
-    best_schedule,
-)
-from mpsdose.knowledge.products import Products
+from mpsdose.knowledge.loader import DATA_DIR, Row, read_table
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
-from mpsdose.model.products import ProductRecord
 from mpsdose.model.vocabulary import Route
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mpsdose.knowledge.codes import NdcProduct, StatusRule, TimingCode
+    from mpsdose.knowledge.limits import (
+        DoseLimit,
+        DrugProperties,
+        OpioidRange,
+        SafetyRules,
+        SteroidTable,
+        UsualRange,
+    )
+    from mpsdose.knowledge.market import MarketRules
+    from mpsdose.knowledge.practice import PatchBand, Rules, Strength, Tier, UsualSchedule
+    from mpsdose.knowledge.products import Products
+    from mpsdose.model.products import ProductRecord
+
+# The record types of the sections a command may not use (limits, practice, products, market,
+# codes)
+# are imported by the property that builds them, on first use: a command pays at start-up only
+# for the sections it reads (``mpsdose total`` reads no limit).
 
 __all__ = [
     "REQUIRED_RULES",
@@ -154,16 +144,28 @@ class Knowledge:
         mpsdose.check(regimen, patient, knowledge=knowledge)
     """
 
-    def __init__(self, files: Mapping[str, Path], *, local: Iterable[str] = (),
-                 folder: Path | None = None) -> None:
+    def __init__(self, files: Mapping[str, str | os.PathLike[str]], *,
+                 local: Iterable[str] = (), folder: Path | None = None) -> None:
         unknown = sorted(set(files) - set(SCHEMAS))
         if unknown:
             raise DataError(f"not a data file of mpsdose: {', '.join(unknown)}; the files are "
-                            f"{', '.join(sorted(SCHEMAS))}", path=str(folder or DATA))
-        self.files: Mapping[str, Path] = MappingProxyType(dict(files))
+                            f"{', '.join(sorted(SCHEMAS))}", path=str(folder or DATA_DIR))
+        # The paths as given (the shipped ones as strings: pathlib is not imported to start a
+        # command); :attr:`files` shows them as Paths.
+        self._paths: dict[str, str | os.PathLike[str]] = dict(files)
         self.local: frozenset[str] = frozenset(local)
         self.folder = folder
         self._cache: dict[str, Any] = {}
+
+    @property
+    def files(self) -> Mapping[str, Path]:
+        """Data file name (``dose_limits.csv``) → its path."""
+        def paths() -> Mapping[str, Path]:
+            from pathlib import Path
+
+            return MappingProxyType({name: Path(path) for name, path in self._paths.items()})
+
+        return self._cached("files", paths)
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -179,7 +181,9 @@ class Knowledge:
     @classmethod
     def shipped_files(cls) -> dict[str, Path]:
         """Data file name → path of the shipped file."""
-        return {name: DATA / name for name in SCHEMAS}
+        from pathlib import Path
+
+        return {name: Path(DATA_DIR, name) for name in SCHEMAS}
 
     @classmethod
     @checked
@@ -208,6 +212,8 @@ class Knowledge:
         DataError
             A missing folder, an unknown file name, or a malformed file (file, line, column).
         """
+        from pathlib import Path
+
         path = Path(folder)
         if not path.is_dir():
             raise DataError("not a folder of data files", path=str(folder))
@@ -222,10 +228,10 @@ class Knowledge:
 
     def __repr__(self) -> str:
         where = "shipped" if not self.local else f"{self.folder} over shipped"
-        return f"<Knowledge {where}: {len(self.files)} files>"
+        return f"<Knowledge {where}: {len(self._paths)} files>"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"files": dict(self.files), "local": sorted(self.local), "folder": self.folder}
+        return {"files": dict(self._paths), "local": sorted(self.local), "folder": self.folder}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["files"], local=state["local"],  # type: ignore[misc]
@@ -247,7 +253,7 @@ class Knowledge:
         name
             A data file name.
         """
-        return str(self.files[name]) if name in self.local else name
+        return os.fspath(self._paths[name]) if name in self.local else name
 
     def rows(self, name: str) -> tuple[Row, ...]:
         """The typed rows of one data file (its drug names checked against the catalogue).
@@ -267,8 +273,8 @@ class Knowledge:
         DataError
             The bundle has no such file, or the file breaks its schema (file, line, column).
         """
-        if name not in self.files:
-            raise DataError(f"this knowledge has no {name}", path=str(self.folder or DATA))
+        if name not in self._paths:
+            raise DataError(f"this knowledge has no {name}", path=str(self.folder or DATA_DIR))
 
         def read() -> tuple[Row, ...]:
             if name in ("drugs.csv", "combination_products.csv"):  # no drug column
@@ -278,7 +284,7 @@ class Knowledge:
                          for row in self.rows("drugs.csv")}
             else:
                 names = dict(self.catalogue.names)
-            return read_table(self.files[name], SCHEMAS[name], label=self.label(name),
+            return read_table(self._paths[name], SCHEMAS[name], label=self.label(name),
                               names=names)
 
         return self._cached(f"rows:{name}", read)
@@ -293,7 +299,7 @@ class Knowledge:
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""
-        return self.rows(name) if name in self.files else ()
+        return self.rows(name) if name in self._paths else ()
 
     # -- conversion --------------------------------------------------------------------------
     @property
@@ -371,12 +377,16 @@ class Knowledge:
     @property
     def strengths(self) -> tuple[Strength, ...]:
         """Marketed strengths (``strengths.csv``), for rounding down to what can be given."""
+        from mpsdose.knowledge.practice import Strength
+
         return self._cached("strengths", lambda: tuple(
             Strength.from_row(row) for row in self.rows("strengths.csv")))
 
     @property
     def schedules(self) -> tuple[UsualSchedule, ...]:
         """Usual dosing intervals (``schedules.csv``)."""
+        from mpsdose.knowledge.practice import UsualSchedule
+
         return self._cached("schedules", lambda: tuple(
             UsualSchedule.from_row(row) for row in self.rows("schedules.csv")))
 
@@ -400,30 +410,40 @@ class Knowledge:
         UsualSchedule or None
             None where no row matches.
         """
+        from mpsdose.knowledge.practice import best_schedule
+
         return best_schedule(self.schedules, drug, route, release, form)
 
     @property
     def rotation_rules(self) -> Rules:
         """The rules of opioid rotation (``rotation_rules.csv``): cross-tolerance reduction,
         breakthrough fraction, titration step …"""
+        from mpsdose.knowledge.practice import Rule, Rules
+
         return self._cached("rotation_rules", lambda: Rules("rotation_rules.csv", tuple(
             Rule.from_row(row) for row in self.rows("rotation_rules.csv"))))
 
     @property
     def methadone_rules(self) -> Rules:
         """Methadone constants, caps and intervals (``methadone_rules.csv``)."""
+        from mpsdose.knowledge.practice import Rule, Rules
+
         return self._cached("methadone_rules", lambda: Rules("methadone_rules.csv", tuple(
             Rule.from_row(row) for row in self.rows("methadone_rules.csv"))))
 
     @property
     def patch_bands(self) -> tuple[PatchBand, ...]:
         """The manufacturers' patch conversion bands (``patch_conversion.csv``)."""
+        from mpsdose.knowledge.practice import PatchBand
+
         return self._cached("patch_bands", lambda: tuple(
             PatchBand.from_row(row) for row in self.rows("patch_conversion.csv")))
 
     @property
     def methadone_tiers(self) -> tuple[Tier, ...]:
         """The dose tiers of the methadone methods (``methadone_methods.csv``)."""
+        from mpsdose.knowledge.practice import Tier
+
         return self._cached("tiers", lambda: tuple(
             Tier.from_row(row) for row in self.rows("methadone_methods.csv")))
 
@@ -431,6 +451,8 @@ class Knowledge:
     def products(self) -> Products:
         """Marketed products by name and content-labelled patches (none where the files are
         absent)."""
+        from mpsdose.knowledge.products import Products
+
         return self._cached("products", lambda: Products.build(
             self._optional("products.csv"), self._optional("patch_products.csv")))
 
@@ -445,6 +467,8 @@ class Knowledge:
     @property
     def market_rules(self) -> MarketRules:
         """The label rules of each market (``--market``); none where the file is absent."""
+        from mpsdose.knowledge.market import MarketRules
+
         return self._cached("market_rules", lambda: MarketRules.from_rows(
             self._optional("market_rules.csv")))
 
@@ -452,36 +476,48 @@ class Knowledge:
     @property
     def dose_limits(self) -> tuple[DoseLimit, ...]:
         """Maximum doses by age, weight, CrCl and hepatic function (``dose_limits.csv``)."""
+        from mpsdose.knowledge.limits import DoseLimit
+
         return self._cached("limits", lambda: tuple(
             DoseLimit.from_row(row) for row in self.rows("dose_limits.csv")))
 
     @property
     def safety_rules(self) -> SafetyRules:
         """The rule behind each safety check, with its source (``safety_rules.csv``)."""
+        from mpsdose.knowledge.limits import SafetyRule, SafetyRules
+
         return self._cached("safety_rules", lambda: SafetyRules(tuple(
             SafetyRule.from_row(row) for row in self.rows("safety_rules.csv"))))
 
     @property
     def drug_properties(self) -> DrugProperties:
         """Serotonergic, QT risk, gastroprotective … per drug (``drug_properties.csv``)."""
+        from mpsdose.knowledge.limits import DrugProperties
+
         return self._cached("properties", lambda: DrugProperties.from_rows(
             self.rows("drug_properties.csv")))
 
     @property
     def usual_ranges(self) -> tuple[UsualRange, ...]:
         """Usual palliative daily doses (``usual_ranges.csv``)."""
+        from mpsdose.knowledge.limits import UsualRange
+
         return self._cached("usual_ranges", lambda: tuple(
             UsualRange.from_row(row) for row in self.rows("usual_ranges.csv")))
 
     @property
     def opioid_ranges(self) -> tuple[OpioidRange, ...]:
         """The rows of ``opioid_dose_ranges.csv``: starts, usual tops and plausibility ceilings."""
+        from mpsdose.knowledge.limits import OpioidRange
+
         return self._cached("opioid_ranges", lambda: tuple(
             OpioidRange.from_row(row) for row in self.rows("opioid_dose_ranges.csv")))
 
     @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
+        from mpsdose.knowledge.limits import steroid_tables
+
         return self._cached("steroids", lambda: steroid_tables(
             self.rows("corticosteroid_equivalence.csv")))
 
@@ -508,30 +544,40 @@ class Knowledge:
     @property
     def rxnorm_products(self) -> Mapping[str, ProductRecord]:
         """RxCUI of a clinical or branded drug → its ingredients, strengths and dose form."""
+        from mpsdose.knowledge.codes import rxnorm_table
+
         return self._cached("rxnorm_products", lambda: rxnorm_table(
             self._optional("rxnorm_products.csv")))
 
     @property
     def ndc_products(self) -> Mapping[str, NdcProduct]:
         """11-digit NDC → the opioid product of the CDC NDC/MME file."""
+        from mpsdose.knowledge.codes import ndc_table
+
         return self._cached("ndc_products", lambda: ndc_table(
             self._optional("ndc_products.csv")))
 
     @property
     def fhir_statuses(self) -> Mapping[tuple[str, str, str], StatusRule]:
         """(resource, element, code) → whether an order with it is in force."""
+        from mpsdose.knowledge.codes import status_rules
+
         return self._cached("fhir_statuses", lambda: status_rules(
             self._optional("fhir_statuses.csv")))
 
     @property
     def timing_codes(self) -> Mapping[str, TimingCode]:
         """FHIR timing abbreviation (BID, Q4H …) → its frequency."""
+        from mpsdose.knowledge.codes import timing_codes
+
         return self._cached("timing_codes", lambda: timing_codes(
             self._optional("fhir_timing_codes.csv")))
 
     @property
     def observation_codes(self) -> Mapping[str, str]:
         """LOINC code → what it measures for the patient context (weight_kg, crcl_ml_min, egfr)."""
+        from mpsdose.knowledge.codes import observation_codes
+
         return self._cached("observation_codes", lambda: observation_codes(
             self._optional("fhir_observations.csv")))
 
@@ -550,7 +596,7 @@ class Knowledge:
             The first problem: a malformed row (file, line, column), a drug no catalogue file
             knows, a rule the code needs that a rules file lacks.
         """
-        for name in self.files:
+        for name in self._paths:
             if name in _CHECKED_WHEN_USED and name not in self.local:
                 continue
             self.rows(name)
@@ -579,7 +625,7 @@ class Knowledge:
             "fhir_observations.csv": lambda: self.observation_codes,
         }
         for name, build in sections.items():
-            if name in self.files and not (name in _CHECKED_WHEN_USED and name not in self.local):
+            if name in self._paths and not (name in _CHECKED_WHEN_USED and name not in self.local):
                 build()
         present = {
             "rotation_rules.csv": lambda: {rule.rule for rule in self.rotation_rules.rows},
@@ -587,7 +633,7 @@ class Knowledge:
             "safety_rules.csv": lambda: {rule.check for rule in self.safety_rules.rows},
         }
         for name, required in REQUIRED_RULES.items():
-            if name not in self.files:
+            if name not in self._paths:
                 continue
             missing = sorted(set(required) - present[name]())
             if missing:
@@ -598,7 +644,7 @@ class Knowledge:
 
 @functools.cache
 def _default() -> Knowledge:
-    return Knowledge(Knowledge.shipped_files())
+    return Knowledge({name: os.path.join(DATA_DIR, name) for name in SCHEMAS})
 
 
 def resolve(knowledge: Knowledge | None) -> Knowledge:
@@ -738,6 +784,8 @@ def load_table_file(path: str | Path, *, purpose: str = "surveillance",
     DataError
         A malformed file (file, line, column), or one with no rows.
     """
+    from pathlib import Path
+
     knowledge = resolve(knowledge)
     file = Path(path)
     schema = SCHEMAS["opioid_equivalence.csv"]

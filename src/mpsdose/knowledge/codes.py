@@ -19,6 +19,7 @@ import attrs
 
 from mpsdose.knowledge.loader import Row
 from mpsdose.model.products import IngredientStrength, ProductRecord
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["NDC", "RXNORM", "NdcProduct", "StatusRule", "TimingCode", "ndc_table",
@@ -45,8 +46,8 @@ def rxnorm_table(rows: Iterable[Row]) -> Mapping[str, ProductRecord]:
     return MappingProxyType(table)
 
 
-@attrs.frozen
-class NdcProduct:
+@attrs.frozen(repr=False, eq=False)
+class NdcProduct(Value):
     """One NDC of the CDC NDC/MME file: the opioid, its strength per unit and how it is used."""
 
     ndc: str
@@ -115,8 +116,8 @@ def normal_ndc(text: object) -> str | None:
     return None
 
 
-@attrs.frozen
-class StatusRule:
+@attrs.frozen(repr=False, eq=False)
+class StatusRule(Value):
     """Whether an order with this status (or intent) counts, and the FHIR R4 definition."""
 
     resource: str
@@ -135,8 +136,8 @@ def status_rules(rows: Iterable[Row]) -> Mapping[tuple[str, str, str], StatusRul
             row["source"]) for row in rows})
 
 
-@attrs.frozen
-class TimingCode:
+@attrs.frozen(repr=False, eq=False)
+class TimingCode(Value):
     """A timing abbreviation: ``frequency`` per ``period`` ``period_unit`` (and a ``when``)."""
 
     code: str

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -24,6 +25,7 @@ from mpsdose.model.drugs import Catalogue
 from mpsdose.model.errors import DataError, UnknownTableError
 from mpsdose.model.numbers import bounds
 from mpsdose.model.units import UNITS, Unit
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import ROUTE_GROUPS, Route
 
 __all__ = [
@@ -42,8 +44,8 @@ __all__ = [
 DEFAULT_TABLE = "cdc2022"
 
 
-@attrs.frozen
-class Factor:
+@attrs.frozen(repr=False, eq=False)
+class Factor(Value):
     """One row of a conversion table.
 
     ``factor`` is mg/day of oral morphine per one ``unit`` of the drug's daily amount; ``low`` and
@@ -170,8 +172,8 @@ class Factor:
                    row.where, row.get("grade", ""))
 
 
-@attrs.frozen
-class ConversionTable:
+@attrs.frozen(repr=False, eq=False)
+class ConversionTable(Value):
     """A named conversion table: its rows, and what identifies exactly which numbers were used.
 
     Get one with :func:`mpsdose.conversion_table`. Every OME names its table's :attr:`label`, so a
@@ -203,13 +205,26 @@ class ConversionTable:
     version: str
     effective_date: str
     source: str
-    content_hash: str
     factors: tuple[Factor, ...] = attrs.field(repr=False)
     notes: str = ""
     _by_drug: Mapping[str, tuple[Factor, ...]] = attrs.field(
         init=False, repr=False, eq=False,
         default=attrs.Factory(lambda self: _index(self.factors), takes_self=True),
     )
+    #: The content hash, once computed (it is made from the rows on first use: a command that
+    #: shows no table never hashes one).
+    _hash: list[str] = attrs.field(init=False, repr=False, eq=False, factory=list)
+    #: (drug, route, form) → the rows that may apply, best first, and whether any has a band:
+    #: found once per key (an OME looks up the same few keys again and again).
+    _candidates: dict[tuple[str, Route, str | None], tuple[tuple[Factor, ...], bool]] = \
+        attrs.field(init=False, repr=False, eq=False, factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the rows (hex): changes whenever a number does."""
+        if not self._hash:
+            self._hash.append(_table_hash(self.factors))
+        return self._hash[0]
 
     def rows(self, drug: str) -> tuple[Factor, ...]:
         """The rows of one drug (canonical name); empty where the table has none."""
@@ -239,19 +254,25 @@ class ConversionTable:
         Factor or None
             None where the table has no factor: never a 0.
         """
-        best: tuple[int, Factor] | None = None
-        for row in self.rows(drug):
-            if route not in row.routes:
-                continue
-            if row.form is not None and row.form != form:
-                continue
-            amount = None if daily is None else row.unit.from_canonical(daily)
-            if not row.applies_to(amount):
-                continue
-            rank = (row.route == route.value) * 2 + (row.form is not None)
-            if best is None or rank > best[0]:
-                best = (rank, row)
-        return None if best is None else best[1]
+        key = (drug, route, form)
+        try:
+            rows, banded = self._candidates[key]
+        except KeyError:
+            # the rows for this drug, route and form, the best first (an exact route before a
+            # group, an exact form before any form; in table order where they rank alike)
+            ranked = sorted(
+                (row for row in self.rows(drug) if route in row.routes
+                 and (row.form is None or row.form == form)),
+                key=lambda row: -((row.route == route.value) * 2 + (row.form is not None)))
+            rows = tuple(ranked)
+            banded = any(row.band_min is not None or row.band_max is not None for row in rows)
+            self._candidates[key] = (rows, banded)
+        if not banded:
+            return rows[0] if rows else None
+        for row in rows:  # the best row whose band holds the daily amount
+            if row.applies_to(None if daily is None else row.unit.from_canonical(daily)):
+                return row
+        return None
 
     def has_bands(self, drug: str, route: Route) -> bool:
         """True where the factor of ``drug`` by ``route`` depends on the daily dose."""
@@ -304,16 +325,30 @@ def _check_bands(rows: list[Factor]) -> None:
                                 column="daily_dose_min")
 
 
-def _table_hash(rows: Sequence[Factor]) -> str:
+def _sha256() -> Any:
+    """SHA-256 from Python's small built-in module where it has one (``_sha2``, ``_sha256``):
+    ``hashlib`` loads OpenSSL first, which costs more start-up time than the command that
+    shows a table's hash spends on everything else. The same digest either way."""
+    import importlib
+
+    for name in ("_sha2", "_sha256"):
+        try:
+            return importlib.import_module(name).sha256()
+        except (ImportError, AttributeError):
+            continue
     import hashlib
 
-    digest = hashlib.sha256()
+    return hashlib.sha256()
+
+
+def _table_hash(rows: Sequence[Factor]) -> str:
+    digest = _sha256()
     for row in rows:
         digest.update("|".join(str(v) for v in (
             row.table, row.drug, row.route, row.form, row.unit, row.factor, row.low, row.high,
             row.band_min, row.band_max, row.source)).encode())
         digest.update(b"\n")
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def build_tables(factor_rows: Sequence[Row], catalogue: Catalogue,
@@ -341,8 +376,7 @@ def build_tables(factor_rows: Sequence[Row], catalogue: Catalogue,
         if described is None:  # a user's own file: no description row
             tables[table_id] = _PURPOSES[purpose](
                 id=table_id, title=table_id, purpose=purpose, version=version,
-                effective_date="", source=rows[0].source, content_hash=_table_hash(rows),
-                factors=tuple(rows))
+                effective_date="", source=rows[0].source, factors=tuple(rows))
             continue
         kind = described["purpose"]
         tables[table_id] = _PURPOSES[kind](
@@ -352,7 +386,6 @@ def build_tables(factor_rows: Sequence[Row], catalogue: Catalogue,
             version=described.get("version", ""),
             effective_date=described.get("effective_date", ""),
             source=described["source"],
-            content_hash=_table_hash(rows),
             factors=tuple(rows),
             notes=described.get("notes", ""),
         )
@@ -368,8 +401,8 @@ def table_by_id(tables: Mapping[str, ConversionTable], table: str | None) -> Con
         raise UnknownTableError(key, sorted(tables)) from None
 
 
-@attrs.frozen
-class Threshold:
+@attrs.frozen(repr=False, eq=False)
+class Threshold(Value):
     """An OME level a guideline attaches a meaning to, in its context."""
 
     context: str

@@ -13,6 +13,7 @@ from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Hepatic, Patient
 from mpsdose.model.units import UNITS
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import CONDITIONS, ROUTE_GROUPS, Route
 
 __all__ = [
@@ -31,8 +32,8 @@ _HEPATIC_VALUES = ("mild", "moderate", "severe", "impaired")
 _CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}
 
 
-@attrs.frozen
-class DoseLimit:
+@attrs.frozen(repr=False, eq=False)
+class DoseLimit(Value):
     """One row of ``dose_limits.csv``: a maximum for a drug, route and release, for the patients
     its condition band selects, in its market and for its scope (indication or product)."""
 
@@ -130,8 +131,8 @@ class DoseLimit:
         return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
 
 
-@attrs.frozen
-class SafetyRule:
+@attrs.frozen(repr=False, eq=False)
+class SafetyRule(Value):
     """The rule behind a check: its severity, threshold and what its source says."""
 
     check: str
@@ -150,8 +151,8 @@ class SafetyRule:
                    row.get("excluded_settings", frozenset()), row.get("exclusion_source", ""))
 
 
-@attrs.frozen
-class SafetyRules:
+@attrs.frozen(repr=False, eq=False)
+class SafetyRules(Value):
     """The rows of ``safety_rules.csv`` in file order; the first row of a check is its default."""
 
     rows: tuple[SafetyRule, ...]
@@ -172,8 +173,8 @@ class SafetyRules:
                           "safety_rules.csv")
 
 
-@attrs.frozen
-class DrugProperties:
+@attrs.frozen(repr=False, eq=False)
+class DrugProperties(Value):
     """drug → property → (value, source), from ``drug_properties.csv`` (first row wins)."""
 
     table: Mapping[str, Mapping[str, tuple[str, str]]]
@@ -190,8 +191,8 @@ class DrugProperties:
         return self.table.get(drug, {}).get(name)
 
 
-@attrs.frozen
-class UsualRange:
+@attrs.frozen(repr=False, eq=False)
+class UsualRange(Value):
     """A usual palliative daily dose range of a drug for an indication [mg/day]."""
 
     drug: str
@@ -207,8 +208,8 @@ class UsualRange:
                    row["daily_mg_high"], row["source"])
 
 
-@attrs.frozen
-class SteroidTable:
+@attrs.frozen(repr=False, eq=False)
+class SteroidTable(Value):
     """One corticosteroid equivalence table: drug → equivalent dose (low, high) [mg]."""
 
     id: str
@@ -228,8 +229,8 @@ def steroid_tables(rows: Sequence[Row]) -> tuple[SteroidTable, ...]:
                  for name, doses in tables.items())
 
 
-@attrs.frozen
-class OpioidRange:
+@attrs.frozen(repr=False, eq=False)
+class OpioidRange(Value):
     """One row of ``opioid_dose_ranges.csv``: a per-dose and/or per-day ceiling of one check.
 
     Without a drug the ceilings are in mg of oral morphine equivalent (OME) and apply to every

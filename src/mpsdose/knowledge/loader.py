@@ -12,21 +12,36 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from mpsdose.knowledge.schema import GRADES, Column, Kind, Schema, parse_interval
 from mpsdose.model.errors import DataError
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, ROUTE_GROUPS, Route, parse_route, parse_setting
 
-__all__ = ["DATA", "Row", "data_file", "read_table"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["DATA_DIR", "Row", "data_file", "read_table"]  # and DATA, made on first use
 
 #: ``data/`` beside the package: a real folder in the wheel, a symlink to the top-level ``data/``
 #: in a checkout (an editable install). Found from ``__file__``: mpsdose is never run from a zip.
-DATA = Path(__file__).parent.parent / "data"
+#: (A string: pathlib, with what it imports, costs every command's start-up; :data:`DATA` is the
+#: same folder as a :class:`~pathlib.Path`.)
+DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATA":  # ``data/`` as a Path, made on first use
+        from pathlib import Path
+
+        return Path(DATA_DIR)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Largest data file read, as a guard against reading something that is not a data file [bytes].
 MAX_FILE_BYTES = 20_000_000
@@ -34,11 +49,13 @@ MAX_FILE_BYTES = 20_000_000
 
 def data_file(name: str) -> Path:
     """Path of a file shipped in ``data/``."""
-    return DATA / name
+    from pathlib import Path
+
+    return Path(DATA_DIR) / name
 
 
-@attrs.frozen
-class Row:
+@attrs.frozen(repr=False, eq=False)
+class Row(Value):
     """One data row: its typed cells by column name, and where it was read."""
 
     file: str
@@ -167,28 +184,46 @@ _READERS: dict[Kind, Callable[[str], Any]] = {
 }
 
 
-def _cell(column: Column, text: str, names: Mapping[str, str] | None) -> Any:
+def _reader(column: Column, names: Mapping[str, str] | None) -> Callable[[str], Any]:
+    """The function that reads a (trimmed, non-empty) cell of ``column``: chosen once per
+    column of a file, not once per cell."""
     if column.kind is Kind.CHOICE:
-        if text not in column.choices:
-            raise ValueError(f"{text!r}; use one of: {', '.join(column.choices)}")
-        return text
+        choices = column.choices
+
+        def choice(text: str) -> str:
+            if text not in choices:
+                raise ValueError(f"{text!r}; use one of: {', '.join(choices)}")
+            return text
+
+        return choice
     if column.kind is Kind.DRUG:
         if names is None:
-            return text.lower()
-        key = " ".join(text.lower().split())
-        if key not in names:
-            raise ValueError(f"unknown drug {text!r} (not in drugs.csv or drug_names.csv)")
-        return names[key]
-    return _READERS[column.kind](text)
+            return str.lower
+        known = names
+
+        def drug(text: str) -> str:
+            key = " ".join(text.lower().split())
+            if key not in known:
+                raise ValueError(f"unknown drug {text!r} (not in drugs.csv or drug_names.csv)")
+            return known[key]
+
+        return drug
+    if column.kind is Kind.TEXT:
+        return _same
+    return _READERS[column.kind]
 
 
-def _lines(path: Path, shown: str) -> Iterator[tuple[int, list[str]]]:
+def _same(text: str) -> str:
+    return text
+
+
+def _lines(path: str, shown: str) -> Iterator[tuple[int, list[str]]]:
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
             raise DataError(f"{size} bytes: larger than a data file can be "
                             f"({MAX_FILE_BYTES} bytes)", path=shown)
-        handle = path.open(newline="", encoding="utf-8-sig")
+        handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below
     except OSError as error:
         raise DataError(f"cannot read: {error.strerror or error}", path=shown) from None
     with handle:
@@ -204,7 +239,7 @@ def _lines(path: Path, shown: str) -> Iterator[tuple[int, list[str]]]:
             raise DataError(f"bad CSV: {error}", path=shown, line=reader.line_num) from None
 
 
-def read_table(path: Path | str, schema: Schema, *, label: str | None = None,
+def read_table(path: str | os.PathLike[str], schema: Schema, *, label: str | None = None,
                names: Mapping[str, str] | None = None) -> tuple[Row, ...]:
     """Every data row of a CSV file, its cells typed by ``schema``.
 
@@ -226,40 +261,45 @@ def read_table(path: Path | str, schema: Schema, *, label: str | None = None,
         a cell of the wrong type or outside the choices, a range whose ends are out of order, a
         key that repeats an earlier row.
     """
-    path = Path(path)
-    shown = label or path.name
+    path = os.fspath(path)
+    shown = label or os.path.basename(path)
     columns = {column.name: column for column in schema.columns}
     header: list[str] | None = None
     rows: list[Row] = []
     keys: dict[tuple[Any, ...], int] = {}
+    plan: list[tuple[int, str, bool, Callable[[str], Any]]] = []
+    absent: list[str] = []
+    ranges = [(base, f"{base}_low", f"{base}_high") for base in schema.ranges]
     for line, raw in _lines(path, shown):
         if header is None:
             header = [cell.strip() for cell in raw]
             _check_header(header, schema, shown, line)
+            # per column of the file, once: where it is, whether it is required, its reader
+            plan = [(i, name, columns[name].required, _reader(columns[name], names))
+                    for i, name in enumerate(header) if name in columns]
+            absent = [name for name in columns if name not in header]
             continue
         if len(raw) != len(header):
             raise DataError(f"{len(raw)} cells where the header has {len(header)}", path=shown,
                             line=line)
         cells: dict[str, Any] = {}
-        for name, text in zip(header, raw, strict=True):
-            column = columns.get(name)
-            if column is None:  # an extra column of an open schema
-                continue
-            text = text.strip()
+        for i, name, required, read in plan:
+            text = raw[i].strip()
             if not text:
-                if column.required:
+                if required:
                     raise DataError("empty, and this column is required", path=shown, line=line,
                                     column=name)
                 cells[name] = None
                 continue
             try:
-                cells[name] = _cell(column, text, names)
+                cells[name] = read(text)
             except ValueError as error:
                 raise DataError(str(error), path=shown, line=line, column=name) from None
-        for name in columns:
-            cells.setdefault(name, None)
+        for name in absent:
+            cells[name] = None
         row = Row(shown, line, cells)
-        _check_ranges(row, schema)
+        if ranges:
+            _check_ranges(row, ranges)
         if schema.key:
             key = tuple(cells[name] for name in schema.key)
             if key in keys:
@@ -285,16 +325,15 @@ def _check_header(header: list[str], schema: Schema, shown: str, line: int) -> N
         raise DataError(f"column(s) {', '.join(repeated)} appear twice", path=shown, line=line)
 
 
-def _check_ranges(row: Row, schema: Schema) -> None:
-    for base in schema.ranges:
-        low, high = row.get(f"{base}_low"), row.get(f"{base}_high")
+def _check_ranges(row: Row, ranges: list[tuple[str, str, str]]) -> None:
+    for base, low_name, high_name in ranges:
+        low, high = row.get(low_name), row.get(high_name)
         point = row.get(base) if base in row.cells else None
         if (low is None) != (high is None):
             raise row.error(f"{base}_low and {base}_high go together",
-                            f"{base}_low" if low is None else f"{base}_high")
+                            low_name if low is None else high_name)
         if low is not None and high is not None:
             if low > high:
-                raise row.error(f"{base}_low {low:g} is above {base}_high {high:g}",
-                                f"{base}_low")
+                raise row.error(f"{base}_low {low:g} is above {base}_high {high:g}", low_name)
             if point is not None and not low <= point <= high:
                 raise row.error(f"{base} {point:g} is outside {base}_low–{base}_high", base)

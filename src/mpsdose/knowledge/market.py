@@ -17,6 +17,7 @@ from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
 from mpsdose.model.numbers import bounds
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["MarketRule", "MarketRules"]
@@ -34,8 +35,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@attrs.frozen
-class MarketRule:
+@attrs.frozen(repr=False, eq=False)
+class MarketRule(Value):
     """One label rule of a market, with its source."""
 
     market: str
@@ -101,8 +102,8 @@ class MarketRule:
                     and abs(self.interval_h - interval_h) > 1e-9)
 
 
-@attrs.frozen
-class MarketRules:
+@attrs.frozen(repr=False, eq=False)
+class MarketRules(Value):
     """The rows of ``market_rules.csv`` in file order."""
 
     rows: tuple[MarketRule, ...] = ()

@@ -17,6 +17,7 @@ import attrs
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.numbers import bounds
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -30,8 +31,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Strength:
+@attrs.frozen(repr=False, eq=False)
+class Strength(Value):
     """The marketed strengths of one product type in one market."""
 
     drug: str
@@ -57,8 +58,8 @@ class Strength:
         return self.unit in ("mg", "mcg/h")
 
 
-@attrs.frozen
-class UsualSchedule:
+@attrs.frozen(repr=False, eq=False)
+class UsualSchedule(Value):
     """The usual scheduled interval of a product type (None: a continuous infusion)."""
 
     drug: str
@@ -100,8 +101,8 @@ def best_schedule(rows: Sequence[UsualSchedule], drug: str, route: Route,
     return None if best is None else best[1]
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False, eq=False)
+class Rule(Value):
     """One rule of practice with its source: a value or a range (fractions, hours, mg/day)."""
 
     rule: str
@@ -128,8 +129,8 @@ class Rule:
         return bounds(self.value, self.low, self.high)
 
 
-@attrs.frozen
-class Rules:
+@attrs.frozen(repr=False, eq=False)
+class Rules(Value):
     """The rows of a rules file, in file order, and the rule names its readers need."""
 
     file: str
@@ -166,8 +167,8 @@ class Rules:
             return None
 
 
-@attrs.frozen
-class PatchBand:
+@attrs.frozen(repr=False, eq=False)
+class PatchBand(Value):
     """One row of a manufacturer's patch table: a band of current daily dose → a patch."""
 
     table: str
@@ -197,8 +198,8 @@ class PatchBand:
         return self.band.low
 
 
-@attrs.frozen
-class Tier:
+@attrs.frozen(repr=False, eq=False)
+class Tier(Value):
     """One tier of a dose-tiered methadone method: an OME band → a ratio or a percentage."""
 
     method: str

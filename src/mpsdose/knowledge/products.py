@@ -20,6 +20,7 @@ from types import MappingProxyType
 import attrs
 
 from mpsdose.knowledge.loader import Row
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["PatchProduct", "ProductStrength", "Products", "fold"]
@@ -30,8 +31,8 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-@attrs.frozen
-class ProductStrength:
+@attrs.frozen(repr=False, eq=False)
+class ProductStrength(Value):
     """One marketed strength of a named product."""
 
     product: str
@@ -65,8 +66,8 @@ class ProductStrength:
         return self.strength_mg / self.volume_ml
 
 
-@attrs.frozen
-class PatchProduct:
+@attrs.frozen(repr=False, eq=False)
+class PatchProduct(Value):
     """The release rate its package insert states for one content label of a patch."""
 
     product: str
@@ -87,8 +88,8 @@ class PatchProduct:
                    row.get("conversion_table"), row["source"], row.get("notes", ""))
 
 
-@attrs.frozen
-class Products:
+@attrs.frozen(repr=False, eq=False)
+class Products(Value):
     """The named products and content-labelled patches, indexed by folded name."""
 
     strengths: tuple[ProductStrength, ...] = ()

@@ -32,6 +32,7 @@ from collections.abc import Mapping
 import attrs
 
 from mpsdose.model.products import STRENGTH_UNITS
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
 __all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind",
@@ -63,8 +64,8 @@ class Kind(enum.Enum):
     SETTINGS = "settings"  #: care settings separated by spaces (end-of-life hospice)
 
 
-@attrs.frozen
-class Column:
+@attrs.frozen(repr=False, eq=False)
+class Column(Value):
     """One column of a data file.
 
     ``required`` columns must be present in the header and non-empty on every row; an optional
@@ -79,8 +80,8 @@ class Column:
     doc: str = ""
 
 
-@attrs.frozen
-class Schema:
+@attrs.frozen(repr=False, eq=False)
+class Schema(Value):
     """The schema of one data file: its columns, the columns that identify a row, its ranges."""
 
     file: str
@@ -109,8 +110,8 @@ class Schema:
         return attrs.evolve(self, columns=columns, open=True)
 
 
-@attrs.frozen
-class Interval:
+@attrs.frozen(repr=False, eq=False)
+class Interval(Value):
     """A band of a measured quantity: ``low`` and ``high`` (None: unbounded), and which edges are in.
 
     >>> band = parse_interval("[30, 60)")

@@ -27,7 +27,6 @@ import os
 import types
 import typing
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from mpsdose.model.errors import ArgumentError
@@ -83,6 +82,7 @@ def _exact(kind: type) -> _Check:
             raise _Refused
         return value
 
+    check.exact = kind  # type: ignore[attr-defined] # what _union may accept at once
     return check
 
 
@@ -103,7 +103,19 @@ def _anything(value: Any) -> Any:
 
 
 def _union(checks: list[_Check]) -> _Check:
+    # The leading members that accept a value as it is (a class, None): a value of one of them
+    # is accepted at once, as trying the members in order would (no earlier member converts it).
+    leading: list[type] = []
+    for one in checks:
+        kind = getattr(one, "exact", None)
+        if kind is None:
+            break
+        leading.append(kind)
+    accepted = tuple(leading)
+
     def check(value: Any) -> Any:
+        if isinstance(value, accepted):
+            return value
         for one in checks:
             try:
                 return one(value)
@@ -118,6 +130,9 @@ def _none(value: Any) -> Any:
     if value is not None:
         raise _Refused
     return None
+
+
+_none.exact = type(None)  # type: ignore[attr-defined]
 
 
 def _iterable(element: _Check, *, sequence: bool = False) -> _Check:
@@ -161,6 +176,13 @@ def _literal(choices: tuple[Any, ...]) -> _Check:
     return check
 
 
+def _is_path(annotation: Any) -> bool:
+    """Whether an annotation is :class:`pathlib.Path` (told without importing pathlib, which
+    costs start-up time; an annotation naming it has imported it)."""
+    return isinstance(annotation, type) and annotation.__name__ == "Path" and \
+        annotation.__module__ == "pathlib"
+
+
 def _compile(annotation: Any) -> _Check:
     """A check for one annotation; anything not understood is let through (never a false no)."""
     if annotation is Any or annotation is object or annotation is inspect.Parameter.empty:
@@ -175,7 +197,7 @@ def _compile(annotation: Any) -> _Check:
         return _int
     if annotation is str:
         return _exact(str)
-    if annotation is Path:
+    if _is_path(annotation):
         return _path
     origin = typing.get_origin(annotation)
     arguments = typing.get_args(annotation)
@@ -210,7 +232,7 @@ def describe(annotation: Any) -> str:
         return "a whole number"
     if annotation is str:
         return "a string"
-    if annotation is Path:
+    if _is_path(annotation):
         return "a path"
     origin = typing.get_origin(annotation)
     arguments = typing.get_args(annotation)
@@ -239,6 +261,10 @@ def _hints(function: Callable[..., Any]) -> dict[str, Any]:
         return typing.get_type_hints(function)
     except Exception:  # a name only imported for type checking: resolve one by one
         namespace = dict(getattr(function, "__globals__", {}))
+        if "Path" not in namespace:  # imported for type checking only, to start up faster
+            from pathlib import Path
+
+            namespace["Path"] = Path
         hints = {}
         for name, text in getattr(function, "__annotations__", {}).items():
             try:
@@ -248,39 +274,85 @@ def _hints(function: Callable[..., Any]) -> dict[str, Any]:
         return hints
 
 
+class _Plan:
+    """How to check a function's arguments: worked out on its first call (reading signatures
+    and annotations at import would cost every command's start-up)."""
+
+    def __init__(self, function: Callable[..., Any]) -> None:
+        self.signature = inspect.signature(function)
+        hints = _hints(function)
+        parameters = list(self.signature.parameters.values())
+        self.checks = [(p.name, _compile(hints[p.name]), hints[p.name]) for p in parameters
+                       if p.name in hints and p.name not in ("self", "cls")]
+        # The common call (positional arguments, then keywords, no *args or **kwargs) is
+        # checked without binding a signature: position → name, and the names allowed.
+        simple = all(p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) for p in parameters)
+        self.positional = [p.name for p in parameters
+                           if p.kind is p.POSITIONAL_OR_KEYWORD] if simple else None
+        self.names = frozenset(p.name for p in parameters)
+        self.required = frozenset(p.name for p in parameters if p.default is p.empty)
+        # the commonest call of all, positional arguments only: each position's check
+        checks = {name: (check, annotation) for name, check, annotation in self.checks}
+        self.by_position = [(name, *checks.get(name, (None, None)))
+                            for name in self.positional or ()]
+        self.fewest = sum(1 for p in parameters if p.kind is p.POSITIONAL_OR_KEYWORD
+                          and p.default is p.empty)
+        self.no_keyword_only_required = not any(
+            p.kind is p.KEYWORD_ONLY and p.default is p.empty for p in parameters)
+
+
 def checked(function: F) -> F:
     """Check a public function's arguments against its annotations (see the module notes)."""
-    signature = inspect.signature(function)
-    plan: list[tuple[str, _Check, Any]] | None = None
+    plan: _Plan | None = None
     name = function.__qualname__
 
-    def prepare() -> list[tuple[str, _Check, Any]]:
-        hints = _hints(function)
-        return [(parameter, _compile(hints[parameter]), hints[parameter])
-                for parameter in signature.parameters if parameter in hints
-                and parameter not in ("self", "cls")]
+    def refuse(parameter: str, value: Any, annotation: Any) -> ArgumentError:
+        return ArgumentError(
+            f"{name}(): {parameter} must be {describe(annotation)}, not "
+            f"{type(value).__name__} {_short(value)}", function=name, argument=parameter)
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         nonlocal plan
         if plan is None:
-            plan = prepare()
-        try:
-            bound = signature.bind(*args, **kwargs)
+            plan = _Plan(function)
+        positional = plan.positional
+        if not kwargs and positional is not None and plan.no_keyword_only_required and \
+                plan.fewest <= len(args) <= len(positional):
+            values = list(args)
+            for i, (parameter, check, annotation) in enumerate(plan.by_position[:len(args)]):
+                if check is not None:
+                    try:
+                        values[i] = check(values[i])
+                    except _Refused:
+                        raise refuse(parameter, values[i], annotation) from None
+            return function(*values)
+        if positional is not None and len(args) <= len(positional) and \
+                kwargs.keys() <= plan.names and not kwargs.keys() & positional[:len(args)] \
+                and plan.required <= {*positional[:len(args)], *kwargs}:
+            given = dict(zip(positional, args, strict=False))
+            given.update(kwargs)
+            for parameter, check, annotation in plan.checks:
+                if parameter in given:
+                    value = given[parameter]
+                    try:
+                        given[parameter] = check(value)
+                    except _Refused:
+                        raise refuse(parameter, value, annotation) from None
+            return function(**given)
+        try:  # anything else: bound as Python would, for Python's own message
+            bound = plan.signature.bind(*args, **kwargs)
         except TypeError as error:
             raise ArgumentError(f"{name}(): {error}", function=name) from None
         arguments = bound.arguments
-        for parameter, check, annotation in plan:
+        for parameter, check, annotation in plan.checks:
             if parameter not in arguments:
                 continue
             value = arguments[parameter]
             try:
                 arguments[parameter] = check(value)
             except _Refused:
-                raise ArgumentError(
-                    f"{name}(): {parameter} must be {describe(annotation)}, not "
-                    f"{type(value).__name__} {_short(value)}",
-                    function=name, argument=parameter) from None
+                raise refuse(parameter, value, annotation) from None
         return function(*bound.args, **bound.kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -288,10 +360,14 @@ def checked(function: F) -> F:
 
 def field_check(annotation: Any, what: str) -> Callable[[Any, Any, Any], None]:
     """An attrs validator: the field's value must fit ``annotation``, else :class:`ArgumentError`
-    naming the class and the field."""
-    check = _compile(annotation)
+    naming the class and the field. (The check is made from the annotation on first use, not
+    when the class is defined: that is start-up time.)"""
+    check: _Check | None = None
 
     def validate(instance: Any, attribute: Any, value: Any) -> None:
+        nonlocal check
+        if check is None:
+            check = _compile(annotation)
         try:
             check(value)
         except _Refused:

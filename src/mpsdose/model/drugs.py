@@ -14,13 +14,14 @@ import attrs
 
 from mpsdose.model.errors import UnknownDrugError
 from mpsdose.model.units import UNITS, Unit
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORM_ROUTE, Route
 
 __all__ = ["Catalogue", "Drug", "Product", "normal_name"]
 
 
-@attrs.frozen
-class Drug:
+@attrs.frozen(repr=False, eq=False)
+class Drug(Value):
     """One drug of the catalogue (or an unlisted name the caller chose to keep).
 
     Attributes
@@ -97,8 +98,8 @@ class Drug:
         return self.name
 
 
-@attrs.frozen
-class Product:
+@attrs.frozen(repr=False, eq=False)
+class Product(Value):
     """A marketed combination product: its components and their strengths per unit [mg]."""
 
     name: str
@@ -108,8 +109,8 @@ class Product:
     source: str
 
 
-@attrs.frozen
-class Catalogue:
+@attrs.frozen(repr=False, eq=False)
+class Catalogue(Value):
     """Drugs by canonical name, every known name → canonical name, and combination products.
 
     Built from ``drugs.csv``, ``drug_names.csv`` and ``combination_products.csv``; get it from

@@ -6,6 +6,8 @@ import enum
 
 import attrs
 
+from mpsdose.model.value import Value
+
 __all__ = ["Finding", "Severity"]
 
 
@@ -26,8 +28,8 @@ class Severity(enum.Enum):
         return list(Severity).index(self)
 
 
-@attrs.frozen
-class Finding:
+@attrs.frozen(repr=False, eq=False)
+class Finding(Value):
     """One finding: a stable ``code`` for machines, a ``message`` for people, and its ``source``.
 
     Attributes

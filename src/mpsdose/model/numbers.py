@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import decimal
 import math
 from typing import Any
 
@@ -31,6 +30,8 @@ def plain(value: float) -> str:
     """A magnitude written exactly and without exponent: 20, 2.5, 0.00001 (parses back equal)."""
     if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
+    import decimal  # only for a number that is not whole (1.5 ms at start-up otherwise)
+
     return format(decimal.Decimal(repr(value)), "f")
 
 

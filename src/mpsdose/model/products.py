@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import attrs
 
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["MASS_UNITS", "IngredientStrength", "ProductRecord", "STRENGTH_UNITS"]
@@ -28,8 +29,8 @@ STRENGTH_UNITS = (*MASS_UNITS, *CONCENTRATION_UNITS, "mcg/h", "mg/actuat", "mcg/
                   "unt", "unt/mL", "unt/g", "unt/mg", "meq", "meq/mL", "mg/g", "%")
 
 
-@attrs.frozen
-class IngredientStrength:
+@attrs.frozen(repr=False, eq=False)
+class IngredientStrength(Value):
     """One ingredient of a product and its strength per unit of the product.
 
     ``ingredient`` is the name as the source writes it (``oxycodone hydrochloride``): the
@@ -64,8 +65,8 @@ class IngredientStrength:
         return f"{self.ingredient} {self.value:g} {self.unit}"
 
 
-@attrs.frozen
-class ProductRecord:
+@attrs.frozen(repr=False, eq=False)
+class ProductRecord(Value):
     """A product: its ingredients with their strengths per unit, and its dose form.
 
     Attributes

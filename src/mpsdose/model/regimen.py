@@ -32,6 +32,7 @@ from mpsdose.model.errors import (
 from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG, MAX_DURATION_DAYS, MAX_ITEMS
 from mpsdose.model.numbers import plain, significant
 from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import (
     CONDITIONS,
     SETTINGS,
@@ -81,8 +82,8 @@ def _magnitude(what: str) -> Callable[[Any, Any, Any], None]:
     return validate
 
 
-@attrs.frozen
-class Dose:
+@attrs.frozen(repr=False, eq=False)
+class Dose(Value):
     """An amount of one drug: per administration (mass) or per time (a rate).
 
     ``value`` and ``unit`` are as written (20 mg, 4 g/day, 25 mcg/h). A liquid written as a volume
@@ -246,8 +247,8 @@ class ScheduleKind(enum.Enum):
     UNSTATED = "unstated"  #: none written (a daily amount, a patch, a PRN dose)
 
 
-@attrs.frozen
-class Schedule:
+@attrs.frozen(repr=False, eq=False)
+class Schedule(Value):
     """A frequency.
 
     Attributes
@@ -342,8 +343,8 @@ class Schedule:
 _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
 
 
-@attrs.frozen
-class DoseRange:
+@attrs.frozen(repr=False, eq=False)
+class DoseRange(Value):
     """A dose written as a range ("0.5 to 0.75 mg"): kept as written, never totalled.
 
     An ingredient with a range has ``dose`` None, so that every computation treats its amount as
@@ -360,8 +361,8 @@ class DoseRange:
         return self.format()
 
 
-@attrs.frozen
-class Ingredient:
+@attrs.frozen(repr=False, eq=False)
+class Ingredient(Value):
     """One drug of an item with its amount.
 
     Attributes
@@ -382,8 +383,8 @@ class Ingredient:
         default=None, validator=field_check(DoseRange | None, "dose_range"))
 
 
-@attrs.frozen
-class Item:
+@attrs.frozen(repr=False, eq=False)
+class Item(Value):
     """One line of a regimen.
 
     Attributes
@@ -821,8 +822,8 @@ def _setting(value: object) -> str | None:
                            allowed=list(SETTINGS)) from None
 
 
-@attrs.frozen
-class Patient:
+@attrs.frozen(repr=False, eq=False)
+class Patient(Value):
     """What is known of the patient; every field is optional and never invented.
 
     A check that needs a field that is None says so (an info finding) instead of assuming. Values
@@ -871,8 +872,8 @@ class Patient:
     setting: str | None = attrs.field(default=None, converter=_setting)
 
 
-@attrs.frozen
-class Regimen:
+@attrs.frozen(repr=False, eq=False)
+class Regimen(Value):
     """A list of items given together, with an optional label and patient.
 
     Attributes
@@ -959,8 +960,8 @@ class Regimen:
         return attrs.evolve(self, items=self.items + items)
 
 
-@attrs.frozen
-class State:
+@attrs.frozen(repr=False, eq=False)
+class State(Value):
     """One state of a course: a labelled (and optionally dated) regimen.
 
     Attributes
@@ -984,8 +985,8 @@ class State:
     note: str | None = attrs.field(default=None, validator=field_check(str | None, "note"))
 
 
-@attrs.frozen
-class Course:
+@attrs.frozen(repr=False, eq=False)
+class Course(Value):
     """The successive states of one patient's regimen, as a case report tells them.
 
     Attributes

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mpsdose.model.errors import DoseError, UnitError
+from mpsdose.model.value import Value
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -70,8 +71,8 @@ _CANONICAL = {
 }
 
 
-@attrs.frozen
-class Unit:
+@attrs.frozen(repr=False, eq=False)
+class Unit(Value):
     """A clinical unit.
 
     Attributes

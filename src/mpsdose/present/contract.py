@@ -26,7 +26,6 @@ self-contained *compound document* (JSON Schema 2020-12 §9.3): the shared resou
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -114,6 +113,8 @@ def json_schema(name: str) -> dict[str, Any]:
     """
     if name not in DOCUMENTS:
         raise UnknownSchemaError(name)
+    import json  # not at start-up: only the schema command and --json need it
+
     schema: dict[str, Any] = json.loads(_text(name))
     if COMMON_ID in _text(name):
         schema.setdefault("$defs", {})[COMMON_ID] = json.loads(_text("common"))

@@ -51,6 +51,7 @@ from mpsdose.model.errors import MpsdoseError, PatientError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import Item, Patient, Schedule, ScheduleKind
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["read_course"]
@@ -270,8 +271,8 @@ class _Reading:
     notes: list[tuple[str, str, Severity]] = attrs.Factory(list)
 
 
-@attrs.frozen
-class _Others:
+@attrs.frozen(repr=False, eq=False)
+class _Others(Value):
     """Token positions where another item's words begin or end (an item's words stop there)."""
 
     bounds: dict[int, list[tuple[Drug, int | None]]]

@@ -10,6 +10,7 @@ from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import PatientError
 from mpsdose.model.findings import Finding
 from mpsdose.model.regimen import Course, Item, Patient, Regimen, State
+from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Measure:
+@attrs.frozen(repr=False, eq=False)
+class Measure(Value):
     """A number and its unit as mpsdose writes it (``20 mg/day``, ``650 mcg/h``)."""
 
     value: float
@@ -38,8 +39,8 @@ class Measure:
         return f"{self.value:g} {self.unit}"
 
 
-@attrs.frozen
-class ReadItem:
+@attrs.frozen(repr=False, eq=False)
+class ReadItem(Value):
     """One item as the text gives it.
 
     ``span`` is where it was read (``as_written`` is exactly ``text[span[0]:span[1]]``);
@@ -77,8 +78,8 @@ class ReadItem:
         return attrs.evolve(self, carried=True)
 
 
-@attrs.frozen
-class ReadState:
+@attrs.frozen(repr=False, eq=False)
+class ReadState(Value):
     """One state of the story: a label, where the text tells it, and its items."""
 
     label: str
@@ -90,8 +91,8 @@ class ReadState:
     note: str | None = None
 
 
-@attrs.frozen
-class Comparison:
+@attrs.frozen(repr=False, eq=False)
+class Comparison(Value):
     """A printed total against the one computed under one table (or for one drug)."""
 
     table: str | None
@@ -103,8 +104,8 @@ class Comparison:
     why: str = ""
 
 
-@attrs.frozen
-class PrintedTotal:
+@attrs.frozen(repr=False, eq=False)
+class PrintedTotal(Value):
     """A total the text prints: an OME, a drug's daily total or use, a change, a series figure.
 
     ``kind`` is ``ome``, ``parenteral-ome``, ``daily``, ``use``, ``cumulative``, ``change`` or
@@ -123,8 +124,8 @@ class PrintedTotal:
     note: str = ""
 
 
-@attrs.frozen
-class NotADose:
+@attrs.frozen(repr=False, eq=False)
+class NotADose(Value):
     """A number beside the doses that the reader read as not a dose, and why."""
 
     as_written: str
@@ -132,8 +133,8 @@ class NotADose:
     why: str
 
 
-@attrs.frozen
-class ReadFinding:
+@attrs.frozen(repr=False, eq=False)
+class ReadFinding(Value):
     """A finding with the span of the words it is about (None: the whole text)."""
 
     finding: Finding
@@ -146,8 +147,8 @@ class ReadFinding:
         return data
 
 
-@attrs.frozen
-class Reading:
+@attrs.frozen(repr=False, eq=False)
+class Reading(Value):
     """The course a text describes, with every assumption as a finding."""
 
     text: str

@@ -19,12 +19,13 @@ from mpsdose.io.prose.lexicon import (
     number,
 )
 from mpsdose.model.drugs import Catalogue, Drug
+from mpsdose.model.value import Value
 
 __all__ = ["Amount", "DrugName", "Token", "Vocabulary", "scan"]
 
 
-@attrs.frozen
-class Amount:
+@attrs.frozen(repr=False, eq=False)
+class Amount(Value):
     """An amount as written: one value, a range (``high``) or a list of values, in a unit.
 
     ``base`` is the mass or volume written (``mg``, ``mcg``, ``g``, ``ml``, ``%``) and ``per``
@@ -71,8 +72,8 @@ class Amount:
         return self.base in ("mg", "mcg", "g") and not self.concentration
 
 
-@attrs.frozen
-class Token:
+@attrs.frozen(repr=False, eq=False)
+class Token(Value):
     kind: str
     start: int
     end: int
@@ -84,8 +85,8 @@ class Token:
         return (self.start, self.name_end if self.name_end is not None else self.end)
 
 
-@attrs.frozen
-class DrugName:
+@attrs.frozen(repr=False, eq=False)
+class DrugName(Value):
     """A drug named in the text: by a catalogue name or an abbreviation the text defines."""
 
     drug: Drug
@@ -93,8 +94,8 @@ class DrugName:
     route: Any = None  #: a route the name implies ("TB": transdermal buprenorphine)
 
 
-@attrs.frozen
-class Vocabulary:
+@attrs.frozen(repr=False, eq=False)
+class Vocabulary(Value):
     """The drug names to look for: the catalogue's, compiled once per catalogue."""
 
     catalogue: Catalogue

@@ -13,6 +13,8 @@ import re
 
 import attrs
 
+from mpsdose.model.value import Value
+
 __all__ = ["Sentence", "normalise", "sentences"]
 
 _SAME = {
@@ -41,8 +43,8 @@ def normalise(text: str) -> str:
 _STRAY_POINT = re.compile(r"(?<=\d)\.(?=(?:µg|mcg|ug|mg|ng|ml)(?![a-z]))")
 
 
-@attrs.frozen
-class Sentence:
+@attrs.frozen(repr=False, eq=False)
+class Sentence(Value):
     """One sentence: its span in the text, and its index in story order."""
 
     index: int

@@ -1,0 +1,109 @@
+"""Per-patient MME, Parquet in → Parquet out, against a hand-written polars job (not a test).
+
+    python benchmarks/bench_patients.py [ROWS ...] [--runs N] [--dir DIR]
+    python benchmarks/bench_patients.py 20000000 50000000      # the issue's sizes
+
+For each size, writes a synthetic prescription file (``_data.py``: ROWS rows of ROWS/5 patients,
+about 3% bad rows) and times, each in a fresh process (so that peak memory is that job's own:
+the maximum resident set size the kernel reports for the child), in interleaved rounds:
+
+- **mpsdose**: ``write_table(per_patient_mme(read_table(IN)), OUT)`` (what
+  ``mpsdose batch IN -o OUT --per-patient`` runs; ``per_patient(batch_mme(…))`` where
+  ``per_patient_mme`` does not exist, to measure an older mpsdose);
+- **hand**: the same job written by hand in polars: scan, join to a factor table, multiply, one
+  ``group_by`` summing MME × days, days and MME per patient, sink to Parquet.
+
+Prints medians of time and peak memory, the ratios (target, issue 18: ≤ 1.5× of both, flat as
+rows grow) and the spread of the ratios over the rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+OURS = """
+import sys
+from mpsdose.io.batch import read_table, write_table
+try:
+    from mpsdose.io.batch import per_patient_mme
+except ImportError:  # before issue 18: the two calls
+    from mpsdose.io.batch import batch_mme, per_patient
+
+    def per_patient_mme(source, table):
+        return per_patient(batch_mme(source, table))
+write_table(per_patient_mme(read_table(sys.argv[1]), "cdc2022"), sys.argv[2])
+"""
+
+HAND = """
+import sys
+import polars as pl
+from _data import FACTORS
+mme = pl.col("dose") * pl.col("doses_per_day") * pl.col("factor")
+(pl.scan_parquet(sys.argv[1])
+ .join(FACTORS.lazy(), on=["drug", "route", "unit"], how="left")
+ .with_columns(mme.alias("mme"))
+ .group_by("patient_id")
+ .agg((pl.col("mme") * pl.col("days_supply")).sum().alias("total_mme"),
+      pl.col("days_supply").sum().alias("total_days"), pl.col("mme").sum().alias("mme_def4"))
+ .sink_parquet(sys.argv[2]))
+"""
+
+
+def run(code: str, source: Path, output: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in GiB) of one job in a fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code, str(source), str(output)],
+                               cwd=HERE, env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                   filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"job failed ({status})")
+    return seconds, usage.ru_maxrss / 2**20  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rows", nargs="*", type=int, default=[20_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", default=None, help="where to write the files (default: /tmp)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from _data import write_parquet
+
+    print(f"{'rows':>12} {'job':6} {'median s':>9} {'peak GiB':>9} {'time ×':>7} {'memory ×':>9}"
+          f" {'spread (time)':>14}")
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        for rows in args.rows:
+            source = Path(folder) / f"prescriptions-{rows}.parquet"
+            write_parquet(rows, source)
+            results: dict[str, list[tuple[float, float]]] = {"mpsdose": [], "hand": []}
+            for _ in range(args.runs):
+                for name, code in (("mpsdose", OURS), ("hand", HAND)):
+                    output = Path(folder) / f"{name}.parquet"
+                    results[name].append(run(code, source, output))
+                    output.unlink()
+            source.unlink()
+            hand_time = statistics.median(t for t, _ in results["hand"])
+            hand_peak = statistics.median(m for _, m in results["hand"])
+            ratios = [a[0] / b[0] for a, b in zip(results["mpsdose"], results["hand"],
+                                                   strict=True)]
+            for name, values in results.items():
+                seconds = statistics.median(t for t, _ in values)
+                peak = statistics.median(m for _, m in values)
+                spread = f"{min(ratios):.2f}–{max(ratios):.2f}" if name == "mpsdose" else ""
+                print(f"{rows:12,} {name:6} {seconds:9.2f} {peak:9.2f} "
+                      f"{seconds / hand_time:7.2f} {peak / hand_peak:9.2f} {spread:>14}")
+
+
+if __name__ == "__main__":
+    main()
