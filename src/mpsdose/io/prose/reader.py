@@ -120,17 +120,31 @@ _SERIES = re.compile(
     rf"|\bof\s+the\s+{_NUMBER_WORD}\s+(?:patients|cases|subjects|participants|children)\b"
     rf"|\b{_NUMBER_WORD}\s+(?:patients|cases|subjects|children)\s+\(\s*\d+(?:\.\d+)?\s*%\s*\)"
     r"|\(\s*\d+\s+(?:patients|cases)\s*,\s*\d+(?:\.\d+)?\s*%\s*\)"
-    r"|\b(?:in|for)\s+the\s+(?:[a-z]+\s+)?(?:patients|cases|subjects)\b")
+    rf"|\b(?:in|for)\s+the\s+(?:{_NUMBER_WORD}\s+)?(?:[a-z]+\s+)?(?:patients|cases|subjects)\b")
 _ONE_PATIENT = re.compile(
     r"\b(?:he|she|his|her|him|mr|mrs|ms|the\s+patient|this\s+patient|a\s+patient|our\s+patient"
     r"|the\s+man|the\s+woman|the\s+boy|the\s+girl)\b|\b\d+\s*-?\s*year\s*-?\s*old\b")
+#: A text that reports on a group of patients, not on one ("Medical records of patients who …
+#: were retrospectively reviewed", "Thirty-three patients were enrolled"): what a sentence of it
+#: that names no one patient says "a maximum of" is the protocol's ceiling, not a dose given.
+_GROUP_OF_PATIENTS = re.compile(
+    r"\b(?:medical\s+|clinical\s+)?(?:records|charts)\s+of\s+(?:all\s+|the\s+)?(?:\w+\s+)?patients\b"
+    r"|\bpatients\b[^.;]{0,160}?\b(?:were|was)\s+(?:retrospectively\s+|prospectively\s+)?"
+    r"(?:reviewed|enrolled|recruited|included|analy[sz]ed|studied)\b")
+#: "(increased) to a maximum of 0.05 mg/hour", "up to a maximum of …": an indefinite maximum, the
+#: limit a protocol sets (unlike "to the maximum of 250 mg/day" or "reached up to 960 mg").
+_A_MAXIMUM = re.compile(r"\ba\s+max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose\s+|rate\s+)?(?:of\s+)?$")
 #: A sentence that asks, or weighs what might have been done, reports no regimen: "What is the
 #: equivalent dose of a long-acting morphine preparation?", "An alternative initial strategy would
 #: have been to … use intravenous fentanyl", "methadone should be considered earlier".
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|should)\s+have\s+been\b"  # not "may have been caused by …": the past
     r"|\balternative\s+(?:initial\s+)?(?:strategy|approach|option)\b"
-    r"|\b(?:should|may|might|can|could)\s+be\s+considered\b|\bis\s+considered\s+to\s+be\b")
+    r"|\b(?:should|may|might|can|could)\s+be\s+considered\b|\bis\s+considered\s+to\s+be\b"
+    # a recommendation: "Recommendations for managing … include … clonazepam therapy", "… may not
+    # be recommended for … patients who are being treated with 20mg/day oxycodone"
+    r"|\brecommendations?\s+(?:for|include)\b"
+    r"|\b(?:is|are|may|might|should|must|can|could)\s+(?:not\s+)?(?:be\s+)?recommended\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
@@ -160,7 +174,8 @@ _INN_STEM = re.compile(
     r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast)")
 #: Nouns after a drug's name that make it a condition, not a treatment ("fentanyl overdose").
 _CONDITIONS = frozenset({"overdose", "overdoses", "toxicity", "intoxication", "poisoning",
-                         "withdrawal", "allergy", "intolerance", "dependence", "addiction"})
+                         "withdrawal", "allergy", "intolerance", "dependence", "addiction",
+                         "complication", "complications"})
 #: Nouns after a drug's name that make it a service ("his community methadone clinic").
 _SERVICES = frozenset({"clinic", "clinics", "program", "programme", "programs", "programmes",
                        "service", "services", "centre", "center"})
@@ -168,7 +183,43 @@ _SERVICES = frozenset({"clinic", "clinics", "program", "programme", "programs", 
 #: an opioid used in Japan", "… may be considered", "fentanyl patch (FP) are often used").
 _GENERAL_VERBS = frozenset({"is", "are", "may", "can", "should", "must", "has", "have",
                             "remains", "remain", "offers", "offer", "provides", "provide",
-                            "works", "acts"})
+                            "works", "acts", "improves", "relieves", "reduces", "causes",
+                            "inhibits", "induces", "produces", "prolongs", "blocks", "binds",
+                            "exerts", "lacks", "carries", "appears", "seems", "shows", "enables"})
+#: Words between a drug's name and the verb of a general statement: "Morphine treatment
+#: dramatically improves pain control", "OxyContin, a controlled-release oxycodone hydrochloride
+#: tablet, is …".
+_NAME_NOUNS = frozenset({"treatment", "therapy", "use", "administration"})
+#: A sentence in the present tense (with no past tense), of patients in general or of the
+#: literature, not of the patient of the report: "The use of intravenous methadone by PCA is
+#: attractive …", "Recent case reports have raised concerns about the potential for methadone to
+#: prolong the QTc interval", "an increasing number of reports are being presented involving the
+#: use of tramadol". Its drugs, named without an amount, are not items.
+_PRESENT = re.compile(r"\b(?:is|are|has|have|may|might|can|must|should|remains?)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did)\b")
+_GENERIC = re.compile(
+    r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bour\s)(?<!\bboth\s)(?<!\ball\s)(?<!\btwo\s)(?<!\bthree\s)"
+    r"\bpatients\b|\b(?:case\s+)?reports\b|\bstudies\b|\bguidelines\b|\bclinicians\b"
+    r"|\bphysicians\b|\bthe\s+use\s+of\b|\bthis\s+(?:article|paper|review)\b"
+    r"|\b(?:is|are)\s+(?:an?|often|commonly|widely|usually|frequently|generally)\b")
+#: A drug named as what another is compared with: "may offer some advantages over morphine",
+#: "similar to those of immediate-release morphine", "more potent than morphine".
+_COMPARED = re.compile(
+    r"\b(?:over|than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
+    r"|similar\s+to(?:\s+th(?:ose|at)\s+of)?|superior\s+to|inferior\s+to)\s+$")
+#: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
+_CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$")
+#: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
+#: therapy", "The authors report two patients …", "A case of … is presented"): the case tells of
+#: its drugs after it; a drug it names without an amount and the case names later is not an item
+#: of its own.
+_SUMMARY = re.compile(
+    r"\b(?:we|the\s+authors?)\s+(?:here(?:in)?\s+)?(?:report|describe|present|discuss)\b"
+    r"|\bthis\s+(?:case(?:\s+report)?|report|article|paper)\s+(?:describes|reports|presents|"
+    r"illustrates|highlights)\b|\bcases?\s+(?:report\s+)?(?:is|are)\s+(?:here\s+)?(?:presented|"
+    r"reported|described)\b|\bcases?\s+of\b.*\b(?:is|are)\s+(?:here\s+)?(?:presented|reported|"
+    r"described)\b|\b(?:is|are)\s+(?:here\s+|herein\s+)?(?:presented|reported|described|discussed)"
+    r"(?:\s+and\s+(?:presented|reported|described|discussed))?\s*\.?\s*$")
 #: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
 _COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
@@ -279,6 +330,7 @@ class _Reader:
         self.table = table
         self.story = _Story()
         self.not_doses: list[NotADose] = []
+        self.set_aside: set[tuple[int, int]] = set()  # the spans of the amounts that are not doses
         self.printed: list[tuple[PrintedTotal, int]] = []  # with the sentence index
         self.defined: dict[str, DrugName] = {}
         self.defined_routes: dict[str, Any] = {}
@@ -295,6 +347,10 @@ class _Reader:
         self.item_sentence: dict[int, int] = {}
         self.sentence = 0
         self.series = False  # the sentence being read speaks of some patients of a series
+        self.group = False  # the text reports on a group of patients, not on one
+        self.summaries: set[int] = set()  # the sentences that sum the report up
+        self.named: list[set[Drug]] = []  # the drugs each sentence of the story names
+        self.routed: list[set[Drug]] = []  # … and those it gives a route
         self.options: list[tuple[int, int]] = []
 
     # -- the whole text ---------------------------------------------------------------------
@@ -312,6 +368,15 @@ class _Reader:
                               f"{error}: the weight is used for doses per kg, but not written "
                               "as the course's patient", None)
         self.options = _option_blocks(self.text)
+        self.group = _GROUP_OF_PATIENTS.search(self.normal) is not None
+        self.summaries = {s.index for s in spans
+                          if _SUMMARY.search(self.normal[s.start:s.end])}
+        self.named = [{t.value.drug for t in tokens if t.kind == "drug"}
+                      if self._set_aside(s, tokens) is None and self._of_the_story(tokens) else set()
+                      for s, tokens in zip(spans, token_lists, strict=True)]
+        self.routed = [{t.value.drug for p, t in enumerate(tokens)
+                        if t.kind == "drug" and self._route_named(tokens, p)} & named
+                       for tokens, named in zip(token_lists, self.named, strict=True)]
         for sentence, tokens in zip(spans, token_lists, strict=True):
             aside = self._set_aside(sentence, tokens)
             if aside is not None:
@@ -491,6 +556,18 @@ class _Reader:
             if before is not None and before.kind == "bound" and before.value == "threshold":
                 used.add(index)
                 self._not_dose(token, "a threshold (more or less than), not a dose")
+                continue
+            if re.match(r"\s*(?:or|and)\s+(?:more|greater|higher|above|over)\b",
+                        self.normal[token.end:token.end + 20]):
+                used.add(index)  # "required a dose of 9,000 mg or more of morphine"
+                self._not_dose(token, "a lower bound (\"or more\"), not a dose")
+                continue
+            if (self.group or self.series) and before is not None and before.kind == "bound" \
+                    and _A_MAXIMUM.search(self.normal[max(0, token.start - 30):token.start]) \
+                    and not _ONE_PATIENT.search(self.normal[tokens[0].start:tokens[-1].end]):
+                used.add(index)  # "The dose of fentanyl was increased to a maximum of 0.05 mg/hour"
+                self._not_dose(token, "the ceiling a protocol for a group of patients sets, not "
+                               "a dose given")
                 continue
             if self._in_calculation(tokens, index):
                 used.add(index)
@@ -715,6 +792,7 @@ class _Reader:
                                           drug, None, (), note), sentence))
 
     def _not_dose(self, token: Token, why: str) -> None:
+        self.set_aside.add((token.start, token.end))
         self.not_doses.append(NotADose(self.text[token.start:token.end], (token.start, token.end),
                                        why))
 
@@ -1191,7 +1269,7 @@ class _Reader:
                               "about the patients of a series, not one patient's regimen: not an "
                               "item", (token.start, token.end))
                 continue
-            why = self._named_not_given(tokens, index)
+            why = self._named_not_given(tokens, index) or self._told_elsewhere(tokens, index)
             if why is None and self._equivalence_side(tokens, index, right_only=True):
                 why = "as a side of an equivalence the text states"  # "… equivalent to morphine"
             if why is not None:
@@ -1213,19 +1291,26 @@ class _Reader:
         """How a drug named without an amount is named, where the words do not say it was given:
         as a condition ("fentanyl overdose", "morphine-induced"), as a service ("methadone
         clinic"), as the setting of a reaction ("he developed myoclonus following concomitant
-        administration of morphine and hydromorphone"), or in a general statement ("Methadone,
-        a synthetic opioid, may be more effective …", "fentanyl patch (FP) are often used …").
-        None where it may be an item."""
+        administration of morphine and hydromorphone"), as what another is compared with
+        ("advantages over morphine"), or in a general statement ("Methadone, a synthetic opioid,
+        may be more effective …", "fentanyl patch (FP) are often used …", "The use of intravenous
+        methadone by PCA is attractive …"). None where it may be an item."""
         after = index + 1
-        while after < len(tokens) and tokens[after].kind in ("form", "release", "route"):
+        while after < len(tokens) and (tokens[after].kind in ("form", "release", "route") or
+                                       self._word(tokens[after]) in _SALTS):
             after += 1
-        following = self.normal[tokens[after].start:tokens[after].end] if after < len(tokens) \
-            else ""
+        following = self._word(tokens[after]) if after < len(tokens) else ""
         joined = self.normal[tokens[index].end:tokens[index].end + 12]
         if following in _CONDITIONS or re.match(r"-(?:induced|related)\b", joined):
             return "as a condition, not a treatment"
         if following in _SERVICES:
             return "as a service, not a treatment"
+        lead = index  # "similar to those of immediate-release morphine"
+        while lead > 0 and tokens[lead - 1].kind in ("route", "release", "form"):
+            lead -= 1
+        ahead = self.normal[max(0, tokens[lead].start - 40):tokens[lead].start]
+        if _COMPARED.search(ahead):
+            return "as what another is compared with, not a treatment given"
         said = self.normal[tokens[0].start:tokens[-1].end]
         one = _ONE_PATIENT.search(said) is not None
         before = self.normal[tokens[max(0, index - 12)].start:tokens[index].start]
@@ -1234,11 +1319,14 @@ class _Reader:
                 r"administration|use)\s+(?:with|of)\s+(?:[a-z\-]+(?:\s*,\s*|\s+and\s+|\s+or\s+))*$",
                 before):
             return "as the setting of a reaction, not an event of the regimen"
-        if one or any(t.kind == "amount" for t in tokens) or any(
-                t.kind == "verb" and not self._gerund_after_preposition(tokens, p)
-                for p, t in enumerate(tokens)):
+        if one or any(t.kind == "amount" and (t.start, t.end) not in self.set_aside
+                      for t in tokens) or any(
+                t.kind == "verb" and self._story_verb(tokens, p) for p, t in enumerate(tokens)):
             return None
-        if any(tokens[p].kind == "verb" for p in range(max(0, index - 3), index)):
+        if any(tokens[p].kind == "verb" and self._gerund_after_preposition(tokens, p)
+               and not re.match(r"\s+(?:doses|dosages|amounts|rates)\b",
+                                self.normal[tokens[p].end:tokens[p].end + 12])
+               for p in range(max(0, index - 3), index)):  # not "despite increasing doses of …"
             return "in a general statement, not of this patient"  # "before switching to methadone"
         position = after
         if position < len(tokens) and tokens[position].kind == "open":  # "(FP)", "(Dilaudid)"
@@ -1249,11 +1337,82 @@ class _Reader:
                 and tokens[position].value == ",":  # "Methadone, a synthetic opioid, may …"
             closing = next((p for p in range(position + 1, min(len(tokens), position + 8))
                             if tokens[p].kind == "punct" and tokens[p].value == ","), None)
-            position = closing + 1 if closing is not None else position
-        if position < len(tokens) and self.normal[
-                tokens[position].start:tokens[position].end] in _GENERAL_VERBS:
+            # no second comma: the one after the name closes an apposition that names it
+            # ("OxyContin, a controlled-release oxycodone hydrochloride tablet, is …")
+            position = closing + 1 if closing is not None else position + 1
+        while position < len(tokens) and (self._word(tokens[position]) in _NAME_NOUNS
+                                          or self._word(tokens[position]).endswith("ly")):
+            position += 1  # "Morphine treatment dramatically improves …"
+        if position < len(tokens) and self._word(tokens[position]) in _GENERAL_VERBS:
+            return "in a general statement, not of this patient"
+        if _PRESENT.search(said) and not _PAST.search(said) and _GENERIC.search(said) \
+                and self.sentence not in self.summaries:  # "The use of … morphine … is described."
             return "in a general statement, not of this patient"
         return None
+
+    def _told_elsewhere(self, tokens: list[Token], index: int) -> str | None:
+        """A drug named without an amount where the case tells of it in another sentence: in the
+        sentence that sums the report up ("We report a patient … with burst ketamine therapy"),
+        when a later sentence of the case names it, and gives its route where the summary does
+        ("We present four patients in whom epidural morphine was used" is kept when the case
+        names no route before "morphine"); as the cause of an event ("These symptoms
+        were attributed to tramadol"), when another sentence names it."""
+        drug = tokens[index].value.drug
+        after = [other for other in range(self.sentence + 1, len(self.named))
+                 if other not in self.summaries]
+        later = any(drug in self.named[other] for other in after)
+        routed = any(drug in self.routed[other] for other in after)
+        if self.sentence in self.summaries and later and (
+                routed or not self._route_named(tokens, index)):
+            return "in the sentence that sums the report up; the case tells of it after"
+        ahead = self.normal[max(0, tokens[index].start - 30):tokens[index].start]
+        if _CAUSE.search(ahead) and (later or any(drug in self.named[other]
+                                                   for other in range(self.sentence))):
+            return "as the cause of an event; the case tells of it in another sentence"
+        return None
+
+    def _route_named(self, tokens: list[Token], index: int) -> bool:
+        """Does a mention give its drug's route ("intravenous (IV) dexmedetomidine", "epidural
+        morphine")? Then it says more than a mere name, and is kept."""
+        if tokens[index].value.route is not None:
+            return True
+        for position in range(index - 1, max(-1, index - 5), -1):
+            if tokens[position].kind in ("drug", "amount", "punct", "clause"):
+                return False
+            if tokens[position].kind == "route":
+                return True
+        return False
+
+    def _of_the_story(self, tokens: list[Token]) -> bool:
+        """Does a sentence tell of the patient (a patient named, an amount, a verb of the story),
+        rather than of patients in general?"""
+        return bool(tokens) and (
+            _ONE_PATIENT.search(self.normal[tokens[0].start:tokens[-1].end]) is not None
+            or any(t.kind == "amount" for t in tokens)
+            or any(t.kind == "verb" and self._story_verb(tokens, p, nouns=True)
+                   for p, t in enumerate(tokens)))
+
+    def _word(self, token: Token) -> str:
+        return self.normal[token.start:token.end]
+
+    def _story_verb(self, tokens: list[Token], position: int, *, nouns: bool = False) -> bool:
+        """Is the verb at ``position`` an event of a story? Not a verb in -ing after a preposition
+        ("before switching to methadone") or as an adjective ("an increasing number of reports",
+        "tramadol increasing popularity"), nor a noun of action or an infinitive ("a strategy for
+        rapid titration of fentanyl in patients … who are unable to take oral medication"; unless
+        ``nouns``: "we undertook a partial opioid rotation to … morphine" tells of the story), nor
+        one in the present perfect of the literature ("Recent case reports have raised concerns").
+        """
+        if self._gerund_after_preposition(tokens, position):
+            return False
+        word = self._word(tokens[position])
+        previous = self._word(tokens[position - 1]) if position else ""
+        if word.endswith("ing") and previous not in ("was", "were", "is", "are", "been", "being"):
+            return False
+        if not nouns and (word.endswith(("tion", "ment")) or previous == "to"
+                          or previous.endswith(" to")):
+            return False  # "a reasonable strategy for rapid titration of fentanyl", "unable to take"
+        return previous not in ("have", "has")
 
     def _gerund_after_preposition(self, tokens: list[Token], position: int) -> bool:
         """ "before switching to methadone", "for treating pain": a verb in -ing after a
@@ -1952,7 +2111,13 @@ class _Reader:
         if froms:
             if not story.states:
                 self._new_state(tokens, [], carry=False, label="before the switch")
-            for reading in froms:  # "a switch to FP from oxycodone": it was given before
+            # "The patient with methadone substitution initially needed 300 mg ketamine per day
+            # … and was changed to …": a drug named without an amount before what was given
+            # before the switch was given then too
+            first = min(r.first for r in froms)
+            named = [r for r in rest if r.amount is None and r.action != "stop" and r.first < first
+                     and not any(t.kind == "verb" for t in tokens[:r.first])]  # not "a switch to FP"
+            for reading in [*named, *froms]:  # "a switch to FP from oxycodone": given before
                 if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
                     self._apply(attrs.evolve(reading, action="add", role=""))
         opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)

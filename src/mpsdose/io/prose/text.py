@@ -3,7 +3,8 @@
 Every reading keeps character offsets into the text as given, so that ``text[start:end]`` is the
 words a number came from. The reader therefore works on a copy of the text that has exactly the
 same length: lower case, Unicode hyphens and dashes as ``-``, both micro signs as ``µ``, the many
-spaces as `` `` — one character for one character, never an insertion or a deletion.
+spaces as `` `` (and a full stop typeset between a number and its unit, "200.µg") — one
+character for one character, never an insertion or a deletion.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ def normalise(text: str) -> str:
         char = _SAME.get(char, char)
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
-    return "".join(out)
+    return _STRAY_POINT.sub(" ", "".join(out))
+
+
+#: A full stop between a number and its unit, a typesetting slip ("TFP 200.µg per hour"): read as
+#: the space it stands for (a decimal point is followed by a digit, never by a unit).
+_STRAY_POINT = re.compile(r"(?<=\d)\.(?=(?:µg|mcg|ug|mg|ng|ml)(?![a-z]))")
 
 
 @attrs.frozen(repr=False, eq=False)
