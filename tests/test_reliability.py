@@ -559,3 +559,9 @@ def test_no_infinite_total_is_ever_printed(runner):
 
 def test_guards_are_sane():
     assert math.isfinite(MAX_FILE_BYTES) and MAX_ITEMS < MAX_FILE_BYTES
+
+
+def test_a_table_path_no_file_can_have_is_a_data_error():
+    # os.stat raises a plain ValueError for an embedded NUL (found by the fuzz suite)
+    with pytest.raises(mpsdose.DataError, match="cannot read"):
+        mpsdose.load_table_file("a\x00b")

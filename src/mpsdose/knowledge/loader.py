@@ -226,6 +226,8 @@ def _lines(path: str, shown: str) -> Iterator[tuple[int, list[str]]]:
         handle = open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115 - closed below
     except OSError as error:
         raise DataError(f"cannot read: {error.strerror or error}", path=shown) from None
+    except ValueError as error:  # a path no file can have ("embedded null byte")
+        raise DataError(f"cannot read: {error}", path=shown) from None
     with handle:
         reader = csv.reader(handle)
         try:
