@@ -300,23 +300,29 @@ def _ceiling_text(row: OpioidRange, quantity: str, value: float, *, ome: bool = 
 
 
 def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
-             patient_text: str, *, beside_schedule: bool = False) -> list[_Crossing]:
+             patient_text: str, *, beside_schedule: bool = False,
+             prn_day: float | None = None) -> list[_Crossing]:
     """The crossings of one entry under one check: per dose and per day.
 
     ``beside_schedule``: the regimen schedules an opioid. A PRN dose beside it is a rescue, whose
     size the rescue rules judge as a share of that day (a 1/6 rescue of 300 mg OME/day is 50 mg
     OME, ordinary); the usual day read per dose would warn on every rescue of a tolerant patient.
+
+    ``prn_day`` [mg/day]: for the naive checks of a regimen with no opioid scheduled, the day of
+    an as-needed order at a usual day's doses (:func:`_naive_prn_day`), judged against the
+    per-day starts as a scheduled day is.
     """
     doses: list[tuple[OpioidRange, float, float, str]] = []
     days: list[tuple[OpioidRange, float, float, str]] = []
     item = entry.item
-    per_day_counts = check in ("plausible", "usual") or entry.scheduled
+    per_day_counts = check in ("plausible", "usual") or entry.scheduled or prn_day is not None
+    daily = entry.daily if prn_day is None else prn_day
     own_dose = any(not r.generic and r.per_dose is not None for r in rows)
     own_day = any(not r.generic and r.per_day is not None for r in rows)
     for row in rows:
         if row.generic:
             dose_ome = entry.ome(entry.per_dose, end)
-            day_ome = None if own_day else entry.ome(entry.daily, end)
+            day_ome = None if own_day else entry.ome(daily, end)
             if own_dose:
                 dose_ome = None
             if row.per_dose is not None and dose_ome is not None:
@@ -343,11 +349,10 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and entry.per_dose is not None:
                 doses.append((row, entry.per_dose, row.per_dose,
                               _ceiling_text(row, "dose", row.per_dose)))
-            if row.per_day is not None and entry.daily is not None and per_day_counts:
-                days.append((row, entry.daily, row.per_day, _ceiling_text(row, "day",
-                                                                           row.per_day)))
+            if row.per_day is not None and daily is not None and per_day_counts:
+                days.append((row, daily, row.per_day, _ceiling_text(row, "day", row.per_day)))
     found = []
-    amounts = _amounts(entry, end)
+    amounts = _amounts(entry, end, prn_day)
     for measured, what in ((doses, f"{item}: {amounts[0]}"), (days, f"{item}: {amounts[1]}")):
         crossing = _judge(measured, what)
         if crossing is not None:
@@ -355,7 +360,7 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
     return found
 
 
-def _amounts(entry: _Entry, end: str) -> tuple[str, str]:
+def _amounts(entry: _Entry, end: str, prn_day: float | None = None) -> tuple[str, str]:
     """How the dose and the day read: ``10 mg (20 mg OME by 2 mg OME per mg (spcg))``."""
     def text(mg: float | None, unit: str, ome_unit: str) -> str:
         if mg is None:
@@ -370,6 +375,10 @@ def _amounts(entry: _Entry, end: str) -> tuple[str, str]:
                          f"{entry.item.route.value}")
         return (f"{own} (≈ {significant(ome, 4)} {ome_unit} by {entry.reading.describe(end)}"
                 f"{borrowed})")
+    if prn_day is not None:
+        return (text(entry.per_dose, "mg a dose", "mg OME"),
+                text(prn_day, "mg/day at a usual day's as-needed doses (no opioid scheduled)",
+                     "mg OME/day"))
     return (text(entry.per_dose, "mg a dose", "mg OME"),
             text(entry.daily, "mg/day" + (" with PRN at their maximum" if entry.item.prn else ""),
                  "mg OME/day"))
@@ -404,8 +413,10 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
             continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
+        prn_day = (_naive_prn_day(k, entry)
+                   if check in ("naive-start", "tolerant-only") and not beside_schedule else None)
         crossings = _measure(check, entry, rows, end, assumption,
-                             beside_schedule=beside_schedule)
+                             beside_schedule=beside_schedule, prn_day=prn_day)
         if not crossings:
             continue
         worst = max(crossings, key=lambda c: c.severity.rank)
@@ -414,6 +425,26 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
                              f"{text} ({assumption}): {_ADVICE[check]}", worst.source,
                              item=str(entry.item)))
     return found
+
+
+def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
+    """An as-needed opioid's day for an opioid-naive patient with no opioid scheduled [mg/day]:
+    its dose at as many doses as a usual day gives before the regimen is changed
+    (``usual-palliative-range``: 3, eTG; fewer where the order allows fewer), or None.
+
+    With nothing scheduled the as-needed order is the naive patient's opioid day, as it is for
+    the usual range (:func:`_usual_total`); read at a usual day's doses, not at the theoretical
+    24 of an hourly order, it is judged against the labels' per-day naive starts (fentanyl
+    100 mcg IV hourly as needed in a naive patient is 300 mcg a usual day).
+    """
+    if entry.scheduled or entry.per_dose is None or entry.tiered:
+        return None
+    rule = k.safety_rules.first("usual-palliative-range", threshold=True)
+    if rule.threshold is None:
+        return None
+    allowed = entry.item.max_doses_per_day
+    count = rule.threshold if allowed is None else min(rule.threshold, allowed)
+    return entry.per_dose * count
 
 
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
