@@ -237,9 +237,54 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> li
     """The rows of a check that apply to an entry: its drug's own and those of every opioid.
 
     :func:`_measure` lets a drug's own rows replace the rows of every opioid, per dose and per
-    day: where the label gives a number, the label judges.
+    day: where the label gives a number, the label judges. For the naive start by a parenteral
+    route, a market's own morphine rows for that route (the UK's SC morphine starts) judge the
+    other opioids by the route in place of its rows of every opioid (:func:`_route_starts`).
     """
-    return [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+    rows = [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+    if check == "naive-start" and not any(not r.generic for r in rows):
+        by_route = _route_starts(k, entry, market)
+        if by_route:
+            markets = {r.market for r in by_route}
+            rows = [r for r in rows if r.market not in markets] + by_route
+    return rows
+
+
+#: The opioid whose starts by a route judge the other opioids by that route.
+_REFERENCE = "morphine"
+
+
+def _route_starts(k: Knowledge, entry: _Entry, market: str | None) -> list[OpioidRange]:
+    """A market's naive starts of morphine by a parenteral route, read in oral morphine
+    equivalents, as the starts of every opioid by that route in that market.
+
+    The rows of every opioid are oral starts in OME (WMPCP: 10 mg a dose); a parenteral dose read
+    against them by its route's most cautious factor is held to an oral reading of the start,
+    while the same guides' own SC morphine starts (2.5-5 mg a dose, 10-20 mg/24 h) read 7.5-15
+    and 30-60 mg OME by SC morphine's own most cautious factor. Where a market has such rows for
+    the entry's route, they judge every other opioid by that route, each side at the most
+    cautious factor of its own drug and route; the market's oral rows of every opioid step back.
+    """
+    route = entry.item.route
+    if entry.drug == _REFERENCE or route not in _PARENTERAL:
+        return []
+    own = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == _REFERENCE
+           and r.routes is not None and route in r.routes and r.release is None
+           and (market is None or r.market in (None, market))]
+    reading = factor_readings(_REFERENCE, route, knowledge=k) if own else None
+    if reading is None:
+        return []
+    factor = reading.high
+    found = []
+    for row in own:
+        found.append(attrs.evolve(
+            row, drug=None,
+            per_dose=None if row.per_dose is None else row.per_dose * factor,
+            per_day=None if row.per_day is None else row.per_day * factor,
+            source=(f"the {row.market.upper() + ' ' if row.market else ''}{route.value} morphine "
+                    f"start of this source read in OME by {reading.describe('high')}, for every "
+                    f"opioid by {route.value}: {row.source}")))
+    return found
 
 
 def _measures(row: OpioidRange, entry: _Entry) -> bool:

@@ -598,6 +598,9 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if opioids and benzodiazepines:
         found.extend(_benzodiazepine(k, items, opioids, benzodiazepines, patient))
     gabapentinoids = _classes(items, "gabapentinoid")
+    if len(gabapentinoids) > 1:
+        found.append(_ruled(k, "gabapentinoid-duplication",
+                            f"two gabapentinoids together: {', '.join(gabapentinoids)}"))
     if opioids and gabapentinoids:
         found.extend(_gabapentinoid(k, items, opioids, gabapentinoids, patient, limits))
     serotonergic = _with_property(k, items, "serotonergic")

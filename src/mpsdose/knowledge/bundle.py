@@ -98,7 +98,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "anticholinergic-antidepressant-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
-        "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
+        "fentanyl-patch-naive", "gabapentinoid-duplication", "hepatic-opioid", "hepatic-opioid-caution",
         "hepatic-opioid-specialist", "kidney-failure-dialysis", "methadone-qt",
         "methadone-titration", "nsaid-age",
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
