@@ -597,6 +597,9 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
         found.extend(_benzodiazepine(k, items, opioids, benzodiazepines, patient))
+    if opioids:
+        found.extend(_other_depressants(k, items, opioids))
+        found.extend(_cyp3a4(k, items, opioids))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",
@@ -623,6 +626,32 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
+
+
+#: The classes whose respiratory depression beside an opioid has its own rule.
+_OWN_RULE_CLASSES = frozenset({"benzodiazepine", "gabapentinoid"})
+
+
+def _other_depressants(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Finding]:
+    """Opioids with a CNS depressant that no other rule judges (a Z-drug hypnotic): the opioid
+    labels' boxed warning names benzodiazepines *or other CNS depressants*."""
+    classes = {d.name: d.drug_class for item in items if item.listed for d in item.drugs}
+    others = [d for d in _with_property(k, items, "respiratory_depressant")
+              if classes.get(d) not in _OWN_RULE_CLASSES]
+    if not others:
+        return []
+    return [_ruled(k, "opioid-cns-depressant",
+                   f"{', '.join(opioids)} with the CNS depressant {', '.join(others)}")]
+
+
+def _cyp3a4(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Finding]:
+    """An opioid cleared by CYP3A4 (fentanyl, methadone) with a CYP3A4 inhibitor."""
+    substrates = [d for d in _with_property(k, items, "cyp3a4_substrate") if d in opioids]
+    inhibitors = _with_property(k, items, "cyp3a4_inhibitor")
+    if not substrates or not inhibitors:
+        return []
+    return [_ruled(k, "opioid-cyp3a4-inhibitor",
+                   f"{', '.join(substrates)} with the CYP3A4 inhibitor {', '.join(inhibitors)}")]
 
 
 #: CredibleMeds' category of drugs with a risk of torsades de pointes only under conditions
