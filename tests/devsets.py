@@ -16,7 +16,11 @@ written); the categories ``patient`` and ``input`` are implausible inputs, which
 ``check_dangerous_fresh2.csv`` and ``check_ordinary_fresh2.csv`` are the second held-out round,
 written and committed the same way (commit 0a7b2aa) before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all six.
+``check_dangerous_fresh3.csv`` and ``check_ordinary_fresh3.csv`` are the third held-out round,
+written and committed the same way before ``check`` first ran on them (their first-run figures
+are in ``tests/data/README.md``).
+
+``python tests/devsets.py`` prints the counts of all eight.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ DATA = Path(__file__).parent / "data"
 #: The (dangerous, ordinary) file pairs: the development sets, then the held-out ones.
 SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out": ("check_dangerous_fresh.csv", "check_ordinary_fresh.csv"),
-        "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv")}
+        "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv"),
+        "held-out 3": ("check_dangerous_fresh3.csv", "check_ordinary_fresh3.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

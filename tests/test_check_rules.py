@@ -26,6 +26,7 @@ RANGES_HEADER = ("check,drug,route,release,interval_h,market,per_dose,per_day,da
 
 def _knowledge(tmp_path: Path, **files: str) -> Knowledge:
     """The shipped knowledge with tiny files of the test's own in place of the named ones."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
     return Knowledge.load(tmp_path)
@@ -434,3 +435,153 @@ def test_a_market_silent_about_a_risk_factor_borrows_another_markets_row(tmp_pat
         "acetaminophen,,,hepatic,,impaired,,2000,,,,eu,warning,Test EU label [P],P,\n"))
     own = _found(["acetaminophen 750 mg po q6h"], impaired, knowledge=k2, market="us")
     assert "acetaminophen-above-max" not in {f.code for f in own}  # 3000 ≤ the US 3500
+
+
+# -- the third held-out round (tests/data/check_*_fresh3.csv) --------------------------------------
+def test_the_top_crcl_band_bounds_a_patient_whose_crcl_is_not_given(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        'gabapentin,oral,,crcl_ml_min,"[60, )",,,1000,,,,,,Test label [P],P,\n'
+        'gabapentin,oral,,crcl_ml_min,"[30, 60)",,,500,,,,,,Test label [P],P,\n'))
+    unknown = Patient(age=60)
+    above = [f for f in _found(["gabapentin 400 mg po tid"], unknown, knowledge=k)
+             if f.code == "gabapentin-above-max"]  # 1200 mg/day: above every band
+    assert [f.severity for f in above] == [Severity.ERROR]
+    assert "any CrCl" in above[0].message
+    # 600 mg/day is above the lower band only: not judged without the CrCl, and said so
+    found = _found(["gabapentin 200 mg po tid"], unknown, knowledge=k)
+    assert "gabapentin-above-max" not in {f.code for f in found}
+    assert "limit-not-checked" in {f.code for f in found}
+
+
+def test_methadone_by_injection_at_the_same_mg_is_a_route_change():
+    shown = [f for f in _found(["methadone 10 mg iv q8h"], previous=["methadone 10 mg po q8h"])
+             if f.code == "opioid-route-change"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "opioid-route-change" not in {
+        f.code for f in _found(["methadone 5 mg iv q8h"], previous=["methadone 10 mg po q8h"])}
+
+
+def _rotation_rules(tmp_path: Path, *, interval_h: str = "1", top: str = "0.2") -> Knowledge:
+    """The shipped rotation rules, with one rescue share (10% to ``top``) and one reassessment
+    interval of the test's own."""
+    shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
+    lines = shipped.splitlines()
+    kept = [line for line in lines[1:] if not line.startswith(("breakthrough_fraction",
+                                                               "breakthrough_interval_h"))]
+    own = [f"breakthrough_fraction,,,0.1,{top},fraction,,Test source [P],P,",
+           f"breakthrough_interval_h,,{interval_h},,,h,,Test source [P],P,"]
+    return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *own, *kept]) + "\n")
+
+
+def test_a_bolus_repeatable_within_the_hour_is_judged_by_its_hours_doses(tmp_path):
+    k = _rotation_rules(tmp_path)
+    pca = ["hydromorphone 0.3 mg/h iv continuous", "hydromorphone 0.3 mg iv q15min prn"]
+    shown = [f for f in _found(pca, knowledge=k) if f.code == "rescue-share"]
+    # 0.3 mg is 4% of 7.2 mg/day; four in the hour are 17%, within 10-20%: information
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "4 doses" in shown[0].message
+    # the same dose once an hour stays below the share: a warning
+    hourly = ["hydromorphone 0.3 mg/h iv continuous", "hydromorphone 0.3 mg iv q1h prn"]
+    assert (("rescue-share", Severity.WARNING) in _raised(_found(hourly, knowledge=k)))
+    # where the data reassess at 15 minutes, a 15-minute bolus is one dose, as written
+    k15 = _rotation_rules(tmp_path / "k15", interval_h="0.25")
+    assert ("rescue-share", Severity.WARNING) in _raised(_found(pca, knowledge=k15))
+
+
+def test_a_rescue_above_every_sources_top_at_its_largest_reading_is_a_warning(tmp_path):
+    # a 25 mcg/h patch reads 60-125 mg OME/day in the default table: a 10 mg SC morphine rescue
+    # (20 mg OME) is 16-33%, inside the UK's 1/10-1/6 at one reading, above 20% at the other
+    patch = ["fentanyl 25 mcg/h td q72h", "morphine 10 mg sc q1h prn"]
+    k = _rotation_rules(tmp_path, top="0.2")
+    assert ("rescue-share", Severity.WARNING) in _raised(_found(patch, knowledge=k))
+    wide = _rotation_rules(tmp_path / "wide", top="0.5")  # a source that allows half the day
+    assert "rescue-share" not in {f.code for f in _found(patch, knowledge=wide)}
+    assert "rescue-share" not in _codes_raised(_found(["fentanyl 25 mcg/h td q72h",
+                                                       "morphine 5 mg sc q1h prn"], knowledge=k))
+
+
+def test_a_rescue_no_rotation_table_covers_is_read_in_the_surveillance_tables():
+    found = _found(["tapentadol er 100 mg po q12h", "oxycodone ir 20 mg po q2h prn"], market="us")
+    shown = [f for f in found if f.code == "rescue-share"]
+    assert shown and shown[0].severity is Severity.WARNING
+    assert "surveillance (MME) table" in shown[0].message
+    # never for methadone: its MME factors convert a steady day, not a share of it
+    methadone = _found(["methadone 5 mg po q8h", "oxycodone ir 5 mg po q3h prn max 4/day"],
+                       market="jp")
+    assert "rescue-share" not in _codes_raised(methadone)
+
+
+def test_rapid_onset_fentanyl_is_not_sized_as_a_share_of_the_day():
+    found = _found(["fentanyl 75 mcg/h td q72h", "fentanyl 100 mcg intranasal q4h prn max 4/day"],
+                   market="uk")
+    assert not [f for f in found if f.code.startswith("rescue-share")]
+
+
+def test_a_naive_patients_as_needed_day_is_judged_when_nothing_is_scheduled(tmp_path):
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "naive-start,,,,,,,30,,warning,Test start [P],P,\n"))
+    # three usual doses of 15 mg OME: 45 mg OME a day, above the 30 of the start
+    shown = [f for f in _found(["morphine ir 15 mg po q4h prn"], NAIVE, knowledge=k)
+             if f.code == "opioid-naive-start"]
+    assert shown and "a usual day's as-needed doses" in shown[0].message
+    assert "opioid-naive-start" not in {
+        f.code for f in _found(["morphine ir 5 mg po q4h prn"], NAIVE, knowledge=k)}
+    # a maximum below three doses is the day: 15 mg twice is 30
+    assert "opioid-naive-start" not in {
+        f.code for f in _found(["morphine ir 15 mg po q4h prn max 2/day"], NAIVE, knowledge=k)}
+    # beside a schedule the as-needed dose is a rescue: the schedule is the day
+    beside = _found(["morphine er 10 mg po q12h", "morphine ir 15 mg po q4h prn"], NAIVE,
+                    knowledge=k)
+    assert not [f for f in beside if f.code == "opioid-naive-start" and "usual day" in f.message]
+
+
+def test_a_markets_parenteral_morphine_start_judges_other_opioids_by_that_route(tmp_path):
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "naive-start,,,,,uk,4,,,warning,Test oral start for every opioid [P],P,\n"
+        "naive-start,morphine,sc,,,uk,5,,,warning,Test SC morphine start [P],P,\n"))
+    small, large = ["oxycodone 1 mg sc q2h prn"], ["oxycodone 10 mg sc q2h prn"]
+    # 1 mg SC oxycodone is above the oral 4 mg OME, within 5 mg SC morphine read in OME
+    assert "opioid-naive-start" not in _codes_raised(_found(small, NAIVE, market="uk",
+                                                            knowledge=k))
+    shown = [f for f in _found(large, NAIVE, market="uk", knowledge=k)
+             if f.code == "opioid-naive-start"]
+    assert shown and "sc morphine start" in shown[0].source
+    # a market with no SC morphine row keeps its rows of every opioid
+    k_us = _knowledge(tmp_path / "us", opioid_dose_ranges=RANGES_HEADER + (
+        "naive-start,,,,,us,4,,,warning,Test oral start for every opioid [P],P,\n"))
+    assert "opioid-naive-start" in _codes_raised(_found(small, NAIVE, market="us",
+                                                        knowledge=k_us))
+
+
+def test_methadone_with_a_conditional_qt_risk_is_information(tmp_path):
+    k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
+        "metoclopramide,qt_risk,conditional,Test list [P],P,\n"
+        "haloperidol,qt_risk,known,Test list [P],P,\n"))
+    conditional = [f for f in _found(["methadone 5 mg po q8h", "metoclopramide 10 mg po tid"],
+                                     knowledge=k) if f.code == "methadone-qt"]
+    assert [f.severity for f in conditional] == [Severity.INFO]
+    known = _found(["methadone 5 mg po q8h", "haloperidol 1 mg po at night"], knowledge=k)
+    assert ("methadone-qt", Severity.WARNING) in _raised(known)
+
+
+def test_two_gabapentinoids_together_are_a_duplication():
+    both = _found(["pregabalin 75 mg po bid", "gabapentin 300 mg po tid"])
+    assert ("gabapentinoid-duplication", Severity.WARNING) in _raised(both)
+    assert "gabapentinoid-duplication" not in {f.code for f in _found(["pregabalin 75 mg po bid"])}
+
+
+def test_an_opioid_with_another_cns_depressant_or_a_cyp3a4_inhibitor(tmp_path):
+    k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
+        "zolpidem,respiratory_depressant,yes,Test label [P],P,\n"
+        "lorazepam,respiratory_depressant,yes,Test label [P],P,\n"
+        "fentanyl,cyp3a4_substrate,yes,Test label [P],P,\n"
+        "clarithromycin,cyp3a4_inhibitor,strong,Test list [P],P,\n"))
+    hypnotic = _found(["oxycodone er 10 mg po q12h", "zolpidem 10 mg po at night"], knowledge=k)
+    assert ("opioid-cns-depressant", Severity.WARNING) in _raised(hypnotic)
+    # a benzodiazepine has its own rule, not this one
+    benzo = _found(["oxycodone er 10 mg po q12h", "lorazepam 1 mg po at night"], knowledge=k)
+    assert "opioid-cns-depressant" not in {f.code for f in benzo}
+    inhibited = _found(["fentanyl 25 mcg/h td q72h", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert ("opioid-cyp3a4-inhibitor", Severity.WARNING) in _raised(inhibited)
+    other = _found(["oxycodone er 10 mg po q12h", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}  # not a substrate here

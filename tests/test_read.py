@@ -353,10 +353,13 @@ def test_each_line_of_a_medication_list_is_read_on_its_own():
             "- Haloperidol 5mg; 1 tablet by mouth every 6 hours as needed\n"
             "- Zolpidem 10mg; 1 tablet by mouth at bedtime")
     reading = read_course(text)
-    (haloperidol,) = reading.items  # zolpidem is not in the catalogue: its 10mg is no one's
+    # each line is its own item: the 10mg of the zolpidem line is zolpidem's, not haloperidol's
+    # (zolpidem joined the catalogue for the opioid + CNS depressant check of issue 13)
+    haloperidol, zolpidem = reading.items
     assert (haloperidol.drug.name, haloperidol.prn, haloperidol.daily_dose) == ("haloperidol", True,
                                                                                None)
-    assert any(f.finding.code == "unknown-name" for f in reading.findings)
+    assert (zolpidem.drug.name, zolpidem.prn) == ("zolpidem", False)
+    assert zolpidem.daily_dose is not None and zolpidem.daily_dose.value == 10
     # the real list (fresh-003): before, "30mg" and "17gm" of the lines after went to haloperidol
     items = _items(_passage("fresh-003"))
     daily = {i.drug.name: i.daily_mg for i in items if i.daily_mg is not None}

@@ -188,6 +188,53 @@ def test_only_the_known_second_round_ordinary_regimens_warn():
     assert noisy <= set(FRESH2_STILL_WARNED), noisy - set(FRESH2_STILL_WARNED)
 
 
+# -- the third held-out round (written and committed before check first ran on them) ----------
+FRESH3_DANGEROUS = devsets.rows("check_dangerous_fresh3.csv")
+FRESH3_ORDINARY = devsets.rows("check_ordinary_fresh3.csv")
+#: Dangerous orders of the third round still not caught, each with why (tests/data/README.md).
+FRESH3_LEFT = {
+    "HD14": "no table has IV sufentanil and no label row for it was verified: reported as not "
+            "judged (info), never passed as judged",
+    "HD27": "the UK naive SC starts disagree (WMPCP 10 mg/24 h, Cornwall 20 mg/24 h of SC "
+            "morphine): within one source, information",
+    "HD36": "the only rotation table with hydrocodone (PDQ) reads 1:1 as a 33% reduction; "
+            "CDC's 1:1 is a surveillance factor, not a conversion ratio",
+    "HD54": "the Nucynta ER label's severe-renal sentence was seen only in an AI-written summary",
+    "HD55": "ondansetron 16 mg IV is at the 16 mg single-dose maximum; the lower first IV dose "
+            "from 75 was seen only in a secondary copy",
+    "HD72": "an NSAID beside dual antiplatelet therapy with a PPI: the shipped rule makes the "
+            "protected combination information; no source for dual therapy was verified",
+}
+#: Ordinary regimens of the third round that still warn, each with why the warning stands.
+FRESH3_STILL_WARNED = {
+    "HO05": "a fentanyl patch with low-dose methadone as co-analgesic: two long-acting opioids "
+            "(the Duragesic label); no source for a low-dose methadone exception was verified",
+    "HO11": "oxycodone 240 mg/day is above the West Midlands 300 mg OME specialist line",
+    "HO28": "IV fentanyl rescue at 8% of the day: below every shipped share; the Japanese "
+            "one-hour infusion rescue was not verified",
+    "HO34": "fentanyl with an SSRI: FDA 2016 names fentanyl among the opioids of most reports",
+}
+
+
+@pytest.mark.parametrize("row", FRESH3_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH3_DANGEROUS])
+def test_every_third_round_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    if row["id"] in FRESH3_LEFT:
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_only_the_known_third_round_ordinary_regimens_warn():
+    assert len(FRESH3_ORDINARY) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh3.csv") if raised}
+    assert noisy <= set(FRESH3_STILL_WARNED), noisy - set(FRESH3_STILL_WARNED)
+
+
 # -- patient context ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("field", "value"), [
     ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),

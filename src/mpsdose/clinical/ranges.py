@@ -241,9 +241,54 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> li
     """The rows of a check that apply to an entry: its drug's own and those of every opioid.
 
     :func:`_measure` lets a drug's own rows replace the rows of every opioid, per dose and per
-    day: where the label gives a number, the label judges.
+    day: where the label gives a number, the label judges. For the naive start by a parenteral
+    route, a market's own morphine rows for that route (the UK's SC morphine starts) judge the
+    other opioids by the route in place of its rows of every opioid (:func:`_route_starts`).
     """
-    return [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+    rows = [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+    if check == "naive-start" and not any(not r.generic for r in rows):
+        by_route = _route_starts(k, entry, market)
+        if by_route:
+            markets = {r.market for r in by_route}
+            rows = [r for r in rows if r.market not in markets] + by_route
+    return rows
+
+
+#: The opioid whose starts by a route judge the other opioids by that route.
+_REFERENCE = "morphine"
+
+
+def _route_starts(k: Knowledge, entry: _Entry, market: str | None) -> list[OpioidRange]:
+    """A market's naive starts of morphine by a parenteral route, read in oral morphine
+    equivalents, as the starts of every opioid by that route in that market.
+
+    The rows of every opioid are oral starts in OME (WMPCP: 10 mg a dose); a parenteral dose read
+    against them by its route's most cautious factor is held to an oral reading of the start,
+    while the same guides' own SC morphine starts (2.5-5 mg a dose, 10-20 mg/24 h) read 7.5-15
+    and 30-60 mg OME by SC morphine's own most cautious factor. Where a market has such rows for
+    the entry's route, they judge every other opioid by that route, each side at the most
+    cautious factor of its own drug and route; the market's oral rows of every opioid step back.
+    """
+    route = entry.item.route
+    if entry.drug == _REFERENCE or route not in _PARENTERAL:
+        return []
+    own = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == _REFERENCE
+           and r.routes is not None and route in r.routes and r.release is None
+           and (market is None or r.market in (None, market))]
+    reading = factor_readings(_REFERENCE, route, knowledge=k) if own else None
+    if reading is None:
+        return []
+    factor = reading.high
+    found = []
+    for row in own:
+        found.append(attrs.evolve(
+            row, drug=None,
+            per_dose=None if row.per_dose is None else row.per_dose * factor,
+            per_day=None if row.per_day is None else row.per_day * factor,
+            source=(f"the {row.market.upper() + ' ' if row.market else ''}{route.value} morphine "
+                    f"start of this source read in OME by {reading.describe('high')}, for every "
+                    f"opioid by {route.value}: {row.source}")))
+    return found
 
 
 def _measures(row: OpioidRange, entry: _Entry) -> bool:
@@ -304,23 +349,29 @@ def _ceiling_text(row: OpioidRange, quantity: str, value: float, *, ome: bool = 
 
 
 def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
-             patient_text: str, *, beside_schedule: bool = False) -> list[_Crossing]:
+             patient_text: str, *, beside_schedule: bool = False,
+             prn_day: float | None = None) -> list[_Crossing]:
     """The crossings of one entry under one check: per dose and per day.
 
     ``beside_schedule``: the regimen schedules an opioid. A PRN dose beside it is a rescue, whose
     size the rescue rules judge as a share of that day (a 1/6 rescue of 300 mg OME/day is 50 mg
     OME, ordinary); the usual day read per dose would warn on every rescue of a tolerant patient.
+
+    ``prn_day`` [mg/day]: for the naive checks of a regimen with no opioid scheduled, the day of
+    an as-needed order at a usual day's doses (:func:`_naive_prn_day`), judged against the
+    per-day starts as a scheduled day is.
     """
     doses: list[tuple[OpioidRange, float, float, str]] = []
     days: list[tuple[OpioidRange, float, float, str]] = []
     item = entry.item
-    per_day_counts = check in ("plausible", "usual") or entry.scheduled
+    per_day_counts = check in ("plausible", "usual") or entry.scheduled or prn_day is not None
+    daily = entry.daily if prn_day is None else prn_day
     own_dose = any(not r.generic and r.per_dose is not None for r in rows)
     own_day = any(not r.generic and r.per_day is not None for r in rows)
     for row in rows:
         if row.generic:
             dose_ome = entry.ome(entry.per_dose, end)
-            day_ome = None if own_day else entry.ome(entry.daily, end)
+            day_ome = None if own_day else entry.ome(daily, end)
             if own_dose:
                 dose_ome = None
             if row.per_dose is not None and dose_ome is not None:
@@ -347,11 +398,10 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and entry.per_dose is not None:
                 doses.append((row, entry.per_dose, row.per_dose,
                               _ceiling_text(row, "dose", row.per_dose)))
-            if row.per_day is not None and entry.daily is not None and per_day_counts:
-                days.append((row, entry.daily, row.per_day, _ceiling_text(row, "day",
-                                                                           row.per_day)))
+            if row.per_day is not None and daily is not None and per_day_counts:
+                days.append((row, daily, row.per_day, _ceiling_text(row, "day", row.per_day)))
     found = []
-    amounts = _amounts(entry, end)
+    amounts = _amounts(entry, end, prn_day)
     for measured, what in ((doses, f"{item}: {amounts[0]}"), (days, f"{item}: {amounts[1]}")):
         crossing = _judge(measured, what)
         if crossing is not None:
@@ -359,7 +409,7 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
     return found
 
 
-def _amounts(entry: _Entry, end: str) -> tuple[str, str]:
+def _amounts(entry: _Entry, end: str, prn_day: float | None = None) -> tuple[str, str]:
     """How the dose and the day read: ``10 mg (20 mg OME by 2 mg OME per mg (spcg))``."""
     def text(mg: float | None, unit: str, ome_unit: str) -> str:
         if mg is None:
@@ -374,6 +424,10 @@ def _amounts(entry: _Entry, end: str) -> tuple[str, str]:
                          f"{entry.item.route.value}")
         return (f"{own} (≈ {significant(ome, 4)} {ome_unit} by {entry.reading.describe(end)}"
                 f"{borrowed})")
+    if prn_day is not None:
+        return (text(entry.per_dose, "mg a dose", "mg OME"),
+                text(prn_day, "mg/day at a usual day's as-needed doses (no opioid scheduled)",
+                     "mg OME/day"))
     return (text(entry.per_dose, "mg a dose", "mg OME"),
             text(entry.daily, "mg/day" + (" with PRN at their maximum" if entry.item.prn else ""),
                  "mg OME/day"))
@@ -408,8 +462,10 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
             continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
+        prn_day = (_naive_prn_day(k, entry)
+                   if check in ("naive-start", "tolerant-only") and not beside_schedule else None)
         crossings = _measure(check, entry, rows, end, assumption,
-                             beside_schedule=beside_schedule)
+                             beside_schedule=beside_schedule, prn_day=prn_day)
         if not crossings:
             continue
         worst = max(crossings, key=lambda c: c.severity.rank)
@@ -418,6 +474,26 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
                              f"{text} ({assumption}): {_ADVICE[check]}", worst.source,
                              item=str(entry.item)))
     return found
+
+
+def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
+    """An as-needed opioid's day for an opioid-naive patient with no opioid scheduled [mg/day]:
+    its dose at as many doses as a usual day gives before the regimen is changed
+    (``usual-palliative-range``: 3, eTG; fewer where the order allows fewer), or None.
+
+    With nothing scheduled the as-needed order is the naive patient's opioid day, as it is for
+    the usual range (:func:`_usual_total`); read at a usual day's doses, not at the theoretical
+    24 of an hourly order, it is judged against the labels' per-day naive starts (fentanyl
+    100 mcg IV hourly as needed in a naive patient is 300 mcg a usual day).
+    """
+    if entry.scheduled or entry.per_dose is None or entry.tiered:
+        return None
+    rule = k.safety_rules.first("usual-palliative-range", threshold=True)
+    if rule.threshold is None:
+        return None
+    allowed = entry.item.max_doses_per_day
+    count = rule.threshold if allowed is None else min(rule.threshold, allowed)
+    return entry.per_dose * count
 
 
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,

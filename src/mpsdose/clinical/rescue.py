@@ -24,7 +24,7 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule
+from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule, ScheduleKind
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -175,7 +175,7 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         if not (item.prn and item.listed and item.drug.is_opioid) or not item.dose_known:
             continue
         dose = item.per_dose()
-        if dose is None:
+        if dose is None or _titrated_on_its_own(k, item):
             continue
         rule = k.rotation_rules.for_market("breakthrough_fraction", item.drug.name, market)
         shares = _shares(k, item, dose, base, table, sums)
@@ -185,6 +185,14 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
             continue
         (share_low, share_high), how = shares
         if _within(rule, share_low, share_high):
+            found.extend(_above_every_source(k, item, dose, share_high, how))
+            continue
+        hourly = _hourly(k, item, share_low, share_high, rule)
+        if hourly is not None:
+            found.append(Finding(Severity.INFO, "rescue-share",
+                                 f"{item}: {significant(dose, 4)} mg is "
+                                 f"{significant(share_high * 100, 3)}% of {how} a dose; {hourly}",
+                                 rule.source, item=str(item)))
             continue
         severity, other = Severity.WARNING, None
         if market is None:  # another market's source may allow it: the sources disagree
@@ -265,6 +273,64 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
     return binding
 
 
+def _titrated_on_its_own(k: Knowledge, item: Item) -> bool:
+    """True for a product whose label titrates it on its own rather than as a share of the day:
+    the rapid-onset (transmucosal) fentanyl of ``opioid_tolerant_only_routes`` (the labels find
+    the dose by titration from the lowest strength; ONS/NCCN: the proportional rescue is 'not for
+    rapid-onset fentanyl')."""
+    routes = k.drug_properties.get(item.drug.name, "opioid_tolerant_only_routes")
+    return routes is not None and item.route.value in routes[0].split()
+
+
+def _above_every_source(k: Knowledge, item: Item, dose: float, share_high: float,
+                        how: str) -> list[Finding]:
+    """A rescue whose share, at the reading of the factors that makes it largest, is above the
+    top of every source's usual share (any market's): a warning, though another reading of a wide
+    factor range falls within the market's share. A patch whose table gives 2.4-5 mg OME/day per
+    mcg/h makes a 10 mg SC morphine rescue 16-33% of a 25 mcg/h patch; at a third of the day it
+    is above what any source calls a rescue (the largest is the Japanese oxycodone label's 1/4).
+    """
+    rows = k.rotation_rules.all("breakthrough_fraction", item.drug.name)
+    top = max(rows, key=lambda r: r.bounds[1])
+    if share_high <= top.bounds[1] + 1e-9:
+        return []
+    return [Finding(Severity.WARNING, "rescue-share", (
+        f"{item}: {significant(dose, 4)} mg is up to {significant(share_high * 100, 3)}% of "
+        f"{how} at the reading of the factors that makes it largest, above the "
+        f"{significant(top.bounds[1] * 100, 3)}% top of every source's usual share"),
+        top.source, item=str(item))]
+
+
+def _hourly(k: Knowledge, item: Item, share_low: float, share_high: float,
+            rule: Rule) -> str | None:
+    """Why a rescue below the usual share is a PCA-style bolus within it, or None.
+
+    A bolus that may be repeated sooner than the hour after which an oral rescue is reassessed
+    (``breakthrough_interval_h``: 1 h, NCCN) is sized for its interval: the doses it allows in
+    that hour are compared with the usual share (hydromorphone 0.3 mg every 15 minutes beside
+    7.2 mg/day: 4% a dose, 17% an hour). Only a share below the usual range is read this way; a
+    large single dose is judged as it is.
+    """
+    if share_high >= rule.bounds[0] - 1e-9:
+        return None
+    interval = item.schedule.value if item.schedule.kind is ScheduleKind.INTERVAL else None
+    reassess = k.rotation_rules.first("breakthrough_interval_h")
+    hour = reassess.bounds[0]
+    if interval is None or interval <= 0 or interval >= hour - 1e-9:
+        return None
+    count = math.floor(hour / interval + 1e-9)
+    if item.max_doses_per_day is not None:
+        count = min(count, int(item.max_doses_per_day))
+    low, high = share_low * count, share_high * count
+    if not _within(rule, low, high):
+        return None
+    shown = (f"{significant(low * 100, 3)}%" if math.isclose(low, high)
+             else f"{significant(low * 100, 3)}–{significant(high * 100, 3)}%")
+    return (f"repeatable every {significant(interval * 60, 3)} min, {count} doses in the "
+            f"{hour:g} h after which a rescue is reassessed give {shown}, within the usual "
+            f"{_percent(rule)}: a bolus sized for its interval (PCA) [{reassess.source}]")
+
+
 def _within(rule: Rule, low: float, high: float) -> bool:
     """True where the share (low–high reading) overlaps the rule's usual range."""
     usual_low, usual_high = rule.bounds
@@ -307,10 +373,16 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
             return None
         share = dose / daily
         return (share, share), f"{rescue.drug.name} {significant(daily, 4)} mg/day"
-    ids = list(dict.fromkeys([*([table] if table else []),
-                              *(t.id for t in k.conversion_tables.values()
-                                if isinstance(t, RotationTable))]))
-    for table_id in ids:
+    rotation = list(dict.fromkeys([*([table] if table else []),
+                                   *(t.id for t in k.conversion_tables.values()
+                                     if isinstance(t, RotationTable))]))
+    # the surveillance (MME) tables only where no rotation table has every factor, saying so;
+    # never for methadone, whose MME factors convert a steady day, not a rescue's share of it
+    methadone = any(g.drug.name == "methadone" for _, g in base) or rescue.drug.name == "methadone"
+    surveillance = [] if methadone else [
+        t.id for t in k.conversion_tables.values()
+        if not isinstance(t, RotationTable) and t.id not in rotation]
+    for table_id in [*rotation, *surveillance]:
         chosen = k.conversion_table(table_id)
         rescue_factor = chosen.lookup(rescue.drug.name, rescue.route, rescue.form, None)
         if rescue_factor is None:
@@ -331,5 +403,7 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
                     + f" mg/day oral morphine equivalent (rescue ≈ {significant(rescue_low, 4)}"
                     + ("" if math.isclose(rescue_low, rescue_high)
                        else f"–{significant(rescue_high, 4)}")
-                    + f" mg OME; {table_id})")
+                    + f" mg OME; {table_id}"
+                    + (", a surveillance (MME) table, read because no rotation table has every "
+                       "factor" if table_id not in rotation else "") + ")")
     return None

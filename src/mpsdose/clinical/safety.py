@@ -61,6 +61,7 @@ from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
+from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
@@ -151,6 +152,9 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             read_as_failure.add(row.drug)
         if applies is None:
             unknown_context.setdefault((row.drug, row.condition), row.source)
+            top = _top_band(row)
+            if top is not None:
+                applying.append(top)
         elif applies:
             applying.append(row)
             if row.max_daily_mg_per_kg is not None and patient.weight_kg is None:
@@ -167,6 +171,25 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
+
+
+_ANY_CRCL = "CrCl not given"
+
+
+def _top_band(row: DoseLimit) -> DoseLimit | None:
+    """The row of the highest CrCl band (no upper edge: normal renal function) as a maximum for
+    any CrCl, where the patient's CrCl is not given; None for any other row.
+
+    No renal function allows more than normal renal function does, so the label's maximum at
+    normal function (gabapentin 3600 mg/day at CrCl ≥60 mL/min) bounds every patient: a dose
+    above it is above the maximum whatever the CrCl. The lower bands still need the CrCl, and
+    the finding that they were not checked stays.
+    """
+    if row.condition != "crcl_ml_min" or row.band.high is not None or row.band.low is None:
+        return None
+    return attrs.evolve(row, condition="any", band=Interval(), notes=(
+        f"{_ANY_CRCL}: the maximum at {row.describe_condition()} (normal renal function) "
+        f"bounds any CrCl. {row.notes}").strip())
 
 
 def _kidney_failure(k: Knowledge, patient: Patient) -> SafetyRule | None:
@@ -385,6 +408,8 @@ def _indicated(row: DoseLimit, patient: Patient) -> bool:
 
 def _scope_text(row: DoseLimit, patient: Patient) -> str:
     who = row.describe_condition()
+    if row.notes.startswith(_ANY_CRCL):
+        who = f"adults of any CrCl ({row.notes.split('. ')[0]})"
     market = f" ({row.market.upper()} source)" if row.market else ""
     if not row.scope:
         scope = ""
@@ -573,7 +598,13 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
         found.extend(_benzodiazepine(k, items, opioids, benzodiazepines, patient))
+    if opioids:
+        found.extend(_other_depressants(k, items, opioids))
+        found.extend(_cyp3a4(k, items, opioids))
     gabapentinoids = _classes(items, "gabapentinoid")
+    if len(gabapentinoids) > 1:
+        found.append(_ruled(k, "gabapentinoid-duplication",
+                            f"two gabapentinoids together: {', '.join(gabapentinoids)}"))
     if opioids and gabapentinoids:
         found.extend(_gabapentinoid(k, items, opioids, gabapentinoids, patient, limits))
     serotonergic = _with_property(k, items, "serotonergic")
@@ -583,9 +614,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.append(_ruled(k, "serotonergic", f"{', '.join(serotonergic_opioids)} with "
                             f"{', '.join(others)}: serotonin syndrome risk"))
     if "methadone" in opioids:
-        qt = [d for d in _with_property(k, items, "qt_risk") if d != "methadone"]
-        if qt:
-            found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(qt)}"))
+        found.extend(_methadone_qt(k, items))
     anticoagulants = _classes(items, "anticoagulant")
     antiplatelets = _classes(items, "antiplatelet")
     if anticoagulants and antiplatelets:
@@ -597,6 +626,64 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
+    return found
+
+
+#: The classes whose respiratory depression beside an opioid has its own rule.
+_OWN_RULE_CLASSES = frozenset({"benzodiazepine", "gabapentinoid"})
+
+
+def _other_depressants(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Finding]:
+    """Opioids with a CNS depressant that no other rule judges (a Z-drug hypnotic): the opioid
+    labels' boxed warning names benzodiazepines *or other CNS depressants*."""
+    classes = {d.name: d.drug_class for item in items if item.listed for d in item.drugs}
+    others = [d for d in _with_property(k, items, "respiratory_depressant")
+              if classes.get(d) not in _OWN_RULE_CLASSES]
+    if not others:
+        return []
+    return [_ruled(k, "opioid-cns-depressant",
+                   f"{', '.join(opioids)} with the CNS depressant {', '.join(others)}")]
+
+
+def _cyp3a4(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Finding]:
+    """An opioid cleared by CYP3A4 (fentanyl, methadone) with a CYP3A4 inhibitor."""
+    substrates = [d for d in _with_property(k, items, "cyp3a4_substrate") if d in opioids]
+    inhibitors = _with_property(k, items, "cyp3a4_inhibitor")
+    if not substrates or not inhibitors:
+        return []
+    return [_ruled(k, "opioid-cyp3a4-inhibitor",
+                   f"{', '.join(substrates)} with the CYP3A4 inhibitor {', '.join(inhibitors)}")]
+
+
+#: CredibleMeds' category of drugs with a risk of torsades de pointes only under conditions
+#: (excessive dose, hypokalaemia, congenital long QT, a drug that blocks their metabolism).
+_CONDITIONAL_QT = "conditional"
+
+
+def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """Methadone with QT-prolonging drugs: a warning for a known or possible risk of torsades
+    de pointes (CredibleMeds), information for a conditional one.
+
+    A conditional risk is, by CredibleMeds' definition, a risk only under further conditions
+    (excessive dose, hypokalaemia, congenital long QT syndrome, or a drug that inhibits its
+    metabolism) that the regimen does not show: metoclopramide for opioid nausea beside methadone
+    needs the awareness Krantz 2009 asks for, not a warning on every such regimen.
+    """
+    found = []
+    named = {d: k.drug_properties.get(d, "qt_risk") for d in _with_property(k, items, "qt_risk")
+             if d != "methadone"}
+    risky = [d for d, v in named.items() if v is not None and v[0] != _CONDITIONAL_QT]
+    conditional = [d for d, v in named.items() if v is not None and v[0] == _CONDITIONAL_QT]
+    if risky:
+        found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(risky)}"))
+    if conditional:
+        rule = _rule(k, "methadone-qt")
+        source = k.drug_properties.get(conditional[0], "qt_risk")[1]  # type: ignore[index]
+        found.append(Finding(Severity.INFO, "methadone-qt", (
+            f"methadone with {', '.join(conditional)}, of conditional risk of torsades de pointes "
+            "(CredibleMeds: only with excessive dose, hypokalaemia, congenital long QT or a drug "
+            f"that blocks its metabolism): information, not a warning. {rule.statement}"),
+            f"{source} ; also: {rule.source}"))
     return found
 
 
@@ -1086,12 +1173,11 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
     """The same opioid at about the same mg by a stronger route: oral to SC/IV/IM, systemic to
     epidural, epidural to intrathecal. Judged in mg of the drug, so no table is needed: mg a day
     for scheduled doses, mg a dose (``per="dose"``) for as-needed ones, whose largest dose each
-    side is compared. Methadone is left out (its oral and parenteral doses are close; a switch to
-    or from it is judged on its own)."""
+    side is compared. Methadone is judged too: oral to parenteral methadone is 2:1 by the
+    injection's label and palliative guidance (1:1 only below 80 mg/24 h, with titration), so the
+    same mg by injection needs review as for any other opioid."""
     found: list[Finding] = []
     for drug in sorted({d for _, d, _ in before_items} & {d for _, d, _ in after_items}):
-        if drug == "methadone":
-            continue
         old_routes = {i.route for i, d, _ in before_items if d == drug}
         new_routes = {i.route for i, d, _ in after_items if d == drug}
         top = max(_ROUTE_RANK.get(r, 0) for r in old_routes)

@@ -74,8 +74,8 @@ T = TypeVar("T")
 #: the code).
 REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "rotation_rules.csv": (
-        "breakthrough_fraction", "cross_tolerance_reduction", "fentanyl_patch_opioid_tolerance",
-        "titration_step",
+        "breakthrough_fraction", "breakthrough_interval_h", "cross_tolerance_reduction",
+        "fentanyl_patch_opioid_tolerance", "titration_step",
     ),
     "methadone_rules.csv": (
         "fudin_angle", "fudin_constant", "fudin_divisor", "fudin_exponent", "fudin_knee_1_mg",
@@ -88,12 +88,13 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "anticholinergic-antidepressant-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "equianalgesic-switch",
-        "fentanyl-patch-naive", "hepatic-opioid", "hepatic-opioid-caution",
+        "fentanyl-patch-naive", "gabapentinoid-duplication", "hepatic-opioid", "hepatic-opioid-caution",
         "hepatic-opioid-specialist", "kidney-failure-dialysis", "methadone-qt",
         "methadone-titration", "nsaid-age",
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
-        "opioid-benzodiazepine-older", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
+        "opioid-benzodiazepine-older", "opioid-cns-depressant", "opioid-cyp3a4-inhibitor",
+        "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",

@@ -444,7 +444,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "long_acting", "serotonin_reuptake_inhibitor",
                                                  "strong_anticholinergic_antidepressant",
                                                  "opioid_tolerant_only_routes",
-                                                 "nsaid_avoid_older")),
+                                                 "nsaid_avoid_older", "cyp3a4_substrate",
+                                                 "cyp3a4_inhibitor")),
         Column("value"),
     ),
     _schema(

@@ -161,6 +161,8 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "anticoagulant": "Anticoagulants",
         "antiplatelet": "Antiplatelet drugs",
         "laxative": "Laxatives",
+        "hypnotic": "Hypnotics other than benzodiazepines (Z-drugs)",
+        "antibacterial": "Antibacterials",
         "unlisted": "Not in the catalogue",
     }
 )
