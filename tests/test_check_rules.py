@@ -644,3 +644,19 @@ def test_an_iv_dose_above_every_labelled_dose_is_implausible(tmp_path):
     assert not _raised(within)
     assert "opioid-dose-range-not-checked" not in {f.code for f in within}  # judged by its rows
 
+
+
+# -- an NSAID beside dual antiplatelet therapy ------------------------------------------------------
+@pytest.mark.parametrize(("beside", "expected"), [
+    (["aspirin 75 mg po daily", "clopidogrel 75 mg po daily", "lansoprazole 15 mg po daily"],
+     ("dual-antiplatelet-nsaid", Severity.WARNING)),
+    (["aspirin 75 mg po daily", "clopidogrel 75 mg po daily"],
+     ("dual-antiplatelet-nsaid", Severity.WARNING)),
+    (["aspirin 75 mg po daily", "lansoprazole 15 mg po daily"],
+     ("antiplatelet-nsaid-protected", Severity.INFO)),
+    (["clopidogrel 75 mg po daily"], ("antiplatelet-nsaid", Severity.WARNING)),
+], ids=["two with a PPI", "two", "one with a PPI", "one"])
+def test_a_ppi_protects_an_nsaid_beside_one_antiplatelet_drug_not_two(beside, expected):
+    found = _found(["ibuprofen 400 mg po tid", *beside], attrs.evolve(TOLERANT, age=68))
+    bleeding = {(f.code, f.severity) for f in found if "antiplatelet" in f.code}
+    assert bleeding == {expected}

@@ -193,13 +193,8 @@ FRESH3_DANGEROUS = devsets.rows("check_dangerous_fresh3.csv")
 FRESH3_ORDINARY = devsets.rows("check_ordinary_fresh3.csv")
 #: Dangerous orders of the third round still not caught, each with why (tests/data/README.md).
 FRESH3_LEFT = {
-    "HD54": "the Nucynta ER label's severe-renal sentence was seen only in AI-written summaries "
-            "(looked for again by safety5: the label's own text was not found)",
     "HD55": "ondansetron 16 mg IV is at the 16 mg single-dose maximum; the lower first IV dose "
             "from 75 was seen only in a secondary copy",
-    "HD72": "an NSAID beside dual antiplatelet therapy with a PPI: the shipped rule makes the "
-            "protected combination information; no source for dual therapy was verified (not "
-            "looked up again by safety5 for lack of time)",
 }
 #: Ordinary regimens of the third round that still warn, each with why the warning stands.
 FRESH3_STILL_WARNED = {
@@ -219,7 +214,8 @@ def test_every_third_round_dangerous_order_raises_its_finding(row):
     if row["category"] in devsets.IMPLAUSIBLE:
         assert isinstance(result, Exception), result
         return
-    if row["id"] in FRESH3_LEFT:
+    if row["id"] in FRESH3_LEFT:  # kept honest: a case caught now leaves the list
+        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
         return
     assert devsets.caught(row, result), (
         [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)

@@ -718,7 +718,14 @@ def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
                                 f" (gastroprotection with {', '.join(protective)} reduces the "
                                 "GI risk, not the bleeding risk)" if protective else "")))
     antiplatelets = _classes(items, "antiplatelet")
-    if antiplatelets:
+    if len(antiplatelets) >= 2:
+        # dual antiplatelet therapy: the NSAID's bleeding risk is not the GI risk a PPI covers
+        # (STOPP's PPI exception is for one antiplatelet drug)
+        found.append(_ruled(k, "dual-antiplatelet-nsaid", f"{named} with the antiplatelet "
+                            f"drugs {', '.join(antiplatelets)}" + (
+                                f" (gastroprotection with {', '.join(protective)} reduces the "
+                                "GI risk, not the bleeding risk)" if protective else "")))
+    elif antiplatelets:
         if protective:
             found.append(_ruled(k, "antiplatelet-nsaid-protected",
                                 f"{named} with {', '.join(antiplatelets)} and "
