@@ -1220,8 +1220,6 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
     prn = sig.prn or bool(sig.max_prn)
     max_prn = _agree(sig.max_prn, "maxima a day (1日N回まで)", source)
     _check_as_needed(sig, max_prn, source)
-    if prn and max_prn is None and sig.times:
-        max_prn = _agree(sig.times, "doses a day", source)  # 頓用 1日3回: at most 3
     if prn:
         doses = None
     bare = [sig.counts[i] for i in sig.bare if i not in sig.pairs]
@@ -1357,6 +1355,11 @@ def _check_as_needed(sig: _Sig, max_prn: float | None, source: str) -> None:
     if sig.prn and sig.divided:
         raise ItemSyntaxError("分N divides a day's quantity into doses; an as-needed line writes "
                               "its dose (1回N) and may write 1日N回まで", text=source)
+    if sig.prn and sig.times and max_prn is None:
+        # メサペイン錠5mg 1回1錠 1日3回 疼痛時: three doses a day, or as needed at most three?
+        raise ItemSyntaxError(f"1日{_g(sig.times[0])}回 and an as-needed word (疼痛時, 頓用) are both "
+                              f"written: is it scheduled, or as needed 1日{_g(sig.times[0])}回まで?",
+                              text=source)
     if max_prn is None:
         return
     scheduled = bool(sig.intervals or sig.divided or any(count for count, _ in sig.timings))
@@ -1593,8 +1596,14 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     elif sig.diluent_ml:
         raise ItemSyntaxError("a diluted infusion writes how much drug it holds (e.g. 5A)",
                               text=source)
-    if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
+    if sig.undiluted:
         figures.append(_concentration(named, sig, source))
+    elif not ampoules and not figures and sig.rate_ml_h:
+        # モルヒネ注10mg 持続皮下注 0.2mL/h: the syringe may be the product as it comes or
+        # diluted by the ward's custom; its mL are read only where 原液 or a dilution is written
+        raise UnitError("a rate in mL/h needs the syringe's concentration: write 原液, the "
+                        "dilution (＋生食 N mL, 計 N mL) or the concentration (1mg/mL)",
+                        unit="mL/h", text=source)
     concentration = _agree(figures, "concentrations", source)
     rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written,
              *([_mg(*sig.daily_amount)] if sig.daily_amount is not None else [])]
