@@ -242,6 +242,8 @@ FRESH4_LEFT = {
             "label's 3-6 h interval is not read by the step-down",
     "JD48": "a rescue on methadone: the share is never judged for methadone (its ratio to other "
             "opioids is dose-dependent)",
+    "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
+            "seen only quoted on AI-written pages, which are not cited",
 }
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {
