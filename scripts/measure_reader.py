@@ -1,7 +1,8 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new, fresh, fresh2, fresh3, fresh4 and fresh5: passages
-added later, their expected items written and committed before the reader ran on them), it prints:
+For each part (dev, test: the r16 passages split by report; new, fresh, fresh2, fresh3, fresh4 and
+fresh5: passages added later, their expected items written and committed before the reader ran on
+them), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose, not marked as carried
   from an earlier state), read with that amount (same drug, daily amount within 1%) — the issue's
