@@ -660,3 +660,58 @@ def test_a_ppi_protects_an_nsaid_beside_one_antiplatelet_drug_not_two(beside, ex
     found = _found(["ibuprofen 400 mg po tid", *beside], attrs.evolve(TOLERANT, age=68))
     bleeding = {(f.code, f.severity) for f in found if "antiplatelet" in f.code}
     assert bleeding == {expected}
+
+
+# -- the fourth held-out round (safety6) -----------------------------------------------------------
+def _benzodiazepine_threshold(tmp_path: Path, years: int) -> Knowledge:
+    """The shipped safety rules with the benzodiazepine-older threshold moved to ``years``."""
+    shipped = (Path(__file__).parents[1] / "data" / "safety_rules.csv").read_text(encoding="utf-8")
+    lines = [line.replace("benzodiazepine-older,warning,65,", f"benzodiazepine-older,warning,{years},")
+             if line.startswith("benzodiazepine-older,") else line
+             for line in shipped.splitlines(keepends=True)]
+    return _knowledge(tmp_path, safety_rules="".join(lines))
+
+
+@pytest.mark.parametrize(("age", "setting", "expected"), [
+    (85, "community", Severity.WARNING),
+    (85, "hospice", Severity.INFO),  # the Beers Criteria exclude hospice and end-of-life care
+    (75, "community", None),  # below this file's threshold of 80
+    (85, None, Severity.WARNING),
+], ids=["85 at home", "85 in a hospice", "75", "85, no setting"])
+def test_a_benzodiazepine_alone_from_the_rules_age(tmp_path, age, setting, expected):
+    k = _benzodiazepine_threshold(tmp_path, 80)
+    shown = [f for f in check(Regimen.parse(["diazepam 5 mg po tid"]),
+                              Patient(age=age, setting=setting), knowledge=k)
+             if f.code == "benzodiazepine-older"]
+    assert [f.severity for f in shown] == ([] if expected is None else [expected])
+
+
+def test_a_benzodiazepine_syringe_driver_with_no_setting_is_read_as_end_of_life_care(tmp_path):
+    k = _benzodiazepine_threshold(tmp_path, 80)
+    driver = [f for f in check(Regimen.parse(["midazolam 10 mg/day sc continuous"]),
+                               Patient(age=85), knowledge=k) if f.code == "benzodiazepine-older"]
+    assert [f.severity for f in driver] == [Severity.INFO]
+    assert "syringe driver" in driver[0].message
+    # the same infusion in a hospital ward is not end-of-life care by default
+    ward = check(Regimen.parse(["midazolam 10 mg/day sc continuous"]),
+                 Patient(age=85, setting="hospital"), knowledge=k)
+    assert ("benzodiazepine-older", Severity.WARNING) in _raised(ward)
+
+
+def test_a_benzodiazepine_beside_an_opioid_is_left_to_the_combinations_rules(tmp_path):
+    k = _benzodiazepine_threshold(tmp_path, 80)
+    found = check(Regimen.parse(["oxycodone er 10 mg po q12h", "diazepam 5 mg po tid"]),
+                  Patient(age=85, opioid_tolerant=True, setting="community"), knowledge=k)
+    codes = {f.code for f in found}
+    assert "benzodiazepine-older" not in codes
+    assert "opioid-benzodiazepine-older" in codes
+
+
+def test_a_cyp3a4_substrate_is_whatever_the_properties_file_names(tmp_path):
+    k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
+        "oxycodone,cyp3a4_substrate,yes,Test label [P],P,\n"
+        "clarithromycin,cyp3a4_inhibitor,strong,Test list [P],P,\n"))
+    inhibited = _found(["oxycodone er 10 mg po q12h", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert ("opioid-cyp3a4-inhibitor", Severity.WARNING) in _raised(inhibited)
+    other = _found(["fentanyl 25 mcg/h td q72h", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}

@@ -622,6 +622,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
                             "therapy intended?"))
     found.extend(_anticholinergic_older(k, items, patient))
+    if benzodiazepines and not opioids:  # with an opioid, the combination's rules judge it
+        found.extend(_benzodiazepine_older(k, items, benzodiazepines, patient))
     found.extend(_patch_findings(k, items, patient, market))
     found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
@@ -704,6 +706,26 @@ def _anticholinergic_older(k: Knowledge, items: Sequence[Item],
         return []
     return [_ruled(k, "anticholinergic-antidepressant-older",
                    f"{', '.join(drugs)} at age {patient.age:g}", rule=rule, patient=patient)]
+
+
+def _benzodiazepine_older(k: Knowledge, items: Sequence[Item], benzodiazepines: list[str],
+                          patient: Patient) -> list[Finding]:
+    """A benzodiazepine from 65 (the Beers Criteria: avoid; they exclude hospice and end-of-life
+    care). With no setting given, a benzodiazepine run only by continuous subcutaneous infusion
+    is read as the syringe driver of end-of-life care, as beside an opioid: information."""
+    rule = _rule(k, "benzodiazepine-older", threshold=True)
+    assert rule.threshold is not None
+    if patient.age is None or patient.age < rule.threshold:
+        return []
+    named = f"{', '.join(benzodiazepines)} at age {patient.age:g}"
+    chosen = [i for i in items if i.listed and not i.prn and i.drug.name in benzodiazepines]
+    if patient.setting is None and chosen and all(
+            i.route is Route.SC and i.schedule.kind is ScheduleKind.CONTINUOUS for i in chosen):
+        rule = attrs.evolve(rule, severity=Severity.INFO)
+        named += (", by continuous subcutaneous infusion: read as the syringe driver of "
+                  "end-of-life care, which the Beers Criteria exclude (no setting given; give "
+                  "--setting if it is not)")
+    return [_ruled(k, "benzodiazepine-older", named, rule=rule, patient=patient)]
 
 
 def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],

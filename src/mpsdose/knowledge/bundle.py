@@ -85,7 +85,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "safety_rules.csv": (
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
         "antiplatelet-nsaid",
-        "anticholinergic-antidepressant-older", "antiplatelet-nsaid-protected",
+        "anticholinergic-antidepressant-older", "benzodiazepine-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
