@@ -715,3 +715,43 @@ def test_a_cyp3a4_substrate_is_whatever_the_properties_file_names(tmp_path):
     assert ("opioid-cyp3a4-inhibitor", Severity.WARNING) in _raised(inhibited)
     other = _found(["fentanyl 25 mcg/h td q72h", "clarithromycin 500 mg po bid"], knowledge=k)
     assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}
+
+
+# -- a dose no row judges is reported, not passed ---------------------------------------------------
+USUAL_HEADER = "drug,route,indication,daily_mg_low,daily_mg_high,source,grade,notes\n"
+
+
+def _unjudged(found: list[Finding]) -> str | None:
+    shown = [f.message for f in found if f.code == "dose-not-checked"]
+    assert len(shown) <= 1, shown  # said once a regimen
+    return shown[0] if shown else None
+
+
+def test_a_dose_no_row_judges_is_reported_once_not_passed(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "metoclopramide,sc,,any,,,,30,,,,uk,,Test label [P],P,\n"),
+        usual_ranges=USUAL_HEADER + "cyclizine,,test,50,150,Test guide [P],P,\n")
+    regimen = ["metoclopramide 10 mg sc q8h", "metoclopramide 10 mg po tid",
+               "cyclizine 50 mg po tid", "morphine 5 mg po q4h"]
+    shown = _unjudged(_found(regimen, knowledge=k))
+    assert shown is not None and "metoclopramide (oral)" in shown
+    # judged: the SC row, the usual range of any route; opioids have a rule of their own
+    assert "(sc)" not in shown and "cyclizine" not in shown and "morphine" not in shown
+    # a chosen market judges by its own rows only: the UK row does not judge a US order
+    us = _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="us"))
+    assert us is not None and "metoclopramide (sc)" in us and "US market" in us
+    assert _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="uk")) is None
+
+
+def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
+    """The shipped limits judge their own drug and route: no false 'not checked'."""
+    from mpsdose.knowledge.bundle import resolve
+    judged = 0
+    for row in resolve(None).dose_limits:
+        if row.route is None or row.market is not None:
+            continue
+        item = f"{row.drug} 1 mg {row.route.value} daily"
+        shown = _unjudged(_found([item]))
+        assert shown is None or f"{row.drug} ({row.route.value})" not in shown, item
+        judged += 1
+    assert judged >= 10

@@ -1415,8 +1415,43 @@ def check(
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
         found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
+    found.extend(_unjudged_doses(k, items, market))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
+
+
+def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> list[Finding]:
+    """The drugs (not opioids, which have their own ``opioid-dose-range-not-checked``) whose dose
+    no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of the
+    chosen market, or of any where none is chosen), no usual range in ``usual_ranges.csv``, no
+    dexamethasone equivalent for a corticosteroid. Said once, as information: "0 warnings" is a
+    claim that the doses were checked, and these were not.
+    """
+    steroids = k.steroid_tables[0].doses if k.steroid_tables else {}
+    unjudged: list[str] = []
+    for item in items:
+        if not (item.listed and item.dose_known):
+            continue
+        for drug in item.drugs:
+            name, route = drug.name, item.route
+            if drug.is_opioid or (drug.drug_class == "corticosteroid" and name in steroids
+                                  and "dexamethasone" in steroids):
+                continue
+            if any(r.drug == name and (r.route is None or r.route is route)
+                   and (market is None or r.market in (None, market)) for r in k.dose_limits):
+                continue
+            if any(r.drug == name and (r.route is None or r.route is route)
+                   for r in k.usual_ranges):
+                continue
+            unjudged.append(f"{name} ({route.value})")
+    if not unjudged:
+        return []
+    rule = _rule(k, "dose-not-checked")
+    market_text = f" of the {market.upper()} market" if market else ""
+    return [Finding(Severity.INFO, "dose-not-checked", (
+        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose{market_text} or usual range for "
+        f"the drug and route in the knowledge, so the dose was not checked. {rule.statement}"),
+        rule.source)]
 
 
 @checked
