@@ -238,8 +238,6 @@ FRESH4_LEFT = {
     "JD45": "hydromorphone 8 mg every 2 h as rescue with --market us: within the Dilaudid oral "
             "solution's 2.5-10 mg naive start, so the large share steps down to info; the "
             "label's 3-6 h interval is not read by the step-down",
-    "JD48": "a rescue on methadone: the share is never judged for methadone (its ratio to other "
-            "opioids is dose-dependent)",
     "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
             "seen only quoted on AI-written pages, which are not cited",
 }
