@@ -951,8 +951,10 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             severity = anti.severity if anti.severity is not Severity.ERROR else Severity.WARNING
             found.append(Finding(severity, "antipsychotic-above-usual", text, top.source))
         else:
-            found.append(Finding(rule.severity, f"{drug}-above-usual", f"{text}. {rule.statement}",
-                                 f"{top.source} ; also: {rule.source}"))
+            found.append(Finding(rule.severity, f"{drug}-above-usual", (
+                f"{text}: review. A usual day counts at most {rule.threshold:g} as-needed doses "
+                "(beyond them the guidance starts or increases regular therapy)"),
+                f"{top.source} ; also: {rule.source}"))
     return found
 
 
