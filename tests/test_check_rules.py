@@ -585,3 +585,78 @@ def test_an_opioid_with_another_cns_depressant_or_a_cyp3a4_inhibitor(tmp_path):
     assert ("opioid-cyp3a4-inhibitor", Severity.WARNING) in _raised(inhibited)
     other = _found(["oxycodone er 10 mg po q12h", "clarithromycin 500 mg po bid"], knowledge=k)
     assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}  # not a substrate here
+
+
+# -- the fourth look at the third round (safety5) -------------------------------------------------
+def test_a_parenteral_start_reads_the_other_opioid_by_one_sources_ratio(tmp_path):
+    # the shipped SPCG factors: SC diamorphine 3, SC morphine 2 mg OME per mg (3:2); PDQ's SC
+    # morphine 3 must not stand in for the start while SPCG's diamorphine reads the dose
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "naive-start,,,,,uk,4,,,warning,Test oral start for every opioid [P],P,\n"
+        "naive-start,morphine,sc,,,uk,,20,,warning,Test SC morphine start [P],P,\n"))
+    # 14 mg/day of diamorphine is 21 mg of SC morphine by 3:2, above the 20; 13 mg is 19.5
+    above = [f for f in _found(["diamorphine 14 mg/day sc continuous"], NAIVE, market="uk",
+                               knowledge=k) if f.code == "opioid-naive-start"]
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "ratio of their factors in spcg" in above[0].source
+    assert "opioid-naive-start" not in _codes_raised(_found(
+        ["diamorphine 13 mg/day sc continuous"], NAIVE, market="uk", knowledge=k))
+
+
+def _tiny_tables(tmp_path: Path, rows: str) -> Knowledge:
+    tables = ("table,title,purpose,version,effective_date,source,grade,notes\n"
+              "tiny,Tiny rotation table,rotation,1,2020-01-01,Test [P],P,\n"
+              "cdc2022,Tiny surveillance table,surveillance,1,2020-01-01,Test [P],P,\n")
+    header = ("table,drug,route,form,unit,factor,factor_low,factor_high,daily_dose_min,"
+              "daily_dose_max,source,grade,notes\n")
+    return _knowledge(tmp_path, equivalence_tables=tables, opioid_equivalence=header + rows
+                      + "cdc2022,morphine,oral,,mg/day,1,,,,,Test [P],P,\n")
+
+
+def test_a_switch_at_the_top_of_a_range_only_factor_is_unreduced(tmp_path):
+    only_range = _tiny_tables(tmp_path / "range", "tiny,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+                              "tiny,hydrocodone,oral,,mg/day,,0.5,1,,,Test [P],P,\n")
+    switch = dict(previous=["morphine er 60 mg po q12h"], table="tiny", knowledge=only_range)
+    # 1:1 is the top of the table's 0.5-1: a published ratio, under which nothing is reduced
+    shown = [f for f in _found(["hydrocodone er 60 mg po q12h"], **switch)
+             if f.code == "equianalgesic-switch"]
+    assert shown and "top of the range" in shown[0].message
+    # 25% below it is reduced under every reading of the table
+    assert "equianalgesic-switch" not in {
+        f.code for f in _found(["hydrocodone er 45 mg po q12h"], **switch)}
+    # a range around the table's own factor is its uncertainty: the factor (0.5) judges
+    with_point = _tiny_tables(tmp_path / "point", "tiny,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+                              "tiny,hydrocodone,oral,,mg/day,0.5,0.5,1,,,Test [P],P,\n")
+    assert "equianalgesic-switch" not in {f.code for f in _found(
+        ["hydrocodone er 60 mg po q12h"], previous=["morphine er 60 mg po q12h"], table="tiny",
+        knowledge=with_point)}
+
+
+def test_an_iv_dose_above_every_labelled_dose_is_implausible(tmp_path):
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "usual,sufentanil,iv,,,,0.05,,,warning,Test label [P],P,\n"
+        "plausible,sufentanil,iv,,,,3,,,error,mpsdose convention: test ceiling [P],P,\n"))
+    assert ("opioid-implausible-dose", Severity.ERROR) in _raised(
+        _found(["sufentanil 10 mg iv q1h prn"], knowledge=k))
+    above_usual = _raised(_found(["sufentanil 0.1 mg iv q1h prn"], knowledge=k))
+    assert above_usual == {("opioid-above-usual", Severity.WARNING)}
+    within = _found(["sufentanil 25 mcg iv q1h prn"], knowledge=k)
+    assert not _raised(within)
+    assert "opioid-dose-range-not-checked" not in {f.code for f in within}  # judged by its rows
+
+
+
+# -- an NSAID beside dual antiplatelet therapy ------------------------------------------------------
+@pytest.mark.parametrize(("beside", "expected"), [
+    (["aspirin 75 mg po daily", "clopidogrel 75 mg po daily", "lansoprazole 15 mg po daily"],
+     ("dual-antiplatelet-nsaid", Severity.WARNING)),
+    (["aspirin 75 mg po daily", "clopidogrel 75 mg po daily"],
+     ("dual-antiplatelet-nsaid", Severity.WARNING)),
+    (["aspirin 75 mg po daily", "lansoprazole 15 mg po daily"],
+     ("antiplatelet-nsaid-protected", Severity.INFO)),
+    (["clopidogrel 75 mg po daily"], ("antiplatelet-nsaid", Severity.WARNING)),
+], ids=["two with a PPI", "two", "one with a PPI", "one"])
+def test_a_ppi_protects_an_nsaid_beside_one_antiplatelet_drug_not_two(beside, expected):
+    found = _found(["ibuprofen 400 mg po tid", *beside], attrs.evolve(TOLERANT, age=68))
+    bleeding = {(f.code, f.severity) for f in found if "antiplatelet" in f.code}
+    assert bleeding == {expected}

@@ -264,13 +264,21 @@ def _route_starts(k: Knowledge, entry: _Entry, market: str | None) -> list[Opioi
 
     The rows of every opioid are oral starts in OME (WMPCP: 10 mg a dose); a parenteral dose read
     against them by its route's most cautious factor is held to an oral reading of the start,
-    while the same guides' own SC morphine starts (2.5-5 mg a dose, 10-20 mg/24 h) read 7.5-15
-    and 30-60 mg OME by SC morphine's own most cautious factor. Where a market has such rows for
-    the entry's route, they judge every other opioid by that route, each side at the most
-    cautious factor of its own drug and route; the market's oral rows of every opioid step back.
+    while the same guides' own SC morphine starts (2.5-5 mg a dose, 10-20 mg/24 h) are the start
+    by that route. Where a market has such rows for the entry's route, they judge every other
+    opioid by that route; the market's oral rows of every opioid step back.
+
+    The dose is read in mg of morphine by the route through the **ratio of one source**: the
+    entry's factor and morphine's by the route in the same table (each the table's own point,
+    or the middle of its range), the largest such ratio of any table that has both (SPCG: SC
+    diamorphine 3, SC morphine 2 mg OME per mg, so diamorphine 20 mg/24 h is 30 mg of SC
+    morphine). Reading each side at the largest factor of any table instead put a start read by
+    one table's morphine factor (PDQ's 3) beside a dose read by another's (SPCG's diamorphine 3),
+    and let diamorphine 20 mg/24 h pass in an opioid-naive patient as within a 20 mg/24 h
+    morphine start. Where no table has both, each side is read at its largest factor.
     """
     route = entry.item.route
-    if entry.drug == _REFERENCE or route not in _PARENTERAL:
+    if entry.drug == _REFERENCE or route not in _PARENTERAL or entry.reading is None:
         return []
     own = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == _REFERENCE
            and r.routes is not None and route in r.routes and r.release is None
@@ -278,7 +286,15 @@ def _route_starts(k: Knowledge, entry: _Entry, market: str | None) -> list[Opioi
     reading = factor_readings(_REFERENCE, route, knowledge=k) if own else None
     if reading is None:
         return []
-    factor = reading.high
+    ratio = _same_source_ratio(k, entry, route)
+    if ratio is None:
+        factor, how = reading.high, f"in OME by {reading.describe('high')}"
+    else:
+        value, table = ratio
+        # the ceiling in OME at the entry's own reading: the dose read by the one source's ratio
+        factor = entry.reading.amount(1.0) * entry.reading.high / value
+        how = (f"for {entry.drug} by {significant(value, 4)} mg of {route.value} morphine per mg "
+               f"of {entry.drug} (the ratio of their factors in {table})")
     found = []
     for row in own:
         found.append(attrs.evolve(
@@ -286,9 +302,33 @@ def _route_starts(k: Knowledge, entry: _Entry, market: str | None) -> list[Opioi
             per_dose=None if row.per_dose is None else row.per_dose * factor,
             per_day=None if row.per_day is None else row.per_day * factor,
             source=(f"the {row.market.upper() + ' ' if row.market else ''}{route.value} morphine "
-                    f"start of this source read in OME by {reading.describe('high')}, for every "
-                    f"opioid by {route.value}: {row.source}")))
+                    f"start of this source read {how}, for every opioid by {route.value}: "
+                    f"{row.source}")))
     return found
+
+
+def _same_source_ratio(k: Knowledge, entry: _Entry, route: Route) -> tuple[float, str] | None:
+    """The largest ratio of one table [mg of morphine by the route per mg of the entry's drug]
+    and that table's id, or None where no table has both (rotation tables first; the
+    surveillance tables only where no rotation table has both)."""
+    def point(factor: Factor) -> float:
+        low, high = factor.bounds
+        per_mg = factor.unit.from_canonical(1.0)  # factors of mcg-dosed drugs are per mcg
+        return per_mg * (factor.factor if factor.factor is not None else (low + high) / 2)
+
+    rotation = [t for t in k.conversion_tables.values() if isinstance(t, RotationTable)]
+    others = [t for t in k.conversion_tables.values() if not isinstance(t, RotationTable)]
+    for tables in (rotation, others):
+        ratios = []
+        for table in tables:
+            drug = table.lookup(entry.drug, route, entry.item.form, entry.daily)
+            morphine = table.lookup(_REFERENCE, route)
+            if drug is None or morphine is None or drug.unit.per_hour or morphine.unit.per_hour:
+                continue
+            ratios.append((point(drug) / point(morphine), table.id))
+        if ratios:
+            return max(ratios)
+    return None
 
 
 def _measures(row: OpioidRange, entry: _Entry) -> bool:

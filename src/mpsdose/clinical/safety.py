@@ -717,7 +717,14 @@ def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
                                 f" (gastroprotection with {', '.join(protective)} reduces the "
                                 "GI risk, not the bleeding risk)" if protective else "")))
     antiplatelets = _classes(items, "antiplatelet")
-    if antiplatelets:
+    if len(antiplatelets) >= 2:
+        # dual antiplatelet therapy: the NSAID's bleeding risk is not the GI risk a PPI covers
+        # (STOPP's PPI exception is for one antiplatelet drug)
+        found.append(_ruled(k, "dual-antiplatelet-nsaid", f"{named} with the antiplatelet "
+                            f"drugs {', '.join(antiplatelets)}" + (
+                                f" (gastroprotection with {', '.join(protective)} reduces the "
+                                "GI risk, not the bleeding risk)" if protective else "")))
+    elif antiplatelets:
         if protective:
             found.append(_ruled(k, "antiplatelet-nsaid-protected",
                                 f"{named} with {', '.join(antiplatelets)} and "
@@ -1009,6 +1016,26 @@ def _totals(k: Knowledge, table_id: str,
     return (low, high)
 
 
+def _range_top_total(k: Knowledge, table_id: str,
+                     opioids: Sequence[tuple[Item, str, float]]) -> float | None:
+    """The scheduled OME under one table with each factor the source gives only as a range read
+    at the top of it (the others at their lower reading) [mg/day]; None where a factor is
+    missing or no factor is a range only."""
+    table = k.conversion_table(table_id)
+    total, ranged = 0.0, False
+    for item, drug, daily in opioids:
+        factor = table.lookup(drug, item.route, item.form, daily)
+        if factor is None:
+            return None
+        # a patch's range is the band of doses one strength replaces (SPCG: 25 mcg/h for
+        # 60-125 mg of oral morphine), the conversion's own rounding, not a set of ratios
+        only_range = (factor.factor is None and factor.bounds[1] > factor.bounds[0]
+                      and not factor.unit.per_hour)
+        ranged = ranged or only_range
+        total += factor.unit.from_canonical(daily) * factor.bounds[1 if only_range else 0]
+    return total if ranged else None
+
+
 def _switch_tables(k: Knowledge, table: str | None) -> list[str]:
     """The table the user chose (or the default rotation table), then every rotation table."""
     first = table or DEFAULT_ROTATION_TABLE
@@ -1067,7 +1094,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
         elif new - old and not (surveillance and "methadone" in new - old):
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
-                                    surveillance=bool(surveillance)))
+                                    surveillance=bool(surveillance), after_items=after_items))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance)))
     chosen = tables[0]
@@ -1117,26 +1144,39 @@ def _range_text(bounds: tuple[float, float]) -> str:
 
 
 def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str, *,
-               surveillance: bool = False) -> list[Finding]:
+               surveillance: bool = False,
+               after_items: Sequence[tuple[Item, str, float]] = ()) -> list[Finding]:
     """A switch to another opioid at or above the old OME under any table.
 
-    Each table is read at its lower factors on both sides (a table's range is its uncertainty,
-    not a second ratio): a switch flagged here is unreduced by that table's own reading.
+    Each table is read at its lower factors on both sides (a table's range around its own
+    factor is its uncertainty, not a second ratio): a switch flagged here is unreduced by that
+    table's own reading. Where a table gives a new opioid **only a range** (PDQ: hydrocodone
+    30-45 mg for oral morphine 30 mg), every ratio in it is published and none is the table's
+    own: the new opioid is read at the top of that range too (:func:`_range_top_total`), so a
+    1:1 switch that PDQ's range allows is unreduced under that ratio (shown as its OME there).
     """
     unreduced = []
     for table_id, (before, after) in readings.items():
-        worst = after[0] / before[0]
+        top = _range_top_total(k, table_id, after_items)
+        read = after if top is None or top <= after[0] else (top, top)
+        worst = read[0] / before[0]
         if worst >= 1 - _TOLERANCE:
-            unreduced.append((table_id, before, after, worst))
+            unreduced.append((table_id, before, read, worst, read is not after))
     if not unreduced:
         return []
-    shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day against {_range_text(b)} "
-                      f"({significant(w * 100, 3)}% of the old)" for t, b, a, w in unreduced)
+    shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day"
+                      + (" (at the top of the range the table gives, a published ratio)"
+                         if top else "")
+                      + f" against {_range_text(b)} ({significant(w * 100, 3)}% of the old)"
+                      for t, b, a, w, top in unreduced)
     if surveillance:
         where = (f"in the surveillance (MME) table {unreduced[0][0]}, read because no rotation "
                  "table has a factor for every opioid of both regimens")
     elif unreduced[0][0] == chosen:
         where = "in the chosen table"
+    elif chosen not in readings:
+        where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
+                 f"{chosen} has no factor for every opioid of both regimens)")
     else:
         where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
                  f"{chosen} shows a reduction)")
