@@ -394,16 +394,6 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             written, reason, garbled = typed[column]
             typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
                              reason, garbled & ~claim)
-    claim = pl.lit(False)
-    if claims:  # the one hook: claims rows get the columns of a dose row, or a status
-        if any(column.startswith("_c_") for column in columns):
-            raise BatchError("a table with claims columns may not have columns named _c_…")
-        lazy = claims_inputs(lazy, columns, knowledge)
-        claim = pl.col("_c_claim")
-        for column in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
-            written, reason, garbled = typed[column]
-            typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
-                             reason, garbled & ~claim)
 
     def value(column: str) -> Any:
         return typed[column][0]
