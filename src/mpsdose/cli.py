@@ -93,7 +93,13 @@ class _Group(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _configure_streams()
         _freeze_start_up()
-        return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if not args and kwargs.get("args") is None:  # the program itself (no caller's args)
+                # what this run made dies with the process: frozen, it is not walked by the
+                # interpreter's last collection at exit (measured: up to 7 ms of `check`)
+                gc.freeze()
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
