@@ -1,7 +1,7 @@
 """Measure the Japanese prescription reader on tests/data/jp_prescriptions.tsv.
 
 For each split (development: used while the reader was written; held-out: read once at its end;
-fresh, fresh2 and fresh3: three later rounds, each written and committed before the reader ran on
+fresh, fresh2, fresh3 and fresh4: four later rounds, each written and committed before the reader ran on
 them) it
 counts every line as one of
 
@@ -19,7 +19,7 @@ counts every line as one of
 A line with ``read_with`` (a pump bolus) is read after the line it names, as
 ``mpsdose.read_japanese`` reads a prescription.
 
-Usage: python scripts/measure_japanese.py [--split development|held-out|fresh|fresh2|fresh3|all]
+Usage: python scripts/measure_japanese.py [--split development|held-out|fresh|fresh2|fresh3|fresh4|all]
        [--show]
 """
 
@@ -34,7 +34,7 @@ from mpsdose import MpsdoseError, parse_item, read_japanese
 from mpsdose.model.regimen import Item
 
 TABLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "jp_prescriptions.tsv"
-SPLITS = ("development", "held-out", "fresh", "fresh2", "fresh3")
+SPLITS = ("development", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
 
 
 def rows() -> list[dict[str, str]]:

@@ -20,7 +20,10 @@ written and committed the same way (commit 0a7b2aa) before ``check`` first ran o
 written and committed the same way before ``check`` first ran on them (their first-run figures
 are in ``tests/data/README.md``).
 
-``python tests/devsets.py`` prints the counts of all eight.
+``check_dangerous_fresh4.csv`` and ``check_ordinary_fresh4.csv`` are the fourth held-out round,
+written and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all ten.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ DATA = Path(__file__).parent / "data"
 SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out": ("check_dangerous_fresh.csv", "check_ordinary_fresh.csv"),
         "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv"),
-        "held-out 3": ("check_dangerous_fresh3.csv", "check_ordinary_fresh3.csv")}
+        "held-out 3": ("check_dangerous_fresh3.csv", "check_ordinary_fresh3.csv"),
+        "held-out 4": ("check_dangerous_fresh4.csv", "check_ordinary_fresh4.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -660,3 +660,98 @@ def test_a_ppi_protects_an_nsaid_beside_one_antiplatelet_drug_not_two(beside, ex
     found = _found(["ibuprofen 400 mg po tid", *beside], attrs.evolve(TOLERANT, age=68))
     bleeding = {(f.code, f.severity) for f in found if "antiplatelet" in f.code}
     assert bleeding == {expected}
+
+
+# -- the fourth held-out round (safety6) -----------------------------------------------------------
+def _benzodiazepine_threshold(tmp_path: Path, years: int) -> Knowledge:
+    """The shipped safety rules with the benzodiazepine-older threshold moved to ``years``."""
+    shipped = (Path(__file__).parents[1] / "data" / "safety_rules.csv").read_text(encoding="utf-8")
+    lines = [line.replace("benzodiazepine-older,warning,65,", f"benzodiazepine-older,warning,{years},")
+             if line.startswith("benzodiazepine-older,") else line
+             for line in shipped.splitlines(keepends=True)]
+    return _knowledge(tmp_path, safety_rules="".join(lines))
+
+
+@pytest.mark.parametrize(("age", "setting", "expected"), [
+    (85, "community", Severity.WARNING),
+    (85, "hospice", Severity.INFO),  # the Beers Criteria exclude hospice and end-of-life care
+    (75, "community", None),  # below this file's threshold of 80
+    (85, None, Severity.WARNING),
+], ids=["85 at home", "85 in a hospice", "75", "85, no setting"])
+def test_a_benzodiazepine_alone_from_the_rules_age(tmp_path, age, setting, expected):
+    k = _benzodiazepine_threshold(tmp_path, 80)
+    shown = [f for f in check(Regimen.parse(["diazepam 5 mg po tid"]),
+                              Patient(age=age, setting=setting), knowledge=k)
+             if f.code == "benzodiazepine-older"]
+    assert [f.severity for f in shown] == ([] if expected is None else [expected])
+
+
+def test_a_benzodiazepine_syringe_driver_with_no_setting_is_read_as_end_of_life_care(tmp_path):
+    k = _benzodiazepine_threshold(tmp_path, 80)
+    driver = [f for f in check(Regimen.parse(["midazolam 10 mg/day sc continuous"]),
+                               Patient(age=85), knowledge=k) if f.code == "benzodiazepine-older"]
+    assert [f.severity for f in driver] == [Severity.INFO]
+    assert "syringe driver" in driver[0].message
+    # the same infusion in a hospital ward is not end-of-life care by default
+    ward = check(Regimen.parse(["midazolam 10 mg/day sc continuous"]),
+                 Patient(age=85, setting="hospital"), knowledge=k)
+    assert ("benzodiazepine-older", Severity.WARNING) in _raised(ward)
+
+
+def test_a_benzodiazepine_beside_an_opioid_is_left_to_the_combinations_rules(tmp_path):
+    k = _benzodiazepine_threshold(tmp_path, 80)
+    found = check(Regimen.parse(["oxycodone er 10 mg po q12h", "diazepam 5 mg po tid"]),
+                  Patient(age=85, opioid_tolerant=True, setting="community"), knowledge=k)
+    codes = {f.code for f in found}
+    assert "benzodiazepine-older" not in codes
+    assert "opioid-benzodiazepine-older" in codes
+
+
+def test_a_cyp3a4_substrate_is_whatever_the_properties_file_names(tmp_path):
+    k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
+        "oxycodone,cyp3a4_substrate,yes,Test label [P],P,\n"
+        "clarithromycin,cyp3a4_inhibitor,strong,Test list [P],P,\n"))
+    inhibited = _found(["oxycodone er 10 mg po q12h", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert ("opioid-cyp3a4-inhibitor", Severity.WARNING) in _raised(inhibited)
+    other = _found(["fentanyl 25 mcg/h td q72h", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}
+
+
+# -- a dose no row judges is reported, not passed ---------------------------------------------------
+USUAL_HEADER = "drug,route,indication,daily_mg_low,daily_mg_high,source,grade,notes\n"
+
+
+def _unjudged(found: list[Finding]) -> str | None:
+    shown = [f.message for f in found if f.code == "dose-not-checked"]
+    assert len(shown) <= 1, shown  # said once a regimen
+    return shown[0] if shown else None
+
+
+def test_a_dose_no_row_judges_is_reported_once_not_passed(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "metoclopramide,sc,,any,,,,30,,,,uk,,Test label [P],P,\n"),
+        usual_ranges=USUAL_HEADER + "cyclizine,,test,50,150,Test guide [P],P,\n")
+    regimen = ["metoclopramide 10 mg sc q8h", "metoclopramide 10 mg po tid",
+               "cyclizine 50 mg po tid", "morphine 5 mg po q4h"]
+    shown = _unjudged(_found(regimen, knowledge=k))
+    assert shown is not None and "metoclopramide (oral)" in shown
+    # judged: the SC row, the usual range of any route; opioids have a rule of their own
+    assert "(sc)" not in shown and "cyclizine" not in shown and "morphine" not in shown
+    # a chosen market judges by its own rows only: the UK row does not judge a US order
+    us = _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="us"))
+    assert us is not None and "metoclopramide (sc)" in us and "US market" in us
+    assert _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="uk")) is None
+
+
+def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
+    """The shipped limits judge their own drug and route: no false 'not checked'."""
+    from mpsdose.knowledge.bundle import resolve
+    judged = 0
+    for row in resolve(None).dose_limits:
+        if row.route is None or row.market is not None:
+            continue
+        item = f"{row.drug} 1 mg {row.route.value} daily"
+        shown = _unjudged(_found([item]))
+        assert shown is None or f"{row.drug} ({row.route.value})" not in shown, item
+        judged += 1
+    assert judged >= 10

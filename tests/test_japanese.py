@@ -847,3 +847,73 @@ def test_a_generic_patch_named_with_its_days_is_its_product(tiny, text):
 def test_a_generic_patch_whose_product_is_not_known_is_refused(tiny, text):
     with pytest.raises(MpsdoseError):
         read(text, tiny)
+
+
+# -- robustness: patterns of the fourth fresh set (fresh4, tests/data/README.md) --------------------
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 持続皮下注 0.2mL/h",                 # the syringe as it comes, or diluted?
+    "テスト注50mg 持続静注 0.5mL/時",
+    "テスト注１０ｍｇ　持続皮下注　０．２ｍＬ／ｈ",
+], ids=lambda v: v)
+def test_a_rate_in_ml_without_the_syringes_concentration_is_refused(tiny, text):
+    with pytest.raises(UnitError, match="原液"):
+        read(text, tiny)
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("テスト注10mg 原液 持続皮下注 0.2mL/h", 48),       # 原液: the product's 10 mg/mL
+    ("テスト注10mg 2A＋生食18mL 持続皮下注 0.5mL/h", 12),  # 20 mg in 20 mL
+    ("テスト注10mg 持続皮下注 0.2mL/h（1mg/mL）", 4.8),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_rate_in_ml_is_read_where_the_concentration_is_written(tiny, text, daily):
+    assert math.isclose(read(text, tiny).daily(), daily)
+
+
+@pytest.mark.parametrize("text", [
+    "テストール錠200 1回1錠 1日3回 疼痛時",     # three doses a day, or at most three?
+    "テストール錠200 1回1錠 頓用 1日3回",
+    "テスト散5mg 1回1包 疼痛時 1日4回 6時間毎",
+], ids=lambda v: v)
+def test_an_as_needed_word_beside_n_times_a_day_without_made_is_refused(tiny, text):
+    with pytest.raises(ItemSyntaxError, match="scheduled"):
+        read(text, tiny)
+
+
+def test_an_as_needed_word_with_its_most_a_day_is_still_read(tiny):
+    item = read("テストール錠200 1回1錠 頓用 1日3回まで", tiny)
+    assert item.prn and item.max_prn_per_day == 3 and item.per_dose() == 200
+
+
+@pytest.mark.parametrize("text", [
+    "テスト散2.5mg 1回1包 頓服 突出痛時 1時間以上間隔をあけて 1日6回まで",
+    "テスト散2.5mg 1回1包 疼痛時 1時間以上の間隔をあけて 1日6回まで",
+    "テスト散２．５ｍｇ　１回１包　疼痛時　１時間間隔をあけて　１日６回まで",
+], ids=lambda v: v)
+def test_the_least_interval_written_with_kankaku_wo_akete(tiny, text):
+    item = read(text, tiny)
+    assert item.prn and item.per_dose() == 2.5 and item.max_prn_per_day == 6
+
+
+def test_after_the_bath_is_a_time_not_a_count(tiny):
+    item = read("シトレートテープ1mg 1回1枚 1日1回 入浴後に貼り替え", tiny)
+    assert math.isclose(item.daily() * 1000 / 24, 12.5) and item.schedule.value == 24
+    with pytest.raises(ItemSyntaxError):
+        read("テストール錠200 1錠 入浴後", tiny)  # no frequency: not one a day by itself
+
+
+@pytest.mark.parametrize(("lines", "per_dose"), [
+    (["テスト注10mg 2A＋生食18mL 計20mL 持続皮下注 0.5mL/h", "（上記ポンプ）ボーラス1mL ロックアウト15分"],
+     1.0),
+    (["テスト注10mg 2A＋生食18mL 計20mL 持続皮下注 0.5mL/h", "（上記）ボーラス1mL（1mg） 30分あけて"],
+     1.0),
+    (["テスト注10mg 2A＋生食18mL 計20mL 持続皮下注 0.5mL/h", "疼痛時 早送り0.5mL"], 0.5),
+], ids=["bolus-volume", "bolus-with-its-mg", "hayaokuri-volume"])
+def test_the_volume_right_after_a_bolus_word_is_its_dose(tiny, lines, per_dose):
+    bolus = read_japanese(lines, knowledge=tiny)[-1]
+    assert bolus.prn and math.isclose(bolus.per_dose(), per_dose)
+
+
+def test_a_bolus_volume_that_disagrees_with_its_bracket_is_refused(tiny):
+    with pytest.raises(ItemSyntaxError):
+        read_japanese(["テスト注10mg 2A＋生食18mL 計20mL 持続皮下注 0.5mL/h",
+                       "（上記）ボーラス1mL（2mg）"], knowledge=tiny)

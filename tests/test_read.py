@@ -24,7 +24,8 @@ from mpsdose.present.reading import reading_json
 DATA = Path(__file__).parent / "data" / "prose"
 PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.jsonl",
                                           "fresh_passages.jsonl", "fresh2_passages.jsonl",
-                                          "fresh3_passages.jsonl", "fresh4_passages.jsonl")
+                                          "fresh3_passages.jsonl", "fresh4_passages.jsonl",
+                                          "fresh5_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -42,7 +43,7 @@ def _items(text: str):
 
 @pytest.mark.parametrize(("part", "floor"), [("dev", 0.95), ("test", 0.80), ("new", 0.90),
                                              ("fresh", 0.80), ("fresh2", 0.90), ("fresh3", 0.90),
-                                             ("fresh4", 0.90)])
+                                             ("fresh4", 0.90), ("fresh5", 0.75)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1232,3 +1233,36 @@ def test_takamatsu_cases_read_to_the_example_courses(case):
             assert sorted(i.drug.name for i in carried) == ["acetaminophen", "naproxen"]
             continue
         assert read_keys == want, example_state.label
+
+
+# -- patterns of the fresh5 passages (first read 7/9 with none invented and 24 unexpected items;
+# both misses are drugs the catalogue lacks: bisacodyl, osimertinib) ------------------------------
+
+@pytest.mark.parametrize("text", [
+    # fresh5-003: what another drug is compared with, "than that of"
+    "It has 75-100 times more potent pain relieving effect than that of morphine.",
+    # fresh5-009: drugs named as examples of a kind in a sentence with no past tense
+    "Several options in treating opioid-induced hyperalgesia include opioid reduction dosage, "
+    "opioid rotating, or switching to a non-opioid adjuvant, such as ketamine or methadone.",
+    "Adjuvants, e.g. gabapentin or duloxetine, help neuropathic pain.",
+    # fresh5-013, -015, -018: the drug is the subject of a verb of a general statement, even
+    # where a participle follows ("commonly prescribed", "is titrated")
+    "Methadone is a commonly prescribed opioid amongst cancer patients.",
+    "The dose of oral morphine is titrated up to achieve adequate relief from pain.",
+    "The combination of oxycodone and naloxone is useful for cancer pain management.",
+])
+def test_a_general_statement_names_no_item_fresh5(text):
+    assert read_course(text).items == [], text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the same words in a sentence of the story still give items
+    ("She was given adjuvants such as pregabalin and duloxetine.", ["pregabalin", "duloxetine"]),
+    ("Adjuvants such as pregabalin were added.", ["pregabalin"]),
+    ("Morphine is given at 10 mg every 4 hours.", ["morphine"]),
+    ("Oxycodone was increased because it was more effective than that of morphine.",
+     ["oxycodone"]),
+    ("He is taking oxycodone and naloxone.", ["oxycodone", "naloxone"]),
+])
+def test_examples_and_subjects_of_the_story_stay_items(text, want):
+    assert _drugs(text) == want, text

@@ -629,10 +629,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    rotation table), a switch from methadone, a switch to methadone by its
                    starting cap and the market's label
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
-      interactions NSAIDs with anticoagulants, antiplatelets, SSRIs, steroids, kidneys, age
-                   (ketorolac from 65: Beers); opioids with benzodiazepines,
-                   gabapentinoids, serotonergic and QT drugs; anticholinergic
-                   antidepressants from 65 (Beers)
+      interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
+                   SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with
+                   benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
+                   QT drugs, CYP3A4 inhibitors; two gabapentinoids; benzodiazepines and
+                   anticholinergic antidepressants from 65 (Beers)
+      coverage     a drug whose dose no maximum or usual range judges by its route is
+                   listed once (info): not checked is not the same as fine
 
     \b
     Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the

@@ -227,6 +227,57 @@ def test_only_the_known_third_round_ordinary_regimens_warn():
     assert noisy <= set(FRESH3_STILL_WARNED), noisy - set(FRESH3_STILL_WARNED)
 
 
+# -- the fourth held-out round (written and committed before check first ran on them) ----------
+FRESH4_DANGEROUS = devsets.rows("check_dangerous_fresh4.csv")
+FRESH4_ORDINARY = devsets.rows("check_ordinary_fresh4.csv")
+#: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
+FRESH4_LEFT = {
+    "JD11": "metoclopramide 300 mg/day: the EMA/MHRA 30 mg/day licence limit would warn on the "
+            "palliative syringe drivers of 30-80 mg/24 h; no oral palliative range was verified",
+    "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
+    "JD17": "epidural fentanyl: no table or label row has an epidural fentanyl factor or dose "
+            "(reported as not judged, info)",
+    "JD45": "hydromorphone 8 mg every 2 h as rescue with --market us: within the Dilaudid oral "
+            "solution's 2.5-10 mg naive start, so the large share steps down to info; the "
+            "label's 3-6 h interval is not read by the step-down",
+    "JD48": "a rescue on methadone: the share is never judged for methadone (its ratio to other "
+            "opioids is dose-dependent)",
+    "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
+            "seen only quoted on AI-written pages, which are not cited",
+}
+#: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
+FRESH4_STILL_WARNED = {
+    "JO20": "an IV morphine bolus of the hourly rate (4% of the day): below every shipped rescue "
+            "share; the hourly-rate bolus was found only in unreviewed summaries",
+    "JO28": "mirogabalin with hydromorphone at 69 outside hospice: the Beers Criteria 2023 say "
+            "avoid (the issue makes it a warning from 65)",
+    "JO33": "scheduled SC oxycodone at CrCl 28: a caution-class opioid in regular use below "
+            "CrCl 30 (the renal rule's warning; its dose is not read as already reduced)",
+    "JO48": "an IV oxycodone bolus of the hourly rate (5% of the day), --market jp: as JO20 and "
+            "HO28, the JSPM one-hour rescue was not verified",
+}
+
+
+@pytest.mark.parametrize("row", FRESH4_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH4_DANGEROUS])
+def test_every_fourth_round_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    if row["id"] in FRESH4_LEFT:  # kept honest: a case caught now leaves the list
+        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_only_the_known_fourth_round_ordinary_regimens_warn():
+    assert len(FRESH4_ORDINARY) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh4.csv") if raised}
+    assert noisy <= set(FRESH4_STILL_WARNED), noisy - set(FRESH4_STILL_WARNED)
+
+
 # -- patient context ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("field", "value"), [
     ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),

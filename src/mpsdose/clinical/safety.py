@@ -621,6 +621,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
                             "therapy intended?"))
     found.extend(_anticholinergic_older(k, items, patient))
+    if benzodiazepines and not opioids:  # with an opioid, the combination's rules judge it
+        found.extend(_benzodiazepine_older(k, items, benzodiazepines, patient))
     found.extend(_patch_findings(k, items, patient, market))
     found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
@@ -703,6 +705,26 @@ def _anticholinergic_older(k: Knowledge, items: Sequence[Item],
         return []
     return [_ruled(k, "anticholinergic-antidepressant-older",
                    f"{', '.join(drugs)} at age {patient.age:g}", rule=rule, patient=patient)]
+
+
+def _benzodiazepine_older(k: Knowledge, items: Sequence[Item], benzodiazepines: list[str],
+                          patient: Patient) -> list[Finding]:
+    """A benzodiazepine from 65 (the Beers Criteria: avoid; they exclude hospice and end-of-life
+    care). With no setting given, a benzodiazepine run only by continuous subcutaneous infusion
+    is read as the syringe driver of end-of-life care, as beside an opioid: information."""
+    rule = _rule(k, "benzodiazepine-older", threshold=True)
+    assert rule.threshold is not None
+    if patient.age is None or patient.age < rule.threshold:
+        return []
+    named = f"{', '.join(benzodiazepines)} at age {patient.age:g}"
+    chosen = [i for i in items if i.listed and not i.prn and i.drug.name in benzodiazepines]
+    if patient.setting is None and chosen and all(
+            i.route is Route.SC and i.schedule.kind is ScheduleKind.CONTINUOUS for i in chosen):
+        rule = attrs.evolve(rule, severity=Severity.INFO)
+        named += (", by continuous subcutaneous infusion: read as the syringe driver of "
+                  "end-of-life care, which the Beers Criteria exclude (no setting given; give "
+                  "--setting if it is not)")
+    return [_ruled(k, "benzodiazepine-older", named, rule=rule, patient=patient)]
 
 
 def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
@@ -1394,8 +1416,43 @@ def check(
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
         found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
+    found.extend(_unjudged_doses(k, items, market))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
+
+
+def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> list[Finding]:
+    """The drugs (not opioids, which have their own ``opioid-dose-range-not-checked``) whose dose
+    no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of the
+    chosen market, or of any where none is chosen), no usual range in ``usual_ranges.csv``, no
+    dexamethasone equivalent for a corticosteroid. Said once, as information: "0 warnings" is a
+    claim that the doses were checked, and these were not.
+    """
+    steroids = k.steroid_tables[0].doses if k.steroid_tables else {}
+    unjudged: list[str] = []
+    for item in items:
+        if not (item.listed and item.dose_known):
+            continue
+        for drug in item.drugs:
+            name, route = drug.name, item.route
+            if drug.is_opioid or (drug.drug_class == "corticosteroid" and name in steroids
+                                  and "dexamethasone" in steroids):
+                continue
+            if any(r.drug == name and (r.route is None or r.route is route)
+                   and (market is None or r.market in (None, market)) for r in k.dose_limits):
+                continue
+            if any(r.drug == name and (r.route is None or r.route is route)
+                   for r in k.usual_ranges):
+                continue
+            unjudged.append(f"{name} ({route.value})")
+    if not unjudged:
+        return []
+    rule = _rule(k, "dose-not-checked")
+    market_text = f" of the {market.upper()} market" if market else ""
+    return [Finding(Severity.INFO, "dose-not-checked", (
+        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose{market_text} or usual range for "
+        f"the drug and route in the knowledge, so the dose was not checked. {rule.statement}"),
+        rule.source)]
 
 
 @checked

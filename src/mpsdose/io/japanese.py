@@ -235,7 +235,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # the least interval between doses: 1時間以上あけて, 次の使用まで2時間以上あけること,
         # 間隔は1時間以上, 投与間隔を4時間以上あけて (understood; it changes no amount)
         ("min_interval", rf"(?:(?:次の?|次回の?)(?:使用|服用|投与|内服)?まで(?:は|に)?\s*)?"
-                         rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の間隔を)?\s*"
+                         rf"({_NUM})(?:\s*~\s*{_NUM})?\s*(?:時間|分)\s*(?:以上)?\s*(?:の?間隔を)?\s*"
                          r"(?:あけ|空け|開け|おい|置い)(?:て|る)(?:こと)?"),
         ("min_interval", rf"(?:投与|服用|使用)?間隔\s*(?:は|を)?\s*({_NUM})(?:\s*~\s*{_NUM})?\s*"
                          r"(?:時間|分)\s*(?:以上)?(?:\s*(?:あけ|空け|開け|おい|置い)(?:て|る)(?:こと)?)?"),
@@ -256,7 +256,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("timing", r"[nvz]\.\s*d\.\s*[es]\.?"),
         ("timing", r"(?-i:[MTA](?:\s*[,・、]\s*[MTA])*)(?![a-z.])"),
         ("timing", r"毎食(?:直?後|直?前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
-                   r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)"),
+                   r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)|入浴(?:直?後|前)"),
         ("route", r"持続皮下注(?:射)?|持続皮下投与|持続皮下|csci(?![a-z])"),
         ("route", r"持続静注|持続静脈内(?:注射|投与)?|持続点滴(?:静注)?|持続静脈注射"),
         ("route", r"点滴静注|点滴静脈内投与|点滴|静注|静脈内(?:注射|投与)|静脈注射|静脈内"),
@@ -783,6 +783,7 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
     after_name = True  # no token of the sig yet: a bracket annotates the product
     after_total = False
     after_time = False  # the token before was one time of day (朝, 就寝前)
+    after_bolus = False  # the token before was a bolus word (ボーラス, 早送り)
     for token in tokens:
         kind, values = token.kind, token.values
         number = _number(values[0]) if values and values[0] else 0.0
@@ -791,6 +792,7 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             continue
         after_name = False
         after_total = kind == "total_volume"
+        follows_bolus, after_bolus = after_bolus, kind == "bolus"
         follows_time, after_time = after_time, kind == "timing" and not token.paren and \
             _timing_count(token.text)[0] == 1
         if kind in ("count", "per_dose_count", "daily_count"):
@@ -820,6 +822,11 @@ def _read_tokens(tokens: Sequence[_Token], source: str) -> _Sig:
             sig.mcg_written |= _is_mcg(values[1])
         elif kind == "daily_amount":
             _once(sig, "daily_amount", (number, values[1].lower()), token, source)
+        elif kind in ("amount", "volume") and follows_bolus:
+            # ボーラス1mL, 早送り0.5mL: the amount right after the bolus word is its dose
+            unit = "ml" if kind == "volume" else values[1].lower()
+            _once(sig, "per_dose_amount", (number, unit), token, source)
+            sig.mcg_written |= _is_mcg(unit)
         elif kind == "amount":
             sig.amounts.append((number, values[1].lower()))
             sig.mcg_written |= _is_mcg(values[1])
@@ -1220,8 +1227,6 @@ def _discrete(named: _Named, sig: _Sig, source: str) -> Item:
     prn = sig.prn or bool(sig.max_prn)
     max_prn = _agree(sig.max_prn, "maxima a day (1日N回まで)", source)
     _check_as_needed(sig, max_prn, source)
-    if prn and max_prn is None and sig.times:
-        max_prn = _agree(sig.times, "doses a day", source)  # 頓用 1日3回: at most 3
     if prn:
         doses = None
     bare = [sig.counts[i] for i in sig.bare if i not in sig.pairs]
@@ -1357,6 +1362,11 @@ def _check_as_needed(sig: _Sig, max_prn: float | None, source: str) -> None:
     if sig.prn and sig.divided:
         raise ItemSyntaxError("分N divides a day's quantity into doses; an as-needed line writes "
                               "its dose (1回N) and may write 1日N回まで", text=source)
+    if sig.prn and sig.times and max_prn is None:
+        # メサペイン錠5mg 1回1錠 1日3回 疼痛時: three doses a day, or as needed at most three?
+        raise ItemSyntaxError(f"1日{_g(sig.times[0])}回 and an as-needed word (疼痛時, 頓用) are both "
+                              f"written: is it scheduled, or as needed 1日{_g(sig.times[0])}回まで?",
+                              text=source)
     if max_prn is None:
         return
     scheduled = bool(sig.intervals or sig.divided or any(count for count, _ in sig.timings))
@@ -1593,8 +1603,14 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
     elif sig.diluent_ml:
         raise ItemSyntaxError("a diluted infusion writes how much drug it holds (e.g. 5A)",
                               text=source)
-    if sig.undiluted or (not ampoules and not figures and sig.rate_ml_h):
+    if sig.undiluted:
         figures.append(_concentration(named, sig, source))
+    elif not ampoules and not figures and sig.rate_ml_h:
+        # モルヒネ注10mg 持続皮下注 0.2mL/h: the syringe may be the product as it comes or
+        # diluted by the ward's custom; its mL are read only where 原液 or a dilution is written
+        raise UnitError("a rate in mL/h needs the syringe's concentration: write 原液, the "
+                        "dilution (＋生食 N mL, 計 N mL) or the concentration (1mg/mL)",
+                        unit="mL/h", text=source)
     concentration = _agree(figures, "concentrations", source)
     rates = [*sig.rate_day, *(24 * h for h in sig.rate_h), *rates_written,
              *([_mg(*sig.daily_amount)] if sig.daily_amount is not None else [])]

@@ -85,9 +85,10 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "safety_rules.csv": (
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
         "antiplatelet-nsaid",
-        "anticholinergic-antidepressant-older", "antiplatelet-nsaid-protected",
+        "anticholinergic-antidepressant-older", "benzodiazepine-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
-        "corticosteroid-dexamethasone-equivalent", "dual-antiplatelet-nsaid",
+        "corticosteroid-dexamethasone-equivalent", "dose-not-checked",
+        "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
         "fentanyl-patch-naive", "gabapentinoid-duplication", "hepatic-opioid", "hepatic-opioid-caution",
         "hepatic-opioid-specialist", "kidney-failure-dialysis", "methadone-qt",

@@ -205,8 +205,15 @@ _GENERIC = re.compile(
 #: A drug named as what another is compared with: "may offer some advantages over morphine",
 #: "similar to those of immediate-release morphine", "more potent than morphine".
 _COMPARED = re.compile(
-    r"\b(?:over|than|versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)"
-    r"|similar\s+to(?:\s+th(?:ose|at)\s+of)?|superior\s+to|inferior\s+to)\s+$")
+    r"\b(?:over|than(?:\s+th(?:ose|at)\s+of)?|versus|vs\.?|compared\s+(?:with|to)"
+    r"|in\s+comparison\s+(?:with|to)|similar\s+to(?:\s+th(?:ose|at)\s+of)?|superior\s+to"
+    r"|inferior\s+to)\s+$")
+#: Drugs named as examples of a kind ("switching to a non-opioid adjuvant, such as ketamine or
+#: methadone", "e.g. gabapentin"): in a sentence in the present tense, the kind's examples, not
+#: drugs given.
+_EXAMPLES = re.compile(
+    r"\b(?:such\s+as|e\.\s?g\.,?|for\s+example,?|for\s+instance,?)\s+"
+    r"(?:[a-z\-]+\s*(?:,\s*|\s+and\s+|\s+or\s+))*$")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
@@ -1313,6 +1320,15 @@ class _Reader:
             return "as what another is compared with, not a treatment given"
         said = self.normal[tokens[0].start:tokens[-1].end]
         one = _ONE_PATIENT.search(said) is not None
+        untold = not _PAST.search(said) and not any(
+            t.kind == "amount" and (t.start, t.end) not in self.set_aside for t in tokens)
+        timeless = untold and _PRESENT.search(said) is not None
+        if untold and not one and _EXAMPLES.search(ahead):
+            return "as an example of a kind in a general statement, not a drug given"
+        if timeless and not one and self._subject_of_general_verb(tokens, after):
+            # "Methadone is a commonly prescribed opioid …", "The combination of oxycodone and
+            # naloxone is useful …": a participle later in the sentence is no event of the story
+            return "in a general statement, not of this patient"
         before = self.normal[tokens[max(0, index - 12)].start:tokens[index].start]
         if re.search(r"\b(?:developed|experienced|suffered)\b", said) and re.search(
                 r"\b(?:during|following|after)\s+(?:concomitant\s+)?(?:treatment|therapy|"
@@ -1349,6 +1365,20 @@ class _Reader:
                 and self.sentence not in self.summaries:  # "The use of … morphine … is described."
             return "in a general statement, not of this patient"
         return None
+
+    def _subject_of_general_verb(self, tokens: list[Token], position: int) -> bool:
+        """Is the drug whose name ends before ``position`` the subject of a verb of a general
+        statement ("Methadone is …", "oxycodone and naloxone is …", "The dose of oral morphine is
+        titrated …")? Other drugs joined to it by "and", "or" or "/" are skipped."""
+        while position + 1 < len(tokens) and (
+                self._word(tokens[position]) in ("and", "or", "/")
+                or (tokens[position].kind == "punct" and tokens[position].value == "/")) \
+                and tokens[position + 1].kind == "drug":
+            position += 2
+        while position < len(tokens) and (self._word(tokens[position]) in _NAME_NOUNS
+                                          or self._word(tokens[position]).endswith("ly")):
+            position += 1
+        return position < len(tokens) and self._word(tokens[position]) in _GENERAL_VERBS
 
     def _told_elsewhere(self, tokens: list[Token], index: int) -> str | None:
         """A drug named without an amount where the case tells of it in another sentence: in the
