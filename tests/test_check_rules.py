@@ -755,3 +755,25 @@ def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
         assert shown is None or f"{row.drug} ({row.route.value})" not in shown, item
         judged += 1
     assert judged >= 10
+
+
+# -- a route no table has: the drug's smallest factor as a floor for the plausibility ceiling -----
+@pytest.mark.parametrize(("item", "implausible"), [
+    ("fentanyl 100 mg/day epidural continuous", True),      # mcg written as mg
+    ("fentanyl 600 mcg/day epidural continuous", False),    # an epidural infusion
+    ("fentanyl 20 mg epidural once", True),
+], ids=["mg for mcg a day", "an ordinary epidural day", "mg for mcg a dose"])
+def test_a_route_no_table_has_is_held_to_the_ceiling_at_the_drugs_smallest_factor(
+        tmp_path, item, implausible):
+    # the shipped tables give the floor (fentanyl: at most 0.13 mg OME per mcg by any route);
+    # this file's own ceilings: 500 mg OME a dose, 1,000 mg OME a day
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "usual,,,,,,,100,,warning,Test source [P],P,\n"
+        "plausible,,,,,,500,1000,,error,mpsdose convention: test ceiling (ISMP test) [P],P,\n"))
+    found = _found([item], knowledge=k)
+    errors = [f for f in found if f.code == "opioid-implausible-dose"]
+    assert bool(errors) is implausible
+    if errors:
+        assert "as a floor: no table has epidural" in errors[0].message
+    # the usual and starting doses stay not judged, and say so
+    assert any(f.code == "opioid-dose-range-not-checked" for f in found)

@@ -235,8 +235,6 @@ FRESH4_LEFT = {
     "JD11": "metoclopramide 300 mg/day: the EMA/MHRA 30 mg/day licence limit would warn on the "
             "palliative syringe drivers of 30-80 mg/24 h; no oral palliative range was verified",
     "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
-    "JD17": "epidural fentanyl: no table or label row has an epidural fentanyl factor or dose "
-            "(reported as not judged, info)",
     "JD45": "hydromorphone 8 mg every 2 h as rescue with --market us: within the Dilaudid oral "
             "solution's 2.5-10 mg naive start, so the large share steps down to info; the "
             "label's 3-6 h interval is not read by the step-down",

@@ -149,6 +149,7 @@ class _Entry(Value):
     reading: FactorReading | None
     borrowed: Route | None = None  #: the parenteral route whose factor stands in (no table has it)
     tiered: bool = False  #: a table's factor for the drug depends on the daily dose
+    floor: Factor | None = None  #: the drug's smallest factor of any route (plausibility only)
 
     @property
     def drug(self) -> str:
@@ -203,6 +204,34 @@ def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_En
                                   _interval(item), release, reading, borrowed,
                                   _tiered(k, ingredient.drug.name)))
     return entries
+
+
+def _floor(k: Knowledge, entry: _Entry) -> _Entry | None:
+    """The entry read at its drug's smallest factor of any route and table, for the
+    plausibility ceiling only, or None (no factor of the drug by weight in any table).
+
+    A route no table has (fentanyl or hydromorphone epidural, morphine intrathecal) gets no
+    reading, so its usual and starting doses are not judged; but no route of a drug delivers
+    less than its least effective one in the tables (oral, or buccal for fentanyl), so the
+    drug's smallest factor is a floor of the dose's OME: a dose above the plausibility ceiling
+    even there is a unit slip (fentanyl 100 mg/day epidural for 100 mcg/day), whatever the
+    route's own factor. Patch factors (per mcg/h) are left out: they convert a rate.
+    """
+    best: tuple[float, Factor] | None = None
+    for table in k.conversion_tables.values():
+        for factor in table.rows(entry.drug):
+            if factor.unit.per_hour:
+                continue
+            per_mg = factor.unit.from_canonical(1.0) * factor.bounds[0]
+            if per_mg > 0 and (best is None or per_mg < best[0]):
+                best = (per_mg, factor)
+    if best is None:
+        return None
+    factor = best[1]
+    value = factor.bounds[0]
+    reading = FactorReading(entry.drug, entry.item.route, value, value, factor, factor,
+                            (factor.table,))
+    return attrs.evolve(entry, reading=reading, floor=factor)
 
 
 def _tiered(k: Knowledge, drug: str) -> bool:
@@ -462,6 +491,10 @@ def _amounts(entry: _Entry, end: str, prn_day: float | None = None) -> tuple[str
         borrowed = ("" if entry.borrowed is None
                     else f", the {entry.borrowed.value} factor: no table has "
                          f"{entry.item.route.value}")
+        if entry.floor is not None:
+            borrowed = (f", the smallest factor of {entry.drug} by any route ({entry.floor.route}"
+                        f" in {entry.floor.table}) as a floor: no table has "
+                        f"{entry.item.route.value}")
         return (f"{own} (≈ {significant(ome, 4)} {ome_unit} by {entry.reading.describe(end)}"
                 f"{borrowed})")
     if prn_day is not None:
@@ -623,11 +656,16 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     uncovered = [e for e in entries if e.reading is None
                  and not any(not r.generic and _applies(r, e, market) and _measures(r, e)
                              for r in k.opioid_ranges)]
+    floors = [floor for e in uncovered if (floor := _floor(k, e)) is not None]
+    found += [f for f in _item_findings(k, floors, "plausible", market, assumption)
+              if f.severity is Severity.ERROR]
     if uncovered:
         rule = k.safety_rules.first("opioid-dose-range-not-checked")
         found.append(Finding(
             Severity.INFO, "opioid-dose-range-not-checked",
             "not judged against the opioid dose ranges (no oral morphine factor for the drug and "
             "route in any shipped table, and no label row): "
-            + ", ".join(str(e.item) for e in uncovered), rule.source))
+            + ", ".join(str(e.item) for e in uncovered)
+            + ("; only a dose above the plausibility ceiling even at the drug's smallest factor "
+               "of any route would have been found" if floors else ""), rule.source))
     return found
