@@ -777,3 +777,25 @@ def test_a_route_no_table_has_is_held_to_the_ceiling_at_the_drugs_smallest_facto
         assert "as a floor: no table has epidural" in errors[0].message
     # the usual and starting doses stay not judged, and say so
     assert any(f.code == "opioid-dose-range-not-checked" for f in found)
+
+
+# -- a rescue beside methadone: a bound at the largest reading of the day --------------------------
+def _rescue_codes(found: list[Finding]) -> set[tuple[str, Severity]]:
+    return {(f.code, f.severity) for f in found if f.code.startswith("rescue-share")}
+
+
+def test_a_rescue_above_every_share_even_at_methadones_largest_reading_is_a_warning():
+    found = _found(["methadone 5 mg po q8h", "morphine ir 30 mg po q1h prn"])
+    assert _rescue_codes(found) == {("rescue-share", Severity.WARNING)}
+    shown = next(f.message for f in found if f.code == "rescue-share")
+    assert "beside methadone" in shown and "previous" in shown
+
+
+def test_a_rescue_sized_to_the_day_methadone_replaces_is_not_warned():
+    regimen = ["methadone 2.5 mg po q8h", "morphine ir 10 mg po q4h prn max 4/day"]
+    alone = _found(regimen)
+    assert ("rescue-share", Severity.WARNING) in _rescue_codes(alone)  # 7.5 mg/day alone
+    switched = _found(regimen, previous=["morphine er 30 mg po q12h"])
+    assert ("rescue-share", Severity.WARNING) not in _rescue_codes(switched)
+    # and where the bound cannot judge it, it is still said to be not checked
+    assert ("rescue-share-not-checked", Severity.INFO) in _rescue_codes(switched)

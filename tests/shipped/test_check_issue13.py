@@ -232,14 +232,10 @@ FRESH4_DANGEROUS = devsets.rows("check_dangerous_fresh4.csv")
 FRESH4_ORDINARY = devsets.rows("check_ordinary_fresh4.csv")
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
-    "JD11": "metoclopramide 300 mg/day: the EMA/MHRA 30 mg/day licence limit would warn on the "
-            "palliative syringe drivers of 30-80 mg/24 h; no oral palliative range was verified",
     "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
     "JD45": "hydromorphone 8 mg every 2 h as rescue with --market us: within the Dilaudid oral "
             "solution's 2.5-10 mg naive start, so the large share steps down to info; the "
             "label's 3-6 h interval is not read by the step-down",
-    "JD48": "a rescue on methadone: the share is never judged for methadone (its ratio to other "
-            "opioids is dose-dependent)",
     "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
             "seen only quoted on AI-written pages, which are not cited",
 }

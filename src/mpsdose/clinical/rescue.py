@@ -117,6 +117,7 @@ def describe_rescue(rescue: Rescue) -> str:
 @checked
 def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None,
                  table: str | None = None,
+                 previous: Regimen | Iterable[Item] | None = None,
                  knowledge: Knowledge | None = None) -> list[Finding]:
     """Each PRN opioid dose as a share of the scheduled opioids' daily dose, in equivalents.
 
@@ -137,6 +138,9 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         with the other markets' rows as the disagreement they are.
     table
         A conversion table to read the factors from first.
+    previous
+        The regimen being switched from: beside methadone, which no rotation table converts, a
+        rescue may be sized to the day methadone replaces (see :func:`_beside_methadone`).
     knowledge
         The clinical knowledge to use (its ``rotation_rules.csv``, tables and
         ``opioid_dose_ranges.csv``); None: the shipped data.
@@ -167,6 +171,10 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
             for ingredient in item.ingredients if ingredient.drug.is_opioid]
     if not base or any(item.daily(ingredient) is None for item, ingredient in base):
         return []
+    before = (() if previous is None
+              else previous.items if isinstance(previous, Regimen) else tuple(previous))
+    previous_base = [(item, ingredient) for item in before if not item.prn and item.listed
+                     for ingredient in item.ingredients if ingredient.drug.is_opioid]
     found: list[Finding] = []
     not_checked: list[str] = []
     source = ""
@@ -180,6 +188,10 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         rule = k.rotation_rules.for_market("breakthrough_fraction", item.drug.name, market)
         shares = _shares(k, item, dose, base, table, sums)
         if shares is None:
+            beside = _beside_methadone(k, item, dose, base, previous_base)
+            if beside is not None:
+                found.append(beside)
+                continue
             not_checked.append(str(item))
             source = rule.source
             continue
@@ -299,6 +311,56 @@ def _above_every_source(k: Knowledge, item: Item, dose: float, share_high: float
         f"{how} at the reading of the factors that makes it largest, above the "
         f"{significant(top.bounds[1] * 100, 3)}% top of every source's usual share"),
         top.source, item=str(item))]
+
+
+def _beside_methadone(k: Knowledge, item: Item, dose: float,
+                      base: list[tuple[Item, Ingredient]],
+                      previous: list[tuple[Item, Ingredient]]) -> Finding | None:
+    """A rescue beside methadone whose share is above every source's top even at its smallest
+    reading, or None (not judged: the caller says so).
+
+    No rotation table converts methadone, and an MME table's factor converts a steady day, so
+    the share itself is not read (:func:`_shares`). But a bound is sound: each table read at the
+    top of its factors for the daily amounts given (methadone's for the band of its day) makes
+    the day's OME as large as any table makes it, and the rescue at the bottom of its own makes
+    the dose as small; a share above the top of every source's usual share even so (morphine
+    30 mg hourly beside methadone 15 mg/day: at least 43% of the day) is a warning.
+
+    While methadone is started low beside a switch (2.5 mg every 8 hours), the rescue is sized
+    to the day it replaces (about a tenth of the previous OME: Palliative Care Formulary): where
+    the previous regimen is given, the day is the larger of the two, each read at its largest in
+    the same table (a table without every factor of the previous regimen is not read).
+    """
+    if item.drug.name == "methadone" or not any(g.drug.name == "methadone" for _, g in base):
+        return None
+    smallest: tuple[float, str, float, float] | None = None
+    for chosen in k.conversion_tables.values():
+        factor = chosen.lookup(item.drug.name, item.route, item.form, None)
+        total = _scheduled_ome(chosen, base)
+        if previous and total is not None:
+            replaced = _scheduled_ome(chosen, previous)
+            total = None if replaced is None else max(total, replaced, key=lambda t: t[1])
+        if factor is None or total is None or total[1] <= 0:
+            continue
+        rescue_ome = factor.unit.from_canonical(dose) * factor.bounds[0]
+        share = rescue_ome / total[1]
+        if smallest is None or share < smallest[0]:
+            smallest = (share, chosen.id, total[1], rescue_ome)
+    if smallest is None:
+        return None
+    share, table_id, day, rescue_ome = smallest
+    rows = k.rotation_rules.all("breakthrough_fraction", item.drug.name)
+    top = max(rows, key=lambda r: r.bounds[1])
+    if share <= top.bounds[1] + 1e-9:
+        return None
+    return Finding(Severity.WARNING, "rescue-share", (
+        f"{item}: {significant(dose, 4)} mg (≥ {significant(rescue_ome, 4)} mg OME) is at least "
+        f"{significant(share * 100, 3)}% of the scheduled opioids' day beside methadone, read at "
+        f"its largest ({significant(day, 4)} mg/day OME by {table_id}, each factor at the top "
+        f"of its range for the day given{', or the day it replaces' if previous else ''}): "
+        f"above the {significant(top.bounds[1] * 100, 3)}% top of every source's usual share"
+        + ("" if previous else "; if the rescue is sized to the opioid methadone replaces, "
+           "check it with that regimen as the previous one")), top.source, item=str(item))
 
 
 def _hourly(k: Knowledge, item: Item, share_low: float, share_high: float,

@@ -950,8 +950,10 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             severity = anti.severity if anti.severity is not Severity.ERROR else Severity.WARNING
             found.append(Finding(severity, "antipsychotic-above-usual", text, top.source))
         else:
-            found.append(Finding(rule.severity, f"{drug}-above-usual", f"{text}. {rule.statement}",
-                                 f"{top.source} ; also: {rule.source}"))
+            found.append(Finding(rule.severity, f"{drug}-above-usual", (
+                f"{text}: review. A usual day counts at most {rule.threshold:g} as-needed doses "
+                "(beyond them the guidance starts or increases regular therapy)"),
+                f"{top.source} ; also: {rule.source}"))
     return found
 
 
@@ -1405,7 +1407,8 @@ def check(
     found.extend(limits)
     found.extend(_interaction_findings(k, items, patient, limits, market))
     found.extend(opioid_range_findings(items, patient, market=market, table=table, knowledge=k))
-    found.extend(check_rescue(items, market=market, table=table, knowledge=k))
+    found.extend(check_rescue(items, market=market, table=table, previous=previous,
+                              knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
                  if f.code == "dose-unknown")
     if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):
