@@ -461,15 +461,17 @@ def test_methadone_by_injection_at_the_same_mg_is_a_route_change():
         f.code for f in _found(["methadone 5 mg iv q8h"], previous=["methadone 10 mg po q8h"])}
 
 
-def _rotation_rules(tmp_path: Path, *, interval_h: str = "1", top: str = "0.2") -> Knowledge:
-    """The shipped rotation rules, with one rescue share (10% to ``top``) and one reassessment
-    interval of the test's own."""
+def _rotation_rules(tmp_path: Path, *, interval_h: str = "1", top: str = "0.2",
+                    infusion_h: str = "2") -> Knowledge:
+    """The shipped rotation rules, with one rescue share (10% to ``top``), one reassessment
+    interval and one infusion rescue (``infusion_h`` hours of the infusion) of the test's own."""
     shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
     lines = shipped.splitlines()
-    kept = [line for line in lines[1:] if not line.startswith(("breakthrough_fraction",
-                                                               "breakthrough_interval_h"))]
+    kept = [line for line in lines[1:] if not line.startswith((
+        "breakthrough_fraction", "breakthrough_interval_h", "infusion_rescue_hours"))]
     own = [f"breakthrough_fraction,,,0.1,{top},fraction,,Test source [P],P,",
-           f"breakthrough_interval_h,,{interval_h},,,h,,Test source [P],P,"]
+           f"breakthrough_interval_h,,{interval_h},,,h,,Test source [P],P,",
+           f"infusion_rescue_hours,,{infusion_h},,,h,,Test source [P],P,"]
     return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *own, *kept]) + "\n")
 
 
@@ -480,9 +482,13 @@ def test_a_bolus_repeatable_within_the_hour_is_judged_by_its_hours_doses(tmp_pat
     # 0.3 mg is 4% of 7.2 mg/day; four in the hour are 17%, within 10-20%: information
     assert [f.severity for f in shown] == [Severity.INFO]
     assert "4 doses" in shown[0].message
-    # the same dose once an hour stays below the share: a warning
+    # the same dose once an hour stays below the share, and below this file's infusion rescue
+    # of two hours: a warning; where the infusion rescue is an hour, an hour's dose is its own
     hourly = ["hydromorphone 0.3 mg/h iv continuous", "hydromorphone 0.3 mg iv q1h prn"]
     assert (("rescue-share", Severity.WARNING) in _raised(_found(hourly, knowledge=k)))
+    one_hour = _rotation_rules(tmp_path / "k1", infusion_h="1")
+    shown = [f for f in _found(hourly, knowledge=one_hour) if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.INFO]
     # where the data reassess at 15 minutes, a 15-minute bolus is one dose, as written
     k15 = _rotation_rules(tmp_path / "k15", interval_h="0.25")
     assert ("rescue-share", Severity.WARNING) in _raised(_found(pca, knowledge=k15))
@@ -799,3 +805,18 @@ def test_a_rescue_sized_to_the_day_methadone_replaces_is_not_warned():
     assert ("rescue-share", Severity.WARNING) not in _rescue_codes(switched)
     # and where the bound cannot judge it, it is still said to be not checked
     assert ("rescue-share-not-checked", Severity.INFO) in _rescue_codes(switched)
+
+
+# -- the rescue of a continuous infusion: an hour's amount -----------------------------------------
+@pytest.mark.parametrize(("rescue", "expected"), [
+    ("morphine 3 mg iv q1h prn max 6/day", Severity.INFO),       # one hour of 3 mg/h
+    ("morphine 4 mg iv q1h prn max 6/day", Severity.INFO),       # a little more than an hour
+    ("morphine 1 mg iv q1h prn max 6/day", Severity.WARNING),    # a third of an hour: too small
+    ("morphine 3 mg sc q1h prn max 6/day", Severity.WARNING),    # another route than the infusion
+], ids=["an hour", "more than an hour", "less than an hour", "another route"])
+def test_a_rescue_of_an_hours_infusion_is_the_infusions_own_rescue(rescue, expected):
+    found = _found(["morphine 3 mg/h iv continuous", rescue])
+    shown = [f for f in found if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [expected]
+    if expected is Severity.INFO:
+        assert "an hour's amount of a continuous infusion" in shown[0].message

@@ -201,8 +201,6 @@ FRESH3_STILL_WARNED = {
     "HO05": "a fentanyl patch with low-dose methadone as co-analgesic: two long-acting opioids "
             "(the Duragesic label); no source for a low-dose methadone exception was verified",
     "HO11": "oxycodone 240 mg/day is above the West Midlands 300 mg OME specialist line",
-    "HO28": "IV fentanyl rescue at 8% of the day: below every shipped share; the Japanese "
-            "one-hour infusion rescue was not verified",
     "HO34": "fentanyl with an SSRI: FDA 2016 names fentanyl among the opioids of most reports",
 }
 
@@ -224,7 +222,7 @@ def test_every_third_round_dangerous_order_raises_its_finding(row):
 def test_only_the_known_third_round_ordinary_regimens_warn():
     assert len(FRESH3_ORDINARY) >= 50
     noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh3.csv") if raised}
-    assert noisy <= set(FRESH3_STILL_WARNED), noisy - set(FRESH3_STILL_WARNED)
+    assert noisy == set(FRESH3_STILL_WARNED), noisy ^ set(FRESH3_STILL_WARNED)  # kept honest
 
 
 # -- the fourth held-out round (written and committed before check first ran on them) ----------
@@ -241,14 +239,10 @@ FRESH4_LEFT = {
 }
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {
-    "JO20": "an IV morphine bolus of the hourly rate (4% of the day): below every shipped rescue "
-            "share; the hourly-rate bolus was found only in unreviewed summaries",
     "JO28": "mirogabalin with hydromorphone at 69 outside hospice: the Beers Criteria 2023 say "
             "avoid (the issue makes it a warning from 65)",
     "JO33": "scheduled SC oxycodone at CrCl 28: a caution-class opioid in regular use below "
             "CrCl 30 (the renal rule's warning; its dose is not read as already reduced)",
-    "JO48": "an IV oxycodone bolus of the hourly rate (5% of the day), --market jp: as JO20 and "
-            "HO28, the JSPM one-hour rescue was not verified",
 }
 
 
@@ -269,7 +263,7 @@ def test_every_fourth_round_dangerous_order_raises_its_finding(row):
 def test_only_the_known_fourth_round_ordinary_regimens_warn():
     assert len(FRESH4_ORDINARY) >= 50
     noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh4.csv") if raised}
-    assert noisy <= set(FRESH4_STILL_WARNED), noisy - set(FRESH4_STILL_WARNED)
+    assert noisy == set(FRESH4_STILL_WARNED), noisy ^ set(FRESH4_STILL_WARNED)  # kept honest
 
 
 # -- patient context ---------------------------------------------------------------------------

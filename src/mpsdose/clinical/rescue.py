@@ -206,6 +206,10 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                                  f"{significant(share_high * 100, 3)}% of {how} a dose; {hourly}",
                                  rule.source, item=str(item)))
             continue
+        infusion = _infusion_hour(k, item, dose, base, share_high, rule)
+        if infusion is not None:
+            found.append(infusion)
+            continue
         severity, other = Severity.WARNING, None
         if market is None:  # another market's source may allow it: the sources disagree
             other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
@@ -361,6 +365,37 @@ def _beside_methadone(k: Knowledge, item: Item, dose: float,
         f"above the {significant(top.bounds[1] * 100, 3)}% top of every source's usual share"
         + ("" if previous else "; if the rescue is sized to the opioid methadone replaces, "
            "check it with that regimen as the previous one")), top.source, item=str(item))
+
+
+def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item, Ingredient]],
+                   share_high: float, rule: Rule) -> Finding | None:
+    """A rescue of at least one hour's amount of a continuous IV or SC infusion of the same drug
+    and route, below the usual share of the day: information, or None.
+
+    The rescue of a continuous infusion is given as an hour's amount of it, repeatable every
+    15-30 minutes (``infusion_rescue_hours``: JSPM 2010), which is 1/24 of the day, below the
+    10-20% of an oral day: sources that size a rescue for the day and a source that sizes it for
+    the infusion disagree, and the smaller dose is the infusion's own rescue, not an error. Less
+    than the hour's amount stays a warning (too small a rescue to relieve).
+    """
+    if share_high >= rule.bounds[0] - 1e-9 or item.route not in (Route.IV, Route.SC):
+        return None
+    infusions = [(i, g) for i, g in base if i.is_rate and g.drug == item.drug
+                 and i.route is item.route]
+    daily = sum(i.daily(g) or 0.0 for i, g in infusions)
+    if not infusions or daily <= 0:
+        return None
+    source = k.rotation_rules.first("infusion_rescue_hours")
+    hours = dose / (daily / 24.0)
+    if hours < source.bounds[0] * (1 - 1e-6):
+        return None
+    return Finding(Severity.INFO, "rescue-share", (
+        f"{item}: {significant(dose, 4)} mg is {significant(share_high * 100, 3)}% of "
+        f"{item.drug.name} {significant(daily, 4)} mg/day, below the usual {_percent(rule)}, "
+        f"and {significant(hours, 3)} h of the {item.route.value} infusion: the "
+        f"{str(source.market or '').upper()} source gives an hour's amount of a continuous "
+        f"infusion as its rescue ({source.bounds[0]:g} h): the sources disagree, so it is "
+        "information"), f"{source.source} ; also: {rule.source}", item=str(item))
 
 
 def _hourly(k: Knowledge, item: Item, share_low: float, share_high: float,

@@ -75,7 +75,7 @@ T = TypeVar("T")
 REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "rotation_rules.csv": (
         "breakthrough_fraction", "breakthrough_interval_h", "cross_tolerance_reduction",
-        "fentanyl_patch_opioid_tolerance", "titration_step",
+        "fentanyl_patch_opioid_tolerance", "infusion_rescue_hours", "titration_step",
     ),
     "methadone_rules.csv": (
         "fudin_angle", "fudin_constant", "fudin_divisor", "fudin_exponent", "fudin_knee_1_mg",
