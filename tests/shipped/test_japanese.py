@@ -68,7 +68,6 @@ REFUSED = {
     # fresh5: products not in the catalogue (tests/data/README.md)
     "JL24": "unknown drug",   # リン酸コデイン散1% (the older name of コデインリン酸塩散)
     "JL44": "unknown drug",   # サンドスタチン皮下注用 (octreotide)
-    "JL61": "unknown drug",   # プレドニン錠 (prednisolone)
     "JL71": "unknown drug",   # ラキソベロン内用液 (sodium picosulfate, by drops)
     "JL72": "unknown drug",   # アミティーザカプセル (lubiprostone)
 }
