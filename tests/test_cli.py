@@ -19,6 +19,19 @@ def test_version(runner):
     assert __version__ in result.output
 
 
+def test_main_called_with_arguments_leaves_the_callers_objects_to_the_collector(runner):
+    """Start-up is frozen out of the garbage collector's way once per process; the freeze at the
+    end of a run is the program's own (the console script), never a caller's ``main(args)``:
+    a process that calls it many times (a test suite, a server) keeps collecting its garbage."""
+    import gc
+
+    assert runner.invoke(main, ["total", "oxycodone 20 mg/day"]).exit_code == 0
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    assert runner.invoke(main, ["total", "oxycodone 20 mg/day"]).exit_code == 0
+    assert gc.get_freeze_count() == frozen
+
+
 def test_total_table(runner):
     result = runner.invoke(main, ["total", "oxycodone er 10 mg po q12h", "acetaminophen 1 g po qid"])
     assert result.exit_code == 0, result.output

@@ -50,6 +50,18 @@ def test_the_api_is_declared_once_in_the_stub():
     assert declared == set(mpsdose.__all__)
 
 
+def test_the_stub_is_read_as_lazy_loader_reads_it():
+    """mpsdose reads __init__.pyi itself (for start-up time): the same names, by module, as
+    lazy_loader's own reading of it (which parses it as Python)."""
+    import lazy_loader
+
+    _, _, expected = lazy_loader.attach_stub("mpsdose", mpsdose.__file__)
+    declared = mpsdose._declared()
+    assert sorted(name for names in declared.values() for name in names) == expected
+    assert declared["io.language"] == ["format_item", "parse_item"]
+    assert "_version" in declared
+
+
 def test_a_bare_import_loads_no_planner():
     code = (
         "import sys, mpsdose; "

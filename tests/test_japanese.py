@@ -917,3 +917,32 @@ def test_a_bolus_volume_that_disagrees_with_its_bracket_is_refused(tiny):
     with pytest.raises(ItemSyntaxError):
         read_japanese(["テスト注10mg 2A＋生食18mL 計20mL 持続皮下注 0.5mL/h",
                        "（上記）ボーラス1mL（2mg）"], knowledge=tiny)
+
+
+# -- fresh5's phrasings (issue 19, fifth held-out round) ----------------------------------------
+def test_the_percentage_and_volume_of_a_counted_ampoule_describe_the_ampoule(tiny):
+    # 1A（1%1mL）: the ampoule's own concentration, not the syringe's (10 mg in 10 mL = 1 mg/mL)
+    item = read("テスト注10mg 1A（1%1mL）＋生食9mL 計10mL（1mg/mL） 持続皮下注 0.2mL/h", tiny)
+    assert math.isclose(item.daily(), 4.8)
+
+
+@pytest.mark.parametrize("text", [
+    "テスト注10mg 1A（4%1mL）＋生食9mL 計10mL 持続皮下注 0.2mL/h",    # 10 mg in 1 mL is 1%
+    "テスト注10mg 1A（1%2mL）＋生食9mL 計10mL 持続皮下注 0.2mL/h",    # one ampoule is 1 mL
+    "テスト注10mg 1A（1%1mL）＋生食9mL 計10mL（2mg/mL） 持続皮下注 0.2mL/h",  # 10/10 is not 2
+], ids=["percent", "volume", "syringe"])
+def test_an_ampoules_bracket_that_disagrees_with_the_product_is_refused(tiny, text):
+    with pytest.raises(MpsdoseError):
+        read(text, tiny)
+
+
+def test_yugata_is_one_time_of_day_before_its_verb(tiny):
+    item = read("シトレートテープ1mg 1回1枚 1日1回 夕方貼り替え", tiny)
+    assert math.isclose(item.daily() * 1000 / 24, 12.5) and item.schedule.value == 24
+
+
+def test_the_buccal_site_written_with_ni_oku(tiny):
+    item = read("テストバッカル錠100μg 1回1錠 突出痛時 頬と歯茎の間に置く 4時間以上あけて 1日4回まで",
+                tiny)
+    assert item.route is Route.BUCCAL and item.prn and item.max_prn_per_day == 4
+    assert math.isclose(item.per_dose(), 0.1)

@@ -253,3 +253,78 @@ def test_each_pattern_is_tried_wherever_it_could_start():
         for character in characters:
             if _may_start(tests, character):
                 assert pattern.can_start(character), (pattern.kind, character)
+
+
+def _literal_runs(items, prefix=""):
+    """The literal text each way through a parsed pattern begins with, up to its first
+    non-literal (a class, a repeat, a look-ahead)."""
+    from re import _constants as c
+
+    if not items:
+        return {prefix}
+    (op, argument), rest = items[0], list(items[1:])
+    if op is c.LITERAL:
+        return _literal_runs(rest, prefix + chr(argument))
+    if op is c.SUBPATTERN:
+        return _literal_runs(list(argument[-1]) + rest, prefix)
+    if op is c.BRANCH:
+        return set().union(*(_literal_runs(list(branch) + rest, prefix)
+                             for branch in argument[1]))
+    return {prefix}
+
+
+def test_a_pattern_is_tried_only_where_its_first_word_is():
+    """A pattern with ``prefixes`` is skipped where none of them begins the text: every way
+    through the pattern (re's own parse) begins with one of them."""
+    import re._parser
+
+    from mpsdose.io.language import _PATTERNS
+
+    with_prefixes = [pattern for pattern in _PATTERNS if pattern.prefixes is not None]
+    assert {"times_word", "phrase", "once", "prn"} <= {p.kind for p in with_prefixes}
+    for pattern in with_prefixes:
+        for run in _literal_runs(list(re._parser.parse(pattern.source))):
+            assert run.startswith(pattern.prefixes), (pattern.kind, run)
+
+
+def test_a_number_led_pattern_is_tried_only_where_what_follows_the_number_fits():
+    """A pattern with ``then`` is skipped where the character after the leading number and its
+    spaces is not in it: every character the pattern allows there (re's own parse of the
+    pattern without its leading number) is in ``then``; and none is a digit, "." or space, so
+    the longest number and spaces the scanner reads are the ones the pattern reads too."""
+    import re._parser
+
+    from mpsdose.io.language import _NUM, _PATTERNS
+
+    characters = [chr(code) for code in range(0x20, 0x3000)] + ["\uff10", "\u0661"]
+    number_led = [pattern for pattern in _PATTERNS if pattern.then is not None]
+    assert {"times", "count", "liquid", "range", "amount"} == {p.kind for p in number_led}
+    for pattern in number_led:
+        assert pattern.source.startswith("(" + _NUM)
+        tail = "(" + pattern.source[1 + len(_NUM):]  # the pattern after its leading number
+        tests: list = []
+        _first_characters(re._parser.parse(tail), tests)
+        for character in characters:
+            if _may_start(tests, character) and not character.isspace():
+                assert character in pattern.then, (pattern.kind, character)
+        for character in "0123456789.\uff10\u0661":
+            assert not _may_start(tests, character) or character in " ", (pattern.kind, character)
+
+
+def test_a_pattern_is_tried_only_in_an_item_holding_its_word():
+    """A pattern with ``needs`` is skipped in an item without that word: the pattern has a part
+    every match goes through (not optional) from which every way begins with the word."""
+    import re._parser
+    from re import _constants as c
+
+    from mpsdose.io.language import _PATTERNS
+
+    needing = [pattern for pattern in _PATTERNS if pattern.needs is not None]
+    assert {"interval_min", "liquid"} == {p.kind for p in needing}
+    for pattern in needing:
+        items = list(re._parser.parse(pattern.source))
+        assert any(
+            all(run.startswith(pattern.needs) for run in _literal_runs(items[i:]))
+            for i in range(len(items))
+            if items[i][0] not in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+        ), pattern.kind

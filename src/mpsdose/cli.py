@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -69,6 +70,21 @@ def _quiet_broken_pipe() -> NoReturn:
     sys.exit(0)
 
 
+def _freeze_start_up() -> None:
+    """Take what start-up loaded (click, mpsdose's modules and classes: alive until the process
+    ends) out of the garbage collector's way, once per process. Otherwise every older-generation
+    collection walks all of it again while the command builds its own objects (the data rows,
+    the records), and so does the interpreter's last collection at exit: measured at 7–15 ms of
+    a command's 100 ms, more than any one module costs. ``gc.freeze`` is the standard library's
+    way (objects made later are collected as usual)."""
+    if not _START_UP_FROZEN:
+        gc.freeze()
+        _START_UP_FROZEN.append(True)
+
+
+_START_UP_FROZEN: list[bool] = []
+
+
 class _Group(click.Group):
     """A group whose commands turn every :class:`MpsdoseError`, and click's own usage errors
     (a bad option value, a missing option), into one stderr line, exit 2; and anything else
@@ -77,7 +93,14 @@ class _Group(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         _configure_streams()
-        return super().main(*args, **kwargs)
+        _freeze_start_up()
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if not args and kwargs.get("args") is None:  # the program itself (no caller's args)
+                # what this run made dies with the process: frozen, it is not walked by the
+                # interpreter's last collection at exit (measured: up to 7 ms of `check`)
+                gc.freeze()
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
@@ -671,7 +694,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     counts = {level: sum(f.severity.value == level for f in found)
               + sum(f["severity"] == level for f in reading)
               for level in ("error", "warning", "info")}
-    from mpsdose.present.report import SCHEMA_VERSION
+    from mpsdose.present.contract import SCHEMA_VERSION
 
     document: dict[str, Any] = {
         "schema": SCHEMA_VERSION,

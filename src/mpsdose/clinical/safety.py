@@ -53,7 +53,6 @@ from mpsdose.clinical.market import (
     methadone_label_start,
     naive_start_allowed,
 )
-from mpsdose.clinical.methadone import start_cap
 from mpsdose.clinical.ranges import opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
@@ -1138,6 +1137,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                                 f"{rule.threshold:g} mg/day of opioid tolerance",
                                 code="fentanyl-patch-low-ome", rule=rule))
     if "methadone" in new and "methadone" not in old:
+        from mpsdose.clinical.methadone import start_cap  # loaded only for a switch to methadone
+
         cap = start_cap(k)  # flagged above the top of the cap range; planners start at its low end
         daily, _ = drug_daily(items, "methadone")
         if daily > cap.bounds[1] * (1 + _TOLERANCE):

@@ -394,16 +394,6 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             written, reason, garbled = typed[column]
             typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
                              reason, garbled & ~claim)
-    claim = pl.lit(False)
-    if claims:  # the one hook: claims rows get the columns of a dose row, or a status
-        if any(column.startswith("_c_") for column in columns):
-            raise BatchError("a table with claims columns may not have columns named _c_…")
-        lazy = claims_inputs(lazy, columns, knowledge)
-        claim = pl.col("_c_claim")
-        for column in ("drug", "route", "form", "dose", "unit", "doses_per_day"):
-            written, reason, garbled = typed[column]
-            typed[column] = (pl.when(claim).then(pl.col(f"_c_{column}")).otherwise(written),
-                             reason, garbled & ~claim)
 
     def value(column: str) -> Any:
         return typed[column][0]
@@ -939,18 +929,23 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     )
     m, d, is_bup = pl.col(name("m")), pl.col(name("d")), pl.col(name("bup"))
 
-    def group(suffix: str) -> list[Any]:
-        def kept(expression: Any) -> Any:
-            return pl.when(is_bup).then(0.0).otherwise(expression) if suffix else expression
+    def kept(expression: Any) -> Any:  # a row of buprenorphine adds nothing
+        return pl.when(is_bup).then(0.0).otherwise(expression)
 
-        out = [kept(m * d).sum().alias(f"total_mme{suffix}"),
-               kept(d).sum().alias(f"total_days{suffix}"),
-               kept(m).sum().alias(f"mme_def4{suffix}")]
+    def firsts(suffix: str) -> list[Any]:
+        out = []
         for column, short in (("therapy_days", "t"), ("observation_window_days", "w")):
             given = windows[column + suffix]
             if isinstance(given, str):
                 out.append(_typed(pl, schema, given)[0].first().alias(name(short + suffix)))
         return out
+
+    # The sums without buprenorphine for every patient, and the buprenorphine rows' own sums
+    # apart (few rows, few patients), joined after: the totals are the two added. Three sums
+    # per patient fewer in the group_by over every row, whose state per patient and sum is most
+    # of the job's peak memory (50M rows: 4.4 → 3.8 GB for the group_by).
+    sums = ((m * d, "total_mme"), (d, "total_days"), (m, "mme_def4"))
+    bup_sums = [name("b" + column) for _, column in sums]
 
     def window(short: str, column: str) -> Any:
         given = windows[column]
@@ -971,9 +966,16 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     none_computed = (n_ok == 0) & (n_failed > 0)
     some_failed = n_failed > 0
     counts = pl.col(name("counts"))
+    buprenorphine = (lazy.filter(is_bup).group_by("patient_id")
+                     .agg(*[value.sum().alias(b) for (value, _), b in zip(sums, bup_sums,
+                                                                        strict=True)]))
     return (lazy.group_by("patient_id")
-            .agg(*group(""), *group("_no_bup"), counts.sum())
-            .with_columns((counts % 2**32).alias(name("ok")),
+            .agg(*[kept(value).sum().alias(column + "_no_bup") for value, column in sums],
+                 *firsts(""), *firsts("_no_bup"), counts.sum())
+            .join(buprenorphine, on="patient_id", how="left", nulls_equal=True)
+            .with_columns(*[(pl.col(column + "_no_bup") + pl.col(b).fill_null(0.0)).alias(column)
+                            for (_, column), b in zip(sums, bup_sums, strict=True)],
+                          (counts % 2**32).alias(name("ok")),
                           (counts // 2**32).alias(name("failed")))
             .with_columns(*definitions(""), *definitions("_no_bup"))
             .with_columns(

@@ -256,15 +256,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("timing", r"[nvz]\.\s*d\.\s*[es]\.?"),
         ("timing", r"(?-i:[MTA](?:\s*[,・、]\s*[MTA])*)(?![a-z.])"),
         ("timing", r"毎食(?:直?後|直?前|間)|(?:就寝|睡眠)前|寝る前|眠前|就寝時|寝る時|起床時|起床後|"
-                   r"[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|夕方|食(?:直?後|直?前|間)|入浴(?:直?後|前)"),
+                   r"夕方|[朝昼夕夜]{1,3}(?:食)?(?:直?後|直?前|間)?|食(?:直?後|直?前|間)|入浴(?:直?後|前)"),
         ("route", r"持続皮下注(?:射)?|持続皮下投与|持続皮下|csci(?![a-z])"),
         ("route", r"持続静注|持続静脈内(?:注射|投与)?|持続点滴(?:静注)?|持続静脈注射"),
         ("route", r"点滴静注|点滴静脈内投与|点滴|静注|静脈内(?:注射|投与)|静脈注射|静脈内"),
         ("route", r"皮下注(?:射)?|皮下投与|皮下"),
         ("route", r"筋注|筋肉内(?:注射|投与)"),
         ("route", r"舌下(?:投与)?"),
-        ("route", r"(?:上顎臼歯の)?(?:歯茎|歯肉)と頬の間(?:で溶解)?|頬と(?:歯茎|歯肉)の間(?:で溶解)?|"
-                  r"バッカル(?:投与)?"),
+        ("route", r"(?:上顎臼歯の)?(?:歯茎|歯肉)と頬の間(?:で溶解|に置く)?|"
+                  r"頬と(?:歯茎|歯肉)の間(?:で溶解|に置く)?|バッカル(?:投与)?"),
         ("route", r"肛門内(?:に)?挿入|挿肛|直腸内(?:に)?(?:投与|挿入)?"),
         ("route", r"経口(?:投与)?|内服"),
         ("rate_ml_h", rf"({_NUM})\s*ml\s*/\s*{_PER_HOUR}"),
@@ -718,6 +718,8 @@ class _Sig:
     unit_concentration: float | None = None  #: of the product [mg/mL]
     #: brackets after a count: (its index in counts, mg, mL)
     count_checks: list[tuple[int, float | None, float | None]] = attrs.Factory(list)
+    #: a percentage in brackets after a count (1A（0.2%1mL）): (its index in counts, mg/mL)
+    count_percents: list[tuple[int, float]] = attrs.Factory(list)
     dose_checks: list[float] = attrs.Factory(list)  #: [mg] a dose, from brackets
     diluent_ml: float = 0.0
     total_ml: float | None = None
@@ -955,6 +957,14 @@ def _annotation(sig: _Sig, token: _Token, number: float, after_name: bool, after
         return True
     if kind == "conc" and last_count is not None and values[2]:
         sig.count_checks.append((last_count, _mg(number, values[1]), float(values[2])))
+        return True
+    if kind == "percent" and last_count is not None:  # 1A（0.2%1mL）: the ampoule's percentage
+        sig.count_percents.append((last_count, number * 10))
+        return True
+    if kind == "volume" and last_count is not None and sig.count_percents and \
+            sig.count_percents[-1][0] == last_count and not any(
+                index == last_count and ml is not None for index, _, ml in sig.count_checks):
+        sig.count_checks.append((last_count, None, number))  # ... and the ampoules' volume
         return True
     return False
 
@@ -1579,6 +1589,15 @@ def _pump(named: _Named, sig: _Sig, source: str) -> tuple[Route, float | None, f
                     ml, count * volume, rel_tol=1e-6):
                 raise ItemSyntaxError(f"{_g(count)}{word} of {_g(volume)} mL is not the "
                                       f"{_g(ml)} mL in brackets", text=source)
+        for index, per_ml in sig.count_percents:
+            if index == ampoules[0] and volume is not None and not math.isclose(
+                    per_ml, _mg(*strength) / volume, rel_tol=1e-6):
+                raise ItemSyntaxError(f"{_g(_mg(*strength))} mg in {_g(volume)} mL of "
+                                      f"{named.name} is not the {_g(per_ml / 10)}% in brackets",
+                                      text=source)
+            if index == ampoules[0] and volume is None:
+                raise UnitError(f"{named.name}: the volume of one unit is neither written nor "
+                                "listed", unit="mL", text=source)
         _check_percent(named, strength, volume, source)
         if sig.daily_count is not None:  # 1A/日: the ampoules are the day's amount
             rates_written.append(drug_mg)

@@ -110,17 +110,30 @@ def _widened(normal: str) -> str:
 
 class _Pattern:
     """One pattern of the scanner, compiled on first use (compiling them all is a good part of
-    every command's start-up, and an item needs only some), with what a match can start with
-    (``starts``: characters, ``digit``: any decimal digit, as ``\\d`` reads one; None: anything):
-    at a position that cannot start it, the pattern is not tried (``tests/test_language.py``
-    checks each set against the pattern's own first characters)."""
+    every command's start-up, and an item needs only some), with what a match must begin with;
+    where it cannot begin, the pattern is neither compiled nor tried:
 
-    __slots__ = ("_compiled", "digit", "kind", "source", "starts")
+    - ``starts``: the characters a match can start with (``digit``: any decimal digit, as ``\\d``
+      reads one); None: anything;
+    - ``prefixes``: words one of which every match begins with (``"once"`` for ``once daily``);
+    - ``then``: for a pattern that begins with a number, the characters that can come after the
+      number and its spaces (``"-t"`` for a range: ``5-10 mg``, ``5 to 10 mg``);
+    - ``needs``: a word every match holds (``"min"`` for a lockout in minutes): not in the item,
+      not tried.
 
-    def __init__(self, kind: str, source: str, starts: str | None) -> None:
+    ``tests/test_language.py`` checks each of them against the pattern's own parse."""
+
+    __slots__ = ("_compiled", "digit", "kind", "needs", "prefixes", "source", "starts", "then")
+
+    def __init__(self, kind: str, source: str, starts: str | None,
+                 prefixes: tuple[str, ...] | None = None, then: str | None = None,
+                 needs: str | None = None) -> None:
         self.kind, self.source = kind, source
         self.digit = starts is not None and "." in starts  # a number: "." or a digit
         self.starts = None if starts is None else frozenset(starts)
+        self.prefixes = prefixes
+        self.then = None if then is None else frozenset(then)
+        self.needs = needs
         self._compiled: re.Pattern[str] | None = None
 
     def can_start(self, character: str) -> bool:
@@ -139,48 +152,65 @@ def _firsts(words: object) -> str:
     return "".join(str(word)[0] for word in words)  # type: ignore[attr-defined]
 
 
+def _first_words(words: object) -> tuple[str, ...]:
+    """The first words of an alternation's phrases: a match begins with one of them."""
+    return tuple(sorted({str(word).split()[0] for word in words}))  # type: ignore[attr-defined]
+
+
 _PHRASES = ("by mouth", "per os", "per rectum", "long acting", "short acting",
             "immediate release", "extended release", "modified release", "sustained release",
             "controlled release", "prolonged release", "oral solution")
 
+#: The first characters of the units an amount can be written in (``_UNITISH``).
+_UNIT_FIRSTS = "mµμuginctd%"
+
 # Each pattern is tried at the current position, in this order; the first that matches wins.
-# The third element: what a match can start with ("." stands for a number: "." or a digit).
+# After the kind and the pattern: what a match can start with ("." stands for a number: "." or a
+# digit), the words it begins with, what can follow its leading number, and a word it holds
+# (see _Pattern).
 _PATTERNS: list[_Pattern] = [
-    _Pattern(kind, pattern, starts)
-    for kind, pattern, starts in (
+    _Pattern(kind, pattern, starts, prefixes, then, *needs)
+    for kind, pattern, starts, prefixes, then, *needs in (
         ("unknown", r"(?:dose\s+(?:unknown|not\s+(?:given|stated|known))|unknown\s+dose)" + _END,
-         "du"),
+         "du", ("dose", "unknown"), None),
         ("maxprn", rf"max(?:imum)?\.?\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
-                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "m"),
-        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}", "f"),
+                   rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "m", ("max",), None),
+        ("duration", rf"for\s+({_NUM})\s*(?:days?|d){_END}", "f", ("for",), None),
         ("maxprn_le", rf"(?:≤|<=)\s*({_NUM})\s*(?:(?:x|times|doses?)\s*)?"
-                      rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "≤<"),
-        ("interval_min", _INTERVAL_MINUTES, "eql."),
+                      rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "≤<", ("≤", "<="),
+         None),
+        ("interval_min", _INTERVAL_MINUTES, "eql.", None, None, "min"),
         # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
         ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}",
-         "eq"),
-        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}", "eq"),
-        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}", "."),
-        ("times_word", _alternation(_TIMES) + _END, _firsts(_TIMES)),
-        ("night", _alternation(_NIGHT) + _END, _firsts(_NIGHT)),
-        ("once", r"(?:once|stat|single\s+dose)" + _END, "os"),
-        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END, "ci"),
-        ("prn", _alternation(_PRN) + r"(?![a-z0-9])", _firsts(_PRN)),
+         "eq", ("every", "q"), None),
+        ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}", "eq", ("every", "q"), None),
+        ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}", ".", None,
+         "xt"),
+        ("times_word", _alternation(_TIMES) + _END, _firsts(_TIMES), _first_words(_TIMES), None),
+        ("night", _alternation(_NIGHT) + _END, _firsts(_NIGHT), _first_words(_NIGHT), None),
+        ("once", r"(?:once|stat|single\s+dose)" + _END, "os", ("once", "single", "stat"), None),
+        ("continuous", r"(?:continuous(?:ly)?(?:\s+infusion)?|infusion)" + _END, "ci",
+         ("continuous", "infusion"), None),
+        ("prn", _alternation(_PRN) + r"(?![a-z0-9])", _firsts(_PRN), _first_words(_PRN), None),
         ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?",
-         "."),
+         ".", None, _firsts(_COUNT_WORDS)),
         ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
-                   rf"({_MASS}\s*/\s*ml){_END}", "."),
-        ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
-        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}", "."),
-        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*", "."),
+                   rf"({_MASS}\s*/\s*ml){_END}", ".", None, "m", "of"),
+        ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}", ".",
+         None, "-t"),
+        ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}", ".", None,
+         "/" + _UNIT_FIRSTS),
+        ("number", rf"{_NUM}(?:\s*/\s*{_NUM})*", ".", None, None),
         ("negative_amount", rf"-\s*({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}",
-         "-"),
-        ("negative", rf"-\s*{_NUM}", "-"),
-        ("phrase", _alternation(_PHRASES) + _END, _firsts(_PHRASES)),
+         "-", None, None),
+        ("negative", rf"-\s*{_NUM}", "-", None, None),
+        ("phrase", _alternation(_PHRASES) + _END, _firsts(_PHRASES), _first_words(_PHRASES), None),
         ("word", r"[a-z\u00c0-\u024f][a-z0-9\u00c0-\u024f'\-\.]*(?:/[a-z][a-z0-9'\-\.]*)*"
-                 r"|#\d+", None),  # "#3" as in "tylenol #3"
+                 r"|#\d+", None, None, None),  # "#3" as in "tylenol #3"
     )
 ]
+#: A number and the spaces after it: what follows is what a pattern's ``then`` is matched with.
+_NUMBER_LEAD = re.compile(rf"{_NUM}\s*")
 _SPACE = re.compile(r"(?:[\s,;]|\.(?!\d))+")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
 # Possessive quantifiers and a look-behind that starts a number only where one begins: a search
@@ -286,9 +316,19 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             position = space.end()
             continue
         here = normal[position]
+        after: str | None = None  # the character after a number here, and its spaces
         for pattern in _PATTERNS:
-            if not pattern.can_start(here):
+            if not pattern.can_start(here) or (
+                    pattern.prefixes is not None
+                    and not normal.startswith(pattern.prefixes, position)) or (
+                    pattern.needs is not None and pattern.needs not in normal):
                 continue
+            if pattern.then is not None:
+                if after is None:
+                    lead = _NUMBER_LEAD.match(normal, position)
+                    after = "" if lead is None else normal[lead.end():lead.end() + 1]
+                if after not in pattern.then:
+                    continue
             match = pattern.compiled.match(normal, position)
             if match:
                 kind = pattern.kind

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import math
+import operator
 import os
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -232,7 +233,10 @@ def _lines(path: str, shown: str) -> Iterator[tuple[int, list[str]]]:
         reader = csv.reader(handle)
         try:
             for row in reader:
-                if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+                first = row[0] if row else ""
+                # the common row first: its first cell begins with text (not a space or "#")
+                if (not first or first[0].isspace() or first[0] == "#") and (
+                        not row or not "".join(row).strip() or first.lstrip().startswith("#")):
                     continue
                 yield reader.line_num, row
         except UnicodeDecodeError:
@@ -269,41 +273,53 @@ def read_table(path: str | os.PathLike[str], schema: Schema, *, label: str | Non
     header: list[str] | None = None
     rows: list[Row] = []
     keys: dict[tuple[Any, ...], int] = {}
-    plan: list[tuple[int, str, bool, Callable[[str], Any]]] = []
-    absent: list[str] = []
+    plan: list[tuple[int, str, bool, Callable[[str], Any] | None, dict[str, Any]]] = []
+    absent: dict[str, None] = {}
+    width = 0
     ranges = [(base, f"{base}_low", f"{base}_high") for base in schema.ranges]
+    key_of = _key_getter(schema.key)
     for line, raw in _lines(path, shown):
         if header is None:
             header = [cell.strip() for cell in raw]
             _check_header(header, schema, shown, line)
             # per column of the file, once: where it is, whether it is required, its reader
-            plan = [(i, name, columns[name].required, _reader(columns[name], names))
+            # (None: the text as it is), and the values read so far: a typed column's cells
+            # repeat (routes, units, drugs, numbers), so each text is read once per file and its
+            # (immutable) value reused
+            plan = [(i, name, columns[name].required, _reader(columns[name], names), {})
                     for i, name in enumerate(header) if name in columns]
-            absent = [name for name in columns if name not in header]
+            plan = [(i, name, required, None if read is _same else read, values)
+                    for i, name, required, read, values in plan]
+            absent = dict.fromkeys(name for name in columns if name not in header)
+            width = len(header)
             continue
-        if len(raw) != len(header):
-            raise DataError(f"{len(raw)} cells where the header has {len(header)}", path=shown,
+        if len(raw) != width:
+            raise DataError(f"{len(raw)} cells where the header has {width}", path=shown,
                             line=line)
         cells: dict[str, Any] = {}
-        for i, name, required, read in plan:
+        for i, name, required, read, values in plan:
             text = raw[i].strip()
             if not text:
                 if required:
                     raise DataError("empty, and this column is required", path=shown, line=line,
                                     column=name)
                 cells[name] = None
-                continue
-            try:
-                cells[name] = read(text)
-            except ValueError as error:
-                raise DataError(str(error), path=shown, line=line, column=name) from None
-        for name in absent:
-            cells[name] = None
+            elif read is None:
+                cells[name] = text
+            elif text in values:
+                cells[name] = values[text]
+            else:
+                try:
+                    cells[name] = values[text] = read(text)
+                except ValueError as error:
+                    raise DataError(str(error), path=shown, line=line, column=name) from None
+        if absent:
+            cells.update(absent)
         row = Row(shown, line, cells)
         if ranges:
             _check_ranges(row, ranges)
-        if schema.key:
-            key = tuple(cells[name] for name in schema.key)
+        if key_of is not None:
+            key = key_of(cells)
             if key in keys:
                 raise row.error(f"repeats line {keys[key]} (same {', '.join(schema.key)})")
             keys[key] = line
@@ -311,6 +327,16 @@ def read_table(path: str | os.PathLike[str], schema: Schema, *, label: str | Non
     if header is None:
         raise DataError("empty file (no header line)", path=shown)
     return tuple(rows)
+
+
+def _key_getter(key: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]] | None:
+    """A row's key (a tuple of its cells in ``key``) from its cells; None: the file has no key."""
+    if not key:
+        return None
+    if len(key) == 1:
+        name = key[0]
+        return lambda cells: (cells[name],)
+    return operator.itemgetter(*key)  # a tuple, at C speed
 
 
 def _check_header(header: list[str], schema: Schema, shown: str, line: int) -> None:
