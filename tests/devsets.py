@@ -23,7 +23,10 @@ are in ``tests/data/README.md``).
 ``check_dangerous_fresh4.csv`` and ``check_ordinary_fresh4.csv`` are the fourth held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all ten.
+``check_dangerous_fresh5.csv`` and ``check_ordinary_fresh5.csv`` are the fifth held-out round,
+written and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all twelve.
 """
 
 from __future__ import annotations
@@ -42,7 +45,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out": ("check_dangerous_fresh.csv", "check_ordinary_fresh.csv"),
         "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv"),
         "held-out 3": ("check_dangerous_fresh3.csv", "check_ordinary_fresh3.csv"),
-        "held-out 4": ("check_dangerous_fresh4.csv", "check_ordinary_fresh4.csv")}
+        "held-out 4": ("check_dangerous_fresh4.csv", "check_ordinary_fresh4.csv"),
+        "held-out 5": ("check_dangerous_fresh5.csv", "check_ordinary_fresh5.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -820,3 +820,70 @@ def test_a_rescue_of_an_hours_infusion_is_the_infusions_own_rescue(rescue, expec
     assert [f.severity for f in shown] == [expected]
     if expected is Severity.INFO:
         assert "an hour's amount of a continuous infusion" in shown[0].message
+
+
+# -- fifth held-out round (tests/data/check_*_fresh5.csv) -----------------------------------------
+SHIPPED_RULES = Path(__file__).resolve().parent.parent / "data" / "safety_rules.csv"
+
+
+def _route_ratios(tmp_path: Path, systemic: str, spinal: str) -> Knowledge:
+    """The shipped rules with the route-change ratios of this test's own."""
+    lines = SHIPPED_RULES.read_text(encoding="utf-8").splitlines(keepends=True)
+    out = []
+    for line in lines:
+        if line.startswith("opioid-route-change,warning,2,"):
+            line = line.replace("opioid-route-change,warning,2,",
+                                f"opioid-route-change,warning,{systemic},", 1)
+        elif line.startswith("opioid-route-change-neuraxial,warning,10,"):
+            line = line.replace("opioid-route-change-neuraxial,warning,10,",
+                                f"opioid-route-change-neuraxial,warning,{spinal},", 1)
+        out.append(line)
+    return _knowledge(tmp_path, safety_rules="".join(out))
+
+
+def _route_changed(items: list[str], previous: list[str], **kwargs: object) -> list[Finding]:
+    return [f for f in _found(items, previous=previous, **kwargs)
+            if f.code == "opioid-route-change"]
+
+
+def test_a_neuraxial_dose_reduced_by_less_than_the_route_ratios_is_flagged():
+    oral = ["morphine er 30 mg po q12h"]  # 60 mg/day: at most 60 / (2 x 10 x 10) = 0.3 intrathecal
+    shown = _route_changed(["morphine 10 mg/day intrathecal continuous"], oral)
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "0.3 mg/day" in shown[0].message and "200:1" in shown[0].message
+    assert not _route_changed(["morphine 0.25 mg/day intrathecal continuous"], oral)
+    # IV to epidural: 30 mg/day IV is at most 3 mg/day epidurally
+    iv = ["morphine 30 mg/day iv continuous"]
+    assert _route_changed(["morphine 5 mg/day epidural continuous"], iv)
+    assert not _route_changed(["morphine 3 mg/day epidural continuous"], iv)
+
+
+def test_the_route_ratios_are_the_rules_thresholds(tmp_path):
+    # with ratios of 1 (systemic) and 2 (each neuraxial step), oral 60 mg/day allows 15 mg/day
+    # intrathecally: 10 mg/day is no longer above it, 20 mg/day is
+    k = _route_ratios(tmp_path, systemic="1", spinal="2")
+    oral = ["morphine er 30 mg po q12h"]
+    assert not _route_changed(["morphine 10 mg/day intrathecal continuous"], oral, knowledge=k)
+    assert _route_changed(["morphine 20 mg/day intrathecal continuous"], oral, knowledge=k)
+
+
+def _sc_morphine_start(tmp_path: Path, per_dose: float) -> Knowledge:
+    return _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "naive-start,,,,,uk,1,,,warning,Test source (every opioid) [P],P,\n"
+        f"naive-start,morphine,sc,,,uk,{per_dose},,,warning,Test source (SC morphine) [P],P,\n"
+        "plausible,,,,,,,100000,,error,mpsdose convention: test ceiling (ISMP test) [P],P,\n"))
+
+
+def test_a_parenteral_rescue_steps_down_by_the_markets_parenteral_morphine_start(tmp_path):
+    # oxycodone 2.5 mg SC on 10 mg/day is 25%, above the UK sixth; SPCG reads SC oxycodone at
+    # twice SC morphine, so 2.5 mg is 5 mg of SC morphine: within a 5 mg SC morphine start it is
+    # information, above a 4 mg one it stays a warning (the oral start of every opioid, 1 mg OME
+    # here, no longer judges the SC route where the market has its own SC morphine start)
+    items = ["oxycodone 10 mg/day sc continuous", "oxycodone 2.5 mg sc q2h prn max 6/day"]
+    allowed = [f for f in _found(items, market="uk", knowledge=_sc_morphine_start(tmp_path / "a", 5))
+               if f.code == "rescue-share"]
+    assert [f.severity for f in allowed] == [Severity.INFO]
+    assert "starting dose" in allowed[0].message
+    above = [f for f in _found(items, market="uk", knowledge=_sc_morphine_start(tmp_path / "b", 4))
+             if f.code == "rescue-share"]
+    assert [f.severity for f in above] == [Severity.WARNING]

@@ -48,6 +48,7 @@ __all__ = [
     "CHECK_CODES",
     "FactorReading",
     "factor_readings",
+    "naive_start_rows",
     "opioid_range_findings",
     "tolerance_assumption",
 ]
@@ -281,6 +282,32 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> li
             markets = {r.market for r in by_route}
             rows = [r for r in rows if r.market not in markets] + by_route
     return rows
+
+
+def naive_start_rows(item: Item, market: str | None = None, *, table: str | None = None,
+                     knowledge: Knowledge | None = None) -> list[OpioidRange]:
+    """The opioid-naive starting rows that judge one opioid item, as the naive-start check reads
+    them: the drug's own label rows where it has them, else the rows of every opioid (in oral
+    morphine equivalents), with a market's own parenteral morphine starts standing for every
+    opioid by that route (:func:`_route_starts`: the UK SC morphine starts judge SC oxycodone
+    by one source's ratio). Empty for an item that is not an opioid with a known dose.
+
+    Parameters
+    ----------
+    item
+        An opioid item (its first opioid ingredient is read).
+    market
+        Keep only this market's rows; None: every market's.
+    table
+        A rotation table to read factors from first.
+    knowledge
+        Where the rows and tables come from (default: the shipped data).
+    """
+    k = resolve(knowledge)
+    entries = [e for e in _entries(k, [item], table) if e.drug == item.drug.name]
+    if not entries:
+        return []
+    return _rows_for(k, "naive-start", entries[0], market)
 
 
 #: The opioid whose starts by a route judge the other opioids by that route.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
-from mpsdose.clinical.ranges import factor_readings
+from mpsdose.clinical.ranges import factor_readings, naive_start_rows
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, RotationTable
 from mpsdose.model.boundary import checked
@@ -258,11 +258,10 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
     US hydromorphone oral solution's 10 mg) does not make a rescue that another market's start
     (the UK's 10 mg OME) exceeds an ordinary one.
     """
-    release = item.release or ("ir" if item.route is Route.ORAL else None)
-    rows = [r for r in k.opioid_ranges if r.check == "naive-start" and r.per_dose is not None
-            and (r.routes is None or item.route in r.routes) and r.release in (None, release)
-            and (market is None or r.market in (None, market))
-            and (r.generic or r.drug == item.drug.name)]
+    # the rows the naive-start check itself reads for the item: its label's, else those of every
+    # opioid, a market's own parenteral morphine starts standing in for that route (HO32)
+    rows = [r for r in naive_start_rows(item, market, table=table, knowledge=k)
+            if r.per_dose is not None]
     if not rows:
         return None
     reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)

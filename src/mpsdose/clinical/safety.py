@@ -1253,19 +1253,48 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
         total = sum if per == "day" else max
         old_mg = total(mg for _, d, mg in before_items if d == drug)
         new_mg = total(mg for _, d, mg in after_items if d == drug)
-        if new_mg < old_mg * 0.9:
-            continue
         route = gained[0]
-        from_route = max(old_routes, key=lambda r: (_ROUTE_RANK.get(r, 0), r.value))
         neuraxial = _ROUTE_RANK[route] >= _ROUTE_RANK[Route.EPIDURAL]
+        unit = "mg/day" if per == "day" else "mg a dose as needed"
+        if new_mg < old_mg * 0.9:
+            if neuraxial:  # reduced, but by less than the route ratios: still above equivalence
+                found.extend(_neuraxial_excess(k, drug, old_routes, top, route, old_mg,
+                                               new_mg, unit))
+            continue
+        from_route = max(old_routes, key=lambda r: (_ROUTE_RANK.get(r, 0), r.value))
         factors = "" if neuraxial else _route_factors(k, drug, from_route, route, chosen)
         rule = _rule(k, "opioid-route-change-neuraxial" if neuraxial else "opioid-route-change")
-        unit = "mg/day" if per == "day" else "mg a dose as needed"
         found.append(_ruled(k, "opioid-route-change", (
             f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
             f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
             f"the same drug at about the same mg by a stronger route{factors}"), rule=rule))
     return found
+
+
+def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int, route: Route,
+                      old_mg: float, new_mg: float, unit: str) -> list[Finding]:
+    """A move to an epidural or intrathecal route whose mg is reduced, but by less than the
+    published route ratios: above the equivalent of the old dose even at their most lenient
+    reading. Each step of :data:`_ROUTE_RANK` is read at its rule's ratio: enteral to parenteral
+    at ``opioid-route-change`` (2, the smaller of the published 2-3), each neuraxial step at
+    ``opioid-route-change-neuraxial`` (10: IV 100 : epidural 10 : intrathecal 1), so oral
+    morphine 60 mg/day is at most 0.3 mg/day intrathecally (Krames' 300:1 would say 0.2)."""
+    systemic = _rule(k, "opioid-route-change", threshold=True)
+    spinal = _rule(k, "opioid-route-change-neuraxial", threshold=True)
+    assert systemic.threshold is not None and spinal.threshold is not None
+    ratio = 1.0
+    for rank in range(top, _ROUTE_RANK[route]):
+        ratio *= systemic.threshold if rank == 0 else spinal.threshold
+    allowed = old_mg / ratio
+    if new_mg <= allowed * (1 + _TOLERANCE):
+        return []
+    return [_ruled(k, "opioid-route-change", (
+        f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
+        f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
+        f"{significant(new_mg / allowed, 3)} times the {significant(allowed, 3)} {unit} the route "
+        f"ratios give at their most lenient reading (oral to parenteral "
+        f"{systemic.threshold:g}:1, each neuraxial step {spinal.threshold:g}:1: "
+        f"{significant(ratio, 4)}:1 in all)"), rule=spinal)]
 
 
 def _titration(k: Knowledge, readings: _Readings, chosen: str, *,

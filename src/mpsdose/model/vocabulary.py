@@ -163,6 +163,7 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "laxative": "Laxatives",
         "hypnotic": "Hypnotics other than benzodiazepines (Z-drugs)",
         "antibacterial": "Antibacterials",
+        "antifungal": "Antifungals",
         "unlisted": "Not in the catalogue",
     }
 )
