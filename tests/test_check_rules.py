@@ -887,3 +887,20 @@ def test_a_parenteral_rescue_steps_down_by_the_markets_parenteral_morphine_start
     above = [f for f in _found(items, market="uk", knowledge=_sc_morphine_start(tmp_path / "b", 4))
              if f.code == "rescue-share"]
     assert [f.severity for f in above] == [Severity.WARNING]
+
+
+# -- a rescue as large as a naive start per dose, but not per day ----------------------------------
+@pytest.mark.parametrize(("rescue", "expected"), [
+    ("morphine ir 30 mg po q2h prn max 1/day", Severity.INFO),     # one start a day
+    ("morphine ir 30 mg po q2h prn max 2/day", Severity.INFO),     # 60 mg: the day's start
+    ("morphine ir 30 mg po q2h prn", Severity.WARNING),            # a usual day: 90 mg
+], ids=["one a day", "two a day", "a usual day of three"])
+def test_the_naive_start_step_down_needs_the_rescues_usual_day_within_the_starts_day(
+        tmp_path, rescue, expected):
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "naive-start,morphine,oral,ir,,us,30,60,,warning,Test US label [P],P,\n"
+        "naive-start,,,,,us,30,60,,warning,Test US label for every opioid [P],P,\n"))
+    items = ["morphine er 15 mg po q12h", rescue]  # a rescue of 100% of the day
+    shown = [f.severity for f in _found(items, knowledge=k, market="us")
+             if f.code == "rescue-share"]
+    assert shown == [expected]

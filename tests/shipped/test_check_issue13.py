@@ -231,9 +231,6 @@ FRESH4_ORDINARY = devsets.rows("check_ordinary_fresh4.csv")
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
     "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
-    "JD45": "hydromorphone 8 mg every 2 h as rescue with --market us: within the Dilaudid oral "
-            "solution's 2.5-10 mg naive start, so the large share steps down to info; the "
-            "label's 3-6 h interval is not read by the step-down",
     "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
             "seen only quoted on AI-written pages, which are not cited",
 }
@@ -274,9 +271,6 @@ FRESH5_LEFT = {
     "KD14": "sufentanil 15 mg/day epidural: no table has a sufentanil factor, so the plausibility "
             "floor of routes no table has cannot be read; its only label ceilings are a dose by "
             "IV (3 mg) and a day sublingually, none for an epidural day",
-    "KD42": "oxycodone 15 mg every 2 h as rescue beside hydrocodone ER 40 mg/day with --market "
-            "us: no larger than the US 30 mg OME naive start, so the large share steps down to "
-            "info; the start's 4-hourly interval is not read by the step-down (as JD45)",
 }
 #: Ordinary regimens of the fifth round that still warn, each with why the warning stands.
 FRESH5_STILL_WARNED = {

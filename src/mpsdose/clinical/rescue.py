@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
-from mpsdose.clinical.ranges import factor_readings, naive_start_rows
+from mpsdose.clinical.ranges import FactorReading, factor_readings, naive_start_rows
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, RotationTable
 from mpsdose.model.boundary import checked
@@ -260,11 +260,12 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
     """
     # the rows the naive-start check itself reads for the item: its label's, else those of every
     # opioid, a market's own parenteral morphine starts standing in for that route (HO32)
-    rows = [r for r in naive_start_rows(item, market, table=table, knowledge=k)
-            if r.per_dose is not None]
+    every = naive_start_rows(item, market, table=table, knowledge=k)
+    rows = [r for r in every if r.per_dose is not None]
     if not rows:
         return None
     reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)
+    day = _usual_rescue_day(k, item, dose)
     markets: list[str | None] = [*sorted({r.market for r in rows if r.market is not None})]
     binding: tuple[OpioidRange, str] | None = None
     for each in markets or [None]:
@@ -283,9 +284,40 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
                     f"{significant(amount, 4)} mg OME by {reading.describe('high')}")
         if amount > (best.per_dose or 0.0) * (1 + 1e-9):
             return None
+        if not _within_naive_day(every, each, day, reading):
+            return None
         if binding is None or (best.per_dose or 0.0) < (binding[0].per_dose or 0.0):
             binding = (best, what)
     return binding
+
+
+def _usual_rescue_day(k: Knowledge, item: Item, dose: float) -> float:
+    """A rescue's usual day [mg/day]: as many doses as a usual day gives before the regimen is
+    changed (``usual-palliative-range``: 3, eTG; fewer where the order allows fewer)."""
+    rule = k.safety_rules.first("usual-palliative-range", threshold=True)
+    count = rule.threshold or 1.0
+    if item.max_doses_per_day is not None:
+        count = min(count, float(item.max_doses_per_day))
+    return dose * count
+
+
+def _within_naive_day(rows: list[OpioidRange], market: str | None, day: float,
+                      reading: FactorReading | None) -> bool:
+    """Whether a rescue's usual day is within one market's per-day naive start: its label's
+    rows for the drug where they give a day, else its rows of every opioid in OME (at the
+    route's most cautious factor); True where the market gives no day. A starting dose is a
+    dose and a day: a rescue as large as a start per dose but repeated beyond the start's day
+    (hydromorphone 8 mg every 2 hours beside morphine 30 mg/day: 24 mg in 3 doses, about
+    100 mg OME against the US 60 mg OME a day) is no naive start."""
+    mine = [r for r in rows if r.per_day is not None and not r.rate
+            and r.market in (None, market)]
+    own = [r for r in mine if not r.generic]
+    if own:
+        return day <= max(r.per_day or 0.0 for r in own) * (1 + 1e-9)
+    generic = [r for r in mine if r.generic]
+    if not generic or reading is None:
+        return True
+    return reading.amount(day) * reading.high <= max(r.per_day or 0.0 for r in generic) * (1 + 1e-9)
 
 
 def _titrated_on_its_own(k: Knowledge, item: Item) -> bool:
