@@ -18,8 +18,8 @@ reader ran on them) it counts every line as one of
 A line with ``read_with`` (a pump bolus) is read after the line it names, as
 ``mpsdose.read_japanese`` reads a prescription.
 
-Usage: python scripts/measure_japanese.py [--split development|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all]
-       [--show]
+Usage: python scripts/measure_japanese.py
+       [--split development|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all] [--show]
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ reader was written and 15 held back and measured once at the end (the ``split`` 
 ``fresh``, the 54 ``fresh2``, the 76 ``fresh3``, the 77 ``fresh4``, the 80 ``fresh5`` and the 79
 ``fresh6`` ones were each written and committed, with their expected readings, before the reader
 was run on them (first runs: 30/48, 37/54 and 60/76 right, none wrong; 60/77 right, 2 wrong;
-72/80 and 76/79 right, none wrong); the reader was then made to read them, and they stay here as regressions. A line whose
-right reading is a query to the prescriber (``expected_refusal``) must stay refused.
+72/80 and 76/79 right, none wrong); the reader was then made to read them, and they stay here as
+regressions. A line whose right reading is a query to the prescriber (``expected_refusal``) must
+stay refused.
 """
 
 from __future__ import annotations
