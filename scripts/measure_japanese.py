@@ -1,7 +1,7 @@
 """Measure the Japanese prescription reader on tests/data/jp_prescriptions.tsv.
 
 For each split (development: used while the reader was written; held-out: read once at its end;
-fresh, fresh2, fresh3, fresh4 and fresh5: five later rounds, each written and committed before the
+fresh, fresh2, fresh3, fresh4, fresh5 and fresh6: six later rounds, each written and committed before the
 reader ran on them) it counts every line as one of
 
 - right: the drug(s), route, as-needed or not, and the daily amount (an as-needed line: the dose
@@ -18,8 +18,8 @@ reader ran on them) it counts every line as one of
 A line with ``read_with`` (a pump bolus) is read after the line it names, as
 ``mpsdose.read_japanese`` reads a prescription.
 
-Usage: python scripts/measure_japanese.py [--split development|held-out|fresh|fresh2|fresh3|fresh4|fresh5|all]
-       [--show]
+Usage: python scripts/measure_japanese.py
+       [--split development|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all] [--show]
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from mpsdose import MpsdoseError, parse_item, read_japanese
 from mpsdose.model.regimen import Item
 
 TABLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "jp_prescriptions.tsv"
-SPLITS = ("development", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+SPLITS = ("development", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
+          "fresh6")
 
 
 def rows() -> list[dict[str, str]]:
