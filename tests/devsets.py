@@ -26,7 +26,10 @@ written and committed the same way before ``check`` first ran on them.
 ``check_dangerous_fresh5.csv`` and ``check_ordinary_fresh5.csv`` are the fifth held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all twelve.
+``check_dangerous_fresh6.csv`` and ``check_ordinary_fresh6.csv`` are the sixth held-out round,
+written and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all fourteen.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 2": ("check_dangerous_fresh2.csv", "check_ordinary_fresh2.csv"),
         "held-out 3": ("check_dangerous_fresh3.csv", "check_ordinary_fresh3.csv"),
         "held-out 4": ("check_dangerous_fresh4.csv", "check_ordinary_fresh4.csv"),
-        "held-out 5": ("check_dangerous_fresh5.csv", "check_ordinary_fresh5.csv")}
+        "held-out 5": ("check_dangerous_fresh5.csv", "check_ordinary_fresh5.csv"),
+        "held-out 6": ("check_dangerous_fresh6.csv", "check_ordinary_fresh6.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

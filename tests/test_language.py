@@ -132,6 +132,7 @@ MALFORMED = [
     ("", ItemSyntaxError, ["empty"]),
     ("morphine 10 mg sc continuous", UnitError, ["rate"]),
     ("oxycodone 1 mg/h po", UnitError, ["infusion"]),
+    ("morphine 2 mg/h im", UnitError, ["infusion", "im"]),
     ("oxycodone 5 mg po q4h q6h", ItemSyntaxError, ["repeats"]),
     ("oxycodone 5 mg 10 mg po bid", ItemSyntaxError, ["second amount"]),
     ("oxycodone 5 mg/kg po bid", UnitError, ["mg/kg"]),

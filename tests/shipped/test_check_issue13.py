@@ -309,6 +309,50 @@ def test_only_the_known_fifth_round_ordinary_regimens_warn():
     assert noisy == set(FRESH5_STILL_WARNED), noisy ^ set(FRESH5_STILL_WARNED)  # kept honest
 
 
+# -- the sixth held-out round (written and committed before check first ran on them) -----------
+FRESH6_DANGEROUS = devsets.rows("check_dangerous_fresh6.csv")
+FRESH6_ORDINARY = devsets.rows("check_ordinary_fresh6.csv")
+#: Dangerous orders of the sixth round still not caught, each with why (tests/data/README.md).
+FRESH6_LEFT = {
+    "LD07": "mirtazapine 150 mg at night: no mirtazapine limit was verified for this round",
+    "LD52": "metoclopramide for 14 days: the EMA 2013 5-day limit is a licence limit that "
+            "palliative guidance exceeds (syringe drivers for weeks), so it is not shipped as a "
+            "duration maximum (as JD11)",
+    "LD53": "zolpidem at 82: the Beers Criteria avoid the Z-drugs, but no Beers rule for "
+            "hypnotics without an opioid exists yet",
+    "LD56": "naproxen in severe hepatic impairment: the SmPC contraindication was not seen in "
+            "the copies found for this round",
+}
+#: Ordinary regimens of the sixth round that still warn, each with why the warning stands.
+FRESH6_STILL_WARNED = {
+    "LO01": "morphine 15 mg as rescue beside 80 mg/day with --market uk: 18.8% of the day, above "
+            "the UK sources' one sixth; the row rounded a sixth (13.3 mg) up, not down",
+    "LO34": "tapentadol SR 50 mg twice daily in an opioid-naive patient with --market au: no "
+            "Australian tapentadol start was verified, so eTG's start for every opioid (5 mg OME "
+            "a dose) judges it; the row's Palexia SR start was not looked up",
+}
+
+
+@pytest.mark.parametrize("row", FRESH6_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH6_DANGEROUS])
+def test_every_sixth_round_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    if row["id"] in FRESH6_LEFT:  # kept honest: a case caught now leaves the list
+        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_only_the_known_sixth_round_ordinary_regimens_warn():
+    assert len(FRESH6_ORDINARY) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh6.csv") if raised}
+    assert noisy == set(FRESH6_STILL_WARNED), noisy ^ set(FRESH6_STILL_WARNED)  # kept honest
+
+
 # -- patient context ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("field", "value"), [
     ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),

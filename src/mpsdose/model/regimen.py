@@ -667,8 +667,9 @@ def _check_item(item: Item) -> None:
                 )
             continue
         if dose.kind is UnitKind.RATE:
+            # An intramuscular injection is a dose, never a rate: no IM infusion is given.
             if dose.unit.per_hour and route in (Route.ORAL, Route.SUBLINGUAL, Route.BUCCAL,
-                                                Route.RECTAL, Route.INTRANASAL):
+                                                Route.RECTAL, Route.INTRANASAL, Route.IM):
                 raise UnitError(
                     f"a rate per hour ({dose.unit}) is for an infusion or a patch, not {route}",
                     unit=dose.unit.symbol, allowed=["mg", "mg/day"], text=text,
