@@ -904,3 +904,18 @@ def test_the_naive_start_step_down_needs_the_rescues_usual_day_within_the_starts
     shown = [f.severity for f in _found(items, knowledge=k, market="us")
              if f.code == "rescue-share"]
     assert shown == [expected]
+
+
+# -- a Z-drug hypnotic from 65 (Beers) ------------------------------------------------------------
+@pytest.mark.parametrize(("patient", "beside", "expected"), [
+    (Patient(age=82), [], Severity.WARNING),
+    (Patient(age=60), [], None),
+    (Patient(age=82, setting="hospice"), [], Severity.INFO),
+    (Patient(age=82), ["morphine 5 mg po q4h"], None),   # opioid-cns-depressant judges the pair
+], ids=["82", "60", "82 in hospice", "82 beside an opioid"])
+def test_a_z_drug_from_65_is_avoided_as_a_benzodiazepine_is(patient, beside, expected):
+    found = _found(["zolpidem 10 mg po at night", *beside], patient)
+    shown = [f.severity for f in found if f.code == "hypnotic-older"]
+    assert shown == ([] if expected is None else [expected])
+    if beside:
+        assert "opioid-cns-depressant" in {f.code for f in found}

@@ -318,8 +318,6 @@ FRESH6_LEFT = {
     "LD52": "metoclopramide for 14 days: the EMA 2013 5-day limit is a licence limit that "
             "palliative guidance exceeds (syringe drivers for weeks), so it is not shipped as a "
             "duration maximum (as JD11)",
-    "LD53": "zolpidem at 82: the Beers Criteria avoid the Z-drugs, but no Beers rule for "
-            "hypnotics without an opioid exists yet",
     "LD56": "naproxen in severe hepatic impairment: the SmPC contraindication was not seen in "
             "the copies found for this round",
 }

@@ -623,6 +623,9 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_anticholinergic_older(k, items, patient))
     if benzodiazepines and not opioids:  # with an opioid, the combination's rules judge it
         found.extend(_benzodiazepine_older(k, items, benzodiazepines, patient))
+    hypnotics = _classes(items, "hypnotic")
+    if hypnotics and not opioids:  # with an opioid, opioid-cns-depressant judges it
+        found.extend(_hypnotic_older(k, hypnotics, patient))
     found.extend(_patch_findings(k, items, patient, market))
     found.extend(_tolerant_only_products(k, items, patient))
     found.extend(_usual_range_findings(k, items))
@@ -725,6 +728,18 @@ def _benzodiazepine_older(k: Knowledge, items: Sequence[Item], benzodiazepines: 
                   "end-of-life care, which the Beers Criteria exclude (no setting given; give "
                   "--setting if it is not)")
     return [_ruled(k, "benzodiazepine-older", named, rule=rule, patient=patient)]
+
+
+def _hypnotic_older(k: Knowledge, hypnotics: list[str], patient: Patient) -> list[Finding]:
+    """A Z-drug hypnotic (zolpidem) from 65: the Beers Criteria say avoid, as for the
+    benzodiazepines (falls, fractures, delirium; little gain in sleep); they exclude hospice
+    and end-of-life care, where :func:`_ruled` steps the finding down to information."""
+    rule = _rule(k, "hypnotic-older", threshold=True)
+    assert rule.threshold is not None
+    if patient.age is None or patient.age < rule.threshold:
+        return []
+    return [_ruled(k, "hypnotic-older", f"{', '.join(hypnotics)} at age {patient.age:g}",
+                   rule=rule, patient=patient)]
 
 
 def _bleeding(k: Knowledge, items: Sequence[Item], nsaids: list[str],
