@@ -1,8 +1,8 @@
 """Measure the Japanese prescription reader on tests/data/jp_prescriptions.tsv.
 
 For each split (development: used while the reader was written; held-out: read once at its end;
-fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7: seven later rounds, each written and committed before the
-reader ran on them) it counts every line as one of
+fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7: seven later rounds, each written and
+committed before the reader ran on them) it counts every line as one of
 
 - right: the drug(s), route, as-needed or not, and the daily amount (an as-needed line: the dose
   and the most doses a day; a patch: the release rate and the change interval) are those the
