@@ -505,11 +505,11 @@ def _written_strength(text: str, end: int,
         return None, None, end
     spaced, number, unit, volume = match.groups()
     if (spaced and unit) or (not unit and _NOT_STRENGTH.match(text, match.end())):
-        if not spaced and not unit and re.fullmatch(r"\d{2,}", number) \
-                and _GLUED_COUNT.match(text, match.end()):
-            raise ItemSyntaxError(f"{number}{_GLUED_COUNT.match(text, match.end()).group(0)} right "
-                                  "after the name may be a strength and a count, or a count: "
-                                  "write a space between them", text=source, token=number)
+        glued = _GLUED_COUNT.match(text, match.end())
+        if not spaced and not unit and re.fullmatch(r"\d{2,}", number) and glued is not None:
+            raise ItemSyntaxError(f"{number}{glued.group(0)} right after the name may be a "
+                                  "strength and a count, or a count: write a space between them",
+                                  text=source, token=number)
         return None, None, end
     unit = (unit or "").lower().replace("μg", "mcg").replace("ug", "mcg")
     unit_volume = (float(volume) if volume else 1.0) if "/" in match.group(0) else None
