@@ -1,8 +1,8 @@
 """Measure the Japanese prescription reader on tests/data/jp_prescriptions.tsv.
 
 For each split (development: used while the reader was written; held-out: read once at its end;
-fresh, fresh2, fresh3, fresh4, fresh5 and fresh6: six later rounds, each written and committed before the
-reader ran on them) it counts every line as one of
+fresh, fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7: seven later rounds, each written and
+committed before the reader ran on them) it counts every line as one of
 
 - right: the drug(s), route, as-needed or not, and the daily amount (an as-needed line: the dose
   and the most doses a day; a patch: the release rate and the change interval) are those the
@@ -19,7 +19,7 @@ A line with ``read_with`` (a pump bolus) is read after the line it names, as
 ``mpsdose.read_japanese`` reads a prescription.
 
 Usage: python scripts/measure_japanese.py
-       [--split development|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all] [--show]
+       [--split development|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|all] [--show]
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from mpsdose.model.regimen import Item
 
 TABLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "jp_prescriptions.tsv"
 SPLITS = ("development", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
-          "fresh6")
+          "fresh6", "fresh7")
 
 
 def rows() -> list[dict[str, str]]:

@@ -105,6 +105,7 @@ def read(text: str, tiny: Knowledge):
     ("テストール錠500 1回2錠（1000mg） 1日4回 6時間毎", 4000, 1000),
     ("テストール錠200 3錠 毎食後", 600, 200),                # 毎食後: three times
     ("テストール錠200 4錠 毎食後・就寝前", 800, 200),
+    ("テストール錠200 1回1錠 1日4回 毎食後及び就寝前", 800, 200),  # 及び joins two times
     ("テストール錠200 2錠 朝・夕", 400, 200),
     ("オキシコドン錠5mg 1回1錠 1日4回", 20, 5),               # a generic name, strengths.csv
     ("オキシコドン塩酸塩徐放錠10mgNX「テスト」 2錠 分2", 20, 10),  # salt, maker's suffix
@@ -118,6 +119,16 @@ def test_the_amount_a_dose_and_a_day(tiny, text, daily, per_dose):
     assert math.isclose(item.daily(), daily)
     assert math.isclose(item.per_dose(), per_dose)
     assert item.text == text  # echoed as written
+
+
+@pytest.mark.parametrize(("text", "per_dose"), [
+    ("テスト舌下錠100μg1回1錠 突出痛時 1日4回まで", 0.1),   # the sig right after μg
+    ("テストコンチン錠10mg1回1錠1日2回", 10),
+    ("テスト注50mg/5mL1A 静注 疼痛時", 50),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_a_strength_with_its_unit_ends_where_the_sig_begins_without_a_space(tiny, text,
+                                                                              per_dose):
+    assert math.isclose(read(text, tiny).per_dose(), per_dose)
 
 
 def test_full_width_digits_and_unit_glyphs(tiny):
@@ -146,6 +157,8 @@ def test_a_half_tablet_written_as_such(tiny):
     "テスト坐剤10mg 3個 1日3回",          # a bare quantity of a suppository is the total
     "テスト散5mg 1回1包 疼痛時 6回まで",   # a day's maximum or the doses dispensed?
     "テストール錠500 1回1錠 1日3回 1日おき",  # read differently by different prescribers
+    "テストール錠200 1回1錠 1日2回 毎食後及び就寝前",  # 及び joins four times, not two
+    "テスト内服液52包 分2",                # 5 and 2包, or 52包? (one strength: 5 mg)
 ], ids=lambda v: v)
 def test_ambiguous_or_contradictory_prescriptions_are_refused(tiny, text):
     with pytest.raises(ItemSyntaxError):
@@ -427,6 +440,7 @@ def test_infusion_orders_whose_figures_disagree_are_refused(tiny, text):
 @pytest.mark.parametrize(("bolus", "per_dose"), [
     ("レスキュー 1回0.3mL ロックアウトタイム15分", 1.25),   # 0.3 mL at 300 mg / 72 mL
     ("疼痛時 1時間量早送り", 1.25),
+    ("レスキュー 1回1時間量早送り 15分あけて", 1.25),         # the one dose is an hour's rate
     ("（同上）疼痛時：1時間分早送り 30分あけて反復可", 1.25),
     ("レスキュー 0.3mL/回 (1.25mg)", 1.25),
 ], ids=lambda v: v if isinstance(v, str) else None)
@@ -716,6 +730,7 @@ def test_the_same_time_every_day_with_or_without_ni(tiny, text):
     "テストバッカル錠100μg 1回1錠 突出痛時 頬と歯肉の間で溶解 1日4回まで",
     "テストバッカル錠100μg 1回1錠 頓用 バッカル投与 1日4回まで 10回分",
     "テストバッカル錠１００μｇ　１回１錠　頓用　バッカル　１日４回まで",
+    "テストバッカル錠100μg 1回1錠 突出痛時 頬と歯ぐきの間 4時間以上あけて 1日4回まで",  # kana
 ], ids=lambda v: v)
 def test_the_buccal_site_and_word(tiny, text):
     item = read(text, tiny)
@@ -726,6 +741,7 @@ def test_the_buccal_site_and_word(tiny, text):
 @pytest.mark.parametrize("text", [
     "テスト舌下錠100μg 1回1錠 頓用 バッカル投与",   # a sublingual tablet placed buccally
     "テスト散5mg 1回1包 疼痛時 歯肉と頬の間",        # a powder is swallowed
+    "テスト散5mg 1回1包 疼痛時 はぐきと頬の間",      # so in kana
 ], ids=lambda v: v)
 def test_a_buccal_word_on_another_product_is_refused(tiny, text):
     with pytest.raises(RouteError):

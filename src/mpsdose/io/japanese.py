@@ -144,6 +144,8 @@ _SYMPTOM = (r"(?:疼痛増強|疼痛|痛みが強い|痛みの強い|痛みが�
 _PRN = (rf"(?:{_SYMPTOM}(?:[・/、]{_SYMPTOM})*(?:時|の時|のとき|とき)|"
         r"頓用|頓服|屯用|屯服|レスキュー|必要時|臨時追加|臨時|"
         r"(?:入浴|リハビリ|処置|体動|移動|排便)前)")  # before a painful activity: as needed
+#: the gum, as the buccal site is written: 歯茎, 歯肉, and 歯ぐき/はぐき in kana
+_GUM = r"(?:歯茎|歯肉|歯ぐき|はぐき)"
 _PLACE = r"(?:前胸部|胸部|腹部|上腕部|上腕|大腿部|大腿|背部|上背部|腰部|臀部|側腹部|肩)"
 _FORM_WORDS: tuple[tuple[str, str, Route | None, str | None], ...] = tuple(sorted((
     ("徐放錠", "tablet", Route.ORAL, "er"), ("徐放カプセル", "capsule", Route.ORAL, "er"),
@@ -248,7 +250,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("every_other", rf"隔日|{_NUM}\s*日\s*(?:おき|置き)"),
         ("daily_word", r"毎日"),
         ("timing", r"毎朝|毎夕|毎晩"),
-        ("bolus_hour", r"1\s*時間\s*(?:量|分)(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
+        # 1時間量, 1時間分, and 1回1時間量 (the one dose is an hour's rate)
+        ("bolus_hour", r"(?:1回\s*(?:量)?\s*)?1\s*時間\s*(?:量|分)"
+                       r"(?!\s*(?:以上|あけ|空け|毎|ごと|おき))"),
         ("time_of_day", r"(?:午前|午後)?\d{1,2}(?:\s*[-・,、]\s*\d{1,2})*\s*時(?!間)"
                         r"(?:\s*\d{1,2}\s*分|半)?"),
         ("time_of_day", r"\d{1,2}:\d{2}(?:\s*[-・,、/]\s*\d{1,2}:\d{2})*(?![\d.])"),  # 8:00・20:00
@@ -263,8 +267,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("route", r"皮下注(?:射)?|皮下投与|皮下"),
         ("route", r"筋注|筋肉内(?:注射|投与)"),
         ("route", r"舌下(?:投与)?"),
-        ("route", r"(?:上顎臼歯の)?(?:歯茎|歯肉)と頬の間(?:で溶解|に置く)?|"
-                  r"頬と(?:歯茎|歯肉)の間(?:で溶解|に置く)?|バッカル(?:投与)?"),
+        ("route", rf"(?:上顎臼歯の)?{_GUM}と頬の間(?:で溶解|に置く)?|"
+                  rf"頬と{_GUM}の間(?:で溶解|に置く)?|バッカル(?:投与)?"),
         ("route", r"肛門内(?:に)?挿入|挿肛|直腸内(?:に)?(?:投与|挿入)?"),
         ("route", r"経口(?:投与)?|内服"),
         ("rate_ml_h", rf"({_NUM})\s*ml\s*/\s*{_PER_HOUR}"),
@@ -307,7 +311,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                    r"(?:小型|携帯型|携帯用)?シリンジポンプ|ポンプ|以下余白|乱用防止製剤|同時に|反復|"
                    r"一包化|ベース(?=\s*\d)|(?:毎日)?同じ時刻(?:に)?|同時刻(?:に)?|"
                    r"追加可能|追加可|可|定時|定期|服用|投与|使用|して|約|以上|程度|目安|"
-                   r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|"
+                   r"かみ砕かずに|噛まずに|水なしで|溶解|後|ずつ|毎回|及び|および|"
                    r"の|に|で|を|は|へ|と|より|から|まで|など"),
         ("open", r"[(\[]"),
         ("close", r"[)\]]"),
@@ -407,7 +411,7 @@ class _Named(Value):
         return self.drugs[0]
 
 
-_STRENGTH = re.compile(rf"(\s?)({_NUM})\s*({_MASS})?(?:\s*/\s*({_NUM})?\s*ml)?(?![\d.])",
+_STRENGTH = re.compile(rf"(\s?)({_NUM})(?![\d.])\s*({_MASS})?(?:\s*/\s*({_NUM})?\s*ml)?",
                        re.IGNORECASE)
 #: the strength in brackets, as charts write it: ロキソニン(60), MSコンチン(10mg)
 _BRACKET_STRENGTH = re.compile(rf"\(\s*({_NUM})\s*({_MASS})?\s*\)", re.IGNORECASE)
@@ -415,6 +419,8 @@ _BRACKET_STRENGTH = re.compile(rf"\(\s*({_NUM})\s*({_MASS})?\s*\)", re.IGNORECAS
 _VOLUME_STRENGTH = re.compile(rf"\s?({_NUM})\s*ml\s*\(\s*({_NUM})\s*({_MASS})\s*\)",
                               re.IGNORECASE)
 _NOT_STRENGTH = re.compile(rf"\s*(?:回|日|時|錠|包|個|枚|カプセル|%|ml|{_COUNT})", re.IGNORECASE)
+#: a count right after digits glued to a name (プリンペラン錠52錠)
+_GLUED_COUNT = re.compile(rf"\s*{_COUNT}", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:[a-z]{1,4}(?![a-z]))?\s*(?:「[^」]*」)?\s*(?:バッグ|キット|シリンジ|瓶)?",
                      re.IGNORECASE)
 
@@ -478,12 +484,13 @@ def _read_name(text: str, start: int, source: str, k: Knowledge, *,
     return _generic_name(text, end, written, drug, source, k)
 
 
-def _written_strength(text: str,
-                      end: int) -> tuple[tuple[float, str] | None, float | None, int]:
+def _written_strength(text: str, end: int,
+                      source: str) -> tuple[tuple[float, str] | None, float | None, int]:
     """(strength, volume of one unit [mL], end) of a strength written right after a name:
     ``10mg``, ``0.5mg``, ``100μg``, ``500`` (カロナール錠500), ``50mg/5mL``. A quantity of the sig
     (``1回``, ``2錠``, ``10回分``) is not a strength, and neither is an amount with a unit written
-    after a space (``ロキソニン錠 60mg``), which the sig reads."""
+    after a space (``ロキソニン錠 60mg``), which the sig reads. Two or more digits glued to the name
+    and followed by a count (``プリンペラン錠52錠``: 5 and 2錠, or 52錠?) are refused."""
     bracket = _BRACKET_STRENGTH.match(text, end)
     if bracket is not None:
         unit = (bracket.group(2) or "").lower().replace("μg", "mcg").replace("ug", "mcg")
@@ -498,6 +505,11 @@ def _written_strength(text: str,
         return None, None, end
     spaced, number, unit, volume = match.groups()
     if (spaced and unit) or (not unit and _NOT_STRENGTH.match(text, match.end())):
+        glued = _GLUED_COUNT.match(text, match.end())
+        if not spaced and not unit and re.fullmatch(r"\d{2,}", number) and glued is not None:
+            raise ItemSyntaxError(f"{number}{glued.group(0)} right after the name may be a "
+                                  "strength and a count, or a count: write a space between them",
+                                  text=source, token=number)
         return None, None, end
     unit = (unit or "").lower().replace("μg", "mcg").replace("ug", "mcg")
     unit_volume = (float(volume) if volume else 1.0) if "/" in match.group(0) else None
@@ -514,7 +526,7 @@ def _product_name(text: str, end: int, written: str, name: str, source: str,
     products = k.products
     patches = products.patches_by_name.get(name, ())
     rows = products.by_name.get(name, ())
-    strength, _, after = _written_strength(text, end)
+    strength, _, after = _written_strength(text, end, source)
     after = _suffix(text, after)
     if patches:
         drug = k.catalogue.drugs[patches[0].drug]
@@ -556,7 +568,7 @@ def _brand_name(text: str, end: int, written: str, name: str, drug: Drug, source
         raise ItemSyntaxError(f"{written!r} names several products ({', '.join(listed)}): "
                               "write which", text=source, token=written)
     rows = tuple(row for group in products for row in group)
-    strength, _, after = _written_strength(text, end)
+    strength, _, after = _written_strength(text, end, source)
     route, release, form_name = shapes.pop()
     name_routes = {_injection_name_route(row.product, form_name) for row in rows}
     return _Named(_suffix(text, after), written, (drug,),
@@ -628,7 +640,7 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
     if match:
         percent = float(match.group(1))
         end += match.end()
-    strength, volume, end = _written_strength(text, end)
+    strength, volume, end = _written_strength(text, end, source)
     end = _suffix(text, end)
     if form_name == "patch" and _PATCH_DAYS.match(text, end):
         return _patch_by_days(text, end, written, salt.group(0) if salt else "", form, strength,
