@@ -29,7 +29,10 @@ written and committed the same way before ``check`` first ran on them.
 ``check_dangerous_fresh6.csv`` and ``check_ordinary_fresh6.csv`` are the sixth held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all fourteen.
+``check_dangerous_fresh7.csv`` and ``check_ordinary_fresh7.csv`` are the seventh held-out round,
+written and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all sixteen.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 3": ("check_dangerous_fresh3.csv", "check_ordinary_fresh3.csv"),
         "held-out 4": ("check_dangerous_fresh4.csv", "check_ordinary_fresh4.csv"),
         "held-out 5": ("check_dangerous_fresh5.csv", "check_ordinary_fresh5.csv"),
-        "held-out 6": ("check_dangerous_fresh6.csv", "check_ordinary_fresh6.csv")}
+        "held-out 6": ("check_dangerous_fresh6.csv", "check_ordinary_fresh6.csv"),
+        "held-out 7": ("check_dangerous_fresh7.csv", "check_ordinary_fresh7.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

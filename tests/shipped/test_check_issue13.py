@@ -351,6 +351,69 @@ def test_only_the_known_sixth_round_ordinary_regimens_warn():
     assert noisy == set(FRESH6_STILL_WARNED), noisy ^ set(FRESH6_STILL_WARNED)  # kept honest
 
 
+# -- the seventh held-out round (written and committed before check first ran on them) ---------
+FRESH7_DANGEROUS = devsets.rows("check_dangerous_fresh7.csv")
+FRESH7_ORDINARY = devsets.rows("check_ordinary_fresh7.csv")
+#: Dangerous orders of the seventh round still not caught, each with why (tests/data/README.md).
+FRESH7_LEFT = {
+    "MD15": "SC fentanyl 200 mcg/24 h in an opioid-naive 81-year-old: 20 mg/24 h of SC morphine "
+            "by PDQ's ratio (100 mcg = 10 mg), within the largest UK SC morphine start shipped "
+            "(20 mg/24 h), so the naive start steps down to information; no age-reduced start",
+    "MD40": "buccal fentanyl 800 mcg as rescue: the TIRF labels titrate from the lowest "
+            "strength, but one order cannot tell a first dose from a titrated one, and buccal "
+            "fentanyl has no factor to judge its share of the day",
+    "MD45": "a 400 mcg naloxone bolus beside long-term opioids: within the BNF dose range; no "
+            "rule for the smaller titrated doses NHS/PSA/W/2014/016 asks for, and no number for "
+            "them was verified in this round",
+    "MD46": "treatment-dose enoxaparin twice daily at CrCl 22: no enoxaparin renal row; the "
+            "label's reduction was found only on AI-written pages, which the project does not cite",
+}
+#: Ordinary regimens of the seventh round that still warn, each with why the warning stands.
+FRESH7_STILL_WARNED = {
+    "MO06": "loxoprofen three times daily at 66 without a PPI, --market jp: the Beers Criteria "
+            "avoid chronic NSAID use from 65 unless with gastroprotection; the row left the PPI out",
+    "MO38": "paracetamol 4 g/day in mild hepatic impairment: hepatic impairment lowers the "
+            "maximum by the shipped rows (issue 13, item 5); the row's 'no reduction' origin was "
+            "not looked up",
+}
+
+
+@pytest.mark.parametrize("row", FRESH7_DANGEROUS,
+                         ids=[f"{r['id']} {r['category']}" for r in FRESH7_DANGEROUS])
+def test_every_seventh_round_dangerous_order_raises_its_finding(row):
+    result = devsets.run(row)
+    if row["category"] in devsets.IMPLAUSIBLE:
+        assert isinstance(result, Exception), result
+        return
+    if row["id"] in FRESH7_LEFT:  # kept honest: a case caught now leaves the list
+        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
+        return
+    assert devsets.caught(row, result), (
+        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
+
+
+def test_only_the_known_seventh_round_ordinary_regimens_warn():
+    assert len(FRESH7_ORDINARY) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh7.csv") if raised}
+    assert noisy == set(FRESH7_STILL_WARNED), noisy ^ set(FRESH7_STILL_WARNED)  # kept honest
+
+
+def test_naloxone_injection_above_two_mg_a_dose_is_an_error():
+    # BNF via NHS/PSA/W/2014/016: 400 micrograms to 2 mg a dose; 400 mg is micrograms read as mg
+    found = check(Regimen.parse(["naloxone 400 mg iv prn"]), Patient(age=70))
+    assert ("naloxone-single-dose-above-max", Severity.ERROR) in {
+        (f.code, f.severity) for f in found}
+    assert not [f for f in check(Regimen.parse(["naloxone 400 mcg iv prn"]), Patient(age=70))
+                if f.code == "naloxone-single-dose-above-max"]
+
+
+def test_alfentanil_with_fluconazole_is_a_cyp3a4_interaction():
+    found = check(Regimen.parse(["alfentanil 1 mg/24h sc continuous",
+                                 "fluconazole 200 mg po daily"]), Patient(age=69))
+    assert "opioid-cyp3a4-inhibitor" in {f.code for f in found
+                                          if f.severity is not Severity.INFO}
+
+
 # -- patient context ---------------------------------------------------------------------------
 @pytest.mark.parametrize(("field", "value"), [
     ("age", 250), ("age", 12), ("age", -3), ("age", math.nan), ("weight_kg", 7000),
