@@ -189,8 +189,6 @@ def test_only_the_known_second_round_ordinary_regimens_warn():
 
 
 # -- the third held-out round (written and committed before check first ran on them) ----------
-FRESH3_DANGEROUS = devsets.rows("check_dangerous_fresh3.csv")
-FRESH3_ORDINARY = devsets.rows("check_ordinary_fresh3.csv")
 #: Dangerous orders of the third round still not caught, each with why (tests/data/README.md).
 FRESH3_LEFT = {
     "HD55": "ondansetron 16 mg IV is at the 16 mg single-dose maximum; the lower first IV dose "
@@ -205,29 +203,8 @@ FRESH3_STILL_WARNED = {
 }
 
 
-@pytest.mark.parametrize("row", FRESH3_DANGEROUS,
-                         ids=[f"{r['id']} {r['category']}" for r in FRESH3_DANGEROUS])
-def test_every_third_round_dangerous_order_raises_its_finding(row):
-    result = devsets.run(row)
-    if row["category"] in devsets.IMPLAUSIBLE:
-        assert isinstance(result, Exception), result
-        return
-    if row["id"] in FRESH3_LEFT:  # kept honest: a case caught now leaves the list
-        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
-        return
-    assert devsets.caught(row, result), (
-        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
-
-
-def test_only_the_known_third_round_ordinary_regimens_warn():
-    assert len(FRESH3_ORDINARY) >= 50
-    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh3.csv") if raised}
-    assert noisy == set(FRESH3_STILL_WARNED), noisy ^ set(FRESH3_STILL_WARNED)  # kept honest
-
 
 # -- the fourth held-out round (written and committed before check first ran on them) ----------
-FRESH4_DANGEROUS = devsets.rows("check_dangerous_fresh4.csv")
-FRESH4_ORDINARY = devsets.rows("check_ordinary_fresh4.csv")
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
     "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
@@ -243,29 +220,8 @@ FRESH4_STILL_WARNED = {
 }
 
 
-@pytest.mark.parametrize("row", FRESH4_DANGEROUS,
-                         ids=[f"{r['id']} {r['category']}" for r in FRESH4_DANGEROUS])
-def test_every_fourth_round_dangerous_order_raises_its_finding(row):
-    result = devsets.run(row)
-    if row["category"] in devsets.IMPLAUSIBLE:
-        assert isinstance(result, Exception), result
-        return
-    if row["id"] in FRESH4_LEFT:  # kept honest: a case caught now leaves the list
-        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
-        return
-    assert devsets.caught(row, result), (
-        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
-
-
-def test_only_the_known_fourth_round_ordinary_regimens_warn():
-    assert len(FRESH4_ORDINARY) >= 50
-    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh4.csv") if raised}
-    assert noisy == set(FRESH4_STILL_WARNED), noisy ^ set(FRESH4_STILL_WARNED)  # kept honest
-
 
 # -- the fifth held-out round (written and committed before check first ran on them) -----------
-FRESH5_DANGEROUS = devsets.rows("check_dangerous_fresh5.csv")
-FRESH5_ORDINARY = devsets.rows("check_ordinary_fresh5.csv")
 #: Dangerous orders of the fifth round still not caught, each with why (tests/data/README.md).
 FRESH5_LEFT = {
     "KD14": "sufentanil 15 mg/day epidural: no table has a sufentanil factor, so the plausibility "
@@ -289,29 +245,8 @@ FRESH5_STILL_WARNED = {
 }
 
 
-@pytest.mark.parametrize("row", FRESH5_DANGEROUS,
-                         ids=[f"{r['id']} {r['category']}" for r in FRESH5_DANGEROUS])
-def test_every_fifth_round_dangerous_order_raises_its_finding(row):
-    result = devsets.run(row)
-    if row["category"] in devsets.IMPLAUSIBLE:
-        assert isinstance(result, Exception), result
-        return
-    if row["id"] in FRESH5_LEFT:  # kept honest: a case caught now leaves the list
-        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
-        return
-    assert devsets.caught(row, result), (
-        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
-
-
-def test_only_the_known_fifth_round_ordinary_regimens_warn():
-    assert len(FRESH5_ORDINARY) >= 50
-    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh5.csv") if raised}
-    assert noisy == set(FRESH5_STILL_WARNED), noisy ^ set(FRESH5_STILL_WARNED)  # kept honest
-
 
 # -- the sixth held-out round (written and committed before check first ran on them) -----------
-FRESH6_DANGEROUS = devsets.rows("check_dangerous_fresh6.csv")
-FRESH6_ORDINARY = devsets.rows("check_ordinary_fresh6.csv")
 #: Dangerous orders of the sixth round still not caught, each with why (tests/data/README.md).
 FRESH6_LEFT = {
     "LD07": "mirtazapine 150 mg at night: no mirtazapine limit was verified for this round",
@@ -331,29 +266,8 @@ FRESH6_STILL_WARNED = {
 }
 
 
-@pytest.mark.parametrize("row", FRESH6_DANGEROUS,
-                         ids=[f"{r['id']} {r['category']}" for r in FRESH6_DANGEROUS])
-def test_every_sixth_round_dangerous_order_raises_its_finding(row):
-    result = devsets.run(row)
-    if row["category"] in devsets.IMPLAUSIBLE:
-        assert isinstance(result, Exception), result
-        return
-    if row["id"] in FRESH6_LEFT:  # kept honest: a case caught now leaves the list
-        assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
-        return
-    assert devsets.caught(row, result), (
-        [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
-
-
-def test_only_the_known_sixth_round_ordinary_regimens_warn():
-    assert len(FRESH6_ORDINARY) >= 50
-    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh6.csv") if raised}
-    assert noisy == set(FRESH6_STILL_WARNED), noisy ^ set(FRESH6_STILL_WARNED)  # kept honest
-
 
 # -- the seventh held-out round (written and committed before check first ran on them) ---------
-FRESH7_DANGEROUS = devsets.rows("check_dangerous_fresh7.csv")
-FRESH7_ORDINARY = devsets.rows("check_ordinary_fresh7.csv")
 #: Dangerous orders of the seventh round still not caught, each with why (tests/data/README.md).
 FRESH7_LEFT = {
     "MD15": "SC fentanyl 200 mcg/24 h in an opioid-naive 81-year-old: 20 mg/24 h of SC morphine "
@@ -378,25 +292,43 @@ FRESH7_STILL_WARNED = {
 }
 
 
-@pytest.mark.parametrize("row", FRESH7_DANGEROUS,
-                         ids=[f"{r['id']} {r['category']}" for r in FRESH7_DANGEROUS])
-def test_every_seventh_round_dangerous_order_raises_its_finding(row):
+
+# -- the third to seventh rounds: each order against its finding, each ordinary regimen ------------
+#: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
+#: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
+ROUNDS = {
+    "fresh3": (FRESH3_LEFT, FRESH3_STILL_WARNED),
+    "fresh4": (FRESH4_LEFT, FRESH4_STILL_WARNED),
+    "fresh5": (FRESH5_LEFT, FRESH5_STILL_WARNED),
+    "fresh6": (FRESH6_LEFT, FRESH6_STILL_WARNED),
+    "fresh7": (FRESH7_LEFT, FRESH7_STILL_WARNED),
+}
+LATER_DANGEROUS = [(name, row) for name in ROUNDS
+                   for row in devsets.rows(f"check_dangerous_{name}.csv")]
+
+
+@pytest.mark.parametrize(("name", "row"), LATER_DANGEROUS,
+                         ids=[f"{name} {r['id']} {r['category']}" for name, r in LATER_DANGEROUS])
+def test_every_later_round_dangerous_order_raises_its_finding(name, row):
+    left, _ = ROUNDS[name]
     result = devsets.run(row)
     if row["category"] in devsets.IMPLAUSIBLE:
         assert isinstance(result, Exception), result
         return
-    if row["id"] in FRESH7_LEFT:  # kept honest: a case caught now leaves the list
+    if row["id"] in left:  # kept honest: a case caught now leaves the list
         assert not devsets.caught(row, result), f"{row['id']} is caught now: take it off the list"
         return
     assert devsets.caught(row, result), (
         [(f.severity.value, f.code) for f in result] if isinstance(result, list) else result)
 
 
-def test_only_the_known_seventh_round_ordinary_regimens_warn():
-    assert len(FRESH7_ORDINARY) >= 50
-    noisy = {row["id"] for row, raised in devsets.ordinary("check_ordinary_fresh7.csv") if raised}
-    assert noisy == set(FRESH7_STILL_WARNED), noisy ^ set(FRESH7_STILL_WARNED)  # kept honest
-
+@pytest.mark.parametrize("name", ROUNDS)
+def test_only_the_known_ordinary_regimens_of_a_later_round_warn(name):
+    _, still_warned = ROUNDS[name]
+    assert len(devsets.rows(f"check_ordinary_{name}.csv")) >= 50
+    noisy = {row["id"] for row, raised in devsets.ordinary(f"check_ordinary_{name}.csv")
+             if raised}
+    assert noisy == set(still_warned), noisy ^ set(still_warned)  # kept honest
 
 def test_naloxone_injection_above_two_mg_a_dose_is_an_error():
     # BNF via NHS/PSA/W/2014/016: 400 micrograms to 2 mg a dose; 400 mg is micrograms read as mg
