@@ -249,19 +249,25 @@ def _key(spelling: str) -> str:
     return " ".join(spelling.strip().lower().replace("_", " ").split())
 
 
+def _canonical(spelling: str, names: Mapping[str, str], spellings: Mapping[str, str],
+               what: str) -> str:
+    """The canonical name of a spelling among ``names`` (or its other ``spellings``), with
+    spaces or hyphens; ``ValueError`` listing the known names where it is none of them."""
+    key = _key(spelling)
+    for candidate in (key, key.replace(" ", "-")):
+        if candidate in names:
+            return candidate
+        if candidate in spellings:
+            return spellings[candidate]
+    raise ValueError(f"unknown {what} {spelling!r}; known {what}s: " + ", ".join(names))
+
+
 def parse_condition(spelling: str) -> str:
     """The canonical condition for a spelling (``COPD``, ``sleep apnea``, ``alcoholism``).
 
     ``ValueError`` listing the known conditions where the name is not one of them.
     """
-    key = _key(spelling)
-    for candidate in (key, key.replace(" ", "-")):
-        if candidate in CONDITIONS:
-            return candidate
-        if candidate in _CONDITION_SPELLINGS:
-            return _CONDITION_SPELLINGS[candidate]
-    raise ValueError(f"unknown condition {spelling!r}; known conditions: "
-                     + ", ".join(CONDITIONS))
+    return _canonical(spelling, CONDITIONS, _CONDITION_SPELLINGS, "condition")
 
 
 def parse_setting(spelling: str) -> str:
@@ -269,10 +275,4 @@ def parse_setting(spelling: str) -> str:
 
     ``ValueError`` listing the known settings where the name is not one of them.
     """
-    key = _key(spelling)
-    for candidate in (key, key.replace(" ", "-")):
-        if candidate in SETTINGS:
-            return candidate
-        if candidate in _SETTING_SPELLINGS:
-            return _SETTING_SPELLINGS[candidate]
-    raise ValueError(f"unknown setting {spelling!r}; known settings: " + ", ".join(SETTINGS))
+    return _canonical(spelling, SETTINGS, _SETTING_SPELLINGS, "setting")
