@@ -771,3 +771,13 @@ def test_diamorphine_csci_is_read_by_spcgs_own_ratio_against_the_uk_sc_morphine_
     # 5-10 mg/24 h, the Scottish and WMPCP diamorphine start, is not warned
     small = check(Regimen.parse(["diamorphine 10 mg/day sc continuous"]), naive, market="uk")
     assert "opioid-naive-start" not in {f.code for f in small if f.severity.value != "info"}
+
+
+@pytest.mark.parametrize(("crcl", "avoided"), [(20, True), (45, False)])
+def test_tapentadol_is_avoided_below_crcl_30_only(crcl, avoided):
+    # the US label via Drugs.com: not recommended in severe renal impairment; no adjustment in
+    # mild to moderate
+    found = check(Regimen.parse(["tapentadol er 100 mg po q12h"]),
+                  Patient(age=70, crcl_ml_min=crcl, opioid_tolerant=True), market="us")
+    assert ("tapentadol-avoid" in {f.code for f in found
+                                   if f.severity is not Severity.INFO}) is avoided

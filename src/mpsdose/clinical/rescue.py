@@ -329,6 +329,13 @@ def _titrated_on_its_own(k: Knowledge, item: Item) -> bool:
     return routes is not None and item.route.value in routes[0].split()
 
 
+def _top_of_every_source(k: Knowledge, item: Item) -> Rule:
+    """The ``breakthrough_fraction`` row, of any market, that allows the largest share of the day
+    for the rescue's drug."""
+    return max(k.rotation_rules.all("breakthrough_fraction", item.drug.name),
+               key=lambda r: r.bounds[1])
+
+
 def _above_every_source(k: Knowledge, item: Item, dose: float, share_high: float,
                         how: str) -> list[Finding]:
     """A rescue whose share, at the reading of the factors that makes it largest, is above the
@@ -337,8 +344,7 @@ def _above_every_source(k: Knowledge, item: Item, dose: float, share_high: float
     mcg/h makes a 10 mg SC morphine rescue 16-33% of a 25 mcg/h patch; at a third of the day it
     is above what any source calls a rescue (the largest is the Japanese oxycodone label's 1/4).
     """
-    rows = k.rotation_rules.all("breakthrough_fraction", item.drug.name)
-    top = max(rows, key=lambda r: r.bounds[1])
+    top = _top_of_every_source(k, item)
     if share_high <= top.bounds[1] + 1e-9:
         return []
     return [Finding(Severity.WARNING, "rescue-share", (
@@ -384,8 +390,7 @@ def _beside_methadone(k: Knowledge, item: Item, dose: float,
     if smallest is None:
         return None
     share, table_id, day, rescue_ome = smallest
-    rows = k.rotation_rules.all("breakthrough_fraction", item.drug.name)
-    top = max(rows, key=lambda r: r.bounds[1])
+    top = _top_of_every_source(k, item)
     if share <= top.bounds[1] + 1e-9:
         return None
     return Finding(Severity.WARNING, "rescue-share", (
