@@ -49,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from mpsdose.io.atomic import into_place
 from mpsdose.io.claims import claims_inputs, has_claims
 from mpsdose.io.language import parse_frequency
 from mpsdose.knowledge.bundle import Knowledge, resolve
@@ -1097,16 +1098,8 @@ def _atomic(path: str) -> Iterator[str]:
     except OSError as error:
         raise BatchError(f"{path}: cannot write there: {error.strerror or error}") from None
     os.close(handle)
-    try:
+    with into_place(temporary, target):
         yield temporary
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file (mkstemp makes it 0600)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def write_table(frame: Any, path: str | Path, *, input_path: str | Path | None = None) -> None:

@@ -18,7 +18,6 @@ Saving writes items as item strings; loading what was saved gives an equal regim
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import functools
 import json
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mpsdose.io.atomic import into_place
 from mpsdose.io.fhir import is_fhir_document, regimen_from_fhir
 from mpsdose.io.language import format_item, parse_frequency, parse_item
 from mpsdose.knowledge.bundle import Knowledge, resolve
@@ -785,17 +785,8 @@ def save(obj: Regimen | Course, path: str | Path) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".part",
                                              dir=file.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-            os.replace(temporary, file)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        with into_place(temporary, file), os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
     except OSError as error:
         raise RegimenFileError(f"cannot write the file: {error.strerror or error}",
                                path=str(path)) from None
