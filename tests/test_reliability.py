@@ -565,3 +565,22 @@ def test_a_table_path_no_file_can_have_is_a_data_error():
     # os.stat raises a plain ValueError for an embedded NUL (found by the fuzz suite)
     with pytest.raises(mpsdose.DataError, match="cannot read"):
         mpsdose.load_table_file("a\x00b")
+
+
+def test_a_regimen_file_is_saved_whole_or_not_at_all(tmp_path, monkeypatch):
+    target = tmp_path / "regimen.toml"
+    mpsdose.save(mpsdose.Regimen.parse(["oxycodone 20 mg/day"]), target)
+    mode = target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask  # an ordinary new file, not mkstemp's 0600
+    before = target.read_text(encoding="utf-8")
+
+    def broken(source, destination):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(RegimenFileError):
+        mpsdose.save(mpsdose.Regimen.parse(["morphine 30 mg/day"]), target)
+    assert target.read_text(encoding="utf-8") == before  # the previous file stands
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["regimen.toml"]  # no .part left
