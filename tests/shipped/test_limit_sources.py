@@ -27,6 +27,9 @@ KNOWN_DIFFERENCES = {
     # 48 = 3,888 mg a day), the same directions in another strength.
     ("aspirin", "max_single_mg"): "81 mg vs 325 mg tablet directions",
     ("aspirin", "max_daily_mg"): "81 mg vs 325 mg tablet directions",
+    # clonazepam IV: the Irish SmPC's 20 mg total and the German label's about 13 mg a day
+    # disagree; both rows are shipped (the German one as a warning), each read against the other.
+    ("clonazepam", "max_daily_mg"): "Irish and German labels disagree (20 vs 13 mg)",
 }
 
 
