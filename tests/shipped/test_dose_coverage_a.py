@@ -1,6 +1,6 @@
 """Non-opioid drug/route pairs that ``check`` used to pass unjudged (issue 13, "Silence you can
 trust"): anticoagulants, antiplatelets, benzodiazepines and a Z-drug, antipsychotics, the
-clonidine patch and the naloxone routes, each now held to a sourced maximum in
+clonidine patch and injection, the naloxone routes, each now held to a sourced maximum in
 ``data/dose_limits.csv``.
 
 For each pair: the labelled top dose raises no warning and is no longer "not checked"; ten times
@@ -66,6 +66,11 @@ CASES = [
          "medicines.org.uk/emc/product/100111"),
     Case("midazolam", "midazolam 15 mg po at night", "midazolam 150 mg po at night",
          "mimsdev.com/philippines/drug/info/dormicum"),
+    Case("midazolam", "midazolam 60 mg/24h iv continuous", "midazolam 600 mg/24h iv continuous",
+         "medicines.org.uk/emc/product/15365"),
+    Case("diazepam", "diazepam 10 mg iv q4h", "diazepam 100 mg iv q4h", "rxreasoner.com/monographs/2739"),
+    Case("diazepam", "diazepam 10 mg rectal prn", "diazepam 100 mg rectal prn",
+         "stesolid-rectal-tube"),
     Case("clonazepam", "clonazepam 1 mg iv prn max 13/day", "clonazepam 10 mg iv prn max 13/day",
          "rxreasoner.com/monographs/rivotril-sol"),
     Case("temazepam", "temazepam 30 mg po at night", "temazepam 300 mg po at night",
@@ -84,6 +89,8 @@ CASES = [
     # alpha-2 agonist patch (0.6 mg/day = 25 mcg/h) and the naloxone routes
     Case("clonidine", "clonidine 25 mcg/h td q7d", "clonidine 250 mcg/h td q7d",
          "drugs.com/dosage/catapres-tts"),
+    Case("clonidine", "clonidine 250 mcg iv q8h", "clonidine 2500 mcg iv q8h",
+         "rxreasoner.com/monographs/catapres-sol"),
     Case("naloxone", "naloxone 8 mg intranasal prn", "naloxone 80 mg intranasal prn",
          "kloxxado.com"),
     Case("naloxone", "3 tab buprenorphine/naloxone 8/2 mg sublingual daily",
@@ -162,6 +169,16 @@ def test_enoxaparin_in_renal_failure_is_an_error_and_needs_the_weight():
         "enoxaparin 80 mg sc q12h", renal), "enoxaparin"))
     unweighed = findings("enoxaparin 80 mg sc q12h", attrs.evolve(renal, weight_kg=None))
     assert any(f.code == "limit-not-checked" and "enoxaparin" in f.message for f in unweighed)
+
+
+def test_diazepam_iv_between_status_epilepticus_and_tetanus_is_a_warning():
+    """8.6 mg/kg/day IV is above the status epilepticus infusion (3 mg/kg/24 h) but within the
+    tetanus infusion (up to 10 mg/kg/24 h), the largest labelled regimen: a warning, not an error;
+    above 10 mg/kg/day it is an error."""
+    between = raised(findings("diazepam 100 mg iv q4h"), "diazepam")
+    assert between and all(f.severity is Severity.WARNING for f in between)
+    above = raised(findings("diazepam 125 mg iv q4h"), "diazepam")
+    assert any(f.severity is Severity.ERROR for f in above)
 
 
 def test_clonazepam_iv_between_the_two_labels_is_a_warning_not_an_error():
