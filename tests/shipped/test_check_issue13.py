@@ -279,8 +279,6 @@ FRESH7_LEFT = {
     "MD45": "a 400 mcg naloxone bolus beside long-term opioids: within the BNF dose range; no "
             "rule for the smaller titrated doses NHS/PSA/W/2014/016 asks for, and no number for "
             "them was verified in this round",
-    "MD46": "treatment-dose enoxaparin twice daily at CrCl 22: no enoxaparin renal row; the "
-            "label's reduction was found only on AI-written pages, which the project does not cite",
 }
 #: Ordinary regimens of the seventh round that still warn, each with why the warning stands.
 FRESH7_STILL_WARNED = {
