@@ -22,6 +22,20 @@ KNOWN_DIFFERENCES = {
     # celecoxib label: acute pain day 1 allows 400 mg then 200 mg (600 mg); from day 2 and for
     # arthritis the maximum is 400 mg/day, the limit shipped (day 1 is in the row's notes).
     ("celecoxib", "max_daily_mg"): "day-1 acute pain allowance",
+    # desvenlafaxine: the US label states no maximum (50-400 mg/day studied); a Philippine label
+    # caps at 200 mg/day. The shipped 400 is the US studied top, a ten-fold-slip ceiling.
+    ("desvenlafaxine", "max_daily_mg"): "US studied range vs a Philippine label's cap",
+    # pantoprazole IV: the US ZE maximum is 240 mg/day; the shipped 272 is day 1 of the bleeding
+    # regimen (80 mg then 8 mg/h) so that high-dose PPI in a bleeding patient does not warn.
+    ("pantoprazole", "max_daily_mg"): "bleeding regimen day 1 above the ZE maximum",
+    # lansoprazole: the second reading confirmed twice-daily ZE dosing above 120 mg, not the
+    # NHS page's explicit 180 mg/day ceiling.
+    ("lansoprazole", "max_daily_mg"): "180 mg/day seen only on the NHS page",
+    # clarithromycin oral: the shipped 1500 is the US label's dual-therapy regimen (500 mg three
+    # times daily); the second readings list only 500 mg twice daily.
+    ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
+    # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text.
+    ("fluconazole", "max_daily_mg"): "no second reading found",
 }
 
 
