@@ -190,10 +190,7 @@ def test_only_the_known_second_round_ordinary_regimens_warn():
 
 # -- the third held-out round (written and committed before check first ran on them) ----------
 #: Dangerous orders of the third round still not caught, each with why (tests/data/README.md).
-FRESH3_LEFT = {
-    "HD55": "ondansetron 16 mg IV is at the 16 mg single-dose maximum; the lower first IV dose "
-            "from 75 was seen only in a secondary copy",
-}
+FRESH3_LEFT: dict[str, str] = {}  # HD55 caught by the UK SmPC's 32 mg/day (issue 13, cover-b)
 #: Ordinary regimens of the third round that still warn, each with why the warning stands.
 FRESH3_STILL_WARNED = {
     "HO05": "a fentanyl patch with low-dose methadone as co-analgesic: two long-acting opioids "
@@ -208,8 +205,6 @@ FRESH3_STILL_WARNED = {
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
     "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
-    "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
-            "seen only quoted on AI-written pages, which are not cited",
 }
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {
@@ -249,10 +244,6 @@ FRESH5_STILL_WARNED = {
 # -- the sixth held-out round (written and committed before check first ran on them) -----------
 #: Dangerous orders of the sixth round still not caught, each with why (tests/data/README.md).
 FRESH6_LEFT = {
-    "LD07": "mirtazapine 150 mg at night: no mirtazapine limit was verified for this round",
-    "LD52": "metoclopramide for 14 days: the EMA 2013 5-day limit is a licence limit that "
-            "palliative guidance exceeds (syringe drivers for weeks), so it is not shipped as a "
-            "duration maximum (as JD11)",
     "LD56": "naproxen in severe hepatic impairment: the SmPC contraindication was not seen in "
             "the copies found for this round",
 }

@@ -30,6 +30,20 @@ KNOWN_DIFFERENCES = {
     # clonazepam IV: the Irish SmPC's 20 mg total and the German label's about 13 mg a day
     # disagree; both rows are shipped (the German one as a warning), each read against the other.
     ("clonazepam", "max_daily_mg"): "Irish and German labels disagree (20 vs 13 mg)",
+    # desvenlafaxine: the US label states no maximum (50-400 mg/day studied); a Philippine label
+    # caps at 200 mg/day. The shipped 400 is the US studied top, a ten-fold-slip ceiling.
+    ("desvenlafaxine", "max_daily_mg"): "US studied range vs a Philippine label's cap",
+    # pantoprazole IV: the US ZE maximum is 240 mg/day; the shipped 272 is day 1 of the bleeding
+    # regimen (80 mg then 8 mg/h) so that high-dose PPI in a bleeding patient does not warn.
+    ("pantoprazole", "max_daily_mg"): "bleeding regimen day 1 above the ZE maximum",
+    # lansoprazole: the second reading confirmed twice-daily ZE dosing above 120 mg, not the
+    # NHS page's explicit 180 mg/day ceiling.
+    ("lansoprazole", "max_daily_mg"): "180 mg/day seen only on the NHS page",
+    # clarithromycin oral: the shipped 1500 is the US label's dual-therapy regimen (500 mg three
+    # times daily); the second readings list only 500 mg twice daily.
+    ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
+    # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text.
+    ("fluconazole", "max_daily_mg"): "no second reading found",
 }
 
 
