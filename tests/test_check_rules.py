@@ -990,3 +990,36 @@ def test_a_switch_between_a_prodrug_and_its_active_drug_is_flagged_only_above_it
     # a different opioid still needs the reduction
     other = switch(["oxycodone 60 mg/24h sc continuous"], with_property)
     assert [f.severity for f in other] == [Severity.WARNING]
+
+
+# -- round 8: a fixed starting dose for incident pain, below the share --------------------------
+def _incident(tmp_path: Path, start: str | None) -> Knowledge:
+    shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
+    lines = shipped.splitlines()
+    kept = [line for line in lines[1:] if not line.startswith((
+        "breakthrough_fraction", "incident_pain_start"))]
+    own = ["breakthrough_fraction,,,0.1,0.2,fraction,,Test source [P],P,"]
+    if start is not None:
+        own.append(f"incident_pain_start,alfentanil,,0.05,{start},mg,,Test incident start [P],P,")
+    return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *own, *kept]) + "\n")
+
+
+@pytest.mark.parametrize(("start", "severity"), [
+    (None, Severity.WARNING),  # below the 10% share, no fixed start: too small a rescue
+    ("0.3", Severity.INFO),  # within the source's fixed start for incident pain
+    ("0.15", Severity.WARNING),  # above that start: judged as any rescue
+])
+def test_a_below_share_rescue_within_a_fixed_incident_pain_start(tmp_path, start, severity):
+    k = _incident(tmp_path, start)
+    items = ["oxycodone er 20 mg po q12h", "alfentanil 0.2 mg sc prn max 4/day"]
+    shown = [f for f in _found(items, knowledge=k, table="spcg") if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [severity]
+    if severity is Severity.INFO:
+        assert "Test incident start" in shown[0].source and "incident" in shown[0].message
+
+
+def test_a_fixed_incident_pain_start_does_not_excuse_a_rescue_above_the_share(tmp_path):
+    k = _incident(tmp_path, "10")  # a start far above: a large rescue is still judged by share
+    items = ["alfentanil 1 mg/24h sc continuous", "alfentanil 0.5 mg sc q1h prn max 6/day"]
+    shown = [f for f in _found(items, knowledge=k) if f.code == "rescue-share"]
+    assert Severity.WARNING in {f.severity for f in shown}

@@ -323,10 +323,6 @@ FRESH8_STILL_WARNED = {
             "Ayrshire chart (SPCG's ratio) marks alfentanil for the one-third reduction on "
             "changing opioid; the guides disagree, and unreduced under a published ratio is "
             "flagged by design",
-    "OO04": "an alfentanil 250 microgram incident-pain dose beside MR oxycodone: 9.4% of the day, "
-            "below the usual 10-16.7% share (a rescue too small to relieve is a warning by "
-            "design); the Lanarkshire start is a fixed dose, and no source was found that exempts "
-            "it from the share",
     "OO10": "MR morphine 400 mg/day in a tolerant patient: above the West Midlands 300 mg/day "
             "specialist-advice line (as GO14): above the usual range is a warning by the issue",
     "OO47": "MR oxycodone 20 mg/day to IV fentanyl 200 micrograms/24 h, --market jp: unreduced "
@@ -847,3 +843,12 @@ def test_oral_morphine_to_sc_diamorphine_at_a_third_is_the_charts_conversion():
     above = check(Regimen.parse(["diamorphine 90 mg/24h sc continuous"]), TOLERANT,
                   previous=before)
     assert Severity.WARNING in {f.severity for f in above if f.code == "equianalgesic-switch"}
+
+
+def test_an_alfentanil_incident_pain_start_below_the_share_is_information():
+    # NHS Lanarkshire: alfentanil 100-250 micrograms for incident pain (rotation_rules.csv, S)
+    items = ["oxycodone er 20 mg po q12h", "alfentanil 0.25 mg sc prn max 4/day"]
+    shown = [f for f in check(Regimen.parse(items), TOLERANT, market="uk")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "Lanarkshire" in shown[0].source
