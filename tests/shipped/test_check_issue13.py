@@ -279,8 +279,6 @@ FRESH7_LEFT = {
     "MD45": "a 400 mcg naloxone bolus beside long-term opioids: within the BNF dose range; no "
             "rule for the smaller titrated doses NHS/PSA/W/2014/016 asks for, and no number for "
             "them was verified in this round",
-    "MD46": "treatment-dose enoxaparin twice daily at CrCl 22: no enoxaparin renal row; the "
-            "label's reduction was found only on AI-written pages, which the project does not cite",
 }
 #: Ordinary regimens of the seventh round that still warn, each with why the warning stands.
 FRESH7_STILL_WARNED = {
@@ -299,16 +297,15 @@ FRESH8_LEFT = {
             "range-only factor (0.67-1, read at its generous end for the usual range), below the "
             "300 mg OME/day line; no published per-dose maximum for hydrocodone ER was found "
             "(the labels set no maximum; the largest tablet is not one)",
-    "ND04": "risperidone 10 mg at 84: no risperidone dose row (a non-opioid dose row: the "
-            "antipsychotics are another helper's rows)",
+    "ND04": "risperidone 10 mg at 84: below the 16 mg/day label maximum the risperidone row "
+            "(merged from main) gives; no age-reduced or delirium row (a non-opioid dose row: "
+            "the antipsychotics are another helper's rows)",
     "ND41": "cimetidine 1.6 g/day at CrCl 20: no cimetidine dose or renal row (a non-opioid dose "
             "row: the H2 blockers are another helper's rows)",
     "ND42": "famotidine 80 mg/day at CrCl 22: no famotidine renal row (a non-opioid dose row: "
             "the H2 blockers are another helper's rows)",
     "ND43": "ondansetron 24 mg/day in severe hepatic impairment: no hepatic row for ondansetron "
             "(a non-opioid dose row: the antiemetics are another helper's rows)",
-    "ND44": "edoxaban 60 mg at CrCl 40 and 54 kg: no edoxaban dose row (a non-opioid dose row: "
-            "the anticoagulants are another helper's rows)",
     "ND50": "hydrocodone ER 40 mg at CrCl 24: the Hysingla ER label halves the starting dose in "
             "moderate-to-severe renal impairment, which needs a renally reduced start; adding "
             "hydrocodone to the renal-caution class (which warns on any scheduled dose) would warn "

@@ -22,6 +22,14 @@ KNOWN_DIFFERENCES = {
     # celecoxib label: acute pain day 1 allows 400 mg then 200 mg (600 mg); from day 2 and for
     # arthritis the maximum is 400 mg/day, the limit shipped (day 1 is in the row's notes).
     ("celecoxib", "max_daily_mg"): "day-1 acute pain allowance",
+    # aspirin OTC: the shipped row reads the 325 mg tablets' directions (2 tablets = 650 mg a dose,
+    # 12 tablets = 3,900 mg a day); the second reading is of the 81 mg tablets' (8 = 648 mg,
+    # 48 = 3,888 mg a day), the same directions in another strength.
+    ("aspirin", "max_single_mg"): "81 mg vs 325 mg tablet directions",
+    ("aspirin", "max_daily_mg"): "81 mg vs 325 mg tablet directions",
+    # clonazepam IV: the Irish SmPC's 20 mg total and the German label's about 13 mg a day
+    # disagree; both rows are shipped (the German one as a warning), each read against the other.
+    ("clonazepam", "max_daily_mg"): "Irish and German labels disagree (20 vs 13 mg)",
 }
 
 
