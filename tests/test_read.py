@@ -25,7 +25,7 @@ DATA = Path(__file__).parent / "data" / "prose"
 PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.jsonl",
                                           "fresh_passages.jsonl", "fresh2_passages.jsonl",
                                           "fresh3_passages.jsonl", "fresh4_passages.jsonl",
-                                          "fresh5_passages.jsonl")
+                                          "fresh5_passages.jsonl", "fresh6_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -43,7 +43,8 @@ def _items(text: str):
 
 @pytest.mark.parametrize(("part", "floor"), [("dev", 0.95), ("test", 0.80), ("new", 0.90),
                                              ("fresh", 0.80), ("fresh2", 0.90), ("fresh3", 0.90),
-                                             ("fresh4", 0.90), ("fresh5", 0.75)])
+                                             ("fresh4", 0.90), ("fresh5", 0.75),
+                                             ("fresh6", 0.90)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1266,3 +1267,59 @@ def test_a_general_statement_names_no_item_fresh5(text):
 ])
 def test_examples_and_subjects_of_the_story_stay_items(text, want):
     assert _drugs(text) == want, text
+
+
+# -- patterns of the fresh6 passages (first read 3/9 with 1 invented and 5 unexpected items) ------
+
+def _daily_doses(text: str) -> list[tuple[str, str | None]]:
+    return [(i.drug.name, str(i.daily_dose) if i.daily_dose is not None else None)
+            for i in read_course(text).items]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh6-001/-002: a list of amounts, each before another drug's name, after "daily …
+    # requirements were": the regimen drug by drug, each an amount a day
+    ("Her daily requirements were 20 mg oxycodone and 300 mg gabapentin.",
+     [("oxycodone", "20 mg/day"), ("gabapentin", "300 mg/day")]),
+    ("Her 24-hour analgesic requirements were 60 mg morphine and 400 mg tramadol.",
+     [("morphine", "60 mg/day"), ("tramadol", "400 mg/day")]),
+    ("On admission her daily analgesic requirements were 150 µg/hr fentanyl, 100 mg oramorph "
+     "and 400 mg tramadol.",
+     [("fentanyl", "3600 mcg/day"), ("morphine", "100 mg/day"), ("tramadol", "400 mg/day")]),
+])
+def test_a_daily_list_of_requirements_is_the_regimen(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # no word of a day: the amounts are the drugs', but how often is not said
+    ("Her requirements were 20 mg oxycodone and 300 mg gabapentin.",
+     [("oxycodone", None), ("gabapentin", None)]),
+    # one drug's requirement or consumption stays a total the text prints, not an item
+    ("Her total 24-hour opioid requirement was 44 mg of IV hydromorphone.", []),
+    ("His total daily morphine consumption was 300 mg per day.", []),
+])
+def test_a_requirement_that_is_no_daily_list_stays_as_before(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_equating_to_states_an_equivalence_not_a_dose():
+    # fresh6-001: "(equating to 740 mg oral morphine/24 hr)" had been read as morphine 740 mg/day
+    text = "She took oxycodone 20 mg twice daily (equating to 60 mg oral morphine per day)."
+    assert _daily_doses(text) == [("oxycodone", "40 mg/day")]
+    reading = read_course(text)
+    assert any("equivalence" in n.why for n in reading.not_doses), reading.not_doses
+
+
+@pytest.mark.parametrize("text", [
+    # fresh6-006: a conclusion naming the drugs given before, as a list after "a causal role of"
+    "He was given codeine and then morphine. A causal role of codeine and morphine in the "
+    "hiccups is likely.",
+    # each name of a list after "attributed to" is the cause, not only the first
+    "He received codeine, morphine and tramadol. The rash was attributed to codeine, morphine "
+    "and tramadol.",
+])
+def test_drugs_named_as_the_cause_in_a_list_are_not_items_again(text):
+    second = text.index(". ") + 2
+    items = read_course(text).items
+    assert items and all(item.span[1] <= second for item in items), items

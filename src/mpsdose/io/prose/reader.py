@@ -150,10 +150,11 @@ _HYPOTHETICAL = re.compile(
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
 #: amount after the phrase is). "This is approximately equivalent to 0.4 mg/hour, which is her
 #: basal rate" states no amount before the verb: the amount after it is the dose it names.
+#: "(equating to 740 mg oral morphine/24 hr)" states an equivalence as "equivalent to" does.
 _EQUIVALENT = re.compile(
     r"(?P<verb>\b(?:is|are|was|were)\s+(?:the\s+|an\s+)?)?"
     r"(?:approximate(?:ly)?\s+|roughly\s+|about\s+)?(?:equivalent|equianalgesic|equal)\s+"
-    r"(?:of|to|with)\b|\bcorresponds?\s+to\b")
+    r"(?:of|to|with)\b|\bcorresponds?\s+to\b|\bequat(?:ing|es|ed)\s+to\b")
 #: The letter or number of an answer option at the start of a line: "A. ", "b) ", "(c) ", "1. ".
 _OPTION = re.compile(r"[ \t]*(?:\(?[A-Ea-e]\)|\(?[A-Ea-e]\.|\d{1,2}[.)])[ \t]")
 #: A line that gives the answer of a question, before the option it names ("ANSWER:").
@@ -214,8 +215,13 @@ _COMPARED = re.compile(
 _EXAMPLES = re.compile(
     r"\b(?:such\s+as|e\.\s?g\.,?|for\s+example,?|for\s+instance,?)\s+"
     r"(?:[a-z\-]+\s*(?:,\s*|\s+and\s+|\s+or\s+))*$")
+#: A word that makes the amounts after it amounts a day ("daily analgesic requirements were …",
+#: "her 24-hour requirements were …").
+_PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
-_CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$")
+_CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
+                    # "a causal role of codeine, morphine and hydromorphone … is likely"
+                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
 #: therapy", "The authors report two patients …", "A case of … is presented"): the case tells of
 #: its drugs after it; a drug it names without an amount and the case names later is not an item
@@ -259,6 +265,9 @@ class _Reading:
     #: schedule of giving: never lent to a dose of an earlier sentence
     schedule_adjective: bool = False
     lockout: float | None = None
+    #: the amount is one drug's of a list of daily amounts ("daily analgesic requirements were
+    #: 150 µg/hr fentanyl, 100 mg oramorph and 400 mg tramadol"): an amount a day
+    daily_list: bool = False
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
     count_before: bool = False
@@ -349,6 +358,9 @@ class _Reader:
         self.added_now: set[int] = set()
         self.continued_now: set[Drug] = set()
         self.total_tokens: set[int] = set()
+        #: where amounts of a daily regimen list begin ("daily … requirements were 100 mg
+        #: oramorph and 400 mg tramadol"): each is a daily amount
+        self.daily_amounts: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
@@ -357,6 +369,7 @@ class _Reader:
         self.group = False  # the text reports on a group of patients, not on one
         self.summaries: set[int] = set()  # the sentences that sum the report up
         self.named: list[set[Drug]] = []  # the drugs each sentence of the story names
+        self.all_named: list[set[Drug]] = []
         self.routed: list[set[Drug]] = []  # … and those it gives a route
         self.options: list[tuple[int, int]] = []
 
@@ -381,6 +394,9 @@ class _Reader:
         self.named = [{t.value.drug for t in tokens if t.kind == "drug"}
                       if self._set_aside(s, tokens) is None and self._of_the_story(tokens) else set()
                       for s, tokens in zip(spans, token_lists, strict=True)]
+        #: the drugs each sentence names, whatever it tells
+        self.all_named = [{t.value.drug for t in tokens if t.kind == "drug"}
+                          for tokens in token_lists]
         self.routed = [{t.value.drug for p, t in enumerate(tokens)
                         if t.kind == "drug" and self._route_named(tokens, p)} & named
                        for tokens, named in zip(token_lists, self.named, strict=True)]
@@ -773,7 +789,35 @@ class _Reader:
                 position += step
         if "use" in found and not self._use_is_total(tokens, index):
             found.discard("use")
+        if "use" in found and found <= {"use", "total"}:
+            listed = self._regimen_list(tokens, index)
+            if listed:
+                found.clear()  # the regimen, each drug's amount: items, not a total
+                window = self.normal[tokens[max(0, index - 8)].start:tokens[index].start]
+                if _PER_DAY_WORD.search(window):
+                    self.daily_amounts.update(tokens[position].start for position in listed)
         return found
+
+    def _regimen_list(self, tokens: list[Token], index: int) -> list[int]:
+        """ "daily analgesic requirements were 150 µg/hr fentanyl, 100 mg oramorph and 400 mg
+        tramadol": amounts each written before the name of a different drug, one list from the
+        amount at ``index`` on, are the regimen, drug by drug, not a total. The positions of the
+        list's amounts ([] where fewer than two drugs are listed)."""
+        positions: list[int] = []
+        drugs: set[str] = set()
+        position = index
+        while position + 1 < len(tokens):
+            token = tokens[position]
+            if token.kind == "amount" and tokens[position + 1].kind == "drug":
+                positions.append(position)
+                drugs.add(str(tokens[position + 1].value.drug.name))
+                position += 2
+            elif (token.kind == "punct" and token.value == ",") or (
+                    token.kind == "plus" and self._word(token) == "and"):
+                position += 1
+            else:
+                break
+        return positions if len(drugs) >= 2 else []
 
     def _use_is_total(self, tokens: list[Token], index: int) -> bool:
         """ "used an average of 3 mg", "use escalated … with 31,600 mcg", "consumption was":
@@ -863,7 +907,8 @@ class _Reader:
                 for value_index in range(len(amount.values)):
                     readings.append(_Reading(name.drug, tokens[target].name_span,
                                              sentence, first, last, amount, value_index, index,
-                                             name_route=name.route))
+                                             name_route=name.route,
+                                             daily_list=token.start in self.daily_amounts))
         return readings
 
     def _alternatives(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
@@ -1395,11 +1440,22 @@ class _Reader:
         if self.sentence in self.summaries and later and (
                 routed or not self._route_named(tokens, index)):
             return "in the sentence that sums the report up; the case tells of it after"
-        ahead = self.normal[max(0, tokens[index].start - 30):tokens[index].start]
-        if _CAUSE.search(ahead) and (later or any(drug in self.named[other]
+        head = self._list_head(tokens, index)
+        ahead = self.normal[max(0, tokens[head].start - 30):tokens[head].start]
+        if _CAUSE.search(ahead) and (later or any(drug in self.all_named[other]
                                                    for other in range(self.sentence))):
             return "as the cause of an event; the case tells of it in another sentence"
         return None
+
+    def _list_head(self, tokens: list[Token], index: int) -> int:
+        """The first name of a list of drugs' names that ends at ``index`` ("codeine, morphine and
+        hydromorphone": the words before the list are said of each of them)."""
+        head = index
+        while head >= 2 and tokens[head - 2].kind == "drug" and (
+                (tokens[head - 1].kind == "plus" and self._word(tokens[head - 1]) in ("and", "or"))
+                or (tokens[head - 1].kind == "punct" and tokens[head - 1].value == ",")):
+            head -= 2
+        return head
 
     def _route_named(self, tokens: list[Token], index: int) -> bool:
         """Does a mention give its drug's route ("intravenous (IV) dexmedetomidine", "epidural
@@ -2939,6 +2995,10 @@ class _Dose:
             notes.append(("prn-daily-unknown", "an as-needed dose: how many were taken is not said",
                           Severity.INFO))
             return dose
+        if reading.daily_list and schedule is None:
+            notes.append(("daily-list", "one drug's amount in a list the text says is daily: read "
+                          "as an amount a day", Severity.INFO))
+            return dose._rate(reading, value, base, "day", notes, transdermal)
         if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
             dose.item_schedule = dose.frequency = "once"
             notes.append(("single-dose", f"{'a bolus' if reading.bolus else 'given'} with no "
