@@ -53,7 +53,7 @@ from mpsdose.clinical.market import (
     methadone_label_start,
     naive_start_allowed,
 )
-from mpsdose.clinical.ranges import opioid_range_findings
+from mpsdose.clinical.ranges import label_titration_step, opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
@@ -1132,10 +1132,14 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
         elif new - old and not (surveillance and "methadone" in new - old):
+            same = _same_active_drug(k, new - old, old - new)
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
-                                    surveillance=bool(surveillance), after_items=after_items))
+                                    surveillance=bool(surveillance), after_items=after_items,
+                                    same_active=same))
         elif not routes:
-            found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance)))
+            found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
+                                    before_items=before_items, after_items=after_items,
+                                    market=market))
     chosen = tables[0]
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
@@ -1182,9 +1186,32 @@ def _range_text(bounds: tuple[float, float]) -> str:
     return f"{significant(low, 4)}–{significant(high, 4)}"
 
 
+def _same_active_drug(k: Knowledge, new: set[str], old: set[str]) -> tuple[str, str] | None:
+    """(the property's source, what converts to what) where every new opioid converts without
+    reduction with an old one (``converts_unreduced_with`` in ``drug_properties.csv``: diamorphine
+    is converted to and from morphine at the table's ratio, not reduced for incomplete
+    cross-tolerance, as a different opioid is), or None."""
+    if not new:
+        return None
+    pairs, sources = [], []
+    for drug in sorted(new):
+        partner = None
+        for other in sorted(old):
+            for a, b in ((drug, other), (other, drug)):
+                found = k.drug_properties.get(a, "converts_unreduced_with")
+                if found is not None and found[0] == b:
+                    partner = other
+                    sources.append(found[1])
+        if partner is None:
+            return None
+        pairs.append(f"{partner} to {drug}")
+    return " ; also: ".join(dict.fromkeys(sources)), ", ".join(pairs)
+
+
 def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str, *,
                surveillance: bool = False,
-               after_items: Sequence[tuple[Item, str, float]] = ()) -> list[Finding]:
+               after_items: Sequence[tuple[Item, str, float]] = (),
+               same_active: tuple[str, str] | None = None) -> list[Finding]:
     """A switch to another opioid at or above the old OME under any table.
 
     Each table is read at its lower factors on both sides (a table's range around its own
@@ -1193,16 +1220,27 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     30-45 mg for oral morphine 30 mg), every ratio in it is published and none is the table's
     own: the new opioid is read at the top of that range too (:func:`_range_top_total`), so a
     1:1 switch that PDQ's range allows is unreduced under that ratio (shown as its OME there).
+
+    ``same_active`` (:func:`_same_active_drug`): the new opioid is the old one's prodrug or active
+    drug, converted at the table's ratio without the reduction for cross-tolerance; only a switch
+    above the old OME is flagged, and one at it is information naming the source.
     """
     unreduced = []
     for table_id, (before, after) in readings.items():
         top = _range_top_total(k, table_id, after_items)
         read = after if top is None or top <= after[0] else (top, top)
         worst = read[0] / before[0]
-        if worst >= 1 - _TOLERANCE:
+        if worst >= 1 - _TOLERANCE if same_active is None else worst > 1 + _TOLERANCE:
             unreduced.append((table_id, before, read, worst, read is not after))
     if not unreduced:
-        return []
+        if same_active is None:
+            return []
+        source, pairs = same_active
+        return [Finding(Severity.INFO, "equianalgesic-switch", (
+            f"{pairs} at or below the old oral morphine equivalent under every table read "
+            f"({', '.join(readings)}): converted at the table's ratio without a reduction for "
+            "incomplete cross-tolerance, as the source converts between these (the reduction "
+            "is for a change to a different opioid)"), source)]
     shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day"
                       + (" (at the top of the range the table gives, a published ratio)"
                          if top else "")
@@ -1219,6 +1257,11 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     else:
         where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
                  f"{chosen} shows a reduction)")
+    if same_active is not None:
+        return [_ruled(k, "equianalgesic-switch",
+                       f"the new opioids ({', '.join(drugs)}) are above the old oral morphine "
+                       f"equivalent {where} — {shown}; {same_active[1]} is converted at the "
+                       "table's ratio without reduction, never above it")]
     return [_ruled(k, "equianalgesic-switch",
                    f"the new opioids ({', '.join(drugs)}) are not reduced for incomplete "
                    f"cross-tolerance {where} — {shown}")]
@@ -1313,8 +1356,14 @@ def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int,
 
 
 def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
-               surveillance: bool = False) -> list[Finding]:
-    """The same opioids raised beyond the published titration step, in equivalents."""
+               surveillance: bool = False,
+               before_items: Sequence[tuple[Item, str, float]] = (),
+               after_items: Sequence[tuple[Item, str, float]] = (),
+               market: str | None = None) -> list[Finding]:
+    """The same opioids raised beyond the published titration step, in equivalents.
+
+    One product raised within its own label's increment (:func:`label_titration_step`: Belbuca
+    150 micrograms every 12 hours) is information naming the label, whatever its percentage."""
     step = _rule(k, "opioid-titration-step", threshold=True)
     assert step.threshold is not None
     rises = [(t, b, a, a[0] / b[0]) for t, (b, a) in readings.items()]
@@ -1323,6 +1372,20 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
         return []
     how = ("" if table_id == chosen and not surveillance
            else f", the most cautious of {', '.join(readings)}")
+    if len(before_items) == 1 and len(after_items) == 1:
+        label = label_titration_step(before_items[0][0], after_items[0][0], market, knowledge=k)
+        if label is not None:
+            parts = [] if label.per_dose is None else [f"{significant(label.per_dose, 4)} mg a dose"]
+            if label.per_day is not None:
+                parts.append(label.describe_day())
+            increment = " and ".join(parts)
+            return [Finding(Severity.INFO, "opioid-titration-step", (
+                f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} "
+                f"mg/day (+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
+                f"{step.threshold:g}% step, but within the product label's own increment "
+                f"({increment}; {after_items[0][0].drug.name} {after_items[0][0].route.value}"
+                f"{f' {label.release}' if label.release else ''}): the label is followed"),
+                f"{label.source} ; also: {step.source}")]
     return [_ruled(k, "opioid-titration-step", (
         f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
         f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
