@@ -295,8 +295,6 @@ FRESH8_LEFT = {
             "row: the H2 blockers are another helper's rows)",
     "ND42": "famotidine 80 mg/day at CrCl 22: no famotidine renal row (a non-opioid dose row: "
             "the H2 blockers are another helper's rows)",
-    "ND43": "ondansetron 24 mg/day in severe hepatic impairment: no hepatic row for ondansetron "
-            "(a non-opioid dose row: the antiemetics are another helper's rows)",
     "ND50": "hydrocodone ER 40 mg at CrCl 24: the Hysingla ER label halves the starting dose in "
             "moderate-to-severe renal impairment, which needs a renally reduced start; adding "
             "hydrocodone to the renal-caution class (which warns on any scheduled dose) would warn "
