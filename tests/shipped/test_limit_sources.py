@@ -54,6 +54,10 @@ KNOWN_DIFFERENCES = {
     # prochlorperazine suppositories: the US label summaries give 25 mg twice daily (shipped, as a
     # warning); Wheeless gives 25 mg every 6-8 hours.
     ("prochlorperazine", "max_daily_mg"): "rectal: 25 mg twice daily vs every 6-8 hours",
+    # diazepam nasal spray (Valtoco): the 20 mg top dose and two doses a day are the maker's HCP
+    # page (P); the MPR summary confirms two doses an episode but not the dosing chart's top.
+    ("diazepam", "max_single_mg"): "Valtoco's 20 mg top dose on the maker's page only",
+    ("diazepam", "max_daily_mg"): "Valtoco's 20 mg top dose on the maker's page only",
 }
 
 
