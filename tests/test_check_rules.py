@@ -329,6 +329,25 @@ def test_a_patient_on_dialysis_without_a_crcl_is_judged_by_the_lowest_band(tmp_p
                                                                  measured, knowledge=k)}
 
 
+@pytest.mark.parametrize(("order", "flagged"), [
+    ("gabapentin 250 mg po q6h", True),   # 1000 mg/day: above 2 mg/kg/day even at 400 kg (800)
+    ("gabapentin 150 mg po q6h", False),  # 600 mg/day: above the limit below 300 kg, not at 400
+])
+def test_a_per_kg_maximum_without_a_weight_is_judged_at_the_heaviest_plausible_adult(
+        tmp_path, order, flagged):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "gabapentin,oral,,any,,,,,2,,,,,Test label [P],P,\n"))
+    found = _found([order], Patient(age=60), knowledge=k)
+    above = [f for f in found if f.code == "gabapentin-above-max"]
+    assert bool(above) is flagged
+    assert all("400 kg" in f.message for f in above)
+    # the lighter patients' limits are still not checked, and say so
+    assert "limit-not-checked" in {f.code for f in found}
+    # with a weight given, the patient's own limit: 600 mg/day is above 2 mg/kg at 70 kg
+    weighed = _found(["gabapentin 150 mg po q6h"], Patient(age=60, weight_kg=70), knowledge=k)
+    assert "gabapentin-above-max" in {f.code for f in weighed}
+
+
 def test_the_renal_rules_read_dialysis_as_kidney_failure(tmp_path):
     k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
         "morphine,renally_cleared_active_metabolite,avoid,Test renal guide [P],P,\n"))
@@ -743,10 +762,24 @@ def test_a_dose_no_row_judges_is_reported_once_not_passed(tmp_path):
     assert shown is not None and "metoclopramide (oral)" in shown
     # judged: the SC row, the usual range of any route; opioids have a rule of their own
     assert "(sc)" not in shown and "cyclizine" not in shown and "morphine" not in shown
-    # a chosen market judges by its own rows only: the UK row does not judge a US order
-    us = _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="us"))
-    assert us is not None and "metoclopramide (sc)" in us and "US market" in us
+    # a chosen market with no row for the drug and route is judged by another market's, as a
+    # warning saying so: choosing a market chooses its labels, not silence
+    assert _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="us")) is None
     assert _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="uk")) is None
+    above = [f for f in _found(["metoclopramide 20 mg sc q8h"], knowledge=k, market="us")
+             if f.code == "metoclopramide-above-max"]
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "US sources give no maximum" in above[0].message
+
+
+def test_another_markets_general_maximum_is_not_used_where_the_chosen_market_has_one(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "metoclopramide,sc,,any,,,,30,,,,uk,,Test UK label [P],P,\n"
+        "metoclopramide,sc,,any,,,,60,,,,us,,Test US label [P],P,\n"))
+    found = _found(["metoclopramide 15 mg sc q8h"], knowledge=k, market="us")  # 45 mg/day
+    assert "metoclopramide-above-max" not in {f.code for f in found}
+    found = _found(["metoclopramide 15 mg sc q8h"], knowledge=k, market="uk")
+    assert "metoclopramide-above-max" in _codes_raised(found)
 
 
 def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():

@@ -204,7 +204,6 @@ FRESH3_STILL_WARNED = {
 # -- the fourth held-out round (written and committed before check first ran on them) ----------
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
-    "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
 }
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {

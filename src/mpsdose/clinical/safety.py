@@ -65,7 +65,16 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, ScheduleKind, State
+from mpsdose.model.regimen import (
+    PATIENT_BOUNDS,
+    Course,
+    Hepatic,
+    Item,
+    Patient,
+    Regimen,
+    ScheduleKind,
+    State,
+)
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route, parse_condition
 
@@ -257,6 +266,16 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
                               f"{significant(cap, 4)} mg/day at {significant(patient.weight_kg, 4)} kg"))
     measured = f"{drug}{where} {significant(daily, 4)} mg/day{with_prn}"
+    if limit.max_daily_mg_per_kg is not None and patient.weight_kg is None:
+        # No weight given: a day above the per-kg maximum at the heaviest plausible adult is
+        # above it whatever the weight (the lighter patients' limits stay not checked).
+        heaviest = PATIENT_BOUNDS["weight_kg"][1]
+        cap = limit.max_daily_mg_per_kg * heaviest
+        if daily > cap * (1 + _TOLERANCE):
+            found.append(_Measured(limit, "daily", "above", daily, cap, (
+                f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = {significant(cap, 4)} "
+                f"mg/day even at {heaviest:g} kg, the heaviest plausible adult (weight not given)"),
+                measured))
     for ceiling, text in ceilings:
         if ceiling == 0:
             if daily > 0:
@@ -300,8 +319,9 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
 
 def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
                          given: set[tuple[str, Route]], market: str) -> list[DoseLimit]:
-    """Another market's rows for a patient state (hepatic impairment, a risk factor, a weight or
-    CrCl band) that the chosen market's sources say nothing about, as warnings.
+    """Another market's rows that the chosen market's sources say nothing about, as warnings: a
+    patient state (hepatic impairment, a risk factor, a weight or CrCl band) its rows do not
+    name, or a general maximum of a drug and route it has no row for at all.
 
     Choosing a market chooses its labels, not silence about the patient: the US acetaminophen
     label gives no number for hepatic impairment (only caution), the EU label lowers the day to
@@ -311,14 +331,24 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
     covered = {(r.drug, r.condition, r.value) for r in rows}
     found = []
     for row in k.dose_limits:
-        if (row.market in (None, market) or row.condition in ("any", "age") or row.scope
+        if (row.market in (None, market) or row.scope
                 or (row.drug, row.condition, row.value) in covered
                 or not any(drug == row.drug and (row.route is None or route is row.route)
                            for drug, route in given)):
             continue
-        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
-                  f"maximum for {row.describe_condition()}: the {row.market.upper() if row.market else ''} "
-                  "source's is applied")
+        elsewhere = row.market.upper() if row.market else ""
+        if row.condition in ("any", "age"):
+            # a general maximum only where the chosen market has no row for the drug and route
+            if any(r.drug == row.drug and (r.route is None or row.route is None
+                                           or r.route is row.route) for r in rows):
+                continue
+            where = f" by the {row.route.value} route" if row.route else ""
+            reason = (f"Severity warning, not error, because the {market.upper()} sources give "
+                      f"no maximum for {row.drug}{where}: the {elsewhere} source's is applied")
+        else:
+            reason = (f"Severity warning, not error, because the {market.upper()} sources give "
+                      f"no maximum for {row.describe_condition()}: the {elsewhere} source's is "
+                      "applied")
         severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
         found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
     return found
@@ -1533,8 +1563,9 @@ def check(
 
 def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> list[Finding]:
     """The drugs (not opioids, which have their own ``opioid-dose-range-not-checked``) whose dose
-    no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of the
-    chosen market, or of any where none is chosen), no usual range in ``usual_ranges.csv``, no
+    no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of any
+    market: another market's general maximum judges where the chosen one has none, see
+    ``_risk_rows_elsewhere``), no usual range in ``usual_ranges.csv``, no
     dexamethasone equivalent for a corticosteroid. Said once, as information: "0 warnings" is a
     claim that the doses were checked, and these were not.
     """
@@ -1549,7 +1580,8 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> 
                                   and "dexamethasone" in steroids):
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
-                   and (market is None or r.market in (None, market)) for r in k.dose_limits):
+                   and (market is None or r.market in (None, market) or not r.scope)
+                   for r in k.dose_limits):  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
                    for r in k.usual_ranges):
@@ -1558,9 +1590,8 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> 
     if not unjudged:
         return []
     rule = _rule(k, "dose-not-checked")
-    market_text = f" of the {market.upper()} market" if market else ""
     return [Finding(Severity.INFO, "dose-not-checked", (
-        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose{market_text} or usual range for "
+        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose or usual range for "
         f"the drug and route in the knowledge, so the dose was not checked. {rule.statement}"),
         rule.source)]
 
