@@ -1408,3 +1408,14 @@ def test_first_lines_that_are_no_title_keep_their_items(text, drugs):
     items = read_course(text).items
     # the first line's drugs are read there, as before
     assert [i.drug.name for i in items if i.span[1] <= first.start() + 1] == drugs, text
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    # a drug named in a measurement of its level is no dose given
+    ("She took an overdose. Her fentanyl blood concentration was 5 ng/ml.", []),
+    ("He was admitted. The plasma concentration of paracetamol was 3040 mumol/l.", []),
+    # without a word of blood, plasma or serum it is read as before
+    ("The morphine concentration was reduced and the infusion continued.", ["morphine"]),
+])
+def test_a_drug_named_in_a_measurement_of_its_level_is_no_item(text, drugs):
+    assert [item.drug.name for item in read_course(text).items] == drugs, text

@@ -1391,6 +1391,16 @@ class _Reader:
             return "as a condition, not a treatment"
         if following in _SERVICES:
             return "as a service, not a treatment"
+        before_name = self.normal[max(0, tokens[index].start - 30):tokens[index].start]
+        said_all = self.normal[tokens[0].start:tokens[-1].end]
+        measured = re.match(r"\s+(?:(?:plasma|serum|blood)\s+)?(?:concentrations?|levels?)\b",
+                            self.normal[tokens[index].end:tokens[index].end + 30])
+        if re.search(r"\b(?:plasma|serum|blood)\b", said_all) and (
+                measured
+                or re.search(r"\b(?:concentrations?|levels?)\s+of\s+$", before_name)):
+            # "the plasma concentration of paracetamol was 3040 mumol/l", "fentanyl blood
+            # concentration": a measurement, not a dose given
+            return "in a measurement of its level, not a dose given"
         lead = index  # "similar to those of immediate-release morphine"
         while lead > 0 and tokens[lead - 1].kind in ("route", "release", "form"):
             lead -= 1
