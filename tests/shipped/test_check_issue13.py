@@ -288,20 +288,15 @@ FRESH8_LEFT = {
             "range-only factor (0.67-1, read at its generous end for the usual range), below the "
             "300 mg OME/day line; no published per-dose maximum for hydrocodone ER was found "
             "(the labels set no maximum; the largest tablet is not one)",
-    "ND04": "risperidone 10 mg at 84: below the 16 mg/day label maximum the risperidone row "
-            "(merged from main) gives; no age-reduced or delirium row (a non-opioid dose row: "
-            "the antipsychotics are another helper's rows)",
-    "ND41": "cimetidine 1.6 g/day at CrCl 20: no cimetidine dose or renal row (a non-opioid dose "
-            "row: the H2 blockers are another helper's rows)",
-    "ND42": "famotidine 80 mg/day at CrCl 22: no famotidine renal row (a non-opioid dose row: "
-            "the H2 blockers are another helper's rows)",
     "ND50": "hydrocodone ER 40 mg at CrCl 24: the Hysingla ER label halves the starting dose in "
             "moderate-to-severe renal impairment, which needs a renally reduced start; adding "
             "hydrocodone to the renal-caution class (which warns on any scheduled dose) would warn "
             "on the label's own reduced start (OO20)",
-    "ND51": "metoclopramide 80 mg/day SC at 48 kg: no metoclopramide SC maximum (the EMA 0.5 "
-            "mg/kg and 30 mg a day; a non-opioid dose row: the antiemetics are another helper's "
-            "rows)",
+    "ND51": "metoclopramide 80 mg/day SC at 48 kg and 80: within the West Midlands palliative "
+            "SC range (30-100 mg/24 h, usual_ranges.csv); the EMA/MHRA 2013 cap (30 mg/day, "
+            "0.5 mg/kg) is shipped for IV and IM only, and no palliative guidance seen (WMPCP, "
+            "Devon formulary, Lothian, GG&C) gives an SC ceiling by weight or age; Devon's note "
+            "that palliative use may justify the 2013 neurological risk is why the SC cap stays off",
 }
 #: Ordinary regimens of the eighth round that still warn, each with why the warning stands.
 FRESH8_STILL_WARNED = {

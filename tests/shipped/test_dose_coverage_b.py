@@ -121,8 +121,9 @@ def test_ten_times_the_top_dose_warns_naming_a_shipped_source(drug, top, tenfold
 
 
 def test_macrogol_three_sachets_a_day_is_judged_and_silent():
-    # chronic constipation: 1-3 sachets of 13.125 g a day (Movicol); the impaction regimen's
-    # 105 g a day is above the item language's 100 g plausibility guard and cannot be written
+    # chronic constipation: 1-3 sachets of 13.125 g a day (Movicol); ten times it (394 g a day) is
+    # above the item language's plausibility guard (the impaction day, 105 g, is below it:
+    # tests/shipped/test_guards_above_knowledge.py)
     found = _check("macrogol 13.125 g po tid")
     assert not _raised(found)
     assert "dose-not-checked" not in {f.code for f in found}

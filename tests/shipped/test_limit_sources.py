@@ -44,6 +44,20 @@ KNOWN_DIFFERENCES = {
     ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
     # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text.
     ("fluconazole", "max_daily_mg"): "no second reading found",
+    # famotidine below CrCl 30: GlobalRPh halves the dose in one band below 50 mL/min (20 mg/day);
+    # the current US label and Texas HHS give 10 mg/day below 30 (the band shipped).
+    ("famotidine", "max_daily_mg"): "GlobalRPh's single <50 band vs the label's <30 band",
+    # domperidone suppositories: the pre-2014 Motilium SmPC gave 60 mg twice daily; the 2014
+    # MHRA/CMDh restriction (shipped, market uk) lowered it to 30 mg twice daily.
+    ("domperidone", "max_single_mg"): "pre-2014 SmPC superseded by the 2014 restriction",
+    ("domperidone", "max_daily_mg"): "pre-2014 SmPC superseded by the 2014 restriction",
+    # prochlorperazine suppositories: the US label summaries give 25 mg twice daily (shipped, as a
+    # warning); Wheeless gives 25 mg every 6-8 hours.
+    ("prochlorperazine", "max_daily_mg"): "rectal: 25 mg twice daily vs every 6-8 hours",
+    # diazepam nasal spray (Valtoco): the 20 mg top dose and two doses a day are the maker's HCP
+    # page (P); the MPR summary confirms two doses an episode but not the dosing chart's top.
+    ("diazepam", "max_single_mg"): "Valtoco's 20 mg top dose on the maker's page only",
+    ("diazepam", "max_daily_mg"): "Valtoco's 20 mg top dose on the maker's page only",
 }
 
 
