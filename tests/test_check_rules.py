@@ -612,6 +612,22 @@ def test_an_opioid_with_another_cns_depressant_or_a_cyp3a4_inhibitor(tmp_path):
     assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}  # not a substrate here
 
 
+def test_a_route_judged_only_by_a_label_row_is_still_bounded_by_the_plausibility_ceiling(tmp_path):
+    # no table has IM buprenorphine: a label's usual row judges it, and the drug's smallest
+    # factor of any route bounds a unit slip unless a plausible row of its own says otherwise
+    general = ("plausible,,,,,,,3000,,error,mpsdose convention: test ceiling (ISMP test) [P],P,\n"
+               "usual,buprenorphine,im,,,,0.6,,,warning,Test label [P],P,\n")
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + general)
+    slip = _found(["buprenorphine 600 mg im q6h"], knowledge=k)
+    assert ("opioid-implausible-dose", Severity.ERROR) in _raised(slip)
+    assert ("opioid-above-usual", Severity.WARNING) in _raised(slip)
+    meant = _found(["buprenorphine 0.6 mg im q6h"], knowledge=k)
+    assert "opioid-implausible-dose" not in {f.code for f in meant}
+    own = _knowledge(tmp_path / "own", opioid_dose_ranges=RANGES_HEADER + general + (
+        "plausible,buprenorphine,im,,,,1000,,,error,Test own ceiling [P],P,\n"))
+    assert "opioid-implausible-dose" not in {
+        f.code for f in _found(["buprenorphine 600 mg im q6h"], knowledge=own)}
+
 def test_a_drug_contraindicated_with_cyp3a4_inhibitors_from_a_strength_on(tmp_path):
     k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
         "domperidone,cyp3a4_inhibitor_contraindicated,strong,Test label [P],P,\n"

@@ -415,6 +415,15 @@ def test_dabigatran_in_severe_renal_impairment_follows_the_us_label_in_the_us(cr
     assert "dabigatran-avoid" in {f.code for f in uk if f.severity is not Severity.INFO}
 
 
+def test_buprenorphine_injection_in_milligrams_for_micrograms_is_an_error():
+    # Buprenex label: 0.3 mg, at most 0.6 mg IM a dose (opioid_dose_ranges.csv usual, P); no
+    # table has IM buprenorphine, so the sublingual factor bounds the slip — PD11
+    found = check(Regimen.parse(["buprenorphine 600 mg im q6h"]), Patient(age=69), market="us")
+    assert ("opioid-implausible-dose", Severity.ERROR) in {(f.code, f.severity) for f in found}
+    meant = check(Regimen.parse(["buprenorphine 0.6 mg im q6h"]), Patient(age=69), market="us")
+    assert "opioid-implausible-dose" not in {f.code for f in meant}
+
+
 def test_alfentanil_with_fluconazole_is_a_cyp3a4_interaction():
     found = check(Regimen.parse(["alfentanil 1 mg/24h sc continuous",
                                  "fluconazole 200 mg po daily"]), Patient(age=69))
