@@ -612,6 +612,60 @@ def test_an_opioid_with_another_cns_depressant_or_a_cyp3a4_inhibitor(tmp_path):
     assert "opioid-cyp3a4-inhibitor" not in {f.code for f in other}  # not a substrate here
 
 
+def test_a_route_judged_only_by_a_label_row_is_still_bounded_by_the_plausibility_ceiling(tmp_path):
+    # no table has IM buprenorphine: a label's usual row judges it, and the drug's smallest
+    # factor of any route bounds a unit slip unless a plausible row of its own says otherwise
+    general = ("plausible,,,,,,,3000,,error,mpsdose convention: test ceiling (ISMP test) [P],P,\n"
+               "usual,buprenorphine,im,,,,0.6,,,warning,Test label [P],P,\n")
+    k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + general)
+    slip = _found(["buprenorphine 600 mg im q6h"], knowledge=k)
+    assert ("opioid-implausible-dose", Severity.ERROR) in _raised(slip)
+    assert ("opioid-above-usual", Severity.WARNING) in _raised(slip)
+    meant = _found(["buprenorphine 0.6 mg im q6h"], knowledge=k)
+    assert "opioid-implausible-dose" not in {f.code for f in meant}
+    own = _knowledge(tmp_path / "own", opioid_dose_ranges=RANGES_HEADER + general + (
+        "plausible,buprenorphine,im,,,,1000,,,error,Test own ceiling [P],P,\n"))
+    assert "opioid-implausible-dose" not in {
+        f.code for f in _found(["buprenorphine 600 mg im q6h"], knowledge=own)}
+
+def test_a_drug_contraindicated_with_cyp3a4_inhibitors_from_a_strength_on(tmp_path):
+    k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
+        "domperidone,cyp3a4_inhibitor_contraindicated,strong,Test label [P],P,\n"
+        "clarithromycin,cyp3a4_inhibitor,strong,Test list [P],P,\n"
+        "fluconazole,cyp3a4_inhibitor,moderate,Test list [P],P,\n"))
+    strong = _found(["domperidone 10 mg po tid", "clarithromycin 500 mg po bid"], knowledge=k)
+    assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in _raised(strong)
+    weaker = _found(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"], knowledge=k)
+    assert "cyp3a4-inhibitor-contraindicated" not in {f.code for f in weaker}
+    alone = _found(["domperidone 10 mg po tid"], knowledge=k)
+    assert "cyp3a4-inhibitor-contraindicated" not in {f.code for f in alone}
+    k2 = _knowledge(tmp_path / "moderate", drug_properties=PROPERTIES_HEADER + (
+        "domperidone,cyp3a4_inhibitor_contraindicated,moderate,Test label [P],P,\n"
+        "fluconazole,cyp3a4_inhibitor,moderate,Test list [P],P,\n"))
+    moderate = _found(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"], knowledge=k2)
+    assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in _raised(moderate)
+
+
+def test_a_markets_own_renal_band_shadows_another_markets_avoid_row(tmp_path):
+    header = ("drug,route,release,condition,condition_band,condition_value,max_single_mg,"
+              "max_daily_mg,max_daily_mg_per_kg,max_days,scope,market,severity,source,grade,notes\n")
+    k = _knowledge(tmp_path, dose_limits=header + (
+        'dabigatran,oral,,crcl_ml_min,"(, 30)",,,0,,,,uk,,Test SmPC [P],P,\n'
+        'dabigatran,oral,,crcl_ml_min,"[15, 30)",,,150,,,,us,,Test label [P],P,\n'))
+    renal = attrs.evolve(TOLERANT, crcl_ml_min=24)
+    us = _found(["dabigatran 75 mg po bid"], renal, market="us", knowledge=k)
+    assert not {c for c, _ in _raised(us) if c.startswith("dabigatran")}
+    assert "dabigatran-above-max" in {c for c, _ in _raised(
+        _found(["dabigatran 150 mg po bid"], renal, market="us", knowledge=k))}
+    uk = _found(["dabigatran 75 mg po bid"], renal, market="uk", knowledge=k)
+    assert "dabigatran-avoid" in {c for c, _ in _raised(uk)}
+    # a market with no row of its own for the band takes the other market's, as a warning
+    k_uk_only = _knowledge(tmp_path / "uk", dose_limits=header + (
+        'dabigatran,oral,,crcl_ml_min,"(, 30)",,,0,,,,uk,,Test SmPC [P],P,\n'))
+    assert ("dabigatran-avoid", Severity.WARNING) in _raised(
+        _found(["dabigatran 75 mg po bid"], renal, market="us", knowledge=k_uk_only))
+
+
 # -- the fourth look at the third round (safety5) -------------------------------------------------
 def test_a_parenteral_start_reads_the_other_opioid_by_one_sources_ratio(tmp_path):
     # the shipped SPCG factors: SC diamorphine 3, SC morphine 2 mg OME per mg (3:2); PDQ's SC

@@ -311,7 +311,30 @@ FRESH8_STILL_WARNED = {
 }
 
 
-# -- the third to eighth rounds: each order against its finding, each ordinary regimen ------------
+# -- the ninth held-out round (written and committed before check first ran on them) -----------
+#: Dangerous orders (and implausible inputs) of the ninth round still not caught, each with why.
+FRESH9_LEFT = {
+    "PI06": "setting=nursing-home is not implausible: it is a documented alias of long-term-care "
+            "(model/vocabulary.py), so accepting it is right and the row's expectation was wrong "
+            "(a mistake in the set, found after the first run; the row is kept as committed)",
+}
+#: Ordinary regimens of the ninth round that still warn, each with why the warning stands.
+FRESH9_STILL_WARNED = {
+    "PO28": "MR morphine 400 mg/day in a tolerant patient: above the West Midlands 300 mg/day "
+            "specialist-advice line (as GO14 and OO10): above the usual range is a warning by "
+            "the issue",
+    "PO29": "a 150 mcg/h fentanyl patch in a tolerant patient: 360 mg OME/day or more, above the "
+            "same 300 mg/day line",
+    "PO43": "MR morphine 30 mg/day to a 12 mcg/h fentanyl patch: the previous opioid is below the "
+            "patch labels' tolerance threshold (60 mg OME/day for a week); the row's basis is a "
+            "UK chart, not a label, and no source was found that lowers the threshold",
+    "PO44": "MR morphine 60 mg/day to MR oxycodone 30 mg/day: unreduced under the UK 2:1, and the "
+            "NHS GG&C/Ayrshire chart (SPCG's) itself marks the one-third reduction on changing to "
+            "oxycodone: the warning has a source, the row is arguably not ordinary",
+}
+
+
+# -- the third to ninth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
 ROUNDS = {
@@ -321,6 +344,7 @@ ROUNDS = {
     "fresh6": (FRESH6_LEFT, FRESH6_STILL_WARNED),
     "fresh7": (FRESH7_LEFT, FRESH7_STILL_WARNED),
     "fresh8": (FRESH8_LEFT, FRESH8_STILL_WARNED),
+    "fresh9": (FRESH9_LEFT, FRESH9_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -332,6 +356,9 @@ def test_every_later_round_dangerous_order_raises_its_finding(name, row):
     left, _ = ROUNDS[name]
     result = devsets.run(row)
     if row["category"] in devsets.IMPLAUSIBLE:
+        if row["id"] in left:  # an input the set wrongly called implausible: accepted, kept honest
+            assert not isinstance(result, Exception), result
+            return
         assert isinstance(result, Exception), result
         return
     if row["id"] in left:  # kept honest: a case caught now leaves the list
@@ -356,6 +383,45 @@ def test_naloxone_injection_above_two_mg_a_dose_is_an_error():
         (f.code, f.severity) for f in found}
     assert not [f for f in check(Regimen.parse(["naloxone 400 mcg iv prn"]), Patient(age=70))
                 if f.code == "naloxone-single-dose-above-max"]
+
+
+def test_domperidone_with_a_potent_cyp3a4_inhibitor_is_contraindicated():
+    # MHRA Drug Safety Update May 2014 via NHS GG&C: contraindicated with potent CYP3A4
+    # inhibitors (drug_properties.csv cyp3a4_inhibitor_contraindicated, S) — PD59
+    potent = check(Regimen.parse(["domperidone 10 mg po tid", "clarithromycin 500 mg po bid"]),
+                   Patient(age=58))
+    assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in {
+        (f.code, f.severity) for f in potent}
+    assert "MHRA" in next(f for f in potent if f.code == "cyp3a4-inhibitor-contraindicated").source
+    moderate = check(Regimen.parse(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"]),
+                     Patient(age=58))
+    assert "cyp3a4-inhibitor-contraindicated" not in {f.code for f in moderate}
+
+
+@pytest.mark.parametrize(("crcl", "dose", "expected"), [
+    (24, "75 mg po bid", set()),
+    (24, "150 mg po bid", {"dabigatran-above-max", "dabigatran-single-dose-above-max"}),
+    (10, "75 mg po bid", {"dabigatran-avoid"})])
+def test_dabigatran_in_severe_renal_impairment_follows_the_us_label_in_the_us(crcl, dose,
+                                                                             expected):
+    # Pradaxa US label 2.1 (druglib and recallguide copies, S): 75 mg twice daily at CrCl 15-30,
+    # no dose below 15; the EU/UK SmPC's contraindication below 30 stays for --market uk — PO16
+    found = check(Regimen.parse([f"dabigatran {dose}"]), Patient(age=80, crcl_ml_min=crcl),
+                  market="us")
+    assert {f.code for f in found if f.severity is not Severity.INFO
+            and f.code.startswith("dabigatran")} == expected
+    uk = check(Regimen.parse([f"dabigatran {dose}"]), Patient(age=80, crcl_ml_min=crcl),
+               market="uk")
+    assert "dabigatran-avoid" in {f.code for f in uk if f.severity is not Severity.INFO}
+
+
+def test_buprenorphine_injection_in_milligrams_for_micrograms_is_an_error():
+    # Buprenex label: 0.3 mg, at most 0.6 mg IM a dose (opioid_dose_ranges.csv usual, P); no
+    # table has IM buprenorphine, so the sublingual factor bounds the slip — PD11
+    found = check(Regimen.parse(["buprenorphine 600 mg im q6h"]), Patient(age=69), market="us")
+    assert ("opioid-implausible-dose", Severity.ERROR) in {(f.code, f.severity) for f in found}
+    meant = check(Regimen.parse(["buprenorphine 0.6 mg im q6h"]), Patient(age=69), market="us")
+    assert "opioid-implausible-dose" not in {f.code for f in meant}
 
 
 def test_alfentanil_with_fluconazole_is_a_cyp3a4_interaction():

@@ -730,7 +730,12 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     uncovered = [e for e in entries if e.reading is None
                  and not any(not r.generic and r.check in CHECK_CODES and _applies(r, e, market)
                              and _measures(r, e) for r in k.opioid_ranges)]
-    floors = [floor for e in uncovered if (floor := _floor(k, e)) is not None]
+    # a label's usual or starting row judges a route no table has, but it says nothing of a
+    # unit slip: without a plausible row of its own the drug's smallest factor bounds it
+    unbounded = [e for e in entries if e.reading is None
+                 and not any(not r.generic and r.check == "plausible" and _applies(r, e, market)
+                             and _measures(r, e) for r in k.opioid_ranges)]
+    floors = [floor for e in unbounded if (floor := _floor(k, e)) is not None]
     found += [f for f in _item_findings(k, floors, "plausible", market, assumption)
               if f.severity is Severity.ERROR]
     if uncovered:

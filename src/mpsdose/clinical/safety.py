@@ -630,6 +630,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if opioids:
         found.extend(_other_depressants(k, items, opioids))
         found.extend(_cyp3a4(k, items, opioids))
+    found.extend(_cyp3a4_contraindicated(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",
@@ -687,6 +688,30 @@ def _cyp3a4(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Fin
         return []
     return [_ruled(k, "opioid-cyp3a4-inhibitor",
                    f"{', '.join(substrates)} with the CYP3A4 inhibitor {', '.join(inhibitors)}")]
+
+
+#: CYP3A4 inhibitor strengths, weakest first.
+_INHIBITOR_STRENGTHS = ("weak", "moderate", "strong")
+
+
+def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose source contraindicates CYP3A4 inhibitors from a strength on (domperidone:
+    potent ones, MHRA 2014) with an inhibitor of that strength or stronger."""
+    inhibitors = {d: k.drug_properties.get(d, "cyp3a4_inhibitor")
+                  for d in _with_property(k, items, "cyp3a4_inhibitor")}
+    found = []
+    for drug in _with_property(k, items, "cyp3a4_inhibitor_contraindicated"):
+        value, _ = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated")  # type: ignore[misc]
+        if value not in _INHIBITOR_STRENGTHS:
+            continue
+        weakest = _INHIBITOR_STRENGTHS.index(value)
+        named = [d for d, v in inhibitors.items() if d != drug and v is not None
+                 and v[0] in _INHIBITOR_STRENGTHS and _INHIBITOR_STRENGTHS.index(v[0]) >= weakest]
+        if named:
+            found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", (
+                f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
+                f"inhibitor {', '.join(named)}: contraindicated")))
+    return found
 
 
 #: CredibleMeds' category of drugs with a risk of torsades de pointes only under conditions

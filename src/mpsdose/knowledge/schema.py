@@ -445,10 +445,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "strong_anticholinergic_antidepressant",
                                                  "opioid_tolerant_only_routes",
                                                  "nsaid_avoid_older", "cyp3a4_substrate",
-                                                 "cyp3a4_inhibitor", "converts_unreduced_with")),
+                                                 "cyp3a4_inhibitor", "converts_unreduced_with",
+                                                 "cyp3a4_inhibitor_contraindicated")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
-                            "without the reduction for incomplete cross-tolerance."),
+                            "without the reduction for incomplete cross-tolerance. "
+                            "cyp3a4_inhibitor_contraindicated: the weakest CYP3A4 inhibitor "
+                            "strength (weak, moderate, strong) the source contraindicates."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
