@@ -26,7 +26,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh_passages.jsonl", "fresh2_passages.jsonl",
                                           "fresh3_passages.jsonl", "fresh4_passages.jsonl",
                                           "fresh5_passages.jsonl", "fresh6_passages.jsonl",
-                                          "fresh7_passages.jsonl")
+                                          "fresh7_passages.jsonl", "fresh8_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -45,7 +45,8 @@ def _items(text: str):
 @pytest.mark.parametrize(("part", "floor"), [("dev", 0.95), ("test", 0.80), ("new", 0.90),
                                              ("fresh", 0.80), ("fresh2", 0.90), ("fresh3", 0.90),
                                              ("fresh4", 0.90), ("fresh5", 0.75),
-                                             ("fresh6", 0.90), ("fresh7", 0.90)])
+                                             ("fresh6", 0.90), ("fresh7", 0.90),
+                                             ("fresh8", 0.90)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1419,3 +1420,94 @@ def test_first_lines_that_are_no_title_keep_their_items(text, drugs):
 ])
 def test_a_drug_named_in_a_measurement_of_its_level_is_no_item(text, drugs):
     assert [item.drug.name for item in read_course(text).items] == drugs, text
+
+
+# -- patterns of the fresh8 passages (ADE corpus abstracts; first read 19/20, none invented, 13
+# unexpected items) -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "a total daily dose of N mg X": the sum of one day's doses, the drug's daily amount
+    ("In case 1, a total daily dose of 25 mg sertraline, with nondetectable sertraline blood "
+     "levels, resulted in toxicity.", [("sertraline", "25 mg/day")]),
+    ("Sertraline was given at a total daily dose of 50 mg.", [("sertraline", "50 mg/day")]),
+    # with a drug between "total daily dose" and the amount it stays a printed total
+    ("The total daily dose of oral morphine was 120 mg.", []),
+    # a total with no "daily" is still a cumulative total, not a dose
+    ("A total dose of 600 mg of morphine was given.", [("morphine", None)]),
+])
+def test_a_total_daily_dose_is_the_drugs_daily_amount(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_low_molecular_weight_heparin_is_a_class_not_heparin():
+    text = ("OBJECTIVE: To report a case following anticoagulation with low-molecular-weight heparin "
+            "(LMWH). Dalteparin, an LMWH, was started subcutaneously once daily. He later received "
+            "low molecular weight heparins again.")
+    assert [item.drug.name for item in read_course(text).items] == ["dalteparin"]
+    assert [i.drug.name for i in read_course("Unfractionated heparin was started.").items] == [
+        "heparin"]
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    # a habit of practice
+    ("Traditionally, children with acute lymphoblastic leukemia receive prednisone. She was "
+     "given dexamethasone 6 mg daily.", ["dexamethasone"]),
+    ("Recently, many cooperative groups use dexamethasone instead of prednisone. She was given "
+     "dexamethasone 6 mg daily.", ["dexamethasone"]),
+    # the literature, in the present perfect
+    ("She took warfarin 5 mg daily. An increase in INR has been reported with the concurrent "
+     "use of 5-FU and warfarin.", ["warfarin"]),
+    ("She took warfarin 5 mg daily. Such bleeding could require the concomitant use of "
+     "levamisole and warfarin.", ["warfarin"]),
+    # a party to the interaction the report is about
+    ("We investigated initial drug-drug interactions between lamotrigine and sertraline. She "
+     "took sertraline 25 mg daily.", ["sertraline"]),
+    # a causality assessment
+    ("She took warfarin 2 mg daily. An objective causality assessment indicated a probable "
+     "relationship between the bleeding and warfarin administration.", ["warfarin"]),
+    # the object of its pharmacology
+    ("She took warfarin 2 mg daily. Inhibition of the hepatic metabolism of warfarin by 5-FU is "
+     "the postulated mechanism.", ["warfarin"]),
+    # a call for research, with its dose levels
+    ("She was given dexamethasone 6 mg daily. Only a prospective dexamethasone study at two dose "
+     "levels (6 and 10 mg/m(2)/day) will clarify which dose is better.", ["dexamethasone"]),
+])
+def test_general_statements_name_no_item(text, drugs):
+    assert [item.drug.name for item in read_course(text).items] == drugs, text
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    # the patient's own habit or history is still read
+    ("Usually she took morphine 10 mg at night.", ["morphine"]),
+    ("He was treated with warfarin after the causality of the fracture was explained.",
+     ["warfarin"]),
+])
+def test_statements_about_the_patient_keep_their_items(text, drugs):
+    assert [item.drug.name for item in read_course(text).items] == drugs, text
+
+
+@pytest.mark.parametrize("noun", ["withdrawal", "discontinuation", "cessation"])
+def test_withdrawal_of_a_drug_stops_it_whatever_follows(noun):
+    text = (f"He was given olanzapine 10 mg daily. Akathisia resolved after {noun} of "
+            "olanzapine and substitution by a classical neuroleptic agent.")
+    states = read_course(text).states
+    assert [i.drug.name for i in states[0].items] == ["olanzapine"]
+    assert not states[-1].items
+
+
+def test_a_drug_replaced_by_a_name_the_catalogue_lacks_stops():
+    text = ("Fluvoxamine 50 mg twice daily was given. Fluvoxamine was replaced with milnacipran "
+            "50 mg day(-1).")
+    states = read_course(text).states
+    assert [(i.drug.name, str(i.daily_dose)) for i in states[0].items] == [
+        ("fluvoxamine", "100 mg/day")]
+    assert not states[-1].items
+    # a change of amount is no replacement
+    text = "Morphine 10 mg twice daily was given. Morphine was changed to 30 mg twice daily."
+    assert [str(i.daily_dose) for i in read_course(text).states[-1].items] == ["60 mg/day"]
+
+
+def test_the_usual_doses_of_a_drug_are_no_item():
+    text = ("We calculated the occupancy during treatment with the usual doses of milnacipran, "
+            "fluvoxamine and imipramine.")
+    assert not read_course(text).items

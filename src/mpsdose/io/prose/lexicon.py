@@ -256,6 +256,8 @@ PHRASES: tuple[Phrase, ...] = (
     _p("class", r"non\s*-?\s*steroidal\s+anti\s*-?\s*inflammatory\s+drugs?|nsaids?|anti\s*-?\s*"
                 r"inflammator(?:y|ies)", "nsaid"),
     _p("class", r"antidepressants?", "antidepressant"),
+    # a class, not (unfractionated) heparin: "low-molecular-weight heparin (LMWH)"
+    _p("class", r"low\s*-?\s*molecular\s*-?\s*weight\s+heparins?|lmwhs?", "lmwh"),
     _p("class", r"corticosteroids?|steroids?", "corticosteroid"),
     _p("class", r"antiemetics?", "antiemetic"),
     _p("class", r"benzodiazepines?", "benzodiazepine"),

@@ -146,7 +146,13 @@ _HYPOTHETICAL = re.compile(
     # a recommendation: "Recommendations for managing … include … clonazepam therapy", "… may not
     # be recommended for … patients who are being treated with 20mg/day oxycodone"
     r"|\brecommendations?\s+(?:for|include)\b"
-    r"|\b(?:is|are|may|might|should|must|can|could)\s+(?:not\s+)?(?:be\s+)?recommended\b")
+    r"|\b(?:is|are|may|might|should|must|can|could)\s+(?:not\s+)?(?:be\s+)?recommended\b"
+    # a call for research: "Only a prospective two-arm dexamethasone study at two dose levels (6
+    # and 10 mg/m(2)/day) will clarify …", "Further studies are needed …"
+    r"|\b(?:study|studies|trials?)\b[^.;]*\bwill\s+(?:clarify|determine|show|establish|confirm|"
+    r"define|answer|tell)\b"
+    r"|\b(?:studies|trials?|research)\s+(?:is|are|will\s+be)\s+(?:still\s+)?(?:needed|required|"
+    r"warranted)\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
@@ -198,7 +204,7 @@ _NAME_NOUNS = frozenset({"treatment", "therapy", "use", "administration"})
 #: attractive …", "Recent case reports have raised concerns about the potential for methadone to
 #: prolong the QTc interval", "an increasing number of reports are being presented involving the
 #: use of tramadol". Its drugs, named without an amount, are not items.
-_PRESENT = re.compile(r"\b(?:is|are|has|have|may|might|can|must|should|remains?)\b")
+_PRESENT = re.compile(r"\b(?:is|are|has|have|may|might|can|could|must|should|remains?)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b")
 #: A structured abstract's section that states the report's subject, not the case's events.
 _SECTION = re.compile(r"(?:objectives?|aims?|purpose|background|introduction|discussion|"
@@ -212,8 +218,38 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
 _GENERIC = re.compile(
     r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bour\s)(?<!\bboth\s)(?<!\ball\s)(?<!\btwo\s)(?<!\bthree\s)"
     r"\bpatients\b|\b(?:case\s+)?reports\b|\bstudies\b|\bguidelines\b|\bclinicians\b"
-    r"|\bphysicians\b|\bthe\s+use\s+of\b|\bthis\s+(?:article|paper|review)\b"
+    r"|\bphysicians\b|\bthe\s+(?:concomitant\s+|concurrent\s+|combined\s+)?use\s+of\b|\bthis\s+(?:article|paper|review)\b"
     r"|\b(?:is|are)\s+(?:an?|often|commonly|widely|usually|frequently|generally)\b")
+#: The literature, in the present perfect: "an increase in INR have been reported with the
+#: concurrent use of 5-FU and warfarin".
+_LITERATURE = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+|previously\s+|rarely\s+|frequently\s+)?been\s+(?:reported|"
+    r"described|documented|suggested|observed|noted)\b")
+#: A habit of practice, not an event of the case: "Traditionally, children with acute
+#: lymphoblastic leukemia receive prednisone", "Recently, many cooperative groups use
+#: dexamethasone instead of prednisone".
+_HABITUAL = re.compile(
+    r"^(?:traditionally|conventionally|classically|historically|usually|typically|generally|"
+    r"commonly|routinely|customarily)\b"
+    r"|\b(?:many|most|some)\s+(?:[a-z\-]+\s+){0,2}(?:groups|centres|centers|institutions|"
+    r"clinicians|physicians|authors|guidelines|protocols)\s+(?:now\s+|currently\s+)?(?:use|"
+    r"prefer|give|recommend|favou?r)\b")
+#: A drug named as a party to an interaction, the subject of the report ("We investigated initial
+#: drug-drug interactions between lamotrigine and sertraline").
+_INTERACTION = re.compile(r"\binteractions?\s+(?:between|of)\s+(?:[a-z\-]+\s+){0,3}"
+                          r"(?:(?:and|with)\s+(?:[a-z\-]+\s+){0,3})?$")
+#: A drug named as the object of its pharmacology: "Inhibition of the hepatic metabolism of
+#: warfarin by 5-FU and levamisole is the postulated mechanism".
+_PHARMACOLOGY = re.compile(r"\b(?:metabolism|clearance|elimination|absorption|half\s*-?\s*lif(?:e|es)|"
+                           r"pharmacokinetics|bioavailability|glucuronidation|protein\s+binding)"
+                           r"\s+of\s+$")
+#: A drug named after "the usual doses of": doses in general, not the patient's ("during
+#: treatment with the usual doses of milnacipran, fluvoxamine and imipramine").
+_USUAL_DOSES = re.compile(r"\b(?:usual|standard|typical|recommended|customary)\s+(?:daily\s+)?"
+                          r"(?:doses?|dosages?|dosing)\s+of\s+(?:[a-z\-]+(?:\s*,\s*|\s+and\s+|"
+                          r"\s+or\s+))*$")
+#: A causality assessment (Naranjo) names the suspected drug, not an event of the regimen.
+_CAUSALITY = re.compile(r"\bcausality\s+assessments?\b|\bnaranjo\b|\bprobability\s+scale\b")
 #: A drug named as what another is compared with: "may offer some advantages over morphine",
 #: "similar to those of immediate-release morphine", "more potent than morphine".
 _COMPARED = re.compile(
@@ -792,7 +828,8 @@ class _Reader:
                 if step < 0 and token.kind == "amount":
                     break
                 if (token.kind == "cue" and token.value not in ("respectively", "each", "total")) \
-                        or (token.kind == "cue" and token.value == "total"):
+                        or (token.kind == "cue" and token.value == "total"
+                            and not self._total_daily_dose(token, tokens[index])):
                     found.add(token.value)
                 if token.kind == "verb" and token.value == "decrease" \
                         and self.normal[token.start:token.end] == "reduction":
@@ -808,6 +845,15 @@ class _Reader:
                 if _PER_DAY_WORD.search(window):
                     self.daily_amounts.update(tokens[position].start for position in listed)
         return found
+
+    def _total_daily_dose(self, total: Token, amount: Token) -> bool:
+        """ "a total daily dose of 25 mg sertraline", "at a total daily dose of 150 mg": the sum
+        of one day's doses of the drug named beside it, its daily amount — not a cumulative total.
+        Only where the amount follows the words at once; "the total daily dose of oral morphine
+        was 120 mg" (a drug between them) stays a printed total."""
+        return total.end <= amount.start and re.fullmatch(
+            r"\s+daily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|:\s*)?",
+            self.normal[total.end:amount.start]) is not None
 
     def _regimen_list(self, tokens: list[Token], index: int) -> list[int]:
         """ "daily analgesic requirements were 150 µg/hr fentanyl, 100 mg oramorph and 400 mg
@@ -1414,6 +1460,21 @@ class _Reader:
         timeless = untold and _PRESENT.search(said) is not None
         if untold and not one and _EXAMPLES.search(ahead):
             return "as an example of a kind in a general statement, not a drug given"
+        amounts = any(t.kind == "amount" and (t.start, t.end) not in self.set_aside for t in tokens)
+        if not one and not amounts and not _PAST.search(said) and _HABITUAL.search(said):
+            return "in a general statement of practice, not of this patient"
+        if not one and not amounts and not _PAST.search(said) and _LITERATURE.search(said):
+            return "in a statement of the literature, not of this patient"
+        if not one and not amounts and _INTERACTION.search(self.normal[
+                max(0, tokens[self._list_head(tokens, index)].start - 60):tokens[index].start]):
+            return "as a party to the interaction the report is about, not an event of the regimen"
+        if not amounts and _USUAL_DOSES.search(self.normal[max(0, tokens[index].start - 80):
+                                                           tokens[index].start]):
+            return "after \"the usual doses of\": doses in general, not the patient's"
+        if not amounts and _PHARMACOLOGY.search(before_name):
+            return "as the object of its pharmacology, not an event of the regimen"
+        if not amounts and _CAUSALITY.search(said):
+            return "in a causality assessment, not an event of the regimen"
         if timeless and not one and self._subject_of_general_verb(tokens, after):
             # "Methadone is a commonly prescribed opioid …", "The combination of oxycodone and
             # naloxone is useful …": a participle later in the sentence is no event of the story
@@ -1992,6 +2053,10 @@ class _Reader:
                     break
                 position += step
                 distance += 1
+        stop_of = self._stop_noun_before(tokens, reading)
+        if stop_of is not None:  # "after withdrawal of olanzapine and substitution by …"
+            best = (-1, "stop")
+            words["stop"] = stop_of
         verb = best[1] if best else "add"
         reading.verb = verb
         reading.verb_word = words.get(verb, "")
@@ -2007,6 +2072,21 @@ class _Reader:
             if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                     r"\bfor\b", wider):
                 reading.role = "from"  # "substituting morphine for oral methadone"
+
+    def _stop_noun_before(self, tokens: list[Token], reading: _Reading) -> str | None:
+        """ "withdrawal of olanzapine", "discontinuation of dalteparin": a noun of stopping with
+        "of" just before the drug's name governs it, whatever verb follows ("… and substitution by
+        a classical neuroleptic agent" names what replaced it). The noun's words, or None."""
+        if reading.first < 2:
+            return None
+        noun, of = tokens[reading.first - 2], tokens[reading.first - 1]
+        word = self._word(noun)
+        if self._word(of) != "of":
+            return None
+        if word in ("withdrawal", "cessation") or (noun.kind == "verb" and noun.value == "stop"
+                                    and re.fullmatch(r"\w+(?:ion|ance)", word)):
+            return word  # ("opioid withdrawal", a condition, has no "of" after it)
+        return None
 
     def _units(self, tokens: list[Token], reading: _Reading) -> None:
         """How many units make a dose, where the sig does not say it after a semicolon: "two
@@ -2097,6 +2177,21 @@ class _Reader:
             if any(other.drug != reading.drug and other.first > verb_at
                    and other.role != "from" for other in readings):
                 reading.role = "from"
+            elif reading.amount is None and self._replaced_by_unknown(tokens, verb_at):
+                # "fluvoxamine was replaced with milnacipran 50 mg day(-1)": what replaces it is
+                # no item, so the drug replaced stops
+                reading.action, reading.verb = "stop", "stop"
+
+    def _replaced_by_unknown(self, tokens: list[Token], verb_at: int) -> bool:
+        """After a passive switch verb, "with", "by" or "to" and a name the catalogue does not
+        know ("was replaced with milnacipran"): the drug before the verb is what was replaced.
+        Not "was changed to 30 mg twice daily", nor "to the oral route"."""
+        position = verb_at + 1
+        if position + 1 >= len(tokens) or self._word(tokens[position]) not in ("with", "by", "to"):
+            return False
+        following = tokens[position + 1]
+        return following.kind == "word" and _name_like(self._word(following)) \
+            and self._word(following) not in _NOT_NAMES
 
     def _slash_components(self, tokens: list[Token], readings: list[_Reading]) -> None:
         """ "4 mg buprenorphine/1 mg naloxone (three times/day)", "oxycodone 5 mg/acetaminophen
