@@ -23,7 +23,14 @@ from mpsdose import (  # noqa: E402
     parse_item,
 )
 from mpsdose.cli import main  # noqa: E402
-from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
+from mpsdose.io import batch as batch_module  # noqa: E402
+from mpsdose.io.batch import (  # noqa: E402
+    OUTPUT_COLUMNS,
+    batch_mme,
+    per_patient,
+    per_patient_mme,
+    read_table,
+)
 
 #: Each example builds and runs a whole table: fewer than the other properties by default.
 BATCH_EXAMPLES = int(os.environ.get("BATCH_EXAMPLES", "40"))
@@ -293,3 +300,31 @@ def test_dask_on_a_distributed_cluster_writes_parquet_partition_wise(tmp_path):
     assert out["message"].to_list() == expected["message"].to_list()
     assert out["mme_per_day"].fill_null(-1).to_list() == \
         expected["mme_per_day"].fill_null(-1).to_list()
+
+
+key_rows = st.fixed_dictionaries({
+    "patient_id": st.integers(1, 4),
+    "drug": st.sampled_from([*DRUGS, "Oxycodone", " morphine", "", None]),
+    "route": st.sampled_from([*ROUTES, "PO", ""]),
+    "dose": st.sampled_from([5.0, 10.0, 0.0, None]),
+    "unit": st.sampled_from([*UNITS, "MG", "", None]),
+    "doses_per_day": st.sampled_from([1.0, 2.0, None]),
+    "days_supply": st.sampled_from([7.0, 30.0, None]),
+})
+
+
+@settings(max_examples=BATCH_EXAMPLES)
+@given(st.lists(key_rows, min_size=1, max_size=40), st.booleans())
+def test_keys_looked_up_by_hash_equal_keys_joined_as_text(table_rows, categorical):
+    # _distinct_keys finds each row's key by a hash of its cells; joined on the text, as it is
+    # where two keys share a hash, every row must say the same, rows and per patient
+    schema = {"drug": pl.Categorical if categorical else pl.String, "route": pl.String,
+              "unit": pl.String, "dose": pl.Float64, "doses_per_day": pl.Float64,
+              "days_supply": pl.Float64, "patient_id": pl.Int64}
+    frame = pl.DataFrame(table_rows, schema=schema)
+    hashed = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_module, "_HASHED_KEYS", False)
+        joined = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+    assert hashed[0].equals(joined[0])
+    assert hashed[1].sort("patient_id").equals(joined[1].sort("patient_id"))

@@ -409,10 +409,8 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     # rows (else it is always empty: no use joining on it). A key column that is text already
     # is joined on as it is (a copy under another name costs a pass).
     key_names = ["drug", "route", "unit"] + (["form"] if "form" in columns or claims else [])
-    key_columns = [key if not claims and key in columns and schema[key] == pl.String
-                   else name("k" + key) for key in key_names]
-    key_values = [value(key).alias(k) for key, k in zip(key_names, key_columns, strict=True)]
-    keys = lazy.select(*key_values).unique().collect()
+    keys, rows = _distinct_keys(pl, lazy, [value(key) for key in key_names],
+                                [name("k" + key) for key in key_names], name("k"))
     books = knowledge.catalogue
     found = [_Key.of(*row, *([None] * (4 - len(key_names))), table=chosen, books=books)
              for row in keys.iter_rows()]
@@ -423,11 +421,6 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     banded = any(len(k.bands) > 1 or (k.bands and k.bands[0][:2] != (None, None))
                  for k in found)
     bands = max((len(k.bands) for k in found), default=0) if banded else 0
-    lookup = keys.with_columns(pl.Series(name("k"), range(len(found)), dtype=pl.UInt32))
-    renamed = [v for v, key in zip(key_values, key_columns, strict=True) if key not in columns]
-    rows = (lazy.with_columns(*renamed) if renamed else lazy) \
-        .join(lookup.lazy(), on=key_columns, how="left", nulls_equal=True,
-              maintain_order="left")
     index = pl.col(name("k"))
 
     def per_key(values: list[Any], dtype: Any) -> Any:
@@ -580,6 +573,47 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     ).select(*inputs, *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS],
              *([pl.col("_c_product").alias("product"), pl.col("_c_drug").alias("product_drug")]
                if claims else []))
+
+
+#: Whether _distinct_keys looks rows' keys up by hash (False: joined as text; for the tests).
+_HASHED_KEYS = True
+
+
+def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
+                   index: str) -> tuple[Any, Any]:
+    """The distinct keys of the rows (a DataFrame of the key ``values`` as columns ``names``),
+    and ``lazy`` with each row's key's position among them in column ``index`` (UInt32).
+
+    How, for speed: each row's key is hashed (a 64-bit hash of each column, with a seed of its
+    own, xor-ed), the distinct hashes are found in one pass with their keys, and each row's
+    position is then looked up from its hash, not joined on text: the text of every row is
+    hashed once, where finding the keys and joining to them hashed it twice. Two keys that
+    share a hash (about 2**-64 for a pair) would be taken for one: a second hash, of other
+    seeds, must be the same in every row of a hash, and where it is not the keys are found and
+    joined as text (the same result, at the old cost)."""
+    def hashed(seed: int) -> Any:
+        out = values[0].hash(seed)
+        for i, value in enumerate(values[1:], start=1):
+            out = out ^ value.hash(seed + i)
+        return out
+
+    first, second = index + "_h1", index + "_h2"
+    found = (lazy.select(hashed(11).alias(first), hashed(23).alias(second),
+                         *[v.alias(n) for v, n in zip(values, names, strict=True)])
+             .group_by(first)
+             .agg(*[pl.col(n).first() for n in names], pl.col(second).min().alias(first + "lo"),
+                  pl.col(second).max().alias(first + "hi"))
+             .collect())
+    if _HASHED_KEYS and found.get_column(first + "lo").equals(found.get_column(first + "hi")):
+        position = hashed(11).replace_strict(
+            found.get_column(first), pl.Series(range(found.height), dtype=pl.UInt32),
+            return_dtype=pl.UInt32)
+        return found.select(names), lazy.with_columns(position.alias(index))
+    named = [v.alias(n) for v, n in zip(values, names, strict=True)]
+    keys = lazy.select(*named).unique().collect()
+    lookup = keys.with_columns(pl.Series(index, range(keys.height), dtype=pl.UInt32))
+    return keys, lazy.with_columns(*named).join(lookup.lazy(), on=names, how="left",
+                                                nulls_equal=True, maintain_order="left")
 
 
 #: A row's outcome of its own checks (the first that fails, in parse_item's order), beside its
