@@ -322,7 +322,13 @@ def test_keys_looked_up_by_hash_equal_keys_joined_as_text(table_rows, categorica
               "unit": pl.String, "dose": pl.Float64, "doses_per_day": pl.Float64,
               "days_supply": pl.Float64, "patient_id": pl.Int64}
     frame = pl.DataFrame(table_rows, schema=schema)
-    hashed = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+
+    def refused(*args):
+        raise AssertionError("the keys were to be found by hash")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_module, "_joined_keys", refused)
+        hashed = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(batch_module, "_HASHED_KEYS", False)
         joined = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")

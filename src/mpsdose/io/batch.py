@@ -585,12 +585,14 @@ def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
     and ``lazy`` with each row's key's position among them in column ``index`` (UInt32).
 
     How, for speed: each row's key is hashed (a 64-bit hash of each column, with a seed of its
-    own, xor-ed), the distinct hashes are found in one pass with their keys, and each row's
-    position is then looked up from its hash, not joined on text: the text of every row is
-    hashed once, where finding the keys and joining to them hashed it twice. Two keys that
-    share a hash (about 2**-64 for a pair) would be taken for one: a second hash, of other
-    seeds, must be the same in every row of a hash, and where it is not the keys are found and
-    joined as text (the same result, at the old cost)."""
+    own, xor-ed), the distinct hashes are found in one pass with their keys, and the rows are
+    joined to them on the hash, a number, not on the text: the text of every row is hashed
+    once, where finding the keys and joining to them on text hashed it twice. (A join, not
+    ``replace_strict``: polars streams a join, and did not stream the replace — 20M rows per
+    patient took 0.8 GB more.) Two keys that share a hash (about 2**-64 for a pair) would be
+    taken for one: a second hash, of other seeds, must be the same in every row of a hash, and
+    where it is not the keys are found and joined as text (the same result, at the old
+    cost)."""
     def hashed(seed: int) -> Any:
         out = values[0].hash(seed)
         for i, value in enumerate(values[1:], start=1):
@@ -604,11 +606,17 @@ def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
              .agg(*[pl.col(n).first() for n in names], pl.col(second).min().alias(first + "lo"),
                   pl.col(second).max().alias(first + "hi"))
              .collect())
-    if _HASHED_KEYS and found.get_column(first + "lo").equals(found.get_column(first + "hi")):
-        position = hashed(11).replace_strict(
-            found.get_column(first), pl.Series(range(found.height), dtype=pl.UInt32),
-            return_dtype=pl.UInt32)
-        return found.select(names), lazy.with_columns(position.alias(index))
+    if _HASHED_KEYS and (found.get_column(first + "lo") == found.get_column(first + "hi")).all():
+        lookup = found.select(first, pl.Series(index, range(found.height), dtype=pl.UInt32))
+        return found.select(names), (lazy.with_columns(hashed(11).alias(first))
+                                     .join(lookup.lazy(), on=first, how="left",
+                                           maintain_order="left"))
+    return _joined_keys(pl, lazy, values, names, index)
+
+
+def _joined_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
+                 index: str) -> tuple[Any, Any]:
+    """What _distinct_keys gives, found and joined as text."""
     named = [v.alias(n) for v, n in zip(values, names, strict=True)]
     keys = lazy.select(*named).unique().collect()
     lookup = keys.with_columns(pl.Series(index, range(keys.height), dtype=pl.UInt32))
