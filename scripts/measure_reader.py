@@ -1,8 +1,9 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new, fresh, fresh2, fresh3, fresh4 and
-fresh5: passages added later, their expected items written and committed before the reader ran on
-them), it prints:
+For each part (dev, test: the r16 passages split by report; new, fresh, fresh2, fresh3, fresh4,
+fresh5, fresh6 and fresh7: passages added later, their expected items written and committed before
+the reader ran on them; fresh7's are sentences of MEDLINE abstracts from the ADE corpus, grouped by
+PubMed ID), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose, not marked as carried
   from an earlier state), read with that amount (same drug, daily amount within 1%) — the issue's
@@ -21,7 +22,8 @@ them), it prints:
   state for the states before it);
 - as_written: every item's `as_written` is `text[span]` (always).
 
-Usage: python scripts/measure_reader.py [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|all] [--show]
+Usage: python scripts/measure_reader.py
+    [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|all] [--show]
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ from mpsdose.io.prose import read_course
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "prose"
 _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "mcg/h": 24e-3,
               "mg/h": 24.0, "mcg/24 h": 1e-3}
-PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
+         "fresh7")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
-         "fresh5_passages.jsonl")
+         "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl")
 
 
 def passages() -> list[dict]:

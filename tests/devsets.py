@@ -32,7 +32,10 @@ written and committed the same way before ``check`` first ran on them.
 ``check_dangerous_fresh7.csv`` and ``check_ordinary_fresh7.csv`` are the seventh held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all sixteen.
+``check_dangerous_fresh8.csv`` and ``check_ordinary_fresh8.csv`` are the eighth held-out round,
+written and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all eighteen.
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 4": ("check_dangerous_fresh4.csv", "check_ordinary_fresh4.csv"),
         "held-out 5": ("check_dangerous_fresh5.csv", "check_ordinary_fresh5.csv"),
         "held-out 6": ("check_dangerous_fresh6.csv", "check_ordinary_fresh6.csv"),
-        "held-out 7": ("check_dangerous_fresh7.csv", "check_ordinary_fresh7.csv")}
+        "held-out 7": ("check_dangerous_fresh7.csv", "check_ordinary_fresh7.csv"),
+        "held-out 8": ("check_dangerous_fresh8.csv", "check_ordinary_fresh8.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -329,6 +329,25 @@ def test_a_patient_on_dialysis_without_a_crcl_is_judged_by_the_lowest_band(tmp_p
                                                                  measured, knowledge=k)}
 
 
+@pytest.mark.parametrize(("order", "flagged"), [
+    ("gabapentin 250 mg po q6h", True),   # 1000 mg/day: above 2 mg/kg/day even at 400 kg (800)
+    ("gabapentin 150 mg po q6h", False),  # 600 mg/day: above the limit below 300 kg, not at 400
+])
+def test_a_per_kg_maximum_without_a_weight_is_judged_at_the_heaviest_plausible_adult(
+        tmp_path, order, flagged):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "gabapentin,oral,,any,,,,,2,,,,,Test label [P],P,\n"))
+    found = _found([order], Patient(age=60), knowledge=k)
+    above = [f for f in found if f.code == "gabapentin-above-max"]
+    assert bool(above) is flagged
+    assert all("400 kg" in f.message for f in above)
+    # the lighter patients' limits are still not checked, and say so
+    assert "limit-not-checked" in {f.code for f in found}
+    # with a weight given, the patient's own limit: 600 mg/day is above 2 mg/kg at 70 kg
+    weighed = _found(["gabapentin 150 mg po q6h"], Patient(age=60, weight_kg=70), knowledge=k)
+    assert "gabapentin-above-max" in {f.code for f in weighed}
+
+
 def test_the_renal_rules_read_dialysis_as_kidney_failure(tmp_path):
     k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
         "morphine,renally_cleared_active_metabolite,avoid,Test renal guide [P],P,\n"))
@@ -743,10 +762,24 @@ def test_a_dose_no_row_judges_is_reported_once_not_passed(tmp_path):
     assert shown is not None and "metoclopramide (oral)" in shown
     # judged: the SC row, the usual range of any route; opioids have a rule of their own
     assert "(sc)" not in shown and "cyclizine" not in shown and "morphine" not in shown
-    # a chosen market judges by its own rows only: the UK row does not judge a US order
-    us = _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="us"))
-    assert us is not None and "metoclopramide (sc)" in us and "US market" in us
+    # a chosen market with no row for the drug and route is judged by another market's, as a
+    # warning saying so: choosing a market chooses its labels, not silence
+    assert _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="us")) is None
     assert _unjudged(_found(["metoclopramide 10 mg sc q8h"], knowledge=k, market="uk")) is None
+    above = [f for f in _found(["metoclopramide 20 mg sc q8h"], knowledge=k, market="us")
+             if f.code == "metoclopramide-above-max"]
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "US sources give no maximum" in above[0].message
+
+
+def test_another_markets_general_maximum_is_not_used_where_the_chosen_market_has_one(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "metoclopramide,sc,,any,,,,30,,,,uk,,Test UK label [P],P,\n"
+        "metoclopramide,sc,,any,,,,60,,,,us,,Test US label [P],P,\n"))
+    found = _found(["metoclopramide 15 mg sc q8h"], knowledge=k, market="us")  # 45 mg/day
+    assert "metoclopramide-above-max" not in {f.code for f in found}
+    found = _found(["metoclopramide 15 mg sc q8h"], knowledge=k, market="uk")
+    assert "metoclopramide-above-max" in _codes_raised(found)
 
 
 def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
@@ -919,3 +952,107 @@ def test_a_z_drug_from_65_is_avoided_as_a_benzodiazepine_is(patient, beside, exp
     assert shown == ([] if expected is None else [expected])
     if beside:
         assert "opioid-cns-depressant" in {f.code for f in found}
+
+
+# -- round 8: a product label's own titration increment -----------------------------------------
+def _label_step(tmp_path: Path, row: str = "") -> Knowledge:
+    return _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
+        "usual,,,,,,,100000,,warning,Test source [P],P,\n"
+        "plausible,,,,,,,1000000,,error,mpsdose convention: test ceiling (ISMP test) [P],P,\n"
+        + row))
+
+
+def _titration(found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.code == "opioid-titration-step"]
+
+
+def test_a_rise_within_the_labels_own_increment_is_information(tmp_path):
+    k = _label_step(tmp_path, "titration-step,buprenorphine,buccal,,12,us,0.15,,,info,"
+                              "Test label [P],P,\n")
+    before = ["buprenorphine 150 mcg buccal q12h"]
+    within = _titration(_found(["buprenorphine 300 mcg buccal q12h"], previous=before,
+                               knowledge=k))  # +100%, one 150-microgram step
+    assert [f.severity for f in within] == [Severity.INFO]
+    assert "Test label" in within[0].source and "label's own increment" in within[0].message
+    beyond = _titration(_found(["buprenorphine 600 mcg buccal q12h"], previous=before,
+                               knowledge=k))  # three steps at once
+    assert [f.severity for f in beyond] == [Severity.WARNING]
+    # another market's label does not judge; nor does a different interval
+    other = _titration(_found(["buprenorphine 300 mcg buccal q12h"], previous=before,
+                              knowledge=k, market="jp"))
+    assert [f.severity for f in other] == [Severity.WARNING]
+    daily = _titration(_found(["buprenorphine 200 mcg buccal q8h"],
+                              previous=["buprenorphine 100 mcg buccal q8h"], knowledge=k))
+    assert [f.severity for f in daily] == [Severity.WARNING]
+
+
+def test_without_a_label_increment_the_percentage_step_judges(tmp_path):
+    k = _label_step(tmp_path)
+    found = _titration(_found(["buprenorphine 300 mcg buccal q12h"],
+                              previous=["buprenorphine 150 mcg buccal q12h"], knowledge=k))
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_a_label_increment_row_does_not_count_as_a_dose_range(tmp_path):
+    # no table has a factor for epidural fentanyl: an increment row alone does not judge its dose
+    k = _label_step(tmp_path, "titration-step,fentanyl,epidural,,12,,0.05,,,info,"
+                              "Test label [P],P,\n")
+    found = _found(["fentanyl 100 mcg epidural q12h"], knowledge=k)
+    assert "opioid-dose-range-not-checked" in {f.code for f in found}
+
+
+# -- round 8: a prodrug converted without the reduction for cross-tolerance ----------------------
+def test_a_switch_between_a_prodrug_and_its_active_drug_is_flagged_only_above_it(tmp_path):
+    with_property = _knowledge(tmp_path / "with", drug_properties=PROPERTIES_HEADER + (
+        "diamorphine,converts_unreduced_with,morphine,Test chart [P],P,\n"))
+    without = _knowledge(tmp_path / "without", drug_properties=PROPERTIES_HEADER)
+    before = ["morphine er 90 mg po q12h"]
+
+    def switch(items: list[str], k: Knowledge) -> list[Finding]:
+        return [f for f in _found(items, previous=before, knowledge=k, table="spcg")
+                if f.code == "equianalgesic-switch"]
+
+    at_ratio = ["diamorphine 60 mg/24h sc continuous"]  # 180 mg oral morphine / 3
+    shown = switch(at_ratio, with_property)
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "Test chart" in shown[0].source and "morphine to diamorphine" in shown[0].message
+    assert [f.severity for f in switch(at_ratio, without)] == [Severity.WARNING]
+    above = switch(["diamorphine 90 mg/24h sc continuous"], with_property)  # 150% of the old
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "never above it" in above[0].message
+    # a different opioid still needs the reduction
+    other = switch(["oxycodone 60 mg/24h sc continuous"], with_property)
+    assert [f.severity for f in other] == [Severity.WARNING]
+
+
+# -- round 8: a fixed starting dose for incident pain, below the share --------------------------
+def _incident(tmp_path: Path, start: str | None) -> Knowledge:
+    shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
+    lines = shipped.splitlines()
+    kept = [line for line in lines[1:] if not line.startswith((
+        "breakthrough_fraction", "incident_pain_start"))]
+    own = ["breakthrough_fraction,,,0.1,0.2,fraction,,Test source [P],P,"]
+    if start is not None:
+        own.append(f"incident_pain_start,alfentanil,,0.05,{start},mg,,Test incident start [P],P,")
+    return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *own, *kept]) + "\n")
+
+
+@pytest.mark.parametrize(("start", "severity"), [
+    (None, Severity.WARNING),  # below the 10% share, no fixed start: too small a rescue
+    ("0.3", Severity.INFO),  # within the source's fixed start for incident pain
+    ("0.15", Severity.WARNING),  # above that start: judged as any rescue
+])
+def test_a_below_share_rescue_within_a_fixed_incident_pain_start(tmp_path, start, severity):
+    k = _incident(tmp_path, start)
+    items = ["oxycodone er 20 mg po q12h", "alfentanil 0.2 mg sc prn max 4/day"]
+    shown = [f for f in _found(items, knowledge=k, table="spcg") if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [severity]
+    if severity is Severity.INFO:
+        assert "Test incident start" in shown[0].source and "incident" in shown[0].message
+
+
+def test_a_fixed_incident_pain_start_does_not_excuse_a_rescue_above_the_share(tmp_path):
+    k = _incident(tmp_path, "10")  # a start far above: a large rescue is still judged by share
+    items = ["alfentanil 1 mg/24h sc continuous", "alfentanil 0.5 mg sc q1h prn max 6/day"]
+    shown = [f for f in _found(items, knowledge=k) if f.code == "rescue-share"]
+    assert Severity.WARNING in {f.severity for f in shown}

@@ -226,7 +226,7 @@ def test_batch_frequency_q0h_is_a_row_status_not_a_refused_file():
 
 
 def test_batch_implausible_daily_total_is_a_status():
-    out = batch_mme(_rows(dose=[17.0], unit=["g"], doses_per_day=[6.0]))  # 102 g a day
+    out = batch_mme(_rows(dose=[35.0], unit=["g"], doses_per_day=[6.0]))  # 210 g a day
     assert out["status"][0] == "bad-dose"
 
 
@@ -259,9 +259,9 @@ def test_an_interval_range_is_read_as_its_shorter_interval(frequency):
 @pytest.mark.parametrize("text", [
     "oxycodone 10 mg po q0.001h",  # 240,000 mg a day
     "oxycodone 10 mg po 24000x/day",
-    "acetaminophen 1 g po q0.2h",  # 120 g a day
-    "oxycodone 60 g po bid",  # 120 g a day
-    "oxycodone 5 mg po prn max 30000/day",
+    "acetaminophen 2 g po q0.2h",  # 240 g a day
+    "oxycodone 150 g po bid",  # 300 g a day
+    "oxycodone 5 mg po prn max 50000/day",
 ])
 def test_an_implausible_daily_total_is_refused(text):
     with pytest.raises(DoseError, match="implausibly large"):

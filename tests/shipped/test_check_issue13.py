@@ -190,10 +190,7 @@ def test_only_the_known_second_round_ordinary_regimens_warn():
 
 # -- the third held-out round (written and committed before check first ran on them) ----------
 #: Dangerous orders of the third round still not caught, each with why (tests/data/README.md).
-FRESH3_LEFT = {
-    "HD55": "ondansetron 16 mg IV is at the 16 mg single-dose maximum; the lower first IV dose "
-            "from 75 was seen only in a secondary copy",
-}
+FRESH3_LEFT: dict[str, str] = {}  # HD55 caught by the UK SmPC's 32 mg/day (issue 13, cover-b)
 #: Ordinary regimens of the third round that still warn, each with why the warning stands.
 FRESH3_STILL_WARNED = {
     "HO05": "a fentanyl patch with low-dose methadone as co-analgesic: two long-acting opioids "
@@ -207,9 +204,6 @@ FRESH3_STILL_WARNED = {
 # -- the fourth held-out round (written and committed before check first ran on them) ----------
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
-    "JD14": "dexmedetomidine 70 mg/h: no usual range or limit shipped for dexmedetomidine",
-    "JD57": "ondansetron 24 mg/day in severe hepatic impairment: the US label's 8 mg/day was "
-            "seen only quoted on AI-written pages, which are not cited",
 }
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {
@@ -249,10 +243,6 @@ FRESH5_STILL_WARNED = {
 # -- the sixth held-out round (written and committed before check first ran on them) -----------
 #: Dangerous orders of the sixth round still not caught, each with why (tests/data/README.md).
 FRESH6_LEFT = {
-    "LD07": "mirtazapine 150 mg at night: no mirtazapine limit was verified for this round",
-    "LD52": "metoclopramide for 14 days: the EMA 2013 5-day limit is a licence limit that "
-            "palliative guidance exceeds (syringe drivers for weeks), so it is not shipped as a "
-            "duration maximum (as JD11)",
     "LD56": "naproxen in severe hepatic impairment: the SmPC contraindication was not seen in "
             "the copies found for this round",
 }
@@ -279,8 +269,6 @@ FRESH7_LEFT = {
     "MD45": "a 400 mcg naloxone bolus beside long-term opioids: within the BNF dose range; no "
             "rule for the smaller titrated doses NHS/PSA/W/2014/016 asks for, and no number for "
             "them was verified in this round",
-    "MD46": "treatment-dose enoxaparin twice daily at CrCl 22: no enoxaparin renal row; the "
-            "label's reduction was found only on AI-written pages, which the project does not cite",
 }
 #: Ordinary regimens of the seventh round that still warn, each with why the warning stands.
 FRESH7_STILL_WARNED = {
@@ -292,8 +280,38 @@ FRESH7_STILL_WARNED = {
 }
 
 
+# -- the eighth held-out round (written and committed before check first ran on them) ----------
+#: Dangerous orders of the eighth round still not caught, each with why (tests/data/README.md).
+FRESH8_LEFT = {
+    "ND02": "hydrocodone ER 400 mg once daily in a tolerant patient: 267 mg OME/day at PDQ's "
+            "range-only factor (0.67-1, read at its generous end for the usual range), below the "
+            "300 mg OME/day line; no published per-dose maximum for hydrocodone ER was found "
+            "(the labels set no maximum; the largest tablet is not one)",
+    "ND50": "hydrocodone ER 40 mg at CrCl 24: the Hysingla ER label halves the starting dose in "
+            "moderate-to-severe renal impairment, which needs a renally reduced start; adding "
+            "hydrocodone to the renal-caution class (which warns on any scheduled dose) would warn "
+            "on the label's own reduced start (OO20)",
+    "ND51": "metoclopramide 80 mg/day SC at 48 kg and 80: within the West Midlands palliative "
+            "SC range (30-100 mg/24 h, usual_ranges.csv); the EMA/MHRA 2013 cap (30 mg/day, "
+            "0.5 mg/kg) is shipped for IV and IM only, and no palliative guidance seen (WMPCP, "
+            "Devon formulary, Lothian, GG&C) gives an SC ceiling by weight or age; Devon's note "
+            "that palliative use may justify the 2013 neurological risk is why the SC cap stays off",
+}
+#: Ordinary regimens of the eighth round that still warn, each with why the warning stands.
+FRESH8_STILL_WARNED = {
+    "OO03": "MR morphine 30 mg/day to SC alfentanil 1 mg/24 h by St Peter's 30:1: the GG&C/"
+            "Ayrshire chart (SPCG's ratio) marks alfentanil for the one-third reduction on "
+            "changing opioid; the guides disagree, and unreduced under a published ratio is "
+            "flagged by design",
+    "OO10": "MR morphine 400 mg/day in a tolerant patient: above the West Midlands 300 mg/day "
+            "specialist-advice line (as GO14): above the usual range is a warning by the issue",
+    "OO47": "MR oxycodone 20 mg/day to IV fentanyl 200 micrograms/24 h, --market jp: unreduced "
+            "under JSPM's ratio and three times the old under PDQ's; the Toyama dose is a "
+            "manual's example, and the previous regimen was the row's own",
+}
 
-# -- the third to seventh rounds: each order against its finding, each ordinary regimen ------------
+
+# -- the third to eighth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
 ROUNDS = {
@@ -302,6 +320,7 @@ ROUNDS = {
     "fresh5": (FRESH5_LEFT, FRESH5_STILL_WARNED),
     "fresh6": (FRESH6_LEFT, FRESH6_STILL_WARNED),
     "fresh7": (FRESH7_LEFT, FRESH7_STILL_WARNED),
+    "fresh8": (FRESH8_LEFT, FRESH8_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -781,3 +800,35 @@ def test_tapentadol_is_avoided_below_crcl_30_only(crcl, avoided):
                   Patient(age=70, crcl_ml_min=crcl, opioid_tolerant=True), market="us")
     assert ("tapentadol-avoid" in {f.code for f in found
                                    if f.severity is not Severity.INFO}) is avoided
+
+
+def test_a_rise_within_the_belbuca_labels_increment_is_information():
+    # Belbuca label: increments of 150 mcg every 12 hours (opioid_dose_ranges.csv, S)
+    found = check(Regimen.parse(["buprenorphine 300 mcg buccal q12h"]), TOLERANT,
+                  previous=Regimen.parse(["buprenorphine 150 mcg buccal q12h"]), market="us")
+    step = [f for f in found if f.code == "opioid-titration-step"]
+    assert [f.severity for f in step] == [Severity.INFO]
+    assert "BELBUCA" in step[0].source
+    more = check(Regimen.parse(["buprenorphine 600 mcg buccal q12h"]), TOLERANT,
+                 previous=Regimen.parse(["buprenorphine 150 mcg buccal q12h"]), market="us")
+    assert Severity.WARNING in {f.severity for f in more if f.code == "opioid-titration-step"}
+
+
+def test_oral_morphine_to_sc_diamorphine_at_a_third_is_the_charts_conversion():
+    # NHS GG&C/Ayrshire chart and the Leeds e-book: oral morphine to SC diamorphine divide by 3,
+    # with no one-third reduction (drug_properties.csv converts_unreduced_with, S)
+    before = Regimen.parse(["morphine er 90 mg po q12h"])
+    at = check(Regimen.parse(["diamorphine 60 mg/24h sc continuous"]), TOLERANT, previous=before)
+    assert {f.severity for f in at if f.code == "equianalgesic-switch"} == {Severity.INFO}
+    above = check(Regimen.parse(["diamorphine 90 mg/24h sc continuous"]), TOLERANT,
+                  previous=before)
+    assert Severity.WARNING in {f.severity for f in above if f.code == "equianalgesic-switch"}
+
+
+def test_an_alfentanil_incident_pain_start_below_the_share_is_information():
+    # NHS Lanarkshire: alfentanil 100-250 micrograms for incident pain (rotation_rules.csv, S)
+    items = ["oxycodone er 20 mg po q12h", "alfentanil 0.25 mg sc prn max 4/day"]
+    shown = [f for f in check(Regimen.parse(items), TOLERANT, market="uk")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "Lanarkshire" in shown[0].source

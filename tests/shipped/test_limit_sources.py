@@ -22,6 +22,42 @@ KNOWN_DIFFERENCES = {
     # celecoxib label: acute pain day 1 allows 400 mg then 200 mg (600 mg); from day 2 and for
     # arthritis the maximum is 400 mg/day, the limit shipped (day 1 is in the row's notes).
     ("celecoxib", "max_daily_mg"): "day-1 acute pain allowance",
+    # aspirin OTC: the shipped row reads the 325 mg tablets' directions (2 tablets = 650 mg a dose,
+    # 12 tablets = 3,900 mg a day); the second reading is of the 81 mg tablets' (8 = 648 mg,
+    # 48 = 3,888 mg a day), the same directions in another strength.
+    ("aspirin", "max_single_mg"): "81 mg vs 325 mg tablet directions",
+    ("aspirin", "max_daily_mg"): "81 mg vs 325 mg tablet directions",
+    # clonazepam IV: the Irish SmPC's 20 mg total and the German label's about 13 mg a day
+    # disagree; both rows are shipped (the German one as a warning), each read against the other.
+    ("clonazepam", "max_daily_mg"): "Irish and German labels disagree (20 vs 13 mg)",
+    # desvenlafaxine: the US label states no maximum (50-400 mg/day studied); a Philippine label
+    # caps at 200 mg/day. The shipped 400 is the US studied top, a ten-fold-slip ceiling.
+    ("desvenlafaxine", "max_daily_mg"): "US studied range vs a Philippine label's cap",
+    # pantoprazole IV: the US ZE maximum is 240 mg/day; the shipped 272 is day 1 of the bleeding
+    # regimen (80 mg then 8 mg/h) so that high-dose PPI in a bleeding patient does not warn.
+    ("pantoprazole", "max_daily_mg"): "bleeding regimen day 1 above the ZE maximum",
+    # lansoprazole: the second reading confirmed twice-daily ZE dosing above 120 mg, not the
+    # NHS page's explicit 180 mg/day ceiling.
+    ("lansoprazole", "max_daily_mg"): "180 mg/day seen only on the NHS page",
+    # clarithromycin oral: the shipped 1500 is the US label's dual-therapy regimen (500 mg three
+    # times daily); the second readings list only 500 mg twice daily.
+    ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
+    # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text.
+    ("fluconazole", "max_daily_mg"): "no second reading found",
+    # famotidine below CrCl 30: GlobalRPh halves the dose in one band below 50 mL/min (20 mg/day);
+    # the current US label and Texas HHS give 10 mg/day below 30 (the band shipped).
+    ("famotidine", "max_daily_mg"): "GlobalRPh's single <50 band vs the label's <30 band",
+    # domperidone suppositories: the pre-2014 Motilium SmPC gave 60 mg twice daily; the 2014
+    # MHRA/CMDh restriction (shipped, market uk) lowered it to 30 mg twice daily.
+    ("domperidone", "max_single_mg"): "pre-2014 SmPC superseded by the 2014 restriction",
+    ("domperidone", "max_daily_mg"): "pre-2014 SmPC superseded by the 2014 restriction",
+    # prochlorperazine suppositories: the US label summaries give 25 mg twice daily (shipped, as a
+    # warning); Wheeless gives 25 mg every 6-8 hours.
+    ("prochlorperazine", "max_daily_mg"): "rectal: 25 mg twice daily vs every 6-8 hours",
+    # diazepam nasal spray (Valtoco): the 20 mg top dose and two doses a day are the maker's HCP
+    # page (P); the MPR summary confirms two doses an episode but not the dosing chart's top.
+    ("diazepam", "max_single_mg"): "Valtoco's 20 mg top dose on the maker's page only",
+    ("diazepam", "max_daily_mg"): "Valtoco's 20 mg top dose on the maker's page only",
 }
 
 

@@ -48,6 +48,7 @@ __all__ = [
     "CHECK_CODES",
     "FactorReading",
     "factor_readings",
+    "label_titration_step",
     "naive_start_rows",
     "opioid_range_findings",
     "tolerance_assumption",
@@ -175,6 +176,52 @@ def _interval(item: Item) -> float | None:
         return 24.0 / schedule.value
     if schedule.kind is ScheduleKind.AT_NIGHT:
         return 24.0
+    return None
+
+
+def label_titration_step(before: Item, after: Item, market: str | None = None, *,
+                         knowledge: Knowledge | None = None) -> OpioidRange | None:
+    """The label's own titration increment that a rise of one opioid product stays within, or
+    None.
+
+    The percentage step of palliative titration (30-50%, ``opioid-titration-step``) is written
+    for morphine-like doses; a product label that titrates in fixed increments (Belbuca: 150
+    micrograms every 12 hours, no more often than every 4 days) makes its first steps larger in
+    percent (150 to 300 micrograms is +100%). A ``titration-step`` row of
+    ``opioid_dose_ranges.csv`` for the drug, route and release (and market, where one is chosen)
+    is met when both items are that product, scheduled at the same interval, and the dose rises
+    by no more than the row's ``per_dose`` (and the day by no more than its ``per_day``).
+    """
+    k = resolve(knowledge)
+    if before.prn or after.prn or not (before.listed and after.listed):
+        return None
+    if before.drug.name != after.drug.name or before.route is not after.route:
+        return None
+    release = {(i.release or ("ir" if i.route is Route.ORAL else None)) for i in (before, after)}
+    intervals = {_interval(i) for i in (before, after)}
+    interval = next(iter(intervals))
+    if len(release) != 1 or len(intervals) != 1 or interval is None:
+        return None
+    old, new = before.per_dose(), after.per_dose()
+    old_day, new_day = before.daily(), after.daily()
+    if old is None or new is None or old_day is None or new_day is None or new <= old:
+        return None
+    for row in k.opioid_ranges:
+        if row.check != "titration-step" or row.drug != after.drug.name:
+            continue
+        if row.routes is not None and after.route not in row.routes:
+            continue
+        if row.release is not None and row.release not in release:
+            continue
+        if row.interval_h is not None and abs(row.interval_h - interval) > 1e-6:
+            continue
+        if market is not None and row.market not in (None, market):
+            continue
+        if row.per_dose is not None and new - old > row.per_dose * (1 + 1e-6):
+            continue
+        if row.per_day is not None and new_day - old_day > row.per_day * (1 + 1e-6):
+            continue
+        return row
     return None
 
 
@@ -681,8 +728,8 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                 + "; ".join(f"{f.severity.value} {f.code}: {f.message.split(' (opioid-naive')[0]}"
                             for f in raised), raised[0].source))
     uncovered = [e for e in entries if e.reading is None
-                 and not any(not r.generic and _applies(r, e, market) and _measures(r, e)
-                             for r in k.opioid_ranges)]
+                 and not any(not r.generic and r.check in CHECK_CODES and _applies(r, e, market)
+                             and _measures(r, e) for r in k.opioid_ranges)]
     floors = [floor for e in uncovered if (floor := _floor(k, e)) is not None]
     found += [f for f in _item_findings(k, floors, "plausible", market, assumption)
               if f.severity is Severity.ERROR]

@@ -210,6 +210,10 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         if infusion is not None:
             found.append(infusion)
             continue
+        incident = _incident_start(k, item, dose, share_high, rule, market)
+        if incident is not None:
+            found.append(incident)
+            continue
         severity, other = Severity.WARNING, None
         if market is None:  # another market's source may allow it: the sources disagree
             other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
@@ -432,6 +436,37 @@ def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item,
         f"{str(source.market or '').upper()} source gives an hour's amount of a continuous "
         f"infusion as its rescue ({source.bounds[0]:g} h): the sources disagree, so it is "
         "information"), f"{source.source} ; also: {rule.source}", item=str(item))
+
+
+def _incident_start(k: Knowledge, item: Item, dose: float, share_high: float, rule: Rule,
+                    market: str | None) -> Finding | None:
+    """A rescue below the usual share that is within a source's fixed starting dose of its drug
+    for episodic (incident) pain: information, or None.
+
+    Some drugs are started for incident pain at a fixed dose and titrated by response, not sized
+    from the day (``incident_pain_start`` in ``rotation_rules.csv``: NHS Lanarkshire, SC or
+    sublingual alfentanil 100-250 micrograms before the painful event); below the share, such a
+    dose is the source's own start, not too small a rescue. A dose above the share is judged as
+    any rescue is.
+    """
+    if share_high >= rule.bounds[0] - 1e-9:
+        return None
+    for start in k.rotation_rules.rows:
+        if start.rule != "incident_pain_start" or start.drug != item.drug.name:
+            continue
+        if market is not None and start.market not in (None, market):
+            continue
+        low, high = start.bounds
+        if dose > high * (1 + 1e-6):
+            continue
+        return Finding(Severity.INFO, "rescue-share", (
+            f"{item}: {significant(dose, 4)} mg is {significant(share_high * 100, 3)}% of the "
+            f"day, below the usual {_percent(rule)}, but within the "
+            f"{significant(low * 1000, 4)}-{significant(high * 1000, 4)} microgram starting dose "
+            f"the {str(start.market or '').upper()} source gives {item.drug.name} for episodic "
+            "(incident) pain, titrated by response rather than sized from the day: information"),
+            f"{start.source} ; also: {rule.source}", item=str(item))
+    return None
 
 
 def _hourly(k: Knowledge, item: Item, share_low: float, share_high: float,

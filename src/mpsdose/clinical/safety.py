@@ -53,7 +53,7 @@ from mpsdose.clinical.market import (
     methadone_label_start,
     naive_start_allowed,
 )
-from mpsdose.clinical.ranges import opioid_range_findings
+from mpsdose.clinical.ranges import label_titration_step, opioid_range_findings
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
@@ -65,7 +65,16 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Course, Hepatic, Item, Patient, Regimen, ScheduleKind, State
+from mpsdose.model.regimen import (
+    PATIENT_BOUNDS,
+    Course,
+    Hepatic,
+    Item,
+    Patient,
+    Regimen,
+    ScheduleKind,
+    State,
+)
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route, parse_condition
 
@@ -257,6 +266,16 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
                               f"{significant(cap, 4)} mg/day at {significant(patient.weight_kg, 4)} kg"))
     measured = f"{drug}{where} {significant(daily, 4)} mg/day{with_prn}"
+    if limit.max_daily_mg_per_kg is not None and patient.weight_kg is None:
+        # No weight given: a day above the per-kg maximum at the heaviest plausible adult is
+        # above it whatever the weight (the lighter patients' limits stay not checked).
+        heaviest = PATIENT_BOUNDS["weight_kg"][1]
+        cap = limit.max_daily_mg_per_kg * heaviest
+        if daily > cap * (1 + _TOLERANCE):
+            found.append(_Measured(limit, "daily", "above", daily, cap, (
+                f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = {significant(cap, 4)} "
+                f"mg/day even at {heaviest:g} kg, the heaviest plausible adult (weight not given)"),
+                measured))
     for ceiling, text in ceilings:
         if ceiling == 0:
             if daily > 0:
@@ -300,8 +319,9 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
 
 def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
                          given: set[tuple[str, Route]], market: str) -> list[DoseLimit]:
-    """Another market's rows for a patient state (hepatic impairment, a risk factor, a weight or
-    CrCl band) that the chosen market's sources say nothing about, as warnings.
+    """Another market's rows that the chosen market's sources say nothing about, as warnings: a
+    patient state (hepatic impairment, a risk factor, a weight or CrCl band) its rows do not
+    name, or a general maximum of a drug and route it has no row for at all.
 
     Choosing a market chooses its labels, not silence about the patient: the US acetaminophen
     label gives no number for hepatic impairment (only caution), the EU label lowers the day to
@@ -311,14 +331,24 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
     covered = {(r.drug, r.condition, r.value) for r in rows}
     found = []
     for row in k.dose_limits:
-        if (row.market in (None, market) or row.condition in ("any", "age") or row.scope
+        if (row.market in (None, market) or row.scope
                 or (row.drug, row.condition, row.value) in covered
                 or not any(drug == row.drug and (row.route is None or route is row.route)
                            for drug, route in given)):
             continue
-        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
-                  f"maximum for {row.describe_condition()}: the {row.market.upper() if row.market else ''} "
-                  "source's is applied")
+        elsewhere = row.market.upper() if row.market else ""
+        if row.condition in ("any", "age"):
+            # a general maximum only where the chosen market has no row for the drug and route
+            if any(r.drug == row.drug and (r.route is None or row.route is None
+                                           or r.route is row.route) for r in rows):
+                continue
+            where = f" by the {row.route.value} route" if row.route else ""
+            reason = (f"Severity warning, not error, because the {market.upper()} sources give "
+                      f"no maximum for {row.drug}{where}: the {elsewhere} source's is applied")
+        else:
+            reason = (f"Severity warning, not error, because the {market.upper()} sources give "
+                      f"no maximum for {row.describe_condition()}: the {elsewhere} source's is "
+                      "applied")
         severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
         found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
     return found
@@ -1132,10 +1162,14 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
         elif new - old and not (surveillance and "methadone" in new - old):
+            same = _same_active_drug(k, new - old, old - new)
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
-                                    surveillance=bool(surveillance), after_items=after_items))
+                                    surveillance=bool(surveillance), after_items=after_items,
+                                    same_active=same))
         elif not routes:
-            found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance)))
+            found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
+                                    before_items=before_items, after_items=after_items,
+                                    market=market))
     chosen = tables[0]
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
@@ -1182,9 +1216,32 @@ def _range_text(bounds: tuple[float, float]) -> str:
     return f"{significant(low, 4)}–{significant(high, 4)}"
 
 
+def _same_active_drug(k: Knowledge, new: set[str], old: set[str]) -> tuple[str, str] | None:
+    """(the property's source, what converts to what) where every new opioid converts without
+    reduction with an old one (``converts_unreduced_with`` in ``drug_properties.csv``: diamorphine
+    is converted to and from morphine at the table's ratio, not reduced for incomplete
+    cross-tolerance, as a different opioid is), or None."""
+    if not new:
+        return None
+    pairs, sources = [], []
+    for drug in sorted(new):
+        partner = None
+        for other in sorted(old):
+            for a, b in ((drug, other), (other, drug)):
+                found = k.drug_properties.get(a, "converts_unreduced_with")
+                if found is not None and found[0] == b:
+                    partner = other
+                    sources.append(found[1])
+        if partner is None:
+            return None
+        pairs.append(f"{partner} to {drug}")
+    return " ; also: ".join(dict.fromkeys(sources)), ", ".join(pairs)
+
+
 def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str, *,
                surveillance: bool = False,
-               after_items: Sequence[tuple[Item, str, float]] = ()) -> list[Finding]:
+               after_items: Sequence[tuple[Item, str, float]] = (),
+               same_active: tuple[str, str] | None = None) -> list[Finding]:
     """A switch to another opioid at or above the old OME under any table.
 
     Each table is read at its lower factors on both sides (a table's range around its own
@@ -1193,16 +1250,27 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     30-45 mg for oral morphine 30 mg), every ratio in it is published and none is the table's
     own: the new opioid is read at the top of that range too (:func:`_range_top_total`), so a
     1:1 switch that PDQ's range allows is unreduced under that ratio (shown as its OME there).
+
+    ``same_active`` (:func:`_same_active_drug`): the new opioid is the old one's prodrug or active
+    drug, converted at the table's ratio without the reduction for cross-tolerance; only a switch
+    above the old OME is flagged, and one at it is information naming the source.
     """
     unreduced = []
     for table_id, (before, after) in readings.items():
         top = _range_top_total(k, table_id, after_items)
         read = after if top is None or top <= after[0] else (top, top)
         worst = read[0] / before[0]
-        if worst >= 1 - _TOLERANCE:
+        if worst >= 1 - _TOLERANCE if same_active is None else worst > 1 + _TOLERANCE:
             unreduced.append((table_id, before, read, worst, read is not after))
     if not unreduced:
-        return []
+        if same_active is None:
+            return []
+        source, pairs = same_active
+        return [Finding(Severity.INFO, "equianalgesic-switch", (
+            f"{pairs} at or below the old oral morphine equivalent under every table read "
+            f"({', '.join(readings)}): converted at the table's ratio without a reduction for "
+            "incomplete cross-tolerance, as the source converts between these (the reduction "
+            "is for a change to a different opioid)"), source)]
     shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day"
                       + (" (at the top of the range the table gives, a published ratio)"
                          if top else "")
@@ -1219,6 +1287,11 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     else:
         where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
                  f"{chosen} shows a reduction)")
+    if same_active is not None:
+        return [_ruled(k, "equianalgesic-switch",
+                       f"the new opioids ({', '.join(drugs)}) are above the old oral morphine "
+                       f"equivalent {where} — {shown}; {same_active[1]} is converted at the "
+                       "table's ratio without reduction, never above it")]
     return [_ruled(k, "equianalgesic-switch",
                    f"the new opioids ({', '.join(drugs)}) are not reduced for incomplete "
                    f"cross-tolerance {where} — {shown}")]
@@ -1313,8 +1386,14 @@ def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int,
 
 
 def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
-               surveillance: bool = False) -> list[Finding]:
-    """The same opioids raised beyond the published titration step, in equivalents."""
+               surveillance: bool = False,
+               before_items: Sequence[tuple[Item, str, float]] = (),
+               after_items: Sequence[tuple[Item, str, float]] = (),
+               market: str | None = None) -> list[Finding]:
+    """The same opioids raised beyond the published titration step, in equivalents.
+
+    One product raised within its own label's increment (:func:`label_titration_step`: Belbuca
+    150 micrograms every 12 hours) is information naming the label, whatever its percentage."""
     step = _rule(k, "opioid-titration-step", threshold=True)
     assert step.threshold is not None
     rises = [(t, b, a, a[0] / b[0]) for t, (b, a) in readings.items()]
@@ -1323,6 +1402,20 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
         return []
     how = ("" if table_id == chosen and not surveillance
            else f", the most cautious of {', '.join(readings)}")
+    if len(before_items) == 1 and len(after_items) == 1:
+        label = label_titration_step(before_items[0][0], after_items[0][0], market, knowledge=k)
+        if label is not None:
+            parts = [] if label.per_dose is None else [f"{significant(label.per_dose, 4)} mg a dose"]
+            if label.per_day is not None:
+                parts.append(label.describe_day())
+            increment = " and ".join(parts)
+            return [Finding(Severity.INFO, "opioid-titration-step", (
+                f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} "
+                f"mg/day (+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
+                f"{step.threshold:g}% step, but within the product label's own increment "
+                f"({increment}; {after_items[0][0].drug.name} {after_items[0][0].route.value}"
+                f"{f' {label.release}' if label.release else ''}): the label is followed"),
+                f"{label.source} ; also: {step.source}")]
     return [_ruled(k, "opioid-titration-step", (
         f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
         f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
@@ -1470,8 +1563,9 @@ def check(
 
 def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> list[Finding]:
     """The drugs (not opioids, which have their own ``opioid-dose-range-not-checked``) whose dose
-    no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of the
-    chosen market, or of any where none is chosen), no usual range in ``usual_ranges.csv``, no
+    no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of any
+    market: another market's general maximum judges where the chosen one has none, see
+    ``_risk_rows_elsewhere``), no usual range in ``usual_ranges.csv``, no
     dexamethasone equivalent for a corticosteroid. Said once, as information: "0 warnings" is a
     claim that the doses were checked, and these were not.
     """
@@ -1486,7 +1580,8 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> 
                                   and "dexamethasone" in steroids):
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
-                   and (market is None or r.market in (None, market)) for r in k.dose_limits):
+                   and (market is None or r.market in (None, market) or not r.scope)
+                   for r in k.dose_limits):  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
                    for r in k.usual_ranges):
@@ -1495,9 +1590,8 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> 
     if not unjudged:
         return []
     rule = _rule(k, "dose-not-checked")
-    market_text = f" of the {market.upper()} market" if market else ""
     return [Finding(Severity.INFO, "dose-not-checked", (
-        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose{market_text} or usual range for "
+        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose or usual range for "
         f"the drug and route in the knowledge, so the dose was not checked. {rule.statement}"),
         rule.source)]
 

@@ -445,8 +445,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "strong_anticholinergic_antidepressant",
                                                  "opioid_tolerant_only_routes",
                                                  "nsaid_avoid_older", "cyp3a4_substrate",
-                                                 "cyp3a4_inhibitor")),
-        Column("value"),
+                                                 "cyp3a4_inhibitor", "converts_unreduced_with")),
+        Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
+                            "switch to or from this drug is converted to at the table's ratio "
+                            "without the reduction for incomplete cross-tolerance."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
@@ -461,11 +463,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
     _schema(
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
-                                              "tolerant-only"),
+                                              "tolerant-only", "titration-step"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
-                   "in an opioid-naive patient)."),
+                   "in an opioid-naive patient); titration-step: the product label's own "
+                   "increment of one dose (per_dose) or of the day (per_day), which a rise of "
+                   "the same product within it meets whatever its percentage (info)."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),

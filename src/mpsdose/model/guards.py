@@ -22,10 +22,12 @@ __all__ = [
     "MAX_STATES",
 ]
 
-#: No analgesic or adjuvant here is given as more than this in one dose or in one day [mg]. A
-#: guard against slips (g typed for mg; q0.001h, which makes 24,000 doses a day), not a clinical
-#: limit.
-IMPLAUSIBLE_DOSE_MG = 100_000.0  # 100 g
+#: No drug of the catalogue is given as more than this in one dose or in one day [mg]. A guard
+#: against slips (g typed for mg; q0.001h, which makes 24,000 doses a day), not a clinical limit:
+#: it stays above every labelled maximum and usual daily range of the shipped knowledge (the
+#: largest, macrogol's 105 g faecal-impaction day; ``tests/shipped/test_guards_above_knowledge.py``
+#: keeps it so), and the clinical maxima below it are data, checked by ``check``.
+IMPLAUSIBLE_DOSE_MG = 200_000.0  # 200 g
 
 #: The most doses a day a scheduled (not PRN) item may give: every 30 minutes. Oftener is no
 #: schedule anyone gives by hand (an infusion is written as a rate, mg/h; a PCA bolus as PRN with

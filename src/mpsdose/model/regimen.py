@@ -57,8 +57,8 @@ __all__ = [
 ]
 
 # IMPLAUSIBLE_DOSE_MG (mpsdose.model.guards, kept importable from here): an input guard against
-# unit slips (e.g. g typed for mg), not a clinical limit: no analgesic or adjuvant here is given
-# as more than this in one dose or one day. Clinical maxima are data (``data/`` files with
+# unit slips (e.g. g typed for mg), not a clinical limit: no drug of the catalogue is given as
+# more than this in one dose or one day. Clinical maxima are data (``data/`` files with
 # sources) and are checked by the safety checks.
 __all__ += ["IMPLAUSIBLE_DOSE_MG"]
 

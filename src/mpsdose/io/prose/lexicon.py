@@ -37,11 +37,13 @@ def number(text: str) -> float:
 
 _MASS = r"(?:mg|mcg|µg|ug|micrograms?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
 _PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?)")
-#: "/kg", " per hour", "•h-1", " kg-1", " over 24 hours", " an hour", " a day": repeated.
+#: "/kg", " per hour", "•h-1", " kg-1", ".day-1", " day(-1)", " over 24 hours", " an hour", " a day":
+#: repeated.
 _SUFFIX = (
     rf"(?:\s*/\s*{_PER_UNIT}(?![a-z])"
     rf"|\s+per\s+{_PER_UNIT}(?![a-z])"
     r"|\s*•?\s*(?:kg|h|d|min)\s*-\s*1(?![\d])"
+    r"|\s*[.•]?\s*(?:kg|h|hr|day|d|min)\s*(?:-\s*1|\(\s*-\s*1\s*\))(?![\d])"
     r"|\s+over\s+(?:a\s+)?24(?:\s*-\s*|\s*)h(?:ours?|rs?)?(?![a-z])"
     r"|\s+(?:an|a)\s+(?:hour|day)(?![a-z]))"
 )
@@ -174,6 +176,8 @@ PHRASES: tuple[Phrase, ...] = (
     _p("route", r"perineural(?:ly)?|(?:femoral|sciatic|brachial|peripheral)\s+(?:nerve|plexus)"
                 r"(?:\s+(?:block|catheter))?|nerve\s+(?:block|catheter)", "perineural"),
     _p("device", r"syringe\s+driver|syringe\s+pump", "syringe driver"),
+    # "continuous release morphine": a release word (MS Contin's), before "continuous" is an infusion's
+    _p("release", r"continuous\s*-?\s*release", "er"),
     _p("infusion", r"continuous(?:ly)?\s+infusions?|infusions?|infused|continuous(?:ly)?|pumping|"
                    r"drip", "infusion"),
     _p("device", r"(?:elastomeric\s+|infusion\s+|implanted\s+|intrathecal\s+)?pumps?", "pump"),
@@ -241,7 +245,8 @@ PHRASES: tuple[Phrase, ...] = (
     _p("cue", r"both|each", "each"),
     _p("bound", r"≤|<=|up\s+to|as\s+much\s+as|maximum\s+(?:daily\s+)?(?:dose\s+)?(?:of\s+)?|"
                 r"max\.?(?:imal)?(?:\s+dose)?(?:\s+of)?", "max"),
-    _p("bound", r">|≥|>=|<|more\s+than|less\s+than|over|above|below|at\s+least", "threshold"),
+    _p("bound", r">|≥|>=|<|more\s+than|less\s+than|greater\s+than|in\s+excess\s+of|exceeding|over|"
+                r"above|below|at\s+least", "threshold"),
     _p("approx", r"approx\.?|approximately|about|around|~|ca\.", "approx"),
     _p("plus", r"plus|and|or|with|along\s+with|together\s+with|as\s+well\s+as|in\s+combination\s+with",
        "and"),

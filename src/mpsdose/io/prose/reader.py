@@ -83,6 +83,8 @@ _MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "d
 _SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
                     "bitartrate", "maleate", "mesylate", "besylate", "sodium", "potassium",
                     "phosphate", "acetate", "fumarate", "succinate", "bromide"})
+#: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
+_GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
 #: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
 _DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
                           "morning", "evening", "night", "bedtime", "weekly", "hourly",
@@ -150,10 +152,11 @@ _HYPOTHETICAL = re.compile(
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
 #: amount after the phrase is). "This is approximately equivalent to 0.4 mg/hour, which is her
 #: basal rate" states no amount before the verb: the amount after it is the dose it names.
+#: "(equating to 740 mg oral morphine/24 hr)" states an equivalence as "equivalent to" does.
 _EQUIVALENT = re.compile(
     r"(?P<verb>\b(?:is|are|was|were)\s+(?:the\s+|an\s+)?)?"
     r"(?:approximate(?:ly)?\s+|roughly\s+|about\s+)?(?:equivalent|equianalgesic|equal)\s+"
-    r"(?:of|to|with)\b|\bcorresponds?\s+to\b")
+    r"(?:of|to|with)\b|\bcorresponds?\s+to\b|\bequat(?:ing|es|ed)\s+to\b")
 #: The letter or number of an answer option at the start of a line: "A. ", "b) ", "(c) ", "1. ".
 _OPTION = re.compile(r"[ \t]*(?:\(?[A-Ea-e]\)|\(?[A-Ea-e]\.|\d{1,2}[.)])[ \t]")
 #: A line that gives the answer of a question, before the option it names ("ANSWER:").
@@ -197,6 +200,15 @@ _NAME_NOUNS = frozenset({"treatment", "therapy", "use", "administration"})
 #: use of tramadol". Its drugs, named without an amount, are not items.
 _PRESENT = re.compile(r"\b(?:is|are|has|have|may|might|can|must|should|remains?)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b")
+#: A structured abstract's section that states the report's subject, not the case's events.
+_SECTION = re.compile(r"(?:objectives?|aims?|purpose|background|introduction|discussion|"
+                      r"conclusions?)\s*:|(?:the\s+)?(?:objective|aim|purpose)\s+of\s+this\s+"
+                      r"(?:report|article|paper|case)\b")
+#: A finite verb, a verb of the story or a person: a sentence with one is no title.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|"
+                     r"might|should|must|we|he|she|they|i|our|received|started|commenced|given|"
+                     r"took|presented|developed|underwent|admitted|prescribed|switched|changed|used|"
+                     r"required|needed|experienced|reported|showed|became|got|continued)\b")
 _GENERIC = re.compile(
     r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bour\s)(?<!\bboth\s)(?<!\ball\s)(?<!\btwo\s)(?<!\bthree\s)"
     r"\bpatients\b|\b(?:case\s+)?reports\b|\bstudies\b|\bguidelines\b|\bclinicians\b"
@@ -214,8 +226,13 @@ _COMPARED = re.compile(
 _EXAMPLES = re.compile(
     r"\b(?:such\s+as|e\.\s?g\.,?|for\s+example,?|for\s+instance,?)\s+"
     r"(?:[a-z\-]+\s*(?:,\s*|\s+and\s+|\s+or\s+))*$")
+#: A word that makes the amounts after it amounts a day ("daily analgesic requirements were …",
+#: "her 24-hour requirements were …").
+_PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
-_CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$")
+_CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
+                    # "a causal role of codeine, morphine and hydromorphone … is likely"
+                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
 #: therapy", "The authors report two patients …", "A case of … is presented"): the case tells of
 #: its drugs after it; a drug it names without an amount and the case names later is not an item
@@ -259,6 +276,9 @@ class _Reading:
     #: schedule of giving: never lent to a dose of an earlier sentence
     schedule_adjective: bool = False
     lockout: float | None = None
+    #: the amount is one drug's of a list of daily amounts ("daily analgesic requirements were
+    #: 150 µg/hr fentanyl, 100 mg oramorph and 400 mg tramadol"): an amount a day
+    daily_list: bool = False
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
     count_before: bool = False
@@ -349,6 +369,9 @@ class _Reader:
         self.added_now: set[int] = set()
         self.continued_now: set[Drug] = set()
         self.total_tokens: set[int] = set()
+        #: where amounts of a daily regimen list begin ("daily … requirements were 100 mg
+        #: oramorph and 400 mg tramadol"): each is a daily amount
+        self.daily_amounts: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
@@ -357,6 +380,7 @@ class _Reader:
         self.group = False  # the text reports on a group of patients, not on one
         self.summaries: set[int] = set()  # the sentences that sum the report up
         self.named: list[set[Drug]] = []  # the drugs each sentence of the story names
+        self.all_named: list[set[Drug]] = []
         self.routed: list[set[Drug]] = []  # … and those it gives a route
         self.options: list[tuple[int, int]] = []
 
@@ -381,6 +405,9 @@ class _Reader:
         self.named = [{t.value.drug for t in tokens if t.kind == "drug"}
                       if self._set_aside(s, tokens) is None and self._of_the_story(tokens) else set()
                       for s, tokens in zip(spans, token_lists, strict=True)]
+        #: the drugs each sentence names, whatever it tells
+        self.all_named = [{t.value.drug for t in tokens if t.kind == "drug"}
+                          for tokens in token_lists]
         self.routed = [{t.value.drug for p, t in enumerate(tokens)
                         if t.kind == "drug" and self._route_named(tokens, p)} & named
                        for tokens, named in zip(token_lists, self.named, strict=True)]
@@ -773,7 +800,35 @@ class _Reader:
                 position += step
         if "use" in found and not self._use_is_total(tokens, index):
             found.discard("use")
+        if "use" in found and found <= {"use", "total"}:
+            listed = self._regimen_list(tokens, index)
+            if listed:
+                found.clear()  # the regimen, each drug's amount: items, not a total
+                window = self.normal[tokens[max(0, index - 8)].start:tokens[index].start]
+                if _PER_DAY_WORD.search(window):
+                    self.daily_amounts.update(tokens[position].start for position in listed)
         return found
+
+    def _regimen_list(self, tokens: list[Token], index: int) -> list[int]:
+        """ "daily analgesic requirements were 150 µg/hr fentanyl, 100 mg oramorph and 400 mg
+        tramadol": amounts each written before the name of a different drug, one list from the
+        amount at ``index`` on, are the regimen, drug by drug, not a total. The positions of the
+        list's amounts ([] where fewer than two drugs are listed)."""
+        positions: list[int] = []
+        drugs: set[str] = set()
+        position = index
+        while position + 1 < len(tokens):
+            token = tokens[position]
+            if token.kind == "amount" and tokens[position + 1].kind == "drug":
+                positions.append(position)
+                drugs.add(str(tokens[position + 1].value.drug.name))
+                position += 2
+            elif (token.kind == "punct" and token.value == ",") or (
+                    token.kind == "plus" and self._word(token) == "and"):
+                position += 1
+            else:
+                break
+        return positions if len(drugs) >= 2 else []
 
     def _use_is_total(self, tokens: list[Token], index: int) -> bool:
         """ "used an average of 3 mg", "use escalated … with 31,600 mcg", "consumption was":
@@ -824,6 +879,10 @@ class _Reader:
                 used.add(index)
                 continue
             drug_index = self._tight_right(tokens, index)
+            if drug_index is None and not any(t.kind == "drug" for t in tokens[:index]):
+                # "the patient was given 20 mg b.i.d. omeprazole": no drug before the amount, so
+                # its schedule may stand between it and the drug's name
+                drug_index = self._tight_right(tokens, index, schedule=True)
             if drug_index is None and self._for_unknown_word(tokens, index):
                 continue
             if drug_index is None and self._after_unknown_name(tokens, index):
@@ -863,7 +922,8 @@ class _Reader:
                 for value_index in range(len(amount.values)):
                     readings.append(_Reading(name.drug, tokens[target].name_span,
                                              sentence, first, last, amount, value_index, index,
-                                             name_route=name.route))
+                                             name_route=name.route,
+                                             daily_list=token.start in self.daily_amounts))
         return readings
 
     def _alternatives(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
@@ -1078,13 +1138,19 @@ class _Reader:
         return False
 
     def _for_unknown_word(self, tokens: list[Token], index: int) -> bool:
-        """ "0.0002% epinephrine": an amount right before a word the catalogue does not know
-        is that word's, not the drug before it."""
+        """ "0.0002% epinephrine", "40 mg of triamcinolone": an amount right before a word the
+        catalogue does not know (or before "of" and that word) is that word's, not the drug
+        before it."""
         if index + 1 >= len(tokens):
             return False
         following = tokens[index + 1]
-        if following.kind != "word" or following.value in _GLUE or (following.end != tokens[
+        if following.kind == "word" and following.value == "of" and index + 2 < len(tokens) \
+                and tokens[index + 2].kind == "word":
+            following = tokens[index + 2]  # "40 mg of triamcinolone"
+        elif following.kind != "word" or following.value in _GLUE or (following.end != tokens[
                 index].end + 1 and self.normal[tokens[index].end:following.start].strip()):
+            return False
+        if following.value in _GLUE:
             return False
         word = str(following.value)
         return _name_like(word) and word not in _NOT_NAMES
@@ -1094,6 +1160,11 @@ class _Reader:
         follows a name the catalogue does not know, at the head of an item of a list, is that
         name's — never the drug of the item before it. Said in a finding; not read."""
         position = index - 1
+        opening = self._bracket_open(tokens, index)
+        if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
+            # "terbutaline sulphate (5 mg q6h)", "aminophylline (loading with 5 mg/kg …)": an
+            # amount in the brackets that follow a name is that name's
+            position = opening - 1
         while position >= 0 and (
                 (tokens[position].kind == "punct" and tokens[position].value == ",")
                 or (tokens[position].kind == "word" and tokens[position].value in _SALTS)):
@@ -1116,6 +1187,11 @@ class _Reader:
             names += 1
         if not names:
             return False
+        # "sodium valproate 500 mg", "oral mesalazine 2.4 mg/day", "nebulized terbutaline (5 mg)":
+        # a salt or the way it is given, before the name
+        while position >= 0 and (tokens[position].kind in ("route", "release", "form") or (
+                tokens[position].kind == "word" and tokens[position].value in _SALTS | _GIVEN_AS)):
+            position -= 1
         before = tokens[position] if position >= 0 else None
         if before is not None and not (
                 (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
@@ -1130,7 +1206,7 @@ class _Reader:
                       (tokens[position + 1].start, token.end))
         return True
 
-    def _tight_right(self, tokens: list[Token], index: int) -> int | None:
+    def _tight_right(self, tokens: list[Token], index: int, schedule: bool = False) -> int | None:
         """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
         "2 mg/mL (bupivacaine)", "150 microg/hr transdermal fentanyl"."""
         position = index + 1
@@ -1142,7 +1218,7 @@ class _Reader:
             token = tokens[position]
             if token.kind == "drug":
                 return position
-            if token.kind in ("route", "release", "form") or (
+            if token.kind in ("route", "release", "form") or (schedule and token.kind == "freq") or (
                     token.kind == "word" and token.value in _TIGHT) or token.kind == "approx":
                 position += 1
                 steps += 1
@@ -1214,7 +1290,7 @@ class _Reader:
                 or (amount.base == "%" and not amount.per):
             return None  # a bare percentage is a share, never the story drug's concentration
         unknown = next((t for t in tokens if t.kind == "word"
-                        and _INN_STEM.fullmatch(str(t.value))), None)
+                        and _INN_STEM.fullmatch(str(t.value))), None) or self._dose_of_name(tokens)
         if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
             self._finding(Severity.WARNING, "unknown-name",
                           f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -1308,10 +1384,23 @@ class _Reader:
             after += 1
         following = self._word(tokens[after]) if after < len(tokens) else ""
         joined = self.normal[tokens[index].end:tokens[index].end + 12]
+        heading = self._heading(tokens)
+        if heading is not None:
+            return heading
         if following in _CONDITIONS or re.match(r"-(?:induced|related)\b", joined):
             return "as a condition, not a treatment"
         if following in _SERVICES:
             return "as a service, not a treatment"
+        before_name = self.normal[max(0, tokens[index].start - 30):tokens[index].start]
+        said_all = self.normal[tokens[0].start:tokens[-1].end]
+        measured = re.match(r"\s+(?:(?:plasma|serum|blood)\s+)?(?:concentrations?|levels?)\b",
+                            self.normal[tokens[index].end:tokens[index].end + 30])
+        if re.search(r"\b(?:plasma|serum|blood)\b", said_all) and (
+                measured
+                or re.search(r"\b(?:concentrations?|levels?)\s+of\s+$", before_name)):
+            # "the plasma concentration of paracetamol was 3040 mumol/l", "fentanyl blood
+            # concentration": a measurement, not a dose given
+            return "in a measurement of its level, not a dose given"
         lead = index  # "similar to those of immediate-release morphine"
         while lead > 0 and tokens[lead - 1].kind in ("route", "release", "form"):
             lead -= 1
@@ -1395,11 +1484,22 @@ class _Reader:
         if self.sentence in self.summaries and later and (
                 routed or not self._route_named(tokens, index)):
             return "in the sentence that sums the report up; the case tells of it after"
-        ahead = self.normal[max(0, tokens[index].start - 30):tokens[index].start]
-        if _CAUSE.search(ahead) and (later or any(drug in self.named[other]
+        head = self._list_head(tokens, index)
+        ahead = self.normal[max(0, tokens[head].start - 30):tokens[head].start]
+        if _CAUSE.search(ahead) and (later or any(drug in self.all_named[other]
                                                    for other in range(self.sentence))):
             return "as the cause of an event; the case tells of it in another sentence"
         return None
+
+    def _list_head(self, tokens: list[Token], index: int) -> int:
+        """The first name of a list of drugs' names that ends at ``index`` ("codeine, morphine and
+        hydromorphone": the words before the list are said of each of them)."""
+        head = index
+        while head >= 2 and tokens[head - 2].kind == "drug" and (
+                (tokens[head - 1].kind == "plus" and self._word(tokens[head - 1]) in ("and", "or"))
+                or (tokens[head - 1].kind == "punct" and tokens[head - 1].value == ",")):
+            head -= 2
+        return head
 
     def _route_named(self, tokens: list[Token], index: int) -> bool:
         """Does a mention give its drug's route ("intravenous (IV) dexmedetomidine", "epidural
@@ -1693,6 +1793,54 @@ class _Reader:
                 reading.schedule = reading.schedule or value
             else:
                 reading.schedule_word = reading.schedule_word or value
+
+    @staticmethod
+    def _bracket_open(tokens: list[Token], index: int) -> int | None:
+        """The opening bracket an amount stands in, if it stands in one."""
+        depth = 0
+        for position in range(index - 1, -1, -1):
+            kind = tokens[position].kind
+            if kind == "close":
+                depth += 1
+            elif kind == "open":
+                if not depth:
+                    return position
+                depth -= 1
+        return None
+
+    def _heading(self, tokens: list[Token]) -> str | None:
+        """A sentence with no amount that is the report's title (the text's first sentence, one
+        line ending in a full stop with more text after it, with no verb of its own: "Ischaemic
+        colitis in a patient taking meloxicam.") or opens a structured abstract's section that
+        tells no event ("OBJECTIVE: To describe …", "CONCLUSIONS: …", "The objective of this
+        report is …"): a drug it names is the report's subject, not an item."""
+        if any(t.kind == "amount" and (t.start, t.end) not in self.set_aside for t in tokens):
+            return None
+        said = self.normal[tokens[0].start:tokens[-1].end]
+        if _SECTION.match(said):
+            return "where the report states its subject (objective, background, discussion or "\
+                "conclusion), not an event of the case"
+        if not self.text[:tokens[0].start].strip() and self.text[tokens[-1].end:].strip() \
+                and not _FINITE.search(said) \
+                and not said.startswith("to ") and "\n" not in said \
+                and said.endswith("."):
+            # a title is one line ending in a full stop; "To report a case of …" states a purpose
+            return "in the report's title, not an event of the case"
+        return None
+
+    def _dose_of_name(self, tokens: list[Token]) -> Token | None:
+        """ "the dosage of milnacipran was increased to 100 mg day(-1)": the word after "dose of"
+        or "dosage of" names the drug whose dose it is — where the catalogue does not know it,
+        the sentence speaks of that drug, not of the story's."""
+        for position in range(len(tokens) - 2):
+            word, of, name = tokens[position:position + 3]
+            if word.kind in ("word", "cue") \
+                    and self.normal[word.start:word.end] in ("dose", "doses", "dosage") \
+                    and of.kind == "word" and of.value == "of" and name.kind == "word" \
+                    and _name_like(str(name.value)) \
+                    and name.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
+                return name
+        return None
 
     def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
         """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
@@ -2939,6 +3087,10 @@ class _Dose:
             notes.append(("prn-daily-unknown", "an as-needed dose: how many were taken is not said",
                           Severity.INFO))
             return dose
+        if reading.daily_list and schedule is None:
+            notes.append(("daily-list", "one drug's amount in a list the text says is daily: read "
+                          "as an amount a day", Severity.INFO))
+            return dose._rate(reading, value, base, "day", notes, transdermal)
         if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
             dose.item_schedule = dose.frequency = "once"
             notes.append(("single-dose", f"{'a bolus' if reading.bolus else 'given'} with no "

@@ -112,8 +112,8 @@ _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg":
          "microg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gm": "g",
          "gram": "g", "grams": "g", "ml": "ml", "%": "%"}
 _SUFFIX_PART = re.compile(
-    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|"
-    r"ml|min(?:utes?)?)(?:\s*-\s*1)?")
+    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|"
+    r"dose|ml|min(?:utes?)?)(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
