@@ -409,8 +409,8 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     if facts is None:  # (a claims row's dose is made from its quantity: nothing known of it)
         facts = _Facts() if claims else _Facts.of(pl, lazy, schema)
     # The key as written. ``form`` is a key only where the table has that column, or claims
-    # rows (else it is always empty: no use joining on it). A key column that is text already
-    # is joined on as it is (a copy under another name costs a pass).
+    # rows (else it is always empty: no use joining on it). Each row finds its key by a hash
+    # of these cells (_distinct_keys).
     key_names = ["drug", "route", "unit"] + (["form"] if "form" in columns or claims else [])
     keys, rows = _distinct_keys(pl, lazy, [value(key) for key in key_names],
                                 [name("k" + key) for key in key_names], name("k"))
