@@ -16,6 +16,7 @@ machine shows as noise rather than as a result.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -56,7 +57,8 @@ def main() -> None:
               f"{ours_median / statistics.median(values):12.2f} "
               f"{min(ratios):4.2f}–{max(ratios):4.2f}")
     print(f"batch_mme: {rows / ours_median:,.0f} rows/s "
-          "(targets: ≤ 2× hand minimal, ≤ 1.2× hand full)")
+          "(targets: ≤ 2× hand minimal, ≤ 1.2× hand full); "
+          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

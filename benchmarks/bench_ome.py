@@ -1,14 +1,18 @@
 """OME speed against plain floats, measured in the same run (a script, not a test).
 
-    python benchmarks/bench_ome.py
+    python benchmarks/bench_ome.py [ROUNDS]        # default 7 rounds
 
 Times (1) the OME of one parsed item and (2) of a parsed 10-item regimen through
 ``oral_morphine_equivalent``, against (3) a plain-float computation of the same numbers
-(daily dose × factor, factors already in a dict). Target (issue 3): within 50× of plain floats.
+(daily dose × factor, factors already in a dict), in interleaved rounds; prints the median
+ratio of each round and their range. Target (issue 18): within 50× of plain floats (aim 25×).
 """
 
 from __future__ import annotations
 
+import os
+import statistics
+import sys
 import time
 
 import mpsdose
@@ -45,14 +49,22 @@ def main() -> None:
         return sum(amount * factors[drug] for amount, drug in rows)
 
     n = 20_000
-    item_rate = per_second(lambda: mpsdose.oral_morphine_equivalent(one, table), n)
-    regimen_rate = per_second(lambda: mpsdose.oral_morphine_equivalent(regimen, table), n // 5)
-    plain_one_rate = per_second(lambda: plain(plain_one), n * 10)
-    plain_ten_rate = per_second(lambda: plain(plain_ten), n * 10)
-    print(f"OME of one item:        {item_rate:10.0f}/s   plain floats {plain_one_rate:10.0f}/s"
-          f"   ratio {plain_one_rate / item_rate:5.1f}x")
-    print(f"OME of a 10-item regimen: {regimen_rate:8.0f}/s   plain floats {plain_ten_rate:10.0f}/s"
-          f"   ratio {plain_ten_rate / regimen_rate:5.1f}x")
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    ratios: dict[str, list[float]] = {"one item": [], "10-item regimen": []}
+    for _ in range(rounds):
+        item_rate = per_second(lambda: mpsdose.oral_morphine_equivalent(one, table), n)
+        plain_one_rate = per_second(lambda: plain(plain_one), n * 10)
+        regimen_rate = per_second(lambda: mpsdose.oral_morphine_equivalent(regimen, table),
+                                  n // 5)
+        plain_ten_rate = per_second(lambda: plain(plain_ten), n * 10)
+        ratios["one item"].append(plain_one_rate / item_rate)
+        ratios["10-item regimen"].append(plain_ten_rate / regimen_rate)
+    print(f"{rounds} interleaved rounds; last: one item {item_rate:,.0f}/s, regimen "
+          f"{regimen_rate:,.0f}/s; load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    for name, values in ratios.items():
+        print(f"OME of {name:16} × plain floats: median {statistics.median(values):5.1f}, "
+              f"range {min(values):.1f}–{max(values):.1f}")
 
 
 if __name__ == "__main__":

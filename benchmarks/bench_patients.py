@@ -13,8 +13,9 @@ the maximum resident set size the kernel reports for the child), in interleaved 
 - **hand**: the same job written by hand in polars: scan, join to a factor table, multiply, one
   ``group_by`` summing MME × days, days and MME per patient, sink to Parquet.
 
-Prints medians of time and peak memory, the ratios (target, issue 18: ≤ 1.5× of both, flat as
-rows grow) and the spread of the ratios over the rounds.
+Prints medians of time, peak memory and CPU time, the ratios (target, issue 18: ≤ 1.5× of time
+and memory, flat as rows grow), the spread of the time and memory ratios over the rounds, and
+the load average (CPU time is the steadier measure on a busy machine).
 """
 
 from __future__ import annotations
@@ -58,17 +59,27 @@ mme = pl.col("dose") * pl.col("doses_per_day") * pl.col("factor")
 """
 
 
-def run(code: str, source: Path, output: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS in GiB) of one job in a fresh process."""
+def run(code: str, source: Path, output: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in GiB, CPU seconds) of one job in a fresh process."""
+    # the jobs run in this folder: a relative PYTHONPATH (PYTHONPATH=src) is made absolute
+    # here, else the child would import whatever mpsdose is installed instead
+    path = [str(HERE)] + [os.path.abspath(p) for p in
+                          os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code, str(source), str(output)],
-                               cwd=HERE, env={**os.environ, "PYTHONPATH": os.pathsep.join(
-                                   filter(None, [str(HERE), os.environ.get("PYTHONPATH")]))})
+                               cwd=HERE, env={**os.environ, "PYTHONPATH": os.pathsep.join(path)})
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"job failed ({status})")
-    return seconds, usage.ru_maxrss / 2**20  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return seconds, usage.ru_maxrss / 2**20, usage.ru_utime + usage.ru_stime
+
+
+def _spread(results: dict[str, list[tuple[float, float, float]]], i: int) -> str:
+    """The lowest and highest ratio mpsdose / hand of measure ``i`` over the rounds."""
+    ratios = [a[i] / b[i] for a, b in zip(results["mpsdose"], results["hand"], strict=True)]
+    return f"{min(ratios):.2f}–{max(ratios):.2f}"
 
 
 def main() -> None:
@@ -80,29 +91,29 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from _data import write_parquet
 
-    print(f"{'rows':>12} {'job':6} {'median s':>9} {'peak GiB':>9} {'time ×':>7} {'memory ×':>9}"
-          f" {'spread (time)':>14}")
+    print(f"{'rows':>12} {'job':7} {'median s':>9} {'peak GiB':>9} {'CPU s':>6} {'time ×':>7}"
+          f" {'memory ×':>9} {'CPU ×':>6} {'spread (time)':>14} {'spread (memory)':>16}")
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         for rows in args.rows:
             source = Path(folder) / f"prescriptions-{rows}.parquet"
             write_parquet(rows, source)
-            results: dict[str, list[tuple[float, float]]] = {"mpsdose": [], "hand": []}
+            results: dict[str, list[tuple[float, float, float]]] = {"mpsdose": [], "hand": []}
             for _ in range(args.runs):
                 for name, code in (("mpsdose", OURS), ("hand", HAND)):
                     output = Path(folder) / f"{name}.parquet"
                     results[name].append(run(code, source, output))
                     output.unlink()
             source.unlink()
-            hand_time = statistics.median(t for t, _ in results["hand"])
-            hand_peak = statistics.median(m for _, m in results["hand"])
-            ratios = [a[0] / b[0] for a, b in zip(results["mpsdose"], results["hand"],
-                                                   strict=True)]
+            hand = [statistics.median(r[i] for r in results["hand"]) for i in range(3)]
+
             for name, values in results.items():
-                seconds = statistics.median(t for t, _ in values)
-                peak = statistics.median(m for _, m in values)
-                spread = f"{min(ratios):.2f}–{max(ratios):.2f}" if name == "mpsdose" else ""
-                print(f"{rows:12,} {name:6} {seconds:9.2f} {peak:9.2f} "
-                      f"{seconds / hand_time:7.2f} {peak / hand_peak:9.2f} {spread:>14}")
+                seconds, peak, cpu = (statistics.median(r[i] for r in values) for i in range(3))
+                spreads = (_spread(results, 0), _spread(results, 1)) if name == "mpsdose" \
+                    else ("", "")
+                print(f"{rows:12,} {name:7} {seconds:9.2f} {peak:9.2f} {cpu:6.1f} "
+                      f"{seconds / hand[0]:7.2f} {peak / hand[1]:9.2f} {cpu / hand[2]:6.2f} "
+                      f"{spreads[0]:>14} {spreads[1]:>16}")
+            print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

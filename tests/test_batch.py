@@ -23,7 +23,14 @@ from mpsdose import (  # noqa: E402
     parse_item,
 )
 from mpsdose.cli import main  # noqa: E402
-from mpsdose.io.batch import OUTPUT_COLUMNS, batch_mme, per_patient, read_table  # noqa: E402
+from mpsdose.io import batch as batch_module  # noqa: E402
+from mpsdose.io.batch import (  # noqa: E402
+    OUTPUT_COLUMNS,
+    batch_mme,
+    per_patient,
+    per_patient_mme,
+    read_table,
+)
 
 #: Each example builds and runs a whole table: fewer than the other properties by default.
 BATCH_EXAMPLES = int(os.environ.get("BATCH_EXAMPLES", "40"))
@@ -293,3 +300,71 @@ def test_dask_on_a_distributed_cluster_writes_parquet_partition_wise(tmp_path):
     assert out["message"].to_list() == expected["message"].to_list()
     assert out["mme_per_day"].fill_null(-1).to_list() == \
         expected["mme_per_day"].fill_null(-1).to_list()
+
+
+key_rows = st.fixed_dictionaries({
+    "patient_id": st.integers(1, 4),
+    "drug": st.sampled_from([*DRUGS, "Oxycodone", " morphine", "", None]),
+    "route": st.sampled_from([*ROUTES, "PO", ""]),
+    "dose": st.sampled_from([5.0, 10.0, 0.0, None]),
+    "unit": st.sampled_from([*UNITS, "MG", "", None]),
+    "doses_per_day": st.sampled_from([1.0, 2.0, None]),
+    "days_supply": st.sampled_from([7.0, 30.0, None]),
+})
+
+
+@settings(max_examples=BATCH_EXAMPLES)
+@given(st.lists(key_rows, min_size=1, max_size=40), st.booleans())
+def test_keys_looked_up_by_hash_equal_keys_joined_as_text(table_rows, categorical):
+    # _distinct_keys finds each row's key by a hash of its cells; joined on the text, as it is
+    # where two keys share a hash, every row must say the same, rows and per patient
+    schema = {"drug": pl.Categorical if categorical else pl.String, "route": pl.String,
+              "unit": pl.String, "dose": pl.Float64, "doses_per_day": pl.Float64,
+              "days_supply": pl.Float64, "patient_id": pl.Int64}
+    frame = pl.DataFrame(table_rows, schema=schema)
+
+    def refused(*args):
+        raise AssertionError("the keys were to be found by hash")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_module, "_joined_keys", refused)
+        hashed = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_module, "_HASHED_KEYS", False)
+        joined = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+    assert hashed[0].equals(joined[0])
+    assert hashed[1].sort("patient_id").equals(joined[1].sort("patient_id"))
+
+
+patient_rows = st.fixed_dictionaries({
+    "patient_id": st.integers(1, 4),
+    "drug": st.sampled_from(["buprenorphine", "oxycodone", "morphine", "fentanyl",
+                             "acetaminophen", "oxycodne"]),
+    "route": st.sampled_from(["oral", "transdermal", "sublingual", "buccal"]),
+    "dose": st.sampled_from([5.0, 7.3, 10.0, 0.0]),
+    "unit": st.sampled_from(["mg", "mcg/h", "mg/day", "mcg/day"]),
+    "doses_per_day": st.sampled_from([1.0, 3.0]),
+    "days_supply": st.sampled_from([7.0, 30.0, None]),
+    "therapy_days": st.sampled_from([20.0, 90.0]),
+    "therapy_days_no_bup": st.sampled_from([15.0, 60.0]),
+})
+
+
+@settings(max_examples=BATCH_EXAMPLES)
+@given(st.lists(patient_rows, min_size=1, max_size=30),
+       st.sampled_from(["cdc2022", "nihheal", "cdc2016"]),
+       st.sampled_from([(), ("therapy_days_no_bup",), ("therapy_days", "therapy_days_no_bup")]))
+def test_per_patient_mme_equals_per_patient_of_the_rows(table_rows, table, dropped):
+    # per_patient_mme makes the sums without buprenorphine once where no row of it can be
+    # computed (cdc2022 has no factor for it); it must say what per_patient says of the rows
+    frame = pl.DataFrame(table_rows).drop(dropped)
+    direct = per_patient_mme(frame, table, therapy_days=30.0).sort("patient_id")
+    of_rows = per_patient(batch_mme(frame, table), therapy_days=30.0).sort("patient_id")
+    assert direct.columns == of_rows.columns
+    for got, want in zip(direct.iter_rows(named=True), of_rows.iter_rows(named=True),
+                         strict=True):
+        for column, value in want.items():
+            if isinstance(value, float):
+                assert got[column] == pytest.approx(value, rel=1e-11), (column, got, want)
+            else:
+                assert got[column] == value, (column, got, want)

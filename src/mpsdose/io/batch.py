@@ -362,7 +362,8 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
 
 
 def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
-          formatted: bool = True, bup: str | None = None, facts: _Facts | None = None) -> Any:
+          formatted: bool = True, bup: str | None = None, facts: _Facts | None = None,
+          seen: dict[str, bool] | None = None) -> Any:
     """batch_mme's query.
 
     How it is built, for speed: the distinct keys (drug, route, unit[, form]) are read first
@@ -378,7 +379,9 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     it. With ``bup``, the query is per_patient_mme's: the input columns, ``mme_per_day``, and
     ``bup`` (true in a row of buprenorphine), ``bup_ok`` and ``bup_failed`` (a row computed,
     and a row that could not be), each found once per distinct key; no status or message.
-    ``facts``: what a pass over the input's numbers shows (None: look here)."""
+    ``facts``: what a pass over the input's numbers shows (None: look here). ``seen``, where
+    given, is told what the keys show: ``buprenorphine_counted``, whether some key of
+    buprenorphine can be computed (has a factor in the table)."""
     schema = lazy.collect_schema()
     columns = schema.names()
     _require(columns)
@@ -406,13 +409,11 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     if facts is None:  # (a claims row's dose is made from its quantity: nothing known of it)
         facts = _Facts() if claims else _Facts.of(pl, lazy, schema)
     # The key as written. ``form`` is a key only where the table has that column, or claims
-    # rows (else it is always empty: no use joining on it). A key column that is text already
-    # is joined on as it is (a copy under another name costs a pass).
+    # rows (else it is always empty: no use joining on it). Each row finds its key by a hash
+    # of these cells (_distinct_keys).
     key_names = ["drug", "route", "unit"] + (["form"] if "form" in columns or claims else [])
-    key_columns = [key if not claims and key in columns and schema[key] == pl.String
-                   else name("k" + key) for key in key_names]
-    key_values = [value(key).alias(k) for key, k in zip(key_names, key_columns, strict=True)]
-    keys = lazy.select(*key_values).unique().collect()
+    keys, rows = _distinct_keys(pl, lazy, [value(key) for key in key_names],
+                                [name("k" + key) for key in key_names], name("k"))
     books = knowledge.catalogue
     found = [_Key.of(*row, *([None] * (4 - len(key_names))), table=chosen, books=books)
              for row in keys.iter_rows()]
@@ -423,11 +424,6 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     banded = any(len(k.bands) > 1 or (k.bands and k.bands[0][:2] != (None, None))
                  for k in found)
     bands = max((len(k.bands) for k in found), default=0) if banded else 0
-    lookup = keys.with_columns(pl.Series(name("k"), range(len(found)), dtype=pl.UInt32))
-    renamed = [v for v, key in zip(key_values, key_columns, strict=True) if key not in columns]
-    rows = (lazy.with_columns(*renamed) if renamed else lazy) \
-        .join(lookup.lazy(), on=key_columns, how="left", nulls_equal=True,
-              maintain_order="left")
     index = pl.col(name("k"))
 
     def per_key(values: list[Any], dtype: Any) -> Any:
@@ -547,14 +543,18 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     renames = _renamed_inputs(columns)
     inputs = [pl.col(c).alias(renames.get(c, c)) for c in columns]
     if bup is not None:  # per_patient_mme: what its sums need, no text
+        is_bup = [_is_buprenorphine(row[0], books) for row in keys.iter_rows()]
+        if seen is not None:
+            seen["buprenorphine_counted"] = any(
+                b and k.stage == _OK_STAGE and any(band[2] is not None for band in k.bands)
+                for b, k in zip(is_bup, found, strict=True))
         return steps.with_columns(daily.alias(name("daily"))).with_columns(
             (pl.col(name("daily")) * pl.col(name("factor"))).alias(name("mme_raw"))).select(
             *inputs,
             significant(pl.col(name("mme_raw"))).alias("mme_per_day"),
             (looked_up("ok", pl.Boolean) & ~claim_failed).alias(bup + "_ok"),
             (looked_up("failed", pl.Boolean) | claim_failed).alias(bup + "_failed"),
-            per_key([_is_buprenorphine(row[0], books) for row in keys.iter_rows()],
-                    pl.Boolean).alias(bup),
+            per_key(is_bup, pl.Boolean).alias(bup),
         )
     status = looked_up("status", pl.String)
     message = looked_up("message", pl.String)
@@ -580,6 +580,55 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     ).select(*inputs, *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS],
              *([pl.col("_c_product").alias("product"), pl.col("_c_drug").alias("product_drug")]
                if claims else []))
+
+
+#: Whether _distinct_keys looks rows' keys up by hash (False: joined as text; for the tests).
+_HASHED_KEYS = True
+
+
+def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
+                   index: str) -> tuple[Any, Any]:
+    """The distinct keys of the rows (a DataFrame of the key ``values`` as columns ``names``),
+    and ``lazy`` with each row's key's position among them in column ``index`` (UInt32).
+
+    How, for speed: each row's key is hashed (a 64-bit hash of each column, with a seed of its
+    own, xor-ed), the distinct hashes are found in one pass with their keys, and the rows are
+    joined to them on the hash, a number, not on the text: the text of every row is hashed
+    once, where finding the keys and joining to them on text hashed it twice. (A join, not
+    ``replace_strict``: polars streams a join, and did not stream the replace — 20M rows per
+    patient took 0.8 GB more.) Two keys that share a hash (about 2**-64 for a pair) would be
+    taken for one: a second hash, of other seeds, must be the same in every row of a hash, and
+    where it is not the keys are found and joined as text (the same result, at the old
+    cost)."""
+    def hashed(seed: int) -> Any:
+        out = values[0].hash(seed)
+        for i, value in enumerate(values[1:], start=1):
+            out = out ^ value.hash(seed + i)
+        return out
+
+    first, second = index + "_h1", index + "_h2"
+    found = (lazy.select(hashed(11).alias(first), hashed(23).alias(second),
+                         *[v.alias(n) for v, n in zip(values, names, strict=True)])
+             .group_by(first)
+             .agg(*[pl.col(n).first() for n in names], pl.col(second).min().alias(first + "lo"),
+                  pl.col(second).max().alias(first + "hi"))
+             .collect())
+    if _HASHED_KEYS and (found.get_column(first + "lo") == found.get_column(first + "hi")).all():
+        lookup = found.select(first, pl.Series(index, range(found.height), dtype=pl.UInt32))
+        return found.select(names), (lazy.with_columns(hashed(11).alias(first))
+                                     .join(lookup.lazy(), on=first, how="left",
+                                           maintain_order="left"))
+    return _joined_keys(pl, lazy, values, names, index)
+
+
+def _joined_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
+                 index: str) -> tuple[Any, Any]:
+    """What _distinct_keys gives, found and joined as text."""
+    named = [v.alias(n) for v, n in zip(values, names, strict=True)]
+    keys = lazy.select(*named).unique().collect()
+    lookup = keys.with_columns(pl.Series(index, range(keys.height), dtype=pl.UInt32))
+    return keys, lazy.with_columns(*named).join(lookup.lazy(), on=names, how="left",
+                                                nulls_equal=True, maintain_order="left")
 
 
 #: A row's outcome of its own checks (the first that fails, in parse_item's order), beside its
@@ -843,7 +892,8 @@ def per_patient(rows: Any, *, therapy_days: float | None = None,
     status = pl.col("status").cast(pl.String)
     ok = status == "ok"
     result = _patients(pl, lazy, bup, therapy_days, observation_window_days, ok=ok,
-                       failed=~ok & (status != "not-opioid"))
+                       failed=~ok & (status != "not-opioid"),
+                       buprenorphine_counted=any(is_bup.values()))
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
@@ -894,19 +944,24 @@ def per_patient_mme(data: Any, table: str | ConversionTable | None = None, *,
         raise BatchError(f"per patient: missing column(s): {', '.join(missing)}")
     knowledge = resolve(knowledge)
     bup = _Names(columns)("bup")  # a name no input column has, nor any output column
-    rows = _rows(pl, lazy, _table_for(table, knowledge), knowledge, bup=bup)
+    seen: dict[str, bool] = {}
+    rows = _rows(pl, lazy, _table_for(table, knowledge), knowledge, bup=bup, seen=seen)
     result = _patients(pl, rows, pl.col(bup), therapy_days, observation_window_days,
-                       ok=pl.col(bup + "_ok"), failed=pl.col(bup + "_failed"))
+                       ok=pl.col(bup + "_ok"), failed=pl.col(bup + "_failed"),
+                       buprenorphine_counted=seen["buprenorphine_counted"])
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
 
 
 def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
-              observation_window_days: float | None, *, ok: Any, failed: Any) -> Any:
+              observation_window_days: float | None, *, ok: Any, failed: Any,
+              buprenorphine_counted: bool = True) -> Any:
     """The per-patient query over rows of batch_mme's output; ``bup`` is true in a row of
     buprenorphine, ``ok`` in a row computed, ``failed`` in a row that could not be (one left
-    out on purpose, ``not-opioid``, is neither)."""
+    out on purpose, ``not-opioid``, is neither). ``buprenorphine_counted`` False says that no
+    row of buprenorphine can be ``ok`` (no factor for it in the table, as in ``cdc2022``):
+    then every sum without buprenorphine is the sum with it, and is made once."""
     schema = lazy.collect_schema()
     columns = schema.names()
     name = _Names(columns)
@@ -923,12 +978,18 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     mme = pl.when(ok).then(pl.col("mme_per_day").cast(pl.Float64)).otherwise(0.0)
     days = pl.when(ok).then(_typed(pl, schema, "days_supply")[0]).otherwise(0.0)
     lazy = lazy.with_columns(
-        mme.alias(name("m")), days.alias(name("d")), bup.alias(name("bup")),
+        mme.alias(name("m")), days.alias(name("d")),
+        *([bup.alias(name("bup"))] if buprenorphine_counted else []),
         # the rows computed and the rows that could not be, counted in one sum (no patient has
         # 2**32 rows): one aggregate fewer per patient
         (ok.cast(pl.Int64) + failed.cast(pl.Int64) * 2**32).alias(name("counts")),
     )
     m, d, is_bup = pl.col(name("m")), pl.col(name("d")), pl.col(name("bup"))
+    # where the columns without buprenorphine are the same numbers as those with it (the same
+    # sums and windows), they are made and rounded once, then copied
+    same = not buprenorphine_counted and all(
+        windows[column] == windows[column + "_no_bup"]
+        for column in ("therapy_days", "observation_window_days"))
 
     def kept(expression: Any) -> Any:  # a row of buprenorphine adds nothing
         return pl.when(is_bup).then(0.0).otherwise(expression)
@@ -967,21 +1028,41 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     none_computed = (n_ok == 0) & (n_failed > 0)
     some_failed = n_failed > 0
     counts = pl.col(name("counts"))
-    buprenorphine = (lazy.filter(is_bup).group_by("patient_id")
-                     .agg(*[value.sum().alias(b) for (value, _), b in zip(sums, bup_sums,
-                                                                        strict=True)]))
-    return (lazy.group_by("patient_id")
-            .agg(*[kept(value).sum().alias(column + "_no_bup") for value, column in sums],
-                 *firsts(""), *firsts("_no_bup"), counts.sum())
-            .join(buprenorphine, on="patient_id", how="left", nulls_equal=True)
-            .with_columns(*[(pl.col(column + "_no_bup") + pl.col(b).fill_null(0.0)).alias(column)
-                            for (_, column), b in zip(sums, bup_sums, strict=True)],
-                          (counts % 2**32).alias(name("ok")),
+    if buprenorphine_counted:
+        buprenorphine = (lazy.filter(is_bup).group_by("patient_id")
+                         .agg(*[value.sum().alias(b) for (value, _), b in zip(sums, bup_sums,
+                                                                            strict=True)]))
+        patients = (lazy.group_by("patient_id")
+                    .agg(*[kept(value).sum().alias(column + "_no_bup") for value, column in sums],
+                         *firsts(""), *firsts("_no_bup"), counts.sum())
+                    .join(buprenorphine, on="patient_id", how="left", nulls_equal=True)
+                    .with_columns(*[(pl.col(column + "_no_bup") + pl.col(b).fill_null(0.0))
+                                    .alias(column)
+                                    for (_, column), b in zip(sums, bup_sums, strict=True)]))
+    else:  # a row of buprenorphine adds 0 to every sum: the sums are made once, then copied
+        patients = (lazy.group_by("patient_id")
+                    .agg(*[value.sum().alias(column) for value, column in sums],
+                         *firsts(""), *([] if same else firsts("_no_bup")), counts.sum())
+                    .with_columns(*[pl.col(column).alias(column + "_no_bup")
+                                    for _, column in sums]))
+    made = [c for c in numbers if not (same and c.endswith("_no_bup"))]
+    copies = [pl.col(c.removesuffix("_no_bup")).alias(c) for c in numbers if c not in made]
+    return (patients
+            .with_columns((counts % 2**32).alias(name("ok")),
                           (counts // 2**32).alias(name("failed")))
-            .with_columns(*definitions(""), *definitions("_no_bup"))
-            .with_columns(
+            .with_columns(*definitions(""), *([] if same else definitions("_no_bup")))
+            .select(
+                "patient_id",
                 *[pl.when(none_computed).then(None).otherwise(pl.col(c)).round_sig_figs(_DIGITS)
-                  .alias(c) for c in numbers],
+                  .alias(c) for c in made],
+                counts)
+            # a stable order, cheaper than keeping the input's; sorted when only the numbers
+            # the output is made of are left (the status and message are made after, from the
+            # one count, and the columns without buprenorphine that are the same are copied)
+            .sort("patient_id")
+            .with_columns((counts % 2**32).alias(name("ok")),
+                          (counts // 2**32).alias(name("failed")))
+            .with_columns(
                 pl.when(none_computed).then(pl.lit("no-mme"))
                 .when(some_failed).then(pl.lit("incomplete"))
                 .otherwise(pl.lit("ok")).alias("status"),
@@ -990,11 +1071,9 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
                 .then(pl.format("{} of {} rows could not be computed (see their status)",
                                 pl.when(some_failed).then(n_failed),
                                 pl.when(some_failed).then(n_failed + n_ok)))
-                .otherwise(pl.lit("")).alias("message"))
-            .select(list(PATIENT_COLUMNS))
-            # a stable order, cheaper than keeping the input's; sorted last, when only the
-            # output's columns are left (sorted earlier, the peak memory was 10% higher)
-            .sort("patient_id"))
+                .otherwise(pl.lit("")).alias("message"),
+                *copies)
+            .select(list(PATIENT_COLUMNS)))
 
 
 def batch_dask(ddf: Any, table: str | ConversionTable | None = None, *,
