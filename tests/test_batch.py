@@ -368,3 +368,57 @@ def test_per_patient_mme_equals_per_patient_of_the_rows(table_rows, table, dropp
                 assert got[column] == pytest.approx(value, rel=1e-11), (column, got, want)
             else:
                 assert got[column] == value, (column, got, want)
+
+
+# -- rounding to significant digits (mpsdose.io.sigfigs): polars's round_sig_figs, bit for bit --
+
+def _bits(values):
+    """The IEEE bits of each value (None for null): equal bits, not merely equal floats (-0.0 is
+    not 0.0 here, and every NaN must be the NaN polars gives)."""
+    return pl.Series(values, dtype=pl.Float64).reinterpret(dtype=pl.UInt64).to_list()
+
+
+def _both_roundings(values, digits):
+    from mpsdose.io.sigfigs import round_significant
+
+    frame = pl.DataFrame({"x": pl.Series(values, dtype=pl.Float64)}).lazy()
+    ours = round_significant(pl, frame, {"ours": pl.col("x") * 1.0}, digits,
+                             lambda name: "_t_" + name).collect()
+    theirs = frame.select(pl.col("x").round_sig_figs(digits)).collect()
+    return _bits(ours["ours"]), _bits(theirs["x"])
+
+
+doubles = st.one_of(
+    # any double, by its bits: every sign, binade, subnormal, inf and NaN payload
+    st.integers(0, 2**64 - 1).map(
+        lambda bits: pl.Series([bits], dtype=pl.UInt64).reinterpret(dtype=pl.Float64)[0]),
+    st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=True),
+    # and the numbers of a batch: short decimals times factors, and their near neighbours
+    st.builds(lambda a, b: a * b, st.decimals(0, 10_000, places=3).map(float),
+              st.sampled_from([0.15, 0.2, 0.25, 1.0, 1.3, 1.5, 2.4, 3.0, 4.0, 7.2])),
+    st.none(),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(doubles, min_size=1, max_size=60), st.sampled_from([12, 12, 12, 1, 5, 15, 17]))
+def test_round_significant_is_round_sig_figs_bit_for_bit(values, digits):
+    ours, theirs = _both_roundings(values, digits)
+    assert ours == theirs, [(v, o, t) for v, o, t in zip(values, ours, theirs, strict=True)
+                            if o != t]
+
+
+def test_round_significant_next_to_every_power_of_ten():
+    # where floor(log10(|x|)) changes, the decade is found by a threshold, not by a log: every
+    # double within three ulps of every power of ten, both signs, and the edges of the range
+    powers = [float(f"1e{k}") for k in range(-323, 309)]
+    bits = pl.Series(powers, dtype=pl.Float64).reinterpret(dtype=pl.UInt64).to_list()
+    near = [b + step for b in bits for step in range(-3, 4) if 0 < b + step < 0x7FF0 << 48]
+    values = pl.Series(near, dtype=pl.UInt64).reinterpret(dtype=pl.Float64).to_list()
+    values = values + [-v for v in values] + [
+        0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, -5e-324, 2.2250738585072014e-308,
+        1.7976931348623157e308, -1.7976931348623157e308, 9.999999999995e307, None]
+    for digits in (12, 1, 17):
+        ours, theirs = _both_roundings(values, digits)
+        assert ours == theirs, [v for v, o, t in zip(values, ours, theirs, strict=True)
+                                if o != t][:5]

@@ -52,6 +52,7 @@ import attrs
 from mpsdose.io.atomic import into_place
 from mpsdose.io.claims import claims_inputs, has_claims
 from mpsdose.io.language import parse_frequency
+from mpsdose.io.sigfigs import round_significant
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.boundary import checked
@@ -527,9 +528,6 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     at = pl.col(name("at"))
     table = _Outcomes(found, chosen, why, typed["doses_per_day"][1] is not None)
 
-    def significant(x: Any) -> Any:  # 12 significant digits: no float noise in the output
-        return x.round_sig_figs(_DIGITS)
-
     def looked_up(field: str, dtype: Any) -> Any:
         return pl.lit(pl.Series(table.columns[field], dtype=dtype)).gather(at)
 
@@ -538,8 +536,10 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     if claims:  # a claims row that could not be read says so first (mpsdose.io.claims)
         claim_failed = pl.col("_c_status").is_not_null()
         computed = computed & ~claim_failed
-    steps = steps.with_columns(pl.when(computed).then(amount).alias(name("daily_raw")))
-    daily = significant(pl.col(name("daily_raw")))
+    # 12 significant digits: no float noise in the output (round_sig_figs's values, cheaper)
+    steps = round_significant(pl, steps, {name("daily"): pl.when(computed).then(amount)},
+                              _DIGITS, name)
+    daily = pl.col(name("daily"))
     renames = _renamed_inputs(columns)
     inputs = [pl.col(c).alias(renames.get(c, c)) for c in columns]
     if bup is not None:  # per_patient_mme: what its sums need, no text
@@ -548,10 +548,10 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             seen["buprenorphine_counted"] = any(
                 b and k.stage == _OK_STAGE and any(band[2] is not None for band in k.bands)
                 for b, k in zip(is_bup, found, strict=True))
-        return steps.with_columns(daily.alias(name("daily"))).with_columns(
-            (pl.col(name("daily")) * pl.col(name("factor"))).alias(name("mme_raw"))).select(
+        return round_significant(
+            pl, steps, {name("mme"): daily * pl.col(name("factor"))}, _DIGITS, name).select(
             *inputs,
-            significant(pl.col(name("mme_raw"))).alias("mme_per_day"),
+            pl.col(name("mme")).alias("mme_per_day"),
             (looked_up("ok", pl.Boolean) & ~claim_failed).alias(bup + "_ok"),
             (looked_up("failed", pl.Boolean) | claim_failed).alias(bup + "_failed"),
             per_key(is_bup, pl.Boolean).alias(bup),
@@ -567,16 +567,17 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
         message = (pl.when(claim_failed | looked_up("ok", pl.Boolean))
                    .then(pl.col("_c_message")).otherwise(message))
         unit = pl.when(claim_failed).then(None).otherwise(unit)
-    return steps.with_columns(
+    steps = steps.with_columns(
         status.alias(name("out_status")),
         message.alias(name("out_message")),
         daily.alias(name("out_daily_dose")),
         unit.alias(name("out_daily_dose_unit")),
         pl.col(name("factor")).alias(name("out_factor")),
-    ).with_columns(
-        (pl.col(name("out_daily_dose")) * pl.col(name("out_factor"))).alias(name("mme_raw")),
-    ).with_columns(
-        significant(pl.col(name("mme_raw"))).alias(name("out_mme_per_day")),
+    )
+    return round_significant(
+        pl, steps,
+        {name("out_mme_per_day"): pl.col(name("out_daily_dose")) * pl.col(name("out_factor"))},
+        _DIGITS, name,
     ).select(*inputs, *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS],
              *([pl.col("_c_product").alias("product"), pl.col("_c_drug").alias("product_drug")]
                if claims else []))
@@ -1047,15 +1048,15 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
                                     for _, column in sums]))
     made = [c for c in numbers if not (same and c.endswith("_no_bup"))]
     copies = [pl.col(c.removesuffix("_no_bup")).alias(c) for c in numbers if c not in made]
-    return (patients
-            .with_columns((counts % 2**32).alias(name("ok")),
-                          (counts // 2**32).alias(name("failed")))
-            .with_columns(*definitions(""), *([] if same else definitions("_no_bup")))
-            .select(
-                "patient_id",
-                *[pl.when(none_computed).then(None).otherwise(pl.col(c)).round_sig_figs(_DIGITS)
-                  .alias(c) for c in made],
-                counts)
+    patients = (patients
+                .with_columns((counts % 2**32).alias(name("ok")),
+                              (counts // 2**32).alias(name("failed")))
+                .with_columns(*definitions(""), *([] if same else definitions("_no_bup"))))
+    return (round_significant(
+                pl, patients,
+                {c: pl.when(none_computed).then(None).otherwise(pl.col(c)) for c in made},
+                _DIGITS, name)
+            .select("patient_id", *made, counts)
             # a stable order, cheaper than keeping the input's; sorted when only the numbers
             # the output is made of are left (the status and message are made after, from the
             # one count, and the columns without buprenorphine that are the same are copied)
