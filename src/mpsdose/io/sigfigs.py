@@ -78,29 +78,33 @@ def _powi(base: float, n: int) -> float:
     return 1.0 / result if n < 0 else result
 
 
+def _key(bits: int) -> int:
+    """The binade key of a positive double's bits (see _KEY_SHIFT)."""
+    return bits >> 52 if bits >> 52 else -(64 - bits.bit_length())
+
+
 @functools.cache
 def _binades() -> tuple[list[int], list[float]]:
     """Per binade key (shifted): its lowest decade, and the least double of the next decade in
-    it (inf where the binade holds no power of ten)."""
+    it (inf where the binade holds no power of ten). A few milliseconds: the decade of each
+    binade's least double, and around each power of ten the double where the decade changes
+    (within a few ulps of the double nearest the power: log10 is accurate to an ulp)."""
     lowest = [0] * (2048 + _KEY_SHIFT)
     threshold = [math.inf] * (2048 + _KEY_SHIFT)
-
-    def binade(first: int, last: int, key: int) -> None:  # bits of its least and largest double
-        low, high = _decade(_double(first)), _decade(_double(last))
-        lowest[key + _KEY_SHIFT] = low
-        if high != low:
-            while first < last:  # the least double of decade ``high``
-                middle = (first + last) // 2
-                if _decade(_double(middle)) >= high:
-                    last = middle
-                else:
-                    first = middle + 1
-            threshold[key + _KEY_SHIFT] = _double(first)
-
     for exponent in range(1, 2047):
-        binade(exponent << 52, ((exponent + 1) << 52) - 1, exponent)
+        lowest[exponent + _KEY_SHIFT] = _decade(math.ldexp(1.0, exponent - 1023))
     for zeros in range(12, 64):
-        binade(1 << (63 - zeros), (1 << (64 - zeros)) - 1, -zeros)
+        lowest[-zeros + _KEY_SHIFT] = _decade(math.ldexp(1.0, -1074 + 63 - zeros))
+    for power in range(_DECADE_LOW + 1, _DECADE_HIGH):
+        near = _bits(float(f"1e{power}"))
+        first = max(near - 2, 1)
+        while _decade(_double(first)) >= power:  # (never more than a step or two)
+            first = max(first - 8, 1)
+        while _decade(_double(first)) < power:
+            first += 1
+        key = _key(first) + _KEY_SHIFT
+        if lowest[key] == power - 1:  # else the power begins its binade (1.0)
+            threshold[key] = _double(first)
     return lowest, threshold
 
 
