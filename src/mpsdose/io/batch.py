@@ -52,7 +52,6 @@ import attrs
 from mpsdose.io.atomic import into_place
 from mpsdose.io.claims import claims_inputs, has_claims
 from mpsdose.io.language import parse_frequency
-from mpsdose.io.sigfigs import round_significant
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.boundary import checked
@@ -536,7 +535,7 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     if claims:  # a claims row that could not be read says so first (mpsdose.io.claims)
         claim_failed = pl.col("_c_status").is_not_null()
         computed = computed & ~claim_failed
-    # 12 significant digits: no float noise in the output (round_sig_figs's values, cheaper)
+    # 12 significant digits: no float noise in the output
     steps = round_significant(pl, steps, {name("daily"): pl.when(computed).then(amount)},
                               _DIGITS, name)
     daily = pl.col(name("daily"))
@@ -581,6 +580,20 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     ).select(*inputs, *[pl.col(name(f"out_{c}")).alias(c) for c in OUTPUT_COLUMNS],
              *([pl.col("_c_product").alias("product"), pl.col("_c_drug").alias("product_drug")]
                if claims else []))
+
+
+def round_significant(pl: Any, lazy: Any, columns: dict[str, Any], digits: int,
+                      scratch: Callable[[str], str]) -> Any:
+    """``lazy`` with, for each ``columns`` item (output name → Float64 expression), a column of
+    that name rounded to ``digits`` significant digits (polars's ``round_sig_figs``).
+
+    The one place the batch outputs are rounded (``scratch`` names any column made inside: none
+    here). ``benchmarks/bench_rounding.py`` puts other ways in its place to measure them: a
+    version of column operations with the same values bit for bit (``benchmarks/_sigfigs.py``)
+    was 1.5× cheaper alone but no cheaper inside these queries, and is not used."""
+    del scratch
+    return lazy.with_columns(*[expression.round_sig_figs(digits).alias(name)
+                               for name, expression in columns.items()])
 
 
 #: Whether _distinct_keys looks rows' keys up by hash (False: joined as text; for the tests).

@@ -1,5 +1,6 @@
-"""Rounding to significant digits in a polars query: the values of polars's own
-``Expr.round_sig_figs(digits)`` on Float64, bit for bit, at about a third of its cost.
+"""Rounding to significant digits with polars column operations: the values of polars's own
+``Expr.round_sig_figs(digits)`` on Float64, bit for bit (for ``bench_rounding.py``; not used by
+the library, being no cheaper inside its queries).
 
 Why: the batch outputs round every daily dose, MME and per-patient number to
 :data:`mpsdose.model.numbers.DIGITS` significant digits (no float noise in the files), and
@@ -25,9 +26,9 @@ operands as in ``round_sig_figs``. The decade thresholds are found with :func:`m
 platform's ``log10`` that Rust's ``f64::log10`` calls; where two libraries' ``log10`` disagreed
 next to a power of ten, both decades round such a value to that power of ten.
 
-Checked against ``round_sig_figs`` bit for bit (``tests/test_batch.py``): arbitrary doubles (their
-bits drawn at random), zeros of both signs, subnormals, the largest doubles, ±inf, NaN, null, and
-every double within three ulps of every power of ten.
+Checked against ``round_sig_figs`` bit for bit by ``bench_rounding.py`` before it times
+anything: arbitrary doubles (their bits drawn at random), zeros of both signs, subnormals, the
+largest doubles, ±inf, NaN, null, and every double within three ulps of every power of ten.
 
 Each step needs the previous one's column (polars would otherwise compute the shared parts once
 per use: the tables are literals, which its common-subexpression elimination leaves alone), so
