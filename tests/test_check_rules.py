@@ -348,6 +348,30 @@ def test_a_per_kg_maximum_without_a_weight_is_judged_at_the_heaviest_plausible_a
     assert "gabapentin-above-max" in {f.code for f in weighed}
 
 
+@pytest.mark.parametrize(("crcl", "warned"), [
+    (10, True),    # below every band the rows give (the lowest from 15)
+    (20, False),   # inside the lowest band: judged by it
+    (80, False),   # inside the top band
+])
+def test_a_crcl_below_every_band_of_a_drugs_limits_is_said(tmp_path, crcl, warned):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        'edoxaban,oral,,crcl_ml_min,"[15, 50]",,,30,,,,,,Test label [P],P,\n'
+        'edoxaban,oral,,crcl_ml_min,"(50, )",,,60,,,,,,Test label [P],P,\n'))
+    patient = Patient(age=70, crcl_ml_min=crcl)
+    found = [f for f in _found(["edoxaban 30 mg po daily"], patient, knowledge=k)
+             if f.code == "edoxaban-below-renal-bands"]
+    assert bool(found) is warned
+    assert all(f.severity is Severity.WARNING and "Test label" in f.source for f in found)
+
+
+def test_a_band_open_below_covers_every_lower_crcl(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        'gabapentin,oral,,crcl_ml_min,"(, 30)",,,300,,,,,,Test label [P],P,\n'
+        'gabapentin,oral,,crcl_ml_min,"[30, )",,,3600,,,,,,Test label [P],P,\n'))
+    found = _found(["gabapentin 100 mg po tid"], Patient(age=70, crcl_ml_min=5), knowledge=k)
+    assert "gabapentin-below-renal-bands" not in {f.code for f in found}
+
+
 def test_the_renal_rules_read_dialysis_as_kidney_failure(tmp_path):
     k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
         "morphine,renally_cleared_active_metabolite,avoid,Test renal guide [P],P,\n"))

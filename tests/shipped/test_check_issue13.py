@@ -336,13 +336,7 @@ FRESH9_STILL_WARNED = {
 
 # -- the tenth held-out round (written and committed before check first ran on them) -----------
 #: Dangerous orders (and implausible inputs) of the tenth round still not caught, each with why.
-FRESH10_LEFT = {
-    "QD49": "edoxaban 30 mg at CrCl 11 with --market us: the US label does not recommend edoxaban "
-            "below CrCl 15, but only one non-AI reading of it was found (UW Medicine "
-            "Anticoagulation Services' table of the FDA doses); the label copies seen (themeditary,"
-            " scribd, openFDA) showed only their first pages, and a limit row needs a second "
-            "reading (tests/shipped/test_limit_sources.py), so no row was added",
-}
+FRESH10_LEFT: dict[str, str] = {}
 #: Ordinary regimens of the tenth round that still warn, each with why the warning stands.
 FRESH10_STILL_WARNED: dict[str, str] = {}
 

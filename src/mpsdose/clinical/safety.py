@@ -171,6 +171,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient))
     found = _strictest(measured, applying, patient)
+    found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
         found.append(_dialysis_read(failure, sorted(read_as_failure)))
     for (drug, condition), source in sorted(unknown_context.items()):
@@ -178,6 +179,36 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.append(Finding(Severity.INFO, "limit-not-checked",
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
+    return found
+
+
+def _below_every_band(rows: Sequence[DoseLimit], patient: Patient) -> list[Finding]:
+    """A warning for each drug whose CrCl bands all lie above the patient's CrCl.
+
+    A label that doses a drug by CrCl bands down to 15 mL/min and says nothing below (edoxaban,
+    "not recommended" under 15) leaves a patient at 11 mL/min judged by no renal row at all: the
+    general maximum would pass the dose in silence. Where the patient's CrCl is below the lowest
+    band a drug's rows give, that is said, naming the lowest band's source.
+    """
+    crcl = patient.crcl_ml_min
+    if crcl is None:
+        return []
+    banded: dict[str, list[DoseLimit]] = {}
+    for row in rows:
+        if row.condition == "crcl_ml_min":
+            banded.setdefault(row.drug, []).append(row)
+    found = []
+    for drug, own in sorted(banded.items()):
+        lows = [row.band.low for row in own]
+        if any(low is None for low in lows) or any(row.band.contains(crcl) for row in own):
+            continue
+        lowest = min(own, key=lambda row: row.band.low or 0.0)
+        if lowest.band.low is None or crcl >= lowest.band.low:
+            continue
+        found.append(Finding(Severity.WARNING, f"{drug}-below-renal-bands", (
+            f"{drug}: CrCl {crcl:g} mL/min is below every CrCl band of its limits (the lowest, "
+            f"{lowest.describe_condition()}): the source gives no dose below it, which labels "
+            "often mean as not recommended. Check the label before giving it"), lowest.source))
     return found
 
 
