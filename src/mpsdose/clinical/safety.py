@@ -1195,6 +1195,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
                                     market=market))
+    elif after_items and not before_items:
+        found.extend(_unreduced_from_as_needed(k, previous, after_items, tables))
     chosen = tables[0]
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
@@ -1232,6 +1234,31 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
                                      cap.source))
     return found
+
+
+def _unreduced_from_as_needed(k: Knowledge, previous: Sequence[Item],
+                              after_items: Sequence[tuple[Item, str, float]],
+                              tables: list[str]) -> list[Finding]:
+    """A switch from an as-needed-only opioid regimen to another opioid given regularly.
+
+    The previous regimen is read at the most it allowed (each as-needed opioid at its maximum a
+    day, :meth:`Item.daily`): a new regimen at or above even that equivalent is unreduced under
+    any reading of what was taken, and is flagged as a switch above the old day would be. A
+    change to the same drug (as-needed to regular) is titration, and methadone has its own
+    starting rules, so neither is judged here."""
+    most = [(item, drug, daily) for item, drug, _ in _as_needed_opioids(previous, set())
+            if (daily := item.daily(next(i for i in item.ingredients
+                                         if i.drug.name == drug))) is not None]
+    old = {drug for _, drug, _ in most}
+    new = {drug for _, drug, _ in after_items}
+    if not most or not new - old or "methadone" in new:
+        return []
+    readings = _readings(k, tables, most, after_items)
+    if not readings:
+        return []
+    return [attrs.evolve(f, message=f"{f.message} (the previous as-needed opioids read at the "
+                                    "most they allowed a day)")
+            for f in _unreduced(k, readings, sorted(new - old), tables[0])]
 
 
 def _range_text(bounds: tuple[float, float]) -> str:
