@@ -38,7 +38,10 @@ written and committed the same way before ``check`` first ran on them.
 ``check_dangerous_fresh9.csv`` and ``check_ordinary_fresh9.csv`` are the ninth held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all twenty.
+``check_dangerous_fresh10.csv`` and ``check_ordinary_fresh10.csv`` are the tenth held-out round,
+written and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all twenty-two.
 """
 
 from __future__ import annotations
@@ -62,7 +65,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 6": ("check_dangerous_fresh6.csv", "check_ordinary_fresh6.csv"),
         "held-out 7": ("check_dangerous_fresh7.csv", "check_ordinary_fresh7.csv"),
         "held-out 8": ("check_dangerous_fresh8.csv", "check_ordinary_fresh8.csv"),
-        "held-out 9": ("check_dangerous_fresh9.csv", "check_ordinary_fresh9.csv")}
+        "held-out 9": ("check_dangerous_fresh9.csv", "check_ordinary_fresh9.csv"),
+        "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -348,6 +348,30 @@ def test_a_per_kg_maximum_without_a_weight_is_judged_at_the_heaviest_plausible_a
     assert "gabapentin-above-max" in {f.code for f in weighed}
 
 
+@pytest.mark.parametrize(("crcl", "warned"), [
+    (10, True),    # below every band the rows give (the lowest from 15)
+    (20, False),   # inside the lowest band: judged by it
+    (80, False),   # inside the top band
+])
+def test_a_crcl_below_every_band_of_a_drugs_limits_is_said(tmp_path, crcl, warned):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        'edoxaban,oral,,crcl_ml_min,"[15, 50]",,,30,,,,,,Test label [P],P,\n'
+        'edoxaban,oral,,crcl_ml_min,"(50, )",,,60,,,,,,Test label [P],P,\n'))
+    patient = Patient(age=70, crcl_ml_min=crcl)
+    found = [f for f in _found(["edoxaban 30 mg po daily"], patient, knowledge=k)
+             if f.code == "edoxaban-below-renal-bands"]
+    assert bool(found) is warned
+    assert all(f.severity is Severity.WARNING and "Test label" in f.source for f in found)
+
+
+def test_a_band_open_below_covers_every_lower_crcl(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        'gabapentin,oral,,crcl_ml_min,"(, 30)",,,300,,,,,,Test label [P],P,\n'
+        'gabapentin,oral,,crcl_ml_min,"[30, )",,,3600,,,,,,Test label [P],P,\n'))
+    found = _found(["gabapentin 100 mg po tid"], Patient(age=70, crcl_ml_min=5), knowledge=k)
+    assert "gabapentin-below-renal-bands" not in {f.code for f in found}
+
+
 def test_the_renal_rules_read_dialysis_as_kidney_failure(tmp_path):
     k = _knowledge(tmp_path, drug_properties=PROPERTIES_HEADER + (
         "morphine,renally_cleared_active_metabolite,avoid,Test renal guide [P],P,\n"))
@@ -1110,3 +1134,42 @@ def test_a_fixed_incident_pain_start_does_not_excuse_a_rescue_above_the_share(tm
     items = ["alfentanil 1 mg/24h sc continuous", "alfentanil 0.5 mg sc q1h prn max 6/day"]
     shown = [f for f in _found(items, knowledge=k) if f.code == "rescue-share"]
     assert Severity.WARNING in {f.severity for f in shown}
+
+
+# -- tenth held-out round (tests/data/check_*_fresh10.csv) ----------------------------------------
+def test_a_switch_from_as_needed_opioids_is_judged_at_the_most_they_allowed(tmp_path):
+    k = _tiny_tables(tmp_path, "tiny,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+                               "tiny,oxycodone,oral,,mg/day,1.5,,,,,Test [P],P,\n")
+    switch = dict(previous=["morphine ir 10 mg po q4h prn max 6/day"], table="tiny", knowledge=k)
+    # at most 60 mg a day as needed; oxycodone 40 mg/day is 60 mg OME: not reduced even against
+    # the most the old regimen allowed
+    shown = [f for f in _found(["oxycodone er 20 mg po q12h"], **switch)
+             if f.code == "equianalgesic-switch"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "read at the most they allowed a day" in shown[0].message
+    # half of it (30 mg OME) is reduced against that maximum: not flagged
+    assert "equianalgesic-switch" not in {
+        f.code for f in _found(["oxycodone er 10 mg po q12h"], **switch)}
+    # as-needed to regular doses of the same drug is titration, not a switch
+    assert "equianalgesic-switch" not in {
+        f.code for f in _found(["morphine er 40 mg po q12h"], **switch)}
+    # an as-needed dose with neither a maximum nor an interval has no day to read
+    assert "equianalgesic-switch" not in {f.code for f in _found(
+        ["oxycodone er 20 mg po q12h"], previous=["morphine ir 10 mg po prn"], table="tiny",
+        knowledge=k)}
+
+
+def test_a_rescue_beside_methadone_is_bounded_across_tables_when_no_one_table_has_both(tmp_path):
+    # the rotation table reads the SC rescue, only the surveillance table reads methadone
+    k = _tiny_tables(tmp_path, "tiny,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+                               "tiny,hydromorphone,sc,,mg/day,10,,,,,Test [P],P,\n"
+                               "cdc2022,methadone,oral,,mg/day,4,,,,,Test [P],P,\n")
+    day = ["methadone 5 mg po q8h"]  # 15 mg/day: 60 mg OME at this file's factor 4
+    # 2 mg SC is 20 mg OME, a third of the day at the largest reading: a warning
+    large = _found([*day, "hydromorphone 2 mg sc q1h prn max 6/day"], knowledge=k, table="tiny")
+    assert _rescue_codes(large) == {("rescue-share", Severity.WARNING)}
+    assert "no one table having both" in next(
+        f.message for f in large if f.code == "rescue-share")
+    # 0.5 mg SC is 5 mg OME, 8% of it: not above any source's share, so still not judged
+    small = _found([*day, "hydromorphone 0.5 mg sc q1h prn max 6/day"], knowledge=k, table="tiny")
+    assert _rescue_codes(small) == {("rescue-share-not-checked", Severity.INFO)}

@@ -334,7 +334,14 @@ FRESH9_STILL_WARNED = {
 }
 
 
-# -- the third to ninth rounds: each order against its finding, each ordinary regimen ------------
+# -- the tenth held-out round (written and committed before check first ran on them) -----------
+#: Dangerous orders (and implausible inputs) of the tenth round still not caught, each with why.
+FRESH10_LEFT: dict[str, str] = {}
+#: Ordinary regimens of the tenth round that still warn, each with why the warning stands.
+FRESH10_STILL_WARNED: dict[str, str] = {}
+
+
+# -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
 ROUNDS = {
@@ -345,6 +352,7 @@ ROUNDS = {
     "fresh7": (FRESH7_LEFT, FRESH7_STILL_WARNED),
     "fresh8": (FRESH8_LEFT, FRESH8_STILL_WARNED),
     "fresh9": (FRESH9_LEFT, FRESH9_STILL_WARNED),
+    "fresh10": (FRESH10_LEFT, FRESH10_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -898,3 +906,23 @@ def test_an_alfentanil_incident_pain_start_below_the_share_is_information():
              if f.code == "rescue-share"]
     assert [f.severity for f in shown] == [Severity.INFO]
     assert "Lanarkshire" in shown[0].source
+
+
+def test_a_switch_from_as_needed_tramadol_is_judged_at_its_maximum():
+    # QD34: tramadol 100 mg up to 4 times a day (at most 400 mg, 80 MME at CDC 2022's 0.2) to
+    # hydromorphone ER 24 mg/day (120 MME at 5): above even the most the old regimen allowed
+    found = check(Regimen.parse(["hydromorphone er 24 mg po daily"]),
+                  Patient(age=64, weight_kg=66, opioid_tolerant=True),
+                  previous=Regimen.parse(["tramadol 100 mg po q6h prn max 4/day"]), market="us")
+    shown = [f for f in found if f.code == "equianalgesic-switch"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "at the most they allowed" in shown[0].message
+
+
+def test_an_sc_rescue_beside_methadone_is_bounded_across_tables():
+    # QD44: SC hydromorphone 4 mg hourly beside methadone 10 mg/day; the MME tables read
+    # methadone, the rotation tables the SC route: at least 40 mg OME against at most 47
+    found = check(Regimen.parse(["methadone 5 mg po q12h",
+                                 "hydromorphone 4 mg sc q1h prn max 6/day"]),
+                  Patient(age=58, weight_kg=67, opioid_tolerant=True), market="us")
+    assert ("rescue-share", Severity.WARNING) in {(f.code, f.severity) for f in found}

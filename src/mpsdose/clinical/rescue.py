@@ -392,6 +392,8 @@ def _beside_methadone(k: Knowledge, item: Item, dose: float,
         if smallest is None or share < smallest[0]:
             smallest = (share, chosen.id, total[1], rescue_ome)
     if smallest is None:
+        smallest = _across_tables(k, item, dose, base, previous)
+    if smallest is None:
         return None
     share, table_id, day, rescue_ome = smallest
     top = _top_of_every_source(k, item)
@@ -405,6 +407,34 @@ def _beside_methadone(k: Knowledge, item: Item, dose: float,
         f"above the {significant(top.bounds[1] * 100, 3)}% top of every source's usual share"
         + ("" if previous else "; if the rescue is sized to the opioid methadone replaces, "
            "check it with that regimen as the previous one")), top.source, item=str(item))
+
+
+def _across_tables(k: Knowledge, item: Item, dose: float, base: list[tuple[Item, Ingredient]],
+                   previous: list[tuple[Item, Ingredient]]
+                   ) -> tuple[float, str, float, float] | None:
+    """The smallest share beside methadone where no one table has both the rescue's factor and
+    the day's (SC hydromorphone beside methadone: the MME tables read methadone, the rotation
+    tables the SC route), or None.
+
+    The bound of :func:`_beside_methadone` holds across tables: the day read at its largest in
+    any table that has every factor of it (and of the regimen it replaces, read the same way),
+    the rescue at its smallest in any table that has its factor, so the share is no larger under
+    any one table's reading than this."""
+    days: list[tuple[float, str]] = []
+    rescues: list[tuple[float, str]] = []
+    for chosen in k.conversion_tables.values():
+        for regimen in (base, previous):
+            total = _scheduled_ome(chosen, regimen) if regimen else None
+            if total is not None and total[1] > 0:
+                days.append((total[1], chosen.id))
+        factor = chosen.lookup(item.drug.name, item.route, item.form, None)
+        if factor is not None:
+            rescues.append((factor.unit.from_canonical(dose) * factor.bounds[0], chosen.id))
+    if not days or not rescues:
+        return None
+    (day, day_table), (rescue_ome, rescue_table) = max(days), min(rescues)
+    return (rescue_ome / day, f"{day_table}; the rescue at its smallest by {rescue_table}, no "
+            "one table having both", day, rescue_ome)
 
 
 def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item, Ingredient]],

@@ -171,6 +171,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient))
     found = _strictest(measured, applying, patient)
+    found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
         found.append(_dialysis_read(failure, sorted(read_as_failure)))
     for (drug, condition), source in sorted(unknown_context.items()):
@@ -178,6 +179,36 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.append(Finding(Severity.INFO, "limit-not-checked",
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
+    return found
+
+
+def _below_every_band(rows: Sequence[DoseLimit], patient: Patient) -> list[Finding]:
+    """A warning for each drug whose CrCl bands all lie above the patient's CrCl.
+
+    A label that doses a drug by CrCl bands down to 15 mL/min and says nothing below (edoxaban,
+    "not recommended" under 15) leaves a patient at 11 mL/min judged by no renal row at all: the
+    general maximum would pass the dose in silence. Where the patient's CrCl is below the lowest
+    band a drug's rows give, that is said, naming the lowest band's source.
+    """
+    crcl = patient.crcl_ml_min
+    if crcl is None:
+        return []
+    banded: dict[str, list[DoseLimit]] = {}
+    for row in rows:
+        if row.condition == "crcl_ml_min":
+            banded.setdefault(row.drug, []).append(row)
+    found = []
+    for drug, own in sorted(banded.items()):
+        lows = [row.band.low for row in own]
+        if any(low is None for low in lows) or any(row.band.contains(crcl) for row in own):
+            continue
+        lowest = min(own, key=lambda row: row.band.low or 0.0)
+        if lowest.band.low is None or crcl >= lowest.band.low:
+            continue
+        found.append(Finding(Severity.WARNING, f"{drug}-below-renal-bands", (
+            f"{drug}: CrCl {crcl:g} mL/min is below every CrCl band of its limits (the lowest, "
+            f"{lowest.describe_condition()}): the source gives no dose below it, which labels "
+            "often mean as not recommended. Check the label before giving it"), lowest.source))
     return found
 
 
@@ -1195,6 +1226,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
                                     market=market))
+    elif after_items and not before_items:
+        found.extend(_unreduced_from_as_needed(k, previous, after_items, tables))
     chosen = tables[0]
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
@@ -1232,6 +1265,31 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
                                      cap.source))
     return found
+
+
+def _unreduced_from_as_needed(k: Knowledge, previous: Sequence[Item],
+                              after_items: Sequence[tuple[Item, str, float]],
+                              tables: list[str]) -> list[Finding]:
+    """A switch from an as-needed-only opioid regimen to another opioid given regularly.
+
+    The previous regimen is read at the most it allowed (each as-needed opioid at its maximum a
+    day, :meth:`Item.daily`): a new regimen at or above even that equivalent is unreduced under
+    any reading of what was taken, and is flagged as a switch above the old day would be. A
+    change to the same drug (as-needed to regular) is titration, and methadone has its own
+    starting rules, so neither is judged here."""
+    most = [(item, drug, daily) for item, drug, _ in _as_needed_opioids(previous, set())
+            if (daily := item.daily(next(i for i in item.ingredients
+                                         if i.drug.name == drug))) is not None]
+    old = {drug for _, drug, _ in most}
+    new = {drug for _, drug, _ in after_items}
+    if not most or not new - old or "methadone" in new:
+        return []
+    readings = _readings(k, tables, most, after_items)
+    if not readings:
+        return []
+    return [attrs.evolve(f, message=f"{f.message} (the previous as-needed opioids read at the "
+                                    "most they allowed a day)")
+            for f in _unreduced(k, readings, sorted(new - old), tables[0])]
 
 
 def _range_text(bounds: tuple[float, float]) -> str:

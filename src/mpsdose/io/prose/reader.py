@@ -82,7 +82,7 @@ _MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "d
 #: Salt words that follow a drug's name ("donepezil hydrochloride", "morphine sulfate").
 _SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
                     "bitartrate", "maleate", "mesylate", "besylate", "sodium", "potassium",
-                    "phosphate", "acetate", "fumarate", "succinate", "bromide"})
+                    "phosphate", "acetate", "fumarate", "succinate", "bromide", "acid"})
 #: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
 _GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
 #: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
@@ -147,6 +147,10 @@ _HYPOTHETICAL = re.compile(
     # be recommended for … patients who are being treated with 20mg/day oxycodone"
     r"|\brecommendations?\s+(?:for|include)\b"
     r"|\b(?:is|are|may|might|should|must|can|could)\s+(?:not\s+)?(?:be\s+)?recommended\b"
+    # a ceiling the authors advise: "We propose that the paracetamol dose should not exceed 2
+    # g/day in such patients"
+    r"|\b(?:should|must)\s+(?:not|never)\s+exceed\b"
+    r"|\bwe\s+(?:propose|recommend|advise|suggest)\s+that\b[^.;]*\b(?:should|must)\b"
     # a call for research: "Only a prospective two-arm dexamethasone study at two dose levels (6
     # and 10 mg/m(2)/day) will clarify …", "Further studies are needed …"
     r"|\b(?:study|studies|trials?)\b[^.;]*\bwill\s+(?:clarify|determine|show|establish|confirm|"
@@ -210,6 +214,13 @@ _PAST = re.compile(r"\b(?:was|were|had|did)\b")
 _SECTION = re.compile(r"(?:objectives?|aims?|purpose|background|introduction|discussion|"
                       r"conclusions?)\s*:|(?:the\s+)?(?:objective|aim|purpose)\s+of\s+this\s+"
                       r"(?:report|article|paper|case)\b")
+#: A structured abstract's heading in capitals at the start of a sentence ("CASE SUMMARY:",
+#: "DISCUSSION:"); those of the sections after the case that tell no event of it; and those of
+#: the sections before it, which tell none only where a heading of the case's own follows (with
+#: none, the case may follow an objective or a background with no heading).
+_CAPITAL_HEADING = re.compile(r"\s*([A-Z][A-Z0-9 ]{2,40})\s*:")
+_QUIET_HEADING = re.compile(r"\b(?:DISCUSSION|CONCLUSIONS?|IMPLICATIONS)\b")
+_BEFORE_HEADING = re.compile(r"\b(?:OBJECTIVES?|AIMS?|PURPOSE|BACKGROUND|INTRODUCTION)\b")
 #: A finite verb, a verb of the story or a person: a sentence with one is no title.
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|"
                      r"might|should|must|we|he|she|they|i|our|received|started|commenced|given|"
@@ -264,6 +275,16 @@ _EXAMPLES = re.compile(
     r"(?:[a-z\-]+\s*(?:,\s*|\s+and\s+|\s+or\s+))*$")
 #: A word that makes the amounts after it amounts a day ("daily analgesic requirements were …",
 #: "her 24-hour requirements were …").
+#: "in dextrose ", "in normal saline ": the solution an amount is given in, before its strength.
+_IN_VEHICLE = re.compile(r"\s+in\s+(?:dextrose|glucose|saline|normal\s+saline|sodium\s+chloride|"
+                         r"nacl|d5w|water)\s+")
+#: "at a daily dose of", "the daily dosage was": the words before an amount a day.
+_DAILY_DOSE_OF = re.compile(r"\bdaily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|were\s+|:\s*)?$")
+#: "for a total of about 260 days", "a total of 12 weeks": what a total counts is a duration,
+#: not an amount.
+_TOTAL_DURATION = re.compile(
+    r"\s+(?:of\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+    r"(?:\d+(?:[.,]\d+)?|[a-z]+)\s*-?\s*(?:days?|weeks?|months?|years?|hours?|nights?)\b")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
@@ -415,6 +436,7 @@ class _Reader:
         self.series = False  # the sentence being read speaks of some patients of a series
         self.group = False  # the text reports on a group of patients, not on one
         self.summaries: set[int] = set()  # the sentences that sum the report up
+        self.quiet_starts: set[int] = set()  # the sentences of sections that tell no event
         self.named: list[set[Drug]] = []  # the drugs each sentence of the story names
         self.all_named: list[set[Drug]] = []
         self.routed: list[set[Drug]] = []  # … and those it gives a route
@@ -438,6 +460,7 @@ class _Reader:
         self.group = _GROUP_OF_PATIENTS.search(self.normal) is not None
         self.summaries = {s.index for s in spans
                           if _SUMMARY.search(self.normal[s.start:s.end])}
+        self.quiet_starts = self._quiet_sections(spans, token_lists)
         self.named = [{t.value.drug for t in tokens if t.kind == "drug"}
                       if self._set_aside(s, tokens) is None and self._of_the_story(tokens) else set()
                       for s, tokens in zip(spans, token_lists, strict=True)]
@@ -829,7 +852,8 @@ class _Reader:
                     break
                 if (token.kind == "cue" and token.value not in ("respectively", "each", "total")) \
                         or (token.kind == "cue" and token.value == "total"
-                            and not self._total_daily_dose(token, tokens[index])):
+                            and not self._total_daily_dose(token, tokens[index])
+                            and not _TOTAL_DURATION.match(self.normal, token.end)):
                     found.add(token.value)
                 if token.kind == "verb" and token.value == "decrease" \
                         and self.normal[token.start:token.end] == "reduction":
@@ -845,6 +869,18 @@ class _Reader:
                 if _PER_DAY_WORD.search(window):
                     self.daily_amounts.update(tokens[position].start for position in listed)
         return found
+
+    def _daily_dose_list(self, tokens: list[Token]) -> None:
+        """ "a daily dose of 20 mg paroxetine and 1.2 mg alprazolam": "daily dose of" before a
+        list of amounts each written before the name of a different drug says each is an amount
+        a day."""
+        for index, token in enumerate(tokens):
+            if token.kind != "amount" or token.value.time is not None:
+                continue
+            if _DAILY_DOSE_OF.search(self.normal[max(0, token.start - 40):token.start]) is None:
+                continue
+            listed = self._regimen_list(tokens, index)
+            self.daily_amounts.update(tokens[position].start for position in listed)
 
     def _total_daily_dose(self, total: Token, amount: Token) -> bool:
         """ "a total daily dose of 25 mg sertraline", "at a total daily dose of 150 mg": the sum
@@ -907,6 +943,7 @@ class _Reader:
     # -- pass 3: items -----------------------------------------------------------------------
     def _bind(self, sentence: int, tokens: list[Token], used: set[int]) -> list[_Reading]:
         readings: list[_Reading] = []
+        self._daily_dose_list(tokens)
         for index, token in enumerate(tokens):
             if token.kind != "amount" or index in used:
                 continue
@@ -939,6 +976,10 @@ class _Reader:
                 if drug_index is not None and amount.base == "%" and not amount.per \
                         and not self._next_to(tokens, drug_index, index):
                     drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
+                if drug_index is not None and self._dose_of_unknown_between(
+                        tokens, drug_index, index):
+                    used.add(index)
+                    continue
             both: list[int] = []
             if drug_index is not None:
                 both = self._coordinated(tokens, drug_index, index)
@@ -958,6 +999,12 @@ class _Reader:
             rate = self._rate_after_name(tokens, index, drug_index) if not both else None
             if rate is None:
                 rate = self._rate_after_route(tokens, index)
+            if rate is None:
+                rate = self._rate_after_vehicle(tokens, index)
+                if rate is not None:
+                    used.add(rate[1])
+                    self._not_dose(tokens[rate[1]], "the strength of the solution the drug is "
+                                   "given in, whose time is the dose's")
             if rate is not None:
                 amount = attrs.evolve(amount, per=(*amount.per, rate[0]))
             for target in targets:
@@ -1051,6 +1098,26 @@ class _Reader:
         unit = found.group("unit") or found.group("word")
         time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
         return time, last
+
+    def _rate_after_vehicle(self, tokens: list[Token], index: int) -> tuple[str, int] | None:
+        """ "infusion 1500 mg in dextrose 5%/24 hour": a mass amount, the solution it is given
+        in, then that solution's strength with the time the amount is per. The time and the
+        position of the strength, or None."""
+        amount: Amount = tokens[index].value
+        if not amount.mass or amount.time is not None or amount.kind not in ("single", "range"):
+            return None
+        found = _IN_VEHICLE.match(self.normal, tokens[index].end)
+        if found is None:
+            return None
+        position = next((p for p in range(index + 1, len(tokens))
+                         if tokens[p].start >= found.end()), None)
+        if position is None or tokens[position].kind != "amount" \
+                or tokens[position].start != found.end():
+            return None
+        strength: Amount = tokens[position].value
+        if strength.base != "%" or strength.time is None or len(strength.per) != 1:
+            return None
+        return strength.time, position
 
     def _combination(self, sentence: int, tokens: list[Token], index: int) -> list[_Reading]:
         """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
@@ -1869,6 +1936,25 @@ class _Reader:
                 depth -= 1
         return None
 
+    def _quiet_sections(self, spans: list[Any], token_lists: list[list[Token]]) -> set[int]:
+        """The first tokens' starts of the sentences of a structured abstract's sections that tell
+        no event of the case ("DISCUSSION: …", "CONCLUSIONS: …", and "BACKGROUND: …" where a
+        heading of the case follows), up to the next heading ("CASE SUMMARY:", "RESULTS:")."""
+        heads = [_CAPITAL_HEADING.match(self.text, sentence.start) for sentence in spans]
+        names = [head.group(1) if head is not None else None for head in heads]
+        quiet_starts: set[int] = set()
+        quiet = False
+        for index, tokens in enumerate(token_lists):
+            name = names[index]
+            if name is not None:
+                quiet = _QUIET_HEADING.search(name) is not None or (
+                    _BEFORE_HEADING.search(name) is not None and any(
+                        later is not None and not _QUIET_HEADING.search(later)
+                        and not _BEFORE_HEADING.search(later) for later in names[index + 1:]))
+            if quiet and tokens:
+                quiet_starts.add(tokens[0].start)
+        return quiet_starts
+
     def _heading(self, tokens: list[Token]) -> str | None:
         """A sentence with no amount that is the report's title (the text's first sentence, one
         line ending in a full stop with more text after it, with no verb of its own: "Ischaemic
@@ -1878,7 +1964,7 @@ class _Reader:
         if any(t.kind == "amount" and (t.start, t.end) not in self.set_aside for t in tokens):
             return None
         said = self.normal[tokens[0].start:tokens[-1].end]
-        if _SECTION.match(said):
+        if _SECTION.match(said) or tokens[0].start in self.quiet_starts:
             return "where the report states its subject (objective, background, discussion or "\
                 "conclusion), not an event of the case"
         if not self.text[:tokens[0].start].strip() and self.text[tokens[-1].end:].strip() \
@@ -1902,6 +1988,28 @@ class _Reader:
                     and name.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
                 return name
         return None
+
+    def _dose_of_unknown_between(self, tokens: list[Token], drug_index: int, index: int) -> bool:
+        """ "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice
+        daily": a "dose of" a name the catalogue does not know, between the drug and the amount,
+        makes the amount that name's — never the drug named before it. Said in a finding; not
+        read."""
+        for position in range(drug_index + 1, index - 2):
+            word, of, name = tokens[position:position + 3]
+            if word.kind in ("word", "cue") \
+                    and self.normal[word.start:word.end] in ("dose", "doses", "dosage") \
+                    and of.kind == "word" and of.value == "of" and name.kind == "word" \
+                    and _name_like(str(name.value)) and name.value not in (
+                        _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS):
+                token = tokens[index]
+                said = self.text[name.start:name.end]
+                self._not_dose(token, f"the dose of {said!r}, a name the catalogue does not know")
+                self._finding(Severity.WARNING, "unknown-name",
+                              f"{self.text[token.start:token.end]!r} is the dose of {said!r}, a "
+                              "name the catalogue does not know: not read, and not given to "
+                              "another drug", (name.start, token.end))
+                return True
+        return False
 
     def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
         """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
