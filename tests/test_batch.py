@@ -400,7 +400,7 @@ doubles = st.one_of(
 
 @settings(max_examples=300)
 @given(st.lists(doubles, min_size=1, max_size=60),
-       st.sampled_from([12, 12, 12, 5, 8, 15, 1, 17]))
+       st.sampled_from([12, 12, 12, 5, 8, 14, 15, 1, 17]))
 def test_round_significant_is_round_sig_figs_bit_for_bit(values, digits):
     frame = pl.DataFrame({"x": pl.Series(values, dtype=pl.Float64)}).lazy()
     ours = batch_module.round_significant(pl, frame, {"y": pl.col("x") * 1.0}, digits,

@@ -588,24 +588,26 @@ def round_significant(pl: Any, lazy: Any, columns: dict[str, Any], digits: int,
     that name holding ``expression.round_sig_figs(digits)``: the same values bit for bit, made
     cheaper where the rounding is known to change nothing.
 
-    The one place the batch outputs are rounded. ``round_sig_figs`` costs about 30 ns a value
-    (a ``log10``, a ``powi`` and two ``scalbn``), and most values of a batch are sixteenths:
-    doses of whole or half milligrams, whole doses a day and days, factors such as 1, 1.5, 3
-    or 5, and their products and sums. Such a value ``x = k/16`` with ``|x| < 10**(digits-4)``
-    (1e8 at 12 digits; 5 ≤ digits ≤ 15) is its own rounding, bit for bit: ``round_sig_figs``
-    scales it by ``10**exp``, ``exp = digits - 1 - floor(log10|x|)`` (4 ≤ exp ≤ 22 here: the
-    power of 5 exact), to an integer below ``10**(digits+1) < 2**53``, exactly; rounding an
-    integer keeps it, and scaling back is exact, giving ``x`` (zero is returned as it is).
-    Those values are kept; the others are rounded by ``round_sig_figs`` itself, which is given
-    ``-0.0`` in place of a kept value (its cheap case). Four steps, each needing the one
-    before (as one expression polars evaluated the rounding again in every place it was
-    used): the value, whether it is kept, the rounding of the others, the choice. Proven
-    equal in ``tests/test_batch.py`` against ``round_sig_figs`` (arbitrary doubles by their
-    bits, sixteenths of every size, their neighbours and the bound).
+    How the rows' daily dose and MME are rounded (the per-patient numbers are rounded by
+    ``round_sig_figs`` itself: this way's columns, one per patient, cost more memory than it
+    saves). ``round_sig_figs`` costs about 30 ns a value (a ``log10``, a ``powi`` and two
+    ``scalbn``), and most values of a batch are sixteenths: doses of whole or half milligrams
+    times whole doses a day, times factors such as 1, 1.5, 3 or 5. Such a value ``x = k/16``
+    with ``|x| < 10**(digits-4)`` (1e8 at 12 digits; 5 ≤ digits ≤ 14) is its own rounding, bit
+    for bit: ``round_sig_figs`` scales it by ``10**exp``, ``exp = digits - 1 -
+    floor(log10|x|)`` (4 ≤ exp ≤ 22 here: the power of 5 exact), to an integer below
+    ``10**(digits+1) ≤ 10**15 < 2**53`` (a decade off by one next to a power of ten
+    included), exactly; rounding an integer keeps it, and scaling back is exact, giving ``x``
+    (zero is returned as it is). Those values are kept; the others are rounded by
+    ``round_sig_figs`` itself, which is given ``-0.0`` in place of a kept value (its cheap
+    case). Four steps, each a column the next reads (written as one expression it was
+    measured slower): the value, whether it is kept, the rounding of the others, the choice.
+    Proven equal in ``tests/test_batch.py`` against ``round_sig_figs`` (arbitrary doubles by
+    their bits, sixteenths of every size, their neighbours and the bound).
 
     ``scratch(name)`` names a column made inside (with a prefix no input column has); they are
     left in the frame for the caller's ``select`` to drop."""
-    if not 5 <= digits <= 15:
+    if not 5 <= digits <= 14:
         return lazy.with_columns(*[expression.round_sig_figs(digits).alias(name)
                                    for name, expression in columns.items()])
     bound = 10.0 ** (digits - 4)
