@@ -1,6 +1,6 @@
 """Per-patient MME, Parquet in → Parquet out, against a hand-written polars job (not a test).
 
-    python benchmarks/bench_patients.py [ROWS ...] [--runs N] [--dir DIR]
+    python benchmarks/bench_patients.py [ROWS ...] [--runs N] [--dir DIR] [--before SRC]
     python benchmarks/bench_patients.py 20000000 50000000      # the issue's sizes
 
 For each size, writes a synthetic prescription file (``_data.py``: ROWS rows of ROWS/5 patients,
@@ -59,12 +59,14 @@ mme = pl.col("dose") * pl.col("doses_per_day") * pl.col("factor")
 """
 
 
-def run(code: str, source: Path, output: Path) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS in GiB, CPU seconds) of one job in a fresh process."""
+def run(code: str, source: Path, output: Path,
+        pythonpath: str | None = None) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in GiB, CPU seconds) of one job in a fresh process, importing
+    mpsdose from ``pythonpath`` (default: this process's PYTHONPATH)."""
     # the jobs run in this folder: a relative PYTHONPATH (PYTHONPATH=src) is made absolute
     # here, else the child would import whatever mpsdose is installed instead
-    path = [str(HERE)] + [os.path.abspath(p) for p in
-                          os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    given = os.environ.get("PYTHONPATH", "") if pythonpath is None else pythonpath
+    path = [str(HERE)] + [os.path.abspath(p) for p in given.split(os.pathsep) if p]
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code, str(source), str(output)],
                                cwd=HERE, env={**os.environ, "PYTHONPATH": os.pathsep.join(path)})
@@ -76,9 +78,10 @@ def run(code: str, source: Path, output: Path) -> tuple[float, float, float]:
     return seconds, usage.ru_maxrss / 2**20, usage.ru_utime + usage.ru_stime
 
 
-def _spread(results: dict[str, list[tuple[float, float, float]]], i: int) -> str:
-    """The lowest and highest ratio mpsdose / hand of measure ``i`` over the rounds."""
-    ratios = [a[i] / b[i] for a, b in zip(results["mpsdose"], results["hand"], strict=True)]
+def _spread(results: dict[str, list[tuple[float, float, float]]], i: int,
+            name: str = "mpsdose") -> str:
+    """The lowest and highest ratio ``name`` / hand of measure ``i`` over the rounds."""
+    ratios = [a[i] / b[i] for a, b in zip(results[name], results["hand"], strict=True)]
     return f"{min(ratios):.2f}–{max(ratios):.2f}"
 
 
@@ -87,7 +90,13 @@ def main() -> None:
     parser.add_argument("rows", nargs="*", type=int, default=[20_000_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", default=None, help="where to write the files (default: /tmp)")
+    parser.add_argument("--before", default=None, metavar="SRC",
+                        help="also time the mpsdose job importing mpsdose from SRC (another "
+                             "checkout's src folder), interleaved, as the job 'before'")
     args = parser.parse_args()
+    jobs = [("mpsdose", OURS, None), ("hand", HAND, None)]
+    if args.before:
+        jobs.insert(1, ("before", OURS, args.before))
     sys.path.insert(0, str(HERE))
     from _data import write_parquet
 
@@ -97,22 +106,27 @@ def main() -> None:
         for rows in args.rows:
             source = Path(folder) / f"prescriptions-{rows}.parquet"
             write_parquet(rows, source)
-            results: dict[str, list[tuple[float, float, float]]] = {"mpsdose": [], "hand": []}
+            results: dict[str, list[tuple[float, float, float]]] = {name: [] for name, *_ in jobs}
             for _ in range(args.runs):
-                for name, code in (("mpsdose", OURS), ("hand", HAND)):
+                for name, code, pythonpath in jobs:
                     output = Path(folder) / f"{name}.parquet"
-                    results[name].append(run(code, source, output))
+                    results[name].append(run(code, source, output, pythonpath))
                     output.unlink()
             source.unlink()
             hand = [statistics.median(r[i] for r in results["hand"]) for i in range(3)]
 
             for name, values in results.items():
                 seconds, peak, cpu = (statistics.median(r[i] for r in values) for i in range(3))
-                spreads = (_spread(results, 0), _spread(results, 1)) if name == "mpsdose" \
-                    else ("", "")
+                spreads = (_spread(results, 0, name), _spread(results, 1, name)) \
+                    if name != "hand" else ("", "")
                 print(f"{rows:12,} {name:7} {seconds:9.2f} {peak:9.2f} {cpu:6.1f} "
                       f"{seconds / hand[0]:7.2f} {peak / hand[1]:9.2f} {cpu / hand[2]:6.2f} "
                       f"{spreads[0]:>14} {spreads[1]:>16}")
+            if args.before:
+                ratios = [a[0] / b[0] for a, b in zip(results["mpsdose"], results["before"],
+                                                      strict=True)]
+                print(f"mpsdose / before, time: {statistics.median(ratios):.2f} "
+                      f"({min(ratios):.2f}–{max(ratios):.2f})")
             print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

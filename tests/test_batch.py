@@ -368,3 +368,43 @@ def test_per_patient_mme_equals_per_patient_of_the_rows(table_rows, table, dropp
                 assert got[column] == pytest.approx(value, rel=1e-11), (column, got, want)
             else:
                 assert got[column] == value, (column, got, want)
+
+
+# -- the rounding of the outputs (round_significant): polars's round_sig_figs, bit for bit --
+
+def _bits(values):
+    """Each value's IEEE bits (None for null): equal bits, not merely equal floats (-0.0 is not
+    0.0 here, and a NaN must be the NaN polars gives)."""
+    return pl.Series(values, dtype=pl.Float64).reinterpret(dtype=pl.UInt64).to_list()
+
+
+def _double(bits):
+    return pl.Series([bits], dtype=pl.UInt64).reinterpret(dtype=pl.Float64)[0]
+
+
+sixteenths = st.builds(lambda k, j: k / 2**j, st.integers(-(2**62), 2**62), st.integers(0, 8))
+doubles = st.one_of(
+    st.integers(0, 2**64 - 1).map(_double),  # any double: every sign, binade, subnormal, NaN
+    st.floats(allow_nan=True, allow_infinity=True, allow_subnormal=True),
+    sixteenths,  # the values kept as they are, and their neighbours
+    sixteenths.map(lambda x: math.nextafter(x, math.inf)),
+    sixteenths.map(lambda x: math.nextafter(x, -math.inf)),
+    st.sampled_from([1e8, -1e8, 1e8 - 1 / 16, 1e8 + 1 / 16, 1e8 - 1 / 32, 1e7 - 1 / 16, 1e4,
+                     0.0625, 0.03125, 0.0, -0.0, math.inf, -math.inf, math.nan]),
+    # the numbers of a batch: short decimals times factors
+    st.builds(lambda a, b: a * b, st.decimals(0, 10_000, places=3).map(float),
+              st.sampled_from([0.15, 0.2, 1.0, 1.5, 2.4, 3.0, 4.7, 5.0, 7.2])),
+    st.none(),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(doubles, min_size=1, max_size=60),
+       st.sampled_from([12, 12, 12, 5, 8, 14, 15, 1, 17]))
+def test_round_significant_is_round_sig_figs_bit_for_bit(values, digits):
+    frame = pl.DataFrame({"x": pl.Series(values, dtype=pl.Float64)}).lazy()
+    ours = batch_module.round_significant(pl, frame, {"y": pl.col("x") * 1.0}, digits,
+                                          lambda name: "_t_" + name).collect()["y"]
+    theirs = frame.select(pl.col("x").round_sig_figs(digits)).collect()["x"]
+    assert _bits(ours) == _bits(theirs), [
+        (v, a, b) for v, a, b in zip(values, ours, theirs, strict=True) if _bits([a]) != _bits([b])]
