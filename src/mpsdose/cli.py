@@ -616,8 +616,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       limits       every applicable maximum (per dose, per day, per kg, duration; by age,
                    weight, CrCl, hepatic function, dialysis (read as CrCl < 15 where no
                    CrCl is given), risk factors): the strictest crossed is named; the
-                   labelled maximum with no risk factor is info; with --market, a patient
-                   state its sources are silent on is judged by another market's row
+                   labelled maximum with no risk factor is info; per kg with no weight:
+                   judged at the heaviest plausible adult; a CrCl below every band of a
+                   drug = warning; with --market, a drug, route or patient state its
+                   sources are silent on is judged by another market's row (a warning)
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
