@@ -489,11 +489,12 @@ def _incident_start(k: Knowledge, item: Item, dose: float, share_high: float, ru
         low, high = start.bounds
         if dose > high * (1 + 1e-6):
             continue
+        source = f"the {start.market.upper()} source" if start.market else "its source"
         return Finding(Severity.INFO, "rescue-share", (
             f"{item}: {significant(dose, 4)} mg is {significant(share_high * 100, 3)}% of the "
             f"day, below the usual {_percent(rule)}, but within the "
             f"{significant(low * 1000, 4)}-{significant(high * 1000, 4)} microgram starting dose "
-            f"the {str(start.market or '').upper()} source gives {item.drug.name} for episodic "
+            f"{source} gives {item.drug.name} for episodic "
             "(incident) pain, titrated by response rather than sized from the day: information"),
             f"{start.source} ; also: {rule.source}", item=str(item))
     return None

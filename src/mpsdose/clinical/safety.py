@@ -199,12 +199,10 @@ def _below_every_band(rows: Sequence[DoseLimit], patient: Patient) -> list[Findi
             banded.setdefault(row.drug, []).append(row)
     found = []
     for drug, own in sorted(banded.items()):
-        lows = [row.band.low for row in own]
-        if any(low is None for low in lows) or any(row.band.contains(crcl) for row in own):
+        lows = [row.band.low for row in own if row.band.low is not None]
+        if len(lows) < len(own) or crcl >= min(lows):  # a band open below, or one under the CrCl
             continue
-        lowest = min(own, key=lambda row: row.band.low or 0.0)
-        if lowest.band.low is None or crcl >= lowest.band.low:
-            continue
+        lowest = own[lows.index(min(lows))]
         found.append(Finding(Severity.WARNING, f"{drug}-below-renal-bands", (
             f"{drug}: CrCl {crcl:g} mL/min is below every CrCl band of its limits (the lowest, "
             f"{lowest.describe_condition()}): the source gives no dose below it, which labels "
@@ -367,19 +365,16 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
                 or not any(drug == row.drug and (row.route is None or route is row.route)
                            for drug, route in given)):
             continue
-        elsewhere = row.market.upper() if row.market else ""
         if row.condition in ("any", "age"):
             # a general maximum only where the chosen market has no row for the drug and route
             if any(r.drug == row.drug and (r.route is None or row.route is None
                                            or r.route is row.route) for r in rows):
                 continue
-            where = f" by the {row.route.value} route" if row.route else ""
-            reason = (f"Severity warning, not error, because the {market.upper()} sources give "
-                      f"no maximum for {row.drug}{where}: the {elsewhere} source's is applied")
+            silent_on = row.drug + (f" by the {row.route.value} route" if row.route else "")
         else:
-            reason = (f"Severity warning, not error, because the {market.upper()} sources give "
-                      f"no maximum for {row.describe_condition()}: the {elsewhere} source's is "
-                      "applied")
+            silent_on = row.describe_condition()
+        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
+                  f"maximum for {silent_on}: the {str(row.market).upper()} source's is applied")
         severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
         found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
     return found
