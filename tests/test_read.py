@@ -1642,3 +1642,46 @@ def test_the_case_after_an_objective_with_no_heading_is_read():
     text = ("OBJECTIVE: To report a case of bleeding with warfarin. A woman was given warfarin "
             "5 mg daily. Warfarin was stopped.")
     assert _daily_doses(text)[0] == ("warfarin", "5 mg/day")
+
+
+# -- patterns of the fresh10 passages (E3C case texts; first read 19/21, 1 invented, 1 unexpected
+# item, 11 not in the state) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("A 60-kg man was given prednisone 1 mg/kg/day.", "60 mg/day"),
+    ("She weighed 50 kg. Prednisone 1 mg/kg/day was given.", "50 mg/day"),
+    ("On examination, a weight of 56 kg was noted. Prednisone 1 mg/kg/day was given.",
+     "56 mg/day"),
+    ("His body weight was 70 kg. He was given prednisone 0.5 mg/kg/day.", "35 mg/day"),
+    ("An Asian multiparous woman weighing 47 kg was given prednisone 1 mg/kg/day.", "47 mg/day"),
+    ("A 3-year-old boy (15 kg) was given morphine 0.1 mg/kg every 4 hours.", "9 mg/day"),
+])
+def test_a_weight_stated_as_the_patients_is_used_for_doses_per_kg(text, daily):
+    assert _daily_doses(text)[0][1] == daily, text
+
+
+@pytest.mark.parametrize("text", [
+    # fresh10-021: a body mass index in kg/m² is never a weight
+    "In 2011, he was treated 3 times with steroids (1mg/kg/day of prednisone). In December 2011, "
+    "at physical exam, his body mass index was 17kg/m².",
+    "He had a body weight loss of 6 kg. Prednisone 1 mg/kg/day was given.",
+    "He lost 6 kg. Prednisone 1 mg/kg/day was given.",
+    "Her ideal body weight of 50 kg was used. Prednisone 1 mg/kg/day was given.",
+    "The baby was born weighing 3 kg. The mother was given prednisone 1 mg/kg/day.",
+    "Weight loss was similar (14 kg). Prednisone 1 mg/kg/day was given.",
+    # two weights: which one the dose was counted from is not said
+    "She weighed 50 kg, and 44 kg at discharge. Prednisone 1 mg/kg/day was given.",
+])
+def test_a_mass_not_stated_as_the_patients_weight_gives_no_daily_amount(text):
+    reading = read_course(text)
+    (prednisone,) = [i for i in reading.items if i.drug.name == "prednisone"]
+    assert prednisone.daily_dose is None and prednisone.weight_based is not None, text
+    assert any(f.finding.code in ("weight-based", "not-a-weight") for f in reading.findings)
+
+
+def test_a_body_mass_index_is_named_as_not_a_weight():
+    reading = read_course("His body mass index was 17kg/m². He was given 1mg/kg/day of "
+                          "prednisone.")
+    (finding,) = [f for f in reading.findings if f.finding.code == "not-a-weight"]
+    assert reading.text[finding.span[0]:finding.span[1]] == "17kg"
+    assert reading.weight_kg is None

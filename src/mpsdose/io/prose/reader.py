@@ -126,6 +126,30 @@ _SERIES = re.compile(
 _ONE_PATIENT = re.compile(
     r"\b(?:he|she|his|her|him|mr|mrs|ms|the\s+patient|this\s+patient|a\s+patient|our\s+patient"
     r"|the\s+man|the\s+woman|the\s+boy|the\s+girl)\b|\b\d+\s*-?\s*year\s*-?\s*old\b")
+#: The words before a mass that state it as the patient's weight: "weighing 47 kg", "weighed
+#: 60 kg", "a weight of 56 kg", "body weight (BW) was 60 kg", "weight: 60 kg", "BW 60 kg".
+_WEIGHT_BEFORE = re.compile(
+    r"(?:\b[a-z\-]+\s+){0,2}(?:\bweigh(?:ing|ed|s|t|ts)?|\bweight|\bb\.?w\.?)\s*(?:\([a-z.]{1,6}\)\s*)?"
+    r"(?:(?:was|is|of|=|:|at|about|approximately|approx\.?|around|~|only|just|then)\s*){0,3}$")
+#: ... and those that say it is not the patient's weight as it is: a weight lost or gained, an
+#: ideal, lean, adjusted, predicted, target, dry or birth weight.
+_NOT_BODY_WEIGHT = re.compile(r"\b(?:birth|ideal|lean|adjusted|predicted|target|dry|fetal|foetal"
+                              r"|loss|lost|gain|gained|change|reduction)\b")
+#: After a mass: "/m²", "/day", "per hour" — a body mass index or a rate, never a weight.
+_PER_AFTER_MASS = re.compile(r"\s*(?:/|per\s|•|\.\s*m\b)")
+#: A mass written as the size of the patient it describes: "a 51-kg woman", "732-kg (1,610-lb)
+#: pregnant Belgian draft horse mare" (up to four words, none of a loss or of the weight).
+_SIZE_OF_PATIENT = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:(?!weight|loss|gain|of|in|the|and|with)[a-z\-]+\s+){0,4}"
+    r"(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
+    r"|teenager|lady|gentleman|patient|mare|horse|stallion|gelding|dog|cat)\b")
+#: "patient (11.6 kg)", "a 3-year-old boy (15 kg)": a mass alone in brackets after the patient.
+_PATIENT_BEFORE_BRACKET = re.compile(
+    r"\b(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
+    r"|teenager|lady|gentleman|patient|year\s*-?\s*old)\s*\(\s*$")
+_UNSTATED = "not stated as the patient's weight"
+#: A sentence about a birth: the weight in it may be the baby's or the mother's.
+_BIRTH = re.compile(r"\b(?:born|birth|delivered|delivery|newborn|fetus|foetus|fetal|foetal)\b")
 #: A text that reports on a group of patients, not on one ("Medical records of patients who …
 #: were retrospectively reviewed", "Thirty-three patients were enrolled"): what a sentence of it
 #: that names no one patient says "a maximum of" is the protocol's ceiling, not a dose given.
@@ -419,6 +443,8 @@ class _Reader:
         self.defined: dict[str, DrugName] = {}
         self.defined_routes: dict[str, Any] = {}
         self.weight: float | None = None
+        #: masses in kg not read as the patient's weight, each with why
+        self.masses_not_weight: list[tuple[Token, str]] = []
         self.tokens: list[Token] = []
         self.token_at: dict[int, int] = {}
         self.negated_tokens: set[int] = set()
@@ -448,7 +474,13 @@ class _Reader:
         self._define_abbreviations(spans)
         token_lists = [scan(self.text, self.normal, s.start, s.end, self.vocabulary, self.defined,
                             self.defined_routes) for s in spans]
-        self.weight = self._weight([t for tokens in token_lists for t in tokens])
+        self.weight = self._weight(spans, token_lists)
+        if any(t.kind == "amount" and t.value.per_kg for tokens in token_lists for t in tokens):
+            for token, why in self.masses_not_weight:
+                self._finding(Severity.INFO, "not-a-weight",
+                              f"{self.text[token.start:token.end]!r} is not read as the "
+                              f"patient's weight ({why}): a dose per kg is not multiplied by it",
+                              (token.start, token.end))
         if self.weight is not None:
             try:
                 Patient(weight_kg=self.weight)
@@ -541,9 +573,52 @@ class _Reader:
                 else:
                     self.defined_routes.setdefault(raw, token.value)
 
-    def _weight(self, tokens: Sequence[Token]) -> float | None:
-        weights = {t.value for t in tokens if t.kind == "weight"}
-        return weights.pop() if len(weights) == 1 else None
+    def _weight(self, spans: Sequence[Any], token_lists: Sequence[list[Token]]) -> float | None:
+        """The patient's weight: a mass the text states as the patient's ("weighing 47 kg", "a
+        weight of 56 kg", "a 51-kg woman", "patient (11.6 kg)"), one value only. A mass in kg
+        said otherwise (a body mass index "17 kg/m²", a weight lost, an ideal or a birth weight)
+        is no weight; where in doubt there is none, and a dose per kg has no daily amount."""
+        weights: set[float] = set()
+        for sentence, tokens in zip(spans, token_lists, strict=True):
+            for token in tokens:
+                if token.kind != "weight":
+                    continue
+                why = self._not_a_weight(token, sentence.start, sentence.end)
+                if why is None:
+                    weights.add(token.value)
+                else:
+                    self.masses_not_weight.append((token, why))
+        # "She weighed 50 kg, and 44 kg at discharge": another mass said of no one in particular
+        # may be a later weight; which one a dose per kg was counted from is not said
+        stated = bool(weights)
+        weights |= {t.value for t, why in self.masses_not_weight if why == _UNSTATED}
+        if stated and len(weights) > 1:
+            self._finding(Severity.INFO, "weight-unclear",
+                          f"the text gives {len(weights)} masses in kg that may be the patient's "
+                          f"weight ({', '.join(plain(w) for w in sorted(weights))} kg): none is "
+                          "used for doses per kg", None)
+        return weights.pop() if stated and len(weights) == 1 else None
+
+    def _not_a_weight(self, token: Token, start: int, end: int) -> str | None:
+        """Why a mass in kg is not read as the patient's weight, or None where the words of its
+        sentence (``start``, ``end``) state it as one."""
+        normal = self.normal
+        after = normal[token.end:min(end, token.end + 60)]
+        if _PER_AFTER_MASS.match(after):
+            return "followed by a division: a body mass index (kg/m²) or a rate, never a weight"
+        before = normal[max(start, token.start - 60):token.start]
+        if _BIRTH.search(normal[start:end]):
+            return "in a sentence about a birth: the weight may be another person's"
+        stated = _WEIGHT_BEFORE.search(before)
+        if stated is not None:
+            if _NOT_BODY_WEIGHT.search(stated.group(0)):
+                return f"{stated.group(0).strip()!r}: not the patient's weight as it is"
+            return None
+        if _SIZE_OF_PATIENT.match(after):
+            return None  # "a 51-kg woman", "A 24-year-old 732-kg (1,610-lb) … mare"
+        if _PATIENT_BEFORE_BRACKET.search(before) and re.match(r"\s*[),;]", after):
+            return None  # "A 2.8-year-old female patient (11.6 kg)"
+        return _UNSTATED
 
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, index: int, tokens: list[Token]) -> None:
