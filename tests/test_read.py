@@ -1685,3 +1685,33 @@ def test_a_body_mass_index_is_named_as_not_a_weight():
     (finding,) = [f for f in reading.findings if f.finding.code == "not-a-weight"]
     assert reading.text[finding.span[0]:finding.span[1]] == "17kg"
     assert reading.weight_kg is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh10-007 (Previtera et al. 2010): the other drug of the list is not in the catalogue
+    ("Ticlopidine was discontinued immediately, and aspirin 25 mg and dipyridamole 200 mg were "
+     "given twice daily.", [("aspirin", "50 mg/day")]),
+    ("Aspirin 25 mg and morphine 20 mg were given orally twice daily.",
+     [("aspirin", "50 mg/day"), ("morphine", "40 mg/day")]),
+    ("Oxycodone 10 mg, gabapentin 300 mg and senna 15 mg were started three times daily.",
+     [("oxycodone", "30 mg/day"), ("gabapentin", "900 mg/day")]),
+])
+def test_the_schedule_after_the_plural_verb_of_a_list_of_doses_is_each_doses(text, want):
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == want, text
+    assert any(f.finding.code == "shared-schedule" for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a dose with its own schedule keeps it
+    ("Aspirin 25 mg daily and morphine 20 mg were given twice daily.",
+     [("aspirin", "25 mg/day"), ("morphine", "40 mg/day")]),
+    # the schedule before the verb is the last dose's own
+    ("Aspirin 25 mg and morphine 20 mg twice daily were given.",
+     [("aspirin", None), ("morphine", "40 mg/day")]),
+    # a singular verb: the list is not its subject
+    ("Aspirin 25 mg and morphine 20 mg was given twice daily.",
+     [("aspirin", None), ("morphine", "40 mg/day")]),
+])
+def test_a_schedule_not_said_of_the_whole_list_is_not_shared(text, want):
+    assert _daily_doses(text) == want, text

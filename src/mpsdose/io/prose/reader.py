@@ -651,6 +651,7 @@ class _Reader:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._switched_subjects(tokens, readings)
+        self._list_schedule(tokens, readings)
         for reading in readings:
             self._units(tokens, reading)
         self._slash_components(tokens, readings)
@@ -2190,6 +2191,70 @@ class _Reader:
             return None
         return None
 
+    def _list_verb(self, tokens: list[Token], reading: _Reading) -> int | None:
+        """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": where a dose heads a
+        list of doses (each a name, known to the catalogue or not, and an amount with no
+        schedule of its own) that is the subject of a plural passive verb, the position of that
+        verb; else None."""
+        if reading.amount_token is None or reading.amount_token > reading.last:
+            return None
+        position = reading.last + 1
+        names = amounts = 0
+        while position < len(tokens):
+            token = tokens[position]
+            word = self._word(token)
+            if (token.kind == "plus" and word == "and") or (token.kind == "punct"
+                                                            and token.value == ","):
+                pass
+            elif token.kind == "drug" or (token.kind == "word" and _name_like(word)
+                                          and word not in ("were", "given")):
+                names += 1
+            elif token.kind == "amount":
+                if not (token.value.mass and token.value.time is None
+                        and token.value.kind == "single"):
+                    return None
+                amounts += 1
+            elif token.kind in ("route", "release", "form") or word in _SALTS:
+                pass
+            else:
+                break
+            position += 1
+        if not names or names != amounts or position >= len(tokens) \
+                or self._word(tokens[position]) not in ("were", "are"):
+            return None
+        position += 1
+        while position < len(tokens) and self._word(tokens[position]) in (
+                "then", "also", "both", "immediately", "each"):
+            position += 1
+        if position < len(tokens) and tokens[position].kind == "verb" and tokens[
+                position].value in ("give", "start", "add", "continue", "stop"):
+            return position
+        return None
+
+    def _list_schedule(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": the schedule (and
+        the route) written after the plural verb of a list of doses, none with a schedule of
+        its own, is each dose's."""
+        for reading in readings:
+            verb = self._list_verb(tokens, reading)
+            if verb is None or reading.schedule is not None or reading.schedule_word is not None \
+                    or reading.prn or reading.bolus:
+                continue
+            position, shared = verb + 1, None
+            while position < len(tokens) and tokens[position].kind in ("route", "freq"):
+                if tokens[position].kind == "freq":
+                    shared = position
+                position += 1
+            if shared is None:
+                continue
+            for token in tokens[verb + 1:shared + 1]:
+                self._modifier(reading, token, tokens)
+            reading.last = shared
+            said = self.text[tokens[verb - 1].start:tokens[shared].end]
+            reading.notes.append(("shared-schedule", f"the schedule after the verb of the list "
+                                  f"of doses ({said!r}) is read for this dose too",
+                                  Severity.INFO))
+
     def _another_follows(self, tokens: list[Token], position: int) -> bool:
         """After "and" or a comma: does another item (a drug, a class, an amount) follow?"""
         position += 1
@@ -2213,6 +2278,9 @@ class _Reader:
                 best = (-1, token.value)
                 words[token.value] = self.normal[token.start:token.end]
         right = self._passive_verb(tokens, reading)
+        listed = self._list_verb(tokens, reading)
+        if right is None and listed is not None:
+            right = str(tokens[listed].value), self._word(tokens[listed])
         if right is not None and (best is None or best[0] >= 0):
             best = (-1, right[0])
             words[right[0]] = right[1]
