@@ -1715,3 +1715,27 @@ def test_the_schedule_after_the_plural_verb_of_a_list_of_doses_is_each_doses(tex
 ])
 def test_a_schedule_not_said_of_the_whole_list_is_not_shared(text, want):
     assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    # fresh10-031 (Nurdin et al. 2021): "gr" means gram there, but the grain elsewhere
+    ("The patient was given citicoline 500mg/12 hours/IV, omeprazole 40mg/12 hours/IV, "
+     "ceftriaxone 2gr/12 hours/IV and paracetamol 1gr/8 hours/intravenously.", "acetaminophen"),
+    ("She took 5 grains of aspirin every 4 hours.", "aspirin"),
+    ("Aspirin 5 gr every 4 hours was given.", "aspirin"),
+])
+def test_an_amount_in_gr_is_neither_grain_nor_gram(text, drug):
+    reading = read_course(text)
+    (item,) = [i for i in reading.items if i.drug.name == drug]
+    assert item.daily_dose is None and item.per_dose is None, text
+    (finding,) = [f for f in reading.findings if f.finding.code == "grain-or-gram"]
+    assert re.fullmatch(r"\d+\s*gr(?:ains)?", text[finding.span[0]:finding.span[1]])
+    assert "not read" in finding.finding.message
+
+
+def test_the_dose_interval_route_form_is_read_beside_it():
+    # fresh10-031: "40mg/12 hours/IV" is 40 mg every 12 hours, intravenously
+    reading = read_course("The patient was given omeprazole 40mg/12 hours/IV and paracetamol "
+                          "1gr/8 hours/intravenously.")
+    omeprazole = next(i for i in reading.items if i.drug.name == "omeprazole")
+    assert (str(omeprazole.daily_dose), omeprazole.route) == ("80 mg/day", Route.IV)

@@ -637,6 +637,7 @@ class _Reader:
         self.total_tokens = set()
         self.owned = set()
         used: set[int] = set()
+        self._grains(tokens)
         self._printed_totals(index, tokens, used)
         readings = self._bind(index, tokens, used)
         readings = [r for r in readings if not self._not_given(tokens, r)]
@@ -663,6 +664,31 @@ class _Reader:
         self._tell(index, tokens, readings)
         if self.story.states:
             self.state_at[index] = len(self.story.states) - 1
+
+    def _grains(self, tokens: list[Token]) -> None:
+        """ "paracetamol 1gr/8 hours", "2 grains of aspirin": "gr" is the apothecaries' grain
+        (64.8 mg) in US usage and a gram in many countries' reports. Neither is assumed: the
+        amount is not read (the item has no dose), and a finding names the ambiguity."""
+        for position in range(1, len(tokens) - 1):
+            number, unit = tokens[position], tokens[position + 1]
+            if number.kind != "number" or unit.kind != "word" \
+                    or unit.value not in ("gr", "grs", "grain", "grains"):
+                continue
+            before = tokens[max(0, position - 3):position]
+            after = tokens[position + 2:position + 4]
+            named = next((t for t in reversed(before) if t.kind == "drug"), None) or (
+                after[1] if len(after) == 2 and self._word(after[0]) == "of"
+                and after[1].kind == "drug" else None)
+            if named is None:
+                continue
+            said = self.text[number.start:unit.end]
+            why = ("'gr' is the grain (64.8 mg) in apothecaries' use and a gram in many "
+                   "countries' reports; neither is assumed" if unit.value.startswith("gr")
+                   and len(unit.value) <= 3 else "the grain (64.8 mg) is an apothecaries' unit "
+                   "the reader does not convert")
+            self._finding(Severity.WARNING, "grain-or-gram",
+                          f"{said!r} ({named.value.drug.name}): {why}, so the amount is not read: "
+                          "write it in mg or g", (number.start, unit.end))
 
     def _merge_brands(self, tokens: list[Token]) -> list[Token]:
         """ "oxycodone (OxiNorm®)": a brand in brackets after its drug is the same mention."""
