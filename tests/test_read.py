@@ -1739,3 +1739,42 @@ def test_the_dose_interval_route_form_is_read_beside_it():
                           "1gr/8 hours/intravenously.")
     omeprazole = next(i for i in reading.items if i.drug.name == "omeprazole")
     assert (str(omeprazole.daily_dose), omeprazole.route) == ("80 mg/day", Route.IV)
+
+
+@pytest.mark.parametrize(("text", "then"), [
+    # fresh10-033 (E3C; a pregnant patient with AAV), fresh7-036 (a MEDLINE abstract)
+    ("Patient was treated with methylprednisolone IV followed by oral prednisone 70 mg daily.",
+     "prednisone"),
+    ("The patient was treated with methylprednisolone pulse therapy (1 g/day, for 3 days) "
+     "followed by oral prednisolone.", "prednisolone"),
+])
+def test_a_drug_of_the_same_class_after_followed_by_is_the_next_step(text, then):
+    reading = read_course(text)
+    first, second = reading.states
+    assert [i.drug.name for i in first.items] == ["methylprednisolone"]
+    assert [i.drug.name for i in second.items] == [then]
+    assert any(f.finding.code == "step-of-treatment" for f in reading.findings)
+
+
+def test_a_drug_of_another_class_after_followed_by_is_added_beside():
+    # fresh6-004: the oxycodone continues beside the naldemedine given for constipation
+    text = ("Oxycodone hydrochloride hydrate 10 mg/day was additionally administered on "
+            "postoperative day 11, followed by naldemedine 0.2 mg/day for OIC.")
+    states = read_course(text).states
+    assert {i.drug.name for i in states[-1].items} == {"oxycodone", "naldemedine"}
+
+
+def test_a_single_dose_is_not_carried_into_the_next_state():
+    # fresh10-019 (E3C): a stat dose is an event, not a regimen that continues
+    text = ("Olanzapine 10 mg IM stat was given. On the third day the patient was started on "
+            "lorazepam 1 mg at bedtime.")
+    states = read_course(text).states
+    assert [i.drug.name for i in states[0].items] == ["olanzapine"]
+    assert [i.drug.name for i in states[-1].items] == ["lorazepam"]
+
+
+def test_a_scheduled_dose_is_still_carried():
+    text = ("Olanzapine 10 mg twice daily was given. On the third day the patient was started "
+            "on lorazepam 1 mg at bedtime.")
+    assert [i.drug.name for i in read_course(text).states[-1].items] == ["olanzapine",
+                                                                        "lorazepam"]

@@ -2688,14 +2688,24 @@ class _Reader:
         # "changed to oral hydromorphone … with the continuation of methadone": a switch in the
         # sentence does not end what the same sentence says continues
         self.continued_now = {r.drug for r in rest if r.action == "continue"}
-        for reading in rest:
+        for position, reading in enumerate(rest):
             when = self._time_of(tokens, reading)
             current = story.states[-1]
             later = when is not None and not current["label"].startswith(when) and (
                 current["items"] or len(story.states) > 1)
+            step = self._step_of_treatment(tokens, rest[:position], reading)
             if self._sequence_break(tokens, reading, earlier) or later:
                 self._new_state(tokens, [reading], carry=True, label=when)
                 self.added_now = set()
+            elif step is not None:
+                self._new_state(tokens, [reading], carry=True)
+                self.added_now = set()
+                story.states[-1]["items"] = [i for i in story.states[-1]["items"]
+                                             if i.drug != step.drug]
+                reading.notes.append(("step-of-treatment", f"'{step.drug.name} … followed by "
+                                      f"{reading.drug.name}', of the same class "
+                                      f"({reading.drug.drug_class}): the next step of one "
+                                      f"treatment, {step.drug.name} ended", Severity.INFO))
             if reading.amount is not None and reading.amount.kind == "list" \
                     and reading.value_index > 0:
                 self._new_state(tokens, [reading], carry=True)
@@ -2754,6 +2764,24 @@ class _Reader:
                 return True
         return False
 
+    def _step_of_treatment(self, tokens: list[Token], before: Sequence[_Reading],
+                           reading: _Reading) -> _Reading | None:
+        """ "methylprednisolone IV followed by oral prednisone 70 mg daily", "methylprednisolone
+        pulse therapy (1 g/day, for 3 days) followed by oral prednisolone": a drug of the same
+        class as the one named just before "followed by" is the next step of one treatment,
+        given after it, not beside it (a drug of another class, "oxycodone 10 mg/day …, followed
+        by naldemedine 0.2 mg/day", is added beside it). The reading it follows, or None."""
+        if not before or reading.action != "add" or reading.drug.drug_class is None:
+            return None
+        previous = before[-1]
+        if previous.drug == reading.drug or previous.drug.drug_class != reading.drug.drug_class \
+                or previous.action not in ("add", "continue"):
+            return None
+        between = tokens[previous.last + 1:reading.first]
+        if len(between) > 3 or not any(self._word(t).startswith("followed") for t in between):
+            return None
+        return previous
+
     def _class_action(self, tokens: list[Token], index: int) -> str | None:
         for position in list(range(index + 1, min(len(tokens), index + 6))) + list(
                 range(index - 1, max(-1, index - 4), -1)):
@@ -2803,6 +2831,8 @@ class _Reader:
         if carry and story.states:
             stale = story.states[-1]["stale"]
             for item in story.states[-1]["items"]:
+                if item.frequency == "once" and not item.prn and item.daily_dose is None:
+                    continue  # "Olanzapine 10 mg IM stat": a single dose is given, not continued
                 copy = item if item.carried else item.as_carried()
                 if item.drug.name in stale and not item.prn:
                     copy = attrs.evolve(copy, daily_dose=None, daily_mg=None, per_dose=None,
