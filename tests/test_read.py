@@ -1778,3 +1778,17 @@ def test_a_scheduled_dose_is_still_carried():
             "on lorazepam 1 mg at bedtime.")
     assert [i.drug.name for i in read_course(text).states[-1].items] == ["olanzapine",
                                                                         "lorazepam"]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh10-034 (E3C): the treatment named as a cause was told before
+    "He was responsive to oral prednisone (30 mg/day). The current bronchoscopy revealed a "
+    "decrease in IgG4 expression, probably because of the intermittent prednisone treatment.",
+    # fresh6-004: "OWS due to naldemedine administration was suspected"
+    "Naldemedine 0.2 mg/day was given. Restlessness due to naldemedine was suspected.",
+])
+def test_a_drug_named_as_the_cause_of_an_event_is_no_item_again(text):
+    reading = read_course(text)
+    assert len(reading.items) == 1, [i.as_written for i in reading.items]
+    assert any(f.finding.code == "named-not-given" and "cause" in f.finding.message
+               for f in reading.findings)

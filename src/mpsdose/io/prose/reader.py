@@ -313,7 +313,11 @@ _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
                     # "a causal role of codeine, morphine and hydromorphone … is likely"
-                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$")
+                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$"
+                    # "a decrease in IgG4 expression …, probably because of the intermittent
+                    # prednisone treatment"
+                    r"|\b(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|secondary\s+to)"
+                    r"\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?(?:[a-z\-]+\s+)?$")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
 #: therapy", "The authors report two patients …", "A case of … is presented"): the case tells of
 #: its drugs after it; a drug it names without an amount and the case names later is not an item
