@@ -1792,3 +1792,23 @@ def test_a_drug_named_as_the_cause_of_an_event_is_no_item_again(text):
     assert len(reading.items) == 1, [i.as_written for i in reading.items]
     assert any(f.finding.code == "named-not-given" and "cause" in f.finding.message
                for f in reading.findings)
+
+
+def test_the_drugs_a_patient_is_discharged_on_are_the_regimen_at_discharge():
+    # fresh10-005 (E3C): the other drugs of the ward are not carried into the discharge
+    text = ("She was put on prednisone 40mg orally daily. On day 3 methylprednisolone was "
+            "given. The patient made a full recovery by day 5 and discharged on Cetomacrogol "
+            "and fluocinolone gel for scalp and 1% hydrocortisone ointment for the face.")
+    reading = read_course(text)
+    assert [i.drug.name for i in reading.states[-1].items] == ["hydrocortisone"]
+    assert any(f.finding.code == "discharge-list" for f in reading.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "She was put on prednisone 40mg orally daily. She was discharged on postoperative day 5 "
+    "and gabapentin 300 mg daily was added.",
+    "She was put on prednisone 40mg orally daily. She was discharged on the 12th October with "
+    "gabapentin 300 mg daily.",
+])
+def test_a_day_of_discharge_names_no_discharge_regimen(text):
+    assert "prednisone" in [i.drug.name for i in read_course(text).states[-1].items]

@@ -2674,7 +2674,10 @@ class _Reader:
             for reading in [*named, *froms]:  # "a switch to FP from oxycodone": given before
                 if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
                     self._apply(attrs.evolve(reading, action="add", role=""))
-        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)
+        listed = self._discharge_list(tokens, rest)
+        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest) \
+            or listed is not None
+        states_before = len(story.states)
         if not story.states and (rest or any(a for _, a in classes)):
             self._new_state(tokens, rest, carry=False, classes=classes)
         elif opens and story.states:
@@ -2721,10 +2724,39 @@ class _Reader:
                 self._apply(attrs.evolve(reading, action="update"), high=True)
             if reading.amount is not None:
                 earlier[(reading.drug, reading.prn)] = reading
+        if listed is not None and len(story.states) > states_before > 0:
+            state = story.states[-1]
+            named = {r.drug for r in rest}
+            ended = [i for i in state["items"] if i.carried and i.drug not in named]
+            if ended:
+                state["items"] = [i for i in state["items"] if not any(i is e for e in ended)]
+                self._finding(Severity.INFO, "discharge-list",
+                              f"{listed!r}: the drugs the patient was discharged on are the "
+                              f"regimen at discharge; not carried into it: "
+                              f"{', '.join(str(i.drug.name) for i in ended)}",
+                              (tokens[0].start, tokens[-1].end))
         told = [(r.drug, r.drug_span, _device(r), r.route if isinstance(r.route, Route)
                  else r.earlier_route) for r in rest]
         if told:
             story.focus.append(told)
+
+    def _discharge_list(self, tokens: list[Token], readings: list[_Reading]) -> str | None:
+        """ "The patient … discharged on Cetomacrogol and fluocinolone gel … and 1%
+        hydrocortisone ointment": the words that name the regimen at discharge (the drugs after
+        "discharged on / with", every item of the sentence among them, none stopped), or None
+        ("discharged on postoperative day 5" names a day, not a regimen)."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind != "time" or token.value != "discharge" \
+                    or self._word(tokens[position + 1]) not in ("on", "with"):
+                continue
+            if position + 2 >= len(tokens) or tokens[position + 2].kind in ("time", "number") \
+                    or self._word(tokens[position + 2]) in ("the", "a", "an", "day"):
+                return None
+            if readings and all(r.first > position + 1 and r.action in ("add", "continue")
+                                for r in readings):
+                return self.text[token.start:tokens[position + 1].end]
+            return None
+        return None
 
     def _time_of(self, tokens: list[Token], reading: _Reading) -> str | None:
         """The day an amount is given for: "100mg / 24 hours in day 1", "on day 5, … to
