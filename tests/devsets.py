@@ -41,7 +41,11 @@ written and committed the same way before ``check`` first ran on them.
 ``check_dangerous_fresh10.csv`` and ``check_ordinary_fresh10.csv`` are the tenth held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all twenty-two.
+``check_dangerous_fresh11.csv`` and ``check_ordinary_fresh11.csv`` are the eleventh held-out
+round, written by a session that read neither the rule code nor the limit tables nor the earlier
+rounds' rows, checked with the item parser only, and committed before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all twenty-four.
 """
 
 from __future__ import annotations
@@ -66,7 +70,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 7": ("check_dangerous_fresh7.csv", "check_ordinary_fresh7.csv"),
         "held-out 8": ("check_dangerous_fresh8.csv", "check_ordinary_fresh8.csv"),
         "held-out 9": ("check_dangerous_fresh9.csv", "check_ordinary_fresh9.csv"),
-        "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv")}
+        "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv"),
+        "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -615,11 +615,12 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     Rule families (each finding names its source; `--json` shows it):
       limits       every applicable maximum (per dose, per day, per kg, duration; by age,
                    weight, CrCl, hepatic function, dialysis (read as CrCl < 15 where no
-                   CrCl is given), risk factors): the strictest crossed is named; the
-                   labelled maximum with no risk factor is info; per kg with no weight:
-                   judged at the heaviest plausible adult; a CrCl below every band of a
-                   drug = warning; with --market, a drug, route or patient state its
-                   sources are silent on is judged by another market's row (a warning)
+                   CrCl is given), risk factors, long-term opioids (naloxone)): the
+                   strictest crossed is named; the labelled maximum with no risk factor
+                   is info; per kg with no weight: judged at the heaviest plausible
+                   adult; a CrCl below every band of a drug = warning; with --market, a
+                   drug, route or patient state its sources are silent on is judged by
+                   another market's row (a warning)
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
@@ -630,7 +631,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
                    rotation table), a switch from methadone, a switch to methadone by its
-                   starting cap and the market's label
+                   starting cap and the market's label; a first fentanyl patch below
+                   60 mg OME/day (US label: error; info where the market's own table
+                   gives it, --market uk: 12 mcg/h from 30 mg/day)
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with

@@ -266,9 +266,6 @@ FRESH7_LEFT = {
     "MD40": "buccal fentanyl 800 mcg as rescue: the TIRF labels titrate from the lowest "
             "strength, but one order cannot tell a first dose from a titrated one, and buccal "
             "fentanyl has no factor to judge its share of the day",
-    "MD45": "a 400 mcg naloxone bolus beside long-term opioids: within the BNF dose range; no "
-            "rule for the smaller titrated doses NHS/PSA/W/2014/016 asks for, and no number for "
-            "them was verified in this round",
 }
 #: Ordinary regimens of the seventh round that still warn, each with why the warning stands.
 FRESH7_STILL_WARNED = {
@@ -325,9 +322,6 @@ FRESH9_STILL_WARNED = {
             "the issue",
     "PO29": "a 150 mcg/h fentanyl patch in a tolerant patient: 360 mg OME/day or more, above the "
             "same 300 mg/day line",
-    "PO43": "MR morphine 30 mg/day to a 12 mcg/h fentanyl patch: the previous opioid is below the "
-            "patch labels' tolerance threshold (60 mg OME/day for a week); the row's basis is a "
-            "UK chart, not a label, and no source was found that lowers the threshold",
     "PO44": "MR morphine 60 mg/day to MR oxycodone 30 mg/day: unreduced under the UK 2:1, and the "
             "NHS GG&C/Ayrshire chart (SPCG's) itself marks the one-third reduction on changing to "
             "oxycodone: the warning has a source, the row is arguably not ordinary",
@@ -383,6 +377,48 @@ def test_only_the_known_ordinary_regimens_of_a_later_round_warn(name):
     noisy = {row["id"] for row, raised in devsets.ordinary(f"check_ordinary_{name}.csv")
              if raised}
     assert noisy == set(still_warned), noisy ^ set(still_warned)  # kept honest
+
+@pytest.mark.parametrize(("dose", "tolerant", "expected"), [
+    ("400 mcg", True, Severity.WARNING),
+    ("200 mcg", True, None),
+    ("400 mcg", False, None),
+    ("400 mcg", None, None)], ids=["400 long-term", "200 long-term", "400 naive", "400 unknown"])
+def test_a_full_naloxone_bolus_in_a_patient_on_long_term_opioids_is_a_warning(dose, tolerant,
+                                                                               expected):
+    # NHS/PSA/W/2014/016R as reported by palliativedrugs.com (S), second reading NHS Wirral (S):
+    # 100-200 micrograms IV first in palliative care and chronic opioid use, not the 400 of an
+    # overdose — MD45
+    regimen = Regimen.parse([f"naloxone {dose} iv prn", "morphine 40 mg/24h sc continuous"])
+    found = check(regimen, Patient(age=76, opioid_tolerant=tolerant), market="uk")
+    shown = [f for f in found if f.code == "naloxone-single-dose-above-max"]
+    assert [f.severity for f in shown] == ([] if expected is None else [expected])
+    if expected is not None:
+        assert "long-term opioids" in shown[0].message and "2014" in shown[0].source
+    unknown = [f for f in found if f.code == "limit-not-checked" and "naloxone" in f.message]
+    assert bool(unknown) == (tolerant is None)  # tolerance not given: said, never guessed
+
+
+@pytest.mark.parametrize(("previous", "patch", "market", "expected"), [
+    ("morphine er 15 mg po q12h", "12", "uk", Severity.INFO),
+    ("morphine er 25 mg po q12h", "12", "uk", Severity.INFO),
+    ("morphine er 10 mg po q12h", "12", "uk", Severity.ERROR),
+    ("morphine er 15 mg po q12h", "25", "uk", Severity.ERROR),
+    ("morphine er 15 mg po q12h", "12", "us", Severity.ERROR),
+    ("morphine er 15 mg po q12h", "12", None, Severity.ERROR),
+], ids=["uk 30->12", "uk 50->12", "uk 20->12", "uk 30->25", "us 30->12", "none 30->12"])
+def test_the_uk_lowest_patch_from_30_mg_of_oral_morphine_follows_the_uk_tables(
+        previous, patch, market, expected):
+    # NHS Lanarkshire/SPCG: 12 mcg/h = 30-60 mg oral morphine a day (S); Janssen UK PI: the
+    # lowest strength even where not yet tolerant (P); the US label contraindicates below 60 — PO43
+    found = check(Regimen.parse([f"fentanyl {patch} mcg/h td q72h"]),
+                  Patient(age=70, opioid_tolerant=True),
+                  previous=Regimen.parse([previous]), market=market)
+    shown = [f for f in found if f.code == "fentanyl-patch-low-ome"]
+    assert [f.severity for f in shown] == [expected]
+    if expected is Severity.INFO:
+        assert "Lanarkshire" in shown[0].source
+        assert "fentanyl-patch-first-dose" not in {f.code for f in found}
+
 
 def test_naloxone_injection_above_two_mg_a_dose_is_an_error():
     # BNF via NHS/PSA/W/2014/016: 400 micrograms to 2 mg a dose; 400 mg is micrograms read as mg
@@ -926,3 +962,20 @@ def test_an_sc_rescue_beside_methadone_is_bounded_across_tables():
                                  "hydromorphone 4 mg sc q1h prn max 6/day"]),
                   Patient(age=58, weight_kg=67, opioid_tolerant=True), market="us")
     assert ("rescue-share", Severity.WARNING) in {(f.code, f.severity) for f in found}
+
+
+@given(st.integers(min_value=2, max_value=59), st.sampled_from([12, 25, 37, 50, 75, 100]),
+       st.sampled_from([None, "us", "uk", "jp", "eu"]))
+def test_a_first_patch_below_tolerance_is_never_silent(morphine, patch, market):
+    # the US label's contraindication below 60 mg OME/day steps down only where the chosen
+    # market's own row (patch_low_start) gives the patch for that day; never dropped unsaid
+    found = check(Regimen.parse([f"fentanyl {patch} mcg/h td q72h"]),
+                  Patient(age=70, opioid_tolerant=True),
+                  previous=Regimen.parse([f"morphine {morphine} mg/day"]), market=market)
+    shown = [f for f in found if f.code == "fentanyl-patch-low-ome"]
+    assert len(shown) == 1 and shown[0].source
+    k = Knowledge.default()
+    allowed = any(row.value is not None and patch <= row.value and row.band.contains(morphine)
+                  for row in k.market_rules.of(market, "patch_low_start"))
+    assert (shown[0].severity is Severity.INFO) is allowed
+    assert shown[0].severity in (Severity.INFO, Severity.ERROR)

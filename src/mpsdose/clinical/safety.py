@@ -130,7 +130,7 @@ def _ruled(k: Knowledge, check: str, text: str, *, code: str | None = None,
 
 # -- the checks ---------------------------------------------------------------------------------
 _CONDITION_WORDS = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "creatinine clearance",
-                    "hepatic": "hepatic function"}
+                    "hepatic": "hepatic function", "opioid_tolerant": "opioid tolerance"}
 
 
 def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
@@ -1227,9 +1227,13 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
-    if new_patch and not old_patch and old_bounds is not None:
+    low_start = (_market_low_patch(k, items, old_bounds, market)
+                 if new_patch and not old_patch and old_bounds is not None else None)
+    if low_start is not None:
+        found.append(low_start)
+    elif new_patch and not old_patch and old_bounds is not None:
         found.extend(_first_patch(k, items, old_bounds[0]))
-    if new_patch and not old_patch:
+    if new_patch and not old_patch and low_start is None:
         rule = _rule(k, "fentanyl-patch-naive", threshold=True)
         assert rule.threshold is not None
         if old_bounds is not None and old_bounds[1] < rule.threshold:
@@ -1529,6 +1533,41 @@ def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str)
     return ""
 
 
+def _patch_rate(items: Sequence[Item]) -> float:
+    """The fentanyl patches' release rate [mcg/h]."""
+    return sum(item.daily() or 0.0 for item in items if item.drug.name == "fentanyl"
+               and item.route is Route.TRANSDERMAL) * 1000 / 24
+
+
+def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
+                      market: str | None) -> Finding | None:
+    """Information where the chosen market's own guidance gives the first patch for the previous
+    oral morphine equivalent (``patch_low_start`` in ``market_rules.csv``), or None.
+
+    The US label contraindicates a fentanyl patch below 60 mg OME/day; the UK label allows the
+    lowest strength (12 mcg/h) even where a patient is not yet opioid-tolerant, and UK patch
+    tables give 12 mcg/h for 30-60 mg/day of oral morphine. Where the market has such a row, the
+    patch is no stronger than its value and the previous OME (its low reading) is in its band,
+    the start follows that market's label and tables: the US contraindication and the US table's
+    first dose are not that market's rule.
+    """
+    if market is None:
+        return None
+    rate = _patch_rate(items)
+    for row in k.market_rules.of(market, "patch_low_start"):
+        if not row.matches("fentanyl", Route.TRANSDERMAL) or row.value is None:
+            continue
+        if rate <= row.value * (1 + _TOLERANCE) and row.band.contains(old_bounds[0]):
+            return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
+                f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
+                f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid "
+                f"tolerance, but the {market.upper()} label and tables give "
+                f"{significant(row.value, 4)} mcg/h for "
+                f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
+                row.source)
+    return None
+
+
 def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Finding]:
     """A first fentanyl patch stronger than the label's table gives for the previous OME."""
     bands = sorted((b for b in k.patch_bands if b.table == "duragesic-us"
@@ -1536,8 +1575,7 @@ def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Findin
                    key=lambda b: b.from_min)
     reached = [b for b in bands if ome >= b.from_min]
     allowed = reached[-1].patch_mcg_h if reached else 0.0
-    rate = sum(item.daily() or 0.0 for item in items if item.drug.name == "fentanyl"
-               and item.route is Route.TRANSDERMAL) * 1000 / 24
+    rate = _patch_rate(items)
     if rate <= allowed + 1e-9:
         return []
     source = reached[-1].source if reached else bands[0].source

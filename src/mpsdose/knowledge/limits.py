@@ -40,7 +40,8 @@ class DoseLimit(Value):
     drug: str
     route: Route | None
     release: str | None
-    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor
+    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor,
+    #: opioid_tolerant (patients on long-term opioids)
     band: Interval  #: the patient's value the row applies to (age, weight, CrCl)
     value: str | None  #: hepatic: mild, moderate, severe, impaired; risk_factor: a condition
     max_single_mg: float | None
@@ -107,6 +108,8 @@ class DoseLimit(Value):
             return "dialysis" in patient.conditions
         if self.condition == "risk_factor":
             return self.value in patient.conditions
+        if self.condition == "opioid_tolerant":
+            return patient.opioid_tolerant
         if self.condition == "hepatic":
             if patient.hepatic is None:
                 return None
@@ -128,6 +131,8 @@ class DoseLimit(Value):
                     else f"{self.value} hepatic impairment")
         if self.condition == "dialysis":
             return "dialysis"
+        if self.condition == "opioid_tolerant":
+            return "patients on long-term opioids"
         return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
 
 

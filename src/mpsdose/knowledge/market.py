@@ -3,8 +3,10 @@
 Each row is one rule of a family the code reads by name (:data:`~mpsdose.knowledge.schema.
 MARKET_RULES`): the market's default rotation and patch tables, a rescue fraction, a maximum daily
 or single dose (for every patient, a CrCl band, or one indication only), an opioid-naive starting
-maximum, "switch only" products, and the methadone label's switching rules. What each family needs
-is checked here, when the row becomes an object, with the row's file and line.
+maximum, "switch only" products, the methadone label's switching rules, and the lowest patch a
+market's label and tables start from a previous oral morphine equivalent (``patch_low_start``).
+What each family needs is checked here, when the row becomes an object, with the row's file and
+line.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "methadone_min_prior_ome": ("value",),
     "methadone_start": ("value", "band"),
     "methadone_no_increase_days": ("value",),
+    "patch_low_start": ("drug", "value", "band"),
 }
 
 

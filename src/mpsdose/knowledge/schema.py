@@ -228,6 +228,7 @@ LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 MARKET_RULES = (
     "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only",
     "methadone_min_prior_ome", "methadone_start", "methadone_no_increase_days",
+    "patch_low_start",
 )
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
@@ -394,7 +395,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
         Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
-                                                  "hepatic", "dialysis", "risk_factor")),
+                                                  "hepatic", "dialysis", "risk_factor",
+                                                  "opioid_tolerant"),
+               doc="opioid_tolerant: patients on long-term opioids (the patient's "
+                   "opioid_tolerant); not known where tolerance is not given."),
         Column("condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (the condition's)"),
         Column("condition_value", required=False,
