@@ -2726,8 +2726,8 @@ class _Reader:
                 earlier[(reading.drug, reading.prn)] = reading
         if listed is not None and len(story.states) > states_before > 0:
             state = story.states[-1]
-            named = {r.drug for r in rest}
-            ended = [i for i in state["items"] if i.carried and i.drug not in named]
+            discharged_on = {r.drug for r in rest}
+            ended = [i for i in state["items"] if i.carried and i.drug not in discharged_on]
             if ended:
                 state["items"] = [i for i in state["items"] if not any(i is e for e in ended)]
                 self._finding(Severity.INFO, "discharge-list",
