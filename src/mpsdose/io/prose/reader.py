@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.language import parse_item
-from mpsdose.io.prose.lexicon import WORD_NUMBERS
+from mpsdose.io.prose.lexicon import DECIMAL_COMMA, WORD_NUMBERS
 from mpsdose.io.prose.result import (
     Measure,
     NotADose,
@@ -743,6 +743,26 @@ class _Reader:
                 continue
             amount: Amount = token.value
             before = tokens[index - 1] if index else None
+            if re.search(r"\d,$", self.normal[max(0, token.start - 2):token.start]):
+                # "colchicine 0,5,1 mg", "5,10 and 20 mg" after a number the reader could not
+                # take whole: the digits after a comma are never an amount of their own
+                used.add(index)
+                said = self.text[token.start:token.end]
+                self._not_dose(token, "the digits after a comma inside a number, not an amount "
+                               "of their own")
+                self._finding(Severity.WARNING, "comma-number",
+                              f"{said!r} follows a number and a comma: the digits after a comma "
+                              "are not read alone (a decimal comma, or a list?)",
+                              (token.start, token.end))
+                continue
+            comma = DECIMAL_COMMA.search(self.normal, token.start, token.end)
+            if comma is not None and comma.start() == token.start and float(
+                    comma.group(0).replace(",", ".")) in (*amount.values, amount.high):
+                self._finding(Severity.INFO, "decimal-comma",
+                              f"{self.text[token.start:token.end]!r}: the comma read as a decimal "
+                              f"point ({comma.group(0)} = {comma.group(0).replace(',', '.')}); a "
+                              "thousands separator needs three digits after it",
+                              (token.start, token.end))
             if amount.value == 0 or any(v == 0 for v in amount.values):
                 used.add(index)
                 broken = before is not None and before.kind == "number"
