@@ -1813,3 +1813,96 @@ def test_the_drugs_a_patient_is_discharged_on_are_the_regimen_at_discharge():
 ])
 def test_a_day_of_discharge_names_no_discharge_regimen(text):
     assert "prednisone" in [i.drug.name for i in read_course(text).states[-1].items]
+
+
+# -- patterns of the fresh11 passages (E3C case texts; first read 30/30, 2 invented, 1 unexpected
+# item, 19 not in the state) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "drug", "other"), [
+    # fresh11-031 (Kasinathan et al. 2019): cyclosporine's amount was given to prednisolone
+    ("He had been on long-term immunosuppressants since then consisting of orally administered "
+     "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily.",
+     "prednisolone", "50 mg"),
+    # fresh10-012 (E3C): the immunoglobulin's 2 g/kg was read as methylprednisolone's
+    ("She received a treatment based on Methylprednisolone at initial dose of 500 mg and two "
+     "others doses of 250 mg and Intravenous Immunoglobulin to 2g/kg/treatment.",
+     "methylprednisolone", "2g/kg"),
+    ("Prednisone 20 mg daily and tacrolimus 0.5 mg/day were continued.", "prednisone",
+     "0.5 mg/day"),
+    ("prednisone 20 mg daily, plus hydroxychloroquine 200 mg twice daily", "prednisone", "200 mg"),
+])
+def test_a_drug_with_its_own_amount_takes_no_amount_of_a_name_after_a_conjunction(text, drug,
+                                                                                   other):
+    reading = read_course(text)
+    assert all(other not in i.as_written for i in reading.items if i.drug.name == drug), text
+    assert any(i.drug.name == drug and i.per_dose is not None for i in reading.items)
+    assert other in [n.as_written for n in reading.not_doses]
+    assert any(f.finding.code == "unknown-name" and "not given to" in f.finding.message
+               for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a split dose of the drug itself names nothing else between the conjunction and the amount
+    ("morphine 10 mg every morning and 20 mg at night",
+     [("morphine", "10 mg/day"), ("morphine", "20 mg/day")]),
+    ("oxycodone 10 mg twice daily and a further 5 mg at night",
+     [("oxycodone", "20 mg/day"), ("oxycodone", "5 mg/day")]),
+    ("morphine 10 mg twice daily, and 5 mg at night",
+     [("morphine", "20 mg/day"), ("morphine", "5 mg/day")]),
+])
+def test_a_split_dose_of_the_same_drug_is_still_read(text, want):
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == want, text
+    assert not any(f.finding.code == "unknown-name" for f in reading.findings)
+
+
+def test_a_decimal_comma_is_never_read_as_the_digits_after_it():
+    # fresh11-029 (Moodley et al. 2021): "colchicine 0,5mg" was read as 5 mg, and given to aspirin
+    text = ("The patient was discharged on day 12 on prednisone 20mg daily, aspirin 100mg daily, "
+            "and colchicine 0,5mg twice daily (Table 1).")
+    reading = read_course(text)
+    assert _daily_doses(text) == [("prednisone", "20 mg/day"), ("aspirin", "100 mg/day")]
+    assert [n.as_written for n in reading.not_doses] == ["0,5mg"]
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("morphine 2,5 mg every 4 hours", "15 mg/day"),
+    ("morphine 0,125 mg every 4 hours", "0.75 mg/day"),  # no thousands separator after a zero
+    ("morphine 0,5 mg every 4 hours", "3 mg/day"),
+    ("morphine 1,050 mg daily", None),  # three digits after a first group: a thousands separator
+])
+def test_a_decimal_comma_is_read_as_a_decimal_point(text, daily):
+    reading = read_course(text)
+    (item,) = reading.items
+    if daily is None:
+        assert str(item.daily_dose) == "1050 mg/day"
+        assert not any(f.finding.code == "decimal-comma" for f in reading.findings)
+    else:
+        assert str(item.daily_dose) == daily, text
+        assert any(f.finding.code == "decimal-comma" for f in reading.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "morphine 1,5 and 10 mg every 4 hours",  # 1.5 and 10, or 1, 5 and 10?
+    "morphine 5,10 and 20 mg every 4 hours",
+    "morphine 0,5,1 mg every 4 hours",
+])
+def test_a_comma_number_that_may_be_a_list_is_not_read(text):
+    reading = read_course(text)
+    assert all(i.per_dose is None and i.daily_dose is None for i in reading.items), text
+    assert any(f.finding.code == "comma-number" for f in reading.findings)
+
+
+def test_a_list_with_thousands_separators_keeps_its_thousands():
+    assert _daily_doses("morphine 1,000 and 2,000 mg daily") == [("morphine", "1000 mg/day"),
+                                                                  ("morphine", "2000 mg/day")]
+
+
+def test_after_the_day_of_discharge_a_second_on_opens_the_discharge_regimen():
+    # fresh11-029: the enoxaparin of the ward is not carried into the discharge
+    text = ("Aspirin (300mg daily) and a therapeutic dose of enoxaparin (60mg twice daily) were "
+            "added. The patient was discharged on day 12 on prednisone 20mg daily and aspirin "
+            "100mg daily.")
+    reading = read_course(text)
+    assert sorted(i.drug.name for i in reading.states[-1].items) == ["aspirin", "prednisone"]
+    assert any(f.finding.code == "discharge-list" for f in reading.findings)

@@ -92,6 +92,13 @@ _DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "cu
                           "equivalent", "dosage", "strength", "volume", "amount", "doses",
                           "maximum", "minimum", "further", "another", "other", "demand",
                           "rescue", "breakthrough", "total", "daily", "nightly"})
+#: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
+_FURTHER = frozenset({"additional", "extra", "another", "others", "further", "subsequent", "second",
+                      "third", "single", "supplemental", "supplementary", "bolus", "boluses",
+                      "increment", "increments", "top-up", "titration", "maintenance", "then",
+                      "thereafter", "afterwards", "later", "night", "morning", "evening",
+                      "noon", "midday", "lunch", "lunchtime", "dinner", "supper", "breakfast",
+                      "bedtime", "afternoon", "tablets", "tablet", "capsules", "capsule"})
 #: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
 _ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
 #: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
@@ -1103,6 +1110,10 @@ class _Reader:
                         and not self._next_to(tokens, drug_index, index):
                     drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
                 if drug_index is not None and self._dose_of_unknown_between(
+                        tokens, drug_index, index):
+                    used.add(index)
+                    continue
+                if drug_index is not None and self._named_after_conjunction(
                         tokens, drug_index, index):
                     used.add(index)
                     continue
@@ -2137,6 +2148,63 @@ class _Reader:
                 return True
         return False
 
+    def _named_after_conjunction(self, tokens: list[Token], drug_index: int, index: int) -> bool:
+        """ "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily",
+        "aspirin 100mg daily, and colchicine 0,5mg twice daily": a drug that already has its own
+        amount before a conjunction ("and", ",", ";", "plus", "with") does not take an amount
+        after it where a noun phrase naming something else — a word that could be a drug's name
+        the catalogue does not know — stands between the conjunction and the amount. The amount
+        is that name's: said in a finding; not read. A split dose of the drug itself ("morphine
+        10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else."""
+        conjunction = None
+        for position in range(index - 1, drug_index, -1):
+            token = tokens[position]
+            if (token.kind == "punct" and token.value in ",;") or (
+                    token.kind == "plus" and self._word(token) in ("and", "plus", "with")):
+                conjunction = position
+                break
+            if token.kind in ("amount", "drug", "class", "clause"):
+                return False
+        if conjunction is None or not any(
+                tokens[position].kind == "amount"
+                for position in range(drug_index + 1, conjunction)):
+            return False
+        # the name heads the amount: only glue, a salt, a route or form, or a letter naming a
+        # variant ("cyclosporine A", "vitamin K") between them — never a verb ("the patient
+        # received 20 mg": the patient is no drug)
+        position = index - 1
+        while position > conjunction and (
+                tokens[position].kind in ("route", "release", "form")
+                or (tokens[position].kind == "word" and (
+                    tokens[position].value in _GLUE | _SALTS
+                    or re.fullmatch(r"[A-Z]", self.text[tokens[position].start:tokens[
+                        position].end]) is not None))):
+            position -= 1
+        name = tokens[position]
+        if position <= conjunction or name.kind != "word" or not _name_like(str(name.value)) \
+                or name.value in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS | _FURTHER:
+            return False
+        # and the name opens the noun phrase after the conjunction: only the way it is given
+        # stands before it ("and orally administered cyclosporine A", "and intravenous
+        # immunoglobulin"), never a preposition ("; increased in steps of 5 mg")
+        position -= 1
+        while position > conjunction and (
+                tokens[position].kind in ("route", "release", "form", "verb")
+                or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)):
+            position -= 1
+        if position != conjunction:
+            return False
+        token = tokens[index]
+        said = self.text[name.start:name.end]
+        self._not_dose(token, f"the amount of {said!r}, a name the catalogue does not know, "
+                       "after a drug with its own amount")
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} follows {said!r}, a name the "
+                      "catalogue does not know, after a conjunction: not read, and not given to "
+                      f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
+                      (name.start, token.end))
+        return True
+
     def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
         """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
         word for an amount describes that amount; it does not say the drug was given daily."""
@@ -2764,17 +2832,24 @@ class _Reader:
         """ "The patient … discharged on Cetomacrogol and fluocinolone gel … and 1%
         hydrocortisone ointment": the words that name the regimen at discharge (the drugs after
         "discharged on / with", every item of the sentence among them, none stopped), or None
-        ("discharged on postoperative day 5" names a day, not a regimen)."""
+        ("discharged on postoperative day 5" names a day, not a regimen; "discharged on day 12
+        on prednisone 20mg daily, aspirin …": the day, then the regimen after a second "on")."""
         for position, token in enumerate(tokens[:-1]):
             if token.kind != "time" or token.value != "discharge" \
                     or self._word(tokens[position + 1]) not in ("on", "with"):
                 continue
-            if position + 2 >= len(tokens) or tokens[position + 2].kind in ("time", "number") \
-                    or self._word(tokens[position + 2]) in ("the", "a", "an", "day"):
+            joint = position + 1
+            if joint + 3 < len(tokens) and self._word(tokens[joint]) == "on" \
+                    and tokens[joint + 1].kind == "time" \
+                    and str(tokens[joint + 1].value).startswith("day") \
+                    and self._word(tokens[joint + 2]) == "on":
+                joint += 2  # "discharged on day 12 on …"
+            if joint + 1 >= len(tokens) or tokens[joint + 1].kind in ("time", "number") \
+                    or self._word(tokens[joint + 1]) in ("the", "a", "an", "day"):
                 return None
-            if readings and all(r.first > position + 1 and r.action in ("add", "continue")
+            if readings and all(r.first > joint and r.action in ("add", "continue")
                                 for r in readings):
-                return self.text[token.start:tokens[position + 1].end]
+                return self.text[token.start:tokens[joint].end]
             return None
         return None
 
