@@ -1906,3 +1906,31 @@ def test_after_the_day_of_discharge_a_second_on_opens_the_discharge_regimen():
     reading = read_course(text)
     assert sorted(i.drug.name for i in reading.states[-1].items) == ["aspirin", "prednisone"]
     assert any(f.finding.code == "discharge-list" for f in reading.findings)
+
+
+def test_after_completion_of_a_drug_it_ends():
+    # fresh11-029: the methylprednisolone pulse ends where the prednisone starts
+    text = ("An IV methylprednisolone pulse of 500mg daily for three days was initiated on day "
+            "five. Prednisone 30mg daily was initiated on day eight after completion of "
+            "methylprednisolone pulse.")
+    assert [i.drug.name for i in read_course(text).states[-1].items] == ["prednisone"]
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    # fresh11-029: the immunoglobulin's dose per kg was given to the hydrocortisone before it
+    ("Hydrocortisone was commenced on admission. Intravenous immunoglobulin (IVIG) was started "
+     "at a total dose of 120g (2g/kg) over 72 hours.", "2g/kg"),
+    # fresh11-033: the methotrexate's weekly dose was given to the prednisone before it
+    ("We started a steroid therapy (prednisone: 1mg/kg/day). The symptoms began to improve. We "
+     "used oral methotrexate in weekly dose of 10mg.", "10mg"),
+])
+def test_a_sentence_about_a_name_given_by_a_route_does_not_refer_back(text, amount):
+    reading = read_course(text)
+    assert all(amount not in i.as_written for i in reading.items), text
+    assert amount in [n.as_written for n in reading.not_doses]
+    assert any(f.finding.code == "unknown-name" for f in reading.findings)
+
+
+def test_a_route_before_a_word_for_a_kind_of_treatment_still_refers_back():
+    text = "She was given morphine 10 mg/h. The intravenous analgesia was increased to 20 mg/h."
+    assert _daily_doses(text)[-1] == ("morphine", "480 mg/day")

@@ -220,7 +220,7 @@ PHRASES: tuple[Phrase, ...] = (
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
     _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
-               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted", "stop"),
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"

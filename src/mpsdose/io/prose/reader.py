@@ -99,6 +99,13 @@ _FURTHER = frozenset({"additional", "extra", "another", "others", "further", "su
                       "thereafter", "afterwards", "later", "night", "morning", "evening",
                       "noon", "midday", "lunch", "lunchtime", "dinner", "supper", "breakfast",
                       "bedtime", "afternoon", "tablets", "tablet", "capsules", "capsule"})
+#: Nouns after a route word that name a way or kind of treatment, not a drug ("IV analgesia").
+_KINDS_OF_GIVING = frozenset({"analgesia", "analgesic", "analgesics", "opioid", "opioids",
+                              "medication", "medications", "medicine", "medicines", "drugs",
+                              "intake", "fluids", "fluid", "hydration", "access", "route",
+                              "bolus", "boluses", "injection", "injections", "doses", "dosing",
+                              "preparation", "formulation", "solution", "sedation", "steroids",
+                              "steroid", "corticosteroids", "corticosteroid", "pulse", "pulses"})
 #: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
 _ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
 #: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
@@ -1540,7 +1547,8 @@ class _Reader:
                 or (amount.base == "%" and not amount.per):
             return None  # a bare percentage is a share, never the story drug's concentration
         unknown = next((t for t in tokens if t.kind == "word"
-                        and _INN_STEM.fullmatch(str(t.value))), None) or self._dose_of_name(tokens)
+                        and _INN_STEM.fullmatch(str(t.value))), None) \
+            or self._dose_of_name(tokens) or self._given_by_route(tokens)
         if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
             self._finding(Severity.WARNING, "unknown-name",
                           f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -2123,6 +2131,22 @@ class _Reader:
                     and of.kind == "word" and of.value == "of" and name.kind == "word" \
                     and _name_like(str(name.value)) \
                     and name.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
+                return name
+        return None
+
+    def _given_by_route(self, tokens: list[Token]) -> Token | None:
+        """ "Intravenous immunoglobulin (IVIG) was started at a total dose of 120g (2g/kg)": a
+        route word right before a word the catalogue does not know, as the subject of the
+        sentence (before its first verb), names what was given that way — the sentence speaks
+        of it, not of the story's drug. A word for a dose, a device or a kind of treatment ("IV
+        analgesia", "oral intake") names nothing new."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind == "verb":
+                return None
+            name = tokens[position + 1]
+            if token.kind == "route" and name.kind == "word" and _name_like(str(name.value)) \
+                    and name.value not in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+                                           | _ROUTE_NOUNS | _KINDS_OF_GIVING):
                 return name
         return None
 
