@@ -27,7 +27,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh3_passages.jsonl", "fresh4_passages.jsonl",
                                           "fresh5_passages.jsonl", "fresh6_passages.jsonl",
                                           "fresh7_passages.jsonl", "fresh8_passages.jsonl",
-                                          "fresh9_passages.jsonl", "fresh10_passages.jsonl")
+                                          "fresh9_passages.jsonl", "fresh10_passages.jsonl",
+                                          "fresh11_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -48,7 +49,7 @@ def _items(text: str):
                                              ("fresh4", 0.90), ("fresh5", 0.75),
                                              ("fresh6", 0.90), ("fresh7", 0.90),
                                              ("fresh8", 0.90), ("fresh9", 0.90),
-                                             ("fresh10", 0.95)])
+                                             ("fresh10", 0.95), ("fresh11", 0.95)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
