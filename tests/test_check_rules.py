@@ -867,7 +867,7 @@ def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
     for row in resolve(None).dose_limits:
         if row.route is None or row.market is not None:
             continue
-        item = f"{row.drug} 1 mg {row.route.value} daily"
+        item = f"{row.drug} 1 {row.dose_unit} {row.route.value} daily"  # mg, or units (heparin)
         shown = _unjudged(_found([item]))
         assert shown is None or f"{row.drug} ({row.route.value})" not in shown, item
         judged += 1

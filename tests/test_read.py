@@ -27,7 +27,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh3_passages.jsonl", "fresh4_passages.jsonl",
                                           "fresh5_passages.jsonl", "fresh6_passages.jsonl",
                                           "fresh7_passages.jsonl", "fresh8_passages.jsonl",
-                                          "fresh9_passages.jsonl")
+                                          "fresh9_passages.jsonl", "fresh10_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -47,7 +47,8 @@ def _items(text: str):
                                              ("fresh", 0.80), ("fresh2", 0.90), ("fresh3", 0.90),
                                              ("fresh4", 0.90), ("fresh5", 0.75),
                                              ("fresh6", 0.90), ("fresh7", 0.90),
-                                             ("fresh8", 0.90), ("fresh9", 0.90)])
+                                             ("fresh8", 0.90), ("fresh9", 0.90),
+                                             ("fresh10", 0.95)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1642,3 +1643,173 @@ def test_the_case_after_an_objective_with_no_heading_is_read():
     text = ("OBJECTIVE: To report a case of bleeding with warfarin. A woman was given warfarin "
             "5 mg daily. Warfarin was stopped.")
     assert _daily_doses(text)[0] == ("warfarin", "5 mg/day")
+
+
+# -- patterns of the fresh10 passages (E3C case texts; first read 19/21, 1 invented, 1 unexpected
+# item, 11 not in the state) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("A 60-kg man was given prednisone 1 mg/kg/day.", "60 mg/day"),
+    ("She weighed 50 kg. Prednisone 1 mg/kg/day was given.", "50 mg/day"),
+    ("On examination, a weight of 56 kg was noted. Prednisone 1 mg/kg/day was given.",
+     "56 mg/day"),
+    ("His body weight was 70 kg. He was given prednisone 0.5 mg/kg/day.", "35 mg/day"),
+    ("An Asian multiparous woman weighing 47 kg was given prednisone 1 mg/kg/day.", "47 mg/day"),
+    ("A 3-year-old boy (15 kg) was given morphine 0.1 mg/kg every 4 hours.", "9 mg/day"),
+])
+def test_a_weight_stated_as_the_patients_is_used_for_doses_per_kg(text, daily):
+    assert _daily_doses(text)[0][1] == daily, text
+
+
+@pytest.mark.parametrize("text", [
+    # fresh10-021: a body mass index in kg/m² is never a weight
+    "In 2011, he was treated 3 times with steroids (1mg/kg/day of prednisone). In December 2011, "
+    "at physical exam, his body mass index was 17kg/m².",
+    "He had a body weight loss of 6 kg. Prednisone 1 mg/kg/day was given.",
+    "He lost 6 kg. Prednisone 1 mg/kg/day was given.",
+    "Her ideal body weight of 50 kg was used. Prednisone 1 mg/kg/day was given.",
+    "The baby was born weighing 3 kg. The mother was given prednisone 1 mg/kg/day.",
+    "Weight loss was similar (14 kg). Prednisone 1 mg/kg/day was given.",
+    # two weights: which one the dose was counted from is not said
+    "She weighed 50 kg, and 44 kg at discharge. Prednisone 1 mg/kg/day was given.",
+])
+def test_a_mass_not_stated_as_the_patients_weight_gives_no_daily_amount(text):
+    reading = read_course(text)
+    (prednisone,) = [i for i in reading.items if i.drug.name == "prednisone"]
+    assert prednisone.daily_dose is None and prednisone.weight_based is not None, text
+    assert any(f.finding.code in ("weight-based", "not-a-weight") for f in reading.findings)
+
+
+def test_a_body_mass_index_is_named_as_not_a_weight():
+    reading = read_course("His body mass index was 17kg/m². He was given 1mg/kg/day of "
+                          "prednisone.")
+    (finding,) = [f for f in reading.findings if f.finding.code == "not-a-weight"]
+    assert reading.text[finding.span[0]:finding.span[1]] == "17kg"
+    assert reading.weight_kg is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh10-007 (Previtera et al. 2010): the other drug of the list is not in the catalogue
+    ("Ticlopidine was discontinued immediately, and aspirin 25 mg and dipyridamole 200 mg were "
+     "given twice daily.", [("aspirin", "50 mg/day")]),
+    ("Aspirin 25 mg and morphine 20 mg were given orally twice daily.",
+     [("aspirin", "50 mg/day"), ("morphine", "40 mg/day")]),
+    ("Oxycodone 10 mg, gabapentin 300 mg and senna 15 mg were started three times daily.",
+     [("oxycodone", "30 mg/day"), ("gabapentin", "900 mg/day")]),
+])
+def test_the_schedule_after_the_plural_verb_of_a_list_of_doses_is_each_doses(text, want):
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == want, text
+    assert any(f.finding.code == "shared-schedule" for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a dose with its own schedule keeps it
+    ("Aspirin 25 mg daily and morphine 20 mg were given twice daily.",
+     [("aspirin", "25 mg/day"), ("morphine", "40 mg/day")]),
+    # the schedule before the verb is the last dose's own
+    ("Aspirin 25 mg and morphine 20 mg twice daily were given.",
+     [("aspirin", None), ("morphine", "40 mg/day")]),
+    # a singular verb: the list is not its subject
+    ("Aspirin 25 mg and morphine 20 mg was given twice daily.",
+     [("aspirin", None), ("morphine", "40 mg/day")]),
+])
+def test_a_schedule_not_said_of_the_whole_list_is_not_shared(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    # fresh10-031 (Nurdin et al. 2021): "gr" means gram there, but the grain elsewhere
+    ("The patient was given citicoline 500mg/12 hours/IV, omeprazole 40mg/12 hours/IV, "
+     "ceftriaxone 2gr/12 hours/IV and paracetamol 1gr/8 hours/intravenously.", "acetaminophen"),
+    ("She took 5 grains of aspirin every 4 hours.", "aspirin"),
+    ("Aspirin 5 gr every 4 hours was given.", "aspirin"),
+])
+def test_an_amount_in_gr_is_neither_grain_nor_gram(text, drug):
+    reading = read_course(text)
+    (item,) = [i for i in reading.items if i.drug.name == drug]
+    assert item.daily_dose is None and item.per_dose is None, text
+    (finding,) = [f for f in reading.findings if f.finding.code == "grain-or-gram"]
+    assert re.fullmatch(r"\d+\s*gr(?:ains)?", text[finding.span[0]:finding.span[1]])
+    assert "not read" in finding.finding.message
+
+
+def test_the_dose_interval_route_form_is_read_beside_it():
+    # fresh10-031: "40mg/12 hours/IV" is 40 mg every 12 hours, intravenously
+    reading = read_course("The patient was given omeprazole 40mg/12 hours/IV and paracetamol "
+                          "1gr/8 hours/intravenously.")
+    omeprazole = next(i for i in reading.items if i.drug.name == "omeprazole")
+    assert (str(omeprazole.daily_dose), omeprazole.route) == ("80 mg/day", Route.IV)
+
+
+@pytest.mark.parametrize(("text", "then"), [
+    # fresh10-033 (E3C; a pregnant patient with AAV), fresh7-036 (a MEDLINE abstract)
+    ("Patient was treated with methylprednisolone IV followed by oral prednisone 70 mg daily.",
+     "prednisone"),
+    ("The patient was treated with methylprednisolone pulse therapy (1 g/day, for 3 days) "
+     "followed by oral prednisolone.", "prednisolone"),
+])
+def test_a_drug_of_the_same_class_after_followed_by_is_the_next_step(text, then):
+    reading = read_course(text)
+    first, second = reading.states
+    assert [i.drug.name for i in first.items] == ["methylprednisolone"]
+    assert [i.drug.name for i in second.items] == [then]
+    assert any(f.finding.code == "step-of-treatment" for f in reading.findings)
+
+
+def test_a_drug_of_another_class_after_followed_by_is_added_beside():
+    # fresh6-004: the oxycodone continues beside the naldemedine given for constipation
+    text = ("Oxycodone hydrochloride hydrate 10 mg/day was additionally administered on "
+            "postoperative day 11, followed by naldemedine 0.2 mg/day for OIC.")
+    states = read_course(text).states
+    assert {i.drug.name for i in states[-1].items} == {"oxycodone", "naldemedine"}
+
+
+def test_a_single_dose_is_not_carried_into_the_next_state():
+    # fresh10-019 (E3C): a stat dose is an event, not a regimen that continues
+    text = ("Olanzapine 10 mg IM stat was given. On the third day the patient was started on "
+            "lorazepam 1 mg at bedtime.")
+    states = read_course(text).states
+    assert [i.drug.name for i in states[0].items] == ["olanzapine"]
+    assert [i.drug.name for i in states[-1].items] == ["lorazepam"]
+
+
+def test_a_scheduled_dose_is_still_carried():
+    text = ("Olanzapine 10 mg twice daily was given. On the third day the patient was started "
+            "on lorazepam 1 mg at bedtime.")
+    assert [i.drug.name for i in read_course(text).states[-1].items] == ["olanzapine",
+                                                                        "lorazepam"]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh10-034 (E3C): the treatment named as a cause was told before
+    "He was responsive to oral prednisone (30 mg/day). The current bronchoscopy revealed a "
+    "decrease in IgG4 expression, probably because of the intermittent prednisone treatment.",
+    # fresh6-004: "OWS due to naldemedine administration was suspected"
+    "Naldemedine 0.2 mg/day was given. Restlessness due to naldemedine was suspected.",
+])
+def test_a_drug_named_as_the_cause_of_an_event_is_no_item_again(text):
+    reading = read_course(text)
+    assert len(reading.items) == 1, [i.as_written for i in reading.items]
+    assert any(f.finding.code == "named-not-given" and "cause" in f.finding.message
+               for f in reading.findings)
+
+
+def test_the_drugs_a_patient_is_discharged_on_are_the_regimen_at_discharge():
+    # fresh10-005 (E3C): the other drugs of the ward are not carried into the discharge
+    text = ("She was put on prednisone 40mg orally daily. On day 3 methylprednisolone was "
+            "given. The patient made a full recovery by day 5 and discharged on Cetomacrogol "
+            "and fluocinolone gel for scalp and 1% hydrocortisone ointment for the face.")
+    reading = read_course(text)
+    assert [i.drug.name for i in reading.states[-1].items] == ["hydrocortisone"]
+    assert any(f.finding.code == "discharge-list" for f in reading.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "She was put on prednisone 40mg orally daily. She was discharged on postoperative day 5 "
+    "and gabapentin 300 mg daily was added.",
+    "She was put on prednisone 40mg orally daily. She was discharged on the 12th October with "
+    "gabapentin 300 mg daily.",
+])
+def test_a_day_of_discharge_names_no_discharge_regimen(text):
+    assert "prednisone" in [i.drug.name for i in read_course(text).states[-1].items]

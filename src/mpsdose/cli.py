@@ -706,12 +706,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
               + sum(f["severity"] == level for f in reading)
               for level in ("error", "warning", "info")}
     from mpsdose.present.contract import SCHEMA_VERSION
+    from mpsdose.present.report import daily_mg
 
     document: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "label": regimen.label,
         "items": [{"input": str(i), "drug": i.name, "route": i.route.value, "prn": i.prn,
-                   "daily_dose_mg_per_day": i.daily()} for i in regimen.items],
+                   "daily_dose_mg_per_day": daily_mg(i)} for i in regimen.items],
         "previous": None if before is None else [str(i) for i in before.items],
         "course": None if course is None else [s.label for s in course.states],
         "patient": {"age": patient.age, "weight_kg": patient.weight_kg,

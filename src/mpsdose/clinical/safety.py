@@ -312,18 +312,20 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
     """The measurements of one limit row."""
     found: list[_Measured] = []
     drug = limit.drug
+    counted = limit.dose_unit  # "mg", or "units" for a heparin: never mixed, never converted
     where = f" ({limit.route.value})" if limit.route else ""
     daily, complete = drug_daily(items, drug, limit.route, limit.release)
     with_prn = " (PRN at their maximum)" if any(
         item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
     if limit.max_daily_mg is not None:
-        ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} mg/day"))
+        ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} {counted}/day"))
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is not None:
         cap = limit.max_daily_mg_per_kg * patient.weight_kg
-        ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
-                              f"{significant(cap, 4)} mg/day at {significant(patient.weight_kg, 4)} kg"))
-    measured = f"{drug}{where} {significant(daily, 4)} mg/day{with_prn}"
+        ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} {counted}/kg/day = "
+                              f"{significant(cap, 4)} {counted}/day at "
+                              f"{significant(patient.weight_kg, 4)} kg"))
+    measured = f"{drug}{where} {significant(daily, 4)} {counted}/day{with_prn}"
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is None:
         # No weight given: a day above the per-kg maximum at the heaviest plausible adult is
         # above it whatever the weight (the lighter patients' limits stay not checked).
@@ -331,8 +333,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         cap = limit.max_daily_mg_per_kg * heaviest
         if daily > cap * (1 + _TOLERANCE):
             found.append(_Measured(limit, "daily", "above", daily, cap, (
-                f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = {significant(cap, 4)} "
-                f"mg/day even at {heaviest:g} kg, the heaviest plausible adult (weight not given)"),
+                f"{significant(limit.max_daily_mg_per_kg, 4)} {counted}/kg/day = {significant(cap, 4)} "
+                f"{counted}/day even at {heaviest:g} kg, the heaviest plausible adult (weight not given)"),
                 measured))
     for ceiling, text in ceilings:
         if ceiling == 0:
@@ -347,7 +349,7 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         elif not complete:
             found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
                                    f"{drug}{where}: a PRN maximum or a dose is not known, so the "
-                                   f"total is at least {significant(daily, 4)} mg/day"))
+                                   f"total is at least {significant(daily, 4)} {counted}/day"))
     if limit.max_single_mg is not None:
         for item in items:
             if not item.listed or (limit.route is not None and item.route is not limit.route):
@@ -359,8 +361,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                 if dose is not None and dose > limit.max_single_mg * (1 + _TOLERANCE):
                     found.append(_Measured(
                         limit, "single", "above", dose, limit.max_single_mg,
-                        f"{significant(limit.max_single_mg, 4)} mg",
-                        f"{item}: {significant(dose, 4)} mg a dose", str(item)))
+                        f"{significant(limit.max_single_mg, 4)} {counted}",
+                        f"{item}: {significant(dose, 4)} {counted} a dose", str(item)))
     if limit.max_days is not None and not limit.scope:
         for item in items:
             if not item.listed or drug not in {d.name for d in item.drugs}:
@@ -542,7 +544,8 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
         text += (f"; within the {allowed.market.upper() if allowed.market else ''} maximum of "
-                 f"{significant(other or 0, 4)} {'mg' if kind == 'single' else 'mg/day'}: the "
+                 f"{significant(other or 0, 4)} "
+                 f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}: the "
                  "markets' labels disagree, so it is a warning")
         sources.append(allowed.source)
     if m.instead is not None:

@@ -38,7 +38,7 @@ from mpsdose.model.regimen import (
     Schedule,
     ScheduleKind,
 )
-from mpsdose.model.units import REFUSED, SPELLINGS, lookup_unit
+from mpsdose.model.units import ACTIVITY_SPELLINGS, REFUSED, SPELLINGS, lookup_unit
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
 __all__ = ["format_item", "parse_frequency", "parse_item"]
@@ -48,7 +48,7 @@ _END = r"(?![a-z0-9µμ])"
 _MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?|microg)"
 _UNITISH = (
     r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|microg|ml|milliliters?|millilitres?|"
-    r"iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
+    r"international\s+units?|iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
 )
 _RATE_SUFFIX = (
     r"(?:\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d|hour|hr|h|ml|kg|min)"
@@ -428,7 +428,8 @@ def _on_minutes(parts: _Parts, match: re.Match[str]) -> None:
 
 
 def _on_number(parts: _Parts, match: re.Match[str]) -> None:
-    raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h)",
+    raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h; "
+                          "units for a heparin)",
                           text=parts.text, token=match.group(0))
 
 
@@ -447,7 +448,7 @@ def _on_word(parts: _Parts, match: re.Match[str]) -> None:
     raw = match.group(0)
     if raw in ("nan", "inf", "infinity"):
         raise DoseError(f"{raw!r} is not a number", value=raw, text=parts.text)
-    if raw in SPELLINGS or raw in REFUSED:
+    if raw in SPELLINGS or raw in ACTIVITY_SPELLINGS or raw in REFUSED:
         raise ItemSyntaxError(f"unit {raw!r} has no number before it", text=parts.text,
                               token=raw)
     word = raw if raw in ROUTE_SPELLINGS else raw.rstrip(".")
@@ -556,6 +557,8 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
                 f"({'/'.join(d.name for d in drugs)})", text=text,
             )
         amount_unit = lookup_unit(parts.unit, text=text)
+        for drug in drugs:  # before the amounts: the unit as written is named
+            drug.check_unit(amount_unit, written=parts.unit, text=text)
         given = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]
         if product is not None:
             _check_product(books, product, given, text)

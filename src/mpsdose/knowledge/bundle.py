@@ -483,8 +483,12 @@ class Knowledge:
         """Maximum doses by age, weight, CrCl and hepatic function (``dose_limits.csv``)."""
         from mpsdose.knowledge.limits import DoseLimit
 
-        return self._cached("limits", lambda: tuple(
-            DoseLimit.from_row(row) for row in self.rows("dose_limits.csv")))
+        def build() -> tuple[DoseLimit, ...]:
+            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
+            return tuple(DoseLimit.from_row(row, units_dosed=units)
+                         for row in self.rows("dose_limits.csv"))
+
+        return self._cached("limits", build)
 
     @property
     def setting_limits(self) -> tuple[DoseLimit, ...]:
@@ -493,8 +497,12 @@ class Knowledge:
         info. None where the file is absent."""
         from mpsdose.knowledge.limits import DoseLimit
 
-        return self._cached("setting_limits", lambda: tuple(
-            DoseLimit.from_row(row) for row in self._optional("setting_limits.csv")))
+        def build() -> tuple[DoseLimit, ...]:
+            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
+            return tuple(DoseLimit.from_row(row, units_dosed=units)
+                         for row in self._optional("setting_limits.csv"))
+
+        return self._cached("setting_limits", build)
 
     @property
     def safety_rules(self) -> SafetyRules:

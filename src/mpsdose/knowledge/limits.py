@@ -54,11 +54,19 @@ class DoseLimit(Value):
     scope: str = ""  #: the one indication or product the row is limited to; "" = general
     market: str | None = None
     severity: Severity = Severity.ERROR  #: how a dose above the row is reported
+    dose_unit: str = "mg"  #: what the max_* amounts count: mg, or units (a heparin)
     #: the care settings the row is limited to (``setting_limits.csv``); empty: every setting
     settings: frozenset[str] = frozenset()
 
     @classmethod
-    def from_row(cls, row: Row) -> DoseLimit:
+    def from_row(cls, row: Row, *, units_dosed: frozenset[str] = frozenset()) -> DoseLimit:
+        """The limit of a typed row; ``units_dosed`` names the drugs dosed in units, whose rows
+        count in units (and only theirs: a ``dose_unit`` cell, where the file has one, must
+        agree)."""
+        dose_unit = "units" if row["drug"] in units_dosed else "mg"
+        if row.get("dose_unit", dose_unit) != dose_unit:
+            raise row.error(f"{row['drug']} is dosed in {dose_unit} (drugs.csv natural_unit), "
+                            f"not {row['dose_unit']}", "dose_unit")
         condition = row["condition"]
         band: Interval = row.get("condition_band", Interval())
         if condition in _CONDITION_UNITS and band.unbounded:
@@ -83,7 +91,8 @@ class DoseLimit(Value):
         return cls(row["drug"], row.get("route"), row.get("release"), condition, band, value,
                    single, daily, per_kg, days, row["source"], row.get("notes", ""), row.where,
                    row.get("scope", ""), row.get("market"),
-                   Severity(row.get("severity", "error")), row.get("settings", frozenset()))
+                   Severity(row.get("severity", "error")), dose_unit,
+                   row.get("settings", frozenset()))
 
     @property
     def key(self) -> tuple[object, ...]:

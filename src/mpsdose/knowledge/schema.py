@@ -249,8 +249,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                           "palliative use."),
         Column("forms", Kind.FORMS, required=False, doc="Canonical dosage forms."),
         Column("natural_unit", Kind.CHOICE, required=False, choices=("mg/day", "g/day",
-                                                                    "mcg/day"),
-               doc="The daily unit a pharmacist reads for this drug (default mg/day)."),
+                                                                    "mcg/day", "units/day"),
+               doc="The daily unit a pharmacist reads for this drug (default mg/day); "
+                   "units/day: the drug is dosed in units of activity (heparin), its items "
+                   "in units only and its dose limits in units (never an opioid)."),
         key=("drug",),
         doc="Every drug mpsdose knows; other files name drugs by any of their names.",
     ),
@@ -405,10 +407,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="For hepatic: mild, moderate, severe, or impaired (any of the three); for "
                    "risk_factor: a patient condition (chronic-alcohol-use, malnutrition …, see "
                    "mpsdose.model.vocabulary.CONDITIONS)."),
-        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
-        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day",
+        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
+        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
-        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
+        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False,
+               unit="mg/kg/day (dose_unit/kg/day)"),
         Column("max_days", Kind.POSITIVE, required=False, unit="days"),
         Column("scope", required=False,
                doc="The one indication or product the row is limited to (acute upper respiratory "
@@ -422,6 +425,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
                doc="How a dose above the row is reported (default error); a guideline that "
                    "says 'consider' a lower dose is a warning."),
+        Column("dose_unit", Kind.CHOICE, required=False, choices=("mg", "units"),
+               doc="What the max_* columns count: mg, or units for a drug dosed in units of "
+                   "activity (natural_unit units/day in drugs.csv: heparin, dalteparin), whose "
+                   "rows always count in units. Optional (the shipped file has no such column); "
+                   "where given it must agree with the catalogue."),
         doc="Every row that applies to the patient is checked; the strictest limit crossed is "
             "reported, with its source.",
     ),

@@ -126,6 +126,30 @@ _SERIES = re.compile(
 _ONE_PATIENT = re.compile(
     r"\b(?:he|she|his|her|him|mr|mrs|ms|the\s+patient|this\s+patient|a\s+patient|our\s+patient"
     r"|the\s+man|the\s+woman|the\s+boy|the\s+girl)\b|\b\d+\s*-?\s*year\s*-?\s*old\b")
+#: The words before a mass that state it as the patient's weight: "weighing 47 kg", "weighed
+#: 60 kg", "a weight of 56 kg", "body weight (BW) was 60 kg", "weight: 60 kg", "BW 60 kg".
+_WEIGHT_BEFORE = re.compile(
+    r"(?:\b[a-z\-]+\s+){0,2}(?:\bweigh(?:ing|ed|s|t|ts)?|\bweight|\bb\.?w\.?)\s*(?:\([a-z.]{1,6}\)\s*)?"
+    r"(?:(?:was|is|of|=|:|at|about|approximately|approx\.?|around|~|only|just|then)\s*){0,3}$")
+#: ... and those that say it is not the patient's weight as it is: a weight lost or gained, an
+#: ideal, lean, adjusted, predicted, target, dry or birth weight.
+_NOT_BODY_WEIGHT = re.compile(r"\b(?:birth|ideal|lean|adjusted|predicted|target|dry|fetal|foetal"
+                              r"|loss|lost|gain|gained|change|reduction)\b")
+#: After a mass: "/m²", "/day", "per hour" — a body mass index or a rate, never a weight.
+_PER_AFTER_MASS = re.compile(r"\s*(?:/|per\s|•|\.\s*m\b)")
+#: A mass written as the size of the patient it describes: "a 51-kg woman", "732-kg (1,610-lb)
+#: pregnant Belgian draft horse mare" (up to four words, none of a loss or of the weight).
+_SIZE_OF_PATIENT = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:(?!weight|loss|gain|of|in|the|and|with)[a-z\-]+\s+){0,4}"
+    r"(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
+    r"|teenager|lady|gentleman|patient|mare|horse|stallion|gelding|dog|cat)\b")
+#: "patient (11.6 kg)", "a 3-year-old boy (15 kg)": a mass alone in brackets after the patient.
+_PATIENT_BEFORE_BRACKET = re.compile(
+    r"\b(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
+    r"|teenager|lady|gentleman|patient|year\s*-?\s*old)\s*\(\s*$")
+_UNSTATED = "not stated as the patient's weight"
+#: A sentence about a birth: the weight in it may be the baby's or the mother's.
+_BIRTH = re.compile(r"\b(?:born|birth|delivered|delivery|newborn|fetus|foetus|fetal|foetal)\b")
 #: A text that reports on a group of patients, not on one ("Medical records of patients who …
 #: were retrospectively reviewed", "Thirty-three patients were enrolled"): what a sentence of it
 #: that names no one patient says "a maximum of" is the protocol's ceiling, not a dose given.
@@ -289,7 +313,11 @@ _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
                     # "a causal role of codeine, morphine and hydromorphone … is likely"
-                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$")
+                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$"
+                    # "a decrease in IgG4 expression …, probably because of the intermittent
+                    # prednisone treatment"
+                    r"|\b(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|secondary\s+to)"
+                    r"\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?(?:[a-z\-]+\s+)?$")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
 #: therapy", "The authors report two patients …", "A case of … is presented"): the case tells of
 #: its drugs after it; a drug it names without an amount and the case names later is not an item
@@ -419,6 +447,8 @@ class _Reader:
         self.defined: dict[str, DrugName] = {}
         self.defined_routes: dict[str, Any] = {}
         self.weight: float | None = None
+        #: masses in kg not read as the patient's weight, each with why
+        self.masses_not_weight: list[tuple[Token, str]] = []
         self.tokens: list[Token] = []
         self.token_at: dict[int, int] = {}
         self.negated_tokens: set[int] = set()
@@ -448,7 +478,13 @@ class _Reader:
         self._define_abbreviations(spans)
         token_lists = [scan(self.text, self.normal, s.start, s.end, self.vocabulary, self.defined,
                             self.defined_routes) for s in spans]
-        self.weight = self._weight([t for tokens in token_lists for t in tokens])
+        self.weight = self._weight(spans, token_lists)
+        if any(t.kind == "amount" and t.value.per_kg for tokens in token_lists for t in tokens):
+            for token, why in self.masses_not_weight:
+                self._finding(Severity.INFO, "not-a-weight",
+                              f"{self.text[token.start:token.end]!r} is not read as the "
+                              f"patient's weight ({why}): a dose per kg is not multiplied by it",
+                              (token.start, token.end))
         if self.weight is not None:
             try:
                 Patient(weight_kg=self.weight)
@@ -541,9 +577,52 @@ class _Reader:
                 else:
                     self.defined_routes.setdefault(raw, token.value)
 
-    def _weight(self, tokens: Sequence[Token]) -> float | None:
-        weights = {t.value for t in tokens if t.kind == "weight"}
-        return weights.pop() if len(weights) == 1 else None
+    def _weight(self, spans: Sequence[Any], token_lists: Sequence[list[Token]]) -> float | None:
+        """The patient's weight: a mass the text states as the patient's ("weighing 47 kg", "a
+        weight of 56 kg", "a 51-kg woman", "patient (11.6 kg)"), one value only. A mass in kg
+        said otherwise (a body mass index "17 kg/m²", a weight lost, an ideal or a birth weight)
+        is no weight; where in doubt there is none, and a dose per kg has no daily amount."""
+        weights: set[float] = set()
+        for sentence, tokens in zip(spans, token_lists, strict=True):
+            for token in tokens:
+                if token.kind != "weight":
+                    continue
+                why = self._not_a_weight(token, sentence.start, sentence.end)
+                if why is None:
+                    weights.add(token.value)
+                else:
+                    self.masses_not_weight.append((token, why))
+        # "She weighed 50 kg, and 44 kg at discharge": another mass said of no one in particular
+        # may be a later weight; which one a dose per kg was counted from is not said
+        stated = bool(weights)
+        weights |= {t.value for t, why in self.masses_not_weight if why == _UNSTATED}
+        if stated and len(weights) > 1:
+            self._finding(Severity.INFO, "weight-unclear",
+                          f"the text gives {len(weights)} masses in kg that may be the patient's "
+                          f"weight ({', '.join(plain(w) for w in sorted(weights))} kg): none is "
+                          "used for doses per kg", None)
+        return weights.pop() if stated and len(weights) == 1 else None
+
+    def _not_a_weight(self, token: Token, start: int, end: int) -> str | None:
+        """Why a mass in kg is not read as the patient's weight, or None where the words of its
+        sentence (``start``, ``end``) state it as one."""
+        normal = self.normal
+        after = normal[token.end:min(end, token.end + 60)]
+        if _PER_AFTER_MASS.match(after):
+            return "followed by a division: a body mass index (kg/m²) or a rate, never a weight"
+        before = normal[max(start, token.start - 60):token.start]
+        if _BIRTH.search(normal[start:end]):
+            return "in a sentence about a birth: the weight may be another person's"
+        stated = _WEIGHT_BEFORE.search(before)
+        if stated is not None:
+            if _NOT_BODY_WEIGHT.search(stated.group(0)):
+                return f"{stated.group(0).strip()!r}: not the patient's weight as it is"
+            return None
+        if _SIZE_OF_PATIENT.match(after):
+            return None  # "a 51-kg woman", "A 24-year-old 732-kg (1,610-lb) … mare"
+        if _PATIENT_BEFORE_BRACKET.search(before) and re.match(r"\s*[),;]", after):
+            return None  # "A 2.8-year-old female patient (11.6 kg)"
+        return _UNSTATED
 
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, index: int, tokens: list[Token]) -> None:
@@ -562,6 +641,7 @@ class _Reader:
         self.total_tokens = set()
         self.owned = set()
         used: set[int] = set()
+        self._grains(tokens)
         self._printed_totals(index, tokens, used)
         readings = self._bind(index, tokens, used)
         readings = [r for r in readings if not self._not_given(tokens, r)]
@@ -576,6 +656,7 @@ class _Reader:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._switched_subjects(tokens, readings)
+        self._list_schedule(tokens, readings)
         for reading in readings:
             self._units(tokens, reading)
         self._slash_components(tokens, readings)
@@ -587,6 +668,31 @@ class _Reader:
         self._tell(index, tokens, readings)
         if self.story.states:
             self.state_at[index] = len(self.story.states) - 1
+
+    def _grains(self, tokens: list[Token]) -> None:
+        """ "paracetamol 1gr/8 hours", "2 grains of aspirin": "gr" is the apothecaries' grain
+        (64.8 mg) in US usage and a gram in many countries' reports. Neither is assumed: the
+        amount is not read (the item has no dose), and a finding names the ambiguity."""
+        for position in range(1, len(tokens) - 1):
+            number, unit = tokens[position], tokens[position + 1]
+            if number.kind != "number" or unit.kind != "word" \
+                    or unit.value not in ("gr", "grs", "grain", "grains"):
+                continue
+            before = tokens[max(0, position - 3):position]
+            after = tokens[position + 2:position + 4]
+            named = next((t for t in reversed(before) if t.kind == "drug"), None) or (
+                after[1] if len(after) == 2 and self._word(after[0]) == "of"
+                and after[1].kind == "drug" else None)
+            if named is None:
+                continue
+            said = self.text[number.start:unit.end]
+            why = ("'gr' is the grain (64.8 mg) in apothecaries' use and a gram in many "
+                   "countries' reports; neither is assumed" if unit.value.startswith("gr")
+                   and len(unit.value) <= 3 else "the grain (64.8 mg) is an apothecaries' unit "
+                   "the reader does not convert")
+            self._finding(Severity.WARNING, "grain-or-gram",
+                          f"{said!r} ({named.value.drug.name}): {why}, so the amount is not read: "
+                          "write it in mg or g", (number.start, unit.end))
 
     def _merge_brands(self, tokens: list[Token]) -> list[Token]:
         """ "oxycodone (OxiNorm®)": a brand in brackets after its drug is the same mention."""
@@ -2115,6 +2221,70 @@ class _Reader:
             return None
         return None
 
+    def _list_verb(self, tokens: list[Token], reading: _Reading) -> int | None:
+        """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": where a dose heads a
+        list of doses (each a name, known to the catalogue or not, and an amount with no
+        schedule of its own) that is the subject of a plural passive verb, the position of that
+        verb; else None."""
+        if reading.amount_token is None or reading.amount_token > reading.last:
+            return None
+        position = reading.last + 1
+        names = amounts = 0
+        while position < len(tokens):
+            token = tokens[position]
+            word = self._word(token)
+            if (token.kind == "plus" and word == "and") or (token.kind == "punct"
+                                                            and token.value == ","):
+                pass
+            elif token.kind == "drug" or (token.kind == "word" and _name_like(word)
+                                          and word not in ("were", "given")):
+                names += 1
+            elif token.kind == "amount":
+                if not (token.value.mass and token.value.time is None
+                        and token.value.kind == "single"):
+                    return None
+                amounts += 1
+            elif token.kind in ("route", "release", "form") or word in _SALTS:
+                pass
+            else:
+                break
+            position += 1
+        if not names or names != amounts or position >= len(tokens) \
+                or self._word(tokens[position]) not in ("were", "are"):
+            return None
+        position += 1
+        while position < len(tokens) and self._word(tokens[position]) in (
+                "then", "also", "both", "immediately", "each"):
+            position += 1
+        if position < len(tokens) and tokens[position].kind == "verb" and tokens[
+                position].value in ("give", "start", "add", "continue", "stop"):
+            return position
+        return None
+
+    def _list_schedule(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": the schedule (and
+        the route) written after the plural verb of a list of doses, none with a schedule of
+        its own, is each dose's."""
+        for reading in readings:
+            verb = self._list_verb(tokens, reading)
+            if verb is None or reading.schedule is not None or reading.schedule_word is not None \
+                    or reading.prn or reading.bolus:
+                continue
+            position, shared = verb + 1, None
+            while position < len(tokens) and tokens[position].kind in ("route", "freq"):
+                if tokens[position].kind == "freq":
+                    shared = position
+                position += 1
+            if shared is None:
+                continue
+            for token in tokens[verb + 1:shared + 1]:
+                self._modifier(reading, token, tokens)
+            reading.last = shared
+            said = self.text[tokens[verb - 1].start:tokens[shared].end]
+            reading.notes.append(("shared-schedule", f"the schedule after the verb of the list "
+                                  f"of doses ({said!r}) is read for this dose too",
+                                  Severity.INFO))
+
     def _another_follows(self, tokens: list[Token], position: int) -> bool:
         """After "and" or a comma: does another item (a drug, a class, an amount) follow?"""
         position += 1
@@ -2138,6 +2308,9 @@ class _Reader:
                 best = (-1, token.value)
                 words[token.value] = self.normal[token.start:token.end]
         right = self._passive_verb(tokens, reading)
+        listed = self._list_verb(tokens, reading)
+        if right is None and listed is not None:
+            right = str(tokens[listed].value), self._word(tokens[listed])
         if right is not None and (best is None or best[0] >= 0):
             best = (-1, right[0])
             words[right[0]] = right[1]
@@ -2501,7 +2674,10 @@ class _Reader:
             for reading in [*named, *froms]:  # "a switch to FP from oxycodone": given before
                 if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
                     self._apply(attrs.evolve(reading, action="add", role=""))
-        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)
+        listed = self._discharge_list(tokens, rest)
+        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest) \
+            or listed is not None
+        states_before = len(story.states)
         if not story.states and (rest or any(a for _, a in classes)):
             self._new_state(tokens, rest, carry=False, classes=classes)
         elif opens and story.states:
@@ -2519,14 +2695,24 @@ class _Reader:
         # "changed to oral hydromorphone … with the continuation of methadone": a switch in the
         # sentence does not end what the same sentence says continues
         self.continued_now = {r.drug for r in rest if r.action == "continue"}
-        for reading in rest:
+        for position, reading in enumerate(rest):
             when = self._time_of(tokens, reading)
             current = story.states[-1]
             later = when is not None and not current["label"].startswith(when) and (
                 current["items"] or len(story.states) > 1)
+            step = self._step_of_treatment(tokens, rest[:position], reading)
             if self._sequence_break(tokens, reading, earlier) or later:
                 self._new_state(tokens, [reading], carry=True, label=when)
                 self.added_now = set()
+            elif step is not None:
+                self._new_state(tokens, [reading], carry=True)
+                self.added_now = set()
+                story.states[-1]["items"] = [i for i in story.states[-1]["items"]
+                                             if i.drug != step.drug]
+                reading.notes.append(("step-of-treatment", f"'{step.drug.name} … followed by "
+                                      f"{reading.drug.name}', of the same class "
+                                      f"({reading.drug.drug_class}): the next step of one "
+                                      f"treatment, {step.drug.name} ended", Severity.INFO))
             if reading.amount is not None and reading.amount.kind == "list" \
                     and reading.value_index > 0:
                 self._new_state(tokens, [reading], carry=True)
@@ -2538,10 +2724,39 @@ class _Reader:
                 self._apply(attrs.evolve(reading, action="update"), high=True)
             if reading.amount is not None:
                 earlier[(reading.drug, reading.prn)] = reading
+        if listed is not None and len(story.states) > states_before > 0:
+            state = story.states[-1]
+            discharged_on = {r.drug for r in rest}
+            ended = [i for i in state["items"] if i.carried and i.drug not in discharged_on]
+            if ended:
+                state["items"] = [i for i in state["items"] if not any(i is e for e in ended)]
+                self._finding(Severity.INFO, "discharge-list",
+                              f"{listed!r}: the drugs the patient was discharged on are the "
+                              f"regimen at discharge; not carried into it: "
+                              f"{', '.join(str(i.drug.name) for i in ended)}",
+                              (tokens[0].start, tokens[-1].end))
         told = [(r.drug, r.drug_span, _device(r), r.route if isinstance(r.route, Route)
                  else r.earlier_route) for r in rest]
         if told:
             story.focus.append(told)
+
+    def _discharge_list(self, tokens: list[Token], readings: list[_Reading]) -> str | None:
+        """ "The patient … discharged on Cetomacrogol and fluocinolone gel … and 1%
+        hydrocortisone ointment": the words that name the regimen at discharge (the drugs after
+        "discharged on / with", every item of the sentence among them, none stopped), or None
+        ("discharged on postoperative day 5" names a day, not a regimen)."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind != "time" or token.value != "discharge" \
+                    or self._word(tokens[position + 1]) not in ("on", "with"):
+                continue
+            if position + 2 >= len(tokens) or tokens[position + 2].kind in ("time", "number") \
+                    or self._word(tokens[position + 2]) in ("the", "a", "an", "day"):
+                return None
+            if readings and all(r.first > position + 1 and r.action in ("add", "continue")
+                                for r in readings):
+                return self.text[token.start:tokens[position + 1].end]
+            return None
+        return None
 
     def _time_of(self, tokens: list[Token], reading: _Reading) -> str | None:
         """The day an amount is given for: "100mg / 24 hours in day 1", "on day 5, … to
@@ -2584,6 +2799,24 @@ class _Reader:
                                                      "switch") for t in between):
                 return True
         return False
+
+    def _step_of_treatment(self, tokens: list[Token], before: Sequence[_Reading],
+                           reading: _Reading) -> _Reading | None:
+        """ "methylprednisolone IV followed by oral prednisone 70 mg daily", "methylprednisolone
+        pulse therapy (1 g/day, for 3 days) followed by oral prednisolone": a drug of the same
+        class as the one named just before "followed by" is the next step of one treatment,
+        given after it, not beside it (a drug of another class, "oxycodone 10 mg/day …, followed
+        by naldemedine 0.2 mg/day", is added beside it). The reading it follows, or None."""
+        if not before or reading.action != "add" or reading.drug.drug_class is None:
+            return None
+        previous = before[-1]
+        if previous.drug == reading.drug or previous.drug.drug_class != reading.drug.drug_class \
+                or previous.action not in ("add", "continue"):
+            return None
+        between = tokens[previous.last + 1:reading.first]
+        if len(between) > 3 or not any(self._word(t).startswith("followed") for t in between):
+            return None
+        return previous
 
     def _class_action(self, tokens: list[Token], index: int) -> str | None:
         for position in list(range(index + 1, min(len(tokens), index + 6))) + list(
@@ -2634,6 +2867,8 @@ class _Reader:
         if carry and story.states:
             stale = story.states[-1]["stale"]
             for item in story.states[-1]["items"]:
+                if item.frequency == "once" and not item.prn and item.daily_dose is None:
+                    continue  # "Olanzapine 10 mg IM stat": a single dose is given, not continued
                 copy = item if item.carried else item.as_carried()
                 if item.drug.name in stale and not item.prn:
                     copy = attrs.evolve(copy, daily_dose=None, daily_mg=None, per_dose=None,
