@@ -45,7 +45,11 @@ written and committed the same way before ``check`` first ran on them.
 round, written by a session that read neither the rule code nor the limit tables nor the earlier
 rounds' rows, checked with the item parser only, and committed before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all twenty-four.
+``check_dangerous_fresh12.csv`` and ``check_ordinary_fresh12.csv`` are the twelfth held-out round,
+written by the same session after the eleventh was committed, with other drugs, scenarios and
+wording where it could, and committed the same way before ``check`` first ran on them.
+
+``python tests/devsets.py`` prints the counts of all twenty-six.
 """
 
 from __future__ import annotations
@@ -71,7 +75,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 8": ("check_dangerous_fresh8.csv", "check_ordinary_fresh8.csv"),
         "held-out 9": ("check_dangerous_fresh9.csv", "check_ordinary_fresh9.csv"),
         "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv"),
-        "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv")}
+        "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv"),
+        "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -589,7 +589,10 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--setting", metavar="NAME",
               help="Care setting: end-of-life, hospice, palliative, hospital, community, "
                    "long-term-care. In end-of-life and hospice care the rules their sources "
-                   "exclude (Beers; opioid + midazolam) step down to info.")
+                   "exclude (Beers; opioid + midazolam) step down to info; in palliative, "
+                   "hospice and end-of-life care a licence maximum that palliative guidance "
+                   "exceeds (SC metoclopramide) steps down to info and the guidance's "
+                   "maximum applies (setting_limits.csv).")
 @click.option("--market", type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
               help="Keep one market's labels (limits, opioid starts, rescue share) and check its "
                    "label rules (jp: the Japanese package inserts). Not given: every market's "
@@ -645,7 +648,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
 
     \b
     Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the
-    rules whose sources exclude it to info (the Beers Criteria; opioid + midazolam). A check
+    rules whose sources exclude it to info (the Beers Criteria; opioid + midazolam). In
+    palliative, hospice and end-of-life care a licence maximum that palliative guidance
+    exceeds steps down to info and the guidance's own maximum applies (SC metoclopramide:
+    30 mg/day by the licence, up to 100 mg/24 h by WMPCP; renal bands stay). A check
     that needs context you did not give says so, once (info), instead of guessing.
 
     \b

@@ -288,11 +288,6 @@ FRESH8_LEFT = {
             "moderate-to-severe renal impairment, which needs a renally reduced start; adding "
             "hydrocodone to the renal-caution class (which warns on any scheduled dose) would warn "
             "on the label's own reduced start (OO20)",
-    "ND51": "metoclopramide 80 mg/day SC at 48 kg and 80: within the West Midlands palliative "
-            "SC range (30-100 mg/24 h, usual_ranges.csv); the EMA/MHRA 2013 cap (30 mg/day, "
-            "0.5 mg/kg) is shipped for IV and IM only, and no palliative guidance seen (WMPCP, "
-            "Devon formulary, Lothian, GG&C) gives an SC ceiling by weight or age; Devon's note "
-            "that palliative use may justify the 2013 neurological risk is why the SC cap stays off",
 }
 #: Ordinary regimens of the eighth round that still warn, each with why the warning stands.
 FRESH8_STILL_WARNED = {

@@ -31,7 +31,10 @@ families:
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
 Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
 a benzodiazepine both by continuous subcutaneous infusion are read as the syringe driver of
-end-of-life care when no setting is given.
+end-of-life care when no setting is given. A maximum of the patient's care setting
+(``data/setting_limits.csv``: palliative guidance's SC metoclopramide 100 mg/24 h) applies there,
+and the licence maximum it stands in for (of the same drug, route and condition, each kind the
+setting's row gives) steps down to info, naming it.
 
 Missing patient context never invents a value: a check that needs what was not given says so once,
 as ``info``.
@@ -149,6 +152,9 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             and (market is None or row.market in (None, market))]
     if market is not None:
         rows += _risk_rows_elsewhere(k, rows, given, market)
+    rows += [row for row in k.setting_limits if patient.setting in row.settings
+             and row.drug in drugs and (row.route is None or (row.drug, row.route) in given)
+             and (market is None or row.market in (None, market))]
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
     failure = _kidney_failure(k, patient)
@@ -170,6 +176,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     measured: list[_Measured] = []
     for row in applying:
         measured.extend(_one_limit(items, row, patient))
+    measured = [_stepped_down(m, applying, patient) for m in measured]
     found = _strictest(measured, applying, patient)
     found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
@@ -180,6 +187,27 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
+
+
+def _stepped_down(measured: _Measured, applying: Sequence[DoseLimit],
+                  patient: Patient) -> _Measured:
+    """A licence maximum stepped down to info where a row of the patient's care setting
+    (``setting_limits.csv``) gives that kind of maximum in its place.
+
+    Palliative guidance gives subcutaneous metoclopramide 30-100 mg/24 h where the licence
+    allows 30 mg/day: in palliative care the licence's daily maximum is named as information and
+    the palliative one is the maximum. A maximum the setting's row does not give (a single
+    dose), and rows of another condition (a renal band), stay as they are.
+    """
+    if measured.row.severity is Severity.INFO:
+        return measured
+    ceilings = [row for row in applying
+                if row.replaces(measured.row) and measured.kind in row.kinds]
+    if not ceilings:
+        return measured
+    return attrs.evolve(measured, row=attrs.evolve(measured.row, severity=Severity.INFO),
+                        instead=min(ceilings, key=lambda row: _ceiling(
+                            row, measured.kind, patient) or math.inf))
 
 
 def _below_every_band(rows: Sequence[DoseLimit], patient: Patient) -> list[Finding]:
@@ -273,6 +301,7 @@ class _Measured(Value):
     ceiling_text: str
     text: str  #: what was measured, for the message
     item: str | None = None
+    instead: DoseLimit | None = None  #: the care setting's row that stepped this one down
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -467,6 +496,8 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
     who = row.describe_condition()
     if row.notes.startswith(_ANY_CRCL):
         who = f"adults of any CrCl ({row.notes.split('. ')[0]})"
+    if row.settings:
+        who += f" in {patient.setting} care"
     market = f" ({row.market.upper()} source)" if row.market else ""
     if not row.scope:
         scope = ""
@@ -517,7 +548,14 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
                  f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}: the "
                  "markets' labels disagree, so it is a warning")
         sources.append(allowed.source)
-    if m.row.severity is not Severity.ERROR and not m.row.scope:
+    if m.instead is not None:
+        given = _ceiling(m.instead, kind, patient)
+        unit = {"single": "mg", "daily": "mg/day", "days": "days"}[kind]
+        text += (f" (stepped down to info in {patient.setting} care: for "
+                 f"{m.instead.describe_condition()} there, the care setting's source gives up "
+                 f"to {significant(given or 0, 4)} {unit}, the maximum that applies instead)")
+        sources.append(m.instead.source)
+    elif m.row.severity is not Severity.ERROR and not m.row.scope:
         text += f" ({_severity_reason(m.row)})"
     return Finding(severity, code, text, " ; also: ".join(dict.fromkeys(sources)),
                    item=m.item if kind != "daily" else None)
@@ -526,8 +564,9 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
 def _severity_reason(row: DoseLimit) -> str:
     """Why a row is not an error, as its notes say (the sentence that starts 'Severity')."""
     match = re.search(r"Severity [^.(]*(?:\([^)]*\))?[^.]*(?:'[^']*')?[^.]*\.?", row.notes)
+    shown = row.where.partition(":")[0] or "dose_limits.csv"
     return (match.group(0).rstrip(".") if match
-            else f"severity {row.severity.value}, as dose_limits.csv sets for this row")
+            else f"severity {row.severity.value}, as {shown} sets for this row")
 
 
 _RISK_WORDS = ("weight under 50 kg, hepatic impairment, chronic alcohol use, malnutrition or "

@@ -491,6 +491,20 @@ class Knowledge:
         return self._cached("limits", build)
 
     @property
+    def setting_limits(self) -> tuple[DoseLimit, ...]:
+        """Maximum doses of a care setting whose practice exceeds the licence
+        (``setting_limits.csv``); in their settings the licence rows they replace step down to
+        info. None where the file is absent."""
+        from mpsdose.knowledge.limits import DoseLimit
+
+        def build() -> tuple[DoseLimit, ...]:
+            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
+            return tuple(DoseLimit.from_row(row, units_dosed=units)
+                         for row in self._optional("setting_limits.csv"))
+
+        return self._cached("setting_limits", build)
+
+    @property
     def safety_rules(self) -> SafetyRules:
         """The rule behind each safety check, with its source (``safety_rules.csv``)."""
         from mpsdose.knowledge.limits import SafetyRule, SafetyRules
@@ -618,6 +632,7 @@ class Knowledge:
             "patch_conversion.csv": lambda: self.patch_bands,
             "methadone_methods.csv": lambda: self.methadone_tiers,
             "dose_limits.csv": lambda: self.dose_limits,
+            "setting_limits.csv": lambda: self.setting_limits,
             "drug_properties.csv": lambda: self.drug_properties,
             "usual_ranges.csv": lambda: self.usual_ranges,
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,

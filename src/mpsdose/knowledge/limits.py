@@ -55,6 +55,8 @@ class DoseLimit(Value):
     market: str | None = None
     severity: Severity = Severity.ERROR  #: how a dose above the row is reported
     dose_unit: str = "mg"  #: what the max_* amounts count: mg, or units (a heparin)
+    #: the care settings the row is limited to (``setting_limits.csv``); empty: every setting
+    settings: frozenset[str] = frozenset()
 
     @classmethod
     def from_row(cls, row: Row, *, units_dosed: frozenset[str] = frozenset()) -> DoseLimit:
@@ -89,14 +91,32 @@ class DoseLimit(Value):
         return cls(row["drug"], row.get("route"), row.get("release"), condition, band, value,
                    single, daily, per_kg, days, row["source"], row.get("notes", ""), row.where,
                    row.get("scope", ""), row.get("market"),
-                   Severity(row.get("severity", "error")), dose_unit)
+                   Severity(row.get("severity", "error")), dose_unit,
+                   row.get("settings", frozenset()))
 
     @property
     def key(self) -> tuple[object, ...]:
         """What a limit is of: rows with the same key are the same limit from other sources
         (another market's label, another guideline)."""
         return (self.drug, self.route, self.release, self.condition, self.band, self.value,
-                self.scope)
+                self.scope, self.settings)
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of maximum the row gives: ``single``, ``daily`` (per day or per kg a day),
+        ``days``."""
+        given = {"single": self.max_single_mg is not None,
+                 "daily": self.max_daily_mg is not None or self.max_daily_mg_per_kg is not None,
+                 "days": self.max_days is not None}
+        return frozenset(kind for kind, present in given.items() if present)
+
+    def replaces(self, other: DoseLimit) -> bool:
+        """Whether this care-setting row stands in, in its settings, for ``other``: a licence
+        row (no settings) of the same drug, route, release and condition, of any market."""
+        return (bool(self.settings) and not other.settings and other.drug == self.drug
+                and other.route is self.route and other.release == self.release
+                and (other.condition, other.band, other.value)
+                == (self.condition, self.band, self.value))
 
     def applies(self, patient: Patient, *, dialysis_crcl: float | None = None) -> bool | None:
         """True/False for this patient; None where the patient's value is not known.
@@ -105,8 +125,11 @@ class DoseLimit(Value):
         absent (conditions are recorded, not measured), and the findings say which were read.
         With ``dialysis_crcl`` [mL/min], a patient recorded on dialysis whose CrCl is not given
         is read as below it (kidney failure: safety rule ``kidney-failure-dialysis``), so a CrCl
-        band applies where it reaches below that value.
+        band applies where it reaches below that value. A row of care settings applies only in
+        them.
         """
+        if self.settings and patient.setting not in self.settings:
+            return False
         if (self.condition == "crcl_ml_min" and patient.crcl_ml_min is None
                 and dialysis_crcl is not None and "dialysis" in patient.conditions):
             return self.band.overlaps(Interval(None, dialysis_crcl))

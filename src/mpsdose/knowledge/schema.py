@@ -434,6 +434,36 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "reported, with its source.",
     ),
     _schema(
+        "setting_limits.csv", "Maximum doses of a care setting whose practice exceeds the licence",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
+                                                  "hepatic", "dialysis", "risk_factor",
+                                                  "opioid_tolerant"),
+               doc="As in dose_limits.csv."),
+        Column("condition_band", Kind.INTERVAL, required=False,
+               unit="years, kg or mL/min (the condition's)"),
+        Column("condition_value", required=False, doc="As in dose_limits.csv."),
+        Column("settings", Kind.SETTINGS,
+               doc="The care settings (palliative hospice end-of-life) whose source gives the row."),
+        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
+        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day"),
+        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
+        Column("max_days", Kind.POSITIVE, required=False, unit="days"),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="Empty: every market."),
+        Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
+               doc="How a dose above the row is reported (default error)."),
+        doc="Where the patient's care setting is one of a row's settings, the row applies as a "
+            "maximum, and the dose_limits.csv rows of the same drug, route, release and "
+            "condition (any market) step down to info for each maximum the row gives (single, "
+            "daily, duration), saying so and naming this row and its source: a licence maximum "
+            "that palliative practice exceeds (metoclopramide SC, 30 mg/day by the licence, "
+            "30-100 mg/24 h by palliative guidance). A maximum the row does not give stays as "
+            "dose_limits.csv sets it, as do rows of another condition (a renal band).",
+    ),
+    _schema(
         "safety_rules.csv", "The rule behind each safety check",
         Column("check"),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
