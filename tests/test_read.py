@@ -1932,6 +1932,6 @@ def test_a_sentence_about_a_name_given_by_a_route_does_not_refer_back(text, amou
     assert any(f.finding.code == "unknown-name" for f in reading.findings)
 
 
-def test_a_route_before_a_word_for_a_kind_of_treatment_still_refers_back():
-    text = "She was given morphine 10 mg/h. The intravenous analgesia was increased to 20 mg/h."
-    assert _daily_doses(text)[-1] == ("morphine", "480 mg/day")
+def test_a_route_before_a_word_for_a_dose_still_refers_back():
+    text = "Morphine 10 mg/h IV was started. The intravenous dose was increased to 20 mg/h."
+    assert _daily_doses(text) == [("morphine", "240 mg/day"), ("morphine", "480 mg/day")]
