@@ -28,7 +28,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh5_passages.jsonl", "fresh6_passages.jsonl",
                                           "fresh7_passages.jsonl", "fresh8_passages.jsonl",
                                           "fresh9_passages.jsonl", "fresh10_passages.jsonl",
-                                          "fresh11_passages.jsonl")
+                                          "fresh11_passages.jsonl", "fresh12_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -49,7 +49,8 @@ def _items(text: str):
                                              ("fresh4", 0.90), ("fresh5", 0.75),
                                              ("fresh6", 0.90), ("fresh7", 0.90),
                                              ("fresh8", 0.90), ("fresh9", 0.90),
-                                             ("fresh10", 0.95), ("fresh11", 0.95)])
+                                             ("fresh10", 0.95), ("fresh11", 0.95),
+                                             ("fresh12", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1935,3 +1936,53 @@ def test_a_sentence_about_a_name_given_by_a_route_does_not_refer_back(text, amou
 def test_a_route_before_a_word_for_a_dose_still_refers_back():
     text = "Morphine 10 mg/h IV was started. The intravenous dose was increased to 20 mg/h."
     assert _daily_doses(text) == [("morphine", "240 mg/day"), ("morphine", "480 mg/day")]
+
+
+# -- patterns of the fresh12 passages (E3C case texts; first read 14/18, none invented) ----------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh12-030 (Vogt et al. 2008): the scheme morning-midday-evening, one dose at midday
+    ("The athlete was subsequently treated by acetylsalicylic acid 100 mg (0-1-0), bisoprolol "
+     "2.5 mg (1-0-0) and atorvastatin 10 mg (0-0-1).", [("aspirin", "100 mg/day")]),
+    ("He took morphine 10 mg (1-0-1).", [("morphine", "20 mg/day")]),
+    ("He took tramadol 50 mg (1-1-1-1).", [("tramadol", "200 mg/day")]),
+    ("He took tramadol 50 mg (1 - 0 - 1).", [("tramadol", "100 mg/day")]),
+    # a "2" may count tablets, not doses; no dose at all; a half: not read as a scheme
+    ("He took aspirin 100 mg (2-0-0).", [("aspirin", None)]),
+    ("He took aspirin 100 mg (0-0-0).", [("aspirin", None)]),
+    ("He took aspirin 100 mg (½-0-½).", [("aspirin", None)]),
+])
+def test_a_dosing_scheme_of_ones_and_noughts_counts_the_doses_of_a_day(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_daily_pulses_are_one_a_day():
+    # fresh12-026 (Kechida et al. 2017): the count before "daily pulses" is of days
+    text = ("Treatment consisted of 3 daily pulses of methylprednisolone (1g) followed by oral "
+            "prednisone (1mg/kg daily) and 6 monthly pulses of cyclophosphamide.")
+    assert _daily_doses(text) == [("methylprednisolone", "1 g/day"), ("prednisone", None)]
+
+
+def test_a_count_of_daily_doses_is_not_a_schedule():
+    # "two daily doses" may be two a day or one a day for two days: no daily amount
+    reading = read_course("She received two daily doses of methylprednisolone (500 mg).")
+    assert [i.daily_dose for i in reading.items] == [None]
+    assert any(f.finding.code == "daily-doses-counted" for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh12-014 (Khan et al. 2011): a two-day course told day by day
+    ("A 49-year-old Caucasian man developed acute myopathy after taking oral methylprednisolone "
+     "for only two days, 24 mg on day 1 and 20 mg on day 2.",
+     [("methylprednisolone", "24 mg/day"), ("methylprednisolone", "20 mg/day")]),
+    ("Prednisone was tapered: 40 mg on the first day and 30 mg on the second day.",
+     [("prednisone", "40 mg/day"), ("prednisone", "30 mg/day")]),
+    # one amount on one day may be a single dose of that day
+    ("Morphine 10 mg on day 3 was given.", [("morphine", None)]),
+    ("He took prednisone 10 mg on day 3.", [("prednisone", None)]),
+    # a schedule written with the amounts is the schedule
+    ("He received morphine 5 mg every 4 hours on day 1 and 10 mg every 4 hours on day 2.",
+     [("morphine", "30 mg/day"), ("morphine", "60 mg/day")]),
+])
+def test_amounts_told_day_by_day_are_each_that_days(text, want):
+    assert _daily_doses(text) == want, text

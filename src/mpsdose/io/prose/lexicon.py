@@ -146,6 +146,14 @@ PHRASES: tuple[Phrase, ...] = (
     # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
     _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
+    # "(0-1-0)", "(1-0-1)", "(1-1-1-1)": the dosing scheme morning-midday-evening[-night], each
+    # place one dose or none; read only in brackets and only of ones and noughts (a "2" or a "½"
+    # may count tablets, not doses): the ones are the doses of a day
+    _p("freq", r"\((?!\s*0\s*-\s*0\s*-\s*0\s*(?:-\s*0\s*)?\))\s*[01]\s*-\s*[01]\s*-\s*[01]\s*"
+               r"(?:-\s*[01]\s*)?\)", lambda m: _times(m.group(0).count("1"))),
+    # "3 daily pulses of methylprednisolone (1 g)": a pulse is one dose, so daily pulses are one a
+    # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
+    _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day", lambda m: _times(1)),
     _p("freq", r"every\s+morning|mane", lambda m: _times(1)),

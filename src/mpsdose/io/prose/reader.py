@@ -378,6 +378,8 @@ class _Reading:
     #: the amount is one drug's of a list of daily amounts ("daily analgesic requirements were
     #: 150 µg/hr fentanyl, 100 mg oramorph and 400 mg tramadol"): an amount a day
     daily_list: bool = False
+    #: the amount is one day's of a course told day by day ("24 mg on day 1 and 20 mg on day 2")
+    day_amount: bool = False
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
     count_before: bool = False
@@ -473,6 +475,8 @@ class _Reader:
         #: where amounts of a daily regimen list begin ("daily … requirements were 100 mg
         #: oramorph and 400 mg tramadol"): each is a daily amount
         self.daily_amounts: set[int] = set()
+        #: where amounts of a course told day by day begin ("24 mg on day 1 and 20 mg on day 2")
+        self.day_amounts: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
@@ -1022,6 +1026,27 @@ class _Reader:
             listed = self._regimen_list(tokens, index)
             self.daily_amounts.update(tokens[position].start for position in listed)
 
+    def _day_by_day(self, tokens: list[Token]) -> None:
+        """ "24 mg on day 1 and 20 mg on day 2", "40 mg on the first day and 30 mg on the second
+        day": a sentence that gives amounts of a drug for two or more different days, each amount
+        said to be given "on" its day, tells what was given each day: each amount is that day's.
+        One amount on one day ("10 mg on day 3") may be a single dose of that day: not read so."""
+        days: dict[int, str] = {}
+        for index, token in enumerate(tokens):
+            amount = token.value if token.kind == "amount" else None
+            if amount is None or amount.per or amount.base not in ("mg", "mcg", "g") \
+                    or amount.high is not None or len(amount.values) != 1:
+                continue
+            after = tokens[index + 1:index + 3]
+            if after and after[0].kind == "time" and self.normal[after[0].start:after[0].end] \
+                    .startswith("on ") and after[0].value != "later":
+                days[index] = str(after[0].value)
+            elif len(after) == 2 and after[0].kind == "word" and after[0].value == "on" \
+                    and after[1].kind == "time" and str(after[1].value).startswith("day "):
+                days[index] = str(after[1].value)
+        if len(set(days.values())) >= 2:
+            self.day_amounts.update(tokens[index].start for index in days)
+
     def _total_daily_dose(self, total: Token, amount: Token) -> bool:
         """ "a total daily dose of 25 mg sertraline", "at a total daily dose of 150 mg": the sum
         of one day's doses of the drug named beside it, its daily amount — not a cumulative total.
@@ -1084,6 +1109,7 @@ class _Reader:
     def _bind(self, sentence: int, tokens: list[Token], used: set[int]) -> list[_Reading]:
         readings: list[_Reading] = []
         self._daily_dose_list(tokens)
+        self._day_by_day(tokens)
         for index, token in enumerate(tokens):
             if token.kind != "amount" or index in used:
                 continue
@@ -1160,7 +1186,8 @@ class _Reader:
                     readings.append(_Reading(name.drug, tokens[target].name_span,
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route,
-                                             daily_list=token.start in self.daily_amounts))
+                                             daily_list=token.start in self.daily_amounts,
+                                             day_amount=token.start in self.day_amounts))
         return readings
 
     def _alternatives(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
@@ -2060,7 +2087,12 @@ class _Reader:
         elif kind == "lockout":
             reading.lockout = value
         elif kind == "freq":
-            if isinstance(value, Schedule):
+            if isinstance(value, Schedule) and self._counted_daily_doses(tokens, token):
+                self._finding(Severity.INFO, "daily-doses-counted",
+                              f"{self.text[token.start:token.end]!r} after a count: the doses may "
+                              "be so many a day or one a day; not read as a schedule",
+                              (token.start, token.end))
+            elif isinstance(value, Schedule):
                 if reading.schedule is None and self._adjective_daily(tokens, token):
                     reading.schedule_adjective = True
                 reading.schedule = reading.schedule or value
@@ -2228,6 +2260,21 @@ class _Reader:
                       f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
                       (name.start, token.end))
         return True
+
+    def _counted_daily_doses(self, tokens: list[Token], token: Token) -> bool:
+        """ "two daily doses of methylprednisolone (500 mg)", "3 daily injections": a count before
+        "daily" and a word for doses may count the doses of a day or the days: not a schedule."""
+        if self.normal[token.start:token.end] != "daily":
+            return False
+        position = self.token_at.get(token.start)
+        if position is None or position < 1 or position + 1 >= len(tokens):
+            return False
+        count, following = tokens[position - 1], tokens[position + 1]
+        counted = self.normal[count.start:count.end]
+        number_before = (count.kind == "number" and float(count.value) >= 2) or (
+            WORD_NUMBERS.get(counted, 0) >= 2 and counted not in ("twice", "thrice"))
+        return number_before and self.normal[following.start:following.end] in (
+            "doses", "injections", "infusions", "boluses", "administrations", "tablets", "capsules")
 
     def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
         """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
@@ -3647,6 +3694,11 @@ class _Dose:
         if reading.daily_list and schedule is None:
             notes.append(("daily-list", "one drug's amount in a list the text says is daily: read "
                           "as an amount a day", Severity.INFO))
+            return dose._rate(reading, value, base, "day", notes, transdermal)
+        if reading.day_amount and schedule is None:
+            notes.append(("day-amount", "an amount given on a day of a course told day by day: "
+                          "read as that day's amount (how many doses made it is not written)",
+                          Severity.INFO))
             return dose._rate(reading, value, base, "day", notes, transdermal)
         if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
             dose.item_schedule = dose.frequency = "once"
