@@ -720,8 +720,9 @@ def _refuse_beyond_any_slip(k: Knowledge, entries: Sequence[_Entry], market: str
         detail = worst.text.removeprefix(f"{entry.item}: ")
         raise DoseError(
             f"an opioid dose of {detail}, {slip:g} times the plausibility ceiling "
-            f"({worst.source}): no single unit slip explains it (a microgram read as a "
-            f"milligram is {slip:g}-fold), so it is not a dose; check the dose and the unit",
+            f"({worst.source}): no single unit slip explains it (the largest, a microgram "
+            f"read as a milligram, is {slip:g}-fold: rule opioid-dose-not-a-dose), so it is not "
+            "a dose; check the dose and the unit",
             value=entry.per_dose or entry.daily, text=str(entry.item))
 
 
