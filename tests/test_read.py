@@ -27,7 +27,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh3_passages.jsonl", "fresh4_passages.jsonl",
                                           "fresh5_passages.jsonl", "fresh6_passages.jsonl",
                                           "fresh7_passages.jsonl", "fresh8_passages.jsonl",
-                                          "fresh9_passages.jsonl", "fresh10_passages.jsonl")
+                                          "fresh9_passages.jsonl", "fresh10_passages.jsonl",
+                                          "fresh11_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -48,7 +49,7 @@ def _items(text: str):
                                              ("fresh4", 0.90), ("fresh5", 0.75),
                                              ("fresh6", 0.90), ("fresh7", 0.90),
                                              ("fresh8", 0.90), ("fresh9", 0.90),
-                                             ("fresh10", 0.95)])
+                                             ("fresh10", 0.95), ("fresh11", 0.95)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1813,3 +1814,124 @@ def test_the_drugs_a_patient_is_discharged_on_are_the_regimen_at_discharge():
 ])
 def test_a_day_of_discharge_names_no_discharge_regimen(text):
     assert "prednisone" in [i.drug.name for i in read_course(text).states[-1].items]
+
+
+# -- patterns of the fresh11 passages (E3C case texts; first read 30/30, 2 invented, 1 unexpected
+# item, 19 not in the state) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "drug", "other"), [
+    # fresh11-031 (Kasinathan et al. 2019): cyclosporine's amount was given to prednisolone
+    ("He had been on long-term immunosuppressants since then consisting of orally administered "
+     "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily.",
+     "prednisolone", "50 mg"),
+    # fresh10-012 (E3C): the immunoglobulin's 2 g/kg was read as methylprednisolone's
+    ("She received a treatment based on Methylprednisolone at initial dose of 500 mg and two "
+     "others doses of 250 mg and Intravenous Immunoglobulin to 2g/kg/treatment.",
+     "methylprednisolone", "2g/kg"),
+    ("Prednisone 20 mg daily and tacrolimus 0.5 mg/day were continued.", "prednisone",
+     "0.5 mg/day"),
+    ("prednisone 20 mg daily, plus hydroxychloroquine 200 mg twice daily", "prednisone", "200 mg"),
+])
+def test_a_drug_with_its_own_amount_takes_no_amount_of_a_name_after_a_conjunction(text, drug,
+                                                                                   other):
+    reading = read_course(text)
+    assert all(other not in i.as_written for i in reading.items if i.drug.name == drug), text
+    assert any(i.drug.name == drug and i.per_dose is not None for i in reading.items)
+    assert other in [n.as_written for n in reading.not_doses]
+    assert any(f.finding.code == "unknown-name" and "not given to" in f.finding.message
+               for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a split dose of the drug itself names nothing else between the conjunction and the amount
+    ("morphine 10 mg every morning and 20 mg at night",
+     [("morphine", "10 mg/day"), ("morphine", "20 mg/day")]),
+    ("oxycodone 10 mg twice daily and a further 5 mg at night",
+     [("oxycodone", "20 mg/day"), ("oxycodone", "5 mg/day")]),
+    ("morphine 10 mg twice daily, and 5 mg at night",
+     [("morphine", "20 mg/day"), ("morphine", "5 mg/day")]),
+])
+def test_a_split_dose_of_the_same_drug_is_still_read(text, want):
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == want, text
+    assert not any(f.finding.code == "unknown-name" for f in reading.findings)
+
+
+def test_a_decimal_comma_is_never_read_as_the_digits_after_it():
+    # fresh11-029 (Moodley et al. 2021): "colchicine 0,5mg" was read as 5 mg, and given to aspirin
+    text = ("The patient was discharged on day 12 on prednisone 20mg daily, aspirin 100mg daily, "
+            "and colchicine 0,5mg twice daily (Table 1).")
+    reading = read_course(text)
+    assert _daily_doses(text) == [("prednisone", "20 mg/day"), ("aspirin", "100 mg/day")]
+    assert [n.as_written for n in reading.not_doses] == ["0,5mg"]
+
+
+@pytest.mark.parametrize(("text", "daily"), [
+    ("morphine 2,5 mg every 4 hours", "15 mg/day"),
+    ("morphine 0,125 mg every 4 hours", "0.75 mg/day"),  # no thousands separator after a zero
+    ("morphine 0,5 mg every 4 hours", "3 mg/day"),
+    ("morphine 1,050 mg daily", None),  # three digits after a first group: a thousands separator
+])
+def test_a_decimal_comma_is_read_as_a_decimal_point(text, daily):
+    reading = read_course(text)
+    (item,) = reading.items
+    if daily is None:
+        assert str(item.daily_dose) == "1050 mg/day"
+        assert not any(f.finding.code == "decimal-comma" for f in reading.findings)
+    else:
+        assert str(item.daily_dose) == daily, text
+        assert any(f.finding.code == "decimal-comma" for f in reading.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "morphine 1,5 and 10 mg every 4 hours",  # 1.5 and 10, or 1, 5 and 10?
+    "morphine 5,10 and 20 mg every 4 hours",
+    "morphine 0,5,1 mg every 4 hours",
+])
+def test_a_comma_number_that_may_be_a_list_is_not_read(text):
+    reading = read_course(text)
+    assert all(i.per_dose is None and i.daily_dose is None for i in reading.items), text
+    assert any(f.finding.code == "comma-number" for f in reading.findings)
+
+
+def test_a_list_with_thousands_separators_keeps_its_thousands():
+    assert _daily_doses("morphine 1,000 and 2,000 mg daily") == [("morphine", "1000 mg/day"),
+                                                                  ("morphine", "2000 mg/day")]
+
+
+def test_after_the_day_of_discharge_a_second_on_opens_the_discharge_regimen():
+    # fresh11-029: the enoxaparin of the ward is not carried into the discharge
+    text = ("Aspirin (300mg daily) and a therapeutic dose of enoxaparin (60mg twice daily) were "
+            "added. The patient was discharged on day 12 on prednisone 20mg daily and aspirin "
+            "100mg daily.")
+    reading = read_course(text)
+    assert sorted(i.drug.name for i in reading.states[-1].items) == ["aspirin", "prednisone"]
+    assert any(f.finding.code == "discharge-list" for f in reading.findings)
+
+
+def test_after_completion_of_a_drug_it_ends():
+    # fresh11-029: the methylprednisolone pulse ends where the prednisone starts
+    text = ("An IV methylprednisolone pulse of 500mg daily for three days was initiated on day "
+            "five. Prednisone 30mg daily was initiated on day eight after completion of "
+            "methylprednisolone pulse.")
+    assert [i.drug.name for i in read_course(text).states[-1].items] == ["prednisone"]
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    # fresh11-029: the immunoglobulin's dose per kg was given to the hydrocortisone before it
+    ("Hydrocortisone was commenced on admission. Intravenous immunoglobulin (IVIG) was started "
+     "at a total dose of 120g (2g/kg) over 72 hours.", "2g/kg"),
+    # fresh11-033: the methotrexate's weekly dose was given to the prednisone before it
+    ("We started a steroid therapy (prednisone: 1mg/kg/day). The symptoms began to improve. We "
+     "used oral methotrexate in weekly dose of 10mg.", "10mg"),
+])
+def test_a_sentence_about_a_name_given_by_a_route_does_not_refer_back(text, amount):
+    reading = read_course(text)
+    assert all(amount not in i.as_written for i in reading.items), text
+    assert amount in [n.as_written for n in reading.not_doses]
+    assert any(f.finding.code == "unknown-name" for f in reading.findings)
+
+
+def test_a_route_before_a_word_for_a_dose_still_refers_back():
+    text = "Morphine 10 mg/h IV was started. The intravenous dose was increased to 20 mg/h."
+    assert _daily_doses(text) == [("morphine", "240 mg/day"), ("morphine", "480 mg/day")]

@@ -86,8 +86,9 @@ def _alternation(words: object) -> str:
 #: figure dash, U+2013 en dash, U+2014 em dash, U+2212 minus sign (so "−5 mg" stays negative).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 #: A thousands separator only where it cannot be a decimal comma: one to three digits, then
-#: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused.
-_THOUSANDS = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))"
+#: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused,
+#: and so does "0,125 mg" (no thousands separator follows a zero: a decimal comma, 0.125).
+_THOUSANDS = r"(?<![\d.,])([1-9]\d{0,2}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))"
 #: A PCA lockout: "q10min", "every 10 minutes", "lockout 10 min", "10 minute lockout".
 _INTERVAL_MINUTES = (
     rf"(?:(?:every|q)\s*({_NUM})\s*|lockout\s+(?:of\s+)?({_NUM})\s*|({_NUM})\s*-?\s*(?=\S+\s+lockout))"

@@ -20,6 +20,7 @@ __all__ = [
     "AMOUNT",
     "COMBINATION",
     "COMBINATION_UNITS",
+    "DECIMAL_COMMA",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -27,11 +28,21 @@ __all__ = [
     "number",
 ]
 
-#: A number: digits with a decimal point, or with thousands separators (groups of three).
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+#: A number: digits with a decimal point, with thousands separators (groups of three after a
+#: first group that is not zero: "1,050", never "0,125"), or with a decimal comma ("0,5", "2,5",
+#: "0,125": one or two digits after the comma, or any after a zero, which no thousands separator
+#: allows). A decimal comma is not read where the number goes on as a list ("5,10 and 20 mg",
+#: "1,2, 4 mg"): there the digits are the list's.
+NUMBER = (r"(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+          r"|(?:0,\d+|[1-9]\d*,\d{1,2})(?![\d,])(?!\s*,\s*\.?\d)(?!\s*,?\s*(?:and|or)\s+\.?\d)"
+          r"|\d+(?:\.\d+)?|\.\d+)")
+#: A number written with a decimal comma (see ``NUMBER``).
+DECIMAL_COMMA = re.compile(r"(?:0,\d+|[1-9]\d*,\d{1,2})(?![\d,])")
 
 
 def number(text: str) -> float:
+    if DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
 
@@ -209,7 +220,7 @@ PHRASES: tuple[Phrase, ...] = (
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
     _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
-               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted", "stop"),
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.language import parse_item
-from mpsdose.io.prose.lexicon import WORD_NUMBERS
+from mpsdose.io.prose.lexicon import DECIMAL_COMMA, WORD_NUMBERS
 from mpsdose.io.prose.result import (
     Measure,
     NotADose,
@@ -92,6 +92,20 @@ _DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "cu
                           "equivalent", "dosage", "strength", "volume", "amount", "doses",
                           "maximum", "minimum", "further", "another", "other", "demand",
                           "rescue", "breakthrough", "total", "daily", "nightly"})
+#: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
+_FURTHER = frozenset({"additional", "extra", "another", "others", "further", "subsequent", "second",
+                      "third", "single", "supplemental", "supplementary", "bolus", "boluses",
+                      "increment", "increments", "top-up", "titration", "maintenance", "then",
+                      "thereafter", "afterwards", "later", "night", "morning", "evening",
+                      "noon", "midday", "lunch", "lunchtime", "dinner", "supper", "breakfast",
+                      "bedtime", "afternoon", "tablets", "tablet", "capsules", "capsule"})
+#: Nouns after a route word that name a way or kind of treatment, not a drug ("IV analgesia").
+_KINDS_OF_GIVING = frozenset({"analgesia", "analgesic", "analgesics", "opioid", "opioids",
+                              "medication", "medications", "medicine", "medicines", "drugs",
+                              "intake", "fluids", "fluid", "hydration", "access", "route",
+                              "bolus", "boluses", "injection", "injections", "doses", "dosing",
+                              "preparation", "formulation", "solution", "sedation", "steroids",
+                              "steroid", "corticosteroids", "corticosteroid", "pulse", "pulses"})
 #: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
 _ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
 #: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
@@ -743,6 +757,26 @@ class _Reader:
                 continue
             amount: Amount = token.value
             before = tokens[index - 1] if index else None
+            if re.search(r"\d,$", self.normal[max(0, token.start - 2):token.start]):
+                # "colchicine 0,5,1 mg", "5,10 and 20 mg" after a number the reader could not
+                # take whole: the digits after a comma are never an amount of their own
+                used.add(index)
+                said = self.text[token.start:token.end]
+                self._not_dose(token, "the digits after a comma inside a number, not an amount "
+                               "of their own")
+                self._finding(Severity.WARNING, "comma-number",
+                              f"{said!r} follows a number and a comma: the digits after a comma "
+                              "are not read alone (a decimal comma, or a list?)",
+                              (token.start, token.end))
+                continue
+            comma = DECIMAL_COMMA.search(self.normal, token.start, token.end)
+            if comma is not None and comma.start() == token.start and float(
+                    comma.group(0).replace(",", ".")) in (*amount.values, amount.high):
+                self._finding(Severity.INFO, "decimal-comma",
+                              f"{self.text[token.start:token.end]!r}: the comma read as a decimal "
+                              f"point ({comma.group(0)} = {comma.group(0).replace(',', '.')}); a "
+                              "thousands separator needs three digits after it",
+                              (token.start, token.end))
             if amount.value == 0 or any(v == 0 for v in amount.values):
                 used.add(index)
                 broken = before is not None and before.kind == "number"
@@ -1083,6 +1117,10 @@ class _Reader:
                         and not self._next_to(tokens, drug_index, index):
                     drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
                 if drug_index is not None and self._dose_of_unknown_between(
+                        tokens, drug_index, index):
+                    used.add(index)
+                    continue
+                if drug_index is not None and self._named_after_conjunction(
                         tokens, drug_index, index):
                     used.add(index)
                     continue
@@ -1509,7 +1547,8 @@ class _Reader:
                 or (amount.base == "%" and not amount.per):
             return None  # a bare percentage is a share, never the story drug's concentration
         unknown = next((t for t in tokens if t.kind == "word"
-                        and _INN_STEM.fullmatch(str(t.value))), None) or self._dose_of_name(tokens)
+                        and _INN_STEM.fullmatch(str(t.value))), None) \
+            or self._dose_of_name(tokens) or self._given_by_route(tokens)
         if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
             self._finding(Severity.WARNING, "unknown-name",
                           f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -2095,6 +2134,22 @@ class _Reader:
                 return name
         return None
 
+    def _given_by_route(self, tokens: list[Token]) -> Token | None:
+        """ "Intravenous immunoglobulin (IVIG) was started at a total dose of 120g (2g/kg)": a
+        route word right before a word the catalogue does not know, as the subject of the
+        sentence (before its first verb), names what was given that way — the sentence speaks
+        of it, not of the story's drug. A word for a dose, a device or a kind of treatment ("IV
+        analgesia", "oral intake") names nothing new."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind == "verb":
+                return None
+            name = tokens[position + 1]
+            if token.kind == "route" and name.kind == "word" and _name_like(str(name.value)) \
+                    and name.value not in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+                                           | _ROUTE_NOUNS | _KINDS_OF_GIVING):
+                return name
+        return None
+
     def _dose_of_unknown_between(self, tokens: list[Token], drug_index: int, index: int) -> bool:
         """ "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice
         daily": a "dose of" a name the catalogue does not know, between the drug and the amount,
@@ -2116,6 +2171,63 @@ class _Reader:
                               "another drug", (name.start, token.end))
                 return True
         return False
+
+    def _named_after_conjunction(self, tokens: list[Token], drug_index: int, index: int) -> bool:
+        """ "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily",
+        "aspirin 100mg daily, and colchicine 0,5mg twice daily": a drug that already has its own
+        amount before a conjunction ("and", ",", ";", "plus", "with") does not take an amount
+        after it where a noun phrase naming something else — a word that could be a drug's name
+        the catalogue does not know — stands between the conjunction and the amount. The amount
+        is that name's: said in a finding; not read. A split dose of the drug itself ("morphine
+        10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else."""
+        conjunction = None
+        for position in range(index - 1, drug_index, -1):
+            token = tokens[position]
+            if (token.kind == "punct" and token.value in ",;") or (
+                    token.kind == "plus" and self._word(token) in ("and", "plus", "with")):
+                conjunction = position
+                break
+            if token.kind in ("amount", "drug", "class", "clause"):
+                return False
+        if conjunction is None or not any(
+                tokens[position].kind == "amount"
+                for position in range(drug_index + 1, conjunction)):
+            return False
+        # the name heads the amount: only glue, a salt, a route or form, or a letter naming a
+        # variant ("cyclosporine A", "vitamin K") between them — never a verb ("the patient
+        # received 20 mg": the patient is no drug)
+        position = index - 1
+        while position > conjunction and (
+                tokens[position].kind in ("route", "release", "form")
+                or (tokens[position].kind == "word" and (
+                    tokens[position].value in _GLUE | _SALTS
+                    or re.fullmatch(r"[A-Z]", self.text[tokens[position].start:tokens[
+                        position].end]) is not None))):
+            position -= 1
+        name = tokens[position]
+        if position <= conjunction or name.kind != "word" or not _name_like(str(name.value)) \
+                or name.value in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS | _FURTHER:
+            return False
+        # and the name opens the noun phrase after the conjunction: only the way it is given
+        # stands before it ("and orally administered cyclosporine A", "and intravenous
+        # immunoglobulin"), never a preposition ("; increased in steps of 5 mg")
+        position -= 1
+        while position > conjunction and (
+                tokens[position].kind in ("route", "release", "form", "verb")
+                or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)):
+            position -= 1
+        if position != conjunction:
+            return False
+        token = tokens[index]
+        said = self.text[name.start:name.end]
+        self._not_dose(token, f"the amount of {said!r}, a name the catalogue does not know, "
+                       "after a drug with its own amount")
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} follows {said!r}, a name the "
+                      "catalogue does not know, after a conjunction: not read, and not given to "
+                      f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
+                      (name.start, token.end))
+        return True
 
     def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
         """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
@@ -2744,17 +2856,24 @@ class _Reader:
         """ "The patient … discharged on Cetomacrogol and fluocinolone gel … and 1%
         hydrocortisone ointment": the words that name the regimen at discharge (the drugs after
         "discharged on / with", every item of the sentence among them, none stopped), or None
-        ("discharged on postoperative day 5" names a day, not a regimen)."""
+        ("discharged on postoperative day 5" names a day, not a regimen; "discharged on day 12
+        on prednisone 20mg daily, aspirin …": the day, then the regimen after a second "on")."""
         for position, token in enumerate(tokens[:-1]):
             if token.kind != "time" or token.value != "discharge" \
                     or self._word(tokens[position + 1]) not in ("on", "with"):
                 continue
-            if position + 2 >= len(tokens) or tokens[position + 2].kind in ("time", "number") \
-                    or self._word(tokens[position + 2]) in ("the", "a", "an", "day"):
+            joint = position + 1
+            if joint + 3 < len(tokens) and self._word(tokens[joint]) == "on" \
+                    and tokens[joint + 1].kind == "time" \
+                    and str(tokens[joint + 1].value).startswith("day") \
+                    and self._word(tokens[joint + 2]) == "on":
+                joint += 2  # "discharged on day 12 on …"
+            if joint + 1 >= len(tokens) or tokens[joint + 1].kind in ("time", "number") \
+                    or self._word(tokens[joint + 1]) in ("the", "a", "an", "day"):
                 return None
-            if readings and all(r.first > position + 1 and r.action in ("add", "continue")
+            if readings and all(r.first > joint and r.action in ("add", "continue")
                                 for r in readings):
-                return self.text[token.start:tokens[position + 1].end]
+                return self.text[token.start:tokens[joint].end]
             return None
         return None
 

@@ -14,6 +14,7 @@ from mpsdose.io.prose.lexicon import (
     COMBINATION_UNITS,
     LAB,
     LIST,
+    NUMBER,
     PHRASES,
     RANGE,
     number,
@@ -170,8 +171,10 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
         position = between.start("rest")
     else:
         listed = LIST.match(normal, position, end)
+        if listed and re.search(r"\d,\d{1,2}(?!\d)", listed.group("first")):
+            return None  # "1,5 and 10 mg", "5,10 and 20 mg": a decimal comma or a list? Neither
         if (listed and "," in listed.group("first")) or (listed and listed.group("first")):
-            prefix_values = [number(v) for v in re.split(r"\s*,\s*", listed.group("first"))]
+            prefix_values = [number(v) for v in re.findall(NUMBER, listed.group("first"))]
             kind = "list"
             position = listed.end()
     match = AMOUNT.match(normal, position, end)
