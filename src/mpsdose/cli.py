@@ -627,9 +627,11 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
-                   slip) = error; above the usual range = warning; opioid-naive above the
-                   labelled start = warning, above a tolerant-only dose = error;
-                   transmucosal fentanyl needs opioid tolerance
+                   slip) = error; more than 1000 times that ceiling (beyond any single
+                   unit slip) is no dose: refused, exit 2; above the usual range =
+                   warning; opioid-naive above the labelled start = warning (--market us:
+                   at 65 and over or CrCl < 60, the low end of its range), above a
+                   tolerant-only dose = error; transmucosal fentanyl needs opioid tolerance
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
@@ -637,7 +639,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    starting cap and the market's label; a first fentanyl patch below
                    60 mg OME/day (US label: error; info where the market's own table
                    gives it, --market uk: 12 mcg/h from 30 mg/day)
-      rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
+      rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
+                   a large share no larger than an opioid-naive start is info (US start:
+                   its low end at 65 and over or CrCl < 60)
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and

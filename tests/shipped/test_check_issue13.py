@@ -21,6 +21,7 @@ from mpsdose import (
     Ingredient,
     Item,
     Knowledge,
+    MpsdoseError,
     Patient,
     PatientError,
     Regimen,
@@ -330,6 +331,23 @@ FRESH10_LEFT: dict[str, str] = {}
 FRESH10_STILL_WARNED: dict[str, str] = {}
 
 
+# -- the eleventh and twelfth held-out rounds (written and committed before check first ran) ----
+FRESH11_LEFT: dict[str, str] = {}
+FRESH11_STILL_WARNED = {
+    "RO23": "oxycodone with a creatinine clearance of 28 mL/min: SPS and the Fast Fact advise "
+            "caution below 30 (renal-opioid), a warning with a source",
+    "RO32": "MR oxycodone 160 mg/day, 320 mg OME at the lower reading: above the West Midlands "
+            "300 mg/day specialist-advice line, a warning by the issue's rule (as GO14)",
+}
+FRESH12_LEFT: dict[str, str] = {}
+FRESH12_STILL_WARNED = {
+    "SO41": "MR morphine 400 mg/day: above the West Midlands 300 mg OME/day specialist-advice "
+            "line, a warning by the issue's rule (as OO10 and PO28)",
+    "SO43": "methadone 90 mg/day, about 420 mg OME by the first rotation table's tiered "
+            "factor: above the same 300 mg OME/day line, a warning by the issue's rule",
+}
+
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -342,6 +360,8 @@ ROUNDS = {
     "fresh8": (FRESH8_LEFT, FRESH8_STILL_WARNED),
     "fresh9": (FRESH9_LEFT, FRESH9_STILL_WARNED),
     "fresh10": (FRESH10_LEFT, FRESH10_STILL_WARNED),
+    "fresh11": (FRESH11_LEFT, FRESH11_STILL_WARNED),
+    "fresh12": (FRESH12_LEFT, FRESH12_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -974,3 +994,90 @@ def test_a_first_patch_below_tolerance_is_never_silent(morphine, patch, market):
                   for row in k.market_rules.of(market, "patch_low_start"))
     assert (shown[0].severity is Severity.INFO) is allowed
     assert shown[0].severity in (Severity.INFO, Severity.ERROR)
+
+
+# -- a dose no single unit slip explains is refused; a slip is a finding (issue 13 item 1) -------
+def test_an_absurd_opioid_dose_is_refused_naming_the_item_and_the_ceiling(runner):
+    result = runner.invoke(main, ["check", "fentanyl 5 g iv q1h", "--opioid-tolerant"])
+    assert result.exit_code == 2, result.output
+    message = result.stderr.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert "fentanyl 5 g iv q1h" in message  # the item
+    assert "3000000 mg OME/day" in message and "1000 times" in message  # the ceiling, times
+    assert "opioid_dose_ranges.csv:3" in message and "West Midlands" in message  # its source
+
+
+def test_a_thousand_fold_slip_asks_to_confirm_the_unit_and_is_not_refused():
+    # the issue's own slips: a few and 40 times the ceiling, error findings (exit 1 above)
+    for items in (["hydromorphone 500 mg po qid"], ["fentanyl 50 mg/h iv continuous"]):
+        assert ("opioid-implausible-dose", Severity.ERROR) in raised(items)
+
+
+def _plausible_day(drug: str, route: Route) -> float | None:
+    """The plausibility ceiling of a daily item [mg/day] by the data: the drug's own plausible
+    rows per day for the route, else 3000 mg OME/day at the route's generous factor (a sister
+    parenteral route's where none); None where neither exists."""
+    k = Knowledge.default()
+    own = [r.per_day for r in k.opioid_ranges if r.check == "plausible" and r.drug == drug
+           and r.per_day is not None and (r.routes is None or route in r.routes)]
+    if own:
+        return min(own)
+    reading = factor_readings(drug, route, knowledge=k)
+    parenteral = [Route.IM, Route.IV, Route.SC]
+    for other in (r for r in parenteral if r is not route and route in parenteral):
+        reading = reading or factor_readings(drug, other, knowledge=k)
+    if reading is None:
+        return None
+    ceiling = next(r.per_day for r in k.opioid_ranges if r.check == "plausible" and r.generic)
+    assert ceiling is not None
+    return reading.low_from.unit.to_canonical(ceiling / reading.low)
+
+
+@given(st.sampled_from(OPIOID_ROUTES), st.floats(min_value=1.001, max_value=20))
+def test_beyond_a_thousand_times_the_ceiling_is_refused_and_ten_times_is_an_error(
+        drug_route, beyond):
+    drug, route = drug_route
+    ceiling = _plausible_day(drug, route)
+    if ceiling is None:  # no factor and no row: reported as not judged (tested above)
+        return
+    try:
+        absurd = _daily_item(drug, route, ceiling * 1000 * beyond)
+    except MpsdoseError:  # refused at the edge by the 200 g guard, before any check
+        absurd = None
+    if absurd is not None:  # below the guard: check refuses it, naming the ceiling
+        with pytest.raises(MpsdoseError, match="plausibility ceiling"):
+            check([absurd], TOLERANT)
+    try:
+        ten = _daily_item(drug, route, ceiling * 10)
+    except MpsdoseError:  # already refused at the edge by the 200 g guard: louder still
+        return
+    shown = check([ten], TOLERANT)  # not refused: a slip asks to confirm the unit
+    assert ("opioid-implausible-dose", Severity.ERROR) in {(f.code, f.severity) for f in shown}
+
+
+# -- a rescue's naive-start step-down respects the patient (SD47) --------------------------------
+SD47 = ["buprenorphine 5 mcg/h td q7d", "oxycodone ir 10 mg po q4h prn max 4/day"]
+
+
+@pytest.mark.parametrize(("age", "crcl", "severity", "why"), [
+    (82, 90, Severity.WARNING, "62 FR 45313"), (64, 90, Severity.INFO, None),
+    (64, 40, Severity.WARNING, "Start conservatively"), (65, 60, Severity.WARNING, "62 FR 45313")],
+    ids=["82", "64", "64 CrCl 40", "65 CrCl 60"])
+def test_a_large_rescue_share_steps_down_only_within_the_start_the_patient_gets(age, crcl,
+                                                                                 severity, why):
+    # 10 mg oxycodone (20 mg OME at SPCG's 2) is within the US morphine tablets' 30 mg start but
+    # above its low end, 15 mg, where US labelling starts a patient of 65 and over (FDA 62 FR
+    # 45313) or one with a creatinine clearance below 60 mL/min
+    patient = attrs.evolve(TOLERANT, age=age, crcl_ml_min=crcl)
+    shares = [f for f in found(SD47, patient, market="us") if f.code == "rescue-share"]
+    assert [f.severity for f in shares] == [severity]
+    if why is not None:  # the finding says why the low end, and names that rule's source
+        assert "low end" in shares[0].message and why in shares[0].source
+
+
+def test_a_naive_elderly_patient_is_judged_at_the_low_end_of_the_us_start():
+    old = attrs.evolve(NAIVE, age=80)
+    assert ("opioid-naive-start", Severity.WARNING) in raised(
+        ["morphine ir 20 mg po q4h prn max 2/day"], old, market="us")
+    assert "opioid-naive-start" not in {c for c, _ in raised(
+        ["morphine ir 20 mg po q4h prn max 2/day"], NAIVE, market="us")}

@@ -1703,7 +1703,7 @@ def check(
     found.extend(_interaction_findings(k, items, patient, limits, market))
     found.extend(opioid_range_findings(items, patient, market=market, table=table, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
-                              knowledge=k))
+                              patient=patient, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
                  if f.code == "dose-unknown")
     if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):

@@ -98,7 +98,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
         "opioid-benzodiazepine-older", "opioid-cns-depressant", "opioid-cyp3a4-inhibitor",
-        "opioid-dose-range-not-checked", "opioid-gabapentinoid",
+        "opioid-dose-not-a-dose", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",

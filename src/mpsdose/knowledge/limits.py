@@ -289,12 +289,19 @@ class OpioidRange(Value):
     source: str
     notes: str = ""
     where: str = ""
+    #: [mg], or [mg OME] without a drug: the low end of a naive start's printed range
+    start_low: float | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> OpioidRange:
         per_dose, per_day = row.get("per_dose"), row.get("per_day")
         if per_dose is None and per_day is None:
             raise row.error("a range row needs per_dose or per_day", "per_day")
+        start_low = row.get("start_low")
+        if start_low is not None and (row["check"] != "naive-start" or per_dose is None
+                                      or start_low > per_dose):
+            raise row.error("start_low is the low end of a naive-start row's per-dose range: "
+                            "at most its per_dose", "start_low")
         unit = row.get("day_unit", "mg/day")
         if unit != "mg/day" and per_day is None:
             raise row.error("day_unit goes with per_day", "day_unit")
@@ -306,7 +313,7 @@ class OpioidRange(Value):
         canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
         return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
                    row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
-                   row["source"], row.get("notes", ""), row.where)
+                   row["source"], row.get("notes", ""), row.where, start_low)
 
     @property
     def rate(self) -> bool:

@@ -35,6 +35,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "methadone_start": ("value", "band"),
     "methadone_no_increase_days": ("value",),
     "patch_low_start": ("drug", "value", "band"),
+    "naive_start_low_end": ("band",),
 }
 
 
@@ -48,7 +49,7 @@ class MarketRule(Value):
     route: Route | None
     release: str | None
     interval_h: float | None
-    condition: str  #: any, crcl_ml_min, indication, prior_ome_mg_per_day
+    condition: str  #: any, age, crcl_ml_min, indication, prior_ome_mg_per_day
     band: Interval
     indication: str | None
     value: float | None
@@ -79,7 +80,7 @@ class MarketRule(Value):
                 raise row.error(f"a {rule} rule needs its {need}", need)
         if condition == "indication" and not row.get("indication"):
             raise row.error("an indication rule names its indication", "indication")
-        if condition in ("crcl_ml_min", "prior_ome_mg_per_day") and band.unbounded:
+        if condition in ("age", "crcl_ml_min", "prior_ome_mg_per_day") and band.unbounded:
             raise row.error(f"a {condition} rule needs its band", "condition_band")
         return cls(row["market"], rule, row.get("drug"), row.get("route"), row.get("release"),
                    row.get("interval_h"), condition, band, row.get("indication"), value, low,

@@ -228,7 +228,7 @@ LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 MARKET_RULES = (
     "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only",
     "methadone_min_prior_ome", "methadone_start", "methadone_no_increase_days",
-    "patch_low_start",
+    "patch_low_start", "naive_start_low_end",
 )
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
@@ -525,6 +525,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "buprenorphine patch is 168)."),
         Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS),
         Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)"),
+        Column("start_low", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)",
+               doc="naive-start rows only: the low end of the per-dose starting range the "
+                   "source prints (per_dose is its top; '15 to 30 mg' is 15 and 30), the start "
+                   "of a patient the labelling sends to the low end of the range (65 and over, "
+                   "renal impairment: safety rule naive-start-low-end). Empty where the source "
+                   "prints one dose."),
         Column("per_day", Kind.POSITIVE, required=False,
                unit="day_unit (mg OME/day without a drug)"),
         Column("day_unit", Kind.CHOICE, required=False, choices=("mg/day", "mg/h", "mcg/h"),
@@ -602,10 +608,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
         Column("interval_h", Kind.POSITIVE, required=False, unit="h",
                doc="For a patch rule: the change interval of the patches it is for."),
-        Column("condition", Kind.CHOICE, choices=("any", "crcl_ml_min", "indication",
+        Column("condition", Kind.CHOICE, choices=("any", "age", "crcl_ml_min", "indication",
                                                   "prior_ome_mg_per_day")),
         Column("condition_band", Kind.INTERVAL, required=False,
-               unit="mL/min or mg OME/day (the condition's)"),
+               unit="years, mL/min or mg OME/day (the condition's)"),
         Column("indication", required=False,
                doc="For condition 'indication': the patient condition (--condition) the rule "
                    "is for; the rule is silent for every other indication."),
