@@ -2051,3 +2051,16 @@ def test_a_prefix_joined_to_a_name_is_said():
     reading = read_course("He took ethyl morphine 30 mg twice daily.")
     assert any(f.finding.code == "prefixed-name-unknown" and "ethylmorphine" in f.finding.message
                for f in reading.findings)
+
+
+def test_an_unknown_name_before_infusion_keeps_the_amounts_from_the_story_drug():
+    # fresh13-009 (PAMJ 2020): the adrenaline's amount was given to the heparin before it
+    text = ("Heparin was reversed by Protamine. Adrenaline infusion (1.5mg/50mls) was started at "
+            "0.5mls/hour.")
+    reading = read_course(text)
+    assert [(i.drug.name, i.per_dose) for i in reading.items] == [("heparin", None)]
+    assert any(f.finding.code == "unknown-name" and "Adrenaline" in f.finding.message
+               for f in reading.findings)
+    # a word for the infusion itself still refers back
+    assert _daily_doses("Morphine 10 mg/h IV was started. The infusion rate was increased to "
+                        "20 mg/h.") == [("morphine", "240 mg/day"), ("morphine", "480 mg/day")]

@@ -1618,7 +1618,8 @@ class _Reader:
             return None  # a bare percentage is a share, never the story drug's concentration
         unknown = next((t for t in tokens if t.kind == "word"
                         and _INN_STEM.fullmatch(str(t.value))), None) \
-            or self._dose_of_name(tokens) or self._given_by_route(tokens)
+            or self._dose_of_name(tokens) or self._given_by_route(tokens) \
+            or self._infusion_of_name(tokens)
         if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
             self._finding(Severity.WARNING, "unknown-name",
                           f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -2207,6 +2208,23 @@ class _Reader:
                     and _name_like(str(name.value)) \
                     and name.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
                 return name
+        return None
+
+    def _infusion_of_name(self, tokens: list[Token]) -> Token | None:
+        """ "Adrenaline infusion (1.5mg/50mls) was started at 0.5mls/hour": a word the catalogue
+        does not know right before "infusion", as the subject of the sentence (before its first
+        verb), names what is infused — the sentence speaks of it, not of the story's drug. A word
+        for a dose, a device or a kind of treatment names nothing new."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind == "verb":
+                return None
+            following = tokens[position + 1]
+            if token.kind == "word" and following.kind == "infusion" \
+                    and self.normal[following.start:following.end].startswith("infusion") \
+                    and _name_like(str(token.value)) \
+                    and token.value not in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+                                            | _ROUTE_NOUNS | _KINDS_OF_GIVING):
+                return token
         return None
 
     def _given_by_route(self, tokens: list[Token]) -> Token | None:
