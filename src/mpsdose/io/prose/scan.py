@@ -122,9 +122,10 @@ _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
 #: A chemical prefix written as a word of its own before a name ("methyl prednisolone", "nor-
 #: buprenorphine", "hydroxy chloroquine", "dihydro codeine", "levo-methadone"): the compound is
-#: another substance than the name after it. "nor" and "des" only with a hyphen ("neither codeine
-#: nor morphine").
-PREFIX = re.compile(r"(?P<locant>[a-z]\s*-\s*)?(?:methyl|ethyl|hydroxy|dihydro|desmethyl|didesmethyl|levo|dextro|oxy)"
+#: another substance than the name after it. "nor", "des", "dex", "dexa" and "es" only with a
+#: hyphen ("neither codeine nor morphine").
+PREFIX = re.compile(r"(?P<locant>[a-z]\s*-\s*)?"
+                    r"(?:methyl|ethyl|hydroxy|dihydro|desmethyl|didesmethyl|levo|dextro|oxy)"
                     r"(?:\s*-\s*|\s+)|(?:nor|des|dexa|dex|es)\s*-\s*")
 _WORD = re.compile(r"[a-z][a-z'\-]*|[0-9]+(?:\.[0-9]+)?|\S")
 
