@@ -323,6 +323,24 @@ _DAILY_DOSE_OF = re.compile(r"\bdaily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|were
 _TOTAL_DURATION = re.compile(
     r"\s+(?:of\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
     r"(?:\d+(?:[.,]\d+)?|[a-z]+)\s*-?\s*(?:days?|weeks?|months?|years?|hours?|nights?)\b")
+#: A schedule that gives a drug on some days only: "3 consecutive days a week", "weekly", "once a
+#: week", "15 mg/week", "every other day", "on alternate days", "every 2 weeks", "days 1-4",
+#: "3 days per week", "for 3 days each month". The amount "a day" of such a regimen is the amount
+#: of a day it is given, not its daily amount (weekly methotrexate read as daily is a classic fatal
+#: error). "for a week", "for 3 consecutive days" (a course of days in a row) are durations: not
+#: matched.
+_INTERMITTENT = re.compile(
+    r"\b(?:(?:once|bi|twice|thrice)\s*-?\s*)?(?:weekly|fortnightly|monthly)\b"
+    r"|\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s*(?:times|x|×))\s+"
+    r"(?:a|per|each|every)\s+(?:week|month|cycle)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven)\s*(?:consecutive\s+|successive\s+)?"
+    r"days?\s+(?:a|per|each|every|of\s+(?:the|each|every)|in\s+(?:a|each|every))\s+"
+    r"(?:week|month|cycle)\b"
+    r"|(?:/\s*|\bper\s+|\beach\s+)(?:\d+\s*)?(?:weeks?|wks?|months?)\b"
+    r"|\bevery\s+(?:(?:\d+|one|two|three|four|five|six|other|second|third)\s+)?(?:weeks?|months?)\b"
+    r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|two|three|four|five|six|seven)"
+    r"(?:\s*(?:-|to)\s*\w+)?)\s+days?\b|\balternate\s+days?\b"
+    r"|\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
@@ -380,6 +398,9 @@ class _Reading:
     daily_list: bool = False
     #: the amount is one day's of a course told day by day ("24 mg on day 1 and 20 mg on day 2")
     day_amount: bool = False
+    #: the words of an intermittent schedule beside the amount ("3 consecutive days a week",
+    #: "weekly", "days 1-4"): no daily amount
+    intermittent: str | None = None
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
     count_before: bool = False
@@ -651,6 +672,7 @@ class _Reader:
                 tokens[0].start:tokens[0].end]), *tokens[1:]]
         self.tokens = tokens
         self.token_at = {token.start: position for position, token in enumerate(tokens)}
+        self._prefixed_names(tokens)
         self.negated_tokens = set()
         self.sentence = index
         said = self.normal[tokens[0].start:tokens[-1].end] if tokens else ""
@@ -686,6 +708,27 @@ class _Reader:
         self._tell(index, tokens, readings)
         if self.story.states:
             self.state_at[index] = len(self.story.states) - 1
+
+    def _prefixed_names(self, tokens: list[Token]) -> None:
+        """ "methyl prednisolone", "ethyl morphine": a chemical prefix written apart from a
+        catalogue name makes another substance. Read as the joined name where the catalogue knows
+        it, else as a name it does not know — never as the name after the prefix. Said in a
+        finding either way."""
+        for token in tokens:
+            written = self.text[token.start:token.end]
+            if token.kind == "drug" and isinstance(token.value, DrugName) \
+                    and token.value.joined_from is not None:
+                self._finding(Severity.INFO, "prefixed-name-joined",
+                              f"{written!r}: a chemical prefix written apart from the name after "
+                              f"it; read as {token.value.drug.name} (one word), not as "
+                              f"{self.normal[token.start:token.end].split()[-1].split('-')[-1]}",
+                              (token.start, token.end))
+            elif token.kind == "word" and token.value != self.normal[token.start:token.end]:
+                self._finding(Severity.WARNING, "prefixed-name-unknown",
+                              f"{written!r}: a chemical prefix before a catalogue name makes "
+                              f"another substance ({token.value}), which the catalogue does not "
+                              "know: not read as the name after the prefix",
+                              (token.start, token.end))
 
     def _grains(self, tokens: list[Token]) -> None:
         """ "paracetamol 1gr/8 hours", "2 grains of aspirin": "gr" is the apothecaries' grain
@@ -1575,7 +1618,8 @@ class _Reader:
             return None  # a bare percentage is a share, never the story drug's concentration
         unknown = next((t for t in tokens if t.kind == "word"
                         and _INN_STEM.fullmatch(str(t.value))), None) \
-            or self._dose_of_name(tokens) or self._given_by_route(tokens)
+            or self._dose_of_name(tokens) or self._given_by_route(tokens) \
+            or self._infusion_of_name(tokens)
         if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
             self._finding(Severity.WARNING, "unknown-name",
                           f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -2164,6 +2208,23 @@ class _Reader:
                     and _name_like(str(name.value)) \
                     and name.value not in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS:
                 return name
+        return None
+
+    def _infusion_of_name(self, tokens: list[Token]) -> Token | None:
+        """ "Adrenaline infusion (1.5mg/50mls) was started at 0.5mls/hour": a word the catalogue
+        does not know right before "infusion", as the subject of the sentence (before its first
+        verb), names what is infused — the sentence speaks of it, not of the story's drug. A word
+        for a dose, a device or a kind of treatment names nothing new."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind == "verb":
+                return None
+            following = tokens[position + 1]
+            if token.kind == "word" and following.kind == "infusion" \
+                    and self.normal[following.start:following.end].startswith("infusion") \
+                    and _name_like(str(token.value)) \
+                    and token.value not in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+                                            | _ROUTE_NOUNS | _KINDS_OF_GIVING):
+                return token
         return None
 
     def _given_by_route(self, tokens: list[Token]) -> Token | None:
@@ -3260,6 +3321,7 @@ class _Reader:
                           f"is about ({self.text[slice(*reading.drug_span)]!r} at "
                           f"{reading.drug_span[0]})", Severity.WARNING))
         notes.extend(reading.notes)
+        reading.intermittent = self._intermittent(reading)
         dose = _Dose.read(reading, self.weight, high=high, notes=notes,
                           transdermal=route is Route.TRANSDERMAL or form == "patch")
         item = self._item_language(reading, dose, route, release, form, notes)
@@ -3279,6 +3341,30 @@ class _Reader:
             per_dose=dose.per_dose, dose_range=dose.dose_range, weight_based=dose.weight_based,
             frequency=dose.frequency, daily_dose=dose.daily, daily_mg=dose.daily_mg,
             max_daily_dose=dose.max_daily, item=item, action=action)
+
+    def _intermittent(self, reading: _Reading) -> str | None:
+        """The words of an intermittent schedule around the reading's amount, within its words, up
+        to eight tokens after them and three before, stopping at punctuation, brackets, a clause
+        boundary, another amount or another drug."""
+        tokens = self.tokens
+        at = reading.amount_token
+        if reading.amount is None or reading.from_earlier or at is None \
+                or not 0 <= reading.first <= at <= reading.last < len(tokens):
+            return None
+        own = self.token_at.get(reading.drug_span[0])
+        start, end = tokens[at].start, tokens[at].end
+        lowest, highest = max(0, reading.first - 3), min(len(tokens) - 1, reading.last + 8)
+        for step in (-1, 1):
+            position = at + step
+            while lowest <= position <= highest:
+                token = tokens[position]
+                if token.kind in ("punct", "clause", "amount", "open", "close") or (
+                        token.kind == "drug" and position != own):
+                    break
+                start, end = min(start, token.start), max(end, token.end)
+                position += step
+        found = _INTERMITTENT.search(self.normal, start, end)
+        return None if found is None else self.text[found.start():found.end()]
 
     def _drug_token(self, reading: _Reading) -> int:
         return self.token_at.get(reading.drug_span[0], reading.first)
@@ -3647,6 +3733,15 @@ class _Dose:
         unit = _unit(base, per)
         dose.per_dose = Measure(value, unit)
         time = next((p for p in per if p in ("h", "day", "min")), None)
+        if reading.intermittent is not None and time not in ("h", "min") and not transdermal:
+            if time == "day":
+                dose.per_dose = Measure(value, _unit(base, tuple(p for p in per if p != "day")))
+            words = reading.intermittent
+            dose.frequency = f"{dose.frequency}, {words}" if dose.frequency else words
+            notes.append(("intermittent", f"{words!r}: an intermittent schedule (given on some "
+                          "days only): the amount of a day it is given is not the regimen's daily "
+                          "amount; no daily amount", Severity.INFO))
+            return dose
         if time is not None:
             return dose._rate(reading, value, base, time, notes, transdermal)
         if transdermal:
