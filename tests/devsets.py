@@ -49,7 +49,13 @@ rounds' rows, checked with the item parser only, and committed before ``check`` 
 written by the same session after the eleventh was committed, with other drugs, scenarios and
 wording where it could, and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all twenty-six.
+``check_dangerous_fresh13.csv`` and ``check_ordinary_fresh13.csv`` are the thirteenth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report, checked it with the item parser and patient constructor only, and
+committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all twenty-eight.
 """
 
 from __future__ import annotations
@@ -76,7 +82,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 9": ("check_dangerous_fresh9.csv", "check_ordinary_fresh9.csv"),
         "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv"),
         "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv"),
-        "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv")}
+        "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv"),
+        "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
