@@ -642,11 +642,12 @@ def _daily_item(drug: str, route: Route, mg_per_day: float) -> Item:
     return Item((Ingredient(CATALOGUE.drugs[drug], dose),), route, schedule)
 
 
-def _usual_top(drug: str, route: Route) -> float | None:
-    """The top of the usual daily range [mg/day] by the data: the drug's own usual rows for the
-    route, else 300 mg OME/day by the generous factor; None where neither exists."""
+def _daily_row(check: str, drug: str, route: Route) -> float | None:
+    """The ``check`` rows' daily amount [mg/day] for a drug and route by the data: the drug's own
+    rows for the route, else the rows of every opioid (mg OME/day) at the route's generous factor
+    (a sister parenteral route's where the route has none); None where neither exists."""
     k = Knowledge.default()
-    own = [r.per_day for r in k.opioid_ranges if r.check == "usual" and r.drug == drug
+    own = [r.per_day for r in k.opioid_ranges if r.check == check and r.drug == drug
            and r.per_day is not None and (r.routes is None or route in r.routes)]
     if own:
         return min(own)
@@ -656,9 +657,14 @@ def _usual_top(drug: str, route: Route) -> float | None:
         reading = reading or factor_readings(drug, other, knowledge=k)  # a sister route's factor
     if reading is None:
         return None
-    usual = next(r.per_day for r in k.opioid_ranges if r.check == "usual" and r.generic)
-    assert usual is not None
-    return reading.low_from.unit.to_canonical(usual / reading.low)
+    every = next(r.per_day for r in k.opioid_ranges if r.check == check and r.generic)
+    assert every is not None
+    return reading.low_from.unit.to_canonical(every / reading.low)
+
+
+def _usual_top(drug: str, route: Route) -> float | None:
+    """The top of the usual daily range [mg/day] (300 mg OME/day where the drug has no row)."""
+    return _daily_row("usual", drug, route)
 
 
 @given(st.sampled_from(OPIOID_ROUTES), st.floats(min_value=10, max_value=1000),
@@ -1014,23 +1020,9 @@ def test_a_thousand_fold_slip_asks_to_confirm_the_unit_and_is_not_refused():
 
 
 def _plausible_day(drug: str, route: Route) -> float | None:
-    """The plausibility ceiling of a daily item [mg/day] by the data: the drug's own plausible
-    rows per day for the route, else 3000 mg OME/day at the route's generous factor (a sister
-    parenteral route's where none); None where neither exists."""
-    k = Knowledge.default()
-    own = [r.per_day for r in k.opioid_ranges if r.check == "plausible" and r.drug == drug
-           and r.per_day is not None and (r.routes is None or route in r.routes)]
-    if own:
-        return min(own)
-    reading = factor_readings(drug, route, knowledge=k)
-    parenteral = [Route.IM, Route.IV, Route.SC]
-    for other in (r for r in parenteral if r is not route and route in parenteral):
-        reading = reading or factor_readings(drug, other, knowledge=k)
-    if reading is None:
-        return None
-    ceiling = next(r.per_day for r in k.opioid_ranges if r.check == "plausible" and r.generic)
-    assert ceiling is not None
-    return reading.low_from.unit.to_canonical(ceiling / reading.low)
+    """The plausibility ceiling of a daily item [mg/day] (3000 mg OME/day where the drug has no
+    row)."""
+    return _daily_row("plausible", drug, route)
 
 
 @given(st.sampled_from(OPIOID_ROUTES), st.floats(min_value=1.001, max_value=20))

@@ -550,7 +550,8 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
         sources.append(allowed.source)
     if m.instead is not None:
         given = _ceiling(m.instead, kind, patient)
-        unit = {"single": "mg", "daily": "mg/day", "days": "days"}[kind]
+        counted = m.instead.dose_unit
+        unit = {"single": counted, "daily": f"{counted}/day", "days": "days"}[kind]
         text += (f" (stepped down to info in {patient.setting} care: for "
                  f"{m.instead.describe_condition()} there, the care setting's source gives up "
                  f"to {significant(given or 0, 4)} {unit}, the maximum that applies instead)")

@@ -222,6 +222,9 @@ _SOURCE = (
                                         "disagreements, what was left out."),
 )
 _MARKETS = ("us", "uk", "jp", "eu")
+#: What a maximum dose row may be conditional on (dose_limits.csv, setting_limits.csv).
+LIMIT_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis", "risk_factor",
+                    "opioid_tolerant")
 #: Markets a limit or a starting dose may be scoped to (a label's country or region).
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
@@ -396,9 +399,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("drug", Kind.DRUG),
         Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
-        Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
-                                                  "hepatic", "dialysis", "risk_factor",
-                                                  "opioid_tolerant"),
+        Column("condition", Kind.CHOICE, choices=LIMIT_CONDITIONS,
                doc="opioid_tolerant: patients on long-term opioids (the patient's "
                    "opioid_tolerant); not known where tolerance is not given."),
         Column("condition_band", Kind.INTERVAL, required=False,
@@ -438,9 +439,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("drug", Kind.DRUG),
         Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
-        Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
-                                                  "hepatic", "dialysis", "risk_factor",
-                                                  "opioid_tolerant"),
+        Column("condition", Kind.CHOICE, choices=LIMIT_CONDITIONS,
                doc="As in dose_limits.csv."),
         Column("condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (the condition's)"),
