@@ -29,7 +29,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh7_passages.jsonl", "fresh8_passages.jsonl",
                                           "fresh9_passages.jsonl", "fresh10_passages.jsonl",
                                           "fresh11_passages.jsonl", "fresh12_passages.jsonl",
-                                          "fresh13_passages.jsonl")
+                                          "fresh13_passages.jsonl", "fresh14_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -51,7 +51,8 @@ def _items(text: str):
                                              ("fresh6", 0.90), ("fresh7", 0.90),
                                              ("fresh8", 0.90), ("fresh9", 0.90),
                                              ("fresh10", 0.95), ("fresh11", 0.95),
-                                             ("fresh12", 1.0), ("fresh13", 1.0)])
+                                             ("fresh12", 1.0), ("fresh13", 1.0),
+                                             ("fresh14", 0.91)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2064,3 +2065,100 @@ def test_an_unknown_name_before_infusion_keeps_the_amounts_from_the_story_drug()
     # a word for the infusion itself still refers back
     assert _daily_doses("Morphine 10 mg/h IV was started. The infusion rate was increased to "
                         "20 mg/h.") == [("morphine", "240 mg/day"), ("morphine", "480 mg/day")]
+
+
+# -- patterns of the fresh14 passages (E3C case texts; first read 27/34, 1 invented) -------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh14-021 (PAMJ 2013): R-CHOP's prednisone "100 mg/day during 5 days" of a 3-week cycle
+    ("Six cycles of R-CHOP regimen (Rituximab 375 mg/ m 2, cyclophosphamide 750 mg/ m 2, "
+     "doxorubicine 50 mg/m 2, vincristin 1.4 mg/ m 2 and prednisone 100 mg/day during 5 days; the "
+     "protocol is repeated every 3 weeks) were given with complete response.",
+     [("prednisone", None)]),
+    ("He received six 21-day cycles of dexamethasone 40 mg daily on days 1 to 4.",
+     [("dexamethasone", None)]),
+    ("Prednisone 100 mg daily for 5 days was given every 3 weeks for 6 cycles.",
+     [("prednisone", None)]),
+    ("She took prednisone 60 mg/day in cycles of 28 days.", [("prednisone", None)]),
+    # a repetition said of no cycle, or in another sentence, leaves the daily regimen alone
+    ("He took oxycodone 10 mg twice daily; follow-up visits were every 3 weeks.",
+     [("oxycodone", "20 mg/day")]),
+    ("He took morphine 30 mg daily. The chemotherapy was repeated every 3 weeks.",
+     [("morphine", "30 mg/day")]),
+])
+def test_a_cycle_repeated_at_an_interval_gives_no_daily_amount(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_a_cycle_is_said_in_the_frequency_and_a_finding():
+    reading = read_course("Prednisone 100 mg/day during 5 days; the protocol is repeated every 3 "
+                          "weeks.")
+    [item] = reading.items
+    assert str(item.per_dose) == "100 mg" and item.daily_dose is None
+    assert "repeated every 3 weeks" in (item.frequency or "")
+    assert any(f.finding.code == "intermittent" for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh14-024 (PAMJ 2018): "6hrly", as British charts write "6-hourly"
+    ("He was commenced on intravenous dexamethasone 4mg 6hrly for 48hrs.",
+     [("dexamethasone", "16 mg/day")]),
+    ("Morphine 10 mg 4 hrly was given.", [("morphine", "60 mg/day")]),
+])
+def test_hrly_is_hourly(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh14-032 (PAMJ 2014): one "daily doses of" before two names each with an amount
+    # ("ketiapin" is a misspelling the catalogue does not know: its amount is not read)
+    ("She was inscribed daily doses of ketiapin 25 mg for anxiety disorder and venlafaxine 75 mg "
+     "for both anxiety disorder and the chronic headaches.", [("venlafaxine", "75 mg/day")]),
+    ("She was given daily doses of venlafaxine 75 mg and sertraline 50 mg.",
+     [("venlafaxine", "75 mg/day"), ("sertraline", "50 mg/day")]),
+    # a count of daily doses is no daily dose of each
+    ("She received two daily doses of methylprednisolone 500 mg and prednisone 20 mg.",
+     [("methylprednisolone", None), ("prednisone", None)]),
+])
+def test_daily_doses_of_a_list_of_names_with_amounts(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_solumedrol_is_methylprednisolone():
+    # fresh14-019 (PAMJ 2019): the French brand's spelling, SOLUMEDROL (HAS avis 2008)
+    assert _daily_doses("The patient received a bolus of solumedrol 500 mg daily for 3 days.") \
+        == [("methylprednisolone", "500 mg/day")]
+
+
+def test_an_unknown_name_opening_a_bracket_keeps_its_amount():
+    # fresh14-019: methotrexate's "15 mg/week" was given to the methylprednisolone before it
+    text = ("The patient received a bolus of solumedrol 500 mg daily for 3 days and the "
+            "antirheumatic treatment was initiated (methotrexate 15 mg/week).")
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.per_dose)) for i in reading.items] \
+        == [("methylprednisolone", "500 mg")]
+    assert any(f.finding.code == "unknown-name" and "methotrexate" in f.finding.message
+               for f in reading.findings)
+    # a bracket right after a drug's name may hold its brand: not set aside by this rule
+    # (fresh12-022: "methyl-prednisolone (Urbason 40 mg, Sanofi Aventis)")
+    assert [(i.drug.name, str(i.per_dose)) for i in read_course(
+        "He was treated with methyl-prednisolone (Urbason 40 mg, Sanofi Aventis).").items] \
+        == [("methylprednisolone", "40 mg")]
+
+
+def test_the_noun_of_a_verb_before_an_unknown_name_after_a_conjunction():
+    # fresh14-024: cyclophosphamide's "50mg on alternate days" was given to the prednisolone
+    text = ("Treatment was modified with reduction of tabs prednisolone to 20mg daily and "
+            "addition of tabs cyclophosphamide 50mg daily.")
+    assert _daily_doses(text) == [("prednisolone", "20 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh14-006 (BMC Gastroenterol 2012): the amount after "to" is the dose the reduction reached
+    ("Remission was achieved after six months with significant reduction of prednisone to "
+     "1.5 mg/day.", [("prednisone", "1.5 mg/day")]),
+    # the size of a reduction is still no dose
+    ("A reduction of 20 mg of morphine was made.", [("morphine", None)]),
+])
+def test_a_reduction_to_an_amount_reaches_it(text, want):
+    assert _daily_doses(text) == want, text

@@ -126,9 +126,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
-    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*hourly", lambda m: _every(_hours(m))),
-    _p("freq", rf"({_W})\s*-?\s*hourly", lambda m: _every(_hours(m))),
-    _p("freq", r"every\s+hour|hourly(?:\s+prn)?", lambda m: _every(1)),
+    # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
+    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    _p("freq", r"every\s+hour|h(?:ou)?rly(?:\s+prn)?", lambda m: _every(1)),
     # "5 mg/4 h", "20 mg/12 h": a dose every N hours ("/24 h" is a daily amount, read by AMOUNT;
     # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)
     _p("freq", r"/\s*((?:1[0-2]|[1-9]))\s*(?:-\s*(?:1[0-2]|[1-9])\s*)?h(?:ours?|rs?)?",

@@ -222,7 +222,8 @@ _INN_STEM = re.compile(
     r"[a-z]{3,}(?:caine|cillin|mycin|oxacin|conazole|azole|vir|mab|tinib|platin|rubicin|tide|"
     r"relin|pril|sartan|olol|dipine|statin|zepam|zolam|tidine|prazole|setron|triptan|dronate|"
     r"profen|coxib|fenac|olone|parin|xaban|thiazide|semide|oxetine|pramine|triptyline|peridol|"
-    r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast)")
+    r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast|trexate|trexed|"
+    r"fosfamide|phosphamide|taxel|poside|citabine|mustine)")
 #: Nouns after a drug's name that make it a condition, not a treatment ("fentanyl overdose").
 _CONDITIONS = frozenset({"overdose", "overdoses", "toxicity", "intoxication", "poisoning",
                          "withdrawal", "allergy", "intolerance", "dependence", "addiction",
@@ -318,6 +319,12 @@ _IN_VEHICLE = re.compile(r"\s+in\s+(?:dextrose|glucose|saline|normal\s+saline|so
                          r"nacl|d5w|water)\s+")
 #: "at a daily dose of", "the daily dosage was": the words before an amount a day.
 _DAILY_DOSE_OF = re.compile(r"\bdaily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|were\s+|:\s*)?$")
+#: "two daily doses of …": a count of doses (or of days), not a daily dose of each.
+_COUNTED_DAILY_DOSES = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|several|multiple|repeated)\s+daily\s+(?:dose|dosage)s?"
+    r"\s+(?:of\s+)?$")
+#: Words that end the words of what a listed dose is for.
+_NAMED_LIST_STOPS = frozenset({"was", "were", "is", "are", "and", "with", "then", "but"})
 #: "for a total of about 260 days", "a total of 12 weeks": what a total counts is a duration,
 #: not an amount.
 _TOTAL_DURATION = re.compile(
@@ -341,6 +348,21 @@ _INTERMITTENT = re.compile(
     r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|two|three|four|five|six|seven)"
     r"(?:\s*(?:-|to)\s*\w+)?)\s+days?\b|\balternate\s+days?\b"
     r"|\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b")
+#: A treatment given in cycles repeated at an interval ("the protocol is repeated every 3 weeks",
+#: "six cycles every 3 weeks", "cycles of 21 days", "21-day cycles", "every 3 weeks for 6
+#: cycles"): an amount "a day" in the sentence is the amount of a day of the cycle, not the
+#: regimen's daily amount (R-CHOP's "prednisone 100 mg/day during 5 days"). A repetition said of
+#: no cycle, course, protocol or regimen ("follow-up every 3 weeks") is not one.
+_CYCLE_INTERVAL = (r"(?:(?:\d+|two|three|four|five|six|seven|eight)\s+(?:days|weeks|months)"
+                   r"|(?:other\s+|second\s+|third\s+)?(?:week|month)|(?:other|alternate)\s+day)\b")
+_CYCLE_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)"
+_CYCLE_REPEATED = re.compile(
+    r"\b(?:cycles?|courses?|protocol|regimen)\b[^.;:]{0,60}?\b(?:repeated|given|administered|"
+    r"delivered|recurring)\s+(?:every|each)\s+" + _CYCLE_INTERVAL
+    + r"|\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER + r"\s+(?:days|weeks)\b"
+    + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses?)\b"
+    + r"|\brepeated\s+(?:every|each)\s+" + _CYCLE_INTERVAL + r"[^.;:]{0,40}?\b(?:cycles|courses)\b"
+    + r"|\bevery\s+" + _CYCLE_INTERVAL + r"\s+for\s+" + _CYCLE_NUMBER + r"\s+(?:cycles|courses)\b")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
@@ -922,6 +944,12 @@ class _Reader:
                 self._printed(sentence, tokens, index, index, kind, amount.value, _unit_of(amount),
                               drug=self._drug_near(tokens, index))
 
+    def _reduced_to(self, tokens: list[Token], index: int) -> bool:
+        """ "significant reduction of prednisone to 1.5 mg/day", "reduction of tabs prednisolone
+        to 20mg on alternate days": the amount right after "to" is the dose the reduction reached,
+        not the size of the reduction."""
+        return index >= 1 and tokens[index - 1].kind == "word" and tokens[index - 1].value == "to"
+
     def _step_of_change(self, token: Token) -> bool:
         """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
         the change, not a dose."""
@@ -1043,7 +1071,8 @@ class _Reader:
                             and not _TOTAL_DURATION.match(self.normal, token.end)):
                     found.add(token.value)
                 if token.kind == "verb" and token.value == "decrease" \
-                        and self.normal[token.start:token.end] == "reduction":
+                        and self.normal[token.start:token.end] == "reduction" \
+                        and not self._reduced_to(tokens, index):
                     found.add("reduction")
                 position += step
         if "use" in found and not self._use_is_total(tokens, index):
@@ -1068,6 +1097,44 @@ class _Reader:
                 continue
             listed = self._regimen_list(tokens, index)
             self.daily_amounts.update(tokens[position].start for position in listed)
+        for index, token in enumerate(tokens):
+            if token.kind not in ("drug", "word"):
+                continue
+            before = self.normal[max(0, token.start - 40):token.start]
+            if _DAILY_DOSE_OF.search(before) is None or _COUNTED_DAILY_DOSES.search(before):
+                continue
+            listed = self._named_list(tokens, index)
+            if len(listed) >= 2:
+                self.daily_amounts.update(tokens[position].start for position in listed)
+
+    def _named_list(self, tokens: list[Token], index: int) -> list[int]:
+        """ "daily doses of ketiapin 25 mg for anxiety disorder and venlafaxine 75 mg": names each
+        right before an amount of its own, joined by commas or "and", each with the words of what
+        it is for ("for anxiety disorder"), one list from the name at ``index`` on. The positions
+        of the list's amounts (amounts with a time of their own end the list)."""
+        positions: list[int] = []
+        position = index
+        while position + 1 < len(tokens):
+            name, amount = tokens[position], tokens[position + 1]
+            if name.kind not in ("drug", "word") or amount.kind != "amount" \
+                    or amount.value.time is not None:
+                break
+            positions.append(position + 1)
+            position += 2
+            if position < len(tokens) and tokens[position].kind == "word" \
+                    and tokens[position].value == "for":  # what it is for
+                position += 1
+                while position < len(tokens) and tokens[position].kind in ("word", "cue") \
+                        and tokens[position].value not in _NAMED_LIST_STOPS:
+                    position += 1
+            if position < len(tokens) and ((tokens[position].kind == "punct"
+                                            and tokens[position].value == ",")
+                                           or (tokens[position].kind == "plus"
+                                               and self._word(tokens[position]) == "and")):
+                position += 1
+                continue
+            break
+        return positions
 
     def _day_by_day(self, tokens: list[Token]) -> None:
         """ "24 mg on day 1 and 20 mg on day 2", "40 mg on the first day and 30 mg on the second
@@ -1483,9 +1550,10 @@ class _Reader:
         return _name_like(word) and word not in _NOT_NAMES
 
     def _after_unknown_name(self, tokens: list[Token], index: int) -> bool:
-        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg": an amount that
-        follows a name the catalogue does not know, at the head of an item of a list, is that
-        name's — never the drug of the item before it. Said in a finding; not read."""
+        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg", "(methotrexate
+        15 mg/week)": an amount that follows a name the catalogue does not know, at the head of an
+        item of a list or of a bracket, is that name's — never the drug of the item before it.
+        Said in a finding; not read."""
         position = index - 1
         opening = self._bracket_open(tokens, index)
         if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
@@ -1522,7 +1590,8 @@ class _Reader:
         before = tokens[position] if position >= 0 else None
         if before is not None and not (
                 (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
-                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))):
+                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))
+                or self._opens_bracket_with_name(tokens, position, names)):
             return False
         token = tokens[index]
         name = self.text[tokens[position + 1].start:tokens[position + names].end]
@@ -1532,6 +1601,16 @@ class _Reader:
                       "catalogue does not know: not read, and not given to another drug",
                       (tokens[position + 1].start, token.end))
         return True
+
+    @staticmethod
+    def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> bool:
+        """ "… was initiated (methotrexate 15 mg/week)": a bracket that opens with a word shaped
+        like an INN the catalogue does not know, not right after a drug's name (where it may be
+        the drug's brand: "methyl-prednisolone (Urbason 40 mg)")."""
+        if position < 0 or tokens[position].kind != "open" or names != 1:
+            return False
+        return (position == 0 or tokens[position - 1].kind != "drug") \
+            and _INN_STEM.fullmatch(str(tokens[position + 1].value)) is not None
 
     def _tight_right(self, tokens: list[Token], index: int, schedule: bool = False) -> int | None:
         """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
@@ -2303,11 +2382,14 @@ class _Reader:
             return False
         # and the name opens the noun phrase after the conjunction: only the way it is given
         # stands before it ("and orally administered cyclosporine A", "and intravenous
-        # immunoglobulin"), never a preposition ("; increased in steps of 5 mg")
+        # immunoglobulin"), never a preposition ("; increased in steps of 5 mg") — but the "of"
+        # of a verb's noun ("and addition of tabs cyclophosphamide 50mg")
         position -= 1
         while position > conjunction and (
                 tokens[position].kind in ("route", "release", "form", "verb")
-                or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)):
+                or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)
+                or (tokens[position].kind == "word" and tokens[position].value == "of"
+                    and position - 1 > conjunction and tokens[position - 1].kind == "verb")):
             position -= 1
         if position != conjunction:
             return False
@@ -3345,11 +3427,16 @@ class _Reader:
     def _intermittent(self, reading: _Reading) -> str | None:
         """The words of an intermittent schedule around the reading's amount, within its words, up
         to eight tokens after them and three before, stopping at punctuation, brackets, a clause
-        boundary, another amount or another drug."""
+        boundary, another amount or another drug; or a cycle repeated at an interval anywhere in
+        the sentence."""
         tokens = self.tokens
         at = reading.amount_token
-        if reading.amount is None or reading.from_earlier or at is None \
-                or not 0 <= reading.first <= at <= reading.last < len(tokens):
+        if reading.amount is None or at is None or not tokens:
+            return None
+        cycle = _CYCLE_REPEATED.search(self.normal, tokens[0].start, tokens[-1].end)
+        if cycle is not None:  # the sentence's treatment is given in cycles
+            return self.text[cycle.start():cycle.end()]
+        if reading.from_earlier or not 0 <= reading.first <= at <= reading.last < len(tokens):
             return None
         own = self.token_at.get(reading.drug_span[0])
         start, end = tokens[at].start, tokens[at].end
