@@ -151,6 +151,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             and (row.route is None or (row.drug, row.route) in given)
             and (market is None or row.market in (None, market))]
     if market is not None:
+        rows = _market_speaks(rows)
         rows += _risk_rows_elsewhere(k, rows, given, market)
     rows += [row for row in k.setting_limits if patient.setting in row.settings
              and row.drug in drugs and (row.route is None or (row.drug, row.route) in given)
@@ -375,6 +376,30 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
                                        f"{limit.max_days:g} days", str(item), str(item)))
     return found
+
+
+_LIMIT_FIELDS = ("max_single_mg", "max_daily_mg", "max_daily_mg_per_kg", "max_days")
+
+
+def _market_speaks(rows: Sequence[DoseLimit]) -> list[DoseLimit]:
+    """The rows with the chosen market's own maxima in place of a no-market row's of the same
+    field.
+
+    A row of no market applies in every market; where the chosen market's own row gives the same
+    limit (same drug, condition and scope, its route covering the other's) and the same field,
+    the market's label speaks for that field: the US ketorolac label's 5 days of combined use is
+    the maximum with ``--market us``, not the 2 parenteral days of a foreign Toradol label kept
+    as a row of no market. The no-market row's other maxima still apply.
+    """
+    kept = []
+    for row in rows:
+        own = [r for r in rows if r.speaks_for(row)]
+        spoken = [f for f in _LIMIT_FIELDS
+                  if getattr(row, f) is not None and any(getattr(r, f) is not None for r in own)]
+        left = row.without(spoken)
+        if left is not None:
+            kept.append(left)
+    return kept
 
 
 def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
