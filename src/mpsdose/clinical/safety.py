@@ -1265,6 +1265,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     changed = {d for _, d, _ in before_items} & {d for _, d, _ in after_items}
     found.extend(_route_changes(k, _as_needed_opioids(previous, changed),
                                 _as_needed_opioids(items, changed), tables[0], per="dose"))
+    found.extend(_as_needed_label_steps(k, previous, items, market))
     if before_items and after_items and "methadone" in old and new == old:
         found.extend(_methadone_step(k, before_items, after_items))
     elif before_items and after_items and "methadone" not in old:
@@ -1467,6 +1468,44 @@ def _as_needed_opioids(items: Sequence[Item],
             dose = item.per_dose(ingredient)
             if ingredient.drug.is_opioid and dose is not None and ingredient.drug.name not in skip:
                 found.append((item, ingredient.drug.name, dose))
+    return found
+
+
+def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequence[Item],
+                           market: str | None) -> list[Finding]:
+    """An as-needed product's dose raised beyond its label's own titration increment: a skipped
+    step.
+
+    A transmucosal fentanyl label titrates the breakthrough dose one strength at a time (Fentora:
+    100, 200, 400, 600, 800 micrograms); a ``titration-step`` row of ``opioid_dose_ranges.csv``
+    without an interval gives the largest step. A rise of the same drug, route and release as
+    needed by more than the row's ``per_dose`` skips a step, whatever the regular opioids do.
+    """
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    found = []
+    for item, drug, new in _as_needed_opioids(items, set()):
+        same = [dose for old, d, dose in _as_needed_opioids(previous, set())
+                if d == drug and old.route is item.route and old.release == item.release]
+        if not same or new <= max(same) * (1 + _TOLERANCE):
+            continue
+        old_dose = max(same)
+        rows = [row for row in k.opioid_ranges
+                if row.check == "titration-step" and row.drug == drug and row.interval_h is None
+                and row.per_dose is not None
+                and (row.routes is None or item.route in row.routes)
+                and (row.release is None or row.release == item.release)
+                and (market is None or row.market in (None, market))]
+        if not rows or any(new - old_dose <= (row.per_dose or 0) * (1 + 1e-6) for row in rows):
+            continue
+        row = max(rows, key=lambda r: r.per_dose or 0)
+        unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
+        scale = 1000 if unit == "mcg" else 1
+        found.append(Finding(step.severity, "opioid-titration-step", (
+            f"{drug} {item.route.value} as needed rises from {significant(old_dose * scale, 4)} "
+            f"to {significant(new * scale, 4)} {unit} a dose, more than the label's own "
+            f"titration step ({significant((row.per_dose or 0) * scale, 4)} {unit} at most): "
+            f"a step is skipped. The label titrates the breakthrough dose one step at a time"),
+            row.source))
     return found
 
 

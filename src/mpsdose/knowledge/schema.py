@@ -513,7 +513,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
                    "in an opioid-naive patient); titration-step: the product label's own "
                    "increment of one dose (per_dose) or of the day (per_day), which a rise of "
-                   "the same product within it meets whatever its percentage (info)."),
+                   "the same product within it meets whatever its percentage (info); a row "
+                   "without interval_h also judges an as-needed dose of the product, whose rise "
+                   "beyond per_dose skips a label step (warning)."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
