@@ -799,12 +799,21 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         if value not in _INHIBITOR_STRENGTHS:
             continue
         weakest = _INHIBITOR_STRENGTHS.index(value)
-        named = [d for d, v in inhibitors.items() if d != drug and v is not None
-                 and v[0] in _INHIBITOR_STRENGTHS and _INHIBITOR_STRENGTHS.index(v[0]) >= weakest]
-        if named:
+        strong = [d for d, v in inhibitors.items() if d != drug and v is not None
+                  and v[0] in _INHIBITOR_STRENGTHS and _INHIBITOR_STRENGTHS.index(v[0]) >= weakest]
+        also = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated_named")
+        listed = set(also[0].split()) if also else set()
+        by_name = [d for d in inhibitors if d in listed and d not in strong]
+        if strong:
             found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", (
                 f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
-                f"inhibitor {', '.join(named)}: contraindicated")))
+                f"inhibitor {', '.join(strong)}: contraindicated")))
+        if by_name and also:
+            rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
+            found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (
+                f"{drug} with the CYP3A4 inhibitor {', '.join(by_name)}, which {drug}'s label "
+                f"names among the inhibitors it is contraindicated with: contraindicated. "
+                f"{rule.statement}"), f"{also[1]} ; also: {rule.source}"))
     return found
 
 

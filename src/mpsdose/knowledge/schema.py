@@ -487,12 +487,16 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "opioid_tolerant_only_routes",
                                                  "nsaid_avoid_older", "cyp3a4_substrate",
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
-                                                 "cyp3a4_inhibitor_contraindicated")),
+                                                 "cyp3a4_inhibitor_contraindicated",
+                                                 "cyp3a4_inhibitor_contraindicated_named")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
                             "cyp3a4_inhibitor_contraindicated: the weakest CYP3A4 inhibitor "
-                            "strength (weak, moderate, strong) the source contraindicates."),
+                            "strength (weak, moderate, strong) the source contraindicates. "
+                            "cyp3a4_inhibitor_contraindicated_named: weaker inhibitors the "
+                            "source names among the contraindicated ones, space-separated "
+                            "(domperidone: fluconazole, a systemic azole antifungal)."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
