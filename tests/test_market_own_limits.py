@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mpsdose import Knowledge, Patient, Regimen, check
 
@@ -58,3 +61,17 @@ def test_a_market_row_of_another_condition_does_not_speak_for_the_row(tmp_path):
         "ketorolac,iv,,any,,,,,,2,,,,Foreign test label [S],S,\n"
         'ketorolac,,,age,"[65, )",,,60,,5,,us,,US test label [P],P,\n'))
     assert "ketorolac-duration-above-max" in _codes("ketorolac 30 mg iv q6h for 3 days", k, "us")
+
+
+# -- property: the chosen market's own row decides the field it gives -----------------------------
+@settings(deadline=None, max_examples=25)
+@given(foreign=st.integers(1, 9), own=st.integers(1, 9), days=st.integers(1, 9))
+def test_the_markets_own_days_decide_and_without_a_market_the_strictest(foreign, own, days):
+    with tempfile.TemporaryDirectory() as folder:
+        k = _knowledge(Path(folder), LIMITS_HEADER + (
+            f"ketorolac,iv,,any,,,,,,{foreign},,,,Foreign test label [S],S,\n"
+            f"ketorolac,,,any,,,,,,{own},,us,,US test label [P],P,\n"))
+        order = f"ketorolac 10 mg iv q6h for {days} days"
+        assert ("ketorolac-duration-above-max" in _codes(order, k, "us")) is (days > own)
+        assert ("ketorolac-duration-above-max" in _codes(order, k, None)) is (
+            days > min(foreign, own))
