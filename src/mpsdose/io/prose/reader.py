@@ -351,9 +351,11 @@ _TOTAL_DURATION = re.compile(
 #: "3 days per week", "for 3 days each month". The amount "a day" of such a regimen is the amount
 #: of a day it is given, not its daily amount (weekly methotrexate read as daily is a classic fatal
 #: error). "for a week", "for 3 consecutive days" (a course of days in a row) are durations: not
-#: matched.
+#: matched; nor is the rhythm of a change ("a weekly taper", "weekly dose reductions").
 _INTERMITTENT = re.compile(
     r"\b(?:(?:once|bi|twice|thrice)\s*-?\s*)?(?:weekly|fortnightly|monthly)\b"
+    r"(?!\s+(?:dose\s+)?(?:taper|tapering|tapers|reductions?|decrements?|decreases?|"
+    r"increments?|increases?|titrations?|steps?|follow))"
     r"|\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s*(?:times|x|×))\s+"
     r"(?:a|per|each|every)\s+(?:week|month|cycle)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven)\s*(?:consecutive\s+|successive\s+)?"
@@ -2226,7 +2228,10 @@ class _Reader:
         until = max(before)
         for position in range(until + 1, reading.amount_token):
             token = tokens[position]
-            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;"):
+            # "and", a comma, or the "to" of a change ("from 20 mg three times a day to 20 mg
+            # two times a day": the schedule before "to" is the old dose's)
+            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;") or (
+                    token.kind == "word" and token.value == "to"):
                 until = position
         return min(before), until
 
@@ -2266,6 +2271,16 @@ class _Reader:
             elif isinstance(value, Schedule):
                 if reading.schedule is None and self._adjective_daily(tokens, token):
                     reading.schedule_adjective = True
+                elif reading.schedule_adjective and reading.amount_token is not None \
+                        and token.start > tokens[reading.amount_token].start \
+                        and value != reading.schedule:
+                    # "a daily dose of morphine 10 mg every 4 hours": the schedule written after
+                    # the amount is the dose's; "daily" before it says the regimen is a day's
+                    reading.schedule, reading.schedule_adjective = value, False
+                    reading.notes.append((
+                        "schedule-after-amount", f"{self.text[token.start:token.end]!r} after "
+                        "the amount is its schedule; 'daily' before it names the regimen of a "
+                        "day, not the amount", Severity.INFO))
                 reading.schedule = reading.schedule or value
             else:
                 reading.schedule_word = reading.schedule_word or value
@@ -2678,11 +2693,56 @@ class _Reader:
             return position
         return None
 
+    def _list_end_schedule(self, tokens: list[Token], reading: _Reading) -> int | None:
+        """ "treated with Haloperidol 1.5 mg and Diazepam 5 mg daily": where a dose (a name and
+        a single amount with no schedule of its own, only route or form words after it) heads a
+        list of such doses joined by "and" or commas, and the list's last dose is followed by a
+        schedule that ends the sentence, the position of that schedule; else None."""
+        if reading.amount_token is None or reading.amount_token != reading.last:
+            return None
+        position = reading.last + 1
+        doses = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if token.kind in ("route", "form"):
+                position += 1
+                continue
+            if not ((token.kind == "plus" and self._word(token) == "and")
+                    or (token.kind == "punct" and token.value == ",")):
+                break
+            position += 1
+            if position + 1 >= len(tokens) or tokens[position].kind != "drug" \
+                    or tokens[position + 1].kind != "amount":
+                return None
+            amount: Amount = tokens[position + 1].value
+            if not (amount.mass and amount.time is None and amount.kind == "single"):
+                return None
+            doses += 1
+            position += 2
+        if not doses or position >= len(tokens) or tokens[position].kind != "freq" \
+                or not isinstance(tokens[position].value, Schedule):
+            return None
+        after = tokens[position + 1:]
+        if after and not (len(after) == 1 and self._word(after[0]) == "."):
+            return None
+        return position
+
     def _list_schedule(self, tokens: list[Token], readings: list[_Reading]) -> None:
         """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": the schedule (and
         the route) written after the plural verb of a list of doses, none with a schedule of
-        its own, is each dose's."""
+        its own, is each dose's; so is the schedule that ends the sentence after the last of a
+        list of doses none of which has a schedule of its own ("treated with Haloperidol 1.5 mg
+        and Diazepam 5 mg daily")."""
         for reading in readings:
+            end = self._list_end_schedule(tokens, reading)
+            if end is not None and reading.schedule is None and reading.schedule_word is None \
+                    and not reading.prn and not reading.bolus:
+                self._modifier(reading, tokens[end], tokens)
+                said = self.text[tokens[reading.amount_token or end].start:tokens[end].end]
+                reading.notes.append(("shared-schedule", f"the schedule at the end of the list "
+                                      f"of doses ({said!r}) is read for this dose too",
+                                      Severity.INFO))
+                continue
             verb = self._list_verb(tokens, reading)
             if verb is None or reading.schedule is not None or reading.schedule_word is not None \
                     or reading.prn or reading.bolus:
