@@ -3621,7 +3621,10 @@ class _Reader:
             while lowest <= position <= highest:
                 token = tokens[position]
                 if token.kind in ("punct", "clause", "amount", "open", "close") or (
-                        token.kind == "drug" and position != own):
+                        token.kind == "drug" and position != own) or (
+                        # "Methotrexate 15 mg weekly and prednisolone 10 mg daily": a conjunction
+                        # before the drug's name ends its words
+                        step < 0 and own is not None and position < own and token.kind == "plus"):
                     break
                 start, end = min(start, token.start), max(end, token.end)
                 position += step
