@@ -55,7 +55,11 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 guideline or error report, checked it with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all twenty-eight.
+``check_dangerous_fresh14.csv`` and ``check_ordinary_fresh14.csv`` are the fourteenth held-out
+round, written by the same session after the thirteenth was committed, with other drugs, routes,
+markets and wording where it could, and committed the same way before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all thirty.
 """
 
 from __future__ import annotations
@@ -83,7 +87,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv"),
         "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv"),
         "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv"),
-        "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv")}
+        "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv"),
+        "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

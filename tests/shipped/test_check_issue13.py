@@ -331,7 +331,7 @@ FRESH10_LEFT: dict[str, str] = {}
 FRESH10_STILL_WARNED: dict[str, str] = {}
 
 
-# -- the eleventh and twelfth held-out rounds (written and committed before check first ran) ----
+# -- the eleventh to thirteenth held-out rounds (written and committed before check first ran) -
 FRESH11_LEFT: dict[str, str] = {}
 FRESH11_STILL_WARNED = {
     "RO23": "oxycodone with a creatinine clearance of 28 mL/min: SPS and the Fast Fact advise "
@@ -345,6 +345,20 @@ FRESH12_STILL_WARNED = {
             "line, a warning by the issue's rule (as OO10 and PO28)",
     "SO43": "methadone 90 mg/day, about 420 mg OME by the first rotation table's tiered "
             "factor: above the same 300 mg OME/day line, a warning by the issue's rule",
+}
+
+FRESH13_LEFT = {
+    "TD44": "oxycodone ER 30 mg/day with fentanyl buccal 200 mcg PRN and no previous regimen: the "
+            "row's tolerance ground does not hold (the TIRF labels count 30 mg/day of oral "
+            "oxycodone as tolerant); its other ground, the label's 100 mcg first dose, cannot be "
+            "judged without knowing whether 200 mcg was titrated (no --previous)",
+}
+FRESH13_STILL_WARNED = {
+    "TO38": "oxycodone IR 5 mg as 25% of an ER 20 mg/day (market eu): above the usual share, and "
+            "no European naive-start source with numbers was verified for the step-down that "
+            "the UK rows give",
+    "TO40": "mirtazapine with a fentanyl patch: the serotonergic warning stands until a UK "
+            "source is read that sets another severity",
 }
 
 
@@ -362,6 +376,7 @@ ROUNDS = {
     "fresh10": (FRESH10_LEFT, FRESH10_STILL_WARNED),
     "fresh11": (FRESH11_LEFT, FRESH11_STILL_WARNED),
     "fresh12": (FRESH12_LEFT, FRESH12_STILL_WARNED),
+    "fresh13": (FRESH13_LEFT, FRESH13_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -44,8 +44,6 @@ QUIET = [
     "heparin 10000 units iv q4h",                                 # intermittent IV: 60,000 a day
     "heparin 5000 units iv once | heparin 1260 units/h iv continuous",  # 80 U/kg, 18 U/kg/h at 70 kg
     "heparin 40000 units/24h iv continuous",                      # the label's continuous top
-    "dalteparin 18000 IU sc daily",                               # VTE treatment's single maximum
-    "dalteparin 10000 IU sc q12h",                                # unstable angina's maximum
     "dalteparin 5000 IU sc daily",                                # prophylaxis
     "dalteparin 14000 IU sc daily",                               # 200 IU/kg at 70 kg
 ]
@@ -76,6 +74,36 @@ def test_a_ten_fold_slip_is_raised_with_the_drugs_own_source(items, drug, severi
     assert max(f.severity.rank for f in raised) == severity.rank
     assert all(any(source in f.source for source in _sources(drug)) for f in raised)
     assert all("mg" not in f.message.split(":")[-1] for f in raised)  # said in units
+
+
+#: The labels' largest dalteparin doses, at a weight that the label gives them to (Fragmin: VTE
+#: treatment 200 IU/kg once daily, at most 18,000 IU, the 18,000 IU syringe from 83 kg; unstable
+#: angina 120 IU/kg every 12 hours, at most 10,000 IU a dose, from 83 kg).
+HEAVY = Patient(age=60, weight_kg=90, crcl_ml_min=90, hepatic="none")
+
+
+@pytest.mark.parametrize("items", ["dalteparin 18000 IU sc daily", "dalteparin 10000 IU sc q12h"])
+def test_dalteparins_largest_doses_are_silent_at_a_weight_the_label_gives_them(items):
+    found = _check(items, HEAVY)
+    assert not _raised(found), [f.message for f in _raised(found)]
+
+
+@pytest.mark.parametrize(("items", "weight"), [
+    ("dalteparin 18000 IU sc daily", 50),     # 360 IU/kg/day; the label: 200 IU/kg (10,000 IU)
+    ("dalteparin 10000 IU sc q12h", 60),      # 333 IU/kg/day; the label: 120 IU/kg twice daily
+])
+def test_a_dalteparin_day_above_the_largest_per_kg_regimen_is_a_warning(items, weight):
+    patient = Patient(age=66, weight_kg=weight, crcl_ml_min=70, hepatic="none")
+    (finding,) = _raised(_check(items, patient))
+    assert finding.severity is Severity.WARNING
+    assert "240 units/kg/day" in finding.message
+    assert any(finding.source == source for source in _sources("dalteparin"))
+
+
+def test_dalteparin_without_a_weight_says_its_per_kg_limit_was_not_checked():
+    found = _check("dalteparin 15000 IU sc daily", Patient(age=60))
+    assert not _raised(found)
+    assert "limit-not-checked" in {f.code for f in found}
 
 
 def test_heparin_rows_are_warnings_because_the_label_doses_to_the_aptt():
