@@ -218,8 +218,8 @@ PHRASES: tuple[Phrase, ...] = (
     # -- verbs of the story ------------------------------------------------------------------
     _p("verb", r"up\s*-?\s*titrated|titrated\s+up(?:wards?)?|increased|increase|increasing|"
                r"escalated|escalating|raised|doubled|went\s+up|rose", "increase"),
-    _p("verb", r"down\s*-?\s*titrated|down\s*-?\s*titration|decreased|decrease|reduced|reduction|reduce|reducing|"
-               r"lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
+    _p("verb", r"down\s*-?\s*titrated|down\s*-?\s*titration|decreased|decrease|reduced|reduction|"
+               r"reduce|reducing|lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
     _p("verb", r"titrated|titration|adjusted|adjustment", "titrate"),
     _p("verb", r"reached|reaching|attained", "reach"),
     _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"
