@@ -29,7 +29,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh7_passages.jsonl", "fresh8_passages.jsonl",
                                           "fresh9_passages.jsonl", "fresh10_passages.jsonl",
                                           "fresh11_passages.jsonl", "fresh12_passages.jsonl",
-                                          "fresh13_passages.jsonl", "fresh14_passages.jsonl")
+                                          "fresh13_passages.jsonl", "fresh14_passages.jsonl",
+                                          "fresh15_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -52,7 +53,7 @@ def _items(text: str):
                                              ("fresh8", 0.90), ("fresh9", 0.90),
                                              ("fresh10", 0.95), ("fresh11", 0.95),
                                              ("fresh12", 1.0), ("fresh13", 1.0),
-                                             ("fresh14", 0.91)])
+                                             ("fresh14", 0.91), ("fresh15", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2161,4 +2162,127 @@ def test_the_noun_of_a_verb_before_an_unknown_name_after_a_conjunction():
     ("A reduction of 20 mg of morphine was made.", [("morphine", None)]),
 ])
 def test_a_reduction_to_an_amount_reaches_it(text, want):
+    assert _daily_doses(text) == want, text
+
+
+# -- patterns of the fresh15 passages (E3C case texts; first read 16/20, 4 invented) -------------
+
+def _unknown_names(text: str) -> list[str]:
+    return [f.finding.message for f in read_course(text).findings
+            if f.finding.code == "unknown-name"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh15-009 (PAMJ 2020): "zinc" heads "90 mg per day", not the methylprednisolone before it
+    ("Therapeutic management included methylprednisolone at 80 mg per day for 7 days, vitamin C "
+     "1 gramme per day and zinc 90 mg per day.", [("methylprednisolone", "80 mg/day")]),
+    # a vitamin with its letter, right before the amount
+    ("She took morphine 10 mg twice daily and vitamin D 800 mg daily.",
+     [("morphine", "20 mg/day")]),
+    # fresh15-014 (PAMJ 2015): the name before "in dose of" heads the amount — in a sentence that
+    # names no catalogue drug it is not the story drug's either
+    ("The patient was maintained on Prednisone 10 mg/day. To prevent the neurological side "
+     "effects of INH we prescribed a pyridoxine in dose of 50 mg per day.",
+     [("prednisone", "10 mg/day")]),
+    ("Morphine 10 mg was given every 4 hours, and gabapentinoid at a dose of 300 mg twice daily.",
+     [("morphine", "60 mg/day")]),
+    # an INN stem right before the amount after a drug with its own amount
+    ("He received oxycodone 10 mg twice daily with ranitidine 150 mg daily.",
+     [("oxycodone", "20 mg/day")]),
+    # fresh15-034 (PAMJ 2017): a class noun before a bracket that opens with an amount takes it
+    ("Proteinuria disappeared with prednisolone and angiotensin-converting enzyme inhibitor "
+     "(150mg/day, Lopril).", [("prednisolone", None)]),
+    ("She was given morphine and a beta blocker 50 mg daily.", [("morphine", None)]),
+    # a capitalised word the catalogue does not know, right before the amount: a brand
+    ("He took morphine 20 mg twice daily and Lopril 50 mg daily.", [("morphine", "40 mg/day")]),
+])
+def test_an_amount_headed_by_a_name_the_catalogue_lacks_is_that_names(text, want):
+    assert _daily_doses(text) == want, text
+    assert _unknown_names(text), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the drug's own words between its name and the amount are no head
+    ("Morphine at a dose of 10 mg twice daily was started.", [("morphine", "20 mg/day")]),
+    ("Morphine sulfate 10 mg twice daily was started.", [("morphine", "20 mg/day")]),
+    ("Prednisolone therapy (60 mg/day) was started.", [("prednisolone", "60 mg/day")]),
+    # an adjective of the dose is no name: "steady" does not head "8000 mg/day"
+    ("He took gabapentin 2400 mg/day. He remained on a steady dose of 8000 mg/day for 9 months.",
+     [("gabapentin", "2400 mg/day"), ("gabapentin", "8000 mg/day")]),
+    # fresh12-022: the brand in brackets right after the drug's name is the drug's
+    ("He was treated with methyl-prednisolone (Urbason 40 mg twice daily).",
+     [("methylprednisolone", "80 mg/day")]),
+])
+def test_a_drugs_own_words_do_not_head_its_amount(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_an_amount_naming_no_drug_refers_to_the_drug_like_name_named_last():
+    # fresh15-019 (J Med Case Rep 2008): the prophylactic dose is acyclovir's (an INN stem, -vir),
+    # not the prednisolone's named before it
+    text = ("She was given 15 mg of oral prednisolone daily. Her infliximab was discontinued and "
+            "she was started on acyclovir, 800 mg five times daily for 2 weeks. She continued for "
+            "2 months on a prophylactic dose of 400 mg bd.")
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] \
+        == [("prednisolone", "15 mg/day")]
+    assert any(f.finding.code == "reference-unclear" and "acyclovir" in f.finding.message
+               for f in reading.findings)
+    # with the catalogue drug named last, the dose is still its
+    assert [str(i.daily_dose) for i in read_course(
+        "Her infliximab was stopped. She was started on oxycodone 10 mg twice daily. The dose "
+        "was increased to 20 mg twice daily.").items] == ["20 mg/day", "40 mg/day"]
+
+
+def test_a_schedule_after_the_amount_beats_daily_dose_of():
+    # "daily dose of" names the regimen of a day; the schedule after the amount is the dose's
+    reading = read_course("He was started on a daily dose of morphine 10 mg every 4 hours.")
+    assert [str(i.daily_dose) for i in reading.items] == ["60 mg/day"]
+    assert any(f.finding.code == "schedule-after-amount" for f in reading.findings)
+    # with no schedule after it, "daily dose of" still makes the amount a day's
+    assert _daily_doses("He was started on a daily dose of morphine 60 mg.") \
+        == [("morphine", "60 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh15-011 (PAMJ 2021): a weekly taper is the rhythm of the change, not of the giving
+    ("The patient was commenced on high dose oral prednisolone of 100mg daily with a weekly "
+     "taper over 7 weeks.", [("prednisolone", "100 mg/day")]),
+    ("Prednisolone 40 mg daily was started, with weekly dose reductions.",
+     [("prednisolone", "40 mg/day")]),
+    # weekly giving is still intermittent, but only for the dose it is written with
+    ("Methotrexate 15 mg weekly and prednisolone 10 mg daily were given.",
+     [("prednisolone", "10 mg/day")]),
+])
+def test_a_weekly_change_is_no_intermittent_schedule(text, want):
+    assert [w for w in _daily_doses(text) if w[0] != "methotrexate"] == want, text
+
+
+def test_per_os_written_as_one_word_is_oral():
+    # fresh15-017 (PAMJ 2018): "peros" (per os) was taken for a drug's name the catalogue lacks
+    items = _items("She was taking prednisolone 5mg peros per day.")
+    assert [(i.drug.name, str(i.daily_dose), i.route) for i in items] \
+        == [("prednisolone", "5 mg/day", Route.ORAL)]
+
+
+def test_from_one_dose_to_another_each_keeps_its_own_schedule():
+    # fresh15-002 (Pain Ther 2012): the three-times-a-day of the old dose is not the new one's
+    text = ("She decided to reduce her oxycodone (OxyContin) dosage from 20 mg three times a day "
+            "to 20 mg two times a day.")
+    assert [str(i.daily_dose) for s in read_course(text).states for i in s.items] \
+        == ["60 mg/day", "40 mg/day"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh15-023 (PAMJ 2020): "daily" written once after the last dose of a list is each dose's
+    ("He was treated with Haloperidol 1.5 mg and Diazepam 5 mg daily.",
+     [("haloperidol", "1.5 mg/day"), ("diazepam", "5 mg/day")]),
+    # not where a dose has a schedule of its own
+    ("He was treated with morphine 10 mg twice daily and diazepam 5 mg daily.",
+     [("morphine", "20 mg/day"), ("diazepam", "5 mg/day")]),
+    # nor where more words follow the schedule
+    ("He was given morphine 10 mg and diazepam 5 mg daily for pain and anxiety.",
+     [("morphine", None), ("diazepam", "5 mg/day")]),
+])
+def test_a_schedule_ending_a_list_of_doses_is_each_doses(text, want):
     assert _daily_doses(text) == want, text

@@ -178,7 +178,7 @@ PHRASES: tuple[Phrase, ...] = (
               r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
               r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up", "prn"),
     # -- routes and devices ------------------------------------------------------------------
-    _p("route", r"orally|oral|by\s+mouth|per\s+os|p\.?o\.?", Route.ORAL),
+    _p("route", r"orally|oral|by\s+mouth|per\s*os|p\.?o\.?", Route.ORAL),
     _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv", Route.IV),
     _p("route", r"subcutaneous(?:ly)?|sub\s*-?\s*cutaneous|s\.c\.?|subcut|sq|s/c|csci|hypodermic(?:ally)?"
                 r"|sc", Route.SC),
@@ -219,7 +219,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("verb", r"up\s*-?\s*titrated|titrated\s+up(?:wards?)?|increased|increase|increasing|"
                r"escalated|escalating|raised|doubled|went\s+up|rose", "increase"),
     _p("verb", r"down\s*-?\s*titrated|down\s*-?\s*titration|decreased|decrease|reduced|reduction|"
-               r"lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
+               r"reduce|reducing|lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
     _p("verb", r"titrated|titration|adjusted|adjustment", "titrate"),
     _p("verb", r"reached|reaching|attained", "reach"),
     _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"

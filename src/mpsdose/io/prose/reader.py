@@ -224,6 +224,22 @@ _INN_STEM = re.compile(
     r"profen|coxib|fenac|olone|parin|xaban|thiazide|semide|oxetine|pramine|triptyline|peridol|"
     r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast|trexate|trexed|"
     r"fosfamide|phosphamide|taxel|poside|citabine|mustine)")
+#: Nouns of a class of drugs ("angiotensin-converting enzyme inhibitor (150mg/day, Lopril)",
+#: "a beta blocker 50 mg"): right before an amount, or before a bracket that opens with one, the
+#: class noun heads the amount — the amount is the class member's, never an earlier drug's.
+_CLASS_NOUNS = frozenset({"inhibitor", "inhibitors", "blocker", "blockers", "antagonist",
+                          "antagonists", "agonist", "agonists", "antibiotic", "antibiotics",
+                          "agent", "agents", "analogue", "analogues", "analog", "analogs"})
+#: Vitamins and minerals given as supplements ("vitamin C 1 gramme per day and zinc 90 mg per
+#: day"): nouns that head an amount like a drug's name the catalogue does not know.
+_SUPPLEMENTS = frozenset({"vitamin", "vitamins", "zinc", "iron", "calcium", "magnesium",
+                          "selenium", "folate", "copper", "iodine", "multivitamin",
+                          "multivitamins"})
+#: Words of a dose between a name and its amount: "pyridoxine in dose of 50 mg", "X at a daily
+#: dose of 2 g", "X at 80 mg" — they do not head the amount, the name before them does.
+_DOSE_PHRASE = frozenset({"in", "at", "with", "a", "an", "the", "of", "dose", "doses", "dosage",
+                          "daily", "total", "initial", "starting", "usual", "maximum", "single",
+                          "oral", "intravenous", "prophylactic"})
 #: Nouns after a drug's name that make it a condition, not a treatment ("fentanyl overdose").
 _CONDITIONS = frozenset({"overdose", "overdoses", "toxicity", "intoxication", "poisoning",
                          "withdrawal", "allergy", "intolerance", "dependence", "addiction",
@@ -335,9 +351,11 @@ _TOTAL_DURATION = re.compile(
 #: "3 days per week", "for 3 days each month". The amount "a day" of such a regimen is the amount
 #: of a day it is given, not its daily amount (weekly methotrexate read as daily is a classic fatal
 #: error). "for a week", "for 3 consecutive days" (a course of days in a row) are durations: not
-#: matched.
+#: matched; nor is the rhythm of a change ("a weekly taper", "weekly dose reductions").
 _INTERMITTENT = re.compile(
     r"\b(?:(?:once|bi|twice|thrice)\s*-?\s*)?(?:weekly|fortnightly|monthly)\b"
+    r"(?!\s+(?:dose\s+)?(?:taper|tapering|tapers|reductions?|decrements?|decreases?|"
+    r"increments?|increases?|titrations?|steps?|follow))"
     r"|\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s*(?:times|x|×))\s+"
     r"(?:a|per|each|every)\s+(?:week|month|cycle)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven)\s*(?:consecutive\s+|successive\s+)?"
@@ -532,6 +550,10 @@ class _Reader:
         self.all_named: list[set[Drug]] = []
         self.routed: list[set[Drug]] = []  # … and those it gives a route
         self.options: list[tuple[int, int]] = []
+        #: where the story last named a drug-like name the catalogue does not know (a word with
+        #: an INN stem, or the head of an amount): an amount in a later sentence that names no
+        #: drug refers to it, not to a catalogue drug named before it
+        self.unknown_named_at = -1
 
     # -- the whole text ---------------------------------------------------------------------
     def read(self) -> Reading:
@@ -728,6 +750,10 @@ class _Reader:
         self._shared_day(tokens, readings)
         self._unattached(tokens, used, readings)
         self._tell(index, tokens, readings)
+        for token in tokens:
+            if token.kind == "word" and len(str(token.value)) > 3 \
+                    and _INN_STEM.fullmatch(str(token.value)):
+                self.unknown_named_at = max(self.unknown_named_at, token.start)
         if self.story.states:
             self.state_at[index] = len(self.story.states) - 1
 
@@ -1260,11 +1286,17 @@ class _Reader:
                         tokens, drug_index, index):
                     used.add(index)
                     continue
+                if drug_index is not None and self._headed_by_name(tokens, drug_index, index):
+                    used.add(index)
+                    continue
             both: list[int] = []
             if drug_index is not None:
                 both = self._coordinated(tokens, drug_index, index)
             targets = [drug_index, *both] if drug_index is not None else []
             if not targets:
+                if self._headed_by_name(tokens, -1, index):
+                    used.add(index)
+                    continue
                 focus = self._focus(tokens, amount)
                 if focus is None:
                     continue
@@ -1720,18 +1752,36 @@ class _Reader:
                 for drug, span, device, route in reversed(sentence):
                     if device is not None and (device in devices or (
                             device == "pca" and "infusion" in devices)):
-                        return drug, span, route
+                        return self._named_since(tokens, drug, span, route)
         for sentence in reversed(self.story.focus):
             drugs = {drug for drug, _, _, _ in sentence}
             if len(drugs) == 1:
                 drug, span, _, route = sentence[-1]
-                return drug, span, route
+                return self._named_since(tokens, drug, span, route)
             if drugs:
                 self._finding(Severity.INFO, "reference-unclear",
                               f"{self.text[tokens[0].start:tokens[-1].end]!r} refers back to a "
                               "dose, but the story speaks of several drugs: not read",
                               (tokens[0].start, tokens[-1].end))
                 return None
+        return None
+
+    def _named_since(self, tokens: list[Token], drug: Drug, span: tuple[int, int], route: Any
+                     ) -> tuple[Drug, tuple[int, int], Any] | None:
+        """ "… she was started on acyclovir, 800 mg five times daily. … She continued for 2
+        months on a prophylactic dose of 400 mg bd.": an amount in a sentence that names no drug
+        refers to the drug-like name the story named last; where that is a name the catalogue
+        does not know, named after the drug the story was about, the amount is no catalogue
+        drug's. Said in a finding; not read."""
+        if self.unknown_named_at <= span[0]:
+            return drug, span, route
+        start, end = tokens[0].start, tokens[-1].end
+        name = re.match(r"[\w-]+", self.text[self.unknown_named_at:])
+        said = name.group(0) if name is not None else "a name"
+        self._finding(Severity.WARNING, "reference-unclear",
+                      f"{self.text[start:end]!r} refers back to a dose, and the drug named last "
+                      f"is {said!r}, a name the catalogue does not know (named after "
+                      f"{drug.name}): not read", (start, end))
         return None
 
     def _mentions(self, sentence: int, tokens: list[Token],
@@ -2178,7 +2228,10 @@ class _Reader:
         until = max(before)
         for position in range(until + 1, reading.amount_token):
             token = tokens[position]
-            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;"):
+            # "and", a comma, or the "to" of a change ("from 20 mg three times a day to 20 mg
+            # two times a day": the schedule before "to" is the old dose's)
+            if token.kind == "plus" or (token.kind == "punct" and token.value in ",;") or (
+                    token.kind == "word" and token.value == "to"):
                 until = position
         return min(before), until
 
@@ -2218,6 +2271,16 @@ class _Reader:
             elif isinstance(value, Schedule):
                 if reading.schedule is None and self._adjective_daily(tokens, token):
                     reading.schedule_adjective = True
+                elif reading.schedule_adjective and reading.amount_token is not None \
+                        and token.start > tokens[reading.amount_token].start \
+                        and value != reading.schedule:
+                    # "a daily dose of morphine 10 mg every 4 hours": the schedule written after
+                    # the amount is the dose's; "daily" before it says the regimen is a day's
+                    reading.schedule, reading.schedule_adjective = value, False
+                    reading.notes.append((
+                        "schedule-after-amount", f"{self.text[token.start:token.end]!r} after "
+                        "the amount is its schedule; 'daily' before it names the regimen of a "
+                        "day, not the amount", Severity.INFO))
                 reading.schedule = reading.schedule or value
             else:
                 reading.schedule_word = reading.schedule_word or value
@@ -2343,6 +2406,73 @@ class _Reader:
                               "another drug", (name.start, token.end))
                 return True
         return False
+
+    def _head(self, tokens: list[Token], low: int, index: int) -> Token | None:
+        """The word that heads an amount in its own phrase, where that word names something the
+        catalogue does not know: the nearest word before the amount (or before the bracket that
+        opens with it), past salts, route, release and form words, a letter naming a variant
+        ("vitamin C") and the words of a dose ("in dose of", "at a daily dose of", "at"), after
+        the token at ``low`` (the drug the amount would otherwise go to, or -1). It heads the
+        amount where it is shaped like a drug's name: a word with an INN stem ("acyclovir"), a
+        class noun ("inhibitor"), a vitamin or mineral ("zinc"), a capitalised word inside the
+        sentence (a brand: "Lopril 150 mg"), or — before the words of a dose — any word that could
+        be a name ("pyridoxine in dose of 50 mg"). None where the amount's head is a drug the
+        catalogue knows, a word of a dose or a kind of treatment, or an ordinary word."""
+        position = index - 1
+        if position > low and tokens[position].kind == "open":
+            position -= 1
+        dose_words = False
+        while position > low:
+            token = tokens[position]
+            word = self._word(token)
+            if token.kind in ("route", "release", "form", "approx") or (
+                    token.kind == "word" and (word in _SALTS or re.fullmatch(
+                        r"[A-Z]", self.text[token.start:token.end]) is not None)):
+                position -= 1
+                continue
+            if token.kind in ("word", "cue", "freq") and word in _DOSE_PHRASE:
+                # the name stands right before "in", "at" or "with" ("pyridoxine in dose of"),
+                # never before an adjective of the dose ("a steady dose of")
+                dose_words = word in ("in", "at", "with")
+                position -= 1
+                continue
+            break
+        if position <= low or tokens[position].kind != "word":
+            return None
+        head = tokens[position]
+        word = str(head.value)
+        if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and _INN_STEM.fullmatch(word)):
+            return head
+        if not _name_like(word) or word in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS | _FURTHER
+                                            | _KINDS_OF_GIVING | _ROUTE_NOUNS | _NAME_NOUNS
+                                            | _CONDITIONS | _SERVICES):
+            return None
+        said = self.text[head.start:head.end]
+        if position > 0 and said[:1].isupper() and said[1:].islower() and not (
+                tokens[position - 1].kind == "open" and position >= 2
+                and tokens[position - 2].kind == "drug"):
+            # a brand the catalogue does not know, right before the amount — but not the brand
+            # in brackets after a drug's name ("methyl-prednisolone (Urbason 40 mg)")
+            return head
+        return head if dose_words else None
+
+    def _headed_by_name(self, tokens: list[Token], low: int, index: int) -> bool:
+        """An amount whose own phrase is headed by a name the catalogue does not know (`_head`)
+        is that name's: never given to a drug named before it, nor to the story's drug. Said in
+        a finding; not read. The name is the story's latest drug-like name from here on."""
+        head = self._head(tokens, low, index)
+        if head is None:
+            return False
+        token = tokens[index]
+        said = self.text[head.start:head.end]
+        self._not_dose(token, f"the amount of {said!r}, a name the catalogue does not know")
+        whose = f", not {tokens[low].value.drug.name}'s" if low >= 0 \
+            and tokens[low].kind == "drug" else ""
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} is headed by {said!r}, a name the "
+                      f"catalogue does not know{whose}: not read", (head.start, token.end))
+        self.unknown_named_at = max(self.unknown_named_at, head.start)
+        return True
 
     def _named_after_conjunction(self, tokens: list[Token], drug_index: int, index: int) -> bool:
         """ "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily",
@@ -2563,11 +2693,56 @@ class _Reader:
             return position
         return None
 
+    def _list_end_schedule(self, tokens: list[Token], reading: _Reading) -> int | None:
+        """ "treated with Haloperidol 1.5 mg and Diazepam 5 mg daily": where a dose (a name and
+        a single amount with no schedule of its own, only route or form words after it) heads a
+        list of such doses joined by "and" or commas, and the list's last dose is followed by a
+        schedule that ends the sentence, the position of that schedule; else None."""
+        if reading.amount_token is None or reading.amount_token != reading.last:
+            return None
+        position = reading.last + 1
+        doses = 0
+        while position < len(tokens):
+            token = tokens[position]
+            if token.kind in ("route", "form"):
+                position += 1
+                continue
+            if not ((token.kind == "plus" and self._word(token) == "and")
+                    or (token.kind == "punct" and token.value == ",")):
+                break
+            position += 1
+            if position + 1 >= len(tokens) or tokens[position].kind != "drug" \
+                    or tokens[position + 1].kind != "amount":
+                return None
+            amount: Amount = tokens[position + 1].value
+            if not (amount.mass and amount.time is None and amount.kind == "single"):
+                return None
+            doses += 1
+            position += 2
+        if not doses or position >= len(tokens) or tokens[position].kind != "freq" \
+                or not isinstance(tokens[position].value, Schedule):
+            return None
+        after = tokens[position + 1:]
+        if after and not (len(after) == 1 and self._word(after[0]) == "."):
+            return None
+        return position
+
     def _list_schedule(self, tokens: list[Token], readings: list[_Reading]) -> None:
         """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": the schedule (and
         the route) written after the plural verb of a list of doses, none with a schedule of
-        its own, is each dose's."""
+        its own, is each dose's; so is the schedule that ends the sentence after the last of a
+        list of doses none of which has a schedule of its own ("treated with Haloperidol 1.5 mg
+        and Diazepam 5 mg daily")."""
         for reading in readings:
+            end = self._list_end_schedule(tokens, reading)
+            if end is not None and reading.schedule is None and reading.schedule_word is None \
+                    and not reading.prn and not reading.bolus:
+                self._modifier(reading, tokens[end], tokens)
+                said = self.text[tokens[reading.amount_token or end].start:tokens[end].end]
+                reading.notes.append(("shared-schedule", f"the schedule at the end of the list "
+                                      f"of doses ({said!r}) is read for this dose too",
+                                      Severity.INFO))
+                continue
             verb = self._list_verb(tokens, reading)
             if verb is None or reading.schedule is not None or reading.schedule_word is not None \
                     or reading.prn or reading.bolus:
@@ -3446,7 +3621,10 @@ class _Reader:
             while lowest <= position <= highest:
                 token = tokens[position]
                 if token.kind in ("punct", "clause", "amount", "open", "close") or (
-                        token.kind == "drug" and position != own):
+                        token.kind == "drug" and position != own) or (
+                        # "Methotrexate 15 mg weekly and prednisolone 10 mg daily": a conjunction
+                        # before the drug's name ends its words
+                        step < 0 and own is not None and position < own and token.kind == "plus"):
                     break
                 start, end = min(start, token.start), max(end, token.end)
                 position += step
