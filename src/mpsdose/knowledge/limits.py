@@ -128,7 +128,14 @@ class DoseLimit(Value):
         max_daily_mg_per_kg, max_days) taken out; None if no maximum is left."""
         if not fields:
             return self
-        left = attrs.evolve(self, **dict.fromkeys(fields))
+        gone = set(fields)
+        left = attrs.evolve(
+            self,
+            max_single_mg=None if "max_single_mg" in gone else self.max_single_mg,
+            max_daily_mg=None if "max_daily_mg" in gone else self.max_daily_mg,
+            max_daily_mg_per_kg=(None if "max_daily_mg_per_kg" in gone
+                                 else self.max_daily_mg_per_kg),
+            max_days=None if "max_days" in gone else self.max_days)
         return left if left.kinds else None
 
     def replaces(self, other: DoseLimit) -> bool:
