@@ -1,10 +1,10 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new, fresh, fresh2, fresh3, fresh4,
-fresh5, fresh6, fresh7, fresh8, fresh9, fresh10, fresh11, fresh12, fresh13, fresh14, fresh15 and fresh16: passages added
-later, their expected items written and committed before the reader ran on them; fresh10's to fresh16's are
-case texts of the E3C corpus (English); fresh9's are whole title-and-abstract records of the BioCreative V
-CDR corpus; fresh7's and fresh8's are sentences of MEDLINE abstracts from the ADE corpus, grouped
+For each part (dev, test: the r16 passages split by report; new, fresh and fresh2 to fresh16:
+passages added later, their expected items written and committed before the reader ran on them;
+fresh10's to fresh16's are case texts of the E3C corpus (English); fresh9's are whole
+title-and-abstract records of the BioCreative V CDR corpus; fresh7's and fresh8's are sentences
+of MEDLINE abstracts from the ADE corpus, grouped
 by PubMed ID), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose, not marked as carried
