@@ -4,8 +4,7 @@ For each part (dev, test: the r16 passages split by report; new, fresh and fresh
 passages added later, their expected items written and committed before the reader ran on them;
 fresh10's to fresh16's are case texts of the E3C corpus (English); fresh9's are whole
 title-and-abstract records of the BioCreative V CDR corpus; fresh7's and fresh8's are sentences
-of MEDLINE abstracts from the ADE corpus, grouped
-by PubMed ID), it prints:
+of MEDLINE abstracts from the ADE corpus, grouped by PubMed ID), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose, not marked as carried
   from an earlier state), read with that amount (same drug, daily amount within 1%) — the issue's
