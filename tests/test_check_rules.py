@@ -860,6 +860,22 @@ def test_another_markets_general_maximum_is_not_used_where_the_chosen_market_has
     assert "metoclopramide-above-max" in _codes_raised(found)
 
 
+def test_a_chosen_markets_row_of_another_release_leaves_the_release_to_another_market(tmp_path):
+    # the EU has a prolonged-release tramadol row only: its tablets are judged by the US row
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "tramadol,oral,ir,any,,,,400,,,,us,,Test US tablets label [P],P,\n"
+        "tramadol,oral,er,any,,,,400,,,,eu,,Test EU prolonged-release label [P],P,\n"))
+    above = [f for f in _found(["tramadol 500 mg po q6h"], knowledge=k, market="eu")
+             if f.code == "tramadol-above-max"]
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "EU sources give no maximum for tramadol by the oral route (IR)" in above[0].message
+    # the EU's own prolonged-release row judges its own release, and the US row does not
+    found = _found(["tramadol er 150 mg po q12h"], knowledge=k, market="eu")
+    assert "tramadol-above-max" not in {f.code for f in found}
+    assert "tramadol-above-max" in _codes_raised(
+        _found(["tramadol er 300 mg po q12h"], knowledge=k, market="eu"))
+
+
 def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
     """The shipped limits judge their own drug and route: no false 'not checked'."""
     from mpsdose.knowledge.bundle import resolve

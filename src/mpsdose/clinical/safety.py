@@ -417,16 +417,21 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
     found = []
     for row in k.dose_limits:
         if (row.market in (None, market) or row.scope
-                or (row.drug, row.condition, row.value) in covered
+                or (row.condition not in ("any", "age")
+                    and (row.drug, row.condition, row.value) in covered)
                 or not any(drug == row.drug and (row.route is None or route is row.route)
                            for drug, route in given)):
             continue
         if row.condition in ("any", "age"):
-            # a general maximum only where the chosen market has no row for the drug and route
+            # a general maximum only where the chosen market has no row for the drug, route
+            # and release (an EU prolonged-release tramadol row says nothing of the tablets)
             if any(r.drug == row.drug and (r.route is None or row.route is None
-                                           or r.route is row.route) for r in rows):
+                                           or r.route is row.route)
+                   and (r.release is None or row.release is None or r.release == row.release)
+                   for r in rows):
                 continue
-            silent_on = row.drug + (f" by the {row.route.value} route" if row.route else "")
+            silent_on = (row.drug + (f" by the {row.route.value} route" if row.route else "")
+                         + (f" ({row.release.upper()})" if row.release else ""))
         else:
             silent_on = row.describe_condition()
         reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
