@@ -1848,9 +1848,10 @@ def test_a_drug_with_its_own_amount_takes_no_amount_of_a_name_after_a_conjunctio
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    # a split dose of the drug itself names nothing else between the conjunction and the amount
-    ("morphine 10 mg every morning and 20 mg at night",
-     [("morphine", "10 mg/day"), ("morphine", "20 mg/day")]),
+    # a split dose of the drug itself names nothing else between the conjunction and the amount;
+    # parts at times of day are one item, their sum (the parts with schedules of their own stay
+    # two items, each with its own day)
+    ("morphine 10 mg every morning and 20 mg at night", [("morphine", "30 mg/day")]),
     ("oxycodone 10 mg twice daily and a further 5 mg at night",
      [("oxycodone", "20 mg/day"), ("oxycodone", "5 mg/day")]),
     ("morphine 10 mg twice daily, and 5 mg at night",

@@ -3862,7 +3862,7 @@ class _Reader:
         self.story.findings.append(ReadFinding(Finding(severity, code, message, _SOURCE), span))
 
     def _result(self) -> Reading:
-        from mpsdose.io.prose.totals import compare_totals, state_totals
+        from mpsdose.io.prose.totals import compare_totals, implausible_doses, state_totals
 
         states: list[ReadState] = []
         for raw in self.story.states:
@@ -3877,6 +3877,12 @@ class _Reader:
                               f"state {raw['label']!r}: {note}", None)
             states.append(ReadState(raw["label"], raw["span"], items, note=note))
         states = [state_totals(state, self.table, self.knowledge) for state in states]
+        for read, why in implausible_doses(states, self.knowledge):
+            self._finding(Severity.WARNING, "implausible-dose",
+                          f"{read.as_written!r}: read as {read.daily_dose or read.per_dose}, "
+                          f"above the plausibility ceiling of the opioid dose ranges ({why}): "
+                          "suspect a misprint or a unit slip in the text; check it",
+                          read.span)
         printed = compare_totals(self.printed, states, self.state_at, self.knowledge)
         return Reading(self.text, tuple(states), tuple(printed), tuple(self.not_doses),
                        tuple(self.story.findings), self.table, self.weight)
