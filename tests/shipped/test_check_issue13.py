@@ -361,6 +361,25 @@ FRESH13_STILL_WARNED = {
             "source is read that sets another severity",
 }
 
+# -- the fourteenth held-out round (written and committed before check first ran) ----------------
+FRESH14_LEFT = {
+    "UD19": "IR morphine 10 mg q4h in a naive 85-year-old (UK): the UK starts disagree on the day "
+            "(30 vs 60 mg) and West Midlands' smaller doses for the elderly or renally impaired "
+            "name no age or CrCl; read at 65 and over as the US rule is, 19 ordinary regimens of "
+            "earlier rounds warned",
+    "UD55": "apixaban 10 mg bid for 30 days: the SmPC's 10 mg bid is for the first 7 days only, "
+            "but a dose-limit row's max_days applies to the drug whatever the dose (5 mg bid for "
+            "months is ordinary): the rows cannot say 'above X mg/day for at most N days'",
+}
+FRESH14_STILL_WARNED = {
+    "UO06": "hydromorphone CSCI 4 mg/day at CrCl 25 (end-of-life): SPS and the renal sources "
+            "advise caution and a reduced dose below 30 with no number for 'reduced', so a low "
+            "dose cannot be read as meeting it (renal-opioid warning, as RO23)",
+    "UO12": "oxycodone ER 10 mg q12h at CrCl 25: the same renal caution (as RO23 and JO33)",
+    "UO22": "a hydromorphone PCA demand dose (0.2 mg IV q10min PRN) with no hourly maximum is "
+            "counted at 144 doses a day; no sourced PCA 1-h or 4-h limit is encoded",
+}
+
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -377,6 +396,7 @@ ROUNDS = {
     "fresh11": (FRESH11_LEFT, FRESH11_STILL_WARNED),
     "fresh12": (FRESH12_LEFT, FRESH12_STILL_WARNED),
     "fresh13": (FRESH13_LEFT, FRESH13_STILL_WARNED),
+    "fresh14": (FRESH14_LEFT, FRESH14_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -467,9 +487,13 @@ def test_domperidone_with_a_potent_cyp3a4_inhibitor_is_contraindicated():
     assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in {
         (f.code, f.severity) for f in potent}
     assert "MHRA" in next(f for f in potent if f.code == "cyp3a4-inhibitor-contraindicated").source
-    moderate = check(Regimen.parse(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"]),
-                     Patient(age=58))
-    assert "cyp3a4-inhibitor-contraindicated" not in {f.code for f in moderate}
+    # fluconazole is a moderate inhibitor, but the harmonised SmPC's own list of contraindicated
+    # potent inhibitors names it among the systemic azole antifungals (MIMS copy, S) — UD66
+    named = check(Regimen.parse(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"]),
+                  Patient(age=58))
+    found = next(f for f in named if f.code == "cyp3a4-inhibitor-contraindicated")
+    assert found.severity is Severity.WARNING
+    assert "azole antifungals" in found.source
 
 
 @pytest.mark.parametrize(("crcl", "dose", "expected"), [
@@ -1088,3 +1112,44 @@ def test_a_naive_elderly_patient_is_judged_at_the_low_end_of_the_us_start():
         ["morphine ir 20 mg po q4h prn max 2/day"], old, market="us")
     assert "opioid-naive-start" not in {c for c, _ in raised(
         ["morphine ir 20 mg po q4h prn max 2/day"], NAIVE, market="us")}
+
+
+# -- round 14: the rows and rules its fixes added -------------------------------------------------
+def test_the_us_ketorolac_label_speaks_for_its_five_days():
+    # US injection label: combined use not over 5 days (P); a foreign Toradol label's 2
+    # parenteral days (a row of no market) does not judge a US order — UO21
+    order = Regimen.parse(["ketorolac 30 mg iv q6h for 3 days"])
+    patient = Patient(age=52, weight_kg=80, crcl_ml_min=90)
+    us = {f.code for f in check(order, patient, market="us")}
+    assert "ketorolac-duration-above-max" not in us
+    assert "ketorolac-duration-above-max" in {f.code for f in check(order, patient)}
+    six = Regimen.parse(["ketorolac 30 mg iv q6h for 6 days"])
+    assert "ketorolac-duration-above-max" in {f.code for f in check(six, patient, market="us")}
+
+
+def test_fentora_is_titrated_one_strength_at_a_time():
+    # fentora.com HCP (P) and eMedTV (S): 100, 200, 400, 600, 800 mcg; largest step 200 — UD29
+    base = "fentanyl 75 mcg/h td q72h"
+    patient = Patient(age=60, opioid_tolerant=True)
+
+    def steps(old: str, new: str) -> set[str]:
+        found = check(Regimen.parse([base, new]), patient,
+                      previous=Regimen.parse([base, old]), market="us")
+        return {f.severity.value for f in found if f.code == "opioid-titration-step"}
+    assert steps("fentanyl 100 mcg buccal prn max 4/day",
+                 "fentanyl 400 mcg buccal prn max 4/day") == {"warning"}
+    assert steps("fentanyl 100 mcg buccal prn max 4/day",
+                 "fentanyl 200 mcg buccal prn max 4/day") == set()
+    assert steps("fentanyl 600 mcg buccal prn max 4/day",
+                 "fentanyl 800 mcg buccal prn max 4/day") == set()
+
+
+@pytest.mark.parametrize(("order", "warned"), [
+    ("morphine er 30 mg po daily", False),  # MXL 30 mg once daily (UK SmPC, S)
+    ("morphine er 60 mg po daily", True),   # twice the NICE 20-30 mg/day start (KD17)
+    ("morphine er 30 mg po q12h", True),    # 15 mg twice daily is the NICE SR start (P)
+])
+def test_once_daily_morphine_is_judged_by_its_own_start_in_the_uk(order, warned):
+    found = check(Regimen.parse([order]), Patient(age=68, weight_kg=70, opioid_tolerant=False),
+                  market="uk")
+    assert ("opioid-naive-start" in {f.code for f in found}) is warned

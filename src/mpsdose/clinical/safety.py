@@ -151,6 +151,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             and (row.route is None or (row.drug, row.route) in given)
             and (market is None or row.market in (None, market))]
     if market is not None:
+        rows = _market_speaks(rows)
         rows += _risk_rows_elsewhere(k, rows, given, market)
     rows += [row for row in k.setting_limits if patient.setting in row.settings
              and row.drug in drugs and (row.route is None or (row.drug, row.route) in given)
@@ -375,6 +376,30 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
                                        f"{limit.max_days:g} days", str(item), str(item)))
     return found
+
+
+_LIMIT_FIELDS = ("max_single_mg", "max_daily_mg", "max_daily_mg_per_kg", "max_days")
+
+
+def _market_speaks(rows: Sequence[DoseLimit]) -> list[DoseLimit]:
+    """The rows with the chosen market's own maxima in place of a no-market row's of the same
+    field.
+
+    A row of no market applies in every market; where the chosen market's own row gives the same
+    limit (same drug, condition and scope, its route covering the other's) and the same field,
+    the market's label speaks for that field: the US ketorolac label's 5 days of combined use is
+    the maximum with ``--market us``, not the 2 parenteral days of a foreign Toradol label kept
+    as a row of no market. The no-market row's other maxima still apply.
+    """
+    kept = []
+    for row in rows:
+        own = [r for r in rows if r.speaks_for(row)]
+        spoken = [f for f in _LIMIT_FIELDS
+                  if getattr(row, f) is not None and any(getattr(r, f) is not None for r in own)]
+        left = row.without(spoken)
+        if left is not None:
+            kept.append(left)
+    return kept
 
 
 def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
@@ -774,12 +799,21 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         if value not in _INHIBITOR_STRENGTHS:
             continue
         weakest = _INHIBITOR_STRENGTHS.index(value)
-        named = [d for d, v in inhibitors.items() if d != drug and v is not None
-                 and v[0] in _INHIBITOR_STRENGTHS and _INHIBITOR_STRENGTHS.index(v[0]) >= weakest]
-        if named:
+        strong = [d for d, v in inhibitors.items() if d != drug and v is not None
+                  and v[0] in _INHIBITOR_STRENGTHS and _INHIBITOR_STRENGTHS.index(v[0]) >= weakest]
+        also = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated_named")
+        listed = set(also[0].split()) if also else set()
+        by_name = [d for d in inhibitors if d in listed and d not in strong]
+        if strong:
             found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", (
                 f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
-                f"inhibitor {', '.join(named)}: contraindicated")))
+                f"inhibitor {', '.join(strong)}: contraindicated")))
+        if by_name and also:
+            rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
+            found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (
+                f"{drug} with the CYP3A4 inhibitor {', '.join(by_name)}, which {drug}'s label "
+                f"names among the inhibitors it is contraindicated with: contraindicated. "
+                f"{rule.statement}"), f"{also[1]} ; also: {rule.source}"))
     return found
 
 
@@ -1240,6 +1274,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     changed = {d for _, d, _ in before_items} & {d for _, d, _ in after_items}
     found.extend(_route_changes(k, _as_needed_opioids(previous, changed),
                                 _as_needed_opioids(items, changed), tables[0], per="dose"))
+    found.extend(_as_needed_label_steps(k, previous, items, market))
     if before_items and after_items and "methadone" in old and new == old:
         found.extend(_methadone_step(k, before_items, after_items))
     elif before_items and after_items and "methadone" not in old:
@@ -1442,6 +1477,44 @@ def _as_needed_opioids(items: Sequence[Item],
             dose = item.per_dose(ingredient)
             if ingredient.drug.is_opioid and dose is not None and ingredient.drug.name not in skip:
                 found.append((item, ingredient.drug.name, dose))
+    return found
+
+
+def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequence[Item],
+                           market: str | None) -> list[Finding]:
+    """An as-needed product's dose raised beyond its label's own titration increment: a skipped
+    step.
+
+    A transmucosal fentanyl label titrates the breakthrough dose one strength at a time (Fentora:
+    100, 200, 400, 600, 800 micrograms); a ``titration-step`` row of ``opioid_dose_ranges.csv``
+    without an interval gives the largest step. A rise of the same drug, route and release as
+    needed by more than the row's ``per_dose`` skips a step, whatever the regular opioids do.
+    """
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    found = []
+    for item, drug, new in _as_needed_opioids(items, set()):
+        same = [dose for old, d, dose in _as_needed_opioids(previous, set())
+                if d == drug and old.route is item.route and old.release == item.release]
+        if not same or new <= max(same) * (1 + _TOLERANCE):
+            continue
+        old_dose = max(same)
+        rows = [row for row in k.opioid_ranges
+                if row.check == "titration-step" and row.drug == drug and row.interval_h is None
+                and row.per_dose is not None
+                and (row.routes is None or item.route in row.routes)
+                and (row.release is None or row.release == item.release)
+                and (market is None or row.market in (None, market))]
+        if not rows or any(new - old_dose <= (row.per_dose or 0) * (1 + 1e-6) for row in rows):
+            continue
+        row = max(rows, key=lambda r: r.per_dose or 0)
+        unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
+        scale = 1000 if unit == "mcg" else 1
+        found.append(Finding(step.severity, "opioid-titration-step", (
+            f"{drug} {item.route.value} as needed rises from {significant(old_dose * scale, 4)} "
+            f"to {significant(new * scale, 4)} {unit} a dose, more than the label's own "
+            f"titration step ({significant((row.per_dose or 0) * scale, 4)} {unit} at most): "
+            f"a step is skipped. The label titrates the breakthrough dose one step at a time"),
+            row.source))
     return found
 
 

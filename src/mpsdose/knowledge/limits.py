@@ -110,6 +110,34 @@ class DoseLimit(Value):
                  "days": self.max_days is not None}
         return frozenset(kind for kind, present in given.items() if present)
 
+    def speaks_for(self, other: DoseLimit) -> bool:
+        """Whether this market's row gives, for the patients and products of ``other`` (a row of
+        no market), the same limit: same drug, condition and scope, this row's route and release
+        covering the other's. Its maxima then stand in the market for the other's of the same
+        field (``without``)."""
+        return (self.market is not None and other.market is None
+                and not self.settings and not other.settings
+                and other.drug == self.drug and other.scope == self.scope
+                and (self.route is None or other.route is self.route)
+                and (self.release is None or other.release == self.release)
+                and (other.condition, other.band, other.value)
+                == (self.condition, self.band, self.value))
+
+    def without(self, fields: Sequence[str]) -> DoseLimit | None:
+        """This row with the maxima ``fields`` (max_single_mg, max_daily_mg,
+        max_daily_mg_per_kg, max_days) taken out; None if no maximum is left."""
+        if not fields:
+            return self
+        gone = set(fields)
+        left = attrs.evolve(
+            self,
+            max_single_mg=None if "max_single_mg" in gone else self.max_single_mg,
+            max_daily_mg=None if "max_daily_mg" in gone else self.max_daily_mg,
+            max_daily_mg_per_kg=(None if "max_daily_mg_per_kg" in gone
+                                 else self.max_daily_mg_per_kg),
+            max_days=None if "max_days" in gone else self.max_days)
+        return left if left.kinds else None
+
     def replaces(self, other: DoseLimit) -> bool:
         """Whether this care-setting row stands in, in its settings, for ``other``: a licence
         row (no settings) of the same drug, route, release and condition, of any market."""

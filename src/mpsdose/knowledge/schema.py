@@ -487,12 +487,16 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "opioid_tolerant_only_routes",
                                                  "nsaid_avoid_older", "cyp3a4_substrate",
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
-                                                 "cyp3a4_inhibitor_contraindicated")),
+                                                 "cyp3a4_inhibitor_contraindicated",
+                                                 "cyp3a4_inhibitor_contraindicated_named")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
                             "cyp3a4_inhibitor_contraindicated: the weakest CYP3A4 inhibitor "
-                            "strength (weak, moderate, strong) the source contraindicates."),
+                            "strength (weak, moderate, strong) the source contraindicates. "
+                            "cyp3a4_inhibitor_contraindicated_named: weaker inhibitors the "
+                            "source names among the contraindicated ones, space-separated "
+                            "(domperidone: fluconazole, a systemic azole antifungal)."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
@@ -513,7 +517,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
                    "in an opioid-naive patient); titration-step: the product label's own "
                    "increment of one dose (per_dose) or of the day (per_day), which a rise of "
-                   "the same product within it meets whatever its percentage (info)."),
+                   "the same product within it meets whatever its percentage (info); a row "
+                   "without interval_h also judges an as-needed dose of the product, whose rise "
+                   "beyond per_dose skips a label step (warning)."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
