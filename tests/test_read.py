@@ -19,6 +19,7 @@ from scripts.measure_reader import measure, unexpected_items
 
 from mpsdose import Route, default_catalogue, read_course
 from mpsdose.io.files import dumps, loads
+from mpsdose.io.prose.text import normalise
 from mpsdose.present.reading import reading_json
 
 DATA = Path(__file__).parent / "data" / "prose"
@@ -75,6 +76,8 @@ def test_every_reading_is_traced_to_its_words(passage):
             named = text[item.drug_span[0]:item.drug_span[1]]
             # a chemical prefix written apart ("methyl prednisolone") names the joined drug
             found = books.get(" ".join(named.split())) or books.get(re.sub(r"[\s\-]+", "", named))
+            # a name with diacritics is matched as its plain letters ("cimétidine")
+            found = found or books.get(" ".join(normalise(named).split()))
             # a catalogue name, or an abbreviation the text itself defines ("MS", "TB")
             assert found == item.drug or re.fullmatch(r"[A-Z]{2,5}", named), (named, item.drug)
             assert item.drug_span[0] < item.span[1]  # named before or inside, never after
@@ -2356,7 +2359,6 @@ def test_a_name_written_with_diacritics_is_the_catalogues_name(text, want):
 
 
 def test_folding_diacritics_keeps_every_offset():
-    from mpsdose.io.prose.text import normalise
     text = "Lorazépam, Schönlein, モルヒネ, ドパミン, 5 µg"
     assert len(normalise(text)) == len(text)
     assert normalise(text).startswith("lorazepam, schonlein, モルヒネ, ドパミン")
