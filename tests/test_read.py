@@ -19,6 +19,7 @@ from scripts.measure_reader import measure, unexpected_items
 
 from mpsdose import Route, default_catalogue, read_course
 from mpsdose.io.files import dumps, loads
+from mpsdose.io.prose.text import normalise
 from mpsdose.present.reading import reading_json
 
 DATA = Path(__file__).parent / "data" / "prose"
@@ -75,6 +76,8 @@ def test_every_reading_is_traced_to_its_words(passage):
             named = text[item.drug_span[0]:item.drug_span[1]]
             # a chemical prefix written apart ("methyl prednisolone") names the joined drug
             found = books.get(" ".join(named.split())) or books.get(re.sub(r"[\s\-]+", "", named))
+            # a name with diacritics is matched as its plain letters ("cimétidine")
+            found = found or books.get(" ".join(normalise(named).split()))
             # a catalogue name, or an abbreviation the text itself defines ("MS", "TB")
             assert found == item.drug or re.fullmatch(r"[A-Z]{2,5}", named), (named, item.drug)
             assert item.drug_span[0] < item.span[1]  # named before or inside, never after
@@ -1848,9 +1851,10 @@ def test_a_drug_with_its_own_amount_takes_no_amount_of_a_name_after_a_conjunctio
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    # a split dose of the drug itself names nothing else between the conjunction and the amount
-    ("morphine 10 mg every morning and 20 mg at night",
-     [("morphine", "10 mg/day"), ("morphine", "20 mg/day")]),
+    # a split dose of the drug itself names nothing else between the conjunction and the amount;
+    # parts at times of day are one item, their sum (the parts with schedules of their own stay
+    # two items, each with its own day)
+    ("morphine 10 mg every morning and 20 mg at night", [("morphine", "30 mg/day")]),
     ("oxycodone 10 mg twice daily and a further 5 mg at night",
      [("oxycodone", "20 mg/day"), ("oxycodone", "5 mg/day")]),
     ("morphine 10 mg twice daily, and 5 mg at night",
@@ -2286,3 +2290,75 @@ def test_from_one_dose_to_another_each_keeps_its_own_schedule():
 ])
 def test_a_schedule_ending_a_list_of_doses_is_each_doses(text, want):
     assert _daily_doses(text) == want, text
+
+
+# -- patterns of the fresh16 passages (E3C case texts; first read 17/22, 3 invented) -------------
+
+@pytest.mark.parametrize(("text", "want", "frequency"), [
+    # fresh16-011 (Cases J 2009): a split dose at two times of day sums to the day
+    ("The patient began a course of physical therapy in conjunction with a regimen of naproxen "
+     "440 mg in the morning and 220 mg at night, plus the omeprazole and acetaminophen 650 mg "
+     "twice daily.", ("naproxen", "660 mg/day"), "bid (440 mg morning, 220 mg night)"),
+    ("He took morphine 10 mg mane and 20 mg nocte.", ("morphine", "30 mg/day"),
+     "bid (10 mg morning, 20 mg night)"),
+    ("She received oxycodone 5 mg at 8 am and 10 mg at 8 pm.", ("oxycodone", "15 mg/day"),
+     "bid (5 mg 8 am, 10 mg 8 pm)"),
+    ("Gabapentin 300 mg in the morning, 300 mg at noon and 600 mg at night was given.",
+     ("gabapentin", "1200 mg/day"), "tid (300 mg morning, 300 mg noon, 600 mg night)"),
+])
+def test_a_dose_split_over_the_day_sums_to_the_day(text, want, frequency):
+    items = [i for i in _items(text) if i.drug.name == want[0]]
+    assert [(i.drug.name, str(i.daily_dose)) for i in items] == [want], text
+    assert items[0].per_dose is None and items[0].frequency == frequency
+    assert any(f.finding.code == "split-dose" for f in read_course(text).findings)
+
+
+@pytest.mark.parametrize("text", [
+    # a part without its own time of day: the parts do not give the day
+    "He took morphine 10 mg and 20 mg at night.",
+    # two parts at one time of day
+    "He took morphine 10 mg at night and 20 mg at night.",
+    # an as-needed part
+    "He took morphine 10 mg in the morning and 5 mg at night as needed.",
+])
+def test_a_split_dose_is_never_read_as_one_of_its_parts(text):
+    reading = read_course(text)
+    assert reading.items and all(i.daily_dose is None for i in reading.items), text
+    assert any(f.finding.code == "split-dose-unclear" for f in reading.findings)
+
+
+def test_amounts_without_a_time_of_day_are_no_split_dose():
+    # "10 mg every 8 h and 5 mg at night": each part has a schedule of its own (no "at 8 h")
+    assert _daily_doses("He took morphine 10 mg every 8 h and 5 mg at night.") \
+        == [("morphine", "30 mg/day"), ("morphine", "5 mg/day")]
+
+
+def test_an_opioid_reading_above_the_plausibility_ceiling_is_said():
+    # fresh16-015 (PAMJ 2014): "fentanyl 3 mcg/kg/min" (a misprint for /h?) × 67 kg is 289 mg a
+    # day, beyond any plausible dose: read as written, with a finding that says so
+    text = ("A 23 year old female patient (weight 67kg, height 171cm) was admitted to the ICU, "
+            "where sedation (midazolam 30 mcg/kg/hr c.iv), analgesia (fentanyl 3 mcg/kg/min "
+            "c.iv) were initiated.")
+    reading = read_course(text)
+    flagged = [f for f in reading.findings if f.finding.code == "implausible-dose"]
+    assert len(flagged) == 1 and "fentanyl" in text[slice(*flagged[0].span)]
+    assert "misprint or a unit slip" in flagged[0].finding.message
+    # a plausible opioid day is not flagged
+    assert not any(f.finding.code == "implausible-dose"
+                   for f in read_course("He took morphine 30 mg twice daily.").findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh16-002 (PAMJ 2015): an accented spelling and a decimal comma
+    ("We prescribed amisulpiride (300mg/day) combined with a benzodiazepine (Lorazépam: "
+     "7,5 mg/day).", [("lorazepam", "7.5 mg/day")]),
+    ("Premedication consisted of cimétidine 200 mg twice daily.", [("cimetidine", "400 mg/day")]),
+])
+def test_a_name_written_with_diacritics_is_the_catalogues_name(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_folding_diacritics_keeps_every_offset():
+    text = "Lorazépam, Schönlein, モルヒネ, ドパミン, 5 µg"
+    assert len(normalise(text)) == len(text)
+    assert normalise(text).startswith("lorazepam, schonlein, モルヒネ, ドパミン")

@@ -404,6 +404,18 @@ _SUMMARY = re.compile(
 #: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
 _COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
+#: a time of day after a part of a split dose ("in the morning", "at night", "mane", "at 8 am",
+#: "at 20:00"): the words, then what they name
+_TIME_OF_DAY = re.compile(
+    r"\s*(?:(?:(?:in\s+the|at|every|each|before|after|with)\s+)?"
+    r"(?:(?P<morning>morning|mane|breakfast)|(?P<noon>noon|midday|mid-day|lunch(?:time)?)"
+    r"|(?P<afternoon>afternoon)|(?P<evening>evening|supper|dinner)"
+    r"|(?P<night>night|bedtime|nocte|q\.?h\.?s\b\.?))\b"
+    r"|at\s+(?P<clock>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock)\b)"
+    r"|\d{2}:?\d{2}\s*(?:h|hrs?)\b|\d{2}:\d{2}\b))")
+#: what may stand between the parts of a split dose: a comma, "and", or both
+_SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
 
 @attrs.define
 class _Reading:
@@ -449,6 +461,11 @@ class _Reading:
     #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
     doses_taken: str | None = None
     combination: bool = False  #: one component of a combination product ("5/325 mg")
+    #: a split dose ("440 mg in the morning and 220 mg at night"): each part's amount and time
+    #: of day; the parts sum to the day
+    split: tuple[tuple[float, str], ...] | None = None
+    #: one part of a split dose whose parts do not sum to a day the text allows: why
+    split_unclear: str | None = None
     infusion: bool = False
     device: str | None = None
     rate_ml_h: float | None = None
@@ -748,6 +765,7 @@ class _Reader:
         readings = self._preparation_strengths(tokens, readings)
         self._shared_route(tokens, readings)
         self._shared_day(tokens, readings)
+        readings = self._split_doses(tokens, readings)
         self._unattached(tokens, used, readings)
         self._tell(index, tokens, readings)
         for token in tokens:
@@ -3104,6 +3122,88 @@ class _Reader:
                                               "drug too", Severity.INFO))
                     break
 
+    def _split_doses(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
+        """ "naproxen 440 mg in the morning and 220 mg at night", "10 mg mane and 20 mg nocte",
+        "5 mg at 8 am and 5 mg at 8 pm": amounts of one drug, each at its own time of day, joined
+        by "and" or a comma, are one dose split over the day: the parts sum to the day's amount
+        (one item). Where a time of day is written for some part but the parts do not add up
+        to a day (a part without its own time of day, two parts at one time, a part per kg, a
+        range, an as-needed part, different units), no part is read as the day's amount: each
+        keeps its amount and gets a finding — a split dose is never read as one of its parts."""
+        amounts = sorted((r for r in readings if r.amount is not None
+                          and r.amount_token is not None), key=lambda r: r.amount_token or 0)
+        merged: set[int] = set()
+        for index, head in enumerate(amounts):
+            if id(head) in merged:
+                continue
+            chain = [head]
+            for following in amounts[index + 1:]:
+                before = chain[-1]
+                if following.drug != head.drug or following.drug_span != head.drug_span:
+                    break
+                start = tokens[before.amount_token or 0].end
+                end = tokens[following.amount_token or 0].start
+                time = _TIME_OF_DAY.match(self.normal, start, end)
+                if not _SPLIT_JOIN.fullmatch(self.normal, time.end() if time else start, end):
+                    break
+                chain.append(following)
+            if len(chain) < 2:
+                continue
+            limit = tokens[-1].end
+            times = [_TIME_OF_DAY.match(self.normal, tokens[part.amount_token or 0].end, limit)
+                     for part in chain]
+            if not any(times):
+                continue  # "10 mg and 20 mg": no time of day says the dose is split
+            merged.update(id(part) for part in chain)
+            labels = [_time_label(time) if time else None for time in times]
+            said = self.text[tokens[head.amount_token or 0].start:tokens[
+                chain[-1].amount_token or 0].end]
+            why = self._unsplit(chain, labels)
+            if why is not None:
+                for part in chain:
+                    part.split_unclear = (f"one part of a dose split over the day ({said!r}), "
+                                          f"whose parts do not give the day's amount ({why}): "
+                                          "no daily amount")
+                continue
+            last = times[-1]
+            assert last is not None
+            head.last = max([chain[-1].last, *(p for p, t in enumerate(tokens)
+                                               if t.start < last.end())])
+            head.split = tuple((part.amount.values[part.value_index], label or "")  # type: ignore[union-attr]
+                               for part, label in zip(chain, labels, strict=True))
+            head.schedule = Schedule.times_per_day(len(chain))
+            head.schedule_word = None
+            for part in chain[1:]:
+                head.route = head.route or part.route
+                head.route_from = head.route_from if head.route is not None else part.route_from
+                head.form = head.form or part.form
+                head.release = head.release or part.release
+                head.notes.extend(part.notes)
+        drop = {id(part) for part in amounts if id(part) in merged and part.split is None
+                and part.split_unclear is None}
+        return [r for r in readings if id(r) not in drop]
+
+    @staticmethod
+    def _unsplit(chain: list[_Reading], labels: list[str | None]) -> str | None:
+        """Why the parts of a split dose do not sum to a day, or None where they do."""
+        if None in labels:
+            return "a part has no time of day of its own"
+        if len(set(labels)) < len(labels):
+            return "two parts at one time of day"
+        bases = set()
+        for part in chain:
+            amount = part.amount
+            assert amount is not None
+            if amount.kind != "single" or amount.per or amount.base not in ("mg", "mcg", "g"):
+                return "a part is not one amount per dose"
+            if part.prn or part.alt is not None or part.count is not None \
+                    or part.units_unread is not None or part.doses_taken is not None:
+                return "a part is as needed or counted in units"
+            bases.add(amount.base)
+        if len(bases) > 1:
+            return "the parts are in different units"
+        return None
+
     def _unattached(self, tokens: list[Token], used: set[int], readings: list[_Reading]) -> None:
         bound = {r.amount_token for r in readings}
         for index, token in enumerate(tokens):
@@ -3762,7 +3862,7 @@ class _Reader:
         self.story.findings.append(ReadFinding(Finding(severity, code, message, _SOURCE), span))
 
     def _result(self) -> Reading:
-        from mpsdose.io.prose.totals import compare_totals, state_totals
+        from mpsdose.io.prose.totals import compare_totals, implausible_doses, state_totals
 
         states: list[ReadState] = []
         for raw in self.story.states:
@@ -3777,9 +3877,23 @@ class _Reader:
                               f"state {raw['label']!r}: {note}", None)
             states.append(ReadState(raw["label"], raw["span"], items, note=note))
         states = [state_totals(state, self.table, self.knowledge) for state in states]
+        for read, why in implausible_doses(states, self.knowledge):
+            self._finding(Severity.WARNING, "implausible-dose",
+                          f"{read.as_written!r}: read as {read.daily_dose or read.per_dose}, "
+                          f"above the plausibility ceiling of the opioid dose ranges ({why}): "
+                          "suspect a misprint or a unit slip in the text; check it",
+                          read.span)
         printed = compare_totals(self.printed, states, self.state_at, self.knowledge)
         return Reading(self.text, tuple(states), tuple(printed), tuple(self.not_doses),
                        tuple(self.story.findings), self.table, self.weight)
+
+
+def _time_label(time: re.Match[str]) -> str:
+    """What a time of day names: morning, noon, afternoon, evening, night, or the clock time."""
+    for name in ("morning", "noon", "afternoon", "evening", "night"):
+        if time.group(name):
+            return name
+    return " ".join(time.group("clock").split())
 
 
 def _series_statement(said: str) -> bool:
@@ -3948,6 +4062,12 @@ class _Dose:
         if dose.frequency == "":
             dose.frequency = None
         ranged = amount.kind in ("range", "between") and amount.high is not None
+        if reading.split is not None:
+            return dose._split(reading, base, notes, transdermal)
+        if reading.split_unclear is not None:
+            dose.per_dose = Measure(value, _unit(base, per))
+            notes.append(("split-dose-unclear", reading.split_unclear, Severity.WARNING))
+            return dose
         if reading.units_unread is not None:
             dose.per_dose = Measure(value, _unit(base, per))
             notes.append(("unit-count-not-read", f"{reading.units_unread!r}: how many units make "
@@ -4069,6 +4189,19 @@ class _Dose:
         notes.append(("no-frequency", "a dose with no frequency: the daily amount is not known",
                       Severity.INFO))
         return dose
+
+    def _split(self, reading: _Reading, base: str, notes: list[tuple[str, str, Severity]],
+               transdermal: bool) -> _Dose:
+        """A dose split over the day: the parts' sum is the day's amount; no one dose."""
+        parts = reading.split or ()
+        total = round(sum(value for value, _ in parts), 9)
+        written = ", ".join(f"{plain(value)} {base} {label}" for value, label in parts)
+        notes.append(("split-dose", f"a dose split over the day ({written}): the parts sum to "
+                      f"{plain(total)} {base}/day", Severity.INFO))
+        self._rate(reading, total, base, "day", notes, transdermal)
+        self.per_dose = None
+        self.frequency = f"{Schedule.times_per_day(len(parts)).format()} ({written})"
+        return self
 
     def _rate(self, reading: _Reading, value: float, base: str, time: str,
               notes: list[tuple[str, str, Severity]], transdermal: bool) -> _Dose:

@@ -3,13 +3,16 @@
 Every reading keeps character offsets into the text as given, so that ``text[start:end]`` is the
 words a number came from. The reader therefore works on a copy of the text that has exactly the
 same length: lower case, Unicode hyphens and dashes as ``-``, both micro signs as ``µ``, the many
-spaces as `` `` (and a full stop typeset between a number and its unit, "200.µg") — one
-character for one character, never an insertion or a deletion.
+spaces as `` `` (and a full stop typeset between a number and its unit, "200.µg"), a Latin letter
+with a diacritic as its plain letter ("Lorazépam" → "lorazepam": the catalogue's Latin names are
+plain ASCII, so a folded name matches only the name it spells) — one character for one character,
+never an insertion or a deletion.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 
@@ -28,11 +31,23 @@ _SAME = {
 }
 
 
+def _plain_letter(char: str) -> str:
+    """ "é" → "e", "Ö" → "O": a precomposed Latin letter with diacritics as its ASCII letter; any
+    other character as it is (a micro sign, a katakana with its voicing mark)."""
+    if char.isascii():
+        return char
+    parts = unicodedata.normalize("NFD", char)
+    if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha() \
+            and all(unicodedata.combining(mark) for mark in parts[1:]):
+        return parts[0]
+    return char
+
+
 def normalise(text: str) -> str:
     """A copy of ``text`` of the same length, for matching: see the module notes."""
     out = []
     for char in text:
-        char = _SAME.get(char, char)
+        char = _plain_letter(_SAME.get(char, char))
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
     return _STRAY_POINT.sub(" ", "".join(out))

@@ -7,11 +7,13 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
-from mpsdose.io.prose.result import Comparison, PrintedTotal, ReadState
+from mpsdose.clinical.ranges import CHECK_CODES, opioid_range_findings
+from mpsdose.io.prose.result import Comparison, PrintedTotal, ReadItem, ReadState
 from mpsdose.knowledge.bundle import Knowledge
+from mpsdose.model.errors import DoseError
 from mpsdose.model.regimen import Item
 
-__all__ = ["AGREEMENT", "compare_totals", "state_totals"]
+__all__ = ["AGREEMENT", "compare_totals", "implausible_doses", "state_totals"]
 
 #: A printed total agrees with a computed one within this fraction of the printed value (case
 #: reports round their totals).
@@ -44,6 +46,27 @@ def state_totals(state: ReadState, table: str, knowledge: Knowledge) -> ReadStat
     return attrs.evolve(state, items=read_items, total_ome_mg_per_day=scheduled,
                         total_ome_mg_per_day_with_prn=with_prn,
                         ome_not_counted=tuple(dict.fromkeys(missing)))
+
+
+def implausible_doses(states: Sequence[ReadState], knowledge: Knowledge
+                      ) -> list[tuple[ReadItem, str]]:
+    """Each opioid item read (not carried) whose dose is above the plausibility ceiling of
+    ``opioid_dose_ranges.csv`` (its ``plausible`` rows, judged as ``check`` judges them), with
+    what the check says: a reading so far above any plausible dose suggests a misprint or a unit
+    slip in the text (or a misreading), never a dose to pass on silently."""
+    found = []
+    for state in states:
+        for read in state.items:
+            if read.carried or read.item is None or not read.drug.is_opioid:
+                continue
+            try:
+                findings = opioid_range_findings([read.item], knowledge=knowledge)
+            except DoseError as error:  # beyond any single unit slip: not a dose at all
+                found.append((read, str(error)))
+                continue
+            found += [(read, f.message) for f in findings
+                      if f.code == CHECK_CODES["plausible"]]
+    return found
 
 
 def compare_totals(printed: Sequence[tuple[PrintedTotal, int]], states: Sequence[ReadState],
