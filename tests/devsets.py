@@ -59,7 +59,13 @@ committed it before ``check`` first ran on it.
 round, written by the same session after the thirteenth was committed, with other drugs, routes,
 markets and wording where it could, and committed the same way before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all thirty.
+``check_dangerous_fresh15.csv`` and ``check_ordinary_fresh15.csv`` are the fifteenth held-out
+round, written by a third session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all thirty-two.
 """
 
 from __future__ import annotations
@@ -88,7 +94,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv"),
         "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv"),
         "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv"),
-        "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv")}
+        "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv"),
+        "held-out 15": ("check_dangerous_fresh15.csv", "check_ordinary_fresh15.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
