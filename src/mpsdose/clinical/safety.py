@@ -370,11 +370,16 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                 continue
             if limit.route is not None and item.route is not limit.route:
                 continue
+            own, _ = drug_daily([item], drug, limit.route, limit.release)
+            if not limit.covers_daily(own):  # a loading regimen's days limit its dose only
+                continue
             days = item.duration_days
             state = "unknown" if days is None else "above" if days > limit.max_days else ""
+            limited = (f"{limit.max_days:g} days" if limit.condition != "daily_dose"
+                       else f"{limit.max_days:g} days at {limit.describe_condition()}")
             if state:
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
-                                       f"{limit.max_days:g} days", str(item), str(item)))
+                                       limited, str(item), str(item)))
     return found
 
 
