@@ -515,7 +515,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
     _schema(
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
-                                              "tolerant-only", "titration-step"),
+                                              "tolerant-only", "titration-step", "initial"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -523,7 +523,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "increment of one dose (per_dose) or of the day (per_day), which a rise of "
                    "the same product within it meets whatever its percentage (info); a row "
                    "without interval_h also judges an as-needed dose of the product, whose rise "
-                   "beyond per_dose skips a label step (warning)."),
+                   "beyond per_dose skips a label step (warning); initial: the dose a product's "
+                   "label starts every patient at, whatever the opioids before (transmucosal "
+                   "fentanyl: titration from the lowest strength). A dose above the largest "
+                   "initial per_dose of the drug's route (the item does not name the product) "
+                   "with no such product in the previous regimen is a start above the label's "
+                   "(the row's severity)."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
