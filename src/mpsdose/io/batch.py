@@ -475,6 +475,11 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             per_day = per_day.when(unit_kind == kind).then(branches[kind][0])
             per_day_valid = per_day_valid.when(unit_kind == kind).then(branches[kind][1])
         per_day_valid = per_day_valid.otherwise(False)
+        if set(kinds) == {_MASS, _HOUR} and not mapping and "frequency" not in columns:
+            # the same doses a day, by one look-up: a mass per dose takes doses_per_day, a
+            # rate per hour doses_per_day or 1 (a key of another kind stops before it counts)
+            per_day = given.fill_null(per_key([1.0 if k.kind == _HOUR else None
+                                               for k in found], pl.Float64))
     per_day_valid = per_day_valid.fill_null(False)
     if typed["doses_per_day"][1] is not None:
         per_day_valid = pl.lit(False)
