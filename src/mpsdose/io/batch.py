@@ -645,6 +645,14 @@ def round_significant(pl: Any, lazy: Any, columns: dict[str, Any], digits: int,
 _HASHED_KEYS = True
 
 
+def _key_hash(values: list[Any], seed: int) -> Any:
+    """A 64-bit hash of a row's key: a hash of each column, with a seed of its own, xor-ed."""
+    out = values[0].hash(seed)
+    for i, value in enumerate(values[1:], start=1):
+        out = out ^ value.hash(seed + i)
+    return out
+
+
 def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str], index: str, *,
                    alongside: list[Any] | None = None) -> tuple[Any, Any, list[Any]]:
     """The distinct keys of the rows (a DataFrame of the key ``values`` as columns ``names``),
@@ -658,24 +666,21 @@ def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str], inde
     once, where finding the keys and joining to them on text hashed it twice. (A join, not
     ``replace_strict``: polars streams a join, and did not stream the replace — 20M rows per
     patient took 0.8 GB more.) Two keys that share a hash (about 2**-64 for a pair) would be
-    taken for one: a second hash, of other seeds, must be the same in every row of a hash, and
-    where it is not the keys are found and joined as text (the same result, at the old
-    cost)."""
+    taken for one: the rows are grouped by a second hash too, of other seeds, and where a first
+    hash comes with two second hashes the keys are found and joined as text (the same result,
+    at the old cost)."""
     def hashed(seed: int) -> Any:
-        out = values[0].hash(seed)
-        for i, value in enumerate(values[1:], start=1):
-            out = out ^ value.hash(seed + i)
-        return out
+        return _key_hash(values, seed)
 
     first, second = index + "_h1", index + "_h2"
+    # grouped by both hashes (cheaper than the least and greatest second hash of each first)
     found, *others = pl.collect_all([
         lazy.select(hashed(11).alias(first), hashed(23).alias(second),
                     *[v.alias(n) for v, n in zip(values, names, strict=True)])
-        .group_by(first)
-        .agg(*[pl.col(n).first() for n in names], pl.col(second).min().alias(first + "lo"),
-             pl.col(second).max().alias(first + "hi")),
+        .group_by(first, second)
+        .agg(*[pl.col(n).first() for n in names]),
         *(alongside or [])])
-    if _HASHED_KEYS and (found.get_column(first + "lo") == found.get_column(first + "hi")).all():
+    if _HASHED_KEYS and found.get_column(first).is_unique().all():
         lookup = found.select(first, pl.Series(index, range(found.height), dtype=pl.UInt32))
         return found.select(names), (lazy.with_columns(hashed(11).alias(first))
                                      .join(lookup.lazy(), on=first, how="left",
