@@ -41,7 +41,25 @@ written and committed the same way before ``check`` first ran on them.
 ``check_dangerous_fresh10.csv`` and ``check_ordinary_fresh10.csv`` are the tenth held-out round,
 written and committed the same way before ``check`` first ran on them.
 
-``python tests/devsets.py`` prints the counts of all twenty-two.
+``check_dangerous_fresh11.csv`` and ``check_ordinary_fresh11.csv`` are the eleventh held-out
+round, written by a session that read neither the rule code nor the limit tables nor the earlier
+rounds' rows, checked with the item parser only, and committed before ``check`` first ran on them.
+
+``check_dangerous_fresh12.csv`` and ``check_ordinary_fresh12.csv`` are the twelfth held-out round,
+written by the same session after the eleventh was committed, with other drugs, scenarios and
+wording where it could, and committed the same way before ``check`` first ran on them.
+
+``check_dangerous_fresh13.csv`` and ``check_ordinary_fresh13.csv`` are the thirteenth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report, checked it with the item parser and patient constructor only, and
+committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh14.csv`` and ``check_ordinary_fresh14.csv`` are the fourteenth held-out
+round, written by the same session after the thirteenth was committed, with other drugs, routes,
+markets and wording where it could, and committed the same way before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all thirty.
 """
 
 from __future__ import annotations
@@ -66,7 +84,11 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 7": ("check_dangerous_fresh7.csv", "check_ordinary_fresh7.csv"),
         "held-out 8": ("check_dangerous_fresh8.csv", "check_ordinary_fresh8.csv"),
         "held-out 9": ("check_dangerous_fresh9.csv", "check_ordinary_fresh9.csv"),
-        "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv")}
+        "held-out 10": ("check_dangerous_fresh10.csv", "check_ordinary_fresh10.csv"),
+        "held-out 11": ("check_dangerous_fresh11.csv", "check_ordinary_fresh11.csv"),
+        "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv"),
+        "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv"),
+        "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -867,7 +867,7 @@ def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():
     for row in resolve(None).dose_limits:
         if row.route is None or row.market is not None:
             continue
-        item = f"{row.drug} 1 mg {row.route.value} daily"
+        item = f"{row.drug} 1 {row.dose_unit} {row.route.value} daily"  # mg, or units (heparin)
         shown = _unjudged(_found([item]))
         assert shown is None or f"{row.drug} ({row.route.value})" not in shown, item
         judged += 1
@@ -1173,3 +1173,68 @@ def test_a_rescue_beside_methadone_is_bounded_across_tables_when_no_one_table_ha
     # 0.5 mg SC is 5 mg OME, 8% of it: not above any source's share, so still not judged
     small = _found([*day, "hydromorphone 0.5 mg sc q1h prn max 6/day"], knowledge=k, table="tiny")
     assert _rescue_codes(small) == {("rescue-share-not-checked", Severity.INFO)}
+
+
+# -- a limit for patients on long-term opioids (dose_limits.csv condition opioid_tolerant) -------
+@pytest.mark.parametrize(("tolerant", "expected"), [
+    (True, {("naloxone-single-dose-above-max", Severity.WARNING)}),
+    (False, set()),
+    (None, set())], ids=["tolerant", "naive", "not given"])
+def test_a_limit_for_patients_on_long_term_opioids_reads_their_tolerance(tmp_path, tolerant,
+                                                                          expected):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "naloxone,iv,,any,,,5,,,,,,,Test overdose range [P],P,\n"
+        "naloxone,iv,,opioid_tolerant,,,1,,,,,,warning,Test alert [P],P,\n"))
+    patient = attrs.evolve(TOLERANT, opioid_tolerant=tolerant)
+    found = _found(["naloxone 2 mg iv prn"], patient, knowledge=k)
+    assert _raised(found) == expected
+    # not given: the limit is said not to be checked, never guessed either way
+    assert any(f.code == "limit-not-checked" and "opioid tolerance" in f.message
+               for f in found) is (tolerant is None)
+    # within both rows: nothing, whatever the tolerance
+    assert not _raised(_found(["naloxone 1 mg iv prn"], patient, knowledge=k))
+
+
+def test_an_opioid_tolerant_limit_takes_no_band(tmp_path):
+    from mpsdose.model.errors import DataError
+    with pytest.raises(DataError, match=r"dose_limits\.csv:2, column condition_band"):
+        _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+            'naloxone,iv,,opioid_tolerant,"[0, 1)",,1,,,,,,warning,Test [P],P,\n'))
+
+
+# -- a market's own lowest patch (market_rules.csv patch_low_start) -------------------------------
+MARKET_HEADER = ("market,rule,drug,route,release,interval_h,condition,condition_band,indication,"
+                 "value,value_low,value_high,unit,table,severity,product,statement,source,grade,"
+                 "notes\n")
+
+
+def _low_patch(tmp_path: Path) -> Knowledge:
+    return _knowledge(tmp_path, market_rules=MARKET_HEADER + (
+        'uk,patch_low_start,fentanyl,transdermal,,,prior_ome_mg_per_day,"[40, 60)",,12,,,mcg/h,,'
+        "info,Test patch,Test table: 12 for 40-60,Test UK table [P],P,\n"))
+
+
+@pytest.mark.parametrize(("morphine", "patch", "market", "expected"), [
+    (40, 12, "uk", Severity.INFO),     # the band's low edge, the row's strength
+    (38, 12, "uk", Severity.ERROR),    # below the band: the US contraindication reads
+    (40, 25, "uk", Severity.ERROR),    # a stronger patch than the row's
+    (40, 12, "us", Severity.ERROR),    # another market: its own rule
+], ids=["uk 40->12", "uk 38->12", "uk 40->25", "us 40->12"])
+def test_a_markets_lowest_patch_steps_the_us_contraindication_down(tmp_path, morphine, patch,
+                                                                   market, expected):
+    k = _low_patch(tmp_path)
+    found = _found([f"fentanyl {patch} mcg/h td q72h"], previous=[f"morphine {morphine} mg/day"],
+                   knowledge=k, market=market)
+    shown = [f for f in found if f.code == "fentanyl-patch-low-ome"]
+    assert [f.severity for f in shown] == [expected]
+    if expected is Severity.INFO:
+        assert shown[0].source == "Test UK table [P]"
+        assert "fentanyl-patch-first-dose" not in {f.code for f in found}
+
+
+def test_a_lowest_patch_row_needs_its_band(tmp_path):
+    from mpsdose.model.errors import DataError
+    with pytest.raises(DataError, match="needs its condition_band"):
+        _knowledge(tmp_path, market_rules=MARKET_HEADER + (
+            "uk,patch_low_start,fentanyl,transdermal,,,any,,,12,,,mcg/h,,info,Test,Test,"
+            "Test [P],P,\n"))

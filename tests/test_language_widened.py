@@ -75,6 +75,13 @@ def test_once_is_a_single_dose():
 REFUSED = [
     ("oxycodone 1,5 mg po bid", ItemSyntaxError, "comma"),  # a decimal comma stays ambiguous
     ("oxycodone 1,50 mg po bid", ItemSyntaxError, "comma"),
+    # no thousands separator follows a zero: "0,125" and "0,500" are decimal commas (0.125, 0.5),
+    # once read as 125 and 500 mg — a thousand-fold error; refused like the other decimal commas
+    ("morphine 0,125 mg po q4h", ItemSyntaxError, "comma"),
+    ("morphine 0,500 mg po q4h", ItemSyntaxError, "comma"),
+    ("morphine 0,5 mg po", ItemSyntaxError, "comma"),
+    ("\u30aa\u30ad\u30b7\u30b3\u30c9\u30f3\u5f90\u653e\u9320 0,005mg 1\u56de1\u9320 1\u65e52\u56de",
+     ItemSyntaxError, "comma"),  # the Japanese path: オキシコドン徐放錠 0,005mg 1回1錠 1日2回
     ("oxycodone \u22125 mg po bid", DoseError, "negative"),  # U+2212 minus is still a minus
     ("morphine 0.75 to 0.5 mg iv prn", ItemSyntaxError, "range"),
     ("morphine 5-5 mg iv prn", ItemSyntaxError, "range"),

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from mpsdose import Knowledge, Patient, Regimen
 from mpsdose.clinical.ranges import opioid_range_findings
+from mpsdose.clinical.rescue import check_rescue
+from mpsdose.model.errors import DoseError
 from mpsdose.model.findings import Severity
 
 HEADER = ("check,drug,route,release,interval_h,market,per_dose,per_day,day_unit,severity,source,"
@@ -88,3 +90,82 @@ def test_above_the_plausible_ceiling_is_an_error_at_any_tolerance(tiny, times):
 @given(st.floats(min_value=0.1, max_value=0.99))
 def test_below_every_ceiling_a_tolerant_patient_hears_nothing(tiny, fraction):
     assert not shown(tiny, [f"morphine {100 * fraction!r} mg/day"], TOLERANT)
+
+
+# -- a dose no single unit slip explains is refused ------------------------------------------------
+SHIPPED = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def slips(tmp_path_factory) -> Knowledge:
+    """A 10 mg/day plausibility ceiling for oral morphine and a slip factor of 100 (shipped:
+    1000), so that the factor is read from the data."""
+    folder: Path = tmp_path_factory.mktemp("slips")
+    (folder / "opioid_dose_ranges.csv").write_text(
+        HEADER + "plausible,morphine,oral,,,,,10,,error,tiny ceiling,P,\n", encoding="utf-8")
+    rules = (SHIPPED / "safety_rules.csv").read_text(encoding="utf-8")
+    assert "opioid-dose-not-a-dose,error,1000," in rules
+    (folder / "safety_rules.csv").write_text(
+        rules.replace("opioid-dose-not-a-dose,error,1000,", "opioid-dose-not-a-dose,error,100,"),
+        encoding="utf-8")
+    return Knowledge.load(folder)
+
+
+@given(st.floats(min_value=1.01, max_value=99.9))
+def test_up_to_the_slip_factor_times_the_ceiling_is_an_error_finding(slips, times):
+    assert ("opioid-implausible-dose", Severity.ERROR) in shown(
+        slips, [f"morphine {10 * times!r} mg/day po"], TOLERANT)
+
+
+@given(st.floats(min_value=100.1, max_value=10_000), st.sampled_from([TOLERANT, NAIVE, UNKNOWN]))
+def test_beyond_the_slip_factor_times_the_ceiling_is_refused(slips, times, patient):
+    with pytest.raises(DoseError, match=r"100 times the plausibility ceiling \(.*"
+                                        r"opioid_dose_ranges\.csv:2: tiny ceiling\)") as refused:
+        opioid_range_findings(Regimen.parse([f"morphine {10 * times!r} mg/day po"]), patient,
+                              knowledge=slips)
+    assert refused.value.text == f"morphine {10 * times!r} mg/day po"
+
+
+# -- the low end of a naive start, for the patients a market's labelling starts there -------------
+LOW_HEADER = ("check,drug,route,release,interval_h,market,per_dose,start_low,per_day,day_unit,"
+              "severity,source,grade,notes\n")
+MARKET_HEADER = (SHIPPED / "market_rules.csv").read_text(encoding="utf-8").splitlines()[0]
+
+
+@pytest.fixture(scope="module")
+def low(tmp_path_factory) -> Knowledge:
+    """An every-opioid US start of 30 mg OME (low end 15) and a UK one of 30 (no low end); US
+    labelling starts a patient of 70 and over at the low end."""
+    folder: Path = tmp_path_factory.mktemp("low")
+    (folder / "opioid_dose_ranges.csv").write_text(LOW_HEADER + "\n".join([
+        "plausible,,,,,,,,3000,,error,tiny plausible,P,",
+        "naive-start,,,,,us,30,15,,,warning,tiny US start 15 to 30,P,",
+        "naive-start,,,,,uk,30,,,,warning,tiny UK start 30,P,"]) + "\n", encoding="utf-8")
+    columns = MARKET_HEADER.split(",")
+    row = dict.fromkeys(columns, "") | {
+        "market": "us", "rule": "naive_start_low_end", "condition": "age",
+        "condition_band": '"[70, )"', "unit": "years", "severity": "warning",
+        "statement": "tiny: 70 and over start low", "source": "tiny geriatric rule", "grade": "P"}
+    (folder / "market_rules.csv").write_text(
+        MARKET_HEADER + "\n" + ",".join(row[c] for c in columns) + "\n", encoding="utf-8")
+    return Knowledge.load(folder)
+
+
+@pytest.mark.parametrize(("age", "market", "warned"), [
+    (72, "us", True), (69, "us", False), (72, "uk", False)], ids=["72 us", "69 us", "72 uk"])
+def test_the_naive_start_is_its_low_end_where_the_markets_labelling_says(low, age, market,
+                                                                          warned):
+    patient = Patient(age=age, opioid_tolerant=False)
+    found = shown(low, ["morphine ir 20 mg po q4h prn max 1/day"], patient, market=market)
+    assert (("opioid-naive-start", Severity.WARNING) in found) is warned
+
+
+@pytest.mark.parametrize(("age", "severity"), [(72, Severity.WARNING), (69, Severity.INFO)])
+def test_a_large_rescue_steps_down_only_within_the_patients_start(low, age, severity):
+    # 20 mg of oral morphine beside 20 mg/day scheduled (100%): within the 30 mg start, above
+    # its low end of 15, where the tiny US rule starts a patient of 70 and over
+    regimen = Regimen.parse(["morphine er 10 mg po q12h", "morphine ir 20 mg po q4h prn"])
+    found = [f for f in check_rescue(regimen, market="us", patient=Patient(age=age),
+                                     knowledge=low) if f.code == "rescue-share"]
+    assert [f.severity for f in found] == [severity]
+    assert ("tiny geriatric rule" in found[0].source) is (severity is Severity.WARNING)

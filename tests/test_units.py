@@ -17,7 +17,7 @@ def test_scale_matches_pint(symbol):
     """Every canonical unit's scale is what pint computes for it (pint is the reference)."""
     unit = UNITS[symbol]
     ureg = registry()
-    canonical = ureg.Unit(UNITS[unit.kind.canonical].pint_expression)
+    canonical = ureg.Unit(UNITS[unit.canonical_symbol].pint_expression)
     assert ureg.Quantity(1.0, unit.pint_expression).to(canonical).magnitude == pytest.approx(
         unit.scale, rel=1e-12
     )
@@ -47,10 +47,32 @@ def test_every_spelling_maps_to_a_canonical_unit():
     assert set(SPELLINGS.values()) <= set(UNITS)
 
 
-@pytest.mark.parametrize("spelling", ["U", "IU", "units", "cc", "tsp", "drops", "gr", "ng"])
+@pytest.mark.parametrize("spelling", ["cc", "tsp", "drops", "gr", "ng"])
 def test_dangerous_or_ambiguous_units_are_refused(spelling):
     with pytest.raises(UnitError, match="refused"):
         lookup_unit(spelling)
+
+
+@pytest.mark.parametrize(("spelling", "symbol"), [
+    ("U", "units"), ("IU", "units"), ("units", "units"), ("unit", "units"),
+    ("international units", "units"), ("units/h", "units/h"), ("IU/hr", "units/h"),
+    ("units per hour", "units/h"), ("units/day", "units/day"), ("u/24h", "units/day"),
+])
+def test_units_of_activity_are_their_own_dimension(spelling, symbol):
+    # whether units are a dose unit is the drug's to say (tests/test_language.py); here: they
+    # are read, and never taken for a mass
+    unit = lookup_unit(spelling)
+    assert unit.symbol == symbol and unit.in_units
+    assert symbol not in SPELLINGS.values()  # a reader of masses only (batch) never takes them
+    ureg = registry()
+    with pytest.raises(Exception, match=r"[Cc]annot convert"):
+        ureg.Quantity(1.0, unit.pint_expression).to("milligram")
+
+
+def test_units_of_activity_round_trip_through_pint():
+    dose = Dose.of(1000, "units/h")
+    back = Dose.from_quantity(dose.quantity)
+    assert back.unit.in_units and back.canonical == pytest.approx(24000.0)
 
 
 def test_unknown_unit_lists_the_valid_ones():

@@ -267,17 +267,19 @@ def forms() -> str:
 
 
 def units() -> str:
-    from mpsdose.model.units import REFUSED, SPELLINGS
+    from mpsdose.model.units import ACTIVITY_SPELLINGS, REFUSED, SPELLINGS
 
     rows = ["| written | read as |", "|---|---|"]
     groups: dict[str, list[str]] = {}
-    for spelling, symbol in SPELLINGS.items():
+    for spelling, symbol in {**SPELLINGS, **ACTIVITY_SPELLINGS}.items():
         groups.setdefault(symbol, []).append(spelling)
     for symbol, spellings in groups.items():
         shown = ", ".join(f"`{s}`" for s in spellings[:6])
         more = f" and {len(spellings) - 6} more spellings" if len(spellings) > 6 else ""
         rows.append(f"| {shown}{more} | `{symbol}` |")
-    rows += ["", "Refused on purpose, with the reason mpsdose gives:", "",
+    rows += ["", "Units (`units`, `units/day`, `units/h`) are a dose unit only for the drugs the "
+             "catalogue marks as dosed in units (heparin, dalteparin); for any other drug they are "
+             "refused, naming the drug.", "", "Refused on purpose, with the reason mpsdose gives:", "",
              "| written | refused because |", "|---|---|"]
     rows += [f"| `{spelling}` | {_cell(reason)} |" for spelling, reason in REFUSED.items()]
     return "\n".join(rows) + "\n"

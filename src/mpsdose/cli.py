@@ -589,7 +589,10 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--setting", metavar="NAME",
               help="Care setting: end-of-life, hospice, palliative, hospital, community, "
                    "long-term-care. In end-of-life and hospice care the rules their sources "
-                   "exclude (Beers; opioid + midazolam) step down to info.")
+                   "exclude (Beers; opioid + midazolam) step down to info; in palliative, "
+                   "hospice and end-of-life care a licence maximum that palliative guidance "
+                   "exceeds (SC metoclopramide) steps down to info and the guidance's "
+                   "maximum applies (setting_limits.csv).")
 @click.option("--market", type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
               help="Keep one market's labels (limits, opioid starts, rescue share) and check its "
                    "label rules (jp: the Japanese package inserts). Not given: every market's "
@@ -615,23 +618,30 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     Rule families (each finding names its source; `--json` shows it):
       limits       every applicable maximum (per dose, per day, per kg, duration; by age,
                    weight, CrCl, hepatic function, dialysis (read as CrCl < 15 where no
-                   CrCl is given), risk factors): the strictest crossed is named; the
-                   labelled maximum with no risk factor is info; per kg with no weight:
-                   judged at the heaviest plausible adult; a CrCl below every band of a
-                   drug = warning; with --market, a drug, route or patient state its
-                   sources are silent on is judged by another market's row (a warning)
+                   CrCl is given), risk factors, long-term opioids (naloxone)): the
+                   strictest crossed is named; the labelled maximum with no risk factor
+                   is info; per kg with no weight: judged at the heaviest plausible
+                   adult; a CrCl below every band of a drug = warning; with --market, a
+                   drug, route or patient state its sources are silent on is judged by
+                   another market's row (a warning)
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
-                   slip) = error; above the usual range = warning; opioid-naive above the
-                   labelled start = warning, above a tolerant-only dose = error;
-                   transmucosal fentanyl needs opioid tolerance
+                   slip) = error; more than 1000 times that ceiling (beyond any single
+                   unit slip) is no dose: refused, exit 2; above the usual range =
+                   warning; opioid-naive above the labelled start = warning (--market us:
+                   at 65 and over or CrCl < 60, the low end of its range), above a
+                   tolerant-only dose = error; transmucosal fentanyl needs opioid tolerance
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
                    rotation table), a switch from methadone, a switch to methadone by its
-                   starting cap and the market's label
-      rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents
+                   starting cap and the market's label; a first fentanyl patch below
+                   60 mg OME/day (US label: error; info where the market's own table
+                   gives it, --market uk: 12 mcg/h from 30 mg/day)
+      rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
+                   a large share no larger than an opioid-naive start is info (US start:
+                   its low end at 65 and over or CrCl < 60)
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
@@ -642,7 +652,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
 
     \b
     Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the
-    rules whose sources exclude it to info (the Beers Criteria; opioid + midazolam). A check
+    rules whose sources exclude it to info (the Beers Criteria; opioid + midazolam). In
+    palliative, hospice and end-of-life care a licence maximum that palliative guidance
+    exceeds steps down to info and the guidance's own maximum applies (SC metoclopramide:
+    30 mg/day by the licence, up to 100 mg/24 h by WMPCP; renal bands stay). A check
     that needs context you did not give says so, once (info), instead of guessing.
 
     \b
@@ -697,12 +710,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
               + sum(f["severity"] == level for f in reading)
               for level in ("error", "warning", "info")}
     from mpsdose.present.contract import SCHEMA_VERSION
+    from mpsdose.present.report import daily_mg
 
     document: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "label": regimen.label,
         "items": [{"input": str(i), "drug": i.name, "route": i.route.value, "prn": i.prn,
-                   "daily_dose_mg_per_day": i.daily()} for i in regimen.items],
+                   "daily_dose_mg_per_day": daily_mg(i)} for i in regimen.items],
         "previous": None if before is None else [str(i) for i in before.items],
         "course": None if course is None else [s.label for s in course.states],
         "patient": {"age": patient.age, "weight_kg": patient.weight_kg,

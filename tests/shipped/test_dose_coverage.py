@@ -19,9 +19,6 @@ from mpsdose.model.vocabulary import Route
 
 ADULT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none")
 
-_UNITS = ("dosed in international units, which the item language refuses for every drug ('units "
-          "(U/IU) are not a dose unit'): it is written 'dose unknown' for the interaction checks, "
-          "so there is no mg dose to judge")
 _NEURAXIAL = ("no palliative ceiling found: the palliative intrathecal/epidural local-anaesthetic "
               "doses seen are case series (Sjoberg 1991: intrathecal bupivacaine from under 30 to "
               "305 mg/day in cancer pain), and the anaesthetic single-dose guides (2 mg/kg, "
@@ -29,12 +26,9 @@ _NEURAXIAL = ("no palliative ceiling found: the palliative intrathecal/epidural 
 _TOPICAL = ("a topical gel or plaster is dosed by the amount applied or the plaster count, not a "
             "systemic mg dose the limits are written in")
 
-#: Non-opioid drug/route pairs with no dose row, each with why (the catalogue has two
-#: units-dosed drugs, heparin and dalteparin; enoxaparin is dosed in mg and has rows).
+#: Non-opioid drug/route pairs with no dose row, each with why (the two units-dosed drugs,
+#: heparin and dalteparin, are written in units and judged by rows in units).
 LEFT: dict[tuple[str, str], str] = {
-    ("heparin", "iv"): _UNITS,
-    ("heparin", "sc"): _UNITS,
-    ("dalteparin", "sc"): _UNITS,
     ("warfarin", "oral"): "dosed to the INR, with no labelled maximum dose",
     ("bupivacaine", "epidural"): _NEURAXIAL,
     ("bupivacaine", "intrathecal"): _NEURAXIAL,
@@ -53,8 +47,11 @@ LEFT: dict[tuple[str, str], str] = {
     ("ketamine", "im"): ("no palliative IM ketamine dose found; the IM label dose is the "
                          "anaesthetic induction dose"),
     ("lorazepam", "sublingual"): ("palliative sublingual lorazepam ceilings seen only on AI-written "
-                                  "pages; the Canadian Ativan sublingual monograph's dose section "
-                                  "was not in the text seen"),
+                                  "pages; the Canadian Ativan monograph (oral and sublingual "
+                                  "tablets, Pfizer Canada) is the one SL label, and its dose "
+                                  "section was not in the copies seen (pfizermedicalinformation.ca "
+                                  "4.1, studylib, documents.pub: contents only); eTG gives "
+                                  "lorazepam 0.5-1 mg orally, not SL"),
     ("clonazepam", "im"): ("the clonazepam injection labels seen give IV doses only (the IV rows); "
                            "no IM dose found"),
     ("naloxone", "buccal"): ("only in buprenorphine/naloxone buccal film, where the naloxone dose "
@@ -68,7 +65,8 @@ LEFT: dict[tuple[str, str], str] = {
 def _order(drug: str, route: Route) -> str:
     if route is Route.TRANSDERMAL:  # a patch is written as its release rate
         return f"{drug} 10 mcg/h {route.value} q72h"
-    return f"{drug} 1 mg {route.value} daily"
+    unit = "units" if resolve(None).catalogue.drugs[drug].dosed_in_units else "mg"
+    return f"{drug} 1 {unit} {route.value} daily"
 
 
 def _pairs() -> list[tuple[str, Route]]:
@@ -101,8 +99,9 @@ def test_every_pair_left_is_in_the_catalogue():
     assert all(reason.strip() for reason in LEFT.values())
 
 
-def test_the_units_dosed_drugs_are_refused_in_units_not_left_silent():
-    # why heparin and dalteparin are left: a dose in units is refused at the edge, with a message
-    for item in ("heparin 5000 units sc bid", "dalteparin 5000 IU sc daily"):
-        with pytest.raises(ValueError, match="units"):
-            Regimen.parse([item])
+def test_the_units_dosed_drugs_are_read_in_units_and_judged():
+    # heparin and dalteparin are written in units (U, IU) and judged by rows in units
+    for item in ("heparin 5000 units sc bid", "dalteparin 5000 IU sc daily",
+                 "heparin 1000 units/h iv continuous"):
+        drug, route = Regimen.parse([item]).items[0].drug.name, Regimen.parse([item]).items[0].route
+        assert _judged(drug, route), item

@@ -203,10 +203,14 @@ def test_metoclopramide_beyond_five_days_is_a_warning_and_no_duration_is_informa
     assert not _raised(_check("metoclopramide 10 mg po tid"))
 
 
-def test_a_metoclopramide_syringe_driver_is_still_judged_by_the_palliative_range_only():
-    # the 2013 30 mg/day cap is shipped for IV and IM, not SC: WMPCP gives 30-100 mg/24 h SC
-    assert not _raised(_check("metoclopramide 60 mg/24h sc continuous"))
-    assert _raised(_check("metoclopramide 600 mg/24h sc continuous"))
+def test_a_metoclopramide_syringe_driver_is_judged_by_the_palliative_range_in_palliative_care():
+    # the 2013 30 mg/day cap (no route named) holds SC outside palliative care; in palliative,
+    # hospice and end-of-life care WMPCP's 30-100 mg/24 h SC is the maximum (setting_limits.csv)
+    assert _raised(_check("metoclopramide 60 mg/24h sc continuous"))
+    for setting in ("palliative", "hospice", "end-of-life"):
+        patient = attrs.evolve(ADULT, setting=setting)
+        assert not _raised(_check("metoclopramide 60 mg/24h sc continuous", patient))
+        assert _raised(_check("metoclopramide 600 mg/24h sc continuous", patient))
 
 
 def test_high_dose_ppi_for_a_bleeding_ulcer_does_not_warn():

@@ -44,6 +44,9 @@ KNOWN_DIFFERENCES = {
     ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
     # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text.
     ("fluconazole", "max_daily_mg"): "no second reading found",
+    # metoclopramide's renal bands (50% less at CrCl 15-60, 75% less below 15): only the UK
+    # holder's abbreviated prescribing information was seen; the SmPC copies were cut before it.
+    ("metoclopramide", "max_daily_mg"): "renal reduction seen in one non-AI text only",
     # famotidine below CrCl 30: GlobalRPh halves the dose in one band below 50 mL/min (20 mg/day);
     # the current US label and Texas HHS give 10 mg/day below 30 (the band shipped).
     ("famotidine", "max_daily_mg"): "GlobalRPh's single <50 band vs the label's <30 band",

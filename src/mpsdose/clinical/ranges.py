@@ -35,6 +35,7 @@ from mpsdose.clinical.market import naive_start_allowed
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.model.drugs import Drug
+from mpsdose.model.errors import DoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Ingredient, Item, Patient, ScheduleKind
@@ -43,12 +44,14 @@ from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
     from mpsdose.knowledge.limits import OpioidRange
+    from mpsdose.knowledge.market import MarketRule
 
 __all__ = [
     "CHECK_CODES",
     "FactorReading",
     "factor_readings",
     "label_titration_step",
+    "low_end_reason",
     "naive_start_rows",
     "opioid_range_findings",
     "tolerance_assumption",
@@ -404,6 +407,7 @@ def _route_starts(k: Knowledge, entry: _Entry, market: str | None) -> list[Opioi
             row, drug=None,
             per_dose=None if row.per_dose is None else row.per_dose * factor,
             per_day=None if row.per_day is None else row.per_day * factor,
+            start_low=None if row.start_low is None else row.start_low * factor,
             source=(f"the {row.market.upper() + ' ' if row.market else ''}{route.value} morphine "
                     f"start of this source read {how}, for every opioid by {route.value}: "
                     f"{row.source}")))
@@ -589,6 +593,34 @@ def tolerance_assumption(patient: Patient) -> str:
     return "opioid tolerance not given: judged as for an opioid-tolerant patient"
 
 
+def low_end_reason(patient: Patient | None, *,
+                   knowledge: Knowledge | None = None) -> dict[str, tuple[MarketRule, str]]:
+    """The markets whose labelling starts this patient at the low end of a starting range, each
+    with its rule and the patient's reason in words (``"age 82, in [65, )"``).
+
+    The rule ``naive_start_low_end`` of ``market_rules.csv``: a condition (``age``,
+    ``crcl_ml_min``) whose band holds the patient's value. The shipped rows are US labelling's
+    (persons aged 65 and over, FDA 62 FR 45313; a creatinine clearance below 60 mL/min); the
+    other markets' starts are the small palliative starts already. Empty without a patient.
+    """
+    if patient is None:
+        return {}
+    k = resolve(knowledge)
+    found: dict[str, tuple[MarketRule, str]] = {}
+    for rule in k.market_rules.rows:
+        if rule.rule != "naive_start_low_end" or rule.market in found:
+            continue
+        value = {"age": patient.age, "crcl_ml_min": patient.crcl_ml_min}.get(rule.condition)
+        if value is not None and rule.band.contains(value):
+            band = rule.band
+            where = (f"{band.low:g} and over" if band.high is None and band.low is not None
+                     else f"below {band.high:g}" if band.high is not None and not band.low
+                     else str(band))
+            found[rule.market] = (rule, f"age {value:g}, {where}" if rule.condition == "age"
+                                  else f"creatinine clearance {value:g} {rule.unit}, {where}")
+    return found
+
+
 # -- the checks -----------------------------------------------------------------------------------
 _ADVICE = {
     "plausible": "confirm the unit and the decimal point (mg for mcg, 10 times the intended dose)",
@@ -598,8 +630,29 @@ _ADVICE = {
 }
 
 
+def _at_low_end(rows: list[OpioidRange], low_end: dict[str, tuple[MarketRule, str]]
+                ) -> tuple[list[OpioidRange], str]:
+    """Naive-start rows read at the low end of their printed range in the markets whose
+    labelling starts the patient there (:func:`low_end_reason`), and what says so ("" where no
+    row changed). A row that prints one dose keeps it: no lower number is recorded."""
+    lowered, why = [], ""
+    for row in rows:
+        held = low_end.get(row.market or "")
+        if held is None or row.start_low is None or row.per_dose is None:
+            lowered.append(row)
+            continue
+        rule, reason = held
+        why = (f"; the start read at the low end of its range, where {rule.market.upper()} "
+               f"labelling starts this patient ({reason})")
+        lowered.append(attrs.evolve(
+            row, per_dose=row.start_low,
+            source=f"{row.source} ; low end: {rule.source} ({rule.where})"))
+    return lowered, why
+
+
 def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: str | None,
-                   assumption: str) -> list[Finding]:
+                   assumption: str, low_end: dict[str, tuple[MarketRule, str]] | None = None
+                   ) -> list[Finding]:
     end = "low" if check in ("plausible", "usual") else "high"
     beside_schedule = any(e.scheduled for e in entries)
     found = []
@@ -609,6 +662,9 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
             continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         rows = _rows_for(k, check, entry, market)
+        why = ""
+        if check == "naive-start" and low_end:
+            rows, why = _at_low_end(rows, low_end)
         prn_day = (_naive_prn_day(k, entry)
                    if check in ("naive-start", "tolerant-only") and not beside_schedule else None)
         crossings = _measure(check, entry, rows, end, assumption,
@@ -618,9 +674,56 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         worst = max(crossings, key=lambda c: c.severity.rank)
         text = "; ".join(c.text for c in crossings)
         found.append(Finding(worst.severity, CHECK_CODES[check],
-                             f"{text} ({assumption}): {_ADVICE[check]}", worst.source,
+                             f"{text} ({assumption}{why}): {_ADVICE[check]}", worst.source,
                              item=str(entry.item)))
     return found
+
+
+def _refuse_beyond_any_slip(k: Knowledge, entries: Sequence[_Entry], market: str | None) -> None:
+    """Refuse, as an input error, an opioid dose that no single unit slip explains.
+
+    The plausibility ceiling is ten times the usual top, so a ten-fold slip of a usual dose stays
+    below it, and a microgram read as a milligram (1000-fold, the largest slip of one unit of
+    mass) of a usual dose lands at most 100 times above it: those are error findings that ask to
+    confirm the unit. A dose more than ``opioid-dose-not-a-dose`` times (1000) the ceiling is
+    beyond any single slip even of a dose already at the ceiling: not a dose (fentanyl 5 g IV
+    hourly). Every applicable plausible row must be crossed so (where one allows it, the sources
+    disagree and the finding judges it); a route no table has is read at its drug's smallest
+    factor, as the plausibility finding reads it.
+
+    Raises
+    ------
+    DoseError
+        Naming the item, the ceiling times the factor, the row (``file:line``) and its source.
+    """
+    rule = k.safety_rules.first("opioid-dose-not-a-dose", threshold=True)
+    slip = rule.threshold or 0.0
+    if slip <= 0:
+        return
+    for entry in entries:
+        rows = _rows_for(k, "plausible", entry, market)
+        judged: _Entry | None = entry
+        if entry.reading is None and not any(not r.generic and _measures(r, entry)
+                                             for r in rows):
+            judged = _floor(k, entry)  # no factor for the route: the drug's smallest, a floor
+        if judged is None:
+            continue
+        scaled = [attrs.evolve(
+            r, per_dose=None if r.per_dose is None else r.per_dose * slip,
+            per_day=None if r.per_day is None else r.per_day * slip,
+            source=f"{r.where}: {r.source.split('; ')[0]}") for r in rows]
+        crossings = [c for c in _measure("plausible", judged, scaled, "low", "")
+                     if c.severity is Severity.ERROR]
+        if not crossings:
+            continue
+        worst = crossings[-1]  # the day where both cross: what the order gives
+        detail = worst.text.removeprefix(f"{entry.item}: ")
+        raise DoseError(
+            f"an opioid dose of {detail}, {slip:g} times the plausibility ceiling "
+            f"({worst.source}): no single unit slip explains it (the largest, a microgram "
+            f"read as a milligram, is {slip:g}-fold: rule opioid-dose-not-a-dose), so it is not "
+            "a dose; check the dose and the unit",
+            value=entry.per_dose or entry.daily, text=str(entry.item))
 
 
 def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
@@ -707,12 +810,14 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     entries = _entries(k, regimen, table)
     if not entries:
         return []
+    _refuse_beyond_any_slip(k, entries, market)
     assumption = tolerance_assumption(patient)
     found: list[Finding] = []
     found += _item_findings(k, entries, "plausible", market, assumption)
     found += _item_findings(k, entries, "usual", market, assumption)
     naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
-             + _item_findings(k, entries, "naive-start", market, "opioid-naive patient"))
+             + _item_findings(k, entries, "naive-start", market, "opioid-naive patient",
+                              low_end_reason(patient, knowledge=k)))
     judged = found + (naive if patient.opioid_tolerant is False else [])
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
         found += _usual_total(k, entries, market, assumption)

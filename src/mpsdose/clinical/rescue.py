@@ -11,20 +11,33 @@ rescue against an infusion or a patch), each by its route's own factor.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from mpsdose.clinical.dosing import Range, format_range, givable
-from mpsdose.clinical.ranges import FactorReading, factor_readings, naive_start_rows
+from mpsdose.clinical.ranges import (
+    FactorReading,
+    factor_readings,
+    low_end_reason,
+    naive_start_rows,
+)
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, RotationTable
 from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Dose, Ingredient, Item, Regimen, Schedule, ScheduleKind
+from mpsdose.model.regimen import (
+    Dose,
+    Ingredient,
+    Item,
+    Patient,
+    Regimen,
+    Schedule,
+    ScheduleKind,
+)
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -118,6 +131,7 @@ def describe_rescue(rescue: Rescue) -> str:
 def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None,
                  table: str | None = None,
                  previous: Regimen | Iterable[Item] | None = None,
+                 patient: Patient | None = None,
                  knowledge: Knowledge | None = None) -> list[Finding]:
     """Each PRN opioid dose as a share of the scheduled opioids' daily dose, in equivalents.
 
@@ -141,6 +155,11 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     previous
         The regimen being switched from: beside methadone, which no rotation table converts, a
         rescue may be sized to the day methadone replaces (see :func:`_beside_methadone`).
+    patient
+        Whose rescue it is (default: the regimen's patient). For a patient the labelling sends
+        to the low end of a starting range (65 and over, renal impairment:
+        :func:`~mpsdose.clinical.ranges.low_end_reason`), the opioid-naive start a large share
+        may stay within is the low end of that range, never its top.
     knowledge
         The clinical knowledge to use (its ``rotation_rules.csv``, tables and
         ``opioid_dose_ranges.csv``); None: the shipped data.
@@ -167,6 +186,9 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     """
     k = resolve(knowledge)
     items = regimen.items if isinstance(regimen, Regimen) else tuple(regimen)
+    if patient is None and isinstance(regimen, Regimen):
+        patient = regimen.patient
+    low_end = low_end_reason(patient, knowledge=k)
     base = [(item, ingredient) for item in items if not item.prn and item.listed
             for ingredient in item.ingredients if ingredient.drug.is_opioid]
     if not base or any(item.daily(ingredient) is None for item, ingredient in base):
@@ -221,8 +243,11 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                           and _within(r, share_low, share_high)), None)
             if other is not None:
                 severity = Severity.INFO
-        start = (_naive_start(k, item, dose, market, table) if share_low > rule.bounds[1]
-                 else None)
+        start = (_naive_start(k, item, dose, market, table, low_end=low_end)
+                 if share_low > rule.bounds[1] else None)
+        # what the top of the start would have allowed, for a patient held to its low end
+        top = (_naive_start(k, item, dose, market, table)
+               if start is None and low_end and share_low > rule.bounds[1] else None)
         if start is not None:
             severity = Severity.INFO
         shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
@@ -236,10 +261,21 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
             sources.append(other.source)
         if start is not None:
             row, what = start
-            text += (f"; no larger than a starting dose for an opioid-naive patient that every "
-                     f"market read allows ({what}, {(row.market or '').upper()} label or "
-                     "guideline): a large share of a small regimen, so it is information")
+            held = low_end.get(row.market or "")
+            lowest = (f"the low end of a starting dose for an opioid-naive patient ({held[1]})"
+                      if held is not None else "a starting dose for an opioid-naive patient")
+            text += (f"; no larger than {lowest} that every market read allows ({what}, "
+                     f"{(row.market or '').upper()} label or guideline): a large share of a "
+                     "small regimen, so it is information")
             sources.append(row.source)
+            sources.extend(rule.source for rule, _ in low_end.values())
+        elif top is not None:
+            row, what = top
+            held = low_end.get(row.market or "") or next(iter(low_end.values()))
+            text += (f"; within the top of an opioid-naive start ({what}) but not the low end "
+                     f"of its range, where {held[0].market.upper()} labelling starts this "
+                     f"patient ({held[1]}), so it is not information")
+            sources.append(held[0].source)
         found.append(Finding(severity, "rescue-share", text, " ; also: ".join(sources),
                              item=str(item)))
     if not_checked:
@@ -250,9 +286,16 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
 
 
 def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
-                 table: str | None) -> tuple[OpioidRange, str] | None:
+                 table: str | None, *, low_end: Collection[str] = ()
+                 ) -> tuple[OpioidRange, str] | None:
     """The opioid-naive starting dose that every market read allows the rescue within — with how
     it reads — or None.
+
+    ``low_end``: the markets whose labelling starts the patient at the low end of a starting
+    range (:func:`~mpsdose.clinical.ranges.low_end_reason`: US labelling at 65 and over or a
+    creatinine clearance below 60 mL/min). There each row is read at its ``start_low`` (the low
+    end its source prints: the US morphine tablets' 15 of '15 to 30 mg'); a row that prints no
+    range does not count, and a market with no such row allows no step-down.
 
     Each market is read by its own rows for the rescue's drug and route (its label) where it has
     them, else by its rows of every opioid in oral morphine equivalents (the route's most cautious
@@ -266,6 +309,14 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
     # opioid, a market's own parenteral morphine starts standing in for that route (HO32)
     every = naive_start_rows(item, market, table=table, knowledge=k)
     rows = [r for r in every if r.per_dose is not None]
+    if not rows:
+        return None
+    # in a market that starts the patient at the low end, each row at the low end of its range
+    rows = [r if r.market not in low_end else attrs.evolve(r, per_dose=r.start_low)
+            for r in rows if r.market not in low_end or r.start_low is not None]
+    if any(m in low_end and not any(r.market == m for r in rows) for m in
+           {r.market for r in every if r.per_dose is not None}):
+        return None  # a market that sends the patient to a low end it does not print
     if not rows:
         return None
     reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)

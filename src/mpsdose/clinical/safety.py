@@ -31,7 +31,10 @@ families:
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
 Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
 a benzodiazepine both by continuous subcutaneous infusion are read as the syringe driver of
-end-of-life care when no setting is given.
+end-of-life care when no setting is given. A maximum of the patient's care setting
+(``data/setting_limits.csv``: palliative guidance's SC metoclopramide 100 mg/24 h) applies there,
+and the licence maximum it stands in for (of the same drug, route and condition, each kind the
+setting's row gives) steps down to info, naming it.
 
 Missing patient context never invents a value: a check that needs what was not given says so once,
 as ``info``.
@@ -130,7 +133,7 @@ def _ruled(k: Knowledge, check: str, text: str, *, code: str | None = None,
 
 # -- the checks ---------------------------------------------------------------------------------
 _CONDITION_WORDS = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "creatinine clearance",
-                    "hepatic": "hepatic function"}
+                    "hepatic": "hepatic function", "opioid_tolerant": "opioid tolerance"}
 
 
 def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
@@ -149,6 +152,9 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             and (market is None or row.market in (None, market))]
     if market is not None:
         rows += _risk_rows_elsewhere(k, rows, given, market)
+    rows += [row for row in k.setting_limits if patient.setting in row.settings
+             and row.drug in drugs and (row.route is None or (row.drug, row.route) in given)
+             and (market is None or row.market in (None, market))]
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
     failure = _kidney_failure(k, patient)
@@ -170,6 +176,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     measured: list[_Measured] = []
     for row in applying:
         measured.extend(_one_limit(items, row, patient))
+    measured = [_stepped_down(m, applying, patient) for m in measured]
     found = _strictest(measured, applying, patient)
     found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
@@ -180,6 +187,27 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
+
+
+def _stepped_down(measured: _Measured, applying: Sequence[DoseLimit],
+                  patient: Patient) -> _Measured:
+    """A licence maximum stepped down to info where a row of the patient's care setting
+    (``setting_limits.csv``) gives that kind of maximum in its place.
+
+    Palliative guidance gives subcutaneous metoclopramide 30-100 mg/24 h where the licence
+    allows 30 mg/day: in palliative care the licence's daily maximum is named as information and
+    the palliative one is the maximum. A maximum the setting's row does not give (a single
+    dose), and rows of another condition (a renal band), stay as they are.
+    """
+    if measured.row.severity is Severity.INFO:
+        return measured
+    ceilings = [row for row in applying
+                if row.replaces(measured.row) and measured.kind in row.kinds]
+    if not ceilings:
+        return measured
+    return attrs.evolve(measured, row=attrs.evolve(measured.row, severity=Severity.INFO),
+                        instead=min(ceilings, key=lambda row: _ceiling(
+                            row, measured.kind, patient) or math.inf))
 
 
 def _below_every_band(rows: Sequence[DoseLimit], patient: Patient) -> list[Finding]:
@@ -273,6 +301,7 @@ class _Measured(Value):
     ceiling_text: str
     text: str  #: what was measured, for the message
     item: str | None = None
+    instead: DoseLimit | None = None  #: the care setting's row that stepped this one down
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -283,18 +312,20 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
     """The measurements of one limit row."""
     found: list[_Measured] = []
     drug = limit.drug
+    counted = limit.dose_unit  # "mg", or "units" for a heparin: never mixed, never converted
     where = f" ({limit.route.value})" if limit.route else ""
     daily, complete = drug_daily(items, drug, limit.route, limit.release)
     with_prn = " (PRN at their maximum)" if any(
         item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
     if limit.max_daily_mg is not None:
-        ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} mg/day"))
+        ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} {counted}/day"))
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is not None:
         cap = limit.max_daily_mg_per_kg * patient.weight_kg
-        ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = "
-                              f"{significant(cap, 4)} mg/day at {significant(patient.weight_kg, 4)} kg"))
-    measured = f"{drug}{where} {significant(daily, 4)} mg/day{with_prn}"
+        ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} {counted}/kg/day = "
+                              f"{significant(cap, 4)} {counted}/day at "
+                              f"{significant(patient.weight_kg, 4)} kg"))
+    measured = f"{drug}{where} {significant(daily, 4)} {counted}/day{with_prn}"
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is None:
         # No weight given: a day above the per-kg maximum at the heaviest plausible adult is
         # above it whatever the weight (the lighter patients' limits stay not checked).
@@ -302,8 +333,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         cap = limit.max_daily_mg_per_kg * heaviest
         if daily > cap * (1 + _TOLERANCE):
             found.append(_Measured(limit, "daily", "above", daily, cap, (
-                f"{significant(limit.max_daily_mg_per_kg, 4)} mg/kg/day = {significant(cap, 4)} "
-                f"mg/day even at {heaviest:g} kg, the heaviest plausible adult (weight not given)"),
+                f"{significant(limit.max_daily_mg_per_kg, 4)} {counted}/kg/day = {significant(cap, 4)} "
+                f"{counted}/day even at {heaviest:g} kg, the heaviest plausible adult (weight not given)"),
                 measured))
     for ceiling, text in ceilings:
         if ceiling == 0:
@@ -318,7 +349,7 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         elif not complete:
             found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
                                    f"{drug}{where}: a PRN maximum or a dose is not known, so the "
-                                   f"total is at least {significant(daily, 4)} mg/day"))
+                                   f"total is at least {significant(daily, 4)} {counted}/day"))
     if limit.max_single_mg is not None:
         for item in items:
             if not item.listed or (limit.route is not None and item.route is not limit.route):
@@ -330,8 +361,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                 if dose is not None and dose > limit.max_single_mg * (1 + _TOLERANCE):
                     found.append(_Measured(
                         limit, "single", "above", dose, limit.max_single_mg,
-                        f"{significant(limit.max_single_mg, 4)} mg",
-                        f"{item}: {significant(dose, 4)} mg a dose", str(item)))
+                        f"{significant(limit.max_single_mg, 4)} {counted}",
+                        f"{item}: {significant(dose, 4)} {counted} a dose", str(item)))
     if limit.max_days is not None and not limit.scope:
         for item in items:
             if not item.listed or drug not in {d.name for d in item.drugs}:
@@ -465,6 +496,8 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
     who = row.describe_condition()
     if row.notes.startswith(_ANY_CRCL):
         who = f"adults of any CrCl ({row.notes.split('. ')[0]})"
+    if row.settings:
+        who += f" in {patient.setting} care"
     market = f" ({row.market.upper()} source)" if row.market else ""
     if not row.scope:
         scope = ""
@@ -511,10 +544,19 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
         text += (f"; within the {allowed.market.upper() if allowed.market else ''} maximum of "
-                 f"{significant(other or 0, 4)} {'mg' if kind == 'single' else 'mg/day'}: the "
+                 f"{significant(other or 0, 4)} "
+                 f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}: the "
                  "markets' labels disagree, so it is a warning")
         sources.append(allowed.source)
-    if m.row.severity is not Severity.ERROR and not m.row.scope:
+    if m.instead is not None:
+        given = _ceiling(m.instead, kind, patient)
+        counted = m.instead.dose_unit
+        unit = {"single": counted, "daily": f"{counted}/day", "days": "days"}[kind]
+        text += (f" (stepped down to info in {patient.setting} care: for "
+                 f"{m.instead.describe_condition()} there, the care setting's source gives up "
+                 f"to {significant(given or 0, 4)} {unit}, the maximum that applies instead)")
+        sources.append(m.instead.source)
+    elif m.row.severity is not Severity.ERROR and not m.row.scope:
         text += f" ({_severity_reason(m.row)})"
     return Finding(severity, code, text, " ; also: ".join(dict.fromkeys(sources)),
                    item=m.item if kind != "daily" else None)
@@ -523,8 +565,9 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
 def _severity_reason(row: DoseLimit) -> str:
     """Why a row is not an error, as its notes say (the sentence that starts 'Severity')."""
     match = re.search(r"Severity [^.(]*(?:\([^)]*\))?[^.]*(?:'[^']*')?[^.]*\.?", row.notes)
+    shown = row.where.partition(":")[0] or "dose_limits.csv"
     return (match.group(0).rstrip(".") if match
-            else f"severity {row.severity.value}, as dose_limits.csv sets for this row")
+            else f"severity {row.severity.value}, as {shown} sets for this row")
 
 
 _RISK_WORDS = ("weight under 50 kg, hepatic impairment, chronic alcohol use, malnutrition or "
@@ -1227,9 +1270,13 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
-    if new_patch and not old_patch and old_bounds is not None:
+    low_start = (_market_low_patch(k, items, old_bounds, market)
+                 if new_patch and not old_patch and old_bounds is not None else None)
+    if low_start is not None:
+        found.append(low_start)
+    elif new_patch and not old_patch and old_bounds is not None:
         found.extend(_first_patch(k, items, old_bounds[0]))
-    if new_patch and not old_patch:
+    if new_patch and not old_patch and low_start is None:
         rule = _rule(k, "fentanyl-patch-naive", threshold=True)
         assert rule.threshold is not None
         if old_bounds is not None and old_bounds[1] < rule.threshold:
@@ -1529,6 +1576,41 @@ def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str)
     return ""
 
 
+def _patch_rate(items: Sequence[Item]) -> float:
+    """The fentanyl patches' release rate [mcg/h]."""
+    return sum(item.daily() or 0.0 for item in items if item.drug.name == "fentanyl"
+               and item.route is Route.TRANSDERMAL) * 1000 / 24
+
+
+def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
+                      market: str | None) -> Finding | None:
+    """Information where the chosen market's own guidance gives the first patch for the previous
+    oral morphine equivalent (``patch_low_start`` in ``market_rules.csv``), or None.
+
+    The US label contraindicates a fentanyl patch below 60 mg OME/day; the UK label allows the
+    lowest strength (12 mcg/h) even where a patient is not yet opioid-tolerant, and UK patch
+    tables give 12 mcg/h for 30-60 mg/day of oral morphine. Where the market has such a row, the
+    patch is no stronger than its value and the previous OME (its low reading) is in its band,
+    the start follows that market's label and tables: the US contraindication and the US table's
+    first dose are not that market's rule.
+    """
+    if market is None:
+        return None
+    rate = _patch_rate(items)
+    for row in k.market_rules.of(market, "patch_low_start"):
+        if not row.matches("fentanyl", Route.TRANSDERMAL) or row.value is None:
+            continue
+        if rate <= row.value * (1 + _TOLERANCE) and row.band.contains(old_bounds[0]):
+            return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
+                f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
+                f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid "
+                f"tolerance, but the {market.upper()} label and tables give "
+                f"{significant(row.value, 4)} mcg/h for "
+                f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
+                row.source)
+    return None
+
+
 def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Finding]:
     """A first fentanyl patch stronger than the label's table gives for the previous OME."""
     bands = sorted((b for b in k.patch_bands if b.table == "duragesic-us"
@@ -1536,8 +1618,7 @@ def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Findin
                    key=lambda b: b.from_min)
     reached = [b for b in bands if ome >= b.from_min]
     allowed = reached[-1].patch_mcg_h if reached else 0.0
-    rate = sum(item.daily() or 0.0 for item in items if item.drug.name == "fentanyl"
-               and item.route is Route.TRANSDERMAL) * 1000 / 24
+    rate = _patch_rate(items)
     if rate <= allowed + 1e-9:
         return []
     source = reached[-1].source if reached else bands[0].source
@@ -1623,7 +1704,7 @@ def check(
     found.extend(_interaction_findings(k, items, patient, limits, market))
     found.extend(opioid_range_findings(items, patient, market=market, table=table, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
-                              knowledge=k))
+                              patient=patient, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
                  if f.code == "dose-unknown")
     if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):

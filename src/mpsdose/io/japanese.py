@@ -99,7 +99,8 @@ _MARKERS = re.compile(r"^\s*(?:【般】|\[般\]|\(般\)|【一般名】|般\)|\
 #: (【麻】, 【内服】, 【外用】, 【注射】, 【定時】) say nothing of the amount; 【頓服】 is as needed
 _CATEGORY = re.compile(r"^\s*(?:【|\[|\()(麻|麻薬|内服|内用|外用|注射|定時|定期|頓服|頓用|屯服|屯用)"
                        r"(?:】|\]|\))\s*")
-_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}),(\d{3})(?![\d,])")
+#: A thousands separator: never after a zero ("0,005mg" is a decimal comma, refused).
+_THOUSANDS = re.compile(r"(?<![\d.])([1-9]\d{0,2}),(\d{3})(?![\d,])")
 _DECIMAL_COMMA = re.compile(r"\d,\d")
 _KANJI_DIGITS = dict(zip("一二三四五六七八九", "123456789", strict=True))
 _DASHES = str.maketrans({"〜": "~", "～": "~", "−": "-", "–": "-", "—": "-", "‐": "-",

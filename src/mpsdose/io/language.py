@@ -38,7 +38,7 @@ from mpsdose.model.regimen import (
     Schedule,
     ScheduleKind,
 )
-from mpsdose.model.units import REFUSED, SPELLINGS, lookup_unit
+from mpsdose.model.units import ACTIVITY_SPELLINGS, REFUSED, SPELLINGS, lookup_unit
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
 __all__ = ["format_item", "parse_frequency", "parse_item"]
@@ -48,7 +48,7 @@ _END = r"(?![a-z0-9µμ])"
 _MASS = r"(?:mg|mcg|µg|μg|ug|g|gm|grams?|milligrams?|micrograms?|microg)"
 _UNITISH = (
     r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|microg|ml|milliliters?|millilitres?|"
-    r"iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
+    r"international\s+units?|iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
 )
 _RATE_SUFFIX = (
     r"(?:\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d|hour|hr|h|ml|kg|min)"
@@ -86,8 +86,9 @@ def _alternation(words: object) -> str:
 #: figure dash, U+2013 en dash, U+2014 em dash, U+2212 minus sign (so "−5 mg" stays negative).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 #: A thousands separator only where it cannot be a decimal comma: one to three digits, then
-#: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused.
-_THOUSANDS = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))"
+#: groups of exactly three digits, then a unit ("1,050 mg", "31,600 mcg"); "1,5 mg" stays refused,
+#: and so does "0,125 mg" (no thousands separator follows a zero: a decimal comma, 0.125).
+_THOUSANDS = r"(?<![\d.,])([1-9]\d{0,2}(?:,\d{3})+)(?=\s*" + _UNITISH + r"(?![a-z]))"
 #: A PCA lockout: "q10min", "every 10 minutes", "lockout 10 min", "10 minute lockout".
 _INTERVAL_MINUTES = (
     rf"(?:(?:every|q)\s*({_NUM})\s*|lockout\s+(?:of\s+)?({_NUM})\s*|({_NUM})\s*-?\s*(?=\S+\s+lockout))"
@@ -428,7 +429,8 @@ def _on_minutes(parts: _Parts, match: re.Match[str]) -> None:
 
 
 def _on_number(parts: _Parts, match: re.Match[str]) -> None:
-    raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h)",
+    raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h; "
+                          "units for a heparin)",
                           text=parts.text, token=match.group(0))
 
 
@@ -447,7 +449,7 @@ def _on_word(parts: _Parts, match: re.Match[str]) -> None:
     raw = match.group(0)
     if raw in ("nan", "inf", "infinity"):
         raise DoseError(f"{raw!r} is not a number", value=raw, text=parts.text)
-    if raw in SPELLINGS or raw in REFUSED:
+    if raw in SPELLINGS or raw in ACTIVITY_SPELLINGS or raw in REFUSED:
         raise ItemSyntaxError(f"unit {raw!r} has no number before it", text=parts.text,
                               token=raw)
     word = raw if raw in ROUTE_SPELLINGS else raw.rstrip(".")
@@ -556,6 +558,8 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
                 f"({'/'.join(d.name for d in drugs)})", text=text,
             )
         amount_unit = lookup_unit(parts.unit, text=text)
+        for drug in drugs:  # before the amounts: the unit as written is named
+            drug.check_unit(amount_unit, written=parts.unit, text=text)
         given = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]
         if product is not None:
             _check_product(books, product, given, text)

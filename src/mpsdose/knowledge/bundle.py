@@ -98,7 +98,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
         "opioid-benzodiazepine-older", "opioid-cns-depressant", "opioid-cyp3a4-inhibitor",
-        "opioid-dose-range-not-checked", "opioid-gabapentinoid",
+        "opioid-dose-not-a-dose", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-route-change",
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",
@@ -483,8 +483,26 @@ class Knowledge:
         """Maximum doses by age, weight, CrCl and hepatic function (``dose_limits.csv``)."""
         from mpsdose.knowledge.limits import DoseLimit
 
-        return self._cached("limits", lambda: tuple(
-            DoseLimit.from_row(row) for row in self.rows("dose_limits.csv")))
+        def build() -> tuple[DoseLimit, ...]:
+            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
+            return tuple(DoseLimit.from_row(row, units_dosed=units)
+                         for row in self.rows("dose_limits.csv"))
+
+        return self._cached("limits", build)
+
+    @property
+    def setting_limits(self) -> tuple[DoseLimit, ...]:
+        """Maximum doses of a care setting whose practice exceeds the licence
+        (``setting_limits.csv``); in their settings the licence rows they replace step down to
+        info. None where the file is absent."""
+        from mpsdose.knowledge.limits import DoseLimit
+
+        def build() -> tuple[DoseLimit, ...]:
+            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
+            return tuple(DoseLimit.from_row(row, units_dosed=units)
+                         for row in self._optional("setting_limits.csv"))
+
+        return self._cached("setting_limits", build)
 
     @property
     def safety_rules(self) -> SafetyRules:
@@ -614,6 +632,7 @@ class Knowledge:
             "patch_conversion.csv": lambda: self.patch_bands,
             "methadone_methods.csv": lambda: self.methadone_tiers,
             "dose_limits.csv": lambda: self.dose_limits,
+            "setting_limits.csv": lambda: self.setting_limits,
             "drug_properties.csv": lambda: self.drug_properties,
             "usual_ranges.csv": lambda: self.usual_ranges,
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,

@@ -13,7 +13,14 @@ __all__ = ["build_catalogue", "drug_from_row"]
 
 
 def drug_from_row(row: Row) -> Drug:
-    """A :class:`Drug` from a typed row of ``drugs.csv``."""
+    """A :class:`Drug` from a typed row of ``drugs.csv``.
+
+    An opioid is dosed in mass: one marked as dosed in units would be converted to morphine
+    equivalents from units, so the row is refused (CONTRACT.md §1: an opioid dose in U/IU is an
+    input error).
+    """
+    if row.get("natural_unit") == "units/day" and row["drug_class"] == "opioid":
+        raise row.error("an opioid is dosed in mg (or mcg), never in units", "natural_unit")
     return Drug(
         name=row["drug"].lower(),
         drug_class=row["drug_class"],

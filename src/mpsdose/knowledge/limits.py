@@ -40,7 +40,8 @@ class DoseLimit(Value):
     drug: str
     route: Route | None
     release: str | None
-    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor
+    condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor,
+    #: opioid_tolerant (patients on long-term opioids)
     band: Interval  #: the patient's value the row applies to (age, weight, CrCl)
     value: str | None  #: hepatic: mild, moderate, severe, impaired; risk_factor: a condition
     max_single_mg: float | None
@@ -53,9 +54,19 @@ class DoseLimit(Value):
     scope: str = ""  #: the one indication or product the row is limited to; "" = general
     market: str | None = None
     severity: Severity = Severity.ERROR  #: how a dose above the row is reported
+    dose_unit: str = "mg"  #: what the max_* amounts count: mg, or units (a heparin)
+    #: the care settings the row is limited to (``setting_limits.csv``); empty: every setting
+    settings: frozenset[str] = frozenset()
 
     @classmethod
-    def from_row(cls, row: Row) -> DoseLimit:
+    def from_row(cls, row: Row, *, units_dosed: frozenset[str] = frozenset()) -> DoseLimit:
+        """The limit of a typed row; ``units_dosed`` names the drugs dosed in units, whose rows
+        count in units (and only theirs: a ``dose_unit`` cell, where the file has one, must
+        agree)."""
+        dose_unit = "units" if row["drug"] in units_dosed else "mg"
+        if row.get("dose_unit", dose_unit) != dose_unit:
+            raise row.error(f"{row['drug']} is dosed in {dose_unit} (drugs.csv natural_unit), "
+                            f"not {row['dose_unit']}", "dose_unit")
         condition = row["condition"]
         band: Interval = row.get("condition_band", Interval())
         if condition in _CONDITION_UNITS and band.unbounded:
@@ -80,14 +91,32 @@ class DoseLimit(Value):
         return cls(row["drug"], row.get("route"), row.get("release"), condition, band, value,
                    single, daily, per_kg, days, row["source"], row.get("notes", ""), row.where,
                    row.get("scope", ""), row.get("market"),
-                   Severity(row.get("severity", "error")))
+                   Severity(row.get("severity", "error")), dose_unit,
+                   row.get("settings", frozenset()))
 
     @property
     def key(self) -> tuple[object, ...]:
         """What a limit is of: rows with the same key are the same limit from other sources
         (another market's label, another guideline)."""
         return (self.drug, self.route, self.release, self.condition, self.band, self.value,
-                self.scope)
+                self.scope, self.settings)
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of maximum the row gives: ``single``, ``daily`` (per day or per kg a day),
+        ``days``."""
+        given = {"single": self.max_single_mg is not None,
+                 "daily": self.max_daily_mg is not None or self.max_daily_mg_per_kg is not None,
+                 "days": self.max_days is not None}
+        return frozenset(kind for kind, present in given.items() if present)
+
+    def replaces(self, other: DoseLimit) -> bool:
+        """Whether this care-setting row stands in, in its settings, for ``other``: a licence
+        row (no settings) of the same drug, route, release and condition, of any market."""
+        return (bool(self.settings) and not other.settings and other.drug == self.drug
+                and other.route is self.route and other.release == self.release
+                and (other.condition, other.band, other.value)
+                == (self.condition, self.band, self.value))
 
     def applies(self, patient: Patient, *, dialysis_crcl: float | None = None) -> bool | None:
         """True/False for this patient; None where the patient's value is not known.
@@ -96,8 +125,11 @@ class DoseLimit(Value):
         absent (conditions are recorded, not measured), and the findings say which were read.
         With ``dialysis_crcl`` [mL/min], a patient recorded on dialysis whose CrCl is not given
         is read as below it (kidney failure: safety rule ``kidney-failure-dialysis``), so a CrCl
-        band applies where it reaches below that value.
+        band applies where it reaches below that value. A row of care settings applies only in
+        them.
         """
+        if self.settings and patient.setting not in self.settings:
+            return False
         if (self.condition == "crcl_ml_min" and patient.crcl_ml_min is None
                 and dialysis_crcl is not None and "dialysis" in patient.conditions):
             return self.band.overlaps(Interval(None, dialysis_crcl))
@@ -107,6 +139,8 @@ class DoseLimit(Value):
             return "dialysis" in patient.conditions
         if self.condition == "risk_factor":
             return self.value in patient.conditions
+        if self.condition == "opioid_tolerant":
+            return patient.opioid_tolerant
         if self.condition == "hepatic":
             if patient.hepatic is None:
                 return None
@@ -128,6 +162,8 @@ class DoseLimit(Value):
                     else f"{self.value} hepatic impairment")
         if self.condition == "dialysis":
             return "dialysis"
+        if self.condition == "opioid_tolerant":
+            return "patients on long-term opioids"
         return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
 
 
@@ -253,12 +289,19 @@ class OpioidRange(Value):
     source: str
     notes: str = ""
     where: str = ""
+    #: [mg], or [mg OME] without a drug: the low end of a naive start's printed range
+    start_low: float | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> OpioidRange:
         per_dose, per_day = row.get("per_dose"), row.get("per_day")
         if per_dose is None and per_day is None:
             raise row.error("a range row needs per_dose or per_day", "per_day")
+        start_low = row.get("start_low")
+        if start_low is not None and (row["check"] != "naive-start" or per_dose is None
+                                      or start_low > per_dose):
+            raise row.error("start_low is the low end of a naive-start row's per-dose range: "
+                            "at most its per_dose", "start_low")
         unit = row.get("day_unit", "mg/day")
         if unit != "mg/day" and per_day is None:
             raise row.error("day_unit goes with per_day", "day_unit")
@@ -270,7 +313,7 @@ class OpioidRange(Value):
         canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
         return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
                    row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
-                   row["source"], row.get("notes", ""), row.where)
+                   row["source"], row.get("notes", ""), row.where, start_low)
 
     @property
     def rate(self) -> bool:

@@ -3,8 +3,10 @@
 Each row is one rule of a family the code reads by name (:data:`~mpsdose.knowledge.schema.
 MARKET_RULES`): the market's default rotation and patch tables, a rescue fraction, a maximum daily
 or single dose (for every patient, a CrCl band, or one indication only), an opioid-naive starting
-maximum, "switch only" products, and the methadone label's switching rules. What each family needs
-is checked here, when the row becomes an object, with the row's file and line.
+maximum, "switch only" products, the methadone label's switching rules, and the lowest patch a
+market's label and tables start from a previous oral morphine equivalent (``patch_low_start``).
+What each family needs is checked here, when the row becomes an object, with the row's file and
+line.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "methadone_min_prior_ome": ("value",),
     "methadone_start": ("value", "band"),
     "methadone_no_increase_days": ("value",),
+    "patch_low_start": ("drug", "value", "band"),
+    "naive_start_low_end": ("band",),
 }
 
 
@@ -45,7 +49,7 @@ class MarketRule(Value):
     route: Route | None
     release: str | None
     interval_h: float | None
-    condition: str  #: any, crcl_ml_min, indication, prior_ome_mg_per_day
+    condition: str  #: any, age, crcl_ml_min, indication, prior_ome_mg_per_day
     band: Interval
     indication: str | None
     value: float | None
@@ -76,7 +80,7 @@ class MarketRule(Value):
                 raise row.error(f"a {rule} rule needs its {need}", need)
         if condition == "indication" and not row.get("indication"):
             raise row.error("an indication rule names its indication", "indication")
-        if condition in ("crcl_ml_min", "prior_ome_mg_per_day") and band.unbounded:
+        if condition in ("age", "crcl_ml_min", "prior_ome_mg_per_day") and band.unbounded:
             raise row.error(f"a {condition} rule needs its band", "condition_band")
         return cls(row["market"], rule, row.get("drug"), row.get("route"), row.get("release"),
                    row.get("interval_h"), condition, band, row.get("indication"), value, low,

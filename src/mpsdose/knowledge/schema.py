@@ -222,12 +222,16 @@ _SOURCE = (
                                         "disagreements, what was left out."),
 )
 _MARKETS = ("us", "uk", "jp", "eu")
+#: What a maximum dose row may be conditional on (dose_limits.csv, setting_limits.csv).
+LIMIT_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis", "risk_factor",
+                    "opioid_tolerant")
 #: Markets a limit or a starting dose may be scoped to (a label's country or region).
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
 MARKET_RULES = (
     "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only",
     "methadone_min_prior_ome", "methadone_start", "methadone_no_increase_days",
+    "patch_low_start", "naive_start_low_end",
 )
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
@@ -248,8 +252,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                           "palliative use."),
         Column("forms", Kind.FORMS, required=False, doc="Canonical dosage forms."),
         Column("natural_unit", Kind.CHOICE, required=False, choices=("mg/day", "g/day",
-                                                                    "mcg/day"),
-               doc="The daily unit a pharmacist reads for this drug (default mg/day)."),
+                                                                    "mcg/day", "units/day"),
+               doc="The daily unit a pharmacist reads for this drug (default mg/day); "
+                   "units/day: the drug is dosed in units of activity (heparin), its items "
+                   "in units only and its dose limits in units (never an opioid)."),
         key=("drug",),
         doc="Every drug mpsdose knows; other files name drugs by any of their names.",
     ),
@@ -393,18 +399,20 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("drug", Kind.DRUG),
         Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
-        Column("condition", Kind.CHOICE, choices=("any", "age", "weight_kg", "crcl_ml_min",
-                                                  "hepatic", "dialysis", "risk_factor")),
+        Column("condition", Kind.CHOICE, choices=LIMIT_CONDITIONS,
+               doc="opioid_tolerant: patients on long-term opioids (the patient's "
+                   "opioid_tolerant); not known where tolerance is not given."),
         Column("condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (the condition's)"),
         Column("condition_value", required=False,
                doc="For hepatic: mild, moderate, severe, or impaired (any of the three); for "
                    "risk_factor: a patient condition (chronic-alcohol-use, malnutrition …, see "
                    "mpsdose.model.vocabulary.CONDITIONS)."),
-        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
-        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day",
+        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
+        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
-        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
+        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False,
+               unit="mg/kg/day (dose_unit/kg/day)"),
         Column("max_days", Kind.POSITIVE, required=False, unit="days"),
         Column("scope", required=False,
                doc="The one indication or product the row is limited to (acute upper respiratory "
@@ -418,8 +426,41 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
                doc="How a dose above the row is reported (default error); a guideline that "
                    "says 'consider' a lower dose is a warning."),
+        Column("dose_unit", Kind.CHOICE, required=False, choices=("mg", "units"),
+               doc="What the max_* columns count: mg, or units for a drug dosed in units of "
+                   "activity (natural_unit units/day in drugs.csv: heparin, dalteparin), whose "
+                   "rows always count in units. Optional (the shipped file has no such column); "
+                   "where given it must agree with the catalogue."),
         doc="Every row that applies to the patient is checked; the strictest limit crossed is "
             "reported, with its source.",
+    ),
+    _schema(
+        "setting_limits.csv", "Maximum doses of a care setting whose practice exceeds the licence",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE, required=False, doc="Empty: every route."),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("condition", Kind.CHOICE, choices=LIMIT_CONDITIONS,
+               doc="As in dose_limits.csv."),
+        Column("condition_band", Kind.INTERVAL, required=False,
+               unit="years, kg or mL/min (the condition's)"),
+        Column("condition_value", required=False, doc="As in dose_limits.csv."),
+        Column("settings", Kind.SETTINGS,
+               doc="The care settings (palliative hospice end-of-life) whose source gives the row."),
+        Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
+        Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day"),
+        Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
+        Column("max_days", Kind.POSITIVE, required=False, unit="days"),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="Empty: every market."),
+        Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
+               doc="How a dose above the row is reported (default error)."),
+        doc="Where the patient's care setting is one of a row's settings, the row applies as a "
+            "maximum, and the dose_limits.csv rows of the same drug, route, release and "
+            "condition (any market) step down to info for each maximum the row gives (single, "
+            "daily, duration), saying so and naming this row and its source: a licence maximum "
+            "that palliative practice exceeds (metoclopramide SC, 30 mg/day by the licence, "
+            "30-100 mg/24 h by palliative guidance). A maximum the row does not give stays as "
+            "dose_limits.csv sets it, as do rows of another condition (a renal band).",
     ),
     _schema(
         "safety_rules.csv", "The rule behind each safety check",
@@ -483,6 +524,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "buprenorphine patch is 168)."),
         Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS),
         Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)"),
+        Column("start_low", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)",
+               doc="naive-start rows only: the low end of the per-dose starting range the "
+                   "source prints (per_dose is its top; '15 to 30 mg' is 15 and 30), the start "
+                   "of a patient the labelling sends to the low end of the range (65 and over, "
+                   "renal impairment: safety rule naive-start-low-end). Empty where the source "
+                   "prints one dose."),
         Column("per_day", Kind.POSITIVE, required=False,
                unit="day_unit (mg OME/day without a drug)"),
         Column("day_unit", Kind.CHOICE, required=False, choices=("mg/day", "mg/h", "mcg/h"),
@@ -560,10 +607,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
         Column("interval_h", Kind.POSITIVE, required=False, unit="h",
                doc="For a patch rule: the change interval of the patches it is for."),
-        Column("condition", Kind.CHOICE, choices=("any", "crcl_ml_min", "indication",
+        Column("condition", Kind.CHOICE, choices=("any", "age", "crcl_ml_min", "indication",
                                                   "prior_ome_mg_per_day")),
         Column("condition_band", Kind.INTERVAL, required=False,
-               unit="mL/min or mg OME/day (the condition's)"),
+               unit="years, mL/min or mg OME/day (the condition's)"),
         Column("indication", required=False,
                doc="For condition 'indication': the patient condition (--condition) the rule "
                    "is for; the rule is silent for every other indication."),

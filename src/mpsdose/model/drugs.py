@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 import attrs
 
-from mpsdose.model.errors import UnknownDrugError
+from mpsdose.model.errors import UnitError, UnknownDrugError
 from mpsdose.model.units import UNITS, Unit
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORM_ROUTE, Route
@@ -35,7 +35,9 @@ class Drug(Value):
     forms
         Canonical dosage forms (``tablet``, ``patch`` …).
     natural_unit
-        The daily-dose unit a pharmacist reads for this drug (``g/day`` for acetaminophen).
+        The daily-dose unit a pharmacist reads for this drug (``g/day`` for acetaminophen;
+        ``units/day`` for a drug dosed in units of activity, heparin, whose items are written
+        in units and only in units).
     atc_code, source
         WHO ATC code and where the row's facts come from.
     listed
@@ -71,6 +73,50 @@ class Drug(Value):
     def is_opioid(self) -> bool:
         """True for the class ``opioid``."""
         return self.drug_class == "opioid"
+
+    @property
+    def dosed_in_units(self) -> bool:
+        """True for a drug dosed in units of activity (heparin 5000 units), never in mg."""
+        return self.natural_unit.in_units
+
+    def check_unit(self, unit: Unit, *, written: str | None = None,
+                   text: str | None = None) -> None:
+        """Refuse a dose unit of the wrong dimension for this drug.
+
+        Units (U, IU) are a dose unit only for a drug the catalogue marks as dosed in them
+        (heparin, dalteparin): an opioid, or any drug dosed in mass, written in units is an input
+        error (CONTRACT.md §1; "U" is easily misread as 0 or 4). A drug dosed in units written
+        in mg cannot be judged either: the units in one mg differ by product. An unlisted drug
+        is not checked (it is shown, never totalled).
+
+        Parameters
+        ----------
+        unit
+            The dose's unit.
+        written
+            The unit as written (``"IU"``), named in the error; default the unit's symbol.
+        text
+            The item, named in the error.
+
+        Raises
+        ------
+        UnitError
+            The unit's dimension is not the drug's.
+        """
+        if not self.listed or unit.in_units == self.dosed_in_units:
+            return
+        shown = written or unit.symbol
+        if unit.in_units:
+            what = "an opioid" if self.is_opioid else "a drug"
+            raise UnitError(
+                f"unit {shown!r} refused for {self.name}: units (U/IU) are a dose unit only for "
+                f"the drugs dosed in units (heparins), and {self.name} is {what} dosed in mass; "
+                "write mg, g or mcg ('U' is easily misread as 0 or 4)",
+                unit=shown, allowed=["mg", "g", "mcg"], text=text)
+        raise UnitError(
+            f"{self.name} is dosed in units, not {shown}: write its dose in units "
+            f"('{self.name} 5000 units sc daily'; U and IU are read as units)",
+            unit=shown, allowed=["units", "units/day", "units/h"], text=text)
 
     @property
     def default_route(self) -> Route | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "IMPLAUSIBLE_DOSE_MG",
+    "IMPLAUSIBLE_DOSE_UNITS",
     "MAX_DURATION_DAYS",
     "MAX_FILE_BYTES",
     "MAX_FILE_ITEMS",
@@ -28,6 +29,12 @@ __all__ = [
 #: largest, macrogol's 105 g faecal-impaction day; ``tests/shipped/test_guards_above_knowledge.py``
 #: keeps it so), and the clinical maxima below it are data, checked by ``check``.
 IMPLAUSIBLE_DOSE_MG = 200_000.0  # 200 g
+
+#: The same guard for the drugs dosed in units of activity (heparins) [units]: above every
+#: labelled dose of the shipped knowledge (heparin's largest label day, intermittent IV 10,000
+#: units every 4 hours, is 60,000 units), so a rate per hour typed for a day (heparin 25,000
+#: units/h) is refused as a slip; a ten-fold slip below it is judged by ``check``.
+IMPLAUSIBLE_DOSE_UNITS = 200_000.0
 
 #: The most doses a day a scheduled (not PRN) item may give: every 30 minutes. Oftener is no
 #: schedule anyone gives by hand (an infusion is written as a rate, mg/h; a PCA bolus as PRN with

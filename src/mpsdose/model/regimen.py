@@ -29,7 +29,12 @@ from mpsdose.model.errors import (
     UnitError,
     UnknownStateError,
 )
-from mpsdose.model.guards import IMPLAUSIBLE_DOSE_MG, MAX_DURATION_DAYS, MAX_ITEMS
+from mpsdose.model.guards import (
+    IMPLAUSIBLE_DOSE_MG,
+    IMPLAUSIBLE_DOSE_UNITS,
+    MAX_DURATION_DAYS,
+    MAX_ITEMS,
+)
 from mpsdose.model.numbers import plain, significant
 from mpsdose.model.units import UNITS, Unit, UnitKind, check_magnitude, from_quantity, lookup_unit, quantity
 from mpsdose.model.value import Value
@@ -607,6 +612,16 @@ class Item(Value):
         return self.text or self.format()
 
 
+def _check_dimension(ingredient: Ingredient, text: str | None) -> None:
+    """A dose in units for a drug dosed in units, a mass for any other listed drug (see
+    :meth:`Drug.check_unit`)."""
+    dose = ingredient.dose
+    if dose is None and ingredient.dose_range is not None:
+        dose = ingredient.dose_range.low
+    if dose is not None:
+        ingredient.drug.check_unit(dose.unit, text=text)
+
+
 def _check_item(item: Item) -> None:
     text = item.text
     if not item.ingredients:
@@ -619,6 +634,8 @@ def _check_item(item: Item) -> None:
     if len(kinds) > 1:
         raise UnitError("the amounts of one item must all be masses or all rates",
                         text=text)
+    for ingredient in item.ingredients:
+        _check_dimension(ingredient, text)
     for drug in item.drugs:
         if drug.listed and route not in drug.routes:
             raise RouteError(
@@ -643,16 +660,17 @@ def _check_item(item: Item) -> None:
                         text=text)
     kind = item.schedule.kind
     for dose in doses:
-        if dose.canonical * (item.count or 1.0) > IMPLAUSIBLE_DOSE_MG:
+        ceiling, counted = ((IMPLAUSIBLE_DOSE_UNITS, "units") if dose.unit.in_units
+                            else (IMPLAUSIBLE_DOSE_MG, "mg"))
+        if dose.canonical * (item.count or 1.0) > ceiling:
             raise DoseError(f"{dose} is implausibly large for one dose or one day; check the "
                             "unit", value=dose.value, text=text)
         per_day = item.max_doses_per_day if dose.kind is UnitKind.MASS else 1.0
-        if per_day is not None and dose.canonical * (item.count or 1.0) * per_day > \
-                IMPLAUSIBLE_DOSE_MG:
+        if per_day is not None and dose.canonical * (item.count or 1.0) * per_day > ceiling:
             raise DoseError(
                 f"{dose} {item.schedule} is "
-                f"{significant(dose.canonical * (item.count or 1.0) * per_day)} mg a day, "
-                "implausibly large; check the dose and the frequency", value=dose.value,
+                f"{significant(dose.canonical * (item.count or 1.0) * per_day)} {counted} a "
+                "day, implausibly large; check the dose and the frequency", value=dose.value,
                 text=text)
         if route is Route.TRANSDERMAL:
             if dose.unit.symbol != "mcg/h":
@@ -686,9 +704,11 @@ def _check_item(item: Item) -> None:
                                       text=text or item.name)
         else:
             if kind is ScheduleKind.CONTINUOUS:
+                rates = (["units/h", "units/day"] if dose.unit.in_units
+                         else ["mg/h", "mcg/h", "mg/day"])
                 raise UnitError(
-                    f"a continuous infusion is written as a rate (mg/h, mg/day), not {dose.unit}",
-                    unit=dose.unit.symbol, allowed=["mg/h", "mcg/h", "mg/day"], text=text,
+                    f"a continuous infusion is written as a rate ({', '.join(rates)}), not "
+                    f"{dose.unit}", unit=dose.unit.symbol, allowed=rates, text=text,
                 )
             if not item.prn and kind is ScheduleKind.UNSTATED:
                 raise ItemSyntaxError(

@@ -11,16 +11,23 @@ rate            mg/day     g/day, mg/day, mcg/day, mg/d, "mg per day", mg/24h;
                            mg/h, mcg/h, µg/h, ug/h, "mcg per hour" (patches, infusions)
 volume          mL         mL, ml
 concentration   mg/mL      mg/mL, mcg/mL, g/mL
+activity        units      units, unit, U, IU, "international units" (a dose; per day and per
+                           hour as for mass: units/day, units/h)
 ==============  =========  ===============================================================
+
+Units of activity are a second dimension beside mass (:attr:`Unit.dimension`): they are never
+converted to or added with mg. They are a dose unit only for the drugs the catalogue marks as
+dosed in units (``natural_unit`` ``units/day`` in ``drugs.csv``: heparin, dalteparin); an item
+of any other drug in units (an opioid in U/IU) is refused where the drug and the dose meet
+(:class:`mpsdose.model.regimen.Item`), naming the drug.
 
 The spelling table below is what the hot path uses: a dictionary look-up, no pint. pint is the
 reference for it (``tests/test_units.py`` checks every scale against the registry) and is what
 callers get when they ask for a :class:`pint.Quantity` (:func:`quantity`, ``Dose.quantity``).
 pint itself is imported only then, so ``import mpsdose`` and the CLI stay fast.
 
-Refused, because they are ambiguous or dangerous for an analgesic dose: ``U``/``IU``/``units``
-(insulin-style units; no analgesic here is dosed in them), ``cc`` (write mL), household measures
-(teaspoon, drops).
+Refused, because they are ambiguous or dangerous for a dose: ``cc`` (write mL), household
+measures (teaspoon, drops), grains, nanograms.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "UNITS",
+    "Dimension",
     "Unit",
     "UnitKind",
     "check_magnitude",
@@ -61,6 +69,13 @@ class UnitKind(enum.Enum):
     @property
     def canonical(self) -> str:
         return _CANONICAL[self]
+
+
+class Dimension(enum.Enum):
+    """What an amount is counted in: mass, or units of biological activity (heparins)."""
+
+    MASS = "mass"  #: mg, g, mcg (and their rates)
+    ACTIVITY = "activity"  #: units (USP units and international units are one unit here)
 
 
 _CANONICAL = {
@@ -86,12 +101,29 @@ class Unit(Value):
         (mg, mg/day, mL or mg/mL). Exact unit arithmetic (e.g. 1 mcg/h = 24/1000 mg/day).
     pint_expression
         How pint spells it, for :func:`quantity`.
+    dimension
+        Mass (the default) or activity (units): amounts of different dimensions are never
+        converted into each other or added.
     """
 
     symbol: str
     kind: UnitKind
     scale: float
     pint_expression: str
+    dimension: Dimension = Dimension.MASS
+
+    @property
+    def in_units(self) -> bool:
+        """True for a unit of activity (units, units/day, units/h)."""
+        return self.dimension is Dimension.ACTIVITY
+
+    @property
+    def canonical_symbol(self) -> str:
+        """The canonical unit of its kind and dimension: mg, mg/day, mL, mg/mL; units,
+        units/day."""
+        if self.in_units:
+            return "units/day" if self.kind is UnitKind.RATE else "units"
+        return self.kind.canonical
 
     @property
     def per_hour(self) -> bool:
@@ -108,8 +140,9 @@ class Unit(Value):
         return self.symbol
 
 
-def _unit(symbol: str, kind: UnitKind, scale: float, pint_expression: str) -> Unit:
-    return Unit(symbol, kind, scale, pint_expression)
+def _unit(symbol: str, kind: UnitKind, scale: float, pint_expression: str,
+          dimension: Dimension = Dimension.MASS) -> Unit:
+    return Unit(symbol, kind, scale, pint_expression, dimension)
 
 
 #: The canonical units, by symbol. Scales are exact SI prefixes and 24 h = 1 day.
@@ -128,6 +161,9 @@ UNITS: dict[str, Unit] = {
         _unit("g/mL", UnitKind.CONCENTRATION, 1000.0, "gram / milliliter"),
         _unit("mg/mL", UnitKind.CONCENTRATION, 1.0, "milligram / milliliter"),
         _unit("mcg/mL", UnitKind.CONCENTRATION, 1e-3, "microgram / milliliter"),
+        _unit("units", UnitKind.MASS, 1.0, "activity_unit", Dimension.ACTIVITY),
+        _unit("units/day", UnitKind.RATE, 1.0, "activity_unit / day", Dimension.ACTIVITY),
+        _unit("units/h", UnitKind.RATE, 24.0, "activity_unit / hour", Dimension.ACTIVITY),
     )
 }
 
@@ -139,6 +175,8 @@ _MASS_WORDS = {
 _PER_DAY = ("/day", "/d", "/24h", "/24 h", "/24 hours", "/24hours", "/24 hrs", "/24hrs", "/24 hr",
             " per day", " a day", " daily", " per 24h", " per 24 h", " per 24 hours")
 _PER_HOUR = ("/h", "/hr", "/hour", " per hour", " per h", " an hour")
+#: Units of activity, as labels and orders write them ("heparin 5,000 units", "Fragmin 5000 IU").
+_UNIT_WORDS = ("units", "unit", "u", "iu", "i.u.", "international units", "international unit")
 
 
 def _spellings() -> dict[str, str]:
@@ -153,21 +191,28 @@ def _spellings() -> dict[str, str]:
                     table[word + suffix] = symbol + "/h"
             for volume in ("/ml", "/mL", " per ml", " per mL"):
                 table[word + volume] = symbol + "/mL"
+    for word in _UNIT_WORDS:
+        table[word] = "units"
+        for suffix in _PER_DAY:
+            table[word + suffix] = "units/day"
+        for suffix in _PER_HOUR:
+            table[word + suffix] = "units/h"
     table["ml"] = "mL"
     table["milliliter"] = table["milliliters"] = "mL"
     table["millilitre"] = table["millilitres"] = "mL"
     return {key.lower(): value for key, value in table.items()}
 
 
-#: Every accepted spelling (lower case) → canonical symbol.
-SPELLINGS: dict[str, str] = _spellings()
+#: Every accepted spelling (lower case) → canonical symbol; units of activity (``units``, ``IU``)
+#: are in :data:`ACTIVITY_SPELLINGS`, apart, so that a reader of mass amounts only (batch MME)
+#: never takes them for one.
+_ALL_SPELLINGS: dict[str, str] = _spellings()
+SPELLINGS: dict[str, str] = {k: v for k, v in _ALL_SPELLINGS.items() if not UNITS[v].in_units}
+ACTIVITY_SPELLINGS: dict[str, str] = {k: v for k, v in _ALL_SPELLINGS.items()
+                                      if UNITS[v].in_units}
 
 #: Spellings refused on purpose, with the reason given to the user.
 REFUSED: dict[str, str] = {
-    "u": "units (U/IU) are not a dose unit for any drug here and are easily misread as 0 or 4",
-    "iu": "units (U/IU) are not a dose unit for any drug here and are easily misread as 0 or 4",
-    "unit": "units (U/IU) are not a dose unit for any drug here",
-    "units": "units (U/IU) are not a dose unit for any drug here",
     "cc": "'cc' is a discouraged abbreviation (misread as 'u'); write mL",
     "tsp": "household measures are not accepted; write mL",
     "teaspoon": "household measures are not accepted; write mL",
@@ -182,16 +227,22 @@ REFUSED: dict[str, str] = {
 
 
 def lookup_unit(spelling: str, *, text: str | None = None) -> Unit:
-    """Return the :class:`Unit` for a spelling such as ``"mg"``, ``"µg/h"`` or ``"mg per day"``.
+    """Return the :class:`Unit` for a spelling such as ``"mg"``, ``"µg/h"``, ``"mg per day"`` or
+    ``"IU"``.
+
+    A unit of activity (``units``, ``U``, ``IU``) is returned like any other: whether it is a
+    dose unit for a drug is decided where the drug is known (an item of a drug dosed in mg, an
+    opioid, in units is refused there).
 
     Raises
     ------
     UnitError
-        For a refused unit (``U``, ``IU``, ``cc``, …) with the reason, or an unknown one with the
+        For a refused unit (``cc``, ``gr``, drops …) with the reason, or an unknown one with the
         accepted spellings.
     """
     key = " ".join(spelling.strip().lower().split())
-    symbol = SPELLINGS.get(key) or SPELLINGS.get(key.replace(" ", ""))
+    symbol = (_ALL_SPELLINGS.get(key) or _ALL_SPELLINGS.get(key.replace(" ", ""))
+              or _ALL_SPELLINGS.get(key.replace(" /", "/").replace("/ ", "/")))
     if symbol is not None:
         return UNITS[symbol]
     head = key.split("/")[0].strip()
@@ -236,6 +287,9 @@ def registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
 
     ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)  # type: ignore[type-arg]
     ureg.define("mcg = microgram")
+    # units of activity (heparin's USP units = international units): a dimension of their own,
+    # so that pint refuses to convert them to mass as mpsdose does
+    ureg.define("activity_unit = [activity]")
     return ureg
 
 
@@ -254,12 +308,13 @@ def from_quantity(
     The quantity is converted to the canonical unit of its dimension (mg, mg/day, mL, mg/mL).
     """
     ureg = registry()
-    for unit_symbol in ("mg", "mg/day", "mL", "mg/mL"):
+    for unit_symbol in ("mg", "mg/day", "mL", "mg/mL", "units", "units/day"):
         unit = UNITS[unit_symbol]
         target = ureg.Unit(unit.pint_expression)
         if value.dimensionality == target.dimensionality:
             return float(value.to(target).magnitude), unit
     raise UnitError(
         f"a quantity in {value.units!s} is not a dose", unit=str(value.units),
-        allowed=["mass", "mass per time", "volume", "mass per volume"], text=text,
+        allowed=["mass", "mass per time", "volume", "mass per volume", "units",
+                 "units per time"], text=text,
     )

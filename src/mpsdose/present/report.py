@@ -14,6 +14,7 @@ from mpsdose.clinical.totals import Total
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.drugs import Drug
 from mpsdose.model.numbers import significant
+from mpsdose.model.regimen import Item
 from mpsdose.model.units import UNITS
 from mpsdose.present.contract import SCHEMA_VERSION
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "SCHEMA_VERSION",
     "Table",
+    "daily_mg",
     "drugs_rows",
     "methadone_json",
     "methadone_tables",
@@ -42,6 +44,8 @@ Table = tuple[str, Sequence[str], list[list[str]]]  # (title, headers, rows)
 def _per_dose(value: float | None, drug: Drug) -> str:
     if value is None:
         return ""
+    if drug.dosed_in_units:
+        return f"{significant(value, 4)} units"
     unit = "mcg" if drug.natural_unit.symbol.startswith("mcg") else "mg"
     return f"{significant(value * (1000 if unit == 'mcg' else 1), 4)} {unit}"
 
@@ -109,6 +113,14 @@ def summary_tables(summary: Summary) -> list[Table]:
     ]
 
 
+def daily_mg(item: Item) -> float | None:
+    """An item's daily amount in mg/day for ``daily_dose_mg_per_day``; None where it is not known
+    or is in units (a heparin: never reported as mg)."""
+    if any(i.drug.dosed_in_units for i in item.ingredients):
+        return None
+    return item.daily()
+
+
 def _daily_json(total: Total) -> dict[str, Any]:
     """A daily amount for machines, always per day (CONTRACT.md §2): an infusion of 1 mg/h is
     24 mg/day, a patch of 25 mcg/h 600 mcg/day (its rate is under ``rate``); null where the
@@ -131,7 +143,7 @@ def _total_json(total: Total) -> dict[str, Any]:
     return {
         "value": total.value,
         "unit": total.unit.symbol,
-        "mg_per_day": total.mg_per_day if total.known else None,
+        "mg_per_day": total.mg_per_day if total.known and not total.unit.in_units else None,
         "complete": total.complete,
         "not_counted": list(total.unknown),
     }
@@ -156,6 +168,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     items = []
     for row in totals.items:
         item = row.item
+        in_units = row.drug.dosed_in_units  # never in mg: per_dose_units, daily_dose in units
         entry: dict[str, Any] = {
             "input": str(item),
             "item": item.format(),
@@ -164,15 +177,18 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "route": item.route.value,
             "route_stated": item.route_stated,
             "prn": item.prn,
-            "per_dose_mg": row.per_dose_mg,
+            "per_dose_mg": None if in_units else row.per_dose_mg,
             "doses_per_day": row.doses_per_day,
             "daily_dose": _daily_json(row.daily),
             "rate": _rate_json(row.daily),
-            "daily_dose_mg_per_day": row.daily.mg_per_day if row.daily.known else None,
+            "daily_dose_mg_per_day": row.daily.mg_per_day if row.daily.known and not in_units
+            else None,
             "dose_known": item.dose_known,
             "ome_mg_per_day": None,
             "factor": None,
         }
+        if in_units:
+            entry["per_dose_units"] = row.per_dose_mg
         ome = equivalents.get((id(item), row.drug.name))
         if ome is not None:
             factor = ome.factor
@@ -279,7 +295,7 @@ def rotation_json(rotation: Rotation) -> dict[str, Any]:
         "table": rotation.table.id,
         "table_info": table_json(rotation.table),
         "items": [{"input": str(item), "drug": item.name, "route": item.route.value,
-                   "prn": item.prn, "daily_dose_mg_per_day": item.daily()}
+                   "prn": item.prn, "daily_dose_mg_per_day": daily_mg(item)}
                   for item in rotation.converted],
         "result": result,
         "findings": [f.to_json() for f in rotation.findings],
@@ -367,7 +383,7 @@ def methadone_json(switch: MethadoneSwitch) -> dict[str, Any]:
         "table": switch.table.id,
         "table_info": table_json(switch.table),
         "items": [{"input": str(item), "drug": item.name, "route": item.route.value,
-                   "prn": item.prn, "daily_dose_mg_per_day": item.daily()}
+                   "prn": item.prn, "daily_dose_mg_per_day": daily_mg(item)}
                   for item in switch.converted],
         "ome_mg_per_day": {"low": switch.ome[0], "high": switch.ome[1]},
         "methods": methods,

@@ -20,6 +20,7 @@ __all__ = [
     "AMOUNT",
     "COMBINATION",
     "COMBINATION_UNITS",
+    "DECIMAL_COMMA",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -27,11 +28,21 @@ __all__ = [
     "number",
 ]
 
-#: A number: digits with a decimal point, or with thousands separators (groups of three).
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
+#: A number: digits with a decimal point, with thousands separators (groups of three after a
+#: first group that is not zero: "1,050", never "0,125"), or with a decimal comma ("0,5", "2,5",
+#: "0,125": one or two digits after the comma, or any after a zero, which no thousands separator
+#: allows). A decimal comma is not read where the number goes on as a list ("5,10 and 20 mg",
+#: "1,2, 4 mg"): there the digits are the list's.
+NUMBER = (r"(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+          r"|(?:0,\d+|[1-9]\d*,\d{1,2})(?![\d,])(?!\s*,\s*\.?\d)(?!\s*,?\s*(?:and|or)\s+\.?\d)"
+          r"|\d+(?:\.\d+)?|\.\d+)")
+#: A number written with a decimal comma (see ``NUMBER``).
+DECIMAL_COMMA = re.compile(r"(?:0,\d+|[1-9]\d*,\d{1,2})(?![\d,])")
 
 
 def number(text: str) -> float:
+    if DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
 
@@ -115,9 +126,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
-    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*hourly", lambda m: _every(_hours(m))),
-    _p("freq", rf"({_W})\s*-?\s*hourly", lambda m: _every(_hours(m))),
-    _p("freq", r"every\s+hour|hourly(?:\s+prn)?", lambda m: _every(1)),
+    # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
+    _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    _p("freq", rf"({_W})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    _p("freq", r"every\s+hour|h(?:ou)?rly(?:\s+prn)?", lambda m: _every(1)),
     # "5 mg/4 h", "20 mg/12 h": a dose every N hours ("/24 h" is a daily amount, read by AMOUNT;
     # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)
     _p("freq", r"/\s*((?:1[0-2]|[1-9]))\s*(?:-\s*(?:1[0-2]|[1-9])\s*)?h(?:ours?|rs?)?",
@@ -135,6 +147,14 @@ PHRASES: tuple[Phrase, ...] = (
     # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
     _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
+    # "(0-1-0)", "(1-0-1)", "(1-1-1-1)": the dosing scheme morning-midday-evening[-night], each
+    # place one dose or none; read only in brackets and only of ones and noughts (a "2" or a "½"
+    # may count tablets, not doses): the ones are the doses of a day
+    _p("freq", r"\((?!\s*0\s*-\s*0\s*-\s*0\s*(?:-\s*0\s*)?\))\s*[01]\s*-\s*[01]\s*-\s*[01]\s*"
+               r"(?:-\s*[01]\s*)?\)", lambda m: _times(m.group(0).count("1"))),
+    # "3 daily pulses of methylprednisolone (1 g)": a pulse is one dose, so daily pulses are one a
+    # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
+    _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day", lambda m: _times(1)),
     _p("freq", r"every\s+morning|mane", lambda m: _times(1)),
@@ -209,7 +229,7 @@ PHRASES: tuple[Phrase, ...] = (
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
     _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
-               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted", "stop"),
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.language import parse_item
-from mpsdose.io.prose.lexicon import WORD_NUMBERS
+from mpsdose.io.prose.lexicon import DECIMAL_COMMA, WORD_NUMBERS
 from mpsdose.io.prose.result import (
     Measure,
     NotADose,
@@ -92,6 +92,20 @@ _DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "cu
                           "equivalent", "dosage", "strength", "volume", "amount", "doses",
                           "maximum", "minimum", "further", "another", "other", "demand",
                           "rescue", "breakthrough", "total", "daily", "nightly"})
+#: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
+_FURTHER = frozenset({"additional", "extra", "another", "others", "further", "subsequent", "second",
+                      "third", "single", "supplemental", "supplementary", "bolus", "boluses",
+                      "increment", "increments", "top-up", "titration", "maintenance", "then",
+                      "thereafter", "afterwards", "later", "night", "morning", "evening",
+                      "noon", "midday", "lunch", "lunchtime", "dinner", "supper", "breakfast",
+                      "bedtime", "afternoon", "tablets", "tablet", "capsules", "capsule"})
+#: Nouns after a route word that name a way or kind of treatment, not a drug ("IV analgesia").
+_KINDS_OF_GIVING = frozenset({"analgesia", "analgesic", "analgesics", "opioid", "opioids",
+                              "medication", "medications", "medicine", "medicines", "drugs",
+                              "intake", "fluids", "fluid", "hydration", "access", "route",
+                              "bolus", "boluses", "injection", "injections", "doses", "dosing",
+                              "preparation", "formulation", "solution", "sedation", "steroids",
+                              "steroid", "corticosteroids", "corticosteroid", "pulse", "pulses"})
 #: Nouns of giving that join a route to its drug ("intravenous administration of morphine").
 _ROUTE_NOUNS = frozenset({"administration", "instillation", "delivery", "application"})
 #: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
@@ -126,6 +140,30 @@ _SERIES = re.compile(
 _ONE_PATIENT = re.compile(
     r"\b(?:he|she|his|her|him|mr|mrs|ms|the\s+patient|this\s+patient|a\s+patient|our\s+patient"
     r"|the\s+man|the\s+woman|the\s+boy|the\s+girl)\b|\b\d+\s*-?\s*year\s*-?\s*old\b")
+#: The words before a mass that state it as the patient's weight: "weighing 47 kg", "weighed
+#: 60 kg", "a weight of 56 kg", "body weight (BW) was 60 kg", "weight: 60 kg", "BW 60 kg".
+_WEIGHT_BEFORE = re.compile(
+    r"(?:\b[a-z\-]+\s+){0,2}(?:\bweigh(?:ing|ed|s|t|ts)?|\bweight|\bb\.?w\.?)\s*(?:\([a-z.]{1,6}\)\s*)?"
+    r"(?:(?:was|is|of|=|:|at|about|approximately|approx\.?|around|~|only|just|then)\s*){0,3}$")
+#: ... and those that say it is not the patient's weight as it is: a weight lost or gained, an
+#: ideal, lean, adjusted, predicted, target, dry or birth weight.
+_NOT_BODY_WEIGHT = re.compile(r"\b(?:birth|ideal|lean|adjusted|predicted|target|dry|fetal|foetal"
+                              r"|loss|lost|gain|gained|change|reduction)\b")
+#: After a mass: "/m²", "/day", "per hour" — a body mass index or a rate, never a weight.
+_PER_AFTER_MASS = re.compile(r"\s*(?:/|per\s|•|\.\s*m\b)")
+#: A mass written as the size of the patient it describes: "a 51-kg woman", "732-kg (1,610-lb)
+#: pregnant Belgian draft horse mare" (up to four words, none of a loss or of the weight).
+_SIZE_OF_PATIENT = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:(?!weight|loss|gain|of|in|the|and|with)[a-z\-]+\s+){0,4}"
+    r"(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
+    r"|teenager|lady|gentleman|patient|mare|horse|stallion|gelding|dog|cat)\b")
+#: "patient (11.6 kg)", "a 3-year-old boy (15 kg)": a mass alone in brackets after the patient.
+_PATIENT_BEFORE_BRACKET = re.compile(
+    r"\b(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
+    r"|teenager|lady|gentleman|patient|year\s*-?\s*old)\s*\(\s*$")
+_UNSTATED = "not stated as the patient's weight"
+#: A sentence about a birth: the weight in it may be the baby's or the mother's.
+_BIRTH = re.compile(r"\b(?:born|birth|delivered|delivery|newborn|fetus|foetus|fetal|foetal)\b")
 #: A text that reports on a group of patients, not on one ("Medical records of patients who …
 #: were retrospectively reviewed", "Thirty-three patients were enrolled"): what a sentence of it
 #: that names no one patient says "a maximum of" is the protocol's ceiling, not a dose given.
@@ -184,7 +222,8 @@ _INN_STEM = re.compile(
     r"[a-z]{3,}(?:caine|cillin|mycin|oxacin|conazole|azole|vir|mab|tinib|platin|rubicin|tide|"
     r"relin|pril|sartan|olol|dipine|statin|zepam|zolam|tidine|prazole|setron|triptan|dronate|"
     r"profen|coxib|fenac|olone|parin|xaban|thiazide|semide|oxetine|pramine|triptyline|peridol|"
-    r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast)")
+    r"apine|orphine|codone|morphone|fentanil|barbital|etacin|gliptin|lukast|trexate|trexed|"
+    r"fosfamide|phosphamide|taxel|poside|citabine|mustine)")
 #: Nouns after a drug's name that make it a condition, not a treatment ("fentanyl overdose").
 _CONDITIONS = frozenset({"overdose", "overdoses", "toxicity", "intoxication", "poisoning",
                          "withdrawal", "allergy", "intolerance", "dependence", "addiction",
@@ -280,16 +319,59 @@ _IN_VEHICLE = re.compile(r"\s+in\s+(?:dextrose|glucose|saline|normal\s+saline|so
                          r"nacl|d5w|water)\s+")
 #: "at a daily dose of", "the daily dosage was": the words before an amount a day.
 _DAILY_DOSE_OF = re.compile(r"\bdaily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|were\s+|:\s*)?$")
+#: "two daily doses of …": a count of doses (or of days), not a daily dose of each.
+_COUNTED_DAILY_DOSES = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|several|multiple|repeated)\s+daily\s+(?:dose|dosage)s?"
+    r"\s+(?:of\s+)?$")
+#: Words that end the words of what a listed dose is for.
+_NAMED_LIST_STOPS = frozenset({"was", "were", "is", "are", "and", "with", "then", "but"})
 #: "for a total of about 260 days", "a total of 12 weeks": what a total counts is a duration,
 #: not an amount.
 _TOTAL_DURATION = re.compile(
     r"\s+(?:of\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
     r"(?:\d+(?:[.,]\d+)?|[a-z]+)\s*-?\s*(?:days?|weeks?|months?|years?|hours?|nights?)\b")
+#: A schedule that gives a drug on some days only: "3 consecutive days a week", "weekly", "once a
+#: week", "15 mg/week", "every other day", "on alternate days", "every 2 weeks", "days 1-4",
+#: "3 days per week", "for 3 days each month". The amount "a day" of such a regimen is the amount
+#: of a day it is given, not its daily amount (weekly methotrexate read as daily is a classic fatal
+#: error). "for a week", "for 3 consecutive days" (a course of days in a row) are durations: not
+#: matched.
+_INTERMITTENT = re.compile(
+    r"\b(?:(?:once|bi|twice|thrice)\s*-?\s*)?(?:weekly|fortnightly|monthly)\b"
+    r"|\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s*(?:times|x|×))\s+"
+    r"(?:a|per|each|every)\s+(?:week|month|cycle)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven)\s*(?:consecutive\s+|successive\s+)?"
+    r"days?\s+(?:a|per|each|every|of\s+(?:the|each|every)|in\s+(?:a|each|every))\s+"
+    r"(?:week|month|cycle)\b"
+    r"|(?:/\s*|\bper\s+|\beach\s+)(?:\d+\s*)?(?:weeks?|wks?|months?)\b"
+    r"|\bevery\s+(?:(?:\d+|one|two|three|four|five|six|other|second|third)\s+)?(?:weeks?|months?)\b"
+    r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|two|three|four|five|six|seven)"
+    r"(?:\s*(?:-|to)\s*\w+)?)\s+days?\b|\balternate\s+days?\b"
+    r"|\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b")
+#: A treatment given in cycles repeated at an interval ("the protocol is repeated every 3 weeks",
+#: "six cycles every 3 weeks", "cycles of 21 days", "21-day cycles", "every 3 weeks for 6
+#: cycles"): an amount "a day" in the sentence is the amount of a day of the cycle, not the
+#: regimen's daily amount (R-CHOP's "prednisone 100 mg/day during 5 days"). A repetition said of
+#: no cycle, course, protocol or regimen ("follow-up every 3 weeks") is not one.
+_CYCLE_INTERVAL = (r"(?:(?:\d+|two|three|four|five|six|seven|eight)\s+(?:days|weeks|months)"
+                   r"|(?:other\s+|second\s+|third\s+)?(?:week|month)|(?:other|alternate)\s+day)\b")
+_CYCLE_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)"
+_CYCLE_REPEATED = re.compile(
+    r"\b(?:cycles?|courses?|protocol|regimen)\b[^.;:]{0,60}?\b(?:repeated|given|administered|"
+    r"delivered|recurring)\s+(?:every|each)\s+" + _CYCLE_INTERVAL
+    + r"|\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER + r"\s+(?:days|weeks)\b"
+    + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses?)\b"
+    + r"|\brepeated\s+(?:every|each)\s+" + _CYCLE_INTERVAL + r"[^.;:]{0,40}?\b(?:cycles|courses)\b"
+    + r"|\bevery\s+" + _CYCLE_INTERVAL + r"\s+for\s+" + _CYCLE_NUMBER + r"\s+(?:cycles|courses)\b")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
                     # "a causal role of codeine, morphine and hydromorphone … is likely"
-                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$")
+                    r"|\b(?:causal|causative|contributory)\s+role\s+of\s+$"
+                    # "a decrease in IgG4 expression …, probably because of the intermittent
+                    # prednisone treatment"
+                    r"|\b(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|secondary\s+to)"
+                    r"\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?(?:[a-z\-]+\s+)?$")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
 #: therapy", "The authors report two patients …", "A case of … is presented"): the case tells of
 #: its drugs after it; a drug it names without an amount and the case names later is not an item
@@ -336,6 +418,11 @@ class _Reading:
     #: the amount is one drug's of a list of daily amounts ("daily analgesic requirements were
     #: 150 µg/hr fentanyl, 100 mg oramorph and 400 mg tramadol"): an amount a day
     daily_list: bool = False
+    #: the amount is one day's of a course told day by day ("24 mg on day 1 and 20 mg on day 2")
+    day_amount: bool = False
+    #: the words of an intermittent schedule beside the amount ("3 consecutive days a week",
+    #: "weekly", "days 1-4"): no daily amount
+    intermittent: str | None = None
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
     count_before: bool = False
@@ -419,6 +506,8 @@ class _Reader:
         self.defined: dict[str, DrugName] = {}
         self.defined_routes: dict[str, Any] = {}
         self.weight: float | None = None
+        #: masses in kg not read as the patient's weight, each with why
+        self.masses_not_weight: list[tuple[Token, str]] = []
         self.tokens: list[Token] = []
         self.token_at: dict[int, int] = {}
         self.negated_tokens: set[int] = set()
@@ -429,6 +518,8 @@ class _Reader:
         #: where amounts of a daily regimen list begin ("daily … requirements were 100 mg
         #: oramorph and 400 mg tramadol"): each is a daily amount
         self.daily_amounts: set[int] = set()
+        #: where amounts of a course told day by day begin ("24 mg on day 1 and 20 mg on day 2")
+        self.day_amounts: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
@@ -448,7 +539,13 @@ class _Reader:
         self._define_abbreviations(spans)
         token_lists = [scan(self.text, self.normal, s.start, s.end, self.vocabulary, self.defined,
                             self.defined_routes) for s in spans]
-        self.weight = self._weight([t for tokens in token_lists for t in tokens])
+        self.weight = self._weight(spans, token_lists)
+        if any(t.kind == "amount" and t.value.per_kg for tokens in token_lists for t in tokens):
+            for token, why in self.masses_not_weight:
+                self._finding(Severity.INFO, "not-a-weight",
+                              f"{self.text[token.start:token.end]!r} is not read as the "
+                              f"patient's weight ({why}): a dose per kg is not multiplied by it",
+                              (token.start, token.end))
         if self.weight is not None:
             try:
                 Patient(weight_kg=self.weight)
@@ -541,9 +638,52 @@ class _Reader:
                 else:
                     self.defined_routes.setdefault(raw, token.value)
 
-    def _weight(self, tokens: Sequence[Token]) -> float | None:
-        weights = {t.value for t in tokens if t.kind == "weight"}
-        return weights.pop() if len(weights) == 1 else None
+    def _weight(self, spans: Sequence[Any], token_lists: Sequence[list[Token]]) -> float | None:
+        """The patient's weight: a mass the text states as the patient's ("weighing 47 kg", "a
+        weight of 56 kg", "a 51-kg woman", "patient (11.6 kg)"), one value only. A mass in kg
+        said otherwise (a body mass index "17 kg/m²", a weight lost, an ideal or a birth weight)
+        is no weight; where in doubt there is none, and a dose per kg has no daily amount."""
+        weights: set[float] = set()
+        for sentence, tokens in zip(spans, token_lists, strict=True):
+            for token in tokens:
+                if token.kind != "weight":
+                    continue
+                why = self._not_a_weight(token, sentence.start, sentence.end)
+                if why is None:
+                    weights.add(token.value)
+                else:
+                    self.masses_not_weight.append((token, why))
+        # "She weighed 50 kg, and 44 kg at discharge": another mass said of no one in particular
+        # may be a later weight; which one a dose per kg was counted from is not said
+        stated = bool(weights)
+        weights |= {t.value for t, why in self.masses_not_weight if why == _UNSTATED}
+        if stated and len(weights) > 1:
+            self._finding(Severity.INFO, "weight-unclear",
+                          f"the text gives {len(weights)} masses in kg that may be the patient's "
+                          f"weight ({', '.join(plain(w) for w in sorted(weights))} kg): none is "
+                          "used for doses per kg", None)
+        return weights.pop() if stated and len(weights) == 1 else None
+
+    def _not_a_weight(self, token: Token, start: int, end: int) -> str | None:
+        """Why a mass in kg is not read as the patient's weight, or None where the words of its
+        sentence (``start``, ``end``) state it as one."""
+        normal = self.normal
+        after = normal[token.end:min(end, token.end + 60)]
+        if _PER_AFTER_MASS.match(after):
+            return "followed by a division: a body mass index (kg/m²) or a rate, never a weight"
+        before = normal[max(start, token.start - 60):token.start]
+        if _BIRTH.search(normal[start:end]):
+            return "in a sentence about a birth: the weight may be another person's"
+        stated = _WEIGHT_BEFORE.search(before)
+        if stated is not None:
+            if _NOT_BODY_WEIGHT.search(stated.group(0)):
+                return f"{stated.group(0).strip()!r}: not the patient's weight as it is"
+            return None
+        if _SIZE_OF_PATIENT.match(after):
+            return None  # "a 51-kg woman", "A 24-year-old 732-kg (1,610-lb) … mare"
+        if _PATIENT_BEFORE_BRACKET.search(before) and re.match(r"\s*[),;]", after):
+            return None  # "A 2.8-year-old female patient (11.6 kg)"
+        return _UNSTATED
 
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, index: int, tokens: list[Token]) -> None:
@@ -554,6 +694,7 @@ class _Reader:
                 tokens[0].start:tokens[0].end]), *tokens[1:]]
         self.tokens = tokens
         self.token_at = {token.start: position for position, token in enumerate(tokens)}
+        self._prefixed_names(tokens)
         self.negated_tokens = set()
         self.sentence = index
         said = self.normal[tokens[0].start:tokens[-1].end] if tokens else ""
@@ -562,6 +703,7 @@ class _Reader:
         self.total_tokens = set()
         self.owned = set()
         used: set[int] = set()
+        self._grains(tokens)
         self._printed_totals(index, tokens, used)
         readings = self._bind(index, tokens, used)
         readings = [r for r in readings if not self._not_given(tokens, r)]
@@ -576,6 +718,7 @@ class _Reader:
             self._modifiers(tokens, reading, bounds)
             self._action(tokens, reading)
         self._switched_subjects(tokens, readings)
+        self._list_schedule(tokens, readings)
         for reading in readings:
             self._units(tokens, reading)
         self._slash_components(tokens, readings)
@@ -587,6 +730,52 @@ class _Reader:
         self._tell(index, tokens, readings)
         if self.story.states:
             self.state_at[index] = len(self.story.states) - 1
+
+    def _prefixed_names(self, tokens: list[Token]) -> None:
+        """ "methyl prednisolone", "ethyl morphine": a chemical prefix written apart from a
+        catalogue name makes another substance. Read as the joined name where the catalogue knows
+        it, else as a name it does not know — never as the name after the prefix. Said in a
+        finding either way."""
+        for token in tokens:
+            written = self.text[token.start:token.end]
+            if token.kind == "drug" and isinstance(token.value, DrugName) \
+                    and token.value.joined_from is not None:
+                self._finding(Severity.INFO, "prefixed-name-joined",
+                              f"{written!r}: a chemical prefix written apart from the name after "
+                              f"it; read as {token.value.drug.name} (one word), not as "
+                              f"{self.normal[token.start:token.end].split()[-1].split('-')[-1]}",
+                              (token.start, token.end))
+            elif token.kind == "word" and token.value != self.normal[token.start:token.end]:
+                self._finding(Severity.WARNING, "prefixed-name-unknown",
+                              f"{written!r}: a chemical prefix before a catalogue name makes "
+                              f"another substance ({token.value}), which the catalogue does not "
+                              "know: not read as the name after the prefix",
+                              (token.start, token.end))
+
+    def _grains(self, tokens: list[Token]) -> None:
+        """ "paracetamol 1gr/8 hours", "2 grains of aspirin": "gr" is the apothecaries' grain
+        (64.8 mg) in US usage and a gram in many countries' reports. Neither is assumed: the
+        amount is not read (the item has no dose), and a finding names the ambiguity."""
+        for position in range(1, len(tokens) - 1):
+            number, unit = tokens[position], tokens[position + 1]
+            if number.kind != "number" or unit.kind != "word" \
+                    or unit.value not in ("gr", "grs", "grain", "grains"):
+                continue
+            before = tokens[max(0, position - 3):position]
+            after = tokens[position + 2:position + 4]
+            named = next((t for t in reversed(before) if t.kind == "drug"), None) or (
+                after[1] if len(after) == 2 and self._word(after[0]) == "of"
+                and after[1].kind == "drug" else None)
+            if named is None:
+                continue
+            said = self.text[number.start:unit.end]
+            why = ("'gr' is the grain (64.8 mg) in apothecaries' use and a gram in many "
+                   "countries' reports; neither is assumed" if unit.value.startswith("gr")
+                   and len(unit.value) <= 3 else "the grain (64.8 mg) is an apothecaries' unit "
+                   "the reader does not convert")
+            self._finding(Severity.WARNING, "grain-or-gram",
+                          f"{said!r} ({named.value.drug.name}): {why}, so the amount is not read: "
+                          "write it in mg or g", (number.start, unit.end))
 
     def _merge_brands(self, tokens: list[Token]) -> list[Token]:
         """ "oxycodone (OxiNorm®)": a brand in brackets after its drug is the same mention."""
@@ -637,6 +826,26 @@ class _Reader:
                 continue
             amount: Amount = token.value
             before = tokens[index - 1] if index else None
+            if re.search(r"\d,$", self.normal[max(0, token.start - 2):token.start]):
+                # "colchicine 0,5,1 mg", "5,10 and 20 mg" after a number the reader could not
+                # take whole: the digits after a comma are never an amount of their own
+                used.add(index)
+                said = self.text[token.start:token.end]
+                self._not_dose(token, "the digits after a comma inside a number, not an amount "
+                               "of their own")
+                self._finding(Severity.WARNING, "comma-number",
+                              f"{said!r} follows a number and a comma: the digits after a comma "
+                              "are not read alone (a decimal comma, or a list?)",
+                              (token.start, token.end))
+                continue
+            comma = DECIMAL_COMMA.search(self.normal, token.start, token.end)
+            if comma is not None and comma.start() == token.start and float(
+                    comma.group(0).replace(",", ".")) in (*amount.values, amount.high):
+                self._finding(Severity.INFO, "decimal-comma",
+                              f"{self.text[token.start:token.end]!r}: the comma read as a decimal "
+                              f"point ({comma.group(0)} = {comma.group(0).replace(',', '.')}); a "
+                              "thousands separator needs three digits after it",
+                              (token.start, token.end))
             if amount.value == 0 or any(v == 0 for v in amount.values):
                 used.add(index)
                 broken = before is not None and before.kind == "number"
@@ -734,6 +943,12 @@ class _Reader:
                 kind = "daily" if amount.time == "day" else "cumulative"
                 self._printed(sentence, tokens, index, index, kind, amount.value, _unit_of(amount),
                               drug=self._drug_near(tokens, index))
+
+    def _reduced_to(self, tokens: list[Token], index: int) -> bool:
+        """ "significant reduction of prednisone to 1.5 mg/day", "reduction of tabs prednisolone
+        to 20mg on alternate days": the amount right after "to" is the dose the reduction reached,
+        not the size of the reduction."""
+        return index >= 1 and tokens[index - 1].kind == "word" and tokens[index - 1].value == "to"
 
     def _step_of_change(self, token: Token) -> bool:
         """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
@@ -856,7 +1071,8 @@ class _Reader:
                             and not _TOTAL_DURATION.match(self.normal, token.end)):
                     found.add(token.value)
                 if token.kind == "verb" and token.value == "decrease" \
-                        and self.normal[token.start:token.end] == "reduction":
+                        and self.normal[token.start:token.end] == "reduction" \
+                        and not self._reduced_to(tokens, index):
                     found.add("reduction")
                 position += step
         if "use" in found and not self._use_is_total(tokens, index):
@@ -881,6 +1097,65 @@ class _Reader:
                 continue
             listed = self._regimen_list(tokens, index)
             self.daily_amounts.update(tokens[position].start for position in listed)
+        for index, token in enumerate(tokens):
+            if token.kind not in ("drug", "word"):
+                continue
+            before = self.normal[max(0, token.start - 40):token.start]
+            if _DAILY_DOSE_OF.search(before) is None or _COUNTED_DAILY_DOSES.search(before):
+                continue
+            listed = self._named_list(tokens, index)
+            if len(listed) >= 2:
+                self.daily_amounts.update(tokens[position].start for position in listed)
+
+    def _named_list(self, tokens: list[Token], index: int) -> list[int]:
+        """ "daily doses of ketiapin 25 mg for anxiety disorder and venlafaxine 75 mg": names each
+        right before an amount of its own, joined by commas or "and", each with the words of what
+        it is for ("for anxiety disorder"), one list from the name at ``index`` on. The positions
+        of the list's amounts (amounts with a time of their own end the list)."""
+        positions: list[int] = []
+        position = index
+        while position + 1 < len(tokens):
+            name, amount = tokens[position], tokens[position + 1]
+            if name.kind not in ("drug", "word") or amount.kind != "amount" \
+                    or amount.value.time is not None:
+                break
+            positions.append(position + 1)
+            position += 2
+            if position < len(tokens) and tokens[position].kind == "word" \
+                    and tokens[position].value == "for":  # what it is for
+                position += 1
+                while position < len(tokens) and tokens[position].kind in ("word", "cue") \
+                        and tokens[position].value not in _NAMED_LIST_STOPS:
+                    position += 1
+            if position < len(tokens) and ((tokens[position].kind == "punct"
+                                            and tokens[position].value == ",")
+                                           or (tokens[position].kind == "plus"
+                                               and self._word(tokens[position]) == "and")):
+                position += 1
+                continue
+            break
+        return positions
+
+    def _day_by_day(self, tokens: list[Token]) -> None:
+        """ "24 mg on day 1 and 20 mg on day 2", "40 mg on the first day and 30 mg on the second
+        day": a sentence that gives amounts of a drug for two or more different days, each amount
+        said to be given "on" its day, tells what was given each day: each amount is that day's.
+        One amount on one day ("10 mg on day 3") may be a single dose of that day: not read so."""
+        days: dict[int, str] = {}
+        for index, token in enumerate(tokens):
+            amount = token.value if token.kind == "amount" else None
+            if amount is None or amount.per or amount.base not in ("mg", "mcg", "g") \
+                    or amount.high is not None or len(amount.values) != 1:
+                continue
+            after = tokens[index + 1:index + 3]
+            if after and after[0].kind == "time" and self.normal[after[0].start:after[0].end] \
+                    .startswith("on ") and after[0].value != "later":
+                days[index] = str(after[0].value)
+            elif len(after) == 2 and after[0].kind == "word" and after[0].value == "on" \
+                    and after[1].kind == "time" and str(after[1].value).startswith("day "):
+                days[index] = str(after[1].value)
+        if len(set(days.values())) >= 2:
+            self.day_amounts.update(tokens[index].start for index in days)
 
     def _total_daily_dose(self, total: Token, amount: Token) -> bool:
         """ "a total daily dose of 25 mg sertraline", "at a total daily dose of 150 mg": the sum
@@ -944,6 +1219,7 @@ class _Reader:
     def _bind(self, sentence: int, tokens: list[Token], used: set[int]) -> list[_Reading]:
         readings: list[_Reading] = []
         self._daily_dose_list(tokens)
+        self._day_by_day(tokens)
         for index, token in enumerate(tokens):
             if token.kind != "amount" or index in used:
                 continue
@@ -977,6 +1253,10 @@ class _Reader:
                         and not self._next_to(tokens, drug_index, index):
                     drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
                 if drug_index is not None and self._dose_of_unknown_between(
+                        tokens, drug_index, index):
+                    used.add(index)
+                    continue
+                if drug_index is not None and self._named_after_conjunction(
                         tokens, drug_index, index):
                     used.add(index)
                     continue
@@ -1016,7 +1296,8 @@ class _Reader:
                     readings.append(_Reading(name.drug, tokens[target].name_span,
                                              sentence, first, last, amount, value_index, index,
                                              name_route=name.route,
-                                             daily_list=token.start in self.daily_amounts))
+                                             daily_list=token.start in self.daily_amounts,
+                                             day_amount=token.start in self.day_amounts))
         return readings
 
     def _alternatives(self, tokens: list[Token], readings: list[_Reading]) -> list[_Reading]:
@@ -1269,9 +1550,10 @@ class _Reader:
         return _name_like(word) and word not in _NOT_NAMES
 
     def _after_unknown_name(self, tokens: list[Token], index: int) -> bool:
-        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg": an amount that
-        follows a name the catalogue does not know, at the head of an item of a list, is that
-        name's — never the drug of the item before it. Said in a finding; not read."""
+        """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg", "(methotrexate
+        15 mg/week)": an amount that follows a name the catalogue does not know, at the head of an
+        item of a list or of a bracket, is that name's — never the drug of the item before it.
+        Said in a finding; not read."""
         position = index - 1
         opening = self._bracket_open(tokens, index)
         if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
@@ -1308,7 +1590,8 @@ class _Reader:
         before = tokens[position] if position >= 0 else None
         if before is not None and not (
                 (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
-                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))):
+                or (before.kind == "word" and before.value in ("-", "\u2022", "*"))
+                or self._opens_bracket_with_name(tokens, position, names)):
             return False
         token = tokens[index]
         name = self.text[tokens[position + 1].start:tokens[position + names].end]
@@ -1318,6 +1601,16 @@ class _Reader:
                       "catalogue does not know: not read, and not given to another drug",
                       (tokens[position + 1].start, token.end))
         return True
+
+    @staticmethod
+    def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> bool:
+        """ "… was initiated (methotrexate 15 mg/week)": a bracket that opens with a word shaped
+        like an INN the catalogue does not know, not right after a drug's name (where it may be
+        the drug's brand: "methyl-prednisolone (Urbason 40 mg)")."""
+        if position < 0 or tokens[position].kind != "open" or names != 1:
+            return False
+        return (position == 0 or tokens[position - 1].kind != "drug") \
+            and _INN_STEM.fullmatch(str(tokens[position + 1].value)) is not None
 
     def _tight_right(self, tokens: list[Token], index: int, schedule: bool = False) -> int | None:
         """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
@@ -1403,7 +1696,9 @@ class _Reader:
                 or (amount.base == "%" and not amount.per):
             return None  # a bare percentage is a share, never the story drug's concentration
         unknown = next((t for t in tokens if t.kind == "word"
-                        and _INN_STEM.fullmatch(str(t.value))), None) or self._dose_of_name(tokens)
+                        and _INN_STEM.fullmatch(str(t.value))), None) \
+            or self._dose_of_name(tokens) or self._given_by_route(tokens) \
+            or self._infusion_of_name(tokens)
         if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
             self._finding(Severity.WARNING, "unknown-name",
                           f"{self.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -1915,7 +2210,12 @@ class _Reader:
         elif kind == "lockout":
             reading.lockout = value
         elif kind == "freq":
-            if isinstance(value, Schedule):
+            if isinstance(value, Schedule) and self._counted_daily_doses(tokens, token):
+                self._finding(Severity.INFO, "daily-doses-counted",
+                              f"{self.text[token.start:token.end]!r} after a count: the doses may "
+                              "be so many a day or one a day; not read as a schedule",
+                              (token.start, token.end))
+            elif isinstance(value, Schedule):
                 if reading.schedule is None and self._adjective_daily(tokens, token):
                     reading.schedule_adjective = True
                 reading.schedule = reading.schedule or value
@@ -1989,6 +2289,39 @@ class _Reader:
                 return name
         return None
 
+    def _infusion_of_name(self, tokens: list[Token]) -> Token | None:
+        """ "Adrenaline infusion (1.5mg/50mls) was started at 0.5mls/hour": a word the catalogue
+        does not know right before "infusion", as the subject of the sentence (before its first
+        verb), names what is infused — the sentence speaks of it, not of the story's drug. A word
+        for a dose, a device or a kind of treatment names nothing new."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind == "verb":
+                return None
+            following = tokens[position + 1]
+            if token.kind == "word" and following.kind == "infusion" \
+                    and self.normal[following.start:following.end].startswith("infusion") \
+                    and _name_like(str(token.value)) \
+                    and token.value not in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+                                            | _ROUTE_NOUNS | _KINDS_OF_GIVING):
+                return token
+        return None
+
+    def _given_by_route(self, tokens: list[Token]) -> Token | None:
+        """ "Intravenous immunoglobulin (IVIG) was started at a total dose of 120g (2g/kg)": a
+        route word right before a word the catalogue does not know, as the subject of the
+        sentence (before its first verb), names what was given that way — the sentence speaks
+        of it, not of the story's drug. A word for a dose, a device or a kind of treatment ("IV
+        analgesia", "oral intake") names nothing new."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind == "verb":
+                return None
+            name = tokens[position + 1]
+            if token.kind == "route" and name.kind == "word" and _name_like(str(name.value)) \
+                    and name.value not in (_GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS
+                                           | _ROUTE_NOUNS | _KINDS_OF_GIVING):
+                return name
+        return None
+
     def _dose_of_unknown_between(self, tokens: list[Token], drug_index: int, index: int) -> bool:
         """ "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice
         daily": a "dose of" a name the catalogue does not know, between the drug and the amount,
@@ -2010,6 +2343,81 @@ class _Reader:
                               "another drug", (name.start, token.end))
                 return True
         return False
+
+    def _named_after_conjunction(self, tokens: list[Token], drug_index: int, index: int) -> bool:
+        """ "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily",
+        "aspirin 100mg daily, and colchicine 0,5mg twice daily": a drug that already has its own
+        amount before a conjunction ("and", ",", ";", "plus", "with") does not take an amount
+        after it where a noun phrase naming something else — a word that could be a drug's name
+        the catalogue does not know — stands between the conjunction and the amount. The amount
+        is that name's: said in a finding; not read. A split dose of the drug itself ("morphine
+        10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else."""
+        conjunction = None
+        for position in range(index - 1, drug_index, -1):
+            token = tokens[position]
+            if (token.kind == "punct" and token.value in ",;") or (
+                    token.kind == "plus" and self._word(token) in ("and", "plus", "with")):
+                conjunction = position
+                break
+            if token.kind in ("amount", "drug", "class", "clause"):
+                return False
+        if conjunction is None or not any(
+                tokens[position].kind == "amount"
+                for position in range(drug_index + 1, conjunction)):
+            return False
+        # the name heads the amount: only glue, a salt, a route or form, or a letter naming a
+        # variant ("cyclosporine A", "vitamin K") between them — never a verb ("the patient
+        # received 20 mg": the patient is no drug)
+        position = index - 1
+        while position > conjunction and (
+                tokens[position].kind in ("route", "release", "form")
+                or (tokens[position].kind == "word" and (
+                    tokens[position].value in _GLUE | _SALTS
+                    or re.fullmatch(r"[A-Z]", self.text[tokens[position].start:tokens[
+                        position].end]) is not None))):
+            position -= 1
+        name = tokens[position]
+        if position <= conjunction or name.kind != "word" or not _name_like(str(name.value)) \
+                or name.value in _GLUE | _NOT_NAMES | _DESCRIPTORS | _SALTS | _FURTHER:
+            return False
+        # and the name opens the noun phrase after the conjunction: only the way it is given
+        # stands before it ("and orally administered cyclosporine A", "and intravenous
+        # immunoglobulin"), never a preposition ("; increased in steps of 5 mg") — but the "of"
+        # of a verb's noun ("and addition of tabs cyclophosphamide 50mg")
+        position -= 1
+        while position > conjunction and (
+                tokens[position].kind in ("route", "release", "form", "verb")
+                or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)
+                or (tokens[position].kind == "word" and tokens[position].value == "of"
+                    and position - 1 > conjunction and tokens[position - 1].kind == "verb")):
+            position -= 1
+        if position != conjunction:
+            return False
+        token = tokens[index]
+        said = self.text[name.start:name.end]
+        self._not_dose(token, f"the amount of {said!r}, a name the catalogue does not know, "
+                       "after a drug with its own amount")
+        self._finding(Severity.WARNING, "unknown-name",
+                      f"{self.text[token.start:token.end]!r} follows {said!r}, a name the "
+                      "catalogue does not know, after a conjunction: not read, and not given to "
+                      f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
+                      (name.start, token.end))
+        return True
+
+    def _counted_daily_doses(self, tokens: list[Token], token: Token) -> bool:
+        """ "two daily doses of methylprednisolone (500 mg)", "3 daily injections": a count before
+        "daily" and a word for doses may count the doses of a day or the days: not a schedule."""
+        if self.normal[token.start:token.end] != "daily":
+            return False
+        position = self.token_at.get(token.start)
+        if position is None or position < 1 or position + 1 >= len(tokens):
+            return False
+        count, following = tokens[position - 1], tokens[position + 1]
+        counted = self.normal[count.start:count.end]
+        number_before = (count.kind == "number" and float(count.value) >= 2) or (
+            WORD_NUMBERS.get(counted, 0) >= 2 and counted not in ("twice", "thrice"))
+        return number_before and self.normal[following.start:following.end] in (
+            "doses", "injections", "infusions", "boluses", "administrations", "tablets", "capsules")
 
     def _adjective_daily(self, tokens: list[Token], token: Token) -> bool:
         """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
@@ -2115,6 +2523,70 @@ class _Reader:
             return None
         return None
 
+    def _list_verb(self, tokens: list[Token], reading: _Reading) -> int | None:
+        """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": where a dose heads a
+        list of doses (each a name, known to the catalogue or not, and an amount with no
+        schedule of its own) that is the subject of a plural passive verb, the position of that
+        verb; else None."""
+        if reading.amount_token is None or reading.amount_token > reading.last:
+            return None
+        position = reading.last + 1
+        names = amounts = 0
+        while position < len(tokens):
+            token = tokens[position]
+            word = self._word(token)
+            if (token.kind == "plus" and word == "and") or (token.kind == "punct"
+                                                            and token.value == ","):
+                pass
+            elif token.kind == "drug" or (token.kind == "word" and _name_like(word)
+                                          and word not in ("were", "given")):
+                names += 1
+            elif token.kind == "amount":
+                if not (token.value.mass and token.value.time is None
+                        and token.value.kind == "single"):
+                    return None
+                amounts += 1
+            elif token.kind in ("route", "release", "form") or word in _SALTS:
+                pass
+            else:
+                break
+            position += 1
+        if not names or names != amounts or position >= len(tokens) \
+                or self._word(tokens[position]) not in ("were", "are"):
+            return None
+        position += 1
+        while position < len(tokens) and self._word(tokens[position]) in (
+                "then", "also", "both", "immediately", "each"):
+            position += 1
+        if position < len(tokens) and tokens[position].kind == "verb" and tokens[
+                position].value in ("give", "start", "add", "continue", "stop"):
+            return position
+        return None
+
+    def _list_schedule(self, tokens: list[Token], readings: list[_Reading]) -> None:
+        """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": the schedule (and
+        the route) written after the plural verb of a list of doses, none with a schedule of
+        its own, is each dose's."""
+        for reading in readings:
+            verb = self._list_verb(tokens, reading)
+            if verb is None or reading.schedule is not None or reading.schedule_word is not None \
+                    or reading.prn or reading.bolus:
+                continue
+            position, shared = verb + 1, None
+            while position < len(tokens) and tokens[position].kind in ("route", "freq"):
+                if tokens[position].kind == "freq":
+                    shared = position
+                position += 1
+            if shared is None:
+                continue
+            for token in tokens[verb + 1:shared + 1]:
+                self._modifier(reading, token, tokens)
+            reading.last = shared
+            said = self.text[tokens[verb - 1].start:tokens[shared].end]
+            reading.notes.append(("shared-schedule", f"the schedule after the verb of the list "
+                                  f"of doses ({said!r}) is read for this dose too",
+                                  Severity.INFO))
+
     def _another_follows(self, tokens: list[Token], position: int) -> bool:
         """After "and" or a comma: does another item (a drug, a class, an amount) follow?"""
         position += 1
@@ -2138,6 +2610,9 @@ class _Reader:
                 best = (-1, token.value)
                 words[token.value] = self.normal[token.start:token.end]
         right = self._passive_verb(tokens, reading)
+        listed = self._list_verb(tokens, reading)
+        if right is None and listed is not None:
+            right = str(tokens[listed].value), self._word(tokens[listed])
         if right is not None and (best is None or best[0] >= 0):
             best = (-1, right[0])
             words[right[0]] = right[1]
@@ -2501,7 +2976,10 @@ class _Reader:
             for reading in [*named, *froms]:  # "a switch to FP from oxycodone": given before
                 if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
                     self._apply(attrs.evolve(reading, action="add", role=""))
-        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest)
+        listed = self._discharge_list(tokens, rest)
+        opens = self._opens_state(tokens, rest, classes) or bool(froms and rest) \
+            or listed is not None
+        states_before = len(story.states)
         if not story.states and (rest or any(a for _, a in classes)):
             self._new_state(tokens, rest, carry=False, classes=classes)
         elif opens and story.states:
@@ -2519,14 +2997,24 @@ class _Reader:
         # "changed to oral hydromorphone … with the continuation of methadone": a switch in the
         # sentence does not end what the same sentence says continues
         self.continued_now = {r.drug for r in rest if r.action == "continue"}
-        for reading in rest:
+        for position, reading in enumerate(rest):
             when = self._time_of(tokens, reading)
             current = story.states[-1]
             later = when is not None and not current["label"].startswith(when) and (
                 current["items"] or len(story.states) > 1)
+            step = self._step_of_treatment(tokens, rest[:position], reading)
             if self._sequence_break(tokens, reading, earlier) or later:
                 self._new_state(tokens, [reading], carry=True, label=when)
                 self.added_now = set()
+            elif step is not None:
+                self._new_state(tokens, [reading], carry=True)
+                self.added_now = set()
+                story.states[-1]["items"] = [i for i in story.states[-1]["items"]
+                                             if i.drug != step.drug]
+                reading.notes.append(("step-of-treatment", f"'{step.drug.name} … followed by "
+                                      f"{reading.drug.name}', of the same class "
+                                      f"({reading.drug.drug_class}): the next step of one "
+                                      f"treatment, {step.drug.name} ended", Severity.INFO))
             if reading.amount is not None and reading.amount.kind == "list" \
                     and reading.value_index > 0:
                 self._new_state(tokens, [reading], carry=True)
@@ -2538,10 +3026,46 @@ class _Reader:
                 self._apply(attrs.evolve(reading, action="update"), high=True)
             if reading.amount is not None:
                 earlier[(reading.drug, reading.prn)] = reading
+        if listed is not None and len(story.states) > states_before > 0:
+            state = story.states[-1]
+            discharged_on = {r.drug for r in rest}
+            ended = [i for i in state["items"] if i.carried and i.drug not in discharged_on]
+            if ended:
+                state["items"] = [i for i in state["items"] if not any(i is e for e in ended)]
+                self._finding(Severity.INFO, "discharge-list",
+                              f"{listed!r}: the drugs the patient was discharged on are the "
+                              f"regimen at discharge; not carried into it: "
+                              f"{', '.join(str(i.drug.name) for i in ended)}",
+                              (tokens[0].start, tokens[-1].end))
         told = [(r.drug, r.drug_span, _device(r), r.route if isinstance(r.route, Route)
                  else r.earlier_route) for r in rest]
         if told:
             story.focus.append(told)
+
+    def _discharge_list(self, tokens: list[Token], readings: list[_Reading]) -> str | None:
+        """ "The patient … discharged on Cetomacrogol and fluocinolone gel … and 1%
+        hydrocortisone ointment": the words that name the regimen at discharge (the drugs after
+        "discharged on / with", every item of the sentence among them, none stopped), or None
+        ("discharged on postoperative day 5" names a day, not a regimen; "discharged on day 12
+        on prednisone 20mg daily, aspirin …": the day, then the regimen after a second "on")."""
+        for position, token in enumerate(tokens[:-1]):
+            if token.kind != "time" or token.value != "discharge" \
+                    or self._word(tokens[position + 1]) not in ("on", "with"):
+                continue
+            joint = position + 1
+            if joint + 3 < len(tokens) and self._word(tokens[joint]) == "on" \
+                    and tokens[joint + 1].kind == "time" \
+                    and str(tokens[joint + 1].value).startswith("day") \
+                    and self._word(tokens[joint + 2]) == "on":
+                joint += 2  # "discharged on day 12 on …"
+            if joint + 1 >= len(tokens) or tokens[joint + 1].kind in ("time", "number") \
+                    or self._word(tokens[joint + 1]) in ("the", "a", "an", "day"):
+                return None
+            if readings and all(r.first > joint and r.action in ("add", "continue")
+                                for r in readings):
+                return self.text[token.start:tokens[joint].end]
+            return None
+        return None
 
     def _time_of(self, tokens: list[Token], reading: _Reading) -> str | None:
         """The day an amount is given for: "100mg / 24 hours in day 1", "on day 5, … to
@@ -2584,6 +3108,24 @@ class _Reader:
                                                      "switch") for t in between):
                 return True
         return False
+
+    def _step_of_treatment(self, tokens: list[Token], before: Sequence[_Reading],
+                           reading: _Reading) -> _Reading | None:
+        """ "methylprednisolone IV followed by oral prednisone 70 mg daily", "methylprednisolone
+        pulse therapy (1 g/day, for 3 days) followed by oral prednisolone": a drug of the same
+        class as the one named just before "followed by" is the next step of one treatment,
+        given after it, not beside it (a drug of another class, "oxycodone 10 mg/day …, followed
+        by naldemedine 0.2 mg/day", is added beside it). The reading it follows, or None."""
+        if not before or reading.action != "add" or reading.drug.drug_class is None:
+            return None
+        previous = before[-1]
+        if previous.drug == reading.drug or previous.drug.drug_class != reading.drug.drug_class \
+                or previous.action not in ("add", "continue"):
+            return None
+        between = tokens[previous.last + 1:reading.first]
+        if len(between) > 3 or not any(self._word(t).startswith("followed") for t in between):
+            return None
+        return previous
 
     def _class_action(self, tokens: list[Token], index: int) -> str | None:
         for position in list(range(index + 1, min(len(tokens), index + 6))) + list(
@@ -2634,6 +3176,8 @@ class _Reader:
         if carry and story.states:
             stale = story.states[-1]["stale"]
             for item in story.states[-1]["items"]:
+                if item.frequency == "once" and not item.prn and item.daily_dose is None:
+                    continue  # "Olanzapine 10 mg IM stat": a single dose is given, not continued
                 copy = item if item.carried else item.as_carried()
                 if item.drug.name in stale and not item.prn:
                     copy = attrs.evolve(copy, daily_dose=None, daily_mg=None, per_dose=None,
@@ -2859,6 +3403,7 @@ class _Reader:
                           f"is about ({self.text[slice(*reading.drug_span)]!r} at "
                           f"{reading.drug_span[0]})", Severity.WARNING))
         notes.extend(reading.notes)
+        reading.intermittent = self._intermittent(reading)
         dose = _Dose.read(reading, self.weight, high=high, notes=notes,
                           transdermal=route is Route.TRANSDERMAL or form == "patch")
         item = self._item_language(reading, dose, route, release, form, notes)
@@ -2878,6 +3423,35 @@ class _Reader:
             per_dose=dose.per_dose, dose_range=dose.dose_range, weight_based=dose.weight_based,
             frequency=dose.frequency, daily_dose=dose.daily, daily_mg=dose.daily_mg,
             max_daily_dose=dose.max_daily, item=item, action=action)
+
+    def _intermittent(self, reading: _Reading) -> str | None:
+        """The words of an intermittent schedule around the reading's amount, within its words, up
+        to eight tokens after them and three before, stopping at punctuation, brackets, a clause
+        boundary, another amount or another drug; or a cycle repeated at an interval anywhere in
+        the sentence."""
+        tokens = self.tokens
+        at = reading.amount_token
+        if reading.amount is None or at is None or not tokens:
+            return None
+        cycle = _CYCLE_REPEATED.search(self.normal, tokens[0].start, tokens[-1].end)
+        if cycle is not None:  # the sentence's treatment is given in cycles
+            return self.text[cycle.start():cycle.end()]
+        if reading.from_earlier or not 0 <= reading.first <= at <= reading.last < len(tokens):
+            return None
+        own = self.token_at.get(reading.drug_span[0])
+        start, end = tokens[at].start, tokens[at].end
+        lowest, highest = max(0, reading.first - 3), min(len(tokens) - 1, reading.last + 8)
+        for step in (-1, 1):
+            position = at + step
+            while lowest <= position <= highest:
+                token = tokens[position]
+                if token.kind in ("punct", "clause", "amount", "open", "close") or (
+                        token.kind == "drug" and position != own):
+                    break
+                start, end = min(start, token.start), max(end, token.end)
+                position += step
+        found = _INTERMITTENT.search(self.normal, start, end)
+        return None if found is None else self.text[found.start():found.end()]
 
     def _drug_token(self, reading: _Reading) -> int:
         return self.token_at.get(reading.drug_span[0], reading.first)
@@ -3246,6 +3820,15 @@ class _Dose:
         unit = _unit(base, per)
         dose.per_dose = Measure(value, unit)
         time = next((p for p in per if p in ("h", "day", "min")), None)
+        if reading.intermittent is not None and time not in ("h", "min") and not transdermal:
+            if time == "day":
+                dose.per_dose = Measure(value, _unit(base, tuple(p for p in per if p != "day")))
+            words = reading.intermittent
+            dose.frequency = f"{dose.frequency}, {words}" if dose.frequency else words
+            notes.append(("intermittent", f"{words!r}: an intermittent schedule (given on some "
+                          "days only): the amount of a day it is given is not the regimen's daily "
+                          "amount; no daily amount", Severity.INFO))
+            return dose
         if time is not None:
             return dose._rate(reading, value, base, time, notes, transdermal)
         if transdermal:
@@ -3293,6 +3876,11 @@ class _Dose:
         if reading.daily_list and schedule is None:
             notes.append(("daily-list", "one drug's amount in a list the text says is daily: read "
                           "as an amount a day", Severity.INFO))
+            return dose._rate(reading, value, base, "day", notes, transdermal)
+        if reading.day_amount and schedule is None:
+            notes.append(("day-amount", "an amount given on a day of a course told day by day: "
+                          "read as that day's amount (how many doses made it is not written)",
+                          Severity.INFO))
             return dose._rate(reading, value, base, "day", notes, transdermal)
         if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
             dose.item_schedule = dose.frequency = "once"

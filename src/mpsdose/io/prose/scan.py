@@ -14,6 +14,7 @@ from mpsdose.io.prose.lexicon import (
     COMBINATION_UNITS,
     LAB,
     LIST,
+    NUMBER,
     PHRASES,
     RANGE,
     number,
@@ -92,6 +93,8 @@ class DrugName(Value):
     drug: Drug
     name: str
     route: Any = None  #: a route the name implies ("TB": transdermal buprenorphine)
+    #: the name as written in two words ("methyl prednisolone"), read as the joined name
+    joined_from: str | None = None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -117,6 +120,13 @@ _SUFFIX_PART = re.compile(
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
+#: A chemical prefix written as a word of its own before a name ("methyl prednisolone", "nor-
+#: buprenorphine", "hydroxy chloroquine", "dihydro codeine", "levo-methadone"): the compound is
+#: another substance than the name after it. "nor", "des", "dex", "dexa" and "es" only with a
+#: hyphen ("neither codeine nor morphine").
+PREFIX = re.compile(r"(?P<locant>[a-z]\s*-\s*)?"
+                    r"(?:methyl|ethyl|hydroxy|dihydro|desmethyl|didesmethyl|levo|dextro|oxy)"
+                    r"(?:\s*-\s*|\s+)|(?:nor|des|dexa|dex|es)\s*-\s*")
 _WORD = re.compile(r"[a-z][a-z'\-]*|[0-9]+(?:\.[0-9]+)?|\S")
 
 
@@ -170,8 +180,10 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
         position = between.start("rest")
     else:
         listed = LIST.match(normal, position, end)
+        if listed and re.search(r"\d,\d{1,2}(?!\d)", listed.group("first")):
+            return None  # "1,5 and 10 mg", "5,10 and 20 mg": a decimal comma or a list? Neither
         if (listed and "," in listed.group("first")) or (listed and listed.group("first")):
-            prefix_values = [number(v) for v in re.split(r"\s*,\s*", listed.group("first"))]
+            prefix_values = [number(v) for v in re.findall(NUMBER, listed.group("first"))]
             kind = "list"
             position = listed.end()
     match = AMOUNT.match(normal, position, end)
@@ -252,6 +264,10 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
     ome = _OME.match(normal, position, end)
     if ome:  # "oral morphine equivalents": a cue, not the drug
         return Token("cue", position, ome.end(), "ome")
+    if position == 0 or not normal[position - 1].isalnum():
+        prefixed = _prefixed(normal, position, end, vocabulary)
+        if prefixed is not None:
+            return prefixed
     drug = vocabulary.pattern.match(normal, position, end)
     if drug:
         name = " ".join(drug.group(0).split())
@@ -270,6 +286,25 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
     if piece in ",;:":
         return Token("punct", position, stop, piece)
     return Token("word", position, stop, piece)
+
+
+def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> Token | None:
+    """A chemical prefix word and a catalogue name after it: one name. Where the joined word is a
+    catalogue name ("methyl prednisolone": methylprednisolone), that drug; otherwise a word the
+    catalogue does not know ("ethyl morphine"), never the name after the prefix."""
+    prefix = PREFIX.match(normal, position, end)
+    if prefix is None:
+        return None
+    drug = vocabulary.pattern.match(normal, prefix.end(), end)
+    if drug is None:
+        return None
+    written = normal[position:drug.end()]
+    locant = prefix.group("locant") or ""
+    joined = "".join(locant.split()) + re.sub(r"[\s\-]+", "", written[len(locant):])
+    found = vocabulary.catalogue.get(joined)
+    if found is not None:
+        return Token("drug", position, drug.end(), DrugName(found, joined, joined_from=written))
+    return Token("word", position, drug.end(), joined)
 
 
 def words(tokens: Iterable[Token]) -> list[str]:
