@@ -336,6 +336,37 @@ def test_keys_looked_up_by_hash_equal_keys_joined_as_text(table_rows, categorica
     assert hashed[1].sort("patient_id").equals(joined[1].sort("patient_id"))
 
 
+def test_keys_that_share_a_first_hash_are_found_and_joined_as_text():
+    # two keys whose first hash is the same would be taken for one: every key is given the
+    # same first hash here (its second hash is its own), so the keys must be found as text,
+    # and every row and patient must say what they say when nothing is shared
+    frame = pl.DataFrame({
+        "patient_id": [1, 1, 2, 2, 3], "drug": ["oxycodone", "morphine", "tramadol",
+                                                 "oxycodne", "fentanyl"],
+        "route": ["oral", "oral", "oral", "oral", "transdermal"],
+        "dose": [10.0, 15.0, 50.0, 5.0, 25.0], "unit": ["mg", "mg", "mg", "mg", "mcg/h"],
+        "doses_per_day": [2.0, 3.0, 4.0, 1.0, 1.0], "days_supply": [30.0, 7.0, 14.0, 7.0, 30.0]})
+    real = batch_module._key_hash
+    fell_back = []
+    joined = batch_module._joined_keys
+
+    def counted(*args):
+        fell_back.append(True)
+        return joined(*args)
+
+    expected = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_module, "_key_hash",
+                      lambda values, seed: real(values, seed) * 0 if seed == 11
+                      else real(values, seed))
+        patch.setattr(batch_module, "_joined_keys", counted)
+        shared = batch_mme(frame, "cdc2022"), per_patient_mme(frame, "cdc2022")
+    assert fell_back == [True, True]
+    assert shared[0].equals(expected[0])
+    assert shared[1].equals(expected[1])
+    assert shared[1]["status"].to_list() == ["ok", "incomplete", "ok"]
+
+
 patient_rows = st.fixed_dictionaries({
     "patient_id": st.integers(1, 4),
     "drug": st.sampled_from(["buprenorphine", "oxycodone", "morphine", "fentanyl",

@@ -362,7 +362,7 @@ def batch_mme(data: Any, table: str | ConversionTable | None = None, *,
 
 
 def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
-          formatted: bool = True, bup: str | None = None, facts: _Facts | None = None,
+          formatted: bool = True, bup: str | None = None,
           seen: dict[str, bool] | None = None) -> Any:
     """batch_mme's query.
 
@@ -378,10 +378,10 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     formatting a number as text costs in every row of the query, not only in the few that need
     it. With ``bup``, the query is per_patient_mme's: the input columns, ``mme_per_day``, and
     ``bup`` (true in a row of buprenorphine), ``bup_ok`` and ``bup_failed`` (a row computed,
-    and a row that could not be), each found once per distinct key; no status or message.
-    ``facts``: what a pass over the input's numbers shows (None: look here). ``seen``, where
-    given, is told what the keys show: ``buprenorphine_counted``, whether some key of
-    buprenorphine can be computed (has a factor in the table)."""
+    and a row that could not be) and ``bup_counts`` (the two as _patients counts them), each
+    found once per distinct key; no status or message. ``seen``, where given, is told what the
+    keys show: ``buprenorphine_counted``, whether some key of buprenorphine can be computed
+    (has a factor in the table)."""
     schema = lazy.collect_schema()
     columns = schema.names()
     _require(columns)
@@ -406,14 +406,17 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
         reason = typed[column][1]
         return reason if reason is not None else fallback
 
-    if facts is None:  # (a claims row's dose is made from its quantity: nothing known of it)
-        facts = _Facts() if claims else _Facts.of(pl, lazy, schema)
+    # what a pass over the numbers shows, read in the pass that finds the keys (a claims
+    # row's dose is made from its quantity: nothing known of it)
+    facts_query = None if claims else _Facts.query(pl, lazy, schema)
     # The key as written. ``form`` is a key only where the table has that column, or claims
     # rows (else it is always empty: no use joining on it). Each row finds its key by a hash
     # of these cells (_distinct_keys).
     key_names = ["drug", "route", "unit"] + (["form"] if "form" in columns or claims else [])
-    keys, rows = _distinct_keys(pl, lazy, [value(key) for key in key_names],
-                                [name("k" + key) for key in key_names], name("k"))
+    keys, rows, alongside = _distinct_keys(
+        pl, lazy, [value(key) for key in key_names], [name("k" + key) for key in key_names],
+        name("k"), alongside=[facts_query] if facts_query is not None else [])
+    facts = _Facts.read(alongside[0], schema) if alongside else _Facts()
     books = knowledge.catalogue
     found = [_Key.of(*row, *([None] * (4 - len(key_names))), table=chosen, books=books)
              for row in keys.iter_rows()]
@@ -472,6 +475,11 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             per_day = per_day.when(unit_kind == kind).then(branches[kind][0])
             per_day_valid = per_day_valid.when(unit_kind == kind).then(branches[kind][1])
         per_day_valid = per_day_valid.otherwise(False)
+        if set(kinds) == {_MASS, _HOUR} and not mapping and "frequency" not in columns:
+            # the same doses a day, by one look-up: a mass per dose takes doses_per_day, a
+            # rate per hour doses_per_day or 1 (a key of another kind stops before it counts)
+            per_day = given.fill_null(per_key([1.0 if k.kind == _HOUR else None
+                                               for k in found], pl.Float64))
     per_day_valid = per_day_valid.fill_null(False)
     if typed["doses_per_day"][1] is not None:
         per_day_valid = pl.lit(False)
@@ -553,6 +561,11 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             pl.col(name("mme")).alias("mme_per_day"),
             (looked_up("ok", pl.Boolean) & ~claim_failed).alias(bup + "_ok"),
             (looked_up("failed", pl.Boolean) | claim_failed).alias(bup + "_failed"),
+            # the two as _patients counts them, in one look-up (a claims row that could not
+            # be read is neither of its key's: counted from the two)
+            (_counted(pl, looked_up("ok", pl.Boolean) & ~claim_failed,
+                      looked_up("failed", pl.Boolean) | claim_failed) if claims
+             else looked_up("counts", pl.Int64)).alias(bup + "_counts"),
             per_key(is_bup, pl.Boolean).alias(bup),
         )
     status = looked_up("status", pl.String)
@@ -632,10 +645,20 @@ def round_significant(pl: Any, lazy: Any, columns: dict[str, Any], digits: int,
 _HASHED_KEYS = True
 
 
-def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
-                   index: str) -> tuple[Any, Any]:
+def _key_hash(values: list[Any], seed: int) -> Any:
+    """A 64-bit hash of a row's key: a hash of each column, with a seed of its own, xor-ed."""
+    out = values[0].hash(seed)
+    for i, value in enumerate(values[1:], start=1):
+        out = out ^ value.hash(seed + i)
+    return out
+
+
+def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str], index: str, *,
+                   alongside: list[Any] | None = None) -> tuple[Any, Any, list[Any]]:
     """The distinct keys of the rows (a DataFrame of the key ``values`` as columns ``names``),
-    and ``lazy`` with each row's key's position among them in column ``index`` (UInt32).
+    ``lazy`` with each row's key's position among them in column ``index`` (UInt32), and the
+    results of the ``alongside`` queries over ``lazy``, collected with the keys (polars reads
+    the input once for all of them).
 
     How, for speed: each row's key is hashed (a 64-bit hash of each column, with a seed of its
     own, xor-ed), the distinct hashes are found in one pass with their keys, and the rows are
@@ -643,28 +666,26 @@ def _distinct_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
     once, where finding the keys and joining to them on text hashed it twice. (A join, not
     ``replace_strict``: polars streams a join, and did not stream the replace — 20M rows per
     patient took 0.8 GB more.) Two keys that share a hash (about 2**-64 for a pair) would be
-    taken for one: a second hash, of other seeds, must be the same in every row of a hash, and
-    where it is not the keys are found and joined as text (the same result, at the old
-    cost)."""
+    taken for one: the rows are grouped by a second hash too, of other seeds, and where a first
+    hash comes with two second hashes the keys are found and joined as text (the same result,
+    at the old cost)."""
     def hashed(seed: int) -> Any:
-        out = values[0].hash(seed)
-        for i, value in enumerate(values[1:], start=1):
-            out = out ^ value.hash(seed + i)
-        return out
+        return _key_hash(values, seed)
 
     first, second = index + "_h1", index + "_h2"
-    found = (lazy.select(hashed(11).alias(first), hashed(23).alias(second),
-                         *[v.alias(n) for v, n in zip(values, names, strict=True)])
-             .group_by(first)
-             .agg(*[pl.col(n).first() for n in names], pl.col(second).min().alias(first + "lo"),
-                  pl.col(second).max().alias(first + "hi"))
-             .collect())
-    if _HASHED_KEYS and (found.get_column(first + "lo") == found.get_column(first + "hi")).all():
+    # grouped by both hashes (cheaper than the least and greatest second hash of each first)
+    found, *others = pl.collect_all([
+        lazy.select(hashed(11).alias(first), hashed(23).alias(second),
+                    *[v.alias(n) for v, n in zip(values, names, strict=True)])
+        .group_by(first, second)
+        .agg(*[pl.col(n).first() for n in names]),
+        *(alongside or [])])
+    if _HASHED_KEYS and found.get_column(first).is_unique().all():
         lookup = found.select(first, pl.Series(index, range(found.height), dtype=pl.UInt32))
         return found.select(names), (lazy.with_columns(hashed(11).alias(first))
                                      .join(lookup.lazy(), on=first, how="left",
-                                           maintain_order="left"))
-    return _joined_keys(pl, lazy, values, names, index)
+                                           maintain_order="left")), others
+    return (*_joined_keys(pl, lazy, values, names, index), others)
 
 
 def _joined_keys(pl: Any, lazy: Any, values: list[Any], names: list[str],
@@ -692,7 +713,8 @@ class _Outcomes:
     """What a row says for each (key, row outcome), as columns of a table indexed by
     ``key index × _ROW_COUNT + outcome``: its status, message, daily dose unit, whether its
     daily dose is computed, whether it is ``ok``, whether it failed (for per_patient: neither
-    when ``not-opioid``), and whether its message is to be formatted from its cells."""
+    when ``not-opioid``), the two as _patients counts them (:func:`_counted`), and whether its
+    message is to be formatted from its cells."""
 
     def __init__(self, keys: list[_Key], table: ConversionTable,
                  why: Callable[[str, str], str], per_day_unreadable: bool) -> None:
@@ -701,7 +723,7 @@ class _Outcomes:
         band = f"{table.id}: no factor band for this daily dose"
         day = why("doses_per_day", "") if per_day_unreadable else _DAY_MESSAGE
         self.columns: dict[str, list[Any]] = {field: [] for field in (
-            "status", "message", "unit", "computed", "ok", "failed", "formatted")}
+            "status", "message", "unit", "computed", "ok", "failed", "counts", "formatted")}
         for key in keys:
             factorless = not key.bands or key.bands[0][2] is None
             for outcome in range(_ROW_COUNT):
@@ -723,6 +745,8 @@ class _Outcomes:
                 columns["computed"].append(computed)
                 columns["ok"].append(status == "ok")
                 columns["failed"].append(status not in ("ok", "not-opioid"))
+                columns["counts"].append(int(status == "ok")
+                                         + int(status not in ("ok", "not-opioid")) * _FAILED)
                 columns["formatted"].append(status == "bad-frequency" and message is None)
 
     @staticmethod
@@ -760,15 +784,15 @@ class _Facts(Value):
     dose_max: float | None = None  #: the largest finite dose
     given_max: float | None = None  #: the largest finite doses_per_day
 
-    @classmethod
-    def of(cls, pl: Any, lazy: Any, schema: Any) -> _Facts:
-        """One pass over the dose, doses_per_day and days_supply columns, of cheap aggregates
-        (min, max, counts). Nothing is looked at where one of them is text (a CSV file):
-        reading text as numbers is not a cheap pass."""
+    @staticmethod
+    def query(pl: Any, lazy: Any, schema: Any) -> Any:
+        """The query of the pass (a LazyFrame of one row, for :meth:`read`): cheap aggregates
+        (min, max, counts) of the dose, doses_per_day and days_supply columns. None where one
+        of them is text (a CSV file): reading text as numbers is not a cheap pass."""
         looked_at = ["dose", "doses_per_day", "days_supply"]  # 0 dose, 1 given, 2 days
         present = [n for n in looked_at if n in schema]
         if not all(schema[n].is_numeric() or schema[n] == pl.Null for n in present):
-            return cls()
+            return None
 
         def number(column: str) -> Any:
             return pl.col(column).cast(pl.Float64) if column in schema else \
@@ -780,7 +804,12 @@ class _Facts(Value):
             c = number(column)
             aggregates += [c.min().alias(f"min{i}"), c.max().alias(f"max{i}"),
                            c.null_count().alias(f"nulls{i}"), c.is_nan().any().alias(f"nan{i}")]
-        row = lazy.select(*aggregates).collect().row(0, named=True)
+        return lazy.select(*aggregates)
+
+    @classmethod
+    def read(cls, result: Any, schema: Any) -> _Facts:
+        """What the result of :meth:`query` over a table of ``schema`` shows."""
+        row = result.row(0, named=True)
 
         def good(i: int, empty_allowed: bool = False) -> bool:
             low, high = row[f"min{i}"], row[f"max{i}"]
@@ -994,18 +1023,31 @@ def per_patient_mme(data: Any, table: str | ConversionTable | None = None, *,
     rows = _rows(pl, lazy, _table_for(table, knowledge), knowledge, bup=bup, seen=seen)
     result = _patients(pl, rows, pl.col(bup), therapy_days, observation_window_days,
                        ok=pl.col(bup + "_ok"), failed=pl.col(bup + "_failed"),
+                       counts=pl.col(bup + "_counts"),
                        buprenorphine_counted=seen["buprenorphine_counted"])
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
 
 
+#: A row that could not be computed counts this much in _patients's sum of counts, one that was
+#: computed 1: the two counted in one sum (no patient has 2**32 rows), one aggregate fewer per
+#: patient.
+_FAILED = 2**32
+
+
+def _counted(pl: Any, ok: Any, failed: Any) -> Any:
+    """A row's count in _patients's sum of counts (Int64): 1 if ``ok``, _FAILED if ``failed``."""
+    return ok.cast(pl.Int64) + failed.cast(pl.Int64) * _FAILED
+
+
 def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
               observation_window_days: float | None, *, ok: Any, failed: Any,
-              buprenorphine_counted: bool = True) -> Any:
+              counts: Any = None, buprenorphine_counted: bool = True) -> Any:
     """The per-patient query over rows of batch_mme's output; ``bup`` is true in a row of
     buprenorphine, ``ok`` in a row computed, ``failed`` in a row that could not be (one left
-    out on purpose, ``not-opioid``, is neither). ``buprenorphine_counted`` False says that no
+    out on purpose, ``not-opioid``, is neither); ``counts``, where given, is the two as
+    :func:`_counted` makes them (looked up per key). ``buprenorphine_counted`` False says that no
     row of buprenorphine can be ``ok`` (no factor for it in the table, as in ``cdc2022``):
     then every sum without buprenorphine is the sum with it, and is made once."""
     schema = lazy.collect_schema()
@@ -1026,9 +1068,7 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     lazy = lazy.with_columns(
         mme.alias(name("m")), days.alias(name("d")),
         *([bup.alias(name("bup"))] if buprenorphine_counted else []),
-        # the rows computed and the rows that could not be, counted in one sum (no patient has
-        # 2**32 rows): one aggregate fewer per patient
-        (ok.cast(pl.Int64) + failed.cast(pl.Int64) * 2**32).alias(name("counts")),
+        (counts if counts is not None else _counted(pl, ok, failed)).alias(name("counts")),
     )
     m, d, is_bup = pl.col(name("m")), pl.col(name("d")), pl.col(name("bup"))
     # where the columns without buprenorphine are the same numbers as those with it (the same
@@ -1060,14 +1100,15 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
         return pl.col(name(short)) if isinstance(given, str) else pl.lit(given,
                                                                           dtype=pl.Float64)
 
-    def definitions(suffix: str) -> list[Any]:
+    def definitions(suffix: str) -> dict[str, Any]:
         total, total_days = pl.col(f"total_mme{suffix}"), pl.col(f"total_days{suffix}")
-        return [pl.when(total_days > 0).then(total / total_days).otherwise(None)
-                .alias(f"mme_def1{suffix}"),
-                (total / window("t" + suffix, "therapy_days" + suffix))
-                .alias(f"mme_def2{suffix}"),
-                (total / window("w" + suffix, "observation_window_days" + suffix))
-                .alias(f"mme_def3{suffix}")]
+        out = {f"mme_def1{suffix}": pl.when(total_days > 0).then(total / total_days)}
+        for number, short, column in ((2, "t", "therapy_days"),
+                                      (3, "w", "observation_window_days")):
+            if windows[column + suffix] is not None:  # else null, nothing to divide by
+                out[f"mme_def{number}{suffix}"] = total / window(short + suffix,
+                                                                 column + suffix)
+        return out
 
     numbers = [c for c in PATIENT_COLUMNS if c not in ("patient_id", "status", "message")]
     n_ok, n_failed = pl.col(name("ok")), pl.col(name("failed"))
@@ -1084,33 +1125,38 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
                     .join(buprenorphine, on="patient_id", how="left", nulls_equal=True)
                     .with_columns(*[(pl.col(column + "_no_bup") + pl.col(b).fill_null(0.0))
                                     .alias(column)
-                                    for (_, column), b in zip(sums, bup_sums, strict=True)]))
+                                    for (_, column), b in zip(sums, bup_sums, strict=True)])
+                    .drop(*bup_sums))
     else:  # a row of buprenorphine adds 0 to every sum: the sums are made once, then copied
         patients = (lazy.group_by("patient_id")
                     .agg(*[value.sum().alias(column) for value, column in sums],
-                         *firsts(""), *([] if same else firsts("_no_bup")), counts.sum())
-                    .with_columns(*[pl.col(column).alias(column + "_no_bup")
-                                    for _, column in sums]))
+                         *firsts(""), *([] if same else firsts("_no_bup")), counts.sum()))
     made = [c for c in numbers if not (same and c.endswith("_no_bup"))]
+    if not buprenorphine_counted and not same:  # the same sums, their own windows
+        patients = patients.with_columns(*[pl.col(column).alias(column + "_no_bup")
+                                           for _, column in sums])
+    values = {c: pl.col(c) for c in made if c.startswith(("total_", "mme_def4"))}
+    values |= definitions("") | ({} if same else definitions("_no_bup"))
+    # One rounding per patient and number, by round_sig_figs itself, before the sort: made
+    # after it, or by round_significant's columns, the job's peak memory rose (50M rows: 2.8 →
+    # 3.1 GiB). A definition without its window is null (nothing divided or rounded). A patient
+    # none of whose rows could be computed has no number (null, never 0).
+    rounded = [pl.when(none_computed).then(None).otherwise(value).round_sig_figs(_DIGITS)
+               .alias(c) for c, value in values.items()]
+    nulls = [pl.lit(None, dtype=pl.Float64).alias(c) for c in made if c not in values]
     copies = [pl.col(c.removesuffix("_no_bup")).alias(c) for c in numbers if c not in made]
-    # one rounding per patient and number, by round_sig_figs itself: round_significant's
-    # columns, one per patient, cost more memory (50M rows: 2.8 → 3.1 GiB) than they save
     return (patients
-            .with_columns((counts % 2**32).alias(name("ok")),
-                          (counts // 2**32).alias(name("failed")))
-            .with_columns(*definitions(""), *([] if same else definitions("_no_bup")))
-            .select(
-                "patient_id",
-                *[pl.when(none_computed).then(None).otherwise(pl.col(c)).round_sig_figs(_DIGITS)
-                  .alias(c) for c in made],
-                counts)
+            .with_columns((counts % _FAILED).alias(name("ok")),
+                          (counts // _FAILED).alias(name("failed")))
+            .select("patient_id", *rounded, counts)
             # a stable order, cheaper than keeping the input's; sorted when only the numbers
             # the output is made of are left (the status and message are made after, from the
-            # one count, and the columns without buprenorphine that are the same are copied)
+            # one count, and the columns that are null or the same numbers as others)
             .sort("patient_id")
-            .with_columns((counts % 2**32).alias(name("ok")),
-                          (counts // 2**32).alias(name("failed")))
+            .with_columns((counts % _FAILED).alias(name("ok")),
+                          (counts // _FAILED).alias(name("failed")))
             .with_columns(
+                *nulls,
                 pl.when(none_computed).then(pl.lit("no-mme"))
                 .when(some_failed).then(pl.lit("incomplete"))
                 .otherwise(pl.lit("ok")).alias("status"),
@@ -1119,8 +1165,8 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
                 .then(pl.format("{} of {} rows could not be computed (see their status)",
                                 pl.when(some_failed).then(n_failed),
                                 pl.when(some_failed).then(n_failed + n_ok)))
-                .otherwise(pl.lit("")).alias("message"),
-                *copies)
+                .otherwise(pl.lit("")).alias("message"))
+            .with_columns(*copies)
             .select(list(PATIENT_COLUMNS)))
 
 
