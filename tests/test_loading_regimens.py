@@ -73,7 +73,7 @@ def test_each_item_is_judged_by_its_own_daily_dose(tmp_path):
 ])
 def test_a_malformed_daily_dose_row_is_refused(tmp_path, row):
     with pytest.raises(MpsdoseError):
-        _knowledge(tmp_path, row).dose_limits
+        _ = _knowledge(tmp_path, row).dose_limits
 
 
 @given(per_dose=st.sampled_from([2.5, 5, 7.5, 10, 15, 20]),
