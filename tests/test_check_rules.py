@@ -208,6 +208,21 @@ def test_a_switch_no_rotation_table_covers_is_judged_in_the_surveillance_tables(
     assert "equianalgesic-switch" not in {f.code for f in reduced}
 
 
+def test_an_opioid_added_beside_every_previous_opioid_unchanged_is_a_step_not_a_switch():
+    # WO40: in the last days the patch is kept and SC morphine added by syringe driver
+    patch = ["fentanyl 50 mcg/h td q72h"]
+    added = _found([*patch, "morphine 10 mg/day sc continuous"], previous=patch)
+    assert "equianalgesic-switch" not in {f.code for f in added}
+    assert "opioid-titration-step" not in _codes_raised(added)
+    # a large addition is a titration step beyond the published one, not silence
+    doubled = _found([*patch, "morphine 200 mg/day sc continuous"], previous=patch)
+    assert "opioid-titration-step" in _codes_raised(doubled)
+    # a previous opioid changed (the patch halved) is still a switch
+    halved = _found(["fentanyl 25 mcg/h td q72h", "morphine 100 mg/day sc continuous"],
+                    previous=patch)
+    assert "equianalgesic-switch" in _codes_raised(halved)
+
+
 # -- usual palliative ranges of every drug, not only antipsychotics ------------------------------
 def test_a_drug_above_its_usual_palliative_range_is_a_warning_by_route(tmp_path):
     k = _knowledge(tmp_path, usual_ranges=(

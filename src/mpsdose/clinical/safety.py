@@ -1202,6 +1202,20 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
+def _all_continued(before: Sequence[tuple[Item, str, float]],
+                   after: Sequence[tuple[Item, str, float]]) -> bool:
+    """Whether every previous scheduled opioid continues unchanged (drug, route, form, mg/day):
+    the new regimen adds an opioid, it switches nothing.
+
+    In the last days of life a fentanyl patch is kept and SC morphine is added by syringe driver
+    for extra need: an addition, judged by the titration step on the total, not as a switch.
+    """
+    return all(any(drug == new_drug and item.route is new_item.route
+                   and item.form == new_item.form and math.isclose(daily, new_daily)
+                   for new_item, new_drug, new_daily in after)
+               for item, drug, daily in before)
+
+
 def _scheduled_opioids(items: Sequence[Item]) -> list[tuple[Item, str, float]]:
     """(item, drug, mg/day) of the scheduled opioids whose dose is known."""
     found = []
@@ -1307,7 +1321,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "the switch was not judged in oral morphine equivalents: no conversion table "
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
-        elif new - old and not (surveillance and "methadone" in new - old):
+        elif (new - old and not _all_continued(before_items, after_items)
+              and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
                                     surveillance=bool(surveillance), after_items=after_items,
