@@ -991,6 +991,18 @@ def test_a_rise_within_the_belbuca_labels_increment_is_information():
     assert Severity.WARNING in {f.severity for f in more if f.code == "opioid-titration-step"}
 
 
+def test_a_butrans_rise_within_the_labels_increment_is_information():
+    # Butrans label (MPR summary, S): increments of 5, 7.5 or 10 mcg/h every 3 days
+    before = Regimen.parse(["buprenorphine 5 mcg/h td every 7 days"])
+    step = [f for f in check(Regimen.parse(["buprenorphine 10 mcg/h td every 7 days"]), TOLERANT,
+                             previous=before, market="us") if f.code == "opioid-titration-step"]
+    assert [f.severity for f in step] == [Severity.INFO]
+    assert "BUTRANS" in step[0].source
+    more = check(Regimen.parse(["buprenorphine 20 mcg/h td every 7 days"]), TOLERANT,
+                 previous=before, market="us")
+    assert Severity.WARNING in {f.severity for f in more if f.code == "opioid-titration-step"}
+
+
 def test_oral_morphine_to_sc_diamorphine_at_a_third_is_the_charts_conversion():
     # NHS GG&C/Ayrshire chart and the Leeds e-book: oral morphine to SC diamorphine divide by 3,
     # with no one-third reduction (drug_properties.csv converts_unreduced_with, S)
