@@ -65,7 +65,12 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all thirty-two.
+``check_dangerous_fresh16.csv`` and ``check_ordinary_fresh16.csv`` are the sixteenth held-out
+round, written by the same session after the fifteenth was committed, with other drugs, routes,
+markets (nz among them) and wording where it could, and committed the same way before ``check``
+first ran on it.
+
+``python tests/devsets.py`` prints the counts of all thirty-four.
 """
 
 from __future__ import annotations
@@ -95,7 +100,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 12": ("check_dangerous_fresh12.csv", "check_ordinary_fresh12.csv"),
         "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv"),
         "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv"),
-        "held-out 15": ("check_dangerous_fresh15.csv", "check_ordinary_fresh15.csv")}
+        "held-out 15": ("check_dangerous_fresh15.csv", "check_ordinary_fresh15.csv"),
+        "held-out 16": ("check_dangerous_fresh16.csv", "check_ordinary_fresh16.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -616,7 +616,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
 
     \b
     Rule families (each finding names its source; `--json` shows it):
-      limits       every applicable maximum (per dose, per day, per kg, duration; by age,
+      limits       every applicable maximum (per dose, per day, per kg, duration, the days
+                   of a loading dose; by age,
                    weight, CrCl, hepatic function, dialysis (read as CrCl < 15 where no
                    CrCl is given), risk factors, long-term opioids (naloxone)): the
                    strictest crossed is named; the labelled maximum with no risk factor
@@ -632,6 +633,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    warning; opioid-naive above the labelled start = warning (--market us:
                    at 65 and over or CrCl < 60, the low end of its range), above a
                    tolerant-only dose = error; transmucosal fentanyl needs opioid tolerance
+                   and starts at its label's first dose (above it with no such product in
+                   --previous, or no --previous: warning)
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious

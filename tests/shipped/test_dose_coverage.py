@@ -29,7 +29,6 @@ _TOPICAL = ("a topical gel or plaster is dosed by the amount applied or the plas
 #: Non-opioid drug/route pairs with no dose row, each with why (the two units-dosed drugs,
 #: heparin and dalteparin, are written in units and judged by rows in units).
 LEFT: dict[tuple[str, str], str] = {
-    ("warfarin", "oral"): "dosed to the INR, with no labelled maximum dose",
     ("bupivacaine", "epidural"): _NEURAXIAL,
     ("bupivacaine", "intrathecal"): _NEURAXIAL,
     ("levobupivacaine", "epidural"): _NEURAXIAL,

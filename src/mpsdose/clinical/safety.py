@@ -370,11 +370,16 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                 continue
             if limit.route is not None and item.route is not limit.route:
                 continue
+            own, _ = drug_daily([item], drug, limit.route, limit.release)
+            if not limit.covers_daily(own):  # a loading regimen's days limit its dose only
+                continue
             days = item.duration_days
             state = "unknown" if days is None else "above" if days > limit.max_days else ""
+            limited = (f"{limit.max_days:g} days" if limit.condition != "daily_dose"
+                       else f"{limit.max_days:g} days at {limit.describe_condition()}")
             if state:
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
-                                       f"{limit.max_days:g} days", str(item), str(item)))
+                                       limited, str(item), str(item)))
     return found
 
 
@@ -1523,6 +1528,66 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
     return found
 
 
+def _above_label_initial_dose(k: Knowledge, items: Sequence[Item],
+                              previous: Sequence[Item] | None, patient: Patient,
+                              market: str | None) -> list[Finding]:
+    """A product started above the dose its label starts every patient at.
+
+    The transmucosal fentanyl labels (Fentora, Actiq, Abstral, PecFent, Instanyl) start every
+    patient at their lowest strength, whatever the around-the-clock opioid, and titrate from
+    there: the breakthrough dose is not predicted by the background one. An ``initial`` row of
+    ``opioid_dose_ranges.csv`` gives a product's first dose; the item does not name the product,
+    so the largest of its route's rows (of the chosen market where it has some, else of every
+    market) is the one applied. A dose above it is a warning (the row's severity) where the
+    previous regimen holds no such product — the drug by a route that has ``initial`` rows — or
+    where no previous regimen is given: the order cannot be seen titrated, and a patient who was
+    is described with ``--previous``. A previous regimen that holds one is judged by the label's
+    titration step instead (``_as_needed_label_steps``). An opioid-naive patient is left to the
+    tolerant-only error, which says more.
+    """
+    if patient.opioid_tolerant is False:
+        return []
+    found = []
+    for item in items:
+        if not item.listed:
+            continue
+        for ingredient in item.ingredients:
+            drug, dose = ingredient.drug.name, item.per_dose(ingredient)
+            every = [r for r in k.opioid_ranges if r.check == "initial" and r.drug == drug
+                     and r.per_dose is not None]
+            rows = [r for r in every if (r.routes is None or item.route in r.routes)
+                    and (r.release is None or r.release == item.release)]
+            rows = [r for r in rows if market is None or r.market in (None, market)] or rows
+            if dose is None or not rows:
+                continue
+            top = max(rows, key=lambda r: r.per_dose or 0.0)
+            start = top.per_dose or 0.0
+            if dose <= start * (1 + _TOLERANCE):
+                continue
+            routes = {route for r in every if r.routes for route in r.routes}
+            if previous is not None and any(
+                    old.listed and old.route in routes and drug in {d.name for d in old.drugs}
+                    for old in previous):
+                continue
+            unit, scale = ("mcg", 1000) if start < 1 else ("mg", 1)
+            named = "/".join(sorted(r.value for r in routes))
+            context = ("no previous regimen is given, so the titration cannot be seen: if the "
+                       "patient was titrated to this dose, give the regimen with --previous"
+                       if previous is None else
+                       f"the previous regimen holds no {drug} by the {named} routes: a new start")
+            found.append(Finding(top.severity, "opioid-above-label-initial-dose", (
+                f"{item}: {significant(dose * scale, 4)} {unit} a dose, above "
+                f"{significant(start * scale, 4)} {unit}, the "
+                f"{'largest first dose of the labels' if len(rows) > 1 else 'first dose of the label'}"
+                f" of {drug} by the {item.route.value} route: every patient starts there, "
+                f"whatever the opioids around the clock; {context}. The labels titrate from the "
+                "first dose one strength at a time"),
+                " ; also: ".join(dict.fromkeys(r.source for r in sorted(
+                    rows, key=lambda r: -(r.per_dose or 0.0)))),
+                item=str(item)))
+    return found
+
+
 def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
                    after_items: Sequence[tuple[Item, str, float]], chosen: str, *,
                    per: str = "day") -> list[Finding]:
@@ -1789,9 +1854,11 @@ def check(
         ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
                                        knowledge=k)
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
+    before = None
     if previous is not None:
         before = previous.items if isinstance(previous, Regimen) else tuple(previous)
         found.extend(_switch_findings(k, items, before, patient, table, market))
+    found.extend(_above_label_initial_dose(k, items, before, patient, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, market))
     unique = list(dict.fromkeys(found))

@@ -27,9 +27,13 @@ __all__ = [
     "steroid_tables",
 ]
 
-_CONDITION_UNITS = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min"}
+_CONDITION_UNITS = {"age": "years", "weight_kg": "kg", "crcl_ml_min": "mL/min",
+                    "daily_dose": "mg/day"}
 _HEPATIC_VALUES = ("mild", "moderate", "severe", "impaired")
-_CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl"}
+_CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl",
+                    "daily_dose": "a daily dose"}
+#: Conditions whose condition_value is required (and allowed).
+_VALUED = ("hepatic", "risk_factor", "daily_dose")
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -41,9 +45,13 @@ class DoseLimit(Value):
     route: Route | None
     release: str | None
     condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor,
-    #: opioid_tolerant (patients on long-term opioids)
-    band: Interval  #: the patient's value the row applies to (age, weight, CrCl)
-    value: str | None  #: hepatic: mild, moderate, severe, impaired; risk_factor: a condition
+    #: opioid_tolerant (patients on long-term opioids), daily_dose (an item's own daily dose)
+    #: the patient's value the row applies to (age, weight, CrCl), or the item's daily dose
+    #: [dose_unit/day] (daily_dose)
+    band: Interval
+    #: hepatic: mild, moderate, severe, impaired; risk_factor: a condition; daily_dose: the
+    #: regimen the band is, as its label writes it
+    value: str | None
     max_single_mg: float | None
     max_daily_mg: float | None
     max_daily_mg_per_kg: float | None
@@ -75,9 +83,10 @@ class DoseLimit(Value):
             raise row.error(f"a band belongs to an age, weight or CrCl limit, not {condition}",
                             "condition_band")
         value = row.get("condition_value")
-        if (condition in ("hepatic", "risk_factor")) != (value is not None):
+        if (condition in _VALUED) != (value is not None):
             raise row.error("condition_value goes with hepatic (mild, moderate, severe, "
-                            "impaired) and risk_factor (a condition)", "condition_value")
+                            "impaired), risk_factor (a condition) and daily_dose (the regimen)",
+                            "condition_value")
         if condition == "hepatic" and value not in _HEPATIC_VALUES:
             raise row.error(f"hepatic {value!r}; use one of {', '.join(_HEPATIC_VALUES)}",
                             "condition_value")
@@ -88,6 +97,12 @@ class DoseLimit(Value):
         per_kg, days = row.get("max_daily_mg_per_kg"), row.get("max_days")
         if single is None and daily is None and per_kg is None and days is None:
             raise row.error("a limit row needs a maximum", "max_daily_mg")
+        if condition == "daily_dose" and (days is None or single is not None
+                                          or daily is not None or per_kg is not None):
+            # a band of the daily dose limits how long it is given; a dose maximum within a
+            # band of the dose would only restate the band
+            raise row.error("a daily_dose row limits the days of the band's dose: max_days, "
+                            "and no other maximum", "max_days")
         return cls(row["drug"], row.get("route"), row.get("release"), condition, band, value,
                    single, daily, per_kg, days, row["source"], row.get("notes", ""), row.where,
                    row.get("scope", ""), row.get("market"),
@@ -169,6 +184,8 @@ class DoseLimit(Value):
             return self.value in patient.conditions
         if self.condition == "opioid_tolerant":
             return patient.opioid_tolerant
+        if self.condition == "daily_dose":
+            return True  # a condition of the item, not of the patient (covers_daily)
         if self.condition == "hepatic":
             if patient.hepatic is None:
                 return None
@@ -179,10 +196,19 @@ class DoseLimit(Value):
                  "crcl_ml_min": patient.crcl_ml_min}[self.condition]
         return self.band.contains(value)
 
+    def covers_daily(self, daily: float) -> bool:
+        """Whether an item's own daily dose [dose_unit/day] is one the row limits: in the band
+        of a ``daily_dose`` row; any dose for every other condition."""
+        return self.condition != "daily_dose" or self.band.contains(daily) is True
+
     def describe_condition(self) -> str:
-        """``adults``, ``severe hepatic``, ``CrCl 30–<60 mL/min``, ``age ≥65 years``."""
+        """``adults``, ``severe hepatic``, ``CrCl 30–<60 mL/min``, ``age ≥65 years``, ``a daily
+        dose >10 mg/day (10 mg twice daily for the first 7 days ...)``."""
         if self.condition == "any":
             return "adults"
+        if self.condition == "daily_dose":
+            return (f"a daily dose {self.band.format(f'{self.dose_unit}/day')} "
+                    f"(the label's regimen: {self.value})")
         if self.condition == "risk_factor":
             return f"{self.value}"
         if self.condition == "hepatic":

@@ -224,7 +224,7 @@ _SOURCE = (
 _MARKETS = ("us", "uk", "jp", "eu")
 #: What a maximum dose row may be conditional on (dose_limits.csv, setting_limits.csv).
 LIMIT_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis", "risk_factor",
-                    "opioid_tolerant")
+                    "opioid_tolerant", "daily_dose")
 #: Markets a limit or a starting dose may be scoped to (a label's country or region).
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
@@ -401,13 +401,17 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
         Column("condition", Kind.CHOICE, choices=LIMIT_CONDITIONS,
                doc="opioid_tolerant: patients on long-term opioids (the patient's "
-                   "opioid_tolerant); not known where tolerance is not given."),
+                   "opioid_tolerant); not known where tolerance is not given. daily_dose: not "
+                   "the patient but the item: an item whose own daily dose of the drug (route, "
+                   "release) lies in condition_band, a loading regimen (apixaban above 10 mg/day "
+                   "for VTE treatment), limited to max_days, the row's only maximum."),
         Column("condition_band", Kind.INTERVAL, required=False,
-               unit="years, kg or mL/min (the condition's)"),
+               unit="years, kg or mL/min (the condition's); daily_dose: mg/day (dose_unit/day)"),
         Column("condition_value", required=False,
                doc="For hepatic: mild, moderate, severe, or impaired (any of the three); for "
                    "risk_factor: a patient condition (chronic-alcohol-use, malnutrition …, see "
-                   "mpsdose.model.vocabulary.CONDITIONS)."),
+                   "mpsdose.model.vocabulary.CONDITIONS); for daily_dose: the regimen the band "
+                   "is, as the label writes it (named in the finding)."),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
@@ -511,7 +515,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
     _schema(
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
-                                              "tolerant-only", "titration-step"),
+                                              "tolerant-only", "titration-step", "initial"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -519,7 +523,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "increment of one dose (per_dose) or of the day (per_day), which a rise of "
                    "the same product within it meets whatever its percentage (info); a row "
                    "without interval_h also judges an as-needed dose of the product, whose rise "
-                   "beyond per_dose skips a label step (warning)."),
+                   "beyond per_dose skips a label step (warning); initial: the dose a product's "
+                   "label starts every patient at, whatever the opioids before (transmucosal "
+                   "fentanyl: titration from the lowest strength). A dose above the largest "
+                   "initial per_dose of the drug's route (the item does not name the product) "
+                   "with no such product in the previous regimen is a start above the label's "
+                   "(the row's severity)."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
