@@ -31,7 +31,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh9_passages.jsonl", "fresh10_passages.jsonl",
                                           "fresh11_passages.jsonl", "fresh12_passages.jsonl",
                                           "fresh13_passages.jsonl", "fresh14_passages.jsonl",
-                                          "fresh15_passages.jsonl")
+                                          "fresh15_passages.jsonl", "fresh17_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -54,7 +54,8 @@ def _items(text: str):
                                              ("fresh8", 0.90), ("fresh9", 0.90),
                                              ("fresh10", 0.95), ("fresh11", 0.95),
                                              ("fresh12", 1.0), ("fresh13", 1.0),
-                                             ("fresh14", 0.91), ("fresh15", 1.0)])
+                                             ("fresh14", 0.91), ("fresh15", 1.0),
+                                             ("fresh17", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2362,3 +2363,67 @@ def test_folding_diacritics_keeps_every_offset():
     text = "Lorazépam, Schönlein, モルヒネ, ドパミン, 5 µg"
     assert len(normalise(text)) == len(text)
     assert normalise(text).startswith("lorazepam, schonlein, モルヒネ, ドパミン")
+
+
+# -- patterns of the fresh17 passages (E3C case texts, widened selection; first read 2/2, 1 invented)
+
+@pytest.mark.parametrize(("text", "words"), [
+    # fresh17-008 (Local Reg Anesth 2020): a rate per side of two catheters is not the day
+    ("Bilateral posterior QL catheters were placed under sterile conditions with 20 mL of 0.25% "
+     "bupivacaine per side. Continuous infusion of 0.2% ropivacaine was then started at "
+     "10 mL/hour per side.", ["per side", "per side"]),
+    ("Ropivacaine 0.2% was infused at 8 mL/h on each side.", ["on each side"]),
+    ("Intranasal fentanyl 100 mcg per nostril every 4 hours as needed.", ["per nostril"]),
+    ("Fentanyl 50 mcg was given in each nostril.", ["in each nostril"]),
+    ("Lidocaine 1% 5 mL was injected bilaterally.", ["bilaterally"]),
+    ("Morphine 2 mg per catheter was given twice daily.", ["per catheter"]),
+])
+def test_an_amount_given_at_each_of_several_sites_is_not_the_patients(text, words):
+    reading = read_course(text)
+    assert reading.items, text
+    for item in reading.items:
+        assert item.daily_dose is None and item.per_dose is None, (text, item)
+        assert item.dose_range is None and item.max_daily_dose is None, (text, item)
+    found = [f for f in reading.findings if f.finding.code == "per-site-amount"]
+    assert [f.finding.message.split("': '")[1].split("'")[0] for f in found] == words, text
+    assert all(f.finding.severity.value == "warning" for f in found)
+
+
+def test_the_one_site_amount_is_kept_in_the_finding():
+    reading = read_course("Ropivacaine 0.2% was infused at 8 mL/h on each side.")
+    message = next(f.finding.message for f in reading.findings
+                   if f.finding.code == "per-site-amount")
+    assert "16 mg/h" in message and "384 mg/day at one site" in message
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # not a per-site amount: the site words belong to another clause
+    ("He took morphine 10 mg every 4 hours and had pain on each side.",
+     [("morphine", "60 mg/day")]),
+    ("A patient with bilateral hip pain took oxycodone 10 mg twice daily.",
+     [("oxycodone", "20 mg/day")]),
+])
+def test_site_words_of_another_clause_leave_the_amount_alone(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    # fresh17-007 (PAMJ 2017): eye drops before a list of two drugs are each drug's route
+    ("Topical eyedrop of tobramycin 0.3% and dexamethasone 0.1% were prescribed four times a "
+     "day.", "dexamethasone"),
+    ("Eye drops of dexamethasone 0.1% were given.", "dexamethasone"),
+    ("Dexamethasone ophthalmic 0.1% four times a day.", "dexamethasone"),
+])
+def test_eye_drops_are_never_read_as_oral(text, drug):
+    reading = read_course(text)
+    item = next(i for i in reading.items if i.drug.name == drug)
+    assert item.route is Route.TOPICAL and item.daily_dose is None, text
+    assert not any(f.finding.code == "route-assumed" for f in reading.findings), text
+
+
+def test_eye_drops_before_a_list_are_not_lent_to_a_mass_dose():
+    # a mass dose with its schedule after "and" is no drop's strength: its route is not lent
+    reading = read_course("Eye drops of dexamethasone 0.1% and morphine 10 mg twice daily were "
+                          "given.")
+    morphine = next(i for i in reading.items if i.drug.name == "morphine")
+    assert morphine.route is not Route.TOPICAL and str(morphine.daily_dose) == "20 mg/day"

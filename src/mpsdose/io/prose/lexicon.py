@@ -190,6 +190,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("route", r"intranasal(?:ly)?|nasal(?:ly)?", Route.INTRANASAL),
     _p("route", r"epidural(?:ly)?|peridural", Route.EPIDURAL),
     _p("route", r"intrathecal(?:ly)?|subarachnoid|via\s+lumbar\s+puncture", Route.INTRATHECAL),
+    # "topical eyedrop of …", "ophthalmic solution", "ear drops": applied to the eye or ear, never
+    # swallowed (before the "drops" of an oral liquid)
+    _p("route", r"(?:topical\s+)?(?:eye|ear)\s*-?\s*drops?|ophthalmic|otic|collyri(?:um|a)",
+       Route.TOPICAL),
     _p("route", r"topical(?:ly)?", Route.TOPICAL),
     _p("route", r"parenteral(?:ly)?", "parenteral"),
     _p("route", r"spinal|neuraxial(?:ly)?", "neuraxial"),

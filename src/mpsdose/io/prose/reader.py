@@ -381,6 +381,21 @@ _CYCLE_REPEATED = re.compile(
     + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses?)\b"
     + r"|\brepeated\s+(?:every|each)\s+" + _CYCLE_INTERVAL + r"[^.;:]{0,40}?\b(?:cycles|courses)\b"
     + r"|\bevery\s+" + _CYCLE_INTERVAL + r"\s+for\s+" + _CYCLE_NUMBER + r"\s+(?:cycles|courses)\b")
+#: An amount given to one of several sites of the body ("20 mL per side", "one drop in each eye",
+#: "50 mcg in each nostril", "bilaterally"): not the patient's amount, and how many sites is not
+#: read, so no dose and no daily amount.
+_PER_SITE = re.compile(
+    r"\b(?:(?:on|in|into|to|at|for|of)\s+)?(?:per|each|both|either|every)\s+"
+    r"(?:sides?|catheters?|limbs?|legs?|arms?|eyes?|nostrils?|nares|naris|ears?|sites?|"
+    r"levels?|knees?|hips?|shoulders?|joints?|feet|foot|hands?|breasts?|blocks?|lesions?|"
+    r"segments?|injection\s+sites?|portals?)\b"
+    r"|\bbilaterally\b"
+    r"|\bbilateral\s+(?:[a-z-]+\s+){0,3}?(?:blocks?|catheters?|injections?|infiltrations?)\b")
+_GIVEN_AT = re.compile(r"\s*(?:(?:was|were|is|are|being)\s+)?(?:(?:then\s+)?(?:given|applied|"
+                       r"injected|instilled|administered|infused|delivered|sprayed|placed)\s+)?")
+#: Eye or ear drops, named before a list of drugs ("topical eyedrop of tobramycin 0.3% and
+#: dexamethasone 0.1%"): each drug's route.
+_LOCAL_FORM = re.compile(r"\b(?:eye|ear)\s*-?\s*drops?\b|\bophthalmic\b|\botic\b|\bcollyri")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 #: A drug named as the cause of an event: "These symptoms were attributed to tramadol".
 _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:caused|induced)\s+by\s+$"
@@ -470,6 +485,8 @@ class _Reading:
     device: str | None = None
     rate_ml_h: float | None = None
     volume_ml: tuple[float, float | None] | None = None
+    #: the words saying the amount is one site's of several ("per side", "in each eye"): no dose
+    per_site: str | None = None
     action: str = "add"
     verb: str = ""
     verb_word: str = ""
@@ -3665,6 +3682,8 @@ class _Reader:
         start, end = _balanced(self.text, start, end)
         span = (start, end)
         notes: list[tuple[str, str, Severity]] = []
+        if reading.route is None and not reading.from_earlier:
+            self._local_form_heading(reading, notes)
         route, route_from = self._route(reading, previous, notes)
         release = reading.release or (previous.release if previous is not None
                                       and reading.action in ("update", "continue") else None)
@@ -3679,6 +3698,7 @@ class _Reader:
                           f"{reading.drug_span[0]})", Severity.WARNING))
         notes.extend(reading.notes)
         reading.intermittent = self._intermittent(reading)
+        reading.per_site = self._per_site(reading)
         dose = _Dose.read(reading, self.weight, high=high, notes=notes,
                           transdermal=route is Route.TRANSDERMAL or form == "patch")
         item = self._item_language(reading, dose, route, release, form, notes)
@@ -3729,6 +3749,55 @@ class _Reader:
                 start, end = min(start, token.start), max(end, token.end)
                 position += step
         found = _INTERMITTENT.search(self.normal, start, end)
+        return None if found is None else self.text[found.start():found.end()]
+
+    def _local_form_heading(self, reading: _Reading, notes: list[tuple[str, str, Severity]]) -> None:
+        """ "Topical eyedrop of tobramycin 0.3% and dexamethasone 0.1%": eye or ear drops written
+        before a list of drugs are each drug's route (topical), so none is assumed oral. Looked
+        for up to eight tokens before the drug's name, over names, amounts, "and" and commas,
+        stopping at a verb, a clause boundary or a full stop; only for a drug written with a
+        strength (a percentage, an amount per mL) or with none, never a mass dose."""
+        own = self.token_at.get(reading.drug_span[0])
+        if own is None or (reading.amount is not None and not reading.amount.concentration):
+            return  # a mass dose ("… and morphine 10 mg twice daily") is not a drop's strength
+        for position in range(own - 1, max(-1, own - 9), -1):
+            token = self.tokens[position]
+            if token.kind == "route":
+                words = self.text[token.start:token.end]
+                if token.value is Route.TOPICAL and _LOCAL_FORM.search(self.normal, token.start,
+                                                                        token.end):
+                    reading.route, reading.route_from = Route.TOPICAL, "text"
+                    notes.append(("route-from-list", f"{words!r} before the list this drug is "
+                                  "in: read as its route", Severity.INFO))
+                return
+            if token.kind in ("verb", "clause") or (token.kind == "punct"
+                                                    and token.value not in (",",)):
+                return
+
+    def _per_site(self, reading: _Reading) -> str | None:
+        """The words saying the reading's amount is given at each of several sites ("per side",
+        "in each nostril", "bilaterally"): within its words, or up to four tokens after them and
+        three before, stopping at punctuation, a clause boundary or another drug."""
+        tokens = self.tokens
+        if reading.amount is None or reading.from_earlier or not tokens \
+                or not 0 <= reading.first <= reading.last < len(tokens):
+            return None
+        own = self.token_at.get(reading.drug_span[0])
+        start, end = tokens[reading.first].start, tokens[reading.last].end
+        for step, lowest, highest in ((-1, max(0, reading.first - 3), reading.first - 1),
+                                      (1, reading.last + 1, min(len(tokens) - 1, reading.last + 4))):
+            position = reading.first - 1 if step < 0 else reading.last + 1
+            while lowest <= position <= highest:
+                token = tokens[position]
+                if token.kind in ("punct", "clause") or (token.kind == "drug" and position != own) \
+                        or token.kind == "verb" or (step > 0 and token.kind == "plus"):
+                    break
+                start, end = min(start, token.start), max(end, token.end)
+                position += step
+        found = _PER_SITE.search(self.normal, start, end)
+        if found is None:  # "50 mcg was given in each nostril": right after a verb of giving
+            after = _GIVEN_AT.match(self.normal, end)
+            found = _PER_SITE.match(self.normal, after.end()) if after is not None else None
         return None if found is None else self.text[found.start():found.end()]
 
     def _drug_token(self, reading: _Reading) -> int:
@@ -4048,6 +4117,29 @@ class _Dose:
     @classmethod
     def read(cls, reading: _Reading, weight: float | None, *, high: bool = False,
              notes: list[tuple[str, str, Severity]], transdermal: bool) -> _Dose:
+        dose = cls._read(reading, weight, high=high, notes=notes, transdermal=transdermal)
+        if reading.per_site is not None and reading.amount is not None:
+            dose._per_site(reading.per_site, notes)
+        return dose
+
+    def _per_site(self, words: str, notes: list[tuple[str, str, Severity]]) -> None:
+        """An amount given at each of several sites: kept in the finding, never as the patient's
+        dose or day (how many sites is not read)."""
+        read = [f"{measure}" if "/" in measure.unit else f"{measure} per dose"
+                for measure in (self.per_dose,) if measure is not None]
+        read += [f"{plain(self.dose_range[0])}-{plain(self.dose_range[1])} {self.dose_range[2]} "
+                 "per dose"] if self.dose_range is not None else []
+        read += [f"{self.daily}"] if self.daily is not None else []
+        shown = f" ({', '.join(read)} at one site)" if read else ""
+        notes.append(("per-site-amount", f"{words!r}: the amount is given at each of several "
+                      f"sites{shown}, not the patient's; how many sites is not read: no dose and "
+                      "no daily amount", Severity.WARNING))
+        self.per_dose = self.dose_range = self.daily = self.daily_mg = self.max_daily = None
+        self.item_amount = self.item_schedule = None
+
+    @classmethod
+    def _read(cls, reading: _Reading, weight: float | None, *, high: bool = False,
+              notes: list[tuple[str, str, Severity]], transdermal: bool) -> _Dose:
         dose = cls()
         amount = reading.amount
         if amount is None:
