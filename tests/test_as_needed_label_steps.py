@@ -51,3 +51,19 @@ def test_a_row_of_another_market_does_not_judge_the_chosen_one(tmp_path):
 def test_a_row_with_an_interval_is_for_scheduled_doses_only(tmp_path):
     k = _knowledge(tmp_path, STEP.replace("buccal,,,us", "buccal,,12,us"))
     assert _steps(k, "fentanyl 100 mcg buccal prn", "fentanyl 400 mcg buccal prn") == []
+
+
+PATCH_STEP = "titration-step,buprenorphine,transdermal,,168,us,,,10,mcg/h,info,Test label [P],P,\n"
+
+
+@pytest.mark.parametrize(("old", "new", "severity"), [
+    ("buprenorphine 5 mcg/h td every 7 days", "buprenorphine 10 mcg/h td every 7 days", "info"),
+    ("buprenorphine 5 mcg/h td every 7 days", "buprenorphine 15 mcg/h td every 7 days", "info"),
+    ("buprenorphine 5 mcg/h td every 7 days", "buprenorphine 20 mcg/h td every 7 days",
+     "warning"),  # +15 mcg/h: beyond the label's 10 mcg/h increment
+])
+def test_a_patch_is_stepped_by_its_rate_a_day(tmp_path, old, new, severity):
+    # a patch has no dose, only a rate: the label's step is a per_day row in mcg/h
+    k = _knowledge(tmp_path, PATCH_STEP)
+    found = check(Regimen.parse([new]), TOLERANT, previous=Regimen.parse([old]), knowledge=k)
+    assert [f.severity.value for f in found if f.code == "opioid-titration-step"] == [severity]

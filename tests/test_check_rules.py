@@ -208,6 +208,21 @@ def test_a_switch_no_rotation_table_covers_is_judged_in_the_surveillance_tables(
     assert "equianalgesic-switch" not in {f.code for f in reduced}
 
 
+def test_an_opioid_added_beside_every_previous_opioid_unchanged_is_a_step_not_a_switch():
+    # WO40: in the last days the patch is kept and SC morphine added by syringe driver
+    patch = ["fentanyl 50 mcg/h td q72h"]
+    added = _found([*patch, "morphine 10 mg/day sc continuous"], previous=patch)
+    assert "equianalgesic-switch" not in {f.code for f in added}
+    assert "opioid-titration-step" not in _codes_raised(added)
+    # a large addition is a titration step beyond the published one, not silence
+    doubled = _found([*patch, "morphine 200 mg/day sc continuous"], previous=patch)
+    assert "opioid-titration-step" in _codes_raised(doubled)
+    # a previous opioid changed (the patch halved) is still a switch
+    halved = _found(["fentanyl 25 mcg/h td q72h", "morphine 100 mg/day sc continuous"],
+                    previous=patch)
+    assert "equianalgesic-switch" in _codes_raised(halved)
+
+
 # -- usual palliative ranges of every drug, not only antipsychotics ------------------------------
 def test_a_drug_above_its_usual_palliative_range_is_a_warning_by_route(tmp_path):
     k = _knowledge(tmp_path, usual_ranges=(
@@ -874,6 +889,32 @@ def test_a_chosen_markets_row_of_another_release_leaves_the_release_to_another_m
     assert "tramadol-above-max" not in {f.code for f in found}
     assert "tramadol-above-max" in _codes_raised(
         _found(["tramadol er 300 mg po q12h"], knowledge=k, market="eu"))
+
+
+def test_a_band_of_no_market_does_not_stand_for_the_chosen_markets_general_maximum(tmp_path):
+    # WD07: the US rows are a CrCl band only; outside it, the EU general per-kg row judges
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "enoxaparin,sc,,any,,,,,2,,,eu,,Test EU label [P],P,\n"
+        'enoxaparin,sc,,crcl_ml_min,"(, 30)",,,,1,,,,,Test renal table [P],P,\n'))
+    order = ["enoxaparin 400 mg sc daily"]
+    found = _found(order, Patient(weight_kg=70, crcl_ml_min=80), knowledge=k, market="us")
+    above = [f for f in found if f.code == "enoxaparin-above-max"]
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "US sources give no maximum" in above[0].message
+
+
+def test_a_drug_whose_only_rows_are_bands_the_patient_is_outside_is_not_checked(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        'dabigatran,oral,,crcl_ml_min,"[15, 30)",,75,150,,,,,,Test renal band [P],P,\n'
+        "metoclopramide,,,any,,,,,,5,,,,Test duration only [P],P,\n"))
+    outside = _found(["dabigatran 1500 mg po daily"], Patient(crcl_ml_min=80), knowledge=k)
+    assert "dabigatran (oral)" in (_unjudged(outside) or "")
+    inside = _found(["dabigatran 1500 mg po daily"], Patient(crcl_ml_min=20), knowledge=k)
+    assert _unjudged(inside) is None
+    assert "dabigatran-above-max" in _codes_raised(inside)
+    # a row giving a duration only is no dose maximum
+    nasal = _found(["metoclopramide 10 mg intranasal qid"], knowledge=k)
+    assert "metoclopramide (intranasal)" in (_unjudged(nasal) or "")
 
 
 def test_every_shipped_drug_and_route_of_a_limit_row_is_judged():

@@ -386,6 +386,26 @@ FRESH15_STILL_WARNED = {
             "as meeting (as RO23, UO06 and UO12)",
 }
 
+FRESH16_LEFT = {
+    "WD09": "sufentanil 10 mg epidural: no conversion factor for sufentanil by any route, so no "
+            "OME ceiling (left by the brief)",
+    "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
+            "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
+            "(400 mg) is not crossed",
+    "WD59": "warfarin with fluconazole: a CYP2C9 interaction; drug_properties.csv has CYP3A4 "
+            "properties read for opioids only, so it needs a rule of its own (new code)",
+    "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
+            "(opioid-implausible-dose), not a refused input, by the issue's design",
+}
+FRESH16_STILL_WARNED = {
+    "WO07": "hydromorphone SC at CrCl below 30: renal-opioid warns whatever the dose (no sourced "
+            "reduced dose that meets the caution)",
+    "WO13": "metoclopramide 30 mg/day SC at CrCl 55: the SmPC's renal halving, label-backed",
+    "WO25": "pregabalin with a fentanyl patch in an older patient: Beers 2023, by the issue's rule",
+    "WO38": "oxycodone 10 mg rescue beside a 25 mcg/h patch: no sourced tolerance for the share",
+    "WO39": "morphine 15 mg rescue beside 80 mg/day: no sourced tolerance for the share",
+    "WO44": "oxycodone 2.5 mg q6h at CrCl below 30: renal-opioid warns whatever the dose (as WO07)",
+}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -404,6 +424,7 @@ ROUNDS = {
     "fresh13": (FRESH13_LEFT, FRESH13_STILL_WARNED),
     "fresh14": (FRESH14_LEFT, FRESH14_STILL_WARNED),
     "fresh15": (FRESH15_LEFT, FRESH15_STILL_WARNED),
+    "fresh16": (FRESH16_LEFT, FRESH16_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -988,6 +1009,18 @@ def test_a_rise_within_the_belbuca_labels_increment_is_information():
     assert "BELBUCA" in step[0].source
     more = check(Regimen.parse(["buprenorphine 600 mcg buccal q12h"]), TOLERANT,
                  previous=Regimen.parse(["buprenorphine 150 mcg buccal q12h"]), market="us")
+    assert Severity.WARNING in {f.severity for f in more if f.code == "opioid-titration-step"}
+
+
+def test_a_butrans_rise_within_the_labels_increment_is_information():
+    # Butrans label (MPR summary, S): increments of 5, 7.5 or 10 mcg/h every 3 days
+    before = Regimen.parse(["buprenorphine 5 mcg/h td every 7 days"])
+    step = [f for f in check(Regimen.parse(["buprenorphine 10 mcg/h td every 7 days"]), TOLERANT,
+                             previous=before, market="us") if f.code == "opioid-titration-step"]
+    assert [f.severity for f in step] == [Severity.INFO]
+    assert "BUTRANS" in step[0].source
+    more = check(Regimen.parse(["buprenorphine 20 mcg/h td every 7 days"]), TOLERANT,
+                 previous=before, market="us")
     assert Severity.WARNING in {f.severity for f in more if f.code == "opioid-titration-step"}
 
 

@@ -29,6 +29,8 @@ _TOPICAL = ("a topical gel or plaster is dosed by the amount applied or the plas
 #: Non-opioid drug/route pairs with no dose row, each with why (the two units-dosed drugs,
 #: heparin and dalteparin, are written in units and judged by rows in units).
 LEFT: dict[tuple[str, str], str] = {
+    ("dabigatran", "oral"): "CrCl bands only (US 15-30 and below 15, UK below 30): no general "
+                            "maximum was verified, so at CrCl above 30 the dose is not checked",
     ("bupivacaine", "epidural"): _NEURAXIAL,
     ("bupivacaine", "intrathecal"): _NEURAXIAL,
     ("levobupivacaine", "epidural"): _NEURAXIAL,

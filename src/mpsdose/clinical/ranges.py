@@ -193,7 +193,9 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     percent (150 to 300 micrograms is +100%). A ``titration-step`` row of
     ``opioid_dose_ranges.csv`` for the drug, route and release (and market, where one is chosen)
     is met when both items are that product, scheduled at the same interval, and the dose rises
-    by no more than the row's ``per_dose`` (and the day by no more than its ``per_day``).
+    by no more than the row's ``per_dose`` (and the day by no more than its ``per_day``). A
+    patch has no dose but a rate: its row gives the step as ``per_day`` in mcg/h (Butrans: up
+    to 10 mcg/h a step).
     """
     k = resolve(knowledge)
     if before.prn or after.prn or not (before.listed and after.listed):
@@ -205,9 +207,11 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     interval = next(iter(intervals))
     if len(release) != 1 or len(intervals) != 1 or interval is None:
         return None
-    old, new = before.per_dose(), after.per_dose()
+    old, new = before.per_dose(), after.per_dose()  # None for a patch: a rate, judged a day
     old_day, new_day = before.daily(), after.daily()
-    if old is None or new is None or old_day is None or new_day is None or new <= old:
+    if old_day is None or new_day is None or new_day <= old_day:
+        return None
+    if old is not None and new is not None and new <= old:
         return None
     for row in k.opioid_ranges:
         if row.check != "titration-step" or row.drug != after.drug.name:
@@ -220,7 +224,8 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
             continue
         if market is not None and row.market not in (None, market):
             continue
-        if row.per_dose is not None and new - old > row.per_dose * (1 + 1e-6):
+        if row.per_dose is not None and (old is None or new is None
+                                         or new - old > row.per_dose * (1 + 1e-6)):
             continue
         if row.per_day is not None and new_day - old_day > row.per_day * (1 + 1e-6):
             continue

@@ -152,7 +152,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             and (market is None or row.market in (None, market))]
     if market is not None:
         rows = _market_speaks(rows)
-        rows += _risk_rows_elsewhere(k, rows, given, market)
+        rows += _risk_rows_elsewhere(k, rows, given, market, patient)
     rows += [row for row in k.setting_limits if patient.setting in row.settings
              and row.drug in drugs and (row.route is None or (row.drug, row.route) in given)
              and (market is None or row.market in (None, market))]
@@ -408,7 +408,8 @@ def _market_speaks(rows: Sequence[DoseLimit]) -> list[DoseLimit]:
 
 
 def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
-                         given: set[tuple[str, Route]], market: str) -> list[DoseLimit]:
+                         given: set[tuple[str, Route]], market: str,
+                         patient: Patient) -> list[DoseLimit]:
     """Another market's rows that the chosen market's sources say nothing about, as warnings: a
     patient state (hepatic impairment, a risk factor, a weight or CrCl band) its rows do not
     name, or a general maximum of a drug and route it has no row for at all.
@@ -416,7 +417,10 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
     Choosing a market chooses its labels, not silence about the patient: the US acetaminophen
     label gives no number for hepatic impairment (only caution), the EU label lowers the day to
     3 g; with ``--market us`` and hepatic impairment recorded, 4 g/day is a warning naming the EU
-    source and why it is used, not "no risk factor that lowers it was found".
+    source and why it is used, not "no risk factor that lowers it was found". A row of the
+    chosen market that does not apply to the patient (a CrCl band, an age band the patient is
+    outside) is not a general maximum: the US enoxaparin rows are a CrCl band only, so at CrCl
+    80 the EU per-kg maximum judges a 400 mg day.
     """
     covered = {(r.drug, r.condition, r.value) for r in rows}
     found = []
@@ -428,9 +432,12 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
                            for drug, route in given)):
             continue
         if row.condition in ("any", "age"):
-            # a general maximum only where the chosen market has no row for the drug, route
-            # and release (an EU prolonged-release tramadol row says nothing of the tablets)
-            if any(r.drug == row.drug and (r.route is None or row.route is None
+            # a general maximum only where the chosen market has no general row for the drug,
+            # route and release (an EU prolonged-release tramadol row says nothing of the
+            # tablets; a CrCl band of no market says nothing of a patient outside the band)
+            if any(r.drug == row.drug and r.condition in ("any", "age")
+                   and r.applies(patient) is not False and _gives_a_dose(r)
+                   and (r.route is None or row.route is None
                                            or r.route is row.route)
                    and (r.release is None or row.release is None or r.release == row.release)
                    for r in rows):
@@ -1195,6 +1202,20 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
+def _all_continued(before: Sequence[tuple[Item, str, float]],
+                   after: Sequence[tuple[Item, str, float]]) -> bool:
+    """Whether every previous scheduled opioid continues unchanged (drug, route, form, mg/day):
+    the new regimen adds an opioid, it switches nothing.
+
+    In the last days of life a fentanyl patch is kept and SC morphine is added by syringe driver
+    for extra need: an addition, judged by the titration step on the total, not as a switch.
+    """
+    return all(any(drug == new_drug and item.route is new_item.route
+                   and item.form == new_item.form and math.isclose(daily, new_daily)
+                   for new_item, new_drug, new_daily in after)
+               for item, drug, daily in before)
+
+
 def _scheduled_opioids(items: Sequence[Item]) -> list[tuple[Item, str, float]]:
     """(item, drug, mg/day) of the scheduled opioids whose dose is known."""
     found = []
@@ -1300,7 +1321,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "the switch was not judged in oral morphine equivalents: no conversion table "
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
-        elif new - old and not (surveillance and "methadone" in new - old):
+        elif (new - old and not _all_continued(before_items, after_items)
+              and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
             found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
                                     surveillance=bool(surveillance), after_items=after_items,
@@ -1860,12 +1882,19 @@ def check(
         found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(_above_label_initial_dose(k, items, before, patient, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))
-    found.extend(_unjudged_doses(k, items, market))
+    found.extend(_unjudged_doses(k, items, patient, market))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
-def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> list[Finding]:
+def _gives_a_dose(row: DoseLimit) -> bool:
+    """Whether a row gives a dose maximum (not only a duration, as the 5 days of metoclopramide)."""
+    return any(v is not None for v in (row.max_single_mg, row.max_daily_mg,
+                                       row.max_daily_mg_per_kg))
+
+
+def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
+                    market: str | None) -> list[Finding]:
     """The drugs (not opioids, which have their own ``opioid-dose-range-not-checked``) whose dose
     no row of the knowledge judges by the route given: no maximum in ``dose_limits.csv`` (of any
     market: another market's general maximum judges where the chosen one has none, see
@@ -1885,6 +1914,8 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], market: str | None) -> 
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
                    and (market is None or r.market in (None, market) or not r.scope)
+                   and r.applies(patient) is not False  # a band the patient is outside
+                   and _gives_a_dose(r)  # not a duration only
                    for r in k.dose_limits):  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
