@@ -437,8 +437,7 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
             # tablets; a CrCl band of no market says nothing of a patient outside the band)
             if any(r.drug == row.drug and r.condition in ("any", "age")
                    and r.applies(patient) is not False and _gives_a_dose(r)
-                   and (r.route is None or row.route is None
-                                           or r.route is row.route)
+                   and (r.route is None or row.route is None or r.route is row.route)
                    and (r.release is None or row.release is None or r.release == row.release)
                    for r in rows):
                 continue
