@@ -70,7 +70,13 @@ round, written by the same session after the fifteenth was committed, with other
 markets (nz among them) and wording where it could, and committed the same way before ``check``
 first ran on it.
 
-``python tests/devsets.py`` prints the counts of all thirty-four.
+``check_dangerous_fresh17.csv`` and ``check_ordinary_fresh17.csv`` are the seventeenth held-out
+round, written by a fourth session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all thirty-six.
 """
 
 from __future__ import annotations
@@ -101,7 +107,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 13": ("check_dangerous_fresh13.csv", "check_ordinary_fresh13.csv"),
         "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv"),
         "held-out 15": ("check_dangerous_fresh15.csv", "check_ordinary_fresh15.csv"),
-        "held-out 16": ("check_dangerous_fresh16.csv", "check_ordinary_fresh16.csv")}
+        "held-out 16": ("check_dangerous_fresh16.csv", "check_ordinary_fresh16.csv"),
+        "held-out 17": ("check_dangerous_fresh17.csv", "check_ordinary_fresh17.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
