@@ -481,28 +481,22 @@ class Knowledge:
     @property
     def dose_limits(self) -> tuple[DoseLimit, ...]:
         """Maximum doses by age, weight, CrCl and hepatic function (``dose_limits.csv``)."""
-        from mpsdose.knowledge.limits import DoseLimit
-
-        def build() -> tuple[DoseLimit, ...]:
-            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
-            return tuple(DoseLimit.from_row(row, units_dosed=units)
-                         for row in self.rows("dose_limits.csv"))
-
-        return self._cached("limits", build)
+        return self._cached("limits", lambda: self._limits(self.rows("dose_limits.csv")))
 
     @property
     def setting_limits(self) -> tuple[DoseLimit, ...]:
         """Maximum doses of a care setting whose practice exceeds the licence
         (``setting_limits.csv``); in their settings the licence rows they replace step down to
         info. None where the file is absent."""
+        return self._cached("setting_limits",
+                            lambda: self._limits(self._optional("setting_limits.csv")))
+
+    def _limits(self, rows: Iterable[Row]) -> tuple[DoseLimit, ...]:
+        """Maximum-dose rows as limits, those of a drug dosed in units counting in units."""
         from mpsdose.knowledge.limits import DoseLimit
 
-        def build() -> tuple[DoseLimit, ...]:
-            units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
-            return tuple(DoseLimit.from_row(row, units_dosed=units)
-                         for row in self._optional("setting_limits.csv"))
-
-        return self._cached("setting_limits", build)
+        units = frozenset(d.name for d in self.catalogue.drugs.values() if d.dosed_in_units)
+        return tuple(DoseLimit.from_row(row, units_dosed=units) for row in rows)
 
     @property
     def safety_rules(self) -> SafetyRules:
