@@ -543,6 +543,10 @@ def read_course(text: str, *, knowledge: Knowledge | None = None,
     return reader.read()
 
 
+#: Brackets, spaces and trademark signs around a brand in brackets ("(OxyContin®)").
+_BRACKET_EDGES = re.compile(r"^[\s(\[]+|[\s)\]\u00ae\u2122]+$")
+
+
 class _Reader:
     def __init__(self, text: str, knowledge: Knowledge, table: str) -> None:
         self.text = text
@@ -3689,6 +3693,8 @@ class _Reader:
                                       and reading.action in ("update", "continue") else None)
         form = reading.form or (previous.form if previous is not None
                                 and reading.action in ("update", "continue") else None)
+        if release is None and route in (None, Route.ORAL) and form != "injection":
+            release = self._brand_release(reading)  # "OxyContin 20 mg": an ER dose
         if route is Route.TRANSDERMAL and form is None:
             form = "patch"
         if reading.from_earlier:
@@ -3799,6 +3805,21 @@ class _Reader:
             after = _GIVEN_AT.match(self.normal, end)
             found = _PER_SITE.match(self.normal, after.end()) if after is not None else None
         return None if found is None else self.text[found.start():found.end()]
+
+    def _brand_release(self, reading: _Reading) -> str | None:
+        """The release of the brand the reading's drug is named by (``drug_names.csv`` column
+        ``release``: OxyContin er, OxyNorm ir), also in brackets after the drug ("oxycodone
+        (Oxycontin)"), or None; as the item language reads it."""
+        if reading.from_earlier or not self.tokens:
+            return None
+        token = self.tokens[self._drug_token(reading)]
+        if token.kind != "drug" or not isinstance(token.value, DrugName):
+            return None
+        found = self.catalogue.release(token.value.name)
+        if found is None and token.name_end is not None:
+            bracket = _BRACKET_EDGES.sub("", self.text[token.name_end:token.end])
+            found = self.catalogue.release(bracket)
+        return found
 
     def _drug_token(self, reading: _Reading) -> int:
         return self.token_at.get(reading.drug_span[0], reading.first)
