@@ -653,7 +653,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
                    PPI and ketorolac from 65: Beers; a coxib: info); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
-                   QT drugs, CYP3A4 inhibitors; two gabapentinoids; benzodiazepines,
+                   QT drugs, CYP3A4 inhibitors; warfarin with CYP2C9 inhibitors
+                   (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       coverage     a drug whose dose no maximum or usual range judges by its route is
                    listed once (info): not checked is not the same as fine
