@@ -405,6 +405,16 @@ FRESH16_STILL_WARNED = {
     "WO44": "oxycodone 2.5 mg q6h at CrCl below 30: renal-opioid warns whatever the dose (as WO07)",
 }
 
+# -- the eighteenth held-out round (written and committed before check first ran) --------------
+FRESH18_LEFT: dict[str, str] = {}
+FRESH18_STILL_WARNED = {
+    "YO18": "OxyContin 10 mg q12h in a naive patient (jp): the OxiNorm per-dose start (5 mg a "
+            "dose) judges a 12-hourly MR dose (the XO47 family of a per-dose start read against "
+            "a long-acting dose); another helper's family (safety22), not fixed here",
+    "YO28": "hydromorphone CSCI 4 mg/day at CrCl 28 (au, palliative): renal-opioid warns whatever "
+            "the dose (as WO07, UO06); another helper's family (safety22), not fixed here",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -423,6 +433,7 @@ ROUNDS = {
     "fresh14": (FRESH14_LEFT, FRESH14_STILL_WARNED),
     "fresh15": (FRESH15_LEFT, FRESH15_STILL_WARNED),
     "fresh16": (FRESH16_LEFT, FRESH16_STILL_WARNED),
+    "fresh18": (FRESH18_LEFT, FRESH18_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
