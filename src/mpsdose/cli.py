@@ -644,12 +644,19 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    gives it, --market uk: 12 mcg/h from 30 mg/day)
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
                    a large share no larger than an opioid-naive start is info (US start:
-                   its low end at 65 and over or CrCl < 60)
+                   its low end at 65 and over or CrCl < 60); a share another market's
+                   source allows is info where no market, or one with no source of its
+                   own, is chosen; below the usual share but not below every source's
+                   (Pallipedia: 5%) is info (too little relief, not too much opioid)
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
                    QT drugs, CYP3A4 inhibitors; two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
+      renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
+                   warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
+                   regular use = warning, info where given only as needed or where every
+                   dose is within a renal source's start or renally adjusted maximum
       coverage     a drug whose dose no maximum or usual range judges by its route is
                    listed once (info): not checked is not the same as fine
 
