@@ -651,7 +651,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
-                   QT drugs, CYP3A4 inhibitors; two gabapentinoids; benzodiazepines,
+                   QT drugs, CYP3A4 inhibitors; warfarin with CYP2C9 inhibitors
+                   (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in

@@ -388,8 +388,6 @@ FRESH16_LEFT = {
     "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
             "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
             "(400 mg) is not crossed",
-    "WD59": "warfarin with fluconazole: a CYP2C9 interaction; drug_properties.csv has CYP3A4 "
-            "properties read for opioids only, so it needs a rule of its own (new code)",
     "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
             "(opioid-implausible-dose), not a refused input, by the issue's design",
 }

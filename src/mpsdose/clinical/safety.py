@@ -756,6 +756,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_other_depressants(k, items, opioids))
         found.extend(_cyp3a4(k, items, opioids))
     found.extend(_cyp3a4_contraindicated(k, items))
+    found.extend(_cyp2c9(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",
@@ -845,6 +846,25 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
                 f"{drug} with the CYP3A4 inhibitor {', '.join(by_name)}, which {drug}'s label "
                 f"names among the inhibitors it is contraindicated with: contraindicated. "
                 f"{rule.statement}"), f"{also[1]} ; also: {rule.source}"))
+    return found
+
+
+def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose label warns that CYP2C9 inhibitors raise its effect (warfarin: the more potent
+    S-enantiomer is cleared by CYP2C9) with such an inhibitor (fluconazole, fluvoxamine).
+
+    CYP2C9 only: the warfarin label's CYP3A4 and CYP1A2 lists hold weak inhibitors (alprazolam,
+    amlodipine, ...) that would warn on ordinary regimens; ``drug_properties.csv`` names as
+    ``cyp2c9_inhibitor`` only what a sensitive drug's label names or a source rates moderate or
+    stronger.
+    """
+    inhibitors = _with_property(k, items, "cyp2c9_inhibitor")
+    found = []
+    for drug in _with_property(k, items, "cyp2c9_substrate"):
+        others = [d for d in inhibitors if d != drug]
+        if others:
+            found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
+                                f"{', '.join(others)}: {drug}'s exposure rises"))
     return found
 
 

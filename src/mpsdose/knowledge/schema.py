@@ -526,7 +526,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "nsaid_avoid_older", "cyp3a4_substrate",
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
                                                  "cyp3a4_inhibitor_contraindicated",
-                                                 "cyp3a4_inhibitor_contraindicated_named")),
+                                                 "cyp3a4_inhibitor_contraindicated_named",
+                                                 "cyp2c9_substrate", "cyp2c9_inhibitor")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -534,7 +535,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength (weak, moderate, strong) the source contraindicates. "
                             "cyp3a4_inhibitor_contraindicated_named: weaker inhibitors the "
                             "source names among the contraindicated ones, space-separated "
-                            "(domperidone: fluconazole, a systemic azole antifungal)."),
+                            "(domperidone: fluconazole, a systemic azole antifungal). "
+                            "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
+                            "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
+                            "strength a source rates (weak, moderate, strong), or yes where a "
+                            "cyp2c9_substrate drug's label names it without one; only inhibitors "
+                            "such a label names or a source rates moderate or stronger."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
