@@ -648,7 +648,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    (most cautious: Duragesic, Durogesic) is info, not unreduced
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
                    a large share no larger than an opioid-naive start is info (US start:
-                   its low end at 65 and over or CrCl < 60)
+                   its low end at 65 and over or CrCl < 60); a share another market's
+                   source allows is info where no market, or one with no source of its
+                   own, is chosen; below the usual share but not below every source's
+                   (Pallipedia: 5%) is info (too little relief, not too much opioid)
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
                    PPI and ketorolac from 65: Beers; a coxib: info); opioids with
@@ -656,6 +659,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    QT drugs, CYP3A4 inhibitors; warfarin with CYP2C9 inhibitors
                    (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
+      renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
+                   warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
+                   regular use = warning, info where given only as needed or where every
+                   dose is within a renal source's start or renally adjusted maximum
       coverage     a drug whose dose no maximum or usual range judges by its route is
                    listed once (info): not checked is not the same as fine
 

@@ -25,8 +25,10 @@ families:
 - **interactions** (``data/safety_rules.csv``, ``data/drug_properties.csv``): NSAIDs with each
   other, corticosteroids, anticoagulants, antiplatelets, SSRIs/SNRIs, renal function and age;
   opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
-  hepatic impairment; products for opioid-tolerant patients only (transmucosal fentanyl) beside
-  the regimen that makes a patient tolerant.
+  hepatic impairment (a caution-class opioid below CrCl 30 is information where given only as
+  needed or where every dose is within a renal source's start or renally adjusted maximum,
+  ``data/renal_opioid_doses.csv``: :mod:`mpsdose.clinical.renal`); products for opioid-tolerant
+  patients only (transmucosal fentanyl) beside the regimen that makes a patient tolerant.
 
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
 Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
@@ -57,6 +59,7 @@ from mpsdose.clinical.market import (
     naive_start_allowed,
 )
 from mpsdose.clinical.ranges import label_titration_step, opioid_range_findings
+from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
@@ -795,6 +798,18 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                                          f"{text}; given only as needed, so the caution for "
                                          "regular use is met: start low, extend the interval",
                                          source))
+                    continue
+                # the caution in numbers: a dose a source gives in this renal function (a
+                # start, or the renally adjusted maximum) that every item is within
+                met = renal_dose_met(k, drug, given, patient) if value == "caution" else None
+                if met is not None:
+                    rows = list(dict.fromkeys(met))
+                    within = "; ".join(f"the {r.basis} of {r.describe()}" for r in rows)
+                    found.append(Finding(Severity.INFO, "renal-opioid", (
+                        f"{text}; every dose is within what the renal sources give for "
+                        f"{_crcl_text(patient)} ({within}): the caution (start low, extend the "
+                        "interval, titrate slowly) is met, so it is information"),
+                        " ; also: ".join([source, *(r.source for r in rows)])))
                     continue
                 found.append(Finding(Severity.WARNING, "renal-opioid", text, source))
     if opioids:
