@@ -287,15 +287,7 @@ def _rate_after_name(passage: Passage, tokens: list[Token], index: int,
         position += 1
     if position >= len(tokens):
         return None
-    found = _PER_TIME_AFTER_NAME.match(passage.normal, tokens[position].start)
-    if found is None:
-        return None
-    last = next((p for p in range(position, len(tokens)) if tokens[p].end == found.end()), None)
-    if last is None:
-        return None
-    unit = found.group("unit") or found.group("word")
-    time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
-    return time, last
+    return _time_written_at(passage, tokens, position)
 
 
 def _next_to(tokens: list[Token], drug: int, amount: int) -> bool:
@@ -319,6 +311,13 @@ def _rate_after_route(passage: Passage, tokens: list[Token], index: int) -> tupl
         position += 1
     if position == index + 1 or position >= len(tokens):
         return None
+    return _time_written_at(passage, tokens, position)
+
+
+def _time_written_at(passage: Passage, tokens: list[Token], position: int
+                     ) -> tuple[str, int] | None:
+    """The time an amount is per, written at ``position`` ("/hour", "per 24 hours", "an
+    hour"): "h", "day" or "min", and the position of its last token; or None."""
     found = _PER_TIME_AFTER_NAME.match(passage.normal, tokens[position].start)
     if found is None:
         return None

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from mpsdose.io.prose.not_doses import bracket_around, calculation_sign, equivalence_side
+from mpsdose.io.prose.not_doses import calculation_sign, equivalence_side
 from mpsdose.io.prose.passage import ItemReading, Passage
-from mpsdose.io.prose.scan import DrugName, Token
+from mpsdose.io.prose.scan import DrugName, Token, bracket_around
 from mpsdose.io.prose.words import CONDITIONS, NAME_NOUNS, ONE_PATIENT, SALTS, SERVICES
 from mpsdose.model.findings import Severity
 

@@ -20,9 +20,8 @@ from mpsdose.io.prose.words import (
     DESCRIPTORS,
     GLUE,
     MODIFIERS,
-    NOT_NAMES,
+    NOT_A_NAME,
     ROUTE_NOUNS,
-    SALTS,
     name_like,
     unit_count,
 )
@@ -288,7 +287,7 @@ def _unknown_name_follows(tokens: list[Token], position: int) -> bool:
         return False
     following = tokens[position + 1]
     return following.kind == "word" and name_like(str(following.value)) \
-        and following.value not in GLUE | NOT_NAMES | DESCRIPTORS | SALTS
+        and following.value not in NOT_A_NAME
 
 
 def _joins_route(passage: Passage, tokens: list[Token], position: int) -> bool:
@@ -317,14 +316,8 @@ def _sig_count(tokens: list[Token], position: int) -> int | None:
     count above one is not read ("60 mg, 2 tablets" may be a dose of two 30 mg tablets)."""
     if position + 2 >= len(tokens):
         return None
-    counted, unit = tokens[position + 1], tokens[position + 2]
-    if counted.kind == "number" and float(counted.value).is_integer():
-        count = int(counted.value)
-    elif counted.kind == "word" and counted.value in WORD_NUMBERS:
-        count = WORD_NUMBERS[str(counted.value)]
-    else:
-        return None
-    if not 1 <= count <= 4 or unit.kind != "form" or unit.value not in COUNTED:
+    count, unit = unit_count(tokens[position + 1]), tokens[position + 2]
+    if count is None or unit.kind != "form" or unit.value not in COUNTED:
         return None
     if count > 1 and tokens[position].value != ";":
         return None  # "morphine 60 mg, 2 tablets twice daily": the 60 mg may be the dose

@@ -14,12 +14,11 @@ import re
 from mpsdose.io.prose.amounts import amount_unit
 from mpsdose.io.prose.lexicon import DECIMAL_COMMA
 from mpsdose.io.prose.passage import Passage
-from mpsdose.io.prose.scan import Amount, Token
+from mpsdose.io.prose.scan import Amount, Token, bracket_around
 from mpsdose.io.prose.words import ONE_PATIENT
 from mpsdose.model.findings import Severity
 
 __all__ = [
-    "bracket_around",
     "calculation_sign",
     "equivalence_side",
     "note_grains",
@@ -284,32 +283,6 @@ def equivalence_side(passage: Passage, tokens: list[Token], index: int, *, right
         elif token.start >= to and joined(to, token.start):
             return True
     return False
-
-
-def bracket_around(tokens: list[Token], index: int) -> tuple[int, int] | None:
-    """The innermost pair of brackets around ``index`` (their positions), or None."""
-    depth, opening = 0, None
-    for position in range(index - 1, -1, -1):
-        kind = tokens[position].kind
-        if kind == "close":
-            depth += 1
-        elif kind == "open":
-            if depth == 0:
-                opening = position
-                break
-            depth -= 1
-    if opening is None:
-        return None
-    depth = 0
-    for position in range(index + 1, len(tokens)):
-        kind = tokens[position].kind
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            if depth == 0:
-                return opening, position
-            depth -= 1
-    return None
 
 
 def regimen_list(passage: Passage, tokens: list[Token], index: int) -> list[int]:

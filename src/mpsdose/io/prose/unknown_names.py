@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 
 from mpsdose.io.prose.passage import Passage
-from mpsdose.io.prose.scan import Token
+from mpsdose.io.prose.scan import Token, opening_bracket
 from mpsdose.io.prose.words import (
     CONDITIONS,
-    DESCRIPTORS,
     GLUE,
     INN_STEM,
     NAME_NOUNS,
+    NOT_A_NAME,
     NOT_NAMES,
     ROUTE_NOUNS,
     SALTS,
@@ -97,7 +97,7 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     item of a list or of a bracket, is that name's — never the drug of the item before it.
     Said in a finding; not read."""
     position = index - 1
-    opening = _bracket_open(tokens, index)
+    opening = opening_bracket(tokens, index)
     if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
         # "terbutaline sulphate (5 mg q6h)", "aminophylline (loading with 5 mg/kg …)": an
         # amount in the brackets that follow a name is that name's
@@ -119,7 +119,7 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     names = 0
     while position >= 0 and names < 2 and tokens[position].kind == "word" \
             and name_like(str(tokens[position].value)) \
-            and tokens[position].value not in GLUE | NOT_NAMES | DESCRIPTORS | SALTS:
+            and tokens[position].value not in NOT_A_NAME:
         position -= 1
         names += 1
     if not names:
@@ -151,11 +151,7 @@ def dose_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
     the sentence speaks of that drug, not of the story's."""
     for position in range(len(tokens) - 2):
         word, of, name = tokens[position:position + 3]
-        if word.kind in ("word", "cue") \
-                and passage.normal[word.start:word.end] in ("dose", "doses", "dosage") \
-                and of.kind == "word" and of.value == "of" and name.kind == "word" \
-                and name_like(str(name.value)) \
-                and name.value not in GLUE | NOT_NAMES | DESCRIPTORS | SALTS:
+        if _dose_of_unknown(passage, word, of, name):
             return name
     return None
 
@@ -172,8 +168,7 @@ def infusion_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
         if token.kind == "word" and following.kind == "infusion" \
                 and passage.normal[following.start:following.end].startswith("infusion") \
                 and name_like(str(token.value)) \
-                and token.value not in (GLUE | NOT_NAMES | DESCRIPTORS | SALTS
-                                        | ROUTE_NOUNS | _KINDS_OF_GIVING):
+                and token.value not in NOT_A_NAME | ROUTE_NOUNS | _KINDS_OF_GIVING:
             return token
     return None
 
@@ -189,8 +184,7 @@ def given_by_route(tokens: list[Token]) -> Token | None:
             return None
         name = tokens[position + 1]
         if token.kind == "route" and name.kind == "word" and name_like(str(name.value)) \
-                and name.value not in (GLUE | NOT_NAMES | DESCRIPTORS | SALTS
-                                       | ROUTE_NOUNS | _KINDS_OF_GIVING):
+                and name.value not in NOT_A_NAME | ROUTE_NOUNS | _KINDS_OF_GIVING:
             return name
     return None
 
@@ -202,11 +196,7 @@ def dose_of_unknown_between(passage: Passage, tokens: list[Token], drug_index: i
     read."""
     for position in range(drug_index + 1, index - 2):
         word, of, name = tokens[position:position + 3]
-        if word.kind in ("word", "cue") \
-                and passage.normal[word.start:word.end] in ("dose", "doses", "dosage") \
-                and of.kind == "word" and of.value == "of" and name.kind == "word" \
-                and name_like(str(name.value)) and name.value not in (
-                    GLUE | NOT_NAMES | DESCRIPTORS | SALTS):
+        if _dose_of_unknown(passage, word, of, name):
             token = tokens[index]
             said = passage.text[name.start:name.end]
             passage.add_not_dose(token, f"the dose of {said!r}, a name the catalogue does not know")
@@ -271,7 +261,7 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
         position -= 1
     name = tokens[position]
     if position <= conjunction or name.kind != "word" or not name_like(str(name.value)) \
-            or name.value in GLUE | NOT_NAMES | DESCRIPTORS | SALTS | _FURTHER:
+            or name.value in NOT_A_NAME | _FURTHER:
         return False
     # and the name opens the noun phrase after the conjunction: only the way it is given
     # stands before it ("and orally administered cyclosporine A", "and intravenous
@@ -298,6 +288,15 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     return True
 
 
+def _dose_of_unknown(passage: Passage, word: Token, of: Token, name: Token) -> bool:
+    """ "dose of X", "doses of X", "dosage of X", where X could be a drug's name the catalogue
+    does not know."""
+    return word.kind in ("word", "cue") \
+        and passage.normal[word.start:word.end] in ("dose", "doses", "dosage") \
+        and of.kind == "word" and of.value == "of" and name.kind == "word" \
+        and name_like(str(name.value)) and name.value not in NOT_A_NAME
+
+
 def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> bool:
     """ "… was initiated (methotrexate 15 mg/week)": a bracket that opens with a word shaped
     like an INN the catalogue does not know, not right after a drug's name (where it may be
@@ -306,20 +305,6 @@ def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> 
         return False
     return (position == 0 or tokens[position - 1].kind != "drug") \
         and INN_STEM.fullmatch(str(tokens[position + 1].value)) is not None
-
-
-def _bracket_open(tokens: list[Token], index: int) -> int | None:
-    """The opening bracket an amount stands in, if it stands in one."""
-    depth = 0
-    for position in range(index - 1, -1, -1):
-        kind = tokens[position].kind
-        if kind == "close":
-            depth += 1
-        elif kind == "open":
-            if not depth:
-                return position
-            depth -= 1
-    return None
 
 
 def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -> Token | None:
@@ -358,9 +343,8 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     word = str(head.value)
     if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and INN_STEM.fullmatch(word)):
         return head
-    if not name_like(word) or word in (GLUE | NOT_NAMES | DESCRIPTORS | SALTS | _FURTHER
-                                       | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS
-                                       | CONDITIONS | SERVICES):
+    if not name_like(word) or word in (NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS
+                                       | NAME_NOUNS | CONDITIONS | SERVICES):
         return None
     said = passage.text[head.start:head.end]
     if position > 0 and said[:1].isupper() and said[1:].islower() and not (

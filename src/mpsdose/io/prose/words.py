@@ -21,6 +21,7 @@ __all__ = [
     "INN_STEM",
     "MODIFIERS",
     "NAME_NOUNS",
+    "NOT_A_NAME",
     "NOT_NAMES",
     "ONE_PATIENT",
     "ROUTE_NOUNS",
@@ -92,6 +93,8 @@ SERVICES = frozenset({"clinic", "clinics", "program", "programme", "programs", "
 #: dramatically improves pain control", "OxyContin, a controlled-release oxycodone hydrochloride
 #: tablet, is …".
 NAME_NOUNS = frozenset({"treatment", "therapy", "use", "administration"})
+#: Words that are no drug's name, where a name the catalogue does not know is looked for.
+NOT_A_NAME = GLUE | NOT_NAMES | DESCRIPTORS | SALTS
 #: Dosage units counted before a strength's schedule ("600mg; 1 capsule by mouth 3 times daily").
 COUNTED = frozenset({"tablet", "capsule", "suppository"})
 
