@@ -98,12 +98,12 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             if drug_index is not None and amount.base == "%" and not amount.per \
                     and not _next_to(tokens, drug_index, index):
                 drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
-            if drug_index is not None and dose_of_unknown_between(passage,
-                    tokens, drug_index, index):
+            if drug_index is not None and dose_of_unknown_between(
+                    passage, tokens, drug_index, index):
                 used.add(index)
                 continue
-            if drug_index is not None and named_after_conjunction(passage,
-                    tokens, drug_index, index):
+            if drug_index is not None and named_after_conjunction(
+                    passage, tokens, drug_index, index):
                 used.add(index)
                 continue
             if drug_index is not None and headed_by_unknown_name(passage, tokens, drug_index, index):
