@@ -24,6 +24,7 @@ from mpsdose.model.vocabulary import Route
 
 __all__ = ["tell"]
 
+#: The time words a new state is labelled by, the first of them the sentence has in this order.
 _TIME_ORDER = ("day", "admission", "discharge", "outpatient", "perioperative", "initial",
                "before")
 
