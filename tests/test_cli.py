@@ -398,3 +398,18 @@ def test_read_with_no_regimen_says_so(runner):
     result = runner.invoke(main, ["read", "-"], input="A 61 year old woman, NRS 7/10.")
     assert result.exit_code == 0
     assert "No regimen found" in result.stdout
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    """``python -m mpsdose`` is the ``mpsdose`` script: same program name, same commands."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mpsdose", "total", "--json", "morphine 10 mg po q4h"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total_ome_mg_per_day"] == 60  # oral morphine: its own equivalent
+    usage = subprocess.run([sys.executable, "-m", "mpsdose", "nonsense"],
+                           capture_output=True, text=True, check=False)
+    assert usage.returncode == 2
+    assert usage.stderr.startswith("mpsdose: error: ")  # the program is named, not __main__.py

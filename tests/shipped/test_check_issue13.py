@@ -206,12 +206,12 @@ FRESH3_STILL_WARNED = {
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
 }
+# JO33 (SC oxycodone 5 mg/24 h with 1 mg as needed at CrCl 28, end-of-life) no longer warns: within
+# the Scottish renal last-days-of-life start (renal_opioid_doses.csv), the renal caution is met
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {
     "JO28": "mirogabalin with hydromorphone at 69 outside hospice: the Beers Criteria 2023 say "
             "avoid (the issue makes it a warning from 65)",
-    "JO33": "scheduled SC oxycodone at CrCl 28: a caution-class opioid in regular use below "
-            "CrCl 30 (the renal rule's warning; its dose is not read as already reduced)",
 }
 
 
@@ -228,12 +228,13 @@ FRESH5_STILL_WARNED = {
     "KO09": "morphine 10 mg as rescue beside methadone 10 mg/day: at least 21% of the day even "
             "at methadone's largest reading, above every source's 20% top; the row's rescue size "
             "was not taken from a source",
-    "KO30": "morphine 2.5 mg as rescue beside a 12 mcg/h patch: below the 10% floor at every "
-            "reading; the Lothian/NHS patch table the round cites gives 5-10 mg",
-    "KO39": "oxycodone 1 mg as rescue beside a 12 mcg/h patch: 3-7% of the day, below every "
-            "source's floor (the patch table gives 5-10 mg of oral morphine)",
-    "KO41": "hydromorphone 0.5 mg as rescue beside a 25 mcg/h patch: 3-4% of the day, below "
-            "every source's floor (the patch table gives 10-15 mg of oral morphine)",
+    "KO30": "modified-release paracetamol 665 mg, two tablets (1330 mg a dose) three times a "
+            "day, --market au: above the US source's 1 g single dose, applied where the AU "
+            "sources give none; its small morphine rescue (4-9% of the patch's day) is now "
+            "information (Pallipedia: 5-15% of the day)",
+    "KO41": "hydromorphone 0.5 mg as rescue beside a 25 mcg/h patch: 3-4% of the day at every "
+            "reading, below the bottom of every source's share (Pallipedia's 5%): too small to "
+            "be a rescue (the patch table gives 10-15 mg of oral morphine)",
     "KO47": "codeine 240 mg/day to a 10 mcg/h buprenorphine patch: 100% of the old OME by SPCG "
             "(codeine 0.1, the patch 2.4), unreduced under a published ratio as the issue asks "
             "to flag; the Butrans label starts 5 mcg/h below 30 mg MME, which the UK reading is",
@@ -331,8 +332,9 @@ FRESH10_STILL_WARNED: dict[str, str] = {}
 # -- the eleventh to thirteenth held-out rounds (written and committed before check first ran) -
 FRESH11_LEFT: dict[str, str] = {}
 FRESH11_STILL_WARNED = {
-    "RO23": "oxycodone with a creatinine clearance of 28 mL/min: SPS and the Fast Fact advise "
-            "caution below 30 (renal-opioid), a warning with a source",
+    "RO23": "MR oxycodone with a creatinine clearance of 28 mL/min: SPS and the Fast Fact advise "
+            "caution below 30 (renal-opioid), and the renal start read as meeting it is for "
+            "immediate release (the dialysis table cautions controlled-release preparations)",
     "RO32": "MR oxycodone 160 mg/day, 320 mg OME at the lower reading: above the West Midlands "
             "300 mg/day specialist-advice line, a warning by the issue's rule (as GO14)",
 }
@@ -353,9 +355,6 @@ FRESH13_LEFT = {
             "it",
 }
 FRESH13_STILL_WARNED = {
-    "TO38": "oxycodone IR 5 mg as 25% of an ER 20 mg/day (market eu): above the usual share, and "
-            "no European naive-start source with numbers was verified for the step-down that "
-            "the UK rows give",
     "TO40": "mirtazapine with a fentanyl patch: the serotonergic warning stands until a UK "
             "source is read that sets another severity",
 }
@@ -368,10 +367,10 @@ FRESH14_LEFT = {
             "earlier rounds warned",
 }
 FRESH14_STILL_WARNED = {
-    "UO06": "hydromorphone CSCI 4 mg/day at CrCl 25 (end-of-life): SPS and the renal sources "
-            "advise caution and a reduced dose below 30 with no number for 'reduced', so a low "
-            "dose cannot be read as meeting it (renal-opioid warning, as RO23)",
-    "UO12": "oxycodone ER 10 mg q12h at CrCl 25: the same renal caution (as RO23 and JO33)",
+    "UO06": "hydromorphone CSCI 4 mg/day at CrCl 25 (end-of-life): no renal source gives an SC "
+            "hydromorphone start that the dose could be read as within (as WO07)",
+    "UO12": "oxycodone ER 10 mg q12h at CrCl 25: the renal caution, with no renal start for "
+            "modified release (as RO23)",
     "UO22": "a hydromorphone PCA demand dose (0.2 mg IV q10min PRN) with no hourly maximum is "
             "counted at 144 doses a day; no sourced PCA 1-h or 4-h limit is encoded",
 }
@@ -381,9 +380,6 @@ FRESH15_LEFT: dict[str, str] = {}
 FRESH15_STILL_WARNED = {
     "VO28": "gabapentin with hydromorphone at 71 (US, no end-of-life setting): the Beers 2023 "
             "opioid + gabapentinoid warning from 65, by the issue's own rule",
-    "VO45": "tramadol 50 mg q12h at CrCl 25: the renal-opioid caution below 30 mL/min has no "
-            "number for a reduced dose that the label's 200 mg/day every 12 hours could be read "
-            "as meeting (as RO23, UO06 and UO12)",
 }
 
 FRESH16_LEFT = {
@@ -392,19 +388,38 @@ FRESH16_LEFT = {
     "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
             "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
             "(400 mg) is not crossed",
-    "WD59": "warfarin with fluconazole: a CYP2C9 interaction; drug_properties.csv has CYP3A4 "
-            "properties read for opioids only, so it needs a rule of its own (new code)",
     "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
             "(opioid-implausible-dose), not a refused input, by the issue's design",
 }
 FRESH16_STILL_WARNED = {
-    "WO07": "hydromorphone SC at CrCl below 30: renal-opioid warns whatever the dose (no sourced "
-            "reduced dose that meets the caution)",
+    "WO07": "hydromorphone SC 3 mg/24 h at CrCl 20: no renal source gives an SC hydromorphone "
+            "start (the dialysis table's oral start, 4 mg/day, is about 2 mg/day SC by SPCG's "
+            "ratio), so the renal caution is not read as met",
     "WO13": "metoclopramide 30 mg/day SC at CrCl 55: the SmPC's renal halving, label-backed",
     "WO25": "pregabalin with a fentanyl patch in an older patient: Beers 2023, by the issue's rule",
     "WO38": "oxycodone 10 mg rescue beside a 25 mcg/h patch: no sourced tolerance for the share",
     "WO39": "morphine 15 mg rescue beside 80 mg/day: no sourced tolerance for the share",
-    "WO44": "oxycodone 2.5 mg q6h at CrCl below 30: renal-opioid warns whatever the dose (as WO07)",
+}
+
+# -- the seventeenth held-out round (written and committed before check first ran) --------------
+FRESH17_LEFT: dict[str, str] = {}
+FRESH17_STILL_WARNED = {
+    "XO42": "metoclopramide 30 mg/24 h SC at CrCl 55 in palliative care: the SmPC halves the day "
+            "at CrCl 15-60 (as WO13); no palliative source seen gives SC metoclopramide its own "
+            "renal rule, so the renal band stays beside the palliative maximum",
+    "XO46": "MR oxycodone 10 mg twice daily at CrCl 28: the renal caution, with no renal start "
+            "for modified release (as RO23 and UO12); its 25% rescue is now information (no EU "
+            "source of the share is encoded, and the Japanese oxycodone label allows 1/8-1/4)",
+}
+
+# -- the eighteenth held-out round (written and committed before check first ran) --------------
+FRESH18_LEFT: dict[str, str] = {}
+FRESH18_STILL_WARNED = {
+    "YO18": "OxyContin 10 mg q12h in a naive patient (jp): the OxiNorm per-dose start (5 mg a "
+            "dose) judges a 12-hourly MR dose (the XO47 family of a per-dose start read against "
+            "a long-acting dose); another helper's family (safety22), not fixed here",
+    "YO28": "hydromorphone CSCI 4 mg/day at CrCl 28 (au, palliative): renal-opioid warns whatever "
+            "the dose (as WO07, UO06); another helper's family (safety22), not fixed here",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -425,6 +440,8 @@ ROUNDS = {
     "fresh14": (FRESH14_LEFT, FRESH14_STILL_WARNED),
     "fresh15": (FRESH15_LEFT, FRESH15_STILL_WARNED),
     "fresh16": (FRESH16_LEFT, FRESH16_STILL_WARNED),
+    "fresh17": (FRESH17_LEFT, FRESH17_STILL_WARNED),
+    "fresh18": (FRESH18_LEFT, FRESH18_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

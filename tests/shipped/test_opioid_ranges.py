@@ -40,6 +40,10 @@ SOURCED = [
     ("usual", "fentanyl", Route.BUCCAL, None, None, 0.8, None),
     ("usual", "fentanyl", Route.SUBLINGUAL, None, None, 0.8, None),
     ("usual", "fentanyl", Route.SUBLINGUAL, None, None, 1.6, None),
+    # Zydol SR UK SmPC 'The usual initial dose is 50-100 mg tramadol hydrochloride twice daily';
+    # Tramal SR (AU) 'The recommended dose is 100–200 mg (1–2 tablets) twice daily'
+    ("naive-start", "tramadol", Route.ORAL, "er", "uk", 100, 200),
+    ("naive-start", "tramadol", Route.ORAL, "er", "au", 100, 200),
 ]
 
 

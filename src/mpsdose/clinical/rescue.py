@@ -6,6 +6,12 @@ label's 1/8–1/4 for ``jp``), else the rule's first row. The repeat interval co
 ``schedules.csv``. A written rescue dose is judged in oral morphine equivalents against the
 scheduled opioids of any drug and route (an SC rescue against an oral regular opioid, an oral
 rescue against an infusion or a patch), each by its route's own factor.
+
+A share outside the usual one is a warning, with these step-downs to information: another
+market's source allows it, where no market is chosen or the chosen market has no source of the
+share of its own (its rule is then another market's default row); the rescue is no larger than
+an opioid-naive start; it is below the usual share but not below the lowest share any source
+gives (too little relief, not too much opioid: Pallipedia's 5%).
 """
 
 from __future__ import annotations
@@ -139,17 +145,20 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     otherwise both are converted to oral morphine equivalents by their routes' own factors, in
     one table that has them all (``table`` first, then the rotation tables), and the share is
     flagged only where every reading of the table's factors lies outside the market's usual
-    range. Where another market's source allows the share, or the rescue is no larger than a
-    starting dose for an opioid-naive patient, the finding is information. Where no table has the
-    factors, the rescue is reported once as not checked. Linear in the number of items.
+    range. Where another market's source allows the share (no market chosen, or a chosen market
+    with no source of the share of its own), where the rescue is no larger than a starting dose
+    for an opioid-naive patient, or where it is below the usual share but reaches the lowest
+    share any source gives, the finding is information. Where no table has the factors, the
+    rescue is reported once as not checked. Linear in the number of items.
 
     Parameters
     ----------
     regimen
         A regimen, or items.
     market
-        ``us``, ``uk``, ``jp`` …: the usual share of that market's source; None: the default row,
-        with the other markets' rows as the disagreement they are.
+        ``us``, ``uk``, ``jp`` …: the usual share of that market's source; None, or a market
+        with no source of the share (``au``, ``eu``, ``nz``): the default row, with the other
+        markets' rows as the disagreement they are.
     table
         A conversion table to read the factors from first.
     previous
@@ -236,8 +245,15 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         if incident is not None:
             found.append(incident)
             continue
+        small = _below_usual(k, item, dose, share_low, share_high, how, rule, market)
+        if small is not None:
+            found.append(small)
+            continue
         severity, other = Severity.WARNING, None
-        if market is None:  # another market's source may allow it: the sources disagree
+        # another market's source may allow it: the sources disagree. So where no market is
+        # chosen, and where the chosen market has no source of its own for the share (its rule
+        # is then the default row, another market's)
+        if rule.market != market or market is None:
             other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
                           if r.market is not None and r is not rule
                           and _within(r, share_low, share_high)), None)
@@ -256,8 +272,10 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                 f"{_percent(rule)}{f', {market}' if market and rule.market == market else ''})")
         sources = [rule.source]
         if other is not None:
-            text += (f"; within the {str(other.market).upper()} source's {_percent(other)}: the "
-                     "markets disagree, so it is information")
+            mine = (f"no {market.upper()} source of the usual share is encoded, and it is "
+                    if market is not None else "")
+            text += (f"; {mine}within the {str(other.market).upper()} source's "
+                     f"{_percent(other)}: the markets disagree, so it is information")
             sources.append(other.source)
         if start is not None:
             row, what = start
@@ -382,6 +400,34 @@ def _titrated_on_its_own(k: Knowledge, item: Item) -> bool:
     rapid-onset fentanyl')."""
     routes = k.drug_properties.get(item.drug.name, "opioid_tolerant_only_routes")
     return routes is not None and item.route.value in routes[0].split()
+
+
+def _below_usual(k: Knowledge, item: Item, dose: float, share_low: float, share_high: float,
+                 how: str, rule: Rule, market: str | None) -> Finding | None:
+    """A rescue below the market's usual share that reaches, at the reading of the factors that
+    makes it largest, the lowest share any source gives: information, or None.
+
+    A rescue smaller than the usual share gives too little relief; it is not too much opioid,
+    the harm the check guards against. Where a source's usual share reaches down to it
+    (Pallipedia: 5-15% of the day, 5% for the elderly), the sources disagree and it is
+    information. Below the bottom of every source's share at every reading (oxycodone 2.5 mg
+    beside 160 mg/day: 1.6%) it stays a warning: a rescue that small is no rescue.
+    """
+    if share_high >= rule.bounds[0] - 1e-9:
+        return None
+    bottom = min(k.rotation_rules.all("breakthrough_fraction", item.drug.name),
+                 key=lambda r: r.bounds[0])
+    if share_high < bottom.bounds[0] - 1e-9:
+        return None
+    shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
+             else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
+    where = f", {market}" if market and rule.market == market else ""
+    return Finding(Severity.INFO, "rescue-share", (
+        f"{item}: {significant(dose, 4)} mg is {shown} of {how}, below the usual "
+        f"{_percent(rule)}{where} but within {_percent(bottom)} of the day by another source: "
+        "a smaller rescue than usual gives too little relief rather than too much opioid, and "
+        "the sources disagree, so it is information"),
+        f"{bottom.source} ; also: {rule.source}", item=str(item))
 
 
 def _top_of_every_source(k: Knowledge, item: Item) -> Rule:

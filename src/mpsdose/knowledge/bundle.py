@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         DoseLimit,
         DrugProperties,
         OpioidRange,
+        RenalDose,
         SafetyRules,
         SteroidTable,
         UsualRange,
@@ -87,7 +88,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "antiplatelet-nsaid",
         "anticholinergic-antidepressant-older", "benzodiazepine-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
-        "corticosteroid-dexamethasone-equivalent", "cyp3a4-inhibitor-contraindicated",
+        "corticosteroid-dexamethasone-equivalent", "cyp2c9-inhibitor",
+        "cyp3a4-inhibitor-contraindicated",
         "dose-not-checked",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
@@ -531,6 +533,16 @@ class Knowledge:
             OpioidRange.from_row(row) for row in self.rows("opioid_dose_ranges.csv")))
 
     @property
+    def renal_opioid_doses(self) -> tuple[RenalDose, ...]:
+        """Doses a source gives for a renally cleared opioid below a creatinine clearance
+        (``renal_opioid_doses.csv``): at or below one, the renal caution is met. Empty where the
+        file is absent."""
+        from mpsdose.knowledge.limits import RenalDose
+
+        return self._cached("renal_opioid_doses", lambda: tuple(
+            RenalDose.from_row(row) for row in self._optional("renal_opioid_doses.csv")))
+
+    @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
         from mpsdose.knowledge.limits import steroid_tables
@@ -630,6 +642,7 @@ class Knowledge:
             "drug_properties.csv": lambda: self.drug_properties,
             "usual_ranges.csv": lambda: self.usual_ranges,
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
+            "renal_opioid_doses.csv": lambda: self.renal_opioid_doses,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
             "products.csv": lambda: self.products,

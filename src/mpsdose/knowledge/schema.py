@@ -467,6 +467,40 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "dose_limits.csv sets it, as do rows of another condition (a renal band).",
     ),
     _schema(
+        "renal_opioid_doses.csv",
+        "Doses of a renally cleared opioid that a source gives below a creatinine clearance",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("crcl_band", Kind.INTERVAL, unit="mL/min",
+               doc="The creatinine clearances the source gives the dose for ('(, 30)': below "
+                   "30, CKD stage 4-5 and dialysis)."),
+        Column("basis", Kind.CHOICE, choices=("start", "maximum"),
+               doc="start: the source's starting dose in that renal function; maximum: the "
+                   "source's renally adjusted maximum (the tramadol label's every 12 hours, at "
+                   "most 200 mg a day)."),
+        Column("min_interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="The shortest interval between doses the source allows (the interval it "
+                   "extends to); empty: the source sets none."),
+        Column("per_dose", Kind.POSITIVE, required=False, unit="mg"),
+        Column("per_day", Kind.POSITIVE, required=False, unit="mg/day",
+               doc="Of the drug's scheduled items by the route (as-needed doses are judged per "
+                   "dose)."),
+        Column("settings", Kind.SETTINGS, required=False,
+               doc="The care settings whose guidance gives the row (end-of-life); empty: every "
+                   "setting."),
+        key=("drug", "route", "release", "crcl_band", "basis", "settings", "source"),
+        doc="The renal-opioid rule (safety_rules.csv) warns on a caution-class opioid "
+            "(drug_properties.csv renally_cleared_active_metabolite 'caution') in regular use "
+            "below its threshold: the sources' caution is to start low, extend the interval and "
+            "titrate slowly. Where every item of the drug is at or below one of these rows (its "
+            "route and release, per dose, the scheduled day, no more often than "
+            "min_interval_h; the patient's CrCl in the band and setting among the row's "
+            "settings), the caution is met and the finding is info, naming the row. Drugs "
+            "the sources say to avoid (codeine, dihydrocodeine, pethidine) and morphine "
+            "(avoid where possible) have no rows.",
+    ),
+    _schema(
         "safety_rules.csv", "The rule behind each safety check",
         Column("check"),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
@@ -489,10 +523,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "long_acting", "serotonin_reuptake_inhibitor",
                                                  "strong_anticholinergic_antidepressant",
                                                  "opioid_tolerant_only_routes",
-                                                 "nsaid_avoid_older", "cyp3a4_substrate",
+                                                 "nsaid_avoid_older", "cox2_selective",
+                                                 "cyp3a4_substrate",
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
                                                  "cyp3a4_inhibitor_contraindicated",
-                                                 "cyp3a4_inhibitor_contraindicated_named")),
+                                                 "cyp3a4_inhibitor_contraindicated_named",
+                                                 "cyp2c9_substrate", "cyp2c9_inhibitor")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -500,7 +536,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength (weak, moderate, strong) the source contraindicates. "
                             "cyp3a4_inhibitor_contraindicated_named: weaker inhibitors the "
                             "source names among the contraindicated ones, space-separated "
-                            "(domperidone: fluconazole, a systemic azole antifungal)."),
+                            "(domperidone: fluconazole, a systemic azole antifungal). "
+                            "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
+                            "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
+                            "strength a source rates (weak, moderate, strong), or yes where a "
+                            "cyp2c9_substrate drug's label names it without one; only inhibitors "
+                            "such a label names or a source rates moderate or stronger."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
