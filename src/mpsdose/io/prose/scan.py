@@ -22,7 +22,7 @@ from mpsdose.io.prose.lexicon import (
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.value import Value
 
-__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "scan"]
+__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "bracket_around", "opening_bracket", "scan"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -305,6 +305,37 @@ def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> T
     if found is not None:
         return Token("drug", position, drug.end(), DrugName(found, joined, joined_from=written))
     return Token("word", position, drug.end(), joined)
+
+
+def opening_bracket(tokens: list[Token], index: int) -> int | None:
+    """The position of the opening bracket the token at ``index`` stands in, or None."""
+    depth = 0
+    for position in range(index - 1, -1, -1):
+        kind = tokens[position].kind
+        if kind == "close":
+            depth += 1
+        elif kind == "open":
+            if not depth:
+                return position
+            depth -= 1
+    return None
+
+
+def bracket_around(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """The innermost pair of brackets around ``index`` (their positions), or None."""
+    opening = opening_bracket(tokens, index)
+    if opening is None:
+        return None
+    depth = 0
+    for position in range(index + 1, len(tokens)):
+        kind = tokens[position].kind
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            if depth == 0:
+                return opening, position
+            depth -= 1
+    return None
 
 
 def words(tokens: Iterable[Token]) -> list[str]:
