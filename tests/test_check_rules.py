@@ -447,9 +447,14 @@ def test_the_methadone_cap_follows_the_chosen_markets_label_start():
 def test_a_markets_label_start_replaces_the_starts_of_every_opioid():
     label_start = _found(["hydromorphone er 4 mg po daily"], NAIVE, market="jp")
     assert "opioid-naive-start" not in {f.code for f in label_start}
-    # without the market, the starts of every opioid judge it as before
-    assert "opioid-naive-start" in {f.code for f in _found(["hydromorphone er 4 mg po daily"],
-                                                          NAIVE)}
+    # without the market, the per-day starts of every opioid judge it (an immediate-release
+    # start a dose does not judge a once-daily tablet): 4 mg/day is 30 mg OME at SPCG's 7.5,
+    # within NICE's 20-30 mg/day; 12 mg/day (90 mg OME) is above every market's day
+    assert "opioid-naive-start" not in {f.code for f in _found(["hydromorphone er 4 mg po daily"],
+                                                              NAIVE)}
+    above = [f for f in _found(["hydromorphone er 12 mg po daily"], NAIVE)
+             if f.code == "opioid-naive-start"]
+    assert [f.severity for f in above] == [Severity.WARNING]
 
 
 # -- NSAIDs the Beers Criteria avoid by any route ------------------------------------------------

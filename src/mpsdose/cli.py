@@ -633,10 +633,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    slip) = error; more than 1000 times that ceiling (beyond any single
                    unit slip) is no dose: refused, exit 2; above the usual range =
                    warning; opioid-naive above the labelled start = warning (--market us:
-                   at 65 and over or CrCl < 60, the low end of its range), above a
-                   tolerant-only dose = error; transmucosal fentanyl needs opioid tolerance
-                   and starts at its label's first dose (above it with no such product in
-                   --previous, or no --previous: warning)
+                   at 65 and over or CrCl < 60, the low end of its range), a start for
+                   one release judging that release only (an IR start never an MR
+                   tablet or a patch); with --market, an item its starts cannot judge
+                   takes the other markets' (the finding says so), no start anywhere =
+                   info; above a tolerant-only dose = error; transmucosal fentanyl needs
+                   opioid tolerance and starts at its label's first dose (above it with no
+                   such product in --previous, or no --previous: warning)
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious

@@ -580,7 +580,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
         Column("route", Kind.ROUTE_OR_GROUP, required=False, doc="Empty: every route."),
-        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("release", Kind.RELEASE, required=False,
+               doc="Empty: any release. A release judges the doses of that release only; ir also "
+                   "judges an oral dose whose release is not written and a dose by a route with "
+                   "no release (an injection), never a patch. A naive start for one release (the "
+                   "immediate-release starts of every opioid) says nothing of the others: where "
+                   "the chosen market has no start for an item's drug, route and release, the "
+                   "other markets' starts judge it."),
         Column("interval_h", Kind.POSITIVE, required=False, unit="h",
                doc="The product's dosing or wear interval, where it tells products apart (a 7-day "
                    "buprenorphine patch is 168)."),
