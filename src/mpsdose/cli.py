@@ -639,7 +639,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    takes the other markets' (the finding says so), no start anywhere =
                    info; above a tolerant-only dose = error; transmucosal fentanyl needs
                    opioid tolerance and starts at its label's first dose (above it with no
-                   such product in --previous, or no --previous: warning)
+                   such product in --previous, or no --previous: warning); methadone
+                   alone is judged in its own mg (maintenance usual up to 100 mg/day),
+                   not in OME, whose factor rises with its dose
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
@@ -648,8 +650,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    60 mg OME/day (US label: error; info where the market's own table
                    gives it, --market uk: 12 mcg/h from 30 mg/day); a switch to a patch
                    no stronger than the manufacturers' patch tables give for the old dose
-                   (most cautious: Duragesic, Durogesic) is info, not unreduced
+                   (most cautious: Duragesic, Durogesic; a buprenorphine patch by the old
+                   OME: Butrans, Butec, the market's own with --market us or uk) is info,
+                   not unreduced; morphine and diamorphine convert between each other at
+                   the table's ratio (flagged only above it)
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
+                   a parenteral rescue of a patch's own drug in the drug's own amount (a
+                   fentanyl patch delivers its rate: SC fentanyl against 24 h of it);
                    a large share no larger than an opioid-naive start is info (US start:
                    its low end at 65 and over or CrCl < 60); a share another market's
                    source allows is info where no market, or one with no source of its

@@ -343,9 +343,9 @@ FRESH12_LEFT: dict[str, str] = {}
 FRESH12_STILL_WARNED = {
     "SO41": "MR morphine 400 mg/day: above the West Midlands 300 mg OME/day specialist-advice "
             "line, a warning by the issue's rule (as OO10 and PO28)",
-    "SO43": "methadone 90 mg/day, about 420 mg OME by the first rotation table's tiered "
-            "factor: above the same 300 mg OME/day line, a warning by the issue's rule",
 }
+# SO43 (methadone 90 mg/day alone, about 420 mg OME) warned opioid-above-usual until methadone
+# alone was judged by its own maintenance day in mg (60-100 mg/day), not in OME (round 19).
 
 FRESH13_LEFT = {
     "TD44": "oxycodone ER 30 mg/day with fentanyl buccal 200 mcg PRN and no previous regimen: the "
@@ -422,24 +422,27 @@ FRESH18_STILL_WARNED = {
             "the dose (as WO07, UO06); another helper's family (safety22), not fixed here",
 }
 
-# -- the nineteenth held-out round (written and committed before check first ran) -------------
+# -- the nineteenth held-out round (written and committed before check first ran) --------------
 FRESH19_LEFT: dict[str, str] = {}
 # ZD11 (Norspan 20 mcg/h, naive, au) was silent and ZO39 (Palexia SR 50 mg twice daily, naive, au)
-# warned until the naive starts were read by release (safety24): eTG's immediate-release start
-# of every opioid judges neither a patch nor a 12-hourly tablet, and an Australian start
-# (Norspan) or, where Australia gives none, the other markets' (Nucynta ER, Palexia SR UK) do.
+# warned until the naive starts were read by release: eTG's immediate-release start of every
+# opioid judges neither a patch nor a 12-hourly tablet, and an Australian start (Norspan) or,
+# where Australia gives none, the other markets' (Nucynta ER, Palexia SR UK) do. ZO37 (fentanyl
+# 25 mcg/h with fentanyl 100 mcg SC as needed) warned rescue-share until a parenteral rescue of the
+# patch's own drug was read in the drug's own amount (the patch label's delivered rate: 1/6 of 600
+# micrograms a day); ZO41 (methadone 80 mg/day alone) warned opioid-above-usual until methadone
+# alone was judged by its own maintenance day.
 FRESH19_STILL_WARNED = {
-    "ZO24": "tramadol 100 mg bid to buprenorphine 10 mcg/h (eu): equianalgesic-switch at SPCG's "
-            "reading (24 vs 20 mg OME, 120%); the Butrans SmPC's own conversion is another "
-            "helper's family (safety25: switches), not fixed here",
-    "ZO37": "fentanyl 25 mcg/h with 100 mcg SC as needed (au): rescue-share 25% at the largest "
-            "reading (the SC and TD factors from different readings); another helper's family "
-            "(safety25: rescue share), not fixed here",
-    "ZO41": "methadone 80 mg/day maintenance (au): opioid-above-usual, 376 mg OME above 300; "
-            "methadone's usual range is another helper's (safety25), not fixed here",
-    "ZO50": "oxycodone CR 30 bid to morphine SR 30 bid (nz): equianalgesic-switch under PDQ's most "
-            "cautious reading (60 vs 60-90 mg, 100%); another helper's family (safety25: "
-            "switches), not fixed here",
+    "ZO24": "tramadol 200 mg/day to buprenorphine 10 mcg/h (eu, 80 years, CrCl 25): the labels' "
+            "own tables give 5 mcg/h here: Butrans (US) below 30 mg/day of oral morphine "
+            "equivalent (tramadol 200 mg/day is 20 mg/day by SPCG's 1/10; the row's 40 mg reads "
+            "the MME tables' 0.2, a surveillance factor) and the Butec SmPC (UK) starts every "
+            "patient at 5 mcg/h; NHS GG&C reports this rounding-up as near misses over 80",
+    "ZO50": "MR oxycodone 60 mg/day to MR morphine 60 mg/day (nz): a change to a different opioid "
+            "takes the cross-tolerance reduction (NZF 25-50%, PDQ's lower-than-equianalgesic "
+            "footnote), and PDQ prints oral oxycodone 20-30 mg for oral morphine 30 mg: at its 1:1 "
+            "the morphine is not reduced; the unreduced conversion is the morphine-diamorphine "
+            "pair's only (drug_properties.csv converts_unreduced_with)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

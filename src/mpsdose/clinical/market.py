@@ -38,11 +38,15 @@ __all__ = ["market_findings", "market_table", "methadone_label_start", "naive_st
            "naive_start_label"]
 
 
-def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None) -> MarketRule | None:
-    """The market's default table of a kind (``rotation_table``, ``patch_table``), or None."""
+def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None,
+                 drug: str | None = None) -> MarketRule | None:
+    """The market's default table of a kind (``rotation_table``, ``patch_table``), or None.
+
+    With ``drug``, a row for another drug is passed over (the UK's buprenorphine patch table is
+    not its fentanyl one); a row of no drug is the market's table for every drug."""
     if market is None:
         return None
-    return resolve(knowledge).market_rules.first(market, kind)
+    return resolve(knowledge).market_rules.first(market, kind, drug)
 
 
 def _items(regimen: Regimen | Iterable[Item] | None) -> tuple[Item, ...]:

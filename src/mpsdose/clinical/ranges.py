@@ -640,7 +640,10 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and entry.per_dose is not None:
                 doses.append((row, entry.per_dose, row.per_dose,
                               _ceiling_text(row, "dose", row.per_dose)))
-            if row.per_day is not None and daily is not None and per_day_counts:
+            # a dose-tiered drug's own usual day (methadone's maintenance) is a scheduled day:
+            # as-needed methadone at its most a day (the Morley-Makin switch) is not one
+            usual_day = not (check == "usual" and entry.tiered and not entry.scheduled)
+            if row.per_day is not None and daily is not None and per_day_counts and usual_day:
                 days.append((row, daily, row.per_day, _ceiling_text(row, "day", row.per_day)))
     found = []
     amounts = _amounts(entry, end, prn_day)
@@ -849,6 +852,12 @@ def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
     return entry.per_dose * count
 
 
+def _own_usual_day(k: Knowledge, entry: _Entry, market: str | None) -> bool:
+    """Whether a ``usual`` row of the entry's own drug judges its day (per_day, in its own mg)."""
+    return any(not row.generic and row.per_day is not None and _measures(row, entry)
+               for row in _rows_for(k, "usual", entry, market))
+
+
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                  assumption: str) -> list[Finding]:
     """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
@@ -857,10 +866,20 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     (a rescue written ten times too large with nothing beside it), except a drug whose factors
     are tiered by the daily dose (methadone): such factors convert a regular day at steady
     state, not as-needed doses (the Morley-Makin switch gives methadone as needed).
+
+    Where every scheduled opioid is such a drug and a ``usual`` row of its own judges its day
+    in its own mg (methadone: the 60-100 mg/day of maintenance), the day is left to that row
+    (:func:`_item_findings`) and not judged in OME: a factor that rises with the dose is not
+    a threshold's measure (methadone 80 mg/day is 376 mg OME by the CDC's 4.7, above 300
+    though it is the standard maintenance day). Beside another scheduled opioid the drug stays
+    in the OME sum, as before: no source gives a combined day in its own mg, and counting it is
+    the cautious reading.
     """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
     scheduled = [e for e in entries if e.scheduled and e.daily is not None]
+    if scheduled and all(e.tiered and _own_usual_day(k, e, market) for e in scheduled):
+        return []
     as_needed = not scheduled
     if as_needed:
         scheduled = [e for e in entries if e.daily is not None and not e.tiered]

@@ -227,8 +227,12 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
             source = rule.source
             continue
         (share_low, share_high), how = shares
+        # a share read in the drug's own amount through a patch label's rule names that label
+        patch = sums.get(("systemic", item.drug, item.route))
+        patch_source = [] if patch is None else [patch[2]]
         if _within(rule, share_low, share_high):
-            found.extend(_above_every_source(k, item, dose, share_high, how))
+            found.extend(attrs.evolve(f, source=" ; also: ".join([f.source, *patch_source]))
+                         for f in _above_every_source(k, item, dose, share_high, how))
             continue
         hourly = _hourly(k, item, share_low, share_high, rule)
         if hourly is not None:
@@ -270,7 +274,7 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                  else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
         text = (f"{item}: {significant(dose, 4)} mg is {shown} of {how} (usual "
                 f"{_percent(rule)}{f', {market}' if market and rule.market == market else ''})")
-        sources = [rule.source]
+        sources = [rule.source, *patch_source]
         if other is not None:
             mine = (f"no {market.upper()} source of the usual share is encoded, and it is "
                     if market is not None else "")
@@ -653,6 +657,53 @@ def _scheduled_ome(table: ConversionTable, base: list[tuple[Item, Ingredient]]
     return low, high
 
 
+_PARENTERAL = frozenset({Route.SC, Route.IV, Route.IM})
+
+
+def _systemic_day(k: Knowledge, rescue: Item, base: list[tuple[Item, Ingredient]]
+                  ) -> tuple[float, str, str] | None:
+    """The scheduled day of the rescue's own drug that reaches the circulation [mg/day], with
+    how it reads and the patch rule's source, where a parenteral rescue meets only patches and
+    parenteral doses of its drug; None otherwise.
+
+    A patch's label gives the share of its rate that reaches the systemic circulation
+    (``patch_systemic_fraction`` of ``rotation_rules.csv``: a fentanyl patch delivers its rate,
+    25 mcg/h about 0.6 mg a day), and a parenteral dose delivers what is given (PDQ: IV and SC
+    doses approximately equal). So an SC rescue of the patch's own drug is a share of the day in
+    the drug's own amount, through that one ratio (fentanyl SC 100 micrograms beside 25 mcg/h is
+    1/6 of the 600 micrograms delivered a day), not through two factors of a conversion table
+    read at opposite ends (jspm2010 gives SC fentanyl 100-150 mg OME per mg and the patch 100,
+    which made it up to 25%). A regimen without a patch, or with another drug or a route other
+    than a patch or a parenteral one beside it, is not read here.
+    """
+    if rescue.route not in _PARENTERAL:
+        return None
+    total, parts, sources = 0.0, [], []
+    for item, ingredient in base:
+        if ingredient.drug != rescue.drug:
+            return None
+        daily = item.daily(ingredient) or 0.0
+        if item.route is Route.TRANSDERMAL:
+            rule = k.rotation_rules.get("patch_systemic_fraction", ingredient.drug.name)
+            if rule is None or rule.value is None or rule.drug != ingredient.drug.name:
+                return None
+            total += daily * rule.value
+            sources.append(rule.source)
+            parts.append(f"{item} ≈ {significant(daily * rule.value, 4)} mg/day delivered to the "
+                         "circulation, as the patch label states: rotation_rules.csv "
+                         "patch_systemic_fraction")
+        elif item.route in _PARENTERAL:
+            total += daily
+            parts.append(f"{item} {significant(daily, 4)} mg/day")
+        else:
+            return None
+    if not sources or total <= 0:
+        return None
+    return total, (f"the {rescue.drug.name} the scheduled regimen delivers, "
+                   f"{significant(total, 4)} mg/day ({'; '.join(parts)}), in its own amount"), \
+        " ; also: ".join(dict.fromkeys(sources))
+
+
 def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingredient]],
             table: str | None, sums: dict[object, Any]) -> tuple[tuple[float, float], str] | None:
     """The rescue's share of the scheduled daily dose (low, high reading) and how it was read.
@@ -669,6 +720,13 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
             return None
         share = dose / daily
         return (share, share), f"{rescue.drug.name} {significant(daily, 4)} mg/day"
+    if ("systemic", rescue.drug, rescue.route) not in sums:
+        sums[("systemic", rescue.drug, rescue.route)] = _systemic_day(k, rescue, base)
+    systemic = sums[("systemic", rescue.drug, rescue.route)]
+    if systemic is not None:
+        daily, how, _ = systemic
+        share = dose / daily
+        return (share, share), how
     rotation = list(dict.fromkeys([*([table] if table else []),
                                    *(t.id for t in k.conversion_tables.values()
                                      if isinstance(t, RotationTable))]))

@@ -1440,7 +1440,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             same = _same_active_drug(k, new - old, old - new)
             found.extend(_by_patch_table(k, _unreduced(
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
-                after_items=after_items, same_active=same), before_items, after_items))
+                after_items=after_items, same_active=same), before_items, after_items,
+                {} if surveillance else readings, market))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
@@ -1516,55 +1517,84 @@ def _unreduced_from_as_needed(k: Knowledge, previous: Sequence[Item],
 
 
 def _patch_table_rate(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
-                      after_items: Sequence[tuple[Item, str, float]]
-                      ) -> tuple[float, list[PatchBand]] | None:
-    """(the most cautious rate [mcg/h], the bands that give it) of the manufacturers' patch
-    tables (``patch_conversion.csv``) for a switch from one opioid by one route to fentanyl
-    patches alone; None where no table has a band holding the previous daily dose.
+                      after_items: Sequence[tuple[Item, str, float]], readings: _Readings,
+                      market: str | None) -> tuple[float, list[PatchBand], str] | None:
+    """(the most cautious rate [mcg/h], the bands that give it, what they were read from) of
+    the manufacturers' patch tables (``patch_conversion.csv``) for a switch to patches of one
+    drug alone; None where no table has a band holding the previous daily dose.
 
-    A table whose bands start above the previous dose (the US label's 60 mg/day of oral
-    morphine) gives no patch there: the patch checks for a low previous equivalent judge that.
+    A fentanyl table is read by its column for the previous opioid (one drug by one route): the
+    Duragesic table prints oral morphine, oxycodone, hydromorphone … each in its own mg. A table
+    of another patch drug is read in the oral morphine equivalent its label converts through
+    (Butrans: 'total daily dose of opioids … of oral morphine equivalent'), at the previous
+    regimen's lowest reading of the rotation tables, the most cautious: where the chosen market
+    has a ``patch_table`` row of its own for the drug, only that market's table is read (the
+    Butrans label with ``--market us``, the Butec SmPC's lowest strength with ``--market uk``);
+    otherwise every table of the drug, the most cautious first. A table whose bands start above
+    the previous dose (the US label's 60 mg/day of oral morphine) gives no patch there: the patch
+    checks for a low previous equivalent judge that.
     """
-    if not after_items or any(drug != "fentanyl" or item.route is not Route.TRANSDERMAL
-                              for item, drug, _ in after_items):
+    drugs = {drug for _, drug, _ in after_items}
+    if len(drugs) != 1 or any(item.route is not Route.TRANSDERMAL for item, _, _ in after_items):
         return None
-    sources = {(drug, item.route) for item, drug, _ in before_items}
-    if len(sources) != 1:
-        return None
-    ((drug, route),) = sources
-    amount = sum(daily for _, _, daily in before_items)
-    bands = [b for b in k.patch_bands if b.drug == "fentanyl" and b.direction == "to_patch"
-             and b.from_drug == drug and b.from_route is route and b.band.contains(amount)]
+    (patch,) = drugs
+    written = [b for b in k.patch_bands if b.drug == patch and b.direction == "to_patch"]
+    if patch == "fentanyl":
+        sources = {(drug, item.route) for item, drug, _ in before_items}
+        if len(sources) != 1:
+            return None
+        ((drug, route),) = sources
+        amount = sum(daily for _, _, daily in before_items)
+        bands = [b for b in written if b.from_drug == drug and b.from_route is route
+                 and b.band.contains(amount)]
+        (item, _, _) = before_items[0]
+        read = f"{drug} {item.route.value} {significant(amount, 4)} mg/day"
+    else:
+        if not readings:
+            return None
+        table_id, (before, _) = min(readings.items(), key=lambda pair: pair[1][0][0])
+        amount = before[0]
+        own = next((r.table for r in k.market_rules.of(market, "patch_table")
+                    if r.drug == patch), None)
+        if own is not None and any(b.table == own for b in written):
+            written = [b for b in written if b.table == own]
+        bands = [b for b in written if b.from_drug == "morphine" and b.from_route is Route.ORAL
+                 and b.band.contains(amount)]
+        read = (f"the previous oral morphine equivalent, {significant(amount, 4)} mg/day by "
+                f"{table_id}, the lowest reading of the rotation tables,")
     if not bands:
         return None
     rate = min(b.patch_mcg_h for b in bands)
-    return rate, [b for b in bands if b.patch_mcg_h == rate]
+    return rate, [b for b in bands if b.patch_mcg_h == rate], read
 
 
 def _by_patch_table(k: Knowledge, findings: list[Finding],
                     before_items: Sequence[tuple[Item, str, float]],
-                    after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
-    """An unreduced switch to a fentanyl patch that the manufacturers' conversion tables give.
+                    after_items: Sequence[tuple[Item, str, float]], readings: _Readings,
+                    market: str | None) -> list[Finding]:
+    """An unreduced switch to a patch that the manufacturers' conversion tables give.
 
     The Duragesic and Durogesic labels print a table from the current opioid's daily dose to
     the first patch (60-134 mg/day of oral morphine: 25 mcg/h), conservative by design and used
     without a further reduction; a patch read at its OME band's low end can equal the old OME
-    and look unreduced. A patch no stronger than every table holding the previous dose gives
-    (the most cautious) is information naming the tables; a stronger patch stays a warning,
-    naming the rate the tables give.
+    and look unreduced. The buprenorphine patch labels do the same from the oral morphine
+    equivalent (Butrans: 10 mcg/h for 30-80 mg/day) or start every patient at the lowest
+    strength (Butec SmPC: 5 mcg/h). A patch no stronger than every table holding the previous
+    dose gives (the most cautious, :func:`_patch_table_rate`) is information naming the tables;
+    a stronger patch stays a warning, naming the rate the tables give.
     """
     switches = [f for f in findings if f.code == "equianalgesic-switch"
                 and f.severity is Severity.WARNING]
-    reading = _patch_table_rate(k, before_items, after_items) if switches else None
+    reading = (_patch_table_rate(k, before_items, after_items, readings, market)
+               if switches else None)
     if reading is None:
         return findings
-    allowed, bands = reading
+    allowed, bands, read = reading
     rate = sum(daily for _, _, daily in after_items) * 1000 / 24
-    (item, drug, _), amount = before_items[0], sum(d for _, _, d in before_items)
+    patch = after_items[0][1]
     tables = ", ".join(dict.fromkeys(b.table for b in bands))
     given = (f"{significant(allowed, 4)} mcg/h the manufacturers' patch tables give for "
-             f"{drug} {item.route.value} {significant(amount, 4)} mg/day (the most cautious "
-             f"reading: {tables})")
+             f"{read} (the most cautious reading: {tables})")
     sources = " ; also: ".join(dict.fromkeys(b.source for b in bands))
     kept = []
     for finding in findings:
@@ -1572,9 +1602,8 @@ def _by_patch_table(k: Knowledge, findings: list[Finding],
             kept.append(finding)
         elif rate <= allowed * (1 + _TOLERANCE):
             kept.append(Finding(Severity.INFO, "equianalgesic-switch", (
-                f"fentanyl patch {significant(rate, 4)} mcg/h from {drug} {item.route.value} "
-                f"{significant(amount, 4)} mg/day is no stronger than the {given}: the "
-                "labels' own conversion, conservative by design and used without a further "
+                f"{patch} patch {significant(rate, 4)} mcg/h is no stronger than the {given}: "
+                "the labels' own conversion, conservative by design and used without a further "
                 f"reduction, so not an unreduced switch (read in equivalents: {finding.message})"),
                 f"{sources} ; also: {finding.source}"))
         else:
