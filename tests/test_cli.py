@@ -93,6 +93,27 @@ def test_bad_input_is_one_line_and_exit_2(runner, args, words):
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+@pytest.mark.parametrize("command", ["total", "check"])
+def test_a_release_that_contradicts_its_brand_is_one_line_naming_both(runner, command):
+    result = runner.invoke(main, [command, "oxycontin ir 10 mg po q12h"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "'ir'" in lines[0] and "'oxycontin'" in lines[0]
+    assert "extended-release" in lines[0]
+
+
+def test_a_brand_sets_the_release_and_a_numbered_name_reads(runner):
+    result = runner.invoke(main, ["total", "--json", "oxycontin 10 mg po q12h",
+                                  "polyethylene glycol 3350 17 g po daily"])
+    assert result.exit_code == 0, result.output
+    first, second = json.loads(result.output)["items"]
+    assert (first["drug"], first["item"]) == ("oxycodone", "oxycodone er 10 mg po q12h")
+    assert second["drug"] == "macrogol"
+    assert second["daily_dose"] == {"value": 17.0, "unit": "g/day"}
+
+
 def test_bad_toml_file(runner, tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text("items = [")

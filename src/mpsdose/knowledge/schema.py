@@ -264,6 +264,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("name", doc="A name as written (INN, USAN, salt, brand, abbreviation)."),
         Column("drug", Kind.DRUG, doc="The drug it stands for."),
         Column("kind", required=False, doc="canonical, inn, usan, salt, brand, abbreviation …"),
+        Column("release", Kind.RELEASE, required=False,
+               doc="A brand's release (ir or er) where every oral form of it has that one "
+                   "(OxyContin er, OxyNorm ir), named by its label in ``source``; the item "
+                   "language sets it on an oral item that writes none and refuses one that "
+                   "writes the other. Empty where the brand spans release forms (Oramorph, "
+                   "Oramorph SR) or is not an oral opioid."),
         key=("name",),
     ),
     _schema(

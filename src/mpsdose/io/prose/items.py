@@ -16,7 +16,7 @@ from mpsdose.io.language import parse_item
 from mpsdose.io.prose.amounts import DoseNumbers
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.result import ReadItem
-from mpsdose.io.prose.scan import Amount
+from mpsdose.io.prose.scan import Amount, DrugName
 from mpsdose.io.prose.words import MODIFIERS
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Severity
@@ -104,6 +104,8 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
                                   and reading.action in ("update", "continue") else None)
     form = reading.form or (previous.form if previous is not None
                             and reading.action in ("update", "continue") else None)
+    if release is None and route in (None, Route.ORAL) and form != "injection":
+        release = _brand_release(passage, reading)  # "OxyContin 20 mg": an ER dose
     if route is Route.TRANSDERMAL and form is None:
         form = "patch"
     if reading.from_earlier:
@@ -246,6 +248,26 @@ def _per_site(passage: Passage, reading: ItemReading) -> str | None:
         after = _GIVEN_AT.match(passage.normal, end)
         found = _PER_SITE.match(passage.normal, after.end()) if after is not None else None
     return None if found is None else passage.text[found.start():found.end()]
+
+
+#: Brackets, spaces and trademark signs around a brand in brackets ("(OxyContin®)").
+_BRACKET_EDGES = re.compile(r"^[\s(\[]+|[\s)\]\u00ae\u2122]+$")
+
+
+def _brand_release(passage: Passage, reading: ItemReading) -> str | None:
+    """The release of the brand the reading's drug is named by (``drug_names.csv`` column
+    ``release``: OxyContin er, OxyNorm ir), also in brackets after the drug ("oxycodone
+    (Oxycontin)"), or None; as the item language reads it."""
+    if reading.from_earlier or not passage.tokens:
+        return None
+    token = passage.tokens[_drug_token(passage, reading)]
+    if token.kind != "drug" or not isinstance(token.value, DrugName):
+        return None
+    found = passage.catalogue.release(token.value.name)
+    if found is None and token.name_end is not None:
+        bracket = _BRACKET_EDGES.sub("", passage.text[token.name_end:token.end])
+        found = passage.catalogue.release(bracket)
+    return found
 
 
 def _drug_token(passage: Passage, reading: ItemReading) -> int:

@@ -223,7 +223,8 @@ PHRASES: tuple[Phrase, ...] = (
                    r"drip", "infusion"),
     _p("device", r"(?:elastomeric\s+|infusion\s+|implanted\s+|intrathecal\s+)?pumps?", "pump"),
     # -- release and forms -------------------------------------------------------------------
-    _p("release", r"(?:immediate|normal|rapid|quick)\s*-?\s*release|short\s*-?\s*acting|ir", "ir"),
+    _p("release", r"(?:immediate|normal|rapid|quick|fast)\s*-?\s*release|short\s*-?\s*acting|ir",
+       "ir"),
     _p("release", r"(?:sustained|slow|controlled|extended|prolonged|modified)\s*-?\s*release"
                   r"|long\s*-?\s*acting|sustained|controlled|extended|prolonged|modified"
                   r"|er|sr|cr|mr|xr|xl|la", "er"),
