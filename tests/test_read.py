@@ -2593,8 +2593,10 @@ def test_a_misspelt_name_is_not_read_without_the_name_nor_near_two_drugs(tmp_pat
     assert _daily_doses("He was prescribed olanazapine 10 mg a day.") == []
     # a local name of another drug one edit from the word too: the word is nobody's
     names = (SHIPPED / "drug_names.csv").read_text(encoding="utf-8")
-    (tmp_path / "drug_names.csv").write_text(names + "olanazapina,quetiapine,brand,test,S\n",
-                                             encoding="utf-8")
+    local_name = {"name": "olanazapina", "drug": "quetiapine", "kind": "brand", "source": "test",
+                  "grade": "S"}
+    row = ",".join(local_name.get(column, "") for column in names.splitlines()[0].split(","))
+    (tmp_path / "drug_names.csv").write_text(names + row + "\n", encoding="utf-8")
     local = Knowledge.load(tmp_path)
     reading = read_course(_OLANAZAPINE, knowledge=local)
     assert [(i.drug.name, i.daily_dose) for i in reading.items] == [("olanzapine", None)]
