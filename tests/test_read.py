@@ -17,9 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scripts.measure_reader import measure, unexpected_items
 
-from mpsdose import Route, default_catalogue, read_course
+from mpsdose import Knowledge, Route, default_catalogue, read_course
 from mpsdose.io.files import dumps, loads
 from mpsdose.io.prose.text import normalise
+from mpsdose.knowledge.loader import DATA as SHIPPED
 from mpsdose.present.reading import reading_json
 
 DATA = Path(__file__).parent / "data" / "prose"
@@ -31,7 +32,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh9_passages.jsonl", "fresh10_passages.jsonl",
                                           "fresh11_passages.jsonl", "fresh12_passages.jsonl",
                                           "fresh13_passages.jsonl", "fresh14_passages.jsonl",
-                                          "fresh15_passages.jsonl", "fresh17_passages.jsonl")
+                                          "fresh15_passages.jsonl", "fresh17_passages.jsonl",
+                                          "fresh18_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -55,7 +57,7 @@ def _items(text: str):
                                              ("fresh10", 0.95), ("fresh11", 0.95),
                                              ("fresh12", 1.0), ("fresh13", 1.0),
                                              ("fresh14", 0.91), ("fresh15", 1.0),
-                                             ("fresh17", 1.0)])
+                                             ("fresh17", 1.0), ("fresh18", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -71,6 +73,8 @@ def test_every_reading_is_traced_to_its_words(passage):
     text = passage["text"]
     reading = read_course(text)
     books = default_catalogue()
+    misspelt = {text[f.span[0]:f.span[1]].lower() for f in reading.findings
+                if f.finding.code == "misspelt-name" and f.span is not None}
     for state in reading.states:
         for item in state.items:
             assert text[item.span[0]:item.span[1]] == item.as_written
@@ -79,8 +83,10 @@ def test_every_reading_is_traced_to_its_words(passage):
             found = books.get(" ".join(named.split())) or books.get(re.sub(r"[\s\-]+", "", named))
             # a name with diacritics is matched as its plain letters ("cimétidine")
             found = found or books.get(" ".join(normalise(named).split()))
-            # a catalogue name, or an abbreviation the text itself defines ("MS", "TB")
-            assert found == item.drug or re.fullmatch(r"[A-Z]{2,5}", named), (named, item.drug)
+            # a catalogue name, or an abbreviation the text itself defines ("MS", "TB"), or a
+            # misspelling said in a finding ("olanazapine")
+            assert found == item.drug or re.fullmatch(r"[A-Z]{2,5}", named) \
+                or named.lower() in misspelt, (named, item.drug)
             assert item.drug_span[0] < item.span[1]  # named before or inside, never after
             if item.daily_mg is not None:
                 assert item.daily_mg > 0
@@ -2061,8 +2067,9 @@ def test_a_prefix_joined_to_a_name_is_said():
 
 
 def test_an_unknown_name_before_infusion_keeps_the_amounts_from_the_story_drug():
-    # fresh13-009 (PAMJ 2020): the adrenaline's amount was given to the heparin before it
-    text = ("Heparin was reversed by Protamine. Adrenaline infusion (1.5mg/50mls) was started at "
+    # fresh13-009 (PAMJ 2020): the adrenaline's amount was given to the heparin before it (the
+    # passage's "Heparin was reversed by Protamine" now ends the heparin: a drug given instead)
+    text = ("Heparin was given for the bypass. Adrenaline infusion (1.5mg/50mls) was started at "
             "0.5mls/hour.")
     reading = read_course(text)
     assert [(i.drug.name, i.per_dose) for i in reading.items] == [("heparin", None)]
@@ -2427,3 +2434,247 @@ def test_eye_drops_before_a_list_are_not_lent_to_a_mass_dose():
                           "given.")
     morphine = next(i for i in reading.items if i.drug.name == "morphine")
     assert morphine.route is not Route.TOPICAL and str(morphine.daily_dose) == "20 mg/day"
+
+
+# -- patterns of the fresh18 passages (published case reports of non-opioid catalogue drugs; first
+# read 50/53, 2 invented) ------------------------------------------------------------------------
+
+_MISS_B = ("“Miss B” was a depressed patient (depressed mood, anhedonia, anergia, binge eating, "
+           "and suicide ideation) with partial remission of symptoms under duloxetine treatment "
+           "(60 mg/day) for 1 year. However, she disliked the side effects of duloxetine "
+           "(dizziness and sedation). Therefore, duloxetine was abruptly switched to bupropion "
+           "150 mg/day.")
+
+
+def test_the_amount_after_a_switch_to_a_name_the_catalogue_lacks_is_that_names():
+    # fresh18-018 (J Neuropsychiatry Clin Neurosci): the bupropion's 150 mg/day was read as
+    # duloxetine's
+    reading = read_course(_MISS_B)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == [("duloxetine", "60 mg/day")]
+    assert reading.states[-1].items == ()  # the duloxetine switched from ends
+    assert any(f.finding.code == "unknown-name" and "bupropion" in f.finding.message
+               for f in reading.findings)
+
+
+@pytest.mark.parametrize("words", [
+    "Duloxetine was switched to bupropion 150 mg/day.",
+    "Duloxetine was changed to bupropion 150 mg/day.",
+    "Duloxetine was changed over to bupropion 150 mg daily.",
+    "Duloxetine was converted to oral bupropion 150 mg/day.",
+    "Duloxetine was replaced by bupropion 150 mg/day.",
+    "Duloxetine was replaced with agomelatine 25 mg at night.",
+    "Duloxetine was substituted with bupropion 150 mg daily.",
+    "We switched her from duloxetine to bupropion 150 mg/day.",
+])
+def test_no_amount_after_a_switch_to_an_unknown_name_goes_to_the_drug_switched_from(words):
+    reading = read_course("She took duloxetine 60 mg/day. " + words)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == \
+        [("duloxetine", "60 mg/day")], words
+    assert reading.states[-1].items == (), words
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # what follows the switch is the same drug's, or a catalogue drug's: read as before
+    ("Morphine was switched to subcutaneous route 10 mg every 4 hours.", [("morphine", "60 mg/day")]),
+    ("Oxycodone 20 mg twice daily was changed to 30 mg twice daily.",
+     [("oxycodone", "40 mg/day"), ("oxycodone", "60 mg/day")]),
+    ("Oxycodone 20 mg twice daily was changed to tapentadol 100 mg twice daily.",
+     [("oxycodone", "40 mg/day"), ("tapentadol", "200 mg/day")]),
+])
+def test_a_switch_to_a_catalogue_drug_or_a_new_dose_is_still_read(text, want):
+    assert _daily_doses(text) == want, text
+
+
+_HALOPERIDOL_INFUSIONS = (
+    "Haloperidol infusions have been successfully used to treat delirium in the palliative and "
+    "critical care setting at dosages up to 600 mg/day.")
+_HALOPERIDOL_CASE = ("A 68-year-old female with metastatic hepatobiliary cancer was admitted with "
+                     "altered mental status and severe agitation. A continuous infusion of "
+                     "haloperidol was started at 1 mg/hour.")
+
+
+@pytest.mark.parametrize("text", [
+    # fresh18-019 (J Palliat Med case): headings written as sentences of their own
+    f"Background. {_HALOPERIDOL_INFUSIONS} Case description. {_HALOPERIDOL_CASE}",
+    # the same statement with no heading: the literature, in the present perfect
+    f"{_HALOPERIDOL_INFUSIONS} {_HALOPERIDOL_CASE}",
+    # a background section in capitals, its statement in the present tense
+    f"BACKGROUND: Haloperidol is typically infused at 10 mg/hour. CASE REPORT: {_HALOPERIDOL_CASE}",
+    f"Background. Haloperidol is typically infused at 10 mg/hour. Case presentation. "
+    f"{_HALOPERIDOL_CASE}",
+])
+def test_the_amounts_of_a_background_or_of_the_literature_are_no_patients(text):
+    assert _daily_doses(text) == [("haloperidol", "24 mg/day")], text
+    assert any(f.finding.code == "not-a-regimen" for f in read_course(text).findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the background tells of one patient: read
+    ("Background. A 68-year-old female on haloperidol 5 mg daily was admitted. Case description. "
+     "She was agitated.", [("haloperidol", "5 mg/day")]),
+    # a background with no heading of the case after it may be the case
+    ("Background. Haloperidol 5 mg daily was started.", [("haloperidol", "5 mg/day")]),
+    # the present perfect of the case, with no word of the literature's doses
+    ("Morphine 10 mg every 4 hours has been given since admission.", [("morphine", "60 mg/day")]),
+    # the patient's tests, not the literature's studies
+    ("Laboratory studies showed a high INR on warfarin 5 mg daily.", [("warfarin", "5 mg/day")]),
+])
+def test_a_background_or_a_perfect_tense_that_may_tell_of_the_case_is_read(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_what_studies_showed_is_the_literatures():
+    # fresh18-026 (Bang J Psychiatry 2020)
+    text = ("Studies showed that low dose risperidone (0.75-2mg/day, mean (±SD) dose 1.26(±0.42) "
+            "led to significant increase of serum prolactin levels of different age group after "
+            "4-12 weeks of treatment when no patient had other physical condition or adverse "
+            "effects known to affect prolactin level.")
+    assert _items(text) == []
+    assert _items("Previous reports have described oxycodone 10 mg twice daily in such "
+                  "patients.") == []
+
+
+def test_what_a_label_advises_is_no_patients_regimen():
+    # fresh18-029 (World J Clin Cases 2022): the label's 110 mg twice daily, then the patient's
+    text = ("The drug instructions for dabigatran recommend adjusting the dosage to 110 mg twice "
+            "daily for patients with bleeding risk, and performing at least one renal function "
+            "test per year for patients with moderate renal impairment. A 76-year-old woman with "
+            "a history of atrial fibrillation who took dabigatran 110 mg twice daily as directed "
+            "to lessen the chance of stroke, was transported to the hospital with hematemesis.")
+    reading = read_course(text)
+    assert [i.as_written for i in reading.items] == ["dabigatran 110 mg twice daily"]
+    assert _items("Current guidelines recommend apixaban 5 mg twice daily for most patients.") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh18-016 (bibliomed): a brand the catalogue lacks with the generic in brackets, and the
+    # morning-noon-night scheme after the amount
+    ("Tablet Nexito (escitalopram) 10 mg 1-0-0 was started as an antidepressant, and after 1 "
+     "day, she developed fatigue due to hyponatremia.", [("escitalopram", "10 mg/day")]),
+    ("Nexito (escitalopram oxalate) 10 mg daily was started.", [("escitalopram", "10 mg/day")]),
+    ("She was given an antidepressant (sertraline) 50 mg daily.", [("sertraline", "50 mg/day")]),
+    ("He took sertraline 50 mg 1-0-1.", [("sertraline", "100 mg/day")]),
+    ("He took olanzapine 5 mg 0-0-1 and sertraline 50 mg 1-1-1.",
+     [("olanzapine", "5 mg/day"), ("sertraline", "150 mg/day")]),
+    ("He took quetiapine 25 mg tab 1-1-1-1.", [("quetiapine", "100 mg/day")]),
+    # halves and counts of tablets are not read, nor a scheme that goes on
+    ("He took olanzapine 5 mg ½-0-½.", [("olanzapine", None)]),
+    ("He took sertraline 50 mg 2-0-0.", [("sertraline", None)]),
+    ("He took sertraline 50 mg 1-0-0.5.", [("sertraline", None)]),
+    ("He took sertraline 50 mg 1-0-1-2.", [("sertraline", None)]),
+])
+def test_a_generic_in_brackets_after_a_brand_and_a_scheme_after_the_amount(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_a_scheme_of_ones_and_noughts_away_from_an_amount_is_no_schedule():
+    assert _daily_doses("The score was 1-0-0 on escitalopram 10 mg.") == [("escitalopram", None)]
+
+
+_OLANAZAPINE = ("He was medication–compliant and was prescribed olanazapine 10 mg a day and had "
+                "initial remission of symptoms. Patient reported gaining weight of more than 5 "
+                "kilograms since the initiation of the olanzapine treatment.")
+
+
+@pytest.mark.parametrize("text", [
+    _OLANAZAPINE,  # fresh18-023 (Eur Psychiatry congress abstract)
+    "She took Olanzpaine 10 mg a day. Olanzapine was continued.",  # two letters swapped
+    "She took olanzapin 10 mg daily; olanzapine was continued.",  # a letter dropped
+])
+def test_a_misspelt_name_of_a_drug_the_passage_names_is_that_drug(text):
+    reading = read_course(text)
+    assert next((i.drug.name, str(i.daily_dose)) for i in reading.items) == \
+        ("olanzapine", "10 mg/day"), text
+    assert [f.finding.code for f in reading.findings].count("misspelt-name") == 1
+
+
+def test_a_misspelt_name_is_not_read_without_the_name_nor_near_two_drugs(tmp_path):
+    # the passage does not name olanzapine as the catalogue spells it: nobody's
+    assert _daily_doses("He was prescribed olanazapine 10 mg a day.") == []
+    # a local name of another drug one edit from the word too: the word is nobody's
+    names = (SHIPPED / "drug_names.csv").read_text(encoding="utf-8")
+    local_name = {"name": "olanazapina", "drug": "quetiapine", "kind": "brand", "source": "test",
+                  "grade": "S"}
+    row = ",".join(local_name.get(column, "") for column in names.splitlines()[0].split(","))
+    (tmp_path / "drug_names.csv").write_text(names + row + "\n", encoding="utf-8")
+    local = Knowledge.load(tmp_path)
+    reading = read_course(_OLANAZAPINE, knowledge=local)
+    assert [(i.drug.name, i.daily_dose) for i in reading.items] == [("olanzapine", None)]
+    assert not any(f.finding.code == "misspelt-name" for f in reading.findings)
+    # a participle, or a word near a name shorter than eight letters, is never a misspelling
+    for text in ("Morphine was given while the rash kept morphing.",
+                 "He took codine 30 mg four times daily. Codeine was stopped."):
+        reading = read_course(text)
+        assert not any(f.finding.code == "misspelt-name" for f in reading.findings), text
+        assert all(i.daily_dose is None for i in reading.items), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh18-033 (Current Psychiatry): "each night", the drug named in the sentence before
+    ("She prescribed trazodone, up to 100 mg/d as needed, for the insomnia. For the next 3 "
+     "weeks, he took one 25 mg dose each night.", ("trazodone", "25 mg/day")),
+    ("He took sertraline 50 mg each morning.", ("sertraline", "50 mg/day")),
+    ("He took sertraline 50 mg each day.", ("sertraline", "50 mg/day")),
+])
+def test_each_night_and_each_morning_are_schedules(text, want):
+    assert _daily_doses(text)[-1] == want, text
+
+
+def test_a_class_of_antipsychotics_stopped_ends_its_drugs():
+    # fresh18-006 (Eur Psychiatry congress abstract)
+    reading = read_course("He had been on haloperidol and quetiapine treatment for several years. "
+                          "The patient’s all antipsychotic treatment was discontinued.")
+    assert reading.states[-1].items == ()
+    reading = read_course("He took haloperidol 5 mg daily and sertraline 50 mg daily. "
+                          "Neuroleptics were stopped.")
+    assert [i.drug.name for i in reading.states[-1].items] == ["sertraline"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # fresh18-030 (Case Rep Nephrol 2016): the drug whose effect was undone ends; the amount of
+    # the antidote (a count before it) is the antidote's
+    ("She took dabigatran 150 mg twice daily. Before immediate emergency surgery dabigatran was "
+     "antagonised using idarucizumab 2 × 2.5 g.", []),
+    # fresh13-009 (PAMJ 2020)
+    ("Heparin was given for the bypass. Heparin was reversed by Protamine.", []),
+    # the antidote itself, "reversed by" it, is given
+    ("He received a moderate dose of fentanyl. This was successfully reversed by naloxone.",
+     ["fentanyl", "naloxone"]),
+])
+def test_a_drug_whose_effect_was_reversed_ends(text, kept):
+    reading = read_course(text)
+    assert [i.drug.name for i in reading.states[-1].items] == kept, text
+    assert all(i.daily_dose is None or i.drug.name == "dabigatran" for i in reading.items)
+
+
+@pytest.mark.parametrize("text", [
+    "She took dabigatran 150 mg twice daily, and was given idarucizumab 2 × 2.5 g.",
+    # fresh11-034 (E3C): levofloxacin's 2 x 500 mg/day was read as another clarithromycin item
+    "It was followed by peroral clarithromycin 2 x 500 mg/day and later by levofloxacin 2 x "
+    "500 mg/day for 7 weeks.",
+])
+def test_a_count_before_the_amount_does_not_hide_the_name_that_heads_it(text):
+    reading = read_course(text)
+    assert len(reading.items) == 1, text
+    assert any(f.finding.code == "unknown-name" for f in reading.findings), text
+
+
+@pytest.mark.parametrize("text", [
+    # fresh18-022 (Egypt J Neurol Psychiatry Neurosurg 2020): a misuse of the drug in brackets
+    "A 52-year-old Caucasian male, diagnosed with epilepsy and benzodiazepine (diazepam) misuse, "
+    "was admitted to a detoxification unit.",
+    "He had a history of oxycodone abuse.",
+    # fresh18-021 (Indian J Psychiatry 2019): what the literature holds
+    "There is limited literature on the development of SS with linezolid, when used alone.",
+    # fresh18-030: a measurement in a laboratory unit
+    "Dabigatran concentration was not detectable 10 min after idarucizumab administration "
+    "(<30 ng/mL).",
+])
+def test_a_drug_named_as_a_misuse_the_literature_or_a_measurement_is_no_item(text):
+    assert _items(text) == [], text
+
+
+def test_quitting_a_drug_stops_it():
+    reading = read_course("She took duloxetine 60 mg/day. She felt dizzy after quitting "
+                          "duloxetine.")
+    assert reading.states[-1].items == ()

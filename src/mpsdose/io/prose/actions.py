@@ -98,6 +98,11 @@ def read_action(passage: Passage, tokens: list[Token], reading: ItemReading) -> 
         best = (-1, "stop")
         words["stop"] = stop_of
     verb = best[1] if best else "add"
+    if verb == "reverse":  # "dabigatran was antagonised …": the subject's effect undone
+        undone = any(t.kind == "verb" and t.value == "reverse"
+                     for t in tokens[reading.last + 1:reading.last + 4])
+        verb = "stop" if undone else "give"
+        words[verb] = words.get("reverse", "")
     reading.verb = verb
     reading.verb_word = words.get(verb, "")
     reading.action = {"start": "add", "give": "add", "add": "add", "increase": "update",
@@ -121,22 +126,22 @@ def mark_switched_from(passage: Passage, tokens: list[Token], readings: list[Ite
     as if given together)."""
     for reading in readings:
         if reading.role == "from":
+            if reading.amount is None and not any(
+                    other.drug != reading.drug and other.first > reading.last
+                    for other in readings) \
+                    and _replaced_by_unknown(passage, tokens, reading.last):
+                # "switched her from duloxetine to bupropion 150 mg/day": what it was switched
+                # to is no item, so the drug switched from stops
+                reading.role, reading.action, reading.verb = "", "stop", "stop"
             continue
-        position = reading.last + 1  # past ", which was", "was then"
-        while position < len(tokens) and position <= reading.last + 5 and (
-                (tokens[position].kind == "punct" and tokens[position].value == ",")
-                or (tokens[position].kind == "clause"
-                    and passage.normal[tokens[position].start:tokens[position].end] == "which")
-                or (tokens[position].kind == "word" and tokens[position].value in (
-                    "was", "were", "is", "been", "then", "subsequently", "later"))
-                or (tokens[position].kind == "time" and tokens[position].value == "later")):
-            position += 1
-        if position >= len(tokens) or position == reading.last + 1 \
-                or tokens[position].kind != "verb" or tokens[position].value != "switch" \
-                or passage.normal[tokens[position - 1].start:tokens[position - 1].end] not in (
-                    "was", "were", "is", "been", "then", "subsequently", "later"):
+        drug_at = passage.token_at.get(reading.drug_span[0])
+        verb_at = _passive_switch(passage, tokens, reading.last + 1)
+        if verb_at is None and drug_at is not None and reading.amount is None:
+            # "Duloxetine was converted to oral bupropion": the route after the verb was taken
+            # into the item's words
+            verb_at = _passive_switch(passage, tokens, drug_at + 1)
+        if verb_at is None:
             continue
-        verb_at = position
         if any(other.drug != reading.drug and other.first > verb_at
                and other.role != "from" for other in readings):
             reading.role = "from"
@@ -144,6 +149,31 @@ def mark_switched_from(passage: Passage, tokens: list[Token], readings: list[Ite
             # "fluvoxamine was replaced with milnacipran 50 mg day(-1)": what replaces it is
             # no item, so the drug replaced stops
             reading.action, reading.verb = "stop", "stop"
+
+
+def _passive_switch(passage: Passage, tokens: list[Token], start: int) -> int | None:
+    """The position of a passive verb of switching right after ``start`` (past ", which was",
+    "was then", "was abruptly"), or None."""
+    position = start
+    passive = False
+    while position < len(tokens) and position <= start + 4 and (
+            (tokens[position].kind == "punct" and tokens[position].value == ",")
+            or (tokens[position].kind == "clause"
+                and passage.normal[tokens[position].start:tokens[position].end] == "which")
+            or (tokens[position].kind == "word" and tokens[position].value in (
+                "was", "were", "is", "been", "then", "subsequently", "later"))
+            or (passive and tokens[position].kind == "word"
+                and str(tokens[position].value).endswith("ly"))
+            or (tokens[position].kind == "time" and tokens[position].value == "later")):
+        passive = passive or passage.word(tokens[position]) in ("was", "were", "is", "been")
+        position += 1
+    before = passage.word(tokens[position - 1]) if position > start else ""
+    if position >= len(tokens) or position == start \
+            or tokens[position].kind != "verb" or tokens[position].value != "switch" \
+            or not (before in ("was", "were", "is", "been", "then", "subsequently", "later")
+                    or (passive and before.endswith("ly"))):
+        return None
+    return position
 
 
 def _passive_verb(passage: Passage, tokens: list[Token], reading: ItemReading) -> tuple[str, str] | None:
@@ -181,12 +211,16 @@ def _stop_noun_before(passage: Passage, tokens: list[Token], reading: ItemReadin
 
 
 def _replaced_by_unknown(passage: Passage, tokens: list[Token], verb_at: int) -> bool:
-    """After a passive switch verb, "with", "by" or "to" and a name the catalogue does not
-    know ("was replaced with milnacipran"): the drug before the verb is what was replaced.
-    Not "was changed to 30 mg twice daily", nor "to the oral route"."""
+    """After a passive switch verb (or the drug a switch is from), "with", "by" or "to" and a
+    name the catalogue does not know ("was replaced with milnacipran", "from duloxetine to
+    bupropion"): the drug before it is what was replaced. Not "was changed to 30 mg twice
+    daily", nor "to the oral route"."""
     position = verb_at + 1
     if position + 1 >= len(tokens) or passage.word(tokens[position]) not in ("with", "by", "to"):
         return False
-    following = tokens[position + 1]
+    position += 1
+    while position + 1 < len(tokens) and tokens[position].kind in ("route", "release", "form"):
+        position += 1  # "to oral bupropion"
+    following = tokens[position]
     return following.kind == "word" and name_like(passage.word(following)) \
         and passage.word(following) not in NOT_NAMES

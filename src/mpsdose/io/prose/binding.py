@@ -513,6 +513,9 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
 def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | None:
     """The nearest drug before an amount in its sentence, brackets skipped; after "and was"
     (a predicate whose subject is the sentence's), the sentence's subject drug."""
+    named = _named_in_brackets_before(tokens, index)
+    if named is not None:
+        return named
     position = index - 1
     clause_start = False
     while position >= 0:
@@ -541,6 +544,23 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
             clause_start = True
         position -= 1
     return None
+
+
+def _named_in_brackets_before(tokens: list[Token], index: int) -> int | None:
+    """ "Tablet Nexito (escitalopram) 10 mg", "an antidepressant (escitalopram) 10 mg": a
+    bracket right before the amount that holds only a catalogue drug's name (and its salt),
+    after a word that is no drug — a brand the catalogue does not know, a class — names the
+    drug the amount is given as. The position of that name, or None."""
+    close = index - 1
+    if close < 3 or tokens[close].kind != "close":
+        return None
+    position = close - 1
+    while position >= 0 and tokens[position].kind == "word" and tokens[position].value in SALTS:
+        position -= 1
+    if position < 2 or tokens[position].kind != "drug" or tokens[position - 1].kind != "open" \
+            or tokens[position - 2].kind not in ("word", "class"):
+        return None
+    return position
 
 
 def _subject(tokens: list[Token]) -> int | None:

@@ -24,8 +24,10 @@ __all__ = [
     "NUMBER",
     "PHRASES",
     "RANGE",
+    "SCHEME_AFTER_AMOUNT",
     "WORD_NUMBERS",
     "number",
+    "scheme_schedule",
 ]
 
 #: A number: digits with a decimal point, with thousands separators (groups of three after a
@@ -87,6 +89,15 @@ LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*
                  rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])"
                  rf"|{NUMBER}\s*%\s*(?:ci|confidence\s+interval)(?![a-z])")  # "95% CI": a statistic
 
+#: The dosing scheme morning-midday-evening[-night] written without brackets right after an
+#: amount ("Tablet Nexito (escitalopram) 10 mg 1-0-0", "5 mg 1-0-1"), as South Asian and
+#: European prescriptions write it: read only of ones and noughts, as in brackets ("½-0-½"
+#: halves and "2-0-0" counts of tablets are not read), and only where the scheme ends there (not
+#: "1-0-0.5", "1-0-1-2").
+SCHEME_AFTER_AMOUNT = re.compile(
+    r"(?!0\s*-\s*0\s*-\s*0(?:\s*-\s*0)?(?!\s*-))[01]\s*-\s*[01]\s*-\s*[01](?:\s*-\s*[01])?"
+    r"(?!\s*-|\s*[\d½¼¾]|\.\d|/)")
+
 WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12,
     "once": 1, "twice": 2, "thrice": 3,
@@ -95,6 +106,12 @@ WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
 
 def _times(n: float) -> Schedule:
     return Schedule.times_per_day(n)
+
+
+def scheme_schedule(scheme: str) -> Schedule:
+    """The schedule of a dosing scheme of ones and noughts ("1-0-1"): the ones are the doses of
+    a day."""
+    return _times(scheme.count("1"))
 
 
 def _every(hours: float) -> Schedule:
@@ -156,9 +173,9 @@ PHRASES: tuple[Phrase, ...] = (
     # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
-               r"|per\s+day", lambda m: _times(1)),
-    _p("freq", r"every\s+morning|mane", lambda m: _times(1)),
-    _p("freq", r"every\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
+               r"|per\s+day|each\s+day", lambda m: _times(1)),
+    _p("freq", r"(?:every|each)\s+morning|mane", lambda m: _times(1)),
+    _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
     _p("freq", r"once|stat|single\s+dose|one\s+dose", lambda m: Schedule(ScheduleKind.ONCE)),
@@ -233,8 +250,14 @@ PHRASES: tuple[Phrase, ...] = (
     _p("verb", r"started|starting|start|initiated|initiation|commenced|begun|began|introduced|"
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
+    # "dabigatran was antagonised using idarucizumab", "Heparin was reversed by Protamine": the
+    # effect of the drug before the verb undone, that drug ended (only in the passive, and only
+    # the subject's: "reversed by naloxone", "naloxone reversed the rigidity" give naloxone)
+    _p("verb", r"(?:was|were|been)\s+(?:(?:immediately|rapidly|successfully|fully|then)\s+)?"
+               r"(?:antagoni[sz]ed|neutrali[sz]ed|reversed)", "reverse"),
     _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
-               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of", "stop"),
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of|quit|quitting"
+               r"|quitted", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"
@@ -281,6 +304,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("class", r"non\s*-?\s*steroidal\s+anti\s*-?\s*inflammatory\s+drugs?|nsaids?|anti\s*-?\s*"
                 r"inflammator(?:y|ies)", "nsaid"),
     _p("class", r"antidepressants?", "antidepressant"),
+    _p("class", r"antipsychotics?|neuroleptics?", "antipsychotic"),
     # a class, not (unfractionated) heparin: "low-molecular-weight heparin (LMWH)"
     _p("class", r"low\s*-?\s*molecular\s*-?\s*weight\s+heparins?|lmwhs?", "lmwh"),
     _p("class", r"corticosteroids?|steroids?", "corticosteroid"),

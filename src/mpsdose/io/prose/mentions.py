@@ -46,7 +46,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|
                      r"required|needed|experienced|reported|showed|became|got|continued)\b")
 _GENERIC = re.compile(
     r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bour\s)(?<!\bboth\s)(?<!\ball\s)(?<!\btwo\s)(?<!\bthree\s)"
-    r"\bpatients\b|\b(?:case\s+)?reports\b|\bstudies\b|\bguidelines\b|\bclinicians\b"
+    r"\bpatients\b|\b(?:case\s+)?reports\b|\bstudies\b|\bguidelines\b|\bliterature\b|\bclinicians\b"
     r"|\bphysicians\b|\bthe\s+(?:concomitant\s+|concurrent\s+|combined\s+)?use\s+of\b|\bthis\s+(?:article|paper|review)\b"
     r"|\b(?:is|are)\s+(?:an?|often|commonly|widely|usually|frequently|generally)\b")
 #: The literature, in the present perfect: "an increase in INR have been reported with the
@@ -206,6 +206,11 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
     heading = _heading(passage, tokens)
     if heading is not None:
         return heading
+    if after + 1 < len(tokens) and tokens[after].kind == "close" and index >= 1 \
+            and tokens[index - 1].kind == "open":
+        # "benzodiazepine (diazepam) misuse": the noun after a bracket that holds only the
+        # name is said of it
+        following = passage.word(tokens[after + 1])
     if following in CONDITIONS or re.match(r"-(?:induced|related)\b", joined):
         return "as a condition, not a treatment"
     if following in SERVICES:
@@ -214,11 +219,13 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
     said_all = passage.normal[tokens[0].start:tokens[-1].end]
     measured = re.match(r"\s+(?:(?:plasma|serum|blood)\s+)?(?:concentrations?|levels?)\b",
                         passage.normal[tokens[index].end:tokens[index].end + 30])
-    if re.search(r"\b(?:plasma|serum|blood)\b", said_all) and (
+    if (re.search(r"\b(?:plasma|serum|blood)\b", said_all)
+            or any(t.kind == "lab" for t in tokens)) and (
             measured
             or re.search(r"\b(?:concentrations?|levels?)\s+of\s+$", before_name)):
         # "the plasma concentration of paracetamol was 3040 mumol/l", "fentanyl blood
-        # concentration": a measurement, not a dose given
+        # concentration", "Dabigatran concentration was not detectable … (<30 ng/mL)": a
+        # measurement (of blood, plasma or serum, or in a laboratory unit), not a dose given
         return "in a measurement of its level, not a dose given"
     lead = index  # "similar to those of immediate-release morphine"
     while lead > 0 and tokens[lead - 1].kind in ("route", "release", "form"):

@@ -45,6 +45,8 @@ class Passage:
         self.set_aside: set[tuple[int, int]] = set()  # the spans of the amounts that are not doses
         self.printed: list[tuple[PrintedTotal, int]] = []  # with the sentence index
         self.defined: dict[str, DrugName] = {}
+        #: words the text misspells for a drug it also names ("olanazapine"), as written
+        self.misspelt: dict[str, DrugName] = {}
         self.defined_routes: dict[str, Any] = {}
         self.weight: float | None = None
         #: masses in kg not read as the patient's weight, each with why
@@ -69,6 +71,8 @@ class Passage:
         self.group = False  # the text reports on a group of patients, not on one
         self.summaries: set[int] = set()  # the sentences that sum the report up
         self.quiet_starts: set[int] = set()  # the sentences of sections that tell no event
+        #: … and those of them of a section before the case ("BACKGROUND", "Background.")
+        self.background_starts: set[int] = set()
         self.named: list[set[Drug]] = []  # the drugs each sentence of the story names
         self.all_named: list[set[Drug]] = []
         self.routed: list[set[Drug]] = []  # … and those it gives a route

@@ -58,6 +58,7 @@ from mpsdose.io.prose.whole_text import (
     GROUP_OF_PATIENTS,
     SUMMARY,
     define_abbreviations,
+    misspelt_names,
     option_blocks,
     patient_weight,
     quiet_sections,
@@ -109,7 +110,9 @@ def _read_passage(passage: Passage) -> Reading:
     answer options, sections, summaries), then each sentence in turn."""
     spans = sentences(passage.text, passage.normal)
     define_abbreviations(passage, spans)
-    token_lists = [scan(passage.text, passage.normal, s.start, s.end, passage.vocabulary, passage.defined,
+    misspelt_names(passage)
+    names = {**passage.misspelt, **passage.defined}
+    token_lists = [scan(passage.text, passage.normal, s.start, s.end, passage.vocabulary, names,
                         passage.defined_routes) for s in spans]
     passage.weight = patient_weight(passage, spans, token_lists)
     if any(t.kind == "amount" and t.value.per_kg for tokens in token_lists for t in tokens):
@@ -129,7 +132,7 @@ def _read_passage(passage: Passage) -> Reading:
     passage.group = GROUP_OF_PATIENTS.search(passage.normal) is not None
     passage.summaries = {s.index for s in spans
                          if SUMMARY.search(passage.normal[s.start:s.end])}
-    passage.quiet_starts = quiet_sections(passage, spans, token_lists)
+    passage.quiet_starts, passage.background_starts = quiet_sections(passage, spans, token_lists)
     passage.named = [{t.value.drug for t in tokens if t.kind == "drug"}
                      if why_set_aside(passage, s, tokens) is None and of_the_story(passage, tokens) else set()
                      for s, tokens in zip(spans, token_lists, strict=True)]

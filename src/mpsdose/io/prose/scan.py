@@ -17,7 +17,9 @@ from mpsdose.io.prose.lexicon import (
     NUMBER,
     PHRASES,
     RANGE,
+    SCHEME_AFTER_AMOUNT,
     number,
+    scheme_schedule,
 )
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.value import Value
@@ -236,10 +238,23 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
         if space:
             position = space.end()
             continue
+        scheme = SCHEME_AFTER_AMOUNT.match(normal, position, end) if _after_amount(tokens) else None
+        if scheme is not None:  # "10 mg 1-0-0": one dose in the morning
+            tokens.append(Token("freq", position, scheme.end(), scheme_schedule(scheme.group(0))))
+            position = scheme.end()
+            continue
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
     return tokens
+
+
+def _after_amount(tokens: list[Token]) -> bool:
+    """Do the tokens end with an amount, perhaps with one form or route word after it ("10 mg
+    tablet", "5 mg orally")?"""
+    if tokens and tokens[-1].kind in ("form", "route"):
+        return len(tokens) > 1 and tokens[-2].kind == "amount"
+    return bool(tokens) and tokens[-1].kind == "amount"
 
 
 def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary,

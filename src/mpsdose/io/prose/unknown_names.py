@@ -54,6 +54,10 @@ _KINDS_OF_GIVING = frozenset({"analgesia", "analgesic", "analgesics", "opioid", 
                               "bolus", "boluses", "injection", "injections", "doses", "dosing",
                               "preparation", "formulation", "solution", "sedation", "steroids",
                               "steroid", "corticosteroids", "corticosteroid", "pulse", "pulses"})
+#: Words after "switched to" that name a way of giving the same drug, not what replaces it
+#: ("switched to subcutaneous route 10 mg", "changed to depot 50 mg monthly").
+_NOT_REPLACEMENTS = frozenset({"route", "routes", "depot", "schedule", "scheme", "regime",
+                               "protocol", "product", "brand", "generic", "mouth"})
 #: Nouns of a class of drugs ("angiotensin-converting enzyme inhibitor (150mg/day, Lopril)",
 #: "a beta blocker 50 mg"): right before an amount, or before a bracket that opens with one, the
 #: class noun heads the amount — the amount is the class member's, never an earlier drug's.
@@ -93,9 +97,10 @@ def for_unknown_word(passage: Passage, tokens: list[Token], index: int) -> bool:
 
 def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
     """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg", "(methotrexate
-    15 mg/week)": an amount that follows a name the catalogue does not know, at the head of an
-    item of a list or of a bracket, is that name's — never the drug of the item before it.
-    Said in a finding; not read."""
+    15 mg/week)", "duloxetine was switched to bupropion 150 mg/day": an amount that follows a
+    name the catalogue does not know, at the head of an item of a list or of a bracket, or
+    after the "to", "by" or "with" of a verb of switching, is that name's — never the drug of
+    the item before it, nor the drug switched from. Said in a finding; not read."""
     position = index - 1
     opening = opening_bracket(tokens, index)
     if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
@@ -124,6 +129,8 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
         names += 1
     if not names:
         return False
+    first_name = position + 1
+    named = {str(tokens[p].value) for p in range(first_name, first_name + names)}
     # "sodium valproate 500 mg", "oral mesalazine 2.4 mg/day", "nebulized terbutaline (5 mg)":
     # a salt or the way it is given, before the name
     while position >= 0 and (tokens[position].kind in ("route", "release", "form") or (
@@ -133,10 +140,12 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     if before is not None and not (
             (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
             or (before.kind == "word" and before.value in ("-", "\u2022", "*"))
-            or _opens_bracket_with_name(tokens, position, names)):
+            or _opens_bracket_with_name(tokens, position, names)
+            or (_object_of_switch(passage, tokens, position) and not named & (
+                _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER | _NOT_REPLACEMENTS))):
         return False
     token = tokens[index]
-    name = passage.text[tokens[position + 1].start:tokens[position + names].end]
+    name = passage.text[tokens[first_name].start:tokens[first_name + names - 1].end]
     passage.add_not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
     passage.add_finding(Severity.WARNING, "unknown-name",
                         f"{passage.text[token.start:token.end]!r} follows {name!r}, a name the "
@@ -297,6 +306,23 @@ def _dose_of_unknown(passage: Passage, word: Token, of: Token, name: Token) -> b
         and name_like(str(name.value)) and name.value not in NOT_A_NAME
 
 
+def _object_of_switch(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """Is the token at ``position`` the "to", "by" or "with" that opens what a verb of switching
+    puts in place ("switched to", "changed over to", "converted to", "rotated to", "replaced
+    by", "substituted with"; "switched her from duloxetine to …")? The verb is looked for up to
+    eight tokens back, over pronouns, adverbs and what was switched from, stopping at a clause
+    boundary, a semicolon or colon, or another verb."""
+    if position < 0 or passage.word(tokens[position]) not in ("to", "by", "with"):
+        return False
+    for back in range(position - 1, max(-1, position - 9), -1):
+        token = tokens[back]
+        if token.kind == "verb":
+            return bool(token.value == "switch")
+        if token.kind == "clause" or (token.kind == "punct" and token.value in ";:"):
+            return False
+    return False
+
+
 def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> bool:
     """ "… was initiated (methotrexate 15 mg/week)": a bracket that opens with a word shaped
     like an INN the catalogue does not know, not right after a drug's name (where it may be
@@ -321,6 +347,9 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     position = index - 1
     if position > low and tokens[position].kind == "open":
         position -= 1
+    if position - 1 > low and tokens[position].kind == "word" and tokens[position].value in (
+            "x", "×") and tokens[position - 1].kind == "number":
+        position -= 2  # "idarucizumab 2 × 2.5 g": a count of doses before the amount
     dose_words = False
     while position > low:
         token = tokens[position]

@@ -15,6 +15,7 @@ from typing import Any
 
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.scan import DrugName, Token, scan
+from mpsdose.io.prose.words import ONE_PATIENT, name_like
 from mpsdose.model.findings import Severity
 from mpsdose.model.numbers import plain
 from mpsdose.model.vocabulary import Route
@@ -23,6 +24,7 @@ __all__ = [
     "GROUP_OF_PATIENTS",
     "SUMMARY",
     "define_abbreviations",
+    "misspelt_names",
     "option_blocks",
     "patient_weight",
     "quiet_sections",
@@ -99,6 +101,33 @@ _HYPOTHETICAL = re.compile(
     r"define|answer|tell)\b"
     r"|\b(?:studies|trials?|research)\s+(?:is|are|will\s+be)\s+(?:still\s+)?(?:needed|required|"
     r"warranted)\b")
+#: A statement of the literature, its subject the studies ("Studies showed that low dose
+#: risperidone (0.75-2mg/day …) led to …", "Previous reports have found …"): of other patients,
+#: whatever its tense. (Not "The authors found …": the report's own authors tell of its case;
+#: nor "Laboratory studies showed …": the patient's tests.)
+_LITERATURE_STATEMENT = re.compile(
+    r"^(?:(?:previous|prior|earlier|recent|several|many|other|some|published|clinical|controlled|"
+    r"randomi[sz]ed|numerous|few|most|case|animal|pharmacokinetic|observational)\s+){0,2}"
+    r"(?:studies|trials|reports|reviews|series|surveys|meta-analyses)\s+(?:have\s+|has\s+)?(?:also\s+)?(?:showed|shown|show|found|demonstrated|"
+    r"reported|suggested|indicated|described)\b")
+#: A drug's use in the present perfect, the literature's or practice's ("Haloperidol infusions
+#: have been successfully used to treat delirium … at dosages up to 600 mg/day") …
+_USED_IN_LITERATURE = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?been\s+(?:[a-z]+ly\s+)?(?:used|given|administered|"
+    r"employed|reported|described|documented|recommended|tried)\b")
+#: … with words of doses in general: a ceiling, doses in the plural, patients, a setting.
+_GENERAL_DOSES = re.compile(r"\b(?:doses|dosages|up\s+to|as\s+high\s+as|ranging|patients|"
+                            r"literature|settings?)\b")
+#: What a drug's label or a guideline advises, in the present tense ("The drug instructions for
+#: dabigatran recommend adjusting the dosage to 110 mg twice daily for patients with bleeding
+#: risk"): of patients in general.
+_LABEL_ADVISES = re.compile(
+    r"\b(?:labels?|label(?:l)?ing|package\s+inserts?|(?:drug|package|product|manufacturer'?s?)\s+"
+    r"instructions|prescribing\s+information|product\s+information|monographs?|guidelines?|"
+    r"summary\s+of\s+product\s+characteristics|smpc)\b[^.;]*?\b(?:recommends?|advises?|"
+    r"suggests?|states?)\b")
+#: A past tense: a sentence with one may tell of the case.
+_PAST = re.compile(r"\b(?:was|were|had|did)\b")
 #: The letter or number of an answer option at the start of a line: "A. ", "b) ", "(c) ", "1. ".
 _OPTION = re.compile(r"[ \t]*(?:\(?[A-Ea-e]\)|\(?[A-Ea-e]\.|\d{1,2}[.)])[ \t]")
 #: A line that gives the answer of a question, before the option it names ("ANSWER:").
@@ -108,6 +137,13 @@ _ANSWER = re.compile(r"[ \t]*(?:correct\s+)?answers?\s*:?[ \t]*$", re.IGNORECASE
 #: the sections before it, which tell none only where a heading of the case's own follows (with
 #: none, the case may follow an objective or a background with no heading).
 _CAPITAL_HEADING = re.compile(r"\s*([A-Z][A-Z0-9 ]{2,40})\s*:")
+#: A heading written as a sentence of its own, in any capitals, with a full stop or a colon or
+#: neither ("Background.", "Case description.", "Methods"): a structured abstract's section as
+#: much as "BACKGROUND:" is.
+_SENTENCE_HEADING = re.compile(
+    r"\s*((?:background|introduction|objectives?|aims?|purpose|methods?|results?|discussion|"
+    r"conclusions?|implications|case(?:\s+(?:description|presentation|report|summary|history|"
+    r"details|\d+))?|case\s+reports?))\s*[.:]?\s*", re.IGNORECASE)
 _QUIET_HEADING = re.compile(r"\b(?:DISCUSSION|CONCLUSIONS?|IMPLICATIONS)\b")
 _BEFORE_HEADING = re.compile(r"\b(?:OBJECTIVES?|AIMS?|PURPOSE|BACKGROUND|INTRODUCTION)\b")
 #: A sentence that sums the report up ("Purpose: We report a patient … with burst ketamine
@@ -133,6 +169,15 @@ def why_set_aside(passage: Passage, sentence: Any, tokens: list[Token]) -> str |
         return "a question"
     if _HYPOTHETICAL.search(said):
         return "a hypothetical or a recommendation"
+    if ONE_PATIENT.search(said) is None:
+        if tokens and tokens[0].start in passage.background_starts:
+            return "a statement of the report's background, before its case"
+        if _LITERATURE_STATEMENT.search(said) is not None or (
+                _USED_IN_LITERATURE.search(said) is not None
+                and _GENERAL_DOSES.search(said) is not None and _PAST.search(said) is None):
+            return "a statement of the literature or of practice, not of this patient"
+        if _LABEL_ADVISES.search(said) is not None:
+            return "what a label or a guideline advises, not this patient's regimen"
     return None
 
 
@@ -188,6 +233,61 @@ def define_abbreviations(passage: Passage, spans: Sequence[Any]) -> None:
                 passage.defined_routes.setdefault(raw, token.value)
 
 
+def misspelt_names(passage: Passage) -> None:
+    """ "olanazapine 10 mg a day" in a passage that names olanzapine elsewhere: a word one edit
+    (a letter added, dropped or changed, or two letters side by side swapped) from a catalogue
+    name of eight letters or more, whose drug the passage also names as the catalogue spells
+    it, is that drug misspelt — where every catalogue name one edit from it is that drug's (a
+    word as close to another drug's name is nobody's), and it is shaped like a name (seven
+    letters or more, not an adverb or a participle). Read as that drug, with a warning
+    (``misspelt-name``); the written word is recorded in ``passage.misspelt``."""
+    catalogue = passage.catalogue
+    named = {catalogue.resolve(" ".join(found.group(0).split()))
+             for found in passage.vocabulary.pattern.finditer(passage.normal)}
+    if not named:
+        return
+    targets = [name for name in catalogue.names
+               if len(name) >= 8 and name.isalpha() and catalogue.resolve(name) in named]
+    single = [name for name in catalogue.names if name.isalpha()]
+    seen: set[str] = set()
+    for found in re.finditer(r"(?<![\w\-])[a-z]{7,}(?![\w\-])", passage.normal):
+        word = found.group(0)
+        if word in seen or not name_like(word) or catalogue.get(word) is not None:
+            continue
+        seen.add(word)
+        if not any(_one_edit(word, name) for name in targets):
+            continue
+        close = {catalogue.resolve(name) for name in single if _one_edit(word, name)}
+        if len(close) != 1:
+            continue
+        drug = close.pop()
+        for same in re.finditer(rf"(?<![\w\-]){word}(?![\w\-])", passage.normal):
+            written = passage.text[same.start():same.end()]
+            if written not in passage.misspelt:
+                passage.misspelt[written] = DrugName(drug, word)
+        passage.add_finding(Severity.WARNING, "misspelt-name",
+                            f"{passage.text[found.start():found.end()]!r} is read as {drug.name}, "
+                            "misspelt: one edit from its name, which the passage also writes, and "
+                            "from no other drug's name the catalogue knows", (found.start(), found.end()))
+
+
+def _one_edit(word: str, name: str) -> bool:
+    """Is ``word`` one edit from ``name``: a letter added, dropped or changed, or two letters
+    side by side swapped?"""
+    if word == name or abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        differ = [i for i in range(len(word)) if word[i] != name[i]]
+        return len(differ) == 1 or (
+            len(differ) == 2 and differ[1] == differ[0] + 1
+            and word[differ[0]] == name[differ[1]] and word[differ[1]] == name[differ[0]])
+    short, long = (word, name) if len(word) < len(name) else (name, word)
+    position = 0
+    while position < len(short) and short[position] == long[position]:
+        position += 1
+    return short[position:] == long[position + 1:]
+
+
 def patient_weight(passage: Passage, spans: Sequence[Any],
                    token_lists: Sequence[list[Token]]) -> float | None:
     """The patient's weight: a mass the text states as the patient's ("weighing 47 kg", "a
@@ -216,24 +316,35 @@ def patient_weight(passage: Passage, spans: Sequence[Any],
     return weights.pop() if stated and len(weights) == 1 else None
 
 
-def quiet_sections(passage: Passage, spans: list[Any], token_lists: list[list[Token]]) -> set[int]:
+def quiet_sections(passage: Passage, spans: list[Any],
+                   token_lists: list[list[Token]]) -> tuple[set[int], set[int]]:
     """The first tokens' starts of the sentences of a structured abstract's sections that tell
     no event of the case ("DISCUSSION: …", "CONCLUSIONS: …", and "BACKGROUND: …" where a
-    heading of the case follows), up to the next heading ("CASE SUMMARY:", "RESULTS:")."""
-    heads = [_CAPITAL_HEADING.match(passage.text, sentence.start) for sentence in spans]
-    names = [head.group(1) if head is not None else None for head in heads]
+    heading of the case follows), up to the next heading ("CASE SUMMARY:", "RESULTS:"); and,
+    of those, the ones of a section before the case ("BACKGROUND", "OBJECTIVE", …). A heading
+    is written in capitals before a colon, or as a sentence of its own in any capitals
+    ("Background.", "Case description.")."""
+    names: list[str | None] = []
+    for sentence in spans:
+        head = _CAPITAL_HEADING.match(passage.text, sentence.start)
+        alone = _SENTENCE_HEADING.fullmatch(passage.text, sentence.start, sentence.end)
+        names.append(head.group(1) if head is not None
+                     else alone.group(1).upper() if alone is not None else None)
     quiet_starts: set[int] = set()
-    quiet = False
+    before_starts: set[int] = set()
+    quiet = before = False
     for index, tokens in enumerate(token_lists):
         name = names[index]
         if name is not None:
-            quiet = _QUIET_HEADING.search(name) is not None or (
-                _BEFORE_HEADING.search(name) is not None and any(
-                    later is not None and not _QUIET_HEADING.search(later)
-                    and not _BEFORE_HEADING.search(later) for later in names[index + 1:]))
+            before = _BEFORE_HEADING.search(name) is not None and any(
+                later is not None and not _QUIET_HEADING.search(later)
+                and not _BEFORE_HEADING.search(later) for later in names[index + 1:])
+            quiet = _QUIET_HEADING.search(name) is not None or before
         if quiet and tokens:
             quiet_starts.add(tokens[0].start)
-    return quiet_starts
+            if before:
+                before_starts.add(tokens[0].start)
+    return quiet_starts, before_starts
 
 
 def series_statement(said: str) -> bool:

@@ -85,7 +85,7 @@ INN_STEM = re.compile(
 #: Nouns after a drug's name that make it a condition, not a treatment ("fentanyl overdose").
 CONDITIONS = frozenset({"overdose", "overdoses", "toxicity", "intoxication", "poisoning",
                         "withdrawal", "allergy", "intolerance", "dependence", "addiction",
-                        "complication", "complications"})
+                        "misuse", "abuse", "complication", "complications"})
 #: Nouns after a drug's name that make it a service ("his community methadone clinic").
 SERVICES = frozenset({"clinic", "clinics", "program", "programme", "programs", "programmes",
                       "service", "services", "centre", "center"})
