@@ -100,7 +100,13 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all forty-four.
+``check_dangerous_fresh22.csv`` and ``check_ordinary_fresh22.csv`` are the twenty-second held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all forty-six.
 """
 
 from __future__ import annotations
@@ -136,7 +142,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 18": ("check_dangerous_fresh18.csv", "check_ordinary_fresh18.csv"),
         "held-out 19": ("check_dangerous_fresh19.csv", "check_ordinary_fresh19.csv"),
         "held-out 20": ("check_dangerous_fresh20.csv", "check_ordinary_fresh20.csv"),
-        "held-out 21": ("check_dangerous_fresh21.csv", "check_ordinary_fresh21.csv")}
+        "held-out 21": ("check_dangerous_fresh21.csv", "check_ordinary_fresh21.csv"),
+        "held-out 22": ("check_dangerous_fresh22.csv", "check_ordinary_fresh22.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
