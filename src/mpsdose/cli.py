@@ -648,7 +648,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    rotation table), a switch from methadone, a switch to methadone by its
                    starting cap and the market's label; a first fentanyl patch below
                    60 mg OME/day (US label: error; info where the market's own table
-                   gives it, --market uk: 12 mcg/h from 30 mg/day); a switch to a patch
+                   gives it, --market uk: 12 mcg/h from 30 mg/day; --market jp: the
+                   Fentos insert's table, 12.5 mcg/h from 16 mg/day); a switch to a patch
                    no stronger than the manufacturers' patch tables give for the old dose
                    (most cautious: Duragesic, Durogesic; a buprenorphine patch by the old
                    OME: Butrans, Butec, the market's own with --market us or uk) is info,

@@ -445,6 +445,21 @@ FRESH19_STILL_WARNED = {
             "pair's only (drug_properties.csv converts_unreduced_with)",
 }
 
+# -- the twentieth and twenty-first held-out rounds (written and committed before check first ran)
+#: A change from morphine to oxycodone at the Scottish guidelines' 2:1 is unreduced under that
+#: published ratio, which the issue's rule flags ("a switch that is unreduced under any published
+#: ratio is flagged"); at the BNF's 1.5:1 the same dose is a 25% reduction, and the NHS SPS worked
+#: example puts 2:1 at the top of its reduced range. The sources disagree; the rule names the ratio.
+_SPCG_TWO_TO_ONE = ("morphine to oxycodone at 2:1 is unreduced under SPCG's published 2:1 (the "
+                    "issue: unreduced under any published ratio is flagged); a 25% reduction at "
+                    "the BNF's 1.5:1")
+FRESH20_LEFT: dict[str, str] = {}
+FRESH20_STILL_WARNED = {"AO13": _SPCG_TWO_TO_ONE}
+FRESH21_LEFT: dict[str, str] = {}
+# BO30 (OxyContin 20 mg/day to Fentos 1 mg, jp) was an error by the US label's 60 mg/day until a
+# first patch was judged by the market's own switching table (the Fentos insert).
+FRESH21_STILL_WARNED = {"BO12": _SPCG_TWO_TO_ONE, "BO45": _SPCG_TWO_TO_ONE}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -466,6 +481,8 @@ ROUNDS = {
     "fresh17": (FRESH17_LEFT, FRESH17_STILL_WARNED),
     "fresh18": (FRESH18_LEFT, FRESH18_STILL_WARNED),
     "fresh19": (FRESH19_LEFT, FRESH19_STILL_WARNED),
+    "fresh20": (FRESH20_LEFT, FRESH20_STILL_WARNED),
+    "fresh21": (FRESH21_LEFT, FRESH21_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -1109,7 +1126,8 @@ def test_an_sc_rescue_beside_methadone_is_bounded_across_tables():
        st.sampled_from([None, "us", "uk", "jp", "eu"]))
 def test_a_first_patch_below_tolerance_is_never_silent(morphine, patch, market):
     # the US label's contraindication below 60 mg OME/day steps down only where the chosen
-    # market's own row (patch_low_start) gives the patch for that day; never dropped unsaid
+    # market's own row (patch_low_start) or its own switching table (patch_table: the Fentos
+    # insert in jp) gives the patch for that day; never dropped unsaid
     found = check(Regimen.parse([f"fentanyl {patch} mcg/h td q72h"]),
                   Patient(age=70, opioid_tolerant=True),
                   previous=Regimen.parse([f"morphine {morphine} mg/day"]), market=market)
@@ -1118,6 +1136,11 @@ def test_a_first_patch_below_tolerance_is_never_silent(morphine, patch, market):
     k = Knowledge.default()
     allowed = any(row.value is not None and patch <= row.value and row.band.contains(morphine)
                   for row in k.market_rules.of(market, "patch_low_start"))
+    tables = {row.table for row in k.market_rules.of(market, "patch_table")
+              if row.drug in (None, "", "fentanyl")}
+    allowed |= any(b.table in tables and b.from_drug == "morphine" and b.from_route is Route.ORAL
+                   and b.band.contains(morphine) and patch <= b.patch_mcg_h
+                   for b in k.patch_bands)
     assert (shown[0].severity is Severity.INFO) is allowed
     assert shown[0].severity in (Severity.INFO, Severity.ERROR)
 

@@ -55,6 +55,7 @@ from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
 from mpsdose.clinical.market import (
     market_findings,
+    market_table,
     methadone_label_start,
     naive_start_allowed,
 )
@@ -1985,7 +1986,37 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
                 f"{significant(row.value, 4)} mcg/h for "
                 f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
                 row.source)
-    return None
+    return _market_patch_table_start(k, rate, old_bounds, market)
+
+
+def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float, float],
+                              market: str) -> Finding | None:
+    """Information where the chosen market's own fentanyl patch table (its ``patch_table`` row
+    in ``market_rules.csv``, e.g. the Japanese Fentos insert) gives a patch at least this strong
+    for the previous oral morphine equivalent at its lowest reading, or None.
+
+    A market whose label switches to its patch from a lower daily dose than the US label's 60
+    mg/day (the Fentos insert from below 16 mg/day of oral morphine) is judged by that label: the
+    US contraindication and the US table's first dose are not its rule. The table is read in its
+    oral morphine column, at the previous equivalent's lowest reading, the cautious side.
+    """
+    own = market_table(market, "patch_table", k, "fentanyl")
+    if own is None or not own.table:
+        return None
+    bands = [b for b in k.patch_bands if b.table == own.table and b.drug == "fentanyl"
+             and b.direction == "to_patch" and b.from_drug == "morphine"
+             and b.from_route is Route.ORAL and b.band.contains(old_bounds[0])]
+    if not bands:
+        return None
+    allowed = min(b.patch_mcg_h for b in bands)
+    if rate > allowed * (1 + _TOLERANCE):
+        return None
+    return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
+        f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
+        f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid tolerance, "
+        f"but the {market.upper()} label's switching table ({own.product}, {own.table}) gives "
+        f"{significant(allowed, 4)} mcg/h for {bands[0].band.format('mg/day')} of oral morphine"),
+        bands[0].source)
 
 
 def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Finding]:
