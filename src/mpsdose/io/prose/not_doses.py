@@ -1,10 +1,11 @@
 """Pass 2: numbers that are not doses, set aside with the reason, and the totals the text prints.
 
 Laboratory values, zero, thresholds and lower bounds, a protocol's ceiling for a group of
-patients, the ceiling of a dose per kg ("30mg/kg/day, with a maximum of 1g/day"), the numbers of a worked calculation, the step of a change, an overdose, a side of an
-equivalence the text states, dilutions, percentages and marketed strengths; and the totals the
-authors print (oral morphine equivalents, use, series figures, daily and cumulative totals),
-kept to be compared with the totals computed. Also the grain-or-gram ambiguity of "gr".
+patients, the ceiling of a dose per kg ("30mg/kg/day, with a maximum of 1g/day"), the numbers
+of a worked calculation, the step of a change, an overdose, a side of an equivalence the text
+states, dilutions, percentages and marketed strengths; and the totals the authors print (oral
+morphine equivalents, use, series figures, daily and cumulative totals), kept to be compared with
+the totals computed. Also the grain-or-gram ambiguity of "gr".
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ heads an amount, stands after "dose of", after a conjunction that follows a drug
 amount, joined to the drug by a conjunction before the amount ("fluoxetine and buspirone added
 with the amount of 15 mg per day"), or at the head of a list item or a bracket: the amount is that
 name's; and an amount that follows such a name's amount with no drug between ("… 50 mg …
-followed with 25 mg") goes on with it. Each is said in a finding and its amount set aside. The binding pass (:mod:`.binding`) asks these before it gives
-an amount to the drug before it or to the drug the story is about.
+followed with 25 mg") goes on with it. Each is said in a finding and its amount set aside. The
+binding pass (:mod:`.binding`) asks these before it gives an amount to the drug before it or to
+the drug the story is about.
 """
 
 from __future__ import annotations
