@@ -33,7 +33,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh11_passages.jsonl", "fresh12_passages.jsonl",
                                           "fresh13_passages.jsonl", "fresh14_passages.jsonl",
                                           "fresh15_passages.jsonl", "fresh17_passages.jsonl",
-                                          "fresh18_passages.jsonl", "fresh19_passages.jsonl")
+                                          "fresh18_passages.jsonl", "fresh19_passages.jsonl",
+                                          "fresh20_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -58,7 +59,7 @@ def _items(text: str):
                                              ("fresh12", 1.0), ("fresh13", 1.0),
                                              ("fresh14", 0.91), ("fresh15", 1.0),
                                              ("fresh17", 1.0), ("fresh18", 1.0),
-                                             ("fresh19", 1.0)])
+                                             ("fresh19", 1.0), ("fresh20", 0.93)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2897,3 +2898,53 @@ def test_the_amount_of_an_overdose_in_the_order_of_is_no_dose(text):
 ])
 def test_a_studys_objective_names_no_item(text):
     assert _items(text) == [], text
+
+
+# -- patterns of the fresh20 passages (published case reports: methadone, fentanyl, tramadol,
+# gabapentinoids, benzodiazepines; first read 27/30, 1 invented) -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    # fresh20-002 (Anaesthesist 1997): the whole patch's rate was read as the rate applied
+    "Having cut a fentanyl patch (50 micrograms/h) into pieces, he applied one-fourth of the "
+    "patch; 60 min later the patient developed signs of opioid intoxication.",
+    "He cut a fentanyl 50 mcg/h patch into pieces and applied one of them.",
+    "He applied half a fentanyl 25 mcg/h patch every 72 hours.",
+    "She applied one-half of a fentanyl patch (25 micrograms/h).",
+    "She took a quarter of a 10 mg methadone tablet twice daily.",
+    "She was given half of a morphine 30 mg tablet every 12 hours.",
+    "She took 1/2 tablet of oxycodone 10 mg twice daily.",
+])
+def test_a_part_of_a_dosage_unit_is_no_dose_of_the_whole_units_strength(text):
+    reading = read_course(text)
+    assert [(i.per_dose, i.daily_dose) for i in reading.items] == [(None, None)], text
+    assert any(f.finding.code == "part-of-unit" for f in reading.findings), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the part's own amount, the part of another drug's unit, and words that only look alike
+    ("She took methadone 5 mg (half a tablet) twice daily.", [("methadone", "10 mg/day")]),
+    ("She took morphine 10 mg twice daily and half a tablet of paracetamol.",
+     [("morphine", "20 mg/day"), ("acetaminophen", None)]),
+    ("Morphine 10 mg twice daily was given; its half-life is long.", [("morphine", "20 mg/day")]),
+    ("Oxycodone 20 mg daily was divided into two doses.", [("oxycodone", "20 mg/day")]),
+    ("A fentanyl patch 25 mcg/h was applied every 72 hours.", [("fentanyl", "25 mcg/h")]),
+])
+def test_an_amount_with_no_part_of_its_unit_is_read_as_before(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "drug", "want"), [
+    # fresh20-023 (heart failure with pregabalin): "methadon" (the German and Dutch spelling)
+    # was no drug, and its 10 mg daily was not read
+    ("Since there was no improvement after 7 weeks, the pain team recommended methadon 10 mg "
+     "daily and pregabalin 150 mg daily.", "methadone", "10 mg/day"),
+    ("He took methadon 10 mg daily.", "methadone", "10 mg/day"),
+    ("He took morphin 10 mg twice daily.", "morphine", "20 mg/day"),
+    ("He took oxycodon 10 mg twice daily and methadone 5 mg daily.", "oxycodone", "20 mg/day"),
+])
+def test_a_name_written_without_its_final_e_is_the_drug(text, drug, want):
+    reading = read_course(text)
+    assert (drug, want) in _daily_doses(text), text
+    assert any(f.finding.code == "misspelt-name" and "final 'e'" in f.finding.message
+               for f in reading.findings), text
+

@@ -43,6 +43,8 @@ class DoseNumbers:
         dose = cls._read(reading, weight, high=high, notes=notes, transdermal=transdermal)
         if reading.per_site is not None and reading.amount is not None:
             dose._per_site(reading.per_site, notes)
+        if reading.part_of_unit is not None and reading.amount is not None:
+            dose._part_of_unit(reading.part_of_unit, notes)
         return dose
 
     def _per_site(self, words: str, notes: list[tuple[str, str, Severity]]) -> None:
@@ -57,6 +59,16 @@ class DoseNumbers:
         notes.append(("per-site-amount", f"{words!r}: the amount is given at each of several "
                       f"sites{shown}, not the patient's; how many sites is not read: no dose and "
                       "no daily amount", Severity.WARNING))
+        self.per_dose = self.dose_range = self.daily = self.daily_mg = self.max_daily = None
+        self.item_amount = self.item_schedule = None
+
+    def _part_of_unit(self, words: str, notes: list[tuple[str, str, Severity]]) -> None:
+        """Only a part of a dosage unit given: the strength written is the whole unit's, not the
+        amount given (a cut patch releases at no rate the text gives): no dose, no daily amount."""
+        read = f" ({self.per_dose} is the whole unit's)" if self.per_dose is not None else ""
+        notes.append(("part-of-unit", f"{words!r}: only a part of a dosage unit was given{read}; "
+                      "the amount given is not said: no dose and no daily amount",
+                      Severity.WARNING))
         self.per_dose = self.dose_range = self.daily = self.daily_mg = self.max_daily = None
         self.item_amount = self.item_schedule = None
 

@@ -76,6 +76,17 @@ _PER_SITE = re.compile(
     r"segments?|injection\s+sites?|portals?)\b"
     r"|\bbilaterally\b"
     r"|\bbilateral\s+(?:[a-z-]+\s+){0,3}?(?:blocks?|catheters?|injections?|infiltrations?)\b")
+#: A part of a dosage unit ("one-fourth of the patch", "half a tablet", "a quarter of a 10 mg
+#: tablet", "cut a fentanyl patch into pieces"): the strength written is the whole unit's, not
+#: the amount given, so no dose and no daily amount.
+_UNIT = (r"(?:patch(?:es)?|tablets?|tabs?|pills?|capsules?|films?|lozenges?|suppositor(?:y|ies)|"
+         r"ampoules?|ampules?|vials?|sachets?|strips?)")
+_PART_OF_UNIT = re.compile(
+    r"\b(?:(?:one|a)[\s-]+(?:half|quarter|third|fourth|fifth)|half|quarter|"
+    r"(?:two|three)[\s-]+(?:thirds|quarters|fourths)|\d\s*/\s*[2-8](?!\d))\s+(?:of\s+)?"
+    r"(?:(?:a|an|the|one|each|his|her|their)\s+)?(?:[^\s.;,]+\s+){0,4}?" + _UNIT + r"\b"
+    r"|\b(?:cut|cutting|halved|quartered|broke|broken|breaking)\b[^.;]{0,60}?\b" + _UNIT
+    + r"\b[^.;]{0,40}?\b(?:in(?:to)?\s+(?:pieces|halves|quarters|parts|half|two|three|four))\b")
 _GIVEN_AT = re.compile(r"\s*(?:(?:was|were|is|are|being)\s+)?(?:(?:then\s+)?(?:given|applied|"
                        r"injected|instilled|administered|infused|delivered|sprayed|placed)\s+)?")
 #: Eye or ear drops, named before a list of drugs ("topical eyedrop of tobramycin 0.3% and
@@ -122,6 +133,7 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
     notes.extend(reading.notes)
     reading.intermittent = _intermittent(passage, reading)
     reading.per_site = _per_site(passage, reading)
+    reading.part_of_unit = _part_of_unit(passage, reading)
     dose = DoseNumbers.read(reading, passage.weight, high=high, notes=notes,
                             transdermal=route is Route.TRANSDERMAL or form == "patch")
     item = _item_language(passage, reading, dose, route, release, form, notes)
@@ -258,6 +270,34 @@ def _per_site(passage: Passage, reading: ItemReading) -> str | None:
         after = _GIVEN_AT.match(passage.normal, end)
         found = _PER_SITE.match(passage.normal, after.end()) if after is not None else None
     return None if found is None else passage.text[found.start():found.end()]
+
+
+def _part_of_unit(passage: Passage, reading: ItemReading) -> str | None:
+    """The words saying only a part of a dosage unit was given ("he applied one-fourth of the
+    patch", "half a 10 mg tablet", "cut a fentanyl patch into pieces"), anywhere in the
+    reading's sentence with no other drug between them and its amount, in them or right after
+    them ("half a tablet of paracetamol") — not where they stand
+    in brackets, or after "as", right after the amount ("5 mg (half a tablet)": the part's own
+    amount)."""
+    tokens = passage.tokens
+    if reading.amount is None or reading.from_earlier or reading.amount_token is None \
+            or not tokens or not 0 <= reading.amount_token < len(tokens):
+        return None
+    own = passage.token_at.get(reading.drug_span[0])
+    amount = tokens[reading.amount_token]
+    for found in _PART_OF_UNIT.finditer(passage.normal, tokens[0].start, tokens[-1].end):
+        low, high = sorted((amount.start, found.start()))
+        of = re.match(r"\s*(?:\(|of\s+)?", passage.normal[found.end():])
+        named = found.end() + (of.end() if of is not None else 0)  # "half a tablet of X"
+        if any(t.kind == "drug" and i != own and (low <= t.start < max(high, found.end())
+                                                  or t.start == named)
+               for i, t in enumerate(tokens)):
+            continue
+        between = passage.normal[amount.end:found.start()]
+        if re.fullmatch(r"\s*(?:\(|\[|,?\s*as\b|=)\s*", between):
+            continue
+        return passage.text[found.start():found.end()]
+    return None
 
 
 #: Brackets, spaces and trademark signs around a brand in brackets ("(OxyContin®)").

@@ -172,6 +172,9 @@ class ItemReading:
     volume_ml: tuple[float, float | None] | None = None
     #: the words saying the amount is one site's of several ("per side", "in each eye"): no dose
     per_site: str | None = None
+    #: the words saying only a part of a dosage unit was given ("one-fourth of the patch"):
+    #: the amount is the whole unit's; no dose
+    part_of_unit: str | None = None
     action: str = "add"
     verb: str = ""
     verb_word: str = ""

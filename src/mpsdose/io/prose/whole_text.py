@@ -243,6 +243,7 @@ def misspelt_names(passage: Passage) -> None:
     letters or more, not an adverb or a participle). Read as that drug, with a warning
     (``misspelt-name``); the written word is recorded in ``passage.misspelt``."""
     catalogue = passage.catalogue
+    _without_final_e(passage)
     named = {catalogue.resolve(" ".join(found.group(0).split()))
              for found in passage.vocabulary.pattern.finditer(passage.normal)}
     if not named:
@@ -253,7 +254,8 @@ def misspelt_names(passage: Passage) -> None:
     seen: set[str] = set()
     for found in re.finditer(r"(?<![\w\-])[a-z]{7,}(?![\w\-])", passage.normal):
         word = found.group(0)
-        if word in seen or not name_like(word) or catalogue.get(word) is not None:
+        if word in seen or not name_like(word) or catalogue.get(word) is not None \
+                or any(found_name.name == word for found_name in passage.misspelt.values()):
             continue
         seen.add(word)
         if not any(_one_edit(word, name) for name in targets):
@@ -270,6 +272,38 @@ def misspelt_names(passage: Passage) -> None:
                             f"{passage.text[found.start():found.end()]!r} is read as {drug.name}, "
                             "misspelt: one edit from its name, which the passage also writes, and "
                             "from no other drug's name the catalogue knows", (found.start(), found.end()))
+
+
+def _without_final_e(passage: Passage) -> None:
+    """ "methadon 10 mg daily": a catalogue name of eight letters or more that ends in "e",
+    written without it (the German, Dutch and Scandinavian spelling of an INN: methadon,
+    oxycodon, morphin, buprenorphin), is that drug, whether or not the passage also spells it
+    the English way — where the word is no catalogue name itself and no other catalogue name is
+    one edit from it. Read as that drug, with a warning (``misspelt-name``)."""
+    catalogue = passage.catalogue
+    seen: set[str] = set()
+    for found in re.finditer(r"(?<![\w\-])[a-z]{7,}(?![\w\-])", passage.normal):
+        word = found.group(0)
+        if word in seen or catalogue.get(word) is not None:
+            continue
+        seen.add(word)
+        whole = catalogue.get(word + "e")
+        if whole is None or not (word + "e").isalpha():
+            continue
+        drug = catalogue.resolve(word + "e")
+        close = {catalogue.resolve(name) for name in catalogue.names
+                 if name.isalpha() and _one_edit(word, name)}
+        if close != {drug}:
+            continue
+        for same in re.finditer(rf"(?<![\w\-]){word}(?![\w\-])", passage.normal):
+            written = passage.text[same.start():same.end()]
+            if written not in passage.misspelt:
+                passage.misspelt[written] = DrugName(drug, word)
+        passage.add_finding(Severity.WARNING, "misspelt-name",
+                            f"{passage.text[found.start():found.end()]!r} is read as {drug.name}: "
+                            f"its name without the final 'e' (the spelling of other languages), "
+                            "one edit from no other drug's name the catalogue knows",
+                            (found.start(), found.end()))
 
 
 def _one_edit(word: str, name: str) -> bool:
