@@ -33,7 +33,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh11_passages.jsonl", "fresh12_passages.jsonl",
                                           "fresh13_passages.jsonl", "fresh14_passages.jsonl",
                                           "fresh15_passages.jsonl", "fresh17_passages.jsonl",
-                                          "fresh18_passages.jsonl")
+                                          "fresh18_passages.jsonl", "fresh19_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -57,7 +57,8 @@ def _items(text: str):
                                              ("fresh10", 0.95), ("fresh11", 0.95),
                                              ("fresh12", 1.0), ("fresh13", 1.0),
                                              ("fresh14", 0.91), ("fresh15", 1.0),
-                                             ("fresh17", 1.0), ("fresh18", 1.0)])
+                                             ("fresh17", 1.0), ("fresh18", 1.0),
+                                             ("fresh19", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2678,3 +2679,221 @@ def test_quitting_a_drug_stops_it():
     reading = read_course("She took duloxetine 60 mg/day. She felt dizzy after quitting "
                           "duloxetine.")
     assert reading.states[-1].items == ()
+
+
+# -- patterns of the fresh19 passages (published case reports: steroids, paracetamol, antiemetics,
+# H2 blockers; first read 20/24, 2 invented) -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # fresh19-011 (Iran J Psychiatry Behav Sci 2017): buspirone's 15 mg per day was read as
+    # fluoxetine's
+    "She was treated with a fixed dose of fluoxetine and buspirone added with the amount of 15 mg "
+    "per day.",
+    "She was treated with fluoxetine and buspirone was added at 15 mg per day.",
+    "She took fluoxetine and buspirone 15 mg per day.",
+    "She took fluoxetine, buspirone 15 mg per day.",
+    "She took fluoxetine and oral buspirone given at a dose of 15 mg daily.",
+])
+def test_an_amount_after_a_name_the_catalogue_lacks_joined_to_a_drug_is_not_the_drugs(text):
+    reading = read_course(text)
+    assert [(i.drug.name, i.daily_dose) for i in reading.items] == [("fluoxetine", None)], text
+    assert any(f.finding.code == "unknown-name" and "buspirone" in f.finding.message
+               for f in reading.findings), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a catalogue drug after the conjunction takes the amount; a verb or a word of the dose after
+    # the drug itself is no name
+    ("She took fluoxetine and olanzapine added at 5 mg per day.",
+     [("fluoxetine", None), ("olanzapine", "5 mg/day")]),
+    ("She was started on morphine and titrated to 60 mg per day.", [("morphine", "60 mg/day")]),
+    ("She took morphine and the dose was increased to 20 mg per day.",
+     [("morphine", "20 mg/day")]),
+    ("She took morphine and patient-controlled boluses of 1 mg were allowed.",
+     [("morphine", None)]),
+])
+def test_an_amount_after_a_drug_joined_to_no_unknown_name_is_read_as_before(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize("text", [
+    # fresh19-002 (Int J Clin Pharm 2012): diphenhydramine's next dose was read as
+    # metoclopramide's
+    "Metoclopramide was discontinued and diphenhydramine 50 mg was initially administered "
+    "intravenously followed with 25 mg orally every 4 hours as needed.",
+    "He took oxycodone 10 mg twice daily, then ranitidine 150 mg in the morning and 150 mg at "
+    "night.",
+    # fresh10-013 (E3C): the doxycycline's 200 mg/day after meglumine antimoniate's amount
+    "The patient was cured after intolerance with intramuscular meglumine antimoniate (60 mg/kg/day "
+    "for 7 days), and no response to doxycycline (200 mg/day for 6 weeks).",
+])
+def test_an_amount_after_an_unknown_names_amount_goes_to_no_drug_before_them(text):
+    reading = read_course(text)
+    assert all(i.daily_dose is None and i.per_dose is None for i in reading.items
+               if i.drug.name != "oxycodone"), text
+    assert [f.finding.code for f in reading.findings].count("unknown-name") >= 2, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh19-026 (J Med Case Rep 2015): the ceiling was read as a dose of 1 g a day
+    ("Subsequently, we used high-dose intravenous methylprednisolone pulse therapy (30mg/kg/day, "
+     "with a maximum of 1g/day), which dramatically alleviated her abdominal symptoms.", None),
+    ("Methylprednisolone 20 mg/kg/day (max. 1 g/day) was given.", None),
+    ("Methylprednisolone 30 mg/kg/day up to a maximum of 1 g/day was given.", None),
+    ("Paracetamol 15 mg/kg every 6 hours, not to exceed 4 g per day, was given.", None),
+    ("Paracetamol 15 mg/kg every 6 hours, not exceeding 1 g per dose, was given.", None),
+    # with the weight: the dose per kg is read where it stays below its ceiling …
+    ("A 20-kg boy. Methylprednisolone 30 mg/kg/day (maximum of 1 g/day) was given.", 600),
+    ("A 20-kg boy. Paracetamol 15 mg/kg every 6 hours, not exceeding 1 g per dose, was given.",
+     1200),
+    # … and not where it goes above it (what was given is not said)
+    ("A 50-kg girl. Methylprednisolone 30 mg/kg/day (maximum of 1 g/day) was given.", None),
+    ("An 80-kg man. Paracetamol 15 mg/kg every 6 hours, not exceeding 1 g per dose, was given.",
+     None),
+])
+def test_a_ceiling_on_a_dose_per_kg_is_not_the_dose(text, want):
+    reading = read_course(text)
+    assert [i.daily_mg for i in reading.items] == [want], text
+    assert any("ceiling" in n.why for n in reading.not_doses), text
+
+
+def test_a_maximum_reached_is_still_a_dose_and_max_does_not_end_a_sentence():
+    assert _daily_doses("Morphine was titrated up to a maximum of 60 mg/day.") == [
+        ("morphine", "60 mg/day")]
+    assert len(read_course("Dose 20 mg/kg/day (max. 1 g/day) of methylprednisolone.")
+               .items) == 1
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an amount "per dose" is a dose, never an amount a day ("per d" is a day)
+    ("Morphine 10 mg per dose every 4 hours was given.", "60 mg/day"),
+    ("Morphine 2 mg/dose every 4 hours was given.", "12 mg/day"),
+    ("Oxycodone 5 mg per dose.", None),
+    ("A 20-kg boy took morphine 0.1 mg/kg/dose every 4 hours.", "12 mg/day"),
+    ("Morphine 10 mg per d.", "10 mg/day"),
+])
+def test_an_amount_per_dose_is_a_dose(text, want):
+    assert _daily_doses(text) == [("morphine" if "orphine" in text else "oxycodone", want)], text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh19-006 (J Palliat Med 2015): the day's dose given at once at night, every night
+    ("Patients whose nausea and vomiting had not responded adequately to other antiemetics were "
+     "treated with olanzapine 5mg as a single dose at night.", ("olanzapine", "5 mg/day")),
+    ("She took amitriptyline 25 mg as a single dose at bedtime.", ("amitriptyline", "25 mg/day")),
+    ("She took olanzapine 5 mg in a single nightly dose.", ("olanzapine", "5 mg/day")),
+    ("She took prednisolone 20 mg as a single dose in the morning.", ("prednisolone", "20 mg/day")),
+    ("She took prednisolone 20 mg as a single morning dose.", ("prednisolone", "20 mg/day")),
+    # a single dose with no time of day, or "a single dose of", is given once
+    ("She was given olanzapine 5 mg as a single dose.", ("olanzapine", None)),
+    ("A single dose of olanzapine 5 mg was given at night.", ("olanzapine", None)),
+])
+def test_as_a_single_dose_at_a_time_of_day_is_once_a_day(text, want):
+    assert _daily_doses(text) == [want], text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh19-014 (delirium after a switch from cimetidine to famotidine): the days of a hospital
+    # stay were read as an intermittent schedule
+    ("Famotidine 20 mg was given twice daily orally on hospital days 4-7 and then injected "
+     "intravenously.", "40 mg/day"),
+    ("Famotidine 20 mg was given twice daily on postoperative days 1-3.", "40 mg/day"),
+    ("Famotidine 20 mg was given twice daily on days 3-5 of hospitalization.", "40 mg/day"),
+    # the days of a cycle are given on some days only
+    ("Dexamethasone 40 mg daily on days 1-4.", None),
+    ("He took dexamethasone 40 mg days 1-4, 9-12 and 17-20.", None),
+    ("Dexamethasone 40 mg daily on hospital days 1-4, 9-12 and 17-20.", None),
+])
+def test_the_days_of_a_hospital_stay_are_no_intermittent_schedule(text, want):
+    assert [d for _, d in _daily_doses(text)] == [want], text
+
+
+def test_a_dose_given_on_the_days_of_a_stay_opens_their_state():
+    reading = read_course("On hospital days 1-3, cimetidine 300 mg was injected intravenously "
+                          "every eight hours. Famotidine 20 mg was given twice daily orally on "
+                          "hospital days 4-7.")
+    assert [s.label for s in reading.states] == ["day 1", "day 4"]
+
+
+def test_a_switch_told_again_keeps_the_dose_given():
+    reading = read_course("Cimetidine 300 mg was given every eight hours. Famotidine 20 mg was "
+                          "given twice daily on hospital days 4-7. Six days after being switched "
+                          "from cimetidine to famotidine, the woman's mental status deteriorated.")
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.states[-1].items] == [
+        ("famotidine", "40 mg/day")]
+    assert any(f.finding.code == "switch-told-again" for f in reading.findings)
+    # a switch with its own amount, or to a drug not yet in the state, is read as before
+    reading = read_course("Cimetidine 300 mg was given every eight hours. She was switched from "
+                          "cimetidine to famotidine.")
+    assert [(i.drug.name, i.daily_dose) for i in reading.states[-1].items] == [
+        ("famotidine", None)]
+
+
+@pytest.mark.parametrize("words", [
+    # fresh19-020 (Sheehan's syndrome): the drug given again was read as stopped
+    "After improvement of acute psychosis with discontinuation, re-administration of "
+    "prednisolone at a dose of 2.5 mg per day gave rise to agitation and insomnia.",
+    "Prednisolone was restarted at 2.5 mg per day.",
+    "Prednisolone was resumed at 2.5 mg per day.",
+    "Prednisolone was re-introduced at 2.5 mg per day.",
+    "Readministration of prednisolone at 2.5 mg per day caused agitation.",
+])
+def test_a_drug_given_again_is_started_again(words):
+    reading = read_course("She had taken prednisolone 10 mg daily. Prednisolone was stopped. "
+                          + words)
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.states[-1].items] == [
+        ("prednisolone", "2.5 mg/day")], words
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh19-027 (ACG 2025 poster): an abbreviation of the chemical name, defined in brackets
+    ("Introduction: Acute acetaminophen (APAP) toxicity is a cause of acute liver injury. The "
+     "patient is a 73-year-old male. He had been self-medicating his back pain with APAP 7.5 "
+     "grams daily for four weeks, believing it was aspirin.", [("acetaminophen", "7.5 g/day")]),
+    ("She took aspirin (ASA). ASA 100 mg daily was continued.", [("aspirin", "100 mg/day")]),
+    # fresh5-005: "transdermal fentanyl (TDF)" — TDF ends with the patch
+    ("A transdermal fentanyl (TDF) was applied. TDF was discontinued.", [("fentanyl", None)]),
+])
+def test_an_abbreviation_the_text_defines_for_a_drug_by_its_chemical_name(text, want):
+    assert _daily_doses(text)[-1:] == want, text
+
+
+@pytest.mark.parametrize("text", [
+    # capitals the text also defines for other words, of two letters, or starting with another
+    # letter are not the drug's
+    "Her aspartate aminotransferase (AST) rose on acetaminophen (AST). AST 500 mg daily was "
+    "noted.",
+    "She took acetaminophen (AX). AX 500 mg daily was taken.",
+    "She took acetaminophen (NSQ). NSQ 500 mg daily was taken.",
+])
+def test_capitals_in_brackets_that_may_not_abbreviate_the_drug_are_not_it(text):
+    assert all(d is None for _, d in _daily_doses(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "He had been self-medicating with acetaminophen, believing it was aspirin.",
+    "He took acetaminophen, thinking that it was aspirin.",
+    "He took the acetaminophen, mistaking it for aspirin.",
+    "He had confused it with aspirin.",
+])
+def test_what_a_drug_was_believed_to_be_is_no_item(text):
+    assert "aspirin" not in [i.drug.name for i in read_course(text).items], text
+
+
+@pytest.mark.parametrize("text", [
+    # fresh19-004 (J Intern Med 2003): other patients' overdoses
+    "In patients who develop liver damage following moderate paracetamol overdose in the order "
+    "of 5-10 g daily, recent fasting has been identified as a key precipitant.",
+    "He took a paracetamol overdose of around 20 g.",
+])
+def test_the_amount_of_an_overdose_in_the_order_of_is_no_dose(text):
+    assert _items(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # fresh19-006: the objective of a study states its subject
+    "The study objective was to assess the efficacy of olanzapine in the management of nausea.",
+    "The aim of this study is to describe olanzapine in nausea.",
+])
+def test_a_studys_objective_names_no_item(text):
+    assert _items(text) == [], text

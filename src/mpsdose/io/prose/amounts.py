@@ -116,6 +116,16 @@ class DoseNumbers:
             per = tuple(p for p in per if p != "kg")
             if per == ("dose",):
                 per = ()
+            if reading.ceiling is not None and not _within(value, base, per, reading.ceiling):
+                # "30mg/kg/day, with a maximum of 1g/day" × 50 kg is above the ceiling: what
+                # was given is not said (the ceiling, or a dose the text does not write)
+                notes.append(("capped-dose", f"per kg × the weight is {plain(value)} "
+                              f"{unit_spelling(base, per)}, and the text sets a ceiling of "
+                              f"{plain(reading.ceiling.value)} "
+                              f"{unit_spelling(reading.ceiling.base, reading.ceiling.per)}: "
+                              "above it, or not comparable with it; the dose given is not said: "
+                              "no daily amount", Severity.WARNING))
+                return dose
         if per == ("dose",):
             per = ()
         if amount.concentration:
@@ -319,6 +329,21 @@ class DoseNumbers:
             notes.append(("daily-from-brackets", f"daily amount from the bracketed "
                           f"{plain(alt.value)} {unit_spelling(alt.base, ('day',))}", Severity.INFO))
             return
+
+
+_TO_MG = {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}
+
+
+def _within(value: float, base: str, per: tuple[str, ...], ceiling: Amount) -> bool:
+    """Is a dose (``value`` ``base`` per ``per``, the weight multiplied in) at or below the
+    ceiling the text sets for it? Only where both are masses per the same time (a day, an hour,
+    a dose); otherwise they are not compared, and the answer is no."""
+    ceiling_per = tuple(p for p in ceiling.per if p != "dose")
+    time = next((p for p in per if p in ("h", "day", "min")), None)
+    if base not in _TO_MG or ceiling.base not in _TO_MG or ceiling.per_kg \
+            or ceiling_per != ((time,) if time else ()):
+        return False
+    return value * _TO_MG[base] <= ceiling.value * _TO_MG[ceiling.base] * (1 + 1e-9)
 
 
 def amount_unit(amount: Amount) -> str:

@@ -22,8 +22,10 @@ from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.scan import Amount, DrugName, Token
 from mpsdose.io.prose.unknown_names import (
     after_unknown_name,
+    coordinated_unknown_name,
     dose_of_name,
     dose_of_unknown_between,
+    follows_unknown_dose,
     for_unknown_word,
     given_by_route,
     headed_by_unknown_name,
@@ -106,6 +108,13 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                     passage, tokens, drug_index, index):
                 used.add(index)
                 continue
+            if drug_index is not None and coordinated_unknown_name(
+                    passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+            if drug_index is not None and follows_unknown_dose(passage, tokens, drug_index, index):
+                used.add(index)
+                continue
             if drug_index is not None and headed_by_unknown_name(passage, tokens, drug_index, index):
                 used.add(index)
                 continue
@@ -149,7 +158,8 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                                             sentence, first, last, amount, value_index, index,
                                             name_route=name.route,
                                             daily_list=token.start in passage.daily_amounts,
-                                            day_amount=token.start in passage.day_amounts))
+                                            day_amount=token.start in passage.day_amounts,
+                                            ceiling=passage.ceilings.get(token.start)))
     return readings
 
 

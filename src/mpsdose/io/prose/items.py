@@ -44,7 +44,13 @@ _INTERMITTENT = re.compile(
     r"|\bevery\s+(?:(?:\d+|one|two|three|four|five|six|other|second|third)\s+)?(?:weeks?|months?)\b"
     r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|two|three|four|five|six|seven)"
     r"(?:\s*(?:-|to)\s*\w+)?)\s+days?\b|\balternate\s+days?\b"
-    r"|\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b")
+    # "days 1-4", "days 1-4, 9-12 and 17-20" — but not the days of a stay, in a row ("on hospital
+    # days 4-7", "postoperative days 1-3": the drug was given every one of them)
+    r"|(?<!hospital\s)(?<!operative\s)\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b"
+    r"(?!\s+of\s+(?:the\s+|his\s+|her\s+)?(?:hospital|admission|hospitali[sz]ation|stay)\b)")
+#: Days listed in ranges, "(hospital) days 1-4, 9-12 and 17-20": some days only, whatever they
+#: are days of (looked for past the punctuation that ends an item's words).
+_DAYS_LISTED = re.compile(r"\bdays\s+\d+\s*(?:-|–|to)\s*\d+\s*(?:,|and|&)\s*\d")
 #: A treatment given in cycles repeated at an interval ("the protocol is repeated every 3 weeks",
 #: "six cycles every 3 weeks", "cycles of 21 days", "21-day cycles", "every 3 weeks for 6
 #: cycles"): an amount "a day" in the sentence is the amount of a day of the cycle, not the
@@ -195,6 +201,10 @@ def _intermittent(passage: Passage, reading: ItemReading) -> str | None:
             start, end = min(start, token.start), max(end, token.end)
             position += step
     found = _INTERMITTENT.search(passage.normal, start, end)
+    if found is None:
+        found = _DAYS_LISTED.search(passage.normal, start, tokens[-1].end)
+        if found is not None and found.start() >= end:
+            found = None
     return None if found is None else passage.text[found.start():found.end()]
 
 

@@ -178,6 +178,15 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
+    # "as a single dose at night", "in a single bedtime dose", "as a single dose in the morning":
+    # the day's dose given all at once at that time of day, every day (not a dose given once)
+    _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:at\s+night|at\s+bedtime|nightly|"
+               r"(?:every|each)\s+night|before\s+(?:bed(?:time)?|sleep))"
+               r"|(?:as|in)\s+a\s+single\s+(?:nightly|bedtime|night\s*-?\s*time)\s+dose",
+       lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:in\s+the\s+(?:morning|evening)|"
+               r"(?:every|each)\s+(?:morning|evening))"
+               r"|(?:as|in)\s+a\s+single\s+(?:morning|evening|daily)\s+dose", lambda m: _times(1)),
     _p("freq", r"once|stat|single\s+dose|one\s+dose", lambda m: Schedule(ScheduleKind.ONCE)),
     _p("freq", r"regular(?:ly)?|periodically|around\s+the\s+clock|atc", "regular"),
     # -- PCA, lockouts, PRN ------------------------------------------------------------------
@@ -247,6 +256,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"
                r"|convert|substitut(?:ed|ing|ion|e)|replaced|replacing|replace|changed\s+over|changed"
                r"|change", "switch"),
+    # "re-administration of prednisolone", "restarted", "resumed": given again, a start
+    _p("verb", r"re\s*-?\s*(?:started|starting|start|initiated|initiation|introduced|introduction|"
+               r"instituted|administered|administration|challenged|challenge)|resumed|resumption",
+       "start"),
     _p("verb", r"started|starting|start|initiated|initiation|commenced|begun|began|introduced|"
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
@@ -265,6 +278,9 @@ PHRASES: tuple[Phrase, ...] = (
     # -- negation, history, time -------------------------------------------------------------
     _p("neg", r"could\s+not|did\s+not|was\s+not|were\s+not|cannot|can't|didn't|wasn't|weren't|"
               r"unable\s+to|no|not|never|neither|nor|without|declined|refused|denied", "neg"),
+    # "on hospital days 4-7", "postoperative days 1-3": the days of a stay, in a row
+    _p("time", r"(?:hospital|post\s*-?\s*operative)\s+days\s*(\d+)\s*(?:-|to)\s*\d+",
+       lambda m: "day " + m.group(1)),
     _p("time", r"(?:hospital\s+|post\s*-?\s*operative\s+)?day\s*(\d+)(?:\s*(?:-|to)\s*\d+)?",
        lambda m: "day " + m.group(1)),
     _p("time", r"(?:on\s+)?the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"

@@ -38,7 +38,10 @@ _PAST = re.compile(r"\b(?:was|were|had|did)\b")
 #: A structured abstract's section that states the report's subject, not the case's events.
 _SECTION = re.compile(r"(?:objectives?|aims?|purpose|background|introduction|discussion|"
                       r"conclusions?)\s*:|(?:the\s+)?(?:objective|aim|purpose)\s+of\s+this\s+"
-                      r"(?:report|article|paper|case)\b")
+                      r"(?:report|article|paper|case|study|series|review)\b"
+                      # "The study objective was to assess the efficacy of olanzapine …"
+                      r"|(?:the\s+|this\s+|our\s+)?(?:study|report|review|series)(?:'s)?\s+"
+                      r"(?:objective|aim|purpose)\s+(?:was|is)\s+to\b")
 #: A finite verb, a verb of the story or a person: a sentence with one is no title.
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|"
                      r"might|should|must|we|he|she|they|i|our|received|started|commenced|given|"
@@ -77,6 +80,15 @@ _PHARMACOLOGY = re.compile(r"\b(?:metabolism|clearance|elimination|absorption|ha
 _USUAL_DOSES = re.compile(r"\b(?:usual|standard|typical|recommended|customary)\s+(?:daily\s+)?"
                           r"(?:doses?|dosages?|dosing)\s+of\s+(?:[a-z\-]+(?:\s*,\s*|\s+and\s+|"
                           r"\s+or\s+))*$")
+#: A drug named as what something was believed or mistaken to be ("he had been self-medicating
+#: … with APAP 7.5 grams daily for four weeks, believing it was aspirin", "mistaking it for
+#: ibuprofen"): not a drug taken.
+_BELIEVED = re.compile(
+    r"\b(?:believ(?:ing|ed)|think(?:ing)?|thought|assum(?:ing|ed)|suppos(?:ing|ed))\s+(?:that\s+)?"
+    r"(?:it|this|they|these|the\s+[a-z\-]+)\s+(?:was|were|is|are|to\s+be|contained)\s+"
+    r"(?:an?\s+|the\s+|only\s+)?$"
+    r"|\b(?:mistak(?:ing|en)|mistook)\s+(?:(?:it|this|them|the\s+[a-z\-]+)\s+)?for\s+(?:an?\s+)?$"
+    r"|\bconfus(?:ed|ing)\s+(?:(?:it|them)\s+)?with\s+(?:an?\s+)?$")
 #: A causality assessment (Naranjo) names the suspected drug, not an event of the regimen.
 _CAUSALITY = re.compile(r"\bcausality\s+assessments?\b|\bnaranjo\b|\bprobability\s+scale\b")
 #: A drug named as what another is compared with: "may offer some advantages over morphine",
@@ -215,6 +227,8 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
         return "as a condition, not a treatment"
     if following in SERVICES:
         return "as a service, not a treatment"
+    if _BELIEVED.search(passage.normal[max(0, tokens[index].start - 40):tokens[index].start]):
+        return "as what something was believed or mistaken to be, not a drug taken"
     before_name = passage.normal[max(0, tokens[index].start - 30):tokens[index].start]
     said_all = passage.normal[tokens[0].start:tokens[-1].end]
     measured = re.match(r"\s+(?:(?:plasma|serum|blood)\s+)?(?:concentrations?|levels?)\b",

@@ -1,10 +1,11 @@
 """Pass 2: numbers that are not doses, set aside with the reason, and the totals the text prints.
 
 Laboratory values, zero, thresholds and lower bounds, a protocol's ceiling for a group of
-patients, the numbers of a worked calculation, the step of a change, an overdose, a side of an
-equivalence the text states, dilutions, percentages and marketed strengths; and the totals the
-authors print (oral morphine equivalents, use, series figures, daily and cumulative totals),
-kept to be compared with the totals computed. Also the grain-or-gram ambiguity of "gr".
+patients, the ceiling of a dose per kg ("30mg/kg/day, with a maximum of 1g/day"), the numbers
+of a worked calculation, the step of a change, an overdose, a side of an equivalence the text
+states, dilutions, percentages and marketed strengths; and the totals the authors print (oral
+morphine equivalents, use, series figures, daily and cumulative totals), kept to be compared with
+the totals computed. Also the grain-or-gram ambiguity of "gr".
 """
 
 from __future__ import annotations
@@ -138,6 +139,13 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
                                 f"{said!r}: not read (zero, or a number broken by a space)",
                                 (token.start, token.end))
             continue
+        capped = _per_kg_capped(passage, tokens, index)
+        if capped is not None:
+            used.add(index)  # "30mg/kg/day, with a maximum of 1g/day", "20 mg/kg (max. 1 g)"
+            passage.ceilings[tokens[capped].start] = amount
+            passage.add_not_dose(token, "the ceiling the text sets on a dose per kg, not the dose "
+                                 "given")
+            continue
         if before is not None and before.kind == "bound" and before.value == "threshold":
             used.add(index)
             passage.add_not_dose(token, "a threshold (more or less than), not a dose")
@@ -170,8 +178,9 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             passage.add_printed_total(sentence, tokens, index, index, "change", amount.value,
                                       amount_unit(amount), note="the step of a change, not a dose")
             continue
-        if re.search(r"\boverdos(?:e|es|ed)\s+(?:of|on|with)\s+(?:about\s+|approximately\s+)?$",
-                     passage.normal[max(0, token.start - 40):token.start]):
+        if re.search(r"\boverdos(?:e|es|ed)\s+(?:(?:of|on|with)\s+|(?:of\s+)?in\s+the\s+(?:order|"
+                     r"range|region)\s+of\s+)(?:about\s+|approximately\s+|around\s+|roughly\s+|"
+                     r"up\s+to\s+)?$", passage.normal[max(0, token.start - 40):token.start]):
             used.add(index)  # "after an overdose of 5000 micrograms of fentanyl"
             passage.total_tokens.add(index)
             passage.add_not_dose(token, "the amount of an overdose, not a dose of the regimen")
@@ -226,6 +235,41 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             kind = "daily" if amount.time == "day" else "cumulative"
             passage.add_printed_total(sentence, tokens, index, index, kind, amount.value, amount_unit(amount),
                                       drug=_drug_near(tokens, index))
+
+
+def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
+    """ "30mg/kg/day, with a maximum of 1g/day", "20 mg/kg/day (max. 1 g/day)", "15 mg/kg every
+    8 hours, not exceeding 2 g", "10 mg/kg up to 600 mg": an amount after a word of a ceiling
+    ("maximum of", "max.", "up to", "not exceeding", "not to exceed", "≤") that follows a dose
+    per kg, with only a schedule, a bracket and the words that join them between, is that dose's
+    ceiling, not a dose. The position of the dose per kg, or None."""
+    if index < 2:
+        return None
+    bound = tokens[index - 1]
+    if passage.word(bound) in ("exceed", "exceeding"):
+        # "not exceeding 2 g", "not to exceed 2 g": a ceiling ("exceeding 2 g" alone is a bound)
+        if not re.search(r"\bnot\s+(?:to\s+)?$",
+                         passage.normal[max(0, bound.start - 8):bound.start]):
+            return None
+    elif bound.kind != "bound" or bound.value != "max":
+        return None
+    position = index - 2
+    steps = 0
+    while position >= 0 and steps < 8:
+        token = tokens[position]
+        word = passage.word(token)
+        if token.kind == "amount":
+            return position if token.value.per_kg else None
+        if token.kind in ("freq", "open", "neg", "approx", "route") or (
+                token.kind == "bound" and token.value == "max") or (
+                token.kind == "punct" and token.value == ",") or (
+                token.kind == "plus" and word in ("and", "with")) or word in (
+                "a", "the", "to", "of", "but", "dose", "daily", "exceed", "not"):
+            position -= 1
+            steps += 1
+            continue
+        return None
+    return None
 
 
 def step_of_change(passage: Passage, token: Token) -> bool:

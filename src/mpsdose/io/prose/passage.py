@@ -63,6 +63,11 @@ class Passage:
         self.daily_amounts: set[int] = set()
         #: where amounts of a course told day by day begin ("24 mg on day 1 and 20 mg on day 2")
         self.day_amounts: set[int] = set()
+        #: the ceiling the text sets on a dose per kg ("30mg/kg/day, with a maximum of 1g/day"),
+        #: by where the dose per kg begins
+        self.ceilings: dict[int, Amount] = {}
+        #: where the amounts of names the catalogue does not know begin (set aside as theirs)
+        self.unknown_amounts: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
@@ -150,6 +155,11 @@ class ItemReading:
     units_unread: str | None = None
     #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
     doses_taken: str | None = None
+    #: the ceiling the text sets on a dose per kg ("with a maximum of 1g/day")
+    ceiling: Amount | None = None
+    #: a switch told again ("Six days after being switched from cimetidine to famotidine"): the
+    #: drug switched to is already in the state with its dose, which stands
+    told_again: bool = False
     combination: bool = False  #: one component of a combination product ("5/325 mg")
     #: a split dose ("440 mg in the morning and 220 mg at night"): each part's amount and time
     #: of day; the parts sum to the day

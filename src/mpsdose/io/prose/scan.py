@@ -116,9 +116,12 @@ class Vocabulary(Value):
 _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg": "mcg", "ug": "mcg",
          "microg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gm": "g",
          "gram": "g", "grams": "g", "ml": "ml", "%": "%"}
+#: One "per" part of an amount's suffix. "dose" is tried before "d" (a day): "2 g per dose" is a
+#: dose, never 2 g a day (the reader once read "morphine 10 mg per dose every 4 hours" as 10 mg a
+#: day).
 _SUFFIX_PART = re.compile(
-    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|"
-    r"dose|ml|min(?:utes?)?)(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
+    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|dose|"
+    r"days?|d|ml|min(?:utes?)?)(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))

@@ -47,6 +47,18 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
     readings = [r for r in readings if not _reference(r, present)]
     froms = [r for r in readings if r.role == "from"]
     rest = [r for r in readings if r.role != "from"]
+    held = story.states[-1]["items"] if story.states else []
+    for reading in rest:
+        # "famotidine 20 mg was given twice daily … Six days after being switched from
+        # cimetidine to famotidine": a switch to a drug the state already holds with its dose,
+        # from another drug the sentence names, with no amount or route of its own, tells again
+        # a switch told before — the dose stands (the drug switched from ends)
+        reading.told_again = reading.action == "switch" and reading.amount is None \
+            and reading.route is None and bool(froms) \
+            and all(other.drug != reading.drug for other in froms) \
+            and any(item.drug == reading.drug and not item.prn
+                    and (item.daily_dose is not None or item.per_dose is not None)
+                    for item in held)
     passage.added_now = set()
     if not readings:  # "required the introduction of intravenous PCA": a route for later
         routes = [t for t in tokens if t.kind == "route" and isinstance(t.value, Route)]
@@ -160,7 +172,8 @@ def _discharge_list(passage: Passage, tokens: list[Token], readings: list[ItemRe
 
 def _time_of(tokens: list[Token], reading: ItemReading) -> str | None:
     """The day an amount is given for: "100mg / 24 hours in day 1", "on day 5, … to
-    1,800mg/day", "initiated on hospital day 1 at 100 micrograms/h"."""
+    1,800mg/day", "initiated on hospital day 1 at 100 micrograms/h", and right after the
+    item's words: "famotidine 20 mg was given twice daily orally on hospital days 4-7"."""
     if reading.amount_token is None:
         return None
     after = reading.amount_token + 1
@@ -168,6 +181,10 @@ def _time_of(tokens: list[Token], reading: ItemReading) -> str | None:
             "in", "on", "at", "from"):
         after += 1
     window = [after, *range(reading.amount_token - 1, reading.first - 1, -1)]
+    end = reading.last + 1
+    if end + 1 < len(tokens) and end > reading.amount_token + 1 \
+            and tokens[end].kind == "word" and tokens[end].value in ("on", "from"):
+        window.append(end + 1)
     for position in window:
         if 0 <= position < len(tokens):
             token = tokens[position]
@@ -351,6 +368,13 @@ def _stop_class(passage: Passage, drug_class: str, tokens: list[Token], readings
 def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> None:
     state = passage.story.states[-1]
     items: list[ReadItem] = state["items"]
+    if reading.told_again:
+        span = token_span(passage, reading)
+        passage.add_finding(Severity.INFO, "switch-told-again",
+                            f"{passage.text[span[0]:span[1]]!r}: the switch to "
+                            f"{reading.drug.name} was told before, with its dose; that dose "
+                            "stands", span)
+        return
     same = [i for i, item in enumerate(items) if item.drug == reading.drug]
     if reading.action == "stop":
         stopped = _stopped(passage, reading, [items[i] for i in same])

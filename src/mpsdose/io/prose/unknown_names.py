@@ -2,9 +2,12 @@
 
 A word shaped like a drug's name (an INN stem, a class noun, a vitamin, a capitalised brand) that
 heads an amount, stands after "dose of", after a conjunction that follows a drug with its own
-amount, or at the head of a list item or a bracket: the amount is that name's. Each is said in a
-finding and its amount set aside. The binding pass (:mod:`.binding`) asks these before it gives
-an amount to the drug before it or to the drug the story is about.
+amount, joined to the drug by a conjunction before the amount ("fluoxetine and buspirone added
+with the amount of 15 mg per day"), or at the head of a list item or a bracket: the amount is that
+name's; and an amount that follows such a name's amount with no drug between ("… 50 mg …
+followed with 25 mg") goes on with it. Each is said in a finding and its amount set aside. The
+binding pass (:mod:`.binding`) asks these before it gives an amount to the drug before it or to
+the drug the story is about.
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ from mpsdose.model.findings import Severity
 
 __all__ = [
     "after_unknown_name",
+    "coordinated_unknown_name",
     "dose_of_name",
     "dose_of_unknown_between",
+    "follows_unknown_dose",
     "for_unknown_word",
     "given_by_route",
     "headed_by_unknown_name",
@@ -147,6 +152,7 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     token = tokens[index]
     name = passage.text[tokens[first_name].start:tokens[first_name + names - 1].end]
     passage.add_not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
+    passage.unknown_amounts.add(token.start)
     passage.add_finding(Severity.WARNING, "unknown-name",
                         f"{passage.text[token.start:token.end]!r} follows {name!r}, a name the "
                         "catalogue does not know: not read, and not given to another drug",
@@ -209,6 +215,7 @@ def dose_of_unknown_between(passage: Passage, tokens: list[Token], drug_index: i
             token = tokens[index]
             said = passage.text[name.start:name.end]
             passage.add_not_dose(token, f"the dose of {said!r}, a name the catalogue does not know")
+            passage.unknown_amounts.add(token.start)
             passage.add_finding(Severity.WARNING, "unknown-name",
                                 f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, a "
                                 "name the catalogue does not know: not read, and not given to "
@@ -227,6 +234,7 @@ def headed_by_unknown_name(passage: Passage, tokens: list[Token], low: int, inde
     token = tokens[index]
     said = passage.text[head.start:head.end]
     passage.add_not_dose(token, f"the amount of {said!r}, a name the catalogue does not know")
+    passage.unknown_amounts.add(token.start)
     whose = f", not {tokens[low].value.drug.name}'s" if low >= 0 \
         and tokens[low].kind == "drug" else ""
     passage.add_finding(Severity.WARNING, "unknown-name",
@@ -289,11 +297,100 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     said = passage.text[name.start:name.end]
     passage.add_not_dose(token, f"the amount of {said!r}, a name the catalogue does not know, "
                          "after a drug with its own amount")
+    passage.unknown_amounts.add(token.start)
     passage.add_finding(Severity.WARNING, "unknown-name",
                         f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
                         "catalogue does not know, after a conjunction: not read, and not given to "
                         f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
                         (name.start, token.end))
+    return True
+
+
+#: Words between a name and its amount that say how much was given ("added with the amount of
+#: 15 mg per day"), besides the glue and the words of a dose.
+_AMOUNT_NOUNS = frozenset({"amount", "amounts", "quantity", "quantities"})
+#: Nouns after a conjunction that are no drug's name ("morphine and the patient …").
+_NOT_GIVEN_NOUNS = frozenset({"patient", "patients", "symptoms", "physician", "nurse", "family",
+                              "pain", "nausea", "vomiting", "sedation"})
+
+
+def follows_unknown_dose(passage: Passage, tokens: list[Token], drug_index: int, index: int) -> bool:
+    """ "Metoclopramide was discontinued and diphenhydramine 50 mg was initially administered
+    intravenously followed with 25 mg orally every 4 hours as needed": an amount with no drug
+    of its own, after the amount of a name the catalogue does not know (set aside before) and
+    with no drug between them, goes on with that name's dose — never to the drug named before
+    it. Said in a finding; not read."""
+    for position in range(index - 1, drug_index, -1):
+        token = tokens[position]
+        if token.kind == "drug":
+            return False
+        if token.kind == "amount" and token.start in passage.unknown_amounts:
+            amount = tokens[index]
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(amount, f"after {said!r}, the amount of a name the catalogue does "
+                                 "not know, with no drug between")
+            passage.unknown_amounts.add(amount.start)
+            passage.add_finding(Severity.WARNING, "unknown-name",
+                                f"{passage.text[amount.start:amount.end]!r} follows {said!r}, the "
+                                "amount of a name the catalogue does not know, with no drug named "
+                                f"between: not read, and not given to "
+                                f"{tokens[drug_index].value.drug.name}",
+                                (token.start, amount.end))
+            return True
+    return False
+
+
+def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: int,
+                             index: int) -> bool:
+    """ "She was treated with a fixed dose of fluoxetine and buspirone added with the amount of
+    15 mg per day", "fluoxetine and buspirone 15 mg per day": a name the catalogue does not know,
+    joined to the drug by "and", "or", "plus" or a comma, between the drug and the amount, with
+    only a verb, the words of a dose or glue between it and the amount — the amount follows that
+    name (it is that name's, or each's: the text does not say), so it is never the drug's alone.
+    Said in a finding; not read."""
+    position = drug_index + 1
+    while position < index and (tokens[position].kind in ("release", "form")
+                                or passage.word(tokens[position]) in SALTS):
+        position += 1
+    joint = tokens[position] if position < index else None
+    if joint is None or not ((joint.kind == "plus" and passage.word(joint) in ("and", "or", "plus"))
+                             or (joint.kind == "punct" and joint.value == ",")):
+        return False
+    position += 1
+    while position < index and (tokens[position].kind in ("route", "release", "form")
+                                or passage.word(tokens[position]) in _GIVEN_AS):
+        position += 1  # "and oral buspirone"
+    if position >= index:
+        return False
+    name = tokens[position]
+    word = str(name.value)
+    if name.kind != "word" or not name_like(word) or word in (
+            NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | CONDITIONS
+            | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS):
+        return False
+    position += 1
+    while position < index:
+        token = tokens[position]
+        said = passage.word(token)
+        if token.kind in ("verb", "route", "release", "form", "approx") or (
+                token.kind in ("word", "cue", "plus", "freq")
+                and said in GLUE | SALTS | _DOSE_PHRASE | _AMOUNT_NOUNS) or re.fullmatch(
+                r"[A-Z]", passage.text[token.start:token.end]) is not None:
+            position += 1
+            continue
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    drug = tokens[drug_index].value.drug.name
+    passage.add_not_dose(token, f"the amount after {said!r}, a name the catalogue does not know "
+                         f"joined to {drug}")
+    passage.unknown_amounts.add(token.start)
+    passage.add_finding(Severity.WARNING, "unknown-name",
+                        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
+                        f"catalogue does not know joined to {drug}: whose amount it is (the "
+                        f"name's, or each's) is not said; not read, and not given to {drug}",
+                        (name.start, token.end))
+    passage.unknown_named_at = max(passage.unknown_named_at, name.start)
     return True
 
 

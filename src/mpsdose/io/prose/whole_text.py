@@ -222,7 +222,8 @@ def define_abbreviations(passage: Passage, spans: Sequence[Any]) -> None:
                 continue
             words_before = passage.normal[max(sentence.start, tokens[max(0, index - 1)].start):
                                           tokens[after].start]
-            if not _abbreviates(raw.lower(), words_before):
+            if not _abbreviates(raw.lower(), words_before) and not _named_so(
+                    passage, tokens, index, after + 1, raw):
                 continue
             if token.kind == "drug":
                 name: DrugName = token.value
@@ -401,6 +402,24 @@ def _not_a_weight(passage: Passage, token: Token, start: int, end: int) -> str |
     if _PATIENT_BEFORE_BRACKET.search(before) and re.match(r"\s*[),;]", after):
         return None  # "A 2.8-year-old female patient (11.6 kg)"
     return _UNSTATED
+
+
+def _named_so(passage: Passage, tokens: list[Token], index: int, inside: int, raw: str) -> bool:
+    """ "acetaminophen (APAP)", "aspirin (ASA)", "transdermal fentanyl (TDF)": capitals in
+    brackets right after a drug's name that abbreviate its chemical or product name, not its
+    letters — an abbreviation of the drug where it has three letters or more, starts with the
+    initial of the drug's name (or of the route before it), is a plain word to the reader (not a
+    route, a release, a form, a class or a unit: "(IV)", "(CR)", "(NSAID)"), and the text puts
+    it in brackets nowhere else (where it defines it for other words: "over-the-counter
+    (OTC)")."""
+    if len(raw) < 3 or tokens[inside].kind != "word":
+        return False
+    initials = {passage.word(tokens[index])[:1]}
+    if index and tokens[index - 1].kind == "route":
+        initials.add(passage.word(tokens[index - 1])[:1])
+    if raw[0].lower() not in initials:
+        return False
+    return len(re.findall(rf"[(\[]\s*{re.escape(raw)}\s*[)\]]", passage.text)) == 1
 
 
 def _abbreviates(abbreviation: str, words: str) -> bool:
