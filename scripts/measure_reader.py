@@ -1,10 +1,12 @@
 """Measure `mpsdose read` on the case-report passages of tests/data/prose/.
 
-For each part (dev, test: the r16 passages split by report; new, fresh and fresh2 to fresh17:
+For each part (dev, test: the r16 passages split by report; new, fresh and fresh2 to fresh21:
 passages added later, their expected items written and committed before the reader ran on them;
-fresh10's to fresh17's are case texts of the E3C corpus (English); fresh9's are whole
-title-and-abstract records of the BioCreative V CDR corpus; fresh7's and fresh8's are sentences
-of MEDLINE abstracts from the ADE corpus, grouped by PubMed ID), it prints:
+fresh18's to fresh21's are passages of published case reports, mostly of non-opioid catalogue
+drugs, from the search tool's stored pages; fresh10's to fresh17's are case texts of the E3C corpus
+(English); fresh9's are whole title-and-abstract records of the BioCreative V CDR corpus;
+fresh7's and fresh8's are sentences of MEDLINE abstracts from the ADE corpus, grouped by PubMed
+ID), it prints:
 
 - read: items whose daily amount the text gives (an expected daily dose, not marked as carried
   from an earlier state), read with that amount (same drug, daily amount within 1%) — the issue's
@@ -25,7 +27,8 @@ of MEDLINE abstracts from the ADE corpus, grouped by PubMed ID), it prints:
 
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
-            fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|all] [--show]
+            fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
+            fresh21|all] [--show]
 """
 
 from __future__ import annotations
@@ -42,14 +45,16 @@ _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "
               "mg/h": 24.0, "mcg/24 h": 1e-3}
 PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
          "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-         "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
+         "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
          "fresh9_passages.jsonl", "fresh10_passages.jsonl", "fresh11_passages.jsonl",
          "fresh12_passages.jsonl", "fresh13_passages.jsonl",
          "fresh14_passages.jsonl", "fresh15_passages.jsonl",
-         "fresh16_passages.jsonl", "fresh17_passages.jsonl")
+         "fresh16_passages.jsonl", "fresh17_passages.jsonl", "fresh18_passages.jsonl",
+         "fresh19_passages.jsonl", "fresh20_passages.jsonl",
+         "fresh21_passages.jsonl")
 
 
 def passages() -> list[dict]:

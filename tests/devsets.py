@@ -76,7 +76,43 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all thirty-six.
+``check_dangerous_fresh18.csv`` and ``check_ordinary_fresh18.csv`` are the eighteenth held-out
+round, written by a fifth session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh19.csv`` and ``check_ordinary_fresh19.csv`` are the nineteenth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh20.csv`` and ``check_ordinary_fresh20.csv`` are the twentieth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh21.csv`` and ``check_ordinary_fresh21.csv`` are the twenty-first held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh22.csv`` and ``check_ordinary_fresh22.csv`` are the twenty-second held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh23.csv`` and ``check_ordinary_fresh23.csv`` are the twenty-third held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all forty-eight.
 """
 
 from __future__ import annotations
@@ -108,7 +144,13 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 14": ("check_dangerous_fresh14.csv", "check_ordinary_fresh14.csv"),
         "held-out 15": ("check_dangerous_fresh15.csv", "check_ordinary_fresh15.csv"),
         "held-out 16": ("check_dangerous_fresh16.csv", "check_ordinary_fresh16.csv"),
-        "held-out 17": ("check_dangerous_fresh17.csv", "check_ordinary_fresh17.csv")}
+        "held-out 17": ("check_dangerous_fresh17.csv", "check_ordinary_fresh17.csv"),
+        "held-out 18": ("check_dangerous_fresh18.csv", "check_ordinary_fresh18.csv"),
+        "held-out 19": ("check_dangerous_fresh19.csv", "check_ordinary_fresh19.csv"),
+        "held-out 20": ("check_dangerous_fresh20.csv", "check_ordinary_fresh20.csv"),
+        "held-out 21": ("check_dangerous_fresh21.csv", "check_ordinary_fresh21.csv"),
+        "held-out 22": ("check_dangerous_fresh22.csv", "check_ordinary_fresh22.csv"),
+        "held-out 23": ("check_dangerous_fresh23.csv", "check_ordinary_fresh23.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

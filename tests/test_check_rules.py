@@ -447,9 +447,14 @@ def test_the_methadone_cap_follows_the_chosen_markets_label_start():
 def test_a_markets_label_start_replaces_the_starts_of_every_opioid():
     label_start = _found(["hydromorphone er 4 mg po daily"], NAIVE, market="jp")
     assert "opioid-naive-start" not in {f.code for f in label_start}
-    # without the market, the starts of every opioid judge it as before
-    assert "opioid-naive-start" in {f.code for f in _found(["hydromorphone er 4 mg po daily"],
-                                                          NAIVE)}
+    # without the market, the per-day starts of every opioid judge it (an immediate-release
+    # start a dose does not judge a once-daily tablet): 4 mg/day is 30 mg OME at SPCG's 7.5,
+    # within NICE's 20-30 mg/day; 12 mg/day (90 mg OME) is above every market's day
+    assert "opioid-naive-start" not in {f.code for f in _found(["hydromorphone er 4 mg po daily"],
+                                                              NAIVE)}
+    above = [f for f in _found(["hydromorphone er 12 mg po daily"], NAIVE)
+             if f.code == "opioid-naive-start"]
+    assert [f.severity for f in above] == [Severity.WARNING]
 
 
 # -- NSAIDs the Beers Criteria avoid by any route ------------------------------------------------
@@ -1295,3 +1300,52 @@ def test_a_lowest_patch_row_needs_its_band(tmp_path):
         _knowledge(tmp_path, market_rules=MARKET_HEADER + (
             "uk,patch_low_start,fentanyl,transdermal,,,any,,,12,,,mcg/h,,info,Test,Test,"
             "Test [P],P,\n"))
+
+
+# -- rescue: below the usual share, and a market with no source of its own ------------------------
+def _shares(tmp_path: Path, *rows: str) -> Knowledge:
+    """The shipped rotation rules with the ``breakthrough_fraction`` rows given here only."""
+    shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
+    lines = shipped.splitlines()
+    kept = [line for line in lines[1:] if not line.startswith("breakthrough_fraction")]
+    return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *rows, *kept]) + "\n")
+
+
+US_SHARE = "breakthrough_fraction,,,0.1,0.2,fraction,us,Test US source [P],P,"
+LOW_SHARE = "breakthrough_fraction,,,0.05,0.15,fraction,,Test low source [P],P,"
+JP_OXYCODONE = "breakthrough_fraction,oxycodone,,0.125,0.25,fraction,jp,Test JP label [P],P,"
+
+
+@pytest.mark.parametrize(("rescue", "rows", "expected"), [
+    ("hydromorphone 2 mg po q2h prn max 4/day", (US_SHARE, LOW_SHARE), Severity.INFO),  # 8.3%
+    ("hydromorphone 2 mg po q2h prn max 4/day", (US_SHARE,), Severity.WARNING),
+    ("hydromorphone 1 mg po q2h prn max 4/day", (US_SHARE, LOW_SHARE), Severity.WARNING),  # 4.2%
+], ids=["within a lower source", "no lower source", "below every source"])
+def test_a_rescue_below_the_usual_share_is_information_only_within_a_source(tmp_path, rescue,
+                                                                            rows, expected):
+    k = _shares(tmp_path, *rows)
+    found = [f for f in _found(["hydromorphone 4 mg po q4h", rescue], knowledge=k, market="us")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in found] == [expected]
+    if expected is Severity.INFO:
+        assert "too little relief" in found[0].message
+        assert "Test low source" in found[0].source
+
+
+@pytest.mark.parametrize(("market", "expected"), [
+    ("au", Severity.INFO), (None, Severity.INFO), ("us", Severity.WARNING),
+    ("jp", Severity.INFO)])
+def test_a_market_with_no_share_of_its_own_reads_every_markets_sources(tmp_path, market,
+                                                                       expected):
+    # 20 mg beside 80 mg/day is 25%: above the US 10-20%, within the JP label's 12.5-25% (and
+    # above the US start for every opioid, 30 mg OME, at oxycodone's larger factor); a market
+    # with a source of its own (us) is held to it, one without (au) is read as no market
+    k = _shares(tmp_path, US_SHARE, JP_OXYCODONE)
+    found = [f for f in _found(["oxycodone er 40 mg po q12h", "oxycodone ir 20 mg po q4h prn"],
+                               knowledge=k, market=market) if f.code.startswith("rescue-share")]
+    assert expected in {f.severity for f in found}
+    assert all(f.severity is not Severity.WARNING for f in found) == (
+        expected is Severity.INFO)
+    if market == "au":
+        assert "no AU source of the usual share is encoded" in found[0].message
+        assert "Test JP label" in found[0].source

@@ -93,6 +93,27 @@ def test_bad_input_is_one_line_and_exit_2(runner, args, words):
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+@pytest.mark.parametrize("command", ["total", "check"])
+def test_a_release_that_contradicts_its_brand_is_one_line_naming_both(runner, command):
+    result = runner.invoke(main, [command, "oxycontin ir 10 mg po q12h"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "'ir'" in lines[0] and "'oxycontin'" in lines[0]
+    assert "extended-release" in lines[0]
+
+
+def test_a_brand_sets_the_release_and_a_numbered_name_reads(runner):
+    result = runner.invoke(main, ["total", "--json", "oxycontin 10 mg po q12h",
+                                  "polyethylene glycol 3350 17 g po daily"])
+    assert result.exit_code == 0, result.output
+    first, second = json.loads(result.output)["items"]
+    assert (first["drug"], first["item"]) == ("oxycodone", "oxycodone er 10 mg po q12h")
+    assert second["drug"] == "macrogol"
+    assert second["daily_dose"] == {"value": 17.0, "unit": "g/day"}
+
+
 def test_bad_toml_file(runner, tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text("items = [")
@@ -398,3 +419,18 @@ def test_read_with_no_regimen_says_so(runner):
     result = runner.invoke(main, ["read", "-"], input="A 61 year old woman, NRS 7/10.")
     assert result.exit_code == 0
     assert "No regimen found" in result.stdout
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    """``python -m mpsdose`` is the ``mpsdose`` script: same program name, same commands."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mpsdose", "total", "--json", "morphine 10 mg po q4h"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total_ome_mg_per_day"] == 60  # oral morphine: its own equivalent
+    usage = subprocess.run([sys.executable, "-m", "mpsdose", "nonsense"],
+                           capture_output=True, text=True, check=False)
+    assert usage.returncode == 2
+    assert usage.stderr.startswith("mpsdose: error: ")  # the program is named, not __main__.py

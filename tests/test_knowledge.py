@@ -120,7 +120,7 @@ def test_a_folder_alone_is_a_bundle_of_its_files(tmp_path):
 
 def test_a_local_drug_name_reaches_the_item_language(tmp_path):
     names = (DATA / "drug_names.csv").read_text(encoding="utf-8")
-    folder = _folder(tmp_path, drug_names=names + "morfina,morphine,inn,Our formulary,P\n")
+    folder = _folder(tmp_path, drug_names=names + "morfina,morphine,inn,,Our formulary,P\n")
     local = Knowledge.load(folder)
     assert mpsdose.parse_item("morfina 10 mg po q4h", knowledge=local).drug.name == "morphine"
     with pytest.raises(mpsdose.UnknownDrugError):

@@ -174,11 +174,12 @@ def test_ordinary_regimens_raise_no_warning(items):
 # Issue 13: acetaminophen 4 g/day is the labelled maximum with no risk factor (information); the
 # rescue of 5 mg against oxycodone 20 mg/day (25%) is within the Japanese oxycodone label's 1/8 to
 # 1/4 (these are Japanese case reports), information; 5 mg against 60 mg/day (8%) is below every
-# market's usual share.
+# market's usual share but within Pallipedia's 5-15%: too little relief rather than too much
+# opioid, information (the rescue is the paper's admission dose carried forward, an assumption).
 TAKAMATSU_EXPECTED = {
     ("takamatsu2018-case1.toml", "outpatient"): set(),
     ("takamatsu2018-case1.toml", "admission"): set(),
-    ("takamatsu2018-case1.toml", "titrated"): {"rescue-share", "nsaid-steroid-gastroprotection"},
+    ("takamatsu2018-case1.toml", "titrated"): {"nsaid-steroid-gastroprotection"},
     ("takamatsu2018-case2.toml", "initial"): set(),
     ("takamatsu2018-case2.toml", "titrated"): {"nsaid-steroid-gastroprotection"},
     ("takamatsu2018-case2.toml", "after radiotherapy"): set(),

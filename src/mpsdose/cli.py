@@ -624,32 +624,60 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    is info; per kg with no weight: judged at the heaviest plausible
                    adult; a CrCl below every band of a drug = warning; with --market, a
                    drug, route or patient state its sources are silent on is judged by
-                   another market's row (a warning)
+                   another market's row (a warning); a release's own row (modified-
+                   release paracetamol 665 mg, AU) judges its single doses; a dose whose
+                   release is not written (read as IR) within it: warning, write it
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; more than 1000 times that ceiling (beyond any single
                    unit slip) is no dose: refused, exit 2; above the usual range =
                    warning; opioid-naive above the labelled start = warning (--market us:
-                   at 65 and over or CrCl < 60, the low end of its range), above a
-                   tolerant-only dose = error; transmucosal fentanyl needs opioid tolerance
-                   and starts at its label's first dose (above it with no such product in
-                   --previous, or no --previous: warning)
+                   at 65 and over or CrCl < 60, the low end of its range), a start for
+                   one release judging that release only (an IR start never an MR
+                   tablet or a patch); with --market, an item its starts cannot judge
+                   takes the other markets' (the finding says so), no start anywhere =
+                   info; above a tolerant-only dose = error; transmucosal fentanyl needs
+                   opioid tolerance and starts at its label's first dose (above it with no
+                   such product in --previous, or no --previous: warning); methadone
+                   alone is judged in its own mg (maintenance usual up to 100 mg/day),
+                   not in OME, whose factor rises with its dose
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
                    rotation table), a switch from methadone, a switch to methadone by its
                    starting cap and the market's label; a first fentanyl patch below
                    60 mg OME/day (US label: error; info where the market's own table
-                   gives it, --market uk: 12 mcg/h from 30 mg/day)
+                   gives it, --market uk: 12 mcg/h from 30 mg/day; --market jp: the
+                   Fentos insert's table, 12.5 mcg/h from 16 mg/day); a switch to a patch
+                   no stronger than the manufacturers' patch tables give for the old dose
+                   (most cautious: Duragesic, Durogesic; a buprenorphine patch by the old
+                   OME: Butrans, Butec, the market's own with --market us or uk) is info,
+                   not unreduced; a switch no higher than the new product's own label
+                   gives for the old dose in the --market chosen (jp: OxyContin TR 2/3
+                   of oral morphine, the Tapenta table) is info; --market eu: the
+                   Durogesic table's 12 mcg/h from 30-44 mg OME/day; morphine and
+                   diamorphine convert between each other at the table's ratio (flagged
+                   only above it)
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
+                   a parenteral rescue of a patch's own drug in the drug's own amount (a
+                   fentanyl patch delivers its rate: SC fentanyl against 24 h of it);
                    a large share no larger than an opioid-naive start is info (US start:
-                   its low end at 65 and over or CrCl < 60)
+                   its low end at 65 and over or CrCl < 60); a share another market's
+                   source allows is info where no market, or one with no source of its
+                   own, is chosen; below the usual share but not below every source's
+                   (Pallipedia: 5%) is info (too little relief, not too much opioid)
       interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
-                   SSRIs, steroids, kidneys, age (ketorolac from 65: Beers); opioids with
+                   SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
+                   PPI and ketorolac from 65: Beers; a coxib: info); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
-                   QT drugs, CYP3A4 inhibitors; two gabapentinoids; benzodiazepines,
+                   QT drugs, CYP3A4 inhibitors; warfarin with CYP2C9 inhibitors
+                   (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
+      renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
+                   warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
+                   regular use = warning, info where given only as needed or where every
+                   dose is within a renal source's start or renally adjusted maximum
       coverage     a drug whose dose no maximum or usual range judges by its route is
                    listed once (info): not checked is not the same as fine
 

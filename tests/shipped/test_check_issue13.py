@@ -206,12 +206,12 @@ FRESH3_STILL_WARNED = {
 #: Dangerous orders of the fourth round still not caught, each with why (tests/data/README.md).
 FRESH4_LEFT = {
 }
+# JO33 (SC oxycodone 5 mg/24 h with 1 mg as needed at CrCl 28, end-of-life) no longer warns: within
+# the Scottish renal last-days-of-life start (renal_opioid_doses.csv), the renal caution is met
 #: Ordinary regimens of the fourth round that still warn, each with why the warning stands.
 FRESH4_STILL_WARNED = {
     "JO28": "mirogabalin with hydromorphone at 69 outside hospice: the Beers Criteria 2023 say "
             "avoid (the issue makes it a warning from 65)",
-    "JO33": "scheduled SC oxycodone at CrCl 28: a caution-class opioid in regular use below "
-            "CrCl 30 (the renal rule's warning; its dose is not read as already reduced)",
 }
 
 
@@ -228,12 +228,13 @@ FRESH5_STILL_WARNED = {
     "KO09": "morphine 10 mg as rescue beside methadone 10 mg/day: at least 21% of the day even "
             "at methadone's largest reading, above every source's 20% top; the row's rescue size "
             "was not taken from a source",
-    "KO30": "morphine 2.5 mg as rescue beside a 12 mcg/h patch: below the 10% floor at every "
-            "reading; the Lothian/NHS patch table the round cites gives 5-10 mg",
-    "KO39": "oxycodone 1 mg as rescue beside a 12 mcg/h patch: 3-7% of the day, below every "
-            "source's floor (the patch table gives 5-10 mg of oral morphine)",
-    "KO41": "hydromorphone 0.5 mg as rescue beside a 25 mcg/h patch: 3-4% of the day, below "
-            "every source's floor (the patch table gives 10-15 mg of oral morphine)",
+    "KO30": "modified-release paracetamol 665 mg, two tablets (1330 mg a dose) three times a "
+            "day, --market au: above the US source's 1 g single dose, applied where the AU "
+            "sources give none; its small morphine rescue (4-9% of the patch's day) is now "
+            "information (Pallipedia: 5-15% of the day)",
+    "KO41": "hydromorphone 0.5 mg as rescue beside a 25 mcg/h patch: 3-4% of the day at every "
+            "reading, below the bottom of every source's share (Pallipedia's 5%): too small to "
+            "be a rescue (the patch table gives 10-15 mg of oral morphine)",
     "KO47": "codeine 240 mg/day to a 10 mcg/h buprenorphine patch: 100% of the old OME by SPCG "
             "(codeine 0.1, the patch 2.4), unreduced under a published ratio as the issue asks "
             "to flag; the Butrans label starts 5 mcg/h below 30 mg MME, which the UK reading is",
@@ -251,10 +252,11 @@ FRESH6_LEFT = {
 FRESH6_STILL_WARNED = {
     "LO01": "morphine 15 mg as rescue beside 80 mg/day with --market uk: 18.8% of the day, above "
             "the UK sources' one sixth; the row rounded a sixth (13.3 mg) up, not down",
-    "LO34": "tapentadol SR 50 mg twice daily in an opioid-naive patient with --market au: no "
-            "Australian tapentadol start was verified, so eTG's start for every opioid (5 mg OME "
-            "a dose) judges it; the row's Palexia SR start was not looked up",
 }
+# LO34 (tapentadol SR 50 mg twice daily, naive, --market au) warned until the naive starts were
+# read by release (safety24): eTG's immediate-release start of every opioid no longer judges a
+# 12-hourly dose, and with no Australian start for tapentadol ER the US and UK labels' 50 mg
+# twice daily judge it.
 
 
 
@@ -331,8 +333,9 @@ FRESH10_STILL_WARNED: dict[str, str] = {}
 # -- the eleventh to thirteenth held-out rounds (written and committed before check first ran) -
 FRESH11_LEFT: dict[str, str] = {}
 FRESH11_STILL_WARNED = {
-    "RO23": "oxycodone with a creatinine clearance of 28 mL/min: SPS and the Fast Fact advise "
-            "caution below 30 (renal-opioid), a warning with a source",
+    "RO23": "MR oxycodone with a creatinine clearance of 28 mL/min: SPS and the Fast Fact advise "
+            "caution below 30 (renal-opioid), and the renal start read as meeting it is for "
+            "immediate release (the dialysis table cautions controlled-release preparations)",
     "RO32": "MR oxycodone 160 mg/day, 320 mg OME at the lower reading: above the West Midlands "
             "300 mg/day specialist-advice line, a warning by the issue's rule (as GO14)",
 }
@@ -340,9 +343,9 @@ FRESH12_LEFT: dict[str, str] = {}
 FRESH12_STILL_WARNED = {
     "SO41": "MR morphine 400 mg/day: above the West Midlands 300 mg OME/day specialist-advice "
             "line, a warning by the issue's rule (as OO10 and PO28)",
-    "SO43": "methadone 90 mg/day, about 420 mg OME by the first rotation table's tiered "
-            "factor: above the same 300 mg OME/day line, a warning by the issue's rule",
 }
+# SO43 (methadone 90 mg/day alone, about 420 mg OME) warned opioid-above-usual until methadone
+# alone was judged by its own maintenance day in mg (60-100 mg/day), not in OME (round 19).
 
 FRESH13_LEFT = {
     "TD44": "oxycodone ER 30 mg/day with fentanyl buccal 200 mcg PRN and no previous regimen: the "
@@ -353,9 +356,6 @@ FRESH13_LEFT = {
             "it",
 }
 FRESH13_STILL_WARNED = {
-    "TO38": "oxycodone IR 5 mg as 25% of an ER 20 mg/day (market eu): above the usual share, and "
-            "no European naive-start source with numbers was verified for the step-down that "
-            "the UK rows give",
     "TO40": "mirtazapine with a fentanyl patch: the serotonergic warning stands until a UK "
             "source is read that sets another severity",
 }
@@ -368,10 +368,10 @@ FRESH14_LEFT = {
             "earlier rounds warned",
 }
 FRESH14_STILL_WARNED = {
-    "UO06": "hydromorphone CSCI 4 mg/day at CrCl 25 (end-of-life): SPS and the renal sources "
-            "advise caution and a reduced dose below 30 with no number for 'reduced', so a low "
-            "dose cannot be read as meeting it (renal-opioid warning, as RO23)",
-    "UO12": "oxycodone ER 10 mg q12h at CrCl 25: the same renal caution (as RO23 and JO33)",
+    "UO06": "hydromorphone CSCI 4 mg/day at CrCl 25 (end-of-life): no renal source gives an SC "
+            "hydromorphone start that the dose could be read as within (as WO07)",
+    "UO12": "oxycodone ER 10 mg q12h at CrCl 25: the renal caution, with no renal start for "
+            "modified release (as RO23)",
     "UO22": "a hydromorphone PCA demand dose (0.2 mg IV q10min PRN) with no hourly maximum is "
             "counted at 144 doses a day; no sourced PCA 1-h or 4-h limit is encoded",
 }
@@ -381,9 +381,6 @@ FRESH15_LEFT: dict[str, str] = {}
 FRESH15_STILL_WARNED = {
     "VO28": "gabapentin with hydromorphone at 71 (US, no end-of-life setting): the Beers 2023 "
             "opioid + gabapentinoid warning from 65, by the issue's own rule",
-    "VO45": "tramadol 50 mg q12h at CrCl 25: the renal-opioid caution below 30 mL/min has no "
-            "number for a reduced dose that the label's 200 mg/day every 12 hours could be read "
-            "as meeting (as RO23, UO06 and UO12)",
 }
 
 FRESH16_LEFT = {
@@ -392,19 +389,88 @@ FRESH16_LEFT = {
     "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
             "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
             "(400 mg) is not crossed",
-    "WD59": "warfarin with fluconazole: a CYP2C9 interaction; drug_properties.csv has CYP3A4 "
-            "properties read for opioids only, so it needs a rule of its own (new code)",
     "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
             "(opioid-implausible-dose), not a refused input, by the issue's design",
 }
 FRESH16_STILL_WARNED = {
-    "WO07": "hydromorphone SC at CrCl below 30: renal-opioid warns whatever the dose (no sourced "
-            "reduced dose that meets the caution)",
+    "WO07": "hydromorphone SC 3 mg/24 h at CrCl 20: no renal source gives an SC hydromorphone "
+            "start (the dialysis table's oral start, 4 mg/day, is about 2 mg/day SC by SPCG's "
+            "ratio), so the renal caution is not read as met",
     "WO13": "metoclopramide 30 mg/day SC at CrCl 55: the SmPC's renal halving, label-backed",
     "WO25": "pregabalin with a fentanyl patch in an older patient: Beers 2023, by the issue's rule",
     "WO38": "oxycodone 10 mg rescue beside a 25 mcg/h patch: no sourced tolerance for the share",
     "WO39": "morphine 15 mg rescue beside 80 mg/day: no sourced tolerance for the share",
-    "WO44": "oxycodone 2.5 mg q6h at CrCl below 30: renal-opioid warns whatever the dose (as WO07)",
+}
+
+# -- the seventeenth held-out round (written and committed before check first ran) --------------
+FRESH17_LEFT: dict[str, str] = {}
+FRESH17_STILL_WARNED = {
+    "XO42": "metoclopramide 30 mg/24 h SC at CrCl 55 in palliative care: the SmPC halves the day "
+            "at CrCl 15-60 (as WO13); no palliative source seen gives SC metoclopramide its own "
+            "renal rule, so the renal band stays beside the palliative maximum",
+    "XO46": "MR oxycodone 10 mg twice daily at CrCl 28: the renal caution, with no renal start "
+            "for modified release (as RO23 and UO12); its 25% rescue is now information (no EU "
+            "source of the share is encoded, and the Japanese oxycodone label allows 1/8-1/4)",
+}
+
+# -- the eighteenth held-out round (written and committed before check first ran) --------------
+FRESH18_LEFT: dict[str, str] = {}
+# YO18 (OxyContin 10 mg q12h, naive, jp) warned opioid-naive-start until the item language read
+# OxyContin's release (drug_names.csv column release): it is judged as oxycodone er now.
+FRESH18_STILL_WARNED = {
+    "YO28": "hydromorphone CSCI 4 mg/day at CrCl 28 (au, palliative): renal-opioid warns whatever "
+            "the dose (as WO07, UO06); another helper's family (safety22), not fixed here",
+}
+
+# -- the nineteenth held-out round (written and committed before check first ran) --------------
+FRESH19_LEFT: dict[str, str] = {}
+# ZD11 (Norspan 20 mcg/h, naive, au) was silent and ZO39 (Palexia SR 50 mg twice daily, naive, au)
+# warned until the naive starts were read by release: eTG's immediate-release start of every
+# opioid judges neither a patch nor a 12-hourly tablet, and an Australian start (Norspan) or,
+# where Australia gives none, the other markets' (Nucynta ER, Palexia SR UK) do. ZO37 (fentanyl
+# 25 mcg/h with fentanyl 100 mcg SC as needed) warned rescue-share until a parenteral rescue of the
+# patch's own drug was read in the drug's own amount (the patch label's delivered rate: 1/6 of 600
+# micrograms a day); ZO41 (methadone 80 mg/day alone) warned opioid-above-usual until methadone
+# alone was judged by its own maintenance day.
+FRESH19_STILL_WARNED = {
+    "ZO24": "tramadol 200 mg/day to buprenorphine 10 mcg/h (eu, 80 years, CrCl 25): the labels' "
+            "own tables give 5 mcg/h here: Butrans (US) below 30 mg/day of oral morphine "
+            "equivalent (tramadol 200 mg/day is 20 mg/day by SPCG's 1/10; the row's 40 mg reads "
+            "the MME tables' 0.2, a surveillance factor) and the Butec SmPC (UK) starts every "
+            "patient at 5 mcg/h; NHS GG&C reports this rounding-up as near misses over 80",
+    "ZO50": "MR oxycodone 60 mg/day to MR morphine 60 mg/day (nz): a change to a different opioid "
+            "takes the cross-tolerance reduction (NZF 25-50%, PDQ's lower-than-equianalgesic "
+            "footnote), and PDQ prints oral oxycodone 20-30 mg for oral morphine 30 mg: at its 1:1 "
+            "the morphine is not reduced; the unreduced conversion is the morphine-diamorphine "
+            "pair's only (drug_properties.csv converts_unreduced_with)",
+}
+
+# -- the twentieth and twenty-first held-out rounds (written and committed before check first ran)
+#: A change from morphine to oxycodone at the Scottish guidelines' 2:1 is unreduced under that
+#: published ratio, which the issue's rule flags ("a switch that is unreduced under any published
+#: ratio is flagged"); at the BNF's 1.5:1 the same dose is a 25% reduction, and the NHS SPS worked
+#: example puts 2:1 at the top of its reduced range. The sources disagree; the rule names the ratio.
+_SPCG_TWO_TO_ONE = ("morphine to oxycodone at 2:1 is unreduced under SPCG's published 2:1 (the "
+                    "issue: unreduced under any published ratio is flagged); a 25% reduction at "
+                    "the BNF's 1.5:1")
+FRESH20_LEFT: dict[str, str] = {}
+FRESH20_STILL_WARNED = {"AO13": _SPCG_TWO_TO_ONE}
+FRESH21_LEFT: dict[str, str] = {}
+# BO30 (OxyContin 20 mg/day to Fentos 1 mg, jp) was an error by the US label's 60 mg/day until a
+# first patch was judged by the market's own switching table (the Fentos insert).
+FRESH21_STILL_WARNED = {"BO12": _SPCG_TWO_TO_ONE, "BO45": _SPCG_TWO_TO_ONE}
+FRESH22_LEFT: dict[str, str] = {}
+# CD04 (lepetan 3 mg IM, jp) was silent until the Lepetan insert's 0.2-0.3 mg IM dose was shipped;
+# CO09, CO22, CO28 and CO30 warned until the market's own label (the BuTrans SmPC's next strength,
+# the Durogesic SmPC table's lowest band, the JP OxyContin TR and Tapenta inserts) was read.
+FRESH22_STILL_WARNED = {
+    "CO19": "morphine 120 mg/day to hydromorphone 16 mg/day (7.5:1) is unreduced at the top of "
+            "SPCG's published range (EAPC 2012: 5:1-7.5:1); the issue's any-published-ratio rule",
+    "CO25": "tramadol 200 mg/day to Transtec 35 mcg/h is the Transtec SmPC's own start from a WHO "
+            "step-II analgesic, but round 5's LD32 (uk) calls the same switch dangerous (35 mcg/h "
+            "is about 84 mg OME, above tramadol's 20-40): the held-out sets disagree and a "
+            "dangerous row may not stop being caught",
+    "CO45": _SPCG_TWO_TO_ONE,
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -425,6 +491,12 @@ ROUNDS = {
     "fresh14": (FRESH14_LEFT, FRESH14_STILL_WARNED),
     "fresh15": (FRESH15_LEFT, FRESH15_STILL_WARNED),
     "fresh16": (FRESH16_LEFT, FRESH16_STILL_WARNED),
+    "fresh17": (FRESH17_LEFT, FRESH17_STILL_WARNED),
+    "fresh18": (FRESH18_LEFT, FRESH18_STILL_WARNED),
+    "fresh19": (FRESH19_LEFT, FRESH19_STILL_WARNED),
+    "fresh20": (FRESH20_LEFT, FRESH20_STILL_WARNED),
+    "fresh21": (FRESH21_LEFT, FRESH21_STILL_WARNED),
+    "fresh22": (FRESH22_LEFT, FRESH22_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
@@ -1068,7 +1140,8 @@ def test_an_sc_rescue_beside_methadone_is_bounded_across_tables():
        st.sampled_from([None, "us", "uk", "jp", "eu"]))
 def test_a_first_patch_below_tolerance_is_never_silent(morphine, patch, market):
     # the US label's contraindication below 60 mg OME/day steps down only where the chosen
-    # market's own row (patch_low_start) gives the patch for that day; never dropped unsaid
+    # market's own row (patch_low_start) or its own switching table (patch_table: the Fentos
+    # insert in jp) gives the patch for that day; never dropped unsaid
     found = check(Regimen.parse([f"fentanyl {patch} mcg/h td q72h"]),
                   Patient(age=70, opioid_tolerant=True),
                   previous=Regimen.parse([f"morphine {morphine} mg/day"]), market=market)
@@ -1077,6 +1150,11 @@ def test_a_first_patch_below_tolerance_is_never_silent(morphine, patch, market):
     k = Knowledge.default()
     allowed = any(row.value is not None and patch <= row.value and row.band.contains(morphine)
                   for row in k.market_rules.of(market, "patch_low_start"))
+    tables = {row.table for row in k.market_rules.of(market, "patch_table")
+              if row.drug in (None, "", "fentanyl")}
+    allowed |= any(b.table in tables and b.from_drug == "morphine" and b.from_route is Route.ORAL
+                   and b.band.contains(morphine) and patch <= b.patch_mcg_h
+                   for b in k.patch_bands)
     assert (shown[0].severity is Severity.INFO) is allowed
     assert shown[0].severity in (Severity.INFO, Severity.ERROR)
 
@@ -1249,3 +1327,75 @@ def test_transmucosal_fentanyl_above_its_labels_first_dose_is_a_warning(items, m
                   previous=Regimen.parse(previous) if previous else None)
     shown = [f for f in found if f.code == "opioid-above-label-initial-dose"]
     assert [f.severity for f in shown] == ([Severity.WARNING] if warned else [])
+
+
+# -- round 19: the naive starts by release, and another market's where the chosen one has none ----
+def _naive_starts(items, market, **patient):
+    found = check(Regimen.parse(items), attrs.evolve(NAIVE, **patient), market=market)
+    return [f for f in found if f.code == "opioid-naive-start"]
+
+
+def test_zd11_a_norspan_patch_above_its_start_warns_in_australia():
+    # Norspan (AU summary, NZ data sheet): 5 micrograms/h is the start; eTG's start of every
+    # opioid is an immediate-release dose, which no patch has (round 19 ZD11: silent before)
+    shown = _naive_starts(["norspan 20 mcg/h td q7d"], "au", age=84, weight_kg=49,
+                          crcl_ml_min=40)
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "Norspan" in shown[0].source and "5 mcg/h" in shown[0].message
+    assert not _naive_starts(["norspan 5 mcg/h td q7d"], "au", age=84)
+
+
+def test_zo39_palexia_sr_at_its_start_is_quiet_in_australia():
+    # eTG's 5 mg OME a dose (an immediate-release start) no longer judges a 12-hourly tablet;
+    # no Australian tapentadol start is shipped, so the US and UK labels' 50 mg twice daily do
+    assert not _naive_starts(["palexia sr 50 mg po bid"], "au")
+    above = _naive_starts(["palexia sr 100 mg po bid"], "au")
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "the AU sources give no opioid-naive start for tapentadol oral ER" in above[0].message
+    assert not _naive_starts(["palexia sr 50 mg po bid"], "uk")  # Palexia SR UK PI (P)
+
+
+@pytest.mark.parametrize("market", ["jp", "nz", "eu"])
+def test_modified_release_morphine_above_every_markets_start_warns_without_a_local_start(market):
+    # the case that sank an earlier attempt at the release rule alone: Japan's start of every
+    # opioid is the Opso immediate-release dose, and no Japanese MR morphine start is shipped;
+    # the US, UK and AU MR morphine starts (15, 15 and 10 mg twice daily) judge 60 mg bid
+    shown = _naive_starts(["morphine sr 60 mg po bid"], market)
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert f"the {market.upper()} sources give no opioid-naive start" in shown[0].message
+    assert not _naive_starts(["morphine sr 10 mg po bid"], market)
+
+
+def test_md13_us_extended_release_hydromorphone_is_for_tolerant_patients_only():
+    # Exalgo (Mallinckrodt, ISMP: P): no naive start, contraindicated in non-tolerant patients;
+    # until the starts were read by release the IR start a dose judged its once-daily tablet
+    found = check(Regimen.parse(["hydromorphone er 8 mg po daily"]), NAIVE, market="us")
+    assert ("us-switch-only", Severity.ERROR) in {(f.code, f.severity) for f in found}
+    tolerant = check(Regimen.parse(["hydromorphone er 8 mg po daily"]), TOLERANT, market="us")
+    assert "us-switch-only" not in {f.code for f in tolerant}
+
+
+
+#: The product starts of modified-release forms and patches: the starts of every opioid in the
+#: markets below are immediate-release doses (au, jp) or absent (eu; nz but for Norspan).
+MR_AND_PATCH_STARTS = [r for r in NAIVE_STARTS
+                       if r.release == "er" or (r.routes and Route.TRANSDERMAL in r.routes)]
+
+
+@given(st.sampled_from(MR_AND_PATCH_STARTS), st.sampled_from(["au", "jp", "eu", "nz", None]),
+       st.floats(min_value=1.05, max_value=20))
+def test_above_every_markets_start_for_a_product_no_market_is_silent(row, market, times):
+    # a market with no start of its own for the product's drug, route and release reads the
+    # other markets' (or its own label rule judges it): above the most generous start any market
+    # gives for the product, the markets whose starts of every opioid are immediate-release doses
+    # or none still warn (round 19 ZD11: an AU patch was silent)
+    item = _starting_item(row, times)
+    same = [r for r in NAIVE_STARTS if r.drug == row.drug and r.release == row.release
+            and r.interval_h == row.interval_h and item.route in (r.routes or {item.route})]
+    widest = max(same, key=lambda r: _measure_of(r, item))
+    item = _starting_item(widest, times)
+    shown = check([item], NAIVE, market=market)
+    assert {f.code for f in shown if f.severity is not Severity.INFO} & {
+        "opioid-naive-start", "opioid-tolerant-only", "opioid-implausible-dose",
+        f"{market}-naive-start-above-label", f"{market}-switch-only", "fentanyl-patch-naive"}, (
+        item, market, [(f.severity.value, f.code) for f in shown])

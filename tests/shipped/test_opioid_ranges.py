@@ -40,6 +40,23 @@ SOURCED = [
     ("usual", "fentanyl", Route.BUCCAL, None, None, 0.8, None),
     ("usual", "fentanyl", Route.SUBLINGUAL, None, None, 0.8, None),
     ("usual", "fentanyl", Route.SUBLINGUAL, None, None, 1.6, None),
+    # Zydol SR UK SmPC 'The usual initial dose is 50-100 mg tramadol hydrochloride twice daily';
+    # Tramal SR (AU) 'The recommended dose is 100–200 mg (1–2 tablets) twice daily'
+    ("naive-start", "tramadol", Route.ORAL, "er", "uk", 100, 200),
+    ("naive-start", "tramadol", Route.ORAL, "er", "au", 100, 200),
+    # Norspan (AU summary, NZ data sheet) 'The lowest dose, NORSPAN patch 5 micrograms per hour
+    # should be used as the initial dose' (0.12 mg/day); Palexia SR (Grünenthal UK PI) 'Initial
+    # dose 50 mg twice a day'
+    ("naive-start", "buprenorphine", Route.TRANSDERMAL, None, "au", None, 0.12),
+    ("naive-start", "buprenorphine", Route.TRANSDERMAL, None, "nz", None, 0.12),
+    ("naive-start", "tapentadol", Route.ORAL, "er", "uk", 50, 100),
+    # the immediate-release starts of every opioid, in OME a dose: US morphine tablets '15 to 30
+    # mg', WMPCP '2.5mg-10mg four-hourly', Opso '1回5~10mg', eTG 'morphine immediate-release 2 to
+    # 5 mg'
+    ("naive-start", None, None, "ir", "us", 30, None),
+    ("naive-start", None, None, "ir", "uk", 10, 60),
+    ("naive-start", None, None, "ir", "jp", 10, None),
+    ("naive-start", None, None, "ir", "au", 5, None),
 ]
 
 

@@ -34,14 +34,19 @@ from mpsdose.model.vocabulary import Route
 if TYPE_CHECKING:  # the market's record type loads with the market's rules, on first use
     from mpsdose.knowledge.market import MarketRule
 
-__all__ = ["market_findings", "market_table", "methadone_label_start", "naive_start_allowed"]
+__all__ = ["market_findings", "market_table", "methadone_label_start", "naive_start_allowed",
+           "naive_start_label"]
 
 
-def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None) -> MarketRule | None:
-    """The market's default table of a kind (``rotation_table``, ``patch_table``), or None."""
+def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None,
+                 drug: str | None = None) -> MarketRule | None:
+    """The market's default table of a kind (``rotation_table``, ``patch_table``), or None.
+
+    With ``drug``, a row for another drug is passed over (the UK's buprenorphine patch table is
+    not its fentanyl one); a row of no drug is the market's table for every drug."""
     if market is None:
         return None
-    return resolve(knowledge).market_rules.first(market, kind)
+    return resolve(knowledge).market_rules.first(market, kind, drug)
 
 
 def _items(regimen: Regimen | Iterable[Item] | None) -> tuple[Item, ...]:
@@ -162,6 +167,24 @@ def naive_start_allowed(item: Item, market: str | None,
             continue
         amount = daily * 1000 / 24 if rule.unit == "mcg/h" else daily
         if amount <= rule.bounds[1] * (1 + 1e-9):
+            return rule
+    return None
+
+
+def naive_start_label(item: Item, market: str | None,
+                      knowledge: Knowledge | None = None) -> MarketRule | None:
+    """The market's label rule on starting ``item`` in an opioid-naive patient, or None.
+
+    A ``naive_start_max`` (ナルサス: 4 mg/day) or ``switch_only`` (メサペイン) rule of
+    ``market_rules.csv`` for the item's drug, route, release and patch interval, whatever the
+    dose: the market's own label judges that start (:func:`market_findings`), so the dose-range
+    check does not read another market's start in its place.
+    """
+    if market is None or item.prn or not item.listed:
+        return None
+    for rule in resolve(knowledge).market_rules.rows:
+        if rule.market == market and rule.rule in ("naive_start_max", "switch_only") \
+                and _matching([item], rule):
             return rule
     return None
 

@@ -16,6 +16,14 @@ plausible checks, the most cautious for the naive ones. Where no shipped table h
 drug and route and no label row applies, the item is reported once as not judged (info) — never a
 silent pass.
 
+A row for one release judges the doses of that release only: the starts of every opioid are
+immediate-release starts (eTG's 2-5 mg of morphine a dose, WMPCP's 2.5-10 mg four-hourly), which
+judge an oral dose whose release is not written and an injection, never a 12-hourly tablet or a
+patch. With ``--market``, an item the chosen market's starts cannot judge (a patch, a
+modified-release form it has no start for) is judged by the other markets' starts for its drug,
+route and release, and the finding says so; where no market has one, one info says the start was
+not checked.
+
 Sources disagree (a UK start is a third of the US label's): every applicable row is read; a dose
 above one row but within another applicable row of the same check steps down one severity and
 names both. Three patient states: opioid-naive, opioid-tolerant, and not known — judged as
@@ -31,7 +39,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
-from mpsdose.clinical.market import naive_start_allowed
+from mpsdose.clinical.market import naive_start_allowed, naive_start_label
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.model.drugs import Drug
@@ -312,7 +320,7 @@ def _applies(row: OpioidRange, entry: _Entry, market: str | None) -> bool:
         return False
     if row.routes is not None and item.route not in row.routes:
         return False
-    if row.release is not None and row.release != entry.release:
+    if not _release_applies(row, entry):
         return False
     if (row.interval_h is not None and entry.interval_h is not None
             and abs(row.interval_h - entry.interval_h) > 1e-6):
@@ -322,14 +330,50 @@ def _applies(row: OpioidRange, entry: _Entry, market: str | None) -> bool:
     return market is None or row.market in (None, market)
 
 
-def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> list[OpioidRange]:
+def _release_applies(row: OpioidRange, entry: _Entry) -> bool:
+    """Whether a row's release is the entry's.
+
+    A row of no release applies to every release. A row for one release judges the doses of
+    that release (``"ir"``: an oral dose whose release is not written is read as immediate
+    release, as the limits read it); an immediate-release row also judges a dose by a route
+    that has no release (an SC or IV injection, a buccal tablet: single doses given as they
+    come), but never a patch: an immediate-release start (eTG's 2-5 mg of morphine a dose,
+    WMPCP's 2.5-10 mg four-hourly) says nothing of a 7-day patch or a 12-hourly tablet.
+    """
+    if row.release is None or row.release == entry.release:
+        return True
+    return (row.release == "ir" and entry.release is None
+            and entry.item.route is not Route.TRANSDERMAL)
+
+
+def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None, *,
+              day_counts: bool = True) -> list[OpioidRange]:
     """The rows of a check that apply to an entry: its drug's own and those of every opioid.
 
     :func:`_measure` lets a drug's own rows replace the rows of every opioid, per dose and per
     day: where the label gives a number, the label judges. For the naive start by a parenteral
     route, a market's own morphine rows for that route (the UK's SC morphine starts) judge the
     other opioids by the route in place of its rows of every opioid (:func:`_route_starts`).
+
+    For the naive start in a chosen market whose rows cannot judge the entry (none applies to
+    its drug, route and release, or none measures what it gives: the Australian start of every
+    opioid is an immediate-release dose, which a patch and a 12-hourly tablet are not), the
+    other markets' starts for it apply, as another market's maximum judges what the chosen
+    market's sources are silent on (:func:`_borrowed_from` names them) — unless the market's own
+    label rule judges the start (``market_rules.csv``: ナルサス, メサペイン). ``day_counts``:
+    whether the entry's day is judged (scheduled, or as needed with nothing scheduled).
     """
+    rows = _market_rows(k, check, entry, market)
+    if (check == "naive-start" and market is not None
+            and not _judges(rows, entry, day_counts)
+            and naive_start_label(entry.item, market, k) is None):
+        rows = [r for r in _market_rows(k, check, entry, None) if r.market != market]
+    return rows
+
+
+def _market_rows(k: Knowledge, check: str, entry: _Entry,
+                 market: str | None) -> list[OpioidRange]:
+    """The rows of a check that apply to an entry in one market (None: every market)."""
     rows = [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
     if check == "naive-start" and not any(not r.generic for r in rows):
         by_route = _route_starts(k, entry, market)
@@ -339,13 +383,59 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None) -> li
     return rows
 
 
+def _judges(rows: Sequence[OpioidRange], entry: _Entry, day_counts: bool = True) -> bool:
+    """Whether any of the rows measures the entry: a per-dose row a single dose, a per-day row
+    a day that is counted; a row of every opioid only where the entry has an OME reading."""
+    for row in rows:
+        if row.generic and entry.reading is None:
+            continue
+        if row.per_dose is not None and entry.per_dose is not None:
+            return True
+        if row.per_day is not None and entry.daily is not None and day_counts:
+            return True
+    return False
+
+
+def _borrowed_from(rows: Sequence[OpioidRange], entry: _Entry, market: str | None,
+                   day_counts: bool) -> list[str]:
+    """The other markets whose rows stand in for the chosen market's, sorted (empty: none):
+    those whose rows :func:`_measure` reads (a drug's own rows replace the rows of every
+    opioid, per dose and per day)."""
+    if market is None:
+        return []
+    own_dose = any(not r.generic and r.per_dose is not None for r in rows)
+    own_day = any(not r.generic and r.per_day is not None for r in rows)
+    read = set()
+    for row in rows:
+        if row.market in (None, market) or (row.generic and entry.reading is None):
+            continue
+        dose = row.per_dose is not None and entry.per_dose is not None and not (
+            row.generic and own_dose)
+        day = row.per_day is not None and entry.daily is not None and day_counts and not (
+            row.generic and own_day)
+        if dose or day:
+            read.add(row.market)
+    return sorted(read)
+
+
+def _release_words(entry: _Entry) -> str:
+    """``"buprenorphine transdermal every 168 h"``, ``"tapentadol oral ER"``: what a start is
+    missing for."""
+    release = f" {entry.release.upper()}" if entry.release else ""
+    every = (f" every {significant(entry.interval_h, 3)} h"
+             if entry.item.route is Route.TRANSDERMAL and entry.interval_h else "")
+    return f"{entry.drug} {entry.item.route.value}{release}{every}"
+
+
 def naive_start_rows(item: Item, market: str | None = None, *, table: str | None = None,
                      knowledge: Knowledge | None = None) -> list[OpioidRange]:
     """The opioid-naive starting rows that judge one opioid item, as the naive-start check reads
     them: the drug's own label rows where it has them, else the rows of every opioid (in oral
     morphine equivalents), with a market's own parenteral morphine starts standing for every
     opioid by that route (:func:`_route_starts`: the UK SC morphine starts judge SC oxycodone
-    by one source's ratio). Empty for an item that is not an opioid with a known dose.
+    by one source's ratio); each row only for its own release, and with a market whose rows
+    cannot judge the item, the other markets' rows for it. Empty for an item that is not an
+    opioid with a known dose.
 
     Parameters
     ----------
@@ -362,7 +452,7 @@ def naive_start_rows(item: Item, market: str | None = None, *, table: str | None
     entries = [e for e in _entries(k, [item], table) if e.drug == item.drug.name]
     if not entries:
         return []
-    return _rows_for(k, "naive-start", entries[0], market)
+    return _rows_for(k, "naive-start", entries[0], market, day_counts=entries[0].scheduled)
 
 
 #: The opioid whose starts by a route judge the other opioids by that route.
@@ -550,7 +640,10 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_dose is not None and entry.per_dose is not None:
                 doses.append((row, entry.per_dose, row.per_dose,
                               _ceiling_text(row, "dose", row.per_dose)))
-            if row.per_day is not None and daily is not None and per_day_counts:
+            # a dose-tiered drug's own usual day (methadone's maintenance) is a scheduled day:
+            # as-needed methadone at its most a day (the Morley-Makin switch) is not one
+            usual_day = not (check == "usual" and entry.tiered and not entry.scheduled)
+            if row.per_day is not None and daily is not None and per_day_counts and usual_day:
                 days.append((row, daily, row.per_day, _ceiling_text(row, "day", row.per_day)))
     found = []
     amounts = _amounts(entry, end, prn_day)
@@ -665,13 +758,21 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         if check in ("naive-start", "tolerant-only") and market is not None \
                 and naive_start_allowed(entry.item, market, k) is not None:
             continue  # the chosen market's label gives this start (ナルサス 4 mg/day): it judges
-        # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
-        rows = _rows_for(k, check, entry, market)
-        why = ""
-        if check == "naive-start" and low_end:
-            rows, why = _at_low_end(rows, low_end)
         prn_day = (_naive_prn_day(k, entry)
                    if check in ("naive-start", "tolerant-only") and not beside_schedule else None)
+        # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
+        counts = entry.scheduled or prn_day is not None
+        rows = _rows_for(k, check, entry, market, day_counts=counts)
+        why = ""
+        others = (_borrowed_from(rows, entry, market, counts) if check == "naive-start"
+                  else [])
+        if others:
+            why = (f"; the {str(market).upper()} sources give no opioid-naive start for "
+                   f"{_release_words(entry)}, so the {', '.join(m.upper() for m in others)} "
+                   f"start{'s are' if len(others) > 1 else ' is'} applied")
+        if check == "naive-start" and low_end:
+            rows, low = _at_low_end(rows, low_end)
+            why += low
         crossings = _measure(check, entry, rows, end, assumption,
                              beside_schedule=beside_schedule, prn_day=prn_day)
         if not crossings:
@@ -751,6 +852,12 @@ def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
     return entry.per_dose * count
 
 
+def _own_usual_day(k: Knowledge, entry: _Entry, market: str | None) -> bool:
+    """Whether a ``usual`` row of the entry's own drug judges its day (per_day, in its own mg)."""
+    return any(not row.generic and row.per_day is not None and _measures(row, entry)
+               for row in _rows_for(k, "usual", entry, market))
+
+
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                  assumption: str) -> list[Finding]:
     """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
@@ -759,10 +866,20 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     (a rescue written ten times too large with nothing beside it), except a drug whose factors
     are tiered by the daily dose (methadone): such factors convert a regular day at steady
     state, not as-needed doses (the Morley-Makin switch gives methadone as needed).
+
+    Where every scheduled opioid is such a drug and a ``usual`` row of its own judges its day
+    in its own mg (methadone: the 60-100 mg/day of maintenance), the day is left to that row
+    (:func:`_item_findings`) and not judged in OME: a factor that rises with the dose is not
+    a threshold's measure (methadone 80 mg/day is 376 mg OME by the CDC's 4.7, above 300
+    though it is the standard maintenance day). Beside another scheduled opioid the drug stays
+    in the OME sum, as before: no source gives a combined day in its own mg, and counting it is
+    the cautious reading.
     """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
     scheduled = [e for e in entries if e.scheduled and e.daily is not None]
+    if scheduled and all(e.tiered and _own_usual_day(k, e, market) for e in scheduled):
+        return []
     as_needed = not scheduled
     if as_needed:
         scheduled = [e for e in entries if e.daily is not None and not e.tiered]
@@ -857,4 +974,35 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
             + ", ".join(str(e.item) for e in uncovered)
             + ("; only a dose above the plausibility ceiling even at the drug's smallest factor "
                "of any route would have been found" if floors else ""), rule.source))
+    if patient.opioid_tolerant is False:
+        found += _naive_start_not_checked(k, entries, market, reported=uncovered)
     return found
+
+
+def _naive_start_not_checked(k: Knowledge, entries: Sequence[_Entry], market: str | None, *,
+                             reported: Sequence[_Entry] = ()) -> list[Finding]:
+    """One info naming the opioid items of an opioid-naive patient whose start no market's row
+    judges (none applies to the drug, route and release, or none measures what is given), and
+    no label rule of the chosen market either: not judged is not the same as within the start.
+    ``reported``: the entries already reported as not judged by any range (no factor, no row).
+    """
+    beside_schedule = any(e.scheduled for e in entries)
+    missed = []
+    for entry in entries:
+        if entry in reported:
+            continue
+        if market is not None and naive_start_label(entry.item, market, k) is not None:
+            continue  # the market's label rule judges it (market_findings)
+        prn_day = None if beside_schedule else _naive_prn_day(k, entry)
+        counts = entry.scheduled or prn_day is not None
+        if not _judges(_rows_for(k, "naive-start", entry, market, day_counts=counts), entry,
+                       counts):
+            missed.append(entry)
+    if not missed:
+        return []
+    rule = k.safety_rules.first("opioid-dose-range-not-checked")
+    return [Finding(Severity.INFO, "opioid-naive-start-not-checked", (
+        "opioid-naive start not checked: no market's starting dose applies to "
+        + ", ".join(f"{e.item} ({_release_words(e)})" for e in missed)
+        + " (opioid-naive patient); the plausibility, usual and tolerant-only checks still "
+          "apply"), rule.source)]

@@ -6,6 +6,12 @@ label's 1/8–1/4 for ``jp``), else the rule's first row. The repeat interval co
 ``schedules.csv``. A written rescue dose is judged in oral morphine equivalents against the
 scheduled opioids of any drug and route (an SC rescue against an oral regular opioid, an oral
 rescue against an infusion or a patch), each by its route's own factor.
+
+A share outside the usual one is a warning, with these step-downs to information: another
+market's source allows it, where no market is chosen or the chosen market has no source of the
+share of its own (its rule is then another market's default row); the rescue is no larger than
+an opioid-naive start; it is below the usual share but not below the lowest share any source
+gives (too little relief, not too much opioid: Pallipedia's 5%).
 """
 
 from __future__ import annotations
@@ -139,17 +145,20 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     otherwise both are converted to oral morphine equivalents by their routes' own factors, in
     one table that has them all (``table`` first, then the rotation tables), and the share is
     flagged only where every reading of the table's factors lies outside the market's usual
-    range. Where another market's source allows the share, or the rescue is no larger than a
-    starting dose for an opioid-naive patient, the finding is information. Where no table has the
-    factors, the rescue is reported once as not checked. Linear in the number of items.
+    range. Where another market's source allows the share (no market chosen, or a chosen market
+    with no source of the share of its own), where the rescue is no larger than a starting dose
+    for an opioid-naive patient, or where it is below the usual share but reaches the lowest
+    share any source gives, the finding is information. Where no table has the factors, the
+    rescue is reported once as not checked. Linear in the number of items.
 
     Parameters
     ----------
     regimen
         A regimen, or items.
     market
-        ``us``, ``uk``, ``jp`` …: the usual share of that market's source; None: the default row,
-        with the other markets' rows as the disagreement they are.
+        ``us``, ``uk``, ``jp`` …: the usual share of that market's source; None, or a market
+        with no source of the share (``au``, ``eu``, ``nz``): the default row, with the other
+        markets' rows as the disagreement they are.
     table
         A conversion table to read the factors from first.
     previous
@@ -218,8 +227,12 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
             source = rule.source
             continue
         (share_low, share_high), how = shares
+        # a share read in the drug's own amount through a patch label's rule names that label
+        patch = sums.get(("systemic", item.drug, item.route))
+        patch_source = [] if patch is None else [patch[2]]
         if _within(rule, share_low, share_high):
-            found.extend(_above_every_source(k, item, dose, share_high, how))
+            found.extend(attrs.evolve(f, source=" ; also: ".join([f.source, *patch_source]))
+                         for f in _above_every_source(k, item, dose, share_high, how))
             continue
         hourly = _hourly(k, item, share_low, share_high, rule)
         if hourly is not None:
@@ -236,8 +249,15 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         if incident is not None:
             found.append(incident)
             continue
+        small = _below_usual(k, item, dose, share_low, share_high, how, rule, market)
+        if small is not None:
+            found.append(small)
+            continue
         severity, other = Severity.WARNING, None
-        if market is None:  # another market's source may allow it: the sources disagree
+        # another market's source may allow it: the sources disagree. So where no market is
+        # chosen, and where the chosen market has no source of its own for the share (its rule
+        # is then the default row, another market's)
+        if rule.market != market or market is None:
             other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
                           if r.market is not None and r is not rule
                           and _within(r, share_low, share_high)), None)
@@ -254,10 +274,12 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
                  else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
         text = (f"{item}: {significant(dose, 4)} mg is {shown} of {how} (usual "
                 f"{_percent(rule)}{f', {market}' if market and rule.market == market else ''})")
-        sources = [rule.source]
+        sources = [rule.source, *patch_source]
         if other is not None:
-            text += (f"; within the {str(other.market).upper()} source's {_percent(other)}: the "
-                     "markets disagree, so it is information")
+            mine = (f"no {market.upper()} source of the usual share is encoded, and it is "
+                    if market is not None else "")
+            text += (f"; {mine}within the {str(other.market).upper()} source's "
+                     f"{_percent(other)}: the markets disagree, so it is information")
             sources.append(other.source)
         if start is not None:
             row, what = start
@@ -382,6 +404,34 @@ def _titrated_on_its_own(k: Knowledge, item: Item) -> bool:
     rapid-onset fentanyl')."""
     routes = k.drug_properties.get(item.drug.name, "opioid_tolerant_only_routes")
     return routes is not None and item.route.value in routes[0].split()
+
+
+def _below_usual(k: Knowledge, item: Item, dose: float, share_low: float, share_high: float,
+                 how: str, rule: Rule, market: str | None) -> Finding | None:
+    """A rescue below the market's usual share that reaches, at the reading of the factors that
+    makes it largest, the lowest share any source gives: information, or None.
+
+    A rescue smaller than the usual share gives too little relief; it is not too much opioid,
+    the harm the check guards against. Where a source's usual share reaches down to it
+    (Pallipedia: 5-15% of the day, 5% for the elderly), the sources disagree and it is
+    information. Below the bottom of every source's share at every reading (oxycodone 2.5 mg
+    beside 160 mg/day: 1.6%) it stays a warning: a rescue that small is no rescue.
+    """
+    if share_high >= rule.bounds[0] - 1e-9:
+        return None
+    bottom = min(k.rotation_rules.all("breakthrough_fraction", item.drug.name),
+                 key=lambda r: r.bounds[0])
+    if share_high < bottom.bounds[0] - 1e-9:
+        return None
+    shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
+             else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
+    where = f", {market}" if market and rule.market == market else ""
+    return Finding(Severity.INFO, "rescue-share", (
+        f"{item}: {significant(dose, 4)} mg is {shown} of {how}, below the usual "
+        f"{_percent(rule)}{where} but within {_percent(bottom)} of the day by another source: "
+        "a smaller rescue than usual gives too little relief rather than too much opioid, and "
+        "the sources disagree, so it is information"),
+        f"{bottom.source} ; also: {rule.source}", item=str(item))
 
 
 def _top_of_every_source(k: Knowledge, item: Item) -> Rule:
@@ -607,6 +657,53 @@ def _scheduled_ome(table: ConversionTable, base: list[tuple[Item, Ingredient]]
     return low, high
 
 
+_PARENTERAL = frozenset({Route.SC, Route.IV, Route.IM})
+
+
+def _systemic_day(k: Knowledge, rescue: Item, base: list[tuple[Item, Ingredient]]
+                  ) -> tuple[float, str, str] | None:
+    """The scheduled day of the rescue's own drug that reaches the circulation [mg/day], with
+    how it reads and the patch rule's source, where a parenteral rescue meets only patches and
+    parenteral doses of its drug; None otherwise.
+
+    A patch's label gives the share of its rate that reaches the systemic circulation
+    (``patch_systemic_fraction`` of ``rotation_rules.csv``: a fentanyl patch delivers its rate,
+    25 mcg/h about 0.6 mg a day), and a parenteral dose delivers what is given (PDQ: IV and SC
+    doses approximately equal). So an SC rescue of the patch's own drug is a share of the day in
+    the drug's own amount, through that one ratio (fentanyl SC 100 micrograms beside 25 mcg/h is
+    1/6 of the 600 micrograms delivered a day), not through two factors of a conversion table
+    read at opposite ends (jspm2010 gives SC fentanyl 100-150 mg OME per mg and the patch 100,
+    which made it up to 25%). A regimen without a patch, or with another drug or a route other
+    than a patch or a parenteral one beside it, is not read here.
+    """
+    if rescue.route not in _PARENTERAL:
+        return None
+    total, parts, sources = 0.0, [], []
+    for item, ingredient in base:
+        if ingredient.drug != rescue.drug:
+            return None
+        daily = item.daily(ingredient) or 0.0
+        if item.route is Route.TRANSDERMAL:
+            rule = k.rotation_rules.get("patch_systemic_fraction", ingredient.drug.name)
+            if rule is None or rule.value is None or rule.drug != ingredient.drug.name:
+                return None
+            total += daily * rule.value
+            sources.append(rule.source)
+            parts.append(f"{item} ≈ {significant(daily * rule.value, 4)} mg/day delivered to the "
+                         "circulation, as the patch label states: rotation_rules.csv "
+                         "patch_systemic_fraction")
+        elif item.route in _PARENTERAL:
+            total += daily
+            parts.append(f"{item} {significant(daily, 4)} mg/day")
+        else:
+            return None
+    if not sources or total <= 0:
+        return None
+    return total, (f"the {rescue.drug.name} the scheduled regimen delivers, "
+                   f"{significant(total, 4)} mg/day ({'; '.join(parts)}), in its own amount"), \
+        " ; also: ".join(dict.fromkeys(sources))
+
+
 def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingredient]],
             table: str | None, sums: dict[object, Any]) -> tuple[tuple[float, float], str] | None:
     """The rescue's share of the scheduled daily dose (low, high reading) and how it was read.
@@ -623,6 +720,13 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
             return None
         share = dose / daily
         return (share, share), f"{rescue.drug.name} {significant(daily, 4)} mg/day"
+    if ("systemic", rescue.drug, rescue.route) not in sums:
+        sums[("systemic", rescue.drug, rescue.route)] = _systemic_day(k, rescue, base)
+    systemic = sums[("systemic", rescue.drug, rescue.route)]
+    if systemic is not None:
+        daily, how, _ = systemic
+        share = dose / daily
+        return (share, share), how
     rotation = list(dict.fromkeys([*([table] if table else []),
                                    *(t.id for t in k.conversion_tables.values()
                                      if isinstance(t, RotationTable))]))

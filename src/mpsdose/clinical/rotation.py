@@ -451,7 +451,7 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
               market: str, patient: Patient, patch_table: str | None, steps: list[Step],
               findings: list[Finding]) -> Rotation:
     drug = target.drug.name
-    market_patch = (market_table(market, "patch_table", knowledge)
+    market_patch = (market_table(market, "patch_table", knowledge, drug)
                     if patch_table is None and drug == "fentanyl" else None)
     if drug != "fentanyl":
         name = "butrans-us"

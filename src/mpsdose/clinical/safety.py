@@ -25,8 +25,10 @@ families:
 - **interactions** (``data/safety_rules.csv``, ``data/drug_properties.csv``): NSAIDs with each
   other, corticosteroids, anticoagulants, antiplatelets, SSRIs/SNRIs, renal function and age;
   opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
-  hepatic impairment; products for opioid-tolerant patients only (transmucosal fentanyl) beside
-  the regimen that makes a patient tolerant.
+  hepatic impairment (a caution-class opioid below CrCl 30 is information where given only as
+  needed or where every dose is within a renal source's start or renally adjusted maximum,
+  ``data/renal_opioid_doses.csv``: :mod:`mpsdose.clinical.renal`); products for opioid-tolerant
+  patients only (transmucosal fentanyl) beside the regimen that makes a patient tolerant.
 
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
 Beers Criteria exclude hospice and end-of-life care) steps down to info and says so. An opioid and
@@ -53,16 +55,19 @@ from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
 from mpsdose.clinical.market import (
     market_findings,
+    market_table,
     methadone_label_start,
     naive_start_allowed,
 )
 from mpsdose.clinical.ranges import label_titration_step, opioid_range_findings
+from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, SafetyRule
+from mpsdose.knowledge.practice import PatchBand
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError
@@ -176,7 +181,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                 unknown_context.setdefault((row.drug, "weight_kg"), row.source)
     measured: list[_Measured] = []
     for row in applying:
-        measured.extend(_one_limit(items, row, patient))
+        measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
     measured = [_stepped_down(m, applying, patient) for m in measured]
     found = _strictest(measured, applying, patient)
     found.extend(_below_every_band(rows, patient))
@@ -303,14 +308,36 @@ class _Measured(Value):
     text: str  #: what was measured, for the message
     item: str | None = None
     instead: DoseLimit | None = None  #: the care setting's row that stepped this one down
+    release: str | None = None  #: a single dose's item's release as written (None: not written)
 
     @property
     def key(self) -> tuple[str, str, str | None]:
         return (self.row.drug, self.kind, self.item)
 
 
-def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> list[_Measured]:
-    """The measurements of one limit row."""
+def _own_release_rows(row: DoseLimit, applying: Sequence[DoseLimit]) -> frozenset[str]:
+    """The releases whose single doses a row of no release leaves to a row of their own.
+
+    A label's single-dose maximum for one release (the AU modified-release paracetamol 665 mg
+    tablets: 2 tablets, 1330 mg, every 6-8 hours) judges the doses of that release in place of
+    the same market's maximum for the drug as a whole (1 g a dose, the immediate-release
+    products). The daily maximum of the whole drug still counts every release.
+    """
+    if row.release is not None or row.max_single_mg is None:
+        return frozenset()
+    return frozenset(
+        other.release for other in applying
+        if other.release is not None and other.max_single_mg is not None
+        and other.drug == row.drug and other.market == row.market
+        and (row.route is None or other.route is None or other.route is row.route)
+        and (other.condition, other.band, other.value, other.scope, other.settings)
+        == (row.condition, row.band, row.value, row.scope, row.settings))
+
+
+def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
+               own_release: frozenset[str] = frozenset()) -> list[_Measured]:
+    """The measurements of one limit row; ``own_release``: the releases whose single doses a
+    row of their own judges instead (:func:`_own_release_rows`)."""
     found: list[_Measured] = []
     drug = limit.drug
     counted = limit.dose_unit  # "mg", or "units" for a heparin: never mixed, never converted
@@ -355,6 +382,9 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
         for item in items:
             if not item.listed or (limit.route is not None and item.route is not limit.route):
                 continue
+            release = item.release or "ir"  # as drug_daily reads an item that does not say
+            if (limit.release is not None and release != limit.release) or release in own_release:
+                continue
             for ingredient in item.ingredients:
                 if ingredient.drug.name != drug:
                     continue
@@ -363,7 +393,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient) -> lis
                     found.append(_Measured(
                         limit, "single", "above", dose, limit.max_single_mg,
                         f"{significant(limit.max_single_mg, 4)} {counted}",
-                        f"{item}: {significant(dose, 4)} {counted} a dose", str(item)))
+                        f"{item}: {significant(dose, 4)} {counted} a dose", str(item),
+                        release=item.release))
     if limit.max_days is not None and not limit.scope:
         for item in items:
             if not item.listed or drug not in {d.name for d in item.drugs}:
@@ -454,16 +485,42 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
 
 def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLimit],
                  patient: Patient) -> DoseLimit | None:
-    """Another market's row of the same limit that allows the dose, or None."""
+    """Another market's row of the same limit that allows the dose, or a row of the dose's
+    own release that allows it (:func:`_release_stands_in`); None if there is none."""
     if row.market is None:
         return None
     for other in applying:
-        if other is row or other.market in (None, row.market) or other.key != row.key:
+        if other is row:
+            continue
+        if other.key == row.key:
+            if other.market in (None, row.market):
+                continue
+        elif not _release_stands_in(row, other, measured):
             continue
         ceiling = _ceiling(other, measured.kind, patient)
         if ceiling is not None and measured.amount <= ceiling * (1 + _TOLERANCE):
             return other
     return None
+
+
+def _release_stands_in(row: DoseLimit, other: DoseLimit, measured: _Measured) -> bool:
+    """Whether ``other``, a single-dose maximum for one release, gives ``row``'s limit (a
+    maximum for the drug whatever its release) for the dose measured.
+
+    A dose of a release written (``sr``) is judged by another market's row of that release where
+    the row's own market has none (the markets' labels disagree); a dose whose release is not
+    written is read as immediate release, and a row of another release of its own market that
+    allows it (AU paracetamol 665 mg modified-release tablets, 1330 mg a dose) makes the
+    crossing a warning that asks for the release, not an error.
+    """
+    if (measured.kind != "single" or row.release is not None or other.release is None
+            or (measured.release is not None and other.release != measured.release)
+            or (measured.release is not None and other.market == row.market)):
+        return False
+    return (other.drug == row.drug and other.market is not None
+            and (row.route is None or other.route is None or other.route is row.route)
+            and (other.condition, other.band, other.value, other.scope, other.settings)
+            == (row.condition, row.band, row.value, row.scope, row.settings))
 
 
 def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
@@ -584,10 +641,19 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
         sources.append(low.row.source)
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
-        text += (f"; within the {allowed.market.upper() if allowed.market else ''} maximum of "
-                 f"{significant(other or 0, 4)} "
-                 f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}: the "
-                 "markets' labels disagree, so it is a warning")
+        market = allowed.market.upper() if allowed.market else ""
+        within = (f"within the {market} maximum of {significant(other or 0, 4)} "
+                  f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}")
+        if allowed.release == m.row.release:
+            text += f"; {within}: the markets' labels disagree, so it is a warning"
+        elif m.release is None:
+            text += (f"; the release is not written, so the dose is read as immediate release; "
+                     f"{within} for the {str(allowed.release).upper()} form, so it is a warning: "
+                     "write the release (e.g. sr) if it is that product")
+        else:
+            text += (f"; {within} for the {m.release.upper()} form, for which the "
+                     f"{str(m.row.market).upper()} source gives no maximum of its own: the "
+                     "markets' labels disagree, so it is a warning")
         sources.append(allowed.source)
     if m.instead is not None:
         given = _ceiling(m.instead, kind, patient)
@@ -696,13 +762,20 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         if avoided and patient.age is not None and patient.age >= avoid_rule.threshold:
             found.append(_ruled(k, "nsaid-avoid-older", f"{', '.join(avoided)} at age "
                                 f"{patient.age:g}", rule=avoid_rule, patient=patient))
-        others = [d for d in nsaids if d not in avoided]
+        # the Beers criterion for chronic use without gastroprotection is for non-COX-selective
+        # oral NSAIDs; a COX-2 selective NSAID (a coxib, ATC M01AH) is not in it (its heart
+        # failure and CrCl criteria name coxibs: nsaid-renal above judges the CrCl one)
+        selective = [d for d in nsaids if d not in avoided
+                     and k.drug_properties.get(d, "cox2_selective")]
+        others = [d for d in nsaids if d not in avoided and d not in selective]
         age_rule = _rule(k, "nsaid-age", threshold=True)
         assert age_rule.threshold is not None
-        if others and patient.age is not None and patient.age >= age_rule.threshold \
-                and not protective:
+        older = patient.age is not None and patient.age >= age_rule.threshold
+        if others and older and not protective:
             found.append(_ruled(k, "nsaid-age", f"{', '.join(others)} at age {patient.age:g} "
                                 "without gastroprotection", rule=age_rule, patient=patient))
+        if selective and older and not protective:
+            found.append(_cox2_selective_older(k, selective, patient))
     renal = _with_property(k, items, "renally_cleared_active_metabolite")
     if renal:
         rule = _rule(k, "renal-opioid", threshold=True)
@@ -727,6 +800,18 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                                          "regular use is met: start low, extend the interval",
                                          source))
                     continue
+                # the caution in numbers: a dose a source gives in this renal function (a
+                # start, or the renally adjusted maximum) that every item is within
+                met = renal_dose_met(k, drug, given, patient) if value == "caution" else None
+                if met is not None:
+                    rows = list(dict.fromkeys(met))
+                    within = "; ".join(f"the {r.basis} of {r.describe()}" for r in rows)
+                    found.append(Finding(Severity.INFO, "renal-opioid", (
+                        f"{text}; every dose is within what the renal sources give for "
+                        f"{_crcl_text(patient)} ({within}): the caution (start low, extend the "
+                        "interval, titrate slowly) is met, so it is information"),
+                        " ; also: ".join([source, *(r.source for r in rows)])))
+                    continue
                 found.append(Finding(Severity.WARNING, "renal-opioid", text, source))
     if opioids:
         found.extend(_hepatic_opioids(k, opioids, patient))
@@ -741,6 +826,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_other_depressants(k, items, opioids))
         found.extend(_cyp3a4(k, items, opioids))
     found.extend(_cyp3a4_contraindicated(k, items))
+    found.extend(_cyp2c9(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",
@@ -772,6 +858,17 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
+
+
+def _cox2_selective_older(k: Knowledge, selective: Sequence[str], patient: Patient) -> Finding:
+    """A COX-2 selective NSAID from 65 without gastroprotection: information, naming why the
+    Beers criterion for non-COX-selective oral NSAIDs (``nsaid-age``) is not applied."""
+    _, source = k.drug_properties.get(selective[0], "cox2_selective")  # type: ignore[misc]
+    return Finding(Severity.INFO, "nsaid-age-cox2-selective", (
+        f"{', '.join(selective)} at age {patient.age:g} without gastroprotection: "
+        "COX-2 selective, so not under the Beers criterion for non-COX-selective "
+        "oral NSAIDs (nsaid-age); the NSAID bleeding, renal and interaction rules still apply"),
+        source)
 
 
 #: The classes whose respiratory depression beside an opioid has its own rule.
@@ -830,6 +927,25 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
                 f"{drug} with the CYP3A4 inhibitor {', '.join(by_name)}, which {drug}'s label "
                 f"names among the inhibitors it is contraindicated with: contraindicated. "
                 f"{rule.statement}"), f"{also[1]} ; also: {rule.source}"))
+    return found
+
+
+def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose label warns that CYP2C9 inhibitors raise its effect (warfarin: the more potent
+    S-enantiomer is cleared by CYP2C9) with such an inhibitor (fluconazole, fluvoxamine).
+
+    CYP2C9 only: the warfarin label's CYP3A4 and CYP1A2 lists hold weak inhibitors (alprazolam,
+    amlodipine, ...) that would warn on ordinary regimens; ``drug_properties.csv`` names as
+    ``cyp2c9_inhibitor`` only what a sensitive drug's label names or a source rates moderate or
+    stronger.
+    """
+    inhibitors = _with_property(k, items, "cyp2c9_inhibitor")
+    found = []
+    for drug in _with_property(k, items, "cyp2c9_substrate"):
+        others = [d for d in inhibitors if d != drug]
+        if others:
+            found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
+                                f"{', '.join(others)}: {drug}'s exposure rises"))
     return found
 
 
@@ -1323,9 +1439,10 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         elif (new - old and not _all_continued(before_items, after_items)
               and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
-            found.extend(_unreduced(k, readings, sorted(new - old), tables[0],
-                                    surveillance=bool(surveillance), after_items=after_items,
-                                    same_active=same))
+            found.extend(_by_label_switch(k, _by_patch_table(k, _unreduced(
+                k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
+                after_items=after_items, same_active=same), before_items, after_items,
+                {} if surveillance else readings, market), before_items, after_items, market))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
@@ -1398,6 +1515,162 @@ def _unreduced_from_as_needed(k: Knowledge, previous: Sequence[Item],
     return [attrs.evolve(f, message=f"{f.message} (the previous as-needed opioids read at the "
                                     "most they allowed a day)")
             for f in _unreduced(k, readings, sorted(new - old), tables[0])]
+
+
+def _patch_table_rate(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                      after_items: Sequence[tuple[Item, str, float]], readings: _Readings,
+                      market: str | None) -> tuple[float, list[PatchBand], str] | None:
+    """(the most cautious rate [mcg/h], the bands that give it, what they were read from) of
+    the manufacturers' patch tables (``patch_conversion.csv``) for a switch to patches of one
+    drug alone; None where no table has a band holding the previous daily dose.
+
+    A fentanyl table is read by its column for the previous opioid (one drug by one route): the
+    Duragesic table prints oral morphine, oxycodone, hydromorphone … each in its own mg. A table
+    of another patch drug is read in the oral morphine equivalent its label converts through
+    (Butrans: 'total daily dose of opioids … of oral morphine equivalent'), at the previous
+    regimen's lowest reading of the rotation tables, the most cautious: where the chosen market
+    has a ``patch_table`` row of its own for the drug, only that market's table is read (the
+    Butrans label with ``--market us``, the Butec SmPC's lowest strength with ``--market uk``);
+    otherwise every table of the drug, the most cautious first. A table whose bands start above
+    the previous dose (the US label's 60 mg/day of oral morphine) gives no patch there: the patch
+    checks for a low previous equivalent judge that.
+    """
+    drugs = {drug for _, drug, _ in after_items}
+    if len(drugs) != 1 or any(item.route is not Route.TRANSDERMAL for item, _, _ in after_items):
+        return None
+    (patch,) = drugs
+    written = [b for b in k.patch_bands if b.drug == patch and b.direction == "to_patch"]
+    if patch == "fentanyl":
+        sources = {(drug, item.route) for item, drug, _ in before_items}
+        if len(sources) != 1:
+            return None
+        ((drug, route),) = sources
+        amount = sum(daily for _, _, daily in before_items)
+        bands = [b for b in written if b.from_drug == drug and b.from_route is route
+                 and b.band.contains(amount)]
+        (item, _, _) = before_items[0]
+        read = f"{drug} {item.route.value} {significant(amount, 4)} mg/day"
+    else:
+        if not readings:
+            return None
+        table_id, (before, _) = min(readings.items(), key=lambda pair: pair[1][0][0])
+        amount = before[0]
+        own = next((r.table for r in k.market_rules.of(market, "patch_table")
+                    if r.drug == patch), None)
+        if own is not None and any(b.table == own for b in written):
+            written = [b for b in written if b.table == own]
+        bands = [b for b in written if b.from_drug == "morphine" and b.from_route is Route.ORAL
+                 and b.band.contains(amount)]
+        read = (f"the previous oral morphine equivalent, {significant(amount, 4)} mg/day by "
+                f"{table_id}, the lowest reading of the rotation tables,")
+    if not bands:
+        return None
+    rate = min(b.patch_mcg_h for b in bands)
+    return rate, [b for b in bands if b.patch_mcg_h == rate], read
+
+
+def _by_patch_table(k: Knowledge, findings: list[Finding],
+                    before_items: Sequence[tuple[Item, str, float]],
+                    after_items: Sequence[tuple[Item, str, float]], readings: _Readings,
+                    market: str | None) -> list[Finding]:
+    """An unreduced switch to a patch that the manufacturers' conversion tables give.
+
+    The Duragesic and Durogesic labels print a table from the current opioid's daily dose to
+    the first patch (60-134 mg/day of oral morphine: 25 mcg/h), conservative by design and used
+    without a further reduction; a patch read at its OME band's low end can equal the old OME
+    and look unreduced. The buprenorphine patch labels do the same from the oral morphine
+    equivalent (Butrans: 10 mcg/h for 30-80 mg/day) or start every patient at the lowest
+    strength (Butec SmPC: 5 mcg/h). A patch no stronger than every table holding the previous
+    dose gives (the most cautious, :func:`_patch_table_rate`) is information naming the tables;
+    a stronger patch stays a warning, naming the rate the tables give.
+    """
+    switches = [f for f in findings if f.code == "equianalgesic-switch"
+                and f.severity is Severity.WARNING]
+    reading = (_patch_table_rate(k, before_items, after_items, readings, market)
+               if switches else None)
+    if reading is None:
+        return findings
+    allowed, bands, read = reading
+    rate = sum(daily for _, _, daily in after_items) * 1000 / 24
+    patch = after_items[0][1]
+    tables = ", ".join(dict.fromkeys(b.table for b in bands))
+    given = (f"{significant(allowed, 4)} mcg/h the manufacturers' patch tables give for "
+             f"{read} (the most cautious reading: {tables})")
+    sources = " ; also: ".join(dict.fromkeys(b.source for b in bands))
+    kept = []
+    for finding in findings:
+        if finding not in switches:
+            kept.append(finding)
+        elif rate <= allowed * (1 + _TOLERANCE):
+            kept.append(Finding(Severity.INFO, "equianalgesic-switch", (
+                f"{patch} patch {significant(rate, 4)} mcg/h is no stronger than the {given}: "
+                "the labels' own conversion, conservative by design and used without a further "
+                f"reduction, so not an unreduced switch (read in equivalents: {finding.message})"),
+                f"{sources} ; also: {finding.source}"))
+        else:
+            kept.append(attrs.evolve(finding, message=(
+                f"{finding.message} The patch, {significant(rate, 4)} mcg/h, is also above "
+                f"the {given}."), source=f"{finding.source} ; also: {sources}"))
+    return kept
+
+
+def _release(item: Item) -> str:
+    return item.release or ("ir" if item.route is Route.ORAL else "")
+
+
+def _by_label_switch(k: Knowledge, findings: list[Finding],
+                     before_items: Sequence[tuple[Item, str, float]],
+                     after_items: Sequence[tuple[Item, str, float]],
+                     market: str | None) -> list[Finding]:
+    """An unreduced switch that the new product's own label gives, in the chosen market.
+
+    A product label's switching table (``label_switches.csv``: the Japanese OxyContin TR insert's
+    two-thirds of the oral morphine day, the Japanese Tapenta insert's bands from oxycodone and
+    morphine) is the regulator-approved conversion for that product in that market. A switch
+    from one opioid by one route to one product, at or below what its label gives for the
+    previous daily dose, is information naming the label; above it, the warning stays and says
+    what the label gives. Without ``--market`` (or in another market) nothing changes: the
+    switch is judged under every published ratio, as the issue's rule asks.
+    """
+    switches = [f for f in findings if f.code == "equianalgesic-switch"
+                and f.severity is Severity.WARNING]
+    if market is None or not switches:
+        return findings
+    sources = {(drug, item.route, _release(item)) for item, drug, _ in before_items}
+    targets = {(drug, item.route, _release(item)) for item, drug, _ in after_items}
+    if len(sources) != 1 or len(targets) != 1:
+        return findings
+    ((from_drug, from_route, from_release),) = sources
+    ((drug, route, release),) = targets
+    amount = sum(daily for _, _, daily in before_items)
+    new_day = sum(daily for _, _, daily in after_items)
+    rows = [r for r in k.label_switches if r.market == market and r.drug == drug
+            and r.route is route and r.release in (None, release) and r.from_drug == from_drug
+            and r.from_route is from_route and r.from_release in (None, from_release)
+            and r.allowed(amount) is not None]
+    if not rows:
+        return findings
+    row = min(rows, key=lambda r: r.allowed(amount) or 0.0)
+    allowed = row.allowed(amount)
+    assert allowed is not None
+    given = (f"the {significant(allowed, 4)} mg/day the {row.product} label ({market}, "
+             f"{row.table}) gives for {from_drug} {from_route.value} "
+             f"{significant(amount, 4)} mg/day")
+    kept = []
+    for finding in findings:
+        if finding not in switches:
+            kept.append(finding)
+        elif new_day <= allowed * (1 + _TOLERANCE):
+            kept.append(Finding(Severity.INFO, "equianalgesic-switch", (
+                f"{drug} {significant(new_day, 4)} mg/day is no more than {given}: the "
+                "product's own approved conversion in the chosen market, so not an unreduced "
+                f"switch (read in equivalents: {finding.message})"),
+                f"{row.source} ; also: {finding.source}"))
+        else:
+            kept.append(attrs.evolve(finding, message=(
+                f"{finding.message} The new day, {significant(new_day, 4)} mg, is also above "
+                f"{given}."), source=f"{finding.source} ; also: {row.source}"))
+    return kept
 
 
 def _range_text(bounds: tuple[float, float]) -> str:
@@ -1772,7 +2045,37 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
                 f"{significant(row.value, 4)} mcg/h for "
                 f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
                 row.source)
-    return None
+    return _market_patch_table_start(k, rate, old_bounds, market)
+
+
+def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float, float],
+                              market: str) -> Finding | None:
+    """Information where the chosen market's own fentanyl patch table (its ``patch_table`` row
+    in ``market_rules.csv``, e.g. the Japanese Fentos insert) gives a patch at least this strong
+    for the previous oral morphine equivalent at its lowest reading, or None.
+
+    A market whose label switches to its patch from a lower daily dose than the US label's 60
+    mg/day (the Fentos insert from below 16 mg/day of oral morphine) is judged by that label: the
+    US contraindication and the US table's first dose are not its rule. The table is read in its
+    oral morphine column, at the previous equivalent's lowest reading, the cautious side.
+    """
+    own = market_table(market, "patch_table", k, "fentanyl")
+    if own is None or not own.table:
+        return None
+    bands = [b for b in k.patch_bands if b.table == own.table and b.drug == "fentanyl"
+             and b.direction == "to_patch" and b.from_drug == "morphine"
+             and b.from_route is Route.ORAL and b.band.contains(old_bounds[0])]
+    if not bands:
+        return None
+    allowed = min(b.patch_mcg_h for b in bands)
+    if rate > allowed * (1 + _TOLERANCE):
+        return None
+    return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
+        f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
+        f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid tolerance, "
+        f"but the {market.upper()} label's switching table ({own.product}, {own.table}) gives "
+        f"{significant(allowed, 4)} mcg/h for {bands[0].band.format('mg/day')} of oral morphine"),
+        bands[0].source)
 
 
 def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Finding]:
@@ -1780,6 +2083,8 @@ def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Findin
     bands = sorted((b for b in k.patch_bands if b.table == "duragesic-us"
                     and b.from_drug == "morphine" and b.from_route is Route.ORAL),
                    key=lambda b: b.from_min)
+    if not bands:  # knowledge without the Duragesic table: nothing to judge the first patch by
+        return []
     reached = [b for b in bands if ome >= b.from_min]
     allowed = reached[-1].patch_mcg_h if reached else 0.0
     rate = _patch_rate(items)

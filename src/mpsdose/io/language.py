@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Callable
 
 import attrs
@@ -233,6 +234,7 @@ class _Parts:
         self.count: float | None = None
         self.route: Route | None = None
         self.release: str | None = None
+        self.release_written: str | None = None  # the release as written ("cr", "long-acting")
         self.form: str | None = None
         self.schedule: Schedule | None = None
         self.prn = False
@@ -309,6 +311,9 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             f"{exponent.group(0)!r} is in scientific notation; write the number in digits",
             text=source, token=exponent.group(0),
         )
+    known = resolve(knowledge)
+    books = known.catalogue
+    named = _numbered_names(known)
     parts = _Parts(source)
     position = 0
     while position < len(normal):
@@ -317,6 +322,14 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             position = space.end()
             continue
         here = normal[position]
+        if named is not None and here in named[0]:
+            # a name that holds a number ("polyethylene glycol 3350") is read whole, longest
+            # first, before its digits could be read as an amount
+            whole = named[1].match(normal, position)
+            if whole:
+                _on_name(parts, whole.group(0))
+                position = whole.end()
+                continue
         after: str | None = None  # the character after a number here, and its spaces
         for pattern in _PATTERNS:
             if not pattern.can_start(here) or (
@@ -340,7 +353,39 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
         else:
             token = normal[position:].split()[0]
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
-    return _assemble(parts, resolve(knowledge).catalogue, allow_unlisted=allow_unlisted)
+    return _assemble(parts, books, allow_unlisted=allow_unlisted)
+
+
+_NumberedNames = tuple[frozenset[str], re.Pattern[str]] | None
+#: Per knowledge: its numbered names (made on first use, dropped with the knowledge).
+_NUMBERED: weakref.WeakKeyDictionary[Knowledge, _NumberedNames] = weakref.WeakKeyDictionary()
+
+
+def _numbered_names(knowledge: Knowledge) -> _NumberedNames:
+    """The catalogue's names and products that hold a digit ("polyethylene glycol 3350"), as one
+    pattern (longest first) with the characters they begin with; None where there are none."""
+    try:
+        return _NUMBERED[knowledge]
+    except KeyError:
+        books = knowledge.catalogue
+        names = [name for name in (*books.names, *books.products)
+                 if any(c.isdigit() for c in name)]
+        found: _NumberedNames = None
+        if names:
+            pattern = r"(?<![a-z0-9])" + _alternation(names) + r"(?![a-z0-9µμ])"
+            found = frozenset(name[0] for name in names), re.compile(pattern)
+        _NUMBERED[knowledge] = found
+        return found
+
+
+def _on_name(parts: _Parts, name: str) -> None:
+    """A catalogue name read whole: the words of the current name run, or a new run."""
+    words = name.split()
+    if parts._last_was_word and parts.name_runs:
+        parts.name_runs[-1].extend(words)
+    else:
+        parts.name_runs.append(words)
+    parts._last_was_word = True
 
 
 def _check_number_length(number: str, source: str) -> None:
@@ -458,6 +503,7 @@ def _on_word(parts: _Parts, match: re.Match[str]) -> None:
         parts.once("route", ROUTE_SPELLINGS[word], raw)
     elif word in RELEASES:
         parts.once("release", RELEASES[word], raw)
+        parts.release_written = parts.release_written or raw
     elif word in FORMS:
         parts.once("form", FORMS[word], raw)
     elif word in _PRN:
@@ -578,7 +624,7 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
         schedule=parts.schedule or Schedule(),
         prn=parts.prn,
         max_prn_per_day=parts.max_prn,
-        release=parts.release,
+        release=_release(parts, books, drugs, product, route),
         form=parts.form,
         count=parts.count,
         duration_days=parts.duration,
@@ -595,6 +641,37 @@ def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
     amount_unit = lookup_unit(unit, text=text)
     span = DoseRange(Dose.of(low, amount_unit, text=text), Dose.of(high, amount_unit, text=text))
     return attrs.evolve(item, ingredients=(Ingredient(drugs[0], None, span),))
+
+
+#: How an error names a release.
+_RELEASE_NAMES = {"er": "an extended-release (er)", "ir": "an immediate-release (ir)"}
+
+
+def _release(parts: _Parts, books: Catalogue, drugs: list[Drug], product: str | None,
+             route: Route) -> str | None:
+    """The release the item writes, or else its brand's where the item is given by mouth.
+
+    A brand whose every oral form has one release (``drug_names.csv`` column ``release``) sets
+    it: ``oxycontin 10 mg po q12h`` is an ER item, as ``oxycodone er 10 mg po q12h`` is. A
+    written release the brand does not have (``oxycontin ir 10 mg``) is refused, naming both:
+    which of the two is meant is not guessed. A release written as the brand's stays as written.
+    """
+    if product is not None or len(drugs) != 1 or not parts.name_runs:
+        return parts.release
+    name = " ".join(parts.name_runs[0])
+    brand = books.release(name)
+    if brand is None:
+        return parts.release
+    written = parts.release_written
+    if parts.release is not None and parts.release != brand:
+        raise ItemSyntaxError(
+            f"{written!r} contradicts {name!r}: {name} is {_RELEASE_NAMES[brand]} brand of "
+            f"{drugs[0].name} (data/drug_names.csv); write {name!r} without {written!r}, or "
+            f"the drug's name with the release meant ('{drugs[0].name} {written} …')",
+            text=parts.text, token=written)
+    if parts.release is None and route is not Route.ORAL:
+        return None  # the release is that of the brand's oral forms
+    return brand
 
 
 def _check_frequency(item: Item, text: str) -> None:

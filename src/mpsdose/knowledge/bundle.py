@@ -42,12 +42,20 @@ if TYPE_CHECKING:
         DoseLimit,
         DrugProperties,
         OpioidRange,
+        RenalDose,
         SafetyRules,
         SteroidTable,
         UsualRange,
     )
     from mpsdose.knowledge.market import MarketRules
-    from mpsdose.knowledge.practice import PatchBand, Rules, Strength, Tier, UsualSchedule
+    from mpsdose.knowledge.practice import (
+        LabelSwitch,
+        PatchBand,
+        Rules,
+        Strength,
+        Tier,
+        UsualSchedule,
+    )
     from mpsdose.knowledge.products import Products
     from mpsdose.model.products import ProductRecord
 
@@ -87,7 +95,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "antiplatelet-nsaid",
         "anticholinergic-antidepressant-older", "benzodiazepine-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
-        "corticosteroid-dexamethasone-equivalent", "cyp3a4-inhibitor-contraindicated",
+        "corticosteroid-dexamethasone-equivalent", "cyp2c9-inhibitor",
+        "cyp3a4-inhibitor-contraindicated",
         "dose-not-checked",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
@@ -445,6 +454,14 @@ class Knowledge:
             PatchBand.from_row(row) for row in self.rows("patch_conversion.csv")))
 
     @property
+    def label_switches(self) -> tuple[LabelSwitch, ...]:
+        """Product labels' own oral switching tables, by market (``label_switches.csv``)."""
+        from mpsdose.knowledge.practice import LabelSwitch
+
+        return self._cached("label_switches", lambda: tuple(
+            LabelSwitch.from_row(row) for row in self.rows("label_switches.csv")))
+
+    @property
     def methadone_tiers(self) -> tuple[Tier, ...]:
         """The dose tiers of the methadone methods (``methadone_methods.csv``)."""
         from mpsdose.knowledge.practice import Tier
@@ -529,6 +546,16 @@ class Knowledge:
 
         return self._cached("opioid_ranges", lambda: tuple(
             OpioidRange.from_row(row) for row in self.rows("opioid_dose_ranges.csv")))
+
+    @property
+    def renal_opioid_doses(self) -> tuple[RenalDose, ...]:
+        """Doses a source gives for a renally cleared opioid below a creatinine clearance
+        (``renal_opioid_doses.csv``): at or below one, the renal caution is met. Empty where the
+        file is absent."""
+        from mpsdose.knowledge.limits import RenalDose
+
+        return self._cached("renal_opioid_doses", lambda: tuple(
+            RenalDose.from_row(row) for row in self._optional("renal_opioid_doses.csv")))
 
     @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
@@ -624,12 +651,14 @@ class Knowledge:
             "strengths.csv": lambda: self.strengths,
             "schedules.csv": lambda: self.schedules,
             "patch_conversion.csv": lambda: self.patch_bands,
+            "label_switches.csv": lambda: self.label_switches,
             "methadone_methods.csv": lambda: self.methadone_tiers,
             "dose_limits.csv": lambda: self.dose_limits,
             "setting_limits.csv": lambda: self.setting_limits,
             "drug_properties.csv": lambda: self.drug_properties,
             "usual_ranges.csv": lambda: self.usual_ranges,
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
+            "renal_opioid_doses.csv": lambda: self.renal_opioid_doses,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
             "products.csv": lambda: self.products,

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from mpsdose.knowledge.loader import Row
 from mpsdose.model.drugs import Catalogue, Drug, Product, normal_name
 from mpsdose.model.units import UNITS
+from mpsdose.model.vocabulary import Route
 
 __all__ = ["build_catalogue", "drug_from_row"]
 
@@ -37,16 +38,28 @@ def build_catalogue(drug_rows: Sequence[Row], name_rows: Sequence[Row],
     """The catalogue of typed rows; ``name_rows`` and ``product_rows`` name drugs of ``drug_rows``.
 
     A name is an error where it already stands for another drug, and a product where its name is
-    also a drug's name or a component is unknown (each names its ``file:line``).
+    also a drug's name or a component is unknown (each names its ``file:line``). A name's
+    ``release`` is an error on a drug's own name (every item of the drug would take it) and on a
+    drug with no oral route (the release is that of the brand's oral forms).
     """
     drugs = {row["drug"].lower(): drug_from_row(row) for row in drug_rows}
     names: dict[str, str] = {name: name for name in drugs}
+    releases: dict[str, str] = {}
     for row in name_rows:
         name = normal_name(row["name"])
         target = row["drug"]
         if names.get(name, target) != target:
             raise row.error(f"name {name!r} is already {names[name]!r}", "name")
         names[name] = target
+        release = row.get("release")
+        if release:
+            if name in drugs:
+                raise row.error(f"{name!r} is a drug's own name: a release belongs to a brand",
+                                "release")
+            if Route.ORAL not in drugs[target].routes:
+                raise row.error(f"{target} has no oral route: a brand's release is that of its "
+                                "oral forms", "release")
+            releases[name] = release
     products: dict[str, list[Product]] = {}
     for row in product_rows:
         name = normal_name(row["name"])
@@ -66,4 +79,5 @@ def build_catalogue(drug_rows: Sequence[Row], name_rows: Sequence[Row],
         products.setdefault(name, []).append(
             Product(name, components, strengths, row.get("market", ""), row["source"]))
     return Catalogue(MappingProxyType(drugs), MappingProxyType(names),
-                     MappingProxyType({k: tuple(v) for k, v in products.items()}))
+                     MappingProxyType({k: tuple(v) for k, v in products.items()}),
+                     MappingProxyType(releases))

@@ -20,6 +20,7 @@ __all__ = [
     "DoseLimit",
     "DrugProperties",
     "OpioidRange",
+    "RenalDose",
     "SafetyRule",
     "SafetyRules",
     "SteroidTable",
@@ -279,6 +280,62 @@ class DrugProperties(Value):
 
     def get(self, drug: str, name: str) -> tuple[str, str] | None:
         return self.table.get(drug, {}).get(name)
+
+
+@attrs.frozen(repr=False, eq=False)
+class RenalDose(Value):
+    """One row of ``renal_opioid_doses.csv``: a dose a source gives for a renally cleared opioid
+    below a creatinine clearance (a start, or the renally adjusted maximum), per dose and per
+    scheduled day, no more often than ``min_interval_h``."""
+
+    drug: str
+    route: Route
+    release: str | None
+    band: Interval  #: the creatinine clearances it is given for [mL/min]
+    basis: str  #: start or maximum
+    min_interval_h: float | None  #: [h]
+    per_dose: float | None  #: [mg]
+    per_day: float | None  #: [mg/day]
+    settings: frozenset[str]  #: empty: every care setting
+    source: str
+    notes: str = ""
+    where: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> RenalDose:
+        per_dose, per_day = row.get("per_dose"), row.get("per_day")
+        if per_dose is None and per_day is None:
+            raise row.error("a renal dose row needs per_dose or per_day", "per_day")
+        band: Interval = row["crcl_band"]
+        if band.high is None:
+            raise row.error("a renal dose is for a creatinine clearance below a value: the band "
+                            "needs its upper end", "crcl_band")
+        return cls(row["drug"], row["route"], row.get("release"), band, row["basis"],
+                   row.get("min_interval_h"), per_dose, per_day,
+                   row.get("settings", frozenset()), row["source"], row.get("notes", ""),
+                   row.where)
+
+    def applies_to(self, patient: Patient) -> bool:
+        """Whether the patient's CrCl is in the row's band and the patient's care setting among
+        its settings (where it names any). A CrCl not given is in no band, except for a patient
+        on dialysis, who is in a band open at its lower end (kidney failure)."""
+        if self.settings and patient.setting not in self.settings:
+            return False
+        if patient.crcl_ml_min is None:
+            return "dialysis" in patient.conditions and self.band.low is None
+        return bool(self.band.contains(patient.crcl_ml_min))
+
+    def describe(self) -> str:
+        """``5 mg a dose, 15 mg/day`` with the interval where the row sets one."""
+        parts = []
+        if self.per_dose is not None:
+            parts.append(f"{self.per_dose:g} mg a dose")
+        if self.per_day is not None:
+            parts.append(f"{self.per_day:g} mg/day")
+        if self.min_interval_h is not None:
+            parts.append(f"no more often than every {self.min_interval_h:g} h")
+        release = f" {self.release}" if self.release else ""
+        return f"{self.drug}{release} {self.route.value}: {', '.join(parts)}"
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -264,6 +264,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("name", doc="A name as written (INN, USAN, salt, brand, abbreviation)."),
         Column("drug", Kind.DRUG, doc="The drug it stands for."),
         Column("kind", required=False, doc="canonical, inn, usan, salt, brand, abbreviation …"),
+        Column("release", Kind.RELEASE, required=False,
+               doc="A brand's release (ir or er) where every oral form of it has that one "
+                   "(OxyContin er, OxyNorm ir), named by its label in ``source``; the item "
+                   "language sets it on an oral item that writes none and refuses one that "
+                   "writes the other. Empty where the brand spans release forms (Oramorph, "
+                   "Oramorph SR) or is not an oral opioid."),
         key=("name",),
     ),
     _schema(
@@ -372,6 +378,30 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         key=("table", "drug", "direction", "from_drug", "from_route", "band"),
     ),
     _schema(
+        "label_switches.csv", "Product labels' own oral switching tables, by market",
+        Column("table", doc="The label's table (one product in one market)."),
+        Column("market", Kind.CHOICE, choices=LIMIT_MARKETS),
+        Column("product", doc="The product the label is for, as printed."),
+        Column("drug", Kind.DRUG, doc="The new opioid."),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.CHOICE, required=False, choices=("ir", "er"),
+               doc="The new product's release, where the label is for one."),
+        Column("from_drug", Kind.DRUG, doc="The previous opioid."),
+        Column("from_route", Kind.ROUTE),
+        Column("from_release", Kind.CHOICE, required=False, choices=("ir", "er"),
+               doc="The previous product's release, where the label's table names one."),
+        Column("band", Kind.INTERVAL, unit="mg/day of the previous opioid",
+               doc="The previous daily dose the row is for ('[0, )' for any)."),
+        Column("ratio", Kind.POSITIVE, required=False,
+               doc="The new daily dose per mg of the previous one (2/3: 0.6667)."),
+        Column("daily_mg", Kind.POSITIVE, required=False, unit="mg/day",
+               doc="The new daily dose the label gives for the band."),
+        key=("table", "from_drug", "from_route", "band"),
+        doc="A switch at or below what the new product's own label gives for the previous daily "
+            "dose, with --market that label's market, is the regulator-approved conversion and "
+            "is information naming the label; above it, the switch warning stays.",
+    ),
+    _schema(
         "methadone_methods.csv", "Dose-tiered methadone methods",
         Column("method"),
         Column("ome_band", Kind.INTERVAL, required=False, unit="mg OME/day"),
@@ -467,6 +497,40 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "dose_limits.csv sets it, as do rows of another condition (a renal band).",
     ),
     _schema(
+        "renal_opioid_doses.csv",
+        "Doses of a renally cleared opioid that a source gives below a creatinine clearance",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("crcl_band", Kind.INTERVAL, unit="mL/min",
+               doc="The creatinine clearances the source gives the dose for ('(, 30)': below "
+                   "30, CKD stage 4-5 and dialysis)."),
+        Column("basis", Kind.CHOICE, choices=("start", "maximum"),
+               doc="start: the source's starting dose in that renal function; maximum: the "
+                   "source's renally adjusted maximum (the tramadol label's every 12 hours, at "
+                   "most 200 mg a day)."),
+        Column("min_interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="The shortest interval between doses the source allows (the interval it "
+                   "extends to); empty: the source sets none."),
+        Column("per_dose", Kind.POSITIVE, required=False, unit="mg"),
+        Column("per_day", Kind.POSITIVE, required=False, unit="mg/day",
+               doc="Of the drug's scheduled items by the route (as-needed doses are judged per "
+                   "dose)."),
+        Column("settings", Kind.SETTINGS, required=False,
+               doc="The care settings whose guidance gives the row (end-of-life); empty: every "
+                   "setting."),
+        key=("drug", "route", "release", "crcl_band", "basis", "settings", "source"),
+        doc="The renal-opioid rule (safety_rules.csv) warns on a caution-class opioid "
+            "(drug_properties.csv renally_cleared_active_metabolite 'caution') in regular use "
+            "below its threshold: the sources' caution is to start low, extend the interval and "
+            "titrate slowly. Where every item of the drug is at or below one of these rows (its "
+            "route and release, per dose, the scheduled day, no more often than "
+            "min_interval_h; the patient's CrCl in the band and setting among the row's "
+            "settings), the caution is met and the finding is info, naming the row. Drugs "
+            "the sources say to avoid (codeine, dihydrocodeine, pethidine) and morphine "
+            "(avoid where possible) have no rows.",
+    ),
+    _schema(
         "safety_rules.csv", "The rule behind each safety check",
         Column("check"),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
@@ -489,10 +553,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "long_acting", "serotonin_reuptake_inhibitor",
                                                  "strong_anticholinergic_antidepressant",
                                                  "opioid_tolerant_only_routes",
-                                                 "nsaid_avoid_older", "cyp3a4_substrate",
+                                                 "nsaid_avoid_older", "cox2_selective",
+                                                 "cyp3a4_substrate",
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
                                                  "cyp3a4_inhibitor_contraindicated",
-                                                 "cyp3a4_inhibitor_contraindicated_named")),
+                                                 "cyp3a4_inhibitor_contraindicated_named",
+                                                 "cyp2c9_substrate", "cyp2c9_inhibitor")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -500,7 +566,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength (weak, moderate, strong) the source contraindicates. "
                             "cyp3a4_inhibitor_contraindicated_named: weaker inhibitors the "
                             "source names among the contraindicated ones, space-separated "
-                            "(domperidone: fluconazole, a systemic azole antifungal)."),
+                            "(domperidone: fluconazole, a systemic azole antifungal). "
+                            "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
+                            "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
+                            "strength a source rates (weak, moderate, strong), or yes where a "
+                            "cyp2c9_substrate drug's label names it without one; only inhibitors "
+                            "such a label names or a source rates moderate or stronger."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
@@ -533,7 +604,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
         Column("route", Kind.ROUTE_OR_GROUP, required=False, doc="Empty: every route."),
-        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("release", Kind.RELEASE, required=False,
+               doc="Empty: any release. A release judges the doses of that release only; ir also "
+                   "judges an oral dose whose release is not written and a dose by a route with "
+                   "no release (an injection), never a patch. A naive start for one release (the "
+                   "immediate-release starts of every opioid) says nothing of the others: where "
+                   "the chosen market has no start for an item's drug, route and release, the "
+                   "other markets' starts judge it."),
         Column("interval_h", Kind.POSITIVE, required=False, unit="h",
                doc="The product's dosing or wear interval, where it tells products apart (a 7-day "
                    "buprenorphine patch is 168)."),

@@ -170,6 +170,9 @@ class Catalogue(Value):
         Every known name (canonical, INN, USAN, salt, brand; lower case) → canonical name.
     products
         Combination product name → its marketed strengths.
+    releases
+        A brand name → the release (``ir`` or ``er``) of every oral form of it, where its label
+        names one (``drug_names.csv`` column ``release``).
 
     Examples
     --------
@@ -182,6 +185,7 @@ class Catalogue(Value):
     drugs: Mapping[str, Drug]
     names: Mapping[str, str]
     products: Mapping[str, tuple[Product, ...]] = MappingProxyType({})
+    releases: Mapping[str, str] = MappingProxyType({})
 
     def product(self, name: str) -> tuple[Product, ...]:
         """The marketed strengths of a combination product by name (empty if unknown).
@@ -197,6 +201,29 @@ class Catalogue(Value):
             One per marketed strength.
         """
         return self.products.get(normal_name(name), ())
+
+    def release(self, name: str) -> str | None:
+        """The release a brand name stands for (``ir``, ``er``), or None.
+
+        Parameters
+        ----------
+        name
+            A name of a drug, any case.
+
+        Returns
+        -------
+        str or None
+            None for a name that is not such a brand (a drug's own name, a brand that spans
+            release forms, an unknown name).
+
+        Examples
+        --------
+        >>> import mpsdose
+        >>> books = mpsdose.Knowledge.default().catalogue
+        >>> (books.release("OxyContin"), books.release("oxycodone"))
+        ('er', None)
+        """
+        return self.releases.get(normal_name(name))
 
     def resolve(self, name: str, *, text: str | None = None) -> Drug:
         """The drug a name stands for (INN, USAN, brand, salt spelling; case-insensitive).

@@ -24,8 +24,10 @@ __all__ = [
     "NUMBER",
     "PHRASES",
     "RANGE",
+    "SCHEME_AFTER_AMOUNT",
     "WORD_NUMBERS",
     "number",
+    "scheme_schedule",
 ]
 
 #: A number: digits with a decimal point, with thousands separators (groups of three after a
@@ -87,6 +89,15 @@ LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*
                  rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])"
                  rf"|{NUMBER}\s*%\s*(?:ci|confidence\s+interval)(?![a-z])")  # "95% CI": a statistic
 
+#: The dosing scheme morning-midday-evening[-night] written without brackets right after an
+#: amount ("Tablet Nexito (escitalopram) 10 mg 1-0-0", "5 mg 1-0-1"), as South Asian and
+#: European prescriptions write it: read only of ones and noughts, as in brackets ("½-0-½"
+#: halves and "2-0-0" counts of tablets are not read), and only where the scheme ends there (not
+#: "1-0-0.5", "1-0-1-2").
+SCHEME_AFTER_AMOUNT = re.compile(
+    r"(?!0\s*-\s*0\s*-\s*0(?:\s*-\s*0)?(?!\s*-))[01]\s*-\s*[01]\s*-\s*[01](?:\s*-\s*[01])?"
+    r"(?!\s*-|\s*[\d½¼¾]|\.\d|/)")
+
 WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12,
     "once": 1, "twice": 2, "thrice": 3,
@@ -95,6 +106,12 @@ WORD_NUMBERS: Mapping[str, int] = MappingProxyType({
 
 def _times(n: float) -> Schedule:
     return Schedule.times_per_day(n)
+
+
+def scheme_schedule(scheme: str) -> Schedule:
+    """The schedule of a dosing scheme of ones and noughts ("1-0-1"): the ones are the doses of
+    a day."""
+    return _times(scheme.count("1"))
 
 
 def _every(hours: float) -> Schedule:
@@ -156,11 +173,20 @@ PHRASES: tuple[Phrase, ...] = (
     # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
-               r"|per\s+day", lambda m: _times(1)),
-    _p("freq", r"every\s+morning|mane", lambda m: _times(1)),
-    _p("freq", r"every\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
+               r"|per\s+day|each\s+day", lambda m: _times(1)),
+    _p("freq", r"(?:every|each)\s+morning|mane", lambda m: _times(1)),
+    _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
+    # "as a single dose at night", "in a single bedtime dose", "as a single dose in the morning":
+    # the day's dose given all at once at that time of day, every day (not a dose given once)
+    _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:at\s+night|at\s+bedtime|nightly|"
+               r"(?:every|each)\s+night|before\s+(?:bed(?:time)?|sleep))"
+               r"|(?:as|in)\s+a\s+single\s+(?:nightly|bedtime|night\s*-?\s*time)\s+dose",
+       lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:in\s+the\s+(?:morning|evening)|"
+               r"(?:every|each)\s+(?:morning|evening))"
+               r"|(?:as|in)\s+a\s+single\s+(?:morning|evening|daily)\s+dose", lambda m: _times(1)),
     _p("freq", r"once|stat|single\s+dose|one\s+dose", lambda m: Schedule(ScheduleKind.ONCE)),
     _p("freq", r"regular(?:ly)?|periodically|around\s+the\s+clock|atc", "regular"),
     # -- PCA, lockouts, PRN ------------------------------------------------------------------
@@ -206,7 +232,8 @@ PHRASES: tuple[Phrase, ...] = (
                    r"drip", "infusion"),
     _p("device", r"(?:elastomeric\s+|infusion\s+|implanted\s+|intrathecal\s+)?pumps?", "pump"),
     # -- release and forms -------------------------------------------------------------------
-    _p("release", r"(?:immediate|normal|rapid|quick)\s*-?\s*release|short\s*-?\s*acting|ir", "ir"),
+    _p("release", r"(?:immediate|normal|rapid|quick|fast)\s*-?\s*release|short\s*-?\s*acting|ir",
+       "ir"),
     _p("release", r"(?:sustained|slow|controlled|extended|prolonged|modified)\s*-?\s*release"
                   r"|long\s*-?\s*acting|sustained|controlled|extended|prolonged|modified"
                   r"|er|sr|cr|mr|xr|xl|la", "er"),
@@ -229,11 +256,21 @@ PHRASES: tuple[Phrase, ...] = (
     _p("verb", r"switched|switching|switch|rotated|rotating|rotation|rotate|converted|conversion"
                r"|convert|substitut(?:ed|ing|ion|e)|replaced|replacing|replace|changed\s+over|changed"
                r"|change", "switch"),
+    # "re-administration of prednisolone", "restarted", "resumed": given again, a start
+    _p("verb", r"re\s*-?\s*(?:started|starting|start|initiated|initiation|introduced|introduction|"
+               r"instituted|administered|administration|challenged|challenge)|resumed|resumption",
+       "start"),
     _p("verb", r"started|starting|start|initiated|initiation|commenced|begun|began|introduced|"
                r"introduction|instituted|prescribed|placed\s+on|put\s+on", "start"),
     _p("verb", r"added|add|addition|adding|supplemented", "add"),
+    # "dabigatran was antagonised using idarucizumab", "Heparin was reversed by Protamine": the
+    # effect of the drug before the verb undone, that drug ended (only in the passive, and only
+    # the subject's: "reversed by naloxone", "naloxone reversed the rigidity" give naloxone)
+    _p("verb", r"(?:was|were|been)\s+(?:(?:immediately|rapidly|successfully|fully|then)\s+)?"
+               r"(?:antagoni[sz]ed|neutrali[sz]ed|reversed)", "reverse"),
     _p("verb", r"discontinued|discontinuation|discontinuing|discontinue|stopped|stopping|stop|ceased|"
-               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of", "stop"),
+               r"cease|withdrawn|withdrew|withdraw|removed|held|suspended|omitted|completion\s+of|quit|quitting"
+               r"|quitted", "stop"),
     _p("verb", r"continued|continuing|continuation|maintained|maintenance|remained|kept", "continue"),
     _p("verb", r"administered|administration|administer|given|give|received|receiving|receive|"
                r"taking|took|taken|take|treated|applied|"
@@ -241,6 +278,9 @@ PHRASES: tuple[Phrase, ...] = (
     # -- negation, history, time -------------------------------------------------------------
     _p("neg", r"could\s+not|did\s+not|was\s+not|were\s+not|cannot|can't|didn't|wasn't|weren't|"
               r"unable\s+to|no|not|never|neither|nor|without|declined|refused|denied", "neg"),
+    # "on hospital days 4-7", "postoperative days 1-3": the days of a stay, in a row
+    _p("time", r"(?:hospital|post\s*-?\s*operative)\s+days\s*(\d+)\s*(?:-|to)\s*\d+",
+       lambda m: "day " + m.group(1)),
     _p("time", r"(?:hospital\s+|post\s*-?\s*operative\s+)?day\s*(\d+)(?:\s*(?:-|to)\s*\d+)?",
        lambda m: "day " + m.group(1)),
     _p("time", r"(?:on\s+)?the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -280,6 +320,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("class", r"non\s*-?\s*steroidal\s+anti\s*-?\s*inflammatory\s+drugs?|nsaids?|anti\s*-?\s*"
                 r"inflammator(?:y|ies)", "nsaid"),
     _p("class", r"antidepressants?", "antidepressant"),
+    _p("class", r"antipsychotics?|neuroleptics?", "antipsychotic"),
     # a class, not (unfractionated) heparin: "low-molecular-weight heparin (LMWH)"
     _p("class", r"low\s*-?\s*molecular\s*-?\s*weight\s+heparins?|lmwhs?", "lmwh"),
     _p("class", r"corticosteroids?|steroids?", "corticosteroid"),

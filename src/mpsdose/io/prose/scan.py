@@ -17,12 +17,14 @@ from mpsdose.io.prose.lexicon import (
     NUMBER,
     PHRASES,
     RANGE,
+    SCHEME_AFTER_AMOUNT,
     number,
+    scheme_schedule,
 )
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.value import Value
 
-__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "scan"]
+__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "bracket_around", "opening_bracket", "scan"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -114,9 +116,12 @@ class Vocabulary(Value):
 _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg": "mcg", "ug": "mcg",
          "microg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gm": "g",
          "gram": "g", "grams": "g", "ml": "ml", "%": "%"}
+#: One "per" part of an amount's suffix. "dose" is tried before "d" (a day): "2 g per dose" is a
+#: dose, never 2 g a day (the reader once read "morphine 10 mg per dose every 4 hours" as 10 mg a
+#: day).
 _SUFFIX_PART = re.compile(
-    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|"
-    r"dose|ml|min(?:utes?)?)(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
+    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|dose|"
+    r"days?|d|ml|min(?:utes?)?)(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
@@ -236,10 +241,23 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
         if space:
             position = space.end()
             continue
+        scheme = SCHEME_AFTER_AMOUNT.match(normal, position, end) if _after_amount(tokens) else None
+        if scheme is not None:  # "10 mg 1-0-0": one dose in the morning
+            tokens.append(Token("freq", position, scheme.end(), scheme_schedule(scheme.group(0))))
+            position = scheme.end()
+            continue
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
     return tokens
+
+
+def _after_amount(tokens: list[Token]) -> bool:
+    """Do the tokens end with an amount, perhaps with one form or route word after it ("10 mg
+    tablet", "5 mg orally")?"""
+    if tokens and tokens[-1].kind in ("form", "route"):
+        return len(tokens) > 1 and tokens[-2].kind == "amount"
+    return bool(tokens) and tokens[-1].kind == "amount"
 
 
 def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary,
@@ -305,6 +323,37 @@ def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> T
     if found is not None:
         return Token("drug", position, drug.end(), DrugName(found, joined, joined_from=written))
     return Token("word", position, drug.end(), joined)
+
+
+def opening_bracket(tokens: list[Token], index: int) -> int | None:
+    """The position of the opening bracket the token at ``index`` stands in, or None."""
+    depth = 0
+    for position in range(index - 1, -1, -1):
+        kind = tokens[position].kind
+        if kind == "close":
+            depth += 1
+        elif kind == "open":
+            if not depth:
+                return position
+            depth -= 1
+    return None
+
+
+def bracket_around(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """The innermost pair of brackets around ``index`` (their positions), or None."""
+    opening = opening_bracket(tokens, index)
+    if opening is None:
+        return None
+    depth = 0
+    for position in range(index + 1, len(tokens)):
+        kind = tokens[position].kind
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            if depth == 0:
+                return opening, position
+            depth -= 1
+    return None
 
 
 def words(tokens: Iterable[Token]) -> list[str]:

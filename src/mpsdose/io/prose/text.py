@@ -67,11 +67,11 @@ class Sentence(Value):
     end: int
 
 
-# Words whose full stop does not end a sentence.
+# Words whose full stop does not end a sentence ("max. 1 g/day": the ceiling is the sentence's).
 _ABBREVIATIONS = frozenset({
     "approx", "e.g", "i.e", "i.v", "p.o", "s.c", "i.m", "p.r.n", "b.i.d", "t.i.d", "q.i.d",
     "vs", "dr", "fig", "no", "al", "et", "ca", "mr", "mrs", "ms", "st", "resp", "incl",
-    "cf",
+    "cf", "max",
 })
 #: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
 #: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").

@@ -1,0 +1,665 @@
+"""Pass 3: each amount bound to the drug it belongs to.
+
+The drug right after the amount ("2 mg/day of morphine"), else the nearest before it in its
+sentence (brackets skipped), else — where the sentence refers back ("the dose was increased to
+…") — the drug the story is about, said in a finding. Also: a combination's strengths, an
+amount said again in brackets, the time written after a drug's name, route or vehicle ("0.4 mg
+IV hydromorphone/hour"), lists of daily amounts and courses told day by day, doses of two drugs
+joined by "or", and amounts bound to no drug.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+import attrs
+
+from mpsdose.io.prose.amounts import unit_spelling
+from mpsdose.io.prose.not_doses import regimen_list
+from mpsdose.io.prose.passage import ItemReading, Passage
+from mpsdose.io.prose.scan import Amount, DrugName, Token
+from mpsdose.io.prose.unknown_names import (
+    after_unknown_name,
+    coordinated_unknown_name,
+    dose_of_name,
+    dose_of_unknown_between,
+    follows_unknown_dose,
+    for_unknown_word,
+    given_by_route,
+    headed_by_unknown_name,
+    infusion_of_name,
+    named_after_conjunction,
+)
+from mpsdose.io.prose.words import COUNTED, INN_STEM, SALTS, unit_count
+from mpsdose.model.drugs import Drug
+from mpsdose.model.findings import Severity
+
+__all__ = ["bind_amounts", "drop_alternatives", "report_unattached"]
+
+#: Words that may stand between an amount and the drug written right after it ("0.5% plain
+#: bupivacaine", "10 mg of morphine sulfate").
+_TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain", "high",
+                    "concentration", "low", "dose", "sulphate", "sulfate", "hydrochloride",
+                    "citrate", "-", "release", "acting"})
+#: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
+#: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
+_PER_TIME_AFTER_NAME = re.compile(
+    r"(?:/\s*|per\s+)(?P<unit>24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|min(?:ute)?s?)"
+    r"(?![a-z0-9/])|an?\s+(?P<word>hour|day)(?![a-z0-9/])")
+#: "in dextrose ", "in normal saline ": the solution an amount is given in, before its strength.
+_IN_VEHICLE = re.compile(r"\s+in\s+(?:dextrose|glucose|saline|normal\s+saline|sodium\s+chloride|"
+                         r"nacl|d5w|water)\s+")
+#: "at a daily dose of", "the daily dosage was": the words before an amount a day.
+_DAILY_DOSE_OF = re.compile(r"\bdaily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|were\s+|:\s*)?$")
+#: "two daily doses of …": a count of doses (or of days), not a daily dose of each.
+_COUNTED_DAILY_DOSES = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|several|multiple|repeated)\s+daily\s+(?:dose|dosage)s?"
+    r"\s+(?:of\s+)?$")
+#: Words that end the words of what a listed dose is for.
+_NAMED_LIST_STOPS = frozenset({"was", "were", "is", "are", "and", "with", "then", "but"})
+
+
+def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set[int]) -> list[ItemReading]:
+    """Each amount of the sentence that is not yet used (``used``, token positions), bound to
+    its drug: an item being read for each of its values. The positions of the amounts bound or
+    set aside here are added to ``used``."""
+    readings: list[ItemReading] = []
+    _daily_dose_list(passage, tokens)
+    _day_by_day(passage, tokens)
+    for index, token in enumerate(tokens):
+        if token.kind != "amount" or index in used:
+            continue
+        amount: Amount = token.value
+        if amount.volume or amount.volume_rate:
+            continue  # read with the concentrations of the sentence (attach_volumes)
+        if amount.kind == "fromto" and not any(
+                t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
+                for t in tokens[max(0, index - 5):index]):
+            amount = attrs.evolve(amount, kind="between")  # "doses ranged from 5 to 10 mg"
+        if amount.kind == "combination":
+            used.add(index)
+            readings.extend(_combination(passage, sentence, tokens, index))
+            continue
+        if _restates_amount_before(passage, tokens, index, readings):
+            used.add(index)
+            continue
+        drug_index = _drug_right_after(tokens, index)
+        if drug_index is None and not any(t.kind == "drug" for t in tokens[:index]):
+            # "the patient was given 20 mg b.i.d. omeprazole": no drug before the amount, so
+            # its schedule may stand between it and the drug's name
+            drug_index = _drug_right_after(tokens, index, schedule=True)
+        if drug_index is None and for_unknown_word(passage, tokens, index):
+            continue
+        if drug_index is None and after_unknown_name(passage, tokens, index):
+            used.add(index)
+            continue
+        if drug_index is None:
+            drug_index = _drug_before(passage, tokens, index)
+            if drug_index is not None and amount.base == "%" and not amount.per \
+                    and not _next_to(tokens, drug_index, index):
+                drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
+            if drug_index is not None and dose_of_unknown_between(
+                    passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+            if drug_index is not None and named_after_conjunction(
+                    passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+            if drug_index is not None and coordinated_unknown_name(
+                    passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+            if drug_index is not None and follows_unknown_dose(passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+            if drug_index is not None and headed_by_unknown_name(passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+        both: list[int] = []
+        if drug_index is not None:
+            both = _coordinated(tokens, drug_index, index)
+        targets = [drug_index, *both] if drug_index is not None else []
+        if not targets:
+            if headed_by_unknown_name(passage, tokens, -1, index):
+                used.add(index)
+                continue
+            focus = _story_drug(passage, tokens, amount)
+            if focus is None:
+                continue
+            drug, drug_span, route = focus
+            used.add(index)
+            for value_index in range(len(amount.values)):
+                readings.append(ItemReading(drug, drug_span, sentence, index, index, amount,
+                                            value_index, index, from_earlier=True,
+                                            earlier_route=route))
+            continue
+        used.add(index)
+        rate = _rate_after_name(passage, tokens, index, drug_index) if not both else None
+        if rate is None:
+            rate = _rate_after_route(passage, tokens, index)
+        if rate is None:
+            rate = _rate_after_vehicle(passage, tokens, index)
+            if rate is not None:
+                used.add(rate[1])
+                passage.add_not_dose(tokens[rate[1]], "the strength of the solution the drug is "
+                                     "given in, whose time is the dose's")
+        if rate is not None:
+            amount = attrs.evolve(amount, per=(*amount.per, rate[0]))
+        for target in targets:
+            name: DrugName = tokens[target].value
+            first, last = min(target, index), max(target, index)
+            if rate is not None:
+                last = max(last, rate[1])
+            for value_index in range(len(amount.values)):
+                readings.append(ItemReading(name.drug, tokens[target].name_span,
+                                            sentence, first, last, amount, value_index, index,
+                                            name_route=name.route,
+                                            daily_list=token.start in passage.daily_amounts,
+                                            day_amount=token.start in passage.day_amounts,
+                                            ceiling=passage.ceilings.get(token.start)))
+    return readings
+
+
+def drop_alternatives(passage: Passage, tokens: list[Token],
+                      readings: list[ItemReading]) -> list[ItemReading]:
+    """ "Diamorphine 40mg or morphine 60mg in syringe": doses of two drugs joined by "or"
+    are a choice the text leaves open — neither is read as given (a finding says so)."""
+    ordered = sorted((r for r in readings if r.amount_token is not None), key=lambda r: r.first)
+    chosen: set[int] = set()
+    for one, other in itertools.pairwise(ordered):
+        between = tokens[one.last + 1:other.first]
+        if one.drug != other.drug and len(between) == 1 and between[0].kind == "plus" \
+                and passage.normal[between[0].start:between[0].end] == "or":
+            chosen.update((id(one), id(other)))
+            start, end = tokens[one.first].start, tokens[other.last].end
+            passage.add_finding(Severity.INFO, "alternatives",
+                                f"{passage.text[start:end]!r}: doses of {one.drug.name} or "
+                                f"{other.drug.name}, a choice the text leaves open: neither is read "
+                                "as given", (start, end))
+    for reading in readings:
+        if id(reading) in chosen and reading.amount_token is not None:
+            passage.add_not_dose(tokens[reading.amount_token], "one of alternatives joined by 'or'")
+            passage.owned.add(reading.drug_span)
+    kept = [r for r in readings if id(r) not in chosen]
+    if len(kept) < len(readings):  # their names are not mentions of their own either
+        passage.negated_tokens.update(passage.token_at[r.drug_span[0]] for r in readings
+                                      if id(r) in chosen and r.drug_span[0] in passage.token_at)
+    return kept
+
+
+def report_unattached(passage: Passage, tokens: list[Token], used: set[int],
+                      readings: list[ItemReading]) -> None:
+    """Amounts bound to no drug and not set aside before: not doses; each said in an ``amount-
+    not-attached`` finding (a bare percentage, a share, without one)."""
+    bound = {r.amount_token for r in readings}
+    for index, token in enumerate(tokens):
+        if token.kind != "amount" or index in used or index in bound:
+            continue
+        amount: Amount = token.value
+        if amount.base == "%" and not amount.per:
+            passage.add_not_dose(token, "a percentage not attached to a drug the catalogue knows")
+            continue
+        passage.add_not_dose(token, "no drug the catalogue knows is named for it")
+        passage.add_finding(Severity.WARNING, "amount-not-attached",
+                            f"{passage.text[token.start:token.end]!r}: no drug the catalogue knows is "
+                            "named for it; not read as an item", (token.start, token.end))
+
+
+def _daily_dose_list(passage: Passage, tokens: list[Token]) -> None:
+    """ "a daily dose of 20 mg paroxetine and 1.2 mg alprazolam": "daily dose of" before a
+    list of amounts each written before the name of a different drug says each is an amount
+    a day."""
+    for index, token in enumerate(tokens):
+        if token.kind != "amount" or token.value.time is not None:
+            continue
+        if _DAILY_DOSE_OF.search(passage.normal[max(0, token.start - 40):token.start]) is None:
+            continue
+        listed = regimen_list(passage, tokens, index)
+        passage.daily_amounts.update(tokens[position].start for position in listed)
+    for index, token in enumerate(tokens):
+        if token.kind not in ("drug", "word"):
+            continue
+        before = passage.normal[max(0, token.start - 40):token.start]
+        if _DAILY_DOSE_OF.search(before) is None or _COUNTED_DAILY_DOSES.search(before):
+            continue
+        listed = _named_list(passage, tokens, index)
+        if len(listed) >= 2:
+            passage.daily_amounts.update(tokens[position].start for position in listed)
+
+
+def _named_list(passage: Passage, tokens: list[Token], index: int) -> list[int]:
+    """ "daily doses of ketiapin 25 mg for anxiety disorder and venlafaxine 75 mg": names each
+    right before an amount of its own, joined by commas or "and", each with the words of what
+    it is for ("for anxiety disorder"), one list from the name at ``index`` on. The positions
+    of the list's amounts (amounts with a time of their own end the list)."""
+    positions: list[int] = []
+    position = index
+    while position + 1 < len(tokens):
+        name, amount = tokens[position], tokens[position + 1]
+        if name.kind not in ("drug", "word") or amount.kind != "amount" \
+                or amount.value.time is not None:
+            break
+        positions.append(position + 1)
+        position += 2
+        if position < len(tokens) and tokens[position].kind == "word" \
+                and tokens[position].value == "for":  # what it is for
+            position += 1
+            while position < len(tokens) and tokens[position].kind in ("word", "cue") \
+                    and tokens[position].value not in _NAMED_LIST_STOPS:
+                position += 1
+        if position < len(tokens) and ((tokens[position].kind == "punct"
+                                        and tokens[position].value == ",")
+                                       or (tokens[position].kind == "plus"
+                                           and passage.word(tokens[position]) == "and")):
+            position += 1
+            continue
+        break
+    return positions
+
+
+def _day_by_day(passage: Passage, tokens: list[Token]) -> None:
+    """ "24 mg on day 1 and 20 mg on day 2", "40 mg on the first day and 30 mg on the second
+    day": a sentence that gives amounts of a drug for two or more different days, each amount
+    said to be given "on" its day, tells what was given each day: each amount is that day's.
+    One amount on one day ("10 mg on day 3") may be a single dose of that day: not read so."""
+    days: dict[int, str] = {}
+    for index, token in enumerate(tokens):
+        amount = token.value if token.kind == "amount" else None
+        if amount is None or amount.per or amount.base not in ("mg", "mcg", "g") \
+                or amount.high is not None or len(amount.values) != 1:
+            continue
+        after = tokens[index + 1:index + 3]
+        if after and after[0].kind == "time" and passage.normal[after[0].start:after[0].end] \
+                .startswith("on ") and after[0].value != "later":
+            days[index] = str(after[0].value)
+        elif len(after) == 2 and after[0].kind == "word" and after[0].value == "on" \
+                and after[1].kind == "time" and str(after[1].value).startswith("day "):
+            days[index] = str(after[1].value)
+    if len(set(days.values())) >= 2:
+        passage.day_amounts.update(tokens[index].start for index in days)
+
+
+def _rate_after_name(passage: Passage, tokens: list[Token], index: int,
+                     drug_index: int | None) -> tuple[str, int] | None:
+    """ "0.4 mg IV hydromorphone/hour", "0.25 mg of morphine sulfate per 24 hours": a mass
+    amount written before its drug, the time it is per written after the name. The time
+    and the position of its last token, or None."""
+    amount: Amount = tokens[index].value
+    if drug_index is None or drug_index <= index or not amount.mass or amount.time is not None \
+            or amount.kind not in ("single", "range"):
+        return None
+    position = drug_index + 1
+    while position < len(tokens) and tokens[position].kind == "word" \
+            and tokens[position].value in SALTS:
+        position += 1
+    if position >= len(tokens):
+        return None
+    return _time_written_at(passage, tokens, position)
+
+
+def _next_to(tokens: list[Token], drug: int, amount: int) -> bool:
+    """Is the amount written next to the drug's name ("0.2% ropivacaine", "lidocaine 2%",
+    "ropivacaine (0.2%)"), with only route, release or form words or brackets between?"""
+    low, high = min(drug, amount), max(drug, amount)
+    return all(t.kind in ("route", "release", "form", "open", "close", "infusion")
+               or (t.kind == "word" and t.value in _TIGHT)
+               for t in tokens[low + 1:high]) and high - low <= 4
+
+
+def _rate_after_route(passage: Passage, tokens: list[Token], index: int) -> tuple[str, int] | None:
+    """ "a continuous infusion of morphine at 10 mg intravenously per hour": a mass amount,
+    the route written after it, then the time it is per. The time and the position of its
+    last token, or None."""
+    amount: Amount = tokens[index].value
+    if not amount.mass or amount.time is not None or amount.kind not in ("single", "range"):
+        return None
+    position = index + 1
+    while position < len(tokens) and position <= index + 2 and tokens[position].kind == "route":
+        position += 1
+    if position == index + 1 or position >= len(tokens):
+        return None
+    return _time_written_at(passage, tokens, position)
+
+
+def _time_written_at(passage: Passage, tokens: list[Token], position: int
+                     ) -> tuple[str, int] | None:
+    """The time an amount is per, written at ``position`` ("/hour", "per 24 hours", "an
+    hour"): "h", "day" or "min", and the position of its last token; or None."""
+    found = _PER_TIME_AFTER_NAME.match(passage.normal, tokens[position].start)
+    if found is None:
+        return None
+    last = next((p for p in range(position, len(tokens)) if tokens[p].end == found.end()), None)
+    if last is None:
+        return None
+    unit = found.group("unit") or found.group("word")
+    time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
+    return time, last
+
+
+def _rate_after_vehicle(passage: Passage, tokens: list[Token], index: int) -> tuple[str, int] | None:
+    """ "infusion 1500 mg in dextrose 5%/24 hour": a mass amount, the solution it is given
+    in, then that solution's strength with the time the amount is per. The time and the
+    position of the strength, or None."""
+    amount: Amount = tokens[index].value
+    if not amount.mass or amount.time is not None or amount.kind not in ("single", "range"):
+        return None
+    found = _IN_VEHICLE.match(passage.normal, tokens[index].end)
+    if found is None:
+        return None
+    position = next((p for p in range(index + 1, len(tokens))
+                     if tokens[p].start >= found.end()), None)
+    if position is None or tokens[position].kind != "amount" \
+            or tokens[position].start != found.end():
+        return None
+    strength: Amount = tokens[position].value
+    if strength.base != "%" or strength.time is None or len(strength.per) != 1:
+        return None
+    return strength.time, position
+
+
+def _combination(passage: Passage, sentence: int, tokens: list[Token], index: int) -> list[ItemReading]:
+    """ "oxycodone/acetaminophen 5/325 mg, two tablets every 6 hours": one strength for each
+    drug named before it, in order, and the tablets a dose — each component an item. A
+    combination whose components the text does not name one by one (a brand) is not read."""
+    amount: Amount = tokens[index].value
+    position = index - 1
+    while position >= 0 and tokens[position].kind in ("release", "route", "form", "approx",
+                                                      "open"):
+        position -= 1  # "oxycodone/acetaminophen tablets (5 mg/325 mg)"
+    drugs: list[int] = []
+    while position >= 0 and tokens[position].kind == "drug":
+        drugs.insert(0, position)
+        if position >= 2 and tokens[position - 1].kind == "word" \
+                and tokens[position - 1].value in ("/", "-") and tokens[position - 2].kind == "drug":
+            position -= 2
+            continue
+        break
+    token = tokens[index]
+    if len(drugs) != len(amount.values):
+        passage.add_not_dose(token, "the strengths of a combination whose components are not named "
+                             "one by one")
+        passage.add_finding(Severity.WARNING, "combination-not-read",
+                            f"{passage.text[token.start:token.end]!r}: the strengths of a combination "
+                            "product, and the text does not name its components one by one: not "
+                            "read", (token.start, token.end))
+        return []
+    count = _units_before(tokens, drugs[0]) or _units_after(tokens, index)
+    around = None if count else _units_around(tokens, drugs[0], drugs[-1])
+    count = count or around
+    found = []
+    for value_index, drug in enumerate(drugs):
+        name: DrugName = tokens[drug].value
+        start = drugs[0] - 1 if around and value_index == 0 else drug  # "2 oxycodone/…"
+        found.append(ItemReading(name.drug, tokens[drug].name_span, sentence, start, index,
+                                 amount, value_index, index, name_route=name.route,
+                                 count=count, combination=True))
+    return found
+
+
+def _units_before(tokens: list[Token], first: int) -> int | None:
+    """ "2 tablets of oxycodone/acetaminophen": the units a dose, before the name."""
+    position = first - 1
+    if position >= 0 and tokens[position].kind == "word" and tokens[position].value == "of":
+        position -= 1
+    if position >= 1 and tokens[position].kind == "form" \
+            and tokens[position].value in COUNTED:
+        return unit_count(tokens[position - 1])
+    return None
+
+
+def _units_around(tokens: list[Token], first: int, last: int) -> int | None:
+    """ "2 oxycodone/acetaminophen tablets (5 mg/325 mg)": a count before the names and the
+    units after them."""
+    if first >= 1 and last + 1 < len(tokens) and tokens[last + 1].kind == "form" \
+            and tokens[last + 1].value in COUNTED:
+        return unit_count(tokens[first - 1])
+    return None
+
+
+def _units_after(tokens: list[Token], index: int) -> int | None:
+    """ "5/325 mg two tablets every 6 hours", "5/325 mg, 1 tab q6h", "(5 mg/325 mg) two
+    tablets": the units a dose."""
+    position = index + 1
+    if position < len(tokens) and tokens[position].kind == "close":
+        position += 1
+    if position < len(tokens) and tokens[position].kind == "punct" \
+            and tokens[position].value in ",;":
+        position += 1
+    if position + 1 < len(tokens) and tokens[position + 1].kind == "form" \
+            and tokens[position + 1].value in COUNTED:
+        return unit_count(tokens[position])
+    return None
+
+
+def _restates_amount_before(passage: Passage, tokens: list[Token], index: int,
+                            readings: list[ItemReading]) -> bool:
+    """ "0.2 mg/kg/h (288 mg/24 h)", "660mg (330mg every 12 hours)": an amount in brackets
+    right after another is the same dose said again."""
+    opening = index - 1
+    while opening >= 0 and tokens[opening].kind == "approx":
+        opening -= 1
+    if opening < 1 or tokens[opening].kind != "open":
+        return False
+    previous = opening - 1
+    skipped = 0
+    while previous >= 0 and skipped < 4 and tokens[previous].kind in (
+            "approx", "freq", "route", "form", "release"):
+        previous -= 1
+        skipped += 1
+    if previous < 0 or tokens[previous].kind != "amount":
+        return False
+    if skipped and not tokens[index].value.per_kg:
+        return _bracketed_daily(passage, tokens, previous, opening, index, readings)
+    for reading in readings:
+        if reading.amount_token == previous and reading.alt is None:
+            close = index + 1
+            while close < len(tokens) and tokens[close].kind != "close":
+                close += 1
+            reading.last = max(reading.last, min(close, len(tokens) - 1))
+            main, alt = reading.amount, tokens[index].value
+            scheduled = any(t.kind == "freq" for t in tokens[index + 1:close])
+            if main is not None and main.mass and main.time is None and alt.mass \
+                    and alt.time is None and scheduled:
+                # "660mg (330mg every 12 hours)": the dose is in brackets, the total before
+                reading.amount, reading.amount_token, reading.alt = alt, index, main
+                passage.add_printed_total(reading.sentence, tokens, previous, previous, "daily",
+                                          main.value, unit_spelling(main.base, ("day",)),
+                                          drug=reading.drug.name,
+                                          note="a daily total printed before the dose and its schedule")
+            else:
+                reading.alt = alt
+            return True
+    return False
+
+
+def _bracketed_daily(passage: Passage, tokens: list[Token], previous: int, opening: int, index: int,
+                     readings: list[ItemReading]) -> bool:
+    """ "oxycodone 10 mg every 4 hours (60 mg/day)": a daily amount in brackets after a dose
+    and its schedule is the daily total the text prints (compared with the one computed),
+    not another item."""
+    alt: Amount = tokens[index].value
+    if alt.time != "day" or not alt.mass or alt.per_kg or not any(
+            tokens[p].kind == "freq" for p in range(previous + 1, opening)):
+        return False
+    for reading in readings:
+        main = reading.amount
+        if reading.amount_token == previous and main is not None and main.mass \
+                and main.time is None and not main.per_kg:
+            close = index + 1
+            while close < len(tokens) and tokens[close].kind != "close":
+                close += 1
+            reading.last = max(reading.last, min(close, len(tokens) - 1))
+            passage.add_printed_total(reading.sentence, tokens, index, index, "daily", alt.value,
+                                      unit_spelling(alt.base, ("day",)), drug=reading.drug.name,
+                                      note="a daily total printed in brackets after the dose")
+            return True
+    return False
+
+
+def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -> int | None:
+    """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
+    "2 mg/mL (bupivacaine)", "150 microg/hr transdermal fentanyl"."""
+    position = index + 1
+    if position + 2 < len(tokens) and tokens[position].kind == "open" \
+            and tokens[position + 1].kind == "drug" and tokens[position + 2].kind == "close":
+        return position + 1
+    steps = 0
+    while position < len(tokens) and steps < 5:
+        token = tokens[position]
+        if token.kind == "drug":
+            return position
+        if token.kind in ("route", "release", "form") or (schedule and token.kind == "freq") or (
+                token.kind == "word" and token.value in _TIGHT) or token.kind == "approx":
+            position += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | None:
+    """The nearest drug before an amount in its sentence, brackets skipped; after "and was"
+    (a predicate whose subject is the sentence's), the sentence's subject drug."""
+    named = _named_in_brackets_before(tokens, index)
+    if named is not None:
+        return named
+    position = index - 1
+    clause_start = False
+    while position >= 0:
+        token = tokens[position]
+        if token.kind == "close":
+            depth = 1
+            position -= 1
+            while position >= 0 and depth:
+                if tokens[position].kind == "close":
+                    depth += 1
+                elif tokens[position].kind == "open":
+                    depth -= 1
+                position -= 1
+            continue
+        if token.kind == "drug":
+            if clause_start:
+                subject = _subject(tokens)
+                if subject is not None and subject < position:
+                    return subject
+            return position
+        if token.kind == "class":
+            return None
+        if token.kind == "plus" and passage.normal[token.start:token.end] == "and" \
+                and position + 1 < len(tokens) and tokens[position + 1].kind == "word" \
+                and tokens[position + 1].value in ("was", "were"):
+            clause_start = True
+        position -= 1
+    return None
+
+
+def _named_in_brackets_before(tokens: list[Token], index: int) -> int | None:
+    """ "Tablet Nexito (escitalopram) 10 mg", "an antidepressant (escitalopram) 10 mg": a
+    bracket right before the amount that holds only a catalogue drug's name (and its salt),
+    after a word that is no drug — a brand the catalogue does not know, a class — names the
+    drug the amount is given as. The position of that name, or None."""
+    close = index - 1
+    if close < 3 or tokens[close].kind != "close":
+        return None
+    position = close - 1
+    while position >= 0 and tokens[position].kind == "word" and tokens[position].value in SALTS:
+        position -= 1
+    if position < 2 or tokens[position].kind != "drug" or tokens[position - 1].kind != "open" \
+            or tokens[position - 2].kind not in ("word", "class"):
+        return None
+    return position
+
+
+def _subject(tokens: list[Token]) -> int | None:
+    """The drug before the sentence's first verb ("An intravenous morphine infusion was
+    initiated …"), if there is one."""
+    for position, token in enumerate(tokens):
+        if token.kind == "verb":
+            return None
+        if token.kind == "drug":
+            rest = tokens[position + 1:position + 4]
+            if any(t.kind == "word" and t.value in ("was", "were") for t in rest):
+                return position
+    return None
+
+
+def _coordinated(tokens: list[Token], drug_index: int, amount_index: int) -> list[int]:
+    """ "bupivacaine and morphine were both 1 mg/mL": the amount is each drug's."""
+    between = tokens[min(drug_index, amount_index):max(drug_index, amount_index)]
+    if not any(t.kind == "cue" and t.value == "each" for t in between):
+        return []
+    if drug_index >= 2 and tokens[drug_index - 1].kind == "plus" \
+            and tokens[drug_index - 2].kind == "drug":
+        return [drug_index - 2]
+    return []
+
+
+def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
+                ) -> tuple[Drug, tuple[int, int], Any] | None:
+    """The drug a sentence that names none refers back to ("the dose was increased to …",
+    "her continuous rate was increased to 4mg/hour"): the sentence must speak of a dose, a
+    rate, a device or a change, and the story must point to one drug — the drug of the
+    device it names, or the one drug of the last sentence that had items."""
+    if any(t.kind in ("drug", "class") for t in tokens) or passage.series \
+            or (amount.base == "%" and not amount.per):
+        return None  # a bare percentage is a share, never the story drug's concentration
+    unknown = next((t for t in tokens if t.kind == "word"
+                    and INN_STEM.fullmatch(str(t.value))), None) \
+        or dose_of_name(passage, tokens) or given_by_route(tokens) \
+        or infusion_of_name(passage, tokens)
+    if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
+        passage.add_finding(Severity.WARNING, "unknown-name",
+                            f"{passage.text[unknown.start:unknown.end]!r} looks like a drug's name the "
+                            "catalogue does not know: the sentence's amounts are not given to "
+                            "another drug", (unknown.start, unknown.end))
+        return None
+    words = {passage.normal[t.start:t.end] for t in tokens if t.kind in ("word", "verb")}
+    devices = {t.value if t.kind != "form" else "patch" for t in tokens
+               if t.kind in ("pca", "infusion", "device") or (t.kind == "form"
+                                                              and t.value == "patch")}
+    devices = {"pca" if d is None else d for d in devices}
+    changes = any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
+                  for t in tokens)
+    if not (words & {"dose", "dosage", "doses", "dosing", "rate", "prescription", "regimen"}
+            or changes or devices):
+        return None
+    if devices:
+        for sentence in reversed(passage.story.focus):
+            for drug, span, device, route in reversed(sentence):
+                if device is not None and (device in devices or (
+                        device == "pca" and "infusion" in devices)):
+                    return _named_since(passage, tokens, drug, span, route)
+    for sentence in reversed(passage.story.focus):
+        drugs = {drug for drug, _, _, _ in sentence}
+        if len(drugs) == 1:
+            drug, span, _, route = sentence[-1]
+            return _named_since(passage, tokens, drug, span, route)
+        if drugs:
+            passage.add_finding(Severity.INFO, "reference-unclear",
+                                f"{passage.text[tokens[0].start:tokens[-1].end]!r} refers back to a "
+                                "dose, but the story speaks of several drugs: not read",
+                                (tokens[0].start, tokens[-1].end))
+            return None
+    return None
+
+
+def _named_since(passage: Passage, tokens: list[Token], drug: Drug, span: tuple[int, int], route: Any
+                 ) -> tuple[Drug, tuple[int, int], Any] | None:
+    """ "… she was started on acyclovir, 800 mg five times daily. … She continued for 2
+    months on a prophylactic dose of 400 mg bd.": an amount in a sentence that names no drug
+    refers to the drug-like name the story named last; where that is a name the catalogue
+    does not know, named after the drug the story was about, the amount is no catalogue
+    drug's. Said in a finding; not read."""
+    if passage.unknown_named_at <= span[0]:
+        return drug, span, route
+    start, end = tokens[0].start, tokens[-1].end
+    name = re.match(r"[\w-]+", passage.text[passage.unknown_named_at:])
+    said = name.group(0) if name is not None else "a name"
+    passage.add_finding(Severity.WARNING, "reference-unclear",
+                        f"{passage.text[start:end]!r} refers back to a dose, and the drug named last "
+                        f"is {said!r}, a name the catalogue does not know (named after "
+                        f"{drug.name}): not read", (start, end))
+    return None

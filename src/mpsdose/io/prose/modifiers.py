@@ -1,0 +1,392 @@
+"""The words around an item: route, release, form, schedule, as needed, PCA, infusion, lockout, units.
+
+An item's words run from its drug's name and amount out to the modifiers beside them, stopping
+at another item's words, a clause boundary or a word that is no modifier; a dose that shares its
+drug's name with a dose before it does not take that dose's modifiers. Counts of dosage units
+("two 25 mcg/h patches", "; 1 capsule …") are read here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from mpsdose.io.prose.lexicon import WORD_NUMBERS
+from mpsdose.io.prose.passage import ItemReading, Passage
+from mpsdose.io.prose.scan import Token
+from mpsdose.io.prose.words import (
+    COUNTED,
+    DESCRIPTORS,
+    GLUE,
+    MODIFIERS,
+    NOT_A_NAME,
+    ROUTE_NOUNS,
+    name_like,
+    unit_count,
+)
+from mpsdose.model.drugs import Drug
+from mpsdose.model.findings import Severity
+from mpsdose.model.regimen import Schedule, ScheduleKind
+from mpsdose.model.value import Value
+
+__all__ = ["apply_modifier", "attach_modifiers", "read_unit_count"]
+
+
+@attrs.frozen(repr=False, eq=False)
+class _Others(Value):
+    """Token positions where another item's words begin or end (an item's words stop there)."""
+
+    bounds: dict[int, list[tuple[Drug, int | None]]]
+    owner: tuple[Drug, int | None]
+
+    def __contains__(self, position: object) -> bool:
+        owners = self.bounds.get(position)  # type: ignore[call-overload]
+        return owners is not None and any(owner != self.owner for owner in owners)
+
+
+def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading,
+                     bounds: dict[int, list[tuple[Drug, int | None]]]) -> None:
+    """Widen an item's words to the modifiers around it and read them; ``bounds`` holds where
+    each item of the sentence begins and ends, which another item's words do not cross."""
+    others = _Others(bounds, (reading.drug, reading.amount_token))
+    first = reading.first
+    shared_from, shared_until = _shared_name(tokens, reading, bounds)
+    position = first - 1
+    while position >= 0:
+        token = tokens[position]
+        if token.kind in MODIFIERS or token.kind in ("open", "close") or (
+                token.kind == "word" and token.value in GLUE) or token.kind == "approx" \
+                or token.kind == "bound" or _joins_route(passage, tokens, position):
+            first = position
+            position -= 1
+            continue
+        break
+    last = reading.last
+    position = last + 1
+    switched_from = reading.first > 0 and passage.normal[
+        tokens[reading.first - 1].start:tokens[reading.first - 1].end] == "from"
+    while position < len(tokens):
+        token = tokens[position]
+        if position in others or token.kind in ("drug", "class", "clause"):
+            break
+        if switched_from and token.kind == "word" and token.value == "to":
+            break  # "from FP to continuous intravenous infusion of morphine": the target's
+        if token.kind == "amount" and position != reading.amount_token:
+            if position - 1 >= 0 and tokens[position - 1].kind == "open":
+                position += 1  # its bracketed alternative
+                continue
+            break
+        if token.kind == "punct" and token.value in ";,:" and position == last + 1 \
+                and reading.amount_token is not None and reading.amount_token <= last \
+                and reading.count is None and (count := _sig_count(tokens, position)):
+            reading.count = count  # "600mg; 1 capsule by mouth 3 times daily"
+            last = position + 1
+            position += 2
+            continue
+        if token.kind == "punct" and token.value == ";":
+            break
+        if token.kind in ("punct", "plus") and (_another_follows(tokens, position)
+                                               or _unknown_name_follows(tokens, position)):
+            break
+        if token.kind in ("route", "release", "form") and _premodifies_drug(tokens,
+                                                                        position):
+            break
+        if ((token.kind == "word" and token.value not in GLUE) or token.kind in (
+                "verb", "time", "number", "cue", "neg", "bound", "weight", "lab")) \
+                and not _modifier_ahead(tokens, position, others):
+            break
+        last = position
+        position += 1
+    while last > reading.last and tokens[last].kind not in (MODIFIERS | {"close"}):
+        last -= 1
+    while first < reading.first and (tokens[first].kind in ("punct", "plus", "close") or (
+            tokens[first].kind == "word" and tokens[first].value in GLUE)):
+        first += 1
+    # balance brackets at the edges
+    opened = sum(1 for t in tokens[first:last + 1] if t.kind == "open")
+    closed = sum(1 for t in tokens[first:last + 1] if t.kind == "close")
+    while opened > closed and last + 1 < len(tokens) and tokens[last + 1].kind == "close":
+        last += 1
+        closed += 1
+    while closed > opened and tokens[first].kind == "close":
+        first += 1
+        closed -= 1
+    while closed > opened and last > reading.last and tokens[last].kind == "close":
+        last -= 1
+        closed -= 1
+    reading.first, reading.last = first, last
+    for position in range(first, last + 1):
+        token = tokens[position]
+        if position <= shared_until and (token.kind in ("prn", "freq", "lockout") or (
+                position > shared_from and token.kind in ("route", "release", "form"))):
+            continue  # the dose before's, which shares the name
+        apply_modifier(passage, reading, token, tokens)
+    if reading.name_route is not None and reading.route is None:
+        reading.route, reading.route_from = reading.name_route, "text"
+    if reading.bolus and not reading.prn:
+        if any(t.kind == "pca" for t in tokens) or reading.lockout is not None:
+            reading.prn = True
+        elif reading.schedule is None:
+            reading.schedule = Schedule(ScheduleKind.ONCE)
+
+
+def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens: list[Token]) -> None:
+    """Read one token around an item into it: the first route, release, form and schedule
+    written are kept; a bolus, as needed, PCA, infusion, device or lockout is set."""
+    kind, value = token.kind, token.value
+    if kind == "route":
+        if reading.route is None:
+            reading.route, reading.route_from = value, "text"
+    elif kind == "release":
+        reading.release = reading.release or value
+    elif kind == "form":
+        if value in ("tablet", "capsule", "liquid", "patch", "suppository", "injection"):
+            reading.form = reading.form or value
+        if value == "3-day":
+            reading.form = reading.form or "patch"
+    elif kind == "prn":
+        if value == "bolus":
+            reading.bolus = True
+        else:
+            reading.prn = True
+    elif kind == "pca":
+        reading.device = reading.device or "pca"
+    elif kind == "infusion":
+        reading.infusion = True
+    elif kind == "device":
+        if reading.device != "pca":  # "PCA pump": the pump is the PCA's
+            reading.device = value
+        reading.infusion = True
+    elif kind == "lockout":
+        reading.lockout = value
+    elif kind == "freq":
+        if isinstance(value, Schedule) and _counted_daily_doses(passage, tokens, token):
+            passage.add_finding(Severity.INFO, "daily-doses-counted",
+                                f"{passage.text[token.start:token.end]!r} after a count: the doses may "
+                                "be so many a day or one a day; not read as a schedule",
+                                (token.start, token.end))
+        elif isinstance(value, Schedule):
+            if reading.schedule is None and _adjective_daily(passage, tokens, token):
+                reading.schedule_adjective = True
+            elif reading.schedule_adjective and reading.amount_token is not None \
+                    and token.start > tokens[reading.amount_token].start \
+                    and value != reading.schedule:
+                # "a daily dose of morphine 10 mg every 4 hours": the schedule written after
+                # the amount is the dose's; "daily" before it says the regimen is a day's
+                reading.schedule, reading.schedule_adjective = value, False
+                reading.notes.append((
+                    "schedule-after-amount", f"{passage.text[token.start:token.end]!r} after "
+                    "the amount is its schedule; 'daily' before it names the regimen of a "
+                    "day, not the amount", Severity.INFO))
+            reading.schedule = reading.schedule or value
+        else:
+            reading.schedule_word = reading.schedule_word or value
+
+
+def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:
+    """How many units make a dose, where the sig does not say it after a semicolon: "two
+    25 mcg/h fentanyl patches", "2 x 25 mcg/h" (2 to 4 before the amount: read, with a
+    finding); "50 mg 1-2 tablets", "10 mg, 2 tablets" (a count of tablets after the amount
+    that is not read: the 10 mg may be the dose or one tablet's, so no daily amount; in
+    brackets, "20 mg (2 tablets)", it says what the amount is made of)."""
+    index = reading.amount_token
+    if index is None or reading.count is not None or reading.combination:
+        return
+    taken = _doses_taken(passage, tokens, index)
+    if taken is not None:  # "8 doses of 5 mg oxycodone per day": doses taken, not a schedule
+        reading.doses_taken = taken
+        return
+    position = index - 1
+    if position >= 1 and tokens[position].kind == "word" and tokens[position].value in (
+            "x", "×") and tokens[position].end == tokens[index].start - 1:
+        position -= 1
+        count = unit_count(tokens[position])
+    else:
+        count = unit_count(tokens[position]) if position >= 0 and tokens[position].kind == "word" \
+            else None
+    if count is not None and count > 1 and (position == 0 or tokens[position - 1].kind not in (
+            "number", "amount", "time")):
+        reading.count, reading.count_before = count, True
+        reading.first = min(reading.first, position)
+        return
+    for position in range(index + 1, reading.last + 1):
+        token = tokens[position]
+        if (unit_count(token) is None and token.kind != "number") or tokens[position - 1].kind == "open":
+            continue  # "20 mg (2 tablets)", "1,050 µg/hr (20 patches)": what the amount is made of
+        ahead = tokens[position + 1:position + 5]
+        form = next((t for t in ahead if t.kind == "form"), None)
+        if form is None or form.value not in COUNTED:
+            continue
+        words = passage.text[token.start:form.end]
+        if unit_count(token) == 1 and form is tokens[position + 1]:
+            continue  # "10 mg 1 tablet twice daily"
+        reading.units_unread = words
+        return
+
+
+def _shared_name(tokens: list[Token], reading: ItemReading,
+                 bounds: dict[int, list[tuple[Drug, int | None]]]) -> tuple[int, int]:
+    """ "oxycodone 5 mg as needed and 10 mg twice daily", "morphine PCA: bolus 1 mg, lockout
+    10 min, background infusion 0.5 mg/h", "hydromorphone 2 mg po q3h prn and 0.5 mg IV":
+    a dose that shares its drug's name with a dose before it does not take that dose's
+    schedule, as-needed or lockout, nor the route, release or form written after that dose's
+    amount. The first dose's amount and the last position that belongs to the doses before
+    (the list's separator before this amount); (-1, -1) for a name of one dose."""
+    if reading.amount_token is None:
+        return -1, -1
+    before = [amount for drug, amount in bounds.get(reading.first, [])
+              if drug == reading.drug and amount is not None and amount < reading.amount_token]
+    if not before:
+        return -1, -1
+    until = max(before)
+    for position in range(until + 1, reading.amount_token):
+        token = tokens[position]
+        # "and", a comma, or the "to" of a change ("from 20 mg three times a day to 20 mg
+        # two times a day": the schedule before "to" is the old dose's)
+        if token.kind == "plus" or (token.kind == "punct" and token.value in ",;") or (
+                token.kind == "word" and token.value == "to"):
+            until = position
+    return min(before), until
+
+
+def _counted_daily_doses(passage: Passage, tokens: list[Token], token: Token) -> bool:
+    """ "two daily doses of methylprednisolone (500 mg)", "3 daily injections": a count before
+    "daily" and a word for doses may count the doses of a day or the days: not a schedule."""
+    if passage.normal[token.start:token.end] != "daily":
+        return False
+    position = passage.token_at.get(token.start)
+    if position is None or position < 1 or position + 1 >= len(tokens):
+        return False
+    count, following = tokens[position - 1], tokens[position + 1]
+    counted = passage.normal[count.start:count.end]
+    number_before = (count.kind == "number" and float(count.value) >= 2) or (
+        WORD_NUMBERS.get(counted, 0) >= 2 and counted not in ("twice", "thrice"))
+    return number_before and passage.normal[following.start:following.end] in (
+        "doses", "injections", "infusions", "boluses", "administrations", "tablets", "capsules")
+
+
+def _adjective_daily(passage: Passage, tokens: list[Token], token: Token) -> bool:
+    """ "a daily morphine dose of …", "the daily dose": "daily" before a drug's name or a
+    word for an amount describes that amount; it does not say the drug was given daily."""
+    if passage.normal[token.start:token.end] != "daily":
+        return False
+    position = passage.token_at.get(token.start)
+    if position is None or position + 1 >= len(tokens):
+        return False
+    following = tokens[position + 1]
+    return following.kind == "drug" or (following.kind in ("word", "cue") and passage.normal[
+        following.start:following.end] in ("dose", "doses", "dosage", "requirement",
+                                           "requirements", "consumption", "intake", "amount"))
+
+
+def _unknown_name_follows(tokens: list[Token], position: int) -> bool:
+    """After "," or "and": a name the catalogue does not know starts another item
+    ("oxycodone 10 mg, senna 2 tablets at night": the night is senna's, not oxycodone's)."""
+    if position + 1 >= len(tokens):
+        return False
+    following = tokens[position + 1]
+    return following.kind == "word" and name_like(str(following.value)) \
+        and following.value not in NOT_A_NAME
+
+
+def _joins_route(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
+    "subcutaneous instillation of lidocaine": the word that joins a route (or a device) to
+    the drug it is for."""
+    token = tokens[position]
+    word = passage.normal[token.start:token.end]
+    if position == 0:
+        return False
+    before = tokens[position - 1]
+    if token.kind == "plus" and word == "with":
+        return before.kind in ("infusion", "device", "pca")
+    if word in ROUTE_NOUNS and position + 1 < len(tokens):
+        after = tokens[position + 1]
+        return before.kind == "route" and (
+            (after.kind == "word" and after.value == "of")
+            or (after.kind == "plus" and passage.normal[after.start:after.end] == "with"))
+    return False
+
+
+def _sig_count(tokens: list[Token], position: int) -> int | None:
+    """After a strength: "; 1 capsule by mouth …", "; two tablets every 4 hours": how many
+    units make one dose (1 to 4), where a schedule, a route or "as needed" follows. Only a
+    semicolon (a medication list's sig) says the strength is one unit's; after a comma, a
+    count above one is not read ("60 mg, 2 tablets" may be a dose of two 30 mg tablets)."""
+    if position + 2 >= len(tokens):
+        return None
+    count, unit = unit_count(tokens[position + 1]), tokens[position + 2]
+    if count is None or unit.kind != "form" or unit.value not in COUNTED:
+        return None
+    if count > 1 and tokens[position].value != ";":
+        return None  # "morphine 60 mg, 2 tablets twice daily": the 60 mg may be the dose
+    rest = tokens[position + 3:position + 6]
+    if not any(t.kind in ("route", "freq", "prn") for t in rest):
+        return None
+    return count
+
+
+def _premodifies_drug(tokens: list[Token], position: int) -> bool:
+    """ "… for oral methadone": a route or release word right before a drug is that drug's."""
+    ahead = position + 1
+    while ahead < len(tokens) and tokens[ahead].kind in ("route", "release", "form"):
+        ahead += 1
+    return ahead < len(tokens) and tokens[ahead].kind == "drug"
+
+
+def _modifier_ahead(tokens: list[Token], position: int, others: _Others) -> bool:
+    """Past a word that is not a modifier ("for 1 week to relieve breakthrough pain"): is
+    there a modifier of this item within three tokens? Not past a word that describes the
+    next dose ("bolus 1 mg, lockout 10 min, background infusion 0.5 mg/h")."""
+    if tokens[position].kind == "word" and tokens[position].value in DESCRIPTORS and any(
+            tokens[ahead].kind == "amount" and ahead in others
+            for ahead in range(position + 1, min(len(tokens), position + 4))):
+        return False
+    for ahead in range(position + 1, min(len(tokens), position + 4)):
+        token = tokens[ahead]
+        if ahead in others or token.kind in ("drug", "class", "amount", "clause", "plus") or (
+                token.kind == "punct"):
+            return False
+        if token.kind in MODIFIERS and token.kind != "approx":
+            return True
+    return False
+
+
+def _another_follows(tokens: list[Token], position: int) -> bool:
+    """After "and" or a comma: does another item (a drug, a class, an amount) follow?"""
+    position += 1
+    while position < len(tokens):
+        token = tokens[position]
+        if token.kind in ("drug", "class", "amount"):
+            return True
+        if token.kind in ("prn", "release", "route", "form", "approx", "bound") or (
+                token.kind == "word" and token.value in GLUE):
+            position += 1
+            continue
+        return token.kind in ("plus", "verb")
+    return False
+
+
+def _doses_taken(passage: Passage, tokens: list[Token], index: int) -> str | None:
+    """ "8 doses of 5 mg", "four rescue doses of 10 mg", "5 doses daily of 60mg": the words,
+    or None."""
+    position = index - 1
+    if position < 2 or passage.normal[tokens[position].start:tokens[position].end] != "of":
+        return None
+    position -= 1
+    if tokens[position].kind == "freq" and passage.normal[
+            tokens[position].start:tokens[position].end] in ("daily", "a day", "per day",
+                                                             "each day") and position >= 2:
+        position -= 1  # "5 doses daily of 60mg": the doses taken a day, not a schedule
+    if not re.search(r"\bdoses?$", passage.normal[tokens[position].start:tokens[position].end]):
+        return None  # "doses", "rescue doses" (one token)
+    position -= 1
+    if passage.normal[tokens[position].start:tokens[position].end] in (
+            "rescue", "breakthrough", "extra", "additional", "daily") and position >= 1:
+        position -= 1
+    token = tokens[position]
+    if not (token.kind == "number" or unit_count(token) is not None
+            or (token.kind == "word" and token.value in WORD_NUMBERS)):
+        return None
+    return passage.text[token.start:tokens[index - 1].end]

@@ -1,0 +1,446 @@
+"""Pass 2: numbers that are not doses, set aside with the reason, and the totals the text prints.
+
+Laboratory values, zero, thresholds and lower bounds, a protocol's ceiling for a group of
+patients, the ceiling of a dose per kg ("30mg/kg/day, with a maximum of 1g/day"), the numbers
+of a worked calculation, the step of a change, an overdose, a side of an equivalence the text
+states, dilutions, percentages and marketed strengths; and the totals the authors print (oral
+morphine equivalents, use, series figures, daily and cumulative totals), kept to be compared with
+the totals computed. Also the grain-or-gram ambiguity of "gr".
+"""
+
+from __future__ import annotations
+
+import re
+
+from mpsdose.io.prose.amounts import amount_unit
+from mpsdose.io.prose.lexicon import DECIMAL_COMMA
+from mpsdose.io.prose.passage import Passage
+from mpsdose.io.prose.scan import Amount, Token, bracket_around
+from mpsdose.io.prose.words import ONE_PATIENT
+from mpsdose.model.findings import Severity
+
+__all__ = [
+    "calculation_sign",
+    "equivalence_side",
+    "note_grains",
+    "regimen_list",
+    "set_aside_numbers",
+    "step_of_change",
+]
+
+#: Signs of a worked calculation ("[280mg morphine per day ÷ 30] x 1.5 = 14"): the division
+#: sign always; a multiplication sign only before a bare factor ("x 0.6", not the count in
+#: "2 x 25 mcg/h"); "=" and "≈" only as the result of one of them ("n = 7" is no calculation).
+_DIVIDE = frozenset({"÷"})
+_TIMES = frozenset({"x", "×", "*"})
+_RESULT = frozenset({"=", "≈"})
+#: A statement about a share of the patients of a series ("in 77% of the patients", "in 12
+#: (71%) patients", "in 5 of 8 patients"): its amounts are series figures, not one patient's.
+_SHARE_OF_PATIENTS = re.compile(
+    r"\b\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|all\s+|our\s+|these\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b"
+    r"|\bin\s+\d+\s+(?:\(\d+(?:\.\d+)?\s*%\)\s+)?(?:of\s+(?:the\s+)?\d+\s+)?"
+    r"(?:patients|cases|subjects|participants|children)\b")
+#: "(increased) to a maximum of 0.05 mg/hour", "up to a maximum of …": an indefinite maximum, the
+#: limit a protocol sets (unlike "to the maximum of 250 mg/day" or "reached up to 960 mg").
+_A_MAXIMUM = re.compile(r"\ba\s+max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose\s+|rate\s+)?(?:of\s+)?$")
+#: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
+#: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
+#: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
+#: amount after the phrase is). "This is approximately equivalent to 0.4 mg/hour, which is her
+#: basal rate" states no amount before the verb: the amount after it is the dose it names.
+#: "(equating to 740 mg oral morphine/24 hr)" states an equivalence as "equivalent to" does.
+_EQUIVALENT = re.compile(
+    r"(?P<verb>\b(?:is|are|was|were)\s+(?:the\s+|an\s+)?)?"
+    r"(?:approximate(?:ly)?\s+|roughly\s+|about\s+)?(?:equivalent|equianalgesic|equal)\s+"
+    r"(?:of|to|with)\b|\bcorresponds?\s+to\b|\bequat(?:ing|es|ed)\s+to\b")
+#: "for a total of about 260 days", "a total of 12 weeks": what a total counts is a duration,
+#: not an amount.
+_TOTAL_DURATION = re.compile(
+    r"\s+(?:of\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
+    r"(?:\d+(?:[.,]\d+)?|[a-z]+)\s*-?\s*(?:days?|weeks?|months?|years?|hours?|nights?)\b")
+_PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
+
+
+def note_grains(passage: Passage, tokens: list[Token]) -> None:
+    """ "paracetamol 1gr/8 hours", "2 grains of aspirin": "gr" is the apothecaries' grain
+    (64.8 mg) in US usage and a gram in many countries' reports. Neither is assumed: the
+    amount is not read (the item has no dose), and a finding names the ambiguity."""
+    for position in range(1, len(tokens) - 1):
+        number, unit = tokens[position], tokens[position + 1]
+        if number.kind != "number" or unit.kind != "word" \
+                or unit.value not in ("gr", "grs", "grain", "grains"):
+            continue
+        before = tokens[max(0, position - 3):position]
+        after = tokens[position + 2:position + 4]
+        named = next((t for t in reversed(before) if t.kind == "drug"), None) or (
+            after[1] if len(after) == 2 and passage.word(after[0]) == "of"
+            and after[1].kind == "drug" else None)
+        if named is None:
+            continue
+        said = passage.text[number.start:unit.end]
+        why = ("'gr' is the grain (64.8 mg) in apothecaries' use and a gram in many "
+               "countries' reports; neither is assumed" if unit.value.startswith("gr")
+               and len(unit.value) <= 3 else "the grain (64.8 mg) is an apothecaries' unit "
+               "the reader does not convert")
+        passage.add_finding(Severity.WARNING, "grain-or-gram",
+                            f"{said!r} ({named.value.drug.name}): {why}, so the amount is not read: "
+                            "write it in mg or g", (number.start, unit.end))
+
+
+def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used: set[int]) -> None:
+    """Pass 2 over one sentence: each number that is not a dose set aside with why, each total
+    the text prints kept to be compared; the positions of the tokens so used are added to
+    ``used``."""
+    share_of_patients = bool(tokens) and (_SHARE_OF_PATIENTS.search(
+        passage.normal[tokens[0].start:tokens[-1].end]) is not None or passage.series)
+    for index, token in enumerate(tokens):
+        if token.kind == "lab":
+            used.add(index)
+            passage.add_not_dose(token, "a laboratory value or a unit that is not a dose")
+            continue
+        if token.kind == "number" and index + 1 < len(tokens) \
+                and tokens[index + 1].kind == "cue" and tokens[index + 1].value == "ome":
+            used.update((index, index + 1))
+            passage.add_printed_total(sentence, tokens, index, index + 1, "ome", token.value or 0.0,
+                                      "mg/day", note="no unit printed; read as mg/day")
+            continue
+        if token.kind != "amount":
+            continue
+        amount: Amount = token.value
+        before = tokens[index - 1] if index else None
+        if re.search(r"\d,$", passage.normal[max(0, token.start - 2):token.start]):
+            # "colchicine 0,5,1 mg", "5,10 and 20 mg" after a number the reader could not
+            # take whole: the digits after a comma are never an amount of their own
+            used.add(index)
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(token, "the digits after a comma inside a number, not an amount "
+                                 "of their own")
+            passage.add_finding(Severity.WARNING, "comma-number",
+                                f"{said!r} follows a number and a comma: the digits after a comma "
+                                "are not read alone (a decimal comma, or a list?)",
+                                (token.start, token.end))
+            continue
+        comma = DECIMAL_COMMA.search(passage.normal, token.start, token.end)
+        if comma is not None and comma.start() == token.start and float(
+                comma.group(0).replace(",", ".")) in (*amount.values, amount.high):
+            passage.add_finding(Severity.INFO, "decimal-comma",
+                                f"{passage.text[token.start:token.end]!r}: the comma read as a decimal "
+                                f"point ({comma.group(0)} = {comma.group(0).replace(',', '.')}); a "
+                                "thousands separator needs three digits after it",
+                                (token.start, token.end))
+        if amount.value == 0 or any(v == 0 for v in amount.values):
+            used.add(index)
+            broken = before is not None and before.kind == "number"
+            passage.add_not_dose(token, "zero is not a dose" + (
+                "; a number broken by a space before it?" if broken else ""))
+            said = passage.text[(before or token).start if broken else token.start:token.end]
+            passage.add_finding(Severity.WARNING, "zero-amount",
+                                f"{said!r}: not read (zero, or a number broken by a space)",
+                                (token.start, token.end))
+            continue
+        capped = _per_kg_capped(passage, tokens, index)
+        if capped is not None:
+            used.add(index)  # "30mg/kg/day, with a maximum of 1g/day", "20 mg/kg (max. 1 g)"
+            passage.ceilings[tokens[capped].start] = amount
+            passage.add_not_dose(token, "the ceiling the text sets on a dose per kg, not the dose "
+                                 "given")
+            continue
+        if before is not None and before.kind == "bound" and before.value == "threshold":
+            used.add(index)
+            passage.add_not_dose(token, "a threshold (more or less than), not a dose")
+            continue
+        if re.match(r"\s*(?:or|and)\s+(?:more|greater|higher|above|over)\b",
+                    passage.normal[token.end:token.end + 20]):
+            used.add(index)  # "required a dose of 9,000 mg or more of morphine"
+            passage.add_not_dose(token, "a lower bound (\"or more\"), not a dose")
+            continue
+        if (passage.group or passage.series) and before is not None and before.kind == "bound" \
+                and _A_MAXIMUM.search(passage.normal[max(0, token.start - 30):token.start]) \
+                and not ONE_PATIENT.search(passage.normal[tokens[0].start:tokens[-1].end]):
+            used.add(index)  # "The dose of fentanyl was increased to a maximum of 0.05 mg/hour"
+            passage.add_not_dose(token, "the ceiling a protocol for a group of patients sets, not "
+                                 "a dose given")
+            continue
+        if _in_calculation(tokens, index):
+            used.add(index)
+            passage.add_not_dose(token, "a number of a worked calculation (an operand or its "
+                                 "result), not a dose")
+            continue
+        if before is not None and before.kind == "word" and before.value == "-" \
+                and before.end == token.start:
+            used.add(index)
+            passage.add_printed_total(sentence, tokens, index, index, "change", -amount.value,
+                                      amount_unit(amount))
+            continue
+        if step_of_change(passage, token):
+            used.add(index)  # "increased by 25 mcg/h to 75 mcg/h": the step, not a dose
+            passage.add_printed_total(sentence, tokens, index, index, "change", amount.value,
+                                      amount_unit(amount), note="the step of a change, not a dose")
+            continue
+        if re.search(r"\boverdos(?:e|es|ed)\s+(?:(?:of|on|with)\s+|(?:of\s+)?in\s+the\s+(?:order|"
+                     r"range|region)\s+of\s+)(?:about\s+|approximately\s+|around\s+|roughly\s+|"
+                     r"up\s+to\s+)?$", passage.normal[max(0, token.start - 40):token.start]):
+            used.add(index)  # "after an overdose of 5000 micrograms of fentanyl"
+            passage.total_tokens.add(index)
+            passage.add_not_dose(token, "the amount of an overdose, not a dose of the regimen")
+            continue
+        cues = _total_cues(passage, tokens, index)
+        if not cues and equivalence_side(passage, tokens, index):
+            used.add(index)
+            passage.total_tokens.add(index)
+            passage.add_not_dose(token, "one side of an equivalence the text states, not a dose")
+            continue
+        if share_of_patients:
+            cues.add("series")
+        if "dilution" in cues and not re.search(r"dilut\w*\s+(?:to\s+|at\s+)?$",
+                                                passage.normal[max(0, token.start - 20):token.start]):
+            cues.discard("dilution")
+        if "dilution" in cues:
+            used.add(index)
+            passage.add_not_dose(token, "a dilution, not a dose")
+            continue
+        if not cues:
+            continue
+        used.add(index)
+        if amount.base == "%" and not amount.per:
+            passage.add_not_dose(token, "a percentage of a change or a share, not a dose")
+        elif "available" in cues:
+            passage.add_not_dose(token, "marketed strengths, not a dose given")
+        elif "step" in cues:
+            passage.add_not_dose(token, "a titration step, not a dose")
+        elif "ome" in cues:
+            parenteral = "parenteral" in passage.normal[tokens[max(0, index - 6)].start:
+                                                        tokens[min(len(tokens) - 1, index + 4)].end]
+            kind = "parenteral-ome" if parenteral else (
+                "change" if cues & {"reduction", "change"} else "ome")
+            if "series" in cues:
+                kind = "series"
+            passage.add_printed_total(sentence, tokens, index, index, kind, amount.value, amount_unit(amount))
+        elif "use" in cues:
+            unit = amount_unit(amount)
+            if amount.time is None and re.match(r"\s*(?:of\s+\S+\s+)?per\s+(?:hour|h)\b",
+                                                passage.normal[token.end:token.end + 30]):
+                unit += "/h"  # "3mg of hydromorphone per hour"
+            passage.add_printed_total(sentence, tokens, index, index, "use", amount.value, unit,
+                                      drug=_drug_near(tokens, index))
+            passage.total_tokens.add(index)
+        elif "series" in cues:
+            passage.add_printed_total(sentence, tokens, index, index, "series", amount.value,
+                                      amount_unit(amount))
+        elif "reduction" in cues:
+            passage.add_printed_total(sentence, tokens, index, index, "change", amount.value,
+                                      amount_unit(amount))
+        else:  # total
+            kind = "daily" if amount.time == "day" else "cumulative"
+            passage.add_printed_total(sentence, tokens, index, index, kind, amount.value, amount_unit(amount),
+                                      drug=_drug_near(tokens, index))
+
+
+def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
+    """ "30mg/kg/day, with a maximum of 1g/day", "20 mg/kg/day (max. 1 g/day)", "15 mg/kg every
+    8 hours, not exceeding 2 g", "10 mg/kg up to 600 mg": an amount after a word of a ceiling
+    ("maximum of", "max.", "up to", "not exceeding", "not to exceed", "≤") that follows a dose
+    per kg, with only a schedule, a bracket and the words that join them between, is that dose's
+    ceiling, not a dose. The position of the dose per kg, or None."""
+    if index < 2:
+        return None
+    bound = tokens[index - 1]
+    if passage.word(bound) in ("exceed", "exceeding"):
+        # "not exceeding 2 g", "not to exceed 2 g": a ceiling ("exceeding 2 g" alone is a bound)
+        if not re.search(r"\bnot\s+(?:to\s+)?$",
+                         passage.normal[max(0, bound.start - 8):bound.start]):
+            return None
+    elif bound.kind != "bound" or bound.value != "max":
+        return None
+    position = index - 2
+    steps = 0
+    while position >= 0 and steps < 8:
+        token = tokens[position]
+        word = passage.word(token)
+        if token.kind == "amount":
+            return position if token.value.per_kg else None
+        if token.kind in ("freq", "open", "neg", "approx", "route") or (
+                token.kind == "bound" and token.value == "max") or (
+                token.kind == "punct" and token.value == ",") or (
+                token.kind == "plus" and word in ("and", "with")) or word in (
+                "a", "the", "to", "of", "but", "dose", "daily", "exceed", "not"):
+            position -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def step_of_change(passage: Passage, token: Token) -> bool:
+    """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
+    the change, not a dose."""
+    return bool(re.search(
+        r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
+        r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|approximately\s+|"
+        r"a\s+further\s+|another\s+)?$", passage.normal[max(0, token.start - 40):token.start]))
+
+
+def calculation_sign(tokens: list[Token], position: int) -> str | None:
+    """ "÷" (always), "x 1.5" (a sign before a bare factor), "=" or "≈": the kind of sign of
+    a calculation at ``position``, or None."""
+    if not 0 <= position < len(tokens) or tokens[position].kind != "word":
+        return None
+    value = tokens[position].value
+    if value in _DIVIDE:
+        return "divide"
+    if value in _TIMES and position + 1 < len(tokens) and tokens[position + 1].kind == "number":
+        return "times"
+    if value in _RESULT:
+        return "result"
+    return None
+
+
+def equivalence_side(passage: Passage, tokens: list[Token], index: int, *, right_only: bool = False
+                     ) -> bool:
+    """Is the amount at ``index`` a side of an equivalence the text states ("… is the
+    approximate equivalent of 30 mg of oral morphine …")? Within its brackets (or outside
+    any), with no clause boundary between the amount and the phrase."""
+    group = bracket_around(tokens, index)
+    first, last = (group[0] + 1, group[1] - 1) if group is not None else (0, len(tokens) - 1)
+    start, end = tokens[first].start, tokens[last].end
+    said = passage.normal[start:end]
+    token = tokens[index]
+    def joined(one: int, other: int) -> bool:
+        between = passage.normal[one:other]
+        return len(between) < 80 and not re.search(
+            r"[;.:()\[\]]|\b(?:but|however|whereas|while|which)\b", between)
+
+    for found in _EQUIVALENT.finditer(said):
+        at, to = start + found.start(), start + found.end()
+        if right_only:
+            if token.start >= to and joined(to, token.start):
+                return True
+            continue
+        if found.group("verb"):  # "A is the equivalent of B": an amount on each side
+            left = [t for t in tokens[first:index + 1] if t.kind == "amount" and t.end <= at
+                    and joined(t.end, at)]
+            if not left:
+                continue
+            if token in left or (token.start >= to and joined(to, token.start)):
+                return True
+        elif token.start >= to and joined(to, token.start):
+            return True
+    return False
+
+
+def regimen_list(passage: Passage, tokens: list[Token], index: int) -> list[int]:
+    """ "daily analgesic requirements were 150 µg/hr fentanyl, 100 mg oramorph and 400 mg
+    tramadol": amounts each written before the name of a different drug, one list from the
+    amount at ``index`` on, are the regimen, drug by drug, not a total. The positions of the
+    list's amounts ([] where fewer than two drugs are listed)."""
+    positions: list[int] = []
+    drugs: set[str] = set()
+    position = index
+    while position + 1 < len(tokens):
+        token = tokens[position]
+        if token.kind == "amount" and tokens[position + 1].kind == "drug":
+            positions.append(position)
+            drugs.add(str(tokens[position + 1].value.drug.name))
+            position += 2
+        elif (token.kind == "punct" and token.value == ",") or (
+                token.kind == "plus" and passage.word(token) == "and"):
+            position += 1
+        else:
+            break
+    return positions if len(drugs) >= 2 else []
+
+
+def _reduced_to(tokens: list[Token], index: int) -> bool:
+    """ "significant reduction of prednisone to 1.5 mg/day", "reduction of tabs prednisolone
+    to 20mg on alternate days": the amount right after "to" is the dose the reduction reached,
+    not the size of the reduction."""
+    return index >= 1 and tokens[index - 1].kind == "word" and tokens[index - 1].value == "to"
+
+
+def _in_calculation(tokens: list[Token], index: int) -> bool:
+    """ "([280mg morphine per day ÷ 30] x 1.5 = 14)", "(352 mg ÷ 2 ≈ 180 mg)", "14 mg x 0.6
+    = 8.4 mg": a number of a worked calculation — in brackets that hold one, or beside its
+    signs — is an operand or a result, not a dose (a worked conversion of a teaching case,
+    never a regimen)."""
+    signs = [calculation_sign(tokens, p) for p in range(len(tokens))]
+    if not any(sign in ("divide", "times") for sign in signs):
+        return False  # "(n = 7)", "24 mg × 18 years": no calculation
+    group = bracket_around(tokens, index)
+    if group is not None and any(signs[p] in ("divide", "times")
+                                 for p in range(group[0] + 1, group[1])):
+        return True
+    after = index + 1
+    while after < len(tokens) and after <= index + 3 and tokens[after].kind in (
+            "drug", "route", "freq", "release", "form"):
+        after += 1
+    if after < len(tokens) and signs[after] is not None:
+        return True  # "280 mg morphine ÷ 30", "14 mg x 0.6", "8.4 mg = …"
+    return index > 0 and signs[index - 1] in ("divide", "result")  # "= 8.4 mg", "÷ 2 mg"
+
+
+def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
+    """Cues of a total in the amount's clause: up to eight tokens before it and four after,
+    stopping at a clause boundary."""
+    found: set[str] = set()
+    for step, limit in ((-1, 8), (1, 4)):
+        position = index + step
+        while 0 <= position < len(tokens) and abs(position - index) <= limit:
+            token = tokens[position]
+            if token.kind in ("clause",) or (token.kind == "punct" and token.value == ";"):
+                break
+            if step > 0 and token.kind in ("amount", "drug") and position != index + 1:
+                break
+            if step > 0 and token.kind == "punct":
+                break
+            if step < 0 and token.kind == "amount":
+                break
+            if (token.kind == "cue" and token.value not in ("respectively", "each", "total")) \
+                    or (token.kind == "cue" and token.value == "total"
+                        and not _total_daily_dose(passage, token, tokens[index])
+                        and not _TOTAL_DURATION.match(passage.normal, token.end)):
+                found.add(token.value)
+            if token.kind == "verb" and token.value == "decrease" \
+                    and passage.normal[token.start:token.end] == "reduction" \
+                    and not _reduced_to(tokens, index):
+                found.add("reduction")
+            position += step
+    if "use" in found and not _use_is_total(passage, tokens, index):
+        found.discard("use")
+    if "use" in found and found <= {"use", "total"}:
+        listed = regimen_list(passage, tokens, index)
+        if listed:
+            found.clear()  # the regimen, each drug's amount: items, not a total
+            window = passage.normal[tokens[max(0, index - 8)].start:tokens[index].start]
+            if _PER_DAY_WORD.search(window):
+                passage.daily_amounts.update(tokens[position].start for position in listed)
+    return found
+
+
+def _total_daily_dose(passage: Passage, total: Token, amount: Token) -> bool:
+    """ "a total daily dose of 25 mg sertraline", "at a total daily dose of 150 mg": the sum
+    of one day's doses of the drug named beside it, its daily amount — not a cumulative total.
+    Only where the amount follows the words at once; "the total daily dose of oral morphine
+    was 120 mg" (a drug between them) stays a printed total."""
+    return total.end <= amount.start and re.fullmatch(
+        r"\s+daily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|:\s*)?",
+        passage.normal[total.end:amount.start]) is not None
+
+
+def _use_is_total(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "used an average of 3 mg", "use escalated … with 31,600 mcg", "consumption was":
+    a use is a total; "morphine used for breakthrough pain 10 mg" is not."""
+    window = passage.normal[tokens[max(0, index - 8)].start:tokens[index].start]
+    return bool(re.search(r"consumption|consumed|usage|requirements?|average|mean|"
+                          r"\buse\b[^.]*\bwith\b|used\s+(?:an?\s+)?(?:average|total|mean)",
+                          window))
+
+
+def _drug_near(tokens: list[Token], index: int) -> str | None:
+    for position in range(index - 1, max(-1, index - 9), -1):
+        if tokens[position].kind == "drug":
+            return str(tokens[position].value.drug.name)
+    for position in range(index + 1, min(len(tokens), index + 4)):
+        if tokens[position].kind == "drug":
+            return str(tokens[position].value.drug.name)
+    return None

@@ -1,0 +1,193 @@
+"""The state of one reading: the text, the knowledge it is read with, and what has been read.
+
+:class:`Passage` is what every pass of the reader works on (what the one reader object held
+before the reader was split into modules): the text and its normalised copy, the catalogue's
+vocabulary, the states and findings of the story, the numbers set aside as not doses, the totals
+the text prints, what the whole text says (the patient's weight, the abbreviations it defines,
+the sentences that sum it up) and the sentence being read. :class:`ItemReading` is one item
+while its sentence is read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from mpsdose.io.prose.result import NotADose, PrintedTotal, ReadFinding
+from mpsdose.io.prose.scan import Amount, DrugName, Token, Vocabulary
+from mpsdose.io.prose.text import normalise
+from mpsdose.knowledge.bundle import Knowledge
+from mpsdose.model.drugs import Catalogue, Drug
+from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.regimen import Schedule
+from mpsdose.model.vocabulary import Route
+
+__all__ = ["ItemReading", "Passage", "Story"]
+
+_SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
+
+
+class Passage:
+    """One text being read: its words, the knowledge it is read with, and what has been
+    read of it so far (its story, findings, not-doses and printed totals, and the sentence
+    being read)."""
+
+    def __init__(self, text: str, knowledge: Knowledge, table: str) -> None:
+        self.text = text
+        self.normal = normalise(text)
+        self.knowledge = knowledge
+        self.catalogue: Catalogue = knowledge.catalogue
+        self.vocabulary = Vocabulary.of(self.catalogue)
+        self.table = table
+        self.story = Story()
+        self.not_doses: list[NotADose] = []
+        self.set_aside: set[tuple[int, int]] = set()  # the spans of the amounts that are not doses
+        self.printed: list[tuple[PrintedTotal, int]] = []  # with the sentence index
+        self.defined: dict[str, DrugName] = {}
+        #: words the text misspells for a drug it also names ("olanazapine"), as written
+        self.misspelt: dict[str, DrugName] = {}
+        self.defined_routes: dict[str, Any] = {}
+        self.weight: float | None = None
+        #: masses in kg not read as the patient's weight, each with why
+        self.masses_not_weight: list[tuple[Token, str]] = []
+        self.tokens: list[Token] = []
+        self.token_at: dict[int, int] = {}
+        self.negated_tokens: set[int] = set()
+        self.state_at: dict[int, int] = {}
+        self.added_now: set[int] = set()
+        self.continued_now: set[Drug] = set()
+        self.total_tokens: set[int] = set()
+        #: where amounts of a daily regimen list begin ("daily … requirements were 100 mg
+        #: oramorph and 400 mg tramadol"): each is a daily amount
+        self.daily_amounts: set[int] = set()
+        #: where amounts of a course told day by day begin ("24 mg on day 1 and 20 mg on day 2")
+        self.day_amounts: set[int] = set()
+        #: the ceiling the text sets on a dose per kg ("30mg/kg/day, with a maximum of 1g/day"),
+        #: by where the dose per kg begins
+        self.ceilings: dict[int, Amount] = {}
+        #: where the amounts of names the catalogue does not know begin (set aside as theirs)
+        self.unknown_amounts: set[int] = set()
+        self.owned: set[tuple[int, int]] = set()
+        self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
+        self.item_sentence: dict[int, int] = {}
+        self.sentence = 0
+        self.series = False  # the sentence being read speaks of some patients of a series
+        self.group = False  # the text reports on a group of patients, not on one
+        self.summaries: set[int] = set()  # the sentences that sum the report up
+        self.quiet_starts: set[int] = set()  # the sentences of sections that tell no event
+        #: … and those of them of a section before the case ("BACKGROUND", "Background.")
+        self.background_starts: set[int] = set()
+        self.named: list[set[Drug]] = []  # the drugs each sentence of the story names
+        self.all_named: list[set[Drug]] = []
+        self.routed: list[set[Drug]] = []  # … and those it gives a route
+        self.options: list[tuple[int, int]] = []
+        #: where the story last named a drug-like name the catalogue does not know (a word with
+        #: an INN stem, or the head of an amount): an amount in a later sentence that names no
+        #: drug refers to it, not to a catalogue drug named before it
+        self.unknown_named_at = -1
+
+    def word(self, token: Token) -> str:
+        """The words of a token in the normalised text."""
+        return self.normal[token.start:token.end]
+
+    def add_finding(self, severity: Severity, code: str, message: str,
+                    span: tuple[int, int] | None) -> None:
+        """A finding of the reading, with the span of the words it is about (None: the whole
+        text)."""
+        self.story.findings.append(ReadFinding(Finding(severity, code, message, _SOURCE), span))
+
+    def add_not_dose(self, token: Token, why: str) -> None:
+        """An amount set aside as not a dose, with why."""
+        self.set_aside.add((token.start, token.end))
+        self.not_doses.append(NotADose(self.text[token.start:token.end], (token.start, token.end),
+                                       why))
+
+    def add_printed_total(self, sentence: int, tokens: list[Token], first: int, last: int, kind: str,
+                          value: float, unit: str, drug: str | None = None, note: str = "") -> None:
+        """A total the text prints (the tokens ``first`` to ``last`` of sentence
+        ``sentence``), kept to be compared with the totals computed."""
+        start, end = tokens[first].start, tokens[last].end
+        self.printed.append((PrintedTotal(self.text[start:end], (start, end), kind, value, unit,
+                                          drug, None, (), note), sentence))
+
+
+@attrs.define
+class ItemReading:
+    """An item being read (mutable while the sentence is read)."""
+
+    drug: Drug
+    drug_span: tuple[int, int]
+    sentence: int
+    first: int  # token indices of the phrase, inclusive
+    last: int
+    amount: Amount | None = None
+    value_index: int = 0
+    amount_token: int | None = None
+    alt: Amount | None = None
+    from_earlier: bool = False
+    earlier_route: Any = None
+    name_route: Any = None
+    route: Any = None
+    route_from: str = "unknown"
+    release: str | None = None
+    form: str | None = None
+    prn: bool = False
+    bolus: bool = False
+    schedule: Schedule | None = None
+    schedule_word: str | None = None
+    #: the schedule is the adjective of an amount ("a daily morphine dose of …"), not a
+    #: schedule of giving: never lent to a dose of an earlier sentence
+    schedule_adjective: bool = False
+    lockout: float | None = None
+    #: the amount is one drug's of a list of daily amounts ("daily analgesic requirements were
+    #: 150 µg/hr fentanyl, 100 mg oramorph and 400 mg tramadol"): an amount a day
+    daily_list: bool = False
+    #: the amount is one day's of a course told day by day ("24 mg on day 1 and 20 mg on day 2")
+    day_amount: bool = False
+    #: the words of an intermittent schedule beside the amount ("3 consecutive days a week",
+    #: "weekly", "days 1-4"): no daily amount
+    intermittent: str | None = None
+    count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
+    #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
+    count_before: bool = False
+    #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
+    units_unread: str | None = None
+    #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
+    doses_taken: str | None = None
+    #: the ceiling the text sets on a dose per kg ("with a maximum of 1g/day")
+    ceiling: Amount | None = None
+    #: a switch told again ("Six days after being switched from cimetidine to famotidine"): the
+    #: drug switched to is already in the state with its dose, which stands
+    told_again: bool = False
+    combination: bool = False  #: one component of a combination product ("5/325 mg")
+    #: a split dose ("440 mg in the morning and 220 mg at night"): each part's amount and time
+    #: of day; the parts sum to the day
+    split: tuple[tuple[float, str], ...] | None = None
+    #: one part of a split dose whose parts do not sum to a day the text allows: why
+    split_unclear: str | None = None
+    infusion: bool = False
+    device: str | None = None
+    rate_ml_h: float | None = None
+    volume_ml: tuple[float, float | None] | None = None
+    #: the words saying the amount is one site's of several ("per side", "in each eye"): no dose
+    per_site: str | None = None
+    #: the words saying only a part of a dosage unit was given ("one-fourth of the patch"):
+    #: the amount is the whole unit's; no dose
+    part_of_unit: str | None = None
+    action: str = "add"
+    verb: str = ""
+    verb_word: str = ""
+    role: str = ""
+    notes: list[tuple[str, str, Severity]] = attrs.Factory(list)
+
+
+@attrs.define
+class Story:
+    """The states read so far and the findings; and, for a sentence that refers back to a dose
+    ("the dose was increased to …"), the drugs each sentence with items told of."""
+
+    states: list[dict[str, Any]] = attrs.Factory(list)
+    findings: list[ReadFinding] = attrs.Factory(list)
+    #: per sentence with items, its (drug, drug span, device, route) in text order
+    focus: list[list[tuple[Drug, tuple[int, int], str | None, Any]]] = attrs.Factory(list)

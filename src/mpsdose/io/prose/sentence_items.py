@@ -1,0 +1,367 @@
+"""What the items of one sentence share, or make together.
+
+A schedule written once after a list of doses, a product's components joined by "/", the route
+or the "over 24 hours" of an infusion that heads or ends a list, rates and volumes in mL for the
+concentrations of the sentence, a preparation's strength written before its dose, and a dose
+split over the day ("440 mg in the morning and 220 mg at night").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import attrs
+
+from mpsdose.io.prose.actions import list_verb
+from mpsdose.io.prose.amounts import rate_per_hour
+from mpsdose.io.prose.modifiers import apply_modifier
+from mpsdose.io.prose.passage import ItemReading, Passage
+from mpsdose.io.prose.scan import Amount, Token
+from mpsdose.model.findings import Severity
+from mpsdose.model.regimen import Schedule
+from mpsdose.model.vocabulary import Route
+
+__all__ = [
+    "attach_volumes",
+    "drop_preparation_strengths",
+    "merge_split_doses",
+    "share_component_schedule",
+    "share_infusion_day",
+    "share_infusion_route",
+    "share_list_schedule",
+]
+
+#: a time of day after a part of a split dose ("in the morning", "at night", "mane", "at 8 am",
+#: "at 20:00"): the words, then what they name
+_TIME_OF_DAY = re.compile(
+    r"\s*(?:(?:(?:in\s+the|at|every|each|before|after|with)\s+)?"
+    r"(?:(?P<morning>morning|mane|breakfast)|(?P<noon>noon|midday|mid-day|lunch(?:time)?)"
+    r"|(?P<afternoon>afternoon)|(?P<evening>evening|supper|dinner)"
+    r"|(?P<night>night|bedtime|nocte|q\.?h\.?s\b\.?))\b"
+    r"|at\s+(?P<clock>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock)\b)"
+    r"|\d{2}:?\d{2}\s*(?:h|hrs?)\b|\d{2}:\d{2}\b))")
+#: what may stand between the parts of a split dose: a comma, "and", or both
+_SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
+    """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": the schedule (and
+    the route) written after the plural verb of a list of doses, none with a schedule of
+    its own, is each dose's; so is the schedule that ends the sentence after the last of a
+    list of doses none of which has a schedule of its own ("treated with Haloperidol 1.5 mg
+    and Diazepam 5 mg daily")."""
+    for reading in readings:
+        end = _list_end_schedule(passage, tokens, reading)
+        if end is not None and reading.schedule is None and reading.schedule_word is None \
+                and not reading.prn and not reading.bolus:
+            apply_modifier(passage, reading, tokens[end], tokens)
+            said = passage.text[tokens[reading.amount_token or end].start:tokens[end].end]
+            reading.notes.append(("shared-schedule", f"the schedule at the end of the list "
+                                  f"of doses ({said!r}) is read for this dose too",
+                                  Severity.INFO))
+            continue
+        verb = list_verb(passage, tokens, reading)
+        if verb is None or reading.schedule is not None or reading.schedule_word is not None \
+                or reading.prn or reading.bolus:
+            continue
+        position, shared = verb + 1, None
+        while position < len(tokens) and tokens[position].kind in ("route", "freq"):
+            if tokens[position].kind == "freq":
+                shared = position
+            position += 1
+        if shared is None:
+            continue
+        for token in tokens[verb + 1:shared + 1]:
+            apply_modifier(passage, reading, token, tokens)
+        reading.last = shared
+        said = passage.text[tokens[verb - 1].start:tokens[shared].end]
+        reading.notes.append(("shared-schedule", f"the schedule after the verb of the list "
+                              f"of doses ({said!r}) is read for this dose too",
+                              Severity.INFO))
+
+
+def share_component_schedule(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
+    """ "4 mg buprenorphine/1 mg naloxone (three times/day)", "oxycodone 5 mg/acetaminophen
+    325 mg every 6 hours": the components of one product, each with its strength, joined by
+    a slash; the schedule (as needed, count of units) written after the last is each
+    component's."""
+    ordered = sorted((r for r in readings if r.amount is not None), key=lambda r: r.first)
+    for head, following in itertools.pairwise(ordered):
+        if following.first != head.last + 2 or tokens[head.last + 1].kind != "word" \
+                or tokens[head.last + 1].value != "/" or head.drug == following.drug:
+            continue
+        if not all(r.amount is not None and r.amount.mass and r.amount.time is None
+                   and not r.amount.per_kg and r.amount.kind == "single"
+                   for r in (head, following)):
+            continue
+        if head.schedule is not None or head.schedule_word is not None or head.prn \
+                or head.bolus or head.count is not None:
+            continue
+        if following.schedule is None and following.schedule_word is None \
+                and not following.prn:
+            continue
+        head.schedule, head.schedule_word = following.schedule, following.schedule_word
+        head.prn, head.bolus, head.lockout = following.prn, following.bolus, following.lockout
+        head.count, head.count_before = following.count, following.count_before
+        head.units_unread = head.units_unread or following.units_unread
+        head.doses_taken = head.doses_taken or following.doses_taken
+        if head.route is None and following.route is not None:
+            head.route, head.route_from = following.route, following.route_from
+        head.last = following.last
+        head.combination = following.combination = True
+        said = passage.text[tokens[head.last].start:tokens[head.last].end]
+        head.notes.append(("combination-components", "the strengths of one product's "
+                           "components, joined by '/': the schedule written after the last "
+                           f"component ({said!r}) is read for this one too", Severity.INFO))
+
+
+def attach_volumes(passage: Passage, sentence: int, tokens: list[Token], readings: list[ItemReading],
+                   used: set[int]) -> None:
+    """A rate in mL/h or a volume in mL goes with the concentrations of its sentence."""
+    concentrations = [r for r in readings if r.amount is not None and r.amount.concentration]
+    for index, token in enumerate(tokens):
+        if token.kind != "amount" or index in used:
+            continue
+        amount: Amount = token.value
+        if not (amount.volume or amount.volume_rate):
+            continue
+        if not concentrations:
+            continue
+        used.add(index)
+        if amount.volume_rate:
+            for reading in concentrations:
+                if reading.rate_ml_h is None and not reading.bolus:
+                    reading.rate_ml_h = rate_per_hour(amount)
+                    reading.last = max(reading.last, index)
+                    reading.first = min(reading.first, index)
+                    reading.infusion = True
+        else:
+            prn = any(t.kind == "prn" for t in tokens[max(0, index - 3):index + 4])
+            for reading in list(concentrations):
+                if reading.volume_ml is None and reading.rate_ml_h is None:
+                    reading.volume_ml = (amount.value, amount.high)
+                    reading.last = max(reading.last, index)
+                    for extra in tokens[index + 1:index + 4]:
+                        apply_modifier(passage, reading, extra, tokens)
+                elif prn:
+                    bolus = attrs.evolve(reading, volume_ml=(amount.value, amount.high),
+                                         rate_ml_h=None, prn=True, bolus=True,
+                                         first=index, last=index, infusion=False,
+                                         schedule=None, notes=[])
+                    bolus_prn = index - 1 if index and tokens[index - 1].kind == "prn" else index
+                    bolus.first = min(bolus_prn, index)
+                    readings.append(bolus)
+
+
+def drop_preparation_strengths(passage: Passage, tokens: list[Token],
+                               readings: list[ItemReading]) -> list[ItemReading]:
+    """ "morphine oral solution 2 mg/mL, 5 mg every 4 hours": a concentration with no rate or
+    volume, before a dose of the same drug in its sentence, is the strength of the
+    preparation, not an item of its own."""
+    kept = []
+    for reading in readings:
+        amount = reading.amount
+        if amount is not None and amount.concentration and reading.rate_ml_h is None \
+                and reading.volume_ml is None and reading.amount_token is not None \
+                and any(other.drug == reading.drug and other.amount is not None
+                        and not other.amount.concentration
+                        and (other.amount_token or 0) > reading.amount_token
+                        for other in readings):
+            passage.add_not_dose(tokens[reading.amount_token],
+                                 "the strength of the preparation; its dose is written apart")
+            continue
+        kept.append(reading)
+    return kept
+
+
+def share_infusion_route(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
+    """ "a continuous subcutaneous infusion with morphine 30 mg and ketamine 100 mg/day":
+    the route of an infusion that heads a list of drugs is each drug's."""
+    ordered = sorted(readings, key=lambda r: r.first)
+    for head, following in itertools.pairwise(ordered):
+        if not (head.infusion or head.device) or not isinstance(head.route, Route) \
+                or head.route_from != "text" or following.route is not None \
+                or following.form is not None or following.name_route is not None \
+                or not _listed_after(passage, tokens, head, following):
+            continue
+        following.route, following.route_from = head.route, "text"
+        following.infusion = following.infusion or head.infusion
+        following.device = following.device or head.device
+        following.notes.append(("route-from-list", f"the route of the infusion "
+                                f"({head.route.value}) that heads the list is read for this "
+                                "drug too", Severity.INFO))
+
+
+def share_infusion_day(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
+    """ "a subcutaneous infusion of diamorphine 20 mg and cyclizine 150 mg over 24 hours":
+    the "over 24 hours" that ends a list of an infusion's drugs is each drug's; so is the
+    "/day" of the next drug of the same infusion ("morphine 30 mg and ketamine 100 mg/day")."""
+    by_amount = {r.amount_token: r for r in readings if r.amount_token is not None}
+    for reading in readings:
+        amount = reading.amount
+        if amount is None or reading.amount_token is None or not amount.mass \
+                or amount.time is not None or amount.kind != "single" \
+                or not (reading.infusion or reading.device):
+            continue
+        for position in range(reading.amount_token + 1, len(tokens)):
+            token = tokens[position]
+            if token.kind == "clause" or (token.kind == "punct" and token.value == ";"):
+                break
+            if token.kind in ("verb", "class"):
+                break
+            if token.kind == "amount" and token.value.over_24h:
+                reading.amount = attrs.evolve(amount, per=("day",))
+                reading.notes.append(("shared-over-24-hours", "'over 24 hours' at the end of "
+                                      "the list is read for this drug too", Severity.INFO))
+                break
+            if token.kind == "amount":
+                other = by_amount.get(position)
+                if other is not None and token.value.per == ("day",) and token.value.mass \
+                        and other.drug != reading.drug and (other.infusion or other.device) \
+                        and other.route == reading.route \
+                        and _listed_after(passage, tokens, reading, other):
+                    reading.amount = attrs.evolve(amount, per=("day",))
+                    said = passage.text[token.start:token.end]
+                    reading.notes.append(("shared-per-day", f"the '/day' of {said!r}, the "
+                                          "next drug of the same infusion, is read for this "
+                                          "drug too", Severity.INFO))
+                break
+
+
+def merge_split_doses(passage: Passage, tokens: list[Token],
+                      readings: list[ItemReading]) -> list[ItemReading]:
+    """ "naproxen 440 mg in the morning and 220 mg at night", "10 mg mane and 20 mg nocte",
+    "5 mg at 8 am and 5 mg at 8 pm": amounts of one drug, each at its own time of day, joined
+    by "and" or a comma, are one dose split over the day: the parts sum to the day's amount
+    (one item). Where a time of day is written for some part but the parts do not add up
+    to a day (a part without its own time of day, two parts at one time, a part per kg, a
+    range, an as-needed part, different units), no part is read as the day's amount: each
+    keeps its amount and gets a finding — a split dose is never read as one of its parts."""
+    amounts = sorted((r for r in readings if r.amount is not None
+                      and r.amount_token is not None), key=lambda r: r.amount_token or 0)
+    merged: set[int] = set()
+    for index, head in enumerate(amounts):
+        if id(head) in merged:
+            continue
+        chain = [head]
+        for following in amounts[index + 1:]:
+            before = chain[-1]
+            if following.drug != head.drug or following.drug_span != head.drug_span:
+                break
+            start = tokens[before.amount_token or 0].end
+            end = tokens[following.amount_token or 0].start
+            time = _TIME_OF_DAY.match(passage.normal, start, end)
+            if not _SPLIT_JOIN.fullmatch(passage.normal, time.end() if time else start, end):
+                break
+            chain.append(following)
+        if len(chain) < 2:
+            continue
+        limit = tokens[-1].end
+        times = [_TIME_OF_DAY.match(passage.normal, tokens[part.amount_token or 0].end, limit)
+                 for part in chain]
+        if not any(times):
+            continue  # "10 mg and 20 mg": no time of day says the dose is split
+        merged.update(id(part) for part in chain)
+        labels = [_time_label(time) if time else None for time in times]
+        said = passage.text[tokens[head.amount_token or 0].start:tokens[
+            chain[-1].amount_token or 0].end]
+        why = _unsplit(chain, labels)
+        if why is not None:
+            for part in chain:
+                part.split_unclear = (f"one part of a dose split over the day ({said!r}), "
+                                      f"whose parts do not give the day's amount ({why}): "
+                                      "no daily amount")
+            continue
+        last = times[-1]
+        assert last is not None
+        head.last = max([chain[-1].last, *(p for p, t in enumerate(tokens)
+                                           if t.start < last.end())])
+        head.split = tuple((part.amount.values[part.value_index], label or "")  # type: ignore[union-attr]
+                           for part, label in zip(chain, labels, strict=True))
+        head.schedule = Schedule.times_per_day(len(chain))
+        head.schedule_word = None
+        for part in chain[1:]:
+            head.route = head.route or part.route
+            head.route_from = head.route_from if head.route is not None else part.route_from
+            head.form = head.form or part.form
+            head.release = head.release or part.release
+            head.notes.extend(part.notes)
+    drop = {id(part) for part in amounts if id(part) in merged and part.split is None
+            and part.split_unclear is None}
+    return [r for r in readings if id(r) not in drop]
+
+
+def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
+    """ "treated with Haloperidol 1.5 mg and Diazepam 5 mg daily": where a dose (a name and
+    a single amount with no schedule of its own, only route or form words after it) heads a
+    list of such doses joined by "and" or commas, and the list's last dose is followed by a
+    schedule that ends the sentence, the position of that schedule; else None."""
+    if reading.amount_token is None or reading.amount_token != reading.last:
+        return None
+    position = reading.last + 1
+    doses = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.kind in ("route", "form"):
+            position += 1
+            continue
+        if not ((token.kind == "plus" and passage.word(token) == "and")
+                or (token.kind == "punct" and token.value == ",")):
+            break
+        position += 1
+        if position + 1 >= len(tokens) or tokens[position].kind != "drug" \
+                or tokens[position + 1].kind != "amount":
+            return None
+        amount: Amount = tokens[position + 1].value
+        if not (amount.mass and amount.time is None and amount.kind == "single"):
+            return None
+        doses += 1
+        position += 2
+    if not doses or position >= len(tokens) or tokens[position].kind != "freq" \
+            or not isinstance(tokens[position].value, Schedule):
+        return None
+    after = tokens[position + 1:]
+    if after and not (len(after) == 1 and passage.word(after[0]) == "."):
+        return None
+    return position
+
+
+def _listed_after(passage: Passage, tokens: list[Token], one: ItemReading, other: ItemReading) -> bool:
+    """Is ``other`` the next item of a list that ``one`` heads ("morphine 30 mg and
+    ketamine 100 mg/day", "diamorphine 20 mg, cyclizine 150 mg")?"""
+    if other.first <= one.last:
+        return False
+    between = tokens[one.last + 1:other.first]
+    return bool(between) and all(
+        (t.kind == "plus" and passage.normal[t.start:t.end] in ("and", "plus"))
+        or (t.kind == "punct" and t.value == ",") for t in between)
+
+
+def _unsplit(chain: list[ItemReading], labels: list[str | None]) -> str | None:
+    """Why the parts of a split dose do not sum to a day, or None where they do."""
+    if None in labels:
+        return "a part has no time of day of its own"
+    if len(set(labels)) < len(labels):
+        return "two parts at one time of day"
+    bases = set()
+    for part in chain:
+        amount = part.amount
+        assert amount is not None
+        if amount.kind != "single" or amount.per or amount.base not in ("mg", "mcg", "g"):
+            return "a part is not one amount per dose"
+        if part.prn or part.alt is not None or part.count is not None \
+                or part.units_unread is not None or part.doses_taken is not None:
+            return "a part is as needed or counted in units"
+        bases.add(amount.base)
+    if len(bases) > 1:
+        return "the parts are in different units"
+    return None
+
+
+def _time_label(time: re.Match[str]) -> str:
+    """What a time of day names: morning, noon, afternoon, evening, night, or the clock time."""
+    for name in ("morning", "noon", "afternoon", "evening", "night"):
+        if time.group(name):
+            return name
+    return " ".join(time.group("clock").split())

@@ -1,0 +1,522 @@
+"""Pass 4: the story — states opened by verbs of change and time words, and what each does.
+
+Items are added, changed, switched, stopped and continued in story order; a new state carries
+the items the text does not say changed, and says so; a stop or a switch ends the items it names
+(a class's, for "opioids were stopped"); a later sentence may give an earlier dose its schedule;
+the drugs a patient was discharged on are the regimen at discharge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from mpsdose.io.prose.amounts import amount_unit
+from mpsdose.io.prose.items import make_item, rebuild_with_schedule, token_span
+from mpsdose.io.prose.passage import ItemReading, Passage
+from mpsdose.io.prose.result import ReadItem
+from mpsdose.io.prose.scan import Token
+from mpsdose.model.drugs import Drug
+from mpsdose.model.findings import Severity
+from mpsdose.model.regimen import Item, Schedule
+from mpsdose.model.vocabulary import Route
+
+__all__ = ["tell"]
+
+#: The time words a new state is labelled by, the first of them the sentence has in this order.
+_TIME_ORDER = ("day", "admission", "discharge", "outpatient", "perioperative", "initial",
+               "before")
+
+
+def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[ItemReading]) -> None:
+    """Pass 4 for one sentence: its items applied to the story in order — a state opened where a
+    verb of change or a time word says so, the drug a switch is from placed before it, a class
+    stopped, the regimen at discharge — and the drugs it told of kept for a later sentence that
+    refers back."""
+    story = passage.story
+    classes = [(t, _class_action(tokens, i)) for i, t in enumerate(tokens)
+               if t.kind == "class"]
+    for token, action in classes:
+        if action is None and token.value != "*" and not passage.normal[
+                token.end:token.end + 9].startswith(("-induced", " induced", "-related")):
+            passage.add_finding(Severity.INFO, "class-without-drug",
+                                f"{passage.text[token.start:token.end]!r} names no drug: not an item",
+                                (token.start, token.end))
+    present = {item.drug for item in story.states[-1]["items"]} if story.states else set()
+    readings = [r for r in readings if not _reference(r, present)]
+    froms = [r for r in readings if r.role == "from"]
+    rest = [r for r in readings if r.role != "from"]
+    held = story.states[-1]["items"] if story.states else []
+    for reading in rest:
+        # "famotidine 20 mg was given twice daily … Six days after being switched from
+        # cimetidine to famotidine": a switch to a drug the state already holds with its dose,
+        # from another drug the sentence names, with no amount or route of its own, tells again
+        # a switch told before — the dose stands (the drug switched from ends)
+        reading.told_again = reading.action == "switch" and reading.amount is None \
+            and reading.route is None and bool(froms) \
+            and all(other.drug != reading.drug for other in froms) \
+            and any(item.drug == reading.drug and not item.prn
+                    and (item.daily_dose is not None or item.per_dose is not None)
+                    for item in held)
+    passage.added_now = set()
+    if not readings:  # "required the introduction of intravenous PCA": a route for later
+        routes = [t for t in tokens if t.kind == "route" and isinstance(t.value, Route)]
+        if routes and any(t.kind in ("pca", "infusion", "device") for t in tokens):
+            passage.route_events.append((sentence, routes[0].value,
+                                         (routes[0].start, routes[0].end)))
+    if froms:
+        if not story.states:
+            _new_state(passage, tokens, [], carry=False, label="before the switch")
+        # "The patient with methadone substitution initially needed 300 mg ketamine per day
+        # … and was changed to …": a drug named without an amount before what was given
+        # before the switch was given then too
+        first = min(r.first for r in froms)
+        named = [r for r in rest if r.amount is None and r.action != "stop" and r.first < first
+                 and not any(t.kind == "verb" for t in tokens[:r.first])]  # not "a switch to FP"
+        for reading in [*named, *froms]:  # "a switch to FP from oxycodone": given before
+            if not any(item.drug == reading.drug for item in story.states[-1]["items"]):
+                _apply(passage, attrs.evolve(reading, action="add", role=""))
+    listed = _discharge_list(passage, tokens, rest)
+    opens = _opens_state(passage, tokens, rest, classes) or bool(froms and rest) \
+        or listed is not None
+    states_before = len(story.states)
+    if not story.states and (rest or any(a for _, a in classes)):
+        _new_state(passage, tokens, rest, carry=False, classes=classes)
+    elif opens and story.states:
+        _new_state(passage, tokens, rest, carry=True, classes=classes)
+    if not story.states:
+        return
+    passage.added_now = set()
+    if froms and rest:
+        drop = {r.drug for r in froms}
+        story.states[-1]["items"] = [i for i in story.states[-1]["items"] if i.drug not in drop]
+    for token, action in classes:
+        if action in ("stop", "switch"):
+            _stop_class(passage, token.value, tokens, readings, action)
+    earlier: dict[tuple[Drug, bool], ItemReading] = {}
+    # "changed to oral hydromorphone … with the continuation of methadone": a switch in the
+    # sentence does not end what the same sentence says continues
+    passage.continued_now = {r.drug for r in rest if r.action == "continue"}
+    for position, reading in enumerate(rest):
+        when = _time_of(tokens, reading)
+        current = story.states[-1]
+        later = when is not None and not current["label"].startswith(when) and (
+            current["items"] or len(story.states) > 1)
+        step = _step_of_treatment(passage, tokens, rest[:position], reading)
+        if _sequence_break(tokens, reading, earlier) or later:
+            _new_state(passage, tokens, [reading], carry=True, label=when)
+            passage.added_now = set()
+        elif step is not None:
+            _new_state(passage, tokens, [reading], carry=True)
+            passage.added_now = set()
+            story.states[-1]["items"] = [i for i in story.states[-1]["items"]
+                                         if i.drug != step.drug]
+            reading.notes.append(("step-of-treatment", f"'{step.drug.name} … followed by "
+                                  f"{reading.drug.name}', of the same class "
+                                  f"({reading.drug.drug_class}): the next step of one "
+                                  f"treatment, {step.drug.name} ended", Severity.INFO))
+        if reading.amount is not None and reading.amount.kind == "list" \
+                and reading.value_index > 0:
+            _new_state(passage, tokens, [reading], carry=True)
+            passage.added_now = set()
+        _apply(passage, reading)
+        if reading.amount is not None and reading.amount.kind == "fromto":
+            _new_state(passage, tokens, [reading], carry=True)
+            passage.added_now = set()
+            _apply(passage, attrs.evolve(reading, action="update"), high=True)
+        if reading.amount is not None:
+            earlier[(reading.drug, reading.prn)] = reading
+    if listed is not None and len(story.states) > states_before > 0:
+        state = story.states[-1]
+        discharged_on = {r.drug for r in rest}
+        ended = [i for i in state["items"] if i.carried and i.drug not in discharged_on]
+        if ended:
+            state["items"] = [i for i in state["items"] if not any(i is e for e in ended)]
+            passage.add_finding(Severity.INFO, "discharge-list",
+                                f"{listed!r}: the drugs the patient was discharged on are the "
+                                f"regimen at discharge; not carried into it: "
+                                f"{', '.join(str(i.drug.name) for i in ended)}",
+                                (tokens[0].start, tokens[-1].end))
+    told = [(r.drug, r.drug_span, _device(r), r.route if isinstance(r.route, Route)
+             else r.earlier_route) for r in rest]
+    if told:
+        story.focus.append(told)
+
+
+def _discharge_list(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> str | None:
+    """ "The patient … discharged on Cetomacrogol and fluocinolone gel … and 1%
+    hydrocortisone ointment": the words that name the regimen at discharge (the drugs after
+    "discharged on / with", every item of the sentence among them, none stopped), or None
+    ("discharged on postoperative day 5" names a day, not a regimen; "discharged on day 12
+    on prednisone 20mg daily, aspirin …": the day, then the regimen after a second "on")."""
+    for position, token in enumerate(tokens[:-1]):
+        if token.kind != "time" or token.value != "discharge" \
+                or passage.word(tokens[position + 1]) not in ("on", "with"):
+            continue
+        joint = position + 1
+        if joint + 3 < len(tokens) and passage.word(tokens[joint]) == "on" \
+                and tokens[joint + 1].kind == "time" \
+                and str(tokens[joint + 1].value).startswith("day") \
+                and passage.word(tokens[joint + 2]) == "on":
+            joint += 2  # "discharged on day 12 on …"
+        if joint + 1 >= len(tokens) or tokens[joint + 1].kind in ("time", "number") \
+                or passage.word(tokens[joint + 1]) in ("the", "a", "an", "day"):
+            return None
+        if readings and all(r.first > joint and r.action in ("add", "continue")
+                            for r in readings):
+            return passage.text[token.start:tokens[joint].end]
+        return None
+    return None
+
+
+def _time_of(tokens: list[Token], reading: ItemReading) -> str | None:
+    """The day an amount is given for: "100mg / 24 hours in day 1", "on day 5, … to
+    1,800mg/day", "initiated on hospital day 1 at 100 micrograms/h", and right after the
+    item's words: "famotidine 20 mg was given twice daily orally on hospital days 4-7"."""
+    if reading.amount_token is None:
+        return None
+    after = reading.amount_token + 1
+    while after < len(tokens) and tokens[after].kind == "word" and tokens[after].value in (
+            "in", "on", "at", "from"):
+        after += 1
+    window = [after, *range(reading.amount_token - 1, reading.first - 1, -1)]
+    end = reading.last + 1
+    if end + 1 < len(tokens) and end > reading.amount_token + 1 \
+            and tokens[end].kind == "word" and tokens[end].value in ("on", "from"):
+        window.append(end + 1)
+    for position in window:
+        if 0 <= position < len(tokens):
+            token = tokens[position]
+            if token.kind == "time" and isinstance(token.value, str) \
+                    and token.value.startswith("day"):
+                return str(token.value)
+    return None
+
+
+def _reference(reading: ItemReading, present: set[Drug]) -> bool:
+    """ "after starting the ketamine infusion": a drug of the state named again with no
+    amount, schedule or change is a reference, not an event."""
+    return (reading.amount is None and reading.drug in present
+            and reading.action in ("add",) and reading.schedule is None
+            and reading.schedule_word is None and not reading.prn)
+
+
+def _sequence_break(tokens: list[Token], reading: ItemReading,
+                    earlier: dict[tuple[Drug, bool], ItemReading]) -> bool:
+    """A second amount for the same item in one sentence is a later state when a change or
+    a time comes between ("10 mg twice daily and was increased to 80 mg twice daily",
+    "100mg / 24 hours in day 1, 300mg / 24 hours in day 2")."""
+    if reading.amount is None or reading.amount.kind == "list":
+        return False
+    before = earlier.get((reading.drug, reading.prn))  # its last amount in the sentence
+    if before is not None and before.amount_token is not None \
+            and reading.amount_token is not None:
+        between = tokens[before.amount_token + 1:reading.amount_token]
+        if reading.action == "update" or any(t.kind == "time" for t in between) or any(
+                t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach",
+                                                 "switch") for t in between):
+            return True
+    return False
+
+
+def _step_of_treatment(passage: Passage, tokens: list[Token], before: Sequence[ItemReading],
+                       reading: ItemReading) -> ItemReading | None:
+    """ "methylprednisolone IV followed by oral prednisone 70 mg daily", "methylprednisolone
+    pulse therapy (1 g/day, for 3 days) followed by oral prednisolone": a drug of the same
+    class as the one named just before "followed by" is the next step of one treatment,
+    given after it, not beside it (a drug of another class, "oxycodone 10 mg/day …, followed
+    by naldemedine 0.2 mg/day", is added beside it). The reading it follows, or None."""
+    if not before or reading.action != "add" or reading.drug.drug_class is None:
+        return None
+    previous = before[-1]
+    if previous.drug == reading.drug or previous.drug.drug_class != reading.drug.drug_class \
+            or previous.action not in ("add", "continue"):
+        return None
+    between = tokens[previous.last + 1:reading.first]
+    if len(between) > 3 or not any(passage.word(t).startswith("followed") for t in between):
+        return None
+    return previous
+
+
+def _class_action(tokens: list[Token], index: int) -> str | None:
+    for position in list(range(index + 1, min(len(tokens), index + 6))) + list(
+            range(index - 1, max(-1, index - 4), -1)):
+        token = tokens[position]
+        if token.kind == "clause":
+            break
+        if token.kind == "verb" and token.value in ("stop", "switch"):
+            return str(token.value)
+    return None
+
+
+def _opens_state(passage: Passage, tokens: list[Token], readings: list[ItemReading],
+                 classes: list[tuple[Token, str | None]]) -> bool:
+    if not passage.story.states:
+        return False
+    current = passage.story.states[-1]["items"]
+    if not current:
+        return any(r.action != "stop" for r in readings)
+    present = {item.drug for item in current}
+    for reading in readings:
+        if reading.action in ("switch", "stop") and (reading.drug in present
+                                                     or reading.action == "switch"):
+            return True
+        if reading.action == "update" and reading.amount is not None:
+            return True
+        if reading.action == "add" and reading.amount is not None and reading.drug in present:
+            return True
+        if reading.action == "add" and _explicit_start(tokens, reading):
+            return True
+        if reading.action == "continue" and reading.amount is not None:
+            return True
+    if any(action in ("stop", "switch") for _, action in classes):
+        return True
+    head = tokens[:4]
+    return bool(readings) and any(t.kind == "time" and t.value not in ("before", "initial")
+                                  for t in head)
+
+
+def _explicit_start(tokens: list[Token], reading: ItemReading) -> bool:
+    window = tokens[max(0, reading.first - 6):reading.last + 4]
+    return any(t.kind == "verb" and t.value in ("start", "add") for t in window)
+
+
+def _new_state(passage: Passage, tokens: list[Token], readings: Sequence[ItemReading], *, carry: bool,
+               classes: Sequence[tuple[Token, str | None]] = (),
+               label: str | None = None) -> None:
+    story = passage.story
+    label = _unique(passage, label) if label else _label(passage, tokens, readings, classes)
+    items: list[ReadItem] = []
+    if carry and story.states:
+        stale = story.states[-1]["stale"]
+        for item in story.states[-1]["items"]:
+            if item.frequency == "once" and not item.prn and item.daily_dose is None:
+                continue  # "Olanzapine 10 mg IM stat": a single dose is given, not continued
+            copy = item if item.carried else item.as_carried()
+            if item.drug.name in stale and not item.prn:
+                copy = attrs.evolve(copy, daily_dose=None, daily_mg=None, per_dose=None,
+                                    frequency=None, item=_unknown(copy.item))
+            items.append(copy)
+    start = tokens[0].start if tokens else 0
+    end = tokens[-1].end if tokens else 0
+    story.states.append({"label": label, "items": items, "span": (start, end),
+                         "carried_from": story.states[-1]["label"] if carry and story.states
+                         else None, "stale": set()})
+
+
+def _label(passage: Passage, tokens: list[Token], readings: Sequence[ItemReading],
+           classes: Sequence[tuple[Token, str | None]] = ()) -> str:
+    times = [t.value for t in tokens if t.kind == "time" and isinstance(t.value, str)
+             and t.value != "later"]
+    base = None
+    for wanted in _TIME_ORDER:
+        found = [t for t in times if t.startswith(wanted) or t.endswith(wanted)]
+        if found:
+            base = found[0]
+            break
+    if base is None and times:
+        base = times[0]
+    if base is None:
+        events = []
+        for token, action in classes:
+            if action in ("stop", "switch"):
+                events.append(f"{passage.text[token.start:token.end].lower()} "
+                              f"{'stopped' if action == 'stop' else 'changed'}")
+        for reading in readings:
+            verb = {"increase": "increased", "decrease": "decreased", "titrate": "titrated",
+                    "reach": "increased", "start": "started", "add": "added",
+                    "stop": "stopped", "continue": "continued", "give": "given",
+                    "switch": "switch"}.get(reading.verb, "given")
+            event = (f"switched to {reading.drug.name}" if verb == "switch"
+                     else f"{reading.drug.name} {verb}")
+            if event not in events:
+                events.append(event)
+        base = ", ".join(events[:2]) or None
+    if not passage.story.states and not times:
+        base = "initial"
+    return _unique(passage, base or f"state {len(passage.story.states) + 1}")
+
+
+def _unique(passage: Passage, base: str) -> str:
+    labels = {s["label"].lower() for s in passage.story.states}
+    label, n = base, 2
+    while label.lower() in labels:
+        label = f"{base} ({n})"
+        n += 1
+    return label
+
+
+def _stop_class(passage: Passage, drug_class: str, tokens: list[Token], readings: list[ItemReading],
+                action: str) -> None:
+    state = passage.story.states[-1]
+    regular = any(passage.normal[t.start:t.end].startswith("regular") for t in tokens)
+    targets = {r.drug for r in readings}
+    kept = []
+    for item in state["items"]:
+        matches = drug_class == "*" or item.drug.drug_class == drug_class
+        if action == "switch" and drug_class == "*":
+            matches = True
+        if regular and item.prn:
+            matches = False
+        if matches and item.drug not in targets:
+            continue
+        kept.append(item)
+    state["items"] = kept
+
+
+def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> None:
+    state = passage.story.states[-1]
+    items: list[ReadItem] = state["items"]
+    if reading.told_again:
+        span = token_span(passage, reading)
+        passage.add_finding(Severity.INFO, "switch-told-again",
+                            f"{passage.text[span[0]:span[1]]!r}: the switch to "
+                            f"{reading.drug.name} was told before, with its dose; that dose "
+                            "stands", span)
+        return
+    same = [i for i, item in enumerate(items) if item.drug == reading.drug]
+    if reading.action == "stop":
+        stopped = _stopped(passage, reading, [items[i] for i in same])
+        state["items"] = [item for item in items if not any(item is s for s in stopped)]
+        return
+    if reading.action == "switch" and reading.role != "from":
+        drop = {i for i in same if id(items[i]) not in passage.added_now}
+        if reading.drug.is_opioid:
+            drop |= {i for i, item in enumerate(items) if item.drug.is_opioid
+                     and id(item) not in passage.added_now
+                     and item.drug not in passage.continued_now}
+        items = [item for i, item in enumerate(items) if i not in drop]
+        state["items"] = items
+        same = [i for i, item in enumerate(items) if item.drug == reading.drug]
+    previous = _previous(items, same, reading)
+    if reading.amount is None and reading.action in ("update",) and previous is not None:
+        stale = items[previous]
+        span = token_span(passage, reading)
+        if stale.carried:
+            items[previous] = attrs.evolve(stale, carried=False, action="changed",
+                                           daily_dose=None, daily_mg=None, per_dose=None,
+                                           frequency=None, max_daily_dose=None,
+                                           item=_unknown(stale.item), span=span,
+                                           as_written=passage.text[span[0]:span[1]])
+            passage.add_finding(Severity.WARNING, "change-without-amount",
+                                f"{passage.text[span[0]:span[1]]!r}: {reading.drug.name} changed, and "
+                                "the text gives no new amount: its dose is unknown from here",
+                                span)
+            return
+        passage.add_finding(Severity.WARNING, "change-without-amount",
+                            f"{passage.text[span[0]:span[1]]!r}: {reading.drug.name} changed, and the "
+                            "text gives no new amount; later states carry it with its dose unknown",
+                            span)
+        state["stale"].add(stale.drug.name)
+        return
+    if reading.amount is None and previous is not None:
+        if _complement(passage, items, previous, reading):
+            return
+        if reading.action == "continue" or reading.prn == items[previous].prn:
+            if reading.action == "continue":
+                items[previous] = attrs.evolve(items[previous], carried=False,
+                                               action="continued")
+            return
+    if previous is not None and reading.amount is not None and reading.action == "add" \
+            and items[previous].prn == reading.prn and id(items[previous]) not in passage.added_now:
+        reading.action = "update"  # a new amount for an item of the state
+    item = make_item(passage, reading, items[previous] if previous is not None else None, high=high)
+    if previous is not None and reading.amount is not None and (
+            reading.action in ("update", "continue", "switch")
+            or item.prn == items[previous].prn) and id(items[previous]) not in passage.added_now:
+        items[previous] = item
+    elif any(id(other) in passage.added_now and _same_reading(other, item) for other in items):
+        return  # the same item said twice in one sentence
+    else:
+        items.append(item)
+    passage.added_now.add(id(item))
+    passage.item_sentence[id(item)] = passage.sentence
+    state["items"] = items
+
+
+def _stopped(passage: Passage, reading: ItemReading, candidates: list[ReadItem]) -> list[ReadItem]:
+    """The items a stop is about: all of the drug's, unless the text says which one ("the
+    oxycodone 5 mg capsule was discontinued": not the 10 mg controlled-release tablet)."""
+    if len(candidates) < 2:
+        return candidates
+    amount = reading.amount
+    strength = (amount.value, amount_unit(amount)) if amount is not None and amount.mass \
+        and amount.kind == "single" else None
+    form = reading.form if reading.form in ("tablet", "capsule", "liquid", "patch",
+                                             "suppository", "injection") else None
+    if strength is None and form is None and reading.release is None and not reading.prn:
+        return candidates
+    chosen = [item for item in candidates if (
+        (strength is None or (item.per_dose is not None
+                              and (item.per_dose.value, item.per_dose.unit) == strength))
+        and (form is None or item.form in (None, form))
+        and (reading.release is None or item.release in (None, reading.release))
+        and (not reading.prn or item.prn))]
+    if not chosen or len(chosen) == len(candidates):
+        return candidates
+    span = token_span(passage, reading)
+    passage.add_finding(Severity.INFO, "stopped-one-of-several",
+                        f"{passage.text[span[0]:span[1]]!r}: only the {reading.drug.name} item the text "
+                        "describes is stopped; the drug's other items continue", span)
+    return chosen
+
+
+def _previous(items: list[ReadItem], same: list[int], reading: ItemReading) -> int | None:
+    if not same:
+        return None
+    wanted_prn = reading.prn
+    for index in reversed(same):
+        if items[index].prn == wanted_prn:
+            return index
+    if reading.amount is None:
+        return same[-1]
+    return None
+
+
+def _complement(passage: Passage, items: list[ReadItem], previous: int, reading: ItemReading) -> bool:
+    """A later sentence gives the schedule of a dose named earlier ("oxycodone 5 mg was
+    given …; oxycodone was given four times a day")."""
+    old = items[previous]
+    if reading.schedule_adjective:
+        return False  # "a daily morphine dose of up to 1 mg …": no schedule of giving
+    if reading.schedule is None or old.frequency not in (None, "once") or old.per_dose is None \
+            or old.per_dose.unit not in ("mg", "mcg", "g"):
+        return False
+    if old.prn:
+        return False
+    replaced = rebuild_with_schedule(passage, old, reading.schedule, reading)
+    items[previous] = replaced
+    if reading.prn:
+        items.append(attrs.evolve(rebuild_with_schedule(passage, old, None, reading), prn=True,
+                                  frequency=None, daily_dose=None, daily_mg=None,
+                                  carried=False, action="added"))
+        passage.add_finding(Severity.INFO, "prn-same-strength",
+                            f"{old.drug.name}: the rescue dose is read as the same strength as the "
+                            f"regular dose ({old.per_dose}), as the text gives no other",
+                            token_span(passage, reading))
+    return True
+
+
+def _same_reading(one: ReadItem, other: ReadItem) -> bool:
+    return (one.drug, one.prn, one.route, one.per_dose, one.frequency, one.daily_dose) == (
+        other.drug, other.prn, other.route, other.per_dose, other.frequency, other.daily_dose)
+
+
+def _device(reading: ItemReading) -> str | None:
+    if reading.device == "pca":
+        return "pca"
+    if reading.form == "patch" or reading.route is Route.TRANSDERMAL:
+        return "patch"
+    if reading.infusion or reading.device:
+        return "infusion"
+    return None
+
+
+def _unknown(item: Item | None) -> Item | None:
+    """The same item with its dose unknown (a change the text gives no amount for)."""
+    if item is None:
+        return None
+    return attrs.evolve(item, ingredients=tuple(attrs.evolve(i, dose=None, dose_range=None)
+                                                for i in item.ingredients),
+                        schedule=Schedule(), prn=item.prn, max_prn_per_day=None, count=None)

@@ -1,0 +1,482 @@
+"""Names the catalogue does not know: an amount that belongs to one is given to no catalogue drug.
+
+A word shaped like a drug's name (an INN stem, a class noun, a vitamin, a capitalised brand) that
+heads an amount, stands after "dose of", after a conjunction that follows a drug with its own
+amount, joined to the drug by a conjunction before the amount ("fluoxetine and buspirone added
+with the amount of 15 mg per day"), or at the head of a list item or a bracket: the amount is that
+name's; and an amount that follows such a name's amount with no drug between ("… 50 mg …
+followed with 25 mg") goes on with it. Each is said in a finding and its amount set aside. The
+binding pass (:mod:`.binding`) asks these before it gives an amount to the drug before it or to
+the drug the story is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mpsdose.io.prose.passage import Passage
+from mpsdose.io.prose.scan import Token, opening_bracket
+from mpsdose.io.prose.words import (
+    CONDITIONS,
+    GLUE,
+    INN_STEM,
+    NAME_NOUNS,
+    NOT_A_NAME,
+    NOT_NAMES,
+    ROUTE_NOUNS,
+    SALTS,
+    SERVICES,
+    name_like,
+)
+from mpsdose.model.findings import Severity
+
+__all__ = [
+    "after_unknown_name",
+    "coordinated_unknown_name",
+    "dose_of_name",
+    "dose_of_unknown_between",
+    "follows_unknown_dose",
+    "for_unknown_word",
+    "given_by_route",
+    "headed_by_unknown_name",
+    "infusion_of_name",
+    "named_after_conjunction",
+]
+
+#: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
+_GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
+#: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
+_FURTHER = frozenset({"additional", "extra", "another", "others", "further", "subsequent", "second",
+                      "third", "single", "supplemental", "supplementary", "bolus", "boluses",
+                      "increment", "increments", "top-up", "titration", "maintenance", "then",
+                      "thereafter", "afterwards", "later", "night", "morning", "evening",
+                      "noon", "midday", "lunch", "lunchtime", "dinner", "supper", "breakfast",
+                      "bedtime", "afternoon", "tablets", "tablet", "capsules", "capsule"})
+#: Nouns after a route word that name a way or kind of treatment, not a drug ("IV analgesia").
+_KINDS_OF_GIVING = frozenset({"analgesia", "analgesic", "analgesics", "opioid", "opioids",
+                              "medication", "medications", "medicine", "medicines", "drugs",
+                              "intake", "fluids", "fluid", "hydration", "access", "route",
+                              "bolus", "boluses", "injection", "injections", "doses", "dosing",
+                              "preparation", "formulation", "solution", "sedation", "steroids",
+                              "steroid", "corticosteroids", "corticosteroid", "pulse", "pulses"})
+#: Words after "switched to" that name a way of giving the same drug, not what replaces it
+#: ("switched to subcutaneous route 10 mg", "changed to depot 50 mg monthly").
+_NOT_REPLACEMENTS = frozenset({"route", "routes", "depot", "schedule", "scheme", "regime",
+                               "protocol", "product", "brand", "generic", "mouth"})
+#: Nouns of a class of drugs ("angiotensin-converting enzyme inhibitor (150mg/day, Lopril)",
+#: "a beta blocker 50 mg"): right before an amount, or before a bracket that opens with one, the
+#: class noun heads the amount — the amount is the class member's, never an earlier drug's.
+_CLASS_NOUNS = frozenset({"inhibitor", "inhibitors", "blocker", "blockers", "antagonist",
+                          "antagonists", "agonist", "agonists", "antibiotic", "antibiotics",
+                          "agent", "agents", "analogue", "analogues", "analog", "analogs"})
+#: Vitamins and minerals given as supplements ("vitamin C 1 gramme per day and zinc 90 mg per
+#: day"): nouns that head an amount like a drug's name the catalogue does not know.
+_SUPPLEMENTS = frozenset({"vitamin", "vitamins", "zinc", "iron", "calcium", "magnesium",
+                          "selenium", "folate", "copper", "iodine", "multivitamin",
+                          "multivitamins"})
+#: Words of a dose between a name and its amount: "pyridoxine in dose of 50 mg", "X at a daily
+#: dose of 2 g", "X at 80 mg" — they do not head the amount, the name before them does.
+_DOSE_PHRASE = frozenset({"in", "at", "with", "a", "an", "the", "of", "dose", "doses", "dosage",
+                          "daily", "total", "initial", "starting", "usual", "maximum", "single",
+                          "oral", "intravenous", "prophylactic"})
+
+
+def for_unknown_word(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "0.0002% epinephrine", "40 mg of triamcinolone": an amount right before a word the
+    catalogue does not know (or before "of" and that word) is that word's, not the drug
+    before it."""
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    if following.kind == "word" and following.value == "of" and index + 2 < len(tokens) \
+            and tokens[index + 2].kind == "word":
+        following = tokens[index + 2]  # "40 mg of triamcinolone"
+    elif following.kind != "word" or following.value in GLUE or (following.end != tokens[
+            index].end + 1 and passage.normal[tokens[index].end:following.start].strip()):
+        return False
+    if following.value in GLUE:
+        return False
+    word = str(following.value)
+    return name_like(word) and word not in NOT_NAMES
+
+
+def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "donepezil hydrochloride,10 mg/d", "- Temazepam (Restoril®) 30mg", "(methotrexate
+    15 mg/week)", "duloxetine was switched to bupropion 150 mg/day": an amount that follows a
+    name the catalogue does not know, at the head of an item of a list or of a bracket, or
+    after the "to", "by" or "with" of a verb of switching, is that name's — never the drug of
+    the item before it, nor the drug switched from. Said in a finding; not read."""
+    position = index - 1
+    opening = opening_bracket(tokens, index)
+    if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
+        # "terbutaline sulphate (5 mg q6h)", "aminophylline (loading with 5 mg/kg …)": an
+        # amount in the brackets that follow a name is that name's
+        position = opening - 1
+    while position >= 0 and (
+            (tokens[position].kind == "punct" and tokens[position].value == ",")
+            or (tokens[position].kind == "word" and tokens[position].value in SALTS)):
+        position -= 1
+    if position >= 0 and tokens[position].kind == "close":  # a brand in brackets
+        opening = position - 1
+        while opening >= 0 and tokens[opening].kind == "word":
+            opening -= 1
+        if opening < 0 or tokens[opening].kind != "open" or opening == position - 1:
+            return False
+        position = opening - 1
+        while position >= 0 and tokens[position].kind == "word" \
+                and tokens[position].value in SALTS:
+            position -= 1
+    names = 0
+    while position >= 0 and names < 2 and tokens[position].kind == "word" \
+            and name_like(str(tokens[position].value)) \
+            and tokens[position].value not in NOT_A_NAME:
+        position -= 1
+        names += 1
+    if not names:
+        return False
+    first_name = position + 1
+    named = {str(tokens[p].value) for p in range(first_name, first_name + names)}
+    # "sodium valproate 500 mg", "oral mesalazine 2.4 mg/day", "nebulized terbutaline (5 mg)":
+    # a salt or the way it is given, before the name
+    while position >= 0 and (tokens[position].kind in ("route", "release", "form") or (
+            tokens[position].kind == "word" and tokens[position].value in SALTS | _GIVEN_AS)):
+        position -= 1
+    before = tokens[position] if position >= 0 else None
+    if before is not None and not (
+            (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
+            or (before.kind == "word" and before.value in ("-", "\u2022", "*"))
+            or _opens_bracket_with_name(tokens, position, names)
+            or (_object_of_switch(passage, tokens, position) and not named & (
+                _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER | _NOT_REPLACEMENTS))):
+        return False
+    token = tokens[index]
+    name = passage.text[tokens[first_name].start:tokens[first_name + names - 1].end]
+    passage.add_not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
+    passage.unknown_amounts.add(token.start)
+    passage.add_finding(Severity.WARNING, "unknown-name",
+                        f"{passage.text[token.start:token.end]!r} follows {name!r}, a name the "
+                        "catalogue does not know: not read, and not given to another drug",
+                        (tokens[position + 1].start, token.end))
+    return True
+
+
+def dose_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
+    """ "the dosage of milnacipran was increased to 100 mg day(-1)": the word after "dose of"
+    or "dosage of" names the drug whose dose it is — where the catalogue does not know it,
+    the sentence speaks of that drug, not of the story's."""
+    for position in range(len(tokens) - 2):
+        word, of, name = tokens[position:position + 3]
+        if _dose_of_unknown(passage, word, of, name):
+            return name
+    return None
+
+
+def infusion_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
+    """ "Adrenaline infusion (1.5mg/50mls) was started at 0.5mls/hour": a word the catalogue
+    does not know right before "infusion", as the subject of the sentence (before its first
+    verb), names what is infused — the sentence speaks of it, not of the story's drug. A word
+    for a dose, a device or a kind of treatment names nothing new."""
+    for position, token in enumerate(tokens[:-1]):
+        if token.kind == "verb":
+            return None
+        following = tokens[position + 1]
+        if token.kind == "word" and following.kind == "infusion" \
+                and passage.normal[following.start:following.end].startswith("infusion") \
+                and name_like(str(token.value)) \
+                and token.value not in NOT_A_NAME | ROUTE_NOUNS | _KINDS_OF_GIVING:
+            return token
+    return None
+
+
+def given_by_route(tokens: list[Token]) -> Token | None:
+    """ "Intravenous immunoglobulin (IVIG) was started at a total dose of 120g (2g/kg)": a
+    route word right before a word the catalogue does not know, as the subject of the
+    sentence (before its first verb), names what was given that way — the sentence speaks
+    of it, not of the story's drug. A word for a dose, a device or a kind of treatment ("IV
+    analgesia", "oral intake") names nothing new."""
+    for position, token in enumerate(tokens[:-1]):
+        if token.kind == "verb":
+            return None
+        name = tokens[position + 1]
+        if token.kind == "route" and name.kind == "word" and name_like(str(name.value)) \
+                and name.value not in NOT_A_NAME | ROUTE_NOUNS | _KINDS_OF_GIVING:
+            return name
+    return None
+
+
+def dose_of_unknown_between(passage: Passage, tokens: list[Token], drug_index: int, index: int) -> bool:
+    """ "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice
+    daily": a "dose of" a name the catalogue does not know, between the drug and the amount,
+    makes the amount that name's — never the drug named before it. Said in a finding; not
+    read."""
+    for position in range(drug_index + 1, index - 2):
+        word, of, name = tokens[position:position + 3]
+        if _dose_of_unknown(passage, word, of, name):
+            token = tokens[index]
+            said = passage.text[name.start:name.end]
+            passage.add_not_dose(token, f"the dose of {said!r}, a name the catalogue does not know")
+            passage.unknown_amounts.add(token.start)
+            passage.add_finding(Severity.WARNING, "unknown-name",
+                                f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, a "
+                                "name the catalogue does not know: not read, and not given to "
+                                "another drug", (name.start, token.end))
+            return True
+    return False
+
+
+def headed_by_unknown_name(passage: Passage, tokens: list[Token], low: int, index: int) -> bool:
+    """An amount whose own phrase is headed by a name the catalogue does not know (`_unknown_head`)
+    is that name's: never given to a drug named before it, nor to the story's drug. Said in
+    a finding; not read. The name is the story's latest drug-like name from here on."""
+    head = _unknown_head(passage, tokens, low, index)
+    if head is None:
+        return False
+    token = tokens[index]
+    said = passage.text[head.start:head.end]
+    passage.add_not_dose(token, f"the amount of {said!r}, a name the catalogue does not know")
+    passage.unknown_amounts.add(token.start)
+    whose = f", not {tokens[low].value.drug.name}'s" if low >= 0 \
+        and tokens[low].kind == "drug" else ""
+    passage.add_finding(Severity.WARNING, "unknown-name",
+                        f"{passage.text[token.start:token.end]!r} is headed by {said!r}, a name the "
+                        f"catalogue does not know{whose}: not read", (head.start, token.end))
+    passage.unknown_named_at = max(passage.unknown_named_at, head.start)
+    return True
+
+
+def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: int, index: int) -> bool:
+    """ "prednisolone 10 mg daily and orally administered cyclosporine A 50 mg twice daily",
+    "aspirin 100mg daily, and colchicine 0,5mg twice daily": a drug that already has its own
+    amount before a conjunction ("and", ",", ";", "plus", "with") does not take an amount
+    after it where a noun phrase naming something else — a word that could be a drug's name
+    the catalogue does not know — stands between the conjunction and the amount. The amount
+    is that name's: said in a finding; not read. A split dose of the drug itself ("morphine
+    10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else."""
+    conjunction = None
+    for position in range(index - 1, drug_index, -1):
+        token = tokens[position]
+        if (token.kind == "punct" and token.value in ",;") or (
+                token.kind == "plus" and passage.word(token) in ("and", "plus", "with")):
+            conjunction = position
+            break
+        if token.kind in ("amount", "drug", "class", "clause"):
+            return False
+    if conjunction is None or not any(
+            tokens[position].kind == "amount"
+            for position in range(drug_index + 1, conjunction)):
+        return False
+    # the name heads the amount: only glue, a salt, a route or form, or a letter naming a
+    # variant ("cyclosporine A", "vitamin K") between them — never a verb ("the patient
+    # received 20 mg": the patient is no drug)
+    position = index - 1
+    while position > conjunction and (
+            tokens[position].kind in ("route", "release", "form")
+            or (tokens[position].kind == "word" and (
+                tokens[position].value in GLUE | SALTS
+                or re.fullmatch(r"[A-Z]", passage.text[tokens[position].start:tokens[
+                    position].end]) is not None))):
+        position -= 1
+    name = tokens[position]
+    if position <= conjunction or name.kind != "word" or not name_like(str(name.value)) \
+            or name.value in NOT_A_NAME | _FURTHER:
+        return False
+    # and the name opens the noun phrase after the conjunction: only the way it is given
+    # stands before it ("and orally administered cyclosporine A", "and intravenous
+    # immunoglobulin"), never a preposition ("; increased in steps of 5 mg") — but the "of"
+    # of a verb's noun ("and addition of tabs cyclophosphamide 50mg")
+    position -= 1
+    while position > conjunction and (
+            tokens[position].kind in ("route", "release", "form", "verb")
+            or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)
+            or (tokens[position].kind == "word" and tokens[position].value == "of"
+                and position - 1 > conjunction and tokens[position - 1].kind == "verb")):
+        position -= 1
+    if position != conjunction:
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    passage.add_not_dose(token, f"the amount of {said!r}, a name the catalogue does not know, "
+                         "after a drug with its own amount")
+    passage.unknown_amounts.add(token.start)
+    passage.add_finding(Severity.WARNING, "unknown-name",
+                        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
+                        "catalogue does not know, after a conjunction: not read, and not given to "
+                        f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
+                        (name.start, token.end))
+    return True
+
+
+#: Words between a name and its amount that say how much was given ("added with the amount of
+#: 15 mg per day"), besides the glue and the words of a dose.
+_AMOUNT_NOUNS = frozenset({"amount", "amounts", "quantity", "quantities"})
+#: Nouns after a conjunction that are no drug's name ("morphine and the patient …").
+_NOT_GIVEN_NOUNS = frozenset({"patient", "patients", "symptoms", "physician", "nurse", "family",
+                              "pain", "nausea", "vomiting", "sedation"})
+
+
+def follows_unknown_dose(passage: Passage, tokens: list[Token], drug_index: int, index: int) -> bool:
+    """ "Metoclopramide was discontinued and diphenhydramine 50 mg was initially administered
+    intravenously followed with 25 mg orally every 4 hours as needed": an amount with no drug
+    of its own, after the amount of a name the catalogue does not know (set aside before) and
+    with no drug between them, goes on with that name's dose — never to the drug named before
+    it. Said in a finding; not read."""
+    for position in range(index - 1, drug_index, -1):
+        token = tokens[position]
+        if token.kind == "drug":
+            return False
+        if token.kind == "amount" and token.start in passage.unknown_amounts:
+            amount = tokens[index]
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(amount, f"after {said!r}, the amount of a name the catalogue does "
+                                 "not know, with no drug between")
+            passage.unknown_amounts.add(amount.start)
+            passage.add_finding(Severity.WARNING, "unknown-name",
+                                f"{passage.text[amount.start:amount.end]!r} follows {said!r}, the "
+                                "amount of a name the catalogue does not know, with no drug named "
+                                f"between: not read, and not given to "
+                                f"{tokens[drug_index].value.drug.name}",
+                                (token.start, amount.end))
+            return True
+    return False
+
+
+def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: int,
+                             index: int) -> bool:
+    """ "She was treated with a fixed dose of fluoxetine and buspirone added with the amount of
+    15 mg per day", "fluoxetine and buspirone 15 mg per day": a name the catalogue does not know,
+    joined to the drug by "and", "or", "plus" or a comma, between the drug and the amount, with
+    only a verb, the words of a dose or glue between it and the amount — the amount follows that
+    name (it is that name's, or each's: the text does not say), so it is never the drug's alone.
+    Said in a finding; not read."""
+    position = drug_index + 1
+    while position < index and (tokens[position].kind in ("release", "form")
+                                or passage.word(tokens[position]) in SALTS):
+        position += 1
+    joint = tokens[position] if position < index else None
+    if joint is None or not ((joint.kind == "plus" and passage.word(joint) in ("and", "or", "plus"))
+                             or (joint.kind == "punct" and joint.value == ",")):
+        return False
+    position += 1
+    while position < index and (tokens[position].kind in ("route", "release", "form")
+                                or passage.word(tokens[position]) in _GIVEN_AS):
+        position += 1  # "and oral buspirone"
+    if position >= index:
+        return False
+    name = tokens[position]
+    word = str(name.value)
+    if name.kind != "word" or not name_like(word) or word in (
+            NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | CONDITIONS
+            | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS):
+        return False
+    position += 1
+    while position < index:
+        token = tokens[position]
+        said = passage.word(token)
+        if token.kind in ("verb", "route", "release", "form", "approx") or (
+                token.kind in ("word", "cue", "plus", "freq")
+                and said in GLUE | SALTS | _DOSE_PHRASE | _AMOUNT_NOUNS) or re.fullmatch(
+                r"[A-Z]", passage.text[token.start:token.end]) is not None:
+            position += 1
+            continue
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    drug = tokens[drug_index].value.drug.name
+    passage.add_not_dose(token, f"the amount after {said!r}, a name the catalogue does not know "
+                         f"joined to {drug}")
+    passage.unknown_amounts.add(token.start)
+    passage.add_finding(Severity.WARNING, "unknown-name",
+                        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
+                        f"catalogue does not know joined to {drug}: whose amount it is (the "
+                        f"name's, or each's) is not said; not read, and not given to {drug}",
+                        (name.start, token.end))
+    passage.unknown_named_at = max(passage.unknown_named_at, name.start)
+    return True
+
+
+def _dose_of_unknown(passage: Passage, word: Token, of: Token, name: Token) -> bool:
+    """ "dose of X", "doses of X", "dosage of X", where X could be a drug's name the catalogue
+    does not know."""
+    return word.kind in ("word", "cue") \
+        and passage.normal[word.start:word.end] in ("dose", "doses", "dosage") \
+        and of.kind == "word" and of.value == "of" and name.kind == "word" \
+        and name_like(str(name.value)) and name.value not in NOT_A_NAME
+
+
+def _object_of_switch(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """Is the token at ``position`` the "to", "by" or "with" that opens what a verb of switching
+    puts in place ("switched to", "changed over to", "converted to", "rotated to", "replaced
+    by", "substituted with"; "switched her from duloxetine to …")? The verb is looked for up to
+    eight tokens back, over pronouns, adverbs and what was switched from, stopping at a clause
+    boundary, a semicolon or colon, or another verb."""
+    if position < 0 or passage.word(tokens[position]) not in ("to", "by", "with"):
+        return False
+    for back in range(position - 1, max(-1, position - 9), -1):
+        token = tokens[back]
+        if token.kind == "verb":
+            return bool(token.value == "switch")
+        if token.kind == "clause" or (token.kind == "punct" and token.value in ";:"):
+            return False
+    return False
+
+
+def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> bool:
+    """ "… was initiated (methotrexate 15 mg/week)": a bracket that opens with a word shaped
+    like an INN the catalogue does not know, not right after a drug's name (where it may be
+    the drug's brand: "methyl-prednisolone (Urbason 40 mg)")."""
+    if position < 0 or tokens[position].kind != "open" or names != 1:
+        return False
+    return (position == 0 or tokens[position - 1].kind != "drug") \
+        and INN_STEM.fullmatch(str(tokens[position + 1].value)) is not None
+
+
+def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -> Token | None:
+    """The word that heads an amount in its own phrase, where that word names something the
+    catalogue does not know: the nearest word before the amount (or before the bracket that
+    opens with it), past salts, route, release and form words, a letter naming a variant
+    ("vitamin C") and the words of a dose ("in dose of", "at a daily dose of", "at"), after
+    the token at ``low`` (the drug the amount would otherwise go to, or -1). It heads the
+    amount where it is shaped like a drug's name: a word with an INN stem ("acyclovir"), a
+    class noun ("inhibitor"), a vitamin or mineral ("zinc"), a capitalised word inside the
+    sentence (a brand: "Lopril 150 mg"), or — before the words of a dose — any word that could
+    be a name ("pyridoxine in dose of 50 mg"). None where the amount's head is a drug the
+    catalogue knows, a word of a dose or a kind of treatment, or an ordinary word."""
+    position = index - 1
+    if position > low and tokens[position].kind == "open":
+        position -= 1
+    if position - 1 > low and tokens[position].kind == "word" and tokens[position].value in (
+            "x", "×") and tokens[position - 1].kind == "number":
+        position -= 2  # "idarucizumab 2 × 2.5 g": a count of doses before the amount
+    dose_words = False
+    while position > low:
+        token = tokens[position]
+        word = passage.word(token)
+        if token.kind in ("route", "release", "form", "approx") or (
+                token.kind == "word" and (word in SALTS or re.fullmatch(
+                    r"[A-Z]", passage.text[token.start:token.end]) is not None)):
+            position -= 1
+            continue
+        if token.kind in ("word", "cue", "freq") and word in _DOSE_PHRASE:
+            # the name stands right before "in", "at" or "with" ("pyridoxine in dose of"),
+            # never before an adjective of the dose ("a steady dose of")
+            dose_words = word in ("in", "at", "with")
+            position -= 1
+            continue
+        break
+    if position <= low or tokens[position].kind != "word":
+        return None
+    head = tokens[position]
+    word = str(head.value)
+    if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and INN_STEM.fullmatch(word)):
+        return head
+    if not name_like(word) or word in (NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS
+                                       | NAME_NOUNS | CONDITIONS | SERVICES):
+        return None
+    said = passage.text[head.start:head.end]
+    if position > 0 and said[:1].isupper() and said[1:].islower() and not (
+            tokens[position - 1].kind == "open" and position >= 2
+            and tokens[position - 2].kind == "drug"):
+        # a brand the catalogue does not know, right before the amount — but not the brand
+        # in brackets after a drug's name ("methyl-prednisolone (Urbason 40 mg)")
+        return head
+    return head if dose_words else None
