@@ -1051,7 +1051,8 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
         *([bup.alias(name("bup"))] if buprenorphine_counted else []),
         # each patient's rows computed and not are counted from two Boolean columns: a bit a
         # row where the group_by keeps the rows it has not summed yet (50M rows: the job's
-        # peak 0.4 GB lower than with one Int64 column counting both, for the same CPU time)
+        # peak 0.35-0.4 GB lower than with one Int64 column counting both; CPU time the same
+        # at 20M rows, up to 4% more at 50M)
         ok.alias(name("ok_row")), failed.alias(name("failed_row")),
     )
     m, d, is_bup = pl.col(name("m")), pl.col(name("d")), pl.col(name("bup"))
