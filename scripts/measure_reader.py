@@ -27,8 +27,8 @@ ID), it prints:
 
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
-            fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|
-            all] [--show]
+            fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
+            fresh21|all] [--show]
 """
 
 from __future__ import annotations

@@ -106,7 +106,13 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all forty-six.
+``check_dangerous_fresh23.csv`` and ``check_ordinary_fresh23.csv`` are the twenty-third held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
+label, guideline or error report named in its ``why``, checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all forty-eight.
 """
 
 from __future__ import annotations
@@ -143,7 +149,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 19": ("check_dangerous_fresh19.csv", "check_ordinary_fresh19.csv"),
         "held-out 20": ("check_dangerous_fresh20.csv", "check_ordinary_fresh20.csv"),
         "held-out 21": ("check_dangerous_fresh21.csv", "check_ordinary_fresh21.csv"),
-        "held-out 22": ("check_dangerous_fresh22.csv", "check_ordinary_fresh22.csv")}
+        "held-out 22": ("check_dangerous_fresh22.csv", "check_ordinary_fresh22.csv"),
+        "held-out 23": ("check_dangerous_fresh23.csv", "check_ordinary_fresh23.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -653,8 +653,12 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    no stronger than the manufacturers' patch tables give for the old dose
                    (most cautious: Duragesic, Durogesic; a buprenorphine patch by the old
                    OME: Butrans, Butec, the market's own with --market us or uk) is info,
-                   not unreduced; morphine and diamorphine convert between each other at
-                   the table's ratio (flagged only above it)
+                   not unreduced; a switch no higher than the new product's own label
+                   gives for the old dose in the --market chosen (jp: OxyContin TR 2/3
+                   of oral morphine, the Tapenta table) is info; --market eu: the
+                   Durogesic table's 12 mcg/h from 30-44 mg OME/day; morphine and
+                   diamorphine convert between each other at the table's ratio (flagged
+                   only above it)
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
                    a parenteral rescue of a patch's own drug in the drug's own amount (a
                    fentanyl patch delivers its rate: SC fentanyl against 24 h of it);

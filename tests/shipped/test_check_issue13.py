@@ -459,6 +459,19 @@ FRESH21_LEFT: dict[str, str] = {}
 # BO30 (OxyContin 20 mg/day to Fentos 1 mg, jp) was an error by the US label's 60 mg/day until a
 # first patch was judged by the market's own switching table (the Fentos insert).
 FRESH21_STILL_WARNED = {"BO12": _SPCG_TWO_TO_ONE, "BO45": _SPCG_TWO_TO_ONE}
+FRESH22_LEFT: dict[str, str] = {}
+# CD04 (lepetan 3 mg IM, jp) was silent until the Lepetan insert's 0.2-0.3 mg IM dose was shipped;
+# CO09, CO22, CO28 and CO30 warned until the market's own label (the BuTrans SmPC's next strength,
+# the Durogesic SmPC table's lowest band, the JP OxyContin TR and Tapenta inserts) was read.
+FRESH22_STILL_WARNED = {
+    "CO19": "morphine 120 mg/day to hydromorphone 16 mg/day (7.5:1) is unreduced at the top of "
+            "SPCG's published range (EAPC 2012: 5:1-7.5:1); the issue's any-published-ratio rule",
+    "CO25": "tramadol 200 mg/day to Transtec 35 mcg/h is the Transtec SmPC's own start from a WHO "
+            "step-II analgesic, but round 5's LD32 (uk) calls the same switch dangerous (35 mcg/h "
+            "is about 84 mg OME, above tramadol's 20-40): the held-out sets disagree and a "
+            "dangerous row may not stop being caught",
+    "CO45": _SPCG_TWO_TO_ONE,
+}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -483,6 +496,7 @@ ROUNDS = {
     "fresh19": (FRESH19_LEFT, FRESH19_STILL_WARNED),
     "fresh20": (FRESH20_LEFT, FRESH20_STILL_WARNED),
     "fresh21": (FRESH21_LEFT, FRESH21_STILL_WARNED),
+    "fresh22": (FRESH22_LEFT, FRESH22_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -1439,10 +1439,10 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         elif (new - old and not _all_continued(before_items, after_items)
               and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
-            found.extend(_by_patch_table(k, _unreduced(
+            found.extend(_by_label_switch(k, _by_patch_table(k, _unreduced(
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
                 after_items=after_items, same_active=same), before_items, after_items,
-                {} if surveillance else readings, market))
+                {} if surveillance else readings, market), before_items, after_items, market))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
@@ -1611,6 +1611,65 @@ def _by_patch_table(k: Knowledge, findings: list[Finding],
             kept.append(attrs.evolve(finding, message=(
                 f"{finding.message} The patch, {significant(rate, 4)} mcg/h, is also above "
                 f"the {given}."), source=f"{finding.source} ; also: {sources}"))
+    return kept
+
+
+def _release(item: Item) -> str:
+    return item.release or ("ir" if item.route is Route.ORAL else "")
+
+
+def _by_label_switch(k: Knowledge, findings: list[Finding],
+                     before_items: Sequence[tuple[Item, str, float]],
+                     after_items: Sequence[tuple[Item, str, float]],
+                     market: str | None) -> list[Finding]:
+    """An unreduced switch that the new product's own label gives, in the chosen market.
+
+    A product label's switching table (``label_switches.csv``: the Japanese OxyContin TR insert's
+    two-thirds of the oral morphine day, the Japanese Tapenta insert's bands from oxycodone and
+    morphine) is the regulator-approved conversion for that product in that market. A switch
+    from one opioid by one route to one product, at or below what its label gives for the
+    previous daily dose, is information naming the label; above it, the warning stays and says
+    what the label gives. Without ``--market`` (or in another market) nothing changes: the
+    switch is judged under every published ratio, as the issue's rule asks.
+    """
+    switches = [f for f in findings if f.code == "equianalgesic-switch"
+                and f.severity is Severity.WARNING]
+    if market is None or not switches:
+        return findings
+    sources = {(drug, item.route, _release(item)) for item, drug, _ in before_items}
+    targets = {(drug, item.route, _release(item)) for item, drug, _ in after_items}
+    if len(sources) != 1 or len(targets) != 1:
+        return findings
+    ((from_drug, from_route, from_release),) = sources
+    ((drug, route, release),) = targets
+    amount = sum(daily for _, _, daily in before_items)
+    new_day = sum(daily for _, _, daily in after_items)
+    rows = [r for r in k.label_switches if r.market == market and r.drug == drug
+            and r.route is route and r.release in (None, release) and r.from_drug == from_drug
+            and r.from_route is from_route and r.from_release in (None, from_release)
+            and r.allowed(amount) is not None]
+    if not rows:
+        return findings
+    row = min(rows, key=lambda r: r.allowed(amount) or 0.0)
+    allowed = row.allowed(amount)
+    assert allowed is not None
+    given = (f"the {significant(allowed, 4)} mg/day the {row.product} label ({market}, "
+             f"{row.table}) gives for {from_drug} {from_route.value} "
+             f"{significant(amount, 4)} mg/day")
+    kept = []
+    for finding in findings:
+        if finding not in switches:
+            kept.append(finding)
+        elif new_day <= allowed * (1 + _TOLERANCE):
+            kept.append(Finding(Severity.INFO, "equianalgesic-switch", (
+                f"{drug} {significant(new_day, 4)} mg/day is no more than {given}: the "
+                "product's own approved conversion in the chosen market, so not an unreduced "
+                f"switch (read in equivalents: {finding.message})"),
+                f"{row.source} ; also: {finding.source}"))
+        else:
+            kept.append(attrs.evolve(finding, message=(
+                f"{finding.message} The new day, {significant(new_day, 4)} mg, is also above "
+                f"{given}."), source=f"{finding.source} ; also: {row.source}"))
     return kept
 
 

@@ -48,7 +48,14 @@ if TYPE_CHECKING:
         UsualRange,
     )
     from mpsdose.knowledge.market import MarketRules
-    from mpsdose.knowledge.practice import PatchBand, Rules, Strength, Tier, UsualSchedule
+    from mpsdose.knowledge.practice import (
+        LabelSwitch,
+        PatchBand,
+        Rules,
+        Strength,
+        Tier,
+        UsualSchedule,
+    )
     from mpsdose.knowledge.products import Products
     from mpsdose.model.products import ProductRecord
 
@@ -447,6 +454,14 @@ class Knowledge:
             PatchBand.from_row(row) for row in self.rows("patch_conversion.csv")))
 
     @property
+    def label_switches(self) -> tuple[LabelSwitch, ...]:
+        """Product labels' own oral switching tables, by market (``label_switches.csv``)."""
+        from mpsdose.knowledge.practice import LabelSwitch
+
+        return self._cached("label_switches", lambda: tuple(
+            LabelSwitch.from_row(row) for row in self.rows("label_switches.csv")))
+
+    @property
     def methadone_tiers(self) -> tuple[Tier, ...]:
         """The dose tiers of the methadone methods (``methadone_methods.csv``)."""
         from mpsdose.knowledge.practice import Tier
@@ -636,6 +651,7 @@ class Knowledge:
             "strengths.csv": lambda: self.strengths,
             "schedules.csv": lambda: self.schedules,
             "patch_conversion.csv": lambda: self.patch_bands,
+            "label_switches.csv": lambda: self.label_switches,
             "methadone_methods.csv": lambda: self.methadone_tiers,
             "dose_limits.csv": lambda: self.dose_limits,
             "setting_limits.csv": lambda: self.setting_limits,

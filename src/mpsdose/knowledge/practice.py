@@ -168,6 +168,44 @@ class Rules(Value):
 
 
 @attrs.frozen(repr=False, eq=False)
+class LabelSwitch(Value):
+    """One row of a product label's own switching table (``label_switches.csv``): the new
+    product's daily dose for a band of the previous opioid's daily dose, as a ratio or a dose."""
+
+    table: str
+    market: str
+    product: str
+    drug: str
+    route: Route
+    release: str | None
+    from_drug: str
+    from_route: Route
+    from_release: str | None
+    band: Interval
+    ratio: float | None
+    daily_mg: float | None
+    source: str
+    notes: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> LabelSwitch:
+        ratio, daily = row.get("ratio"), row.get("daily_mg")
+        if (ratio is None) == (daily is None):
+            raise row.error("a label switch gives a ratio or a daily_mg (one of them)", "ratio")
+        return cls(row["table"], row["market"], row["product"], row["drug"], row["route"],
+                   row.get("release"), row["from_drug"], row["from_route"],
+                   row.get("from_release"), row["band"], ratio, daily, row["source"],
+                   row.get("notes", ""))
+
+    def allowed(self, previous_mg_day: float) -> float | None:
+        """The new daily dose [mg] the label gives for the previous daily dose, or None where
+        the dose is outside the row's band."""
+        if not self.band.contains(previous_mg_day):
+            return None
+        return previous_mg_day * self.ratio if self.ratio is not None else self.daily_mg
+
+
+@attrs.frozen(repr=False, eq=False)
 class PatchBand(Value):
     """One row of a manufacturer's patch table: a band of current daily dose → a patch."""
 
