@@ -494,6 +494,19 @@ FRESH23_STILL_WARNED = {
             "so no AU patch_low_start or patch_table is shipped",
 }
 
+# -- the twenty-fourth held-out round (written and committed before check first ran) -----------
+FRESH24_LEFT: dict[str, str] = {}
+FRESH24_STILL_WARNED = {
+    "GO11": "continuous SC oxycodone 15 mg/day with a one-hour-rate bolus of 0.6 mg (jp): 4% of the "
+            "day, below the lowest share any encoded source gives (Pallipedia 5%); the one-hour "
+            "bolus of a continuous infusion is not encoded",
+    "GO12": _SPCG_TWO_TO_ONE,
+    "GO29": "morphine 120 mg/day to hydromorphone 18 mg/day (us): unreduced at the top of SPCG's "
+            "published range (7.5:1, 112%), the issue's any-published-ratio rule",
+    "GO40": "oxycodone 60 mg/day to morphine 60 mg/day (nz): unreduced at PDQ's published 1:1, the "
+            "issue's any-published-ratio rule (as ZO50)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -519,6 +532,7 @@ ROUNDS = {
     "fresh21": (FRESH21_LEFT, FRESH21_STILL_WARNED),
     "fresh22": (FRESH22_LEFT, FRESH22_STILL_WARNED),
     "fresh23": (FRESH23_LEFT, FRESH23_STILL_WARNED),
+    "fresh24": (FRESH24_LEFT, FRESH24_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
