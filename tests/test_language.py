@@ -329,3 +329,22 @@ def test_a_pattern_is_tried_only_in_an_item_holding_its_word():
             for i in range(len(items))
             if items[i][0] not in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
         ), pattern.kind
+
+
+@given(items)
+def test_a_schedules_interval_and_doses_a_day_make_a_day(item):
+    """Hours between doses times doses a day is 24, for every schedule that says both."""
+    schedule = item.schedule
+    if schedule.interval_h is None:
+        assert schedule.doses_per_day is None or schedule.doses_per_day == 0
+    else:
+        assert schedule.doses_per_day is not None
+        assert schedule.interval_h * schedule.doses_per_day == pytest.approx(24.0)
+
+
+@pytest.mark.parametrize(("text", "hours"), [("morphine 10 mg po q4h", 4.0),
+                                             ("morphine 10 mg po tid", 8.0),
+                                             ("olanzapine 2.5 mg po at night", 24.0),
+                                             ("morphine 10 mg/day sc continuous", None)])
+def test_a_schedules_interval_in_hours(text, hours):
+    assert parse_item(text).schedule.interval_h == hours

@@ -34,7 +34,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh13_passages.jsonl", "fresh14_passages.jsonl",
                                           "fresh15_passages.jsonl", "fresh17_passages.jsonl",
                                           "fresh18_passages.jsonl", "fresh19_passages.jsonl",
-                                          "fresh20_passages.jsonl")
+                                          "fresh20_passages.jsonl", "fresh21_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -59,7 +59,8 @@ def _items(text: str):
                                              ("fresh12", 1.0), ("fresh13", 1.0),
                                              ("fresh14", 0.91), ("fresh15", 1.0),
                                              ("fresh17", 1.0), ("fresh18", 1.0),
-                                             ("fresh19", 1.0), ("fresh20", 0.93)])
+                                             ("fresh19", 1.0), ("fresh20", 0.93),
+                                             ("fresh21", 0.95)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2948,3 +2949,115 @@ def test_a_name_written_without_its_final_e_is_the_drug(text, drug, want):
     assert any(f.finding.code == "misspelt-name" and "final 'e'" in f.finding.message
                for f in reading.findings), text
 
+
+
+# -- patterns of the fresh21 passages (case reports; some scanned texts with OCR-garbled units) --
+
+@pytest.mark.parametrize("text", [
+    # fresh21-015 (tramadol and ciprofloxacin): the bound was read as 800 mg of tramadol a day
+    "She gradually escalated her dosage and often took 600 mg to sometimes as much as 800 mg "
+    "daily of tramadol.",
+    "He took as much as 800 mg of tramadol daily.",
+    "She took tramadol, sometimes as much as 800 mg daily.",
+    "He took doses as high as 300 mg of tramadol a day.",
+    "He was taking at most 200 mg tramadol daily.",
+    "She took no more than 60 mg of morphine a day.",
+    "He took not more than about 60 mg of morphine daily.",
+])
+def test_an_upper_bound_is_no_dose(text):
+    assert all(daily is None for _, daily in _daily_doses(text)), text
+    # ("no more than" is set aside already as a threshold: "more than")
+    assert any("upper bound" in n.why or "threshold" in n.why
+               for n in read_course(text).not_doses), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "up to" names the dose reached; an amount after a bound's words in another place is read
+    ("The quetiapine was titrated up to 800mg daily.", [("quetiapine", "800 mg/day")]),
+    ("He took 800 mg of tramadol daily, as much as the label allows.", [("tramadol", "800 mg/day")]),
+    ("She took morphine 10 mg every 4 hours, no more than 60 mg daily.",
+     [("morphine", "60 mg/day")]),
+])
+def test_an_amount_not_after_a_bound_is_read_as_before(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize(("text", "drug", "want"), [
+    # fresh21-004 (a medication list): "zolpidem12.5 mg nightly" was an unknown word
+    ("Her regimen included duloxetine 60mg twice daily, and zolpidem12.5 mg nightly.",
+     "zolpidem", "12.5 mg/day"),
+    ("He took tramadol50mg twice daily.", "tramadol", "100 mg/day"),
+    ("He took morphine10 mg every 4 hours.", "morphine", "60 mg/day"),
+    ("She used a fentanyl25 mcg/h patch.", "fentanyl", "25 mcg/h"),
+])
+def test_a_name_run_into_its_amount_is_the_drug_and_its_amount(text, drug, want):
+    assert (drug, want) in _daily_doses(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # a name run into a number that is no amount with its unit stays an unknown word
+    "The morphine3 group received placebo.",
+    "Tramadol2 was the second arm of the study.",
+])
+def test_a_name_run_into_a_bare_number_is_no_drug(text):
+    assert _daily_doses(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh21-006 (Anesthesiology 1995): "micro gram/h", written apart, was no unit
+    ("At a fentanyl infusion of 600 micro gram/h, the decision was made to place an epidural "
+     "catheter.", "14400 mcg/day"),
+    ("Fentanyl was infused intravenously at 50 micro grams/h.", "1200 mcg/day"),
+    ("She received intravenous fentanyl 100 micro gram per hour.", "2400 mcg/day"),
+])
+def test_micro_gram_written_apart_is_a_microgram(text, want):
+    assert ("fentanyl", want) in _daily_doses(text), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh21-001/-002 (a scanned 1992 case report): the slash of "mg/hr" scanned as an "l"
+    ("Initial treatment on admission for pain was hydromorphone 4 mg/4 hr orally around the clock "
+     "(ATC) with 3 mglhr orally as required for breakthrough pain.",
+     [("hydromorphone", "24 mg/day"), ("hydromorphone", None)]),
+    ("6 days later, the haloperidol was again increased to 3 mgl6 hr SC every 6 hr.",
+     [("haloperidol", "12 mg/day")]),
+    ("The methotrimeprazine was given as 10 mgl6 hr SC.", [("levomepromazine", "40 mg/day")]),
+    ("Morphine 10mgl4h orally was given.", [("morphine", "60 mg/day")]),
+])
+def test_a_slash_scanned_as_l_in_mg_per_hours_is_read(text, want):
+    assert _daily_doses(text) == want, text
+
+
+@pytest.mark.parametrize("text", [
+    # "mgl" anywhere else is left as written (no number before it, or no hour after it)
+    "Morphine 10 mgl daily was given.",
+    "Morphine 10 mgl2 daily was given.",
+    "Morphine 10 mgl hourly was given.",
+    "The mglhr code was noted; morphine was stopped.",
+])
+def test_mgl_elsewhere_is_not_read_as_a_slash(text):
+    assert all(daily is None for _, daily in _daily_doses(text)), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh21-004: "prednisone 10mg for 5 days" in a list of doses each with its frequency
+    ("Her medication regimen included bumetanide 1mg daily, metoprolol succinate 100mg daily, "
+     "prednisone 10mg for 5 days, clonazepam 1mg three times daily, and duloxetine 60mg twice "
+     "daily.", ("prednisone", "10 mg/day")),
+    ("Her medications were morphine 10 mg every 4 hours, prednisone 20 mg for 1 week, and "
+     "gabapentin 300 mg three times daily.", ("prednisone", "20 mg/day")),
+])
+def test_a_course_of_days_in_a_list_of_regimens_is_an_amount_a_day(text, want):
+    assert want in _daily_doses(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # alone, with a frequency of its own, or not a list of regimens: as before
+    "She received prednisone 10mg for 5 days.",
+    "She was given prednisone 10mg for 5 days and clonazepam 1mg three times daily.",
+    "Her regimen included prednisone 10mg for 5 days as needed, clonazepam 1mg three times daily, "
+    "and duloxetine 60mg twice daily.",
+])
+def test_a_course_of_days_elsewhere_is_no_amount_a_day(text):
+    assert ("prednisone", None) in _daily_doses(text) or all(
+        d != "prednisone" for d, _ in _daily_doses(text)), text

@@ -472,6 +472,40 @@ FRESH22_STILL_WARNED = {
             "dangerous row may not stop being caught",
     "CO45": _SPCG_TWO_TO_ONE,
 }
+FRESH23_LEFT: dict[str, str] = {}
+# EO15 and EO30 warned until the market's own label was read for the switch (the Japanese
+# hydromorphone inserts' 1/5 of the oral morphine day; the US OxyContin label's 10 mg every 12 h).
+FRESH23_STILL_WARNED = {
+    "EO18": "metoclopramide 30 mg/24 h SC at CrCl 58 (au): the halved maximum in renal impairment "
+            "is the EU label's, applied where the AU sources are silent; left alone this round",
+    "EO26": "oxycodone IR 5 mg as needed in an opioid-naive adult (au): eTG Palliative care starts "
+            "1-3 mg as required; the Endone/OxyNorm AU PI start (5 mg every 4-6 h) was seen only "
+            "in consumer copies and the label-start rule reads scheduled doses only",
+    "EO28": "morphine 80 mg/day to Jurnista 12 mg/day (Jurnista SmPC 5:1 less 25%) is unreduced at "
+            "the top of SPCG's published range (7.5:1: 112%); the issue's any-published-ratio rule",
+    "EO40": "tramadol 300 mg/day to Transtec 35 mcg/h is the Transtec SmPC's start from a WHO "
+            "step-II analgesic, but round 5's LD32 (uk, from tramadol 200 mg/day) calls the same "
+            "switch dangerous: the "
+            "held-out sets contradict each other and a dangerous row may not stop being caught",
+    "EO42": "methadone 2.5 mg q12h with morphine IR 5 mg as needed: the rescue-share bound is read "
+            "beside methadone; left alone this round",
+    "EO44": "oxycodone ER 20 mg/day to a first fentanyl 12 mcg/h patch (au): an error by the US "
+            "label's 60 mg/day; the AU Durogesic PI's conversion bands were not seen first-hand, "
+            "so no AU patch_low_start or patch_table is shipped",
+}
+
+# -- the twenty-fourth held-out round (written and committed before check first ran) -----------
+FRESH24_LEFT: dict[str, str] = {}
+FRESH24_STILL_WARNED = {
+    "GO11": "continuous SC oxycodone 15 mg/day with a one-hour-rate bolus of 0.6 mg (jp): 4% of the "
+            "day, below the lowest share any encoded source gives (Pallipedia 5%); the one-hour "
+            "bolus of a continuous infusion is not encoded",
+    "GO12": _SPCG_TWO_TO_ONE,
+    "GO29": "morphine 120 mg/day to hydromorphone 18 mg/day (us): unreduced at the top of SPCG's "
+            "published range (7.5:1, 112%), the issue's any-published-ratio rule",
+    "GO40": "oxycodone 60 mg/day to morphine 60 mg/day (nz): unreduced at PDQ's published 1:1, the "
+            "issue's any-published-ratio rule (as ZO50)",
+}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -497,6 +531,8 @@ ROUNDS = {
     "fresh20": (FRESH20_LEFT, FRESH20_STILL_WARNED),
     "fresh21": (FRESH21_LEFT, FRESH21_STILL_WARNED),
     "fresh22": (FRESH22_LEFT, FRESH22_STILL_WARNED),
+    "fresh23": (FRESH23_LEFT, FRESH23_STILL_WARNED),
+    "fresh24": (FRESH24_LEFT, FRESH24_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

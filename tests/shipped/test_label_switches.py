@@ -46,3 +46,39 @@ def test_morphine_60_to_oxycontin_40_in_japan_follows_the_insert():
     assert Severity.WARNING in {f.severity for f in _switch(items, previous, None)}
     above = _switch(["oxycodone er 30 mg po bid"], previous, "jp")
     assert above and all(f.severity is Severity.WARNING for f in above)
+
+
+@pytest.mark.parametrize(("table", "amount", "hydromorphone"), [
+    ("narusus-jp", 60, 12), ("narusus-jp", 30, 6), ("narurapid-jp", 20, 4)])
+def test_the_japanese_hydromorphone_inserts_give_a_fifth_of_the_oral_morphine_day(
+        table, amount, hydromorphone):
+    row = _row(table, "morphine", amount)
+    assert row.market == "jp" and row.drug == "hydromorphone"
+    assert row.allowed(amount) == pytest.approx(hydromorphone)  # 'モルヒネ経口剤1日用量の1/5量'
+
+
+@pytest.mark.parametrize("from_drug", ["morphine", "hydrocodone", "hydromorphone", "codeine",
+                                       "oxymorphone"])
+@pytest.mark.parametrize("amount", [10, 40, 400])
+def test_the_us_oxycontin_label_starts_a_switch_at_10_mg_every_12_hours(from_drug, amount):
+    row = _row("oxycontin-us", from_drug, amount)
+    assert row.market == "us" and row.release == "er"
+    assert row.allowed(amount) == 20  # 'Initiate dosing using OxyContin 10 mg orally every 12 hours'
+
+
+def test_morphine_60_to_narusus_12_in_japan_follows_the_insert():
+    previous = ["ms contin 30 mg po q12h"]
+    assert {f.severity for f in _switch(["narusus 12 mg po daily"], previous, "jp")} \
+        == {Severity.INFO}
+    assert Severity.WARNING in {f.severity for f in _switch(["narusus 12 mg po daily"], previous,
+                                                            None)}
+    above = _switch(["narusus 24 mg po daily"], previous, "jp")
+    assert above and all(f.severity is Severity.WARNING for f in above)
+
+
+def test_hydrocodone_40_to_oxycontin_10_q12h_in_the_us_follows_the_label():
+    previous = ["2 tab hydrocodone/acetaminophen 5/325 mg po q6h"]
+    assert {f.severity for f in _switch(["oxycontin 10 mg po q12h"], previous, "us")} \
+        == {Severity.INFO}
+    above = _switch(["oxycontin 20 mg po q12h"], previous, "us")
+    assert above and all(f.severity is Severity.WARNING for f in above)

@@ -46,7 +46,7 @@ from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import DoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Ingredient, Item, Patient, ScheduleKind
+from mpsdose.model.regimen import Ingredient, Item, Patient
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -180,14 +180,7 @@ class _Entry(Value):
 
 
 def _interval(item: Item) -> float | None:
-    schedule = item.schedule
-    if schedule.kind is ScheduleKind.INTERVAL:
-        return schedule.value
-    if schedule.kind is ScheduleKind.TIMES_PER_DAY and schedule.value:
-        return 24.0 / schedule.value
-    if schedule.kind is ScheduleKind.AT_NIGHT:
-        return 24.0
-    return None
+    return item.schedule.interval_h
 
 
 def label_titration_step(before: Item, after: Item, market: str | None = None, *,

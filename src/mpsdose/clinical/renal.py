@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mpsdose.knowledge.bundle import Knowledge
-from mpsdose.model.regimen import Item, Patient, ScheduleKind
+from mpsdose.model.regimen import Item, Patient
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the record type loads with its file, on first use
@@ -77,16 +77,7 @@ def _release(item: Item) -> str | None:
 
 def _interval_h(item: Item) -> float | None:
     """The item's dosing interval [h]; None for an infusion or where it is not written."""
-    schedule = item.schedule
-    if item.is_rate:
-        return None
-    if schedule.kind is ScheduleKind.INTERVAL:
-        return schedule.value
-    if schedule.kind is ScheduleKind.TIMES_PER_DAY and schedule.value:
-        return 24.0 / schedule.value
-    if schedule.kind is ScheduleKind.AT_NIGHT:
-        return 24.0
-    return None
+    return None if item.is_rate else item.schedule.interval_h
 
 
 def _within(row: RenalDose, item: Item, items: Sequence[Item]) -> bool:

@@ -1597,20 +1597,31 @@ def _by_patch_table(k: Knowledge, findings: list[Finding],
     given = (f"{significant(allowed, 4)} mcg/h the manufacturers' patch tables give for "
              f"{read} (the most cautious reading: {tables})")
     sources = " ; also: ".join(dict.fromkeys(b.source for b in bands))
+    return _restated_by_label(
+        findings, switches, within=rate <= allowed * (1 + _TOLERANCE),
+        info=(f"{patch} patch {significant(rate, 4)} mcg/h is no stronger than the {given}: the "
+              "labels' own conversion, conservative by design and used without a further "
+              "reduction, so not an unreduced switch"),
+        above=f"The patch, {significant(rate, 4)} mcg/h, is also above the {given}.",
+        source=sources)
+
+
+def _restated_by_label(findings: list[Finding], switches: list[Finding], *, within: bool,
+                       info: str, above: str, source: str) -> list[Finding]:
+    """The findings with each unreduced-switch warning restated by a label's own conversion:
+    information where the new regimen is within it (quoting the warning it replaces, read in
+    equivalents), the warning with the label's figure added where it is above."""
     kept = []
     for finding in findings:
         if finding not in switches:
             kept.append(finding)
-        elif rate <= allowed * (1 + _TOLERANCE):
-            kept.append(Finding(Severity.INFO, "equianalgesic-switch", (
-                f"{patch} patch {significant(rate, 4)} mcg/h is no stronger than the {given}: "
-                "the labels' own conversion, conservative by design and used without a further "
-                f"reduction, so not an unreduced switch (read in equivalents: {finding.message})"),
-                f"{sources} ; also: {finding.source}"))
+        elif within:
+            kept.append(Finding(Severity.INFO, "equianalgesic-switch",
+                                f"{info} (read in equivalents: {finding.message})",
+                                f"{source} ; also: {finding.source}"))
         else:
-            kept.append(attrs.evolve(finding, message=(
-                f"{finding.message} The patch, {significant(rate, 4)} mcg/h, is also above "
-                f"the {given}."), source=f"{finding.source} ; also: {sources}"))
+            kept.append(attrs.evolve(finding, message=f"{finding.message} {above}",
+                                     source=f"{finding.source} ; also: {source}"))
     return kept
 
 
@@ -1656,21 +1667,12 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
     given = (f"the {significant(allowed, 4)} mg/day the {row.product} label ({market}, "
              f"{row.table}) gives for {from_drug} {from_route.value} "
              f"{significant(amount, 4)} mg/day")
-    kept = []
-    for finding in findings:
-        if finding not in switches:
-            kept.append(finding)
-        elif new_day <= allowed * (1 + _TOLERANCE):
-            kept.append(Finding(Severity.INFO, "equianalgesic-switch", (
-                f"{drug} {significant(new_day, 4)} mg/day is no more than {given}: the "
-                "product's own approved conversion in the chosen market, so not an unreduced "
-                f"switch (read in equivalents: {finding.message})"),
-                f"{row.source} ; also: {finding.source}"))
-        else:
-            kept.append(attrs.evolve(finding, message=(
-                f"{finding.message} The new day, {significant(new_day, 4)} mg, is also above "
-                f"{given}."), source=f"{finding.source} ; also: {row.source}"))
-    return kept
+    return _restated_by_label(
+        findings, switches, within=new_day <= allowed * (1 + _TOLERANCE),
+        info=(f"{drug} {significant(new_day, 4)} mg/day is no more than {given}: the product's "
+              "own approved conversion in the chosen market, so not an unreduced switch"),
+        above=f"The new day, {significant(new_day, 4)} mg, is also above {given}.",
+        source=row.source)
 
 
 def _range_text(bounds: tuple[float, float]) -> str:

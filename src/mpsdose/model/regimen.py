@@ -325,6 +325,15 @@ class Schedule(Value):
             return 1.0
         return None
 
+    @property
+    def interval_h(self) -> float | None:
+        """Hours between administrations (q6h = 6, tid = 8, at night = 24), or None where the
+        schedule does not say (continuous, a single dose, none)."""
+        doses = self.doses_per_day
+        if self.kind is ScheduleKind.INTERVAL:
+            return self.value
+        return 24.0 / doses if doses else None
+
     def format(self) -> str:
         if self.kind is ScheduleKind.INTERVAL:
             hours = self.value or 0

@@ -217,6 +217,10 @@ class DoseNumbers:
                           "read as that day's amount (how many doses made it is not written)",
                           Severity.INFO))
             return dose._rate(reading, value, base, "day", notes, transdermal)
+        if reading.course and schedule is None:
+            notes.append(("course-in-list", "a course of days in a list of regimens, with no "
+                          "frequency of its own: read as an amount a day", Severity.INFO))
+            return dose._rate(reading, value, base, "day", notes, transdermal)
         if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
             dose.item_schedule = dose.frequency = "once"
             notes.append(("single-dose", f"{'a bolus' if reading.bolus else 'given'} with no "

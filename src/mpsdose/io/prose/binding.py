@@ -67,6 +67,7 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
     set aside here are added to ``used``."""
     readings: list[ItemReading] = []
     _daily_dose_list(passage, tokens)
+    _course_in_list(passage, tokens)
     _day_by_day(passage, tokens)
     for index, token in enumerate(tokens):
         if token.kind != "amount" or index in used:
@@ -159,6 +160,7 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                                             name_route=name.route,
                                             daily_list=token.start in passage.daily_amounts,
                                             day_amount=token.start in passage.day_amounts,
+                                            course=token.start in passage.course_amounts,
                                             ceiling=passage.ceilings.get(token.start)))
     return readings
 
@@ -228,6 +230,32 @@ def _daily_dose_list(passage: Passage, tokens: list[Token]) -> None:
         listed = _named_list(passage, tokens, index)
         if len(listed) >= 2:
             passage.daily_amounts.update(tokens[position].start for position in listed)
+
+
+#: "prednisone 10mg for 5 days," : a course of days or weeks right after a dose, the item ending
+#: there (a comma, a semicolon, "and", the sentence's end).
+_COURSE_AFTER = re.compile(r"\s+for\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"fourteen)\s*-?\s*(?:days?|weeks?)\s*(?:[,;.]|and\b|$)")
+
+
+def _course_in_list(passage: Passage, tokens: list[Token]) -> None:
+    """ "Her medication regimen included amlodipine 5mg daily, …, prednisone 10mg for 5 days,
+    …": in a list of regimens (at least two other doses of the sentence with a frequency), a
+    dose of mass written right after its drug's name with a course of days after it and no
+    frequency of its own is the course's amount a day, as a medication list records it."""
+    frequencies = sum(1 for token in tokens if token.kind == "freq")
+    if frequencies < 2:
+        return
+    for index, token in enumerate(tokens):
+        amount = token.value if token.kind == "amount" else None
+        if amount is None or amount.per or amount.kind != "single" \
+                or amount.base not in ("mg", "mcg", "g") or index == 0 \
+                or tokens[index - 1].kind != "drug":
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1].kind == "freq":
+            continue
+        if _COURSE_AFTER.match(passage.normal, token.end, tokens[-1].end + 1):
+            passage.course_amounts.add(token.start)
 
 
 def _named_list(passage: Passage, tokens: list[Token], index: int) -> list[int]:

@@ -48,7 +48,7 @@ def number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-_MASS = r"(?:mg|mcg|µg|ug|micrograms?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
+_MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
 _PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?)")
 #: "/kg", " per hour", "•h-1", " kg-1", ".day-1", " day(-1)", " over 24 hours", " an hour", " a day":
 #: repeated.

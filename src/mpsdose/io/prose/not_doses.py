@@ -44,6 +44,12 @@ _SHARE_OF_PATIENTS = re.compile(
 #: "(increased) to a maximum of 0.05 mg/hour", "up to a maximum of …": an indefinite maximum, the
 #: limit a protocol sets (unlike "to the maximum of 250 mg/day" or "reached up to 960 mg").
 _A_MAXIMUM = re.compile(r"\ba\s+max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose\s+|rate\s+)?(?:of\s+)?$")
+#: "as much as 800 mg daily", "as high as 8 mg", "at most 200 mg", "no more than 60 mg", "not
+#: exceeding 4 g": a bound on what was taken, not a dose. Not "up to": "titrated up to 800mg
+#: daily", "quetiapine (up to 600 mg/day)" name the dose reached.
+_UPPER_BOUND = re.compile(
+    r"\b(?:as\s+(?:much|high|many)\s+as|at\s+(?:the\s+)?most|(?:no|not)\s+(?:more|higher|greater)"
+    r"\s+than|not\s+(?:to\s+)?exceed(?:ing)?)\s+(?:about\s+|approximately\s+|around\s+)?$")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
@@ -149,6 +155,11 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
         if before is not None and before.kind == "bound" and before.value == "threshold":
             used.add(index)
             passage.add_not_dose(token, "a threshold (more or less than), not a dose")
+            continue
+        if _UPPER_BOUND.search(passage.normal[max(0, token.start - 30):token.start]):
+            used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"
+            passage.add_not_dose(token, "an upper bound (\"as much as\", \"at most\", \"no more "
+                                 "than\"), not a dose")
             continue
         if re.match(r"\s*(?:or|and)\s+(?:more|greater|higher|above|over)\b",
                     passage.normal[token.end:token.end + 20]):

@@ -63,6 +63,9 @@ class Passage:
         self.daily_amounts: set[int] = set()
         #: where amounts of a course told day by day begin ("24 mg on day 1 and 20 mg on day 2")
         self.day_amounts: set[int] = set()
+        #: where the amounts of a short course in a list of regimens begin ("prednisone 10mg for
+        #: 5 days" among doses each with its frequency): an amount a day
+        self.course_amounts: set[int] = set()
         #: the ceiling the text sets on a dose per kg ("30mg/kg/day, with a maximum of 1g/day"),
         #: by where the dose per kg begins
         self.ceilings: dict[int, Amount] = {}
@@ -145,6 +148,8 @@ class ItemReading:
     daily_list: bool = False
     #: the amount is one day's of a course told day by day ("24 mg on day 1 and 20 mg on day 2")
     day_amount: bool = False
+    #: the amount is a short course's in a list of regimens ("prednisone 10mg for 5 days")
+    course: bool = False
     #: the words of an intermittent schedule beside the amount ("3 consecutive days a week",
     #: "weekly", "days 1-4"): no daily amount
     intermittent: str | None = None

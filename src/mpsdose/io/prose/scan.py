@@ -110,9 +110,14 @@ class Vocabulary(Value):
     def of(cls, catalogue: Catalogue) -> Vocabulary:
         names = sorted(catalogue.names, key=len, reverse=True)
         alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if len(n) > 1)
-        return cls(catalogue, re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"))
+        # a name run into its amount ("zolpidem12.5 mg"): a digit after the name only where an
+        # amount with its unit of mass or volume follows at once
+        return cls(catalogue, re.compile(
+            rf"(?<![a-z0-9])(?:{alternation})(?:(?![a-z0-9])|(?={_RUN_IN_AMOUNT}))"))
 
 
+#: An amount written on to a name, without a space ("zolpidem12.5 mg", "tramadol50mg").
+_RUN_IN_AMOUNT = r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|micrograms?|microg|g|ml)(?![a-z])"
 _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg": "mcg", "ug": "mcg",
          "microg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gm": "g",
          "gram": "g", "grams": "g", "ml": "ml", "%": "%"}
@@ -194,9 +199,9 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     match = AMOUNT.match(normal, position, end)
     if match is None:
         return None
-    base = _BASE.get(match.group("unit").replace("milliliter", "ml").replace("millilitre", "ml")
-                     .rstrip("s") if match.group("unit") not in _BASE else match.group("unit"),
-                     "ml")
+    unit = "".join(match.group("unit").split())  # "micro gram", written apart: "microgram"
+    base = _BASE.get(unit.replace("milliliter", "ml").replace("millilitre", "ml")
+                     .rstrip("s") if unit not in _BASE else unit, "ml")
     per = _per(match.group("suffix"))
     over = "over" in match.group("suffix")
     value = number(match.group("number"))

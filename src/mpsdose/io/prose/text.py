@@ -50,12 +50,19 @@ def normalise(text: str) -> str:
         char = _plain_letter(_SAME.get(char, char))
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
-    return _STRAY_POINT.sub(" ", "".join(out))
+    return _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out)))
 
 
 #: A full stop between a number and its unit, a typesetting slip ("TFP 200.µg per hour"): read as
 #: the space it stands for (a decimal point is followed by a digit, never by a unit).
 _STRAY_POINT = re.compile(r"(?<=\d)\.(?=(?:µg|mcg|ug|mg|ng|ml)(?![a-z]))")
+
+
+#: A slash scanned as an "l" in a dose per interval ("3 mglhr" for 3 mg/hr, "10 mgl6 hr" for
+#: 10 mg/6 hr): only right after a number's "mg", and only before an hour ("hr", "h", "hours")
+#: or a count of hours, where "mgl" can be nothing else (no word starts so).
+_OCR_SLASH = re.compile(r"(?<=\d mg)l(?=(?:\d{1,2}\s?)?h(?:rs?|ours?)?(?![a-z]))"
+                        r"|(?<=\dmg)l(?=(?:\d{1,2}\s?)?h(?:rs?|ours?)?(?![a-z]))")
 
 
 @attrs.frozen(repr=False, eq=False)
