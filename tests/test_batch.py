@@ -401,6 +401,53 @@ def test_per_patient_mme_equals_per_patient_of_the_rows(table_rows, table, dropp
                 assert got[column] == value, (column, got, want)
 
 
+# -- a patient's counts, status and message ---------------------------------------------------
+
+def _sentence(failed, total):
+    return f"{failed} of {total} rows could not be computed (see their status)"
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), min_size=1, max_size=40),
+       st.sampled_from([pl.UInt32, pl.Int64]))
+def test_a_patients_message_is_its_sentence_for_any_counts(pairs, dtype):
+    # patients with few rows find their message in a table made once, the others have it
+    # formatted: on either side of the table's bound it must read as the sentence of its counts
+    failed = [f for f, _ in pairs]
+    total = [f + ok for f, ok in pairs]
+    frame = pl.DataFrame({"f": failed, "t": total}, schema={"f": dtype, "t": dtype})
+    got = frame.select(batch_module._count_message(pl, pl.col("f"), pl.col("t"))).to_series()
+    assert got.to_list() == [_sentence(f, t) if f else "" for f, t in zip(failed, total,
+                                                                           strict=True)]
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["per_patient_mme", "per_patient"])
+def test_patients_are_counted_whatever_their_number_of_rows(direct):
+    # 40 rows (more than the table of messages holds), 5 rows, every row failed, only a drug
+    # left out on purpose (not an opioid: neither computed nor failed)
+    plan = {"many": ["oxycodone"] * 37 + ["oxycodne"] * 3,
+            "few": ["morphine"] * 4 + ["oxycodne"],
+            "none": ["oxycodne"] * 2,
+            "skipped": ["acetaminophen"] * 2}
+    drugs = [drug for rows in plan.values() for drug in rows]
+    frame = pl.DataFrame({
+        "patient_id": [p for p, rows in plan.items() for _ in rows], "drug": drugs,
+        "route": ["oral"] * len(drugs), "dose": [10.0] * len(drugs), "unit": ["mg"] * len(drugs),
+        "doses_per_day": [2.0] * len(drugs), "days_supply": [7.0] * len(drugs)})
+    out = per_patient_mme(frame, "cdc2022") if direct else \
+        per_patient(batch_mme(frame, "cdc2022"))
+    got = {r["patient_id"]: r for r in out.iter_rows(named=True)}
+    assert out["patient_id"].to_list() == sorted(plan)
+    assert (got["many"]["status"], got["many"]["message"]) == ("incomplete", _sentence(3, 40))
+    assert got["many"]["total_days"] == 37 * 7
+    assert got["many"]["total_mme"] == pytest.approx(37 * 7 * 10 * 2 * 1.5)
+    assert (got["few"]["status"], got["few"]["message"]) == ("incomplete", _sentence(1, 5))
+    assert (got["none"]["status"], got["none"]["message"]) == ("no-mme", _sentence(2, 2))
+    assert got["none"]["total_mme"] is None and got["none"]["mme_def4"] is None
+    assert (got["skipped"]["status"], got["skipped"]["message"]) == ("ok", "")
+    assert got["skipped"]["total_mme"] == 0 and got["skipped"]["mme_def1"] is None
+
+
 # -- the rounding of the outputs (round_significant): polars's round_sig_figs, bit for bit --
 
 def _bits(values):

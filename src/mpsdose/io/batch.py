@@ -378,10 +378,9 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     formatting a number as text costs in every row of the query, not only in the few that need
     it. With ``bup``, the query is per_patient_mme's: the input columns, ``mme_per_day``, and
     ``bup`` (true in a row of buprenorphine), ``bup_ok`` and ``bup_failed`` (a row computed,
-    and a row that could not be) and ``bup_counts`` (the two as _patients counts them), each
-    found once per distinct key; no status or message. ``seen``, where given, is told what the
-    keys show: ``buprenorphine_counted``, whether some key of buprenorphine can be computed
-    (has a factor in the table)."""
+    and a row that could not be), each found once per distinct key; no status or message.
+    ``seen``, where given, is told what the keys show: ``buprenorphine_counted``, whether some
+    key of buprenorphine can be computed (has a factor in the table)."""
     schema = lazy.collect_schema()
     columns = schema.names()
     _require(columns)
@@ -478,8 +477,8 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
         if set(kinds) == {_MASS, _HOUR} and not mapping and "frequency" not in columns:
             # the same doses a day, by one look-up: a mass per dose takes doses_per_day, a
             # rate per hour doses_per_day or 1 (a key of another kind stops before it counts)
-            per_day = given.fill_null(per_key([1.0 if k.kind == _HOUR else None
-                                               for k in found], pl.Float64))
+            per_day = given if facts.given_good else given.fill_null(
+                per_key([1.0 if k.kind == _HOUR else None for k in found], pl.Float64))
     per_day_valid = per_day_valid.fill_null(False)
     if typed["doses_per_day"][1] is not None:
         per_day_valid = pl.lit(False)
@@ -538,13 +537,15 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
     def looked_up(field: str, dtype: Any) -> Any:
         return pl.lit(pl.Series(table.columns[field], dtype=dtype)).gather(at)
 
-    computed = looked_up("computed", pl.Boolean)
+    # the key's to_unit where the row's daily dose is computed, null where it is not: the
+    # daily dose and whether it is computed in one look-up
+    computed_to_unit = looked_up("to_unit", pl.Float64)
     claim_failed: Any = pl.lit(False)
     if claims:  # a claims row that could not be read says so first (mpsdose.io.claims)
         claim_failed = pl.col("_c_status").is_not_null()
-        computed = computed & ~claim_failed
+        computed_to_unit = pl.when(claim_failed).then(None).otherwise(computed_to_unit)
     # 12 significant digits: no float noise in the output
-    steps = round_significant(pl, steps, {name("daily"): pl.when(computed).then(amount)},
+    steps = round_significant(pl, steps, {name("daily"): daily_mg * computed_to_unit},
                               _DIGITS, name)
     daily = pl.col(name("daily"))
     renames = _renamed_inputs(columns)
@@ -561,11 +562,6 @@ def _rows(pl: Any, lazy: Any, chosen: ConversionTable, knowledge: Knowledge, *,
             pl.col(name("mme")).alias("mme_per_day"),
             (looked_up("ok", pl.Boolean) & ~claim_failed).alias(bup + "_ok"),
             (looked_up("failed", pl.Boolean) | claim_failed).alias(bup + "_failed"),
-            # the two as _patients counts them, in one look-up (a claims row that could not
-            # be read is neither of its key's: counted from the two)
-            (_counted(pl, looked_up("ok", pl.Boolean) & ~claim_failed,
-                      looked_up("failed", pl.Boolean) | claim_failed) if claims
-             else looked_up("counts", pl.Int64)).alias(bup + "_counts"),
             per_key(is_bup, pl.Boolean).alias(bup),
         )
     status = looked_up("status", pl.String)
@@ -711,10 +707,10 @@ _DAY_MESSAGE = ("an amount per day is already a daily total: it takes no doses_p
 
 class _Outcomes:
     """What a row says for each (key, row outcome), as columns of a table indexed by
-    ``key index × _ROW_COUNT + outcome``: its status, message, daily dose unit, whether its
-    daily dose is computed, whether it is ``ok``, whether it failed (for per_patient: neither
-    when ``not-opioid``), the two as _patients counts them (:func:`_counted`), and whether its
-    message is to be formatted from its cells."""
+    ``key index × _ROW_COUNT + outcome``: its status, message, daily dose unit, its key's
+    ``to_unit`` where its daily dose is computed (null where not), whether it is ``ok``,
+    whether it failed (for per_patient: neither when ``not-opioid``), and whether its message
+    is to be formatted from its cells."""
 
     def __init__(self, keys: list[_Key], table: ConversionTable,
                  why: Callable[[str, str], str], per_day_unreadable: bool) -> None:
@@ -723,7 +719,7 @@ class _Outcomes:
         band = f"{table.id}: no factor band for this daily dose"
         day = why("doses_per_day", "") if per_day_unreadable else _DAY_MESSAGE
         self.columns: dict[str, list[Any]] = {field: [] for field in (
-            "status", "message", "unit", "computed", "ok", "failed", "counts", "formatted")}
+            "status", "message", "unit", "to_unit", "ok", "failed", "formatted")}
         for key in keys:
             factorless = not key.bands or key.bands[0][2] is None
             for outcome in range(_ROW_COUNT):
@@ -742,11 +738,9 @@ class _Outcomes:
                 columns["status"].append(status)
                 columns["message"].append(message)
                 columns["unit"].append(key.unit_out if computed else None)
-                columns["computed"].append(computed)
+                columns["to_unit"].append(key.to_unit if computed else None)
                 columns["ok"].append(status == "ok")
                 columns["failed"].append(status not in ("ok", "not-opioid"))
-                columns["counts"].append(int(status == "ok")
-                                         + int(status not in ("ok", "not-opioid")) * _FAILED)
                 columns["formatted"].append(status == "bad-frequency" and message is None)
 
     @staticmethod
@@ -1023,31 +1017,18 @@ def per_patient_mme(data: Any, table: str | ConversionTable | None = None, *,
     rows = _rows(pl, lazy, _table_for(table, knowledge), knowledge, bup=bup, seen=seen)
     result = _patients(pl, rows, pl.col(bup), therapy_days, observation_window_days,
                        ok=pl.col(bup + "_ok"), failed=pl.col(bup + "_failed"),
-                       counts=pl.col(bup + "_counts"),
                        buprenorphine_counted=seen["buprenorphine_counted"])
     if kind == "polars" and isinstance(frame, pl.LazyFrame):
         return result
     return _back(result.collect(), kind)
 
 
-#: A row that could not be computed counts this much in _patients's sum of counts, one that was
-#: computed 1: the two counted in one sum (no patient has 2**32 rows), one aggregate fewer per
-#: patient.
-_FAILED = 2**32
-
-
-def _counted(pl: Any, ok: Any, failed: Any) -> Any:
-    """A row's count in _patients's sum of counts (Int64): 1 if ``ok``, _FAILED if ``failed``."""
-    return ok.cast(pl.Int64) + failed.cast(pl.Int64) * _FAILED
-
-
 def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
               observation_window_days: float | None, *, ok: Any, failed: Any,
-              counts: Any = None, buprenorphine_counted: bool = True) -> Any:
+              buprenorphine_counted: bool = True) -> Any:
     """The per-patient query over rows of batch_mme's output; ``bup`` is true in a row of
     buprenorphine, ``ok`` in a row computed, ``failed`` in a row that could not be (one left
-    out on purpose, ``not-opioid``, is neither); ``counts``, where given, is the two as
-    :func:`_counted` makes them (looked up per key). ``buprenorphine_counted`` False says that no
+    out on purpose, ``not-opioid``, is neither). ``buprenorphine_counted`` False says that no
     row of buprenorphine can be ``ok`` (no factor for it in the table, as in ``cdc2022``):
     then every sum without buprenorphine is the sum with it, and is made once."""
     schema = lazy.collect_schema()
@@ -1068,7 +1049,11 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     lazy = lazy.with_columns(
         mme.alias(name("m")), days.alias(name("d")),
         *([bup.alias(name("bup"))] if buprenorphine_counted else []),
-        (counts if counts is not None else _counted(pl, ok, failed)).alias(name("counts")),
+        # each patient's rows computed and not are counted from two Boolean columns: a bit a
+        # row where the group_by keeps the rows it has not summed yet (50M rows: the job's
+        # peak 0.35-0.4 GB lower than with one Int64 column counting both; CPU time the same
+        # at 20M rows, up to 4% more at 50M)
+        ok.alias(name("ok_row")), failed.alias(name("failed_row")),
     )
     m, d, is_bup = pl.col(name("m")), pl.col(name("d")), pl.col(name("bup"))
     # where the columns without buprenorphine are the same numbers as those with it (the same
@@ -1114,14 +1099,15 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     n_ok, n_failed = pl.col(name("ok")), pl.col(name("failed"))
     none_computed = (n_ok == 0) & (n_failed > 0)
     some_failed = n_failed > 0
-    counts = pl.col(name("counts"))
+    counts = (pl.col(name("ok_row")).sum().alias(name("ok")),
+              pl.col(name("failed_row")).sum().alias(name("failed")))
     if buprenorphine_counted:
         buprenorphine = (lazy.filter(is_bup).group_by("patient_id")
                          .agg(*[value.sum().alias(b) for (value, _), b in zip(sums, bup_sums,
                                                                             strict=True)]))
         patients = (lazy.group_by("patient_id")
                     .agg(*[kept(value).sum().alias(column + "_no_bup") for value, column in sums],
-                         *firsts(""), *firsts("_no_bup"), counts.sum())
+                         *firsts(""), *firsts("_no_bup"), *counts)
                     .join(buprenorphine, on="patient_id", how="left", nulls_equal=True)
                     .with_columns(*[(pl.col(column + "_no_bup") + pl.col(b).fill_null(0.0))
                                     .alias(column)
@@ -1130,44 +1116,60 @@ def _patients(pl: Any, lazy: Any, bup: Any, therapy_days: float | None,
     else:  # a row of buprenorphine adds 0 to every sum: the sums are made once, then copied
         patients = (lazy.group_by("patient_id")
                     .agg(*[value.sum().alias(column) for value, column in sums],
-                         *firsts(""), *([] if same else firsts("_no_bup")), counts.sum()))
+                         *firsts(""), *([] if same else firsts("_no_bup")), *counts))
     made = [c for c in numbers if not (same and c.endswith("_no_bup"))]
     if not buprenorphine_counted and not same:  # the same sums, their own windows
         patients = patients.with_columns(*[pl.col(column).alias(column + "_no_bup")
                                            for _, column in sums])
     values = {c: pl.col(c) for c in made if c.startswith(("total_", "mme_def4"))}
     values |= definitions("") | ({} if same else definitions("_no_bup"))
-    # One rounding per patient and number, by round_sig_figs itself, before the sort: made
-    # after it, or by round_significant's columns, the job's peak memory rose (50M rows: 2.8 →
-    # 3.1 GiB). A definition without its window is null (nothing divided or rounded). A patient
-    # none of whose rows could be computed has no number (null, never 0).
-    rounded = [pl.when(none_computed).then(None).otherwise(value).round_sig_figs(_DIGITS)
-               .alias(c) for c, value in values.items()]
+    # Sorted with only what the numbers are made of (the sums, the windows, the counts); then,
+    # streamed after the sort, the definitions, the roundings, status and message, and the
+    # columns that are null or copies. The sums are rounded by round_significant (a sum of
+    # sixteenths is kept as it is, bit for bit), the definitions by round_sig_figs; a
+    # definition without its window is null (nothing divided or rounded). A patient none of
+    # whose rows could be computed has no number (null, never 0).
+    nulled = {c: pl.when(none_computed).then(None).otherwise(value)
+              for c, value in values.items()}
+    sums_rounded = {name("r_" + c): nulled[c] for c in nulled
+                    if not c.startswith(("mme_def1", "mme_def2", "mme_def3"))}
+    rounded = [pl.col(name("r_" + c)).alias(c) if name("r_" + c) in sums_rounded
+               else value.round_sig_figs(_DIGITS).alias(c) for c, value in nulled.items()]
     nulls = [pl.lit(None, dtype=pl.Float64).alias(c) for c in made if c not in values]
     copies = [pl.col(c.removesuffix("_no_bup")).alias(c) for c in numbers if c not in made]
-    return (patients
-            .with_columns((counts % _FAILED).alias(name("ok")),
-                          (counts // _FAILED).alias(name("failed")))
-            .select("patient_id", *rounded, counts)
-            # a stable order, cheaper than keeping the input's; sorted when only the numbers
-            # the output is made of are left (the status and message are made after, from the
-            # one count, and the columns that are null or the same numbers as others)
-            .sort("patient_id")
-            .with_columns((counts % _FAILED).alias(name("ok")),
-                          (counts // _FAILED).alias(name("failed")))
+    return (round_significant(pl, patients.sort("patient_id"), sums_rounded, _DIGITS, name)
             .with_columns(
-                *nulls,
+                *rounded, *nulls,
                 pl.when(none_computed).then(pl.lit("no-mme"))
                 .when(some_failed).then(pl.lit("incomplete"))
                 .otherwise(pl.lit("ok")).alias("status"),
-                # formatted only for the patients that need it: elsewhere its parts are null
-                pl.when(some_failed)
-                .then(pl.format("{} of {} rows could not be computed (see their status)",
-                                pl.when(some_failed).then(n_failed),
-                                pl.when(some_failed).then(n_failed + n_ok)))
-                .otherwise(pl.lit("")).alias("message"))
+                _count_message(pl, n_failed, n_failed + n_ok).alias("message"))
             .with_columns(*copies)
             .select(list(PATIENT_COLUMNS)))
+
+
+#: The message of a patient some of whose rows could not be computed.
+_COUNT_MESSAGE = "{} of {} rows could not be computed (see their status)"
+#: A patient with fewer rows than this finds that message in a table made once.
+_FEW_ROWS = 32
+
+
+def _count_message(pl: Any, failed: Any, total: Any) -> Any:
+    """A patient's message from the number of its rows that ``failed`` and its ``total``
+    (unsigned integers): ``_COUNT_MESSAGE`` where some failed, else empty.
+
+    Looked up in a table of every (failed, total) below ``_FEW_ROWS``, made once, and formatted
+    only for the patients with more rows (elsewhere its parts are null): formatting numbers as
+    text costs in every patient of a batch where some need it (4M patients, 14% of them with a
+    row that failed: 0.19 → 0.07 s of CPU time)."""
+    few = (failed > 0) & (total < _FEW_ROWS)
+    many = (failed > 0) & (total >= _FEW_ROWS)
+    table = pl.Series([_COUNT_MESSAGE.format(f, t) if 0 < f <= t else None
+                       for f in range(_FEW_ROWS) for t in range(_FEW_ROWS)], dtype=pl.String)
+    return (pl.when(few).then(pl.lit(table).gather(pl.when(few).then(failed * _FEW_ROWS + total)))
+            .when(many).then(pl.format(_COUNT_MESSAGE, pl.when(many).then(failed),
+                                       pl.when(many).then(total)))
+            .otherwise(pl.lit("")))
 
 
 def batch_dask(ddf: Any, table: str | ConversionTable | None = None, *,
@@ -1260,6 +1262,13 @@ def check_paths(input_path: str | Path, output_path: str | Path) -> None:
                          "(it would destroy the input)")
 
 
+#: The zstd level of the Parquet files written (polars's default is 3). Level 2 was measured
+#: cheaper and no larger: the per-patient file of 20M rows 0.78x the CPU time of writing it at
+#: level 3, 4% smaller; the rows file of 2M rows 0.93x, 3% smaller (benchmarks/bench_patients.py,
+#: README "Speed").
+_ZSTD_LEVEL = 2
+
+
 @contextlib.contextmanager
 def _atomic(path: str) -> Iterator[str]:
     """A temporary path in the folder of ``path``, renamed to ``path`` only once it is
@@ -1303,7 +1312,7 @@ def write_table(frame: Any, path: str | Path, *, input_path: str | Path | None =
     lazy = frame if isinstance(frame, pl.LazyFrame) else frame.lazy()
     with _atomic(path) as temporary:
         if path.lower().endswith(".parquet"):
-            lazy.sink_parquet(temporary)
+            lazy.sink_parquet(temporary, compression="zstd", compression_level=_ZSTD_LEVEL)
         else:
             lazy.sink_csv(temporary)
 
