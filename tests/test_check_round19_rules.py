@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from mpsdose import Knowledge, Patient, Regimen, check
+from mpsdose import Knowledge
 from mpsdose.model.findings import Finding, Severity
-
-TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
+from tests.checking import found as _found
+from tests.checking import knowledge_with as _knowledge
 
 PATCH_HEADER = ("table,drug,direction,from_drug,from_route,band,unit,patch_mcg_h,source,grade,"
                 "notes\n")
@@ -31,21 +31,6 @@ MARKET_HEADER = ("market,rule,drug,route,release,interval_h,condition,condition_
                  "notes\n")
 RANGES_HEADER = ("check,drug,route,release,interval_h,market,per_dose,start_low,per_day,day_unit,"
                  "severity,source,grade,notes\n")
-
-
-def _knowledge(tmp_path: Path, **files: str) -> Knowledge:
-    """The shipped knowledge with tiny files of the test's own in place of the named ones."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
-    return Knowledge.load(tmp_path)
-
-
-def _found(items: list[str], patient: Patient = TOLERANT, **kwargs: object) -> list[Finding]:
-    previous = kwargs.pop("previous", None)
-    return check(Regimen.parse(items), patient,
-                 previous=Regimen.parse(previous) if previous else None,  # type: ignore[arg-type]
-                 **kwargs)  # type: ignore[arg-type]
 
 
 def _of(found: list[Finding], code: str) -> list[Finding]:

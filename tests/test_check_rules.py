@@ -16,27 +16,14 @@ import pytest
 from mpsdose import Knowledge, Patient, Regimen, check, parse_item
 from mpsdose.model.errors import DoseError, ItemSyntaxError
 from mpsdose.model.findings import Finding, Severity
+from tests.checking import TOLERANT
+from tests.checking import found as _found
+from tests.checking import knowledge_with as _knowledge
 
-TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
 NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
 
 RANGES_HEADER = ("check,drug,route,release,interval_h,market,per_dose,per_day,day_unit,severity,"
                  "source,grade,notes\n")
-
-
-def _knowledge(tmp_path: Path, **files: str) -> Knowledge:
-    """The shipped knowledge with tiny files of the test's own in place of the named ones."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
-    return Knowledge.load(tmp_path)
-
-
-def _found(items: list[str], patient: Patient = TOLERANT, **kwargs: object) -> list[Finding]:
-    previous = kwargs.pop("previous", None)
-    return check(Regimen.parse(items), patient,
-                 previous=Regimen.parse(previous) if previous else None,  # type: ignore[arg-type]
-                 **kwargs)  # type: ignore[arg-type]
 
 
 def _raised(found: list[Finding]) -> set[tuple[str, Severity]]:
@@ -766,7 +753,6 @@ def test_an_iv_dose_above_every_labelled_dose_is_implausible(tmp_path):
     within = _found(["sufentanil 25 mcg iv q1h prn"], knowledge=k)
     assert not _raised(within)
     assert "opioid-dose-range-not-checked" not in {f.code for f in within}  # judged by its rows
-
 
 
 # -- an NSAID beside dual antiplatelet therapy ------------------------------------------------------

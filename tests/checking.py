@@ -1,0 +1,29 @@
+"""What the rule tests of ``check`` share: a tolerant adult, the shipped knowledge with tiny files
+of a test's own in place of named ones, and a regimen's findings from item strings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mpsdose import Knowledge, Patient, Regimen, check
+from mpsdose.model.findings import Finding
+
+#: An opioid-tolerant adult with normal renal and hepatic function, the tests' usual patient.
+TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
+
+
+def knowledge_with(tmp_path: Path, **files: str) -> Knowledge:
+    """The shipped knowledge with tiny files of the test's own in place of the named ones."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8")
+    return Knowledge.load(tmp_path)
+
+
+def found(items: list[str], patient: Patient = TOLERANT, **kwargs: object) -> list[Finding]:
+    """The findings of ``check`` on the items; ``previous`` (item strings) and any other keyword
+    as ``check`` takes them."""
+    previous = kwargs.pop("previous", None)
+    return check(Regimen.parse(items), patient,
+                 previous=Regimen.parse(previous) if previous else None,  # type: ignore[arg-type]
+                 **kwargs)  # type: ignore[arg-type]
