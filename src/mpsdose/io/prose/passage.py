@@ -106,6 +106,15 @@ class Passage:
         self.not_doses.append(NotADose(self.text[token.start:token.end], (token.start, token.end),
                                        why))
 
+    def add_unknown_amount(self, token: Token, why: str, message: str,
+                           span: tuple[int, int]) -> None:
+        """An amount that belongs to a name the catalogue does not know: set aside as not a
+        dose (with why), remembered as that name's, and said in one ``unknown-name`` warning:
+        not read, and never given to a catalogue drug."""
+        self.add_not_dose(token, why)
+        self.unknown_amounts.add(token.start)
+        self.add_finding(Severity.WARNING, "unknown-name", message, span)
+
     def add_printed_total(self, sentence: int, tokens: list[Token], first: int, last: int, kind: str,
                           value: float, unit: str, drug: str | None = None, note: str = "") -> None:
         """A total the text prints (the tokens ``first`` to ``last`` of sentence

@@ -28,7 +28,6 @@ from mpsdose.io.prose.words import (
     SERVICES,
     name_like,
 )
-from mpsdose.model.findings import Severity
 
 __all__ = [
     "after_unknown_name",
@@ -151,12 +150,12 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
         return False
     token = tokens[index]
     name = passage.text[tokens[first_name].start:tokens[first_name + names - 1].end]
-    passage.add_not_dose(token, f"the amount of {name!r}, a name the catalogue does not know")
-    passage.unknown_amounts.add(token.start)
-    passage.add_finding(Severity.WARNING, "unknown-name",
-                        f"{passage.text[token.start:token.end]!r} follows {name!r}, a name the "
-                        "catalogue does not know: not read, and not given to another drug",
-                        (tokens[position + 1].start, token.end))
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {name!r}, a name the catalogue does not know",
+        f"{passage.text[token.start:token.end]!r} follows {name!r}, a name the "
+        "catalogue does not know: not read, and not given to another drug",
+        (tokens[position + 1].start, token.end))
     return True
 
 
@@ -214,12 +213,12 @@ def dose_of_unknown_between(passage: Passage, tokens: list[Token], drug_index: i
         if _dose_of_unknown(passage, word, of, name):
             token = tokens[index]
             said = passage.text[name.start:name.end]
-            passage.add_not_dose(token, f"the dose of {said!r}, a name the catalogue does not know")
-            passage.unknown_amounts.add(token.start)
-            passage.add_finding(Severity.WARNING, "unknown-name",
-                                f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, a "
-                                "name the catalogue does not know: not read, and not given to "
-                                "another drug", (name.start, token.end))
+            passage.add_unknown_amount(
+                token,
+                f"the dose of {said!r}, a name the catalogue does not know",
+                f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, a "
+                "name the catalogue does not know: not read, and not given to "
+                "another drug", (name.start, token.end))
             return True
     return False
 
@@ -233,13 +232,13 @@ def headed_by_unknown_name(passage: Passage, tokens: list[Token], low: int, inde
         return False
     token = tokens[index]
     said = passage.text[head.start:head.end]
-    passage.add_not_dose(token, f"the amount of {said!r}, a name the catalogue does not know")
-    passage.unknown_amounts.add(token.start)
     whose = f", not {tokens[low].value.drug.name}'s" if low >= 0 \
         and tokens[low].kind == "drug" else ""
-    passage.add_finding(Severity.WARNING, "unknown-name",
-                        f"{passage.text[token.start:token.end]!r} is headed by {said!r}, a name the "
-                        f"catalogue does not know{whose}: not read", (head.start, token.end))
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {said!r}, a name the catalogue does not know",
+        f"{passage.text[token.start:token.end]!r} is headed by {said!r}, a name the "
+        f"catalogue does not know{whose}: not read", (head.start, token.end))
     passage.unknown_named_at = max(passage.unknown_named_at, head.start)
     return True
 
@@ -295,14 +294,14 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
         return False
     token = tokens[index]
     said = passage.text[name.start:name.end]
-    passage.add_not_dose(token, f"the amount of {said!r}, a name the catalogue does not know, "
-                         "after a drug with its own amount")
-    passage.unknown_amounts.add(token.start)
-    passage.add_finding(Severity.WARNING, "unknown-name",
-                        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
-                        "catalogue does not know, after a conjunction: not read, and not given to "
-                        f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
-                        (name.start, token.end))
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {said!r}, a name the catalogue does not know, "
+        "after a drug with its own amount",
+        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
+        "catalogue does not know, after a conjunction: not read, and not given to "
+        f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
+        (name.start, token.end))
     return True
 
 
@@ -327,15 +326,15 @@ def follows_unknown_dose(passage: Passage, tokens: list[Token], drug_index: int,
         if token.kind == "amount" and token.start in passage.unknown_amounts:
             amount = tokens[index]
             said = passage.text[token.start:token.end]
-            passage.add_not_dose(amount, f"after {said!r}, the amount of a name the catalogue does "
-                                 "not know, with no drug between")
-            passage.unknown_amounts.add(amount.start)
-            passage.add_finding(Severity.WARNING, "unknown-name",
-                                f"{passage.text[amount.start:amount.end]!r} follows {said!r}, the "
-                                "amount of a name the catalogue does not know, with no drug named "
-                                f"between: not read, and not given to "
-                                f"{tokens[drug_index].value.drug.name}",
-                                (token.start, amount.end))
+            passage.add_unknown_amount(
+                amount,
+                f"after {said!r}, the amount of a name the catalogue does "
+                "not know, with no drug between",
+                f"{passage.text[amount.start:amount.end]!r} follows {said!r}, the "
+                "amount of a name the catalogue does not know, with no drug named "
+                f"between: not read, and not given to "
+                f"{tokens[drug_index].value.drug.name}",
+                (token.start, amount.end))
             return True
     return False
 
@@ -382,14 +381,14 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
     token = tokens[index]
     said = passage.text[name.start:name.end]
     drug = tokens[drug_index].value.drug.name
-    passage.add_not_dose(token, f"the amount after {said!r}, a name the catalogue does not know "
-                         f"joined to {drug}")
-    passage.unknown_amounts.add(token.start)
-    passage.add_finding(Severity.WARNING, "unknown-name",
-                        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
-                        f"catalogue does not know joined to {drug}: whose amount it is (the "
-                        f"name's, or each's) is not said; not read, and not given to {drug}",
-                        (name.start, token.end))
+    passage.add_unknown_amount(
+        token,
+        f"the amount after {said!r}, a name the catalogue does not know "
+        f"joined to {drug}",
+        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
+        f"catalogue does not know joined to {drug}: whose amount it is (the "
+        f"name's, or each's) is not said; not read, and not given to {drug}",
+        (name.start, token.end))
     passage.unknown_named_at = max(passage.unknown_named_at, name.start)
     return True
 
