@@ -60,16 +60,17 @@ _NOT_BODY_WEIGHT = re.compile(r"\b(?:birth|ideal|lean|adjusted|predicted|target|
                               r"|loss|lost|gain|gained|change|reduction)\b")
 #: After a mass: "/m²", "/day", "per hour" — a body mass index or a rate, never a weight.
 _PER_AFTER_MASS = re.compile(r"\s*(?:/|per\s|•|\.\s*m\b)")
+#: The nouns a patient's size is told of ("a 51-kg woman", "a 3-year-old boy (15 kg)").
+_PATIENT_NOUNS = (r"man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler"
+                  r"|adolescent|teenager|lady|gentleman|patient")
 #: A mass written as the size of the patient it describes: "a 51-kg woman", "732-kg (1,610-lb)
 #: pregnant Belgian draft horse mare" (up to four words, none of a loss or of the weight).
 _SIZE_OF_PATIENT = re.compile(
     r"\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:(?!weight|loss|gain|of|in|the|and|with)[a-z\-]+\s+){0,4}"
-    r"(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
-    r"|teenager|lady|gentleman|patient|mare|horse|stallion|gelding|dog|cat)\b")
+    rf"(?:{_PATIENT_NOUNS}|mare|horse|stallion|gelding|dog|cat)\b")
 #: "patient (11.6 kg)", "a 3-year-old boy (15 kg)": a mass alone in brackets after the patient.
 _PATIENT_BEFORE_BRACKET = re.compile(
-    r"\b(?:man|woman|male|female|boy|girl|child|infant|neonate|newborn|baby|toddler|adolescent"
-    r"|teenager|lady|gentleman|patient|year\s*-?\s*old)\s*\(\s*$")
+    rf"\b(?:{_PATIENT_NOUNS}|year\s*-?\s*old)\s*\(\s*$")
 _UNSTATED = "not stated as the patient's weight"
 #: A sentence about a birth: the weight in it may be the baby's or the mother's.
 _BIRTH = re.compile(r"\b(?:born|birth|delivered|delivery|newborn|fetus|foetus|fetal|foetal)\b")
