@@ -27,7 +27,9 @@ families:
   opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
   hepatic impairment (a caution-class opioid below CrCl 30 is information where given only as
   needed or where every dose is within a renal source's start or renally adjusted maximum,
-  ``data/renal_opioid_doses.csv``: :mod:`mpsdose.clinical.renal`); products for opioid-tolerant
+  ``data/renal_opioid_doses.csv``: :mod:`mpsdose.clinical.renal`; an opioid in moderate hepatic
+  impairment likewise where every dose is within a label's reduced hepatic start,
+  ``data/hepatic_opioid_doses.csv``: :mod:`mpsdose.clinical.hepatic`); products for opioid-tolerant
   patients only (transmucosal fentanyl) beside the regimen that makes a patient tolerant.
 
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
@@ -53,6 +55,7 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.hepatic import hepatic_dose_met
 from mpsdose.clinical.market import (
     market_findings,
     market_table,
@@ -60,7 +63,6 @@ from mpsdose.clinical.market import (
     naive_start_allowed,
 )
 from mpsdose.clinical.ranges import label_titration_step, opioid_range_findings
-from mpsdose.clinical.hepatic import hepatic_dose_met
 from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
