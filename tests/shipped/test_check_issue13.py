@@ -507,6 +507,16 @@ FRESH24_STILL_WARNED = {
             "issue's any-published-ratio rule (as ZO50)",
 }
 
+# -- the twenty-fifth held-out round (written and committed before check first ran) -----------
+# IO15 (hydromorphone 1 mg po q4h prn, moderate hepatic impairment, us) warned hepatic-opioid until
+# the US Dilaudid label's reduced hepatic start was shipped (hepatic_opioid_doses.csv).
+FRESH25_LEFT: dict[str, str] = {}
+FRESH25_STILL_WARNED = {
+    "IO09": "metoclopramide 30 mg/day by syringe driver at CrCl 52 (uk): above the UK label's "
+            "halved maximum for CrCl 15-60; the label's renal reduction is kept, as for rounds "
+            "22 and 23",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -533,6 +543,7 @@ ROUNDS = {
     "fresh22": (FRESH22_LEFT, FRESH22_STILL_WARNED),
     "fresh23": (FRESH23_LEFT, FRESH23_STILL_WARNED),
     "fresh24": (FRESH24_LEFT, FRESH24_STILL_WARNED),
+    "fresh25": (FRESH25_LEFT, FRESH25_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
