@@ -517,6 +517,14 @@ FRESH25_STILL_WARNED = {
             "22 and 23",
 }
 
+# -- the twenty-sixth held-out round (written and committed before check first ran) ------------
+FRESH26_LEFT: dict[str, str] = {}  # DX31 caught by the UK SmPC's naproxen 1,250 mg/day
+FRESH26_STILL_WARNED = {
+    "OX32": "OxyContin 10 mg q12h with oxycodone IR 5 mg as needed in an opioid-naive adult (au): "
+            "above eTG Palliative care's starts (MR 5 mg twice daily, IR 1-3 mg), the strictest "
+            "applicable row; the AU OxyContin PI's 10 mg start was not seen in a copy",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -544,6 +552,7 @@ ROUNDS = {
     "fresh23": (FRESH23_LEFT, FRESH23_STILL_WARNED),
     "fresh24": (FRESH24_LEFT, FRESH24_STILL_WARNED),
     "fresh25": (FRESH25_LEFT, FRESH25_STILL_WARNED),
+    "fresh26": (FRESH26_LEFT, FRESH26_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
