@@ -199,8 +199,9 @@ def test_takamatsu_states_raise_what_a_pharmacist_would(file, state):
 # -- the shipped limits against their sources ---------------------------------------------------
 # Expected values typed from the labels and guidelines cited (not from the data file):
 # acetaminophen 4 g/day (US labels), ibuprofen 3200 mg/day (US Rx label), naproxen 1500 mg/day
-# (US label, limited periods; UK SmPC 1250 mg/day after the first day), celecoxib 400 mg/day, meloxicam 15 mg/day, ketorolac 120 mg/day and
-# 5 days (US label boxed warning), tramadol 400 / 300 over 75 / 200 at CrCl < 30 mg/day,
+# (US label, limited periods; UK SmPC 1250 mg/day after the first day), celecoxib 400 mg/day,
+# meloxicam 15 mg/day, ketorolac 120 mg/day and 5 days (US label boxed warning), tramadol
+# 400 / 300 over 75 / 200 at CrCl < 30 mg/day,
 # tapentadol IR 600 / ER 500 mg/day, codeine 360 mg/day (US), pregabalin 600/300/150/75 and
 # gabapentin 3600/1400/700/300 mg/day by CrCl band (labels), mirogabalin 30/15/7.5 mg/day
 # (Tarlige label), duloxetine 120 mg/day, olanzapine 20 mg/day, haloperidol 5 mg/day (palliative).
@@ -344,6 +345,24 @@ def test_what_methadone_proposes_stays_under_its_cap(dose):
         found = {f.code for f in check(Regimen((item,)), ADULT,
                                        previous=Regimen.parse([f"morphine {dose} mg/day"]))}
         assert "methadone-start-above-cap" not in found
+        assert "methadone-start-above-methods" not in found  # a published method's own start
+
+
+@pytest.mark.parametrize(("methadone", "raised"), [
+    ("10 mg po q8h", True),    # 30 mg/day: above every method for OME 40-60 (the label's 20-30%: 18)
+    ("5 mg po q12h", False),   # 10 mg/day: the 4:1 ratio of Ayonrinde / the label's tiers
+    ("15 mg po q8h", False),   # 45 mg/day: above the 30-40 mg/day cap, an error already
+], ids=["3x the methods", "within", "above the cap"])
+def test_a_switch_to_methadone_above_every_published_method_is_a_warning(methadone, raised):
+    # round 27 DY24: SC morphine 20 mg/day (OME 40-60) to methadone 30 mg/day, within the cap
+    found = check(Regimen.parse([f"methadone {methadone}"]), ADULT, market="nz",
+                  previous=Regimen.parse(["morphine 20 mg/day sc continuous"]))
+    above = [f for f in found if f.code == "methadone-start-above-methods"]
+    assert [f.severity for f in above] == ([Severity.WARNING] if raised else [])
+    if raised:
+        assert "18 mg/day" in above[0].message and "FDA" in above[0].source
+    if methadone.startswith("15"):
+        assert "methadone-start-above-cap" in {f.code for f in found}
 
 
 @given(st.integers(min_value=10, max_value=200))

@@ -525,6 +525,17 @@ FRESH26_STILL_WARNED = {
             "applicable row; the AU OxyContin PI's 10 mg start was not seen in a copy",
 }
 
+# -- the twenty-seventh held-out round (written and committed before check first ran) ----------
+# DY24 (SC morphine 20 mg/day to methadone 30 mg/day, nz) was silent until a switch to methadone
+# was judged against every published method's start; OY04 (Nucynta ER 50 mg once a day in moderate
+# hepatic impairment) warned until the Nucynta ER label's hepatic start was shipped.
+FRESH27_LEFT: dict[str, str] = {}
+FRESH27_STILL_WARNED = {
+    "OY05": "tramadol 50 mg every 12 hours in cirrhosis (us), the Ultram label's dose: NICE CG140's "
+            "'seek specialist advice' stands, as no copy of the label's hepatic section was seen "
+            "(only AI-written summaries) and no tramadol hepatic row is shipped",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -553,6 +564,7 @@ ROUNDS = {
     "fresh24": (FRESH24_LEFT, FRESH24_STILL_WARNED),
     "fresh25": (FRESH25_LEFT, FRESH25_STILL_WARNED),
     "fresh26": (FRESH26_LEFT, FRESH26_STILL_WARNED),
+    "fresh27": (FRESH27_LEFT, FRESH27_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

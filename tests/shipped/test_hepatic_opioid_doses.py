@@ -16,10 +16,12 @@ ROWS = Knowledge.default().hepatic_opioid_doses
 # sources print them: the US Dilaudid label, 'one-fourth to one-half the usual DILAUDID starting
 # dose', the usual tablet start '2 mg to 4 mg, orally, every 4 to 6 hours' (one-half of 2 mg);
 # Nucynta as summarised by Davis's Drug Guide, 'Moderate hepatic impairment: Immediate release:
-# 50 mg every 8 hr initially'.
+# 50 mg every 8 hr initially'; Nucynta ER as copied on medlibrary.org, '50 mg NUCYNTA ER, administer
+# no more frequently than once every 24 hours'.
 SOURCED = [
     ("hydromorphone", Route.ORAL, "ir", frozenset({"moderate"}), "start", 4, 1, 6),
     ("tapentadol", Route.ORAL, "ir", frozenset({"moderate"}), "start", 8, 50, 150),
+    ("tapentadol", Route.ORAL, "er", frozenset({"moderate"}), "start", 24, 50, 50),
 ]
 
 
@@ -50,6 +52,8 @@ MODERATE = Patient(age=64, weight_kg=68, crcl_ml_min=80, hepatic=Hepatic.MODERAT
     (["hydromorphone 2 mg po q4h prn"], Severity.WARNING),  # the usual start, not reduced
     (["tapentadol 50 mg po q8h"], Severity.INFO),
     (["tapentadol 50 mg po q4h"], Severity.WARNING),
+    (["tapentadol er 50 mg po q24h"], Severity.INFO),  # round 27 OY04
+    (["tapentadol er 50 mg po q12h"], Severity.WARNING),  # the usual ER start, not reduced
     (["oxycodone 2.5 mg po q6h prn"], Severity.WARNING),  # no oxycodone row shipped
     (["morphine 2.5 mg po q4h prn"], Severity.WARNING),
 ])

@@ -1521,7 +1521,48 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             else:
                 found.append(Finding(Severity.ERROR, "methadone-start-above-cap", text,
                                      cap.source))
+        else:
+            found.extend(_methadone_above_methods(k, previous, daily, market))
     return found
+
+
+def _methadone_above_methods(k: Knowledge, previous: Sequence[Item], daily: float,
+                             market: str | None) -> list[Finding]:
+    """A switch to methadone above the most that any published switching method gives for the
+    previous regimen: a warning naming the method and the table.
+
+    Within the maximum starting dose, methadone is judged against the methods of
+    :func:`~mpsdose.clinical.methadone.methadone_switch` (the label's percentage table, the
+    tiered ratios, Fudin's formula, the three-day switch), each read under every rotation table
+    that totals the previous regimen; only a start above the largest of all (the least cautious
+    method under the table that reads the old regimen highest) is flagged: the methods disagree
+    by up to an order of magnitude, and a start within any of them is a published choice.
+    """
+    from mpsdose.clinical.methadone import methadone_switch  # loaded only for a methadone switch
+
+    # the uncapped daily doses do not depend on the market's strengths (only the rounding of a
+    # dose does): a market with no strengths of its own is read with the US ones
+    strengths = {row.market for row in k.strengths}
+    read_as = market if market in strengths else "us"
+    tops: list[tuple[float, str, str, str, tuple[float, float]]] = []
+    for table in k.rotation_tables:
+        try:
+            switch = methadone_switch(previous, table=table.id, market=read_as, knowledge=k)
+        except MpsdoseError:  # no scheduled opioid, no factor: the switch cannot be read
+            continue
+        tops.extend((m.daily_uncapped[1], m.title, m.source, switch.table.id, switch.ome)
+                    for m in switch.methods if m.daily_uncapped is not None)
+    if not tops:
+        return []
+    top, title, source, table_id, ome = max(tops, key=lambda t: t[0])
+    if daily <= top * (1 + _TOLERANCE):
+        return []
+    return [Finding(Severity.WARNING, "methadone-start-above-methods", (
+        f"methadone started at {significant(daily, 4)} mg/day, above the "
+        f"{significant(top, 4)} mg/day that the most generous published switching method "
+        f"({title}) gives for the previous regimen's oral morphine equivalent of "
+        f"{_range_text(ome)} mg/day ({table_id}, the rotation table that reads it highest): "
+        "every method would start lower"), source)]
 
 
 def _unreduced_from_as_needed(k: Knowledge, previous: Sequence[Item],
