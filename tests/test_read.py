@@ -3170,3 +3170,31 @@ def test_a_change_with_its_own_schedules_is_read_as_before():
         "oxycodone", None)
     assert ("venlafaxine", "37.5 mg/day") in _daily_doses(_passage("fresh22-016"))
 
+
+
+@pytest.mark.parametrize("text", [
+    # fresh22-034: "have presented MIR-associated restless legs syndrome" was an item
+    "Several reports have presented mirtazapine-associated restless legs syndrome. She was given "
+    "mirtazapine 15 mg at night.",
+    "Heparin-associated thrombocytopenia was suspected. Heparin was stopped.",
+])
+def test_a_drug_named_before_associated_is_a_condition(text):
+    reading = read_course(text)
+    assert all(not reading.text[i.span[0]:i.span[1]].lower().endswith("-associated")
+               for i in reading.items)
+    assert "named-not-given" in {f.finding.code for f in reading.findings}, text
+
+
+def test_a_case_the_authors_experienced_is_the_reports_summary():
+    text = ("We experienced two cases that did not show restless legs after re-administration of "
+            "mirtazapine. A 56-year-old woman received mirtazapine 15 mg at night.")
+    (item,) = read_course(text).items
+    assert text[item.span[0]:item.span[1]].startswith("mirtazapine 15 mg")
+    assert str(item.daily_dose) == "15 mg/day"
+
+
+def test_the_fresh22_abbreviation_is_read_where_the_case_tells_of_it():
+    text = _passage("fresh22-034")
+    first = read_course(text).states[0].items[0]
+    assert first.drug.name == "mirtazapine"
+    assert text[first.span[0]:first.span[1] + 10].startswith("MIR treatment")

@@ -226,7 +226,7 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
         # "benzodiazepine (diazepam) misuse": the noun after a bracket that holds only the
         # name is said of it
         following = passage.word(tokens[after + 1])
-    if following in CONDITIONS or re.match(r"-(?:induced|related)\b", joined):
+    if following in CONDITIONS or re.match(r"-(?:induced|related|associated)\b", joined):
         return "as a condition, not a treatment"
     if following in SERVICES:
         return "as a service, not a treatment"
