@@ -124,7 +124,21 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all fifty-two.
+``check_dangerous_fresh26.csv`` and ``check_ordinary_fresh26.csv`` are the twenty-sixth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
+against the source's text with the search tool), checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``check_dangerous_fresh27.csv`` and ``check_ordinary_fresh27.csv`` are the twenty-seventh held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
+against the source's text with the search tool), checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all fifty-six.
 """
 
 from __future__ import annotations
@@ -164,7 +178,9 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 22": ("check_dangerous_fresh22.csv", "check_ordinary_fresh22.csv"),
         "held-out 23": ("check_dangerous_fresh23.csv", "check_ordinary_fresh23.csv"),
         "held-out 24": ("check_dangerous_fresh24.csv", "check_ordinary_fresh24.csv"),
-        "held-out 25": ("check_dangerous_fresh25.csv", "check_ordinary_fresh25.csv")}
+        "held-out 25": ("check_dangerous_fresh25.csv", "check_ordinary_fresh25.csv"),
+        "held-out 26": ("check_dangerous_fresh26.csv", "check_ordinary_fresh26.csv"),
+        "held-out 27": ("check_dangerous_fresh27.csv", "check_ordinary_fresh27.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

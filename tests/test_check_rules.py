@@ -1335,3 +1335,19 @@ def test_a_market_with_no_share_of_its_own_reads_every_markets_sources(tmp_path,
     if market == "au":
         assert "no AU source of the usual share is encoded" in found[0].message
         assert "Test JP label" in found[0].source
+
+
+@pytest.mark.parametrize(("dose", "market", "raised"), [
+    ("750 mg po bid", "uk", True),    # 1.5 g/day: above the UK SmPC's 1,250 mg after the first day
+    ("500 mg po bid", "uk", False),   # 1 g/day: the SmPC's rheumatic-disease dose
+    ("750 mg po bid", "us", False),   # the US label allows 1,500 mg/day for limited periods
+], ids=["uk 1.5 g", "uk 1 g", "us 1.5 g"])
+def test_naproxen_is_judged_by_the_chosen_markets_label(dose, market, raised):
+    # the UK SmPC (Accord, MHRA 2018; S) and the NHS website (S): at most 1,250 mg a day after the
+    # first day; the US label (S): 1,500 mg a day for up to 6 months — round 26's DX31
+    found = _found([f"naproxen {dose}"], market=market)
+    above = [f for f in found if f.code == "naproxen-above-max"]
+    assert bool(above) is raised
+    if raised:
+        assert above[0].severity in (Severity.WARNING, Severity.ERROR)
+        assert "1250 mg/day" in above[0].message and "UK SmPC" in above[0].source

@@ -199,14 +199,15 @@ def test_takamatsu_states_raise_what_a_pharmacist_would(file, state):
 # -- the shipped limits against their sources ---------------------------------------------------
 # Expected values typed from the labels and guidelines cited (not from the data file):
 # acetaminophen 4 g/day (US labels), ibuprofen 3200 mg/day (US Rx label), naproxen 1500 mg/day
-# (label, limited periods), celecoxib 400 mg/day, meloxicam 15 mg/day, ketorolac 120 mg/day and
+# (US label, limited periods; UK SmPC 1250 mg/day after the first day), celecoxib 400 mg/day, meloxicam 15 mg/day, ketorolac 120 mg/day and
 # 5 days (US label boxed warning), tramadol 400 / 300 over 75 / 200 at CrCl < 30 mg/day,
 # tapentadol IR 600 / ER 500 mg/day, codeine 360 mg/day (US), pregabalin 600/300/150/75 and
 # gabapentin 3600/1400/700/300 mg/day by CrCl band (labels), mirogabalin 30/15/7.5 mg/day
 # (Tarlige label), duloxetine 120 mg/day, olanzapine 20 mg/day, haloperidol 5 mg/day (palliative).
 SOURCED = [
     ("acetaminophen", "any", None, 4000), ("ibuprofen", "any", None, 3200),
-    ("naproxen", "any", None, 1500), ("celecoxib", "any", None, 400),
+    ("naproxen", "any", None, 1500), ("naproxen", "any", None, 1250),
+    ("celecoxib", "any", None, 400),
     ("meloxicam", "any", None, 15), ("ketorolac", "any", None, 120),
     ("tramadol", "any", None, 400), ("tramadol", "age", 75, 300),
     ("tramadol", "crcl_ml_min", None, 200), ("tapentadol", "any", None, 600),
@@ -242,7 +243,7 @@ def test_ketorolac_duration_is_five_days_in_the_first_row():
 # labels disagree (a warning naming both); above every one it is an error.
 ADULT_DAILY_MAX = {"acetaminophen": 4000, "ibuprofen": 3200, "naproxen": 1500, "celecoxib": 400,
                    "tramadol": 400, "codeine": 360}
-STRICTEST_DAILY_MAX = {"acetaminophen": 4000, "ibuprofen": 2400, "naproxen": 1500,
+STRICTEST_DAILY_MAX = {"acetaminophen": 4000, "ibuprofen": 2400, "naproxen": 1250,
                        "celecoxib": 400, "tramadol": 400, "codeine": 240}
 LIMITED = sorted(ADULT_DAILY_MAX)
 

@@ -507,6 +507,24 @@ FRESH24_STILL_WARNED = {
             "issue's any-published-ratio rule (as ZO50)",
 }
 
+# -- the twenty-fifth held-out round (written and committed before check first ran) -----------
+# IO15 (hydromorphone 1 mg po q4h prn, moderate hepatic impairment, us) warned hepatic-opioid until
+# the US Dilaudid label's reduced hepatic start was shipped (hepatic_opioid_doses.csv).
+FRESH25_LEFT: dict[str, str] = {}
+FRESH25_STILL_WARNED = {
+    "IO09": "metoclopramide 30 mg/day by syringe driver at CrCl 52 (uk): above the UK label's "
+            "halved maximum for CrCl 15-60; the label's renal reduction is kept, as for rounds "
+            "22 and 23",
+}
+
+# -- the twenty-sixth held-out round (written and committed before check first ran) ------------
+FRESH26_LEFT: dict[str, str] = {}  # DX31 caught by the UK SmPC's naproxen 1,250 mg/day
+FRESH26_STILL_WARNED = {
+    "OX32": "OxyContin 10 mg q12h with oxycodone IR 5 mg as needed in an opioid-naive adult (au): "
+            "above eTG Palliative care's starts (MR 5 mg twice daily, IR 1-3 mg), the strictest "
+            "applicable row; the AU OxyContin PI's 10 mg start was not seen in a copy",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -533,6 +551,8 @@ ROUNDS = {
     "fresh22": (FRESH22_LEFT, FRESH22_STILL_WARNED),
     "fresh23": (FRESH23_LEFT, FRESH23_STILL_WARNED),
     "fresh24": (FRESH24_LEFT, FRESH24_STILL_WARNED),
+    "fresh25": (FRESH25_LEFT, FRESH25_STILL_WARNED),
+    "fresh26": (FRESH26_LEFT, FRESH26_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -20,9 +20,9 @@ from mpsdose.model.regimen import Item, Patient
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the record type loads with its file, on first use
-    from mpsdose.knowledge.limits import RenalDose
+    from mpsdose.knowledge.limits import HepaticDose, RenalDose
 
-__all__ = ["renal_dose_met"]
+__all__ = ["dose_within", "renal_dose_met"]
 
 _TOLERANCE = 1e-9
 
@@ -64,7 +64,7 @@ def renal_dose_met(k: Knowledge, drug: str, items: Sequence[Item],
         return None
     met: list[RenalDose] = []
     for item in items:
-        row = next((r for r in rows if _within(r, item, items)), None)
+        row = next((r for r in rows if dose_within(r, item, items)), None)
         if row is None:
             return None
         met.append(row)
@@ -80,7 +80,10 @@ def _interval_h(item: Item) -> float | None:
     return None if item.is_rate else item.schedule.interval_h
 
 
-def _within(row: RenalDose, item: Item, items: Sequence[Item]) -> bool:
+def dose_within(row: RenalDose | HepaticDose, item: Item, items: Sequence[Item]) -> bool:
+    """Whether ``item`` lies within a dose row (renal or hepatic; see :func:`renal_dose_met`
+    for what that means): its route and release, per dose, interval, and the scheduled day of
+    the row's drug by the route over ``items``; an as-needed dose judged per dose."""
     if item.route is not row.route or (row.release is not None and _release(item) != row.release):
         return False
     if not item.dose_known:

@@ -27,7 +27,9 @@ families:
   opioids with benzodiazepines, gabapentinoids, serotonergic and QT-prolonging drugs; renal and
   hepatic impairment (a caution-class opioid below CrCl 30 is information where given only as
   needed or where every dose is within a renal source's start or renally adjusted maximum,
-  ``data/renal_opioid_doses.csv``: :mod:`mpsdose.clinical.renal`); products for opioid-tolerant
+  ``data/renal_opioid_doses.csv``: :mod:`mpsdose.clinical.renal`; an opioid in moderate hepatic
+  impairment likewise where every dose is within a label's reduced hepatic start,
+  ``data/hepatic_opioid_doses.csv``: :mod:`mpsdose.clinical.hepatic`); products for opioid-tolerant
   patients only (transmucosal fentanyl) beside the regimen that makes a patient tolerant.
 
 **Settings.** A rule whose source excludes the patient's care setting (``Patient.setting``; the
@@ -53,6 +55,7 @@ import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
+from mpsdose.clinical.hepatic import hepatic_dose_met
 from mpsdose.clinical.market import (
     market_findings,
     market_table,
@@ -66,7 +69,7 @@ from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
-from mpsdose.knowledge.limits import DoseLimit, SafetyRule
+from mpsdose.knowledge.limits import DoseLimit, HepaticDose, SafetyRule
 from mpsdose.knowledge.practice import PatchBand
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
@@ -697,22 +700,51 @@ def _at(drug: str, m: _Measured, patient: Patient) -> Finding:
     return Finding(Severity.INFO, f"{drug}-at-max", text, m.row.source)
 
 
-def _hepatic_opioids(k: Knowledge, opioids: Sequence[str], patient: Patient) -> list[Finding]:
-    """Opioids in hepatic impairment: a warning when severe or moderate, info when mild."""
+def _hepatic_opioids(k: Knowledge, items: Sequence[Item], opioids: Sequence[str],
+                     patient: Patient) -> list[Finding]:
+    """Opioids in hepatic impairment: a warning when severe or moderate, info when mild.
+
+    The warning is information where every item of every opioid lies within a reduced dose a
+    label gives for the patient's grade (``hepatic_opioid_doses.csv``): the label's hepatic
+    reduction is already applied. An opioid without such a row keeps the warning.
+    """
     names = ", ".join(opioids)
     if patient.hepatic is None:
         return [Finding(Severity.INFO, "hepatic-opioid-not-checked",
                         f"hepatic function not given: {names} in hepatic impairment not checked",
                         _rule(k, "hepatic-opioid").source)]
-    if patient.hepatic is Hepatic.SEVERE:
-        return [_ruled(k, "hepatic-opioid", f"{names} with severe hepatic impairment")]
-    if patient.hepatic is Hepatic.MODERATE:
-        return [_ruled(k, "hepatic-opioid-specialist", f"{names} with moderate hepatic impairment",
-                       code="hepatic-opioid")]
+    if patient.hepatic in (Hepatic.SEVERE, Hepatic.MODERATE):
+        check = "hepatic-opioid" if patient.hepatic is Hepatic.SEVERE \
+            else "hepatic-opioid-specialist"
+        text = f"{names} with {patient.hepatic.value} hepatic impairment"
+        met = _hepatic_met(k, items, opioids, patient)
+        if met is None:
+            return [_ruled(k, check, text, code="hepatic-opioid")]
+        rule = _rule(k, check)
+        within = "; ".join(f"the {r.basis} of {r.describe()}" for r in met)
+        return [Finding(Severity.INFO, "hepatic-opioid", (
+            f"{text}; every dose is within the reduced dose the label gives for "
+            f"{patient.hepatic.value} hepatic impairment ({within}): the label's hepatic "
+            f"reduction is applied, so it is information. {rule.statement}"),
+            " ; also: ".join([rule.source, *(r.source for r in met)]))]
     if patient.hepatic is Hepatic.MILD:
         return [_ruled(k, "hepatic-opioid-caution",
                        f"{names} with {patient.hepatic.value} hepatic impairment")]
     return []
+
+
+def _hepatic_met(k: Knowledge, items: Sequence[Item], opioids: Sequence[str],
+                 patient: Patient) -> list[HepaticDose] | None:
+    """The hepatic_opioid_doses.csv rows every opioid's items lie within (each row once), or
+    None where an opioid has an item within none."""
+    rows: list[HepaticDose] = []
+    for drug in opioids:
+        given = [i for i in items if i.listed and drug in {d.name for d in i.drugs}]
+        met = hepatic_dose_met(k, drug, given, patient)
+        if met is None:
+            return None
+        rows.extend(met)
+    return list(dict.fromkeys(rows))
 
 
 def _classes(items: Sequence[Item], drug_class: str) -> list[str]:
@@ -814,7 +846,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                     continue
                 found.append(Finding(Severity.WARNING, "renal-opioid", text, source))
     if opioids:
-        found.extend(_hepatic_opioids(k, opioids, patient))
+        found.extend(_hepatic_opioids(k, items, opioids, patient))
     long_acting = _long_acting_opioids(k, items)
     if len(long_acting) > 1:
         found.append(_ruled(k, "two-long-acting-opioids",

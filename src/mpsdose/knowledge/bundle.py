@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from mpsdose.knowledge.limits import (
         DoseLimit,
         DrugProperties,
+        HepaticDose,
         OpioidRange,
         RenalDose,
         SafetyRules,
@@ -558,6 +559,16 @@ class Knowledge:
             RenalDose.from_row(row) for row in self._optional("renal_opioid_doses.csv")))
 
     @property
+    def hepatic_opioid_doses(self) -> tuple[HepaticDose, ...]:
+        """Reduced doses a label or guideline gives for an opioid in hepatic impairment
+        (``hepatic_opioid_doses.csv``): at or below one, the label's hepatic reduction is
+        applied. Empty where the file is absent."""
+        from mpsdose.knowledge.limits import HepaticDose
+
+        return self._cached("hepatic_opioid_doses", lambda: tuple(
+            HepaticDose.from_row(row) for row in self._optional("hepatic_opioid_doses.csv")))
+
+    @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
         from mpsdose.knowledge.limits import steroid_tables
@@ -659,6 +670,7 @@ class Knowledge:
             "usual_ranges.csv": lambda: self.usual_ranges,
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
             "renal_opioid_doses.csv": lambda: self.renal_opioid_doses,
+            "hepatic_opioid_doses.csv": lambda: self.hepatic_opioid_doses,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
             "products.csv": lambda: self.products,

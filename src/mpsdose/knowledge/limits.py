@@ -20,6 +20,7 @@ __all__ = [
     "DoseLimit",
     "DrugProperties",
     "OpioidRange",
+    "HepaticDose",
     "RenalDose",
     "SafetyRule",
     "SafetyRules",
@@ -327,6 +328,59 @@ class RenalDose(Value):
 
     def describe(self) -> str:
         """``5 mg a dose, 15 mg/day`` with the interval where the row sets one."""
+        parts = []
+        if self.per_dose is not None:
+            parts.append(f"{self.per_dose:g} mg a dose")
+        if self.per_day is not None:
+            parts.append(f"{self.per_day:g} mg/day")
+        if self.min_interval_h is not None:
+            parts.append(f"no more often than every {self.min_interval_h:g} h")
+        release = f" {self.release}" if self.release else ""
+        return f"{self.drug}{release} {self.route.value}: {', '.join(parts)}"
+
+
+#: The hepatic impairment grades a hepatic_opioid_doses.csv row may name.
+HEPATIC_GRADES = ("mild", "moderate", "severe")
+
+
+@attrs.frozen(repr=False, eq=False)
+class HepaticDose(Value):
+    """One row of ``hepatic_opioid_doses.csv``: a reduced dose a label or guideline gives for an
+    opioid in hepatic impairment (a start, or an adjusted maximum), per dose and per scheduled
+    day, no more often than ``min_interval_h``."""
+
+    drug: str
+    route: Route
+    release: str | None
+    grades: frozenset[str]  #: the hepatic impairment grades it is given for
+    basis: str  #: start or maximum
+    min_interval_h: float | None  #: [h]
+    per_dose: float | None  #: [mg]
+    per_day: float | None  #: [mg/day]
+    source: str
+    notes: str = ""
+    where: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> HepaticDose:
+        per_dose, per_day = row.get("per_dose"), row.get("per_day")
+        if per_dose is None and per_day is None:
+            raise row.error("a hepatic dose row needs per_dose or per_day", "per_day")
+        grades = frozenset(str(row["hepatic"]).split())
+        unknown = sorted(grades - set(HEPATIC_GRADES))
+        if unknown:
+            raise row.error(f"unknown hepatic grade {', '.join(unknown)}; use "
+                            f"{', '.join(HEPATIC_GRADES)}", "hepatic")
+        return cls(row["drug"], row["route"], row.get("release"), grades, row["basis"],
+                   row.get("min_interval_h"), per_dose, per_day, row["source"],
+                   row.get("notes", ""), row.where)
+
+    def applies_to(self, patient: Patient) -> bool:
+        """Whether the patient's hepatic impairment grade is among the row's."""
+        return patient.hepatic is not None and patient.hepatic.value in self.grades
+
+    def describe(self) -> str:
+        """``1 mg a dose, 6 mg/day`` with the interval where the row sets one."""
         parts = []
         if self.per_dose is not None:
             parts.append(f"{self.per_dose:g} mg a dose")

@@ -531,6 +531,33 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "(avoid where possible) have no rows.",
     ),
     _schema(
+        "hepatic_opioid_doses.csv",
+        "Reduced starting doses of an opioid that a label or guideline gives in hepatic "
+        "impairment",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False, doc="Empty: any release."),
+        Column("hepatic", doc="The hepatic impairment grades the source gives the dose for, "
+                              "separated by spaces (mild moderate severe; e.g. 'moderate')."),
+        Column("basis", Kind.CHOICE, choices=("start", "maximum"),
+               doc="start: the source's reduced starting dose in that impairment; maximum: "
+                   "its hepatically adjusted maximum."),
+        Column("min_interval_h", Kind.POSITIVE, required=False, unit="h",
+               doc="The shortest interval between doses the source allows; empty: none set."),
+        Column("per_dose", Kind.POSITIVE, required=False, unit="mg"),
+        Column("per_day", Kind.POSITIVE, required=False, unit="mg/day",
+               doc="Of the drug's scheduled items by the route (as-needed doses are judged per "
+                   "dose)."),
+        key=("drug", "route", "release", "hepatic", "basis", "source"),
+        doc="The hepatic-opioid rules (safety_rules.csv) warn on an opioid in moderate or "
+            "severe hepatic impairment (NICE CG140: seek specialist advice). Where every item "
+            "of every opioid concerned is at or below one of these rows (its route and release, "
+            "per dose, the scheduled day, no more often than min_interval_h; the patient's "
+            "hepatic grade among the row's), the label's hepatic reduction is already applied "
+            "and the finding is info, naming the rows. An opioid without a row keeps the "
+            "warning; a grade no row names (severe, where no label gives numbers) keeps it.",
+    ),
+    _schema(
         "safety_rules.csv", "The rule behind each safety check",
         Column("check"),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
