@@ -34,7 +34,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh13_passages.jsonl", "fresh14_passages.jsonl",
                                           "fresh15_passages.jsonl", "fresh17_passages.jsonl",
                                           "fresh18_passages.jsonl", "fresh19_passages.jsonl",
-                                          "fresh20_passages.jsonl", "fresh21_passages.jsonl")
+                                          "fresh20_passages.jsonl", "fresh21_passages.jsonl",
+                                          "fresh22_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -60,7 +61,7 @@ def _items(text: str):
                                              ("fresh14", 0.91), ("fresh15", 1.0),
                                              ("fresh17", 1.0), ("fresh18", 1.0),
                                              ("fresh19", 1.0), ("fresh20", 0.93),
-                                             ("fresh21", 0.95)])
+                                             ("fresh21", 0.95), ("fresh22", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3061,3 +3062,139 @@ def test_a_course_of_days_in_a_list_of_regimens_is_an_amount_a_day(text, want):
 def test_a_course_of_days_elsewhere_is_no_amount_a_day(text):
     assert ("prednisone", None) in _daily_doses(text) or all(
         d != "prednisone" for d, _ in _daily_doses(text)), text
+
+
+# -- patterns of the fresh22 passages (case reports of steroid and antidepressant courses) -------
+
+@pytest.mark.parametrize("text", [
+    # fresh22-004: "0.5 or 2 mg dexamethasone … 4 times a day" was read as 2 and 8 mg a day
+    "For the two tests, 0.5 or 2 mg dexamethasone was given 4 times a day for 2 days.",
+    "She was given 5 or 10 mg of morphine every 4 hours.",
+    "Oxycodone 10, 20 or 40 mg twice daily was offered.",
+])
+def test_amounts_joined_by_or_are_no_one_dose(text):
+    reading = read_course(text)
+    assert len(reading.items) == 1, text
+    (item,) = reading.items
+    assert item.daily_dose is None and item.per_dose is None, text
+    assert "alternatives" in {f.finding.code for f in reading.findings}, text
+
+
+def test_amounts_joined_by_or_keep_the_mention_they_are_written_with():
+    text = _passage("fresh22-004")
+    (item,) = read_course(text).items
+    assert item.drug.name == "dexamethasone" and item.daily_dose is None
+    assert text[:item.drug_span[1]].endswith("0.5 or 2 mg dexamethasone")
+
+
+def test_amounts_joined_by_and_are_read_as_before():
+    assert _daily_doses("Fentanyl was given at 200, 500, and 650 μg/hr, respectively.") == [
+        ("fentanyl", "4800 mcg/day"), ("fentanyl", "12000 mcg/day"), ("fentanyl", "15600 mcg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh22-005: "(15.8 mg/m 2 ·d)", the superscript broken, was read as 15.8 mg a day
+    "She was given hydrocortisone 15 mg/m2 daily.",
+    "She was given hydrocortisone 15 mg/m 2 ·d.",
+    "She was given hydrocortisone 15 mg/m² per day.",
+    "She was given dexamethasone 10 mg/m(2)/day for 4 weeks.",
+])
+def test_a_dose_per_body_surface_has_no_daily_amount(text):
+    (item,) = read_course(text).items
+    assert item.daily_dose is None and item.per_dose is None, text
+    assert "per-body-surface" in {f.finding.code for f in read_course(text).findings}, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She was using 30 mg hydrocortisone daily in three divided doses (15.8 mg/m 2 ·d).",
+     [("hydrocortisone", "30 mg/day")]),
+    ("She took 20 mg hydrocortisone daily (12 mg/m2/day).", [("hydrocortisone", "20 mg/day")]),
+])
+def test_a_dose_per_body_surface_in_brackets_restates_the_dose_before(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_the_fresh22_body_surface_restatement_is_not_an_item():
+    items = [i for i in _items(_passage("fresh22-005")) if i.drug.name == "hydrocortisone"]
+    assert [str(i.daily_dose) for i in items] == ["30 mg/day"]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh22-005: "7/5 mg prednisolone in the morning and 5 mg at night" was read as 5 mg a day
+    "Her dose was changed to 7/5 mg prednisolone in the morning and 5 mg at night.",
+    "She took 5/2 mg prednisone in the morning and 10 mg in the evening.",
+])
+def test_a_part_of_a_split_day_after_an_unread_part_is_no_daily_amount(text):
+    assert all(daily is None for _, daily in _daily_doses(text)), text
+
+
+def test_a_split_day_whose_parts_are_read_still_sums():
+    assert _daily_doses("She took prednisolone 10 mg in the morning and 5 mg at night.") == [
+        ("prednisolone", "15 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh22-006/-007: "(minimum dose 0.5 mg/day to maximum dose 1.0 mg/day)" was two amounts a day
+    ("She took dexamethasone (minimum dose 0.5 mg/day to maximum dose 1.0 mg/day) after surgery.",
+     (0.5, 1.0, "mg/day")),
+    ("He was given prednisolone at a minimum dose of 10 mg/day to a maximum dose of 20 mg/day.",
+     (10, 20, "mg/day")),
+    ("Morphine was taken (minimal dose 5 mg - maximal dose 15 mg) as needed.", (5, 15, "mg")),
+])
+def test_a_dose_between_a_minimum_and_a_maximum_is_a_range(text, want):
+    (item,) = read_course(text).items
+    assert item.dose_range == want and item.daily_dose is None, text
+
+
+def test_the_fresh22_minimum_and_maximum_doses_are_no_daily_amounts():
+    for id_ in ("fresh22-006", "fresh22-007"):
+        ranged = [i for i in _items(_passage(id_)) if i.dose_range is not None]
+        assert ranged and all(i.daily_dose is None for i in ranged), id_
+    assert ("prednisolone", "15 mg/day") in _daily_doses(_passage("fresh22-007"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh22-016: "from 37.5 mg to 75 mg a day": the "a day" is both amounts'
+    ("The dosage of venlafaxine was increased from 37.5 mg to 75 mg a day.",
+     [("venlafaxine", "37.5 mg/day"), ("venlafaxine", "75 mg/day")]),
+    ("Sertraline was reduced from 100 mg to 50 mg/day.",
+     [("sertraline", "100 mg/day"), ("sertraline", "50 mg/day")]),
+])
+def test_a_time_after_the_second_amount_of_a_change_is_the_firsts_too(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_a_change_with_its_own_schedules_is_read_as_before():
+    # no time of day in the unit: the schedule after the second amount is not carried back
+    assert _daily_doses("Oxycodone was increased from 10 mg to 20 mg twice daily.")[0] == (
+        "oxycodone", None)
+    assert ("venlafaxine", "37.5 mg/day") in _daily_doses(_passage("fresh22-016"))
+
+
+
+@pytest.mark.parametrize("text", [
+    # fresh22-034: "have presented MIR-associated restless legs syndrome" was an item
+    "Several reports have presented mirtazapine-associated restless legs syndrome. She was given "
+    "mirtazapine 15 mg at night.",
+    "Heparin-associated thrombocytopenia was suspected. Heparin was stopped.",
+])
+def test_a_drug_named_before_associated_is_a_condition(text):
+    reading = read_course(text)
+    assert all(not reading.text[i.span[0]:i.span[1]].lower().endswith("-associated")
+               for i in reading.items)
+    assert "named-not-given" in {f.finding.code for f in reading.findings}, text
+
+
+def test_a_case_the_authors_experienced_is_the_reports_summary():
+    text = ("We experienced two cases that did not show restless legs after re-administration of "
+            "mirtazapine. A 56-year-old woman received mirtazapine 15 mg at night.")
+    (item,) = read_course(text).items
+    assert text[item.span[0]:item.span[1]].startswith("mirtazapine 15 mg")
+    assert str(item.daily_dose) == "15 mg/day"
+
+
+def test_the_fresh22_abbreviation_is_read_where_the_case_tells_of_it():
+    text = _passage("fresh22-034")
+    first = read_course(text).states[0].items[0]
+    assert first.drug.name == "mirtazapine"
+    assert text[first.span[0]:first.span[1] + 10].startswith("MIR treatment")

@@ -116,6 +116,10 @@ class DoseNumbers:
             if dose.daily is not None or dose.item_amount is not None:
                 dose.per_dose = dose.per_dose or Measure(value, unit_spelling(base, per))
                 return dose
+        if "m2" in amount.per:  # "15 mg/m2/day": per m² of a body surface the reader does not read
+            notes.append(("per-body-surface", "a dose per m² of body surface, which the reader "
+                          "does not compute: no daily amount", Severity.INFO))
+            return dose
         if amount.per_kg:
             dose.weight_based = Measure(value, unit_spelling(base, per))
             if weight is None:
@@ -375,7 +379,7 @@ def unit_spelling(base: str, per: tuple[str, ...]) -> str:
     text = {"mg": "mg", "mcg": "mcg", "g": "g", "ml": "mL"}[base]
     for part in per:
         text += "/" + {"ml": "mL", "day": "day", "h": "h", "min": "min", "kg": "kg",
-                       "dose": "dose"}[part]
+                       "dose": "dose", "m2": "m2"}[part]
     return text
 
 

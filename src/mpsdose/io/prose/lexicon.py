@@ -49,7 +49,8 @@ def number(text: str) -> float:
 
 
 _MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
-_PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?)")
+_PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?"
+             r"|m\s*(?:2|²|\(\s*2\s*\))(?![\d.]))")  # "mg/m2", "mg/m 2", "mg/m²", "mg/m(2)"
 #: "/kg", " per hour", "•h-1", " kg-1", ".day-1", " day(-1)", " over 24 hours", " an hour", " a day":
 #: repeated.
 _SUFFIX = (
@@ -58,7 +59,8 @@ _SUFFIX = (
     r"|\s*•?\s*(?:kg|h|d|min)\s*-\s*1(?![\d])"
     r"|\s*[.•]?\s*(?:kg|h|hr|day|d|min)\s*(?:-\s*1|\(\s*-\s*1\s*\))(?![\d])"
     r"|\s+over\s+(?:a\s+)?24(?:\s*-\s*|\s*)h(?:ours?|rs?)?(?![a-z])"
-    r"|\s+(?:an|a)\s+(?:hour|day)(?![a-z]))"
+    r"|\s+(?:an|a)\s+(?:hour|day)(?![a-z])"
+    r"|\s*•\s*(?:d|day)(?![a-z\d\-(]))"  # "mg/m 2 ·d": per day after a dose per m²
 )
 #: One amount: a number (or a range "0.5 to 0.75", "2-3") and its unit with its "per" parts.
 AMOUNT = re.compile(

@@ -120,7 +120,10 @@ def named_without_amount(passage: Passage, sentence: int, tokens: list[Token],
     with_amount = {r.drug for r in readings}
     bound = {r.first for r in readings} | {r.last for r in readings}
     found: list[ItemReading] = []
-    for index, token in enumerate(tokens):
+    # the name whose amount the text leaves open ("0.5 or 2 mg dexamethasone") comes first
+    order = sorted(range(len(tokens)), key=lambda i: tokens[i].start not in passage.open_dose_names)
+    for index in order:
+        token = tokens[index]
         if token.kind != "drug" or index in bound or index in passage.negated_tokens:
             continue
         name: DrugName = token.value
@@ -223,7 +226,7 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
         # "benzodiazepine (diazepam) misuse": the noun after a bracket that holds only the
         # name is said of it
         following = passage.word(tokens[after + 1])
-    if following in CONDITIONS or re.match(r"-(?:induced|related)\b", joined):
+    if following in CONDITIONS or re.match(r"-(?:induced|related|associated)\b", joined):
         return "as a condition, not a treatment"
     if following in SERVICES:
         return "as a service, not a treatment"

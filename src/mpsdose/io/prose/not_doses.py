@@ -15,7 +15,7 @@ import re
 from mpsdose.io.prose.amounts import amount_unit
 from mpsdose.io.prose.lexicon import DECIMAL_COMMA
 from mpsdose.io.prose.passage import Passage
-from mpsdose.io.prose.scan import Amount, Token, bracket_around
+from mpsdose.io.prose.scan import Amount, Token, bracket_around, opening_bracket
 from mpsdose.io.prose.words import ONE_PATIENT
 from mpsdose.model.findings import Severity
 
@@ -144,6 +144,25 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             passage.add_finding(Severity.WARNING, "zero-amount",
                                 f"{said!r}: not read (zero, or a number broken by a space)",
                                 (token.start, token.end))
+            continue
+        if amount.kind == "list" and re.search(r"\bor\b", passage.normal[token.start:token.end]):
+            used.add(index)  # "0.5 or 2 mg dexamethasone": alternatives, no one dose
+            after = index + 2 if index + 2 < len(tokens) and tokens[index + 1].kind == "word" \
+                and tokens[index + 1].value == "of" else index + 1
+            named = next((p for p in (after, index - 1) if 0 <= p < len(tokens)
+                          and tokens[p].kind == "drug"), None)
+            if named is not None:
+                passage.open_dose_names.add(tokens[named].start)
+            passage.add_not_dose(token, "alternative amounts joined by 'or', not one dose")
+            passage.add_finding(Severity.INFO, "alternatives",
+                                f"{passage.text[token.start:token.end]!r}: amounts joined by 'or' "
+                                "are alternatives, no one dose: the drug's dose is not read",
+                                (token.start, token.end))
+            continue
+        if _restates_per_area(tokens, index):
+            used.add(index)  # "30 mg … daily in three divided doses (15.8 mg/m2·d)"
+            passage.add_not_dose(token, "a dose per m² of body surface in brackets, restating the "
+                                 "dose before it")
             continue
         capped = _per_kg_capped(passage, tokens, index)
         if capped is not None:
@@ -455,3 +474,14 @@ def _drug_near(tokens: list[Token], index: int) -> str | None:
         if tokens[position].kind == "drug":
             return str(tokens[position].value.drug.name)
     return None
+
+
+def _restates_per_area(tokens: list[Token], index: int) -> bool:
+    """ "30 mg hydrocortisone daily (15.8 mg/m2·d)": a dose per m² of body surface in brackets,
+    after an amount earlier in the sentence, says that dose again per body surface."""
+    amount: Amount = tokens[index].value
+    if "m2" not in amount.per:
+        return False
+    opening = opening_bracket(tokens, index)
+    return opening is not None and any(t.kind == "amount" and "m2" not in t.value.per
+                                       for t in tokens[:opening])

@@ -72,6 +72,9 @@ class Passage:
         #: where the amounts of names the catalogue does not know begin (set aside as theirs)
         self.unknown_amounts: set[int] = set()
         self.owned: set[tuple[int, int]] = set()
+        #: where the names begin whose amount the text leaves open ("0.5 or 2 mg dexamethasone"):
+        #: that mention is the item, its dose unknown
+        self.open_dose_names: set[int] = set()
         self.route_events: list[tuple[int, Route, tuple[int, int]]] = []
         self.item_sentence: dict[int, int] = {}
         self.sentence = 0

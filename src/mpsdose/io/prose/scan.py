@@ -126,7 +126,7 @@ _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg":
 #: day).
 _SUFFIX_PART = re.compile(
     r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|dose|"
-    r"days?|d|ml|min(?:utes?)?)(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
+    r"days?|d|ml|min(?:utes?)?|m\s*(?:2|²|\(\s*2\s*\)))(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
@@ -148,6 +148,8 @@ def _per(suffix: str) -> tuple[str, ...]:
             parts.append("day")
         elif unit.startswith("h"):
             parts.append("h")
+        elif unit.startswith("m") and not unit.startswith(("min", "ml")):
+            parts.append("m2")  # "mg/m2", "mg/m 2", "mg/m²": per square metre of body surface
         elif unit.startswith("min"):
             parts.append("min")
         elif unit.startswith("ml"):
@@ -163,6 +165,13 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|to)\s*(?=\d|\.\d)")
 #: 10 mg"), not a range.
 _CHANGED = re.compile(r"(?:increas|decreas|reduc|titrat|rais|escalat|chang|switch|convert|taper|"
                       r"went|rose|fell|dropp|lower|adjust|from)\w*[^.;]*$")
+
+
+#: "(minimum dose 0.5 mg/day to maximum dose 1.0 mg/day)": a dose that varied between a stated
+#: minimum and maximum is one range over time, as "0.5 to 0.75 mg" is a range.
+_MINIMUM_BEFORE = re.compile(r"\bmin(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose|dosage)?\s*(?:of\s+)?$")
+_MAXIMUM_JOIN = re.compile(r"\s*,?\s*(?:to|and|-)\s+(?:a\s+|the\s+)?max(?:imum|imal|\.)?\s+"
+                           r"(?:daily\s+)?(?:dose|dosage)?\s*(?:of\s+)?(?=\d|\.\d)")
 
 
 def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
@@ -219,7 +228,11 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
     if high is not None:
         return match.end(), Amount((value,), base, per, high, "range", over)
     joined = _RANGE_JOIN.match(normal, match.end(), end)
-    if joined is not None and not _CHANGED.search(normal[max(0, position - 40):position]):
+    ranged = joined is not None and not _CHANGED.search(normal[max(0, position - 40):position])
+    if joined is None and _MINIMUM_BEFORE.search(normal[max(0, position - 30):position]):
+        joined = _MAXIMUM_JOIN.match(normal, match.end(), end)
+        ranged = joined is not None
+    if joined is not None and ranged:
         upper = AMOUNT.match(normal, joined.end(), end)
         if upper is not None and upper.group("high") is None and _per(upper.group("suffix")) == per \
                 and _BASE.get(upper.group("unit")) == base and number(upper.group("number")) > value:
@@ -254,6 +267,23 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
+    return _from_to_shared_time(normal, tokens)
+
+
+def _from_to_shared_time(normal: str, tokens: list[Token]) -> list[Token]:
+    """ "from 37.5 mg to 75 mg a day": the time written after the second amount of a change
+    "from X to Y" is the first's too, where the first has none of its own and the same unit."""
+    for index in range(1, len(tokens) - 2):
+        first, join, second = tokens[index], tokens[index + 1], tokens[index + 2]
+        if tokens[index - 1].kind != "word" or normal[tokens[index - 1].start:tokens[
+                index - 1].end] != "from" or first.kind != "amount" or second.kind != "amount" \
+                or normal[join.start:join.end] != "to":
+            continue
+        low, high = first.value, second.value
+        if low.kind == high.kind == "single" and not low.per and low.base == high.base \
+                and high.per and all(p in ("day", "h") for p in high.per):
+            tokens[index] = attrs.evolve(first, value=attrs.evolve(low, per=high.per,
+                                                                    over_24h=high.over_24h))
     return tokens
 
 

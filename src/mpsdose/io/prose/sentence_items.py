@@ -289,7 +289,34 @@ def merge_split_doses(passage: Passage, tokens: list[Token],
             head.notes.extend(part.notes)
     drop = {id(part) for part in amounts if id(part) in merged and part.split is None
             and part.split_unclear is None}
+    _part_after_unread(passage, tokens, [r for r in amounts if id(r) not in merged], readings)
     return [r for r in readings if id(r) not in drop]
+
+
+def _part_after_unread(passage: Passage, tokens: list[Token], single: list[ItemReading],
+                       readings: list[ItemReading]) -> None:
+    """ "7/5 mg prednisolone in the morning and 5 mg at night": where the part before a part
+    of a day split by times of day is an amount the reader could not read, the day is not
+    known — the readable part is not the day's amount (never the sum of the readable parts)."""
+    bound = {r.amount_token for r in readings if r.amount_token is not None}
+    for reading in single:
+        at = reading.amount_token
+        if at is None or reading.split_unclear is not None or not _TIME_OF_DAY.match(
+                passage.normal, tokens[at].end, tokens[-1].end):
+            continue
+        previous = next((p for p in range(at - 1, -1, -1) if tokens[p].kind == "amount"), None)
+        if previous is None or previous in bound:
+            continue
+        start, end = tokens[previous].end, tokens[at].start
+        between = passage.normal[start:end]
+        if start <= reading.drug_span[0] and reading.drug_span[1] <= end:  # the name between
+            between = (passage.normal[start:reading.drug_span[0]]
+                       + passage.normal[reading.drug_span[1]:end])
+        time = _TIME_OF_DAY.match(between)
+        if time is not None and _SPLIT_JOIN.fullmatch(between, time.end()):
+            said = passage.text[tokens[previous].start:tokens[previous].end]
+            reading.split_unclear = (f"one part of a dose split over the day, whose other part "
+                                     f"({said!r}) is not read: no daily amount")
 
 
 def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:

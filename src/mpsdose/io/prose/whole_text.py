@@ -153,6 +153,8 @@ _BEFORE_HEADING = re.compile(r"\b(?:OBJECTIVES?|AIMS?|PURPOSE|BACKGROUND|INTRODU
 #: of its own.
 SUMMARY = re.compile(
     r"\b(?:we|the\s+authors?)\s+(?:here(?:in)?\s+)?(?:report|describe|present|discuss)\b"
+    r"|\bwe\s+(?:have\s+)?experienced\s+(?:a|one|two|three|four|\d+)\s+(?:[a-z\-]+\s+){0,3}?"
+    r"(?:cases?|patients?)\b"  # "we experienced two cases that …": the report's summary
     r"|\bthis\s+(?:case(?:\s+report)?|report|article|paper)\s+(?:describes|reports|presents|"
     r"illustrates|highlights)\b|\bcases?\s+(?:report\s+)?(?:is|are)\s+(?:here\s+)?(?:presented|"
     r"reported|described)\b|\bcases?\s+of\b.*\b(?:is|are)\s+(?:here\s+)?(?:presented|reported|"
