@@ -3259,3 +3259,23 @@ def test_a_count_of_doses_after_a_change_is_not_carried_back():
     assert _daily_doses("Pregabalin was increased from 75 mg to 150 mg twice daily.")[0] == (
         "pregabalin", None)
     assert ("tapentadol", "50 mg/day") in _daily_doses(_passage("fresh23-011"))
+
+
+@pytest.mark.parametrize("text", [
+    # fresh23-019: "plasma concentrations of loxoprofen … were 52 and 24 μg/mL" were eight items
+    "He took 20 tablets of tramadol. His plasma concentrations of tramadol and its metabolite "
+    "were 5.2 and 2.4 μg/mL at 4 h.",
+    "She was given lidocaine. Her serum lidocaine levels were 3 and 6 mcg/mL.",
+    "He took carbamazepine. The concentration of carbamazepine in the blood was 12 μg/mL.",
+])
+def test_a_level_in_blood_plasma_or_serum_is_a_measurement(text):
+    reading = read_course(text)
+    assert all("/ml" not in reading.text[i.span[0]:i.span[1]].lower() for i in reading.items), text
+    assert any("measured level" in n.why for n in reading.not_doses), text
+
+
+def test_a_preparations_strength_is_read_as_before():
+    # no level of blood, plasma or serum: a concentration with its rate is a dose
+    assert _daily_doses("Morphine 1 mg/mL was infused at 2 mL/h.") == [("morphine", "48 mg/day")]
+    assert not any(i.drug.name == "loxoprofen" and i.per_dose is None
+                   for i in _items(_passage("fresh23-019")))

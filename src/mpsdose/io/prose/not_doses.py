@@ -75,6 +75,13 @@ def _said_of_the_drug(normal: str, start: int) -> bool:
         normal[max(0, start - 60 - 12):max(0, start - 60) + found.start()])
 
 
+#: "His plasma concentrations of loxoprofen … were 52 and 24 μg/mL", "serum levels of 3 mcg/mL",
+#: "concentration in the blood was …": a mass per volume after the words of a level of blood,
+#: plasma or serum is a measurement, as "9.8 ng/ml" is, not a preparation's strength.
+_MEASURED_LEVEL = re.compile(
+    r"\b(?:plasma|serum|blood|whole\s*-?\s*blood)\s+(?:[a-z-]+\s+)?(?:concentrations?|levels?)\b"
+    r"|\b(?:concentrations?|levels?)\s+(?:of\s+[a-z-]+(?:\s+[a-z-]+)?\s+)?in\s+(?:the\s+)?"
+    r"(?:plasma|serum|blood)\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
@@ -204,6 +211,11 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"
             passage.add_not_dose(token, "an upper bound (\"as much as\", \"at most\", \"no more "
                                  "than\"), not a dose")
+            continue
+        if amount.concentration and amount.base != "%" and _MEASURED_LEVEL.search(
+                passage.normal[tokens[0].start:token.start]):
+            used.add(index)  # "plasma concentrations of loxoprofen … were 52 and 24 μg/mL"
+            passage.add_not_dose(token, "a measured level in blood, plasma or serum, not a dose")
             continue
         if _said_of_the_drug(passage.normal, token.start):
             used.add(index)  # "120 mg/d of loxoprofen (maximum recommended dose, 180 mg/d)"
