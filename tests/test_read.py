@@ -2879,6 +2879,8 @@ def test_capitals_in_brackets_that_may_not_abbreviate_the_drug_are_not_it(text):
     "He took acetaminophen, thinking that it was aspirin.",
     "He took the acetaminophen, mistaking it for aspirin.",
     "He had confused it with aspirin.",
+    # fresh23-023: "believing them to be Valium" was an item of diazepam
+    "He took three tablets of tramadol he had bought, believing them to be aspirin.",
 ])
 def test_what_a_drug_was_believed_to_be_is_no_item(text):
     assert "aspirin" not in [i.drug.name for i in read_course(text).items], text
@@ -3279,3 +3281,7 @@ def test_a_preparations_strength_is_read_as_before():
     assert _daily_doses("Morphine 1 mg/mL was infused at 2 mL/h.") == [("morphine", "48 mg/day")]
     assert not any(i.drug.name == "loxoprofen" and i.per_dose is None
                    for i in _items(_passage("fresh23-019")))
+
+
+def test_the_fresh23_believed_brand_is_no_item():
+    assert "diazepam" not in [i.drug.name for i in _items(_passage("fresh23-023"))]
