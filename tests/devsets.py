@@ -138,7 +138,14 @@ guideline or error report named in its ``why`` / ``origin`` (marking which figur
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all fifty-six.
+``check_dangerous_fresh28.csv`` and ``check_ordinary_fresh28.csv`` are the twenty-eighth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
+against the source's text with the search tool), checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all fifty-eight.
 """
 
 from __future__ import annotations
@@ -180,7 +187,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 24": ("check_dangerous_fresh24.csv", "check_ordinary_fresh24.csv"),
         "held-out 25": ("check_dangerous_fresh25.csv", "check_ordinary_fresh25.csv"),
         "held-out 26": ("check_dangerous_fresh26.csv", "check_ordinary_fresh26.csv"),
-        "held-out 27": ("check_dangerous_fresh27.csv", "check_ordinary_fresh27.csv")}
+        "held-out 27": ("check_dangerous_fresh27.csv", "check_ordinary_fresh27.csv"),
+        "held-out 28": ("check_dangerous_fresh28.csv", "check_ordinary_fresh28.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -1351,3 +1351,17 @@ def test_naproxen_is_judged_by_the_chosen_markets_label(dose, market, raised):
     if raised:
         assert above[0].severity in (Severity.WARNING, Severity.ERROR)
         assert "1250 mg/day" in above[0].message and "UK SmPC" in above[0].source
+
+
+@pytest.mark.parametrize(("dose", "market", "raised"), [
+    ("cymbalta 120 mg po daily", "jp", True),   # twice the Japanese insert's 60 mg a day for pain
+    ("cymbalta 60 mg po daily", "jp", False),
+    ("duloxetine 120 mg po daily", "us", False),  # the US label's maximum
+], ids=["jp 120", "jp 60", "us 120"])
+def test_duloxetine_is_judged_by_the_chosen_markets_label(dose, market, raised):
+    # the Japanese Cymbalta insert as quoted by Lilly Japan (P): 60 mg once daily for pain;
+    # the US label (S): at most 120 mg a day — round 28's DZ35
+    above = [f for f in _found([dose], market=market) if f.code == "duloxetine-above-max"]
+    assert bool(above) is raised
+    if raised:
+        assert "60 mg/day" in above[0].message and "lillymedical" in above[0].source

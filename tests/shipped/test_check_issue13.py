@@ -536,6 +536,14 @@ FRESH27_STILL_WARNED = {
             "(only AI-written summaries) and no tramadol hepatic row is shipped",
 }
 
+# -- the twenty-eighth held-out round (written and committed before check first ran) ----------
+FRESH28_LEFT: dict[str, str] = {}  # DZ35 caught by the Japanese Cymbalta insert's 60 mg/day
+FRESH28_STILL_WARNED = {
+    "OZ40": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
+            "label's 60 mg/day of tolerance; the Scottish and EU bands are read for the UK and EU "
+            "only, and no NZ source is shipped (as round 23's AU EO44)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -565,6 +573,7 @@ ROUNDS = {
     "fresh25": (FRESH25_LEFT, FRESH25_STILL_WARNED),
     "fresh26": (FRESH26_LEFT, FRESH26_STILL_WARNED),
     "fresh27": (FRESH27_LEFT, FRESH27_STILL_WARNED),
+    "fresh28": (FRESH28_LEFT, FRESH28_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
