@@ -35,7 +35,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh15_passages.jsonl", "fresh17_passages.jsonl",
                                           "fresh18_passages.jsonl", "fresh19_passages.jsonl",
                                           "fresh20_passages.jsonl", "fresh21_passages.jsonl",
-                                          "fresh22_passages.jsonl")
+                                          "fresh22_passages.jsonl", "fresh23_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -61,7 +61,8 @@ def _items(text: str):
                                              ("fresh14", 0.91), ("fresh15", 1.0),
                                              ("fresh17", 1.0), ("fresh18", 1.0),
                                              ("fresh19", 1.0), ("fresh20", 0.93),
-                                             ("fresh21", 0.95), ("fresh22", 1.0)])
+                                             ("fresh21", 0.95), ("fresh22", 1.0),
+                                             ("fresh23", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -2878,6 +2879,8 @@ def test_capitals_in_brackets_that_may_not_abbreviate_the_drug_are_not_it(text):
     "He took acetaminophen, thinking that it was aspirin.",
     "He took the acetaminophen, mistaking it for aspirin.",
     "He had confused it with aspirin.",
+    # fresh23-023: "believing them to be Valium" was an item of diazepam
+    "He took three tablets of tramadol he had bought, believing them to be aspirin.",
 ])
 def test_what_a_drug_was_believed_to_be_is_no_item(text):
     assert "aspirin" not in [i.drug.name for i in read_course(text).items], text
@@ -3198,3 +3201,87 @@ def test_the_fresh22_abbreviation_is_read_where_the_case_tells_of_it():
     first = read_course(text).states[0].items[0]
     assert first.drug.name == "mirtazapine"
     assert text[first.span[0]:first.span[1] + 10].startswith("MIR treatment")
+
+
+# -- patterns of the fresh23 passages (case reports of non-opioid and opioid courses) ------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh23-017: "(maximum recommended dose, 180 mg/d)" was read as the patient's 180 mg a day
+    ("She took loxoprofen 60 mg three times a day (maximum recommended dose, 180 mg/d).",
+     [("loxoprofen", "180 mg/day")]),
+    ("He took 100 mg/d of tramadol (maximum allowed dose: 400 mg/d) for back pain.",
+     [("tramadol", "100 mg/day")]),
+    ("He was given paracetamol 1 g twice daily; the recommended daily dose of paracetamol is 4 g.",
+     [("acetaminophen", "2 g/day")]),
+    ("She took celecoxib 100 mg daily (the labelled maximum daily dose being 400 mg).",
+     [("celecoxib", "100 mg/day")]),
+    ("Tramadol 50 mg twice daily was started (maximum dose recommended, 400 mg/day).",
+     [("tramadol", "100 mg/day")]),
+])
+def test_a_recommended_or_allowed_dose_is_said_of_the_drug(text, want):
+    assert _daily_doses(text) == want, text
+    assert any("recommended, usual or allowed" in n.why for n in read_course(text).not_doses), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a dose given at the recommended dose, and a bare maximum, are the patient's
+    ("She was receiving paracetamol at recommended dosage (4 g daily).", [("acetaminophen", "4 g/day")]),
+    ("He took paracetamol at the maximum recommended dose of 4 g daily.",
+     [("acetaminophen", "4 g/day")]),
+    ("She took oral prednisolone (maximum dose, 30 mg/day).", [("prednisolone", "30 mg/day")]),
+    ("Her morphine was increased to a maximum dose of 60 mg/day.", [("morphine", "60 mg/day")]),
+])
+def test_a_dose_given_at_a_recommended_dose_or_a_bare_maximum_is_read(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_the_fresh23_recommended_maximum_is_no_dose():
+    assert ("loxoprofen", "180 mg/day") not in _daily_doses(_passage("fresh23-017"))
+    assert ("loxoprofen", "120 mg/day") in _daily_doses(_passage("fresh23-017"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh23-011: "from 50 mg to 400 mg daily": the "daily" is both amounts'
+    ("She increased her tramadol from 100 mg to 300 mg daily.",
+     [("tramadol", "100 mg/day"), ("tramadol", "300 mg/day")]),
+    ("The dose of morphine was raised from 30 mg to 60 mg every day.",
+     [("morphine", "30 mg/day"), ("morphine", "60 mg/day")]),
+    ("Pregabalin was reduced from 300 mg to 150 mg each day.",
+     [("pregabalin", "300 mg/day"), ("pregabalin", "150 mg/day")]),
+    ("Tramadol was increased from 50 mg to 200 mg/d.",
+     [("tramadol", "50 mg/day"), ("tramadol", "200 mg/day")]),
+    ("Ketamine was increased from 100 mg to 300 mg per 24 h.",
+     [("ketamine", "100 mg/day"), ("ketamine", "300 mg/day")]),
+])
+def test_a_word_of_the_day_after_the_second_amount_of_a_change_is_the_firsts_too(text, want):
+    assert _daily_doses(text) == want, text
+
+
+def test_a_count_of_doses_after_a_change_is_not_carried_back():
+    assert _daily_doses("Pregabalin was increased from 75 mg to 150 mg twice daily.")[0] == (
+        "pregabalin", None)
+    assert ("tapentadol", "50 mg/day") in _daily_doses(_passage("fresh23-011"))
+
+
+@pytest.mark.parametrize("text", [
+    # fresh23-019: "plasma concentrations of loxoprofen … were 52 and 24 μg/mL" were eight items
+    "He took 20 tablets of tramadol. His plasma concentrations of tramadol and its metabolite "
+    "were 5.2 and 2.4 μg/mL at 4 h.",
+    "She was given lidocaine. Her serum lidocaine levels were 3 and 6 mcg/mL.",
+    "He took carbamazepine. The concentration of carbamazepine in the blood was 12 μg/mL.",
+])
+def test_a_level_in_blood_plasma_or_serum_is_a_measurement(text):
+    reading = read_course(text)
+    assert all("/ml" not in reading.text[i.span[0]:i.span[1]].lower() for i in reading.items), text
+    assert any("measured level" in n.why for n in reading.not_doses), text
+
+
+def test_a_preparations_strength_is_read_as_before():
+    # no level of blood, plasma or serum: a concentration with its rate is a dose
+    assert _daily_doses("Morphine 1 mg/mL was infused at 2 mL/h.") == [("morphine", "48 mg/day")]
+    assert not any(i.drug.name == "loxoprofen" and i.per_dose is None
+                   for i in _items(_passage("fresh23-019")))
+
+
+def test_the_fresh23_believed_brand_is_no_item():
+    assert "diazepam" not in [i.drug.name for i in _items(_passage("fresh23-023"))]

@@ -85,7 +85,7 @@ _USUAL_DOSES = re.compile(r"\b(?:usual|standard|typical|recommended|customary)\s
 #: ibuprofen"): not a drug taken.
 _BELIEVED = re.compile(
     r"\b(?:believ(?:ing|ed)|think(?:ing)?|thought|assum(?:ing|ed)|suppos(?:ing|ed))\s+(?:that\s+)?"
-    r"(?:it|this|they|these|the\s+[a-z\-]+)\s+(?:was|were|is|are|to\s+be|contained)\s+"
+    r"(?:it|this|they|them|these|the\s+[a-z\-]+)\s+(?:was|were|is|are|to\s+be|contained)\s+"
     r"(?:an?\s+|the\s+|only\s+)?$"
     r"|\b(?:mistak(?:ing|en)|mistook)\s+(?:(?:it|this|them|the\s+[a-z\-]+)\s+)?for\s+(?:an?\s+)?$"
     r"|\bconfus(?:ed|ing)\s+(?:(?:it|them)\s+)?with\s+(?:an?\s+)?$")

@@ -50,6 +50,38 @@ _A_MAXIMUM = re.compile(r"\ba\s+max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose\s+|r
 _UPPER_BOUND = re.compile(
     r"\b(?:as\s+(?:much|high|many)\s+as|at\s+(?:the\s+)?most|(?:no|not)\s+(?:more|higher|greater)"
     r"\s+than|not\s+(?:to\s+)?exceed(?:ing)?)\s+(?:about\s+|approximately\s+|around\s+)?$")
+#: "(maximum recommended dose, 180 mg/d)", "the recommended daily dose of paracetamol is 4 g",
+#: "the labelled adult dose is 10 mg", "maximum allowed dose: 4 g", "the maximum dose
+#: recommended, 3 g": an amount a word of recommendation, label or allowance introduces is said
+#: of the drug, not the patient. Not after "at" or "within" ("receiving paracetamol at
+#: recommended dosage (4 g daily)": the patient's dose, given at it), and not a bare "maximum"
+#: ("prednisolone (maximum dose, 30 mg/day)", "a maximum daily dose of 96 mg" are the patient's
+#: highest dose) nor "usual" ("his usual dose of 10 mg" is the patient's).
+_SAID_OF_THE_DRUG = re.compile(
+    r"\b(?:(?:max(?:imum|imal|\.)?\s+)?(?:recommended|labell?ed|allowed|permitted|approved|"
+    r"licensed|authori[sz]ed)\s+(?:max(?:imum|imal|\.)?\s+)?(?:adult\s+)?(?:daily\s+)?"
+    r"(?:doses?|dosages?)|max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:doses?|dosages?)\s+"
+    r"(?:recommended|allowed|permitted|approved|licensed|authori[sz]ed))"
+    r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?(?=\s+(?:is|was)\s))?"
+    r"\s*(?:[,:=]\s*|\s(?:of|is|was|being)\s+)(?:about\s+|approximately\s+|around\s+)?$")
+_GIVEN_AT = re.compile(r"\b(?:at|within)\s+(?:the\s+)?$")
+
+
+def _said_of_the_drug(normal: str, start: int) -> bool:
+    """ "(maximum recommended dose, 180 mg/d)": the amount at ``start`` is a recommended,
+    labelled or allowed dose, not one given at it ("at recommended dosage (4 g daily)")."""
+    found = _SAID_OF_THE_DRUG.search(normal[max(0, start - 60):start])
+    return found is not None and not _GIVEN_AT.search(
+        normal[max(0, start - 60 - 12):max(0, start - 60) + found.start()])
+
+
+#: "His plasma concentrations of loxoprofen … were 52 and 24 μg/mL", "serum levels of 3 mcg/mL",
+#: "concentration in the blood was …": a mass per volume after the words of a level of blood,
+#: plasma or serum is a measurement, as "9.8 ng/ml" is, not a preparation's strength.
+_MEASURED_LEVEL = re.compile(
+    r"\b(?:plasma|serum|blood|whole\s*-?\s*blood)\s+(?:[a-z-]+\s+)?(?:concentrations?|levels?)\b"
+    r"|\b(?:concentrations?|levels?)\s+(?:of\s+[a-z-]+(?:\s+[a-z-]+)?\s+)?in\s+(?:the\s+)?"
+    r"(?:plasma|serum|blood)\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
@@ -179,6 +211,16 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"
             passage.add_not_dose(token, "an upper bound (\"as much as\", \"at most\", \"no more "
                                  "than\"), not a dose")
+            continue
+        if amount.concentration and amount.base != "%" and _MEASURED_LEVEL.search(
+                passage.normal[tokens[0].start:token.start]):
+            used.add(index)  # "plasma concentrations of loxoprofen … were 52 and 24 μg/mL"
+            passage.add_not_dose(token, "a measured level in blood, plasma or serum, not a dose")
+            continue
+        if _said_of_the_drug(passage.normal, token.start):
+            used.add(index)  # "120 mg/d of loxoprofen (maximum recommended dose, 180 mg/d)"
+            passage.add_not_dose(token, "a recommended, usual or allowed dose: said of the drug, "
+                                 "not the patient's dose")
             continue
         if re.match(r"\s*(?:or|and)\s+(?:more|greater|higher|above|over)\b",
                     passage.normal[token.end:token.end + 20]):

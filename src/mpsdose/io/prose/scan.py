@@ -270,9 +270,15 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
     return _from_to_shared_time(normal, tokens)
 
 
+#: A word of the day with no count of doses after an amount ("400 mg daily", "every day"): the
+#: amount is a day's, as "400 mg/day" is ("twice daily" counts the doses: not one).
+_A_DAY = re.compile(r"(?:daily|(?:every|each|a|per)\s+day|/\s*day)$")
+
+
 def _from_to_shared_time(normal: str, tokens: list[Token]) -> list[Token]:
-    """ "from 37.5 mg to 75 mg a day": the time written after the second amount of a change
-    "from X to Y" is the first's too, where the first has none of its own and the same unit."""
+    """ "from 37.5 mg to 75 mg a day", "from 50 mg to 400 mg daily": the time written after the
+    second amount of a change "from X to Y" is the first's too, where the first has none of its
+    own and the same unit."""
     for index in range(1, len(tokens) - 2):
         first, join, second = tokens[index], tokens[index + 1], tokens[index + 2]
         if tokens[index - 1].kind != "word" or normal[tokens[index - 1].start:tokens[
@@ -280,10 +286,14 @@ def _from_to_shared_time(normal: str, tokens: list[Token]) -> list[Token]:
                 or normal[join.start:join.end] != "to":
             continue
         low, high = first.value, second.value
-        if low.kind == high.kind == "single" and not low.per and low.base == high.base \
-                and high.per and all(p in ("day", "h") for p in high.per):
+        if low.kind != "single" or high.kind != "single" or low.per or low.base != high.base:
+            continue
+        if high.per and all(p in ("day", "h") for p in high.per):
             tokens[index] = attrs.evolve(first, value=attrs.evolve(low, per=high.per,
                                                                     over_24h=high.over_24h))
+        elif not high.per and index + 3 < len(tokens) and tokens[index + 3].kind == "freq" \
+                and _A_DAY.fullmatch(normal[tokens[index + 3].start:tokens[index + 3].end]):
+            tokens[index] = attrs.evolve(first, value=attrs.evolve(low, per=("day",)))
     return tokens
 
 
