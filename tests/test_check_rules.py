@@ -1365,3 +1365,46 @@ def test_duloxetine_is_judged_by_the_chosen_markets_label(dose, market, raised):
     assert bool(above) is raised
     if raised:
         assert "60 mg/day" in above[0].message and "lillymedical" in above[0].source
+
+
+@pytest.mark.parametrize(("dose", "market", "raised", "ceiling", "source"), [
+    # the ナイキサン insert (S): 300-600 mg a day, adjustable; the US label allows 1,500 mg
+    ("naproxen 500 mg po bid", "jp", True, "600 mg/day", "medical-tribune"),
+    ("naproxen 200 mg po tid", "jp", False, "", ""),
+    ("naproxen 500 mg po bid", "us", False, "", ""),
+    # the ブルフェン insert (S): 600 mg a day in three doses; the US label allows 3,200 mg
+    ("ibuprofen 400 mg po tid", "jp", True, "600 mg/day", "yaku314"),
+    ("ibuprofen 200 mg po tid", "jp", False, "", ""),
+    ("ibuprofen 400 mg po tid", "us", False, "", ""),
+    # the タペンタ insert (S): 50-400 mg a day of the prolonged-release tablets; US ER 500 mg
+    ("tapentadol er 250 mg po bid", "jp", True, "400 mg/day", "data-index"),
+    ("tapentadol er 200 mg po bid", "jp", False, "", ""),
+    ("tapentadol er 250 mg po bid", "us", False, "", ""),
+    # the NZ Brufen data sheet (S): at most 2,400 mg a day; the US label allows 3,200 mg
+    ("ibuprofen 1000 mg po tid", "nz", True, "2400 mg/day", "New Zealand data sheet"),
+    ("ibuprofen 800 mg po tid", "nz", False, "", ""),
+    ("ibuprofen 1000 mg po tid", "us", False, "", ""),
+], ids=["jp naproxen 1 g", "jp naproxen 600", "us naproxen 1 g", "jp ibuprofen 1.2 g",
+        "jp ibuprofen 600", "us ibuprofen 1.2 g", "jp tapentadol 500", "jp tapentadol 400",
+        "us tapentadol 500", "nz ibuprofen 3 g", "nz ibuprofen 2.4 g", "us ibuprofen 3 g"])
+def test_a_markets_own_lower_label_maximum_is_applied(dose, market, raised, ceiling, source):
+    # issue 13: where a market's label gives a lower maximum than the US label, --market reads it
+    drug = dose.split()[0]
+    above = [f for f in _found([dose], market=market)
+             if f.code == f"{drug}-above-max" and f.severity is not Severity.INFO]
+    assert bool(above) is raised
+    if raised:
+        assert ceiling in above[0].message and source in above[0].source
+
+
+def test_a_markets_adjustable_usual_dose_is_information_where_no_market_is_chosen():
+    # with no market every market's rows are read: 1 g of naproxen a day is above the Japanese
+    # insert's adjustable 300-600 mg but within the US label's 1,500 mg, so it is information
+    found = [f for f in _found(["naproxen 500 mg po bid"], market=None)
+             if f.code == "naproxen-above-max"]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "600 mg/day" in found[0].message and "information only" in found[0].message
+    # an error row allowed by another market still steps down only to a warning
+    duloxetine = [f for f in _found(["duloxetine 120 mg po daily"], market=None)
+                  if f.code == "duloxetine-above-max"]
+    assert [f.severity for f in duloxetine] == [Severity.WARNING]

@@ -260,7 +260,12 @@ def _limit_findings(drug, daily):
 
 @given(st.sampled_from(LIMITED), st.floats(min_value=0.01, max_value=0.99))
 def test_a_dose_within_the_limit_yields_no_limit_finding(drug, fraction):
-    assert not _limit_findings(drug, STRICTEST_DAILY_MAX[drug] * fraction)
+    # below every market's maximum nothing is raised; a market's usual dose that its label lets be
+    # adjusted (the Japanese inserts' 600 mg of naproxen or ibuprofen a day, warning rows) is
+    # information when no market is chosen and another market's maximum allows the dose
+    found = _limit_findings(drug, STRICTEST_DAILY_MAX[drug] * fraction)
+    assert not [f for f in found if f.severity is not Severity.INFO]
+    assert all("JP source" in f.message for f in found)
 
 
 @given(st.sampled_from(LIMITED), st.floats(min_value=1.01, max_value=5))

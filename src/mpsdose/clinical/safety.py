@@ -151,7 +151,8 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     Rows of another market than ``market`` are left out. A row scoped to one indication or
     product is reported only where the drug has no general row of that kind (mpsdose does not
     know the indication). A crossed row whose twin of another market (same drug, route, release,
-    condition and scope) allows the dose steps down to a warning naming both.
+    condition and scope) allows the dose steps down to a warning naming both, and a row that is
+    itself a warning (a usual dose the label lets be adjusted) to information.
     """
     given = {(d.name, item.route) for item in items if item.listed for d in item.drugs}
     drugs = {drug for drug, _ in given}
@@ -541,8 +542,9 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
                patient: Patient) -> list[Finding]:
     """One finding per drug, kind (daily, single, days) and item.
 
-    Every crossed row is weighed: its severity (from the row; stepped down to a warning where
-    another market's row of the same limit allows the dose), and the finding names the
+    Every crossed row is weighed: its severity (from the row; stepped down one level, an error
+    to a warning and a warning to information, where another market's row of the same limit
+    allows the dose), and the finding names the
     strictest (lowest) limit crossed among those of the highest severity. Rows scoped to one
     indication or product count only where no general row of that kind applies.
     """
@@ -620,6 +622,10 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
             severity = Severity.WARNING  # the indication is not known
         if allowed is not None and severity is Severity.ERROR:
             severity = Severity.WARNING
+        elif allowed is not None and severity is Severity.WARNING and not m.row.scope:
+            # a market's usual dose that its label lets be adjusted (a warning row), with no
+            # market chosen and another market's maximum allowing the dose: information
+            severity = Severity.INFO
         weighed.append((severity, m, allowed))
     top = max(s.rank for s, _, _ in weighed)
     severity, m, allowed = min((w for w in weighed if w[0].rank == top),
@@ -648,7 +654,8 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
         within = (f"within the {market} maximum of {significant(other or 0, 4)} "
                   f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}")
         if allowed.release == m.row.release:
-            text += f"; {within}: the markets' labels disagree, so it is a warning"
+            kind_of = "information only" if severity is Severity.INFO else "a warning"
+            text += f"; {within}: the markets' labels disagree, so it is {kind_of}"
         elif m.release is None:
             text += (f"; the release is not written, so the dose is read as immediate release; "
                      f"{within} for the {str(allowed.release).upper()} form, so it is a warning: "
