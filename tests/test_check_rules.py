@@ -1408,3 +1408,20 @@ def test_a_markets_adjustable_usual_dose_is_information_where_no_market_is_chose
     duloxetine = [f for f in _found(["duloxetine 120 mg po daily"], market=None)
                   if f.code == "duloxetine-above-max"]
     assert [f.severity for f in duloxetine] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize(("dose", "market", "severity", "named"), [
+    ("500 mg po tid", "nz", Severity.WARNING, "UK"),  # 1.5 g: above the UK SmPC's 1,250
+    ("500 mg po bid", "nz", Severity.INFO, "JP"),     # 1 g: above only Japan's adjustable 600
+    ("500 mg po bid", None, Severity.INFO, "JP"),
+], ids=["nz 1.5 g", "nz 1 g", "no market 1 g"])
+def test_a_market_without_its_own_maximum_keeps_the_borrowed_maximum_a_warning(
+        dose, market, severity, named):
+    # a market with no naproxen row borrows the others' (UK 1,250 an error row, JP 600 a warning
+    # row the insert lets be adjusted, US 1,500): a borrowed error row stays a warning even where
+    # the US allows the dose; a warning row that another market allows is information — round
+    # 29's DW33 was silent while the borrowed UK row stepped down to information
+    above = [f for f in _found([f"naproxen {dose}"], market=market)
+             if f.code == "naproxen-above-max"]
+    assert [f.severity for f in above] == [severity]
+    assert f"({named} source)" in above[0].message

@@ -187,7 +187,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
     measured = [_stepped_down(m, applying, patient) for m in measured]
-    found = _strictest(measured, applying, patient)
+    found = _strictest(measured, applying, patient, market)
     found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
         found.append(_dialysis_read(failure, sorted(read_as_failure)))
@@ -480,10 +480,13 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
                          + (f" ({row.release.upper()})" if row.release else ""))
         else:
             silent_on = row.describe_condition()
-        reason = (f"Severity warning, not error, because the {market.upper()} sources give no "
-                  f"maximum for {silent_on}: the {str(row.market).upper()} source's is applied")
-        severity = Severity.WARNING if row.severity is Severity.ERROR else row.severity
-        found.append(attrs.evolve(row, severity=severity, notes=f"{reason}. {row.notes}"))
+        demoted = row.severity is Severity.ERROR
+        given_as = ("Severity warning, not error, because the" if demoted else
+                    f"Severity {row.severity.value}, as its row sets it, and the")
+        reason = (f"{given_as} {market.upper()} sources give no maximum for {silent_on}: the "
+                  f"{str(row.market).upper()} source's is applied")
+        found.append(attrs.evolve(row, severity=Severity.WARNING if demoted else row.severity,
+                                  notes=f"{reason}. {row.notes}", demoted=demoted))
     return found
 
 
@@ -539,7 +542,7 @@ def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
 
 
 def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
-               patient: Patient) -> list[Finding]:
+               patient: Patient, market: str | None = None) -> list[Finding]:
     """One finding per drug, kind (daily, single, days) and item.
 
     Every crossed row is weighed: its severity (from the row; stepped down one level, an error
@@ -562,7 +565,7 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
     for (drug, kind, _), group in groups.items():
         above = [m for m in group if m.state in ("above", "avoid")]
         if above:
-            found.append(_above(drug, kind, above, applying, patient))
+            found.append(_above(drug, kind, above, applying, patient, market))
             continue
         # at a maximum printed for another indication: not this patient's maximum, so no finding
         at = [m for m in group if m.state == "at"
@@ -613,7 +616,7 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
 
 
 def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[DoseLimit],
-           patient: Patient) -> Finding:
+           patient: Patient, market: str | None = None) -> Finding:
     weighed = []
     for m in above:
         severity = m.row.severity
@@ -622,9 +625,12 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
             severity = Severity.WARNING  # the indication is not known
         if allowed is not None and severity is Severity.ERROR:
             severity = Severity.WARNING
-        elif allowed is not None and severity is Severity.WARNING and not m.row.scope:
-            # a market's usual dose that its label lets be adjusted (a warning row), with no
-            # market chosen and another market's maximum allowing the dose: information
+        elif (allowed is not None and severity is Severity.WARNING and not m.row.scope
+              and not m.row.demoted):
+            # a market's usual dose that its label lets be adjusted (a warning row in the data),
+            # another market's maximum allowing the dose: information. A maximum of another
+            # market applied as a warning because the chosen market has none
+            # (:func:`_risk_rows_elsewhere`) stays a warning: it is the only maximum there is
             severity = Severity.INFO
         weighed.append((severity, m, allowed))
     top = max(s.rank for s, _, _ in weighed)

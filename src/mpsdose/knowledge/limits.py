@@ -67,6 +67,9 @@ class DoseLimit(Value):
     dose_unit: str = "mg"  #: what the max_* amounts count: mg, or units (a heparin)
     #: the care settings the row is limited to (``setting_limits.csv``); empty: every setting
     settings: frozenset[str] = frozenset()
+    #: set by ``check``, never read from data: an error row of another market applied as a
+    #: warning because the chosen market has no row of its own
+    demoted: bool = False
 
     @classmethod
     def from_row(cls, row: Row, *, units_dosed: frozenset[str] = frozenset()) -> DoseLimit:
