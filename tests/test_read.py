@@ -35,7 +35,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh15_passages.jsonl", "fresh17_passages.jsonl",
                                           "fresh18_passages.jsonl", "fresh19_passages.jsonl",
                                           "fresh20_passages.jsonl", "fresh21_passages.jsonl",
-                                          "fresh22_passages.jsonl", "fresh23_passages.jsonl")
+                                          "fresh22_passages.jsonl", "fresh23_passages.jsonl",
+                                          "fresh24_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -62,7 +63,7 @@ def _items(text: str):
                                              ("fresh17", 1.0), ("fresh18", 1.0),
                                              ("fresh19", 1.0), ("fresh20", 0.93),
                                              ("fresh21", 0.95), ("fresh22", 1.0),
-                                             ("fresh23", 1.0)])
+                                             ("fresh23", 1.0), ("fresh24", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3285,3 +3286,45 @@ def test_a_preparations_strength_is_read_as_before():
 
 def test_the_fresh23_believed_brand_is_no_item():
     assert "diazepam" not in [i.drug.name for i in _items(_passage("fresh23-023"))]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sertraline was started for her low mood, and after two weeks of sertraline she had nausea "
+     "and dizziness at a dose of 100 mg/day.", ("sertraline", "100 mg/day")),
+    ("Gabapentin was begun; on day 10 the patient reported tremor at a daily dose of 900 mg/day.",
+     ("gabapentin", "900 mg/day")),
+])
+def test_a_symptom_before_the_words_of_a_dose_is_no_name(text, want):
+    assert want in _daily_doses(text), text
+    assert not any(f.finding.code == "unknown-name" for f in read_course(text).findings), text
+
+
+def test_a_symptom_dose_among_several_drugs_is_left_unattached():
+    text = "Morphine and sertraline were given; later nausea at a dose of 100 mg/day appeared."
+    reading = read_course(text)
+    assert all(i.daily_dose is None for i in reading.items)
+    assert any(f.finding.code == "amount-not-attached" for f in reading.findings)
+    # a name before the words of a dose still heads the amount
+    assert ("sertraline", "100 mg/day") not in _daily_doses(
+        "Sertraline was given, and pyridoxine at a dose of 100 mg/day.")
+
+
+@pytest.mark.parametrize("subject", ["this medication", "the drug", "the same medicine",
+                                     "This medication"])
+def test_this_medication_as_the_subject_of_a_change_refers_back(subject):
+    text = f"Sertraline was started at 50 mg/day. On day 12, {subject} was increased to 100 mg/day."
+    assert _daily_doses(text) == [("sertraline", "50 mg/day"), ("sertraline", "100 mg/day")]
+
+
+def test_this_medication_is_not_read_when_the_story_has_several_drugs_or_no_change():
+    several = ("Morphine 10 mg every 4 hours and sertraline 50 mg/day were started. Later this "
+               "medication was increased to 100 mg/day.")
+    assert ("sertraline", "100 mg/day") not in _daily_doses(several)
+    assert ("morphine", "100 mg/day") not in _daily_doses(several)
+    new_drug = "Sertraline was started at 50 mg/day. A new medication was started at 20 mg/day."
+    assert _daily_doses(new_drug) == [("sertraline", "50 mg/day")]
+
+
+def test_the_fresh24_venlafaxine_doses_are_read():
+    doses = _daily_doses(_passage("fresh24-004"))
+    assert ("venlafaxine", "112.5 mg/day") in doses and ("venlafaxine", "150 mg/day") in doses

@@ -31,6 +31,7 @@ from mpsdose.io.prose.unknown_names import (
     headed_by_unknown_name,
     infusion_of_name,
     named_after_conjunction,
+    symptom_dose_among_drugs,
 )
 from mpsdose.io.prose.words import COUNTED, INN_STEM, SALTS, unit_count
 from mpsdose.model.drugs import Drug
@@ -118,6 +119,8 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                 continue
             if drug_index is not None and headed_by_unknown_name(passage, tokens, drug_index, index):
                 used.add(index)
+                continue
+            if drug_index is not None and symptom_dose_among_drugs(passage, tokens, index):
                 continue
         both: list[int] = []
         if drug_index is not None:
@@ -631,7 +634,8 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     "her continuous rate was increased to 4mg/hour"): the sentence must speak of a dose, a
     rate, a device or a change, and the story must point to one drug — the drug of the
     device it names, or the one drug of the last sentence that had items."""
-    if any(t.kind in ("drug", "class") for t in tokens) or passage.series \
+    if any(t.kind == "drug" or (t.kind == "class" and not _refers_back(passage, tokens, i))
+           for i, t in enumerate(tokens)) or passage.series \
             or (amount.base == "%" and not amount.per):
         return None  # a bare percentage is a share, never the story drug's concentration
     unknown = next((t for t in tokens if t.kind == "word"
@@ -672,6 +676,23 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
                                 (tokens[0].start, tokens[-1].end))
             return None
     return None
+
+
+#: Words before "medication", "medicine" or "drug" that point back to one already named.
+_POINTING_BACK = frozenset({"this", "that", "the", "same"})
+
+
+def _refers_back(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "this medication was adjusted up to …", "the same drug was increased to …": a singular
+    generic class noun after a word that points back, as the subject of a change of dose (a
+    verb of change within the next three tokens), names no new drug, but the one already
+    named."""
+    token = tokens[position]
+    said = passage.normal[token.start:token.end]
+    return token.value == "*" and said in ("medication", "medicine", "drug") and position > 0 \
+        and passage.word(tokens[position - 1]) in _POINTING_BACK \
+        and any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
+                for t in tokens[position + 1:position + 4])
 
 
 def _named_since(passage: Passage, tokens: list[Token], drug: Drug, span: tuple[int, int], route: Any

@@ -40,6 +40,7 @@ __all__ = [
     "headed_by_unknown_name",
     "infusion_of_name",
     "named_after_conjunction",
+    "symptom_dose_among_drugs",
 ]
 
 #: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
@@ -73,6 +74,15 @@ _CLASS_NOUNS = frozenset({"inhibitor", "inhibitors", "blocker", "blockers", "ant
 _SUPPLEMENTS = frozenset({"vitamin", "vitamins", "zinc", "iron", "calcium", "magnesium",
                           "selenium", "folate", "copper", "iodine", "multivitamin",
                           "multivitamins"})
+#: Symptoms and signs a drug's effect is reported as ("headache at a dosage of 112.5 mg/day"):
+#: before the words of a dose they say at which dose it came, and are no drug's name.
+_SYMPTOMS = frozenset({"headache", "headaches", "nausea", "vomiting", "dizziness", "vertigo",
+                       "drowsiness", "somnolence", "sedation", "insomnia", "tremor", "tremors",
+                       "seizure", "seizures", "confusion", "delirium", "agitation", "fever",
+                       "palpitations", "tachycardia", "bradycardia", "hypertension",
+                       "hypotension", "constipation", "diarrhea", "diarrhoea", "fatigue",
+                       "sweating", "pruritus", "itching", "hallucinations", "myoclonus",
+                       "symptoms", "effects"})
 #: Words of a dose between a name and its amount: "pyridoxine in dose of 50 mg", "X at a daily
 #: dose of 2 g", "X at 80 mg" — they do not head the amount, the name before them does.
 _DOSE_PHRASE = frozenset({"in", "at", "with", "a", "an", "the", "of", "dose", "doses", "dosage",
@@ -393,6 +403,23 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
     return True
 
 
+def symptom_dose_among_drugs(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "… nausea and headache at a dosage of 112.5mg/day": an amount after a symptom and the
+    words of a dose is the dose the symptom came at, and so the dose of the drug the sentence
+    names — only where it names exactly one drug. Where it names several, which one's dose it
+    is, is not written: the amount is left unattached (True), never guessed."""
+    position = index - 1
+    dose_words = False
+    while position >= 0 and tokens[position].kind in ("word", "cue", "freq") \
+            and passage.word(tokens[position]) in _DOSE_PHRASE:
+        dose_words = passage.word(tokens[position]) in ("in", "at", "with")
+        position -= 1
+    if not dose_words or position < 0 or tokens[position].kind != "word" \
+            or tokens[position].value not in _SYMPTOMS:
+        return False
+    return len({t.value.drug.name for t in tokens if t.kind == "drug"}) > 1
+
+
 def _dose_of_unknown(passage: Passage, word: Token, of: Token, name: Token) -> bool:
     """ "dose of X", "doses of X", "dosage of X", where X could be a drug's name the catalogue
     does not know."""
@@ -469,7 +496,7 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and INN_STEM.fullmatch(word)):
         return head
     if not name_like(word) or word in (NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS
-                                       | NAME_NOUNS | CONDITIONS | SERVICES):
+                                       | NAME_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS):
         return None
     said = passage.text[head.start:head.end]
     if position > 0 and said[:1].isupper() and said[1:].islower() and not (
