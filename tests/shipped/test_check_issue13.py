@@ -544,6 +544,20 @@ FRESH28_STILL_WARNED = {
             "only, and no NZ source is shipped (as round 23's AU EO44)",
 }
 
+# -- the twenty-ninth held-out round (written and committed before check first ran) -----------
+# DW33 (naproxen 1.5 g/day, nz) was caught before the market-maximum audit and silent after it (a
+# borrowed UK maximum stepped down to information); a borrowed maximum stays a warning now.
+FRESH29_LEFT: dict[str, str] = {}
+FRESH29_STILL_WARNED = {
+    "OW02": "Dilaudid 2 mg every 4 hours in an opioid-naive adult (us), the label's own start: "
+            "warned by the all-opioid day of 60 mg OME at SPCG's most cautious 7.5:1 (90 mg OME); "
+            "giving the hydromorphone row the label's day (24 mg) silenced three dangerous rows of "
+            "earlier rounds, so it was not shipped",
+    "OW26": "a first Durogesic 12 mcg/h patch from oxycodone ER 30 mg/day with oxycodone IR 5 mg as "
+            "needed (eu): the rescue is up to 35% of the patch's equivalent at the reading of the "
+            "factors that makes it largest, above every source's 25% top",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -574,6 +588,7 @@ ROUNDS = {
     "fresh26": (FRESH26_LEFT, FRESH26_STILL_WARNED),
     "fresh27": (FRESH27_LEFT, FRESH27_STILL_WARNED),
     "fresh28": (FRESH28_LEFT, FRESH28_STILL_WARNED),
+    "fresh29": (FRESH29_LEFT, FRESH29_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
