@@ -152,7 +152,12 @@ guideline or error report named in its ``why`` / ``origin`` (marking which figur
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all sixty.
+``check_dangerous_fresh30.csv`` and ``check_ordinary_fresh30.csv`` are the thirtieth held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), checked with the item parser and
+patient constructor only, and committed before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all sixty-two.
 """
 
 from __future__ import annotations
@@ -196,7 +201,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 26": ("check_dangerous_fresh26.csv", "check_ordinary_fresh26.csv"),
         "held-out 27": ("check_dangerous_fresh27.csv", "check_ordinary_fresh27.csv"),
         "held-out 28": ("check_dangerous_fresh28.csv", "check_ordinary_fresh28.csv"),
-        "held-out 29": ("check_dangerous_fresh29.csv", "check_ordinary_fresh29.csv")}
+        "held-out 29": ("check_dangerous_fresh29.csv", "check_ordinary_fresh29.csv"),
+        "held-out 30": ("check_dangerous_fresh30.csv", "check_ordinary_fresh30.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
