@@ -558,6 +558,19 @@ FRESH29_STILL_WARNED = {
             "factors that makes it largest, above every source's 25% top",
 }
 
+# -- the thirtieth held-out round (written and committed before check first ran) --------------
+FRESH30_LEFT: dict[str, str] = {}
+FRESH30_STILL_WARNED = {
+    "OV11": "Palladone SR 4 mg every 12 hours in an opioid-naive adult (uk), the SmPC's start for "
+            "severe pain: judged by NICE CG140's 20-30 mg oral morphine a day (60 mg OME at SPCG's "
+            "7.5:1) because the SmPC's start was not seen in a copy and no UK hydromorphone row "
+            "is shipped",
+    "OV31": "hydromorphone 2 mg as needed in an opioid-naive adult (au), the Dilaudid PI's start: "
+            "judged by eTG's all-opioid 5 mg OME a dose; the AU PI's posology was not seen in a copy",
+    "OV41": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
+            "label's 60 mg/day, no NZ source shipped (as round 28's OZ40)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -589,6 +602,7 @@ ROUNDS = {
     "fresh27": (FRESH27_LEFT, FRESH27_STILL_WARNED),
     "fresh28": (FRESH28_LEFT, FRESH28_STILL_WARNED),
     "fresh29": (FRESH29_LEFT, FRESH29_STILL_WARNED),
+    "fresh30": (FRESH30_LEFT, FRESH30_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
