@@ -28,7 +28,7 @@ ID), it prints:
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
             fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
-            fresh24|all] [--show]
+            fresh25|all] [--show]
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "
 PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
          "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
-         "fresh22", "fresh23", "fresh24")
+         "fresh22", "fresh23", "fresh24",
+         "fresh25")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -56,7 +57,8 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh16_passages.jsonl", "fresh17_passages.jsonl", "fresh18_passages.jsonl",
          "fresh19_passages.jsonl", "fresh20_passages.jsonl",
          "fresh21_passages.jsonl", "fresh22_passages.jsonl",
-         "fresh23_passages.jsonl", "fresh24_passages.jsonl")
+         "fresh23_passages.jsonl", "fresh24_passages.jsonl",
+         "fresh25_passages.jsonl")
 
 
 def passages() -> list[dict]:
@@ -74,8 +76,26 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
         for item in state["items"]:
             daily = item.get("daily_dose")
             if daily and item.get("drug") and not item.get("carried"):
-                out.append((item["drug"], daily["value"] * _TO_MG_DAY[daily["unit"]]))
+                if daily["unit"] in _UNITS_DAY:  # heparins: units a day, compared in units
+                    out.append((item["drug"], -float(daily["value"])))
+                else:
+                    out.append((item["drug"], daily["value"] * _TO_MG_DAY[daily["unit"]]))
     return out
+
+
+#: Daily amounts counted in units (heparins), not in mg; an expected amount in units is kept
+#: negative so that it can only match a reading in units (:func:`_daily`), never one in mg.
+_UNITS_DAY = ("units/day", "IU/day", "unit/day")
+
+
+def _daily(item) -> float | None:
+    """The reader's daily amount: mg a day, or minus the units a day of a heparin."""
+    if item.daily_mg is not None:
+        return item.daily_mg
+    daily = item.daily_dose
+    if daily is not None and daily.unit in _UNITS_DAY:
+        return -float(daily.value)
+    return None
 
 
 def _drugs(item: dict) -> set[str]:
@@ -181,11 +201,11 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
                 totals["span_errors"] += 1
         wanted = expected_daily(passage)
         totals["expected"] += len(wanted)
-        unmatched = [i for i in items if i.daily_mg is not None]
+        unmatched = [i for i in items if _daily(i) is not None]
         missed = []
         for drug, value in wanted:
             match = next((i for i in unmatched if i.drug.name == drug
-                          and abs(i.daily_mg - value) <= 0.01 * value), None)
+                          and abs(_daily(i) - value) <= 0.01 * abs(value)), None)
             if match is None:
                 missed.append((drug, value))
                 continue
@@ -193,7 +213,7 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
             totals["read"] += 1
         # an extra reading of an expected amount (the same item in two states) is not invented
         invented = [i for i in unmatched if not any(
-            d == i.drug.name and abs(i.daily_mg - v) <= 0.01 * v for d, v in wanted)]
+            d == i.drug.name and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in wanted)]
         totals["invented"] += len(invented)
         drugs = expected_drugs(passage)
         strangers = [i for i in items if i.drug.name not in drugs]
@@ -205,7 +225,7 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         if show and (missed or invented or unexpected or in_state):
             print(f"--- {passage['id']} ({passage['report']})")
             for drug, value in missed:
-                print(f"    MISSED {drug} {value:g} mg/day")
+                print(f"    MISSED {drug} {abs(value):g} {'units' if value < 0 else 'mg'}/day")
             for item in invented:
                 print(f"    INVENTED {item.drug.name} {item.daily_dose} from {item.as_written!r}")
             for item in unexpected:
