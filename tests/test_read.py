@@ -3357,3 +3357,27 @@ def test_the_fresh25_ropinirole_amounts_go_to_no_other_drug():
     assert ("fluoxetine", "6 mg/day") not in _daily_doses(_passage("fresh25-019"))
     doses = _daily_doses(_passage("fresh25-031"))
     assert ("quetiapine", "2 mg/day") not in doses and ("quetiapine", "6 mg/day") not in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sertraline was increased to 50 mg morning and 100 mg bedtime.", 150.0),
+    ("Paroxetine 10 mg morning and 20 mg evening was given.", 30.0),
+])
+def test_bare_times_of_day_after_amounts_split_the_dose(text, want):
+    items = _items(text)
+    assert len(items) == 1 and items[0].daily_dose is not None
+    assert items[0].daily_dose.value == want
+
+
+@pytest.mark.parametrize(("freq", "want"), [("once a day", "200 mg/day"),
+                                            ("once daily", "200 mg/day"),
+                                            ("twice daily", None)])
+def test_once_a_day_after_a_change_is_both_amounts(freq, want):
+    text = f"Her quetiapine was increased from 200 mg to 400 mg {freq} for agitation."
+    first = _daily_doses(text)[0]
+    assert first == ("quetiapine", want)
+
+
+def test_the_fresh25_fluvoxamine_split_and_quetiapine_once_a_day_are_read():
+    assert ("fluvoxamine", "150 mg/day") in _daily_doses(_passage("fresh25-001"))
+    assert ("quetiapine", "200 mg/day") in _daily_doses(_passage("fresh25-019"))

@@ -45,6 +45,9 @@ __all__ = [
     "symptom_dose_among_drugs",
 ]
 
+#: Times of day a dose is given at, written bare after its amount ("100 mg bedtime").
+_TIMES_OF_DAY = frozenset({"night", "morning", "evening", "noon", "midday", "lunch", "lunchtime",
+                           "dinner", "supper", "breakfast", "bedtime", "afternoon"})
 #: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
 _GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
 #: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
@@ -108,7 +111,8 @@ def for_unknown_word(passage: Passage, tokens: list[Token], index: int) -> bool:
     if following.value in GLUE:
         return False
     word = str(following.value)
-    return name_like(word) and word not in NOT_NAMES
+    # "50 mg morning and 100 mg bedtime": a time of day after the amount is when it is given
+    return name_like(word) and word not in NOT_NAMES | _TIMES_OF_DAY
 
 
 def daily_of_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
