@@ -3381,25 +3381,3 @@ def test_once_a_day_after_a_change_is_both_amounts(freq, want):
 def test_the_fresh25_fluvoxamine_split_and_quetiapine_once_a_day_are_read():
     assert ("fluvoxamine", "150 mg/day") in _daily_doses(_passage("fresh25-001"))
     assert ("quetiapine", "200 mg/day") in _daily_doses(_passage("fresh25-019"))
-
-
-@pytest.mark.parametrize("dose", ["the drug dose", "the medication dose", "the dose of the drug"])
-def test_the_drug_dose_is_the_one_drug_the_sentence_names_after_it(dose):
-    text = (f"She bled after raising {dose} from 50 mg/day to 100 mg/day, and the bleeding "
-            "stopped after discontinuation of sertraline.")
-    doses = _daily_doses(text)
-    assert ("sertraline", "50 mg/day") in doses and ("sertraline", "100 mg/day") in doses
-
-
-def test_the_drug_dose_is_not_read_where_the_sentence_names_several_drugs_or_an_unknown_name():
-    several = ("She bled after raising the drug dose from 50 mg/day to 100 mg/day, after "
-               "sertraline and fluoxetine.")
-    assert all(d is None for _, d in _daily_doses(several))
-    unknown = ("She bled after raising the drug dose from 50 mg/day to 100 mg/day, after "
-               "vortioxetine and sertraline.")
-    assert all(d is None for _, d in _daily_doses(unknown))
-
-
-def test_the_fresh25_sertraline_drug_dose_is_read():
-    doses = _daily_doses(_passage("fresh25-027"))
-    assert ("sertraline", "50 mg/day") in doses and ("sertraline", "100 mg/day") in doses

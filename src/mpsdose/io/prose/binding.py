@@ -136,8 +136,7 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             if headed_by_unknown_name(passage, tokens, -1, index):
                 used.add(index)
                 continue
-            focus = _drug_dose_named_later(passage, tokens, index) \
-                or _story_drug(passage, tokens, amount)
+            focus = _story_drug(passage, tokens, amount)
             if focus is None:
                 continue
             drug, drug_span, route = focus
@@ -683,41 +682,6 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
                                 (tokens[0].start, tokens[-1].end))
             return None
     return None
-
-
-#: Words between "the drug dose" and its amount ("raising the drug dose from 50 mg/day to …").
-_TO_THE_AMOUNT = frozenset({"from", "to", "of", "at", "by", "was", "were", "is", "increased",
-                            "raised", "reduced", "decreased"})
-
-
-def _drug_dose_named_later(passage: Passage, tokens: list[Token], index: int
-                           ) -> tuple[Drug, tuple[int, int], Any] | None:
-    """ "after raising the drug dose from 50 mg/day to 100 mg/day, and whose bleeding regressed
-    after discontinuation of sertraline": "the drug dose" ("the medication dose", "the dose of
-    the drug") before an amount with no drug of its own is the dose of the one catalogue drug
-    the sentence names after it — only where it names exactly one, and no name the catalogue
-    does not know."""
-    position = index - 1
-    while position >= 0 and (tokens[position].kind in ("amount", "freq", "verb") or (
-            tokens[position].kind == "word" and passage.word(tokens[position]) in _TO_THE_AMOUNT)):
-        position -= 1
-    if position < 2:
-        return None
-    words = [passage.normal[t.start:t.end] for t in tokens[position - 2:position + 1]]
-    generic = ("drug", "medication", "medicine")
-    if not ((words[2] in ("dose", "dosage") and words[1] in generic and words[0] in ("the", "this"))
-            or (words[2] in generic and words[1] == "the" and words[0] == "of"
-                and position >= 3 and passage.normal[tokens[position - 3].start:tokens[
-                    position - 3].end] in ("dose", "dosage"))):
-        return None
-    drugs = [t for t in tokens[index + 1:] if t.kind == "drug"]
-    if not drugs or len({t.value.drug for t in drugs}) != 1 or any(
-            t.kind == "drug" for t in tokens[:index]) or any(
-            t.kind == "word" and len(str(t.value)) > 3 and INN_STEM.fullmatch(str(t.value))
-            for t in tokens):
-        return None
-    name: DrugName = drugs[0].value
-    return name.drug, drugs[0].name_span, name.route
 
 
 #: Words before "medication", "medicine" or "drug" that point back to one already named.
