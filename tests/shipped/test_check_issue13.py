@@ -571,6 +571,10 @@ FRESH30_STILL_WARNED = {
             "label's 60 mg/day, no NZ source shipped (as round 28's OZ40)",
 }
 
+# -- the thirty-first held-out round (written and committed before check first ran) ----------
+FRESH31_LEFT: dict[str, str] = {}
+FRESH31_STILL_WARNED: dict[str, str] = {}  # 40/40, 6/6 and 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -603,6 +607,7 @@ ROUNDS = {
     "fresh28": (FRESH28_LEFT, FRESH28_STILL_WARNED),
     "fresh29": (FRESH29_LEFT, FRESH29_STILL_WARNED),
     "fresh30": (FRESH30_LEFT, FRESH30_STILL_WARNED),
+    "fresh31": (FRESH31_LEFT, FRESH31_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
