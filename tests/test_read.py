@@ -36,7 +36,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh18_passages.jsonl", "fresh19_passages.jsonl",
                                           "fresh20_passages.jsonl", "fresh21_passages.jsonl",
                                           "fresh22_passages.jsonl", "fresh23_passages.jsonl",
-                                          "fresh24_passages.jsonl")
+                                          "fresh24_passages.jsonl", "fresh25_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -63,7 +63,8 @@ def _items(text: str):
                                              ("fresh17", 1.0), ("fresh18", 1.0),
                                              ("fresh19", 1.0), ("fresh20", 0.93),
                                              ("fresh21", 0.95), ("fresh22", 1.0),
-                                             ("fresh23", 1.0), ("fresh24", 1.0)])
+                                             ("fresh23", 1.0), ("fresh24", 1.0),
+                                             ("fresh25", 0.85)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3328,3 +3329,55 @@ def test_this_medication_is_not_read_when_the_story_has_several_drugs_or_no_chan
 def test_the_fresh24_venlafaxine_doses_are_read():
     doses = _daily_doses(_passage("fresh24-004"))
     assert ("venlafaxine", "112.5 mg/day") in doses and ("venlafaxine", "150 mg/day") in doses
+
+
+# -- fresh25: the drug of an amount named after "daily of" and as the object of a change ----------
+
+def test_the_name_after_an_amount_daily_of_is_the_drug_of_the_amount():
+    text = ("She takes 20 mg daily of paroxetine for anxiety, and 2 mg daily of pramipexole for "
+            "restless legs.")
+    assert _daily_doses(text) == [("paroxetine", "20 mg/day")]
+    assert "pramipexole" in " ".join(_unknown_names(text))
+    assert _daily_doses("He takes 10 mg daily of oxycodone.") == [("oxycodone", "10 mg/day")]
+
+
+@pytest.mark.parametrize("verb", ["increased her", "reduced his", "titrated the"])
+def test_the_object_of_a_change_of_dose_owns_its_amounts(verb):
+    text = (f"Morphine 10 mg every 4 hours was continued. Her neurologist {verb} pramipexole "
+            "from 1 mg to 3 mg daily.")
+    assert _daily_doses(text) == [("morphine", "60 mg/day")]
+    # a catalogue drug as the object still takes the amounts
+    known = "Her physician increased her sertraline from 50 mg to 100 mg daily."
+    assert ("sertraline", "100 mg/day") in _daily_doses(known)
+    # a share is no dose of the thing that was raised
+    assert not _unknown_names("Oxygen was given, which increased saturation to 99 %.")
+
+
+def test_the_fresh25_ropinirole_amounts_go_to_no_other_drug():
+    assert ("fluoxetine", "6 mg/day") not in _daily_doses(_passage("fresh25-019"))
+    doses = _daily_doses(_passage("fresh25-031"))
+    assert ("quetiapine", "2 mg/day") not in doses and ("quetiapine", "6 mg/day") not in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sertraline was increased to 50 mg morning and 100 mg bedtime.", 150.0),
+    ("Paroxetine 10 mg morning and 20 mg evening was given.", 30.0),
+])
+def test_bare_times_of_day_after_amounts_split_the_dose(text, want):
+    items = _items(text)
+    assert len(items) == 1 and items[0].daily_dose is not None
+    assert items[0].daily_dose.value == want
+
+
+@pytest.mark.parametrize(("freq", "want"), [("once a day", "200 mg/day"),
+                                            ("once daily", "200 mg/day"),
+                                            ("twice daily", None)])
+def test_once_a_day_after_a_change_is_both_amounts(freq, want):
+    text = f"Her quetiapine was increased from 200 mg to 400 mg {freq} for agitation."
+    first = _daily_doses(text)[0]
+    assert first == ("quetiapine", want)
+
+
+def test_the_fresh25_fluvoxamine_split_and_quetiapine_once_a_day_are_read():
+    assert ("fluvoxamine", "150 mg/day") in _daily_doses(_passage("fresh25-001"))
+    assert ("quetiapine", "200 mg/day") in _daily_doses(_passage("fresh25-019"))

@@ -22,7 +22,9 @@ from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.scan import Amount, DrugName, Token
 from mpsdose.io.prose.unknown_names import (
     after_unknown_name,
+    changed_unknown_name,
     coordinated_unknown_name,
+    daily_of_unknown_name,
     dose_of_name,
     dose_of_unknown_between,
     follows_unknown_dose,
@@ -93,6 +95,10 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             # its schedule may stand between it and the drug's name
             drug_index = _drug_right_after(tokens, index, schedule=True)
         if drug_index is None and for_unknown_word(passage, tokens, index):
+            continue
+        if drug_index is None and (daily_of_unknown_name(passage, tokens, index)
+                                   or changed_unknown_name(passage, tokens, index)):
+            used.add(index)
             continue
         if drug_index is None and after_unknown_name(passage, tokens, index):
             used.add(index)

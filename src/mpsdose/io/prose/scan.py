@@ -270,9 +270,10 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
     return _from_to_shared_time(normal, tokens)
 
 
-#: A word of the day with no count of doses after an amount ("400 mg daily", "every day"): the
-#: amount is a day's, as "400 mg/day" is ("twice daily" counts the doses: not one).
-_A_DAY = re.compile(r"(?:daily|(?:every|each|a|per)\s+day|/\s*day)$")
+#: A word of the day with no count of doses after an amount ("400 mg daily", "every day"), or
+#: with a count of one ("once a day", "once daily"): the amount is a day's, as "400 mg/day" is
+#: ("twice daily" counts two doses: not one).
+_A_DAY = re.compile(r"(?:once\s+)?(?:daily|(?:every|each|a|per)\s+day|/\s*day)$")
 
 
 def _from_to_shared_time(normal: str, tokens: list[Token]) -> list[Token]:

@@ -31,7 +31,9 @@ from mpsdose.io.prose.words import (
 
 __all__ = [
     "after_unknown_name",
+    "changed_unknown_name",
     "coordinated_unknown_name",
+    "daily_of_unknown_name",
     "dose_of_name",
     "dose_of_unknown_between",
     "follows_unknown_dose",
@@ -43,6 +45,9 @@ __all__ = [
     "symptom_dose_among_drugs",
 ]
 
+#: Times of day a dose is given at, written bare after its amount ("100 mg bedtime").
+_TIMES_OF_DAY = frozenset({"night", "morning", "evening", "noon", "midday", "lunch", "lunchtime",
+                           "dinner", "supper", "breakfast", "bedtime", "afternoon"})
 #: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
 _GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
 #: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
@@ -106,7 +111,76 @@ def for_unknown_word(passage: Passage, tokens: list[Token], index: int) -> bool:
     if following.value in GLUE:
         return False
     word = str(following.value)
-    return name_like(word) and word not in NOT_NAMES
+    # "50 mg morning and 100 mg bedtime": a time of day after the amount is when it is given
+    return name_like(word) and word not in NOT_NAMES | _TIMES_OF_DAY
+
+
+def daily_of_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "6 mg daily of ropinirole": the word after an amount, its schedule and "of" names the
+    drug of the amount — where the catalogue does not know it, the amount is that name's,
+    never the drug named before it. Said in a finding; not read."""
+    if index + 3 >= len(tokens) or tokens[index + 1].kind != "freq":
+        return False
+    of, name = tokens[index + 2], tokens[index + 3]
+    if of.kind != "word" or of.value != "of" or name.kind != "word":
+        return False
+    word = str(name.value)
+    if not name_like(word) or word in NOT_A_NAME | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS:
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {said!r}, a name the catalogue does not know",
+        f"{passage.text[token.start:token.end]!r} is the amount of {said!r}, a name the "
+        "catalogue does not know: not read, and not given to another drug",
+        (token.start, name.end))
+    return True
+
+
+#: Words of whose dose a verb of change speaks, before the name ("increased her X from …").
+_WHOSE = frozenset({"her", "his", "their", "the", "its", "patient's", "patients"})
+#: Words between the changed name and its amounts ("increased her X from 2 mg to 6 mg").
+_CHANGE_GLUE = frozenset({"from", "to", "by", "up", "down", "and", "then", "gradually",
+                          "further", "again"})
+
+
+def changed_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "increased her ropinirole from 2 mg to 6 mg daily", "reduced his X to 50 mg": the
+    object of a verb of a change of dose names the drug whose amounts follow — where the
+    catalogue does not know it, they are that name's, never another drug's. Only the words
+    of the change ("from", "to", "by"), amounts and schedules may stand between the name and
+    the amount; a share ("increased saturation to 99 %") is no dose. Said in a finding; not
+    read."""
+    if tokens[index].value.base == "%":
+        return False
+    position = index - 1
+    while position >= 0 and (tokens[position].kind in ("amount", "freq") or (
+            tokens[position].kind == "word" and tokens[position].value in _CHANGE_GLUE)):
+        position -= 1
+    if position < 1 or position == index - 1 or tokens[position].kind != "word":
+        return False
+    name = tokens[position]
+    word = str(name.value)
+    if not name_like(word) or word in (NOT_A_NAME | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS
+                                       | _FURTHER | _NOT_GIVEN_NOUNS):
+        return False
+    position -= 1
+    if tokens[position].kind == "word" and passage.word(tokens[position]) in _WHOSE:
+        position -= 1
+    if position < 0 or tokens[position].kind != "verb" \
+            or tokens[position].value not in ("increase", "decrease", "titrate"):
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {said!r}, a name the catalogue does not know, whose dose was changed",
+        f"{passage.text[token.start:token.end]!r} is the changed dose of {said!r}, a name "
+        "the catalogue does not know: not read, and not given to another drug",
+        (name.start, token.end))
+    passage.unknown_named_at = max(passage.unknown_named_at, name.start)
+    return True
 
 
 def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
