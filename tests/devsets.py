@@ -162,7 +162,14 @@ round, written by a new session that read neither the rule code nor the limit ta
 earlier rounds' rows (only their first two rows, for the format), checked with the item parser and
 patient constructor only, and committed before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all sixty-four.
+``check_dangerous_fresh32.csv`` and ``check_ordinary_fresh32.csv`` are the thirty-second held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
+against the source's text with the search tool), checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all sixty-six.
 """
 
 from __future__ import annotations
@@ -208,7 +215,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 28": ("check_dangerous_fresh28.csv", "check_ordinary_fresh28.csv"),
         "held-out 29": ("check_dangerous_fresh29.csv", "check_ordinary_fresh29.csv"),
         "held-out 30": ("check_dangerous_fresh30.csv", "check_ordinary_fresh30.csv"),
-        "held-out 31": ("check_dangerous_fresh31.csv", "check_ordinary_fresh31.csv")}
+        "held-out 31": ("check_dangerous_fresh31.csv", "check_ordinary_fresh31.csv"),
+        "held-out 32": ("check_dangerous_fresh32.csv", "check_ordinary_fresh32.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
