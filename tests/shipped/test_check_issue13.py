@@ -575,6 +575,19 @@ FRESH30_STILL_WARNED = {
 FRESH31_LEFT: dict[str, str] = {}
 FRESH31_STILL_WARNED: dict[str, str] = {}  # 40/40, 6/6 and 0/50 on the first run
 
+# -- the thirty-second held-out round (written and committed before check first ran) ----------
+FRESH32_LEFT: dict[str, str] = {}
+FRESH32_STILL_WARNED = {
+    "OT14": _SPCG_TWO_TO_ONE,
+    "OT19": "OxyContin 5 mg every 12 hours in moderate hepatic impairment (eu): NICE CG140's "
+            "specialist advice; no oxycodone hepatic start is shipped (the UK OxyContin SmPC lists "
+            "moderate to severe hepatic impairment among its contraindications, not seen in a copy)",
+    "OT28": "morphine 60 mg/day to hydromorphone 8 mg/day (au; eTG/NOUGG 5:1 less 25-50%): "
+            "unreduced at the top of SPCG's published 5-7.5:1 range, the issue's "
+            "any-published-ratio rule",
+    "OT33": _SPCG_TWO_TO_ONE,
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -608,6 +621,7 @@ ROUNDS = {
     "fresh29": (FRESH29_LEFT, FRESH29_STILL_WARNED),
     "fresh30": (FRESH30_LEFT, FRESH30_STILL_WARNED),
     "fresh31": (FRESH31_LEFT, FRESH31_STILL_WARNED),
+    "fresh32": (FRESH32_LEFT, FRESH32_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
