@@ -65,7 +65,7 @@ def _items(text: str):
                                              ("fresh19", 1.0), ("fresh20", 0.93),
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
-                                             ("fresh25", 0.85), ("fresh26", 0.97)])
+                                             ("fresh25", 0.85), ("fresh26", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3418,3 +3418,31 @@ def test_a_hyphenated_amount_that_names_no_drug_of_its_own_is_not_read(text):
 
 def test_the_fresh26_amitriptyline_resumed_nightly_is_read():
     assert ("amitriptyline", "200 mg/day") in _daily_doses(_passage("fresh26-016"))
+
+
+# -- fresh26: an amount in brackets before "treatment/therapy of|with" a drug ----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Her QT interval lengthened on low-dose (5 mg/day) treatment of escitalopram.",
+     [("escitalopram", "5 mg/day")]),
+    ("He was kept on high-dose (20 mg/day) therapy with oral olanzapine.",
+     [("olanzapine", "20 mg/day")]),
+    ("A short (300 mg/day) regimen of gabapentin was tried.", [("gabapentin", "300 mg/day")]),
+])
+def test_an_amount_in_brackets_before_the_treatment_of_a_drug_is_its(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "She had (5 mg/day) treatment of escitalopram and quetiapine.",
+    "She had (5 mg/day) treatment of escitalopram, quetiapine for a week.",
+    "Morphine (10 mg/day) therapy with olanzapine was given.",
+])
+def test_an_amount_in_brackets_two_drugs_compete_for_is_left_unattached(text):
+    assert all(daily is None for _, daily in _daily_doses(text))
+    codes = [f.finding.code for f in read_course(text).findings]
+    assert "amount-not-attached" in codes
+
+
+def test_the_fresh26_escitalopram_in_brackets_is_read():
+    assert ("escitalopram", "5 mg/day") in _daily_doses(_passage("fresh26-027"))
