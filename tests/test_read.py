@@ -3446,3 +3446,22 @@ def test_an_amount_in_brackets_two_drugs_compete_for_is_left_unattached(text):
 
 def test_the_fresh26_escitalopram_in_brackets_is_read():
     assert ("escitalopram", "5 mg/day") in _daily_doses(_passage("fresh26-027"))
+
+
+# -- fresh26: one study as the subject of a statement of the literature --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Although a previous study reported that sertraline doses ranging from 50 to 200 mg were "
+    "well tolerated, agitation may worsen.",
+    "A recent randomized trial found that olanzapine 10 mg daily reduced nausea.",
+    "One case report described escitalopram 20 mg/day with QT prolongation.",
+])
+def test_one_study_as_the_subject_is_a_statement_of_the_literature(text):
+    assert _items(text) == []
+    assert "not-a-regimen" in [f.finding.code for f in read_course(text).findings]
+
+
+def test_a_study_of_the_patient_is_still_read():
+    # a sleep study of the patient, not the literature's: its sentence is read
+    text = "A sleep study was normal, and she was started on sertraline 50 mg daily."
+    assert _daily_doses(text) == [("sertraline", "50 mg/day")]
