@@ -169,7 +169,14 @@ guideline or error report named in its ``why`` / ``origin`` (marking which figur
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all sixty-six.
+``check_dangerous_fresh33.csv`` and ``check_ordinary_fresh33.csv`` are the thirty-third held-out
+round, written by a new session that read neither the rule code nor the limit tables nor the
+earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
+guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
+against the source's text with the search tool), checked every row with the item parser and
+patient constructor only, and committed it before ``check`` first ran on it.
+
+``python tests/devsets.py`` prints the counts of all sixty-eight.
 """
 
 from __future__ import annotations
@@ -216,7 +223,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 29": ("check_dangerous_fresh29.csv", "check_ordinary_fresh29.csv"),
         "held-out 30": ("check_dangerous_fresh30.csv", "check_ordinary_fresh30.csv"),
         "held-out 31": ("check_dangerous_fresh31.csv", "check_ordinary_fresh31.csv"),
-        "held-out 32": ("check_dangerous_fresh32.csv", "check_ordinary_fresh32.csv")}
+        "held-out 32": ("check_dangerous_fresh32.csv", "check_ordinary_fresh32.csv"),
+        "held-out 33": ("check_dangerous_fresh33.csv", "check_ordinary_fresh33.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

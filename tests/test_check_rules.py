@@ -1425,3 +1425,31 @@ def test_a_market_without_its_own_maximum_keeps_the_borrowed_maximum_a_warning(
              if f.code == "naproxen-above-max"]
     assert [f.severity for f in above] == [severity]
     assert f"({named} source)" in above[0].message
+
+
+@pytest.mark.parametrize(("new", "old", "severity"), [
+    ("morphine sr 15 mg po q12h", "codeine 60 mg po qid", Severity.INFO),  # SPCG's own step up
+    ("oxycodone er 10 mg po q12h", "dihydrocodeine 30 mg po qid", Severity.INFO),
+    ("morphine sr 60 mg po q12h", "codeine 60 mg po qid", Severity.WARNING),  # above the start
+    ("buprenorphine 10 mcg/h td q7d", "codeine 60 mg po qid", Severity.WARNING),  # no own start
+    ("oxycodone er 30 mg po q12h", "morphine sr 60 mg po q12h", Severity.WARNING),  # not step 2
+], ids=["codeine to MR morphine start", "dihydrocodeine to MR oxycodone start",
+        "codeine to 120 mg morphine", "codeine to a 7-day patch", "morphine to oxycodone"])
+def test_a_step_up_from_a_weak_opioid_to_a_strong_opioids_start_is_not_an_unreduced_switch(
+        new, old, severity):
+    # the Scottish guidelines (P): 'Stop any step 2 opioid ... Codeine or dihydrocodeine 60mg 4
+    # times daily ≈ 30mg oral morphine ... If starting with modified release oral morphine
+    # prescribe 10 to 15mg, 12 hourly' — a step up the ladder, started at the strong opioid's own
+    # start (NICE CG140, the Longtec SmPC), not a rotation reduced for cross-tolerance; round 33 OS10
+    found = _found([new], previous=[old], market="uk")
+    switch = [f for f in found if f.code == "equianalgesic-switch"]
+    assert [f.severity for f in switch] == [severity]
+    if severity is Severity.INFO:
+        assert "step up" in switch[0].message and "Stop any step 2 opioid" in switch[0].source
+
+
+def test_the_step_two_opioids_are_the_weak_opioids_of_the_scottish_ladder():
+    k = Knowledge.default()
+    steps = {drug for drug in ("codeine", "dihydrocodeine", "tramadol", "morphine", "oxycodone")
+             if (k.drug_properties.get(drug, "who_step") or ("",))[0] == "2"}
+    assert steps == {"codeine", "dihydrocodeine"}  # tramadol: not on the ladder's table seen

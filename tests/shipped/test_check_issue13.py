@@ -588,6 +588,21 @@ FRESH32_STILL_WARNED = {
     "OT33": _SPCG_TWO_TO_ONE,
 }
 
+# -- the thirty-third held-out round (written and committed before check first ran) -----------
+# OS10 (codeine 240 mg/day to MR morphine 15 mg q12h, uk) warned until a step up from a step-2
+# opioid to a strong opioid's own start was read as a start (the Scottish guidelines' step 3).
+FRESH33_LEFT: dict[str, str] = {}
+FRESH33_STILL_WARNED = {
+    "OS11": _SPCG_TWO_TO_ONE,
+    "OS19": "MR morphine 120 mg/day to OxyContin 60 mg/day (eu) at the OxyContin SmPC's 10 mg "
+            "oxycodone = 20 mg morphine: unreduced under SPCG's 2:1; EU generic oxycodone SmPCs "
+            "ask to start at 50-75% of the calculated dose, so no EU label switch is shipped",
+    "OS26": "OxyContin 10 mg q12h with IR 5 mg in an opioid-naive adult (au): above eTG's starts, "
+            "the strictest applicable row (as round 26's OX32)",
+    "OS31": "oxycodone 40 mg/day to MR morphine 60 mg/day (au; SPS 1.5-2:1 less 25%, its top): "
+            "unreduced under JSPM's 1.5:1 and PDQ's 1:1, the issue's any-published-ratio rule",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -622,6 +637,7 @@ ROUNDS = {
     "fresh30": (FRESH30_LEFT, FRESH30_STILL_WARNED),
     "fresh31": (FRESH31_LEFT, FRESH31_STILL_WARNED),
     "fresh32": (FRESH32_LEFT, FRESH32_STILL_WARNED),
+    "fresh33": (FRESH33_LEFT, FRESH33_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -62,7 +62,11 @@ from mpsdose.clinical.market import (
     methadone_label_start,
     naive_start_allowed,
 )
-from mpsdose.clinical.ranges import label_titration_step, opioid_range_findings
+from mpsdose.clinical.ranges import (
+    label_titration_step,
+    naive_start_rows,
+    opioid_range_findings,
+)
 from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.clinical.rescue import check_rescue
 from mpsdose.clinical.totals import daily_totals, drug_daily
@@ -1484,10 +1488,11 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         elif (new - old and not _all_continued(before_items, after_items)
               and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
-            found.extend(_by_label_switch(k, _by_patch_table(k, _unreduced(
+            found.extend(_by_step_up(k, _by_label_switch(k, _by_patch_table(k, _unreduced(
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
                 after_items=after_items, same_active=same), before_items, after_items,
-                {} if surveillance else readings, market), before_items, after_items, market))
+                {} if surveillance else readings, market), before_items, after_items, market),
+                before_items, items, patient, market, table))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
@@ -1713,6 +1718,62 @@ def _restated_by_label(findings: list[Finding], switches: list[Finding], *, with
 
 def _release(item: Item) -> str:
     return item.release or ("ir" if item.route is Route.ORAL else "")
+
+
+def _by_step_up(k: Knowledge, findings: list[Finding],
+                before_items: Sequence[tuple[Item, str, float]], items: Sequence[Item],
+                patient: Patient, market: str | None, table: str | None) -> list[Finding]:
+    """An unreduced switch from weak opioids (step 2 of the ladder) to a strong opioid started
+    within its starting doses for an opioid-naive patient: information.
+
+    Where a step-2 opioid (``who_step`` in ``drug_properties.csv``: codeine, dihydrocodeine) no
+    longer controls the pain, the guidelines stop it and start a strong opioid at its usual
+    start (the Scottish guidelines: 'Stop any step 2 opioid … If starting with modified release
+    oral morphine prescribe 10 to 15mg, 12 hourly'): a step up the ladder, not a rotation whose
+    dose is reduced for incomplete cross-tolerance. Where every opioid of the old regimen is a
+    step-2 opioid, none of the new one is, every scheduled new opioid has a starting dose of its
+    own in the chosen market's sources (an all-opioid day in oral morphine equivalents is not
+    enough: the UK has none for a seven-day buprenorphine patch), and the naive-start check finds
+    the new regimen within those starts (no warning), the unreduced-switch warning is information
+    naming the starts; otherwise it stays.
+    """
+    switches = [f for f in findings if f.code == "equianalgesic-switch"
+                and f.severity is Severity.WARNING]
+    if not switches:
+        return findings
+
+    def step_two(drug: str) -> bool:
+        found = k.drug_properties.get(drug, "who_step")
+        return found is not None and found[0] == "2"
+
+    old = {drug for _, drug, _ in before_items}
+    new = {d.name for item in items if item.listed for d in item.drugs if d.is_opioid}
+    if not old or not new or not all(step_two(d) for d in old) or any(step_two(d) for d in new):
+        return findings
+    scheduled = [item for item in items if item.listed and not item.prn
+                 and any(d.is_opioid for d in item.drugs)]
+    if not all(any(row.drug == item.drug.name for row in naive_start_rows(
+            item, market, table=table, knowledge=k)) for item in scheduled):
+        return findings  # a start of the drug's own is needed: an all-opioid day is not enough
+    naive = opioid_range_findings(items, attrs.evolve(patient, opioid_tolerant=False),
+                                  market=market, table=table, knowledge=k)
+    raised = [f for f in naive if f.severity is not Severity.INFO]
+    read = [f for f in naive if f.code == "opioid-naive-start-not-checked"]
+    if not scheduled or raised or read:
+        return findings
+    steps = "; ".join(dict.fromkeys((k.drug_properties.get(d, "who_step") or ("", ""))[1]
+                                    for d in sorted(old)))
+    starts = "; ".join(dict.fromkeys(r.source for item in items if item.listed
+                                     and any(d.is_opioid for d in item.drugs)
+                                     for r in naive_start_rows(item, market, table=table,
+                                                               knowledge=k)))
+    where = f"the {market.upper()} sources" if market else "every market's sources"
+    return _restated_by_label(
+        findings, switches, within=True,
+        info=(f"a step up from a step-2 opioid ({', '.join(sorted(old))}) to a strong opioid "
+              f"started within the starting doses {where} give an opioid-naive patient: the "
+              "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"),
+        above="", source=f"{steps} ; also: {starts}" if starts else steps)
 
 
 def _by_label_switch(k: Knowledge, findings: list[Finding],

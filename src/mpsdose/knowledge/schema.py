@@ -585,7 +585,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
                                                  "cyp3a4_inhibitor_contraindicated",
                                                  "cyp3a4_inhibitor_contraindicated_named",
-                                                 "cyp2c9_substrate", "cyp2c9_inhibitor")),
+                                                 "cyp2c9_substrate", "cyp2c9_inhibitor",
+                                                 "who_step")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -598,7 +599,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
                             "strength a source rates (weak, moderate, strong), or yes where a "
                             "cyp2c9_substrate drug's label names it without one; only inhibitors "
-                            "such a label names or a source rates moderate or stronger."),
+                            "such a label names or a source rates moderate or stronger. "
+                            "who_step: 2 for an opioid its source puts on step 2 of the "
+                            "analgesic ladder (a weak opioid for mild to moderate pain)."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
