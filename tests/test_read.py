@@ -36,7 +36,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh18_passages.jsonl", "fresh19_passages.jsonl",
                                           "fresh20_passages.jsonl", "fresh21_passages.jsonl",
                                           "fresh22_passages.jsonl", "fresh23_passages.jsonl",
-                                          "fresh24_passages.jsonl", "fresh25_passages.jsonl")
+                                          "fresh24_passages.jsonl", "fresh25_passages.jsonl",
+                                          "fresh26_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -64,7 +65,7 @@ def _items(text: str):
                                              ("fresh19", 1.0), ("fresh20", 0.93),
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
-                                             ("fresh25", 0.85)])
+                                             ("fresh25", 0.85), ("fresh26", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3381,3 +3382,86 @@ def test_once_a_day_after_a_change_is_both_amounts(freq, want):
 def test_the_fresh25_fluvoxamine_split_and_quetiapine_once_a_day_are_read():
     assert ("fluvoxamine", "150 mg/day") in _daily_doses(_passage("fresh25-001"))
     assert ("quetiapine", "200 mg/day") in _daily_doses(_passage("fresh25-019"))
+
+
+# -- fresh26: an amount written with a hyphen, an adjective before the drug it qualifies ------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He resumed his nightly 200-mg amitriptyline dose.", [("amitriptyline", "200 mg/day")]),
+    ("She takes her daily 10-mg escitalopram tablet.", [("escitalopram", "10 mg/day")]),
+    ("Oxycodone 5 mg was given with a 2.5-mg morphine tablet twice daily.",
+     [("oxycodone", None), ("morphine", "5 mg/day")]),
+])
+def test_a_hyphenated_amount_before_the_drug_is_its_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "per_dose"), [
+    ("He swallowed three 10-mg tablets of haloperidol.", "30 mg"),
+    ("Priapism followed a single 100-mg dose of trazodone.", "100 mg"),
+])
+def test_a_hyphenated_amount_before_tablets_or_a_dose_of_the_drug_is_read(text, per_dose):
+    items = _items(text)
+    assert len(items) == 1 and str(items[0].per_dose) == per_dose
+    assert items[0].daily_dose is None  # taken once: no daily amount
+
+
+@pytest.mark.parametrize("text", [
+    "Morphine 200 mg IV every 6 hours was given, his wife giving each 200-mg dose slowly.",
+    "She took duloxetine 15 mg, discarding half of the 30-mg capsule.",
+    "The dose of methadone was increased in 0.25-mg increments.",
+])
+def test_a_hyphenated_amount_that_names_no_drug_of_its_own_is_not_read(text):
+    spans = [item.as_written for item in _items(text)]
+    assert not any(re.search(r"\d-mg", span) for span in spans)
+
+
+def test_the_fresh26_amitriptyline_resumed_nightly_is_read():
+    assert ("amitriptyline", "200 mg/day") in _daily_doses(_passage("fresh26-016"))
+
+
+# -- fresh26: an amount in brackets before "treatment/therapy of|with" a drug ----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Her QT interval lengthened on low-dose (5 mg/day) treatment of escitalopram.",
+     [("escitalopram", "5 mg/day")]),
+    ("He was kept on high-dose (20 mg/day) therapy with oral olanzapine.",
+     [("olanzapine", "20 mg/day")]),
+    ("A short (300 mg/day) regimen of gabapentin was tried.", [("gabapentin", "300 mg/day")]),
+])
+def test_an_amount_in_brackets_before_the_treatment_of_a_drug_is_its(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "She had (5 mg/day) treatment of escitalopram and quetiapine.",
+    "She had (5 mg/day) treatment of escitalopram, quetiapine for a week.",
+    "Morphine (10 mg/day) therapy with olanzapine was given.",
+])
+def test_an_amount_in_brackets_two_drugs_compete_for_is_left_unattached(text):
+    assert all(daily is None for _, daily in _daily_doses(text))
+    codes = [f.finding.code for f in read_course(text).findings]
+    assert "amount-not-attached" in codes
+
+
+def test_the_fresh26_escitalopram_in_brackets_is_read():
+    assert ("escitalopram", "5 mg/day") in _daily_doses(_passage("fresh26-027"))
+
+
+# -- fresh26: one study as the subject of a statement of the literature --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Although a previous study reported that sertraline doses ranging from 50 to 200 mg were "
+    "well tolerated, agitation may worsen.",
+    "A recent randomized trial found that olanzapine 10 mg daily reduced nausea.",
+    "One case report described escitalopram 20 mg/day with QT prolongation.",
+])
+def test_one_study_as_the_subject_is_a_statement_of_the_literature(text):
+    assert _items(text) == []
+    assert "not-a-regimen" in [f.finding.code for f in read_course(text).findings]
+
+
+def test_a_study_of_the_patient_is_still_read():
+    # a sleep study of the patient, not the literature's: its sentence is read
+    text = "A sleep study was normal, and she was started on sertraline 50 mg daily."
+    assert _daily_doses(text) == [("sertraline", "50 mg/day")]

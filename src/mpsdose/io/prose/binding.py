@@ -90,6 +90,11 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             used.add(index)
             continue
         drug_index = _drug_right_after(tokens, index)
+        if drug_index is None:
+            treated = _treatment_named_after(passage, tokens, index)
+            if treated == -1:
+                continue  # two drugs compete for it: left unattached (amount-not-attached)
+            drug_index = treated
         if drug_index is None and not any(t.kind == "drug" for t in tokens[:index]):
             # "the patient was given 20 mg b.i.d. omeprazole": no drug before the amount, so
             # its schedule may stand between it and the drug's name
@@ -555,6 +560,45 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
             continue
         return None
     return None
+
+
+#: The nouns of a course of treatment an amount in brackets may stand before ("low-dose (5
+#: mg/day) treatment of escitalopram").
+_TREATMENT_NOUNS = frozenset({"treatment", "therapy", "regimen"})
+
+
+def _treatment_named_after(passage: Passage, tokens: list[Token], index: int) -> int | None:
+    """ "low-dose (5 mg/day) treatment of escitalopram", "(10 mg/day) therapy with oral
+    olanzapine": an amount alone in brackets right before "treatment", "therapy" or "regimen"
+    and "of" or "with" a drug's name is that drug's. The name's position; None where the words
+    are not so; -1 where another drug competes for the amount — one named right before the
+    bracket ("morphine (10 mg/day) therapy with olanzapine") or joined to the name ("treatment
+    of escitalopram and quetiapine").
+    """
+    if index < 1 or tokens[index - 1].kind != "open" or index + 4 >= len(tokens) \
+            or tokens[index + 1].kind != "close":
+        return None
+    noun, link = tokens[index + 2], tokens[index + 3]
+    if noun.kind != "word" or noun.value not in _TREATMENT_NOUNS \
+            or passage.word(link) not in ("of", "with"):
+        return None
+    position = index + 4
+    while position < len(tokens) and tokens[position].kind in ("route", "release", "form"):
+        position += 1
+    if position >= len(tokens) or tokens[position].kind != "drug":
+        return None
+    joined = tokens[position + 1:position + 3]
+    if (index >= 2 and _names_a_drug(tokens[index - 2])) or (
+            len(joined) == 2 and (joined[0].kind == "plus" or passage.word(joined[0]) in (",", "/"))
+            and _names_a_drug(joined[1])):
+        return -1
+    return position
+
+
+def _names_a_drug(token: Token) -> bool:
+    """A catalogue drug, or a word with a drug's stem the catalogue does not know."""
+    return token.kind == "drug" or (token.kind == "word" and INN_STEM.fullmatch(str(token.value))
+                                    is not None)
 
 
 def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | None:

@@ -63,9 +63,12 @@ _SUFFIX = (
     r"|\s*•\s*(?:d|day)(?![a-z\d\-(]))"  # "mg/m 2 ·d": per day after a dose per m²
 )
 #: One amount: a number (or a range "0.5 to 0.75", "2-3") and its unit with its "per" parts.
+#: The unit may be joined to the number by a hyphen (``hyphen``), as an amount used as an
+#: adjective is written ("his nightly 200-mg amitriptyline dose"); the scanner reads such an
+#: amount only before the drug it qualifies.
 AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
-    rf"\s*(?P<unit>{_MASS})(?![a-z])(?P<suffix>(?:{_SUFFIX})*)"
+    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS})(?![a-z])(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
 #: twice, ``lowunit``), "200, 500, and 650 µg/hr".

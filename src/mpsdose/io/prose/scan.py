@@ -174,8 +174,26 @@ _MAXIMUM_JOIN = re.compile(r"\s*,?\s*(?:to|and|-)\s+(?:a\s+|the\s+)?max(?:imum|i
                            r"(?:daily\s+)?(?:dose|dosage)?\s*(?:of\s+)?(?=\d|\.\d)")
 
 
-def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
-    """An amount at ``position``: a list, a "between … and …", a range or a single amount."""
+#: The noun a hyphenated amount qualifies, before the drug's name: "three 10-mg tablets of
+#: haloperidol", "a single 100-mg dose of trazodone" (or the name itself: "200-mg amitriptyline").
+_QUALIFIED_NOUN = re.compile(r"\s+(?:(?:tablets?|capsules?|pills?|doses?)\s+of\s+)?")
+
+
+def _qualifies_drug(normal: str, position: int, end: int, vocabulary: Vocabulary | None) -> bool:
+    """Does a drug the catalogue knows follow a hyphenated amount ("200-mg amitriptyline",
+    "10-mg tablets of haloperidol")? Only then is the amount, an adjective, read as a dose: the
+    noun it qualifies is the drug's; "each 200-mg dose", "the 30-mg capsule", "0.25-mg
+    increments" say no drug of their own."""
+    noun = _QUALIFIED_NOUN.match(normal, position, end)
+    return vocabulary is not None and noun is not None \
+        and vocabulary.pattern.match(normal, noun.end(), end) is not None
+
+
+def _amount(normal: str, position: int, end: int,
+            vocabulary: Vocabulary | None = None) -> tuple[int, Amount] | None:
+    """An amount at ``position``: a list, a "between … and …", a range or a single amount.
+    An amount whose unit is joined to its number by a hyphen ("200-mg") only before the drug
+    it qualifies (``vocabulary``'s names)."""
     prefix_values: list[float] = []
     kind = "single"
     start = position
@@ -207,6 +225,8 @@ def _amount(normal: str, position: int, end: int) -> tuple[int, Amount] | None:
             position = listed.end()
     match = AMOUNT.match(normal, position, end)
     if match is None:
+        return None
+    if match.group("hyphen") and not _qualifies_drug(normal, match.end(), end, vocabulary):
         return None
     unit = "".join(match.group("unit").split())  # "micro gram", written apart: "microgram"
     base = _BASE.get(unit.replace("milliliter", "ml").replace("millilitre", "ml")
@@ -321,7 +341,7 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         if lab:
             return Token("lab", position, lab.end())
     if normal[position] in "0123456789.bf":
-        found_amount = _amount(normal, position, end)
+        found_amount = _amount(normal, position, end, vocabulary)
         if found_amount is not None:
             stop, amount = found_amount
             return Token("amount", position, stop, amount)

@@ -107,9 +107,13 @@ _HYPOTHETICAL = re.compile(
 #: whatever its tense. (Not "The authors found …": the report's own authors tell of its case;
 #: nor "Laboratory studies showed …": the patient's tests.)
 _LITERATURE_STATEMENT = re.compile(
-    r"^(?:(?:previous|prior|earlier|recent|several|many|other|some|published|clinical|controlled|"
+    r"^(?:(?:although|though|while|whereas)\s+(?=(?:a|an|one|another)\s))?"
+    r"(?:(?:a|an|one|another)\s+(?=(?:[a-z-]+\s+){0,2}(?:study|trial|report|review|series|survey|"
+    r"meta-analysis)\s))?"
+    r"(?:(?:previous|prior|earlier|recent|several|many|other|some|published|clinical|controlled|"
     r"randomi[sz]ed|numerous|few|most|case|animal|pharmacokinetic|observational)\s+){0,2}"
-    r"(?:studies|trials|reports|reviews|series|surveys|meta-analyses)\s+(?:have\s+|has\s+)?(?:also\s+)?(?:showed|shown|show|found|demonstrated|"
+    r"(?:studies|trials|reports|reviews|series|surveys|meta-analyses|study|trial|report|review|"
+    r"survey|meta-analysis)\s+(?:have\s+|has\s+)?(?:also\s+)?(?:showed|shown|show|found|demonstrated|"
     r"reported|suggested|indicated|described)\b")
 #: A drug's use in the present perfect, the literature's or practice's ("Haloperidol infusions
 #: have been successfully used to treat delirium … at dosages up to 600 mg/day") …
