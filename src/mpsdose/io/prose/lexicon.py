@@ -315,7 +315,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("bound", r"≤|<=|up\s+to|as\s+much\s+as|maximum\s+(?:daily\s+)?(?:dose\s+)?(?:of\s+)?|"
                 r"max\.?(?:imal)?(?:\s+dose)?(?:\s+of)?", "max"),
     _p("bound", r">|≥|>=|<|more\s+than|less\s+than|greater\s+than|in\s+excess\s+of|exceeding|over|"
-                r"above|below|at\s+least", "threshold"),
+                r"above|below|at\s+least|upwards?\s+of", "threshold"),
     _p("approx", r"approx\.?|approximately|about|around|~|ca\.", "approx"),
     _p("plus", r"plus|and|or|with|along\s+with|together\s+with|as\s+well\s+as|in\s+combination\s+with",
        "and"),
