@@ -179,7 +179,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day|each\s+day", lambda m: _times(1)),
-    _p("freq", r"(?:every|each)\s+morning|mane", lambda m: _times(1)),
+    _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
