@@ -31,9 +31,9 @@ from mpsdose.io.prose.unknown_names import (
     for_unknown_word,
     given_by_route,
     headed_by_unknown_name,
-    subject_unknown_name,
     infusion_of_name,
     named_after_conjunction,
+    subject_unknown_name,
     symptom_dose_among_drugs,
 )
 from mpsdose.io.prose.words import COUNTED, INN_STEM, SALTS, unit_count
