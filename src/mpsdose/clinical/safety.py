@@ -1734,8 +1734,9 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
     oral morphine prescribe 10 to 15mg, 12 hourly'): a step up the ladder, not a rotation whose
     dose is reduced for incomplete cross-tolerance. Where every opioid of the old regimen is a
     step-2 opioid, none of the new one is, every scheduled new opioid has a starting dose of its
-    own in the chosen market's sources (an all-opioid day in oral morphine equivalents is not
-    enough: the UK has none for a seven-day buprenorphine patch), and the naive-start check finds
+    own among the starts the naive-start check reads for the chosen market
+    (:func:`naive_start_rows`; an all-opioid day in oral morphine equivalents is not enough: the
+    UK has none for a seven-day buprenorphine patch), and the naive-start check finds
     the new regimen within those starts (no warning), the unreduced-switch warning is information
     naming the starts; otherwise it stays.
     """
