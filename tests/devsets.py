@@ -118,63 +118,13 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` and ``check_ordinary_fresh25.csv`` are the twenty-fifth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh26.csv`` and ``check_ordinary_fresh26.csv`` are the twenty-sixth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
-guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
-against the source's text with the search tool), checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh27.csv`` and ``check_ordinary_fresh27.csv`` are the twenty-seventh held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
-guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
-against the source's text with the search tool), checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh28.csv`` and ``check_ordinary_fresh28.csv`` are the twenty-eighth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
-guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
-against the source's text with the search tool), checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh29.csv`` and ``check_ordinary_fresh29.csv`` are the twenty-ninth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
-guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
-against the source's text with the search tool), checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh30.csv`` and ``check_ordinary_fresh30.csv`` are the thirtieth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), checked with the item parser and
-patient constructor only, and committed before ``check`` first ran on it.
-
-``check_dangerous_fresh31.csv`` and ``check_ordinary_fresh31.csv`` are the thirty-first held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), checked with the item parser and
-patient constructor only, and committed before ``check`` first ran on it.
-
-``check_dangerous_fresh32.csv`` and ``check_ordinary_fresh32.csv`` are the thirty-second held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
-guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
-against the source's text with the search tool), checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh33.csv`` and ``check_ordinary_fresh33.csv`` are the thirty-third held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each row in a label,
-guideline or error report named in its ``why`` / ``origin`` (marking which figures it checked
-against the source's text with the search tool), checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh33.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to thirty-third held-out rounds, each written by a new session that
+read neither the rule code nor the limit tables nor the earlier rounds' rows (only their first
+two rows, for the format), grounded each row in a label, guideline or error report named in its
+``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked against the
+source's text with the search tool), checked every row with the item parser and patient
+constructor only, and committed it before ``check`` first ran on it.
 
 ``python tests/devsets.py`` prints the counts of all sixty-eight.
 """

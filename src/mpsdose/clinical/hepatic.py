@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mpsdose.clinical.renal import dose_within
+from mpsdose.clinical.renal import rows_met
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.regimen import Item, Patient
 
@@ -52,14 +52,5 @@ def hepatic_dose_met(k: Knowledge, drug: str, items: Sequence[Item],
         The row each item lies within (the first that holds it, starts before maxima), in the
         items' order.
     """
-    rows = sorted((r for r in k.hepatic_opioid_doses if r.drug == drug and r.applies_to(patient)),
-                  key=lambda r: r.basis != "start")
-    if not rows or not items:
-        return None
-    met: list[HepaticDose] = []
-    for item in items:
-        row = next((r for r in rows if dose_within(r, item, items)), None)
-        if row is None:
-            return None
-        met.append(row)
-    return tuple(met)
+    return rows_met([r for r in k.hepatic_opioid_doses
+                     if r.drug == drug and r.applies_to(patient)], items)

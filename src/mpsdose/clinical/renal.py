@@ -13,7 +13,7 @@ finds for the safety check to report as information.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.regimen import Item, Patient
@@ -22,9 +22,11 @@ from mpsdose.model.vocabulary import Route
 if TYPE_CHECKING:  # the record type loads with its file, on first use
     from mpsdose.knowledge.limits import HepaticDose, RenalDose
 
-__all__ = ["dose_within", "renal_dose_met"]
+__all__ = ["dose_within", "renal_dose_met", "rows_met"]
 
 _TOLERANCE = 1e-9
+#: A row of renal_opioid_doses.csv or hepatic_opioid_doses.csv: a dose, read the same way.
+_Dose = TypeVar("_Dose", "RenalDose", "HepaticDose")
 
 
 def renal_dose_met(k: Knowledge, drug: str, items: Sequence[Item],
@@ -58,13 +60,19 @@ def renal_dose_met(k: Knowledge, drug: str, items: Sequence[Item],
         The row each item lies within (the first that holds it, starts before maxima), in the
         items' order.
     """
-    rows = sorted((r for r in k.renal_opioid_doses if r.drug == drug and r.applies_to(patient)),
-                  key=lambda r: r.basis != "start")
-    if not rows or not items:
+    return rows_met([r for r in k.renal_opioid_doses
+                     if r.drug == drug and r.applies_to(patient)], items)
+
+
+def rows_met(rows: Sequence[_Dose], items: Sequence[Item]) -> tuple[_Dose, ...] | None:
+    """The row each item lies within (:func:`dose_within`; starts before maxima), in the items'
+    order, or None where an item lies within none (or there are no rows or no items)."""
+    ordered = sorted(rows, key=lambda r: r.basis != "start")
+    if not ordered or not items:
         return None
-    met: list[RenalDose] = []
+    met: list[_Dose] = []
     for item in items:
-        row = next((r for r in rows if dose_within(r, item, items)), None)
+        row = next((r for r in ordered if dose_within(r, item, items)), None)
         if row is None:
             return None
         met.append(row)

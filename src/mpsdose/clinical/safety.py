@@ -156,7 +156,9 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     product is reported only where the drug has no general row of that kind (mpsdose does not
     know the indication). A crossed row whose twin of another market (same drug, route, release,
     condition and scope) allows the dose steps down to a warning naming both, and a row that is
-    itself a warning (a usual dose the label lets be adjusted) to information.
+    itself a warning (a usual dose the label lets be adjusted) to information; a maximum borrowed
+    from another market because the chosen one has none (:func:`_risk_rows_elsewhere`) stays a
+    warning.
     """
     given = {(d.name, item.route) for item in items if item.listed for d in item.drugs}
     drugs = {drug for drug, _ in given}
@@ -191,7 +193,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
     measured = [_stepped_down(m, applying, patient) for m in measured]
-    found = _strictest(measured, applying, patient, market)
+    found = _strictest(measured, applying, patient)
     found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
         found.append(_dialysis_read(failure, sorted(read_as_failure)))
@@ -546,7 +548,7 @@ def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
 
 
 def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
-               patient: Patient, market: str | None = None) -> list[Finding]:
+               patient: Patient) -> list[Finding]:
     """One finding per drug, kind (daily, single, days) and item.
 
     Every crossed row is weighed: its severity (from the row; stepped down one level, an error
@@ -569,7 +571,7 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
     for (drug, kind, _), group in groups.items():
         above = [m for m in group if m.state in ("above", "avoid")]
         if above:
-            found.append(_above(drug, kind, above, applying, patient, market))
+            found.append(_above(drug, kind, above, applying, patient))
             continue
         # at a maximum printed for another indication: not this patient's maximum, so no finding
         at = [m for m in group if m.state == "at"
@@ -620,7 +622,7 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
 
 
 def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[DoseLimit],
-           patient: Patient, market: str | None = None) -> Finding:
+           patient: Patient) -> Finding:
     weighed = []
     for m in above:
         severity = m.row.severity
@@ -1732,8 +1734,9 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
     oral morphine prescribe 10 to 15mg, 12 hourly'): a step up the ladder, not a rotation whose
     dose is reduced for incomplete cross-tolerance. Where every opioid of the old regimen is a
     step-2 opioid, none of the new one is, every scheduled new opioid has a starting dose of its
-    own in the chosen market's sources (an all-opioid day in oral morphine equivalents is not
-    enough: the UK has none for a seven-day buprenorphine patch), and the naive-start check finds
+    own among the starts the naive-start check reads for the chosen market
+    (:func:`naive_start_rows`; an all-opioid day in oral morphine equivalents is not enough: the
+    UK has none for a seven-day buprenorphine patch), and the naive-start check finds
     the new regimen within those starts (no warning), the unreduced-switch warning is information
     naming the starts; otherwise it stays.
     """

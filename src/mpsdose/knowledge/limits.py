@@ -331,15 +331,21 @@ class RenalDose(Value):
 
     def describe(self) -> str:
         """``5 mg a dose, 15 mg/day`` with the interval where the row sets one."""
-        parts = []
-        if self.per_dose is not None:
-            parts.append(f"{self.per_dose:g} mg a dose")
-        if self.per_day is not None:
-            parts.append(f"{self.per_day:g} mg/day")
-        if self.min_interval_h is not None:
-            parts.append(f"no more often than every {self.min_interval_h:g} h")
-        release = f" {self.release}" if self.release else ""
-        return f"{self.drug}{release} {self.route.value}: {', '.join(parts)}"
+        return _describe_dose(self)
+
+
+def _describe_dose(row: RenalDose | HepaticDose) -> str:
+    """A renal or hepatic dose row in words: its drug, release and route, per dose, per day and
+    the shortest interval it allows."""
+    parts = []
+    if row.per_dose is not None:
+        parts.append(f"{row.per_dose:g} mg a dose")
+    if row.per_day is not None:
+        parts.append(f"{row.per_day:g} mg/day")
+    if row.min_interval_h is not None:
+        parts.append(f"no more often than every {row.min_interval_h:g} h")
+    release = f" {row.release}" if row.release else ""
+    return f"{row.drug}{release} {row.route.value}: {', '.join(parts)}"
 
 
 #: The hepatic impairment grades a hepatic_opioid_doses.csv row may name.
@@ -384,15 +390,7 @@ class HepaticDose(Value):
 
     def describe(self) -> str:
         """``1 mg a dose, 6 mg/day`` with the interval where the row sets one."""
-        parts = []
-        if self.per_dose is not None:
-            parts.append(f"{self.per_dose:g} mg a dose")
-        if self.per_day is not None:
-            parts.append(f"{self.per_day:g} mg/day")
-        if self.min_interval_h is not None:
-            parts.append(f"no more often than every {self.min_interval_h:g} h")
-        release = f" {self.release}" if self.release else ""
-        return f"{self.drug}{release} {self.route.value}: {', '.join(parts)}"
+        return _describe_dose(self)
 
 
 @attrs.frozen(repr=False, eq=False)
