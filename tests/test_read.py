@@ -37,7 +37,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh20_passages.jsonl", "fresh21_passages.jsonl",
                                           "fresh22_passages.jsonl", "fresh23_passages.jsonl",
                                           "fresh24_passages.jsonl", "fresh25_passages.jsonl",
-                                          "fresh26_passages.jsonl")
+                                          "fresh26_passages.jsonl", "fresh27_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -65,7 +65,8 @@ def _items(text: str):
                                              ("fresh19", 1.0), ("fresh20", 0.93),
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
-                                             ("fresh25", 0.85), ("fresh26", 1.0)])
+                                             ("fresh25", 0.85), ("fresh26", 1.0),
+                                             ("fresh27", 0.80)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3465,3 +3466,87 @@ def test_a_study_of_the_patient_is_still_read():
     # a sleep study of the patient, not the literature's: its sentence is read
     text = "A sleep study was normal, and she was started on sertraline 50 mg daily."
     assert _daily_doses(text) == [("sertraline", "50 mg/day")]
+
+
+# -- fresh27: bounds of advice and of taking, lower bounds, ceilings after a count -----------------
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("He was advised gabapentin up to 900 mg/day for his back pain.", "gabapentin"),
+    ("She was told to take paracetamol up to 3 g a day.", "acetaminophen"),
+    ("The patient took up to 600 mg pregabalin per day.", "pregabalin"),
+    ("He took tramadol up to 400 mg daily.", "tramadol"),
+])
+def test_up_to_in_a_clause_of_advice_or_taking_is_a_bound_not_a_dose(text, drug):
+    assert _daily_doses(text) == [(drug, None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He increased the dose of gabapentin up to 1200 mg/day.", [("gabapentin", "1200 mg/day")]),
+    ("She took sertraline, and it was titrated up to 100 mg/day.", [("sertraline", "100 mg/day")]),
+])
+def test_up_to_after_a_verb_of_change_is_still_the_dose_reached(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "He had been taking pregabalin doses upwards of 3 g/day.",
+    "She was consuming tramadol upward of 600 mg/day.",
+])
+def test_an_amount_after_upwards_of_is_a_lower_bound(text):
+    assert all(daily is None for _, daily in _daily_doses(text))
+    assert [drug for drug, _ in _daily_doses(text)] != []
+
+
+def test_a_ceiling_after_a_count_of_tablets_is_not_a_daily_amount():
+    text = "She took paracetamol 500 mg prn, not exceeding 6 tablets (3000 mg) per day."
+    assert _daily_doses(text) == [("acetaminophen", None)]
+    assert any(n.as_written.startswith("3000") for n in read_course(text).not_doses)
+
+
+@pytest.mark.parametrize("text", [
+    "His usual dose of pregabalin was 2.400 mg/day.",
+    "She took about 1.250 mg of gabapentin a day.",
+])
+def test_a_point_with_three_digits_is_not_read(text):
+    assert all(daily is None for _, daily in _daily_doses(text))
+    assert "point-thousands" in [f.finding.code for f in read_course(text).findings]
+
+
+def test_a_decimal_point_with_fewer_digits_is_still_read():
+    assert _daily_doses("He took pregabalin 37.5 mg twice daily.") == [("pregabalin", "75 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Olanzapine 5 mg daily was started. Donepezil was increased from 5 mg/day to 10 mg/day.",
+    "Olanzapine 5 mg daily was started. Rivastigmine, a cholinesterase inhibitor, was "
+    "increased from 3 mg/day to 6 mg/day.",
+])
+def test_amounts_of_an_unknown_subject_of_a_change_go_to_no_other_drug(text):
+    assert _daily_doses(text) == [("olanzapine", "5 mg/day")]
+    assert "unknown-name" in [f.finding.code for f in read_course(text).findings]
+
+
+def test_a_known_subject_of_a_change_is_still_read():
+    text = "Olanzapine 5 mg daily was started. Sertraline was increased from 50 mg/day to " \
+           "100 mg/day."
+    assert ("sertraline", "100 mg/day") in _daily_doses(text)
+
+
+def test_the_fresh27_passages_invent_no_amount():
+    assert _daily_doses(_passage("fresh27-021")) == [("pregabalin", "150 mg/day")]
+    # memantine's 10 and 15 mg/day go to no catalogue drug
+    assert all(daily not in ("10 mg/day", "15 mg/day")
+               for _, daily in _daily_doses(_passage("fresh27-027")))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Quetiapine 25 mg each evening was started.", [("quetiapine", "25 mg/day")]),
+    ("She took sertraline 50 mg every evening.", [("sertraline", "50 mg/day")]),
+])
+def test_each_evening_is_once_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh27_olanzapine_each_evening_is_read():
+    doses = _daily_doses(_passage("fresh27-027"))
+    assert ("olanzapine", "2.5 mg/day") in doses and ("olanzapine", "5 mg/day") in doses

@@ -33,6 +33,7 @@ from mpsdose.io.prose.unknown_names import (
     headed_by_unknown_name,
     infusion_of_name,
     named_after_conjunction,
+    subject_unknown_name,
     symptom_dose_among_drugs,
 )
 from mpsdose.io.prose.words import COUNTED, INN_STEM, SALTS, unit_count
@@ -138,7 +139,8 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             both = _coordinated(tokens, drug_index, index)
         targets = [drug_index, *both] if drug_index is not None else []
         if not targets:
-            if headed_by_unknown_name(passage, tokens, -1, index):
+            if headed_by_unknown_name(passage, tokens, -1, index) \
+                    or subject_unknown_name(passage, tokens, index):
                 used.add(index)
                 continue
             focus = _story_drug(passage, tokens, amount)

@@ -179,7 +179,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day|each\s+day", lambda m: _times(1)),
-    _p("freq", r"(?:every|each)\s+morning|mane", lambda m: _times(1)),
+    _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
@@ -315,7 +315,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("bound", r"≤|<=|up\s+to|as\s+much\s+as|maximum\s+(?:daily\s+)?(?:dose\s+)?(?:of\s+)?|"
                 r"max\.?(?:imal)?(?:\s+dose)?(?:\s+of)?", "max"),
     _p("bound", r">|≥|>=|<|more\s+than|less\s+than|greater\s+than|in\s+excess\s+of|exceeding|over|"
-                r"above|below|at\s+least", "threshold"),
+                r"above|below|at\s+least|upwards?\s+of", "threshold"),
     _p("approx", r"approx\.?|approximately|about|around|~|ca\.", "approx"),
     _p("plus", r"plus|and|or|with|along\s+with|together\s+with|as\s+well\s+as|in\s+combination\s+with",
        "and"),

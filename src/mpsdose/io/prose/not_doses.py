@@ -49,7 +49,20 @@ _A_MAXIMUM = re.compile(r"\ba\s+max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose\s+|r
 #: daily", "quetiapine (up to 600 mg/day)" name the dose reached.
 _UPPER_BOUND = re.compile(
     r"\b(?:as\s+(?:much|high|many)\s+as|at\s+(?:the\s+)?most|(?:no|not)\s+(?:more|higher|greater)"
-    r"\s+than|not\s+(?:to\s+)?exceed(?:ing)?)\s+(?:about\s+|approximately\s+|around\s+)?$")
+    r"\s+than|not\s+(?:to\s+)?exceed(?:ing)?)\s+(?:about\s+|approximately\s+|around\s+)?"
+    r"(?:\d+\s+(?:tablets?|capsules?|pills?|doses?|sachets?)\s*\(\s*)?$")
+#: "he was advised pregabalin up to 150 mg/day", "she took up to 800 mg a day": "up to" in a
+#: clause of advice or of taking, with no verb of change between, bounds what was advised or
+#: taken — unlike "increased the dose up to 350 mg/day", "titrated up to 800mg daily", the dose
+#: reached.
+_ADVISED_OR_TAKEN_UP_TO = re.compile(
+    r"\b(?:advised|allowed|permitted|instructed|told|took|takes|taking)\b"
+    r"(?:(?!\b(?:increas|titrat|escalat|rais|adjust|reach|rose|went|uptitrat)\w*)[^.;:])*"
+    r"\bup\s+to\s+(?:about\s+|approximately\s+|around\s+)?$")
+#: "15.600 mg/day", "about 1.780 mg/day": a point and exactly three digits after a first group
+#: that is not zero is a decimal point in English and the thousands separator in Turkish, German,
+#: Spanish … — a thousand-fold apart, and the text alone does not say which: not read.
+_POINT_THREE_DIGITS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.,])")
 #: "(maximum recommended dose, 180 mg/d)", "the recommended daily dose of paracetamol is 4 g",
 #: "the labelled adult dose is 10 mg", "maximum allowed dose: 4 g", "the maximum dose
 #: recommended, 3 g": an amount a word of recommendation, label or allowance introduces is said
@@ -167,6 +180,18 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
                                 f"point ({comma.group(0)} = {comma.group(0).replace(',', '.')}); a "
                                 "thousands separator needs three digits after it",
                                 (token.start, token.end))
+        point = _POINT_THREE_DIGITS.match(passage.normal, token.start, token.end)
+        if point is not None and float(point.group(0)) in (*amount.values, amount.high):
+            used.add(index)  # "about 1.780 mg/day": 1.78 mg or 1,780 mg?
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(token, "a point with three digits after it: a decimal point or "
+                                 "a thousands separator, not said")
+            passage.add_finding(Severity.WARNING, "point-thousands",
+                                f"{said!r}: a point with three digits after it is a decimal point "
+                                "in English and a thousands separator in many languages (a "
+                                "thousand-fold apart): not read — write the amount without the "
+                                "point, or with a comma for thousands", (token.start, token.end))
+            continue
         if amount.value == 0 or any(v == 0 for v in amount.values):
             used.add(index)
             broken = before is not None and before.kind == "number"
@@ -211,6 +236,18 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"
             passage.add_not_dose(token, "an upper bound (\"as much as\", \"at most\", \"no more "
                                  "than\"), not a dose")
+            continue
+        if before is not None and before.kind == "bound" and _ADVISED_OR_TAKEN_UP_TO.search(
+                passage.normal[tokens[0].start:token.start]):
+            used.add(index)  # "he was advised pregabalin up to 150 mg/day"
+            after = index + 2 if index + 2 < len(tokens) and tokens[index + 1].kind == "word" \
+                and tokens[index + 1].value == "of" else index + 1
+            named = next((p for p in (after, index - 2) if 0 <= p < len(tokens)
+                          and tokens[p].kind == "drug"), None)
+            if named is not None:  # the drug stays an item, its dose not said
+                passage.open_dose_names.add(tokens[named].start)
+            passage.add_not_dose(token, "a bound on what was advised or taken (\"advised … up "
+                                 "to\", \"took up to\"), not a dose")
             continue
         if amount.concentration and amount.base != "%" and _MEASURED_LEVEL.search(
                 passage.normal[tokens[0].start:token.start]):

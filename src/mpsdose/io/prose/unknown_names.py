@@ -42,6 +42,7 @@ __all__ = [
     "headed_by_unknown_name",
     "infusion_of_name",
     "named_after_conjunction",
+    "subject_unknown_name",
     "symptom_dose_among_drugs",
 ]
 
@@ -180,6 +181,48 @@ def changed_unknown_name(passage: Passage, tokens: list[Token], index: int) -> b
         "the catalogue does not know: not read, and not given to another drug",
         (name.start, token.end))
     passage.unknown_named_at = max(passage.unknown_named_at, name.start)
+    return True
+
+
+def subject_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "Memantine, an N-methyl-D-aspartate antagonist, was increased from 10 mg/day to 15
+    mg/day": a capitalised name the catalogue does not know, the subject of the sentence (its
+    first word, an apposition between commas allowed), whose dose a verb of change after it
+    speaks of, owns the amounts that follow with no catalogue drug between — never the drug
+    the story is about. Said in a finding; not read."""
+    if index < 3 or tokens[0].kind != "word":
+        return False
+    name = tokens[0]
+    said = passage.text[name.start:name.end]
+    word = str(name.value)
+    if not (said[:1].isupper() and said[1:].islower()) or not name_like(word) \
+            or word in (NOT_A_NAME | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER
+                        | _NOT_GIVEN_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS):
+        return False
+    position = 1
+    if tokens[position].kind == "punct" and tokens[position].value == ",":
+        # an apposition: "Memantine, an N-methyl-D-aspartate antagonist, …"
+        close = next((p for p in range(position + 1, min(len(tokens), position + 9))
+                      if tokens[p].kind == "punct" and tokens[p].value == ","), None)
+        if close is None or any(t.kind in ("drug", "amount", "verb")
+                                for t in tokens[position + 1:close]):
+            return False
+        position = close + 1
+    if position < len(tokens) and passage.word(tokens[position]) in ("was", "were", "is", "had",
+                                                                       "has", "been"):
+        position += 1
+    if position >= index or tokens[position].kind != "verb" \
+            or tokens[position].value not in ("increase", "decrease", "titrate"):
+        return False
+    if any(t.kind in ("drug", "clause") for t in tokens[position + 1:index]):
+        return False
+    token = tokens[index]
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {said!r}, a name the catalogue does not know, whose dose was changed",
+        f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, the subject of its "
+        "sentence and a name the catalogue does not know: not read, and not given to another "
+        "drug", (name.start, token.end))
     return True
 
 
