@@ -118,15 +118,15 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh33.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to thirty-third held-out rounds, each written by a new session that
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh34.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to thirty-fourth held-out rounds, each written by a new session that
 read neither the rule code nor the limit tables nor the earlier rounds' rows (only their first
 two rows, for the format), grounded each row in a label, guideline or error report named in its
 ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked against the
 source's text with the search tool), checked every row with the item parser and patient
 constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all sixty-eight.
+``python tests/devsets.py`` prints the counts of all seventy.
 """
 
 from __future__ import annotations
@@ -174,7 +174,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 30": ("check_dangerous_fresh30.csv", "check_ordinary_fresh30.csv"),
         "held-out 31": ("check_dangerous_fresh31.csv", "check_ordinary_fresh31.csv"),
         "held-out 32": ("check_dangerous_fresh32.csv", "check_ordinary_fresh32.csv"),
-        "held-out 33": ("check_dangerous_fresh33.csv", "check_ordinary_fresh33.csv")}
+        "held-out 33": ("check_dangerous_fresh33.csv", "check_ordinary_fresh33.csv"),
+        "held-out 34": ("check_dangerous_fresh34.csv", "check_ordinary_fresh34.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
