@@ -603,6 +603,18 @@ FRESH33_STILL_WARNED = {
             "unreduced under JSPM's 1.5:1 and PDQ's 1:1, the issue's any-published-ratio rule",
 }
 
+# -- the thirty-fourth held-out round (written and committed before check first ran) ----------
+FRESH34_LEFT: dict[str, str] = {}
+FRESH34_STILL_WARNED = {
+    "OR10": "tramadol 400 mg/day to MR morphine 40 mg/day (uk, an NHS guide's tramadol 400 = morphine "
+            "40): unreduced under SPCG's tramadol ÷10 and above NICE's 20-30 mg start",
+    "OR20": "MR morphine 60 mg/day to Palladone SR 8 mg/day (eu, 7.5:1): unreduced at the top of "
+            "SPCG's published 5-7.5:1 range, the issue's any-published-ratio rule",
+    "OR44": "tramadol 100 mg/day to OxyContin 5 mg q12h (jp, a step up): tramadol is not read as a "
+            "step-2 opioid, as doing so silenced round 6's dangerous LD32 (tramadol to Transtec "
+            "35 mcg/h, the Transtec SmPC's start after step-II analgesics: the sets disagree)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -638,6 +650,7 @@ ROUNDS = {
     "fresh31": (FRESH31_LEFT, FRESH31_STILL_WARNED),
     "fresh32": (FRESH32_LEFT, FRESH32_STILL_WARNED),
     "fresh33": (FRESH33_LEFT, FRESH33_STILL_WARNED),
+    "fresh34": (FRESH34_LEFT, FRESH34_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
