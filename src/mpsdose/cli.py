@@ -646,9 +646,11 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
                    rotation table), a switch from methadone, a switch to methadone by its
-                   starting cap and the market's label; a first fentanyl patch below
-                   60 mg OME/day (US label: error; info where the market's own table
-                   gives it, --market uk: 12 mcg/h from 30 mg/day; --market jp: the
+                   starting cap and the market's label, and above every published
+                   switching method (warning); a step up from a step-2 opioid (codeine,
+                   dihydrocodeine) to a strong opioid's own start is info; a first fentanyl
+                   patch below 60 mg OME/day (US label: error; info where the market's own
+                   table gives it, --market uk: 12 mcg/h from 30 mg/day; --market jp: the
                    Fentos insert's table, 12.5 mcg/h from 16 mg/day); a switch to a patch
                    no stronger than the manufacturers' patch tables give for the old dose
                    (most cautious: Duragesic, Durogesic; a buprenorphine patch by the old
