@@ -53,9 +53,10 @@ _INTERMITTENT = re.compile(
 _DAYS_LISTED = re.compile(r"\bdays\s+\d+\s*(?:-|–|to)\s*\d+\s*(?:,|and|&)\s*\d")
 #: A treatment given in cycles repeated at an interval ("the protocol is repeated every 3 weeks",
 #: "six cycles every 3 weeks", "cycles of 21 days", "21-day cycles", "every 3 weeks for 6
-#: cycles"; but one "21-day course" is a duration): an amount "a day" in the sentence is the amount of a day of the cycle, not the
-#: regimen's daily amount (R-CHOP's "prednisone 100 mg/day during 5 days"). A repetition said of
-#: no cycle, course, protocol or regimen ("follow-up every 3 weeks") is not one.
+#: cycles"; but one "21-day course" is a duration): an amount "a day" in the sentence is the
+#: amount of a day of the cycle, not the regimen's daily amount (R-CHOP's "prednisone 100
+#: mg/day during 5 days"). A repetition said of no cycle, course, protocol or regimen
+#: ("follow-up every 3 weeks") is not one.
 _CYCLE_INTERVAL = (r"(?:(?:\d+|two|three|four|five|six|seven|eight)\s+(?:days|weeks|months)"
                    r"|(?:other\s+|second\s+|third\s+)?(?:week|month)|(?:other|alternate)\s+day)\b")
 _CYCLE_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)"
