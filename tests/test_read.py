@@ -37,7 +37,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh20_passages.jsonl", "fresh21_passages.jsonl",
                                           "fresh22_passages.jsonl", "fresh23_passages.jsonl",
                                           "fresh24_passages.jsonl", "fresh25_passages.jsonl",
-                                          "fresh26_passages.jsonl", "fresh27_passages.jsonl")
+                                          "fresh26_passages.jsonl", "fresh27_passages.jsonl",
+                                          "fresh28_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -66,7 +67,7 @@ def _items(text: str):
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
                                              ("fresh25", 0.85), ("fresh26", 1.0),
-                                             ("fresh27", 0.80)])
+                                             ("fresh27", 0.80), ("fresh28", 0.80)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3550,3 +3551,43 @@ def test_each_evening_is_once_a_day(text, want):
 def test_the_fresh27_olanzapine_each_evening_is_read():
     doses = _daily_doses(_passage("fresh27-027"))
     assert ("olanzapine", "2.5 mg/day") in doses and ("olanzapine", "5 mg/day") in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was taking warfarin 5mg daily; apixaban 5mg twice daily was added for a 10-day course.",
+     [("warfarin", "5 mg/day"), ("apixaban", "10 mg/day")]),
+    ("She was given prednisolone 30 mg daily as a 14-day course.",
+     [("prednisolone", "30 mg/day")]),
+])
+def test_one_course_of_days_is_a_duration_not_a_cycle(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Prednisone 100 mg daily was given in 21-day courses.",
+    "Prednisone 100 mg daily was given on days 1 to 5 of each 21-day course.",
+])
+def test_courses_repeated_are_still_cycles(text):
+    assert _daily_doses(text) == [("prednisone", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He received daily administration of 40 mg pantoprazole.", [("pantoprazole", "40 mg/day")]),
+    ("She had six-hourly administration of 10 mg of morphine orally.",
+     [("morphine", "40 mg/day")]),
+    ("He was given twice daily administration of oxycodone 10 mg.", [("oxycodone", "20 mg/day")]),
+])
+def test_a_frequency_joined_by_administration_of_is_the_dose_schedule(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_administration_of_without_a_frequency_gives_no_daily_amount():
+    assert _daily_doses("He received administration of 40 mg pantoprazole.") == [
+        ("pantoprazole", None)]
+
+
+def test_the_fresh28_general_gaps_are_read():
+    assert _daily_doses(_passage("fresh28-004")) == [("cyclizine", "150 mg/day")]
+    assert _daily_doses(_passage("fresh28-008")) == [("omeprazole", "20 mg/day")]
+    assert _daily_doses(_passage("fresh28-020")) == [("aspirin", "81 mg/day"),
+                                                     ("clopidogrel", "75 mg/day")]

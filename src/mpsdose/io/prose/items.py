@@ -53,9 +53,10 @@ _INTERMITTENT = re.compile(
 _DAYS_LISTED = re.compile(r"\bdays\s+\d+\s*(?:-|–|to)\s*\d+\s*(?:,|and|&)\s*\d")
 #: A treatment given in cycles repeated at an interval ("the protocol is repeated every 3 weeks",
 #: "six cycles every 3 weeks", "cycles of 21 days", "21-day cycles", "every 3 weeks for 6
-#: cycles"): an amount "a day" in the sentence is the amount of a day of the cycle, not the
-#: regimen's daily amount (R-CHOP's "prednisone 100 mg/day during 5 days"). A repetition said of
-#: no cycle, course, protocol or regimen ("follow-up every 3 weeks") is not one.
+#: cycles"; but one "21-day course" is a duration): an amount "a day" in the sentence is the
+#: amount of a day of the cycle, not the regimen's daily amount (R-CHOP's "prednisone 100
+#: mg/day during 5 days"). A repetition said of no cycle, course, protocol or regimen
+#: ("follow-up every 3 weeks") is not one.
 _CYCLE_INTERVAL = (r"(?:(?:\d+|two|three|four|five|six|seven|eight)\s+(?:days|weeks|months)"
                    r"|(?:other\s+|second\s+|third\s+)?(?:week|month)|(?:other|alternate)\s+day)\b")
 _CYCLE_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)"
@@ -63,7 +64,10 @@ _CYCLE_REPEATED = re.compile(
     r"\b(?:cycles?|courses?|protocol|regimen)\b[^.;:]{0,60}?\b(?:repeated|given|administered|"
     r"delivered|recurring)\s+(?:every|each)\s+" + _CYCLE_INTERVAL
     + r"|\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER + r"\s+(?:days|weeks)\b"
-    + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses?)\b"
+    + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses)\b"
+    # one course of days is a duration ("clopidogrel 75mg daily was added for a 21-day course");
+    # a course repeated is a cycle ("each 28-day course")
+    + r"|\b(?:each|every|per)\s+" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+course\b"
     + r"|\brepeated\s+(?:every|each)\s+" + _CYCLE_INTERVAL + r"[^.;:]{0,40}?\b(?:cycles|courses)\b"
     + r"|\bevery\s+" + _CYCLE_INTERVAL + r"\s+for\s+" + _CYCLE_NUMBER + r"\s+(?:cycles|courses)\b")
 #: An amount given to one of several sites of the body ("20 mL per side", "one drop in each eye",

@@ -293,7 +293,8 @@ def _unknown_name_follows(tokens: list[Token], position: int) -> bool:
 def _joins_route(passage: Passage, tokens: list[Token], position: int) -> bool:
     """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
     "subcutaneous instillation of lidocaine": the word that joins a route (or a device) to
-    the drug it is for."""
+    the drug it is for; "daily administration of 20 mg omeprazole", "eight-hourly
+    administration of 50 mg of cyclizine": the word that joins a schedule to the dose."""
     token = tokens[position]
     word = passage.normal[token.start:token.end]
     if position == 0:
@@ -303,7 +304,7 @@ def _joins_route(passage: Passage, tokens: list[Token], position: int) -> bool:
         return before.kind in ("infusion", "device", "pca")
     if word in ROUTE_NOUNS and position + 1 < len(tokens):
         after = tokens[position + 1]
-        return before.kind == "route" and (
+        return before.kind in ("route", "freq") and (
             (after.kind == "word" and after.value == "of")
             or (after.kind == "plus" and passage.normal[after.start:after.end] == "with"))
     return False
