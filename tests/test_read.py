@@ -3591,3 +3591,23 @@ def test_the_fresh28_general_gaps_are_read():
     assert _daily_doses(_passage("fresh28-008")) == [("omeprazole", "20 mg/day")]
     assert _daily_doses(_passage("fresh28-020")) == [("aspirin", "81 mg/day"),
                                                      ("clopidogrel", "75 mg/day")]
+
+
+# -- prosefix29: 'twice/day', an amount after 'receiving', 'A 20 + B 30 mg' ----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was given tramadol/acetaminophen 37.5/325 mg twice/day.",
+     [("tramadol", "75 mg/day"), ("acetaminophen", "650 mg/day")]),
+    ("She took morphine 10 mg once/day.", [("morphine", "10 mg/day")]),
+    ("Codeine 30 mg three times / day was started.", [("codeine", "90 mg/day")]),
+    ("He took gabapentin 300 mg thrice/day.", [("gabapentin", "900 mg/day")]),
+])
+def test_a_count_of_times_per_slash_day_is_a_frequency(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh27_oxycodone_naloxone_twice_per_slash_day_is_read():
+    doses = _daily_doses(_passage("fresh27-010"))
+    for want in (("oxycodone", "10 mg/day"), ("naloxone", "5 mg/day"),
+                 ("oxycodone", "15 mg/day"), ("naloxone", "7.5 mg/day")):
+        assert want in doses
