@@ -3611,3 +3611,21 @@ def test_the_fresh27_oxycodone_naloxone_twice_per_slash_day_is_read():
     for want in (("oxycodone", "10 mg/day"), ("naloxone", "5 mg/day"),
                  ("oxycodone", "15 mg/day"), ("naloxone", "7.5 mg/day")):
         assert want in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was on buprenorphine for opioid use disorder, 16 mg daily.",
+     [("buprenorphine", "16 mg/day")]),
+    ("She was treated with diazepam for benzodiazepine withdrawal, receiving 30 mg/day.",
+     [("diazepam", "30 mg/day")]),
+])
+def test_a_class_word_before_a_condition_names_no_drug(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_class_word_naming_a_drug_still_stops_the_amount():
+    assert _daily_doses("She took morphine and an opioid, 10 mg daily.") == [("morphine", None)]
+
+
+def test_the_fresh27_methadone_for_opioid_addiction_is_read():
+    assert _daily_doses(_passage("fresh27-014")) == [("methadone", "130 mg/day")]
