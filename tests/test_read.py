@@ -3629,3 +3629,33 @@ def test_a_class_word_naming_a_drug_still_stops_the_amount():
 
 def test_the_fresh27_methadone_for_opioid_addiction_is_read():
     assert _daily_doses(_passage("fresh27-014")) == [("methadone", "130 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She took rabeprazole 20 + domperidone 30 mg once daily.",
+     [("rabeprazole", "20 mg/day"), ("domperidone", "30 mg/day")]),
+    ("He was given tablet Gastrozed (pantoprazole 40+ domperidone 10 mg) twice daily.",
+     [("pantoprazole", "80 mg/day"), ("domperidone", "20 mg/day")]),
+    ("She took (morphine 10 mg + paracetamol 1 g) every 6 hours.",
+     [("morphine", "40 mg/day"), ("acetaminophen", "4 g/day")]),
+])
+def test_a_bare_strength_before_plus_takes_the_unit_after_and_shares_the_schedule(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "She took rabeprazole 20 + simethicone 40 mg once daily.",  # no catalogue drug after '+'
+    "She took rabeprazole 20, domperidone 30 mg once daily.",  # no '+'
+])
+def test_a_bare_number_without_a_catalogue_drug_after_plus_is_no_strength(text):
+    assert ("rabeprazole", "20 mg/day") not in _daily_doses(text)
+
+
+def test_an_amount_in_the_brackets_of_an_unknown_brand_with_no_drug_is_still_not_read():
+    assert _daily_doses("He was given tablet Gastrozed (40 mg) daily with morphine 10 mg daily.") \
+        == [("morphine", "10 mg/day")]
+
+
+def test_the_fresh28_rabeprazole_plus_domperidone_od_is_read():
+    doses = _daily_doses(_passage("fresh28-013"))
+    assert ("rabeprazole", "20 mg/day") in doses and ("domperidone", "30 mg/day") in doses
