@@ -67,7 +67,7 @@ def _items(text: str):
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
                                              ("fresh25", 0.85), ("fresh26", 1.0),
-                                             ("fresh27", 0.80), ("fresh28", 0.80)])
+                                             ("fresh27", 0.90), ("fresh28", 0.85)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
