@@ -467,7 +467,7 @@ FRESH22_STILL_WARNED = {
     "CO19": "morphine 120 mg/day to hydromorphone 16 mg/day (7.5:1) is unreduced at the top of "
             "SPCG's published range (EAPC 2012: 5:1-7.5:1); the issue's any-published-ratio rule",
     "CO25": "tramadol 200 mg/day to Transtec 35 mcg/h is the Transtec SmPC's own start from a WHO "
-            "step-II analgesic, but round 5's LD32 (uk) calls the same switch dangerous (35 mcg/h "
+            "step-II analgesic, but round 6's LD32 (uk) calls the same switch dangerous (35 mcg/h "
             "is about 84 mg OME, above tramadol's 20-40): the held-out sets disagree and a "
             "dangerous row may not stop being caught",
     "CO45": _SPCG_TWO_TO_ONE,
@@ -484,7 +484,7 @@ FRESH23_STILL_WARNED = {
     "EO28": "morphine 80 mg/day to Jurnista 12 mg/day (Jurnista SmPC 5:1 less 25%) is unreduced at "
             "the top of SPCG's published range (7.5:1: 112%); the issue's any-published-ratio rule",
     "EO40": "tramadol 300 mg/day to Transtec 35 mcg/h is the Transtec SmPC's start from a WHO "
-            "step-II analgesic, but round 5's LD32 (uk, from tramadol 200 mg/day) calls the same "
+            "step-II analgesic, but round 6's LD32 (uk, from tramadol 200 mg/day) calls the same "
             "switch dangerous: the "
             "held-out sets contradict each other and a dangerous row may not stop being caught",
     "EO42": "methadone 2.5 mg q12h with morphine IR 5 mg as needed: the rescue-share bound is read "
