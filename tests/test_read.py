@@ -67,7 +67,7 @@ def _items(text: str):
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
                                              ("fresh25", 0.85), ("fresh26", 1.0),
-                                             ("fresh27", 0.80), ("fresh28", 0.80)])
+                                             ("fresh27", 0.90), ("fresh28", 0.85)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3591,3 +3591,71 @@ def test_the_fresh28_general_gaps_are_read():
     assert _daily_doses(_passage("fresh28-008")) == [("omeprazole", "20 mg/day")]
     assert _daily_doses(_passage("fresh28-020")) == [("aspirin", "81 mg/day"),
                                                      ("clopidogrel", "75 mg/day")]
+
+
+# -- prosefix29: 'twice/day', an amount after 'receiving', 'A 20 + B 30 mg' ----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was given tramadol/acetaminophen 37.5/325 mg twice/day.",
+     [("tramadol", "75 mg/day"), ("acetaminophen", "650 mg/day")]),
+    ("She took morphine 10 mg once/day.", [("morphine", "10 mg/day")]),
+    ("Codeine 30 mg three times / day was started.", [("codeine", "90 mg/day")]),
+    ("He took gabapentin 300 mg thrice/day.", [("gabapentin", "900 mg/day")]),
+])
+def test_a_count_of_times_per_slash_day_is_a_frequency(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh27_oxycodone_naloxone_twice_per_slash_day_is_read():
+    doses = _daily_doses(_passage("fresh27-010"))
+    for want in (("oxycodone", "10 mg/day"), ("naloxone", "5 mg/day"),
+                 ("oxycodone", "15 mg/day"), ("naloxone", "7.5 mg/day")):
+        assert want in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was on buprenorphine for opioid use disorder, 16 mg daily.",
+     [("buprenorphine", "16 mg/day")]),
+    ("She was treated with diazepam for benzodiazepine withdrawal, receiving 30 mg/day.",
+     [("diazepam", "30 mg/day")]),
+])
+def test_a_class_word_before_a_condition_names_no_drug(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_class_word_naming_a_drug_still_stops_the_amount():
+    assert _daily_doses("She took morphine and an opioid, 10 mg daily.") == [("morphine", None)]
+
+
+def test_the_fresh27_methadone_for_opioid_addiction_is_read():
+    assert _daily_doses(_passage("fresh27-014")) == [("methadone", "130 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She took rabeprazole 20 + domperidone 30 mg once daily.",
+     [("rabeprazole", "20 mg/day"), ("domperidone", "30 mg/day")]),
+    ("He was given tablet Gastrozed (pantoprazole 40+ domperidone 10 mg) twice daily.",
+     [("pantoprazole", "80 mg/day"), ("domperidone", "20 mg/day")]),
+    ("She took (morphine 10 mg + paracetamol 1 g) every 6 hours.",
+     [("morphine", "40 mg/day"), ("acetaminophen", "4 g/day")]),
+])
+def test_a_bare_strength_before_plus_takes_the_unit_after_and_shares_the_schedule(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "She took rabeprazole 20 + simethicone 40 mg once daily.",  # no catalogue drug after '+'
+    "She took rabeprazole 20, domperidone 30 mg once daily.",  # no '+'
+])
+def test_a_bare_number_without_a_catalogue_drug_after_plus_is_no_strength(text):
+    assert ("rabeprazole", "20 mg/day") not in _daily_doses(text)
+
+
+def test_an_amount_in_the_brackets_of_an_unknown_brand_with_no_drug_is_still_not_read():
+    assert _daily_doses("He was given tablet Gastrozed (40 mg) daily with morphine 10 mg daily.") \
+        == [("morphine", "10 mg/day")]
+
+
+def test_the_fresh28_rabeprazole_plus_domperidone_od_is_read():
+    doses = _daily_doses(_passage("fresh28-013"))
+    assert ("rabeprazole", "20 mg/day") in doses and ("domperidone", "30 mg/day") in doses

@@ -629,7 +629,7 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
                 if subject is not None and subject < position:
                     return subject
             return position
-        if token.kind == "class":
+        if token.kind == "class" and not _names_a_condition(passage, tokens, position):
             return None
         if token.kind == "plus" and passage.normal[token.start:token.end] == "and" \
                 and position + 1 < len(tokens) and tokens[position + 1].kind == "word" \
@@ -637,6 +637,19 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
             clause_start = True
         position -= 1
     return None
+
+
+#: Nouns of a condition a class word can qualify: "opioid addiction", "benzodiazepine withdrawal".
+_CONDITIONS = frozenset({"addiction", "dependence", "dependency", "abuse", "misuse", "withdrawal",
+                         "overdose", "intoxication", "toxicity"})
+
+
+def _names_a_condition(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "a methadone user for opioid addiction, receiving 130 mg/day": a class word before a
+    noun of a condition (or "use disorder") names the condition, not a drug the amount after it
+    could be given as."""
+    rest = [passage.word(t) for t in tokens[position + 1:position + 3]]
+    return bool(rest) and (rest[0] in _CONDITIONS or rest == ["use", "disorder"])
 
 
 def _named_in_brackets_before(tokens: list[Token], index: int) -> int | None:

@@ -158,11 +158,11 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*days?", lambda m: _every(24 * _hours(m))),
     _p("freq", r"every\s+other\s+day|(?:on\s+)?alternate\s+days", lambda m: _every(48)),
-    _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day)|b\.?i\.?d\.?|b\.?d\.?",
+    _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day|/\s*day)|b\.?i\.?d\.?|b\.?d\.?",
        lambda m: _times(2)),
-    _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day)|t\.?i\.?d\.?"
+    _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|t\.?i\.?d\.?"
                r"|t\.?d\.?s\.?", lambda m: _times(3)),
-    _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day)|q\.?i\.?d\.?|q\.?d\.?s\.?",
+    _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|q\.?i\.?d\.?|q\.?d\.?s\.?",
        lambda m: _times(4)),
     _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
@@ -177,7 +177,7 @@ PHRASES: tuple[Phrase, ...] = (
     # "3 daily pulses of methylprednisolone (1 g)": a pulse is one dose, so daily pulses are one a
     # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
-    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",

@@ -287,7 +287,7 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
-    return _from_to_shared_time(normal, tokens)
+    return _plus_shared_unit(normal, _from_to_shared_time(normal, tokens))
 
 
 #: A word of the day with no count of doses after an amount ("400 mg daily", "every day"), or
@@ -315,6 +315,22 @@ def _from_to_shared_time(normal: str, tokens: list[Token]) -> list[Token]:
         elif not high.per and index + 3 < len(tokens) and tokens[index + 3].kind == "freq" \
                 and _A_DAY.fullmatch(normal[tokens[index + 3].start:tokens[index + 3].end]):
             tokens[index] = attrs.evolve(first, value=attrs.evolve(low, per=("day",)))
+    return tokens
+
+
+def _plus_shared_unit(normal: str, tokens: list[Token]) -> list[Token]:
+    """ "rabeprazole 20 + domperidone 30 mg": a bare number right after a drug's name and before
+    "+" and another drug's name with a mass is the first drug's strength, in the unit written
+    after the second."""
+    for index in range(1, len(tokens) - 3):
+        before, bare, join, other, strength = tokens[index - 1:index + 4]
+        if before.kind != "drug" or bare.kind != "number" or other.kind != "drug" \
+                or strength.kind != "amount" or normal[join.start:join.end] != "+":
+            continue
+        amount: Amount = strength.value
+        if amount.kind != "single" or not amount.mass or amount.per:
+            continue
+        tokens[index] = Token("amount", bare.start, bare.end, Amount((bare.value,), amount.base))
     return tokens
 
 

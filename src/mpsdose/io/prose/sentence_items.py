@@ -83,13 +83,13 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
 
 def share_component_schedule(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
     """ "4 mg buprenorphine/1 mg naloxone (three times/day)", "oxycodone 5 mg/acetaminophen
-    325 mg every 6 hours": the components of one product, each with its strength, joined by
-    a slash; the schedule (as needed, count of units) written after the last is each
-    component's."""
+    325 mg every 6 hours", "(rabeprazole 20 mg + domperidone 30 mg) OD": the components of one
+    product, each with its strength, joined by a slash or "+"; the schedule (as needed, count of
+    units) written after the last is each component's."""
     ordered = sorted((r for r in readings if r.amount is not None), key=lambda r: r.first)
     for head, following in itertools.pairwise(ordered):
         if following.first != head.last + 2 or tokens[head.last + 1].kind != "word" \
-                or tokens[head.last + 1].value != "/" or head.drug == following.drug:
+                or tokens[head.last + 1].value not in ("/", "+") or head.drug == following.drug:
             continue
         if not all(r.amount is not None and r.amount.mass and r.amount.time is None
                    and not r.amount.per_kg and r.amount.kind == "single"
@@ -108,12 +108,13 @@ def share_component_schedule(passage: Passage, tokens: list[Token], readings: li
         head.doses_taken = head.doses_taken or following.doses_taken
         if head.route is None and following.route is not None:
             head.route, head.route_from = following.route, following.route_from
+        joiner = tokens[head.last + 1].value
         head.last = following.last
         head.combination = following.combination = True
         said = passage.text[tokens[head.last].start:tokens[head.last].end]
         head.notes.append(("combination-components", "the strengths of one product's "
-                           "components, joined by '/': the schedule written after the last "
-                           f"component ({said!r}) is read for this one too", Severity.INFO))
+                           f"components, joined by {joiner!r}: the schedule written after the "
+                           f"last component ({said!r}) is read for this one too", Severity.INFO))
 
 
 def attach_volumes(passage: Passage, sentence: int, tokens: list[Token], readings: list[ItemReading],

@@ -236,7 +236,14 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     opening = opening_bracket(tokens, index)
     if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
         # "terbutaline sulphate (5 mg q6h)", "aminophylline (loading with 5 mg/kg …)": an
-        # amount in the brackets that follow a name is that name's
+        # amount in the brackets that follow a name is that name's — unless it is written right
+        # after a catalogue drug's name in them ("esogard (rabeprazole 20 + domperidone 30 mg)")
+        head = index - 1
+        while head > opening and (tokens[head].kind in ("route", "release", "form")
+                                  or passage.word(tokens[head]) in SALTS):
+            head -= 1
+        if head > opening and tokens[head].kind == "drug":
+            return False
         position = opening - 1
     while position >= 0 and (
             (tokens[position].kind == "punct" and tokens[position].value == ",")
