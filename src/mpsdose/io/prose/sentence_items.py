@@ -112,9 +112,11 @@ def share_component_schedule(passage: Passage, tokens: list[Token], readings: li
         head.last = following.last
         head.combination = following.combination = True
         said = passage.text[tokens[head.last].start:tokens[head.last].end]
-        head.notes.append(("combination-components", "the strengths of one product's "
-                           f"components, joined by {joiner!r}: the schedule written after the "
-                           f"last component ({said!r}) is read for this one too", Severity.INFO))
+        what = ("one product's components" if joiner == "/" else
+                "one product's components or drugs given together")
+        head.notes.append(("combination-components", f"the strengths of {what}, joined by "
+                           f"{joiner!r}: the schedule written after the last ({said!r}) is read "
+                           "for this one too", Severity.INFO))
 
 
 def attach_volumes(passage: Passage, sentence: int, tokens: list[Token], readings: list[ItemReading],
