@@ -12,6 +12,17 @@ from mpsdose.model.findings import Finding
 TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
 
 
+#: The shipped knowledge files, whose header lines a test's own tiny files start with.
+SHIPPED = Path(__file__).resolve().parent.parent / "data"
+
+
+def header(name: str) -> str:
+    """The header line (with its newline) of the shipped ``data/<name>.csv``: a test's own tiny
+    file of that kind starts with it, so its columns are the schema's."""
+    with (SHIPPED / f"{name}.csv").open(encoding="utf-8") as handle:
+        return handle.readline()
+
+
 def knowledge_with(tmp_path: Path, **files: str) -> Knowledge:
     """The shipped knowledge with tiny files of the test's own in place of the named ones."""
     tmp_path.mkdir(parents=True, exist_ok=True)

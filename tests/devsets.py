@@ -82,41 +82,12 @@ earlier rounds' rows (only their first two rows, for the format), grounded each 
 label, guideline or error report named in its ``why``, checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh19.csv`` and ``check_ordinary_fresh19.csv`` are the nineteenth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh20.csv`` and ``check_ordinary_fresh20.csv`` are the twentieth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh21.csv`` and ``check_ordinary_fresh21.csv`` are the twenty-first held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh22.csv`` and ``check_ordinary_fresh22.csv`` are the twenty-second held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh23.csv`` and ``check_ordinary_fresh23.csv`` are the twenty-third held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
-
-``check_dangerous_fresh24.csv`` and ``check_ordinary_fresh24.csv`` are the twenty-fourth held-out
-round, written by a new session that read neither the rule code nor the limit tables nor the
-earlier rounds' rows (only their first two rows, for the format), grounded each dangerous row in a
-label, guideline or error report named in its ``why``, checked every row with the item parser and
-patient constructor only, and committed it before ``check`` first ran on it.
+``check_dangerous_fresh19.csv`` … ``check_dangerous_fresh24.csv`` and their ``check_ordinary_``
+twins are the nineteenth to twenty-fourth held-out rounds, each written by a new session that
+read neither the rule code nor the limit tables nor the earlier rounds' rows (only their first
+two rows, for the format), grounded each dangerous row in a label, guideline or error report
+named in its ``why``, checked every row with the item parser and patient constructor only, and
+committed it before ``check`` first ran on it.
 
 ``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh34.csv`` and their ``check_ordinary_``
 twins are the twenty-fifth to thirty-fourth held-out rounds, each written by a new session that

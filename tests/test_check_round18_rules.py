@@ -21,18 +21,15 @@ import pytest
 
 from mpsdose import Knowledge
 from mpsdose.model.findings import Finding, Severity
-from tests.checking import TOLERANT
+from tests.checking import TOLERANT, header
 from tests.checking import found as _found
 from tests.checking import knowledge_with as _knowledge
 
 OLDER = attrs.evolve(TOLERANT, age=70)
 
-PROPERTIES_HEADER = "drug,property,value,source,grade,notes\n"
-LIMITS_HEADER = ("drug,route,release,condition,condition_band,condition_value,max_single_mg,"
-                 "max_daily_mg,max_daily_mg_per_kg,max_days,scope,market,severity,source,grade,"
-                 "notes\n")
-PATCH_HEADER = ("table,drug,direction,from_drug,from_route,band,unit,patch_mcg_h,source,grade,"
-                "notes\n")
+PROPERTIES_HEADER = header("drug_properties")
+LIMITS_HEADER = header("dose_limits")
+PATCH_HEADER = header("patch_conversion")
 
 
 def _shown(found: list[Finding], code: str) -> list[Severity]:

@@ -22,15 +22,12 @@ import pytest
 from mpsdose import Knowledge
 from mpsdose.model.findings import Finding, Severity
 from tests.checking import found as _found
+from tests.checking import header
 from tests.checking import knowledge_with as _knowledge
 
-PATCH_HEADER = ("table,drug,direction,from_drug,from_route,band,unit,patch_mcg_h,source,grade,"
-                "notes\n")
-MARKET_HEADER = ("market,rule,drug,route,release,interval_h,condition,condition_band,indication,"
-                 "value,value_low,value_high,unit,table,severity,product,statement,source,grade,"
-                 "notes\n")
-RANGES_HEADER = ("check,drug,route,release,interval_h,market,per_dose,start_low,per_day,day_unit,"
-                 "severity,source,grade,notes\n")
+PATCH_HEADER = header("patch_conversion")
+MARKET_HEADER = header("market_rules")
+RANGES_HEADER = header("opioid_dose_ranges")
 
 
 def _of(found: list[Finding], code: str) -> list[Finding]:

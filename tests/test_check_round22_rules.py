@@ -18,11 +18,11 @@ import pytest
 from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.model.errors import DataError
 from mpsdose.model.findings import Finding, Severity
+from tests.checking import header
 
 TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
 
-HEADER = ("table,market,product,drug,route,release,from_drug,from_route,from_release,band,ratio,"
-          "daily_mg,source,grade,notes\n")
+HEADER = header("label_switches")
 # morphine to oxycodone ER at 1:1 in jp, and oxycodone ER 10-20 mg/day to hydromorphone ER
 # 10 mg/day in jp: both unreduced under every shipped table, so only the test label quiets them
 ROWS = ('ratio-jp,jp,Test Oxy,oxycodone,oral,er,morphine,oral,,"[0, )",1,,Test label [P],P,\n'

@@ -13,8 +13,9 @@ from pathlib import Path
 from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.knowledge.loader import DATA_DIR
 from mpsdose.model.findings import Finding, Severity
+from tests.checking import header
 
-HEADER = "drug,property,value,source,grade,notes\n"
+HEADER = header("drug_properties")
 ROWS = ("warfarin,cyp2c9_substrate,yes,Test label [P],P,\n"
         "fluconazole,cyp2c9_inhibitor,moderate,Test list [P],P,\n"
         "fluvoxamine,cyp2c9_inhibitor,yes,Test list [P],P,\n"

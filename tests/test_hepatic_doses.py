@@ -18,8 +18,9 @@ from mpsdose.clinical.hepatic import hepatic_dose_met
 from mpsdose.model.errors import DataError
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Hepatic
+from tests.checking import header
 
-HEADER = "drug,route,release,hepatic,basis,min_interval_h,per_dose,per_day,source,grade,notes\n"
+HEADER = header("hepatic_opioid_doses")
 ROWS = ("hydromorphone,oral,ir,moderate,start,4,1,6,Test hepatic label [P],P,\n"
         "tapentadol,oral,ir,mild moderate,start,8,50,150,Test tapentadol label [P],P,\n")
 MODERATE = Patient(age=64, hepatic=Hepatic.MODERATE, opioid_tolerant=False)

@@ -17,9 +17,9 @@ from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.model.errors import DataError
 from mpsdose.model.findings import Severity
+from tests.checking import header
 
-HEADER = ("drug,route,release,crcl_band,basis,min_interval_h,per_dose,per_day,settings,source,"
-          "grade,notes\n")
+HEADER = header("renal_opioid_doses")
 PROPERTIES = ("drug,property,value,source,grade,notes\n"
               "oxycodone,renally_cleared_active_metabolite,caution,Test renal guide [P],P,\n"
               "tramadol,renally_cleared_active_metabolite,caution,Test renal guide [P],P,\n"

@@ -1753,30 +1753,27 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
     new = {d.name for item in items if item.listed for d in item.drugs if d.is_opioid}
     if not old or not new or not all(step_two(d) for d in old) or any(step_two(d) for d in new):
         return findings
-    scheduled = [item for item in items if item.listed and not item.prn
-                 and any(d.is_opioid for d in item.drugs)]
-    if not all(any(row.drug == item.drug.name for row in naive_start_rows(
-            item, market, table=table, knowledge=k)) for item in scheduled):
+    starts = {item: naive_start_rows(item, market, table=table, knowledge=k) for item in items
+              if item.listed and any(d.is_opioid for d in item.drugs)}
+    scheduled = [item for item in starts if not item.prn]
+    if not all(any(row.drug == item.drug.name for row in starts[item]) for item in scheduled):
         return findings  # a start of the drug's own is needed: an all-opioid day is not enough
     naive = opioid_range_findings(items, attrs.evolve(patient, opioid_tolerant=False),
                                   market=market, table=table, knowledge=k)
     raised = [f for f in naive if f.severity is not Severity.INFO]
-    read = [f for f in naive if f.code == "opioid-naive-start-not-checked"]
-    if not scheduled or raised or read:
+    unchecked = [f for f in naive if f.code == "opioid-naive-start-not-checked"]
+    if not scheduled or raised or unchecked:
         return findings
     steps = "; ".join(dict.fromkeys((k.drug_properties.get(d, "who_step") or ("", ""))[1]
                                     for d in sorted(old)))
-    starts = "; ".join(dict.fromkeys(r.source for item in items if item.listed
-                                     and any(d.is_opioid for d in item.drugs)
-                                     for r in naive_start_rows(item, market, table=table,
-                                                               knowledge=k)))
+    read = "; ".join(dict.fromkeys(row.source for rows in starts.values() for row in rows))
     where = f"the {market.upper()} sources" if market else "every market's sources"
     return _restated_by_label(
         findings, switches, within=True,
         info=(f"a step up from a step-2 opioid ({', '.join(sorted(old))}) to a strong opioid "
               f"started within the starting doses {where} give an opioid-naive patient: the "
               "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"),
-        above="", source=f"{steps} ; also: {starts}" if starts else steps)
+        above="", source=f"{steps} ; also: {read}" if read else steps)
 
 
 def _by_label_switch(k: Knowledge, findings: list[Finding],
