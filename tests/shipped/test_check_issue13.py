@@ -598,6 +598,18 @@ FRESH34_STILL_WARNED = {
             "35 mcg/h, the Transtec SmPC's start after step-II analgesics: the sets disagree)",
 }
 
+# -- the thirty-fifth held-out round (written and committed before check first ran) ----------
+FRESH35_LEFT = {
+    "DQ03": "tramadol 1000 mg IV every 6 hours (eu, naive): no table has a factor for IV tramadol "
+            "and no label row covers the IV route, so the dose ranges do not judge it",
+}
+FRESH35_STILL_WARNED = {
+    "OQ11": "MR morphine 30 mg/day to SC alfentanil 1 mg/24 h at SPCG's 30:1 (uk, end of life): "
+            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03)",
+    "OQ26": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's starts, "
+            "the strictest applicable row; the AU OxyContin PI was not seen (as OS26)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -634,6 +646,7 @@ ROUNDS = {
     "fresh32": (FRESH32_LEFT, FRESH32_STILL_WARNED),
     "fresh33": (FRESH33_LEFT, FRESH33_STILL_WARNED),
     "fresh34": (FRESH34_LEFT, FRESH34_STILL_WARNED),
+    "fresh35": (FRESH35_LEFT, FRESH35_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
