@@ -1412,7 +1412,7 @@ def test_a_market_without_its_own_maximum_keeps_the_borrowed_maximum_a_warning(
     ("oxycodone er 10 mg po q12h", "dihydrocodeine 30 mg po qid", Severity.INFO),
     ("morphine sr 60 mg po q12h", "codeine 60 mg po qid", Severity.WARNING),  # above the start
     ("buprenorphine 10 mcg/h td q7d", "codeine 60 mg po qid", Severity.WARNING),  # no own start
-    ("oxycodone er 30 mg po q12h", "morphine sr 60 mg po q12h", Severity.WARNING),  # not step 2
+    ("oxycodone er 60 mg po q12h", "morphine sr 60 mg po q12h", Severity.WARNING),  # not step 2
 ], ids=["codeine to MR morphine start", "dihydrocodeine to MR oxycodone start",
         "codeine to 120 mg morphine", "codeine to a 7-day patch", "morphine to oxycodone"])
 def test_a_step_up_from_a_weak_opioid_to_a_strong_opioids_start_is_not_an_unreduced_switch(
@@ -1433,3 +1433,62 @@ def test_the_step_two_opioids_are_the_weak_opioids_of_the_scottish_ladder():
     steps = {drug for drug in ("codeine", "dihydrocodeine", "tramadol", "morphine", "oxycodone")
              if (k.drug_properties.get(drug, "who_step") or ("",))[0] == "2"}
     assert steps == {"codeine", "dihydrocodeine"}  # tramadol: not on the ladder's table seen
+
+
+# -- a switch the rotation tables disagree on ------------------------------------------------------
+def _two_tables(tmp_path: Path, first_reduction: str | None = None) -> Knowledge:
+    """Two rotation tables that disagree on oxycodone: 'strict' 2:1, 'wide' 1.5:1; optionally a
+    default cross-tolerance reduction of the test's own before the shipped ones."""
+    tables = ("table,title,purpose,version,effective_date,source,grade,notes\n"
+              "strict,Strict rotation table,rotation,1,2020-01-01,Test strict [P],P,\n"
+              "wide,Wide rotation table,rotation,1,2020-01-01,Test wide [P],P,\n"
+              "cdc2022,Tiny surveillance table,surveillance,1,2020-01-01,Test [P],P,\n")
+    header = ("table,drug,route,form,unit,factor,factor_low,factor_high,daily_dose_min,"
+              "daily_dose_max,source,grade,notes\n")
+    rows = "".join(f"{t},morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+                   f"{t},oxycodone,oral,,mg/day,{f},,,,,Test [P],P,\n"
+                   for t, f in (("strict", 2), ("wide", 1.5)))
+    files = {"equivalence_tables": tables, "opioid_equivalence": header + rows
+             + "cdc2022,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"}
+    if first_reduction is not None:
+        shipped = (Path(__file__).parent.parent / "data" / "rotation_rules.csv").read_text(
+            encoding="utf-8").splitlines(keepends=True)
+        files["rotation_rules"] = "".join([shipped[0], first_reduction, *shipped[1:]])
+    return _knowledge(tmp_path, **files)
+
+
+def _switch_severities(k: Knowledge, new: str, table: str) -> list[Severity]:
+    return [f.severity for f in _found([new], previous=["morphine er 60 mg po q12h"],
+                                       knowledge=k, table=table)
+            if f.code == "equianalgesic-switch"]
+
+
+def test_a_switch_one_table_reduces_by_the_default_reduction_is_information(tmp_path):
+    k = _two_tables(tmp_path)
+    # morphine 120 mg/day to oxycodone 60: 100% under 'strict', 75% under 'wide' (25% off)
+    found = [f for f in _found(["oxycodone er 30 mg po q12h"],
+                               previous=["morphine er 60 mg po q12h"], knowledge=k, table="wide")
+             if f.code == "equianalgesic-switch"]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "under wide" in found[0].message and "strict: OME" in found[0].message
+    assert "Wide rotation table" in found[0].source and "Fine PG" in found[0].source
+    # 70 mg is 87.5% under 'wide': less than the 25% any source asks, so a warning
+    assert _switch_severities(k, "oxycodone er 35 mg po q12h", "wide") == [Severity.WARNING]
+    # unreduced under every table: a warning
+    assert _switch_severities(k, "oxycodone er 45 mg po q12h", "wide") == [Severity.WARNING]
+
+
+def test_a_switch_unreduced_in_the_table_the_user_chose_stays_a_warning(tmp_path):
+    k = _two_tables(tmp_path)
+    assert _switch_severities(k, "oxycodone er 30 mg po q12h", "strict") == [Severity.WARNING]
+
+
+def test_the_default_cross_tolerance_reduction_sets_what_counts_as_reduced(tmp_path):
+    # a first (default) row of 10-20% of the test's own: 87.5% under 'wide' is reduced enough
+    k = _two_tables(tmp_path, "cross_tolerance_reduction,,,0.1,0.2,fraction,,Test reduction [P],"
+                              "P,\n")
+    found = [f for f in _found(["oxycodone er 35 mg po q12h"],
+                               previous=["morphine er 60 mg po q12h"], knowledge=k, table="wide")
+             if f.code == "equianalgesic-switch"]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "at least 10%" in found[0].message and "Test reduction [P]" in found[0].source

@@ -645,7 +645,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious
-                   rotation table), a switch from methadone, a switch to methadone by its
+                   rotation table; info naming both where another rotation table reads it
+                   reduced by the default 25% and --table does not read it unreduced),
+                   a switch from methadone, a switch to methadone by its
                    starting cap and the market's label, and above every published
                    switching method (warning); a step up from a step-2 opioid (codeine,
                    dihydrocodeine) to a strong opioid's own start is info; a first fentanyl

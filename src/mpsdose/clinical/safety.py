@@ -1492,7 +1492,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             same = _same_active_drug(k, new - old, old - new)
             found.extend(_by_step_up(k, _by_label_switch(k, _by_patch_table(k, _unreduced(
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
-                after_items=after_items, same_active=same), before_items, after_items,
+                after_items=after_items, same_active=same, weigh_tables=True,
+                chosen_by_user=table is not None), before_items, after_items,
                 {} if surveillance else readings, market), before_items, after_items, market),
                 before_items, items, patient, market, table))
         elif not routes:
@@ -1854,7 +1855,8 @@ def _same_active_drug(k: Knowledge, new: set[str], old: set[str]) -> tuple[str, 
 def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str, *,
                surveillance: bool = False,
                after_items: Sequence[tuple[Item, str, float]] = (),
-               same_active: tuple[str, str] | None = None) -> list[Finding]:
+               same_active: tuple[str, str] | None = None,
+               weigh_tables: bool = False, chosen_by_user: bool = False) -> list[Finding]:
     """A switch to another opioid at or above the old OME under any table.
 
     Each table is read at its lower factors on both sides (a table's range around its own
@@ -1867,12 +1869,17 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     ``same_active`` (:func:`_same_active_drug`): the new opioid is the old one's prodrug or active
     drug, converted at the table's ratio without the reduction for cross-tolerance; only a switch
     above the old OME is flagged, and one at it is information naming the source.
+
+    With ``weigh_tables`` (a switch between scheduled regimens), a switch that is unreduced under
+    some rotation tables but reduced under another is information naming every ratio
+    (:func:`_reduced_elsewhere`); a warning stays where it is unreduced under every table read,
+    or under the table the user chose (``chosen_by_user``).
     """
-    unreduced = []
+    unreduced, shares = [], {}
     for table_id, (before, after) in readings.items():
         top = _range_top_total(k, table_id, after_items)
         read = after if top is None or top <= after[0] else (top, top)
-        worst = read[0] / before[0]
+        worst = shares[table_id] = read[0] / before[0]
         if worst >= 1 - _TOLERANCE if same_active is None else worst > 1 + _TOLERANCE:
             unreduced.append((table_id, before, read, worst, read is not after))
     if not unreduced:
@@ -1900,6 +1907,12 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     else:
         where = (f"under the most cautious reading of the rotation tables ({unreduced[0][0]}; "
                  f"{chosen} shows a reduction)")
+    if weigh_tables and same_active is None and not surveillance \
+            and not (chosen_by_user and chosen in {t for t, *_ in unreduced}):
+        least, least_source = _least_reduction(k)
+        reduced = [t for t, share in shares.items() if share <= 1 - least + _TOLERANCE]
+        if reduced:
+            return [_reduced_elsewhere(k, readings, drugs, reduced, shown, least, least_source)]
     if same_active is not None:
         return [_ruled(k, "equianalgesic-switch",
                        f"the new opioids ({', '.join(drugs)}) are above the old oral morphine "
@@ -1908,6 +1921,40 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
     return [_ruled(k, "equianalgesic-switch",
                    f"the new opioids ({', '.join(drugs)}) are not reduced for incomplete "
                    f"cross-tolerance {where} — {shown}")]
+
+
+def _least_reduction(k: Knowledge) -> tuple[float, str]:
+    """The low end of the default reduction for incomplete cross-tolerance (the first
+    ``cross_tolerance_reduction`` row of ``rotation_rules.csv``, as :func:`~mpsdose.convert`
+    applies it: Fine and Portenoy's window, 25-50%), with its source."""
+    first = k.rotation_rules.all("cross_tolerance_reduction")[0]
+    return first.bounds[0], first.source
+
+
+def _reduced_elsewhere(k: Knowledge, readings: _Readings, drugs: list[str], reduced: list[str],
+                       shown: str, least: float, least_source: str) -> Finding:
+    """A switch that one rotation table reduces by a published reduction and another does not
+    reduce: information naming both readings.
+
+    The rotation tables disagree (morphine to oxycodone is 2:1 in the Scottish guidelines and
+    1.5:1 in the JSPM and PDQ tables; morphine to hydromorphone 5:1 to 7.5:1), so a switch at one
+    table's ratio less a published reduction (at least the smallest, 25%) can be unreduced under
+    another's. Such a switch follows a published method; its most cautious reading is shown as
+    information for the prescriber to weigh. A switch that no table reduces by that much stays a
+    warning (:func:`_unreduced`).
+    """
+    rule = _rule(k, "equianalgesic-switch")
+    less = "; ".join(f"{t}: OME {_range_text(a)} mg/day against {_range_text(b)} "
+                     f"({significant(a[0] / b[0] * 100, 3)}% of the old)"
+                     for t in reduced for b, a in [readings[t]])
+    titles = "; ".join(k.conversion_tables[t].title for t in reduced)
+    return Finding(Severity.INFO, "equianalgesic-switch", (
+        f"the new opioids ({', '.join(drugs)}) are reduced by at least "
+        f"{significant(least * 100, 3)}% for incomplete cross-tolerance under {', '.join(reduced)}"
+        f" ({less}) but not under the most cautious reading — {shown}. The rotation tables "
+        "disagree on this ratio and the switch follows a published one less a published "
+        f"reduction, so this is information, not a warning. {rule.statement}"),
+        f"{titles}; {least_source}; {rule.source}")
 
 
 #: How the routes of one opioid rank by the effect of the same mg: enteral, transmucosal and
