@@ -38,7 +38,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh22_passages.jsonl", "fresh23_passages.jsonl",
                                           "fresh24_passages.jsonl", "fresh25_passages.jsonl",
                                           "fresh26_passages.jsonl", "fresh27_passages.jsonl",
-                                          "fresh28_passages.jsonl")
+                                          "fresh28_passages.jsonl", "fresh29_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -67,7 +67,8 @@ def _items(text: str):
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
                                              ("fresh25", 0.85), ("fresh26", 1.0),
-                                             ("fresh27", 0.90), ("fresh28", 0.85)])
+                                             ("fresh27", 0.90), ("fresh28", 0.85),
+                                             ("fresh29", 0.70)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3659,3 +3660,126 @@ def test_an_amount_in_the_brackets_of_an_unknown_brand_with_no_drug_is_still_not
 def test_the_fresh28_rabeprazole_plus_domperidone_od_is_read():
     doses = _daily_doses(_passage("fresh28-013"))
     assert ("rabeprazole", "20 mg/day") in doses and ("domperidone", "30 mg/day") in doses
+
+
+# -- prosefix30: 'IV over 24 hours', a change on a day's basis, a name before 'added (…)', a
+# count of units before the name, 'mg.8 h-1', 'a single bedtime dose of' -----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was started on metoclopramide 40mg IV over 24 hours.", [("metoclopramide", "40 mg/day")]),
+    ("She received morphine 30 mg subcutaneously over 24 hours.", [("morphine", "30 mg/day")]),
+    ("She was given 20 mg of oxycodone sc over a 24-hour period.", [("oxycodone", None)]),
+])
+def test_an_amount_over_24_hours_after_a_route_is_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was started on metoclopramide 40 mg IV over 24 hours; the dose was increased to 60mg.",
+     [("metoclopramide", "40 mg/day"), ("metoclopramide", "60 mg/day")]),
+    ("She was on morphine 30 mg/day. The dose was later increased to 45 mg.",
+     [("morphine", "30 mg/day"), ("morphine", "45 mg/day")]),
+    ("Oxycodone 40 mg/day was reduced to 20 mg.",
+     [("oxycodone", "40 mg/day"), ("oxycodone", "20 mg/day")]),
+])
+def test_a_change_of_a_days_amount_to_a_bare_mass_is_a_day(text, want):
+    assert _daily_doses(text) == want
+    assert any(f.finding.code == "basis-from-change" for f in read_course(text).findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a dose with a schedule of doses lends nothing: 20 mg a dose or a day?
+    ("She was on morphine 10 mg twice daily. The dose was increased to 20 mg.",
+     [("morphine", "20 mg/day"), ("morphine", None)]),
+    # added, not changed: a dose of its own
+    ("She was on morphine 30 mg/day. Morphine 10 mg was also given.",
+     [("morphine", "30 mg/day"), ("morphine", None)]),
+    # the new amount has its own schedule
+    ("She was on morphine 30 mg/day. It was increased to 20 mg twice daily.",
+     [("morphine", "30 mg/day"), ("morphine", "40 mg/day")]),
+])
+def test_a_change_takes_no_day_basis_from_a_dose_with_a_schedule_or_a_new_dose(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "He was on morphine 40 mg/day and later oral baclofen added (10mg three times a day).",
+    "He took oxycodone 10 mg twice daily; later oral mexiletine was started at 200 mg three "
+    "times a day.",
+    "She was on morphine 40 mg/day, and intravenous ondansertib was given (8 mg twice daily).",
+])
+def test_a_name_before_a_participle_of_giving_heads_the_amount_after_it(text):
+    reading = read_course(text)
+    assert all(i.daily_dose is None or i.daily_dose.value != 30 for i in reading.items)
+    assert [i.drug.name for i in reading.items if i.daily_dose is not None
+            and str(i.daily_dose) not in ("40 mg/day", "20 mg/day")] == []
+    assert any(f.finding.code == "unknown-name" for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a catalogue drug before the participle still takes its amount
+    ("Later oral morphine was started at 10 mg every 4 hours.", [("morphine", "60 mg/day")]),
+    # a way of giving, not a drug, before it: the amount is the story drug's
+    ("She was on morphine 10 mg every 4 hours; oral intake was started and the dose was "
+     "increased to 15 mg every 4 hours.",
+     [("morphine", "60 mg/day"), ("morphine", "90 mg/day")]),
+])
+def test_a_participle_after_a_catalogue_drug_or_a_kind_of_giving_names_no_other_drug(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh29_baclofen_amount_is_not_given_to_metoclopramide():
+    doses = _daily_doses(_passage("fresh29-006"))
+    assert ("metoclopramide", "30 mg/day") not in doses
+    assert ("metoclopramide", "40 mg/day") in doses and ("metoclopramide", "60 mg/day") in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A physical examination, two patches, Duragesic® (25 μg/h) were found.", [("fentanyl", None)]),
+    ("He was given two patches of fentanyl 25 mcg/h.", [("fentanyl", None)]),
+    ("She took three tablets of oxycodone (10 mg) twice daily.", [("oxycodone", None)]),
+    ("She took 2 tablets of paracetamol (1 g) four times a day.", [("acetaminophen", None)]),
+])
+def test_a_count_of_units_before_the_name_leaves_the_day_unread(text, want):
+    reading = read_course(text)
+    assert [(i.drug.name, str(i.daily_dose) if i.daily_dose else None)
+            for i in reading.items] == want
+    assert any(f.finding.code == "unit-count-not-read" for f in reading.findings)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was given two 25 mcg/h fentanyl patches.", [("fentanyl", "50 mcg/h")]),  # count × strength
+    ("She took oxycodone 10 mg, one tablet twice daily.", [("oxycodone", "20 mg/day")]),
+    ("She took two doses of oxycodone 10 mg.", [("oxycodone", None)]),
+])
+def test_a_count_right_before_the_strength_is_still_read(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The patient was treated with gabapentin (150 mg.8 h−1).", [("gabapentin", "450 mg/day")]),
+    ("She took morphine 10 mg.4 h-1.", [("morphine", "60 mg/day")]),
+    ("He received pregabalin 75 mg·12 h-1 orally.", [("pregabalin", "150 mg/day")]),
+])
+def test_mg_dot_n_hours_to_the_minus_one_is_every_n_hours(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_mg_dot_hours_beyond_twelve_is_not_a_schedule():
+    assert _daily_doses("She wore fentanyl 25 mcg.72 h-1.") != [("fentanyl", "25 mcg/h")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Amitriptyline was titrated up to a single bedtime dose of 40mg.",
+     [("amitriptyline", "40 mg/day")]),
+    ("Quetiapine was increased to a single nightly dose of 100 mg.", [("quetiapine", "100 mg/day")]),
+    ("She was given a single dose of 40 mg of amitriptyline.", [("amitriptyline", None)]),
+])
+def test_a_single_bedtime_dose_of_is_each_nights_dose(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh29_general_gaps_are_read():
+    assert ("gabapentin", "450 mg/day") in _daily_doses(_passage("fresh29-007"))
+    assert ("amitriptyline", "40 mg/day") in _daily_doses(_passage("fresh29-009"))
+    assert [d for n, d in _daily_doses(_passage("fresh29-011")) if n == "fentanyl"] == [None, None]

@@ -51,7 +51,9 @@ _TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain"
 #: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
 _PER_TIME_AFTER_NAME = re.compile(
     r"(?:/\s*|per\s+)(?P<unit>24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|min(?:ute)?s?)"
-    r"(?![a-z0-9/])|an?\s+(?P<word>hour|day)(?![a-z0-9/])")
+    r"(?![a-z0-9/])|an?\s+(?P<word>hour|day)(?![a-z0-9/])"
+    # "metoclopramide 40mg IV over 24 hours": the amount given over a day is the day's
+    r"|over\s+(?:a\s+)?(?P<over>24)\s*-?\s*h(?:ours?|rs?)?(?![a-z0-9/])")
 #: "in dextrose ", "in normal saline ": the solution an amount is given in, before its strength.
 _IN_VEHICLE = re.compile(r"\s+in\s+(?:dextrose|glucose|saline|normal\s+saline|sodium\s+chloride|"
                          r"nacl|d5w|water)\s+")
@@ -378,7 +380,7 @@ def _time_written_at(passage: Passage, tokens: list[Token], position: int
     last = next((p for p in range(position, len(tokens)) if tokens[p].end == found.end()), None)
     if last is None:
         return None
-    unit = found.group("unit") or found.group("word")
+    unit = found.group("unit") or found.group("word") or found.group("over")
     time = "day" if unit.startswith(("24", "d")) else "min" if unit.startswith("min") else "h"
     return time, last
 

@@ -156,6 +156,10 @@ PHRASES: tuple[Phrase, ...] = (
     # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)
     _p("freq", r"/\s*((?:1[0-2]|[1-9]))\s*(?:-\s*(?:1[0-2]|[1-9])\s*)?h(?:ours?|rs?)?",
        lambda m: _every(_hours(m))),
+    # "150 mg.8 h-1" (h−1 with a minus sign: per 8 hours, as journals write units): a dose
+    # every N hours, N at most 12 as after a slash
+    _p("freq", r"[.•·]\s*((?:1[0-2]|[1-9]))\s*h(?:ours?|rs?)?\s*(?:-\s*1|\(\s*-\s*1\s*\))(?![\d])",
+       lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*days?", lambda m: _every(24 * _hours(m))),
     _p("freq", r"every\s+other\s+day|(?:on\s+)?alternate\s+days", lambda m: _every(48)),
     _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day|/\s*day)|b\.?i\.?d\.?|b\.?d\.?",
@@ -187,7 +191,9 @@ PHRASES: tuple[Phrase, ...] = (
     # the day's dose given all at once at that time of day, every day (not a dose given once)
     _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:at\s+night|at\s+bedtime|nightly|"
                r"(?:every|each)\s+night|before\s+(?:bed(?:time)?|sleep))"
-               r"|(?:as|in)\s+a\s+single\s+(?:nightly|bedtime|night\s*-?\s*time)\s+dose",
+               r"|(?:as|in)\s+a\s+single\s+(?:nightly|bedtime|night\s*-?\s*time)\s+dose"
+               # "titrated … up to a single bedtime dose of 40mg": the dose of each night
+               r"|(?<![a-z])a\s+single\s+(?:nightly|bedtime|night\s*-?\s*time)\s+dose(?=\s+of\s)",
        lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:in\s+the\s+(?:morning|evening)|"
                r"(?:every|each)\s+(?:morning|evening))"

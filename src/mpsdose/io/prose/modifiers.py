@@ -22,6 +22,7 @@ from mpsdose.io.prose.words import (
     MODIFIERS,
     NOT_A_NAME,
     ROUTE_NOUNS,
+    SALTS,
     name_like,
     unit_count,
 )
@@ -210,6 +211,10 @@ def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading)
         reading.count, reading.count_before = count, True
         reading.first = min(reading.first, position)
         return
+    apart = _count_before_name(passage, tokens, reading, index)
+    if apart is not None:  # "two patches, Duragesic® (25 μg/h)": one unit's strength
+        reading.units_unread = apart
+        return
     for position in range(index + 1, reading.last + 1):
         token = tokens[position]
         if (unit_count(token) is None and token.kind != "number") or tokens[position - 1].kind == "open":
@@ -223,6 +228,50 @@ def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading)
             continue  # "10 mg 1 tablet twice daily"
         reading.units_unread = words
         return
+
+
+#: Dosage units a count before a drug's name counts ("two patches, Duragesic® (25 μg/h)").
+_UNITS = COUNTED | {"patch"}
+
+
+def _count_before_name(passage: Passage, tokens: list[Token], reading: ItemReading,
+                       index: int) -> str | None:
+    """ "two patches, Duragesic® (25 μg/h) were found", "three tablets of oxycodone (10 mg)",
+    "4 Escitalopram tablets of 10 mg": a count of dosage units written before the drug's name,
+    apart from the strength after the name — the strength is one unit's, or the dose the units
+    make (the text does not say which: "two tablets of paracetamol (1 g)"). The words from the
+    count to the unit, or None. Only the unit, the name, "of", commas, brackets, salts, route
+    and release words stand between the count and the amount."""
+    own = passage.token_at.get(reading.drug_span[0])
+    if own is None or own >= index or reading.from_earlier:
+        return None
+    position = index - 1
+    while position >= max(0, index - 8):
+        token = tokens[position]
+        if token.kind in ("open", "close", "form", "route", "release") or position == own or (
+                token.kind == "punct" and token.value == ",") or (
+                token.kind == "word" and token.value in SALTS | {"of"}):
+            position -= 1
+            continue
+        break
+    if position < 0 or position >= own:
+        return None
+    count = _count_of(passage, tokens[position])
+    unit = next((p for p in range(position + 1, index)
+                 if tokens[p].kind == "form" and tokens[p].value in _UNITS), None)
+    if count is None or count < 2 or unit is None or position + 1 not in (unit, own):
+        return None
+    return passage.text[tokens[position].start:tokens[unit].end]
+
+
+def _count_of(passage: Passage, token: Token) -> int | None:
+    """A count written as a whole number or a word ("two", "30"), or None."""
+    if token.kind == "number" and float(token.value).is_integer():
+        return int(token.value)
+    said = passage.word(token)
+    if token.kind == "word" and said in WORD_NUMBERS and said not in ("once", "twice", "thrice"):
+        return WORD_NUMBERS[said]
+    return None
 
 
 def _shared_name(tokens: list[Token], reading: ItemReading,

@@ -19,6 +19,7 @@ from mpsdose.io.prose.result import ReadItem
 from mpsdose.io.prose.scan import Token
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
+from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import Item, Schedule
 from mpsdose.model.vocabulary import Route
 
@@ -421,6 +422,8 @@ def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> Non
     if previous is not None and reading.amount is not None and reading.action == "add" \
             and items[previous].prn == reading.prn and id(items[previous]) not in passage.added_now:
         reading.action = "update"  # a new amount for an item of the state
+    if previous is not None:
+        _change_on_a_day(reading, items[previous])
     item = make_item(passage, reading, items[previous] if previous is not None else None, high=high)
     if previous is not None and reading.amount is not None and (
             reading.action in ("update", "continue", "switch")
@@ -433,6 +436,29 @@ def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> Non
     passage.added_now.add(id(item))
     passage.item_sentence[id(item)] = passage.sentence
     state["items"] = items
+
+
+def _change_on_a_day(reading: ItemReading, old: ReadItem) -> None:
+    """ "metoclopramide 40mg IV over 24 hours; dose was increased to 60mg": the amount a dose
+    written as a day's amount (per day, over 24 hours; no schedule of doses) is changed to, a
+    bare mass with no time or schedule of its own, is on the same basis: 60 mg a day (finding
+    `basis-from-change`). A dose with a schedule of doses ("10 mg twice daily … increased to
+    20 mg": 20 mg a dose or a day?) lends nothing."""
+    amount = reading.amount
+    if reading.verb not in ("increase", "decrease", "titrate", "reach") or amount is None \
+            or not amount.mass or amount.per or amount.kind != "single" or amount.high is not None \
+            or reading.schedule is not None or reading.schedule_word is not None \
+            or reading.prn or reading.bolus or reading.lockout is not None or reading.count \
+            or reading.split is not None or reading.split_unclear is not None:
+        return
+    per = old.per_dose
+    if old.prn or old.frequency is not None or old.daily_dose is None or per is None \
+            or per.unit not in ("mg/day", "mcg/day", "g/day"):
+        return
+    reading.amount = attrs.evolve(amount, per=("day",))
+    reading.notes.append(("basis-from-change", f"the dose changed was a day's amount "
+                          f"({plain(per.value)} {per.unit}), and the new amount has no time or "
+                          "schedule of its own: read as a day's amount too", Severity.INFO))
 
 
 def _stopped(passage: Passage, reading: ItemReading, candidates: list[ReadItem]) -> list[ReadItem]:

@@ -61,7 +61,7 @@ _FURTHER = frozenset({"additional", "extra", "another", "others", "further", "su
 #: Nouns after a route word that name a way or kind of treatment, not a drug ("IV analgesia").
 _KINDS_OF_GIVING = frozenset({"analgesia", "analgesic", "analgesics", "opioid", "opioids",
                               "medication", "medications", "medicine", "medicines", "drugs",
-                              "intake", "fluids", "fluid", "hydration", "access", "route",
+                              "intake", "intakes", "fluids", "fluid", "hydration", "access", "route",
                               "bolus", "boluses", "injection", "injections", "doses", "dosing",
                               "preparation", "formulation", "solution", "sedation", "steroids",
                               "steroid", "corticosteroids", "corticosteroid", "pulse", "pulses"})
@@ -80,6 +80,10 @@ _CLASS_NOUNS = frozenset({"inhibitor", "inhibitors", "blocker", "blockers", "ant
 _SUPPLEMENTS = frozenset({"vitamin", "vitamins", "zinc", "iron", "calcium", "magnesium",
                           "selenium", "folate", "copper", "iodine", "multivitamin",
                           "multivitamins"})
+#: Participles of giving whose subject is the drug ("baclofen added (10 mg tid)", "X was
+#: started at 5 mg"); not the verbs whose subject is the patient ("received", "took").
+_GIVEN_PARTICIPLES = frozenset({"added", "started", "given", "commenced", "initiated",
+                                "introduced", "begun", "administered", "prescribed"})
 #: Symptoms and signs a drug's effect is reported as ("headache at a dosage of 112.5 mg/day"):
 #: before the words of a dose they say at which dose it came, and are no drug's name.
 _SYMPTOMS = frozenset({"headache", "headaches", "nausea", "vomiting", "dizziness", "vertigo",
@@ -613,6 +617,14 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
             position -= 1
             continue
         break
+    if position > low + 1 and tokens[position].kind == "verb" \
+            and passage.word(tokens[position]) in _GIVEN_PARTICIPLES:
+        # "oral baclofen added (10mg three times a day)", "X was started at 5 mg": the name
+        # before a participle of giving, its subject, heads the amount after it
+        position -= 1
+        while position > low and passage.word(tokens[position]) in ("was", "were", "is", "are"):
+            position -= 1
+        dose_words = False
     if position <= low or tokens[position].kind != "word":
         return None
     head = tokens[position]
@@ -620,8 +632,12 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and INN_STEM.fullmatch(word)):
         return head
     if not name_like(word) or word in (NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS
-                                       | NAME_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS):
+                                       | NAME_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS
+                                       | _NOT_GIVEN_NOUNS):
         return None
+    if position - 1 > low and (tokens[position - 1].kind == "route"
+                               or passage.word(tokens[position - 1]) in _GIVEN_AS):
+        return head  # "oral baclofen", "nebulized X": a name given by a route is a drug's
     said = passage.text[head.start:head.end]
     if position > 0 and said[:1].isupper() and said[1:].islower() and not (
             tokens[position - 1].kind == "open" and position >= 2
