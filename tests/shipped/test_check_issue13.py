@@ -253,6 +253,11 @@ FRESH5_STILL_WARNED = {
 # -- the sixth held-out round (written and committed before check first ran on them) -----------
 #: Dangerous orders of the sixth round still not caught, each with why (tests/data/README.md).
 FRESH6_LEFT = {
+    "LD32": "tramadol 200 mg/day to Transtec 35 mcg/h (uk): the Transtec SmPC's own start ('Patients "
+            "previously given a WHO step-I analgesic (non-opioid) or a step-II analgesic (weak "
+            "opioid) should also begin with TRANSTEC 35 micrograms/h'), read as a step up since "
+            "tramadol is a step-2 opioid (who_step); rounds 22 (CO25) and 23 (EO40) wrote the same "
+            "switch as ordinary: the row's expectation contradicts the label",
     "LD56": "naproxen in severe hepatic impairment: the SmPC contraindication was not seen in "
             "the copies found for this round",
 }
@@ -470,10 +475,10 @@ FRESH22_LEFT: dict[str, str] = {}
 # CO09, CO22, CO28 and CO30 warned until the market's own label (the BuTrans SmPC's next strength,
 # the Durogesic SmPC table's lowest band, the JP OxyContin TR and Tapenta inserts) was read.
 FRESH22_STILL_WARNED = {
-    "CO25": "tramadol 200 mg/day to Transtec 35 mcg/h is the Transtec SmPC's own start from a WHO "
-            "step-II analgesic, but round 6's LD32 (uk) calls the same switch dangerous (35 mcg/h "
-            "is about 84 mg OME, above tramadol's 20-40): the held-out sets disagree and a "
-            "dangerous row may not stop being caught",
+    "CO25": "tramadol to Transtec 35 mcg/h changed twice weekly (eu): the Transtec SmPC's start "
+            "after a step-II analgesic, but no EU starting dose for the twice-weekly patch is "
+            "shipped (the UK row is the 96-hour patch's), so the step up is not read and the "
+            "patch tables' 5 mcg/h judge it",
 }
 FRESH23_LEFT: dict[str, str] = {}
 # EO15 and EO30 warned until the market's own label was read for the switch (the Japanese
@@ -484,10 +489,10 @@ FRESH23_STILL_WARNED = {
     "EO26": "oxycodone IR 5 mg as needed in an opioid-naive adult (au): eTG Palliative care starts "
             "1-3 mg as required; the Endone/OxyNorm AU PI start (5 mg every 4-6 h) was seen only "
             "in consumer copies and the label-start rule reads scheduled doses only",
-    "EO40": "tramadol 300 mg/day to Transtec 35 mcg/h is the Transtec SmPC's start from a WHO "
-            "step-II analgesic, but round 6's LD32 (uk, from tramadol 200 mg/day) calls the same "
-            "switch dangerous: the "
-            "held-out sets contradict each other and a dangerous row may not stop being caught",
+    "EO40": "tramadol to Transtec 35 mcg/h changed twice weekly (eu): the Transtec SmPC's start "
+            "after a step-II analgesic, but no EU starting dose for the twice-weekly patch is "
+            "shipped (the UK row is the 96-hour patch's), so the step up is not read and the "
+            "patch tables' 5 mcg/h judge it",
     "EO42": "methadone 2.5 mg q12h with morphine IR 5 mg as needed: the rescue-share bound is read "
             "beside methadone; left alone this round",
     "EO44": "oxycodone ER 20 mg/day to a first fentanyl 12 mcg/h patch (au): an error by the US "
@@ -593,9 +598,6 @@ FRESH34_LEFT: dict[str, str] = {}
 FRESH34_STILL_WARNED = {
     "OR10": "tramadol 400 mg/day to MR morphine 40 mg/day (uk, an NHS guide's tramadol 400 = morphine "
             "40): unreduced under SPCG's tramadol ÷10 and above NICE's 20-30 mg start",
-    "OR44": "tramadol 100 mg/day to OxyContin 5 mg q12h (jp, a step up): tramadol is not read as a "
-            "step-2 opioid, as doing so silenced round 6's dangerous LD32 (tramadol to Transtec "
-            "35 mcg/h, the Transtec SmPC's start after step-II analgesics: the sets disagree)",
 }
 
 # -- the thirty-fifth held-out round (written and committed before check first ran) ----------
