@@ -601,15 +601,18 @@ FRESH34_STILL_WARNED = {
 }
 
 # -- the thirty-fifth held-out round (written and committed before check first ran) ----------
-FRESH35_LEFT = {
-    "DQ03": "tramadol 1000 mg IV every 6 hours (eu, naive): no table has a factor for IV tramadol "
-            "and no label row covers the IV route, so the dose ranges do not judge it",
-}
+# DQ03 (tramadol 1000 mg IV every 6 hours, eu) was silent until the tramadol SmPCs' 400 mg/day
+# went in as a maximum for every route (dose_limits.csv: the UK injection SmPC on emc, P; the
+# German injection and oral-solution Fachinformationen, S): no table has a factor for IV tramadol.
+FRESH35_LEFT: dict[str, str] = {}
 FRESH35_STILL_WARNED = {
     "OQ11": "MR morphine 30 mg/day to SC alfentanil 1 mg/24 h at SPCG's 30:1 (uk, end of life): "
-            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03)",
+            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03); no "
+            "source seen says the 30:1 is itself the switching dose (the NHS GG&C/Ayrshire chart "
+            "marks SC alfentanil with its usual one-third reduction)",
     "OQ26": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's starts, "
-            "the strictest applicable row; the AU OxyContin PI was not seen (as OS26)",
+            "the strictest applicable row; the AU OxyContin PI's posology was not seen in a copy "
+            "(as OS26)",
 }
 
 # -- the thirty-sixth held-out round (written and committed before check first ran) ----------
