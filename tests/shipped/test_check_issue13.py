@@ -634,6 +634,15 @@ FRESH36_STILL_WARNED = {
             "label's 60 mg/day, no NZ patch table shipped (as OV41)",
 }
 
+# -- the thirty-seventh held-out round (written and committed before check first ran) --------
+FRESH37_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+FRESH37_STILL_WARNED = {
+    "ON13": "SC diamorphine 30 mg/day to SC alfentanil 3 mg/day at 10:1 (uk, end of life): "
+            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03, OQ11)",
+    "ON27": "OxyNorm 5 mg every 4 hours as needed in an opioid-naive adult (au): above eTG's "
+            "oxycodone IR start of 1-3 mg; the AU PI was not seen (as EO26)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -672,6 +681,7 @@ ROUNDS = {
     "fresh34": (FRESH34_LEFT, FRESH34_STILL_WARNED),
     "fresh35": (FRESH35_LEFT, FRESH35_STILL_WARNED),
     "fresh36": (FRESH36_LEFT, FRESH36_STILL_WARNED),
+    "fresh37": (FRESH37_LEFT, FRESH37_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
