@@ -643,6 +643,15 @@ FRESH37_STILL_WARNED = {
             "oxycodone IR start of 1-3 mg; the AU PI was not seen (as EO26)",
 }
 
+# -- the thirty-eighth held-out round (written and committed before check first ran) ---------
+FRESH38_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+FRESH38_STILL_WARNED = {
+    "OM28": "Norspan raised from 5 to 10 mcg/h (au): the data sheet's next strength, beyond the 50% "
+            "titration step; no AU label step is shipped",
+    "OM33": "tramadol SR 200 mg/day to OxyContin 10 mg every 12 hours (au): a step up, but above "
+            "eTG's MR oxycodone start of 5 mg twice daily (as OS26, OQ26)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -682,6 +691,7 @@ ROUNDS = {
     "fresh35": (FRESH35_LEFT, FRESH35_STILL_WARNED),
     "fresh36": (FRESH36_LEFT, FRESH36_STILL_WARNED),
     "fresh37": (FRESH37_LEFT, FRESH37_STILL_WARNED),
+    "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
