@@ -1493,3 +1493,32 @@ def test_the_default_cross_tolerance_reduction_sets_what_counts_as_reduced(tmp_p
              if f.code == "equianalgesic-switch"]
     assert [f.severity for f in found] == [Severity.INFO]
     assert "at least 10%" in found[0].message and "Test reduction [P]" in found[0].source
+
+
+# -- an opioid route no table has: a labelled maximum for every route still judges it ------------
+def test_a_maximum_for_every_route_judges_an_opioid_route_no_table_has(tmp_path):
+    # tramadol has factors by mouth only; a row of no route is the label's maximum of the active
+    # substance whatever the route (the tramadol SmPCs' 400 mg/day, injection included)
+    k = _knowledge(tmp_path / "every", dose_limits=LIMITS_HEADER + (
+        "tramadol,,,any,,,,400,,,,uk,,Test SmPC [P],P,\n"))
+    naive = attrs.evolve(NAIVE, age=63)
+    above = [f for f in _found(["tramadol 1000 mg iv q6h"], naive, knowledge=k, market="uk")
+             if f.code == "tramadol-above-max"]
+    assert [f.severity for f in above] == [Severity.ERROR] and "Test SmPC" in above[0].source
+    # the day counts every route: 300 mg by mouth and 200 mg IV is 500 mg/day
+    mixed = _found(["tramadol 100 mg po tid", "tramadol 100 mg iv q12h"], knowledge=k,
+                   market="uk")
+    assert "tramadol-above-max" in _codes_raised(mixed)
+    # the not-judged info says the labelled maximum still applies, not that nothing judged it
+    info = [f.message for f in _found(["tramadol 100 mg iv q6h"], knowledge=k, market="uk")
+            if f.code == "opioid-dose-range-not-checked"]
+    assert len(info) == 1 and "labelled maximum of tramadol" in info[0]
+
+
+def test_a_maximum_of_another_route_does_not_judge_an_opioid_route_no_table_has(tmp_path):
+    k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
+        "tramadol,oral,,any,,,,400,,,,uk,,Test oral SmPC [P],P,\n"))
+    found = _found(["tramadol 1000 mg iv q6h"], knowledge=k, market="uk")
+    assert "tramadol-above-max" not in {f.code for f in found}  # the oral row says nothing of IV
+    info = [f.message for f in found if f.code == "opioid-dose-range-not-checked"]
+    assert len(info) == 1 and "labelled maximum" not in info[0]

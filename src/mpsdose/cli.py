@@ -641,7 +641,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    opioid tolerance and starts at its label's first dose (above it with no
                    such product in --previous, or no --previous: warning); methadone
                    alone is judged in its own mg (maintenance usual up to 100 mg/day),
-                   not in OME, whose factor rises with its dose
+                   not in OME, whose factor rises with its dose; a route no table has a
+                   factor for is judged by a labelled maximum for that route or for
+                   every route (tramadol 400 mg/day, injection included), else info
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step, unreduced switch (chosen table and the most cautious

@@ -601,15 +601,18 @@ FRESH34_STILL_WARNED = {
 }
 
 # -- the thirty-fifth held-out round (written and committed before check first ran) ----------
-FRESH35_LEFT = {
-    "DQ03": "tramadol 1000 mg IV every 6 hours (eu, naive): no table has a factor for IV tramadol "
-            "and no label row covers the IV route, so the dose ranges do not judge it",
-}
+# DQ03 (tramadol 1000 mg IV every 6 hours, eu) was silent until the tramadol SmPCs' 400 mg/day
+# went in as a maximum for every route (dose_limits.csv: the UK injection SmPC on emc, P; the
+# German injection and oral-solution Fachinformationen, S): no table has a factor for IV tramadol.
+FRESH35_LEFT: dict[str, str] = {}
 FRESH35_STILL_WARNED = {
     "OQ11": "MR morphine 30 mg/day to SC alfentanil 1 mg/24 h at SPCG's 30:1 (uk, end of life): "
-            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03)",
+            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03); no "
+            "source seen says the 30:1 is itself the switching dose (the NHS GG&C/Ayrshire chart "
+            "marks SC alfentanil with its usual one-third reduction)",
     "OQ26": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's starts, "
-            "the strictest applicable row; the AU OxyContin PI was not seen (as OS26)",
+            "the strictest applicable row; the AU OxyContin PI's posology was not seen in a copy "
+            "(as OS26)",
 }
 
 # -- the thirty-sixth held-out round (written and committed before check first ran) ----------
@@ -629,6 +632,24 @@ FRESH36_STILL_WARNED = {
             "titration step",
     "OP40": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
             "label's 60 mg/day, no NZ patch table shipped (as OV41)",
+}
+
+# -- the thirty-seventh held-out round (written and committed before check first ran) --------
+FRESH37_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+FRESH37_STILL_WARNED = {
+    "ON13": "SC diamorphine 30 mg/day to SC alfentanil 3 mg/day at 10:1 (uk, end of life): "
+            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03, OQ11)",
+    "ON27": "OxyNorm 5 mg every 4 hours as needed in an opioid-naive adult (au): above eTG's "
+            "oxycodone IR start of 1-3 mg; the AU PI was not seen (as EO26)",
+}
+
+# -- the thirty-eighth held-out round (written and committed before check first ran) ---------
+FRESH38_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+FRESH38_STILL_WARNED = {
+    "OM28": "Norspan raised from 5 to 10 mcg/h (au): the data sheet's next strength, beyond the 50% "
+            "titration step; no AU label step is shipped",
+    "OM33": "tramadol SR 200 mg/day to OxyContin 10 mg every 12 hours (au): a step up, but above "
+            "eTG's MR oxycodone start of 5 mg twice daily (as OS26, OQ26)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -669,6 +690,8 @@ ROUNDS = {
     "fresh34": (FRESH34_LEFT, FRESH34_STILL_WARNED),
     "fresh35": (FRESH35_LEFT, FRESH35_STILL_WARNED),
     "fresh36": (FRESH36_LEFT, FRESH36_STILL_WARNED),
+    "fresh37": (FRESH37_LEFT, FRESH37_STILL_WARNED),
+    "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

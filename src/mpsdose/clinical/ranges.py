@@ -51,13 +51,14 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
-    from mpsdose.knowledge.limits import OpioidRange
+    from mpsdose.knowledge.limits import DoseLimit, OpioidRange
     from mpsdose.knowledge.market import MarketRule
 
 __all__ = [
     "CHECK_CODES",
     "FactorReading",
     "factor_readings",
+    "label_maxima",
     "label_titration_step",
     "low_end_reason",
     "naive_start_rows",
@@ -960,16 +961,38 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
               if f.severity is Severity.ERROR]
     if uncovered:
         rule = k.safety_rules.first("opioid-dose-range-not-checked")
+        maxima = [e for e in uncovered if label_maxima(e.item, e.drug, knowledge=k)]
         found.append(Finding(
             Severity.INFO, "opioid-dose-range-not-checked",
             "not judged against the opioid dose ranges (no oral morphine factor for the drug and "
             "route in any shipped table, and no label row): "
             + ", ".join(str(e.item) for e in uncovered)
             + ("; only a dose above the plausibility ceiling even at the drug's smallest factor "
-               "of any route would have been found" if floors else ""), rule.source))
+               "of any route would have been found" if floors else "")
+            + ("; the labelled maximum of " + ", ".join(sorted({e.drug for e in maxima}))
+               + " (dose_limits.csv: for every route, or for this one) still applies"
+               if maxima else ""), rule.source))
     if patient.opioid_tolerant is False:
         found += _naive_start_not_checked(k, entries, market, reported=uncovered)
     return found
+
+
+def label_maxima(item: Item, drug: str | None = None, *,
+                 knowledge: Knowledge | None = None) -> list[DoseLimit]:
+    """The general maxima of ``dose_limits.csv`` (any market) that judge an opioid item whose
+    route no conversion table has: rows of the drug for the item's route or for every route
+    (route empty: a label's maximum of the active substance whatever the route, as the tramadol
+    SmPCs give 400 mg/day for the injection as for the capsules).
+
+    "Not judged against the opioid dose ranges" is not "not judged": where such a row exists the
+    limit checks still measure the dose and the day against it, and the info says so.
+    """
+    k = resolve(knowledge)
+    name = drug or item.drug.name
+    return [row for row in k.dose_limits
+            if row.drug == name and row.condition == "any" and not row.scope
+            and (row.route is None or row.route is item.route)
+            and (row.max_daily_mg is not None or row.max_single_mg is not None)]
 
 
 def _naive_start_not_checked(k: Knowledge, entries: Sequence[_Entry], market: str | None, *,
