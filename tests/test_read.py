@@ -38,7 +38,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh22_passages.jsonl", "fresh23_passages.jsonl",
                                           "fresh24_passages.jsonl", "fresh25_passages.jsonl",
                                           "fresh26_passages.jsonl", "fresh27_passages.jsonl",
-                                          "fresh28_passages.jsonl", "fresh29_passages.jsonl")
+                                          "fresh28_passages.jsonl", "fresh29_passages.jsonl",
+                                          "fresh30_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -68,7 +69,7 @@ def _items(text: str):
                                              ("fresh23", 1.0), ("fresh24", 1.0),
                                              ("fresh25", 0.85), ("fresh26", 1.0),
                                              ("fresh27", 0.90), ("fresh28", 0.85),
-                                             ("fresh29", 0.70)])
+                                             ("fresh29", 0.70), ("fresh30", 0.85)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3783,3 +3784,210 @@ def test_the_fresh29_general_gaps_are_read():
     assert ("gabapentin", "450 mg/day") in _daily_doses(_passage("fresh29-007"))
     assert ("amitriptyline", "40 mg/day") in _daily_doses(_passage("fresh29-009"))
     assert [d for n, d in _daily_doses(_passage("fresh29-011")) if n == "fentanyl"] == [None, None]
+
+
+# -- fresh30's gaps (first read 44/59; see tests/data/README.md) ---------------------------------
+
+def _states(text: str) -> list[list[tuple[str, str | None]]]:
+    return [[(i.drug.name, str(i.daily_dose) if i.daily_dose is not None else None)
+             for i in state.items] for state in read_course(text).states]
+
+
+def _codes(text: str) -> set[str]:
+    return {f.finding.code for f in read_course(text).findings}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She was started on fluoxetine 20 mg daily and after three weeks the dose raise to 40 mg.",
+     [("fluoxetine", "20 mg/day"), ("fluoxetine", "40 mg/day")]),
+    ("Amitriptyline 10 mg at night was started. Two weeks later it was increased to 25 mg.",
+     [("amitriptyline", "10 mg/day"), ("amitriptyline", "25 mg/day")]),
+    ("Paroxetine 10 mg every morning was given; the dose was raised to 20 mg.",
+     [("paroxetine", "10 mg/day"), ("paroxetine", "20 mg/day")]),
+])
+def test_a_dose_given_once_a_day_lends_its_schedule_to_the_bare_mass_it_changes_to(text, want):
+    assert _daily_doses(text) == want
+    assert "basis-from-change" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Oxycodone 10 mg twice daily was started; the dose was increased to 20 mg.",
+    "Morphine 10 mg every 4 hours was given, later increased to 15 mg.",
+])
+def test_a_dose_given_more_than_once_a_day_still_lends_nothing(text):
+    assert _daily_doses(text)[-1][1] is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Amitriptyline 25 mg hs was started.", [("amitriptyline", "25 mg/day")]),
+    ("Trazodone 50 mg h.s. was given.", [("trazodone", "50 mg/day")]),
+    ("The dosing schedule was changed to 20 mg hs.", []),  # no drug named: nothing invented
+])
+def test_hs_after_an_amount_is_at_bedtime(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_hs_crp_is_no_schedule():
+    assert _daily_doses("hs-CRP was 5 mg/L. Sertraline 50 mg was given.") == [("sertraline", None)]
+
+
+def test_the_fresh30_paroxetine_moved_to_bedtime_is_read():
+    assert _states(_passage("fresh30-013"))[-1] == [("paroxetine", "20 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She was prescribed Tab. CLONAZEPAM (2.5 mg, ½ Tab, hs) for 4 days.", [("clonazepam", None)]),
+    ("She was prescribed clonazepam 2.5 mg, ¼ tablet twice daily.", [("clonazepam", None)]),
+])
+def test_a_fraction_glyph_of_a_unit_leaves_the_day_unread(text, want):
+    assert _daily_doses(text) == want
+    assert "part-of-unit" in _codes(text)
+
+
+def test_a_fraction_glyph_after_a_digit_is_a_count_not_a_part():
+    text = "She was given clonazepam 2.5 mg, 1½ tablets at night."
+    assert _daily_doses(text) == [("clonazepam", None)]
+    assert "part-of-unit" not in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sertraline 100 mg daily was taken. She was changed to escitalopram 10 mg daily.",
+     [[("sertraline", "100 mg/day")], [("escitalopram", "10 mg/day")]]),
+    ("She was started on fluoxetine 20 mg daily. She was switched to sertraline 50 mg daily.",
+     [[("fluoxetine", "20 mg/day")], [("sertraline", "50 mg/day")]]),
+])
+def test_a_switch_with_no_from_replaces_the_one_drug_of_its_class(text, want):
+    assert _states(text) == want
+    assert "switch-same-class" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # two of the class in the state: which one is replaced is not said
+    "He took sertraline 50 mg daily and trazodone 100 mg daily. He was changed to escitalopram "
+    "10 mg daily.",
+    # another class: added beside it
+    "He took sertraline 50 mg daily. He was switched to pregabalin 75 mg twice daily.",
+])
+def test_a_switch_with_no_from_keeps_drugs_it_cannot_tell_it_replaces(text):
+    assert "sertraline" in [name for name, _ in _states(text)[-1]]
+    assert "switch-same-class" not in _codes(text)
+
+
+def test_a_switch_from_a_named_drug_replaces_only_that_drug():
+    text = ("He took sertraline 50 mg daily and trazodone 100 mg daily. He was switched from "
+            "sertraline to escitalopram 10 mg daily.")
+    assert sorted(name for name, _ in _states(text)[-1]) == ["escitalopram", "trazodone"]
+
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    ("He took escitalopram 20 mg/d and trazodone 100 mg/d. On day 24, quetiapine 150 mg/d "
+     "replaced trazodone.", "escitalopram", "trazodone"),
+    ("She took oxycodone 10 mg twice daily and gabapentin 300 mg daily. Pregabalin 75 mg twice "
+     "daily was started, replacing gabapentin.", "oxycodone", "gabapentin"),
+])
+def test_the_drug_after_an_active_replaced_is_the_one_replaced(text, kept, gone):
+    last = [name for name, _ in _states(text)[-1]]
+    assert kept in last and gone not in last
+
+
+def test_the_fresh30_switch_told_as_replaced_keeps_escitalopram():
+    last = [name for name, _ in _states(_passage("fresh30-029"))[-1]]
+    assert last == ["escitalopram", "quetiapine"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She started taking venlafaxine at a mean dose of 75 mg/day.", [("venlafaxine", "75 mg/day")]),
+    ("The patient took morphine at an average daily dose of 60 mg.", [("morphine", "60 mg/day")]),
+])
+def test_one_patients_mean_dose_is_read(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received morphine at a mean dose of 60 mg/day.",
+    "He received morphine at a mean dose of 60 mg/day, as did the other patients.",
+    "The median dose of morphine was 60 mg/day.",
+])
+def test_a_groups_mean_dose_stays_a_series_figure(text):
+    assert all(dose is None for _, dose in _daily_doses(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Prednisone 40 mg/d was given. It was tapered to 35 then 30 mg/d over 2-week intervals.",
+     [[("prednisone", "40 mg/day")], [("prednisone", "35 mg/day")], [("prednisone", "30 mg/day")]]),
+    ("Morphine 10 mg was given. It was increased to 20 and then 30 mg every 4 hours.",
+     [[("morphine", None)], [("morphine", "120 mg/day")], [("morphine", "180 mg/day")]]),
+])
+def test_amounts_in_succession_after_a_change_share_the_unit_written_last(text, want):
+    assert _states(text) == want
+
+
+def test_a_number_then_an_amount_not_after_a_change_is_no_list():
+    text = "Her pain score fell from 8 to 3 then 10 mg morphine was given."
+    assert ("morphine", None) in _daily_doses(text)
+    assert all(i.per_dose is None or i.per_dose.value == 10 for i in read_course(text).items)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She was on escitalopram; after raising drug dose from 10 mg/day to 15 mg/day, bruises "
+     "appeared.", [("escitalopram", "10 mg/day"), ("escitalopram", "15 mg/day")]),
+    ("He took sertraline, and the medication dose was lowered to 50 mg/day.",
+     [("sertraline", "50 mg/day")]),
+])
+def test_drug_or_medication_before_dose_is_the_dose_of_the_drug_named_before(text, want):
+    assert [d for d in _daily_doses(text) if d[1] is not None] == want
+
+
+def test_a_class_word_that_names_a_class_still_stops_the_search():
+    # "opioid" before the amount: not the gabapentin's dose
+    assert _daily_doses("Gabapentin was given and the opioid dose was 30 mg/day.") == [
+        ("gabapentin", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the sites of a symptom behind another amount are not the dose's sites
+    ("She was on escitalopram, and after raising drug dose from 10 mg/day to 15 mg/day, lesions "
+     "appeared in both arms; and when the dose was lowered to 10 mg/day, they declined.",
+     ["10 mg/day", "15 mg/day", "10 mg/day"]),
+])
+def test_sites_behind_another_amount_or_a_clause_are_not_the_doses(text, want):
+    assert [d for _, d in _daily_doses(text)] == want
+
+
+def test_sites_right_by_the_amount_still_make_it_per_site():
+    text = "Morphine 10 mg daily was given; later, morphine 2 mg per catheter was given twice daily."
+    assert _daily_doses(text) == [("morphine", "10 mg/day"), ("morphine", None)]
+    assert "per-site-amount" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She took sertraline 50 mg daily. Sertraline was, then, withdrawn and the symptoms ceased.",
+     [[("sertraline", "50 mg/day")], []]),
+    ("Sertraline was, subsequently, stopped.", [[]]),
+])
+def test_an_adverb_set_off_by_commas_does_not_break_a_passive_verb(text, want):
+    assert _states(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He took quetiapine 100 mg daily and duloxetine 60 mg daily. Both quetiapine and duloxetine "
+     "were discontinued and he was switched to mirtazapine.", [("mirtazapine", None)]),
+    ("He took haloperidol 5 mg daily, lorazepam 1 mg daily and morphine 10 mg daily. The "
+     "haloperidol, lorazepam and morphine were stopped.", []),
+])
+def test_names_joined_before_a_plural_verb_share_it(text, want):
+    assert _states(text)[-1] == want
+
+
+def test_names_joined_before_a_singular_verb_do_not_share_it():
+    text = "He took quetiapine 100 mg daily. Quetiapine and then duloxetine was started."
+    assert "quetiapine" in [name for name, _ in _states(text)[-1]]
+
+
+def test_the_fresh30_catalogue_amounts_are_all_read():
+    want = {"fresh30-009": ("prednisone", "35 mg/day"), "fresh30-013": ("paroxetine", "20 mg/day"),
+            "fresh30-016": ("venlafaxine", "75 mg/day"), "fresh30-019": ("fluoxetine", "40 mg/day")}
+    for id_, dose in want.items():
+        assert dose in _daily_doses(_passage(id_)), id_
+    assert [d for _, d in _daily_doses(_passage("fresh30-021"))] == [
+        "10 mg/day", "15 mg/day", "10 mg/day"]

@@ -117,6 +117,23 @@ def read_action(passage: Passage, tokens: list[Token], reading: ItemReading) -> 
         if re.search(r"substitut\w*\s+(?:\S+\s+){0,2}$", wider) and not re.search(
                 r"\bfor\b", wider):
             reading.role = "from"  # "substituting morphine for oral methadone"
+        if _object_of_active_replace(passage, tokens, reading):
+            reading.role = "from"  # "quetiapine IR 150 mg/d replaced trazodone"
+
+
+def _object_of_active_replace(passage: Passage, tokens: list[Token], reading: ItemReading) -> bool:
+    """ "quetiapine 150 mg/d replaced trazodone", "…, replacing escitalopram": the drug named
+    right after an active "replaced" / "replaces" / "replacing" (route, release and form words
+    between) is the drug replaced — the one switched from. Not the passive "was replaced with",
+    whose subject is the drug replaced."""
+    position = reading.first - 1
+    while position >= 0 and tokens[position].kind in ("route", "release", "form"):
+        position -= 1
+    if position < 0 or tokens[position].kind != "verb" or tokens[position].value != "switch" \
+            or passage.word(tokens[position]) not in ("replaced", "replaces", "replacing"):
+        return False
+    before = passage.word(tokens[position - 1]) if position > 0 else ""
+    return before not in ("was", "were", "is", "are", "be", "been", "being", "then", "later")
 
 
 def mark_switched_from(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
@@ -177,16 +194,32 @@ def _passive_switch(passage: Passage, tokens: list[Token], start: int) -> int | 
 
 
 def _passive_verb(passage: Passage, tokens: list[Token], reading: ItemReading) -> tuple[str, str] | None:
-    """ "morphine … was applied", "gabapentin were added": the verb right after."""
+    """ "morphine … was applied", "gabapentin were added": the verb right after; also for
+    each of names joined by "and" or commas before a plural verb ("both quetiapine and
+    duloxetine were discontinued": quetiapine too)."""
     position = reading.last + 1
+    chained = False
+    while position + 1 < len(tokens) and tokens[position + 1].kind == "drug" and (
+            passage.word(tokens[position]) == "and"
+            or (tokens[position].kind == "punct" and tokens[position].value == ",")):
+        position, chained = position + 2, True
+    if chained and (position >= len(tokens) or passage.word(tokens[position]) not in ("were", "are")):
+        return None
+    start = position - 1
     seen_be = False
-    while position < len(tokens) and position <= reading.last + 4:
+    commas = 0
+    while position < len(tokens) and position <= start + 4 + commas:
         token = tokens[position]
         if token.kind == "word" and token.value in ("was", "were", "is", "had", "been",
                                                     "be", "then", "also", "immediately",
                                                     "gradually", "eventually", "further"):
             seen_be = seen_be or token.value in ("was", "were", "is", "been", "be")
             position += 1
+            continue
+        if seen_be and ((token.kind == "punct" and token.value == ",")
+                        or (token.kind == "time" and token.value == "later")):
+            commas += token.kind == "punct"
+            position += 1  # "Sertraline was, then, withdrawn": an adverb set off by commas
             continue
         if token.kind == "verb" and seen_be:
             return str(token.value), passage.normal[token.start:token.end]

@@ -631,7 +631,8 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
                 if subject is not None and subject < position:
                     return subject
             return position
-        if token.kind == "class" and not _names_a_condition(passage, tokens, position):
+        if token.kind == "class" and not _names_a_condition(passage, tokens, position) \
+                and not _generic_dose(passage, tokens, position):
             return None
         if token.kind == "plus" and passage.normal[token.start:token.end] == "and" \
                 and position + 1 < len(tokens) and tokens[position + 1].kind == "word" \
@@ -639,6 +640,17 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
             clause_start = True
         position -= 1
     return None
+
+
+def _generic_dose(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "after raising drug dose from 10 mg/day to 15 mg/day", "the medication dose was
+    lowered": "drug", "medication" or "medicine" as the word before "dose" or "dosage" names
+    no drug of its own — it is the dose of the drug named before it."""
+    token = tokens[position]
+    return token.kind == "class" and token.value == "*" \
+        and passage.word(token) in ("drug", "medication", "medicine") \
+        and position + 1 < len(tokens) \
+        and passage.word(tokens[position + 1]) in ("dose", "dosage", "doses", "dosages")
 
 
 #: Nouns of a condition a class word can qualify: "opioid addiction", "benzodiazepine withdrawal".

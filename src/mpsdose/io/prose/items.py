@@ -86,8 +86,10 @@ _PER_SITE = re.compile(
 _UNIT = (r"(?:patch(?:es)?|tablets?|tabs?|pills?|capsules?|films?|lozenges?|suppositor(?:y|ies)|"
          r"ampoules?|ampules?|vials?|sachets?|strips?)")
 _PART_OF_UNIT = re.compile(
-    r"\b(?:(?:one|a)[\s-]+(?:half|quarter|third|fourth|fifth)|half|quarter|"
-    r"(?:two|three)[\s-]+(?:thirds|quarters|fourths)|\d\s*/\s*[2-8](?!\d))\s+(?:of\s+)?"
+    # a fraction glyph too ("2.5 mg, ½ Tab, hs"), not after a digit ("1½ tablets" is a count)
+    r"(?:\b(?:(?:one|a)[\s-]+(?:half|quarter|third|fourth|fifth)|half|quarter|"
+    r"(?:two|three)[\s-]+(?:thirds|quarters|fourths)|\d\s*/\s*[2-8](?!\d))\s+"
+    r"|(?<![\d\w.,])[½⅓⅔¼¾⅕⅛]\s*)(?:of\s+)?"
     r"(?:(?:a|an|the|one|each|his|her|their)\s+)?(?:[^\s.;,]+\s+){0,4}?" + _UNIT + r"\b"
     r"|\b(?:cut|cutting|halved|quartered|broke|broken|breaking)\b[^.;]{0,60}?\b" + _UNIT
     + r"\b[^.;]{0,40}?\b(?:in(?:to)?\s+(?:pieces|halves|quarters|parts|half|two|three|four))\b")
@@ -259,8 +261,20 @@ def _per_site(passage: Passage, reading: ItemReading) -> str | None:
         return None
     own = passage.token_at.get(reading.drug_span[0])
     start, end = tokens[reading.first].start, tokens[reading.last].end
+    # "… after raising drug dose from 10 mg/day to 15 mg/day lesions are advanced in both arms
+    # …; and when the dose was lowered to … 10 mg/day": words of sites behind another amount
+    # or a clause boundary within the reading's words are not about its amount
+    at = reading.amount_token
+    inner = None if at is None or not reading.first < at <= reading.last else next(
+        (position for position in range(at - 1, reading.first - 1, -1)
+         if tokens[position].kind in ("amount", "clause")
+         or (tokens[position].kind == "punct" and tokens[position].value == ";")), None)
+    if inner is not None:
+        start = tokens[inner].end
     for step, lowest, highest in ((-1, max(0, reading.first - 3), reading.first - 1),
                                   (1, reading.last + 1, min(len(tokens) - 1, reading.last + 4))):
+        if step < 0 and inner is not None:
+            continue
         position = reading.first - 1 if step < 0 else reading.last + 1
         while lowest <= position <= highest:
             token = tokens[position]

@@ -25,6 +25,7 @@ __all__ = [
     "PHRASES",
     "RANGE",
     "SCHEME_AFTER_AMOUNT",
+    "THEN_LIST",
     "WORD_NUMBERS",
     "number",
     "scheme_schedule",
@@ -88,6 +89,10 @@ COMBINATION_UNITS = re.compile(
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
 )
+#: Two amounts of a change in succession, the unit written after the second: "35 then 30 mg/d",
+#: "60 and then 90 mg" — read (by the scanner) only right after "to": "tapered to 35 then
+#: 30 mg/d" is 35 mg/d, then 30 mg/d.
+THEN_LIST = re.compile(rf"(?P<first>{NUMBER})\s+(?:and\s+)?then\s+(?={NUMBER}\s*{_MASS}(?![a-z]))")
 #: Laboratory units beside doses ("26 U/L", "1.2 mg/dL", "9.8 ng/ml"): never a dose.
 LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*(?:dl|l)(?![a-z])"
                  rf"|{NUMBER}\s*(?:ng|pg|u|iu|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
@@ -184,8 +189,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
-    _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte",
-       lambda m: Schedule(ScheduleKind.AT_NIGHT)),
+    # "20 mg hs", "5 mg h.s." (hora somni, at bedtime, as "qhs"); not "hs-CRP", "hs-troponin"
+    _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte"
+               r"|h\.s\.?|hs(?!\s*-)", lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
     # "as a single dose at night", "in a single bedtime dose", "as a single dose in the morning":
     # the day's dose given all at once at that time of day, every day (not a dose given once)
@@ -259,7 +265,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("form", r"lozenges?|films?|sprays?|powders?", "other"),
     # -- verbs of the story ------------------------------------------------------------------
     _p("verb", r"up\s*-?\s*titrated|titrated\s+up(?:wards?)?|increased|increase|increasing|"
-               r"escalated|escalating|raised|doubled|went\s+up|rose", "increase"),
+               r"escalated|escalating|raised|raise|raising|doubled|went\s+up|rose", "increase"),
     _p("verb", r"down\s*-?\s*titrated|down\s*-?\s*titration|decreased|decrease|reduced|reduction|"
                r"reduce|reducing|lowered|tapered|tapering|weaned|de\s*-?\s*escalated?|halved", "decrease"),
     _p("verb", r"titrated|titration|adjusted|adjustment", "titrate"),

@@ -516,6 +516,8 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
             position += step
     if "use" in found and not _use_is_total(passage, tokens, index):
         found.discard("use")
+    if "series" in found and _one_patients_average(passage, tokens, index):
+        found.discard("series")
     if "use" in found and found <= {"use", "total"}:
         listed = regimen_list(passage, tokens, index)
         if listed:
@@ -524,6 +526,29 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
             if _PER_DAY_WORD.search(window):
                 passage.daily_amounts.update(tokens[position].start for position in listed)
     return found
+
+
+#: "at a mean dose of", "an average daily dosage of": an average dose, right before the amount.
+_AVERAGE_DOSE = re.compile(r"\b(?:mean|average)\s+(?:daily\s+)?(?:dose|dosage)\s+(?:of\s+|was\s+)?$")
+#: The subject of one patient's story ("She started taking …", "the patient received …").
+_ONE_PATIENT = re.compile(r"^(?:[^.;]*?\b(?:and|then|,)\s+)?(?:she|he|the\s+patient|our\s+patient"
+                          r"|(?:mr|mrs|ms|miss)\.?\s+\w+)\b")
+#: Words of a group of people: a series, whose mean is the group's.
+_GROUP = re.compile(r"\b(?:patients|cases|subjects|participants|individuals|groups?|cohort|series"
+                    r"|children|women|men|adults|they|their)\b")
+
+
+def _one_patients_average(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "She started taking venlafaxine at a mean dose of 75 mg/day": an average dose right
+    before the amount, in a sentence whose subject is one patient (she, he, the patient, Ms. A)
+    and that names no group of people, is that patient's daily amount, not a series' summary.
+    "Patients received morphine at a mean dose of 60 mg/day" stays a series' (a printed total)."""
+    amount = tokens[index]
+    start = tokens[0].start
+    if not _AVERAGE_DOSE.search(passage.normal, start, amount.start):
+        return False
+    sentence = passage.normal[start:tokens[-1].end]
+    return bool(_ONE_PATIENT.match(sentence)) and not _GROUP.search(sentence)
 
 
 def _total_daily_dose(passage: Passage, total: Token, amount: Token) -> bool:

@@ -57,6 +57,8 @@ class Passage:
         self.state_at: dict[int, int] = {}
         self.added_now: set[int] = set()
         self.continued_now: set[Drug] = set()
+        #: the sentence names the drug a switch is from ("switched from A to B")
+        self.switch_from_now = False
         self.total_tokens: set[int] = set()
         #: where amounts of a daily regimen list begin ("daily … requirements were 100 mg
         #: oramorph and 400 mg tramadol"): each is a daily amount

@@ -18,6 +18,7 @@ from mpsdose.io.prose.lexicon import (
     PHRASES,
     RANGE,
     SCHEME_AFTER_AMOUNT,
+    THEN_LIST,
     number,
     scheme_schedule,
 )
@@ -189,6 +190,12 @@ def _qualifies_drug(normal: str, position: int, end: int, vocabulary: Vocabulary
         and vocabulary.pattern.match(normal, noun.end(), end) is not None
 
 
+#: A verb of change and "to" right before an amount ("was tapered to", "increased the dose to"),
+#: not "from 8 to" (a change of something else, "pain fell from 8 to 3").
+_CHANGED_TO = re.compile(r"\b(?:increas|reduc|decreas|taper|titrat|lower|rais|wean|adjust|escalat)"
+                         r"\w*\s+(?:[a-z]+\s+){0,4}?to\s+$")
+
+
 def _amount(normal: str, position: int, end: int,
             vocabulary: Vocabulary | None = None) -> tuple[int, Amount] | None:
     """An amount at ``position``: a list, a "between … and …", a range or a single amount.
@@ -217,6 +224,9 @@ def _amount(normal: str, position: int, end: int,
         position = between.start("rest")
     else:
         listed = LIST.match(normal, position, end)
+        if listed is None and _CHANGED_TO.search(normal[max(0, position - 60):position]):
+            # "tapered to 35 then 30 mg/d": successive amounts, the unit written once
+            listed = THEN_LIST.match(normal, position, end)
         if listed and re.search(r"\d,\d{1,2}(?!\d)", listed.group("first")):
             return None  # "1,5 and 10 mg", "5,10 and 20 mg": a decimal comma or a list? Neither
         if (listed and "," in listed.group("first")) or (listed and listed.group("first")):

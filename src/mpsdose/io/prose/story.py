@@ -8,6 +8,7 @@ the drugs a patient was discharged on are the regimen at discharge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -20,7 +21,7 @@ from mpsdose.io.prose.scan import Token
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
 from mpsdose.model.numbers import plain
-from mpsdose.model.regimen import Item, Schedule
+from mpsdose.model.regimen import Item, Schedule, ScheduleKind
 from mpsdose.model.vocabulary import Route
 
 __all__ = ["tell"]
@@ -99,13 +100,14 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
     # "changed to oral hydromorphone … with the continuation of methadone": a switch in the
     # sentence does not end what the same sentence says continues
     passage.continued_now = {r.drug for r in rest if r.action == "continue"}
+    passage.switch_from_now = bool(froms)
     for position, reading in enumerate(rest):
         when = _time_of(tokens, reading)
         current = story.states[-1]
         later = when is not None and not current["label"].startswith(when) and (
             current["items"] or len(story.states) > 1)
         step = _step_of_treatment(passage, tokens, rest[:position], reading)
-        if _sequence_break(tokens, reading, earlier) or later:
+        if _sequence_break(passage, tokens, reading, earlier) or later:
             _new_state(passage, tokens, [reading], carry=True, label=when)
             passage.added_now = set()
         elif step is not None:
@@ -203,13 +205,24 @@ def _reference(reading: ItemReading, present: set[Drug]) -> bool:
             and reading.schedule_word is None and not reading.prn)
 
 
-def _sequence_break(tokens: list[Token], reading: ItemReading,
+def _sequence_break(passage: Passage, tokens: list[Token], reading: ItemReading,
                     earlier: dict[tuple[Drug, bool], ItemReading]) -> bool:
     """A second amount for the same item in one sentence is a later state when a change or
     a time comes between ("10 mg twice daily and was increased to 80 mg twice daily",
-    "100mg / 24 hours in day 1, 300mg / 24 hours in day 2")."""
-    if reading.amount is None or reading.amount.kind == "list":
+    "100mg / 24 hours in day 1, 300mg / 24 hours in day 2"). So is the first of amounts in
+    succession ("Morphine 10 mg was increased to 20 then 30 mg": 20 mg is a change too)."""
+    if reading.amount is None:
         return False
+    if reading.amount.kind == "list":
+        at = reading.amount_token
+        return reading.value_index == 0 and at is not None and 0 <= at < len(tokens) \
+            and re.search(r"\bthen\b", passage.word(tokens[at])) is not None \
+            and _sequence_break_of_one(tokens, reading, earlier)
+    return _sequence_break_of_one(tokens, reading, earlier)
+
+
+def _sequence_break_of_one(tokens: list[Token], reading: ItemReading,
+                           earlier: dict[tuple[Drug, bool], ItemReading]) -> bool:
     before = earlier.get((reading.drug, reading.prn))  # its last amount in the sentence
     if before is not None and before.amount_token is not None \
             and reading.amount_token is not None:
@@ -387,6 +400,7 @@ def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> Non
             drop |= {i for i, item in enumerate(items) if item.drug.is_opioid
                      and id(item) not in passage.added_now
                      and item.drug not in passage.continued_now}
+        drop |= _replaced_of_class(passage, items, reading)
         items = [item for i, item in enumerate(items) if i not in drop]
         state["items"] = items
         same = [i for i, item in enumerate(items) if item.drug == reading.drug]
@@ -438,6 +452,28 @@ def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> Non
     state["items"] = items
 
 
+def _replaced_of_class(passage: Passage, items: list[ReadItem], reading: ItemReading) -> set[int]:
+    """ "She was changed to sertraline" (on fluoxetine): a switch to a drug that names no drug
+    it is from replaces the one other drug of its class the state holds (finding
+    `switch-same-class`). Where the state holds two or more other drugs of the class, which
+    one is replaced is not said: none is. Opioids replace the opioids (above)."""
+    drug = reading.drug
+    if drug.is_opioid or not drug.listed or passage.switch_from_now:
+        return set()
+    others = {i: item for i, item in enumerate(items)
+              if item.drug != drug and item.drug.listed and item.drug.drug_class == drug.drug_class
+              and id(item) not in passage.added_now and item.drug not in passage.continued_now}
+    if len({item.drug for item in others.values()}) != 1:
+        return set()
+    replaced = next(iter(others.values())).drug
+    span = token_span(passage, reading)
+    passage.add_finding(Severity.INFO, "switch-same-class",
+                        f"{passage.text[span[0]:span[1]]!r}: the switch to {drug.name} names no drug "
+                        f"it is from; it replaces {replaced.name}, the one other "
+                        f"{drug.drug_class} of the state", span)
+    return set(others)
+
+
 def _change_on_a_day(reading: ItemReading, old: ReadItem) -> None:
     """ "metoclopramide 40mg IV over 24 hours; dose was increased to 60mg": the amount a dose
     written as a day's amount (per day, over 24 hours; no schedule of doses) is changed to, a
@@ -452,13 +488,36 @@ def _change_on_a_day(reading: ItemReading, old: ReadItem) -> None:
             or reading.split is not None or reading.split_unclear is not None:
         return
     per = old.per_dose
-    if old.prn or old.frequency is not None or old.daily_dose is None or per is None \
-            or per.unit not in ("mg/day", "mcg/day", "g/day"):
+    if old.prn or old.daily_dose is None or per is None:
+        return
+    once = _once_a_day(old)
+    if once is not None and per.unit in ("mg", "mcg", "g"):
+        # "fluoxetine 20 mg daily … the dose raised to 40 mg": a dose given once a day is the
+        # day's amount too, so the new amount is a dose on the same schedule either way
+        reading.schedule = once
+        reading.notes.append(("basis-from-change", f"the dose changed was given once a day "
+                              f"({plain(per.value)} {per.unit}, {old.frequency}), and the new "
+                              "amount has no time or schedule of its own: read on the same "
+                              "schedule", Severity.INFO))
+        return
+    if old.frequency is not None or per.unit not in ("mg/day", "mcg/day", "g/day"):
         return
     reading.amount = attrs.evolve(amount, per=("day",))
     reading.notes.append(("basis-from-change", f"the dose changed was a day's amount "
                           f"({plain(per.value)} {per.unit}), and the new amount has no time or "
                           "schedule of its own: read as a day's amount too", Severity.INFO))
+
+
+def _once_a_day(old: ReadItem) -> Schedule | None:
+    """The schedule of a dose given once a day (daily, every morning, at night), else None."""
+    schedule = old.item.schedule if old.item is not None else None
+    if schedule is None:
+        return None
+    if schedule.kind is ScheduleKind.AT_NIGHT or (
+            schedule.kind is ScheduleKind.TIMES_PER_DAY and schedule.value == 1) or (
+            schedule.kind is ScheduleKind.INTERVAL and schedule.value == 24):
+        return schedule
+    return None
 
 
 def _stopped(passage: Passage, reading: ItemReading, candidates: list[ReadItem]) -> list[ReadItem]:
