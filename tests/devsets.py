@@ -89,15 +89,15 @@ two rows, for the format), grounded each dangerous row in a label, guideline or 
 named in its ``why``, checked every row with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh36.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to thirty-sixth held-out rounds, each written by a new session that
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh38.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to thirty-eighth held-out rounds, each written by a new session that
 read neither the rule code nor the limit tables nor the earlier rounds' rows (only their first
 two rows, for the format), grounded each row in a label, guideline or error report named in its
 ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked against the
 source's text with the search tool), checked every row with the item parser and patient
 constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all seventy-four.
+``python tests/devsets.py`` prints the counts of all seventy-eight.
 """
 
 from __future__ import annotations
@@ -148,7 +148,9 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 33": ("check_dangerous_fresh33.csv", "check_ordinary_fresh33.csv"),
         "held-out 34": ("check_dangerous_fresh34.csv", "check_ordinary_fresh34.csv"),
         "held-out 35": ("check_dangerous_fresh35.csv", "check_ordinary_fresh35.csv"),
-        "held-out 36": ("check_dangerous_fresh36.csv", "check_ordinary_fresh36.csv")}
+        "held-out 36": ("check_dangerous_fresh36.csv", "check_ordinary_fresh36.csv"),
+        "held-out 37": ("check_dangerous_fresh37.csv", "check_ordinary_fresh37.csv"),
+        "held-out 38": ("check_dangerous_fresh38.csv", "check_ordinary_fresh38.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

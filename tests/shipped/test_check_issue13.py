@@ -633,6 +633,24 @@ FRESH36_STILL_WARNED = {
 # naive start's day for tapentadol IR. OP39 fixed by safety37: the Durogesic label's 12 or 25 mcg/h
 # increment (opioid_dose_ranges.csv titration-step, S) makes one step up a label step (info).
 
+# -- the thirty-seventh held-out round (written and committed before check first ran) --------
+FRESH37_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+FRESH37_STILL_WARNED = {
+    "ON13": "SC diamorphine 30 mg/day to SC alfentanil 3 mg/day at 10:1 (uk, end of life): "
+            "unreduced in the chosen table, the only rotation table with alfentanil (as OO03, OQ11)",
+    "ON27": "OxyNorm 5 mg every 4 hours as needed in an opioid-naive adult (au): above eTG's "
+            "oxycodone IR start of 1-3 mg; the AU PI was not seen (as EO26)",
+}
+
+# -- the thirty-eighth held-out round (written and committed before check first ran) ---------
+FRESH38_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+FRESH38_STILL_WARNED = {
+    "OM28": "Norspan raised from 5 to 10 mcg/h (au): the data sheet's next strength, beyond the 50% "
+            "titration step; no AU label step is shipped",
+    "OM33": "tramadol SR 200 mg/day to OxyContin 10 mg every 12 hours (au): a step up, but above "
+            "eTG's MR oxycodone start of 5 mg twice daily (as OS26, OQ26)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -671,6 +689,8 @@ ROUNDS = {
     "fresh34": (FRESH34_LEFT, FRESH34_STILL_WARNED),
     "fresh35": (FRESH35_LEFT, FRESH35_STILL_WARNED),
     "fresh36": (FRESH36_LEFT, FRESH36_STILL_WARNED),
+    "fresh37": (FRESH37_LEFT, FRESH37_STILL_WARNED),
+    "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
