@@ -646,7 +646,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    every route (tramadol 400 mg/day, injection included), else info
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
-                   titration step, unreduced switch (chosen table and the most cautious
+                   titration step (info within a product label's own increment: Belbuca,
+                   a buprenorphine patch, a fentanyl patch 12 or 25 mcg/h up), unreduced
+                   switch (chosen table and the most cautious
                    rotation table; info naming both where another rotation table reads it
                    reduced by the default 25% and --table does not read it unreduced),
                    a switch from methadone, a switch to methadone by its

@@ -620,19 +620,18 @@ FRESH35_STILL_WARNED = {
 # tramadol was read as a step-2 opioid (a change to a strong opioid's own start is a step up).
 FRESH36_LEFT: dict[str, str] = {}
 FRESH36_STILL_WARNED = {
-    "OP01": "Nucynta IR 50 mg every 6 hours in an opioid-naive adult (us): above the US all-opioid "
-            "start (60 mg OME/day) by CDC's tapentadol factor; the label's own start is not shipped",
     "OP13": "metoclopramide 30 mg/24 h by syringe driver at CrCl 40 (uk, end of life): above the UK "
             "label's halved maximum (as IO09)",
     "OP28": "hydromorphone IR 2 mg as needed in an opioid-naive adult (au): above eTG's 5 mg OME a "
             "dose; the AU Dilaudid PI was not seen",
     "OP37": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours (nz): above the NZ starts, so "
             "not a step up, and unreduced at SPCG's tramadol 1/10",
-    "OP39": "a fentanyl patch raised from 12 to 25 mcg/h (nz): the label's increment, beyond the 50% "
-            "titration step",
     "OP40": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
             "label's 60 mg/day, no NZ patch table shipped (as OV41)",
 }
+# OP01 fixed by safety37: the Nucynta IR label's 600 mg/day (opioid_dose_ranges.csv, S) is the US
+# naive start's day for tapentadol IR. OP39 fixed by safety37: the Durogesic label's 12 or 25 mcg/h
+# increment (opioid_dose_ranges.csv titration-step, S) makes one step up a label step (info).
 
 # -- the thirty-seventh held-out round (written and committed before check first ran) --------
 FRESH37_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run

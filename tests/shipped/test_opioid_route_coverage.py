@@ -28,20 +28,19 @@ _FLOOR = ("no factor for the route in any table and no label row or maximum seen
 #: Opioid drug/route pairs that nothing but the plausibility floor judges, each with why.
 LEFT: dict[tuple[str, str], str] = {
     ("methadone", "iv"): _FLOOR + " (the US methadone injection label's start and its oral:"
-                                  "parenteral ratio were not seen in a copy)",
+                                  "parenteral ratio were not seen in a copy; safety37 found only "
+                                  "its boxed and distribution text: DailyMed 2007, fda.report, "
+                                  "globalrph)",
     ("methadone", "im"): _FLOOR + " (as IV)",
     ("methadone", "sc"): _FLOOR + " (as IV)",
     ("fentanyl", "epidural"): _FLOOR,
     ("sufentanil", "epidural"): _FLOOR,
     ("buprenorphine", "rectal"): _FLOOR,
-    ("butorphanol", "iv"): _FLOOR + " (the US injection label's doses not seen in a copy)",
-    ("butorphanol", "im"): _FLOOR + " (as IV)",
-    ("pentazocine", "iv"): _FLOOR + " (the Talwin injection label's daily maximum not seen in a "
-                                    "copy)",
-    ("pentazocine", "im"): _FLOOR + " (as IV)",
-    ("pentazocine", "sc"): _FLOOR + " (as IV)",
     ("remifentanil", "iv"): _FLOOR + " (an anaesthetic infusion dosed by weight and minute)",
 }
+# Closed by safety37: pentazocine IV/IM/SC by the Talwin injection label's maxima (dose_limits.csv:
+# 30 mg IV and 60 mg IM/SC a dose, 360 mg a day), butorphanol IV/IM by the injection's usual
+# ranges (opioid_dose_ranges.csv: 2 mg IV and 4 mg IM a dose).
 
 
 def _order(drug: str, route: Route) -> str:
@@ -104,3 +103,31 @@ def test_tramadol_by_injection_at_the_smpcs_maximum_is_information():
     found = check(Regimen.parse(["tramadol 100 mg iv q6h"]), TOLERANT, market="uk")
     assert ("tramadol-at-max", Severity.INFO) in {(f.code, f.severity) for f in found}
     assert not [f for f in found if f.severity is not Severity.INFO]
+
+
+@pytest.mark.parametrize(("order", "expected"), [
+    ("pentazocine 30 mg iv q4h", set()),  # the label's 30 mg every 3-4 hours
+    ("pentazocine 60 mg iv q4h", {"pentazocine-single-dose-above-max"}),  # IV: 30 mg a dose
+    ("pentazocine 60 mg im q4h", set()),  # IM: up to 60 mg a dose, 360 mg a day
+    ("pentazocine 60 mg sc q3h", {"pentazocine-above-max"}),  # 480 mg/day
+], ids=["30 iv", "60 iv", "60 im", "60 sc q3h"])
+def test_injected_pentazocine_is_judged_by_the_talwin_labels_maxima(order, expected):
+    # Talwin injection label (DrugLib copy, S; second reading Medscape-derived copy, S): doses in
+    # excess of 30 mg IV or 60 mg IM/SC not recommended; total daily dosage not above 360 mg
+    found = check(Regimen.parse([order]), TOLERANT)
+    raised = {f.code for f in found if f.severity is not Severity.INFO
+              and f.code.startswith("pentazocine")}
+    assert raised == expected
+    if expected:
+        assert "Talwin" in next(f for f in found if f.code in expected).source
+
+
+@pytest.mark.parametrize(("order", "raised"), [
+    ("butorphanol 2 mg iv q4h", False), ("butorphanol 3 mg iv q4h", True),
+    ("butorphanol 4 mg im q4h", False), ("butorphanol 8 mg im q4h", True),
+], ids=["2 iv", "3 iv", "4 im", "8 im"])
+def test_injected_butorphanol_above_its_labelled_range_is_raised(order, raised):
+    # butorphanol injection (Drugs.com and Skyscape copies, S): 0.5-2 mg IV, 1-4 mg IM a dose
+    found = check(Regimen.parse([order]), TOLERANT)
+    above = [f for f in found if f.code == "opioid-above-usual"]
+    assert [f.severity for f in above] == ([Severity.WARNING] if raised else [])
