@@ -651,6 +651,19 @@ FRESH38_STILL_WARNED = {
             "eTG's MR oxycodone start of 5 mg twice daily (as OS26, OQ26)",
 }
 
+# -- the thirty-ninth held-out round (written and committed before check first ran) ----------
+FRESH39_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH39_STILL_WARNED = {
+    "OL13": "amitriptyline 10 mg at night at 70 (uk): the Beers Criteria avoid strongly "
+            "anticholinergic antidepressants from 65",
+    "OL26": "OxyNorm 2.5 mg as needed in moderate hepatic impairment (eu): NICE's specialist "
+            "advice; no oxycodone hepatic start is shipped (as OT19)",
+    "OL34": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's 5 mg "
+            "twice daily (as OS26, OQ26, OM33)",
+    "OL49": "Anpec morphine suppository 10 mg every 8 hours, naive (jp): above the Japanese "
+            "all-opioid start in OME; the insert's own rectal start is not shipped",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -691,6 +704,7 @@ ROUNDS = {
     "fresh36": (FRESH36_LEFT, FRESH36_STILL_WARNED),
     "fresh37": (FRESH37_LEFT, FRESH37_STILL_WARNED),
     "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
+    "fresh39": (FRESH39_LEFT, FRESH39_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
