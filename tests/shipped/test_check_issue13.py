@@ -664,6 +664,18 @@ FRESH39_STILL_WARNED = {
             "all-opioid start in OME; the insert's own rectal start is not shipped",
 }
 
+# -- the fortieth held-out round (written and committed before check first ran) --------------
+FRESH40_LEFT = {
+    "DK03": "buprenorphine 3 mg IM every 6 hours (au): no factor for IM buprenorphine and no AU "
+            "label row; the Japanese Lepetan row is read in Japan only",
+    "DK37": "oral midazolam with clarithromycin (uk): no interaction row for a benzodiazepine with "
+            "a strong CYP3A4 inhibitor",
+}
+FRESH40_STILL_WARNED = {
+    "OK12": "SC alfentanil converted at SPCG's ratio (uk, end of life): unreduced in the chosen "
+            "table, the only rotation table with alfentanil (as OO03, OQ11, ON13)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -705,6 +717,7 @@ ROUNDS = {
     "fresh37": (FRESH37_LEFT, FRESH37_STILL_WARNED),
     "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
     "fresh39": (FRESH39_LEFT, FRESH39_STILL_WARNED),
+    "fresh40": (FRESH40_LEFT, FRESH40_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
