@@ -642,8 +642,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    such product in --previous, or no --previous: warning); methadone
                    alone is judged in its own mg (maintenance usual up to 100 mg/day),
                    not in OME, whose factor rises with its dose; a route no table has a
-                   factor for is judged by a labelled maximum for that route or for
-                   every route (tramadol 400 mg/day, injection included), else info
+                   factor for is judged by its label's usual dose (with --market, the
+                   other markets' where the market has none: a warning at most, naming
+                   them) or a labelled maximum for that route or for every route
+                   (tramadol 400 mg/day, injection included), else info
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step (info within a product label's own increment: Belbuca,
