@@ -3,7 +3,10 @@ own (a folder over the shipped data, ``Knowledge.load(tmp_path)``):
 
 - an opioid by a route no table has a factor for, in a market with no label row of its own for
   it, is judged by the other markets' labelled usual doses of the drug and route (a borrowed
-  error row as a warning, naming the markets), as another market's maximum is borrowed.
+  error row as a warning, naming the markets), as another market's maximum is borrowed;
+- a CYP3A4 contraindication its source limits to some routes of the drug
+  (``cyp3a4_inhibitor_contraindicated_routes``: oral midazolam with clarithromycin) is a warning
+  by those routes and information by the others (a midazolam syringe driver).
 
 The numbers in the tiny files are this file's own, chosen to make each boundary obvious; they
 are not clinical figures.
@@ -94,3 +97,49 @@ def test_with_no_market_row_and_none_elsewhere_the_dose_is_reported_not_judged(t
     found = _found(["buprenorphine 2 mg im q6h"], market="au", knowledge=k)
     assert not _of(found, "opioid-above-usual")
     assert _of(found, "opioid-dose-range-not-checked")
+
+
+# -- a CYP3A4 contraindication limited to some routes ----------------------------------------------
+PROPERTIES = ("drug,property,value,source,grade,notes\n"
+              "clarithromycin,cyp3a4_inhibitor,strong,Test [P],P,\n"
+              "fluconazole,cyp3a4_inhibitor,moderate,Test [P],P,\n"
+              "midazolam,cyp3a4_inhibitor_contraindicated,strong,Test inhibitor label [P],P,\n")
+BY_MOUTH = "midazolam,cyp3a4_inhibitor_contraindicated_routes,oral,Test routes [P],P,\n"
+
+
+def _contraindicated(tmp_path: Path, properties: str, items: list[str]) -> list[Finding]:
+    k = _knowledge(tmp_path, drug_properties=properties)
+    return _of(_found(items, knowledge=k), "cyp3a4-inhibitor-contraindicated")
+
+
+def test_the_routes_the_contraindication_names_are_a_warning(tmp_path):
+    found = _contraindicated(tmp_path, PROPERTIES + BY_MOUTH,
+                             ["midazolam 7.5 mg po at night", "clarithromycin 500 mg po bid"])
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert "midazolam (oral)" in found[0].message
+    assert found[0].source.startswith("Test inhibitor label")  # the drug's own source first
+
+
+def test_the_other_routes_alone_are_information_saying_what_to_do(tmp_path):
+    found = _contraindicated(tmp_path, PROPERTIES + BY_MOUTH,
+                             ["midazolam 10 mg/day sc continuous", "clarithromycin 500 mg po bid"])
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "adjust the dose" in found[0].message
+    assert found[0].source == "Test routes [P]"
+    # beside the oral order, the contraindicated route decides: one warning
+    both = _contraindicated(tmp_path, PROPERTIES + BY_MOUTH,
+                            ["midazolam 10 mg/day sc continuous", "midazolam 5 mg po at night",
+                             "clarithromycin 500 mg po bid"])
+    assert [f.severity for f in both] == [Severity.WARNING]
+
+
+def test_without_a_route_limit_every_route_is_contraindicated(tmp_path):
+    found = _contraindicated(tmp_path, PROPERTIES,
+                             ["midazolam 10 mg/day sc continuous", "clarithromycin 500 mg po bid"])
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+def test_a_weaker_inhibitor_than_the_source_names_is_not_flagged_by_any_route(tmp_path):
+    for item in ("midazolam 7.5 mg po at night", "midazolam 10 mg/day sc continuous"):
+        assert not _contraindicated(tmp_path, PROPERTIES + BY_MOUTH,
+                                    [item, "fluconazole 50 mg po daily"])

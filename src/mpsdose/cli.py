@@ -681,7 +681,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
                    PPI and ketorolac from 65: Beers; a coxib: info); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
-                   QT drugs, CYP3A4 inhibitors; warfarin with CYP2C9 inhibitors
+                   QT drugs, CYP3A4 inhibitors; a drug contraindicated with strong
+                   CYP3A4 inhibitors beside one (domperidone; oral midazolam with
+                   clarithromycin: by SC, IV or buccal route info, monitor and adjust);
+                   warfarin with CYP2C9 inhibitors
                    (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =

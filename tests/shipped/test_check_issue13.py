@@ -668,10 +668,10 @@ FRESH39_STILL_WARNED = {
 # DK03 (buprenorphine 3 mg IM every 6 hours, au) was silent until a route no table has a factor
 # for borrowed the other markets' labelled usual doses (the JP Lepetan, US Buprenex and UK
 # Temgesic injection rows; a borrowed error row as a warning): a warning now.
-FRESH40_LEFT = {
-    "DK37": "oral midazolam with clarithromycin (uk): no interaction row for a benzodiazepine with "
-            "a strong CYP3A4 inhibitor",
-}
+# DK37 (oral midazolam with clarithromycin, uk) was silent until midazolam's contraindication
+# with strong CYP3A4 inhibitors by mouth was shipped (drug_properties.csv
+# cyp3a4_inhibitor_contraindicated and _routes: the clarithromycin SmPCs): a warning now.
+FRESH40_LEFT: dict[str, str] = {}
 FRESH40_STILL_WARNED = {
     "OK12": "SC alfentanil converted at SPCG's ratio (uk, end of life): unreduced in the chosen "
             "table, the only rotation table with alfentanil (as OO03, OQ11, ON13)",
