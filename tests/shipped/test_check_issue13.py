@@ -660,9 +660,9 @@ FRESH39_STILL_WARNED = {
             "advice; no oxycodone hepatic start is shipped (as OT19)",
     "OL34": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's 5 mg "
             "twice daily (as OS26, OQ26, OM33)",
-    "OL49": "Anpec morphine suppository 10 mg every 8 hours, naive (jp): above the Japanese "
-            "all-opioid start in OME; the insert's own rectal start is not shipped",
 }
+# OL49 (Anpec morphine suppository 10 mg every 8 hours, naive, jp) warned against the Japanese
+# all-opioid start in OME until the Anpec insert's own rectal start (10 mg a dose) was shipped.
 
 # -- the fortieth held-out round (written and committed before check first ran) --------------
 # DK03 (buprenorphine 3 mg IM every 6 hours, au) was silent until a route no table has a factor

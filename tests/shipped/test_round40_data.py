@@ -1,6 +1,7 @@
 """The shipped numbers behind the fortieth (and thirty-ninth) held-out rounds' fixes (issue 13),
-typed again from the text each row quotes (double entry): the Temgesic injection dose and the
-CYP3A4 contraindication of oral midazolam; and the orders they judge."""
+typed again from the text each row quotes (double entry): the Temgesic injection dose, the
+CYP3A4 contraindication of oral midazolam and the Anpec suppository's start; and the orders they
+judge."""
 
 from __future__ import annotations
 
@@ -68,3 +69,22 @@ def test_fluconazole_a_moderate_inhibitor_does_not_make_midazolam_warn():
     for item in ("midazolam 7.5 mg po at night", "midazolam 10 mg/day sc continuous"):
         assert not _severities(_found([item, "fluconazole 50 mg po daily"], TOLERANT),
                                "cyp3a4-inhibitor-contraindicated")
+
+
+# -- the Anpec suppository's own start ------------------------------------------------------------
+NAIVE_OLD = Patient(age=76, weight_kg=50, hepatic="none", opioid_tolerant=False)
+
+
+def test_the_anpec_insert_starts_rectal_morphine_at_10_mg_a_dose():
+    # アンペック坐剤 insert: '初めてモルヒネ製剤として本剤を投与する場合は、1回10mgより開始することが望ましい'
+    (row,) = [r for r in K.opioid_ranges if r.check == "naive-start" and r.drug == "morphine"
+              and r.market == "jp" and r.routes is not None and Route.RECTAL in r.routes]
+    assert row.per_dose == pytest.approx(10) and row.per_day is None
+    assert "アンペック" in row.source
+
+
+def test_an_anpec_start_is_silent_and_twice_it_warns():
+    assert not _severities(_found(["anpec 10 mg pr q8h"], NAIVE_OLD, market="jp"),
+                           "opioid-naive-start")
+    assert _severities(_found(["anpec 20 mg pr q8h"], NAIVE_OLD, market="jp"),
+                       "opioid-naive-start") == [Severity.WARNING]
