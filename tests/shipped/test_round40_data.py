@@ -88,3 +88,14 @@ def test_an_anpec_start_is_silent_and_twice_it_warns():
                            "opioid-naive-start")
     assert _severities(_found(["anpec 20 mg pr q8h"], NAIVE_OLD, market="jp"),
                        "opioid-naive-start") == [Severity.WARNING]
+
+
+def test_a_contraindication_from_the_drugs_own_source_does_not_quote_another_drugs_risk():
+    # the rule's statement is domperidone's (MHRA 2014): a midazolam finding cites midazolam's
+    # own sources and says nothing of domperidone's arrhythmias
+    found = [f for f in check(Regimen.parse(["midazolam 7.5 mg po at night",
+                                             "clarithromycin 500 mg po bid"]), Patient(age=62))
+             if f.code == "cyp3a4-inhibitor-contraindicated"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert "domperidone" not in found[0].message and "own source" in found[0].message
+    assert found[0].source.startswith("Clarithromycin SmPCs")

@@ -994,13 +994,15 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         else:
             drug_words = drug
         if strong:
-            finding = _ruled(k, "cyp3a4-inhibitor-contraindicated", (
-                f"{drug_words} with the {value}{' or stronger' if value != 'strong' else ''} "
-                f"CYP3A4 inhibitor {', '.join(strong)}: contraindicated"))
-            if property_source != finding.source:  # the drug's own source first
-                finding = attrs.evolve(finding,
-                                       source=f"{property_source} ; also: {finding.source}")
-            found.append(finding)
+            text = (f"{drug_words} with the {value}{' or stronger' if value != 'strong' else ''} "
+                    f"CYP3A4 inhibitor {', '.join(strong)}: contraindicated")
+            rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
+            if property_source == rule.source:
+                found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", text))
+            else:  # the drug's own source, not the rule's statement about another drug
+                found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (
+                    f"{text} by {drug}'s own source: its exposure rises with the inhibitor; use "
+                    "another drug or stop the inhibitor"), f"{property_source} ; also: {rule.source}"))
         if by_name and also:
             rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
             found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (
