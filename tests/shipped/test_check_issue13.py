@@ -677,6 +677,30 @@ FRESH40_STILL_WARNED = {
             "table, the only rotation table with alfentanil (as OO03, OQ11, ON13)",
 }
 
+# -- the forty-first and forty-second held-out rounds (written and committed before check ran) --
+FRESH41_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH41_STILL_WARNED = {
+    "OJ08": "Nucynta ER raised from 50 to 100 mg every 12 hours (us): the label's 50 mg "
+            "increment, beyond the 50% titration step; no Nucynta ER label step shipped",
+    "OJ31": "Norspan raised from 5 to 10 mcg/h (au): the next strength; no AU label step (as OM28)",
+    "OJ38": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours (nz): unreduced at SPCG's "
+            "tramadol 1/10 and above the NZ starts, so not a step up (as OP37)",
+}
+FRESH42_LEFT = {
+    "DH36": "clarithromycin with quetiapine: no row for quetiapine with a strong CYP3A4 inhibitor",
+    "DH38": "IV linezolid with duloxetine: no row for linezolid (an MAO inhibitor) with a "
+            "serotonergic drug",
+}
+FRESH42_STILL_WARNED = {
+    "OH19": "MR hydromorphone 16 mg/day to CSCI 8 mg/day at 2:1 (eu): +100% at PDQ's 5:1, the "
+            "most cautious table, beyond the 50% step",
+    "OH20": "MR oxycodone 40 mg/day to Transtec 35 mcg/h (eu): the SmPC's lowest strength below "
+            "about 120 mg oral morphine; no Transtec label switch shipped",
+    "OH26": "an IV fentanyl PCA demand dose of 20 micrograms, naive (au): above eTG's oral start "
+            "in OME applied to every route without an AU row",
+    "OH37": "CSCI oxycodone 15 mg/24 h at CrCl 25 (nz): the renal caution",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -719,6 +743,8 @@ ROUNDS = {
     "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
     "fresh39": (FRESH39_LEFT, FRESH39_STILL_WARNED),
     "fresh40": (FRESH40_LEFT, FRESH40_STILL_WARNED),
+    "fresh41": (FRESH41_LEFT, FRESH41_STILL_WARNED),
+    "fresh42": (FRESH42_LEFT, FRESH42_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
