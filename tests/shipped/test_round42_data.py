@@ -29,9 +29,9 @@ def _severities(found: list[Finding], code: str) -> list[Severity]:
 
 # -- quetiapine with a strong CYP3A4 inhibitor ------------------------------------------------------
 def test_quetiapine_dose_is_reduced_with_strong_inhibitors_by_its_label():
-    # drugs.com: 'ADJUST DOSE ... ketoconazole ... AUC ... 6.2-fold'; the US label: one sixth
+    # drugs.com: 'ADJUST DOSE' (ketoconazole: AUC 6.2-fold); AETC: 'reduce ... to 1 / 6'
     value, source = K.drug_properties.get("quetiapine", "cyp3a4_inhibitor_reduce_dose")
-    assert value == "strong" and "6.2-fold" in source and "one-sixth" in source
+    assert value == "strong" and "6.2-fold" in source and "1 / 6 of current dose" in source
     assert K.drug_properties.get("quetiapine", "cyp3a4_inhibitor_contraindicated") is None
 
 
