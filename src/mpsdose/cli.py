@@ -684,7 +684,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    QT drugs, CYP3A4 inhibitors; a drug contraindicated with strong
                    CYP3A4 inhibitors beside one (domperidone; oral midazolam with
                    clarithromycin: by SC, IV or buccal route info, monitor and adjust);
-                   warfarin with CYP2C9 inhibitors
+                   a drug whose label reduces its dose with strong CYP3A4 inhibitors
+                   beside one (quetiapine: one sixth); an MAO inhibitor (linezolid)
+                   with a serotonergic drug; warfarin with CYP2C9 inhibitors
                    (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =

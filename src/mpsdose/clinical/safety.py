@@ -877,6 +877,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_other_depressants(k, items, opioids))
         found.extend(_cyp3a4(k, items, opioids))
     found.extend(_cyp3a4_contraindicated(k, items))
+    found.extend(_cyp3a4_reduce_dose(k, items))
     found.extend(_cyp2c9(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
@@ -890,6 +891,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if serotonergic_opioids and others:
         found.append(_ruled(k, "serotonergic", f"{', '.join(serotonergic_opioids)} with "
                             f"{', '.join(others)}: serotonin syndrome risk"))
+    found.extend(_maoi_serotonergic(k, items, serotonergic, serotonergic_opioids))
     if "methadone" in opioids:
         found.extend(_methadone_qt(k, items))
     anticoagulants = _classes(items, "anticoagulant")
@@ -1010,6 +1012,49 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
                 f"names among the inhibitors it is contraindicated with: contraindicated. "
                 f"{rule.statement}"), f"{also[1]} ; also: {rule.source}"))
     return found
+
+
+def _cyp3a4_reduce_dose(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose label asks for a reduced dose with CYP3A4 inhibitors from a strength on
+    (``cyp3a4_inhibitor_reduce_dose``: quetiapine, one sixth of the dose with a strong
+    inhibitor) given with an inhibitor of that strength or stronger.
+
+    Not a contraindication: the label's own words (reduce the dose) with the rule's severity,
+    and the drug's own source first; a weaker inhibitor than the label names is not flagged."""
+    inhibitors = {d: v[0] for d in _with_property(k, items, "cyp3a4_inhibitor")
+                  if (v := k.drug_properties.get(d, "cyp3a4_inhibitor")) is not None}
+    found = []
+    for drug in _with_property(k, items, "cyp3a4_inhibitor_reduce_dose"):
+        value, source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "cyp3a4_inhibitor_reduce_dose")
+        if value not in _INHIBITOR_STRENGTHS:
+            continue
+        weakest = _INHIBITOR_STRENGTHS.index(value)
+        strong = [d for d, v in inhibitors.items() if d != drug and v in _INHIBITOR_STRENGTHS
+                  and _INHIBITOR_STRENGTHS.index(v) >= weakest]
+        if not strong:
+            continue
+        rule = _rule(k, "cyp3a4-inhibitor-reduce-dose")
+        found.append(Finding(rule.severity, "cyp3a4-inhibitor-reduce-dose", (
+            f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
+            f"inhibitor {', '.join(strong)}: {drug}'s label asks for a reduced dose with such "
+            f"an inhibitor. {rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
+    return found
+
+
+def _maoi_serotonergic(k: Knowledge, items: Sequence[Item], serotonergic: list[str],
+                       serotonergic_opioids: list[str]) -> list[Finding]:
+    """An MAO inhibitor (``serotonergic`` = ``maoi``: linezolid, a reversible non-selective
+    one) with another serotonergic drug that is not an opioid (an opioid beside it is the
+    ``serotonergic`` rule's): serotonin syndrome, by the MAO inhibitor's label."""
+    maoi = [d for d in serotonergic
+            if (v := k.drug_properties.get(d, "serotonergic")) is not None and v[0] == "maoi"]
+    others = [d for d in serotonergic if d not in maoi and d not in serotonergic_opioids]
+    if not maoi or not others:
+        return []
+    return [_ruled(k, "maoi-serotonergic", f"the MAO inhibitor {', '.join(maoi)} with "
+                   f"{', '.join(others)}: serotonin syndrome risk")]
 
 
 def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:

@@ -586,6 +586,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_contraindicated",
                                                  "cyp3a4_inhibitor_contraindicated_named",
                                                  "cyp3a4_inhibitor_contraindicated_routes",
+                                                 "cyp3a4_inhibitor_reduce_dose",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
                                                  "who_step")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
@@ -599,6 +600,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "cyp3a4_inhibitor_contraindicated_routes: the routes of the drug "
                             "the contraindication holds for, space-separated, where the source "
                             "limits it (midazolam: oral; by other routes the finding is info). "
+                            "cyp3a4_inhibitor_reduce_dose: the weakest CYP3A4 inhibitor "
+                            "strength with which the drug's label asks for a reduced dose "
+                            "rather than contraindicating it (quetiapine: strong). "
                             "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
                             "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
                             "strength a source rates (weak, moderate, strong), or yes where a "
