@@ -704,6 +704,36 @@ FRESH42_STILL_WARNED = {
     "OH37": "CSCI oxycodone 15 mg/24 h at CrCl 25 (nz): the renal caution",
 }
 
+# -- the forty-third and forty-fourth held-out rounds (written and committed before check ran) --
+FRESH43_LEFT = {
+    "DG20": "MS Contin 120 mg/day to Belbuca 900 micrograms every 12 hours (us): the label's "
+            "taper to 30 mg MSE and its 150 microgram steps are not read for a switch to Belbuca",
+}
+FRESH43_STILL_WARNED = {
+    "OG30": "MR oxycodone 20 mg/day to a first Durogesic 12 mcg/h patch (au): an error by the US "
+            "label's 60 mg/day; no AU patch table shipped",
+}
+FRESH44_LEFT = {
+    "DF11": "SC methadone 10 mg every 8 hours, naive (au): SC methadone is judged by nothing",
+    "DF18": "intrathecal morphine raised from 1 to 4 mg/day (us): no titration judgement for a "
+            "neuraxial infusion",
+    "DF34": "fluconazole 800 mg daily at CrCl 18 (au): the label's renal halving is not shipped",
+    "DF37": "domperidone with haloperidol at 78 (au): domperidone's QT contraindication is not "
+            "shipped",
+    "DF39": "IM olanzapine with IV lorazepam (us): the label's advice against a parenteral "
+            "benzodiazepine is not shipped",
+}
+FRESH44_STILL_WARNED = {
+    "OF03": "Belbuca raised from 150 to 300 micrograms every 12 hours, non-tolerant (us): the "
+            "label's step, above the US naive start",
+    "OF20": "tapentadol 200 mg/day to a morphine syringe driver of 30 mg/day (eu): unreduced at "
+            "SPCG's tapentadol factor",
+    "OF28": "a first 12 mcg/h patch from oxycodone 20 mg/day (au): an error by the US label; no "
+            "AU patch table",
+    "OF49": "IV morphine 30 mg/day to IV fentanyl 0.4 mg/day by the Japanese patch insert's table "
+            "(jp): unreduced in SPCG",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -748,6 +778,8 @@ ROUNDS = {
     "fresh40": (FRESH40_LEFT, FRESH40_STILL_WARNED),
     "fresh41": (FRESH41_LEFT, FRESH41_STILL_WARNED),
     "fresh42": (FRESH42_LEFT, FRESH42_STILL_WARNED),
+    "fresh43": (FRESH43_LEFT, FRESH43_STILL_WARNED),
+    "fresh44": (FRESH44_LEFT, FRESH44_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
