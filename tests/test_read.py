@@ -39,7 +39,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh24_passages.jsonl", "fresh25_passages.jsonl",
                                           "fresh26_passages.jsonl", "fresh27_passages.jsonl",
                                           "fresh28_passages.jsonl", "fresh29_passages.jsonl",
-                                          "fresh30_passages.jsonl")
+                                          "fresh30_passages.jsonl", "fresh31_passages.jsonl",
+                                          "fresh32_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -3991,3 +3992,40 @@ def test_the_fresh30_catalogue_amounts_are_all_read():
         assert dose in _daily_doses(_passage(id_)), id_
     assert [d for _, d in _daily_doses(_passage("fresh30-021"))] == [
         "10 mg/day", "15 mg/day", "10 mg/day"]
+
+
+# -- fresh31's and fresh32's gaps (first read 7/17, 1 invented, and 19/51; see tests/data/README.md)
+
+@pytest.mark.parametrize("text", [
+    "The unique new prescribed drug is paracetamol (1g) only if pain appears and with maximum "
+    "dose of 3g per day.",
+    "Morphine 5 mg as needed, with a maximum of 30 mg per day, was prescribed.",
+    "Paracetamol 1 g if needed, maximum dose of 4 g per day.",
+    "Oxycodone 5 mg for breakthrough pain (maximum 30 mg/day) was given.",
+    "Oxycodone 5 mg every 2 hours as needed (max. 30 mg per day) was prescribed.",
+])
+def test_the_maximum_after_a_dose_is_its_ceiling_not_an_intake(text):
+    assert all(dose is None for _, dose in _daily_doses(text))
+    assert "dose-ceiling" in _codes(text)
+
+
+def test_pain_appearing_is_a_word_of_as_needed():
+    items = _items("Paracetamol 1 g only if pain appears was prescribed.")
+    assert [i.prn for i in items] == [True]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a verb of change before the maximum: the dose reached
+    ("Morphine 10 mg every 4 hours was titrated to a maximum of 120 mg/day.",
+     [("morphine", "60 mg/day"), ("morphine", "120 mg/day")]),
+    # a maximum with no dose before it: the patient's highest dose, as before
+    ("Prednisolone (maximum dose, 30 mg/day) was tapered.", [("prednisolone", "30 mg/day")]),
+])
+def test_a_maximum_reached_is_still_a_dose(text, want):
+    assert _daily_doses(text) == want
+    assert "dose-ceiling" not in _codes(text)
+
+
+def test_the_fresh31_paracetamol_ceiling_is_not_read_as_taken():
+    assert ("acetaminophen", None) in _daily_doses(_passage("fresh31-001"))
+    assert ("acetaminophen", "3 g/day") not in _daily_doses(_passage("fresh31-001"))

@@ -219,7 +219,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
     _p("prn", r"p\.?r\.?n\.?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
               r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
-              r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up", "prn"),
+              r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up"
+              # "paracetamol (1g) only if pain appears": given when a symptom comes, as needed
+              r"|(?:only\s+)?(?:if|when(?:ever)?)\s+(?:the\s+|there\s+is\s+)?pain\s+(?:appears|"
+              r"occurs|arises|recurs|returns|is\s+present)", "prn"),
     # -- routes and devices ------------------------------------------------------------------
     _p("route", r"orally|oral|by\s+mouth|per\s*os|p\.?o\.?", Route.ORAL),
     _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv", Route.IV),

@@ -228,6 +228,17 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             passage.add_not_dose(token, "the ceiling the text sets on a dose per kg, not the dose "
                                  "given")
             continue
+        dose_capped = _dose_capped(passage, tokens, index)
+        if dose_capped is not None:
+            used.add(index)  # "paracetamol (1g) only if pain appears and with maximum dose of 3g per day"
+            passage.add_not_dose(token, "the ceiling the text sets on a dose written before it "
+                                 "(how many doses a day at most), not an amount taken")
+            passage.add_finding(Severity.INFO, "dose-ceiling",
+                                f"{passage.text[token.start:token.end]!r}: the most a day of the "
+                                f"dose {passage.text[tokens[dose_capped].start:tokens[dose_capped].end]!r}"
+                                " before it, a ceiling, not what was taken: not read as a daily "
+                                "amount", (token.start, token.end))
+            continue
         if before is not None and before.kind == "bound" and before.value == "threshold":
             used.add(index)
             passage.add_not_dose(token, "a threshold (more or less than), not a dose")
@@ -344,6 +355,46 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             kind = "daily" if amount.time == "day" else "cumulative"
             passage.add_printed_total(sentence, tokens, index, index, kind, amount.value, amount_unit(amount),
                                       drug=_drug_near(tokens, index))
+
+
+def _dose_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
+    """ "paracetamol (1g) only if pain appears and with maximum dose of 3g per day", "morphine 5
+    mg as needed, with a maximum of 30 mg per day", "oxycodone 5 mg for breakthrough pain
+    (maximum 30 mg/day)": an amount a dose or a day after a word of a ceiling ("maximum (dose)
+    of", "max.", "not exceeding", "not to exceed") that follows a dose (a mass with no time and
+    no kg), with only that dose's schedule, as-needed words, brackets and the words that join
+    them between, is the most of that dose a day — a ceiling, not an amount taken (an as-needed
+    dose's maximum is given apart, never counted as taken). The position of the dose, or None.
+    Not "titrated to a maximum of 60 mg/day" (a verb of change stands between: the dose
+    reached), nor a ceiling after a dose per kg (:func:`_per_kg_capped`)."""
+    amount: Amount = tokens[index].value
+    if index < 2 or amount.per_kg or amount.time not in (None, "day") or not amount.mass:
+        return None
+    bound = tokens[index - 1]
+    if passage.word(bound) in ("exceed", "exceeding"):
+        if not re.search(r"\bnot\s+(?:to\s+)?$",
+                         passage.normal[max(0, bound.start - 8):bound.start]):
+            return None
+    elif bound.kind != "bound" or bound.value != "max" or passage.word(bound).startswith("up"):
+        return None  # "up to 600 mg/day" names the dose reached
+    position = index - 2
+    steps = 0
+    while position >= 0 and steps < 8:
+        token = tokens[position]
+        word = passage.word(token)
+        if token.kind == "amount":
+            dose: Amount = token.value
+            return position if dose.mass and dose.time is None and not dose.per_kg \
+                and dose.kind == "single" else None
+        if token.kind in ("freq", "prn", "open", "close", "route", "form", "release") or (
+                token.kind == "punct" and token.value == ",") or (
+                token.kind == "plus" and word in ("and", "with")) or word in (
+                "a", "the", "of", "dose", "daily", "not"):
+            position -= 1
+            steps += 1
+            continue
+        return None
+    return None
 
 
 def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
