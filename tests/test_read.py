@@ -4029,3 +4029,34 @@ def test_a_maximum_reached_is_still_a_dose(text, want):
 def test_the_fresh31_paracetamol_ceiling_is_not_read_as_taken():
     assert ("acetaminophen", None) in _daily_doses(_passage("fresh31-001"))
     assert ("acetaminophen", "3 g/day") not in _daily_doses(_passage("fresh31-001"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Daily medications:\n- Sertraline 50 mg\n- Omeprazole 20 mg\n",
+     [("sertraline", "50 mg/day"), ("omeprazole", "20 mg/day")]),
+    ("She takes every day:\n• Mirtazapine 15 mg\n• Oxycodone 5 mg as needed\n",
+     [("mirtazapine", "15 mg/day"), ("oxycodone", None)]),  # a line's own PRN is kept
+    ("His daily medication:\n1. Pregabalin 75 mg twice daily\n2. Lorazepam 1 mg\n",
+     [("pregabalin", "150 mg/day"), ("lorazepam", "1 mg/day")]),
+])
+def test_a_list_under_a_heading_that_says_daily_is_an_amount_a_day(text, want):
+    assert _daily_doses(text) == want
+    assert "daily-list" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Medications:\n- Sertraline 50 mg\n- Omeprazole 20 mg\n",  # the heading says no day
+    "He takes twice daily:\n- Sertraline 50 mg\n- Omeprazole 20 mg\n",  # a count of doses
+    # the list ended before the drug: a sentence that is not a line of the list
+    "Daily medications:\n- Sertraline 50 mg\nLater omeprazole 20 mg was given.\n",
+])
+def test_a_list_without_such_a_heading_gives_no_day(text):
+    doses = dict(_daily_doses(text))
+    assert doses.get("omeprazole") is None
+
+
+def test_the_fresh31_daily_list_is_read():
+    doses = _daily_doses(_passage("fresh31-001"))
+    for want in [("mirtazapine", "30 mg/day"), ("escitalopram", "15 mg/day"),
+                 ("lorazepam", "5 mg/day"), ("omeprazole", "20 mg/day")]:
+        assert want in doses
