@@ -4060,3 +4060,52 @@ def test_the_fresh31_daily_list_is_read():
     for want in [("mirtazapine", "30 mg/day"), ("escitalopram", "15 mg/day"),
                  ("lorazepam", "5 mg/day"), ("omeprazole", "20 mg/day")]:
         assert want in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hydrocortisone replacement (10/5/5 mg) was commenced.", "20 mg/day"),
+    ("She was started on hydrocortisone 10mg/5mg/5mg.", "20 mg/day"),
+    ("He was on oral hydrocortisone (15 mg/5 mg/5 mg).", "25 mg/day"),
+    ("Hydrocortisone 10/5/5 mg three times daily was continued.", "20 mg/day"),
+    ("Pregabalin was increased to 150-50-150mg daily.", "350 mg/day"),
+    ("Gabapentin was reduced to 300-300mg daily.", "600 mg/day"),
+])
+def test_doses_of_a_day_written_in_order_sum_to_the_day(text, want):
+    assert [d for _, d in _daily_doses(text)] == [want]
+    assert "divided-doses" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gabapentin 300-300mg was given.",  # two equal doses, no day said
+    "Morphine was titrated 10-20-30 mg daily.",  # rising at every step: a titration's steps
+    "Hydrocortisone 10/5/5 mg twice daily was given.",  # three doses, two a day: which?
+    "Hydrocortisone 10/5/5 mg every 2 days was given.",  # not every day
+    "Pregabalin 150-50-150mg as needed.",
+])
+def test_doses_in_order_the_text_does_not_make_one_day_are_not_summed(text):
+    assert all(d is None for _, d in _daily_doses(text))
+
+
+@pytest.mark.parametrize("text", [
+    # three strengths after names joined by a slash: a combination, never one drug's day
+    "She took paracetamol/codeine/caffeine 500/30/50 mg twice daily.",
+    # three strengths after a product the catalogue does not know, not the drug before it
+    "He took morphine 10 mg daily and Exforge HCT 5/160/12.5 mg.",
+    "Morphine 10 mg daily was given; on days 1/2/3 mg.",
+])
+def test_strengths_with_slashes_not_right_after_one_drug_are_not_its_doses(text):
+    doses = _daily_doses(text)
+    assert all(d in (None, "10 mg/day") for _, d in doses)
+
+
+def test_a_range_is_still_a_range():
+    assert _daily_doses("Pregabalin 150-300mg daily was given.") == [("pregabalin", None)]
+
+
+def test_the_fresh32_doses_of_a_day_in_order_are_read():
+    want = {"fresh32-010": ("pregabalin", "350 mg/day"), "fresh32-011": ("pregabalin", "300 mg/day"),
+            "fresh32-026": ("hydrocortisone", "20 mg/day"),
+            "fresh32-044": ("hydrocortisone", "20 mg/day"),
+            "fresh32-047": ("hydrocortisone", "20 mg/day")}
+    for id_, dose in want.items():
+        assert dose in _daily_doses(_passage(id_)), id_
