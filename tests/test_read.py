@@ -4109,3 +4109,34 @@ def test_the_fresh32_doses_of_a_day_in_order_are_read():
             "fresh32-047": ("hydrocortisone", "20 mg/day")}
     for id_, dose in want.items():
         assert dose in _daily_doses(_passage(id_)), id_
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Her medications were olanzapine 5 mg, duloxetine 90 mg, and rosuvastatin 5 mg daily.",
+     [("olanzapine", "5 mg/day"), ("duloxetine", "90 mg/day")]),
+    ("He took sertraline 50 mg and atorvastatin 20 mg daily.", [("sertraline", "50 mg/day")]),
+    ("Her medications were olanzapine 5 mg, duloxetine 90 mg, and morphine 5 mg daily.",
+     [("olanzapine", "5 mg/day"), ("duloxetine", "90 mg/day"), ("morphine", "5 mg/day")]),
+])
+def test_a_schedule_ending_a_list_closed_by_and_is_each_doses(text, want):
+    assert _daily_doses(text) == want
+    assert "shared-schedule" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # commas alone, the last a name the catalogue does not know: the schedule may be its only
+    "Patient was treated with amlodipine 5 mg, aspirin 100 mg, chlorimipramine 25 mg twice a day.",
+    # a dose with a schedule of its own in the list: the last schedule is the last dose's
+    "She took olanzapine 5 mg, sertraline 50 mg OD, and rosuvastatin 5 mg daily.",
+    # "and then": a change, not a list
+    "She took olanzapine 5 mg and then 10 mg daily.",
+])
+def test_a_schedule_ending_other_lists_is_not_shared(text):
+    doses = dict(_daily_doses(text))
+    assert doses.get("aspirin") is None and doses.get("olanzapine", None) in (None, "10 mg/day")
+    assert _daily_doses(text)[0][1] is None
+
+
+def test_the_fresh32_list_with_one_daily_is_read():
+    doses = _daily_doses(_passage("fresh32-038"))
+    assert ("olanzapine", "5 mg/day") in doses and ("duloxetine", "90 mg/day") in doses
