@@ -4140,3 +4140,25 @@ def test_a_schedule_ending_other_lists_is_not_shared(text):
 def test_the_fresh32_list_with_one_daily_is_read():
     doses = _daily_doses(_passage("fresh32-038"))
     assert ("olanzapine", "5 mg/day") in doses and ("duloxetine", "90 mg/day") in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Her regular medication included codeine phosphate (240mg daily total), morphine sulphate "
+     "(60mg daily total).", [("codeine", "240 mg/day"), ("morphine", "60 mg/day")]),
+    ("He took tramadol 200 mg a day in total.", [("tramadol", "200 mg/day")]),
+])
+def test_a_day_total_right_after_an_amount_is_the_drugs_daily_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "He received morphine 60 mg in total.",  # no word of the day: a cumulative total
+    "The total dose of morphine was 600 mg.",
+])
+def test_a_total_without_a_day_stays_a_total(text):
+    assert all(d is None for _, d in _daily_doses(text))
+
+
+def test_the_fresh32_day_totals_in_brackets_are_read():
+    doses = _daily_doses(_passage("fresh32-025"))
+    assert ("codeine", "240 mg/day") in doses and ("morphine", "60 mg/day") in doses

@@ -558,6 +558,7 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
             if (token.kind == "cue" and token.value not in ("respectively", "each", "total")) \
                     or (token.kind == "cue" and token.value == "total"
                         and not _total_daily_dose(passage, token, tokens[index])
+                        and not _day_total_after(passage, tokens, position)
                         and not _TOTAL_DURATION.match(passage.normal, token.end)):
                 found.add(token.value)
             if token.kind == "verb" and token.value == "decrease" \
@@ -610,6 +611,22 @@ def _total_daily_dose(passage: Passage, total: Token, amount: Token) -> bool:
     return total.end <= amount.start and re.fullmatch(
         r"\s+daily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|:\s*)?",
         passage.normal[total.end:amount.start]) is not None
+
+
+def _day_total_after(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "codeine phosphate (240mg daily total)", "tramadol 200 mg a day in total": "total" (at
+    ``position``) right after an amount and its word of the day (or an amount a day) is the sum
+    of one day's doses of the drug the amount is bound to — its daily amount, not a cumulative
+    total (nor a cue for the amounts near it: "…, morphine sulphate (60mg daily total)")."""
+    total = tokens[position]
+    amount = next((t for t in reversed(tokens[:position]) if t.kind == "amount"), None)
+    if amount is None or amount.end > total.start:
+        return False
+    between = passage.normal[amount.end:total.start]
+    if amount.value.time == "day" and re.fullmatch(r"\s*", between):
+        return True
+    return re.fullmatch(r"\s*(?:daily|a\s+day|per\s+day|/\s*day|each\s+day|every\s+day)\s+",
+                        between) is not None
 
 
 def _use_is_total(passage: Passage, tokens: list[Token], index: int) -> bool:
