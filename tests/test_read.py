@@ -4162,3 +4162,21 @@ def test_a_total_without_a_day_stays_a_total(text):
 def test_the_fresh32_day_totals_in_brackets_are_read():
     doses = _daily_doses(_passage("fresh32-025"))
     assert ("codeine", "240 mg/day") in doses and ("morphine", "60 mg/day") in doses
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He had been taking acetylsalicylate (300 mg/day) since then.", [("aspirin", "300 mg/day")]),
+    ("She took acetylsalicylate 100 mg daily.", [("aspirin", "100 mg/day")]),
+])
+def test_an_acid_written_as_its_anion_is_that_drug(text, want):
+    assert _daily_doses(text) == want
+    assert "acid-as-anion" in _codes(text)
+
+
+def test_an_anion_of_an_acid_the_catalogue_lacks_is_no_drug():
+    # "salicylate" would be salicylic acid, which the catalogue does not hold: nothing read
+    assert _daily_doses("She took salicylate 500 mg daily.") == []
+
+
+def test_the_fresh32_acetylsalicylate_is_aspirin():
+    assert ("aspirin", "300 mg/day") in _daily_doses(_passage("fresh32-007"))

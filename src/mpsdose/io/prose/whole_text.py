@@ -252,6 +252,7 @@ def misspelt_names(passage: Passage) -> None:
     (``misspelt-name``); the written word is recorded in ``passage.misspelt``."""
     catalogue = passage.catalogue
     _without_final_e(passage)
+    _acid_as_anion(passage)
     named = {catalogue.resolve(" ".join(found.group(0).split()))
              for found in passage.vocabulary.pattern.finditer(passage.normal)}
     if not named:
@@ -280,6 +281,31 @@ def misspelt_names(passage: Passage) -> None:
                             f"{passage.text[found.start():found.end()]!r} is read as {drug.name}, "
                             "misspelt: one edit from its name, which the passage also writes, and "
                             "from no other drug's name the catalogue knows", (found.start(), found.end()))
+
+
+def _acid_as_anion(passage: Passage) -> None:
+    """ "acetylsalicylate (300 mg/day)", "valproate": an acid's name the catalogue knows
+    ("acetylsalicylic acid", "valproic acid"), written as its anion ("-ic acid" as "-ate"), is
+    that drug — the same molecule in the body, as "sodium valproate" is valproic acid — where the
+    word is no catalogue name itself. Read as that drug, with a finding (``acid-as-anion``)."""
+    catalogue = passage.catalogue
+    seen: set[str] = set()
+    for found in re.finditer(r"(?<![\w\-])[a-z]{5,}ate(?![\w\-])", passage.normal):
+        word = found.group(0)
+        if word in seen or catalogue.get(word) is not None:
+            continue
+        seen.add(word)
+        acid = word[:-3] + "ic acid"
+        if catalogue.get(acid) is None:
+            continue
+        drug = catalogue.resolve(acid)
+        for same in re.finditer(rf"(?<![\w\-]){word}(?![\w\-])", passage.normal):
+            written = passage.text[same.start():same.end()]
+            passage.misspelt.setdefault(written, DrugName(drug, word))
+        passage.add_finding(Severity.INFO, "acid-as-anion",
+                            f"{passage.text[found.start():found.end()]!r} is read as {drug.name}: "
+                            f"the anion of {acid}, a name of it the catalogue knows",
+                            (found.start(), found.end()))
 
 
 def _without_final_e(passage: Passage) -> None:
