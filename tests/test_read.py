@@ -70,7 +70,8 @@ def _items(text: str):
                                              ("fresh23", 1.0), ("fresh24", 1.0),
                                              ("fresh25", 0.85), ("fresh26", 1.0),
                                              ("fresh27", 0.90), ("fresh28", 0.85),
-                                             ("fresh29", 0.70), ("fresh30", 0.85)])
+                                             ("fresh29", 0.70), ("fresh30", 0.85),
+                                             ("fresh31", 0.60), ("fresh32", 0.55)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4133,7 +4134,7 @@ def test_a_schedule_ending_a_list_closed_by_and_is_each_doses(text, want):
 ])
 def test_a_schedule_ending_other_lists_is_not_shared(text):
     doses = dict(_daily_doses(text))
-    assert doses.get("aspirin") is None and doses.get("olanzapine", None) in (None, "10 mg/day")
+    assert doses.get("aspirin") is None and doses.get("olanzapine") in (None, "10 mg/day")
     assert _daily_doses(text)[0][1] is None
 
 

@@ -8,6 +8,8 @@ given only where the text gives it; everything else is None with a note saying w
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 
 from mpsdose.io.prose.passage import ItemReading
@@ -243,9 +245,9 @@ class DoseNumbers:
         daily": the doses of one drug through a day, in order — their sum is the day's amount:
         three doses or more with slashes with no schedule, or any with a word of the day
         ("daily") or the same count of doses a day; doses written with hyphens only with such a
-        word (a bare "150-150mg" is not said to be a day), and not rising at every step ("10-20-30
-        mg daily": a hyphen also joins a titration's steps). Not as needed, intermittent, per kg or at a rate: no daily
-        amount."""
+        word (a bare "150-150mg" is not said to be a day), and not rising at every step
+        ("10-20-30 mg daily": a hyphen also joins a titration's steps). Not as needed,
+        intermittent, per kg or at a rate: no daily amount."""
         amount = reading.amount
         assert amount is not None
         parts = amount.values
@@ -259,7 +261,7 @@ class DoseNumbers:
                 or (reading.schedule_word is not None and schedule is None) \
                 or ((len(parts) < 3 or amount.day_needed) and not day_said) \
                 or (amount.day_needed and len(parts) >= 3
-                    and all(a < b for a, b in zip(parts, parts[1:], strict=False))):
+                    and all(a < b for a, b in itertools.pairwise(parts))):
             notes.append(("divided-doses-unread", f"doses written in order ({written}), and the "
                           "text does not say they make one day: no daily amount", Severity.INFO))
             return self
