@@ -89,15 +89,15 @@ two rows, for the format), grounded each dangerous row in a label, guideline or 
 named in its ``why``, checked every row with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh40.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to fortieth held-out rounds, each written by a new session that
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh42.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to forty-second held-out rounds, each written by a new session that
 read neither the rule code nor the limit tables nor the earlier rounds' rows (only their first
 two rows, for the format), grounded each row in a label, guideline or error report named in its
 ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked against the
 source's text with the search tool), checked every row with the item parser and patient
 constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all eighty-two.
+``python tests/devsets.py`` prints the counts of all eighty-six.
 """
 
 from __future__ import annotations
@@ -152,7 +152,9 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 37": ("check_dangerous_fresh37.csv", "check_ordinary_fresh37.csv"),
         "held-out 38": ("check_dangerous_fresh38.csv", "check_ordinary_fresh38.csv"),
         "held-out 39": ("check_dangerous_fresh39.csv", "check_ordinary_fresh39.csv"),
-        "held-out 40": ("check_dangerous_fresh40.csv", "check_ordinary_fresh40.csv")}
+        "held-out 40": ("check_dangerous_fresh40.csv", "check_ordinary_fresh40.csv"),
+        "held-out 41": ("check_dangerous_fresh41.csv", "check_ordinary_fresh41.csv"),
+        "held-out 42": ("check_dangerous_fresh42.csv", "check_ordinary_fresh42.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -642,8 +642,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    such product in --previous, or no --previous: warning); methadone
                    alone is judged in its own mg (maintenance usual up to 100 mg/day),
                    not in OME, whose factor rises with its dose; a route no table has a
-                   factor for is judged by a labelled maximum for that route or for
-                   every route (tramadol 400 mg/day, injection included), else info
+                   factor for is judged by its label's usual dose (with --market, the
+                   other markets' where the market has none: a warning at most, naming
+                   them) or a labelled maximum for that route or for every route
+                   (tramadol 400 mg/day, injection included), else info
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too), increase beyond the
                    titration step (info within a product label's own increment: Belbuca,
@@ -679,7 +681,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
                    PPI and ketorolac from 65: Beers; a coxib: info); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
-                   QT drugs, CYP3A4 inhibitors; warfarin with CYP2C9 inhibitors
+                   QT drugs, CYP3A4 inhibitors; a drug contraindicated with strong
+                   CYP3A4 inhibitors beside one (domperidone; oral midazolam with
+                   clarithromycin: by SC, IV or buccal route info, monitor and adjust);
+                   warfarin with CYP2C9 inhibitors
                    (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =

@@ -660,20 +660,45 @@ FRESH39_STILL_WARNED = {
             "advice; no oxycodone hepatic start is shipped (as OT19)",
     "OL34": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's 5 mg "
             "twice daily (as OS26, OQ26, OM33)",
-    "OL49": "Anpec morphine suppository 10 mg every 8 hours, naive (jp): above the Japanese "
-            "all-opioid start in OME; the insert's own rectal start is not shipped",
 }
+# OL49 (Anpec morphine suppository 10 mg every 8 hours, naive, jp) warned against the Japanese
+# all-opioid start in OME until the Anpec insert's own rectal start (10 mg a dose) was shipped.
 
 # -- the fortieth held-out round (written and committed before check first ran) --------------
-FRESH40_LEFT = {
-    "DK03": "buprenorphine 3 mg IM every 6 hours (au): no factor for IM buprenorphine and no AU "
-            "label row; the Japanese Lepetan row is read in Japan only",
-    "DK37": "oral midazolam with clarithromycin (uk): no interaction row for a benzodiazepine with "
-            "a strong CYP3A4 inhibitor",
-}
+# DK03 (buprenorphine 3 mg IM every 6 hours, au) was silent until a route no table has a factor
+# for borrowed the other markets' labelled usual doses (the JP Lepetan, US Buprenex and UK
+# Temgesic injection rows; a borrowed error row as a warning): a warning now.
+# DK37 (oral midazolam with clarithromycin, uk) was silent until midazolam's contraindication
+# with strong CYP3A4 inhibitors by mouth was shipped (drug_properties.csv
+# cyp3a4_inhibitor_contraindicated and _routes: the clarithromycin SmPCs): a warning now.
+FRESH40_LEFT: dict[str, str] = {}
 FRESH40_STILL_WARNED = {
     "OK12": "SC alfentanil converted at SPCG's ratio (uk, end of life): unreduced in the chosen "
             "table, the only rotation table with alfentanil (as OO03, OQ11, ON13)",
+}
+
+# -- the forty-first and forty-second held-out rounds (written and committed before check ran) --
+FRESH41_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH41_STILL_WARNED = {
+    "OJ08": "Nucynta ER raised from 50 to 100 mg every 12 hours (us): the label's 50 mg "
+            "increment, beyond the 50% titration step; no Nucynta ER label step shipped",
+    "OJ31": "Norspan raised from 5 to 10 mcg/h (au): the next strength; no AU label step (as OM28)",
+    "OJ38": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours (nz): unreduced at SPCG's "
+            "tramadol 1/10 and above the NZ starts, so not a step up (as OP37)",
+}
+FRESH42_LEFT = {
+    "DH36": "clarithromycin with quetiapine: no row for quetiapine with a strong CYP3A4 inhibitor",
+    "DH38": "IV linezolid with duloxetine: no row for linezolid (an MAO inhibitor) with a "
+            "serotonergic drug",
+}
+FRESH42_STILL_WARNED = {
+    "OH19": "MR hydromorphone 16 mg/day to CSCI 8 mg/day at 2:1 (eu): +100% at PDQ's 5:1, the "
+            "most cautious table, beyond the 50% step",
+    "OH20": "MR oxycodone 40 mg/day to Transtec 35 mcg/h (eu): the SmPC's lowest strength below "
+            "about 120 mg oral morphine; no Transtec label switch shipped",
+    "OH26": "an IV fentanyl PCA demand dose of 20 micrograms, naive (au): above eTG's oral start "
+            "in OME applied to every route without an AU row",
+    "OH37": "CSCI oxycodone 15 mg/24 h at CrCl 25 (nz): the renal caution",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -718,6 +743,8 @@ ROUNDS = {
     "fresh38": (FRESH38_LEFT, FRESH38_STILL_WARNED),
     "fresh39": (FRESH39_LEFT, FRESH39_STILL_WARNED),
     "fresh40": (FRESH40_LEFT, FRESH40_STILL_WARNED),
+    "fresh41": (FRESH41_LEFT, FRESH41_STILL_WARNED),
+    "fresh42": (FRESH42_LEFT, FRESH42_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

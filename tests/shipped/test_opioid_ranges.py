@@ -50,6 +50,13 @@ SOURCED = [
     ("naive-start", "buprenorphine", Route.TRANSDERMAL, None, "au", None, 0.12),
     ("naive-start", "buprenorphine", Route.TRANSDERMAL, None, "nz", None, 0.12),
     ("naive-start", "tapentadol", Route.ORAL, "er", "uk", 50, 100),
+    # Temgesic Injection (UK SmPC) 'Administration by i.m. or slow i.v. injection ... 1-2ml
+    # (300-600 micrograms of buprenorphine) every 6-8 hours as required'
+    ("usual", "buprenorphine", Route.IM, None, "uk", 0.6, None),
+    ("usual", "buprenorphine", Route.IV, None, "uk", 0.6, None),
+    # アンペック坐剤 insert 'なお、初めてモルヒネ製剤として本剤を投与する場合は、1回10mgより開始する
+    # ことが望ましい'
+    ("naive-start", "morphine", Route.RECTAL, None, "jp", 10, None),
     # the immediate-release starts of every opioid, in OME a dose: US morphine tablets '15 to 30
     # mg', WMPCP '2.5mg-10mg four-hourly', Opso '1回5~10mg', eTG 'morphine immediate-release 2 to
     # 5 mg'

@@ -362,7 +362,27 @@ def _rows_for(k: Knowledge, check: str, entry: _Entry, market: str | None, *,
             and not _judges(rows, entry, day_counts)
             and naive_start_label(entry.item, market, k) is None):
         rows = [r for r in _market_rows(k, check, entry, None) if r.market != market]
+    elif check == "usual" and market is not None and _usual_unjudged(rows, entry):
+        rows = [r if r.market is None or r.severity is not Severity.ERROR
+                else attrs.evolve(r, severity=Severity.WARNING)
+                for r in _market_rows(k, check, entry, None) if r.market != market]
     return rows
+
+
+def _usual_unjudged(rows: Sequence[OpioidRange], entry: _Entry) -> bool:
+    """Whether the chosen market's usual rows leave an entry unjudged: no table has a factor for
+    its drug and route (so the rows of every opioid, in OME, cannot read it) and no row of the
+    drug's own in that market measures it.
+
+    Then the other markets' labelled usual doses of the drug and route judge it, as another
+    market's maximum judges what the chosen market's sources are silent on (the limit checks'
+    ``DoseLimit.demoted``): an IM buprenorphine dose in Australia, where no table has IM
+    buprenorphine and no Australian label row is shipped, is read against the UK, US and
+    Japanese injection labels. A borrowed error row is applied as a warning, and the finding
+    names the markets (:func:`_borrowed_from`).
+    """
+    return entry.reading is None and not any(not r.generic and _measures(r, entry)
+                                             for r in rows)
 
 
 def _market_rows(k: Knowledge, check: str, entry: _Entry,
@@ -758,12 +778,20 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         counts = entry.scheduled or prn_day is not None
         rows = _rows_for(k, check, entry, market, day_counts=counts)
         why = ""
-        others = (_borrowed_from(rows, entry, market, counts) if check == "naive-start"
-                  else [])
-        if others:
+        others = (_borrowed_from(rows, entry, market, counts)
+                  if check in ("naive-start", "usual") else [])
+        if others and check == "naive-start":
             why = (f"; the {str(market).upper()} sources give no opioid-naive start for "
                    f"{_release_words(entry)}, so the {', '.join(m.upper() for m in others)} "
                    f"start{'s are' if len(others) > 1 else ' is'} applied")
+        elif others:
+            demoted = any(r.market in others and r.severity is Severity.ERROR
+                          for r in _market_rows(k, check, entry, None))
+            why = (f"; no table has a factor for {_release_words(entry)} and the "
+                   f"{str(market).upper()} sources give no usual dose for it, so the "
+                   f"{', '.join(m.upper() for m in others)} label "
+                   f"dose{'s are' if len(others) > 1 else ' is'} applied"
+                   + (", a label maximum there as a warning here" if demoted else ""))
         if check == "naive-start" and low_end:
             rows, low = _at_low_end(rows, low_end)
             why += low
@@ -950,7 +978,9 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                             for f in raised), raised[0].source))
     uncovered = [e for e in entries if e.reading is None
                  and not any(not r.generic and r.check in CHECK_CODES and _applies(r, e, market)
-                             and _measures(r, e) for r in k.opioid_ranges)]
+                             and _measures(r, e) for r in k.opioid_ranges)
+                 and not any(not r.generic and _measures(r, e)
+                             for r in _rows_for(k, "usual", e, market))]
     # a label's usual or starting row judges a route no table has, but it says nothing of a
     # unit slip: without a plausible row of its own the drug's smallest factor bounds it
     unbounded = [e for e in entries if e.reading is None

@@ -954,12 +954,20 @@ _INHIBITOR_STRENGTHS = ("weak", "moderate", "strong")
 
 def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """A drug whose source contraindicates CYP3A4 inhibitors from a strength on (domperidone:
-    potent ones, MHRA 2014) with an inhibitor of that strength or stronger."""
+    potent ones, MHRA 2014) with an inhibitor of that strength or stronger.
+
+    Where the source contraindicates the combination by some routes of the drug only
+    (``cyp3a4_inhibitor_contraindicated_routes``: the clarithromycin SmPCs contraindicate
+    *oral* midazolam and ask for close monitoring and dose adjustment with intravenous or
+    oromucosal midazolam), the drug by those routes is flagged; by the other routes alone the
+    finding is information saying what the source asks (a midazolam syringe driver with
+    clarithromycin: monitor, adjust the dose)."""
     inhibitors = {d: k.drug_properties.get(d, "cyp3a4_inhibitor")
                   for d in _with_property(k, items, "cyp3a4_inhibitor")}
     found = []
     for drug in _with_property(k, items, "cyp3a4_inhibitor_contraindicated"):
-        value, _ = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated")  # type: ignore[misc]
+        value, property_source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "cyp3a4_inhibitor_contraindicated")
         if value not in _INHIBITOR_STRENGTHS:
             continue
         weakest = _INHIBITOR_STRENGTHS.index(value)
@@ -968,10 +976,33 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         also = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated_named")
         listed = set(also[0].split()) if also else set()
         by_name = [d for d in inhibitors if d in listed and d not in strong]
+        scoped = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated_routes")
+        if scoped is not None:
+            routes = set(scoped[0].split())
+            given = sorted({item.route.value for item in items if item.listed
+                            and any(d.name == drug for d in item.drugs)})
+            if not routes & set(given):
+                if strong or by_name:
+                    found.append(Finding(Severity.INFO, "cyp3a4-inhibitor-contraindicated", (
+                        f"{drug} by {', '.join(given)} with the CYP3A4 inhibitor "
+                        f"{', '.join(strong + by_name)}: its source contraindicates the "
+                        f"combination by the {' '.join(sorted(routes))} route only; by "
+                        f"{', '.join(given)} its exposure still rises, so monitor for deeper "
+                        "and longer sedation and adjust the dose"), scoped[1]))
+                continue
+            drug_words = f"{drug} ({' '.join(sorted(routes & set(given)))})"
+        else:
+            drug_words = drug
         if strong:
-            found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", (
-                f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
-                f"inhibitor {', '.join(strong)}: contraindicated")))
+            text = (f"{drug_words} with the {value}{' or stronger' if value != 'strong' else ''} "
+                    f"CYP3A4 inhibitor {', '.join(strong)}: contraindicated")
+            rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
+            if property_source == rule.source:
+                found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", text))
+            else:  # the drug's own source, not the rule's statement about another drug
+                found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (
+                    f"{text} by {drug}'s own source: its exposure rises with the inhibitor; use "
+                    "another drug or stop the inhibitor"), f"{property_source} ; also: {rule.source}"))
         if by_name and also:
             rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
             found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (

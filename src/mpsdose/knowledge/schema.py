@@ -585,6 +585,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor", "converts_unreduced_with",
                                                  "cyp3a4_inhibitor_contraindicated",
                                                  "cyp3a4_inhibitor_contraindicated_named",
+                                                 "cyp3a4_inhibitor_contraindicated_routes",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
                                                  "who_step")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
@@ -595,6 +596,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "cyp3a4_inhibitor_contraindicated_named: weaker inhibitors the "
                             "source names among the contraindicated ones, space-separated "
                             "(domperidone: fluconazole, a systemic azole antifungal). "
+                            "cyp3a4_inhibitor_contraindicated_routes: the routes of the drug "
+                            "the contraindication holds for, space-separated, where the source "
+                            "limits it (midazolam: oral; by other routes the finding is info). "
                             "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
                             "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
                             "strength a source rates (weak, moderate, strong), or yes where a "
