@@ -8,6 +8,8 @@ given only where the text gives it; everything else is None with a note saying w
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 
 from mpsdose.io.prose.passage import ItemReading
@@ -91,6 +93,8 @@ class DoseNumbers:
         ranged = amount.kind in ("range", "between") and amount.high is not None
         if reading.split is not None:
             return dose._split(reading, base, notes, transdermal)
+        if amount.kind == "divided":
+            return dose._divided(reading, base, notes, transdermal)
         if reading.split_unclear is not None:
             dose.per_dose = Measure(value, unit_spelling(base, per))
             notes.append(("split-dose-unclear", reading.split_unclear, Severity.WARNING))
@@ -234,6 +238,40 @@ class DoseNumbers:
         notes.append(("no-frequency", "a dose with no frequency: the daily amount is not known",
                       Severity.INFO))
         return dose
+
+    def _divided(self, reading: ItemReading, base: str, notes: list[tuple[str, str, Severity]],
+                 transdermal: bool) -> DoseNumbers:
+        """ "hydrocortisone (10 mg/5 mg/5 mg)", "pregabalin 150-50-150mg daily", "150-150mg
+        daily": the doses of one drug through a day, in order — their sum is the day's amount:
+        three doses or more with slashes with no schedule, or any with a word of the day
+        ("daily") or the same count of doses a day; doses written with hyphens only with such a
+        word (a bare "150-150mg" is not said to be a day), and not rising at every step
+        ("10-20-30 mg daily": a hyphen also joins a titration's steps). Not as needed,
+        intermittent, per kg or at a rate: no daily amount."""
+        amount = reading.amount
+        assert amount is not None
+        parts = amount.values
+        schedule = reading.schedule
+        per_day = schedule.doses_per_day if schedule is not None else None
+        written = ", ".join(f"{plain(value)} {base}" for value in parts)
+        day_said = per_day is not None and (per_day == 1 or per_day == len(parts)) \
+            and schedule is not None and schedule.kind is not ScheduleKind.ONCE
+        if reading.prn or reading.intermittent is not None or amount.per or transdermal \
+                or reading.count is not None or (schedule is not None and not day_said) \
+                or (reading.schedule_word is not None and schedule is None) \
+                or ((len(parts) < 3 or amount.day_needed) and not day_said) \
+                or (amount.day_needed and len(parts) >= 3
+                    and all(a < b for a, b in itertools.pairwise(parts))):
+            notes.append(("divided-doses-unread", f"doses written in order ({written}), and the "
+                          "text does not say they make one day: no daily amount", Severity.INFO))
+            return self
+        total = round(sum(parts), 9)
+        notes.append(("divided-doses", f"the doses of one day written in order ({written}): they "
+                      f"sum to {plain(total)} {base}/day", Severity.INFO))
+        self._rate(reading, total, base, "day", notes, transdermal)
+        self.per_dose = None
+        self.frequency = f"{Schedule.times_per_day(len(parts)).format()} ({written})"
+        return self
 
     def _split(self, reading: ItemReading, base: str, notes: list[tuple[str, str, Severity]],
                transdermal: bool) -> DoseNumbers:

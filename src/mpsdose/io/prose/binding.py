@@ -85,6 +85,12 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                 t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
                 for t in tokens[max(0, index - 5):index]):
             amount = attrs.evolve(amount, kind="between")  # "doses ranged from 5 to 10 mg"
+        if amount.kind == "combination" and len(amount.values) >= 3 \
+                and _one_drug_right_before(passage, tokens, index):
+            # "hydrocortisone replacement (10/5/5 mg)": three strengths or more and no
+            # components named one by one — the doses of one drug through a day, in order
+            amount = attrs.evolve(amount, kind="divided")
+            tokens[index] = attrs.evolve(token, value=amount)
         if amount.kind == "combination":
             used.add(index)
             readings.extend(_combination(passage, sentence, tokens, index))
@@ -150,7 +156,7 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                 continue
             drug, drug_span, route = focus
             used.add(index)
-            for value_index in range(len(amount.values)):
+            for value_index in range(1 if amount.kind == "divided" else len(amount.values)):
                 readings.append(ItemReading(drug, drug_span, sentence, index, index, amount,
                                             value_index, index, from_earlier=True,
                                             earlier_route=route))
@@ -172,7 +178,7 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             first, last = min(target, index), max(target, index)
             if rate is not None:
                 last = max(last, rate[1])
-            for value_index in range(len(amount.values)):
+            for value_index in range(1 if amount.kind == "divided" else len(amount.values)):
                 readings.append(ItemReading(name.drug, tokens[target].name_span,
                                             sentence, first, last, amount, value_index, index,
                                             name_route=name.route,
@@ -404,6 +410,26 @@ def _rate_after_vehicle(passage: Passage, tokens: list[Token], index: int) -> tu
     if strength.base != "%" or strength.time is None or len(strength.per) != 1:
         return None
     return strength.time, position
+
+
+#: Nouns that may stand between a drug's name and its doses of a day: "hydrocortisone
+#: replacement (10/5/5 mg)".
+_DOSE_NOUNS = frozenset({"replacement", "dose", "doses", "dosing", "regimen", "therapy"})
+
+
+def _one_drug_right_before(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """Is one catalogue drug named right before the strengths at ``index`` — only a bracket,
+    route, release or form words and a noun of dosing ("replacement", "dose") between, and no
+    other name joined to it by "/" or "-" ("paracetamol/codeine/caffeine 500/30/50 mg" is a
+    combination, "Exforge HCT 5/160/12.5 mg" a product the catalogue does not know)?"""
+    position = index - 1
+    while position >= 0 and (tokens[position].kind in ("release", "route", "form", "open")
+                             or passage.word(tokens[position]) in _DOSE_NOUNS):
+        position -= 1
+    if position < 0 or tokens[position].kind != "drug":
+        return False
+    return not (position >= 1 and tokens[position - 1].kind == "word"
+                and tokens[position - 1].value in ("/", "-"))
 
 
 def _combination(passage: Passage, sentence: int, tokens: list[Token], index: int) -> list[ItemReading]:

@@ -86,6 +86,15 @@ COMBINATION_UNITS = re.compile(
     rf"(?P<first>{NUMBER})\s*(?P<unit>mg|mcg|µg|ug|g)\s*/\s*(?P<second>{NUMBER})\s*(?P<unit2>mg|mcg|µg|ug|g)"
     r"(?![a-z/])"
 )
+#: Doses of one drug through the day, in order, written with a slash and a unit each ("10mg/5mg/
+#: 5mg", "10 mg/5 mg/5 mg", three parts or more, one unit) or with hyphens and the unit once
+#: ("150-50-150mg", three parts or more: a range has two ends).
+DIVIDED_UNITS = re.compile(
+    rf"(?P<first>{NUMBER})\s*(?P<unit>mg|mcg|µg|ug|g)(?:\s*/\s*{NUMBER}\s*(?P=unit)){{2,}}(?![a-z/])"
+)
+DIVIDED_HYPHENS = re.compile(
+    rf"(?P<values>{NUMBER}(?:\s*-\s*{NUMBER}){{2,}})\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
+)
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
 )
@@ -219,7 +228,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
     _p("prn", r"p\.?r\.?n\.?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
               r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
-              r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up", "prn"),
+              r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up"
+              # "paracetamol (1g) only if pain appears": given when a symptom comes, as needed
+              r"|(?:only\s+)?(?:if|when(?:ever)?)\s+(?:the\s+|there\s+is\s+)?pain\s+(?:appears|"
+              r"occurs|arises|recurs|returns|is\s+present)", "prn"),
     # -- routes and devices ------------------------------------------------------------------
     _p("route", r"orally|oral|by\s+mouth|per\s*os|p\.?o\.?", Route.ORAL),
     _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv", Route.IV),

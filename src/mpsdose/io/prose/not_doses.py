@@ -228,6 +228,17 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             passage.add_not_dose(token, "the ceiling the text sets on a dose per kg, not the dose "
                                  "given")
             continue
+        dose_capped = _dose_capped(passage, tokens, index)
+        if dose_capped is not None:
+            used.add(index)  # "paracetamol (1g) only if pain appears and with maximum dose of 3g per day"
+            passage.add_not_dose(token, "the ceiling the text sets on a dose written before it "
+                                 "(how many doses a day at most), not an amount taken")
+            passage.add_finding(Severity.INFO, "dose-ceiling",
+                                f"{passage.text[token.start:token.end]!r}: the most a day of the "
+                                f"dose {passage.text[tokens[dose_capped].start:tokens[dose_capped].end]!r}"
+                                " before it, a ceiling, not what was taken: not read as a daily "
+                                "amount", (token.start, token.end))
+            continue
         if before is not None and before.kind == "bound" and before.value == "threshold":
             used.add(index)
             passage.add_not_dose(token, "a threshold (more or less than), not a dose")
@@ -344,6 +355,46 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             kind = "daily" if amount.time == "day" else "cumulative"
             passage.add_printed_total(sentence, tokens, index, index, kind, amount.value, amount_unit(amount),
                                       drug=_drug_near(tokens, index))
+
+
+def _dose_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
+    """ "paracetamol (1g) only if pain appears and with maximum dose of 3g per day", "morphine 5
+    mg as needed, with a maximum of 30 mg per day", "oxycodone 5 mg for breakthrough pain
+    (maximum 30 mg/day)": an amount a dose or a day after a word of a ceiling ("maximum (dose)
+    of", "max.", "not exceeding", "not to exceed") that follows a dose (a mass with no time and
+    no kg), with only that dose's schedule, as-needed words, brackets and the words that join
+    them between, is the most of that dose a day — a ceiling, not an amount taken (an as-needed
+    dose's maximum is given apart, never counted as taken). The position of the dose, or None.
+    Not "titrated to a maximum of 60 mg/day" (a verb of change stands between: the dose
+    reached), nor a ceiling after a dose per kg (:func:`_per_kg_capped`)."""
+    amount: Amount = tokens[index].value
+    if index < 2 or amount.per_kg or amount.time not in (None, "day") or not amount.mass:
+        return None
+    bound = tokens[index - 1]
+    if passage.word(bound) in ("exceed", "exceeding"):
+        if not re.search(r"\bnot\s+(?:to\s+)?$",
+                         passage.normal[max(0, bound.start - 8):bound.start]):
+            return None
+    elif bound.kind != "bound" or bound.value != "max" or passage.word(bound).startswith("up"):
+        return None  # "up to 600 mg/day" names the dose reached
+    position = index - 2
+    steps = 0
+    while position >= 0 and steps < 8:
+        token = tokens[position]
+        word = passage.word(token)
+        if token.kind == "amount":
+            dose: Amount = token.value
+            return position if dose.mass and dose.time is None and not dose.per_kg \
+                and dose.kind == "single" else None
+        if token.kind in ("freq", "prn", "open", "close", "route", "form", "release") or (
+                token.kind == "punct" and token.value == ",") or (
+                token.kind == "plus" and word in ("and", "with")) or word in (
+                "a", "the", "of", "dose", "daily", "not"):
+            position -= 1
+            steps += 1
+            continue
+        return None
+    return None
 
 
 def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
@@ -507,6 +558,7 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
             if (token.kind == "cue" and token.value not in ("respectively", "each", "total")) \
                     or (token.kind == "cue" and token.value == "total"
                         and not _total_daily_dose(passage, token, tokens[index])
+                        and not _day_total_after(passage, tokens, position)
                         and not _TOTAL_DURATION.match(passage.normal, token.end)):
                 found.add(token.value)
             if token.kind == "verb" and token.value == "decrease" \
@@ -559,6 +611,22 @@ def _total_daily_dose(passage: Passage, total: Token, amount: Token) -> bool:
     return total.end <= amount.start and re.fullmatch(
         r"\s+daily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|:\s*)?",
         passage.normal[total.end:amount.start]) is not None
+
+
+def _day_total_after(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "codeine phosphate (240mg daily total)", "tramadol 200 mg a day in total": "total" (at
+    ``position``) right after an amount and its word of the day (or an amount a day) is the sum
+    of one day's doses of the drug the amount is bound to — its daily amount, not a cumulative
+    total (nor a cue for the amounts near it: "…, morphine sulphate (60mg daily total)")."""
+    total = tokens[position]
+    amount = next((t for t in reversed(tokens[:position]) if t.kind == "amount"), None)
+    if amount is None or amount.end > total.start:
+        return False
+    between = passage.normal[amount.end:total.start]
+    if amount.value.time == "day" and re.fullmatch(r"\s*", between):
+        return True
+    return re.fullmatch(r"\s*(?:daily|a\s+day|per\s+day|/\s*day|each\s+day|every\s+day)\s+",
+                        between) is not None
 
 
 def _use_is_total(passage: Passage, tokens: list[Token], index: int) -> bool:

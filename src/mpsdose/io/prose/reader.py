@@ -57,6 +57,7 @@ from mpsdose.io.prose.text import sentences
 from mpsdose.io.prose.whole_text import (
     GROUP_OF_PATIENTS,
     SUMMARY,
+    daily_list_lines,
     define_abbreviations,
     misspelt_names,
     option_blocks,
@@ -115,6 +116,7 @@ def _read_passage(passage: Passage) -> Reading:
     token_lists = [scan(passage.text, passage.normal, s.start, s.end, passage.vocabulary, names,
                         passage.defined_routes) for s in spans]
     passage.weight = patient_weight(passage, spans, token_lists)
+    daily_list_lines(passage, spans, token_lists)
     if any(t.kind == "amount" and t.value.per_kg for tokens in token_lists for t in tokens):
         for token, why in passage.masses_not_weight:
             passage.add_finding(Severity.INFO, "not-a-weight",

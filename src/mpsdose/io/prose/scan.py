@@ -12,6 +12,8 @@ from mpsdose.io.prose.lexicon import (
     AMOUNT,
     COMBINATION,
     COMBINATION_UNITS,
+    DIVIDED_HYPHENS,
+    DIVIDED_UNITS,
     LAB,
     LIST,
     NUMBER,
@@ -40,8 +42,13 @@ class Amount(Value):
     base: str
     per: tuple[str, ...] = ()
     high: float | None = None
-    kind: str = "single"  #: single, range, list, between, fromto, combination
+    #: single, range, list, between, fromto, combination, divided (doses of one drug through a
+    #: day, in order: "10/5/5 mg", "150-50-150mg", "150-150mg")
+    kind: str = "single"
     over_24h: bool = False  #: the day was written "over 24 hours"
+    #: doses of a day written with hyphens ("150-50-150mg"): a day only where the text says one
+    #: ("daily"), as a hyphen also joins the steps of a titration
+    day_needed: bool = False
 
     @property
     def value(self) -> float:
@@ -204,6 +211,11 @@ def _amount(normal: str, position: int, end: int,
     prefix_values: list[float] = []
     kind = "single"
     start = position
+    divided = DIVIDED_UNITS.match(normal, position, end) or DIVIDED_HYPHENS.match(normal, position, end)
+    if divided:  # "10mg/5mg/5mg", "150-50-150mg": the doses of a day, in order
+        values = tuple(number(v) for v in re.findall(NUMBER, divided.group(0)))
+        return divided.end(), Amount(values, _BASE[divided.group("unit")], (), None, "divided",
+                                     day_needed=divided.re is DIVIDED_HYPHENS)
     combination = COMBINATION.match(normal, position, end)
     if combination:  # "5/325 mg": one strength for each component of a combination product
         values = tuple(number(v) for v in re.split(r"\s*/\s*", combination.group("values")))
@@ -255,6 +267,10 @@ def _amount(normal: str, position: int, end: int,
             return match.end(), Amount((*prefix_values, value), base, per, None, "list")
         return match.end(), Amount((prefix_values[0],), base, per, value, kind)
     del start
+    if high is not None and high == value and match.group("sep") == "-" and not per:
+        # "150-150mg daily": a range has two ends apart; two equal doses of a day, in order
+        return match.end(), Amount((value, high), base, per, None, "divided", over,
+                                   day_needed=True)
     if high is not None:
         return match.end(), Amount((value,), base, per, high, "range", over)
     joined = _RANGE_JOIN.match(normal, match.end(), end)

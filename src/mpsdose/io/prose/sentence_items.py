@@ -18,6 +18,7 @@ from mpsdose.io.prose.amounts import rate_per_hour
 from mpsdose.io.prose.modifiers import apply_modifier
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.scan import Amount, Token
+from mpsdose.io.prose.words import NOT_A_NAME, name_like
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule
 from mpsdose.model.vocabulary import Route
@@ -340,7 +341,17 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
                 or (token.kind == "punct" and token.value == ",")):
             break
         position += 1
-        if position + 1 >= len(tokens) or tokens[position].kind != "drug" \
+        joined_by_and = token.kind == "plus"
+        if token.kind == "punct" and position < len(tokens) and tokens[position].kind == "plus" \
+                and passage.word(tokens[position]) == "and":
+            position += 1  # "olanzapine 5 mg, duloxetine 90 mg, and rosuvastatin 5 mg daily"
+            joined_by_and = True
+        # the last of a list closed by "and" may be a name the catalogue does not know; in a
+        # list of commas alone ("aspirin 100 mg, chlorimipramine 25 mg twice a day") the
+        # schedule may be the last dose's only
+        if position + 1 >= len(tokens) or not (
+                tokens[position].kind == "drug"
+                or (joined_by_and and _unknown_name(tokens[position]))) \
                 or tokens[position + 1].kind != "amount":
             return None
         amount: Amount = tokens[position + 1].value
@@ -355,6 +366,12 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
     if after and not (len(after) == 1 and passage.word(after[0]) == "."):
         return None
     return position
+
+
+def _unknown_name(token: Token) -> bool:
+    """A word that could be the name of a drug the catalogue does not know ("rosuvastatin"),
+    a dose of the list all the same, its amount given to no drug."""
+    return token.kind == "word" and name_like(str(token.value)) and token.value not in NOT_A_NAME
 
 
 def _listed_after(passage: Passage, tokens: list[Token], one: ItemReading, other: ItemReading) -> bool:

@@ -23,6 +23,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = [
     "GROUP_OF_PATIENTS",
     "SUMMARY",
+    "daily_list_lines",
     "define_abbreviations",
     "misspelt_names",
     "option_blocks",
@@ -251,6 +252,7 @@ def misspelt_names(passage: Passage) -> None:
     (``misspelt-name``); the written word is recorded in ``passage.misspelt``."""
     catalogue = passage.catalogue
     _without_final_e(passage)
+    _acid_as_anion(passage)
     named = {catalogue.resolve(" ".join(found.group(0).split()))
              for found in passage.vocabulary.pattern.finditer(passage.normal)}
     if not named:
@@ -279,6 +281,31 @@ def misspelt_names(passage: Passage) -> None:
                             f"{passage.text[found.start():found.end()]!r} is read as {drug.name}, "
                             "misspelt: one edit from its name, which the passage also writes, and "
                             "from no other drug's name the catalogue knows", (found.start(), found.end()))
+
+
+def _acid_as_anion(passage: Passage) -> None:
+    """ "acetylsalicylate (300 mg/day)", "valproate": an acid's name the catalogue knows
+    ("acetylsalicylic acid", "valproic acid"), written as its anion ("-ic acid" as "-ate"), is
+    that drug — the same molecule in the body, as "sodium valproate" is valproic acid — where the
+    word is no catalogue name itself. Read as that drug, with a finding (``acid-as-anion``)."""
+    catalogue = passage.catalogue
+    seen: set[str] = set()
+    for found in re.finditer(r"(?<![\w\-])[a-z]{5,}ate(?![\w\-])", passage.normal):
+        word = found.group(0)
+        if word in seen or catalogue.get(word) is not None:
+            continue
+        seen.add(word)
+        acid = word[:-3] + "ic acid"
+        if catalogue.get(acid) is None:
+            continue
+        drug = catalogue.resolve(acid)
+        for same in re.finditer(rf"(?<![\w\-]){word}(?![\w\-])", passage.normal):
+            written = passage.text[same.start():same.end()]
+            passage.misspelt.setdefault(written, DrugName(drug, word))
+        passage.add_finding(Severity.INFO, "acid-as-anion",
+                            f"{passage.text[found.start():found.end()]!r} is read as {drug.name}: "
+                            f"the anion of {acid}, a name of it the catalogue knows",
+                            (found.start(), found.end()))
 
 
 def _without_final_e(passage: Passage) -> None:
@@ -481,3 +508,41 @@ def _abbreviates(abbreviation: str, words: str) -> bool:
                 position += 1
             return True
     return False
+
+
+#: A heading that says the list after its colon is taken every day: "Tha patient daily
+#: consumes:", "Daily medications:", "His medication, taken every day:" — a word of the day with
+#: no count of doses before it ("twice daily:" counts two doses of each: not a day's amount).
+_DAILY_HEADING = re.compile(r"(?<!twice\s)(?<!times\s)\b(?:daily|every\s+day|each\s+day|per\s+day)\b"
+                            r"[^.;:]*:\s*$")
+#: A line of a list as written: a bullet, a dash, an asterisk or a number with a point or bracket.
+_LIST_LINE = re.compile(r"[ \t]*(?:[-\u2022*]|\d{1,2}[.)])[ \t]")
+
+
+def daily_list_lines(passage: Passage, spans: Sequence[Any], token_lists: Sequence[list[Token]]) -> None:
+    """ "Tha patient daily consumes:" followed by the lines "• Mirtazapine 30 mg", "• Lorazepam
+    5 mg": a heading that ends with a colon and says the list is taken daily (no amount of its
+    own), and the lines of a list right after it, each a drug's name and one amount of mass with
+    no schedule, as-needed word or time of its own — each amount is the drug's amount a day, as
+    the list's heading says (``passage.daily_amounts``; finding ``daily-list`` on the item). The
+    list ends at the first sentence that is not a line of a list; a line with a schedule of its
+    own keeps it."""
+    for index, span in enumerate(spans):
+        heading = passage.normal[span.start:span.end]
+        if not _DAILY_HEADING.search(heading) or any(
+                t.kind == "amount" for t in token_lists[index]):
+            continue
+        numbered = False  # "1." read as a sentence of its own: the line is the next one
+        for line, tokens in zip(spans[index + 1:], token_lists[index + 1:], strict=False):
+            if re.fullmatch(r"\d{1,2}[.)]", passage.normal[line.start:line.end]):
+                numbered = True
+                continue
+            marker = _LIST_LINE.match(passage.normal, line.start)
+            if marker is None and not numbered:
+                break
+            numbered = False
+            body = [t for t in tokens if marker is None or t.start >= marker.end()]
+            if len(body) == 2 and body[0].kind == "drug" and body[1].kind == "amount" \
+                    and body[1].value.mass and body[1].value.time is None \
+                    and body[1].value.kind == "single" and not body[1].value.per_kg:
+                passage.daily_amounts.add(body[1].start)
