@@ -687,7 +687,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    a drug whose label reduces its dose with strong CYP3A4 inhibitors
                    beside one (quetiapine: one sixth); an MAO inhibitor (linezolid)
                    with a serotonergic drug; warfarin with CYP2C9 inhibitors
-                   (fluconazole, fluvoxamine); two gabapentinoids; benzodiazepines,
+                   (fluconazole, fluvoxamine); domperidone with a known-risk QT drug
+                   (haloperidol, methadone, citalopram …: contraindicated); IM
+                   olanzapine with an injected benzodiazepine (not recommended by its
+                   label); two gabapentinoids; benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in

@@ -714,15 +714,18 @@ FRESH43_STILL_WARNED = {
             "label's 60 mg/day; no AU patch table shipped",
 }
 FRESH44_LEFT = {
-    "DF11": "SC methadone 10 mg every 8 hours, naive (au): SC methadone is judged by nothing",
     "DF18": "intrathecal morphine raised from 1 to 4 mg/day (us): no titration judgement for a "
             "neuraxial infusion",
-    "DF34": "fluconazole 800 mg daily at CrCl 18 (au): the label's renal halving is not shipped",
-    "DF37": "domperidone with haloperidol at 78 (au): domperidone's QT contraindication is not "
-            "shipped",
-    "DF39": "IM olanzapine with IV lorazepam (us): the label's advice against a parenteral "
-            "benzodiazepine is not shipped",
+    "DF34": "fluconazole 800 mg daily at CrCl 18 (au): the label's renal halving is not shipped "
+            "(safety40 saw it only on AI-generated pages and a repository's test text)",
 }
+# DF11 (SC methadone 10 mg every 8 h, naive, at 69) was silent until the US methadone injection
+# label's start (2.5-10 mg every 8-12 h, opioid_dose_ranges.csv) was shipped: borrowed in AU and
+# read at its low end from 65 (US labelling), a warning now. DF37 (domperidone with haloperidol)
+# was silent until domperidone's contraindication with QT-prolonging drugs was shipped
+# (qt-prolonging-contraindicated). DF39 (IM olanzapine with IV lorazepam) was silent until the
+# Zyprexa injection's advice against a parenteral benzodiazepine was shipped
+# (parenteral-benzodiazepine-not-recommended).
 FRESH44_STILL_WARNED = {
     "OF03": "Belbuca raised from 150 to 300 micrograms every 12 hours, non-tolerant (us): the "
             "label's step, above the US naive start",
@@ -1094,11 +1097,19 @@ def _usual_top(drug: str, route: Route) -> float | None:
 def test_ten_times_the_top_of_the_usual_range_is_never_silent(drug_route, times, patient):
     drug, route = drug_route
     top = _usual_top(drug, route)
+    # no usual top but a labelled naive start of the drug's own (parenteral methadone): an
+    # opioid-naive patient's day ten times the start is judged by it, never silent
+    start = (_daily_row("naive-start", drug, route)
+             if top is None and patient.opioid_tolerant is False else None)
     try:
-        item = _daily_item(drug, route, (top or 1.0) * times)
+        item = _daily_item(drug, route, (top or start or 1.0) * times)
     except Exception:  # refused at the edge as implausibly large: louder than any finding
         return
     shown = check([item], patient)
+    if top is None and start is not None:
+        assert "opioid-naive-start" in {f.code for f in shown
+                                        if f.severity is not Severity.INFO}, shown
+        return
     if top is None:
         assert "opioid-dose-range-not-checked" in {f.code for f in shown}
         return

@@ -27,10 +27,10 @@ _FLOOR = ("no factor for the route in any table and no label row or maximum seen
 
 #: Opioid drug/route pairs that nothing but the plausibility floor judges, each with why.
 LEFT: dict[tuple[str, str], str] = {
-    ("methadone", "iv"): _FLOOR + " (the US methadone injection label's start and its oral:"
-                                  "parenteral ratio were not seen in a copy; safety37 found only "
-                                  "its boxed and distribution text: DailyMed 2007, fda.report, "
-                                  "globalrph)",
+    ("methadone", "iv"): _FLOOR + " for an opioid-tolerant patient (safety40 shipped the US "
+                                  "injection label's naive start, 2.5-10 mg every 8-12 h, which "
+                                  "judges only an opioid-naive patient; the label gives no "
+                                  "usual range or maximum for a tolerant one)",
     ("methadone", "im"): _FLOOR + " (as IV)",
     ("methadone", "sc"): _FLOOR + " (as IV)",
     ("fentanyl", "epidural"): _FLOOR,

@@ -976,11 +976,17 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                 "patient; if the patient is opioid-naive: "
                 + "; ".join(f"{f.severity.value} {f.code}: {f.message.split(' (opioid-naive')[0]}"
                             for f in raised), raised[0].source))
+    # a naive start judges only an opioid-naive patient's dose, and then as the naive-start
+    # check reads it (another market's start where the chosen market has none)
     uncovered = [e for e in entries if e.reading is None
-                 and not any(not r.generic and r.check in CHECK_CODES and _applies(r, e, market)
+                 and not any(not r.generic and r.check in CHECK_CODES
+                             and r.check != "naive-start" and _applies(r, e, market)
                              and _measures(r, e) for r in k.opioid_ranges)
                  and not any(not r.generic and _measures(r, e)
-                             for r in _rows_for(k, "usual", e, market))]
+                             for r in _rows_for(k, "usual", e, market))
+                 and not (patient.opioid_tolerant is False
+                          and any(not r.generic and _measures(r, e)
+                                  for r in _rows_for(k, "naive-start", e, market)))]
     # a label's usual or starting row judges a route no table has, but it says nothing of a
     # unit slip: without a plausible row of its own the drug's smallest factor bounds it
     unbounded = [e for e in entries if e.reading is None

@@ -91,7 +91,7 @@ from mpsdose.model.regimen import (
     State,
 )
 from mpsdose.model.value import Value
-from mpsdose.model.vocabulary import Route, parse_condition
+from mpsdose.model.vocabulary import ROUTE_GROUPS, Route, parse_condition
 
 __all__ = ["SafetyError", "check", "check_course", "enforce"]
 
@@ -894,6 +894,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_maoi_serotonergic(k, items, serotonergic, serotonergic_opioids))
     if "methadone" in opioids:
         found.extend(_methadone_qt(k, items))
+    found.extend(_qt_contraindicated(k, items))
+    found.extend(_parenteral_benzodiazepine(k, items))
     anticoagulants = _classes(items, "anticoagulant")
     antiplatelets = _classes(items, "antiplatelet")
     if anticoagulants and antiplatelets:
@@ -1105,6 +1107,63 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             "(CredibleMeds: only with excessive dose, hypokalaemia, congenital long QT or a drug "
             f"that blocks its metabolism): information, not a warning. {rule.statement}"),
             f"{source} ; also: {rule.source}"))
+    return found
+
+
+def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose source contraindicates QT-prolonging drugs (``qt_prolonging_contraindicated``:
+    domperidone, by the 2014 EU/UK restriction) given with a drug of a CredibleMeds category the
+    source names (``qt_risk``: known risk of torsades de pointes, for "medicines known to prolong
+    the QT interval"); a drug of a lesser category is not flagged."""
+    found = []
+    for drug in _with_property(k, items, "qt_prolonging_contraindicated"):
+        value, source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "qt_prolonging_contraindicated")
+        categories = set(value.split())
+        others = [d for d in _with_property(k, items, "qt_risk") if d != drug
+                  and (v := k.drug_properties.get(d, "qt_risk")) is not None
+                  and v[0] in categories]
+        if not others:
+            continue
+        rule = _rule(k, "qt-prolonging-contraindicated")
+        text = (f"{drug} with the QT-prolonging {', '.join(others)} (CredibleMeds: "
+                f"{' or '.join(sorted(categories))} risk of torsades de pointes): contraindicated")
+        if source == rule.source:
+            found.append(_ruled(k, "qt-prolonging-contraindicated", text, rule=rule))
+        else:  # the drug's own source, then the rule's
+            found.append(Finding(rule.severity, "qt-prolonging-contraindicated",
+                                 f"{text} by {drug}'s own source. {rule.statement}",
+                                 f"{source} ; also: {rule.source}"))
+    return found
+
+
+def _parenteral_benzodiazepine(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug given by a route whose label advises against a benzodiazepine by injection
+    (``parenteral_benzodiazepine_not_recommended``: IM olanzapine, by the Zyprexa injection
+    labels) with a benzodiazepine given IV, IM or SC. The same drug by another route, or an oral
+    benzodiazepine, is not flagged: the labels speak of the injection with the injection."""
+    injected = ROUTE_GROUPS["parenteral"]
+    benzodiazepines = sorted({d.name for i in items if i.listed and i.route in injected
+                              for d in i.drugs if d.drug_class == "benzodiazepine"})
+    if not benzodiazepines:
+        return []
+    found = []
+    for drug in _with_property(k, items, "parenteral_benzodiazepine_not_recommended"):
+        value, source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "parenteral_benzodiazepine_not_recommended")
+        routes = set(value.split())
+        given = sorted({i.route.value for i in items if i.listed and i.route.value in routes
+                        and any(d.name == drug for d in i.drugs)})
+        if not given:
+            continue
+        rule = _rule(k, "parenteral-benzodiazepine-not-recommended")
+        text = (f"{drug} ({', '.join(given)}) with the injected benzodiazepine "
+                f"{', '.join(benzodiazepines)}: not recommended by {drug}'s label")
+        if source == rule.source:
+            found.append(_ruled(k, "parenteral-benzodiazepine-not-recommended", text, rule=rule))
+        else:
+            found.append(Finding(rule.severity, "parenteral-benzodiazepine-not-recommended",
+                                 f"{text}. {rule.statement}", f"{source} ; also: {rule.source}"))
     return found
 
 

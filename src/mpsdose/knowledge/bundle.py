@@ -106,6 +106,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "maoi-serotonergic", "methadone-qt",
         "methadone-titration", "nsaid-age",
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-renal", "nsaid-steroid-gastroprotection",
+        "parenteral-benzodiazepine-not-recommended", "qt-prolonging-contraindicated",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
         "opioid-benzodiazepine-older", "opioid-cns-depressant", "opioid-cyp3a4-inhibitor",
         "opioid-dose-not-a-dose", "opioid-dose-range-not-checked", "opioid-gabapentinoid",

@@ -588,6 +588,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_contraindicated_routes",
                                                  "cyp3a4_inhibitor_reduce_dose",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
+                                                 "qt_prolonging_contraindicated",
+                                                 "parenteral_benzodiazepine_not_recommended",
                                                  "who_step")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
@@ -608,6 +610,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength a source rates (weak, moderate, strong), or yes where a "
                             "cyp2c9_substrate drug's label names it without one; only inhibitors "
                             "such a label names or a source rates moderate or stronger. "
+                            "qt_prolonging_contraindicated: the CredibleMeds categories "
+                            "(qt_risk values), space-separated, of the QT-prolonging drugs the "
+                            "drug's source contraindicates with it (domperidone: known). "
+                            "parenteral_benzodiazepine_not_recommended: the routes of the drug, "
+                            "space-separated, by which its label advises against a benzodiazepine "
+                            "given by injection (olanzapine: im). "
                             "who_step: 2 for an opioid its source puts on step 2 of the "
                             "analgesic ladder (a weak opioid for mild to moderate pain)."),
     ),
