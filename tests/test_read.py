@@ -4247,3 +4247,65 @@ def test_the_fresh33_day_totals_are_read():
     assert ("haloperidol", "20 mg/day") in doses and ("lorazepam", "9 mg/day") in doses
     assert ("trazodone", "100 mg/day") in doses
     assert read_course(_passage("fresh33-014")).states[-1].items[-1].carried is False
+
+
+@pytest.mark.parametrize("text", [
+    "A 70-year-old man (ASA II) took paracetamol 1 g three times daily.",
+    "She was classified as ASA class 3 and received morphine 10 mg.",
+    "An ASA physical status IV patient was given fentanyl 50 mcg.",
+    "We present the case of 48-year-old-female (ASA I, 56 kg, and 165 cm).",
+])
+def test_the_asa_physical_status_is_not_aspirin(text):
+    assert "aspirin" not in [drug for drug, _ in _daily_doses(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She took ASA 81 mg daily.", [("aspirin", "81 mg/day")]),
+    ("He received ASA IV 500 mg once.", [("aspirin", None)]),  # aspirin intravenously
+])
+def test_asa_with_a_dose_is_still_aspirin(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh33_asa_class_is_not_aspirin():
+    assert "aspirin" not in [drug for drug, _ in _daily_doses(_passage("fresh33-010"))]
+
+
+@pytest.mark.parametrize("text", [
+    "In Japan, the maximum daily dose of duloxetine is 60 mg.",
+    "The maximum dose of paracetamol is 4 g per day.",
+])
+def test_a_drugs_maximum_said_in_the_present_is_a_label_not_a_dose(text):
+    assert _daily_doses(text) == []
+    assert "named-not-given" in _codes(text)
+
+
+def test_the_patients_maximum_in_the_past_is_still_a_dose():
+    assert _daily_doses("The maximum daily dose of morphine was 96 mg/day.") == [
+        ("morphine", "96 mg/day")]
+
+
+def test_the_fresh33_duloxetine_limit_is_not_an_item():
+    assert _daily_doses(_passage("fresh33-009")) == [("duloxetine", "120 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    "She has a history of intolerable side effects with fluoxetine (nausea) and citalopram "
+    "(weight gain).",
+    "He had a history of allergy to codeine.",
+    "She has a history of adverse reactions to tramadol, codeine or morphine.",
+])
+def test_drugs_of_a_past_intolerance_are_not_items(text):
+    assert _daily_doses(text) == []
+
+
+def test_a_drug_after_a_past_intolerance_is_still_an_item():
+    text = "She has a history of allergy to codeine, and she now takes oxycodone."
+    assert _daily_doses(text) == [("oxycodone", None)]
+    # side effects that end a drug now are not a history: the drug stays (its stop is read)
+    assert ("morphine", None) in _daily_doses(
+        "She developed side effects with morphine and was switched to oxycodone 10 mg twice daily.")
+
+
+def test_the_fresh33_past_intolerances_are_not_items():
+    assert _daily_doses(_passage("fresh33-008")) == [("venlafaxine", "300 mg/day")]
