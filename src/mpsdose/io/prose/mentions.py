@@ -230,6 +230,14 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
         return "as a condition, not a treatment"
     if following in SERVICES:
         return "as a service, not a treatment"
+    listed = tokens[_bracketed_list_head(passage, tokens, index)].start
+    if _INTOLERANCE_HISTORY.search(passage.normal[max(0, listed - 100):listed]):
+        return "as a drug of a past intolerance (\"a history of … side effects with\"), not a dose given"
+    if re.search(r"\bthe\s+max(?:imum|imal)\s+(?:(?:daily|single|recommended|permitted)\s+)?"
+                 r"(?:doses?|dosages?)\s+(?:of|for)\s+$",
+                 passage.normal[max(0, tokens[index].start - 60):tokens[index].start]) \
+            and re.match(r"\s+(?:is|are)\b", passage.normal[tokens[index].end:]):
+        return "as the drug whose maximum dose is stated (a label's limit), not a dose given"
     if _BELIEVED.search(passage.normal[max(0, tokens[index].start - 40):tokens[index].start]):
         return "as what something was believed or mistaken to be, not a drug taken"
     before_name = passage.normal[max(0, tokens[index].start - 30):tokens[index].start]
@@ -360,6 +368,32 @@ def _list_head(passage: Passage, tokens: list[Token], index: int) -> int:
             (tokens[head - 1].kind == "plus" and passage.word(tokens[head - 1]) in ("and", "or"))
             or (tokens[head - 1].kind == "punct" and tokens[head - 1].value == ",")):
         head -= 2
+    return head
+
+
+#: "a history of intolerable side effects with fluoxetine (…) and citalopram (…)", "a history of
+#: allergy to codeine": drugs the patient did not tolerate before, not items of the regimen.
+_INTOLERANCE_HISTORY = re.compile(
+    r"\bhistory\s+of\s+(?:[a-z-]+\s+){0,3}(?:side\s*-?\s*effects?|adverse\s+(?:effects?|events?|"
+    r"reactions?)|intoleran(?:ce|cy)|allerg(?:y|ies|ic\s+reactions?)|hypersensitivity|reactions?)"
+    r"\s+(?:with|to|from|of)\s+$")
+
+
+def _bracketed_list_head(passage: Passage, tokens: list[Token], index: int) -> int:
+    """The first name of a list of drugs' names that ends at ``index``, each name perhaps
+    followed by words in brackets ("fluoxetine (gastrointestinal distress) and citalopram")."""
+    head = index
+    while head >= 2 and ((tokens[head - 1].kind == "plus" and passage.word(tokens[head - 1])
+                          in ("and", "or")) or (tokens[head - 1].kind == "punct"
+                                                and tokens[head - 1].value == ",")):
+        before = head - 2
+        if tokens[before].kind == "close":
+            while before > 0 and tokens[before].kind != "open":
+                before -= 1
+            before -= 1
+        if before < 0 or tokens[before].kind != "drug":
+            break
+        head = before
     return head
 
 

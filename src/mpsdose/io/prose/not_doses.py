@@ -78,11 +78,20 @@ _SAID_OF_THE_DRUG = re.compile(
     r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?(?=\s+(?:is|was)\s))?"
     r"\s*(?:[,:=]\s*|\s(?:of|is|was|being)\s+)(?:about\s+|approximately\s+|around\s+)?$")
 _GIVEN_AT = re.compile(r"\b(?:at|within)\s+(?:the\s+)?$")
+#: "In Japan, the maximum daily dose of duloxetine is 60 mg": the maximum of a drug said in the
+#: present tense is its label's limit, not a dose the patient had ("the maximum daily dose of
+#: morphine was 96 mg" is the patient's highest dose).
+_LIMIT_OF_THE_DRUG = re.compile(
+    r"\bthe\s+max(?:imum|imal)\s+(?:(?:daily|single|recommended|permitted)\s+)?(?:doses?|dosages?)"
+    r"\s+(?:of|for)\s+(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:is|are)\s+"
+    r"(?:about\s+|approximately\s+|around\s+)?$")
 
 
 def _said_of_the_drug(normal: str, start: int) -> bool:
     """ "(maximum recommended dose, 180 mg/d)": the amount at ``start`` is a recommended,
     labelled or allowed dose, not one given at it ("at recommended dosage (4 g daily)")."""
+    if _LIMIT_OF_THE_DRUG.search(normal[max(0, start - 80):start]):
+        return True
     found = _SAID_OF_THE_DRUG.search(normal[max(0, start - 60):start])
     return found is not None and not _GIVEN_AT.search(
         normal[max(0, start - 60 - 12):max(0, start - 60) + found.start()])

@@ -65,6 +65,9 @@ class Passage:
         self.daily_amounts: set[int] = set()
         #: where amounts of a course told day by day begin ("24 mg on day 1 and 20 mg on day 2")
         self.day_amounts: set[int] = set()
+        #: where the amounts of sentences that each tell one day of a course begin ("On day 1,
+        #: he receives haloperidol, 20 mg … On day 2, …"): a day's, never carried to the next
+        self.days_in_turn: set[int] = set()
         #: where the amounts of a short course in a list of regimens begin ("prednisone 10mg for
         #: 5 days" among doses each with its frequency): an amount a day
         self.course_amounts: set[int] = set()

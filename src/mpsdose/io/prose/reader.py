@@ -58,6 +58,7 @@ from mpsdose.io.prose.whole_text import (
     GROUP_OF_PATIENTS,
     SUMMARY,
     daily_list_lines,
+    days_told_in_turn,
     define_abbreviations,
     misspelt_names,
     option_blocks,
@@ -65,6 +66,7 @@ from mpsdose.io.prose.whole_text import (
     quiet_sections,
     series_statement,
     set_aside_sentence,
+    solution_continued,
     why_set_aside,
 )
 from mpsdose.io.prose.words import INN_STEM, ONE_PATIENT
@@ -115,6 +117,8 @@ def _read_passage(passage: Passage) -> Reading:
     names = {**passage.misspelt, **passage.defined}
     token_lists = [scan(passage.text, passage.normal, s.start, s.end, passage.vocabulary, names,
                         passage.defined_routes) for s in spans]
+    spans, token_lists = solution_continued(passage, spans, token_lists)
+    days_told_in_turn(passage, spans, token_lists)
     passage.weight = patient_weight(passage, spans, token_lists)
     daily_list_lines(passage, spans, token_lists)
     if any(t.kind == "amount" and t.value.per_kg for tokens in token_lists for t in tokens):

@@ -395,6 +395,10 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         if prefixed is not None:
             return prefixed
     drug = vocabulary.pattern.match(normal, position, end)
+    if drug and _ASA_STATUS.match(text, position, end):
+        # "ASA I", "ASA class III": the American Society of Anesthesiologists' physical status,
+        # not aspirin
+        return Token("word", position, drug.end(), normal[position:drug.end()])
     if drug:
         name = " ".join(drug.group(0).split())
         return Token("drug", position, drug.end(), DrugName(vocabulary.catalogue.resolve(name), name))
@@ -412,6 +416,14 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
     if piece in ",;:":
         return Token("punct", position, stop, piece)
     return Token("word", position, stop, piece)
+
+
+#: "ASA I", "ASA III-E", "ASA class 2", "ASA physical status IV": the American Society of
+#: Anesthesiologists' physical status classification. A bare "ASA IV" may be aspirin given
+#: intravenously, so IV is read as a class only after "class", "grade" or "physical status".
+_ASA_STATUS = re.compile(
+    r"ASA\s*(?:(?:I{1,3}|VI?)(?:\s*-?\s*E)?(?![A-Za-z0-9])"
+    r"|(?:class|grade|score|physical\s+status|PS)\s*:?\s*(?:I{1,3}|IV|VI?|[1-6])(?![A-Za-z0-9]))")
 
 
 def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> Token | None:

@@ -307,6 +307,8 @@ def _new_state(passage: Passage, tokens: list[Token], readings: Sequence[ItemRea
         for item in story.states[-1]["items"]:
             if item.frequency == "once" and not item.prn and item.daily_dose is None:
                 continue  # "Olanzapine 10 mg IM stat": a single dose is given, not continued
+            if any(item.span[0] <= start < item.span[1] for start in passage.days_in_turn):
+                continue  # "On day 2, he receives olanzapine, 20 mg": that day's, not the next's
             copy = item if item.carried else item.as_carried()
             if item.drug.name in stale and not item.prn:
                 copy = attrs.evolve(copy, daily_dose=None, daily_mg=None, per_dose=None,

@@ -15,6 +15,7 @@ from typing import Any
 
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.scan import DrugName, Token, scan
+from mpsdose.io.prose.text import Sentence
 from mpsdose.io.prose.words import ONE_PATIENT, name_like
 from mpsdose.model.findings import Severity
 from mpsdose.model.numbers import plain
@@ -24,8 +25,10 @@ __all__ = [
     "GROUP_OF_PATIENTS",
     "SUMMARY",
     "daily_list_lines",
+    "days_told_in_turn",
     "define_abbreviations",
     "misspelt_names",
+    "solution_continued",
     "option_blocks",
     "patient_weight",
     "quiet_sections",
@@ -546,3 +549,89 @@ def daily_list_lines(passage: Passage, spans: Sequence[Any], token_lists: Sequen
                     and body[1].value.mass and body[1].value.time is None \
                     and body[1].value.kind == "single" and not body[1].value.per_kg:
                 passage.daily_amounts.add(body[1].start)
+
+
+#: "This solution was started 2 mL twice daily", "The mixture was given 5 mL every 4 hours": a
+#: sentence that opens on the solution or mixture the sentence before made up.
+_THE_SOLUTION = re.compile(
+    r"\s*(?:this|that|the|the\s+same)\s+(?:combined\s+|mixed\s+|drug\s+)?"
+    r"(?:solution|mixture|admixture|cocktail|infusate)\b")
+
+
+def solution_continued(passage: Passage, spans: Sequence[Sentence],
+                       token_lists: Sequence[list[Token]]) -> tuple[list[Sentence], list[list[Token]]]:
+    """ "… a combined solution of bupivacaine (1 mg/mL), morphine (1 mg/mL) and ketamine
+    (1 mg/mL). This solution was started 2 mL twice daily via epidural route.": a sentence that
+    opens on "this solution" (or mixture), names no drug and gives a volume, after a sentence
+    whose drugs have only a concentration (no volume, no rate), tells the volume, schedule and
+    route of that solution: the two are read as one sentence, so that each drug of the solution
+    gets concentration × volume a dose. Nothing is joined where either sentence says otherwise."""
+    joined_spans: list[Sentence] = []
+    joined_tokens: list[list[Token]] = []
+    for span, tokens in zip(spans, token_lists, strict=True):
+        if joined_tokens and _continues_solution(passage, span, tokens, joined_tokens[-1]):
+            last = joined_spans[-1]
+            joined_spans[-1] = Sentence(last.index, last.start, span.end)
+            joined_tokens[-1] = [*joined_tokens[-1], *tokens]
+            passage.add_finding(Severity.INFO, "solution-continued",
+                                f"{passage.text[span.start:span.end].strip()!r} gives the volume "
+                                "of the solution the sentence before made up: read with it",
+                                (span.start, span.end))
+            continue
+        joined_spans.append(Sentence(len(joined_spans), span.start, span.end))
+        joined_tokens.append(tokens)
+    return joined_spans, joined_tokens
+
+
+def _continues_solution(passage: Passage, span: Sentence, tokens: Sequence[Token],
+                        before: Sequence[Token]) -> bool:
+    if not tokens or any(t.kind == "drug" for t in tokens) \
+            or not _THE_SOLUTION.match(passage.normal, span.start) \
+            or not any(t.kind == "amount" and t.value.volume for t in tokens):
+        return False
+    strengths = [t for t in before if t.kind == "amount" and t.value.concentration]
+    return bool(strengths) and any(t.kind == "drug" for t in before) and not any(
+        t.kind == "amount" and t.value.base == "ml" for t in before)
+
+
+#: "On day 1, Mr. C receives …", "On the second day, she was given …": a sentence that opens
+#: on the day of a course it tells.
+_ON_DAY = re.compile(
+    r"\s*on\s+(?:(?:hospital|post\s*-?\s*operative)\s+day\s*(?P<number>\d+)|day\s*(?P<bare>\d+)"
+    r"|the\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+(?:hospital|post\s*-?\s*operative))?\s+day)\b\s*,")
+
+
+def days_told_in_turn(passage: Passage, spans: Sequence[Sentence],
+                      token_lists: Sequence[list[Token]]) -> None:
+    """ "On day 1, Mr. C receives haloperidol, 20 mg, lorazepam, 9 mg … On day 2, he receives
+    haloperidol, 15 mg …": sentences that each open on a different day of a course and tell
+    what the patient received (was given, took) that day — two days or more, told in turn —
+    give each day's amounts: an amount of mass with no frequency is what was received that day
+    (how many doses made it is not written), as "24 mg on day 1 and 20 mg on day 2" in one
+    sentence is. One such sentence alone is not read so (its amount may be one dose of the
+    day), nor one whose verb starts, changes or stops a drug."""
+    told: dict[int, str] = {}
+    for span, tokens in zip(spans, token_lists, strict=True):
+        opening = _ON_DAY.match(passage.normal, span.start)
+        verbs = {t.value for t in tokens if t.kind == "verb"}
+        if opening is None or not verbs <= {"give"} \
+                or not _RECEIVED.search(passage.normal, span.start, span.end):
+            continue
+        told[span.index] = opening.group("number") or opening.group("bare") or opening.group("word")
+    if len(set(told.values())) < 2:
+        return
+    for span, tokens in zip(spans, token_lists, strict=True):
+        if span.index not in told:
+            continue
+        for token in tokens:
+            amount = token.value if token.kind == "amount" else None
+            if amount is not None and amount.mass and not amount.per and amount.high is None \
+                    and len(amount.values) == 1:
+                passage.day_amounts.add(token.start)
+                passage.days_in_turn.add(token.start)
+
+
+#: The verbs of what a patient was given on a day (not of starting or changing a regimen).
+_RECEIVED = re.compile(r"\b(?:receives?|received|(?:is|are|was|were)\s+given|administered|took"
+                       r"|takes)\b")
