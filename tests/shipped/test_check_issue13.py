@@ -737,6 +737,25 @@ FRESH44_STILL_WARNED = {
             "(jp): unreduced in SPCG",
 }
 
+# -- the forty-fifth and forty-sixth held-out rounds (written and committed before check ran) --
+FRESH45_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH45_STILL_WARNED = {
+    "OE14": "codeine 120 mg/day to DHC Continus 60 mg every 12 hours (uk): unreduced at SPCG's equal "
+            "factors, a change within step 2",
+    "OE31": "Palexia SR raised from 50 to 100 mg twice daily (au): the label's 50 mg step, shipped "
+            "for the US Nucynta ER label only",
+    "OE32": "oral hydromorphone 2 mg as needed, naive (au): above eTG's 5 mg OME a dose (as OP28)",
+}
+FRESH46_LEFT = {
+    "DD21": "IV morphine 60 mg/day to IV sufentanil 25 micrograms/h (eu): no factor for sufentanil "
+            "and no usual row for an IV sufentanil infusion",
+}
+FRESH46_STILL_WARNED = {
+    "OD25": "Norspan raised from 5 to 10 mcg/h (au): no AU label step (as OM28, OJ31)",
+    "OD42": "metoclopramide 30 mg/24 h by driver at CrCl 55 (nz, end of life): the EU label's "
+            "halved maximum, borrowed (as OP13)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -783,6 +802,8 @@ ROUNDS = {
     "fresh42": (FRESH42_LEFT, FRESH42_STILL_WARNED),
     "fresh43": (FRESH43_LEFT, FRESH43_STILL_WARNED),
     "fresh44": (FRESH44_LEFT, FRESH44_STILL_WARNED),
+    "fresh45": (FRESH45_LEFT, FRESH45_STILL_WARNED),
+    "fresh46": (FRESH46_LEFT, FRESH46_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
