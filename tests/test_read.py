@@ -4359,3 +4359,31 @@ def test_the_fresh34_bolus_does_not_take_the_infusions_rate():
     assert ("levobupivacaine", None) in doses
     assert ("bupivacaine", "300 mg/day") in doses
     assert not any(drug == "levobupivacaine" and dose for drug, dose in doses)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Over the course of 10 days, the morphine dose was increased to 60 mg/day.",
+     [("morphine", "60 mg/day")]),
+    ("Gabapentin was titrated over the course of 3 weeks to 900 mg/day.", [("gabapentin", "900 mg/day")]),
+])
+def test_the_course_of_days_is_a_stretch_of_time_not_a_cycle(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_cycles_of_days_are_still_cycles():
+    # a repeated course is still a cycle: its day's amount is not the regimen's
+    assert _daily_doses("Prednisone 100 mg/day was given in cycles of 21 days.") == [("prednisone", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Morphine was stopped, and oxycodone 20 mg/day and gabapentin 900 mg/day were started.",
+     [("oxycodone", "20 mg/day"), ("gabapentin", "900 mg/day")]),
+])
+def test_a_list_of_daily_doses_takes_its_plural_verb(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh34_switch_and_titrations_are_read():
+    doses = _daily_doses(_passage("fresh34-014"))
+    assert ("escitalopram", "10 mg/day") in doses and ("amitriptyline", "50 mg/day") in doses
+    assert ("olanzapine", "80 mg/day") in _daily_doses(_passage("fresh34-031"))
