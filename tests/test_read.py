@@ -4387,3 +4387,27 @@ def test_the_fresh34_switch_and_titrations_are_read():
     doses = _daily_doses(_passage("fresh34-014"))
     assert ("escitalopram", "10 mg/day") in doses and ("amitriptyline", "50 mg/day") in doses
     assert ("olanzapine", "80 mg/day") in _daily_doses(_passage("fresh34-031"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He had been using 2 g of heroin daily.", [("diamorphine", "2 g/day")]),
+    ("She was taking heroin 500 mg twice daily.", [("diamorphine", "1000 mg/day")]),
+])
+def test_heroin_with_an_amount_is_diamorphine(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "He was a previous heroin user and now takes methadone 60 mg daily.",
+    "She reported active use of several substances (alcohol, heroin, cocaine).",
+    "He presented after intravenous heroin and was given methadone 20 mg daily.",
+])
+def test_heroin_named_without_an_amount_is_substance_use(text):
+    assert "diamorphine" not in [drug for drug, _ in _daily_doses(text)]
+    assert "illicit-name-without-amount" in _codes(text)
+    # the drug's own name, without an amount, is still an item (dose unknown)
+    assert ("diamorphine", None) in _daily_doses("He was given diamorphine for pain.")
+
+
+def test_the_fresh34_heroin_is_read_as_diamorphine():
+    assert ("diamorphine", "1.5 g/day") in _daily_doses(_passage("fresh34-001"))
