@@ -73,7 +73,7 @@ def _items(text: str):
                                              ("fresh27", 0.90), ("fresh28", 0.85),
                                              ("fresh29", 0.70), ("fresh30", 0.85),
                                              ("fresh31", 0.60), ("fresh32", 0.55),
-                                             ("fresh33", 0.75)])
+                                             ("fresh33", 0.75), ("fresh34", 0.55)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
