@@ -1,12 +1,13 @@
 """What the rule tests of ``check`` share: a tolerant adult, the shipped knowledge with tiny files
-of a test's own in place of named ones, and a regimen's findings from item strings."""
+of a test's own in place of named ones, a regimen's findings from item strings, and the findings
+or severities of one code among them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mpsdose import Knowledge, Patient, Regimen, check
-from mpsdose.model.findings import Finding
+from mpsdose.model.findings import Finding, Severity
 
 #: An opioid-tolerant adult with normal renal and hepatic function, the tests' usual patient.
 TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
@@ -38,3 +39,13 @@ def found(items: list[str], patient: Patient = TOLERANT, **kwargs: object) -> li
     return check(Regimen.parse(items), patient,
                  previous=Regimen.parse(previous) if previous else None,  # type: ignore[arg-type]
                  **kwargs)  # type: ignore[arg-type]
+
+
+def of(found: list[Finding], code: str) -> list[Finding]:
+    """The findings of one code."""
+    return [f for f in found if f.code == code]
+
+
+def severities(found: list[Finding], code: str) -> list[Severity]:
+    """The severities of the findings of one code, in order."""
+    return [f.severity for f in of(found, code)]

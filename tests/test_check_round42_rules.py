@@ -18,15 +18,12 @@ from mpsdose.model.findings import Finding, Severity
 from tests.checking import found as _found
 from tests.checking import header
 from tests.checking import knowledge_with as _knowledge
+from tests.checking import of as _of
 
 PROPERTIES = header("drug_properties") + (
     "clarithromycin,cyp3a4_inhibitor,strong,Test [P],P,\n"
     "fluconazole,cyp3a4_inhibitor,moderate,Test [P],P,\n"
     "quetiapine,cyp3a4_inhibitor_reduce_dose,strong,Test quetiapine label [P],P,\n")
-
-
-def _of(found: list[Finding], code: str) -> list[Finding]:
-    return [f for f in found if f.code == code]
 
 
 def _reduce(tmp_path: Path, properties: str, items: list[str]) -> list[Finding]:

@@ -19,15 +19,12 @@ from mpsdose.model.findings import Finding, Severity
 from tests.checking import found as _found
 from tests.checking import header
 from tests.checking import knowledge_with as _knowledge
+from tests.checking import of as _of
 
 QT = header("drug_properties") + (
     "domperidone,qt_prolonging_contraindicated,known,Test domperidone label [P],P,\n"
     "haloperidol,qt_risk,known,Test [P],P,\n"
     "olanzapine,qt_risk,conditional,Test [P],P,\n")
-
-
-def _of(found: list[Finding], code: str) -> list[Finding]:
-    return [f for f in found if f.code == code]
 
 
 def _qt(tmp_path: Path, properties: str, items: list[str]) -> list[Finding]:

@@ -226,11 +226,9 @@ FRESH4_STILL_WARNED = {
 
 # -- the fifth held-out round (written and committed before check first ran on them) -----------
 #: Dangerous orders of the fifth round still not caught, each with why (tests/data/README.md).
-FRESH5_LEFT = {
-    "KD14": "sufentanil 15 mg/day epidural: no table has a sufentanil factor, so the plausibility "
-            "floor of routes no table has cannot be read; its only label ceilings are a dose by "
-            "IV (3 mg) and a day sublingually, none for an epidural day",
-}
+# KD14 (sufentanil 15 mg/day epidural) caught by safety41: with ANZCA FPM's parenteral sufentanil
+# factor shipped, the plausibility floor of a route no table has is read at that factor.
+FRESH5_LEFT: dict[str, str] = {}
 #: Ordinary regimens of the fifth round that still warn, each with why the warning stands.
 FRESH5_STILL_WARNED = {
     "KO09": "morphine 10 mg as rescue beside methadone 10 mg/day: at least 21% of the day even "
@@ -401,9 +399,9 @@ FRESH15_STILL_WARNED = {
             "opioid + gabapentinoid warning from 65, by the issue's own rule",
 }
 
+# WD09 (sufentanil 10 mg epidural) caught by safety41: ANZCA FPM's parenteral sufentanil factor
+# gives the drug an OME, so the plausibility floor reads it (as KD14).
 FRESH16_LEFT = {
-    "WD09": "sufentanil 10 mg epidural: no conversion factor for sufentanil by any route, so no "
-            "OME ceiling (left by the brief)",
     "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
             "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
             "(400 mg) is not crossed",
@@ -746,10 +744,9 @@ FRESH45_STILL_WARNED = {
             "for the US Nucynta ER label only",
     "OE32": "oral hydromorphone 2 mg as needed, naive (au): above eTG's 5 mg OME a dose (as OP28)",
 }
-FRESH46_LEFT = {
-    "DD21": "IV morphine 60 mg/day to IV sufentanil 25 micrograms/h (eu): no factor for sufentanil "
-            "and no usual row for an IV sufentanil infusion",
-}
+# DD21 (IV morphine 60 mg/day to IV sufentanil 25 micrograms/h) caught by safety41: ANZCA FPM's
+# parenteral sufentanil factor (2 mg OME per microgram a day) lets the switch check read it.
+FRESH46_LEFT: dict[str, str] = {}
 FRESH46_STILL_WARNED = {
     "OD25": "Norspan raised from 5 to 10 mcg/h (au): no AU label step (as OM28, OJ31)",
     "OD42": "metoclopramide 30 mg/24 h by driver at CrCl 55 (nz, end of life): the EU label's "
@@ -1364,7 +1361,15 @@ def test_iv_sufentanil_in_mg_is_implausible_and_in_mcg_is_judged():
                                                    Patient(age=60, opioid_tolerant=True))}
     usual = check(Regimen.parse(["sufentanil 25 mcg iv q1h prn"]),
                   Patient(age=60, opioid_tolerant=True))
-    assert not [f for f in usual if f.code.startswith("opioid-") and f.severity.value != "info"]
+    # the label's 25 mcg maintenance dose is no error; since safety41 shipped ANZCA FPM's
+    # parenteral sufentanil factor (2 mg OME per microgram), hourly PRN doses at their maximum
+    # (600 micrograms a day = 1200 mg OME) are a day above the usual range, and only that
+    raised = [f for f in usual if f.code.startswith("opioid-") and f.severity.value != "info"]
+    assert [(f.code, f.severity.value) for f in raised] == [("opioid-above-usual", "warning")]
+    assert "PRN doses at their maximum" in raised[0].message
+    small = check(Regimen.parse(["sufentanil 10 mcg iv q4h prn"]),
+                  Patient(age=60, opioid_tolerant=True))
+    assert not [f for f in small if f.code.startswith("opioid-") and f.severity.value != "info"]
 
 
 def test_diamorphine_csci_is_read_by_spcgs_own_ratio_against_the_uk_sc_morphine_starts():

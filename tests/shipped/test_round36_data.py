@@ -6,24 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from mpsdose import Patient, Regimen, check
+from mpsdose import Patient
 from mpsdose.knowledge.bundle import resolve
-from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.findings import Severity
 from mpsdose.model.vocabulary import Route
+from tests.checking import found as _found
+from tests.checking import severities as _severities
 
 K = resolve(None)
 TOLERANT = Patient(age=74, weight_kg=66, crcl_ml_min=60, hepatic="none", opioid_tolerant=True)
 NAIVE = Patient(age=58, weight_kg=80, crcl_ml_min=95, hepatic="none", opioid_tolerant=False)
-
-
-def _found(items, patient, **kwargs) -> list[Finding]:
-    previous = kwargs.pop("previous", None)
-    return check(Regimen.parse(items), patient,
-                 previous=Regimen.parse(previous) if previous else None, **kwargs)
-
-
-def _severities(found: list[Finding], code: str) -> list[Severity]:
-    return [f.severity for f in found if f.code == code]
 
 
 # -- the fentanyl patch label's increment ---------------------------------------------------------

@@ -7,24 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from mpsdose import Patient, Regimen, check
+from mpsdose import Patient
 from mpsdose.knowledge.bundle import resolve
-from mpsdose.model.findings import Finding, Severity
+from mpsdose.model.findings import Severity
 from mpsdose.model.vocabulary import Route
+from tests.checking import found as _found
+from tests.checking import severities as _severities
 
 K = resolve(None)
 PATIENT = Patient(age=63, weight_kg=58, crcl_ml_min=70, hepatic="none", opioid_tolerant=False)
 TOLERANT = Patient(age=70, weight_kg=64, crcl_ml_min=60, hepatic="none", opioid_tolerant=True)
-
-
-def _found(items, patient, **kwargs) -> list[Finding]:
-    previous = kwargs.pop("previous", None)
-    return check(Regimen.parse(items), patient,
-                 previous=Regimen.parse(previous) if previous else None, **kwargs)
-
-
-def _severities(found: list[Finding], code: str) -> list[Severity]:
-    return [f.severity for f in found if f.code == code]
 
 
 # -- quetiapine with a strong CYP3A4 inhibitor ------------------------------------------------------

@@ -10,6 +10,7 @@ from mpsdose import Patient, Regimen, check
 from mpsdose.knowledge.bundle import resolve
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.vocabulary import Route
+from tests.checking import severities as _severities
 
 K = resolve(None)
 NAIVE = Patient(age=50, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=False)
@@ -20,10 +21,6 @@ PATIENT = Patient(age=58, weight_kg=75, crcl_ml_min=90, hepatic="none")
 
 def _found(items, patient, **kwargs) -> list[Finding]:
     return check(Regimen.parse(items), patient, **kwargs)
-
-
-def _severities(found: list[Finding], code: str) -> list[Severity]:
-    return [f.severity for f in found if f.code == code]
 
 
 # -- parenteral methadone, opioid-naive -------------------------------------------------------------

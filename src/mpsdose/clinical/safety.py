@@ -956,6 +956,19 @@ def _cyp3a4(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Fin
 _INHIBITOR_STRENGTHS = ("weak", "moderate", "strong")
 
 
+def _inhibitors(k: Knowledge, items: Sequence[Item]) -> dict[str, str]:
+    """The CYP3A4 inhibitors among the items, each with its strength (``cyp3a4_inhibitor``)."""
+    return {d: v[0] for d in _with_property(k, items, "cyp3a4_inhibitor")
+            if (v := k.drug_properties.get(d, "cyp3a4_inhibitor")) is not None}
+
+
+def _at_least(inhibitors: dict[str, str], strength: str, drug: str) -> list[str]:
+    """The inhibitors (but ``drug``) of ``strength`` or stronger."""
+    weakest = _INHIBITOR_STRENGTHS.index(strength)
+    return [d for d, v in inhibitors.items() if d != drug and v in _INHIBITOR_STRENGTHS
+            and _INHIBITOR_STRENGTHS.index(v) >= weakest]
+
+
 def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """A drug whose source contraindicates CYP3A4 inhibitors from a strength on (domperidone:
     potent ones, MHRA 2014) with an inhibitor of that strength or stronger.
@@ -966,17 +979,14 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
     oromucosal midazolam), the drug by those routes is flagged; by the other routes alone the
     finding is information saying what the source asks (a midazolam syringe driver with
     clarithromycin: monitor, adjust the dose)."""
-    inhibitors = {d: k.drug_properties.get(d, "cyp3a4_inhibitor")
-                  for d in _with_property(k, items, "cyp3a4_inhibitor")}
+    inhibitors = _inhibitors(k, items)
     found = []
     for drug in _with_property(k, items, "cyp3a4_inhibitor_contraindicated"):
         value, property_source = k.drug_properties.get(  # type: ignore[misc]
             drug, "cyp3a4_inhibitor_contraindicated")
         if value not in _INHIBITOR_STRENGTHS:
             continue
-        weakest = _INHIBITOR_STRENGTHS.index(value)
-        strong = [d for d, v in inhibitors.items() if d != drug and v is not None
-                  and v[0] in _INHIBITOR_STRENGTHS and _INHIBITOR_STRENGTHS.index(v[0]) >= weakest]
+        strong = _at_least(inhibitors, value, drug)
         also = k.drug_properties.get(drug, "cyp3a4_inhibitor_contraindicated_named")
         listed = set(also[0].split()) if also else set()
         by_name = [d for d in inhibitors if d in listed and d not in strong]
@@ -1023,17 +1033,14 @@ def _cyp3a4_reduce_dose(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
 
     Not a contraindication: the label's own words (reduce the dose) with the rule's severity,
     and the drug's own source first; a weaker inhibitor than the label names is not flagged."""
-    inhibitors = {d: v[0] for d in _with_property(k, items, "cyp3a4_inhibitor")
-                  if (v := k.drug_properties.get(d, "cyp3a4_inhibitor")) is not None}
+    inhibitors = _inhibitors(k, items)
     found = []
     for drug in _with_property(k, items, "cyp3a4_inhibitor_reduce_dose"):
         value, source = k.drug_properties.get(  # type: ignore[misc]
             drug, "cyp3a4_inhibitor_reduce_dose")
         if value not in _INHIBITOR_STRENGTHS:
             continue
-        weakest = _INHIBITOR_STRENGTHS.index(value)
-        strong = [d for d, v in inhibitors.items() if d != drug and v in _INHIBITOR_STRENGTHS
-                  and _INHIBITOR_STRENGTHS.index(v) >= weakest]
+        strong = _at_least(inhibitors, value, drug)
         if not strong:
             continue
         rule = _rule(k, "cyp3a4-inhibitor-reduce-dose")

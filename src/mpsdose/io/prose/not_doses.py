@@ -380,11 +380,7 @@ def _dose_capped(passage: Passage, tokens: list[Token], index: int) -> int | Non
     if index < 2 or amount.per_kg or amount.time not in (None, "day") or not amount.mass:
         return None
     bound = tokens[index - 1]
-    if passage.word(bound) in ("exceed", "exceeding"):
-        if not re.search(r"\bnot\s+(?:to\s+)?$",
-                         passage.normal[max(0, bound.start - 8):bound.start]):
-            return None
-    elif bound.kind != "bound" or bound.value != "max" or passage.word(bound).startswith("up"):
+    if not _ceiling_word(passage, bound) or passage.word(bound).startswith("up"):
         return None  # "up to 600 mg/day" names the dose reached
     position = index - 2
     steps = 0
@@ -406,6 +402,16 @@ def _dose_capped(passage: Passage, tokens: list[Token], index: int) -> int | Non
     return None
 
 
+def _ceiling_word(passage: Passage, bound: Token) -> bool:
+    """Whether a word before an amount makes it a ceiling: "not exceeding 2 g", "not to exceed
+    2 g" ("exceeding 2 g" alone is a lower bound), or a word of a maximum ("maximum of", "max.",
+    "up to", "≤")."""
+    if passage.word(bound) in ("exceed", "exceeding"):
+        return bool(re.search(r"\bnot\s+(?:to\s+)?$",
+                              passage.normal[max(0, bound.start - 8):bound.start]))
+    return bound.kind == "bound" and bound.value == "max"
+
+
 def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | None:
     """ "30mg/kg/day, with a maximum of 1g/day", "20 mg/kg/day (max. 1 g/day)", "15 mg/kg every
     8 hours, not exceeding 2 g", "10 mg/kg up to 600 mg": an amount after a word of a ceiling
@@ -414,13 +420,7 @@ def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | N
     ceiling, not a dose. The position of the dose per kg, or None."""
     if index < 2:
         return None
-    bound = tokens[index - 1]
-    if passage.word(bound) in ("exceed", "exceeding"):
-        # "not exceeding 2 g", "not to exceed 2 g": a ceiling ("exceeding 2 g" alone is a bound)
-        if not re.search(r"\bnot\s+(?:to\s+)?$",
-                         passage.normal[max(0, bound.start - 8):bound.start]):
-            return None
-    elif bound.kind != "bound" or bound.value != "max":
+    if not _ceiling_word(passage, tokens[index - 1]):
         return None
     position = index - 2
     steps = 0
