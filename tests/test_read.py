@@ -40,7 +40,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh26_passages.jsonl", "fresh27_passages.jsonl",
                                           "fresh28_passages.jsonl", "fresh29_passages.jsonl",
                                           "fresh30_passages.jsonl", "fresh31_passages.jsonl",
-                                          "fresh32_passages.jsonl", "fresh33_passages.jsonl")
+                                          "fresh32_passages.jsonl", "fresh33_passages.jsonl",
+                                          "fresh34_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -72,7 +73,7 @@ def _items(text: str):
                                              ("fresh27", 0.90), ("fresh28", 0.85),
                                              ("fresh29", 0.70), ("fresh30", 0.85),
                                              ("fresh31", 0.60), ("fresh32", 0.55),
-                                             ("fresh33", 0.75)])
+                                             ("fresh33", 0.75), ("fresh34", 0.55)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4309,3 +4310,104 @@ def test_a_drug_after_a_past_intolerance_is_still_an_item():
 
 def test_the_fresh33_past_intolerances_are_not_items():
     assert _daily_doses(_passage("fresh33-008")) == [("venlafaxine", "300 mg/day")]
+
+
+# -- fresh34's gaps (first read 19/39, 2 invented; see tests/data/README.md) ---------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the full stop of a dotted schedule ends the sentence before a capitalised word
+    ("Morphine was raised to 10 mg h.s. Oxycodone was added.", [("morphine", "10 mg/day"),
+                                                                   ("oxycodone", None)]),
+    ("He took tramadol 50 mg b.i.d. Gabapentin was added.", [("tramadol", "100 mg/day"),
+                                                             ("gabapentin", None)]),
+])
+def test_a_dotted_schedule_ends_its_sentence_before_a_capital(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_dotted_schedule_before_a_small_letter_or_capitals_does_not_end_it():
+    from mpsdose.io.prose.text import normalise, sentences
+    for text in ("Oxycodone 10 mg b.i.d. orally was given.", "Morphine 2 mg i.v. PCA was started."):
+        assert len(sentences(text, normalise(text))) == 1, text
+    text = "Morphine 10 mg h.s. Oxycodone was stopped."
+    assert len(sentences(text, normalise(text))) == 2
+
+
+def test_the_fresh34_bedtime_dose_is_not_given_to_the_next_sentences_drug():
+    doses = _daily_doses(_passage("fresh34-018"))
+    assert all(dose is None for drug, dose in doses if drug == "risperidone")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a bolus, then an infusion of another solution: the rate is the infusion's only
+    ("A bolus of 20 ml 0.25% levobupivacaine was injected followed by an infusion of "
+     "ropivacaine 0.2% 5 ml/hr.", [("levobupivacaine", None), ("ropivacaine", "240 mg/day")]),
+    ("20 ml of 0.5% bupivacaine was given, then 0.1% bupivacaine at 10 ml/h.",
+     [("bupivacaine", None), ("bupivacaine", "240 mg/day")]),
+    # two drugs of one bag: the rate is each drug's
+    ("An infusion of ropivacaine 0.1% with fentanyl 2 mcg/ml at 5 ml/hr was started.",
+     [("ropivacaine", "120 mg/day"), ("fentanyl", "240 mcg/day")]),
+    ("Ropivacaine 0.2% was mixed with clonidine 1 mcg/ml and infused at 10 ml/h.",
+     [("ropivacaine", "480 mg/day"), ("clonidine", "240 mcg/day")]),
+])
+def test_a_rate_goes_with_the_concentrations_of_its_solution_only(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh34_bolus_does_not_take_the_infusions_rate():
+    doses = _daily_doses(_passage("fresh34-002"))
+    assert ("levobupivacaine", None) in doses
+    assert ("bupivacaine", "300 mg/day") in doses
+    assert not any(drug == "levobupivacaine" and dose for drug, dose in doses)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Over the course of 10 days, the morphine dose was increased to 60 mg/day.",
+     [("morphine", "60 mg/day")]),
+    ("Gabapentin was titrated over the course of 3 weeks to 900 mg/day.", [("gabapentin", "900 mg/day")]),
+])
+def test_the_course_of_days_is_a_stretch_of_time_not_a_cycle(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_cycles_of_days_are_still_cycles():
+    # a repeated course is still a cycle: its day's amount is not the regimen's
+    assert _daily_doses("Prednisone 100 mg/day was given in cycles of 21 days.") == [("prednisone", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Morphine was stopped, and oxycodone 20 mg/day and gabapentin 900 mg/day were started.",
+     [("oxycodone", "20 mg/day"), ("gabapentin", "900 mg/day")]),
+])
+def test_a_list_of_daily_doses_takes_its_plural_verb(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_fresh34_switch_and_titrations_are_read():
+    doses = _daily_doses(_passage("fresh34-014"))
+    assert ("escitalopram", "10 mg/day") in doses and ("amitriptyline", "50 mg/day") in doses
+    assert ("olanzapine", "80 mg/day") in _daily_doses(_passage("fresh34-031"))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He had been using 2 g of heroin daily.", [("diamorphine", "2 g/day")]),
+    ("She was taking heroin 500 mg twice daily.", [("diamorphine", "1000 mg/day")]),
+])
+def test_heroin_with_an_amount_is_diamorphine(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "He was a previous heroin user and now takes methadone 60 mg daily.",
+    "She reported active use of several substances (alcohol, heroin, cocaine).",
+    "He presented after intravenous heroin and was given methadone 20 mg daily.",
+])
+def test_heroin_named_without_an_amount_is_substance_use(text):
+    assert "diamorphine" not in [drug for drug, _ in _daily_doses(text)]
+    assert "illicit-name-without-amount" in _codes(text)
+    # the drug's own name, without an amount, is still an item (dose unknown)
+    assert ("diamorphine", None) in _daily_doses("He was given diamorphine for pain.")
+
+
+def test_the_fresh34_heroin_is_read_as_diamorphine():
+    assert ("diamorphine", "1.5 g/day") in _daily_doses(_passage("fresh34-001"))

@@ -263,7 +263,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         "drug_names.csv", "Other names of the drugs",
         Column("name", doc="A name as written (INN, USAN, salt, brand, abbreviation)."),
         Column("drug", Kind.DRUG, doc="The drug it stands for."),
-        Column("kind", required=False, doc="canonical, inn, usan, salt, brand, abbreviation …"),
+        Column("kind", required=False, doc="canonical, inn, usan, salt, brand, abbreviation, "
+               "illicit (the name of the drug as a substance of misuse: heroin) …"),
         Column("release", Kind.RELEASE, required=False,
                doc="A brand's release (ir or er) where every oral form of it has that one "
                    "(OxyContin er, OxyNorm ir), named by its label in ``source``; the item "

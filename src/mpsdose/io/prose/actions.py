@@ -17,11 +17,14 @@ from mpsdose.io.prose.words import NOT_NAMES, SALTS, name_like
 __all__ = ["list_verb", "mark_switched_from", "read_action"]
 
 
-def list_verb(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
+def list_verb(passage: Passage, tokens: list[Token], reading: ItemReading, *,
+              any_amount: bool = False) -> int | None:
     """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": where a dose heads a
     list of doses (each a name, known to the catalogue or not, and an amount with no
     schedule of its own) that is the subject of a plural passive verb, the position of that
-    verb; else None."""
+    verb; else None. With ``any_amount`` the amounts may have schedules of their own
+    ("escitalopram 10 mg/d and amitriptyline 25 mg/day were started": the verb is still the
+    whole list's, though no schedule is shared)."""
     if reading.amount_token is None or reading.amount_token > reading.last:
         return None
     position = reading.last + 1
@@ -36,8 +39,8 @@ def list_verb(passage: Passage, tokens: list[Token], reading: ItemReading) -> in
                                       and word not in ("were", "given")):
             names += 1
         elif token.kind == "amount":
-            if not (token.value.mass and token.value.time is None
-                    and token.value.kind == "single"):
+            if not token.value.mass or (not any_amount and not (
+                    token.value.time is None and token.value.kind == "single")):
                 return None
             amounts += 1
         elif token.kind in ("route", "release", "form") or word in SALTS:
@@ -67,7 +70,7 @@ def read_action(passage: Passage, tokens: list[Token], reading: ItemReading) -> 
             best = (-1, token.value)
             words[token.value] = passage.normal[token.start:token.end]
     right = _passive_verb(passage, tokens, reading)
-    listed = list_verb(passage, tokens, reading)
+    listed = list_verb(passage, tokens, reading, any_amount=True)
     if right is None and listed is not None:
         right = str(tokens[listed].value), passage.word(tokens[listed])
     if right is not None and (best is None or best[0] >= 0):

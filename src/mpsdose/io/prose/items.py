@@ -56,14 +56,17 @@ _DAYS_LISTED = re.compile(r"\bdays\s+\d+\s*(?:-|–|to)\s*\d+\s*(?:,|and|&)\s*\d
 #: cycles"; but one "21-day course" is a duration): an amount "a day" in the sentence is the
 #: amount of a day of the cycle, not the regimen's daily amount (R-CHOP's "prednisone 100
 #: mg/day during 5 days"). A repetition said of no cycle, course, protocol or regimen
-#: ("follow-up every 3 weeks") is not one.
+#: ("follow-up every 3 weeks") is not one, nor is "(over) the course of 4 weeks", a stretch of
+#: time ("increased over the course of 4 weeks to 80 mg/d").
 _CYCLE_INTERVAL = (r"(?:(?:\d+|two|three|four|five|six|seven|eight)\s+(?:days|weeks|months)"
                    r"|(?:other\s+|second\s+|third\s+)?(?:week|month)|(?:other|alternate)\s+day)\b")
 _CYCLE_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)"
 _CYCLE_REPEATED = re.compile(
     r"\b(?:cycles?|courses?|protocol|regimen)\b[^.;:]{0,60}?\b(?:repeated|given|administered|"
     r"delivered|recurring)\s+(?:every|each)\s+" + _CYCLE_INTERVAL
-    + r"|\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER + r"\s+(?:days|weeks)\b"
+    # "(over) the course of 10 days" is a stretch of time, not a cycle
+    + r"|(?<!\bthe\s)\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER
+    + r"\s+(?:days|weeks)\b"
     + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses)\b"
     # one course of days is a duration ("clopidogrel 75mg daily was added for a 21-day course");
     # a course repeated is a cycle ("each 28-day course")

@@ -136,6 +136,12 @@ def named_without_amount(passage: Passage, sentence: int, tokens: list[Token],
             continue
         if _inside_total(passage, tokens, index) or _in_ratio(passage, tokens, index):
             continue
+        if passage.knowledge.name_kinds.get(" ".join(name.name.lower().split())) == "illicit":
+            passage.add_finding(Severity.INFO, "illicit-name-without-amount",
+                                f"{passage.text[token.start:token.end]!r} is the name of a "
+                                "substance of misuse, named without an amount: substance use, "
+                                "not an item", (token.start, token.end))
+            continue
         if passage.series:
             passage.add_finding(Severity.INFO, "named-in-a-series",
                                 f"{passage.text[token.start:token.end]!r} is named in a statement "

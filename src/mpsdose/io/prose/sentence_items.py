@@ -122,16 +122,18 @@ def share_component_schedule(passage: Passage, tokens: list[Token], readings: li
 
 def attach_volumes(passage: Passage, sentence: int, tokens: list[Token], readings: list[ItemReading],
                    used: set[int]) -> None:
-    """A rate in mL/h or a volume in mL goes with the concentrations of its sentence."""
-    concentrations = [r for r in readings if r.amount is not None and r.amount.concentration]
+    """A rate in mL/h or a volume in mL goes with the concentrations of its sentence that are
+    of one solution (:func:`_one_solution`)."""
+    every = [r for r in readings if r.amount is not None and r.amount.concentration]
     for index, token in enumerate(tokens):
         if token.kind != "amount" or index in used:
             continue
         amount: Amount = token.value
         if not (amount.volume or amount.volume_rate):
             continue
-        if not concentrations:
+        if not every:
             continue
+        concentrations = _one_solution(passage, tokens, every, index)
         used.add(index)
         if amount.volume_rate:
             for reading in concentrations:
@@ -156,6 +158,38 @@ def attach_volumes(passage: Passage, sentence: int, tokens: list[Token], reading
                     bolus_prn = index - 1 if index and tokens[index - 1].kind == "prn" else index
                     bolus.first = min(bolus_prn, index)
                     readings.append(bolus)
+
+
+#: Words between two concentrations that tell of a second solution given apart ("a bolus of
+#: 30 ml 0.25% levobupivacaine was injected followed by infusion of bupivacaine 0.125% …"):
+#: a verb in the passive, a word of sequence, a semicolon.
+_APART = re.compile(r"\b(?:was|were|followed|then|after|later|before|subsequently)\b|;")
+#: Words that join two concentrations into one solution ("ropivacaine 0.2% was mixed with
+#: fentanyl 2 mcg/ml"), whatever else stands between them.
+_MIXED = re.compile(r"\b(?:mix\w*|combin\w*|contain\w*|plus|admix\w*)\b|\+")
+
+
+def _one_solution(passage: Passage, tokens: list[Token], concentrations: list[ItemReading],
+                  index: int) -> list[ItemReading]:
+    """The concentrations a volume or rate at token ``index`` goes with: the one nearest before
+    it (or, where none is before it, nearest after it) and those joined to it as one solution
+    ("ropivacaine 0.1% with fentanyl 2 mcg/ml at 5 ml/hr": both). Two concentrations are of
+    different solutions where the words between them tell of a second one given apart
+    (:data:`_APART`, and not :data:`_MIXED`) or another volume or rate stands between them: a
+    bolus's concentration never takes the rate of the infusion that follows it."""
+    ordered = sorted(concentrations, key=lambda r: r.amount_token or 0)
+    groups: list[list[ItemReading]] = [[ordered[0]]]
+    for earlier, later in itertools.pairwise(ordered):
+        first, second = earlier.amount_token or 0, later.amount_token or 0
+        between = passage.normal[tokens[first].end:tokens[second].start]
+        volume_between = any(t.kind == "amount" and (t.value.volume or t.value.volume_rate)
+                             for t in tokens[first + 1:second])
+        if volume_between or (_APART.search(between) and not _MIXED.search(between)):
+            groups.append([later])
+        else:
+            groups[-1].append(later)
+    before = [g for g in groups if (g[0].amount_token or 0) < index]
+    return before[-1] if before else groups[0]
 
 
 def drop_preparation_strengths(passage: Passage, tokens: list[Token],

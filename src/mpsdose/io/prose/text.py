@@ -80,6 +80,15 @@ _ABBREVIATIONS = frozenset({
     "vs", "dr", "fig", "no", "al", "et", "ca", "mr", "mrs", "ms", "st", "resp", "incl",
     "cf", "max",
 })
+#: The dotted abbreviations of a schedule or a route written after a dose ("10 mg h.s.",
+#: "2 mg b.i.d.", "5 mg i.v."): their full stop ends the sentence where a word of a capital and
+#: small letters follows ("… and 10 mg h.s. Risperidone was tapered off", "… 2 mg b.i.d. He was
+#: discharged"), as the full stop of any other last word does; not before a word in capitals
+#: ("5 mg i.v. PCA") nor before a small letter ("10 mg b.i.d. orally").
+_SIG_ABBREVIATIONS = frozenset({
+    "b.i.d", "t.i.d", "q.i.d", "h.s", "q.h.s", "p.r.n", "q.d", "o.d", "p.o", "i.v", "s.c", "i.m",
+})
+_STARTS_SENTENCE = re.compile(r"[A-Z][a-z]+\b")
 #: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
 #: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").
 _END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n[ \t]*\n|"
@@ -105,11 +114,16 @@ def sentences(text: str, normal: str) -> list[Sentence]:
         if match.group(0) in ".!?":
             before = normal[start:match.start()]
             word = re.search(r"([a-z.]+)$", before)
+            rest = text[end:end + 40].lstrip(" \t")
+            if match.group(0) == "." and word and word.group(1).strip(".") in _SIG_ABBREVIATIONS \
+                    and end < len(text) and text[end].isspace() and _STARTS_SENTENCE.match(rest):
+                _add(found, normal, start, end)  # "… and 10 mg h.s. Risperidone was tapered off"
+                start = end
+                continue
             if match.group(0) == "." and word and word.group(1).strip(".") in _ABBREVIATIONS:
                 continue
             if re.search(r"\b[a-z]\.[a-z]$", before):  # "i.v." inside
                 continue
-            rest = text[end:end + 40].lstrip(" \t")
             if rest[:1].isalpha() and rest[:1].islower():
                 continue  # "… et al. reported", "… 5 mg. daily"
             if rest[:1].isalpha() and end < len(text) and not text[end].isspace() \
