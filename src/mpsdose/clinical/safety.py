@@ -980,6 +980,7 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
     finding is information saying what the source asks (a midazolam syringe driver with
     clarithromycin: monitor, adjust the dose)."""
     inhibitors = _inhibitors(k, items)
+    rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
     found = []
     for drug in _with_property(k, items, "cyp3a4_inhibitor_contraindicated"):
         value, property_source = k.drug_properties.get(  # type: ignore[misc]
@@ -1010,7 +1011,6 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         if strong:
             text = (f"{drug_words} with the {value}{' or stronger' if value != 'strong' else ''} "
                     f"CYP3A4 inhibitor {', '.join(strong)}: contraindicated")
-            rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
             if property_source == rule.source:
                 found.append(_ruled(k, "cyp3a4-inhibitor-contraindicated", text))
             else:  # the drug's own source, not the rule's statement about another drug
@@ -1018,7 +1018,6 @@ def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
                     f"{text} by {drug}'s own source: its exposure rises with the inhibitor; use "
                     "another drug or stop the inhibitor"), f"{property_source} ; also: {rule.source}"))
         if by_name and also:
-            rule = _rule(k, "cyp3a4-inhibitor-contraindicated")
             found.append(Finding(rule.severity, "cyp3a4-inhibitor-contraindicated", (
                 f"{drug} with the CYP3A4 inhibitor {', '.join(by_name)}, which {drug}'s label "
                 f"names among the inhibitors it is contraindicated with: contraindicated. "
