@@ -753,6 +753,31 @@ FRESH46_STILL_WARNED = {
             "halved maximum, borrowed (as OP13)",
 }
 
+# -- the forty-seventh and forty-eighth held-out rounds (written and committed before check ran) --
+FRESH47_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH47_STILL_WARNED = {
+    "OC13": "MST 60 mg/day to a 12 mcg/h patch with Oramorph 10 mg as needed (uk): the UK table's "
+            "breakthrough dose, read against the patch's lowest reading",
+    "OC25": "ibuprofen 1.8 g/day with omeprazole (eu): above the MSF guideline's 1.2 g/day, the only "
+            "EU maximum shipped",
+    "OC35": "codeine 240 mg/day to OxyContin 10 mg every 12 hours (au): unreduced at SPCG's factors; "
+            "no AU OxyContin start",
+    "OC38": "MR morphine 120 mg/day to a 25 mcg/h patch with IR morphine 15 mg as needed (nz): the "
+            "UK table's breakthrough dose, read against the patch's lowest reading",
+}
+FRESH48_LEFT = {
+    "DB33": "fluconazole 800 mg daily at CrCl 18 (au): the label's renal halving is not shipped "
+            "(as DF34)",
+}
+FRESH48_STILL_WARNED = {
+    "OB07": "Belbuca raised from 75 to 150 micrograms every 12 hours, naive at the start (us): the "
+            "label's first step, judged against the naive start",
+    "OB08": "haloperidol 2 mg IM every 8 hours as needed at 60 (us): the injection label's dose, "
+            "above the palliative usual maximum for delirium",
+    "OB36": "a 12 mcg/h fentanyl patch to SC fentanyl 0.3 mg/24 h at the end of life (nz): the "
+            "patch's delivered dose, read as a route change at the same mg",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -801,6 +826,8 @@ ROUNDS = {
     "fresh44": (FRESH44_LEFT, FRESH44_STILL_WARNED),
     "fresh45": (FRESH45_LEFT, FRESH45_STILL_WARNED),
     "fresh46": (FRESH46_LEFT, FRESH46_STILL_WARNED),
+    "fresh47": (FRESH47_LEFT, FRESH47_STILL_WARNED),
+    "fresh48": (FRESH48_LEFT, FRESH48_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
