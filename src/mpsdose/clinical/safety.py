@@ -1628,6 +1628,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "the switch was not judged in oral morphine equivalents: no conversion table "
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
+            if not routes:
+                found.extend(_own_unit_step(k, before_items, after_items))
         elif (new - old and not _all_continued(before_items, after_items)
               and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
@@ -2336,6 +2338,43 @@ def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]
         f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of methadone, whose conversion "
         f"factors rise with the dose: the rise in equivalents is larger), beyond the "
         f"{step.threshold:g}% step"), rule=step)]
+
+
+def _own_unit_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                   after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
+    """The same opioid by the same route and release raised beyond the titration step, judged
+    in the drug's own daily amount where no conversion table gives equivalents for it.
+
+    The titration step (``opioid-titration-step``: 25-50% a step, 30-50% in palliative
+    titration) is a rise in the patient's opioid dose; equivalents are only the means of adding
+    different opioids. Where one drug by one route (intrathecal morphine, which no table
+    converts) is raised, the rise in its own mg a day is the rise in dose, as
+    :func:`_methadone_step` judges methadone in mg of methadone."""
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    assert step.threshold is not None
+    found: list[Finding] = []
+    keys = sorted({(d, i.route, _release(i)) for i, d, _ in before_items}
+                  & {(d, i.route, _release(i)) for i, d, _ in after_items},
+                  key=lambda key: (key[0], key[1].value, key[2]))
+    for drug, route, release in keys:
+        def amount(items: Sequence[tuple[Item, str, float]]) -> float:
+            return sum(mg for i, d, mg in items
+                       if d == drug and i.route is route and _release(i) == release)
+        old_mg, new_mg = amount(before_items), amount(after_items)
+        if old_mg <= 0 or new_mg <= old_mg * (1 + step.threshold / 100 + _TOLERANCE):
+            continue
+        named = f"{drug} {route.value}{f' {release}' if release else ''}"
+        factored = any(table.lookup(drug, route) is not None
+                       for table in k.conversion_tables.values())
+        why = ("no conversion table has a factor for every opioid of both regimens" if factored
+               else f"no conversion table gives equivalents for {drug} by the {route.value} "
+               "route")
+        found.append(_ruled(k, "opioid-titration-step", (
+            f"{named} rises from {significant(old_mg, 4)} to {significant(new_mg, 4)} mg/day "
+            f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of {drug}), beyond the "
+            f"{step.threshold:g}% step: judged in the drug's own daily amount, since {why}"),
+            rule=step))
+    return found
 
 
 def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str) -> str:
