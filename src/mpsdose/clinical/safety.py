@@ -2431,11 +2431,12 @@ def _own_unit_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
     keys = sorted({(d, i.route, _release(i)) for i, d, _ in before_items}
                   & {(d, i.route, _release(i)) for i, d, _ in after_items},
                   key=lambda key: (key[0], key[1].value, key[2]))
+    def amount(items: Sequence[tuple[Item, str, float]], key: tuple[str, Route, str]) -> float:
+        return sum(mg for i, d, mg in items if (d, i.route, _release(i)) == key)
+
     for drug, route, release in keys:
-        def amount(items: Sequence[tuple[Item, str, float]]) -> float:
-            return sum(mg for i, d, mg in items
-                       if d == drug and i.route is route and _release(i) == release)
-        old_mg, new_mg = amount(before_items), amount(after_items)
+        old_mg = amount(before_items, (drug, route, release))
+        new_mg = amount(after_items, (drug, route, release))
         if old_mg <= 0 or new_mg <= old_mg * (1 + step.threshold / 100 + _TOLERANCE):
             continue
         named = f"{drug} {route.value}{f' {release}' if release else ''}"
