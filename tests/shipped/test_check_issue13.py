@@ -406,7 +406,7 @@ FRESH15_STILL_WARNED = {
 FRESH16_LEFT = {
     "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
             "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
-            "(400 mg) is not crossed",
+            "(400 mg, the renal row shipped for round 44 DF34) is not crossed",
     "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
             "(opioid-implausible-dose), not a refused input, by the issue's design",
 }
