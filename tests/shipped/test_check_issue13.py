@@ -768,10 +768,9 @@ FRESH47_STILL_WARNED = {
     "OC38": "MR morphine 120 mg/day to a 25 mcg/h patch with IR morphine 15 mg as needed (nz): the "
             "UK table's breakthrough dose, read against the patch's lowest reading",
 }
-FRESH48_LEFT = {
-    "DB33": "fluconazole 800 mg daily at CrCl 18 (au): the label's renal halving is not shipped "
-            "(as DF34)",
-}
+# DB33 (fluconazole 800 mg daily at CrCl 18, au) caught by gaps13: the US label's 50% after the
+# loading dose at CrCl 50 or less, borrowed as a warning where AU gives none (as DF34).
+FRESH48_LEFT: dict[str, str] = {}
 FRESH48_STILL_WARNED = {
     "OB07": "Belbuca raised from 75 to 150 micrograms every 12 hours, naive at the start (us): the "
             "label's first step, judged against the naive start",
