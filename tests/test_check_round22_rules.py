@@ -23,10 +23,11 @@ from tests.checking import header
 TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
 
 HEADER = header("label_switches")
+# (the empty cell after each band is its basis: mg/day of from_drug itself)
 # morphine to oxycodone ER at 1:1 in jp, and oxycodone ER 10-20 mg/day to hydromorphone ER
 # 10 mg/day in jp: both unreduced under every shipped table, so only the test label quiets them
-ROWS = ('ratio-jp,jp,Test Oxy,oxycodone,oral,er,morphine,oral,,"[0, )",1,,Test label [P],P,\n'
-        'band-jp,jp,Test Hydro,hydromorphone,oral,er,oxycodone,oral,er,"[10, 20]",,10,'
+ROWS = ('ratio-jp,jp,Test Oxy,oxycodone,oral,er,morphine,oral,,"[0, )",,1,,Test label [P],P,\n'
+        'band-jp,jp,Test Hydro,hydromorphone,oral,er,oxycodone,oral,er,"[10, 20]",,,10,'
         'Test label [P],P,\n')
 
 
@@ -75,7 +76,7 @@ def test_the_label_is_read_only_in_its_market(tmp_path):
 
 
 def test_a_dose_outside_the_labels_band_is_not_read(tmp_path):
-    k = _knowledge(tmp_path, HEADER + ROWS.replace('"[0, )",1,', '"[0, 100]",1,'))
+    k = _knowledge(tmp_path, HEADER + ROWS.replace('"[0, )",,1,', '"[0, 100]",,1,'))
     found = _switch(["oxycodone er 60 mg po bid"], ["morphine sr 60 mg po bid"], k)
     assert [f.severity for f in found] == [Severity.WARNING]
     assert "Test Oxy" not in found[0].message
@@ -83,6 +84,6 @@ def test_a_dose_outside_the_labels_band_is_not_read(tmp_path):
 
 @pytest.mark.parametrize("cells", [",", "0.25,2"], ids=["neither", "both"])
 def test_a_row_gives_a_ratio_or_a_daily_dose(tmp_path, cells):
-    row = f'x,jp,T,oxycodone,oral,er,morphine,oral,,"[0, )",{cells},T [P],P,\n'
+    row = f'x,jp,T,oxycodone,oral,er,morphine,oral,,"[0, )",,{cells},T [P],P,\n'
     with pytest.raises(DataError, match="ratio or a daily_mg"):
         _ = _knowledge(tmp_path, HEADER + row).label_switches

@@ -243,7 +243,9 @@ FRESH5_STILL_WARNED = {
             "be a rescue (the patch table gives 10-15 mg of oral morphine)",
     "KO47": "codeine 240 mg/day to a 10 mcg/h buprenorphine patch: 100% of the old OME by SPCG "
             "(codeine 0.1, the patch 2.4), unreduced under a published ratio as the issue asks "
-            "to flag; the Butrans label starts 5 mcg/h below 30 mg MME, which the UK reading is",
+            "to flag; the Butrans label starts 5 mcg/h below 30 mg MME, which the UK reading is, "
+            "and the UK Butec SmPC starts every patient at 5 mcg/h "
+            "(opioid-above-label-switch-start)",
 }
 
 
@@ -404,7 +406,7 @@ FRESH15_STILL_WARNED = {
 FRESH16_LEFT = {
     "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
             "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
-            "(400 mg) is not crossed",
+            "(400 mg, the renal row shipped for round 44 DF34) is not crossed",
     "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
             "(opioid-implausible-dose), not a refused input, by the issue's design",
 }
@@ -703,20 +705,21 @@ FRESH42_STILL_WARNED = {
 }
 
 # -- the forty-third and forty-fourth held-out rounds (written and committed before check ran) --
-FRESH43_LEFT = {
-    "DG20": "MS Contin 120 mg/day to Belbuca 900 micrograms every 12 hours (us): the label's "
-            "taper to 30 mg MSE and its 150 microgram steps are not read for a switch to Belbuca",
-}
+# DG20 (MS Contin 120 mg/day to Belbuca 900 micrograms every 12 hours, us) was silent until the
+# Belbuca label's starts by band of the previous morphine sulfate equivalent were shipped
+# (label_switches.csv belbuca-us, basis ome: 90-160 mg MSE start 300 micrograms every 12 hours):
+# opioid-above-label-switch-start, a warning naming the label.
+FRESH43_LEFT: dict[str, str] = {}
 FRESH43_STILL_WARNED = {
     "OG30": "MR oxycodone 20 mg/day to a first Durogesic 12 mcg/h patch (au): an error by the US "
             "label's 60 mg/day; no AU patch table shipped",
 }
-FRESH44_LEFT = {
-    "DF18": "intrathecal morphine raised from 1 to 4 mg/day (us): no titration judgement for a "
-            "neuraxial infusion",
-    "DF34": "fluconazole 800 mg daily at CrCl 18 (au): the label's renal halving is not shipped "
-            "(safety40 saw it only on AI-generated pages and a repository's test text)",
-}
+# DF18 (intrathecal morphine raised from 1 to 4 mg/day, us) was silent until a rise of one drug
+# by one route that no conversion table converts was judged in the drug's own daily amount
+# against the titration step (+300% in mg of morphine, beyond 50%). DF34 (fluconazole 800 mg
+# daily at CrCl 18, au) was silent until the US fluconazole label's 50% at CrCl 50 mL/min or less
+# (medlibrary copy) was shipped as a renal dose limit: borrowed in AU, a warning.
+FRESH44_LEFT: dict[str, str] = {}
 # DF11 (SC methadone 10 mg every 8 h, naive, at 69) was silent until the US methadone injection
 # label's start (2.5-10 mg every 8-12 h, opioid_dose_ranges.csv) was shipped: borrowed in AU and
 # read at its low end from 65 (US labelling), a warning now. DF37 (domperidone with haloperidol)
@@ -751,6 +754,30 @@ FRESH46_STILL_WARNED = {
     "OD25": "Norspan raised from 5 to 10 mcg/h (au): no AU label step (as OM28, OJ31)",
     "OD42": "metoclopramide 30 mg/24 h by driver at CrCl 55 (nz, end of life): the EU label's "
             "halved maximum, borrowed (as OP13)",
+}
+
+# -- the forty-seventh and forty-eighth held-out rounds (written and committed before check ran) --
+FRESH47_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH47_STILL_WARNED = {
+    "OC13": "MST 60 mg/day to a 12 mcg/h patch with Oramorph 10 mg as needed (uk): the UK table's "
+            "breakthrough dose, read against the patch's lowest reading",
+    "OC25": "ibuprofen 1.8 g/day with omeprazole (eu): above the MSF guideline's 1.2 g/day, the only "
+            "EU maximum shipped",
+    "OC35": "codeine 240 mg/day to OxyContin 10 mg every 12 hours (au): unreduced at SPCG's factors; "
+            "no AU OxyContin start",
+    "OC38": "MR morphine 120 mg/day to a 25 mcg/h patch with IR morphine 15 mg as needed (nz): the "
+            "UK table's breakthrough dose, read against the patch's lowest reading",
+}
+# DB33 (fluconazole 800 mg daily at CrCl 18, au) caught by gaps13: the US label's 50% after the
+# loading dose at CrCl 50 or less, borrowed as a warning where AU gives none (as DF34).
+FRESH48_LEFT: dict[str, str] = {}
+FRESH48_STILL_WARNED = {
+    "OB07": "Belbuca raised from 75 to 150 micrograms every 12 hours, naive at the start (us): the "
+            "label's first step, judged against the naive start",
+    "OB08": "haloperidol 2 mg IM every 8 hours as needed at 60 (us): the injection label's dose, "
+            "above the palliative usual maximum for delirium",
+    "OB36": "a 12 mcg/h fentanyl patch to SC fentanyl 0.3 mg/24 h at the end of life (nz): the "
+            "patch's delivered dose, read as a route change at the same mg",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -801,6 +828,8 @@ ROUNDS = {
     "fresh44": (FRESH44_LEFT, FRESH44_STILL_WARNED),
     "fresh45": (FRESH45_LEFT, FRESH45_STILL_WARNED),
     "fresh46": (FRESH46_LEFT, FRESH46_STILL_WARNED),
+    "fresh47": (FRESH47_LEFT, FRESH47_STILL_WARNED),
+    "fresh48": (FRESH48_LEFT, FRESH48_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -42,7 +42,9 @@ KNOWN_DIFFERENCES = {
     # clarithromycin oral: the shipped 1500 is the US label's dual-therapy regimen (500 mg three
     # times daily); the second readings list only 500 mg twice daily.
     ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
-    # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text.
+    # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text; nor
+    # had the US label's halving at CrCl <=50 mL/min (medlibrary copy; only AI-written pages and an
+    # HL7 example repeat it), shipped as 400 mg/day, half of that 800.
     ("fluconazole", "max_daily_mg"): "no second reading found",
     # metoclopramide's renal bands (50% less at CrCl 15-60, 75% less below 15): only the UK
     # holder's abbreviated prescribing information was seen; the SmPC copies were cut before it.

@@ -1628,6 +1628,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 "the switch was not judged in oral morphine equivalents: no conversion table "
                 f"({', '.join([*tables, *surveillance])}) has a factor for every opioid of both "
                 "regimens", _rule(k, "opioid-dose-range-not-checked").source))
+            if not routes:
+                found.extend(_own_unit_step(k, before_items, after_items))
         elif (new - old and not _all_continued(before_items, after_items)
               and not (surveillance and "methadone" in new - old)):
             same = _same_active_drug(k, new - old, old - new)
@@ -1643,6 +1645,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                                     market=market))
     elif after_items and not before_items:
         found.extend(_unreduced_from_as_needed(k, previous, after_items, tables))
+    if before_items and after_items and market is not None:
+        found.extend(_above_label_switch_start(k, before_items, after_items, tables, market))
     chosen = tables[0]
     old_bounds = _totals(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
@@ -1944,8 +1948,9 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
     ((drug, route, release),) = targets
     amount = sum(daily for _, _, daily in before_items)
     new_day = sum(daily for _, _, daily in after_items)
-    rows = [r for r in k.label_switches if r.market == market and r.drug == drug
-            and r.route is route and r.release in (None, release) and r.from_drug == from_drug
+    rows = [r for r in k.label_switches if r.basis is None and r.market == market
+            and r.drug == drug and r.route is route and r.release in (None, release)
+            and r.from_drug == from_drug
             and r.from_route is from_route and r.from_release in (None, from_release)
             and r.allowed(amount) is not None]
     if not rows:
@@ -1962,6 +1967,78 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
               "own approved conversion in the chosen market, so not an unreduced switch"),
         above=f"The new day, {significant(new_day, 4)} mg, is also above {given}.",
         source=row.source)
+
+
+def _above_label_switch_start(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                              after_items: Sequence[tuple[Item, str, float]],
+                              tables: Sequence[str], market: str) -> list[Finding]:
+    """A switch to a product above the start its own label gives for the previous regimen's oral
+    morphine equivalent, in the chosen market: a warning naming the label.
+
+    Some labels convert from the previous opioids' morphine sulfate equivalent (MSE) by bands to
+    a starting dose, whatever the equivalence tables would give: the Belbuca label
+    (``label_switches.csv`` rows of basis ``ome``: below 30, 30-89 and 90-160 mg MSE to 75, 150
+    and 300 micrograms every 12 hours, titrated from there) and the Butrans label (the market's
+    ``patch_table`` in ``market_rules.csv``: below 30 and 30-80 mg to 5 and 10 mcg/h). The
+    labels do not say which factors give the equivalent, so the previous regimen is read at its
+    highest reading among the rotation tables that total it (the surveillance tables where none
+    does): a start is flagged only where it is above the label's start under every reading
+    (oxycodone 20 mg/day is 20 mg OME by PDQ and 30 by CDC; Butrans 10 mcg/h from it is the
+    label's own start for 30-80 mg, not a warning). Above every band
+    the label gives no start (Belbuca: consider another analgesic above 160 mg MSE): its largest
+    start is then the most it gives. Fentanyl patches have their own first-patch checks and are
+    not read here; a drug the old regimen already holds is a titration, not a switch.
+    """
+    targets = {(drug, item.route, _release(item)) for item, drug, _ in after_items}
+    if len(targets) != 1:
+        return []
+    ((drug, route, release),) = targets
+    if drug == "fentanyl" or drug in {d for _, d, _ in before_items}:
+        return []
+    starts: list[tuple[Interval, float, str, str, str]] = [
+        (r.band, r.daily_mg, "mg/day", r.product, r.source) for r in k.label_switches
+        if r.basis == "ome" and r.market == market and r.drug == drug and r.route is route
+        and r.release in (None, release) and r.daily_mg is not None]
+    if route is Route.TRANSDERMAL:
+        worn = {item.schedule.interval_h for item, _, _ in after_items}
+        for own in k.market_rules.of(market, "patch_table"):
+            # a market's table is for its product's wear (Butrans: 7 days), not a 4-day patch
+            if own.drug == drug and own.table and all(
+                    own.matches(drug, route, interval_h=interval) for interval in worn):
+                starts.extend((b.band, b.patch_mcg_h, "mcg/h", own.product or own.table,
+                               b.source) for b in k.patch_bands
+                              if b.table == own.table and b.drug == drug
+                              and b.direction == "to_patch" and b.from_drug == "morphine"
+                              and b.from_route is Route.ORAL)
+    if not starts:
+        return []
+    read = [(t, b[0]) for t in tables if (b := _totals(k, t, before_items)) is not None]
+    if not read:
+        read = [(t.id, b[0]) for t in k.conversion_tables.values()
+                if not isinstance(t, RotationTable)
+                and (b := _totals(k, t.id, before_items)) is not None]
+    if not read:
+        return []
+    table_id, amount = max(read, key=lambda pair: pair[1])
+    held = [start for start in starts if start[0].contains(amount)]
+    beyond = ""
+    if not held:
+        if any(start[0].high is None or amount <= start[0].high for start in starts):
+            return []  # below every band: no start is given to judge by
+        top = max(start[1] for start in starts)
+        held = [start for start in starts if start[1] == top]
+        beyond = ", above every band the label gives (its largest start is the most it gives)"
+    band, allowed, unit, product, source = min(held, key=lambda start: start[1])
+    new_day = sum(daily for _, _, daily in after_items)
+    given = new_day * 1000 / 24 if unit == "mcg/h" else new_day
+    if given <= allowed * (1 + _TOLERANCE):
+        return []
+    return [Finding(Severity.WARNING, "opioid-above-label-switch-start", (
+        f"{drug} {route.value} {significant(given, 4)} {unit} after a switch from OME "
+        f"{significant(amount, 4)} mg/day ({table_id}, the highest reading){beyond}: above the "
+        f"{significant(allowed, 4)} {unit} the {product} label ({market.upper()}) starts for "
+        f"{band.format('mg/day')} of oral morphine equivalent; the label titrates from its "
+        "start"), source)]
 
 
 def _range_text(bounds: tuple[float, float]) -> str:
@@ -2336,6 +2413,44 @@ def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]
         f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of methadone, whose conversion "
         f"factors rise with the dose: the rise in equivalents is larger), beyond the "
         f"{step.threshold:g}% step"), rule=step)]
+
+
+def _own_unit_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
+                   after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
+    """The same opioid by the same route and release raised beyond the titration step, judged
+    in the drug's own daily amount where no conversion table gives equivalents for it.
+
+    The titration step (``opioid-titration-step``: 25-50% a step, 30-50% in palliative
+    titration) is a rise in the patient's opioid dose; equivalents are only the means of adding
+    different opioids. Where one drug by one route (intrathecal morphine, which no table
+    converts) is raised, the rise in its own mg a day is the rise in dose, as
+    :func:`_methadone_step` judges methadone in mg of methadone."""
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    assert step.threshold is not None
+    found: list[Finding] = []
+    keys = sorted({(d, i.route, _release(i)) for i, d, _ in before_items}
+                  & {(d, i.route, _release(i)) for i, d, _ in after_items},
+                  key=lambda key: (key[0], key[1].value, key[2]))
+    def amount(items: Sequence[tuple[Item, str, float]], key: tuple[str, Route, str]) -> float:
+        return sum(mg for i, d, mg in items if (d, i.route, _release(i)) == key)
+
+    for drug, route, release in keys:
+        old_mg = amount(before_items, (drug, route, release))
+        new_mg = amount(after_items, (drug, route, release))
+        if old_mg <= 0 or new_mg <= old_mg * (1 + step.threshold / 100 + _TOLERANCE):
+            continue
+        named = f"{drug} {route.value}{f' {release}' if release else ''}"
+        factored = any(table.lookup(drug, route) is not None
+                       for table in k.conversion_tables.values())
+        why = ("no conversion table has a factor for every opioid of both regimens" if factored
+               else f"no conversion table gives equivalents for {drug} by the {route.value} "
+               "route")
+        found.append(_ruled(k, "opioid-titration-step", (
+            f"{named} rises from {significant(old_mg, 4)} to {significant(new_mg, 4)} mg/day "
+            f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of {drug}), beyond the "
+            f"{step.threshold:g}% step: judged in the drug's own daily amount, since {why}"),
+            rule=step))
+    return found
 
 
 def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str) -> str:

@@ -186,16 +186,24 @@ class LabelSwitch(Value):
     daily_mg: float | None
     source: str
     notes: str = ""
+    #: "ome" where the band is the previous regimen's oral morphine equivalent (every opioid of
+    #: it), as a label converting from a morphine sulfate equivalent reads it; None where it is
+    #: mg/day of ``from_drug`` itself
+    basis: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> LabelSwitch:
         ratio, daily = row.get("ratio"), row.get("daily_mg")
         if (ratio is None) == (daily is None):
             raise row.error("a label switch gives a ratio or a daily_mg (one of them)", "ratio")
+        basis = row.get("basis")
+        if basis == "ome" and (row["from_drug"], row["from_route"]) != ("morphine", Route.ORAL):
+            raise row.error("a band of oral morphine equivalents names morphine, oral as its "
+                            "from_drug and from_route", "from_drug")
         return cls(row["table"], row["market"], row["product"], row["drug"], row["route"],
                    row.get("release"), row["from_drug"], row["from_route"],
                    row.get("from_release"), row["band"], ratio, daily, row["source"],
-                   row.get("notes", ""))
+                   row.get("notes", ""), basis)
 
     def allowed(self, previous_mg_day: float) -> float | None:
         """The new daily dose [mg] the label gives for the previous daily dose, or None where

@@ -393,6 +393,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="The previous product's release, where the label's table names one."),
         Column("band", Kind.INTERVAL, unit="mg/day of the previous opioid",
                doc="The previous daily dose the row is for ('[0, )' for any)."),
+        Column("basis", Kind.CHOICE, required=False, choices=("ome",),
+               doc="'ome': the band is the previous regimen's oral morphine equivalent, every "
+                   "opioid of it (from_drug and from_route are then morphine, oral), as labels "
+                   "that convert from a morphine sulfate equivalent read it; empty: mg/day of "
+                   "from_drug itself."),
         Column("ratio", Kind.POSITIVE, required=False,
                doc="The new daily dose per mg of the previous one (2/3: 0.6667)."),
         Column("daily_mg", Kind.POSITIVE, required=False, unit="mg/day",
@@ -400,7 +405,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         key=("table", "from_drug", "from_route", "band"),
         doc="A switch at or below what the new product's own label gives for the previous daily "
             "dose, with --market that label's market, is the regulator-approved conversion and "
-            "is information naming the label; above it, the switch warning stays.",
+            "is information naming the label; above it, the switch warning stays. A switch above "
+            "the start an 'ome' row gives (Belbuca's bands of morphine sulfate equivalent) is a "
+            "warning naming the label.",
     ),
     _schema(
         "methadone_methods.csv", "Dose-tiered methadone methods",
