@@ -727,9 +727,10 @@ FRESH44_LEFT: dict[str, str] = {}
 # (qt-prolonging-contraindicated). DF39 (IM olanzapine with IV lorazepam) was silent until the
 # Zyprexa injection's advice against a parenteral benzodiazepine was shipped
 # (parenteral-benzodiazepine-not-recommended).
+# OF03 (Belbuca 150 to 300 micrograms every 12 hours, non-tolerant, us) no longer warns
+# (fix4748): the naive start judges a first opioid, not a titration of the product the previous
+# regimen already holds; the titration rule reads it as the label's 150 microgram step (info).
 FRESH44_STILL_WARNED = {
-    "OF03": "Belbuca raised from 150 to 300 micrograms every 12 hours, non-tolerant (us): the "
-            "label's step, above the US naive start",
     "OF20": "tapentadol 200 mg/day to a morphine syringe driver of 30 mg/day (eu): unreduced at "
             "SPCG's tapentadol factor",
     "OF28": "a first 12 mcg/h patch from oxycodone 20 mg/day (au): an error by the US label; no "
@@ -771,13 +772,15 @@ FRESH47_STILL_WARNED = {
 # DB33 (fluconazole 800 mg daily at CrCl 18, au) caught by gaps13: the US label's 50% after the
 # loading dose at CrCl 50 or less, borrowed as a warning where AU gives none (as DF34).
 FRESH48_LEFT: dict[str, str] = {}
+# OB07 (Belbuca 75 to 150 micrograms every 12 hours, naive when Belbuca started, us) no longer
+# warns (fix4748): the naive start judges a first opioid, not a titration of the same product the
+# previous regimen holds; the label's first step is info by the titration rule. OB36 (a 12 mcg/h
+# fentanyl patch to SC fentanyl 0.3 mg/24 h, nz) no longer warns: the route change reads a patch
+# by what its label says it delivers (patch_systemic_fraction), so the same delivered amount by
+# injection is info, and more than the 50% titration step above it stays a warning.
 FRESH48_STILL_WARNED = {
-    "OB07": "Belbuca raised from 75 to 150 micrograms every 12 hours, naive at the start (us): the "
-            "label's first step, judged against the naive start",
     "OB08": "haloperidol 2 mg IM every 8 hours as needed at 60 (us): the injection label's dose, "
             "above the palliative usual maximum for delirium",
-    "OB36": "a 12 mcg/h fentanyl patch to SC fentanyl 0.3 mg/24 h at the end of life (nz): the "
-            "patch's delivered dose, read as a route change at the same mg",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
