@@ -783,6 +783,16 @@ FRESH48_STILL_WARNED = {
             "above the palliative usual maximum for delirium",
 }
 
+FRESH49_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH49_STILL_WARNED = {
+    "OA22": "Palexia SR raised from 50 to 100 mg twice daily (eu): the SmPC's 50 mg step, shipped "
+            "for the US Nucynta ER label only (as OE31)",
+    "OA24": "oxycodone ER 40 mg/day to Transtec 35 mcg/h (eu): the SmPC's lowest strength, "
+            "unreduced at SPCG and above the 7-day patch tables",
+    "OA32": "Norspan raised from 5 to 10 mcg/h (au): no AU label step (as OD25, OM28, OJ31)",
+    "OA40": "tramadol 400 mg/day to MR morphine 40 mg/day (nz): unreduced at SPCG's tramadol factor",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -833,6 +843,7 @@ ROUNDS = {
     "fresh46": (FRESH46_LEFT, FRESH46_STILL_WARNED),
     "fresh47": (FRESH47_LEFT, FRESH47_STILL_WARNED),
     "fresh48": (FRESH48_LEFT, FRESH48_STILL_WARNED),
+    "fresh49": (FRESH49_LEFT, FRESH49_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
