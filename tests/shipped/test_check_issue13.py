@@ -793,6 +793,21 @@ FRESH49_STILL_WARNED = {
     "OA40": "tramadol 400 mg/day to MR morphine 40 mg/day (nz): unreduced at SPCG's tramadol factor",
 }
 
+FRESH50_LEFT = {
+    "XA02": "intrathecal morphine 5 mg once (jp): no usual row for an intrathecal single dose in "
+            "Japan, no factor",
+    "XA34": "clarithromycin 500 mg twice daily at CrCl 20 (us): the label's renal halving is not "
+            "shipped",
+}
+FRESH50_STILL_WARNED = {
+    "XB01": "IV morphine PCA 1 mg every 10 minutes, naive (us): the day at every lockout counted",
+    "XB24": "IV fentanyl PCA 20 micrograms every 5 minutes, naive (au): the day at every lockout "
+            "counted; above eTG's naive start a dose",
+    "XB33": "IV hydromorphone PCA 0.2 mg every 10 minutes, naive (nz): the day at every lockout "
+            "counted",
+    "XB37": "SC hydromorphone 1.5 mg/24 h at CrCl 25 at the end of life (nz): renal caution",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -844,6 +859,7 @@ ROUNDS = {
     "fresh47": (FRESH47_LEFT, FRESH47_STILL_WARNED),
     "fresh48": (FRESH48_LEFT, FRESH48_STILL_WARNED),
     "fresh49": (FRESH49_LEFT, FRESH49_STILL_WARNED),
+    "fresh50": (FRESH50_LEFT, FRESH50_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
