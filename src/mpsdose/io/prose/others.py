@@ -162,7 +162,7 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            "therapeutic", "level", "levels", "regimen", "dosage", "total"})
 
 
-def _answered(finding: ReadFinding, amounts: set[tuple[int, int] | None],
+def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],
               names: set[tuple[int, int]]) -> bool:
     """Is the finding a warning of the first reading about an amount now read as an item not in
     the catalogue (its words hold the amount), or about that item's name (its words are the
@@ -172,8 +172,7 @@ def _answered(finding: ReadFinding, amounts: set[tuple[int, int] | None],
         return False
     if finding.finding.code == "unknown-name" and span in names:
         return True
-    return any(amount is not None and span[0] <= amount[0] and amount[1] <= span[1]
-               for amount in amounts)
+    return any(span[0] <= amount[0] and amount[1] <= span[1] for amount in amounts)
 
 
 def _source_name(source: str) -> str:

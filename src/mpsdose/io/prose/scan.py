@@ -405,8 +405,8 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         return Token("word", position, drug.end(), normal[position:drug.end()])
     if drug:
         name = " ".join(drug.group(0).split())
-        found = vocabulary.others.get(name) or vocabulary.catalogue.resolve(name)
-        return Token("drug", position, drug.end(), DrugName(found, name))
+        named = vocabulary.others.get(name) or vocabulary.catalogue.resolve(name)
+        return Token("drug", position, drug.end(), DrugName(named, name))
     for kind, pattern, make in PHRASES:
         found = pattern.match(normal, position, end)
         if found and found.end() > position:
