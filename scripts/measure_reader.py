@@ -317,7 +317,8 @@ def main() -> None:
         print(f"{part:6} passages {t['passages']:3}  daily amounts read {t['read']}/{t['expected']} "
               f"({share:.1f}%; catalogue drugs {t['read_catalogue']}/{t['expected_catalogue']}, "
               f"{listed:.1f}%)  invented {t['invented']} (catalogue drugs {t['invented_catalogue']})  "
-              f"not in the catalogue {t['other_items']} (not judged {t['not_judged']})  unexpected items {t['unexpected']} "
+              f"not in the catalogue {t['other_items']} (not judged {t['not_judged']})  "
+              f"unexpected items {t['unexpected']} "
               f"(drug not in the passage {t['unexpected_drug']}; not in the state "
               f"{t['unexpected_in_state']})  items {t['items']}  span errors {t['span_errors']}")
 
