@@ -25,6 +25,16 @@ ID), it prints:
   state for the states before it);
 - as_written: every item's `as_written` is `text[span]` (always).
 
+An expected item whose drug is not a catalogue drug is matched by an item of a drug the catalogue
+does not know (`not_in_catalogue`) of the same name, names compared through
+other_drug_names.csv's aliases and without salt words ("divalproex sodium" is valproic acid), and
+the same daily amount within 1%; such items the passage does not expect count as invented, as
+catalogue items do — in the parts whose expected readings list drugs the catalogue lacks (fresh,
+fresh5, fresh29 and after). The parts before them list the catalogue's drugs only, so there such an
+item with a daily amount is counted apart, as "not judged", and shown with --show. Two figures are
+printed: the daily amounts read among the catalogue's drugs, and among all drugs (the issue's
+measure).
+
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
             fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
@@ -39,6 +49,10 @@ import re
 from pathlib import Path
 
 from mpsdose.io.prose import read_course
+from mpsdose.knowledge.bundle import resolve
+from mpsdose.model.drugs import without_salt
+
+_KNOWLEDGE = resolve(None)
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "prose"
 _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "mcg/h": 24e-3,
@@ -101,6 +115,21 @@ def _daily(item) -> float | None:
     if daily is not None and daily.unit in _UNITS_DAY:
         return -float(daily.value)
     return None
+
+
+def in_catalogue(name: str) -> bool:
+    """Is the expected drug one the catalogue knows?"""
+    return _KNOWLEDGE.catalogue.get(name) is not None
+
+
+def other_name(name: str) -> str:
+    """A drug the catalogue does not know, by the name other_drug_names.csv gives it (its
+    aliases and salts resolved); a name the list lacks, lower case and without salt words."""
+    listed = _KNOWLEDGE.other_drugs
+    for each in (" ".join(name.lower().split()), without_salt(name)):
+        if each in listed:
+            return listed[each].name
+    return without_salt(name)
 
 
 def _drugs(item: dict) -> set[str]:
@@ -192,7 +221,11 @@ def unexpected_in_state(passage: dict, reading) -> list[tuple[str, object]]:
 
 def measure(part: str, show: bool = False) -> dict[str, int]:
     totals = {"passages": 0, "expected": 0, "read": 0, "invented": 0, "unexpected_drug": 0,
-              "unexpected": 0, "unexpected_in_state": 0, "items": 0, "span_errors": 0}
+              "unexpected": 0, "unexpected_in_state": 0, "items": 0, "span_errors": 0,
+              "expected_catalogue": 0, "read_catalogue": 0, "invented_catalogue": 0,
+              "other_items": 0, "not_judged": 0}
+    chosen = [p for p in passages() if part == "all" or p.get("split") == part]
+    judged = any(not in_catalogue(d) for p in chosen for d in expected_drugs(p))
     for passage in passages():
         if part != "all" and passage.get("split") != part:
             continue
@@ -206,20 +239,44 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
                 totals["span_errors"] += 1
         wanted = expected_daily(passage)
         totals["expected"] += len(wanted)
+        listed = [(d, v) for d, v in wanted if in_catalogue(d)]
+        others = [(other_name(d), v) for d, v in wanted if not in_catalogue(d)]
+        totals["expected_catalogue"] += len(listed)
         unmatched = [i for i in items if _daily(i) is not None]
         missed = []
-        for drug, value in wanted:
+        for drug, value in listed:
             match = next((i for i in unmatched if i.drug.name == drug
                           and abs(_daily(i) - value) <= 0.01 * abs(value)), None)
             if match is None:
                 missed.append((drug, value))
                 continue
             unmatched.remove(match)
-            totals["read"] += 1
+            totals["read_catalogue"] += 1
         # an extra reading of an expected amount (the same item in two states) is not invented
         invented = [i for i in unmatched if not any(
-            d == i.drug.name and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in wanted)]
-        totals["invented"] += len(invented)
+            d == i.drug.name and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in listed)]
+        totals["invented_catalogue"] += len(invented)
+        other_items = reading.not_in_catalogue
+        totals["other_items"] += len(other_items)
+        for other in other_items:
+            if text[other.span[0]:other.span[1]] != other.as_written:
+                totals["span_errors"] += 1
+        unmatched_others = [i for i in other_items if i.daily_mg is not None]
+        for drug, value in others:
+            found = next((i for i in unmatched_others if other_name(i.name) == drug
+                          and abs(i.daily_mg - value) <= 0.01 * abs(value)), None)
+            if found is None:
+                missed.append((drug, value))
+                continue
+            unmatched_others.remove(found)
+        invented_others = [i for i in unmatched_others if not any(
+            d == other_name(i.name) and abs(i.daily_mg - v) <= 0.01 * abs(v) for d, v in others)]
+        totals["read"] += len(wanted) - len(missed)
+        if judged:
+            totals["invented"] += len(invented) + len(invented_others)
+        else:
+            totals["invented"] += len(invented)
+            totals["not_judged"] += len(invented_others)
         drugs = expected_drugs(passage)
         strangers = [i for i in items if i.drug.name not in drugs]
         totals["unexpected_drug"] += len(strangers)
@@ -227,12 +284,16 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         totals["unexpected"] += len(unexpected)
         in_state = unexpected_in_state(passage, reading)
         totals["unexpected_in_state"] += len(in_state)
-        if show and (missed or invented or unexpected or in_state):
+        if show and (missed or invented or invented_others or unexpected or in_state):
             print(f"--- {passage['id']} ({passage['report']})")
             for drug, value in missed:
                 print(f"    MISSED {drug} {abs(value):g} {'units' if value < 0 else 'mg'}/day")
             for item in invented:
                 print(f"    INVENTED {item.drug.name} {item.daily_dose} from {item.as_written!r}")
+            for other in invented_others:
+                said = "INVENTED" if judged else "NOT JUDGED"
+                print(f"    {said} (not in the catalogue) {other.name} {other.daily_dose} from "
+                      f"{other.as_written!r}")
             for item in unexpected:
                 where = "drug not in the passage" if item in strangers else "no expected item there"
                 print(f"    UNEXPECTED {item.drug.name} {item.daily_dose} from {item.as_written!r}"
@@ -253,8 +314,12 @@ def main() -> None:
     for part in parts:
         t = measure(part, args.show)
         share = 100 * t["read"] / t["expected"] if t["expected"] else 0.0
+        listed = 100 * t["read_catalogue"] / t["expected_catalogue"] if t["expected_catalogue"] else 0.0
         print(f"{part:6} passages {t['passages']:3}  daily amounts read {t['read']}/{t['expected']} "
-              f"({share:.1f}%)  invented {t['invented']}  unexpected items {t['unexpected']} "
+              f"({share:.1f}%; catalogue drugs {t['read_catalogue']}/{t['expected_catalogue']}, "
+              f"{listed:.1f}%)  invented {t['invented']} (catalogue drugs {t['invented_catalogue']})  "
+              f"not in the catalogue {t['other_items']} (not judged {t['not_judged']})  "
+              f"unexpected items {t['unexpected']} "
               f"(drug not in the passage {t['unexpected_drug']}; not in the state "
               f"{t['unexpected_in_state']})  items {t['items']}  span errors {t['span_errors']}")
 

@@ -251,3 +251,20 @@ def test_a_threshold_finding_takes_the_severity_its_row_gives(tmp_path):
 
     assert severity("ours") == "warning"
     assert severity("theirs") == "info"
+
+
+def test_a_drug_the_catalogue_knows_is_refused_as_one_it_does_not(tmp_path):
+    # other_drug_names.csv names drugs mpsdose cannot check: a catalogue name there would read a
+    # checked drug's amount as unchecked
+    shipped = (DATA / "other_drug_names.csv").read_text(encoding="utf-8")
+    folder = _folder(tmp_path, other_drug_names=shipped + "morphine,,analgesic or antirheumatic,"
+                                                          "Our formulary,P,\n")
+    with pytest.raises(DataError, match=r"other_drug_names\.csv.*'morphine' is a name the catalogue"):
+        Knowledge.load(folder)
+
+
+def test_the_names_of_drugs_the_catalogue_lacks_resolve_aliases_and_salts():
+    others = Knowledge.default().other_drugs
+    assert others["divalproex sodium"].name == others["divalproex"].name == "valproic acid"
+    assert others["metformin"].drug_class == "hormone or antidiabetic"
+    assert not (set(others) & set(Knowledge.default().catalogue.names))

@@ -47,6 +47,12 @@ TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamats
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
+#: The findings that say an amount is a name's the catalogue does not know, not a catalogue
+#: drug's: refused (``unknown-name``), or read as an item not in the catalogue (``not-in-catalogue``:
+#: a drug of other_drug_names.csv or with a WHO INN stem; never totalled or checked).
+NAME_NOT_CATALOGUED = frozenset({"unknown-name", "not-in-catalogue"})
+
+
 def _passage(id_: str) -> str:
     return next(p["text"] for p in PASSAGES if p["id"] == id_)
 
@@ -409,7 +415,7 @@ def test_each_line_of_a_medication_list_is_read_on_its_own():
 def test_an_amount_after_a_name_the_catalogue_does_not_know_is_no_ones():
     reading = read_course("She takes paracetamol 1 g four times daily and zonisamide 100 mg daily.")
     assert [(i.drug.name, i.daily_mg) for i in reading.items] == [("acetaminophen", 4000)]
-    assert any(f.finding.code == "unknown-name" and "zonisamide" in f.finding.message
+    assert any(f.finding.code in NAME_NOT_CATALOGUED and "zonisamide" in f.finding.message
                for f in reading.findings)
     # fresh-004: "donepezil hydrochloride,10 mg/d" was read as aspirin 10 mg/day, and "memantine
     # hydrochloride, 10 mg twice a day" as haloperidol 20 mg/day
@@ -1018,7 +1024,7 @@ def test_an_inn_shaped_unknown_name_keeps_its_amounts_from_the_story_drug():
     text = ("She was on intrathecal morphine 2 mg/day. Ziconotide was initiated at 0.5-1.0 µg/day "
             "and increased to 1 µg/day.")
     assert _daily(text) == [("morphine", 2)]
-    assert any(f.finding.code == "unknown-name" for f in read_course(text).findings)
+    assert any(f.finding.code in NAME_NOT_CATALOGUED for f in read_course(text).findings)
 
 
 def test_an_abbreviation_defined_for_a_patch():
@@ -1588,7 +1594,12 @@ def test_the_dose_of_a_name_the_catalogue_lacks_is_not_the_drug_before(text, wan
     reading = read_course(text)
     assert [(i.drug.name, str(i.daily_dose) if i.daily_dose else None)
             for i in reading.items if i.daily_dose is not None] == [w for w in want if w[1]]
-    assert any("not given to another drug" in f.finding.message for f in reading.findings)
+    # refused (flecainide: no list names it, no INN stem), or read as not in the catalogue
+    # (levetiracetam, on the WHO Model List: 500 mg three times daily, 1500 mg a day)
+    others = [(o.name, str(o.daily_dose)) for o in reading.not_in_catalogue]
+    assert others == [("levetiracetam", "1500 mg/day")] if "levetiracetam" in text else not others
+    assert others or any("not given to another drug" in f.finding.message
+                         for f in reading.findings)
 
 
 def test_the_dose_with_no_name_still_refers_to_the_drug():
@@ -1868,8 +1879,11 @@ def test_a_drug_with_its_own_amount_takes_no_amount_of_a_name_after_a_conjunctio
     reading = read_course(text)
     assert all(other not in i.as_written for i in reading.items if i.drug.name == drug), text
     assert any(i.drug.name == drug and i.per_dose is not None for i in reading.items)
-    assert other in [n.as_written for n in reading.not_doses]
-    assert any(f.finding.code == "unknown-name" and "not given to" in f.finding.message
+    # set aside, or read as an item of a drug not in the catalogue (hydroxychloroquine)
+    assert other in [n.as_written for n in reading.not_doses] \
+        or any(other in o.as_written for o in reading.not_in_catalogue)
+    assert any((f.finding.code == "unknown-name" and "not given to" in f.finding.message)
+               or (f.finding.code == "not-in-catalogue" and other in f.finding.message)
                for f in reading.findings)
 
 
@@ -1886,7 +1900,7 @@ def test_a_drug_with_its_own_amount_takes_no_amount_of_a_name_after_a_conjunctio
 def test_a_split_dose_of_the_same_drug_is_still_read(text, want):
     reading = read_course(text)
     assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == want, text
-    assert not any(f.finding.code == "unknown-name" for f in reading.findings)
+    assert not any(f.finding.code in NAME_NOT_CATALOGUED for f in reading.findings)
 
 
 def test_a_decimal_comma_is_never_read_as_the_digits_after_it():
@@ -1960,8 +1974,10 @@ def test_after_completion_of_a_drug_it_ends():
 def test_a_sentence_about_a_name_given_by_a_route_does_not_refer_back(text, amount):
     reading = read_course(text)
     assert all(amount not in i.as_written for i in reading.items), text
-    assert amount in [n.as_written for n in reading.not_doses]
-    assert any(f.finding.code == "unknown-name" for f in reading.findings)
+    # set aside, or read as an item of a drug not in the catalogue (methotrexate)
+    assert amount in [n.as_written for n in reading.not_doses] \
+        or any(amount in o.as_written for o in reading.not_in_catalogue)
+    assert any(f.finding.code in NAME_NOT_CATALOGUED for f in reading.findings)
 
 
 def test_a_route_before_a_word_for_a_dose_still_refers_back():
@@ -2089,7 +2105,7 @@ def test_an_unknown_name_before_infusion_keeps_the_amounts_from_the_story_drug()
             "0.5mls/hour.")
     reading = read_course(text)
     assert [(i.drug.name, i.per_dose) for i in reading.items] == [("heparin", None)]
-    assert any(f.finding.code == "unknown-name" and "Adrenaline" in f.finding.message
+    assert any(f.finding.code in NAME_NOT_CATALOGUED and "Adrenaline" in f.finding.message
                for f in reading.findings)
     # a word for the infusion itself still refers back
     assert _daily_doses("Morphine 10 mg/h IV was started. The infusion rate was increased to "
@@ -2166,7 +2182,7 @@ def test_an_unknown_name_opening_a_bracket_keeps_its_amount():
     reading = read_course(text)
     assert [(i.drug.name, str(i.per_dose)) for i in reading.items] \
         == [("methylprednisolone", "500 mg")]
-    assert any(f.finding.code == "unknown-name" and "methotrexate" in f.finding.message
+    assert any(f.finding.code in NAME_NOT_CATALOGUED and "methotrexate" in f.finding.message
                for f in reading.findings)
     # a bracket right after a drug's name may hold its brand: not set aside by this rule
     # (fresh12-022: "methyl-prednisolone (Urbason 40 mg, Sanofi Aventis)")
@@ -2197,7 +2213,7 @@ def test_a_reduction_to_an_amount_reaches_it(text, want):
 
 def _unknown_names(text: str) -> list[str]:
     return [f.finding.message for f in read_course(text).findings
-            if f.finding.code == "unknown-name"]
+            if f.finding.code in NAME_NOT_CATALOGUED]
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -2468,7 +2484,7 @@ def test_the_amount_after_a_switch_to_a_name_the_catalogue_lacks_is_that_names()
     reading = read_course(_MISS_B)
     assert [(i.drug.name, str(i.daily_dose)) for i in reading.items] == [("duloxetine", "60 mg/day")]
     assert reading.states[-1].items == ()  # the duloxetine switched from ends
-    assert any(f.finding.code == "unknown-name" and "bupropion" in f.finding.message
+    assert any(f.finding.code in NAME_NOT_CATALOGUED and "bupropion" in f.finding.message
                for f in reading.findings)
 
 
@@ -2672,7 +2688,7 @@ def test_a_drug_whose_effect_was_reversed_ends(text, kept):
 def test_a_count_before_the_amount_does_not_hide_the_name_that_heads_it(text):
     reading = read_course(text)
     assert len(reading.items) == 1, text
-    assert any(f.finding.code == "unknown-name" for f in reading.findings), text
+    assert any(f.finding.code in NAME_NOT_CATALOGUED for f in reading.findings), text
 
 
 @pytest.mark.parametrize("text", [
@@ -2712,7 +2728,7 @@ def test_quitting_a_drug_stops_it():
 def test_an_amount_after_a_name_the_catalogue_lacks_joined_to_a_drug_is_not_the_drugs(text):
     reading = read_course(text)
     assert [(i.drug.name, i.daily_dose) for i in reading.items] == [("fluoxetine", None)], text
-    assert any(f.finding.code == "unknown-name" and "buspirone" in f.finding.message
+    assert any(f.finding.code in NAME_NOT_CATALOGUED and "buspirone" in f.finding.message
                for f in reading.findings), text
 
 
@@ -2746,7 +2762,10 @@ def test_an_amount_after_an_unknown_names_amount_goes_to_no_drug_before_them(tex
     reading = read_course(text)
     assert all(i.daily_dose is None and i.per_dose is None for i in reading.items
                if i.drug.name != "oxycodone"), text
-    assert [f.finding.code for f in reading.findings].count("unknown-name") >= 2, text
+    # each amount refused, or both read as one item of a drug not in the catalogue (ranitidine's
+    # split dose: 150 mg in the morning and 150 mg at night, 300 mg a day)
+    assert sum(f.finding.code in NAME_NOT_CATALOGUED for f in reading.findings) >= (
+        1 if reading.not_in_catalogue else 2), text
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -3306,7 +3325,7 @@ def test_the_fresh23_believed_brand_is_no_item():
 ])
 def test_a_symptom_before_the_words_of_a_dose_is_no_name(text, want):
     assert want in _daily_doses(text), text
-    assert not any(f.finding.code == "unknown-name" for f in read_course(text).findings), text
+    assert not any(f.finding.code in NAME_NOT_CATALOGUED for f in read_course(text).findings), text
 
 
 def test_a_symptom_dose_among_several_drugs_is_left_unattached():
@@ -3530,7 +3549,7 @@ def test_a_decimal_point_with_fewer_digits_is_still_read():
 ])
 def test_amounts_of_an_unknown_subject_of_a_change_go_to_no_other_drug(text):
     assert _daily_doses(text) == [("olanzapine", "5 mg/day")]
-    assert "unknown-name" in [f.finding.code for f in read_course(text).findings]
+    assert NAME_NOT_CATALOGUED & {f.finding.code for f in read_course(text).findings}
 
 
 def test_a_known_subject_of_a_change_is_still_read():
@@ -3718,7 +3737,7 @@ def test_a_name_before_a_participle_of_giving_heads_the_amount_after_it(text):
     assert all(i.daily_dose is None or i.daily_dose.value != 30 for i in reading.items)
     assert [i.drug.name for i in reading.items if i.daily_dose is not None
             and str(i.daily_dose) not in ("40 mg/day", "20 mg/day")] == []
-    assert any(f.finding.code == "unknown-name" for f in reading.findings)
+    assert any(f.finding.code in NAME_NOT_CATALOGUED for f in reading.findings)
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -4411,3 +4430,147 @@ def test_heroin_named_without_an_amount_is_substance_use(text):
 
 def test_the_fresh34_heroin_is_read_as_diamorphine():
     assert ("diamorphine", "1.5 g/day") in _daily_doses(_passage("fresh34-001"))
+
+
+# -- drugs the catalogue does not know: read, not totalled, not checked -------------------------
+def _others(text: str) -> list[tuple[str, str | None]]:
+    return [(o.name, None if o.daily_dose is None else str(o.daily_dose))
+            for o in read_course(text).not_in_catalogue]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # on the WHO Model List (other_drug_names.csv): 500 mg twice daily is 1000 mg a day
+    ("He took morphine 10 mg every 4 hours and metformin 500 mg twice daily.",
+     [("metformin", "1000 mg/day")]),
+    # a WHO INN stem (-pril), and a change that refers back to it in the next sentence
+    ("Morphine 10 mg every 4 hours was continued. Perindopril 2 mg daily was started. The dose "
+     "was increased to 4 mg/day.", [("perindopril", "2 mg/day"), ("perindopril", "4 mg/day")]),
+    # a dose split over the day sums to the day, as a catalogue drug's does
+    ("He took oxycodone 10 mg twice daily, then ranitidine 150 mg in the morning and 150 mg at "
+     "night.", [("ranitidine", "300 mg/day")]),
+    # an alias with its salt: divalproex sodium is valproic acid
+    ("She took morphine 30 mg twice daily and divalproex sodium 250 mg three times daily.",
+     [("valproic acid", "750 mg/day")]),
+    # a weekly dose has no daily amount (weekly methotrexate read as daily is a fatal error)
+    ("She took morphine 30 mg twice daily and methotrexate 15 mg weekly.",
+     [("methotrexate", None)]),
+    # as needed: a dose, no daily amount
+    ("She took morphine 30 mg twice daily and chlorphenamine 4 mg every 6 hours as needed.",
+     [("chlorphenamine", None)]),
+])
+def test_an_amount_of_a_drug_the_catalogue_lacks_is_read_as_not_in_the_catalogue(text, want):
+    assert _others(text) == want, text
+
+
+def test_an_item_not_in_the_catalogue_keeps_its_words_route_and_dose():
+    text = "She took morphine 30 mg twice daily and chlorphenamine 4 mg every 6 hours as needed."
+    other = read_course(text).not_in_catalogue[0]
+    assert text[other.span[0]:other.span[1]] == other.as_written
+    assert text[other.name_span[0]:other.name_span[1]] == "chlorphenamine"
+    assert other.prn and str(other.per_dose) == "4 mg" and other.drug_class == "antiallergic"
+
+
+def test_items_not_in_the_catalogue_change_no_catalogue_item_or_total():
+    # the same morphine with and without the drugs the catalogue lacks around it
+    alone = read_course("He took morphine 10 mg every 4 hours.")
+    mixed = read_course("He took morphine 10 mg every 4 hours, metformin 500 mg twice daily "
+                        "and amlodipine 5 mg daily.")
+    assert [(i.drug.name, str(i.daily_dose)) for i in mixed.items] \
+        == [(i.drug.name, str(i.daily_dose)) for i in alone.items] == [("morphine", "60 mg/day")]
+    assert [s.total_ome_mg_per_day for s in mixed.states] \
+        == [s.total_ome_mg_per_day for s in alone.states] == [60.0]
+    assert {o.name for o in mixed.not_in_catalogue} == {"metformin", "amlodipine"}
+    assert all(i.drug.name not in ("metformin", "amlodipine") for i in mixed.items)
+
+
+def test_an_item_not_in_the_catalogue_has_an_info_finding_not_a_warning():
+    reading = read_course("He took morphine 10 mg every 4 hours and metformin 500 mg twice daily.")
+    said = [f.finding for f in reading.findings if "metformin" in f.finding.message]
+    assert [(f.code, f.severity.value) for f in said] == [("not-in-catalogue", "info")]
+    assert "not totalled, not checked" in said[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # on no list and with no INN stem: refused as before, with its warning
+    "He took morphine 10 mg every 4 hours and zonisamide 100 mg twice daily.",
+    "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice daily.",
+])
+def test_a_name_on_no_list_stays_unread_with_its_warning(text):
+    reading = read_course(text)
+    assert not reading.not_in_catalogue, text
+    assert any(f.finding.code == "unknown-name" for f in reading.findings), text
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised brand the list does not know is not enough
+    "He took morphine 10 mg every 4 hours and Lopril 150 mg daily.",
+    # a word with an INN stem's ending that names a class of substances
+    "He took morphine 10 mg every 4 hours and a peptide 20 mg daily.",
+    # words that are no drug's name before an amount
+    "He took morphine 10 mg every 4 hours. His weight was 70 kg and he drank water 500 ml daily.",
+])
+def test_a_word_that_is_no_drug_before_an_amount_is_never_an_item(text):
+    reading = read_course(text)
+    assert not reading.not_in_catalogue, text
+    assert [i.drug.name for i in reading.items] == ["morphine"], text
+
+
+def test_a_combination_products_amount_is_no_components():
+    # fresh16-003: "amoxicillin-clavulanic acid 1g/12h" is the product's, not clavulanic acid's
+    text = ("She was discharged under amoxicillin-clavulanic acid 1g/12h and paracetamol 1g/8h "
+            "orally.")
+    assert _others(text) == []
+    assert [(i.drug.name, str(i.daily_dose)) for i in read_course(text).items] \
+        == [("acetaminophen", "3 g/day")]
+
+
+def test_an_amount_after_another_name_is_not_the_drug_before_it():
+    # fresh10-016 (E3C): sucralfate (on no list) is named between doxycycline and "1 g qid"
+    # (its own "doxycycline capsules100 mg twice a day" earlier is read: 200 mg a day)
+    text = _passage("fresh10-016")
+    assert [(o.name, str(o.daily_dose)) for o in read_course(text).not_in_catalogue] \
+        == [("doxycycline", "200 mg/day")]
+
+
+@pytest.mark.parametrize(("id_", "want"), [
+    # fresh30-001: "chlorpromazine (3 mg every eight hours) and carbamazepine (200 mg every eight
+    # hours)" — 9 and 600 mg a day, as the set's expected reading gives them
+    ("fresh30-001", [("carbamazepine", 600.0), ("chlorpromazine", 9.0)]),
+    # fresh33-016: "the clozapine dosage was increased to 300 mg/day"
+    ("fresh33-016", [("clozapine", 300.0)]),
+    # fresh31-003: three anticonvulsants, each with its daily amount
+    ("fresh31-003", [("carbamazepine", 1200.0), ("lamotrigine", 300.0),
+                     ("levetiracetam", 2500.0)]),
+])
+def test_real_passages_read_their_drugs_not_in_the_catalogue(id_, want):
+    text = _passage(id_)
+    reading = read_course(text)
+    assert sorted((o.name, o.daily_mg) for o in reading.not_in_catalogue) == want
+    for other in reading.not_in_catalogue:
+        assert text[other.span[0]:other.span[1]] == other.as_written
+        assert other.daily_dose is not None and other.daily_dose.unit == "mg/day"
+
+
+def test_items_not_in_the_catalogue_are_in_the_json_and_valid_under_its_schema():
+    from tests.jsoncheck import validate
+
+    text = "He took morphine 10 mg every 4 hours and metformin 500 mg twice daily."
+    document = reading_json(read_course(text))
+    validate("read", document)
+    state = document["states"][0]
+    assert [i["drug"] for i in state["items"]] == ["morphine"]
+    other = state["not_in_catalogue"][0]
+    assert (other["name"], other["daily_dose"], other["as_written"]) \
+        == ("metformin", {"value": 1000.0, "unit": "mg/day"}, "metformin 500 mg twice daily")
+    assert text[other["span"][0]:other["span"][1]] == other["as_written"]
+    assert state["total_ome_mg_per_day"] == 60.0
+
+
+def test_a_course_file_names_items_not_in_the_catalogue_and_reads_back():
+    reading = read_course("He took morphine 10 mg every 4 hours and metformin 500 mg twice daily.")
+    written = dumps(reading.course("case"))
+    assert "metformin" in written and "not checked" in written
+    course = loads(written)
+    assert [item.drug.name for state in course.states for item in state.regimen.items] \
+        == ["morphine"]
+    assert dumps(course) == written

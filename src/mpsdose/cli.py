@@ -632,8 +632,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; more than 1000 times that ceiling (beyond any single
                    unit slip) is no dose: refused, exit 2; above the usual range =
-                   warning; opioid-naive above the labelled start = warning (--market us:
-                   at 65 and over or CrCl < 60, the low end of its range), a start for
+                   warning; opioid-naive above the labelled start = warning (a first
+                   opioid: the same product already in --previous is judged as a
+                   titration; --market us: at 65 and over or CrCl < 60, the low end of
+                   its range), a start for
                    one release judging that release only (an IR start never an MR
                    tablet or a patch); with --market, an item its starts cannot judge
                    takes the other markets' (the finding says so), no start anywhere =
@@ -647,9 +649,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    them) or a labelled maximum for that route or for every route
                    (tramadol 400 mg/day, injection included), else info
       switches     with --previous or a course: route change at the same mg (oral,
-                   parenteral, epidural, intrathecal; PRN doses too), increase beyond the
-                   titration step (info within a product label's own increment: Belbuca,
-                   a buprenorphine patch, a fentanyl patch 12 or 25 mcg/h up), unreduced
+                   parenteral, epidural, intrathecal; PRN doses too; a fentanyl patch to
+                   parenteral fentanyl is read by what the patch delivers: info within the
+                   titration step), increase beyond the titration step (in the drug's own
+                   mg where no table converts it, e.g. intrathecal morphine; info within a
+                   product label's own increment: Belbuca, a buprenorphine patch, a
+                   fentanyl patch 12 or 25 mcg/h up), a switch above a label's start for
+                   the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
                    rotation table; info naming both where another rotation table reads it
                    reduced by the default 25% and --table does not read it unreduced),

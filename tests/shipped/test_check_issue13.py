@@ -727,9 +727,10 @@ FRESH44_LEFT: dict[str, str] = {}
 # (qt-prolonging-contraindicated). DF39 (IM olanzapine with IV lorazepam) was silent until the
 # Zyprexa injection's advice against a parenteral benzodiazepine was shipped
 # (parenteral-benzodiazepine-not-recommended).
+# OF03 (Belbuca 150 to 300 micrograms every 12 hours, non-tolerant, us) no longer warns
+# (fix4748): the naive start judges a first opioid, not a titration of the product the previous
+# regimen already holds; the titration rule reads it as the label's 150 microgram step (info).
 FRESH44_STILL_WARNED = {
-    "OF03": "Belbuca raised from 150 to 300 micrograms every 12 hours, non-tolerant (us): the "
-            "label's step, above the US naive start",
     "OF20": "tapentadol 200 mg/day to a morphine syringe driver of 30 mg/day (eu): unreduced at "
             "SPCG's tapentadol factor",
     "OF28": "a first 12 mcg/h patch from oxycodone 20 mg/day (au): an error by the US label; no "
@@ -771,13 +772,40 @@ FRESH47_STILL_WARNED = {
 # DB33 (fluconazole 800 mg daily at CrCl 18, au) caught by gaps13: the US label's 50% after the
 # loading dose at CrCl 50 or less, borrowed as a warning where AU gives none (as DF34).
 FRESH48_LEFT: dict[str, str] = {}
+# OB07 (Belbuca 75 to 150 micrograms every 12 hours, naive when Belbuca started, us) no longer
+# warns (fix4748): the naive start judges a first opioid, not a titration of the same product the
+# previous regimen holds; the label's first step is info by the titration rule. OB36 (a 12 mcg/h
+# fentanyl patch to SC fentanyl 0.3 mg/24 h, nz) no longer warns: the route change reads a patch
+# by what its label says it delivers (patch_systemic_fraction), so the same delivered amount by
+# injection is info, and more than the 50% titration step above it stays a warning.
 FRESH48_STILL_WARNED = {
-    "OB07": "Belbuca raised from 75 to 150 micrograms every 12 hours, naive at the start (us): the "
-            "label's first step, judged against the naive start",
     "OB08": "haloperidol 2 mg IM every 8 hours as needed at 60 (us): the injection label's dose, "
             "above the palliative usual maximum for delirium",
-    "OB36": "a 12 mcg/h fentanyl patch to SC fentanyl 0.3 mg/24 h at the end of life (nz): the "
-            "patch's delivered dose, read as a route change at the same mg",
+}
+
+FRESH49_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH49_STILL_WARNED = {
+    "OA22": "Palexia SR raised from 50 to 100 mg twice daily (eu): the SmPC's 50 mg step, shipped "
+            "for the US Nucynta ER label only (as OE31)",
+    "OA24": "oxycodone ER 40 mg/day to Transtec 35 mcg/h (eu): the SmPC's lowest strength, "
+            "unreduced at SPCG and above the 7-day patch tables",
+    "OA32": "Norspan raised from 5 to 10 mcg/h (au): no AU label step (as OD25, OM28, OJ31)",
+    "OA40": "tramadol 400 mg/day to MR morphine 40 mg/day (nz): unreduced at SPCG's tramadol factor",
+}
+
+FRESH50_LEFT = {
+    "XA02": "intrathecal morphine 5 mg once (jp): no usual row for an intrathecal single dose in "
+            "Japan, no factor",
+    "XA34": "clarithromycin 500 mg twice daily at CrCl 20 (us): the label's renal halving is not "
+            "shipped",
+}
+FRESH50_STILL_WARNED = {
+    "XB01": "IV morphine PCA 1 mg every 10 minutes, naive (us): the day at every lockout counted",
+    "XB24": "IV fentanyl PCA 20 micrograms every 5 minutes, naive (au): the day at every lockout "
+            "counted; above eTG's naive start a dose",
+    "XB33": "IV hydromorphone PCA 0.2 mg every 10 minutes, naive (nz): the day at every lockout "
+            "counted",
+    "XB37": "SC hydromorphone 1.5 mg/24 h at CrCl 25 at the end of life (nz): renal caution",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -830,6 +858,8 @@ ROUNDS = {
     "fresh46": (FRESH46_LEFT, FRESH46_STILL_WARNED),
     "fresh47": (FRESH47_LEFT, FRESH47_STILL_WARNED),
     "fresh48": (FRESH48_LEFT, FRESH48_STILL_WARNED),
+    "fresh49": (FRESH49_LEFT, FRESH49_STILL_WARNED),
+    "fresh50": (FRESH50_LEFT, FRESH50_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

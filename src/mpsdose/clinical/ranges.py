@@ -931,6 +931,7 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
 
 def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = None, *,
                           market: str | None = None, table: str | None = None,
+                          previous: Iterable[Item] | None = None,
                           knowledge: Knowledge | None = None) -> list[Finding]:
     """Every opioid item against the dose ranges, per dose and per day, for the patient's state.
 
@@ -946,12 +947,19 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
         a dose above one market's start but within another's is information.
     table
         A rotation table to read factors from first.
+    previous
+        The regimen being changed from. A scheduled opioid that it already holds as the same
+        product (drug, route, release, form and product name), scheduled, is not a first opioid:
+        its rise is a titration, judged by the titration rule against the label's own steps
+        (Belbuca 75 to 150 micrograms every 12 hours, the label's first step after a naive
+        start), not against the naive start again. The tolerant-only check still applies.
     knowledge
         Where the rows and tables come from (default: the shipped data).
     """
     k = resolve(knowledge)
     patient = patient or Patient()
     entries = _entries(k, regimen, table)
+    held = [e for e in entries if _already_held(e.item, previous)]
     if not entries:
         return []
     _refuse_beyond_any_slip(k, entries, market)
@@ -960,7 +968,8 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     found += _item_findings(k, entries, "plausible", market, assumption)
     found += _item_findings(k, entries, "usual", market, assumption)
     naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
-             + _item_findings(k, entries, "naive-start", market, "opioid-naive patient",
+             + _item_findings(k, [e for e in entries if e not in held], "naive-start",
+                              market, "opioid-naive patient",
                               low_end_reason(patient, knowledge=k)))
     judged = found + (naive if patient.opioid_tolerant is False else [])
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
@@ -1009,8 +1018,20 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                + " (dose_limits.csv: for every route, or for this one) still applies"
                if maxima else ""), rule.source))
     if patient.opioid_tolerant is False:
-        found += _naive_start_not_checked(k, entries, market, reported=uncovered)
+        found += _naive_start_not_checked(k, [e for e in entries if e not in held], market,
+                                          reported=uncovered)
     return found
+
+
+def _already_held(item: Item, previous: Iterable[Item] | None) -> bool:
+    """Whether the previous regimen holds the same opioid product as a scheduled item: same
+    drug, route, release, form and product name, both scheduled (a titration of it, not a first
+    opioid)."""
+    if previous is None or item.prn:
+        return False
+    return any(not old.prn and old.listed and old.drug == item.drug and old.route is item.route
+               and old.release == item.release and old.form == item.form
+               and old.product == item.product for old in previous)
 
 
 def label_maxima(item: Item, drug: str | None = None, *,

@@ -2320,6 +2320,12 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
         route = gained[0]
         neuraxial = _ROUTE_RANK[route] >= _ROUTE_RANK[Route.EPIDURAL]
         unit = "mg/day" if per == "day" else "mg a dose as needed"
+        delivered = (_patch_delivered(k, drug, before_items)
+                     if per == "day" and not neuraxial else None)
+        if delivered is not None:
+            new_mg = sum(mg for _, d, mg in after_items if d == drug)
+            found.extend(_from_patch(k, drug, route, delivered, new_mg))
+            continue
         if new_mg < old_mg * 0.9:
             if neuraxial:  # reduced, but by less than the route ratios: still above equivalence
                 found.extend(_neuraxial_excess(k, drug, old_routes, top, route, old_mg,
@@ -2333,6 +2339,64 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
             f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
             f"the same drug at about the same mg by a stronger route{factors}"), rule=rule))
     return found
+
+
+def _patch_delivered(k: Knowledge, drug: str, before_items: Sequence[tuple[Item, str, float]]
+                     ) -> tuple[float, str, str] | None:
+    """What the previous regimen's patches (and parenteral doses) of one drug deliver to the
+    circulation a day [mg/day], with how it reads and the patch rule's source; None unless every
+    old item of the drug is a patch whose label states that share (``patch_systemic_fraction`` of
+    ``rotation_rules.csv``: a fentanyl patch delivers its rate, 12 mcg/h about 0.3 mg a day) or a
+    parenteral dose, and one at least is a patch.
+
+    Such a patch is not a weaker route than an injection of its drug: it delivers what an IV or
+    SC dose of the same amount delivers (PDQ: parenteral doses approximately equal), so a move
+    from the patch to the same amount by injection is no rise in effect.
+    """
+    total, parts, sources = 0.0, [], []
+    for item, name, mg in before_items:
+        if name != drug:
+            continue
+        if item.route is Route.TRANSDERMAL:
+            rule = k.rotation_rules.get("patch_systemic_fraction", drug)
+            if rule is None or rule.value is None or rule.drug != drug:
+                return None
+            total += mg * rule.value
+            sources.append(rule.source)
+            parts.append(f"{item} ≈ {significant(mg * rule.value, 4)} mg/day delivered")
+        elif _ROUTE_RANK.get(item.route, 0) == 1:
+            total += mg
+            parts.append(f"{item} {significant(mg, 4)} mg/day")
+        else:
+            return None
+    if not sources or total <= 0:
+        return None
+    return total, "; ".join(parts), " ; also: ".join(dict.fromkeys(sources))
+
+
+def _from_patch(k: Knowledge, drug: str, route: Route, delivered: tuple[float, str, str],
+                new_mg: float) -> list[Finding]:
+    """A move from a patch (whose label states what it delivers) to its drug by injection,
+    judged in the drug's own amount: within the titration step of what the patch delivered it is
+    information (the same amount delivered, or a titration of it); beyond the step a warning."""
+    amount, how, patch_source = delivered
+    step = _rule(k, "opioid-titration-step", threshold=True)
+    assert step.threshold is not None
+    allowed = amount * (1 + step.threshold / 100)
+    rise = (new_mg / amount - 1) * 100
+    said = (f"{drug} from the patch ({how}: rotation_rules.csv patch_systemic_fraction, the "
+            f"patch label's statement of what reaches the circulation) to {route.value} "
+            f"{significant(new_mg, 4)} mg/day")
+    if new_mg <= allowed * (1 + _TOLERANCE):
+        return [Finding(Severity.INFO, "opioid-route-change", (
+            f"{said}: {significant(rise, 3) if rise > 0 else 0}% above what the patch delivers, "
+            f"within the {step.threshold:g}% titration step; the patch and the injection "
+            "deliver the drug alike, so this is not the same mg by a stronger route"),
+            f"{patch_source} ; also: {step.source}")]
+    return [Finding(step.severity, "opioid-route-change", (
+        f"{said}: {significant(rise, 3)}% above the {significant(amount, 4)} mg/day the patch "
+        f"delivers, beyond the {step.threshold:g}% titration step. {step.statement}"),
+        f"{patch_source} ; also: {step.source}")]
 
 
 def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int, route: Route,
@@ -2623,7 +2687,10 @@ def check(
     limits = _limit_findings(k, items, patient, market)
     found.extend(limits)
     found.extend(_interaction_findings(k, items, patient, limits, market))
-    found.extend(opioid_range_findings(items, patient, market=market, table=table, knowledge=k))
+    before = (None if previous is None
+              else previous.items if isinstance(previous, Regimen) else tuple(previous))
+    found.extend(opioid_range_findings(items, patient, market=market, table=table,
+                                       previous=before, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
                               patient=patient, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
@@ -2632,9 +2699,7 @@ def check(
         ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
                                        knowledge=k)
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
-    before = None
-    if previous is not None:
-        before = previous.items if isinstance(previous, Regimen) else tuple(previous)
+    if before is not None:
         found.extend(_switch_findings(k, items, before, patient, table, market))
     found.extend(_above_label_initial_dose(k, items, before, patient, market))
     found.extend(market_findings(items, patient, market, k, previous=previous))

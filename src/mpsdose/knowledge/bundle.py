@@ -30,7 +30,7 @@ from mpsdose.knowledge.conversion import (
 from mpsdose.knowledge.loader import DATA_DIR, Row, read_table
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
-from mpsdose.model.drugs import Catalogue
+from mpsdose.model.drugs import Catalogue, OtherDrug
 from mpsdose.model.errors import DataError, UnknownTableError
 from mpsdose.model.vocabulary import Route
 
@@ -312,6 +312,20 @@ class Knowledge:
         return self._cached("catalogue", lambda: build_catalogue(
             self.rows("drugs.csv"), self._optional("drug_names.csv"),
             self._optional("combination_products.csv")))
+
+    @property
+    def other_drugs(self) -> Mapping[str, OtherDrug]:
+        """Drugs the catalogue does not know (``other_drug_names.csv``), by every name they go
+        by (lower case; with and without salt words). Empty where the bundle lacks the file.
+
+        Raises
+        ------
+        DataError
+            A name the catalogue knows (file and line): the catalogue's drug is checked, so its
+            name must not be read as a drug the catalogue does not know.
+        """
+        return self._cached("other_drugs", lambda: _other_drugs(
+            self._optional("other_drug_names.csv"), self.catalogue))
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""
@@ -658,6 +672,7 @@ class Knowledge:
             self.rows(name)
         sections: dict[str, Callable[[], object]] = {
             "drugs.csv": lambda: self.catalogue,
+            "other_drug_names.csv": lambda: self.other_drugs,
             "opioid_equivalence.csv": lambda: self.conversion_tables,
             "ome_thresholds.csv": lambda: self.thresholds,
             "strengths.csv": lambda: self.strengths,
@@ -854,3 +869,21 @@ def load_table_file(path: str | Path, *, purpose: str = "surveillance",
     if not rows:
         raise DataError("no rows", path=str(path))
     return build_tables(rows, knowledge.catalogue, purpose=purpose, version=file.name)
+
+
+def _other_drugs(rows: Iterable[Row], catalogue: Catalogue) -> Mapping[str, OtherDrug]:
+    """Every name of ``other_drug_names.csv``'s rows → its drug; a name the catalogue knows,
+    or one given to two drugs, is refused with its line."""
+    found: dict[str, OtherDrug] = {}
+    for row in rows:
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+        drug = OtherDrug(row["name"].strip().lower(), aliases, row["drug_class"], row["source"])
+        for name in drug.names:
+            if catalogue.get(name) is not None:
+                raise row.error(f"{name!r} is a name the catalogue knows (drugs.csv, "
+                                "drug_names.csv): it is read and checked as that drug, so it "
+                                "cannot be a drug the catalogue does not know", "name")
+            if name in found and found[name].name != drug.name:
+                raise row.error(f"{name!r} is also a name of {found[name].name}", "aliases")
+            found[name] = drug
+    return MappingProxyType(found)

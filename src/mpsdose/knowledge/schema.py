@@ -35,8 +35,8 @@ from mpsdose.model.products import STRENGTH_UNITS
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES
 
-__all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "SCHEMAS", "Column", "Interval", "Kind",
-           "Schema", "parse_interval"]
+__all__ = ["GRADES", "LIMIT_MARKETS", "MARKET_RULES", "OTHER_DRUG_CLASSES", "SCHEMAS", "Column",
+           "Interval", "Kind", "Schema", "parse_interval"]
 
 #: The source grades a row may have.
 GRADES = {"P": "the issuing body's own text was seen", "S": "a copy or a summary was seen"}
@@ -222,6 +222,15 @@ _SOURCE = (
                                         "disagreements, what was left out."),
 )
 _MARKETS = ("us", "uk", "jp", "eu")
+#: The broad classes of ``other_drug_names.csv``: the sections of the WHO Model List of Essential
+#: Medicines, shortened.
+OTHER_DRUG_CLASSES = (
+    "anaesthetic", "analgesic or antirheumatic", "antiallergic", "antidote", "anticonvulsant",
+    "anti-infective", "antimigraine", "antineoplastic or immunosuppressive", "antiparkinsonian",
+    "blood", "cardiovascular", "dermatological", "diuretic", "gastrointestinal",
+    "hormone or antidiabetic", "muscle relaxant or cholinesterase inhibitor", "ophthalmological",
+    "oxytocic or antioxytocic", "psychotropic", "respiratory", "vitamin or mineral",
+    "ear, nose and throat", "neonatal care")
 #: What a maximum dose row may be conditional on (dose_limits.csv, setting_limits.csv).
 LIMIT_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis", "risk_factor",
                     "opioid_tolerant", "daily_dose")
@@ -258,6 +267,20 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "in units only and its dose limits in units (never an opioid)."),
         key=("drug",),
         doc="Every drug mpsdose knows; other files name drugs by any of their names.",
+    ),
+    _schema(
+        "other_drug_names.csv", "Drugs the catalogue does not know, by name",
+        Column("name", doc="The INN in lower case, its salt left off where the INN has none "
+                           "(\"lithium carbonate\" keeps its own)."),
+        Column("aliases", required=False,
+               doc="Other names of the same drug, separated by ';' (\"divalproex sodium; "
+                   "sodium valproate\"); a salt word after a name is stripped when it is read."),
+        Column("drug_class", Kind.CHOICE, choices=OTHER_DRUG_CLASSES,
+               doc="A broad class, from the section of the source list that holds the drug."),
+        key=("name",),
+        doc="Read by `mpsdose read` only: an amount given to one of these names is read as an "
+            "item not in the catalogue — reported, never totalled, never checked. A name the "
+            "catalogue knows is refused here.",
     ),
     _schema(
         "drug_names.csv", "Other names of the drugs",

@@ -17,7 +17,7 @@ from mpsdose.model.units import UNITS, Unit
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORM_ROUTE, Route
 
-__all__ = ["Catalogue", "Drug", "Product", "normal_name"]
+__all__ = ["SALT_WORDS", "Catalogue", "Drug", "OtherDrug", "Product", "normal_name", "without_salt"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -289,3 +289,59 @@ class Catalogue(Value):
 def normal_name(name: str) -> str:
     """A name as the catalogue keys it: lower case, single spaces."""
     return " ".join(name.strip().lower().split())
+
+
+#: Words of a salt or ester written after a drug's name ("metformin hydrochloride", "divalproex
+#: sodium"): the name without them is the same drug.
+SALT_WORDS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
+                        "bitartrate", "maleate", "mesylate", "mesilate", "besylate", "besilate",
+                        "sodium", "potassium", "phosphate", "acetate", "fumarate", "succinate",
+                        "bromide", "hydrobromide", "carbonate", "dihydrate", "monohydrate"})
+
+
+def without_salt(name: str) -> str:
+    """A name with the salt words after it left off: "metformin hydrochloride" → "metformin".
+    A name that is nothing but salt words ("sodium") is kept."""
+    words = normal_name(name).split()
+    while len(words) > 1 and words[-1] in SALT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+@attrs.frozen(repr=False, eq=False)
+class OtherDrug(Value):
+    """A drug the catalogue does not know, by its names (``other_drug_names.csv``).
+
+    ``mpsdose read`` reads an amount given to one of these names as an item not in the
+    catalogue: reported with the words it was read from, never totalled, never checked.
+
+    Attributes
+    ----------
+    name
+        The INN in lower case.
+    aliases
+        Other names of the same drug ("divalproex sodium" for valproic acid).
+    drug_class
+        A broad class, from the section of the source list that holds it.
+    source
+        The list (and edition) or label the name was seen in.
+    """
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    drug_class: str = ""
+    source: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name it goes by, as written and without its salt words, lower case."""
+        found: list[str] = []
+        for name in (self.name, *self.aliases):
+            for each in (normal_name(name), without_salt(name)):
+                if each not in found:
+                    found.append(each)
+        return tuple(found)
+
+    def drug(self) -> Drug:
+        """The drug as the reader holds it: unlisted (never totalled, never converted)."""
+        return Drug(name=self.name, drug_class="unlisted", listed=False, source=self.source)

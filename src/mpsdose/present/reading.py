@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mpsdose.io.prose.result import Measure, PrintedTotal, Reading, ReadItem, ReadState
+from mpsdose.io.prose.result import Measure, OtherItem, PrintedTotal, Reading, ReadItem, ReadState
 from mpsdose.model.numbers import significant
 from mpsdose.present.contract import SCHEMA_VERSION
 from mpsdose.present.report import Table
@@ -43,6 +43,23 @@ def _item_json(item: ReadItem) -> dict[str, Any]:
     }
 
 
+def _other_json(other: OtherItem) -> dict[str, Any]:
+    return {
+        "as_written": other.as_written,
+        "span": list(other.span),
+        "name": other.name,
+        "name_span": list(other.name_span),
+        "drug_class": other.drug_class,
+        "source": other.source,
+        "route": None if other.route is None else other.route.value,
+        "prn": other.prn,
+        "per_dose": _measure(other.per_dose),
+        "frequency": other.frequency,
+        "daily_dose": _measure(other.daily_dose),
+        "action": other.action,
+    }
+
+
 def _state_json(state: ReadState) -> dict[str, Any]:
     return {
         "label": state.label,
@@ -52,6 +69,7 @@ def _state_json(state: ReadState) -> dict[str, Any]:
         "total_ome_mg_per_day_with_prn": state.total_ome_mg_per_day_with_prn,
         "ome_not_counted": list(state.ome_not_counted),
         "note": state.note,
+        "not_in_catalogue": [_other_json(other) for other in state.not_in_catalogue],
     }
 
 
@@ -106,7 +124,8 @@ def _daily(item: ReadItem) -> str:
 
 
 def reading_tables(reading: Reading) -> list[Table]:
-    """One table per state, then the printed totals and the numbers set aside."""
+    """One table per state (and, after it, one of its items of drugs the catalogue does not
+    know), then the printed totals and the numbers set aside."""
     tables: list[Table] = []
     for number, state in enumerate(reading.states, start=1):
         rows = [[
@@ -122,6 +141,14 @@ def reading_tables(reading: Reading) -> list[Table]:
                else _number(state.total_ome_mg_per_day, "mg/day"))
         tables.append((f"State {number}: {state.label} — OME ({reading.table}) {ome}",
                        ("As written", "Drug", "Route", "PRN", "Daily dose", "OME", "Item"), rows))
+        if state.not_in_catalogue:
+            tables.append((f"State {number}: not in mpsdose's catalogue — not totalled, not checked",
+                           ("As written", "Drug", "Class", "Route", "PRN", "Daily dose"),
+                           [[" ".join(o.as_written.split()), o.name, o.drug_class or "",
+                             "" if o.route is None else o.route.value, "yes" if o.prn else "",
+                             "not known" if o.daily_dose is None else
+                             f"{significant(o.daily_dose.value, 4)} {o.daily_dose.unit}"]
+                            for o in state.not_in_catalogue]))
     printed_rows = []
     for total in reading.printed_totals:
         compared = [c for c in total.comparisons if c.agrees is not None]

@@ -161,7 +161,17 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
         route_from=route_from, release=release, form=form, prn=reading.prn,
         per_dose=dose.per_dose, dose_range=dose.dose_range, weight_based=dose.weight_based,
         frequency=dose.frequency, daily_dose=dose.daily, daily_mg=dose.daily_mg,
-        max_daily_dose=dose.max_daily, item=item, action=action)
+        max_daily_dose=dose.max_daily, item=item, action=action,
+        amount_span=_amount_span(passage, reading))
+
+
+def _amount_span(passage: Passage, reading: ItemReading) -> tuple[int, int] | None:
+    """Where the reading's amount stands in the text (None: a drug named without one, or one
+    referred back to)."""
+    if reading.amount_token is None or reading.amount_token >= len(passage.tokens):
+        return None
+    token = passage.tokens[reading.amount_token]
+    return (token.start, token.end) if token.kind == "amount" else None
 
 
 def rebuild_with_schedule(passage: Passage, old: ReadItem, schedule: Schedule | None,

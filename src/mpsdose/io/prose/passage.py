@@ -10,6 +10,7 @@ while its sentence is read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -33,12 +34,15 @@ class Passage:
     read of it so far (its story, findings, not-doses and printed totals, and the sentence
     being read)."""
 
-    def __init__(self, text: str, knowledge: Knowledge, table: str) -> None:
+    def __init__(self, text: str, knowledge: Knowledge, table: str,
+                 others: Mapping[str, Drug] | None = None) -> None:
         self.text = text
         self.normal = normalise(text)
         self.knowledge = knowledge
         self.catalogue: Catalogue = knowledge.catalogue
-        self.vocabulary = Vocabulary.of(self.catalogue)
+        #: names of drugs the catalogue does not know, read as drugs of their own (the second
+        #: reading of :mod:`.others`); empty in the reading of the catalogue's drugs
+        self.vocabulary = Vocabulary.of(self.catalogue, others)
         self.table = table
         self.story = Story()
         self.not_doses: list[NotADose] = []

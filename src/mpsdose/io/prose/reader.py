@@ -40,6 +40,7 @@ from mpsdose.io.prose.binding import bind_amounts, drop_alternatives, report_una
 from mpsdose.io.prose.mentions import named_without_amount, not_given, of_the_story, route_named
 from mpsdose.io.prose.modifiers import attach_modifiers, read_unit_count
 from mpsdose.io.prose.not_doses import note_grains, set_aside_numbers
+from mpsdose.io.prose.others import other_names, read_other_items, set_aside_for_others
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.result import Reading, ReadState
 from mpsdose.io.prose.scan import DrugName, Token, scan
@@ -105,7 +106,15 @@ def read_course(text: str, *, knowledge: Knowledge | None = None,
     books = resolve(knowledge)
     table_id = table or "cdc2022"
     books.conversion_table(table_id)  # an unknown table is an error before any reading
-    return _read_passage(Passage(text, books, table_id))
+    passage = Passage(text, books, table_id)
+    reading = _read_passage(passage)
+    others = other_names(passage, books)
+    if not others or not set_aside_for_others(passage):
+        return reading
+    # a second reading with the names of drugs the catalogue does not know as drugs of their
+    # own: only its items of those drugs, from amounts the first reading set aside, are kept
+    second = _read_passage(Passage(text, books, table_id, others=others))
+    return read_other_items(reading, passage, second, books)
 
 
 def _read_passage(passage: Passage) -> Reading:

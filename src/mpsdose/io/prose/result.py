@@ -17,6 +17,7 @@ __all__ = [
     "Comparison",
     "Measure",
     "NotADose",
+    "OtherItem",
     "PrintedTotal",
     "ReadFinding",
     "ReadItem",
@@ -73,14 +74,46 @@ class ReadItem(Value):
     action: str
     carried: bool = False
     ome_mg_per_day: float | None = None
+    #: where the amount it was read from stands (None: named without one)
+    amount_span: tuple[int, int] | None = None
 
     def as_carried(self) -> ReadItem:
         return attrs.evolve(self, carried=True)
 
 
 @attrs.frozen(repr=False, eq=False)
+class OtherItem(Value):
+    """An item of a drug the catalogue does not know, read as the text gives it — never
+    totalled, never checked, never written as a course file's item.
+
+    Its drug is named by ``other_drug_names.csv`` (a published list of medicines) or by a WHO
+    INN stem (``drug_class`` None); its numbers are read by the same rules as a catalogue
+    item's (``as_written`` is exactly ``text[span[0]:span[1]]``; ``daily_dose`` None wherever
+    the text does not give the daily amount). ``daily_mg`` is the daily amount in mg/day where
+    it is a mass.
+    """
+
+    as_written: str
+    span: tuple[int, int]
+    name: str
+    name_span: tuple[int, int]
+    amount_span: tuple[int, int]
+    drug_class: str | None
+    source: str
+    route: Route | None
+    prn: bool
+    per_dose: Measure | None
+    frequency: str | None
+    daily_dose: Measure | None
+    daily_mg: float | None
+    action: str
+
+
+@attrs.frozen(repr=False, eq=False)
 class ReadState(Value):
-    """One state of the story: a label, where the text tells it, and its items."""
+    """One state of the story: a label, where the text tells it, and its items; and the items
+    of drugs the catalogue does not know read from its words (``not_in_catalogue``: never in
+    ``items`` or the totals)."""
 
     label: str
     span: tuple[int, int]
@@ -89,6 +122,7 @@ class ReadState(Value):
     total_ome_mg_per_day_with_prn: float | None = None
     ome_not_counted: tuple[str, ...] = ()
     note: str | None = None
+    not_in_catalogue: tuple[OtherItem, ...] = ()
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -164,9 +198,15 @@ class Reading(Value):
         """Every item read from the text (carried copies left out)."""
         return [item for state in self.states for item in state.items if not item.carried]
 
+    @property
+    def not_in_catalogue(self) -> Sequence[OtherItem]:
+        """Every item of a drug the catalogue does not know, state by state."""
+        return [item for state in self.states for item in state.not_in_catalogue]
+
     def course(self, label: str | None = None) -> Course:
         """The course file's content (CONTRACT.md §4): every state with the items that can be
-        written in the item language; the others are named in the state's note."""
+        written in the item language; the others are named in the state's note, and so are the
+        items of drugs the catalogue does not know (never written as items: not checked)."""
         states = []
         for state in self.states:
             items = tuple(item.item for item in state.items if item.item is not None)
@@ -175,6 +215,10 @@ class Reading(Value):
             if left:
                 notes.append("not written as items (see `mpsdose read --json`): "
                               + "; ".join(repr(text) for text in left))
+            if state.not_in_catalogue:
+                notes.append("not in mpsdose's catalogue, not totalled, not checked: "
+                              + "; ".join(f"{other.as_written!r} ({other.name})"
+                                          for other in state.not_in_catalogue))
             states.append(State(state.label, Regimen(items, state.label), note=" ".join(notes)
                                 or None))
         try:

@@ -109,19 +109,23 @@ class DrugName(Value):
 
 @attrs.frozen(repr=False, eq=False)
 class Vocabulary(Value):
-    """The drug names to look for: the catalogue's, compiled once per catalogue."""
+    """The drug names to look for: the catalogue's, compiled once per catalogue; and, where
+    given, names of drugs the catalogue does not know (``others``: name → an unlisted drug),
+    read as drugs of their own."""
 
     catalogue: Catalogue
     pattern: re.Pattern[str]
+    others: Mapping[str, Drug] = attrs.field(factory=dict)
 
     @classmethod
-    def of(cls, catalogue: Catalogue) -> Vocabulary:
-        names = sorted(catalogue.names, key=len, reverse=True)
+    def of(cls, catalogue: Catalogue, others: Mapping[str, Drug] | None = None) -> Vocabulary:
+        others = dict(others or {})
+        names = sorted({*catalogue.names, *others}, key=len, reverse=True)
         alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names if len(n) > 1)
         # a name run into its amount ("zolpidem12.5 mg"): a digit after the name only where an
         # amount with its unit of mass or volume follows at once
         return cls(catalogue, re.compile(
-            rf"(?<![a-z0-9])(?:{alternation})(?:(?![a-z0-9])|(?={_RUN_IN_AMOUNT}))"))
+            rf"(?<![a-z0-9])(?:{alternation})(?:(?![a-z0-9])|(?={_RUN_IN_AMOUNT}))"), others)
 
 
 #: An amount written on to a name, without a space ("zolpidem12.5 mg", "tramadol50mg").
@@ -401,7 +405,8 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         return Token("word", position, drug.end(), normal[position:drug.end()])
     if drug:
         name = " ".join(drug.group(0).split())
-        return Token("drug", position, drug.end(), DrugName(vocabulary.catalogue.resolve(name), name))
+        named = vocabulary.others.get(name) or vocabulary.catalogue.resolve(name)
+        return Token("drug", position, drug.end(), DrugName(named, name))
     for kind, pattern, make in PHRASES:
         found = pattern.match(normal, position, end)
         if found and found.end() > position:

@@ -256,8 +256,10 @@ def misspelt_names(passage: Passage) -> None:
     catalogue = passage.catalogue
     _without_final_e(passage)
     _acid_as_anion(passage)
-    named = {catalogue.resolve(" ".join(found.group(0).split()))
-             for found in passage.vocabulary.pattern.finditer(passage.normal)}
+    found_names = (" ".join(found.group(0).split())
+                   for found in passage.vocabulary.pattern.finditer(passage.normal))
+    named = {catalogue.resolve(name) for name in found_names
+             if name not in passage.vocabulary.others}
     if not named:
         return
     targets = [name for name in catalogue.names

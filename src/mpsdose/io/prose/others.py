@@ -1,0 +1,192 @@
+"""Drugs the catalogue does not know: their amounts read, reported, never totalled or checked.
+
+The reading of the catalogue's drugs sets aside an amount that belongs to a name the catalogue
+does not know (``unknown-name``), and one bound to no drug (``amount-not-attached``). Where that
+name is a drug's by a sourced test — a name of ``other_drug_names.csv`` (a general published list
+of medicines, with aliases and salts), else a word with a WHO INN stem (:data:`.words.INN_STEM`) —
+the text is read a second time with those names as drugs of their own, by the same machinery
+(per dose, frequency, as needed, route, sums of divided doses, amounts a day, changes that refer
+back), and each such drug's item read from an amount the first reading set aside becomes an
+:class:`.result.OtherItem` of the state whose words it was read from. Nothing else of the second
+reading is kept: the catalogue's items, totals, states and findings are the first reading's, so
+a drug the catalogue lacks can never change them. A capitalised brand the list does not know is
+not a drug's name here; every other name keeps its ``unknown-name`` warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from mpsdose.io.prose.passage import Passage
+from mpsdose.io.prose.result import OtherItem, ReadFinding, Reading, ReadItem, ReadState
+from mpsdose.io.prose.scan import scan
+from mpsdose.io.prose.words import INN_STEM, NOT_A_NAME, name_like
+from mpsdose.knowledge.bundle import Knowledge
+from mpsdose.model.drugs import Drug, OtherDrug, without_salt
+from mpsdose.model.findings import Finding, Severity
+
+__all__ = ["INN_STEM_SOURCE", "other_names", "read_other_items", "set_aside_for_others"]
+
+#: Where the stems of :data:`.words.INN_STEM` come from.
+INN_STEM_SOURCE = ("WHO, The use of stems in the selection of International Nonproprietary Names "
+                   "(INN): the stems of mpsdose's reader (io/prose/words.py, INN_STEM)")
+#: Words with an INN stem's ending that name a class of substances, not a drug ("a peptide").
+_NOT_DRUGS = frozenset({"peptide", "peptides", "polypeptide", "polypeptides", "nucleotide",
+                        "nucleotides", "oligonucleotide", "oligonucleotides", "dipeptide",
+                        "imidazole", "benzimidazole", "thiazide", "thiazides", "triazole",
+                        "triazoles", "azoles", "statins", "coxibs"})
+#: The reasons the first reading gives an amount bound to no drug (:func:`.binding.report_unattached`).
+_UNATTACHED = frozenset({"no drug the catalogue knows is named for it",
+                         "a percentage not attached to a drug the catalogue knows"})
+#: The findings of the first reading that an item not in the catalogue answers, where their words
+#: hold its amount or are its name.
+_ANSWERED = frozenset({"unknown-name", "amount-not-attached", "reference-unclear"})
+_SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
+
+
+def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
+    """The names in the text of drugs the catalogue does not know, each with its (unlisted)
+    drug: the names of ``other_drug_names.csv`` the text holds, and words with a WHO INN stem
+    that the catalogue does not know (salt words after them left to the item's glue)."""
+    listed: Mapping[str, OtherDrug] = knowledge.other_drugs
+    found: dict[str, Drug] = {}
+    if listed:
+        alternation = "|".join(re.escape(name).replace(r"\ ", r"\s+")
+                               for name in sorted(listed, key=len, reverse=True))
+        for match in re.finditer(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", passage.normal):
+            name = " ".join(match.group(0).split())
+            found[name] = listed[name].drug()
+    catalogue = passage.catalogue
+    for match in re.finditer(r"(?<![a-z0-9-])[a-z]{4,}(?![a-z0-9-])", passage.normal):
+        word = match.group(0)
+        if word in found or word in _NOT_DRUGS or word in NOT_A_NAME \
+                or INN_STEM.fullmatch(word) is None or catalogue.get(word) is not None:
+            continue
+        found[word] = Drug(name=without_salt(word), drug_class="unlisted", listed=False,
+                           source=INN_STEM_SOURCE)
+    return found
+
+
+def set_aside_for_others(passage: Passage) -> set[int]:
+    """Where the amounts begin that the reading of the catalogue's drugs set aside as a name's
+    it does not know, or bound to no drug: the amounts an item not in the catalogue may be
+    read from."""
+    unattached = {n.span[0] for n in passage.not_doses if n.why in _UNATTACHED}
+    return set(passage.unknown_amounts) | unattached
+
+
+def read_other_items(first: Reading, passage: Passage, second: Reading,
+                     knowledge: Knowledge) -> Reading:
+    """The first reading with the items of drugs the catalogue does not know that the second
+    reading read from amounts the first set aside; each in the state of the first reading whose
+    words it was read from, its ``unknown-name`` (or ``amount-not-attached``) warning replaced
+    by an INFO ``not-in-catalogue`` finding."""
+    free = set_aside_for_others(passage)
+    others: list[OtherItem] = []
+    seen: set[tuple[object, ...]] = set()
+    for state in second.states:
+        for item in state.items:
+            if item.drug.listed or item.carried or item.amount_span is None \
+                    or item.amount_span[0] not in free or _not_its_own(second, passage, item):
+                continue
+            key = (item.span, item.amount_span, item.daily_mg, item.per_dose and str(item.per_dose))
+            if key in seen:
+                continue
+            seen.add(key)
+            listed = knowledge.other_drugs.get(item.drug.name)
+            others.append(_other_item(item, listed.drug_class if listed is not None else None))
+    if not others:
+        return first
+    states = list(first.states)
+    if not states:  # the text gives only drugs the catalogue does not know
+        label = second.states[0].label if second.states else "as read"
+        from mpsdose.io.prose.totals import state_totals
+
+        states = [state_totals(ReadState(label, second.states[0].span if second.states else (0, 0),
+                                         ()), passage.table, knowledge)]
+    held: list[list[OtherItem]] = [[] for _ in states]
+    for other in others:
+        where = max((i for i, s in enumerate(states) if s.span[0] <= other.span[0]), default=0)
+        held[where].append(other)
+    states = [attrs.evolve(state, not_in_catalogue=(*state.not_in_catalogue, *sorted(
+        mine, key=lambda o: o.span))) for state, mine in zip(states, held, strict=True)]
+    amounts = {o.amount_span for o in others}
+    names = {o.name_span for o in others}
+    findings = [f for f in first.findings if not _answered(f, amounts, names)]
+    findings += [ReadFinding(Finding(
+        Severity.INFO, "not-in-catalogue",
+        f"{o.as_written!r}: {o.name} is not in mpsdose's catalogue (named as a drug by "
+        f"{_source_name(o.source)}): read, not totalled, not checked", _SOURCE), o.span)
+        for o in others]
+    not_doses = tuple(n for n in first.not_doses if n.span not in amounts)
+    return attrs.evolve(first, states=tuple(states), findings=tuple(findings), not_doses=not_doses)
+
+
+def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
+    """Is the amount not the named drug's own? Where the item names its drug in its own words
+    (not a sentence referring back), only the words of its phrase may stand between the name
+    and the amount: another word that could be a drug's name ("Doxycycline was discontinued
+    and she was given sucralfate 1 g qid", "carbamazepine: 200 mg bid, and clobazam: 5mg bid")
+    makes the amount that name's, and the item is not kept. A name joined to another by "/" or
+    "+" ("amoxicillin/clavulanic acid 1g") is a combination product's, whose amount is not one
+    component's."""
+    assert item.amount_span is not None
+    text = passage.normal
+    name_start, name_end = item.drug_span
+    if re.match(r"\s*[/+-]\s*[a-z]", text[name_end:]) or re.search(r"[a-z]\s*[/+-]\s*$",
+                                                                       text[:name_start]):
+        return True
+    start, end = (name_end, item.amount_span[0]) if name_end <= item.amount_span[0] \
+        else (item.amount_span[1], name_start)
+    if _SENTENCE_END.search(second.text[start:end]):
+        return False  # referred back to from a later sentence: the second reading's rules
+    tokens = scan(second.text, text, start, end, passage.vocabulary)
+    return any(token.kind == "word" and name_like(str(token.value))
+               and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS for token in tokens)
+
+
+#: The end of a sentence between a name and an amount: the amount refers back to the name.
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+#: Words of an item's phrase that look like names and are not ("maintenance dose of").
+_PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "capsules", "capsule",
+                           "patient", "orally", "intravenously", "subcutaneously", "which",
+                           "every", "hours", "morning", "evening", "night", "bedtime", "after",
+                           "before", "later", "subsequently", "initially", "prescribed", "given",
+                           "started", "commenced", "increased", "decreased", "reduced", "titrated",
+                           "administered", "received", "taking", "using", "continued", "until",
+                           "tapered", "switched", "changed", "dosed", "divided", "times", "twice",
+                           "thrice", "course", "weeks", "months", "hospital", "admission",
+                           "therapeutic", "level", "levels", "regimen", "dosage", "total"})
+
+
+def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],
+              names: set[tuple[int, int]]) -> bool:
+    """Is the finding a warning of the first reading about an amount now read as an item not in
+    the catalogue (its words hold the amount), or about that item's name (its words are the
+    name)?"""
+    span = finding.span
+    if finding.finding.code not in _ANSWERED or span is None:
+        return False
+    if finding.finding.code == "unknown-name" and span in names:
+        return True
+    return any(span[0] <= amount[0] and amount[1] <= span[1] for amount in amounts)
+
+
+def _source_name(source: str) -> str:
+    """The source of a name, short: the list or label before its details."""
+    if source == INN_STEM_SOURCE:
+        return "its WHO INN stem"
+    return source.split(" (")[0].split(",")[0] if source else "a sourced list"
+
+
+def _other_item(item: ReadItem, drug_class: str | None) -> OtherItem:
+    assert item.amount_span is not None
+    return OtherItem(
+        as_written=item.as_written, span=item.span, name=item.drug.name,
+        name_span=item.drug_span, amount_span=item.amount_span, drug_class=drug_class,
+        source=item.drug.source,
+        route=item.route, prn=item.prn, per_dose=item.per_dose, frequency=item.frequency,
+        daily_dose=item.daily_dose, daily_mg=item.daily_mg, action=item.action)
