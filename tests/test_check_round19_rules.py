@@ -198,3 +198,18 @@ def test_a_ten_fold_methadone_day_is_still_an_implausible_dose(tmp_path):
     k = _knowledge(tmp_path, opioid_dose_ranges=RANGES + METHADONE_DAY)
     found = _found(["methadone 800 mg po daily"], knowledge=k)
     assert Severity.ERROR in [f.severity for f in _of(found, "opioid-implausible-dose")]
+
+
+def test_a_seven_day_patch_table_does_not_judge_a_four_day_patch(tmp_path):
+    # fix49: the tables' market rules are for a 7-day patch (interval 168 h); a patch worn 4 days
+    # (Transtec) is not read by them, in any market, so no 7-day table's rate is quoted for it
+    k = _buprenorphine(tmp_path)
+    for market in ("uk", "us", "eu", None):
+        found = _found(["buprenorphine 5 mcg/h td q96h"], previous=["morphine 5 mg po bid"],
+                       knowledge=k, market=market)
+        switch = _switch(found)
+        assert [f.severity for f in switch] == [Severity.WARNING], market
+        assert "table-us" not in switch[0].message and "table-uk" not in switch[0].message
+    seven = _switch(_found(["buprenorphine 5 mcg/h td q7d"], previous=["morphine 5 mg po bid"],
+                           knowledge=k, market="eu"))
+    assert [f.severity for f in seven] == [Severity.INFO]  # the same patch worn 7 days

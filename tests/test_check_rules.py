@@ -1103,10 +1103,12 @@ def test_a_rise_within_the_labels_own_increment_is_information(tmp_path):
     beyond = _titration(_found(["buprenorphine 600 mcg buccal q12h"], previous=before,
                                knowledge=k))  # three steps at once
     assert [f.severity for f in beyond] == [Severity.WARNING]
-    # another market's label does not judge; nor does a different interval
+    # a market with no label increment of its own borrows another market's for the same product
+    # (fix49, tests/test_fix49_rules.py), naming it; a different interval does not judge
     other = _titration(_found(["buprenorphine 300 mcg buccal q12h"], previous=before,
                               knowledge=k, market="jp"))
-    assert [f.severity for f in other] == [Severity.WARNING]
+    assert [f.severity for f in other] == [Severity.INFO]
+    assert "borrowed: no JP label increment" in other[0].message
     daily = _titration(_found(["buprenorphine 200 mcg buccal q8h"],
                               previous=["buprenorphine 100 mcg buccal q8h"], knowledge=k))
     assert [f.severity for f in daily] == [Severity.WARNING]

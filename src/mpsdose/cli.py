@@ -654,7 +654,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    titration step), increase beyond the titration step (in the drug's own
                    mg where no table converts it, e.g. intrathecal morphine; info within a
                    product label's own increment: Belbuca, a buprenorphine patch, a
-                   fentanyl patch 12 or 25 mcg/h up), a switch above a label's start for
+                   fentanyl patch 12 or 25 mcg/h up, Palexia SR / Nucynta ER 50 mg a
+                   dose; with --market, a market with no increment of its own for the
+                   product borrows the others', info only within every one of them,
+                   naming them), a switch above a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
                    rotation table; info naming both where another rotation table reads it
@@ -668,7 +671,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    Fentos insert's table, 12.5 mcg/h from 16 mg/day); a switch to a patch
                    no stronger than the manufacturers' patch tables give for the old dose
                    (most cautious: Duragesic, Durogesic; a buprenorphine patch by the old
-                   OME: Butrans, Butec, the market's own with --market us or uk) is info,
+                   OME: Butrans, Butec, the market's own with --market us or uk; each
+                   table only for its own patch's wear, 7 days) is info,
                    not unreduced; a switch no higher than the new product's own label
                    gives for the old dose in the --market chosen (jp: OxyContin TR 2/3
                    of oral morphine, the Tapenta table) is info; --market eu: the

@@ -46,8 +46,18 @@ def test_linezolid_with_duloxetine_is_a_warning_and_linezolid_alone_is_not():
 # -- the Nucynta ER (US) and Norspan (NZ) label increments ------------------------------------------
 def test_the_nucynta_er_increment_is_50_mg_a_12_hourly_dose():
     # Nucynta ER 2.3: 'dose increases of 50 mg no more than twice daily every three days'
-    (row,) = [r for r in K.opioid_ranges if r.check == "titration-step" and r.drug == "tapentadol"]
-    assert row.market == "us" and row.release == "er" and row.interval_h == pytest.approx(12)
+    (row,) = [r for r in K.opioid_ranges if r.check == "titration-step" and r.drug == "tapentadol"
+              and r.market == "us"]
+    assert row.release == "er" and row.interval_h == pytest.approx(12)
+    assert row.per_dose == pytest.approx(50) and row.severity is Severity.INFO
+
+
+def test_the_palexia_sr_uk_increment_is_the_same_50_mg_a_12_hourly_dose():
+    # fix49: Palexia SR SmPC 4.2 (MHRA GB): 'increments of 50 mg tapentadol as prolonged-release
+    # tablet twice daily every 3 days'
+    (row,) = [r for r in K.opioid_ranges if r.check == "titration-step" and r.drug == "tapentadol"
+              and r.market == "uk"]
+    assert row.release == "er" and row.interval_h == pytest.approx(12)
     assert row.per_dose == pytest.approx(50) and row.severity is Severity.INFO
 
 
@@ -63,6 +73,10 @@ def test_the_norspan_nz_step_is_one_strength_from_5_micrograms_an_hour():
 @pytest.mark.parametrize(("items", "previous", "market"), [
     (["nucynta er 100 mg po q12h"], ["nucynta er 50 mg po q12h"], "us"),
     (["norspan 10 mcg/h td q7d"], ["norspan 5 mcg/h td q7d"], "nz"),
+    (["palexia sr 100 mg po q12h"], ["palexia sr 50 mg po q12h"], "uk"),
+    # fix49: no label row of the market's own, the same product's elsewhere borrowed
+    (["norspan 10 mcg/h td q7d"], ["norspan 5 mcg/h td q7d"], "au"),
+    (["palexia sr 100 mg po q12h"], ["palexia sr 50 mg po q12h"], "eu"),
 ])
 def test_one_label_step_is_information(items, previous, market):
     found = _found(items, TOLERANT, previous=previous, market=market)
@@ -72,7 +86,8 @@ def test_one_label_step_is_information(items, previous, market):
 @pytest.mark.parametrize(("items", "previous", "market"), [
     (["nucynta er 150 mg po q12h"], ["nucynta er 50 mg po q12h"], "us"),  # two steps at once
     (["norspan 20 mcg/h td q7d"], ["norspan 5 mcg/h td q7d"], "nz"),      # two strengths
-    (["norspan 10 mcg/h td q7d"], ["norspan 5 mcg/h td q7d"], "au"),      # no AU row seen
+    # no AU row seen: the NZ and UK one-strength steps borrowed do not cover two strengths
+    (["norspan 15 mcg/h td q7d"], ["norspan 5 mcg/h td q7d"], "au"),
 ])
 def test_beyond_the_label_step_or_in_another_market_stays_a_warning(items, previous, market):
     found = _found(items, TOLERANT, previous=previous, market=market)

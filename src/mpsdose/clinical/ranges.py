@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
 __all__ = [
     "CHECK_CODES",
     "FactorReading",
+    "borrowed_titration_markets",
     "factor_readings",
     "label_maxima",
     "label_titration_step",
@@ -198,6 +199,14 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     by no more than the row's ``per_dose`` (and the day by no more than its ``per_day``). A
     patch has no dose but a rate: its row gives the step as ``per_day`` in mcg/h (Butrans: up
     to 10 mcg/h a step).
+
+    Where the chosen market has no row for the product (the same drug, route, release and
+    interval), the other markets' rows for it are borrowed, as a borrowed usual dose or maximum
+    judges what the market's sources are silent on: the rise must be within every one of them,
+    and the row with the smallest increment is returned (its ``market`` is then another one;
+    :func:`borrowed_titration_markets` names them). A market with a row of its own is judged by
+    its own rows only. A patch whose wear interval is not written is read against the rows of
+    every wear of its drug at once: the rise must be within each of them.
     """
     k = resolve(knowledge)
     if before.prn or after.prn or not (before.listed and after.listed):
@@ -207,7 +216,12 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     release = {(i.release or ("ir" if i.route is Route.ORAL else None)) for i in (before, after)}
     intervals = {_interval(i) for i in (before, after)}
     interval = next(iter(intervals))
-    if len(release) != 1 or len(intervals) != 1 or interval is None:
+    if len(release) != 1 or len(intervals) != 1:
+        return None
+    # a patch whose wear is not written ("norspan 10 mcg/h td") is read against the rows of every
+    # wear of its drug at once, the most cautious reading; any other dose needs its interval
+    unworn = interval is None
+    if unworn and after.route is not Route.TRANSDERMAL:
         return None
     old, new = before.per_dose(), after.per_dose()  # None for a patch: a rate, judged a day
     old_day, new_day = before.daily(), after.daily()
@@ -215,24 +229,48 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
         return None
     if old is not None and new is not None and new <= old:
         return None
-    for row in k.opioid_ranges:
-        if row.check != "titration-step" or row.drug != after.drug.name:
-            continue
-        if row.routes is not None and after.route not in row.routes:
-            continue
-        if row.release is not None and row.release not in release:
-            continue
-        if row.interval_h is not None and abs(row.interval_h - interval) > 1e-6:
-            continue
-        if market is not None and row.market not in (None, market):
-            continue
+    product = [row for row in k.opioid_ranges
+               if row.check == "titration-step" and row.drug == after.drug.name
+               and (row.routes is None or after.route in row.routes)
+               and (row.release is None or row.release in release)
+               and (row.interval_h is None or interval is None
+                    or abs(row.interval_h - interval) <= 1e-6)]
+
+    def within(row: OpioidRange) -> bool:
         if row.per_dose is not None and (old is None or new is None
                                          or new - old > row.per_dose * (1 + 1e-6)):
-            continue
-        if row.per_day is not None and new_day - old_day > row.per_day * (1 + 1e-6):
-            continue
-        return row
-    return None
+            return False
+        return row.per_day is None or new_day - old_day <= row.per_day * (1 + 1e-6)
+
+    def smallest(rows: list[OpioidRange]) -> OpioidRange:
+        return min(rows, key=lambda row: (row.per_dose or 0.0, row.per_day or 0.0))
+
+    own = [row for row in product if market is None or row.market in (None, market)]
+    if (own or market is None) and not unworn:
+        return next((row for row in own if within(row)), None)
+    if own and unworn:
+        return smallest(own) if all(within(row) for row in own) else None
+    # no label of the chosen market's own: the same product's labels elsewhere (same drug, route,
+    # release and interval) stand in, as another market's usual dose or maximum judges what the
+    # chosen market's sources are silent on; a borrowed allowance holds only where every one of
+    # them allows the rise (the smallest increment is named), so it cannot hide a larger jump
+    if not product or not all(within(row) for row in product):
+        return None
+    return smallest(product)
+
+
+def borrowed_titration_markets(row: OpioidRange, market: str | None, *,
+                               knowledge: Knowledge | None = None) -> list[str]:
+    """The other markets whose ``titration-step`` rows for the product of ``row`` (its drug,
+    route, release and interval) stand in for the chosen market's, sorted; empty where ``row``
+    is the chosen market's own (or of no market)."""
+    if market is None or row.market in (None, market):
+        return []
+    k = resolve(knowledge)
+    return sorted({r.market for r in k.opioid_ranges
+                   if r.check == "titration-step" and r.drug == row.drug and r.routes == row.routes
+                   and r.release == row.release and r.interval_h == row.interval_h
+                   and r.market is not None and r.market != market})
 
 
 def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_Entry]:

@@ -63,6 +63,7 @@ from mpsdose.clinical.market import (
     naive_start_allowed,
 )
 from mpsdose.clinical.ranges import (
+    borrowed_titration_markets,
     label_titration_step,
     naive_start_rows,
     opioid_range_findings,
@@ -74,6 +75,7 @@ from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, HepaticDose, SafetyRule
+from mpsdose.knowledge.market import MarketRule
 from mpsdose.knowledge.practice import PatchBand
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
@@ -1778,7 +1780,18 @@ def _patch_table_rate(k: Knowledge, before_items: Sequence[tuple[Item, str, floa
     if len(drugs) != 1 or any(item.route is not Route.TRANSDERMAL for item, _, _ in after_items):
         return None
     (patch,) = drugs
-    written = [b for b in k.patch_bands if b.drug == patch and b.direction == "to_patch"]
+    worn = {item.schedule.interval_h for item, _, _ in after_items}
+
+    def for_this_patch(rule: MarketRule) -> bool:
+        return all(rule.matches(patch, Route.TRANSDERMAL, interval_h=i) for i in worn)
+
+    # a market's patch table is for its own product's wear (Butrans, Butec: 7 days): it does not
+    # judge a patch worn for another interval (Transtec: 4 days), as the label-switch check reads
+    # it (:func:`_above_label_switch_start`)
+    other_wear = {r.table for r in k.market_rules.rows if r.rule == "patch_table"
+                  and r.table and r.drug == patch and not for_this_patch(r)}
+    written = [b for b in k.patch_bands if b.drug == patch and b.direction == "to_patch"
+               and b.table not in other_wear]
     if patch == "fentanyl":
         sources = {(drug, item.route) for item, drug, _ in before_items}
         if len(sources) != 1:
@@ -1795,7 +1808,7 @@ def _patch_table_rate(k: Knowledge, before_items: Sequence[tuple[Item, str, floa
         table_id, (before, _) = min(readings.items(), key=lambda pair: pair[1][0][0])
         amount = before[0]
         own = next((r.table for r in k.market_rules.of(market, "patch_table")
-                    if r.drug == patch), None)
+                    if r.drug == patch and for_this_patch(r)), None)
         if own is not None and any(b.table == own for b in written):
             written = [b for b in written if b.table == own]
         bands = [b for b in written if b.from_drug == "morphine" and b.from_route is Route.ORAL
@@ -2449,13 +2462,24 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
             if label.per_day is not None:
                 parts.append(label.describe_day())
             increment = " and ".join(parts)
+            borrowed = borrowed_titration_markets(label, market, knowledge=k)
+            lent = ("" if not borrowed or market is None else
+                    f" (borrowed: no {market.upper()} label increment for the product is "
+                    f"shipped; the rise is within the increment of each of the "
+                    f"{', '.join(m.upper() for m in borrowed)} labels)")
             return [Finding(Severity.INFO, "opioid-titration-step", (
                 f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} "
                 f"mg/day (+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
                 f"{step.threshold:g}% step, but within the product label's own increment "
                 f"({increment}; {after_items[0][0].drug.name} {after_items[0][0].route.value}"
-                f"{f' {label.release}' if label.release else ''}): the label is followed"),
-                f"{label.source} ; also: {step.source}")]
+                f"{f' {label.release}' if label.release else ''}): the label is followed{lent}"),
+                " ; ".join(dict.fromkeys(
+                    [label.source, *(r.source for r in k.opioid_ranges
+                                     if r.check == "titration-step" and r.market in borrowed
+                                     and r.drug == label.drug and r.routes == label.routes
+                                     and r.release == label.release
+                                     and r.interval_h == label.interval_h)]))
+                + f" ; also: {step.source}")]
     return [_ruled(k, "opioid-titration-step", (
         f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
         f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
