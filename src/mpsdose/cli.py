@@ -647,7 +647,14 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    factor for is judged by its label's usual dose (with --market, the
                    other markets' where the market has none: a warning at most, naming
                    them) or a labelled maximum for that route or for every route
-                   (tramadol 400 mg/day, injection included), else info
+                   (tramadol 400 mg/day, injection included), else info; a single
+                   intrathecal or epidural morphine dose by the injection labels' dose
+                   (JP insert: intrathecal 0.1-0.5 mg, epidural 2-6 mg; Duramorph:
+                   intrathecal 0.2-1 mg once); an as-needed IV dose every 20 minutes or
+                   less is a PCA demand dose: within the published demand dose for an
+                   opioid-naive adult (morphine 0.5-2 mg, hydromorphone 0.1-0.4 mg,
+                   fentanyl 5-20 mcg) = info, its day not counted at every lockout
+                   (max N/day still counts); above it, opioid-naive = warning
       switches     with --previous or a course: route change at the same mg (oral,
                    parenteral, epidural, intrathecal; PRN doses too; a fentanyl patch to
                    parenteral fentanyl is read by what the patch delivers: info within the

@@ -390,9 +390,12 @@ FRESH14_STILL_WARNED = {
             "hydromorphone start that the dose could be read as within (as WO07)",
     "UO12": "oxycodone ER 10 mg q12h at CrCl 25: the renal caution, with no renal start for "
             "modified release (as RO23)",
-    "UO22": "a hydromorphone PCA demand dose (0.2 mg IV q10min PRN) with no hourly maximum is "
-            "counted at 144 doses a day; no sourced PCA 1-h or 4-h limit is encoded",
 }
+# UO22 (acetaminophen IV with a hydromorphone PCA demand dose of 0.2 mg IV every 10 minutes as
+# needed, naive, us) no longer warns (fix50): an as-needed IV dose at an interval no longer than a
+# PCA lockout (20 minutes, FPnotebook) within the published demand dose for an opioid-naive adult
+# (hydromorphone 0.1-0.4 mg, the UpToDate PCA table) is information, its day not counted at
+# every lockout (opioid-pca-demand).
 
 # -- the fifteenth held-out round (written and committed before check first ran) ----------------
 FRESH15_LEFT: dict[str, str] = {}
@@ -802,19 +805,21 @@ FRESH49_STILL_WARNED = {
 # label increment of its own borrows the same product's (as OE31, OM28). OA24's warning no longer
 # quotes the 7-day patch tables: a market's patch table judges only its own patch's wear.
 
-FRESH50_LEFT = {
-    "XA02": "intrathecal morphine 5 mg once (jp): no usual row for an intrathecal single dose in "
-            "Japan, no factor",
-    "XA34": "clarithromycin 500 mg twice daily at CrCl 20 (us): the label's renal halving is not "
-            "shipped",
-}
+# XA02 (morphine 5 mg intrathecal once, jp) was silent until the Japanese morphine injection
+# insert's intrathecal 0.1-0.5 mg a dose was shipped (opioid_dose_ranges.csv usual, with the
+# epidural 2-6 mg and Duramorph's intrathecal 0.2-1 mg once for us): a warning now. XA34
+# (clarithromycin 500 mg twice daily at CrCl 20, us) was silent until the US tablets label's 50%
+# below CrCl 30 mL/min was shipped as a renal dose limit (half the 1500 mg/day dual therapy).
+FRESH50_LEFT: dict[str, str] = {}
+# XB01, XB24 and XB33 (IV morphine 1 mg every 10 minutes, fentanyl 20 micrograms every 5 minutes,
+# hydromorphone 0.2 mg every 10 minutes, as needed, naive) no longer warn (fix50): an as-needed IV
+# dose at an interval no longer than a PCA lockout (20 minutes, FPnotebook) within the published
+# demand dose for an opioid-naive adult (the UpToDate PCA table: morphine 0.5-2 mg, hydromorphone
+# 0.1-0.4 mg, fentanyl 5-20 micrograms) is information (opioid-pca-demand): its day is not counted
+# at every lockout, and the demand dose is its start.
 FRESH50_STILL_WARNED = {
-    "XB01": "IV morphine PCA 1 mg every 10 minutes, naive (us): the day at every lockout counted",
-    "XB24": "IV fentanyl PCA 20 micrograms every 5 minutes, naive (au): the day at every lockout "
-            "counted; above eTG's naive start a dose",
-    "XB33": "IV hydromorphone PCA 0.2 mg every 10 minutes, naive (nz): the day at every lockout "
-            "counted",
-    "XB37": "SC hydromorphone 1.5 mg/24 h at CrCl 25 at the end of life (nz): renal caution",
+    "XB37": "SC hydromorphone 1.5 mg/24 h at CrCl 25 at the end of life (nz): renal caution; no "
+            "source gives a renal SC hydromorphone dose the regimen could be read as within",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -24,6 +24,11 @@ modified-release form it has no start for) is judged by the other markets' start
 route and release, and the finding says so; where no market has one, one info says the start was
 not checked.
 
+An as-needed IV dose whose interval is a PCA lockout (``pca-demand-dose`` in
+``safety_rules.csv``: 20 minutes at most) is a PCA demand dose (:func:`_pca_demands`): it is judged
+per dose against the published demand dose for an opioid-naive adult (the ``pca-demand`` rows),
+and its day is not counted as if every lockout were used.
+
 Sources disagree (a UK start is a third of the US label's): every applicable row is read; a dose
 above one row but within another applicable row of the same check steps down one severity and
 names both. Three patient states: opioid-naive, opioid-tolerant, and not known — judged as
@@ -46,7 +51,7 @@ from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import DoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Ingredient, Item, Patient
+from mpsdose.model.regimen import Ingredient, Item, Patient, ScheduleKind
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -967,6 +972,96 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                     f"{crossing.text} ({assumption}): {_ADVICE['usual']}", crossing.source)]
 
 
+#: The check of ``opioid_dose_ranges.csv`` holding the published PCA demand doses, and its rule.
+_PCA = "pca-demand"
+_PCA_RULE = "pca-demand-dose"
+
+
+def _amount_text(mg: float, low: float | None = None) -> str:
+    """``"1 mg"``, ``"0.5 to 2 mg"``; in micrograms below 0.1 mg (``"5 to 20 micrograms"``:
+    fentanyl reads in micrograms)."""
+    scale, unit = (1000, "micrograms") if mg < 0.1 else (1, "mg")
+    start = "" if low is None else f"{significant(low * scale, 3)} to "
+    return f"{start}{significant(mg * scale, 3)} {unit}"
+
+
+def _pca_demands(k: Knowledge, entries: Sequence[_Entry], market: str | None
+                 ) -> dict[_Entry, tuple[OpioidRange, bool]]:
+    """The entries that are PCA demand doses, each with the widest published demand-dose row
+    that applies and whether the dose is within it.
+
+    A PCA demand dose is written as an as-needed dose with the lockout as its interval
+    ("morphine 1 mg iv q10min prn", "... prn lockout 10 min": the item language reads both as
+    an interval in minutes). An as-needed dose whose interval is at most the longest lockout
+    the source gives (``pca-demand-dose``: 20 minutes) and whose drug and route have a
+    ``pca-demand`` row is one. Read as an ordinary as-needed order its day is every lockout
+    used (morphine 1 mg every 10 minutes is 144 mg/day), which no pump delivers without its
+    1-hour or 4-hour limit; the published demand dose judges the dose instead.
+    """
+    try:
+        rule = k.safety_rules.first(_PCA_RULE, threshold=True)
+    except LookupError:
+        return {}
+    lockout_h = (rule.threshold or 0.0) / 60
+    found: dict[_Entry, tuple[OpioidRange, bool]] = {}
+    for entry in entries:
+        item = entry.item
+        if (not item.prn or item.schedule.kind is not ScheduleKind.INTERVAL
+                or entry.interval_h is None or entry.per_dose is None
+                or entry.interval_h > lockout_h * (1 + _TOLERANCE)):
+            continue
+        rows = [r for r in k.opioid_ranges if r.check == _PCA and r.per_dose is not None
+                and _applies(r, entry, market)]
+        if not rows:
+            continue
+        widest = max(rows, key=lambda r: r.per_dose or 0.0)
+        assert widest.per_dose is not None
+        found[entry] = (widest, entry.per_dose <= widest.per_dose * (1 + _TOLERANCE))
+    return found
+
+
+def _pca_findings(k: Knowledge, demands: dict[_Entry, tuple[OpioidRange, bool]],
+                  beside_schedule: bool) -> tuple[list[Finding], list[Finding]]:
+    """The PCA demand doses' findings: (info for every patient, warnings for an opioid-naive
+    one). Within the published demand dose: info, saying the day is not counted at every
+    lockout (or, with ``max N/day``, is the order's own day). Above it: the row's severity,
+    an opioid-naive patient's finding (the sources' doses are for opioid-naive adults; an
+    opioid-tolerant patient's demand dose is sized from the regimen), and the dose stays judged
+    as any as-needed dose."""
+    rule = k.safety_rules.first(_PCA_RULE, threshold=True)
+    infos, naive = [], []
+    for entry, (row, within) in demands.items():
+        assert entry.per_dose is not None and entry.interval_h is not None
+        market = f"{row.market.upper()} " if row.market else ""
+        published = (f"the published PCA demand dose for an opioid-naive adult, "
+                     f"{_amount_text(row.per_dose or 0.0, row.start_low)} [{market}PCA table]")
+        lockout = (f"{entry.item}: {_amount_text(entry.per_dose)} as needed every "
+                   f"{significant(entry.interval_h * 60, 3)} minutes, a PCA demand dose (an "
+                   f"interval of at most {significant(rule.threshold or 0.0, 3)} minutes is a "
+                   "lockout)")
+        source = f"{row.source} ; also: {rule.source}"
+        if within:
+            if entry.item.max_prn_per_day is not None:
+                day = (f"its day is the order's own maximum of "
+                       f"{significant(entry.item.max_prn_per_day, 3)} doses, judged as usual")
+            else:
+                count = entry.item.max_doses_per_day or 0.0
+                day = (f"its day is not judged as if every lockout were used "
+                       f"({significant(count, 3)} doses in 24 h): the pump's 1-hour or 4-hour "
+                       "limit, which the item does not carry, bounds it")
+            basal = ("; the scheduled opioid beside it is judged as usual" if beside_schedule
+                     else "")
+            infos.append(Finding(Severity.INFO, "opioid-pca-demand",
+                                 f"{lockout}, within {published}: {day}{basal}", source,
+                                 item=str(entry.item)))
+        else:
+            naive.append(Finding(row.severity, "opioid-pca-demand",
+                                 f"{lockout}, above {published} (opioid-naive patient): "
+                                 "review; the dose and its day at every lockout are judged as "
+                                 "any as-needed dose", source, item=str(entry.item)))
+    return infos, naive
+
+
 def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = None, *,
                           market: str | None = None, table: str | None = None,
                           previous: Iterable[Item] | None = None,
@@ -997,21 +1092,36 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     k = resolve(knowledge)
     patient = patient or Patient()
     entries = _entries(k, regimen, table)
-    held = [e for e in entries if _already_held(e.item, previous)]
     if not entries:
         return []
     _refuse_beyond_any_slip(k, entries, market)
     assumption = tolerance_assumption(patient)
+    # a PCA demand dose within the published one is its own start, and its day is not every
+    # lockout used: read without a day (its dose is still judged), unless "max N/day" bounds it
+    demands = _pca_demands(k, entries, market)
+    pca_info, pca_naive = _pca_findings(k, demands, any(e.scheduled for e in entries))
+    demand: list[_Entry] = []
+    judged_entries: list[_Entry] = []
+    for entry in entries:
+        if entry in demands and demands[entry][1]:
+            if entry.item.max_prn_per_day is None:
+                entry = attrs.evolve(entry, daily=None)
+            demand.append(entry)
+        judged_entries.append(entry)
+    entries = judged_entries
+    held = [e for e in entries if _already_held(e.item, previous)]
+    starts = [e for e in entries if e not in held and e not in demand]
     found: list[Finding] = []
     found += _item_findings(k, entries, "plausible", market, assumption)
     found += _item_findings(k, entries, "usual", market, assumption)
     naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
-             + _item_findings(k, [e for e in entries if e not in held], "naive-start",
-                              market, "opioid-naive patient",
-                              low_end_reason(patient, knowledge=k)))
+             + _item_findings(k, starts, "naive-start", market, "opioid-naive patient",
+                              low_end_reason(patient, knowledge=k))
+             + pca_naive)
     judged = found + (naive if patient.opioid_tolerant is False else [])
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
         found += _usual_total(k, entries, market, assumption)
+    found += pca_info
     if patient.opioid_tolerant is False:
         found += naive
     elif patient.opioid_tolerant is None:
@@ -1056,8 +1166,7 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                + " (dose_limits.csv: for every route, or for this one) still applies"
                if maxima else ""), rule.source))
     if patient.opioid_tolerant is False:
-        found += _naive_start_not_checked(k, [e for e in entries if e not in held], market,
-                                          reported=uncovered)
+        found += _naive_start_not_checked(k, starts, market, reported=uncovered)
     return found
 
 

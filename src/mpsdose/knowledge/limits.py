@@ -464,10 +464,11 @@ class OpioidRange(Value):
         if per_dose is None and per_day is None:
             raise row.error("a range row needs per_dose or per_day", "per_day")
         start_low = row.get("start_low")
-        if start_low is not None and (row["check"] != "naive-start" or per_dose is None
+        if start_low is not None and (row["check"] not in ("naive-start", "pca-demand")
+                                      or per_dose is None
                                       or start_low > per_dose):
-            raise row.error("start_low is the low end of a naive-start row's per-dose range: "
-                            "at most its per_dose", "start_low")
+            raise row.error("start_low is the low end of a naive-start or pca-demand row's "
+                            "per-dose range: at most its per_dose", "start_low")
         unit = row.get("day_unit", "mg/day")
         if unit != "mg/day" and per_day is None:
             raise row.error("day_unit goes with per_day", "day_unit")

@@ -663,7 +663,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
     _schema(
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
-                                              "tolerant-only", "titration-step", "initial"),
+                                              "tolerant-only", "titration-step", "initial",
+                                              "pca-demand"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -676,7 +677,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "fentanyl: titration from the lowest strength). A dose above the largest "
                    "initial per_dose of the drug's route (the item does not name the product) "
                    "with no such product in the previous regimen is a start above the label's "
-                   "(the row's severity)."),
+                   "(the row's severity); pca-demand: the published PCA demand dose for an "
+                   "opioid-naive adult (start_low its low end), which judges an as-needed dose "
+                   "whose interval is a PCA lockout (safety rule pca-demand-dose): within it, "
+                   "info, and the day is not counted at every lockout; above it, in an "
+                   "opioid-naive patient, the row's severity."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
@@ -694,7 +699,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS),
         Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)"),
         Column("start_low", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)",
-               doc="naive-start rows only: the low end of the per-dose starting range the "
+               doc="naive-start and pca-demand rows only: the low end of the per-dose range the "
                    "source prints (per_dose is its top; '15 to 30 mg' is 15 and 30), the start "
                    "of a patient the labelling sends to the low end of the range (65 and over, "
                    "renal impairment: safety rule naive-start-low-end). Empty where the source "
