@@ -822,6 +822,24 @@ FRESH50_STILL_WARNED = {
             "source gives a renal SC hydromorphone dose the regimen could be read as within",
 }
 
+# -- the fifty-first and fifty-second held-out rounds (written and committed before check ran) --
+FRESH51_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH51_STILL_WARNED = {
+    "NB06": "ConZip raised from 100 to 200 mg once daily (us): the label's 100 mg step, not shipped",
+    "NB28": "oxycodone IR 5 mg as needed, naive (au): above eTG's 1-3 mg; no AU label start (as OE32)",
+}
+FRESH52_LEFT = {
+    "PA02": "epidural fentanyl 1,000 micrograms/h (jp): no usual row for epidural fentanyl",
+    "PA32": "IV fluconazole 400 mg daily at CrCl 20 (au): the renal row halves the largest day, "
+            "800 mg (as WD48)",
+}
+FRESH52_STILL_WARNED = {
+    "PB24": "IV oxycodone PCA 2 mg every 5 minutes, naive (au): no oxycodone PCA row",
+    "PB29": "Temgesic 200 micrograms SL as needed, naive (au): above eTG's start; no AU label start",
+    "PB50": "IV morphine 20 mg/day to IV oxycodone 25 mg/day by the オキファスト insert (jp): "
+            "unreduced at JSPM and PDQ",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -874,6 +892,8 @@ ROUNDS = {
     "fresh48": (FRESH48_LEFT, FRESH48_STILL_WARNED),
     "fresh49": (FRESH49_LEFT, FRESH49_STILL_WARNED),
     "fresh50": (FRESH50_LEFT, FRESH50_STILL_WARNED),
+    "fresh51": (FRESH51_LEFT, FRESH51_STILL_WARNED),
+    "fresh52": (FRESH52_LEFT, FRESH52_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
