@@ -116,11 +116,14 @@ def test_the_shipped_butrans_table_judges_a_seven_day_patch_only():
 
 @pytest.mark.parametrize(("dose", "crcl", "market", "expected"), [
     ("800", 18, "us", Severity.ERROR), ("800", 18, "au", Severity.WARNING),
-    ("400", 18, "us", None), ("800", 60, "us", None), ("600", 50, "us", Severity.ERROR)])
+    ("400", 18, "us", Severity.WARNING), ("200", 18, "us", None), ("800", 60, "us", None),
+    ("600", 50, "us", Severity.ERROR)])
 def test_fluconazole_is_halved_at_a_crcl_of_50_or_less(dose, crcl, market, expected):
     # the US label: after the loading dose, 50% of the recommended dose at CrCl <= 50 mL/min
     # (no dialysis), shipped as half the largest daily dose (800 mg); borrowed elsewhere, as a
-    # warning naming the US source (round 44 DF34)
+    # warning naming the US source (round 44 DF34). Since fix5152 a day above 200 mg (half of
+    # 400 mg/day, every US indication's largest day) is a warning: the full dose of most
+    # indications (round 52 PA32)
     found = check(Regimen.parse([f"fluconazole {dose} mg po daily"]),
                   Patient(age=73, weight_kg=65, crcl_ml_min=crcl, hepatic="none"), market=market)
     shown = [f.severity for f in found if f.code == "fluconazole-above-max"]

@@ -662,8 +662,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    mg where no table converts it, e.g. intrathecal morphine; info within a
                    product label's own increment: Belbuca, a buprenorphine patch, a
                    fentanyl patch 12 or 25 mcg/h up, Palexia SR / Nucynta ER 50 mg a
-                   dose; with --market, a market with no increment of its own for the
-                   product borrows the others', info only within every one of them,
+                   dose, ConZip (once-daily tramadol ER) 100 mg; with --market, a
+                   market with no increment of its own for the product borrows the
+                   others', info only within every one of them,
                    naming them), a switch above a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
@@ -682,7 +683,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    table only for its own patch's wear, 7 days) is info,
                    not unreduced; a switch no higher than the new product's own label
                    gives for the old dose in the --market chosen (jp: OxyContin TR 2/3
-                   of oral morphine, the Tapenta table) is info; --market eu: the
+                   of oral morphine, the Tapenta table, Oxifast injection 1.25 times a
+                   continuous IV morphine day) is info; --market eu: the
                    Durogesic table's 12 mcg/h from 30-44 mg OME/day; morphine and
                    diamorphine convert between each other at the table's ratio (flagged
                    only above it)

@@ -406,10 +406,10 @@ FRESH15_STILL_WARNED = {
 
 # WD09 (sufentanil 10 mg epidural) caught by safety41: ANZCA FPM's parenteral sufentanil factor
 # gives the drug an OME, so the plausibility floor reads it (as KD14).
+# WD48 (fluconazole 400 mg/day at CrCl 25) caught by fix5152: at CrCl 50 mL/min or less a day
+# above 200 mg (half of 400 mg/day, the largest recommended day of every US-labelled indication)
+# is a warning asking to confirm the indication; the 400 mg/day row stays the ceiling.
 FRESH16_LEFT = {
-    "WD48": "fluconazole 400 mg/day at CrCl 25: the label halves the indication's dose at CrCl "
-            "<= 50 mL/min; mpsdose does not know the indication, and half the 800 mg maximum "
-            "(400 mg, the renal row shipped for round 44 DF34) is not crossed",
     "WD78": "fentanyl 50000 mcg/h td: a 1000-fold slip is an error finding "
             "(opioid-implausible-dose), not a refused input, by the issue's design",
 }
@@ -486,12 +486,12 @@ FRESH22_STILL_WARNED = {
 FRESH23_LEFT: dict[str, str] = {}
 # EO15 and EO30 warned until the market's own label was read for the switch (the Japanese
 # hydromorphone inserts' 1/5 of the oral morphine day; the US OxyContin label's 10 mg every 12 h).
+# EO26 (oxycodone IR 5 mg as needed, naive, au) no longer warns (fix5152): the AU Endone CMI's
+# usual dose of one 5 mg tablet is shipped as an AU naive start beside eTG's 1-3 mg; a dose
+# within one and above the other is information naming both.
 FRESH23_STILL_WARNED = {
     "EO18": "metoclopramide 30 mg/24 h SC at CrCl 58 (au): the halved maximum in renal impairment "
             "is the EU label's, applied where the AU sources are silent; left alone this round",
-    "EO26": "oxycodone IR 5 mg as needed in an opioid-naive adult (au): eTG Palliative care starts "
-            "1-3 mg as required; the Endone/OxyNorm AU PI start (5 mg every 4-6 h) was seen only "
-            "in consumer copies and the label-start rule reads scheduled doses only",
     "EO40": "tramadol to Transtec 35 mcg/h changed twice weekly (eu): the Transtec SmPC's start "
             "after a step-II analgesic, but no EU starting dose for the twice-weekly patch is "
             "shipped (the UK row is the 96-hour patch's), so the step up is not read and the "
@@ -525,8 +525,9 @@ FRESH25_STILL_WARNED = {
 FRESH26_LEFT: dict[str, str] = {}  # DX31 caught by the UK SmPC's naproxen 1,250 mg/day
 FRESH26_STILL_WARNED = {
     "OX32": "OxyContin 10 mg q12h with oxycodone IR 5 mg as needed in an opioid-naive adult (au): "
-            "above eTG Palliative care's starts (MR 5 mg twice daily, IR 1-3 mg), the strictest "
-            "applicable row; the AU OxyContin PI's 10 mg start was not seen in a copy",
+            "above eTG Palliative care's MR start of 5 mg twice daily, the strictest applicable "
+            "row; the AU OxyContin PI's 10 mg start was not seen in a copy (the IR 5 mg is "
+            "information since fix5152: within the AU Endone CMI's 5 mg)",
 }
 
 # -- the twenty-seventh held-out round (written and committed before check first ran) ----------
@@ -592,8 +593,9 @@ FRESH32_STILL_WARNED = {
 # opioid to a strong opioid's own start was read as a start (the Scottish guidelines' step 3).
 FRESH33_LEFT: dict[str, str] = {}
 FRESH33_STILL_WARNED = {
-    "OS26": "OxyContin 10 mg q12h with IR 5 mg in an opioid-naive adult (au): above eTG's starts, "
-            "the strictest applicable row (as round 26's OX32)",
+    "OS26": "OxyContin 10 mg q12h with IR 5 mg in an opioid-naive adult (au): above eTG's MR "
+            "start, the strictest applicable row (as round 26's OX32; the IR 5 mg is information "
+            "since fix5152)",
 }
 
 # -- the thirty-fourth held-out round (written and committed before check first ran) ----------
@@ -638,11 +640,10 @@ FRESH36_STILL_WARNED = {
 
 # -- the thirty-seventh held-out round (written and committed before check first ran) --------
 FRESH37_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
+# ON27 (OxyNorm 5 mg as needed, naive, au) no longer warns (fix5152, as EO26).
 FRESH37_STILL_WARNED = {
     "ON13": "SC diamorphine 30 mg/day to SC alfentanil 3 mg/day at 10:1 (uk, end of life): "
             "unreduced in the chosen table, the only rotation table with alfentanil (as OO03, OQ11)",
-    "ON27": "OxyNorm 5 mg every 4 hours as needed in an opioid-naive adult (au): above eTG's "
-            "oxycodone IR start of 1-3 mg; the AU PI was not seen (as EO26)",
 }
 
 # -- the thirty-eighth held-out round (written and committed before check first ran) ---------
@@ -824,20 +825,23 @@ FRESH50_STILL_WARNED = {
 
 # -- the fifty-first and fifty-second held-out rounds (written and committed before check ran) --
 FRESH51_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
-FRESH51_STILL_WARNED = {
-    "NB06": "ConZip raised from 100 to 200 mg once daily (us): the label's 100 mg step, not shipped",
-    "NB28": "oxycodone IR 5 mg as needed, naive (au): above eTG's 1-3 mg; no AU label start (as OE32)",
-}
+# NB06 (ConZip 100 to 200 mg once daily, us) no longer warns (fix5152): the ConZip label's
+# 100 mg increment of the once-daily tramadol ER dose is a titration-step row. NB28 (oxycodone
+# IR 5 mg as needed, naive, au) no longer warns: the AU Endone CMI's 5 mg (as EO26, ON27).
+FRESH51_STILL_WARNED: dict[str, str] = {}
+# PA32 (IV fluconazole 400 mg daily at CrCl 20, au) caught by fix5152, as WD48.
 FRESH52_LEFT = {
-    "PA02": "epidural fentanyl 1,000 micrograms/h (jp): no usual row for epidural fentanyl",
-    "PA32": "IV fluconazole 400 mg daily at CrCl 20 (au): the renal row halves the largest day, "
-            "800 mg (as WD48)",
+    "PA02": "epidural fentanyl 1,000 micrograms/h (jp): no usual row for epidural fentanyl; the "
+            "Japanese injection insert's epidural doses were not seen in any copy (the item gets "
+            "the opioid-dose-range-not-checked information, naming the missing factor and row)",
 }
+# PB50 (IV morphine 20 mg/day to IV oxycodone 25 mg/day, jp) no longer warns (fix5152): the
+# オキファスト insert's 1.25 times the continuous IV morphine day is a label_switches row.
 FRESH52_STILL_WARNED = {
-    "PB24": "IV oxycodone PCA 2 mg every 5 minutes, naive (au): no oxycodone PCA row",
-    "PB29": "Temgesic 200 micrograms SL as needed, naive (au): above eTG's start; no AU label start",
-    "PB50": "IV morphine 20 mg/day to IV oxycodone 25 mg/day by the オキファスト insert (jp): "
-            "unreduced at JSPM and PDQ",
+    "PB24": "IV oxycodone PCA 2 mg every 5 minutes, naive (au): no oxycodone PCA row; the "
+            "injection SmPC's 0.03 mg/kg demand dose was not seen in a copy this round",
+    "PB29": "Temgesic 200 micrograms SL as needed, naive (au): above eTG's start; the AU PI dose "
+            "text was not seen, and AU's own starts judge it, so no other market's is borrowed",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

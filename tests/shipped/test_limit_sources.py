@@ -44,7 +44,9 @@ KNOWN_DIFFERENCES = {
     ("clarithromycin", "max_daily_mg"): "US dual-therapy regimen not in the second sources",
     # fluconazole: the 800 mg/day of the EU-style SmPC (MIMS copy) had no second non-AI text; nor
     # had the US label's halving at CrCl <=50 mL/min (medlibrary copy; only AI-written pages and an
-    # HL7 example repeat it), shipped as 400 mg/day, half of that 800.
+    # HL7 example repeat it), shipped as 400 mg/day, half of that 800; nor its 200 mg/day warning
+    # row (half of 400 mg/day, the largest day of every indication but the life-threatening ones,
+    # which an EU-style SmPC table confirms).
     ("fluconazole", "max_daily_mg"): "no second reading found",
     # metoclopramide's renal bands (50% less at CrCl 15-60, 75% less below 15): only the UK
     # holder's abbreviated prescribing information was seen; the SmPC copies were cut before it.
