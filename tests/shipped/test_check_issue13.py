@@ -844,6 +844,26 @@ FRESH52_STILL_WARNED = {
             "text was not seen, and AU's own starts judge it, so no other market's is borrowed",
 }
 
+# -- the fifty-third and fifty-fourth held-out rounds (written and committed before check ran) --
+FRESH53_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH53_STILL_WARNED = {
+    "QB30": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
+            "(as OE32)",
+    "QB32": "codeine 240 mg/day to MR oxycodone 10 mg every 12 hours (au): above eTG's MR start, "
+            "unreduced at SPCG (as OC35)",
+    "QB46": "ナルサス 6 mg once daily, naive (jp): above the insert's 4 mg start, which the finding "
+            "quotes (the warning is right)",
+    "QB48": "the one-day フェントス patch from 1 to 2 mg (jp): +100%; the patch steps shipped are "
+            "for the 3-day wear",
+}
+FRESH54_LEFT = {
+    "RA19": "Instanyl from 50 to 200 micrograms a dose (eu): no intranasal fentanyl titration step",
+}
+FRESH54_STILL_WARNED = {
+    "RB29": "SC hydromorphone 2.5 mg/24 h at CrCl 25 in hospice (au): renal caution (as XB37)",
+    "RB33": "SC hydromorphone 4 mg/24 h at CrCl 28 in hospice (nz): renal caution (as XB37)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -898,6 +918,8 @@ ROUNDS = {
     "fresh50": (FRESH50_LEFT, FRESH50_STILL_WARNED),
     "fresh51": (FRESH51_LEFT, FRESH51_STILL_WARNED),
     "fresh52": (FRESH52_LEFT, FRESH52_STILL_WARNED),
+    "fresh53": (FRESH53_LEFT, FRESH53_STILL_WARNED),
+    "fresh54": (FRESH54_LEFT, FRESH54_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
