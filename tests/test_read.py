@@ -41,7 +41,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh28_passages.jsonl", "fresh29_passages.jsonl",
                                           "fresh30_passages.jsonl", "fresh31_passages.jsonl",
                                           "fresh32_passages.jsonl", "fresh33_passages.jsonl",
-                                          "fresh34_passages.jsonl")
+                                          "fresh34_passages.jsonl", "fresh35_passages.jsonl",
+                                          "fresh36_passages.jsonl", "fresh37_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -79,7 +80,9 @@ def _items(text: str):
                                              ("fresh27", 0.90), ("fresh28", 0.85),
                                              ("fresh29", 0.70), ("fresh30", 0.85),
                                              ("fresh31", 0.60), ("fresh32", 0.55),
-                                             ("fresh33", 0.75), ("fresh34", 0.55)])
+                                             ("fresh33", 0.75), ("fresh34", 0.55),
+                                             ("fresh35", 1.0), ("fresh36", 0.93),
+                                             ("fresh37", 0.79)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -3859,12 +3862,37 @@ def test_the_fresh30_paroxetine_moved_to_bedtime_is_read():
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("She was prescribed Tab. CLONAZEPAM (2.5 mg, ½ Tab, hs) for 4 days.", [("clonazepam", None)]),
-    ("She was prescribed clonazepam 2.5 mg, ¼ tablet twice daily.", [("clonazepam", None)]),
+    # fresh28-014 and fresh37-017: two writers read a fraction of a tablet of the strength
+    # written as that fraction of the strength (prosefix37; before, `part-of-unit`, unread)
+    ("She was prescribed Tab. CLONAZEPAM (2.5 mg, ½ Tab, hs) for 4 days.",
+     [("clonazepam", "1.25 mg/day")]),
+    ("She was prescribed clonazepam 2.5 mg, ¼ tablet twice daily.", [("clonazepam", "1.25 mg/day")]),
+    ("She took morphine 10 mg ½ tablet every 12 hours.", [("morphine", "10 mg/day")]),
+    ("She took morphine 10 mg 1/2 tablet every 12 hours.", [("morphine", "10 mg/day")]),
+    ("She took oxycodone 20 mg ¼ de tablet every 24 hours.", [("oxycodone", "5 mg/day")]),
+    ("She took half a 10 mg tablet of oxycodone every 6 hours.", [("oxycodone", "20 mg/day")]),
 ])
-def test_a_fraction_glyph_of_a_unit_leaves_the_day_unread(text, want):
+def test_a_fraction_of_a_tablet_of_the_strength_written_is_that_part_of_it(text, want):
     assert _daily_doses(text) == want
-    assert "part-of-unit" in _codes(text)
+    assert "fraction-of-unit" in _codes(text)
+    assert "part-of-unit" not in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a patch or a capsule cut, a rate, a fraction before another drug's amount: not read
+    "He applied ½ patch of fentanyl 25 mcg/h every 72 hours.",
+    "She took lamotrigine 50 mg ½ tablet every 24 hours and morphine 10 mg every 12 hours.",
+    "She took morphine 10 mg/h ½ tablet.",
+])
+def test_a_fraction_of_a_tablet_is_read_only_right_after_a_plain_strength(text):
+    reading = read_course(text)
+    for item in reading.items:
+        if item.drug.name == "morphine" and "every 12 hours" in item.as_written:
+            assert item.daily_dose is not None and str(item.daily_dose) == "20 mg/day"
+        elif item.drug.name in ("fentanyl", "morphine"):
+            assert item.daily_dose is None, text
+    assert "fraction-of-unit" not in {
+        f.finding.code for f in reading.findings if "morphine" in f.finding.message}, text
 
 
 def test_a_fraction_glyph_after_a_digit_is_a_count_not_a_part():
@@ -4574,3 +4602,69 @@ def test_a_course_file_names_items_not_in_the_catalogue_and_reads_back():
     assert [item.drug.name for state in course.states for item in state.regimen.items] \
         == ["morphine"]
     assert dumps(course) == written
+
+
+# -- prosefix37: the fresh35-37 rounds -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh36-012: a frequency before the first of two doses joined by "and" ending the sentence
+    ("The patient was prescribed daily edoxaban 15 mg and pantoprazole 20 mg.",
+     [("edoxaban", "15 mg/day"), ("pantoprazole", "20 mg/day")]),
+    ("She was given daily aspirin 100 mg, and pantoprazole 20 mg.",
+     [("aspirin", "100 mg/day"), ("pantoprazole", "20 mg/day")]),
+    # not after an amount (the dose before's), nor with words after the list, nor a dose with
+    # its own schedule
+    ("She took morphine 10 mg daily and pantoprazole 20 mg.",
+     [("morphine", "10 mg/day"), ("pantoprazole", None)]),
+    ("She took daily edoxaban 15 mg and pantoprazole 20 mg for reflux.",
+     [("edoxaban", "15 mg/day"), ("pantoprazole", None)]),
+    ("She took daily edoxaban 15 mg and pantoprazole 20 mg twice daily.",
+     [("edoxaban", "15 mg/day"), ("pantoprazole", "40 mg/day")]),
+])
+def test_a_schedule_before_the_first_of_a_list_of_doses_is_each_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+def _others(text: str) -> list[tuple[str, str | None]]:
+    return [(o.name, None if o.daily_dose is None else str(o.daily_dose))
+            for o in read_course(text).not_in_catalogue]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh37-017: components named by a slash, each a drug the list knows
+    ("Cetirizine/pseudoephedrine 10/120 mg every 24 hours PO was administered.",
+     [("cetirizine", "10 mg/day"), ("pseudoephedrine", "120 mg/day")]),
+    # one amount after two names is the product's, no component's
+    ("He took amoxicillin/clavulanic acid 1g twice daily.", []),
+])
+def test_components_the_list_knows_are_read_by_their_strengths(text, want):
+    assert _others(text) == want
+
+
+def test_strengths_in_another_order_than_the_names_are_not_read():
+    # fresh37-007: "trimethoprim sulfamethoxazole (tab 800/160 mg …)" — the strengths run in
+    # the reverse order of the names, and no slash joins the names: not read, with a finding
+    text = "She took trimethoprim sulfamethoxazole (tab 800/160 mg every 12 hours)."
+    assert _others(text) == []
+    assert "combination-not-read" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She took losartan 50 mg daily.", [("losartan", "50 mg/day")]),
+    ("Citicoline 500 mg twice daily was started.", [("citicoline", "1000 mg/day")]),
+    ("She took cetirizine 10 mg daily.", [("cetirizine", "10 mg/day")]),
+])
+def test_names_added_to_the_list_with_their_labels(text, want):
+    assert _others(text) == want
+
+
+def test_a_dose_to_be_taken_on_an_as_needed_basis_has_no_daily_amount():
+    # fresh34-032: "cetirizine, 10 mg b.i.d., to be taken on an as-needed basis"
+    text = "She was prescribed morphine, 10 mg b.i.d., to be taken on an as-needed basis."
+    assert [(i.prn, i.daily_dose) for i in read_course(text).items] == [(True, None)]
+
+
+def test_the_amount_a_change_is_from_is_the_state_before():
+    # fresh37-009, as the earlier sets' expected readings write it (fresh8-013, fresh18-027 …)
+    text = "The dose of dexamethasone was decreased from 8 mg/d to 4mg/d."
+    assert _states(text) == [[("dexamethasone", "8 mg/day")], [("dexamethasone", "4 mg/day")]]

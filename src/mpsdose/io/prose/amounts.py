@@ -99,7 +99,9 @@ class DoseNumbers:
             dose.per_dose = Measure(value, unit_spelling(base, per))
             notes.append(("split-dose-unclear", reading.split_unclear, Severity.WARNING))
             return dose
-        if reading.units_unread is not None:
+        if reading.units_unread is not None and not (  # "10 mg 1/2 tablet": the fraction's
+                reading.unit_fraction is not None
+                and reading.units_unread in reading.unit_fraction[1]):
             dose.per_dose = Measure(value, unit_spelling(base, per))
             notes.append(("unit-count-not-read", f"{reading.units_unread!r}: how many units make "
                           "a dose is not read (the amount may be the dose or one unit's): no daily "
@@ -115,6 +117,13 @@ class DoseNumbers:
                           f"{unit_spelling(base, per)} = {plain(value * reading.count)} "
                           f"{unit_spelling(base, per)}", Severity.INFO))
             value = value * reading.count
+        if reading.unit_fraction is not None:
+            fraction, words = reading.unit_fraction
+            notes.append(("fraction-of-unit", f"{words!r}: {plain(round(fraction, 4))} of a "
+                          f"{plain(value)} {unit_spelling(base, per)} tablet = "
+                          f"{plain(round(value * fraction, 4))} {unit_spelling(base, per)} a dose",
+                          Severity.INFO))
+            value = round(value * fraction, 4)
         if reading.alt is not None:
             dose._alternative(reading, notes)
             if dose.daily is not None or dose.item_amount is not None:

@@ -317,6 +317,11 @@ def _part_of_unit(passage: Passage, reading: ItemReading) -> str | None:
     own = passage.token_at.get(reading.drug_span[0])
     amount = tokens[reading.amount_token]
     for found in _PART_OF_UNIT.finditer(passage.normal, tokens[0].start, tokens[-1].end):
+        fraction = _tablet_fraction(passage, reading, found)
+        if fraction is not None:  # "lamotrigine 50 mg ½ tablet": 25 mg a dose
+            reading.unit_fraction = (fraction, passage.text[found.start():found.end()])
+            return None
+    for found in _PART_OF_UNIT.finditer(passage.normal, tokens[0].start, tokens[-1].end):
         low, high = sorted((amount.start, found.start()))
         of = re.match(r"\s*(?:\(|of\s+)?", passage.normal[found.end():])
         named = found.end() + (of.end() if of is not None else 0)  # "half a tablet of X"
@@ -327,8 +332,55 @@ def _part_of_unit(passage: Passage, reading: ItemReading) -> str | None:
         between = passage.normal[amount.end:found.start()]
         if re.fullmatch(r"\s*(?:\(|\[|,?\s*as\b|=)\s*", between):
             continue
+        if any(t.kind == "amount" and t is not amount and t.end <= found.start()
+               and re.fullmatch(r"\s*,?\s*", passage.normal[t.end:found.start()])
+               for t in tokens):
+            continue  # "lamotrigine 50 mg ½ tablet … and morphine 10 mg": another amount's tablet
         return passage.text[found.start():found.end()]
     return None
+
+
+#: A fraction written before a tablet, and its value.
+_FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                   "fourth": 4, "fourths": 4, "fifth": 5}
+_FRACTION_GLYPHS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5,
+                    "⅛": 1 / 8}
+_TABLET_FRACTION = re.compile(
+    r"(?:(?P<glyph>[½⅓⅔¼¾⅕⅛])|(?P<top>\d)\s*/\s*(?P<bottom>[2-8])|(?:(?:one|a)[\s-]+)?"
+    r"(?P<one>half|quarter|third|fourth|fifth)|(?P<many>two|three)[\s-]+"
+    r"(?P<parts>thirds|quarters|fourths))\s*(?:(?:of|de)\s+)?(?:(?:a|an|one)\s+)?"
+    r"(?:(?:(?P<strength>[\d.]+\s*(?:-\s*)?(?:mg|mcg|µg|g))|(?P<other>[^\s.;,]+))\s+)?"
+    r"(?:tablets?|tabs?|pills?)\b")
+
+
+def _tablet_fraction(passage: Passage, reading: ItemReading, found: re.Match[str]) -> float | None:
+    """The fraction of one tablet given, where the tablet's strength is the reading's amount,
+    written right before the fraction ("lamotrigine 50 mg ½ tablet every 12 hours", "2.5 mg,
+    ½ Tab, hs") or inside the words ("half a 10 mg tablet"): a plain mass, no rate, no range,
+    no dose per kg. Tablets only: a patch or a capsule cut gives no amount the text says."""
+    amount = reading.amount
+    token = passage.tokens[reading.amount_token] if reading.amount_token is not None else None
+    if amount is None or token is None or amount.per or amount.per_kg \
+            or amount.kind not in ("single",) or amount.base not in ("mg", "mcg", "g"):
+        return None
+    words = _TABLET_FRACTION.fullmatch(passage.normal, found.start(), found.end())
+    if words is None:
+        return None
+    inside = found.start() <= token.start < found.end()
+    if words.group("other") is not None or inside != (words.group("strength") is not None):
+        return None  # a word between that is not the strength ("½ the tablet")
+    if not inside and (found.start() < token.end
+                       or not re.fullmatch(r"\s*,?\s*", passage.normal[token.end:found.start()])):
+        return None
+    if words.group("glyph"):
+        return _FRACTION_GLYPHS[words.group("glyph")]
+    if words.group("top"):
+        value = int(words.group("top")) / int(words.group("bottom"))
+        return value if value < 1 else None
+    if words.group("one"):
+        return 1 / _FRACTION_WORDS[words.group("one")]
+    value = (2 if words.group("many") == "two" else 3) / _FRACTION_WORDS[words.group("parts")]
+    return value if value < 1 else None
 
 
 #: Brackets, spaces and trademark signs around a brand in brackets ("(OxyContin®)").

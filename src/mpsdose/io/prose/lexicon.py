@@ -226,7 +226,10 @@ PHRASES: tuple[Phrase, ...] = (
               r"|pcea|pca"),
     _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
-    _p("prn", r"p\.?r\.?n\.?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
+    _p("prn", r"p\.?r\.?n\.?|"
+              # "cetirizine, 10 mg b.i.d., to be taken on an as-needed basis": the dose's own sig
+              r",\s*to\s+be\s+(?:taken|used|given)\s+(?:on\s+an?\s+)?as\s*-?\s*needed"
+              r"(?:\s+basis)?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
               r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
               r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up"
               # "paracetamol (1g) only if pain appears": given when a symptom comes, as needed

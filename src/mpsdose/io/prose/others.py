@@ -40,10 +40,14 @@ _NOT_DRUGS = frozenset({"peptide", "peptides", "polypeptide", "polypeptides", "n
                         "triazoles", "azoles", "statins", "coxibs"})
 #: The reasons the first reading gives an amount bound to no drug (:func:`.binding.report_unattached`).
 _UNATTACHED = frozenset({"no drug the catalogue knows is named for it",
-                         "a percentage not attached to a drug the catalogue knows"})
+                         "a percentage not attached to a drug the catalogue knows",
+                         # "cetirizine/pseudoephedrine 10/120 mg": components the list names
+                         "the strengths of a combination whose components are not named "
+                         "one by one"})
 #: The findings of the first reading that an item not in the catalogue answers, where their words
 #: hold its amount or are its name.
-_ANSWERED = frozenset({"unknown-name", "amount-not-attached", "reference-unclear"})
+_ANSWERED = frozenset({"unknown-name", "amount-not-attached", "reference-unclear",
+                       "combination-not-read"})
 _SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
 
 
@@ -136,9 +140,14 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
     assert item.amount_span is not None
     text = passage.normal
     name_start, name_end = item.drug_span
-    if re.match(r"\s*[/+-]\s*[a-z]", text[name_end:]) or re.search(r"[a-z]\s*[/+-]\s*$",
-                                                                       text[:name_start]):
+    # "cetirizine/pseudoephedrine 10/120 mg": one strength for each name, read by components
+    # (an amount with as many strengths as names); "amoxicillin/clavulanic acid 1g" is not
+    components = re.search(r"\d\s*/\s*\d", text[slice(*item.amount_span)]) is not None
+    if not components and (re.match(r"\s*[/+-]\s*[a-z]", text[name_end:])
+                           or re.search(r"[a-z]\s*[/+-]\s*$", text[:name_start])):
         return True
+    if components and re.fullmatch(r"(?:\s*/\s*[a-z]+)+\s*", text[name_end:item.amount_span[0]]):
+        return False  # the other components' names, each after a slash
     start, end = (name_end, item.amount_span[0]) if name_end <= item.amount_span[0] \
         else (item.amount_span[1], name_start)
     if _SENTENCE_END.search(second.text[start:end]):

@@ -201,6 +201,9 @@ class ItemReading:
     #: the words saying only a part of a dosage unit was given ("one-fourth of the patch"):
     #: the amount is the whole unit's; no dose
     part_of_unit: str | None = None
+    #: a written fraction of a tablet of the strength written ("50 mg ½ tablet", "half a 10 mg
+    #: tablet"): the fraction and its words; the dose is that fraction of the strength
+    unit_fraction: tuple[float, str] | None = None
     action: str = "add"
     verb: str = ""
     verb_word: str = ""

@@ -62,6 +62,15 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
                                   f"of doses ({said!r}) is read for this dose too",
                                   Severity.INFO))
             continue
+        start = _list_start_schedule(passage, tokens, reading)
+        if start is not None and reading.schedule is None and reading.schedule_word is None \
+                and not reading.prn and not reading.bolus:
+            apply_modifier(passage, reading, tokens[start], tokens)
+            said = passage.text[tokens[start].start:tokens[start].end]
+            reading.notes.append(("shared-schedule", f"the schedule before the first of the "
+                                  f"list of doses ({said!r}) is read for this dose too",
+                                  Severity.INFO))
+            continue
         verb = list_verb(passage, tokens, reading)
         if verb is None or reading.schedule is not None or reading.schedule_word is not None \
                 or reading.prn or reading.bolus:
@@ -398,6 +407,43 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         return None
     after = tokens[position + 1:]
     if after and not (len(after) == 1 and passage.word(after[0]) == "."):
+        return None
+    return position
+
+
+def _list_start_schedule(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
+    """ "the patient was prescribed daily edoxaban 15 mg and pantoprazole 20 mg.": where a dose
+    (a catalogue drug's name and one amount of mass with no schedule of its own) is the last of
+    a list of such doses joined by "and" or commas that ends the sentence, and a schedule stands
+    right before the first dose's name (not after an amount: "… 10 mg daily edoxaban" is the
+    dose before's), the position of that schedule; else None."""
+    if reading.amount_token is None or reading.amount_token != reading.last \
+            or reading.amount_token != reading.first + 1 or tokens[reading.first].kind != "drug":
+        return None
+    after = tokens[reading.last + 1:]
+    if after and not (len(after) == 1 and passage.word(after[0]) == "."):
+        return None
+    position = reading.first - 1
+    doses = 0
+    while position >= 2:
+        token = tokens[position]
+        if not ((token.kind == "plus" and passage.word(token) == "and")
+                or (token.kind == "punct" and token.value == ",")):
+            break
+        position -= 1
+        if tokens[position].kind == "punct" and tokens[position].value == ",":
+            position -= 1  # "… 15 mg, and pantoprazole 20 mg"
+        amount = tokens[position].value if tokens[position].kind == "amount" else None
+        if not isinstance(amount, Amount) or not (amount.mass and amount.time is None
+                                                  and amount.kind == "single") \
+                or tokens[position - 1].kind != "drug":
+            return None
+        doses += 1
+        position -= 2
+    if not doses or position < 0 or tokens[position].kind != "freq" \
+            or not isinstance(tokens[position].value, Schedule):
+        return None
+    if position >= 1 and tokens[position - 1].kind in ("amount", "number", "freq"):
         return None
     return position
 
