@@ -665,7 +665,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    dose, ConZip (once-daily tramadol ER) 100 mg; with --market, a
                    market with no increment of its own for the product borrows the
                    others', info only within every one of them,
-                   naming them), a switch above a label's start for
+                   naming them; an as-needed dose raised past a label's titration
+                   dose, e.g. Instanyl 50 to 200 mcg past 100 (eu) = warning: a step
+                   skipped), a switch above a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
                    rotation table; info naming both where another rotation table reads it

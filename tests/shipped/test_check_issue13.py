@@ -848,17 +848,19 @@ FRESH52_STILL_WARNED = {
 FRESH53_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH53_STILL_WARNED = {
     "QB30": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
-            "(as OE32)",
+            "(as OE32; the AU Dilaudid CMI leaves the dose to the doctor, the PI text not seen)",
     "QB32": "codeine 240 mg/day to MR oxycodone 10 mg every 12 hours (au): above eTG's MR start, "
             "unreduced at SPCG (as OC35)",
     "QB46": "ナルサス 6 mg once daily, naive (jp): above the insert's 4 mg start, which the finding "
             "quotes (the warning is right)",
     "QB48": "the one-day フェントス patch from 1 to 2 mg (jp): +100%; the patch steps shipped are "
-            "for the 3-day wear",
+            "for the 3-day wear, and the insert's increment wording was not seen in any copy "
+            "(only 'no increase for at least 2 days after the first patch')",
 }
-FRESH54_LEFT = {
-    "RA19": "Instanyl from 50 to 200 micrograms a dose (eu): no intranasal fentanyl titration step",
-}
+# RA19 (Instanyl from 50 to 200 micrograms a dose, eu) caught by fix5354: the Instanyl (50, 100,
+# 200) and PecFent (100, 200, 400, 800) titration doses are titration-dose rows (eu), and a rise
+# past one of them (50 to 200, past 100) skips a label step (opioid-titration-step, a warning).
+FRESH54_LEFT: dict[str, str] = {}
 FRESH54_STILL_WARNED = {
     "RB29": "SC hydromorphone 2.5 mg/24 h at CrCl 25 in hospice (au): renal caution (as XB37)",
     "RB33": "SC hydromorphone 4 mg/24 h at CrCl 28 in hospice (nz): renal caution (as XB37)",

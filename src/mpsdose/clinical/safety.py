@@ -74,7 +74,7 @@ from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
-from mpsdose.knowledge.limits import DoseLimit, HepaticDose, SafetyRule
+from mpsdose.knowledge.limits import DoseLimit, HepaticDose, OpioidRange, SafetyRule
 from mpsdose.knowledge.market import MarketRule
 from mpsdose.knowledge.practice import PatchBand
 from mpsdose.knowledge.schema import Interval
@@ -2211,6 +2211,18 @@ def _as_needed_opioids(items: Sequence[Item],
     return found
 
 
+def _as_needed_row(row: OpioidRange, check: str, drug: str, item: Item,
+                   market: str | None) -> bool:
+    """Whether ``row`` is a ``check`` row without an interval (an as-needed dose's) for the drug,
+    route and release of ``item``, of the chosen market (or of no market; every market where
+    none is chosen)."""
+    return (row.check == check and row.drug == drug and row.interval_h is None
+            and row.per_dose is not None
+            and (row.routes is None or item.route in row.routes)
+            and (row.release is None or row.release == item.release)
+            and (market is None or row.market in (None, market)))
+
+
 def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequence[Item],
                            market: str | None) -> list[Finding]:
     """An as-needed product's dose raised beyond its label's own titration increment: a skipped
@@ -2220,6 +2232,13 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
     100, 200, 400, 600, 800 micrograms); a ``titration-step`` row of ``opioid_dose_ranges.csv``
     without an interval gives the largest step. A rise of the same drug, route and release as
     needed by more than the row's ``per_dose`` skips a step, whatever the regular opioids do.
+
+    A label may give its titration as a sequence of doses instead (Instanyl: 50, 100, 200
+    micrograms; PecFent: 100, 200, 400, 800): ``titration-dose`` rows, one a dose. A rise past
+    one of them (50 to 200 micrograms, past 100) skips that step. The item does not name the
+    product, so the sequences of every product of the drug and route (of the chosen market, of
+    every market where none is chosen) are read together: a dose of any of them between the old
+    and the new is a step skipped.
     """
     step = _rule(k, "opioid-titration-step", threshold=True)
     found = []
@@ -2229,17 +2248,27 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
         if not same or new <= max(same) * (1 + _TOLERANCE):
             continue
         old_dose = max(same)
+        unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
+        scale = 1000 if unit == "mcg" else 1
+        passed = sorted((row for row in k.opioid_ranges
+                         if _as_needed_row(row, "titration-dose", drug, item, market)
+                         and old_dose * (1 + 1e-6) < (row.per_dose or 0) < new * (1 - 1e-6)),
+                        key=lambda row: row.per_dose or 0)
+        if passed:
+            doses = sorted({row.per_dose or 0 for row in passed})
+            found.append(Finding(step.severity, "opioid-titration-step", (
+                f"{drug} {item.route.value} as needed rises from "
+                f"{significant(old_dose * scale, 4)} to {significant(new * scale, 4)} {unit} a "
+                f"dose, past the label's titration dose of "
+                f"{', '.join(significant(d * scale, 4) for d in doses)} {unit}: a step is "
+                "skipped. The label titrates the breakthrough dose one step at a time"),
+                " ; also: ".join(dict.fromkeys(row.source for row in passed))))
+            continue
         rows = [row for row in k.opioid_ranges
-                if row.check == "titration-step" and row.drug == drug and row.interval_h is None
-                and row.per_dose is not None
-                and (row.routes is None or item.route in row.routes)
-                and (row.release is None or row.release == item.release)
-                and (market is None or row.market in (None, market))]
+                if _as_needed_row(row, "titration-step", drug, item, market)]
         if not rows or any(new - old_dose <= (row.per_dose or 0) * (1 + 1e-6) for row in rows):
             continue
         row = max(rows, key=lambda r: r.per_dose or 0)
-        unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
-        scale = 1000 if unit == "mcg" else 1
         found.append(Finding(step.severity, "opioid-titration-step", (
             f"{drug} {item.route.value} as needed rises from {significant(old_dose * scale, 4)} "
             f"to {significant(new * scale, 4)} {unit} a dose, more than the label's own "

@@ -663,8 +663,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
     _schema(
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
-                                              "tolerant-only", "titration-step", "initial",
-                                              "pca-demand"),
+                                              "tolerant-only", "titration-step", "titration-dose",
+                                              "initial", "pca-demand"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -672,7 +672,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "increment of one dose (per_dose) or of the day (per_day), which a rise of "
                    "the same product within it meets whatever its percentage (info); a row "
                    "without interval_h also judges an as-needed dose of the product, whose rise "
-                   "beyond per_dose skips a label step (warning); initial: the dose a product's "
+                   "beyond per_dose skips a label step (warning); titration-dose: one dose "
+                   "(per_dose) of a product label's titration sequence of an as-needed dose "
+                   "(transmucosal fentanyl: one strength at a time); a rise of the drug by the "
+                   "route as needed past a titration dose of its market's labels (of every market "
+                   "where none is chosen) skips that step (warning; the item does not name the "
+                   "product, so the rows of every product of the route are read together); "
+                   "initial: the dose a product's "
                    "label starts every patient at, whatever the opioids before (transmucosal "
                    "fentanyl: titration from the lowest strength). A dose above the largest "
                    "initial per_dose of the drug's route (the item does not name the product) "
