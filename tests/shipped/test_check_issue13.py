@@ -866,6 +866,23 @@ FRESH54_STILL_WARNED = {
     "RB33": "SC hydromorphone 4 mg/24 h at CrCl 28 in hospice (nz): renal caution (as XB37)",
 }
 
+# -- the fifty-fifth and fifty-sixth held-out rounds (written and committed before check ran) --
+FRESH55_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH55_STILL_WARNED = {
+    "SB23": "tramadol 400 mg/day to Palladone SR 4 mg every 12 hours (eu): no hydromorphone SR start "
+            "for the step-up rule; unreduced at SPCG",
+    "SB35": "oral hydromorphone 12 mg/day to SC 6 mg/24 h at the end of life (au): +100% at PDQ's "
+            "5:1, none at SPCG's",
+}
+FRESH56_LEFT = {
+    "TA16": "Effentora from 100 to 400 micrograms (uk): no buccal fentanyl titration doses",
+}
+FRESH56_STILL_WARNED = {
+    "TB06": "oral oxycodone 30 mg/day to IV morphine 12 mg/day (us): 120% at PDQ's lowest reading",
+    "TB24": "Temgesic 0.2 mg SL every 8 hours, naive (au): above eTG's start; no AU label start "
+            "(as PB29)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -922,6 +939,8 @@ ROUNDS = {
     "fresh52": (FRESH52_LEFT, FRESH52_STILL_WARNED),
     "fresh53": (FRESH53_LEFT, FRESH53_STILL_WARNED),
     "fresh54": (FRESH54_LEFT, FRESH54_STILL_WARNED),
+    "fresh55": (FRESH55_LEFT, FRESH55_STILL_WARNED),
+    "fresh56": (FRESH56_LEFT, FRESH56_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
