@@ -4668,3 +4668,18 @@ def test_the_amount_a_change_is_from_is_the_state_before():
     # fresh37-009, as the earlier sets' expected readings write it (fresh8-013, fresh18-027 …)
     text = "The dose of dexamethasone was decreased from 8 mg/d to 4mg/d."
     assert _states(text) == [[("dexamethasone", "8 mg/day")], [("dexamethasone", "4 mg/day")]]
+
+
+# -- prosefix38: the fresh38 round ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh38-014: "up to" after a plural "doses" bounds a range of doses, not one dose
+    ("All were started on 300 mg gabapentin three times per day, though daily doses of up to "
+     "2400 mg were required.", [("gabapentin", "900 mg/day")]),
+    ("Gabapentin was given in doses up to 3600 mg/day.", [("gabapentin", None)]),
+    # the singular dose reached stays read
+    ("He gradually increased the dose of gabapentin up to 1200 mg/day.",
+     [("gabapentin", "1200 mg/day")]),
+])
+def test_up_to_after_plural_doses_is_a_bound_not_a_dose(text, want):
+    assert _daily_doses(text) == want
