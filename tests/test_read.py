@@ -4683,3 +4683,19 @@ def test_the_amount_a_change_is_from_is_the_state_before():
 ])
 def test_up_to_after_plural_doses_is_a_bound_not_a_dose(text, want):
     assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh38-005: "6th hourly" is every 6 hours (British and Indian prescriptions), not hourly
+    ("Morphine 10 mg 6th hourly was given.", [("morphine", "40 mg/day")]),
+    ("Morphine 10 mg 4th hourly was given.", [("morphine", "60 mg/day")]),
+    ("Morphine 10 mg 8th-hourly was given.", [("morphine", "30 mg/day")]),
+    ("Morphine 10 mg 12th hourly was given.", [("morphine", "20 mg/day")]),
+])
+def test_an_ordinal_hourly_is_every_that_many_hours(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_an_ordinal_hourly_of_a_drug_the_catalogue_lacks():
+    text = "She was treated with Propranolol 40 mg 6th hourly and Prednisolone 40 mg od."
+    assert _others(text) == [("propranolol", "160 mg/day")]
