@@ -4520,7 +4520,7 @@ def test_an_item_not_in_the_catalogue_has_an_info_finding_not_a_warning():
 
 @pytest.mark.parametrize("text", [
     # on no list and with no INN stem: refused as before, with its warning
-    "He took morphine 10 mg every 4 hours and zonisamide 100 mg twice daily.",
+    "He took morphine 10 mg every 4 hours and rufinamide 100 mg twice daily.",
     "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice daily.",
 ])
 def test_a_name_on_no_list_stays_unread_with_its_warning(text):
@@ -4699,3 +4699,20 @@ def test_an_ordinal_hourly_is_every_that_many_hours(text, want):
 def test_an_ordinal_hourly_of_a_drug_the_catalogue_lacks():
     text = "She was treated with Propranolol 40 mg 6th hourly and Prednisolone 40 mg od."
     assert _others(text) == [("propranolol", "160 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh38-001 and -004: names added to the list with their labels
+    ("She received oxcarbazepine 2.1 g/day.", [("oxcarbazepine", "2.1 g/day")]),
+    ("Zonisamide 100 mg twice daily was added.", [("zonisamide", "200 mg/day")]),
+    ("Colestyramine 4 g twice daily was started.", [("colestyramine", "8 g/day")]),
+    # USAN and former names are aliases of one drug, each with its source: the INN is the name
+    ("He was discharged on oral valacyclovir 1 g 3 times per day.", [("valaciclovir", "3 g/day")]),
+    ("Cholestyramine 4 g once daily was started.", [("colestyramine", "4 g/day")]),
+    ("She took acyclovir 400 mg twice daily.", [("aciclovir", "800 mg/day")]),
+    ("He took frusemide 40 mg daily.", [("furosemide", "40 mg/day")]),
+    ("He took cyclosporin 100 mg twice daily.", [("ciclosporin", "200 mg/day")]),
+    ("She took thyroxine 100 micrograms daily.", [("levothyroxine", "100 mcg/day")]),
+])
+def test_usan_and_former_names_are_aliases_of_the_inn(text, want):
+    assert _others(text) == want
