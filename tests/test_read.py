@@ -4716,3 +4716,33 @@ def test_an_ordinal_hourly_of_a_drug_the_catalogue_lacks():
 ])
 def test_usan_and_former_names_are_aliases_of_the_inn(text, want):
     assert _others(text) == want
+
+
+_AMOUNT_FIRST_LIST = ("The following medications were commenced:\n"
+                      "4g once daily Cholestyramine 2weeks\n"
+                      "20 mg twice daily Carbimazole\n"
+                      "20 mg three times a day Propranolol (following stat-dose 40 mg in ED)\n"
+                      "Furosemide 40 mg once daily He was followed up in clinic.")
+
+
+def test_each_line_of_a_list_written_amount_first_is_read_on_its_own():
+    # fresh38-004: neither a line's amount nor its schedule reaches the next line's drug
+    assert _others(_AMOUNT_FIRST_LIST) == [
+        ("colestyramine", "4 g/day"), ("carbimazole", "40 mg/day"), ("propranolol", "60 mg/day"),
+        ("propranolol", None), ("furosemide", "40 mg/day")]
+
+
+def test_a_line_that_begins_with_an_amount_after_prose_is_a_wrapped_sentence():
+    # no colon before it and no list line: the line break is a wrapped sentence's
+    text = "He was given morphine\n10 mg every 4 hours for his pain."
+    assert _daily_doses(text) == [("morphine", "60 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Morphine 10 mg three times a day (following stat-dose 40 mg in ED).",
+    "Morphine 10 mg three times a day (following a stat dose of 40 mg in ED).",
+])
+def test_a_stat_dose_in_brackets_does_not_take_the_schedule_before_it(text):
+    # fresh38-004: the bracket tells of another dose of the same drug, given once
+    assert _daily_doses(text) == [("morphine", "30 mg/day"), ("morphine", None)]
+    assert next(i.as_written for i in read_course(text).items) == "Morphine 10 mg three times a day"
