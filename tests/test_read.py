@@ -4746,3 +4746,22 @@ def test_a_stat_dose_in_brackets_does_not_take_the_schedule_before_it(text):
     # fresh38-004: the bracket tells of another dose of the same drug, given once
     assert _daily_doses(text) == [("morphine", "30 mg/day"), ("morphine", None)]
     assert next(i.as_written for i in read_course(text).items) == "Morphine 10 mg three times a day"
+
+
+@pytest.mark.parametrize("text", [
+    # fresh38-002: an abbreviation in capitals the text does not define, "in a dosage of"
+    "He had seizures on carbamazepine (CBZ) monotherapy. Add-on LEV in a dosage of 2000 mg/day "
+    "since 2001.",
+    "He was on morphine 10 mg every 4 hours. Ziconotide at a dose of 2.4 mcg/day was added.",
+])
+def test_a_name_before_in_a_dose_of_keeps_the_amount_from_the_story_drug(text):
+    reading = read_course(text)
+    assert [(o.name, str(o.daily_dose)) for o in reading.not_in_catalogue
+            if o.daily_dose is not None and o.name == "carbamazepine"] == []
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items if not i.carried] in (
+        [], [("morphine", "60 mg/day")])
+
+
+def test_a_sentence_that_refers_back_without_a_name_is_still_read():
+    text = "He was on morphine 10 mg every 4 hours. The dose was increased to 90 mg/day."
+    assert ("morphine", "90 mg/day") in _daily_doses(text)
