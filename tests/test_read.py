@@ -42,7 +42,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh30_passages.jsonl", "fresh31_passages.jsonl",
                                           "fresh32_passages.jsonl", "fresh33_passages.jsonl",
                                           "fresh34_passages.jsonl", "fresh35_passages.jsonl",
-                                          "fresh36_passages.jsonl", "fresh37_passages.jsonl")
+                                          "fresh36_passages.jsonl", "fresh37_passages.jsonl",
+                                          "fresh38_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -82,7 +83,7 @@ def _items(text: str):
                                              ("fresh31", 0.60), ("fresh32", 0.55),
                                              ("fresh33", 0.75), ("fresh34", 0.55),
                                              ("fresh35", 1.0), ("fresh36", 0.93),
-                                             ("fresh37", 0.79)])
+                                             ("fresh37", 0.79), ("fresh38", 0.87)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4520,7 +4521,7 @@ def test_an_item_not_in_the_catalogue_has_an_info_finding_not_a_warning():
 
 @pytest.mark.parametrize("text", [
     # on no list and with no INN stem: refused as before, with its warning
-    "He took morphine 10 mg every 4 hours and zonisamide 100 mg twice daily.",
+    "He took morphine 10 mg every 4 hours and rufinamide 100 mg twice daily.",
     "Paroxetine was discontinued and the dose of flecainide was reduced to 50 mg twice daily.",
 ])
 def test_a_name_on_no_list_stays_unread_with_its_warning(text):
@@ -4668,3 +4669,100 @@ def test_the_amount_a_change_is_from_is_the_state_before():
     # fresh37-009, as the earlier sets' expected readings write it (fresh8-013, fresh18-027 …)
     text = "The dose of dexamethasone was decreased from 8 mg/d to 4mg/d."
     assert _states(text) == [[("dexamethasone", "8 mg/day")], [("dexamethasone", "4 mg/day")]]
+
+
+# -- prosefix38: the fresh38 round ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh38-014: "up to" after a plural "doses" bounds a range of doses, not one dose
+    ("All were started on 300 mg gabapentin three times per day, though daily doses of up to "
+     "2400 mg were required.", [("gabapentin", "900 mg/day")]),
+    ("Gabapentin was given in doses up to 3600 mg/day.", [("gabapentin", None)]),
+    # the singular dose reached stays read
+    ("He gradually increased the dose of gabapentin up to 1200 mg/day.",
+     [("gabapentin", "1200 mg/day")]),
+])
+def test_up_to_after_plural_doses_is_a_bound_not_a_dose(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh38-005: "6th hourly" is every 6 hours (British and Indian prescriptions), not hourly
+    ("Morphine 10 mg 6th hourly was given.", [("morphine", "40 mg/day")]),
+    ("Morphine 10 mg 4th hourly was given.", [("morphine", "60 mg/day")]),
+    ("Morphine 10 mg 8th-hourly was given.", [("morphine", "30 mg/day")]),
+    ("Morphine 10 mg 12th hourly was given.", [("morphine", "20 mg/day")]),
+])
+def test_an_ordinal_hourly_is_every_that_many_hours(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_an_ordinal_hourly_of_a_drug_the_catalogue_lacks():
+    text = "She was treated with Propranolol 40 mg 6th hourly and Prednisolone 40 mg od."
+    assert _others(text) == [("propranolol", "160 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh38-001 and -004: names added to the list with their labels
+    ("She received oxcarbazepine 2.1 g/day.", [("oxcarbazepine", "2.1 g/day")]),
+    ("Zonisamide 100 mg twice daily was added.", [("zonisamide", "200 mg/day")]),
+    ("Colestyramine 4 g twice daily was started.", [("colestyramine", "8 g/day")]),
+    # USAN and former names are aliases of one drug, each with its source: the INN is the name
+    ("He was discharged on oral valacyclovir 1 g 3 times per day.", [("valaciclovir", "3 g/day")]),
+    ("Cholestyramine 4 g once daily was started.", [("colestyramine", "4 g/day")]),
+    ("She took acyclovir 400 mg twice daily.", [("aciclovir", "800 mg/day")]),
+    ("He took frusemide 40 mg daily.", [("furosemide", "40 mg/day")]),
+    ("He took cyclosporin 100 mg twice daily.", [("ciclosporin", "200 mg/day")]),
+    ("She took thyroxine 100 micrograms daily.", [("levothyroxine", "100 mcg/day")]),
+])
+def test_usan_and_former_names_are_aliases_of_the_inn(text, want):
+    assert _others(text) == want
+
+
+_AMOUNT_FIRST_LIST = ("The following medications were commenced:\n"
+                      "4g once daily Cholestyramine 2weeks\n"
+                      "20 mg twice daily Carbimazole\n"
+                      "20 mg three times a day Propranolol (following stat-dose 40 mg in ED)\n"
+                      "Furosemide 40 mg once daily He was followed up in clinic.")
+
+
+def test_each_line_of_a_list_written_amount_first_is_read_on_its_own():
+    # fresh38-004: neither a line's amount nor its schedule reaches the next line's drug
+    assert _others(_AMOUNT_FIRST_LIST) == [
+        ("colestyramine", "4 g/day"), ("carbimazole", "40 mg/day"), ("propranolol", "60 mg/day"),
+        ("propranolol", None), ("furosemide", "40 mg/day")]
+
+
+def test_a_line_that_begins_with_an_amount_after_prose_is_a_wrapped_sentence():
+    # no colon before it and no list line: the line break is a wrapped sentence's
+    text = "He was given morphine\n10 mg every 4 hours for his pain."
+    assert _daily_doses(text) == [("morphine", "60 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Morphine 10 mg three times a day (following stat-dose 40 mg in ED).",
+    "Morphine 10 mg three times a day (following a stat dose of 40 mg in ED).",
+])
+def test_a_stat_dose_in_brackets_does_not_take_the_schedule_before_it(text):
+    # fresh38-004: the bracket tells of another dose of the same drug, given once
+    assert _daily_doses(text) == [("morphine", "30 mg/day"), ("morphine", None)]
+    assert next(i.as_written for i in read_course(text).items) == "Morphine 10 mg three times a day"
+
+
+@pytest.mark.parametrize("text", [
+    # fresh38-002: an abbreviation in capitals the text does not define, "in a dosage of"
+    "He had seizures on carbamazepine (CBZ) monotherapy. Add-on LEV in a dosage of 2000 mg/day "
+    "since 2001.",
+    "He was on morphine 10 mg every 4 hours. Ziconotide at a dose of 2.4 mcg/day was added.",
+])
+def test_a_name_before_in_a_dose_of_keeps_the_amount_from_the_story_drug(text):
+    reading = read_course(text)
+    assert [(o.name, str(o.daily_dose)) for o in reading.not_in_catalogue
+            if o.daily_dose is not None and o.name == "carbamazepine"] == []
+    assert [(i.drug.name, str(i.daily_dose)) for i in reading.items if not i.carried] in (
+        [], [("morphine", "60 mg/day")])
+
+
+def test_a_sentence_that_refers_back_without_a_name_is_still_read():
+    text = "He was on morphine 10 mg every 4 hours. The dose was increased to 90 mg/day."
+    assert ("morphine", "90 mg/day") in _daily_doses(text)

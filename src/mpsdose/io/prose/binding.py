@@ -32,6 +32,7 @@ from mpsdose.io.prose.unknown_names import (
     given_by_route,
     headed_by_unknown_name,
     infusion_of_name,
+    name_at_a_dose,
     named_after_conjunction,
     subject_unknown_name,
     symptom_dose_among_drugs,
@@ -746,7 +747,7 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     unknown = next((t for t in tokens if t.kind == "word"
                     and INN_STEM.fullmatch(str(t.value))), None) \
         or dose_of_name(passage, tokens) or given_by_route(tokens) \
-        or infusion_of_name(passage, tokens)
+        or infusion_of_name(passage, tokens) or name_at_a_dose(passage, tokens)
     if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
         passage.add_finding(Severity.WARNING, "unknown-name",
                             f"{passage.text[unknown.start:unknown.end]!r} looks like a drug's name the "

@@ -165,6 +165,10 @@ PHRASES: tuple[Phrase, ...] = (
     # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
     _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
     _p("freq", rf"({_W})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    # "6th hourly", "8th-hourly": every 6 (8) hours, as British and Indian prescriptions write it
+    # (the ordinal a number of hours, at most 12; the reader once read fresh38-005's "Propranolol
+    # 40 mg 6th hourly" as hourly, 960 mg a day)
+    _p("freq", r"((?:1[0-2]|[1-9]))\s*(?:st|nd|rd|th)\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
     _p("freq", r"every\s+hour|h(?:ou)?rly(?:\s+prn)?", lambda m: _every(1)),
     # "5 mg/4 h", "20 mg/12 h": a dose every N hours ("/24 h" is a daily amount, read by AMOUNT;
     # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)

@@ -93,6 +93,8 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
         if token.kind in ("route", "release", "form") and _premodifies_drug(tokens,
                                                                         position):
             break
+        if _single_dose_ahead(tokens, position, reading):
+            break  # "(following stat-dose 40 mg in ED)": the stat dose's, not this item's
         if ((token.kind == "word" and token.value not in GLUE) or token.kind in (
                 "verb", "time", "number", "cue", "neg", "bound", "weight", "lab")) \
                 and not _modifier_ahead(tokens, position, others):
@@ -292,8 +294,10 @@ def _shared_name(tokens: list[Token], reading: ItemReading,
     for position in range(until + 1, reading.amount_token):
         token = tokens[position]
         # "and", a comma, or the "to" of a change ("from 20 mg three times a day to 20 mg
-        # two times a day": the schedule before "to" is the old dose's)
-        if token.kind == "plus" or (token.kind == "punct" and token.value in ",;") or (
+        # two times a day": the schedule before "to" is the old dose's), or a bracket opened
+        # after the dose before ("Propranolol 20 mg three times a day (following stat-dose 40
+        # mg in ED)": the bracket tells of another dose, which the schedule before it is not)
+        if token.kind in ("plus", "open") or (token.kind == "punct" and token.value in ",;") or (
                 token.kind == "word" and token.value == "to"):
             until = position
     return min(before), until
@@ -383,6 +387,24 @@ def _premodifies_drug(tokens: list[Token], position: int) -> bool:
     while ahead < len(tokens) and tokens[ahead].kind in ("route", "release", "form"):
         ahead += 1
     return ahead < len(tokens) and tokens[ahead].kind == "drug"
+
+
+def _single_dose_ahead(tokens: list[Token], position: int, reading: ItemReading) -> bool:
+    """ "stat-dose 40 mg", "stat dose of 100 mg", "single dose of 5 mg": a word of a single dose
+    right before another amount ("-", "dose" and "of" between) is that amount's — never the
+    schedule of the item before it, and where this item takes it, that amount is left with the
+    item's own schedule (the reader once read fresh38-004's "Propranolol (following stat-dose 40
+    mg in ED)" as 40 mg three times a day, from the line's "three times a day")."""
+    token = tokens[position]
+    if token.kind != "freq" or not isinstance(token.value, Schedule) \
+            or token.value.kind is not ScheduleKind.ONCE:
+        return False
+    ahead = position + 1
+    while ahead < len(tokens) and tokens[ahead].kind == "word" and tokens[ahead].value in (
+            "-", "dose", "of"):
+        ahead += 1
+    return ahead < len(tokens) and ahead > position + 1 and tokens[ahead].kind == "amount" \
+        and ahead != reading.amount_token
 
 
 def _modifier_ahead(tokens: list[Token], position: int, others: _Others) -> bool:

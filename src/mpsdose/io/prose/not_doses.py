@@ -59,6 +59,12 @@ _ADVISED_OR_TAKEN_UP_TO = re.compile(
     r"\b(?:advised|allowed|permitted|instructed|told|took|takes|taking)\b"
     r"(?:(?!\b(?:increas|titrat|escalat|rais|adjust|reach|rose|went|uptitrat)\w*)[^.;:])*"
     r"\bup\s+to\s+(?:about\s+|approximately\s+|around\s+)?$")
+#: "daily doses of up to 2400 mg were required", "dosages up to 600 mg/day": "up to" after a plural
+#: "doses" or "dosages" bounds a range of doses — of a series, of a titration, of the literature —
+#: not the one dose a patient was given (the singular "increased dose up to 220 mg/day" is the
+#: dose reached). The reader once read fresh38-014's gabapentin 2,400 mg/day there.
+_DOSES_UP_TO = re.compile(
+    r"\b(?:doses|dosages)\s+(?:of\s+)?up\s+to\s+(?:about\s+|approximately\s+|around\s+)?$")
 #: "15.600 mg/day", "about 1.780 mg/day": a point and exactly three digits after a first group
 #: that is not zero is a decimal point in English and the thousands separator in Turkish, German,
 #: Spanish … — a thousand-fold apart, and the text alone does not say which: not read.
@@ -257,8 +263,9 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             passage.add_not_dose(token, "an upper bound (\"as much as\", \"at most\", \"no more "
                                  "than\"), not a dose")
             continue
-        if before is not None and before.kind == "bound" and _ADVISED_OR_TAKEN_UP_TO.search(
-                passage.normal[tokens[0].start:token.start]):
+        if before is not None and before.kind == "bound" and (_ADVISED_OR_TAKEN_UP_TO.search(
+                passage.normal[tokens[0].start:token.start]) or _DOSES_UP_TO.search(
+                passage.normal[max(0, token.start - 40):token.start])):
             used.add(index)  # "he was advised pregabalin up to 150 mg/day"
             after = index + 2 if index + 2 < len(tokens) and tokens[index + 1].kind == "word" \
                 and tokens[index + 1].value == "of" else index + 1
@@ -267,7 +274,7 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             if named is not None:  # the drug stays an item, its dose not said
                 passage.open_dose_names.add(tokens[named].start)
             passage.add_not_dose(token, "a bound on what was advised or taken (\"advised … up "
-                                 "to\", \"took up to\"), not a dose")
+                                 "to\", \"took up to\", \"doses of up to\"), not a dose")
             continue
         if amount.concentration and amount.base != "%" and _MEASURED_LEVEL.search(
                 passage.normal[tokens[0].start:token.start]):

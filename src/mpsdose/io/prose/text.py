@@ -109,30 +109,62 @@ def sentences(text: str, normal: str) -> list[Sentence]:
     # the normalised copy has its line breaks as spaces; the breaks are read from the text
     lines = "".join("\n" if char in "\n\r" else same for char, same in zip(text, normal,
                                                                           strict=True))
-    for match in _END.finditer(lines):
-        end = match.end()
-        if match.group(0) in ".!?":
-            before = normal[start:match.start()]
+    events = sorted([(m.start(), m.end(), m.group(0)) for m in _END.finditer(lines)]
+                    + [(at, at + 1, "\n") for at in _list_line_breaks(lines)])
+    for begin, end, mark in events:
+        if begin < start:
+            continue  # a break inside a stretch already ended
+        if mark in ".!?":
+            before = normal[start:begin]
             word = re.search(r"([a-z.]+)$", before)
             rest = text[end:end + 40].lstrip(" \t")
-            if match.group(0) == "." and word and word.group(1).strip(".") in _SIG_ABBREVIATIONS \
+            if mark == "." and word and word.group(1).strip(".") in _SIG_ABBREVIATIONS \
                     and end < len(text) and text[end].isspace() and _STARTS_SENTENCE.match(rest):
                 _add(found, normal, start, end)  # "… and 10 mg h.s. Risperidone was tapered off"
                 start = end
                 continue
-            if match.group(0) == "." and word and word.group(1).strip(".") in _ABBREVIATIONS:
+            if mark == "." and word and word.group(1).strip(".") in _ABBREVIATIONS:
                 continue
             if re.search(r"\b[a-z]\.[a-z]$", before):  # "i.v." inside
                 continue
             if rest[:1].isalpha() and rest[:1].islower():
                 continue  # "… et al. reported", "… 5 mg. daily"
             if rest[:1].isalpha() and end < len(text) and not text[end].isspace() \
-                    and not _glued_sentence(text, match.start()):
+                    and not _glued_sentence(text, begin):
                 continue
         _add(found, normal, start, end)
         start = end
     _add(found, normal, start, len(normal))
     return found
+
+
+#: A line that begins with an amount ("4g once daily Cholestyramine 2weeks", "20 mg twice daily
+#: Carbimazole"): a line of a medication list written amount first, as charts and abstracts do.
+_AMOUNT_FIRST = re.compile(r"[ \t]*\d+(?:[.,]\d+)?[ \t]*(?:mg|g|mcg|µg|micrograms?|milligrams?|grams?)"
+                           r"(?![a-z])", re.IGNORECASE)
+
+
+def _list_line_breaks(lines: str) -> list[int]:
+    """The line breaks that bound a line of a list written amount first: a line that begins with
+    an amount, after a line that ends with a colon ("the following medications were commenced:")
+    or itself begins with one. Each such line is read on its own, so that neither its amount nor
+    its schedule reaches the drug of the next line (the reader once gave fresh38-004's
+    "three times a day" of propranolol's line to a stat dose on that line, and carbimazole's line
+    the next line's amount). A line that begins with an amount after a line of prose ("… was given
+    morphine\n10 mg every 4 hours", a wrapped sentence) is no such line."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", lines)]
+    rows = [(at, lines[at:next_at - 1] if next_at else lines[at:])
+            for at, next_at in zip(starts, [*starts[1:], 0], strict=True)]
+    breaks: set[int] = set()
+    for index in range(1, len(rows)):
+        at, row = rows[index]
+        before = rows[index - 1][1]
+        if _AMOUNT_FIRST.match(row) and (before.rstrip().endswith(":")
+                                         or _AMOUNT_FIRST.match(before)):
+            breaks.add(at - 1)  # the break before the line
+            if index + 1 < len(rows):
+                breaks.add(rows[index + 1][0] - 1)  # and the break after it
+    return sorted(breaks)
 
 
 def _glued_sentence(text: str, dot: int) -> bool:

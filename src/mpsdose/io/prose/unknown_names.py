@@ -41,6 +41,7 @@ __all__ = [
     "given_by_route",
     "headed_by_unknown_name",
     "infusion_of_name",
+    "name_at_a_dose",
     "named_after_conjunction",
     "subject_unknown_name",
     "symptom_dose_among_drugs",
@@ -305,6 +306,37 @@ def dose_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
         word, of, name = tokens[position:position + 3]
         if _dose_of_unknown(passage, word, of, name):
             return name
+    return None
+
+
+def name_at_a_dose(passage: Passage, tokens: list[Token]) -> Token | None:
+    """ "Add-on LEV in a dosage of 2000 mg/day", "ziconotide at a dose of 2.4 µg/day": a word
+    the catalogue does not know right before "in (at) a dose (dosage) of" names the drug whose
+    dose it is — a name-like word, or an abbreviation written in capitals the text does not
+    define ("LEV", "PTU") — and the sentence speaks of that drug, not of the story's (the reader
+    once gave fresh38-002's levetiracetam 2000 mg/day to the carbamazepine of the sentence
+    before)."""
+    for position in range(len(tokens) - 3):
+        token = tokens[position]
+        if token.kind != "word":
+            continue
+        ahead = position + 1
+        if tokens[ahead].kind != "word" or tokens[ahead].value not in ("in", "at"):
+            continue
+        ahead += 1
+        while ahead < len(tokens) and tokens[ahead].kind == "word" and tokens[ahead].value in (
+                "a", "the", "daily", "total"):
+            ahead += 1
+        if ahead + 1 >= len(tokens) or passage.normal[tokens[ahead].start:tokens[ahead].end] \
+                not in ("dose", "dosage") or tokens[ahead + 1].kind != "word" \
+                or tokens[ahead + 1].value != "of":
+            continue
+        written = passage.text[token.start:token.end]
+        word = str(token.value)
+        if word in NOT_A_NAME | ROUTE_NOUNS | _KINDS_OF_GIVING:
+            continue
+        if name_like(word) or (written.isalpha() and written.isupper() and 2 <= len(written) <= 6):
+            return token
     return None
 
 
