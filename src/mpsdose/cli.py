@@ -666,8 +666,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    market with no increment of its own for the product borrows the
                    others', info only within every one of them,
                    naming them; an as-needed dose raised past a label's titration
-                   dose, e.g. Instanyl 50 to 200 mcg past 100 (eu) = warning: a step
-                   skipped), a switch above a label's start for
+                   dose, e.g. Instanyl 50 to 200 mcg past 100 (eu), Effentora 100 to
+                   400 mcg past 200 (uk, eu) = warning: a step skipped), a switch above
+                   a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
                    rotation table; info naming both where another rotation table reads it

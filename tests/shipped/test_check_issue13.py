@@ -565,11 +565,9 @@ FRESH29_STILL_WARNED = {
 
 # -- the thirtieth held-out round (written and committed before check first ran) --------------
 FRESH30_LEFT: dict[str, str] = {}
+# OV11 (Palladone SR 4 mg every 12 hours, naive, uk) no longer warns (fix5556): the SmPC's start
+# for severe pain, 4 mg 12-hourly, is a UK naive-start row for MR hydromorphone (round 55 SB23).
 FRESH30_STILL_WARNED = {
-    "OV11": "Palladone SR 4 mg every 12 hours in an opioid-naive adult (uk), the SmPC's start for "
-            "severe pain: judged by NICE CG140's 20-30 mg oral morphine a day (60 mg OME at SPCG's "
-            "7.5:1) because the SmPC's start was not seen in a copy and no UK hydromorphone row "
-            "is shipped",
     "OV31": "hydromorphone 2 mg as needed in an opioid-naive adult (au), the Dilaudid PI's start: "
             "judged by eTG's all-opioid 5 mg OME a dose; the AU PI's posology was not seen in a copy",
     "OV41": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
@@ -868,15 +866,16 @@ FRESH54_STILL_WARNED = {
 
 # -- the fifty-fifth and fifty-sixth held-out rounds (written and committed before check ran) --
 FRESH55_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# SB23 (tramadol 400 mg/day to Palladone SR 4 mg every 12 hours, eu) no longer warns (fix5556):
+# the Palladone SR SmPC's 4 mg 12-hourly is a UK start, borrowed for eu, so the step-up rule reads
+# it.
 FRESH55_STILL_WARNED = {
-    "SB23": "tramadol 400 mg/day to Palladone SR 4 mg every 12 hours (eu): no hydromorphone SR start "
-            "for the step-up rule; unreduced at SPCG",
     "SB35": "oral hydromorphone 12 mg/day to SC 6 mg/24 h at the end of life (au): +100% at PDQ's "
             "5:1, none at SPCG's",
 }
-FRESH56_LEFT = {
-    "TA16": "Effentora from 100 to 400 micrograms (uk): no buccal fentanyl titration doses",
-}
+# TA16 (Effentora from 100 to 400 micrograms, uk) caught by fix5556: the Effentora strengths (100,
+# 200, 400, 600, 800 micrograms) are titration-dose rows (uk, eu); 100 to 400 passes 200.
+FRESH56_LEFT: dict[str, str] = {}
 FRESH56_STILL_WARNED = {
     "TB06": "oral oxycodone 30 mg/day to IV morphine 12 mg/day (us): 120% at PDQ's lowest reading",
     "TB24": "Temgesic 0.2 mg SL every 8 hours, naive (au): above eTG's start; no AU label start "

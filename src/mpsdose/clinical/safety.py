@@ -1927,6 +1927,10 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
                                     for d in sorted(old)))
     read = "; ".join(dict.fromkeys(row.source for rows in starts.values() for row in rows))
     where = f"the {market.upper()} sources" if market else "every market's sources"
+    borrowed = sorted({row.market for rows in starts.values() for row in rows
+                       if market and row.drug and row.market not in (None, market)})
+    if borrowed:  # a start the market has none of its own for, read from another market's
+        where += f" (borrowing the {', '.join(m.upper() for m in borrowed)} start where it has none)"
     return _restated_by_label(
         findings, switches, within=True,
         info=(f"a step up from a step-2 opioid ({', '.join(sorted(old))}) to a strong opioid "
