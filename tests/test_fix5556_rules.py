@@ -1,6 +1,10 @@
-"""Issue 13, rounds 55 and 56: buccal fentanyl's titration doses (TA16, Effentora 100 to 400
-micrograms) and the Palladone SR start for a step up from tramadol (SB23). These tests read the
-shipped rows.
+"""Issue 13, rounds 55 and 56: a route change of one opioid that another rotation table reads as
+no rise (SB35, oral hydromorphone 12 mg/day to SC 6 mg/24 h), buccal fentanyl's titration doses
+(TA16, Effentora 100 to 400 micrograms) and the Palladone SR start for a step up from tramadol
+(SB23).
+
+The rotation tables of the first tests are tiny data of this file's own: their numbers make each
+boundary obvious and are not clinical figures. The later tests read the shipped rows.
 """
 
 from __future__ import annotations
@@ -9,9 +13,58 @@ import pytest
 
 from mpsdose import Patient
 from mpsdose.model.findings import Severity
-from tests.checking import TOLERANT, found, of, severities
+from tests.checking import TOLERANT, found, knowledge_with, of, severities
+
+#: two rotation tables that agree on oral hydromorphone (5 mg OME a mg) and disagree on SC
+#: hydromorphone: 2:1 oral to SC in the lenient one (named spcg, the default rotation table's id,
+#: so that no shipped table is read beside them), 5:1 in the cautious one
+TABLES = ("table,title,purpose,version,effective_date,source,grade,notes\n"
+          "spcg,Tiny lenient table,rotation,1,2020-01-01,Test lenient [P],P,\n"
+          "cautious,Tiny cautious table,rotation,1,2020-01-01,Test cautious [P],P,\n"
+          "cdc2022,Tiny surveillance table,surveillance,1,2020-01-01,Test [P],P,\n")
+FACTORS = ("table,drug,route,form,unit,factor,factor_low,factor_high,daily_dose_min,"
+           "daily_dose_max,source,grade,notes\n"
+           "spcg,hydromorphone,oral,,mg/day,5,,,,,Test [P],P,\n"
+           "spcg,hydromorphone,sc,,mg/day,10,,,,,Test [P],P,\n"
+           "cautious,hydromorphone,oral,,mg/day,5,,,,,Test [P],P,\n"
+           "cautious,hydromorphone,sc,,mg/day,25,,,,,Test [P],P,\n"
+           "cdc2022,morphine,oral,,mg/day,1,,,,,Test [P],P,\n")
+ORAL = ["hydromorphone 2 mg po q4h"]  # 12 mg/day: OME 60 in both tables
 
 
+@pytest.fixture
+def tables(tmp_path):
+    return knowledge_with(tmp_path, equivalence_tables=TABLES, opioid_equivalence=FACTORS)
+
+
+def _step(knowledge, new: str, **kwargs) -> list:
+    return of(found([new], previous=ORAL, knowledge=knowledge, **kwargs), "opioid-titration-step")
+
+
+def test_a_route_change_that_another_table_reads_as_no_rise_is_information(tables):
+    # SC 6 mg/day: OME 60 in the lenient table (no rise), 150 in the cautious one (+150%)
+    shown = _step(tables, "hydromorphone 6 mg/day sc continuous")
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "no rise under another rotation table" in shown[0].message
+    assert "+150% by cautious" in shown[0].message and "spcg: OME 60 to 60" in shown[0].message
+    assert "Tiny lenient table" in shown[0].source
+
+
+def test_the_table_the_user_chose_decides_where_it_reads_a_rise(tables):
+    assert [f.severity for f in _step(tables, "hydromorphone 6 mg/day sc continuous",
+                                      table="cautious")] == [Severity.WARNING]
+    assert [f.severity for f in _step(tables, "hydromorphone 6 mg/day sc continuous",
+                                      table="spcg")] == [Severity.INFO]
+
+
+@pytest.mark.parametrize("new", ["hydromorphone 9 mg/day sc continuous",
+                                 "hydromorphone 4 mg po q4h"],
+                         ids=["a rise under every table (+50% lenient)", "same route, doubled"])
+def test_a_rise_under_every_table_stays_a_warning(tables, new):
+    assert [f.severity for f in _step(tables, new)] == [Severity.WARNING]
+
+
+# -- the shipped rows ---------------------------------------------------------------------------
 def _buccal(old: int, new: int, market: str | None) -> list[Severity]:
     return severities(found([f"fentanyl {new} mcg buccal prn", "morphine er 30 mg po q12h"],
                             previous=[f"fentanyl {old} mcg buccal prn",

@@ -659,7 +659,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    parenteral, epidural, intrathecal; PRN doses too; a fentanyl patch to
                    parenteral fentanyl is read by what the patch delivers: info within the
                    titration step), increase beyond the titration step (in the drug's own
-                   mg where no table converts it, e.g. intrathecal morphine; info within a
+                   mg where no table converts it, e.g. intrathecal morphine; a route change
+                   of the same opioid that another rotation table reads as no rise = info
+                   naming both readings, unless --table reads it beyond the step; info within a
                    product label's own increment: Belbuca, a buprenorphine patch, a
                    fentanyl patch 12 or 25 mcg/h up, Palexia SR / Nucynta ER 50 mg a
                    dose, ConZip (once-daily tramadol ER) 100 mg; with --market, a

@@ -697,9 +697,10 @@ FRESH41_STILL_WARNED = {
 # until an MAO inhibitor with a non-opioid serotonergic drug had its rule (maoi-serotonergic, by
 # the linezolid label and the FDA 2011 communication): a warning now.
 FRESH42_LEFT: dict[str, str] = {}
+# OH19 (MR hydromorphone 16 mg/day to CSCI 8 mg/day at 2:1, eu) no longer warns (fix5556): a
+# route change of the same opioid that another rotation table (SPCG's 2:1) reads as no rise is
+# information naming PDQ's +100% (as round 55's SB35).
 FRESH42_STILL_WARNED = {
-    "OH19": "MR hydromorphone 16 mg/day to CSCI 8 mg/day at 2:1 (eu): +100% at PDQ's 5:1, the "
-            "most cautious table, beyond the 50% step",
     "OH20": "MR oxycodone 40 mg/day to Transtec 35 mcg/h (eu): the SmPC's lowest strength below "
             "about 120 mg oral morphine; no Transtec label switch shipped",
     "OH26": "an IV fentanyl PCA demand dose of 20 micrograms, naive (au): above eTG's oral start "
@@ -868,11 +869,9 @@ FRESH54_STILL_WARNED = {
 FRESH55_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 # SB23 (tramadol 400 mg/day to Palladone SR 4 mg every 12 hours, eu) no longer warns (fix5556):
 # the Palladone SR SmPC's 4 mg 12-hourly is a UK start, borrowed for eu, so the step-up rule reads
-# it.
-FRESH55_STILL_WARNED = {
-    "SB35": "oral hydromorphone 12 mg/day to SC 6 mg/24 h at the end of life (au): +100% at PDQ's "
-            "5:1, none at SPCG's",
-}
+# it. SB35 (oral hydromorphone 12 mg/day to SC 6 mg/24 h, au) no longer warns: SPCG's 2:1 reads the
+# route change as no rise, so PDQ's +100% is information naming both readings.
+FRESH55_STILL_WARNED: dict[str, str] = {}
 # TA16 (Effentora from 100 to 400 micrograms, uk) caught by fix5556: the Effentora strengths (100,
 # 200, 400, 600, 800 micrograms) are titration-dose rows (uk, eu); 100 to 400 passes 200.
 FRESH56_LEFT: dict[str, str] = {}
