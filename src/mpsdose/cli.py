@@ -659,15 +659,18 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    parenteral, epidural, intrathecal; PRN doses too; a fentanyl patch to
                    parenteral fentanyl is read by what the patch delivers: info within the
                    titration step), increase beyond the titration step (in the drug's own
-                   mg where no table converts it, e.g. intrathecal morphine; info within a
+                   mg where no table converts it, e.g. intrathecal morphine; a route change
+                   of the same opioid that another rotation table reads as no rise = info
+                   naming both readings, unless --table reads it beyond the step; info within a
                    product label's own increment: Belbuca, a buprenorphine patch, a
                    fentanyl patch 12 or 25 mcg/h up, Palexia SR / Nucynta ER 50 mg a
                    dose, ConZip (once-daily tramadol ER) 100 mg; with --market, a
                    market with no increment of its own for the product borrows the
                    others', info only within every one of them,
                    naming them; an as-needed dose raised past a label's titration
-                   dose, e.g. Instanyl 50 to 200 mcg past 100 (eu) = warning: a step
-                   skipped), a switch above a label's start for
+                   dose, e.g. Instanyl 50 to 200 mcg past 100 (eu), Effentora 100 to
+                   400 mcg past 200 (uk, eu) = warning: a step skipped), a switch above
+                   a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
                    rotation table; info naming both where another rotation table reads it

@@ -565,11 +565,9 @@ FRESH29_STILL_WARNED = {
 
 # -- the thirtieth held-out round (written and committed before check first ran) --------------
 FRESH30_LEFT: dict[str, str] = {}
+# OV11 (Palladone SR 4 mg every 12 hours, naive, uk) no longer warns (fix5556): the SmPC's start
+# for severe pain, 4 mg 12-hourly, is a UK naive-start row for MR hydromorphone (round 55 SB23).
 FRESH30_STILL_WARNED = {
-    "OV11": "Palladone SR 4 mg every 12 hours in an opioid-naive adult (uk), the SmPC's start for "
-            "severe pain: judged by NICE CG140's 20-30 mg oral morphine a day (60 mg OME at SPCG's "
-            "7.5:1) because the SmPC's start was not seen in a copy and no UK hydromorphone row "
-            "is shipped",
     "OV31": "hydromorphone 2 mg as needed in an opioid-naive adult (au), the Dilaudid PI's start: "
             "judged by eTG's all-opioid 5 mg OME a dose; the AU PI's posology was not seen in a copy",
     "OV41": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
@@ -699,9 +697,10 @@ FRESH41_STILL_WARNED = {
 # until an MAO inhibitor with a non-opioid serotonergic drug had its rule (maoi-serotonergic, by
 # the linezolid label and the FDA 2011 communication): a warning now.
 FRESH42_LEFT: dict[str, str] = {}
+# OH19 (MR hydromorphone 16 mg/day to CSCI 8 mg/day at 2:1, eu) no longer warns (fix5556): a
+# route change of the same opioid that another rotation table (SPCG's 2:1) reads as no rise is
+# information naming PDQ's +100% (as round 55's SB35).
 FRESH42_STILL_WARNED = {
-    "OH19": "MR hydromorphone 16 mg/day to CSCI 8 mg/day at 2:1 (eu): +100% at PDQ's 5:1, the "
-            "most cautious table, beyond the 50% step",
     "OH20": "MR oxycodone 40 mg/day to Transtec 35 mcg/h (eu): the SmPC's lowest strength below "
             "about 120 mg oral morphine; no Transtec label switch shipped",
     "OH26": "an IV fentanyl PCA demand dose of 20 micrograms, naive (au): above eTG's oral start "
@@ -868,15 +867,14 @@ FRESH54_STILL_WARNED = {
 
 # -- the fifty-fifth and fifty-sixth held-out rounds (written and committed before check ran) --
 FRESH55_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
-FRESH55_STILL_WARNED = {
-    "SB23": "tramadol 400 mg/day to Palladone SR 4 mg every 12 hours (eu): no hydromorphone SR start "
-            "for the step-up rule; unreduced at SPCG",
-    "SB35": "oral hydromorphone 12 mg/day to SC 6 mg/24 h at the end of life (au): +100% at PDQ's "
-            "5:1, none at SPCG's",
-}
-FRESH56_LEFT = {
-    "TA16": "Effentora from 100 to 400 micrograms (uk): no buccal fentanyl titration doses",
-}
+# SB23 (tramadol 400 mg/day to Palladone SR 4 mg every 12 hours, eu) no longer warns (fix5556):
+# the Palladone SR SmPC's 4 mg 12-hourly is a UK start, borrowed for eu, so the step-up rule reads
+# it. SB35 (oral hydromorphone 12 mg/day to SC 6 mg/24 h, au) no longer warns: SPCG's 2:1 reads the
+# route change as no rise, so PDQ's +100% is information naming both readings.
+FRESH55_STILL_WARNED: dict[str, str] = {}
+# TA16 (Effentora from 100 to 400 micrograms, uk) caught by fix5556: the Effentora strengths (100,
+# 200, 400, 600, 800 micrograms) are titration-dose rows (uk, eu); 100 to 400 passes 200.
+FRESH56_LEFT: dict[str, str] = {}
 FRESH56_STILL_WARNED = {
     "TB06": "oral oxycodone 30 mg/day to IV morphine 12 mg/day (us): 120% at PDQ's lowest reading",
     "TB24": "Temgesic 0.2 mg SL every 8 hours, naive (au): above eTG's start; no AU label start "

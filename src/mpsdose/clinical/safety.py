@@ -1644,7 +1644,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
-                                    market=market))
+                                    market=market, chosen_by_user=table is not None))
     elif after_items and not before_items:
         found.extend(_unreduced_from_as_needed(k, previous, after_items, tables))
     if before_items and after_items and market is not None:
@@ -1927,6 +1927,10 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
                                     for d in sorted(old)))
     read = "; ".join(dict.fromkeys(row.source for rows in starts.values() for row in rows))
     where = f"the {market.upper()} sources" if market else "every market's sources"
+    borrowed = sorted({row.market for rows in starts.values() for row in rows
+                       if market and row.drug and row.market not in (None, market)})
+    if borrowed:  # a start the market has none of its own for, read from another market's
+        where += f" (borrowing the {', '.join(m.upper() for m in borrowed)} start where it has none)"
     return _restated_by_label(
         findings, switches, within=True,
         info=(f"a step up from a step-2 opioid ({', '.join(sorted(old))}) to a strong opioid "
@@ -2471,11 +2475,23 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
                surveillance: bool = False,
                before_items: Sequence[tuple[Item, str, float]] = (),
                after_items: Sequence[tuple[Item, str, float]] = (),
-               market: str | None = None) -> list[Finding]:
+               market: str | None = None, chosen_by_user: bool = False) -> list[Finding]:
     """The same opioids raised beyond the published titration step, in equivalents.
 
     One product raised within its own label's increment (:func:`label_titration_step`: Belbuca
-    150 micrograms every 12 hours) is information naming the label, whatever its percentage."""
+    150 micrograms every 12 hours) is information naming the label, whatever its percentage.
+
+    A route change of the same opioid (oral hydromorphone 12 mg/day to SC 6 mg/24 h) is read
+    through each table's oral and parenteral factors, and the rotation tables disagree on them
+    (hydromorphone oral:parenteral 2:1 in the Scottish guidelines, 5:1 in PDQ): where one rotation
+    table reads the change as no rise at all, the change is a conversion at that table's published
+    ratio and is information naming both readings, the most cautious one's rise included (as a
+    switch that another table reads as reduced: :func:`_reduced_elsewhere`) — unless the table the
+    user chose with ``--table`` reads it beyond the step, which stays a warning. A change that
+    every rotation table reads as a rise (oral morphine 60 mg/day to SC 45 mg/24 h: +50% at the
+    Scottish 2:1, +125% at PDQ's 3:1) stays a warning: it cannot be told from a conversion at the
+    most lenient ratio plus a full step. Surveillance tables are not weighed so, nor a rise by the
+    same routes (every table reads it alike)."""
     step = _rule(k, "opioid-titration-step", threshold=True)
     assert step.threshold is not None
     rises = [(t, b, a, a[0] / b[0]) for t, (b, a) in readings.items()]
@@ -2509,10 +2525,40 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
                                      and r.release == label.release
                                      and r.interval_h == label.interval_h)]))
                 + f" ; also: {step.source}")]
+    unraised = [t for t, (b, a) in readings.items() if a[0] / b[0] <= 1 + _TOLERANCE]
+    if (unraised and not surveillance and _route_changed(before_items, after_items)
+            and not (chosen_by_user and chosen not in unraised)):
+        less = "; ".join(f"{t}: OME {_range_text(b)} to {_range_text(a)} mg/day "
+                         f"({_signed_percent(a[0] / b[0])})"
+                         for t in unraised for b, a in [readings[t]])
+        titles = "; ".join(k.conversion_tables[t].title for t in unraised)
+        return [Finding(Severity.INFO, "opioid-titration-step", (
+            f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
+            f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
+            f"{step.threshold:g}% step, but no rise under another rotation table ({less}). The "
+            "route change of the same opioid is read through each table's route factors, and "
+            "the rotation tables disagree on them; the change is a conversion at a published "
+            f"ratio, so this is information, not a warning. {step.statement}"),
+            f"{titles} ; also: {step.source}")]
     return [_ruled(k, "opioid-titration-step", (
         f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} mg/day "
         f"(+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
         f"{step.threshold:g}% step"), rule=step)]
+
+
+def _signed_percent(ratio: float) -> str:
+    """A ratio of new to old as a signed change: 1.0 -> '+0%', 0.8 -> '-20%'."""
+    change = (ratio - 1) * 100
+    return f"{'+' if change >= 0 else '-'}{significant(abs(change), 3)}%"
+
+
+def _route_changed(before_items: Sequence[tuple[Item, str, float]],
+                   after_items: Sequence[tuple[Item, str, float]]) -> bool:
+    """Whether an opioid kept from the old regimen to the new is given by other routes."""
+    def routes(items: Sequence[tuple[Item, str, float]], drug: str) -> set[Route]:
+        return {item.route for item, d, _ in items if d == drug}
+    kept = {d for _, d, _ in before_items} & {d for _, d, _ in after_items}
+    return any(routes(before_items, d) != routes(after_items, d) for d in kept)
 
 
 def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
