@@ -881,6 +881,24 @@ FRESH56_STILL_WARNED = {
             "(as PB29)",
 }
 
+# -- the fifty-seventh and fifty-eighth held-out rounds (written and committed before check ran) --
+FRESH57_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH57_STILL_WARNED = {
+    "UB06": "OxyContin 40 mg/day to Opana ER 10 mg every 12 hours by the label's example (us): 150% "
+            "at PDQ's lowest reading; no Opana ER label switch",
+    "UB12": "codeine 240 mg/day to MXL 60 mg daily over 70 kg (uk): the SmPC's weight-banded start, "
+            "above the UK 30 mg start",
+    "UB17": "paracetamol 3 g/day at 46 kg (uk): a local guideline's band, above 60 mg/kg/day",
+    "UB30": "OxyContin 10 mg every 12 hours, naive (au): above eTG's MR start; no AU label start "
+            "(as QB32, OC35)",
+    "UB47": "ナルサス from 6 to 8 mg a day, naive at the start (jp): the Japanese naive start judges "
+            "the titration",
+}
+FRESH58_LEFT = {
+    "VA18": "Abstral from 100 to 400 micrograms SL (jp): no Abstral titration doses",
+}
+FRESH58_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -939,6 +957,8 @@ ROUNDS = {
     "fresh54": (FRESH54_LEFT, FRESH54_STILL_WARNED),
     "fresh55": (FRESH55_LEFT, FRESH55_STILL_WARNED),
     "fresh56": (FRESH56_LEFT, FRESH56_STILL_WARNED),
+    "fresh57": (FRESH57_LEFT, FRESH57_STILL_WARNED),
+    "fresh58": (FRESH58_LEFT, FRESH58_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
