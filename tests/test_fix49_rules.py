@@ -12,10 +12,10 @@ import pytest
 
 from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.model.findings import Finding
+from tests.checking import header, knowledge_with
 
 TOLERANT = Patient(age=60, weight_kg=70, opioid_tolerant=True)
-RANGES_HEADER = ("check,drug,route,release,interval_h,market,per_dose,start_low,per_day,day_unit,"
-                 "severity,source,grade,notes\n")
+RANGES_HEADER = header("opioid_dose_ranges")
 PATCH_STEPS = (
     "titration-step,buprenorphine,transdermal,,168,us,,,10,mcg/h,info,Test US label [P],P,\n"
     "titration-step,buprenorphine,transdermal,,168,nz,,,5,mcg/h,info,Test NZ label [P],P,\n")
@@ -23,10 +23,8 @@ TABLET_STEP = "titration-step,tapentadol,oral,er,12,us,50,,,,info,Test US tablet
 
 
 def _knowledge(tmp_path: Path, rows: str) -> Knowledge:
-    (tmp_path / "opioid_dose_ranges.csv").write_text(
-        RANGES_HEADER + rows + "plausible,,,,,,,,100000,,error,Test ceiling [P],P,\n",
-        encoding="utf-8")
-    return Knowledge.load(tmp_path)
+    return knowledge_with(tmp_path, opioid_dose_ranges=(
+        RANGES_HEADER + rows + "plausible,,,,,,,,100000,,error,Test ceiling [P],P,\n"))
 
 
 def _step(k: Knowledge, old: str, new: str, market: str | None) -> list[Finding]:
