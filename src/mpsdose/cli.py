@@ -669,7 +669,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    others', info only within every one of them,
                    naming them; an as-needed dose raised past a label's titration
                    dose, e.g. Instanyl 50 to 200 mcg past 100 (eu), Effentora 100 to
-                   400 mcg past 200 (uk, eu) = warning: a step skipped), a switch above
+                   400 mcg past 200 (uk, eu), Abstral 100 to 400 mcg past 200 (jp); an
+                   item written with a brand reads only that product's doses = warning:
+                   a step skipped), a switch above
                    a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious
@@ -689,7 +691,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    not unreduced; a switch no higher than the new product's own label
                    gives for the old dose in the --market chosen (jp: OxyContin TR 2/3
                    of oral morphine, the Tapenta table, Oxifast injection 1.25 times a
-                   continuous IV morphine day) is info; --market eu: the
+                   continuous IV morphine day; us: Opana ER 0.5 of oral oxycodone, half
+                   at 65+ or hepatic/severe renal impairment) is info; --market eu: the
                    Durogesic table's 12 mcg/h from 30-44 mg OME/day; morphine and
                    diamorphine convert between each other at the table's ratio (flagged
                    only above it)

@@ -883,20 +883,23 @@ FRESH56_STILL_WARNED = {
 
 # -- the fifty-seventh and fifty-eighth held-out rounds (written and committed before check ran) --
 FRESH57_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# UB06 (OxyContin 40 mg/day to Opana ER 10 mg every 12 hours, us, age 55) no longer warns
+# (fix5758): the OPANA ER label's conversion from oral oxycodone (x 0.5, halved at 65 or older and
+# in hepatic or severe renal impairment) is a label_switches.csv row, so the switch at it is
+# information naming the label. UB47 (ナルサス 6 to 8 mg/day, naive at the start, jp) no longer
+# warns: a scheduled item the previous regimen holds as the same product is a titration, judged by
+# the titration step (+33%), not by the ナルサス label's opioid-naive start.
 FRESH57_STILL_WARNED = {
-    "UB06": "OxyContin 40 mg/day to Opana ER 10 mg every 12 hours by the label's example (us): 150% "
-            "at PDQ's lowest reading; no Opana ER label switch",
     "UB12": "codeine 240 mg/day to MXL 60 mg daily over 70 kg (uk): the SmPC's weight-banded start, "
             "above the UK 30 mg start",
     "UB17": "paracetamol 3 g/day at 46 kg (uk): a local guideline's band, above 60 mg/kg/day",
     "UB30": "OxyContin 10 mg every 12 hours, naive (au): above eTG's MR start; no AU label start "
             "(as QB32, OC35)",
-    "UB47": "ナルサス from 6 to 8 mg a day, naive at the start (jp): the Japanese naive start judges "
-            "the titration",
 }
-FRESH58_LEFT = {
-    "VA18": "Abstral from 100 to 400 micrograms SL (jp): no Abstral titration doses",
-}
+# VA18 (Abstral from 100 to 400 micrograms SL, jp) caught by fix5758: the アブストラル insert's
+# titration doses (100, 200, 300, 400, 600, 800 micrograms) are titration-dose rows (jp) scoped to
+# the product; an item written with a brand name reads only that product's sequence.
+FRESH58_LEFT: dict[str, str] = {}
 FRESH58_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -34,8 +34,8 @@ from mpsdose.model.vocabulary import Route
 if TYPE_CHECKING:  # the market's record type loads with the market's rules, on first use
     from mpsdose.knowledge.market import MarketRule
 
-__all__ = ["market_findings", "market_table", "methadone_label_start", "naive_start_allowed",
-           "naive_start_label"]
+__all__ = ["already_held", "market_findings", "market_table", "methadone_label_start",
+           "naive_start_allowed", "naive_start_label"]
 
 
 def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None,
@@ -68,6 +68,17 @@ def _matching(items: Sequence[Item], rule: MarketRule, *, prn: bool | None = Non
     return found
 
 
+def already_held(item: Item, previous: Iterable[Item] | None) -> bool:
+    """Whether the previous regimen holds the same opioid product as a scheduled item: same
+    drug, route, release, form and product name, both scheduled (a titration of it, not a first
+    opioid). A titration is judged by the titration step, not by a label's opioid-naive start."""
+    if previous is None or item.prn:
+        return False
+    return any(not old.prn and old.listed and old.drug == item.drug and old.route is item.route
+               and old.release == item.release and old.form == item.form
+               and old.product == item.product for old in previous)
+
+
 def _label(rule: MarketRule) -> str:
     return f"the {rule.product} label" if rule.product else "the label"
 
@@ -95,7 +106,8 @@ def market_findings(regimen: Regimen | Iterable[Item], patient: Patient | None, 
     knowledge
         Where the rules come from (default: the shipped data).
     previous
-        The regimen being switched from, for the methadone label's switching rules.
+        The regimen being switched from, for the methadone label's switching rules; an item it
+        already holds as the same product is a titration, not an opioid-naive start.
     """
     k = resolve(knowledge)
     rules = [r for r in k.market_rules.rows if r.market == market]
@@ -105,7 +117,7 @@ def market_findings(regimen: Regimen | Iterable[Item], patient: Patient | None, 
     patient = patient or Patient()
     found: list[Finding] = []
     found.extend(_rescue(k, rules, items))
-    found.extend(_naive(rules, items, patient))
+    found.extend(_naive(rules, items, patient, _items(previous) if previous is not None else None))
     found.extend(_methadone(k, rules, items, _items(previous)))
     return found
 
@@ -189,8 +201,14 @@ def naive_start_label(item: Item, market: str | None,
     return None
 
 
-def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient) -> list[Finding]:
-    """Labelled opioid-naive starting doses, and products for switching only."""
+def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient,
+           previous: Sequence[Item] | None = None) -> list[Finding]:
+    """Labelled opioid-naive starting doses, and products for switching only.
+
+    A scheduled item the previous regimen already holds as the same product (a patient
+    opioid-naive at the start, now titrated: ナルサス 6 → 8 mg/day) is not a start: the
+    titration step judges it, as the general ``opioid-naive-start`` rule does. A product for
+    switching only is still named."""
     if patient.opioid_tolerant is not False:
         return []
     found: list[Finding] = []
@@ -209,6 +227,8 @@ def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient)
             amount = daily * 1000 / 24 if rule.unit == "mcg/h" else daily
             unit = rule.unit or "mg/day"
             if amount > rule.bounds[1] * (1 + 1e-9):
+                if already_held(item, previous):
+                    continue  # a titration of the same product: the titration step judges it
                 found.append(_finding(rule, f"{rule.market}-naive-start-above-label",
                                       f"{item}: {significant(amount, 4)} {unit} in an opioid-naive "
                                       f"patient is above the start of {_label(rule)} "

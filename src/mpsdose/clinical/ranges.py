@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
-from mpsdose.clinical.market import naive_start_allowed, naive_start_label
+from mpsdose.clinical.market import already_held, naive_start_allowed, naive_start_label
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.model.drugs import Drug
@@ -1109,7 +1109,7 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
             demand.append(entry)
         judged_entries.append(entry)
     entries = judged_entries
-    held = [e for e in entries if _already_held(e.item, previous)]
+    held = [e for e in entries if already_held(e.item, previous)]
     starts = [e for e in entries if e not in held and e not in demand]
     found: list[Finding] = []
     found += _item_findings(k, entries, "plausible", market, assumption)
@@ -1168,17 +1168,6 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     if patient.opioid_tolerant is False:
         found += _naive_start_not_checked(k, starts, market, reported=uncovered)
     return found
-
-
-def _already_held(item: Item, previous: Iterable[Item] | None) -> bool:
-    """Whether the previous regimen holds the same opioid product as a scheduled item: same
-    drug, route, release, form and product name, both scheduled (a titration of it, not a first
-    opioid)."""
-    if previous is None or item.prn:
-        return False
-    return any(not old.prn and old.listed and old.drug == item.drug and old.route is item.route
-               and old.release == item.release and old.form == item.form
-               and old.product == item.product for old in previous)
 
 
 def label_maxima(item: Item, drug: str | None = None, *,

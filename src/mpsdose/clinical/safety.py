@@ -76,9 +76,10 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, HepaticDose, OpioidRange, SafetyRule
 from mpsdose.knowledge.market import MarketRule
-from mpsdose.knowledge.practice import PatchBand
+from mpsdose.knowledge.practice import LabelSwitch, PatchBand
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
+from mpsdose.model.drugs import normal_name
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -1639,7 +1640,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
                 after_items=after_items, same_active=same, weigh_tables=True,
                 chosen_by_user=table is not None), before_items, after_items,
-                {} if surveillance else readings, market), before_items, after_items, market),
+                {} if surveillance else readings, market), before_items, after_items, market,
+                patient),
                 before_items, items, patient, market, table))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
@@ -1942,7 +1944,7 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
 def _by_label_switch(k: Knowledge, findings: list[Finding],
                      before_items: Sequence[tuple[Item, str, float]],
                      after_items: Sequence[tuple[Item, str, float]],
-                     market: str | None) -> list[Finding]:
+                     market: str | None, patient: Patient | None = None) -> list[Finding]:
     """An unreduced switch that the new product's own label gives, in the chosen market.
 
     A product label's switching table (``label_switches.csv``: the Japanese OxyContin TR insert's
@@ -1951,7 +1953,10 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
     from one opioid by one route to one product, at or below what its label gives for the
     previous daily dose, is information naming the label; above it, the warning stays and says
     what the label gives. Without ``--market`` (or in another market) nothing changes: the
-    switch is judged under every published ratio, as the issue's rule asks.
+    switch is judged under every published ratio, as the issue's rule asks. A row that the label
+    halves for some patients (``halved_for``: 65 or older, hepatic or severe renal impairment,
+    the OPANA ER conversion) gives half for them, and for a patient whose age or function is not
+    given.
     """
     switches = [f for f in findings if f.code == "equianalgesic-switch"
                 and f.severity is Severity.WARNING]
@@ -1972,12 +1977,22 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
             and r.allowed(amount) is not None]
     if not rows:
         return findings
-    row = min(rows, key=lambda r: r.allowed(amount) or 0.0)
-    allowed = row.allowed(amount)
-    assert allowed is not None
+    person = patient or Patient()
+    hepatic = None if person.hepatic is None else person.hepatic is not Hepatic.NONE
+
+    def given_for(r: LabelSwitch) -> float:
+        full = r.allowed(amount) or 0.0
+        return full / 2 if r.halved(person.age, hepatic, person.crcl_ml_min) else full
+
+    row = min(rows, key=given_for)
+    allowed = given_for(row)
+    halved = allowed < (row.allowed(amount) or 0.0)
     given = (f"the {significant(allowed, 4)} mg/day the {row.product} label ({market}, "
              f"{row.table}) gives for {from_drug} {from_route.value} "
-             f"{significant(amount, 4)} mg/day")
+             f"{significant(amount, 4)} mg/day"
+             + (" (half its conversion: the label halves the start at 65 or older, in hepatic "
+                "or severe renal impairment, and the patient is, or age or function is not "
+                "given)" if halved else ""))
     return _restated_by_label(
         findings, switches, within=new_day <= allowed * (1 + _TOLERANCE),
         info=(f"{drug} {significant(new_day, 4)} mg/day is no more than {given}: the product's "
@@ -2227,6 +2242,20 @@ def _as_needed_row(row: OpioidRange, check: str, drug: str, item: Item,
             and (market is None or row.market in (None, market)))
 
 
+def _written_brands(k: Knowledge, item: Item, drug: str) -> frozenset[str]:
+    """The brand names of ``drug`` (``drug_names.csv`` kind brand, brand-jp) that the item's
+    text is written with, lower case: the product the item names; empty where it names none
+    (written with the drug's own name, or built without text)."""
+    text = normal_name(item.text or "")
+    if not text:
+        return frozenset()
+    books = k.catalogue
+    return frozenset(
+        name for name in books.brands
+        if books.names.get(name) == drug
+        and re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text))
+
+
 def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequence[Item],
                            market: str | None) -> list[Finding]:
     """An as-needed product's dose raised beyond its label's own titration increment: a skipped
@@ -2239,10 +2268,13 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
 
     A label may give its titration as a sequence of doses instead (Instanyl: 50, 100, 200
     micrograms; PecFent: 100, 200, 400, 800): ``titration-dose`` rows, one a dose. A rise past
-    one of them (50 to 200 micrograms, past 100) skips that step. The item does not name the
-    product, so the sequences of every product of the drug and route (of the chosen market, of
-    every market where none is chosen) are read together: a dose of any of them between the old
-    and the new is a step skipped.
+    one of them (50 to 200 micrograms, past 100) skips that step. An item written with a brand
+    name of the drug (``abstral``, ``instanyl``) names its product: only that product's
+    sequence is read (a brand with no rows reads none), so another product's dose is not taken
+    for a step of this one (Abstral's 300 micrograms is no step of Subsys's 200 to 400). An item
+    written with the drug's own name does not name the product, so the sequences of every
+    product of the drug and route (of the chosen market, of every market where none is chosen)
+    are read together: a dose of any of them between the old and the new is a step skipped.
     """
     step = _rule(k, "opioid-titration-step", threshold=True)
     found = []
@@ -2254,8 +2286,10 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
         old_dose = max(same)
         unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
         scale = 1000 if unit == "mcg" else 1
+        named = _written_brands(k, item, drug)
         passed = sorted((row for row in k.opioid_ranges
                          if _as_needed_row(row, "titration-dose", drug, item, market)
+                         and (not named or not row.products or named & row.products)
                          and old_dose * (1 + 1e-6) < (row.per_dose or 0) < new * (1 - 1e-6)),
                         key=lambda row: row.per_dose or 0)
         if passed:

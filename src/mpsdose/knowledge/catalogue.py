@@ -45,12 +45,15 @@ def build_catalogue(drug_rows: Sequence[Row], name_rows: Sequence[Row],
     drugs = {row["drug"].lower(): drug_from_row(row) for row in drug_rows}
     names: dict[str, str] = {name: name for name in drugs}
     releases: dict[str, str] = {}
+    brands: set[str] = set()
     for row in name_rows:
         name = normal_name(row["name"])
         target = row["drug"]
         if names.get(name, target) != target:
             raise row.error(f"name {name!r} is already {names[name]!r}", "name")
         names[name] = target
+        if row.get("kind") in ("brand", "brand-jp"):
+            brands.add(name)
         release = row.get("release")
         if release:
             if name in drugs:
@@ -80,4 +83,4 @@ def build_catalogue(drug_rows: Sequence[Row], name_rows: Sequence[Row],
             Product(name, components, strengths, row.get("market", ""), row["source"]))
     return Catalogue(MappingProxyType(drugs), MappingProxyType(names),
                      MappingProxyType({k: tuple(v) for k, v in products.items()}),
-                     MappingProxyType(releases))
+                     MappingProxyType(releases), frozenset(brands))

@@ -457,6 +457,8 @@ class OpioidRange(Value):
     where: str = ""
     #: [mg], or [mg OME] without a drug: the low end of a naive start's printed range
     start_low: float | None = None
+    #: a titration-dose row's product, by the brand names an item is written with (lower case)
+    products: frozenset[str] = frozenset()
 
     @classmethod
     def from_row(cls, row: Row) -> OpioidRange:
@@ -475,12 +477,18 @@ class OpioidRange(Value):
         drug = row.get("drug")
         if drug is None and unit != "mg/day":
             raise row.error("a row for every opioid is in mg OME/day", "day_unit")
+        product = row.get("product")
+        if product is not None and (row["check"] != "titration-dose" or drug is None):
+            raise row.error("product names the label of a titration-dose row of one drug",
+                            "product")
+        products = frozenset(" ".join(name.strip().lower().split())
+                             for name in (product or "").split("|") if name.strip())
         route = row.get("route")
         routes = None if route is None else (ROUTE_GROUPS.get(route) or frozenset({Route(route)}))
         canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
         return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
                    row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
-                   row["source"], row.get("notes", ""), row.where, start_low)
+                   row["source"], row.get("notes", ""), row.where, start_low, products)
 
     @property
     def rate(self) -> bool:

@@ -167,6 +167,10 @@ class Rules(Value):
             return None
 
 
+#: The patient groups a label switch row may start at half its dose (column halved_for).
+HALVED_FOR = frozenset({"older", "hepatic", "renal-severe"})
+
+
 @attrs.frozen(repr=False, eq=False)
 class LabelSwitch(Value):
     """One row of a product label's own switching table (``label_switches.csv``): the new
@@ -190,6 +194,9 @@ class LabelSwitch(Value):
     #: it), as a label converting from a morphine sulfate equivalent reads it; None where it is
     #: mg/day of ``from_drug`` itself
     basis: str | None = None
+    #: patients the label starts at half the row's dose: "older" (65 or more), "hepatic" (any
+    #: impairment), "renal-severe" (CrCl below 30 mL/min)
+    halved_for: frozenset[str] = frozenset()
 
     @classmethod
     def from_row(cls, row: Row) -> LabelSwitch:
@@ -200,10 +207,24 @@ class LabelSwitch(Value):
         if basis == "ome" and (row["from_drug"], row["from_route"]) != ("morphine", Route.ORAL):
             raise row.error("a band of oral morphine equivalents names morphine, oral as its "
                             "from_drug and from_route", "from_drug")
+        halved = frozenset((row.get("halved_for") or "").split())
+        unknown = halved - HALVED_FOR
+        if unknown:
+            raise row.error(f"halved_for names {sorted(unknown)}; use of: "
+                            f"{', '.join(sorted(HALVED_FOR))}", "halved_for")
         return cls(row["table"], row["market"], row["product"], row["drug"], row["route"],
                    row.get("release"), row["from_drug"], row["from_route"],
                    row.get("from_release"), row["band"], ratio, daily, row["source"],
-                   row.get("notes", ""), basis)
+                   row.get("notes", ""), basis, halved)
+
+    def halved(self, age: float | None, hepatic_impaired: bool | None,
+               crcl_ml_min: float | None) -> bool:
+        """Whether the label starts this patient at half the row's dose (a value not given
+        reads as the group's: the half)."""
+        return (("older" in self.halved_for and (age is None or age >= 65))
+                or ("hepatic" in self.halved_for and hepatic_impaired is not False)
+                or ("renal-severe" in self.halved_for
+                    and (crcl_ml_min is None or crcl_ml_min < 30)))
 
     def allowed(self, previous_mg_day: float) -> float | None:
         """The new daily dose [mg] the label gives for the previous daily dose, or None where

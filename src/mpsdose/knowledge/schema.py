@@ -425,6 +425,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="The new daily dose per mg of the previous one (2/3: 0.6667)."),
         Column("daily_mg", Kind.POSITIVE, required=False, unit="mg/day",
                doc="The new daily dose the label gives for the band."),
+        Column("halved_for", required=False,
+               doc="Patients the label starts at half of what the row gives, space-separated: "
+                   "older (65 years or more), hepatic (any hepatic impairment), renal-severe "
+                   "(creatinine clearance below 30 mL/min). A patient whose age, hepatic or "
+                   "renal function is not given is read as one of them (the half)."),
         key=("table", "from_drug", "from_route", "band"),
         doc="A switch at or below what the new product's own label gives for the previous daily "
             "dose, with --market that label's market, is the regulator-approved conversion and "
@@ -716,6 +721,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="mg/day by default; mg/h or mcg/h: a rate that applies to infusions and "
                    "patches only."),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
+        Column("product", required=False,
+               doc="titration-dose rows only: the product whose label gives the sequence, by "
+                   "the brand names an item is written with ('abstral|アブストラル', names of "
+                   "drug_names.csv). An item written with one of the drug's brand names reads "
+                   "only the rows of that product (and rows of no product); an item written "
+                   "with the drug's own name reads every product's rows of its route."),
         doc="Every applicable row of a check is read; a dose above one source's number but "
             "within another's (markets, products) steps down one severity, naming both. A "
             "threshold that is mpsdose's own convention says so in its source.",

@@ -173,6 +173,9 @@ class Catalogue(Value):
     releases
         A brand name → the release (``ir`` or ``er``) of every oral form of it, where its label
         names one (``drug_names.csv`` column ``release``).
+    brands
+        The names that are brands (``drug_names.csv`` kind ``brand``, ``brand-jp``): an item
+        written with one names its product.
 
     Examples
     --------
@@ -186,6 +189,8 @@ class Catalogue(Value):
     names: Mapping[str, str]
     products: Mapping[str, tuple[Product, ...]] = MappingProxyType({})
     releases: Mapping[str, str] = MappingProxyType({})
+    #: the brand names (``drug_names.csv`` kind brand or brand-jp), lower case
+    brands: frozenset[str] = frozenset()
 
     def product(self, name: str) -> tuple[Product, ...]:
         """The marketed strengths of a combination product by name (empty if unknown).
