@@ -4766,3 +4766,18 @@ def test_a_name_before_in_a_dose_of_keeps_the_amount_from_the_story_drug(text):
 def test_a_sentence_that_refers_back_without_a_name_is_still_read():
     text = "He was on morphine 10 mg every 4 hours. The dose was increased to 90 mg/day."
     assert ("morphine", "90 mg/day") in _daily_doses(text)
+
+
+# -- prosefix39: the fresh39 round ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-002, -007 and -008: names added to the list with their labels
+    ("She took cilostazol 100 mg twice daily.", [("cilostazol", "200 mg/day")]),
+    ("She was treated with clorazepate 15 mg/day.", [("clorazepic acid", "15 mg/day")]),
+    ("He took clorazepate dipotassium 7.5 mg three times daily.",
+     [("clorazepic acid", "22.5 mg/day")]),
+    # the USAN of ciclosporin, as US labels write it
+    ("He received cyclosporine 200 mg daily.", [("ciclosporin", "200 mg/day")]),
+])
+def test_names_added_to_the_list_for_fresh39(text, want):
+    assert _others(text) == want
