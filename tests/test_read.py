@@ -4781,3 +4781,33 @@ def test_a_sentence_that_refers_back_without_a_name_is_still_read():
 ])
 def test_names_added_to_the_list_for_fresh39(text, want):
     assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-002: one schedule closes a bracket holding only a list of doses
+    ("She was treated with triple therapy (aspirin 100 mg, clopidogrel 75 mg, and cilostazol "
+     "200 mg daily).", [("aspirin", "100 mg/day"), ("clopidogrel", "75 mg/day")]),
+    ("He was on dual therapy (aspirin 100 mg and clopidogrel 75 mg daily) after the stent.",
+     [("aspirin", "100 mg/day"), ("clopidogrel", "75 mg/day")]),
+    # a dose with a schedule of its own keeps it
+    ("He was on dual therapy (aspirin 100 mg twice daily and clopidogrel 75 mg daily).",
+     [("aspirin", "200 mg/day"), ("clopidogrel", "75 mg/day")]),
+    # words after the schedule in the bracket, a verb in the list, a word before the first dose
+    ("He was on dual therapy (aspirin 100 mg, and clopidogrel 75 mg daily for 6 months).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+    ("He was on therapy (aspirin 100 mg was given, and clopidogrel 75 mg daily).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+    ("He was on therapy (started on aspirin 100 mg and clopidogrel 75 mg daily).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+    ("He was given aspirin 100 mg (and clopidogrel 75 mg daily).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+])
+def test_a_schedule_that_ends_a_bracketed_list_is_each_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_last_of_a_bracketed_list_may_be_a_drug_the_catalogue_lacks():
+    text = ("She was treated with triple therapy (aspirin 100 mg, clopidogrel 75 mg, and "
+            "cilostazol 200 mg daily).")
+    assert _others(text) == [("cilostazol", "200 mg/day")]
+    assert "shared-schedule" in _codes(text)
