@@ -4811,3 +4811,31 @@ def test_the_last_of_a_bracketed_list_may_be_a_drug_the_catalogue_lacks():
             "cilostazol 200 mg daily).")
     assert _others(text) == [("cilostazol", "200 mg/day")]
     assert "shared-schedule" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-006: the count of units and their total point to the one drug whose tablets the
+    # story named
+    ("Morphine 2.5 mg tablets were prescribed. She took 4 tablets (10 mg) daily for 1 week.",
+     [("morphine", None), ("morphine", "10 mg/day")]),
+    # the count times the strength is not the total
+    ("Morphine 2.5 mg tablets were prescribed. She took 3 tablets (10 mg) daily.",
+     [("morphine", None)]),
+    # two drugs' tablets named: which is not said
+    ("Morphine 2.5 mg tablets and oxycodone 5 mg tablets were prescribed. She took 4 tablets "
+     "(10 mg) daily.", [("morphine", None), ("oxycodone", None)]),
+    # units of another form
+    ("Morphine 2.5 mg tablets were prescribed. She took 4 capsules (10 mg) daily.",
+     [("morphine", None)]),
+])
+def test_a_count_of_units_with_its_total_is_the_drug_whose_units_the_story_named(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_count_of_tablets_of_a_drug_the_catalogue_lacks():
+    text = ("A physician added methotrexate 10 mg weekly to her daily prednisone regimen. "
+            "Methotrexate 2.5 mg tablets were prescribed. She took 4 tablets (10 mg) daily for "
+            "1 week.")
+    assert ("methotrexate", "10 mg/day") in _others(text)
+    item = next(o for o in read_course(text).not_in_catalogue if o.daily_dose is not None)
+    assert item.as_written == "4 tablets (10 mg) daily"

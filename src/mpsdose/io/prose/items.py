@@ -115,6 +115,8 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
         reading.amount_token - _drug_token(passage, reading)) > 8
     if reading.amount_token is not None and (not owned or far):
         start = _amount_phrase_start(passage, reading)
+        if reading.from_earlier and any(note[0] == "counted-units" for note in reading.notes):
+            start = min(start, passage.tokens[reading.first].start)  # "4 tablets (10 mg) daily"
     elif not reading.from_earlier:
         start = min(start, reading.drug_span[0])
         end = max(end, reading.drug_span[1])
