@@ -4839,3 +4839,30 @@ def test_a_count_of_tablets_of_a_drug_the_catalogue_lacks():
     assert ("methotrexate", "10 mg/day") in _others(text)
     item = next(o for o in read_course(text).not_in_catalogue if o.daily_dose is not None)
     assert item.as_written == "4 tablets (10 mg) daily"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-008: a salt word before the name and a bracketed remark between name and amount
+    ("A man was treated with dipotassium clorazepate (metabolized to nordazepam) 200 mg per day.",
+     [("clorazepic acid", "200 mg/day")]),
+    # fresh38-003: the other spelling in brackets
+    ("He took frusemide (furosemide) 80 mg once daily.", [("furosemide", "80 mg/day")]),
+    # a bracket with an amount is not a remark: its amount is its own
+    ("A man was treated with clorazepate (then nordazepam 5 mg) 200 mg per day.",
+     [("nordazepam", None)]),
+])
+def test_a_bracketed_remark_between_a_name_and_its_amount_keeps_them_bound(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-008: a stretch from one day to another is days in a row
+    ("He was treated with morphine 20 mg per day from days 1 to 6.", [("morphine", "20 mg/day")]),
+    # the days of a cycle are some days only, and a cycle told makes any amount intermittent
+    ("He received dexamethasone 40 mg daily on days 1 to 4.", [("dexamethasone", None)]),
+    ("He received dexamethasone 40 mg daily from days 1 to 4 of each 21-day cycle.",
+     [("dexamethasone", None)]),
+    ("He received morphine 20 mg daily from days 1-4, 9-12 and 17-20.", [("morphine", None)]),
+])
+def test_from_one_day_to_another_is_a_course_of_days_in_a_row(text, want):
+    assert _daily_doses(text) == want
