@@ -43,7 +43,7 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh32_passages.jsonl", "fresh33_passages.jsonl",
                                           "fresh34_passages.jsonl", "fresh35_passages.jsonl",
                                           "fresh36_passages.jsonl", "fresh37_passages.jsonl",
-                                          "fresh38_passages.jsonl")
+                                          "fresh38_passages.jsonl", "fresh39_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -83,7 +83,8 @@ def _items(text: str):
                                              ("fresh31", 0.60), ("fresh32", 0.55),
                                              ("fresh33", 0.75), ("fresh34", 0.55),
                                              ("fresh35", 1.0), ("fresh36", 0.93),
-                                             ("fresh37", 0.79), ("fresh38", 0.87)])
+                                             ("fresh37", 0.79), ("fresh38", 0.91),
+                                             ("fresh39", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4766,3 +4767,103 @@ def test_a_name_before_in_a_dose_of_keeps_the_amount_from_the_story_drug(text):
 def test_a_sentence_that_refers_back_without_a_name_is_still_read():
     text = "He was on morphine 10 mg every 4 hours. The dose was increased to 90 mg/day."
     assert ("morphine", "90 mg/day") in _daily_doses(text)
+
+
+# -- prosefix39: the fresh39 round ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-002, -007 and -008: names added to the list with their labels
+    ("She took cilostazol 100 mg twice daily.", [("cilostazol", "200 mg/day")]),
+    ("She was treated with clorazepate 15 mg/day.", [("clorazepic acid", "15 mg/day")]),
+    ("He took clorazepate dipotassium 7.5 mg three times daily.",
+     [("clorazepic acid", "22.5 mg/day")]),
+    # the USAN of ciclosporin, as US labels write it
+    ("He received cyclosporine 200 mg daily.", [("ciclosporin", "200 mg/day")]),
+])
+def test_names_added_to_the_list_for_fresh39(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-002: one schedule closes a bracket holding only a list of doses
+    ("She was treated with triple therapy (aspirin 100 mg, clopidogrel 75 mg, and cilostazol "
+     "200 mg daily).", [("aspirin", "100 mg/day"), ("clopidogrel", "75 mg/day")]),
+    ("He was on dual therapy (aspirin 100 mg and clopidogrel 75 mg daily) after the stent.",
+     [("aspirin", "100 mg/day"), ("clopidogrel", "75 mg/day")]),
+    # a dose with a schedule of its own keeps it
+    ("He was on dual therapy (aspirin 100 mg twice daily and clopidogrel 75 mg daily).",
+     [("aspirin", "200 mg/day"), ("clopidogrel", "75 mg/day")]),
+    # words after the schedule in the bracket, a verb in the list, a word before the first dose
+    ("He was on dual therapy (aspirin 100 mg, and clopidogrel 75 mg daily for 6 months).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+    ("He was on therapy (aspirin 100 mg was given, and clopidogrel 75 mg daily).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+    ("He was on therapy (started on aspirin 100 mg and clopidogrel 75 mg daily).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+    ("He was given aspirin 100 mg (and clopidogrel 75 mg daily).",
+     [("aspirin", None), ("clopidogrel", "75 mg/day")]),
+])
+def test_a_schedule_that_ends_a_bracketed_list_is_each_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_last_of_a_bracketed_list_may_be_a_drug_the_catalogue_lacks():
+    text = ("She was treated with triple therapy (aspirin 100 mg, clopidogrel 75 mg, and "
+            "cilostazol 200 mg daily).")
+    assert _others(text) == [("cilostazol", "200 mg/day")]
+    assert "shared-schedule" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-006: the count of units and their total point to the one drug whose tablets the
+    # story named
+    ("Morphine 2.5 mg tablets were prescribed. She took 4 tablets (10 mg) daily for 1 week.",
+     [("morphine", None), ("morphine", "10 mg/day")]),
+    # the count times the strength is not the total
+    ("Morphine 2.5 mg tablets were prescribed. She took 3 tablets (10 mg) daily.",
+     [("morphine", None)]),
+    # two drugs' tablets named: which is not said
+    ("Morphine 2.5 mg tablets and oxycodone 5 mg tablets were prescribed. She took 4 tablets "
+     "(10 mg) daily.", [("morphine", None), ("oxycodone", None)]),
+    # units of another form
+    ("Morphine 2.5 mg tablets were prescribed. She took 4 capsules (10 mg) daily.",
+     [("morphine", None)]),
+])
+def test_a_count_of_units_with_its_total_is_the_drug_whose_units_the_story_named(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_count_of_tablets_of_a_drug_the_catalogue_lacks():
+    text = ("A physician added methotrexate 10 mg weekly to her daily prednisone regimen. "
+            "Methotrexate 2.5 mg tablets were prescribed. She took 4 tablets (10 mg) daily for "
+            "1 week.")
+    assert ("methotrexate", "10 mg/day") in _others(text)
+    item = next(o for o in read_course(text).not_in_catalogue if o.daily_dose is not None)
+    assert item.as_written == "4 tablets (10 mg) daily"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-008: a salt word before the name and a bracketed remark between name and amount
+    ("A man was treated with dipotassium clorazepate (metabolized to nordazepam) 200 mg per day.",
+     [("clorazepic acid", "200 mg/day")]),
+    # fresh38-003: the other spelling in brackets
+    ("He took frusemide (furosemide) 80 mg once daily.", [("furosemide", "80 mg/day")]),
+    # a bracket with an amount is not a remark: its amount is its own
+    ("A man was treated with clorazepate (then nordazepam 5 mg) 200 mg per day.",
+     [("nordazepam", None)]),
+])
+def test_a_bracketed_remark_between_a_name_and_its_amount_keeps_them_bound(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh39-008: a stretch from one day to another is days in a row
+    ("He was treated with morphine 20 mg per day from days 1 to 6.", [("morphine", "20 mg/day")]),
+    # the days of a cycle are some days only, and a cycle told makes any amount intermittent
+    ("He received dexamethasone 40 mg daily on days 1 to 4.", [("dexamethasone", None)]),
+    ("He received dexamethasone 40 mg daily from days 1 to 4 of each 21-day cycle.",
+     [("dexamethasone", None)]),
+    ("He received morphine 20 mg daily from days 1-4, 9-12 and 17-20.", [("morphine", None)]),
+])
+def test_from_one_day_to_another_is_a_course_of_days_in_a_row(text, want):
+    assert _daily_doses(text) == want

@@ -41,7 +41,7 @@ from mpsdose.io.prose.words import COUNTED, INN_STEM, SALTS, unit_count
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
 
-__all__ = ["bind_amounts", "drop_alternatives", "report_unattached"]
+__all__ = ["bind_amounts", "drop_alternatives", "mg_of", "note_unit_strengths", "report_unattached"]
 
 #: Words that may stand between an amount and the drug written right after it ("0.5% plain
 #: bupivacaine", "10 mg of morphine sulfate").
@@ -157,10 +157,19 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                 continue
             drug, drug_span, route = focus
             used.add(index)
+            # "4 tablets (10 mg) daily": the item's words begin at the count of units
+            counted = _counted_units(passage, tokens, amount) is not None
+            first = index - 3 if counted else index
             for value_index in range(1 if amount.kind == "divided" else len(amount.values)):
-                readings.append(ItemReading(drug, drug_span, sentence, index, index, amount,
+                readings.append(ItemReading(drug, drug_span, sentence, first, index, amount,
                                             value_index, index, from_earlier=True,
                                             earlier_route=route))
+                if counted:
+                    said = passage.text[tokens[first].start:tokens[index + 1].end]
+                    readings[-1].notes.append((
+                        "counted-units", f"{said!r}: the story named {tokens[index - 2].value}s "
+                        f"of one drug only, {drug.name}, and the count times their strength is "
+                        "the amount in brackets", Severity.INFO))
             continue
         used.add(index)
         rate = _rate_after_name(passage, tokens, index, drug_index) if not both else None
@@ -754,6 +763,9 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
                             "catalogue does not know: the sentence's amounts are not given to "
                             "another drug", (unknown.start, unknown.end))
         return None
+    counted = _counted_units(passage, tokens, amount)
+    if counted is not None:
+        return counted
     words = {passage.normal[t.start:t.end] for t in tokens if t.kind in ("word", "verb")}
     devices = {t.value if t.kind != "form" else "patch" for t in tokens
                if t.kind in ("pca", "infusion", "device") or (t.kind == "form"
@@ -782,6 +794,59 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
                                 (tokens[0].start, tokens[-1].end))
             return None
     return None
+
+
+#: Milligrams in one of each base unit of mass.
+_MG = {"mg": 1.0, "g": 1000.0, "mcg": 1e-3}
+
+
+def mg_of(amount: Amount) -> float | None:
+    """The milligrams of one plain amount of mass (no time, no range, one value), or None."""
+    if amount.kind != "single" or amount.per or len(amount.values) != 1 or amount.high is not None:
+        return None
+    scale = _MG.get(amount.base)
+    return None if scale is None else amount.values[0] * scale
+
+
+def note_unit_strengths(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
+    """ "Methotrexate 2.5 mg tablets were prescribed": where a drug's amount is written right
+    before a form of unit (tablets, capsules), that amount is the strength of the drug's units
+    the story names — kept for a later count of units that names no drug."""
+    for reading in readings:
+        at = reading.amount_token
+        if at is None or reading.amount is None or at + 1 >= len(tokens) \
+                or tokens[at + 1].kind != "form" or tokens[at + 1].value not in ("tablet", "capsule"):
+            continue
+        mg = mg_of(reading.amount)
+        if mg is None:
+            continue
+        strengths, _ = passage.unit_strengths.setdefault(str(tokens[at + 1].value), {}).get(
+            reading.drug, (set(), reading.drug_span))
+        strengths.add(mg)
+        passage.unit_strengths[str(tokens[at + 1].value)][reading.drug] = (strengths,
+                                                                           reading.drug_span)
+
+
+def _counted_units(passage: Passage, tokens: list[Token], amount: Amount
+                   ) -> tuple[Drug, tuple[int, int], Any] | None:
+    """ "She took 4 tablets (10 mg) daily", after "Methotrexate 2.5 mg tablets were
+    prescribed": a count of units with their total in brackets right after it, in a sentence
+    that names no drug, is the drug whose units of that form the story named — only where the
+    story named units of that form for one drug, and the count times one of its strengths is
+    the total. Else None."""
+    at = next((i for i, t in enumerate(tokens) if t.kind == "amount" and t.value is amount), None)
+    if at is None or at < 3 or at + 1 >= len(tokens) or tokens[at + 1].kind != "close" \
+            or tokens[at - 1].kind != "open" or tokens[at - 2].kind != "form" \
+            or tokens[at - 3].kind != "number":
+        return None
+    named = passage.unit_strengths.get(str(tokens[at - 2].value), {})
+    total, count = mg_of(amount), tokens[at - 3].value
+    if len(named) != 1 or total is None or not isinstance(count, float) or count <= 0:
+        return None
+    drug, (strengths, span) = next(iter(named.items()))
+    if not any(abs(count * strength - total) <= 1e-6 * total for strength in strengths):
+        return None
+    return _named_since(passage, tokens, drug, span, None)
 
 
 #: Words before "medication", "medicine" or "drug" that point back to one already named.

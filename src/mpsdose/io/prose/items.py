@@ -45,8 +45,9 @@ _INTERMITTENT = re.compile(
     r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|two|three|four|five|six|seven)"
     r"(?:\s*(?:-|to)\s*\w+)?)\s+days?\b|\balternate\s+days?\b"
     # "days 1-4", "days 1-4, 9-12 and 17-20" — but not the days of a stay, in a row ("on hospital
-    # days 4-7", "postoperative days 1-3": the drug was given every one of them)
-    r"|(?<!hospital\s)(?<!operative\s)\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b"
+    # days 4-7", "postoperative days 1-3": the drug was given every one of them), nor a stretch
+    # of days from one to another ("200 mg per day from days 1 to 6")
+    r"|(?<!hospital\s)(?<!operative\s)(?<!\bfrom\s)\bdays\s+\d+\s*(?:-|–|to|and|,|&)\s*\d+\b"
     r"(?!\s+of\s+(?:the\s+|his\s+|her\s+)?(?:hospital|admission|hospitali[sz]ation|stay)\b)")
 #: Days listed in ranges, "(hospital) days 1-4, 9-12 and 17-20": some days only, whatever they
 #: are days of (looked for past the punctuation that ends an item's words).
@@ -115,6 +116,8 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
         reading.amount_token - _drug_token(passage, reading)) > 8
     if reading.amount_token is not None and (not owned or far):
         start = _amount_phrase_start(passage, reading)
+        if reading.from_earlier and any(note[0] == "counted-units" for note in reading.notes):
+            start = min(start, passage.tokens[reading.first].start)  # "4 tablets (10 mg) daily"
     elif not reading.from_earlier:
         start = min(start, reading.drug_span[0])
         end = max(end, reading.drug_span[1])

@@ -22,7 +22,7 @@ import attrs
 
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.result import OtherItem, ReadFinding, Reading, ReadItem, ReadState
-from mpsdose.io.prose.scan import scan
+from mpsdose.io.prose.scan import Token, scan
 from mpsdose.io.prose.words import INN_STEM, NOT_A_NAME, name_like
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.drugs import Drug, OtherDrug, without_salt
@@ -154,7 +154,28 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         return False  # referred back to from a later sentence: the second reading's rules
     tokens = scan(second.text, text, start, end, passage.vocabulary)
     return any(token.kind == "word" and name_like(str(token.value))
-               and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS for token in tokens)
+               and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
+               for token in _outside_remarks(tokens))
+
+
+def _outside_remarks(tokens: list[Token]) -> list[Token]:
+    """The tokens outside brackets that hold words with no amount or number: a remark between
+    a name and its amount ("dipotassium clorazepate (metabolized to nordazepam) 200 mg per
+    day") says something of the drug, and names no drug whose amount it is."""
+    kept: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.kind == "open":
+            close = next((i for i in range(position + 1, len(tokens))
+                          if tokens[i].kind in ("open", "close")), None)
+            if close is not None and tokens[close].kind == "close" and all(
+                    t.kind not in ("amount", "number", "drug") for t in tokens[position + 1:close]):
+                position = close + 1
+                continue
+        kept.append(token)
+        position += 1
+    return kept
 
 
 #: The end of a sentence between a name and an amount: the amount refers back to the name.

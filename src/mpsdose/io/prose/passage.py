@@ -101,6 +101,9 @@ class Passage:
         #: an INN stem, or the head of an amount): an amount in a later sentence that names no
         #: drug refers to it, not to a catalogue drug named before it
         self.unknown_named_at = -1
+        #: the strengths of the units the story named for each drug ("Methotrexate 2.5 mg
+        #: tablets"), by form: mg a unit, and where the drug was named
+        self.unit_strengths: dict[str, dict[Drug, tuple[set[float], tuple[int, int]]]] = {}
 
     def word(self, token: Token) -> str:
         """The words of a token in the normalised text."""

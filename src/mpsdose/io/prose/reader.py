@@ -36,7 +36,12 @@ from __future__ import annotations
 import attrs
 
 from mpsdose.io.prose.actions import mark_switched_from, read_action
-from mpsdose.io.prose.binding import bind_amounts, drop_alternatives, report_unattached
+from mpsdose.io.prose.binding import (
+    bind_amounts,
+    drop_alternatives,
+    note_unit_strengths,
+    report_unattached,
+)
 from mpsdose.io.prose.mentions import named_without_amount, not_given, of_the_story, route_named
 from mpsdose.io.prose.modifiers import attach_modifiers, read_unit_count
 from mpsdose.io.prose.not_doses import note_grains, set_aside_numbers
@@ -211,6 +216,7 @@ def _read_sentence(passage: Passage, index: int, tokens: list[Token]) -> None:
     share_infusion_day(passage, tokens, readings)
     readings = merge_split_doses(passage, tokens, readings)
     report_unattached(passage, tokens, used, readings)
+    note_unit_strengths(passage, tokens, readings)
     tell(passage, index, tokens, readings)
     for token in tokens:
         if token.kind == "word" and len(str(token.value)) > 3 \

@@ -17,7 +17,7 @@ from mpsdose.io.prose.actions import list_verb
 from mpsdose.io.prose.amounts import rate_per_hour
 from mpsdose.io.prose.modifiers import apply_modifier
 from mpsdose.io.prose.passage import ItemReading, Passage
-from mpsdose.io.prose.scan import Amount, Token
+from mpsdose.io.prose.scan import Amount, Token, opening_bracket
 from mpsdose.io.prose.words import NOT_A_NAME, name_like
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule
@@ -406,9 +406,38 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
             or not isinstance(tokens[position].value, Schedule):
         return None
     after = tokens[position + 1:]
-    if after and not (len(after) == 1 and passage.word(after[0]) == "."):
+    if after and not (len(after) == 1 and passage.word(after[0]) == ".") \
+            and not _bracket_holds_list(passage, tokens, reading.amount_token - 1, position):
         return None
     return position
+
+
+def _bracket_holds_list(passage: Passage, tokens: list[Token], first: int, schedule: int) -> bool:
+    """ "(aspirin 100 mg, clopidogrel 75 mg, and cilostazol 200 mg daily)": does the schedule
+    at ``schedule`` close a bracket that opens right before the first dose of the list the dose
+    at ``first`` belongs to — the doses before it (each a name and one amount of mass with no
+    schedule of its own) joined by "and" or commas, nothing else between the bracket and it?"""
+    if tokens[first].kind != "drug" or schedule + 1 >= len(tokens) \
+            or tokens[schedule + 1].kind != "close":
+        return False
+    opening = opening_bracket(tokens, schedule)
+    if opening is None or opening_bracket(tokens, first) != opening:
+        return False
+    position = first
+    while position - 1 > opening:
+        joiner = position - 1
+        while joiner > opening and ((tokens[joiner].kind == "plus" and passage.word(tokens[joiner]) == "and")
+                                    or (tokens[joiner].kind == "punct" and tokens[joiner].value == ",")):
+            joiner -= 1
+        if joiner == position - 1 or joiner - 1 <= opening:
+            return False
+        amount = tokens[joiner].value if tokens[joiner].kind == "amount" else None
+        if not isinstance(amount, Amount) or not (amount.mass and amount.time is None
+                                                  and amount.kind == "single") \
+                or not (tokens[joiner - 1].kind == "drug" or _unknown_name(tokens[joiner - 1])):
+            return False
+        position = joiner - 1
+    return position - 1 == opening
 
 
 def _list_start_schedule(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
