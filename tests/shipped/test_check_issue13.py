@@ -902,6 +902,19 @@ FRESH57_STILL_WARNED = {
 FRESH58_LEFT: dict[str, str] = {}
 FRESH58_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the fifty-ninth and sixtieth held-out rounds (written and committed before check ran) --
+FRESH59_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH59_STILL_WARNED = {
+    "WB29": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
+            "(as QB30)",
+}
+FRESH60_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH60_STILL_WARNED = {
+    "YB08": "SC diamorphine 20 mg/24 h to SC alfentanil 2 mg/24 h (uk): unreduced at SPCG's "
+            "alfentanil factor",
+    "YB29": "IV oxycodone PCA 1 mg every 5 minutes, naive (au): no oxycodone PCA row (as PB24)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -962,6 +975,8 @@ ROUNDS = {
     "fresh56": (FRESH56_LEFT, FRESH56_STILL_WARNED),
     "fresh57": (FRESH57_LEFT, FRESH57_STILL_WARNED),
     "fresh58": (FRESH58_LEFT, FRESH58_STILL_WARNED),
+    "fresh59": (FRESH59_LEFT, FRESH59_STILL_WARNED),
+    "fresh60": (FRESH60_LEFT, FRESH60_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
