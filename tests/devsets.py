@@ -97,7 +97,7 @@ two rows, for the format), grounded each row in a label, guideline or error repo
 source's text with the search tool), checked every row with the item parser and patient
 constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all one hundred and twenty-four.
+``python tests/devsets.py`` prints the counts of all one hundred and twenty-six.
 """
 
 from __future__ import annotations
