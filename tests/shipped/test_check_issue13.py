@@ -915,6 +915,23 @@ FRESH60_STILL_WARNED = {
     "YB29": "IV oxycodone PCA 1 mg every 5 minutes, naive (au): no oxycodone PCA row (as PB24)",
 }
 
+# -- the sixty-first and sixty-second held-out rounds (written and committed before check ran) --
+FRESH61_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH61_STILL_WARNED = {
+    "ZB32": "Norspan from 10 to 20 micrograms/h (au): +100%, beyond some borrowed label steps",
+    "ZB46": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ; no ナルサス ratio",
+}
+FRESH62_LEFT = {
+    "KA33": "sublingual lorazepam 16 mg/day at 78 in a hospice (au): no SL dose row (a listed "
+            "coverage gap, info dose-not-checked); Beers steps down in hospice",
+}
+FRESH62_STILL_WARNED = {
+    "KB05": "haloperidol 1 mg SC every 4 hours as needed at the end of life (us): above a "
+            "palliative usual 5 mg/day",
+    "KB30": "SC oxycodone 15 mg/24 h to SC fentanyl 200 micrograms/24 h (au): unreduced at JSPM "
+            "and PDQ",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -977,6 +994,8 @@ ROUNDS = {
     "fresh58": (FRESH58_LEFT, FRESH58_STILL_WARNED),
     "fresh59": (FRESH59_LEFT, FRESH59_STILL_WARNED),
     "fresh60": (FRESH60_LEFT, FRESH60_STILL_WARNED),
+    "fresh61": (FRESH61_LEFT, FRESH61_STILL_WARNED),
+    "fresh62": (FRESH62_LEFT, FRESH62_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
