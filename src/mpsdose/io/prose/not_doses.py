@@ -389,19 +389,38 @@ def _dose_capped(passage: Passage, tokens: list[Token], index: int) -> int | Non
     bound = tokens[index - 1]
     if not _ceiling_word(passage, bound) or passage.word(bound).startswith("up"):
         return None  # "up to 600 mg/day" names the dose reached
-    position = index - 2
+    position = _amount_before(passage, tokens, index - 2, _DOSE_CAP_KINDS, _DOSE_CAP_WORDS)
+    if position is None:
+        return None
+    dose: Amount = tokens[position].value
+    return position if dose.mass and dose.time is None and not dose.per_kg \
+        and dose.kind == "single" else None
+
+
+#: What may stand between a dose and its ceiling (:func:`_dose_capped`): the dose's schedule,
+#: as-needed words, brackets, and the words that join them.
+_DOSE_CAP_KINDS = frozenset({"freq", "prn", "open", "close", "route", "form", "release"})
+_DOSE_CAP_WORDS = frozenset({"a", "the", "of", "dose", "daily", "not"})
+#: What may stand between a dose per kg and its ceiling (:func:`_per_kg_capped`).
+_PER_KG_CAP_KINDS = frozenset({"freq", "open", "neg", "approx", "route"})
+_PER_KG_CAP_WORDS = frozenset({"a", "the", "to", "of", "but", "dose", "daily", "exceed", "not"})
+
+
+def _amount_before(passage: Passage, tokens: list[Token], position: int, kinds: frozenset[str],
+                   words: frozenset[str], *, skip_ceiling_words: bool = False) -> int | None:
+    """The position of the amount at most eight tokens back from ``position``, with only
+    tokens of ``kinds``, commas, "and"/"with", ``words`` (and, where asked, a word of a
+    maximum) between; None where anything else stands first."""
     steps = 0
     while position >= 0 and steps < 8:
         token = tokens[position]
         word = passage.word(token)
         if token.kind == "amount":
-            dose: Amount = token.value
-            return position if dose.mass and dose.time is None and not dose.per_kg \
-                and dose.kind == "single" else None
-        if token.kind in ("freq", "prn", "open", "close", "route", "form", "release") or (
+            return position
+        if token.kind in kinds or (skip_ceiling_words and token.kind == "bound"
+                                   and token.value == "max") or (
                 token.kind == "punct" and token.value == ",") or (
-                token.kind == "plus" and word in ("and", "with")) or word in (
-                "a", "the", "of", "dose", "daily", "not"):
+                token.kind == "plus" and word in ("and", "with")) or word in words:
             position -= 1
             steps += 1
             continue
@@ -429,23 +448,9 @@ def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | N
         return None
     if not _ceiling_word(passage, tokens[index - 1]):
         return None
-    position = index - 2
-    steps = 0
-    while position >= 0 and steps < 8:
-        token = tokens[position]
-        word = passage.word(token)
-        if token.kind == "amount":
-            return position if token.value.per_kg else None
-        if token.kind in ("freq", "open", "neg", "approx", "route") or (
-                token.kind == "bound" and token.value == "max") or (
-                token.kind == "punct" and token.value == ",") or (
-                token.kind == "plus" and word in ("and", "with")) or word in (
-                "a", "the", "to", "of", "but", "dose", "daily", "exceed", "not"):
-            position -= 1
-            steps += 1
-            continue
-        return None
-    return None
+    position = _amount_before(passage, tokens, index - 2, _PER_KG_CAP_KINDS, _PER_KG_CAP_WORDS,
+                              skip_ceiling_words=True)
+    return position if position is not None and tokens[position].value.per_kg else None
 
 
 def step_of_change(passage: Passage, token: Token) -> bool:
