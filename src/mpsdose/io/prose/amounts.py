@@ -277,10 +277,7 @@ class DoseNumbers:
         total = round(sum(parts), 9)
         notes.append(("divided-doses", f"the doses of one day written in order ({written}): they "
                       f"sum to {plain(total)} {base}/day", Severity.INFO))
-        self._rate(reading, total, base, "day", notes, transdermal)
-        self.per_dose = None
-        self.frequency = f"{Schedule.times_per_day(len(parts)).format()} ({written})"
-        return self
+        return self._day_of_parts(reading, total, base, len(parts), written, notes, transdermal)
 
     def _split(self, reading: ItemReading, base: str, notes: list[tuple[str, str, Severity]],
                transdermal: bool) -> DoseNumbers:
@@ -290,9 +287,16 @@ class DoseNumbers:
         written = ", ".join(f"{plain(value)} {base} {label}" for value, label in parts)
         notes.append(("split-dose", f"a dose split over the day ({written}): the parts sum to "
                       f"{plain(total)} {base}/day", Severity.INFO))
+        return self._day_of_parts(reading, total, base, len(parts), written, notes, transdermal)
+
+    def _day_of_parts(self, reading: ItemReading, total: float, base: str, count: int,
+                      written: str, notes: list[tuple[str, str, Severity]],
+                      transdermal: bool) -> DoseNumbers:
+        """The day's amount of doses given in parts (divided or split): their sum a day, no one
+        dose, and a schedule of as many times a day as the parts, with the parts written."""
         self._rate(reading, total, base, "day", notes, transdermal)
         self.per_dose = None
-        self.frequency = f"{Schedule.times_per_day(len(parts)).format()} ({written})"
+        self.frequency = f"{Schedule.times_per_day(count).format()} ({written})"
         return self
 
     def _rate(self, reading: ItemReading, value: float, base: str, time: str,
