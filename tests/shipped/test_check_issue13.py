@@ -932,6 +932,27 @@ FRESH62_STILL_WARNED = {
             "and PDQ",
 }
 
+# -- the sixty-third and sixty-fourth held-out rounds (written and committed before check ran) --
+FRESH63_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH63_STILL_WARNED = {
+    "MB29": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
+            "(as WB29)",
+    "MB30": "OxyContin 20 mg/day to Durogesic 12 micrograms/h (au): the US label's 60 mg OME "
+            "tolerance applies where no AU row is shipped",
+}
+FRESH64_LEFT = {
+    "LA33": "fluconazole 800 mg/day at CrCl 80 (jp): at the shipped 800 mg/day maximum; no Japanese "
+            "insert row",
+    "LA37": "citalopram with haloperidol (nz): no rule for citalopram with a QT-prolonging drug",
+}
+FRESH64_STILL_WARNED = {
+    "LB08": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
+            "alfentanil factor (as YB08)",
+    "LB22": "Zalviso sufentanil 15 micrograms SL every 20 minutes as needed (eu): no SL PCA row",
+    "LB23": "IV oxycodone PCA 1 mg every 5 minutes, naive (au): no oxycodone PCA row (as YB29)",
+    "LB25": "SC metoclopramide 30 mg/day at CrCl 55 (au): above the EU SmPC's halved 15 mg/day",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -996,6 +1017,8 @@ ROUNDS = {
     "fresh60": (FRESH60_LEFT, FRESH60_STILL_WARNED),
     "fresh61": (FRESH61_LEFT, FRESH61_STILL_WARNED),
     "fresh62": (FRESH62_LEFT, FRESH62_STILL_WARNED),
+    "fresh63": (FRESH63_LEFT, FRESH63_STILL_WARNED),
+    "fresh64": (FRESH64_LEFT, FRESH64_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
