@@ -43,7 +43,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh32_passages.jsonl", "fresh33_passages.jsonl",
                                           "fresh34_passages.jsonl", "fresh35_passages.jsonl",
                                           "fresh36_passages.jsonl", "fresh37_passages.jsonl",
-                                          "fresh38_passages.jsonl", "fresh39_passages.jsonl")
+                                          "fresh38_passages.jsonl", "fresh39_passages.jsonl",
+                                          "fresh40_passages.jsonl", "fresh41_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -84,7 +85,7 @@ def _items(text: str):
                                              ("fresh33", 0.75), ("fresh34", 0.55),
                                              ("fresh35", 1.0), ("fresh36", 0.93),
                                              ("fresh37", 0.79), ("fresh38", 0.91),
-                                             ("fresh39", 1.0)])
+                                             ("fresh39", 1.0), ("fresh40", 0.82)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
