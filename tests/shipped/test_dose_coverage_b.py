@@ -111,6 +111,8 @@ TOPS = [
     # lorazepam injection: 4 mg a dose (status epilepticus; preanesthetic up to 4 mg)
     ("lorazepam", "lorazepam 4 mg iv once", "lorazepam 40 mg iv once"),
     ("lorazepam", "lorazepam 4 mg im once", "lorazepam 40 mg im once"),
+    # sublingual lorazepam: the oral label's 10 mg/day, borrowed (same steady state as oral)
+    ("lorazepam", "lorazepam 2.5 mg sl qid", "lorazepam 25 mg sl qid"),
     # alprazolam: the anxiety maximum, 4 mg/day (the warning row)
     ("alprazolam", "alprazolam 1 mg po qid", "alprazolam 10 mg po qid"),
     # Valtoco: 20 mg a dose, two doses a day
@@ -245,3 +247,14 @@ def test_alprazolam_for_panic_disorder_is_a_warning_and_above_its_range_an_error
     panic = _raised(_check("alprazolam 2.5 mg po qid"))
     assert panic and {f.severity for f in panic} == {Severity.WARNING}
     assert Severity.ERROR in {f.severity for f in _raised(_check("alprazolam 3 mg po qid"))}
+
+
+def test_sublingual_lorazepam_borrows_the_oral_maximum_as_a_warning():
+    # no sublingual label dose: the oral 10 mg/day, with the multiple-dose study that gives the
+    # same steady state sublingually; a borrowed maximum is a warning, never an error
+    for market in (None, "us", "au"):
+        raised = _raised(check(Regimen.parse(["lorazepam 4 mg sl qid"]), ADULT, market=market))
+        assert [(f.severity, f.code) for f in raised] == [
+            (Severity.WARNING, "lorazepam-above-max")], market
+        assert "pubmed.ncbi.nlm.nih.gov/6132630" in raised[0].source
+    assert not _raised(_check("lorazepam 1 mg sl q4h prn"))  # palliative as-needed use
