@@ -918,18 +918,15 @@ FRESH60_STILL_WARNED = {
 # -- the sixty-first and sixty-second held-out rounds (written and committed before check ran) --
 FRESH61_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH61_STILL_WARNED = {
-    "ZB32": "Norspan from 10 to 20 micrograms/h (au): +100%, beyond some borrowed label steps",
-    "ZB46": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ; no ナルサス ratio",
+    "ZB32": "Norspan from 10 to 20 micrograms/h (au): +100%, beyond some borrowed label steps; "
+            "no AU Norspan PI titration text seen",
+    "ZB46": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ; the ナルサス "
+            "insert gives a ratio from oral morphine only (1/5), none from oxycodone",
 }
-FRESH62_LEFT = {
-    "KA33": "sublingual lorazepam 16 mg/day at 78 in a hospice (au): no SL dose row (a listed "
-            "coverage gap, info dose-not-checked); Beers steps down in hospice",
-}
+FRESH62_LEFT: dict[str, str] = {}  # KA33 caught by the sublingual lorazepam row (fix6162)
 FRESH62_STILL_WARNED = {
-    "KB05": "haloperidol 1 mg SC every 4 hours as needed at the end of life (us): above a "
-            "palliative usual 5 mg/day",
     "KB30": "SC oxycodone 15 mg/24 h to SC fentanyl 200 micrograms/24 h (au): unreduced at JSPM "
-            "and PDQ",
+            "and PDQ; no Australian SC oxycodone to SC fentanyl ratio seen",
 }
 
 # -- the sixty-third and sixty-fourth held-out rounds (written and committed before check ran) --

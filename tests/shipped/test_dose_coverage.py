@@ -47,12 +47,6 @@ LEFT: dict[tuple[str, str], str] = {
                          "(0.05-0.3 mg/kg/h) is a teaching page without a second source"),
     ("ketamine", "im"): ("no palliative IM ketamine dose found; the IM label dose is the "
                          "anaesthetic induction dose"),
-    ("lorazepam", "sublingual"): ("palliative sublingual lorazepam ceilings seen only on AI-written "
-                                  "pages; the Canadian Ativan monograph (oral and sublingual "
-                                  "tablets, Pfizer Canada) is the one SL label, and its dose "
-                                  "section was not in the copies seen (pfizermedicalinformation.ca "
-                                  "4.1, studylib, documents.pub: contents only); eTG gives "
-                                  "lorazepam 0.5-1 mg orally, not SL"),
     ("clonazepam", "im"): ("the clonazepam injection labels seen give IV doses only (the IV rows); "
                            "no IM dose found"),
     ("naloxone", "buccal"): ("only in buprenorphine/naloxone buccal film, where the naloxone dose "

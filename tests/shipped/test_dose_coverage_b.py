@@ -111,6 +111,8 @@ TOPS = [
     # lorazepam injection: 4 mg a dose (status epilepticus; preanesthetic up to 4 mg)
     ("lorazepam", "lorazepam 4 mg iv once", "lorazepam 40 mg iv once"),
     ("lorazepam", "lorazepam 4 mg im once", "lorazepam 40 mg im once"),
+    # sublingual lorazepam: the oral label's 10 mg/day, borrowed (same steady state as oral)
+    ("lorazepam", "lorazepam 2.5 mg sl qid", "lorazepam 25 mg sl qid"),
     # alprazolam: the anxiety maximum, 4 mg/day (the warning row)
     ("alprazolam", "alprazolam 1 mg po qid", "alprazolam 10 mg po qid"),
     # Valtoco: 20 mg a dose, two doses a day
@@ -245,3 +247,30 @@ def test_alprazolam_for_panic_disorder_is_a_warning_and_above_its_range_an_error
     panic = _raised(_check("alprazolam 2.5 mg po qid"))
     assert panic and {f.severity for f in panic} == {Severity.WARNING}
     assert Severity.ERROR in {f.severity for f in _raised(_check("alprazolam 3 mg po qid"))}
+
+
+def test_sublingual_lorazepam_borrows_the_oral_maximum_as_a_warning():
+    # no sublingual label dose: the oral 10 mg/day, with the multiple-dose study that gives the
+    # same steady state sublingually; a borrowed maximum is a warning, never an error
+    for market in (None, "us", "au"):
+        raised = _raised(check(Regimen.parse(["lorazepam 4 mg sl qid"]), ADULT, market=market))
+        assert [(f.severity, f.code) for f in raised] == [
+            (Severity.WARNING, "lorazepam-above-max")], market
+        assert "pubmed.ncbi.nlm.nih.gov/6132630" in raised[0].source
+    assert not _raised(_check("lorazepam 1 mg sl q4h prn"))  # palliative as-needed use
+
+
+def test_haloperidol_as_needed_at_the_end_of_life_is_held_to_the_dying_patients_ten_mg():
+    # the palliative delirium guidelines' usual 5 mg/24 h holds everywhere but in the last days
+    # of life, where EJHP 2012 (up to 2 x 5 mg, 'or more') and a last-days guideline (max
+    # 10 mg/24 h) set the day (setting_limits.csv); above it is a warning, never an error
+    prn = "haloperidol 1 mg sc q4h prn"  # at most 6 mg/day
+    for setting in (None, "hospice", "palliative"):
+        patient = attrs.evolve(ADULT, setting=setting) if setting else ADULT
+        assert [f.code for f in _raised(_check(prn, patient))] == ["haloperidol-above-max"]
+    dying = attrs.evolve(ADULT, setting="end-of-life")
+    assert not _raised(_check(prn, dying))
+    above = [f for f in _raised(_check("haloperidol 3 mg sc q4h prn", dying))
+             if f.code == "haloperidol-above-max"]
+    assert [f.severity for f in above] == [Severity.WARNING]
+    assert "10 mg/day" in above[0].message and "Eur J Hosp Pharm 2012" in above[0].source
