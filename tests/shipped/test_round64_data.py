@@ -31,8 +31,8 @@ def test_citalopram_and_escitalopram_are_contraindicated_with_known_risk_qt_drug
     assert K.drug_properties.get("haloperidol", "qt_risk")[0] == "known"  # type: ignore[index]
 
 
-def test_citalopram_with_haloperidol_ondansetron_or_methadone_warns_with_olanzapine_not():
-    for other in ("haloperidol 2.5 mg sc bid", "ondansetron 4 mg po bid", "methadone 5 mg po q8h"):
+def test_citalopram_with_haloperidol_or_ondansetron_warns_with_olanzapine_not():
+    for other in ("haloperidol 2.5 mg sc bid", "ondansetron 4 mg po bid"):
         found = _found(["citalopram 20 mg po daily", other], PATIENT, market="nz")
         assert _severities(found, "qt-prolonging-contraindicated") == [Severity.WARNING], other
         message = next(f.message for f in found if f.code == "qt-prolonging-contraindicated")
@@ -42,6 +42,25 @@ def test_citalopram_with_haloperidol_ondansetron_or_methadone_warns_with_olanzap
         assert not _severities(found, "qt-prolonging-contraindicated"), other
     assert not _severities(_found(["citalopram 20 mg po daily"], PATIENT),
                            "qt-prolonging-contraindicated")
+
+
+def test_citalopram_or_domperidone_with_methadone_is_the_one_methadone_qt_warning():
+    # one pair, one finding: methadone's boxed warning, which names the partner's own
+    # contraindication and carries its source too (no second QT warning on the same pair)
+    for other, label in (("citalopram 20 mg po daily", "MHRA"), ("domperidone 10 mg po tid",
+                                                                  "Domperidone")):
+        found = _found([other, "methadone 5 mg po q8h"], PATIENT, market="nz")
+        assert not _severities(found, "qt-prolonging-contraindicated"), other
+        assert _severities(found, "methadone-qt") == [Severity.WARNING], other
+        finding = next(f for f in found if f.code == "methadone-qt")
+        name = other.split()[0]
+        assert f"{name}'s own source contraindicates" in finding.message
+        assert "boxed warning" in finding.message.lower()
+        assert label in finding.source and "methadone" in finding.source.lower()
+    # a partner whose label says nothing of QT drugs: methadone's warning alone
+    found = _found(["haloperidol 2.5 mg sc bid", "methadone 5 mg po q8h"], PATIENT)
+    finding = next(f for f in found if f.code == "methadone-qt")
+    assert "own source" not in finding.message
 
 
 def test_citalopram_with_domperidone_is_one_finding_not_two():

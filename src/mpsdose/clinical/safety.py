@@ -1121,7 +1121,16 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     risky = [d for d, v in named.items() if v is not None and v[0] != _CONDITIONAL_QT]
     conditional = [d for d, v in named.items() if v is not None and v[0] == _CONDITIONAL_QT]
     if risky:
-        found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(risky)}"))
+        finding = _ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(risky)}")
+        forbidding = _forbidding_qt(k, "methadone", risky)
+        if forbidding:  # the pair's one finding: the partner's own contraindication is named here
+            owners = " and ".join(f"{d}'s" for d in forbidding)
+            verb = "source contraindicates" if len(forbidding) == 1 else "sources contraindicate"
+            finding = Finding(finding.severity, finding.code, (
+                f"{finding.message.rstrip('.')}; {owners} own {verb} medicines known to "
+                "prolong the QT interval."),
+                " ; also: ".join([finding.source, *forbidding.values()]))
+        found.append(finding)
     if conditional:
         rule = _rule(k, "methadone-qt")
         source = k.drug_properties.get(conditional[0], "qt_risk")[1]  # type: ignore[index]
@@ -1133,13 +1142,26 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
+def _forbidding_qt(k: Knowledge, drug: str, partners: Sequence[str]) -> dict[str, str]:
+    """The partners whose own source contraindicates QT-prolonging drugs of ``drug``'s
+    CredibleMeds category, with that source."""
+    risk = k.drug_properties.get(drug, "qt_risk")
+    found = {}
+    for partner in partners:
+        forbids = k.drug_properties.get(partner, "qt_prolonging_contraindicated")
+        if risk is not None and forbids is not None and risk[0] in forbids[0].split():
+            found[partner] = forbids[1]
+    return found
+
+
 def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """A drug whose source contraindicates QT-prolonging drugs (``qt_prolonging_contraindicated``:
     domperidone, by the 2014 EU/UK restriction) given with a drug of a CredibleMeds category the
     source names (``qt_risk``: known risk of torsades de pointes, for "medicines known to prolong
     the QT interval"; citalopram and escitalopram, by the 2011 MHRA/EMA review); a drug of a
     lesser category is not flagged. A pair whose two drugs both carry the property (citalopram
-    with domperidone) is one finding, under the first drug's source, not two."""
+    with domperidone) is one finding, under the first drug's source, not two; a pair with
+    methadone is the ``methadone-qt`` finding's, which names this source too."""
     found = []
     said: set[frozenset[str]] = set()
     for drug in _with_property(k, items, "qt_prolonging_contraindicated"):
@@ -1147,6 +1169,7 @@ def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             drug, "qt_prolonging_contraindicated")
         categories = set(value.split())
         others = [d for d in _with_property(k, items, "qt_risk") if d != drug
+                  and d != "methadone"  # the methadone-qt finding names the pair, and this label
                   and frozenset((drug, d)) not in said
                   and (v := k.drug_properties.get(d, "qt_risk")) is not None
                   and v[0] in categories]
