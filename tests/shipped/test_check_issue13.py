@@ -945,6 +945,19 @@ FRESH64_STILL_WARNED = {
     "LB25": "SC metoclopramide 30 mg/day at CrCl 55 (au): above the EU SmPC's halved 15 mg/day",
 }
 
+# -- the sixty-fifth and sixty-sixth held-out rounds (written and committed before check ran) --
+FRESH65_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH65_STILL_WARNED = {
+    "GB33": "tramadol 200 mg/day to oxycodone ER 10 mg every 12 hours (au): 200% at SPCG's "
+            "tramadol factor, though the dose is the label's start",
+    "GB41": "MS Contin 30 mg/day to a 12 micrograms/h patch (nz): the US label's 60 mg OME "
+            "tolerance applies where no NZ row is shipped (as MB30)",
+}
+FRESH66_LEFT = {
+    "HA37": "SC clonazepam with fluconazole 400 mg/day (nz): no CYP3A4 row for clonazepam",
+}
+FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1011,6 +1024,8 @@ ROUNDS = {
     "fresh62": (FRESH62_LEFT, FRESH62_STILL_WARNED),
     "fresh63": (FRESH63_LEFT, FRESH63_STILL_WARNED),
     "fresh64": (FRESH64_LEFT, FRESH64_STILL_WARNED),
+    "fresh65": (FRESH65_LEFT, FRESH65_STILL_WARNED),
+    "fresh66": (FRESH66_LEFT, FRESH66_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
