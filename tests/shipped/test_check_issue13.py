@@ -949,13 +949,14 @@ FRESH64_STILL_WARNED = {
 FRESH65_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH65_STILL_WARNED = {
     "GB33": "tramadol 200 mg/day to oxycodone ER 10 mg every 12 hours (au): 200% at SPCG's "
-            "tramadol factor, though the dose is the label's start",
+            "tramadol factor, though the dose is the label's start; above eTG's AU start (5 mg "
+            "twice daily), the AU OxyContin PI's start not read (fix6566)",
     "GB41": "MS Contin 30 mg/day to a 12 micrograms/h patch (nz): the US label's 60 mg OME "
-            "tolerance applies where no NZ row is shipped (as MB30)",
+            "tolerance applies where no NZ row is shipped (as MB30; the NZ/AU data sheets' "
+            "conversion tables not reached, fix6566)",
 }
-FRESH66_LEFT = {
-    "HA37": "SC clonazepam with fluconazole 400 mg/day (nz): no CYP3A4 row for clonazepam",
-}
+FRESH66_LEFT: dict[str, str] = {}  # 39/40 on the first run; HA37 caught by fix6566 (clonazepam
+# cyp3a4_inhibitor_caution, the US label's 'should be used cautiously' with CYP3A inhibitors)
 FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

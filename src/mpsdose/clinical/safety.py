@@ -895,6 +895,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_cyp3a4(k, items, opioids))
     found.extend(_cyp3a4_contraindicated(k, items))
     found.extend(_cyp3a4_reduce_dose(k, items))
+    found.extend(_cyp3a4_caution(k, items))
     found.extend(_cyp2c9(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
@@ -1064,6 +1065,34 @@ def _cyp3a4_reduce_dose(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
             f"inhibitor {', '.join(strong)}: {drug}'s label asks for a reduced dose with such "
             f"an inhibitor. {rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
+    return found
+
+
+def _cyp3a4_caution(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose label asks for caution with CYP3A4 inhibitors from a strength on
+    (``cyp3a4_inhibitor_caution``: clonazepam, whose US label says inhibitors of CYP3A, notably
+    oral antifungal agents, 'should be used cautiously') given with an inhibitor of that strength
+    or stronger.
+
+    Neither a contraindication nor a dose reduction: the label's own words (use cautiously:
+    watch for deeper and longer sedation) with the rule's severity, the drug's own source first;
+    an inhibitor weaker than the row's strength is not flagged."""
+    inhibitors = _inhibitors(k, items)
+    found = []
+    for drug in _with_property(k, items, "cyp3a4_inhibitor_caution"):
+        value, source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "cyp3a4_inhibitor_caution")
+        if value not in _INHIBITOR_STRENGTHS:
+            continue
+        named = _at_least(inhibitors, value, drug)
+        if not named:
+            continue
+        rule = _rule(k, "cyp3a4-inhibitor-caution")
+        found.append(Finding(rule.severity, "cyp3a4-inhibitor-caution", (
+            f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
+            f"inhibitor {', '.join(named)}: {drug}'s label asks for caution with such an "
+            f"inhibitor. {rule.statement}"),
             source if source == rule.source else f"{source} ; also: {rule.source}"))
     return found
 
