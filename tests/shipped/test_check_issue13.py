@@ -959,6 +959,22 @@ FRESH66_LEFT: dict[str, str] = {}  # 39/40 on the first run; HA37 caught by fix6
 # cyp3a4_inhibitor_caution, the US label's 'should be used cautiously' with CYP3A inhibitors)
 FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the sixty-seventh and sixty-eighth held-out rounds (written and committed before check ran) --
+FRESH67_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH67_STILL_WARNED = {
+    "JB29": "Kadian 20 mg once daily, naive (au): above the AU start shipped (10 mg a dose); "
+            "the AU Kapanol PI's start not shipped",
+}
+FRESH68_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH68_STILL_WARNED = {
+    "FB07": "SC morphine 5 mg every 4 hours as needed, naive (jp): 15 mg OME a dose at JSPM's "
+            "cautious factor, above the JP naive start of 10 mg OME",
+    "FB09": "oral morphine 30 mg/day to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
+            "alfentanil factor (as YB08, LB08)",
+    "FB36": "haloperidol 1 mg SC every 4 hours as needed in a hospice (us): 6 mg/day at most, "
+            "above a palliative usual 5 mg/day (as KB05 before end-of-life care)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1027,6 +1043,8 @@ ROUNDS = {
     "fresh64": (FRESH64_LEFT, FRESH64_STILL_WARNED),
     "fresh65": (FRESH65_LEFT, FRESH65_STILL_WARNED),
     "fresh66": (FRESH66_LEFT, FRESH66_STILL_WARNED),
+    "fresh67": (FRESH67_LEFT, FRESH67_STILL_WARNED),
+    "fresh68": (FRESH68_LEFT, FRESH68_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
