@@ -4557,11 +4557,12 @@ def test_a_combination_products_amount_is_no_components():
 
 
 def test_an_amount_after_another_name_is_not_the_drug_before_it():
-    # fresh10-016 (E3C): sucralfate (on no list) is named between doxycycline and "1 g qid"
-    # (its own "doxycycline capsules100 mg twice a day" earlier is read: 200 mg a day)
+    # fresh10-016 (E3C): sucralfate is named between doxycycline and "1 g qid" (its own
+    # "doxycycline capsules100 mg twice a day" earlier is read: 200 mg a day); since
+    # prosefix4041 sucralfate is on the list, and "1 g qid" is read as its own, never doxycycline's
     text = _passage("fresh10-016")
     assert [(o.name, str(o.daily_dose)) for o in read_course(text).not_in_catalogue] \
-        == [("doxycycline", "200 mg/day")]
+        == [("doxycycline", "200 mg/day"), ("sucralfate", "4 g/day")]
 
 
 @pytest.mark.parametrize(("id_", "want"), [
