@@ -4986,3 +4986,9 @@ def test_gr_before_a_route_and_the_name_is_said_not_read():
     text = "Postoperative analgesia was ordered as 1 gr intravenous paracetamol every 8 hours."
     assert _daily_doses(text) == [("acetaminophen", None)]
     assert "grain-or-gram" in _codes(text)
+
+
+def test_the_multiplication_sign_notation_is_said_for_a_drug_the_catalogue_lacks():
+    text = "She got metronidazole 3×500 mg."
+    assert _others(text) == [("metronidazole", "1500 mg/day")]
+    assert "n-times-notation" in _codes(text)
