@@ -4957,9 +4957,17 @@ def test_a_units_symbol_in_brackets_after_the_unit_spelt_out():
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    # fresh41-007 and -008: "3×500 mg" is 500 mg three times a day, "6 mg 1×1" once a day
-    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", "6 mg/day")]),
-    ("He took morphine 3×10 mg.", [("morphine", "30 mg/day")]),
+    # fresh41-007 and -008: "3×500 mg" is 500 mg three times a day, "6 mg 1×1" once a day,
+    # where the passage writes two doses or more so
+    ("She was given dexamethasone injection (6 mg 1×1) and morphine 3×10 mg.",
+     [("dexamethasone", "6 mg/day"), ("morphine", "30 mg/day")]),
+    # a lone "3×10 mg", or one beside another schedule, may count units of one dose: not read
+    ("He took morphine 3×10 mg.", [("morphine", None)]),
+    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", None)]),
+    ("She took paracetamol 2×500 mg twice daily and morphine 3×10 mg.",
+     [("acetaminophen", None), ("morphine", "30 mg/day")]),
+    ("He took 2×500 mg paracetamol at once and morphine 3×10 mg.",
+     [("acetaminophen", None), ("morphine", "30 mg/day")]),
     # with a space, "2 x 25 mcg/h" counts units (count-times-strength), as before
     ("He wore fentanyl 2 x 25 mcg/h.", [("fentanyl", "1200 mcg/day")]),
     # never before a count of tablets
@@ -4970,7 +4978,9 @@ def test_the_count_of_doses_a_day_before_a_multiplication_sign(text, want):
 
 
 def test_the_multiplication_sign_notation_is_said():
-    assert "n-times-notation" in _codes("He took morphine 3×10 mg.")
+    assert "n-times-notation" in _codes("He took morphine 3×10 mg and ceftriaxone 2×1 g.")
+    lone = _codes("He took morphine 3×10 mg.")
+    assert "n-times-unclear" in lone and "n-times-notation" not in lone
 
 
 def test_a_dose_of_another_name_after_a_count_the_reader_cannot_read_is_never_the_drug_before():
@@ -4989,6 +4999,6 @@ def test_gr_before_a_route_and_the_name_is_said_not_read():
 
 
 def test_the_multiplication_sign_notation_is_said_for_a_drug_the_catalogue_lacks():
-    text = "She got metronidazole 3×500 mg."
-    assert _others(text) == [("metronidazole", "1500 mg/day")]
+    text = "She got metronidazole 3×500 mg and ceftriaxone 2×1 g."
+    assert _others(text) == [("metronidazole", "1500 mg/day"), ("ceftriaxone", "2 g/day")]
     assert "n-times-notation" in _codes(text)

@@ -171,6 +171,8 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                                 f"{passage.text[token.start:token.end]!r} after a count: the doses may "
                                 "be so many a day or one a day; not read as a schedule",
                                 (token.start, token.end))
+        elif isinstance(value, Schedule) and _n_times_unclear(passage, reading, token, tokens):
+            pass  # "2×500 mg" alone, or beside another schedule: doses a day or units a dose
         elif isinstance(value, Schedule):
             if reading.schedule is None and _adjective_daily(passage, tokens, token):
                 reading.schedule_adjective = True
@@ -185,6 +187,7 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                     "the amount is its schedule; 'daily' before it names the regimen of a "
                     "day, not the amount", Severity.INFO))
             if reading.schedule is None and _N_TIMES.fullmatch(passage.text[token.start:token.end]):
+                reading.n_times = True
                 reading.notes.append((
                     "n-times-notation", f"{passage.text[token.start:token.end]!r}: read as "
                     "so many times a day, as Indonesian and German prescriptions write it "
@@ -196,6 +199,37 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
 
 #: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
 _N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?")
+
+
+def _n_times_unclear(passage: Passage, reading: ItemReading, token: Token,
+                     tokens: list[Token]) -> bool:
+    """Whether a schedule token leaves "N×" before a dose unread: the notation counts doses a
+    day only where the passage writes it for two doses or more (the author's way of writing a
+    regimen: "ceftriaxone 2×1 g, metronidazole 3×500 mg") and the item has no other schedule. A
+    lone "2×500 mg", or one beside "twice daily", "once" or "stat", may as well count units of
+    one dose (two 500 mg tablets): neither is guessed, and the item gets no daily amount."""
+    text = passage.text[token.start:token.end]
+    if reading.n_times_unclear is not None:
+        return True
+    if _N_TIMES.fullmatch(text):
+        if reading.n_times:  # a second "N×" in the item's words is a later dose's
+            return True
+        written = sum(1 for t in tokens if t.kind == "freq"
+                      and _N_TIMES.fullmatch(passage.text[t.start:t.end]))
+        if written < 2:
+            reading.n_times_unclear = (f"{text!r} is the only dose of the passage so written: it "
+                                       "may count doses a day or units of one dose")
+        elif reading.schedule is not None:
+            reading.n_times_unclear = (f"{text!r} beside another schedule: it may count doses "
+                                       "a day or units of one dose")
+    elif reading.n_times:
+        reading.n_times_unclear = (f"{text!r} beside a count before a multiplication sign: the "
+                                   "count may be of doses a day or of units of one dose")
+    if reading.n_times_unclear is not None:
+        reading.schedule, reading.n_times = None, False
+        reading.notes = [n for n in reading.notes if n[0] != "n-times-notation"]
+        return True
+    return False
 
 
 def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:
