@@ -63,7 +63,8 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
          "fresh22", "fresh23", "fresh24",
          "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31",
-         "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41")
+         "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39",
+         "fresh40", "fresh41")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",

@@ -4,6 +4,7 @@ own (a folder over the shipped data, ``Knowledge.load(tmp_path)``):
 - a drug whose source contraindicates QT-prolonging drugs (``qt_prolonging_contraindicated``,
   naming CredibleMeds categories) beside a drug of such a category (``qt_risk``) is
   ``qt-prolonging-contraindicated``, with the drug's own source first; a lesser category is not;
+  a pair of two such drugs is one finding;
 - a drug whose label advises against a benzodiazepine by injection when it is given by some
   routes (``parenteral_benzodiazepine_not_recommended``) is flagged only by those routes and
   only beside a benzodiazepine given IV, IM or SC.
@@ -54,6 +55,19 @@ def test_either_drug_alone_or_without_the_property_is_silent(tmp_path):
         "domperidone,qt_prolonging_contraindicated,known,Test domperidone label [P],P,\n", "")
     assert not _qt(tmp_path, without,
                    ["domperidone 10 mg po tid", "haloperidol 1.5 mg po at night"])
+
+
+def test_a_pair_whose_two_drugs_both_carry_the_property_is_one_finding(tmp_path):
+    both = QT + ("citalopram,qt_prolonging_contraindicated,known,Test citalopram label [P],P,\n"
+                 "citalopram,qt_risk,known,Test [P],P,\n"
+                 "domperidone,qt_risk,known,Test [P],P,\n")
+    found = _qt(tmp_path, both, ["citalopram 20 mg po daily", "domperidone 10 mg po tid"])
+    assert len(found) == 1
+    # a third drug of the category is still named, once
+    found = _qt(tmp_path, both, ["citalopram 20 mg po daily", "domperidone 10 mg po tid",
+                                 "haloperidol 1.5 mg po at night"])
+    assert sum("haloperidol" in f.message for f in found) == 2  # by each drug's own source
+    assert len(found) == 2
 
 
 # -- an injection whose label advises against a parenteral benzodiazepine --------------------------

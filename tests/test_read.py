@@ -85,7 +85,8 @@ def _items(text: str):
                                              ("fresh33", 0.75), ("fresh34", 0.55),
                                              ("fresh35", 1.0), ("fresh36", 0.93),
                                              ("fresh37", 0.79), ("fresh38", 0.91),
-                                             ("fresh39", 1.0), ("fresh40", 0.82)])
+                                             ("fresh39", 1.0), ("fresh40", 0.92),
+                                             ("fresh41", 0.81)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4556,11 +4557,12 @@ def test_a_combination_products_amount_is_no_components():
 
 
 def test_an_amount_after_another_name_is_not_the_drug_before_it():
-    # fresh10-016 (E3C): sucralfate (on no list) is named between doxycycline and "1 g qid"
-    # (its own "doxycycline capsules100 mg twice a day" earlier is read: 200 mg a day)
+    # fresh10-016 (E3C): sucralfate is named between doxycycline and "1 g qid" (its own
+    # "doxycycline capsules100 mg twice a day" earlier is read: 200 mg a day); since
+    # prosefix4041 sucralfate is on the list, and "1 g qid" is read as its own, never doxycycline's
     text = _passage("fresh10-016")
     assert [(o.name, str(o.daily_dose)) for o in read_course(text).not_in_catalogue] \
-        == [("doxycycline", "200 mg/day")]
+        == [("doxycycline", "200 mg/day"), ("sucralfate", "4 g/day")]
 
 
 @pytest.mark.parametrize(("id_", "want"), [
@@ -4868,3 +4870,135 @@ def test_a_bracketed_remark_between_a_name_and_its_amount_keeps_them_bound(text,
 ])
 def test_from_one_day_to_another_is_a_course_of_days_in_a_row(text, want):
     assert _daily_doses(text) == want
+
+
+# -- prosefix4041: the fresh40 and fresh41 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh41-032: the rate after another drug's drip, a name the catalogue lacks, is that drug's
+    ("The lidocaine drip remained at 4mg/minute and the amiodarone drip at 1mg/minute.",
+     [("lidocaine", "5760 mg/day")]),
+    ("The morphine drip remained at 4 mg/hour and the metformin drip at 1 mg/hour.",
+     [("morphine", "96 mg/day")]),
+])
+def test_a_rate_after_another_drugs_drip_is_never_the_drug_before(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_other_drugs_drip_is_read_as_its_own():
+    text = "The lidocaine drip remained at 4mg/minute and the amiodarone drip at 1mg/minute."
+    assert _others(text) == [("amiodarone", "1440 mg/day")]
+    item = next(i for i in read_course(text).items)
+    assert item.as_written == "lidocaine drip remained at 4mg/minute"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh41-003, -017, -025 and -026: names added to the list with their labels
+    ("His medications were ferrous sulfate (324 mg daily) and a multivitamin.",
+     [("ferrous sulfate", "324 mg/day")]),
+    ("She took sucralfate 1 g twice a day.", [("sucralfate", "2 g/day")]),
+    ("She took midodrine 10 mg three times a day.", [("midodrine", "30 mg/day")]),
+    ("He was started on sirolimus 5 mg once a day.", [("sirolimus", "5 mg/day")]),
+    ("He took mycophenolate mofetil 500 mg twice daily.", [("mycophenolate mofetil", "1000 mg/day")]),
+    ("She took oral isoprinosine 500 mg three times daily.", [("inosine pranobex", "1500 mg/day")]),
+    ("He received cefoperazone sulbactam 1 g twice daily.", [("cefoperazone + sulbactam", "2 g/day")]),
+    # fresh40-004: the USAN of ethinylestradiol, as US labels write it
+    ("She took ethinyl estradiol 0.02 mg daily.", [("ethinylestradiol", "0.02 mg/day")]),
+])
+def test_names_added_to_the_list_for_fresh40_and_fresh41(text, want):
+    assert _others(text) == want
+
+
+def test_an_ions_adjective_alone_is_not_the_salt_the_list_names():
+    # "ferrous citrate" is not "ferrous sulfate": the salt word is not left off an ion's adjective
+    text = "She took ferrous citrate 100 mg daily."
+    assert _others(text) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh41-006: "then" ends the dose before; its "once" is not the next dose's
+    ("Hydrocortisone 100 mg once then 50 mg every six hours was recommended.",
+     [("hydrocortisone", None), ("hydrocortisone", "200 mg/day")]),
+    # fresh41-002: what follows "as well as" is another thing given, with its own schedule
+    ("He was started on intravenous methylprednisolone at 125 mg every 6 hours as well as daily "
+     "or every other day hemodialysis.", [("methylprednisolone", "500 mg/day")]),
+])
+def test_a_dose_after_then_or_before_as_well_as_keeps_its_own_schedule(text, want):
+    assert [d for d in _daily_doses(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh41-011: a list of doses written amount first, the schedule at its end
+    ("In April she was taking both 20 mg prednisone and 10 mg morphine daily.",
+     [("prednisone", "20 mg/day"), ("morphine", "10 mg/day")]),
+    # fresh40-034: a salt word after the name; the last dose's "per day" ends the sentence
+    ("He was receiving treatment with dexamethasone 100 μg and morphine sulfate 10 mg per day.",
+     [("dexamethasone", "100 mcg/day"), ("morphine", "10 mg/day")]),
+    # not where the sentence goes on after it, nor where the orders differ
+    ("He was receiving dexamethasone 100 μg and morphine 10 mg per day for pain.",
+     [("dexamethasone", None), ("morphine", "10 mg/day")]),
+    ("He was receiving 20 mg prednisone and morphine 10 mg daily.",
+     [("prednisone", None), ("morphine", "10 mg/day")]),
+])
+def test_a_schedule_that_ends_a_list_of_doses_in_either_order(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_last_dose_of_such_a_list_may_be_a_drug_the_catalogue_lacks():
+    text = "In April 2013, she was taking both 20 mg prednisone and 50 mg azathioprine daily."
+    assert _daily_doses(text) == [("prednisone", "20 mg/day")]
+    assert _others(text) == [("azathioprine", "50 mg/day")]
+
+
+def test_a_units_symbol_in_brackets_after_the_unit_spelt_out():
+    # fresh40-025
+    text = "The patient was defaulted to 81 milligrams (mg) of aspirin daily."
+    assert _daily_doses(text) == [("aspirin", "81 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh41-007 and -008: "3×500 mg" is 500 mg three times a day, "6 mg 1×1" once a day,
+    # where the passage writes two doses or more so
+    ("She was given dexamethasone injection (6 mg 1×1) and morphine 3×10 mg.",
+     [("dexamethasone", "6 mg/day"), ("morphine", "30 mg/day")]),
+    # a lone "3×10 mg", or one beside another schedule, may count units of one dose: not read
+    ("He took morphine 3×10 mg.", [("morphine", None)]),
+    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", None)]),
+    ("She took paracetamol 2×500 mg twice daily and morphine 3×10 mg.",
+     [("acetaminophen", None), ("morphine", "30 mg/day")]),
+    ("He took 2×500 mg paracetamol at once and morphine 3×10 mg.",
+     [("acetaminophen", None), ("morphine", "30 mg/day")]),
+    # with a space, "2 x 25 mcg/h" counts units (count-times-strength), as before
+    ("He wore fentanyl 2 x 25 mcg/h.", [("fentanyl", "1200 mcg/day")]),
+    # never before a count of tablets
+    ("He took morphine 2x10 mg tablets.", [("morphine", None)]),
+])
+def test_the_count_of_doses_a_day_before_a_multiplication_sign(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_multiplication_sign_notation_is_said():
+    assert "n-times-notation" in _codes("He took morphine 3×10 mg and ceftriaxone 2×1 g.")
+    lone = _codes("He took morphine 3×10 mg.")
+    assert "n-times-unclear" in lone and "n-times-notation" not in lone
+
+
+def test_a_dose_of_another_name_after_a_count_the_reader_cannot_read_is_never_the_drug_before():
+    # fresh41-008: "5000 unit" is no amount the reader reads, yet heparin's own: cilostazol's
+    # 100 mg is cilostazol's
+    text = "She received subcutaneous heparin 2×5000 unit and oral cilostazol 1×100 mg."
+    assert _daily_doses(text) == [("heparin", None)]
+    assert _others(text) == [("cilostazol", "100 mg/day")]
+
+
+def test_gr_before_a_route_and_the_name_is_said_not_read():
+    # fresh40-029: "gr" (grain or gram) is not read, and the reader says why
+    text = "Postoperative analgesia was ordered as 1 gr intravenous paracetamol every 8 hours."
+    assert _daily_doses(text) == [("acetaminophen", None)]
+    assert "grain-or-gram" in _codes(text)
+
+
+def test_the_multiplication_sign_notation_is_said_for_a_drug_the_catalogue_lacks():
+    text = "She got metronidazole 3×500 mg and ceftriaxone 2×1 g."
+    assert _others(text) == [("metronidazole", "1500 mg/day"), ("ceftriaxone", "2 g/day")]
+    assert "n-times-notation" in _codes(text)

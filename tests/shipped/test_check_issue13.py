@@ -937,17 +937,42 @@ FRESH63_STILL_WARNED = {
     "MB30": "OxyContin 20 mg/day to Durogesic 12 micrograms/h (au): the US label's 60 mg OME "
             "tolerance applies where no AU row is shipped",
 }
-FRESH64_LEFT = {
-    "LA33": "fluconazole 800 mg/day at CrCl 80 (jp): at the shipped 800 mg/day maximum; no Japanese "
-            "insert row",
-    "LA37": "citalopram with haloperidol (nz): no rule for citalopram with a QT-prolonging drug",
-}
+FRESH64_LEFT: dict[str, str] = {}  # 38/40 on the first run; LA33 and LA37 caught by fix6364
 FRESH64_STILL_WARNED = {
     "LB08": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
             "alfentanil factor (as YB08)",
-    "LB22": "Zalviso sufentanil 15 micrograms SL every 20 minutes as needed (eu): no SL PCA row",
     "LB23": "IV oxycodone PCA 1 mg every 5 minutes, naive (au): no oxycodone PCA row (as YB29)",
     "LB25": "SC metoclopramide 30 mg/day at CrCl 55 (au): above the EU SmPC's halved 15 mg/day",
+}
+
+# -- the sixty-fifth and sixty-sixth held-out rounds (written and committed before check ran) --
+FRESH65_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH65_STILL_WARNED = {
+    "GB33": "tramadol 200 mg/day to oxycodone ER 10 mg every 12 hours (au): 200% at SPCG's "
+            "tramadol factor, though the dose is the label's start; above eTG's AU start (5 mg "
+            "twice daily), the AU OxyContin PI's start not read (fix6566)",
+    "GB41": "MS Contin 30 mg/day to a 12 micrograms/h patch (nz): the US label's 60 mg OME "
+            "tolerance applies where no NZ row is shipped (as MB30; the NZ/AU data sheets' "
+            "conversion tables not reached, fix6566)",
+}
+FRESH66_LEFT: dict[str, str] = {}  # 39/40 on the first run; HA37 caught by fix6566 (clonazepam
+# cyp3a4_inhibitor_caution, the US label's 'should be used cautiously' with CYP3A inhibitors)
+FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
+# -- the sixty-seventh and sixty-eighth held-out rounds (written and committed before check ran) --
+FRESH67_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH67_STILL_WARNED = {
+    "JB29": "Kadian 20 mg once daily, naive (au): above the AU start shipped (10 mg a dose); "
+            "the AU Kapanol PI's start not shipped",
+}
+FRESH68_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH68_STILL_WARNED = {
+    "FB07": "SC morphine 5 mg every 4 hours as needed, naive (jp): 15 mg OME a dose at JSPM's "
+            "cautious factor, above the JP naive start of 10 mg OME",
+    "FB09": "oral morphine 30 mg/day to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
+            "alfentanil factor (as YB08, LB08)",
+    "FB36": "haloperidol 1 mg SC every 4 hours as needed in a hospice (us): 6 mg/day at most, "
+            "above a palliative usual 5 mg/day (as KB05 before end-of-life care)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -1016,6 +1041,10 @@ ROUNDS = {
     "fresh62": (FRESH62_LEFT, FRESH62_STILL_WARNED),
     "fresh63": (FRESH63_LEFT, FRESH63_STILL_WARNED),
     "fresh64": (FRESH64_LEFT, FRESH64_STILL_WARNED),
+    "fresh65": (FRESH65_LEFT, FRESH65_STILL_WARNED),
+    "fresh66": (FRESH66_LEFT, FRESH66_STILL_WARNED),
+    "fresh67": (FRESH67_LEFT, FRESH67_STILL_WARNED),
+    "fresh68": (FRESH68_LEFT, FRESH68_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

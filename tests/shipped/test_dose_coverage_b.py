@@ -77,7 +77,9 @@ TOPS = [
     ("clarithromycin", "clarithromycin 500 mg iv bid", "clarithromycin 5000 mg iv bid"),
     ("linezolid", "linezolid 600 mg po bid", "linezolid 6000 mg po bid"),
     ("linezolid", "linezolid 600 mg iv bid", "linezolid 6000 mg iv bid"),
-    ("fluconazole", "fluconazole 800 mg po daily", "fluconazole 8000 mg po daily"),
+    # oral: the Japanese insert's 400 mg/day (jp) is the strictest market's top; 800 mg/day, the
+    # EU-style SmPC's top, is a warning with no market chosen (the labels disagree)
+    ("fluconazole", "fluconazole 400 mg po daily", "fluconazole 4000 mg po daily"),
     ("fluconazole", "fluconazole 800 mg iv daily", "fluconazole 8000 mg iv daily"),
     # H2 blockers and PPIs at their largest labelled regimens (Zollinger-Ellison, bleeding)
     ("cimetidine", "cimetidine 600 mg po qid", "cimetidine 6000 mg po qid"),

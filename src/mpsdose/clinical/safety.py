@@ -196,7 +196,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     for row in applying:
         measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
     measured = [_stepped_down(m, applying, patient) for m in measured]
-    found = _strictest(measured, applying, patient)
+    found = _strictest(measured, applying, patient, market)
     found.extend(_below_every_band(rows, patient))
     if failure is not None and read_as_failure:
         found.append(_dialysis_read(failure, sorted(read_as_failure)))
@@ -500,15 +500,22 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
 
 
 def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLimit],
-                 patient: Patient) -> DoseLimit | None:
+                 patient: Patient, market: str | None = None) -> DoseLimit | None:
     """Another market's row of the same limit that allows the dose, or a row of the dose's
-    own release that allows it (:func:`_release_stands_in`); None if there is none."""
+    own release that allows it (:func:`_release_stands_in`); None if there is none.
+
+    With no market chosen, a row of no market (every market's) whose route covers the row's
+    is such a twin too: the Japanese insert's 400 mg/day of oral fluconazole crossed by 800 mg,
+    within the EU-style SmPC's 800 mg/day kept for every market, is a warning naming both. With
+    a market chosen, the market's own row judges (an error stays an error)."""
     if row.market is None:
         return None
     for other in applying:
         if other is row:
             continue
-        if other.key == row.key:
+        if market is None and other.market is None and _covers(other, row):
+            pass
+        elif other.key == row.key:
             if other.market in (None, row.market):
                 continue
         elif not _release_stands_in(row, other, measured):
@@ -517,6 +524,13 @@ def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLim
         if ceiling is not None and measured.amount <= ceiling * (1 + _TOLERANCE):
             return other
     return None
+
+
+def _covers(general: DoseLimit, row: DoseLimit) -> bool:
+    """Whether ``general`` is the same limit as ``row`` for a route covering ``row``'s (its own,
+    or every route)."""
+    return (general.route in (None, row.route)
+            and general.key[2:] == row.key[2:] and general.drug == row.drug)
 
 
 def _release_stands_in(row: DoseLimit, other: DoseLimit, measured: _Measured) -> bool:
@@ -551,7 +565,7 @@ def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
 
 
 def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
-               patient: Patient) -> list[Finding]:
+               patient: Patient, market: str | None = None) -> list[Finding]:
     """One finding per drug, kind (daily, single, days) and item.
 
     Every crossed row is weighed: its severity (from the row; stepped down one level, an error
@@ -574,7 +588,7 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
     for (drug, kind, _), group in groups.items():
         above = [m for m in group if m.state in ("above", "avoid")]
         if above:
-            found.append(_above(drug, kind, above, applying, patient))
+            found.append(_above(drug, kind, above, applying, patient, market))
             continue
         # at a maximum printed for another indication: not this patient's maximum, so no finding
         at = [m for m in group if m.state == "at"
@@ -625,11 +639,11 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
 
 
 def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[DoseLimit],
-           patient: Patient) -> Finding:
+           patient: Patient, market: str | None = None) -> Finding:
     weighed = []
     for m in above:
         severity = m.row.severity
-        allowed = _twin_allows(m.row, m, applying, patient)
+        allowed = _twin_allows(m.row, m, applying, patient, market)
         if m.row.scope and severity is Severity.ERROR and not _indicated(m.row, patient):
             severity = Severity.WARNING  # the indication is not known
         if allowed is not None and severity is Severity.ERROR:
@@ -665,8 +679,8 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
         sources.append(low.row.source)
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
-        market = allowed.market.upper() if allowed.market else ""
-        within = (f"within the {market} maximum of {significant(other or 0, 4)} "
+        named = allowed.market.upper() if allowed.market else "any-market"
+        within = (f"within the {named} maximum of {significant(other or 0, 4)} "
                   f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}")
         if allowed.release == m.row.release:
             kind_of = "information only" if severity is Severity.INFO else "a warning"
@@ -881,6 +895,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_cyp3a4(k, items, opioids))
     found.extend(_cyp3a4_contraindicated(k, items))
     found.extend(_cyp3a4_reduce_dose(k, items))
+    found.extend(_cyp3a4_caution(k, items))
     found.extend(_cyp2c9(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
@@ -1054,6 +1069,34 @@ def _cyp3a4_reduce_dose(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
+def _cyp3a4_caution(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose label asks for caution with CYP3A4 inhibitors from a strength on
+    (``cyp3a4_inhibitor_caution``: clonazepam, whose US label says inhibitors of CYP3A, notably
+    oral antifungal agents, 'should be used cautiously') given with an inhibitor of that strength
+    or stronger.
+
+    Neither a contraindication nor a dose reduction: the label's own words (use cautiously:
+    watch for deeper and longer sedation) with the rule's severity, the drug's own source first;
+    an inhibitor weaker than the row's strength is not flagged."""
+    inhibitors = _inhibitors(k, items)
+    found = []
+    for drug in _with_property(k, items, "cyp3a4_inhibitor_caution"):
+        value, source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "cyp3a4_inhibitor_caution")
+        if value not in _INHIBITOR_STRENGTHS:
+            continue
+        named = _at_least(inhibitors, value, drug)
+        if not named:
+            continue
+        rule = _rule(k, "cyp3a4-inhibitor-caution")
+        found.append(Finding(rule.severity, "cyp3a4-inhibitor-caution", (
+            f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
+            f"inhibitor {', '.join(named)}: {drug}'s label asks for caution with such an "
+            f"inhibitor. {rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
+    return found
+
+
 def _maoi_serotonergic(k: Knowledge, items: Sequence[Item], serotonergic: list[str],
                        serotonergic_opioids: list[str]) -> list[Finding]:
     """An MAO inhibitor (``serotonergic`` = ``maoi``: linezolid, a reversible non-selective
@@ -1107,7 +1150,16 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     risky = [d for d, v in named.items() if v is not None and v[0] != _CONDITIONAL_QT]
     conditional = [d for d, v in named.items() if v is not None and v[0] == _CONDITIONAL_QT]
     if risky:
-        found.append(_ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(risky)}"))
+        finding = _ruled(k, "methadone-qt", f"methadone with QT-prolonging {', '.join(risky)}")
+        forbidding = _forbidding_qt(k, "methadone", risky)
+        if forbidding:  # the pair's one finding: the partner's own contraindication is named here
+            owners = " and ".join(f"{d}'s" for d in forbidding)
+            verb = "source contraindicates" if len(forbidding) == 1 else "sources contraindicate"
+            finding = Finding(finding.severity, finding.code, (
+                f"{finding.message.rstrip('.')}; {owners} own {verb} medicines known to "
+                "prolong the QT interval."),
+                " ; also: ".join([finding.source, *forbidding.values()]))
+        found.append(finding)
     if conditional:
         rule = _rule(k, "methadone-qt")
         source = k.drug_properties.get(conditional[0], "qt_risk")[1]  # type: ignore[index]
@@ -1119,21 +1171,40 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
+def _forbidding_qt(k: Knowledge, drug: str, partners: Sequence[str]) -> dict[str, str]:
+    """The partners whose own source contraindicates QT-prolonging drugs of ``drug``'s
+    CredibleMeds category, with that source."""
+    risk = k.drug_properties.get(drug, "qt_risk")
+    found = {}
+    for partner in partners:
+        forbids = k.drug_properties.get(partner, "qt_prolonging_contraindicated")
+        if risk is not None and forbids is not None and risk[0] in forbids[0].split():
+            found[partner] = forbids[1]
+    return found
+
+
 def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """A drug whose source contraindicates QT-prolonging drugs (``qt_prolonging_contraindicated``:
     domperidone, by the 2014 EU/UK restriction) given with a drug of a CredibleMeds category the
     source names (``qt_risk``: known risk of torsades de pointes, for "medicines known to prolong
-    the QT interval"); a drug of a lesser category is not flagged."""
+    the QT interval"; citalopram and escitalopram, by the 2011 MHRA/EMA review); a drug of a
+    lesser category is not flagged. A pair whose two drugs both carry the property (citalopram
+    with domperidone) is one finding, under the first drug's source, not two; a pair with
+    methadone is the ``methadone-qt`` finding's, which names this source too."""
     found = []
+    said: set[frozenset[str]] = set()
     for drug in _with_property(k, items, "qt_prolonging_contraindicated"):
         value, source = k.drug_properties.get(  # type: ignore[misc]
             drug, "qt_prolonging_contraindicated")
         categories = set(value.split())
         others = [d for d in _with_property(k, items, "qt_risk") if d != drug
+                  and d != "methadone"  # the methadone-qt finding names the pair, and this label
+                  and frozenset((drug, d)) not in said
                   and (v := k.drug_properties.get(d, "qt_risk")) is not None
                   and v[0] in categories]
         if not others:
             continue
+        said.update(frozenset((drug, d)) for d in others)
         rule = _rule(k, "qt-prolonging-contraindicated")
         text = (f"{drug} with the QT-prolonging {', '.join(others)} (CredibleMeds: "
                 f"{' or '.join(sorted(categories))} risk of torsades de pointes): contraindicated")

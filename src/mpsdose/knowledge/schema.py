@@ -623,6 +623,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_contraindicated_named",
                                                  "cyp3a4_inhibitor_contraindicated_routes",
                                                  "cyp3a4_inhibitor_reduce_dose",
+                                                 "cyp3a4_inhibitor_caution",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
                                                  "qt_prolonging_contraindicated",
                                                  "parenteral_benzodiazepine_not_recommended",
@@ -641,6 +642,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "cyp3a4_inhibitor_reduce_dose: the weakest CYP3A4 inhibitor "
                             "strength with which the drug's label asks for a reduced dose "
                             "rather than contraindicating it (quetiapine: strong). "
+                            "cyp3a4_inhibitor_caution: the weakest CYP3A4 inhibitor strength "
+                            "with which the drug's label asks only for caution (clonazepam: "
+                            "moderate, the oral azole antifungals it names). "
                             "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
                             "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
                             "strength a source rates (weak, moderate, strong), or yes where a "

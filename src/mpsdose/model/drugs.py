@@ -339,10 +339,14 @@ class OtherDrug(Value):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name it goes by, as written and without its salt words, lower case."""
+        """Every name it goes by, as written and without its salt words, lower case. An ion's
+        adjective left alone ("ferrous" of "ferrous sulfate") names no substance: the salt is
+        kept ("ferrous citrate" is not ferrous sulfate)."""
         found: list[str] = []
         for name in (self.name, *self.aliases):
             for each in (normal_name(name), without_salt(name)):
+                if each.endswith("ous") and " " not in each and each != normal_name(name):
+                    continue
                 if each not in found:
                     found.append(each)
         return tuple(found)

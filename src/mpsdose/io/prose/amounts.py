@@ -99,6 +99,11 @@ class DoseNumbers:
             dose.per_dose = Measure(value, unit_spelling(base, per))
             notes.append(("split-dose-unclear", reading.split_unclear, Severity.WARNING))
             return dose
+        if reading.n_times_unclear is not None:
+            dose.per_dose = Measure(value, unit_spelling(base, per))
+            notes.append(("n-times-unclear", f"{reading.n_times_unclear}: not read, no daily "
+                          "amount", Severity.INFO))
+            return dose
         if reading.units_unread is not None and not (  # "10 mg 1/2 tablet": the fraction's
                 reading.unit_fraction is not None
                 and reading.units_unread in reading.unit_fraction[1]):

@@ -583,8 +583,13 @@ def _bracketed_daily(passage: Passage, tokens: list[Token], previous: int, openi
 
 def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -> int | None:
     """The drug right after an amount: "2 mg/day of morphine", "0.2% ropivacaine",
-    "2 mg/mL (bupivacaine)", "150 microg/hr transdermal fentanyl"."""
+    "2 mg/mL (bupivacaine)", "150 microg/hr transdermal fentanyl", "81 milligrams (mg) of
+    aspirin" (the unit's symbol in brackets after the unit spelt out is the amount's own)."""
     position = index + 1
+    if position + 2 < len(tokens) and tokens[position].kind == "open" \
+            and tokens[position + 2].kind == "close" and tokens[position + 1].kind == "word" \
+            and tokens[position + 1].value in _UNIT_SYMBOLS:
+        position += 3
     if position + 2 < len(tokens) and tokens[position].kind == "open" \
             and tokens[position + 1].kind == "drug" and tokens[position + 2].kind == "close":
         return position + 1
@@ -602,6 +607,8 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
     return None
 
 
+#: A unit's symbols, as written in brackets after the unit spelt out ("81 milligrams (mg)").
+_UNIT_SYMBOLS = frozenset({"mg", "mcg", "µg", "μg", "ug", "g"})
 #: The nouns of a course of treatment an amount in brackets may stand before ("low-dose (5
 #: mg/day) treatment of escitalopram").
 _TREATMENT_NOUNS = frozenset({"treatment", "therapy", "regimen"})

@@ -230,7 +230,11 @@ def _intermittent(passage: Passage, reading: ItemReading) -> str | None:
                     token.kind == "drug" and position != own) or (
                     # "Methotrexate 15 mg weekly and prednisolone 10 mg daily": a conjunction
                     # before the drug's name ends its words
-                    step < 0 and own is not None and position < own and token.kind == "plus"):
+                    step < 0 and own is not None and position < own and token.kind == "plus") or (
+                    # "125 mg every 6 hours as well as daily or every other day hemodialysis":
+                    # "as well as" joins another thing given, whose schedule is its own
+                    step > 0 and token.kind == "plus"
+                    and " ".join(passage.normal[token.start:token.end].split()) == "as well as"):
                 break
             start, end = min(start, token.start), max(end, token.end)
             position += step

@@ -191,6 +191,18 @@ PHRASES: tuple[Phrase, ...] = (
     # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
     _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
+    # "metronidazole 3×500 mg", "ceftriaxone 2×1 g", "dexamethasone (6 mg 1×1)": the count of
+    # doses a day before a multiplication sign, as Indonesian and German prescriptions write it
+    # ("3x1": three times a day, one each time — BPOM, pom.go.id, as quoted by tempo.co; Dinas
+    # Kesehatan Kota Yogyakarta, as quoted by detik.com). Read before a dose with its unit, or
+    # as "N×1" after one; the sign written against the dose ("3×500 mg": "2 x 25 mcg/h", with a
+    # space, counts units, read_unit_count), never before a rate ("/h") or a count of tablets
+    # ("2x10 mg tablets": two tablets of 10 mg); said in a finding (n-times-notation)
+    _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×](?=\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|μg|units?|iu|ui)"
+               r"(?![a-z0-9µ])(?!\s*/)(?!\s*(?:tablets?|tabs?|capsules?|caps?|patch(?:es)?|ampoules?|"
+               r"vials?|sachets?|puffs?)))", lambda m: _times(_hours(m))),
+    _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d.,]|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
+               r"cm|mm|m|kg|days?|weeks?|months?|hours?|h|min)(?![a-z]))", lambda m: _times(_hours(m))),
     # "(0-1-0)", "(1-0-1)", "(1-1-1-1)": the dosing scheme morning-midday-evening[-night], each
     # place one dose or none; read only in brackets and only of ones and noughts (a "2" or a "½"
     # may count tablets, not doses): the ones are the doses of a day

@@ -87,6 +87,8 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             continue
         if token.kind == "punct" and token.value == ";":
             break
+        if _as_well_as(passage, tokens, position):
+            break  # "125 mg every 6 hours as well as daily or every other day hemodialysis"
         if token.kind in ("punct", "plus") and (_another_follows(tokens, position)
                                                or _unknown_name_follows(tokens, position)):
             break
@@ -169,6 +171,8 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                                 f"{passage.text[token.start:token.end]!r} after a count: the doses may "
                                 "be so many a day or one a day; not read as a schedule",
                                 (token.start, token.end))
+        elif isinstance(value, Schedule) and _n_times_unclear(passage, reading, token, tokens):
+            pass  # "2×500 mg" alone, or beside another schedule: doses a day or units a dose
         elif isinstance(value, Schedule):
             if reading.schedule is None and _adjective_daily(passage, tokens, token):
                 reading.schedule_adjective = True
@@ -182,9 +186,50 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                     "schedule-after-amount", f"{passage.text[token.start:token.end]!r} after "
                     "the amount is its schedule; 'daily' before it names the regimen of a "
                     "day, not the amount", Severity.INFO))
+            if reading.schedule is None and _N_TIMES.fullmatch(passage.text[token.start:token.end]):
+                reading.n_times = True
+                reading.notes.append((
+                    "n-times-notation", f"{passage.text[token.start:token.end]!r}: read as "
+                    "so many times a day, as Indonesian and German prescriptions write it "
+                    "(\"3×500 mg\": 500 mg three times a day; \"1×1\": once a day)", Severity.INFO))
             reading.schedule = reading.schedule or value
         else:
             reading.schedule_word = reading.schedule_word or value
+
+
+#: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
+_N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?")
+
+
+def _n_times_unclear(passage: Passage, reading: ItemReading, token: Token,
+                     tokens: list[Token]) -> bool:
+    """Whether a schedule token leaves "N×" before a dose unread: the notation counts doses a
+    day only where the passage writes it for two doses or more (the author's way of writing a
+    regimen: "ceftriaxone 2×1 g, metronidazole 3×500 mg") and the item has no other schedule. A
+    lone "2×500 mg", or one beside "twice daily", "once" or "stat", may as well count units of
+    one dose (two 500 mg tablets): neither is guessed, and the item gets no daily amount."""
+    text = passage.text[token.start:token.end]
+    if reading.n_times_unclear is not None:
+        return True
+    if _N_TIMES.fullmatch(text):
+        if reading.n_times:  # a second "N×" in the item's words is a later dose's
+            return True
+        written = sum(1 for t in tokens if t.kind == "freq"
+                      and _N_TIMES.fullmatch(passage.text[t.start:t.end]))
+        if written < 2:
+            reading.n_times_unclear = (f"{text!r} is the only dose of the passage so written: it "
+                                       "may count doses a day or units of one dose")
+        elif reading.schedule is not None:
+            reading.n_times_unclear = (f"{text!r} beside another schedule: it may count doses "
+                                       "a day or units of one dose")
+    elif reading.n_times:
+        reading.n_times_unclear = (f"{text!r} beside a count before a multiplication sign: the "
+                                   "count may be of doses a day or of units of one dose")
+    if reading.n_times_unclear is not None:
+        reading.schedule, reading.n_times = None, False
+        reading.notes = [n for n in reading.notes if n[0] != "n-times-notation"]
+        return True
+    return False
 
 
 def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:
@@ -297,8 +342,11 @@ def _shared_name(tokens: list[Token], reading: ItemReading,
         # two times a day": the schedule before "to" is the old dose's), or a bracket opened
         # after the dose before ("Propranolol 20 mg three times a day (following stat-dose 40
         # mg in ED)": the bracket tells of another dose, which the schedule before it is not)
+        # "then" or "later" between them ("hydrocortisone 100 mg once then 50 mg every six
+        # hours": the "once" is the first dose's)
         if token.kind in ("plus", "open") or (token.kind == "punct" and token.value in ",;") or (
-                token.kind == "word" and token.value == "to"):
+                token.kind == "word" and token.value == "to") or (
+                token.kind == "time" and token.value == "later"):
             until = position
     return min(before), until
 
@@ -333,9 +381,21 @@ def _adjective_daily(passage: Passage, tokens: list[Token], token: Token) -> boo
                                            "requirements", "consumption", "intake", "amount"))
 
 
+def _as_well_as(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "as well as" joins another thing given, whose words ("daily or every other day
+    hemodialysis") are not the item's."""
+    token = tokens[position]
+    return token.kind == "plus" and " ".join(passage.normal[token.start:token.end].split()) \
+        == "as well as"
+
+
 def _unknown_name_follows(tokens: list[Token], position: int) -> bool:
     """After "," or "and": a name the catalogue does not know starts another item
-    ("oxycodone 10 mg, senna 2 tablets at night": the night is senna's, not oxycodone's)."""
+    ("oxycodone 10 mg, senna 2 tablets at night": the night is senna's, not oxycodone's; "and
+    the amiodarone drip": an article may open it)."""
+    if position + 2 < len(tokens) and tokens[position + 1].kind == "word" \
+            and tokens[position + 1].value in ("the", "a", "an"):
+        position += 1
     if position + 1 >= len(tokens):
         return False
     following = tokens[position + 1]

@@ -138,10 +138,18 @@ def note_grains(passage: Passage, tokens: list[Token]) -> None:
                 or unit.value not in ("gr", "grs", "grain", "grains"):
             continue
         before = tokens[max(0, position - 3):position]
-        after = tokens[position + 2:position + 4]
-        named = next((t for t in reversed(before) if t.kind == "drug"), None) or (
-            after[1] if len(after) == 2 and passage.word(after[0]) == "of"
-            and after[1].kind == "drug" else None)
+        # the drug after the unit: "of aspirin", "1 gr intravenous paracetamol every 8 hours"
+        # (route, release and form words between; fresh40-029)
+        ahead, named_after = position + 2, None
+        while ahead < min(len(tokens), position + 5):
+            if tokens[ahead].kind == "drug":
+                named_after = tokens[ahead]
+                break
+            if tokens[ahead].kind not in ("route", "release", "form") \
+                    and passage.word(tokens[ahead]) != "of":
+                break
+            ahead += 1
+        named = next((t for t in reversed(before) if t.kind == "drug"), None) or named_after
         if named is None:
             continue
         said = passage.text[number.start:unit.end]

@@ -49,6 +49,9 @@ _UNATTACHED = frozenset({"no drug the catalogue knows is named for it",
 _ANSWERED = frozenset({"unknown-name", "amount-not-attached", "reference-unclear",
                        "combination-not-read"})
 _SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
+#: The findings of the second reading said for the items of drugs the catalogue lacks: the
+#: assumptions made in reading their amounts.
+_CARRIED = frozenset({"n-times-notation"})
 
 
 def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
@@ -125,6 +128,9 @@ def read_other_items(first: Reading, passage: Passage, second: Reading,
         f"{o.as_written!r}: {o.name} is not in mpsdose's catalogue (named as a drug by "
         f"{_source_name(o.source)}): read, not totalled, not checked", _SOURCE), o.span)
         for o in others]
+    # an assumption the second reading made in reading a kept item is said for it too
+    spans = {o.span for o in others}
+    findings += [f for f in second.findings if f.finding.code in _CARRIED and f.span in spans]
     not_doses = tuple(n for n in first.not_doses if n.span not in amounts)
     return attrs.evolve(first, states=tuple(states), findings=tuple(findings), not_doses=not_doses)
 

@@ -182,6 +182,10 @@ class ItemReading:
     count_before: bool = False
     #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
     units_unread: str | None = None
+    #: the count before a multiplication sign was read as doses a day ("3×500 mg")
+    n_times: bool = False
+    #: why "N×" before a dose is not read (doses a day or units a dose): no daily amount
+    n_times_unclear: str | None = None
     #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
     doses_taken: str | None = None
     #: the ceiling the text sets on a dose per kg ("with a maximum of 1g/day")

@@ -18,7 +18,7 @@ from mpsdose.io.prose.amounts import rate_per_hour
 from mpsdose.io.prose.modifiers import apply_modifier
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.scan import Amount, Token, opening_bracket
-from mpsdose.io.prose.words import NOT_A_NAME, name_like
+from mpsdose.io.prose.words import NOT_A_NAME, SALTS, name_like
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule
 from mpsdose.model.vocabulary import Route
@@ -56,7 +56,10 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
         end = _list_end_schedule(passage, tokens, reading)
         if end is not None and reading.schedule is None and reading.schedule_word is None \
                 and not reading.prn and not reading.bolus:
-            apply_modifier(passage, reading, tokens[end], tokens)
+            if tokens[end].kind == "amount" and reading.amount is not None:
+                reading.amount = attrs.evolve(reading.amount, per=("day",))
+            else:
+                apply_modifier(passage, reading, tokens[end], tokens)
             said = passage.text[tokens[reading.amount_token or end].start:tokens[end].end]
             reading.notes.append(("shared-schedule", f"the schedule at the end of the list "
                                   f"of doses ({said!r}) is read for this dose too",
@@ -370,8 +373,16 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
     """ "treated with Haloperidol 1.5 mg and Diazepam 5 mg daily": where a dose (a name and
     a single amount with no schedule of its own, only route or form words after it) heads a
     list of such doses joined by "and" or commas, and the list's last dose is followed by a
-    schedule that ends the sentence, the position of that schedule; else None."""
-    if reading.amount_token is None or reading.amount_token != reading.last:
+    schedule that ends the sentence, the position of that schedule; else None. A salt word may
+    follow a name ("dexamethasone 100 μg and Levothyroxine sodium 1 mg per day"); the doses may
+    each be written amount first ("both 20 mg prednisone and 50 mg azathioprine daily"), every
+    one of the list alike."""
+    at = reading.amount_token
+    if at is None:
+        return None
+    amount_first = at == reading.first and reading.last == at + 1 \
+        and tokens[reading.last].kind == "drug"
+    if at != reading.last and not amount_first:
         return None
     position = reading.last + 1
     doses = 0
@@ -392,22 +403,36 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         # the last of a list closed by "and" may be a name the catalogue does not know; in a
         # list of commas alone ("aspirin 100 mg, chlorimipramine 25 mg twice a day") the
         # schedule may be the last dose's only
-        if position + 1 >= len(tokens) or not (
-                tokens[position].kind == "drug"
-                or (joined_by_and and _unknown_name(tokens[position]))) \
-                or tokens[position + 1].kind != "amount":
+        if amount_first:
+            amount_at, name_at = position, position + 1
+        else:
+            amount_at, name_at = position + 1, position
+            while amount_at < len(tokens) and passage.word(tokens[amount_at]) in SALTS:
+                amount_at += 1
+        if max(amount_at, name_at) >= len(tokens) or not (
+                tokens[name_at].kind == "drug"
+                or (joined_by_and and _unknown_name(tokens[name_at]))) \
+                or tokens[amount_at].kind != "amount":
             return None
-        amount: Amount = tokens[position + 1].value
+        amount: Amount = tokens[amount_at].value
+        if amount.mass and amount.per == ("day",) and amount.kind == "single" \
+                and not amount_first and not tokens[at].value.per \
+                and not (reading.infusion or reading.device) and amount_at + 1 == len(tokens) - 1 \
+                and passage.word(tokens[-1]) == ".":
+            # "dexamethasone 100 μg and Levothyroxine sodium 1 mg per day.": the last dose's
+            # "per day" ends the sentence as a schedule would (an infusion's drugs share it by
+            # share_infusion_day)
+            return amount_at
         if not (amount.mass and amount.time is None and amount.kind == "single"):
             return None
         doses += 1
-        position += 2
+        position = max(amount_at, name_at) + 1
     if not doses or position >= len(tokens) or tokens[position].kind != "freq" \
             or not isinstance(tokens[position].value, Schedule):
         return None
     after = tokens[position + 1:]
     if after and not (len(after) == 1 and passage.word(after[0]) == ".") \
-            and not _bracket_holds_list(passage, tokens, reading.amount_token - 1, position):
+            and not _bracket_holds_list(passage, tokens, at - 1, position):
         return None
     return position
 

@@ -51,6 +51,8 @@ __all__ = [
 _TIMES_OF_DAY = frozenset({"night", "morning", "evening", "noon", "midday", "lunch", "lunchtime",
                            "dinner", "supper", "breakfast", "bedtime", "afternoon"})
 #: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
+#: Articles that may open the noun phrase of a name after a conjunction ("and the amiodarone drip").
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})
 _GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
 #: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
 _FURTHER = frozenset({"additional", "extra", "another", "others", "further", "subsequent", "second",
@@ -430,16 +432,19 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
             break
         if token.kind in ("amount", "drug", "class", "clause"):
             return False
+    # (its own amount may be a number whose unit the reader does not read: "heparin 2×5000 unit
+    # and oral cilostazol 1×100 mg")
     if conjunction is None or not any(
-            tokens[position].kind == "amount"
+            tokens[position].kind in ("amount", "number")
             for position in range(drug_index + 1, conjunction)):
         return False
-    # the name heads the amount: only glue, a salt, a route or form, or a letter naming a
-    # variant ("cyclosporine A", "vitamin K") between them — never a verb ("the patient
-    # received 20 mg": the patient is no drug)
+    # the name heads the amount: only glue, a salt, a route, form or infusion word ("and the
+    # amiodarone drip at 1 mg/minute"), a schedule written first ("and cilostazol 1×100 mg"),
+    # or a letter naming a variant ("cyclosporine A", "vitamin K") between them — never a verb
+    # ("the patient received 20 mg": the patient is no drug)
     position = index - 1
     while position > conjunction and (
-            tokens[position].kind in ("route", "release", "form")
+            tokens[position].kind in ("route", "release", "form", "infusion", "freq")
             or (tokens[position].kind == "word" and (
                 tokens[position].value in GLUE | SALTS
                 or re.fullmatch(r"[A-Z]", passage.text[tokens[position].start:tokens[
@@ -449,14 +454,16 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     if position <= conjunction or name.kind != "word" or not name_like(str(name.value)) \
             or name.value in NOT_A_NAME | _FURTHER:
         return False
-    # and the name opens the noun phrase after the conjunction: only the way it is given
-    # stands before it ("and orally administered cyclosporine A", "and intravenous
-    # immunoglobulin"), never a preposition ("; increased in steps of 5 mg") — but the "of"
-    # of a verb's noun ("and addition of tabs cyclophosphamide 50mg")
+    # and the name opens the noun phrase after the conjunction: only an article ("and the
+    # amiodarone drip") or the way it is given stands before it ("and orally administered
+    # cyclosporine A", "and intravenous immunoglobulin"), never a preposition ("; increased in
+    # steps of 5 mg") — but the "of" of a verb's noun ("and addition of tabs cyclophosphamide
+    # 50mg")
     position -= 1
     while position > conjunction and (
             tokens[position].kind in ("route", "release", "form", "verb")
             or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)
+            or (tokens[position].kind == "word" and tokens[position].value in _ARTICLES)
             or (tokens[position].kind == "word" and tokens[position].value == "of"
                 and position - 1 > conjunction and tokens[position - 1].kind == "verb")):
         position -= 1
