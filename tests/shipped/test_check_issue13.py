@@ -935,7 +935,8 @@ FRESH63_STILL_WARNED = {
     "MB29": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
             "(as WB29)",
     "MB30": "OxyContin 20 mg/day to Durogesic 12 micrograms/h (au): the US label's 60 mg OME "
-            "tolerance applies where no AU row is shipped",
+            "tolerance, borrowed where no AU row is shipped: a warning naming the UK/EU "
+            "labels, which allow it (an error before)",
 }
 FRESH64_LEFT: dict[str, str] = {}  # 38/40 on the first run; LA33 and LA37 caught by fix6364
 FRESH64_STILL_WARNED = {
@@ -952,8 +953,8 @@ FRESH65_STILL_WARNED = {
             "tramadol factor, though the dose is the label's start; above eTG's AU start (5 mg "
             "twice daily), the AU OxyContin PI's start not read (fix6566)",
     "GB41": "MS Contin 30 mg/day to a 12 micrograms/h patch (nz): the US label's 60 mg OME "
-            "tolerance applies where no NZ row is shipped (as MB30; the NZ/AU data sheets' "
-            "conversion tables not reached, fix6566)",
+            "tolerance, borrowed where no NZ row is shipped: a warning (as MB30; the NZ/AU "
+            "data sheets' conversion tables not reached, fix6566)",
 }
 FRESH66_LEFT: dict[str, str] = {}  # 39/40 on the first run; HA37 caught by fix6566 (clonazepam
 # cyp3a4_inhibitor_caution, the US label's 'should be used cautiously' with CYP3A inhibitors)

@@ -1727,6 +1727,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
     low_start = (_market_low_patch(k, items, old_bounds, market)
+                 or _borrowed_low_patch(k, items, old_bounds, market)
                  if new_patch and not old_patch and old_bounds is not None else None)
     if low_start is not None:
         found.append(low_start)
@@ -2766,6 +2767,43 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
                 f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
                 row.source)
     return _market_patch_table_start(k, rate, old_bounds, market)
+
+
+def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
+                        market: str | None) -> Finding | None:
+    """A warning, not the US contraindication's error, where the chosen market has no patch
+    start of its own (no ``patch_low_start`` or ``patch_table`` row: AU, NZ) and another
+    market's label allows this first patch for the previous oral morphine equivalent (the UK and
+    EU labels: 12 mcg/h below 45-60 mg/day); or None.
+
+    The 60 mg/day of opioid tolerance is the US label's. In a market whose own label is not
+    shipped it is borrowed, and a borrowed error counts only as a warning where another market's
+    label gives the start (as for doses borrowed across markets): the finding names both and
+    asks to confirm the tolerance and the market's own label. With no market chosen, or in the
+    US, the error stands.
+    """
+    if market is None or market == "us" or k.market_rules.of(market, "patch_low_start") \
+            or market_table(market, "patch_table", k, "fentanyl") is not None:
+        return None
+    rate = _patch_rate(items)
+    allowing = [row for row in k.market_rules.rows if row.rule == "patch_low_start"
+                and row.market != market and row.matches("fentanyl", Route.TRANSDERMAL)
+                and row.value is not None and rate <= row.value * (1 + _TOLERANCE)
+                and row.band.contains(old_bounds[0])]
+    if not allowing:
+        return None
+    rule = _rule(k, "fentanyl-patch-naive", threshold=True)
+    labels = "; ".join(f"the {row.market.upper()} label gives {significant(row.value, 4)} mcg/h "
+                       f"for {row.band.format('mg/day OME')} ({row.product})"
+                       for row in allowing if row.value is not None)
+    return Finding(Severity.WARNING, "fentanyl-patch-low-ome", (
+        f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
+        f"{_range_text(old_bounds)} mg/day: below the US label's {rule.threshold:g} mg/day of "
+        f"opioid tolerance, under which it contraindicates the patch; {labels}. No "
+        f"{market.upper()} patch start is shipped, so the US rule is borrowed and counts as a "
+        f"warning, not an error: confirm the patient's opioid tolerance and the "
+        f"{market.upper()} label"),
+        " ; also: ".join([rule.source, *(row.source for row in allowing)]))
 
 
 def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float, float],
