@@ -45,7 +45,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh36_passages.jsonl", "fresh37_passages.jsonl",
                                           "fresh38_passages.jsonl", "fresh39_passages.jsonl",
                                           "fresh40_passages.jsonl", "fresh41_passages.jsonl",
-                                          "fresh42_passages.jsonl", "fresh43_passages.jsonl")
+                                          "fresh42_passages.jsonl", "fresh43_passages.jsonl",
+                                          "fresh44_passages.jsonl", "fresh45_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -88,7 +89,7 @@ def _items(text: str):
                                              ("fresh37", 0.79), ("fresh38", 0.91),
                                              ("fresh39", 1.0), ("fresh40", 0.92),
                                              ("fresh41", 0.81), ("fresh42", 0.66),
-                                             ("fresh43", 0.71)])
+                                             ("fresh43", 0.71), ("fresh44", 0.72), ("fresh45", 0.75)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
