@@ -39,7 +39,8 @@ Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
             fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
             fresh28|fresh29|fresh30|fresh31|fresh32|fresh33|fresh34|fresh35|
-            fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|all] [--show]
+            fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|
+            fresh44|fresh45|all] [--show]
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh22", "fresh23", "fresh24",
          "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31",
          "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39",
-         "fresh40", "fresh41", "fresh42", "fresh43")
+         "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -82,7 +83,8 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh35_passages.jsonl", "fresh36_passages.jsonl",
          "fresh37_passages.jsonl", "fresh38_passages.jsonl",
          "fresh39_passages.jsonl", "fresh40_passages.jsonl", "fresh41_passages.jsonl",
-         "fresh42_passages.jsonl", "fresh43_passages.jsonl")
+         "fresh42_passages.jsonl", "fresh43_passages.jsonl", "fresh44_passages.jsonl",
+         "fresh45_passages.jsonl")
 
 
 def passages() -> list[dict]:

@@ -45,7 +45,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh36_passages.jsonl", "fresh37_passages.jsonl",
                                           "fresh38_passages.jsonl", "fresh39_passages.jsonl",
                                           "fresh40_passages.jsonl", "fresh41_passages.jsonl",
-                                          "fresh42_passages.jsonl", "fresh43_passages.jsonl")
+                                          "fresh42_passages.jsonl", "fresh43_passages.jsonl",
+                                          "fresh44_passages.jsonl", "fresh45_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -87,7 +88,8 @@ def _items(text: str):
                                              ("fresh35", 1.0), ("fresh36", 0.93),
                                              ("fresh37", 0.79), ("fresh38", 0.91),
                                              ("fresh39", 1.0), ("fresh40", 0.92),
-                                             ("fresh41", 0.81)])
+                                             ("fresh41", 0.81), ("fresh42", 0.66),
+                                             ("fresh43", 0.71), ("fresh44", 0.72), ("fresh45", 0.75)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5003,3 +5005,53 @@ def test_the_multiplication_sign_notation_is_said_for_a_drug_the_catalogue_lacks
     text = "She got metronidazole 3×500 mg and ceftriaxone 2×1 g."
     assert _others(text) == [("metronidazole", "1500 mg/day"), ("ceftriaxone", "2 g/day")]
     assert "n-times-notation" in _codes(text)
+
+
+# -- prosefix4243: the fresh42 and fresh43 rounds --------------------------------------------------
+
+def test_a_bracketed_amount_after_a_drugs_own_closed_bracket_is_never_that_drugs():
+    # fresh42-002: "precipitated calcium carbonate (3000 mg/day)" gave its amount to lansoprazole
+    text = ("His oral medications included lansoprazole (15 mg/day), precipitated calcium "
+            "carbonate (3000 mg/day), and aspirin (100 mg/day).")
+    assert _daily_doses(text) == [("lansoprazole", "15 mg/day"), ("aspirin", "100 mg/day")]
+    assert "amount-not-attached" in _codes(text)
+    # a bracket that is the drug's own, right after its name, is still read
+    assert _daily_doses("She took lansoprazole (15 mg/day).") == [("lansoprazole", "15 mg/day")]
+
+
+def test_the_dose_before_a_change_from_to_of_a_dosed_drug_is_no_new_state():
+    # fresh43-025: "an increase in bupropion dose from 300 mg to 450 mg" after the increase to 450
+    text = ("She increased the dose of morphine to 450 mg/day. Following such an increase in "
+            "morphine dose from 300 mg to 450 mg, after 3 days, she was ill.")
+    reading = read_course(text)
+    assert [str(i.daily_dose) for s in reading.states for i in s.items] == ["450 mg/day",
+                                                                             "450 mg/day"]
+    assert "dose-before-change" in _codes(text)
+    # where the story holds no dose yet, the amount after "from" is still the state before's
+    text = "Morphine was increased from 300 mg to 450 mg daily."
+    assert [str(i.daily_dose) for s in read_course(text).states for i in s.items] == [
+        "300 mg/day", "450 mg/day"]
+    assert "dose-before-change" not in _codes(text)
+
+
+def test_a_class_apposition_between_the_name_and_the_schedule_is_passed():
+    # fresh42-010
+    text = ("He received 80 mg subcutaneous enoxaparin, a low molecular weight heparin (LMWH), "
+            "administered twice a day.")
+    assert _daily_doses(text) == [("enoxaparin", "160 mg/day")]
+    # an apposition followed by another drug still ends the item
+    text = "He took morphine, an opioid, and paracetamol 1 g four times daily."
+    assert _daily_doses(text) == [("morphine", None), ("acetaminophen", "4 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh42-002, fresh43-024, -027 and -032: names added to the list with their labels
+    ("He took carvedilol (2.5 mg/day).", [("carvedilol", "2.5 mg/day")]),
+    ("He took rosuvastatin calcium (5 mg/day).", [("rosuvastatin", "5 mg/day")]),
+    ("He took nicorandil (15 mg/day).", [("nicorandil", "15 mg/day")]),
+    ("She took paliperidone 12 mg/day.", [("paliperidone", "12 mg/day")]),
+    ("She took chlordiazepoxide 10 mg twice daily.", [("chlordiazepoxide", "20 mg/day")]),
+    ("He was given rifampin 600 mg daily.", [("rifampicin", "600 mg/day")]),
+])
+def test_names_added_to_the_list_for_fresh42_and_fresh43(text, want):
+    assert _others(text) == want

@@ -964,16 +964,18 @@ FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 FRESH67_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH67_STILL_WARNED = {
     "JB29": "Kadian 20 mg once daily, naive (au): above the AU start shipped (10 mg a dose); "
-            "the AU Kapanol PI's start not shipped",
+            "the AU Kapanol PI's start not shipped (its dose section not found by fix6768)",
 }
 FRESH68_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# FB07 (SC morphine 5 mg every 4 hours as needed, naive, jp) no longer warns (fix6768): the JP
+# morphine injection insert's usual SC dose (1回5~10mg) is shipped as a JP start of SC morphine
+# single doses at its low end, 5 mg, in place of the start of every opioid in OME.
 FRESH68_STILL_WARNED = {
-    "FB07": "SC morphine 5 mg every 4 hours as needed, naive (jp): 15 mg OME a dose at JSPM's "
-            "cautious factor, above the JP naive start of 10 mg OME",
     "FB09": "oral morphine 30 mg/day to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
             "alfentanil factor (as YB08, LB08)",
     "FB36": "haloperidol 1 mg SC every 4 hours as needed in a hospice (us): 6 mg/day at most, "
-            "above a palliative usual 5 mg/day (as KB05 before end-of-life care)",
+            "above a palliative usual 5 mg/day (as KB05 before end-of-life care); eTG gives the "
+            "same 0.5-1 mg 4-hourly PRN with 'Maximum dose 5 mg daily', so left (fix6768)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

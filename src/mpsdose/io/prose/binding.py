@@ -120,6 +120,8 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             continue
         if drug_index is None:
             drug_index = _drug_before(passage, tokens, index)
+            if drug_index is not None and _own_bracket_closed(tokens, drug_index, index):
+                continue  # "X (15 mg/day), Y Z (3000 mg/day)": not X's (amount-not-attached)
             if drug_index is not None and amount.base == "%" and not amount.per \
                     and not _next_to(tokens, drug_index, index):
                 drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
@@ -683,6 +685,30 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
             clause_start = True
         position -= 1
     return None
+
+
+def _own_bracket_closed(tokens: list[Token], drug: int, index: int) -> bool:
+    """ "lansoprazole (15 mg/day), precipitated calcium carbonate (3000 mg/day)": an amount that
+    opens a bracket of its own is never the drug's whose own bracketed amount, right after its
+    name, closed before it — the words between name another thing, perhaps one the catalogue
+    does not know (the reader once read fresh42-002's lansoprazole 3000 mg/day so)."""
+    if index == 0 or tokens[index - 1].kind != "open":
+        return False
+    position = drug + 1
+    while position < index and tokens[position].kind == "word" \
+            and tokens[position].value in SALTS:
+        position += 1
+    if position >= index or tokens[position].kind != "open":
+        return False
+    depth, has_amount = 0, False
+    for later in range(position, index):
+        kind = tokens[later].kind
+        depth += kind == "open"
+        depth -= kind == "close"
+        has_amount = has_amount or kind == "amount"
+        if depth == 0:
+            return has_amount and later < index - 1
+    return False
 
 
 def _generic_dose(passage: Passage, tokens: list[Token], position: int) -> bool:

@@ -87,6 +87,9 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             continue
         if token.kind == "punct" and token.value == ";":
             break
+        if position == last + 1 and (end := _class_apposition(passage, tokens, position)):
+            position = end + 1  # "enoxaparin, a low molecular weight heparin (LMWH), given …"
+            continue
         if _as_well_as(passage, tokens, position):
             break  # "125 mg every 6 hours as well as daily or every other day hemodialysis"
         if token.kind in ("punct", "plus") and (_another_follows(tokens, position)
@@ -465,6 +468,29 @@ def _single_dose_ahead(tokens: list[Token], position: int, reading: ItemReading)
         ahead += 1
     return ahead < len(tokens) and ahead > position + 1 and tokens[ahead].kind == "amount" \
         and ahead != reading.amount_token
+
+
+def _class_apposition(passage: Passage, tokens: list[Token], position: int) -> int | None:
+    """ "80 mg subcutaneous enoxaparin, a low molecular weight heparin (LMWH), administered twice
+    a day": right after the item's words, an apposition between commas that opens with "a",
+    "an" or "the" and names the drug's class (a class word, perhaps its abbreviation in
+    brackets; no drug, amount or verb) says what the drug is, and the item's words go on past
+    it (before, the schedule after it was lost; fresh42-010). The position of the comma that
+    closes it, or None."""
+    if tokens[position].kind != "punct" or tokens[position].value != "," \
+            or position + 2 >= len(tokens) \
+            or passage.word(tokens[position + 1]) not in ("a", "an", "the"):
+        return None
+    named = False
+    for ahead in range(position + 2, min(len(tokens), position + 12)):
+        token = tokens[ahead]
+        if token.kind == "punct" and token.value == ",":
+            return ahead if named and ahead + 1 < len(tokens) else None
+        if token.kind == "class":
+            named = True
+        elif token.kind not in ("word", "open", "close"):
+            return None
+    return None
 
 
 def _modifier_ahead(tokens: list[Token], position: int, others: _Others) -> bool:

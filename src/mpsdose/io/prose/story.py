@@ -47,6 +47,10 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
                                 (token.start, token.end))
     present = {item.drug for item in story.states[-1]["items"]} if story.states else set()
     readings = [r for r in readings if not _reference(r, present)]
+    dosed = {item.drug for item in story.states[-1]["items"]
+             if item.daily_dose is not None or item.per_dose is not None} if story.states else set()
+    readings = [r for r in readings if not _dose_before_change(passage, tokens, r, readings,
+                                                               dosed)]
     froms = [r for r in readings if r.role == "from"]
     rest = [r for r in readings if r.role != "from"]
     held = story.states[-1]["items"] if story.states else []
@@ -203,6 +207,35 @@ def _reference(reading: ItemReading, present: set[Drug]) -> bool:
     return (reading.amount is None and reading.drug in present
             and reading.action in ("add",) and reading.schedule is None
             and reading.schedule_word is None and not reading.prn)
+
+
+def _dose_before_change(passage: Passage, tokens: list[Token], reading: ItemReading,
+                        readings: list[ItemReading], dosed: set[Drug]) -> bool:
+    """ "… increased the dose of bupropion to 450 mg/day. Following such an increase in
+    bupropion dose from 300 mg to 450 mg, …": the amount after "from" in a change "from X to Y"
+    of a drug the story already holds with a dose is the dose before the change — told again, not an item
+    of a new state (the reader once read fresh43-025's bupropion 300 mg/day as the state after
+    the increase). Said in a finding; where the story does not yet hold the drug, the amount is
+    still the state before the change's, as before (and so where it holds the drug without a
+    dose: "switched to tapentadol … increased the dose from 50 mg to 400 mg daily")."""
+    at = reading.amount_token
+    if reading.amount is None or reading.drug not in dosed or at is None or at < 1 \
+            or reading.amount.kind in ("fromto", "list") or passage.word(tokens[at - 1]) != "from":
+        return False
+    head = tokens[max(0, at - 8):at]
+    if not any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate") for t in head):
+        return False
+    new = [r for r in readings if r.drug == reading.drug and r.amount_token is not None
+           and r.amount_token > at and any(passage.word(t) == "to"
+                                            for t in tokens[at + 1:r.amount_token])]
+    if not new:
+        return False
+    said = passage.text[tokens[at].start:tokens[at].end]
+    passage.add_finding(Severity.INFO, "dose-before-change",
+                        f"{said!r}: the dose before the change 'from … to …' of "
+                        f"{reading.drug.name}, which the story already holds with a dose: told again, not an "
+                        "item of the state after the change", (tokens[at].start, tokens[at].end))
+    return True
 
 
 def _sequence_break(passage: Passage, tokens: list[Token], reading: ItemReading,
