@@ -978,6 +978,24 @@ FRESH68_STILL_WARNED = {
             "same 0.5-1 mg 4-hourly PRN with 'Maximum dose 5 mg daily', so left (fix6768)",
 }
 
+# -- the sixty-ninth and seventieth held-out rounds (written and committed before check ran) --
+FRESH69_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH69_STILL_WARNED = {
+    "EB14": "Zohydro ER 10 to 20 mg every 12 hours (us): +100%, the label's 10 mg increment "
+            "not shipped as a step",
+    "EB27": "oral morphine 120 mg/day to Transtec 52.5 micrograms/h (eu): 105% at SPCG's "
+            "factor; the SmPC's own switch not shipped",
+    "EB28": "codeine 240 mg/day to oxycodone ER 10 mg every 12 hours (au): 167% at SPCG's "
+            "codeine factor; no AU OxyContin start (as GB33)",
+    "EB29": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ; no ナルサス "
+            "oxycodone ratio (as ZB46)",
+}
+FRESH70_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH70_STILL_WARNED = {
+    "CB45": "IV ketorolac 15 mg every 6 hours at 70 (us): the Beers Criteria avoid ketorolac "
+            "in older adults",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1048,6 +1066,8 @@ ROUNDS = {
     "fresh66": (FRESH66_LEFT, FRESH66_STILL_WARNED),
     "fresh67": (FRESH67_LEFT, FRESH67_STILL_WARNED),
     "fresh68": (FRESH68_LEFT, FRESH68_STILL_WARNED),
+    "fresh69": (FRESH69_LEFT, FRESH69_STILL_WARNED),
+    "fresh70": (FRESH70_LEFT, FRESH70_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
