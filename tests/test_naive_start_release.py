@@ -129,3 +129,32 @@ def test_only_an_opioid_naive_patient_hears_that_a_start_was_not_checked(tiny):
         found = opioid_range_findings(Regimen.parse(["fentanyl 25 mcg/h td q72h"]), patient,
                                       market="us", knowledge=tiny)
         assert "opioid-naive-start-not-checked" not in {f.code for f in found}
+
+
+# -- 3. a drug's own label of single injected doses judges that drug only ------------------------
+def test_a_labels_single_injected_dose_judges_its_drug_and_is_no_start_of_every_opioid(tmp_path):
+    # the JP morphine injection insert's usual SC dose (1回5~10mg, its low end stored) is for single doses
+    # (release "ir"): it judges SC morphine in place of the start of every opioid in OME, but,
+    # unlike a guide's SC morphine start (release not given), it does not stand for SC oxycodone
+    generic = "naive-start,,,ir,,jp,10,,,warning,JP start of every opioid (OME),P,"
+    (tmp_path / "opioid_dose_ranges.csv").write_text(HEADER + "\n".join([
+        generic, "naive-start,morphine,sc,ir,,jp,5,,,warning,JP morphine injection label,P,",
+    ]) + "\n", encoding="utf-8")
+    knowledge = Knowledge.load(tmp_path)
+    assert not naive(knowledge, ["morphine 5 mg sc q4h prn"], "jp")  # the label's own low end
+    above = naive(knowledge, ["morphine 15 mg sc q4h prn"], "jp")
+    assert [(f.code, f.severity) for f in above] == [("opioid-naive-start", Severity.WARNING)]
+    assert "[JP label/guideline]" in above[0].message
+    oxycodone = naive(knowledge, ["oxycodone 5 mg sc q4h prn"], "jp")
+    assert oxycodone and "[JP all opioids, in OME]" in oxycodone[0].message
+    item = Regimen.parse(["oxycodone 5 mg sc q4h prn"]).items[0]
+    assert [r.source for r in naive_start_rows(item, "jp", knowledge=knowledge)] == [
+        "JP start of every opioid (OME)"]
+    # the same figure as a start by the route (release not given) stands for every opioid by it
+    guide = tmp_path / "guide"
+    guide.mkdir()
+    (guide / "opioid_dose_ranges.csv").write_text(HEADER + "\n".join([
+        generic, "naive-start,morphine,sc,,,jp,5,,,warning,JP SC morphine start,P,",
+    ]) + "\n", encoding="utf-8")
+    rows = naive_start_rows(item, "jp", knowledge=Knowledge.load(guide))
+    assert any("sc morphine start of this source" in r.source for r in rows)

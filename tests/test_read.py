@@ -89,7 +89,7 @@ def _items(text: str):
                                              ("fresh37", 0.79), ("fresh38", 0.91),
                                              ("fresh39", 1.0), ("fresh40", 0.92),
                                              ("fresh41", 0.81), ("fresh42", 0.66),
-                                             ("fresh43", 0.71), ("fresh44", 0.72), ("fresh45", 0.75)])
+                                             ("fresh43", 0.71), ("fresh44", 0.87), ("fresh45", 0.95)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5055,3 +5055,57 @@ def test_a_class_apposition_between_the_name_and_the_schedule_is_passed():
 ])
 def test_names_added_to_the_list_for_fresh42_and_fresh43(text, want):
     assert _others(text) == want
+
+
+# -- prosefix4445: the fresh44 and fresh45 rounds --------------------------------------------------
+
+def test_a_class_apposition_between_the_name_and_its_amount_is_passed():
+    # fresh44-025: "mirtazapine, a noradrenergic and specific serotonergic antidepressant (NaSSA)
+    # 30 mg/day"
+    text = ("She takes mirtazapine, a noradrenergic and specific serotonergic antidepressant "
+            "(NaSSA) 30 mg/day at bedtime.")
+    reading = read_course(text)
+    assert _daily_doses(text) == [("mirtazapine", "30 mg/day")]
+    assert reading.items[0].as_written.startswith("mirtazapine, a noradrenergic")
+    # a class word with no apposition's comma and article before it still names no drug
+    text = "She takes mirtazapine and an antidepressant 30 mg/day."
+    assert _daily_doses(text) == [("mirtazapine", None)]
+    # nor does an apposition followed by words that are not the amount
+    text = "She takes mirtazapine, an antidepressant given 30 mg/day."
+    assert ("mirtazapine", "30 mg/day") not in _daily_doses(text)
+
+
+def test_each_after_a_bracketed_amount_gives_it_to_both_names():
+    # fresh45-033: "a fixed dose combination of atorvastatin and ezetimibe (10 mg each), once a day"
+    text = ("He was prescribed a fixed dose combination of atorvastatin and ezetimibe "
+            "(10 mg each), once a day.")
+    assert _others(text) == [("atorvastatin", "10 mg/day"), ("ezetimibe", "10 mg/day")]
+    assert _daily_doses("He was given morphine and ketamine (10 mg each), once a day.") == [
+        ("morphine", "10 mg/day"), ("ketamine", "10 mg/day")]
+    # without "each" the bracket is the second name's only
+    text = "He was given morphine and ketamine (10 mg), once a day."
+    assert _daily_doses(text) == [("morphine", None), ("ketamine", "10 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh44-003/-004, -016, fresh45-004, -011, -014/-015, -017/-018, -027, -033: names added
+    # to the list with their labels; USAN and other spellings as aliases
+    ("He took tacrolimus at 3.5 mg twice daily.", [("tacrolimus", "7 mg/day")]),
+    ("She was given piperacillin/tazobactam 4.5 g every 6 hours.",
+     [("piperacillin + tazobactam", "18 g/day")]),
+    ("He was given meropenem (3g/day).", [("meropenem", "3 g/day")]),
+    ("He was prescribed ticlopidin 250 mg twice daily.", [("ticlopidine", "500 mg/day")]),
+    ("He took chlorthalidone (25 mg/day).", [("chlortalidone", "25 mg/day")]),
+    ("He took chlortalidone (25 mg/day).", [("chlortalidone", "25 mg/day")]),
+    ("She was started on hydroxyurea 1,000 mg twice daily.", [("hydroxycarbamide", "2000 mg/day")]),
+    ("He was started on IV cefepime 1 g Q24 hours.", [("cefepime", "1 g/day")]),
+    ("He was continued on sodium bicarbonate 1300 mg Q8H.", [("sodium bicarbonate", "3900 mg/day")]),
+    ("He took ezetimibe 10 mg daily.", [("ezetimibe", "10 mg/day")]),
+])
+def test_names_added_to_the_list_for_fresh44_and_fresh45(text, want):
+    assert _others(text) == want
+
+
+def test_bicarbonate_alone_is_no_drug_name():
+    # a blood-gas value: only "sodium bicarbonate" is the listed medicine
+    assert _others("Her bicarbonate was 12 mmol/L and she took 1300 mg of it.") == []

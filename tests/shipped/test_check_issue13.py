@@ -964,16 +964,36 @@ FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 FRESH67_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH67_STILL_WARNED = {
     "JB29": "Kadian 20 mg once daily, naive (au): above the AU start shipped (10 mg a dose); "
-            "the AU Kapanol PI's start not shipped",
+            "the AU Kapanol PI's start not shipped (its dose section not found by fix6768)",
 }
 FRESH68_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# FB07 (SC morphine 5 mg every 4 hours as needed, naive, jp) no longer warns (fix6768): the JP
+# morphine injection insert's usual SC dose (1回5~10mg) is shipped as a JP start of SC morphine
+# single doses at its low end, 5 mg, in place of the start of every opioid in OME.
 FRESH68_STILL_WARNED = {
-    "FB07": "SC morphine 5 mg every 4 hours as needed, naive (jp): 15 mg OME a dose at JSPM's "
-            "cautious factor, above the JP naive start of 10 mg OME",
     "FB09": "oral morphine 30 mg/day to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
             "alfentanil factor (as YB08, LB08)",
     "FB36": "haloperidol 1 mg SC every 4 hours as needed in a hospice (us): 6 mg/day at most, "
-            "above a palliative usual 5 mg/day (as KB05 before end-of-life care)",
+            "above a palliative usual 5 mg/day (as KB05 before end-of-life care); eTG gives the "
+            "same 0.5-1 mg 4-hourly PRN with 'Maximum dose 5 mg daily', so left (fix6768)",
+}
+
+# -- the sixty-ninth and seventieth held-out rounds (written and committed before check ran) --
+FRESH69_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH69_STILL_WARNED = {
+    "EB14": "Zohydro ER 10 to 20 mg every 12 hours (us): +100%, the label's 10 mg increment "
+            "not shipped as a step",
+    "EB27": "oral morphine 120 mg/day to Transtec 52.5 micrograms/h (eu): 105% at SPCG's "
+            "factor; the SmPC's own switch not shipped",
+    "EB28": "codeine 240 mg/day to oxycodone ER 10 mg every 12 hours (au): 167% at SPCG's "
+            "codeine factor; no AU OxyContin start (as GB33)",
+    "EB29": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ; no ナルサス "
+            "oxycodone ratio (as ZB46)",
+}
+FRESH70_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH70_STILL_WARNED = {
+    "CB45": "IV ketorolac 15 mg every 6 hours at 70 (us): the Beers Criteria avoid ketorolac "
+            "in older adults",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
@@ -1046,6 +1066,8 @@ ROUNDS = {
     "fresh66": (FRESH66_LEFT, FRESH66_STILL_WARNED),
     "fresh67": (FRESH67_LEFT, FRESH67_STILL_WARNED),
     "fresh68": (FRESH68_LEFT, FRESH68_STILL_WARNED),
+    "fresh69": (FRESH69_LEFT, FRESH69_STILL_WARNED),
+    "fresh70": (FRESH70_LEFT, FRESH70_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -19,7 +19,7 @@ import attrs
 from mpsdose.io.prose.amounts import unit_spelling
 from mpsdose.io.prose.not_doses import regimen_list
 from mpsdose.io.prose.passage import ItemReading, Passage
-from mpsdose.io.prose.scan import Amount, DrugName, Token
+from mpsdose.io.prose.scan import Amount, DrugName, Token, apposition_drug
 from mpsdose.io.prose.unknown_names import (
     after_unknown_name,
     changed_unknown_name,
@@ -678,7 +678,7 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
             return position
         if token.kind == "class" and not _names_a_condition(passage, tokens, position) \
                 and not _generic_dose(passage, tokens, position):
-            return None
+            return apposition_drug(passage.normal, tokens, position, index)
         if token.kind == "plus" and passage.normal[token.start:token.end] == "and" \
                 and position + 1 < len(tokens) and tokens[position + 1].kind == "word" \
                 and tokens[position + 1].value in ("was", "were"):
@@ -766,9 +766,16 @@ def _subject(tokens: list[Token]) -> int | None:
 
 
 def _coordinated(tokens: list[Token], drug_index: int, amount_index: int) -> list[int]:
-    """ "bupivacaine and morphine were both 1 mg/mL": the amount is each drug's."""
+    """ "bupivacaine and morphine were both 1 mg/mL", "atorvastatin and ezetimibe (10 mg each)":
+    the amount is each drug's — "both" or "each" between the names and the amount, or "each"
+    right after an amount in brackets that closes at once, the bracket opened right after the
+    second name."""
     between = tokens[min(drug_index, amount_index):max(drug_index, amount_index)]
-    if not any(t.kind == "cue" and t.value == "each" for t in between):
+    each_after = drug_index < amount_index and amount_index + 2 < len(tokens) \
+        and tokens[amount_index - 1].kind == "open" and amount_index - 1 == drug_index + 1 \
+        and tokens[amount_index + 1].kind == "cue" and tokens[amount_index + 1].value == "each" \
+        and tokens[amount_index + 2].kind == "close"
+    if not each_after and not any(t.kind == "cue" and t.value == "each" for t in between):
         return []
     if drug_index >= 2 and tokens[drug_index - 1].kind == "plus" \
             and tokens[drug_index - 2].kind == "drug":

@@ -16,7 +16,7 @@ from mpsdose.io.language import parse_item
 from mpsdose.io.prose.amounts import DoseNumbers
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.result import ReadItem
-from mpsdose.io.prose.scan import Amount, DrugName
+from mpsdose.io.prose.scan import Amount, DrugName, apposition_between
 from mpsdose.io.prose.words import MODIFIERS
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Severity
@@ -113,7 +113,8 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
     start, end = token_span(passage, reading)
     owned = reading.drug_span not in passage.owned and not reading.from_earlier
     far = reading.amount_token is not None and abs(
-        reading.amount_token - _drug_token(passage, reading)) > 8
+        reading.amount_token - _drug_token(passage, reading)) > 8 and not apposition_between(
+        passage.normal, passage.tokens, _drug_token(passage, reading), reading.amount_token)
     if reading.amount_token is not None and (not owned or far):
         start = _amount_phrase_start(passage, reading)
         if reading.from_earlier and any(note[0] == "counted-units" for note in reading.notes):

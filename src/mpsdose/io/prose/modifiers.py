@@ -87,6 +87,11 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             continue
         if token.kind == "punct" and token.value == ";":
             break
+        if token.kind == "cue" and token.value == "each" and position - 1 == reading.amount_token \
+                and position + 1 < len(tokens) and tokens[position + 1].kind == "close":
+            last = position  # "atorvastatin and ezetimibe (10 mg each), once a day"
+            position += 1
+            continue
         if position == last + 1 and (end := _class_apposition(passage, tokens, position)):
             position = end + 1  # "enoxaparin, a low molecular weight heparin (LMWH), given …"
             continue

@@ -154,6 +154,9 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         return True
     if components and re.fullmatch(r"(?:\s*/\s*[a-z]+)+\s*", text[name_end:item.amount_span[0]]):
         return False  # the other components' names, each after a slash
+    if _EACH_NAMED.fullmatch(text, name_end, item.amount_span[0]) \
+            and _EACH_AFTER.match(text, item.amount_span[1]):
+        return False  # "atorvastatin and ezetimibe (10 mg each)": the amount is each name's
     start, end = (name_end, item.amount_span[0]) if name_end <= item.amount_span[0] \
         else (item.amount_span[1], name_start)
     if _SENTENCE_END.search(second.text[start:end]):
@@ -184,6 +187,10 @@ def _outside_remarks(tokens: list[Token]) -> list[Token]:
     return kept
 
 
+#: Between the first of two names and the amount in brackets after the second, whose "each"
+#: makes it each name's ("atorvastatin and ezetimibe (10 mg each)").
+_EACH_NAMED = re.compile(r"\s+and\s+[a-z][a-z-]*\s*\(\s*")
+_EACH_AFTER = re.compile(r"\s*each\s*\)")
 #: The end of a sentence between a name and an amount: the amount refers back to the name.
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 #: Words of an item's phrase that look like names and are not ("maintenance dose of").

@@ -27,7 +27,8 @@ from mpsdose.io.prose.lexicon import (
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.value import Value
 
-__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "bracket_around", "opening_bracket", "scan"]
+__all__ = ["Amount", "DrugName", "Token", "Vocabulary", "apposition_between", "apposition_drug",
+           "bracket_around", "opening_bracket", "scan"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -484,3 +485,49 @@ def bracket_around(tokens: list[Token], index: int) -> tuple[int, int] | None:
 def words(tokens: Iterable[Token]) -> list[str]:
     """The kinds of tokens, for debugging."""
     return [f"{t.kind}:{t.value!r}" for t in tokens]
+
+
+def apposition_drug(normal: str, tokens: list[Token], position: int, index: int) -> int | None:
+    """ "mirtazapine, a noradrenergic and specific serotonergic antidepressant (NaSSA) 30 mg/day":
+    a class word (at ``position``) that ends an apposition between a drug's name and its amount
+    (at ``index``) — opened by a comma and "a", "an" or "the" right after the name, holding only
+    words ("and" among them), and followed at once by the amount (the class's abbreviation in
+    brackets between) — says what the drug is: the amount is the drug's. The drug's position,
+    or None (fresh44-025)."""
+    after = position + 1
+    if after < index and tokens[after].kind == "open":
+        after += 1
+        while after < index and tokens[after].kind == "word":
+            after += 1
+        if after >= index or tokens[after].kind != "close":
+            return None
+        after += 1
+    if after != index:
+        return None
+    back = position - 1
+    while back > position - 10 and back >= 0 and (
+            (tokens[back].kind == "word" and normal[tokens[back].start:tokens[back].end]
+             not in _ARTICLES)
+            or (tokens[back].kind == "plus" and normal[tokens[back].start:tokens[back].end] == "and")):
+        back -= 1
+    if back < 2 or tokens[back].kind != "word" \
+            or normal[tokens[back].start:tokens[back].end] not in _ARTICLES \
+            or tokens[back - 1].kind != "punct" or tokens[back - 1].value != "," \
+            or tokens[back - 2].kind != "drug":
+        return None
+    return back - 2
+
+
+def apposition_between(normal: str, tokens: list[Token], drug: int, index: int) -> bool:
+    """Is the drug at ``drug`` named for the amount at ``index`` across a class apposition
+    (:func:`apposition_drug`)?"""
+    position = index - 1
+    if position > drug and tokens[position].kind == "close":
+        while position > drug and tokens[position].kind != "open":
+            position -= 1
+        position -= 1
+    return position > drug and tokens[position].kind == "class" \
+        and apposition_drug(normal, tokens, position, index) == drug
+
+
+_ARTICLES = ("a", "an", "the")
