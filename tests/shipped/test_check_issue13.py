@@ -650,10 +650,11 @@ FRESH38_LEFT: dict[str, str] = {}  # 40/40, 6/6 and 2/50 on the first run
 # label increment of its own, the same product's labels elsewhere are borrowed (the NZ Norspan
 # data sheet's and the UK BuTrans SmPC's one strength, the US Butrans label's 10 mcg/h), and a
 # rise within every one of them is information naming them; a larger jump stays a warning.
-FRESH38_STILL_WARNED = {
-    "OM33": "tramadol SR 200 mg/day to OxyContin 10 mg every 12 hours (au): a step up, but above "
-            "eTG's MR oxycodone start of 5 mg twice daily (as OS26, OQ26)",
-}
+# OM33 (tramadol SR 200 mg/day to OxyContin 10 mg every 12 hours, au) no longer warns (fix6970):
+# a step up from a weak opioid to the UK oxycodone prolonged-release SmPCs' start 'for patients
+# presenting with severe pain uncontrolled by weaker opioids' (10 mg 12-hourly), borrowed where no
+# AU label start for the product is shipped, is information naming it and eTG's 5 mg it exceeds.
+FRESH38_STILL_WARNED: dict[str, str] = {}
 
 # -- the thirty-ninth held-out round (written and committed before check first ran) ----------
 FRESH39_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
@@ -771,11 +772,11 @@ FRESH47_STILL_WARNED = {
             "breakthrough dose, read against the patch's lowest reading",
     "OC25": "ibuprofen 1.8 g/day with omeprazole (eu): above the MSF guideline's 1.2 g/day, the only "
             "EU maximum shipped",
-    "OC35": "codeine 240 mg/day to OxyContin 10 mg every 12 hours (au): unreduced at SPCG's factors; "
-            "no AU OxyContin start",
     "OC38": "MR morphine 120 mg/day to a 25 mcg/h patch with IR morphine 15 mg as needed (nz): the "
             "UK table's breakthrough dose, read against the patch's lowest reading",
 }
+# OC35 (codeine 240 mg/day to OxyContin 10 mg every 12 hours, au) no longer warns (fix6970): the
+# UK SmPCs' start for pain uncontrolled by weaker opioids, borrowed (as OM33).
 # DB33 (fluconazole 800 mg daily at CrCl 18, au) caught by gaps13: the US label's 50% after the
 # loading dose at CrCl 50 or less, borrowed as a warning where AU gives none (as DF34).
 FRESH48_LEFT: dict[str, str] = {}
@@ -848,8 +849,9 @@ FRESH53_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH53_STILL_WARNED = {
     "QB30": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
             "(as OE32; the AU Dilaudid CMI leaves the dose to the doctor, the PI text not seen)",
-    "QB32": "codeine 240 mg/day to MR oxycodone 10 mg every 12 hours (au): above eTG's MR start, "
-            "unreduced at SPCG (as OC35)",
+    "QB32": "codeine 240 mg/day to MR oxycodone 10 mg every 12 hours in an opioid-naive adult "
+            "(au): above eTG's MR start (the naive-start warning; the step up itself is info "
+            "since fix6970, as OC35)",
     "QB46": "ナルサス 6 mg once daily, naive (jp): above the insert's 4 mg start, which the finding "
             "quotes (the warning is right)",
     "QB48": "the one-day フェントス patch from 1 to 2 mg (jp): +100%; the patch steps shipped are "
@@ -948,10 +950,9 @@ FRESH64_STILL_WARNED = {
 
 # -- the sixty-fifth and sixty-sixth held-out rounds (written and committed before check ran) --
 FRESH65_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# GB33 (tramadol 200 mg/day to oxycodone ER 10 mg every 12 hours, au) no longer warns (fix6970):
+# the UK SmPCs' start for pain uncontrolled by weaker opioids, borrowed (as OM33).
 FRESH65_STILL_WARNED = {
-    "GB33": "tramadol 200 mg/day to oxycodone ER 10 mg every 12 hours (au): 200% at SPCG's "
-            "tramadol factor, though the dose is the label's start; above eTG's AU start (5 mg "
-            "twice daily), the AU OxyContin PI's start not read (fix6566)",
     "GB41": "MS Contin 30 mg/day to a 12 micrograms/h patch (nz): the US label's 60 mg OME "
             "tolerance, borrowed where no NZ row is shipped: a warning (as MB30; the NZ/AU "
             "data sheets' conversion tables not reached, fix6566)",
@@ -980,13 +981,13 @@ FRESH68_STILL_WARNED = {
 
 # -- the sixty-ninth and seventieth held-out rounds (written and committed before check ran) --
 FRESH69_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# EB14 (Zohydro ER 10 to 20 mg every 12 hours, us) no longer warns (fix6970): the label's
+# increment of 10 mg every 12 hours is a titration-step row, and a rise within it is information.
+# EB27 (oral morphine 120 mg/day to Transtec 52.5 micrograms/h, eu) no longer warns: the Transtec
+# SmPC's next strength from about 120 mg/day of oral morphine is a label switch (eu, uk).
+# EB28 (codeine 240 mg/day to oxycodone ER 10 mg every 12 hours, au) no longer warns: the UK
+# SmPCs' start for pain uncontrolled by weaker opioids, borrowed (as GB33, OM33).
 FRESH69_STILL_WARNED = {
-    "EB14": "Zohydro ER 10 to 20 mg every 12 hours (us): +100%, the label's 10 mg increment "
-            "not shipped as a step",
-    "EB27": "oral morphine 120 mg/day to Transtec 52.5 micrograms/h (eu): 105% at SPCG's "
-            "factor; the SmPC's own switch not shipped",
-    "EB28": "codeine 240 mg/day to oxycodone ER 10 mg every 12 hours (au): 167% at SPCG's "
-            "codeine factor; no AU OxyContin start (as GB33)",
     "EB29": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ; no ナルサス "
             "oxycodone ratio (as ZB46)",
 }

@@ -65,6 +65,7 @@ __all__ = [
     "borrowed_titration_markets",
     "factor_readings",
     "label_maxima",
+    "label_step_up_start",
     "label_titration_step",
     "low_end_reason",
     "naive_start_rows",
@@ -276,6 +277,52 @@ def borrowed_titration_markets(row: OpioidRange, market: str | None, *,
                    if r.check == "titration-step" and r.drug == row.drug and r.routes == row.routes
                    and r.release == row.release and r.interval_h == row.interval_h
                    and r.market is not None and r.market != market})
+
+
+def label_step_up_start(item: Item, market: str, *,
+                        knowledge: Knowledge | None = None) -> list[OpioidRange]:
+    """The product labels' starts for pain uncontrolled by weaker opioids that a scheduled
+    strong-opioid item is within, or an empty list.
+
+    Some labels start a strong opioid at one dose both for an opioid-naive patient and for one
+    whose pain a weaker (WHO step-2) opioid no longer controls (the UK SmPCs of oxycodone
+    prolonged-release tablets: 'opioid naive patients or patients presenting with severe pain
+    uncontrolled by weaker opioids ... 10 mg, 12-hourly'). A ``step-up-start`` row of
+    ``opioid_dose_ranges.csv`` holds that start for a drug, route and release. The chosen
+    market's own rows judge the item; where it has none for the product, the other markets'
+    rows are borrowed, as a borrowed titration step is (:func:`label_titration_step`): the item
+    must be within every one of them (per dose and per day). The rows returned are those it is
+    within (their ``market`` says whether they were borrowed); empty where there is none or the
+    item is above one, is taken as needed, or has no dose.
+
+    Parameters
+    ----------
+    item
+        A scheduled opioid item (its first opioid ingredient is read).
+    market
+        The chosen market.
+    knowledge
+        Where the rows come from (default: the shipped data).
+    """
+    k = resolve(knowledge)
+    if item.prn or not item.listed or not item.drug.is_opioid:
+        return []
+    dose, day = item.per_dose(), item.daily()
+    if dose is None or day is None:
+        return []
+    release = item.release or ("ir" if item.route is Route.ORAL else None)
+    interval = _interval(item)
+    product = [row for row in k.opioid_ranges
+               if row.check == "step-up-start" and row.drug == item.drug.name
+               and (row.routes is None or item.route in row.routes)
+               and row.release in (None, release)
+               and (row.interval_h is None or (interval is not None
+                                               and abs(row.interval_h - interval) <= 1e-6))]
+    own = [row for row in product if row.market in (None, market)]
+    rows = own or [row for row in product if row.market != market]
+    within = all((row.per_dose is None or dose <= row.per_dose * (1 + 1e-6))
+                 and (row.per_day is None or day <= row.per_day * (1 + 1e-6)) for row in rows)
+    return rows if rows and within else []
 
 
 def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_Entry]:

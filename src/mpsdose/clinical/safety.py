@@ -64,6 +64,7 @@ from mpsdose.clinical.market import (
 )
 from mpsdose.clinical.ranges import (
     borrowed_titration_markets,
+    label_step_up_start,
     label_titration_step,
     naive_start_rows,
     opioid_range_findings,
@@ -1995,6 +1996,9 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
                                   market=market, table=table, knowledge=k)
     raised = [f for f in naive if f.severity is not Severity.INFO]
     unchecked = [f for f in naive if f.code == "opioid-naive-start-not-checked"]
+    if scheduled and raised and not unchecked and market is not None:
+        return _by_label_step_up(k, findings, switches, sorted(old), items, scheduled, raised,
+                                 patient, market, table)
     if not scheduled or raised or unchecked:
         return findings
     steps = "; ".join(dict.fromkeys((k.drug_properties.get(d, "who_step") or ("", ""))[1]
@@ -2011,6 +2015,56 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
               f"started within the starting doses {where} give an opioid-naive patient: the "
               "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"),
         above="", source=f"{steps} ; also: {read}" if read else steps)
+
+
+def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Finding],
+                      old: list[str], items: Sequence[Item], scheduled: list[Item],
+                      raised: list[Finding], patient: Patient, market: str,
+                      table: str | None) -> list[Finding]:
+    """A step up from step-2 opioids above the chosen market's naive starts but within a
+    product label's start for pain uncontrolled by weaker opioids: information naming both.
+
+    The UK SmPCs of oxycodone prolonged-release tablets start 'opioid naive patients or patients
+    presenting with severe pain uncontrolled by weaker opioids' at 10 mg 12-hourly
+    (:func:`~mpsdose.clinical.ranges.label_step_up_start`); Australia's shipped start of the
+    product is a guideline's 5 mg twice daily (eTG), and no Australian label start is shipped.
+    As a label's titration step is borrowed for the same product where the chosen market has
+    none, and a dose within one market's label and above another's is information naming both,
+    the step up is information where every scheduled strong opioid whose naive start is raised
+    is within the label start (the market's own, else borrowed, said so), every raised naive
+    finding is of the naive start, and the other opioids of the new regimen are within their
+    naive starts; otherwise the warning stays.
+    """
+    covered: dict[Item, list[OpioidRange]] = {}
+    for item in scheduled:
+        rows = label_step_up_start(item, market, knowledge=k)
+        if rows:
+            covered[item] = rows
+    if not covered or any(f.code != "opioid-naive-start" for f in raised):
+        return findings
+    rest = [item for item in items if item not in covered]
+    if rest and any(f.severity is not Severity.INFO or f.code == "opioid-naive-start-not-checked"
+                    for f in opioid_range_findings(rest, attrs.evolve(patient,
+                                                                      opioid_tolerant=False),
+                                                   market=market, table=table, knowledge=k)):
+        return findings
+    labels = [row for rows in covered.values() for row in rows]
+    lent = sorted({row.market for row in labels if row.market not in (None, market)})
+    whose = (f"the {', '.join(m.upper() for m in lent)} label start (borrowed: no "
+             f"{market.upper()} label start for the product is shipped)" if lent
+             else f"the {market.upper()} label start")
+    own = "; ".join(dict.fromkeys(f.source for f in raised))
+    steps = "; ".join(dict.fromkeys((k.drug_properties.get(d, "who_step") or ("", ""))[1]
+                                    for d in old))
+    return _restated_by_label(
+        findings, switches, within=True,
+        info=(f"a step up from a step-2 opioid ({', '.join(old)}) to a strong opioid started "
+              f"within {whose} for pain uncontrolled by weaker opioids, though above the "
+              f"{market.upper()} opioid-naive start shipped (the source names both): the "
+              "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"),
+        above="", source=(f"{steps} ; also: "
+                          + "; ".join(dict.fromkeys(r.source for r in labels))
+                          + f" ; the {market.upper()} start exceeded: {own}"))
 
 
 def _by_label_switch(k: Knowledge, findings: list[Finding],
@@ -2059,7 +2113,13 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
     row = min(rows, key=given_for)
     allowed = given_for(row)
     halved = allowed < (row.allowed(amount) or 0.0)
-    given = (f"the {significant(allowed, 4)} mg/day the {row.product} label ({market}, "
+
+    def shown(mg_per_day: float) -> str:  # a patch by its rate, as it is written
+        if route is Route.TRANSDERMAL:
+            return f"{significant(mg_per_day * 1000 / 24, 4)} mcg/h"
+        return f"{significant(mg_per_day, 4)} mg/day"
+
+    given = (f"the {shown(allowed)} the {row.product} label ({market}, "
              f"{row.table}) gives for {from_drug} {from_route.value} "
              f"{significant(amount, 4)} mg/day"
              + (" (half its conversion: the label halves the start at 65 or older, in hepatic "
@@ -2067,9 +2127,9 @@ def _by_label_switch(k: Knowledge, findings: list[Finding],
                 "given)" if halved else ""))
     return _restated_by_label(
         findings, switches, within=new_day <= allowed * (1 + _TOLERANCE),
-        info=(f"{drug} {significant(new_day, 4)} mg/day is no more than {given}: the product's "
+        info=(f"{drug} {shown(new_day)} is no more than {given}: the product's "
               "own approved conversion in the chosen market, so not an unreduced switch"),
-        above=f"The new day, {significant(new_day, 4)} mg, is also above {given}.",
+        above=f"The new dose, {shown(new_day)}, is also above {given}.",
         source=row.source)
 
 

@@ -673,7 +673,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
                                               "tolerant-only", "titration-step", "titration-dose",
-                                              "initial", "pca-demand"),
+                                              "initial", "pca-demand", "step-up-start"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -696,7 +696,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "opioid-naive adult (start_low its low end), which judges an as-needed dose "
                    "whose interval is a PCA lockout (safety rule pca-demand-dose): within it, "
                    "info, and the day is not counted at every lockout; above it, in an "
-                   "opioid-naive patient, the row's severity."),
+                   "opioid-naive patient, the row's severity; step-up-start: a product label's "
+                   "start for a patient whose pain weaker (WHO step-2) opioids no longer "
+                   "control (UK oxycodone prolonged-release SmPCs: 10 mg 12-hourly); a step up "
+                   "from step-2 opioids to the product within it is information, a market with "
+                   "no row of its own for the product borrowing the other markets' rows (the "
+                   "finding names them and the market's own start it exceeds)."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
