@@ -5205,3 +5205,9 @@ def test_retard_is_a_release_word_for_catalogue_drugs_too():
 ])
 def test_names_added_to_the_list_for_fresh46_and_fresh47(text, want):
     assert _others(text) == want
+
+
+def test_a_listed_name_of_two_words_may_be_written_with_a_hyphen():
+    # fresh47-007: "liposomal amphotericin-B"; the name is read (its per-kg amount has no weight)
+    text = "She was given amphotericin-B 300 mg daily."
+    assert _others(text) == [("amphotericin b", "300 mg/day")]
