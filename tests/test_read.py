@@ -90,7 +90,8 @@ def _items(text: str):
                                              ("fresh37", 0.79), ("fresh38", 0.91),
                                              ("fresh39", 1.0), ("fresh40", 0.92),
                                              ("fresh41", 0.81), ("fresh42", 0.66),
-                                             ("fresh43", 0.71), ("fresh44", 0.87), ("fresh45", 0.95)])
+                                             ("fresh43", 0.71), ("fresh44", 0.87), ("fresh45", 0.95),
+                                             ("fresh46", 0.86), ("fresh47", 0.97)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4553,9 +4554,10 @@ def test_a_word_that_is_no_drug_before_an_amount_is_never_an_item(text):
 
 def test_a_combination_products_amount_is_no_components():
     # fresh16-003: "amoxicillin-clavulanic acid 1g/12h" is the product's, not clavulanic acid's
+    # (since prosefix4647 the product is on the list: read as the combination's, never a part's)
     text = ("She was discharged under amoxicillin-clavulanic acid 1g/12h and paracetamol 1g/8h "
             "orally.")
-    assert _others(text) == []
+    assert _others(text) == [("amoxicillin + clavulanic acid", "2 g/day")]
     assert [(i.drug.name, str(i.daily_dose)) for i in read_course(text).items] \
         == [("acetaminophen", "3 g/day")]
 
@@ -4643,8 +4645,11 @@ def _others(text: str) -> list[tuple[str, str | None]]:
     # fresh37-017: components named by a slash, each a drug the list knows
     ("Cetirizine/pseudoephedrine 10/120 mg every 24 hours PO was administered.",
      [("cetirizine", "10 mg/day"), ("pseudoephedrine", "120 mg/day")]),
-    # one amount after two names is the product's, no component's
-    ("He took amoxicillin/clavulanic acid 1g twice daily.", []),
+    # one amount after two names is the product's, no component's: read where the list names
+    # the product (prosefix4647), else not read
+    ("He took amoxicillin/clavulanic acid 1g twice daily.",
+     [("amoxicillin + clavulanic acid", "2 g/day")]),
+    ("He took amoxicillin/metronidazole 1g twice daily.", []),
 ])
 def test_components_the_list_knows_are_read_by_their_strengths(text, want):
     assert _others(text) == want
@@ -5110,3 +5115,99 @@ def test_names_added_to_the_list_for_fresh44_and_fresh45(text, want):
 def test_bicarbonate_alone_is_no_drug_name():
     # a blood-gas value: only "sodium bicarbonate" is the listed medicine
     assert _others("Her bicarbonate was 12 mmol/L and she took 1300 mg of it.") == []
+
+
+# -- prosefix4647: the fresh46 and fresh47 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh46-006: a schedule of one dose a day set off by a comma after a list closed by "and",
+    # ending the clause at a semicolon, is each dose's
+    ("He was taking hydromorphone 2 mg, morphine 20 mg, and aspirin 100 mg, once a day; "
+     "and more.",
+     [("hydromorphone", "2 mg/day"), ("morphine", "20 mg/day"), ("aspirin", "100 mg/day")]),
+    # written straight after the last dose, as before (fresh15-023, fresh39-002)
+    ("He was treated with haloperidol 1.5 mg and diazepam 5 mg daily.",
+     [("haloperidol", "1.5 mg/day"), ("diazepam", "5 mg/day")]),
+    # fresh47-028: a schedule that counts more doses a day is the last dose's only
+    ("She took haloperidol 1.5 mg and diazepam 5 mg twice daily.",
+     [("haloperidol", None), ("diazepam", "10 mg/day")]),
+    ("(haloperidol 1.5 mg, morphine 10 mg and diazepam 5 mg every 8 hours)",
+     [("haloperidol", None), ("morphine", None), ("diazepam", "15 mg/day")]),
+    # fresh43-007, fresh27-010: after a list of commas alone, the last dose's only
+    ("She took haloperidol 1.5 mg, diazepam 5 mg daily.",
+     [("haloperidol", None), ("diazepam", "5 mg/day")]),
+])
+def test_a_schedule_after_a_list_of_doses_is_shared_as_the_writers_share_it(text, want):
+    assert _daily_doses(text) == want
+    if any(dose is None for _, dose in want):
+        assert "list-schedule-last-only" in _codes(text)
+    else:
+        assert "list-schedule-last-only" not in _codes(text)
+
+
+def test_a_list_schedule_not_shared_is_said_for_a_drug_the_catalogue_lacks():
+    # fresh47-028: "Ramipril 5 mg and Carvedilol 6.25 mg twice daily" gave ramipril 10 mg/day
+    text = "He was on ramipril 5 mg and carvedilol 6.25 mg twice daily."
+    assert _others(text) == [("ramipril", None), ("carvedilol", "12.5 mg/day")]
+    assert "list-schedule-last-only" in _codes(text)
+
+
+def test_a_days_own_amount_takes_no_list_schedule():
+    # fresh9-008: "paroxetine 40 mg/day, and flecainide 100 mg twice daily"
+    text = "He took warfarin 2 mg/day, paroxetine 40 mg/day, and flecainide 100 mg twice daily."
+    assert _daily_doses(text) == [("warfarin", "2 mg/day"), ("paroxetine", "40 mg/day")]
+    assert not {"shared-schedule", "list-schedule-last-only"} & _codes(text)
+
+
+def test_a_count_of_days_of_a_dose_is_one_dose_a_day():
+    # fresh47-012: "three days of 1 g intravenous methylprednisolone followed by 500 mg daily"
+    text = ("He received three days of 1 g intravenous methylprednisolone followed by 500 mg "
+            "daily for six days.")
+    assert _daily_doses(text) == [("methylprednisolone", "1 g/day"),
+                                  ("methylprednisolone", "500 mg/day")]
+    assert "days-of-dose" in _codes(text)
+    # a schedule written after the amount is the dose's
+    text = "He received three days of 1 g methylprednisolone every 12 hours."
+    assert _daily_doses(text) == [("methylprednisolone", "2 g/day")]
+    assert "days-of-dose" not in _codes(text)
+    # a count of doses is no schedule (prosefix4445)
+    text = "He received three doses of 1 g intravenous methylprednisolone."
+    assert _daily_doses(text) == [("methylprednisolone", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh46-011: a release word between a listed name and its amount, as for catalogue drugs
+    ("Patient was on nifedipine retard 20 mg tid.", [("nifedipine", "60 mg/day")]),
+    ("He took prazosin XL 5 mg bid.", [("prazosin", "10 mg/day")]),
+    # fresh47-004/-005: an ester written after the name as a salt is
+    ("She took olmesartan medoxomil 40mg qd.", [("olmesartan", "40 mg/day")]),
+    ("She took candesartan cilexetil 8 mg daily.", [("candesartan", "8 mg/day")]),
+])
+def test_release_and_ester_words_after_a_listed_name(text, want):
+    assert _others(text) == want
+
+
+def test_retard_is_a_release_word_for_catalogue_drugs_too():
+    reading = read_course("Patient was on morphine retard 20 mg tid.")
+    assert [(i.drug.name, str(i.daily_dose), i.release) for i in reading.items] == [
+        ("morphine", "60 mg/day", "er")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh46-011, fresh47-010, -019, -022, -025: names added to the list with their labels
+    ("He took torsemide 20 mg bid.", [("torasemide", "40 mg/day")]),
+    ("He took torasemide 10 mg daily.", [("torasemide", "10 mg/day")]),
+    ("She took buspirone 15 mg twice daily.", [("buspirone", "30 mg/day")]),
+    ("She was given 100 mg micafungin intravenous every 24 hours.", [("micafungin", "100 mg/day")]),
+    ("She was on Imuran 100 mg daily.", [("azathioprine", "100 mg/day")]),
+    ("He took Amoxycillin-Clavulanic acid (1 gm b.i.d. for 10 days).",
+     [("amoxicillin + clavulanic acid", "2 g/day")]),
+])
+def test_names_added_to_the_list_for_fresh46_and_fresh47(text, want):
+    assert _others(text) == want
+
+
+def test_a_listed_name_of_two_words_may_be_written_with_a_hyphen():
+    # fresh47-007: "liposomal amphotericin-B"; the name is read (its per-kg amount has no weight)
+    text = "She was given amphotericin-B 300 mg daily."
+    assert _others(text) == [("amphotericin b", "300 mg/day")]

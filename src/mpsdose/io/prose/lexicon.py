@@ -211,6 +211,13 @@ PHRASES: tuple[Phrase, ...] = (
     # "3 daily pulses of methylprednisolone (1 g)": a pulse is one dose, so daily pulses are one a
     # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
+    # "He received three days of 1 g intravenous methylprednisolone": a count of days of a dose
+    # is one dose a day (the words, right before the amount, stand for "daily"); "three doses of
+    # 1 g" is not read so (a count of doses says nothing of the day)
+    _p("freq", r"(?<![a-z0-9.,])(?:two|three|four|five|six|seven|[2-9]|1[0-4])\s+(?:consecutive\s+)?"
+               r"days\s+of"
+               r"(?=\s+\d+(?:\.\d+)?\s*(?:mg|g|gm|grams?|mcg|µg|μg)(?![a-z0-9µ/]))",
+       lambda m: _times(1)),
     _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
                r"|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
@@ -284,7 +291,11 @@ PHRASES: tuple[Phrase, ...] = (
        "ir"),
     _p("release", r"(?:sustained|slow|controlled|extended|prolonged|modified)\s*-?\s*release"
                   r"|long\s*-?\s*acting|sustained|controlled|extended|prolonged|modified"
-                  r"|er|sr|cr|mr|xr|xl|la", "er"),
+                  r"|er|sr|cr|mr|xr|xl|la"
+                  # "nifedipine retard 20 mg": Adalat Retard 20 mg is a prolonged-release tablet
+                  # (HPRA-authorised leaflet, myhealthbox.eu 'Adalat Retard 20 mg Prolonged-Release
+                  # Tablets'; drugs.com/uk 'Adalat retard 20mg modified-release tablets')
+                  r"|retard", "er"),
     _p("release", r"immediate", "ir"),
     _p("form", r"tablets?|tabs?|caplets?", "tablet"),
     _p("form", r"capsules?|caps?", "capsule"),

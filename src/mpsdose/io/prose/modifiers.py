@@ -182,6 +182,17 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
         elif isinstance(value, Schedule) and _n_times_unclear(passage, reading, token, tokens):
             pass  # "2×500 mg" alone, or beside another schedule: doses a day or units a dose
         elif isinstance(value, Schedule):
+            if reading.schedule is None and _DAYS_OF.search(passage.normal, token.start, token.end):
+                reading.days_of = True  # "three days of 1 g …": one a day, unless written after
+                reading.notes.append(("days-of-dose", f"{passage.text[token.start:token.end]!r} "
+                                      "before the amount: a count of days of the dose, read as "
+                                      "one dose a day", Severity.INFO))
+            elif reading.days_of and reading.amount_token is not None \
+                    and token.start > tokens[reading.amount_token].start:
+                # "three days of 1 g methylprednisolone every 12 hours": the schedule written
+                # after the amount is the dose's; the count of days is the course's length
+                reading.schedule, reading.days_of = None, False
+                reading.notes = [n for n in reading.notes if n[0] != "days-of-dose"]
             if reading.schedule is None and _adjective_daily(passage, tokens, token):
                 reading.schedule_adjective = True
             elif reading.schedule_adjective and reading.amount_token is not None \
@@ -205,6 +216,8 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
             reading.schedule_word = reading.schedule_word or value
 
 
+#: A count of days of a dose, read as one dose a day ("three days of"; lexicon.PHRASES).
+_DAYS_OF = re.compile(r"days\s+of$")
 #: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
 _N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?")
 

@@ -51,7 +51,7 @@ _ANSWERED = frozenset({"unknown-name", "amount-not-attached", "reference-unclear
 _SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
 #: The findings of the second reading said for the items of drugs the catalogue lacks: the
 #: assumptions made in reading their amounts.
-_CARRIED = frozenset({"n-times-notation"})
+_CARRIED = frozenset({"n-times-notation", "list-schedule-last-only"})
 
 
 def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
@@ -61,11 +61,15 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     listed: Mapping[str, OtherDrug] = knowledge.other_drugs
     found: dict[str, Drug] = {}
     if listed:
-        alternation = "|".join(re.escape(name).replace(r"\ ", r"\s+")
+        alternation = "|".join(re.escape(name).replace(r"\ ", r"[\s-]+")
                                for name in sorted(listed, key=len, reverse=True))
+        # "amphotericin-B": a name of two words may be written with a hyphen between them
+        spaced = {name.replace("-", " "): other for name, other in listed.items()}
         for match in re.finditer(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", passage.normal):
             name = " ".join(match.group(0).split())
-            found[name] = listed[name].drug()
+            other = listed.get(name) or spaced.get(name.replace("-", " "))
+            if other is not None:
+                found[name] = other.drug()
     catalogue = passage.catalogue
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{4,}(?![a-z0-9-])", passage.normal):
         word = match.group(0)

@@ -166,6 +166,9 @@ class ItemReading:
     #: the schedule is the adjective of an amount ("a daily morphine dose of …"), not a
     #: schedule of giving: never lent to a dose of an earlier sentence
     schedule_adjective: bool = False
+    #: the schedule is a count of days of the dose ("three days of 1 g methylprednisolone"): one
+    #: dose a day, unless a schedule is written after the amount ("… every 12 hours")
+    days_of: bool = False
     lockout: float | None = None
     #: the amount is one drug's of a list of daily amounts ("daily analgesic requirements were
     #: 150 µg/hr fentanyl, 100 mg oramorph and 400 mg tramadol"): an amount a day

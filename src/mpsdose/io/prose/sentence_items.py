@@ -54,6 +54,13 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
     and Diazepam 5 mg daily")."""
     for reading in readings:
         end = _list_end_schedule(passage, tokens, reading)
+        if end is not None and reading.amount is not None and reading.amount.time is not None:
+            end = None  # "paroxetine 40 mg/day, and flecainide 100 mg twice daily": a day's own
+        unshared = None if end is None else _last_dose_only(passage, tokens, reading, end)
+        if unshared is not None and reading.schedule is None and reading.schedule_word is None \
+                and not reading.prn and not reading.bolus:
+            reading.notes.append(("list-schedule-last-only", unshared, Severity.WARNING))
+            continue
         if end is not None and reading.schedule is None and reading.schedule_word is None \
                 and not reading.prn and not reading.bolus:
             if tokens[end].kind == "amount" and reading.amount is not None:
@@ -391,6 +398,10 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         if token.kind in ("route", "form"):
             position += 1
             continue
+        if doses and token.kind == "punct" and token.value == "," and position + 1 < len(tokens) \
+                and tokens[position + 1].kind == "freq":
+            position += 1  # "…, and acetylsalicylic acid 100 mg, once a day": set off by a comma
+            break
         if not ((token.kind == "plus" and passage.word(token) == "and")
                 or (token.kind == "punct" and token.value == ",")):
             break
@@ -432,9 +443,48 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         return None
     after = tokens[position + 1:]
     if after and not (len(after) == 1 and passage.word(after[0]) == ".") \
+            and passage.word(after[0]) != ";" \
             and not _bracket_holds_list(passage, tokens, at - 1, position):
         return None
     return position
+
+
+def _last_dose_only(passage: Passage, tokens: list[Token], reading: ItemReading,
+                    end: int) -> str | None:
+    """Why the schedule at ``end`` that ends a list of doses (:func:`_list_end_schedule`) is
+    certainly the last dose's only, or None where it is each dose's. The case reports'
+    writers give a schedule of one dose a day ("daily", "per day", "once a day", "at noon")
+    written after the last dose of a list closed by "and" to every dose of the list (fresh15,
+    fresh16, fresh28, fresh32, fresh39, fresh40, fresh41, fresh43, fresh46); a schedule that
+    counts more doses a day ("… Ramipril 5 mg and Carvedilol 6.25 mg twice daily", fresh47)
+    and any schedule after a list of commas alone ("aspirin 75 mg, clopidogrel 75 mg,
+    metoprolol 25 mg, atorvastatin 20 mg daily", fresh14, fresh27, fresh32, fresh43) they give
+    to the last dose only — the drugs of a list are taken once a day as a rule, a count of
+    doses belongs to the drug it is written with. Where it is not shared, the dose's daily
+    amount is not known (never a guess either way)."""
+    schedule = tokens[end].value
+    said = passage.text[tokens[reading.amount_token or end].start:tokens[end].end]
+    if not _closed_by_and(passage, tokens, reading, end):
+        return (f"the schedule at the end of the list of doses ({said!r}) follows a list of "
+                "commas alone: it may be the last dose's only, so this dose's daily amount is "
+                "not known")
+    per_day = schedule.doses_per_day if isinstance(schedule, Schedule) else None
+    if per_day is not None and per_day > 1:
+        return (f"the schedule at the end of the list of doses ({said!r}) counts "
+                f"{per_day:g} doses a day: it is certainly the last dose's, and may be that "
+                "dose's only, so this dose's daily amount is not known")
+    return None
+
+
+def _closed_by_and(passage: Passage, tokens: list[Token], reading: ItemReading, end: int) -> bool:
+    """Is the list of doses that ends at ``end`` closed by "and" before its last dose (the last
+    joiner between the dose ``reading`` and the schedule)?"""
+    last_and = max((p for p in range(reading.last + 1, end)
+                    if tokens[p].kind == "plus" and passage.word(tokens[p]) == "and"), default=None)
+    if last_and is None:
+        return False
+    return not any(t.kind == "punct" and t.value == "," and passage.word(tokens[p + 1]) != "and"
+                   for p, t in enumerate(tokens[last_and + 1:end - 1], start=last_and + 1))
 
 
 def _bracket_holds_list(passage: Passage, tokens: list[Token], first: int, schedule: int) -> bool:

@@ -57,7 +57,11 @@ MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "de
 #: Salt words that follow a drug's name ("donepezil hydrochloride", "morphine sulfate").
 SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "tartrate",
                    "bitartrate", "maleate", "mesylate", "besylate", "sodium", "potassium",
-                   "phosphate", "acetate", "fumarate", "succinate", "bromide", "acid"})
+                   "phosphate", "acetate", "fumarate", "succinate", "bromide", "acid",
+                   # the British spellings, and the esters written after a name as a salt is
+                   # ("olmesartan medoxomil 40mg qd", "candesartan cilexetil", "cefuroxime axetil")
+                   "mesilate", "besilate", "hydrobromide", "medoxomil", "cilexetil", "axetil",
+                   "pivoxil"})
 #: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
 DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
                          "morning", "evening", "night", "bedtime", "weekly", "hourly",
