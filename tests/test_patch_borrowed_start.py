@@ -47,3 +47,23 @@ def test_below_every_labels_band_the_borrowed_rule_is_still_an_error():
     low = Regimen.parse(["morphine ir 5 mg po q12h"])
     found = _found("au", previous=low)
     assert Severity.ERROR in severities(found, "fentanyl-patch-low-ome")
+
+
+# -- a label's sequence of breakthrough doses, borrowed where the market has none (round 72) --
+def test_a_skipped_pecfent_step_warns_in_a_market_with_no_sequence_of_its_own():
+    # PecFent's EU label titrates 100, 200, 400, 800 micrograms one step at a time; the UK market
+    # ships no sequence, so the EU one is borrowed and the finding says so
+    regimen = Regimen.parse(["mst continus 60 mg po q12h",
+                             "pecfent 800 mcg intranasal prn max 4/day"])
+    previous = Regimen.parse(["mst continus 60 mg po q12h",
+                              "pecfent 100 mcg intranasal prn max 4/day"])
+    for market, borrowed in (("uk", True), ("eu", False)):
+        found = check(regimen, TOLERANT, previous=previous, market=market)
+        assert severities(found, "opioid-titration-step") == [Severity.WARNING], market
+        message = next(f.message for f in found if f.code == "opioid-titration-step")
+        assert ("borrowed: no UK row is shipped" in message) is borrowed, market
+    # one step at a time is no finding, borrowed or not
+    one_step = Regimen.parse(["mst continus 60 mg po q12h",
+                              "pecfent 200 mcg intranasal prn max 4/day"])
+    assert not severities(check(one_step, TOLERANT, previous=previous, market="uk"),
+                          "opioid-titration-step")

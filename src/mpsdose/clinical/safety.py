@@ -2407,6 +2407,9 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
     written with the drug's own name does not name the product, so the sequences of every
     product of the drug and route (of the chosen market, of every market where none is chosen)
     are read together: a dose of any of them between the old and the new is a step skipped.
+    Where the chosen market ships no sequence for the drug and route (of the named product), the
+    other markets' sequences are borrowed, as label titration steps are, and the finding says so
+    (the UK has PecFent's and Instanyl's EU-wide labels but no rows of its own).
     """
     step = _rule(k, "opioid-titration-step", threshold=True)
     found = []
@@ -2419,19 +2422,28 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
         unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
         scale = 1000 if unit == "mcg" else 1
         named = _written_brands(k, item, drug)
-        passed = sorted((row for row in k.opioid_ranges
-                         if _as_needed_row(row, "titration-dose", drug, item, market)
-                         and (not named or not row.products or named & row.products)
-                         and old_dose * (1 + 1e-6) < (row.per_dose or 0) < new * (1 - 1e-6)),
+        sequence = [row for row in k.opioid_ranges
+                    if _as_needed_row(row, "titration-dose", drug, item, market)
+                    and (not named or not row.products or named & row.products)]
+        borrowed = market is not None and not sequence
+        if borrowed:  # no label sequence of this market: the other markets' (decision 2)
+            sequence = [row for row in k.opioid_ranges
+                        if _as_needed_row(row, "titration-dose", drug, item, None)
+                        and (not named or not row.products or named & row.products)]
+        passed = sorted((row for row in sequence
+                         if old_dose * (1 + 1e-6) < (row.per_dose or 0) < new * (1 - 1e-6)),
                         key=lambda row: row.per_dose or 0)
         if passed:
             doses = sorted({row.per_dose or 0 for row in passed})
+            lent = sorted({(row.market or "any").upper() for row in passed})
             found.append(Finding(step.severity, "opioid-titration-step", (
                 f"{drug} {item.route.value} as needed rises from "
                 f"{significant(old_dose * scale, 4)} to {significant(new * scale, 4)} {unit} a "
                 f"dose, past the label's titration dose of "
                 f"{', '.join(significant(d * scale, 4) for d in doses)} {unit}: a step is "
-                "skipped. The label titrates the breakthrough dose one step at a time"),
+                "skipped. The label titrates the breakthrough dose one step at a time"
+                + (f" (the {', '.join(lent)} label's sequence, borrowed: no "
+                   f"{(market or '').upper()} row is shipped)" if borrowed else "")),
                 " ; also: ".join(dict.fromkeys(row.source for row in passed))))
             continue
         rows = [row for row in k.opioid_ranges
