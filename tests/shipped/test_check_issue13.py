@@ -997,6 +997,20 @@ FRESH70_STILL_WARNED = {
             "in older adults",
 }
 
+# -- the seventy-first and seventy-second held-out rounds (written and committed before check ran) --
+FRESH71_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH71_STILL_WARNED = {
+    "IB31": "2 tablets of paracetamol 665 mg three times daily (au): the release not written, so "
+            "read as immediate release above 1 g a dose (Panadol Osteo is modified release)",
+    "IB33": "OxyContin 20 mg/day to Durogesic 12 micrograms/h (au): the US tolerance rule "
+            "borrowed as a warning (as MB30)",
+}
+FRESH72_LEFT: dict[str, str] = {}  # 39/40 on the first run; PC19 caught since (lead, borrowed)
+FRESH72_STILL_WARNED = {
+    "PE45": "IV hydromorphone 0.5 mg every 3 hours as needed, naive, at 70 (us): above the US "
+            "label's low-end start for 65 and over",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1069,6 +1083,8 @@ ROUNDS = {
     "fresh68": (FRESH68_LEFT, FRESH68_STILL_WARNED),
     "fresh69": (FRESH69_LEFT, FRESH69_STILL_WARNED),
     "fresh70": (FRESH70_LEFT, FRESH70_STILL_WARNED),
+    "fresh71": (FRESH71_LEFT, FRESH71_STILL_WARNED),
+    "fresh72": (FRESH72_LEFT, FRESH72_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
