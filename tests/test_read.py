@@ -92,7 +92,8 @@ def _items(text: str):
                                              ("fresh39", 1.0), ("fresh40", 0.92),
                                              ("fresh41", 0.81), ("fresh42", 0.66),
                                              ("fresh43", 0.71), ("fresh44", 0.87), ("fresh45", 0.95),
-                                             ("fresh46", 0.86), ("fresh47", 0.97)])
+                                             ("fresh46", 0.86), ("fresh47", 0.97),
+                                             ("fresh48", 0.84), ("fresh49", 0.89)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5212,3 +5213,80 @@ def test_a_listed_name_of_two_words_may_be_written_with_a_hyphen():
     # fresh47-007: "liposomal amphotericin-B"; the name is read (its per-kg amount has no weight)
     text = "She was given amphotericin-B 300 mg daily."
     assert _others(text) == [("amphotericin b", "300 mg/day")]
+
+
+# -- prosefix4849: the fresh48 and fresh49 rounds --------------------------------------------------
+
+def test_no_later_amount_across_and_and_a_brands_capitals():
+    # fresh48-026: "Pantoprazole 40mg PO twice daily and Tagamet HB 200mg PO three times daily"
+    # gave pantoprazole 600 mg/day; a name the catalogue does not know with capitals after it
+    text = "She was given pantoprazole 40mg PO twice daily and Zantrel HB 200mg PO three times daily."
+    assert _daily_doses(text) == [("pantoprazole", "80 mg/day")]
+    assert "unknown-name" in _codes(text)
+    # and the brand itself, with its label, is cimetidine's
+    text = "She was given pantoprazole 40mg PO twice daily and Tagamet HB 200mg PO three times daily."
+    assert _daily_doses(text) == [("pantoprazole", "80 mg/day"), ("cimetidine", "600 mg/day")]
+
+
+def test_no_later_amount_across_and_the_dose_of_another_name():
+    # fresh49-005: "... and the dose of Fludrocortisone—increased (0.1 mg/day)" gave
+    # hydrocortisone 0.1 mg/day
+    text = ("The dose of hydrocortisone was reduced (25 mg daily) and the dose of Zelbrotone "
+            "increased (0.1 mg/day).")
+    assert _daily_doses(text) == [("hydrocortisone", "25 mg/day")]
+    # the dose of the drug itself after "and" is still its own
+    text = "Morphine 10 mg daily was given and the dose increased (20 mg daily)."
+    assert [dose for _, dose in _daily_doses(text)] == ["10 mg/day", "20 mg/day"]
+
+
+def test_an_em_dash_between_words_parts_them():
+    # fresh49-005: "Fludrocortisone—increased" was read as one word, not the listed name
+    text = ("The dose of hydrocortisone was reduced (25 mg daily) and the dose of "
+            "Fludrocortisone\u2014increased (0.1 mg/day).")
+    assert _daily_doses(text) == [("hydrocortisone", "25 mg/day")]
+    assert _others(text) == [("fludrocortisone", "0.1 mg/day")]
+
+
+def test_am_pm_and_hs_after_the_parts_of_a_split_dose():
+    # fresh48-025: "Quetiapine 150mg AM and 300mg HS" gave quetiapine 300 mg/day
+    text = "Her list included quetiapine 150mg AM and 300mg HS."
+    assert _daily_doses(text) == [("quetiapine", "450 mg/day")]
+    assert "split-dose" in _codes(text)
+    assert _daily_doses("She took morphine 10 mg am and 20 mg pm.") == [("morphine", "30 mg/day")]
+
+
+def test_the_dose_a_taper_began_at_gives_no_daily_amount():
+    # fresh48-022: "a 7-week weaning course of prednisone (from 35 mg daily)" gave 35 mg/day
+    text = "She was on a 7-week weaning course of prednisone (from 35 mg daily) for a flare."
+    assert _daily_doses(text) == [("prednisone", None)]
+    assert "taper-start" in _codes(text)
+    text = "Prednisone was tapered from 40 mg daily to 10 mg daily."
+    assert "taper-start" not in _codes(text)
+    # "from" with no taper is as before
+    assert "taper-start" not in _codes("Morphine was increased from 40 mg daily.")
+
+
+def test_a_route_in_brackets_does_not_hide_an_intermittent_schedule():
+    # fresh49-003: "prednisone 5 mg oral (p.o.) on alternate days" gave 2.5 mg/day
+    text = "She maintained remission with prednisone 5 mg oral (p.o.) on alternate days."
+    assert _daily_doses(text) == [("prednisone", None)]
+    assert "intermittent" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cisapride 30 mg daily was given.", ("cisapride", "30 mg/day")),
+    ("Baclofen 30 mg daily was given.", ("baclofen", "30 mg/day")),
+    ("He took prucalopride 2 mg daily.", ("prucalopride", "2 mg/day")),
+    ("He took lurasidone 60 mg daily.", ("lurasidone", "60 mg/day")),
+    ("He took guanfacine 0.5 mg twice daily.", ("guanfacine", "1 mg/day")),
+    ("He took perphenazine 4mg daily.", ("perphenazine", "4 mg/day")),
+    ("He took Vistaril 25 mg three times daily.", ("hydroxyzine", "75 mg/day")),
+    ("He received Phenobarbitone 50 mg/day.", ("phenobarbital", "50 mg/day")),
+])
+def test_names_added_with_their_labels(text, want):
+    assert _others(text) == [want]
+
+
+def test_gabapentine_is_gabapentin():
+    # fresh48-010: "Gabapentine 300 mg daily" (the French name of the INN)
+    assert _daily_doses("Gabapentine 300 mg daily was added.") == [("gabapentin", "300 mg/day")]

@@ -117,6 +117,12 @@ class DoseNumbers:
             notes.append(("doses-taken", f"{reading.doses_taken!r}: a count of doses taken, not "
                           "a schedule: not read, no daily amount", Severity.INFO))
             return dose
+        if reading.taper_start is not None:
+            dose.per_dose = Measure(value, unit_spelling(base, per))
+            notes.append(("taper-start", f"{reading.taper_start!r}: the dose a taper or weaning "
+                          "course began at, not the day's amount now, which the text does not "
+                          "give: no daily amount", Severity.INFO))
+            return dose
         if reading.count_before and reading.count is not None:
             notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
                           f"{unit_spelling(base, per)} = {plain(value * reading.count)} "

@@ -16,7 +16,7 @@ from mpsdose.io.language import parse_item
 from mpsdose.io.prose.amounts import DoseNumbers
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.result import ReadItem
-from mpsdose.io.prose.scan import Amount, DrugName, apposition_between
+from mpsdose.io.prose.scan import Amount, DrugName, Token, apposition_between
 from mpsdose.io.prose.words import MODIFIERS
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Severity
@@ -227,6 +227,11 @@ def _intermittent(passage: Passage, reading: ItemReading) -> str | None:
         position = at + step
         while lowest <= position <= highest:
             token = tokens[position]
+            words_only = _words_bracket(tokens, position, step)
+            if words_only is not None:  # "5 mg oral (p.o.) on alternate days": the route's
+                start, end = min(start, tokens[words_only].start), max(end, tokens[words_only].end)
+                position = words_only + step
+                continue
             if token.kind in ("punct", "clause", "amount", "open", "close") or (
                     token.kind == "drug" and position != own) or (
                     # "Methotrexate 15 mg weekly and prednisolone 10 mg daily": a conjunction
@@ -245,6 +250,18 @@ def _intermittent(passage: Passage, reading: ItemReading) -> str | None:
         if found is not None and found.start() >= end:
             found = None
     return None if found is None else passage.text[found.start():found.end()]
+
+
+def _words_bracket(tokens: list[Token], position: int, step: int) -> int | None:
+    """ "(p.o.)", "(oral)": a bracket at ``position`` (its opening one, reading on; its
+    closing one, reading back) that holds only a route, release or form word — the item's own
+    words, not another thing's. The position of the bracket's other end, or None."""
+    other = position + 2 * step
+    opening, closing = ("open", "close") if step > 0 else ("close", "open")
+    if not 0 <= other < len(tokens) or tokens[position].kind != opening \
+            or tokens[other].kind != closing:
+        return None
+    return other if tokens[position + step].kind in ("route", "release", "form") else None
 
 
 def _local_form_heading(passage: Passage, reading: ItemReading,

@@ -31,7 +31,7 @@ from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule, ScheduleKind
 from mpsdose.model.value import Value
 
-__all__ = ["apply_modifier", "attach_modifiers", "read_unit_count"]
+__all__ = ["apply_modifier", "attach_modifiers", "read_taper_start", "read_unit_count"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -542,6 +542,33 @@ def _another_follows(tokens: list[Token], position: int) -> bool:
             continue
         return token.kind in ("plus", "verb")
     return False
+
+
+#: The words of a course that lowers a dose step by step ("a 7-week weaning course",
+#: "tapering", "tapered off").
+_TAPER = re.compile(r"\b(?:taper\w*|wean\w*)\b")
+
+
+def read_taper_start(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:
+    """ "a 7-week weaning course of prednisone (from 35 mg daily)": an amount right after
+    "from", with no "to" and an amount after it in its clause (or its bracket), in a sentence that speaks of a
+    taper or a weaning before it, is where the course began — not the day's amount now, which
+    the text does not give (no daily amount; the amount stays the item's dose)."""
+    index = reading.amount_token
+    if index is None or index < 1 or passage.word(tokens[index - 1]) != "from" \
+            or reading.amount is None or reading.amount.kind != "single":
+        return
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
+        if token.kind in ("drug", "clause", "close") or (token.kind == "punct"
+                                                         and token.value in ";,"):
+            break
+        if token.kind == "word" and token.value in ("to", "until") and any(
+                t.kind == "amount" for t in tokens[position + 1:position + 3]):
+            return  # "from 35 mg to 5 mg daily": a change, whose end is read as the dose
+    if not _TAPER.search(passage.normal, tokens[0].start, tokens[index].start):
+        return
+    reading.taper_start = passage.text[tokens[index - 1].start:tokens[index].end]
 
 
 def _doses_taken(passage: Passage, tokens: list[Token], index: int) -> str | None:

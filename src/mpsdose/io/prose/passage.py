@@ -191,6 +191,9 @@ class ItemReading:
     n_times_unclear: str | None = None
     #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
     doses_taken: str | None = None
+    #: the dose a taper began at ("a weaning course of prednisone (from 35 mg daily)"): the
+    #: words; no daily amount
+    taper_start: str | None = None
     #: the ceiling the text sets on a dose per kg ("with a maximum of 1g/day")
     ceiling: Amount | None = None
     #: a switch told again ("Six days after being switched from cimetidine to famotidine"): the

@@ -43,7 +43,7 @@ from mpsdose.io.prose.binding import (
     report_unattached,
 )
 from mpsdose.io.prose.mentions import named_without_amount, not_given, of_the_story, route_named
-from mpsdose.io.prose.modifiers import attach_modifiers, read_unit_count
+from mpsdose.io.prose.modifiers import attach_modifiers, read_taper_start, read_unit_count
 from mpsdose.io.prose.not_doses import note_grains, set_aside_numbers
 from mpsdose.io.prose.others import other_names, read_other_items, set_aside_for_others
 from mpsdose.io.prose.passage import Passage
@@ -209,6 +209,7 @@ def _read_sentence(passage: Passage, index: int, tokens: list[Token]) -> None:
     share_list_schedule(passage, tokens, readings)
     for reading in readings:
         read_unit_count(passage, tokens, reading)
+        read_taper_start(passage, tokens, reading)
     share_component_schedule(passage, tokens, readings)
     attach_volumes(passage, index, tokens, readings, used)
     readings = drop_preparation_strengths(passage, tokens, readings)

@@ -34,12 +34,13 @@ __all__ = [
 ]
 
 #: a time of day after a part of a split dose ("in the morning", "at night", "mane", "at 8 am",
-#: "at 20:00"): the words, then what they name
+#: "at 20:00"; "150mg AM and 300mg HS", a bare "am", "pm" or "hs" right after the amount):
+#: the words, then what they name
 _TIME_OF_DAY = re.compile(
     r"\s*(?:(?:(?:in\s+the|at|every|each|before|after|with)\s+)?"
-    r"(?:(?P<morning>morning|mane|breakfast)|(?P<noon>noon|midday|mid-day|lunch(?:time)?)"
-    r"|(?P<afternoon>afternoon)|(?P<evening>evening|supper|dinner)"
-    r"|(?P<night>night|bedtime|nocte|q\.?h\.?s\b\.?))\b"
+    r"(?:(?P<morning>morning|mane|breakfast|a\.m\.|am)|(?P<noon>noon|midday|mid-day|lunch(?:time)?)"
+    r"|(?P<afternoon>afternoon)|(?P<evening>evening|supper|dinner|p\.m\.|pm)"
+    r"|(?P<night>night|bedtime|nocte|q?\.?h\.?s\b\.?))\b"
     r"|at\s+(?P<clock>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|(?:am|pm|o'clock)\b)"
     r"|\d{2}:?\d{2}\s*(?:h|hrs?)\b|\d{2}:\d{2}\b))")
 #: what may stand between the parts of a split dose: a comma, "and", or both

@@ -43,10 +43,19 @@ def _plain_letter(char: str) -> str:
     return char
 
 
+#: An em dash or a horizontal bar, which English sets between words as punctuation, never as
+#: the hyphen of a compound.
+_DASHES = frozenset("\u2014\u2015")
+
+
 def normalise(text: str) -> str:
     """A copy of ``text`` of the same length, for matching: see the module notes."""
     out = []
-    for char in text:
+    for position, char in enumerate(text):
+        if char in _DASHES and 0 < position < len(text) - 1 and text[position - 1].isalpha() \
+                and text[position + 1].isalpha():
+            out.append(" ")  # "Fludrocortisone\u2014increased": two words, not one
+            continue
         char = _plain_letter(_SAME.get(char, char))
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)

@@ -442,13 +442,26 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     # amiodarone drip at 1 mg/minute"), a schedule written first ("and cilostazol 1×100 mg"),
     # or a letter naming a variant ("cyclosporine A", "vitamin K") between them — never a verb
     # ("the patient received 20 mg": the patient is no drug)
+    # — nor the bracket the amount opens, after a verb of change ("and the dose of
+    # Fludrocortisone increased (0.1 mg/day)")
     position = index - 1
+    if tokens[position].kind == "open":
+        position -= 1
+        if position > conjunction and tokens[position].kind == "verb" \
+                and tokens[position].value in ("increase", "decrease"):
+            position -= 1
     while position > conjunction and (
             tokens[position].kind in ("route", "release", "form", "infusion", "freq")
             or (tokens[position].kind == "word" and (
                 tokens[position].value in GLUE | SALTS
                 or re.fullmatch(r"[A-Z]", passage.text[tokens[position].start:tokens[
                     position].end]) is not None))):
+        position -= 1
+    # a brand's letters written in capitals after its name ("and Tagamet HB 200mg"): the name's
+    if position - 1 > conjunction and tokens[position].kind == "word" \
+            and _BRAND_LETTERS.fullmatch(passage.text[tokens[position].start:tokens[
+                position].end]) and tokens[position - 1].kind == "word" \
+            and passage.text[tokens[position - 1].start].isupper():
         position -= 1
     name = tokens[position]
     if position <= conjunction or name.kind != "word" or not name_like(str(name.value)) \
@@ -465,7 +478,10 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
             or (tokens[position].kind == "word" and tokens[position].value in _GIVEN_AS)
             or (tokens[position].kind == "word" and tokens[position].value in _ARTICLES)
             or (tokens[position].kind == "word" and tokens[position].value == "of"
-                and position - 1 > conjunction and tokens[position - 1].kind == "verb")):
+                and position - 1 > conjunction and (tokens[position - 1].kind == "verb"
+                                                    or tokens[position - 1].value in _DOSE_NOUNS))
+            or (tokens[position].kind == "word" and tokens[position].value in _DOSE_NOUNS
+                and tokens[position + 1].value == "of")):
         position -= 1
     if position != conjunction:
         return False
@@ -480,6 +496,12 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
         f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
         (name.start, token.end))
     return True
+
+
+#: A brand's letters after its name, written in capitals ("Tagamet HB", "Pepcid AC").
+_BRAND_LETTERS = re.compile(r"[A-Z]{2,3}")
+#: The noun of "and the dose of <name>".
+_DOSE_NOUNS = frozenset({"dose", "doses", "dosage"})
 
 
 #: Words between a name and its amount that say how much was given ("added with the amount of
