@@ -51,8 +51,19 @@ def test_a_rise_past_a_titration_dose_of_the_route_skips_a_step(ladders, old, ne
 
 
 def test_the_titration_doses_are_read_in_their_market_and_where_none_is_chosen(ladders):
-    assert _steps(ladders, 1, 4, "jp") == []
     assert [severity for severity, _ in _steps(ladders, 1, 4, None)] == [Severity.WARNING]
+    # a market with no sequence of its own for the drug and route borrows the others' (round 72,
+    # PecFent in the UK), and the finding says so; a market with its own reads only its own
+    found = check(Regimen.parse(["morphine 4 mg sc prn max 4/day"]), TOLERANT,
+                  previous=Regimen.parse(["morphine 1 mg sc prn max 4/day"]), market="jp",
+                  knowledge=ladders)
+    borrowed = [f for f in found if f.code == "opioid-titration-step"]
+    assert [f.severity for f in borrowed] == [Severity.WARNING]
+    assert "the NZ label's sequence, borrowed: no JP row is shipped" in borrowed[0].message
+    own = check(Regimen.parse(["morphine 4 mg sc prn max 4/day"]), TOLERANT,
+                previous=Regimen.parse(["morphine 1 mg sc prn max 4/day"]), market="nz",
+                knowledge=ladders)
+    assert not any("borrowed" in f.message for f in own if f.code == "opioid-titration-step")
 
 
 @pytest.mark.parametrize(("old", "new", "market", "warned"), [

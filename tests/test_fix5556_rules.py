@@ -85,8 +85,15 @@ def test_buccal_fentanyl_is_titrated_one_effentora_strength_at_a_time(market, ol
     assert _buccal(old, new, market) == ([Severity.WARNING] if warned else [])
 
 
-def test_the_buccal_titration_doses_are_read_only_where_shipped():
-    assert _buccal(100, 400, "au") == []  # no AU row: the AU label text was not seen
+def test_the_buccal_titration_doses_are_borrowed_where_a_market_ships_none():
+    # no AU row (the AU label text was not seen): the UK and EU Effentora sequence is borrowed,
+    # and the finding says so (round 72); one strength at a time stays silent
+    assert _buccal(100, 400, "au") == [Severity.WARNING]
+    assert _buccal(100, 200, "au") == []
+    shown = of(found(["fentanyl 400 mcg buccal prn", "morphine er 30 mg po q12h"],
+                     previous=["fentanyl 100 mcg buccal prn", "morphine er 30 mg po q12h"],
+                     market="au"), "opioid-titration-step")
+    assert "borrowed: no AU row is shipped" in shown[0].message
 
 
 @pytest.mark.parametrize(("dose", "severity"), [(4, Severity.INFO), (8, Severity.WARNING)])
