@@ -94,7 +94,8 @@ def _items(text: str):
                                              ("fresh41", 0.81), ("fresh42", 0.66),
                                              ("fresh43", 0.71), ("fresh44", 0.87), ("fresh45", 0.95),
                                              ("fresh46", 0.86), ("fresh47", 0.97),
-                                             ("fresh48", 0.84), ("fresh49", 0.89)])
+                                             ("fresh48", 0.84), ("fresh49", 0.89),
+                                             ("fresh50", 0.88), ("fresh51", 0.80)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5291,3 +5292,80 @@ def test_names_added_with_their_labels(text, want):
 def test_gabapentine_is_gabapentin():
     # fresh48-010: "Gabapentine 300 mg daily" (the French name of the INN)
     assert _daily_doses("Gabapentine 300 mg daily was added.") == [("gabapentin", "300 mg/day")]
+
+
+# -- prosefix5051: the fresh50 and fresh51 rounds --------------------------------------------------
+
+def test_a_name_set_off_by_a_comma_after_a_semicolon_takes_its_own_amount():
+    # fresh50-032: "(oral prednisolone, 50 mg per day; dapsone, 125 mg per day)" gave
+    # prednisolone 125 mg/day
+    text = ("Combined systemic (oral prednisolone, 50 mg per day; dapsone, 125 mg per day) "
+            "and topical treatment was initiated.")
+    assert _daily_doses(text) == [("prednisolone", "50 mg/day")]
+    assert ("dapsone", "125 mg/day") in _others(text)
+    # a name the list does not know: the amount is set aside, not prednisolone's
+    text = "She took prednisolone, 50 mg per day; zorbamix, 125 mg per day."
+    assert _daily_doses(text) == [("prednisolone", "50 mg/day")]
+    assert "unknown-name" in _codes(text)
+    # the drug's own split dose still is its own
+    assert _daily_doses("She took morphine, 10 mg in the morning; at night, 20 mg.") \
+        != [("morphine", "20 mg/day")]
+
+
+def test_a_name_then_what_it_is_after_a_conjunction_takes_the_amount():
+    # fresh51-014: "esomeprazole 20 mg p.o. Bid and Arsanyl, a kind of mucosal protective
+    # 100 mg p.o. Tid" (once read in one sentence) would give esomeprazole 300 mg/day
+    text = ("She was prescribed esomeprazole 20 mg p.o. Bid and Arsanyl, a kind of mucosal "
+            "protective 100 mg p.o. Tid and went back to her hometown.")
+    assert _daily_doses(text) == [("esomeprazole", "40 mg/day")]
+    assert "unknown-name" in _codes(text)
+
+
+def test_a_capital_schedule_after_a_dotted_route_does_not_start_a_sentence():
+    # fresh51-014: "esomeprazole 20 mg p.o. Bid" lost its schedule to a new sentence
+    assert _daily_doses("She was prescribed esomeprazole 20 mg p.o. Bid at home.") == [
+        ("esomeprazole", "40 mg/day")]
+    assert _daily_doses("He took morphine 10 mg p.o. Tid for pain.") == [
+        ("morphine", "30 mg/day")]
+    # a word that starts a sentence still does
+    text = "He took morphine 10 mg p.o. Oxycodone was stopped."
+    assert ("morphine", None) in _daily_doses(text)
+
+
+@pytest.mark.parametrize("text", [
+    # fresh50-026: "proteinuria remains still heavy (4 g per day)" gave methylprednisolone 4 g/day
+    "Methylprednisolone 500 mg was given on day 1; despite this therapy, proteinuria remains "
+    "still heavy (4 g per day).",
+    "Prednisolone 60 mg daily was started; the urine output was 800 ml per day.",
+    "Prednisolone 60 mg daily was started; urinary protein was 3.5 g/day.",
+])
+def test_an_amount_after_a_urine_quantity_is_a_lab_value(text):
+    assert all(dose != "4 g/day" and dose != "3.5 g/day" and (dose or "").find("ml") < 0
+               for _, dose in _daily_doses(text))
+    assert len(_daily_doses(text)) == 1
+
+
+def test_a_dose_given_after_a_urine_quantity_is_still_read():
+    # fresh13-009: "poor urine output and was placed on continuous furosemide infusion (20mg…"
+    text = ("He had proteinuria and was started on prednisolone 60 mg daily.")
+    assert _daily_doses(text) == [("prednisolone", "60 mg/day")]
+    text = "For proteinuria, 60 mg of prednisolone daily was given."
+    assert _daily_doses(text) == [("prednisolone", "60 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She took desmopressin 0.1 mg twice daily.", ("desmopressin", "0.2 mg/day")),
+    ("He took vemurafenib 960 mg twice daily.", ("vemurafenib", "1920 mg/day")),
+    ("He took mesalazine 1 g three times daily.", ("mesalazine", "3 g/day")),
+    ("He took mesalamine 1.2 g daily.", ("mesalazine", "1.2 g/day")),
+])
+def test_names_added_with_their_labels_5051(text, want):
+    assert _others(text) == [want]
+
+
+def test_a_route_glued_by_a_slash_to_the_unit_is_the_route():
+    # fresh50-010: "375 mg/m2/d/iv rituximab" was read as no amount of rituximab, and the
+    # amount went back to vemurafenib named before it
+    text = "He received eight doses of 375 mg/m2/d/iv rituximab."
+    assert [name for name, _ in _others(text)] == ["rituximab"]
+    assert _daily_doses("Morphine 10 mg/iv every 4 hours.") == [("morphine", "60 mg/day")]

@@ -110,6 +110,20 @@ _MEASURED_LEVEL = re.compile(
     r"\b(?:plasma|serum|blood|whole\s*-?\s*blood)\s+(?:[a-z-]+\s+)?(?:concentrations?|levels?)\b"
     r"|\b(?:concentrations?|levels?)\s+(?:of\s+[a-z-]+(?:\s+[a-z-]+)?\s+)?in\s+(?:the\s+)?"
     r"(?:plasma|serum|blood)\b")
+#: A quantity measured in the patient's urine or losses, not given ("proteinuria remains still
+#: heavy (4 g per day)", "urine output of 500 mL/day", "urinary protein 3.5 g/day", "protein
+#: excretion", "albuminuria"): an amount after it in its clause is a laboratory value.
+_MEASURED_QUANTITY = re.compile(
+    r"\b(?:proteinuria|albuminuria|microalbuminuria|urine\s+(?:output|volume|protein)"
+    r"|urinary\s+(?:protein|albumin|output|excretion)|protein\s+(?:excretion|loss)"
+    r"|albumin\s+excretion)\b")
+#: Words that say an amount after them is given, though a measured quantity stands before it.
+#: ("poor urine output and was placed on continuous furosemide infusion (20mg/20mls …": the
+#: infusion's amount, fresh13-009).
+_GIVEN_WORDS = re.compile(r"\b(?:dose|doses|dosage|given|giving|received|receiving|administered|"
+                          r"treated|started|commenced|initiated|begun|placed|put|prescribed|"
+                          r"took|taking|increased|decreased|reduced|infusions?|infused|drip|"
+                          r"bolus|boluses|injection|injected|tablets?|capsules?)\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
 #: figures of comparison), "oxycodone 20 mg/day, equivalent to 30 mg/day of oral morphine" (the
@@ -288,6 +302,11 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
                 passage.normal[tokens[0].start:token.start]):
             used.add(index)  # "plasma concentrations of loxoprofen … were 52 and 24 μg/mL"
             passage.add_not_dose(token, "a measured level in blood, plasma or serum, not a dose")
+            continue
+        if _measured_quantity_before(passage, tokens, index):
+            used.add(index)  # "proteinuria remains still heavy (4 g per day)"
+            passage.add_not_dose(token, "a quantity measured in the urine (proteinuria, urine "
+                                 "output), a laboratory value, not a dose")
             continue
         if _said_of_the_drug(passage.normal, token.start):
             used.add(index)  # "120 mg/d of loxoprofen (maximum recommended dose, 180 mg/d)"
@@ -686,3 +705,20 @@ def _restates_per_area(tokens: list[Token], index: int) -> bool:
     opening = opening_bracket(tokens, index)
     return opening is not None and any(t.kind == "amount" and "m2" not in t.value.per
                                        for t in tokens[:opening])
+
+
+def _measured_quantity_before(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "cyclophosphamide 500 mg day 1; despite this therapy, proteinuria remains still heavy
+    (4 g per day)": an amount whose clause — the words since the last drug or amount before
+    it — names a quantity measured in the urine (:data:`_MEASURED_QUANTITY`), with no word of
+    giving between them and no drug named right after the amount, is a laboratory value."""
+    start = tokens[0].start
+    for position in range(index - 1, -1, -1):
+        if tokens[position].kind in ("drug", "amount"):
+            start = tokens[position].end
+            break
+    found = list(_MEASURED_QUANTITY.finditer(passage.normal, start, tokens[index].start))
+    if not found or _GIVEN_WORDS.search(passage.normal, found[-1].end(), tokens[index].start):
+        return False
+    return not any(tokens[position].kind == "drug"
+                   for position in range(index + 1, min(index + 3, len(tokens))))

@@ -59,7 +59,13 @@ def normalise(text: str) -> str:
         char = _plain_letter(_SAME.get(char, char))
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
-    return _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out)))
+    return _ROUTE_SLASH.sub(" ", _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out))))
+
+
+#: A route's abbreviation glued by a slash to the unit of the amount before it ("375
+#: mg/m2/d/iv rituximab", "40 mg/iv"): no unit is "iv", "sc" or "im", so the slash separates
+#: the amount from the way it is given, and is read as a space.
+_ROUTE_SLASH = re.compile(r"(?<=[a-z0-9])/(?=(?:iv|sc|im|po)(?![a-z0-9/]))")
 
 
 #: A full stop between a number and its unit, a typesetting slip ("TFP 200.µg per hour"): read as
@@ -98,6 +104,9 @@ _SIG_ABBREVIATIONS = frozenset({
     "b.i.d", "t.i.d", "q.i.d", "h.s", "q.h.s", "p.r.n", "q.d", "o.d", "p.o", "i.v", "s.c", "i.m",
 })
 _STARTS_SENTENCE = re.compile(r"[A-Z][a-z]+\b")
+#: A schedule's abbreviation written with a capital after a dotted route ("esomeprazole 20 mg
+#: p.o. Bid", "100 mg p.o. Tid"): the dose's schedule, not the first word of a sentence.
+_CAPITAL_SCHEDULE = re.compile(r"(?:Bid|Tid|Qid|Qd|Bd|Prn|Qhs)\b")
 #: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
 #: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").
 _END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n[ \t]*\n|"
@@ -128,7 +137,8 @@ def sentences(text: str, normal: str) -> list[Sentence]:
             word = re.search(r"([a-z.]+)$", before)
             rest = text[end:end + 40].lstrip(" \t")
             if mark == "." and word and word.group(1).strip(".") in _SIG_ABBREVIATIONS \
-                    and end < len(text) and text[end].isspace() and _STARTS_SENTENCE.match(rest):
+                    and end < len(text) and text[end].isspace() and _STARTS_SENTENCE.match(rest) \
+                    and not _CAPITAL_SCHEDULE.match(rest):
                 _add(found, normal, start, end)  # "… and 10 mg h.s. Risperidone was tapered off"
                 start = end
                 continue

@@ -422,9 +422,18 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     after it where a noun phrase naming something else — a word that could be a drug's name
     the catalogue does not know — stands between the conjunction and the amount. The amount
     is that name's: said in a finding; not read. A split dose of the drug itself ("morphine
-    10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else."""
+    10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else.
+    The name may be set off from its amount by a comma ("oral prednisolone, 50 mg per day;
+    dapsone, 125 mg per day"): the comma right after the name is not the conjunction."""
+    if _appositive_name(passage, tokens, drug_index, index):
+        return True
+    # "; dapsone, 125 mg": the comma between a name and its own amount
+    end = index
+    if index - 2 > drug_index and tokens[index - 1].kind == "punct" \
+            and tokens[index - 1].value == "," and tokens[index - 2].kind == "word":
+        end = index - 1
     conjunction = None
-    for position in range(index - 1, drug_index, -1):
+    for position in range(end - 1, drug_index, -1):
         token = tokens[position]
         if (token.kind == "punct" and token.value in ",;") or (
                 token.kind == "plus" and passage.word(token) in ("and", "plus", "with")):
@@ -444,7 +453,7 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     # ("the patient received 20 mg": the patient is no drug)
     # — nor the bracket the amount opens, after a verb of change ("and the dose of
     # Fludrocortisone increased (0.1 mg/day)")
-    position = index - 1
+    position = end - 1
     if tokens[position].kind == "open":
         position -= 1
         if position > conjunction and tokens[position].kind == "verb" \
@@ -496,6 +505,43 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
         f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
         (name.start, token.end))
     return True
+
+
+def _appositive_name(passage: Passage, tokens: list[Token], drug_index: int, index: int) -> bool:
+    """ "esomeprazole 20 mg p.o. Bid and Arsanyl, a kind of mucosal protective 100 mg p.o.
+    Tid": after a drug with its own amount, a conjunction ("and", "plus", ";") and a name the
+    catalogue does not know set off by a comma — the name, then what it is — make the amount
+    after them the name's, never the drug's before. Said in a finding; not read."""
+    own = False
+    for position in range(drug_index + 1, index - 3):
+        token = tokens[position]
+        if token.kind in ("amount", "number"):
+            own = True
+        if token.kind in ("drug", "class", "clause"):
+            return False
+        if not own or not ((token.kind == "punct" and token.value == ";") or (
+                token.kind == "plus" and passage.word(token) in ("and", "plus"))):
+            continue
+        name, comma = tokens[position + 1], tokens[position + 2]
+        if name.kind != "word" or not name_like(str(name.value)) \
+                or name.value in NOT_A_NAME | _FURTHER \
+                or comma.kind != "punct" or comma.value != ",":
+            continue
+        if any(t.kind in ("amount", "number", "drug", "class", "clause")
+               for t in tokens[position + 3:index]):
+            continue
+        token = tokens[index]
+        said = passage.text[name.start:name.end]
+        passage.add_unknown_amount(
+            token,
+            f"the amount of {said!r}, a name the catalogue does not know, "
+            "after a drug with its own amount",
+            f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
+            "catalogue does not know set off by a comma after a conjunction: not read, and "
+            f"not given to {tokens[drug_index].value.drug.name}, whose own amount comes before",
+            (name.start, token.end))
+        return True
+    return False
 
 
 #: A brand's letters after its name, written in capitals ("Tagamet HB", "Pepcid AC").
