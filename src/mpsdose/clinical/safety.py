@@ -1051,23 +1051,8 @@ def _cyp3a4_reduce_dose(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
 
     Not a contraindication: the label's own words (reduce the dose) with the rule's severity,
     and the drug's own source first; a weaker inhibitor than the label names is not flagged."""
-    inhibitors = _inhibitors(k, items)
-    found = []
-    for drug in _with_property(k, items, "cyp3a4_inhibitor_reduce_dose"):
-        value, source = k.drug_properties.get(  # type: ignore[misc]
-            drug, "cyp3a4_inhibitor_reduce_dose")
-        if value not in _INHIBITOR_STRENGTHS:
-            continue
-        strong = _at_least(inhibitors, value, drug)
-        if not strong:
-            continue
-        rule = _rule(k, "cyp3a4-inhibitor-reduce-dose")
-        found.append(Finding(rule.severity, "cyp3a4-inhibitor-reduce-dose", (
-            f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
-            f"inhibitor {', '.join(strong)}: {drug}'s label asks for a reduced dose with such "
-            f"an inhibitor. {rule.statement}"),
-            source if source == rule.source else f"{source} ; also: {rule.source}"))
-    return found
+    return _cyp3a4_label_asks(k, items, "cyp3a4_inhibitor_reduce_dose",
+                              "cyp3a4-inhibitor-reduce-dose", "a reduced dose")
 
 
 def _cyp3a4_caution(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
@@ -1079,20 +1064,28 @@ def _cyp3a4_caution(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     Neither a contraindication nor a dose reduction: the label's own words (use cautiously:
     watch for deeper and longer sedation) with the rule's severity, the drug's own source first;
     an inhibitor weaker than the row's strength is not flagged."""
+    return _cyp3a4_label_asks(k, items, "cyp3a4_inhibitor_caution", "cyp3a4-inhibitor-caution",
+                              "caution")
+
+
+def _cyp3a4_label_asks(k: Knowledge, items: Sequence[Item], prop: str, code: str,
+                       asks: str) -> list[Finding]:
+    """The drugs of ``prop`` (a CYP3A4 inhibitor strength from which their label asks for
+    something short of a contraindication) given with an inhibitor of that strength or
+    stronger: the rule ``code``'s severity, in the label's words ("asks for ``asks``")."""
     inhibitors = _inhibitors(k, items)
     found = []
-    for drug in _with_property(k, items, "cyp3a4_inhibitor_caution"):
-        value, source = k.drug_properties.get(  # type: ignore[misc]
-            drug, "cyp3a4_inhibitor_caution")
+    for drug in _with_property(k, items, prop):
+        value, source = k.drug_properties.get(drug, prop)  # type: ignore[misc]
         if value not in _INHIBITOR_STRENGTHS:
             continue
         named = _at_least(inhibitors, value, drug)
         if not named:
             continue
-        rule = _rule(k, "cyp3a4-inhibitor-caution")
-        found.append(Finding(rule.severity, "cyp3a4-inhibitor-caution", (
+        rule = _rule(k, code)
+        found.append(Finding(rule.severity, code, (
             f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
-            f"inhibitor {', '.join(named)}: {drug}'s label asks for caution with such an "
+            f"inhibitor {', '.join(named)}: {drug}'s label asks for {asks} with such an "
             f"inhibitor. {rule.statement}"),
             source if source == rule.source else f"{source} ; also: {rule.source}"))
     return found

@@ -494,6 +494,15 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
         position -= 1
     if position != conjunction:
         return False
+    _not_the_drugs_before(passage, tokens, drug_index, index, name, "after a conjunction")
+    return True
+
+
+def _not_the_drugs_before(passage: Passage, tokens: list[Token], drug_index: int, index: int,
+                          name: Token, where: str) -> None:
+    """Say that the amount at ``index`` follows ``name``, a name the catalogue does not know
+    (``where``: how it stands after the drug), and is not given to the drug at ``drug_index``,
+    whose own amount comes before."""
     token = tokens[index]
     said = passage.text[name.start:name.end]
     passage.add_unknown_amount(
@@ -501,10 +510,9 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
         f"the amount of {said!r}, a name the catalogue does not know, "
         "after a drug with its own amount",
         f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
-        "catalogue does not know, after a conjunction: not read, and not given to "
+        f"catalogue does not know, {where}: not read, and not given to "
         f"{tokens[drug_index].value.drug.name}, whose own amount comes before",
         (name.start, token.end))
-    return True
 
 
 def _appositive_name(passage: Passage, tokens: list[Token], drug_index: int, index: int) -> bool:
@@ -530,16 +538,8 @@ def _appositive_name(passage: Passage, tokens: list[Token], drug_index: int, ind
         if any(t.kind in ("amount", "number", "drug", "class", "clause")
                for t in tokens[position + 3:index]):
             continue
-        token = tokens[index]
-        said = passage.text[name.start:name.end]
-        passage.add_unknown_amount(
-            token,
-            f"the amount of {said!r}, a name the catalogue does not know, "
-            "after a drug with its own amount",
-            f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
-            "catalogue does not know set off by a comma after a conjunction: not read, and "
-            f"not given to {tokens[drug_index].value.drug.name}, whose own amount comes before",
-            (name.start, token.end))
+        _not_the_drugs_before(passage, tokens, drug_index, index, name,
+                              "set off by a comma after a conjunction")
         return True
     return False
 
