@@ -2367,6 +2367,16 @@ def _as_needed_row(row: OpioidRange, check: str, drug: str, item: Item,
             and (market is None or row.market in (None, market)))
 
 
+def _titration_doses(k: Knowledge, drug: str, item: Item, named: frozenset[str],
+                     market: str | None) -> list[OpioidRange]:
+    """The ``titration-dose`` rows of the item's drug, route and release in ``market`` (every
+    market's where None), of the products its text names (every product's where it names
+    none)."""
+    return [row for row in k.opioid_ranges
+            if _as_needed_row(row, "titration-dose", drug, item, market)
+            and (not named or not row.products or named & row.products)]
+
+
 def _written_brands(k: Knowledge, item: Item, drug: str) -> frozenset[str]:
     """The brand names of ``drug`` (``drug_names.csv`` kind brand, brand-jp) that the item's
     text is written with, lower case: the product the item names; empty where it names none
@@ -2415,14 +2425,10 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
         unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
         scale = 1000 if unit == "mcg" else 1
         named = _written_brands(k, item, drug)
-        sequence = [row for row in k.opioid_ranges
-                    if _as_needed_row(row, "titration-dose", drug, item, market)
-                    and (not named or not row.products or named & row.products)]
+        sequence = _titration_doses(k, drug, item, named, market)
         borrowed = market is not None and not sequence
-        if borrowed:  # no label sequence of this market: the other markets' (decision 2)
-            sequence = [row for row in k.opioid_ranges
-                        if _as_needed_row(row, "titration-dose", drug, item, None)
-                        and (not named or not row.products or named & row.products)]
+        if borrowed:  # no label sequence of this market: every market's, as for titration steps
+            sequence = _titration_doses(k, drug, item, named, None)
         passed = sorted((row for row in sequence
                          if old_dose * (1 + 1e-6) < (row.per_dose or 0) < new * (1 - 1e-6)),
                         key=lambda row: row.per_dose or 0)
@@ -2821,9 +2827,8 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
         return None
     rate = _patch_rate(items)
     for row in k.market_rules.of(market, "patch_low_start"):
-        if not row.matches("fentanyl", Route.TRANSDERMAL) or row.value is None:
-            continue
-        if rate <= row.value * (1 + _TOLERANCE) and row.band.contains(old_bounds[0]):
+        if _patch_start_allows(row, rate, old_bounds):
+            assert row.value is not None
             return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
                 f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
                 f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid "
@@ -2832,6 +2837,13 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
                 f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
                 row.source)
     return _market_patch_table_start(k, rate, old_bounds, market)
+
+
+def _patch_start_allows(row: MarketRule, rate: float, old_bounds: tuple[float, float]) -> bool:
+    """Whether a market's ``patch_low_start`` row gives a first fentanyl patch of ``rate``
+    [mcg/h] for the previous oral morphine equivalent (its low reading in the row's band)."""
+    return bool(row.matches("fentanyl", Route.TRANSDERMAL) and row.value is not None
+                and rate <= row.value * (1 + _TOLERANCE) and row.band.contains(old_bounds[0]))
 
 
 def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
@@ -2852,9 +2864,7 @@ def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[f
         return None
     rate = _patch_rate(items)
     allowing = [row for row in k.market_rules.rows if row.rule == "patch_low_start"
-                and row.market != market and row.matches("fentanyl", Route.TRANSDERMAL)
-                and row.value is not None and rate <= row.value * (1 + _TOLERANCE)
-                and row.band.contains(old_bounds[0])]
+                and row.market != market and _patch_start_allows(row, rate, old_bounds)]
     if not allowing:
         return None
     rule = _rule(k, "fentanyl-patch-naive", threshold=True)

@@ -551,9 +551,10 @@ _TAPER = re.compile(r"\b(?:taper\w*|wean\w*)\b")
 
 def read_taper_start(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:
     """ "a 7-week weaning course of prednisone (from 35 mg daily)": an amount right after
-    "from", with no "to" and an amount after it in its clause (or its bracket), in a sentence that speaks of a
-    taper or a weaning before it, is where the course began — not the day's amount now, which
-    the text does not give (no daily amount; the amount stays the item's dose)."""
+    "from", with no "to" and an amount after it in its clause (or its bracket), in a sentence
+    that speaks of a taper or a weaning before it, is where the course began — not the day's
+    amount now, which the text does not give (no daily amount; the amount stays the item's
+    dose)."""
     index = reading.amount_token
     if index is None or index < 1 or passage.word(tokens[index - 1]) != "from" \
             or reading.amount is None or reading.amount.kind != "single":

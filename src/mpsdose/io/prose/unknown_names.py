@@ -50,9 +50,9 @@ __all__ = [
 #: Times of day a dose is given at, written bare after its amount ("100 mg bedtime").
 _TIMES_OF_DAY = frozenset({"night", "morning", "evening", "noon", "midday", "lunch", "lunchtime",
                            "dinner", "supper", "breakfast", "bedtime", "afternoon"})
-#: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
 #: Articles that may open the noun phrase of a name after a conjunction ("and the amiodarone drip").
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})
+#: Words of how a drug is given that may stand before its name ("nebulized terbutaline").
 _GIVEN_AS = frozenset({"nebulized", "nebulised", "inhaled", "aerosolized", "aerosolised"})
 #: Words of a further dose of the same drug after a conjunction ("… and additional 5 mg").
 _FURTHER = frozenset({"additional", "extra", "another", "others", "further", "subsequent", "second",
