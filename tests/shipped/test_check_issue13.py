@@ -1011,6 +1011,26 @@ FRESH72_STILL_WARNED = {
             "label's low-end start for 65 and over",
 }
 
+# -- the seventy-third and seventy-fourth held-out rounds (written and committed before check ran) --
+FRESH73_LEFT = {
+    "RC10": "Butrans 15 micrograms/h, no schedule written, naive, at 77 (eu): the UK's Transtec "
+            "start matched too, so the sources disagree (info only)",
+}
+FRESH73_STILL_WARNED = {
+    "RE32": "once-daily MR morphine 20 mg, naive (au): judged a dose against the AU 12-hourly "
+            "start of 10 mg a dose",
+}
+FRESH74_LEFT = {
+    "SC11": "SC fentanyl 50 micrograms hourly as needed, naive, 88 years, 45 kg, CrCl 18 (nz): "
+            "the UK and US all-opioid starts disagree (info only); no renal start shipped",
+}
+FRESH74_STILL_WARNED = {
+    "SE07": "oral hydromorphone 2 mg every 4 hours as needed, naive (au): above eTG's "
+            "all-opioid start of 5 mg OME a dose; no AU Dilaudid start shipped (as MB29)",
+    "SE31": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio, unreduced "
+            "(as YB08)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1085,6 +1105,8 @@ ROUNDS = {
     "fresh70": (FRESH70_LEFT, FRESH70_STILL_WARNED),
     "fresh71": (FRESH71_LEFT, FRESH71_STILL_WARNED),
     "fresh72": (FRESH72_LEFT, FRESH72_STILL_WARNED),
+    "fresh73": (FRESH73_LEFT, FRESH73_STILL_WARNED),
+    "fresh74": (FRESH74_LEFT, FRESH74_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
