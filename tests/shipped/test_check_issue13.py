@@ -963,10 +963,9 @@ FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
 # -- the sixty-seventh and sixty-eighth held-out rounds (written and committed before check ran) --
 FRESH67_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
-FRESH67_STILL_WARNED = {
-    "JB29": "Kadian 20 mg once daily, naive (au): above the AU start shipped (10 mg a dose); "
-            "the AU Kapanol PI's start not shipped (its dose section not found by fix6768)",
-}
+# JB29 (Kadian 20 mg once daily, naive, au) no longer warns (fix7374): eTG's own start of a
+# 24-hour MR morphine (10-20 mg daily) is shipped beside its 12-hour start (now scoped to 12 h).
+FRESH67_STILL_WARNED: dict[str, str] = {}
 FRESH68_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 # FB07 (SC morphine 5 mg every 4 hours as needed, naive, jp) no longer warns (fix6768): the JP
 # morphine injection insert's usual SC dose (1回5~10mg) is shipped as a JP start of SC morphine
@@ -1012,21 +1011,20 @@ FRESH72_STILL_WARNED = {
 }
 
 # -- the seventy-third and seventy-fourth held-out rounds (written and committed before check ran) --
-FRESH73_LEFT = {
-    "RC10": "Butrans 15 micrograms/h, no schedule written, naive, at 77 (eu): the UK's Transtec "
-            "start matched too, so the sources disagree (info only)",
-}
-FRESH73_STILL_WARNED = {
-    "RE32": "once-daily MR morphine 20 mg, naive (au): judged a dose against the AU 12-hourly "
-            "start of 10 mg a dose",
-}
+FRESH73_LEFT: dict[str, str] = {}  # 39/40 on the first run; RC10 caught by fix7374 (a brand
+# fixes its patch's wear: Butrans is a 7-day patch, so the 96-hour Transtec start does not apply)
+# RE32 (once-daily MR morphine 20 mg, naive, au) no longer warns (fix7374): eTG's 24-hour MR
+# morphine start (10-20 mg daily) is shipped, and its 12-hour start judges 12-hourly doses only.
+FRESH73_STILL_WARNED: dict[str, str] = {}
 FRESH74_LEFT = {
     "SC11": "SC fentanyl 50 micrograms hourly as needed, naive, 88 years, 45 kg, CrCl 18 (nz): "
-            "the UK and US all-opioid starts disagree (info only); no renal start shipped",
+            "the UK and US all-opioid starts disagree (info only); no renal start shipped "
+            "(no source of an SC fentanyl start in renal failure seen by fix7374)",
 }
 FRESH74_STILL_WARNED = {
     "SE07": "oral hydromorphone 2 mg every 4 hours as needed, naive (au): above eTG's "
-            "all-opioid start of 5 mg OME a dose; no AU Dilaudid start shipped (as MB29)",
+            "all-opioid start of 5 mg OME a dose; no AU Dilaudid start shipped (as MB29; "
+            "the AU PI's dose section not seen by fix7374)",
     "SE31": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio, unreduced "
             "(as YB08)",
 }

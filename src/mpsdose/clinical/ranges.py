@@ -38,6 +38,7 @@ finding says which state it assumed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,7 @@ from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
 from mpsdose.clinical.market import already_held, naive_start_allowed, naive_start_label
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
-from mpsdose.model.drugs import Drug
+from mpsdose.model.drugs import Drug, normal_name
 from mpsdose.model.errors import DoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -71,6 +72,7 @@ __all__ = [
     "naive_start_rows",
     "opioid_range_findings",
     "tolerance_assumption",
+    "written_brands",
 ]
 
 #: The finding code of each check of ``opioid_dose_ranges.csv``.
@@ -171,6 +173,9 @@ class _Entry(Value):
     borrowed: Route | None = None  #: the parenteral route whose factor stands in (no table has it)
     tiered: bool = False  #: a table's factor for the drug depends on the daily dose
     floor: Factor | None = None  #: the drug's smallest factor of any route (plausibility only)
+    #: (shortest, longest) interval [h] of the product the item names, where it writes none
+    wear: tuple[float, float] | None = None
+    wear_by: str | None = None  #: the brand name that fixed ``wear``
 
     @property
     def drug(self) -> str:
@@ -189,6 +194,46 @@ class _Entry(Value):
 
 def _interval(item: Item) -> float | None:
     return item.schedule.interval_h
+
+
+def written_brands(k: Knowledge, item: Item, drug: str) -> frozenset[str]:
+    """The brand names of ``drug`` (``drug_names.csv`` kind brand, brand-jp) that the item's
+    text is written with, lower case: the product the item names; empty where it names none
+    (written with the drug's own name, or built without text)."""
+    text = normal_name(item.text or "")
+    if not text:
+        return frozenset()
+    books = k.catalogue
+    return frozenset(
+        name for name in books.brands
+        if books.names.get(name) == drug
+        and re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text))
+
+
+def _product_wear(k: Knowledge, item: Item, drug: str
+                  ) -> tuple[tuple[float, float], str] | None:
+    """The interval range [h] of the product an item names by its brand, where the item writes
+    no interval, with the brand; None where it writes one, names no brand, or no
+    ``schedules.csv`` row of the drug and route names the brand in ``products``.
+
+    A brand names one product and its label fixes the interval: Butrans and Norspan are 7-day
+    patches, Transtec a 96-hour one (``schedules.csv``). ``butrans 15 mcg/h td`` is a 7-day
+    patch, so the rows of a 96-hour patch say nothing of it — two products, not two sources
+    (issue 13, round 73 RC10). Several rows naming the brand give the widest range.
+    """
+    if item.schedule.interval_h is not None:
+        return None
+    named = written_brands(k, item, drug)
+    if not named:
+        return None
+    found = [(s.interval_range, sorted(s.products & named)[0]) for s in k.schedules
+             if s.drug == drug and s.route is item.route and s.products & named
+             and s.interval_range is not None]
+    if not found:
+        return None
+    low = min(r[0] for r, _ in found if r is not None)
+    high = max(r[1] for r, _ in found if r is not None)
+    return (low, high), found[0][1]
 
 
 def label_titration_step(before: Item, after: Item, market: str | None = None, *,
@@ -348,9 +393,12 @@ def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_En
                         borrowed = other
                         break
             release = item.release or ("ir" if item.route is Route.ORAL else None)
+            wear = _product_wear(k, item, ingredient.drug.name)
             entries.append(_Entry(item, ingredient, item.per_dose(ingredient), daily,
                                   _interval(item), release, reading, borrowed,
-                                  _tiered(k, ingredient.drug.name)))
+                                  _tiered(k, ingredient.drug.name),
+                                  wear=None if wear is None else wear[0],
+                                  wear_by=None if wear is None else wear[1]))
     return entries
 
 
@@ -409,6 +457,9 @@ def _applies(row: OpioidRange, entry: _Entry, market: str | None) -> bool:
     if (row.interval_h is not None and entry.interval_h is not None
             and abs(row.interval_h - entry.interval_h) > 1e-6):
         return False
+    if (row.interval_h is not None and entry.interval_h is None and entry.wear is not None
+            and not entry.wear[0] - 1e-6 <= row.interval_h <= entry.wear[1] + 1e-6):
+        return False  # a row of another product's interval (a 96-hour patch for Butrans)
     if row.rate and not item.is_rate:
         return False
     return market is None or row.market in (None, market)
@@ -526,8 +577,10 @@ def _release_words(entry: _Entry) -> str:
     """``"buprenorphine transdermal every 168 h"``, ``"tapentadol oral ER"``: what a start is
     missing for."""
     release = f" {entry.release.upper()}" if entry.release else ""
-    every = (f" every {significant(entry.interval_h, 3)} h"
-             if entry.item.route is Route.TRANSDERMAL and entry.interval_h else "")
+    interval = entry.interval_h or (entry.wear[0] if entry.wear and entry.wear[0] == entry.wear[1]
+                                    else None)
+    every = (f" every {significant(interval, 3)} h"
+             if entry.item.route is Route.TRANSDERMAL and interval else "")
     return f"{entry.drug} {entry.item.route.value}{release}{every}"
 
 
@@ -882,6 +935,11 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
                    f"{', '.join(m.upper() for m in others)} label "
                    f"dose{'s are' if len(others) > 1 else ' is'} applied"
                    + (", a label maximum there as a warning here" if demoted else ""))
+        if entry.wear is not None and any(r.interval_h is not None for r in rows):
+            low_h, high_h = (significant(h, 3) for h in entry.wear)
+            why += (f"; no interval is written, and {entry.wear_by} is a product worn "
+                    f"{low_h if low_h == high_h else f'{low_h}-{high_h}'} h (schedules.csv), so "
+                    f"only the rows of that interval apply")
         if check == "naive-start" and low_end:
             rows, low = _at_low_end(rows, low_end)
             why += low

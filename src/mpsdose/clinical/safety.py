@@ -68,6 +68,7 @@ from mpsdose.clinical.ranges import (
     label_titration_step,
     naive_start_rows,
     opioid_range_findings,
+    written_brands,
 )
 from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.clinical.rescue import check_rescue
@@ -80,7 +81,6 @@ from mpsdose.knowledge.market import MarketRule
 from mpsdose.knowledge.practice import LabelSwitch, PatchBand
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
-from mpsdose.model.drugs import normal_name
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
@@ -2377,20 +2377,6 @@ def _titration_doses(k: Knowledge, drug: str, item: Item, named: frozenset[str],
             and (not named or not row.products or named & row.products)]
 
 
-def _written_brands(k: Knowledge, item: Item, drug: str) -> frozenset[str]:
-    """The brand names of ``drug`` (``drug_names.csv`` kind brand, brand-jp) that the item's
-    text is written with, lower case: the product the item names; empty where it names none
-    (written with the drug's own name, or built without text)."""
-    text = normal_name(item.text or "")
-    if not text:
-        return frozenset()
-    books = k.catalogue
-    return frozenset(
-        name for name in books.brands
-        if books.names.get(name) == drug
-        and re.search(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", text))
-
-
 def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequence[Item],
                            market: str | None) -> list[Finding]:
     """An as-needed product's dose raised beyond its label's own titration increment: a skipped
@@ -2424,7 +2410,7 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
         old_dose = max(same)
         unit = "mcg" if new < 1 else "mg"  # a breakthrough fentanyl dose reads in mcg
         scale = 1000 if unit == "mcg" else 1
-        named = _written_brands(k, item, drug)
+        named = written_brands(k, item, drug)
         sequence = _titration_doses(k, drug, item, named, market)
         borrowed = market is not None and not sequence
         if borrowed:  # no label sequence of this market: every market's, as for titration steps

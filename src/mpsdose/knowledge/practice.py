@@ -71,12 +71,23 @@ class UsualSchedule(Value):
     prn_interval_h: float | None
     source: str
     notes: str = ""
+    #: the brand names (lower case) whose label gives this interval; empty: none named
+    products: frozenset[str] = frozenset()
 
     @classmethod
     def from_row(cls, row: Row) -> UsualSchedule:
+        products = frozenset(" ".join(name.strip().lower().split())
+                             for name in (row.get("products") or "").split("|") if name.strip())
         return cls(row["drug"], row["route"], row.get("release"), row.get("form"),
                    row.get("interval_h"), row.get("interval_h_max"), row.get("prn_interval_h"),
-                   row["source"], row.get("notes", ""))
+                   row["source"], row.get("notes", ""), products)
+
+    @property
+    def interval_range(self) -> tuple[float, float] | None:
+        """(shortest, longest) interval [h]; None for a continuous infusion."""
+        if self.interval_h is None:
+            return None
+        return self.interval_h, self.interval_h_max or self.interval_h
 
 
 def best_schedule(rows: Sequence[UsualSchedule], drug: str, route: Route,

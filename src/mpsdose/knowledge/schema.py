@@ -368,6 +368,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="Empty: a continuous infusion."),
         Column("interval_h_max", Kind.POSITIVE, required=False, unit="h"),
         Column("prn_interval_h", Kind.POSITIVE, required=False, unit="h"),
+        Column("products", required=False,
+               doc="The brand names (of drug_names.csv, separated by '|') whose label gives "
+                   "this interval ('butrans|norspan': a 7-day patch). An item written with one "
+                   "of them and no interval is read as that product: the dose rows scoped to "
+                   "an interval (opioid_dose_ranges.csv interval_h) apply only where their "
+                   "interval lies between interval_h and interval_h_max."),
         key=("drug", "route", "release", "form", "source"),
         doc="Where several rows match a product, the first is its usual schedule.",
     ),
