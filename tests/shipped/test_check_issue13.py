@@ -1029,6 +1029,16 @@ FRESH74_STILL_WARNED = {
             "(as YB08)",
 }
 
+# -- the seventy-fifth and seventy-sixth held-out rounds (written and committed before check ran) --
+FRESH75_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH75_STILL_WARNED = {
+    "TE26": "ibuprofen 600 mg three times daily at 50 (eu): above MSF's 1200 mg/day for pain and "
+            "fever; no EU label maximum shipped",
+    "TE32": "meloxicam 7.5 mg daily at 70 without gastroprotection (au): the Beers Criteria",
+}
+FRESH76_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH76_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1105,6 +1115,8 @@ ROUNDS = {
     "fresh72": (FRESH72_LEFT, FRESH72_STILL_WARNED),
     "fresh73": (FRESH73_LEFT, FRESH73_STILL_WARNED),
     "fresh74": (FRESH74_LEFT, FRESH74_STILL_WARNED),
+    "fresh75": (FRESH75_LEFT, FRESH75_STILL_WARNED),
+    "fresh76": (FRESH76_LEFT, FRESH76_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
