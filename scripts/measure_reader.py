@@ -320,7 +320,7 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         totals["unexpected"] += len(unexpected)
         in_state = unexpected_in_state(passage, reading)
         totals["unexpected_in_state"] += len(in_state)
-        if show and (missed or invented or invented_others or unexpected or in_state):
+        if show and (missed or invented or before_units or invented_others or unexpected or in_state):
             print(f"--- {passage['id']} ({passage['report']})")
             for drug, value in missed:
                 print(f"    MISSED {drug} {abs(value):g} {'units' if value < 0 else 'mg'}/day")
