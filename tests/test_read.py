@@ -5431,6 +5431,25 @@ def test_levels_in_units_are_not_doses(text):
     assert _daily_doses(text) == [("heparin", None)]
 
 
+@pytest.mark.parametrize("text", [
+    # a level or a reference range in units per volume, in any spelling, is silent, as one in mg
+    # per dL is (fresh11-011, fresh11-033, fresh15-026, fresh16-020, fresh18-006, fresh23-017)
+    "ALT 1565 unit/L (0-55 unit/L); heparin 5000 units twice daily.",
+    "AST: 56 IU/l, ALT: 53IU/l (normal value: 10 to 40IU/l); heparin 5000 units twice daily.",
+    "CK 3200 U/L (normal: 39-308 U/L); heparin 5000 units twice daily.",
+    "CK levels were elevated (2928 - 11462 U/l); heparin 5000 units twice daily.",
+    "GGT 151 IU/L (nl, 13–33 IU/L), 35 IU per litre; heparin 5000 units twice daily.",
+    # arbitrary units are a laboratory's (fresh14-019)
+    "Anti-CCP (275.3 U.A.), 12 AU; heparin 5000 units twice daily.",
+])
+def test_levels_and_reference_ranges_in_units_are_silent_not_doses(text):
+    reading = read_course(text)
+    assert _daily_doses(text) == [("heparin", "10000 units/day")]
+    assert not {"amount-not-attached", "zero-amount"} & _codes(text)
+    assert all("laboratory" in n.why for n in reading.not_doses)
+
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("Home medications included insulin glargine 25 units twice daily.",
      ("insulin glargine", "50 units/day")),

@@ -107,8 +107,18 @@ LIST = re.compile(
 #: "60 and then 90 mg" — read (by the scanner) only right after "to": "tapered to 35 then
 #: 30 mg/d" is 35 mg/d, then 30 mg/d.
 THEN_LIST = re.compile(rf"(?P<first>{NUMBER})\s+(?:and\s+)?then\s+(?={NUMBER}\s*{_MASS}(?![a-z]))")
+#: A level in units of activity, alone or as a range ("993 unit/L", "39-308 U/L", "10 to 40IU/l",
+#: "2928 - 11462 U/l", "35 IU per litre"), or in arbitrary units ("275.3 U.A.", "12 AU"): never a
+#: dose, as "26 U/L" is not.
+_LAB_ACTIVITY = (
+    rf"{NUMBER}(?:\s*(?:-|–|to)\s*{NUMBER})?\s*(?:international\s+units?|units?|iu|ui|u)"
+    r"(?:\s*/\s*|\s+per\s+)(?:dl|l|ml|(?:deci|milli)?lit(?:er|re)s?)(?![a-z])"
+    rf"|{NUMBER}(?:\s*(?:-|–|to)\s*{NUMBER})?\s*(?:u\.\s*a\.|a\.\s*u\.|au(?![a-z])"
+    r"|arbitrary\s+units?(?![a-z]))"
+)
 #: Laboratory units beside doses ("26 U/L", "1.2 mg/dL", "9.8 ng/ml"): never a dose.
-LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|ui|pg)\s*/\s*(?:dl|l)(?![a-z])"
+LAB = re.compile(rf"{_LAB_ACTIVITY}"
+                 rf"|{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|ui|pg)\s*/\s*(?:dl|l)(?![a-z])"
                  rf"|{NUMBER}\s*(?:ng|pg|u|iu|ui|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
                  rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])"
                  rf"|{NUMBER}\s*%\s*(?:ci|confidence\s+interval)(?![a-z])")  # "95% CI": a statistic
