@@ -5449,6 +5449,13 @@ def test_levels_and_reference_ranges_in_units_are_silent_not_doses(text):
     assert all("laboratory" in n.why for n in reading.not_doses)
 
 
+def test_units_of_a_transfusion_are_blood_not_a_dose():
+    # fresh41-025: "a history of blood transfusion (6 units)"
+    text = ("He had a history of blood transfusion (6 units); he was transfused 2 units. "
+            "Heparin 5000 units twice daily.")
+    assert _daily_doses(text) == [("heparin", "10000 units/day")]
+    assert "amount-not-attached" not in _codes(text)
+
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Home medications included insulin glargine 25 units twice daily.",

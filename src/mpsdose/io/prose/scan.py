@@ -184,6 +184,9 @@ _BLOOD_PRODUCT = re.compile(
     r"\s*(?:of\s+)?(?:\(\s*)?(?:packed|p?rbcs?|red\s+(?:blood\s+)?cells?|red\s+cell|ffp|fresh|frozen|"
     r"plasma|platelets?|plts?|cryo\w*|whole\s+blood|blood|erythrocytes?|concentrated|leuko\w*|"
     r"irradiated|transfus\w*|single\s+donor|apheresis|of\s+blood)(?![a-z])")
+#: What stands right before a count of units that is blood ("transfusion (6 units)", "transfused
+#: 2 units", "a transfusion of 4 units"): not a dose.
+_TRANSFUSED_BEFORE = re.compile(r"transfus\w*\s*(?:[(\[]\s*|(?:of|with)\s+)?$")
 #: What joins the two ends of a range whose unit is said twice ("10mg – 20mg", "0.2 mg to 0.8 mg").
 _RANGE_JOIN = re.compile(r"\s*(?:-|to)\s*(?=\d|\.\d)")
 #: A change written before two amounts joined by "to" makes them two amounts ("reduced 20 mg to
@@ -271,6 +274,8 @@ def _amount(normal: str, position: int, end: int,
     activity = re.fullmatch(ACTIVITY, match.group("unit")) is not None
     if activity and _BLOOD_PRODUCT.match(normal, match.end(), end):
         return None  # "8 units PRBCs", "2 units of FFP": blood products, not a dose
+    if activity and _TRANSFUSED_BEFORE.search(normal, max(0, start - 40), start):
+        return None  # "a blood transfusion (6 units)", "transfused 2 units": blood, not a dose
     base = "units" if activity else _BASE.get(
         unit.replace("milliliter", "ml").replace("millilitre", "ml").rstrip("s")
         if unit not in _BASE else unit, "ml")
