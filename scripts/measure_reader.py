@@ -35,6 +35,15 @@ item with a daily amount is counted apart, as "not judged", and shown with --sho
 printed: the daily amounts read among the catalogue's drugs, and among all drugs (the issue's
 measure).
 
+Amounts in units: an expected daily amount in units (``units/day``) matches only a reading in
+units (heparin 10000 units/day), never one in mg. The parts before fresh25 were written when the
+reader and the item language read no amount in units, and their expected readings give such a
+drug no daily amount ("15,000 units a day: an amount in units, not a mass; … no daily amount is
+expected"); there a reading in units of a drug the expected reading holds with no daily amount is
+counted apart, as "not judged" (shown with --show), not as invented. Any other reading in units
+(of a drug given a daily amount in mg, or in the parts from fresh25 on) is judged as every
+reading is.
+
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
             fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
@@ -125,6 +134,20 @@ def _daily(item) -> float | None:
     if daily is not None and daily.unit in _UNITS_DAY:
         return -float(daily.value)
     return None
+
+
+#: The first part whose expected readings give daily amounts in units (heparin 10000 units/day).
+_UNITS_EXPECTED_FROM = 25
+
+
+def _units_not_expected(passage: dict, item) -> bool:
+    """A reading in units in a part written before amounts in units were expected, of a drug its
+    expected reading holds with no daily amount (see the module's docstring)."""
+    found = re.fullmatch(r"fresh(\d+)", passage.get("split", ""))
+    if (found and int(found.group(1)) >= _UNITS_EXPECTED_FROM) or (_daily(item) or 0) >= 0:
+        return False
+    return any(expected.get("drug") == item.drug.name and expected.get("daily_dose") is None
+               for state in passage["expected"]["states"] for expected in state["items"])
 
 
 def in_catalogue(name: str) -> bool:
@@ -265,22 +288,25 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         # an extra reading of an expected amount (the same item in two states) is not invented
         invented = [i for i in unmatched if not any(
             d == i.drug.name and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in listed)]
+        before_units = [i for i in invented if _units_not_expected(passage, i)]
+        invented = [i for i in invented if i not in before_units]
+        totals["not_judged"] += len(before_units)
         totals["invented_catalogue"] += len(invented)
         other_items = reading.not_in_catalogue
         totals["other_items"] += len(other_items)
         for other in other_items:
             if text[other.span[0]:other.span[1]] != other.as_written:
                 totals["span_errors"] += 1
-        unmatched_others = [i for i in other_items if i.daily_mg is not None]
+        unmatched_others = [i for i in other_items if _daily(i) is not None]
         for drug, value in others:
             found = next((i for i in unmatched_others if other_name(i.name) == drug
-                          and abs(i.daily_mg - value) <= 0.01 * abs(value)), None)
+                          and abs(_daily(i) - value) <= 0.01 * abs(value)), None)
             if found is None:
                 missed.append((drug, value))
                 continue
             unmatched_others.remove(found)
         invented_others = [i for i in unmatched_others if not any(
-            d == other_name(i.name) and abs(i.daily_mg - v) <= 0.01 * abs(v) for d, v in others)]
+            d == other_name(i.name) and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in others)]
         totals["read"] += len(wanted) - len(missed)
         if judged:
             totals["invented"] += len(invented) + len(invented_others)
@@ -294,12 +320,15 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         totals["unexpected"] += len(unexpected)
         in_state = unexpected_in_state(passage, reading)
         totals["unexpected_in_state"] += len(in_state)
-        if show and (missed or invented or invented_others or unexpected or in_state):
+        if show and (missed or invented or before_units or invented_others or unexpected or in_state):
             print(f"--- {passage['id']} ({passage['report']})")
             for drug, value in missed:
                 print(f"    MISSED {drug} {abs(value):g} {'units' if value < 0 else 'mg'}/day")
             for item in invented:
                 print(f"    INVENTED {item.drug.name} {item.daily_dose} from {item.as_written!r}")
+            for item in before_units:
+                print(f"    NOT JUDGED (units; expected before units were read) {item.drug.name} "
+                      f"{item.daily_dose} from {item.as_written!r}")
             for other in invented_others:
                 said = "INVENTED" if judged else "NOT JUDGED"
                 print(f"    {said} (not in the catalogue) {other.name} {other.daily_dose} from "

@@ -83,7 +83,7 @@ def _items(text: str):
                                              ("fresh19", 1.0), ("fresh20", 0.93),
                                              ("fresh21", 0.95), ("fresh22", 1.0),
                                              ("fresh23", 1.0), ("fresh24", 1.0),
-                                             ("fresh25", 0.85), ("fresh26", 1.0),
+                                             ("fresh25", 0.91), ("fresh26", 1.0),
                                              ("fresh27", 0.90), ("fresh28", 0.85),
                                              ("fresh29", 0.70), ("fresh30", 0.85),
                                              ("fresh31", 0.60), ("fresh32", 0.55),
@@ -91,11 +91,11 @@ def _items(text: str):
                                              ("fresh35", 1.0), ("fresh36", 0.93),
                                              ("fresh37", 0.79), ("fresh38", 0.91),
                                              ("fresh39", 1.0), ("fresh40", 0.92),
-                                             ("fresh41", 0.81), ("fresh42", 0.66),
-                                             ("fresh43", 0.71), ("fresh44", 0.87), ("fresh45", 0.95),
+                                             ("fresh41", 0.85), ("fresh42", 0.68),
+                                             ("fresh43", 0.71), ("fresh44", 0.90), ("fresh45", 0.96),
                                              ("fresh46", 0.86), ("fresh47", 0.97),
-                                             ("fresh48", 0.84), ("fresh49", 0.89),
-                                             ("fresh50", 0.88), ("fresh51", 0.80)])
+                                             ("fresh48", 0.84), ("fresh49", 0.93),
+                                             ("fresh50", 0.88), ("fresh51", 0.82)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -4997,10 +4997,10 @@ def test_the_multiplication_sign_notation_is_said():
 
 
 def test_a_dose_of_another_name_after_a_count_the_reader_cannot_read_is_never_the_drug_before():
-    # fresh41-008: "5000 unit" is no amount the reader reads, yet heparin's own: cilostazol's
-    # 100 mg is cilostazol's
+    # fresh41-008: "5000 unit" is heparin's own (read since prosefixunits: 2 × 5000 units a
+    # day); cilostazol's 100 mg is cilostazol's
     text = "She received subcutaneous heparin 2×5000 unit and oral cilostazol 1×100 mg."
-    assert _daily_doses(text) == [("heparin", None)]
+    assert _daily_doses(text) == [("heparin", "10000 units/day")]
     assert _others(text) == [("cilostazol", "100 mg/day")]
 
 
@@ -5369,3 +5369,127 @@ def test_a_route_glued_by_a_slash_to_the_unit_is_the_route():
     text = "He received eight doses of 375 mg/m2/d/iv rituximab."
     assert [name for name, _ in _others(text)] == ["rituximab"]
     assert _daily_doses("Morphine 10 mg/iv every 4 hours.") == [("morphine", "60 mg/day")]
+
+
+# -- prosefixunits: amounts in units ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a drug dosed in units: its daily amount in units, never in mg
+    ("She received subcutaneous heparin 5000 units twice daily.", ("heparin", "10000 units/day")),
+    ("Dalteparin 5000 IU sc once daily was given.", ("dalteparin", "5000 units/day")),
+    ("Heparin 5,000 international units sc every 8 hours.", ("heparin", "15000 units/day")),
+    ("Heparin 5000 U sc every 12 hours.", ("heparin", "10000 units/day")),
+    # a continuous rate, times 24 hours
+    ("A heparin infusion (1000 units/h) was started.", ("heparin", "24000 units/day")),
+])
+def test_an_amount_in_units_of_a_drug_dosed_in_units_is_read_in_units(text, want):
+    reading = read_course(text)
+    assert _daily_doses(text) == [want]
+    assert all(i.daily_mg is None for i in reading.items)  # units are never mg
+
+
+def test_units_of_a_heparin_group_drug_dosed_in_mg_are_read_and_the_refusal_said():
+    # fresh42-014: enoxaparin is written in mg by the item language, in IU by its EU label: the
+    # amount is read in units, never converted, and the finding says the item language refuses it
+    text = "She was given subcutaneous enoxaparin (4000 U/day)."
+    assert _daily_doses(text) == [("enoxaparin", "4000 units/day")]
+    assert "not-an-item" in _codes(text)
+
+
+def test_an_opioid_in_units_is_refused_with_a_finding():
+    text = "Oxycodone 10 units twice daily was given."
+    assert _daily_doses(text) == [("oxycodone", None)]
+    assert "opioid-in-units" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # units after another drug's dose are another drug's (fresh22-001: insulin's, not aspirin's)
+    "She took 100 mg of aspirin per day and injected 30 units of insulin in the morning and "
+    "20 units in the evening.",
+    "Aspirin 100 mg daily; 20 units at night.",
+])
+def test_units_are_never_given_to_a_drug_dosed_in_mass(text):
+    assert _daily_doses(text) == [("aspirin", "100 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # blood products counted in units are not doses
+    "He received 8 units PRBCs and 2 units of FFP while on heparin 5000 units twice daily.",
+    "She was transfused 2 units of packed red blood cells; heparin 5000 units twice daily.",
+    "Heparin 5000 units twice daily; 6 units of platelets and 10 units of cryoprecipitate.",
+])
+def test_units_of_blood_products_are_not_doses(text):
+    assert _daily_doses(text) == [("heparin", "10000 units/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # levels in units are not doses
+    "Heparin infusion was titrated to an anti-Xa level of 0.3–0.7 U/mL.",
+    "Heparin was started; amylase was 281 UI/L and the level 284 UI/ml.",
+])
+def test_levels_in_units_are_not_doses(text):
+    assert _daily_doses(text) == [("heparin", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # a level or a reference range in units per volume, in any spelling, is silent, as one in mg
+    # per dL is (fresh11-011, fresh11-033, fresh15-026, fresh16-020, fresh18-006, fresh23-017)
+    "ALT 1565 unit/L (0-55 unit/L); heparin 5000 units twice daily.",
+    "AST: 56 IU/l, ALT: 53IU/l (normal value: 10 to 40IU/l); heparin 5000 units twice daily.",
+    "CK 3200 U/L (normal: 39-308 U/L); heparin 5000 units twice daily.",
+    "CK levels were elevated (2928 - 11462 U/l); heparin 5000 units twice daily.",
+    "GGT 151 IU/L (nl, 13–33 IU/L), 35 IU per litre; heparin 5000 units twice daily.",
+    # arbitrary units are a laboratory's (fresh14-019)
+    "Anti-CCP (275.3 U.A.), 12 AU; heparin 5000 units twice daily.",
+])
+def test_levels_and_reference_ranges_in_units_are_silent_not_doses(text):
+    reading = read_course(text)
+    assert _daily_doses(text) == [("heparin", "10000 units/day")]
+    assert not {"amount-not-attached", "zero-amount"} & _codes(text)
+    assert all("laboratory" in n.why for n in reading.not_doses)
+
+
+def test_units_of_a_transfusion_are_blood_not_a_dose():
+    # fresh41-025: "a history of blood transfusion (6 units)"
+    text = ("He had a history of blood transfusion (6 units); he was transfused 2 units. "
+            "Heparin 5000 units twice daily.")
+    assert _daily_doses(text) == [("heparin", "10000 units/day")]
+    assert "amount-not-attached" not in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Home medications included insulin glargine 25 units twice daily.",
+     ("insulin glargine", "50 units/day")),
+    ("He was on subcutaneous insulin (30 units/day).", ("insulin", "30 units/day")),
+    ("Insulin detemir 10 units at night was added.", ("insulin detemir", "10 units/day")),
+])
+def test_insulins_are_named_and_their_units_read(text, want):
+    assert _others(text) == [want]
+    assert all(o.daily_mg is None for o in read_course(text).not_in_catalogue)
+
+
+def test_micrograms_written_ug_are_not_units():
+    assert _daily_doses("Fentanyl 25 ug/h transdermal patch.") == [("fentanyl", "25 mcg/h")]
+
+
+def test_units_after_a_comma_in_a_list_written_amount_first_head_the_next_item():
+    # fresh26-009: "35 U/day" went to captopril, whose own amount is written before its name
+    text = ("He was an outpatient on 67.5 mg/day Captopril®, 35 U/day NPH insulin and 50 mg/day "
+            "sertraline hydrochloride.")
+    assert ("captopril", "35 units/day") not in _others(text)
+    assert _daily_doses(text) == [("sertraline", "50 mg/day")]
+
+
+def test_a_bracket_round_an_item_closes_its_span_before_a_route():
+    # fresh50-032: the dapsone's words ran past ")" and took "topical" from the next phrase
+    text = ("Combined systemic (oral prednisolone, 50 mg per day; dapsone, 125 mg per day) and "
+            "topical treatment (clobetasol propionate, twice daily) was initiated.")
+    dapsone = next(o for o in read_course(text).not_in_catalogue if o.name == "dapsone")
+    assert dapsone.as_written == "dapsone, 125 mg per day"
+    assert dapsone.route is None
+
+
+def test_a_schedule_after_a_bracket_of_components_is_still_theirs():
+    text = "She took tablet esogard (rabeprazole 20+ domperidone 30 mg) OD."
+    assert ("domperidone", "30 mg/day") in _daily_doses(text)
+

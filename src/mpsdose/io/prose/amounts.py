@@ -199,7 +199,7 @@ class DoseNumbers:
                           "depends on the product, which the text does not name; no daily amount",
                           Severity.WARNING))
             return dose
-        if base not in ("mg", "mcg", "g"):
+        if base not in ("mg", "mcg", "g", "units"):
             return dose
         if reading.count is not None and reading.count > 1 and not reading.count_before:
             notes.append(("count-times-strength", f"{reading.count} units of {plain(value)} "
@@ -225,7 +225,7 @@ class DoseNumbers:
                               "said; its maximum is given apart", Severity.INFO))
             else:
                 dose.daily = Measure(total, f"{unit}/day")
-                dose.daily_mg = total * {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}[base]
+                dose.daily_mg = _mg(total, base)
             return dose
         if schedule is not None and schedule.kind is ScheduleKind.CONTINUOUS:
             dose.item_amount = None
@@ -324,7 +324,7 @@ class DoseNumbers:
             self.item_amount = f"{plain(value)} mcg/h"
             return self
         per_day = per_hour * 24
-        unit = {"mg": "mg/day", "mcg": "mcg/day", "g": "g/day"}.get(base)
+        unit = {"mg": "mg/day", "mcg": "mcg/day", "g": "g/day", "units": "units/day"}.get(base)
         if unit is None:
             return self
         if reading.prn and not reading.infusion and reading.device is None:
@@ -336,7 +336,7 @@ class DoseNumbers:
             self.item_amount = None
             return self
         self.daily = Measure(round(per_day, 9), unit)
-        self.daily_mg = per_day * {"mg": 1.0, "mcg": 1e-3, "g": 1000.0}[base]
+        self.daily_mg = _mg(per_day, base)
         if time == "day":
             self.item_amount = f"{plain(value)} {base}/day"
         elif time == "h":
@@ -428,17 +428,22 @@ def _within(value: float, base: str, per: tuple[str, ...], ceiling: Amount) -> b
     return value * _TO_MG[base] <= ceiling.value * _TO_MG[ceiling.base] * (1 + 1e-9)
 
 
+def _mg(value: float, base: str) -> float | None:
+    """An amount in mg; None for one in units of activity, never converted to mg."""
+    return value * _TO_MG[base] if base in _TO_MG else None
+
+
 def amount_unit(amount: Amount) -> str:
     """The unit of an amount as the item language spells it ("mg/day", "mcg/h", "%")."""
     return unit_spelling(amount.base, amount.per)
 
 
 def unit_spelling(base: str, per: tuple[str, ...]) -> str:
-    """A unit as the item language spells it: ``base`` (mg, mcg, g, ml or %) per each of ``per``
+    """A unit as the item language spells it: ``base`` (mg, mcg, g, ml, units or %) per each of ``per``
     ("mg/kg/day")."""
     if base == "%":
         return "%"
-    text = {"mg": "mg", "mcg": "mcg", "g": "g", "ml": "mL"}[base]
+    text = {"mg": "mg", "mcg": "mcg", "g": "g", "ml": "mL", "units": "units"}[base]
     for part in per:
         text += "/" + {"ml": "mL", "day": "day", "h": "h", "min": "min", "kg": "kg",
                        "dose": "dose", "m2": "m2"}[part]

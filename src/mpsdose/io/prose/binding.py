@@ -122,6 +122,9 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             drug_index = _drug_before(passage, tokens, index)
             if drug_index is not None and _own_bracket_closed(tokens, drug_index, index):
                 continue  # "X (15 mg/day), Y Z (3000 mg/day)": not X's (amount-not-attached)
+            if drug_index is not None and amount.activity \
+                    and _amount_first_before(tokens, drug_index, index):
+                continue  # "67.5 mg/day Captopril®, 35 U/day NPH insulin": not captopril's
             if drug_index is not None and amount.base == "%" and not amount.per \
                     and not _next_to(tokens, drug_index, index):
                 drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
@@ -149,6 +152,10 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
         if drug_index is not None:
             both = _coordinated(tokens, drug_index, index)
         targets = [drug_index, *both] if drug_index is not None else []
+        if amount.activity and not all(_takes_units(tokens[t].value.drug)
+                                       or (tokens[t].value.drug.is_opioid
+                                           and _next_to(tokens, t, index)) for t in targets):
+            continue  # "aspirin 100 mg … and 20 units [of insulin]": not aspirin's (not attached)
         if not targets:
             if headed_by_unknown_name(passage, tokens, -1, index) \
                     or subject_unknown_name(passage, tokens, index):
@@ -158,6 +165,8 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             if focus is None:
                 continue
             drug, drug_span, route = focus
+            if amount.activity and not _takes_units(drug):
+                continue
             used.add(index)
             # "4 tablets (10 mg) daily": the item's words begin at the count of units
             counted = _counted_units(passage, tokens, amount) is not None
@@ -481,6 +490,24 @@ def _combination(passage: Passage, sentence: int, tokens: list[Token], index: in
                                  amount, value_index, index, name_route=name.route,
                                  count=count, combination=True))
     return found
+
+
+def _amount_first_before(tokens: list[Token], drug: int, index: int) -> bool:
+    """In a list written amount first ("67.5 mg/day Captopril®, 35 U/day NPH insulin and 50
+    mg/day sertraline"), the drug before an amount in units has its own amount right before its
+    name, and a comma stands between: the units head the next item, never that drug's. (Read of
+    units only: amounts in mg after such a drug are read as before.)"""
+    return drug > 0 and tokens[drug - 1].kind == "amount" \
+        and any(t.kind == "punct" and t.value == "," for t in tokens[drug + 1:index])
+
+
+def _takes_units(drug: Drug) -> bool:
+    """May an amount in units of activity be this drug's? A drug dosed in units (heparin), one
+    of the heparin group (ATC B01AB: enoxaparin is labelled in IU beside mg) or a drug the
+    catalogue does not list. Units written after any other drug are another's (the insulin's
+    after aspirin's dose); only an opioid's name right next to them takes them, to be refused
+    (CONTRACT.md §1)."""
+    return drug.dosed_in_units or drug.atc_code.startswith("B01AB") or not drug.listed
 
 
 def _units_before(tokens: list[Token], first: int) -> int | None:

@@ -149,6 +149,12 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
     reading.part_of_unit = _part_of_unit(passage, reading)
     dose = DoseNumbers.read(reading, passage.weight, high=high, notes=notes,
                             transdermal=route is Route.TRANSDERMAL or form == "patch")
+    if reading.amount is not None and reading.amount.activity and reading.drug.is_opioid:
+        # "oxycodone 10 units": an opioid in U/IU is an input error (CONTRACT.md §1), not a dose
+        notes.append(("opioid-in-units", f"an opioid's dose written in units "
+                      f"({passage.text[slice(*_amount_span(passage, reading) or (0, 0))]!r}): "
+                      "opioids are dosed in mass; not read, no daily amount", Severity.WARNING))
+        dose = DoseNumbers()
     item = _item_language(passage, reading, dose, route, release, form, notes)
     if route is None and item is not None and item.route_stated:
         route, route_from = item.route, "form"  # a patch is transdermal

@@ -17,6 +17,7 @@ from mpsdose.model.regimen import Schedule, ScheduleKind
 from mpsdose.model.vocabulary import Route
 
 __all__ = [
+    "ACTIVITY",
     "AMOUNT",
     "COMBINATION",
     "COMBINATION_UNITS",
@@ -50,6 +51,9 @@ def number(text: str) -> float:
 
 
 _MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
+#: Units of activity ("5000 units", "4000 U/day", "20 IU", "2×5000 unit"): the dose unit of the
+#: heparins and insulins, never converted to mg (CONTRACT.md §1).
+ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"
 _PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?"
              r"|m\s*(?:2|²|\(\s*2\s*\))(?![\d.]))")  # "mg/m2", "mg/m 2", "mg/m²", "mg/m(2)"
 #: "/kg", " per hour", "•h-1", " kg-1", ".day-1", " day(-1)", " over 24 hours", " an hour", " a day":
@@ -69,7 +73,8 @@ _SUFFIX = (
 #: amount only before the drug it qualifies.
 AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
-    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS})(?![a-z])(?P<suffix>(?:{_SUFFIX})*)"
+    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{ACTIVITY})(?![a-z])"
+    rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
 #: twice, ``lowunit``), "200, 500, and 650 µg/hr".
@@ -102,9 +107,19 @@ LIST = re.compile(
 #: "60 and then 90 mg" — read (by the scanner) only right after "to": "tapered to 35 then
 #: 30 mg/d" is 35 mg/d, then 30 mg/d.
 THEN_LIST = re.compile(rf"(?P<first>{NUMBER})\s+(?:and\s+)?then\s+(?={NUMBER}\s*{_MASS}(?![a-z]))")
+#: A level in units of activity, alone or as a range ("993 unit/L", "39-308 U/L", "10 to 40IU/l",
+#: "2928 - 11462 U/l", "35 IU per litre"), or in arbitrary units ("275.3 U.A.", "12 AU"): never a
+#: dose, as "26 U/L" is not.
+_LAB_ACTIVITY = (
+    rf"{NUMBER}(?:\s*(?:-|–|to)\s*{NUMBER})?\s*(?:international\s+units?|units?|iu|ui|u)"
+    r"(?:\s*/\s*|\s+per\s+)(?:dl|l|ml|(?:deci|milli)?lit(?:er|re)s?)(?![a-z])"
+    rf"|{NUMBER}(?:\s*(?:-|–|to)\s*{NUMBER})?\s*(?:u\.\s*a\.|a\.\s*u\.|au(?![a-z])"
+    r"|arbitrary\s+units?(?![a-z]))"
+)
 #: Laboratory units beside doses ("26 U/L", "1.2 mg/dL", "9.8 ng/ml"): never a dose.
-LAB = re.compile(rf"{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|pg)\s*/\s*(?:dl|l)(?![a-z])"
-                 rf"|{NUMBER}\s*(?:ng|pg|u|iu|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
+LAB = re.compile(rf"{_LAB_ACTIVITY}"
+                 rf"|{NUMBER}\s*(?:mg|g|µg|mcg|ng|mmol|µmol|meq|u|iu|ui|pg)\s*/\s*(?:dl|l)(?![a-z])"
+                 rf"|{NUMBER}\s*(?:ng|pg|u|iu|ui|mmol|µmol|meq)\s*/\s*ml(?![a-z])"
                  rf"|{NUMBER}\s*(?:ng|pg|mmol|µmol|meq|gy|mmhg|bpm|cm|mm|kcal)(?![a-z])"
                  rf"|{NUMBER}\s*%\s*(?:ci|confidence\s+interval)(?![a-z])")  # "95% CI": a statistic
 

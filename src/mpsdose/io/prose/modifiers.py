@@ -71,6 +71,9 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
         token = tokens[position]
         if position in others or token.kind in ("drug", "class", "clause"):
             break
+        if token.kind == "close" and any(t.kind == "route" for t in tokens[position + 1:position + 3]) \
+                and _closes_around(tokens, reading, position):
+            break  # "(…; dapsone, 125 mg per day) and topical treatment": the route is not its
         if switched_from and token.kind == "word" and token.value == "to":
             break  # "from FP to continuous intravenous infusion of morphine": the target's
         if token.kind == "amount" and position != reading.amount_token:
@@ -400,6 +403,21 @@ def _adjective_daily(passage: Passage, tokens: list[Token], token: Token) -> boo
     return following.kind == "drug" or (following.kind in ("word", "cue") and passage.normal[
         following.start:following.end] in ("dose", "doses", "dosage", "requirement",
                                            "requirements", "consumption", "intake", "amount"))
+
+
+def _closes_around(tokens: list[Token], reading: ItemReading, position: int) -> bool:
+    """Does the bracket closing at ``position`` close one opened before the item's drug and its
+    words, so that the item lies inside it? Such a bracket closes the item's span where a route
+    follows it: the route ("and topical treatment") is the next phrase's. (A schedule after it
+    is still the item's: "esogard (rabeprazole 20 + domperidone 30 mg) OD".)"""
+    drug = next((i for i, t in enumerate(tokens) if t.kind == "drug"
+                 and t.start == reading.drug_span[0]), None)
+    if drug is None:
+        return False
+    depth = 0
+    for token in tokens[min(drug, reading.first):position]:
+        depth += {"open": 1, "close": -1}.get(token.kind, 0)
+    return depth <= 0 and any(t.kind == "open" for t in tokens[:min(drug, reading.first)])
 
 
 def _as_well_as(passage: Passage, tokens: list[Token], position: int) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.prose.lexicon import (
+    ACTIVITY,
     AMOUNT,
     COMBINATION,
     COMBINATION_UNITS,
@@ -82,6 +83,11 @@ class Amount(Value):
     @property
     def mass(self) -> bool:
         return self.base in ("mg", "mcg", "g") and not self.concentration
+
+    @property
+    def activity(self) -> bool:
+        """An amount in units of activity ("5000 units", "1000 units/h"): never mass."""
+        return self.base == "units"
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -172,6 +178,15 @@ def _per(suffix: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+#: What follows a count of blood-product units ("8 units PRBCs", "2 units of fresh frozen
+#: plasma", "units of packed red blood cells", "platelets", "cryoprecipitate"): not a dose.
+_BLOOD_PRODUCT = re.compile(
+    r"\s*(?:of\s+)?(?:\(\s*)?(?:packed|p?rbcs?|red\s+(?:blood\s+)?cells?|red\s+cell|ffp|fresh|frozen|"
+    r"plasma|platelets?|plts?|cryo\w*|whole\s+blood|blood|erythrocytes?|concentrated|leuko\w*|"
+    r"irradiated|transfus\w*|single\s+donor|apheresis|of\s+blood)(?![a-z])")
+#: What stands right before a count of units that is blood ("transfusion (6 units)", "transfused
+#: 2 units", "a transfusion of 4 units"): not a dose.
+_TRANSFUSED_BEFORE = re.compile(r"transfus\w*\s*(?:[(\[]\s*|(?:of|with)\s+)?$")
 #: What joins the two ends of a range whose unit is said twice ("10mg – 20mg", "0.2 mg to 0.8 mg").
 _RANGE_JOIN = re.compile(r"\s*(?:-|to)\s*(?=\d|\.\d)")
 #: A change written before two amounts joined by "to" makes them two amounts ("reduced 20 mg to
@@ -256,9 +271,17 @@ def _amount(normal: str, position: int, end: int,
     if match.group("hyphen") and not _qualifies_drug(normal, match.end(), end, vocabulary):
         return None
     unit = "".join(match.group("unit").split())  # "micro gram", written apart: "microgram"
-    base = _BASE.get(unit.replace("milliliter", "ml").replace("millilitre", "ml")
-                     .rstrip("s") if unit not in _BASE else unit, "ml")
+    activity = re.fullmatch(ACTIVITY, match.group("unit")) is not None
+    if activity and _BLOOD_PRODUCT.match(normal, match.end(), end):
+        return None  # "8 units PRBCs", "2 units of FFP": blood products, not a dose
+    if activity and _TRANSFUSED_BEFORE.search(normal, max(0, start - 40), start):
+        return None  # "a blood transfusion (6 units)", "transfused 2 units": blood, not a dose
+    base = "units" if activity else _BASE.get(
+        unit.replace("milliliter", "ml").replace("millilitre", "ml").rstrip("s")
+        if unit not in _BASE else unit, "ml")
     per = _per(match.group("suffix"))
+    if base == "units" and "ml" in per:
+        return None  # "0.3–0.7 U/mL", "284 UI/ml": a level, not a dose (units are never a strength)
     over = "over" in match.group("suffix")
     value = number(match.group("number"))
     high = number(match.group("high")) if match.group("high") else None
