@@ -49,7 +49,8 @@ Usage: python scripts/measure_reader.py
             fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
             fresh28|fresh29|fresh30|fresh31|fresh32|fresh33|fresh34|fresh35|
             fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|
-            fresh44|fresh45|fresh46|fresh47|fresh48|fresh49|fresh50|fresh51|all] [--show]
+            fresh44|fresh45|fresh46|fresh47|fresh48|fresh49|fresh50|fresh51|
+            fresh52|fresh53|all] [--show]
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31",
          "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39",
          "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47",
-         "fresh48", "fresh49", "fresh50", "fresh51")
+         "fresh48", "fresh49", "fresh50", "fresh51", "fresh52", "fresh53")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -96,7 +97,7 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh42_passages.jsonl", "fresh43_passages.jsonl", "fresh44_passages.jsonl",
          "fresh45_passages.jsonl", "fresh46_passages.jsonl", "fresh47_passages.jsonl",
          "fresh48_passages.jsonl", "fresh49_passages.jsonl", "fresh50_passages.jsonl",
-         "fresh51_passages.jsonl")
+         "fresh51_passages.jsonl", "fresh52_passages.jsonl", "fresh53_passages.jsonl")
 
 
 def passages() -> list[dict]:
