@@ -84,6 +84,16 @@ def test_a_route_the_listed_products_lack_is_refused_not_guessed():
     assert mpsdose.parse_item("プリンペラン 10 mg po tid").daily() == pytest.approx(30.0)
 
 
+def test_a_japanese_combination_product_asks_for_its_components():
+    with pytest.raises(ItemSyntaxError, match=r"tramadol/acetaminophen 37\.5/325 mg") as raised:
+        mpsdose.parse_item("トラムセット配合錠 1 tab po qid")
+    assert "トラムセット配合錠" in str(raised.value)
+    twin = mpsdose.parse_item("1 tab tramadol/acetaminophen 37.5/325 mg po qid")
+    japanese = mpsdose.parse_item("トラムセット配合錠 1回1錠 1日4回")
+    assert [japanese.daily(i) for i in japanese.ingredients] == \
+        [twin.daily(i) for i in twin.ingredients]
+
+
 def test_an_unknown_japanese_name_is_named_as_unknown():
     with pytest.raises(UnknownDrugError, match="ナルサルス") as raised:
         mpsdose.parse_item("ナルサルス 6 mg po daily")
@@ -95,6 +105,7 @@ def test_an_unknown_japanese_name_is_named_as_unknown():
     "ナルサス錠6mg 1日1回",  # no 1回量: the Japanese reader's own error
     "ナルサス 6 mg",  # no item-language word: still a Japanese prescription
     "ロキソニン錠60mg 3T",
+    "オキノーム錠5mg 3T",  # a form not listed: the Japanese reader's refusal
 ])
 def test_a_japanese_prescription_is_still_the_japanese_readers(text):
     from mpsdose.io.japanese import parse_japanese

@@ -688,6 +688,10 @@ class MixedName:
     shapes: tuple[tuple[Route | None, str | None, str], ...] = ()
     #: the route the injection's name gives (静注液: iv), where none is written
     name_route: Route | None = None
+    #: where the name has a form word no listed product of the brand has: the products listed
+    unlisted: tuple[str, ...] | None = None
+    #: a combination product's components and strengths [mg], which the item language writes out
+    combination: tuple[tuple[str, ...], tuple[float, ...]] | None = None
 
 
 def mixed_name(text: str, knowledge: Knowledge | None = None) -> MixedName | None:
@@ -697,7 +701,7 @@ def mixed_name(text: str, knowledge: Knowledge | None = None) -> MixedName | Non
     The name is a listed product (``data/products.csv``, ``data/patch_products.csv``), or a
     Japanese name of the catalogue (``drug_names.csv``: brand-jp, jan) with an optional form word
     (``ナルサス錠``, ``オキシコドン徐放錠``). A form word the brand has no listed product of is
-    refused as the Japanese reader refuses it (``オキノーム錠``: not a listed product).
+    given with the brand's listed products in ``unlisted`` (``オキノーム錠``: not a listed product).
     """
     k = resolve(knowledge)
     body = _normal(text).strip()
@@ -713,10 +717,21 @@ def mixed_name(text: str, knowledge: Knowledge | None = None) -> MixedName | Non
             if best is None or len(name) > len(best[0]):
                 best = (name, kind)
             break
+    for name in _combination_names(k):  # longest first
+        if lower.startswith(name):
+            if best is None or len(name) > len(best[0]):
+                best = (name, "combination")
+            break
     if best is None:
         return None
     name, kind = best
     end = len(name)
+    if kind == "combination":
+        if is_japanese(body[end:]):
+            return None
+        product = k.catalogue.products[name][0]
+        return MixedName(body[:end], k.catalogue.drugs[product.components[0]], body[end:],
+                         combination=(product.components, product.strengths))
     shapes: set[tuple[Route | None, str | None, str]] = set()
     name_route: Route | None = None
     if kind == "product":
@@ -745,9 +760,10 @@ def mixed_name(text: str, knowledge: Knowledge | None = None) -> MixedName | Non
             chosen = {folded: rows for folded, rows in listed.items()
                       if form is None or rows[0].form == form[1]}
             if form is not None and not chosen and not (form[1] == "patch" and patched):
-                raise UnknownDrugError(body[:end], sorted({rows[0].product
-                                                           for rows in listed.values()}),
-                                       text=text)
+                # オキノーム錠: a form the brand has no listed product of, refused as the Japanese
+                # reader refuses it (by parse_item, once the rest is known to be the item language)
+                return MixedName(body[:end], drug, body[end:], unlisted=tuple(sorted(
+                    {rows[0].product for rows in listed.values()})))
             for rows in chosen.values():
                 shapes |= {(None if row.form == "injection" else row.route, row.release,
                             row.form) for row in rows}

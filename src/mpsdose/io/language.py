@@ -300,6 +300,15 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             mixed = mixed_name(text, knowledge)
         if mixed is None or not _in_item_language(mixed.rest):
             return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
+        if mixed.unlisted is not None:
+            raise UnknownDrugError(mixed.written, list(mixed.unlisted), text=text)
+        if mixed.combination is not None:
+            components, strengths = mixed.combination
+            example = f"{'/'.join(components)} {'/'.join(plain(s) for s in strengths)} mg"
+            raise ItemSyntaxError(
+                f"{mixed.written} is a combination product: write its components in the item "
+                f"language ('1 tab {example} po …') or the whole prescription in Japanese",
+                text=text, token=mixed.written)
         # ナルサス 6 mg po daily: a Japanese name, then the item language; read as the drug's
         # own name would be, then held to the facts of the product the name gives
         read = f"{mixed.drug.name} {mixed.rest}"
