@@ -89,7 +89,7 @@ from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
-__all__ = ["is_japanese", "parse_japanese", "read_japanese"]
+__all__ = ["MixedName", "is_japanese", "mixed_name", "parse_japanese", "read_japanese"]
 
 # -- normalising the text ------------------------------------------------------------------------
 _NUMBERING = re.compile(r"^\s*(?:rp\s*\.?\s*\d*\s*[).:]?|[\u2460-\u2473]|\(\d{1,2}\)|\d{1,2}\s*[)）])\s*",
@@ -669,6 +669,118 @@ def _generic_name(text: str, end: int, written: str, drug: Drug, source: str,
             written, "jp", drug.name, route or Route.IV, release, form_name or "injection",
             strength[0], strength[1] or "mg", volume, "as written"),))
     return named
+
+
+# -- a Japanese name in an item of the item language ---------------------------------------------
+@attrs.frozen
+class MixedName:
+    """A Japanese product or drug name at the start of an item whose rest is in the item
+    language (``ナルサス 6 mg po daily``, ``オキシコンチンTR錠 10 mg po q12h``).
+
+    ``shapes`` are the (route, release, form) of the listed products the name stands for (an
+    injection's route None: any parenteral route written); empty where the name gives no product
+    facts (a generic name without its form word).
+    """
+
+    written: str  #: the name as written, with its form word
+    drug: Drug
+    rest: str  #: the item language after the name
+    shapes: tuple[tuple[Route | None, str | None, str], ...] = ()
+    #: the route the injection's name gives (静注液: iv), where none is written
+    name_route: Route | None = None
+    #: where the name has a form word no listed product of the brand has: the products listed
+    unlisted: tuple[str, ...] | None = None
+    #: a combination product's components and strengths [mg], which the item language writes out
+    combination: tuple[tuple[str, ...], tuple[float, ...]] | None = None
+
+
+def mixed_name(text: str, knowledge: Knowledge | None = None) -> MixedName | None:
+    """The Japanese name ``text`` starts with and the text after it, where that text has no
+    Japanese in it; None otherwise (a Japanese prescription, read by :func:`parse_japanese`).
+
+    The name is a listed product (``data/products.csv``, ``data/patch_products.csv``), or a
+    Japanese name of the catalogue (``drug_names.csv``: brand-jp, jan) with an optional form word
+    (``ナルサス錠``, ``オキシコドン徐放錠``). A form word the brand has no listed product of is
+    given with the brand's listed products in ``unlisted`` (``オキノーム錠``: not a listed product).
+    """
+    k = resolve(knowledge)
+    body = _normal(text).strip()
+    lower = body.lower()
+    products = k.products
+    best: tuple[str, str] | None = None  # (folded name, kind)
+    for name in products.names():
+        if lower.startswith(name):
+            best = (name, "product")
+            break
+    for name, kind in _japanese_names(k):  # longest first
+        if lower.startswith(name):
+            if best is None or len(name) > len(best[0]):
+                best = (name, kind)
+            break
+    for name in _combination_names(k):  # longest first
+        if lower.startswith(name):
+            if best is None or len(name) > len(best[0]):
+                best = (name, "combination")
+            break
+    if best is None:
+        return None
+    name, kind = best
+    end = len(name)
+    if kind == "combination":
+        if is_japanese(body[end:]):
+            return None
+        product = k.catalogue.products[name][0]
+        return MixedName(body[:end], k.catalogue.drugs[product.components[0]], body[end:],
+                         combination=(product.components, product.strengths))
+    shapes: set[tuple[Route | None, str | None, str]] = set()
+    name_route: Route | None = None
+    if kind == "product":
+        patches = products.patches_by_name.get(name, ())
+        if patches:
+            drug = k.catalogue.drugs[patches[0].drug]
+            shapes.add((Route.TRANSDERMAL, None, "patch"))
+        else:
+            rows = products.by_name[name]
+            drug = k.catalogue.drugs[rows[0].drug]
+            shapes |= {(None if row.form == "injection" else row.route, row.release, row.form)
+                       for row in rows}
+            name_route = _injection_name_route(name, rows[0].form)
+    else:
+        drug = k.catalogue.drugs[k.catalogue.names[normal_name(name)]]
+        form = _form_word(lower, end)
+        if form is not None:
+            end += len(form[0])
+        if is_japanese(body[end:]):
+            return None
+        listed = {folded: rows for folded, rows in products.by_name.items()
+                  if kind.startswith("brand") and folded.startswith(name)}
+        patched = [folded for folded in products.patches_by_name
+                   if kind.startswith("brand") and folded.startswith(name)]
+        if listed or patched:
+            chosen = {folded: rows for folded, rows in listed.items()
+                      if form is None or rows[0].form == form[1]}
+            if form is not None and not chosen and not (form[1] == "patch" and patched):
+                # オキノーム錠: a form the brand has no listed product of, refused as the Japanese
+                # reader refuses it (by parse_item, once the rest is known to be the item language)
+                return MixedName(body[:end], drug, body[end:], unlisted=tuple(sorted(
+                    {rows[0].product for rows in listed.values()})))
+            for rows in chosen.values():
+                shapes |= {(None if row.form == "injection" else row.route, row.release,
+                            row.form) for row in rows}
+            if patched and (form is None or form[1] == "patch"):
+                shapes.add((Route.TRANSDERMAL, None, "patch"))
+            routes = {_injection_name_route(folded, rows[0].form) for folded, rows in
+                      chosen.items() if rows[0].form == "injection"}
+            name_route = routes.pop() if len(routes) == 1 else None
+        elif form is not None:
+            shapes.add((form[2], form[3], form[1]))
+        if form is not None and name_route is None:
+            name_route = _injection_name_route(form[0], form[1])
+    rest = body[end:]
+    if is_japanese(rest):
+        return None
+    return MixedName(body[:end], drug, rest, tuple(sorted(
+        shapes, key=lambda shape: tuple(str(part) for part in shape))), name_route)
 
 
 _PATCH_DAYS = re.compile(r"\s*\(\s*(\d+)\s*日用\s*\)")

@@ -16,6 +16,7 @@ import functools
 import re
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -41,6 +42,9 @@ from mpsdose.model.regimen import (
 )
 from mpsdose.model.units import ACTIVITY_SPELLINGS, REFUSED, SPELLINGS, lookup_unit
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
+
+if TYPE_CHECKING:
+    from mpsdose.io.japanese import MixedName
 
 __all__ = ["format_item", "parse_frequency", "parse_item"]
 
@@ -287,15 +291,32 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     """
     if not isinstance(text, str):
         raise ItemSyntaxError(f"an item is a string, not {type(text).__name__}", text=str(text))
+    read = text  # what the scanner reads; errors name ``text``
+    mixed: MixedName | None = None
     if is_japanese(text):  # a Japanese prescription as written (mpsdose.io.japanese)
-        from mpsdose.io.japanese import parse_japanese  # loaded only for Japanese text
+        from mpsdose.io.japanese import mixed_name, parse_japanese  # only for Japanese text
 
-        return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
+        if len(text) <= MAX_ITEM_CHARS:
+            mixed = mixed_name(text, knowledge)
+        if mixed is None or not _in_item_language(mixed.rest):
+            return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
+        if mixed.unlisted is not None:
+            raise UnknownDrugError(mixed.written, list(mixed.unlisted), text=text)
+        if mixed.combination is not None:
+            components, strengths = mixed.combination
+            example = f"{'/'.join(components)} {'/'.join(plain(s) for s in strengths)} mg"
+            raise ItemSyntaxError(
+                f"{mixed.written} is a combination product: write its components in the item "
+                f"language ('1 tab {example} po …') or the whole prescription in Japanese",
+                text=text, token=mixed.written)
+        # ナルサス 6 mg po daily: a Japanese name, then the item language; read as the drug's
+        # own name would be, then held to the facts of the product the name gives
+        read = f"{mixed.drug.name} {mixed.rest}"
     source = text
     if len(text) > MAX_ITEM_CHARS:
         raise ItemSyntaxError(f"an item is at most {MAX_ITEM_CHARS} characters; this one has "
                               f"{len(text)}", text=text[:60] + "…")
-    normal = _widened(text.strip().lower().replace("×", "x").replace("\u2009", " "))
+    normal = _widened(read.strip().lower().replace("×", "x").replace("\u2009", " "))
     if not normal:
         raise ItemSyntaxError("empty item", text=source)
     for run in _DIGIT_RUN.finditer(normal):
@@ -353,7 +374,81 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
         else:
             token = normal[position:].split()[0]
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
+    if mixed is not None:
+        _take_product(parts, mixed)
     return _assemble(parts, books, allow_unlisted=allow_unlisted)
+
+
+#: The words that make a text after a Japanese name the item language (a route, a release, a
+#: frequency, PRN): the Japanese reader reads none of them. Its own Latin count words (3T,
+#: 2cap, 1A) and units do not count.
+_ITEM_WORDS = frozenset({*ROUTE_SPELLINGS, *RELEASES, *FORMS, *_PRN, *_TIMES, *_NIGHT,
+                         "continuous", "continuously", "infusion", "dose", "unknown", "max",
+                         "maximum", "every", "once", "stat", "nightly", "daily"}
+                        - {"t", "c", "a", "v", "cap", "caps"})
+_ITEM_WORD = re.compile(r"[a-z][a-z.]*")
+_LATIN_FREQUENCY = re.compile(r"(?<![a-z])(?:q\s*\d|\d+\s*x\s*/)")
+
+
+def _in_item_language(rest: str) -> bool:
+    """Whether the text after a Japanese name is the item language (``6 mg po daily``) rather
+    than a Japanese prescription's Latin shorthand (``60mg 3T``), which the Japanese reader
+    reads or refuses."""
+    lower = rest.lower()
+    return bool(_LATIN_FREQUENCY.search(lower)) or any(
+        word.rstrip(".") in _ITEM_WORDS or word in _ITEM_WORDS
+        for word in _ITEM_WORD.findall(lower))
+
+
+#: Where an injection is given: a route written with an injection product must be one of these.
+_PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM, Route.EPIDURAL, Route.INTRATHECAL})
+
+
+def _take_product(parts: _Parts, mixed: MixedName) -> None:
+    """Hold an item written with a Japanese name to the facts of the products it names
+    (``data/products.csv``): a form, route or release written must be one of theirs, and where
+    the item writes none, theirs is taken where they have just one (``ナルサス 6 mg po daily``
+    is ER, as ``narusus`` is; ``アンペック坐剤 10 mg q8h`` is rectal). A contradiction is refused
+    naming both, never resolved by a guess.
+    """
+    if not mixed.shapes:
+        return
+    name, text = mixed.written, parts.text
+    forms = sorted({form for _, _, form in mixed.shapes})
+    if parts.form is not None and parts.form not in forms:
+        raise ItemSyntaxError(f"{parts.form!r} contradicts {name!r}: {name} is listed as "
+                              f"{' or '.join(forms)} (data/products.csv)", text=text,
+                              token=parts.form)
+    injection = any(route is None for route, _, _ in mixed.shapes)
+    routes = {route for route, _, _ in mixed.shapes if route is not None}
+    allowed = sorted(r.value for r in routes | (_PARENTERAL if injection else set()))
+    if parts.route is None:
+        if len(routes) == 1 and not injection:
+            parts.route = routes.pop()
+        elif mixed.name_route is not None and not routes:
+            parts.route = mixed.name_route
+        else:
+            raise RouteError(f"{name} is given by more than one route: write the route",
+                             allowed=allowed, text=text)
+    route = parts.route
+    fitting = [(r, release) for r, release, _ in mixed.shapes
+               if r is route or (r is None and route in _PARENTERAL)]
+    if not fitting:
+        raise RouteError(f"{name} is not given {route.value} (data/products.csv)",
+                         route=route.value, allowed=allowed, text=text)
+    releases = {release for _, release in fitting}
+    if len(releases) != 1 or None in releases:
+        return
+    (release,) = releases
+    assert release is not None
+    if parts.release is not None and parts.release != release:
+        written = parts.release_written
+        raise ItemSyntaxError(
+            f"{written!r} contradicts {name!r}: {name} is {_RELEASE_NAMES[release]} product of "
+            f"{mixed.drug.name} (data/products.csv); write {name!r} without {written!r}, or "
+            f"the drug's name with the release meant ('{mixed.drug.name} {written} …')",
+            text=text, token=written)
+    parts.release = release
 
 
 _NumberedNames = tuple[frozenset[str], re.Pattern[str]] | None
