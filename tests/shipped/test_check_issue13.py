@@ -1039,6 +1039,22 @@ FRESH75_STILL_WARNED = {
 FRESH76_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH76_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the seventy-seventh and seventy-eighth held-out rounds (written and committed before check ran) --
+FRESH77_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH77_STILL_WARNED = {
+    "VE16": "amitriptyline 10 mg at night at 68 (uk): the Beers Criteria (as OL13)",
+    "VE38": "DHC Continus 120 mg every 12 hours (nz): NHS GG&C's 120 mg/day for IR tablets, "
+            "borrowed with no release",
+    "VE41": "nortriptyline 10 mg at night at 70 (nz): the Beers Criteria (as OL13)",
+}
+FRESH78_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH78_STILL_WARNED = {
+    "WE12": "oxycodone IR 10 mg as needed beside fentanyl 25 micrograms/h (nz): the rescue "
+            "share at the factors that make it largest",
+    "WE25": "IV metoclopramide 10 mg three times daily at 58 kg (jp): the EU's 0.5 mg/kg/day, "
+            "borrowed",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1117,6 +1133,8 @@ ROUNDS = {
     "fresh74": (FRESH74_LEFT, FRESH74_STILL_WARNED),
     "fresh75": (FRESH75_LEFT, FRESH75_STILL_WARNED),
     "fresh76": (FRESH76_LEFT, FRESH76_STILL_WARNED),
+    "fresh77": (FRESH77_LEFT, FRESH77_STILL_WARNED),
+    "fresh78": (FRESH78_LEFT, FRESH78_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
