@@ -770,11 +770,12 @@ FRESH47_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH47_STILL_WARNED = {
     "OC13": "MST 60 mg/day to a 12 mcg/h patch with Oramorph 10 mg as needed (uk): the UK table's "
             "breakthrough dose, read against the patch's lowest reading",
-    "OC25": "ibuprofen 1.8 g/day with omeprazole (eu): above the MSF guideline's 1.2 g/day, the only "
-            "EU maximum shipped",
     "OC38": "MR morphine 120 mg/day to a 25 mcg/h patch with IR morphine 15 mg as needed (nz): the "
             "UK table's breakthrough dose, read against the patch's lowest reading",
 }
+# OC25 (ibuprofen 1.8 g/day with omeprazole, eu) no longer warns (fix75): the EU label's
+# 2400 mg/day (IbuHEXAL Fachinformation) is a general maximum, so MSF's 1200 mg/day for pain and
+# fever, not recorded for the patient, no longer speaks (as the UK and NZ rows already did).
 # OC35 (codeine 240 mg/day to OxyContin 10 mg every 12 hours, au) no longer warns (fix6970): the
 # UK SmPCs' start for pain uncontrolled by weaker opioids, borrowed (as OM33).
 # DB33 (fluconazole 800 mg daily at CrCl 18, au) caught by gaps13: the US label's 50% after the
@@ -1031,9 +1032,11 @@ FRESH74_STILL_WARNED = {
 
 # -- the seventy-fifth and seventy-sixth held-out rounds (written and committed before check ran) --
 FRESH75_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# TE26 (ibuprofen 600 mg three times daily with pantoprazole, eu) no longer warns (fix75): an EU
+# label row (IbuHEXAL 400/600/800 Fachinformation, 1200-2400 mg a day) is the general maximum,
+# so MSF's indication row (1200 mg/day for pain and fever) no longer speaks unless --condition
+# records that indication, as in the UK and NZ (OC25 of round 47 likewise).
 FRESH75_STILL_WARNED = {
-    "TE26": "ibuprofen 600 mg three times daily at 50 (eu): above MSF's 1200 mg/day for pain and "
-            "fever; no EU label maximum shipped",
     "TE32": "meloxicam 7.5 mg daily at 70 without gastroprotection (au): the Beers Criteria",
 }
 FRESH76_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
@@ -1571,6 +1574,30 @@ def test_a_local_row_for_one_market_is_read_with_the_others(tmp_path):
                               knowledge=local) if f.code == "ibuprofen-above-max"]
     assert [f.severity for f in shown] == [Severity.WARNING]  # within the US row
     assert "Our formulary" in shown[0].source and "Their formulary" in shown[0].source
+
+
+@pytest.mark.parametrize(("markets", "expected"), [
+    (("eu",), []),
+    ((), [Severity.WARNING]),
+    (("uk",), [Severity.WARNING]),
+], ids=["eu label row", "no label row", "another market's row only"])
+def test_a_market_label_maximum_outranks_an_unrecorded_indication_maximum(tmp_path, markets,
+                                                                          expected):
+    # fix75, TE26: with the market's own label maximum (2400 mg/day) a guideline's maximum for one
+    # indication (1200 mg/day), not recorded for the patient, does not speak; without one it does
+    header = ("drug,route,release,condition,condition_band,condition_value,max_single_mg,"
+              "max_daily_mg,max_daily_mg_per_kg,max_days,scope,market,severity,source,grade,notes\n")
+    rows = "".join(f"ibuprofen,oral,,any,,,,2400,,,,{m},,Label {m},S,\n" for m in markets)
+    (tmp_path / "dose_limits.csv").write_text(
+        header + rows + "ibuprofen,oral,,any,,,,1200,,,pain and fever (MSF guideline),,,"
+        "The guideline,P,\n", encoding="utf-8")
+    local = Knowledge.load(tmp_path)
+    shown = [f for f in check(Regimen.parse(["ibuprofen 600 mg po tid"]), Patient(age=50),
+                              market="eu", knowledge=local) if f.code == "ibuprofen-above-max"]
+    assert [f.severity for f in shown] == expected
+    crossed = [f for f in check(Regimen.parse(["ibuprofen 800 mg po qid"]), Patient(age=50),
+                                market="eu", knowledge=local) if f.code == "ibuprofen-above-max"]
+    assert crossed  # 3200 mg/day stays above every maximum
 
 
 # -- switches ----------------------------------------------------------------------------------
