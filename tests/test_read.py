@@ -96,7 +96,8 @@ def _items(text: str):
                                              ("fresh43", 0.71), ("fresh44", 0.90), ("fresh45", 0.96),
                                              ("fresh46", 0.86), ("fresh47", 0.97),
                                              ("fresh48", 0.84), ("fresh49", 0.93),
-                                             ("fresh50", 0.88), ("fresh51", 0.82)])
+                                             ("fresh50", 0.88), ("fresh51", 0.82),
+                                             ("fresh52", 0.90), ("fresh53", 0.76)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5494,3 +5495,52 @@ def test_a_schedule_after_a_bracket_of_components_is_still_theirs():
     text = "She took tablet esogard (rabeprazole 20+ domperidone 30 mg) OD."
     assert ("domperidone", "30 mg/day") in _daily_doses(text)
 
+
+
+# -- prosefix5253: the fresh52 and fresh53 rounds --------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh53-005: "eighth hourly" was read as hourly (1200 μg of fentanyl a day)
+    ("Fentanyl 50 mcg was injected through the epidural catheter eighth hourly.",
+     ("fentanyl", "150 mcg/day")),
+    ("Morphine 5 mg sixth-hourly.", ("morphine", "20 mg/day")),
+    ("Morphine 5 mg eight hourly.", ("morphine", "15 mg/day")),
+    ("Morphine 5 mg four-hourly.", ("morphine", "30 mg/day")),
+    # a number the reader cannot read before "hourly": no schedule, never hourly
+    ("Morphine 5 mg twentieth hourly.", ("morphine", None)),
+    ("Morphine 5 mg 13th hourly.", ("morphine", None)),
+])
+def test_ordinals_and_number_words_before_hourly_are_every_n_hours(text, want):
+    assert _daily_doses(text) == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh53-003: "40 mg + 30 mg daily" was read as the last amount alone (30 mg a day)
+    ("He was treated with intravenous (IV) Medrol 40 mg + 30 mg daily.",
+     ("methylprednisolone", "70 mg/day")),
+    ("Prednisolone 10 mg + 5 mg twice daily.", ("prednisolone", "15 mg/day")),
+    # the day not said (three doses a day for two amounts): not known, never the last alone
+    ("Prednisolone 10 mg + 5 mg every 8 hours.", ("prednisolone", None)),
+])
+def test_amounts_joined_by_plus_before_a_schedule_are_the_doses_of_a_day(text, want):
+    assert _daily_doses(text) == [want]
+    assert "divided-doses" in _codes(text) or "divided-doses-unread" in _codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # fresh52-018: the amount after "vitamin B6" (a variant letter and its number) went back
+    # to aspirin, first of the list
+    "She had been taking baby aspirin, levothyroxine, multivitamin, and vitamin Q6 100 mg daily.",
+    "She had been taking aspirin 100 mg and vitamin Q12 1000 mcg daily.",
+])
+def test_an_amount_after_a_name_with_a_variant_letter_and_number_is_not_the_drug_befores(text):
+    assert _daily_doses(text) == [("aspirin", None)]
+    assert "unknown-name" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Vitamin B6 100 mg daily was given.", [("pyridoxine", "100 mg/day")]),
+    ("Cephalexin 500 mg twice daily for 1 week.", [("cefalexin", "1000 mg/day")]),
+    ("Melatonin 10 mg daily.", [("melatonin", "10 mg/day")]),
+])
+def test_names_added_with_their_sources(text, want):
+    assert _others(text) == want

@@ -100,6 +100,15 @@ DIVIDED_UNITS = re.compile(
 DIVIDED_HYPHENS = re.compile(
     rf"(?P<values>{NUMBER}(?:\s*-\s*{NUMBER}){{2,}})\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
 )
+#: "Medrol 40 mg + 30 mg daily": amounts of one unit joined by "+" before a schedule — the
+#: doses of one day (read as DIVIDED_HYPHENS: their sum only with a word of the day or as many
+#: doses a day as parts; otherwise no daily amount, never the last alone; prosefix5253)
+DIVIDED_PLUS = re.compile(
+    rf"(?P<values>{NUMBER}\s*(?P<unit>mg|mcg|µg|ug|g)(?:\s*\+\s*{NUMBER}\s*(?P=unit))+)(?![a-z/])"
+    r"(?=\s*(?:\(?\s*(?:iv|i\.v\.|po|p\.o\.|orally|intravenously|im|sc)\s*\)?\s*)?"
+    r"(?:daily|a\s+day|per\s+day|/\s*d(?:ay)?(?![a-z])|o\.?d(?![a-z])|once|twice|b\.?i\.?d|"
+    r"b\.?d(?![a-z])|q\.?d(?![a-z])|every|each|t\.?i\.?d|t\.?d\.?s|three|four|in\s+the))"
+)
 LIST = re.compile(
     rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})*)\s*,?\s*(?:and|or)\s+(?={NUMBER}\s*{_MASS}(?![a-z]))"
 )
@@ -164,6 +173,21 @@ def _p(kind: str, pattern: str, value: Any = None) -> Phrase:
     return (kind, compiled, make)
 
 
+#: Ordinals and number words before "hourly" ("eighth hourly", "eight-hourly", "sixth hourly"):
+#: every N hours, N from 2 to 12, as British and Indian clinical English writes it.
+_HOUR_WORDS: Mapping[str, int] = MappingProxyType({
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+})
+_HOUR_WORD = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+
+
+def _hour_word(word: str) -> float:
+    return float(_HOUR_WORDS[word])
+
+
 def _hours(m: re.Match[str], group: int = 1) -> float:
     text = m.group(group)
     return float(WORD_NUMBERS.get(text, 0) or number(text))
@@ -184,6 +208,13 @@ PHRASES: tuple[Phrase, ...] = (
     # (the ordinal a number of hours, at most 12; the reader once read fresh38-005's "Propranolol
     # 40 mg 6th hourly" as hourly, 960 mg a day)
     _p("freq", r"((?:1[0-2]|[1-9]))\s*(?:st|nd|rd|th)\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    # "eighth hourly", "sixth-hourly", "seven hourly": the same in words (prosefix5253; the
+    # reader once read fresh53-005's "50 μg fentanyl ... eighth hourly" as hourly, 1200 μg a day)
+    _p("freq", rf"({_HOUR_WORD})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hour_word(m.group(1)))),
+    # a number or ordinal before "hourly" the reader cannot read ("twentieth hourly", "13th
+    # hourly", "nine or so hourly"): a word, never "hourly" alone — no schedule
+    _p("word", r"(?:\d+\s*(?:st|nd|rd|th)|first|[a-z]*teenth|[a-z]*tieth|[a-z]*teen|twenty|thirty|"
+               r"forty|fifty|sixty|seventy|eighty|ninety)\s*-?\s*h(?:ou)?rly", lambda m: m.group(0)),
     _p("freq", r"every\s+hour|h(?:ou)?rly(?:\s+prn)?", lambda m: _every(1)),
     # "5 mg/4 h", "20 mg/12 h": a dose every N hours ("/24 h" is a daily amount, read by AMOUNT;
     # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)

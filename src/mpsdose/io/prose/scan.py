@@ -14,6 +14,7 @@ from mpsdose.io.prose.lexicon import (
     COMBINATION,
     COMBINATION_UNITS,
     DIVIDED_HYPHENS,
+    DIVIDED_PLUS,
     DIVIDED_UNITS,
     LAB,
     LIST,
@@ -231,11 +232,13 @@ def _amount(normal: str, position: int, end: int,
     prefix_values: list[float] = []
     kind = "single"
     start = position
-    divided = DIVIDED_UNITS.match(normal, position, end) or DIVIDED_HYPHENS.match(normal, position, end)
-    if divided:  # "10mg/5mg/5mg", "150-50-150mg": the doses of a day, in order
-        values = tuple(number(v) for v in re.findall(NUMBER, divided.group(0)))
+    divided = DIVIDED_UNITS.match(normal, position, end) or DIVIDED_HYPHENS.match(normal, position, end) \
+        or DIVIDED_PLUS.match(normal, position, end)
+    if divided:  # "10mg/5mg/5mg", "150-50-150mg", "40 mg + 30 mg daily": the doses of a day
+        values = tuple(number(v) for v in re.findall(NUMBER, divided.group("values")
+                                                     if divided.re is DIVIDED_PLUS else divided.group(0)))
         return divided.end(), Amount(values, _BASE[divided.group("unit")], (), None, "divided",
-                                     day_needed=divided.re is DIVIDED_HYPHENS)
+                                     day_needed=divided.re is not DIVIDED_UNITS)
     combination = COMBINATION.match(normal, position, end)
     if combination:  # "5/325 mg": one strength for each component of a combination product
         values = tuple(number(v) for v in re.split(r"\s*/\s*", combination.group("values")))

@@ -266,6 +266,14 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
         while position >= 0 and tokens[position].kind == "word" \
                 and tokens[position].value in SALTS:
             position -= 1
+    variant = 0
+    while position - variant >= 1 and variant < 2 and _variant_part(passage, tokens, position - variant):
+        variant += 1  # "vitamin B6 100 mg", "vitamin K 10 mg": the variant's letter is the name's
+    if variant and tokens[position - variant].kind == "word" \
+            and name_like(str(tokens[position - variant].value)):
+        position -= variant
+    else:
+        variant = 0
     names = 0
     while position >= 0 and names < 2 and tokens[position].kind == "word" \
             and name_like(str(tokens[position].value)) \
@@ -290,7 +298,7 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
                 _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER | _NOT_REPLACEMENTS))):
         return False
     token = tokens[index]
-    name = passage.text[tokens[first_name].start:tokens[first_name + names - 1].end]
+    name = passage.text[tokens[first_name].start:tokens[first_name + names - 1 + variant].end]
     passage.add_unknown_amount(
         token,
         f"the amount of {name!r}, a name the catalogue does not know",
@@ -463,8 +471,7 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
             tokens[position].kind in ("route", "release", "form", "infusion", "freq")
             or (tokens[position].kind == "word" and (
                 tokens[position].value in GLUE | SALTS
-                or re.fullmatch(r"[A-Z]", passage.text[tokens[position].start:tokens[
-                    position].end]) is not None))):
+                or _variant_part(passage, tokens, position)))):
         position -= 1
     # a brand's letters written in capitals after its name ("and Tagamet HB 200mg"): the name's
     if position - 1 > conjunction and tokens[position].kind == "word" \
@@ -546,6 +553,21 @@ def _appositive_name(passage: Passage, tokens: list[Token], drug_index: int, ind
 
 #: A brand's letters after its name, written in capitals ("Tagamet HB", "Pepcid AC").
 _BRAND_LETTERS = re.compile(r"[A-Z]{2,3}")
+#: A letter naming a variant after a name, perhaps with its number: "cyclosporine A", "vitamin
+#: K", "vitamin B6", "vitamin B12", "vitamin D3" (prosefix5253: fresh52-018's "vitamin B6 100 mg
+#: daily" went back to aspirin, first of the list)
+_VARIANT = r"[A-Z]"
+
+
+def _variant_part(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """A letter naming a variant ("vitamin K", "cyclosporine A") or the number glued to it
+    ("vitamin B6": the letter, then the number 6 written against it)."""
+    token = tokens[position]
+    if token.kind == "word":
+        return re.fullmatch(_VARIANT, passage.text[token.start:token.end]) is not None
+    return token.kind == "number" and position >= 1 and tokens[position - 1].end == token.start \
+        and tokens[position - 1].kind == "word" and re.fullmatch(
+            _VARIANT, passage.text[tokens[position - 1].start:tokens[position - 1].end]) is not None
 #: The noun of "and the dose of <name>".
 _DOSE_NOUNS = frozenset({"dose", "doses", "dosage"})
 
@@ -618,8 +640,8 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
         said = passage.word(token)
         if token.kind in ("verb", "route", "release", "form", "approx") or (
                 token.kind in ("word", "cue", "plus", "freq")
-                and said in GLUE | SALTS | _DOSE_PHRASE | _AMOUNT_NOUNS) or re.fullmatch(
-                r"[A-Z]", passage.text[token.start:token.end]) is not None:
+                and said in GLUE | SALTS | _DOSE_PHRASE | _AMOUNT_NOUNS) \
+                or _variant_part(passage, tokens, position):
             position += 1
             continue
         return False
@@ -713,8 +735,8 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
         token = tokens[position]
         word = passage.word(token)
         if token.kind in ("route", "release", "form", "approx") or (
-                token.kind == "word" and (word in SALTS or re.fullmatch(
-                    r"[A-Z]", passage.text[token.start:token.end]) is not None)):
+                (token.kind == "word" and word in SALTS)
+                or _variant_part(passage, tokens, position)):
             position -= 1
             continue
         if token.kind in ("word", "cue", "freq") and word in _DOSE_PHRASE:
