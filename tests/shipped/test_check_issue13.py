@@ -1058,6 +1058,20 @@ FRESH78_STILL_WARNED = {
             "borrowed",
 }
 
+# -- the seventy-ninth and eightieth held-out rounds (written and committed before check ran) --
+FRESH79_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH79_STILL_WARNED = {
+    "XE32": "MR morphine 40 mg/day to fentanyl 12 micrograms/h (au): the US tolerance rule "
+            "borrowed as a warning (as MB30)",
+    "XE36": "Panadeine Forte two tablets four times daily, naive (au): eTG's all-opioid "
+            "as-required start judges codeine; no AU codeine start shipped",
+}
+FRESH80_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH80_STILL_WARNED = {
+    "YE09": "SL buprenorphine 200 micrograms every 8 hours, naive (au): eTG's all-opioid start "
+            "at ANZCA's factor; no AU Temgesic start shipped",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1138,6 +1152,8 @@ ROUNDS = {
     "fresh76": (FRESH76_LEFT, FRESH76_STILL_WARNED),
     "fresh77": (FRESH77_LEFT, FRESH77_STILL_WARNED),
     "fresh78": (FRESH78_LEFT, FRESH78_STILL_WARNED),
+    "fresh79": (FRESH79_LEFT, FRESH79_STILL_WARNED),
+    "fresh80": (FRESH80_LEFT, FRESH80_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
