@@ -50,7 +50,7 @@ Usage: python scripts/measure_reader.py
             fresh28|fresh29|fresh30|fresh31|fresh32|fresh33|fresh34|fresh35|
             fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|
             fresh44|fresh45|fresh46|fresh47|fresh48|fresh49|fresh50|fresh51|
-            fresh52|fresh53|all] [--show]
+            fresh52|fresh53|fresh54|fresh55|fresh56|fresh57|all] [--show]
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31",
          "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39",
          "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47",
-         "fresh48", "fresh49", "fresh50", "fresh51", "fresh52", "fresh53")
+         "fresh48", "fresh49", "fresh50", "fresh51", "fresh52", "fresh53",
+         "fresh54", "fresh55", "fresh56", "fresh57")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -97,7 +98,9 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh42_passages.jsonl", "fresh43_passages.jsonl", "fresh44_passages.jsonl",
          "fresh45_passages.jsonl", "fresh46_passages.jsonl", "fresh47_passages.jsonl",
          "fresh48_passages.jsonl", "fresh49_passages.jsonl", "fresh50_passages.jsonl",
-         "fresh51_passages.jsonl", "fresh52_passages.jsonl", "fresh53_passages.jsonl")
+         "fresh51_passages.jsonl", "fresh52_passages.jsonl", "fresh53_passages.jsonl",
+         "fresh54_passages.jsonl", "fresh55_passages.jsonl", "fresh56_passages.jsonl",
+         "fresh57_passages.jsonl")
 
 
 def passages() -> list[dict]:
