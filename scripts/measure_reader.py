@@ -44,6 +44,10 @@ counted apart, as "not judged" (shown with --show), not as invented. Any other r
 (of a drug given a daily amount in mg, or in the parts from fresh25 on) is judged as every
 reading is.
 
+Amounts by volume: an expected daily amount by volume alone (``mL/day``: an infusion fluid, "500 ml
+iv. drip qd") has no mass or units to compare a reading with; it is left out of the count (neither
+read nor missed); a reading of that drug with a daily amount is judged as every reading is.
+
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
             fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|
@@ -118,6 +122,8 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
         for item in state["items"]:
             daily = item.get("daily_dose")
             if daily and item.get("drug") and not item.get("carried"):
+                if daily["unit"] in _VOLUME_DAY:  # an infusion fluid by volume: not counted
+                    continue
                 if daily["unit"] in _UNITS_DAY:  # heparins: units a day, compared in units
                     out.append((item["drug"], -float(daily["value"])))
                 else:
@@ -128,6 +134,8 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
 #: Daily amounts counted in units (heparins), not in mg; an expected amount in units is kept
 #: negative so that it can only match a reading in units (:func:`_daily`), never one in mg.
 _UNITS_DAY = ("units/day", "IU/day", "unit/day")
+#: Daily amounts by volume alone (an infusion fluid), which no reading in mg or units can match.
+_VOLUME_DAY = ("mL/day", "ml/day", "L/day")
 
 
 def _daily(item) -> float | None:
