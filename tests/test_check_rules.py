@@ -1339,6 +1339,77 @@ def test_a_market_with_no_share_of_its_own_reads_every_markets_sources(tmp_path,
         assert "Test JP label" in found[0].source
 
 
+def _two_rescue_tables(tmp_path: Path, first: str, second: str) -> Knowledge:
+    """Two rotation tables of the test's own (``wide`` read first, then ``narrow``), with the US
+    and JP shares of the rescue tests above."""
+    tables = ("table,title,purpose,version,effective_date,source,grade,notes\n"
+              "wide,Wide rotation table,rotation,1,2020-01-01,Test wide table [P],P,\n"
+              "narrow,Narrow rotation table,rotation,1,2020-01-01,Test narrow table [P],P,\n"
+              "cdc2022,Tiny surveillance table,surveillance,1,2020-01-01,Test [P],P,\n")
+    header = ("table,drug,route,form,unit,factor,factor_low,factor_high,daily_dose_min,"
+              "daily_dose_max,source,grade,notes\n")
+    shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
+    lines = shipped.splitlines()
+    kept = [line for line in lines[1:] if not line.startswith("breakthrough_fraction")]
+    return _knowledge(tmp_path, equivalence_tables=tables, opioid_equivalence=header + first
+                      + second + "cdc2022,morphine,oral,,mg/day,1,,,,,Test [P],P,\n",
+                      rotation_rules="\n".join([lines[0], US_SHARE, JP_OXYCODONE, *kept]) + "\n")
+
+
+WIDE = ("wide,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+        "wide,fentanyl,transdermal,,mcg/h,,2.4,5,,,Test [P],P,\n"
+        "wide,oxycodone,oral,,mg/day,2,,,,,Test [P],P,\n"
+        "wide,morphine,sc,,mg/day,2,,,,,Test [P],P,\n")
+NARROW = ("narrow,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+          "narrow,fentanyl,transdermal,,mcg/h,2.4,,,,,Test [P],P,\n"
+          "narrow,oxycodone,oral,,mg/day,1.5,,,,,Test [P],P,\n"
+          "narrow,morphine,sc,,mg/day,3,,,,,Test [P],P,\n")
+PATCH_RESCUE = ["fentanyl 25 mcg/h td q72h", "oxycodone ir 10 mg po q2h prn"]
+
+
+def test_a_share_above_every_sources_top_in_one_table_only_is_the_tables_disagreeing(tmp_path):
+    # oxycodone 10 mg beside 25 mcg/h: 16-33% by the wide table (20 mg OME against 60-125), above
+    # the JP label's 25% top only at its largest reading; 25% by the narrow one (15 against 60)
+    k = _two_rescue_tables(tmp_path, WIDE, NARROW)
+    shown = [f for f in _found(PATCH_RESCUE, knowledge=k, market="au")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "conversion tables disagree" in shown[0].message
+    assert "by wide it is up to 33.3%" in shown[0].message and "narrow)" in shown[0].message
+    assert "Test JP label" in shown[0].source
+    # held to the US share (a market with its own), the narrow reading's 25% is still outside it
+    # (at 70, where US labelling starts at the low end, 20 mg OME is no opioid-naive start)
+    older = attrs.evolve(TOLERANT, age=70)
+    us = [f for f in _found(PATCH_RESCUE, older, knowledge=k, market="us")
+          if f.code == "rescue-share"]
+    assert [f.severity for f in us] == [Severity.WARNING]
+    assert "conversion tables disagree" in us[0].message
+
+
+def test_a_share_above_every_sources_top_in_every_table_stays_a_warning(tmp_path):
+    alone = _two_rescue_tables(tmp_path / "alone", WIDE, "")
+    assert ("rescue-share", Severity.WARNING) in _raised(
+        _found(PATCH_RESCUE, knowledge=alone, market="au"))
+    # the table the user chose judges alone
+    both = _two_rescue_tables(tmp_path / "both", WIDE, NARROW)
+    chosen = [f for f in _found(PATCH_RESCUE, knowledge=both, market="au", table="wide")
+              if f.code == "rescue-share"]
+    assert [f.severity for f in chosen] == [Severity.WARNING]
+    assert "disagree" not in chosen[0].message
+
+
+def test_a_share_wholly_outside_the_usual_one_is_not_shopped_across_tables(tmp_path):
+    # LD39: oxycodone 30 mg beside SC morphine 60 mg/day is 50% by the wide table (60 of 120 mg
+    # OME), 16.7% by the narrow one (45 of 180): the first table reads it outside at every
+    # reading, and judges it
+    k = _two_rescue_tables(tmp_path, WIDE, NARROW)
+    shown = [f for f in _found(["morphine 60 mg/day sc continuous",
+                                "oxycodone ir 30 mg po q2h prn"], knowledge=k, market="us")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "wide" in shown[0].message and "disagree" not in shown[0].message
+
+
 @pytest.mark.parametrize(("dose", "market", "raised", "ceiling", "source"), [
     # the ナイキサン insert (S): 300-600 mg a day, adjustable; the US label allows 1,500 mg
     ("naproxen 500 mg po bid", "jp", True, "600 mg/day", "medical-tribune"),
