@@ -487,6 +487,27 @@ def test_a_market_silent_about_a_risk_factor_borrows_another_markets_row(tmp_pat
     assert "acetaminophen-above-max" not in {f.code for f in own}  # 3000 ≤ the US 3500
 
 
+def test_a_markets_dose_row_does_not_silence_another_markets_duration(tmp_path):
+    # round 78 WE25: the Japanese injection insert gives metoclopramide's dose and no duration;
+    # the EU restriction's 5 days is still borrowed with --market jp, until a JP row gives days
+    rows = ("metoclopramide,iv,,any,,,10,30,,,,eu,warning,Test EU dose [P],P,\n"
+            "metoclopramide,,,any,,,,,,5,,eu,warning,Test EU days [P],P,\n"
+            "metoclopramide,iv,,any,,,10,20,,,,jp,warning,Test JP insert [P],P,\n")
+    k = _knowledge(tmp_path / "dose", dose_limits=LIMITS_HEADER + rows)
+    course = ["metoclopramide 10 mg iv bid for 7 days"]
+    found = _found(course, knowledge=k, market="jp")
+    days = [f for f in found if f.code == "metoclopramide-duration-above-max"]
+    assert [f.severity for f in days] == [Severity.WARNING] and "JP sources give" in days[0].message
+    # the JP dose row judges the day: 30 mg is above its 20, not the EU's 30
+    above = [f for f in _found(["metoclopramide 10 mg iv tid for 3 days"], knowledge=k,
+                               market="jp") if f.code == "metoclopramide-above-max"]
+    assert len(above) == 1 and "20 mg/day" in above[0].message and "JP source" in above[0].message
+    with_days = _knowledge(tmp_path / "days", dose_limits=LIMITS_HEADER + rows
+                           + "metoclopramide,,,any,,,,,,10,,jp,warning,Test JP days [P],P,\n")
+    assert "metoclopramide-duration-above-max" not in _codes_raised(
+        _found(course, knowledge=with_days, market="jp"))
+
+
 # -- the third held-out round (tests/data/check_*_fresh3.csv) --------------------------------------
 def test_the_top_crcl_band_bounds_a_patient_whose_crcl_is_not_given(tmp_path):
     k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
