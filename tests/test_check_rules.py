@@ -487,6 +487,27 @@ def test_a_market_silent_about_a_risk_factor_borrows_another_markets_row(tmp_pat
     assert "acetaminophen-above-max" not in {f.code for f in own}  # 3000 ≤ the US 3500
 
 
+def test_a_markets_dose_row_does_not_silence_another_markets_duration(tmp_path):
+    # round 78 WE25: the Japanese injection insert gives metoclopramide's dose and no duration;
+    # the EU restriction's 5 days is still borrowed with --market jp, until a JP row gives days
+    rows = ("metoclopramide,iv,,any,,,10,30,,,,eu,warning,Test EU dose [P],P,\n"
+            "metoclopramide,,,any,,,,,,5,,eu,warning,Test EU days [P],P,\n"
+            "metoclopramide,iv,,any,,,10,20,,,,jp,warning,Test JP insert [P],P,\n")
+    k = _knowledge(tmp_path / "dose", dose_limits=LIMITS_HEADER + rows)
+    course = ["metoclopramide 10 mg iv bid for 7 days"]
+    found = _found(course, knowledge=k, market="jp")
+    days = [f for f in found if f.code == "metoclopramide-duration-above-max"]
+    assert [f.severity for f in days] == [Severity.WARNING] and "JP sources give" in days[0].message
+    # the JP dose row judges the day: 30 mg is above its 20, not the EU's 30
+    above = [f for f in _found(["metoclopramide 10 mg iv tid for 3 days"], knowledge=k,
+                               market="jp") if f.code == "metoclopramide-above-max"]
+    assert len(above) == 1 and "20 mg/day" in above[0].message and "JP source" in above[0].message
+    with_days = _knowledge(tmp_path / "days", dose_limits=LIMITS_HEADER + rows
+                           + "metoclopramide,,,any,,,,,,10,,jp,warning,Test JP days [P],P,\n")
+    assert "metoclopramide-duration-above-max" not in _codes_raised(
+        _found(course, knowledge=with_days, market="jp"))
+
+
 # -- the third held-out round (tests/data/check_*_fresh3.csv) --------------------------------------
 def test_the_top_crcl_band_bounds_a_patient_whose_crcl_is_not_given(tmp_path):
     k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
@@ -1337,6 +1358,77 @@ def test_a_market_with_no_share_of_its_own_reads_every_markets_sources(tmp_path,
     if market == "au":
         assert "no AU source of the usual share is encoded" in found[0].message
         assert "Test JP label" in found[0].source
+
+
+def _two_rescue_tables(tmp_path: Path, first: str, second: str) -> Knowledge:
+    """Two rotation tables of the test's own (``wide`` read first, then ``narrow``), with the US
+    and JP shares of the rescue tests above."""
+    tables = ("table,title,purpose,version,effective_date,source,grade,notes\n"
+              "wide,Wide rotation table,rotation,1,2020-01-01,Test wide table [P],P,\n"
+              "narrow,Narrow rotation table,rotation,1,2020-01-01,Test narrow table [P],P,\n"
+              "cdc2022,Tiny surveillance table,surveillance,1,2020-01-01,Test [P],P,\n")
+    header = ("table,drug,route,form,unit,factor,factor_low,factor_high,daily_dose_min,"
+              "daily_dose_max,source,grade,notes\n")
+    shipped = (Path(__file__).parents[1] / "data" / "rotation_rules.csv").read_text("utf-8")
+    lines = shipped.splitlines()
+    kept = [line for line in lines[1:] if not line.startswith("breakthrough_fraction")]
+    return _knowledge(tmp_path, equivalence_tables=tables, opioid_equivalence=header + first
+                      + second + "cdc2022,morphine,oral,,mg/day,1,,,,,Test [P],P,\n",
+                      rotation_rules="\n".join([lines[0], US_SHARE, JP_OXYCODONE, *kept]) + "\n")
+
+
+WIDE = ("wide,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+        "wide,fentanyl,transdermal,,mcg/h,,2.4,5,,,Test [P],P,\n"
+        "wide,oxycodone,oral,,mg/day,2,,,,,Test [P],P,\n"
+        "wide,morphine,sc,,mg/day,2,,,,,Test [P],P,\n")
+NARROW = ("narrow,morphine,oral,,mg/day,1,,,,,Test [P],P,\n"
+          "narrow,fentanyl,transdermal,,mcg/h,2.4,,,,,Test [P],P,\n"
+          "narrow,oxycodone,oral,,mg/day,1.5,,,,,Test [P],P,\n"
+          "narrow,morphine,sc,,mg/day,3,,,,,Test [P],P,\n")
+PATCH_RESCUE = ["fentanyl 25 mcg/h td q72h", "oxycodone ir 10 mg po q2h prn"]
+
+
+def test_a_share_above_every_sources_top_in_one_table_only_is_the_tables_disagreeing(tmp_path):
+    # oxycodone 10 mg beside 25 mcg/h: 16-33% by the wide table (20 mg OME against 60-125), above
+    # the JP label's 25% top only at its largest reading; 25% by the narrow one (15 against 60)
+    k = _two_rescue_tables(tmp_path, WIDE, NARROW)
+    shown = [f for f in _found(PATCH_RESCUE, knowledge=k, market="au")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.INFO]
+    assert "conversion tables disagree" in shown[0].message
+    assert "by wide it is up to 33.3%" in shown[0].message and "narrow)" in shown[0].message
+    assert "Test JP label" in shown[0].source
+    # held to the US share (a market with its own), the narrow reading's 25% is still outside it
+    # (at 70, where US labelling starts at the low end, 20 mg OME is no opioid-naive start)
+    older = attrs.evolve(TOLERANT, age=70)
+    us = [f for f in _found(PATCH_RESCUE, older, knowledge=k, market="us")
+          if f.code == "rescue-share"]
+    assert [f.severity for f in us] == [Severity.WARNING]
+    assert "conversion tables disagree" in us[0].message
+
+
+def test_a_share_above_every_sources_top_in_every_table_stays_a_warning(tmp_path):
+    alone = _two_rescue_tables(tmp_path / "alone", WIDE, "")
+    assert ("rescue-share", Severity.WARNING) in _raised(
+        _found(PATCH_RESCUE, knowledge=alone, market="au"))
+    # the table the user chose judges alone
+    both = _two_rescue_tables(tmp_path / "both", WIDE, NARROW)
+    chosen = [f for f in _found(PATCH_RESCUE, knowledge=both, market="au", table="wide")
+              if f.code == "rescue-share"]
+    assert [f.severity for f in chosen] == [Severity.WARNING]
+    assert "disagree" not in chosen[0].message
+
+
+def test_a_share_wholly_outside_the_usual_one_is_not_shopped_across_tables(tmp_path):
+    # LD39: oxycodone 30 mg beside SC morphine 60 mg/day is 50% by the wide table (60 of 120 mg
+    # OME), 16.7% by the narrow one (45 of 180): the first table reads it outside at every
+    # reading, and judges it
+    k = _two_rescue_tables(tmp_path, WIDE, NARROW)
+    shown = [f for f in _found(["morphine 60 mg/day sc continuous",
+                                "oxycodone ir 30 mg po q2h prn"], knowledge=k, market="us")
+             if f.code == "rescue-share"]
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "wide" in shown[0].message and "disagree" not in shown[0].message
 
 
 @pytest.mark.parametrize(("dose", "market", "raised", "ceiling", "source"), [

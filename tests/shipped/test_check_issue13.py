@@ -1046,17 +1046,20 @@ FRESH76_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 FRESH77_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH77_STILL_WARNED = {
     "VE16": "amitriptyline 10 mg at night at 68 (uk): the Beers Criteria (as OL13)",
-    "VE38": "DHC Continus 120 mg every 12 hours (nz): NHS GG&C's 120 mg/day for IR tablets, "
-            "borrowed with no release",
     "VE41": "nortriptyline 10 mg at night at 70 (nz): the Beers Criteria (as OL13)",
 }
+# VE38 (DHC Continus 120 mg every 12 hours, nz) no longer warns (fix7778): NHS GG&C's 120 mg/day
+# is scoped to the immediate-release tablets its note doses, and the DHC Continus label maximum
+# (UK SmPC, NZ data sheet: 240 mg/day) is shipped.
 FRESH78_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH78_STILL_WARNED = {
-    "WE12": "oxycodone IR 10 mg as needed beside fentanyl 25 micrograms/h (nz): the rescue "
-            "share at the factors that make it largest",
-    "WE25": "IV metoclopramide 10 mg three times daily at 58 kg (jp): the EU's 0.5 mg/kg/day, "
-            "borrowed",
+    "WE25": "IV metoclopramide 10 mg three times daily (jp): above the Japanese injection "
+            "insert's 10 mg once or twice a day (適宜増減, a warning; fix7778: no longer the EU's "
+            "0.5 mg/kg/day, borrowed)",
 }
+# WE12 (oxycodone IR 10 mg as needed beside fentanyl 25 micrograms/h, nz) no longer warns
+# (fix7778): up to 33% only at SPCG's largest reading, 25% by JSPM 2010 (within the JP label's
+# 1/8-1/4): the conversion tables disagree, information naming both.
 
 # -- the seventy-ninth and eightieth held-out rounds (written and committed before check ran) --
 FRESH79_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run

@@ -12,12 +12,17 @@ market's source allows it, where no market is chosen or the chosen market has no
 share of its own (its rule is then another market's default row); the rescue is no larger than
 an opioid-naive start; it is below the usual share but not below the lowest share any source
 gives (too little relief, not too much opioid: Pallipedia's 5%).
+
+A share is read within one conversion table, the rescue and the day by the same factors. Where
+the first table reads it within the usual share at one reading and above every source's top only
+at the reading that makes it largest, and another table of the same kind reads it not above that
+top, the tables disagree: the other table's reading judges it, naming the first's.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -49,6 +54,7 @@ from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # record types loaded with their data, on first use
     from mpsdose.knowledge.limits import OpioidRange
+    from mpsdose.knowledge.market import MarketRule
     from mpsdose.knowledge.practice import Rule
 
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
@@ -145,7 +151,10 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     otherwise both are converted to oral morphine equivalents by their routes' own factors, in
     one table that has them all (``table`` first, then the rotation tables), and the share is
     flagged only where every reading of the table's factors lies outside the market's usual
-    range. Where another market's source allows the share (no market chosen, or a chosen market
+    range, or where its largest reading is above the top of every source's usual share — then,
+    with no ``table`` chosen, only where no other table of the same kind reads it at or below
+    that top (the tables disagree: the other table's reading judges it, and the finding names
+    both). Where another market's source allows the share (no market chosen, or a chosen market
     with no source of the share of its own), where the rescue is no larger than a starting dose
     for an opioid-naive patient, or where it is below the usual share but reaches the lowest
     share any source gives, the finding is information. Where no table has the factors, the
@@ -226,85 +235,111 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
             not_checked.append(str(item))
             source = rule.source
             continue
-        (share_low, share_high), how = shares
+        (share_low, share_high), how, table_id = shares
+        # a share the first conversion table reads within the usual share at one reading and
+        # above every source's top only at the reading that makes it largest, and another table
+        # reads not above that top: the tables disagree, and the other table's reading judges
+        # the rescue, naming both. A share the first table reads wholly outside the usual one
+        # is judged by it, as before (no table is shopped for)
+        top = _top_of_every_source(k, item)
+        disagreeing = None
+        if (table is None and table_id is not None and _within(rule, share_low, share_high)
+                and share_high > top.bounds[1] + 1e-9):
+            other = next((r for r in _other_readings(k, item, dose, base, table_id, sums)
+                          if r[0][1] <= top.bounds[1] + 1e-9), None)
+            if other is not None:
+                disagreeing = (share_high, how, table_id, other[2])
+                (share_low, share_high), how, _ = other
         # a share read in the drug's own amount through a patch label's rule names that label
         patch = sums.get(("systemic", item.drug, item.route))
         patch_source = [] if patch is None else [patch[2]]
-        if _within(rule, share_low, share_high):
-            found.extend(attrs.evolve(f, source=" ; also: ".join([f.source, *patch_source]))
-                         for f in _above_every_source(k, item, dose, share_high, how))
-            continue
-        hourly = _hourly(k, item, share_low, share_high, rule)
-        if hourly is not None:
-            found.append(Finding(Severity.INFO, "rescue-share",
-                                 f"{item}: {significant(dose, 4)} mg is "
-                                 f"{significant(share_high * 100, 3)}% of {how} a dose; {hourly}",
-                                 rule.source, item=str(item)))
-            continue
-        infusion = _infusion_hour(k, item, dose, base, share_high, rule)
-        if infusion is not None:
-            found.append(infusion)
-            continue
-        incident = _incident_start(k, item, dose, share_high, rule, market)
-        if incident is not None:
-            found.append(incident)
-            continue
-        small = _below_usual(k, item, dose, share_low, share_high, how, rule, market)
-        if small is not None:
-            found.append(small)
-            continue
-        severity, other = Severity.WARNING, None
-        # another market's source may allow it: the sources disagree. So where no market is
-        # chosen, and where the chosen market has no source of its own for the share (its rule
-        # is then the default row, another market's)
-        if rule.market != market or market is None:
-            other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
-                          if r.market is not None and r is not rule
-                          and _within(r, share_low, share_high)), None)
-            if other is not None:
-                severity = Severity.INFO
-        start = (_naive_start(k, item, dose, market, table, low_end=low_end)
-                 if share_low > rule.bounds[1] else None)
-        # what the top of the start would have allowed, for a patient held to its low end
-        top = (_naive_start(k, item, dose, market, table)
-               if start is None and low_end and share_low > rule.bounds[1] else None)
-        if start is not None:
-            severity = Severity.INFO
-        shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
-                 else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
-        text = (f"{item}: {significant(dose, 4)} mg is {shown} of {how} (usual "
-                f"{_percent(rule)}{f', {market}' if market and rule.market == market else ''})")
-        sources = [rule.source, *patch_source]
-        if other is not None:
-            mine = (f"no {market.upper()} source of the usual share is encoded, and it is "
-                    if market is not None else "")
-            text += (f"; {mine}within the {str(other.market).upper()} source's "
-                     f"{_percent(other)}: the markets disagree, so it is information")
-            sources.append(other.source)
-        if start is not None:
-            row, what = start
-            held = low_end.get(row.market or "")
-            lowest = (f"the low end of a starting dose for an opioid-naive patient ({held[1]})"
-                      if held is not None else "a starting dose for an opioid-naive patient")
-            text += (f"; no larger than {lowest} that every market read allows ({what}, "
-                     f"{(row.market or '').upper()} label or guideline): a large share of a "
-                     "small regimen, so it is information")
-            sources.append(row.source)
-            sources.extend(rule.source for rule, _ in low_end.values())
-        elif top is not None:
-            row, what = top
-            held = low_end.get(row.market or "") or next(iter(low_end.values()))
-            text += (f"; within the top of an opioid-naive start ({what}) but not the low end "
-                     f"of its range, where {held[0].market.upper()} labelling starts this "
-                     f"patient ({held[1]}), so it is not information")
-            sources.append(held[0].source)
-        found.append(Finding(severity, "rescue-share", text, " ; also: ".join(sources),
-                             item=str(item)))
+        judged = _judge(k, item, dose, (share_low, share_high), how, rule, market, table,
+                        low_end, base, patch_source)
+        if disagreeing is not None:
+            judged = _tables_disagree(item, dose, (share_low, share_high), how, rule, top,
+                                      disagreeing, judged)
+        found.extend(judged)
     if not_checked:
         found.append(Finding(Severity.INFO, "rescue-share-not-checked",
                              "rescue dose share not checked (no table has a factor for every "
                              f"opioid and route involved): {', '.join(not_checked)}", source))
     return found
+
+
+def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], how: str,
+           rule: Rule, market: str | None, table: str | None,
+           low_end: dict[str, tuple[MarketRule, str]],
+           base: list[tuple[Item, Ingredient]], patch_source: list[str]) -> list[Finding]:
+    """The findings of one rescue whose share of the day (low, high reading, as ``how`` reads
+    it) is known: outside the market's usual share a warning, with the step-downs of
+    :func:`check_rescue`; within it, only a share above every source's top at its largest
+    reading (:func:`_above_every_source`)."""
+    share_low, share_high = shares
+    if _within(rule, share_low, share_high):
+        return [attrs.evolve(f, source=" ; also: ".join([f.source, *patch_source]))
+                for f in _above_every_source(k, item, dose, share_high, how)]
+    hourly = _hourly(k, item, share_low, share_high, rule)
+    if hourly is not None:
+        return [Finding(Severity.INFO, "rescue-share",
+                        f"{item}: {significant(dose, 4)} mg is "
+                        f"{significant(share_high * 100, 3)}% of {how} a dose; {hourly}",
+                        rule.source, item=str(item))]
+    infusion = _infusion_hour(k, item, dose, base, share_high, rule)
+    if infusion is not None:
+        return [infusion]
+    incident = _incident_start(k, item, dose, share_high, rule, market)
+    if incident is not None:
+        return [incident]
+    small = _below_usual(k, item, dose, share_low, share_high, how, rule, market)
+    if small is not None:
+        return [small]
+    severity, other = Severity.WARNING, None
+    # another market's source may allow it: the sources disagree. So where no market is
+    # chosen, and where the chosen market has no source of its own for the share (its rule
+    # is then the default row, another market's)
+    if rule.market != market or market is None:
+        other = next((r for r in k.rotation_rules.all("breakthrough_fraction", item.drug.name)
+                      if r.market is not None and r is not rule
+                      and _within(r, share_low, share_high)), None)
+        if other is not None:
+            severity = Severity.INFO
+    start = (_naive_start(k, item, dose, market, table, low_end=low_end)
+             if share_low > rule.bounds[1] else None)
+    # what the top of the start would have allowed, for a patient held to its low end
+    top = (_naive_start(k, item, dose, market, table)
+           if start is None and low_end and share_low > rule.bounds[1] else None)
+    if start is not None:
+        severity = Severity.INFO
+    shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
+             else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
+    text = (f"{item}: {significant(dose, 4)} mg is {shown} of {how} (usual "
+            f"{_percent(rule)}{f', {market}' if market and rule.market == market else ''})")
+    sources = [rule.source, *patch_source]
+    if other is not None:
+        mine = (f"no {market.upper()} source of the usual share is encoded, and it is "
+                if market is not None else "")
+        text += (f"; {mine}within the {str(other.market).upper()} source's "
+                 f"{_percent(other)}: the markets disagree, so it is information")
+        sources.append(other.source)
+    if start is not None:
+        row, what = start
+        held = low_end.get(row.market or "")
+        lowest = (f"the low end of a starting dose for an opioid-naive patient ({held[1]})"
+                  if held is not None else "a starting dose for an opioid-naive patient")
+        text += (f"; no larger than {lowest} that every market read allows ({what}, "
+                 f"{(row.market or '').upper()} label or guideline): a large share of a "
+                 "small regimen, so it is information")
+        sources.append(row.source)
+        sources.extend(rule.source for rule, _ in low_end.values())
+    elif top is not None:
+        row, what = top
+        held = low_end.get(row.market or "") or next(iter(low_end.values()))
+        text += (f"; within the top of an opioid-naive start ({what}) but not the low end "
+                 f"of its range, where {held[0].market.upper()} labelling starts this "
+                 f"patient ({held[1]}), so it is not information")
+        sources.append(held[0].source)
+    return [Finding(severity, "rescue-share", text, " ; also: ".join(sources),
+                    item=str(item))]
 
 
 def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
@@ -705,8 +740,11 @@ def _systemic_day(k: Knowledge, rescue: Item, base: list[tuple[Item, Ingredient]
 
 
 def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingredient]],
-            table: str | None, sums: dict[object, Any]) -> tuple[tuple[float, float], str] | None:
-    """The rescue's share of the scheduled daily dose (low, high reading) and how it was read.
+            table: str | None, sums: dict[object, Any]
+            ) -> tuple[tuple[float, float], str, str | None] | None:
+    """The rescue's share of the scheduled daily dose (low, high reading), how it was read, and
+    the conversion table read (None where no table is: the same drug and route in mg, or a
+    patch's own drug through its label).
 
     ``sums`` keeps, for one regimen, what is added up over its scheduled opioids (the same for
     every rescue item): a regimen's check stays linear in its number of items."""
@@ -719,24 +757,47 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
         if daily <= 0:
             return None
         share = dose / daily
-        return (share, share), f"{rescue.drug.name} {significant(daily, 4)} mg/day"
+        return (share, share), f"{rescue.drug.name} {significant(daily, 4)} mg/day", None
     if ("systemic", rescue.drug, rescue.route) not in sums:
         sums[("systemic", rescue.drug, rescue.route)] = _systemic_day(k, rescue, base)
     systemic = sums[("systemic", rescue.drug, rescue.route)]
     if systemic is not None:
         daily, how, _ = systemic
         share = dose / daily
-        return (share, share), how
+        return (share, share), how, None
+    return next(_table_readings(k, rescue, dose, base, table, sums), None)
+
+
+def _other_readings(k: Knowledge, rescue: Item, dose: float,
+                    base: list[tuple[Item, Ingredient]], read: str, sums: dict[object, Any]
+                    ) -> Iterator[tuple[tuple[float, float], str, str | None]]:
+    """The rescue's share as each other conversion table of the kind ``read`` is (rotation, or
+    surveillance where no rotation table has every factor) reads it: the numerator and the
+    denominator each in one table, never one table's rescue against another's day."""
+    for reading in _table_readings(k, rescue, dose, base, None, sums):
+        if reading[2] != read:
+            yield reading
+
+
+def _table_readings(k: Knowledge, rescue: Item, dose: float,
+                    base: list[tuple[Item, Ingredient]], table: str | None,
+                    sums: dict[object, Any]
+                    ) -> Iterator[tuple[tuple[float, float], str, str | None]]:
+    """The rescue's share as each conversion table with every factor reads it, in order: ``table``
+    first, then the rotation tables; the surveillance (MME) tables only where no rotation table
+    has every factor, saying so, and never for methadone, whose MME factors convert a steady day,
+    not a rescue's share of it."""
     rotation = list(dict.fromkeys([*([table] if table else []),
                                    *(t.id for t in k.conversion_tables.values()
                                      if isinstance(t, RotationTable))]))
-    # the surveillance (MME) tables only where no rotation table has every factor, saying so;
-    # never for methadone, whose MME factors convert a steady day, not a rescue's share of it
     methadone = any(g.drug.name == "methadone" for _, g in base) or rescue.drug.name == "methadone"
     surveillance = [] if methadone else [
         t.id for t in k.conversion_tables.values()
         if not isinstance(t, RotationTable) and t.id not in rotation]
+    any_rotation = False
     for table_id in [*rotation, *surveillance]:
+        if any_rotation and table_id not in rotation:
+            return
         chosen = k.conversion_table(table_id)
         rescue_factor = chosen.lookup(rescue.drug.name, rescue.route, rescue.form, None)
         if rescue_factor is None:
@@ -744,20 +805,53 @@ def _shares(k: Knowledge, rescue: Item, dose: float, base: list[tuple[Item, Ingr
         if ("ome", table_id) not in sums:
             sums[("ome", table_id)] = _scheduled_ome(chosen, base)
         total = sums[("ome", table_id)]
-        if total is not None:
-            low, high = total
-            if low <= 0:
-                return None
-            amount = rescue_factor.unit.from_canonical(dose)
-            rescue_low, rescue_high = amount * rescue_factor.bounds[0], amount * rescue_factor.bounds[1]
-            shares = (rescue_low / low, rescue_high / high)
-            return ((min(shares), max(shares)),
-                    f"the scheduled opioids' {significant(low, 4)}"
-                    + ("" if math.isclose(low, high) else f"–{significant(high, 4)}")
-                    + f" mg/day oral morphine equivalent (rescue ≈ {significant(rescue_low, 4)}"
-                    + ("" if math.isclose(rescue_low, rescue_high)
-                       else f"–{significant(rescue_high, 4)}")
-                    + f" mg OME; {table_id}"
-                    + (", a surveillance (MME) table, read because no rotation table has every "
-                       "factor" if table_id not in rotation else "") + ")")
-    return None
+        if total is None:
+            continue
+        low, high = total
+        if low <= 0:
+            return
+        any_rotation = any_rotation or table_id in rotation
+        amount = rescue_factor.unit.from_canonical(dose)
+        rescue_low, rescue_high = amount * rescue_factor.bounds[0], amount * rescue_factor.bounds[1]
+        shares = (rescue_low / low, rescue_high / high)
+        yield ((min(shares), max(shares)),
+               f"the scheduled opioids' {significant(low, 4)}"
+               + ("" if math.isclose(low, high) else f"–{significant(high, 4)}")
+               + f" mg/day oral morphine equivalent (rescue ≈ {significant(rescue_low, 4)}"
+               + ("" if math.isclose(rescue_low, rescue_high)
+                  else f"–{significant(rescue_high, 4)}")
+               + f" mg OME; {table_id}"
+               + (", a surveillance (MME) table, read because no rotation table has every "
+                  "factor" if table_id not in rotation else "") + ")",
+               table_id)
+
+
+def _tables_disagree(item: Item, dose: float, shares: tuple[float, float], how: str,
+                     rule: Rule, top: Rule, disagreeing: tuple[float, str, str | None, str | None],
+                     judged: list[Finding]) -> list[Finding]:
+    """The findings of a rescue judged by another conversion table's reading because the first
+    table's put its share above every source's top, each naming both readings; information where
+    the other reading gives no finding (the share within the usual one there).
+
+    A share is read within one table (numerator and denominator by the same factors). Where one
+    rotation table puts a rescue above what any source calls a rescue at its largest reading and
+    another puts it within a source's share (oxycodone 10 mg beside a 25 mcg/h patch: up to 33%
+    by SPCG's 2.4-5 mg OME per mcg/h and 2:1 oxycodone, 25% by JSPM 2010's 2.4 and 1.5:1), the
+    tables disagree, as the markets' sources do: the other table judges it, and the first
+    table's reading is named. A share above the top in every table stays a warning."""
+    first_share, first_how, first_id, other_id = disagreeing
+    said = (f"; by {first_id} it is up to {significant(first_share * 100, 3)}% of {first_how} "
+            f"at the reading of the factors that makes it largest, above the "
+            f"{significant(top.bounds[1] * 100, 3)}% top of every source's usual share, and by "
+            f"{other_id} not above it: the conversion tables disagree")
+    if judged:
+        return [attrs.evolve(f, message=f.message + said,
+                             source=" ; also: ".join(dict.fromkeys([f.source, top.source])))
+                for f in judged]
+    share_low, share_high = shares
+    shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
+             else f"{significant(share_low * 100, 3)}–{significant(share_high * 100, 3)}%")
+    return [Finding(Severity.INFO, "rescue-share", (
+        f"{item}: {significant(dose, 4)} mg is {shown} of {how}, within the usual "
+        f"{_percent(rule)}{said}, so it is information"),
+        " ; also: ".join(dict.fromkeys([rule.source, top.source])), item=str(item))]

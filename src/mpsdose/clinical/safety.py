@@ -479,9 +479,12 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
         if row.condition in ("any", "age"):
             # a general maximum only where the chosen market has no general row for the drug,
             # route and release (an EU prolonged-release tramadol row says nothing of the
-            # tablets; a CrCl band of no market says nothing of a patient outside the band)
+            # tablets; a CrCl band of no market says nothing of a patient outside the band); a
+            # duration only where the market's rows give no duration (the Japanese injection
+            # insert's dose of metoclopramide says nothing of the EU's 5 days)
+            speaks = _gives_a_dose if _gives_a_dose(row) else _gives_a_duration
             if any(r.drug == row.drug and r.condition in ("any", "age")
-                   and r.applies(patient) is not False and _gives_a_dose(r)
+                   and r.applies(patient) is not False and speaks(r)
                    and (r.route is None or row.route is None or r.route is row.route)
                    and (r.release is None or row.release is None or r.release == row.release)
                    for r in rows):
@@ -3015,6 +3018,11 @@ def _gives_a_dose(row: DoseLimit) -> bool:
     """Whether a row gives a dose maximum (not only a duration, as the 5 days of metoclopramide)."""
     return any(v is not None for v in (row.max_single_mg, row.max_daily_mg,
                                        row.max_daily_mg_per_kg))
+
+
+def _gives_a_duration(row: DoseLimit) -> bool:
+    """Whether a row gives a maximum number of days (the 5 days of metoclopramide)."""
+    return row.max_days is not None
 
 
 def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
