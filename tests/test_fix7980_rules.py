@@ -72,3 +72,13 @@ def test_the_scope_belongs_to_rows_of_every_opioid(tmp_path):
 ], ids=["label dose of codeine", "codeine five times the label dose", "strong opioid"])
 def test_shipped_australian_starts(item, expected):
     assert _naive(None, item) == expected
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("buprenorphine 200 mcg sl q8h", []),
+    ("buprenorphine 400 mcg sl q8h", []),
+    ("buprenorphine 600 mcg sl q8h", [Severity.WARNING]),
+    ("buprenorphine 4 mg sl q8h", [Severity.WARNING]),                  # round 12 SD06
+], ids=["200 mcg", "400 mcg", "600 mcg", "4 mg"])
+def test_the_uk_temgesic_start(item, expected):
+    assert _naive(None, item, market="uk") == expected
