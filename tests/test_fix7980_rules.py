@@ -82,3 +82,14 @@ def test_shipped_australian_starts(item, expected):
 ], ids=["200 mcg", "400 mcg", "600 mcg", "4 mg"])
 def test_the_uk_temgesic_start(item, expected):
     assert _naive(None, item, market="uk") == expected
+
+
+@pytest.mark.parametrize("market", ["eu", "uk"])
+def test_six_grams_of_oral_paracetamol_a_day_is_an_error_in_the_eu_as_in_the_uk(market):
+    shown = found(["paracetamol 1 g po q4h"], NAIVE, market=market)
+    assert severities(shown, "acetaminophen-above-max") == [Severity.ERROR]
+
+
+def test_four_grams_of_oral_paracetamol_a_day_is_within_the_eu_maximum():
+    shown = found(["paracetamol 1 g po qid"], NAIVE, market="eu")
+    assert severities(shown, "acetaminophen-above-max") == []
