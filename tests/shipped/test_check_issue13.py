@@ -1063,16 +1063,19 @@ FRESH78_STILL_WARNED = {
 
 # -- the seventy-ninth and eightieth held-out rounds (written and committed before check ran) --
 FRESH79_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# XE36 (Panadeine Forte two tablets four times daily, naive, au) no longer warns (fix7980): eTG's
+# as-required start of every opioid names strong opioids only (opioids strong in
+# opioid_dose_ranges.csv), so it does not judge codeine, a step-2 opioid; the other markets'
+# starts do (the UK's day rows disagree: information).
 FRESH79_STILL_WARNED = {
     "XE32": "MR morphine 40 mg/day to fentanyl 12 micrograms/h (au): the US tolerance rule "
             "borrowed as a warning (as MB30)",
-    "XE36": "Panadeine Forte two tablets four times daily, naive (au): eTG's all-opioid "
-            "as-required start judges codeine; no AU codeine start shipped",
 }
 FRESH80_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH80_STILL_WARNED = {
     "YE09": "SL buprenorphine 200 micrograms every 8 hours, naive (au): eTG's all-opioid start "
-            "at ANZCA's factor; no AU Temgesic start shipped",
+            "at ANZCA's factor; no AU Temgesic start shipped (the UK Temgesic SmPC's start, "
+            "200-400 micrograms 8-hourly, is shipped for the UK; the AU PI was not seen)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

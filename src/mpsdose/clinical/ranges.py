@@ -176,6 +176,8 @@ class _Entry(Value):
     #: (shortest, longest) interval [h] of the product the item names, where it writes none
     wear: tuple[float, float] | None = None
     wear_by: str | None = None  #: the brand name that fixed ``wear``
+    #: a step-2 (weak) opioid of the analgesic ladder (``who_step`` 2 in ``drug_properties.csv``)
+    weak: bool = False
 
     @property
     def drug(self) -> str:
@@ -394,11 +396,13 @@ def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_En
                         break
             release = item.release or ("ir" if item.route is Route.ORAL else None)
             wear = _product_wear(k, item, ingredient.drug.name)
+            step = k.drug_properties.get(ingredient.drug.name, "who_step")
             entries.append(_Entry(item, ingredient, item.per_dose(ingredient), daily,
                                   _interval(item), release, reading, borrowed,
                                   _tiered(k, ingredient.drug.name),
                                   wear=None if wear is None else wear[0],
-                                  wear_by=None if wear is None else wear[1]))
+                                  wear_by=None if wear is None else wear[1],
+                                  weak=step is not None and step[0] == "2"))
     return entries
 
 
@@ -447,8 +451,15 @@ def _rotation_only(k: Knowledge, table: str | None) -> str | None:
 
 # -- rows -----------------------------------------------------------------------------------------
 def _applies(row: OpioidRange, entry: _Entry, market: str | None) -> bool:
+    """Whether a row judges an entry: its drug, route, release, interval and market. A row of
+    every opioid whose source speaks of strong opioids alone (``opioids`` strong: eTG's start of
+    morphine and oxycodone) does not judge a step-2 opioid given at its own dose (codeine 60 mg
+    of Panadeine Forte read as 9 mg OME against 5 mg OME of morphine, issue 13 round 79 XE36):
+    the drug's own rows and the other markets' starts judge it (:func:`_rows_for`)."""
     item = entry.item
     if row.drug is not None and row.drug != entry.drug:
+        return False
+    if row.strong_only and entry.weak:
         return False
     if row.routes is not None and item.route not in row.routes:
         return False

@@ -459,6 +459,9 @@ class OpioidRange(Value):
     start_low: float | None = None
     #: a titration-dose row's product, by the brand names an item is written with (lower case)
     products: frozenset[str] = frozenset()
+    #: a row of every opioid whose source speaks of strong opioids alone: it does not judge a
+    #: step-2 (weak) opioid (``who_step`` 2 in ``drug_properties.csv``)
+    strong_only: bool = False
 
     @classmethod
     def from_row(cls, row: Row) -> OpioidRange:
@@ -483,12 +486,17 @@ class OpioidRange(Value):
                             "product")
         products = frozenset(" ".join(name.strip().lower().split())
                              for name in (product or "").split("|") if name.strip())
+        strong_only = row.get("opioids") == "strong"
+        if strong_only and drug is not None:
+            raise row.error("opioids (strong) scopes a row of every opioid, not one drug's",
+                            "opioids")
         route = row.get("route")
         routes = None if route is None else (ROUTE_GROUPS.get(route) or frozenset({Route(route)}))
         canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
         return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
                    row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
-                   row["source"], row.get("notes", ""), row.where, start_low, products)
+                   row["source"], row.get("notes", ""), row.where, start_low, products,
+                   strong_only)
 
     @property
     def rate(self) -> bool:

@@ -742,6 +742,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "drug_names.csv). An item written with one of the drug's brand names reads "
                    "only the rows of that product (and rows of no product); an item written "
                    "with the drug's own name reads every product's rows of its route."),
+        Column("opioids", Kind.CHOICE, required=False, choices=("strong",),
+               doc="Rows of every opioid only (no drug): strong where the row's source speaks "
+                   "of strong opioids alone (eTG's start of morphine and oxycodone). Such a row "
+                   "does not judge a step-2 (weak) opioid (who_step 2 in drug_properties.csv: "
+                   "codeine, dihydrocodeine, tramadol), whose own rows and the other markets' "
+                   "starts judge it, as they judge a drug the chosen market's rows are silent "
+                   "on. Empty: every opioid."),
         doc="Every applicable row of a check is read; a dose above one source's number but "
             "within another's (markets, products) steps down one severity, naming both. A "
             "threshold that is mpsdose's own convention says so in its source.",
