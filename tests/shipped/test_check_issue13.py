@@ -1078,6 +1078,26 @@ FRESH80_STILL_WARNED = {
             "200-400 micrograms 8-hourly, is shipped for the UK; the AU PI was not seen)",
 }
 
+# -- the eighty-first and eighty-second held-out rounds (written and committed before check ran) --
+FRESH81_LEFT = {
+    "ZC37": "ticagrelor with aspirin 300 mg daily (uk): the label's aspirin maintenance ceiling; "
+            "no rule on a partner's dose",
+}
+FRESH81_STILL_WARNED = {
+    "ZE14": "amitriptyline 10 mg at night at 70 (uk): the Beers Criteria (as OL13)",
+    "ZE17": "MR morphine 30 mg/day to Butrans 10 micrograms/h (uk): above the UK Butec start",
+    "ZE21": "tramadol 200 mg/day to Durogesic 12 micrograms/h (eu): below every patch band",
+    "ZE29": "methadone 2.5 mg every 8 hours, naive (au): eTG's all-opioid start",
+    "ZE34": "hydromorphone 2 mg as needed, naive (au): eTG's all-opioid start",
+}
+FRESH82_LEFT = {
+    "AC09": "Lepetan suppository 0.8 mg every 8 hours, naive, 80 years (jp): no rectal "
+            "buprenorphine row",
+}
+FRESH82_STILL_WARNED = {
+    "AE20": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ (as ZB46)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1160,6 +1180,8 @@ ROUNDS = {
     "fresh78": (FRESH78_LEFT, FRESH78_STILL_WARNED),
     "fresh79": (FRESH79_LEFT, FRESH79_STILL_WARNED),
     "fresh80": (FRESH80_LEFT, FRESH80_STILL_WARNED),
+    "fresh81": (FRESH81_LEFT, FRESH81_STILL_WARNED),
+    "fresh82": (FRESH82_LEFT, FRESH82_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
