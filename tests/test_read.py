@@ -99,7 +99,9 @@ def _items(text: str):
                                              ("fresh46", 0.86), ("fresh47", 0.97),
                                              ("fresh48", 0.84), ("fresh49", 0.93),
                                              ("fresh50", 0.88), ("fresh51", 0.82),
-                                             ("fresh52", 0.90), ("fresh53", 0.76)])
+                                             ("fresh52", 0.90), ("fresh53", 0.76),
+                                             ("fresh54", 0.90), ("fresh55", 0.76),
+                                             ("fresh56", 0.78), ("fresh57", 0.83)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5545,4 +5547,88 @@ def test_an_amount_after_a_name_with_a_variant_letter_and_number_is_not_the_drug
     ("Melatonin 10 mg daily.", [("melatonin", "10 mg/day")]),
 ])
 def test_names_added_with_their_sources(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix5457: the fresh54 to fresh57 rounds --------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # fresh57-020: a block of chemotherapy gives each drug on its own day; the amounts of
+    # different drugs on different days are not one drug told day by day
+    "The patient received morphine 10 mg on day 1; oxycodone 5 mg on day 5.",
+    "He received (morphine 10 mg on day 1; vincristine 1.5 mg on day 1 and day 6; "
+    "cytarabine 1000 mg on day 5; dexamethasone 2.5 mg on day 1).",
+])
+def test_amounts_of_different_drugs_on_different_days_are_single_doses(text):
+    assert all(daily is None for _, daily in _daily_doses(text) + _others(text))
+    assert "day-amount" not in _codes(text)
+
+
+def test_one_drug_told_day_by_day_is_still_each_days_amount():
+    text = "Methadone was given: 24 mg on day 1 and 20 mg on day 2."
+    assert _daily_doses(text) == [("methadone", "24 mg/day"), ("methadone", "20 mg/day")]
+    assert "day-amount" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh54-024: the target a titration aims at is a bound, never the dose taken
+    ("Morphine 10 mg/day was started, doubling the dose every 7 days until reaching a target "
+     "dose of 2 × 40 mg/day.", [("morphine", "10 mg/day")]),
+    ("Morphine 10 mg/day was started, increasing by 10 mg/day to reach the target dose of "
+     "60 mg/day.", [("morphine", "10 mg/day")]),
+    ("Morphine 10 mg/day was started, with a goal dose of 60 mg/day.", [("morphine", "10 mg/day")]),
+])
+def test_a_target_dose_is_a_bound_not_the_dose_taken(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_two_times_an_amount_a_day_is_the_days_doses():
+    # fresh54-024: "2 × 7.5 mg/day": the day is written, "2 ×" counts its doses
+    assert _others("Zofenopril 2 × 7.5 mg/day was added.") == [("zofenopril", "15 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh54-030: a further step of a taper after "then by" is a step, not a dose
+    "Prednisolone 40 mg/day was started. The dose was decreased by 10 mg every week, then by "
+    "2.5 mg every week.",
+    "Prednisolone 40 mg/day was started. It was reduced by 10 mg, and by 5 mg a week later.",
+])
+def test_a_further_step_of_a_taper_is_not_a_dose(text):
+    assert _daily_doses(text) == [("prednisolone", "40 mg/day")]
+
+
+def test_an_amount_before_dosage_of_a_name_is_the_drugs():
+    # fresh54-029: "a 7.5 mg dosage of prednisolone daily", as "a 7.5 mg dose of" is; the
+    # schedule of that sentence no longer goes to an earlier dose with no schedule
+    text = ("The prednisolone dose was decreased to 30 mg, and to 15 mg subsequently. She was "
+            "discharged with a 7.5 mg dosage of prednisolone daily.")
+    assert _daily_doses(text)[-1] == ("prednisolone", "7.5 mg/day")
+    assert ("prednisolone", "15 mg/day") not in _daily_doses(text)
+
+
+@pytest.mark.parametrize("text", [
+    # fresh55-024: "OD" (once daily) and "twice a day" side by side: which was meant is not
+    # written, so neither is chosen
+    "She got clarithromycin 250mg OD twice a day for 7 days.",
+    "Morphine 10 mg twice daily three times a day.",
+])
+def test_two_schedules_that_contradict_each_other_give_no_daily_amount(text):
+    assert all(daily is None for _, daily in _daily_doses(text))
+    finding = next(f for f in read_course(text).findings if f.finding.code == "schedules-contradict")
+    assert finding.finding.severity.value == "warning"
+
+
+def test_a_schedule_and_the_days_it_is_given_do_not_contradict():
+    text = "Morphine 10 mg daily every four days."
+    assert "schedules-contradict" not in _codes(text)
+    assert "intermittent" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # names added to other_drug_names.csv, each with a label seen (prosefix5457)
+    ("Labetalol 100 mg two times daily was added.", [("labetalol", "200 mg/day")]),
+    ("Tetrabenazine 25 mg twice daily was started.", [("tetrabenazine", "50 mg/day")]),
+    ("Desloratadine 5 mg once daily was given.", [("desloratadine", "5 mg/day")]),
+    ("Anakinra 100 mg daily was started.", [("anakinra", "100 mg/day")]),
+])
+def test_names_added_with_a_label_are_read_as_items_not_in_the_catalogue(text, want):
     assert _others(text) == want

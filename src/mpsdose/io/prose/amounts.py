@@ -99,6 +99,13 @@ class DoseNumbers:
             dose.per_dose = Measure(value, unit_spelling(base, per))
             notes.append(("split-dose-unclear", reading.split_unclear, Severity.WARNING))
             return dose
+        if reading.schedules_contradict is not None:
+            dose.per_dose = Measure(value, unit_spelling(base, per))
+            dose.frequency = None
+            notes.append(("schedules-contradict", f"{reading.schedules_contradict}: two "
+                          "schedules that contradict each other; neither is chosen, no daily "
+                          "amount", Severity.WARNING))
+            return dose
         if reading.n_times_unclear is not None:
             dose.per_dose = Measure(value, unit_spelling(base, per))
             notes.append(("n-times-unclear", f"{reading.n_times_unclear}: not read, no daily "

@@ -46,7 +46,7 @@ __all__ = ["bind_amounts", "drop_alternatives", "mg_of", "note_unit_strengths", 
 #: Words that may stand between an amount and the drug written right after it ("0.5% plain
 #: bupivacaine", "10 mg of morphine sulfate").
 _TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain", "high",
-                    "concentration", "low", "dose", "sulphate", "sulfate", "hydrochloride",
+                    "concentration", "low", "dose", "dosage", "sulphate", "sulfate", "hydrochloride",
                     "citrate", "-", "release", "acting"})
 #: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
 #: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
@@ -337,9 +337,19 @@ def _day_by_day(passage: Passage, tokens: list[Token]) -> None:
     """ "24 mg on day 1 and 20 mg on day 2", "40 mg on the first day and 30 mg on the second
     day": a sentence that gives amounts of a drug for two or more different days, each amount
     said to be given "on" its day, tells what was given each day: each amount is that day's.
-    One amount on one day ("10 mg on day 3") may be a single dose of that day: not read so."""
+    One amount on one day ("10 mg on day 3") may be a single dose of that day: not read so,
+    nor are amounts of different drugs on different days, as a block of chemotherapy gives them
+    ("vincristine 1.5 mg on day 1; cytarabine 1000 mg on day 5"): the days counted are those of
+    one drug's amounts, another drug's name or a semicolon opening another's."""
     days: dict[int, str] = {}
+    owner: dict[int, tuple[int, str]] = {}
+    whose = (0, "")
     for index, token in enumerate(tokens):
+        if token.kind == "drug":
+            whose = (whose[0], token.value.drug.name)
+        elif token.kind == "punct" and token.value == ";":
+            whose = (whose[0] + 1, "")
+        owner[index] = whose
         amount = token.value if token.kind == "amount" else None
         if amount is None or amount.per or amount.base not in ("mg", "mcg", "g") \
                 or amount.high is not None or len(amount.values) != 1:
@@ -351,8 +361,10 @@ def _day_by_day(passage: Passage, tokens: list[Token]) -> None:
         elif len(after) == 2 and after[0].kind == "word" and after[0].value == "on" \
                 and after[1].kind == "time" and str(after[1].value).startswith("day "):
             days[index] = str(after[1].value)
-    if len(set(days.values())) >= 2:
-        passage.day_amounts.update(tokens[index].start for index in days)
+    for whose in set(owner[index] for index in days):
+        mine = [index for index in days if owner[index] == whose]
+        if len({days[index] for index in mine}) >= 2:
+            passage.day_amounts.update(tokens[index].start for index in mine)
 
 
 def _rate_after_name(passage: Passage, tokens: list[Token], index: int,

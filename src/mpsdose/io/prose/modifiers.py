@@ -214,9 +214,28 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                     "n-times-notation", f"{passage.text[token.start:token.end]!r}: read as "
                     "so many times a day, as Indonesian and German prescriptions write it "
                     "(\"3×500 mg\": 500 mg three times a day; \"1×1\": once a day)", Severity.INFO))
+            if reading.schedule is not None and reading.schedules_contradict is None:
+                _contradicting(passage, reading, token, tokens)
             reading.schedule = reading.schedule or value
         else:
             reading.schedule_word = reading.schedule_word or value
+
+
+def _contradicting(passage: Passage, reading: ItemReading, token: Token,
+                   tokens: list[Token]) -> None:
+    """ "clarithromycin 250mg OD twice a day": a schedule written right after another (nothing
+    but spaces between) that gives another number of doses a day contradicts it; which one the
+    author meant is not written, so neither is chosen (fresh55-024)."""
+    position = tokens.index(token)
+    before = tokens[position - 1] if position > 0 else None
+    if before is None or before.kind != "freq" or not isinstance(before.value, Schedule) \
+            or before.value != reading.schedule or passage.normal[before.end:token.start].strip():
+        return
+    one, other = before.value.doses_per_day, token.value.doses_per_day
+    if one is None or other is None or one == other or min(one, other) < 1:
+        return  # "10 mg daily every four days": the days it is given (intermittent)
+    reading.schedules_contradict = (f"{passage.text[before.start:before.end]!r} and "
+                                    f"{passage.text[token.start:token.end]!r}")
 
 
 #: A count of days of a dose, read as one dose a day ("three days of"; lexicon.PHRASES).

@@ -93,6 +93,16 @@ _LIMIT_OF_THE_DRUG = re.compile(
     r"(?:about\s+|approximately\s+|around\s+)?$")
 
 
+#: "until reaching a target dose of 2 × 30 mg/day", "to reach the target dose of", "a goal dose
+#: of": the amount a titration aims at is a bound, as "up to a maximum of" is, not the dose taken
+#: (the reader once read fresh54-024's zofenopril as 60 mg/day there).
+_TARGET_BOUND = re.compile(
+    r"(?:\b(?:until|till|to)\s+(?:reach(?:ing|ed)?|achiev(?:e|ing))\s+(?:a\s+|the\s+)?"
+    r"(?:(?:target|goal|maximum|maintenance)\s+)?(?:daily\s+)?(?:(?:dose|dosage)\s+)?"
+    r"|\b(?:target|goal)\s+(?:daily\s+)?(?:dose|dosage)?\s*)(?:of\s+|was\s+|:\s*)?"
+    r"(?:\d+\s*[×x]\s*)?$")
+
+
 def _said_of_the_drug(normal: str, start: int) -> bool:
     """ "(maximum recommended dose, 180 mg/d)": the amount at ``start`` is a recommended,
     labelled or allowed dose, not one given at it ("at recommended dosage (4 g daily)")."""
@@ -308,6 +318,11 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             passage.add_not_dose(token, "a quantity measured in the urine (proteinuria, urine "
                                  "output), a laboratory value, not a dose")
             continue
+        if _TARGET_BOUND.search(passage.normal[max(0, token.start - 60):token.start]):
+            used.add(index)  # "doubling the dose every 7 days until reaching a target dose of"
+            passage.add_not_dose(token, "a target a titration aims at, a bound, not the dose "
+                                 "taken")
+            continue
         if _said_of_the_drug(passage.normal, token.start):
             used.add(index)  # "120 mg/d of loxoprofen (maximum recommended dose, 180 mg/d)"
             passage.add_not_dose(token, "a recommended, usual or allowed dose: said of the drug, "
@@ -482,11 +497,22 @@ def _per_kg_capped(passage: Passage, tokens: list[Token], index: int) -> int | N
 
 def step_of_change(passage: Passage, token: Token) -> bool:
     """ "increased by 25 mcg/h (to 75 mcg/h)", "reduced by 10 mg": the amount is the step of
-    the change, not a dose."""
-    return bool(re.search(
-        r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
-        r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|approximately\s+|"
-        r"a\s+further\s+|another\s+)?$", passage.normal[max(0, token.start - 40):token.start]))
+    the change, not a dose; so is a further step of the same change, "by" after "then", "and" or
+    a comma ("decreased by 10 mg every week, then by 2.5 mg every week up to 10 mg")."""
+    before = passage.normal[max(0, token.start - 40):token.start]
+    if re.search(_STEP_VERB + r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|"
+                 r"approximately\s+|a\s+further\s+|another\s+)?$", before):
+        return True
+    further = re.search(r"(?:,|\band|\bthen)\s+by\s+(?:about\s+|approximately\s+)?$", before)
+    if further is None:
+        return False
+    start = max(0, token.start - 160)
+    return re.search(_STEP_VERB + r"(?:\s+(?:up|down|further|again))?\s+by\s+\d",
+                     passage.normal[start:token.start - len(before) + further.start()]) is not None
+
+
+#: The verbs of a change whose step is written after "by".
+_STEP_VERB = r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
 
 
 def calculation_sign(tokens: list[Token], position: int) -> str | None:

@@ -51,7 +51,7 @@ _ANSWERED = frozenset({"unknown-name", "amount-not-attached", "reference-unclear
 _SOURCE = "mpsdose reader (deterministic; see README, 'Reading a case report')"
 #: The findings of the second reading said for the items of drugs the catalogue lacks: the
 #: assumptions made in reading their amounts.
-_CARRIED = frozenset({"n-times-notation", "list-schedule-last-only"})
+_CARRIED = frozenset({"n-times-notation", "list-schedule-last-only", "schedules-contradict"})
 
 
 def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:

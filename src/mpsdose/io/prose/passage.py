@@ -189,6 +189,9 @@ class ItemReading:
     n_times: bool = False
     #: why "N×" before a dose is not read (doses a day or units a dose): no daily amount
     n_times_unclear: str | None = None
+    #: two schedules written one after the other that contradict each other ("250mg OD twice a
+    #: day"): the words of both; no daily amount
+    schedules_contradict: str | None = None
     #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
     doses_taken: str | None = None
     #: the dose a taper began at ("a weaning course of prednisone (from 35 mg daily)"): the
