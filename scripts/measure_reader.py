@@ -44,9 +44,11 @@ counted apart, as "not judged" (shown with --show), not as invented. Any other r
 (of a drug given a daily amount in mg, or in the parts from fresh25 on) is judged as every
 reading is.
 
-Amounts by volume: an expected daily amount by volume alone (``mL/day``: an infusion fluid, "500 ml
-iv. drip qd") has no mass or units to compare a reading with; it is left out of the count (neither
-read nor missed); a reading of that drug with a daily amount is judged as every reading is.
+Amounts by volume or in equivalents: an expected daily amount by volume alone (``mL/day``: an
+infusion fluid, "500 ml iv. drip qd") or in milliequivalents or millimoles (``mEq/day``,
+``mmol/day``: a salt, "potassium chloride 40 mEq daily") has no mass or units of activity to
+compare a reading with; it is left out of the count (neither read nor missed); a reading of that
+drug with a daily amount is judged as every reading is.
 
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
@@ -54,7 +56,7 @@ Usage: python scripts/measure_reader.py
             fresh28|fresh29|fresh30|fresh31|fresh32|fresh33|fresh34|fresh35|
             fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|
             fresh44|fresh45|fresh46|fresh47|fresh48|fresh49|fresh50|fresh51|
-            fresh52|fresh53|fresh54|fresh55|fresh56|fresh57|all] [--show]
+            fresh52|fresh53|fresh54|fresh55|fresh56|fresh57|fresh58|fresh59|all] [--show]
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh32", "fresh33", "fresh34", "fresh35", "fresh36", "fresh37", "fresh38", "fresh39",
          "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47",
          "fresh48", "fresh49", "fresh50", "fresh51", "fresh52", "fresh53",
-         "fresh54", "fresh55", "fresh56", "fresh57")
+         "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -104,7 +106,7 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh48_passages.jsonl", "fresh49_passages.jsonl", "fresh50_passages.jsonl",
          "fresh51_passages.jsonl", "fresh52_passages.jsonl", "fresh53_passages.jsonl",
          "fresh54_passages.jsonl", "fresh55_passages.jsonl", "fresh56_passages.jsonl",
-         "fresh57_passages.jsonl")
+         "fresh57_passages.jsonl", "fresh58_passages.jsonl", "fresh59_passages.jsonl")
 
 
 def passages() -> list[dict]:
@@ -122,7 +124,7 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
         for item in state["items"]:
             daily = item.get("daily_dose")
             if daily and item.get("drug") and not item.get("carried"):
-                if daily["unit"] in _VOLUME_DAY:  # an infusion fluid by volume: not counted
+                if daily["unit"] in _VOLUME_DAY:  # a fluid by volume, a salt in mEq: not counted
                     continue
                 if daily["unit"] in _UNITS_DAY:  # heparins: units a day, compared in units
                     out.append((item["drug"], -float(daily["value"])))
@@ -134,8 +136,9 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
 #: Daily amounts counted in units (heparins), not in mg; an expected amount in units is kept
 #: negative so that it can only match a reading in units (:func:`_daily`), never one in mg.
 _UNITS_DAY = ("units/day", "IU/day", "unit/day")
-#: Daily amounts by volume alone (an infusion fluid), which no reading in mg or units can match.
-_VOLUME_DAY = ("mL/day", "ml/day", "L/day")
+#: Daily amounts by volume alone (an infusion fluid) or in equivalents (a salt), which no reading
+#: in mg or units can match.
+_VOLUME_DAY = ("mL/day", "ml/day", "L/day", "mEq/day", "mmol/day")
 
 
 def _daily(item) -> float | None:
