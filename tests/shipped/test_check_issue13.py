@@ -567,9 +567,10 @@ FRESH29_STILL_WARNED = {
 FRESH30_LEFT: dict[str, str] = {}
 # OV11 (Palladone SR 4 mg every 12 hours, naive, uk) no longer warns (fix5556): the SmPC's start
 # for severe pain, 4 mg 12-hourly, is a UK naive-start row for MR hydromorphone (round 55 SB23).
+# OV31 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dilaudid label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH30_STILL_WARNED = {
-    "OV31": "hydromorphone 2 mg as needed in an opioid-naive adult (au), the Dilaudid PI's start: "
-            "judged by eTG's all-opioid 5 mg OME a dose; the AU PI's posology was not seen in a copy",
     "OV41": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
             "label's 60 mg/day, no NZ source shipped (as round 28's OZ40)",
 }
@@ -622,11 +623,12 @@ FRESH35_STILL_WARNED = {
 # OP45 (tramadol 200 mg/day to OxyContin 10 mg every 12 hours, jp) warned on the first run until
 # tramadol was read as a step-2 opioid (a change to a strong opioid's own start is a step up).
 FRESH36_LEFT: dict[str, str] = {}
+# OP28 (oral hydromorphone IR 2 mg as needed, naive, au) no longer warns (fix8182): eTG's
+# as-required start of every opioid is the only AU start for it, and the US Dilaudid label starts
+# an opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH36_STILL_WARNED = {
     "OP13": "metoclopramide 30 mg/24 h by syringe driver at CrCl 40 (uk, end of life): above the UK "
             "label's halved maximum (as IO09)",
-    "OP28": "hydromorphone IR 2 mg as needed in an opioid-naive adult (au): above eTG's 5 mg OME a "
-            "dose; the AU Dilaudid PI was not seen",
     "OP37": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours (nz): above the NZ starts, so "
             "not a step up, and unreduced at SPCG's tramadol 1/10",
     "OP40": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
@@ -749,10 +751,12 @@ FRESH45_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 # OE31 (Palexia SR raised from 50 to 100 mg twice daily, au) no longer warns (fix49): the UK
 # Palexia SR SmPC's 50 mg increment is shipped beside the US Nucynta ER label's, and AU, with no
 # label row of its own, borrows both (information naming them).
+# OE32 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dilaudid label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH45_STILL_WARNED = {
     "OE14": "codeine 120 mg/day to DHC Continus 60 mg every 12 hours (uk): unreduced at SPCG's equal "
             "factors, a change within step 2",
-    "OE32": "oral hydromorphone 2 mg as needed, naive (au): above eTG's 5 mg OME a dose (as OP28)",
 }
 # DD21 (IV morphine 60 mg/day to IV sufentanil 25 micrograms/h) caught by safety41: ANZCA FPM's
 # parenteral sufentanil factor (2 mg OME per microgram a day) lets the switch check read it.
@@ -838,18 +842,20 @@ FRESH52_LEFT = {
 }
 # PB50 (IV morphine 20 mg/day to IV oxycodone 25 mg/day, jp) no longer warns (fix5152): the
 # オキファスト insert's 1.25 times the continuous IV morphine day is a label_switches row.
+# PB29 (Temgesic 200 micrograms SL as needed, naive, au) no longer warns (fix8182): eTG's
+# as-required start of every opioid is the only AU start for it, and the UK Temgesic SmPC starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH52_STILL_WARNED = {
     "PB24": "IV oxycodone PCA 2 mg every 5 minutes, naive (au): no oxycodone PCA row; the "
             "injection SmPC's 0.03 mg/kg demand dose was not seen in a copy this round",
-    "PB29": "Temgesic 200 micrograms SL as needed, naive (au): above eTG's start; the AU PI dose "
-            "text was not seen, and AU's own starts judge it, so no other market's is borrowed",
 }
 
 # -- the fifty-third and fifty-fourth held-out rounds (written and committed before check ran) --
 FRESH53_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# QB30 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dilaudid label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH53_STILL_WARNED = {
-    "QB30": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
-            "(as OE32; the AU Dilaudid CMI leaves the dose to the doctor, the PI text not seen)",
     "QB32": "codeine 240 mg/day to MR oxycodone 10 mg every 12 hours in an opioid-naive adult "
             "(au): above eTG's MR start (the naive-start warning; the step up itself is info "
             "since fix6970, as OC35)",
@@ -878,10 +884,11 @@ FRESH55_STILL_WARNED: dict[str, str] = {}
 # TA16 (Effentora from 100 to 400 micrograms, uk) caught by fix5556: the Effentora strengths (100,
 # 200, 400, 600, 800 micrograms) are titration-dose rows (uk, eu); 100 to 400 passes 200.
 FRESH56_LEFT: dict[str, str] = {}
+# TB24 (Temgesic 0.2 mg SL every 8 hours, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the UK Temgesic SmPC starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH56_STILL_WARNED = {
     "TB06": "oral oxycodone 30 mg/day to IV morphine 12 mg/day (us): 120% at PDQ's lowest reading",
-    "TB24": "Temgesic 0.2 mg SL every 8 hours, naive (au): above eTG's start; no AU label start "
-            "(as PB29)",
 }
 
 # -- the fifty-seventh and fifty-eighth held-out rounds (written and committed before check ran) --
@@ -907,10 +914,10 @@ FRESH58_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
 # -- the fifty-ninth and sixtieth held-out rounds (written and committed before check ran) --
 FRESH59_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
-FRESH59_STILL_WARNED = {
-    "WB29": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
-            "(as QB30)",
-}
+# WB29 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dilaudid label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
+FRESH59_STILL_WARNED: dict[str, str] = {}
 FRESH60_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH60_STILL_WARNED = {
     "YB08": "SC diamorphine 20 mg/24 h to SC alfentanil 2 mg/24 h (uk): unreduced at SPCG's "
@@ -934,9 +941,10 @@ FRESH62_STILL_WARNED = {
 
 # -- the sixty-third and sixty-fourth held-out rounds (written and committed before check ran) --
 FRESH63_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# MB29 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dilaudid label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH63_STILL_WARNED = {
-    "MB29": "oral hydromorphone 2 mg as needed, naive (au): above eTG's start; no AU label start "
-            "(as WB29)",
     "MB30": "OxyContin 20 mg/day to Durogesic 12 micrograms/h (au): the US label's 60 mg OME "
             "tolerance, borrowed where no AU row is shipped: a warning naming the UK/EU "
             "labels, which allow it (an error before)",
@@ -1022,10 +1030,10 @@ FRESH74_LEFT = {
             "the UK and US all-opioid starts disagree (info only); no renal start shipped "
             "(no source of an SC fentanyl start in renal failure seen by fix7374)",
 }
+# SE07 (oral hydromorphone 2 mg every 4 hours as needed, naive, au) no longer warns (fix8182):
+# eTG's as-required start of every opioid is the only AU start for it, and the US Dilaudid label
+# starts an opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH74_STILL_WARNED = {
-    "SE07": "oral hydromorphone 2 mg every 4 hours as needed, naive (au): above eTG's "
-            "all-opioid start of 5 mg OME a dose; no AU Dilaudid start shipped (as MB29; "
-            "the AU PI's dose section not seen by fix7374)",
     "SE31": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio, unreduced "
             "(as YB08)",
 }
@@ -1072,30 +1080,33 @@ FRESH79_STILL_WARNED = {
             "borrowed as a warning (as MB30)",
 }
 FRESH80_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
-FRESH80_STILL_WARNED = {
-    "YE09": "SL buprenorphine 200 micrograms every 8 hours, naive (au): eTG's all-opioid start "
-            "at ANZCA's factor; no AU Temgesic start shipped (the UK Temgesic SmPC's start, "
-            "200-400 micrograms 8-hourly, is shipped for the UK; the AU PI was not seen)",
-}
+# YE09 (SL buprenorphine 200 micrograms every 8 hours, naive, au) no longer warns (fix8182): eTG's
+# as-required start of every opioid is the only AU start for it, and the UK Temgesic SmPC starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
+FRESH80_STILL_WARNED: dict[str, str] = {}
 
 # -- the eighty-first and eighty-second held-out rounds (written and committed before check ran) --
-FRESH81_LEFT = {
-    "ZC37": "ticagrelor with aspirin 300 mg daily (uk): the label's aspirin maintenance ceiling; "
-            "no rule on a partner's dose",
-}
+FRESH81_LEFT: dict[str, str] = {}
+# ZC37 (ticagrelor with aspirin 300 mg daily, uk) caught by fix8182: the ticagrelor labels cap the
+# partner's maintenance dose (dose_limits.csv condition with_drug: US 100 mg/day, UK/EU 150).
+# ZE29 (methadone 2.5 mg every 8 hours, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dolophine label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
+# ZE34 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
+# start of every opioid is the only AU start for it, and the US Dilaudid label starts an
+# opioid-naive patient at the dose: the sources disagree, information naming both.
 FRESH81_STILL_WARNED = {
     "ZE14": "amitriptyline 10 mg at night at 70 (uk): the Beers Criteria (as OL13)",
     "ZE17": "MR morphine 30 mg/day to Butrans 10 micrograms/h (uk): above the UK Butec start",
     "ZE21": "tramadol 200 mg/day to Durogesic 12 micrograms/h (eu): below every patch band",
-    "ZE29": "methadone 2.5 mg every 8 hours, naive (au): eTG's all-opioid start",
-    "ZE34": "hydromorphone 2 mg as needed, naive (au): eTG's all-opioid start",
 }
-FRESH82_LEFT = {
-    "AC09": "Lepetan suppository 0.8 mg every 8 hours, naive, 80 years (jp): no rectal "
-            "buprenorphine row",
-}
+FRESH82_LEFT: dict[str, str] = {}
+# AC09 (Lepetan suppository 0.8 mg every 8 hours, naive, 80 years, jp) caught by fix8182: the
+# Lepetan suppository insert's start and dose (0.2 or 0.4 mg a dose every 8-12 hours) are shipped.
 FRESH82_STILL_WARNED = {
-    "AE20": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ (as ZB46)",
+    "AE20": "OxyContin 20 mg/day to ナルサス 6 mg/day (jp): 112% at SPCG and PDQ (as ZB46); "
+            "the oxycodone-to-ナルサス table seen is a pharmacy's and a hospital's, not the "
+            "label's (fix8182)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

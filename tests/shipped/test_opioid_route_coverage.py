@@ -35,9 +35,10 @@ LEFT: dict[tuple[str, str], str] = {
     ("methadone", "sc"): _FLOOR + " (as IV)",
     ("fentanyl", "epidural"): _FLOOR,
     ("sufentanil", "epidural"): _FLOOR,
-    ("buprenorphine", "rectal"): _FLOOR,
     ("remifentanil", "iv"): _FLOOR + " (an anaesthetic infusion dosed by weight and minute)",
 }
+# Closed by fix8182: buprenorphine rectal by the Lepetan suppository insert (opioid_dose_ranges.csv:
+# JP usual 0.4 mg a dose, naive start 0.2-0.4 mg a dose and 1.2 mg a day).
 # Closed by safety37: pentazocine IV/IM/SC by the Talwin injection label's maxima (dose_limits.csv:
 # 30 mg IV and 60 mg IM/SC a dose, 360 mg a day), butorphanol IV/IM by the injection's usual
 # ranges (opioid_dose_ranges.csv: 2 mg IV and 4 mg IM a dose).

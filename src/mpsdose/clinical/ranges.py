@@ -951,6 +951,8 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
             why += (f"; no interval is written, and {entry.wear_by} is a product worn "
                     f"{low_h if low_h == high_h else f'{low_h}-{high_h}'} h (schedules.csv), so "
                     f"only the rows of that interval apply")
+        guideline_only = (check == "naive-start" and market is not None and not others
+                          and _guideline_rows_only(k, rows, entry))
         if check == "naive-start" and low_end:
             rows, low = _at_low_end(rows, low_end)
             why += low
@@ -958,12 +960,83 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
                              beside_schedule=beside_schedule, prn_day=prn_day)
         if not crossings:
             continue
+        if guideline_only:
+            crossings = _label_elsewhere(k, entry, crossings, rows, str(market), end,
+                                         assumption, low_end or {},
+                                         beside_schedule=beside_schedule, prn_day=prn_day)
         worst = max(crossings, key=lambda c: c.severity.rank)
         text = "; ".join(c.text for c in crossings)
         found.append(Finding(worst.severity, CHECK_CODES[check],
                              f"{text} ({assumption}{why}): {_ADVICE[check]}", worst.source,
                              item=str(entry.item)))
     return found
+
+
+def _guideline_rows_only(k: Knowledge, rows: Sequence[OpioidRange], entry: _Entry) -> bool:
+    """Whether the only naive starts that judge an entry in the chosen market are the rows of
+    every opioid of its data (a guideline's start in OME, not the drug's label): no row of the
+    drug's own applies, and none is a market's morphine start by the route read for every
+    opioid (:func:`_route_starts`, a start of morphine, not of every opioid)."""
+    judging = [r for r in rows if _measures(r, entry) and not (r.generic
+                                                               and entry.reading is None)]
+    return bool(judging) and all(r.generic and any(r is shipped for shipped in k.opioid_ranges)
+                                 for r in judging)
+
+
+def _label_elsewhere(k: Knowledge, entry: _Entry, crossings: list[_Crossing],
+                     rows: Sequence[OpioidRange], market: str, end: str, assumption: str,
+                     low_end: dict[str, tuple[MarketRule, str]], *, beside_schedule: bool,
+                     prn_day: float | None) -> list[_Crossing]:
+    """The crossings of a guideline's start of every opioid stepped down one severity, naming
+    both, where another market's label start of the entry's own drug (route, release, interval)
+    allows the dose: information, not a warning.
+
+    A market whose only start for the drug is a guideline's start of every opioid in OME (eTG's
+    2-5 mg of oral morphine a dose, for every opioid without an Australian row) says nothing of
+    the drug's own label; where another market's label starts an opioid-naive patient at the
+    dose (US Dolophine: methadone 2.5 mg every 8 to 12 hours; US Dilaudid: hydromorphone 2 to
+    4 mg every 4 to 6 hours), the dose is within one source and above another, as a dose within
+    one market's label and above another's is (issue 13, round 81 ZE29 and ZE34). The other
+    label's rows are read as the naive start reads them: for the patient's low end where that
+    market's labelling starts the patient there, and they must judge every amount the guideline
+    judged (a label start per dose says nothing of a day). A dose above that label too keeps the
+    crossing as it is.
+    """
+    foreign = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == entry.drug
+               and r.market not in (None, market) and _applies(r, entry, None)]
+    if low_end:
+        foreign, _ = _at_low_end(foreign, low_end)
+    guideline = [r for r in rows if r.generic]
+    dose = any(r.per_dose is not None for r in guideline) and entry.per_dose is not None
+    day = (any(r.per_day is not None for r in guideline)
+           and (entry.daily if prn_day is None else prn_day) is not None
+           and (entry.scheduled or prn_day is not None))
+    allowing = [r for r in foreign
+                if (not dose or r.per_dose is not None) and (not day or r.per_day is not None)
+                and (dose or day)
+                and not _measure("naive-start", entry, [r], end, assumption,
+                                 beside_schedule=beside_schedule, prn_day=prn_day)]
+    if not allowing:
+        return crossings
+    label = max(allowing, key=lambda r: (r.per_dose or 0, r.per_day or 0))
+    within = "; ".join(
+        part for part in (
+            None if not dose or label.per_dose is None
+            else _ceiling_text(label, "dose", label.per_dose),
+            None if not day or label.per_day is None
+            else _ceiling_text(label, "day", label.per_day)) if part)
+    stepped = []
+    for crossing in crossings:
+        severity = _step_down(crossing.severity)
+        article = "an" if severity is Severity.INFO else "a"
+        stepped.append(_Crossing(
+            severity,
+            f"{crossing.text}, within {within} [{_where(label)}], the {str(label.market).upper()}"
+            f" label's own start of {entry.drug} for an opioid-naive patient: the "
+            f"{market.upper()} start is a guideline's for every opioid, so the sources disagree "
+            f"and it is {article} {severity.value}",
+            f"{crossing.source} ; also: {label.source}"))
+    return stepped
 
 
 def _refuse_beyond_any_slip(k: Knowledge, entries: Sequence[_Entry], market: str | None) -> None:

@@ -166,14 +166,15 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     """
     given = {(d.name, item.route) for item in items if item.listed for d in item.drugs}
     drugs = {drug for drug, _ in given}
-    rows = [row for row in k.dose_limits if row.drug in drugs
+    rows = [row for row in k.dose_limits if row.drug in drugs and row.partnered(drugs)
             and (row.route is None or (row.drug, row.route) in given)
             and (market is None or row.market in (None, market))]
     if market is not None:
         rows = _market_speaks(rows)
         rows += _risk_rows_elsewhere(k, rows, given, market, patient)
     rows += [row for row in k.setting_limits if patient.setting in row.settings
-             and row.drug in drugs and (row.route is None or (row.drug, row.route) in given)
+             and row.drug in drugs and row.partnered(drugs)
+             and (row.route is None or (row.drug, row.route) in given)
              and (market is None or row.market in (None, market))]
     unknown_context: dict[tuple[str, str], str] = {}
     applying: list[DoseLimit] = []
@@ -468,9 +469,10 @@ def _risk_rows_elsewhere(k: Knowledge, rows: Sequence[DoseLimit],
     80 the EU per-kg maximum judges a 400 mg day.
     """
     covered = {(r.drug, r.condition, r.value) for r in rows}
+    drugs = {drug for drug, _ in given}
     found = []
     for row in k.dose_limits:
-        if (row.market in (None, market) or row.scope
+        if (row.market in (None, market) or row.scope or not row.partnered(drugs)
                 or (row.condition not in ("any", "age")
                     and (row.drug, row.condition, row.value) in covered)
                 or not any(drug == row.drug and (row.route is None or route is row.route)
@@ -3046,6 +3048,7 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
                    and (market is None or r.market in (None, market) or not r.scope)
+                   and r.condition != "with_drug"  # beside a partner only: not a general row
                    and r.applies(patient) is not False  # a band the patient is outside
                    and _gives_a_dose(r)  # not a duration only
                    for r in k.dose_limits):  # another market's general rows apply (warnings)

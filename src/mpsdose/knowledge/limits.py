@@ -3,7 +3,7 @@ and corticosteroid equivalence tables."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -35,7 +35,7 @@ _HEPATIC_VALUES = ("mild", "moderate", "severe", "impaired")
 _CONDITION_NAMES = {"age": "age", "weight_kg": "weight", "crcl_ml_min": "CrCl",
                     "daily_dose": "a daily dose"}
 #: Conditions whose condition_value is required (and allowed).
-_VALUED = ("hepatic", "risk_factor", "daily_dose")
+_VALUED = ("hepatic", "risk_factor", "daily_dose", "with_drug")
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -47,12 +47,13 @@ class DoseLimit(Value):
     route: Route | None
     release: str | None
     condition: str  #: any, age, weight_kg, crcl_ml_min, hepatic, dialysis, risk_factor,
-    #: opioid_tolerant (patients on long-term opioids), daily_dose (an item's own daily dose)
+    #: opioid_tolerant (patients on long-term opioids), daily_dose (an item's own daily dose),
+    #: with_drug (the regimen also lists another drug, whose label sets this maximum)
     #: the patient's value the row applies to (age, weight, CrCl), or the item's daily dose
     #: [dose_unit/day] (daily_dose)
     band: Interval
     #: hepatic: mild, moderate, severe, impaired; risk_factor: a condition; daily_dose: the
-    #: regimen the band is, as its label writes it
+    #: regimen the band is, as its label writes it; with_drug: the partner drug
     value: str | None
     max_single_mg: float | None
     max_daily_mg: float | None
@@ -90,7 +91,10 @@ class DoseLimit(Value):
         value = row.get("condition_value")
         if (condition in _VALUED) != (value is not None):
             raise row.error("condition_value goes with hepatic (mild, moderate, severe, "
-                            "impaired), risk_factor (a condition) and daily_dose (the regimen)",
+                            "impaired), risk_factor (a condition), daily_dose (the regimen) and "
+                            "with_drug (the partner drug)", "condition_value")
+        if condition == "with_drug" and value == row["drug"]:
+            raise row.error("a with_drug row names another drug than its own",
                             "condition_value")
         if condition == "hepatic" and value not in _HEPATIC_VALUES:
             raise row.error(f"hepatic {value!r}; use one of {', '.join(_HEPATIC_VALUES)}",
@@ -189,8 +193,10 @@ class DoseLimit(Value):
             return self.value in patient.conditions
         if self.condition == "opioid_tolerant":
             return patient.opioid_tolerant
-        if self.condition == "daily_dose":
-            return True  # a condition of the item, not of the patient (covers_daily)
+        if self.condition in ("daily_dose", "with_drug"):
+            # a condition of the item (covers_daily) or of the regimen (partnered), not of the
+            # patient
+            return True
         if self.condition == "hepatic":
             if patient.hepatic is None:
                 return None
@@ -200,6 +206,12 @@ class DoseLimit(Value):
         value = {"age": patient.age, "weight_kg": patient.weight_kg,
                  "crcl_ml_min": patient.crcl_ml_min}[self.condition]
         return self.band.contains(value)
+
+    def partnered(self, drugs: Collection[str]) -> bool:
+        """Whether the row's partner is among ``drugs`` (the regimen's): a ``with_drug`` row
+        (the ticagrelor labels' maximum of aspirin) applies only beside its partner; every other
+        row is partnered."""
+        return self.condition != "with_drug" or self.value in drugs
 
     def covers_daily(self, daily: float) -> bool:
         """Whether an item's own daily dose [dose_unit/day] is one the row limits: in the band
@@ -216,6 +228,8 @@ class DoseLimit(Value):
                     f"(the label's regimen: {self.value})")
         if self.condition == "risk_factor":
             return f"{self.value}"
+        if self.condition == "with_drug":
+            return f"use with {self.value}"
         if self.condition == "hepatic":
             return ("hepatic impairment" if self.value == "impaired"
                     else f"{self.value} hepatic impairment")

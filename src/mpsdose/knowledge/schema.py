@@ -233,7 +233,7 @@ OTHER_DRUG_CLASSES = (
     "ear, nose and throat", "neonatal care")
 #: What a maximum dose row may be conditional on (dose_limits.csv, setting_limits.csv).
 LIMIT_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis", "risk_factor",
-                    "opioid_tolerant", "daily_dose")
+                    "opioid_tolerant", "daily_dose", "with_drug")
 #: Markets a limit or a starting dose may be scoped to (a label's country or region).
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
@@ -476,14 +476,18 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "opioid_tolerant); not known where tolerance is not given. daily_dose: not "
                    "the patient but the item: an item whose own daily dose of the drug (route, "
                    "release) lies in condition_band, a loading regimen (apixaban above 10 mg/day "
-                   "for VTE treatment), limited to max_days, the row's only maximum."),
+                   "for VTE treatment), limited to max_days, the row's only maximum. with_drug: "
+                   "not the patient but the regimen: the maximum another drug's label sets for "
+                   "this one when both are given (aspirin with ticagrelor), applying only where "
+                   "the regimen lists condition_value."),
         Column("condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (the condition's); daily_dose: mg/day (dose_unit/day)"),
         Column("condition_value", required=False,
                doc="For hepatic: mild, moderate, severe, or impaired (any of the three); for "
                    "risk_factor: a patient condition (chronic-alcohol-use, malnutrition …, see "
                    "mpsdose.model.vocabulary.CONDITIONS); for daily_dose: the regimen the band "
-                   "is, as the label writes it (named in the finding)."),
+                   "is, as the label writes it (named in the finding); for with_drug: the "
+                   "partner drug (canonical name in drugs.csv) whose label sets the maximum."),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
