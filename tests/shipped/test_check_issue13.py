@@ -1109,6 +1109,18 @@ FRESH82_STILL_WARNED = {
             "label's (fix8182)",
 }
 
+# -- the eighty-third and eighty-fourth held-out rounds (written and committed before check ran) --
+FRESH83_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH83_STILL_WARNED = {
+    "BE30": "OxyContin 10 mg every 12 hours, naive (au): above eTG's 5 mg twice daily",
+    "BE39": "MR morphine 40 mg/day to fentanyl 12 micrograms/h (nz): the US tolerance rule "
+            "borrowed as a warning (as MB30)",
+    "BE44": "tramadol 100 mg/day to Tapenta 50 mg/day (jp): unreduced at CDC 2022's factors, "
+            "no rotation table with both",
+}
+FRESH84_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH84_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1193,6 +1205,8 @@ ROUNDS = {
     "fresh80": (FRESH80_LEFT, FRESH80_STILL_WARNED),
     "fresh81": (FRESH81_LEFT, FRESH81_STILL_WARNED),
     "fresh82": (FRESH82_LEFT, FRESH82_STILL_WARNED),
+    "fresh83": (FRESH83_LEFT, FRESH83_STILL_WARNED),
+    "fresh84": (FRESH84_LEFT, FRESH84_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
