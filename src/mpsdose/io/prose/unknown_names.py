@@ -199,14 +199,20 @@ def subject_unknown_name(passage: Passage, tokens: list[Token], index: int) -> b
     the story is about. Said in a finding; not read."""
     if index < 3 or tokens[0].kind != "word":
         return False
-    name = tokens[0]
+    # "His mycophenolic acid was titrated to 1,000 mg": a possessive first, then the name in
+    # lower case, and a salt word after it
+    whose = passage.word(tokens[0]) in ("his", "her", "their") and tokens[1].kind == "word"
+    name = tokens[1] if whose else tokens[0]
     said = passage.text[name.start:name.end]
     word = str(name.value)
-    if not (said[:1].isupper() and said[1:].islower()) or not name_like(word) \
+    if not ((said[:1].isupper() or whose) and said[1:].islower()) or not name_like(word) \
             or word in (NOT_A_NAME | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER
-                        | _NOT_GIVEN_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS):
+                        | _NOT_GIVEN_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS | GLUE):
         return False
-    position = 1
+    position = 2 if whose else 1
+    if whose and position < index and tokens[position].kind == "word" \
+            and tokens[position].value in SALTS:
+        position += 1
     if tokens[position].kind == "punct" and tokens[position].value == ",":
         # an apposition: "Memantine, an N-methyl-D-aspartate antagonist, …"
         close = next((p for p in range(position + 1, min(len(tokens), position + 9))
