@@ -102,7 +102,8 @@ def _items(text: str):
                                              ("fresh50", 0.88), ("fresh51", 0.82),
                                              ("fresh52", 0.90), ("fresh53", 0.76),
                                              ("fresh54", 0.90), ("fresh55", 0.76),
-                                             ("fresh56", 0.78), ("fresh57", 0.83)])
+                                             ("fresh56", 0.78), ("fresh57", 0.83),
+                                             ("fresh58", 0.78), ("fresh59", 0.81)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5632,4 +5633,84 @@ def test_a_schedule_and_the_days_it_is_given_do_not_contradict():
     ("Anakinra 100 mg daily was started.", [("anakinra", "100 mg/day")]),
 ])
 def test_names_added_with_a_label_are_read_as_items_not_in_the_catalogue(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix5859: the fresh58 and fresh59 rounds --------------------------------------------------
+
+def test_a_rate_a_minute_after_at_a_rate_of_with_a_dose_before_it_is_no_daily_amount():
+    # fresh59-010: "phenytoin 20 mg/kg was administered at a rate of 50 mg/minute" was 72000
+    # mg a day; the rate is the speed the loading dose is given at
+    text = ("Intravenous phenytoin 20 mg/kg was administered at a rate of 50 mg/minute, while "
+            "the patient was monitored.")
+    assert all(daily is None for _, daily in _others(text))
+    assert "giving-speed" in _codes(text)
+
+
+def test_a_drip_a_minute_is_still_a_rate_a_day():
+    # the rule needs "at a rate of" and a dose before it: a drip's rate runs all day
+    text = "The lidocaine drip remained at 4mg/minute."
+    assert _daily_doses(text) == [("lidocaine", "5760 mg/day")]
+
+
+def test_a_possessive_unknown_name_owns_the_dose_it_was_titrated_to():
+    # fresh58-029: "His mycophenolic acid was titrated to 1,000 mg every 12 hours" was
+    # prednisone's 2000 mg a day
+    text = ("He was discharged on prednisone 20 mg four times a day and azathioprine 50 mg daily. "
+            "His azathioprinum was titrated to 1,000 mg every 12 hours.")
+    assert ("prednisone", "2000 mg/day") not in _daily_doses(text)
+    assert _daily_doses(text) == [("prednisone", "80 mg/day")]
+
+
+def test_a_mass_in_brackets_after_a_volume_is_the_volumes_drugs():
+    # fresh58-032: "donepezil syrup 2.5 ml BD (2.5 mg BD) and L-Carnosine syrup 5 ml BD (100 mg
+    # BD)" gave lorazepam 5 and 200 mg a day
+    text = ("He was started on lorazepam 2 mg OD at night, donepezil syrup 2.5 ml BD (2.5 mg BD) "
+            "and L-Carnosine syrup 5 ml BD (100 mg BD).")
+    assert _daily_doses(text) == [("lorazepam", "2 mg/day")]
+    assert _others(text) == [("donepezil", "5 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh58-023: the day of a transplant's course after the amount
+    "A short course of methotrexate (24mg/day, +4 day, 16mg/day, +6day, and 18mg/day, +9 day).",
+    "Methotrexate 15 mg day +1 was given.",
+])
+def test_an_amount_on_one_day_of_a_course_is_no_daily_amount(text):
+    assert all(daily is None for _, daily in _others(text))
+    assert "course-day" in _codes(text)
+
+
+def test_an_hourly_rate_during_a_procedure_is_no_daily_amount():
+    # fresh59-019: "heparin saline was given continuously of 1,000 U/hour during the procedure"
+    # was 24000 units a day
+    text = ("The patient underwent endovascular therapy, and heparin saline was given "
+            "continuously of 1,000 U/hour during the procedure.")
+    assert all(daily is None for _, daily in _daily_doses(text))
+    assert "procedure-rate" in _codes(text)
+    # an infusion not bounded to a procedure keeps its amount a day
+    assert _daily_doses("A heparin infusion (1000 units/h) was started.") == [
+        ("heparin", "24000 units/day")]
+
+
+def test_a_stem_word_with_a_listed_names_letters_rearranged_is_no_drug():
+    # fresh59-022: "metrodinazole" (metronidazole's letters, misspelt) was read as a drug of its
+    # own by its stem; it is neither that nor metronidazole, which the text does not write
+    text = "Antibiotics of cefuroxime and metrodinazole 1500 mg/day were administered."
+    assert _others(text) == []
+    assert "unknown-name" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # names added to other_drug_names.csv, each with a label seen (prosefix5859)
+    ("Mycophenolic acid 500 mg twice a day was given.", [("mycophenolic acid", "1000 mg/day")]),
+    ("Doxazosin 4 mg twice daily was added.", [("doxazosin", "8 mg/day")]),
+    ("Temozolomide 120 mg daily was started.", [("temozolomide", "120 mg/day")]),
+    ("Ruxolitinib 5 mg twice daily was started.", [("ruxolitinib", "10 mg/day")]),
+    ("Ursodeoxycholic acid 500 mg twice daily was given.",
+     [("ursodeoxycholic acid", "1000 mg/day")]),
+    ("Fondaparinux 2.5 mg once daily was given.", [("fondaparinux", "2.5 mg/day")]),
+    ("Topiramate 50 mg twice daily was started.", [("topiramate", "100 mg/day")]),
+])
+def test_names_added_in_prosefix5859_are_read_as_items_not_in_the_catalogue(text, want):
     assert _others(text) == want

@@ -51,6 +51,17 @@ _UPPER_BOUND = re.compile(
     r"\b(?:as\s+(?:much|high|many)\s+as|at\s+(?:the\s+)?most|(?:no|not)\s+(?:more|higher|greater)"
     r"\s+than|not\s+(?:to\s+)?exceed(?:ing)?)\s+(?:about\s+|approximately\s+|around\s+)?"
     r"(?:\d+\s+(?:tablets?|capsules?|pills?|doses?|sachets?)\s*\(\s*)?$")
+#: "phenytoin 20 mg/kg was administered at a rate of 50 mg/minute": a rate a minute after "at a
+#: rate of", with a dose written before it in the sentence, is the speed the dose is given at
+_GIVING_SPEED = re.compile(r"\bat\s+a\s+(?:rate|speed)\s+(?:of\s+)?(?:up\s+to\s+|not\s+(?:more\s+than|"
+                           r"exceeding)\s+)?$")
+#: "methotrexate (24mg/day, +4 day, 16mg/day, +6day …)", "15 mg/m2 day +1", "10 mg/m2 on D+3": a
+#: day of a transplant's course after the amount marks the one day it was given
+_COURSE_DAY_AFTER = re.compile(r"\s*,?\s*(?:on\s+)?(?:\+\s*\d+\s*days?\b|days?\s*\+\s*\d+|d\s*\+\s*\d+)")
+#: "heparin … continuously of 1,000 U/hour during the procedure": a rate an hour bounded to a
+#: procedure runs for less than a day
+_DURING_PROCEDURE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:during\s+(?:the\s+)?(?:procedure|operation|surgery|"
+                               r"intervention|endoscopy|angiography|catheteri[sz]ation)|intra-?operatively)\b")
 #: "he was advised pregabalin up to 150 mg/day", "she took up to 800 mg a day": "up to" in a
 #: clause of advice or of taking, with no verb of change between, bounds what was advised or
 #: taken — unlike "increased the dose up to 350 mg/day", "titrated up to 800mg daily", the dose
@@ -289,6 +300,37 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
         if before is not None and before.kind == "bound" and before.value == "threshold":
             used.add(index)
             passage.add_not_dose(token, "a threshold (more or less than), not a dose")
+            continue
+        if amount.time in ("day", None) and _COURSE_DAY_AFTER.match(
+                passage.normal, token.end, token.end + 20):
+            used.add(index)  # "methotrexate (24mg/day, +4 day, 16mg/day, +6day …)"
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(token, "the dose of one day of a course (day +N), not a "
+                                 "daily amount")
+            passage.add_finding(Severity.INFO, "course-day",
+                                f"{said!r}: given on one day of a course (day +N after a "
+                                "transplant): no daily amount", (token.start, token.end))
+            continue
+        if amount.time == "h" and _DURING_PROCEDURE.match(passage.normal, token.end,
+                                                          token.end + 50):
+            used.add(index)  # "heparin saline was given continuously of 1,000 U/hour during the procedure"
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(token, "a rate during a procedure, which lasts less than a day")
+            passage.add_finding(Severity.INFO, "procedure-rate",
+                                f"{said!r}: a rate given during a procedure only, for less than "
+                                "a day: no daily amount", (token.start, token.end))
+            continue
+        if amount.time == "min" and not amount.per_kg and _GIVING_SPEED.search(
+                passage.normal[max(0, token.start - 40):token.start]) and any(
+                tokens[p].kind == "amount" and tokens[p].value.time is None
+                for p in range(index)):
+            used.add(index)  # "phenytoin 20 mg/kg was administered at a rate of 50 mg/minute"
+            said = passage.text[token.start:token.end]
+            passage.add_not_dose(token, "the speed a dose written before it is given at (a "
+                                 "loading infusion), not a rate that runs all day")
+            passage.add_finding(Severity.INFO, "giving-speed",
+                                f"{said!r}: the speed the dose written before it is given at, "
+                                "not a continuous rate: no daily amount", (token.start, token.end))
             continue
         if _UPPER_BOUND.search(passage.normal[max(0, token.start - 30):token.start]):
             used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"

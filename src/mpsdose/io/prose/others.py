@@ -16,7 +16,7 @@ not a drug's name here; every other name keeps its ``unknown-name`` warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -76,9 +76,21 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
         if word in found or word in _NOT_DRUGS or word in NOT_A_NAME \
                 or INN_STEM.fullmatch(word) is None or catalogue.get(word) is not None:
             continue
+        if _misspelt(word, (*catalogue.names, *listed)):
+            continue  # "metrodinazole": a listed name's letters in another order, no new INN
         found[word] = Drug(name=without_salt(word), drug_class="unlisted", listed=False,
                            source=INN_STEM_SOURCE)
     return found
+
+
+def _misspelt(word: str, names: Iterable[str]) -> bool:
+    """A word with an INN stem that has a listed name's letters, the same number of each, at
+    most two places apart ("metrodinazole", "metronidazole"): a misspelling of that name, not an
+    INN of its own — read as no drug (its amount keeps its ``unknown-name`` warning), and never
+    mapped to the name it resembles, which the text does not write."""
+    letters = sorted(word)
+    return any(len(name) == len(word) and name != word and sorted(name) == letters
+               and sum(a != b for a, b in zip(name, word, strict=True)) <= 2 for name in names)
 
 
 def set_aside_for_others(passage: Passage) -> set[int]:

@@ -199,14 +199,20 @@ def subject_unknown_name(passage: Passage, tokens: list[Token], index: int) -> b
     the story is about. Said in a finding; not read."""
     if index < 3 or tokens[0].kind != "word":
         return False
-    name = tokens[0]
+    # "His mycophenolic acid was titrated to 1,000 mg": a possessive first, then the name in
+    # lower case, and a salt word after it
+    whose = passage.word(tokens[0]) in ("his", "her", "their") and tokens[1].kind == "word"
+    name = tokens[1] if whose else tokens[0]
     said = passage.text[name.start:name.end]
     word = str(name.value)
-    if not (said[:1].isupper() and said[1:].islower()) or not name_like(word) \
+    if not ((said[:1].isupper() or whose) and said[1:].islower()) or not name_like(word) \
             or word in (NOT_A_NAME | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER
-                        | _NOT_GIVEN_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS):
+                        | _NOT_GIVEN_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS | GLUE):
         return False
-    position = 1
+    position = 2 if whose else 1
+    if whose and position < index and tokens[position].kind == "word" \
+            and tokens[position].value in SALTS:
+        position += 1
     if tokens[position].kind == "punct" and tokens[position].value == ",":
         # an apposition: "Memantine, an N-methyl-D-aspartate antagonist, …"
         close = next((p for p in range(position + 1, min(len(tokens), position + 9))
@@ -241,6 +247,23 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     the item before it, nor the drug switched from. Said in a finding; not read."""
     position = index - 1
     opening = opening_bracket(tokens, index)
+    restated = None if opening is None else _volume_before_bracket(tokens, opening)
+    if restated is not None:
+        # "donepezil syrup 2.5 ml BD (2.5 mg BD)": the mass in brackets after a volume restates
+        # that volume's dose; the name before the volume (and its form word) is the drug's
+        opening, position = None, restated
+        word = str(tokens[position].value) if position >= 0 else ""
+        if position >= 0 and tokens[position].kind == "word" and word not in NOT_A_NAME \
+                and not name_like(word) and name_like(word.replace("-", "")):
+            # "L-Carnosine syrup 5 ml BD (100 mg BD)": a hyphenated name the catalogue does not know
+            token = tokens[index]
+            said = passage.text[tokens[position].start:tokens[position].end]
+            passage.add_unknown_amount(
+                token, f"the amount of {said!r}, a name the catalogue does not know",
+                f"{passage.text[token.start:token.end]!r} restates the volume of {said!r}, a "
+                "name the catalogue does not know: not read, and not given to another drug",
+                (tokens[position].start, token.end))
+            return True
     if opening is not None and opening >= 1 and tokens[opening - 1].kind == "word":
         # "terbutaline sulphate (5 mg q6h)", "aminophylline (loading with 5 mg/kg …)": an
         # amount in the brackets that follow a name is that name's — unless it is written right
@@ -306,6 +329,20 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
         "catalogue does not know: not read, and not given to another drug",
         (tokens[position + 1].start, token.end))
     return True
+
+
+def _volume_before_bracket(tokens: list[Token], opening: int) -> int | None:
+    """The position before "syrup 2.5 ml BD" when a bracket opens right after a volume (its
+    schedule allowed between), with the volume's form words skipped; None otherwise."""
+    position = opening - 1
+    while position >= 0 and tokens[position].kind == "freq":
+        position -= 1
+    if position < 1 or tokens[position].kind != "amount" or not tokens[position].value.volume:
+        return None
+    position -= 1
+    while position >= 0 and tokens[position].kind in ("form", "route"):
+        position -= 1
+    return position
 
 
 def dose_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
