@@ -1121,6 +1121,30 @@ FRESH83_STILL_WARNED = {
 FRESH84_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH84_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the eighty-fifth and eighty-sixth held-out rounds (written and committed before check ran) --
+FRESH85_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH85_STILL_WARNED = {
+    "FE06": "oral hydromorphone 2 mg every 4 hours, naive (us): the US all-opioid day at SPCG's "
+            "factor",
+    "FE14": "amitriptyline 10 mg at night from 65 (uk): the Beers Criteria (as OL13)",
+    "FE15": "amitriptyline 20 mg at night at 70 (uk): the Beers Criteria (as OL13)",
+    "FE27": "oral hydromorphone 2 to 3 mg every 4 hours, not tolerant (eu): the tolerant-only "
+            "threshold at SPCG's factor",
+    "FE36": "Norspan 20 micrograms/h to MR oxycodone 10 mg every 12 hours, not tolerant (au): "
+            "judged as opioid-naive",
+    "FE39": "amitriptyline 10 mg at night from 65 (eu): the Beers Criteria (as OL13)",
+    "FE42": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours, not tolerant (nz): judged "
+            "as opioid-naive",
+}
+FRESH86_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH86_STILL_WARNED = {
+    "GE04": "SC metoclopramide 30 mg/24 h at CrCl 55 (uk): the label's renal halving (as LB25)",
+    "GE06": "Effentora alone, the background morphine only in previous (uk): tolerance not met",
+    "GE11": "Fentora alone, the background oxycodone only in previous (us): tolerance not met",
+    "GE17": "Breakyl alone, the background morphine only in previous (eu): tolerance not met",
+    "GE27": "Actiq alone, the background oxycodone only in previous (au): tolerance not met",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1207,6 +1231,8 @@ ROUNDS = {
     "fresh82": (FRESH82_LEFT, FRESH82_STILL_WARNED),
     "fresh83": (FRESH83_LEFT, FRESH83_STILL_WARNED),
     "fresh84": (FRESH84_LEFT, FRESH84_STILL_WARNED),
+    "fresh85": (FRESH85_LEFT, FRESH85_STILL_WARNED),
+    "fresh86": (FRESH86_LEFT, FRESH86_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
