@@ -104,7 +104,8 @@ def _items(text: str):
                                              ("fresh52", 0.90), ("fresh53", 0.76),
                                              ("fresh54", 0.90), ("fresh55", 0.76),
                                              ("fresh56", 0.78), ("fresh57", 0.83),
-                                             ("fresh58", 0.78), ("fresh59", 0.81)])
+                                             ("fresh58", 0.78), ("fresh59", 0.81),
+                                             ("fresh60", 0.93), ("fresh61", 0.71)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5715,3 +5716,61 @@ def test_a_stem_word_with_a_listed_names_letters_rearranged_is_no_drug():
 ])
 def test_names_added_in_prosefix5859_are_read_as_items_not_in_the_catalogue(text, want):
     assert _others(text) == want
+
+
+# -- prosefix6061: the fresh60 and fresh61 rounds --------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh60-015: as many names as amounts, each joined by "and": paired in order, one state
+    ("The doses of morphine and oxycodone were gradually increased to 60 and 40 mg/day, "
+     "respectively.", [("morphine", "60 mg/day"), ("oxycodone", "40 mg/day")]),
+    ("The doses of morphine and oxycodone were increased to 60 and 40 mg/day.",
+     [("morphine", "60 mg/day"), ("oxycodone", "40 mg/day")]),
+    # the counts differ: whose is which is not written, neither drug takes an amount
+    ("Morphine and oxycodone were increased to 60, 80 and 100 mg/day.",
+     [("morphine", None), ("oxycodone", None)]),
+])
+def test_a_list_of_amounts_after_a_list_of_names_is_paired_in_order(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_list_of_amounts_is_paired_with_names_not_in_the_catalogue():
+    # fresh60-015: "topiramate 1050 mg/day" was the first amount given to the last name
+    text = ("The doses of oxcarbazepine and topiramate were gradually increased to 1050 and "
+            "200 mg/day, respectively.")
+    assert _others(text) == [("oxcarbazepine", "1050 mg/day"), ("topiramate", "200 mg/day")]
+
+
+def test_a_name_with_its_abbreviation_in_brackets_heads_its_amount():
+    # fresh61-027: "cyclophosphamide (CY) at 50 mg/day" was prednisolone's 50 mg/day
+    text = "Oral prednisolone (PSL) at 30 mg/day and cyclophosphamide (CY) at 50 mg/day."
+    assert _daily_doses(text) == [("prednisolone", "30 mg/day")]
+    assert _others(text) == [("cyclophosphamide", "50 mg/day")]
+    # a bracket after a word that is no drug's name heads nothing
+    assert "unknown-name" not in _codes("Ejection fraction (LVEF) at 50-55% on morphine 10 mg.")
+
+
+def test_a_step_after_the_dose_is_tapered_by_is_no_dose():
+    # fresh61-003: "Tapering the dose by 10 mg per month" was prednisone 10 mg/day
+    text = ("Prednisone was started at 60 mg daily. Tapering the dose by 10 mg per month "
+            "resulted in relapse.")
+    assert _daily_doses(text) == [("prednisone", "60 mg/day")]
+
+
+def test_maintained_on_an_amount_is_the_story_drugs_dose():
+    # fresh61-003: "The patient was therefore maintained on 50 mg daily" (prednisone's)
+    text = ("The patient was started on prednisone at 60 mg daily. The patient was therefore "
+            "maintained on 50 mg daily.")
+    assert _daily_doses(text) == [("prednisone", "60 mg/day"), ("prednisone", "50 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh61-011: one letter changed from a listed name: a misspelling, not an INN of its own
+    "Prophylaxis was trimethoprim/sulfamethaxazole [160/800 mg] once a day.",
+    "Prophylaxis was gancyclovir 1 g thrice a day.",
+    "He was given methyprednisolone 1g/day.",  # one letter left out
+])
+def test_a_stem_word_one_letter_from_a_listed_name_is_no_drug(text):
+    assert _others(text) == []
+    assert all(daily is None for _, daily in _daily_doses(text))

@@ -182,6 +182,28 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                         f"of one drug only, {drug.name}, and the count times their strength is "
                         "the amount in brackets", Severity.INFO))
             continue
+        paired = _paired_names(tokens, drug_index, index) if amount.kind == "list" \
+            and drug_index is not None and not both else None
+        if paired is not None and len(paired) != len(amount.values):
+            used.add(index)  # "A and B were increased to 60, 80 and 100 mg": whose is which?
+            passage.add_not_dose(token, "amounts of a list after names of a list, the counts "
+                                 "differing: no drug's amount")
+            passage.add_finding(Severity.WARNING, "amount-not-attached",
+                                f"{passage.text[token.start:token.end]!r}: {len(amount.values)} "
+                                f"amounts after {len(paired)} names joined by 'and': which "
+                                "amount is which drug's is not written, none is read",
+                                (token.start, token.end))
+            continue
+        if paired is not None:
+            # "oxcarbazepine and topiramate were increased to 1050 and 200 mg/day
+            # (, respectively)": as many names as amounts, paired in order, one state
+            used.add(index)
+            for value_index, target in enumerate(paired):
+                named: DrugName = tokens[target].value
+                readings.append(ItemReading(named.drug, tokens[target].name_span, sentence,
+                                            target, index, amount, value_index, index,
+                                            name_route=named.route, paired=True))
+            continue
         used.add(index)
         rate = _rate_after_name(passage, tokens, index, drug_index) if not both else None
         if rate is None:
@@ -804,6 +826,30 @@ def _subject(tokens: list[Token]) -> int | None:
     return None
 
 
+def _paired_names(tokens: list[Token], drug_index: int, amount_index: int) -> list[int] | None:
+    """ "the doses of oxcarbazepine and topiramate were increased to 1050 and 200 mg/day": the
+    names of a list (two or more joined by "and" or commas) before a list of amounts in the
+    same clause, with no other drug, amount or number between — the token indices of the
+    names, in order; None where the amount does not follow such a list of names."""
+    if drug_index >= amount_index or any(
+            t.kind in ("drug", "amount", "number", "punct", "open", "close", "plus")
+            for t in tokens[drug_index + 1:amount_index]):
+        return None
+    names = [drug_index]
+    position = drug_index - 1
+    while position >= 1:
+        joins = position  # "," or "and" or ", and" between two names
+        while joins >= 0 and joins > position - 2 and (
+                (tokens[joins].kind == "plus" and tokens[joins].value == "and")
+                or (tokens[joins].kind == "punct" and tokens[joins].value == ",")):
+            joins -= 1
+        if joins == position or joins < 0 or tokens[joins].kind != "drug":
+            break
+        names.insert(0, joins)
+        position = joins - 1
+    return names if len(names) >= 2 else None
+
+
 def _coordinated(tokens: list[Token], drug_index: int, amount_index: int) -> list[int]:
     """ "bupivacaine and morphine were both 1 mg/mL", "atorvastatin and ezetimibe (10 mg each)":
     the amount is each drug's — "both" or "each" between the names and the amount, or "each"
@@ -852,8 +898,11 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     devices = {"pca" if d is None else d for d in devices}
     changes = any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
                   for t in tokens)
+    # "the patient was maintained on 50 mg daily": kept on an amount, a dose of the story's drug
+    kept_on = re.search(r"\bmaintained\s+on\s+(?:a\s+dose\s+of\s+)?\d",
+                        passage.normal[tokens[0].start:tokens[-1].end]) is not None
     if not (words & {"dose", "dosage", "doses", "dosing", "rate", "prescription", "regimen"}
-            or changes or devices):
+            or changes or devices or kept_on):
         return None
     if devices:
         for sentence in reversed(passage.story.focus):

@@ -542,17 +542,21 @@ def step_of_change(passage: Passage, token: Token) -> bool:
     the change, not a dose; so is a further step of the same change, "by" after "then", "and" or
     a comma ("decreased by 10 mg every week, then by 2.5 mg every week up to 10 mg")."""
     before = passage.normal[max(0, token.start - 40):token.start]
-    if re.search(_STEP_VERB + r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|"
+    if re.search(_STEP_VERB + _THE_DOSE + r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|"
                  r"approximately\s+|a\s+further\s+|another\s+)?$", before):
         return True
     further = re.search(r"(?:,|\band|\bthen)\s+by\s+(?:about\s+|approximately\s+)?$", before)
     if further is None:
         return False
     start = max(0, token.start - 160)
-    return re.search(_STEP_VERB + r"(?:\s+(?:up|down|further|again))?\s+by\s+\d",
+    return re.search(_STEP_VERB + _THE_DOSE + r"(?:\s+(?:up|down|further|again))?\s+by\s+\d",
                      passage.normal[start:token.start - len(before) + further.start()]) is not None
 
 
+#: The dose a verb of change names before its step ("tapering the dose by 10 mg per month",
+#: "reduced her daily dose by 5 mg"): the amount after "by" is still the step.
+_THE_DOSE = (r"(?:\s+(?:the|his|her|their|its)\s+(?:daily\s+|total\s+)?"
+             r"(?:dose|doses|dosage|dosing))?")
 #: The verbs of a change whose step is written after "by".
 _STEP_VERB = r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
 

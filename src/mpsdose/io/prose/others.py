@@ -87,10 +87,26 @@ def _misspelt(word: str, names: Iterable[str]) -> bool:
     """A word with an INN stem that has a listed name's letters, the same number of each, at
     most two places apart ("metrodinazole", "metronidazole"): a misspelling of that name, not an
     INN of its own — read as no drug (its amount keeps its ``unknown-name`` warning), and never
-    mapped to the name it resembles, which the text does not write."""
+    mapped to the name it resembles, which the text does not write. So is a word one letter
+    changed, added or left out from a listed name ("sulfamethaxazole", "gancyclovir")."""
     letters = sorted(word)
-    return any(len(name) == len(word) and name != word and sorted(name) == letters
-               and sum(a != b for a, b in zip(name, word, strict=True)) <= 2 for name in names)
+    return any((len(name) == len(word) and name != word and sorted(name) == letters
+                and sum(a != b for a, b in zip(name, word, strict=True)) <= 2)
+               or _one_edit(word, name) for name in names)
+
+
+def _one_edit(word: str, name: str) -> bool:
+    """Is the word one letter changed, added or left out from the name ("sulfamethaxazole",
+    "sulfamethoxazole"; "gancyclovir", "ganciclovir")? Names shorter than six letters are
+    left out: a short INN may well be one letter from another."""
+    if word == name or len(name) < 6 or abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    short, long = sorted((word, name), key=len)
+    at = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b),
+              len(short))
+    return short[at:] == long[at + 1:]
 
 
 def set_aside_for_others(passage: Passage) -> set[int]:
@@ -162,6 +178,11 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
     assert item.amount_span is not None
     text = passage.normal
     name_start, name_end = item.drug_span
+    if _LIST.search(text, *item.amount_span) and any(
+            other.amount_span == item.amount_span and other.drug != item.drug
+           and other.drug_span != item.drug_span for state in second.states
+           for other in state.items):
+        return False  # "A and B … 1050 and 200 mg/day": the amounts paired with the names
     # "cetirizine/pseudoephedrine 10/120 mg": one strength for each name, read by components
     # (an amount with as many strengths as names); "amoxicillin/clavulanic acid 1g" is not
     components = re.search(r"\d\s*/\s*\d", text[slice(*item.amount_span)]) is not None
@@ -207,6 +228,8 @@ def _outside_remarks(tokens: list[Token]) -> list[Token]:
 #: makes it each name's ("atorvastatin and ezetimibe (10 mg each)").
 _EACH_NAMED = re.compile(r"\s+and\s+[a-z][a-z-]*\s*\(\s*")
 _EACH_AFTER = re.compile(r"\s*each\s*\)")
+#: Amounts of a list ("1050 and 200 mg/day", "60, 40 mg"), paired in order with names of a list.
+_LIST = re.compile(r"\d\s*(?:,\s*(?:and\s+)?|and\s+)\d")
 #: The end of a sentence between a name and an amount: the amount refers back to the name.
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 #: Words of an item's phrase that look like names and are not ("maintenance dose of").

@@ -151,6 +151,9 @@ class ItemReading:
     amount: Amount | None = None
     value_index: int = 0
     amount_token: int | None = None
+    #: one of a list of amounts paired in order with a list of names ("A and B … 1050 and
+    #: 200 mg/day"): the amounts of one state, not a series of states
+    paired: bool = False
     alt: Amount | None = None
     from_earlier: bool = False
     earlier_route: Any = None

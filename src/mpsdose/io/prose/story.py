@@ -124,7 +124,7 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
                                   f"({reading.drug.drug_class}): the next step of one "
                                   f"treatment, {step.drug.name} ended", Severity.INFO))
         if reading.amount is not None and reading.amount.kind == "list" \
-                and reading.value_index > 0:
+                and reading.value_index > 0 and not reading.paired:
             _new_state(passage, tokens, [reading], carry=True)
             passage.added_now = set()
         _apply(passage, reading)

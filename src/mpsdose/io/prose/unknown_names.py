@@ -767,7 +767,7 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     if position - 1 > low and tokens[position].kind == "word" and tokens[position].value in (
             "x", "×") and tokens[position - 1].kind == "number":
         position -= 2  # "idarucizumab 2 × 2.5 g": a count of doses before the amount
-    dose_words = False
+    dose_words = bracketed = False
     while position > low:
         token = tokens[position]
         word = passage.word(token)
@@ -781,6 +781,14 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
             # never before an adjective of the dose ("a steady dose of")
             dose_words = word in ("in", "at", "with")
             position -= 1
+            continue
+        if token.kind == "close" and position - 2 > low and tokens[position - 2].kind == "open" \
+                and tokens[position - 1].kind == "word" and position + 1 < index \
+                and tokens[position + 1].kind in ("word", "cue"):
+            # "cyclophosphamide (CY) at 50 mg/day": the name's abbreviation in brackets after
+            # it, before the words of the dose — the name before the bracket heads the amount
+            position -= 3
+            bracketed = True
             continue
         break
     if position > low + 1 and tokens[position].kind == "verb" \
@@ -797,6 +805,8 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     word = str(head.value)
     if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and INN_STEM.fullmatch(word)):
         return head
+    if bracketed:
+        return None  # "ejection fraction (LVEF) at 50%": only a drug-shaped name heads past it
     if not name_like(word) or word in (NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS
                                        | NAME_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS
                                        | _NOT_GIVEN_NOUNS):
