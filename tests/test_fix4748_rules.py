@@ -32,10 +32,13 @@ def _codes(items: list[str], previous: list[str] | None, patient: Patient,
 
 
 @pytest.mark.parametrize(("items", "previous", "warned"), [
-    (["morphine ir 20 mg po q4h"], None, True),                         # a first opioid
-    (["morphine ir 20 mg po q4h"], ["oxycodone ir 5 mg po q4h"], True),  # another opioid
-    (["morphine ir 20 mg po q4h"], ["morphine ir 5 mg po q4h prn"], True),  # held only as needed
-    (["morphine ir 20 mg po q4h"], ["morphine ir 15 mg po q4h"], False),  # a titration of it
+    # 40 mg a dose: above the US morphine tablets' own start (15 to 30 mg every 4 hours), which
+    # since fix8586 outranks the US start of every opioid (60 mg OME/day) for 20 mg four-hourly
+    (["morphine ir 40 mg po q4h"], None, True),                         # a first opioid
+    # fix8586: a scheduled opioid before makes the patient not opioid-naive (the switch rules judge)
+    (["morphine ir 40 mg po q4h"], ["oxycodone ir 5 mg po q4h"], False),  # another opioid
+    (["morphine ir 40 mg po q4h"], ["morphine ir 5 mg po q4h prn"], True),  # held only as needed
+    (["morphine ir 40 mg po q4h"], ["morphine ir 15 mg po q4h"], False),  # a titration of it
 ])
 def test_the_naive_start_judges_a_first_opioid_not_a_titration(items, previous, warned):
     found = [f for f in _codes(items, previous, NAIVE) if f.code == "opioid-naive-start"

@@ -119,8 +119,11 @@ def test_every_titration_product_is_a_brand_of_its_drug():
 @pytest.mark.parametrize(("new", "previous", "warned"), [
     ("narusus 8 mg po daily", "narusus 6 mg po daily", False),   # a titration of it (UB47)
     ("narusus 8 mg po daily", None, True),                       # a start above the label's 4
-    ("narusus 8 mg po daily", "hydromorphone 1 mg po q4h", True),  # another product (IR)
-], ids=["titrated", "no previous regimen", "switched from another product"])
+    ("narusus 8 mg po daily", "hydromorphone 1 mg po q4h prn", True),  # IR only as needed
+    # fix8586: a scheduled opioid before (IR hydromorphone 6 mg/day) makes the patient not
+    # opioid-naive: the switch and titration rules judge 6 to 8 mg/day (+33%), not the start
+    ("narusus 8 mg po daily", "hydromorphone 1 mg po q4h", False),  # another product (IR)
+], ids=["titrated", "no previous regimen", "as needed before", "switched from another product"])
 def test_the_japanese_naive_start_judges_a_start_not_a_titration(new, previous, warned):
     shown = severities(found([new], NAIVE, previous=[previous] if previous else None,
                              market="jp"), "jp-naive-start-above-label")

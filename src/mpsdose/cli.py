@@ -581,7 +581,9 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
               help="Hepatic impairment (Child–Pugh A, B, C = mild, moderate, severe).")
 @click.option("--opioid-tolerant/--opioid-naive", "tolerant", default=None,
               help="Opioid tolerance. Not given: doses are judged as for a tolerant patient and "
-                   "the opioid-naive starts are reported as info.")
+                   "the opioid-naive starts are reported as info. --opioid-naive with a "
+                   "--previous regimen that schedules an opioid: not naive (the switch rules "
+                   "judge), and not tolerant where its day is below 60 mg OME.")
 @click.option("--condition", "conditions", multiple=True, metavar="NAME",
               help="A condition (repeatable): copd, asthma, sleep-apnoea, respiratory-disease, "
                    "dialysis, chronic-alcohol-use, malnutrition, dehydration, "

@@ -553,11 +553,10 @@ FRESH28_STILL_WARNED = {
 # DW33 (naproxen 1.5 g/day, nz) was caught before the market-maximum audit and silent after it (a
 # borrowed UK maximum stepped down to information); a borrowed maximum stays a warning now.
 FRESH29_LEFT: dict[str, str] = {}
+# OW02 (Dilaudid 2 mg every 4 hours, naive, us) no longer warns (fix8586): the US label's own start
+# of hydromorphone (2 to 4 mg a dose, at most four-hourly: 24 mg/day) allows it, so the US start of
+# every opioid (60 mg OME/day) is information naming both (as FE06). No row's day was changed.
 FRESH29_STILL_WARNED = {
-    "OW02": "Dilaudid 2 mg every 4 hours in an opioid-naive adult (us), the label's own start: "
-            "warned by the all-opioid day of 60 mg OME at SPCG's most cautious 7.5:1 (90 mg OME); "
-            "giving the hydromorphone row the label's day (24 mg) silenced three dangerous rows of "
-            "earlier rounds, so it was not shipped",
     "OW26": "a first Durogesic 12 mcg/h patch from oxycodone ER 30 mg/day with oxycodone IR 5 mg as "
             "needed (eu): the rescue is up to 35% of the patch's equivalent at the reading of the "
             "factors that makes it largest, above every source's 25% top",
@@ -855,10 +854,10 @@ FRESH53_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 # QB30 (oral hydromorphone 2 mg as needed, naive, au) no longer warns (fix8182): eTG's as-required
 # start of every opioid is the only AU start for it, and the US Dilaudid label starts an
 # opioid-naive patient at the dose: the sources disagree, information naming both.
+# QB32 (codeine 240 mg/day to MR oxycodone 10 mg every 12 hours, not tolerant, au) no longer warns
+# (fix8586): the previous regimen schedules codeine, so the patient is not opioid-naive and the
+# naive start does not judge the new regimen; the step up itself is information (fix6970).
 FRESH53_STILL_WARNED = {
-    "QB32": "codeine 240 mg/day to MR oxycodone 10 mg every 12 hours in an opioid-naive adult "
-            "(au): above eTG's MR start (the naive-start warning; the step up itself is info "
-            "since fix6970, as OC35)",
     "QB46": "ナルサス 6 mg once daily, naive (jp): above the insert's 4 mg start, which the finding "
             "quotes (the warning is right)",
     "QB48": "the one-day フェントス patch from 1 to 2 mg (jp): +100%; the patch steps shipped are "
@@ -901,7 +900,8 @@ FRESH57_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 # the titration step (+33%), not by the ナルサス label's opioid-naive start.
 FRESH57_STILL_WARNED = {
     "UB12": "codeine 240 mg/day to MXL 60 mg daily over 70 kg (uk): the SmPC's weight-banded start, "
-            "above the UK 30 mg start",
+            "above the UK 30 mg start; since fix8586 (not opioid-naive: the previous regimen "
+            "schedules codeine) the unreduced switch alone (167-250% of the old day)",
     "UB17": "paracetamol 3 g/day at 46 kg (uk): a local guideline's band, above 60 mg/kg/day",
     "UB30": "OxyContin 10 mg every 12 hours, naive (au): above eTG's MR start; no AU label start "
             "(as QB32, OC35)",
@@ -1123,26 +1123,32 @@ FRESH84_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
 # -- the eighty-fifth and eighty-sixth held-out rounds (written and committed before check ran) --
 FRESH85_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# FE06 (oral hydromorphone 2 mg every 4 hours, naive, us) no longer warns (fix8586): the US
+# label's own start of the drug allows it, and the US start of every opioid yields to it
+# (information naming both). FE27 (hydromorphone 2 to 3 mg every 4 hours, not tolerant, eu) and
+# FE36 (Norspan 20 micrograms/h to MR oxycodone 10 mg every 12 hours, not tolerant, au) no longer
+# warn: their previous regimens schedule an opioid, so they are not opioid-naive; FE27's previous
+# 90 mg OME/day reaches the labels' definition of tolerance, so the tolerant-only threshold does
+# not judge it either (the titration rule does).
 FRESH85_STILL_WARNED = {
-    "FE06": "oral hydromorphone 2 mg every 4 hours, naive (us): the US all-opioid day at SPCG's "
-            "factor",
     "FE14": "amitriptyline 10 mg at night from 65 (uk): the Beers Criteria (as OL13)",
     "FE15": "amitriptyline 20 mg at night at 70 (uk): the Beers Criteria (as OL13)",
-    "FE27": "oral hydromorphone 2 to 3 mg every 4 hours, not tolerant (eu): the tolerant-only "
-            "threshold at SPCG's factor",
-    "FE36": "Norspan 20 micrograms/h to MR oxycodone 10 mg every 12 hours, not tolerant (au): "
-            "judged as opioid-naive",
     "FE39": "amitriptyline 10 mg at night from 65 (eu): the Beers Criteria (as OL13)",
-    "FE42": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours, not tolerant (nz): judged "
-            "as opioid-naive",
+    "FE42": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours, not tolerant (nz): no "
+            "longer judged as opioid-naive (fix8586), but the switch is unreduced at SPCG's 10:1 "
+            "and above the MR start borrowed from AU (10 mg 12-hourly), as UB12",
 }
 FRESH86_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH86_STILL_WARNED = {
     "GE04": "SC metoclopramide 30 mg/24 h at CrCl 55 (uk): the label's renal halving (as LB25)",
-    "GE06": "Effentora alone, the background morphine only in previous (uk): tolerance not met",
-    "GE11": "Fentora alone, the background oxycodone only in previous (us): tolerance not met",
-    "GE17": "Breakyl alone, the background morphine only in previous (eu): tolerance not met",
-    "GE27": "Actiq alone, the background oxycodone only in previous (au): tolerance not met",
+    "GE06": "Effentora alone, the background morphine only in previous (uk): tolerance not met; "
+            "the finding names the dropped around-the-clock opioid (fix8586)",
+    "GE11": "Fentora alone, the background oxycodone only in previous (us): tolerance not met; "
+            "the finding names the dropped around-the-clock opioid (fix8586)",
+    "GE17": "Breakyl alone, the background morphine only in previous (eu): tolerance not met; "
+            "the finding names the dropped around-the-clock opioid (fix8586)",
+    "GE27": "Actiq alone, the background oxycodone only in previous (au): tolerance not met; "
+            "the finding names the dropped around-the-clock opioid (fix8586)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

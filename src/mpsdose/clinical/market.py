@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the market's record type loads with the market's rules, on 
     from mpsdose.knowledge.market import MarketRule
 
 __all__ = ["already_held", "market_findings", "market_table", "methadone_label_start",
-           "naive_start_allowed", "naive_start_label"]
+           "naive_start_allowed", "naive_start_label", "scheduled_opioids"]
 
 
 def market_table(market: str | None, kind: str, knowledge: Knowledge | None = None,
@@ -77,6 +77,19 @@ def already_held(item: Item, previous: Iterable[Item] | None) -> bool:
     return any(not old.prn and old.listed and old.drug == item.drug and old.route is item.route
                and old.release == item.release and old.form == item.form
                and old.product == item.product for old in previous)
+
+
+def scheduled_opioids(previous: Iterable[Item] | None) -> list[Item]:
+    """The opioid items of the regimen being changed from that are scheduled (not as needed):
+    a patient who holds one is not opioid-naive, whatever his recorded tolerance says.
+
+    Opioid-naive patients are "not chronically receiving opioid analgesics on a daily basis"
+    (NCCN, ``opioid-naive-not-applied`` in ``safety_rules.csv``); one whose previous regimen
+    schedules an opioid may still fall short of the labels' definition of tolerance (60 mg oral
+    morphine a day for a week or longer, ``opioid-tolerance-not-met``): not tolerant, and not
+    naive either. A dose of it not known still counts: the opioid is taken."""
+    return [old for old in previous or () if old.listed and not old.prn
+            and any(d.is_opioid for d in old.drugs)]
 
 
 def _label(rule: MarketRule) -> str:
@@ -208,8 +221,10 @@ def _naive(rules: Sequence[MarketRule], items: Sequence[Item], patient: Patient,
     A scheduled item the previous regimen already holds as the same product (a patient
     opioid-naive at the start, now titrated: ナルサス 6 → 8 mg/day) is not a start: the
     titration step judges it, as the general ``opioid-naive-start`` rule does. A product for
-    switching only is still named."""
-    if patient.opioid_tolerant is not False:
+    switching only is still named. A previous regimen that schedules an opioid makes the
+    patient not opioid-naive (:func:`scheduled_opioids`): the new regimen is a switch or a
+    titration, which the switch rules judge, not a naive start."""
+    if patient.opioid_tolerant is not False or scheduled_opioids(previous):
         return []
     found: list[Finding] = []
     for rule in rules:

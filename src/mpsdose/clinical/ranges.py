@@ -32,8 +32,10 @@ and its day is not counted as if every lockout were used.
 Sources disagree (a UK start is a third of the US label's): every applicable row is read; a dose
 above one row but within another applicable row of the same check steps down one severity and
 names both. Three patient states: opioid-naive, opioid-tolerant, and not known — judged as
-tolerant, and what the naive checks would have said is reported once as information. Every
-finding says which state it assumed.
+tolerant, and what the naive checks would have said is reported once as information. A patient
+recorded as not tolerant whose previous regimen schedules an opioid is not opioid-naive: the
+naive starts do not judge him, the tolerant-only doses do while his previous day is below the
+labels' definition of tolerance. Every finding says which state it assumed.
 """
 
 from __future__ import annotations
@@ -45,7 +47,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
-from mpsdose.clinical.market import already_held, naive_start_allowed, naive_start_label
+from mpsdose.clinical.market import (
+    already_held,
+    naive_start_allowed,
+    naive_start_label,
+    scheduled_opioids,
+)
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.model.drugs import Drug, normal_name
@@ -63,6 +70,7 @@ if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
 __all__ = [
     "CHECK_CODES",
     "FactorReading",
+    "PreviousOpioids",
     "borrowed_titration_markets",
     "factor_readings",
     "label_maxima",
@@ -71,6 +79,7 @@ __all__ = [
     "low_end_reason",
     "naive_start_rows",
     "opioid_range_findings",
+    "previous_opioids",
     "tolerance_assumption",
     "written_brands",
 ]
@@ -850,6 +859,99 @@ def _amounts(entry: _Entry, end: str, prn_day: float | None = None) -> tuple[str
                  "mg OME/day"))
 
 
+@attrs.frozen(repr=False, eq=False)
+class PreviousOpioids(Value):
+    """The scheduled opioids of the regimen being changed from, for a patient recorded as not
+    opioid-tolerant: not opioid-naive (he takes an opioid daily), and tolerant by the labels'
+    definition only where their day reaches it.
+
+    Attributes
+    ----------
+    items
+        The scheduled opioid items of the previous regimen (:func:`scheduled_opioids`).
+    top
+        Their oral morphine equivalent at the largest reading of the rotation tables [mg/day];
+        None where a dose is not known or no table has a factor for every one.
+    threshold
+        The labels' definition of tolerance (``opioid-tolerance-not-met``) [mg/day oral morphine].
+    tables
+        The tables read.
+    """
+
+    items: tuple[Item, ...]
+    top: float | None
+    threshold: float
+    tables: tuple[str, ...]
+
+    @property
+    def meets_tolerance(self) -> bool:
+        """Whether the previous day reaches the labels' definition of tolerance (its week is not
+        seen: the patient is recorded as not tolerant, so at most not yet a week)."""
+        return self.top is not None and self.top >= self.threshold * (1 - _TOLERANCE)
+
+    def names(self) -> str:
+        """``"oxycodone er 10 mg po q12h"``: the previous scheduled opioids as written."""
+        return ", ".join(str(item) for item in self.items)
+
+    def state(self) -> str:
+        """The patient state a finding assumed, in words."""
+        drugs = ", ".join(dict.fromkeys(d.name for i in self.items for d in i.drugs
+                                        if d.is_opioid))
+        return f"not opioid-naive: the previous regimen schedules {drugs}"
+
+    def day(self) -> str:
+        """How the previous day reads against the definition of tolerance."""
+        if self.top is None:
+            return ("its oral morphine equivalent cannot be computed (a dose or a factor is "
+                    "missing), so it is not known to reach the "
+                    f"{significant(self.threshold, 4)} mg/day of the labels' definition of "
+                    "opioid tolerance")
+        read = (f"{significant(self.top, 4)} mg/day oral morphine equivalent at the largest "
+                f"reading of {', '.join(self.tables)}")
+        if self.meets_tolerance:
+            return (f"its {read} reaches the {significant(self.threshold, 4)} mg/day of the "
+                    "labels' definition of opioid tolerance")
+        return (f"its {read} is below the {significant(self.threshold, 4)} mg/day of the "
+                "labels' definition of opioid tolerance: not opioid-tolerant either")
+
+
+def previous_opioids(previous: Iterable[Item] | None, *,
+                     knowledge: Knowledge | None = None) -> PreviousOpioids | None:
+    """The scheduled opioids of a previous regimen with their largest oral morphine equivalent;
+    None where it schedules none (a patient recorded as not opioid-tolerant is then naive).
+
+    The day is read as the tolerance-not-met rule reads the scheduled opioids beside a
+    tolerant-only product: the default rotation table, then every rotation table, each factor at
+    the top of its range, the largest total kept (only a day below the definition under every
+    reading is "not tolerant").
+    """
+    items = scheduled_opioids(previous)
+    if not items:
+        return None
+    k = resolve(knowledge)
+    rule = k.safety_rules.first("opioid-tolerance-not-met", threshold=True)
+    tables = tuple(dict.fromkeys([DEFAULT_ROTATION_TABLE, *(t.id for t in k.rotation_tables)]))
+    totals = []
+    for table_id in tables:
+        table = k.conversion_table(table_id)
+        total: float | None = 0.0
+        for item in items:
+            for ingredient in item.ingredients:
+                if not ingredient.drug.is_opioid:
+                    continue
+                daily = item.daily(ingredient)
+                factor = (None if daily is None else
+                          table.lookup(ingredient.drug.name, item.route, item.form, daily))
+                if daily is None or factor is None or total is None:
+                    total = None
+                    continue
+                total += factor.unit.from_canonical(daily) * factor.bounds[1]
+        if total is not None:
+            totals.append(total)
+    return PreviousOpioids(tuple(items), max(totals) if totals else None,
+                           rule.threshold or 0.0, tables)
+
+
 def tolerance_assumption(patient: Patient) -> str:
     """The patient state a dose-range finding assumed, in words."""
     if patient.opioid_tolerant is True:
@@ -960,6 +1062,9 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
                              beside_schedule=beside_schedule, prn_day=prn_day)
         if not crossings:
             continue
+        if check == "naive-start" and market is not None and not others:
+            crossings = _label_same_market(entry, crossings, rows, str(market), end, assumption,
+                                           beside_schedule=beside_schedule, prn_day=prn_day)
         if guideline_only:
             crossings = _label_elsewhere(k, entry, crossings, rows, str(market), end,
                                          assumption, low_end or {},
@@ -1035,6 +1140,57 @@ def _label_elsewhere(k: Knowledge, entry: _Entry, crossings: list[_Crossing],
             f" label's own start of {entry.drug} for an opioid-naive patient: the "
             f"{market.upper()} start is a guideline's for every opioid, so the sources disagree "
             f"and it is {article} {severity.value}",
+            f"{crossing.source} ; also: {label.source}"))
+    return stepped
+
+
+def _label_same_market(entry: _Entry, crossings: list[_Crossing], rows: Sequence[OpioidRange],
+                       market: str, end: str, assumption: str, *, beside_schedule: bool,
+                       prn_day: float | None) -> list[_Crossing]:
+    """The crossings of the chosen market's start of every opioid (in OME) stepped down one
+    severity, naming both, where the same market's label start of the entry's own drug (route,
+    release, interval) allows the dose: the specific source speaks for the drug.
+
+    The twin of :func:`_label_elsewhere` in one market: the US start of every opioid is a day
+    of 60 mg OME (the OxyContin page's definition of tolerance), while the US Dilaudid label
+    starts an opioid-naive patient at 2 to 4 mg every 4 to 6 hours, 12 mg/day and more of
+    hydromorphone (issue 13, round 85 FE06). A label start given per dose allows a day of that
+    dose at its row's interval, else every :data:`SHORTEST_INTERVAL_H` hours at the most, read
+    on the strictest of the drug's rows (Drugs.com's 2 to 4 mg, not the oral solution's 2.5 to
+    10 mg): a dose within the label given more often keeps the crossing, as does a dose or a day
+    above the label.
+    """
+    own = [r for r in rows if not r.generic and r.drug == entry.drug and r.market == market
+           and r.per_dose is not None]
+    if not own or entry.per_dose is None:
+        return crossings
+    if _measure("naive-start", entry, own, end, assumption, beside_schedule=beside_schedule,
+                prn_day=prn_day):
+        return crossings  # above the drug's own label (or the labels disagree): it judges
+    # the strictest of the label's rows: per dose, at its interval (four-hourly at the most)
+    label = min(own, key=lambda r: r.per_dose or 0.0)
+    if label.per_day is None and label.interval_h is None and entry.release not in (None, "ir"):
+        return crossings  # a modified-release product's interval is its own: not read as 4 h
+    hours = max(label.interval_h or SHORTEST_INTERVAL_H, SHORTEST_INTERVAL_H)
+    if entry.interval_h is not None and entry.interval_h < hours * (1 - _TOLERANCE):
+        return crossings  # given more often than the label gives it
+    day = entry.daily if prn_day is None else prn_day
+    allowed = (label.per_day if label.per_day is not None
+               else (label.per_dose or 0.0) * 24 / hours)
+    if (entry.scheduled or prn_day is not None) and day is not None \
+            and day > allowed * (1 + _TOLERANCE):
+        return crossings
+    within = (_ceiling_text(label, "dose", label.per_dose or 0.0)
+              + ("" if label.per_day is not None else f" at most every {significant(hours, 3)} h"))
+    stepped = []
+    for crossing in crossings:
+        severity = _step_down(crossing.severity)
+        article = "an" if severity is Severity.INFO else "a"
+        stepped.append(_Crossing(
+            severity,
+            f"{crossing.text}, within {within} [{_where(label)}], the {market.upper()} label's "
+            f"own start of {entry.drug}: the {market.upper()} start of every opioid yields to "
+            f"the drug's own label, so it is {article} {severity.value}",
             f"{crossing.source} ; also: {label.source}"))
     return stepped
 
@@ -1274,7 +1430,11 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
         product (drug, route, release, form and product name), scheduled, is not a first opioid:
         its rise is a titration, judged by the titration rule against the label's own steps
         (Belbuca 75 to 150 micrograms every 12 hours, the label's first step after a naive
-        start), not against the naive start again. The tolerant-only check still applies.
+        start), not against the naive start again. The tolerant-only check still applies. A
+        patient recorded as not tolerant whose previous regimen schedules any opioid is not
+        opioid-naive (:func:`previous_opioids`): no naive start judges him (one info says what
+        it would have raised), and the tolerant-only check only where the previous day is below
+        the labels' definition of tolerance.
     knowledge
         Where the rows and tables come from (default: the shipped data).
     """
@@ -1284,7 +1444,10 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     if not entries:
         return []
     _refuse_beyond_any_slip(k, entries, market)
-    assumption = tolerance_assumption(patient)
+    # recorded as not tolerant, but the previous regimen schedules an opioid: not naive either
+    prior = previous_opioids(previous, knowledge=k) if patient.opioid_tolerant is False else None
+    naive_patient = patient.opioid_tolerant is False and prior is None
+    assumption = tolerance_assumption(patient) if prior is None else prior.state()
     # a PCA demand dose within the published one is its own start, and its day is not every
     # lockout used: read without a day (its dose is still judged), unless "max N/day" bounds it
     demands = _pca_demands(k, entries, market)
@@ -1307,12 +1470,19 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
              + _item_findings(k, starts, "naive-start", market, "opioid-naive patient",
                               low_end_reason(patient, knowledge=k))
              + pca_naive)
-    judged = found + (naive if patient.opioid_tolerant is False else [])
+    applied = naive if naive_patient else []
+    if prior is not None and not prior.meets_tolerance:
+        # not naive, not tolerant either: a dose the labels reserve for tolerant patients is
+        # still above what this patient is known to tolerate; the starts do not judge a switch
+        applied = _item_findings(k, entries, "tolerant-only", market,
+                                 f"{prior.state()}; {prior.day()}")
+    judged = found + applied
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
         found += _usual_total(k, entries, market, assumption)
     found += pca_info
-    if patient.opioid_tolerant is False:
-        found += naive
+    found += applied
+    if prior is not None:
+        found += _naive_not_applied(k, prior, naive, applied)
     elif patient.opioid_tolerant is None:
         raised = [f for f in naive if f.severity is not Severity.INFO]
         if raised:
@@ -1330,7 +1500,7 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                              and _measures(r, e) for r in k.opioid_ranges)
                  and not any(not r.generic and _measures(r, e)
                              for r in _rows_for(k, "usual", e, market))
-                 and not (patient.opioid_tolerant is False
+                 and not (naive_patient
                           and any(not r.generic and _measures(r, e)
                                   for r in _rows_for(k, "naive-start", e, market)))]
     # a label's usual or starting row judges a route no table has, but it says nothing of a
@@ -1354,9 +1524,30 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
             + ("; the labelled maximum of " + ", ".join(sorted({e.drug for e in maxima}))
                + " (dose_limits.csv: for every route, or for this one) still applies"
                if maxima else ""), rule.source))
-    if patient.opioid_tolerant is False:
+    if naive_patient:
         found += _naive_start_not_checked(k, starts, market, reported=uncovered)
     return found
+
+
+def _naive_not_applied(k: Knowledge, prior: PreviousOpioids, naive: Sequence[Finding],
+                       applied: Sequence[Finding]) -> list[Finding]:
+    """One info naming what the opioid-naive checks would have raised for a patient recorded as
+    not opioid-tolerant whose previous regimen schedules an opioid, and why they did not judge:
+    he is not opioid-naive ("not chronically receiving opioid analgesics on a daily basis",
+    NCCN), and the change is a switch or a titration, which the switch and titration rules
+    judge. Empty where they would have raised nothing."""
+    skipped = [f for f in naive if f.severity is not Severity.INFO
+               and not any(f.code == a.code and f.item == a.item for a in applied)]
+    if not skipped:
+        return []
+    rule = k.safety_rules.first("opioid-naive-not-applied")
+    return [Finding(Severity.INFO, "opioid-naive-not-applied", (
+        f"the previous regimen schedules {prior.names()}: the patient, recorded as not "
+        f"opioid-tolerant, is not opioid-naive ({rule.statement}); {prior.day()}. The "
+        "opioid-naive checks do not judge this regimen (the switch and titration rules do); as "
+        "a first opioid: "
+        + "; ".join(f"{f.severity.value} {f.code}: {f.message.split(' (opioid-naive')[0]}"
+                    for f in skipped)), rule.source)]
 
 
 def label_maxima(item: Item, drug: str | None = None, *,

@@ -61,13 +61,16 @@ from mpsdose.clinical.market import (
     market_table,
     methadone_label_start,
     naive_start_allowed,
+    scheduled_opioids,
 )
 from mpsdose.clinical.ranges import (
+    PreviousOpioids,
     borrowed_titration_markets,
     label_step_up_start,
     label_titration_step,
     naive_start_rows,
     opioid_range_findings,
+    previous_opioids,
     written_brands,
 )
 from mpsdose.clinical.renal import renal_dose_met
@@ -803,7 +806,8 @@ _RESPIRATORY = frozenset({"copd", "asthma", "sleep-apnoea", "respiratory-disease
 
 
 def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
-                          limits: Sequence[Finding], market: str | None) -> list[Finding]:
+                          limits: Sequence[Finding], market: str | None,
+                          previous: Sequence[Item] | None = None) -> list[Finding]:
     found: list[Finding] = []
     nsaids = _classes(items, "nsaid")
     steroids = _classes(items, "corticosteroid")
@@ -932,8 +936,9 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     hypnotics = _classes(items, "hypnotic")
     if hypnotics and not opioids:  # with an opioid, opioid-cns-depressant judges it
         found.extend(_hypnotic_older(k, hypnotics, patient))
-    found.extend(_patch_findings(k, items, patient, market))
-    found.extend(_tolerant_only_products(k, items, patient))
+    prior = previous_opioids(previous, knowledge=k) if patient.opioid_tolerant is False else None
+    found.extend(_patch_findings(k, items, patient, market, prior))
+    found.extend(_tolerant_only_products(k, items, patient, prior, previous))
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
@@ -1420,19 +1425,35 @@ def _gabapentinoid(k: Knowledge, items: Sequence[Item], opioids: list[str],
 
 
 def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
-                    market: str | None) -> list[Finding]:
+                    market: str | None, prior: PreviousOpioids | None = None) -> list[Finding]:
+    """The fentanyl patch in a patient recorded as not opioid-tolerant (the labels: not to be
+    initiated in opioid non-tolerant patients), or whose tolerance is not given (information).
+
+    ``prior``: the scheduled opioids of the previous regimen of a patient recorded as not
+    tolerant. Where their day reaches the labels' definition of tolerance the patch is a switch
+    from them, which the switch rules judge against the previous oral morphine equivalent
+    (information says why the rule did not apply); below it the rule stays, naming them."""
     found: list[Finding] = []
     patches = [i for i in items if i.listed and i.drug.name == "fentanyl"
                and i.route is Route.TRANSDERMAL]
     if not patches:
         return found
     rule = _rule(k, "fentanyl-patch-naive")
-    if patient.opioid_tolerant is False:
+    if patient.opioid_tolerant is False and prior is not None and prior.meets_tolerance:
+        why = k.safety_rules.first("opioid-naive-not-applied")
+        found.append(Finding(Severity.INFO, "opioid-naive-not-applied", (
+            f"{patches[0]}: the previous regimen schedules {prior.names()}; {prior.day()}: the "
+            "fentanyl patch's rule for opioid non-tolerant patients does not apply (the switch "
+            "rules judge the first patch against the previous oral morphine equivalent)"),
+            f"{why.source} ; also: {rule.source}", item=str(patches[0])))
+    elif patient.opioid_tolerant is False:
         # a market's label may allow a naive start (フェントステープ 0.5 mg): its own rule says so
         refused = [p for p in patches if naive_start_allowed(p, market, k) is None]
+        who = ("an opioid-naive patient" if prior is None else
+               f"a patient recorded as not opioid-tolerant ({prior.state()}; {prior.day()})")
         if refused:
             found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
-                                             f"{refused[0]} in an opioid-naive patient",
+                                             f"{refused[0]} in {who}",
                                              rule=rule), item=str(refused[0])))
     elif patient.opioid_tolerant is None:
         found.append(Finding(Severity.INFO, "fentanyl-patch-tolerance-not-checked",
@@ -1441,13 +1462,19 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     return found
 
 
-def _tolerant_only_products(k: Knowledge, items: Sequence[Item],
-                            patient: Patient) -> list[Finding]:
+def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patient,
+                            prior: PreviousOpioids | None = None,
+                            previous: Sequence[Item] | None = None) -> list[Finding]:
     """Products the labels reserve for opioid-tolerant patients (transmucosal fentanyl: the
-    drug's ``opioid_tolerant_only_routes``): an error in a patient recorded as opioid-naive;
-    otherwise a warning where the scheduled opioids beside them stay below the labels'
-    definition of tolerance under every reading of the rotation tables (the most cautious, the
-    largest factors), or where none is scheduled."""
+    drug's ``opioid_tolerant_only_routes``): an error in a patient recorded as opioid-naive, or
+    as not tolerant where the previous regimen's scheduled opioids (``prior``) stay below the
+    labels' definition of tolerance; otherwise a warning where the scheduled opioids beside them
+    stay below that definition under every reading of the rotation tables (the most cautious,
+    the largest factors), or where none is scheduled.
+
+    Where none is scheduled and the previous regimen scheduled opioids, the warning names them:
+    the labels require patients to remain on around-the-clock opioids while taking the product,
+    and an order that drops them may be an omission."""
     products = []
     for item in items:
         if not item.listed:
@@ -1459,16 +1486,22 @@ def _tolerant_only_products(k: Knowledge, items: Sequence[Item],
     if not products:
         return []
     named = ", ".join(str(p) for p in products)
-    if patient.opioid_tolerant is False:
-        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product",
-                                    f"{named} in an opioid-naive patient"),
+    if patient.opioid_tolerant is False and (prior is None or not prior.meets_tolerance):
+        who = ("an opioid-naive patient" if prior is None else
+               f"a patient recorded as not opioid-tolerant ({prior.state()}; {prior.day()})")
+        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product", f"{named} in {who}"),
                              code="opioid-tolerant-only", item=str(products[0]))]
     rule = _rule(k, "opioid-tolerance-not-met", threshold=True)
     assert rule.threshold is not None
     scheduled = [(i, d, mg) for i, d, mg in _scheduled_opioids(items) if i not in products]
     if not scheduled:
+        dropped = [old for old in scheduled_opioids(previous) if old not in products]
+        gone = ("" if not dropped else
+                f"; the around-the-clock {', '.join(str(old) for old in dropped)} of the "
+                f"previous regimen {'is' if len(dropped) == 1 else 'are'} not in this one (left "
+                "out of the order?)")
         return [_ruled(k, "opioid-tolerance-not-met",
-                       f"{named} with no opioid scheduled around the clock", rule=rule)]
+                       f"{named} with no opioid scheduled around the clock{gone}", rule=rule)]
     readings = [r for t in _switch_tables(k, None)
                 if (r := _totals(k, t, scheduled)) is not None]
     if not readings:
@@ -2468,7 +2501,9 @@ def _above_label_initial_dose(k: Knowledge, items: Sequence[Item],
     tolerant-only error, which says more.
     """
     if patient.opioid_tolerant is False:
-        return []
+        prior = previous_opioids(previous, knowledge=k)
+        if prior is None or not prior.meets_tolerance:
+            return []  # the tolerant-only error says more
     found = []
     for item in items:
         if not item.listed:
@@ -2994,9 +3029,9 @@ def check(
     found: list[Finding] = []
     limits = _limit_findings(k, items, patient, market)
     found.extend(limits)
-    found.extend(_interaction_findings(k, items, patient, limits, market))
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
+    found.extend(_interaction_findings(k, items, patient, limits, market, before))
     found.extend(opioid_range_findings(items, patient, market=market, table=table,
                                        previous=before, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
