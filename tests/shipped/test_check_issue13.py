@@ -1151,6 +1151,25 @@ FRESH86_STILL_WARNED = {
             "the finding names the dropped around-the-clock opioid (fix8586)",
 }
 
+# -- the eighty-seventh and eighty-eighth held-out rounds (written and committed before check ran) --
+FRESH87_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH87_STILL_WARNED = {
+    "HE34": "nortriptyline 10 mg at night at 70 (au): the Beers Criteria (as OL13)",
+    "HE36": "MR oxycodone 20 mg/day to Durogesic 12 micrograms/h (au): the US tolerance rule "
+            "borrowed as a warning (as MB30)",
+}
+FRESH88_LEFT = {
+    "JC03": "SC fentanyl 2000 micrograms/24 h, tolerant, no previous (nz): no usual-range ceiling",
+    "JC37": "IV ondansetron with SC haloperidol at 79 (nz): two QT-prolonging drugs, no pair rule",
+}
+FRESH88_STILL_WARNED = {
+    "JE01": "SC morphine 15 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio (as YB08)",
+    "JE10": "SC oxycodone 5 mg every 4 hours as needed, naive (eu): the borrowed UK day",
+    "JE29": "oral morphine 30 mg/day to SC fentanyl 200 micrograms/24 h (au): unreduced at JSPM",
+    "JE36": "SC morphine 30 mg/24 h to SC fentanyl 400 micrograms/24 h (nz): unreduced at JSPM",
+    "JE46": "oral morphine 60 mg/day to IV fentanyl 400 micrograms/24 h (jp): unreduced at JSPM",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1239,6 +1258,8 @@ ROUNDS = {
     "fresh84": (FRESH84_LEFT, FRESH84_STILL_WARNED),
     "fresh85": (FRESH85_LEFT, FRESH85_STILL_WARNED),
     "fresh86": (FRESH86_LEFT, FRESH86_STILL_WARNED),
+    "fresh87": (FRESH87_LEFT, FRESH87_STILL_WARNED),
+    "fresh88": (FRESH88_LEFT, FRESH88_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
