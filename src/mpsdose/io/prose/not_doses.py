@@ -197,6 +197,15 @@ def note_grains(passage: Passage, tokens: list[Token]) -> None:
                             "write it in mg or g", (number.start, unit.end))
 
 
+def _no_daily_amount(passage: Passage, token: Token, not_dose: str, code: str, why: str) -> None:
+    """Set an amount aside as ``not_dose`` (a dose of one day, a rate that does not run all day)
+    with an information ``code`` that says ``why`` it gives no daily amount."""
+    said = passage.text[token.start:token.end]
+    passage.add_not_dose(token, not_dose)
+    passage.add_finding(Severity.INFO, code, f"{said!r}: {why}: no daily amount",
+                        (token.start, token.end))
+
+
 def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used: set[int]) -> None:
     """Pass 2 over one sentence: each number that is not a dose set aside with why, each total
     the text prints kept to be compared; the positions of the tokens so used are added to
@@ -304,33 +313,26 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
         if amount.time in ("day", None) and _COURSE_DAY_AFTER.match(
                 passage.normal, token.end, token.end + 20):
             used.add(index)  # "methotrexate (24mg/day, +4 day, 16mg/day, +6day …)"
-            said = passage.text[token.start:token.end]
-            passage.add_not_dose(token, "the dose of one day of a course (day +N), not a "
-                                 "daily amount")
-            passage.add_finding(Severity.INFO, "course-day",
-                                f"{said!r}: given on one day of a course (day +N after a "
-                                "transplant): no daily amount", (token.start, token.end))
+            _no_daily_amount(passage, token, "the dose of one day of a course (day +N), not a "
+                             "daily amount", "course-day",
+                             "given on one day of a course (day +N after a transplant)")
             continue
         if amount.time == "h" and _DURING_PROCEDURE.match(passage.normal, token.end,
                                                           token.end + 50):
             used.add(index)  # "heparin saline was given continuously of 1,000 U/hour during the procedure"
-            said = passage.text[token.start:token.end]
-            passage.add_not_dose(token, "a rate during a procedure, which lasts less than a day")
-            passage.add_finding(Severity.INFO, "procedure-rate",
-                                f"{said!r}: a rate given during a procedure only, for less than "
-                                "a day: no daily amount", (token.start, token.end))
+            _no_daily_amount(passage, token, "a rate during a procedure, which lasts less than a "
+                             "day", "procedure-rate",
+                             "a rate given during a procedure only, for less than a day")
             continue
         if amount.time == "min" and not amount.per_kg and _GIVING_SPEED.search(
                 passage.normal[max(0, token.start - 40):token.start]) and any(
                 tokens[p].kind == "amount" and tokens[p].value.time is None
                 for p in range(index)):
             used.add(index)  # "phenytoin 20 mg/kg was administered at a rate of 50 mg/minute"
-            said = passage.text[token.start:token.end]
-            passage.add_not_dose(token, "the speed a dose written before it is given at (a "
-                                 "loading infusion), not a rate that runs all day")
-            passage.add_finding(Severity.INFO, "giving-speed",
-                                f"{said!r}: the speed the dose written before it is given at, "
-                                "not a continuous rate: no daily amount", (token.start, token.end))
+            _no_daily_amount(passage, token, "the speed a dose written before it is given at (a "
+                             "loading infusion), not a rate that runs all day", "giving-speed",
+                             "the speed the dose written before it is given at, not a "
+                             "continuous rate")
             continue
         if _UPPER_BOUND.search(passage.normal[max(0, token.start - 30):token.start]):
             used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"
