@@ -968,7 +968,11 @@ FRESH65_STILL_WARNED = {
 }
 FRESH66_LEFT: dict[str, str] = {}  # 39/40 on the first run; HA37 caught by fix6566 (clonazepam
 # cyp3a4_inhibitor_caution, the US label's 'should be used cautiously' with CYP3A inhibitors)
-FRESH66_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH66_STILL_WARNED = {  # 0/50 on the first run
+    "HB05": "haloperidol 0.5 mg SC and ondansetron 4 mg IV, both as needed (us): haloperidol's own "
+            "source (Haldol SmPC 4.3) contraindicates QT-prolonging drugs (fix8788); the US "
+            "label does not, and the data are not yet scoped by market",
+}
 
 # -- the sixty-seventh and sixty-eighth held-out rounds (written and committed before check ran) --
 FRESH67_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
@@ -1158,10 +1162,10 @@ FRESH87_STILL_WARNED = {
     "HE36": "MR oxycodone 20 mg/day to Durogesic 12 micrograms/h (au): the US tolerance rule "
             "borrowed as a warning (as MB30)",
 }
-FRESH88_LEFT = {
-    "JC03": "SC fentanyl 2000 micrograms/24 h, tolerant, no previous (nz): no usual-range ceiling",
-    "JC37": "IV ondansetron with SC haloperidol at 79 (nz): two QT-prolonging drugs, no pair rule",
-}
+# JC03 (SC fentanyl 2000 micrograms/24 h) caught by fix8788: a usual row of SC fentanyl's own, the
+# 600-900 micrograms a syringe pump holds (St Peter's Hospice); JC37 (IV ondansetron with SC
+# haloperidol) by haloperidol's own contraindication of QT-prolonging drugs (Haldol SmPC 4.3).
+FRESH88_LEFT: dict[str, str] = {}  # 38/40 on the first run
 FRESH88_STILL_WARNED = {
     "JE01": "SC morphine 15 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio (as YB08)",
     "JE10": "SC oxycodone 5 mg every 4 hours as needed, naive (eu): the borrowed UK day",

@@ -57,8 +57,9 @@ def test_citalopram_or_domperidone_with_methadone_is_the_one_methadone_qt_warnin
         assert f"{name}'s own source contraindicates" in finding.message
         assert "boxed warning" in finding.message.lower()
         assert label in finding.source and "methadone" in finding.source.lower()
-    # a partner whose label says nothing of QT drugs: methadone's warning alone
-    found = _found(["haloperidol 2.5 mg sc bid", "methadone 5 mg po q8h"], PATIENT)
+    # a partner whose label says nothing of QT drugs: methadone's warning alone (ondansetron;
+    # haloperidol's own label contraindicates them since fix8788)
+    found = _found(["ondansetron 8 mg po q8h", "methadone 5 mg po q8h"], PATIENT)
     finding = next(f for f in found if f.code == "methadone-qt")
     assert "own source" not in finding.message
 
