@@ -41,7 +41,7 @@ labels' definition of tolerance. Every finding says which state it assumed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -1130,18 +1130,13 @@ def _label_elsewhere(k: Knowledge, entry: _Entry, crossings: list[_Crossing],
             else _ceiling_text(label, "dose", label.per_dose),
             None if not day or label.per_day is None
             else _ceiling_text(label, "day", label.per_day)) if part)
-    stepped = []
-    for crossing in crossings:
-        severity = _step_down(crossing.severity)
-        article = "an" if severity is Severity.INFO else "a"
-        stepped.append(_Crossing(
-            severity,
-            f"{crossing.text}, within {within} [{_where(label)}], the {str(label.market).upper()}"
-            f" label's own start of {entry.drug} for an opioid-naive patient: the "
-            f"{market.upper()} start is a guideline's for every opioid, so the sources disagree "
-            f"and it is {article} {severity.value}",
-            f"{crossing.source} ; also: {label.source}"))
-    return stepped
+    return _stepped_down(
+        crossings, label,
+        lambda article, severity: (
+            f"within {within} [{_where(label)}], the {str(label.market).upper()} label's own "
+            f"start of {entry.drug} for an opioid-naive patient: the {market.upper()} start is a "
+            f"guideline's for every opioid, so the sources disagree and it is {article} "
+            f"{severity.value}"))
 
 
 def _label_same_market(entry: _Entry, crossings: list[_Crossing], rows: Sequence[OpioidRange],
@@ -1182,16 +1177,24 @@ def _label_same_market(entry: _Entry, crossings: list[_Crossing], rows: Sequence
         return crossings
     within = (_ceiling_text(label, "dose", label.per_dose or 0.0)
               + ("" if label.per_day is not None else f" at most every {significant(hours, 3)} h"))
+    return _stepped_down(
+        crossings, label,
+        lambda article, severity: (
+            f"within {within} [{_where(label)}], the {market.upper()} label's own start of "
+            f"{entry.drug}: the {market.upper()} start of every opioid yields to the drug's own "
+            f"label, so it is {article} {severity.value}"))
+
+
+def _stepped_down(crossings: list[_Crossing], label: OpioidRange,
+                  why: Callable[[str, Severity], str]) -> list[_Crossing]:
+    """Each crossing one severity lower, its text followed by ``why`` (given the article and
+    the new severity) and its source by the label's that allows the dose."""
     stepped = []
     for crossing in crossings:
         severity = _step_down(crossing.severity)
         article = "an" if severity is Severity.INFO else "a"
-        stepped.append(_Crossing(
-            severity,
-            f"{crossing.text}, within {within} [{_where(label)}], the {market.upper()} label's "
-            f"own start of {entry.drug}: the {market.upper()} start of every opioid yields to "
-            f"the drug's own label, so it is {article} {severity.value}",
-            f"{crossing.source} ; also: {label.source}"))
+        stepped.append(_Crossing(severity, f"{crossing.text}, {why(article, severity)}",
+                                 f"{crossing.source} ; also: {label.source}"))
     return stepped
 
 
