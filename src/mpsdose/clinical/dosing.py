@@ -39,7 +39,10 @@ __all__ = [
     "opioid_base",
     "rotation_table",
     "round_down",
+    "scheduled_ome",
+    "scheduled_opioid_days",
     "strength_rows",
+    "switch_tables",
 ]
 
 #: The rotation table used when none is named: the Scottish Palliative Care Guidelines' tables.
@@ -244,3 +247,37 @@ def opioid_base(knowledge: Knowledge, items: Sequence[Item], table: ConversionTa
                 "total", f"{item}: {significant(amount, 6)} {factor.unit} × {factor.describe()} "
                          f"= {format_range((low, high))} OME [{table.id}: {factor.source}]")))
     return OpioidBase(scheduled, prn, tuple(parts))
+
+
+def scheduled_opioid_days(items: Iterable[Item]) -> list[tuple[Item, str, float]]:
+    """(item, drug, mg/day) of the scheduled opioids whose dose is known."""
+    found = []
+    for item in items:
+        if not item.listed or item.prn:
+            continue
+        for ingredient in item.ingredients:
+            daily = item.daily(ingredient)
+            if ingredient.drug.is_opioid and daily is not None:
+                found.append((item, ingredient.drug.name, daily))
+    return found
+
+
+def scheduled_ome(k: Knowledge, table_id: str,
+                  opioids: Sequence[tuple[Item, str, float]]) -> tuple[float, float] | None:
+    """The scheduled OME (low, high reading) under one table; None where it lacks a factor."""
+    table = k.conversion_table(table_id)
+    low = high = 0.0
+    for item, drug, daily in opioids:
+        factor = table.lookup(drug, item.route, item.form, daily)
+        if factor is None:
+            return None
+        amount = factor.unit.from_canonical(daily)
+        low += amount * factor.bounds[0]
+        high += amount * factor.bounds[1]
+    return (low, high)
+
+
+def switch_tables(k: Knowledge, table: str | None) -> list[str]:
+    """The table the user chose (or the default rotation table), then every rotation table."""
+    first = table or DEFAULT_ROTATION_TABLE
+    return list(dict.fromkeys([first, *(t.id for t in k.rotation_tables)]))

@@ -46,7 +46,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
+from mpsdose.clinical.dosing import (
+    DEFAULT_ROTATION_TABLE,
+    scheduled_ome,
+    scheduled_opioid_days,
+    switch_tables,
+)
 from mpsdose.clinical.market import (
     already_held,
     naive_start_allowed,
@@ -930,25 +935,12 @@ def previous_opioids(previous: Iterable[Item] | None, *,
         return None
     k = resolve(knowledge)
     rule = k.safety_rules.first("opioid-tolerance-not-met", threshold=True)
-    tables = tuple(dict.fromkeys([DEFAULT_ROTATION_TABLE, *(t.id for t in k.rotation_tables)]))
-    totals = []
-    for table_id in tables:
-        table = k.conversion_table(table_id)
-        total: float | None = 0.0
-        for item in items:
-            for ingredient in item.ingredients:
-                if not ingredient.drug.is_opioid:
-                    continue
-                daily = item.daily(ingredient)
-                factor = (None if daily is None else
-                          table.lookup(ingredient.drug.name, item.route, item.form, daily))
-                if daily is None or factor is None or total is None:
-                    total = None
-                    continue
-                total += factor.unit.from_canonical(daily) * factor.bounds[1]
-        if total is not None:
-            totals.append(total)
-    return PreviousOpioids(tuple(items), max(totals) if totals else None,
+    tables = tuple(switch_tables(k, None))
+    days = scheduled_opioid_days(items)
+    known = len(days) == sum(d.is_opioid for item in items for d in item.drugs)
+    readings = [] if not known else [
+        reading[1] for t in tables if (reading := scheduled_ome(k, t, days)) is not None]
+    return PreviousOpioids(tuple(items), max(readings) if readings else None,
                            rule.threshold or 0.0, tables)
 
 

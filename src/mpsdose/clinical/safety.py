@@ -53,7 +53,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from mpsdose.clinical.dosing import DEFAULT_ROTATION_TABLE
+from mpsdose.clinical.dosing import (
+    scheduled_ome,
+    scheduled_opioid_days,
+    switch_tables,
+)
 from mpsdose.clinical.equivalence import oral_morphine_equivalent
 from mpsdose.clinical.hepatic import hepatic_dose_met
 from mpsdose.clinical.market import (
@@ -1493,7 +1497,7 @@ def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patien
                              code="opioid-tolerant-only", item=str(products[0]))]
     rule = _rule(k, "opioid-tolerance-not-met", threshold=True)
     assert rule.threshold is not None
-    scheduled = [(i, d, mg) for i, d, mg in _scheduled_opioids(items) if i not in products]
+    scheduled = [(i, d, mg) for i, d, mg in scheduled_opioid_days(items) if i not in products]
     if not scheduled:
         dropped = [old for old in scheduled_opioids(previous) if old not in products]
         gone = ("" if not dropped else
@@ -1502,8 +1506,8 @@ def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patien
                 "out of the order?)")
         return [_ruled(k, "opioid-tolerance-not-met",
                        f"{named} with no opioid scheduled around the clock{gone}", rule=rule)]
-    readings = [r for t in _switch_tables(k, None)
-                if (r := _totals(k, t, scheduled)) is not None]
+    readings = [r for t in switch_tables(k, None)
+                if (r := scheduled_ome(k, t, scheduled)) is not None]
     if not readings:
         return []
     top = max(r[1] for r in readings)
@@ -1511,7 +1515,7 @@ def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patien
         return []
     return [_ruled(k, "opioid-tolerance-not-met", (
         f"{named} beside scheduled opioids of at most {significant(top, 4)} mg/day oral morphine "
-        f"equivalent (the largest reading of {', '.join(_switch_tables(k, None))}), below the "
+        f"equivalent (the largest reading of {', '.join(switch_tables(k, None))}), below the "
         f"{rule.threshold:g} mg/day of opioid tolerance"), rule=rule)]
 
 
@@ -1629,34 +1633,6 @@ def _all_continued(before: Sequence[tuple[Item, str, float]],
                for item, drug, daily in before)
 
 
-def _scheduled_opioids(items: Sequence[Item]) -> list[tuple[Item, str, float]]:
-    """(item, drug, mg/day) of the scheduled opioids whose dose is known."""
-    found = []
-    for item in items:
-        if not item.listed or item.prn:
-            continue
-        for ingredient in item.ingredients:
-            daily = item.daily(ingredient)
-            if ingredient.drug.is_opioid and daily is not None:
-                found.append((item, ingredient.drug.name, daily))
-    return found
-
-
-def _totals(k: Knowledge, table_id: str,
-            opioids: Sequence[tuple[Item, str, float]]) -> tuple[float, float] | None:
-    """The scheduled OME (low, high reading) under one table; None where it lacks a factor."""
-    table = k.conversion_table(table_id)
-    low = high = 0.0
-    for item, drug, daily in opioids:
-        factor = table.lookup(drug, item.route, item.form, daily)
-        if factor is None:
-            return None
-        amount = factor.unit.from_canonical(daily)
-        low += amount * factor.bounds[0]
-        high += amount * factor.bounds[1]
-    return (low, high)
-
-
 def _range_top_total(k: Knowledge, table_id: str,
                      opioids: Sequence[tuple[Item, str, float]]) -> float | None:
     """The scheduled OME under one table with each factor the source gives only as a range read
@@ -1677,12 +1653,6 @@ def _range_top_total(k: Knowledge, table_id: str,
     return total if ranged else None
 
 
-def _switch_tables(k: Knowledge, table: str | None) -> list[str]:
-    """The table the user chose (or the default rotation table), then every rotation table."""
-    first = table or DEFAULT_ROTATION_TABLE
-    return list(dict.fromkeys([first, *(t.id for t in k.rotation_tables)]))
-
-
 _Readings = dict[str, tuple[tuple[float, float], tuple[float, float]]]
 
 
@@ -1690,8 +1660,8 @@ def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, 
               after: Sequence[tuple[Item, str, float]]) -> _Readings:
     """(old, new) scheduled OME under each table that has a factor for every opioid of both."""
     return {t: (b, a) for t in tables
-            if (b := _totals(k, t, before)) is not None
-            and (a := _totals(k, t, after)) is not None and b[0] > 0}
+            if (b := scheduled_ome(k, t, before)) is not None
+            and (a := scheduled_ome(k, t, after)) is not None and b[0] > 0}
 
 
 def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
@@ -1704,14 +1674,14 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     and is not reversible; CDC: calculated MME does not set the dose of a new opioid): its
     starting-dose cap and the chosen market's label judge it."""
     found: list[Finding] = []
-    before_items, after_items = _scheduled_opioids(previous), _scheduled_opioids(items)
+    before_items, after_items = scheduled_opioid_days(previous), scheduled_opioid_days(items)
     old = {drug for _, drug, _ in before_items}
     new = {drug for _, drug, _ in after_items}
     if "methadone" in old and (new - old or "methadone" not in new):
         found.append(_ruled(k, "switch-from-methadone",
                             f"a switch from methadone to {', '.join(sorted(new - {'methadone'}))}"
                             if new - {"methadone"} else "methadone stopped"))
-    tables = _switch_tables(k, table)
+    tables = switch_tables(k, table)
     routes = _route_changes(k, before_items, after_items, tables[0])
     found.extend(routes)
     # as-needed doses too, dose for dose: an oral rescue rewritten SC at the same mg
@@ -1755,7 +1725,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     if before_items and after_items and market is not None:
         found.extend(_above_label_switch_start(k, before_items, after_items, tables, market))
     chosen = tables[0]
-    old_bounds = _totals(k, chosen, before_items) if before_items else None
+    old_bounds = scheduled_ome(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
     low_start = (_market_low_patch(k, items, old_bounds, market)
@@ -2207,11 +2177,11 @@ def _above_label_switch_start(k: Knowledge, before_items: Sequence[tuple[Item, s
                               and b.from_route is Route.ORAL)
     if not starts:
         return []
-    read = [(t, b[0]) for t in tables if (b := _totals(k, t, before_items)) is not None]
+    read = [(t, b[0]) for t in tables if (b := scheduled_ome(k, t, before_items)) is not None]
     if not read:
         read = [(t.id, b[0]) for t in k.conversion_tables.values()
                 if not isinstance(t, RotationTable)
-                and (b := _totals(k, t.id, before_items)) is not None]
+                and (b := scheduled_ome(k, t.id, before_items)) is not None]
     if not read:
         return []
     table_id, amount = max(read, key=lambda pair: pair[1])
@@ -2821,7 +2791,7 @@ def _own_unit_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
 
 def _route_factors(k: Knowledge, drug: str, old: Route, new: Route, chosen: str) -> str:
     """`` (spcg: oral 2, sc 4 mg OME per mg: × 2)`` where a table has both factors."""
-    for table_id in _switch_tables(k, chosen):
+    for table_id in switch_tables(k, chosen):
         table = k.conversion_table(table_id)
         before, after = table.lookup(drug, old), table.lookup(drug, new)
         if before is not None and after is not None and before.unit == after.unit:
