@@ -811,7 +811,8 @@ _RESPIRATORY = frozenset({"copd", "asthma", "sleep-apnoea", "respiratory-disease
 
 def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                           limits: Sequence[Finding], market: str | None,
-                          previous: Sequence[Item] | None = None) -> list[Finding]:
+                          previous: Sequence[Item] | None = None,
+                          prior: PreviousOpioids | None = None) -> list[Finding]:
     found: list[Finding] = []
     nsaids = _classes(items, "nsaid")
     steroids = _classes(items, "corticosteroid")
@@ -940,7 +941,6 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     hypnotics = _classes(items, "hypnotic")
     if hypnotics and not opioids:  # with an opioid, opioid-cns-depressant judges it
         found.extend(_hypnotic_older(k, hypnotics, patient))
-    prior = previous_opioids(previous, knowledge=k) if patient.opioid_tolerant is False else None
     found.extend(_patch_findings(k, items, patient, market, prior))
     found.extend(_tolerant_only_products(k, items, patient, prior, previous))
     found.extend(_usual_range_findings(k, items))
@@ -1453,17 +1453,23 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     elif patient.opioid_tolerant is False:
         # a market's label may allow a naive start (フェントステープ 0.5 mg): its own rule says so
         refused = [p for p in patches if naive_start_allowed(p, market, k) is None]
-        who = ("an opioid-naive patient" if prior is None else
-               f"a patient recorded as not opioid-tolerant ({prior.state()}; {prior.day()})")
         if refused:
             found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
-                                             f"{refused[0]} in {who}",
+                                             f"{refused[0]} in {_not_tolerant(prior)}",
                                              rule=rule), item=str(refused[0])))
     elif patient.opioid_tolerant is None:
         found.append(Finding(Severity.INFO, "fentanyl-patch-tolerance-not-checked",
                              "opioid tolerance not given: the fentanyl patch's requirement of "
                              "opioid tolerance was not checked", rule.source))
     return found
+
+
+def _not_tolerant(prior: PreviousOpioids | None) -> str:
+    """The patient recorded as not opioid-tolerant, in words: opioid-naive where no previous
+    regimen schedules an opioid, else what it schedules and how its day reads."""
+    if prior is None:
+        return "an opioid-naive patient"
+    return f"a patient recorded as not opioid-tolerant ({prior.state()}; {prior.day()})"
 
 
 def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patient,
@@ -1491,9 +1497,8 @@ def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patien
         return []
     named = ", ".join(str(p) for p in products)
     if patient.opioid_tolerant is False and (prior is None or not prior.meets_tolerance):
-        who = ("an opioid-naive patient" if prior is None else
-               f"a patient recorded as not opioid-tolerant ({prior.state()}; {prior.day()})")
-        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product", f"{named} in {who}"),
+        return [attrs.evolve(_ruled(k, "opioid-tolerant-only-product",
+                                    f"{named} in {_not_tolerant(prior)}"),
                              code="opioid-tolerant-only", item=str(products[0]))]
     rule = _rule(k, "opioid-tolerance-not-met", threshold=True)
     assert rule.threshold is not None
@@ -2455,7 +2460,8 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
 
 def _above_label_initial_dose(k: Knowledge, items: Sequence[Item],
                               previous: Sequence[Item] | None, patient: Patient,
-                              market: str | None) -> list[Finding]:
+                              market: str | None,
+                              prior: PreviousOpioids | None = None) -> list[Finding]:
     """A product started above the dose its label starts every patient at.
 
     The transmucosal fentanyl labels (Fentora, Actiq, Abstral, PecFent, Instanyl) start every
@@ -2470,10 +2476,8 @@ def _above_label_initial_dose(k: Knowledge, items: Sequence[Item],
     titration step instead (``_as_needed_label_steps``). An opioid-naive patient is left to the
     tolerant-only error, which says more.
     """
-    if patient.opioid_tolerant is False:
-        prior = previous_opioids(previous, knowledge=k)
-        if prior is None or not prior.meets_tolerance:
-            return []  # the tolerant-only error says more
+    if patient.opioid_tolerant is False and (prior is None or not prior.meets_tolerance):
+        return []  # the tolerant-only error says more
     found = []
     for item in items:
         if not item.listed:
@@ -3001,7 +3005,9 @@ def check(
     found.extend(limits)
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
-    found.extend(_interaction_findings(k, items, patient, limits, market, before))
+    # a patient recorded as not tolerant whose previous regimen schedules an opioid
+    prior = previous_opioids(before, knowledge=k) if patient.opioid_tolerant is False else None
+    found.extend(_interaction_findings(k, items, patient, limits, market, before, prior))
     found.extend(opioid_range_findings(items, patient, market=market, table=table,
                                        previous=before, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
@@ -3014,7 +3020,7 @@ def check(
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
     if before is not None:
         found.extend(_switch_findings(k, items, before, patient, table, market))
-    found.extend(_above_label_initial_dose(k, items, before, patient, market))
+    found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))
     unique = list(dict.fromkeys(found))
