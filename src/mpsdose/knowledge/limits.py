@@ -498,8 +498,7 @@ class OpioidRange(Value):
         if product is not None and (row["check"] != "titration-dose" or drug is None):
             raise row.error("product names the label of a titration-dose row of one drug",
                             "product")
-        products = frozenset(" ".join(name.strip().lower().split())
-                             for name in (product or "").split("|") if name.strip())
+        products = row.names("product")
         strong_only = row.get("opioids") == "strong"
         if strong_only and drug is not None:
             raise row.error("opioids (strong) scopes a row of every opioid, not one drug's",

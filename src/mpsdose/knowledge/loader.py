@@ -70,6 +70,12 @@ class Row(Value):
         value = self.cells.get(column)
         return default if value is None else value
 
+    def names(self, column: str) -> frozenset[str]:
+        """A cell of names separated by ``|`` (``"Butrans|Norspan"``), each lower case with its
+        spaces normalised; empty where the cell is."""
+        return frozenset(" ".join(name.strip().lower().split())
+                         for name in (self.get(column) or "").split("|") if name.strip())
+
     @property
     def where(self) -> str:
         """``file:line``."""

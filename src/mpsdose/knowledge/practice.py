@@ -76,11 +76,9 @@ class UsualSchedule(Value):
 
     @classmethod
     def from_row(cls, row: Row) -> UsualSchedule:
-        products = frozenset(" ".join(name.strip().lower().split())
-                             for name in (row.get("products") or "").split("|") if name.strip())
         return cls(row["drug"], row["route"], row.get("release"), row.get("form"),
                    row.get("interval_h"), row.get("interval_h_max"), row.get("prn_interval_h"),
-                   row["source"], row.get("notes", ""), products)
+                   row["source"], row.get("notes", ""), row.names("products"))
 
     @property
     def interval_range(self) -> tuple[float, float] | None:
