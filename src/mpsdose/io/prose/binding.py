@@ -868,6 +868,10 @@ def _coordinated(tokens: list[Token], drug_index: int, amount_index: int) -> lis
     return []
 
 
+#: "the patient was maintained on 50 mg daily": kept on an amount of the story's drug.
+_KEPT_ON = re.compile(r"\bmaintained\s+on\s+(?:a\s+dose\s+of\s+)?\d")
+
+
 def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
                 ) -> tuple[Drug, tuple[int, int], Any] | None:
     """The drug a sentence that names none refers back to ("the dose was increased to …",
@@ -899,8 +903,7 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     changes = any(t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach")
                   for t in tokens)
     # "the patient was maintained on 50 mg daily": kept on an amount, a dose of the story's drug
-    kept_on = re.search(r"\bmaintained\s+on\s+(?:a\s+dose\s+of\s+)?\d",
-                        passage.normal[tokens[0].start:tokens[-1].end]) is not None
+    kept_on = _KEPT_ON.search(passage.normal, tokens[0].start, tokens[-1].end) is not None
     if not (words & {"dose", "dosage", "doses", "dosing", "rate", "prescription", "regimen"}
             or changes or devices or kept_on):
         return None

@@ -593,7 +593,7 @@ _BRAND_LETTERS = re.compile(r"[A-Z]{2,3}")
 #: A letter naming a variant after a name, perhaps with its number: "cyclosporine A", "vitamin
 #: K", "vitamin B6", "vitamin B12", "vitamin D3" (prosefix5253: fresh52-018's "vitamin B6 100 mg
 #: daily" went back to aspirin, first of the list)
-_VARIANT = r"[A-Z]"
+_VARIANT = re.compile(r"[A-Z]")
 
 
 def _variant_part(passage: Passage, tokens: list[Token], position: int) -> bool:
@@ -601,10 +601,13 @@ def _variant_part(passage: Passage, tokens: list[Token], position: int) -> bool:
     ("vitamin B6": the letter, then the number 6 written against it)."""
     token = tokens[position]
     if token.kind == "word":
-        return re.fullmatch(_VARIANT, passage.text[token.start:token.end]) is not None
-    return token.kind == "number" and position >= 1 and tokens[position - 1].end == token.start \
-        and tokens[position - 1].kind == "word" and re.fullmatch(
-            _VARIANT, passage.text[tokens[position - 1].start:tokens[position - 1].end]) is not None
+        return _VARIANT.fullmatch(passage.text[token.start:token.end]) is not None
+    letter = tokens[position - 1] if position >= 1 else None
+    return (token.kind == "number" and letter is not None and letter.end == token.start
+            and letter.kind == "word"
+            and _VARIANT.fullmatch(passage.text[letter.start:letter.end]) is not None)
+
+
 #: The noun of "and the dose of <name>".
 _DOSE_NOUNS = frozenset({"dose", "doses", "dosage"})
 
