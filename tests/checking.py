@@ -4,6 +4,7 @@ or severities of one code among them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mpsdose import Knowledge, Patient, Regimen, check
@@ -51,3 +52,13 @@ def of(found: list[Finding], code: str) -> list[Finding]:
 def severities(found: list[Finding], code: str) -> list[Severity]:
     """The severities of the findings of one code, in order."""
     return [f.severity for f in of(found, code)]
+
+
+_FOLDED = re.compile(r"\(a (warning|error) said by [\w-]+ above, as (?:warning|error): not raised twice\)$")
+
+
+def own_severity(finding: Finding) -> Severity:
+    """The severity the finding's rule raised it at: a repeat folded into a finding that says it
+    better (``FOLDS``) is shown as info, and its message keeps the rule's own severity."""
+    folded = _FOLDED.search(finding.message)
+    return finding.severity if folded is None else Severity(folded.group(1))

@@ -108,6 +108,7 @@ from pathlib import Path
 from typing import Any
 
 from mpsdose import MpsdoseError, Patient, Regimen, check
+from mpsdose.clinical.safety import FOLDS
 from mpsdose.model.findings import Finding, Severity
 
 DATA = Path(__file__).parent / "data"
@@ -256,7 +257,10 @@ def caught(row: dict[str, str], result: list[Finding] | MpsdoseError) -> bool:
     if isinstance(result, MpsdoseError):
         return "refused" in want
     codes = {f.code for f in raised(result)}
-    return bool(codes & want) or ("any" in want and bool(codes))
+    # a code folded into one that says it better (a rescue above the JP label's share is not
+    # raised again as above the guideline's) is caught by that one
+    said = set(want) | {better for code in want for better in FOLDS.get(code, ())}
+    return bool(codes & said) or ("any" in want and bool(codes))
 
 
 def flagged(result: list[Finding] | MpsdoseError) -> bool:

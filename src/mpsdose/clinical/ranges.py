@@ -1264,7 +1264,7 @@ def _own_usual_day(k: Knowledge, entry: _Entry, market: str | None) -> bool:
 
 
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
-                 assumption: str) -> list[Finding]:
+                 assumption: str, above: frozenset[str | None] = frozenset()) -> list[Finding]:
     """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
 
     Where no opioid is scheduled, the PRN doses at their maximum are the regimen and are counted
@@ -1279,6 +1279,9 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     though it is the standard maintenance day). Beside another scheduled opioid the drug stays
     in the OME sum, as before: no source gives a combined day in its own mg, and counting it is
     the cautious reading.
+
+    A day made of one opioid already found above its own usual range (``above``: the items of
+    those findings) is not judged again: the same dose would be flagged twice.
     """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
@@ -1290,7 +1293,7 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
         scheduled = [e for e in entries if e.daily is not None and not e.tiered]
     counted = [(e, e.ome(e.daily, "low")) for e in scheduled]
     known = [(e, ome) for e, ome in counted if ome is not None]
-    if not rows or not known:
+    if not rows or not known or (len(known) == 1 and str(known[0][0].item) in above):
         return []
     total = sum(ome for _, ome in known)
     measured = [(row, total, row.per_day, f"{significant(row.per_day, 4)} mg OME/day")
@@ -1473,7 +1476,9 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                                  f"{prior.state()}; {prior.day()}")
     judged = found + applied
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
-        found += _usual_total(k, entries, market, assumption)
+        above = frozenset(f.item for f in found if f.code == CHECK_CODES["usual"]
+                          and f.severity is not Severity.INFO)
+        found += _usual_total(k, entries, market, assumption, above)
     found += pca_info
     found += applied
     if prior is not None:

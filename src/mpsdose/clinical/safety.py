@@ -104,7 +104,7 @@ from mpsdose.model.regimen import (
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import ROUTE_GROUPS, Route, parse_condition
 
-__all__ = ["SafetyError", "check", "check_course", "enforce"]
+__all__ = ["FOLDS", "SafetyError", "check", "check_course", "enforce"]
 
 _TOLERANCE = 1e-9
 
@@ -2923,11 +2923,16 @@ def _first_patch(k: Knowledge, items: Sequence[Item], ome: float) -> list[Findin
     rate = _patch_rate(items)
     if rate <= allowed + 1e-9:
         return []
-    source = reached[-1].source if reached else bands[0].source
+    if not reached:  # below the table's first band: the table gives no patch at all
+        return [Finding(Severity.WARNING, "fentanyl-patch-first-dose", (
+            f"a first fentanyl patch of {significant(rate, 4)} mcg/h from a previous oral "
+            f"morphine equivalent of {significant(ome, 4)} mg/day: the Duragesic table gives its "
+            f"first patch, {significant(bands[0].patch_mcg_h, 4)} mcg/h, from "
+            f"{significant(bands[0].from_min, 4)} mg/day"), bands[0].source)]
     return [Finding(Severity.WARNING, "fentanyl-patch-first-dose",
                     f"a first fentanyl patch of {significant(rate, 4)} mcg/h is above the "
                     f"{significant(allowed, 4)} mcg/h the Duragesic table gives for the previous oral "
-                    f"morphine equivalent of {significant(ome, 4)} mg/day", source)]
+                    f"morphine equivalent of {significant(ome, 4)} mg/day", reached[-1].source)]
 
 
 @checked
@@ -3023,8 +3028,46 @@ def check(
     found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))
-    unique = list(dict.fromkeys(found))
+    unique = _fold(list(dict.fromkeys(found)))
     return sorted(unique, key=lambda f: -f.severity.rank)
+
+
+#: Findings that repeat what a more specific finding about the same thing says, each with the
+#: codes that say it better: a rescue above the market's label share is not also above the
+#: guideline's share, a benzodiazepine with an opioid at 78 is one problem, not two (Beers and
+#: the boxed warning), a dose read as a unit slip is not also "above the usual range". Alert
+#: fatigue makes people skip the warning that matters, so the repeat is kept as information
+#: naming the finding that raised it: its reason and source stay, its count does not.
+FOLDS: dict[str, tuple[str, ...]] = {
+    "opioid-above-usual": ("opioid-implausible-dose",),
+    "opioid-naive-start": ("opioid-tolerant-only",),
+    "opioid-benzodiazepine": ("opioid-benzodiazepine-older",),
+    "opioid-gabapentinoid": ("opioid-gabapentinoid-older",),
+    "rescue-share": ("rescue-share-jp-label",),
+    "antipsychotic-above-usual": ("haloperidol-above-max",),
+    "fentanyl-patch-first-dose": ("fentanyl-patch-low-ome",),
+}
+
+
+def _fold(found: list[Finding]) -> list[Finding]:
+    """The findings with each repeat of ``FOLDS`` made information: a warning or error is
+    folded into a finding of a code that says it better, at least as severe, about the same item
+    (or about the regimen as a whole)."""
+    def says_better(other: Finding, finding: Finding) -> bool:
+        return (other.code in FOLDS.get(finding.code, ())
+                and other.severity.rank >= finding.severity.rank
+                and (None in (finding.item, other.item) or finding.item == other.item))
+
+    folded: list[Finding] = []
+    for finding in found:
+        better = (None if finding.severity is Severity.INFO
+                  else next((other for other in found if says_better(other, finding)), None))
+        if better is not None:
+            finding = attrs.evolve(finding, severity=Severity.INFO, message=(
+                f"{finding.message} (a {finding.severity.value} said by {better.code} above, as "
+                f"{better.severity.value}: not raised twice)"))
+        folded.append(finding)
+    return folded
 
 
 def _gives_a_dose(row: DoseLimit) -> bool:
