@@ -1174,6 +1174,29 @@ FRESH88_STILL_WARNED = {
     "JE46": "oral morphine 60 mg/day to IV fentanyl 400 micrograms/24 h (jp): unreduced at JSPM",
 }
 
+# -- the eighty-ninth and ninetieth held-out rounds (written and committed before check ran) -----
+FRESH89_LEFT = {
+    "KC26": "Hysingla ER 60 mg/day with two hydrocodone/acetaminophen 10/325 as needed (us): "
+            "20 mg a rescue, a third of the day, information only (within a naive start)",
+}
+FRESH89_STILL_WARNED = {
+    "KE07": "Kadian 30 mg once daily, naive (us): above a US morphine start of 15 mg a dose",
+    "KE15": "amitriptyline 10 mg at night at 65 or over (uk): the Beers Criteria (as OL13)",
+    "KE39": "amitriptyline 10 mg at night with paracetamol (eu): the Beers Criteria (as OL13)",
+    "KE41": "SC metoclopramide 30 mg/24 h at CrCl 50, end of life (nz): the EU renal halving",
+    "KE50": "Tramal 25 to 50 mg qid (jp): a 100% step of a weak opioid at 20 mg OME a day",
+}
+FRESH90_LEFT = {
+    "LC18": "Breakyl 200 to 800 micrograms as needed (eu): no step rule for a transmucosal "
+            "as-needed strength",
+}
+FRESH90_STILL_WARNED = {
+    "LE11": "SC metoclopramide 30 mg/24 h at CrCl 55, end of life (eu): the EU renal halving",
+    "LE17": "IV hydromorphone 0.5 mg q3h prn at 68, naive (us): the label's 0.2 mg start",
+    "LE20": "IV ketorolac 15 mg q6h for 5 days at 70 (us): the Beers Criteria",
+    "LE21": "IV hydromorphone 1 to 1.5 mg/h in hospice (us): 540 mg OME/day above 300",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1264,6 +1287,8 @@ ROUNDS = {
     "fresh86": (FRESH86_LEFT, FRESH86_STILL_WARNED),
     "fresh87": (FRESH87_LEFT, FRESH87_STILL_WARNED),
     "fresh88": (FRESH88_LEFT, FRESH88_STILL_WARNED),
+    "fresh89": (FRESH89_LEFT, FRESH89_STILL_WARNED),
+    "fresh90": (FRESH90_LEFT, FRESH90_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
