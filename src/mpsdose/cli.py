@@ -734,7 +734,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     palliative, hospice and end-of-life care a licence maximum that palliative guidance
     exceeds steps down to info and the guidance's own maximum applies (SC metoclopramide:
     30 mg/day by the licence, up to 100 mg/24 h by WMPCP; renal bands stay). A check
-    that needs context you did not give says so, once (info), instead of guessing.
+    that needs context you did not give says so, once (info), instead of guessing. One
+    problem, one warning: where two rules say the same of one item, the more specific is
+    raised and the other is info naming it (a unit slip is not also 'above usual').
 
     \b
     Examples:
