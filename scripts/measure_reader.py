@@ -57,7 +57,8 @@ Usage: python scripts/measure_reader.py
             fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|
             fresh44|fresh45|fresh46|fresh47|fresh48|fresh49|fresh50|fresh51|
             fresh52|fresh53|fresh54|fresh55|fresh56|fresh57|fresh58|fresh59|
-            fresh60|fresh61|fresh62|fresh63|all] [--show]
+            fresh60|fresh61|fresh62|fresh63|fresh64|fresh65|all]
+            [--show]
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ _KNOWLEDGE = resolve(None)
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "prose"
 _TO_MG_DAY = {"mg/day": 1.0, "mg/24 h": 1.0, "g/day": 1000.0, "mcg/day": 1e-3, "mcg/h": 24e-3,
-              "mg/h": 24.0, "mcg/24 h": 1e-3}
+              "mg/h": 24.0, "mcg/24 h": 1e-3, "μg/day": 1e-3, "µg/day": 1e-3}
 PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
          "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
@@ -85,7 +86,7 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh40", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45", "fresh46", "fresh47",
          "fresh48", "fresh49", "fresh50", "fresh51", "fresh52", "fresh53",
          "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59", "fresh60", "fresh61",
-         "fresh62", "fresh63")
+         "fresh62", "fresh63", "fresh64", "fresh65")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -110,7 +111,7 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh54_passages.jsonl", "fresh55_passages.jsonl", "fresh56_passages.jsonl",
          "fresh57_passages.jsonl", "fresh58_passages.jsonl", "fresh59_passages.jsonl",
          "fresh60_passages.jsonl", "fresh61_passages.jsonl", "fresh62_passages.jsonl",
-         "fresh63_passages.jsonl")
+         "fresh63_passages.jsonl", "fresh64_passages.jsonl", "fresh65_passages.jsonl")
 
 
 def passages() -> list[dict]:
@@ -131,7 +132,7 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
                 if daily["unit"] in _VOLUME_DAY:  # a fluid by volume, a salt in mEq: not counted
                     continue
                 if daily["unit"] in _UNITS_DAY:  # heparins: units a day, compared in units
-                    out.append((item["drug"], -float(daily["value"])))
+                    out.append((item["drug"], -float(daily["value"]) * _UNITS_DAY[daily["unit"]]))
                 else:
                     out.append((item["drug"], daily["value"] * _TO_MG_DAY[daily["unit"]]))
     return out
@@ -139,7 +140,7 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
 
 #: Daily amounts counted in units (heparins), not in mg; an expected amount in units is kept
 #: negative so that it can only match a reading in units (:func:`_daily`), never one in mg.
-_UNITS_DAY = ("units/day", "IU/day", "unit/day")
+_UNITS_DAY = {"units/day": 1.0, "IU/day": 1.0, "unit/day": 1.0, "million units/day": 1e6}
 #: Daily amounts by volume alone (an infusion fluid) or in equivalents (a salt), which no reading
 #: in mg or units can match.
 _VOLUME_DAY = ("mL/day", "ml/day", "L/day", "mEq/day", "mmol/day")
