@@ -56,7 +56,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh58_passages.jsonl", "fresh59_passages.jsonl",
                                           "fresh60_passages.jsonl", "fresh61_passages.jsonl",
                                           "fresh62_passages.jsonl", "fresh63_passages.jsonl",
-                                          "fresh64_passages.jsonl", "fresh65_passages.jsonl")
+                                          "fresh64_passages.jsonl", "fresh65_passages.jsonl",
+                                          "fresh66_passages.jsonl", "fresh67_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
