@@ -111,7 +111,8 @@ def _starts(tmp_path: Path) -> Knowledge:
 
 def test_a_rescue_as_large_as_one_markets_start_but_not_anothers_is_a_warning(tmp_path):
     k = _starts(tmp_path)
-    items = ["morphine er 15 mg po q12h", "morphine ir 30 mg po q1h prn"]  # 100% of the day
+    # 25% of the day: above the usual share, within the largest any source allows (JP's 1/4)
+    items = ["morphine er 60 mg po q12h", "morphine ir 30 mg po q1h prn"]
     shares = {market: [f.severity for f in _found(items, NAIVE, knowledge=k, market=market)
                        if f.code == "rescue-share"] for market in (None, "us", "uk")}
     assert shares == {None: [Severity.WARNING], "us": [Severity.INFO], "uk": [Severity.WARNING]}
@@ -405,7 +406,8 @@ def test_a_rescue_step_down_needs_the_start_of_every_market(tmp_path):
     k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
         "naive-start,hydromorphone,oral,ir,,us,10,,,warning,Test US label [P],P,\n"
         "naive-start,,,,,uk,10,,,warning,Test UK guide for every opioid [P],P,\n"))
-    items = ["hydromorphone er 16 mg po daily", "hydromorphone ir 8 mg po q2h prn"]  # 50%
+    # 25%: above the usual share, within the largest any source allows (JP's 1/4)
+    items = ["hydromorphone er 32 mg po daily", "hydromorphone ir 8 mg po q2h prn"]
     shares = {market: [f.severity for f in _found(items, knowledge=k, market=market)
                        if f.code == "rescue-share"] for market in (None, "us", "uk")}
     # the US label allows 8 mg; the UK start (10 mg OME) does not: 8 mg is 30-60 mg OME
@@ -1081,7 +1083,7 @@ def test_the_naive_start_step_down_needs_the_rescues_usual_day_within_the_starts
     k = _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
         "naive-start,morphine,oral,ir,,us,30,60,,warning,Test US label [P],P,\n"
         "naive-start,,,,,us,30,60,,warning,Test US label for every opioid [P],P,\n"))
-    items = ["morphine er 15 mg po q12h", rescue]  # a rescue of 100% of the day
+    items = ["morphine er 60 mg po q12h", rescue]  # a rescue of 25% of the day
     shown = [f.severity for f in _found(items, knowledge=k, market="us")
              if f.code == "rescue-share"]
     assert shown == [expected]

@@ -162,9 +162,10 @@ def test_the_naive_start_is_its_low_end_where_the_markets_labelling_says(low, ag
 
 @pytest.mark.parametrize(("age", "severity"), [(72, Severity.WARNING), (69, Severity.INFO)])
 def test_a_large_rescue_steps_down_only_within_the_patients_start(low, age, severity):
-    # 20 mg of oral morphine beside 20 mg/day scheduled (100%): within the 30 mg start, above
-    # its low end of 15, where the tiny US rule starts a patient of 70 and over
-    regimen = Regimen.parse(["morphine er 10 mg po q12h", "morphine ir 20 mg po q4h prn"])
+    # 20 mg of oral morphine beside 80 mg/day scheduled (25%, within the largest share any source
+    # allows): within the 30 mg start, above its low end of 15, where the tiny US rule starts a
+    # patient of 70 and over
+    regimen = Regimen.parse(["morphine er 40 mg po q12h", "morphine ir 20 mg po q4h prn"])
     found = [f for f in check_rescue(regimen, market="us", patient=Patient(age=age),
                                      knowledge=low) if f.code == "rescue-share"]
     assert [f.severity for f in found] == [severity]

@@ -1175,26 +1175,23 @@ FRESH88_STILL_WARNED = {
 }
 
 # -- the eighty-ninth and ninetieth held-out rounds (written and committed before check ran) -----
-FRESH89_LEFT = {
-    "KC26": "Hysingla ER 60 mg/day with two hydrocodone/acetaminophen 10/325 as needed (us): "
-            "20 mg a rescue, a third of the day, information only (within a naive start)",
-}
+# KC26 (a third of Hysingla's 60 mg day as needed) caught by fix8990: a naive start excuses a large
+# share only up to the largest any source allows (1/4) or beside a day within the smallest naive
+# starting day (NICE's 30 mg); LC18 (Breakyl 200 to 800) by Breakyl's own titration doses. KE07
+# (Kadian's own once-daily start) and KE50 (the Tramal OD label's 25 mg step) no longer warn.
+FRESH89_LEFT: dict[str, str] = {}  # 39/40 on the first run
 FRESH89_STILL_WARNED = {
-    "KE07": "Kadian 30 mg once daily, naive (us): above a US morphine start of 15 mg a dose",
     "KE15": "amitriptyline 10 mg at night at 65 or over (uk): the Beers Criteria (as OL13)",
     "KE39": "amitriptyline 10 mg at night with paracetamol (eu): the Beers Criteria (as OL13)",
     "KE41": "SC metoclopramide 30 mg/24 h at CrCl 50, end of life (nz): the EU renal halving",
-    "KE50": "Tramal 25 to 50 mg qid (jp): a 100% step of a weak opioid at 20 mg OME a day",
 }
-FRESH90_LEFT = {
-    "LC18": "Breakyl 200 to 800 micrograms as needed (eu): no step rule for a transmucosal "
-            "as-needed strength",
-}
+# LE21 (IV hydromorphone 1 to 1.5 mg/h) no longer warns (fix8990): the previous day was already
+# above the 300 mg OME ceiling and the rise is within the 50% titration step.
+FRESH90_LEFT: dict[str, str] = {}  # 39/40 on the first run
 FRESH90_STILL_WARNED = {
     "LE11": "SC metoclopramide 30 mg/24 h at CrCl 55, end of life (eu): the EU renal halving",
     "LE17": "IV hydromorphone 0.5 mg q3h prn at 68, naive (us): the label's 0.2 mg start",
     "LE20": "IV ketorolac 15 mg q6h for 5 days at 70 (us): the Beers Criteria",
-    "LE21": "IV hydromorphone 1 to 1.5 mg/h in hospice (us): 540 mg OME/day above 300",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -69,7 +69,7 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
-    from mpsdose.knowledge.limits import DoseLimit, OpioidRange
+    from mpsdose.knowledge.limits import DoseLimit, OpioidRange, SafetyRule
     from mpsdose.knowledge.market import MarketRule
 
 __all__ = [
@@ -1264,7 +1264,8 @@ def _own_usual_day(k: Knowledge, entry: _Entry, market: str | None) -> bool:
 
 
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
-                 assumption: str, above: frozenset[str | None] = frozenset()) -> list[Finding]:
+                 assumption: str, above: frozenset[str | None] = frozenset(),
+                 previous: Sequence[_Entry] = ()) -> list[Finding]:
     """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
 
     Where no opioid is scheduled, the PRN doses at their maximum are the regimen and are counted
@@ -1282,6 +1283,14 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
 
     A day made of one opioid already found above its own usual range (``above``: the items of
     those findings) is not judged again: the same dose would be flagged twice.
+
+    Where the previous regimen's scheduled day (``previous``, read the same way, every opioid
+    with a factor) was already above every ceiling the new day crosses, and the new day is
+    within the titration step the titration rule reads (``opioid-titration-step``: 50% of the
+    previous day) of it, the ceiling is not new information: the finding is information naming
+    the previous day, and the titration rule judges the step (hydromorphone 1 to 1.5 mg/h IV,
+    360 to 540 mg OME/day, both above 300). A first crossing, or a rise beyond the step, is
+    judged as before.
     """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
@@ -1311,8 +1320,40 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     crossing = _judge(measured, what)
     if crossing is None:
         return []
-    return [Finding(crossing.severity, CHECK_CODES["usual"],
-                    f"{crossing.text} ({assumption}): {_ADVICE['usual']}", crossing.source)]
+    text, source, severity = crossing.text, crossing.source, crossing.severity
+    held = (None if as_needed or missing or severity is not Severity.WARNING
+            else _previous_day_above(k, previous, total, [m for m in measured
+                                                          if m[1] > m[2] * (1 + _TOLERANCE)]))
+    if held is not None:
+        before, step = held
+        severity = Severity.INFO
+        text += (f"; the previous regimen's scheduled day, {significant(before, 4)} mg OME, was "
+                 f"already above it and the change ({significant((total / before - 1) * 100, 3)}"
+                 f"%) is within the {significant(step.threshold or 0.0, 3)}% titration step: "
+                 "the ceiling is not new, so it is information (the titration rule judges the "
+                 "step)")
+        source += " ; also: " + step.source
+    return [Finding(severity, CHECK_CODES["usual"],
+                    f"{text} ({assumption}): {_ADVICE['usual']}", source)]
+
+
+def _previous_day_above(k: Knowledge, previous: Sequence[_Entry], total: float,
+                        crossed: Sequence[tuple[OpioidRange, float, float, str]]
+                        ) -> tuple[float, SafetyRule] | None:
+    """The previous regimen's scheduled OME day [mg/day] and the titration rule, where that day
+    was already above every ceiling in ``crossed`` and ``total`` is within the rule's step of
+    it; else None. A previous regimen with an opioid no table converts is not read."""
+    scheduled = [e for e in previous if e.scheduled and e.daily is not None]
+    days = [e.ome(e.daily, "low") for e in scheduled]
+    if not scheduled or any(day is None for day in days):
+        return None
+    before = sum(day for day in days if day is not None)
+    if any(before <= ceiling * (1 + _TOLERANCE) for _, _, ceiling, _ in crossed):
+        return None
+    step = k.safety_rules.first("opioid-titration-step", threshold=True)
+    if step.threshold is None or total > before * (1 + step.threshold / 100) * (1 + _TOLERANCE):
+        return None
+    return before, step
 
 
 #: The check of ``opioid_dose_ranges.csv`` holding the published PCA demand doses, and its rule.
@@ -1478,7 +1519,8 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
         above = frozenset(f.item for f in found if f.code == CHECK_CODES["usual"]
                           and f.severity is not Severity.INFO)
-        found += _usual_total(k, entries, market, assumption, above)
+        found += _usual_total(k, entries, market, assumption, above,
+                              _entries(k, previous or (), table))
     found += pca_info
     found += applied
     if prior is not None:

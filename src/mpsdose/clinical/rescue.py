@@ -10,7 +10,8 @@ rescue against an infusion or a patch), each by its route's own factor.
 A share outside the usual one is a warning, with these step-downs to information: another
 market's source allows it, where no market is chosen or the chosen market has no source of the
 share of its own (its rule is then another market's default row); the rescue is no larger than
-an opioid-naive start; it is below the usual share but not below the lowest share any source
+an opioid-naive start, up to the largest share any source allows a rescue (the Japanese
+oxycodone label's 1/4); it is below the usual share but not below the lowest share any source
 gives (too little relief, not too much opioid: Pallipedia's 5%).
 
 A share is read within one conversion table, the rescue and the day by the same factors. Where
@@ -303,11 +304,23 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
                       and _within(r, share_low, share_high)), None)
         if other is not None:
             severity = Severity.INFO
+    # a naive start excuses a large share of a small regimen: a share up to the largest any
+    # source allows a rescue (of any drug: the Japanese oxycodone label's 1/4), or any share of a
+    # day no larger than the smallest opioid-naive starting day of any market (NICE's 20-30 mg
+    # of oral morphine a day, beside which 2.5-5 mg is the smallest practical rescue). A third
+    # of a day at the labels' tolerance (hydrocodone 20 mg beside 60 mg/day, KC26) is neither
+    largest = _largest_share_of_any_source(k)
+    small_day = _small_day(k, item, dose, share_high, table)
+    steps_down = share_low > rule.bounds[1] and (share_low <= largest.bounds[1] + 1e-9
+                                                 or small_day is not None)
     start = (_naive_start(k, item, dose, market, table, low_end=low_end)
-             if share_low > rule.bounds[1] else None)
+             if steps_down else None)
     # what the top of the start would have allowed, for a patient held to its low end
     top = (_naive_start(k, item, dose, market, table)
-           if start is None and low_end and share_low > rule.bounds[1] else None)
+           if start is None and low_end and steps_down else None)
+    beyond = (_naive_start(k, item, dose, market, table, low_end=low_end)
+              if share_low > largest.bounds[1] + 1e-9 and small_day is None
+              and share_low > rule.bounds[1] else None)
     if start is not None:
         severity = Severity.INFO
     shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
@@ -338,6 +351,18 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
                  f"of its range, where {held[0].market.upper()} labelling starts this "
                  f"patient ({held[1]}), so it is not information")
         sources.append(held[0].source)
+    elif beyond is not None:
+        text += (f"; no larger than a starting dose for an opioid-naive patient "
+                 f"({beyond[1]}), but above the {significant(largest.bounds[1] * 100, 3)}% "
+                 "top of every source's usual share, of a day above the smallest starting "
+                 "day of any market, so the small dose does not make it information")
+        sources.append(largest.source)
+    if start is not None and share_low > largest.bounds[1] + 1e-9 and small_day is not None:
+        text += (f" (above every source's {significant(largest.bounds[1] * 100, 3)}% top, "
+                 f"but of a day of about {significant(small_day[0], 3)} mg OME, within the "
+                 f"{significant(small_day[1].per_day or 0.0, 4)} mg OME starting day of "
+                 f"{(small_day[1].market or '').upper()} sources: a small regimen)")
+        sources.append(small_day[1].source)
     return [Finding(severity, "rescue-share", text, " ; also: ".join(sources),
                     item=str(item))]
 
@@ -467,6 +492,29 @@ def _below_usual(k: Knowledge, item: Item, dose: float, share_low: float, share_
         "a smaller rescue than usual gives too little relief rather than too much opioid, and "
         "the sources disagree, so it is information"),
         f"{bottom.source} ; also: {rule.source}", item=str(item))
+
+
+def _small_day(k: Knowledge, item: Item, dose: float, share_high: float, table: str | None
+               ) -> tuple[float, OpioidRange] | None:
+    """The scheduled day [mg OME/day] a rescue is a share of, with the smallest opioid-naive
+    starting day of every opioid of any market (``naive-start`` rows of no drug with a day),
+    where the day is within it; else None. The day is the rescue at the generous reading of
+    its factor over its largest share, the smallest the day is read."""
+    days = [r for r in k.opioid_ranges if r.check == "naive-start" and r.generic
+            and r.per_day is not None and not r.rate]
+    reading = factor_readings(item.drug, item.route, item.form, table=table, knowledge=k)
+    if not days or reading is None or share_high <= 0:
+        return None
+    start = min(days, key=lambda r: r.per_day or 0.0)
+    day = reading.amount(dose) * reading.low / share_high
+    return (day, start) if day <= (start.per_day or 0.0) * (1 + 1e-9) else None
+
+
+def _largest_share_of_any_source(k: Knowledge) -> Rule:
+    """The ``breakthrough_fraction`` row, of any market and any drug, that allows the largest
+    share of the day: the bound of the naive-start step-down (:func:`_judge`)."""
+    return max((r for r in k.rotation_rules.rows if r.rule == "breakthrough_fraction"),
+               key=lambda r: r.bounds[1])
 
 
 def _top_of_every_source(k: Knowledge, item: Item) -> Rule:
