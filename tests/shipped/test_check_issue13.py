@@ -1194,6 +1194,16 @@ FRESH90_STILL_WARNED = {
     "LE20": "IV ketorolac 15 mg q6h for 5 days at 70 (us): the Beers Criteria",
 }
 
+# -- the ninety-first and ninety-second held-out rounds (written and committed before check ran) -
+FRESH91_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH91_STILL_WARNED = {
+    "ME12": "codeine 240 mg/day to MST Continus 20 mg q12h (uk): read as an unreduced switch",
+    "ME38": "MR morphine 30 mg/day to a 12 micrograms/h patch at 80 (nz): the US tolerance rule "
+            "borrowed as a warning (as HE36)",
+}
+FRESH92_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH92_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1286,6 +1296,8 @@ ROUNDS = {
     "fresh88": (FRESH88_LEFT, FRESH88_STILL_WARNED),
     "fresh89": (FRESH89_LEFT, FRESH89_STILL_WARNED),
     "fresh90": (FRESH90_LEFT, FRESH90_STILL_WARNED),
+    "fresh91": (FRESH91_LEFT, FRESH91_STILL_WARNED),
+    "fresh92": (FRESH92_LEFT, FRESH92_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
