@@ -383,10 +383,10 @@ class DoseNumbers:
         self.per_dose = shown
         if reading.rate_ml_h is not None and reading.rate_ml_h_high is not None:
             # "0.3% ropivacaine at a rate of 4-6 ml/h": a range of rates is no daily amount
-            low, high = mg_per_ml * reading.rate_ml_h, mg_per_ml * reading.rate_ml_h_high
+            slow, fast = mg_per_ml * reading.rate_ml_h, mg_per_ml * reading.rate_ml_h_high
             notes.append(("concentration-times-rate-range",
                           f"{shown} × {plain(reading.rate_ml_h)}-{plain(reading.rate_ml_h_high)} "
-                          f"mL/h = {plain(round(low, 9))}-{plain(round(high, 9))} {mass}/h: a range "
+                          f"mL/h = {plain(round(slow, 9))}-{plain(round(fast, 9))} {mass}/h: a range "
                           "of rates, no daily amount", Severity.INFO))
             return self
         if reading.rate_ml_h is not None:
