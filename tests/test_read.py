@@ -754,7 +754,10 @@ def test_the_time_written_after_the_drugs_name_makes_a_rate(text, want):
 @pytest.mark.parametrize("text", [
     "He was given 5 mg morphine/ml.",
     "He was given 10 mg morphine per dose.",
-    "5 mg morphine per 4 hours.",
+    # "5 mg morphine per 4 hours." is no longer here: "per N hours" (N two or more) is every N
+    # hours since prosefix6263 (fresh62-013's "meropenem (0.5 g per 8 hours)"), as "150 mg.8 h-1"
+    # was; 5 mg every 4 hours and 5 mg spread over 4 hours both give 30 mg a day (tested in the
+    # prosefix6263 section)
     "10 mg morphine per hour as needed.",
     "Hydromorphone 0.5 mg/h IV as needed was ordered.",
     "Oxycodone 10 mg/day as needed.",
@@ -5816,6 +5819,7 @@ def test_a_bare_count_a_day_after_an_amount_counts_its_doses(text, want):
 @pytest.mark.parametrize(("text", "want"), [
     # fresh62-013: "meropenem (0.5 g per 8 hours)": every 8 hours
     ("Oxycodone 5 mg per 4 hours was given.", [("oxycodone", "30 mg/day")]),
+    ("5 mg morphine per 4 hours.", [("morphine", "30 mg/day")]),
     ("Morphine 100 mg per 24 hours was given.", [("morphine", "100 mg/day")]),
     # "per hour" is a rate, "per 1 hour" is not read as a schedule
     ("Morphine 2 mg per 1 hour was given.", [("morphine", None)]),
