@@ -108,7 +108,8 @@ def _items(text: str):
                                              ("fresh54", 0.90), ("fresh55", 0.76),
                                              ("fresh56", 0.78), ("fresh57", 0.83),
                                              ("fresh58", 0.78), ("fresh59", 0.81),
-                                             ("fresh60", 0.93), ("fresh61", 0.71)])
+                                             ("fresh60", 0.93), ("fresh61", 0.71),
+                                             ("fresh62", 0.88), ("fresh63", 0.92)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -755,7 +756,10 @@ def test_the_time_written_after_the_drugs_name_makes_a_rate(text, want):
 @pytest.mark.parametrize("text", [
     "He was given 5 mg morphine/ml.",
     "He was given 10 mg morphine per dose.",
-    "5 mg morphine per 4 hours.",
+    # "5 mg morphine per 4 hours." is no longer here: "per N hours" (N two or more) is every N
+    # hours since prosefix6263 (fresh62-013's "meropenem (0.5 g per 8 hours)"), as "150 mg.8 h-1"
+    # was; 5 mg every 4 hours and 5 mg spread over 4 hours both give 30 mg a day (tested in the
+    # prosefix6263 section)
     "10 mg morphine per hour as needed.",
     "Hydromorphone 0.5 mg/h IV as needed was ordered.",
     "Oxycodone 10 mg/day as needed.",
@@ -5777,3 +5781,100 @@ def test_maintained_on_an_amount_is_the_story_drugs_dose():
 def test_a_stem_word_one_letter_from_a_listed_name_is_no_drug(text):
     assert _others(text) == []
     assert all(daily is None for _, daily in _daily_doses(text))
+
+
+# -- prosefix6263: the fresh62 and fresh63 rounds --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # fresh62-012: "0.3% ropivacaine at a rate of 4-6 ml/h" was ropivacaine 288 mg/day (the
+    # low end of the range times 24 h)
+    "Continuous infusion of 0.3% ropivacaine at a rate of 4-6 ml/h was given epidurally.",
+    "Bupivacaine 0.1% at 4 to 6 mL/h was given epidurally.",
+])
+def test_a_concentration_times_a_range_of_rates_is_no_daily_amount(text):
+    assert all(daily is None for _, daily in _daily_doses(text))
+    assert "concentration-times-rate-range" in _codes(text)
+
+
+def test_a_concentration_times_one_rate_is_still_a_day():
+    text = "Continuous infusion of 0.2% ropivacaine at a rate of 5 ml/h was given epidurally."
+    assert _daily_doses(text) == [("ropivacaine", "240 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh62-022: "Lorazepam 1 mg. 4/day", a bare count over a day right after the amount
+    ("Lorazepam 1 mg. 4/day was prescribed during the withdrawal.", [("lorazepam", "4 mg/day")]),
+    ("Clonidine 0.1 mg. po 3/day was also prescribed.", [("clonidine", "0.3 mg/day")]),
+    # fresh62-022: the count is each step's; "from 30 mg." has none of its own
+    ("Morphine sulfate was titrated down from 30 mg. to 20 mg 3/day to 10 mg 3/day for two days "
+     "at a time and then discontinued.",
+     [("morphine", None), ("morphine", "60 mg/day"), ("morphine", "30 mg/day")]),
+    # fresh12-011: "1g/0.73m 2 /day": the 2 is the square's, no count
+    ("Methylprednisolone pulses 1g/0.73m 2 /day were given for 3 days.",
+     [("methylprednisolone", None)]),
+])
+def test_a_bare_count_a_day_after_an_amount_counts_its_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh62-013: "meropenem (0.5 g per 8 hours)": every 8 hours
+    ("Oxycodone 5 mg per 4 hours was given.", [("oxycodone", "30 mg/day")]),
+    ("5 mg morphine per 4 hours.", [("morphine", "30 mg/day")]),
+    ("Morphine 100 mg per 24 hours was given.", [("morphine", "100 mg/day")]),
+    # "per hour" is a rate, "per 1 hour" is not read as a schedule
+    ("Morphine 2 mg per 1 hour was given.", [("morphine", None)]),
+])
+def test_a_dose_per_so_many_hours_is_every_so_many_hours(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_meropenem_per_8_hours():
+    text = "Infection was suspected and meropenem (0.5 g per 8 hours) was administered."
+    assert _others(text) == [("meropenem", "1.5 g/day")]
+
+
+def test_a_list_closed_by_a_schedule_then_a_duration_shares_the_schedule():
+    # fresh63-005: "… and triazolam 0.25 mg daily for several months": each dose a day
+    text = ("She had been taking tramadol hydrochloride 187.5 mg, acetaminophen 325 mg, "
+            "pregabalin 150 mg, duloxetine 60 mg, and triazolam 0.25 mg daily for several months.")
+    assert _daily_doses(text) == [("tramadol", "187.5 mg/day"), ("acetaminophen", "325 mg/day"),
+                                  ("pregabalin", "150 mg/day"), ("duloxetine", "60 mg/day")]
+    # a purpose after the schedule is still the last dose's only
+    assert _daily_doses("She took haloperidol 1.5 mg and diazepam 5 mg daily for anxiety.") \
+        == [("haloperidol", None), ("diazepam", "5 mg/day")]
+
+
+def test_continued_at_an_amount_is_the_story_drugs_dose():
+    # fresh62-005: "She then continued at 10 mg daily … with a total course of 7 days"
+    text = ("Oral prednisone was started at 30 mg on day 1 and was tapered to 20 mg on the next "
+            "day. She then continued at 10 mg daily for the next 5 days with a total course of "
+            "7 days.")
+    assert _daily_doses(text) == [("prednisone", None), ("prednisone", None),
+                                  ("prednisone", "10 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh63-001: a fentanyl patch named in micrograms, a marketed release rate: mcg/h, warned
+    ("Transdermal fentanyl patch therapy (100 μg patch applied every 72 h) was rotated.",
+     "100 mcg/h"),
+    ("He used a fentanyl 25 mcg patch.", "25 mcg/h"),
+    # not a marketed rate, a content in mg, or no patch named by it: no rate
+    ("He used a fentanyl 30 mcg patch.", None),
+    ("He used a 2.5 mg fentanyl patch.", None),
+    ("Analgesics were tried (fentanyl 25 μg transdermally).", None),  # fresh42-013
+])
+def test_a_fentanyl_patch_in_micrograms_is_its_release_rate_only_at_a_marketed_rate(text, want):
+    assert _daily_doses(text) == [("fentanyl", want)]
+    assert ("patch-rate-assumed" in _codes(text)) == (want is not None)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Then, acarbose (50 mg three times daily) was applied.", [("acarbose", "150 mg/day")]),
+    ("She was given arbidol 0.3 g twice daily.", [("umifenovir", "0.6 g/day")]),
+    ("UDCA (250 mg, three times per day) was initiated.", [("ursodeoxycholic acid", "750 mg/day")]),
+    ("Human immunoglobulin 5 g once daily was given.", [("immunoglobulin", "5 g/day")]),
+])
+def test_names_added_with_their_labels_are_read(text, want):
+    assert _others(text) == want

@@ -381,6 +381,14 @@ class DoseNumbers:
             mg_per_ml, mass = value, base
             shown = Measure(value, unit_spelling(base, per))
         self.per_dose = shown
+        if reading.rate_ml_h is not None and reading.rate_ml_h_high is not None:
+            # "0.3% ropivacaine at a rate of 4-6 ml/h": a range of rates is no daily amount
+            slow, fast = mg_per_ml * reading.rate_ml_h, mg_per_ml * reading.rate_ml_h_high
+            notes.append(("concentration-times-rate-range",
+                          f"{shown} × {plain(reading.rate_ml_h)}-{plain(reading.rate_ml_h_high)} "
+                          f"mL/h = {plain(round(slow, 9))}-{plain(round(fast, 9))} {mass}/h: a range "
+                          "of rates, no daily amount", Severity.INFO))
+            return self
         if reading.rate_ml_h is not None:
             per_hour = mg_per_ml * reading.rate_ml_h
             self.per_dose = Measure(round(per_hour, 9), f"{mass}/h")

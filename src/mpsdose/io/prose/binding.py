@@ -868,8 +868,9 @@ def _coordinated(tokens: list[Token], drug_index: int, amount_index: int) -> lis
     return []
 
 
-#: "the patient was maintained on 50 mg daily": kept on an amount of the story's drug.
-_KEPT_ON = re.compile(r"\bmaintained\s+on\s+(?:a\s+dose\s+of\s+)?\d")
+#: "the patient was maintained on 50 mg daily", "She then continued at 10 mg daily": kept on
+#: an amount of the story's drug.
+_KEPT_ON = re.compile(r"\b(?:maintained\s+on|continued\s+(?:at|on))\s+(?:a\s+dose\s+of\s+)?\d")
 
 
 def _story_drug(passage: Passage, tokens: list[Token], amount: Amount

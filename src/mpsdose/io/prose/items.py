@@ -20,6 +20,7 @@ from mpsdose.io.prose.scan import Amount, DrugName, Token, apposition_between
 from mpsdose.io.prose.words import MODIFIERS
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.findings import Severity
+from mpsdose.model.numbers import plain
 from mpsdose.model.regimen import Item, Schedule
 from mpsdose.model.vocabulary import Route
 
@@ -65,8 +66,9 @@ _CYCLE_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)"
 _CYCLE_REPEATED = re.compile(
     r"\b(?:cycles?|courses?|protocol|regimen)\b[^.;:]{0,60}?\b(?:repeated|given|administered|"
     r"delivered|recurring)\s+(?:every|each)\s+" + _CYCLE_INTERVAL
-    # "(over) the course of 10 days" is a stretch of time, not a cycle
-    + r"|(?<!\bthe\s)\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER
+    # "(over) the course of 10 days" is a stretch of time, not a cycle; so is "a total course
+    # of 7 days", the length of the whole treatment
+    + r"|(?<!\bthe\s)(?<!\btotal\s)\b(?:cycles?|courses?)\s+(?:of|every)\s+" + _CYCLE_NUMBER
     + r"\s+(?:days|weeks)\b"
     + r"|\b" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+(?:cycles?|courses)\b"
     # one course of days is a duration ("clopidogrel 75mg daily was added for a 21-day course");
@@ -74,6 +76,38 @@ _CYCLE_REPEATED = re.compile(
     + r"|\b(?:each|every|per)\s+" + _CYCLE_NUMBER + r"\s*-?\s*(?:day|week)\s+course\b"
     + r"|\brepeated\s+(?:every|each)\s+" + _CYCLE_INTERVAL + r"[^.;:]{0,40}?\b(?:cycles|courses)\b"
     + r"|\bevery\s+" + _CYCLE_INTERVAL + r"\s+for\s+" + _CYCLE_NUMBER + r"\s+(?:cycles|courses)\b")
+#: the word right after an amount that makes it a patch's label ("100 μg patch")
+_NAMES_A_PATCH = re.compile(r"\s*(?:transdermal\s+)?(?:patch(?:es)?|tapes?)\b")
+
+
+def _patch_rate_in_micrograms(passage: Passage, reading: ItemReading,
+                              notes: list[tuple[str, str, Severity]]) -> None:
+    """ "transdermal fentanyl patch therapy (100 μg patch applied every 72 h)": a patch written
+    in micrograms with no "/h" is read as its release rate where the number is one of the rates
+    the patches of its drug are marketed at (patch_products.csv: 12.5, 25, 50, 75, 100 mcg/h
+    for fentanyl) — those patches are labelled by that rate, and no patch holds so few
+    micrograms — with a warning that says so (finding `patch-rate-assumed`). Only where the
+    amount names the patch, the word "patch" (or "tape") right after it; "fentanyl 25 μg
+    transdermally" is no rate (fresh42-013's writer: null). Any other number, and any amount in
+    mg, stays a content, which gives no rate (`patch-content`)."""
+    amount = reading.amount
+    if amount is None or amount.base != "mcg" or amount.per or amount.kind != "single" \
+            or amount.high is not None:
+        return
+    where = _amount_span(passage, reading)
+    if where is None or not _NAMES_A_PATCH.match(passage.normal, where[1]):
+        return  # "fentanyl 25 μg transdermally": a dose, not a patch named by its label
+    rates = {p.release_mcg_h for p in passage.knowledge.products.patches
+             if p.drug == reading.drug.name}
+    if not any(abs(rate - amount.value) < 1e-9 for rate in rates):
+        return
+    reading.amount = attrs.evolve(amount, per=("h",))
+    notes.append(("patch-rate-assumed", f"a {reading.drug.name} patch written as "
+                  f"{plain(amount.value)} mcg with no '/h': read as the release rate "
+                  f"{plain(amount.value)} mcg/h, the rate its patches are labelled by "
+                  "(patch_products.csv); the text does not write the rate", Severity.WARNING))
+
+
 #: An amount given to one of several sites of the body ("20 mL per side", "one drop in each eye",
 #: "50 mcg in each nostril", "bilaterally"): not the patient's amount, and how many sites is not
 #: read, so no dose and no daily amount.
@@ -147,8 +181,11 @@ def make_item(passage: Passage, reading: ItemReading, previous: ReadItem | None,
     reading.intermittent = _intermittent(passage, reading)
     reading.per_site = _per_site(passage, reading)
     reading.part_of_unit = _part_of_unit(passage, reading)
+    transdermal = route is Route.TRANSDERMAL or form == "patch"
+    if transdermal:
+        _patch_rate_in_micrograms(passage, reading, notes)
     dose = DoseNumbers.read(reading, passage.weight, high=high, notes=notes,
-                            transdermal=route is Route.TRANSDERMAL or form == "patch")
+                            transdermal=transdermal)
     if reading.amount is not None and reading.amount.activity and reading.drug.is_opioid:
         # "oxycodone 10 units": an opioid in U/IU is an input error (CONTRACT.md §1), not a dose
         notes.append(("opioid-in-units", f"an opioid's dose written in units "

@@ -201,6 +201,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    # "meropenem (0.5 g per 8 hours)": a dose per a number of hours (two or more) is a dose
+    # every so many hours ("per hour", "per 1 hour" is a rate, read with its unit)
+    _p("freq", rf"per\s+(?!(?:1|one)\s*h)({_W})\s*-?\s*h(?:ours?|rs?)(?![a-z])",
+       lambda m: _every(_hours(m))),
     # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
     _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
     _p("freq", rf"({_W})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),

@@ -214,6 +214,9 @@ class ItemReading:
     infusion: bool = False
     device: str | None = None
     rate_ml_h: float | None = None
+    #: the rate was written as a range or a list ("at a rate of 4-6 ml/h"): its high end; the
+    #: concentration times a range of rates is no daily amount
+    rate_ml_h_high: float | None = None
     volume_ml: tuple[float, float | None] | None = None
     #: the words saying the amount is one site's of several ("per side", "in each eye"): no dose
     per_site: str | None = None

@@ -27,6 +27,7 @@ from mpsdose.io.prose.lexicon import (
     scheme_schedule,
 )
 from mpsdose.model.drugs import Catalogue, Drug
+from mpsdose.model.regimen import Schedule
 from mpsdose.model.value import Value
 
 __all__ = ["Amount", "DrugName", "Token", "Vocabulary", "apposition_between", "apposition_drug",
@@ -341,6 +342,13 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
             tokens.append(Token("freq", position, scheme.end(), scheme_schedule(scheme.group(0))))
             position = scheme.end()
             continue
+        count = _COUNT_A_DAY.match(normal, position, end) if _after_amount(
+            [t for t in tokens if not (t.kind == "word" and t.value == ".")][-3:]) else None
+        if count is not None:  # "Lorazepam 1 mg. 4/day": a count of doses a day
+            tokens.append(Token("freq", position, count.end(),
+                                Schedule.times_per_day(int(count.group(1)))))
+            position = count.end()
+            continue
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
@@ -389,6 +397,13 @@ def _plus_shared_unit(normal: str, tokens: list[Token]) -> list[Token]:
             continue
         tokens[index] = Token("amount", bare.start, bare.end, Amount((bare.value,), amount.base))
     return tokens
+
+
+#: A bare count of one to six over a day, with no unit of its own, right after an amount (or
+#: an amount and a route or form word): "Lorazepam 1 mg. 4/day", "clonidine 0.1 mg po 3/day" —
+#: a count of doses a day, as "x3/day" is. Not after a body surface ("1g/0.73m 2 /day": the
+#: "2" is the square's).
+_COUNT_A_DAY = re.compile(r"(?<![\d.,×x/])(?<!m\s)(?<!m)([1-6])\s*/\s*(?:day|d)(?![a-z\d])")
 
 
 def _after_amount(tokens: list[Token]) -> bool:

@@ -159,6 +159,10 @@ def attach_volumes(passage: Passage, sentence: int, tokens: list[Token], reading
             for reading in concentrations:
                 if reading.rate_ml_h is None and not reading.bolus:
                     reading.rate_ml_h = rate_per_hour(amount)
+                    if amount.high is not None or len(amount.values) > 1:
+                        reading.rate_ml_h_high = rate_per_hour(attrs.evolve(
+                            amount, values=(amount.high if amount.high is not None
+                                            else max(amount.values),)))
                     reading.last = max(reading.last, index)
                     reading.first = min(reading.first, index)
                     reading.infusion = True
@@ -377,6 +381,14 @@ def _part_after_unread(passage: Passage, tokens: list[Token], single: list[ItemR
                                      f"({said!r}) is not read: no daily amount")
 
 
+#: A time the whole list was taken for, written after the list's schedule and ending the
+#: sentence ("… and triazolam 0.25 mg daily for several months."): of every dose alike, unlike a
+#: purpose ("… and diazepam 5 mg daily for anxiety"), which is the last dose's
+_LIST_DURATION = re.compile(
+    r"\s*(?:for\s+(?:the\s+(?:past|last|previous)\s+)?(?:several|many|a\s+few|a|one|two|three|"
+    r"four|five|six|\d+(?:\.\d+)?)\s+(?:days?|weeks?|months?|years?)|for\s+years)\s*\.?\s*")
+
+
 def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
     """ "treated with Haloperidol 1.5 mg and Diazepam 5 mg daily": where a dose (a name and
     a single amount with no schedule of its own, only route or form words after it) heads a
@@ -445,6 +457,7 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
     after = tokens[position + 1:]
     if after and not (len(after) == 1 and passage.word(after[0]) == ".") \
             and passage.word(after[0]) != ";" \
+            and not _LIST_DURATION.fullmatch(passage.normal[tokens[position].end:after[-1].end]) \
             and not _bracket_holds_list(passage, tokens, at - 1, position):
         return None
     return position

@@ -103,6 +103,10 @@ _ABBREVIATIONS = frozenset({
 _SIG_ABBREVIATIONS = frozenset({
     "b.i.d", "t.i.d", "q.i.d", "h.s", "q.h.s", "p.r.n", "q.d", "o.d", "p.o", "i.v", "s.c", "i.m",
 })
+#: The units whose full stop ("1 mg.") is an abbreviation's where a count of doses a day
+#: follows ("Lorazepam 1 mg. 4/day was prescribed"): the count is the dose's.
+_UNITS = frozenset({"mg", "mcg", "g", "ml", "gm"})
+_COUNT_A_DAY = re.compile(r"[1-6]\s*/\s*(?:day|d)(?![A-Za-z\d])")
 _STARTS_SENTENCE = re.compile(r"[A-Z][a-z]+\b")
 #: A schedule's abbreviation written with a capital after a dotted route ("esomeprazole 20 mg
 #: p.o. Bid", "100 mg p.o. Tid"): the dose's schedule, not the first word of a sentence.
@@ -148,6 +152,8 @@ def sentences(text: str, normal: str) -> list[Sentence]:
                 continue
             if rest[:1].isalpha() and rest[:1].islower():
                 continue  # "… et al. reported", "… 5 mg. daily"
+            if word and word.group(1) in _UNITS and _COUNT_A_DAY.match(rest):
+                continue  # "Lorazepam 1 mg. 4/day": the count of the dose, not a new sentence
             if rest[:1].isalpha() and end < len(text) and not text[end].isspace() \
                     and not _glued_sentence(text, begin):
                 continue
