@@ -45,7 +45,7 @@ def _switch(k: Knowledge, new: str, previous: list[str], market: str | None = "a
 def test_a_step_up_within_a_borrowed_label_start_is_information_naming_both(step_up):
     shown = _switch(step_up, "oxycodone er 10 mg po q12h", CODEINE)
     assert [f.severity for f in shown] == [Severity.INFO]
-    assert "UK label start (borrowed: no AU label start" in shown[0].message
+    assert "UK label or guideline start (borrowed: no AU label or guideline start" in shown[0].message
     assert "Test step-up label" in shown[0].source
     assert "AU start exceeded: Test guideline" in shown[0].source
 

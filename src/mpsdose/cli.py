@@ -682,7 +682,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    a switch from methadone, a switch to methadone by its
                    starting cap and the market's label, and above every published
                    switching method (warning); a step up from a step-2 opioid (codeine,
-                   dihydrocodeine, tramadol) to a strong opioid's own start is info; a first fentanyl
+                   dihydrocodeine, tramadol) to a strong opioid's own start, or within a
+                   label's or guideline's start for pain weaker opioids no longer control
+                   (MST 15-20 mg 12-hourly after codeine 240 mg/day, Leeds), is info; a first fentanyl
                    patch below 60 mg OME/day (US label: error; info where the market's own
                    table gives it, --market uk: 12 mcg/h from 30 mg/day; --market jp: the
                    Fentos insert's table, 12.5 mcg/h from 16 mg/day); a switch to a patch

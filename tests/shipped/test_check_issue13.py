@@ -275,11 +275,9 @@ FRESH6_STILL_WARNED = {
 
 # -- the seventh held-out round (written and committed before check first ran on them) ---------
 #: Dangerous orders of the seventh round still not caught, each with why (tests/data/README.md).
-FRESH7_LEFT = {
-    "MD15": "SC fentanyl 200 mcg/24 h in an opioid-naive 81-year-old: 20 mg/24 h of SC morphine "
-            "by PDQ's ratio (100 mcg = 10 mg), within the largest UK SC morphine start shipped "
-            "(20 mg/24 h), so the naive start steps down to information; no age-reduced start",
-}
+#: MD15 (SC fentanyl 200 mcg/24 h, naive, uk) caught by fix9192: SC fentanyl's own UK naive start
+#: (WMPCP anticipatory medication: 25 micrograms as needed, at most 150 micrograms in 24 hours).
+FRESH7_LEFT: dict[str, str] = {}
 #: Ordinary regimens of the seventh round that still warn, each with why the warning stands.
 FRESH7_STILL_WARNED = {
     "MO06": "loxoprofen three times daily at 66 without a PPI, --market jp: the Beers Criteria "
@@ -598,10 +596,10 @@ FRESH33_STILL_WARNED = {
 
 # -- the thirty-fourth held-out round (written and committed before check first ran) ----------
 FRESH34_LEFT: dict[str, str] = {}
-FRESH34_STILL_WARNED = {
-    "OR10": "tramadol 400 mg/day to MR morphine 40 mg/day (uk, an NHS guide's tramadol 400 = morphine "
-            "40): unreduced under SPCG's tramadol ÷10 and above NICE's 20-30 mg start",
-}
+# OR10 (tramadol 400 mg/day to MST 20 mg every 12 hours, uk) no longer warns (fix9192): a step up
+# within the Leeds PILLS start after the maximum step-2 day (MST 15-20 mg 12-hourly) and the MST
+# CONTINUS label's 30 mg 12-hourly for pain uncontrolled by weaker opioids.
+FRESH34_STILL_WARNED: dict[str, str] = {}
 
 # -- the thirty-fifth held-out round (written and committed before check first ran) ----------
 # DQ03 (tramadol 1000 mg IV every 6 hours, eu) was silent until the tramadol SmPCs' 400 mg/day
@@ -625,11 +623,11 @@ FRESH36_LEFT: dict[str, str] = {}
 # OP28 (oral hydromorphone IR 2 mg as needed, naive, au) no longer warns (fix8182): eTG's
 # as-required start of every opioid is the only AU start for it, and the US Dilaudid label starts
 # an opioid-naive patient at the dose: the sources disagree, information naming both.
+# OP37 (tramadol 400 mg/day to MR morphine 20 mg every 12 hours, nz) no longer warns (fix9192):
+# a step up within the UK step-up starts borrowed (Leeds PILLS, MST CONTINUS label), as OR10.
 FRESH36_STILL_WARNED = {
     "OP13": "metoclopramide 30 mg/24 h by syringe driver at CrCl 40 (uk, end of life): above the UK "
             "label's halved maximum (as IO09)",
-    "OP37": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours (nz): above the NZ starts, so "
-            "not a step up, and unreduced at SPCG's tramadol 1/10",
     "OP40": "a first fentanyl 12 mcg/h patch from oral morphine 40 mg/day (nz): an error by the US "
             "label's 60 mg/day, no NZ patch table shipped (as OV41)",
 }
@@ -689,10 +687,9 @@ FRESH40_STILL_WARNED = {
 FRESH41_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 # OJ31 (Norspan raised from 5 to 10 mcg/h, au) no longer warns (fix49): the NZ, UK and US label
 # increments borrowed, as OM28.
-FRESH41_STILL_WARNED = {
-    "OJ38": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours (nz): unreduced at SPCG's "
-            "tramadol 1/10 and above the NZ starts, so not a step up (as OP37)",
-}
+# OJ38 (tramadol 400 mg/day to MR morphine 20 mg every 12 hours, nz) no longer warns (fix9192):
+# a step up within the UK step-up starts borrowed, as OP37.
+FRESH41_STILL_WARNED: dict[str, str] = {}
 # DH36 (clarithromycin with quetiapine) was silent until quetiapine's label dose reduction with
 # strong CYP3A4 inhibitors was shipped (drug_properties.csv cyp3a4_inhibitor_reduce_dose, rule
 # cyp3a4-inhibitor-reduce-dose): a warning now. DH38 (IV linezolid with duloxetine) was silent
@@ -801,10 +798,9 @@ FRESH49_STILL_WARNED = {
             "mg OME); the SmPC starts every patient below about 120 mg of oral morphine at 35 "
             "mcg/h, naive and step-2 patients too, and gives no lower bound, so shipping it as a "
             "label switch would make a fourfold rise from 20 mg OME information as well",
-    "OA40": "tramadol 400 mg/day to MR morphine 40 mg/day (nz): unreduced at SPCG's tramadol "
-            "factor, the only rotation table with tramadol (JSPM 2010 and PDQ have none; the "
-            "1/5 readings are surveillance tables), and above the NZ starts, so not a step up",
 }
+# OA40 (tramadol 400 mg/day to MR morphine 20 mg every 12 hours, nz) no longer warns (fix9192): a
+# step up within the UK step-up starts borrowed, as OP37.
 # OA22 (Palexia SR raised from 50 to 100 mg twice daily, eu) and OA32 (Norspan 5 to 10 mcg/h, au)
 # no longer warn (fix49): the UK Palexia SR SmPC's 50 mg increment shipped, and a market with no
 # label increment of its own borrows the same product's (as OE31, OM28). OA24's warning no longer
@@ -1029,11 +1025,9 @@ FRESH73_LEFT: dict[str, str] = {}  # 39/40 on the first run; RC10 caught by fix7
 # RE32 (once-daily MR morphine 20 mg, naive, au) no longer warns (fix7374): eTG's 24-hour MR
 # morphine start (10-20 mg daily) is shipped, and its 12-hour start judges 12-hourly doses only.
 FRESH73_STILL_WARNED: dict[str, str] = {}
-FRESH74_LEFT = {
-    "SC11": "SC fentanyl 50 micrograms hourly as needed, naive, 88 years, 45 kg, CrCl 18 (nz): "
-            "the UK and US all-opioid starts disagree (info only); no renal start shipped "
-            "(no source of an SC fentanyl start in renal failure seen by fix7374)",
-}
+# SC11 (SC fentanyl 50 micrograms hourly as needed, naive, nz) caught by fix9192: SC fentanyl's
+# own UK naive start (WMPCP anticipatory medication: 25 micrograms), borrowed by NZ.
+FRESH74_LEFT: dict[str, str] = {}
 # SE07 (oral hydromorphone 2 mg every 4 hours as needed, naive, au) no longer warns (fix8182):
 # eTG's as-required start of every opioid is the only AU start for it, and the US Dilaudid label
 # starts an opioid-naive patient at the dose: the sources disagree, information naming both.
@@ -1138,10 +1132,9 @@ FRESH85_STILL_WARNED = {
     "FE14": "amitriptyline 10 mg at night from 65 (uk): the Beers Criteria (as OL13)",
     "FE15": "amitriptyline 20 mg at night at 70 (uk): the Beers Criteria (as OL13)",
     "FE39": "amitriptyline 10 mg at night from 65 (eu): the Beers Criteria (as OL13)",
-    "FE42": "tramadol 400 mg/day to MR morphine 20 mg every 12 hours, not tolerant (nz): no "
-            "longer judged as opioid-naive (fix8586), but the switch is unreduced at SPCG's 10:1 "
-            "and above the MR start borrowed from AU (10 mg 12-hourly), as UB12",
 }
+# FE42 (tramadol 400 mg/day to MR morphine 20 mg every 12 hours, not tolerant, nz) no longer warns
+# (fix9192): a step up within the UK step-up starts borrowed, as OP37.
 FRESH86_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH86_STILL_WARNED = {
     "GE04": "SC metoclopramide 30 mg/24 h at CrCl 55 (uk): the label's renal halving (as LB25)",
@@ -1183,21 +1176,25 @@ FRESH89_LEFT: dict[str, str] = {}  # 39/40 on the first run
 FRESH89_STILL_WARNED = {
     "KE15": "amitriptyline 10 mg at night at 65 or over (uk): the Beers Criteria (as OL13)",
     "KE39": "amitriptyline 10 mg at night with paracetamol (eu): the Beers Criteria (as OL13)",
-    "KE41": "SC metoclopramide 30 mg/24 h at CrCl 50, end of life (nz): the EU renal halving",
+    "KE41": "SC metoclopramide 30 mg/24 h at CrCl 50, end of life (nz): the EU renal halving; "
+            "no palliative source of a renal band of its own found (fix9192)",
 }
 # LE21 (IV hydromorphone 1 to 1.5 mg/h) no longer warns (fix8990): the previous day was already
 # above the 300 mg OME ceiling and the rise is within the 50% titration step.
 FRESH90_LEFT: dict[str, str] = {}  # 39/40 on the first run
 FRESH90_STILL_WARNED = {
-    "LE11": "SC metoclopramide 30 mg/24 h at CrCl 55, end of life (eu): the EU renal halving",
+    "LE11": "SC metoclopramide 30 mg/24 h at CrCl 55, end of life (eu): the EU renal halving; "
+            "no palliative source of a renal band of its own found (fix9192)",
     "LE17": "IV hydromorphone 0.5 mg q3h prn at 68, naive (us): the label's 0.2 mg start",
     "LE20": "IV ketorolac 15 mg q6h for 5 days at 70 (us): the Beers Criteria",
 }
 
 # -- the ninety-first and ninety-second held-out rounds (written and committed before check ran) -
 FRESH91_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+# ME12 (codeine 240 mg/day to MST Continus 20 mg every 12 hours, uk) no longer warns (fix9192):
+# a step up within the Leeds PILLS start after maximum codeine (MST 15-20 mg 12-hourly) and the
+# MST CONTINUS label's 30 mg 12-hourly; 30 mg or more 12-hourly still warns.
 FRESH91_STILL_WARNED = {
-    "ME12": "codeine 240 mg/day to MST Continus 20 mg q12h (uk): read as an unreduced switch",
     "ME38": "MR morphine 30 mg/day to a 12 micrograms/h patch at 80 (nz): the US tolerance rule "
             "borrowed as a warning (as HE36)",
 }

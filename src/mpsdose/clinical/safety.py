@@ -2028,12 +2028,16 @@ def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Find
                       raised: list[Finding], patient: Patient, market: str,
                       table: str | None) -> list[Finding]:
     """A step up from step-2 opioids above the chosen market's naive starts but within a
-    product label's start for pain uncontrolled by weaker opioids: information naming both.
+    product label's (or a palliative guideline's) start for pain uncontrolled by weaker
+    opioids: information naming both.
 
     The UK SmPCs of oxycodone prolonged-release tablets start 'opioid naive patients or patients
     presenting with severe pain uncontrolled by weaker opioids' at 10 mg 12-hourly
     (:func:`~mpsdose.clinical.ranges.label_step_up_start`); Australia's shipped start of the
     product is a guideline's 5 mg twice daily (eTG), and no Australian label start is shipped.
+    A guideline may give that start too: the Leeds PILLS eBook starts MST 15-20 mg 12-hourly
+    after the maximum day of codeine (240 mg), below the UK MST CONTINUS label's 30 mg; an item
+    must be within every row of the market, so the lower guideline day bounds the step up.
     As a label's titration step is borrowed for the same product where the chosen market has
     none, and a dose within one market's label and above another's is information naming both,
     the step up is information where every scheduled strong opioid whose naive start is raised
@@ -2056,9 +2060,11 @@ def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Find
         return findings
     labels = [row for rows in covered.values() for row in rows]
     lent = sorted({row.market for row in labels if row.market not in (None, market)})
-    whose = (f"the {', '.join(m.upper() for m in lent)} label start (borrowed: no "
-             f"{market.upper()} label start for the product is shipped)" if lent
-             else f"the {market.upper()} label start")
+    # a step-up-start row is a product label's start or a palliative guideline's day after the
+    # maximum step-2 day (the Leeds PILLS MST start): the finding names neither kind alone
+    whose = (f"the {', '.join(m.upper() for m in lent)} label or guideline start (borrowed: no "
+             f"{market.upper()} label or guideline start for the product is shipped)" if lent
+             else f"the {market.upper()} label or guideline start")
     own = "; ".join(dict.fromkeys(f.source for f in raised))
     steps = "; ".join(dict.fromkeys((k.drug_properties.get(d, "who_step") or ("", ""))[1]
                                     for d in old))

@@ -707,8 +707,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "whose interval is a PCA lockout (safety rule pca-demand-dose): within it, "
                    "info, and the day is not counted at every lockout; above it, in an "
                    "opioid-naive patient, the row's severity; step-up-start: a product label's "
-                   "start for a patient whose pain weaker (WHO step-2) opioids no longer "
-                   "control (UK oxycodone prolonged-release SmPCs: 10 mg 12-hourly); a step up "
+                   "(or a palliative guideline's) start for a patient whose pain weaker (WHO "
+                   "step-2) opioids no longer control (UK oxycodone prolonged-release SmPCs: "
+                   "10 mg 12-hourly; Leeds PILLS: MST 15-20 mg 12-hourly after codeine 240 "
+                   "mg/day), the item judged within every row of the market; a step up "
                    "from step-2 opioids to the product within it is information, a market with "
                    "no row of its own for the product borrowing the other markets' rows (the "
                    "finding names them and the market's own start it exceeds)."),
