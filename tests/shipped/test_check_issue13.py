@@ -1201,6 +1201,12 @@ FRESH91_STILL_WARNED = {
 FRESH92_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH92_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the ninety-third and ninety-fourth held-out rounds (written and committed before check ran) -
+FRESH93_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH93_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH94_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH94_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1295,6 +1301,8 @@ ROUNDS = {
     "fresh90": (FRESH90_LEFT, FRESH90_STILL_WARNED),
     "fresh91": (FRESH91_LEFT, FRESH91_STILL_WARNED),
     "fresh92": (FRESH92_LEFT, FRESH92_STILL_WARNED),
+    "fresh93": (FRESH93_LEFT, FRESH93_STILL_WARNED),
+    "fresh94": (FRESH94_LEFT, FRESH94_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
