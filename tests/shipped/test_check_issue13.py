@@ -1207,6 +1207,29 @@ FRESH93_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 FRESH94_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH94_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the ninety-fifth and ninety-sixth held-out rounds (written and committed before check ran) --
+FRESH95_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH95_STILL_WARNED = {
+    "CE14": "codeine 240 mg/day to Zomorph 30 mg q12h (uk): above the Leeds PILLS step-up start",
+    "CE31": "MS Contin 15 mg q12h, naive (au): above an AU start of 10 mg a dose",
+    "CE38": "MR morphine 40 mg/day to a 12 micrograms/h patch (nz): the US tolerance rule "
+            "borrowed as a warning (as HE36)",
+}
+FRESH96_LEFT = {
+    "CF25": "IV tramadol 400 mg/day to SC morphine 80 mg/day (eu): no table converts IV tramadol",
+    "CF34": "oral ondansetron 16 mg q6h (eu): no oral daily maximum",
+    "CF39": "warfarin with clarithromycin at 76 (us): no rule for a macrolide raising the INR",
+}
+FRESH96_STILL_WARNED = {
+    "CG01": "SC oxycodone 5 mg q4h prn, naive (uk): the UK all-opioid start (as JE10)",
+    "CG03": "SC morphine 15 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio (as JE01)",
+    "CG04": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio",
+    "CG14": "SC oxycodone 20 mg/24 h to SC morphine 30 mg/24 h (eu): above the old day (JSPM)",
+    "CG26": "SC fentanyl 25 micrograms prn beside 100 micrograms/24 h (nz): a 25% share",
+    "CG36": "IV oxycodone 0.6 mg prn beside 15 mg/24 h (jp): 4%, below the oral share",
+    "CG47": "oral oxycodone 30 mg/day to IV morphine 0.5 mg/h (us): 120% of the old (PDQ)",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1303,6 +1326,8 @@ ROUNDS = {
     "fresh92": (FRESH92_LEFT, FRESH92_STILL_WARNED),
     "fresh93": (FRESH93_LEFT, FRESH93_STILL_WARNED),
     "fresh94": (FRESH94_LEFT, FRESH94_STILL_WARNED),
+    "fresh95": (FRESH95_LEFT, FRESH95_STILL_WARNED),
+    "fresh96": (FRESH96_LEFT, FRESH96_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
