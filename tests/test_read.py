@@ -110,7 +110,9 @@ def _items(text: str):
                                              ("fresh56", 0.78), ("fresh57", 0.83),
                                              ("fresh58", 0.78), ("fresh59", 0.81),
                                              ("fresh60", 0.93), ("fresh61", 0.71),
-                                             ("fresh62", 0.88), ("fresh63", 0.92)])
+                                             ("fresh62", 0.88), ("fresh63", 0.92),
+                                             ("fresh64", 0.74), ("fresh65", 0.90),
+                                             ("fresh66", 0.74), ("fresh67", 0.72)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5878,4 +5880,124 @@ def test_a_fentanyl_patch_in_micrograms_is_its_release_rate_only_at_a_marketed_r
     ("Human immunoglobulin 5 g once daily was given.", [("immunoglobulin", "5 g/day")]),
 ])
 def test_names_added_with_their_labels_are_read(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix6467: the fresh64 to fresh67 rounds --------------------------------------------------
+
+def test_pro_re_nata_after_the_schedule_makes_the_dose_as_needed():
+    # fresh64-001: the Latin written out after the schedule, with its translations: an hourly
+    # dose as needed is never 24 doses a day
+    text = ("Starting dose was 20 mg IV hydromorphone and titration to 120 mg three times a day "
+            "(TID), 32 mg every hour (q1h) pro re nata (as needed) (PRN) oral hydromorphone.")
+    assert _daily_doses(text) == [("hydromorphone", None), ("hydromorphone", "360 mg/day"),
+                                  ("hydromorphone", None)]
+    assert "prn-daily-unknown" in _codes(text)
+    text = "She took hydromorphone 32 mg every hour, pro re nata."
+    assert _daily_doses(text) == [("hydromorphone", None)]
+    assert "prn-daily-unknown" in _codes(text)
+
+
+def test_an_amount_after_a_name_and_its_bracketed_abbreviation_is_that_names():
+    # fresh64-028: "intravenous immunoglobulins (IVIGs) 16 g per day" is not methylprednisolone's
+    text = ("She received i.v. methylprednisolone 1 g per day and 5 days intravenous "
+            "immunoglobulins (IVIGs) 16 g per day.")
+    assert _daily_doses(text) == [("methylprednisolone", "1 g/day")]
+    assert _others(text) == [("immunoglobulin", "16 g/day")]
+    # a name the lists lack: the amount is set aside, never the drug's before it
+    text = "She received methylprednisolone 1 g per day and intravenous foobarins (FB) 16 g per day."
+    assert _daily_doses(text) == [("methylprednisolone", "1 g/day")]
+    assert "unknown-name" in _codes(text)
+
+
+def test_a_listed_names_plural_is_that_drug():
+    assert _others("Intravenous immunoglobulins 20 g daily were given.") \
+        == [("immunoglobulin", "20 g/day")]
+
+
+def test_a_schedule_at_a_lists_end_is_not_shared_where_another_dose_has_its_own():
+    # fresh65-025
+    text = ("He was kept on morphine 20 mg, furosemide 40 mg once daily, oxycodone 10 mg, "
+            "tramadol 25 mg, and valsartan 160 mg once daily.")
+    assert _daily_doses(text) == [("morphine", None), ("oxycodone", None), ("tramadol", None)]
+    # none of the list with a schedule of its own: shared as before
+    assert _daily_doses("She was treated with haloperidol 1.5 mg and diazepam 5 mg daily.") \
+        == [("haloperidol", "1.5 mg/day"), ("diazepam", "5 mg/day")]
+
+
+@pytest.mark.parametrize("text", [
+    # fresh65-034: "AA" is not defined in the text: its amount is no earlier drug's
+    "She was started on morphine 10 mg twice daily. AA was started at a dose of 500 mg twice daily.",
+    "She was started on morphine 10 mg twice daily. After thorough consideration of all other "
+    "interventions, AA was started at a dose of 500 mg twice daily.",
+])
+def test_an_undefined_abbreviation_as_the_subject_owns_the_amount(text):
+    assert _daily_doses(text) == [("morphine", "20 mg/day")]
+    assert "unknown-name" in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh67-024: the amount's schedule, the noun of a dose, then the drug it names
+    ("The patient received prednisone 1 g daily, 60 mg daily dose of morphine for 5 days.",
+     [("prednisone", "1 g/day"), ("morphine", "60 mg/day")]),
+    ("The patient received prednisone 1 g daily, 60 mg daily of morphine for 5 days.",
+     [("prednisone", "1 g/day"), ("morphine", "60 mg/day")]),
+    ("The patient received methylprednisolone 1 g daily, 60 mg dose of foobarin for 5 days.",
+     [("methylprednisolone", "1 g/day")]),
+])
+def test_an_amount_before_the_words_of_a_dose_of_a_name_is_that_names(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_course_in_a_list_of_as_needed_doses_is_not_an_amount_a_day():
+    # fresh67-033: the list's frequencies are as needed: "4 mg for 5 days" gives no daily amount
+    text = ("He was prescribed ibuprofen 600 mg every 6 h as needed, acetaminophen 325 mg every "
+            "6 h as needed, and methylprednisolone 4 mg for 5 days.")
+    assert ("methylprednisolone", None) in _daily_doses(text)
+    assert "course-in-list" not in _codes(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # names added to other_drug_names.csv, each with a label or official page seen
+    ("He was started on methimazole 20 mg three times a day.", [("thiamazole", "60 mg/day")]),
+    ("We administered L-carnitine 500 mg three times per day.", [("levocarnitine", "1500 mg/day")]),
+    ("She received 60 mg daily dose of thymoglobulin for 5 days.",
+     [("anti-thymocyte globulin", "60 mg/day")]),
+])
+def test_names_added_in_prosefix6467_are_read(text, want):
+    assert _others(text) == want
+
+
+def test_an_amount_after_an_unlisted_name_given_later_is_not_an_earlier_drugs():
+    # fresh64-004: propofol named sentences before; L-carnitine's amount is never propofol's
+    text = ("We discontinued propofol infusion. Thus we administrated L-carnitine, which mitigates "
+            "the effects of PRIS by supporting free fatty acid metabolism, at a dose of 500 mg "
+            "three times per day.")
+    assert all(name != "propofol" or daily is None for name, daily in _others(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh66-008: "qDay" is once a day
+    ("Dual antiplatelet therapy (acetylsalicylic acid 100 mg p.o. qDay plus clopidogrel 75 mg p.o. "
+     "qDay) was given.", [("aspirin", "100 mg/day"), ("clopidogrel", "75 mg/day")]),
+    # fresh65-031: "/die" is a day (Latin, Italian)
+    ("She was also administered hydrocortisone 200 mg/die.", [("hydrocortisone", "200 mg/day")]),
+])
+def test_qday_and_per_die_are_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_ivgtt_is_the_intravenous_route():
+    # fresh67-001: "(levofloxacin, 0.5 g, ivgtt, QD)": the drip's route does not end the item
+    assert _others("Anti-infection (levofloxacin, 0.5 g, ivgtt, QD) was given.") \
+        == [("levofloxacin", "0.5 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh67-012, fresh67-013: infusions of drugs the catalogue lacks, rates times a day
+    ("Norepinephrine (18 μg/min) was given to maintain blood pressure.",
+     [("norepinephrine", "25920 mcg/day")]),
+    ("Postoperatively, levosimendan (1 mg/h) was given.", [("levosimendan", "24 mg/day")]),
+])
+def test_vasoactive_infusions_added_with_their_labels_are_read(text, want):
     assert _others(text) == want

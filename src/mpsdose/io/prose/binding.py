@@ -109,6 +109,12 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             # "the patient was given 20 mg b.i.d. omeprazole": no drug before the amount, so
             # its schedule may stand between it and the drug's name
             drug_index = _drug_right_after(tokens, index, schedule=True)
+        if drug_index is None and index + 2 < len(tokens) and tokens[index + 1].kind == "freq" \
+                and tokens[index + 2].kind == "word" and tokens[index + 2].value in (
+                    "of", "dose", "dosage"):
+            # "60 mg daily dose of morphine", "6 mg daily of X": the schedule, then the drug
+            # the words of its dose name — never the drug before the amount
+            drug_index = _drug_right_after(tokens, index, schedule=True)
         if drug_index is None and for_unknown_word(passage, tokens, index):
             continue
         if drug_index is None and (daily_of_unknown_name(passage, tokens, index)
@@ -309,8 +315,12 @@ def _course_in_list(passage: Passage, tokens: list[Token]) -> None:
     """ "Her medication regimen included amlodipine 5mg daily, …, prednisone 10mg for 5 days,
     …": in a list of regimens (at least two other doses of the sentence with a frequency), a
     dose of mass written right after its drug's name with a course of days after it and no
-    frequency of its own is the course's amount a day, as a medication list records it."""
-    frequencies = sum(1 for token in tokens if token.kind == "freq")
+    frequency of its own is the course's amount a day, as a medication list records it. An
+    as-needed frequency ("ibuprofen 6 mg every 6 h as needed, …, methylprednisolone 4 mg for 5
+    days") is not a schedule of the list: a list of as-needed doses does not make the course's
+    amount daily."""
+    frequencies = sum(1 for index, token in enumerate(tokens) if token.kind == "freq"
+                      and not any(t.kind == "prn" for t in tokens[index + 1:index + 4]))
     if frequencies < 2:
         return
     for index, token in enumerate(tokens):

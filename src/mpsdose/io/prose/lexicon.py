@@ -54,7 +54,8 @@ _MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|
 #: Units of activity ("5000 units", "4000 U/day", "20 IU", "2×5000 unit"): the dose unit of the
 #: heparins and insulins, never converted to mg (CONTRACT.md §1).
 ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"
-_PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|days?|d|dose|ml|min(?:utes?)?"
+#: "die" is the day in Latin and Italian ("hydrocortisone 200 mg/die").
+_PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|die|days?|d|dose|ml|min(?:utes?)?"
              r"|m\s*(?:2|²|\(\s*2\s*\))(?![\d.]))")  # "mg/m2", "mg/m 2", "mg/m²", "mg/m(2)"
 #: "/kg", " per hour", "•h-1", " kg-1", ".day-1", " day(-1)", " over 24 hours", " an hour", " a day":
 #: repeated.
@@ -268,8 +269,9 @@ PHRASES: tuple[Phrase, ...] = (
                r"days\s+of"
                r"(?=\s+\d+(?:\.\d+)?\s*(?:mg|g|gm|grams?|mcg|µg|μg)(?![a-z0-9µ/]))",
        lambda m: _times(1)),
-    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|every\s+day|daily|o\.?d\.?|q\.?d\.?"
-               r"|per\s+day|each\s+day", lambda m: _times(1)),
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|every\s+day|daily|o\.?d\.?"
+               # "acetylsalicylic acid 100 mg p.o. qDay"
+               r"|q\.?\s*day|q\.?d\.?|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
     # "20 mg hs", "5 mg h.s." (hora somni, at bedtime, as "qhs"); not "hs-CRP", "hs-troponin"
     _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte"
@@ -299,7 +301,8 @@ PHRASES: tuple[Phrase, ...] = (
               r"|pcea|pca"),
     _p("prn", r"demand(?:\s+doses?)?|on\s+demand", "demand"),
     _p("prn", r"bolus(?:es)?(?:\s+doses?)?", "bolus"),
-    _p("prn", r"p\.?r\.?n\.?|"
+    # "32 mg every hour (q1h) pro re nata (as needed) (PRN)": the Latin, written out
+    _p("prn", r"p\.?r\.?n\.?|pro\s+re\s+nata|"
               # "cetirizine, 10 mg b.i.d., to be taken on an as-needed basis": the dose's own sig
               r",\s*to\s+be\s+(?:taken|used|given)\s+(?:on\s+an?\s+)?as\s*-?\s*needed"
               r"(?:\s+basis)?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
@@ -310,7 +313,8 @@ PHRASES: tuple[Phrase, ...] = (
               r"occurs|arises|recurs|returns|is\s+present)", "prn"),
     # -- routes and devices ------------------------------------------------------------------
     _p("route", r"orally|oral|by\s+mouth|per\s*os|p\.?o\.?", Route.ORAL),
-    _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv", Route.IV),
+    # "levofloxacin, 0.5 g, ivgtt, QD": "ivgtt", intravenous guttae (a drip)
+    _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv\s*gtt|iv", Route.IV),
     _p("route", r"subcutaneous(?:ly)?|sub\s*-?\s*cutaneous|s\.c\.?|subcut|sq|s/c|csci|hypodermic(?:ally)?"
                 r"|sc", Route.SC),
     _p("route", r"intramuscular(?:ly)?|i\.m\.?", Route.IM),

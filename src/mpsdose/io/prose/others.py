@@ -65,9 +65,12 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
                                for name in sorted(listed, key=len, reverse=True))
         # "amphotericin-B": a name of two words may be written with a hyphen between them
         spaced = {name.replace("-", " "): other for name, other in listed.items()}
-        for match in re.finditer(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", passage.normal):
+        # "intravenous immunoglobulins (IVIGs)": a listed name's plural is that drug
+        for match in re.finditer(rf"(?<![a-z0-9])(?:{alternation})s?(?![a-z0-9])", passage.normal):
             name = " ".join(match.group(0).split())
             other = listed.get(name) or spaced.get(name.replace("-", " "))
+            if other is None and name.endswith("s"):
+                other = listed.get(name[:-1]) or spaced.get(name[:-1].replace("-", " "))
             if other is not None:
                 found[name] = other.drug()
     catalogue = passage.catalogue

@@ -147,7 +147,7 @@ _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg":
 #: day).
 _SUFFIX_PART = re.compile(
     r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|dose|"
-    r"days?|d|ml|min(?:utes?)?|m\s*(?:2|²|\(\s*2\s*\)))(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
+    r"die|days?|d|ml|min(?:utes?)?|m\s*(?:2|²|\(\s*2\s*\)))(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
             if kind == "cue" and pattern.match("oral morphine equivalents"))
@@ -165,7 +165,7 @@ def _per(suffix: str) -> tuple[str, ...]:
     parts: list[str] = []
     for match in _SUFFIX_PART.finditer(suffix):
         unit = match.group(1)
-        if unit.startswith(("24", "day")) or unit == "d":
+        if unit.startswith(("24", "day")) or unit in ("d", "die"):
             parts.append("day")
         elif unit.startswith("h"):
             parts.append("h")

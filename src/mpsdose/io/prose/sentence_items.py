@@ -57,6 +57,9 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
         end = _list_end_schedule(passage, tokens, reading)
         if end is not None and reading.amount is not None and reading.amount.time is not None:
             end = None  # "paroxetine 40 mg/day, and flecainide 100 mg twice daily": a day's own
+        if end is not None and _scheduled_item_before(passage, tokens, reading):
+            end = None  # "furosemide 40 mg once daily, bisoprolol 10 mg, …, valsartan 160 mg
+            # once daily": another dose of the list has a schedule of its own; each has its own
         unshared = None if end is None else _last_dose_only(passage, tokens, reading, end)
         if unshared is not None and reading.schedule is None and reading.schedule_word is None \
                 and not reading.prn and not reading.bolus:
@@ -387,6 +390,31 @@ def _part_after_unread(passage: Passage, tokens: list[Token], single: list[ItemR
 _LIST_DURATION = re.compile(
     r"\s*(?:for\s+(?:the\s+(?:past|last|previous)\s+)?(?:several|many|a\s+few|a|one|two|three|"
     r"four|five|six|\d+(?:\.\d+)?)\s+(?:days?|weeks?|months?|years?)|for\s+years)\s*\.?\s*")
+
+
+#: The tokens a list of doses is made of, read back from one of its doses.
+_LIST_KINDS = frozenset({"drug", "amount", "freq", "route", "form", "release", "plus"})
+
+
+def _scheduled_item_before(passage: Passage, tokens: list[Token], reading: ItemReading) -> bool:
+    """Does a dose before this one in the same list (joined to it by commas or "and") carry a
+    schedule of its own ("rosuvastatin 20 mg, furosemide 40 mg once daily, bisoprolol 10 mg, …
+    and valsartan 160 mg once daily")? Then a schedule at the list's end is the last dose's,
+    not one written once for the list."""
+    position = reading.first - 1
+    if position < 0 or not (tokens[position].kind == "plus"
+                            or (tokens[position].kind == "punct" and tokens[position].value == ",")):
+        return False
+    while position >= 0:
+        token = tokens[position]
+        if token.kind == "freq":
+            return True
+        if token.kind in _LIST_KINDS or (token.kind == "punct" and token.value == ",") \
+                or (token.kind == "word" and passage.word(token) in SALTS):
+            position -= 1
+            continue
+        return False
+    return False
 
 
 def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:

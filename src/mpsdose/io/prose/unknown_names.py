@@ -126,10 +126,19 @@ def for_unknown_word(passage: Passage, tokens: list[Token], index: int) -> bool:
 def daily_of_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
     """ "6 mg daily of ropinirole": the word after an amount, its schedule and "of" names the
     drug of the amount — where the catalogue does not know it, the amount is that name's,
-    never the drug named before it. Said in a finding; not read."""
-    if index + 3 >= len(tokens) or tokens[index + 1].kind != "freq":
+    never the drug named before it. So with the noun of a dose between ("60 mg daily dose of
+    thymoglobulin", "60 mg dose of X"). Said in a finding; not read."""
+    position = index + 1
+    scheduled = position < len(tokens) and tokens[position].kind == "freq"
+    if scheduled:
+        position += 1
+    if position < len(tokens) and passage.word(tokens[position]) in _DOSE_NOUNS:
+        position += 1
+    elif not scheduled:
         return False
-    of, name = tokens[index + 2], tokens[index + 3]
+    if position + 1 >= len(tokens):
+        return False
+    of, name = tokens[position], tokens[position + 1]
     if of.kind != "word" or of.value != "of" or name.kind != "word":
         return False
     word = str(name.value)
@@ -197,6 +206,8 @@ def subject_unknown_name(passage: Passage, tokens: list[Token], index: int) -> b
     first word, an apposition between commas allowed), whose dose a verb of change after it
     speaks of, owns the amounts that follow with no catalogue drug between — never the drug
     the story is about. Said in a finding; not read."""
+    if index >= 3 and _abbreviation_subject(passage, tokens, index):
+        return True
     if index < 3 or tokens[0].kind != "word":
         return False
     # "His mycophenolic acid was titrated to 1,000 mg": a possessive first, then the name in
@@ -236,6 +247,44 @@ def subject_unknown_name(passage: Passage, tokens: list[Token], index: int) -> b
         f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, the subject of its "
         "sentence and a name the catalogue does not know: not read, and not given to another "
         "drug", (name.start, token.end))
+    return True
+
+
+#: Verbs whose subject an abbreviation the text does not define may be, given a dose after it.
+_ABBREVIATION_VERBS = frozenset({"start", "add", "give", "increase", "decrease", "titrate",
+                                 "continue"})
+
+
+def _abbreviation_subject(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "After thorough consideration …, AA was started at a dose of 500 mg twice daily": an
+    abbreviation in capitals the text does not define (it would otherwise be read as its drug),
+    the subject of a clause (at the sentence's start or after a comma), with a verb of giving
+    or changing after it, owns the amount that follows with no drug between: it names
+    something given that the reader cannot name — never the drug the story is about. Said in
+    a finding; not read."""
+    verb = next((p for p in range(index - 1, 0, -1)
+                 if tokens[p].kind in ("drug", "clause", "amount", "verb")), None)
+    if verb is None or tokens[verb].kind != "verb" \
+            or tokens[verb].value not in _ABBREVIATION_VERBS:
+        return False
+    position = verb - 1
+    if position > 0 and passage.word(tokens[position]) in ("was", "were", "is", "had", "has",
+                                                          "been"):
+        position -= 1
+    name = tokens[position]
+    said = passage.text[name.start:name.end]
+    if name.kind != "word" or not (2 <= len(said) <= 6 and said.isalpha() and said.isupper()):
+        return False
+    if position > 0 and not (tokens[position - 1].kind == "punct"
+                             and tokens[position - 1].value == ","):
+        return False
+    token = tokens[index]
+    passage.add_unknown_amount(
+        token,
+        f"the amount of {said!r}, an abbreviation the text does not define",
+        f"{passage.text[token.start:token.end]!r} is the dose of {said!r}, the subject of its "
+        "clause and an abbreviation the text does not define: not read, and not given to "
+        "another drug", (name.start, token.end))
     return True
 
 
@@ -743,6 +792,12 @@ def _object_of_switch(passage: Passage, tokens: list[Token], position: int) -> b
     return False
 
 
+def _abbreviation(passage: Passage, token: Token) -> bool:
+    """Is the word written as an abbreviation: capitals, perhaps a plural "s" ("IVIGs", "CY")?"""
+    said = passage.text[token.start:token.end]
+    return len(said) >= 2 and said.rstrip("s").isupper()
+
+
 def _opens_bracket_with_name(tokens: list[Token], position: int, names: int) -> bool:
     """ "… was initiated (methotrexate 15 mg/week)": a bracket that opens with a word shaped
     like an INN the catalogue does not know, not right after a drug's name (where it may be
@@ -786,10 +841,12 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
             position -= 1
             continue
         if token.kind == "close" and position - 2 > low and tokens[position - 2].kind == "open" \
-                and tokens[position - 1].kind == "word" and position + 1 < index \
-                and tokens[position + 1].kind in ("word", "cue"):
+                and tokens[position - 1].kind == "word" and ((
+                    position + 1 < index and tokens[position + 1].kind in ("word", "cue"))
+                    or (position + 1 == index and _abbreviation(passage, tokens[position - 1]))):
             # "cyclophosphamide (CY) at 50 mg/day": the name's abbreviation in brackets after
-            # it, before the words of the dose — the name before the bracket heads the amount
+            # it, before the words of the dose — the name before the bracket heads the amount;
+            # so it does right before the amount ("immunoglobulins (IVIGs) 16 g per day")
             position -= 3
             bracketed = True
             continue
@@ -808,8 +865,11 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
     word = str(head.value)
     if word in _CLASS_NOUNS | _SUPPLEMENTS or (len(word) > 3 and INN_STEM.fullmatch(word)):
         return head
-    if bracketed:
-        return None  # "ejection fraction (LVEF) at 50%": only a drug-shaped name heads past it
+    if bracketed and not (name_like(word) and position - 1 > low
+                          and tokens[position - 1].kind == "route"):
+        # "ejection fraction (LVEF) at 50%": only a drug-shaped name heads past it, or a name
+        # given by a route ("intravenous immunoglobulins (IVIGs) 16 g per day")
+        return None
     if not name_like(word) or word in (NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS
                                        | NAME_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS
                                        | _NOT_GIVEN_NOUNS):
