@@ -143,7 +143,8 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
 
 #: Daily amounts counted in units (heparins), not in mg; an expected amount in units is kept
 #: negative so that it can only match a reading in units (:func:`_daily`), never one in mg.
-_UNITS_DAY = {"units/day": 1.0, "IU/day": 1.0, "unit/day": 1.0, "million units/day": 1e6}
+_UNITS_DAY = {"units/day": 1.0, "IU/day": 1.0, "unit/day": 1.0, "million units/day": 1e6,
+              "wu/day": 1e4}  # wu: 万单位, ten thousand units (Chinese reports)
 #: Daily amounts by volume alone (an infusion fluid) or in equivalents (a salt), which no reading
 #: in mg or units can match.
 _VOLUME_DAY = ("mL/day", "ml/day", "L/day", "mEq/day", "mmol/day")
