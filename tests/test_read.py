@@ -6001,3 +6001,51 @@ def test_ivgtt_is_the_intravenous_route():
 ])
 def test_vasoactive_infusions_added_with_their_labels_are_read(text, want):
     assert _others(text) == want
+
+
+# -- prosefix6869: the fresh68 and fresh69 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh68-034: "N per day" after the item's amount, name and route counts doses a day
+    ("Pain relieving medications (500 mg acetylsalicylic acid p.o., 2 per day; 1 g acetaminophen "
+     "p.o., 4 per day) were tried.", [("aspirin", "1000 mg/day"), ("acetaminophen", "4 g/day")]),
+])
+def test_a_count_per_day_after_the_items_amount_counts_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_count_per_day_never_gives_its_day_to_an_amount():
+    # a bare "2 per day" that follows no amount of its own item: not read as "per day"
+    text = "Morphine 10 mg was given; she asked for it 2 per day."
+    assert ("morphine", "10 mg/day") not in _daily_doses(text)
+
+
+def test_an_unlisted_name_with_a_count_per_day_takes_the_count():
+    text = "He was treated with Combivir (150 mg zidovudine p.o., 2 per day)."
+    assert ("zidovudine", "300 mg/day") in _others(text)
+
+
+def test_divided_units_are_never_an_earlier_drugs():
+    # fresh69-011: "6/8/8 UI three times a day" is insulin lispro's, never enoxaparin's
+    text = ("Enoxaparin 6000 UI BID, Insulin Lispro 6/8/8 UI three times a day (TID) and High Flow "
+            "Nasal Cannula were started.")
+    assert all(daily is None or "units" not in daily or name != "enoxaparin"
+               or daily == "12000 units/day" for name, daily in _daily_doses(text))
+    assert ("insulin lispro", "22 units/day") in _others(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Methylprednisolone 20 mg bis in die (BID) was started.", [("methylprednisolone", "40 mg/day")]),
+    ("Methylprednisolone 20 mg ter in die was started.", [("methylprednisolone", "60 mg/day")]),
+    ("Methylprednisolone 8 mg quater in die was started.", [("methylprednisolone", "32 mg/day")]),
+    ("Methylprednisolone 16 mg semel in die was started.", [("methylprednisolone", "16 mg/day")]),
+])
+def test_latin_schedules_written_out(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_amount_schedule_then_name_list_gives_each_its_own_amount():
+    # fresh66-027: meropenem takes its own "1 g q8h"; vancomycin only its own "1 g every 12 h"
+    text = ("Continued intravenous drip of 1 g every 12 h (q12h) vancomycin and 1 g q8h meropenem, "
+            "anticoagulant therapy were given.")
+    assert sorted(_others(text)) == [("meropenem", "3 g/day"), ("vancomycin", "2 g/day")]
