@@ -112,7 +112,8 @@ def _items(text: str):
                                              ("fresh60", 0.93), ("fresh61", 0.71),
                                              ("fresh62", 0.88), ("fresh63", 0.92),
                                              ("fresh64", 0.74), ("fresh65", 0.90),
-                                             ("fresh66", 0.74), ("fresh67", 0.72)])
+                                             ("fresh66", 0.81), ("fresh67", 0.72),
+                                             ("fresh68", 0.86), ("fresh69", 0.92)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6049,3 +6050,38 @@ def test_amount_schedule_then_name_list_gives_each_its_own_amount():
     text = ("Continued intravenous drip of 1 g every 12 h (q12h) vancomycin and 1 g q8h meropenem, "
             "anticoagulant therapy were given.")
     assert sorted(_others(text)) == [("meropenem", "3 g/day"), ("vancomycin", "2 g/day")]
+
+
+def test_hly_is_hourly():
+    # fresh68-004: "vancomycin 1 g 12 hly" is every 12 hours
+    assert _others("In the ICU, vancomycin 1 g 12 hly and imipenem 0.5 g 6 hly were administered.") \
+        == [("vancomycin", "2 g/day"), ("imipenem", "2 g/day")]
+
+
+def test_full_width_brackets_are_brackets():
+    # fresh68-005: the manufacturer in full-width brackets between the name and its amount
+    text = ("The patient was prescribed albendazole\uff08Tianjin Smith Kline &French Laboratorles "
+            "Ltd\uff09 400\u00a0mg twice a day.")
+    assert _others(text) == [("albendazole", "800 mg/day")]
+
+
+def test_a_schedule_after_a_semicolon_in_the_amounts_bracket_is_its():
+    # fresh68-029: "fluconazole (100 mg; twice daily)"
+    text = "Itraconazole was substituted by fluconazole (100 mg; twice daily) peroral (PO)."
+    assert ("fluconazole", "200 mg/day") in _daily_doses(text)
+
+
+def test_a_drug_named_in_a_bracket_before_the_words_of_its_dose_owns_the_amount():
+    # fresh69-024: "dyslipidemia (treated with atorvastatin at 40 mg OD)": atorvastatin's
+    text = "The history revealed dyslipidemia (treated with atorvastatin at 40 mg OD)."
+    assert _others(text) == [("atorvastatin", "40 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # names added to other_drug_names.csv, each with a label seen
+    ("She was on fingolimod 0.5 mg daily for her multiple sclerosis.", [("fingolimod", "0.5 mg/day")]),
+    ("He was treated with 0.5 mg colchicine twice daily.", [("colchicine", "1 mg/day")]),
+    ("She took empagliflozin 10 mg/day.", [("empagliflozin", "10 mg/day")]),
+])
+def test_names_added_in_prosefix6869_are_read(text, want):
+    assert _others(text) == want

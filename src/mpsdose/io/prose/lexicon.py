@@ -215,7 +215,8 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _every(_hours(m))),
     # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
     _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
-    _p("freq", rf"({_W})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    # "vancomycin 1 g 12 hly" (hly: hourly, abbreviated; prosefix6869)
+    _p("freq", rf"({_W})\s*-?\s*h(?:ou)?r?ly", lambda m: _every(_hours(m))),
     # "6th hourly", "8th-hourly": every 6 (8) hours, as British and Indian prescriptions write it
     # (the ordinal a number of hours, at most 12; the reader once read fresh38-005's "Propranolol
     # 40 mg 6th hourly" as hourly, 960 mg a day)
