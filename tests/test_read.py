@@ -1946,7 +1946,10 @@ def test_a_decimal_comma_is_never_read_as_the_digits_after_it():
             "and colchicine 0,5mg twice daily (Table 1).")
     reading = read_course(text)
     assert _daily_doses(text) == [("prednisone", "20 mg/day"), ("aspirin", "100 mg/day")]
-    assert [n.as_written for n in reading.not_doses] == ["0,5mg"]
+    # colchicine is a listed name since prosefix6869: its 0,5 mg is its own, 0.5 mg twice daily
+    assert [(o.name, str(o.daily_dose)) for o in reading.not_in_catalogue] \
+        == [("colchicine", "1 mg/day")]
+    assert "decimal-comma" in {f.finding.code for f in reading.findings}
 
 
 @pytest.mark.parametrize(("text", "daily"), [

@@ -237,8 +237,9 @@ def _amount(normal: str, position: int, end: int,
     divided = DIVIDED_UNITS.match(normal, position, end) or DIVIDED_HYPHENS.match(normal, position, end) \
         or DIVIDED_PLUS.match(normal, position, end) or DIVIDED_SLASH_UNITS.match(normal, position, end)
     if divided:  # "10mg/5mg/5mg", "150-50-150mg", "40 mg + 30 mg daily": the doses of a day
-        values = tuple(number(v) for v in re.findall(NUMBER, divided.group("values")
-                                                     if divided.re in (DIVIDED_PLUS, DIVIDED_SLASH_UNITS) else divided.group(0)))
+        said = divided.group("values") if divided.re in (DIVIDED_PLUS, DIVIDED_SLASH_UNITS) \
+            else divided.group(0)
+        values = tuple(number(v) for v in re.findall(NUMBER, said))
         return divided.end(), Amount(values, "units" if divided.re is DIVIDED_SLASH_UNITS
                                      else _BASE[divided.group("unit")], (), None, "divided",
                                      day_needed=divided.re is not DIVIDED_UNITS)
