@@ -113,7 +113,8 @@ def _items(text: str):
                                              ("fresh60", 0.93), ("fresh61", 0.71),
                                              ("fresh62", 0.88), ("fresh63", 0.92),
                                              ("fresh64", 0.74), ("fresh65", 0.90),
-                                             ("fresh66", 0.74), ("fresh67", 0.72)])
+                                             ("fresh66", 0.81), ("fresh67", 0.72),
+                                             ("fresh68", 0.86), ("fresh69", 0.92)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1946,7 +1947,10 @@ def test_a_decimal_comma_is_never_read_as_the_digits_after_it():
             "and colchicine 0,5mg twice daily (Table 1).")
     reading = read_course(text)
     assert _daily_doses(text) == [("prednisone", "20 mg/day"), ("aspirin", "100 mg/day")]
-    assert [n.as_written for n in reading.not_doses] == ["0,5mg"]
+    # colchicine is a listed name since prosefix6869: its 0,5 mg is its own, 0.5 mg twice daily
+    assert [(o.name, str(o.daily_dose)) for o in reading.not_in_catalogue] \
+        == [("colchicine", "1 mg/day")]
+    assert "decimal-comma" in {f.finding.code for f in reading.findings}
 
 
 @pytest.mark.parametrize(("text", "daily"), [
@@ -6001,4 +6005,87 @@ def test_ivgtt_is_the_intravenous_route():
     ("Postoperatively, levosimendan (1 mg/h) was given.", [("levosimendan", "24 mg/day")]),
 ])
 def test_vasoactive_infusions_added_with_their_labels_are_read(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix6869: the fresh68 and fresh69 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh68-034: "N per day" after the item's amount, name and route counts doses a day
+    ("Pain relieving medications (500 mg acetylsalicylic acid p.o., 2 per day; 1 g acetaminophen "
+     "p.o., 4 per day) were tried.", [("aspirin", "1000 mg/day"), ("acetaminophen", "4 g/day")]),
+])
+def test_a_count_per_day_after_the_items_amount_counts_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_count_per_day_never_gives_its_day_to_an_amount():
+    # a bare "2 per day" that follows no amount of its own item: not read as "per day"
+    text = "Morphine 10 mg was given; she asked for it 2 per day."
+    assert ("morphine", "10 mg/day") not in _daily_doses(text)
+
+
+def test_an_unlisted_name_with_a_count_per_day_takes_the_count():
+    text = "He was treated with Combivir (150 mg zidovudine p.o., 2 per day)."
+    assert ("zidovudine", "300 mg/day") in _others(text)
+
+
+def test_divided_units_are_never_an_earlier_drugs():
+    # fresh69-011: "6/8/8 UI three times a day" is insulin lispro's, never enoxaparin's
+    text = ("Enoxaparin 6000 UI BID, Insulin Lispro 6/8/8 UI three times a day (TID) and High Flow "
+            "Nasal Cannula were started.")
+    assert all(daily is None or "units" not in daily or name != "enoxaparin"
+               or daily == "12000 units/day" for name, daily in _daily_doses(text))
+    assert ("insulin lispro", "22 units/day") in _others(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Methylprednisolone 20 mg bis in die (BID) was started.", [("methylprednisolone", "40 mg/day")]),
+    ("Methylprednisolone 20 mg ter in die was started.", [("methylprednisolone", "60 mg/day")]),
+    ("Methylprednisolone 8 mg quater in die was started.", [("methylprednisolone", "32 mg/day")]),
+    ("Methylprednisolone 16 mg semel in die was started.", [("methylprednisolone", "16 mg/day")]),
+])
+def test_latin_schedules_written_out(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_amount_schedule_then_name_list_gives_each_its_own_amount():
+    # fresh66-027: meropenem takes its own "1 g q8h"; vancomycin only its own "1 g every 12 h"
+    text = ("Continued intravenous drip of 1 g every 12 h (q12h) vancomycin and 1 g q8h meropenem, "
+            "anticoagulant therapy were given.")
+    assert sorted(_others(text)) == [("meropenem", "3 g/day"), ("vancomycin", "2 g/day")]
+
+
+def test_hly_is_hourly():
+    # fresh68-004: "vancomycin 1 g 12 hly" is every 12 hours
+    assert _others("In the ICU, vancomycin 1 g 12 hly and imipenem 0.5 g 6 hly were administered.") \
+        == [("vancomycin", "2 g/day"), ("imipenem", "2 g/day")]
+
+
+def test_full_width_brackets_are_brackets():
+    # fresh68-005: the manufacturer in full-width brackets between the name and its amount
+    text = ("The patient was prescribed albendazole\uff08Tianjin Smith Kline &French Laboratorles "
+            "Ltd\uff09 400\u00a0mg twice a day.")
+    assert _others(text) == [("albendazole", "800 mg/day")]
+
+
+def test_a_schedule_after_a_semicolon_in_the_amounts_bracket_is_its():
+    # fresh68-029: "fluconazole (100 mg; twice daily)"
+    text = "Itraconazole was substituted by fluconazole (100 mg; twice daily) peroral (PO)."
+    assert ("fluconazole", "200 mg/day") in _daily_doses(text)
+
+
+def test_a_drug_named_in_a_bracket_before_the_words_of_its_dose_owns_the_amount():
+    # fresh69-024: "dyslipidemia (treated with atorvastatin at 40 mg OD)": atorvastatin's
+    text = "The history revealed dyslipidemia (treated with atorvastatin at 40 mg OD)."
+    assert _others(text) == [("atorvastatin", "40 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # names added to other_drug_names.csv, each with a label seen
+    ("She was on fingolimod 0.5 mg daily for her multiple sclerosis.", [("fingolimod", "0.5 mg/day")]),
+    ("He was treated with 0.5 mg colchicine twice daily.", [("colchicine", "1 mg/day")]),
+    ("She took empagliflozin 10 mg/day.", [("empagliflozin", "10 mg/day")]),
+])
+def test_names_added_in_prosefix6869_are_read(text, want):
     assert _others(text) == want

@@ -109,6 +109,10 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             # "the patient was given 20 mg b.i.d. omeprazole": no drug before the amount, so
             # its schedule may stand between it and the drug's name
             drug_index = _drug_right_after(tokens, index, schedule=True)
+        if drug_index is None and _after_amount_first_item(tokens, index):
+            # "1 g every 12 h (q12h) vancomycin and 1 g q8h meropenem": in a list written
+            # amount, schedule, then name, the next amount is the next name's (prosefix6869)
+            drug_index = _drug_right_after(tokens, index, schedule=True)
         if drug_index is None and index + 2 < len(tokens) and tokens[index + 1].kind == "freq" \
                 and tokens[index + 2].kind == "word" and tokens[index + 2].value in (
                     "of", "dose", "dosage"):
@@ -545,6 +549,24 @@ def _amount_first_before(tokens: list[Token], drug: int, index: int) -> bool:
         and any(t.kind == "punct" and t.value == "," for t in tokens[drug + 1:index])
 
 
+def _after_amount_first_item(tokens: list[Token], index: int) -> bool:
+    """Does the amount at ``index`` follow, across only "and" or a comma, an item written amount
+    first ("1 g every 12 h (q12h) vancomycin and 1 g q8h meropenem": its amount, schedule,
+    route or brackets, then its name)? Then the amount heads the next item, the name after its
+    schedule, never the drug before."""
+    position = index - 1
+    while position >= 0 and (tokens[position].kind == "plus" or (
+            tokens[position].kind == "punct" and tokens[position].value == ",")):
+        position -= 1
+    if position == index - 1 or position < 1 or tokens[position].kind != "drug":
+        return False
+    position -= 1
+    while position >= 0 and tokens[position].kind in ("freq", "open", "close", "route", "form",
+                                                      "release"):
+        position -= 1
+    return position >= 0 and tokens[position].kind == "amount"
+
+
 def _takes_units(drug: Drug) -> bool:
     """May an amount in units of activity be this drug's? A drug dosed in units (heparin), one
     of the heparin group (ATC B01AB: enoxaparin is labelled in IU beside mg) or a drug the
@@ -671,6 +693,11 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
         token = tokens[position]
         if token.kind == "drug":
             return position
+        if schedule and token.kind == "open" and position + 2 < len(tokens) \
+                and tokens[position + 1].kind == "freq" and tokens[position + 2].kind == "close":
+            position += 3  # "1 g every 12 h (q12h) vancomycin": the schedule's abbreviation
+            steps += 1
+            continue
         if token.kind in ("route", "release", "form") or (schedule and token.kind == "freq") or (
                 token.kind == "word" and token.value in _TIGHT) or token.kind == "approx":
             position += 1

@@ -101,6 +101,13 @@ DIVIDED_UNITS = re.compile(
 DIVIDED_HYPHENS = re.compile(
     rf"(?P<values>{NUMBER}(?:\s*-\s*{NUMBER}){{2,}})\s*(?P<unit>mg|mcg|µg|ug|g)(?![a-z/])"
 )
+#: "Insulin Lispro 6/8/8 UI three times a day": three or more doses of units joined by "/", the
+#: unit once — the doses of one day through it (read as DIVIDED_HYPHENS: their sum only with a
+#: word of the day or as many doses a day as parts; prosefix6869). Units are no combination's
+#: strengths.
+DIVIDED_SLASH_UNITS = re.compile(
+    rf"(?P<values>{NUMBER}(?:\s*/\s*{NUMBER}){{2,}})\s*(?P<unit>{ACTIVITY})(?![a-z/])"
+)
 #: "Medrol 40 mg + 30 mg daily": amounts of one unit joined by "+" before a schedule — the
 #: doses of one day (read as DIVIDED_HYPHENS: their sum only with a word of the day or as many
 #: doses a day as parts; otherwise no daily amount, never the last alone; prosefix5253)
@@ -208,7 +215,8 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _every(_hours(m))),
     # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
     _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
-    _p("freq", rf"({_W})\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
+    # "vancomycin 1 g 12 hly" (hly: hourly, abbreviated; prosefix6869)
+    _p("freq", rf"({_W})\s*-?\s*h(?:ou)?r?ly", lambda m: _every(_hours(m))),
     # "6th hourly", "8th-hourly": every 6 (8) hours, as British and Indian prescriptions write it
     # (the ordinal a number of hours, at most 12; the reader once read fresh38-005's "Propranolol
     # 40 mg 6th hourly" as hourly, 960 mg a day)
@@ -231,6 +239,12 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*days?", lambda m: _every(24 * _hours(m))),
     _p("freq", r"every\s+other\s+day|(?:on\s+)?alternate\s+days", lambda m: _every(48)),
+    # "bis in die (BID)", "ter in die", "quater in die", "semel in die": the Latin the
+    # abbreviations stand for, written out (prosefix6869)
+    _p("freq", r"semel\s+in\s+die", lambda m: _times(1)),
+    _p("freq", r"bis\s+in\s+die", lambda m: _times(2)),
+    _p("freq", r"ter\s+in\s+die", lambda m: _times(3)),
+    _p("freq", r"quater\s+in\s+die", lambda m: _times(4)),
     _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day|/\s*day)|b\.?i\.?d\.?|b\.?d\.?",
        lambda m: _times(2)),
     _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|t\.?i\.?d\.?"

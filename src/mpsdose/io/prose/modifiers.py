@@ -88,6 +88,13 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             last = position + 1
             position += 2
             continue
+        if token.kind == "punct" and token.value == ";" and position == last + 1 \
+                and reading.amount_token == last and last >= 1 \
+                and tokens[last - 1].kind == "open" and position + 2 < len(tokens) \
+                and tokens[position + 1].kind == "freq" and tokens[position + 2].kind == "close":
+            last = position + 1  # "fluconazole (100 mg; twice daily)": the bracket's schedule
+            position += 2
+            continue
         if token.kind == "punct" and token.value == ";":
             break
         if token.kind == "cue" and token.value == "each" and position - 1 == reading.amount_token \

@@ -15,6 +15,7 @@ from mpsdose.io.prose.lexicon import (
     COMBINATION_UNITS,
     DIVIDED_HYPHENS,
     DIVIDED_PLUS,
+    DIVIDED_SLASH_UNITS,
     DIVIDED_UNITS,
     LAB,
     LIST,
@@ -234,11 +235,13 @@ def _amount(normal: str, position: int, end: int,
     kind = "single"
     start = position
     divided = DIVIDED_UNITS.match(normal, position, end) or DIVIDED_HYPHENS.match(normal, position, end) \
-        or DIVIDED_PLUS.match(normal, position, end)
+        or DIVIDED_PLUS.match(normal, position, end) or DIVIDED_SLASH_UNITS.match(normal, position, end)
     if divided:  # "10mg/5mg/5mg", "150-50-150mg", "40 mg + 30 mg daily": the doses of a day
-        values = tuple(number(v) for v in re.findall(NUMBER, divided.group("values")
-                                                     if divided.re is DIVIDED_PLUS else divided.group(0)))
-        return divided.end(), Amount(values, _BASE[divided.group("unit")], (), None, "divided",
+        said = divided.group("values") if divided.re in (DIVIDED_PLUS, DIVIDED_SLASH_UNITS) \
+            else divided.group(0)
+        values = tuple(number(v) for v in re.findall(NUMBER, said))
+        return divided.end(), Amount(values, "units" if divided.re is DIVIDED_SLASH_UNITS
+                                     else _BASE[divided.group("unit")], (), None, "divided",
                                      day_needed=divided.re is not DIVIDED_UNITS)
     combination = COMBINATION.match(normal, position, end)
     if combination:  # "5/325 mg": one strength for each component of a combination product
@@ -349,6 +352,13 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
                                 Schedule.times_per_day(int(count.group(1)))))
             position = count.end()
             continue
+        per_day = _COUNT_PER_DAY.match(normal, position, end)
+        if per_day is not None:  # "150 mg zidovudine p.o., 2 per day": a count of doses a day
+            tokens.append(Token("freq", position, per_day.end(), Schedule.times_per_day(
+                int(per_day.group(1)))) if _amount_of_item_before(tokens)
+                else Token("word", position, per_day.end(), normal[position:per_day.end()]))
+            position = per_day.end()
+            continue
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
@@ -404,6 +414,24 @@ def _plus_shared_unit(normal: str, tokens: list[Token]) -> list[Token]:
 #: a count of doses a day, as "x3/day" is. Not after a body surface ("1g/0.73m 2 /day": the
 #: "2" is the square's).
 _COUNT_A_DAY = re.compile(r"(?<![\d.,×x/])(?<!m\s)(?<!m)([1-6])\s*/\s*(?:day|d)(?![a-z\d])")
+
+
+#: A bare count of one to six before "per day", with no unit of its own ("1 g acetaminophen
+#: p.o., 4 per day"): a count of doses a day after the item's amount (_amount_of_item_before);
+#: elsewhere a word, so that no amount takes a day from the count's "per day".
+_COUNT_PER_DAY = re.compile(r"(?<![\d.,×x/])([1-6])\s+per\s+day(?![a-z\d])")
+
+
+def _amount_of_item_before(tokens: list[Token]) -> bool:
+    """Do the tokens end with an amount followed only by the item's drug name, route or form
+    words and commas ("500 mg acetylsalicylic acid p.o.,", "250 mg p.o.,")?"""
+    for token in reversed(tokens[-5:]):
+        if token.kind == "amount":
+            return True
+        if token.kind not in ("drug", "route", "form") and not (
+                token.kind == "punct" and token.value == ","):
+            return False
+    return False
 
 
 def _after_amount(tokens: list[Token]) -> bool:

@@ -28,6 +28,9 @@ _SAME = {
     **dict.fromkeys("\u201c\u201d\u2033", '"'),
     **dict.fromkeys("\u00ae\u2122\u00a9", " "),  # OxiNorm® → "oxinorm "
     **dict.fromkeys("\u00b7\u2219\u22c5\u2022", "\u2022"),  # bullets in "mg •d-1"
+    # full-width brackets and commas, as Chinese and Japanese text sets them ("albendazole（…
+    # Ltd） 400 mg"): the ASCII ones
+    "\uff08": "(", "\uff09": ")", "\uff0c": ",", "\uff1b": ";",
 }
 
 

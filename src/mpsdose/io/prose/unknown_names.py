@@ -319,8 +319,8 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
         # after a catalogue drug's name in them ("esogard (rabeprazole 20 + domperidone 30 mg)")
         head = index - 1
         while head > opening and (tokens[head].kind in ("route", "release", "form")
-                                  or passage.word(tokens[head]) in SALTS):
-            head -= 1
+                                  or passage.word(tokens[head]) in SALTS | _DOSE_PHRASE):
+            head -= 1  # "(treated with atorvastatin at 40 mg OD)": the words of a dose too
         if head > opening and tokens[head].kind == "drug":
             return False
         position = opening - 1
