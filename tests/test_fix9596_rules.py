@@ -9,6 +9,8 @@
 - Parenteral tramadol has a factor in a rotation table (the AU Therapeutic Guidelines' 100 mg
   IM/IV = 10 mg parenteral morphine, ``tg2011``), so a switch from it is judged (CF25); its own
   injection labels start it (50-100 mg every 4-6 hours), outranking the all-opioid OME start.
+- SC oxycodone has the UK injection labels' own opioid-naive bolus start (5 mg every 4 hours as
+  required), which outranks the UK all-opioid start (CG01).
 - The EU oral ondansetron day: at most 24 mg, the largest day of the EU SmPC's oral regimens
   (CF34).
 
@@ -130,3 +132,15 @@ def test_the_eu_oral_ondansetron_day(item, expected):
 def test_the_shipped_step_up_from_codeine_240(new, expected):
     shown = of(found([new], UNKNOWN, previous=CODEINE, market="uk"), "equianalgesic-switch")
     assert [f.severity for f in shown] == [expected]
+
+
+@pytest.mark.parametrize(("item", "raised"), [
+    ("oxycodone 5 mg sc q4h prn max 6/day", False),
+    ("oxycodone 10 mg sc q4h prn", True),
+], ids=["the label's 5 mg", "twice it"])
+def test_the_uk_sc_oxycodone_bolus_start(item, raised):
+    old = attrs.evolve(NAIVE, age=70)
+    shown = [f for f in found([item], old, market="uk")
+             if f.code in ("opioid-naive-start", "opioid-tolerant-only")
+             and f.severity is not Severity.INFO]
+    assert bool(shown) is raised

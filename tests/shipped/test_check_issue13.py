@@ -1223,8 +1223,10 @@ FRESH95_STILL_WARNED = {
 # CF39 (warfarin with clarithromycin, us) is caught: the warfarin label's strong CYP3A4
 # inhibitors raise the INR (cyp3a4-inhibitor-inr).
 FRESH96_LEFT: dict[str, str] = {}  # 37/40 on the first run
+# CG01 (SC oxycodone 5 mg q4h prn, naive, uk) no longer warns (fix9596): the UK oxycodone
+# injection labels' own SC bolus start (5 mg every 4 hours as required) outranks the UK
+# all-opioid start.
 FRESH96_STILL_WARNED = {
-    "CG01": "SC oxycodone 5 mg q4h prn, naive (uk): the UK all-opioid start (as JE10)",
     "CG03": "SC morphine 15 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio (as JE01)",
     "CG04": "SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio",
     "CG14": "SC oxycodone 20 mg/24 h to SC morphine 30 mg/24 h (eu): above the old day (JSPM)",
