@@ -1594,10 +1594,12 @@ def test_the_default_cross_tolerance_reduction_sets_what_counts_as_reduced(tmp_p
 
 # -- an opioid route no table has: a labelled maximum for every route still judges it ------------
 def test_a_maximum_for_every_route_judges_an_opioid_route_no_table_has(tmp_path):
-    # tramadol has factors by mouth only; a row of no route is the label's maximum of the active
-    # substance whatever the route (the tramadol SmPCs' 400 mg/day, injection included)
+    # tramadol with factors by mouth only (the shipped parenteral tramadol rows, tg2011, left
+    # out); a row of no route is the label's maximum of the active substance whatever the route
+    # (the tramadol SmPCs' 400 mg/day, injection included)
     k = _knowledge(tmp_path / "every", dose_limits=LIMITS_HEADER + (
-        "tramadol,,,any,,,,400,,,,uk,,Test SmPC [P],P,\n"))
+        "tramadol,,,any,,,,400,,,,uk,,Test SmPC [P],P,\n"),
+        opioid_equivalence=_without_parenteral_tramadol())
     naive = attrs.evolve(NAIVE, age=63)
     above = [f for f in _found(["tramadol 1000 mg iv q6h"], naive, knowledge=k, market="uk")
              if f.code == "tramadol-above-max"]
@@ -1612,9 +1614,18 @@ def test_a_maximum_for_every_route_judges_an_opioid_route_no_table_has(tmp_path)
     assert len(info) == 1 and "labelled maximum of tramadol" in info[0]
 
 
+def _without_parenteral_tramadol() -> str:
+    """The shipped ``opioid_equivalence.csv`` without its parenteral tramadol row (tg2011)."""
+    text = (Path(__file__).parents[1] / "data" / "opioid_equivalence.csv").read_text(
+        encoding="utf-8")
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not line.startswith("tg2011,tramadol,parenteral,"))
+
+
 def test_a_maximum_of_another_route_does_not_judge_an_opioid_route_no_table_has(tmp_path):
     k = _knowledge(tmp_path, dose_limits=LIMITS_HEADER + (
-        "tramadol,oral,,any,,,,400,,,,uk,,Test oral SmPC [P],P,\n"))
+        "tramadol,oral,,any,,,,400,,,,uk,,Test oral SmPC [P],P,\n"),
+        opioid_equivalence=_without_parenteral_tramadol())
     found = _found(["tramadol 1000 mg iv q6h"], knowledge=k, market="uk")
     assert "tramadol-above-max" not in {f.code for f in found}  # the oral row says nothing of IV
     info = [f.message for f in found if f.code == "opioid-dose-range-not-checked"]

@@ -87,7 +87,7 @@ def test_sc_fentanyl_as_needed_is_judged_by_its_own_start(tmp_path, dose, market
 # -- the shipped rows --------------------------------------------------------------------------
 @pytest.mark.parametrize(("new", "expected"), [
     ("mst continus 20 mg po q12h", Severity.INFO),      # Leeds: 15-20 mg after codeine 240
-    ("mst continus 30 mg po q12h", Severity.WARNING),   # the label's 30 mg, above Leeds
+    ("mst continus 30 mg po q12h", Severity.INFO),      # the label's 30 mg outranks Leeds (fix9596)
     ("mst continus 60 mg po q12h", Severity.WARNING),   # well beyond both
 ], ids=["Leeds start", "label start only", "well beyond"])
 def test_the_shipped_uk_step_up_from_codeine_to_mst(new, expected):

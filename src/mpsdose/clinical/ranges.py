@@ -342,19 +342,23 @@ def borrowed_titration_markets(row: OpioidRange, market: str | None, *,
 
 def label_step_up_start(item: Item, market: str, *,
                         knowledge: Knowledge | None = None) -> list[OpioidRange]:
-    """The product labels' starts for pain uncontrolled by weaker opioids that a scheduled
-    strong-opioid item is within, or an empty list.
+    """The product labels' (or palliative guidelines') starts for pain uncontrolled by weaker
+    opioids that a scheduled strong-opioid item is within, or an empty list.
 
     Some labels start a strong opioid at one dose both for an opioid-naive patient and for one
     whose pain a weaker (WHO step-2) opioid no longer controls (the UK SmPCs of oxycodone
     prolonged-release tablets: 'opioid naive patients or patients presenting with severe pain
     uncontrolled by weaker opioids ... 10 mg, 12-hourly'). A ``step-up-start`` row of
-    ``opioid_dose_ranges.csv`` holds that start for a drug, route and release. The chosen
-    market's own rows judge the item; where it has none for the product, the other markets'
-    rows are borrowed, as a borrowed titration step is (:func:`label_titration_step`): the item
-    must be within every one of them (per dose and per day). The rows returned are those it is
-    within (their ``market`` says whether they were borrowed); empty where there is none or the
-    item is above one, is taken as needed, or has no dose.
+    ``opioid_dose_ranges.csv`` holds that label start for a drug, route and release; a
+    ``step-up-guideline`` row a palliative guideline's (Leeds PILLS: MST 15-20 mg 12-hourly
+    after codeine 240 mg/day). The drug's own label outranks a generic guideline: where the
+    chosen market has label rows for the product (else the other markets' label rows, borrowed,
+    as a borrowed titration step is: :func:`label_titration_step`), the item must be within every
+    one of them, and a stricter guideline is named, not applied
+    (:func:`step_up_guidelines_above`); where no market has a label row, the item must be within
+    every guideline row of the market (else the other markets'). The rows returned are those it
+    is within (their ``market`` says whether they were borrowed); empty where there is none or
+    the item is above one, is taken as needed, or has no dose.
 
     Parameters
     ----------
@@ -365,25 +369,55 @@ def label_step_up_start(item: Item, market: str, *,
     knowledge
         Where the rows come from (default: the shipped data).
     """
-    k = resolve(knowledge)
+    rows = _step_up_rows(item, market, resolve(knowledge))
+    if rows is None:
+        return []
+    labels, guides = rows
+    judged = labels or guides
+    return judged if judged and all(_within_step_up(item, row) for row in judged) else []
+
+
+def step_up_guidelines_above(item: Item, market: str, *,
+                             knowledge: Knowledge | None = None) -> list[OpioidRange]:
+    """The palliative guidelines' step-up starts (``step-up-guideline`` rows of the market,
+    else of the other markets) that a scheduled strong-opioid item is above while its product's
+    label start judges it: named beside the label, not applied (the label outranks them)."""
+    rows = _step_up_rows(item, market, resolve(knowledge))
+    if rows is None or not rows[0]:
+        return []
+    return [row for row in rows[1] if not _within_step_up(item, row)]
+
+
+def _step_up_rows(item: Item, market: str,
+                  k: Knowledge) -> tuple[list[OpioidRange], list[OpioidRange]] | None:
+    """(label rows, guideline rows) of the step up that judge ``item``: the market's own, else
+    the other markets'; None for an as-needed, unlisted or non-opioid item or one with no dose."""
     if item.prn or not item.listed or not item.drug.is_opioid:
-        return []
-    dose, day = item.per_dose(), item.daily()
-    if dose is None or day is None:
-        return []
+        return None
+    if item.per_dose() is None or item.daily() is None:
+        return None
     release = item.release or ("ir" if item.route is Route.ORAL else None)
     interval = _interval(item)
     product = [row for row in k.opioid_ranges
-               if row.check == "step-up-start" and row.drug == item.drug.name
+               if row.check in ("step-up-start", "step-up-guideline")
+               and row.drug == item.drug.name
                and (row.routes is None or item.route in row.routes)
                and row.release in (None, release)
                and (row.interval_h is None or (interval is not None
                                                and abs(row.interval_h - interval) <= 1e-6))]
-    own = [row for row in product if row.market in (None, market)]
-    rows = own or [row for row in product if row.market != market]
-    within = all((row.per_dose is None or dose <= row.per_dose * (1 + 1e-6))
-                 and (row.per_day is None or day <= row.per_day * (1 + 1e-6)) for row in rows)
-    return rows if rows and within else []
+
+    def of_market(check: str) -> list[OpioidRange]:
+        rows = [row for row in product if row.check == check]
+        own = [row for row in rows if row.market in (None, market)]
+        return own or [row for row in rows if row.market != market]
+
+    return of_market("step-up-start"), of_market("step-up-guideline")
+
+
+def _within_step_up(item: Item, row: OpioidRange) -> bool:
+    dose, day = item.per_dose(), item.daily()
+    return ((row.per_dose is None or (dose is not None and dose <= row.per_dose * (1 + 1e-6)))
+            and (row.per_day is None or (day is not None and day <= row.per_day * (1 + 1e-6))))
 
 
 def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_Entry]:

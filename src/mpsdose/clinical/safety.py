@@ -75,6 +75,7 @@ from mpsdose.clinical.ranges import (
     naive_start_rows,
     opioid_range_findings,
     previous_opioids,
+    step_up_guidelines_above,
     written_brands,
 )
 from mpsdose.clinical.renal import renal_dose_met
@@ -911,6 +912,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_contraindicated(k, items))
     found.extend(_cyp3a4_reduce_dose(k, items))
     found.extend(_cyp3a4_caution(k, items))
+    found.extend(_cyp3a4_monitor_inr(k, items))
     found.extend(_cyp2c9(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
@@ -1080,6 +1082,18 @@ def _cyp3a4_caution(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     an inhibitor weaker than the row's strength is not flagged."""
     return _cyp3a4_label_asks(k, items, "cyp3a4_inhibitor_caution", "cyp3a4-inhibitor-caution",
                               "caution")
+
+
+def _cyp3a4_monitor_inr(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An anticoagulant whose label asks for close INR monitoring with CYP3A4 inhibitors
+    (``cyp3a4_inhibitor_monitor_inr``: warfarin, whose R-enantiomer is cleared by CYP3A4; its US
+    label names clarithromycin, itraconazole, ketoconazole, posaconazole, ritonavir and
+    voriconazole among them) given with an inhibitor of the row's strength or stronger.
+
+    From ``strong`` on only: the label's CYP3A4 list also holds weak inhibitors (alprazolam,
+    amlodipine, atorvastatin) that would warn on ordinary regimens."""
+    return _cyp3a4_label_asks(k, items, "cyp3a4_inhibitor_monitor_inr", "cyp3a4-inhibitor-inr",
+                              "close INR monitoring")
 
 
 def _cyp3a4_label_asks(k: Knowledge, items: Sequence[Item], prop: str, code: str,
@@ -2036,8 +2050,10 @@ def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Find
     (:func:`~mpsdose.clinical.ranges.label_step_up_start`); Australia's shipped start of the
     product is a guideline's 5 mg twice daily (eTG), and no Australian label start is shipped.
     A guideline may give that start too: the Leeds PILLS eBook starts MST 15-20 mg 12-hourly
-    after the maximum day of codeine (240 mg), below the UK MST CONTINUS label's 30 mg; an item
-    must be within every row of the market, so the lower guideline day bounds the step up.
+    after the maximum day of codeine (240 mg), below the UK MST CONTINUS label's 30 mg. The
+    drug's own label outranks a generic guideline: an item within the label start and above the
+    guideline's is information naming the stricter guideline; above every source, the warning
+    stays; a guideline bounds the step up only where no label start is shipped.
     As a label's titration step is borrowed for the same product where the chosen market has
     none, and a dose within one market's label and above another's is information naming both,
     the step up is information where every scheduled strong opioid whose naive start is raised
@@ -2059,6 +2075,8 @@ def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Find
                                                    market=market, table=table, knowledge=k)):
         return findings
     labels = [row for rows in covered.values() for row in rows]
+    stricter = [row for item in covered
+                for row in step_up_guidelines_above(item, market, knowledge=k)]
     lent = sorted({row.market for row in labels if row.market not in (None, market)})
     # a step-up-start row is a product label's start or a palliative guideline's day after the
     # maximum step-2 day (the Leeds PILLS MST start): the finding names neither kind alone
@@ -2073,10 +2091,24 @@ def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Find
         info=(f"a step up from a step-2 opioid ({', '.join(old)}) to a strong opioid started "
               f"within {whose} for pain uncontrolled by weaker opioids, though above the "
               f"{market.upper()} opioid-naive start shipped (the source names both): the "
-              "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"),
+              "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"
+              + ("; a stricter palliative guideline starts it lower ("
+                 + "; ".join(dict.fromkeys(_step_up_words(r) for r in stricter))
+                 + "): the product's own label outranks it, so it is named, not applied"
+                 if stricter else "")),
         above="", source=(f"{steps} ; also: "
                           + "; ".join(dict.fromkeys(r.source for r in labels))
+                          + (" ; stricter guideline named: "
+                             + "; ".join(dict.fromkeys(r.source for r in stricter))
+                             if stricter else "")
                           + f" ; the {market.upper()} start exceeded: {own}"))
+
+
+def _step_up_words(row: OpioidRange) -> str:
+    """A guideline's step-up start in words: its dose and day [mg]."""
+    parts = [f"{significant(row.per_dose, 4)} mg a dose" if row.per_dose is not None else "",
+             f"{significant(row.per_day, 4)} mg/day" if row.per_day is not None else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def _by_label_switch(k: Knowledge, findings: list[Finding],

@@ -98,7 +98,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "cyp2c9-inhibitor",
         "cyp3a4-inhibitor-caution", "cyp3a4-inhibitor-contraindicated",
-        "cyp3a4-inhibitor-reduce-dose",
+        "cyp3a4-inhibitor-inr", "cyp3a4-inhibitor-reduce-dose",
         "dose-not-checked",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",

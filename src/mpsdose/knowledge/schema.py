@@ -634,6 +634,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_contraindicated_routes",
                                                  "cyp3a4_inhibitor_reduce_dose",
                                                  "cyp3a4_inhibitor_caution",
+                                                 "cyp3a4_inhibitor_monitor_inr",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
                                                  "qt_prolonging_contraindicated",
                                                  "parenteral_benzodiazepine_not_recommended",
@@ -655,6 +656,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "cyp3a4_inhibitor_caution: the weakest CYP3A4 inhibitor strength "
                             "with which the drug's label asks only for caution (clonazepam: "
                             "moderate, the oral azole antifungals it names). "
+                            "cyp3a4_inhibitor_monitor_inr: the weakest CYP3A4 inhibitor "
+                            "strength with which an anticoagulant's label asks for close INR "
+                            "monitoring (warfarin: strong; the label's CYP3A4 list also holds "
+                            "weak inhibitors, which are not read). "
                             "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
                             "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
                             "strength a source rates (weak, moderate, strong), or yes where a "
@@ -683,7 +688,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
                                               "tolerant-only", "titration-step", "titration-dose",
-                                              "initial", "pca-demand", "step-up-start"),
+                                              "initial", "pca-demand", "step-up-start",
+                                              "step-up-guideline"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -707,13 +713,17 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "whose interval is a PCA lockout (safety rule pca-demand-dose): within it, "
                    "info, and the day is not counted at every lockout; above it, in an "
                    "opioid-naive patient, the row's severity; step-up-start: a product label's "
-                   "(or a palliative guideline's) start for a patient whose pain weaker (WHO "
-                   "step-2) opioids no longer control (UK oxycodone prolonged-release SmPCs: "
-                   "10 mg 12-hourly; Leeds PILLS: MST 15-20 mg 12-hourly after codeine 240 "
-                   "mg/day), the item judged within every row of the market; a step up "
-                   "from step-2 opioids to the product within it is information, a market with "
-                   "no row of its own for the product borrowing the other markets' rows (the "
-                   "finding names them and the market's own start it exceeds)."),
+                   "start for a patient whose pain weaker (WHO step-2) opioids no longer "
+                   "control (UK oxycodone prolonged-release SmPCs: 10 mg 12-hourly; MST "
+                   "CONTINUS: 30 mg 12-hourly), the item judged within every label row of the "
+                   "market; a step up from step-2 opioids to the product within it is "
+                   "information, a market with no row of its own for the product borrowing the "
+                   "other markets' rows (the finding names them and the market's own start it "
+                   "exceeds); step-up-guideline: a palliative guideline's start of the same "
+                   "kind (Leeds PILLS: MST 15-20 mg 12-hourly after codeine 240 mg/day), which "
+                   "the product's own label outranks: where a label row judges the item, a "
+                   "stricter guideline is named in the information, not applied; where none "
+                   "does, the item is judged within every guideline row."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),
