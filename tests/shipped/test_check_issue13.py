@@ -1235,6 +1235,17 @@ FRESH96_STILL_WARNED = {
     "CG47": "oral oxycodone 30 mg/day to IV morphine 0.5 mg/h (us): 120% of the old (PDQ)",
 }
 
+# -- the ninety-seventh and ninety-eighth held-out rounds (written and committed before check ran)
+FRESH97_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH97_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH98_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH98_STILL_WARNED = {
+    "CL01": "Dilaudid 0.5 mg IV q3h prn at 70, naive (us): the label's start read at its low end",
+    "CL21": "MR morphine 60 mg/day to Transtec 35 micrograms/h (eu): 140% by SPCG's factor",
+    "CL36": "SC hydromorphone 3 mg/24 h at CrCl 28 (nz): the renal caution, whatever the dose",
+    "CL50": "IV morphine 20 mg/day to IV fentanyl 0.3 mg/day (jp): unreduced at JSPM's top",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1333,6 +1344,8 @@ ROUNDS = {
     "fresh94": (FRESH94_LEFT, FRESH94_STILL_WARNED),
     "fresh95": (FRESH95_LEFT, FRESH95_STILL_WARNED),
     "fresh96": (FRESH96_LEFT, FRESH96_STILL_WARNED),
+    "fresh97": (FRESH97_LEFT, FRESH97_STILL_WARNED),
+    "fresh98": (FRESH98_LEFT, FRESH98_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
