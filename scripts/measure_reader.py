@@ -57,7 +57,8 @@ Usage: python scripts/measure_reader.py
             fresh36|fresh37|fresh38|fresh39|fresh40|fresh41|fresh42|fresh43|
             fresh44|fresh45|fresh46|fresh47|fresh48|fresh49|fresh50|fresh51|
             fresh52|fresh53|fresh54|fresh55|fresh56|fresh57|fresh58|fresh59|
-            fresh60|fresh61|fresh62|fresh63|fresh64|fresh65|fresh66|fresh67|fresh68|fresh69|fresh70|fresh71|fresh72|fresh73|all]
+            fresh60|fresh61|fresh62|fresh63|fresh64|fresh65|fresh66|fresh67|
+            fresh68|fresh69|fresh70|fresh71|fresh72|fresh73|all]
             [--show]
 """
 
