@@ -99,6 +99,47 @@ def test_a_fentanyl_patch_is_not_judged_by_a_buprenorphine_table(tmp_path):
     assert Severity.INFO not in [f.severity for f in _switch(found)]
 
 
+# -- a 96-hour patch's own table (fix9798): for its wear only, at each of its wears -------------
+# table-4d: 35 mcg/h below 120 mg/day, 52.5 from 120 (the test's own numbers), for a patch worn
+# 96 hours or changed twice a week (84 hours); table-uk (7 days) gives 5 mcg/h whatever
+FOUR_DAY = ('table-4d,buprenorphine,to_patch,morphine,oral,"[0, 120)",mg/day,35,Test 4-day SmPC'
+            ' [P],P,\n'
+            'table-4d,buprenorphine,to_patch,morphine,oral,"[120, )",mg/day,52.5,Test 4-day SmPC'
+            ' [P],P,\n')
+FOUR_DAY_MARKETS = MARKETS + "".join(
+    f"{market},patch_table,buprenorphine,transdermal,,{wear},any,,,,,,,table-4d,info,Test 4-day,"
+    "the 4-day start,Test 4-day SmPC [P],P,\n" for market in ("uk", "eu") for wear in (96, 84))
+
+
+@pytest.mark.parametrize(("patch", "market", "expected"), [
+    ("buprenorphine 35 mcg/h td q96h", "eu", Severity.INFO),  # the 4-day table's 35 mcg/h
+    ("buprenorphine 35 mcg/h td q84h", "eu", Severity.INFO),  # its twice-weekly wear too
+    ("buprenorphine 35 mcg/h td q96h", "uk", Severity.INFO),  # not the UK's 7-day table
+    ("buprenorphine 52.5 mcg/h td q96h", "eu", Severity.WARNING),  # above 35 below 120 mg/day
+    ("buprenorphine 35 mcg/h td q72h", "eu", Severity.WARNING),  # a wear no table is for
+], ids=["96h eu", "84h eu", "96h uk", "52.5 eu", "72h eu"])
+def test_a_four_day_patch_is_judged_by_its_own_table_at_each_of_its_wears(tmp_path, patch,
+                                                                          market, expected):
+    k = _knowledge(tmp_path, patch_conversion=PATCH_HEADER + US_TABLE + UK_TABLE + FOUR_DAY,
+                   market_rules=FOUR_DAY_MARKETS)
+    # morphine 60 mg/day to 35 mcg/h (84 mg OME by SPCG's 2.4): unreduced in equivalents
+    switch = _switch(_found([patch], previous=["morphine 30 mg po bid"], knowledge=k,
+                            market=market))
+    assert [f.severity for f in switch] == [expected]
+    if expected is Severity.INFO:
+        assert "table-4d" in switch[0].message and "table-uk" not in switch[0].message
+
+
+def test_a_four_day_table_gives_its_next_strength_from_its_band(tmp_path):
+    k = _knowledge(tmp_path, patch_conversion=PATCH_HEADER + US_TABLE + UK_TABLE + FOUR_DAY,
+                   market_rules=FOUR_DAY_MARKETS)
+    # morphine 120 mg/day to 52.5 mcg/h (126 mg OME): the table's 52.5 from 120 mg/day
+    switch = _switch(_found(["buprenorphine 52.5 mcg/h td q96h"], previous=["morphine 60 mg po bid"],
+                            knowledge=k, market="eu"))
+    assert [f.severity for f in switch] == [Severity.INFO]
+    assert "52.5 mcg/h" in switch[0].message
+
+
 # -- a parenteral rescue of the patch's own drug -------------------------------------------------
 SHIPPED_RULES = Path(__file__).parents[1] / "data" / "rotation_rules.csv"
 

@@ -1880,11 +1880,14 @@ def _patch_table_rate(k: Knowledge, before_items: Sequence[tuple[Item, str, floa
     def for_this_patch(rule: MarketRule) -> bool:
         return all(rule.matches(patch, Route.TRANSDERMAL, interval_h=i) for i in worn)
 
-    # a market's patch table is for its own product's wear (Butrans, Butec: 7 days): it does not
-    # judge a patch worn for another interval (Transtec: 4 days), as the label-switch check reads
-    # it (:func:`_above_label_switch_start`)
-    other_wear = {r.table for r in k.market_rules.rows if r.rule == "patch_table"
-                  and r.table and r.drug == patch and not for_this_patch(r)}
+    # a market's patch table is for its own product's wear (Butrans, Butec: 7 days; Transtec: 4
+    # days or twice a week): it does not judge a patch worn for another interval, as the
+    # label-switch check reads it (:func:`_above_label_switch_start`); a table with rows for
+    # several wears is for each of them
+    tabled = [r for r in k.market_rules.rows
+              if r.rule == "patch_table" and r.table and r.drug == patch]
+    other_wear = ({r.table for r in tabled if not for_this_patch(r)}
+                  - {r.table for r in tabled if for_this_patch(r)})
     written = [b for b in k.patch_bands if b.drug == patch and b.direction == "to_patch"
                and b.table not in other_wear]
     if patch == "fentanyl":
