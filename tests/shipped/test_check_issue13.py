@@ -1246,6 +1246,21 @@ FRESH98_STILL_WARNED = {
     "CL50": "IV morphine 20 mg/day to IV fentanyl 0.3 mg/day (jp): unreduced at JSPM's top",
 }
 
+# -- the ninety-ninth and one hundredth held-out rounds (written and committed before check ran) -
+FRESH99_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH99_STILL_WARNED = {
+    "CN30": "MR oxycodone 20 mg/day to a 12 micrograms/h patch (au): the US tolerance rule "
+            "borrowed as a warning (as CE38)",
+}
+FRESH100_LEFT = {
+    "CP25": "SC oxycodone 40 mg/day to intrathecal morphine 4 mg/day (eu): no intrathecal factor",
+}
+FRESH100_STILL_WARNED = {
+    "CQ18": "SC oxycodone 5 mg q4h prn, naive (eu): the UK all-opioid day borrowed",
+    "CQ26": "IV oxycodone 2 mg q4h prn, naive (au): above the AU all-opioid start",
+    "CQ45": "IV fentanyl 8 micrograms prn beside 0.2 mg/24 h (jp): 4% by the NCCN share",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1346,6 +1361,8 @@ ROUNDS = {
     "fresh96": (FRESH96_LEFT, FRESH96_STILL_WARNED),
     "fresh97": (FRESH97_LEFT, FRESH97_STILL_WARNED),
     "fresh98": (FRESH98_LEFT, FRESH98_STILL_WARNED),
+    "fresh99": (FRESH99_LEFT, FRESH99_STILL_WARNED),
+    "fresh100": (FRESH100_LEFT, FRESH100_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
