@@ -6089,3 +6089,32 @@ def test_a_drug_named_in_a_bracket_before_the_words_of_its_dose_owns_the_amount(
 ])
 def test_names_added_in_prosefix6869_are_read(text, want):
     assert _others(text) == want
+
+
+# -- prosefix7071: the fresh70 and fresh71 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh71-004: "imipenem and cilastatin sodium [0.5 g q8h]" is the product, never cilastatin
+    ("Imipenem and cilastatin sodium [0.5 g every 8 h (q8h)] was given as anti-infective treatment.",
+     [("imipenem + cilastatin", "1.5 g/day")]),
+    # fresh71-005: a salt word after each part of the product's name
+    ("Treatment included piperacillin sodium and tazobactam sodium (4.5 g q6h).",
+     [("piperacillin + tazobactam", "18 g/day")]),
+])
+def test_the_two_parts_of_a_listed_combination_are_the_product(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh71-010: the analogue's name before "insulin" names the analogue, not plain insulin
+    ("She took glargine insulin 18 units subcutaneous at bedtime.", [("insulin glargine", "18 units/day")]),
+    ("She took aspart insulin 20 units subcutaneous 3 times daily before meals.",
+     [("insulin aspart", "60 units/day")]),
+    # fresh71-007: the analogue's name alone
+    ("Home medications included Glargine 40 units OD and Lispro 9 units TID before meals.",
+     [("insulin glargine", "40 units/day"), ("insulin lispro", "27 units/day")]),
+    # plain insulin stays insulin
+    ("She took insulin 10 units at bedtime.", [("insulin", "10 units/day")]),
+])
+def test_an_insulin_analogue_named_without_insulin_first_is_the_analogue(text, want):
+    assert _others(text) == want
