@@ -113,9 +113,10 @@ def _items(text: str):
                                              ("fresh58", 0.78), ("fresh59", 0.81),
                                              ("fresh60", 0.93), ("fresh61", 0.71),
                                              ("fresh62", 0.88), ("fresh63", 0.92),
-                                             ("fresh64", 0.74), ("fresh65", 0.90),
-                                             ("fresh66", 0.81), ("fresh67", 0.72),
-                                             ("fresh68", 0.86), ("fresh69", 0.92)])
+                                             ("fresh64", 0.77), ("fresh65", 0.90),
+                                             ("fresh66", 0.83), ("fresh67", 0.76),
+                                             ("fresh68", 0.89), ("fresh69", 0.92),
+                                             ("fresh70", 0.72), ("fresh71", 0.87)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6089,4 +6090,76 @@ def test_a_drug_named_in_a_bracket_before_the_words_of_its_dose_owns_the_amount(
     ("She took empagliflozin 10 mg/day.", [("empagliflozin", "10 mg/day")]),
 ])
 def test_names_added_in_prosefix6869_are_read(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix7071: the fresh70 and fresh71 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh71-004: "imipenem and cilastatin sodium [0.5 g q8h]" is the product, never cilastatin
+    ("Imipenem and cilastatin sodium [0.5 g every 8 h (q8h)] was given as anti-infective treatment.",
+     [("imipenem + cilastatin", "1.5 g/day")]),
+    # fresh71-005: a salt word after each part of the product's name
+    ("Treatment included piperacillin sodium and tazobactam sodium (4.5 g q6h).",
+     [("piperacillin + tazobactam", "18 g/day")]),
+])
+def test_the_two_parts_of_a_listed_combination_are_the_product(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh71-010: the analogue's name before "insulin" names the analogue, not plain insulin
+    ("She took glargine insulin 18 units subcutaneous at bedtime.", [("insulin glargine", "18 units/day")]),
+    ("She took aspart insulin 20 units subcutaneous 3 times daily before meals.",
+     [("insulin aspart", "60 units/day")]),
+    # fresh71-007: the analogue's name alone
+    ("Home medications included Glargine 40 units OD and Lispro 9 units TID before meals.",
+     [("insulin glargine", "40 units/day"), ("insulin lispro", "27 units/day")]),
+    # plain insulin stays insulin
+    ("She took insulin 10 units at bedtime.", [("insulin", "10 units/day")]),
+])
+def test_an_insulin_analogue_named_without_insulin_first_is_the_analogue(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh70-002: a dose on each of a count of days in a row is one dose a day
+    ("The treatment was steroid pulse therapy using 500 mg methylprednisolone on five consecutive "
+     "days.", [("methylprednisolone", "500 mg/day")]),
+    # a schedule written beside it is the dose's; the days are the course's length
+    ("He received methylprednisolone 500 mg every 12 hours on three consecutive days.",
+     [("methylprednisolone", "1000 mg/day")]),
+    # "for five consecutive days" stays a duration
+    ("He received methylprednisolone 500 mg for five consecutive days.", [("methylprednisolone", None)]),
+])
+def test_a_dose_on_consecutive_days_is_one_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh64-008: "stat and 12 hourly" is the first dose at once, then every 12 hours
+    ("He was given IV hydrocortisone 100 mg stat and 12 hourly, IV dopamine, and noradrenaline.",
+     [("hydrocortisone", "200 mg/day")]),
+    ("Morphine 5 mg stat then 4 hourly was given.", [("morphine", "30 mg/day")]),
+    # "stat" alone stays one dose; another drug's schedule is not the stat dose's
+    ("He was given morphine 10 mg stat.", [("morphine", None)]),
+    ("Morphine 5 mg stat and oxycodone 5 mg 4 hourly were given.",
+     [("morphine", None), ("oxycodone", "30 mg/day")]),
+])
+def test_a_schedule_after_stat_is_the_doses_that_go_on(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # names added to other_drug_names.csv, each with a label seen (prosefix7071)
+    ("Hence, tigecycline 50 mg twice daily was added.", [("tigecycline", "100 mg/day")]),
+    ("Caspofungin 50 mg once daily was added.", [("caspofungin", "50 mg/day")]),
+    ("She took metolazone 5 mg once daily.", [("metolazone", "5 mg/day")]),
+    ("He took cefuroxime 500 mg twice a day.", [("cefuroxime", "1000 mg/day")]),
+    ("She took repaglinide 1 mg thrice daily.", [("repaglinide", "3 mg/day")]),
+    ("She took gliclazide 80 mg twice daily.", [("gliclazide", "160 mg/day")]),
+    # Vancocin is a vancomycin brand (its capsule label)
+    ("Treatment included vancocin (1000 mg BID).", [("vancomycin", "2000 mg/day")]),
+])
+def test_names_added_in_prosefix7071_are_read(text, want):
     assert _others(text) == want

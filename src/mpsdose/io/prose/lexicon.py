@@ -276,6 +276,13 @@ PHRASES: tuple[Phrase, ...] = (
     # "3 daily pulses of methylprednisolone (1 g)": a pulse is one dose, so daily pulses are one a
     # day (the count before them is of days); "two daily doses" is not read so (it may be two a day)
     _p("freq", r"daily\s+pulses?(?=\s+of\s)", lambda m: _times(1)),
+    # "500 mg methylprednisolone on five consecutive days": a dose on each of a count of days in
+    # a row is one dose a day ("for five consecutive days" stays a duration; "on 3 consecutive
+    # days a week" is an intermittent schedule, items.INTERMITTENT)
+    _p("freq", r"(?<![a-z])on\s+(?:two|three|four|five|six|seven|[2-9]|1[0-4])\s+"
+               r"(?:consecutive|successive)\s+days(?![a-z])"
+               r"(?!\s+(?:a|per|each|every|of\s+(?:the|each|every))\s+(?:week|month|cycle))",
+       lambda m: _times(1)),
     # "He received three days of 1 g intravenous methylprednisolone": a count of days of a dose
     # is one dose a day (the words, right before the amount, stand for "daily"); "three doses of
     # 1 g" is not read so (a count of doses says nothing of the day)

@@ -191,6 +191,14 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                                 (token.start, token.end))
         elif isinstance(value, Schedule) and _n_times_unclear(passage, reading, token, tokens):
             pass  # "2×500 mg" alone, or beside another schedule: doses a day or units a dose
+        elif isinstance(value, Schedule) \
+                and _ON_DAYS.search(passage.normal, token.start, token.end):
+            if reading.schedule is None:  # else "every 12 hours on three consecutive days":
+                # the days are the course's length, the schedule written is the dose's
+                reading.schedule = value
+                reading.notes.append(("days-of-dose", f"{passage.text[token.start:token.end]!r}: "
+                                      "a dose on each of so many days in a row, read as one "
+                                      "dose a day", Severity.INFO))
         elif isinstance(value, Schedule):
             if reading.schedule is None and _DAYS_OF.search(passage.normal, token.start, token.end):
                 reading.days_of = True  # "three days of 1 g …": one a day, unless written after
@@ -221,11 +229,32 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                     "n-times-notation", f"{passage.text[token.start:token.end]!r}: read as "
                     "so many times a day, as Indonesian and German prescriptions write it "
                     "(\"3×500 mg\": 500 mg three times a day; \"1×1\": once a day)", Severity.INFO))
+            if _after_stat(passage, reading, token, tokens):
+                # "100 mg stat and 12 hourly": the dose at once, then the schedule that goes
+                # on; the day's amount is the schedule's
+                reading.schedule = value
+                reading.notes.append(("stat-then-schedule", f"{passage.text[token.start:token.end]!r}"
+                                      " after 'stat': the first dose given at once, then this "
+                                      "schedule; the daily amount is the schedule's",
+                                      Severity.INFO))
             if reading.schedule is not None and reading.schedules_contradict is None:
                 _contradicting(passage, reading, token, tokens)
             reading.schedule = reading.schedule or value
         else:
             reading.schedule_word = reading.schedule_word or value
+
+
+def _after_stat(passage: Passage, reading: ItemReading, token: Token,
+                tokens: list[Token]) -> bool:
+    """Is the schedule written right after "stat" and "and", "then" or "followed by" ("100 mg
+    stat and 12 hourly", "1 gm stat and 8 hourly"), the schedule that goes on after the first
+    dose (fresh64)?"""
+    position = tokens.index(token)
+    before = next((t for t in reversed(tokens[:position]) if t.kind == "freq"), None)
+    return (before is not None and reading.schedule == before.value
+            and isinstance(before.value, Schedule) and before.value.kind is ScheduleKind.ONCE
+            and passage.normal[before.start:before.end] == "stat"
+            and _STAT_THEN.fullmatch(passage.normal, before.end, token.start) is not None)
 
 
 def _contradicting(passage: Passage, reading: ItemReading, token: Token,
@@ -247,6 +276,10 @@ def _contradicting(passage: Passage, reading: ItemReading, token: Token,
 
 #: A count of days of a dose, read as one dose a day ("three days of"; lexicon.PHRASES).
 _DAYS_OF = re.compile(r"days\s+of$")
+#: Between "stat" and the schedule that goes on after it ("stat and 12 hourly").
+_STAT_THEN = re.compile(r"\s*,?\s*(?:and(?:\s+then)?|then|followed\s+by)\s+")
+#: "on five consecutive days" (lexicon.PHRASES): a dose on each of a count of days in a row.
+_ON_DAYS = re.compile(r"on\s+\S+\s+(?:consecutive|successive)\s+days$")
 #: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
 _N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?")
 

@@ -23,7 +23,7 @@ import attrs
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.result import OtherItem, ReadFinding, Reading, ReadItem, ReadState
 from mpsdose.io.prose.scan import Token, scan
-from mpsdose.io.prose.words import INN_STEM, NOT_A_NAME, name_like
+from mpsdose.io.prose.words import INN_STEM, NOT_A_NAME, SALTS, name_like
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.drugs import Drug, OtherDrug, without_salt
 from mpsdose.model.findings import Finding, Severity
@@ -61,16 +61,20 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     listed: Mapping[str, OtherDrug] = knowledge.other_drugs
     found: dict[str, Drug] = {}
     if listed:
-        alternation = "|".join(re.escape(name).replace(r"\ ", r"[\s-]+")
+        listed = {**_analogue_names(listed), **listed}
+        # "piperacillin sodium and tazobactam sodium": a salt word may follow each part of a
+        # name of several words (the last part's salt is left to the item's glue)
+        salted = rf"(?:[\s-]+(?:{'|'.join(sorted(SALTS))}))?[\s-]+"
+        alternation = "|".join(salted.join(re.escape(word) for word in name.split(" "))
                                for name in sorted(listed, key=len, reverse=True))
         # "amphotericin-B": a name of two words may be written with a hyphen between them
         spaced = {name.replace("-", " "): other for name, other in listed.items()}
         # "intravenous immunoglobulins (IVIGs)": a listed name's plural is that drug
         for match in re.finditer(rf"(?<![a-z0-9])(?:{alternation})s?(?![a-z0-9])", passage.normal):
             name = " ".join(match.group(0).split())
-            other = listed.get(name) or spaced.get(name.replace("-", " "))
+            other = _listed_as(name, listed, spaced)
             if other is None and name.endswith("s"):
-                other = listed.get(name[:-1]) or spaced.get(name[:-1].replace("-", " "))
+                other = _listed_as(name[:-1], listed, spaced)
             if other is not None:
                 found[name] = other.drug()
     catalogue = passage.catalogue
@@ -83,6 +87,34 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
             continue  # "metrodinazole": a listed name's letters in another order, no new INN
         found[word] = Drug(name=without_salt(word), drug_class="unlisted", listed=False,
                            source=INN_STEM_SOURCE)
+    return found
+
+
+def _listed_as(name: str, listed: Mapping[str, OtherDrug],
+               spaced: Mapping[str, OtherDrug]) -> OtherDrug | None:
+    """The listed drug a name found in the text is, as written or without the salt words
+    after its parts but the last ("piperacillin sodium and tazobactam": piperacillin +
+    tazobactam, the product, not its second part)."""
+    other = listed.get(name) or spaced.get(name.replace("-", " "))
+    if other is None:
+        words = re.split(r"[\s-]+", name)
+        bare = " ".join(word for at, word in enumerate(words)
+                        if word not in SALTS or at == len(words) - 1)
+        other = listed.get(bare) or spaced.get(bare)
+    return other
+
+
+def _analogue_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:
+    """The names of an insulin analogue written without the word insulin first: "glargine
+    insulin 18 units", "Glargine 40 units OD" — the analogue's own name (insulin glargine,
+    lispro, aspart …) names the analogue, never plain insulin (the WHO list and each label
+    name the analogue by it)."""
+    found: dict[str, OtherDrug] = {}
+    for name, other in listed.items():
+        analogue = re.fullmatch(r"insulin ([a-z]{5,})", name)
+        if analogue is not None and other.name == name:
+            found[f"{analogue.group(1)} insulin"] = other
+            found[analogue.group(1)] = other
     return found
 
 
