@@ -1050,6 +1050,29 @@ def test_the_route_ratios_are_the_rules_thresholds(tmp_path):
     assert _route_changed(["morphine 20 mg/day intrathecal continuous"], oral, knowledge=k)
 
 
+def test_a_switch_to_a_new_opioid_by_a_neuraxial_route_is_judged_at_the_route_ratios():
+    # SC oxycodone 40 mg/day (SPCG: 200 mg OME/day) to intrathecal morphine: no table has an
+    # intrathecal factor, so the day is read as parenteral at 10:1 a neuraxial step (4 mg/day as
+    # 400 mg/day IV, 800 mg OME/day by SPCG's 2) — above the old day — CP25
+    sc = ["oxycodone 40 mg/day sc continuous"]
+    shown = _route_changed(["morphine 4 mg/day intrathecal continuous"], sc)
+    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert "400 mg/day parenteral" in shown[0].message and "10:1" in shown[0].message
+    assert "100 IV : 10 epidural : 1 intrathecal" in shown[0].message  # the rule's statement
+    # 0.5 mg/day intrathecally reads as 50 mg/day IV, 100 mg OME/day: below the old day, silent
+    quiet = _found(["morphine 0.5 mg/day intrathecal continuous"], previous=sc)
+    assert not [f for f in quiet if f.code == "opioid-route-change"]
+    assert all(f.severity is Severity.INFO for f in quiet if f.code == "switch-not-judged")
+
+
+def test_the_neuraxial_switch_reads_the_rules_ratio(tmp_path):
+    # with each neuraxial step read at 1:1, intrathecal morphine 4 mg/day is 4 mg/day IV: no rise
+    k = _route_ratios(tmp_path, systemic="2", spinal="1")
+    sc = ["oxycodone 40 mg/day sc continuous"]
+    assert not _route_changed(["morphine 4 mg/day intrathecal continuous"], sc, knowledge=k)
+    assert _route_changed(["morphine 150 mg/day intrathecal continuous"], sc, knowledge=k)
+
+
 def _sc_morphine_start(tmp_path: Path, per_dose: float) -> Knowledge:
     return _knowledge(tmp_path, opioid_dose_ranges=RANGES_HEADER + (
         "naive-start,,,,,uk,1,,,warning,Test source (every opioid) [P],P,\n"

@@ -1158,10 +1158,11 @@ FRESH87_STILL_WARNED = {
 # JC03 (SC fentanyl 2000 micrograms/24 h) caught by fix8788: a usual row of SC fentanyl's own, the
 # 600-900 micrograms a syringe pump holds (St Peter's Hospice); JC37 (IV ondansetron with SC
 # haloperidol) by haloperidol's own contraindication of QT-prolonging drugs (Haldol SmPC 4.3).
+# JE10 (SC oxycodone 5 mg every 4 hours as needed, naive, eu) silent since fix99100: the German
+# Oxygesic injekt label's own SC bolus start (5 mg every 4 hours), as CQ18.
 FRESH88_LEFT: dict[str, str] = {}  # 38/40 on the first run
 FRESH88_STILL_WARNED = {
     "JE01": "SC morphine 15 mg/24 h to SC alfentanil 1 mg/24 h (uk): SPCG's ratio (as YB08)",
-    "JE10": "SC oxycodone 5 mg every 4 hours as needed, naive (eu): the borrowed UK day",
     "JE29": "oral morphine 30 mg/day to SC fentanyl 200 micrograms/24 h (au): unreduced at JSPM",
     "JE36": "SC morphine 30 mg/24 h to SC fentanyl 400 micrograms/24 h (nz): unreduced at JSPM",
     "JE46": "oral morphine 60 mg/day to IV fentanyl 400 micrograms/24 h (jp): unreduced at JSPM",
@@ -1252,11 +1253,12 @@ FRESH99_STILL_WARNED = {
     "CN30": "MR oxycodone 20 mg/day to a 12 micrograms/h patch (au): the US tolerance rule "
             "borrowed as a warning (as CE38)",
 }
-FRESH100_LEFT = {
-    "CP25": "SC oxycodone 40 mg/day to intrathecal morphine 4 mg/day (eu): no intrathecal factor",
-}
+# CP25 (SC oxycodone 40 mg/day to intrathecal morphine 4 mg/day, eu) caught by fix99100: the
+# neuraxial day read as its parenteral equivalent at the route ratios' most lenient 10:1 a step
+# (opioid-route-change-neuraxial), then in the rotation tables; CQ18 (SC oxycodone 5 mg q4h prn,
+# naive, eu) silent by the German Oxygesic injekt label's own SC start.
+FRESH100_LEFT: dict[str, str] = {}
 FRESH100_STILL_WARNED = {
-    "CQ18": "SC oxycodone 5 mg q4h prn, naive (eu): the UK all-opioid day borrowed",
     "CQ26": "IV oxycodone 2 mg q4h prn, naive (au): above the AU all-opioid start",
     "CQ45": "IV fentanyl 8 micrograms prn beside 0.2 mg/24 h (jp): 4% by the NCCN share",
 }

@@ -1717,7 +1717,9 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             surveillance = [t.id for t in k.conversion_tables.values()
                             if t.id not in tables and not isinstance(t, RotationTable)]
             readings = _readings(k, surveillance, before_items, after_items)
-        if not readings:
+        neuraxial = [] if readings else _neuraxial_switch(k, tables, before_items, after_items)
+        found.extend(neuraxial)
+        if not readings and not neuraxial:
             found.append(Finding(
                 Severity.INFO, "switch-not-judged",
                 "the switch was not judged in oral morphine equivalents: no conversion table "
@@ -2661,6 +2663,60 @@ def _from_patch(k: Knowledge, drug: str, route: Route, delivered: tuple[float, s
         f"{said}: {significant(rise, 3)}% above the {significant(amount, 4)} mg/day the patch "
         f"delivers, beyond the {step.threshold:g}% titration step. {step.statement}"),
         f"{patch_source} ; also: {step.source}")]
+
+
+def _neuraxial_switch(k: Knowledge, tables: Sequence[str],
+                      before_items: Sequence[tuple[Item, str, float]],
+                      after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
+    """A switch to a new opioid by an epidural or intrathecal route (oral or SC oxycodone to
+    intrathecal morphine), which no conversion table has a factor for: the neuraxial day is read
+    as its parenteral equivalent at the most lenient reading of ``opioid-route-change-neuraxial``
+    (each neuraxial step 10:1, so intrathecal morphine 1 mg/day is read as 100 mg/day IV, not
+    Krames' 300 mg/day oral), then in each rotation table that covers both regimens so; a new day
+    above the old one under every such table (the smallest rise) is a warning. Never computes a
+    dose; silent where no table covers both, and for a drug the old regimen holds (its route
+    change is judged in mg by :func:`_route_changes`)."""
+    spinal = _rule(k, "opioid-route-change-neuraxial", threshold=True)
+    assert spinal.threshold is not None
+    old_drugs = {d for _, d, _ in before_items}
+    moved = [(i, d, mg) for i, d, mg in after_items
+             if _ROUTE_RANK.get(i.route, 0) >= _ROUTE_RANK[Route.EPIDURAL]]
+    if not moved or any(d in old_drugs for _, d, _ in moved):
+        return []
+    parenteral = [r for r, rank in _ROUTE_RANK.items() if rank == 1]
+    rises: list[tuple[float, str, float, float]] = []
+    for table_id in tables:
+        old = scheduled_ome(k, table_id, before_items)
+        table = k.conversion_table(table_id)
+        if old is None or old[1] <= 0:
+            continue
+        new = 0.0
+        for item, drug, mg in after_items:
+            steps = _ROUTE_RANK.get(item.route, 0) - 1
+            systemic = mg * spinal.threshold ** steps if steps > 0 else mg
+            routes = parenteral if steps > 0 else [item.route]
+            factors = [f for r in routes
+                       if (f := table.lookup(drug, r, None, systemic)) is not None]
+            if not factors:
+                break
+            new += min(f.unit.from_canonical(systemic) * f.bounds[0] for f in factors)
+        else:
+            rises.append((new / old[1], table_id, old[1], new))
+    if not rises:
+        return []
+    rise, table_id, old_ome, new_ome = min(rises)
+    if rise <= 1 + _TOLERANCE:
+        return []
+    shown = ", ".join(f"{i} ≈ {significant(mg * spinal.threshold ** (_ROUTE_RANK[i.route] - 1), 4)}"
+                      " mg/day parenteral" for i, _, mg in moved)
+    return [_ruled(k, "opioid-route-change", (
+        f"a switch to {', '.join(sorted({d for _, d, _ in moved}))} by a neuraxial route "
+        f"({shown}, each neuraxial step read at {spinal.threshold:g}:1, the most lenient "
+        f"reading of the route ratios): ≈ {significant(new_ome, 4)} mg OME/day against the "
+        f"previous {significant(old_ome, 4)} mg OME/day, {significant(rise, 3)} times it even "
+        f"under the most lenient of the rotation tables that cover both ({table_id}); no "
+        "conversion table has a neuraxial factor, so this reads the new day at least as strong as "
+        "the published ratios allow"), rule=spinal)]
 
 
 def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int, route: Route,
