@@ -1,17 +1,23 @@
-"""What the rule tests of ``check`` share: a tolerant adult, the shipped knowledge with tiny files
-of a test's own in place of named ones, a regimen's findings from item strings, and the findings
-or severities of one code among them."""
+"""What the rule tests of ``check`` share: a tolerant adult (and the same adult naive or of unknown
+tolerance), the shipped knowledge with tiny files of a test's own in place of named ones, a
+regimen's findings from item strings, and the findings or severities of one code among them."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import attrs
+
 from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.model.findings import Finding, Severity
 
 #: An opioid-tolerant adult with normal renal and hepatic function, the tests' usual patient.
 TOLERANT = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=True)
+#: The same adult recorded as not opioid-tolerant.
+NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
+#: The same adult with opioid tolerance not given.
+UNKNOWN = attrs.evolve(TOLERANT, opioid_tolerant=None)
 
 
 #: The shipped knowledge files, whose header lines a test's own tiny files start with.

@@ -16,11 +16,9 @@ import pytest
 from mpsdose import Knowledge, Patient, Regimen, check, parse_item
 from mpsdose.model.errors import DoseError, ItemSyntaxError
 from mpsdose.model.findings import Finding, Severity
-from tests.checking import TOLERANT, own_severity
+from tests.checking import NAIVE, TOLERANT, own_severity
 from tests.checking import found as _found
 from tests.checking import knowledge_with as _knowledge
-
-NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
 
 RANGES_HEADER = ("check,drug,route,release,interval_h,market,per_dose,per_day,day_unit,severity,"
                  "source,grade,notes\n")

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from mpsdose import Knowledge, Patient
+from mpsdose import Knowledge
 from mpsdose.model.errors import DataError
 from mpsdose.model.findings import Severity
-from tests.checking import TOLERANT, found, header, knowledge_with, of, severities
-
-#: an adult whose tolerance is not given, as the held-out rows of a step up write it
-UNKNOWN = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none")
+from tests.checking import TOLERANT, UNKNOWN, found, header, knowledge_with, of, severities
 
 # -- a step up to a label's start for pain uncontrolled by weaker opioids (tiny rows) ----------
 RANGES = header("opioid_dose_ranges", omit=("opioids",))

@@ -14,13 +14,10 @@ The rows in the tiny files are this file's own; they are not clinical figures.
 
 from __future__ import annotations
 
-import attrs
 import pytest
 
 from mpsdose.model.findings import Severity
-from tests.checking import SHIPPED, TOLERANT, found, header, knowledge_with, of, severities
-
-NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
+from tests.checking import NAIVE, SHIPPED, found, header, knowledge_with, of, severities
 
 NAIVE_US = ("naive-start,,,,,us,30,,,,warning,Test US start for every opioid [P],P,\n"
             "naive-start,morphine,oral,ir,,us,30,,,,warning,Test US morphine start [P],P,\n")

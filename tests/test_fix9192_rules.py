@@ -17,13 +17,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from mpsdose import Knowledge, Patient
+from mpsdose import Knowledge
 from mpsdose.model.findings import Severity
-from tests.checking import TOLERANT, found, header, knowledge_with, of, severities
+from tests.checking import NAIVE, TOLERANT, UNKNOWN, found, header, knowledge_with, of, severities
 
-#: an adult whose tolerance is not given, as the held-out rows of a step up write it
-UNKNOWN = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none")
-NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
 CODEINE = ["codeine 60 mg po qid"]
 
 # -- a step up judged within every step-up row of the market (tiny rows) -----------------------

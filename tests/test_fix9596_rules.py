@@ -23,12 +23,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from mpsdose import Knowledge, Patient
+from mpsdose import Knowledge
 from mpsdose.model.findings import Severity
-from tests.checking import TOLERANT, found, header, knowledge_with, of, severities
+from tests.checking import NAIVE, TOLERANT, UNKNOWN, found, header, knowledge_with, of, severities
 
-UNKNOWN = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none")
-NAIVE = attrs.evolve(TOLERANT, opioid_tolerant=False)
 CODEINE = ["codeine 60 mg po qid"]
 RANGES = header("opioid_dose_ranges", omit=("opioids",))
 NAIVE_START = "naive-start,morphine,oral,er,12,uk,10,,20,,warning,Test naive start [P],P,,\n"
