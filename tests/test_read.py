@@ -109,14 +109,15 @@ def _items(text: str):
                                              ("fresh50", 0.88), ("fresh51", 0.82),
                                              ("fresh52", 0.90), ("fresh53", 0.76),
                                              ("fresh54", 0.90), ("fresh55", 0.76),
-                                             ("fresh56", 0.78), ("fresh57", 0.83),
+                                             ("fresh56", 0.78), ("fresh57", 0.85),
                                              ("fresh58", 0.78), ("fresh59", 0.81),
                                              ("fresh60", 0.93), ("fresh61", 0.71),
                                              ("fresh62", 0.88), ("fresh63", 0.92),
                                              ("fresh64", 0.77), ("fresh65", 0.90),
                                              ("fresh66", 0.83), ("fresh67", 0.76),
                                              ("fresh68", 0.89), ("fresh69", 0.92),
-                                             ("fresh70", 0.72), ("fresh71", 0.87)])
+                                             ("fresh70", 0.72), ("fresh71", 0.87),
+                                             ("fresh72", 0.75), ("fresh73", 0.90)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6163,3 +6164,64 @@ def test_a_schedule_after_stat_is_the_doses_that_go_on(text, want):
 ])
 def test_names_added_in_prosefix7071_are_read(text, want):
     assert _others(text) == want
+
+
+# -- prosefix7273: the fresh72 and fresh73 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh73-008: "up to" with no word of a change of dose before it is a bound, not the dose
+    ("Oral risperidone was initially prescribed up to 2 mg daily for 10 months.",
+     [("risperidone", None)]),
+    ("Treatment was replaced with quetiapine up to 1,000 mg daily for the following year.",
+     [("quetiapine", None)]),
+    # after a verb of change, "up to" is still the dose reached
+    ("Quetiapine was titrated up to 300 mg daily.", [("quetiapine", "300 mg/day")]),
+    ("The dose of quetiapine was then increased up to 100 mg three times daily.",
+     [("quetiapine", "300 mg/day")]),
+])
+def test_up_to_without_a_change_of_dose_is_a_bound(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_an_amount_in_a_clause_about_a_name_the_catalogue_lacks_is_that_names():
+    # fresh73-008: "X was changed for Y, which was titrated up to 175 mg": Y's, never X's
+    text = ("Quetiapine was changed for clozapine, which was titrated up to 175 mg, yielding an "
+            "improvement.")
+    reading = read_course(text)
+    assert all(i.daily_dose is None for i in reading.items)
+    assert [(o.name, o.per_dose.value if o.per_dose else None)
+            for o in reading.not_in_catalogue] == [("clozapine", 175.0)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh73-003: "1 ×" before a dose counts no units: once a day, even written once
+    ("She was given LMWH (1 × 40 mg enoxaparin) on admission.", [("enoxaparin", "40 mg/day")]),
+    # a count above one written once, with spaces, stays unread (it may count units)
+    ("She was given dexamethasone (3 × 4 mg) for the oedema.", [("dexamethasone", None)]),
+])
+def test_a_count_of_one_before_a_multiplication_sign_is_once_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh72-028: "rescue therapy with infliximab" is a salvage treatment, not an as-needed dose
+    ("The flare did not respond to intravenous steroids (100 mg four times a day of "
+     "hydrocortisone) necessitating rescue therapy with infliximab.",
+     [("hydrocortisone", "400 mg/day")]),
+    # a rescue dose stays as needed
+    ("She took morphine 5 mg as a rescue dose.", [("morphine", None)]),
+])
+def test_rescue_therapy_is_no_as_needed_word(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh73: names added with a label seen (other_drug_names.csv)
+    ("I.V. anidulafungin 100 mg daily was also started.", [("anidulafungin", "100 mg/day")]),
+    ("She was treated with I.V. lacosamide 200 mg bid.", [("lacosamide", "400 mg/day")]),
+    ("Mefenamic acid 250mg QID PO was given.", [("mefenamic acid", "1000 mg/day")]),
+    ("Therapy with 2 g/day ceftriaxone and 9 g/day sulbactam/ampicillin was maintained.",
+     [("ampicillin + sulbactam", "9 g/day")]),
+])
+def test_names_added_in_the_fresh72_and_fresh73_rounds(text, want):
+    assert [w for w in _others(text) if w[0] != "ceftriaxone"] == want

@@ -34,6 +34,7 @@ from mpsdose.io.prose.unknown_names import (
     infusion_of_name,
     name_at_a_dose,
     named_after_conjunction,
+    relative_of_unknown_name,
     subject_unknown_name,
     symptom_dose_among_drugs,
 )
@@ -139,6 +140,10 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                     and not _next_to(tokens, drug_index, index):
                 drug_index = None  # "methadone was 2.3 days (95% CI …)": a share
             if drug_index is not None and dose_of_unknown_between(
+                    passage, tokens, drug_index, index):
+                used.add(index)
+                continue
+            if drug_index is not None and relative_of_unknown_name(
                     passage, tokens, drug_index, index):
                 used.add(index)
                 continue

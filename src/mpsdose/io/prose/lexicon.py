@@ -266,6 +266,11 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×](?=\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|μg|units?|iu|ui)"
                r"(?![a-z0-9µ])(?!\s*/)(?!\s*(?:tablets?|tabs?|capsules?|caps?|patch(?:es)?|ampoules?|"
                r"vials?|sachets?|puffs?)))", lambda m: _times(_hours(m))),
+    # "LMWH (1 × 40 mg enoxaparin)": a count of one before the sign, even with spaces, counts
+    # no units (one unit of 40 mg is 40 mg) — it is the once-a-day of that notation
+    _p("freq", r"(?<![\d.,×x/])(1)[ \u00a0]*[x×][ \u00a0]*(?=\d+(?:[.,]\d+)?[ \u00a0]*"
+               r"(?:mg|g|mcg|µg|μg|units?|iu|ui)(?![a-z0-9µ])(?!\s*/)(?!\s*(?:tablets?|tabs?|capsules?|caps?|patch(?:es)?|ampoules?|"
+               r"vials?|sachets?|puffs?)))", lambda m: _times(_hours(m))),
     _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d.,]|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
                r"cm|mm|m|kg|days?|weeks?|months?|hours?|h|min)(?![a-z]))", lambda m: _times(_hours(m))),
     # "(0-1-0)", "(1-0-1)", "(1-1-1-1)": the dosing scheme morning-midday-evening[-night], each
@@ -327,7 +332,8 @@ PHRASES: tuple[Phrase, ...] = (
               # "cetirizine, 10 mg b.i.d., to be taken on an as-needed basis": the dose's own sig
               r",\s*to\s+be\s+(?:taken|used|given)\s+(?:on\s+an?\s+)?as\s*-?\s*needed"
               r"(?:\s+basis)?|as\s*-?\s*needed|as\s+required|when\s+required|if\s+needed|if\s+required"
-              r"|rescue(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
+              # ("rescue therapy with infliximab": a salvage treatment, no as-needed dose)
+              r"|rescue(?!\s+(?:therap(?:y|ies)|treatments?|regimens?)\b)(?:\s+doses?)?|for\s+(?:the\s+)?breakthrough(?:\s+pain)?|breakthrough|"
               r"supplement(?:al|ary)(?:\s+doses?)?|extra\s+doses?|top\s*-?\s*up"
               # "paracetamol (1g) only if pain appears": given when a symptom comes, as needed
               r"|(?:only\s+)?(?:if|when(?:ever)?)\s+(?:the\s+|there\s+is\s+)?pain\s+(?:appears|"

@@ -282,6 +282,8 @@ _STAT_THEN = re.compile(r"\s*,?\s*(?:and(?:\s+then)?|then|followed\s+by)\s+")
 _ON_DAYS = re.compile(r"on\s+\S+\s+(?:consecutive|successive)\s+days$")
 #: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
 _N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?")
+#: "1 ×" before a dose: once a day, whether or not the passage writes the notation again.
+_ONCE_TIMES = re.compile(r"1\s*[x×]\s*")
 
 
 def _n_times_unclear(passage: Passage, reading: ItemReading, token: Token,
@@ -299,7 +301,9 @@ def _n_times_unclear(passage: Passage, reading: ItemReading, token: Token,
             return True
         written = sum(1 for t in tokens if t.kind == "freq"
                       and _N_TIMES.fullmatch(passage.text[t.start:t.end]))
-        if written < 2:
+        if written < 2 and not _ONCE_TIMES.fullmatch(text):
+            # "1 × 40 mg": a count of one counts no units of a dose, so it is the notation's
+            # once a day even where the passage writes it once
             reading.n_times_unclear = (f"{text!r} is the only dose of the passage so written: it "
                                        "may count doses a day or units of one dose")
         elif reading.schedule is not None:

@@ -70,6 +70,16 @@ _ADVISED_OR_TAKEN_UP_TO = re.compile(
     r"\b(?:advised|allowed|permitted|instructed|told|took|takes|taking)\b"
     r"(?:(?!\b(?:increas|titrat|escalat|rais|adjust|reach|rose|went|uptitrat)\w*)[^.;:])*"
     r"\bup\s+to\s+(?:about\s+|approximately\s+|around\s+)?$")
+#: "Oral risperidone was initially prescribed up to 2 mg daily", "treatment was replaced with
+#: quetiapine up to 1,000 mg daily": "up to" with no word of a change of dose before it in its
+#: sentence (no "increased", "titrated", "escalated", "reached", "then" …) bounds what was given
+#: — the amount a course went up to is written after a change; a bound written alone is not the
+#: dose taken. The reader once read fresh73-008's risperidone 2 and quetiapine 1,000 mg/day.
+_UP_TO_WITHOUT_CHANGE = re.compile(
+    r"^(?:(?!\b(?:increas|titrat|escalat|rais|adjust|reach|rose|went|uptitrat|up-titrat|"
+    r"gradual|step|doubl|higher|then|later|until|progress|augment|optimi[sz]|incremen|build|"
+    r"built|climb|push|boost|maximi[sz])\w*)[^(\[])*\bup\s+to\s+"
+    r"(?:about\s+|approximately\s+|around\s+)?$")
 #: "daily doses of up to 2400 mg were required", "dosages up to 600 mg/day": "up to" after a plural
 #: "doses" or "dosages" bounds a range of doses — of a series, of a titration, of the literature —
 #: not the one dose a patient was given (the singular "increased dose up to 220 mg/day" is the
@@ -341,7 +351,9 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             continue
         if before is not None and before.kind == "bound" and (_ADVISED_OR_TAKEN_UP_TO.search(
                 passage.normal[tokens[0].start:token.start]) or _DOSES_UP_TO.search(
-                passage.normal[max(0, token.start - 40):token.start])):
+                passage.normal[max(0, token.start - 40):token.start])
+                or (not share_of_patients and _UP_TO_WITHOUT_CHANGE.search(
+                    passage.normal[tokens[0].start:token.start]))):
             used.add(index)  # "he was advised pregabalin up to 150 mg/day"
             after = index + 2 if index + 2 < len(tokens) and tokens[index + 1].kind == "word" \
                 and tokens[index + 1].value == "of" else index + 1

@@ -885,3 +885,44 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
         # in brackets after a drug's name ("methyl-prednisolone (Urbason 40 mg)")
         return head
     return head if dose_words else None
+
+
+#: The relative pronouns that open a clause about the noun right before their comma.
+_RELATIVE = frozenset({"which", "who"})
+
+
+def relative_of_unknown_name(passage: Passage, tokens: list[Token], drug_index: int,
+                             index: int) -> bool:
+    """ "quetiapine was changed for clozapine, which was titrated up to 175 mg": an amount in
+    a relative clause ("…, which …") opened right after a name the catalogue does not know (a
+    word with a WHO INN stem or a name of ``other_drug_names.csv``) speaks of that name, never
+    of the drug named before it. No amount, drug or clause boundary stands between the
+    pronoun and the amount. Said in a finding; not read."""
+    for position in range(index - 1, drug_index + 2, -1):
+        token = tokens[position]
+        if token.kind in ("amount", "drug", "class") or (
+                token.kind == "punct" and token.value in ";:"):
+            return False
+        if token.kind != "clause":
+            continue
+        if passage.word(token) not in _RELATIVE or tokens[position - 1].kind != "punct" \
+                or tokens[position - 1].value != ",":
+            return False
+        name = tokens[position - 2]
+        word = str(name.value)
+        if name.kind != "word" or word in NOT_A_NAME or not (
+                (len(word) > 3 and INN_STEM.fullmatch(word))
+                or word in passage.knowledge.other_drugs):
+            return False
+        token = tokens[index]
+        said = passage.text[name.start:name.end]
+        passage.add_unknown_amount(
+            token,
+            f"the amount of {said!r}, a name the catalogue does not know, in the clause about it",
+            f"{passage.text[token.start:token.end]!r} is said in a clause about {said!r} "
+            f"(\", which …\"), a name the catalogue does not know: not read, and not given to "
+            f"{tokens[drug_index].value.drug.name}, named before it",
+            (name.start, token.end))
+        passage.unknown_named_at = max(passage.unknown_named_at, name.start)
+        return True
+    return False
