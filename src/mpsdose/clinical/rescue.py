@@ -309,18 +309,18 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
     # day no larger than the smallest opioid-naive starting day of any market (NICE's 20-30 mg
     # of oral morphine a day, beside which 2.5-5 mg is the smallest practical rescue). A third
     # of a day at the labels' tolerance (hydrocodone 20 mg beside 60 mg/day, KC26) is neither
+    large = share_low > rule.bounds[1]
     largest = _largest_share_of_any_source(k)
-    small_day = _small_day(k, item, dose, share_high, table)
-    steps_down = share_low > rule.bounds[1] and (share_low <= largest.bounds[1] + 1e-9
-                                                 or small_day is not None)
-    start = (_naive_start(k, item, dose, market, table, low_end=low_end)
-             if steps_down else None)
+    beyond_every = share_low > largest.bounds[1] + 1e-9
+    small_day = _small_day(k, item, dose, share_high, table) if large and beyond_every else None
+    steps_down = large and (not beyond_every or small_day is not None)
+    naive = _naive_start(k, item, dose, market, table, low_end=low_end) if large else None
+    start = naive if steps_down else None
+    # a naive start that does not excuse the share: said, with why not
+    beyond = None if steps_down else naive
     # what the top of the start would have allowed, for a patient held to its low end
     top = (_naive_start(k, item, dose, market, table)
            if start is None and low_end and steps_down else None)
-    beyond = (_naive_start(k, item, dose, market, table, low_end=low_end)
-              if share_low > largest.bounds[1] + 1e-9 and small_day is None
-              and share_low > rule.bounds[1] else None)
     if start is not None:
         severity = Severity.INFO
     shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
@@ -357,7 +357,7 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
                  "top of every source's usual share, of a day above the smallest starting "
                  "day of any market, so the small dose does not make it information")
         sources.append(largest.source)
-    if start is not None and share_low > largest.bounds[1] + 1e-9 and small_day is not None:
+    if start is not None and small_day is not None:
         text += (f" (above every source's {significant(largest.bounds[1] * 100, 3)}% top, "
                  f"but of a day of about {significant(small_day[0], 3)} mg OME, within the "
                  f"{significant(small_day[1].per_day or 0.0, 4)} mg OME starting day of "
