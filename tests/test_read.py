@@ -60,7 +60,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh66_passages.jsonl", "fresh67_passages.jsonl",
                                           "fresh68_passages.jsonl", "fresh69_passages.jsonl",
                                           "fresh70_passages.jsonl", "fresh71_passages.jsonl",
-                                          "fresh72_passages.jsonl", "fresh73_passages.jsonl")
+                                          "fresh72_passages.jsonl", "fresh73_passages.jsonl",
+                                          "fresh74_passages.jsonl", "fresh75_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
