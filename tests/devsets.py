@@ -214,7 +214,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 98": ("check_dangerous_fresh98.csv", "check_ordinary_fresh98.csv"),
         "held-out 99": ("check_dangerous_fresh99.csv", "check_ordinary_fresh99.csv"),
         "held-out 100": ("check_dangerous_fresh100.csv", "check_ordinary_fresh100.csv"),
-        "held-out 101": ("check_dangerous_fresh101.csv", "check_ordinary_fresh101.csv")}
+        "held-out 101": ("check_dangerous_fresh101.csv", "check_ordinary_fresh101.csv"),
+        "held-out 102": ("check_dangerous_fresh102.csv", "check_ordinary_fresh102.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
