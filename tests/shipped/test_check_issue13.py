@@ -1263,6 +1263,23 @@ FRESH100_STILL_WARNED = {
     "CQ45": "IV fentanyl 8 micrograms prn beside 0.2 mg/24 h (jp): 4% by the NCCN share",
 }
 
+# -- the one hundred and first and second held-out rounds (written and committed before check ran) -
+FRESH101_LEFT = {
+    "CR37": "fluvoxamine with duloxetine (eu): no rule for duloxetine with a potent CYP1A2 inhibitor",
+}
+FRESH101_STILL_WARNED = {
+    "CS29": "MR morphine 60 mg/day to Transtec 35 micrograms/h (eu): 140% by SPCG's factor (as CL21)",
+    "CS35": "hydrocodone 60 mg/day to OxyContin 30 mg/day (us): unreduced under PDQ's most cautious "
+            "reading, above the US label's 10 mg every 12 hours",
+}
+FRESH102_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH102_STILL_WARNED = {
+    "CU06": "IV morphine 2.5 mg q4h prn, naive (au): above the AU all-opioid oral start in OME",
+    "CU22": "Temgesic 0.2 to 0.4 mg q8h (au): +100%, beyond the 50% titration step",
+    "CU31": "SC oxycodone 20 mg/24 h at CrCl 25 (au): the renal caution, whatever the dose",
+    "CU47": "IV ketorolac for 3 days (au): above a non-US Toradol PI's 2-day maximum",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1365,6 +1382,8 @@ ROUNDS = {
     "fresh98": (FRESH98_LEFT, FRESH98_STILL_WARNED),
     "fresh99": (FRESH99_LEFT, FRESH99_STILL_WARNED),
     "fresh100": (FRESH100_LEFT, FRESH100_STILL_WARNED),
+    "fresh101": (FRESH101_LEFT, FRESH101_STILL_WARNED),
+    "fresh102": (FRESH102_LEFT, FRESH102_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
