@@ -216,7 +216,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 100": ("check_dangerous_fresh100.csv", "check_ordinary_fresh100.csv"),
         "held-out 101": ("check_dangerous_fresh101.csv", "check_ordinary_fresh101.csv"),
         "held-out 102": ("check_dangerous_fresh102.csv", "check_ordinary_fresh102.csv"),
-        "held-out 103": ("check_dangerous_fresh103.csv", "check_ordinary_fresh103.csv")}
+        "held-out 103": ("check_dangerous_fresh103.csv", "check_ordinary_fresh103.csv"),
+        "held-out 104": ("check_dangerous_fresh104.csv", "check_ordinary_fresh104.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
