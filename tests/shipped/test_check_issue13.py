@@ -1264,20 +1264,27 @@ FRESH100_STILL_WARNED = {
 }
 
 # -- the one hundred and first and second held-out rounds (written and committed before check ran) -
-FRESH101_LEFT = {
-    "CR37": "fluvoxamine with duloxetine (eu): no rule for duloxetine with a potent CYP1A2 inhibitor",
-}
+# CR37 (fluvoxamine with duloxetine, eu) caught by fix101102: the Cymbalta SmPC 4.3
+# contraindicates duloxetine with potent CYP1A2 inhibitors (cyp1a2-inhibitor-contraindicated).
+FRESH101_LEFT: dict[str, str] = {}
 FRESH101_STILL_WARNED = {
-    "CS29": "MR morphine 60 mg/day to Transtec 35 micrograms/h (eu): 140% by SPCG's factor (as CL21)",
+    "CS29": "MR morphine 60 mg/day to Transtec 35 micrograms/h (eu): 140% by SPCG's factor (as "
+            "CL21); the SmPC's lowest-strength start would also silence round 3's HD37 (fix6970, "
+            "fix9798): left for the pending steering question",
     "CS35": "hydrocodone 60 mg/day to OxyContin 30 mg/day (us): unreduced under PDQ's most cautious "
             "reading, above the US label's 10 mg every 12 hours",
 }
+# CU06 (IV morphine 2.5 mg q4h prn, naive, au) quiet by fix101102: the low end of the AU morphine
+# injection label's usual IV dose (2.5-15 mg) as the IV start, as the JP SC insert row.
 FRESH102_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH102_STILL_WARNED = {
-    "CU06": "IV morphine 2.5 mg q4h prn, naive (au): above the AU all-opioid oral start in OME",
-    "CU22": "Temgesic 0.2 to 0.4 mg q8h (au): +100%, beyond the 50% titration step",
-    "CU31": "SC oxycodone 20 mg/24 h at CrCl 25 (au): the renal caution, whatever the dose",
-    "CU47": "IV ketorolac for 3 days (au): above a non-US Toradol PI's 2-day maximum",
+    "CU22": "Temgesic 0.2 to 0.4 mg q8h (au): +100%, beyond the 50% titration step; a source for "
+            "a step of one tablet (the smallest marketed strength) was not searched out",
+    "CU31": "SC oxycodone 20 mg/24 h at CrCl 25 (au): the renal caution, whatever the dose; a "
+            "renal dose band for oxycodone was not searched out",
+    "CU47": "IV ketorolac for 3 days (au): above a non-US Toradol PI's 2 parenteral days (the AU "
+            "ARTG text's 5 days are of oral and IM use together); and 120 mg/day above the AU "
+            "injections' 90 mg/day (IM labels, so a warning)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

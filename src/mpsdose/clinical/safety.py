@@ -914,6 +914,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_caution(k, items))
     found.extend(_cyp3a4_monitor_inr(k, items))
     found.extend(_cyp2c9(k, items))
+    found.extend(_cyp1a2_contraindicated(k, items))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",
@@ -1149,6 +1150,34 @@ def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         if others:
             found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
                                 f"{', '.join(others)}: {drug}'s exposure rises"))
+    return found
+
+
+def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug whose label contraindicates CYP1A2 inhibitors from a strength on
+    (``cyp1a2_inhibitor_contraindicated``: duloxetine, whose EU SmPC 4.3 contraindicates the
+    potent CYP1A2 inhibitors fluvoxamine, ciprofloxacin and enoxacin) given with an inhibitor
+    (``cyp1a2_inhibitor``) of that strength or stronger.
+
+    An inhibitor weaker than the row's strength, or a drug with no such row (another
+    antidepressant beside fluvoxamine), is not flagged: the label names potent inhibitors only.
+    """
+    inhibitors = {d: v[0] for d in _with_property(k, items, "cyp1a2_inhibitor")
+                  if (v := k.drug_properties.get(d, "cyp1a2_inhibitor")) is not None}
+    found = []
+    for drug in _with_property(k, items, "cyp1a2_inhibitor_contraindicated"):
+        value, source = k.drug_properties.get(  # type: ignore[misc]
+            drug, "cyp1a2_inhibitor_contraindicated")
+        if value not in _INHIBITOR_STRENGTHS:
+            continue
+        named = _at_least(inhibitors, value, drug)
+        if not named:
+            continue
+        rule = _rule(k, "cyp1a2-inhibitor-contraindicated")
+        found.append(Finding(rule.severity, "cyp1a2-inhibitor-contraindicated", (
+            f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP1A2 "
+            f"inhibitor {', '.join(named)}: contraindicated by {drug}'s label. {rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
     return found
 
 

@@ -636,6 +636,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_caution",
                                                  "cyp3a4_inhibitor_monitor_inr",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
+                                                 "cyp1a2_inhibitor",
+                                                 "cyp1a2_inhibitor_contraindicated",
                                                  "qt_prolonging_contraindicated",
                                                  "parenteral_benzodiazepine_not_recommended",
                                                  "who_step")),
@@ -665,6 +667,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength a source rates (weak, moderate, strong), or yes where a "
                             "cyp2c9_substrate drug's label names it without one; only inhibitors "
                             "such a label names or a source rates moderate or stronger. "
+                            "cyp1a2_inhibitor: the CYP1A2 inhibitor strength (weak, moderate, "
+                            "strong) a source rates (fluvoxamine: strong, 'potent'). "
+                            "cyp1a2_inhibitor_contraindicated: the weakest CYP1A2 inhibitor "
+                            "strength the drug's label contraindicates (duloxetine: strong). "
                             "qt_prolonging_contraindicated: the CredibleMeds categories "
                             "(qt_risk values), space-separated, of the QT-prolonging drugs the "
                             "drug's source contraindicates with it (domperidone: known). "
