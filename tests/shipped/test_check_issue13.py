@@ -1287,6 +1287,18 @@ FRESH102_STILL_WARNED = {
             "injections' 90 mg/day (IM labels, so a warning)",
 }
 
+# -- the one hundred and third and fourth held-out rounds (written and committed before check ran) -
+FRESH103_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH103_STILL_WARNED = {
+    "CW05": "oxycodone/naloxone 10/5 mg q12h, naive (eu): read as IR oxycodone, the AU eTG start",
+    "CW09": "Nucynta 50 mg q8h prn in moderate hepatic impairment, naive (us): the US all-opioid start",
+    "CW15": "oxycodone/naloxone 10/5 to 20/10 mg q12h (eu): +100%, beyond the 50% step",
+    "CW21": "tramadol 400 mg/day to oxycodone/naloxone 10/5 mg q12h (eu): unreduced by SPCG",
+    "CW50": "Zomorph 20 mg q12h, naive at 77 (uk): above NICE's 10-15 mg twice daily",
+}
+FRESH104_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH104_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1391,6 +1403,8 @@ ROUNDS = {
     "fresh100": (FRESH100_LEFT, FRESH100_STILL_WARNED),
     "fresh101": (FRESH101_LEFT, FRESH101_STILL_WARNED),
     "fresh102": (FRESH102_LEFT, FRESH102_STILL_WARNED),
+    "fresh103": (FRESH103_LEFT, FRESH103_STILL_WARNED),
+    "fresh104": (FRESH104_LEFT, FRESH104_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
