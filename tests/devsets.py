@@ -218,7 +218,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 102": ("check_dangerous_fresh102.csv", "check_ordinary_fresh102.csv"),
         "held-out 103": ("check_dangerous_fresh103.csv", "check_ordinary_fresh103.csv"),
         "held-out 104": ("check_dangerous_fresh104.csv", "check_ordinary_fresh104.csv"),
-        "held-out 105": ("check_dangerous_fresh105.csv", "check_ordinary_fresh105.csv")}
+        "held-out 105": ("check_dangerous_fresh105.csv", "check_ordinary_fresh105.csv"),
+        "held-out 106": ("check_dangerous_fresh106.csv", "check_ordinary_fresh106.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
