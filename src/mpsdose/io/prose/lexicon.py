@@ -245,6 +245,13 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"bis\s+in\s+die", lambda m: _times(2)),
     _p("freq", r"ter\s+in\s+die", lambda m: _times(3)),
     _p("freq", r"quater\s+in\s+die", lambda m: _times(4)),
+    # "three to four times a day", "3-4 times daily", "2 to 3 times per day": a range of counts
+    # a day, read as its larger count as an interval's range is read as its shorter interval
+    # (the as-needed maximum); a dose not as needed so written gets no daily amount
+    # (modifiers.SCHEDULE_RANGE; prosefix7475: the reader once read "three to four times a
+    # day" as four times, fresh75-006)
+    _p("freq", rf"({_W})\s*(?:-|to)\s*({_W})\s*(?:times|x|×)\s*-?\s*(?:daily|a\s+day|per\s+day"
+               r"|/\s*day|/\s*d)", lambda m: _times(max(_hours(m, 1), _hours(m, 2)))),
     _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day|/\s*day)|b\.?i\.?d\.?|b\.?d\.?",
        lambda m: _times(2)),
     _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|t\.?i\.?d\.?"
