@@ -6294,3 +6294,19 @@ def test_a_schedule_after_the_verb_is_the_last_doses_where_it_has_none():
 ])
 def test_a_combination_dosed_by_a_component_or_written_with_spaces_is_the_combination(text, want):
     assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh74-029: a name followed by its minimum inhibitory concentration is a test's result
+    ("The MICs were vancomycin 1 mg/l, fluconazole \u22640.125 mg/l and linezolid 2 mg/l.", []),
+    ("By E-test the isolate was susceptible to fluconazole (0.5 mg/L) and to fluconazole "
+     "\u22642 mg/L by broth dilution.", []),
+    # the drug given in the same sentence with a dose is an item
+    ("The isolate was susceptible to fluconazole (MIC 0.5 mg/L) and she was treated with "
+     "fluconazole 400 mg daily.", [("fluconazole", "400 mg/day")]),
+    # a plasma level still counts as a measurement; a name alone in a susceptibility sentence
+    # without a concentration after it stays an item
+    ("The isolate was susceptible, and fluconazole was started.", [("fluconazole", None)]),
+])
+def test_a_name_with_its_minimum_inhibitory_concentration_is_no_item(text, want):
+    assert _daily_doses(text) == want
