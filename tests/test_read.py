@@ -6310,3 +6310,18 @@ def test_a_combination_dosed_by_a_component_or_written_with_spaces_is_the_combin
 ])
 def test_a_name_with_its_minimum_inhibitory_concentration_is_no_item(text, want):
     assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh75-002: millions of units are units, a million times the number written
+    ("She was given benzylpenicillin (2 million IU every 6 h).",
+     [("benzylpenicillin", "8000000 units/day")]),
+    ("Benzylpenicillin 3 million units every 4 hours was started.",
+     [("benzylpenicillin", "18000000 units/day")]),
+    ("He received colistin 4.5 MU twice daily.", [("colistin", "9000000 units/day")]),
+    ("He received nebulised colistin 1 MIU twice daily.", [("colistin", "2000000 units/day")]),
+    # plain "penicillin" is the class, no drug of its own: its amount is not read
+    ("She had penicillin 4 million units every 4 hours.", []),
+])
+def test_millions_of_units_are_read_as_units(text, want):
+    assert _others(text) == want

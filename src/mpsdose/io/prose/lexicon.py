@@ -22,6 +22,7 @@ __all__ = [
     "COMBINATION",
     "COMBINATION_UNITS",
     "DECIMAL_COMMA",
+    "MILLION_UNITS",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -54,6 +55,9 @@ _MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|
 #: Units of activity ("5000 units", "4000 U/day", "20 IU", "2×5000 unit"): the dose unit of the
 #: heparins and insulins, never converted to mg (CONTRACT.md §1).
 ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"
+#: Millions of units of activity ("3 million IU", "1 million units (MU)", "2 MU", "9 MIU"), as
+#: colistimethate and benzylpenicillin are dosed: read as units, times a million (prosefix7475).
+MILLION_UNITS = r"(?:(?:million|mega)\s*(?:international\s+units?|units?|iu|ui|u)|miu|mu)"
 #: "die" is the day in Latin and Italian ("hydrocortisone 200 mg/die").
 _PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|die|days?|d|dose|ml|min(?:utes?)?"
              r"|m\s*(?:2|²|\(\s*2\s*\))(?![\d.]))")  # "mg/m2", "mg/m 2", "mg/m²", "mg/m(2)"
@@ -74,7 +78,7 @@ _SUFFIX = (
 #: amount only before the drug it qualifies.
 AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
-    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{ACTIVITY})(?![a-z])"
+    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{MILLION_UNITS}|{ACTIVITY})(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said

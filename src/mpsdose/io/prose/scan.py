@@ -19,6 +19,7 @@ from mpsdose.io.prose.lexicon import (
     DIVIDED_UNITS,
     LAB,
     LIST,
+    MILLION_UNITS,
     NUMBER,
     PHRASES,
     RANGE,
@@ -278,7 +279,8 @@ def _amount(normal: str, position: int, end: int,
     if match.group("hyphen") and not _qualifies_drug(normal, match.end(), end, vocabulary):
         return None
     unit = "".join(match.group("unit").split())  # "micro gram", written apart: "microgram"
-    activity = re.fullmatch(ACTIVITY, match.group("unit")) is not None
+    millions = re.fullmatch(MILLION_UNITS, match.group("unit")) is not None
+    activity = millions or re.fullmatch(ACTIVITY, match.group("unit")) is not None
     if activity and _BLOOD_PRODUCT.match(normal, match.end(), end):
         return None  # "8 units PRBCs", "2 units of FFP": blood products, not a dose
     if activity and _TRANSFUSED_BEFORE.search(normal, max(0, start - 40), start):
@@ -292,6 +294,9 @@ def _amount(normal: str, position: int, end: int,
     over = "over" in match.group("suffix")
     value = number(match.group("number"))
     high = number(match.group("high")) if match.group("high") else None
+    if millions:  # "3 million IU", "2 MU": units, a million times the number written
+        value, high = value * 1e6, None if high is None else high * 1e6
+        prefix_values = [v * 1e6 for v in prefix_values]
     if prefix_values:
         if high is not None:
             return None
