@@ -118,7 +118,8 @@ def _items(text: str):
                                              ("fresh66", 0.83), ("fresh67", 0.76),
                                              ("fresh68", 0.89), ("fresh69", 0.92),
                                              ("fresh70", 0.72), ("fresh71", 0.87),
-                                             ("fresh72", 0.75), ("fresh73", 0.90)])
+                                             ("fresh72", 0.75), ("fresh73", 0.90),
+                                             ("fresh74", 0.76), ("fresh75", 0.94)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
