@@ -119,7 +119,7 @@ def _items(text: str):
                                              ("fresh68", 0.89), ("fresh69", 0.92),
                                              ("fresh70", 0.72), ("fresh71", 0.87),
                                              ("fresh72", 0.75), ("fresh73", 0.90),
-                                             ("fresh74", 0.73), ("fresh75", 0.89)])
+                                             ("fresh74", 0.76), ("fresh75", 0.94)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6227,3 +6227,102 @@ def test_rescue_therapy_is_no_as_needed_word(text, want):
 ])
 def test_names_added_in_the_fresh72_and_fresh73_rounds(text, want):
     assert [w for w in _others(text) if w[0] != "ceftriaxone"] == want
+
+
+# -- prosefix7475: the fresh74 and fresh75 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh75-006: a range of counts a day gives no daily amount (once read as its upper end)
+    ("He took ibuprofen 400 mg two to three times a day.", [("ibuprofen", None)]),
+    ("Oxycodone 10 mg 3-4 times daily was prescribed.", [("oxycodone", None)]),
+    ("Morphine 10 mg every 4 to 6 hours was given orally.", [("morphine", None)]),
+    ("She received naproxen 250 mg q6-8h.", [("naproxen", None)]),
+    # one count is still a schedule
+    ("He took ibuprofen 400 mg three times a day.", [("ibuprofen", "1200 mg/day")]),
+])
+def test_a_range_of_counts_a_day_gives_no_daily_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_range_of_intervals_as_needed_keeps_its_maximum():
+    # as needed, the shorter interval still gives the most that may be taken
+    item = _items("Oxycodone 5 mg every 4 to 6 hours as needed for pain.")[0]
+    assert item.prn and item.daily_dose is None
+    assert item.max_daily_dose is not None and item.max_daily_dose.value == pytest.approx(30)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh75-006: a second schedule after the verb of the dose contradicts its own
+    ("Ibuprofen 400 mg t.i.d. was given twice a day for the pain.", [("ibuprofen", None)]),
+    ("Naproxen 250 mg b.i.d. was administered two to three times a day.", [("naproxen", None)]),
+    # and after the verb of a list of doses, each with its own schedule
+    ("Both ibuprofen 400 mg t.i.d. and oxycodone 5 mg t.i.d. were given four times a day.",
+     [("ibuprofen", None), ("oxycodone", None)]),
+    # the same count after the verb agrees with it
+    ("Ibuprofen 400 mg t.i.d. was given three times a day.", [("ibuprofen", "1200 mg/day")]),
+    ("Ibuprofen 400 mg t.i.d. and oxycodone 5 mg t.i.d. were given three times a day.",
+     [("ibuprofen", "1200 mg/day"), ("oxycodone", "15 mg/day")]),
+])
+def test_a_schedule_after_the_verb_that_differs_contradicts_the_doses_own(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_schedule_after_the_verb_is_the_last_doses_where_it_has_none():
+    # the list's last dose has no schedule of its own: the verb's is its, not a contradiction
+    assert _daily_doses("Ibuprofen 400 mg t.i.d. and oxycodone 5 mg were given twice daily.") \
+        == [("ibuprofen", "1200 mg/day"), ("oxycodone", "10 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh74-026: a combination's name with a space beside its dash or slash is the combination
+    ("She received piperacillin\u2013 tazobactam 4.5 g every 8 hours.",
+     [("piperacillin + tazobactam", "13.5 g/day")]),
+    ("She received piperacillin / tazobactam 4.5 g every 6 hours.",
+     [("piperacillin + tazobactam", "18 g/day")]),
+    # an amount of one component, first in the brackets after the combination, is the
+    # combination's dosed by that component, never the component given alone
+    ("He was given sulfamethoxazole-trimethoprim (80 mg of trimethoprim component once daily).",
+     [("sulfamethoxazole + trimethoprim", "80 mg/day")]),
+    ("He was given piperacillin/tazobactam (4 g of piperacillin every 8 hours).",
+     [("piperacillin + tazobactam", "12 g/day")]),
+    # a component named with its own amount outside such brackets is that component
+    ("He took co-trimoxazole and later 100 mg of trimethoprim daily.",
+     [("trimethoprim", "100 mg/day")]),
+    # fresh75-016: "compound sulfamethoxazole" (the Chinese pharmacopoeia's name) is the
+    # combination, its amount the tablet's whole (800 + 160 mg)
+    ("Compound sulfamethoxazole tablets (0.96 g twice daily) were given.",
+     [("sulfamethoxazole + trimethoprim", "1.92 g/day")]),
+])
+def test_a_combination_dosed_by_a_component_or_written_with_spaces_is_the_combination(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh74-029: a name followed by its minimum inhibitory concentration is a test's result
+    ("The MICs were vancomycin 1 mg/l, fluconazole \u22640.125 mg/l and linezolid 2 mg/l.", []),
+    ("By E-test the isolate was susceptible to fluconazole (0.5 mg/L) and to fluconazole "
+     "\u22642 mg/L by broth dilution.", []),
+    # the drug given in the same sentence with a dose is an item
+    ("The isolate was susceptible to fluconazole (MIC 0.5 mg/L) and she was treated with "
+     "fluconazole 400 mg daily.", [("fluconazole", "400 mg/day")]),
+    # a plasma level still counts as a measurement; a name alone in a susceptibility sentence
+    # without a concentration after it stays an item
+    ("The isolate was susceptible, and fluconazole was started.", [("fluconazole", None)]),
+])
+def test_a_name_with_its_minimum_inhibitory_concentration_is_no_item(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh75-002: millions of units are units, a million times the number written
+    ("She was given benzylpenicillin (2 million IU every 6 h).",
+     [("benzylpenicillin", "8000000 units/day")]),
+    ("Benzylpenicillin 3 million units every 4 hours was started.",
+     [("benzylpenicillin", "18000000 units/day")]),
+    ("He received colistin 4.5 MU twice daily.", [("colistin", "9000000 units/day")]),
+    ("He received nebulised colistin 1 MIU twice daily.", [("colistin", "2000000 units/day")]),
+    # plain "penicillin" is the class, no drug of its own: its amount is not read
+    ("She had penicillin 4 million units every 4 hours.", []),
+])
+def test_millions_of_units_are_read_as_units(text, want):
+    assert _others(text) == want

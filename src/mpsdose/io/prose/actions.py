@@ -18,13 +18,15 @@ __all__ = ["list_verb", "mark_switched_from", "read_action"]
 
 
 def list_verb(passage: Passage, tokens: list[Token], reading: ItemReading, *,
-              any_amount: bool = False) -> int | None:
+              any_amount: bool = False, schedules: bool = False) -> int | None:
     """ "aspirin 25 mg and dipyridamole 200 mg were given twice daily": where a dose heads a
     list of doses (each a name, known to the catalogue or not, and an amount with no
     schedule of its own) that is the subject of a plural passive verb, the position of that
     verb; else None. With ``any_amount`` the amounts may have schedules of their own
     ("escitalopram 10 mg/d and amitriptyline 25 mg/day were started": the verb is still the
-    whole list's, though no schedule is shared)."""
+    whole list's, though no schedule is shared); with ``schedules`` the doses after it may be
+    written with schedules of their own ("diclofenac 50 mg q.i.d. and tramadol 50 mg q.i.d.
+    were administered …")."""
     if reading.amount_token is None or reading.amount_token > reading.last:
         return None
     position = reading.last + 1
@@ -43,7 +45,8 @@ def list_verb(passage: Passage, tokens: list[Token], reading: ItemReading, *,
                     token.value.time is None and token.value.kind == "single")):
                 return None
             amounts += 1
-        elif token.kind in ("route", "release", "form") or word in SALTS:
+        elif token.kind in ("route", "release", "form") or word in SALTS \
+                or (schedules and token.kind == "freq"):
             pass
         else:
             break

@@ -222,6 +222,13 @@ class DoseNumbers:
         if reading.lockout is not None:
             dose.item_schedule = f"q{plain(reading.lockout)}min"
             dose.frequency = dose.frequency or dose.item_schedule
+        if schedule is not None and schedule.doses_per_day is not None and not reading.prn \
+                and reading.schedule_range is not None:
+            dose.frequency, dose.item_amount = reading.schedule_range, None
+            notes.append(("schedule-range", f"{reading.schedule_range!r}: a range of counts or "
+                          "intervals a day; how many doses a day were given is not said: no "
+                          "daily amount", Severity.INFO))
+            return dose
         if schedule is not None and schedule.doses_per_day is not None:
             dose.item_schedule = schedule.format()
             per_day = schedule.doses_per_day

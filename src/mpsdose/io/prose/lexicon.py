@@ -22,6 +22,7 @@ __all__ = [
     "COMBINATION",
     "COMBINATION_UNITS",
     "DECIMAL_COMMA",
+    "MILLION_UNITS",
     "NUMBER",
     "PHRASES",
     "RANGE",
@@ -54,6 +55,9 @@ _MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|
 #: Units of activity ("5000 units", "4000 U/day", "20 IU", "2×5000 unit"): the dose unit of the
 #: heparins and insulins, never converted to mg (CONTRACT.md §1).
 ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"
+#: Millions of units of activity ("3 million IU", "1 million units (MU)", "2 MU", "9 MIU"), as
+#: colistimethate and benzylpenicillin are dosed: read as units, times a million (prosefix7475).
+MILLION_UNITS = r"(?:(?:million|mega)\s*(?:international\s+units?|units?|iu|ui|u)|miu|mu)"
 #: "die" is the day in Latin and Italian ("hydrocortisone 200 mg/die").
 _PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|die|days?|d|dose|ml|min(?:utes?)?"
              r"|m\s*(?:2|²|\(\s*2\s*\))(?![\d.]))")  # "mg/m2", "mg/m 2", "mg/m²", "mg/m(2)"
@@ -74,7 +78,7 @@ _SUFFIX = (
 #: amount only before the drug it qualifies.
 AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
-    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{ACTIVITY})(?![a-z])"
+    rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{MILLION_UNITS}|{ACTIVITY})(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
@@ -245,6 +249,13 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"bis\s+in\s+die", lambda m: _times(2)),
     _p("freq", r"ter\s+in\s+die", lambda m: _times(3)),
     _p("freq", r"quater\s+in\s+die", lambda m: _times(4)),
+    # "three to four times a day", "3-4 times daily", "2 to 3 times per day": a range of counts
+    # a day, read as its larger count as an interval's range is read as its shorter interval
+    # (the as-needed maximum); a dose not as needed so written gets no daily amount
+    # (modifiers.SCHEDULE_RANGE; prosefix7475: the reader once read "three to four times a
+    # day" as four times, fresh75-006)
+    _p("freq", rf"({_W})\s*(?:-|to)\s*({_W})\s*(?:times|x|×)\s*-?\s*(?:daily|a\s+day|per\s+day"
+               r"|/\s*day|/\s*d)", lambda m: _times(max(_hours(m, 1), _hours(m, 2)))),
     _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day|/\s*day)|b\.?i\.?d\.?|b\.?d\.?",
        lambda m: _times(2)),
     _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|t\.?i\.?d\.?"

@@ -113,6 +113,16 @@ _CAUSE = re.compile(r"\b(?:attributed|ascribed|attributable)\s+to\s+$|\b(?:cause
                     r"\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?(?:[a-z\-]+\s+)?$")
 
 
+#: The words of a susceptibility test ("MICs were …", "susceptible to", "E-test", "breakpoint").
+_SUSCEPTIBILITY = re.compile(r"\bmics?\b|minim(?:um|al)\s+inhibitory|susceptib|\be-?test\b|"
+                             r"breakpoints?\b|\bresistant\s+to\b|\bisolates?\b")
+#: A minimum inhibitory concentration right after a drug's name: a concentration per litre or
+#: millilitre, or a bare number after a sign of comparison, perhaps in brackets and after "MIC"
+#: ("0.5 mg/l", "≤0.125 mg/L", "≤0.008", "(MIC = 2 mg/L)").
+_MIC_AFTER = re.compile(r"\s*[(\[]?\s*(?:mic\s*)?(?:[:=]\s*)?(?:(?:[≤≥<>]\s*=?\s*)\d[\d.]*(?![\d.])|"
+                        r"(?:[≤≥<>]\s*=?\s*)?\d[\d.]*\s*(?:mg|µg|mcg|ug)\s*/\s*(?:l|ml)\b)")
+
+
 def named_without_amount(passage: Passage, sentence: int, tokens: list[Token],
                          readings: list[ItemReading]) -> list[ItemReading]:
     """Drugs named without an amount of their own: items with the dose unknown (unless
@@ -258,6 +268,10 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
         # concentration", "Dabigatran concentration was not detectable … (<30 ng/mL)": a
         # measurement (of blood, plasma or serum, or in a laboratory unit), not a dose given
         return "in a measurement of its level, not a dose given"
+    if _SUSCEPTIBILITY.search(said_all) and _MIC_AFTER.match(passage.normal, tokens[index].end):
+        # "MICs were amphotericin B 0.5 mg/l, …, fluconazole ≤0.125 mg/l": the result of a
+        # susceptibility test of the isolate, not a dose given (prosefix7475, fresh74-029)
+        return "as a susceptibility test's result (a minimum inhibitory concentration), not a dose given"
     lead = index  # "similar to those of immediate-release morphine"
     while lead > 0 and tokens[lead - 1].kind in ("route", "release", "form"):
         lead -= 1

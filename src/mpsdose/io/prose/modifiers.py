@@ -239,6 +239,8 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
                                       Severity.INFO))
             if reading.schedule is not None and reading.schedules_contradict is None:
                 _contradicting(passage, reading, token, tokens)
+            if reading.schedule is None and schedule_range(passage, token) is not None:
+                reading.schedule_range = passage.text[token.start:token.end]
             reading.schedule = reading.schedule or value
         else:
             reading.schedule_word = reading.schedule_word or value
@@ -261,17 +263,56 @@ def _contradicting(passage: Passage, reading: ItemReading, token: Token,
                    tokens: list[Token]) -> None:
     """ "clarithromycin 250mg OD twice a day": a schedule written right after another (nothing
     but spaces between) that gives another number of doses a day contradicts it; which one the
-    author meant is not written, so neither is chosen (fresh55-024)."""
+    author meant is not written, so neither is chosen (fresh55-024). So does one written after
+    the verb the dose is the subject of ("tramadol 50 mg q.i.d. was given three to four times a
+    day"), and a range of counts beside a count (prosefix7475, fresh75-006)."""
     position = tokens.index(token)
-    before = tokens[position - 1] if position > 0 else None
-    if before is None or before.kind != "freq" or not isinstance(before.value, Schedule) \
-            or before.value != reading.schedule or passage.normal[before.end:token.start].strip():
+    before = next((t for t in reversed(tokens[:position]) if t.kind == "freq"), None)
+    if before is None or not isinstance(before.value, Schedule) \
+            or before.value != reading.schedule:
         return
+    between = passage.normal[before.end:token.start]
+    if between.strip() and not _GIVEN_BETWEEN.fullmatch(between):
+        return
+    contradict(passage, reading, before, token)
+
+
+def contradict(passage: Passage, reading: ItemReading, before: Token, token: Token) -> None:
+    """Note the schedules of ``before`` and ``token``, both written for the doses of
+    ``reading``, as contradicting each other where they give different counts a day, or where
+    one is a range of counts and the other is not the same range."""
     one, other = before.value.doses_per_day, token.value.doses_per_day
-    if one is None or other is None or one == other or min(one, other) < 1:
+    if one is None or other is None or min(one, other) < 1:
         return  # "10 mg daily every four days": the days it is given (intermittent)
+    ranges = (schedule_range(passage, before), schedule_range(passage, token))
+    if one == other and ranges[0] == ranges[1]:
+        return
     reading.schedules_contradict = (f"{passage.text[before.start:before.end]!r} and "
                                     f"{passage.text[token.start:token.end]!r}")
+
+
+#: A range of counts or of intervals in a schedule's words ("three to four times a day", "3-4
+#: times daily", "every 4 to 6 hours", "q4-6h", "4-6 hourly", "/4-6 h"): its two ends.
+_SCHEDULE_RANGE = re.compile(
+    r"(?:every\s+|q\s*|/\s*)?(one|two|three|four|five|six|eight|twelve|\d+)\s*(?:-|to)\s*"
+    r"(one|two|three|four|five|six|eight|twelve|\d+)\s*(?:-?\s*h|times|x|×)")
+
+
+def schedule_range(passage: Passage, token: Token) -> tuple[str, str] | None:
+    """The two ends of a schedule written as a range ("three to four times a day": ("three",
+    "four")), or None; a dose not as needed so written gets no daily amount."""
+    found = _SCHEDULE_RANGE.match(passage.normal, token.start, token.end)
+    if found is None or found.group(1) == found.group(2):
+        return None
+    return found.group(1), found.group(2)
+
+
+#: What may stand between a dose's schedule and a second one written after its verb: the verb
+#: of giving in the passive, with an adverb of route or time ("were administered", "was given
+#: orally").
+_GIVEN_BETWEEN = re.compile(
+    r"\s*(?:was|were|is|are)\s+(?:(?:then|also|both|each|\w+ly)\s+)?"
+    r"(?:given|administered|taken|prescribed|continued|used|dosed)(?:\s+\w+ly)?\s*")
 
 
 #: A count of days of a dose, read as one dose a day ("three days of"; lexicon.PHRASES).

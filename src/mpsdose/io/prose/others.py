@@ -37,7 +37,10 @@ INN_STEM_SOURCE = ("WHO, The use of stems in the selection of International Nonp
 _NOT_DRUGS = frozenset({"peptide", "peptides", "polypeptide", "polypeptides", "nucleotide",
                         "nucleotides", "oligonucleotide", "oligonucleotides", "dipeptide",
                         "imidazole", "benzimidazole", "thiazide", "thiazides", "triazole",
-                        "triazoles", "azoles", "statins", "coxibs"})
+                        "triazoles", "azoles", "statins", "coxibs",
+                        # "penicillin": the class (benzylpenicillin, phenoxymethylpenicillin …
+                        # are its INNs); which one is not said (prosefix7475, fresh64-013)
+                        "penicillin", "penicillins"})
 #: The reasons the first reading gives an amount bound to no drug (:func:`.binding.report_unattached`).
 _UNATTACHED = frozenset({"no drug the catalogue knows is named for it",
                          "a percentage not attached to a drug the catalogue knows",
@@ -65,8 +68,9 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
         # "piperacillin sodium and tazobactam sodium": a salt word may follow each part of a
         # name of several words (the last part's salt is left to the item's glue)
         salted = rf"(?:[\s-]+(?:{'|'.join(sorted(SALTS))}))?[\s-]+"
-        alternation = "|".join(salted.join(re.escape(word) for word in name.split(" "))
-                               for name in sorted(listed, key=len, reverse=True))
+        alternation = "|".join(_combination_spaced(
+            salted.join(re.escape(word) for word in name.split(" ")), listed[name])
+            for name in sorted(listed, key=len, reverse=True))
         # "amphotericin-B": a name of two words may be written with a hyphen between them
         spaced = {name.replace("-", " "): other for name, other in listed.items()}
         # "intravenous immunoglobulins (IVIGs)": a listed name's plural is that drug
@@ -96,12 +100,28 @@ def _listed_as(name: str, listed: Mapping[str, OtherDrug],
     after its parts but the last ("piperacillin sodium and tazobactam": piperacillin +
     tazobactam, the product, not its second part)."""
     other = listed.get(name) or spaced.get(name.replace("-", " "))
+    if other is None:  # "trimethoprim- sulfamethoxazole": a combination's dash with a space
+        other = listed.get(_JOIN_SPACED.sub(r"\1", name))
+        other = other if other is not None and " + " in other.name else None
     if other is None:
         words = re.split(r"[\s-]+", name)
         bare = " ".join(word for at, word in enumerate(words)
                         if word not in SALTS or at == len(words) - 1)
         other = listed.get(bare) or spaced.get(bare)
     return other
+
+
+#: A dash or slash between two words with spaces beside it ("trimethoprim– sulfamethoxazole").
+_JOIN_SPACED = re.compile(r"(?<=[a-z])\s*([-/])\s*(?=[a-z])")
+
+
+def _combination_spaced(pattern: str, other: OtherDrug) -> str:
+    """The pattern of a combination's name (a listed drug named "a + b") with the dash or
+    slash between its components allowed spaces beside it, as text taken from a PDF sets them
+    ("trimethoprim– sulfamethoxazole", "piperacillin / tazobactam"; prosefix7475)."""
+    if " + " not in other.name:
+        return pattern
+    return re.sub(r"(?<=[a-z])(\\-|/)(?=[a-z])", r"\\s*\1\\s*", pattern)
 
 
 def _analogue_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:

@@ -195,6 +195,9 @@ class ItemReading:
     #: two schedules written one after the other that contradict each other ("250mg OD twice a
     #: day"): the words of both; no daily amount
     schedules_contradict: str | None = None
+    #: the schedule was written as a range of counts or of intervals ("three to four times a
+    #: day", "every 4 to 6 hours"): its words; no daily amount unless as needed (the maximum)
+    schedule_range: str | None = None
     #: a count of doses taken before the amount ("8 doses of 5 mg … per day"): no daily amount
     doses_taken: str | None = None
     #: the dose a taper began at ("a weaning course of prednisone (from 35 mg daily)"): the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import attrs
@@ -37,7 +38,10 @@ class Measure(Value):
         return {"value": self.value, "unit": self.unit}
 
     def __str__(self) -> str:
-        return f"{self.value:g} {self.unit}"
+        # a whole number in full ("9000000 units/day"; ":g" would round it to "9e+06")
+        whole = math.isfinite(self.value) and self.value == int(self.value) \
+            and abs(self.value) < 1e15
+        return f"{int(self.value) if whole else format(self.value, 'g')} {self.unit}"
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -19,6 +19,7 @@ from mpsdose.io.prose.lexicon import (
     DIVIDED_UNITS,
     LAB,
     LIST,
+    MILLION_UNITS,
     NUMBER,
     PHRASES,
     RANGE,
@@ -278,7 +279,8 @@ def _amount(normal: str, position: int, end: int,
     if match.group("hyphen") and not _qualifies_drug(normal, match.end(), end, vocabulary):
         return None
     unit = "".join(match.group("unit").split())  # "micro gram", written apart: "microgram"
-    activity = re.fullmatch(ACTIVITY, match.group("unit")) is not None
+    millions = re.fullmatch(MILLION_UNITS, match.group("unit")) is not None
+    activity = millions or re.fullmatch(ACTIVITY, match.group("unit")) is not None
     if activity and _BLOOD_PRODUCT.match(normal, match.end(), end):
         return None  # "8 units PRBCs", "2 units of FFP": blood products, not a dose
     if activity and _TRANSFUSED_BEFORE.search(normal, max(0, start - 40), start):
@@ -292,6 +294,9 @@ def _amount(normal: str, position: int, end: int,
     over = "over" in match.group("suffix")
     value = number(match.group("number"))
     high = number(match.group("high")) if match.group("high") else None
+    if millions:  # "3 million IU", "2 MU": units, a million times the number written
+        value, high = value * 1e6, None if high is None else high * 1e6
+        prefix_values = [v * 1e6 for v in prefix_values]
     if prefix_values:
         if high is not None:
             return None
@@ -362,7 +367,32 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
-    return _plus_shared_unit(normal, _from_to_shared_time(normal, tokens))
+    return _component_amount(normal, _plus_shared_unit(normal, _from_to_shared_time(normal, tokens)))
+
+
+def _component_amount(normal: str, tokens: list[Token]) -> list[Token]:
+    """ "trimethoprim-sulfamethoxazole (160 mg of trimethoprim component twice daily)": a
+    combination's amount written as one component's ("N mg of X", "of X component", first in
+    the brackets right after the combination's name) is the combination's, dosed by that
+    component — never X given alone (prosefix7475; fresh74-026 once read trimethoprim 320 mg
+    a day)."""
+    for index, token in enumerate(tokens):
+        if token.kind != "drug" or index < 3 or normal[tokens[index - 1].start:tokens[
+                index - 1].end] != "of" or tokens[index - 2].kind != "amount":
+            continue
+        back, bracket = index - 3, False
+        while back >= 0 and index - back <= 6 and (
+                tokens[back].kind == "route"
+                or normal[tokens[back].start:tokens[back].end] in ("(", "[", "a", "the")):
+            bracket = bracket or normal[tokens[back].start:tokens[back].end] in ("(", "[")
+            back -= 1
+        if back < 0 or tokens[back].kind != "drug" or not bracket:
+            continue
+        combination = tokens[back].value.drug
+        if token.value.drug.name in combination.name.split(" + ") \
+                and combination.name != token.value.drug.name:
+            tokens[index] = attrs.evolve(token, value=attrs.evolve(token.value, drug=combination))
+    return tokens
 
 
 #: A word of the day with no count of doses after an amount ("400 mg daily", "every day"), or

@@ -15,7 +15,7 @@ import attrs
 
 from mpsdose.io.prose.actions import list_verb
 from mpsdose.io.prose.amounts import rate_per_hour
-from mpsdose.io.prose.modifiers import apply_modifier
+from mpsdose.io.prose.modifiers import apply_modifier, contradict
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.scan import Amount, Token, opening_bracket
 from mpsdose.io.prose.words import NOT_A_NAME, SALTS, name_like
@@ -85,6 +85,9 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
                                   f"list of doses ({said!r}) is read for this dose too",
                                   Severity.INFO))
             continue
+        if reading.schedule is not None and reading.schedules_contradict is None \
+                and not reading.prn:
+            _list_schedule_contradicts(passage, tokens, reading)
         verb = list_verb(passage, tokens, reading)
         if verb is None or reading.schedule is not None or reading.schedule_word is not None \
                 or reading.prn or reading.bolus:
@@ -103,6 +106,34 @@ def share_list_schedule(passage: Passage, tokens: list[Token], readings: list[It
         reading.notes.append(("shared-schedule", f"the schedule after the verb of the list "
                               f"of doses ({said!r}) is read for this dose too",
                               Severity.INFO))
+
+
+def _list_schedule_contradicts(passage: Passage, tokens: list[Token],
+                               reading: ItemReading) -> None:
+    """ "Both diclofenac 50 mg q.i.d. and tramadol 50 mg q.i.d. were administered three to
+    four times a day": where every dose of a list has a schedule of its own, the last one's
+    too, a schedule written after the list's verb is said again of each; where it gives another
+    count a day than a dose's own (or one is a range of counts), the two contradict each other
+    and neither is chosen (prosefix7475, fresh75-006)."""
+    verb = list_verb(passage, tokens, reading, any_amount=True, schedules=True)
+    if verb is None:
+        return
+    last = verb - 1
+    while last > 0 and passage.word(tokens[last]) in ("were", "are", "then", "also", "both",
+                                                       "immediately", "each"):
+        last -= 1
+    if tokens[last].kind != "freq":
+        return  # "aspirin 25 mg daily and morphine 20 mg were given twice daily": the
+        # schedule after the verb is the last dose's, which has none of its own
+    own = next((t for t in reversed(tokens[reading.first:reading.last + 1])
+                if t.kind == "freq" and t.value == reading.schedule), None)
+    position = verb + 1
+    while position < len(tokens) and tokens[position].kind == "route":
+        position += 1
+    if own is None or position >= len(tokens) or tokens[position].kind != "freq" \
+            or not isinstance(tokens[position].value, Schedule):
+        return
+    contradict(passage, reading, own, tokens[position])
 
 
 def share_component_schedule(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
