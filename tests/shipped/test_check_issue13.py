@@ -1288,13 +1288,21 @@ FRESH102_STILL_WARNED = {
 }
 
 # -- the one hundred and third and fourth held-out rounds (written and committed before check ran) -
+# CW05 (oxycodone/naloxone 10/5 mg q12h, naive, eu) quiet by fix103104: the combination read as
+# prolonged-release (every oxycodone/naloxone product is: combination_products.csv release) and
+# judged by the EU labels' own oral ER oxycodone start, 10 mg 12-hourly (German Oxygesic and
+# Targin labels); CW21 (tramadol 400 mg/day to the same, eu) quiet by the same release: a step up
+# from a step-2 opioid within the EU start, information; CW09 (Nucynta 50 mg q8h prn in moderate
+# hepatic impairment, naive, us) quiet by fix103104: within the label's start for moderate
+# hepatic impairment (hepatic_opioid_doses.csv), which the all-opioid US start does not override.
 FRESH103_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH103_STILL_WARNED = {
-    "CW05": "oxycodone/naloxone 10/5 mg q12h, naive (eu): read as IR oxycodone, the AU eTG start",
-    "CW09": "Nucynta 50 mg q8h prn in moderate hepatic impairment, naive (us): the US all-opioid start",
-    "CW15": "oxycodone/naloxone 10/5 to 20/10 mg q12h (eu): +100%, beyond the 50% step",
-    "CW21": "tramadol 400 mg/day to oxycodone/naloxone 10/5 mg q12h (eu): unreduced by SPCG",
-    "CW50": "Zomorph 20 mg q12h, naive at 77 (uk): above NICE's 10-15 mg twice daily",
+    "CW15": "oxycodone/naloxone 10/5 to 20/10 mg q12h (eu): +100%, beyond the 50% step; the EU "
+            "Targin SmPC's titration wording was not seen, and the EU and UK oxycodone "
+            "prolonged-release labels seen titrate in 25-50% increments (Oxeltra); the US "
+            "Targiniq ER step (10 mg/5 mg every 1-2 days) covers the US only",
+    "CW50": "Zomorph 20 mg q12h, naive at 77 (uk): above NICE's 10-15 mg twice daily; the Zomorph "
+            "UK SmPC gives no opioid-naive start ('one capsule twice daily', any strength)",
 }
 FRESH104_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH104_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run

@@ -41,7 +41,7 @@ labels' definition of tolerance. Every finding says which state it assumed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -58,6 +58,7 @@ from mpsdose.clinical.market import (
     naive_start_label,
     scheduled_opioids,
 )
+from mpsdose.clinical.renal import dose_within
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.model.drugs import Drug, normal_name
@@ -69,7 +70,7 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the ranges' record type loads with the ranges, on first use
-    from mpsdose.knowledge.limits import DoseLimit, OpioidRange, SafetyRule
+    from mpsdose.knowledge.limits import DoseLimit, HepaticDose, OpioidRange, SafetyRule
     from mpsdose.knowledge.market import MarketRule
 
 __all__ = [
@@ -1044,9 +1045,34 @@ def _at_low_end(rows: list[OpioidRange], low_end: dict[str, tuple[MarketRule, st
     return lowered, why
 
 
+def hepatic_label_starts(k: Knowledge, items: Iterable[Item], patient: Patient | None
+                         ) -> dict[Item, HepaticDose]:
+    """The opioid items that lie within a start their drug's label (or guideline) gives for the
+    patient's hepatic impairment (``hepatic_opioid_doses.csv`` basis start: Nucynta 50 mg no
+    more often than every 8 hours in moderate impairment), each with that row.
+
+    Such a start is the source's starting dose for this patient: the naive-start check does not
+    hold the item to the starts of every opioid (a morphine label's 15 mg OME read for
+    tapentadol), as a drug's own label row replaces them elsewhere; the drug's own naive-start
+    rows still judge it. An item within a row of basis maximum only is not a start.
+    """
+    if patient is None or patient.hepatic is None:
+        return {}
+    given = [i for i in items if i.listed and i.dose_known and i.drug.is_opioid]
+    found: dict[Item, HepaticDose] = {}
+    for item in given:
+        rows = [r for r in k.hepatic_opioid_doses if r.basis == "start"
+                and r.drug == item.drug.name and r.applies_to(patient)]
+        same = [i for i in given if i.drug.name == item.drug.name]
+        row = next((r for r in rows if dose_within(r, item, same)), None)
+        if row is not None:
+            found[item] = row
+    return found
+
+
 def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: str | None,
-                   assumption: str, low_end: dict[str, tuple[MarketRule, str]] | None = None
-                   ) -> list[Finding]:
+                   assumption: str, low_end: dict[str, tuple[MarketRule, str]] | None = None,
+                   hepatic: Mapping[Item, HepaticDose] | None = None) -> list[Finding]:
     end = "low" if check in ("plausible", "usual") else "high"
     beside_schedule = any(e.scheduled for e in entries)
     found = []
@@ -1059,6 +1085,11 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         counts = entry.scheduled or prn_day is not None
         rows = _rows_for(k, check, entry, market, day_counts=counts)
+        start = (hepatic or {}).get(entry.item) if check == "naive-start" else None
+        if start is not None:
+            # the drug's label gives this patient's start in his hepatic impairment, and the
+            # dose is within it: the starts of every opioid (in OME) do not judge it
+            rows = [r for r in rows if not r.generic]
         why = ""
         others = (_borrowed_from(rows, entry, market, counts)
                   if check in ("naive-start", "usual") else [])
@@ -1541,7 +1572,8 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     found += _item_findings(k, entries, "usual", market, assumption)
     naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
              + _item_findings(k, starts, "naive-start", market, "opioid-naive patient",
-                              low_end_reason(patient, knowledge=k))
+                              low_end_reason(patient, knowledge=k),
+                              hepatic_label_starts(k, (e.item for e in starts), patient))
              + pca_naive)
     applied = naive if naive_patient else []
     if prior is not None and not prior.meets_tolerance:

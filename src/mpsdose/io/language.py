@@ -750,20 +750,47 @@ def _release(parts: _Parts, books: Catalogue, drugs: list[Drug], product: str | 
     it: ``oxycontin 10 mg po q12h`` is an ER item, as ``oxycodone er 10 mg po q12h`` is. A
     written release the brand does not have (``oxycontin ir 10 mg``) is refused, naming both:
     which of the two is meant is not guessed. A release written as the brand's stays as written.
+
+    A combination product whose label gives its release (``combination_products.csv`` column
+    ``release``) sets it in the same way, and so does a combination written with its components
+    where every product of them has one release (``oxycodone/naloxone 10/5 mg po q12h`` is
+    prolonged-release: Targin, Targinact and Targiniq ER all are).
     """
-    if product is not None or len(drugs) != 1 or not parts.name_runs:
+    if product is not None or len(drugs) > 1:
+        combination = "/".join(drug.name for drug in drugs)
+        if product is not None:
+            brand = books.product_release(product)
+            what = f"{product} is {_RELEASE_NAMES.get(brand or '')} product of {combination}"
+        else:
+            brand = books.combination_release([drug.name for drug in drugs])
+            what = (f"every marketed {combination} product is "
+                    f"{_RELEASE_NAMES.get(brand or '', '').removeprefix('an ')}")
+        return _brand_release(parts, brand, product or combination, what,
+                              "data/combination_products.csv", route)
+    if len(drugs) != 1 or not parts.name_runs:
         return parts.release
     name = " ".join(parts.name_runs[0])
     brand = books.release(name)
+    written = parts.release_written
+    return _brand_release(
+        parts, brand, name, f"{name} is {_RELEASE_NAMES.get(brand or '')} brand of "
+        f"{drugs[0].name}", "data/drug_names.csv", route,
+        f", or the drug's name with the release meant ('{drugs[0].name} {written} …')")
+
+
+def _brand_release(parts: _Parts, brand: str | None, name: str, what: str, where: str,
+                   route: Route, other: str = "") -> str | None:
+    """The release of an item written with a brand (or a combination) whose release is
+    ``brand``: as written where it agrees or ``brand`` is None, the brand's where none is written
+    and the item is oral; a written release the brand does not have is refused (``what`` says
+    why, ``where`` the data file, ``other`` how else to write it)."""
     if brand is None:
         return parts.release
     written = parts.release_written
     if parts.release is not None and parts.release != brand:
         raise ItemSyntaxError(
-            f"{written!r} contradicts {name!r}: {name} is {_RELEASE_NAMES[brand]} brand of "
-            f"{drugs[0].name} (data/drug_names.csv); write {name!r} without {written!r}, or "
-            f"the drug's name with the release meant ('{drugs[0].name} {written} …')",
-            text=parts.text, token=written)
+            f"{written!r} contradicts {name!r}: {what} ({where}); write {name!r} without "
+            f"{written!r}{other}", text=parts.text, token=written)
     if parts.release is None and route is not Route.ORAL:
         return None  # the release is that of the brand's oral forms
     return brand

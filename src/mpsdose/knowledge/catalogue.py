@@ -80,7 +80,8 @@ def build_catalogue(drug_rows: Sequence[Row], name_rows: Sequence[Row],
         if len(strengths) != len(components) or min(strengths) <= 0:
             raise row.error("one positive strength per component", "strengths_mg")
         products.setdefault(name, []).append(
-            Product(name, components, strengths, row.get("market", ""), row["source"]))
+            Product(name, components, strengths, row.get("market", ""), row["source"],
+                    row.get("release")))
     return Catalogue(MappingProxyType(drugs), MappingProxyType(names),
                      MappingProxyType({k: tuple(v) for k, v in products.items()}),
                      MappingProxyType(releases), frozenset(brands))

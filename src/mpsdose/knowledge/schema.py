@@ -302,6 +302,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("components", doc="Its drugs, separated by '/', in the order of the strengths."),
         Column("strengths_mg", unit="mg", doc="Strength of each component per unit, '/'-separated."),
         Column("market", Kind.CHOICE, choices=_MARKETS, required=False),
+        Column("release", Kind.RELEASE, required=False,
+               doc="The product's release (ir or er), named by its label in ``source``: the item "
+                   "language sets it on an oral item of the product that writes none, and on one "
+                   "written with its components ('oxycodone/naloxone 10/5 mg') where every "
+                   "product of those components has that one release (Targin, Targinact, "
+                   "Targiniq: prolonged-release); it refuses a product written with the other. "
+                   "Empty where the label is not read for it."),
         key=("name", "strengths_mg"),
     ),
     _schema(

@@ -7,7 +7,7 @@ a hospital's own files of those names build its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -153,6 +153,8 @@ class Product(Value):
     strengths: tuple[float, ...]
     market: str
     source: str
+    #: ``ir`` or ``er`` where the product's label names its release (``combination_products.csv``)
+    release: str | None = None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -229,6 +231,37 @@ class Catalogue(Value):
         ('er', None)
         """
         return self.releases.get(normal_name(name))
+
+    def product_release(self, name: str) -> str | None:
+        """The one release (``ir``, ``er``) of every marketed strength of a combination product,
+        or None (unknown product, a strength whose release is not given, or strengths that
+        differ).
+
+        Examples
+        --------
+        >>> import mpsdose
+        >>> books = mpsdose.Knowledge.default().catalogue
+        >>> (books.product_release("Targin"), books.product_release("percocet"))
+        ('er', None)
+        """
+        return _one_release(self.product(name))
+
+    def combination_release(self, components: Sequence[str]) -> str | None:
+        """The one release of every marketed product of exactly these components (canonical
+        names, in order), or None where there is no such product, one does not give its release
+        or they differ: ``oxycodone/naloxone`` is prolonged-release in every product (Targin,
+        Targinact, Targiniq ER), so an item written with the components is an ER item.
+
+        Examples
+        --------
+        >>> import mpsdose
+        >>> books = mpsdose.Knowledge.default().catalogue
+        >>> books.combination_release(["oxycodone", "naloxone"])
+        'er'
+        """
+        wanted = tuple(components)
+        return _one_release([p for products in self.products.values() for p in products
+                             if p.components == wanted])
 
     def resolve(self, name: str, *, text: str | None = None) -> Drug:
         """The drug a name stands for (INN, USAN, brand, salt spelling; case-insensitive).
@@ -354,3 +387,11 @@ class OtherDrug(Value):
     def drug(self) -> Drug:
         """The drug as the reader holds it: unlisted (never totalled, never converted)."""
         return Drug(name=self.name, drug_class="unlisted", listed=False, source=self.source)
+
+
+def _one_release(products: Sequence[Product]) -> str | None:
+    """The release every product gives, where all give the same one; else None."""
+    releases = {product.release for product in products}
+    if len(releases) != 1:
+        return None
+    return releases.pop()
