@@ -1307,6 +1307,22 @@ FRESH103_STILL_WARNED = {
 FRESH104_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH104_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the one hundred and fifth and sixth held-out rounds (written and committed before check ran) -
+FRESH105_LEFT = {
+    "AA29": "Hysingla 20 mg/day with a 20 mg hydrocodone rescue (us): a share of a day within the "
+            "smallest opioid-naive day, information",
+}
+FRESH105_STILL_WARNED = {
+    "AB08": "MR morphine 80 mg/day to Transtec 35 micrograms/h (eu): 105% by SPCG's factor",
+    "AB17": "Palladone 2.6 mg prn beside 12 mg/day (uk): 21.7% against the UK 10-16.7%",
+}
+FRESH106_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH106_STILL_WARNED = {
+    "AG22": "tramadol 200 mg/day to methadone 9 mg/day (eu): read as a titration by CMS's factor",
+    "AG32": "IV morphine with IV midazolam at 70 in a palliative care unit (jp): Beers",
+    "AG41": "SC oxycodone 20 to SC morphine 30 mg/24 h (nz): unreduced by JSPM's parenteral reading",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1413,6 +1429,8 @@ ROUNDS = {
     "fresh102": (FRESH102_LEFT, FRESH102_STILL_WARNED),
     "fresh103": (FRESH103_LEFT, FRESH103_STILL_WARNED),
     "fresh104": (FRESH104_LEFT, FRESH104_STILL_WARNED),
+    "fresh105": (FRESH105_LEFT, FRESH105_STILL_WARNED),
+    "fresh106": (FRESH106_LEFT, FRESH106_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
