@@ -220,7 +220,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 104": ("check_dangerous_fresh104.csv", "check_ordinary_fresh104.csv"),
         "held-out 105": ("check_dangerous_fresh105.csv", "check_ordinary_fresh105.csv"),
         "held-out 106": ("check_dangerous_fresh106.csv", "check_ordinary_fresh106.csv"),
-        "held-out 107": ("check_dangerous_fresh107.csv", "check_ordinary_fresh107.csv")}
+        "held-out 107": ("check_dangerous_fresh107.csv", "check_ordinary_fresh107.csv"),
+        "held-out 108": ("check_dangerous_fresh108.csv", "check_ordinary_fresh108.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
