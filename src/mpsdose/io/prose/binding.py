@@ -29,6 +29,7 @@ from mpsdose.io.prose.unknown_names import (
     dose_of_unknown_between,
     follows_unknown_dose,
     for_unknown_word,
+    given_at_unknown_name,
     given_by_route,
     headed_by_unknown_name,
     infusion_of_name,
@@ -127,6 +128,9 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             used.add(index)
             continue
         if drug_index is None and after_unknown_name(passage, tokens, index):
+            used.add(index)
+            continue
+        if drug_index is None and given_at_unknown_name(passage, tokens, index):
             used.add(index)
             continue
         if drug_index is None:
