@@ -355,9 +355,10 @@ def _course_in_list(passage: Passage, tokens: list[Token]) -> None:
 
 def _named_list(passage: Passage, tokens: list[Token], index: int) -> list[int]:
     """ "daily doses of ketiapin 25 mg for anxiety disorder and venlafaxine 75 mg": names each
-    right before an amount of its own (a salt's word between: "metoprolol succinate 50 mg"), joined by commas or "and", each with the words of what
-    it is for ("for anxiety disorder"), one list from the name at ``index`` on. The positions
-    of the list's amounts (amounts with a time of their own end the list)."""
+    right before an amount of its own (a salt's word between: "metoprolol succinate 50 mg"),
+    joined by commas or "and", each with the words of what it is for ("for anxiety disorder"),
+    one list from the name at ``index`` on. The positions of the list's amounts (amounts with a
+    time of their own end the list)."""
     positions: list[int] = []
     position = index
     while position + 1 < len(tokens):
