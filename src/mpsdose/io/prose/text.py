@@ -119,6 +119,9 @@ _CAPITAL_SCHEDULE = re.compile(r"(?:Bid|Tid|Qid|Qd|Bd|Prn|Qhs)\b")
 _ROUTES = frozenset({"iv", "im", "sc", "po"})
 _SCHEDULE_AFTER = re.compile(r"(?:bid|bd|tid|tds|qid|qds|od|qd|hs|qhs|prn|stat|sos|q\d{1,2}h)"
                              r"(?![A-Za-z])", re.IGNORECASE)
+#: The abbreviations of a company's name ("Pfizer Inc.", "SUN Pharmaceutical Industries Ltd."):
+#: before a comma or a closing bracket their full stop is the abbreviation's.
+_COMPANIES = frozenset({"inc", "ltd", "co", "corp", "llc", "plc"})
 #: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
 #: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").
 _END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n[ \t]*\n|"
@@ -158,6 +161,8 @@ def sentences(text: str, normal: str) -> list[Sentence]:
                 continue
             if mark == "." and word and word.group(1) in _ROUTES and _SCHEDULE_AFTER.match(rest):
                 continue  # "meropenem (1 g IV. TDS)": the route's full stop, then the schedule
+            if mark == "." and word and word.group(1) in _COMPANIES and text[end:end + 1] in ",)]":
+                continue  # "(Solu-Medrol, Pfizer Inc.) daily": a maker's name in brackets
             if re.search(r"\b[a-z]\.[a-z]$", before):  # "i.v." inside
                 continue
             if rest[:1].isalpha() and rest[:1].islower():
