@@ -48,7 +48,12 @@ Amounts by volume or in equivalents: an expected daily amount by volume alone (`
 infusion fluid, "500 ml iv. drip qd") or in milliequivalents or millimoles (``mEq/day``,
 ``mmol/day``: a salt, "potassium chloride 40 mEq daily") has no mass or units of activity to
 compare a reading with; it is left out of the count (neither read nor missed); a reading of that
-drug with a daily amount is judged as every reading is.
+drug with a daily amount is judged as every reading is — except a mass a day that equals that
+volume a day times a concentration in per cent the item's own words state ("IV mannitol
+(20%)100 ml twice a day": 200 mL/day of 20% w/v, 20 g per 100 mL, is 40 g/day). That reading is
+the same amount by its mass, the reader's arithmetic on the passage's own numbers, so it is not
+counted as invented; it is still left out of the count, as the volume is (prosefix7677,
+fresh76-011).
 
 Usage: python scripts/measure_reader.py
     [--part dev|test|new|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|
@@ -143,6 +148,21 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
                     out.append((item["drug"], -float(daily["value"]) * _UNITS_DAY[daily["unit"]]))
                 else:
                     out.append((item["drug"], daily["value"] * _TO_MG_DAY[daily["unit"]]))
+    return out
+
+
+def volume_as_mass(passage: dict) -> list[tuple[str, float]]:
+    """(drug, mg/day) of each expected daily amount by volume whose words state its
+    concentration in per cent (w/v: N g per 100 mL): that volume a day as a mass a day, which a
+    reading may give instead (see the module's docstring)."""
+    out = []
+    for state in passage["expected"]["states"]:
+        for item in state["items"]:
+            daily = item.get("daily_dose")
+            if not daily or not item.get("drug") or daily["unit"] not in ("mL/day", "ml/day"):
+                continue
+            for found in re.finditer(r"(\d+(?:\.\d+)?)\s*%", item.get("as_written") or ""):
+                out.append((item["drug"], float(daily["value"]) * float(found.group(1)) * 10.0))
     return out
 
 
@@ -315,8 +335,9 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
             unmatched.remove(match)
             totals["read_catalogue"] += 1
         # an extra reading of an expected amount (the same item in two states) is not invented
+        by_mass = volume_as_mass(passage)
         invented = [i for i in unmatched if not any(
-            d == i.drug.name and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in listed)]
+            d == i.drug.name and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in listed + by_mass)]
         before_units = [i for i in invented if _units_not_expected(passage, i)]
         invented = [i for i in invented if i not in before_units]
         totals["not_judged"] += len(before_units)
@@ -334,8 +355,10 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
                 missed.append((drug, value))
                 continue
             unmatched_others.remove(found)
+        others_by_mass = [(other_name(d), v) for d, v in by_mass if not in_catalogue(d)]
         invented_others = [i for i in unmatched_others if not any(
-            d == other_name(i.name) and abs(_daily(i) - v) <= 0.01 * abs(v) for d, v in others)]
+            d == other_name(i.name) and abs(_daily(i) - v) <= 0.01 * abs(v)
+            for d, v in others + others_by_mass)]
         totals["read"] += len(wanted) - len(missed)
         if judged:
             totals["invented"] += len(invented) + len(invented_others)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scripts.measure_reader import measure, unexpected_items
+from scripts.measure_reader import measure, unexpected_items, volume_as_mass
 
 from mpsdose import Knowledge, Route, default_catalogue, read_course
 from mpsdose.io.files import dumps, loads
@@ -121,7 +121,7 @@ def _items(text: str):
                                              ("fresh70", 0.72), ("fresh71", 0.87),
                                              ("fresh72", 0.75), ("fresh73", 0.90),
                                              ("fresh74", 0.76), ("fresh75", 0.94),
-                                             ("fresh76", 0.82), ("fresh77", 0.75)])
+                                             ("fresh76", 1.0), ("fresh77", 0.93)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6327,4 +6327,134 @@ def test_a_name_with_its_minimum_inhibitory_concentration_is_no_item(text, want)
     ("She had penicillin 4 million units every 4 hours.", []),
 ])
 def test_millions_of_units_are_read_as_units(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix7677: the fresh76 and fresh77 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh76-015: a taper's pace after "tapered at" is a step of the taper, not a dose
+    ("Prednisolone 40 mg/day, tapered at 5 mg/day every week, was given.",
+     [("prednisolone", "40 mg/day")]),
+    ("Prednisone 30 mg daily was started and weaned at a rate of 5 mg per week.",
+     [("prednisone", "30 mg/day")]),
+    ("Dexamethasone 8 mg daily was tapered off at 2 mg every three days.",
+     [("dexamethasone", "8 mg/day")]),
+    # "tapered to" still names the dose reached
+    ("Prednisone was tapered to 10 mg daily.", [("prednisone", "10 mg/day")]),
+])
+def test_a_tapers_pace_after_tapered_at_is_no_dose(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh77-019: the amount after "X was given at", X a name the catalogue does not know, is
+    # X's — never the drug named before it
+    ("Methylprednisolone 40 mg daily was given, and Xeltrova was given at 2 g/day.",
+     [("methylprednisolone", "40 mg/day")]),
+    ("Morphine 10 mg twice daily was started; zorbiline was administered at a dose of 50 mg "
+     "daily.", [("morphine", "20 mg/day")]),
+    # a pronoun is no name: the amount is the story's drug's
+    ("Morphine was started; it was then given at 20 mg daily.", [("morphine", "20 mg/day")]),
+])
+def test_an_amount_after_an_unknown_name_was_given_at_is_that_names(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_mass_a_day_equal_to_a_volume_a_day_times_its_stated_percentage_is_not_invented():
+    # fresh76-011: "IV mannitol (20%)100 ml twice a day": 200 mL/day of 20% w/v is 40 g/day
+    passage = {"expected": {"states": [{"items": [
+        {"as_written": "IV sorbitol (10%) 250 ml daily", "drug": "sorbitol",
+         "daily_dose": {"value": 250, "unit": "mL/day"}},
+        {"as_written": "saline 1000 ml daily", "drug": "sodium chloride",
+         "daily_dose": {"value": 1000, "unit": "mL/day"}}]}]}}
+    assert volume_as_mass(passage) == [("sorbitol", pytest.approx(25000.0))]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh76-022: a route's full stop before a schedule's abbreviation ends no sentence
+    ("Paracetamol 1 g IV. TDS was given.", [("acetaminophen", "3 g/day")]),
+    ("She received paracetamol (1 g IV. QDS) for pain.", [("acetaminophen", "4 g/day")]),
+    # before a word of a new sentence it still does
+    ("Morphine 5 mg IV. He improved.", [("morphine", None)]),
+    # a company's abbreviation before a closing bracket ends none either
+    ("He was given intravenous 40-mg methylprednisolone (Solu-Medrol, Pfizer Inc.) daily.",
+     [("methylprednisolone", "40 mg/day")]),
+])
+def test_a_routes_or_a_companys_full_stop_ends_no_sentence(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh76-008/-009: a hyphenated amount before a route word and the name
+    ("She took a 5-mg oral prednisolone tablet daily.", [("prednisolone", "5 mg/day")]),
+    ("He received 20-mg intravenous famotidine twice daily.", [("famotidine", "40 mg/day")]),
+    # a bracket of brand, maker and place between the dose and its schedule
+    ("She was given 20 mg oral famotidine (Pepcid, Merck) twice daily.",
+     [("famotidine", "40 mg/day")]),
+    # a hyphenated amount with no name after it is still no dose
+    ("She received a 200-mg dose daily.", []),
+])
+def test_a_hyphenated_amount_before_a_route_and_a_makers_bracket_before_the_schedule(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh76-009: a hyphenated amount of a drug the catalogue lacks
+    ("He was given intravenous 500-mg meropenem (Meronem, AstraZeneca) three times daily.",
+     [("meropenem", "1500 mg/day")]),
+    # fresh76-025: a salt's word in a list after "daily doses of"
+    ("He was on daily doses of amlodipine 10 mg and metoprolol tartrate 25 mg.",
+     [("amlodipine", "10 mg/day"), ("metoprolol", "25 mg/day")]),
+    # fresh76-017: a change of a once-daily dose of a drug the catalogue lacks keeps the schedule
+    ("Meropenem was started at a daily dose of 1 g and was increased to 2 g on day 3.",
+     [("meropenem", "1 g/day"), ("meropenem", "2 g/day")]),
+    # a dose given twice a day lends nothing (2 g a dose or a day?)
+    ("Ceftriaxone 1 g twice daily was started and increased to 2 g.",
+     [("ceftriaxone", "2 g/day"), ("ceftriaxone", None)]),
+])
+def test_drugs_the_catalogue_lacks_by_hyphenated_amounts_salted_lists_and_changes(text, want):
+    assert _others(text) == want
+
+
+def test_a_salt_word_in_a_daily_doses_list_of_catalogue_drugs():
+    assert _daily_doses("She was on daily doses of morphine sulfate 30 mg and gabapentin "
+                        "300 mg.") == [("morphine", "30 mg/day"), ("gabapentin", "300 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh76-007: a class word's bracket holding one drug, then a comma and the amount
+    ("He was given an opioid (oral morphine), 10 mg every 4 hours.", [("morphine", "60 mg/day")]),
+    ("Steroids (oral prednisolone), 40 mg daily, were started.", [("prednisolone", "40 mg/day")]),
+])
+def test_a_class_words_bracketed_drug_heads_the_amount_after_it(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh77-012: a volume under a millilitre after the dose and a slash is a syringe's content
+    ("Enoxaparin 40 mg/0.4 ml once daily was given.", [("enoxaparin", "40 mg/day")]),
+    ("Heparin 5000 units/0.5 ml twice daily was given subcutaneously.",
+     [("heparin", "10000 units/day")]),
+    # a millilitre or more may be a liquid's strength: its dose is not read
+    ("Oramorph 10 mg/5 ml every 4 hours.", [("morphine", None)]),
+    # "one dose every N hours" is the schedule's count, not a single dose
+    ("Enoxaparin 40 mg, one dose every 12 hours, was given.", [("enoxaparin", "80 mg/day")]),
+    ("Morphine 10 mg was given as a single dose.", [("morphine", None)]),
+])
+def test_a_syringes_volume_and_one_dose_every_n_hours(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh77-019, -018, -002, -032: names added, each with its source
+    ("Gamma globulin was given at 20 g/day for 5 days.", [("immunoglobulin", "20 g/day")]),
+    ("She received \u03b3-globulin 10 g daily for three days.", [("immunoglobulin", "10 g/day")]),
+    ("The patient was treated with r-globulin 10 g daily.", [("immunoglobulin", "10 g/day")]),
+    ("Vitamin C 1 g daily and MgSO4 1 g/hour were given.",
+     [("ascorbic acid", "1 g/day"), ("magnesium sulfate", "24 g/day")]),
+    ("Mycamine 100 mg daily and Sulperazon 2 g every 12 hours were started.",
+     [("micafungin", "100 mg/day"), ("cefoperazone + sulbactam", "4 g/day")]),
+])
+def test_names_added_in_prosefix7677(text, want):
     assert _others(text) == want

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from mpsdose.io.prose.amounts import unit_spelling
+from mpsdose.io.prose.modifiers import volume_of_dose
 from mpsdose.io.prose.not_doses import regimen_list
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.scan import Amount, DrugName, Token, apposition_drug
@@ -29,6 +30,7 @@ from mpsdose.io.prose.unknown_names import (
     dose_of_unknown_between,
     follows_unknown_dose,
     for_unknown_word,
+    given_at_unknown_name,
     given_by_route,
     headed_by_unknown_name,
     infusion_of_name,
@@ -127,6 +129,9 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             used.add(index)
             continue
         if drug_index is None and after_unknown_name(passage, tokens, index):
+            used.add(index)
+            continue
+        if drug_index is None and given_at_unknown_name(passage, tokens, index):
             used.add(index)
             continue
         if drug_index is None:
@@ -283,6 +288,10 @@ def report_unattached(passage: Passage, tokens: list[Token], used: set[int],
         if token.kind != "amount" or index in used or index in bound:
             continue
         amount: Amount = token.value
+        if any(r.first <= index <= r.last and volume_of_dose(passage, tokens, r, index)
+               for r in readings):
+            passage.add_not_dose(token, "the volume one dose comes in (a prefilled syringe's)")
+            continue
         if amount.base == "%" and not amount.per:
             passage.add_not_dose(token, "a percentage not attached to a drug the catalogue knows")
             continue
@@ -346,18 +355,24 @@ def _course_in_list(passage: Passage, tokens: list[Token]) -> None:
 
 def _named_list(passage: Passage, tokens: list[Token], index: int) -> list[int]:
     """ "daily doses of ketiapin 25 mg for anxiety disorder and venlafaxine 75 mg": names each
-    right before an amount of its own, joined by commas or "and", each with the words of what
-    it is for ("for anxiety disorder"), one list from the name at ``index`` on. The positions
-    of the list's amounts (amounts with a time of their own end the list)."""
+    right before an amount of its own (a salt's word between: "metoprolol succinate 50 mg"),
+    joined by commas or "and", each with the words of what it is for ("for anxiety disorder"),
+    one list from the name at ``index`` on. The positions of the list's amounts (amounts with a
+    time of their own end the list)."""
     positions: list[int] = []
     position = index
     while position + 1 < len(tokens):
-        name, amount = tokens[position], tokens[position + 1]
+        name = tokens[position]
+        ahead = position + 1
+        while ahead + 1 < len(tokens) and tokens[ahead].kind == "word" \
+                and tokens[ahead].value in SALTS:
+            ahead += 1  # "metoprolol succinate 50 mg": the salt's word after the name
+        amount = tokens[ahead]
         if name.kind not in ("drug", "word") or amount.kind != "amount" \
                 or amount.value.time is not None:
             break
-        positions.append(position + 1)
-        position += 2
+        positions.append(ahead)
+        position = ahead + 1
         if position < len(tokens) and tokens[position].kind == "word" \
                 and tokens[position].value == "for":  # what it is for
             position += 1
@@ -842,16 +857,25 @@ def _named_in_brackets_before(tokens: list[Token], index: int) -> int | None:
     """ "Tablet Nexito (escitalopram) 10 mg", "an antidepressant (escitalopram) 10 mg": a
     bracket right before the amount that holds only a catalogue drug's name (and its salt),
     after a word that is no drug — a brand the catalogue does not know, a class — names the
-    drug the amount is given as. The position of that name, or None."""
+    drug the amount is given as. Also with a route word before the name and a comma after the
+    bracket ("Corticosteroids (intravenous hydrocortisone), 100 mg thrice daily"; fresh76-007).
+    The position of that name, or None."""
     close = index - 1
+    if close >= 0 and tokens[close].kind == "punct" and tokens[close].value == ",":
+        close -= 1
     if close < 3 or tokens[close].kind != "close":
         return None
     position = close - 1
     while position >= 0 and tokens[position].kind == "word" and tokens[position].value in SALTS:
         position -= 1
-    if position < 2 or tokens[position].kind != "drug" or tokens[position - 1].kind != "open" \
-            or tokens[position - 2].kind not in ("word", "class"):
+    opening = position - 1
+    while opening >= 0 and tokens[opening].kind in ("route", "release"):
+        opening -= 1
+    if position < 2 or tokens[position].kind != "drug" or opening < 1 \
+            or tokens[opening].kind != "open" or tokens[opening - 1].kind not in ("word", "class"):
         return None
+    if close != index - 1 and tokens[opening - 1].kind != "class":
+        return None  # the comma only after a class word's bracket
     return position
 
 

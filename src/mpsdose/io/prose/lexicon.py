@@ -325,7 +325,10 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"(?:as|in)\s+a\s+single\s+(?:daily\s+)?dose\s+(?:in\s+the\s+(?:morning|evening)|"
                r"(?:every|each)\s+(?:morning|evening))"
                r"|(?:as|in)\s+a\s+single\s+(?:morning|evening|daily)\s+dose", lambda m: _times(1)),
-    _p("freq", r"once|stat|single\s+dose|one\s+dose", lambda m: Schedule(ScheduleKind.ONCE)),
+    # "one dose every 12 hours", "a single dose each day": the count of each dose of a schedule,
+    # which the schedule after it gives (not a dose given once)
+    _p("freq", r"once|stat|(?:single|one)\s+dose(?!\s+(?:every|each|per|a\s+day|daily|q\s*\d))",
+       lambda m: Schedule(ScheduleKind.ONCE)),
     _p("freq", r"regular(?:ly)?|periodically|around\s+the\s+clock|atc", "regular"),
     # -- PCA, lockouts, PRN ------------------------------------------------------------------
     _p("lockout", rf"({_NUM})\s*-?\s*min(?:ute)?s?\s+lock\s*-?\s*out"

@@ -31,7 +31,8 @@ from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule, ScheduleKind
 from mpsdose.model.value import Value
 
-__all__ = ["apply_modifier", "attach_modifiers", "read_taper_start", "read_unit_count"]
+__all__ = ["apply_modifier", "attach_modifiers", "read_taper_start", "read_unit_count",
+           "volume_of_dose"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -81,6 +82,10 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
                 position += 1  # its bracketed alternative
                 continue
             break
+        if position + 1 < len(tokens) and tokens[position + 1].kind == "amount" \
+                and volume_of_dose(passage, tokens, reading, position + 1):
+            position += 2  # "enoxaparin (60 mg/0.6 ml) a dose every 24 h": the syringe's
+            continue
         if token.kind == "punct" and token.value in ";,:" and position == last + 1 \
                 and reading.amount_token is not None and reading.amount_token <= last \
                 and reading.count is None and (count := _sig_count(tokens, position)):
@@ -104,6 +109,10 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             continue
         if position == last + 1 and (end := _class_apposition(passage, tokens, position)):
             position = end + 1  # "enoxaparin, a low molecular weight heparin (LMWH), given …"
+            continue
+        if position == last + 1 and (end := _maker_bracket(passage, tokens, position,
+                                                           reading.drug)):
+            position = end + 1  # "fluconazole (Oneflu, Choongwae Pharma, Seoul, Korea) daily"
             continue
         if _as_well_as(passage, tokens, position):
             break  # "125 mg every 6 hours as well as daily or every other day hemodialysis"
@@ -631,6 +640,58 @@ def _class_apposition(passage: Passage, tokens: list[Token], position: int) -> i
         elif token.kind not in ("word", "open", "close"):
             return None
     return None
+
+
+def volume_of_dose(passage: Passage, tokens: list[Token], reading: ItemReading,
+                    position: int) -> bool:
+    """ "enoxaparin (60 mg/0.6 ml) a dose every 24 h", "5000 units/0.5 mL twice daily": a
+    volume under a millilitre written after the item's own amount and a slash is the volume that
+    one dose comes in (a prefilled syringe's), not another amount; the item's words go on past
+    it, to the schedule after it (fresh77-012 lost "a dose every 24 h"). A volume of a
+    millilitre or more ("Oramorph 10 mg/5 ml") may be a liquid's strength, whose dose is a
+    volume the text may not give: not so read."""
+    amount = tokens[position].value
+    return reading.amount_token is not None and position == reading.amount_token + 2 \
+        and bool(amount.volume) and not amount.per and amount.kind == "single" \
+        and 0 < amount.values[0] < 1 \
+        and passage.word(tokens[position - 1]) == "/" \
+        and tokens[reading.amount_token].value.base in ("mg", "g", "mcg", "units")
+
+
+def _maker_bracket(passage: Passage, tokens: list[Token], position: int, drug: Drug
+                   ) -> int | None:
+    """ "400-mg intravenous fluconazole (Oneflu, Choongwae Pharma, Seoul, Korea) daily",
+    "olanzapine (Oleanz®, SUN Pharmaceutical Industries Ltd., Mumbai, India) 5 mg": right after
+    the item's words, a bracket of a product's brand, maker and place — two words or more, each
+    written with a capital (or a maker's word: "pharma", "ltd", "inc"), commas between, no
+    amount, number, schedule or other drug (the item's drug by its brand may stand in it) — says
+    where the drug came from, and the item's words go on
+    past it (the schedule after it was lost; fresh76-008). The position of the closing bracket,
+    or None."""
+    if tokens[position].kind != "open":
+        return None
+    names = 0
+    for ahead in range(position + 1, min(len(tokens), position + 16)):
+        token = tokens[ahead]
+        if token.kind == "close":
+            return ahead if names >= 2 and ahead + 1 < len(tokens) else None
+        if token.kind == "punct" and token.value == ",":
+            continue
+        if token.kind == "drug" and token.value.drug == drug:
+            names += 1  # "famotidine (Pepcid, Merck)": its brand
+            continue
+        said = passage.text[token.start:token.end]
+        if token.kind == "word" and (said[:1].isupper() or token.value in _MAKER_WORDS
+                                     or said in ("®", "™", ".", "&")):
+            names += token.value not in ("®", "™", ".", "&")
+            continue
+        return None
+    return None
+
+
+#: Words of a maker's name written in small letters ("Sun pharma", "… Co., ltd.").
+_MAKER_WORDS = frozenset({"pharma", "pharmaceutical", "pharmaceuticals", "ltd", "inc", "co",
+                          "corp", "gmbh", "ag", "sa", "llc", "plc", "laboratories", "labs"})
 
 
 def _modifier_ahead(tokens: list[Token], position: int, others: _Others) -> bool:

@@ -556,6 +556,8 @@ def step_of_change(passage: Passage, token: Token) -> bool:
     the change, not a dose; so is a further step of the same change, "by" after "then", "and" or
     a comma ("decreased by 10 mg every week, then by 2.5 mg every week up to 10 mg")."""
     before = passage.normal[max(0, token.start - 40):token.start]
+    if re.search(_TAPER_AT, before):
+        return True  # "tapered at 2 mg/day over one week": the pace of the taper
     if re.search(_STEP_VERB + _THE_DOSE + r"(?:\s+(?:up|down|further|again))?\s+by\s+(?:about\s+|"
                  r"approximately\s+|a\s+further\s+|another\s+)?$", before):
         return True
@@ -571,6 +573,11 @@ def step_of_change(passage: Passage, token: Token) -> bool:
 #: "reduced her daily dose by 5 mg"): the amount after "by" is still the step.
 _THE_DOSE = (r"(?:\s+(?:the|his|her|their|its)\s+(?:daily\s+|total\s+)?"
              r"(?:dose|doses|dosage|dosing))?")
+#: A taper's pace written after "at" ("tapered at 2 mg/day over one week", "weaned off at a rate
+#: of 5 mg per week"): only after a verb of tapering or weaning, where "at" cannot name the dose
+#: reached (that is "tapered to"); "was increased at 10 mg" stays unread as a step.
+_TAPER_AT = (r"\b(?:taper|wean)\w*(?:\s+(?:off|down|slowly|gradually))?\s+at\s+"
+             r"(?:a\s+(?:rate|pace)\s+of\s+)?(?:about\s+|approximately\s+)?$")
 #: The verbs of a change whose step is written after "by".
 _STEP_VERB = r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
 

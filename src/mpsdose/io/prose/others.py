@@ -167,9 +167,17 @@ def _one_edit(word: str, name: str) -> bool:
 def set_aside_for_others(passage: Passage) -> set[int]:
     """Where the amounts begin that the reading of the catalogue's drugs set aside as a name's
     it does not know, or bound to no drug: the amounts an item not in the catalogue may be
-    read from."""
+    read from; and every amount whose unit is joined to its number by a hyphen ("intravenous
+    325-mg amphotericin B"), which the first reading reads only before a catalogue drug's name
+    (an adjective of the noun after it): an item of a catalogue drug read there is not kept
+    from the second reading, so only a name the catalogue does not know gets it (fresh76-009)."""
     unattached = {n.span[0] for n in passage.not_doses if n.why in _UNATTACHED}
-    return set(passage.unknown_amounts) | unattached
+    hyphened = {m.start() for m in _HYPHENED_AMOUNT.finditer(passage.normal)}
+    return set(passage.unknown_amounts) | unattached | hyphened
+
+
+#: An amount written as an adjective, its unit joined by a hyphen ("325-mg", "0.5-g").
+_HYPHENED_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?-(?:mg|g|mcg|µg|ug)(?![a-z])")
 
 
 def read_other_items(first: Reading, passage: Passage, second: Reading,

@@ -207,8 +207,10 @@ _MAXIMUM_JOIN = re.compile(r"\s*,?\s*(?:to|and|-)\s+(?:a\s+|the\s+)?max(?:imum|i
 
 
 #: The noun a hyphenated amount qualifies, before the drug's name: "three 10-mg tablets of
-#: haloperidol", "a single 100-mg dose of trazodone" (or the name itself: "200-mg amitriptyline").
-_QUALIFIED_NOUN = re.compile(r"\s+(?:(?:tablets?|capsules?|pills?|doses?)\s+of\s+)?")
+#: haloperidol", "a single 100-mg dose of trazodone" (or the name itself: "200-mg amitriptyline",
+#: also after a route word: "400-mg intravenous fluconazole", "5-mg oral prednisolone").
+_QUALIFIED_NOUN = re.compile(r"\s+(?:(?:intravenous|oral|subcutaneous|intramuscular|iv|po|sc|im)"
+                             r"\s+)?(?:(?:tablets?|capsules?|pills?|doses?)\s+of\s+)?")
 
 
 def _qualifies_drug(normal: str, position: int, end: int, vocabulary: Vocabulary | None) -> bool:

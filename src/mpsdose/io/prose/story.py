@@ -543,9 +543,19 @@ def _change_on_a_day(reading: ItemReading, old: ReadItem) -> None:
                           "schedule of its own: read as a day's amount too", Severity.INFO))
 
 
+#: The words of the once-a-day schedules (:meth:`Schedule.format`).
+_ONCE_WORDS = {"daily": Schedule.times_per_day(1), "q24h": Schedule.every(24),
+               "at night": Schedule(ScheduleKind.AT_NIGHT)}
+
+
 def _once_a_day(old: ReadItem) -> Schedule | None:
-    """The schedule of a dose given once a day (daily, every morning, at night), else None."""
+    """The schedule of a dose given once a day (daily, every morning, at night), else None. An
+    item the item language cannot write (a drug the catalogue does not know, read by the second
+    reading) is judged by its frequency's words, as the schedule writes them ("daily", "q24h",
+    "at night"; fresh76-017's ganciclovir "daily dose of 200 mg, but was increased to 400 mg")."""
     schedule = old.item.schedule if old.item is not None else None
+    if schedule is None and old.item is None:
+        schedule = _ONCE_WORDS.get(old.frequency or "")
     if schedule is None:
         return None
     if schedule.kind is ScheduleKind.AT_NIGHT or (

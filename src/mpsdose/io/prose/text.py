@@ -114,6 +114,14 @@ _STARTS_SENTENCE = re.compile(r"[A-Z][a-z]+\b")
 #: A schedule's abbreviation written with a capital after a dotted route ("esomeprazole 20 mg
 #: p.o. Bid", "100 mg p.o. Tid"): the dose's schedule, not the first word of a sentence.
 _CAPITAL_SCHEDULE = re.compile(r"(?:Bid|Tid|Qid|Qd|Bd|Prn|Qhs)\b")
+#: The route abbreviations written undotted with one full stop ("1 g IV. TDS", "400 mg PO. BD"):
+#: before a schedule's abbreviation the stop is the route's, not a sentence's end.
+_ROUTES = frozenset({"iv", "im", "sc", "po"})
+_SCHEDULE_AFTER = re.compile(r"(?:bid|bd|tid|tds|qid|qds|od|qd|hs|qhs|prn|stat|sos|q\d{1,2}h)"
+                             r"(?![A-Za-z])", re.IGNORECASE)
+#: The abbreviations of a company's name ("Pfizer Inc.", "SUN Pharmaceutical Industries Ltd."):
+#: before a comma or a closing bracket their full stop is the abbreviation's.
+_COMPANIES = frozenset({"inc", "ltd", "co", "corp", "llc", "plc"})
 #: Where a sentence ends: a full stop (with the exceptions below), a blank line, a line that
 #: starts a heading ("# …", "Day 3 …") or an item of a list ("- …", "• …", "2. …").
 _END = re.compile(r"[.!?](?=\s|$|[\"')\]]|[a-z]{2})|\n[ \t]*\n|"
@@ -151,6 +159,10 @@ def sentences(text: str, normal: str) -> list[Sentence]:
                 continue
             if mark == "." and word and word.group(1).strip(".") in _ABBREVIATIONS:
                 continue
+            if mark == "." and word and word.group(1) in _ROUTES and _SCHEDULE_AFTER.match(rest):
+                continue  # "meropenem (1 g IV. TDS)": the route's full stop, then the schedule
+            if mark == "." and word and word.group(1) in _COMPANIES and text[end:end + 1] in ",)]":
+                continue  # "(Solu-Medrol, Pfizer Inc.) daily": a maker's name in brackets
             if re.search(r"\b[a-z]\.[a-z]$", before):  # "i.v." inside
                 continue
             if rest[:1].isalpha() and rest[:1].islower():

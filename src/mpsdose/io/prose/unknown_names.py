@@ -38,6 +38,7 @@ __all__ = [
     "dose_of_unknown_between",
     "follows_unknown_dose",
     "for_unknown_word",
+    "given_at_unknown_name",
     "given_by_route",
     "headed_by_unknown_name",
     "infusion_of_name",
@@ -286,6 +287,56 @@ def _abbreviation_subject(passage: Passage, tokens: list[Token], index: int) -> 
         "clause and an abbreviation the text does not define: not read, and not given to "
         "another drug", (name.start, token.end))
     return True
+
+
+#: The words of a dose between "was given" and its amount ("at", "at a dose of", "in a daily
+#: dosage of", "with").
+_GIVEN_AT = re.compile(r"\s*(?:at|in|with)(?:\s+(?:a|the))?(?:\s+(?:daily|total|initial|"
+                       r"starting|usual))?(?:\s+(?:dose|dosage)\s+of)?\s*$")
+
+
+def given_at_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "meropenem was given for anti-infection treatment, and r-globulin was given at 20 g/day":
+    an amount right after "X was (were) given (started, administered …) at (at a dose of, in,
+    with)", X a word the catalogue does not know shaped like a name (five letters or more in
+    a part of it: "r-globulin", "gamma-globulin", "Sulperazon"), is X's — never a drug named
+    before X (the reader once gave fresh77-019's 20 g/day to the methylprednisolone of the
+    sentence's first clause). Said in a finding; not read."""
+    if index < 4:
+        return False
+    verb = index - 1
+    while verb > 0 and tokens[verb].kind == "word" and tokens[verb].value in (
+            "at", "in", "with", "a", "the", "daily", "total", "initial", "starting", "usual",
+            "dose", "dosage", "of"):
+        verb -= 1
+    if tokens[verb].kind != "verb" or passage.word(tokens[verb]) not in _GIVEN_VERBS \
+            or not _GIVEN_AT.fullmatch(passage.normal[tokens[verb].end:tokens[index].start]):
+        return False
+    position = verb - 1
+    while position > 0 and passage.word(tokens[position]) in ("was", "were", "is", "are",
+                                                                 "been", "had", "has", "then"):
+        position -= 1
+    name = tokens[position]
+    word = str(name.value)
+    if name.kind != "word" or position == verb - 1 or word in (
+            NOT_A_NAME | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER | _NOT_GIVEN_NOUNS
+            | CONDITIONS | SERVICES | _SYMPTOMS | GLUE) \
+            or not any(name_like(part) for part in word.split("-")):
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    passage.add_unknown_amount(
+        token, f"the amount of {said!r}, a name the catalogue does not know, given at it",
+        f"{passage.text[token.start:token.end]!r} is the dose {said!r} was given at, a name the "
+        "catalogue does not know: not read, and not given to another drug", (name.start, token.end))
+    return True
+
+
+#: The participles of giving whose subject is the drug given ("X was given at 20 g/day"), not
+#: the patient ("received", "treated", "managed").
+_GIVEN_VERBS = frozenset({"given", "started", "added", "continued", "administered",
+                          "prescribed", "initiated", "commenced", "introduced", "restarted",
+                          "resumed", "maintained"})
 
 
 def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
