@@ -62,7 +62,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh70_passages.jsonl", "fresh71_passages.jsonl",
                                           "fresh72_passages.jsonl", "fresh73_passages.jsonl",
                                           "fresh74_passages.jsonl", "fresh75_passages.jsonl",
-                                          "fresh76_passages.jsonl", "fresh77_passages.jsonl")
+                                          "fresh76_passages.jsonl", "fresh77_passages.jsonl",
+                                          "fresh78_passages.jsonl", "fresh79_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -121,7 +122,8 @@ def _items(text: str):
                                              ("fresh70", 0.72), ("fresh71", 0.87),
                                              ("fresh72", 0.75), ("fresh73", 0.90),
                                              ("fresh74", 0.76), ("fresh75", 0.94),
-                                             ("fresh76", 1.0), ("fresh77", 0.93)])
+                                             ("fresh76", 1.0), ("fresh77", 0.93),
+                                             ("fresh78", 0.80), ("fresh79", 0.88)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
