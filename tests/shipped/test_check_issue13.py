@@ -1308,19 +1308,32 @@ FRESH104_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH104_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
 # -- the one hundred and fifth and sixth held-out rounds (written and committed before check ran) -
-FRESH105_LEFT = {
-    "AA29": "Hysingla 20 mg/day with a 20 mg hydrocodone rescue (us): a share of a day within the "
-            "smallest opioid-naive day, information",
-}
+# AA29 (Hysingla 20 mg/day with 2 tablets of hydrocodone/acetaminophen 10/325 mg q4h prn, us)
+# caught by fix105106: the US hydrocodone/acetaminophen labels' most a dose and a day of any
+# strength (10 mg and 60 mg of hydrocodone, dose_limits.csv, warnings), and the rescue-share
+# excuse of a small regimen no longer holds for a dose above its own label's maximum a dose.
+FRESH105_LEFT: dict[str, str] = {}
 FRESH105_STILL_WARNED = {
-    "AB08": "MR morphine 80 mg/day to Transtec 35 micrograms/h (eu): 105% by SPCG's factor",
-    "AB17": "Palladone 2.6 mg prn beside 12 mg/day (uk): 21.7% against the UK 10-16.7%",
+    "AB08": "MR morphine 80 mg/day to Transtec 35 micrograms/h (eu): 105% by SPCG's factor; the "
+            "SmPC's lowest-strength start would also silence round 3's HD37 (as CS29, CL21): left "
+            "for the pending steering question",
+    "AB17": "Palladone 2.6 mg prn beside 12 mg/day (uk): 21.7% against the UK 10-16.7%; the UK "
+            "sources seen size the rescue from the new regular day (one sixth to one tenth), not "
+            "the day before the reduction, and the 1.3 mg capsule is within the share",
 }
+# AG22 (tramadol 200 mg/day to methadone 3 mg q8h, eu) quiet by fix105106: a switch to methadone
+# that only the surveillance (MME) tables read is no longer judged as a titration of the same
+# opioids; its start cap and the published switching methods judge it (9 mg/day is within the
+# 6-tier ratio table's 10 mg/day for an OME of 20).
 FRESH106_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH106_STILL_WARNED = {
-    "AG22": "tramadol 200 mg/day to methadone 9 mg/day (eu): read as a titration by CMS's factor",
-    "AG32": "IV morphine with IV midazolam at 70 in a palliative care unit (jp): Beers",
-    "AG41": "SC oxycodone 20 to SC morphine 30 mg/24 h (nz): unreduced by JSPM's parenteral reading",
+    "AG32": "IV morphine with IV midazolam at 70 in a palliative care unit (jp): Beers; the AGS "
+            "Beers Criteria 2023 exclude 'hospice and end-of-life care settings' (its abstract), "
+            "not palliative care, so the step-down stays with those settings",
+    "AG41": "SC oxycodone 20 to SC morphine 30 mg/24 h (nz): unreduced by JSPM's parenteral "
+            "reading (225%); SPCG reduces it by 10% at its low reading of SC oxycodone (60 "
+            "against 66.7 mg OME), less than the 25% the reduced-elsewhere rule asks, so the rule "
+            "works as documented",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -11,7 +11,8 @@ A share outside the usual one is a warning, with these step-downs to information
 market's source allows it, where no market is chosen or the chosen market has no source of the
 share of its own (its rule is then another market's default row); the rescue is no larger than
 an opioid-naive start, up to the largest share any source allows a rescue (the Japanese
-oxycodone label's 1/4); it is below the usual share but not below the lowest share any source
+oxycodone label's 1/4), and not above its own label's maximum a dose (``dose_limits.csv``);
+it is below the usual share but not below the lowest share any source
 gives (too little relief, not too much opioid: Pallipedia's 5%).
 
 A share is read within one conversion table, the rescue and the day by the same factors. Where
@@ -54,7 +55,7 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # record types loaded with their data, on first use
-    from mpsdose.knowledge.limits import OpioidRange
+    from mpsdose.knowledge.limits import DoseLimit, OpioidRange
     from mpsdose.knowledge.market import MarketRule
     from mpsdose.knowledge.practice import Rule
 
@@ -157,8 +158,9 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     that top (the tables disagree: the other table's reading judges it, and the finding names
     both). Where another market's source allows the share (no market chosen, or a chosen market
     with no source of the share of its own), where the rescue is no larger than a starting dose
-    for an opioid-naive patient, or where it is below the usual share but reaches the lowest
-    share any source gives, the finding is information. Where no table has the factors, the
+    for an opioid-naive patient (and not above its label's maximum a dose in
+    ``dose_limits.csv``), or where it is below the usual share but reaches the lowest share any
+    source gives, the finding is information. Where no table has the factors, the
     rescue is reported once as not checked. Linear in the number of items.
 
     Parameters
@@ -315,12 +317,14 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
     small_day = _small_day(k, item, dose, share_high, table) if large and beyond_every else None
     steps_down = large and (not beyond_every or small_day is not None)
     naive = _naive_start(k, item, dose, market, table, low_end=low_end) if large else None
-    start = naive if steps_down else None
+    # a dose above its own label's maximum a dose is no starting dose, whatever its OME
+    label_top = _above_label_dose(k, item, dose, market) if naive is not None else None
+    start = naive if steps_down and label_top is None else None
     # a naive start that does not excuse the share: said, with why not
     beyond = None if steps_down else naive
     # what the top of the start would have allowed, for a patient held to its low end
     top = (_naive_start(k, item, dose, market, table)
-           if start is None and low_end and steps_down else None)
+           if start is None and low_end and steps_down and label_top is None else None)
     if start is not None:
         severity = Severity.INFO
     shown = (f"{significant(share_low * 100, 3)}%" if abs(share_high - share_low) < 1e-9
@@ -344,6 +348,13 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
                  "small regimen, so it is information")
         sources.append(row.source)
         sources.extend(rule.source for rule, _ in low_end.values())
+    elif label_top is not None and naive is not None:
+        text += (f"; no larger than a starting dose for an opioid-naive patient "
+                 f"({naive[1]}), but above the {significant(label_top.max_single_mg or 0.0, 4)} mg "
+                 f"a dose of {item.drug.name}'s own label"
+                 f"{f' ({label_top.market.upper()})' if label_top.market else ''}: a dose above "
+                 "its label's maximum is no starting dose, so it is not information")
+        sources.append(label_top.source)
     elif top is not None:
         row, what = top
         held = low_end.get(row.market or "") or next(iter(low_end.values()))
@@ -426,6 +437,26 @@ def _naive_start(k: Knowledge, item: Item, dose: float, market: str | None,
         if binding is None or (best.per_dose or 0.0) < (binding[0].per_dose or 0.0):
             binding = (best, what)
     return binding
+
+
+def _above_label_dose(k: Knowledge, item: Item, dose: float, market: str | None
+                      ) -> DoseLimit | None:
+    """The ``dose_limits.csv`` row of the rescue's drug, route and release, for every adult
+    (condition ``any``, no indication or product scope) of the market read (every market where
+    none is chosen), whose maximum a dose [mg] the rescue is above; else None.
+
+    A start excuses a large share of a small regimen because a patient with no opioid at all
+    could be given that dose (:func:`_judge`); a dose above its own label's maximum a dose (two
+    hydrocodone/acetaminophen 10/325 mg tablets, 20 mg, where the US labels give at most 10 mg)
+    is no such dose, however few mg of oral morphine it reads as."""
+    release = item.release or "ir"  # as the limits read an item that does not say
+    return next((row for row in k.dose_limits
+                 if row.drug == item.drug.name and row.condition == "any" and not row.scope
+                 and row.max_single_mg is not None and not row.settings
+                 and (row.route is None or row.route is item.route)
+                 and (row.release is None or row.release == release)
+                 and (market is None or row.market in (None, market))
+                 and dose > row.max_single_mg * (1 + 1e-9)), None)
 
 
 def _usual_rescue_day(k: Knowledge, item: Item, dose: float) -> float:

@@ -1757,7 +1757,13 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             if not routes:
                 found.extend(_own_unit_step(k, before_items, after_items))
         elif (new - old and not _all_continued(before_items, after_items)
-              and not (surveillance and "methadone" in new - old)):
+              and surveillance and "methadone" in new - old):
+            # a switch to methadone that only the surveillance tables read: not judged in their
+            # factors (methadone's rise with the dose), and no titration of the same opioids
+            # either — a change of drug is not a dose step. Its starting-dose cap and the
+            # published switching methods judge it below
+            pass
+        elif new - old and not _all_continued(before_items, after_items):
             same = _same_active_drug(k, new - old, old - new)
             found.extend(_by_step_up(k, _by_label_switch(k, _by_patch_table(k, _unreduced(
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
