@@ -1336,6 +1336,24 @@ FRESH106_STILL_WARNED = {
             "works as documented",
 }
 
+# -- the one hundred and seventh and eighth held-out rounds (written and committed before check ran)
+FRESH107_LEFT = {
+    "AH29": "tapentadol ER 500 mg/day with Nucynta 100 mg prn up to 6 a day (us): the day of both "
+            "releases not judged together",
+    "AH35": "metoclopramide 10 mg q4h prn max 6/day (eu): the as-needed maximum not judged",
+}
+FRESH107_STILL_WARNED = {
+    "AI03": "MS Contin 15 mg q8h, naive (us): above the shipped label start of 15 mg q12h",
+    "AI08": "a switch to Transtec 35 micrograms/h (eu): the Transtec question",
+}
+FRESH108_LEFT = {
+    "AJ35": "Eliquis 5 mg bid at 86 and 42 kg (jp): no apixaban dose-reduction rule",
+}
+FRESH108_STILL_WARNED = {
+    "AK03": "OxyContin 10 mg q12h, naive (au): above eTG's MR oxycodone 5 mg twice daily",
+    "AK44": "metoclopramide 30 mg/day at CrCl 55 (nz): the EU renal halving, borrowed",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1444,6 +1462,8 @@ ROUNDS = {
     "fresh104": (FRESH104_LEFT, FRESH104_STILL_WARNED),
     "fresh105": (FRESH105_LEFT, FRESH105_STILL_WARNED),
     "fresh106": (FRESH106_LEFT, FRESH106_STILL_WARNED),
+    "fresh107": (FRESH107_LEFT, FRESH107_STILL_WARNED),
+    "fresh108": (FRESH108_LEFT, FRESH108_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
