@@ -222,7 +222,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 106": ("check_dangerous_fresh106.csv", "check_ordinary_fresh106.csv"),
         "held-out 107": ("check_dangerous_fresh107.csv", "check_ordinary_fresh107.csv"),
         "held-out 108": ("check_dangerous_fresh108.csv", "check_ordinary_fresh108.csv"),
-        "held-out 109": ("check_dangerous_fresh109.csv", "check_ordinary_fresh109.csv")}
+        "held-out 109": ("check_dangerous_fresh109.csv", "check_ordinary_fresh109.csv"),
+        "held-out 110": ("check_dangerous_fresh110.csv", "check_ordinary_fresh110.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
