@@ -1337,20 +1337,26 @@ FRESH106_STILL_WARNED = {
 }
 
 # -- the one hundred and seventh and eighth held-out rounds (written and committed before check ran)
-FRESH107_LEFT = {
-    "AH29": "tapentadol ER 500 mg/day with Nucynta 100 mg prn up to 6 a day (us): the day of both "
-            "releases not judged together",
-    "AH35": "metoclopramide 10 mg q4h prn max 6/day (eu): the as-needed maximum not judged",
-}
+# fix107108: AH29 is caught: a drug whose label gives one daily maximum per release (NUCYNTA ER
+# 500 mg/day, NUCYNTA 600 mg/day) has its day over every release given judged against the
+# largest of them (1100 mg/day against 600). AH35 is caught: the EU/UK oral rows of the 2013
+# restriction (30 mg/day, 0.5 mg/kg; warning, with palliative care's WMPCP 40 mg/day in their
+# place) were never shipped, only IV/IM/SC; US (Reglan 60 mg/day) and JP (10-30 mg/day) oral rows
+# came with them so the EU maximum is not borrowed there. AI03 is quiet: the MS Contin label
+# starts the first opioid analgesic at 15 mg every 8 or 12 hours (45 mg/day).
+FRESH107_LEFT: dict[str, str] = {}
 FRESH107_STILL_WARNED = {
-    "AI03": "MS Contin 15 mg q8h, naive (us): above the shipped label start of 15 mg q12h",
     "AI08": "a switch to Transtec 35 micrograms/h (eu): the Transtec question",
 }
 FRESH108_LEFT = {
-    "AJ35": "Eliquis 5 mg bid at 86 and 42 kg (jp): no apixaban dose-reduction rule",
+    "AJ35": "Eliquis 5 mg bid at 86 and 42 kg (jp): the label's AF two-of-three dose criteria "
+            "(age >= 80, weight <= 60 kg, creatinine >= 1.5 mg/dL) were seen this session only on "
+            "AI-written summaries, not a label reproduction, and need a condition kind the limits "
+            "rows do not have (two criteria together); left for a sourced follow-up",
 }
 FRESH108_STILL_WARNED = {
-    "AK03": "OxyContin 10 mg q12h, naive (au): above eTG's MR oxycodone 5 mg twice daily",
+    "AK03": "OxyContin 10 mg q12h, naive (au): above eTG's MR oxycodone 5 mg twice daily; the AU "
+            "PI's dosage section was again not readable (only its first page, via an FOI copy)",
     "AK44": "metoclopramide 30 mg/day at CrCl 55 (nz): the EU renal halving, borrowed",
 }
 

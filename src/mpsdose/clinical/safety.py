@@ -202,6 +202,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             applying.append(row)
             if row.max_daily_mg_per_kg is not None and patient.weight_kg is None:
                 unknown_context.setdefault((row.drug, "weight_kg"), row.source)
+    applying += _across_releases(applying, items)
     measured: list[_Measured] = []
     for row in applying:
         measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
@@ -215,6 +216,59 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.append(Finding(Severity.INFO, "limit-not-checked",
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
+    return found
+
+
+_ACROSS_RELEASES = "Every release together"
+
+
+def _given_releases(items: Sequence[Item], drug: str, route: Route | None) -> set[str]:
+    """The releases in which the listed items give ``drug`` by ``route`` (None: any), an item
+    that does not say read as immediate release (as :func:`drug_daily` reads it)."""
+    return {item.release or "ir" for item in items
+            if item.listed and (route is None or item.route is route)
+            and drug in {d.name for d in item.drugs}}
+
+
+def _across_releases(applying: Sequence[DoseLimit], items: Sequence[Item]) -> list[DoseLimit]:
+    """A daily maximum of the drug whatever its release, where its label gives one daily maximum
+    per release and the regimen gives the drug in more than one of them.
+
+    A release's daily maximum counts only that release's items: the NUCYNTA ER label's
+    500 mg/day sees the ER tablets and the NUCYNTA (immediate-release) label's 600 mg/day the IR
+    ones, so ER 500 mg/day beside IR 600 mg/day (1100 mg of tapentadol a day) crossed neither.
+    The drug's day over every release is judged against the largest of its release maxima of
+    the same market, route and patient condition: no label of the drug allows more of it in a
+    day (the ER label also says to stop every other tapentadol product). Only where the
+    limits rows give such maxima: a drug whose releases have no daily maximum (morphine or
+    oxycodone, MR with an IR rescue) gets none, and a drug with a daily maximum of no release
+    already counts every release.
+    """
+    groups: dict[tuple[object, ...], list[DoseLimit]] = {}
+    for row in applying:
+        if row.release is not None and row.max_daily_mg is not None and not row.scope \
+                and not row.settings:
+            groups.setdefault((row.drug, row.route, row.market, row.condition, row.band,
+                               row.value), []).append(row)
+    found = []
+    for (drug, route, market, condition, band, value), rows in groups.items():
+        releases = {row.release for row in rows}
+        if len(releases) < 2 or len(_given_releases(items, str(drug), rows[0].route)
+                                    & {str(r) for r in releases}) < 2:
+            continue
+        if any(row.release is None and row.max_daily_mg is not None and row.drug == drug
+               and row.route in (None, route) and row.market == market
+               and (row.condition, row.band, row.value) == (condition, band, value)
+               for row in applying):
+            continue  # a maximum of the drug whatever its release already counts every release
+        top = max(rows, key=lambda row: row.max_daily_mg or 0.0)
+        each = ", ".join(f"{str(row.release).upper()} {significant(row.max_daily_mg or 0, 4)} "
+                         f"{row.dose_unit}/day" for row in sorted(rows, key=lambda r: str(r.release)))
+        found.append(attrs.evolve(
+            top, release=None, max_single_mg=None, max_daily_mg_per_kg=None, max_days=None,
+            source=" ; ".join(dict.fromkeys(row.source for row in rows)),
+            notes=(f"{_ACROSS_RELEASES}: the largest of the release maxima ({each}), as no label "
+                   f"of a release allows more of the drug in a day. {top.notes}").strip()))
     return found
 
 
@@ -376,7 +430,10 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
         ceilings.append((cap, f"{significant(limit.max_daily_mg_per_kg, 4)} {counted}/kg/day = "
                               f"{significant(cap, 4)} {counted}/day at "
                               f"{significant(patient.weight_kg, 4)} kg"))
-    measured = f"{drug}{where} {significant(daily, 4)} {counted}/day{with_prn}"
+    releases = _given_releases(items, drug, limit.route)
+    together = (f" ({' and '.join(sorted(r.upper() for r in releases))} together)"
+                if limit.release is None and len(releases) > 1 else "")
+    measured = f"{drug}{where} {significant(daily, 4)} {counted}/day{together}{with_prn}"
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is None:
         # No weight given: a day above the per-kg maximum at the heaviest plausible adult is
         # above it whatever the weight (the lighter patients' limits stay not checked).
@@ -639,6 +696,8 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
     who = row.describe_condition()
     if row.notes.startswith(_ANY_CRCL):
         who = f"adults of any CrCl ({row.notes.split('. ')[0]})"
+    elif row.notes.startswith(_ACROSS_RELEASES):
+        who += f" — {row.notes.split('. ')[0][0].lower()}{row.notes.split('. ')[0][1:]}"
     if row.settings:
         who += f" in {patient.setting} care"
     market = f" ({row.market.upper()} source)" if row.market else ""
