@@ -1360,6 +1360,17 @@ FRESH108_STILL_WARNED = {
     "AK44": "metoclopramide 30 mg/day at CrCl 55 (nz): the EU renal halving, borrowed",
 }
 
+# -- the one hundred and ninth and tenth held-out rounds (written and committed before check ran) -
+FRESH109_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH109_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH110_LEFT = {
+    "AN17": "mirogabalin 5 to 15 mg bid in one step (jp): no titration rule for a non-opioid",
+    "AN18": "pregabalin 150 to 600 mg/day in one step (nz): no titration rule for a non-opioid",
+}
+FRESH110_STILL_WARNED = {
+    "AP45": "OxyContin 20 mg/day to a 12 micrograms/h patch (nz): the US tolerance rule borrowed",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1470,6 +1481,8 @@ ROUNDS = {
     "fresh106": (FRESH106_LEFT, FRESH106_STILL_WARNED),
     "fresh107": (FRESH107_LEFT, FRESH107_STILL_WARNED),
     "fresh108": (FRESH108_LEFT, FRESH108_STILL_WARNED),
+    "fresh109": (FRESH109_LEFT, FRESH109_STILL_WARNED),
+    "fresh110": (FRESH110_LEFT, FRESH110_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
