@@ -699,7 +699,11 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    at 65+ or hepatic/severe renal impairment) is info; --market eu: the
                    Durogesic table's 12 mcg/h from 30-44 mg OME/day; morphine and
                    diamorphine convert between each other at the table's ratio (flagged
-                   only above it)
+                   only above it); a non-opioid raised beyond its label's titration step
+                   in one change (titration_steps.csv: pregabalin at most doubling the
+                   day from 150 mg/day, mirogabalin +5 mg a dose; judged per change, the
+                   label's interval named) = warning; within a step or to the label's
+                   start = silent
       rescue       PRN opioid doses as a share of the scheduled opioids, in equivalents;
                    a parenteral rescue of a patch's own drug in the drug's own amount (a
                    fentanyl patch delivers its rate: SC fentanyl against 24 h of it);

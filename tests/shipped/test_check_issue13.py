@@ -1363,10 +1363,13 @@ FRESH108_STILL_WARNED = {
 # -- the one hundred and ninth and tenth held-out rounds (written and committed before check ran) -
 FRESH109_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH109_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
-FRESH110_LEFT = {
-    "AN17": "mirogabalin 5 to 15 mg bid in one step (jp): no titration rule for a non-opioid",
-    "AN18": "pregabalin 150 to 600 mg/day in one step (nz): no titration rule for a non-opioid",
-}
+# fix109110: AN17 and AN18 are caught by the labelled titration step of a non-opioid
+# (titration_steps.csv, non-opioid-titration-step, judged with --previous, per change): the Tarlige
+# insert raises mirogabalin by 5 mg a dose a step (5 -> 15 mg twice daily skips 10); the pregabalin
+# EU SmPC and US label double the day at most a step from 150 mg/day (150 -> 600 skips 300; NZ has
+# no row shipped, so the EU and US rows are borrowed and named). Every ordinary titration of the
+# sets (pregabalin 75 -> 150 mg bid, mirogabalin 5 -> 10 mg bid) stays quiet; gabapentin has no row.
+FRESH110_LEFT: dict[str, str] = {}
 FRESH110_STILL_WARNED = {
     "AP45": "OxyContin 20 mg/day to a 12 micrograms/h patch (nz): the US tolerance rule borrowed",
 }

@@ -80,6 +80,7 @@ from mpsdose.clinical.ranges import (
 )
 from mpsdose.clinical.renal import renal_dose_met
 from mpsdose.clinical.rescue import check_rescue
+from mpsdose.clinical.titration import titration_step_findings
 from mpsdose.clinical.totals import daily_totals, drug_daily
 from mpsdose.clinical.totals import findings as total_findings
 from mpsdose.knowledge.bundle import Knowledge, resolve
@@ -3216,6 +3217,7 @@ def check(
         found.extend(f for f in ome.findings if f.code.startswith("ome-threshold"))
     if before is not None:
         found.extend(_switch_findings(k, items, before, patient, table, market))
+        found.extend(titration_step_findings(items, before, market, knowledge=k))
     found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         RenalDose,
         SafetyRules,
         SteroidTable,
+        TitrationStep,
         UsualRange,
     )
     from mpsdose.knowledge.market import MarketRules
@@ -587,6 +588,15 @@ class Knowledge:
             HepaticDose.from_row(row) for row in self._optional("hepatic_opioid_doses.csv")))
 
     @property
+    def titration_steps(self) -> tuple[TitrationStep, ...]:
+        """The labelled titration steps of non-opioids (``titration_steps.csv``): how far one
+        change of the dose may go. Empty where the file is absent."""
+        from mpsdose.knowledge.limits import TitrationStep
+
+        return self._cached("titration_steps", lambda: tuple(
+            TitrationStep.from_row(row) for row in self._optional("titration_steps.csv")))
+
+    @property
     def steroid_tables(self) -> tuple[SteroidTable, ...]:
         """Corticosteroid equivalence tables (``corticosteroid_equivalence.csv``)."""
         from mpsdose.knowledge.limits import steroid_tables
@@ -690,6 +700,7 @@ class Knowledge:
             "opioid_dose_ranges.csv": lambda: self.opioid_ranges,
             "renal_opioid_doses.csv": lambda: self.renal_opioid_doses,
             "hepatic_opioid_doses.csv": lambda: self.hepatic_opioid_doses,
+            "titration_steps.csv": lambda: self.titration_steps,
             "corticosteroid_equivalence.csv": lambda: self.steroid_tables,
             "rxnorm.csv": lambda: self.rxnorm,
             "products.csv": lambda: self.products,

@@ -11,6 +11,7 @@ import attrs
 from mpsdose.knowledge.loader import Row
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.findings import Severity
+from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Hepatic, Patient
 from mpsdose.model.units import UNITS
 from mpsdose.model.value import Value
@@ -25,6 +26,7 @@ __all__ = [
     "SafetyRule",
     "SafetyRules",
     "SteroidTable",
+    "TitrationStep",
     "UsualRange",
     "steroid_tables",
 ]
@@ -405,6 +407,73 @@ class HepaticDose(Value):
     def describe(self) -> str:
         """``1 mg a dose, 6 mg/day`` with the interval where the row sets one."""
         return _describe_dose(self)
+
+
+@attrs.frozen(repr=False, eq=False)
+class TitrationStep(Value):
+    """One row of ``titration_steps.csv``: the largest change of a non-opioid's dose that one
+    labelled titration step takes.
+
+    A rise is within the step where the new scheduled day is at most the label's start
+    (``start_daily``), or at most ``factor`` times the old day, or at most ``step_mg`` more (per
+    day, or per dose and then the day by ``step_mg`` times the new doses a day)."""
+
+    drug: str
+    route: Route
+    release: str | None
+    market: str | None
+    start_daily: float  #: [mg/day]
+    factor: float | None  #: [x] of the old scheduled day
+    step_mg: float | None  #: [mg]
+    step_per: str | None  #: dose or day
+    min_interval_days: float | None  #: [days]
+    source: str
+    notes: str = ""
+    where: str = ""
+
+    @classmethod
+    def from_row(cls, row: Row) -> TitrationStep:
+        factor, step, per = row.get("step_factor"), row.get("step_mg"), row.get("step_per")
+        if (factor is None) == (step is None):
+            raise row.error("a titration step row needs step_factor or step_mg (one of them)",
+                            "step_factor")
+        if (step is None) != (per is None):
+            raise row.error("step_mg needs step_per (dose or day), and step_per needs step_mg",
+                            "step_per")
+        return cls(row["drug"], row["route"], row.get("release"), row.get("market"),
+                   row["start_daily_mg"], factor, step, per, row.get("min_interval_days"),
+                   row["source"], row.get("notes", ""), row.where)
+
+    def allows(self, old_dose: float | None, new_dose: float | None, old_day: float,
+               new_day: float, doses_per_day: float | None) -> bool:
+        """Whether a change from ``old_day`` to ``new_day`` [mg/day] (and ``old_dose`` to
+        ``new_dose`` [mg], where each item gives one dose) stays within one labelled step."""
+        slack = 1 + 1e-6
+        if new_day <= self.start_daily * slack:
+            return True
+        if self.factor is not None:
+            return new_day <= old_day * self.factor * slack
+        assert self.step_mg is not None
+        if self.step_per == "day":
+            return new_day - old_day <= self.step_mg * slack
+        if old_dose is None or new_dose is None or doses_per_day is None:
+            return False  # a per-dose step needs a dose on each side
+        return (new_dose - old_dose <= self.step_mg * slack
+                and new_day - old_day <= self.step_mg * doses_per_day * slack)
+
+    def describe(self) -> str:
+        """The label's step in words: ``at most double the day a step from a start of 150
+        mg/day, steps at least 3 days apart``."""
+        if self.factor is not None:
+            step = ("at most double the day" if abs(self.factor - 2) < 1e-9
+                    else f"at most {significant(self.factor, 3)} times the day")
+        else:
+            assert self.step_mg is not None
+            step = f"at most +{significant(self.step_mg, 3)} mg a {self.step_per}"
+        text = f"{step} a step from a start of {significant(self.start_daily, 3)} mg/day"
+        if self.min_interval_days is not None:
+            text += f", steps at least {significant(self.min_interval_days, 3)} days apart"
+        return text
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -611,6 +611,38 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "warning; a grade no row names (severe, where no label gives numbers) keeps it.",
     ),
     _schema(
+        "titration_steps.csv",
+        "The labelled titration step of a non-opioid: how far one change of the dose may go",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False,
+               doc="Empty: any release (an oral item of no stated release is ir)."),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="The market of the label. A market without a row of its own for the drug, "
+                   "route and release is judged by every other market's rows (borrowed, and "
+                   "named so)."),
+        Column("start_daily_mg", Kind.POSITIVE, unit="mg/day",
+               doc="The label's starting day: a rise to it from any lower dose is within the "
+                   "label, as a first dose of it would be."),
+        Column("step_factor", Kind.POSITIVE, required=False, unit="x",
+               doc="The largest ratio of the new scheduled day to the old one that a labelled "
+                   "step reaches (pregabalin 150 -> 300 -> 600 mg/day: 2)."),
+        Column("step_mg", Kind.POSITIVE, required=False, unit="mg",
+               doc="The largest rise a labelled step allows, per dose or per day (step_per)."),
+        Column("step_per", Kind.CHOICE, required=False, choices=("dose", "day"),
+               doc="What step_mg counts: a dose (mirogabalin: 5 mg a dose; the day may then "
+                   "rise by step_mg times the new doses a day) or the day."),
+        Column("min_interval_days", Kind.POSITIVE, required=False, unit="days",
+               doc="The shortest interval the label sets between steps; named in the finding, "
+                   "not checked (the item language has no dates). Empty: none set."),
+        key=("drug", "route", "release", "market", "source"),
+        doc="Judged only with --previous, where the old and the new regimen schedule the drug "
+            "by the route (as-needed doses aside): a rise of the scheduled day (and dose) within "
+            "a row's step, or to the row's start, is silent; beyond it, a warning naming the "
+            "label's step and interval. A change is judged as one step, since the items carry no "
+            "dates. Opioids have their own titration rules (opioid-titration-step).",
+    ),
+    _schema(
         "safety_rules.csv", "The rule behind each safety check",
         Column("check"),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
