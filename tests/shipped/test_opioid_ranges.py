@@ -12,7 +12,8 @@ RANGES = Knowledge.default().opioid_ranges
 
 # (check, drug, route, release, market, per_dose [mg], per_day [mg/day]) as the sources print
 # them: OxyContin 'OxyContin 10 mg orally every 12 hours' and 'a single dose greater than 40 mg,
-# or a total daily dose greater than 80 mg'; MS Contin '15 mg orally every 12 hours', 'single dose
+# or a total daily dose greater than 80 mg'; MS Contin as the first opioid '15 mg tablets orally
+# every 8 or 12 hours' (fix107108; the not-opioid-tolerant '15 mg every 12 hours'), 'single dose
 # greater than 60 mg ... total daily dose greater than 120 mg'; Butrans 'a 5 mcg/hour patch' (0.12
 # mg/day) and one 20 mcg/h system at most (0.48 mg/day); morphine infusion 'should not exceed 10
 # mg/hour' (240 mg/day) in opioid-naive patients and '0.8 mg/hr to 80 mg/hr' (1920 mg/day); ISMP
@@ -22,7 +23,7 @@ RANGES = Knowledge.default().opioid_ranges
 SOURCED = [
     ("naive-start", "oxycodone", Route.ORAL, "er", "us", 10, 20),
     ("tolerant-only", "oxycodone", Route.ORAL, "er", "us", 40, 80),
-    ("naive-start", "morphine", Route.ORAL, "er", "us", 15, 30),
+    ("naive-start", "morphine", Route.ORAL, "er", "us", 15, 45),
     ("tolerant-only", "morphine", Route.ORAL, "er", "us", 60, 120),
     ("naive-start", "buprenorphine", Route.TRANSDERMAL, None, "us", None, 0.12),
     ("usual", "buprenorphine", Route.TRANSDERMAL, None, "us", None, 0.48),

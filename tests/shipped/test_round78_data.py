@@ -18,12 +18,21 @@ ADULT = Patient(age=64, weight_kg=58, crcl_ml_min=70, hepatic="none", opioid_tol
 
 
 def test_the_jp_injection_insert_gives_ten_mg_once_or_twice_a_day():
-    rows = {r.route: r for r in K.dose_limits if r.drug == "metoclopramide" and r.market == "jp"}
+    rows = {r.route: r for r in K.dose_limits if r.drug == "metoclopramide" and r.market == "jp"
+            and r.route is not Route.ORAL}  # the tablets' own row came later (fix107108)
     assert set(rows) == {Route.IV, Route.IM}
     for row in rows.values():
         assert (row.max_single_mg, row.max_daily_mg, row.max_daily_mg_per_kg) == (10, 20, None)
         assert row.severity is Severity.WARNING and "適宜増減" in row.notes
         assert "1回10mg 1日1~2回" in row.source
+
+
+def test_the_jp_tablet_insert_gives_ten_to_thirty_mg_a_day():
+    # プリンペラン錠: 1日10~30mg を2~3回に分け (fix107108), typed again from the insert's words
+    [row] = [r for r in K.dose_limits if r.drug == "metoclopramide" and r.market == "jp"
+             and r.route is Route.ORAL]
+    assert (row.max_single_mg, row.max_daily_mg) == (None, 30)
+    assert row.severity is Severity.WARNING and "10~30mg" in row.source
 
 
 @pytest.mark.parametrize(("item", "expected"), [
