@@ -19,6 +19,7 @@ from mpsdose.model.vocabulary import Route
 __all__ = [
     "ACTIVITY",
     "AMOUNT",
+    "AMOUNT_WORDS",
     "COMBINATION",
     "COMBINATION_UNITS",
     "DECIMAL_COMMA",
@@ -28,6 +29,7 @@ __all__ = [
     "RANGE",
     "SCHEME_AFTER_AMOUNT",
     "THEN_LIST",
+    "WORD_AMOUNT",
     "WORD_NUMBERS",
     "number",
     "scheme_schedule",
@@ -79,6 +81,19 @@ _SUFFIX = (
 AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
     rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{MILLION_UNITS}|{ACTIVITY})(?![a-z])"
+    rf"(?P<suffix>(?:{_SUFFIX})*)"
+)
+#: An amount whose number is spelt out, before a unit spelt out: "One gram of methylprednisolone
+#: per day", "two grams", "ten milligrams" (prosefix7879, fresh79-005). Only a unit of mass written
+#: as a word ("one g", "two units", "one tablet" are not read so: a count, or blood's units).
+AMOUNT_WORDS: Mapping[str, int] = MappingProxyType({
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "a hundred": 100, "one hundred": 100,
+})
+WORD_AMOUNT = re.compile(
+    r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")(?:\s+|-)"
+    r"(?P<unit>grams?|milligrams?|micrograms?)(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said
