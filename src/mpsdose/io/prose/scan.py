@@ -10,6 +10,7 @@ import attrs
 
 from mpsdose.io.prose.lexicon import (
     ACTIVITY,
+    AFTER_NUMBER_WORD,
     AMOUNT,
     AMOUNT_WORDS,
     COMBINATION,
@@ -495,8 +496,9 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         if found_amount is not None:
             stop, amount = found_amount
             return Token("amount", position, stop, amount)
-    spelt = WORD_AMOUNT.match(normal, position, end) \
-        if position == 0 or not normal[position - 1].isalnum() else None
+    spelt = WORD_AMOUNT.match(normal, position, end) if (
+        position == 0 or not normal[position - 1].isalnum()) and not AFTER_NUMBER_WORD.search(
+        normal, max(0, position - 20), position) else None
     if spelt is not None:  # "One gram of methylprednisolone per day": a number spelt out
         return Token("amount", position, spelt.end(), Amount(
             (float(AMOUNT_WORDS[" ".join(spelt.group("number").split())]),),
