@@ -337,6 +337,13 @@ SALT_WORDS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate"
                         "bromide", "hydrobromide", "carbonate", "dihydrate", "monohydrate"})
 
 
+#: Elements whose doses are written as the element ("calcium 500 mg": elemental calcium; a
+#: tablet of 1250 mg calcium carbonate holds 500 mg, Calcichew-D3's SmPC): the element's name
+#: alone is not a name of its salt. (Zinc and magnesium, whose salts other_drug_names.csv lists
+#: too, are left read as their salts, as before.)
+DOSED_AS_ELEMENT = frozenset({"calcium"})
+
+
 def without_salt(name: str) -> str:
     """A name with the salt words after it left off: "metformin hydrochloride" → "metformin".
     A name that is nothing but salt words ("sodium") is kept."""
@@ -374,11 +381,13 @@ class OtherDrug(Value):
     def names(self) -> tuple[str, ...]:
         """Every name it goes by, as written and without its salt words, lower case. An ion's
         adjective left alone ("ferrous" of "ferrous sulfate") names no substance: the salt is
-        kept ("ferrous citrate" is not ferrous sulfate)."""
+        kept ("ferrous citrate" is not ferrous sulfate). Nor is an element dosed as the element
+        the salt: "calcium 500 mg" is elemental calcium, 1250 mg of calcium carbonate."""
         found: list[str] = []
         for name in (self.name, *self.aliases):
             for each in (normal_name(name), without_salt(name)):
-                if each.endswith("ous") and " " not in each and each != normal_name(name):
+                if each != normal_name(name) and (
+                        (each.endswith("ous") and " " not in each) or each in DOSED_AS_ELEMENT):
                     continue
                 if each not in found:
                     found.append(each)

@@ -43,7 +43,9 @@ _INTERMITTENT = re.compile(
     r"(?:week|month|cycle)\b"
     r"|(?:/\s*|\bper\s+|\beach\s+)(?:\d+\s*)?(?:weeks?|wks?|months?)\b"
     r"|\bevery\s+(?:(?:\d+|one|two|three|four|five|six|other|second|third)\s+)?(?:weeks?|months?)\b"
-    r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|two|three|four|five|six|seven)"
+    # "every 3 days", "every 12 days", "every fourteen days": a dose every N days, N > 1
+    r"|\bevery\s+(?:other|second|third|alternate|(?:[2-9]|[1-9]\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)"
     r"(?:\s*(?:-|to)\s*\w+)?)\s+days?\b|\balternate\s+days?\b"
     # "days 1-4", "days 1-4, 9-12 and 17-20" — but not the days of a stay, in a row ("on hospital
     # days 4-7", "postoperative days 1-3": the drug was given every one of them), nor a stretch

@@ -18,7 +18,9 @@ from mpsdose.model.vocabulary import Route
 
 __all__ = [
     "ACTIVITY",
+    "AFTER_NUMBER_WORD",
     "AMOUNT",
+    "AMOUNT_WORDS",
     "COMBINATION",
     "COMBINATION_UNITS",
     "DECIMAL_COMMA",
@@ -28,6 +30,7 @@ __all__ = [
     "RANGE",
     "SCHEME_AFTER_AMOUNT",
     "THEN_LIST",
+    "WORD_AMOUNT",
     "WORD_NUMBERS",
     "number",
     "scheme_schedule",
@@ -79,6 +82,27 @@ _SUFFIX = (
 AMOUNT = re.compile(
     rf"(?P<number>{NUMBER})(?:\s*(?P<sep>-|to)\s*(?P<high>{NUMBER}))?"
     rf"(?:\s*|(?P<hyphen>-)(?=[a-zµ]))(?P<unit>{_MASS}|{MILLION_UNITS}|{ACTIVITY})(?![a-z])"
+    rf"(?P<suffix>(?:{_SUFFIX})*)"
+)
+#: An amount whose number is spelt out, before a unit spelt out: "One gram of methylprednisolone
+#: per day", "two grams", "ten milligrams" (prosefix7879, fresh79-005). Only a unit of mass written
+#: as a word ("one g", "two units", "one tablet" are not read so: a count, or blood's units), and
+#: only a number of one word not after another ("twenty-five milligrams", "five hundred
+#: milligrams": see ``AFTER_NUMBER_WORD``).
+AMOUNT_WORDS: Mapping[str, int] = MappingProxyType({
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+})
+#: What ends the text before a word number that is the last part of a longer one ("twenty-five",
+#: "one hundred and five", "2 five"): such an amount is not read, never read as its last word.
+AFTER_NUMBER_WORD = re.compile(
+    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand)(?:\s+and)?|\d|[-–])\s*$")
+WORD_AMOUNT = re.compile(
+    r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")(?:\s+|-)"
+    r"(?P<unit>grams?|milligrams?|micrograms?)(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said

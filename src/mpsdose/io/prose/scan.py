@@ -10,7 +10,9 @@ import attrs
 
 from mpsdose.io.prose.lexicon import (
     ACTIVITY,
+    AFTER_NUMBER_WORD,
     AMOUNT,
+    AMOUNT_WORDS,
     COMBINATION,
     COMBINATION_UNITS,
     DIVIDED_HYPHENS,
@@ -25,6 +27,7 @@ from mpsdose.io.prose.lexicon import (
     RANGE,
     SCHEME_AFTER_AMOUNT,
     THEN_LIST,
+    WORD_AMOUNT,
     number,
     scheme_schedule,
 )
@@ -493,6 +496,13 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         if found_amount is not None:
             stop, amount = found_amount
             return Token("amount", position, stop, amount)
+    spelt = WORD_AMOUNT.match(normal, position, end) if (
+        position == 0 or not normal[position - 1].isalnum()) and not AFTER_NUMBER_WORD.search(
+        normal, max(0, position - 20), position) else None
+    if spelt is not None:  # "One gram of methylprednisolone per day": a number spelt out
+        return Token("amount", position, spelt.end(), Amount(
+            (float(AMOUNT_WORDS[" ".join(spelt.group("number").split())]),),
+            _BASE[spelt.group("unit")], _per(spelt.group("suffix"))))
     ome = _OME.match(normal, position, end)
     if ome:  # "oral morphine equivalents": a cue, not the drug
         return Token("cue", position, ome.end(), "ome")

@@ -478,14 +478,13 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
                 or (token.kind == "punct" and token.value == ",")):
             break
         position += 1
-        joined_by_and = token.kind == "plus"
         if token.kind == "punct" and position < len(tokens) and tokens[position].kind == "plus" \
                 and passage.word(tokens[position]) == "and":
             position += 1  # "olanzapine 5 mg, duloxetine 90 mg, and rosuvastatin 5 mg daily"
-            joined_by_and = True
-        # the last of a list closed by "and" may be a name the catalogue does not know; in a
-        # list of commas alone ("aspirin 100 mg, chlorimipramine 25 mg twice a day") the
-        # schedule may be the last dose's only
+        # any dose of the list may be a name the catalogue does not know ("omeprazole 20 mg,
+        # ranitidine 150 mg, and tramadol 50 mg daily"); in a list of commas alone ("aspirin
+        # 100 mg, chlorimipramine 25 mg twice a day") the schedule may be the last dose's only
+        # (_last_dose_only)
         if amount_first:
             amount_at, name_at = position, position + 1
         else:
@@ -494,7 +493,7 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
                 amount_at += 1
         if max(amount_at, name_at) >= len(tokens) or not (
                 tokens[name_at].kind == "drug"
-                or (joined_by_and and _unknown_name(tokens[name_at]))) \
+                or _unknown_name(tokens[name_at])) \
                 or tokens[amount_at].kind != "amount":
             return None
         amount: Amount = tokens[amount_at].value

@@ -44,6 +44,9 @@ GLUE = frozenset({
     "administered", "sulphate", "sulfate", "hydrochloride", "citrate", "base", "salt", "release",
     "acting", "-", "new", "same", "this", "that", "these", "those", "for", "and",
     "containing", "contained", "consisting", "elastomeric", "ambulatory",
+    # "a reduced lithium posology (1320 mg/day)", "vancomycin dosing schedule [1750 mg …]":
+    # nouns of the dose, no drug's name (prosefix7879)
+    "posology", "schedule",
 })
 #: Words after an amount that are not a drug's name.
 NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "total", "which",
