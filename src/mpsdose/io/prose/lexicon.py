@@ -237,6 +237,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    # "two doses of betamethasone (12 mg, 24 h apart)", "doses 8 hours apart": doses so many
+    # hours apart are doses every so many hours (prosefix8081, fresh80-030)
+    _p("freq", rf"({_W})\s*-?\s*h(?:ours?|rs?)?\s+apart", lambda m: _every(_hours(m))),
     # "meropenem (0.5 g per 8 hours)": a dose per a number of hours (two or more) is a dose
     # every so many hours ("per hour", "per 1 hour" is a rate, read with its unit)
     _p("freq", rf"per\s+(?!(?:1|one)\s*h)({_W})\s*-?\s*h(?:ours?|rs?)(?![a-z])",
