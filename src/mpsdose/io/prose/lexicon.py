@@ -338,7 +338,10 @@ PHRASES: tuple[Phrase, ...] = (
                r"|q\.?\s*day|q\.?d\.?|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
     # "20 mg hs", "5 mg h.s." (hora somni, at bedtime, as "qhs"); not "hs-CRP", "hs-troponin"
-    _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte"
+    # "once nightly", "once at bedtime": "once" with a time of the night is the nightly dose,
+    # not a single dose (prosefix8081, fresh81-022)
+    _p("freq", r"(?:once\s+)?(?:(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime)"
+               r"|q\.?h\.?s\.?|nocte"
                r"|h\.s\.?|hs(?!\s*-)", lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
     # "as a single dose at night", "in a single bedtime dose", "as a single dose in the morning":
