@@ -149,6 +149,8 @@ def test_every_reading_is_traced_to_its_words(passage):
             named = text[item.drug_span[0]:item.drug_span[1]]
             # a chemical prefix written apart ("methyl prednisolone") names the joined drug
             found = books.get(" ".join(named.split())) or books.get(re.sub(r"[\s\-]+", "", named))
+            # ... or the prefix joined to a name of more words ("acetyl salicylic acid")
+            found = found or books.get(" ".join(re.sub(r"[\s\-]+", "", named, count=1).split()))
             # a name with diacritics is matched as its plain letters ("cimétidine")
             found = found or books.get(" ".join(normalise(named).split()))
             # a catalogue name, or an abbreviation the text itself defines ("MS", "TB"), or a
