@@ -35,6 +35,14 @@ item with a daily amount is counted apart, as "not judged", and shown with --sho
 printed: the daily amounts read among the catalogue's drugs, and among all drugs (the issue's
 measure).
 
+A passage that misspells a drug the catalogue lacks ("favirapiravir" for favipiravir): the reader
+gives such a name as written and cannot know the spelling, so an item of a name the catalogue
+lacks matches the expected item of a drug the catalogue lacks whose words (``as_written``) its own
+words overlap, with the same daily amount, where the two names are spelt alike (difflib's ratio
+0.85 or more) — a measurement convention (prosefix8081, fresh81-026). It is never applied to the
+catalogue's drugs: there a misspelling is no drug unless the passage spells the name right
+elsewhere, and a reading under another name is invented.
+
 Amounts in units: an expected daily amount in units (``units/day``) matches only a reading in
 units (heparin 10000 units/day), never one in mg. The parts before fresh25 were written when the
 reader and the item language read no amount in units, and their expected readings give such a
@@ -72,6 +80,7 @@ Usage: python scripts/measure_reader.py
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 from pathlib import Path
@@ -153,6 +162,41 @@ def expected_daily(passage: dict) -> list[tuple[str, float]]:
                 else:
                     out.append((item["drug"], daily["value"] * _TO_MG_DAY[daily["unit"]]))
     return out
+
+
+def _words_of(passage: dict, drug: str, value: float) -> list[tuple[int, int]]:
+    """Spans of the words of the expected items of ``drug`` with the daily amount ``value`` (as
+    `expected_daily` gives it)."""
+    spans: list[tuple[int, int]] = []
+    for state in passage["expected"]["states"]:
+        for item in state["items"]:
+            daily = item.get("daily_dose")
+            if item.get("drug") != drug or not daily or not item.get("as_written"):
+                continue
+            if daily["unit"] in _UNITS_DAY:
+                amount = -float(daily["value"]) * _UNITS_DAY[daily["unit"]]
+            elif daily["unit"] in _TO_MG_DAY:
+                amount = daily["value"] * _TO_MG_DAY[daily["unit"]]
+            else:
+                continue
+            if abs(amount - value) <= 0.01 * abs(value):
+                spans += _spans(passage["text"], item["as_written"])
+    return spans
+
+
+#: How alike (difflib's ratio) a name read as written must be to the expected name of a drug the
+#: catalogue lacks to match it as a misspelling of that name ("favirapiravir", favipiravir: 0.92).
+_SPELT_ALIKE = 0.85
+
+
+def _misspelt_match(passage: dict, drug: str, value: float, item) -> bool:
+    """A reading of a name the catalogue lacks matches the expected item of another drug the
+    catalogue lacks where the passage misspells that drug: the reading's words overlap the
+    expected item's words, its daily amount is the same and its name is spelt alike."""
+    read = " ".join(item.name.lower().split())
+    alike = difflib.SequenceMatcher(None, read, drug.lower()).ratio() >= _SPELT_ALIKE
+    return (alike and abs(_daily(item) - value) <= 0.01 * abs(value)
+            and _overlaps(item.span, _words_of(passage, drug, value)))
 
 
 def volume_as_mass(passage: dict) -> list[tuple[str, float]]:
@@ -355,6 +399,9 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
         for drug, value in others:
             found = next((i for i in unmatched_others if other_name(i.name) == drug
                           and abs(_daily(i) - value) <= 0.01 * abs(value)), None)
+            if found is None:  # the passage misspells the name: matched by its words
+                found = next((i for i in unmatched_others
+                              if _misspelt_match(passage, drug, value, i)), None)
             if found is None:
                 missed.append((drug, value))
                 continue

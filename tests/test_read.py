@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scripts.measure_reader import measure, unexpected_items, volume_as_mass
+from scripts.measure_reader import _misspelt_match, measure, unexpected_items, volume_as_mass
 
 from mpsdose import Knowledge, Route, default_catalogue, read_course
 from mpsdose.io.files import dumps, loads
@@ -125,7 +125,7 @@ def _items(text: str):
                                              ("fresh74", 0.76), ("fresh75", 0.94),
                                              ("fresh76", 1.0), ("fresh77", 0.93),
                                              ("fresh78", 0.91), ("fresh79", 0.95),
-                                             ("fresh80", 0.61), ("fresh81", 0.74)])
+                                             ("fresh80", 0.73), ("fresh81", 0.82)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -149,6 +149,8 @@ def test_every_reading_is_traced_to_its_words(passage):
             named = text[item.drug_span[0]:item.drug_span[1]]
             # a chemical prefix written apart ("methyl prednisolone") names the joined drug
             found = books.get(" ".join(named.split())) or books.get(re.sub(r"[\s\-]+", "", named))
+            # ... or the prefix joined to a name of more words ("acetyl salicylic acid")
+            found = found or books.get(" ".join(re.sub(r"[\s\-]+", "", named, count=1).split()))
             # a name with diacritics is matched as its plain letters ("cimétidine")
             found = found or books.get(" ".join(normalise(named).split()))
             # a catalogue name, or an abbreviation the text itself defines ("MS", "TB"), or a
@@ -6559,3 +6561,66 @@ def test_posology_of_a_catalogue_drug():
 ])
 def test_names_added_in_prosefix7879(text, want):
     assert _others(text) == want
+
+
+# -- prosefix8081: the fresh80 and fresh81 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh80-030: doses so many hours apart are doses every so many hours
+    ("Two doses of dexamethasone (6 mg, 12 h apart) were given.", [("dexamethasone", "12 mg/day")]),
+    ("Morphine 5 mg doses 4 hours apart were given.", [("morphine", "30 mg/day")]),
+    ("Methylprednisolone 40 mg given eight hours apart.", [("methylprednisolone", "120 mg/day")]),
+    # "apart" of anything else is no schedule
+    ("The two scans, 24 h apart, were normal; she took morphine 10 mg.", [("morphine", None)]),
+])
+def test_doses_n_hours_apart_are_every_n_hours(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh80-024: a catalogue name written with its chemical prefix apart, the words after the
+    # prefix no name of their own
+    ("She was discharged on acetyl salicylic acid 75 mg once daily.", [("aspirin", "75 mg/day")]),
+    ("Acetyl-salicylic acid 300 mg daily was started.", [("aspirin", "300 mg/day")]),
+    # the prefix before a catalogue name still makes another substance
+    ("Acetyl morphine 10 mg was found.", []),
+])
+def test_a_catalogue_name_with_its_chemical_prefix_apart(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh81-022: "once" with a time of the night is the nightly dose, not a single dose
+    ("Amitriptyline 25 mg once nightly was continued.", [("amitriptyline", "25 mg/day")]),
+    ("She took zolpidem 5 mg once at bedtime.", [("zolpidem", "5 mg/day")]),
+    ("Morphine 30 mg once at night was added.", [("morphine", "30 mg/day")]),
+])
+def test_once_nightly_is_a_nightly_dose(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh80-023, fresh81-027: names added, each with its source
+    ("Teicoplanin 400 mg daily was started.", [("teicoplanin", "400 mg/day")]),
+    ("He received teicoplanin 600 mg every 12 hours.", [("teicoplanin", "1200 mg/day")]),
+    ("Cyclobenzaprine 5 mg three times daily was prescribed.", [("cyclobenzaprine", "15 mg/day")]),
+    ("She took cyclobenzaprine hydrochloride 10 mg daily.", [("cyclobenzaprine", "10 mg/day")]),
+])
+def test_names_added_in_prosefix8081(text, want):
+    assert _others(text) == want
+
+
+def test_the_measure_matches_a_misspelt_name_the_catalogue_lacks_by_its_words():
+    # fresh81-026: a name the catalogue lacks, misspelt in the passage, matches the expected
+    # item whose words it was read from, with the same amount, where the names are spelt alike
+    text = "She was given molnupirivir 800 mg twice daily and zanamivir 10 mg twice daily."
+    passage = {"text": text, "expected": {"states": [{"items": [
+        {"as_written": "molnupirivir 800 mg twice daily", "drug": "molnupiravir",
+         "daily_dose": {"value": 1600, "unit": "mg/day"}},
+        {"as_written": "zanamivir 10 mg twice daily", "drug": "zanamivir",
+         "daily_dose": {"value": 20, "unit": "mg/day"}}]}]}}
+    first, second = read_course(text).not_in_catalogue
+    assert first.name == "molnupirivir"
+    assert _misspelt_match(passage, "molnupiravir", 1600.0, first)
+    assert not _misspelt_match(passage, "molnupiravir", 800.0, first)  # another amount
+    assert not _misspelt_match(passage, "molnupiravir", 1600.0, second)  # other words and name

@@ -237,6 +237,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", rf"q\s*({_NUM})\s*h(?:ours?|rs?|ourly)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*(?:-|to)\s*{_W}\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
     _p("freq", rf"every\s+({_W})\s*h(?:ours?|rs?)?", lambda m: _every(_hours(m))),
+    # "two doses of betamethasone (12 mg, 24 h apart)", "doses 8 hours apart": doses so many
+    # hours apart are doses every so many hours (prosefix8081, fresh80-030)
+    _p("freq", rf"({_W})\s*-?\s*h(?:ours?|rs?)?\s+apart", lambda m: _every(_hours(m))),
     # "meropenem (0.5 g per 8 hours)": a dose per a number of hours (two or more) is a dose
     # every so many hours ("per hour", "per 1 hour" is a rate, read with its unit)
     _p("freq", rf"per\s+(?!(?:1|one)\s*h)({_W})\s*-?\s*h(?:ours?|rs?)(?![a-z])",
@@ -335,7 +338,10 @@ PHRASES: tuple[Phrase, ...] = (
                r"|q\.?\s*day|q\.?d\.?|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
     # "20 mg hs", "5 mg h.s." (hora somni, at bedtime, as "qhs"); not "hs-CRP", "hs-troponin"
-    _p("freq", r"(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime|q\.?h\.?s\.?|nocte"
+    # "once nightly", "once at bedtime": "once" with a time of the night is the nightly dose,
+    # not a single dose (prosefix8081, fresh81-022)
+    _p("freq", r"(?:once\s+)?(?:(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime)"
+               r"|q\.?h\.?s\.?|nocte"
                r"|h\.s\.?|hs(?!\s*-)", lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),
     # "as a single dose at night", "in a single bedtime dose", "as a single dose in the morning":

@@ -161,7 +161,7 @@ _OME = next(pattern for kind, pattern, make in PHRASES
 #: another substance than the name after it. "nor", "des", "dex", "dexa" and "es" only with a
 #: hyphen ("neither codeine nor morphine").
 PREFIX = re.compile(r"(?P<locant>[a-z]\s*-\s*)?"
-                    r"(?:methyl|ethyl|hydroxy|dihydro|desmethyl|didesmethyl|levo|dextro|oxy)"
+                    r"(?:methyl|ethyl|acetyl|hydroxy|dihydro|desmethyl|didesmethyl|levo|dextro|oxy)"
                     r"(?:\s*-\s*|\s+)|(?:nor|des|dexa|dex|es)\s*-\s*")
 _WORD = re.compile(r"[a-z][a-z'\-]*|[0-9]+(?:\.[0-9]+)?|\S")
 
@@ -552,7 +552,7 @@ def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> T
         return None
     drug = vocabulary.pattern.match(normal, prefix.end(), end)
     if drug is None:
-        return None
+        return _split_name(normal, position, end, prefix, vocabulary)
     written = normal[position:drug.end()]
     locant = prefix.group("locant") or ""
     joined = "".join(locant.split()) + re.sub(r"[\s\-]+", "", written[len(locant):])
@@ -560,6 +560,27 @@ def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> T
     if found is not None:
         return Token("drug", position, drug.end(), DrugName(found, joined, joined_from=written))
     return Token("word", position, drug.end(), joined)
+
+
+def _split_name(normal: str, position: int, end: int, prefix: re.Match[str],
+                vocabulary: Vocabulary) -> Token | None:
+    """ "acetyl salicylic acid": a catalogue name written with its chemical prefix apart, the
+    words after the prefix no name of their own. Read as the catalogue name where the prefix
+    joined to the words after it begins with one ("acetylsalicylic acid": aspirin); otherwise
+    not a name (prosefix8081, fresh80-024)."""
+    locant = prefix.group("locant") or ""
+    word = re.sub(r"[\s\-]+", "", normal[position + len(locant):prefix.end()])
+    joined = word + normal[prefix.end():end]
+    drug = vocabulary.pattern.match(joined)
+    if drug is None or drug.end() <= len(word) or locant:
+        return None
+    stop = prefix.end() + drug.end() - len(word)
+    name = " ".join(drug.group(0).split())
+    found = vocabulary.catalogue.get(name)
+    if found is None:
+        return None
+    return Token("drug", position, stop,
+                 DrugName(found, name, joined_from=normal[position:stop]))
 
 
 def opening_bracket(tokens: list[Token], index: int) -> int | None:
