@@ -64,7 +64,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh74_passages.jsonl", "fresh75_passages.jsonl",
                                           "fresh76_passages.jsonl", "fresh77_passages.jsonl",
                                           "fresh78_passages.jsonl", "fresh79_passages.jsonl",
-                                          "fresh80_passages.jsonl", "fresh81_passages.jsonl")
+                                          "fresh80_passages.jsonl", "fresh81_passages.jsonl",
+                                          "fresh82_passages.jsonl", "fresh83_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -125,7 +126,8 @@ def _items(text: str):
                                              ("fresh74", 0.76), ("fresh75", 0.94),
                                              ("fresh76", 1.0), ("fresh77", 0.93),
                                              ("fresh78", 0.91), ("fresh79", 0.95),
-                                             ("fresh80", 0.73), ("fresh81", 0.82)])
+                                             ("fresh80", 0.73), ("fresh81", 0.82),
+                                             ("fresh82", 0.78), ("fresh83", 0.86)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
