@@ -224,7 +224,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 108": ("check_dangerous_fresh108.csv", "check_ordinary_fresh108.csv"),
         "held-out 109": ("check_dangerous_fresh109.csv", "check_ordinary_fresh109.csv"),
         "held-out 110": ("check_dangerous_fresh110.csv", "check_ordinary_fresh110.csv"),
-        "held-out 111": ("check_dangerous_fresh111.csv", "check_ordinary_fresh111.csv")}
+        "held-out 111": ("check_dangerous_fresh111.csv", "check_ordinary_fresh111.csv"),
+        "held-out 112": ("check_dangerous_fresh112.csv", "check_ordinary_fresh112.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
