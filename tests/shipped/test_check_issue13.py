@@ -1374,6 +1374,14 @@ FRESH110_STILL_WARNED = {
     "AP45": "OxyContin 20 mg/day to a 12 micrograms/h patch (nz): the US tolerance rule borrowed",
 }
 
+# -- the one hundred and eleventh and twelfth held-out rounds (written and committed before check ran)
+FRESH111_LEFT = {
+    "AQ37": "edoxaban with dalteparin (eu): no rule for two anticoagulants together",
+}
+FRESH111_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH112_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH112_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1486,6 +1494,8 @@ ROUNDS = {
     "fresh108": (FRESH108_LEFT, FRESH108_STILL_WARNED),
     "fresh109": (FRESH109_LEFT, FRESH109_STILL_WARNED),
     "fresh110": (FRESH110_LEFT, FRESH110_STILL_WARNED),
+    "fresh111": (FRESH111_LEFT, FRESH111_STILL_WARNED),
+    "fresh112": (FRESH112_LEFT, FRESH112_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
