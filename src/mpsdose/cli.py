@@ -712,7 +712,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    source allows is info where no market, or one with no source of its
                    own, is chosen; below the usual share but not below every source's
                    (Pallipedia: 5%) is info (too little relief, not too much opioid)
-      interactions NSAIDs with anticoagulants, antiplatelets (two: whatever the PPI),
+      interactions a direct oral anticoagulant with any other anticoagulant (its label's
+                   contraindication; a switch is named, not excused); NSAIDs with
+                   anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
                    PPI and ketorolac from 65: Beers; a coxib: info); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and

@@ -994,6 +994,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_parenteral_benzodiazepine(k, items))
     anticoagulants = _classes(items, "anticoagulant")
     antiplatelets = _classes(items, "antiplatelet")
+    found.extend(_anticoagulant_duplication(k, items, anticoagulants, previous))
     if anticoagulants and antiplatelets:
         found.append(_ruled(k, "anticoagulant-antiplatelet",
                             f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
@@ -1009,6 +1010,40 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
+
+
+def _anticoagulant_duplication(k: Knowledge, items: Sequence[Item], anticoagulants: list[str],
+                               previous: Sequence[Item] | None) -> list[Finding]:
+    """Two anticoagulants together where one's label contraindicates any other anticoagulant
+    (the direct oral anticoagulants): a warning naming each such label and its switching
+    exception. With ``--previous`` holding one of them, the order is a changeover, and it says so:
+    by the labels a switch starts the new drug as the old one stops, so an overlap is still a
+    duplication. Two anticoagulants neither of whose labels says so (warfarin bridged with a
+    heparin) are left alone."""
+    if len(anticoagulants) < 2:
+        return []
+    labels = {d: k.drug_properties.get(d, "other_anticoagulants_contraindicated")
+              for d in anticoagulants}
+    forbidding = [d for d in anticoagulants if labels[d] is not None]
+    if not forbidding:
+        return []
+    before = set(_classes(previous or (), "anticoagulant"))
+    others = [d for d in anticoagulants if d not in forbidding]
+    text = (f"{' and '.join(anticoagulants)} together" if not others else
+            f"{', '.join(forbidding)} with the anticoagulant {', '.join(others)}")
+    text += (f": contraindicated by the {', '.join(forbidding)} "
+             f"label{'s' if len(forbidding) > 1 else ''}")
+    held = sorted(before & set(anticoagulants))
+    if held:
+        started = [d for d in anticoagulants if d not in before]
+        text += (f"; switching from {', '.join(held)}"
+                 + (f" to {', '.join(started)}" if started else "")
+                 + "? by the labels a switch starts the new anticoagulant when the old one stops "
+                   "(at its next scheduled dose; from warfarin once the INR has fallen), not "
+                   "alongside it")
+    finding = _ruled(k, "anticoagulant-duplication", text)
+    label_sources = [labels[d][1] for d in forbidding]  # type: ignore[index]
+    return [attrs.evolve(finding, source="; ".join([*label_sources, finding.source]))]
 
 
 def _cox2_selective_older(k: Knowledge, selective: Sequence[str], patient: Patient) -> Finding:

@@ -93,7 +93,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "max_start_mg_per_day", "titration_interval_days",
     ),
     "safety_rules.csv": (
-        "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-nsaid",
+        "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-duplication",
+        "anticoagulant-nsaid",
         "antiplatelet-nsaid",
         "anticholinergic-antidepressant-older", "benzodiazepine-older", "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",

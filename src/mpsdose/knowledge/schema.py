@@ -679,7 +679,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp1a2_inhibitor_contraindicated",
                                                  "qt_prolonging_contraindicated",
                                                  "parenteral_benzodiazepine_not_recommended",
-                                                 "who_step")),
+                                                 "who_step",
+                                                 "other_anticoagulants_contraindicated")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -717,7 +718,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "space-separated, by which its label advises against a benzodiazepine "
                             "given by injection (olanzapine: im). "
                             "who_step: 2 for an opioid its source puts on step 2 of the "
-                            "analgesic ladder (a weak opioid for mild to moderate pain)."),
+                            "analgesic ladder (a weak opioid for mild to moderate pain). "
+                            "other_anticoagulants_contraindicated: yes, for an anticoagulant "
+                            "whose label contraindicates concomitant treatment with any other "
+                            "anticoagulant, except while switching (the EU direct oral "
+                            "anticoagulants); the source is that label."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
