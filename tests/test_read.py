@@ -132,8 +132,30 @@ def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
     assert result["read"] / result["expected"] >= floor, result
-    assert result["invented"] == 0, result
+    # a contested reading the measure counts invented is subtracted only while it is still read
+    contested = [id_ for id_ in CONTESTED if id_.rsplit("-", 1)[0] == part]
+    for id_ in contested:
+        drug, mg_a_day, _why = CONTESTED[id_]
+        assert (drug, f"{mg_a_day:g} mg/day") in _daily_doses(_passage(id_)), id_
+    assert result["invented"] == len(contested), result
     assert result["span_errors"] == 0, result
+
+
+#: Daily amounts the reader gives that a set does not expect, where the reader's reading is the
+#: defensible one from the words and the set's is marked contestable or disagrees with the other
+#: sets: {passage id: (drug, mg/day, why)}. Kept honest like issue 13's LEFT lists: the test
+#: above fails if the reader stops reading one of them.
+CONTESTED: dict[str, tuple[str, float, str]] = {
+    "fresh82-012": ("prednisone", 125.0,
+                    "'prednisone 40 mg/d, which was progressively increased up to 125 mg/d': "
+                    "'up to' after a word of change is the dose reached (prosefix7273); the set "
+                    "reads a bound and marks it contestable"),
+    "fresh83-023": ("prednisone", 5.0,
+                    "'his prednisone was increased from 5 mg/d to 40 mg/d': the dose before the "
+                    "change, read in an earlier state than the 40 mg/d, as fresh8-013, "
+                    "fresh25-019, fresh25-027, fresh27-019, fresh30-021 and fresh37-009 expect "
+                    "it; this set lists it as a not-dose and has no earlier state"),
+}
 
 
 # -- properties over the real passages ------------------------------------------------------------
@@ -6626,3 +6648,22 @@ def test_the_measure_matches_a_misspelt_name_the_catalogue_lacks_by_its_words():
     assert _misspelt_match(passage, "molnupiravir", 1600.0, first)
     assert not _misspelt_match(passage, "molnupiravir", 800.0, first)  # another amount
     assert not _misspelt_match(passage, "molnupiravir", 1600.0, second)  # other words and name
+
+
+# -- prosefix8283: the fresh82 and fresh83 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh83-007: the amount a dose replaces ("instead of", "rather than", "in place of",
+    # "(previously …)") is the former or usual dose, not given now
+    ("Apixaban was resumed at 2.5 mg twice daily instead of 5 mg.", [("apixaban", "5 mg/day")]),
+    ("She took warfarin 3 mg daily rather than 5 mg.", [("warfarin", "3 mg/day")]),
+    ("Prednisolone 20 mg daily in place of the usual 40 mg was given.",
+     [("prednisolone", "20 mg/day")]),
+    ("Morphine 10 mg every 4 hours (previously 5 mg every 4 hours) was given.",
+     [("morphine", "60 mg/day")]),
+    # another drug named after the amount is the intended drug, an item of its own
+    ("He was given 10 mg of hydromorphone IM instead of 10 mg of morphine.",
+     [("hydromorphone", None), ("morphine", None)]),
+])
+def test_the_amount_a_dose_replaces_is_not_given(text, want):
+    assert _daily_doses(text) == want
