@@ -127,7 +127,7 @@ def _items(text: str):
                                              ("fresh76", 1.0), ("fresh77", 0.93),
                                              ("fresh78", 0.91), ("fresh79", 0.95),
                                              ("fresh80", 0.73), ("fresh81", 0.82),
-                                             ("fresh82", 0.78), ("fresh83", 0.86)])
+                                             ("fresh82", 0.86), ("fresh83", 0.91)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6667,3 +6667,51 @@ def test_the_measure_matches_a_misspelt_name_the_catalogue_lacks_by_its_words():
 ])
 def test_the_amount_a_dose_replaces_is_not_given(text, want):
     assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh83-034: "and" joining two verbs of giving makes one verb of the dose; the schedule
+    # after the second is the dose's
+    ("Hydrocortisone 100 mg was started and given every 8 h.",
+     [("hydrocortisone", "300 mg/day")]),
+    ("Morphine 10 mg was continued and given twice daily.", [("morphine", "20 mg/day")]),
+    ("Dexamethasone 4 mg was initiated and administered every 6 hours.",
+     [("dexamethasone", "16 mg/day")]),
+    # a verb of change after "and" is not a verb of giving: its interval is no schedule
+    ("Morphine 10 mg was started and increased every 4 days.", [("morphine", None)]),
+])
+def test_two_verbs_of_giving_joined_by_and_are_one(text, want):
+    assert _daily_doses(text) == want
+
+
+def _states_not_carried(text: str) -> list[list[tuple[str, str | None]]]:
+    return [[(i.drug.name, None if i.daily_dose is None else str(i.daily_dose))
+             for i in state.items if not i.carried] for state in read_course(text).states]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh82-026: the same dose of a drug in two brackets, each holding the drug's name after
+    # a course's name, is two courses of a list, one after the other: two states
+    ("Earlier courses were A (hydrocortisone 100 mg every 8 hours), B (hydrocortisone 100 mg "
+     "every 8 hours).",
+     [[("hydrocortisone", "300 mg/day")], [("hydrocortisone", "300 mg/day")]]),
+    ("He had VD (dexamethasone 20 mg/day) and then RD (dexamethasone 20 mg/day).",
+     [[("dexamethasone", "20 mg/day")], [("dexamethasone", "20 mg/day")]]),
+    # a bracket around the amount alone is no course: one state, as before
+    ("He took morphine (10 mg every 4 hours) and morphine (5 mg as needed).",
+     [[("morphine", "60 mg/day"), ("morphine", None)]]),
+])
+def test_courses_of_a_list_in_brackets_are_states_in_turn(text, want):
+    assert _states_not_carried(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh82-026, -033, fresh83-016: names added, each with its source
+    ("Melphalan 8 mg/day for 4 days was given.", [("melphalan", "8 mg/day")]),
+    ("He took thalidomide (200 mg/day).", [("thalidomide", "200 mg/day")]),
+    ("She took letrozole 2.5 mg daily.", [("letrozole", "2.5 mg/day")]),
+    ("Valganciclovir 450 mg twice daily was started.", [("valganciclovir", "900 mg/day")]),
+    ("Cisatracurium besylate (3 mg/hour) was infused.", [("cisatracurium", "72 mg/day")]),
+])
+def test_names_added_in_prosefix8283(text, want):
+    assert _others(text) == want
