@@ -127,13 +127,35 @@ def _items(text: str):
                                              ("fresh76", 1.0), ("fresh77", 0.93),
                                              ("fresh78", 0.91), ("fresh79", 0.95),
                                              ("fresh80", 0.73), ("fresh81", 0.82),
-                                             ("fresh82", 0.78), ("fresh83", 0.86)])
+                                             ("fresh82", 0.86), ("fresh83", 0.91)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
     assert result["read"] / result["expected"] >= floor, result
-    assert result["invented"] == 0, result
+    # a contested reading the measure counts invented is subtracted only while it is still read
+    contested = [id_ for id_ in CONTESTED if id_.rsplit("-", 1)[0] == part]
+    for id_ in contested:
+        drug, mg_a_day, _why = CONTESTED[id_]
+        assert (drug, f"{mg_a_day:g} mg/day") in _daily_doses(_passage(id_)), id_
+    assert result["invented"] == len(contested), result
     assert result["span_errors"] == 0, result
+
+
+#: Daily amounts the reader gives that a set does not expect, where the reader's reading is the
+#: defensible one from the words and the set's is marked contestable or disagrees with the other
+#: sets: {passage id: (drug, mg/day, why)}. Kept honest like issue 13's LEFT lists: the test
+#: above fails if the reader stops reading one of them.
+CONTESTED: dict[str, tuple[str, float, str]] = {
+    "fresh82-012": ("prednisone", 125.0,
+                    "'prednisone 40 mg/d, which was progressively increased up to 125 mg/d': "
+                    "'up to' after a word of change is the dose reached (prosefix7273); the set "
+                    "reads a bound and marks it contestable"),
+    "fresh83-023": ("prednisone", 5.0,
+                    "'his prednisone was increased from 5 mg/d to 40 mg/d': the dose before the "
+                    "change, read in an earlier state than the 40 mg/d, as fresh8-013, "
+                    "fresh25-019, fresh25-027, fresh27-019, fresh30-021 and fresh37-009 expect "
+                    "it; this set lists it as a not-dose and has no earlier state"),
+}
 
 
 # -- properties over the real passages ------------------------------------------------------------
@@ -6626,3 +6648,70 @@ def test_the_measure_matches_a_misspelt_name_the_catalogue_lacks_by_its_words():
     assert _misspelt_match(passage, "molnupiravir", 1600.0, first)
     assert not _misspelt_match(passage, "molnupiravir", 800.0, first)  # another amount
     assert not _misspelt_match(passage, "molnupiravir", 1600.0, second)  # other words and name
+
+
+# -- prosefix8283: the fresh82 and fresh83 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh83-007: the amount a dose replaces ("instead of", "rather than", "in place of",
+    # "(previously …)") is the former or usual dose, not given now
+    ("Apixaban was resumed at 2.5 mg twice daily instead of 5 mg.", [("apixaban", "5 mg/day")]),
+    ("She took warfarin 3 mg daily rather than 5 mg.", [("warfarin", "3 mg/day")]),
+    ("Prednisolone 20 mg daily in place of the usual 40 mg was given.",
+     [("prednisolone", "20 mg/day")]),
+    ("Morphine 10 mg every 4 hours (previously 5 mg every 4 hours) was given.",
+     [("morphine", "60 mg/day")]),
+    # another drug named after the amount is the intended drug, an item of its own
+    ("He was given 10 mg of hydromorphone IM instead of 10 mg of morphine.",
+     [("hydromorphone", None), ("morphine", None)]),
+])
+def test_the_amount_a_dose_replaces_is_not_given(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh83-034: "and" joining two verbs of giving makes one verb of the dose; the schedule
+    # after the second is the dose's
+    ("Hydrocortisone 100 mg was started and given every 8 h.",
+     [("hydrocortisone", "300 mg/day")]),
+    ("Morphine 10 mg was continued and given twice daily.", [("morphine", "20 mg/day")]),
+    ("Dexamethasone 4 mg was initiated and administered every 6 hours.",
+     [("dexamethasone", "16 mg/day")]),
+    # a verb of change after "and" is not a verb of giving: its interval is no schedule
+    ("Morphine 10 mg was started and increased every 4 days.", [("morphine", None)]),
+])
+def test_two_verbs_of_giving_joined_by_and_are_one(text, want):
+    assert _daily_doses(text) == want
+
+
+def _states_not_carried(text: str) -> list[list[tuple[str, str | None]]]:
+    return [[(i.drug.name, None if i.daily_dose is None else str(i.daily_dose))
+             for i in state.items if not i.carried] for state in read_course(text).states]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh82-026: the same dose of a drug in two brackets, each holding the drug's name after
+    # a course's name, is two courses of a list, one after the other: two states
+    ("Earlier courses were A (hydrocortisone 100 mg every 8 hours), B (hydrocortisone 100 mg "
+     "every 8 hours).",
+     [[("hydrocortisone", "300 mg/day")], [("hydrocortisone", "300 mg/day")]]),
+    ("He had VD (dexamethasone 20 mg/day) and then RD (dexamethasone 20 mg/day).",
+     [[("dexamethasone", "20 mg/day")], [("dexamethasone", "20 mg/day")]]),
+    # a bracket around the amount alone is no course: one state, as before
+    ("He took morphine (10 mg every 4 hours) and morphine (5 mg as needed).",
+     [[("morphine", "60 mg/day"), ("morphine", None)]]),
+])
+def test_courses_of_a_list_in_brackets_are_states_in_turn(text, want):
+    assert _states_not_carried(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh82-026, -033, fresh83-016: names added, each with its source
+    ("Melphalan 8 mg/day for 4 days was given.", [("melphalan", "8 mg/day")]),
+    ("He took thalidomide (200 mg/day).", [("thalidomide", "200 mg/day")]),
+    ("She took letrozole 2.5 mg daily.", [("letrozole", "2.5 mg/day")]),
+    ("Valganciclovir 450 mg twice daily was started.", [("valganciclovir", "900 mg/day")]),
+    ("Cisatracurium besylate (3 mg/hour) was infused.", [("cisatracurium", "72 mg/day")]),
+])
+def test_names_added_in_prosefix8283(text, want):
+    assert _others(text) == want

@@ -116,6 +116,9 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             continue
         if _as_well_as(passage, tokens, position):
             break  # "125 mg every 6 hours as well as daily or every other day hemodialysis"
+        if _joins_verbs_of_giving(tokens, position) and _modifier_ahead(tokens, position, others):
+            position += 1  # "100 mg was started and given every 8 h": one verb of the dose
+            continue
         if token.kind in ("punct", "plus") and (_another_follows(tokens, position)
                                                or _unknown_name_follows(tokens, position)):
             break
@@ -704,12 +707,27 @@ def _modifier_ahead(tokens: list[Token], position: int, others: _Others) -> bool
         return False
     for ahead in range(position + 1, min(len(tokens), position + 4)):
         token = tokens[ahead]
+        if _joins_verbs_of_giving(tokens, ahead):
+            continue  # "was started and given every 8 h"
         if ahead in others or token.kind in ("drug", "class", "amount", "clause", "plus") or (
                 token.kind == "punct"):
             return False
         if token.kind in MODIFIERS and token.kind != "approx":
             return True
     return False
+
+
+#: The verbs of giving a dose ("started", "given", "continued"), which "and" may join into one
+#: verb of the dose before them ("was started and given every 8 h").
+_VERBS_OF_GIVING = frozenset({"give", "start", "continue"})
+
+
+def _joins_verbs_of_giving(tokens: list[Token], position: int) -> bool:
+    """Is the token at ``position`` an "and" between two verbs of giving ("was started and
+    given", "was prepared and administered" is not: "prepared" is no verb of the lexicon)?"""
+    return tokens[position].kind == "plus" and 0 < position < len(tokens) - 1 and all(
+        tokens[p].kind == "verb" and tokens[p].value in _VERBS_OF_GIVING
+        for p in (position - 1, position + 1))
 
 
 def _another_follows(tokens: list[Token], position: int) -> bool:

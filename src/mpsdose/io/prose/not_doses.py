@@ -44,6 +44,15 @@ _SHARE_OF_PATIENTS = re.compile(
 #: "(increased) to a maximum of 0.05 mg/hour", "up to a maximum of …": an indefinite maximum, the
 #: limit a protocol sets (unlike "to the maximum of 250 mg/day" or "reached up to 960 mg").
 _A_MAXIMUM = re.compile(r"\ba\s+max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:dose\s+|rate\s+)?(?:of\s+)?$")
+#: "(10 mg daily instead of 20 mg)", "2.5 mg rather than 5 mg", "in place of the usual 20 mg",
+#: "(previously 40 mg)": the amount a dose replaces, the former or the usual one, not given now
+#: (fresh83-007). Not where another drug is named after it ("10 mg of hydromorphone instead of
+#: 10 mg of morphine": the intended drug, an item of its own), nor "down from 30 mg", the dose
+#: before a change, read as an earlier state's.
+_REPLACED_AMOUNT = re.compile(
+    r"(?:\b(?:instead\s+of|rather\s+than|in\s+place\s+of)|[(,;]\s*(?:previously|formerly))\s+"
+    r"(?:(?:the|a|his|her|their|its)\s+)?(?:(?:usual|previous|former|prior|initial|original|"
+    r"regular|standard|full|planned|prescribed|daily)\s+)?(?:(?:dose|dosage)\s+(?:of\s+)?)?$")
 #: "as much as 800 mg daily", "as high as 8 mg", "at most 200 mg", "no more than 60 mg", "not
 #: exceeding 4 g": a bound on what was taken, not a dose. Not "up to": "titrated up to 800mg
 #: daily", "quetiapine (up to 600 mg/day)" name the dose reached.
@@ -345,6 +354,12 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
                              "loading infusion), not a rate that runs all day", "giving-speed",
                              "the speed the dose written before it is given at, not a "
                              "continuous rate")
+            continue
+        if _REPLACED_AMOUNT.search(passage.normal[max(0, token.start - 60):token.start]) \
+                and not _drug_after(tokens, index):
+            used.add(index)  # "(10 mg daily instead of 20 mg)": the dose replaced, not given
+            passage.add_not_dose(token, "the amount a dose replaces (\"instead of\", \"rather "
+                                 "than\", \"previously\"), the former or usual one, not given")
             continue
         if _UPPER_BOUND.search(passage.normal[max(0, token.start - 30):token.start]):
             used.add(index)  # "sometimes as much as 800 mg daily", "at most 200 mg a day"
@@ -779,6 +794,13 @@ def _use_is_total(passage: Passage, tokens: list[Token], index: int) -> bool:
     return bool(re.search(r"consumption|consumed|usage|requirements?|average|mean|"
                           r"\buse\b[^.]*\bwith\b|used\s+(?:an?\s+)?(?:average|total|mean)",
                           window))
+
+
+def _drug_after(tokens: list[Token], index: int) -> bool:
+    """Whether a drug is named right after the amount at ``index`` ("10 mg of morphine")."""
+    after = index + 2 if index + 2 < len(tokens) and tokens[index + 1].kind == "word" \
+        and tokens[index + 1].value == "of" else index + 1
+    return after < len(tokens) and tokens[after].kind == "drug"
 
 
 def _drug_near(tokens: list[Token], index: int) -> str | None:

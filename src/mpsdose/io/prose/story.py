@@ -17,7 +17,7 @@ from mpsdose.io.prose.amounts import amount_unit
 from mpsdose.io.prose.items import make_item, rebuild_with_schedule, token_span
 from mpsdose.io.prose.passage import ItemReading, Passage
 from mpsdose.io.prose.result import ReadItem
-from mpsdose.io.prose.scan import Token
+from mpsdose.io.prose.scan import Token, bracket_around
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
 from mpsdose.model.numbers import plain
@@ -242,8 +242,10 @@ def _sequence_break(passage: Passage, tokens: list[Token], reading: ItemReading,
                     earlier: dict[tuple[Drug, bool], ItemReading]) -> bool:
     """A second amount for the same item in one sentence is a later state when a change or
     a time comes between ("10 mg twice daily and was increased to 80 mg twice daily",
-    "100mg / 24 hours in day 1, 300mg / 24 hours in day 2"). So is the first of amounts in
-    succession ("Morphine 10 mg was increased to 20 then 30 mg": 20 mg is a change too)."""
+    "100mg / 24 hours in day 1, 300mg / 24 hours in day 2"), or when each stands in a bracket of
+    its own ("VAD (… dexamethasone 40 mg/day …), BD (… dexamethasone 40 mg/day …)": courses of
+    a list, one after the other). So is the first of amounts in succession ("Morphine 10 mg was
+    increased to 20 then 30 mg": 20 mg is a change too)."""
     if reading.amount is None:
         return False
     if reading.amount.kind == "list":
@@ -264,7 +266,27 @@ def _sequence_break_of_one(tokens: list[Token], reading: ItemReading,
                 t.kind == "verb" and t.value in ("increase", "decrease", "titrate", "reach",
                                                  "switch") for t in between):
             return True
+        # "VAD (… dexamethasone 40 mg/day …), BD (… dexamethasone 40 mg/day …)": each with
+        # its name in a bracket of its own: another course of a list of courses
+        first, second = _named_in_bracket(tokens, before), _named_in_bracket(tokens, reading)
+        if first is not None and second is not None and first != second:
+            return True
     return False
+
+
+def _named_in_bracket(tokens: list[Token], reading: ItemReading) -> tuple[int, int] | None:
+    """The bracket that holds both the reading's drug name and its amount (the course of a
+    list, "BD (bortezomib … + dexamethasone 40 mg/day …)"), or None — not a bracket around
+    the amount alone ("300 mg lidocaine (6 mg/kg)")."""
+    at = reading.amount_token
+    if at is None:
+        return None
+    around = bracket_around(tokens, at)
+    named = next((i for i, t in enumerate(tokens) if t.kind == "drug"
+                  and (t.start, t.end) == reading.drug_span), None)
+    if around is None or named is None or not around[0] < named < around[1]:
+        return None
+    return around
 
 
 def _step_of_treatment(passage: Passage, tokens: list[Token], before: Sequence[ItemReading],
