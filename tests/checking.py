@@ -24,6 +24,11 @@ UNKNOWN = attrs.evolve(TOLERANT, opioid_tolerant=None)
 SHIPPED = Path(__file__).resolve().parent.parent / "data"
 
 
+#: The dose_limits.csv columns of a second band and its caveat (fixapixaban), added after the
+#: tests whose tiny rows do not write them.
+JOINT_COLUMNS = ("and_condition", "and_condition_band", "caveat")
+
+
 def header(name: str, *, omit: tuple[str, ...] = ()) -> str:
     """The header line (with its newline) of the shipped ``data/<name>.csv``: a test's own tiny
     file of that kind starts with it, so its columns are the schema's. ``omit`` leaves out

@@ -21,14 +21,14 @@ import pytest
 
 from mpsdose import Knowledge
 from mpsdose.model.findings import Finding, Severity
-from tests.checking import TOLERANT, header
+from tests.checking import JOINT_COLUMNS, TOLERANT, header
 from tests.checking import found as _found
 from tests.checking import knowledge_with as _knowledge
 
 OLDER = attrs.evolve(TOLERANT, age=70)
 
 PROPERTIES_HEADER = header("drug_properties")
-LIMITS_HEADER = header("dose_limits")
+LIMITS_HEADER = header("dose_limits", omit=JOINT_COLUMNS)
 PATCH_HEADER = header("patch_conversion")
 
 

@@ -21,6 +21,7 @@ from starlette.testclient import TestClient  # noqa: E402
 import mpsdose  # noqa: E402
 from mpsdose.serve.app import Settings, create_app  # noqa: E402
 from tests.cds import bundle, example, medication_request, request  # noqa: E402
+from tests.checking import JOINT_COLUMNS, header  # noqa: E402
 
 SIGN = "/cds-services/mpsdose-order-sign"
 SELECT = "/cds-services/mpsdose-order-select"
@@ -108,10 +109,10 @@ def test_order_sign_hydromorphone_20mg_sc_q4h_for_an_older_patient_alone(client)
 
 def test_a_hospital_limit_from_its_own_knowledge_folder_is_a_critical_card(tmp_path):
     # A tiny knowledge folder of its own: a hospital limit for hydromorphone SC from age 65.
-    shipped = mpsdose.Knowledge.shipped_files()["dose_limits.csv"].read_text().splitlines()
     row = ('hydromorphone,sc,,age,"[65, )",,,24,,,,,,"Example hospital formulary, '
            'https://formulary.example.org/hydromorphone [P]",P,test row')
-    (tmp_path / "dose_limits.csv").write_text("\n".join([shipped[0], row]) + "\n")
+    (tmp_path / "dose_limits.csv").write_text(header("dose_limits", omit=JOINT_COLUMNS) + row
+                                              + "\n")
     app = create_app(Settings(knowledge=mpsdose.Knowledge.load(tmp_path)))
     cards = _cards(TestClient(app).post(SIGN, json=request("order-sign", [HYDROMORPHONE],
                                                            born="1940-03-01")))

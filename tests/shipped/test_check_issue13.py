@@ -1348,12 +1348,12 @@ FRESH107_LEFT: dict[str, str] = {}
 FRESH107_STILL_WARNED = {
     "AI08": "a switch to Transtec 35 micrograms/h (eu): the Transtec question",
 }
-FRESH108_LEFT = {
-    "AJ35": "Eliquis 5 mg bid at 86 and 42 kg (jp): the label's AF two-of-three dose criteria "
-            "(age >= 80, weight <= 60 kg, creatinine >= 1.5 mg/dL) were seen this session only on "
-            "AI-written summaries, not a label reproduction, and need a condition kind the limits "
-            "rows do not have (two criteria together); left for a sourced follow-up",
-}
+# fixapixaban: AJ35 is caught (warning): a limits row may join a second band to its own
+# (and_condition): the apixaban labels' NVAF 2.5 mg twice daily for two of age >= 80, weight
+# <= 60 kg and creatinine >= 1.5 mg/dL holds where age and weight are both met (MIMS Philippines
+# Apiklot; the Japanese insert as quoted), and asks to confirm the indication (DVT/PE is not
+# reduced).
+FRESH108_LEFT: dict[str, str] = {}
 FRESH108_STILL_WARNED = {
     "AK03": "OxyContin 10 mg q12h, naive (au): above eTG's MR oxycodone 5 mg twice daily; the AU "
             "PI's dosage section was again not readable (only its first page, via an FOI copy)",

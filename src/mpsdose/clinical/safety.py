@@ -195,7 +195,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         if dialysis_crcl is not None and row.condition == "crcl_ml_min" and applies:
             read_as_failure.add(row.drug)
         if applies is None:
-            unknown_context.setdefault((row.drug, row.condition), row.source)
+            unknown_context.setdefault((row.drug, row.unknown_condition(patient)), row.source)
             top = _top_band(row)
             if top is not None:
                 applying.append(top)
@@ -249,18 +249,16 @@ def _across_releases(applying: Sequence[DoseLimit], items: Sequence[Item]) -> li
     for row in applying:
         if row.release is not None and row.max_daily_mg is not None and not row.scope \
                 and not row.settings:
-            groups.setdefault((row.drug, row.route, row.market, row.condition, row.band,
-                               row.value), []).append(row)
+            groups.setdefault((row.drug, row.route, row.market, row.when), []).append(row)
     found = []
-    for (drug, route, market, condition, band, value), rows in groups.items():
+    for (drug, route, market, when), rows in groups.items():
         releases = {row.release for row in rows}
         if len(releases) < 2 or len(_given_releases(items, str(drug), rows[0].route)
                                     & {str(r) for r in releases}) < 2:
             continue
         if any(row.release is None and row.max_daily_mg is not None and row.drug == drug
                and row.route in (None, route) and row.market == market
-               and (row.condition, row.band, row.value) == (condition, band, value)
-               for row in applying):
+               and row.when == when for row in applying):
             continue  # a maximum of the drug whatever its release already counts every release
         top = max(rows, key=lambda row: row.max_daily_mg or 0.0)
         each = ", ".join(f"{str(row.release).upper()} {significant(row.max_daily_mg or 0, 4)} "
@@ -408,8 +406,7 @@ def _own_release_rows(row: DoseLimit, applying: Sequence[DoseLimit]) -> frozense
         if other.release is not None and other.max_single_mg is not None
         and other.drug == row.drug and other.market == row.market
         and (row.route is None or other.route is None or other.route is row.route)
-        and (other.condition, other.band, other.value, other.scope, other.settings)
-        == (row.condition, row.band, row.value, row.scope, row.settings))
+        and (other.when, other.scope, other.settings) == (row.when, row.scope, row.settings))
 
 
 def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
@@ -621,8 +618,7 @@ def _release_stands_in(row: DoseLimit, other: DoseLimit, measured: _Measured) ->
         return False
     return (other.drug == row.drug and other.market is not None
             and (row.route is None or other.route is None or other.route is row.route)
-            and (other.condition, other.band, other.value, other.scope, other.settings)
-            == (row.condition, row.band, row.value, row.scope, row.settings))
+            and (other.when, other.scope, other.settings) == (row.when, row.scope, row.settings))
 
 
 def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
@@ -662,8 +658,10 @@ def _strictest(measured: Sequence[_Measured], applying: Sequence[DoseLimit],
         if above:
             found.append(_above(drug, kind, above, applying, patient, market))
             continue
-        # at a maximum printed for another indication: not this patient's maximum, so no finding
-        at = [m for m in group if m.state == "at"
+        # at a maximum printed for another indication: not this patient's maximum, so no finding;
+        # nor at a row whose indication the data cannot know (a caveat): the reduced dose given
+        # (apixaban 2.5 mg twice daily at 80 years and 60 kg) is the label's, nothing to confirm
+        at = [m for m in group if m.state == "at" and not m.row.caveat
               and not (m.row.scope and not _indicated(m.row, patient))]
         if at:
             found.append(_at(drug, min(at, key=lambda m: m.ceiling), patient))
@@ -702,6 +700,8 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
     if row.settings:
         who += f" in {patient.setting} care"
     market = f" ({row.market.upper()} source)" if row.market else ""
+    if row.caveat:
+        market += f" ({row.caveat})"
     if not row.scope:
         scope = ""
     elif _indicated(row, patient):

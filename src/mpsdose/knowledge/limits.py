@@ -73,6 +73,12 @@ class DoseLimit(Value):
     #: set by ``check``, never read from data: an error row of another market applied as a
     #: warning because the chosen market has no row of its own
     demoted: bool = False
+    #: a second band (age, weight_kg, crcl_ml_min) the patient must also be in: a label's dose
+    #: for patients with two characteristics together; None: the condition alone
+    and_condition: str | None = None
+    and_band: Interval = attrs.field(factory=Interval)
+    #: what the row does not know and the finding asks to confirm (the indication)
+    caveat: str = ""
 
     @classmethod
     def from_row(cls, row: Row, *, units_dosed: frozenset[str] = frozenset()) -> DoseLimit:
@@ -108,6 +114,15 @@ class DoseLimit(Value):
         per_kg, days = row.get("max_daily_mg_per_kg"), row.get("max_days")
         if single is None and daily is None and per_kg is None and days is None:
             raise row.error("a limit row needs a maximum", "max_daily_mg")
+        and_condition = row.get("and_condition")
+        and_band: Interval = row.get("and_condition_band", Interval())
+        if (and_condition is None) != and_band.unbounded:
+            raise row.error("and_condition and and_condition_band go together",
+                            "and_condition_band")
+        if and_condition is not None and (condition not in ("age", "weight_kg", "crcl_ml_min")
+                                          or and_condition == condition):
+            raise row.error("and_condition joins a second band of another kind to an age, "
+                            "weight or CrCl row", "and_condition")
         if condition == "daily_dose" and (days is None or single is not None
                                           or daily is not None or per_kg is not None):
             # a band of the daily dose limits how long it is given; a dose maximum within a
@@ -118,14 +133,19 @@ class DoseLimit(Value):
                    single, daily, per_kg, days, row["source"], row.get("notes", ""), row.where,
                    row.get("scope", ""), row.get("market"),
                    Severity(row.get("severity", "error")), dose_unit,
-                   row.get("settings", frozenset()))
+                   row.get("settings", frozenset()), and_condition=and_condition,
+                   and_band=and_band, caveat=row.get("caveat", ""))
+
+    @property
+    def when(self) -> tuple[object, ...]:
+        """The patients the row is for: its condition, band and value, and its second band."""
+        return (self.condition, self.band, self.value, self.and_condition, self.and_band)
 
     @property
     def key(self) -> tuple[object, ...]:
         """What a limit is of: rows with the same key are the same limit from other sources
         (another market's label, another guideline)."""
-        return (self.drug, self.route, self.release, self.condition, self.band, self.value,
-                self.scope, self.settings)
+        return (self.drug, self.route, self.release, *self.when, self.scope, self.settings)
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -146,8 +166,7 @@ class DoseLimit(Value):
                 and other.drug == self.drug and other.scope == self.scope
                 and (self.route is None or other.route is self.route)
                 and (self.release is None or other.release == self.release)
-                and (other.condition, other.band, other.value)
-                == (self.condition, self.band, self.value))
+                and other.when == self.when)
 
     def without(self, fields: Sequence[str]) -> DoseLimit | None:
         """This row with the maxima ``fields`` (max_single_mg, max_daily_mg,
@@ -169,8 +188,7 @@ class DoseLimit(Value):
         row (no settings) of the same drug, route, release and condition, of any market."""
         return (bool(self.settings) and not other.settings and other.drug == self.drug
                 and other.route is self.route and other.release == self.release
-                and (other.condition, other.band, other.value)
-                == (self.condition, self.band, self.value))
+                and other.when == self.when)
 
     def applies(self, patient: Patient, *, dialysis_crcl: float | None = None) -> bool | None:
         """True/False for this patient; None where the patient's value is not known.
@@ -184,6 +202,25 @@ class DoseLimit(Value):
         """
         if self.settings and patient.setting not in self.settings:
             return False
+        if self.and_condition is not None:
+            # both bands: outside either, the row does not apply; not known only where the
+            # patient is in one band and the other's value is not given (neither given: no
+            # claim that the row applies, and no finding for it)
+            both = (self._own_applies(patient, dialysis_crcl),
+                    self.and_band.contains(_patient_value(patient, self.and_condition)))
+            if False in both or both == (None, None):
+                return False
+            return None if None in both else True
+        return self._own_applies(patient, dialysis_crcl)
+
+    def unknown_condition(self, patient: Patient) -> str:
+        """The condition whose value the patient record lacks, where :meth:`applies` is None."""
+        if self.and_condition is not None \
+                and _patient_value(patient, self.and_condition) is None:
+            return self.and_condition
+        return self.condition
+
+    def _own_applies(self, patient: Patient, dialysis_crcl: float | None) -> bool | None:
         if (self.condition == "crcl_ml_min" and patient.crcl_ml_min is None
                 and dialysis_crcl is not None and "dialysis" in patient.conditions):
             return self.band.overlaps(Interval(None, dialysis_crcl))
@@ -205,9 +242,7 @@ class DoseLimit(Value):
             if self.value == "impaired":
                 return patient.hepatic is not Hepatic.NONE
             return patient.hepatic.value == self.value
-        value = {"age": patient.age, "weight_kg": patient.weight_kg,
-                 "crcl_ml_min": patient.crcl_ml_min}[self.condition]
-        return self.band.contains(value)
+        return self.band.contains(_patient_value(patient, self.condition))
 
     def partnered(self, drugs: Collection[str]) -> bool:
         """Whether the row's partner is among ``drugs`` (the regimen's): a ``with_drug`` row
@@ -239,7 +274,17 @@ class DoseLimit(Value):
             return "dialysis"
         if self.condition == "opioid_tolerant":
             return "patients on long-term opioids"
-        return f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
+        text = f"{_CONDITION_NAMES[self.condition]} {self.band.format(_CONDITION_UNITS[self.condition])}"
+        if self.and_condition is not None:
+            text += (f" and {_CONDITION_NAMES[self.and_condition]} "
+                     f"{self.and_band.format(_CONDITION_UNITS[self.and_condition])}")
+        return text
+
+
+def _patient_value(patient: Patient, condition: str) -> float | None:
+    """The patient's age [years], weight [kg] or CrCl [mL/min]."""
+    return {"age": patient.age, "weight_kg": patient.weight_kg,
+            "crcl_ml_min": patient.crcl_ml_min}[condition]
 
 
 @attrs.frozen(repr=False, eq=False)

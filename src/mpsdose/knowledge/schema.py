@@ -234,6 +234,8 @@ OTHER_DRUG_CLASSES = (
 #: What a maximum dose row may be conditional on (dose_limits.csv, setting_limits.csv).
 LIMIT_CONDITIONS = ("any", "age", "weight_kg", "crcl_ml_min", "hepatic", "dialysis", "risk_factor",
                     "opioid_tolerant", "daily_dose", "with_drug")
+#: The banded conditions a dose_limits.csv row may join to its own (and_condition).
+LIMIT_AND_CONDITIONS = ("age", "weight_kg", "crcl_ml_min")
 #: Markets a limit or a starting dose may be scoped to (a label's country or region).
 LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 #: The rule families of ``market_rules.csv`` the code reads (mpsdose.clinical.market).
@@ -495,6 +497,14 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "mpsdose.model.vocabulary.CONDITIONS); for daily_dose: the regimen the band "
                    "is, as the label writes it (named in the finding); for with_drug: the "
                    "partner drug (canonical name in drugs.csv) whose label sets the maximum."),
+        Column("and_condition", Kind.CHOICE, required=False, choices=LIMIT_AND_CONDITIONS,
+               doc="A second band the patient must also be in for the row to apply (age, "
+                   "weight_kg or crcl_ml_min; the row's own condition one of them too): a "
+                   "label's reduced dose for patients with two characteristics together "
+                   "(apixaban in NVAF: age >=80 years and body weight <=60 kg). Empty: the row's "
+                   "condition alone."),
+        Column("and_condition_band", Kind.INTERVAL, required=False,
+               unit="years, kg or mL/min (and_condition's)"),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
@@ -513,6 +523,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("severity", Kind.CHOICE, required=False, choices=("info", "warning", "error"),
                doc="How a dose above the row is reported (default error); a guideline that "
                    "says 'consider' a lower dose is a warning."),
+        Column("caveat", required=False,
+               doc="What the row does not know and the reader must confirm, added to its "
+                   "finding (a reduced dose of one indication on a row of no scope: 'for DVT/PE "
+                   "treatment the reduction does not apply: confirm the indication')."),
         Column("dose_unit", Kind.CHOICE, required=False, choices=("mg", "units"),
                doc="What the max_* columns count: mg, or units for a drug dosed in units of "
                    "activity (natural_unit units/day in drugs.csv: heparin, dalteparin), whose "
