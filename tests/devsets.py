@@ -226,7 +226,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 110": ("check_dangerous_fresh110.csv", "check_ordinary_fresh110.csv"),
         "held-out 111": ("check_dangerous_fresh111.csv", "check_ordinary_fresh111.csv"),
         "held-out 112": ("check_dangerous_fresh112.csv", "check_ordinary_fresh112.csv"),
-        "held-out 113": ("check_dangerous_fresh113.csv", "check_ordinary_fresh113.csv")}
+        "held-out 113": ("check_dangerous_fresh113.csv", "check_ordinary_fresh113.csv"),
+        "held-out 114": ("check_dangerous_fresh114.csv", "check_ordinary_fresh114.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
