@@ -73,7 +73,8 @@ Usage: python scripts/measure_reader.py
             fresh60|fresh61|fresh62|fresh63|fresh64|fresh65|fresh66|fresh67|
             fresh68|fresh69|fresh70|fresh71|fresh72|fresh73|fresh74|fresh75|
             fresh76|fresh77|fresh78|fresh79|fresh80|fresh81|
-            fresh82|fresh83|all]
+            fresh82|fresh83|fresh84|fresh85|
+            all]
             [--show]
 """
 
@@ -106,7 +107,8 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh62", "fresh63", "fresh64", "fresh65", "fresh66", "fresh67", "fresh68", "fresh69",
          "fresh70", "fresh71", "fresh72", "fresh73", "fresh74", "fresh75",
          "fresh76", "fresh77", "fresh78", "fresh79",
-         "fresh80", "fresh81", "fresh82", "fresh83")
+         "fresh80", "fresh81", "fresh82", "fresh83",
+         "fresh84", "fresh85")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -138,7 +140,8 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh75_passages.jsonl", "fresh76_passages.jsonl", "fresh77_passages.jsonl",
          "fresh78_passages.jsonl", "fresh79_passages.jsonl",
          "fresh80_passages.jsonl", "fresh81_passages.jsonl",
-         "fresh82_passages.jsonl", "fresh83_passages.jsonl")
+         "fresh82_passages.jsonl", "fresh83_passages.jsonl",
+         "fresh84_passages.jsonl", "fresh85_passages.jsonl")
 
 
 def passages() -> list[dict]:

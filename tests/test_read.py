@@ -65,7 +65,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh76_passages.jsonl", "fresh77_passages.jsonl",
                                           "fresh78_passages.jsonl", "fresh79_passages.jsonl",
                                           "fresh80_passages.jsonl", "fresh81_passages.jsonl",
-                                          "fresh82_passages.jsonl", "fresh83_passages.jsonl")
+                                          "fresh82_passages.jsonl", "fresh83_passages.jsonl",
+                                          "fresh84_passages.jsonl", "fresh85_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -127,7 +128,8 @@ def _items(text: str):
                                              ("fresh76", 1.0), ("fresh77", 0.93),
                                              ("fresh78", 0.91), ("fresh79", 0.95),
                                              ("fresh80", 0.73), ("fresh81", 0.82),
-                                             ("fresh82", 0.86), ("fresh83", 0.91)])
+                                             ("fresh82", 0.86), ("fresh83", 0.91),
+                                             ("fresh84", 0.70), ("fresh85", 0.73)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
