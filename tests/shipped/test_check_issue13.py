@@ -1385,6 +1385,17 @@ FRESH111_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 FRESH112_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH112_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 
+# -- the one hundred and thirteenth and fourteenth held-out rounds (written and committed before check
+# ran; all three targets met on the first run)
+FRESH113_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH113_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH114_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH114_STILL_WARNED = {
+    "AX10": "SC hydromorphone 3 mg/24 h at CrCl 25 (au): the renal caution, whatever the dose",
+    "AX24": "IV oxycodone 1 mg prn beside Oxifast 25 mg/24 h (jp): 4% by the oral Oxinorm share; "
+            "one hour of the infusion is 1.04 mg",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1499,6 +1510,8 @@ ROUNDS = {
     "fresh110": (FRESH110_LEFT, FRESH110_STILL_WARNED),
     "fresh111": (FRESH111_LEFT, FRESH111_STILL_WARNED),
     "fresh112": (FRESH112_LEFT, FRESH112_STILL_WARNED),
+    "fresh113": (FRESH113_LEFT, FRESH113_STILL_WARNED),
+    "fresh114": (FRESH114_LEFT, FRESH114_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
