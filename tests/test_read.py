@@ -129,7 +129,7 @@ def _items(text: str):
                                              ("fresh78", 0.91), ("fresh79", 0.95),
                                              ("fresh80", 0.73), ("fresh81", 0.82),
                                              ("fresh82", 0.86), ("fresh83", 0.91),
-                                             ("fresh84", 0.70), ("fresh85", 0.75)])
+                                             ("fresh84", 0.81), ("fresh85", 0.78)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6778,6 +6778,39 @@ def test_a_dose_named_for_an_abbreviation_is_not_the_story_drugs(text, want):
 ])
 def test_the_rhythm_of_a_change_is_no_schedule_of_its_steps(text, want):
     assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh84-004: "mg/body/day" is mg a day for the whole patient ("/body" is no part of the unit)
+    ("Dexamethasone 8 mg/body/day was given.", [("dexamethasone", "8 mg/day")]),
+    ("Methylprednisolone 250 mg/body/day was injected intravenously.",
+     [("methylprednisolone", "250 mg/day")]),
+    ("Cyclophosphamide 500 mg/body was given once with morphine 10 mg/body/day.",
+     [("morphine", "10 mg/day")]),
+    # fresh85-022: "once every 12 h" is one dose at each interval, not a single dose
+    ("He was given morphine (10 mg, intravenous drip, once every 12 h).",
+     [("morphine", "20 mg/day")]),
+    ("Hydrocortisone 50 mg IV once every 6 hours.", [("hydrocortisone", "200 mg/day")]),
+    ("Fentanyl 100 mcg once was given.", [("fentanyl", None)]),
+    # fresh84-003: "of systemic" between the amount and the drug's name
+    ("She received 40 mg/day of systemic prednisolone.", [("prednisolone", "40 mg/day")]),
+    ("He was given 10 mg systemic dexamethasone daily.", [("dexamethasone", "10 mg/day")]),
+])
+def test_per_body_once_every_and_systemic(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh85-031: an ordinal between a name and its next amount ("on first day") names no drug
+    ("He was started on remdesivir 200 mg on first day followed by 100 mg once daily.",
+     [("remdesivir", None), ("remdesivir", "100 mg/day")]),
+    ("He took metformin 1000 mg on the first day, then 500 mg twice daily.",
+     [("metformin", None), ("metformin", "1000 mg/day")]),
+    ("Oseltamivir 150 mg on the second day and then 75 mg twice daily.",
+     [("oseltamivir", None), ("oseltamivir", "150 mg/day")]),
+])
+def test_an_ordinal_names_no_drug(text, want):
+    assert _others(text) == want
 
 
 @pytest.mark.parametrize(("text", "want"), [
