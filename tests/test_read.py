@@ -129,7 +129,7 @@ def _items(text: str):
                                              ("fresh78", 0.91), ("fresh79", 0.95),
                                              ("fresh80", 0.73), ("fresh81", 0.82),
                                              ("fresh82", 0.86), ("fresh83", 0.91),
-                                             ("fresh84", 0.70), ("fresh85", 0.73)])
+                                             ("fresh84", 0.81), ("fresh85", 0.78)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6717,3 +6717,106 @@ def test_courses_of_a_list_in_brackets_are_states_in_turn(text, want):
 ])
 def test_names_added_in_prosefix8283(text, want):
     assert _others(text) == want
+
+
+# -- prosefix8485: the fresh84 and fresh85 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh85-001: an abbreviation in capitals after a conjunction heads the amount after it,
+    # never the drug before with its own amount
+    ("Morphine 10 mg every 4 hours and GBP 300 mg three times daily were continued.",
+     [("morphine", "60 mg/day")]),
+    ("She took aspirin 100 mg daily, and CBZ 200 mg twice daily.", [("aspirin", "100 mg/day")]),
+])
+def test_an_abbreviation_after_a_conjunction_heads_its_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh85-001: the same rule for the drugs the catalogue lacks (the second reading)
+    ("His medicines were levetiracetam 500 mg twice daily and LTG 100 mg daily.",
+     [("levetiracetam", "1000 mg/day")]),
+    ("He took metformin 500 mg twice daily plus SGLT 10 mg daily.",
+     [("metformin", "1000 mg/day")]),
+])
+def test_an_abbreviation_after_a_conjunction_heads_its_amount_of_others(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh85-010: "the ABBR dose" and "a dose reduction of Name" name whose dose changes: the
+    # sentence's amounts are not the story drug's
+    ("Morphine 10 mg every 4 hours was given. On day 3, the CBZ dose was reduced to 200 mg/day.",
+     [("morphine", "60 mg/day")]),
+    ("Morphine 10 mg every 4 hours was given. A dose reduction of Cyc was decided (from 100 mg "
+     "to 50 mg/day).", [("morphine", "60 mg/day")]),
+    ("Morphine 10 mg every 4 hours was given. A dose increase of Aza was made (to 100 mg/day).",
+     [("morphine", "60 mg/day")]),
+    # a sentence that names no one else still refers back to the story drug
+    ("Morphine 10 mg every 4 hours was given. The dose was reduced to 30 mg/day.",
+     [("morphine", "60 mg/day"), ("morphine", "30 mg/day")]),
+    ("Morphine 10 mg every 4 hours was given. The morphine dose was reduced to 30 mg/day.",
+     [("morphine", "60 mg/day"), ("morphine", "30 mg/day")]),
+])
+def test_a_dose_named_for_an_abbreviation_is_not_the_story_drugs(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh84-004: a schedule right after a verb of change is the rhythm of its steps, never
+    # the schedule of the amounts after it (it made 500 mg "every 3 days" 166.7 mg a day)
+    ("Methylprednisolone 500 mg was injected. Methylprednisolone dose was gradually decreased "
+     "every 3 days as the following: 500 mg, 250 mg, and 100 mg.",
+     [("methylprednisolone", None)] * 4),
+    ("Prednisolone 60 mg daily was given. Prednisolone was tapered gradually every 5 days: "
+     "40 mg, 30 mg, 20 mg.",
+     [("prednisolone", "60 mg/day"), ("prednisolone", "40 mg/day"),
+      ("prednisolone", "30 mg/day"), ("prednisolone", "20 mg/day")]),
+    ("Morphine was titrated every 4 hours to 10 mg.", [("morphine", None)]),
+    # a schedule after the amount is the dose's, as before
+    ("Morphine was increased to 10 mg every 4 hours.", [("morphine", "60 mg/day")]),
+])
+def test_the_rhythm_of_a_change_is_no_schedule_of_its_steps(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh84-004: "mg/body/day" is mg a day for the whole patient ("/body" is no part of the unit)
+    ("Dexamethasone 8 mg/body/day was given.", [("dexamethasone", "8 mg/day")]),
+    ("Methylprednisolone 250 mg/body/day was injected intravenously.",
+     [("methylprednisolone", "250 mg/day")]),
+    ("Cyclophosphamide 500 mg/body was given once with morphine 10 mg/body/day.",
+     [("morphine", "10 mg/day")]),
+    # fresh85-022: "once every 12 h" is one dose at each interval, not a single dose
+    ("He was given morphine (10 mg, intravenous drip, once every 12 h).",
+     [("morphine", "20 mg/day")]),
+    ("Hydrocortisone 50 mg IV once every 6 hours.", [("hydrocortisone", "200 mg/day")]),
+    ("Fentanyl 100 mcg once was given.", [("fentanyl", None)]),
+    # fresh84-003: "of systemic" between the amount and the drug's name
+    ("She received 40 mg/day of systemic prednisolone.", [("prednisolone", "40 mg/day")]),
+    ("He was given 10 mg systemic dexamethasone daily.", [("dexamethasone", "10 mg/day")]),
+])
+def test_per_body_once_every_and_systemic(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh85-031: an ordinal between a name and its next amount ("on first day") names no drug
+    ("He was started on remdesivir 200 mg on first day followed by 100 mg once daily.",
+     [("remdesivir", None), ("remdesivir", "100 mg/day")]),
+    ("He took metformin 1000 mg on the first day, then 500 mg twice daily.",
+     [("metformin", None), ("metformin", "1000 mg/day")]),
+    ("Oseltamivir 150 mg on the second day and then 75 mg twice daily.",
+     [("oseltamivir", None), ("oseltamivir", "150 mg/day")]),
+])
+def test_an_ordinal_names_no_drug(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh85-030: Wysolone, an Indian brand of prednisolone (drug_names.csv, with its source)
+    ("Oral Wysolone 10 mg twice daily was started.", [("prednisolone", "20 mg/day")]),
+    ("He was switched to wysolone 40 mg once daily.", [("prednisolone", "40 mg/day")]),
+])
+def test_names_added_in_prosefix8485(text, want):
+    assert _daily_doses(text) == want

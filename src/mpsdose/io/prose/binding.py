@@ -50,7 +50,10 @@ __all__ = ["bind_amounts", "drop_alternatives", "mg_of", "note_unit_strengths", 
 #: bupivacaine", "10 mg of morphine sulfate").
 _TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain", "high",
                     "concentration", "low", "dose", "dosage", "sulphate", "sulfate", "hydrochloride",
-                    "citrate", "-", "release", "acting"})
+                    "citrate", "-", "release", "acting",
+                    # "300 mg/day of systemic fluconazole": the drug given to the whole body
+                    # (prosefix8485, fresh84-003)
+                    "systemic"})
 #: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
 #: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
 _PER_TIME_AFTER_NAME = re.compile(

@@ -74,6 +74,9 @@ _SUFFIX = (
     r"|\s+over\s+(?:a\s+)?24(?:\s*-\s*|\s*)h(?:ours?|rs?)?(?![a-z])"
     r"|\s+(?:an|a)\s+(?:hour|day)(?![a-z])"
     r"|\s*•\s*(?:d|day)(?![a-z\d\-(]))"  # "mg/m 2 ·d": per day after a dose per m²
+    # "500 mg/body/day": per body, the whole patient's dose (as Japanese reports write it, against
+    # a dose per kg or m²): no part of the unit (prosefix8485, fresh84-004)
+    r"|\s*/\s*body(?![a-z])"
 )
 #: One amount: a number (or a range "0.5 to 0.75", "2-3") and its unit with its "per" parts.
 #: The unit may be joined to the number by a hyphen (``hyphen``), as an amount used as an
@@ -357,7 +360,10 @@ PHRASES: tuple[Phrase, ...] = (
                r"|(?:as|in)\s+a\s+single\s+(?:morning|evening|daily)\s+dose", lambda m: _times(1)),
     # "one dose every 12 hours", "a single dose each day": the count of each dose of a schedule,
     # which the schedule after it gives (not a dose given once)
-    _p("freq", r"once|stat|(?:single|one)\s+dose(?!\s+(?:every|each|per|a\s+day|daily|q\s*\d))",
+    # "once every 12 h", "once every 8 hours": one dose at each interval, the interval's schedule
+    # (prosefix8485, fresh85-022) — not a dose given once
+    _p("freq", r"once(?!\s+(?:every|each)\s+\d)|stat"
+               r"|(?:single|one)\s+dose(?!\s+(?:every|each|per|a\s+day|daily|q\s*\d))",
        lambda m: Schedule(ScheduleKind.ONCE)),
     _p("freq", r"regular(?:ly)?|periodically|around\s+the\s+clock|atc", "regular"),
     # -- PCA, lockouts, PRN ------------------------------------------------------------------

@@ -57,6 +57,8 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
     position = first - 1
     while position >= 0:
         token = tokens[position]
+        if token.kind == "freq" and _rhythm_of_change(passage, tokens, position):
+            break  # "was gradually decreased every 3 days as the following: 500 mg, …"
         if token.kind in MODIFIERS or token.kind in ("open", "close") or (
                 token.kind == "word" and token.value in GLUE) or token.kind == "approx" \
                 or token.kind == "bound" or _joins_route(passage, tokens, position):
@@ -156,6 +158,9 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
         if position <= shared_until and (token.kind in ("prn", "freq", "lockout") or (
                 position > shared_from and token.kind in ("route", "release", "form"))):
             continue  # the dose before's, which shares the name
+        if token.kind == "freq" and reading.amount_token is not None \
+                and position < reading.amount_token and _rhythm_of_change(passage, tokens, position):
+            continue  # "X dose was decreased every 3 days: 500 mg, …": the steps' rhythm
         apply_modifier(passage, reading, token, tokens)
     if reading.name_route is not None and reading.route is None:
         reading.route, reading.route_from = reading.name_route, "text"
@@ -542,6 +547,24 @@ def _as_well_as(passage: Passage, tokens: list[Token], position: int) -> bool:
     token = tokens[position]
     return token.kind == "plus" and " ".join(passage.normal[token.start:token.end].split()) \
         == "as well as"
+
+
+#: Adverbs between a verb of change and the rhythm of its steps ("decreased gradually every 3 days").
+_CHANGE_ADVERBS = frozenset({"gradually", "further", "then", "slowly", "rapidly", "again",
+                             "progressively", "subsequently", "steadily"})
+
+
+def _rhythm_of_change(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "was gradually decreased every 3 days as the following: 500 mg, 250 mg …", "tapered
+    weekly: 40 mg, 30 mg …": a schedule right after a verb of change (increase, decrease,
+    titrate; adverbs between) is the rhythm of the change's steps, not the schedule of a dose
+    written after it (prosefix8485, fresh84-004: "every 3 days" made 500 mg a day 166.7)."""
+    before = position - 1
+    while before >= 0 and tokens[before].kind == "word" \
+            and passage.word(tokens[before]) in _CHANGE_ADVERBS:
+        before -= 1
+    return before >= 0 and tokens[before].kind == "verb" \
+        and tokens[before].value in ("increase", "decrease", "titrate")
 
 
 def _unknown_name_follows(tokens: list[Token], position: int) -> bool:

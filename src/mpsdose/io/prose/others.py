@@ -304,7 +304,11 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            "administered", "received", "taking", "using", "continued", "until",
                            "tapered", "switched", "changed", "dosed", "divided", "times", "twice",
                            "thrice", "course", "weeks", "months", "hospital", "admission",
-                           "therapeutic", "level", "levels", "regimen", "dosage", "total"})
+                           "therapeutic", "level", "levels", "regimen", "dosage", "total",
+                           # "remdesivir 200 mg on first day followed by 100 mg once daily": the
+                           # ordinals of days and doses (prosefix8485, fresh85-031)
+                           "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                           "eighth", "ninth", "tenth"})
 
 
 def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],

@@ -166,7 +166,12 @@ PREFIX = re.compile(r"(?P<locant>[a-z]\s*-\s*)?"
 _WORD = re.compile(r"[a-z][a-z'\-]*|[0-9]+(?:\.[0-9]+)?|\S")
 
 
+#: "/body" in "500 mg/body/day": the whole patient's dose, no part of the unit.
+_PER_BODY = re.compile(r"\s*/\s*body(?![a-z])")
+
+
 def _per(suffix: str) -> tuple[str, ...]:
+    suffix = _PER_BODY.sub("", suffix)
     parts: list[str] = []
     for match in _SUFFIX_PART.finditer(suffix):
         unit = match.group(1)

@@ -453,7 +453,32 @@ def dose_of_name(passage: Passage, tokens: list[Token]) -> Token | None:
         word, of, name = tokens[position:position + 3]
         if _dose_of_unknown(passage, word, of, name):
             return name
+    # "the MPA dose was further reduced to 720 mg/day": an abbreviation in capitals the text
+    # does not define right before "dose" or "dosage" (prosefix8485, fresh85-010)
+    for position in range(1, len(tokens)):
+        name, word = tokens[position - 1], tokens[position]
+        if name.kind == "word" and _capitals(passage, name) and name.value not in NOT_A_NAME \
+                and word.kind in ("word", "cue") \
+                and passage.normal[word.start:word.end] in ("dose", "doses", "dosage"):
+            return name
+    # "a dose reduction of Tac was decided (from 2.5 mg to 2 mg/day)": the word after a
+    # dose's change and "of", a name or written with a capital inside the sentence
+    for position in range(len(tokens) - 3):
+        dose, change, of, name = tokens[position:position + 4]
+        said = passage.text[name.start:name.end]
+        if dose.kind in ("word", "cue") \
+                and passage.normal[dose.start:dose.end] in ("dose", "dosage") \
+                and passage.normal[change.start:change.end] in _DOSE_CHANGES \
+                and of.kind == "word" and of.value == "of" and name.kind == "word" \
+                and name.value not in NOT_A_NAME and said.isalpha() and (
+                    name_like(str(name.value)) or said[:1].isupper()):
+            return name
     return None
+
+
+#: The nouns of a change of dose after "dose" ("a dose reduction of X").
+_DOSE_CHANGES = frozenset({"reduction", "reductions", "increase", "increases", "escalation",
+                           "adjustment", "adjustments", "decrease", "tapering", "titration"})
 
 
 def name_at_a_dose(passage: Passage, tokens: list[Token]) -> Token | None:
@@ -617,7 +642,10 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
             and passage.text[tokens[position - 1].start].isupper():
         position -= 1
     name = tokens[position]
-    if position <= conjunction or name.kind != "word" or not name_like(str(name.value)) \
+    # "and VPA 250 mg by mouth 3 times daily": an abbreviation in capitals is a name too
+    # (prosefix8485, fresh85-001)
+    if position <= conjunction or name.kind != "word" or not (
+            name_like(str(name.value)) or _capitals(passage, name)) \
             or name.value in NOT_A_NAME | _FURTHER:
         return False
     # and the name opens the noun phrase after the conjunction: only an article ("and the
@@ -841,6 +869,12 @@ def _object_of_switch(passage: Passage, tokens: list[Token], position: int) -> b
         if token.kind == "clause" or (token.kind == "punct" and token.value in ";:"):
             return False
     return False
+
+
+def _capitals(passage: Passage, token: Token) -> bool:
+    """Is the word an abbreviation in capitals of two to six letters ("VPA", "MPA", "LEV")?"""
+    said = passage.text[token.start:token.end]
+    return 2 <= len(said) <= 6 and said.isalpha() and said.isupper()
 
 
 def _abbreviation(passage: Passage, token: Token) -> bool:
