@@ -18,10 +18,9 @@ import pytest
 
 from mpsdose import Knowledge, Patient, Regimen, check
 from mpsdose.model.errors import MpsdoseError
+from tests.checking import header, knowledge_with
 
-HEADER = ("drug,route,release,condition,condition_band,condition_value,max_single_mg,max_daily_mg,"
-          "max_daily_mg_per_kg,max_days,scope,market,severity,source,grade,notes,and_condition,"
-          "and_condition_band,caveat\n")
+HEADER = header("dose_limits")  # the shipped columns, the second band and caveat among them
 #: a general maximum, and a lower one for the old and light together
 JOINT = HEADER + (
     "apixaban,oral,,any,,,10,20,,,,,,General test label [P],P,,,,\n"
@@ -30,9 +29,7 @@ JOINT = HEADER + (
 
 
 def _knowledge(tmp_path: Path, text: str = JOINT) -> Knowledge:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "dose_limits.csv").write_text(text, encoding="utf-8")
-    return Knowledge.load(tmp_path)
+    return knowledge_with(tmp_path, dose_limits=text)
 
 
 def _apixaban(k: Knowledge | None, item: str, patient: Patient,

@@ -293,6 +293,9 @@ def _abbreviation_subject(passage: Passage, tokens: list[Token], index: int) -> 
 #: dosage of", "with").
 _GIVEN_AT = re.compile(r"\s*(?:at|in|with)(?:\s+(?:a|the))?(?:\s+(?:daily|total|initial|"
                        r"starting|usual))?(?:\s+(?:dose|dosage)\s+of)?\s*$")
+#: Those words, any order (the pattern above checks theirs).
+_GIVEN_AT_WORDS = frozenset({"at", "in", "with", "a", "the", "daily", "total", "initial",
+                             "starting", "usual", "dose", "dosage", "of"})
 
 
 def given_at_unknown_name(passage: Passage, tokens: list[Token], index: int) -> bool:
@@ -305,9 +308,7 @@ def given_at_unknown_name(passage: Passage, tokens: list[Token], index: int) -> 
     if index < 4:
         return False
     verb = index - 1
-    while verb > 0 and tokens[verb].kind == "word" and tokens[verb].value in (
-            "at", "in", "with", "a", "the", "daily", "total", "initial", "starting", "usual",
-            "dose", "dosage", "of"):
+    while verb > 0 and tokens[verb].kind == "word" and tokens[verb].value in _GIVEN_AT_WORDS:
         verb -= 1
     if tokens[verb].kind != "verb" or passage.word(tokens[verb]) not in _GIVEN_VERBS \
             or not _GIVEN_AT.fullmatch(passage.normal[tokens[verb].end:tokens[index].start]):
