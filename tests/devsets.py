@@ -228,7 +228,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 112": ("check_dangerous_fresh112.csv", "check_ordinary_fresh112.csv"),
         "held-out 113": ("check_dangerous_fresh113.csv", "check_ordinary_fresh113.csv"),
         "held-out 114": ("check_dangerous_fresh114.csv", "check_ordinary_fresh114.csv"),
-        "held-out 115": ("check_dangerous_fresh115.csv", "check_ordinary_fresh115.csv")}
+        "held-out 115": ("check_dangerous_fresh115.csv", "check_ordinary_fresh115.csv"),
+        "held-out 116": ("check_dangerous_fresh116.csv", "check_ordinary_fresh116.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
