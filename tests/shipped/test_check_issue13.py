@@ -1395,6 +1395,20 @@ FRESH114_STILL_WARNED = {
     "AX24": "IV oxycodone 1 mg prn beside Oxifast 25 mg/24 h (jp): 4% by the oral Oxinorm share; "
             "one hour of the infusion is 1.04 mg",
 }
+FRESH115_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH115_STILL_WARNED = {
+    "AZ15": "hydrocodone 80 mg/day to OxyContin 40 mg/day (us): unreduced under PDQ's most "
+            "cautious hydrocodone ratio (112% of the old day)",
+    "AZ25": "Ultracet 2 tablets every 12 h at 70 (us): 75 mg tramadol a dose above the plain "
+            "tramadol label's 50 mg start",
+}
+FRESH116_LEFT = {
+    "BA35": "IV lidocaine 1000 mg once daily at 50 kg (au): no IV lidocaine maximum in the data",
+}
+FRESH116_STILL_WARNED = {
+    "BB09": "low-dose methadone 2.5 mg twice daily added to MR morphine (au): two long-acting "
+            "opioids",
+}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -1512,6 +1526,8 @@ ROUNDS = {
     "fresh112": (FRESH112_LEFT, FRESH112_STILL_WARNED),
     "fresh113": (FRESH113_LEFT, FRESH113_STILL_WARNED),
     "fresh114": (FRESH114_LEFT, FRESH114_STILL_WARNED),
+    "fresh115": (FRESH115_LEFT, FRESH115_STILL_WARNED),
+    "fresh116": (FRESH116_LEFT, FRESH116_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
