@@ -27,7 +27,8 @@ ID), it prints:
 
 An expected item whose drug is not a catalogue drug is matched by an item of a drug the catalogue
 does not know (`not_in_catalogue`) of the same name, names compared through
-other_drug_names.csv's aliases and without salt words ("divalproex sodium" is valproic acid), and
+other_drug_names.csv's aliases (and drug_vocabulary.csv's names) and without salt words ("divalproex
+sodium" is valproic acid), and
 the same daily amount within 1%; such items the passage does not expect count as invented, as
 catalogue items do — in the parts whose expected readings list drugs the catalogue lacks (fresh,
 fresh5, fresh29 and after). The parts before them list the catalogue's drugs only, so there such an
@@ -258,11 +259,12 @@ def in_catalogue(name: str) -> bool:
 
 def other_name(name: str) -> str:
     """A drug the catalogue does not know, by the name other_drug_names.csv gives it (its
-    aliases and salts resolved); a name the list lacks, lower case and without salt words."""
-    listed = _KNOWLEDGE.other_drugs
-    for each in (" ".join(name.lower().split()), without_salt(name)):
-        if each in listed:
-            return listed[each].name
+    aliases and salts resolved), else drug_vocabulary.csv ("glycyrrhizin": glycyrrhizic acid);
+    a name neither lists, lower case and without salt words."""
+    for listed in (_KNOWLEDGE.other_drugs, _KNOWLEDGE.drug_vocabulary):
+        for each in (" ".join(name.lower().split()), without_salt(name)):
+            if each in listed:
+                return listed[each].name
     return without_salt(name)
 
 

@@ -332,6 +332,20 @@ class Knowledge:
         return self._cached("other_drugs", lambda: _other_drugs(
             self._optional("other_drug_names.csv"), self.catalogue))
 
+    @property
+    def drug_vocabulary(self) -> Mapping[str, OtherDrug]:
+        """Names of medicines the catalogue does not know from a public vocabulary
+        (``drug_vocabulary.csv``), lower case → the medicine; the names ``other_drug_names.csv``
+        gives are left to it. Empty where the bundle lacks the file.
+
+        Raises
+        ------
+        DataError
+            A name the catalogue knows (file and line).
+        """
+        return self._cached("drug_vocabulary", lambda: _vocabulary(
+            self._optional("drug_vocabulary.csv"), self.catalogue, self.other_drugs))
+
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""
         return self.rows(name) if name in self._paths else ()
@@ -687,6 +701,7 @@ class Knowledge:
         sections: dict[str, Callable[[], object]] = {
             "drugs.csv": lambda: self.catalogue,
             "other_drug_names.csv": lambda: self.other_drugs,
+            "drug_vocabulary.csv": lambda: self.drug_vocabulary,
             "opioid_equivalence.csv": lambda: self.conversion_tables,
             "ome_thresholds.csv": lambda: self.thresholds,
             "strengths.csv": lambda: self.strengths,
@@ -884,6 +899,29 @@ def load_table_file(path: str | Path, *, purpose: str = "surveillance",
     if not rows:
         raise DataError("no rows", path=str(path))
     return build_tables(rows, knowledge.catalogue, purpose=purpose, version=file.name)
+
+
+def _vocabulary(rows: Iterable[Row], catalogue: Catalogue,
+                curated: Mapping[str, OtherDrug]) -> Mapping[str, OtherDrug]:
+    """Every name of ``drug_vocabulary.csv`` → its medicine, but the names
+    ``other_drug_names.csv`` gives (curated, one source a row: those win, and a medicine it
+    names is its row's, so "Diamox (acetazolamide)" names one drug); a name the catalogue knows
+    is refused with its line."""
+    found: dict[str, OtherDrug] = {}
+    medicines: dict[str, OtherDrug] = {}
+    for row in rows:
+        name = row["name"].strip().lower()
+        if catalogue.get(name) is not None:
+            raise row.error(f"{name!r} is a name the catalogue knows (drugs.csv, "
+                            "drug_names.csv): it is read and checked as that drug", "name")
+        if name in curated:
+            continue
+        drug = row["drug"].strip().lower()
+        if drug not in medicines:  # "Diamox": a brand of a medicine the curated list names
+            medicines[drug] = curated.get(drug) or OtherDrug(
+                drug, (), "", f"{row['source']}: {row['identifier']}")
+        found[name] = medicines[drug]
+    return MappingProxyType(found)
 
 
 def _other_drugs(rows: Iterable[Row], catalogue: Catalogue) -> Mapping[str, OtherDrug]:

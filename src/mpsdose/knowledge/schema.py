@@ -285,6 +285,23 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "catalogue knows is refused here.",
     ),
     _schema(
+        "drug_vocabulary.csv", "A drug vocabulary: names of medicines the catalogue lacks",
+        Column("name", doc="A name as written, lower case (a generic name, a brand, another "
+                           "spelling the vocabulary gives)."),
+        Column("drug", doc="The medicine it names, lower case: never a drug the catalogue knows."),
+        Column("kind", Kind.CHOICE, choices=("generic", "other name"),
+               doc="generic: the medicine's own name; other name: a brand or another name."),
+        Column("identifier", doc="The medicine's entry in the vocabulary (DrugBank or "
+                                 "MedlinePlus identifier)."),
+        key=("name",),
+        doc="Read by `mpsdose read` only, after `other_drug_names.csv` (whose rows win): an "
+            "amount given to one of these names is read as an item not in the catalogue — "
+            "reported, never totalled, never checked. Built by "
+            "`scripts/build_drug_vocabulary.py` from a public vocabulary (DrugBank's open "
+            "vocabulary, MeSH, MedlinePlus); its docstring says what it keeps and leaves out. "
+            "A name the catalogue knows is refused here.",
+    ),
+    _schema(
         "drug_names.csv", "Other names of the drugs",
         Column("name", doc="A name as written (INN, USAN, salt, brand, abbreviation)."),
         Column("drug", Kind.DRUG, doc="The drug it stands for."),

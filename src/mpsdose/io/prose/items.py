@@ -337,7 +337,8 @@ def _local_form_heading(passage: Passage, reading: ItemReading,
 def _per_site(passage: Passage, reading: ItemReading) -> str | None:
     """The words saying the reading's amount is given at each of several sites ("per side",
     "in each nostril", "bilaterally"): within its words, or up to four tokens after them and
-    three before, stopping at punctuation, a clause boundary or another drug."""
+    three before, stopping at punctuation, a clause boundary, a conjunction ("in both eyes and
+    tablet Diamox 250 mg": the sites are the drug's before it) or another drug."""
     tokens = passage.tokens
     if reading.amount is None or reading.from_earlier or not tokens \
             or not 0 <= reading.first <= reading.last < len(tokens):
@@ -362,7 +363,7 @@ def _per_site(passage: Passage, reading: ItemReading) -> str | None:
         while lowest <= position <= highest:
             token = tokens[position]
             if token.kind in ("punct", "clause") or (token.kind == "drug" and position != own) \
-                    or token.kind == "verb" or (step > 0 and token.kind == "plus"):
+                    or token.kind in ("verb", "plus"):
                 break
             start, end = min(start, token.start), max(end, token.end)
             position += step

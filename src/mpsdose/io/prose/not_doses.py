@@ -105,14 +105,19 @@ _POINT_THREE_DIGITS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.,])")
 #: of the drug, not the patient. Not after "at" or "within" ("receiving paracetamol at
 #: recommended dosage (4 g daily)": the patient's dose, given at it), and not a bare "maximum"
 #: ("prednisolone (maximum dose, 30 mg/day)", "a maximum daily dose of 96 mg" are the patient's
-#: highest dose) nor "usual" ("his usual dose of 10 mg" is the patient's).
+#: highest dose) nor "usual" ("his usual dose of 10 mg" is the patient's). "Maximum recommended
+#: dosage 16 mg per day" needs no "of" between them.
 _SAID_OF_THE_DRUG = re.compile(
     r"\b(?:(?:max(?:imum|imal|\.)?\s+)?(?:recommended|labell?ed|allowed|permitted|approved|"
     r"licensed|authori[sz]ed)\s+(?:max(?:imum|imal|\.)?\s+)?(?:adult\s+)?(?:daily\s+)?"
     r"(?:doses?|dosages?)|max(?:imum|imal|\.)?\s+(?:daily\s+)?(?:doses?|dosages?)\s+"
     r"(?:recommended|allowed|permitted|approved|licensed|authori[sz]ed))"
     r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?(?=\s+(?:is|was)\s))?"
-    r"\s*(?:[,:=]\s*|\s(?:of|is|was|being)\s+)(?:about\s+|approximately\s+|around\s+)?$")
+    r"\s*(?:[,:=]\s*|\s(?:of|is|was|being)\s+)(?:about\s+|approximately\s+|around\s+)?$"
+    # "(maximum recommended dosage 16 mg per day)": a maximum with its word of recommendation
+    # needs no "of" or comma before the amount (fresh49-002)
+    r"|\bmax(?:imum|imal|\.)?\s+(?:recommended|labell?ed|allowed|permitted|approved|licensed|"
+    r"authori[sz]ed)\s+(?:adult\s+)?(?:daily\s+)?(?:doses?|dosages?)\s+$")
 _GIVEN_AT = re.compile(r"\b(?:at|within)\s+(?:the\s+)?$")
 #: "In Japan, the maximum daily dose of duloxetine is 60 mg": the maximum of a drug said in the
 #: present tense is its label's limit, not a dose the patient had ("the maximum daily dose of

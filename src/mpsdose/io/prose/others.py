@@ -63,6 +63,7 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     that the catalogue does not know (salt words after them left to the item's glue)."""
     listed: Mapping[str, OtherDrug] = knowledge.other_drugs
     found: dict[str, Drug] = {}
+    taken: list[tuple[int, int]] = []
     if listed:
         listed = {**_analogue_names(listed), **listed}
         # "piperacillin sodium and tazobactam sodium": a salt word may follow each part of a
@@ -72,7 +73,7 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
             salted.join(re.escape(word) for word in name.split(" ")), listed[name])
             for name in sorted(listed, key=len, reverse=True))
         # "amphotericin-B": a name of two words may be written with a hyphen between them
-        spaced = {name.replace("-", " "): other for name, other in listed.items()}
+        spaced = {re.sub(r"[-/]", " ", name): other for name, other in listed.items()}
         # "intravenous immunoglobulins (IVIGs)": a listed name's plural is that drug
         for match in re.finditer(rf"(?<![a-z0-9])(?:{alternation})s?(?![a-z0-9])", passage.normal):
             name = " ".join(match.group(0).split())
@@ -81,6 +82,8 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
                 other = _listed_as(name[:-1], listed, spaced)
             if other is not None:
                 found[name] = other.drug()
+                taken.append(match.span())
+    found.update(_vocabulary_names(passage, knowledge.drug_vocabulary, taken, found))
     catalogue = passage.catalogue
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{4,}(?![a-z0-9-])", passage.normal):
         word = match.group(0)
@@ -94,12 +97,97 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     return found
 
 
+#: A word as a vocabulary name is written: letters, inner hyphens ("co-trimoxazole").
+_VOCABULARY_WORD = re.compile(r"(?<![a-z0-9-])[a-z][a-z-]*[a-z](?![a-z0-9-])")
+
+
+def _vocabulary_names(passage: Passage, vocabulary: Mapping[str, OtherDrug],
+                      taken: list[tuple[int, int]], already: Mapping[str, Drug]) -> dict[str, Drug]:
+    """The names of ``drug_vocabulary.csv`` the text holds (one or two words, the two-word
+    name first: "isosorbide mononitrate"), outside the words a name of
+    ``other_drug_names.csv`` was found in (that list's reading wins), each with its drug."""
+    found: dict[str, Drug] = {}
+    if not vocabulary:
+        return found
+    words = list(_VOCABULARY_WORD.finditer(passage.normal))
+    skip = False
+    for at, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        following = words[at + 1] if at + 1 < len(words) else None
+        pair = None
+        if following is not None and passage.normal[word.end():following.start()] == " ":
+            pair = f"{word.group(0)} {following.group(0)}"
+        if pair is not None and pair in vocabulary:
+            name, span = pair, (word.start(), following.end())  # type: ignore[union-attr]
+            skip = True
+        elif word.group(0) in vocabulary and word.group(0) not in NOT_A_NAME \
+                and word.group(0) not in _NOT_DRUGS:
+            name, span = word.group(0), word.span()
+        else:
+            continue
+        if any(start < span[1] and span[0] < end for start, end in taken) \
+                or _joined_to_a_drug(passage, span, vocabulary):
+            continue
+        if _brand_in_brackets(passage, span, {**found, **already}):
+            continue
+        found[name] = vocabulary[name].drug()
+    return found
+
+
+def _brand_in_brackets(passage: Passage, span: tuple[int, int],
+                       found: Mapping[str, Drug]) -> bool:
+    """ "amphotericin B (Ambisome, Yuhan Pharma) daily": a vocabulary name opening a bracket
+    right after a drug's name is that mention's brand, not a mention of its own (the amount and
+    schedule around the bracket are the first name's), whether the vocabulary gives it to the
+    same medicine or to a form of it (AmBisome: amphotericin B liposomal)."""
+    before = passage.normal[max(0, span[0] - 60):span[0]]
+    opened = re.search(r"([a-z][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*)?)\s*\(\s*$", before)
+    if opened is None:
+        return False
+    words = opened.group(1).split()
+    return any(found.get(name) is not None or passage.catalogue.get(name) is not None
+               for name in (" ".join(words), words[-1]))
+
+
+_SALT = rf"(?:{'|'.join(sorted(SALTS))})"
+#: The name before a name, joined to it as a combination's parts are: a space, a slash, a dash
+#: or a plus ("piperacillin tazobactam", "amoxicillin/clavulanate"), or "X sodium and"
+#: before a name with its own salt ("ceftriaxone sodium and sulbactam sodium").
+_PART_BEFORE = re.compile(rf"([a-z][a-z-]*[a-z])(?:\s+{_SALT})?(?:\s*[/+\u2013-]\s*|\s+)$")
+_SALTED_AND_BEFORE = re.compile(rf"([a-z][a-z-]*[a-z])\s+{_SALT}\s+and\s+$")
+_PART_AFTER = re.compile(r"\s*[/+\u2013-]\s*([a-z][a-z-]*[a-z])")
+
+
+def _joined_to_a_drug(passage: Passage, span: tuple[int, int],
+                      vocabulary: Mapping[str, OtherDrug]) -> bool:
+    """Is the vocabulary name at ``span`` one part of a combination whose other part is a
+    drug's name ("piperacillin tazobactam (4.5 g q.i.d.)", "amoxicillin/clavulanate",
+    "ceftriaxone sodium and sulbactam sodium (3 g bid)")? Its amount is the product's, never
+    the part's: the part is not read as a drug of its own."""
+    def a_drug(word: str) -> bool:
+        return (passage.catalogue.get(word) is not None or word in passage.knowledge.other_drugs
+                or word in vocabulary) and word not in NOT_A_NAME
+    before = passage.normal[max(0, span[0] - 60):span[0]]
+    found = _PART_BEFORE.search(before)
+    if found is not None and a_drug(found.group(1)):
+        return True
+    found = _SALTED_AND_BEFORE.search(before)
+    salted = (re.search(rf"\s{_SALT}$", passage.normal[span[0]:span[1]])
+              or re.match(rf"\s+{_SALT}\b", passage.normal[span[1]:span[1] + 20]))
+    if found is not None and salted and a_drug(found.group(1)):
+        return True
+    found = _PART_AFTER.match(passage.normal[span[1]:span[1] + 60])
+    return found is not None and a_drug(found.group(1))
+
+
 def _listed_as(name: str, listed: Mapping[str, OtherDrug],
                spaced: Mapping[str, OtherDrug]) -> OtherDrug | None:
     """The listed drug a name found in the text is, as written or without the salt words
     after its parts but the last ("piperacillin sodium and tazobactam": piperacillin +
     tazobactam, the product, not its second part)."""
-    other = listed.get(name) or spaced.get(name.replace("-", " "))
+    other = listed.get(name) or spaced.get(re.sub(r"[-/]", " ", name))
     if other is None:  # "trimethoprim- sulfamethoxazole": a combination's dash with a space
         other = listed.get(_JOIN_SPACED.sub(r"\1", name))
         other = other if other is not None and " + " in other.name else None
@@ -118,10 +206,12 @@ _JOIN_SPACED = re.compile(r"(?<=[a-z])\s*([-/])\s*(?=[a-z])")
 def _combination_spaced(pattern: str, other: OtherDrug) -> str:
     """The pattern of a combination's name (a listed drug named "a + b") with the dash or
     slash between its components allowed spaces beside it, as text taken from a PDF sets them
-    ("trimethoprim– sulfamethoxazole", "piperacillin / tazobactam"; prosefix7475)."""
+    ("trimethoprim– sulfamethoxazole", "piperacillin / tazobactam"; prosefix7475), or a space
+    alone ("piperacillin tazobactam", "amoxicillin clavulanate": the product's components side
+    by side)."""
     if " + " not in other.name:
         return pattern
-    return re.sub(r"(?<=[a-z])(\\-|/)(?=[a-z])", r"\\s*\1\\s*", pattern)
+    return re.sub(r"(?<=[a-z])(\\-|/)(?=[a-z])", r"(?:\\s*\1\\s*|\\s+)", pattern)
 
 
 def _analogue_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:

@@ -998,7 +998,8 @@ def relative_of_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
         word = str(name.value)
         if name.kind != "word" or word in NOT_A_NAME or not (
                 (len(word) > 3 and INN_STEM.fullmatch(word))
-                or word in passage.knowledge.other_drugs):
+                or word in passage.knowledge.other_drugs
+                or word in passage.knowledge.drug_vocabulary):
             return False
         token = tokens[index]
         said = passage.text[name.start:name.end]
