@@ -74,7 +74,7 @@ Usage: python scripts/measure_reader.py
             fresh60|fresh61|fresh62|fresh63|fresh64|fresh65|fresh66|fresh67|
             fresh68|fresh69|fresh70|fresh71|fresh72|fresh73|fresh74|fresh75|
             fresh76|fresh77|fresh78|fresh79|fresh80|fresh81|
-            fresh82|fresh83|fresh84|fresh85|
+            fresh82|fresh83|fresh84|fresh85|fresh86|fresh87|
             all]
             [--show]
 """
@@ -109,7 +109,7 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh70", "fresh71", "fresh72", "fresh73", "fresh74", "fresh75",
          "fresh76", "fresh77", "fresh78", "fresh79",
          "fresh80", "fresh81", "fresh82", "fresh83",
-         "fresh84", "fresh85")
+         "fresh84", "fresh85", "fresh86", "fresh87")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -142,7 +142,8 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh78_passages.jsonl", "fresh79_passages.jsonl",
          "fresh80_passages.jsonl", "fresh81_passages.jsonl",
          "fresh82_passages.jsonl", "fresh83_passages.jsonl",
-         "fresh84_passages.jsonl", "fresh85_passages.jsonl")
+         "fresh84_passages.jsonl", "fresh85_passages.jsonl",
+         "fresh86_passages.jsonl", "fresh87_passages.jsonl")
 
 
 def passages() -> list[dict]:
