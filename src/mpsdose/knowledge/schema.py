@@ -506,6 +506,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("and_condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (and_condition's)"),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
+        Column("max_single_mg_per_kg", Kind.POSITIVE, required=False,
+               unit="mg/kg (dose_unit/kg)",
+               doc="A maximum of one dose per kg of body weight (IV lidocaine for pain, 5 mg/kg); "
+                   "with max_single_mg too, the lower of the two judges the dose."),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
         Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False,
