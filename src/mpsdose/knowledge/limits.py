@@ -594,7 +594,8 @@ class OpioidRange(Value):
     where: str = ""
     #: [mg], or [mg OME] without a drug: the low end of a naive start's printed range
     start_low: float | None = None
-    #: a titration-dose row's product, by the brand names an item is written with (lower case)
+    #: a titration-dose row's product, by the brand names an item is written with; a
+    #: naive-start row's combination product (``combination_products.csv`` names), lower case
     products: frozenset[str] = frozenset()
     #: a row of every opioid whose source speaks of strong opioids alone: it does not judge a
     #: step-2 (weak) opioid (``who_step`` 2 in ``drug_properties.csv``)
@@ -618,9 +619,10 @@ class OpioidRange(Value):
         if drug is None and unit != "mg/day":
             raise row.error("a row for every opioid is in mg OME/day", "day_unit")
         product = row.get("product")
-        if product is not None and (row["check"] != "titration-dose" or drug is None):
-            raise row.error("product names the label of a titration-dose row of one drug",
-                            "product")
+        if product is not None and (row["check"] not in ("titration-dose", "naive-start")
+                                    or drug is None):
+            raise row.error("product names the label of a titration-dose or naive-start row of "
+                            "one drug", "product")
         products = row.names("product")
         strong_only = row.get("opioids") == "strong"
         if strong_only and drug is not None:
