@@ -987,8 +987,14 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_hepatic_opioids(k, items, opioids, patient))
     long_acting = _long_acting_opioids(k, items)
     if len(long_acting) > 1:
-        found.append(_ruled(k, "two-long-acting-opioids",
-                            f"two long-acting opioids: {'; '.join(long_acting)}"))
+        # the source fits the regimen: the fentanyl patch label where a patch is one of them,
+        # else the extended-release labels' own instruction
+        patch = any(i.listed and not i.prn and i.drug.is_opioid and i.route is Route.TRANSDERMAL
+                    for i in items)
+        found.append(_ruled(k, "two-long-acting-opioids-patch" if patch
+                            else "two-long-acting-opioids",
+                            f"two long-acting opioids: {'; '.join(long_acting)}",
+                            code="two-long-acting-opioids"))
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
         found.extend(_benzodiazepine(k, items, opioids, benzodiazepines, patient))
