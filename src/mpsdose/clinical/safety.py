@@ -2484,10 +2484,11 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
             f"({', '.join(readings)}): converted at the table's ratio without a reduction for "
             "incomplete cross-tolerance, as the source converts between these (the reduction "
             "is for a change to a different opioid)"), source)]
-    shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day"
-                      + (" (at the top of the range the table gives, a published ratio)"
-                         if top else "")
-                      + f" against {_range_text(b)} ({significant(w * 100, 3)}% of the old)"
+    shown = "; ".join(f"{t}: the new regimen is {_range_text(a)} mg/day OME"
+                      + (" (read at the top of the range the table gives for it: every ratio "
+                         "in a published range is a published ratio)" if top else "")
+                      + f", the old {_range_text(b)} mg/day OME, so the new day is "
+                        f"{significant(w * 100, 3)}% of the old at its lowest reading"
                       for t, b, a, w, top in unreduced)
     if surveillance:
         where = (f"in the surveillance (MME) table {unreduced[0][0]}, read because no rotation "
@@ -2537,8 +2538,8 @@ def _reduced_elsewhere(k: Knowledge, readings: _Readings, drugs: list[str], redu
     warning (:func:`_unreduced`).
     """
     rule = _rule(k, "equianalgesic-switch")
-    less = "; ".join(f"{t}: OME {_range_text(a)} mg/day against {_range_text(b)} "
-                     f"({significant(a[0] / b[0] * 100, 3)}% of the old)"
+    less = "; ".join(f"{t}: the new regimen is {_range_text(a)} mg/day OME, the old "
+                     f"{_range_text(b)} mg/day OME, {significant(a[0] / b[0] * 100, 3)}% of it"
                      for t in reduced for b, a in [readings[t]])
     titles = "; ".join(k.conversion_tables[t].title for t in reduced)
     return Finding(Severity.INFO, "equianalgesic-switch", (
