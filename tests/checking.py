@@ -24,9 +24,9 @@ UNKNOWN = attrs.evolve(TOLERANT, opioid_tolerant=None)
 SHIPPED = Path(__file__).resolve().parent.parent / "data"
 
 
-#: The dose_limits.csv columns of a second band and its caveat (fixapixaban), added after the
-#: tests whose tiny rows do not write them.
-JOINT_COLUMNS = ("and_condition", "and_condition_band", "caveat")
+#: The dose_limits.csv columns of a second band and its caveat (fixapixaban) and of a dose per kg
+#: (fix115116), added after the tests whose tiny rows do not write them.
+JOINT_COLUMNS = ("and_condition", "and_condition_band", "caveat", "max_single_mg_per_kg")
 
 
 def header(name: str, *, omit: tuple[str, ...] = ()) -> str:

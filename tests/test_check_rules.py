@@ -1589,7 +1589,7 @@ def test_a_switch_one_table_reduces_by_the_default_reduction_is_information(tmp_
                                previous=["morphine er 60 mg po q12h"], knowledge=k, table="wide")
              if f.code == "equianalgesic-switch"]
     assert [f.severity for f in found] == [Severity.INFO]
-    assert "under wide" in found[0].message and "strict: OME" in found[0].message
+    assert "under wide" in found[0].message and "strict: the new regimen is" in found[0].message
     assert "Wide rotation table" in found[0].source and "Fine PG" in found[0].source
     # 70 mg is 87.5% under 'wide': less than the 25% any source asks, so a warning
     assert _switch_severities(k, "oxycodone er 35 mg po q12h", "wide") == [Severity.WARNING]

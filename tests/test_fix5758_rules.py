@@ -53,8 +53,9 @@ def test_an_item_written_with_a_brand_reads_only_its_products_titration_doses(
     assert _sublingual(titration, name, old, new) == ([Severity.WARNING] if warned else [])
 
 
-def test_a_product_belongs_to_a_titration_dose_row_of_one_drug(tmp_path):
-    bad = RANGES + "naive-start,morphine,oral,,,,10,,,,warning,Test [P],P,,abstral\n"
+def test_a_product_belongs_to_a_titration_dose_or_naive_start_row_of_one_drug(tmp_path):
+    # fix115116: a naive-start row may name a combination product (its own label's start)
+    bad = RANGES + "usual,morphine,oral,,,,10,,,,warning,Test [P],P,,abstral\n"
     with pytest.raises(DataError, match="product"):
         _ = knowledge_with(tmp_path, opioid_dose_ranges=bad).opioid_ranges
 
@@ -113,6 +114,10 @@ def test_every_titration_product_is_a_brand_of_its_drug():
     k = Knowledge.default()
     for row in k.opioid_ranges:
         for name in row.products:
+            if row.check == "naive-start":  # fix115116: a combination product holding the drug
+                products = k.catalogue.product(name)
+                assert products and all(row.drug in p.components for p in products), name
+                continue
             assert name in k.catalogue.brands and k.catalogue.names[name] == row.drug, name
 
 

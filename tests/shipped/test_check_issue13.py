@@ -1395,19 +1395,24 @@ FRESH114_STILL_WARNED = {
     "AX24": "IV oxycodone 1 mg prn beside Oxifast 25 mg/24 h (jp): 4% by the oral Oxinorm share; "
             "one hour of the infusion is 1.04 mg",
 }
+# fix115116: BA35 (IV lidocaine 1000 mg at 50 kg) is caught by the per-kg dose maximum of IV
+# lidocaine for pain, 5 mg/kg a dose (dose_limits.csv max_single_mg_per_kg; Fast Fact #180: a bolus
+# of 1-5 mg/kg over 15-60 minutes), a warning; BB14's 100 mg at 70 kg stays quiet. AZ25 (Ultracet 2
+# tablets at 70) is quiet: a combination product's own label start (Ultracet, Tramacet: 2 tablets,
+# 75 mg tramadol; opioid_dose_ranges.csv naive-start rows with a product) judges it in place of the
+# plain tramadol label's 50 mg start from 65, which still judges plain tramadol.
 FRESH115_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH115_STILL_WARNED = {
     "AZ15": "hydrocodone 80 mg/day to OxyContin 40 mg/day (us): unreduced under PDQ's most "
-            "cautious hydrocodone ratio (112% of the old day)",
-    "AZ25": "Ultracet 2 tablets every 12 h at 70 (us): 75 mg tramadol a dose above the plain "
-            "tramadol label's 50 mg start",
+            "cautious hydrocodone ratio (112% of the old day at its lowest reading): the "
+            "issue's own rule, a switch unreduced under any published ratio",
 }
-FRESH116_LEFT = {
-    "BA35": "IV lidocaine 1000 mg once daily at 50 kg (au): no IV lidocaine maximum in the data",
-}
+FRESH116_LEFT: dict[str, str] = {}
 FRESH116_STILL_WARNED = {
     "BB09": "low-dose methadone 2.5 mg twice daily added to MR morphine (au): two long-acting "
-            "opioids",
+            "opioids (now quoting the OxyContin label's 'discontinue all other around-the-clock "
+            "opioids', no longer the patch label); methadone as a co-analgesic is a published "
+            "palliative practice, but no source seen gives its dose range",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

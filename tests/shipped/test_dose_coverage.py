@@ -37,9 +37,8 @@ LEFT: dict[tuple[str, str], str] = {
     ("levobupivacaine", "intrathecal"): _NEURAXIAL,
     ("ropivacaine", "epidural"): _NEURAXIAL,
     ("lidocaine", "epidural"): _NEURAXIAL,
-    ("lidocaine", "iv"): ("palliative IV lidocaine doses seen only in studies, AI summaries and an "
-                          "acute-pain hospital guide (1-1.5 mg/kg loading); no palliative "
-                          "guideline's ceiling in text"),
+    # ("lidocaine", "iv"): judged since fix115116 - at most 5 mg/kg a dose (Fast Fact #180, the
+    # palliative bolus of 1-5 mg/kg over 15-60 min); an IV infusion (a rate) is still not judged
     ("lidocaine", "sc"): ("subcutaneous lidocaine infusions seen only in case series and a "
                           "hospital policy whose doses were not in the text seen"),
     ("ketamine", "iv"): ("the Scottish Palliative Care Guidelines say specialists occasionally give "

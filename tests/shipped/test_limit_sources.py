@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[2]
-FIELDS = ("max_single_mg", "max_daily_mg", "max_daily_mg_per_kg", "max_days")
+FIELDS = ("max_single_mg", "max_single_mg_per_kg", "max_daily_mg", "max_daily_mg_per_kg", "max_days")
 IDENTITY = ("drug", "route", "release", "condition", "condition_band", "condition_value")
 
 #: Second readings that differ, each with why the shipped value stands.

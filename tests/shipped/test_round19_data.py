@@ -119,7 +119,7 @@ def test_oxycodone_to_morphine_at_pdqs_one_to_one_is_information_naming_both_tab
                                    patient, previous=["oxycodone cr 30 mg po bid"], market="nz")
                  if f.code == "equianalgesic-switch"]
     assert switch.severity is Severity.INFO
-    assert "under spcg" in switch.message and "pdq: OME" in switch.message
+    assert "under spcg" in switch.message and "pdq: the new regimen is" in switch.message
     assert "Fine PG" in switch.source
     # the unreduced conversion is the morphine-diamorphine pair's only (drug_properties.csv)
     assert K.drug_properties.get("morphine", "converts_unreduced_with") is None

@@ -40,6 +40,7 @@ labels' definition of tolerance. Every finding says which state it assumed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -589,13 +590,44 @@ def _usual_unjudged(rows: Sequence[OpioidRange], entry: _Entry) -> bool:
 def _market_rows(k: Knowledge, check: str, entry: _Entry,
                  market: str | None) -> list[OpioidRange]:
     """The rows of a check that apply to an entry in one market (None: every market)."""
-    rows = [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)]
+    rows = [r for r in k.opioid_ranges if r.check == check and _applies(r, entry, market)
+            and (check != "naive-start" or _combination_fits(k, r, entry))]
+    if check == "naive-start" and any(r.products for r in rows):
+        # the combination's own label starts it: not the single-ingredient label's start
+        rows = [r for r in rows if r.products or r.drug != entry.drug]
     if check == "naive-start" and not any(not r.generic for r in rows):
         by_route = _route_starts(k, entry, market)
         if by_route:
             markets = {r.market for r in by_route}
             rows = [r for r in rows if r.market not in markets] + by_route
     return rows
+
+
+def _combination_fits(k: Knowledge, row: OpioidRange, entry: _Entry) -> bool:
+    """Whether a naive-start row judges an entry as to its product: a row of no product any
+    item of its drug; a row of a combination product (``products``: Ultracet) only an item
+    that is that product — written with its name, or with exactly its components at one of
+    its marketed strengths (``combination_products.csv``), whatever the name written.
+
+    A combination's label gives its own start (Ultracet: 2 tablets, 75 mg of tramadol a
+    dose), which is not the single-ingredient label's (tramadol tablets: 50-100 mg, the low end
+    from 65); where such a row applies, it judges the combination's start in place of the
+    drug's single-ingredient rows (:func:`_market_rows`). A single-ingredient item is never
+    judged by a combination's row.
+    """
+    if not row.products:
+        return True
+    item = entry.item
+    if item.product is not None and normal_name(item.product) in row.products:
+        return True
+    given = tuple((i.drug.name, i.dose.canonical if i.dose is not None else None)
+                  for i in item.ingredients)
+    if len(given) < 2 or item.is_rate:
+        return False
+    return any(p.components == tuple(drug for drug, _ in given)
+               and all(mg is not None and math.isclose(mg, strength)
+                       for (_, mg), strength in zip(given, p.strengths, strict=True))
+               for name in row.products for p in k.catalogue.product(name))
 
 
 def _judges(rows: Sequence[OpioidRange], entry: _Entry, day_counts: bool = True) -> bool:

@@ -201,7 +201,8 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                 applying.append(top)
         elif applies:
             applying.append(row)
-            if row.max_daily_mg_per_kg is not None and patient.weight_kg is None:
+            if (row.max_daily_mg_per_kg is not None or row.max_single_mg_per_kg is not None) \
+                    and patient.weight_kg is None:
                 unknown_context.setdefault((row.drug, "weight_kg"), row.source)
     applying += _across_releases(applying, items)
     measured: list[_Measured] = []
@@ -265,6 +266,7 @@ def _across_releases(applying: Sequence[DoseLimit], items: Sequence[Item]) -> li
                          f"{row.dose_unit}/day" for row in sorted(rows, key=lambda r: str(r.release)))
         found.append(attrs.evolve(
             top, release=None, max_single_mg=None, max_daily_mg_per_kg=None, max_days=None,
+            max_single_mg_per_kg=None,
             source=" ; ".join(dict.fromkeys(row.source for row in rows)),
             notes=(f"{_ACROSS_RELEASES}: the largest of the release maxima ({each}), as no label "
                    f"of a release allows more of the drug in a day. {top.notes}").strip()))
@@ -456,7 +458,9 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
             found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
                                    f"{drug}{where}: a PRN maximum or a dose is not known, so the "
                                    f"total is at least {significant(daily, 4)} {counted}/day"))
-    if limit.max_single_mg is not None:
+    single = _single_ceiling(limit, patient)
+    if single is not None:
+        ceiling_single, single_text = single
         for item in items:
             if not item.listed or (limit.route is not None and item.route is not limit.route):
                 continue
@@ -467,10 +471,9 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                 if ingredient.drug.name != drug:
                     continue
                 dose = item.per_dose(ingredient)
-                if dose is not None and dose > limit.max_single_mg * (1 + _TOLERANCE):
+                if dose is not None and dose > ceiling_single * (1 + _TOLERANCE):
                     found.append(_Measured(
-                        limit, "single", "above", dose, limit.max_single_mg,
-                        f"{significant(limit.max_single_mg, 4)} {counted}",
+                        limit, "single", "above", dose, ceiling_single, single_text,
                         f"{item}: {significant(dose, 4)} {counted} a dose", str(item),
                         release=item.release))
     if limit.max_days is not None and not limit.scope:
@@ -492,7 +495,29 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
     return found
 
 
-_LIMIT_FIELDS = ("max_single_mg", "max_daily_mg", "max_daily_mg_per_kg", "max_days")
+def _single_ceiling(limit: DoseLimit, patient: Patient) -> tuple[float, str] | None:
+    """The most one dose may be by ``limit`` [dose_unit], with its words: the flat maximum, or
+    the maximum per kg at the patient's weight, whichever is lower. Without a weight, a maximum
+    per kg is taken at the heaviest plausible adult: a dose above it is above it whatever the
+    weight (the lighter patients' limit stays not checked, said by ``limit-not-checked``)."""
+    counted = limit.dose_unit
+    found: list[tuple[float, str]] = []
+    if limit.max_single_mg is not None:
+        found.append((limit.max_single_mg, f"{significant(limit.max_single_mg, 4)} {counted}"))
+    per_kg = limit.max_single_mg_per_kg
+    if per_kg is not None:
+        weight = patient.weight_kg
+        at = (f"at {significant(weight, 4)} kg" if weight is not None else
+              f"even at {PATIENT_BOUNDS['weight_kg'][1]:g} kg, the heaviest plausible adult "
+              "(weight not given)")
+        weight = weight if weight is not None else PATIENT_BOUNDS["weight_kg"][1]
+        found.append((per_kg * weight, f"{significant(per_kg, 4)} {counted}/kg a dose = "
+                                       f"{significant(per_kg * weight, 4)} {counted} {at}"))
+    return min(found, key=lambda pair: pair[0]) if found else None
+
+
+_LIMIT_FIELDS = ("max_single_mg", "max_single_mg_per_kg", "max_daily_mg", "max_daily_mg_per_kg",
+                 "max_days")
 
 
 def _market_speaks(rows: Sequence[DoseLimit]) -> list[DoseLimit]:
@@ -623,7 +648,8 @@ def _release_stands_in(row: DoseLimit, other: DoseLimit, measured: _Measured) ->
 
 def _ceiling(row: DoseLimit, kind: str, patient: Patient) -> float | None:
     if kind == "single":
-        return row.max_single_mg
+        single = _single_ceiling(row, patient)
+        return None if single is None else single[0]
     if kind == "days":
         return row.max_days
     caps = [row.max_daily_mg] if row.max_daily_mg is not None else []
@@ -961,8 +987,14 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_hepatic_opioids(k, items, opioids, patient))
     long_acting = _long_acting_opioids(k, items)
     if len(long_acting) > 1:
-        found.append(_ruled(k, "two-long-acting-opioids",
-                            f"two long-acting opioids: {'; '.join(long_acting)}"))
+        # the source fits the regimen: the fentanyl patch label where a patch is one of them,
+        # else the extended-release labels' own instruction
+        patch = any(i.listed and not i.prn and i.drug.is_opioid and i.route is Route.TRANSDERMAL
+                    for i in items)
+        found.append(_ruled(k, "two-long-acting-opioids-patch" if patch
+                            else "two-long-acting-opioids",
+                            f"two long-acting opioids: {'; '.join(long_acting)}",
+                            code="two-long-acting-opioids"))
     benzodiazepines = _classes(items, "benzodiazepine")
     if opioids and benzodiazepines:
         found.extend(_benzodiazepine(k, items, opioids, benzodiazepines, patient))
@@ -2452,10 +2484,11 @@ def _unreduced(k: Knowledge, readings: _Readings, drugs: list[str], chosen: str,
             f"({', '.join(readings)}): converted at the table's ratio without a reduction for "
             "incomplete cross-tolerance, as the source converts between these (the reduction "
             "is for a change to a different opioid)"), source)]
-    shown = "; ".join(f"{t}: OME {_range_text(a)} mg/day"
-                      + (" (at the top of the range the table gives, a published ratio)"
-                         if top else "")
-                      + f" against {_range_text(b)} ({significant(w * 100, 3)}% of the old)"
+    shown = "; ".join(f"{t}: the new regimen is {_range_text(a)} mg/day OME"
+                      + (" (read at the top of the range the table gives for it: every ratio "
+                         "in a published range is a published ratio)" if top else "")
+                      + f", the old {_range_text(b)} mg/day OME, so the new day is "
+                        f"{significant(w * 100, 3)}% of the old at its lowest reading"
                       for t, b, a, w, top in unreduced)
     if surveillance:
         where = (f"in the surveillance (MME) table {unreduced[0][0]}, read because no rotation "
@@ -2505,8 +2538,8 @@ def _reduced_elsewhere(k: Knowledge, readings: _Readings, drugs: list[str], redu
     warning (:func:`_unreduced`).
     """
     rule = _rule(k, "equianalgesic-switch")
-    less = "; ".join(f"{t}: OME {_range_text(a)} mg/day against {_range_text(b)} "
-                     f"({significant(a[0] / b[0] * 100, 3)}% of the old)"
+    less = "; ".join(f"{t}: the new regimen is {_range_text(a)} mg/day OME, the old "
+                     f"{_range_text(b)} mg/day OME, {significant(a[0] / b[0] * 100, 3)}% of it"
                      for t in reduced for b, a in [readings[t]])
     titles = "; ".join(k.conversion_tables[t].title for t in reduced)
     return Finding(Severity.INFO, "equianalgesic-switch", (
@@ -3300,8 +3333,8 @@ def _fold(found: list[Finding]) -> list[Finding]:
 
 def _gives_a_dose(row: DoseLimit) -> bool:
     """Whether a row gives a dose maximum (not only a duration, as the 5 days of metoclopramide)."""
-    return any(v is not None for v in (row.max_single_mg, row.max_daily_mg,
-                                       row.max_daily_mg_per_kg))
+    return any(v is not None for v in (row.max_single_mg, row.max_single_mg_per_kg,
+                                       row.max_daily_mg, row.max_daily_mg_per_kg))
 
 
 def _gives_a_duration(row: DoseLimit) -> bool:
@@ -3333,6 +3366,7 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
                    and r.condition != "with_drug"  # beside a partner only: not a general row
                    and r.applies(patient) is not False  # a band the patient is outside
                    and _gives_a_dose(r)  # not a duration only
+                   and (r.kinds != {"single"} or item.per_dose() is not None)  # a rate: no dose
                    for r in k.dose_limits):  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)

@@ -119,7 +119,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",
         "renal-opioid", "serotonergic", "ssri-nsaid",
-        "switch-from-methadone", "two-long-acting-opioids", "usual-palliative-range",
+        "switch-from-methadone", "two-long-acting-opioids", "two-long-acting-opioids-patch",
+        "usual-palliative-range",
     ),
 })
 

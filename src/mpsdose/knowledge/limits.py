@@ -79,6 +79,9 @@ class DoseLimit(Value):
     and_band: Interval = attrs.field(factory=Interval)
     #: what the row does not know and the finding asks to confirm (the indication)
     caveat: str = ""
+    #: a maximum of one dose per kg of body weight [dose_unit/kg]: the 1-5 mg/kg of an IV
+    #: lidocaine infusion for pain, whose flat amount depends on the patient
+    max_single_mg_per_kg: float | None = None
 
     @classmethod
     def from_row(cls, row: Row, *, units_dosed: frozenset[str] = frozenset()) -> DoseLimit:
@@ -112,7 +115,9 @@ class DoseLimit(Value):
                             f"{', '.join(CONDITIONS)}", "condition_value")
         single, daily = row.get("max_single_mg"), row.get("max_daily_mg")
         per_kg, days = row.get("max_daily_mg_per_kg"), row.get("max_days")
-        if single is None and daily is None and per_kg is None and days is None:
+        single_per_kg = row.get("max_single_mg_per_kg")
+        if single is None and daily is None and per_kg is None and days is None \
+                and single_per_kg is None:
             raise row.error("a limit row needs a maximum", "max_daily_mg")
         and_condition = row.get("and_condition")
         and_band: Interval = row.get("and_condition_band", Interval())
@@ -124,7 +129,8 @@ class DoseLimit(Value):
             raise row.error("and_condition joins a second band of another kind to an age, "
                             "weight or CrCl row", "and_condition")
         if condition == "daily_dose" and (days is None or single is not None
-                                          or daily is not None or per_kg is not None):
+                                          or daily is not None or per_kg is not None
+                                          or single_per_kg is not None):
             # a band of the daily dose limits how long it is given; a dose maximum within a
             # band of the dose would only restate the band
             raise row.error("a daily_dose row limits the days of the band's dose: max_days, "
@@ -134,7 +140,8 @@ class DoseLimit(Value):
                    row.get("scope", ""), row.get("market"),
                    Severity(row.get("severity", "error")), dose_unit,
                    row.get("settings", frozenset()), and_condition=and_condition,
-                   and_band=and_band, caveat=row.get("caveat", ""))
+                   and_band=and_band, caveat=row.get("caveat", ""),
+                   max_single_mg_per_kg=single_per_kg)
 
     @property
     def when(self) -> tuple[object, ...]:
@@ -149,9 +156,9 @@ class DoseLimit(Value):
 
     @property
     def kinds(self) -> frozenset[str]:
-        """The kinds of maximum the row gives: ``single``, ``daily`` (per day or per kg a day),
-        ``days``."""
-        given = {"single": self.max_single_mg is not None,
+        """The kinds of maximum the row gives: ``single`` (a dose, or a dose per kg), ``daily``
+        (per day or per kg a day), ``days``."""
+        given = {"single": self.max_single_mg is not None or self.max_single_mg_per_kg is not None,
                  "daily": self.max_daily_mg is not None or self.max_daily_mg_per_kg is not None,
                  "days": self.max_days is not None}
         return frozenset(kind for kind, present in given.items() if present)
@@ -169,14 +176,16 @@ class DoseLimit(Value):
                 and other.when == self.when)
 
     def without(self, fields: Sequence[str]) -> DoseLimit | None:
-        """This row with the maxima ``fields`` (max_single_mg, max_daily_mg,
-        max_daily_mg_per_kg, max_days) taken out; None if no maximum is left."""
+        """This row with the maxima ``fields`` (max_single_mg, max_single_mg_per_kg,
+        max_daily_mg, max_daily_mg_per_kg, max_days) taken out; None if no maximum is left."""
         if not fields:
             return self
         gone = set(fields)
         left = attrs.evolve(
             self,
             max_single_mg=None if "max_single_mg" in gone else self.max_single_mg,
+            max_single_mg_per_kg=(None if "max_single_mg_per_kg" in gone
+                                  else self.max_single_mg_per_kg),
             max_daily_mg=None if "max_daily_mg" in gone else self.max_daily_mg,
             max_daily_mg_per_kg=(None if "max_daily_mg_per_kg" in gone
                                  else self.max_daily_mg_per_kg),
@@ -585,7 +594,8 @@ class OpioidRange(Value):
     where: str = ""
     #: [mg], or [mg OME] without a drug: the low end of a naive start's printed range
     start_low: float | None = None
-    #: a titration-dose row's product, by the brand names an item is written with (lower case)
+    #: a titration-dose row's product, by the brand names an item is written with; a
+    #: naive-start row's combination product (``combination_products.csv`` names), lower case
     products: frozenset[str] = frozenset()
     #: a row of every opioid whose source speaks of strong opioids alone: it does not judge a
     #: step-2 (weak) opioid (``who_step`` 2 in ``drug_properties.csv``)
@@ -609,9 +619,10 @@ class OpioidRange(Value):
         if drug is None and unit != "mg/day":
             raise row.error("a row for every opioid is in mg OME/day", "day_unit")
         product = row.get("product")
-        if product is not None and (row["check"] != "titration-dose" or drug is None):
-            raise row.error("product names the label of a titration-dose row of one drug",
-                            "product")
+        if product is not None and (row["check"] not in ("titration-dose", "naive-start")
+                                    or drug is None):
+            raise row.error("product names the label of a titration-dose or naive-start row of "
+                            "one drug", "product")
         products = row.names("product")
         strong_only = row.get("opioids") == "strong"
         if strong_only and drug is not None:

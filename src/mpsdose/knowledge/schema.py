@@ -523,6 +523,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("and_condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (and_condition's)"),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg (dose_unit)"),
+        Column("max_single_mg_per_kg", Kind.POSITIVE, required=False,
+               unit="mg/kg (dose_unit/kg)",
+               doc="A maximum of one dose per kg of body weight (IV lidocaine for pain, 5 mg/kg); "
+                   "with max_single_mg too, the lower of the two judges the dose."),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day (dose_unit/day)",
                doc="0: not recommended."),
         Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False,
@@ -834,11 +838,14 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "patches only."),
         Column("severity", Kind.CHOICE, choices=("info", "warning", "error")),
         Column("product", required=False,
-               doc="titration-dose rows only: the product whose label gives the sequence, by "
+               doc="titration-dose rows: the product whose label gives the sequence, by "
                    "the brand names an item is written with ('abstral|アブストラル', names of "
                    "drug_names.csv). An item written with one of the drug's brand names reads "
                    "only the rows of that product (and rows of no product); an item written "
-                   "with the drug's own name reads every product's rows of its route."),
+                   "with the drug's own name reads every product's rows of its route. "
+                   "naive-start rows: a combination product (combination_products.csv names, "
+                   "'ultracet'), whose own label's start judges an item of its components at "
+                   "its strengths in place of the single-ingredient rows of the drug."),
         Column("opioids", Kind.CHOICE, required=False, choices=("strong",),
                doc="Rows of every opioid only (no drug): strong where the row's source speaks "
                    "of strong opioids alone (eTG's start of morphine and oxycodone). Such a row "
