@@ -230,7 +230,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 114": ("check_dangerous_fresh114.csv", "check_ordinary_fresh114.csv"),
         "held-out 115": ("check_dangerous_fresh115.csv", "check_ordinary_fresh115.csv"),
         "held-out 116": ("check_dangerous_fresh116.csv", "check_ordinary_fresh116.csv"),
-        "held-out 117": ("check_dangerous_fresh117.csv", "check_ordinary_fresh117.csv")}
+        "held-out 117": ("check_dangerous_fresh117.csv", "check_ordinary_fresh117.csv"),
+        "held-out 118": ("check_dangerous_fresh118.csv", "check_ordinary_fresh118.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
