@@ -1414,6 +1414,15 @@ FRESH116_STILL_WARNED = {
             "opioids', no longer the patch label); methadone as a co-analgesic is a published "
             "palliative practice, but no source seen gives its dose range",
 }
+# BF31 (lorazepam 2 mg four times daily, uk): caught since the UK SmPC's 1-4 mg/day anxiety
+# range was added (a warning: the top of the licensed range, no stated maximum)
+FRESH117_LEFT: dict[str, str] = {}
+FRESH117_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
+FRESH118_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
+FRESH118_STILL_WARNED = {
+    "BJ08": "SC metoclopramide 30 mg/24 h at CrCl 50 (nz, palliative): the EU label's 50% "
+            "renal reduction (15 mg/day), which no palliative source in the data replaces",
+}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -1533,6 +1542,8 @@ ROUNDS = {
     "fresh114": (FRESH114_LEFT, FRESH114_STILL_WARNED),
     "fresh115": (FRESH115_LEFT, FRESH115_STILL_WARNED),
     "fresh116": (FRESH116_LEFT, FRESH116_STILL_WARNED),
+    "fresh117": (FRESH117_LEFT, FRESH117_STILL_WARNED),
+    "fresh118": (FRESH118_LEFT, FRESH118_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
