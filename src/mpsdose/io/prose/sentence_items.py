@@ -242,7 +242,12 @@ def _one_solution(passage: Passage, tokens: list[Token], concentrations: list[It
         between = passage.normal[tokens[first].end:tokens[second].start]
         volume_between = any(t.kind == "amount" and (t.value.volume or t.value.volume_rate)
                              for t in tokens[first + 1:second])
-        if volume_between or (_APART.search(between) and not _MIXED.search(between)):
+        # "furosemide 10 mg/mL intravenously every 8 hours, an injection of mannitol 20%
+        # 100 mL": a schedule after the first closes its item, so the second is given apart
+        # (prosefix8687)
+        schedule_between = any(t.kind == "freq" for t in tokens[first + 1:second])
+        if volume_between or schedule_between or (_APART.search(between)
+                                                  and not _MIXED.search(between)):
             groups.append([later])
         else:
             groups[-1].append(later)
