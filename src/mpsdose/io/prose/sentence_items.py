@@ -466,7 +466,11 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         return None
     amount_first = at == reading.first and reading.last == at + 1 \
         and tokens[reading.last].kind == "drug"
-    if at != reading.last and not amount_first:
+    # "clopidogrel (75 mg) and aspirin (81 mg) daily": each amount alone in brackets after its
+    # name, every one of the list alike (prosefix8687, fresh87-028)
+    bracketed = not amount_first and at > 0 and reading.last == at + 1 \
+        and tokens[at - 1].kind == "open" and tokens[at + 1].kind == "close"
+    if at != reading.last and not amount_first and not bracketed:
         return None
     position = reading.last + 1
     doses = 0
@@ -496,6 +500,11 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
             amount_at, name_at = position + 1, position
             while amount_at < len(tokens) and passage.word(tokens[amount_at]) in SALTS:
                 amount_at += 1
+            if bracketed:
+                if amount_at + 2 >= len(tokens) or tokens[amount_at].kind != "open" \
+                        or tokens[amount_at + 2].kind != "close":
+                    return None
+                amount_at += 1
         if max(amount_at, name_at) >= len(tokens) or not (
                 tokens[name_at].kind == "drug"
                 or _unknown_name(tokens[name_at])) \
@@ -513,7 +522,7 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         if not (amount.mass and amount.time is None and amount.kind == "single"):
             return None
         doses += 1
-        position = max(amount_at, name_at) + 1
+        position = max(amount_at, name_at) + (2 if bracketed else 1)
     if not doses or position >= len(tokens) or tokens[position].kind != "freq" \
             or not isinstance(tokens[position].value, Schedule):
         return None
