@@ -44,6 +44,12 @@ words overlap, with the same daily amount, where the two names are spelt alike (
 catalogue's drugs: there a misspelling is no drug unless the passage spells the name right
 elsewhere, and a reading under another name is invented.
 
+Insulin named by its species: an expected "insulin human" (or "human insulin") is compared as
+plain "insulin", the name other_drug_names.csv gives the WHO Model List's soluble insulin (species
+unnamed) and the name every other set gives such insulin — a naming choice of the set, not a
+second drug (prosefix8687, fresh86-002's "human mixtard insulin 12 units … every 12 hours"). An
+analogue (glargine, aspart, lispro, detemir) is compared by its own name.
+
 Amounts in units: an expected daily amount in units (``units/day``) matches only a reading in
 units (heparin 10000 units/day), never one in mg. The parts before fresh25 were written when the
 reader and the item language read no amount in units, and their expected readings give such a
@@ -258,10 +264,21 @@ def in_catalogue(name: str) -> bool:
     return _KNOWLEDGE.catalogue.get(name) is not None
 
 
+#: Insulin named by its species: "insulin human" (the INN of human insulin; "human mixtard
+#: insulin", fresh86-002) is the insulin that other_drug_names.csv lists as plain "insulin" (the
+#: WHO Model List's soluble insulin, by species unnamed), the name the sets give it everywhere
+#: else (30 items). A naming choice of a set, not a second drug: an expected "insulin human" or
+#: "human insulin" is compared as "insulin" (prosefix8687). An analogue ("insulin glargine",
+#: "insulin aspart") is a drug of its own and is compared by its own name.
+_SPECIES_OF_INSULIN = {"insulin human": "insulin", "human insulin": "insulin"}
+
+
 def other_name(name: str) -> str:
     """A drug the catalogue does not know, by the name other_drug_names.csv gives it (its
     aliases and salts resolved), else drug_vocabulary.csv ("glycyrrhizin": glycyrrhizic acid);
-    a name neither lists, lower case and without salt words."""
+    a name neither lists, lower case and without salt words. Insulin named by its species is
+    plain insulin (:data:`_SPECIES_OF_INSULIN`)."""
+    name = _SPECIES_OF_INSULIN.get(" ".join(name.lower().split()), name)
     for listed in (_KNOWLEDGE.other_drugs, _KNOWLEDGE.drug_vocabulary):
         for each in (" ".join(name.lower().split()), without_salt(name)):
             if each in listed:

@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scripts.measure_reader import _misspelt_match, measure, unexpected_items, volume_as_mass
+from scripts.measure_reader import (
+    _misspelt_match,
+    measure,
+    other_name,
+    unexpected_items,
+    volume_as_mass,
+)
 
 from mpsdose import Knowledge, Route, default_catalogue, read_course
 from mpsdose.io.files import dumps, loads
@@ -66,7 +72,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh78_passages.jsonl", "fresh79_passages.jsonl",
                                           "fresh80_passages.jsonl", "fresh81_passages.jsonl",
                                           "fresh82_passages.jsonl", "fresh83_passages.jsonl",
-                                          "fresh84_passages.jsonl", "fresh85_passages.jsonl")
+                                          "fresh84_passages.jsonl", "fresh85_passages.jsonl",
+                                          "fresh86_passages.jsonl", "fresh87_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -129,7 +136,8 @@ def _items(text: str):
                                              ("fresh78", 0.91), ("fresh79", 0.95),
                                              ("fresh80", 0.73), ("fresh81", 0.82),
                                              ("fresh82", 0.86), ("fresh83", 0.91),
-                                             ("fresh84", 0.81), ("fresh85", 0.78)])
+                                             ("fresh84", 0.81), ("fresh85", 0.78),
+                                             ("fresh86", 1.0), ("fresh87", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -138,7 +146,9 @@ def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     contested = [id_ for id_ in CONTESTED if id_.rsplit("-", 1)[0] == part]
     for id_ in contested:
         drug, mg_a_day, _why = CONTESTED[id_]
-        assert (drug, f"{mg_a_day:g} mg/day") in _daily_doses(_passage(id_)), id_
+        # a drug the catalogue lacks is read among the items not in the catalogue
+        assert (drug, f"{mg_a_day:g} mg/day") in _daily_doses(_passage(id_)) \
+            + _others(_passage(id_)), id_
     assert result["invented"] == len(contested), result
     assert result["span_errors"] == 0, result
 
@@ -157,6 +167,21 @@ CONTESTED: dict[str, tuple[str, float, str]] = {
                     "change, read in an earlier state than the 40 mg/d, as fresh8-013, "
                     "fresh25-019, fresh25-027, fresh27-019, fresh30-021 and fresh37-009 expect "
                     "it; this set lists it as a not-dose and has no earlier state"),
+    "fresh86-029": ("phenylephrine", 48.0,
+                    "'Blood pressure remained stable … supported by a phenylephrine infusion of "
+                    "2 mg/h' after a combined spinal-epidural: a rate by the hour is read as 24 "
+                    "hours of it unless its own words bound it ('during the procedure', "
+                    "'intraoperatively'); fresh51-003 (remimazolam 15 mg/h) and fresh74-012 "
+                    "(vecuronium 2 mg/h), intraoperative rates, expect the rate times 24, and a "
+                    "rule reaching back to an earlier sentence's anaesthetic would make them read "
+                    "fewer; the set marks its null contestable"),
+    "fresh87-012": ("hydroxychloroquine", 800.0,
+                    "'the initial day administering a 400 mg twice a day loading dose followed "
+                    "by four subsequent days of a 200 mg twice a day regimen': 400 mg twice on "
+                    "the loading day is 800 mg that day, as fresh57-011 expects voriconazole's "
+                    "'400 mg q12h—loading dose' (800 mg/day); the set reads the loading day as "
+                    "no daily amount and marks it contestable; the 200 mg twice a day after it "
+                    "is read as 400 mg/day in its own item"),
 }
 
 
@@ -6825,3 +6850,115 @@ def test_an_ordinal_names_no_drug(text, want):
 ])
 def test_names_added_in_prosefix8485(text, want):
     assert _daily_doses(text) == want
+
+
+# -- prosefix8687: the fresh86 and fresh87 rounds --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh86-002: a schedule after a concentration closes its item: the next item's volume is
+    # its own solution's, never the concentration's before (it made furosemide 10 mg/mL 3000 mg
+    # a day from mannitol's 100 mL)
+    ("He received an injection of morphine 10 mg/mL intravenously every 8 hours, an injection "
+     "of ketamine 2 mg/mL 10 mL intravenously every 6 hours.",
+     [("morphine", None), ("ketamine", "80 mg/day")]),
+    ("He received ondansetron 2 mg/mL every 8 hours and an injection of metoclopramide 5 mg/mL "
+     "2 mL every 8 hours.", [("ondansetron", None), ("metoclopramide", "30 mg/day")]),
+    # two concentrations of one solution with no schedule between still share the rate
+    ("An epidural infusion of bupivacaine 0.1% with fentanyl 2 mcg/mL at 10 mL/h was started.",
+     [("bupivacaine", "240 mg/day"), ("fentanyl", "480 mcg/day")]),
+])
+def test_a_schedule_closes_a_concentrations_item(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh86-025, fresh87-004: a point with three digits is a decimal point where the other
+    # reading is no dose (a kilogram or more) or the decimals are an odd number of eighths
+    ("Morphine 3.125 mg every 4 hours was given.", [("morphine", "18.75 mg/day")]),
+    ("He took paracetamol 1.000 g every 6 hours.", [("acetaminophen", "4 g/day")]),
+    # a round number of thousands stays unread, as before
+    ("Heparin dose increased up to 24.000 units.", [("heparin", None)]),
+    ("She took morphine 1.250 mg every 4 hours.", [("morphine", None)]),
+])
+def test_a_point_with_three_digits_read_where_only_a_decimal_point_is_a_dose(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the same rule for the drugs the catalogue lacks (fresh86-025, fresh87-004)
+    ("She took carvedilol 3.125 mg twice daily.", [("carvedilol", "6.25 mg/day")]),
+    ("He was given piperacillin/tazobactam 4.500 g every 8 hours.",
+     [("piperacillin + tazobactam", "13.5 g/day")]),
+])
+def test_a_point_with_three_digits_read_as_a_decimal_point_of_others(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh86-009: an amount "in divided doses" with no other schedule is the day's amount
+    ("He was given morphine (30 mg in three divided doses).", [("morphine", "30 mg/day")]),
+    ("She took gabapentin 900 mg in 3 divided doses for 2 weeks.", [("gabapentin", "900 mg/day")]),
+    # ... not where the sentence gives the amount another span of time, or calls it a total
+    ("Over 72 hours she received about 2400 mg of paracetamol in divided doses.",
+     [("acetaminophen", None)]),
+    ("He received a total of 3 g of paracetamol in divided doses.", [("acetaminophen", None)]),
+    # ... nor a bolus
+    ("A bolus of morphine 10 mg in two divided doses.", [("morphine", None)]),
+])
+def test_an_amount_in_divided_doses_is_a_days(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_an_amount_in_divided_doses_is_a_days_of_others():
+    # fresh86-009: the same for a drug the catalogue lacks
+    assert _others("He took albendazole (800 mg in two divided doses).") \
+        == [("albendazole", "800 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh87-028: each amount alone in brackets after its name, a list closed by "and", and
+    # a schedule of one dose a day after the last: the schedule is each dose's
+    ("He took morphine (10 mg) and paracetamol (1 g) daily.",
+     [("morphine", "10 mg/day"), ("acetaminophen", "1 g/day")]),
+    ("She took aspirin (100 mg), gabapentin (300 mg) and paracetamol (1 g) daily.",
+     [("aspirin", "100 mg/day"), ("gabapentin", "300 mg/day"), ("acetaminophen", "1 g/day")]),
+    # a count of doses a day stays the last dose's (prosefix list rule), as without brackets
+    ("He took morphine (10 mg) and paracetamol (1 g) four times daily.",
+     [("morphine", None), ("acetaminophen", "4 g/day")]),
+])
+def test_a_schedule_after_bracketed_amounts_of_a_list_is_each_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh87-033: an em dash between a name and its amount is punctuation, not a hyphen
+    ("She was given steroids (prednisolone—40 mg/day).", [("prednisolone", "40 mg/day")]),
+    ("He was started on gabapentin—300 mg three times daily.", [("gabapentin", "900 mg/day")]),
+])
+def test_an_em_dash_between_a_name_and_its_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh87-012: words of a course's sequence ("subsequent", "following", "next") between a
+    # name and a later amount name no drug
+    ("She received levetiracetam 500 mg twice a day, followed by two subsequent weeks of a "
+     "750 mg twice a day regimen.",
+     [("levetiracetam", "1000 mg/day"), ("levetiracetam", "1500 mg/day")]),
+    # fresh87-021: nor do words comparing the dose ("higher", "lower")
+    ("She was switched back to metformin at a lower dose of 500 mg twice daily.",
+     [("metformin", "1000 mg/day")]),
+    ("He was restarted on bromocriptine at a higher dose of 5 mg twice daily.",
+     [("bromocriptine", "10 mg/day")]),
+])
+def test_words_of_sequence_and_comparison_name_no_drug(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("name", "same"), [
+    # fresh86-002: a measurement convention: insulin named by its species is plain insulin;
+    # an analogue is its own drug
+    ("insulin human", True), ("Human insulin", True), ("insulin glargine", False),
+])
+def test_the_measure_compares_insulin_named_by_its_species_as_insulin(name, same):
+    assert (other_name(name) == other_name("insulin")) is same

@@ -263,6 +263,13 @@ class DoseNumbers:
             notes.append(("course-in-list", "a course of days in a list of regimens, with no "
                           "frequency of its own: read as an amount a day", Severity.INFO))
             return dose._rate(reading, value, base, "day", notes, transdermal)
+        if reading.schedule_word == "divided" and schedule is None and not reading.bolus \
+                and reading.divided_over is None:
+            # "diethylcarbamazine (300 mg in three divided doses)": the amount shared among the
+            # doses of a day is the day's (prosefix8687, fresh86-009)
+            notes.append(("divided-day", "an amount 'in divided doses' with no other schedule: "
+                          "the day's amount, shared among its doses", Severity.INFO))
+            return dose._rate(reading, value, base, "day", notes, transdermal)
         if reading.bolus or reading.verb_word in ("given", "administered", "injected"):
             dose.item_schedule = dose.frequency = "once"
             notes.append(("single-dose", f"{'a bolus' if reading.bolus else 'given'} with no "

@@ -261,6 +261,20 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
             reading.schedule = reading.schedule or value
         else:
             reading.schedule_word = reading.schedule_word or value
+            if value == "divided":
+                sentence = passage.normal[tokens[0].start:tokens[-1].end]
+                other = _OTHER_SPAN.search(sentence)
+                reading.divided_over = other.group(0) if other else None
+
+
+#: Words that give an amount "in divided doses" a span of time other than a day ("over 72 hours
+#: she received about 2400 mg of paracetamol in divided doses", "a total of 3 g in divided
+#: doses", "in divided doses over 3 days"): a total, not a day's amount (prosefix8687).
+_OTHER_SPAN = re.compile(
+    r"\b(?:over|within|during|in)\s+(?:the\s+)?(?:(?:first|last|past|next)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|several|a\s+few)\s*-?\s*"
+    r"(?:hours?|hrs?|h|days?|weeks?|months?)\b"
+    r"|\b(?:total(?:\s+of)?|in\s+total|cumulative|altogether)\b")
 
 
 def _after_stat(passage: Passage, reading: ItemReading, token: Token,

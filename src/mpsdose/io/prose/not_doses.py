@@ -99,6 +99,22 @@ _DOSES_UP_TO = re.compile(
 #: that is not zero is a decimal point in English and the thousands separator in Turkish, German,
 #: Spanish … — a thousand-fold apart, and the text alone does not say which: not read.
 _POINT_THREE_DIGITS = re.compile(r"[1-9]\d{0,2}\.\d{3}(?![\d.,])")
+
+
+def _point_is_decimal(number: str, amount: Amount) -> bool:
+    """Is a point with three digits after it ("3.375 g", "3.125 mg") a decimal point for sure?
+
+    In grams, yes: as a thousands separator it would make the dose a kilogram or more. In mass
+    units, where the three decimals are an odd number of eighths (.125, .375, .625, .875): the
+    strength of a tablet or vial halved three times (carvedilol 25, 12.5, 6.25, 3.125 mg;
+    piperacillin/tazobactam 3.375 g), which an amount written with a thousands separator — a
+    round number of thousands ("15.600", "2.400", "1.250", "250.000") — is not
+    (prosefix8687). "1.250 mg", "2.400 mg" stay unread (a quarter, a fifth).
+    """
+    decimals = number.rsplit(".", 1)[1]
+    if amount.base == "g" and not amount.per_kg:
+        return True
+    return amount.mass and int(decimals) % 250 != 0 and int(decimals) % 125 == 0
 #: "(maximum recommended dose, 180 mg/d)", "the recommended daily dose of paracetamol is 4 g",
 #: "the labelled adult dose is 10 mg", "maximum allowed dose: 4 g", "the maximum dose
 #: recommended, 3 g": an amount a word of recommendation, label or allowance introduces is said
@@ -274,7 +290,18 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
                                 "thousands separator needs three digits after it",
                                 (token.start, token.end))
         point = _POINT_THREE_DIGITS.match(passage.normal, token.start, token.end)
-        if point is not None and float(point.group(0)) in (*amount.values, amount.high):
+        if point is not None and float(point.group(0)) in (*amount.values, amount.high) \
+                and _point_is_decimal(point.group(0), amount):
+            said = passage.text[token.start:token.end]
+            passage.add_finding(Severity.INFO, "point-decimal",
+                                f"{said!r}: the point read as a decimal point — "
+                                + ("a thousands separator would make it a thousand grams or more, "
+                                   "no dose" if amount.base == "g" else
+                                   "three decimals that are an odd number of eighths (a strength "
+                                   "halved three times: 25, 12.5, 6.25, 3.125), which a round "
+                                   "number of thousands never is"),
+                                (token.start, token.end))
+        elif point is not None and float(point.group(0)) in (*amount.values, amount.high):
             used.add(index)  # "about 1.780 mg/day": 1.78 mg or 1,780 mg?
             said = passage.text[token.start:token.end]
             passage.add_not_dose(token, "a point with three digits after it: a decimal point or "

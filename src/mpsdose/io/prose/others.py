@@ -398,7 +398,14 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            # "remdesivir 200 mg on first day followed by 100 mg once daily": the
                            # ordinals of days and doses (prosefix8485, fresh85-031)
                            "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                           "eighth", "ninth", "tenth"})
+                           "eighth", "ninth", "tenth",
+                           # "a 400 mg twice a day loading dose followed by four subsequent days
+                           # of a 200 mg twice a day regimen": the words of a course's sequence
+                           # (prosefix8687, fresh87-012)
+                           "subsequent", "following", "next", "remaining", "consecutive",
+                           # "switched back to bromocriptine at a higher dose of 10 mg twice
+                           # daily": a comparison of the dose (prosefix8687, fresh87-021)
+                           "higher", "lower", "larger", "smaller", "greater", "previous"})
 
 
 def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],

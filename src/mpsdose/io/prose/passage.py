@@ -166,6 +166,9 @@ class ItemReading:
     bolus: bool = False
     schedule: Schedule | None = None
     schedule_word: str | None = None
+    #: the words of a span of time other than a day that the sentence gives an amount "in
+    #: divided doses" ("over 72 hours", "a total of"): the amount is not read as a day's
+    divided_over: str | None = None
     #: the schedule is the adjective of an amount ("a daily morphine dose of …"), not a
     #: schedule of giving: never lent to a dose of an earlier sentence
     schedule_adjective: bool = False

@@ -242,7 +242,12 @@ def _one_solution(passage: Passage, tokens: list[Token], concentrations: list[It
         between = passage.normal[tokens[first].end:tokens[second].start]
         volume_between = any(t.kind == "amount" and (t.value.volume or t.value.volume_rate)
                              for t in tokens[first + 1:second])
-        if volume_between or (_APART.search(between) and not _MIXED.search(between)):
+        # "furosemide 10 mg/mL intravenously every 8 hours, an injection of mannitol 20%
+        # 100 mL": a schedule after the first closes its item, so the second is given apart
+        # (prosefix8687)
+        schedule_between = any(t.kind == "freq" for t in tokens[first + 1:second])
+        if volume_between or schedule_between or (_APART.search(between)
+                                                  and not _MIXED.search(between)):
             groups.append([later])
         else:
             groups[-1].append(later)
@@ -461,7 +466,11 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         return None
     amount_first = at == reading.first and reading.last == at + 1 \
         and tokens[reading.last].kind == "drug"
-    if at != reading.last and not amount_first:
+    # "clopidogrel (75 mg) and aspirin (81 mg) daily": each amount alone in brackets after its
+    # name, every one of the list alike (prosefix8687, fresh87-028)
+    bracketed = not amount_first and at > 0 and reading.last == at + 1 \
+        and tokens[at - 1].kind == "open" and tokens[at + 1].kind == "close"
+    if at != reading.last and not amount_first and not bracketed:
         return None
     position = reading.last + 1
     doses = 0
@@ -491,6 +500,11 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
             amount_at, name_at = position + 1, position
             while amount_at < len(tokens) and passage.word(tokens[amount_at]) in SALTS:
                 amount_at += 1
+            if bracketed:
+                if amount_at + 2 >= len(tokens) or tokens[amount_at].kind != "open" \
+                        or tokens[amount_at + 2].kind != "close":
+                    return None
+                amount_at += 1
         if max(amount_at, name_at) >= len(tokens) or not (
                 tokens[name_at].kind == "drug"
                 or _unknown_name(tokens[name_at])) \
@@ -508,7 +522,7 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         if not (amount.mass and amount.time is None and amount.kind == "single"):
             return None
         doses += 1
-        position = max(amount_at, name_at) + 1
+        position = max(amount_at, name_at) + (2 if bracketed else 1)
     if not doses or position >= len(tokens) or tokens[position].kind != "freq" \
             or not isinstance(tokens[position].value, Schedule):
         return None

@@ -56,8 +56,10 @@ def normalise(text: str) -> str:
     out = []
     for position, char in enumerate(text):
         if char in _DASHES and 0 < position < len(text) - 1 and text[position - 1].isalpha() \
-                and text[position + 1].isalpha():
-            out.append(" ")  # "Fludrocortisone\u2014increased": two words, not one
+                and text[position + 1].isalnum():
+            # "Fludrocortisone\u2014increased": two words, not one; "(methylprednisolone\u20141
+            # g/day)": a name, then its amount (prosefix8687), never "name-1"
+            out.append(" ")
             continue
         char = _plain_letter(_SAME.get(char, char))
         lower = char.lower()
