@@ -279,6 +279,13 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"bis\s+in\s+die", lambda m: _times(2)),
     _p("freq", r"ter\s+in\s+die", lambda m: _times(3)),
     _p("freq", r"quater\s+in\s+die", lambda m: _times(4)),
+    # "10 mg PO at meals and at bedtime", "before each meal and at bedtime", "a.c. and h.s.": a
+    # dose with each of the three meals and one at bedtime, four a day (the Reglan label:
+    # "10 to 15 mg orally up to four times daily 30 minutes before each meal and at bedtime";
+    # prosefix8889, fresh88-006). Meals alone are not counted (a day may have two or three).
+    _p("freq", r"(?:(?:at|with|before|after)\s+(?:each\s+|every\s+|all\s+)?meals?(?:times?)?"
+               r"|a\.?c\.?)\s*(?:,\s*)?(?:and|&)\s+(?:at\s+)?(?:bedtime|night)(?![a-z])"
+               r"|a\.c\.?\s*(?:and|&)\s*h\.s\.?", lambda m: _times(4)),
     # "three to four times a day", "3-4 times daily", "2 to 3 times per day": a range of counts
     # a day, read as its larger count as an interval's range is read as its shorter interval
     # (the as-needed maximum); a dose not as needed so written gets no daily amount

@@ -350,16 +350,17 @@ def merge_split_doses(passage: Passage, tokens: list[Token],
             before = chain[-1]
             if following.drug != head.drug or following.drug_span != head.drug_span:
                 break
-            start = tokens[before.amount_token or 0].end
+            start = _after_route_words(tokens, before.amount_token or 0)
             end = tokens[following.amount_token or 0].start
-            time = _TIME_OF_DAY.match(passage.normal, start, end)
+            time = _TIME_OF_DAY.match(passage.normal, start, end) if start < end else None
             if not _SPLIT_JOIN.fullmatch(passage.normal, time.end() if time else start, end):
                 break
             chain.append(following)
         if len(chain) < 2:
             continue
         limit = tokens[-1].end
-        times = [_TIME_OF_DAY.match(passage.normal, tokens[part.amount_token or 0].end, limit)
+        times = [_TIME_OF_DAY.match(passage.normal,
+                                    _after_route_words(tokens, part.amount_token or 0), limit)
                  for part in chain]
         if not any(times):
             continue  # "10 mg and 20 mg": no time of day says the dose is split
@@ -392,6 +393,17 @@ def merge_split_doses(passage: Passage, tokens: list[Token],
             and part.split_unclear is None}
     _part_after_unread(passage, tokens, [r for r in amounts if id(r) not in merged], readings)
     return [r for r in readings if id(r) not in drop]
+
+
+def _after_route_words(tokens: list[Token], at: int) -> int:
+    """Where the words after the amount at ``at`` end, past the route, form and release words
+    written right after it: "nifedipine ER 60 mg PO every morning and 90 mg every evening" gives
+    its first part's time of day after "PO", as "60 mg every morning" gives it at once
+    (prosefix8889, fresh88-006: the route word once made each part a day's amount)."""
+    position = at + 1
+    while position < len(tokens) and tokens[position].kind in ("route", "form", "release"):
+        position += 1
+    return tokens[position - 1].end
 
 
 def _part_after_unread(passage: Passage, tokens: list[Token], single: list[ItemReading],
