@@ -50,6 +50,12 @@ unnamed) and the name every other set gives such insulin — a naming choice of 
 second drug (prosefix8687, fresh86-002's "human mixtard insulin 12 units … every 12 hours"). An
 analogue (glargine, aspart, lispro, detemir) is compared by its own name.
 
+Mycophenolate named without its product: the bare word "mycophenolate" (no "mofetil" or
+"sodium" after it) names neither product; the reader gives it the name other_drug_names.csv
+derives from "mycophenolate sodium" (mycophenolic acid) and the sets name it either way, so a
+reading of the bare word matches the expected item of either product whose words it overlaps, with
+the same daily amount — a measurement convention (prosefix8889, fresh89-031/-032).
+
 Amounts in units: an expected daily amount in units (``units/day``) matches only a reading in
 units (heparin 10000 units/day), never one in mg. The parts before fresh25 were written when the
 reader and the item language read no amount in units, and their expected readings give such a
@@ -210,6 +216,25 @@ def _misspelt_match(passage: dict, drug: str, value: float, item) -> bool:
     read = " ".join(item.name.lower().split())
     alike = difflib.SequenceMatcher(None, read, drug.lower()).ratio() >= _SPELT_ALIKE
     return (alike and abs(_daily(item) - value) <= 0.01 * abs(value)
+            and _overlaps(item.span, _words_of(passage, drug, value)))
+
+
+#: The two products of mycophenolate: the mofetil (CellCept) and the sodium salt (Myfortic, which
+#: other_drug_names.csv lists as mycophenolic acid). The bare word names neither product: the
+#: reader gives it the name other_drug_names.csv derives from "mycophenolate sodium" without its
+#: salt word (mycophenolic acid), and the sets name it either way (fresh53-027, fresh65-018 and
+#: fresh89-031/-032 the mofetil; fresh66-034, fresh73-018 and fresh84-011 the acid).
+_MYCOPHENOLATE = frozenset({"mycophenolate mofetil", "mycophenolic acid"})
+_BARE_MYCOPHENOLATE = re.compile(r"mycophenolate(?!\s*(?:mofetil|sodium))", re.IGNORECASE)
+
+
+def _product_unnamed_match(passage: dict, drug: str, value: float, item) -> bool:
+    """A reading of the bare word "mycophenolate" matches the expected item of either of its
+    products (:data:`_MYCOPHENOLATE`) whose words it overlaps, with the same daily amount: which
+    product the bare word is, is the set's naming choice, not the reader's (prosefix8889)."""
+    return (drug in _MYCOPHENOLATE and other_name(item.name) in _MYCOPHENOLATE
+            and _BARE_MYCOPHENOLATE.search(item.as_written) is not None
+            and abs(_daily(item) - value) <= 0.01 * abs(value)
             and _overlaps(item.span, _words_of(passage, drug, value)))
 
 
@@ -428,6 +453,9 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
             if found is None:  # the passage misspells the name: matched by its words
                 found = next((i for i in unmatched_others
                               if _misspelt_match(passage, drug, value, i)), None)
+            if found is None:  # "mycophenolate" alone: either product, by its words
+                found = next((i for i in unmatched_others
+                              if _product_unnamed_match(passage, drug, value, i)), None)
             if found is None:
                 missed.append((drug, value))
                 continue

@@ -65,7 +65,7 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     found: dict[str, Drug] = {}
     taken: list[tuple[int, int]] = []
     if listed:
-        listed = {**_analogue_names(listed), **listed}
+        listed = {**_analogue_names(listed), **_plus_names(listed), **listed}
         # "piperacillin sodium and tazobactam sodium": a salt word may follow each part of a
         # name of several words (the last part's salt is left to the item's glue)
         salted = rf"(?:[\s-]+(?:{'|'.join(sorted(SALTS))}))?[\s-]+"
@@ -226,6 +226,14 @@ def _analogue_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:
             found[f"{analogue.group(1)} insulin"] = other
             found[analogue.group(1)] = other
     return found
+
+
+def _plus_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:
+    """A combination's name written with "plus" where the list writes "and": "piperacillin
+    plus tazobactam (4.5 g every 8 h)" is the product the list names "piperacillin and
+    tazobactam" (prosefix8889, fresh89-028) — "plus" joins the components as "and" does."""
+    return {name.replace(" and ", " plus "): other for name, other in listed.items()
+            if " + " in other.name and " and " in name}
 
 
 def _misspelt(word: str, names: Iterable[str]) -> bool:
