@@ -321,6 +321,15 @@ PHRASES: tuple[Phrase, ...] = (
                r"vials?|sachets?|puffs?)))", lambda m: _times(_hours(m))),
     _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d.,]|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
                r"cm|mm|m|kg|days?|weeks?|months?|hours?|h|min)(?![a-z]))", lambda m: _times(_hours(m))),
+    # "Metronidazole (500 mg × 3), Imipenem (500 mg × 4)": the count after the sign, written
+    # after a dose of mass (never per kg, "15 mg/kg×2 days"), as Italian and Romanian reports
+    # write the doses of a day ("1 g x 3"); the same notation as "3×500 mg", read only where
+    # the passage writes two doses or more so (modifiers._n_times_unclear); not before a unit,
+    # a duration or a count of doses ("× 3 days", "× 2 doses", "× 3d": a course), nor "× 1"
+    # (prosefix8889, fresh88-004)
+    _p("freq", r"(?:(?<=mg)|(?<=mg )|(?<=[0-9 ]g)|(?<=[0-9] g )|(?<=mcg)|(?<=mcg )|(?<=µg)"
+               r"|(?<=µg )|(?<=μg)|(?<=μg ))[x×] ?([2-6])(?![\d.,])"
+               r"(?!\s*(?:[x×/]|[a-zµμ]))", lambda m: _times(_hours(m))),
     # "(0-1-0)", "(1-0-1)", "(1-1-1-1)": the dosing scheme morning-midday-evening[-night], each
     # place one dose or none; read only in brackets and only of ones and noughts (a "2" or a "½"
     # may count tablets, not doses): the ones are the doses of a day

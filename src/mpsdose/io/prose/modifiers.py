@@ -88,6 +88,11 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
                 and volume_of_dose(passage, tokens, reading, position + 1):
             position += 2  # "enoxaparin (60 mg/0.6 ml) a dose every 24 h": the syringe's
             continue
+        if token.kind == "verb" and passage.word(token) == "administration" \
+                and position == last + 1 and reading.amount_token == last:
+            last = position  # "500 mg administration, one pill twice a day": the noun of
+            position += 1  # giving names the dose; its sig follows (prosefix8889, fresh88-003)
+            continue
         if token.kind == "punct" and token.value in ";,:" and position == last + 1 \
                 and reading.amount_token is not None and reading.amount_token <= last \
                 and reading.count is None and (count := _sig_count(tokens, position)):
@@ -353,7 +358,7 @@ _STAT_THEN = re.compile(r"\s*,?\s*(?:and(?:\s+then)?|then|followed\s+by)\s+")
 #: "on five consecutive days" (lexicon.PHRASES): a dose on each of a count of days in a row.
 _ON_DAYS = re.compile(r"on\s+\S+\s+(?:consecutive|successive)\s+days$")
 #: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
-_N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?")
+_N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?|[x×]\s*[2-6]")
 #: "1 ×" before a dose: once a day, whether or not the passage writes the notation again.
 _ONCE_TIMES = re.compile(r"1\s*[x×]\s*")
 

@@ -402,6 +402,9 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            "administered", "received", "taking", "using", "continued", "until",
                            "tapered", "switched", "changed", "dosed", "divided", "times", "twice",
                            "thrice", "course", "weeks", "months", "hospital", "admission",
+                           # "… from age 40 to 42 years": a duration or an age, as weeks and
+                           # months are (prosefix8889, fresh89-024)
+                           "days", "years",
                            "therapeutic", "level", "levels", "regimen", "dosage", "total",
                            # "remdesivir 200 mg on first day followed by 100 mg once daily": the
                            # ordinals of days and doses (prosefix8485, fresh85-031)
@@ -413,7 +416,10 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            "subsequent", "following", "next", "remaining", "consecutive",
                            # "switched back to bromocriptine at a higher dose of 10 mg twice
                            # daily": a comparison of the dose (prosefix8687, fresh87-021)
-                           "higher", "lower", "larger", "smaller", "greater", "previous"})
+                           "higher", "lower", "larger", "smaller", "greater", "previous",
+                           # "hydroxychloroquine …, but was on a stable dose of 200 mg twice
+                           # daily": words that say the dose held (prosefix8889, fresh89-024)
+                           "stable", "steady", "usual", "same", "unchanged", "constant"})
 
 
 def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],

@@ -510,7 +510,10 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
             amount_at, name_at = position, position + 1
         else:
             amount_at, name_at = position + 1, position
-            while amount_at < len(tokens) and passage.word(tokens[amount_at]) in SALTS:
+            # "warfarin potassium of 2 mg and aspirin of 100 mg a day": a salt word, and "of",
+            # between a name and its amount (prosefix8889, fresh89-006)
+            while amount_at < len(tokens) and (passage.word(tokens[amount_at]) in SALTS
+                                               or passage.word(tokens[amount_at]) == "of"):
                 amount_at += 1
             if bracketed:
                 if amount_at + 2 >= len(tokens) or tokens[amount_at].kind != "open" \
