@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scripts.measure_reader import (
     _misspelt_match,
+    _product_unnamed_match,
     measure,
     other_name,
     unexpected_items,
@@ -73,7 +74,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh80_passages.jsonl", "fresh81_passages.jsonl",
                                           "fresh82_passages.jsonl", "fresh83_passages.jsonl",
                                           "fresh84_passages.jsonl", "fresh85_passages.jsonl",
-                                          "fresh86_passages.jsonl", "fresh87_passages.jsonl")
+                                          "fresh86_passages.jsonl", "fresh87_passages.jsonl",
+                                          "fresh88_passages.jsonl", "fresh89_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -137,7 +139,8 @@ def _items(text: str):
                                              ("fresh80", 0.73), ("fresh81", 0.82),
                                              ("fresh82", 0.86), ("fresh83", 0.91),
                                              ("fresh84", 0.81), ("fresh85", 0.78),
-                                             ("fresh86", 1.0), ("fresh87", 1.0)])
+                                             ("fresh86", 1.0), ("fresh87", 1.0),
+                                             ("fresh88", 0.91), ("fresh89", 0.96)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -174,6 +177,15 @@ CONTESTED: dict[str, tuple[str, float, str]] = {
                     "'intraoperatively'); fresh51-003 (remimazolam 15 mg/h) and fresh74-012 "
                     "(vecuronium 2 mg/h), intraoperative rates, expect the rate times 24, and a "
                     "rule reaching back to an earlier sentence's anaesthetic would make them read "
+                    "fewer; the set marks its null contestable"),
+    "fresh89-012": ("cisatracurium", 192.0,
+                    "'Anesthesia was maintained with isoflurane (1 MAC), cisatracurium (8 "
+                    "mg/hour) and remifentanil infusion': a rate by the hour is read as 24 hours "
+                    "of it unless its own words bound it ('during the procedure', "
+                    "'intraoperatively'), as fresh86-029; fresh74-012 expects 'Anaesthesia was "
+                    "maintained with … vecuronium bromide at 2 mg/h' as 48 mg/day and "
+                    "fresh51-003 the maintained remimazolam 15 mg/h as 360 mg/day, so a rule "
+                    "reading 'Anesthesia was maintained with' as a bound would make them read "
                     "fewer; the set marks its null contestable"),
     "fresh87-012": ("hydroxychloroquine", 800.0,
                     "'the initial day administering a 400 mg twice a day loading dose followed "
@@ -6962,3 +6974,124 @@ def test_words_of_sequence_and_comparison_name_no_drug(text, want):
 ])
 def test_the_measure_compares_insulin_named_by_its_species_as_insulin(name, same):
     assert (other_name(name) == other_name("insulin")) is same
+
+
+# -- prosefix8889: the fresh88 and fresh89 rounds ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh88-006: a route word between a part's amount and its time of day: the parts of a
+    # split dose still sum to the day (each part was read as a day's amount)
+    ("He took oxycodone 10 mg PO every morning and 20 mg PO every evening.",
+     [("oxycodone", "30 mg/day")]),
+    # a part without a time of day of its own: no part is the day's, as before
+    ("He took oxycodone 10 mg PO every morning and 20 mg.",
+     [("oxycodone", None), ("oxycodone", None)]),
+])
+def test_a_split_doses_time_of_day_may_follow_its_route_word(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_split_doses_time_of_day_may_follow_its_route_word_of_others():
+    # fresh88-006: the same for a drug the catalogue lacks
+    assert _others("She took nifedipine 30 mg orally in the morning and 60 mg at night.") \
+        == [("nifedipine", "90 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh88-006: a dose at each of the three meals and one at bedtime is four a day
+    ("She took metoclopramide 10 mg before each meal and at bedtime.",
+     [("metoclopramide", "40 mg/day")]),
+    ("He took oxycodone 5 mg a.c. and h.s.", [("oxycodone", "20 mg/day")]),
+    # meals alone are not counted: a day may have two or three
+    ("She took metoclopramide 10 mg with meals.", [("metoclopramide", None)]),
+])
+def test_meals_and_bedtime_are_four_doses_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh89-028: "plus" joins a combination's components as "and" does
+    ("He received piperacillin plus tazobactam 4.5 g every 6 hours.",
+     [("piperacillin + tazobactam", "18 g/day")]),
+    ("She took amoxicillin plus clavulanic acid 1 g twice daily.",
+     [("amoxicillin + clavulanic acid", "2 g/day")]),
+])
+def test_a_combination_joined_by_plus_is_the_product(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh89-028: names added with their labels
+    ("She took conjugated estrogen 0.625 mg daily.", [("conjugated estrogens", "0.625 mg/day")]),
+    ("He received vitamin K1 10 mg daily.", [("phytomenadione", "10 mg/day")]),
+    ("He received phytonadione 10 mg daily.", [("phytomenadione", "10 mg/day")]),
+    # bare "vitamin K" may be menadione (K3): not read as phytomenadione
+    ("He received vitamin K 10 mg daily.", []),
+])
+def test_conjugated_estrogens_and_vitamin_k1_are_named(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh89-006: "of" between a name of a list and its amount; the "a day" that ends the
+    # list is each dose's
+    ("He took oxycodone hydrochloride of 10 mg and aspirin of 100 mg a day.",
+     [("oxycodone", "10 mg/day"), ("aspirin", "100 mg/day")]),
+    ("He took morphine of 10 mg and gabapentin of 300 mg daily.",
+     [("morphine", "10 mg/day"), ("gabapentin", "300 mg/day")]),
+])
+def test_of_between_a_lists_name_and_its_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh89-024: words that say the dose held, and a duration or age in years, name no drug
+    ("He kept taking metformin, but was on a stable dose of 500 mg twice daily.",
+     [("metformin", "1000 mg/day")]),
+    ("She took losartan from 2010 to age 60 years, and was on a usual dose of 50 mg daily.",
+     [("losartan", "50 mg/day")]),
+])
+def test_words_of_a_held_dose_and_years_name_no_drug(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh88-003: "administration" right after the amount names the dose; its sig follows
+    ("He began morphine 10 mg administration, one pill twice a day.", [("morphine", "20 mg/day")]),
+    ("She started tramadol 50 mg administration every 8 hours.", [("tramadol", "150 mg/day")]),
+])
+def test_a_dose_named_administration_keeps_its_sig(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh88-004: "(500 mg × 3)" after doses of a list: the notation's doses a day, where
+    # the passage writes two doses or more so
+    ("He received morphine (10 mg × 3) and paracetamol (1 g × 4).",
+     [("morphine", "30 mg/day"), ("acetaminophen", "4 g/day")]),
+    # a lone one may count the doses of a course: not read
+    ("He received morphine (10 mg × 3) and paracetamol (1 g).",
+     [("morphine", None), ("acetaminophen", None)]),
+    # a duration or a count of doses after the count is a course
+    ("He received morphine (10 mg × 3 days) and paracetamol (1 g × 2 doses).",
+     [("morphine", None), ("acetaminophen", None)]),
+])
+def test_a_count_after_a_dose_in_the_n_times_notation(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("written", "drug", "same"), [
+    # fresh89-031: a measurement convention: the bare word "mycophenolate" matches either
+    # product by its words; a product named matches its own
+    ("mycophenolate 500 mg twice daily", "mycophenolate mofetil", True),
+    ("mycophenolate 500 mg twice daily", "mycophenolic acid", True),
+    ("mycophenolate sodium 360 mg twice daily", "mycophenolate mofetil", False),
+])
+def test_the_measure_matches_bare_mycophenolate_to_either_product(written, drug, same):
+    text = f"She took {written}."
+    item = read_course(text).not_in_catalogue[0]
+    passage = {"text": text, "expected": {"states": [{"items": [
+        {"drug": drug, "as_written": written,
+         "daily_dose": {"value": 1000 if "500" in written else 720, "unit": "mg/day"}}]}]}}
+    value = 1000.0 if "500" in written else 720.0
+    assert _product_unnamed_match(passage, drug, value, item) is same
