@@ -87,7 +87,7 @@ Usage: python scripts/measure_reader.py
             fresh68|fresh69|fresh70|fresh71|fresh72|fresh73|fresh74|fresh75|
             fresh76|fresh77|fresh78|fresh79|fresh80|fresh81|
             fresh82|fresh83|fresh84|fresh85|fresh86|fresh87|
-            fresh88|fresh89|
+            fresh88|fresh89|fresh90|fresh91|
             all]
             [--show]
 """
@@ -122,7 +122,8 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh70", "fresh71", "fresh72", "fresh73", "fresh74", "fresh75",
          "fresh76", "fresh77", "fresh78", "fresh79",
          "fresh80", "fresh81", "fresh82", "fresh83",
-         "fresh84", "fresh85", "fresh86", "fresh87", "fresh88", "fresh89")
+         "fresh84", "fresh85", "fresh86", "fresh87", "fresh88", "fresh89",
+         "fresh90", "fresh91")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -157,7 +158,8 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh82_passages.jsonl", "fresh83_passages.jsonl",
          "fresh84_passages.jsonl", "fresh85_passages.jsonl",
          "fresh86_passages.jsonl", "fresh87_passages.jsonl",
-         "fresh88_passages.jsonl", "fresh89_passages.jsonl")
+         "fresh88_passages.jsonl", "fresh89_passages.jsonl",
+         "fresh90_passages.jsonl", "fresh91_passages.jsonl")
 
 
 def passages() -> list[dict]:
