@@ -232,7 +232,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 116": ("check_dangerous_fresh116.csv", "check_ordinary_fresh116.csv"),
         "held-out 117": ("check_dangerous_fresh117.csv", "check_ordinary_fresh117.csv"),
         "held-out 118": ("check_dangerous_fresh118.csv", "check_ordinary_fresh118.csv"),
-        "held-out 119": ("check_dangerous_fresh119.csv", "check_ordinary_fresh119.csv")}
+        "held-out 119": ("check_dangerous_fresh119.csv", "check_ordinary_fresh119.csv"),
+        "held-out 120": ("check_dangerous_fresh120.csv", "check_ordinary_fresh120.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
