@@ -1423,6 +1423,40 @@ FRESH118_STILL_WARNED = {
     "BJ08": "SC metoclopramide 30 mg/24 h at CrCl 50 (nz, palliative): the EU label's 50% "
             "renal reduction (15 mg/day), which no palliative source in the data replaces",
 }
+FRESH119_LEFT = {
+    "BK34": "alprazolam 3 mg/day in severe hepatic impairment (us): no hepatic alprazolam limit",
+    "BK35": "ibuprofen 1200 mg/day in moderate hepatic impairment (eu): no NSAID rule for cirrhosis",
+}
+FRESH119_STILL_WARNED = {
+    "BL04": "tramadol 50 mg every 12 h in moderate hepatic impairment (us): the label's cirrhosis "
+            "dose, still the hepatic caution",
+    "BL11": "Durogesic 12 micrograms/h after oxycodone 20 mg/day on dialysis (uk): the patch's "
+            "tolerance requirement",
+    "BL26": "Butrans 10 micrograms/h after tramadol 200 mg/day (us): judged a switch above the "
+            "label's start",
+    "BL33": "metoclopramide 5 mg four times daily at CrCl 35 (us): above the renal maximum",
+}
+FRESH120_LEFT = {
+    "BM02": "epidural ropivacaine 200 mg/h (nz): no local anaesthetic infusion maximum",
+    "BM03": "epidural fentanyl 250 micrograms/h with bupivacaine (au): no epidural fentanyl rate "
+            "maximum",
+    "BM26": "IV fentanyl 100 micrograms prn beside 25 micrograms/h (jp): the rescue not judged "
+            "against one hour of the infusion",
+    "BM30": "epidural ropivacaine 40 mg/h (au): no local anaesthetic infusion maximum",
+    "BM31": "epidural bupivacaine 25 mg/h (nz): no bupivacaine daily maximum",
+    "BM32": "IV lidocaine 300 mg/h (uk): an infusion rate, not judged",
+    "BM33": "SC (infiltration) lidocaine 400 mg at 60 kg (au): no lidocaine infiltration maximum",
+    "BM35": "epidural bupivacaine 200 mg once at 55 kg (nz): no single-dose maximum",
+    "BM36": "apixaban with an epidural ropivacaine infusion (jp): no neuraxial-anticoagulant rule",
+    "BM37": "treatment-dose enoxaparin with an epidural bupivacaine infusion (nz): no "
+            "neuraxial-anticoagulant rule",
+    "BM38": "IV lidocaine beside epidural ropivacaine (au): two local anaesthetics not added up",
+    "BM40": "intrathecal morphine 0.2 mg with IV morphine PCA 2 mg every 5 min (au): not judged",
+}
+FRESH120_STILL_WARNED = {
+    "BN40": "IV morphine 0.5 mg every 2 h prn beside 1 mg/h (au): half an hour's infusion, below "
+            "the usual share",
+}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
@@ -1544,6 +1578,8 @@ ROUNDS = {
     "fresh116": (FRESH116_LEFT, FRESH116_STILL_WARNED),
     "fresh117": (FRESH117_LEFT, FRESH117_STILL_WARNED),
     "fresh118": (FRESH118_LEFT, FRESH118_STILL_WARNED),
+    "fresh119": (FRESH119_LEFT, FRESH119_STILL_WARNED),
+    "fresh120": (FRESH120_LEFT, FRESH120_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
