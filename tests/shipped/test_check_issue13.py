@@ -1436,21 +1436,22 @@ FRESH119_STILL_WARNED = {
             "label's start",
     "BL33": "metoclopramide 5 mg four times daily at CrCl 35 (us): above the renal maximum",
 }
+# fix120la: the local anaesthetic rows are caught by maxima in dose_limits.csv, a rate judged by
+# its day (rate x 24 h): BM02 and BM30 (epidural ropivacaine 4800 and 960 mg/day) by the Naropin
+# product information's tolerated 800 mg in 24 h (a warning); BM31 (bupivacaine 600 mg/day) by
+# 400 mg in 24 h and BM35 (200 mg once at 55 kg) by 2 mg/kg in any 4 h (Bahamas formulary, UK
+# SmPC); BM33 (SC lidocaine 400 mg at 60 kg) by the Xylocaine label's 4.5 mg/kg and 300 mg without
+# adrenaline; BM32 (IV lidocaine 300 mg/h) by the consensus infusion maximum, 1.5 mg/kg/h and
+# 120 mg/h (a warning). BM36 and BM37 (apixaban, treatment-dose enoxaparin beside an epidural
+# infusion) by neuraxial-catheter-anticoagulant (ASRA; the LMWH boxed warning); BM38 (IV lidocaine
+# beside epidural ropivacaine) by iv-lidocaine-other-local-anaesthetic (Foo et al. 2021).
+# The round's usual epidurals and infiltrations (BN16-BN24, BN41, BN42, BN47-BN49) stay quiet.
 FRESH120_LEFT = {
-    "BM02": "epidural ropivacaine 200 mg/h (nz): no local anaesthetic infusion maximum",
-    "BM03": "epidural fentanyl 250 micrograms/h with bupivacaine (au): no epidural fentanyl rate "
-            "maximum",
+    "BM03": "epidural fentanyl 250 micrograms/h with bupivacaine (au): no sourced epidural "
+            "fentanyl rate maximum and no neuraxial fentanyl factor in any shipped table (only "
+            "ward-practice summaries and one series were seen)",
     "BM26": "IV fentanyl 100 micrograms prn beside 25 micrograms/h (jp): the rescue not judged "
             "against one hour of the infusion",
-    "BM30": "epidural ropivacaine 40 mg/h (au): no local anaesthetic infusion maximum",
-    "BM31": "epidural bupivacaine 25 mg/h (nz): no bupivacaine daily maximum",
-    "BM32": "IV lidocaine 300 mg/h (uk): an infusion rate, not judged",
-    "BM33": "SC (infiltration) lidocaine 400 mg at 60 kg (au): no lidocaine infiltration maximum",
-    "BM35": "epidural bupivacaine 200 mg once at 55 kg (nz): no single-dose maximum",
-    "BM36": "apixaban with an epidural ropivacaine infusion (jp): no neuraxial-anticoagulant rule",
-    "BM37": "treatment-dose enoxaparin with an epidural bupivacaine infusion (nz): no "
-            "neuraxial-anticoagulant rule",
-    "BM38": "IV lidocaine beside epidural ropivacaine (au): two local anaesthetics not added up",
     "BM40": "intrathecal morphine 0.2 mg with IV morphine PCA 2 mg every 5 min (au): not judged",
 }
 FRESH120_STILL_WARNED = {

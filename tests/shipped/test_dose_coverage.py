@@ -31,16 +31,19 @@ _TOPICAL = ("a topical gel or plaster is dosed by the amount applied or the plas
 LEFT: dict[tuple[str, str], str] = {
     ("dabigatran", "oral"): "CrCl bands only (US 15-30 and below 15, UK below 30): no general "
                             "maximum was verified, so at CrCl above 30 the dose is not checked",
-    ("bupivacaine", "epidural"): _NEURAXIAL,
-    ("bupivacaine", "intrathecal"): _NEURAXIAL,
+    # ("bupivacaine", "epidural"/"intrathecal"): judged since fix120la - every route together at
+    # most 400 mg/day and 2 mg/kg a dose (Bahamas formulary, UK SmPC; UK 150 mg a dose); the
+    # palliative intrathecal doses seen (Sjoberg 1991, up to 305 mg/day) stay below 400 mg/day
     ("levobupivacaine", "epidural"): _NEURAXIAL,
     ("levobupivacaine", "intrathecal"): _NEURAXIAL,
-    ("ropivacaine", "epidural"): _NEURAXIAL,
+    # ("ropivacaine", "epidural"): judged since fix120la - a day above the Naropin product
+    # information's tolerated 800 mg in 24 h is a warning
     ("lidocaine", "epidural"): _NEURAXIAL,
     # ("lidocaine", "iv"): judged since fix115116 - at most 5 mg/kg a dose (Fast Fact #180, the
-    # palliative bolus of 1-5 mg/kg over 15-60 min); an IV infusion (a rate) is still not judged
-    ("lidocaine", "sc"): ("subcutaneous lidocaine infusions seen only in case series and a "
-                          "hospital policy whose doses were not in the text seen"),
+    # palliative bolus of 1-5 mg/kg over 15-60 min); an IV infusion by its day since fix120la
+    # (1.5 mg/kg/h, Foo et al. 2021)
+    # ("lidocaine", "sc"): judged since fix120la - infiltration without adrenaline at most
+    # 4.5 mg/kg and 300 mg a dose (Xylocaine MPF label); a subcutaneous infusion (a rate) is not
     ("ketamine", "iv"): ("the Scottish Palliative Care Guidelines say specialists occasionally give "
                          "ketamine IV without a range in the text seen; the only IV range seen "
                          "(0.05-0.3 mg/kg/h) is a teaching page without a second source"),

@@ -1027,6 +1027,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     anticoagulants = _classes(items, "anticoagulant")
     antiplatelets = _classes(items, "antiplatelet")
     found.extend(_anticoagulant_duplication(k, items, anticoagulants, previous))
+    found.extend(_neuraxial_catheter_anticoagulant(k, items, anticoagulants))
+    found.extend(_iv_local_anaesthetic_with_another(k, items))
     if anticoagulants and antiplatelets:
         found.append(_ruled(k, "anticoagulant-antiplatelet",
                             f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
@@ -1076,6 +1078,73 @@ def _anticoagulant_duplication(k: Knowledge, items: Sequence[Item], anticoagulan
     finding = _ruled(k, "anticoagulant-duplication", text)
     label_sources = [labels[d][1] for d in forbidding]  # type: ignore[index]
     return [attrs.evolve(finding, source="; ".join([*label_sources, finding.source]))]
+
+
+#: the routes whose continuous (rate) item is read as an indwelling neuraxial catheter
+_NEURAXIAL_ROUTES = (Route.EPIDURAL, Route.INTRATHECAL)
+
+
+def _neuraxial_catheter_anticoagulant(k: Knowledge, items: Sequence[Item],
+                                      anticoagulants: Sequence[str]) -> list[Finding]:
+    """An anticoagulant given while a neuraxial catheter is in place (spinal/epidural haematoma).
+
+    A continuous (rate) epidural or intrathecal item is read as an indwelling catheter. Each
+    anticoagulant's day is judged against the most of it a catheter allows
+    (``drug_properties.csv`` ``neuraxial_catheter_daily_max``, from the ASRA guidance):
+    enoxaparin's once-daily prophylactic 40 mg is allowed with timing (information), a treatment
+    dose or twice-daily dosing is not (a warning); no dose of a direct oral factor Xa inhibitor
+    is (a warning). An anticoagulant with no such figure is reported, not passed. A single
+    neuraxial injection is not judged: its timing against the anticoagulant's doses is not
+    known.
+    """
+    catheters = [item for item in items
+                 if item.listed and item.route in _NEURAXIAL_ROUTES and item.is_rate]
+    if not catheters or not anticoagulants:
+        return []
+    where = f"a neuraxial catheter in place ({'; '.join(str(item) for item in catheters)})"
+    found = []
+    for drug in anticoagulants:
+        allowed = k.drug_properties.get(drug, "neuraxial_catheter_daily_max")
+        if allowed is None:
+            found.append(_ruled(k, "neuraxial-catheter-anticoagulant-not-judged",
+                                f"{drug} with {where}"))
+            continue
+        value, source = allowed
+        ceiling = float(value)
+        given = [item for item in items if item.listed and drug in {d.name for d in item.drugs}]
+        daily, complete = drug_daily(given, drug, None, None)
+        if not complete:  # a single dose (once) counts as its day; an unknown dose is not within
+            doses = [item.per_dose() for item in given if item.daily() is None]
+            daily += sum(dose for dose in doses if dose is not None)
+            complete = all(dose is not None for dose in doses)
+        amount = f"{drug} {significant(daily, 4)} mg/day"
+        if complete and ceiling > 0 and daily <= ceiling * (1 + _TOLERANCE):
+            finding = _ruled(k, "neuraxial-catheter-anticoagulant-timed", (
+                f"{amount} with {where}: within the {significant(ceiling, 4)} mg/day a catheter "
+                "allows"))
+        else:
+            allows = (f"above the {significant(ceiling, 4)} mg/day with which a catheter may stay "
+                      "in" if ceiling > 0 else "no dose of it is given with a catheter in place")
+            finding = _ruled(k, "neuraxial-catheter-anticoagulant",
+                             f"{amount if complete else drug} with {where}: {allows}")
+        found.append(attrs.evolve(finding, source=f"{source}; {finding.source}"))
+    return found
+
+
+def _iv_local_anaesthetic_with_another(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An intravenous local anaesthetic (lidocaine) with another local anaesthetic given by
+    injection or infusion: the IV lidocaine consensus keeps IV lidocaine apart from every other
+    local anaesthetic intervention (systemic toxicity is additive). A topical (skin) local
+    anaesthetic is not counted."""
+    given = [item for item in items if item.listed and item.route is not Route.TOPICAL
+             and any(d.drug_class == "local-anaesthetic" for d in item.drugs)]
+    intravenous = [item for item in given if item.route is Route.IV]
+    others = [item for item in given if item not in intravenous[:1]]
+    if not intravenous or not others:
+        return []
+    return [_ruled(k, "iv-lidocaine-other-local-anaesthetic", (
+        f"{intravenous[0]} with {'; '.join(str(item) for item in others)}: two local "
+        "anaesthetics together"))]
 
 
 def _cox2_selective_older(k: Knowledge, selective: Sequence[str], patient: Patient) -> Finding:

@@ -710,6 +710,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_caution",
                                                  "cyp3a4_inhibitor_monitor_inr",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
+                                                 "neuraxial_catheter_daily_max",
                                                  "cyp1a2_inhibitor",
                                                  "cyp1a2_inhibitor_contraindicated",
                                                  "qt_prolonging_contraindicated",
