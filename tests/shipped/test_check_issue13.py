@@ -533,11 +533,9 @@ FRESH26_STILL_WARNED = {
 # was judged against every published method's start; OY04 (Nucynta ER 50 mg once a day in moderate
 # hepatic impairment) warned until the Nucynta ER label's hepatic start was shipped.
 FRESH27_LEFT: dict[str, str] = {}
-FRESH27_STILL_WARNED = {
-    "OY05": "tramadol 50 mg every 12 hours in cirrhosis (us), the Ultram label's dose: NICE CG140's "
-            "'seek specialist advice' stands, as no copy of the label's hepatic section was seen "
-            "(only AI-written summaries) and no tramadol hepatic row is shipped",
-}
+# OY05 (tramadol 50 mg every 12 hours in cirrhosis, us) warned until fix119120 shipped the Ultram
+# label's cirrhosis dose (hepatic_opioid_doses.csv): within it the hepatic caution is information.
+FRESH27_STILL_WARNED: dict[str, str] = {}
 
 # -- the twenty-eighth held-out round (written and committed before check first ran) ----------
 FRESH28_LEFT: dict[str, str] = {}  # DZ35 caught by the Japanese Cymbalta insert's 60 mg/day
@@ -1423,26 +1421,33 @@ FRESH118_STILL_WARNED = {
     "BJ08": "SC metoclopramide 30 mg/24 h at CrCl 50 (nz, palliative): the EU label's 50% "
             "renal reduction (15 mg/day), which no palliative source in the data replaces",
 }
+# fix119120: BK34 (alprazolam 3 mg/day in severe hepatic impairment, us) caught by the Xanax
+# label's start in advanced liver disease, 0.25 mg two or three times daily (a warning); BL04
+# (tramadol 50 mg every 12 h in cirrhosis) quiet by the Ultram label's cirrhosis dose; BL11
+# (Durogesic 12 micrograms/h after 40 mg/day OME, uk) quiet as the UK label's own start for
+# 30-60 mg/day.
 FRESH119_LEFT = {
-    "BK34": "alprazolam 3 mg/day in severe hepatic impairment (us): no hepatic alprazolam limit",
-    "BK35": "ibuprofen 1200 mg/day in moderate hepatic impairment (eu): no NSAID rule for cirrhosis",
+    "BK35": "ibuprofen 1200 mg/day in moderate hepatic impairment (eu): the SmPC contraindicates "
+            "ibuprofen only in severe hepatic failure and gives no figure for moderate impairment; "
+            "EASL's avoidance of NSAIDs is for cirrhosis with ascites, which the patient record "
+            "does not carry",
 }
 FRESH119_STILL_WARNED = {
-    "BL04": "tramadol 50 mg every 12 h in moderate hepatic impairment (us): the label's cirrhosis "
-            "dose, still the hepatic caution",
-    "BL11": "Durogesic 12 micrograms/h after oxycodone 20 mg/day on dialysis (uk): the patch's "
-            "tolerance requirement",
-    "BL26": "Butrans 10 micrograms/h after tramadol 200 mg/day (us): judged a switch above the "
-            "label's start",
-    "BL33": "metoclopramide 5 mg four times daily at CrCl 35 (us): above the renal maximum",
+    "BL26": "Butrans 10 micrograms/h after tramadol 200 mg/day (us): the rotation tables read "
+            "tramadol at 1/10 (spcg: 20 mg/day OME, the label's 5 micrograms/h band); the 40 mg/day "
+            "needs CDC's 0.2, a surveillance factor CDC says not to dose by",
+    "BL33": "metoclopramide 5 mg four times daily at CrCl 35 (us): the EU SmPC's 15 mg/day for "
+            "CrCl 15-60 is applied; the US label's 'one-half the recommended dosage' below CrCl 40 "
+            "was seen only in AI-written summaries, and the 2020 label's renal row not in the copy "
+            "seen, so no US figure is shipped",
 }
 # fix120la: the local anaesthetic rows are caught by maxima in dose_limits.csv, a rate judged by
 # its day (rate x 24 h): BM02 and BM30 (epidural ropivacaine 4800 and 960 mg/day) by the Naropin
 # product information's tolerated 800 mg in 24 h (a warning); BM31 (bupivacaine 600 mg/day) by
 # 400 mg in 24 h and BM35 (200 mg once at 55 kg) by 2 mg/kg in any 4 h (Bahamas formulary, UK
 # SmPC); BM33 (SC lidocaine 400 mg at 60 kg) by the Xylocaine label's 4.5 mg/kg and 300 mg without
-# adrenaline; BM32 (IV lidocaine 300 mg/h) by the consensus infusion maximum, 1.5 mg/kg/h and
-# 120 mg/h (a warning). BM36 and BM37 (apixaban, treatment-dose enoxaparin beside an epidural
+# adrenaline; BM32 (IV lidocaine 300 mg/h) by the consensus infusion maximum, 1.5 mg/kg/h
+# (36 mg/kg a day; a warning). BM36 and BM37 (apixaban, treatment-dose enoxaparin beside an epidural
 # infusion) by neuraxial-catheter-anticoagulant (ASRA; the LMWH boxed warning); BM38 (IV lidocaine
 # beside epidural ropivacaine) by iv-lidocaine-other-local-anaesthetic (Foo et al. 2021).
 # The round's usual epidurals and infiltrations (BN16-BN24, BN41, BN42, BN47-BN49) stay quiet.
@@ -1450,14 +1455,16 @@ FRESH120_LEFT = {
     "BM03": "epidural fentanyl 250 micrograms/h with bupivacaine (au): no sourced epidural "
             "fentanyl rate maximum and no neuraxial fentanyl factor in any shipped table (only "
             "ward-practice summaries and one series were seen)",
-    "BM26": "IV fentanyl 100 micrograms prn beside 25 micrograms/h (jp): the rescue not judged "
-            "against one hour of the infusion",
-    "BM40": "intrathecal morphine 0.2 mg with IV morphine PCA 2 mg every 5 min (au): not judged",
+    "BM26": "IV fentanyl 100 micrograms prn beside 25 micrograms/h (jp): 17% of the day, within "
+            "every source's share; JSPM's one hour's amount is a point, not a ceiling, and judging "
+            "by it warned on ordinary jp rows of earlier rounds written from Japanese sources (1.2-4.8 h)",
+    "BM40": "intrathecal morphine 0.2 mg with IV morphine PCA 2 mg every 5 min (au): the label's "
+            "warning (parenteral opioids with neuraxial morphine may cause overdosage) gives no "
+            "dose, and PCA after intrathecal morphine is common practice in trials",
 }
-FRESH120_STILL_WARNED = {
-    "BN40": "IV morphine 0.5 mg every 2 h prn beside 1 mg/h (au): half an hour's infusion, below "
-            "the usual share",
-}
+# fix119120: BN40 (IV morphine 0.5 mg every 2 h beside 1 mg/h, au) is information: Nelson's
+# (Cleveland Clinic) parenteral morphine protocol gives half the hourly dose as the rescue.
+FRESH120_STILL_WARNED: dict[str, str] = {}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that

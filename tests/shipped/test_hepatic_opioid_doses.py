@@ -22,6 +22,8 @@ SOURCED = [
     ("hydromorphone", Route.ORAL, "ir", frozenset({"moderate"}), "start", 4, 1, 6),
     ("tapentadol", Route.ORAL, "ir", frozenset({"moderate"}), "start", 8, 50, 150),
     ("tapentadol", Route.ORAL, "er", frozenset({"moderate"}), "start", 24, 50, 50),
+    # fix119120: the Ultram label's cirrhosis dose, 50 mg every 12 hours
+    ("tramadol", Route.ORAL, "ir", frozenset({"moderate"}), "maximum", 12, 50, 100),
 ]
 
 

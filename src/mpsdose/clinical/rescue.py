@@ -670,17 +670,32 @@ def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item,
     daily = sum(i.daily(g) or 0.0 for i, g in infusions)
     if not infusions or daily <= 0:
         return None
-    source = k.rotation_rules.first("infusion_rescue_hours")
     hours = dose / (daily / 24.0)
-    if hours < source.bounds[0] * (1 - 1e-6):
+    # the sources are kept apart: any share of the hour a source gives (JSPM one hour's amount;
+    # Nelson's morphine protocol half of it) that the rescue reaches excuses it, and the finding
+    # names the largest one it reaches
+    reached = [s for s in k.rotation_rules.all("infusion_rescue_hours", item.drug.name)
+               if hours >= s.bounds[0] * (1 - 1e-6)]
+    if not reached:
         return None
+    source = max(reached, key=lambda s: s.bounds[0])
     return Finding(Severity.INFO, "rescue-share", (
         f"{item}: {significant(dose, 4)} mg is {significant(share_high * 100, 3)}% of "
         f"{item.drug.name} {significant(daily, 4)} mg/day, below the usual {_percent(rule)}, "
-        f"and {significant(hours, 3)} h of the {item.route.value} infusion: the "
-        f"{str(source.market or '').upper()} source gives an hour's amount of a continuous "
-        f"infusion as its rescue ({source.bounds[0]:g} h): the sources disagree, so it is "
+        f"and {significant(hours, 3)} h of the {item.route.value} infusion: "
+        f"{_who(source)} gives {_hours_words(source.bounds[0])} of "
+        f"a continuous infusion as its rescue: the sources disagree, so it is "
         "information"), f"{source.source} ; also: {rule.source}", item=str(item))
+
+
+def _who(source: Rule) -> str:
+    """``the JP source`` (a market's guideline), or ``a published protocol`` (no market's)."""
+    return f"the {source.market.upper()} source" if source.market else "a published protocol"
+
+
+def _hours_words(hours: float) -> str:
+    """``an hour's amount`` or ``0.5 h's amount`` [h]."""
+    return "an hour's amount" if math.isclose(hours, 1.0) else f"{hours:g} h's amount"
 
 
 def _incident_start(k: Knowledge, item: Item, dose: float, share_high: float, rule: Rule,

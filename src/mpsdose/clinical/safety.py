@@ -1692,6 +1692,12 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     elif patient.opioid_tolerant is False:
         # a market's label may allow a naive start (フェントステープ 0.5 mg): its own rule says so
         refused = [p for p in patches if naive_start_allowed(p, market, k) is None]
+        if refused and _market_starts_patch_from(k, items, prior, market):
+            # not naive, below tolerance, and the chosen market's own label and tables give
+            # this first patch for the previous day (the UK: 12 mcg/h for 30-60 mg/day of oral
+            # morphine): the switch rules report that label; the US contraindication is not
+            # the market's rule
+            refused = []
         if refused:
             found.append(attrs.evolve(_ruled(k, "fentanyl-patch-naive",
                                              f"{refused[0]} in {_not_tolerant(prior)}",
@@ -1701,6 +1707,17 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                              "opioid tolerance not given: the fentanyl patch's requirement of "
                              "opioid tolerance was not checked", rule.source))
     return found
+
+
+def _market_starts_patch_from(k: Knowledge, items: Sequence[Item],
+                              prior: PreviousOpioids | None, market: str | None) -> bool:
+    """Whether the chosen market's own fentanyl patch start (``patch_low_start`` or its patch
+    table: :func:`_market_low_patch`) gives the first patch for the previous regimen's scheduled
+    opioids, read in the default rotation table as the switch rules read them."""
+    if prior is None or market is None:
+        return False
+    old_bounds = scheduled_ome(k, switch_tables(k, None)[0], scheduled_opioid_days(prior.items))
+    return old_bounds is not None and _market_low_patch(k, items, old_bounds, market) is not None
 
 
 def _not_tolerant(prior: PreviousOpioids | None) -> str:
