@@ -7095,3 +7095,75 @@ def test_the_measure_matches_bare_mycophenolate_to_either_product(written, drug,
          "daily_dose": {"value": 1000 if "500" in written else 720, "unit": "mg/day"}}]}]}}
     value = 1000.0 if "500" in written else 720.0
     assert _product_unnamed_match(passage, drug, value, item) is same
+
+
+# -- prosefix9091: the fresh90 and fresh91 rounds ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # fresh90-001/-034: every space a typesetter sets is a space (four-per-em, narrow no-break,
+    # en quad, ideographic …)
+    "He took oral oxycodone 10\u2005mg twice daily.",
+    "He took oral oxycodone 10\u202fmg twice\u2005daily.",
+    "He took oral oxycodone\u2000 10\u3000mg twice daily.",
+    "He took oral oxycodone 10\u2006mg twice daily.",
+])
+def test_every_unicode_space_is_a_space(text):
+    assert _daily_doses(text) == [("oxycodone", "20 mg/day")]
+    assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-034: a sentence that names a drug the catalogue lacks speaks of it: its amounts
+    # are not the catalogue drug's of the sentence before
+    ("She received betamethasone 12 mg once a day. Magnesium sulfate infusion 1 g/h i.v. was "
+     "started.", [("betamethasone", "12 mg/day")]),
+    ("He was on morphine 10 mg every 4 hours. The metformin dose was increased to 1 g twice "
+     "daily.", [("morphine", "60 mg/day")]),
+    # no such name: the dose still refers back to the story's drug, as before
+    ("He was on morphine 10 mg every 4 hours. The dose was increased to 15 mg every 4 hours.",
+     [("morphine", "60 mg/day"), ("morphine", "90 mg/day")]),
+])
+def test_a_sentence_naming_a_drug_the_catalogue_lacks_refers_back_to_no_other(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_amount_of_a_drug_the_catalogue_lacks_is_its_own_after_a_catalogue_drug():
+    # fresh90-034: read as the named drug's, never the betamethasone's
+    assert _others("She received betamethasone 12 mg once a day. Magnesium sulfate infusion "
+                   "1 g/h i.v. was started.") == [("magnesium sulfate", "24 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-034: a listed name written with a final "e" (the French and Italian INN)
+    ("Cefazoline 1 g i.v. was given every 8 h.", [("cefazolin", "3 g/day")]),
+    ("He received vancomycine 1 g every 12 hours.", [("vancomycin", "2 g/day")]),
+    ("Bemiparine 3500 IU s.c. once a day was added.", [("bemiparin", "3500 units/day")]),
+    # a word of fewer than eight letters is not read so ("heroine")
+    ("The heroine took 5 mg daily.", []),
+])
+def test_a_listed_name_with_a_final_e_is_that_drug(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh91-020: a rate after words of the maximum that head its drug (or its list) is the
+    # peak of a titration, not a day's amount
+    ("He required maximum doses of norepinephrine (40 μg/min) and vasopressin (2.4 U/h).",
+     [("norepinephrine", None), ("vasopressin", None)]),
+    ("The peak rate of labetalol was 2 mg/min.", [("labetalol", None)]),
+    # without such words the rate is read as the day's, as before
+    ("He required norepinephrine (40 μg/min).", [("norepinephrine", "57600 mcg/day")]),
+])
+def test_a_rate_headed_by_words_of_the_maximum_has_no_daily_amount(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She needed maximal rates of morphine (4 mg/h).", [("morphine", None)]),
+    ("The peak rate of dexmedetomidine was 1.4 mcg/h.", [("dexmedetomidine", None)]),
+    # an amount a day after a maximum is the patient's highest day, read as before
+    ("The maximum daily dose of oxycodone was 40 mg per day.", [("oxycodone", "40 mg/day")]),
+    ("She was on morphine 4 mg/h.", [("morphine", "96 mg/day")]),
+])
+def test_a_catalogue_drugs_peak_rate_has_no_daily_amount(text, want):
+    assert _daily_doses(text) == want
