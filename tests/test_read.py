@@ -7167,3 +7167,35 @@ def test_a_rate_headed_by_words_of_the_maximum_has_no_daily_amount(text, want):
 ])
 def test_a_catalogue_drugs_peak_rate_has_no_daily_amount(text, want):
     assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-001: "per N h", the hour written as its symbol, is every N hours
+    ("She was given morphine 10 mg per 4 h.", [("morphine", "60 mg/day")]),
+    ("He took oxycodone 20 mg per 12 h.", [("oxycodone", "40 mg/day")]),
+    # fresh91-009: "one time a day" is once a day
+    ("He took oxycodone 20 mg one time a day.", [("oxycodone", "20 mg/day")]),
+    ("She was given enoxaparin 4000 UI one time daily.", [("enoxaparin", "4000 units/day")]),
+    # fresh91-018: "once a daily" (sic) is once daily
+    ("He was started on morphine 10 mg once a daily.", [("morphine", "10 mg/day")]),
+    # fresh90-004: "IM" is the intramuscular route, as "IV" is the intravenous one
+    ("She received haloperidol (2.5 mg, IM, q6hr).", [("haloperidol", "10 mg/day")]),
+    ("He received morphine (10 mg, IM, every 4 hours).", [("morphine", "60 mg/day")]),
+    # fresh91-007: a word of the dose's purpose between an amount and its drug
+    ("The patient was started on daily 40 mg subcutaneous prophylactic enoxaparin.",
+     [("enoxaparin", "40 mg/day")]),
+    ("He was given 60 mg therapeutic enoxaparin twice daily.", [("enoxaparin", "120 mg/day")]),
+])
+def test_schedules_and_routes_of_the_fresh90_and_fresh91_rounds(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-001: the same for drugs the catalogue lacks
+    ("Intravenous ampicillin/sulbactam 3 g per 6 h was initiated.",
+     [("ampicillin + sulbactam", "12 g/day")]),
+    ("Intravenous teicoplanin 400 mg one time a day was started.", [("teicoplanin", "400 mg/day")]),
+    ("She took moxifloxacin (400 mg once a daily orally).", [("moxifloxacin", "400 mg/day")]),
+])
+def test_schedules_of_the_fresh90_and_fresh91_rounds_for_others(text, want):
+    assert _others(text) == want

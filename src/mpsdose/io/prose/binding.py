@@ -53,7 +53,10 @@ _TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain"
                     "citrate", "-", "release", "acting",
                     # "300 mg/day of systemic fluconazole": the drug given to the whole body
                     # (prosefix8485, fresh84-003)
-                    "systemic"})
+                    "systemic",
+                    # "daily 40 mg subcutaneous prophylactic enoxaparin": the purpose of the
+                    # dose (prosefix9091, fresh91-007)
+                    "prophylactic", "therapeutic"})
 #: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
 #: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
 _PER_TIME_AFTER_NAME = re.compile(
