@@ -7199,3 +7199,17 @@ def test_schedules_and_routes_of_the_fresh90_and_fresh91_rounds(text, want):
 ])
 def test_schedules_of_the_fresh90_and_fresh91_rounds_for_others(text, want):
     assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-031: after "a reduction in the dose of", an amount in the bracket that names the
+    # drug, or right after its name, is the dose reached, not the reduction's size
+    ("He had a reduction in the dose of corticosteroid (prednisolone 4 mg/day).",
+     [("prednisolone", "4 mg/day")]),
+    ("She had a reduction in the dose of morphine (30 mg/day).", [("morphine", "30 mg/day")]),
+    # the size of a reduction, after "by" or "of", stays no dose, as before
+    ("He had a dose reduction of 5 mg of prednisolone.", [("prednisolone", None)]),
+    ("He had a reduction of prednisolone by 5 mg.", [("prednisolone", None)]),
+])
+def test_an_amount_bracketed_with_its_drug_after_a_reduction_is_the_dose_reached(text, want):
+    assert _daily_doses(text) == want
