@@ -75,7 +75,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh82_passages.jsonl", "fresh83_passages.jsonl",
                                           "fresh84_passages.jsonl", "fresh85_passages.jsonl",
                                           "fresh86_passages.jsonl", "fresh87_passages.jsonl",
-                                          "fresh88_passages.jsonl", "fresh89_passages.jsonl")
+                                          "fresh88_passages.jsonl", "fresh89_passages.jsonl",
+                                          "fresh90_passages.jsonl", "fresh91_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -140,7 +141,8 @@ def _items(text: str):
                                              ("fresh82", 0.86), ("fresh83", 0.91),
                                              ("fresh84", 0.81), ("fresh85", 0.78),
                                              ("fresh86", 1.0), ("fresh87", 1.0),
-                                             ("fresh88", 0.91), ("fresh89", 0.96)])
+                                             ("fresh88", 0.91), ("fresh89", 0.96),
+                                             ("fresh90", 0.79), ("fresh91", 0.86)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
