@@ -75,7 +75,8 @@ PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.js
                                           "fresh82_passages.jsonl", "fresh83_passages.jsonl",
                                           "fresh84_passages.jsonl", "fresh85_passages.jsonl",
                                           "fresh86_passages.jsonl", "fresh87_passages.jsonl",
-                                          "fresh88_passages.jsonl", "fresh89_passages.jsonl")
+                                          "fresh88_passages.jsonl", "fresh89_passages.jsonl",
+                                          "fresh90_passages.jsonl", "fresh91_passages.jsonl")
             for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -140,7 +141,8 @@ def _items(text: str):
                                              ("fresh82", 0.86), ("fresh83", 0.91),
                                              ("fresh84", 0.81), ("fresh85", 0.78),
                                              ("fresh86", 1.0), ("fresh87", 1.0),
-                                             ("fresh88", 0.91), ("fresh89", 0.96)])
+                                             ("fresh88", 0.91), ("fresh89", 0.96),
+                                             ("fresh90", 0.79), ("fresh91", 0.86)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -7095,3 +7097,121 @@ def test_the_measure_matches_bare_mycophenolate_to_either_product(written, drug,
          "daily_dose": {"value": 1000 if "500" in written else 720, "unit": "mg/day"}}]}]}}
     value = 1000.0 if "500" in written else 720.0
     assert _product_unnamed_match(passage, drug, value, item) is same
+
+
+# -- prosefix9091: the fresh90 and fresh91 rounds ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # fresh90-001/-034: every space a typesetter sets is a space (four-per-em, narrow no-break,
+    # en quad, ideographic …)
+    "He took oral oxycodone 10\u2005mg twice daily.",
+    "He took oral oxycodone 10\u202fmg twice\u2005daily.",
+    "He took oral oxycodone\u2000 10\u3000mg twice daily.",
+    "He took oral oxycodone 10\u2006mg twice daily.",
+])
+def test_every_unicode_space_is_a_space(text):
+    assert _daily_doses(text) == [("oxycodone", "20 mg/day")]
+    assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-034: a sentence that names a drug the catalogue lacks speaks of it: its amounts
+    # are not the catalogue drug's of the sentence before
+    ("She received betamethasone 12 mg once a day. Magnesium sulfate infusion 1 g/h i.v. was "
+     "started.", [("betamethasone", "12 mg/day")]),
+    ("He was on morphine 10 mg every 4 hours. The metformin dose was increased to 1 g twice "
+     "daily.", [("morphine", "60 mg/day")]),
+    # no such name: the dose still refers back to the story's drug, as before
+    ("He was on morphine 10 mg every 4 hours. The dose was increased to 15 mg every 4 hours.",
+     [("morphine", "60 mg/day"), ("morphine", "90 mg/day")]),
+])
+def test_a_sentence_naming_a_drug_the_catalogue_lacks_refers_back_to_no_other(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_amount_of_a_drug_the_catalogue_lacks_is_its_own_after_a_catalogue_drug():
+    # fresh90-034: read as the named drug's, never the betamethasone's
+    assert _others("She received betamethasone 12 mg once a day. Magnesium sulfate infusion "
+                   "1 g/h i.v. was started.") == [("magnesium sulfate", "24 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-034: a listed name written with a final "e" (the French and Italian INN)
+    ("Cefazoline 1 g i.v. was given every 8 h.", [("cefazolin", "3 g/day")]),
+    ("He received vancomycine 1 g every 12 hours.", [("vancomycin", "2 g/day")]),
+    ("Bemiparine 3500 IU s.c. once a day was added.", [("bemiparin", "3500 units/day")]),
+    # a word of fewer than eight letters is not read so ("heroine")
+    ("The heroine took 5 mg daily.", []),
+])
+def test_a_listed_name_with_a_final_e_is_that_drug(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh91-020: a rate after words of the maximum that head its drug (or its list) is the
+    # peak of a titration, not a day's amount
+    ("He required maximum doses of norepinephrine (40 μg/min) and vasopressin (2.4 U/h).",
+     [("norepinephrine", None), ("vasopressin", None)]),
+    ("The peak rate of labetalol was 2 mg/min.", [("labetalol", None)]),
+    # without such words the rate is read as the day's, as before
+    ("He required norepinephrine (40 μg/min).", [("norepinephrine", "57600 mcg/day")]),
+])
+def test_a_rate_headed_by_words_of_the_maximum_has_no_daily_amount(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("She needed maximal rates of morphine (4 mg/h).", [("morphine", None)]),
+    ("The peak rate of dexmedetomidine was 1.4 mcg/h.", [("dexmedetomidine", None)]),
+    # an amount a day after a maximum is the patient's highest day, read as before
+    ("The maximum daily dose of oxycodone was 40 mg per day.", [("oxycodone", "40 mg/day")]),
+    ("She was on morphine 4 mg/h.", [("morphine", "96 mg/day")]),
+])
+def test_a_catalogue_drugs_peak_rate_has_no_daily_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-001: "per N h", the hour written as its symbol, is every N hours
+    ("She was given morphine 10 mg per 4 h.", [("morphine", "60 mg/day")]),
+    ("He took oxycodone 20 mg per 12 h.", [("oxycodone", "40 mg/day")]),
+    # fresh91-009: "one time a day" is once a day
+    ("He took oxycodone 20 mg one time a day.", [("oxycodone", "20 mg/day")]),
+    ("She was given enoxaparin 4000 UI one time daily.", [("enoxaparin", "4000 units/day")]),
+    # fresh91-018: "once a daily" (sic) is once daily
+    ("He was started on morphine 10 mg once a daily.", [("morphine", "10 mg/day")]),
+    # fresh90-004: "IM" is the intramuscular route, as "IV" is the intravenous one
+    ("She received haloperidol (2.5 mg, IM, q6hr).", [("haloperidol", "10 mg/day")]),
+    ("He received morphine (10 mg, IM, every 4 hours).", [("morphine", "60 mg/day")]),
+    # fresh91-007: a word of the dose's purpose between an amount and its drug
+    ("The patient was started on daily 40 mg subcutaneous prophylactic enoxaparin.",
+     [("enoxaparin", "40 mg/day")]),
+    ("He was given 60 mg therapeutic enoxaparin twice daily.", [("enoxaparin", "120 mg/day")]),
+])
+def test_schedules_and_routes_of_the_fresh90_and_fresh91_rounds(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-001: the same for drugs the catalogue lacks
+    ("Intravenous ampicillin/sulbactam 3 g per 6 h was initiated.",
+     [("ampicillin + sulbactam", "12 g/day")]),
+    ("Intravenous teicoplanin 400 mg one time a day was started.", [("teicoplanin", "400 mg/day")]),
+    ("She took moxifloxacin (400 mg once a daily orally).", [("moxifloxacin", "400 mg/day")]),
+])
+def test_schedules_of_the_fresh90_and_fresh91_rounds_for_others(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh90-031: after "a reduction in the dose of", an amount in the bracket that names the
+    # drug, or right after its name, is the dose reached, not the reduction's size
+    ("He had a reduction in the dose of corticosteroid (prednisolone 4 mg/day).",
+     [("prednisolone", "4 mg/day")]),
+    ("She had a reduction in the dose of morphine (30 mg/day).", [("morphine", "30 mg/day")]),
+    # the size of a reduction, after "by" or "of", stays no dose, as before
+    ("He had a dose reduction of 5 mg of prednisolone.", [("prednisolone", None)]),
+    ("He had a reduction of prednisolone by 5 mg.", [("prednisolone", None)]),
+])
+def test_an_amount_bracketed_with_its_drug_after_a_reduction_is_the_dose_reached(text, want):
+    assert _daily_doses(text) == want

@@ -130,6 +130,12 @@ class DoseNumbers:
                           "course began at, not the day's amount now, which the text does not "
                           "give: no daily amount", Severity.INFO))
             return dose
+        if reading.peak_rate is not None:
+            dose.per_dose = Measure(value, unit_spelling(base, per))
+            notes.append(("peak-rate", f"{reading.peak_rate!r}: the highest rate a titration "
+                          "reached, held for part of the day at most, not a day's amount: no "
+                          "daily amount", Severity.INFO))
+            return dose
         if reading.count_before and reading.count is not None:
             notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
                           f"{unit_spelling(base, per)} = {plain(value * reading.count)} "

@@ -53,7 +53,10 @@ _TIGHT = frozenset({"of", "preservative-free", "isobaric", "hyperbaric", "plain"
                     "citrate", "-", "release", "acting",
                     # "300 mg/day of systemic fluconazole": the drug given to the whole body
                     # (prosefix8485, fresh84-003)
-                    "systemic"})
+                    "systemic",
+                    # "daily 40 mg subcutaneous prophylactic enoxaparin": the purpose of the
+                    # dose (prosefix9091, fresh91-007)
+                    "prophylactic", "therapeutic"})
 #: The time an amount is per, written after the drug it names ("0.4 mg IV hydromorphone/hour",
 #: "0.25 mg of morphine sulfate per 24 hours", "10 mg morphine an hour").
 _PER_TIME_AFTER_NAME = re.compile(
@@ -955,7 +958,8 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     unknown = next((t for t in tokens if t.kind == "word"
                     and INN_STEM.fullmatch(str(t.value))), None) \
         or dose_of_name(passage, tokens) or given_by_route(tokens) \
-        or infusion_of_name(passage, tokens) or name_at_a_dose(passage, tokens)
+        or infusion_of_name(passage, tokens) or name_at_a_dose(passage, tokens) \
+        or _other_name_in(passage, tokens)
     if unknown is not None:  # "Ziconotide was initiated at 0.5-1.0 µg/day"
         passage.add_finding(Severity.WARNING, "unknown-name",
                             f"{passage.text[unknown.start:unknown.end]!r} looks like a drug's name the "
@@ -994,6 +998,21 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
                                 "dose, but the story speaks of several drugs: not read",
                                 (tokens[0].start, tokens[-1].end))
             return None
+    return None
+
+
+def _other_name_in(passage: Passage, tokens: list[Token]) -> Token | None:
+    """ "Magnesium sulfate infusion (4 g i.v. over 20 min, then 1 g/h)": the first word of the
+    sentence inside the name of a drug the catalogue does not know (a name of
+    other_drug_names.csv or drug_vocabulary.csv, or a word with an INN stem) — the sentence
+    speaks of that drug, so its amounts are never the story drug's (prosefix9091: the reader
+    once gave fresh90-034's magnesium sulfate 1 g/h, 24 g a day, to the betamethasone of the
+    sentence before)."""
+    start, end = tokens[0].start, tokens[-1].end
+    for low, high in passage.other_name_spans:
+        if start <= low and high <= end:
+            return next((t for t in tokens if low <= t.start < high), None) \
+                or Token("word", low, high, passage.normal[low:high])
     return None
 
 

@@ -244,8 +244,9 @@ PHRASES: tuple[Phrase, ...] = (
     # hours apart are doses every so many hours (prosefix8081, fresh80-030)
     _p("freq", rf"({_W})\s*-?\s*h(?:ours?|rs?)?\s+apart", lambda m: _every(_hours(m))),
     # "meropenem (0.5 g per 8 hours)": a dose per a number of hours (two or more) is a dose
-    # every so many hours ("per hour", "per 1 hour" is a rate, read with its unit)
-    _p("freq", rf"per\s+(?!(?:1|one)\s*h)({_W})\s*-?\s*h(?:ours?|rs?)(?![a-z])",
+    # every so many hours ("per hour", "per 1 hour" is a rate, read with its unit); the hour
+    # may be its symbol "h" ("3 g per 6 h", prosefix9091, fresh90-001)
+    _p("freq", rf"per\s+(?!(?:1|one)\s*h)({_W})\s*-?\s*h(?:ours?|rs?)?(?![a-z])",
        lambda m: _every(_hours(m))),
     # "4 hourly", "6hrly" ("hrly": hourly, as British charts write it)
     _p("freq", rf"({_W})\s*(?:-|to)\s*{_W}\s*-?\s*h(?:ou)?rly", lambda m: _every(_hours(m))),
@@ -301,6 +302,10 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _times(4)),
     _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
+    # "400 mg one time a day", "1 time daily": one time a day is once a day (prosefix9091,
+    # fresh91-009)
+    _p("freq", r"(?:one|1)\s+time\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|each\s+day)",
+       lambda m: _times(1)),
     # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
     _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
        lambda m: _times(_hours(m))),
@@ -352,7 +357,10 @@ PHRASES: tuple[Phrase, ...] = (
                r"days\s+of"
                r"(?=\s+\d+(?:\.\d+)?\s*(?:mg|g|gm|grams?|mcg|µg|μg)(?![a-z0-9µ/]))",
        lambda m: _times(1)),
-    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|every\s+day|daily|o\.?d\.?"
+    # "400 mg once a daily" (sic): "once daily" with a stray article, never two schedules
+    # (prosefix9091, fresh91-018)
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|a\s+daily)|every\s+day|daily"
+               r"|o\.?d\.?"
                # "acetylsalicylic acid 100 mg p.o. qDay"
                r"|q\.?\s*day|q\.?d\.?|per\s+day|each\s+day", lambda m: _times(1)),
     _p("freq", r"(?:every|each)\s+(?:morning|evening)|mane", lambda m: _times(1)),
@@ -410,7 +418,8 @@ PHRASES: tuple[Phrase, ...] = (
     _p("route", r"intravenous(?:ly)?|intra\s*-?\s*venous|i\.v\.?|iv\s*gtt|iv", Route.IV),
     _p("route", r"subcutaneous(?:ly)?|sub\s*-?\s*cutaneous|s\.c\.?|subcut|sq|s/c|csci|hypodermic(?:ally)?"
                 r"|sc", Route.SC),
-    _p("route", r"intramuscular(?:ly)?|i\.m\.?", Route.IM),
+    # "haloperidol (2.5 mg, IM, q6hr)": "IM" as "IV" and "SC" are (prosefix9091, fresh90-004)
+    _p("route", r"intramuscular(?:ly)?|i\.m\.?|im", Route.IM),
     _p("route", r"transdermal(?:ly)?|td", Route.TRANSDERMAL),
     _p("route", r"rectal(?:ly)?|per\s+rectum|p\.r\.", Route.RECTAL),
     _p("route", r"sublingual(?:ly)?|sl", Route.SUBLINGUAL),

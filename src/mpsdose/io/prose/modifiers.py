@@ -31,8 +31,8 @@ from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule, ScheduleKind
 from mpsdose.model.value import Value
 
-__all__ = ["apply_modifier", "attach_modifiers", "read_taper_start", "read_unit_count",
-           "volume_of_dose"]
+__all__ = ["apply_modifier", "attach_modifiers", "read_peak_rate", "read_taper_start",
+           "read_unit_count", "volume_of_dose"]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -790,6 +790,40 @@ def _another_follows(tokens: list[Token], position: int) -> bool:
 #: The words of a course that lowers a dose step by step ("a 7-week weaning course",
 #: "tapering", "tapered off").
 _TAPER = re.compile(r"\b(?:taper\w*|wean\w*)\b")
+
+
+#: A word of the maximum before a dose or rate and "of": "maximum doses of", "maximal rate of",
+#: "peak dose of", "the highest doses of".
+_PEAK = re.compile(r"\b(?:max(?:imum|imal|\.)?|peak|highest|top)\s+(?:infusion\s+)?"
+                   r"(?:doses?|dosages?|rates?)\s+of\s+")
+#: What may stand between such words and the drug whose rate they head: the names, amounts,
+#: routes and brackets of a list of drugs ("maximum doses of norepinephrine (40 μg/min) and
+#: vasopressin (2.4 U/h)").
+_IN_A_LIST = frozenset({"drug", "amount", "open", "close", "plus", "route", "release", "form",
+                        "infusion", "punct"})
+
+
+def read_peak_rate(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:
+    """ "requiring maximum doses of norepinephrine (40 μg/min) and vasopressin (2.4 U/h)", "the
+    peak rate of dexmedetomidine was 1.4 mcg/kg/h": a rate (per hour or minute) after words of
+    the maximum that head its drug, or a list of drugs it is one of, is the highest rate a
+    titration reached — held for part of a day at most, so not a day's amount (no daily amount;
+    the rate stays the item's dose). An amount a day is not read so ("a maximum daily dose of
+    96 mg" is the patient's highest day, read as the amount of that day)."""
+    index = reading.amount_token
+    amount = reading.amount
+    if index is None or amount is None or reading.from_earlier \
+            or not any(p in ("h", "min") for p in amount.per):
+        return
+    name = reading.drug_span[0]
+    found = next(reversed(list(_PEAK.finditer(passage.normal, tokens[0].start,
+                                              min(name, tokens[index].start)))), None)
+    if found is None:
+        return
+    between = [t for t in tokens if found.end() <= t.start < min(name, tokens[index].start)]
+    if any(t.kind not in _IN_A_LIST for t in between):
+        return
+    reading.peak_rate = passage.text[found.start():found.end()].strip()
 
 
 def read_taper_start(passage: Passage, tokens: list[Token], reading: ItemReading) -> None:

@@ -705,7 +705,15 @@ def _reduced_to(tokens: list[Token], index: int) -> bool:
     """ "significant reduction of prednisone to 1.5 mg/day", "reduction of tabs prednisolone
     to 20mg on alternate days": the amount right after "to" is the dose the reduction reached,
     not the size of the reduction."""
-    return index >= 1 and tokens[index - 1].kind == "word" and tokens[index - 1].value == "to"
+    if index >= 1 and tokens[index - 1].kind == "word" and tokens[index - 1].value == "to":
+        return True
+    # "a reduction in the dose of corticosteroid (prednisolone 4 mg/day)", "a reduction in
+    # the dose of prednisolone (4 mg/day)": an amount in the bracket that names the drug, or
+    # opens right after its name, is that drug's dose after the reduction, not its size (the
+    # size is written after "by" or "of": "a reduction of 5 mg"; prosefix9091, fresh90-031)
+    return index >= 2 and (
+        (tokens[index - 1].kind == "drug" and tokens[index - 2].kind == "open")
+        or (tokens[index - 1].kind == "open" and tokens[index - 2].kind == "drug"))
 
 
 def _in_calculation(tokens: list[Token], index: int) -> bool:

@@ -60,7 +60,8 @@ _CARRIED = frozenset({"n-times-notation", "list-schedule-last-only", "schedules-
 def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     """The names in the text of drugs the catalogue does not know, each with its (unlisted)
     drug: the names of ``other_drug_names.csv`` the text holds, and words with a WHO INN stem
-    that the catalogue does not know (salt words after them left to the item's glue)."""
+    that the catalogue does not know (salt words after them left to the item's glue). Their
+    spans are kept in ``passage.other_name_spans``."""
     listed: Mapping[str, OtherDrug] = knowledge.other_drugs
     found: dict[str, Drug] = {}
     taken: list[tuple[int, int]] = []
@@ -83,8 +84,10 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
             if other is not None:
                 found[name] = other.drug()
                 taken.append(match.span())
+    passage.other_name_spans.extend(taken)
     found.update(_vocabulary_names(passage, knowledge.drug_vocabulary, taken, found))
     catalogue = passage.catalogue
+    found.update(_with_final_e(passage, {**knowledge.drug_vocabulary, **listed}, found))
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{4,}(?![a-z0-9-])", passage.normal):
         word = match.group(0)
         if word in found or word in _NOT_DRUGS or word in NOT_A_NAME \
@@ -94,6 +97,29 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
             continue  # "metrodinazole": a listed name's letters in another order, no new INN
         found[word] = Drug(name=without_salt(word), drug_class="unlisted", listed=False,
                            source=INN_STEM_SOURCE)
+        passage.other_name_spans.append(match.span())
+    return found
+
+
+def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
+                  already: Mapping[str, Drug]) -> dict[str, Drug]:
+    """ "cefazoline 1 g i.v. every 8 h", "bemiparine 3500 IU": a name of ``other_drug_names.csv``
+    or ``drug_vocabulary.csv`` of seven letters or more that ends in a consonant, written with a
+    final "e" (the French and Italian spelling of an INN: céfazoline, bémiparine), is that
+    drug — where the word is itself no name of the catalogue or of either list (the converse of
+    the catalogue's "methadon" for methadone, whole_text._without_final_e; prosefix9091,
+    fresh90-034)."""
+    found: dict[str, Drug] = {}
+    catalogue = passage.catalogue
+    for match in re.finditer(r"(?<![a-z0-9-])[a-z]{7,}e(?![a-z0-9-])", passage.normal):
+        word = match.group(0)
+        name = word[:-1]
+        if word in already or word in found or word in names or name[-1] in "aeiouy" \
+                or catalogue.get(word) is not None or name not in names \
+                or word in NOT_A_NAME or name in NOT_A_NAME or name in _NOT_DRUGS:
+            continue
+        found[word] = names[name].drug()
+        passage.other_name_spans.append(match.span())
     return found
 
 
@@ -133,6 +159,7 @@ def _vocabulary_names(passage: Passage, vocabulary: Mapping[str, OtherDrug],
         if _brand_in_brackets(passage, span, {**found, **already}):
             continue
         found[name] = vocabulary[name].drug()
+        passage.other_name_spans.append(span)
     return found
 
 

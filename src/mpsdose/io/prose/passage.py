@@ -43,6 +43,10 @@ class Passage:
         #: names of drugs the catalogue does not know, read as drugs of their own (the second
         #: reading of :mod:`.others`); empty in the reading of the catalogue's drugs
         self.vocabulary = Vocabulary.of(self.catalogue, others)
+        #: the spans of the names of drugs the catalogue does not know that the text holds
+        #: (:func:`.others.other_names`), known before the reading of the catalogue's drugs: a
+        #: sentence that names one speaks of it, never of the story's drug
+        self.other_name_spans: list[tuple[int, int]] = []
         self.table = table
         self.story = Story()
         self.not_doses: list[NotADose] = []
@@ -206,6 +210,9 @@ class ItemReading:
     #: the dose a taper began at ("a weaning course of prednisone (from 35 mg daily)"): the
     #: words; no daily amount
     taper_start: str | None = None
+    #: the words of a maximum that head a rate ("requiring maximum doses of norepinephrine (40
+    #: μg/min)"): the highest rate a titration reached, not a day's; no daily amount
+    peak_rate: str | None = None
     #: the ceiling the text sets on a dose per kg ("with a maximum of 1g/day")
     ceiling: Amount | None = None
     #: a switch told again ("Six days after being switched from cimetidine to famotidine"): the

@@ -43,7 +43,12 @@ from mpsdose.io.prose.binding import (
     report_unattached,
 )
 from mpsdose.io.prose.mentions import named_without_amount, not_given, of_the_story, route_named
-from mpsdose.io.prose.modifiers import attach_modifiers, read_taper_start, read_unit_count
+from mpsdose.io.prose.modifiers import (
+    attach_modifiers,
+    read_peak_rate,
+    read_taper_start,
+    read_unit_count,
+)
 from mpsdose.io.prose.not_doses import note_grains, set_aside_numbers
 from mpsdose.io.prose.others import other_names, read_other_items, set_aside_for_others
 from mpsdose.io.prose.passage import Passage
@@ -112,8 +117,10 @@ def read_course(text: str, *, knowledge: Knowledge | None = None,
     table_id = table or "cdc2022"
     books.conversion_table(table_id)  # an unknown table is an error before any reading
     passage = Passage(text, books, table_id)
-    reading = _read_passage(passage)
+    # the names of drugs the catalogue lacks are found first: a sentence that names one refers
+    # back to no catalogue drug (binding._story_drug; prosefix9091)
     others = other_names(passage, books)
+    reading = _read_passage(passage)
     if not others or not set_aside_for_others(passage):
         return reading
     # a second reading with the names of drugs the catalogue does not know as drugs of their
@@ -210,6 +217,7 @@ def _read_sentence(passage: Passage, index: int, tokens: list[Token]) -> None:
     for reading in readings:
         read_unit_count(passage, tokens, reading)
         read_taper_start(passage, tokens, reading)
+        read_peak_rate(passage, tokens, reading)
     share_component_schedule(passage, tokens, readings)
     attach_volumes(passage, index, tokens, readings, used)
     readings = drop_preparation_strengths(passage, tokens, readings)

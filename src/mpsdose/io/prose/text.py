@@ -23,7 +23,12 @@ __all__ = ["Sentence", "normalise", "sentences"]
 _SAME = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
     "\u03bc": "\u00b5",  # Greek mu as the micro sign
-    **dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\n\r\t\f\v", " "),
+    # every space a typesetter uses (Unicode's space separators: no-break, en and em quads and
+    # spaces, three-, four- and six-per-em, figure, punctuation, thin, hair, narrow no-break,
+    # medium mathematical and ideographic space; "3\u2005g per 6\u2005h", "1\u202fg/h") and the
+    # control characters of white space
+    **dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                    "\u2009\u200a\u202f\u205f\u3000\n\r\t\f\v", " "),
     **dict.fromkeys("\u2018\u2019\u2032\u00b4`", "'"),
     **dict.fromkeys("\u201c\u201d\u2033", '"'),
     **dict.fromkeys("\u00ae\u2122\u00a9", " "),  # OxiNorm® → "oxinorm "
