@@ -457,7 +457,9 @@ def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],
     span = finding.span
     if finding.finding.code not in _ANSWERED or span is None:
         return False
-    if finding.finding.code == "unknown-name" and span in names:
+    # "isosorbide" of "isosorbide mononitrate": a word of a name of several words is that name
+    if finding.finding.code == "unknown-name" and any(
+            start <= span[0] and span[1] <= end for start, end in names):
         return True
     return any(span[0] <= amount[0] and amount[1] <= span[1] for amount in amounts)
 
