@@ -8,7 +8,6 @@ in it, decided before the reader ran on it. Properties hold for any text: every 
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from scripts.measure_reader import (
     _product_unnamed_match,
     measure,
     other_name,
+    passages,
     unexpected_items,
     volume_as_mass,
 )
@@ -30,54 +30,8 @@ from mpsdose.io.prose.text import normalise
 from mpsdose.knowledge.loader import DATA as SHIPPED
 from mpsdose.present.reading import reading_json
 
-DATA = Path(__file__).parent / "data" / "prose"
-PASSAGES = [json.loads(line) for name in ("r16_passages.jsonl", "new_passages.jsonl",
-                                          "fresh_passages.jsonl", "fresh2_passages.jsonl",
-                                          "fresh3_passages.jsonl", "fresh4_passages.jsonl",
-                                          "fresh5_passages.jsonl", "fresh6_passages.jsonl",
-                                          "fresh7_passages.jsonl", "fresh8_passages.jsonl",
-                                          "fresh9_passages.jsonl", "fresh10_passages.jsonl",
-                                          "fresh11_passages.jsonl", "fresh12_passages.jsonl",
-                                          "fresh13_passages.jsonl", "fresh14_passages.jsonl",
-                                          "fresh15_passages.jsonl", "fresh17_passages.jsonl",
-                                          "fresh18_passages.jsonl", "fresh19_passages.jsonl",
-                                          "fresh20_passages.jsonl", "fresh21_passages.jsonl",
-                                          "fresh22_passages.jsonl", "fresh23_passages.jsonl",
-                                          "fresh24_passages.jsonl", "fresh25_passages.jsonl",
-                                          "fresh26_passages.jsonl", "fresh27_passages.jsonl",
-                                          "fresh28_passages.jsonl", "fresh29_passages.jsonl",
-                                          "fresh30_passages.jsonl", "fresh31_passages.jsonl",
-                                          "fresh32_passages.jsonl", "fresh33_passages.jsonl",
-                                          "fresh34_passages.jsonl", "fresh35_passages.jsonl",
-                                          "fresh36_passages.jsonl", "fresh37_passages.jsonl",
-                                          "fresh38_passages.jsonl", "fresh39_passages.jsonl",
-                                          "fresh40_passages.jsonl", "fresh41_passages.jsonl",
-                                          "fresh42_passages.jsonl", "fresh43_passages.jsonl",
-                                          "fresh44_passages.jsonl", "fresh45_passages.jsonl",
-                                          "fresh46_passages.jsonl", "fresh47_passages.jsonl",
-                                          "fresh48_passages.jsonl", "fresh49_passages.jsonl",
-                                          "fresh50_passages.jsonl", "fresh51_passages.jsonl",
-                                          "fresh52_passages.jsonl", "fresh53_passages.jsonl",
-                                          "fresh54_passages.jsonl", "fresh55_passages.jsonl",
-                                          "fresh56_passages.jsonl", "fresh57_passages.jsonl",
-                                          "fresh58_passages.jsonl", "fresh59_passages.jsonl",
-                                          "fresh60_passages.jsonl", "fresh61_passages.jsonl",
-                                          "fresh62_passages.jsonl", "fresh63_passages.jsonl",
-                                          "fresh64_passages.jsonl", "fresh65_passages.jsonl",
-                                          "fresh66_passages.jsonl", "fresh67_passages.jsonl",
-                                          "fresh68_passages.jsonl", "fresh69_passages.jsonl",
-                                          "fresh70_passages.jsonl", "fresh71_passages.jsonl",
-                                          "fresh72_passages.jsonl", "fresh73_passages.jsonl",
-                                          "fresh74_passages.jsonl", "fresh75_passages.jsonl",
-                                          "fresh76_passages.jsonl", "fresh77_passages.jsonl",
-                                          "fresh78_passages.jsonl", "fresh79_passages.jsonl",
-                                          "fresh80_passages.jsonl", "fresh81_passages.jsonl",
-                                          "fresh82_passages.jsonl", "fresh83_passages.jsonl",
-                                          "fresh84_passages.jsonl", "fresh85_passages.jsonl",
-                                          "fresh86_passages.jsonl", "fresh87_passages.jsonl",
-                                          "fresh88_passages.jsonl", "fresh89_passages.jsonl",
-                                          "fresh90_passages.jsonl", "fresh91_passages.jsonl")
-            for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+#: Every passage the measure reads (scripts/measure_reader.py's FILES, one list for both).
+PASSAGES = passages()
 TAKAMATSU = Path(__file__).parent.parent.parent / "shared" / "cases" / "takamatsu-2018-text.txt"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
