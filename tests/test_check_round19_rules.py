@@ -150,7 +150,7 @@ def _rules(tmp_path: Path, fraction: str | None) -> Knowledge:
         rows = [row for row in csv.reader(f) if row[0] != "patch_systemic_fraction"]
     if fraction is not None:
         rows.append(["patch_systemic_fraction", "fentanyl", fraction, "", "", "fraction", "",
-                     "Test patch label [P]", "P", ""])
+                     "Test patch label [P]", "P", "", ""])
     tmp_path.mkdir(parents=True, exist_ok=True)
     with (tmp_path / "rotation_rules.csv").open("w", newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)

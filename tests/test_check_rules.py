@@ -540,9 +540,9 @@ def _rotation_rules(tmp_path: Path, *, interval_h: str = "1", top: str = "0.2",
     lines = shipped.splitlines()
     kept = [line for line in lines[1:] if not line.startswith((
         "breakthrough_fraction", "breakthrough_interval_h", "infusion_rescue_hours"))]
-    own = [f"breakthrough_fraction,,,0.1,{top},fraction,,Test source [P],P,",
-           f"breakthrough_interval_h,,{interval_h},,,h,,Test source [P],P,",
-           f"infusion_rescue_hours,,{infusion_h},,,h,,Test source [P],P,"]
+    own = [f"breakthrough_fraction,,,0.1,{top},fraction,,Test source [P],P,,",
+           f"breakthrough_interval_h,,{interval_h},,,h,,Test source [P],P,,",
+           f"infusion_rescue_hours,,{infusion_h},,,h,,Test source [P],P,,"]
     return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *own, *kept]) + "\n")
 
 
@@ -1204,9 +1204,9 @@ def _incident(tmp_path: Path, start: str | None) -> Knowledge:
     lines = shipped.splitlines()
     kept = [line for line in lines[1:] if not line.startswith((
         "breakthrough_fraction", "incident_pain_start"))]
-    own = ["breakthrough_fraction,,,0.1,0.2,fraction,,Test source [P],P,"]
+    own = ["breakthrough_fraction,,,0.1,0.2,fraction,,Test source [P],P,,"]
     if start is not None:
-        own.append(f"incident_pain_start,alfentanil,,0.05,{start},mg,,Test incident start [P],P,")
+        own.append(f"incident_pain_start,alfentanil,,0.05,{start},mg,,Test incident start [P],P,,")
     return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *own, *kept]) + "\n")
 
 
@@ -1344,9 +1344,9 @@ def _shares(tmp_path: Path, *rows: str) -> Knowledge:
     return _knowledge(tmp_path, rotation_rules="\n".join([lines[0], *rows, *kept]) + "\n")
 
 
-US_SHARE = "breakthrough_fraction,,,0.1,0.2,fraction,us,Test US source [P],P,"
-LOW_SHARE = "breakthrough_fraction,,,0.05,0.15,fraction,,Test low source [P],P,"
-JP_OXYCODONE = "breakthrough_fraction,oxycodone,,0.125,0.25,fraction,jp,Test JP label [P],P,"
+US_SHARE = "breakthrough_fraction,,,0.1,0.2,fraction,us,Test US source [P],P,,"
+LOW_SHARE = "breakthrough_fraction,,,0.05,0.15,fraction,,Test low source [P],P,,"
+JP_OXYCODONE = "breakthrough_fraction,oxycodone,,0.125,0.25,fraction,jp,Test JP label [P],P,,"
 
 
 @pytest.mark.parametrize(("rescue", "rows", "expected"), [
@@ -1605,7 +1605,7 @@ def test_a_switch_unreduced_in_the_table_the_user_chose_stays_a_warning(tmp_path
 def test_the_default_cross_tolerance_reduction_sets_what_counts_as_reduced(tmp_path):
     # a first (default) row of 10-20% of the test's own: 87.5% under 'wide' is reduced enough
     k = _two_tables(tmp_path, "cross_tolerance_reduction,,,0.1,0.2,fraction,,Test reduction [P],"
-                              "P,\n")
+                              "P,,\n")
     found = [f for f in _found(["oxycodone er 35 mg po q12h"],
                                previous=["morphine er 60 mg po q12h"], knowledge=k, table="wide")
              if f.code == "equianalgesic-switch"]

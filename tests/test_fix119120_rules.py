@@ -49,7 +49,7 @@ def _hours(tmp_path: Path, rows: list[tuple[str, str, str]]) -> Knowledge:
     shipped = (Path(__file__).resolve().parent.parent / "data" / "rotation_rules.csv")
     kept = [line for line in shipped.read_text(encoding="utf-8").splitlines(keepends=True)[1:]
             if not line.startswith("infusion_rescue_hours,")]
-    own = [f"infusion_rescue_hours,{drug},{hours},,,h,{market},Test source [P],P,\n"
+    own = [f"infusion_rescue_hours,{drug},{hours},,,h,{market},Test source [P],P,,\n"
            for drug, hours, market in rows]
     return knowledge_with(tmp_path, rotation_rules=RULES + "".join(kept + own))
 

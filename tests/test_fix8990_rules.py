@@ -29,8 +29,8 @@ def _rotation_rules(top: float) -> str:
     lines = (SHIPPED / "rotation_rules.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if not line.startswith("breakthrough_fraction,")]
     return "".join(kept) + (
-        "breakthrough_fraction,,,0.1,0.2,fraction,us,Test US share [P],P,\n"
-        f"breakthrough_fraction,,,0.1,{top},fraction,jp,Test generous share [P],P,\n")
+        "breakthrough_fraction,,,0.1,0.2,fraction,us,Test US share [P],P,,\n"
+        f"breakthrough_fraction,,,0.1,{top},fraction,jp,Test generous share [P],P,,\n")
 
 
 #: a starting day of every opioid (OME): a day within it is a small regimen

@@ -257,7 +257,8 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
         patch = sums.get(("systemic", item.drug, item.route))
         patch_source = [] if patch is None else [patch[2]]
         judged = _judge(k, item, dose, (share_low, share_high), how, rule, market, table,
-                        low_end, base, patch_source)
+                        low_end, base, patch_source,
+                        None if patient is None else patient.opioid_tolerant)
         if disagreeing is not None:
             judged = _tables_disagree(item, dose, (share_low, share_high), how, rule, top,
                                       disagreeing, judged)
@@ -272,11 +273,13 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
 def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], how: str,
            rule: Rule, market: str | None, table: str | None,
            low_end: dict[str, tuple[MarketRule, str]],
-           base: list[tuple[Item, Ingredient]], patch_source: list[str]) -> list[Finding]:
+           base: list[tuple[Item, Ingredient]], patch_source: list[str],
+           tolerant: bool | None = None) -> list[Finding]:
     """The findings of one rescue whose share of the day (low, high reading, as ``how`` reads
     it) is known: outside the market's usual share a warning, with the step-downs of
     :func:`check_rescue`; within it, only a share above every source's top at its largest
-    reading (:func:`_above_every_source`)."""
+    reading (:func:`_above_every_source`). ``tolerant`` is the patient's opioid tolerance
+    (None: not known), for the sources written for one population only."""
     share_low, share_high = shares
     if _within(rule, share_low, share_high):
         return [attrs.evolve(f, source=" ; also: ".join([f.source, *patch_source]))
@@ -287,7 +290,7 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
                         f"{item}: {significant(dose, 4)} mg is "
                         f"{significant(share_high * 100, 3)}% of {how} a dose; {hourly}",
                         rule.source, item=str(item))]
-    infusion = _infusion_hour(k, item, dose, base, share_high, rule)
+    infusion = _infusion_hour(k, item, dose, base, share_high, rule, tolerant)
     if infusion is not None:
         return [infusion]
     incident = _incident_start(k, item, dose, share_high, rule, market)
@@ -653,7 +656,8 @@ def _across_tables(k: Knowledge, item: Item, dose: float, base: list[tuple[Item,
 
 
 def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item, Ingredient]],
-                   share_high: float, rule: Rule) -> Finding | None:
+                   share_high: float, rule: Rule, tolerant: bool | None = None
+                   ) -> Finding | None:
     """A rescue of at least one hour's amount of a continuous IV or SC infusion of the same drug
     and route, below the usual share of the day: information, or None.
 
@@ -662,6 +666,11 @@ def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item,
     10-20% of an oral day: sources that size a rescue for the day and a source that sizes it for
     the infusion disagree, and the smaller dose is the infusion's own rescue, not an error. Less
     than the hour's amount stays a warning (too small a rescue to relieve).
+
+    A source written for opioid-tolerant patients only (``population``: Nelson's parenteral
+    morphine protocol) does not excuse the rescue of a patient known to be opioid-naive, whose
+    infusion is judged by the others; where tolerance is not known, the finding says it assumed
+    it.
     """
     if share_high >= rule.bounds[0] - 1e-9 or item.route not in (Route.IV, Route.SC):
         return None
@@ -675,15 +684,18 @@ def _infusion_hour(k: Knowledge, item: Item, dose: float, base: list[tuple[Item,
     # Nelson's morphine protocol half of it) that the rescue reaches excuses it, and the finding
     # names the largest one it reaches
     reached = [s for s in k.rotation_rules.all("infusion_rescue_hours", item.drug.name)
-               if hours >= s.bounds[0] * (1 - 1e-6)]
+               if hours >= s.bounds[0] * (1 - 1e-6)
+               and not (s.population == "opioid-tolerant" and tolerant is False)]
     if not reached:
         return None
     source = max(reached, key=lambda s: s.bounds[0])
+    assumed = (f" (a source for {source.population} patients; tolerance not given, so assumed)"
+               if source.population and tolerant is None else "")
     return Finding(Severity.INFO, "rescue-share", (
         f"{item}: {significant(dose, 4)} mg is {significant(share_high * 100, 3)}% of "
         f"{item.drug.name} {significant(daily, 4)} mg/day, below the usual {_percent(rule)}, "
         f"and {significant(hours, 3)} h of the {item.route.value} infusion: "
-        f"{_who(source)} gives {_hours_words(source.bounds[0])} of "
+        f"{_who(source)}{assumed} gives {_hours_words(source.bounds[0])} of "
         f"a continuous infusion as its rescue: the sources disagree, so it is "
         "information"), f"{source.source} ; also: {rule.source}", item=str(item))
 

@@ -123,6 +123,8 @@ class Rule(Value):
     source: str
     notes: str = ""
     market: str | None = None  #: the market whose source the row is; None: no market
+    #: the patients the source's rule is for (``opioid-tolerant``); None: any patient
+    population: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> Rule:
@@ -130,7 +132,8 @@ class Rule(Value):
         if value is None and low is None:
             raise row.error("a rule needs a value or value_low and value_high", "value")
         return cls(row["rule"], row.get("drug"), value, low, high, row.get("unit", ""),
-                   row["source"], row.get("notes", ""), row.get("market"))
+                   row["source"], row.get("notes", ""), row.get("market"),
+                   row.get("population"))
 
     @property
     def bounds(self) -> tuple[float, float]:

@@ -414,6 +414,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("market", Kind.CHOICE, required=False, choices=_MARKETS,
                doc="The market whose source the row is (the rescue share of --market jp is the "
                    "Japanese label's); empty: no market."),
+        Column("population", Kind.CHOICE, required=False, choices=("opioid-tolerant",),
+               doc="The patients the source's rule is for, where it says: 'opioid-tolerant' "
+                   "(a protocol for patients already on opioids) is not applied to a patient "
+                   "known to be opioid-naive, and is named as an assumption where tolerance is "
+                   "not known; empty: any patient."),
         ranges=("value",),
         doc="A rule may have several rows, one per source, where sources differ: the first row of "
             "a rule is its default and the others are shown for comparison; with a market, the "
