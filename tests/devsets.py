@@ -89,15 +89,15 @@ two rows, for the format), grounded each dangerous row in a label, guideline or 
 named in its ``why``, checked every row with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh120.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to one hundred and twentieth held-out rounds, each written by a new
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh122.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to one hundred and twenty-second held-out rounds, each written by a new
 session that read neither the rule code nor the limit tables nor the earlier rounds' rows (only
 their first two rows, for the format), grounded each row in a label, guideline or error report
 named in its ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all two hundred and forty-two.
+``python tests/devsets.py`` prints the counts of all two hundred and forty-six.
 """
 
 from __future__ import annotations
@@ -233,7 +233,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 117": ("check_dangerous_fresh117.csv", "check_ordinary_fresh117.csv"),
         "held-out 118": ("check_dangerous_fresh118.csv", "check_ordinary_fresh118.csv"),
         "held-out 119": ("check_dangerous_fresh119.csv", "check_ordinary_fresh119.csv"),
-        "held-out 120": ("check_dangerous_fresh120.csv", "check_ordinary_fresh120.csv")}
+        "held-out 120": ("check_dangerous_fresh120.csv", "check_ordinary_fresh120.csv"),
+        "held-out 122": ("check_dangerous_fresh122.csv", "check_ordinary_fresh122.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
