@@ -234,7 +234,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 118": ("check_dangerous_fresh118.csv", "check_ordinary_fresh118.csv"),
         "held-out 119": ("check_dangerous_fresh119.csv", "check_ordinary_fresh119.csv"),
         "held-out 120": ("check_dangerous_fresh120.csv", "check_ordinary_fresh120.csv"),
-        "held-out 121": ("check_dangerous_fresh121.csv", "check_ordinary_fresh121.csv")}
+        "held-out 121": ("check_dangerous_fresh121.csv", "check_ordinary_fresh121.csv"),
+        "held-out 122": ("check_dangerous_fresh122.csv", "check_ordinary_fresh122.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
