@@ -1466,6 +1466,31 @@ FRESH120_LEFT = {
 # (Cleveland Clinic) parenteral morphine protocol gives half the hourly dose as the rescue.
 FRESH120_STILL_WARNED: dict[str, str] = {}
 
+# Round 121 (opioid use disorder and substance use; us/uk/eu) and round 122 (frail older
+# inpatients; au/nz/jp): as the first run left them.
+FRESH121_LEFT = {
+    "BP39": "diazepam 15 mg/day with pregabalin 300 mg/day, no opioid (uk): no rule joins a "
+            "gabapentinoid to a benzodiazepine without an opioid",
+}
+FRESH121_STILL_WARNED = {
+    "BQ01": "buprenorphine 16 mg sl daily (us, opioid use disorder maintenance): read as 620.8 "
+            "mg/day OME and benchmarked against a threshold for pain",
+    "BQ03": "buprenorphine/naloxone 8/2 mg sl bid (us): as BQ01",
+    "BQ04": "buprenorphine 16 mg sl daily with hydromorphone 2 mg prn (us): as BQ01, and the "
+            "rescue judged as a share of the buprenorphine's OME",
+    "BQ39": "Belbuca 75 micrograms daily to 150 micrograms every 12 h (us): judged by the 50% "
+            "step, not the label's own titration",
+    "BQ49": "buprenorphine 12 mg sl daily (uk): as BQ01",
+}
+FRESH122_LEFT: dict[str, str] = {}
+FRESH122_STILL_WARNED = {
+    "BS10": "Durogesic 12 micrograms/h after OxyContin 20 mg/day in a patient recorded as not "
+            "opioid-tolerant (au): the US contraindication (tolerance 60 mg/day OME) as an error",
+    "BS41": "Durogesic 12 micrograms/h after MR morphine 40 mg/day, not tolerant (nz): as BS10",
+    "BS43": "OxyContin 10 mg every 12 h, opioid-naive, 86 years and 46 kg (au): above eTG's "
+            "palliative start of 5 mg twice daily",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1588,6 +1613,8 @@ ROUNDS = {
     "fresh118": (FRESH118_LEFT, FRESH118_STILL_WARNED),
     "fresh119": (FRESH119_LEFT, FRESH119_STILL_WARNED),
     "fresh120": (FRESH120_LEFT, FRESH120_STILL_WARNED),
+    "fresh121": (FRESH121_LEFT, FRESH121_STILL_WARNED),
+    "fresh122": (FRESH122_LEFT, FRESH122_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
