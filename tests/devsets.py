@@ -236,7 +236,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 120": ("check_dangerous_fresh120.csv", "check_ordinary_fresh120.csv"),
         "held-out 121": ("check_dangerous_fresh121.csv", "check_ordinary_fresh121.csv"),
         "held-out 122": ("check_dangerous_fresh122.csv", "check_ordinary_fresh122.csv"),
-        "held-out 123": ("check_dangerous_fresh123.csv", "check_ordinary_fresh123.csv")}
+        "held-out 123": ("check_dangerous_fresh123.csv", "check_ordinary_fresh123.csv"),
+        "held-out 124": ("check_dangerous_fresh124.csv", "check_ordinary_fresh124.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
