@@ -3030,6 +3030,12 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
             if label.per_day is not None:
                 parts.append(label.describe_day())
             increment = " and ".join(parts)
+            was, now = (before_items[0][0].schedule.interval_h,
+                        after_items[0][0].schedule.interval_h)
+            if was is not None and now is not None and abs(was - now) > _TOLERANCE:
+                increment += (f"; from every {significant(was, 3)} h to the label's every "
+                              f"{significant(now, 3)} h, the previous day read as doses at that "
+                              "interval")
             borrowed = borrowed_titration_markets(label, market, knowledge=k)
             lent = ("" if not borrowed or market is None else
                     f" (borrowed: no {market.upper()} label increment for the product is "
