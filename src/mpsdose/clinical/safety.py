@@ -1013,6 +1013,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             f"two gabapentinoids together: {', '.join(gabapentinoids)}"))
     if opioids and gabapentinoids:
         found.extend(_gabapentinoid(k, items, opioids, gabapentinoids, patient, limits))
+    elif gabapentinoids:
+        found.extend(_gabapentinoid_depressant(k, items, gabapentinoids, patient, limits))
     serotonergic = _with_property(k, items, "serotonergic")
     serotonergic_opioids = [d for d in serotonergic if d in opioids]
     others = [d for d in serotonergic if d not in serotonergic_opioids]
@@ -1665,6 +1667,40 @@ def _gabapentinoid(k: Knowledge, items: Sequence[Item], opioids: list[str],
                             f"{pair} at age {patient.age:g}" if patient.age is not None
                             else pair))
     return found
+
+
+def _gabapentinoid_depressant(k: Knowledge, items: Sequence[Item], gabapentinoids: list[str],
+                              patient: Patient, limits: Sequence[Finding]) -> list[Finding]:
+    """A gabapentinoid with another CNS depressant and no opioid (an opioid's own rule judges
+    it: :func:`_gabapentinoid`), by the patient's further respiratory risk.
+
+    The FDA (2019) names the use of other CNS depressants, lung disease and older age as the
+    gabapentinoids' respiratory risk factors, and the MHRA (2021) the same with renal impairment
+    (judged, as for the opioid, by the gabapentinoid's renal maximum). Neither says to avoid the
+    combination: start low, consider the dose, monitor. So one other depressant alone is
+    information; with a further risk (lung disease, a third depressant, the gabapentinoid above
+    its maximum, age from the rule's threshold) it is a warning.
+    """
+    depressants = [d for d in _with_property(k, items, "respiratory_depressant")
+                   if d not in gabapentinoids]
+    if not depressants:
+        return []
+    pair = f"{', '.join(gabapentinoids)} with the CNS depressant {', '.join(depressants)}"
+    rule = _rule(k, "gabapentinoid-cns-depressant", threshold=True)
+    assert rule.threshold is not None
+    risks = sorted(set(patient.conditions) & _RESPIRATORY)
+    risks += [f"also {d}" for d in depressants[1:]]
+    risks += [f"{f.code.removesuffix('-above-max')} above its maximum"
+              for f in limits if f.severity is not Severity.INFO and f.code.endswith("-above-max")
+              and f.code.removesuffix("-above-max") in gabapentinoids]
+    if patient.age is not None and patient.age >= rule.threshold:
+        risks.append(f"age {patient.age:g}")
+    if risks:
+        return [_ruled(k, "gabapentinoid-cns-depressant", f"{pair} and a further respiratory "
+                       f"risk ({'; '.join(risks)})", rule=rule)]
+    return [_ruled(k, "gabapentinoid-cns-depressant-standard",
+                   f"{pair}, no opioid" + (f", at age {patient.age:g}"
+                                           if patient.age is not None else ""))]
 
 
 def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
