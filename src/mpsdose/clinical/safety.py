@@ -1749,11 +1749,18 @@ def _market_starts_patch_from(k: Knowledge, items: Sequence[Item],
                               prior: PreviousOpioids | None, market: str | None) -> bool:
     """Whether the chosen market's own fentanyl patch start (``patch_low_start`` or its patch
     table: :func:`_market_low_patch`) gives the first patch for the previous regimen's scheduled
-    opioids, read in the default rotation table as the switch rules read them."""
+    opioids, read in the default rotation table as the switch rules read them; or, in a market
+    with no patch start of its own, whether another market's label gives it
+    (:func:`_borrowed_low_patch`, a warning)."""
     if prior is None or market is None:
         return False
     old_bounds = scheduled_ome(k, switch_tables(k, None)[0], scheduled_opioid_days(prior.items))
-    return old_bounds is not None and _market_low_patch(k, items, old_bounds, market) is not None
+    # a market with no patch start of its own (AU, NZ) borrows the other markets' labels: where
+    # one gives this first patch, the switch rules' warning (``_borrowed_low_patch``) says so and
+    # asks to confirm the tolerance, and the US contraindication is not raised as an error too
+    return old_bounds is not None and (
+        _market_low_patch(k, items, old_bounds, market) is not None
+        or _borrowed_low_patch(k, items, old_bounds, market) is not None)
 
 
 def _not_tolerant(prior: PreviousOpioids | None) -> str:
