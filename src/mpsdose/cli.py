@@ -727,7 +727,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    (fluconazole, fluvoxamine); domperidone with a known-risk QT drug
                    (haloperidol, methadone, citalopram …: contraindicated); IM
                    olanzapine with an injected benzodiazepine (not recommended by its
-                   label); two gabapentinoids; benzodiazepines,
+                   label); two gabapentinoids; a gabapentinoid with another CNS
+                   depressant and no opioid (info; a warning with a further respiratory
+                   risk: FDA, MHRA); benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in

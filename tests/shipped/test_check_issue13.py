@@ -1468,9 +1468,15 @@ FRESH120_STILL_WARNED: dict[str, str] = {}
 
 # Round 121 (opioid use disorder and substance use; us/uk/eu) and round 122 (frail older
 # inpatients; au/nz/jp): as the first run left them.
+# fix121122: BQ39 (Belbuca 75 micrograms daily to 150 micrograms every 12 h, us) quiet: the
+# label's own increment is read across the change to its 12-hourly interval (information).
 FRESH121_LEFT = {
-    "BP39": "diazepam 15 mg/day with pregabalin 300 mg/day, no opioid (uk): no rule joins a "
-            "gabapentinoid to a benzodiazepine without an opioid",
+    "BP39": "diazepam 15 mg/day with pregabalin 300 mg/day, no opioid, age 38 (uk): "
+            "gabapentinoid-cns-depressant-standard, information — the FDA (2019) and MHRA (2021) "
+            "ask to start low, consider the dose and monitor with one other CNS depressant, not to "
+            "avoid it; a warning only with a further risk (lung disease, age 65+, a third "
+            "depressant, a gabapentinoid above its maximum), none in the record (the misuse of "
+            "the row's reason is not in it)",
 }
 FRESH121_STILL_WARNED = {
     "BQ01": "buprenorphine 16 mg sl daily (us, opioid use disorder maintenance): read as 620.8 "
@@ -1478,17 +1484,22 @@ FRESH121_STILL_WARNED = {
     "BQ03": "buprenorphine/naloxone 8/2 mg sl bid (us): as BQ01",
     "BQ04": "buprenorphine 16 mg sl daily with hydromorphone 2 mg prn (us): as BQ01, and the "
             "rescue judged as a share of the buprenorphine's OME",
-    "BQ39": "Belbuca 75 micrograms daily to 150 micrograms every 12 h (us): judged by the 50% "
-            "step, not the label's own titration",
     "BQ49": "buprenorphine 12 mg sl daily (uk): as BQ01",
 }
 FRESH122_LEFT: dict[str, str] = {}
 FRESH122_STILL_WARNED = {
     "BS10": "Durogesic 12 micrograms/h after OxyContin 20 mg/day in a patient recorded as not "
-            "opioid-tolerant (au): the US contraindication (tolerance 60 mg/day OME) as an error",
-    "BS41": "Durogesic 12 micrograms/h after MR morphine 40 mg/day, not tolerant (nz): as BS10",
+            "opioid-tolerant (au): fentanyl-patch-low-ome, a warning — the US contraindication "
+            "(tolerance 60 mg/day OME) borrowed, the UK/EU labels' 12 micrograms/h band named; no "
+            "AU product information or eTG table with a 12 micrograms/h band was seen (fix121122 "
+            "dropped the duplicate error)",
+    "BS41": "Durogesic 12 micrograms/h after MR morphine 40 mg/day, not tolerant (nz): as BS10 (no "
+            "NZ data sheet's conversion table seen)",
     "BS43": "OxyContin 10 mg every 12 h, opioid-naive, 86 years and 46 kg (au): above eTG's "
-            "palliative start of 5 mg twice daily",
+            "palliative start of 5 mg twice daily, which eTG lowers further for the older, frail "
+            "or cachectic; the AU product information's start was not seen (other markets' "
+            "labels give 10 mg, the UK's with 5 mg for some), so eTG is the AU source, and it "
+            "supports the warning for this patient",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -265,7 +265,13 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     percent (150 to 300 micrograms is +100%). A ``titration-step`` row of
     ``opioid_dose_ranges.csv`` for the drug, route and release (and market, where one is chosen)
     is met when both items are that product, scheduled at the same interval, and the dose rises
-    by no more than the row's ``per_dose`` (and the day by no more than its ``per_day``). A
+    by no more than the row's ``per_dose`` (and the day by no more than its ``per_day``). Where
+    the previous dose ran at another interval and the new one at the row's own (Belbuca's start
+    "75 mcg film once daily or, if tolerated, every 12 hours ... then increase dose to 150 mcg
+    every 12 hours"), the previous day is spread over the row's interval and the new dose may
+    rise above that by no more than ``per_dose``: the day rises by at most one increment a dose
+    at the label's interval (75 mcg daily to 150 mcg every 12 hours is within; to 300 mcg every
+    12 hours is not). A row with no interval does not judge a change of interval. A
     patch has no dose but a rate: its row gives the step as ``per_day`` in mcg/h (Butrans: up
     to 10 mcg/h a step).
 
@@ -283,9 +289,15 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     if before.drug.name != after.drug.name or before.route is not after.route:
         return None
     release = {(i.release or ("ir" if i.route is Route.ORAL else None)) for i in (before, after)}
-    intervals = {_interval(i) for i in (before, after)}
-    interval = next(iter(intervals))
-    if len(release) != 1 or len(intervals) != 1:
+    if len(release) != 1:
+        return None
+    # the new dose's interval picks the label's rows; a previous dose at another interval (the
+    # Belbuca start "75 mcg once daily or, if tolerated, every 12 hours", then 150 mcg every 12
+    # hours) is compared by its day: see ``within``
+    interval, old_interval = _interval(after), _interval(before)
+    respaced = (old_interval is not None and interval is not None
+                and abs(old_interval - interval) > 1e-6)
+    if old_interval != interval and not respaced:
         return None
     # a patch whose wear is not written ("norspan 10 mcg/h td") is read against the rows of every
     # wear of its drug at once, the most cautious reading; any other dose needs its interval
@@ -296,7 +308,9 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
     old_day, new_day = before.daily(), after.daily()
     if old_day is None or new_day is None or new_day <= old_day:
         return None
-    if old is not None and new is not None and new <= old:
+    if respaced and (old is None or new is None or after.route is Route.TRANSDERMAL):
+        return None
+    if not respaced and old is not None and new is not None and new <= old:
         return None
     product = [row for row in k.opioid_ranges
                if row.check == "titration-step" and row.drug == after.drug.name
@@ -304,8 +318,20 @@ def label_titration_step(before: Item, after: Item, market: str | None = None, *
                and (row.release is None or row.release in release)
                and (row.interval_h is None or interval is None
                     or abs(row.interval_h - interval) <= 1e-6)]
+    if respaced:
+        # a change of interval is judged only against a label that names its interval
+        product = [row for row in product if row.interval_h is not None]
 
     def within(row: OpioidRange) -> bool:
+        if respaced:
+            # the previous day spread over the label's interval: the rise of a dose at that
+            # interval, i.e. the day's rise within one increment a dose (Belbuca: 75 mcg daily
+            # to 150 mcg every 12 hours is 75 to 300 mcg/day, within 150 mcg x 2 a day)
+            assert row.interval_h is not None and new is not None
+            if row.per_dose is None or new - old_day * row.interval_h / 24 > \
+                    row.per_dose * (1 + 1e-6):
+                return False
+            return row.per_day is None or new_day - old_day <= row.per_day * (1 + 1e-6)
         if row.per_dose is not None and (old is None or new is None
                                          or new - old > row.per_dose * (1 + 1e-6)):
             return False

@@ -1013,6 +1013,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             f"two gabapentinoids together: {', '.join(gabapentinoids)}"))
     if opioids and gabapentinoids:
         found.extend(_gabapentinoid(k, items, opioids, gabapentinoids, patient, limits))
+    elif gabapentinoids:
+        found.extend(_gabapentinoid_depressant(k, items, gabapentinoids, patient, limits))
     serotonergic = _with_property(k, items, "serotonergic")
     serotonergic_opioids = [d for d in serotonergic if d in opioids]
     others = [d for d in serotonergic if d not in serotonergic_opioids]
@@ -1667,6 +1669,40 @@ def _gabapentinoid(k: Knowledge, items: Sequence[Item], opioids: list[str],
     return found
 
 
+def _gabapentinoid_depressant(k: Knowledge, items: Sequence[Item], gabapentinoids: list[str],
+                              patient: Patient, limits: Sequence[Finding]) -> list[Finding]:
+    """A gabapentinoid with another CNS depressant and no opioid (an opioid's own rule judges
+    it: :func:`_gabapentinoid`), by the patient's further respiratory risk.
+
+    The FDA (2019) names the use of other CNS depressants, lung disease and older age as the
+    gabapentinoids' respiratory risk factors, and the MHRA (2021) the same with renal impairment
+    (judged, as for the opioid, by the gabapentinoid's renal maximum). Neither says to avoid the
+    combination: start low, consider the dose, monitor. So one other depressant alone is
+    information; with a further risk (lung disease, a third depressant, the gabapentinoid above
+    its maximum, age from the rule's threshold) it is a warning.
+    """
+    depressants = [d for d in _with_property(k, items, "respiratory_depressant")
+                   if d not in gabapentinoids]
+    if not depressants:
+        return []
+    pair = f"{', '.join(gabapentinoids)} with the CNS depressant {', '.join(depressants)}"
+    rule = _rule(k, "gabapentinoid-cns-depressant", threshold=True)
+    assert rule.threshold is not None
+    risks = sorted(set(patient.conditions) & _RESPIRATORY)
+    risks += [f"also {d}" for d in depressants[1:]]
+    risks += [f"{f.code.removesuffix('-above-max')} above its maximum"
+              for f in limits if f.severity is not Severity.INFO and f.code.endswith("-above-max")
+              and f.code.removesuffix("-above-max") in gabapentinoids]
+    if patient.age is not None and patient.age >= rule.threshold:
+        risks.append(f"age {patient.age:g}")
+    if risks:
+        return [_ruled(k, "gabapentinoid-cns-depressant", f"{pair} and a further respiratory "
+                       f"risk ({'; '.join(risks)})", rule=rule)]
+    return [_ruled(k, "gabapentinoid-cns-depressant-standard",
+                   f"{pair}, no opioid" + (f", at age {patient.age:g}"
+                                           if patient.age is not None else ""))]
+
+
 def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                     market: str | None, prior: PreviousOpioids | None = None) -> list[Finding]:
     """The fentanyl patch in a patient recorded as not opioid-tolerant (the labels: not to be
@@ -1713,11 +1749,18 @@ def _market_starts_patch_from(k: Knowledge, items: Sequence[Item],
                               prior: PreviousOpioids | None, market: str | None) -> bool:
     """Whether the chosen market's own fentanyl patch start (``patch_low_start`` or its patch
     table: :func:`_market_low_patch`) gives the first patch for the previous regimen's scheduled
-    opioids, read in the default rotation table as the switch rules read them."""
+    opioids, read in the default rotation table as the switch rules read them; or, in a market
+    with no patch start of its own, whether another market's label gives it
+    (:func:`_borrowed_low_patch`, a warning)."""
     if prior is None or market is None:
         return False
     old_bounds = scheduled_ome(k, switch_tables(k, None)[0], scheduled_opioid_days(prior.items))
-    return old_bounds is not None and _market_low_patch(k, items, old_bounds, market) is not None
+    # a market with no patch start of its own (AU, NZ) borrows the other markets' labels: where
+    # one gives this first patch, the switch rules' warning (``_borrowed_low_patch``) says so and
+    # asks to confirm the tolerance, and the US contraindication is not raised as an error too
+    return old_bounds is not None and (
+        _market_low_patch(k, items, old_bounds, market) is not None
+        or _borrowed_low_patch(k, items, old_bounds, market) is not None)
 
 
 def _not_tolerant(prior: PreviousOpioids | None) -> str:
@@ -3030,6 +3073,12 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
             if label.per_day is not None:
                 parts.append(label.describe_day())
             increment = " and ".join(parts)
+            was, now = (before_items[0][0].schedule.interval_h,
+                        after_items[0][0].schedule.interval_h)
+            if was is not None and now is not None and abs(was - now) > _TOLERANCE:
+                increment += (f"; from every {significant(was, 3)} h to the label's every "
+                              f"{significant(now, 3)} h, the previous day read as doses at that "
+                              "interval")
             borrowed = borrowed_titration_markets(label, market, knowledge=k)
             lent = ("" if not borrowed or market is None else
                     f" (borrowed: no {market.upper()} label increment for the product is "
