@@ -1502,6 +1502,25 @@ FRESH122_STILL_WARNED = {
             "supports the warning for this patient",
 }
 
+# Round 123 (medicines reconciliation at transitions of care; us/uk/eu) and round 124
+# (multimodal regimens for severe cancer pain; au/nz/jp): as the first run left them.
+FRESH123_LEFT = {
+    "BT37": "sertraline 100 mg with citalopram 20 mg daily (us): no rule reads two SSRIs as a "
+            "duplicate class",
+    "BT38": "lorazepam 1 mg twice daily with diazepam 5 mg three times daily (eu): no rule reads "
+            "two benzodiazepines as a duplicate class",
+}
+FRESH123_STILL_WARNED: dict[str, str] = {}
+FRESH124_LEFT = {
+    "BV16": "SC ketamine raised from 100 to 500 mg/24 h in one step (au): no ketamine titration "
+            "step or maximum in the data",
+}
+FRESH124_STILL_WARNED = {
+    "BW22": "morphine 15 mg prn beside a fentanyl 25 micrograms/h patch (au): 25% of the patch's "
+            "day read at 60 mg OME, above the 20% top of every share",
+    "BW38": "the same rescue beside the same patch after MR morphine 90 mg/day (nz): as BW22",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1626,6 +1645,8 @@ ROUNDS = {
     "fresh120": (FRESH120_LEFT, FRESH120_STILL_WARNED),
     "fresh121": (FRESH121_LEFT, FRESH121_STILL_WARNED),
     "fresh122": (FRESH122_LEFT, FRESH122_STILL_WARNED),
+    "fresh123": (FRESH123_LEFT, FRESH123_STILL_WARNED),
+    "fresh124": (FRESH124_LEFT, FRESH124_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
