@@ -1478,13 +1478,13 @@ FRESH121_LEFT = {
             "depressant, a gabapentinoid above its maximum), none in the record (the misuse of "
             "the row's reason is not in it)",
 }
-FRESH121_STILL_WARNED = {
-    "BQ01": "buprenorphine 16 mg sl daily (us, opioid use disorder maintenance): read as 620.8 "
-            "mg/day OME and benchmarked against a threshold for pain",
-    "BQ03": "buprenorphine/naloxone 8/2 mg sl bid (us): as BQ01",
-    "BQ04": "buprenorphine 16 mg sl daily with hydromorphone 2 mg prn (us): as BQ01, and the "
-            "rescue judged as a share of the buprenorphine's OME",
-    "BQ49": "buprenorphine 12 mg sl daily (uk): as BQ01",
+# fix121bup: BQ01, BQ03, BQ04 and BQ49 (sublingual buprenorphine 12-16 mg/day, and with naloxone,
+# in opioid-tolerant patients) are read as treatment of opioid use disorder: judged by the labels'
+# 24 mg/day maintenance maximum (US label, EU SmPC) and not benchmarked in OME against the
+# thresholds for pain (the CDC's letter to ASAM, 2018) - information; BQ04's hydromorphone rescue
+# is not judged as a share of the buprenorphine's OME (Alford et al. 2006: higher doses often
+# needed, no share), information.
+FRESH121_STILL_WARNED: dict[str, str] = {
 }
 FRESH122_LEFT: dict[str, str] = {}
 FRESH122_STILL_WARNED = {

@@ -60,6 +60,7 @@ from mpsdose.clinical.market import (
     scheduled_opioids,
 )
 from mpsdose.clinical.renal import dose_within
+from mpsdose.clinical.use_disorder import use_disorder_reason
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
 from mpsdose.model.drugs import Drug, normal_name
@@ -1388,7 +1389,8 @@ def _own_usual_day(k: Knowledge, entry: _Entry, market: str | None) -> bool:
 
 def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                  assumption: str, above: frozenset[str | None] = frozenset(),
-                 previous: Sequence[_Entry] = ()) -> list[Finding]:
+                 previous: Sequence[_Entry] = (),
+                 left_out: Sequence[_Entry] = ()) -> list[Finding]:
     """The regimen's scheduled OME in 24 h against the usual rows of every opioid.
 
     Where no opioid is scheduled, the PRN doses at their maximum are the regimen and are counted
@@ -1414,15 +1416,26 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     the previous day, and the titration rule judges the step (hydromorphone 1 to 1.5 mg/h IV,
     360 to 540 mg OME/day, both above 300). A first crossing, or a rise beyond the step, is
     judged as before.
+
+    ``left_out``: the entries read as buprenorphine treatment of opioid use disorder
+    (:mod:`~mpsdose.clinical.use_disorder`), whose OME is not benchmarked against the thresholds
+    for pain (the CDC); the day of the other opioids is judged, naming what was left out. Where
+    such entries are the only scheduled opioids, the as-needed opioids at their maximum are the
+    regimen for pain and are counted, as where nothing is scheduled (hydromorphone 40 mg every
+    4 hours as needed beside buprenorphine 16 mg/day allows 960 mg OME/day): no share of the
+    buprenorphine's OME judges them (:func:`~mpsdose.clinical.rescue.check_rescue`).
     """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
-    scheduled = [e for e in entries if e.scheduled and e.daily is not None]
+    every = [e for e in entries if e.scheduled and e.daily is not None]
+    scheduled = [e for e in every if e not in left_out]
+    beside_treatment = bool(every) and not scheduled
     if scheduled and all(e.tiered and _own_usual_day(k, e, market) for e in scheduled):
         return []
     as_needed = not scheduled
     if as_needed:
-        scheduled = [e for e in entries if e.daily is not None and not e.tiered]
+        scheduled = [e for e in entries if e.daily is not None and not e.tiered
+                     and e not in left_out]
     counted = [(e, e.ome(e.daily, "low")) for e in scheduled]
     known = [(e, ome) for e, ome in counted if ome is not None]
     if not rows or not known or (len(known) == 1 and str(known[0][0].item) in above):
@@ -1434,12 +1447,17 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                       + ("" if e.borrowed is None else f" by the {e.borrowed.value} factor")
                       for e, ome in known)
     missing = [str(e.item) for e, ome in counted if ome is None]
-    kind = ("no opioid scheduled: the PRN doses at their maximum allow an" if as_needed
+    kind = ("no opioid scheduled for pain: the PRN doses at their maximum allow an"
+            if beside_treatment else
+            "no opioid scheduled: the PRN doses at their maximum allow an" if as_needed
             else "scheduled")
     what = (f"{kind} oral morphine equivalent {significant(total, 4)} mg/day ({parts}; each "
             "at the lower reading of the first rotation table with a factor)")
     if missing:
         what += f", without {', '.join(missing)} (no factor)"
+    if left_out:
+        what += (f", without {', '.join(str(e.item) for e in left_out)} (buprenorphine for "
+                 "opioid use disorder: not benchmarked against the thresholds for pain)")
     crossing = _judge(measured, what)
     if crossing is None:
         return []
@@ -1623,11 +1641,16 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
             demand.append(entry)
         judged_entries.append(entry)
     entries = judged_entries
+    # buprenorphine treating opioid use disorder: judged by its labels' maintenance day, not by
+    # the usual thresholds for pain in OME (the plausibility ceiling still reads it)
+    use_disorder = {e: reason for e in entries
+                    if (reason := use_disorder_reason(e.item, patient, knowledge=k)) is not None}
+    for_pain = [e for e in entries if e not in use_disorder]
     held = [e for e in entries if already_held(e.item, previous)]
     starts = [e for e in entries if e not in held and e not in demand]
     found: list[Finding] = []
     found += _item_findings(k, entries, "plausible", market, assumption)
-    found += _item_findings(k, entries, "usual", market, assumption)
+    found += _item_findings(k, for_pain, "usual", market, assumption)
     naive = (_item_findings(k, entries, "tolerant-only", market, "opioid-naive patient")
              + _item_findings(k, starts, "naive-start", market, "opioid-naive patient",
                               low_end_reason(patient, knowledge=k),
@@ -1643,8 +1666,11 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     if not any(f.severity is Severity.ERROR for f in judged):  # an error already says more
         above = frozenset(f.item for f in found if f.code == CHECK_CODES["usual"]
                           and f.severity is not Severity.INFO)
-        found += _usual_total(k, entries, market, assumption, above,
-                              _entries(k, previous or (), table))
+        before = [e for e in _entries(k, previous or (), table)
+                  if use_disorder_reason(e.item, patient, knowledge=k) is None]
+        found += _usual_total(k, entries, market, assumption, above, before,
+                              list(use_disorder))
+    found += _use_disorder_findings(k, use_disorder, market, assumption, judged)
     found += pca_info
     found += applied
     if prior is not None:
@@ -1692,6 +1718,72 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
                if maxima else ""), rule.source))
     if naive_patient:
         found += _naive_start_not_checked(k, starts, market, reported=uncovered)
+    return found
+
+
+#: The check of ``opioid_dose_ranges.csv`` holding the labels' maintenance maxima for opioid use
+#: disorder, and its finding's code.
+_USE_DISORDER = "use-disorder-maximum"
+_USE_DISORDER_CODE = "opioid-use-disorder-dose"
+
+
+def _use_disorder_findings(k: Knowledge, entries: Mapping[_Entry, str], market: str | None,
+                           assumption: str, judged: Sequence[Finding]) -> list[Finding]:
+    """One finding per entry read as buprenorphine treatment of opioid use disorder: its day
+    [mg/day, the drug's own] against the labels' maintenance maximum (``use-disorder-maximum``
+    rows): above it, the row's severity; within it, information. Either says that its oral
+    morphine equivalent is not benchmarked against the thresholds for pain, and why (the CDC:
+    ``opioid-use-disorder-treatment``).
+
+    The chosen market's rows judge; a market with none (the UK: its SmPC maximum was not seen)
+    borrows every market's, and the finding says so; no market: every row, the strictest
+    judging. An entry already found implausible (an error) is not judged again.
+    """
+    if not entries:
+        return []
+    rule = k.safety_rules.first("opioid-use-disorder-treatment")
+    erred = {f.item for f in judged if f.severity is Severity.ERROR}
+    found = []
+    for entry, reason in entries.items():
+        if str(entry.item) in erred:
+            continue
+        rows = [r for r in k.opioid_ranges if r.check == _USE_DISORDER and r.per_day is not None
+                and _applies(r, entry, None)]
+        own = [r for r in rows if market is None or r.market in (None, market)]
+        borrowed = "" if own or not rows else (
+            f"; no {str(market).upper()} maximum is shipped, so the "
+            f"{', '.join(sorted(str(r.market).upper() for r in rows))} label maxima apply")
+        rows = own or rows
+        ome = entry.ome(entry.daily, "low")
+        benchmark = ("" if ome is None or entry.reading is None else
+                     f"; its oral morphine equivalent, {significant(ome, 4)} mg/day by "
+                     f"{entry.reading.describe('low')}, is not benchmarked against the "
+                     "thresholds for pain (the CDC: the conversion factors of treatment for "
+                     "opioid use disorder should not be benchmarked against them)")
+        head = f"{entry.item}: buprenorphine read as treatment of opioid use disorder ({reason})"
+        if not rows or entry.daily is None:
+            found.append(Finding(Severity.INFO, _USE_DISORDER_CODE,
+                                 f"{head}; its day is not judged against a maintenance maximum "
+                                 f"(no daily dose, or no label row){benchmark} ({assumption})",
+                                 rule.source, item=str(entry.item)))
+            continue
+        strictest = min(rows, key=lambda r: r.per_day or 0.0)
+        ceiling = strictest.per_day or 0.0
+        names = ", ".join(dict.fromkeys(
+            f"{r.describe_day()} [{str(r.market).upper() if r.market else 'every market'}]"
+            for r in rows))
+        day = f"{significant(entry.daily, 4)} mg/day"
+        source = " ; also: ".join(dict.fromkeys([strictest.source, rule.source]))
+        if entry.daily > ceiling * (1 + _TOLERANCE):
+            found.append(Finding(strictest.severity, _USE_DISORDER_CODE, (
+                f"{head}: {day} is above the maintenance maximum of the labels for opioid use "
+                f"disorder, {names}{borrowed}{benchmark} ({assumption}): review the dose"),
+                source, item=str(entry.item)))
+        else:
+            found.append(Finding(Severity.INFO, _USE_DISORDER_CODE, (
+                f"{head}: {day} is within the maintenance maximum of the labels for opioid use "
+                f"disorder, {names}{borrowed}{benchmark} ({assumption})"),
+                source, item=str(entry.item)))
     return found
 
 

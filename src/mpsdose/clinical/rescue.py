@@ -36,6 +36,7 @@ from mpsdose.clinical.ranges import (
     low_end_reason,
     naive_start_rows,
 )
+from mpsdose.clinical.use_disorder import use_disorder_reason
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, RotationTable
 from mpsdose.model.boundary import checked
@@ -222,11 +223,18 @@ def check_rescue(regimen: Regimen | Iterable[Item], *, market: str | None = None
     not_checked: list[str] = []
     source = ""
     sums: dict[object, Any] = {}  # what _shares adds up over the scheduled opioids, once
+    # buprenorphine treating opioid use disorder: a rescue beside it is no share of its OME
+    use_disorder = list(dict.fromkeys(
+        str(item) for item, _ in base
+        if use_disorder_reason(item, patient, knowledge=k) is not None))
     for item in items:
         if not (item.prn and item.listed and item.drug.is_opioid) or not item.dose_known:
             continue
         dose = item.per_dose()
         if dose is None or _titrated_on_its_own(k, item):
+            continue
+        if use_disorder:
+            found.append(_beside_use_disorder(k, item, use_disorder))
             continue
         rule = k.rotation_rules.for_market("breakthrough_fraction", item.drug.name, market)
         shares = _shares(k, item, dose, base, table, sums)
@@ -574,6 +582,25 @@ def _above_every_source(k: Knowledge, item: Item, dose: float, share_high: float
         f"{how} at the reading of the factors that makes it largest, above the "
         f"{significant(top.bounds[1] * 100, 3)}% top of every source's usual share"),
         top.source, item=str(item))]
+
+
+def _beside_use_disorder(k: Knowledge, item: Item, treatment: list[str]) -> Finding:
+    """A rescue beside buprenorphine read as treatment of opioid use disorder
+    (:mod:`~mpsdose.clinical.use_disorder`): not judged as a share (information, saying why).
+
+    Its OME is not a day to take a share of (the CDC: the conversion factors of such treatment
+    are not benchmarks), and the sources on a full agonist added to buprenorphine maintenance
+    say that cross-tolerance and the partial agonist's receptor occupancy often need higher
+    doses at shorter intervals, with no share of the buprenorphine day
+    (``opioid-use-disorder-rescue``). The rescue dose itself is still judged by the dose ranges
+    (plausibility, usual and naive starts: :mod:`~mpsdose.clinical.ranges`)."""
+    rule = k.safety_rules.first("opioid-use-disorder-rescue")
+    return Finding(Severity.INFO, "rescue-share-not-checked", (
+        f"{item}: rescue dose share not judged: beside {', '.join(treatment)}, buprenorphine "
+        "read as treatment of opioid use disorder, whose oral morphine equivalent is no day to "
+        "size a rescue from; a full agonist added to buprenorphine maintenance often needs "
+        "higher doses at shorter intervals, and no source gives a share of it (the dose itself "
+        "is judged by the dose ranges)"), rule.source, item=str(item))
 
 
 def _beside_methadone(k: Knowledge, item: Item, dose: float,

@@ -122,6 +122,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-route-change",
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",
+        "opioid-use-disorder-analgesic-dose", "opioid-use-disorder-rescue",
+        "opioid-use-disorder-treatment",
         "renal-opioid", "serotonergic", "ssri-nsaid",
         "switch-from-methadone", "two-long-acting-opioids", "two-long-acting-opioids-patch",
         "usual-palliative-range",

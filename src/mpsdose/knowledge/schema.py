@@ -780,7 +780,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
                                               "tolerant-only", "titration-step", "titration-dose",
                                               "initial", "pca-demand", "step-up-start",
-                                              "step-up-guideline"),
+                                              "step-up-guideline", "use-disorder-maximum"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
                    "patient (warning); tolerant-only: for opioid-tolerant patients only (error "
@@ -814,7 +814,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "kind (Leeds PILLS: MST 15-20 mg 12-hourly after codeine 240 mg/day), which "
                    "the product's own label outranks: where a label row judges the item, a "
                    "stricter guideline is named in the information, not applied; where none "
-                   "does, the item is judged within every guideline row."),
+                   "does, the item is judged within every guideline row; use-disorder-maximum: "
+                   "the top of a label's maintenance day for opioid use disorder (sublingual "
+                   "buprenorphine: 24 mg/day), in the drug's own mg, which judges an order read "
+                   "as treatment of the disorder (safety rule opioid-use-disorder-treatment) in "
+                   "place of the thresholds for pain in OME; above it, the row's severity."),
         Column("drug", Kind.DRUG, required=False,
                doc="Empty: every opioid, its amounts in mg of oral morphine equivalent (OME) by "
                    "the route's own factor; a drug's own row replaces these for its route."),

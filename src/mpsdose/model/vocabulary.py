@@ -185,6 +185,9 @@ CONDITIONS: Mapping[str, str] = MappingProxyType(
         "malnutrition": "chronic malnutrition or cachexia (low glutathione; lowers the "
                         "acetaminophen maximum)",
         "dehydration": "dehydration or severe hypovolaemia (lowers the acetaminophen maximum)",
+        "opioid-use-disorder": "opioid use disorder (opioid dependence) treated with an opioid: "
+                               "sublingual buprenorphine above the analgesic dose is read as its "
+                               "treatment, not judged against the thresholds for pain",
         "acute-upper-respiratory-inflammation": "the indication acute upper respiratory tract "
                                                 "inflammation (the Japanese labels' loxoprofen "
                                                 "and acetaminophen maxima for it apply)",
@@ -209,6 +212,8 @@ _CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "chronic malnutrition": "malnutrition", "malnourished": "malnutrition",
         "cachexia": "malnutrition", "cachectic": "malnutrition",
         "hypovolaemia": "dehydration", "hypovolemia": "dehydration",
+        "oud": "opioid-use-disorder", "opioid use disorder": "opioid-use-disorder",
+        "opioid dependence": "opioid-use-disorder", "opioid-dependence": "opioid-use-disorder",
         "urti": "acute-upper-respiratory-inflammation",
         "acute upper respiratory tract inflammation": "acute-upper-respiratory-inflammation",
         "acute upper respiratory infection": "acute-upper-respiratory-inflammation",
