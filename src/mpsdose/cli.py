@@ -729,7 +729,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    (fluconazole, fluvoxamine); domperidone with a known-risk QT drug
                    (haloperidol, methadone, citalopram …: contraindicated); IM
                    olanzapine with an injected benzodiazepine (not recommended by its
-                   label); two gabapentinoids; a gabapentinoid with another CNS
+                   label); two gabapentinoids; two benzodiazepines or two SSRIs given
+                   regularly (STOPP v3 A3; a cross-taper against --previous: info);
+                   a gabapentinoid with another CNS
                    depressant and no opioid (info; a warning with a further respiratory
                    risk: FDA, MHRA); benzodiazepines,
                    Z-drugs and anticholinergic antidepressants from 65 (Beers)

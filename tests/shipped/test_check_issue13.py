@@ -765,12 +765,10 @@ FRESH46_STILL_WARNED = {
 
 # -- the forty-seventh and forty-eighth held-out rounds (written and committed before check ran) --
 FRESH47_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
-FRESH47_STILL_WARNED = {
-    "OC13": "MST 60 mg/day to a 12 mcg/h patch with Oramorph 10 mg as needed (uk): the UK table's "
-            "breakthrough dose, read against the patch's lowest reading",
-    "OC38": "MR morphine 120 mg/day to a 25 mcg/h patch with IR morphine 15 mg as needed (nz): the "
-            "UK table's breakthrough dose, read against the patch's lowest reading",
-}
+FRESH47_STILL_WARNED: dict[str, str] = {}
+# OC13 (a 12 mcg/h patch with Oramorph 10 mg as needed, uk) and OC38 (a 25 mcg/h patch with IR
+# morphine 15 mg as needed, nz) no longer warn (fix123124): each rescue is within the one the NHS
+# Lanarkshire patch table prints for its patch (5-10 mg and 10-15 mg), information naming it.
 # OC25 (ibuprofen 1.8 g/day with omeprazole, eu) no longer warns (fix75): the EU label's
 # 2400 mg/day (IbuHEXAL Fachinformation) is a general maximum, so MSF's 1200 mg/day for pain and
 # fever, not recorded for the patient, no longer speaks (as the UK and NZ rows already did).
@@ -1503,23 +1501,26 @@ FRESH122_STILL_WARNED = {
 }
 
 # Round 123 (medicines reconciliation at transitions of care; us/uk/eu) and round 124
-# (multimodal regimens for severe cancer pain; au/nz/jp): as the first run left them.
-FRESH123_LEFT = {
-    "BT37": "sertraline 100 mg with citalopram 20 mg daily (us): no rule reads two SSRIs as a "
-            "duplicate class",
-    "BT38": "lorazepam 1 mg twice daily with diazepam 5 mg three times daily (eu): no rule reads "
-            "two benzodiazepines as a duplicate class",
-}
+# (multimodal regimens for severe cancer pain; au/nz/jp).
+# fix123124: BT37 (sertraline 100 mg with citalopram 20 mg daily, us) caught by ssri-duplication:
+# two SSRIs given regularly together are a duplicate drug class (STOPP v3 A3; Patient.info's
+# sertraline/citalopram interaction page: same class, additive serotonin, QT), a warning; a
+# cross-taper against --previous (the old SSRI reduced as the new one starts, NHS SPS) is info.
+# BT38 (lorazepam 1 mg twice daily with diazepam 5 mg three times daily, eu) caught by
+# benzodiazepine-duplication (the Ativan product monograph's additive CNS depression with other
+# anxiolytics and sedative/hypnotics; STOPP v3 A3), a warning; a switch to diazepam with the old
+# drug reduced (NHS Scotland's reduction schedule) is info.
+FRESH123_LEFT: dict[str, str] = {}
 FRESH123_STILL_WARNED: dict[str, str] = {}
-FRESH124_LEFT = {
-    "BV16": "SC ketamine raised from 100 to 500 mg/24 h in one step (au): no ketamine titration "
-            "step or maximum in the data",
-}
-FRESH124_STILL_WARNED = {
-    "BW22": "morphine 15 mg prn beside a fentanyl 25 micrograms/h patch (au): 25% of the patch's "
-            "day read at 60 mg OME, above the 20% top of every share",
-    "BW38": "the same rescue beside the same patch after MR morphine 90 mg/day (nz): as BW22",
-}
+# fix123124: BV16 (SC ketamine raised from 100 to 500 mg/24 h in one change, au) caught by
+# non-opioid-titration-step: the Mid Essex palliative ketamine guideline's +50 mg/24 h a step
+# from a start of 50-100 mg/24 h (titration_steps.csv; no AU row, so the UK row is borrowed).
+FRESH124_LEFT: dict[str, str] = {}
+# fix123124: BW22 and BW38 (oral morphine 15 mg as needed beside a fentanyl 25 micrograms/h patch,
+# au and nz) no longer warn: the NHS Lanarkshire patch table prints immediate-release oral
+# morphine 10-15 mg as the rescue for 25 micrograms/h (patch_conversion.csv rescue rows), so a
+# rescue within it is information naming the table and the share it exceeds.
+FRESH124_STILL_WARNED: dict[str, str] = {}
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that

@@ -58,9 +58,13 @@ from mpsdose.model.vocabulary import Route
 if TYPE_CHECKING:  # record types loaded with their data, on first use
     from mpsdose.knowledge.limits import DoseLimit, OpioidRange
     from mpsdose.knowledge.market import MarketRule
-    from mpsdose.knowledge.practice import Rule
+    from mpsdose.knowledge.practice import PatchBand, Rule
 
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
+
+#: unit arithmetic, not clinical figures: a patch rate held as mg/day read back as mcg/h
+_MCG_PER_MG = 1000.0
+_HOURS_PER_DAY = 24.0
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -290,8 +294,12 @@ def _judge(k: Knowledge, item: Item, dose: float, shares: tuple[float, float], h
     (None: not known), for the sources written for one population only."""
     share_low, share_high = shares
     if _within(rule, share_low, share_high):
+        above = _above_every_source(k, item, dose, share_high, how)
+        printed = _printed_patch_rescue(k, item, dose, base) if above else None
+        if printed is not None:
+            return [_within_printed_rescue(above[0], printed, dose)]
         return [attrs.evolve(f, source=" ; also: ".join([f.source, *patch_source]))
-                for f in _above_every_source(k, item, dose, share_high, how)]
+                for f in above]
     hourly = _hourly(k, item, share_low, share_high, rule)
     if hourly is not None:
         return [Finding(Severity.INFO, "rescue-share",
@@ -582,6 +590,50 @@ def _above_every_source(k: Knowledge, item: Item, dose: float, share_high: float
         f"{how} at the reading of the factors that makes it largest, above the "
         f"{significant(top.bounds[1] * 100, 3)}% top of every source's usual share"),
         top.source, item=str(item))]
+
+
+def _printed_patch_rescue(k: Knowledge, item: Item, dose: float,
+                          base: list[tuple[Item, Ingredient]]) -> PatchBand | None:
+    """The ``rescue`` row of a patch table (``patch_conversion.csv``) whose printed
+    immediate-release rescue holds this rescue, or None.
+
+    Some patch conversion tables print, beside each patch strength, the immediate-release oral
+    rescue that goes with it (NHS Lanarkshire: 25 micrograms/hour, oral morphine 10-15 mg). Where
+    the scheduled opioids are patches of that drug alone, of one printed strength in all, and
+    the rescue is that table's drug by that route (immediate release) at a dose within what it
+    prints, the rescue is the table's own.
+    """
+    patches = {(i.drug.name, i.route) for i, _ in base}
+    if len(patches) != 1:
+        return None
+    ((patch, route),) = patches
+    if route is not Route.TRANSDERMAL or item.release not in (None, "ir"):
+        return None
+    rates = [i.daily(ingredient) for i, ingredient in base]
+    if any(r is None for r in rates):
+        return None
+    # daily() holds a patch's rate as mg/day: back to the table's micrograms an hour
+    rate = sum(r for r in rates if r is not None) * _MCG_PER_MG / _HOURS_PER_DAY
+    for band in k.patch_bands:
+        if (band.direction == "rescue" and band.drug == patch
+                and band.from_drug == item.drug.name and band.from_route is item.route
+                and math.isclose(band.patch_mcg_h, rate, rel_tol=1e-6)
+                and band.band.contains(dose)):
+            return band
+    return None
+
+
+def _within_printed_rescue(above: Finding, printed: PatchBand, dose: float) -> Finding:
+    """A rescue above every source's share of the day but within the rescue a patch table
+    prints for the patch: information naming both (the sources disagree)."""
+    return attrs.evolve(above, severity=Severity.INFO, message=(
+        f"{above.message}; but {significant(dose, 4)} mg is within the "
+        f"{significant(printed.band.low or 0.0, 4)}-{significant(printed.band.high or 0.0, 4)} "
+        f"mg of immediate-release oral {printed.from_drug} that the "
+        f"{printed.table} patch table prints as the rescue for a "
+        f"{significant(printed.patch_mcg_h, 4)} micrograms/hour {printed.drug} patch: the "
+        "sources disagree (the table reads the patch's day higher), so it is information"),
+        source=f"{printed.source} ; also: {above.source}")
 
 
 def _beside_use_disorder(k: Knowledge, item: Item, treatment: list[str]) -> Finding:

@@ -1007,6 +1007,12 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_monitor_inr(k, items))
     found.extend(_cyp2c9(k, items))
     found.extend(_cyp1a2_contraindicated(k, items))
+    found.extend(_class_duplication(k, items, previous, benzodiazepines,
+                                    "benzodiazepine-duplication", "benzodiazepines"))
+    ssris = [d for d in _with_property(k, items, "serotonin_reuptake_inhibitor")
+             if _property_value(k, d, "serotonin_reuptake_inhibitor") == "ssri"]
+    found.extend(_class_duplication(k, items, previous, ssris, "ssri-duplication",
+                                    "selective serotonin reuptake inhibitors"))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",
@@ -1046,6 +1052,62 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_usual_range_findings(k, items))
     found.extend(_steroid_findings(k, items))
     return found
+
+
+def _property_value(k: Knowledge, drug: str, name: str) -> str | None:
+    found = k.drug_properties.get(drug, name)
+    return None if found is None else found[0]
+
+
+def _daily_of(items: Sequence[Item], drug: str) -> float | None:
+    """The scheduled daily amount of one drug over its regular items [mg/day], or None where
+    one of them cannot be read."""
+    total = 0.0
+    for item in items:
+        if not item.listed or item.prn:
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug:
+                continue
+            daily = item.daily(ingredient)
+            if daily is None:
+                return None
+            total += daily
+    return total
+
+
+def _class_duplication(k: Knowledge, items: Sequence[Item], previous: Sequence[Item] | None,
+                       drugs: Sequence[str], check: str, plural: str) -> list[Finding]:
+    """Two drugs of one class given regularly together: a duplicate drug class (STOPP v3 A3,
+    "for daily regular use (as distinct from PRN use)"; the class's own label or interaction
+    source for every age), a warning.
+
+    An as-needed item is not counted (STOPP leaves PRN use out). With ``--previous`` holding one
+    of them regularly, the order is read as a switch: where that drug is now given at a lower
+    daily dose than before and every other one is new, it is a cross-taper, the planned switch
+    the ``<check>-cross-taper`` row's source describes, and the finding is information naming
+    it; any other overlap stays a warning that names the switch.
+    """
+    regular = sorted({d for d in drugs for item in items
+                      if item.listed and not item.prn and d in {x.name for x in item.drugs}})
+    if len(regular) < 2:
+        return []
+    text = f"two {plural} given regularly together: {', '.join(regular)}"
+    held = [d for d in regular if previous is not None and (_daily_of(previous, d) or 0) > 0]
+    if held:
+        started = [d for d in regular if d not in held]
+        tapered = [d for d in held
+                   if (now := _daily_of(items, d)) is not None
+                   and (before := _daily_of(previous or (), d)) is not None and now < before]
+        if len(held) == 1 and tapered and started:
+            before, now = _daily_of(previous or (), held[0]), _daily_of(items, held[0])
+            return [_ruled(k, f"{check}-cross-taper", (
+                f"{text}: {held[0]} reduced from {before:g} to {now:g} mg/day as "
+                f"{', '.join(started)} starts, a cross-taper (a planned switch)"), code=check)]
+        text += (f"; switching from {', '.join(held)}"
+                 + (f" to {', '.join(started)}" if started else "")
+                 + f"? {', '.join(held)} is not reduced, so this is not a cross-taper")
+    return [_ruled(k, check, text)]
 
 
 def _anticoagulant_duplication(k: Knowledge, items: Sequence[Item], anticoagulants: list[str],

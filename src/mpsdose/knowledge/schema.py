@@ -428,13 +428,17 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         "patch_conversion.csv", "Manufacturers' patch tables",
         Column("table"),
         Column("drug", Kind.DRUG, doc="The patch's drug."),
-        Column("direction", Kind.CHOICE, choices=("to_patch", "from_patch")),
+        Column("direction", Kind.CHOICE, choices=("to_patch", "from_patch", "rescue"),
+               doc="to_patch: the band of the current daily dose that the table converts to the "
+                   "patch; rescue: the immediate-release rescue dose (mg a dose) the table "
+                   "prints beside the patch."),
         Column("from_drug", Kind.DRUG),
         Column("from_route", Kind.ROUTE),
         Column("band", Kind.INTERVAL, unit="the row's unit",
                doc="The band of the current daily dose, as printed and read in the safe "
-                   "direction (an amount between two printed bands takes the lower patch)."),
-        Column("unit", Kind.CHOICE, choices=("mg/day",)),
+                   "direction (an amount between two printed bands takes the lower patch); for "
+                   "a rescue row, the printed rescue dose, inclusive."),
+        Column("unit", Kind.CHOICE, choices=("mg/day", "mg")),
         Column("patch_mcg_h", Kind.POSITIVE, unit="mcg/h"),
         key=("table", "drug", "direction", "from_drug", "from_route", "band"),
     ),
