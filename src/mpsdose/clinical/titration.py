@@ -110,9 +110,10 @@ def titration_step_findings(items: Sequence[Item], previous: Sequence[Item],
             Severity.WARNING, CODE,
             f"{drug} {route.value} rises from {significant(old_day, 4)} to "
             f"{significant(new_day, 4)} mg/day{doses} in one change, beyond the {labels} "
-            f"label's titration step{borrowed} ({steps}): a step is skipped. Judged per change "
-            "(the items carry no dates): raise by one labelled step at a time, or confirm the "
-            "intermediate dose was given for the labelled interval.",
+            f"source's titration step{borrowed} ({steps}): a step is skipped. Judged per change "
+            "(the items carry no dates): raise by one step at a time, or confirm the "
+            "intermediate dose was given for the source's interval (label or guideline, named "
+            "below).",
             " ; also: ".join(dict.fromkeys(row.source for row in beyond)),
             item=str(new[0]) if len(new) == 1 else None))
     return found
