@@ -164,7 +164,7 @@ _TARGET_BOUND = re.compile(
 _SOURCE = (r"(?:(?:the|a|an)\s+)?(?:(?:medical|published|previous|prior|earlier|other|several|"
            r"many|recent|some|current|international|national|clinical)\s+){0,2}"
            r"(?:literature|guidelines?|labels?|labell?ing|package\s+inserts?|references?|"
-           r"reports|studies|study|trials?|series|reviews?|authors|recommendations)")
+           r"reports|studies|study|trials?|series|reviews?|recommendations)")
 _SAID_OF_THE_LITERATURE = re.compile(
     r"\b(?:doses?|dosages?|dosing|regimens?)\b"
     r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?"
