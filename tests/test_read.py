@@ -96,7 +96,8 @@ def _items(text: str):
                                              ("fresh84", 0.81), ("fresh85", 0.78),
                                              ("fresh86", 1.0), ("fresh87", 1.0),
                                              ("fresh88", 0.91), ("fresh89", 0.96),
-                                             ("fresh90", 0.79), ("fresh91", 0.86)])
+                                             ("fresh90", 0.79), ("fresh91", 0.86),
+                                             ("fresh92", 0.82), ("fresh93", 0.96)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -1845,7 +1846,10 @@ def test_an_amount_in_gr_is_neither_grain_nor_gram(text, drug):
     reading = read_course(text)
     (item,) = [i for i in reading.items if i.drug.name == drug]
     assert item.daily_dose is None and item.per_dose is None, text
-    (finding,) = [f for f in reading.findings if f.finding.code == "grain-or-gram"]
+    # the drug's own finding (ceftriaxone's "2gr", a drug the catalogue lacks, has one too since
+    # prosefix9293)
+    (finding,) = [f for f in reading.findings if f.finding.code == "grain-or-gram"
+                  and f"({drug})" in f.finding.message]
     assert re.fullmatch(r"\d+\s*gr(?:ains)?", text[finding.span[0]:finding.span[1]])
     assert "not read" in finding.finding.message
 
@@ -7169,3 +7173,92 @@ def test_schedules_of_the_fresh90_and_fresh91_rounds_for_others(text, want):
 ])
 def test_an_amount_bracketed_with_its_drug_after_a_reduction_is_the_dose_reached(text, want):
     assert _daily_doses(text) == want
+
+
+# -- prosefix9293: the fresh92 and fresh93 rounds ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh92-019: a dose the literature, a guideline or a label gives is no dose given, in a
+    # sentence that names no drug (it referred back to the story's drug) or one that does
+    ("She took gabapentin 300 mg at night. Although the starting dose described in previous "
+     "reports is 900 mg/day, we chose 300 mg.", [("gabapentin", "300 mg/day"), ("gabapentin", None)]),
+    ("She took gabapentin 300 mg at night. The usual dose in the literature was 600 mg/day.",
+     [("gabapentin", "300 mg/day")]),
+    ("She took gabapentin 300 mg at night. The literature reports a starting dose of 900 mg/day.",
+     [("gabapentin", "300 mg/day")]),
+    ("She took gabapentin 300 mg at night. The dose of gabapentin recommended by the guidelines "
+     "is 900 mg/day.", [("gabapentin", "300 mg/day")]),
+    # the patient's own doses are read as before, a source named after the amount or not at all
+    ("She took gabapentin 300 mg at night. The dose was increased to 600 mg/day.",
+     [("gabapentin", "300 mg/day"), ("gabapentin", "600 mg/day")]),
+    ("She took gabapentin 300 mg at night. The dose was increased according to the guidelines to "
+     "600 mg/day.", [("gabapentin", "300 mg/day"), ("gabapentin", "600 mg/day")]),
+])
+def test_a_dose_the_literature_gives_is_no_dose_given(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh92-007: a dose with no schedule of its own, then "and", "then" or a comma,
+    # "continued" and a schedule: the dose went on at that schedule
+    ("She was given morphine at 5 mg and continued every 4 hours.", [("morphine", "30 mg/day")]),
+    ("He received dexamethasone 4 mg, then continued every 6 h.", [("dexamethasone", "16 mg/day")]),
+    ("He received dexamethasone 4 mg and continued it every 12 hours.",
+     [("dexamethasone", "8 mg/day")]),
+    # not another amount after "continued" (another dose), nor a course with no schedule
+    ("He received dexamethasone 8 mg and continued 4 mg every 6 h.",
+     [("dexamethasone", None), ("dexamethasone", "16 mg/day")]),
+    ("He received dexamethasone 8 mg and continued for 5 days.", [("dexamethasone", None)]),
+    # nor a dose that has its own schedule
+    ("He received dexamethasone 8 mg daily and continued every 6 h.",
+     [("dexamethasone", "8 mg/day")]),
+])
+def test_a_dose_continued_at_a_schedule_takes_it(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # fresh92-013: a combination named by its parts side by side, or by a slash, a hyphen or its
+    # EU brand (other_drug_names.csv, from the Zavicefta product information)
+    "He was on ceftazidime avibactam 2.5 g every 8 hours.",
+    "He was on ceftazidime/avibactam 2.5 g q8h.",
+    "He was on Ceftazidime-Avibactam 2.5gm 8 hourly.",
+    "He was on Zavicefta 2.5 g three times a day.",
+])
+def test_ceftazidime_and_avibactam_side_by_side_is_the_combination(text):
+    assert _others(text) == [("ceftazidime + avibactam", "7.5 g/day")]
+
+
+def test_plain_ceftazidime_is_still_ceftazidime():
+    assert _others("He was on ceftazidime 2 g every 8 hours.") == [("ceftazidime", "6 g/day")]
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    # fresh92-009: "gr" after a drug the catalogue lacks is said as after a catalogue drug's
+    # name, and its amount is not read (a grain or a gram)
+    ("She remained on meropenem 1 gr TID and vancomycin 1 g twice daily.", "meropenem"),
+    ("She was given 2 gr of vancomycin daily.", "vancomycin"),
+])
+def test_grain_or_gram_is_said_for_a_drug_the_catalogue_lacks(text, drug):
+    (finding,) = [f for f in read_course(text).findings if f.finding.code == "grain-or-gram"]
+    assert f"({drug})" in finding.finding.message
+    assert all(daily is None for name, daily in _others(text) if name == drug)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # fresh93-018: an unread amount's word spelt within two letters of a catalogue name is said,
+    # with that name, and never read as it
+    ("He was given hydromorfone 2 mg every 4 hours.", "hydromorphone"),
+    ("She took 500 mg of paracetemol every 6 hours.", "paracetamol (acetaminophen)"),
+    ("She took pregabaline 75 mg twice daily.", "pregabalin"),
+])
+def test_a_word_spelt_like_a_catalogue_name_is_said_not_read(text, name):
+    reading = read_course(text)
+    (finding,) = [f for f in reading.findings if f.finding.code == "spelt-like"]
+    assert f"spelt like {name} (" in finding.finding.message
+    assert not reading.items
+
+
+def test_a_word_far_from_any_catalogue_name_is_not_said_spelt_like():
+    assert "spelt-like" not in _codes("He had haemoglobin 10 g/dL and took metformin 500 mg "
+                                      "twice daily.")

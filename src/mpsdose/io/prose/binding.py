@@ -40,7 +40,7 @@ from mpsdose.io.prose.unknown_names import (
     subject_unknown_name,
     symptom_dose_among_drugs,
 )
-from mpsdose.io.prose.words import COUNTED, INN_STEM, SALTS, unit_count
+from mpsdose.io.prose.words import COUNTED, INN_STEM, NOT_A_NAME, SALTS, unit_count
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
 
@@ -305,6 +305,57 @@ def report_unattached(passage: Passage, tokens: list[Token], used: set[int],
         passage.add_finding(Severity.WARNING, "amount-not-attached",
                             f"{passage.text[token.start:token.end]!r}: no drug the catalogue knows is "
                             "named for it; not read as an item", (token.start, token.end))
+        _note_spelt_like(passage, tokens, index)
+
+
+def _note_spelt_like(passage: Passage, tokens: list[Token], index: int) -> None:
+    """ "steroids (methylprednisone 40 mg Q12h)": the word an unread amount is written with —
+    right before it, or after it and "of" — that no list knows but that is spelt within two
+    letters of a catalogue name of seven letters or more is said in a finding naming that
+    drug (``spelt-like``), so the pharmacist can check the text; it is never read as that drug
+    (a misspelling may as well be another substance: "methylprednisone" is also meprednisone's
+    chemical name, 16β-methylprednisone; prosefix9293, fresh93-018)."""
+    at = index - 1 if index >= 1 and tokens[index - 1].kind == "word" else (
+        index + 2 if index + 2 < len(tokens) and passage.word(tokens[index + 1]) == "of"
+        and tokens[index + 2].kind == "word" else None)
+    if at is None:
+        return
+    word = passage.word(tokens[at])
+    if len(word) < 7 or not word.isalpha() or word in NOT_A_NAME \
+            or passage.catalogue.get(word) is not None \
+            or any(low <= tokens[at].start < high for low, high in passage.other_name_spans):
+        return
+    closest: dict[str, tuple[int, str]] = {}
+    for name in passage.catalogue.names:
+        if len(name) >= 7 and name.isalpha() and abs(len(name) - len(word)) <= 2 \
+                and (edits := _edits(word, name)) <= 2:
+            drug = passage.catalogue.resolve(name).name
+            closest[drug] = min(closest.get(drug, (edits, name)), (edits, name))
+    near = sorted(name if name == drug else f"{name} ({drug})"
+                  for drug, (_, name) in closest.items())
+    if near:
+        passage.add_finding(Severity.WARNING, "spelt-like",
+                            f"{passage.text[tokens[at].start:tokens[at].end]!r} is no name the "
+                            f"catalogue knows, but is spelt like {' or '.join(near)} (two letters "
+                            "or fewer apart): its amount is not read as that drug — check the "
+                            "text", (tokens[at].start, tokens[at].end))
+
+
+def _edits(word: str, name: str) -> int:
+    """How many letters added, dropped or changed make ``word`` of ``name`` (the Levenshtein
+    distance), or 3 where it is more than two."""
+    if word == name:
+        return 0
+    previous = list(range(len(name) + 1))
+    for i, letter in enumerate(word, 1):
+        current = [i]
+        for j, other in enumerate(name, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (letter != other)))
+        if min(current) > 2:
+            return 3
+        previous = current
+    return min(previous[-1], 3)
 
 
 def _daily_dose_list(passage: Passage, tokens: list[Token]) -> None:

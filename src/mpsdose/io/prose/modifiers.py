@@ -126,6 +126,10 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
         if _joins_verbs_of_giving(tokens, position) and _modifier_ahead(tokens, position, others):
             position += 1  # "100 mg was started and given every 8 h": one verb of the dose
             continue
+        if position == last + 1 and (ahead := _continued_on(passage, tokens, reading,
+                                                            position)) is not None:
+            last = position = ahead  # "hydrocortisone at 100 mg and continued every 8 h"
+            continue
         if token.kind in ("punct", "plus") and (_another_follows(tokens, position)
                                                or _unknown_name_follows(tokens, position)):
             break
@@ -757,6 +761,38 @@ def _modifier_ahead(tokens: list[Token], position: int, others: _Others) -> bool
         if token.kind in MODIFIERS and token.kind != "approx":
             return True
     return False
+
+
+#: What joins a dose to the schedule it went on at: "and", ", and", "and then", a comma.
+_JOINS_CONTINUED = re.compile(r"\s*(?:,\s*)?(?:and(?:\s+then)?|then)?\s*")
+
+
+def _continued_on(passage: Passage, tokens: list[Token], reading: ItemReading,
+                  position: int) -> int | None:
+    """ "a dose of hydrocortisone at 100 mg and continued every 8 h", "100 mg, then continued
+    q8h", "and continued it every 6 h": a dose with no schedule of its own, then "and", "then"
+    or a comma, "continued" and a schedule right after it — the dose went on at that schedule,
+    so the schedule is the dose's (prosefix9293, fresh92-007), as "100 mg stat and 12 hourly"
+    is. Not "and continued at 50 mg every 6 h" (another amount: another dose) nor "and
+    continued for 5 days" (no schedule). Returns the schedule's position, or None."""
+    if reading.amount_token is None or reading.amount_token >= position \
+            or any(t.kind == "freq" for t in tokens[reading.first:position]):
+        return None
+    verb = position
+    while verb < len(tokens) and tokens[verb].kind in ("plus", "punct", "time") \
+            and verb - position < 3:
+        verb += 1
+    if verb == position or verb + 1 >= len(tokens) or tokens[verb].kind != "verb" \
+            or passage.word(tokens[verb]) not in ("continued", "continuing") \
+            or not _JOINS_CONTINUED.fullmatch(passage.normal, tokens[position].start,
+                                               tokens[verb].start):
+        return None
+    schedule = verb + 1
+    if passage.word(tokens[schedule]) == "it" and schedule + 1 < len(tokens):
+        schedule += 1  # "and continued it every 6 h"
+    if tokens[schedule].kind == "freq" and isinstance(tokens[schedule].value, Schedule):
+        return schedule
+    return None
 
 
 #: The verbs of giving a dose ("started", "given", "continued"), which "and" may join into one

@@ -154,6 +154,38 @@ _TARGET_BOUND = re.compile(
     r"(?:\d+\s*[×x]\s*)?$")
 
 
+#: Where a dose is said to come from the literature, not from the patient's care: "the initiation
+#: dose reported in the literature is 200 mg/day", "the dose described in previous reports was",
+#: "the usual starting dose in the literature is", "the dose recommended by the guidelines is",
+#: "the literature reports a starting dose of", "guidelines suggest a dose of" (prosefix9293,
+#: fresh92-019: the reader once gave such an amount, in a sentence that names no drug, to the
+#: story's drug). The words of the source stand between the dose and the amount, or the source is
+#: the subject of a verb of reporting before the dose.
+_SOURCE = (r"(?:(?:the|a|an)\s+)?(?:(?:medical|published|previous|prior|earlier|other|several|"
+           r"many|recent|some|current|international|national|clinical)\s+){0,2}"
+           r"(?:literature|guidelines?|labels?|labell?ing|package\s+inserts?|references?|"
+           r"reports|studies|study|trials?|series|reviews?|recommendations)")
+_SAID_OF_THE_LITERATURE = re.compile(
+    r"\b(?:doses?|dosages?|dosing|regimens?)\b"
+    r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?"
+    r"\s+(?:(?:commonly|usually|typically|previously|most\s+often|often|widely|generally)\s+)?"
+    r"(?:(?:reported|described|published|suggested|recommended|proposed|cited|documented|used|"
+    r"advised|given|found)\s+)?(?:in|by|from|according\s+to)\s+" + _SOURCE
+    + r"(?:\s+(?:for|in)\s+(?:[a-z-]+\s+){1,3}?)?"
+    r"\s*(?:[,:=]\s*|\s(?:is|are|was|were|of|being|has\s+been|have\s+been)\s+)"
+    r"(?:(?:about|approximately|around|only|usually|typically)\s+)?$"
+    r"|\b" + _SOURCE + r"\s+(?:(?:have|has)\s+(?:been\s+)?)?(?:reports?|reported|suggests?|suggested|"
+    r"recommends?|recommended|describes?|described|advises?|advised|proposes?|proposed|states?|"
+    r"stated)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}?(?:doses?|dosages?|dosing|regimens?)"
+    r"\s+(?:of\s+)?(?:(?:about|approximately|around|only)\s+)?$")
+
+
+def _said_of_the_literature(normal: str, start: int) -> bool:
+    """ "the initiation dose reported in the literature is 200 mg/day": the amount at ``start``
+    is a dose the literature, a guideline or a label gives, not one the patient had."""
+    return _SAID_OF_THE_LITERATURE.search(normal[max(0, start - 120):start]) is not None
+
+
 def _said_of_the_drug(normal: str, start: int) -> bool:
     """ "(maximum recommended dose, 180 mg/d)": the amount at ``start`` is a recommended,
     labelled or allowed dose, not one given at it ("at recommended dosage (4 g daily)")."""
@@ -227,7 +259,9 @@ def note_grains(passage: Passage, tokens: list[Token]) -> None:
                 break
             ahead += 1
         named = next((t for t in reversed(before) if t.kind == "drug"), None) or named_after
-        if named is None:
+        name = named.value.drug.name if named is not None else _other_name_before(
+            passage, [*before, *tokens[position + 2:ahead + 1]])
+        if name is None:
             continue
         said = passage.text[number.start:unit.end]
         why = ("'gr' is the grain (64.8 mg) in apothecaries' use and a gram in many "
@@ -235,8 +269,20 @@ def note_grains(passage: Passage, tokens: list[Token]) -> None:
                and len(unit.value) <= 3 else "the grain (64.8 mg) is an apothecaries' unit "
                "the reader does not convert")
         passage.add_finding(Severity.WARNING, "grain-or-gram",
-                            f"{said!r} ({named.value.drug.name}): {why}, so the amount is not read: "
+                            f"{said!r} ({name}): {why}, so the amount is not read: "
                             "write it in mg or g", (number.start, unit.end))
+
+
+def _other_name_before(passage: Passage, before: list[Token]) -> str | None:
+    """The name of a drug the catalogue lacks (``passage.other_name_spans``) among the tokens
+    right before a grain's number or after its "of" ("piperacillin 4.5 gr QID", "2 gr of
+    vancomycin": the same finding as a catalogue drug's; prosefix9293, fresh92-009), as
+    written, or None."""
+    for token in reversed(before):
+        for low, high in passage.other_name_spans:
+            if low <= token.start < high:
+                return passage.text[low:high]
+    return None
 
 
 def _no_daily_amount(passage: Passage, token: Token, not_dose: str, code: str, why: str) -> None:
@@ -432,6 +478,11 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             used.add(index)  # "120 mg/d of loxoprofen (maximum recommended dose, 180 mg/d)"
             passage.add_not_dose(token, "a recommended, usual or allowed dose: said of the drug, "
                                  "not the patient's dose")
+            continue
+        if _said_of_the_literature(passage.normal, token.start):
+            used.add(index)  # "the initiation dose reported in the literature is 200 mg/day"
+            passage.add_not_dose(token, "a dose the literature, a guideline or a label gives: "
+                                 "said of the drug, not the patient's dose")
             continue
         if re.match(r"\s*(?:or|and)\s+(?:more|greater|higher|above|over)\b",
                     passage.normal[token.end:token.end + 20]):
