@@ -97,7 +97,9 @@ def _items(text: str):
                                              ("fresh86", 1.0), ("fresh87", 1.0),
                                              ("fresh88", 0.91), ("fresh89", 0.96),
                                              ("fresh90", 0.79), ("fresh91", 0.86),
-                                             ("fresh92", 0.82), ("fresh93", 0.96)])
+                                             ("fresh92", 0.82), ("fresh93", 0.96),
+                                             ("fresh94", 0.93), ("fresh95", 0.81),
+                                             ("fresh96", 0.73)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -151,6 +153,16 @@ CONTESTED: dict[str, tuple[str, float, str]] = {
                     "'400 mg q12h—loading dose' (800 mg/day); the set reads the loading day as "
                     "no daily amount and marks it contestable; the 200 mg twice a day after it "
                     "is read as 400 mg/day in its own item"),
+    "fresh94-005": ("trimethoprim", 1280.0,
+                    "'IV sulfamethoxazole/trimethoprim was administered with 320 mg "
+                    "trimethoprim every 6 h': the amount the words give is trimethoprim's, 1280 "
+                    "mg a day of it, as co-trimoxazole is dosed by its trimethoprim component; "
+                    "the set names the item the combination (sulfamethoxazole + trimethoprim "
+                    "1280 mg/day) and marks it contestable. Read as the combination, 1280 mg/day "
+                    "would be taken for its whole amount (sulfamethoxazole five times as much "
+                    "again), and no item says 'of its trimethoprim component'; read as "
+                    "trimethoprim, the amount, the schedule and the substance it measures are "
+                    "all as written"),
 }
 
 
@@ -7262,3 +7274,88 @@ def test_a_word_spelt_like_a_catalogue_name_is_said_not_read(text, name):
 def test_a_word_far_from_any_catalogue_name_is_not_said_spelt_like():
     assert "spelt-like" not in _codes("He had haemoglobin 10 g/dL and took metformin 500 mg "
                                       "twice daily.")
+
+
+# -- prosefix949596: the fresh94, fresh95 and fresh96 rounds -----------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh95-007: the kilogram of a dose per kg spelt out, or with the body weight it means,
+    # is per kg: without a weight there is no daily amount ...
+    ("He was given vancomycin 15 milligrams per kilogram every 12 hours.", [("vancomycin", None)]),
+    ("Mebendazole 5 mg per kilogram per day was given.", [("mebendazole", None)]),
+    ("Amikacin 15 mg/kg body weight once daily was started.", [("amikacin", None)]),
+    ("Amikacin 15 mg/kg of body weight per day was started.", [("amikacin", None)]),
+    ("Amikacin 15 mg/kg bw per day was started.", [("amikacin", None)]),
+    ("She received gentamicin 5 mg per kilo once daily.", [("gentamicin", None)]),
+    # ... and with the weight the text gives (in kg or kilograms), the dose times the weight
+    ("He weighs 60 kg. Gentamicin 5 mg/kg of body weight once daily.",
+     [("gentamicin", "300 mg/day")]),
+    ("She weighed 50 kilograms. Amikacin 15 mg per kilogram of body weight per day was given.",
+     [("amikacin", "750 mg/day")]),
+    # per kg of an ideal (lean, adjusted) weight is never multiplied by the weight weighed
+    ("She weighed 80 kg. Vancomycin 15 mg/kg of ideal body weight every 12 hours.",
+     [("vancomycin", None)]),
+])
+def test_a_dose_per_kilogram_however_spelt_is_per_kg(text, want):
+    assert _others(text) == want
+
+
+def test_a_catalogue_drug_per_kilogram_spelt_out_has_no_daily_amount_without_a_weight():
+    # fresh95-007, on a catalogue drug
+    (item,) = _items("Ketamine 1 milligram per kilogram per hour was infused.")
+    assert item.daily_dose is None
+    assert "weight-based" in _codes("Ketamine 1 milligram per kilogram per hour was infused.")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh96-008: amounts listed after a count of dosage units and "each containing" are one
+    # unit's strengths, times the count — never one unit's strength as the dose
+    ("She took three tablets each containing 250 mg ethambutol, 75 mg isoniazid and 150 mg "
+     "rifampicin once daily.",
+     [("ethambutol", "750 mg/day"), ("isoniazid", "225 mg/day"), ("rifampicin", "450 mg/day")]),
+    ("Two capsules each consisting of rifampicin 150 mg and isoniazid 75 mg were given once "
+     "daily.", [("rifampicin", "300 mg/day"), ("isoniazid", "150 mg/day")]),
+    ("He took 2 tablets, each of which contains 400 mg pyrazinamide, daily.",
+     [("pyrazinamide", "800 mg/day")]),
+    # units not counted: no daily amount
+    ("He took tablets each containing 150 mg of rifampicin once daily.", [("rifampicin", None)]),
+])
+def test_amounts_each_unit_contains_are_times_the_count(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh96-008, on catalogue drugs: "each of", "each tablet contains"
+    ("Paracetamol 2 tablets each of 500 mg four times a day.", [("acetaminophen", "4000 mg/day")]),
+    ("Three tablets (each tablet contains 5 mg oxycodone) twice daily.",
+     [("oxycodone", "30 mg/day")]),
+    # the list ends where a drug is named before its amount after amounts before names: the
+    # next drug's dose is its own
+    ("He took two tablets each containing 5 mg of oxycodone, and morphine 10 mg twice daily.",
+     [("oxycodone", None), ("morphine", "20 mg/day")]),
+])
+def test_each_unit_contains_on_catalogue_drugs(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_the_count_of_units_is_said_with_its_words():
+    text = "Paracetamol 2 tablets each of 500 mg four times a day."
+    (finding,) = [f for f in read_course(text).findings if f.finding.code == "count-times-strength"]
+    assert "'2 tablets each of': 2 × 500 mg" in finding.finding.message
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh95-011: a colon after a drug's name in brackets after a class word: the amount is
+    # the drug's, not the class word's
+    ("Therapy with a carbapenem (meropenem: 1 g every 8 hours) was given.",
+     [("meropenem", "3 g/day")]),
+    ("She was started on an aminoglycoside (gentamicin: 240 mg/day).", [("gentamicin", "240 mg/day")]),
+])
+def test_a_colon_after_the_name_in_brackets_keeps_the_amount_the_names(text, want):
+    assert _others(text) == want
+
+
+def test_a_colon_after_a_catalogue_name_in_brackets_after_a_class_word():
+    # fresh95-011, on a catalogue drug
+    assert _daily_doses("Treatment with an antidepressant (sertraline: 50 mg/day) was begun.") \
+        == [("sertraline", "50 mg/day")]

@@ -137,7 +137,8 @@ class DoseNumbers:
                           "daily amount", Severity.INFO))
             return dose
         if reading.count_before and reading.count is not None:
-            notes.append(("count-times-strength", f"{reading.count} × {plain(value)} "
+            each = f"{reading.count_words!r}: " if reading.count_words is not None else ""
+            notes.append(("count-times-strength", f"{each}{reading.count} × {plain(value)} "
                           f"{unit_spelling(base, per)} = {plain(value * reading.count)} "
                           f"{unit_spelling(base, per)}", Severity.INFO))
             value = value * reading.count
@@ -162,6 +163,11 @@ class DoseNumbers:
             if weight is None:
                 notes.append(("weight-based", "a dose per kg, and the text gives no weight: no "
                               "daily amount", Severity.INFO))
+                return dose
+            if amount.other_weight:  # "1 g per kilogram of ideal body weight"
+                notes.append(("weight-based", "a dose per kg of an ideal, lean, adjusted or "
+                              "predicted weight, which the text does not give: no daily amount",
+                              Severity.INFO))
                 return dose
             notes.append(("weight-used", f"per kg × the weight the text gives ({plain(weight)} kg)",
                           Severity.INFO))

@@ -26,6 +26,8 @@ __all__ = [
     "DECIMAL_COMMA",
     "MILLION_UNITS",
     "NUMBER",
+    "PER_KG",
+    "PER_OTHER_WEIGHT",
     "PHRASES",
     "RANGE",
     "SCHEME_AFTER_AMOUNT",
@@ -61,8 +63,19 @@ ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"
 #: Millions of units of activity ("3 million IU", "1 million units (MU)", "2 MU", "9 MIU"), as
 #: colistimethate and benzylpenicillin are dosed: read as units, times a million (prosefix7475).
 MILLION_UNITS = r"(?:(?:million|mega)\s*(?:international\s+units?|units?|iu|ui|u)|miu|mu)"
+#: The kilogram of a dose per kg, however it is spelt: "kg", "kilogram", "kilogramme", "kilo",
+#: with the body weight it means said or not ("per kilogram of body weight", "/kg body weight",
+#: "/kg bw", "/kg b.w."). A per-kg spelling not read would make the dose per kg the day's amount
+#: (the reader once read "albendazole at a dose of 10mg per kilogram per day" as 10 mg a day,
+#: fresh95-007; prosefix949596).
+PER_KG = (r"(?:kg|kilo(?:gram(?:me)?)?s?)"
+          r"(?:\s+(?:of\s+)?(?:(?:the\s+|his\s+|her\s+)?(?:(?:ideal|lean|adjusted|predicted|actual|total)"
+          r"\s+)?body\s*-?\s*weight|bw(?![a-z])|b\.\s*w\.?|(?:ideal|lean|adjusted|predicted)\s+weight))?")
+#: A dose per kg of a weight other than the body's as weighed (ideal, lean, adjusted,
+#: predicted): a weight the text's "weighing 64 kg" is not (see ``PER_KG``).
+PER_OTHER_WEIGHT = re.compile(r"\b(?:ideal|lean|adjusted|predicted)\s+(?:body\s*-?\s*)?weight\b")
 #: "die" is the day in Latin and Italian ("hydrocortisone 200 mg/die").
-_PER_UNIT = (r"(?:kg|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|die|days?|d|dose|ml|min(?:utes?)?"
+_PER_UNIT = (rf"(?:{PER_KG}|24\s*h(?:ours?|rs?)?|hours?|hrs?|h|die|days?|d|dose|ml|min(?:utes?)?"
              r"|m\s*(?:2|²|\(\s*2\s*\))(?![\d.]))")  # "mg/m2", "mg/m 2", "mg/m²", "mg/m(2)"
 #: "/kg", " per hour", "•h-1", " kg-1", ".day-1", " day(-1)", " over 24 hours", " an hour", " a day":
 #: repeated.
@@ -544,5 +557,7 @@ PHRASES: tuple[Phrase, ...] = (
     _p("class", r"(?:adjuvant|conventional|standard(?:\s+oral)?|non\s*-?\s*opioid)\s+analgesics?|"
                 r"adjuvants?|co\s*-?\s*analgesics?|analgesics?|analgesia|medications?|medicines?|"
                 r"painkillers?|drugs?", "*"),
-    _p("weight", rf"({_NUM})\s*-?\s*kg(?![a-z\-])(?!\s*-\s*1)", lambda m: number(m.group(1))),
+    # "weighing 64 kg", "a weight of 64 kilograms" (the kilogram spelt as a dose per kg's is)
+    _p("weight", rf"({_NUM})\s*-?\s*(?:kg|kilo(?:gram(?:me)?)?s?)(?![a-z\-])(?!\s*-\s*1)",
+       lambda m: number(m.group(1))),
 )

@@ -413,6 +413,14 @@ def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading)
     if taken is not None:  # "8 doses of 5 mg oxycodone per day": doses taken, not a schedule
         reading.doses_taken = taken
         return
+    each = _each_unit_contains(passage, tokens, index)
+    if each is not None:  # "four tablets … each containing 150 mg rifampicin, 75 mg isoniazid"
+        count, words = each
+        if count is None:
+            reading.units_unread = words  # "tablets each containing 150 mg": how many, not said
+        else:
+            reading.count, reading.count_before, reading.count_words = count, True, words
+        return
     position = index - 1
     if position >= 1 and tokens[position].kind == "word" and tokens[position].value in (
             "x", "×") and tokens[position].end == tokens[index].start - 1:
@@ -443,6 +451,74 @@ def read_unit_count(passage: Passage, tokens: list[Token], reading: ItemReading)
             continue  # "10 mg 1 tablet twice daily"
         reading.units_unread = words
         return
+
+
+#: Dosage units, then what EACH of them contains: "four tablets of fixed dose combination
+#: antituberculosis drugs each consisted 150 mg rifampicin, 75mg isoniazid …", "2 capsules, each
+#: containing 250 mg", "three tablets, each of which contains", "tablets (each tablet contains",
+#: "2 tablets each of 500 mg".
+#: The count before the units, where written (a number or a word), is group ``count``.
+_EACH_CONTAINS = re.compile(
+    r"(?:(?<![\w.,/])(?P<count>\d+|" + "|".join(
+        w for w in sorted(WORD_NUMBERS, key=len, reverse=True)
+        if w not in ("once", "twice", "thrice")) + r")\s+(?:[a-z\-]+\s+){0,2})?"
+    r"(?P<unit>tablets?|tabs?|capsules?|caps?|pills?|sachets?|suppositor(?:y|ies)|ampoules?|vials?)"
+    r"(?![a-z])[^.;:]{0,100}?\beach\s*(?:of\s+(?:which|them)\s+|(?:tablet|tab|capsule|cap|pill|"
+    r"sachet|suppository|ampoule|vial)\s+)?(?:contain(?:s|ing|ed)?|consist(?:s|ing|ed)?(?:\s+of)?"
+    r"|compris(?:es|ing|ed)(?:\s+of)?|with|ha[sd]|having|of)(?![a-z])")
+#: The words that join the pairs of a list of what each unit contains: a comma, "and".
+_EACH_JOINS = (",", "and")
+
+
+def _each_unit_contains(passage: Passage, tokens: list[Token],
+                        index: int) -> tuple[int | None, str] | None:
+    """ "four tablets of fixed dose combination antituberculosis drugs each consisted 150 mg
+    rifampicin, 75mg isoniazid, 275 mg etambuthol, and 400 mg pyrazinamide were given once
+    daily": an amount in the list after dosage units and "each containing" (or "each consisting
+    of", "each of which contains", "each tablet contains", "each with", "each of") is one
+    unit's strength, never the dose. The list is of pairs, each an amount and a name (listed or
+    not: "275 mg etambuthol") in one order throughout, joined by commas and "and" (brackets and
+    "of" aside); anything else — a verb, a schedule, a name before an amount after pairs of
+    amounts before names — ends it. The count before the units (None where they are not
+    counted) and the words from the count to "each …"; None where the amount is not in such a
+    list (prosefix949596, fresh96-008)."""
+    start = tokens[0].start if tokens else 0
+    found = None
+    for match in _EACH_CONTAINS.finditer(passage.normal, start, tokens[index].start):
+        found = match
+    if found is None:
+        return None
+    groups: list[list[str]] = [[]]
+    for token in tokens[:index + 1]:
+        said = passage.word(token)
+        if token.start < found.end() or token.kind in ("open", "close") or said == "of":
+            continue
+        if said in _EACH_JOINS and token.kind in ("punct", "plus"):
+            if groups[-1]:
+                groups.append([])
+            continue
+        if token.kind == "amount":
+            groups[-1].append("amount")
+        elif token.kind == "drug" or (token.kind == "word" and name_like(said)):
+            if groups[-1][-1:] != ["name"]:  # "rifampicin sodium", "co-trimoxazole forte": one
+                groups[-1].append("name")
+        else:
+            return None  # "were given", "twice daily": the list has ended
+    first = groups[0]
+    if first not in (["amount", "name"], ["name", "amount"], ["amount"]):
+        return None
+    order = ["amount", "name"] if first[0] == "amount" else ["name", "amount"]
+    last = groups[-1]
+    if any(group != order for group in groups[:-1]) \
+            or last != (["amount"] if order[0] == "amount" else order):
+        return None
+    said = found.group("count")
+    count = None
+    if said is not None:
+        count = int(said) if said.isdigit() else WORD_NUMBERS.get(said)
+    if count is not None and not 1 <= count <= 10:
+        return None  # no count of units one takes at once
+    return count, passage.text[found.start():found.end()]
 
 
 #: Dosage units a count before a drug's name counts ("two patches, Duragesic® (25 μg/h)").

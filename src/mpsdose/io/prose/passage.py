@@ -193,6 +193,9 @@ class ItemReading:
     count: int | None = None  #: dosage units per dose after the strength ("; 2 tablets")
     #: the count is written before the amount ("two 25 mcg/h patches", "2 x 25 mcg/h")
     count_before: bool = False
+    #: the words of a count of units whose EACH the amount is ("four tablets … each consisted"):
+    #: the count is ``count`` (``count_before``), said in the finding with these words
+    count_words: str | None = None
     #: a count of units the reader does not read ("1-2 tablets", ", 2 tablets"): no daily amount
     units_unread: str | None = None
     #: the count before a multiplication sign was read as doses a day ("3×500 mg")

@@ -23,6 +23,8 @@ from mpsdose.io.prose.lexicon import (
     LIST,
     MILLION_UNITS,
     NUMBER,
+    PER_KG,
+    PER_OTHER_WEIGHT,
     PHRASES,
     RANGE,
     SCHEME_AFTER_AMOUNT,
@@ -55,6 +57,9 @@ class Amount(Value):
     #: day, in order: "10/5/5 mg", "150-50-150mg", "150-150mg")
     kind: str = "single"
     over_24h: bool = False  #: the day was written "over 24 hours"
+    #: per kg of an ideal, lean, adjusted or predicted weight ("1 g per kilogram of ideal body
+    #: weight"): not the weight the text gives, which is never used for it
+    other_weight: bool = False
     #: doses of a day written with hyphens ("150-50-150mg"): a day only where the text says one
     #: ("daily"), as a hyphen also joins the steps of a titration
     day_needed: bool = False
@@ -151,7 +156,7 @@ _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg":
 #: dose, never 2 g a day (the reader once read "morphine 10 mg per dose every 4 hours" as 10 mg a
 #: day).
 _SUFFIX_PART = re.compile(
-    r"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*(kg|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|dose|"
+    rf"\s*(?:/|per\s+|over\s+(?:a\s+)?|an\s+|a\s+|•|\.)?\s*({PER_KG}|24\s*-?\s*h(?:ours?|rs?)?|hours?|hrs?|h|dose|"
     r"die|days?|d|ml|min(?:utes?)?|m\s*(?:2|²|\(\s*2\s*\)))(?:\s*-\s*1|\(\s*-\s*1\s*\))?")
 _SPACE = re.compile(r"\s+")
 _OME = next(pattern for kind, pattern, make in PHRASES
@@ -175,7 +180,9 @@ def _per(suffix: str) -> tuple[str, ...]:
     parts: list[str] = []
     for match in _SUFFIX_PART.finditer(suffix):
         unit = match.group(1)
-        if unit.startswith(("24", "day")) or unit in ("d", "die"):
+        if unit.startswith(("kg", "kilo")):
+            parts.append("kg")  # "per kilogram of body weight", "/kg bw": per kg
+        elif unit.startswith(("24", "day")) or unit in ("d", "die"):
             parts.append("day")
         elif unit.startswith("h"):
             parts.append("h")
@@ -500,6 +507,8 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         found_amount = _amount(normal, position, end, vocabulary)
         if found_amount is not None:
             stop, amount = found_amount
+            if amount.per_kg and PER_OTHER_WEIGHT.search(normal, position, stop):
+                amount = attrs.evolve(amount, other_weight=True)
             return Token("amount", position, stop, amount)
     spelt = WORD_AMOUNT.match(normal, position, end) if (
         position == 0 or not normal[position - 1].isalnum()) and not AFTER_NUMBER_WORD.search(
@@ -507,7 +516,8 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
     if spelt is not None:  # "One gram of methylprednisolone per day": a number spelt out
         return Token("amount", position, spelt.end(), Amount(
             (float(AMOUNT_WORDS[" ".join(spelt.group("number").split())]),),
-            _BASE[spelt.group("unit")], _per(spelt.group("suffix"))))
+            _BASE[spelt.group("unit")], _per(spelt.group("suffix")),
+            other_weight=PER_OTHER_WEIGHT.search(spelt.group("suffix")) is not None))
     ome = _OME.match(normal, position, end)
     if ome:  # "oral morphine equivalents": a cue, not the drug
         return Token("cue", position, ome.end(), "ome")

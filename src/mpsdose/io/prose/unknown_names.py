@@ -371,8 +371,11 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
         # after a catalogue drug's name in them ("esogard (rabeprazole 20 + domperidone 30 mg)")
         head = index - 1
         while head > opening and (tokens[head].kind in ("route", "release", "form")
-                                  or passage.word(tokens[head]) in SALTS | _DOSE_PHRASE):
-            head -= 1  # "(treated with atorvastatin at 40 mg OD)": the words of a dose too
+                                  or passage.word(tokens[head]) in SALTS | _DOSE_PHRASE
+                                  or (tokens[head].kind == "punct" and tokens[head].value == ":")):
+            # "(treated with atorvastatin at 40 mg OD)": the words of a dose too; "cephalosporin
+            # (ceftriaxone: 1g/day)": a colon after the drug's name (prosefix949596, fresh95-011)
+            head -= 1
         if head > opening and tokens[head].kind == "drug":
             return False
         position = opening - 1
