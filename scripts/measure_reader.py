@@ -87,7 +87,7 @@ Usage: python scripts/measure_reader.py
             fresh68|fresh69|fresh70|fresh71|fresh72|fresh73|fresh74|fresh75|
             fresh76|fresh77|fresh78|fresh79|fresh80|fresh81|
             fresh82|fresh83|fresh84|fresh85|fresh86|fresh87|
-            fresh88|fresh89|fresh90|fresh91|fresh92|fresh93|fresh94|fresh95|fresh96|
+            fresh88|fresh89|fresh90|fresh91|fresh92|fresh93|fresh94|fresh95|fresh96|fresh97|fresh98|
             all]
             [--show]
 """
@@ -123,7 +123,8 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh76", "fresh77", "fresh78", "fresh79",
          "fresh80", "fresh81", "fresh82", "fresh83",
          "fresh84", "fresh85", "fresh86", "fresh87", "fresh88", "fresh89",
-         "fresh90", "fresh91", "fresh92", "fresh93", "fresh94", "fresh95", "fresh96")
+         "fresh90", "fresh91", "fresh92", "fresh93", "fresh94", "fresh95", "fresh96",
+         "fresh97", "fresh98")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -161,7 +162,8 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh88_passages.jsonl", "fresh89_passages.jsonl",
          "fresh90_passages.jsonl", "fresh91_passages.jsonl",
          "fresh92_passages.jsonl", "fresh93_passages.jsonl",
-         "fresh94_passages.jsonl", "fresh95_passages.jsonl", "fresh96_passages.jsonl")
+         "fresh94_passages.jsonl", "fresh95_passages.jsonl", "fresh96_passages.jsonl",
+         "fresh97_passages.jsonl", "fresh98_passages.jsonl")
 
 
 def passages() -> list[dict]:
