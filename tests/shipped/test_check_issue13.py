@@ -1522,6 +1522,23 @@ FRESH124_LEFT: dict[str, str] = {}
 # rescue within it is information naming the table and the share it exceeds.
 FRESH124_STILL_WARNED: dict[str, str] = {}
 
+# Round 125 (heart disease and the QT interval; us/uk/eu) and round 126 (lung disease and
+# breathlessness; au/nz/jp): as the first run left them.
+FRESH125_LEFT = {
+    "BX32": "domperidone 10 mg three times daily for 28 days (uk): the 30 mg/day maximum is met "
+            "and no row holds the one-week limit of the 2014 European review",
+}
+FRESH125_STILL_WARNED: dict[str, str] = {}
+FRESH126_LEFT: dict[str, str] = {}
+FRESH126_STILL_WARNED = {
+    "CZ02": "MR morphine 10 mg daily to 10 mg twice daily for COPD breathlessness (au): +100% "
+            "beyond the 50% titration step",
+    "CZ22": "OxyContin 10 mg every 12 h, opioid-naive, 64 years (au): above eTG's palliative "
+            "start of 5 mg twice daily",
+    "CZ47": "oral IR morphine 15 mg/day to SC morphine 10 mg/24 h (nz): +100% under PDQ's SC "
+            "factor, the most cautious table",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1648,6 +1665,8 @@ ROUNDS = {
     "fresh122": (FRESH122_LEFT, FRESH122_STILL_WARNED),
     "fresh123": (FRESH123_LEFT, FRESH123_STILL_WARNED),
     "fresh124": (FRESH124_LEFT, FRESH124_STILL_WARNED),
+    "fresh125": (FRESH125_LEFT, FRESH125_STILL_WARNED),
+    "fresh126": (FRESH126_LEFT, FRESH126_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
