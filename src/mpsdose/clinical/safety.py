@@ -780,8 +780,9 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
         named = allowed.market.upper() if allowed.market else "any-market"
-        within = (f"within the {named} maximum of {significant(other or 0, 4)} "
-                  f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}")
+        unit = {"single": allowed.dose_unit, "daily": f"{allowed.dose_unit}/day",
+                "days": "days"}[kind]
+        within = f"within the {named} maximum of {significant(other or 0, 4)} {unit}"
         if allowed.release == m.row.release:
             kind_of = "information only" if severity is Severity.INFO else "a warning"
             text += f"; {within}: the markets' labels disagree, so it is {kind_of}"
