@@ -587,6 +587,9 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--condition", "conditions", multiple=True, metavar="NAME",
               help="A condition (repeatable): copd, asthma, sleep-apnoea, respiratory-disease, "
                    "dialysis, chronic-alcohol-use, malnutrition, dehydration, "
+                   "heart-failure (NSAIDs and domperidone are then flagged), long-qt (a "
+                   "prolonged QT interval: domperidone, citalopram, escitalopram flagged; "
+                   "methadone asks for an ECG), "
                    "opioid-use-disorder (sublingual buprenorphine above the analgesic dose is "
                    "then judged as its treatment, not against the OME thresholds for pain), "
                    "acute-upper-respiratory-inflammation (an indication).")

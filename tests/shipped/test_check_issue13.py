@@ -1523,20 +1523,33 @@ FRESH124_LEFT: dict[str, str] = {}
 FRESH124_STILL_WARNED: dict[str, str] = {}
 
 # Round 125 (heart disease and the QT interval; us/uk/eu) and round 126 (lung disease and
-# breathlessness; au/nz/jp): as the first run left them.
-FRESH125_LEFT = {
-    "BX32": "domperidone 10 mg three times daily for 28 days (uk): the 30 mg/day maximum is met "
-            "and no row holds the one-week limit of the 2014 European review",
-}
+# breathlessness; au/nz/jp).
+# fix125126: BX32 (domperidone 10 mg three times daily for 28 days, uk) caught by
+# domperidone-duration-above-max: the 2014 CMDh/MHRA restriction as the SmPCs word it, "usually,
+# the maximum treatment duration should not exceed one week" (dose_limits.csv max_days 7, uk and
+# eu; the NZ data sheet's initial four weeks for its other indications, nz), a warning (the label
+# says "usually"; palliative use is longer). No duration written stays information.
+# The writer could not record heart disease: --condition heart-failure and long-qt now exist
+# (nsaid-heart-failure; condition-contraindicated for domperidone, citalopram, escitalopram;
+# condition-monitoring for methadone with a long QT), for later rounds to use.
+FRESH125_LEFT: dict[str, str] = {}
 FRESH125_STILL_WARNED: dict[str, str] = {}
 FRESH126_LEFT: dict[str, str] = {}
 FRESH126_STILL_WARNED = {
     "CZ02": "MR morphine 10 mg daily to 10 mg twice daily for COPD breathlessness (au): +100% "
-            "beyond the 50% titration step",
+            "beyond the 50% titration step. eTG's breathlessness regimen (weekly to at most "
+            "30 mg/24 h) gives a ceiling, not a step for low doses, and no palliative titration "
+            "source seen gives an absolute step (5-10 mg/day) that would judge it; not keyed to "
+            "COPD, which no source does",
     "CZ22": "OxyContin 10 mg every 12 h, opioid-naive, 64 years (au): above eTG's palliative "
-            "start of 5 mg twice daily",
+            "start of 5 mg twice daily. The AU product information's dosing text was still not "
+            "seen (a TGA FOI copy of the PI showed only its description; the '10 mg 12-hourly' "
+            "seen is the Singapore HSA label and the UK Oxeltra text, not an AU/NZ label), so "
+            "no AU naive-start row is added",
     "CZ47": "oral IR morphine 15 mg/day to SC morphine 10 mg/24 h (nz): +100% under PDQ's SC "
-            "factor, the most cautious table",
+            "factor, the most cautious table; the titration step's choice of factor for a route "
+            "change of the same drug was not reworked in fix125126 (time): to look at, with "
+            "the route-change dangerous rows of every round kept flagged",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -104,7 +104,7 @@ from mpsdose.model.regimen import (
     State,
 )
 from mpsdose.model.value import Value
-from mpsdose.model.vocabulary import ROUTE_GROUPS, Route, parse_condition
+from mpsdose.model.vocabulary import CONDITIONS, ROUTE_GROUPS, Route, parse_condition
 
 __all__ = ["FOLDS", "SafetyError", "check", "check_course", "enforce"]
 
@@ -780,8 +780,9 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
     if allowed is not None:
         other = _ceiling(allowed, kind, patient)
         named = allowed.market.upper() if allowed.market else "any-market"
-        within = (f"within the {named} maximum of {significant(other or 0, 4)} "
-                  f"{allowed.dose_unit}{'' if kind == 'single' else '/day'}")
+        unit = {"single": allowed.dose_unit, "daily": f"{allowed.dose_unit}/day",
+                "days": "days"}[kind]
+        within = f"within the {named} maximum of {significant(other or 0, 4)} {unit}"
         if allowed.release == m.row.release:
             kind_of = "information only" if severity is Severity.INFO else "a warning"
             text += f"; {within}: the markets' labels disagree, so it is {kind_of}"
@@ -924,6 +925,13 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
             found.append(_ruled(k, "nsaid-renal", f"{', '.join(nsaids)} with "
                                 f"{_crcl_text(patient)} (< {rule.threshold:g})",
                                 rule=rule, patient=patient))
+        systemic = sorted({d.name for item in items if item.listed
+                           and item.route is not Route.TOPICAL
+                           for d in item.drugs if d.drug_class == "nsaid"})
+        if systemic and "heart-failure" in patient.conditions:
+            found.append(_ruled(k, "nsaid-heart-failure",
+                                f"{', '.join(systemic)} in a patient with heart failure",
+                                patient=patient))
         # Beers: ketorolac is avoided from 65 by any route, a PPI or not; the other NSAIDs'
         # criterion is chronic oral use without gastroprotection
         avoided = [d for d in nsaids if k.drug_properties.get(d, "nsaid_avoid_older")]
@@ -1031,6 +1039,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if "methadone" in opioids:
         found.extend(_methadone_qt(k, items))
     found.extend(_qt_contraindicated(k, items))
+    found.extend(_condition_findings(k, items, patient))
     found.extend(_parenteral_benzodiazepine(k, items))
     anticoagulants = _classes(items, "anticoagulant")
     antiplatelets = _classes(items, "antiplatelet")
@@ -1525,6 +1534,34 @@ def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             found.append(Finding(rule.severity, "qt-prolonging-contraindicated",
                                  f"{text} by {drug}'s own source. {rule.statement}",
                                  f"{source} ; also: {rule.source}"))
+    return found
+
+
+_CONDITION_PROPERTIES = (("contraindicated_conditions", "condition-contraindicated",
+                          "contraindicated"),
+                         ("monitored_conditions", "condition-monitoring",
+                          "to be monitored"))
+
+
+def _condition_findings(k: Knowledge, items: Sequence[Item],
+                        patient: Patient) -> list[Finding]:
+    """A drug whose own source contraindicates it in a condition the patient is recorded to have
+    (``contraindicated_conditions``: domperidone in heart failure or a long QT interval, by the
+    2014 EU/UK restriction; citalopram and escitalopram in a long QT interval, by the 2011 MHRA
+    review), or asks for monitoring in it (``monitored_conditions``: methadone with a long QT
+    interval, an ECG by Medsafe's advice). One finding a drug and property, naming the
+    conditions and the drug's own source, then the rule's statement."""
+    found = []
+    for name, check, verb in _CONDITION_PROPERTIES:
+        for drug in _with_property(k, items, name):
+            value, source = k.drug_properties.get(drug, name)  # type: ignore[misc]
+            met = [c for c in value.split() if c in patient.conditions]
+            if not met:
+                continue
+            rule = _rule(k, check)
+            named = " and ".join(CONDITIONS[c].split(" (")[0] for c in met)
+            text = f"{drug} in a patient with {named}: {verb} by {drug}'s own source"
+            found.append(Finding(rule.severity, check, f"{text}. {rule.statement}", source))
     return found
 
 

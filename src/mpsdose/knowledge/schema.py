@@ -725,7 +725,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "qt_prolonging_contraindicated",
                                                  "parenteral_benzodiazepine_not_recommended",
                                                  "who_step",
-                                                 "other_anticoagulants_contraindicated")),
+                                                 "other_anticoagulants_contraindicated",
+                                                 "contraindicated_conditions",
+                                                 "monitored_conditions")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -767,7 +769,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "other_anticoagulants_contraindicated: yes, for an anticoagulant "
                             "whose label contraindicates concomitant treatment with any other "
                             "anticoagulant, except while switching (the EU direct oral "
-                            "anticoagulants); the source is that label."),
+                            "anticoagulants); the source is that label. "
+                            "contraindicated_conditions: the patient conditions (--condition "
+                            "names), space-separated, in which the drug's source contraindicates "
+                            "it (domperidone: heart-failure long-qt). monitored_conditions: the "
+                            "conditions in which the drug's source asks for monitoring before "
+                            "and during treatment (methadone: long-qt, an ECG)."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",

@@ -185,6 +185,11 @@ CONDITIONS: Mapping[str, str] = MappingProxyType(
         "malnutrition": "chronic malnutrition or cachexia (low glutathione; lowers the "
                         "acetaminophen maximum)",
         "dehydration": "dehydration or severe hypovolaemia (lowers the acetaminophen maximum)",
+        "heart-failure": "heart failure (the drugs whose labels contraindicate it are flagged: "
+                         "the NSAIDs, in severe heart failure; domperidone, in cardiac disease)",
+        "long-qt": "a prolonged QT interval or congenital long QT syndrome (the drugs whose "
+                   "labels contraindicate it are flagged, and methadone, whose regulator asks "
+                   "for ECG monitoring)",
         "opioid-use-disorder": "opioid use disorder (opioid dependence) treated with an opioid: "
                                "sublingual buprenorphine above the analgesic dose is read as its "
                                "treatment, not judged against the thresholds for pain",
@@ -212,6 +217,11 @@ _CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "chronic malnutrition": "malnutrition", "malnourished": "malnutrition",
         "cachexia": "malnutrition", "cachectic": "malnutrition",
         "hypovolaemia": "dehydration", "hypovolemia": "dehydration",
+        "heart failure": "heart-failure", "cardiac failure": "heart-failure",
+        "congestive heart failure": "heart-failure", "chf": "heart-failure",
+        "long qt": "long-qt", "long qt syndrome": "long-qt", "long-qt-syndrome": "long-qt",
+        "lqts": "long-qt", "qt prolongation": "long-qt", "qt-prolongation": "long-qt",
+        "prolonged qt": "long-qt", "qtc prolongation": "long-qt",
         "oud": "opioid-use-disorder", "opioid use disorder": "opioid-use-disorder",
         "opioid dependence": "opioid-use-disorder", "opioid-dependence": "opioid-use-disorder",
         "urti": "acute-upper-respiratory-inflammation",
