@@ -163,9 +163,24 @@ def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
     final "e" (the French and Italian spelling of an INN: céfazoline, bémiparine), is that
     drug — where the word is itself no name of the catalogue or of either list (the converse of
     the catalogue's "methadon" for methadone, whole_text._without_final_e; prosefix9091,
-    fresh90-034)."""
+    fresh90-034). And "lamivudin 100 mg/day", "ceftriaxon (2g per day)": a listed name of
+    eight letters or more that ends in "e", written without it, is that drug, as the catalogue's
+    "methadon" is, where no other listed drug's name is one edit from the word (prosefix9798,
+    fresh97-025)."""
     found: dict[str, Drug] = {}
     catalogue = passage.catalogue
+    for match in re.finditer(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])", passage.normal):
+        # "lamivudin 100 mg/day": a listed name of eight letters or more that ends in "e",
+        # written without it (the German and Dutch spelling, as the catalogue's "methadon"),
+        # where no other listed name is one edit from the word (prosefix9798, fresh97-025)
+        word = match.group(0)
+        whole = word + "e"
+        if word in already or word in found or word in names or whole not in names \
+                or catalogue.get(word) is not None or word in NOT_A_NAME or whole in NOT_A_NAME \
+                or _unlisted_spelling(word, whole, names):
+            continue
+        found[word] = names[whole].drug()
+        passage.other_name_spans.append(match.span())
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{7,}e(?![a-z0-9-])", passage.normal):
         word = match.group(0)
         name = word[:-1]
@@ -176,6 +191,14 @@ def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
         found[word] = names[name].drug()
         passage.other_name_spans.append(match.span())
     return found
+
+
+def _unlisted_spelling(word: str, whole: str, names: Mapping[str, OtherDrug]) -> bool:
+    """Is another listed drug's name (of the same first letter) one edit from ``word``, so
+    that the word may be that name misspelt rather than ``whole`` without its final "e"?"""
+    drug = names[whole].name
+    return any(names[name].name != drug and _one_edit(word, name)
+               for name in names if name[:1] == word[:1] and abs(len(name) - len(word)) <= 1)
 
 
 #: A word as a vocabulary name is written: letters, inner hyphens ("co-trimoxazole").
@@ -448,9 +471,23 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
             and paired.group(1).lower() not in NOT_A_NAME | _PHRASE_WORDS | _UNIT_WORDS:
         return True  # "captopril 50mg / HCT 25mg": the word after the slash heads the amount
     tokens = scan(second.text, text, start, end, passage.vocabulary)
-    return any(token.kind == "word" and name_like(str(token.value))
-               and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
-               for token in _outside_remarks(tokens))
+    # a brand in brackets right after the name is the name's ("immunoglobulin (Hyper-Tet 250
+    # U)"), as the catalogue's reading holds "methyl-prednisolone (Urbason 40 mg)"
+    return any(token.kind == "word" and (name_like(str(token.value)) or (
+        _hyphened_name(second.text[token.start:token.end])
+        and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
+        and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
+        for token in _outside_remarks(tokens))
+
+
+def _hyphened_name(written: str) -> bool:
+    """ "Hiyosin-N-butilbromür", "N-Acetylcysteine": a capitalised word of parts joined by
+    hyphens, one of them a word that could be a drug's name — a chemical name, which the amount
+    after it belongs to (prosefix9798, fresh12-027: "ranitidin 50 mg iv and
+    Hiyosin-N-butilbromür 20 mg im" once gave the 20 mg to ranitidine)."""
+    parts = written.split("-")
+    return len(parts) > 1 and written[:1].isupper() and all(part.isalpha() for part in parts) \
+        and any(name_like(part.lower()) for part in parts)
 
 
 #: A slash or "+" right after another name's amount ("captopril 50mg / HCT 25mg", "enalapril
@@ -525,7 +562,13 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            "higher", "lower", "larger", "smaller", "greater", "previous",
                            # "hydroxychloroquine …, but was on a stable dose of 200 mg twice
                            # daily": words that say the dose held (prosefix8889, fresh89-024)
-                           "stable", "steady", "usual", "same", "unchanged", "constant"})
+                           "stable", "steady", "usual", "same", "unchanged", "constant",
+                           # "started on thyroxine replacement and the dose was gradually
+                           # increased to150 mcg daily": a kind of treatment, no drug's name, as
+                           # the catalogue's reading holds "prednisolone therapy (60 mg/day)"
+                           # (prosefix9798, fresh98-003)
+                           "replacement", "therapy", "treatment", "supplementation",
+                           "substitution", "prophylaxis"})
 
 
 def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],
