@@ -54,7 +54,13 @@ Mycophenolate named without its product: the bare word "mycophenolate" (no "mofe
 "sodium" after it) names neither product; the reader gives it the name other_drug_names.csv
 derives from "mycophenolate sodium" (mycophenolic acid) and the sets name it either way, so a
 reading of the bare word matches the expected item of either product whose words it overlaps, with
-the same daily amount — a measurement convention (prosefix8889, fresh89-031/-032).
+the same daily amount — a measurement convention (prosefix8889, fresh89-031/-032). So does
+"tenofovir" alone (no "disoproxil" or "alafenamide" after it), which names neither prodrug: the
+list holds the bare word as a drug of its own, the sets name it the disoproxil (its labelled
+amount, 245 mg, is "tenofovir 245 mg/day" as written), and a reading of it matches the expected
+item of either product whose words it overlaps, with the same daily amount (prosefix9798,
+fresh97-024). Names are compared as other_drug_names.csv resolves them ("tenofovir disoproxil"
+is its "tenofovir disoproxil fumarate").
 
 Amounts in units: an expected daily amount in units (``units/day``) matches only a reading in
 units (heparin 10000 units/day), never one in mg. The parts before fresh25 were written when the
@@ -197,7 +203,11 @@ def _words_of(passage: dict, drug: str, value: float) -> list[tuple[int, int]]:
     for state in passage["expected"]["states"]:
         for item in state["items"]:
             daily = item.get("daily_dose")
-            if item.get("drug") != drug or not daily or not item.get("as_written"):
+            named = item.get("drug")
+            # the set's name, or the name other_drug_names.csv gives it ("tenofovir disoproxil":
+            # tenofovir disoproxil fumarate)
+            if not named or (named != drug and other_name(named) != drug) or not daily \
+                    or not item.get("as_written"):
                 continue
             if daily["unit"] in _UNITS_DAY:
                 amount = -float(daily["value"]) * _UNITS_DAY[daily["unit"]]
@@ -225,23 +235,41 @@ def _misspelt_match(passage: dict, drug: str, value: float, item) -> bool:
             and _overlaps(item.span, _words_of(passage, drug, value)))
 
 
-#: The two products of mycophenolate: the mofetil (CellCept) and the sodium salt (Myfortic, which
-#: other_drug_names.csv lists as mycophenolic acid). The bare word names neither product: the
-#: reader gives it the name other_drug_names.csv derives from "mycophenolate sodium" without its
-#: salt word (mycophenolic acid), and the sets name it either way (fresh53-027, fresh65-018 and
-#: fresh89-031/-032 the mofetil; fresh66-034, fresh73-018 and fresh84-011 the acid).
-_MYCOPHENOLATE = frozenset({"mycophenolate mofetil", "mycophenolic acid"})
-_BARE_MYCOPHENOLATE = re.compile(r"mycophenolate(?!\s*(?:mofetil|sodium))", re.IGNORECASE)
+#: The products a bare word names neither of: {the bare word as written (no product's word after
+#: it): the products' names, as other_drug_names.csv resolves them}. The bare word is read as
+#: the name the list gives it, and the sets name it as a product (prosefix8889, prosefix9798).
+#:
+#: - "mycophenolate": the mofetil (CellCept) or the sodium salt (Myfortic, which
+#:   other_drug_names.csv lists as mycophenolic acid); the reader gives the bare word the name
+#:   the list derives from "mycophenolate sodium" without its salt word (mycophenolic acid), and
+#:   the sets name it either way (fresh53-027, fresh65-018 and fresh89-031/-032 the mofetil;
+#:   fresh66-034, fresh73-018 and fresh84-011 the acid).
+#: - "tenofovir": the disoproxil (as fumarate; "245 mg tenofovir disoproxil", the EU label's
+#:   amount, is 300 mg of the fumarate) or the alafenamide (25 mg); the list holds the bare word
+#:   as a drug of its own (the WHO Model List's "tenofovir"), and the sets name the bare word the
+#:   disoproxil (fresh97-024 "tenofovir 245 mg/day", and its items without an amount).
+_PRODUCTS_OF_BARE_WORD: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "mycophenolate": (re.compile(r"mycophenolate(?!\s*(?:mofetil|sodium))", re.IGNORECASE),
+                      frozenset({"mycophenolate mofetil", "mycophenolic acid"})),
+    "tenofovir": (re.compile(r"tenofovir(?![\s-]*(?:disoproxil|alafenamide|amibufenamide|df\b|"
+                             r"tdf\b|taf\b))", re.IGNORECASE),
+                  frozenset({"tenofovir disoproxil fumarate", "tenofovir alafenamide"})),
+}
 
 
 def _product_unnamed_match(passage: dict, drug: str, value: float, item) -> bool:
-    """A reading of the bare word "mycophenolate" matches the expected item of either of its
-    products (:data:`_MYCOPHENOLATE`) whose words it overlaps, with the same daily amount: which
-    product the bare word is, is the set's naming choice, not the reader's (prosefix8889)."""
-    return (drug in _MYCOPHENOLATE and other_name(item.name) in _MYCOPHENOLATE
-            and _BARE_MYCOPHENOLATE.search(item.as_written) is not None
-            and abs(_daily(item) - value) <= 0.01 * abs(value)
-            and _overlaps(item.span, _words_of(passage, drug, value)))
+    """A reading of a bare word that names no product (:data:`_PRODUCTS_OF_BARE_WORD`:
+    "mycophenolate", "tenofovir") matches the expected item of any of its products whose words
+    it overlaps, with the same daily amount: which product the bare word is, is the set's naming
+    choice, not the reader's (prosefix8889, prosefix9798)."""
+    read = other_name(item.name)
+    for bare, (written, products) in _PRODUCTS_OF_BARE_WORD.items():
+        if drug in products and (read in products or read == other_name(bare)) \
+                and written.search(item.as_written) is not None \
+                and abs(_daily(item) - value) <= 0.01 * abs(value) \
+                and _overlaps(item.span, _words_of(passage, drug, value)):
+            return True
+    return False
 
 
 def volume_as_mass(passage: dict) -> list[tuple[str, float]]:
@@ -459,7 +487,7 @@ def measure(part: str, show: bool = False) -> dict[str, int]:
             if found is None:  # the passage misspells the name: matched by its words
                 found = next((i for i in unmatched_others
                               if _misspelt_match(passage, drug, value, i)), None)
-            if found is None:  # "mycophenolate" alone: either product, by its words
+            if found is None:  # "mycophenolate", "tenofovir" alone: a product, by its words
                 found = next((i for i in unmatched_others
                               if _product_unnamed_match(passage, drug, value, i)), None)
             if found is None:

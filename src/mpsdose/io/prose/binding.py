@@ -315,16 +315,18 @@ def _note_spelt_like(passage: Passage, tokens: list[Token], index: int) -> None:
     drug (``spelt-like``), so the pharmacist can check the text; it is never read as that drug
     (a misspelling may as well be another substance: "methylprednisone" is also meprednisone's
     chemical name, 16β-methylprednisone; prosefix9293, fresh93-018)."""
-    at = index - 1 if index >= 1 and tokens[index - 1].kind == "word" else (
-        index + 2 if index + 2 < len(tokens) and passage.word(tokens[index + 1]) == "of"
-        and tokens[index + 2].kind == "word" else None)
-    if at is None:
+    # the word before, else the word after "of" ("injections of 12 milligrammes of
+    # bethamethasone": "of" before the amount is no name; prosefix9798, fresh97-013)
+    candidates = [at for at in (index - 1 if index >= 1 and tokens[index - 1].kind == "word"
+                                else None,
+                                index + 2 if index + 2 < len(tokens)
+                                and passage.word(tokens[index + 1]) == "of"
+                                and tokens[index + 2].kind == "word" else None)
+                  if at is not None and _spelt_candidate(passage, tokens[at])]
+    if not candidates:
         return
+    at = candidates[0]
     word = passage.word(tokens[at])
-    if len(word) < 7 or not word.isalpha() or word in NOT_A_NAME \
-            or passage.catalogue.get(word) is not None \
-            or any(low <= tokens[at].start < high for low, high in passage.other_name_spans):
-        return
     closest: dict[str, tuple[int, str]] = {}
     for name in passage.catalogue.names:
         if len(name) >= 7 and name.isalpha() and abs(len(name) - len(word)) <= 2 \
@@ -339,6 +341,15 @@ def _note_spelt_like(passage: Passage, tokens: list[Token], index: int) -> None:
                             f"catalogue knows, but is spelt like {' or '.join(near)} (two letters "
                             "or fewer apart): its amount is not read as that drug — check the "
                             "text", (tokens[at].start, tokens[at].end))
+
+
+def _spelt_candidate(passage: Passage, token: Token) -> bool:
+    """Could the word be a catalogue name misspelt: seven letters or more, no name the
+    catalogue or either list knows?"""
+    word = passage.word(token)
+    return len(word) >= 7 and word.isalpha() and word not in NOT_A_NAME \
+        and passage.catalogue.get(word) is None \
+        and not any(low <= token.start < high for low, high in passage.other_name_spans)
 
 
 def _edits(word: str, name: str) -> int:

@@ -56,7 +56,11 @@ def number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-_MASS = r"(?:mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligrams?|grams?|gm|g|ml|millilit(?:er|re)s?|%)"
+#: "mgs" is the milligram's plural as Indian and West African reports write it ("capecitabine
+#: 1500mgs twice daily", prosefix9798, fresh97-023); "milligramme" and "gramme" the French and
+#: older British spelling ("12 milligrammes of bethamethasone", fresh97-013).
+_MASS = (r"(?:mgs|mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligram(?:me)?s?|gram(?:me)?s?"
+         r"|gm|g|ml|millilit(?:er|re)s?|%)")
 #: Units of activity ("5000 units", "4000 U/day", "20 IU", "2×5000 unit"): the dose unit of the
 #: heparins and insulins, never converted to mg (CONTRACT.md §1).
 ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"

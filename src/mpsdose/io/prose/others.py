@@ -81,6 +81,8 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
             other = _listed_as(name, listed, spaced)
             if other is None and name.endswith("s"):
                 other = _listed_as(name[:-1], listed, spaced)
+            if other is not None and _laboratory_value(passage, match.span()):
+                continue  # "Hct 32%", "HCT was 30": the haematocrit, not hydrochlorothiazide
             if other is not None:
                 found[name] = other.drug()
                 taken.append(match.span())
@@ -88,6 +90,7 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     found.update(_vocabulary_names(passage, knowledge.drug_vocabulary, taken, found))
     catalogue = passage.catalogue
     found.update(_with_final_e(passage, {**knowledge.drug_vocabulary, **listed}, found))
+    found.update(_comma_combinations(passage, listed))
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{4,}(?![a-z0-9-])", passage.normal):
         word = match.group(0)
         if word in found or word in _NOT_DRUGS or word in NOT_A_NAME \
@@ -101,6 +104,58 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     return found
 
 
+#: The abbreviations of a laboratory value that the list also gives a drug ("HCT", the
+#: haematocrit and hydrochlorothiazide; "HCT 25mg" in "captopril 50mg / HCT 25mg"): such an
+#: alias names the drug only where the text writes it in capitals right before an amount of mass,
+#: as a laboratory value never is written (a haematocrit is a percentage or a fraction).
+LAB_ABBREVIATIONS = frozenset({"hct", "hb", "hgb", "plt", "wbc", "rbc", "inr", "crp", "esr",
+                               "alt", "ast", "ldh", "bun", "tsh", "psa"})
+_MASS_AFTER = re.compile(r"\s*\d+(?:[.,]\d+)?\s*(?:mg|mgs|g|gm|mcg|µg|ug|milligrams?|grams?)"
+                         r"(?![a-z/])")
+
+
+def _comma_combinations(passage: Passage, listed: Mapping[str, OtherDrug]) -> dict[str, Drug]:
+    """ "Sulfamethoxazole, Trimethoprime: 2400 mg/day": the two components of a fixed
+    combination the list names ("a + b"), written side by side with only a comma between them (in
+    either order, each as the list spells it or, for a name of seven letters or more that ends in
+    a consonant, with a final "e"), are that combination — its amount is the product's, never
+    the second component's alone (prosefix9798, fresh97-010: trimethoprim 2400 mg/day was read)."""
+    found: dict[str, Drug] = {}
+    combinations = {other.name: other for other in listed.values()
+                    if other.name.count(" + ") == 1}
+    for name, other in combinations.items():
+        first, second = name.split(" + ")
+        parts = "|".join(_spelt(part) for part in (first, second))
+        pattern = rf"(?<![a-z0-9-])({parts})\s*,\s*({parts})(?![a-z0-9-])"
+        for match in re.finditer(pattern, passage.normal):
+            one, two = (_bare(match.group(i), (first, second)) for i in (1, 2))
+            if one is None or two is None or one == two:
+                continue
+            found[" ".join(match.group(0).split())] = other.drug()
+            passage.other_name_spans.append(match.span())
+    return found
+
+
+def _spelt(part: str) -> str:
+    """A component's name as a pattern: its words apart by any space, and a final "e" allowed
+    after a name of seven letters or more that ends in a consonant."""
+    pattern = r"\s+".join(re.escape(word) for word in part.split())
+    return pattern + ("e?" if len(part) >= 7 and part[-1] not in "aeiouy" else "")
+
+
+def _bare(written: str, parts: tuple[str, ...]) -> str | None:
+    """Which of ``parts`` the words ``written`` are (a final "e" allowed, see :func:`_spelt`)."""
+    said = " ".join(written.split())
+    return next((part for part in parts if said in (part, f"{part}e")), None)
+
+
+def _laboratory_value(passage: Passage, span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` a laboratory abbreviation the list also gives a drug, not
+    written as that drug's name is (:data:`LAB_ABBREVIATIONS`)?"""
+    return passage.normal[span[0]:span[1]] in LAB_ABBREVIATIONS and not (
+        passage.text[span[0]:span[1]].isupper() and _MASS_AFTER.match(passage.normal, span[1]))
+
+
 def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
                   already: Mapping[str, Drug]) -> dict[str, Drug]:
     """ "cefazoline 1 g i.v. every 8 h", "bemiparine 3500 IU": a name of ``other_drug_names.csv``
@@ -108,9 +163,24 @@ def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
     final "e" (the French and Italian spelling of an INN: céfazoline, bémiparine), is that
     drug — where the word is itself no name of the catalogue or of either list (the converse of
     the catalogue's "methadon" for methadone, whole_text._without_final_e; prosefix9091,
-    fresh90-034)."""
+    fresh90-034). And "lamivudin 100 mg/day", "ceftriaxon (2g per day)": a listed name of
+    eight letters or more that ends in "e", written without it, is that drug, as the catalogue's
+    "methadon" is, where no other listed drug's name is one edit from the word (prosefix9798,
+    fresh97-025)."""
     found: dict[str, Drug] = {}
     catalogue = passage.catalogue
+    for match in re.finditer(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])", passage.normal):
+        # "lamivudin 100 mg/day": a listed name of eight letters or more that ends in "e",
+        # written without it (the German and Dutch spelling, as the catalogue's "methadon"),
+        # where no other listed name is one edit from the word (prosefix9798, fresh97-025)
+        word = match.group(0)
+        whole = word + "e"
+        if word in already or word in found or word in names or whole not in names \
+                or catalogue.get(word) is not None or word in NOT_A_NAME or whole in NOT_A_NAME \
+                or _unlisted_spelling(word, whole, names):
+            continue
+        found[word] = names[whole].drug()
+        passage.other_name_spans.append(match.span())
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{7,}e(?![a-z0-9-])", passage.normal):
         word = match.group(0)
         name = word[:-1]
@@ -121,6 +191,14 @@ def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
         found[word] = names[name].drug()
         passage.other_name_spans.append(match.span())
     return found
+
+
+def _unlisted_spelling(word: str, whole: str, names: Mapping[str, OtherDrug]) -> bool:
+    """Is another listed drug's name (of the same first letter) one edit from ``word``, so
+    that the word may be that name misspelt rather than ``whole`` without its final "e"?"""
+    drug = names[whole].name
+    return any(names[name].name != drug and _one_edit(word, name)
+               for name in names if name[:1] == word[:1] and abs(len(name) - len(word)) <= 1)
 
 
 #: A word as a vocabulary name is written: letters, inner hyphens ("co-trimoxazole").
@@ -317,7 +395,8 @@ def read_other_items(first: Reading, passage: Passage, second: Reading,
     for state in second.states:
         for item in state.items:
             if item.drug.listed or item.carried or item.amount_span is None \
-                    or item.amount_span[0] not in free or _not_its_own(second, passage, item):
+                    or item.amount_span[0] not in free or _not_its_own(second, passage, item) \
+                    or _laboratory_value(passage, item.drug_span):
                 continue
             key = (item.span, item.amount_span, item.daily_mg, item.per_dose and str(item.per_dose))
             if key in seen:
@@ -375,7 +454,8 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
     # (an amount with as many strengths as names); "amoxicillin/clavulanic acid 1g" is not
     components = re.search(r"\d\s*/\s*\d", text[slice(*item.amount_span)]) is not None
     if not components and (re.match(r"\s*[/+-]\s*[a-z]", text[name_end:])
-                           or re.search(r"[a-z]\s*[/+-]\s*$", text[:name_start])):
+                           or (re.search(r"[a-z]\s*[/+-]\s*$", text[:name_start])
+                               and not _AMOUNT_JOINED_BEFORE.search(text[:name_start]))):
         return True
     if components and re.fullmatch(r"(?:\s*/\s*[a-z]+)+\s*", text[name_end:item.amount_span[0]]):
         return False  # the other components' names, each after a slash
@@ -386,10 +466,46 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         else (item.amount_span[1], name_start)
     if _SENTENCE_END.search(second.text[start:end]):
         return False  # referred back to from a later sentence: the second reading's rules
+    paired = _PAIR_AFTER_AMOUNT.search(second.text, start, end) if start == name_end else None
+    if paired is not None and paired.end() == end \
+            and paired.group(1).lower() not in NOT_A_NAME | _PHRASE_WORDS | _UNIT_WORDS:
+        return True  # "captopril 50mg / HCT 25mg": the word after the slash heads the amount
     tokens = scan(second.text, text, start, end, passage.vocabulary)
-    return any(token.kind == "word" and name_like(str(token.value))
-               and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
-               for token in _outside_remarks(tokens))
+    # a brand in brackets right after the name is the name's ("immunoglobulin (Hyper-Tet 250
+    # U)"), as the catalogue's reading holds "methyl-prednisolone (Urbason 40 mg)"
+    return any(token.kind == "word" and (name_like(str(token.value)) or (
+        _hyphened_name(second.text[token.start:token.end])
+        and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
+        and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
+        for token in _outside_remarks(tokens))
+
+
+def _hyphened_name(written: str) -> bool:
+    """ "Hiyosin-N-butilbromür", "N-Acetylcysteine": a capitalised word of parts joined by
+    hyphens, one of them a word that could be a drug's name — a chemical name, which the amount
+    after it belongs to (prosefix9798, fresh12-027: "ranitidin 50 mg iv and
+    Hiyosin-N-butilbromür 20 mg im" once gave the 20 mg to ranitidine)."""
+    parts = written.split("-")
+    return len(parts) > 1 and written[:1].isupper() and all(part.isalpha() for part in parts) \
+        and any(name_like(part.lower()) for part in parts)
+
+
+#: A slash or "+" right after another name's amount ("captopril 50mg / HCT 25mg", "enalapril
+#: 20 mg + hydrochlorothiazide 12.5 mg"): the name after it begins a pair of its own, a name and
+#: its own amount, as a product's components are listed one by one — not the second word of a
+#: combination's name ("amoxicillin/clavulanic acid 1g"), whose amount is the product's
+#: (prosefix9798, fresh97-004: the second strength went to the first drug).
+_AMOUNT_JOINED_BEFORE = re.compile(
+    r"\d\s*(?:mg|mcg|µg|ug|g|gm|mgs|grams?|milligrams?|micrograms?|iu|units?)\s*[/+]\s*$")
+
+
+#: A word after another amount and a slash or "+", right before this amount ("captopril 50mg /
+#: HCT 25mg"): a component's name and its own strength, listed one by one, whether or not the
+#: reader knows the word — the amount is never the first name's (prosefix9798, fresh97-004).
+_PAIR_AFTER_AMOUNT = re.compile(r"\d\s*[a-zµA-Z]{1,10}\s*[/+]\s*([A-Za-z][A-Za-z-]*)\s*")
+#: Units and route words that may stand after a slash in an amount's words ("10 mg / 5 mL").
+_UNIT_WORDS = frozenset({"ml", "mg", "g", "kg", "mcg", "l", "dl", "h", "hr", "hrs", "hour",
+                         "hours", "day", "days", "d", "dose", "min", "iv", "im", "sc", "po"})
 
 
 def _outside_remarks(tokens: list[Token]) -> list[Token]:
@@ -446,7 +562,13 @@ _PHRASE_WORDS = frozenset({"maintenance", "additional", "tablets", "tablet", "ca
                            "higher", "lower", "larger", "smaller", "greater", "previous",
                            # "hydroxychloroquine …, but was on a stable dose of 200 mg twice
                            # daily": words that say the dose held (prosefix8889, fresh89-024)
-                           "stable", "steady", "usual", "same", "unchanged", "constant"})
+                           "stable", "steady", "usual", "same", "unchanged", "constant",
+                           # "started on thyroxine replacement and the dose was gradually
+                           # increased to150 mcg daily": a kind of treatment, no drug's name, as
+                           # the catalogue's reading holds "prednisolone therapy (60 mg/day)"
+                           # (prosefix9798, fresh98-003)
+                           "replacement", "therapy", "treatment", "supplementation",
+                           "substitution", "prophylaxis"})
 
 
 def _answered(finding: ReadFinding, amounts: set[tuple[int, int]],

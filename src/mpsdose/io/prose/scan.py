@@ -151,7 +151,9 @@ class Vocabulary(Value):
 _RUN_IN_AMOUNT = r"\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|micrograms?|microg|g|ml)(?![a-z])"
 _BASE = {"mg": "mg", "milligram": "mg", "milligrams": "mg", "mcg": "mcg", "µg": "mcg", "ug": "mcg",
          "microg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gm": "g",
-         "gram": "g", "grams": "g", "ml": "ml", "%": "%"}
+         "gram": "g", "grams": "g", "ml": "ml", "%": "%",
+         # the French and older British spelling (prosefix9798, fresh97-013)
+         "milligramme": "mg", "milligrammes": "mg", "gramme": "g", "grammes": "g"}
 #: One "per" part of an amount's suffix. "dose" is tried before "d" (a day): "2 g per dose" is a
 #: dose, never 2 g a day (the reader once read "morphine 10 mg per dose every 4 hours" as 10 mg a
 #: day).
@@ -384,7 +386,30 @@ def scan(text: str, normal: str, start: int, end: int, vocabulary: Vocabulary,
         token = _one(text, normal, position, end, vocabulary, defined, defined_routes, abbreviation)
         tokens.append(token)
         position = max(token.end, position + 1)
-    return _component_amount(normal, _plus_shared_unit(normal, _from_to_shared_time(normal, tokens)))
+    return _component_amount(normal, _plus_shared_unit(normal, _from_to_shared_time(
+        normal, _route_abbreviated(tokens))))
+
+
+def _route_abbreviated(tokens: list[Token]) -> list[Token]:
+    """ "4g intravenous (IV) ceftriaxone every 6 hours", "subcutaneous (SC) enoxaparin": a route
+    word with its own abbreviation in brackets right after it is one route, whose words run to
+    the closing bracket — so an amount written before it is joined to the name after it as past
+    any route word (prosefix9798, fresh98-011: the bracket cut the amount from its drug). A
+    bracket that names another route ("oral (IV)") is left as written."""
+    merged: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        window = tokens[index:index + 4]
+        if len(window) == 4 and token.kind == "route" and window[1].kind == "open" \
+                and window[2].kind == "route" and window[3].kind == "close" \
+                and window[2].value == token.value and token.end <= window[1].start:
+            merged.append(Token("route", token.start, window[3].end, token.value))
+            index += 4
+            continue
+        merged.append(token)
+        index += 1
+    return merged
 
 
 def _component_amount(normal: str, tokens: list[Token]) -> list[Token]:

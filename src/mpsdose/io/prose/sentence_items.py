@@ -136,6 +136,15 @@ def _list_schedule_contradicts(passage: Passage, tokens: list[Token],
     contradict(passage, reading, own, tokens[position])
 
 
+#: The words that say the names after them are one product's components: "a fixed drug
+#: combination of", "a fixed-dose combination of", "fixed combination tablets containing" — not
+#: "a combination of", which may be drugs given together (prosefix9798,
+#: fresh98-017: "a fixed drug combination of amlodipine 5mg plus indapamide 1.5mg … daily").
+_FIXED_COMBINATION_OF = re.compile(
+    r"\bfixed[\s-]+(?:(?:dose|drug)[\s-]+)?combination\s+(?:(?:tablet|pill|product|drug)s?\s+)?"
+    r"(?:of|containing|with)\s+$")
+
+
 def share_component_schedule(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
     """ "4 mg buprenorphine/1 mg naloxone (three times/day)", "oxycodone 5 mg/acetaminophen
     325 mg every 6 hours", "(rabeprazole 20 mg + domperidone 30 mg) OD": the components of one
@@ -143,8 +152,12 @@ def share_component_schedule(passage: Passage, tokens: list[Token], readings: li
     units) written after the last is each component's."""
     ordered = sorted((r for r in readings if r.amount is not None), key=lambda r: r.first)
     for head, following in itertools.pairwise(ordered):
-        if following.first != head.last + 2 or tokens[head.last + 1].kind != "word" \
-                or tokens[head.last + 1].value not in ("/", "+") or head.drug == following.drug:
+        joiner = tokens[head.last + 1] if following.first == head.last + 2 else None
+        if joiner is None or head.drug == following.drug:
+            continue
+        if not (joiner.kind == "word" and joiner.value in ("/", "+")) and not (
+                passage.word(joiner) in ("plus", "and") and _FIXED_COMBINATION_OF.search(
+                    passage.normal, max(0, tokens[head.first].start - 60), tokens[head.first].start)):
             continue
         if not all(r.amount is not None and r.amount.mass and r.amount.time is None
                    and not r.amount.per_kg and r.amount.kind == "single"
@@ -163,14 +176,17 @@ def share_component_schedule(passage: Passage, tokens: list[Token], readings: li
         head.doses_taken = head.doses_taken or following.doses_taken
         if head.route is None and following.route is not None:
             head.route, head.route_from = following.route, following.route_from
-        joiner = tokens[head.last + 1].value
+        joined = passage.word(joiner)
+        # "a fixed-dose combination of A 10 mg and B 5 mg twice daily": the schedule is no
+        # longer the last dose's only
+        head.notes[:] = [note for note in head.notes if note[0] != "list-schedule-last-only"]
         head.last = following.last
         head.combination = following.combination = True
         said = passage.text[tokens[head.last].start:tokens[head.last].end]
-        what = ("one product's components" if joiner == "/" else
+        what = ("one product's components" if joined != "+" else
                 "one product's components or drugs given together")
         head.notes.append(("combination-components", f"the strengths of {what}, joined by "
-                           f"{joiner!r}: the schedule written after the last ({said!r}) is read "
+                           f"{joined!r}: the schedule written after the last ({said!r}) is read "
                            "for this one too", Severity.INFO))
 
 

@@ -610,7 +610,11 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     for position in range(end - 1, drug_index, -1):
         token = tokens[position]
         if (token.kind == "punct" and token.value in ",;") or (
-                token.kind == "plus" and passage.word(token) in ("and", "plus", "with")):
+                token.kind == "plus" and passage.word(token) in ("and", "plus", "with", "+")) \
+                or (token.kind == "word" and token.value in ("/", "+")
+                    and position - 1 > drug_index and tokens[position - 1].kind == "amount"):
+            # "tramadol 50 mg / HCT 25 mg": a slash or "+" right after the drug's own amount
+            # joins the next name and its strength (prosefix9798, fresh97-004)
             conjunction = position
             break
         if token.kind in ("amount", "drug", "class", "clause"):

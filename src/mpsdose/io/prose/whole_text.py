@@ -214,6 +214,11 @@ def define_abbreviations(passage: Passage, spans: Sequence[Any]) -> None:
     for sentence in spans:
         tokens = scan(passage.text, passage.normal, sentence.start, sentence.end, passage.vocabulary)
         for index, token in enumerate(tokens):
+            bracketed = _ROUTE_WITH_ABBREVIATION.fullmatch(
+                passage.text, token.start, token.end) if token.kind == "route" else None
+            if bracketed is not None:  # "oral (PO)", one route token: "PO" is defined so
+                passage.defined_routes.setdefault(bracketed.group(1), token.value)
+                continue
             if token.kind not in ("drug", "route") or index + 3 >= len(tokens) + 1:
                 continue
             after = index + 1
@@ -243,6 +248,11 @@ def define_abbreviations(passage: Passage, spans: Sequence[Any]) -> None:
                 passage.defined.setdefault(raw, DrugName(name.drug, raw, route))
             else:
                 passage.defined_routes.setdefault(raw, token.value)
+
+
+#: A route word with its abbreviation in brackets, read as one route ("intravenous (IV)"; see
+#: scan._route_abbreviated).
+_ROUTE_WITH_ABBREVIATION = re.compile(r"[^()]*\(\s*([A-Z]{2,5})\s*\)")
 
 
 def misspelt_names(passage: Passage) -> None:
