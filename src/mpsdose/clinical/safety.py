@@ -1071,18 +1071,8 @@ def _property_value(k: Knowledge, drug: str, name: str) -> str | None:
 def _daily_of(items: Sequence[Item], drug: str) -> float | None:
     """The scheduled daily amount of one drug over its regular items [mg/day], or None where
     one of them cannot be read."""
-    total = 0.0
-    for item in items:
-        if not item.listed or item.prn:
-            continue
-        for ingredient in item.ingredients:
-            if ingredient.drug.name != drug:
-                continue
-            daily = item.daily(ingredient)
-            if daily is None:
-                return None
-            total += daily
-    return total
+    total, complete = drug_daily([item for item in items if not item.prn], drug)
+    return total if complete else None
 
 
 def _class_duplication(k: Knowledge, items: Sequence[Item], previous: Sequence[Item] | None,
