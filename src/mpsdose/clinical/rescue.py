@@ -62,10 +62,6 @@ if TYPE_CHECKING:  # record types loaded with their data, on first use
 
 __all__ = ["Rescue", "check_rescue", "describe_rescue", "rescue_for"]
 
-#: unit arithmetic, not clinical figures: a patch rate held as mg/day read back as mcg/h
-_MCG_PER_MG = 1000.0
-_HOURS_PER_DAY = 24.0
-
 
 @attrs.frozen(repr=False, eq=False)
 class Rescue(Value):
@@ -613,7 +609,7 @@ def _printed_patch_rescue(k: Knowledge, item: Item, dose: float,
     if any(r is None for r in rates):
         return None
     # daily() holds a patch's rate as mg/day: back to the table's micrograms an hour
-    rate = sum(r for r in rates if r is not None) * _MCG_PER_MG / _HOURS_PER_DAY
+    rate = sum(r for r in rates if r is not None) * 1000 / 24
     for band in k.patch_bands:
         if (band.direction == "rescue" and band.drug == patch
                 and band.from_drug == item.drug.name and band.from_route is item.route

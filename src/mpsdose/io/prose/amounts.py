@@ -119,23 +119,20 @@ class DoseNumbers:
                           "a dose is not read (the amount may be the dose or one unit's): no daily "
                           "amount", Severity.INFO))
             return dose
-        if reading.doses_taken is not None:
-            dose.per_dose = Measure(value, unit_spelling(base, per))
-            notes.append(("doses-taken", f"{reading.doses_taken!r}: a count of doses taken, not "
-                          "a schedule: not read, no daily amount", Severity.INFO))
-            return dose
-        if reading.taper_start is not None:
-            dose.per_dose = Measure(value, unit_spelling(base, per))
-            notes.append(("taper-start", f"{reading.taper_start!r}: the dose a taper or weaning "
-                          "course began at, not the day's amount now, which the text does not "
-                          "give: no daily amount", Severity.INFO))
-            return dose
-        if reading.peak_rate is not None:
-            dose.per_dose = Measure(value, unit_spelling(base, per))
-            notes.append(("peak-rate", f"{reading.peak_rate!r}: the highest rate a titration "
-                          "reached, held for part of the day at most, not a day's amount: no "
-                          "daily amount", Severity.INFO))
-            return dose
+        # words that make the amount no day's: the dose alone, and the words named
+        for code, words, why in (
+                ("doses-taken", reading.doses_taken,
+                 "a count of doses taken, not a schedule: not read, no daily amount"),
+                ("taper-start", reading.taper_start,
+                 "the dose a taper or weaning course began at, not the day's amount now, which "
+                 "the text does not give: no daily amount"),
+                ("peak-rate", reading.peak_rate,
+                 "the highest rate a titration reached, held for part of the day at most, not a "
+                 "day's amount: no daily amount")):
+            if words is not None:
+                dose.per_dose = Measure(value, unit_spelling(base, per))
+                notes.append((code, f"{words!r}: {why}", Severity.INFO))
+                return dose
         if reading.count_before and reading.count is not None:
             each = f"{reading.count_words!r}: " if reading.count_words is not None else ""
             notes.append(("count-times-strength", f"{each}{reading.count} × {plain(value)} "

@@ -170,10 +170,7 @@ def _with_final_e(passage: Passage, names: Mapping[str, OtherDrug],
     found: dict[str, Drug] = {}
     catalogue = passage.catalogue
     for match in re.finditer(r"(?<![a-z0-9-])[a-z]{7,}(?![a-z0-9-])", passage.normal):
-        # "lamivudin 100 mg/day": a listed name of eight letters or more that ends in "e",
-        # written without it (the German and Dutch spelling, as the catalogue's "methadon"),
-        # where no other listed name is one edit from the word (prosefix9798, fresh97-025)
-        word = match.group(0)
+        word = match.group(0)  # "lamivudin": the listed "lamivudine" without its final "e"
         whole = word + "e"
         if word in already or word in found or word in names or whole not in names \
                 or catalogue.get(word) is not None or word in NOT_A_NAME or whole in NOT_A_NAME \
