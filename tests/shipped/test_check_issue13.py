@@ -1552,6 +1552,29 @@ FRESH126_STILL_WARNED = {
             "the route-change dangerous rows of every round kept flagged",
 }
 
+# Round 127 (interactions through metabolism and serotonin; us/uk/eu) and round 128 (bone
+# metastases, spinal cord compression and malignant psoas syndrome; au/nz/jp): the first runs.
+FRESH127_LEFT = {
+    "EF37": "clopidogrel 75 mg daily with omeprazole 20 mg daily (us): silent; the FDA labels "
+            "say avoid (omeprazole inhibits CYP2C19, which makes clopidogrel's active "
+            "metabolite). First run, for fix127128",
+}
+FRESH127_STILL_WARNED = {
+    "EG39": "an established fentanyl patch with sertraline 50 mg in hospice (us): serotonergic "
+            "warning, where the labels ask to observe the patient. First run, for fix127128",
+}
+FRESH128_LEFT: dict[str, str] = {}
+FRESH128_STILL_WARNED = {
+    "EJ13": "OxyContin 10 mg every 12 h with pregabalin, opioid-naive, 52 years (au): "
+            "opioid-naive-start above eTG's 5 mg twice daily. First run, for fix127128",
+    "EJ29": "MS Contin 15 mg every 12 h with IR morphine 5 mg as needed, opioid-naive, 66 years "
+            "(au): opioid-naive-start. First run, for fix127128",
+    "EJ43": "OxyContin 10 mg every 12 h with laxatives, opioid-naive, 66 years (au): "
+            "opioid-naive-start. First run, for fix127128",
+    "EJ45": "OxyContin 10 mg every 12 h with metoclopramide, opioid-naive, 56 years (au): "
+            "opioid-naive-start. First run, for fix127128",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1680,6 +1703,8 @@ ROUNDS = {
     "fresh124": (FRESH124_LEFT, FRESH124_STILL_WARNED),
     "fresh125": (FRESH125_LEFT, FRESH125_STILL_WARNED),
     "fresh126": (FRESH126_LEFT, FRESH126_STILL_WARNED),
+    "fresh127": (FRESH127_LEFT, FRESH127_STILL_WARNED),
+    "fresh128": (FRESH128_LEFT, FRESH128_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
