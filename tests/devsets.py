@@ -242,7 +242,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 126": ("check_dangerous_fresh126.csv", "check_ordinary_fresh126.csv"),
         "held-out 127": ("check_dangerous_fresh127.csv", "check_ordinary_fresh127.csv"),
         "held-out 128": ("check_dangerous_fresh128.csv", "check_ordinary_fresh128.csv"),
-        "held-out 129": ("check_dangerous_fresh129.csv", "check_ordinary_fresh129.csv")}
+        "held-out 129": ("check_dangerous_fresh129.csv", "check_ordinary_fresh129.csv"),
+        "held-out 130": ("check_dangerous_fresh130.csv", "check_ordinary_fresh130.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
