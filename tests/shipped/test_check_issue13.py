@@ -1575,6 +1575,24 @@ FRESH128_STILL_WARNED = {
             "opioid-naive-start. First run, for fix127128",
 }
 
+# Round 129 (malignant bowel obstruction, nausea and vomiting; us/uk/eu) and round 130 (delirium,
+# agitation and sedation; au/nz/jp): the first runs.
+FRESH129_LEFT: dict[str, str] = {}
+FRESH129_STILL_WARNED: dict[str, str] = {}
+FRESH130_LEFT = {
+    "EM04": "quetiapine 250 mg at night for delirium at 86 years (au): silent; the 25 mg "
+            "tablet slipped ten-fold (12.5-25 mg starts, 40-100 mg/day effective in the "
+            "palliative source). First run, for fix129130",
+}
+FRESH130_STILL_WARNED = {
+    "EN04": "haloperidol injection 2.5 mg IV as needed, at most three a day, for delirium (jp): "
+            "antipsychotic-above-usual, 7.5 mg/day against the Devon palliative 5 mg/day. First "
+            "run, for fix129130",
+    "EN49": "oral hydromorphone 8 mg/day to SC 2 mg/24 h (half the 2:1 equivalent) at CrCl 25 "
+            "in end-of-life care (au): renal-opioid caution on a dose already reduced. First "
+            "run, for fix129130",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1705,6 +1723,8 @@ ROUNDS = {
     "fresh126": (FRESH126_LEFT, FRESH126_STILL_WARNED),
     "fresh127": (FRESH127_LEFT, FRESH127_STILL_WARNED),
     "fresh128": (FRESH128_LEFT, FRESH128_STILL_WARNED),
+    "fresh129": (FRESH129_LEFT, FRESH129_STILL_WARNED),
+    "fresh130": (FRESH130_LEFT, FRESH130_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
