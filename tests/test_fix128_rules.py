@@ -75,6 +75,14 @@ def test_au_12_hour_morphine_mr_yields_to_the_ms_contin_label(dose, expected):
     assert _severity(_run(f"ms contin {dose}", market="au", age=58)) is expected
 
 
+@pytest.mark.parametrize(("dose", "expected"), [
+    ("20 mg po daily", None), ("30 mg po daily", Severity.INFO), ("40 mg po daily", Severity.WARNING),
+])
+def test_au_once_daily_morphine_mr_yields_to_the_kadian_label_of_its_own_interval(dose, expected):
+    # eTG's 24-hour start (10-20 mg daily) against KADIAN's 30 mg every 24 hours
+    assert _severity(_run(f"morphine er {dose}", market="au", age=50)) is expected
+
+
 # -- the low end: a patient labelling starts lower --------------------------------------------
 @pytest.mark.parametrize(("age", "crcl"), [(65, 90), (66, 70), (80, 90), (86, 45), (50, 45),
                                            (40, 59)])
