@@ -2071,16 +2071,17 @@ def _starting_item(row, times: float) -> Item:
 def test_a_naive_patient_is_never_silent_above_the_labelled_start(row, times):
     # above the most generous start its market gives for the product, a warning or an error
     same = [r for r in NAIVE_STARTS if r.drug == row.drug and r.market == row.market]
-    if all(r.basis == "guideline" for r in same if r.release == row.release
-           and r.route == row.route):
+    item = _starting_item(row, times)
+    widest = max(same, key=lambda r: _measure_of(r, item))
+    kind = [r for r in same if (r.route, r.release) == (widest.route, widest.release)]
+    if all(r.basis == "guideline" for r in kind):
         # fix128: a market whose only starts of the product are a guideline's borrows another
         # market's label start (eTG's MR oxycodone 5 mg bid yields to OxyContin's 10 mg q12h);
         # above the most generous of those labels, never silent
-        same += [r for r in NAIVE_STARTS if r.drug == row.drug and r.basis == "label"
-                 and r.route == row.route and r.release == row.release
-                 and r.interval_h in (None, row.interval_h) and not r.products]
-    item = _starting_item(row, times)
-    widest = max(same, key=lambda r: _measure_of(r, item))
+        kind += [r for r in NAIVE_STARTS if r.drug == row.drug and r.basis == "label"
+                 and (r.route, r.release) == (widest.route, widest.release)
+                 and r.interval_h in (None, widest.interval_h) and not r.products]
+        widest = max(kind, key=lambda r: _measure_of(r, item))
     item = _starting_item(widest, times)
     shown = check([item], NAIVE, market=row.market)
     assert {f.code for f in shown if f.severity is not Severity.INFO} & {
