@@ -521,12 +521,10 @@ FRESH25_STILL_WARNED = {
 
 # -- the twenty-sixth held-out round (written and committed before check first ran) ------------
 FRESH26_LEFT: dict[str, str] = {}  # DX31 caught by the UK SmPC's naproxen 1,250 mg/day
-FRESH26_STILL_WARNED = {
-    "OX32": "OxyContin 10 mg q12h with oxycodone IR 5 mg as needed in an opioid-naive adult (au): "
-            "above eTG Palliative care's MR start of 5 mg twice daily, the strictest applicable "
-            "row; the AU OxyContin PI's 10 mg start was not seen in a copy (the IR 5 mg is "
-            "information since fix5152: within the AU Endone CMI's 5 mg)",
-}
+# fix128: OX32 (60 years) now information: eTG's MR oxycodone start (5 mg twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
+FRESH26_STILL_WARNED: dict[str, str] = {}
 
 # -- the twenty-seventh held-out round (written and committed before check first ran) ----------
 # DY24 (SC morphine 20 mg/day to methadone 30 mg/day, nz) was silent until a switch to methadone
@@ -586,11 +584,10 @@ FRESH32_STILL_WARNED = {
 # OS10 (codeine 240 mg/day to MR morphine 15 mg q12h, uk) warned until a step up from a step-2
 # opioid to a strong opioid's own start was read as a start (the Scottish guidelines' step 3).
 FRESH33_LEFT: dict[str, str] = {}
-FRESH33_STILL_WARNED = {
-    "OS26": "OxyContin 10 mg q12h with IR 5 mg in an opioid-naive adult (au): above eTG's MR "
-            "start, the strictest applicable row (as round 26's OX32; the IR 5 mg is information "
-            "since fix5152)",
-}
+# fix128: OS26 (64 years) now information: eTG's MR oxycodone start (5 mg twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
+FRESH33_STILL_WARNED: dict[str, str] = {}
 
 # -- the thirty-fourth held-out round (written and committed before check first ran) ----------
 FRESH34_LEFT: dict[str, str] = {}
@@ -609,10 +606,10 @@ FRESH35_STILL_WARNED = {
             "unreduced in the chosen table, the only rotation table with alfentanil (as OO03); no "
             "source seen says the 30:1 is itself the switching dose (the NHS GG&C/Ayrshire chart "
             "marks SC alfentanil with its usual one-third reduction)",
-    "OQ26": "MR oxycodone 10 mg every 12 hours in an opioid-naive adult (au): above eTG's starts, "
-            "the strictest applicable row; the AU OxyContin PI's posology was not seen in a copy "
-            "(as OS26)",
 }
+# fix128: OQ26 (55 years) now information: eTG's MR oxycodone start (5 mg twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
 
 # -- the thirty-sixth held-out round (written and committed before check first ran) ----------
 # OP45 (tramadol 200 mg/day to OxyContin 10 mg every 12 hours, jp) warned on the first run until
@@ -895,9 +892,10 @@ FRESH57_STILL_WARNED = {
             "above the UK 30 mg start; since fix8586 (not opioid-naive: the previous regimen "
             "schedules codeine) the unreduced switch alone (167-250% of the old day)",
     "UB17": "paracetamol 3 g/day at 46 kg (uk): a local guideline's band, above 60 mg/kg/day",
-    "UB30": "OxyContin 10 mg every 12 hours, naive (au): above eTG's MR start; no AU label start "
-            "(as QB32, OC35)",
 }
+# fix128: UB30 (62 years) now information: eTG's MR oxycodone start (5 mg twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
 # VA18 (Abstral from 100 to 400 micrograms SL, jp) caught by fix5758: the アブストラル insert's
 # titration doses (100, 200, 300, 400, 600, 800 micrograms) are titration-dose rows (jp) scoped to
 # the product; an item written with a brand name reads only that product's sequence.
@@ -1350,9 +1348,10 @@ FRESH107_STILL_WARNED = {
 # Apiklot; the Japanese insert as quoted), and asks to confirm the indication (DVT/PE is not
 # reduced).
 FRESH108_LEFT: dict[str, str] = {}
+# fix128: AK03 (60 years) now information: eTG's MR oxycodone start (5 mg twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
 FRESH108_STILL_WARNED = {
-    "AK03": "OxyContin 10 mg q12h, naive (au): above eTG's MR oxycodone 5 mg twice daily; the AU "
-            "PI's dosage section was again not readable (only its first page, via an FOI copy)",
     "AK44": "metoclopramide 30 mg/day at CrCl 55 (nz): the EU renal halving, borrowed",
 }
 
@@ -1493,11 +1492,12 @@ FRESH122_STILL_WARNED = {
             "dropped the duplicate error)",
     "BS41": "Durogesic 12 micrograms/h after MR morphine 40 mg/day, not tolerant (nz): as BS10 (no "
             "NZ data sheet's conversion table seen)",
-    "BS43": "OxyContin 10 mg every 12 h, opioid-naive, 86 years and 46 kg (au): above eTG's "
-            "palliative start of 5 mg twice daily, which eTG lowers further for the older, frail "
-            "or cachectic; the AU product information's start was not seen (other markets' "
-            "labels give 10 mg, the UK's with 5 mg for some), so eTG is the AU source, and it "
-            "supports the warning for this patient",
+    "BS43": "OxyContin 10 mg every 12 h, opioid-naive, 86 years and 46 kg, CrCl 45 (au): above "
+            "eTG's palliative start of 5 mg twice daily, which eTG lowers further for the older, "
+            "frail or cachectic; the AU product information's start was not seen. fix128 lets "
+            "a borrowed label start (US/UK/EU 10 mg 12-hourly) step a guideline's start down, "
+            "but read at the low end for a patient labelling starts low (US: 65 and over, CrCl "
+            "below 60): the UK's 5 mg, so 10 mg keeps the warning",
 }
 
 # Round 123 (medicines reconciliation at transitions of care; us/uk/eu) and round 124
@@ -1535,17 +1535,15 @@ FRESH124_STILL_WARNED: dict[str, str] = {}
 FRESH125_LEFT: dict[str, str] = {}
 FRESH125_STILL_WARNED: dict[str, str] = {}
 FRESH126_LEFT: dict[str, str] = {}
+# fix128: CZ22 (64 years) now information: eTG's MR oxycodone start (5 mg twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
 FRESH126_STILL_WARNED = {
     "CZ02": "MR morphine 10 mg daily to 10 mg twice daily for COPD breathlessness (au): +100% "
             "beyond the 50% titration step. eTG's breathlessness regimen (weekly to at most "
             "30 mg/24 h) gives a ceiling, not a step for low doses, and no palliative titration "
             "source seen gives an absolute step (5-10 mg/day) that would judge it; not keyed to "
             "COPD, which no source does",
-    "CZ22": "OxyContin 10 mg every 12 h, opioid-naive, 64 years (au): above eTG's palliative "
-            "start of 5 mg twice daily. The AU product information's dosing text was still not "
-            "seen (a TGA FOI copy of the PI showed only its description; the '10 mg 12-hourly' "
-            "seen is the Singapore HSA label and the UK Oxeltra text, not an AU/NZ label), so "
-            "no AU naive-start row is added",
     "CZ47": "oral IR morphine 15 mg/day to SC morphine 10 mg/24 h (nz): +100% under PDQ's SC "
             "factor, the most cautious table; the titration step's choice of factor for a route "
             "change of the same drug was not reworked in fix125126 (time): to look at, with "
@@ -1564,15 +1562,21 @@ FRESH127_STILL_WARNED = {
             "warning, where the labels ask to observe the patient. First run, for fix127128",
 }
 FRESH128_LEFT: dict[str, str] = {}
+# fix128: EJ13 (52 years) and EJ45 (56 years) now information: eTG's MR oxycodone start (5 mg
+# twice daily) is a guideline's, no AU
+# label start is shipped, and the OxyContin labels (US 10 mg every 12 h; UK Longtec, EU Oxygesic)
+# start the opioid-naive adult under 65 at 10 mg: borrowed, named in the finding (basis column).
+# BZ40 (dangerous, OxyContin 10 mg with temazepam in sleep apnoea, 58 years) keeps its
+# opioid-benzodiazepine warning; its naive-start finding is information for the same reason.
 FRESH128_STILL_WARNED = {
-    "EJ13": "OxyContin 10 mg every 12 h with pregabalin, opioid-naive, 52 years (au): "
-            "opioid-naive-start above eTG's 5 mg twice daily. First run, for fix127128",
     "EJ29": "MS Contin 15 mg every 12 h with IR morphine 5 mg as needed, opioid-naive, 66 years "
-            "(au): opioid-naive-start. First run, for fix127128",
-    "EJ43": "OxyContin 10 mg every 12 h with laxatives, opioid-naive, 66 years (au): "
-            "opioid-naive-start. First run, for fix127128",
-    "EJ45": "OxyContin 10 mg every 12 h with metoclopramide, opioid-naive, 56 years (au): "
-            "opioid-naive-start. First run, for fix127128",
+            "(au): above eTG's MR morphine 10 mg twice daily. The US MS Contin label's first-"
+            "opioid start (15 mg every 8 or 12 h) is borrowed by fix128's rule only below the "
+            "low-end bands; at 65 and over US labelling starts the patient at the low end, and "
+            "the label prints one dose, so it allows nothing and the warning stands",
+    "EJ43": "OxyContin 10 mg every 12 h with laxatives, opioid-naive, 66 years (au): as EJ29 — "
+            "at 65 and over the borrowed labels are read at their low end (the UK's 5 mg; the "
+            "US and EU print one dose), so eTG's 5 mg twice daily keeps the warning",
 }
 
 # Round 129 (malignant bowel obstruction, nausea and vomiting; us/uk/eu) and round 130 (delirium,
@@ -2089,6 +2093,15 @@ def test_a_naive_patient_is_never_silent_above_the_labelled_start(row, times):
     same = [r for r in NAIVE_STARTS if r.drug == row.drug and r.market == row.market]
     item = _starting_item(row, times)
     widest = max(same, key=lambda r: _measure_of(r, item))
+    kind = [r for r in same if (r.route, r.release) == (widest.route, widest.release)]
+    if all(r.basis == "guideline" for r in kind):
+        # fix128: a market whose only starts of the product are a guideline's borrows another
+        # market's label start (eTG's MR oxycodone 5 mg bid yields to OxyContin's 10 mg q12h);
+        # above the most generous of those labels, never silent
+        kind += [r for r in NAIVE_STARTS if r.drug == row.drug and r.basis == "label"
+                 and (r.route, r.release) == (widest.route, widest.release)
+                 and r.interval_h in (None, widest.interval_h) and not r.products]
+        widest = max(kind, key=lambda r: _measure_of(r, item))
     item = _starting_item(widest, times)
     shown = check([item], NAIVE, market=row.market)
     assert {f.code for f in shown if f.severity is not Severity.INFO} & {

@@ -1181,6 +1181,9 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         if check == "naive-start" and market is not None and not others:
             crossings = _label_same_market(entry, crossings, rows, str(market), end, assumption,
                                            beside_schedule=beside_schedule, prn_day=prn_day)
+            crossings = _guideline_yields_to_label(
+                k, entry, crossings, rows, str(market), end, assumption, low_end or {},
+                beside_schedule=beside_schedule, prn_day=prn_day)
         if guideline_only:
             crossings = _label_elsewhere(k, entry, crossings, rows, str(market), end,
                                          assumption, low_end or {},
@@ -1299,6 +1302,67 @@ def _label_same_market(entry: _Entry, crossings: list[_Crossing], rows: Sequence
             f"within {within} [{_where(label)}], the {market.upper()} label's own start of "
             f"{entry.drug}: the {market.upper()} start of every opioid yields to the drug's own "
             f"label, so it is {article} {severity.value}"))
+
+
+def _guideline_yields_to_label(k: Knowledge, entry: _Entry, crossings: list[_Crossing],
+                               rows: Sequence[OpioidRange], market: str, end: str,
+                               assumption: str, low_end: dict[str, tuple[MarketRule, str]], *,
+                               beside_schedule: bool, prn_day: float | None) -> list[_Crossing]:
+    """The crossings of the chosen market's guideline starts of the entry's own drug stepped
+    down one severity, naming both, where that market ships no label start of the drug and
+    another market's label start allows the dose: borrowed, as the finding says.
+
+    eTG starts an opioid-naive patient on oxycodone modified-release at 5 mg twice daily; the
+    OxyContin labels of the US (10 mg every 12 hours), the UK (Longtec, 10 mg 12-hourly) and
+    Germany (Oxygesic, 10 mg every 12 hours) start him at 10 mg (issue 13, round 128 EJ13;
+    the AU product information's dosing text was not seen). A dose within a label and above a
+    guideline is one the sources disagree on: information, naming both, as a dose within one
+    market's label and above another's is (:func:`_judge`). The market's own rows that judge
+    the entry must all be ``basis`` guideline rows (``opioid_dose_ranges.csv``): a label of the
+    market (or a row of unstated basis) judges as it is.
+
+    The label is read for this patient: where any market's labelling starts the patient at the
+    low end of a starting range (:func:`low_end_reason`: US labelling's 65 and over, creatinine
+    clearance below 60 mL/min), a label allows the dose only at the low end its source prints
+    (``start_low``), and a label that prints one dose allows nothing — its usual adult start
+    says nothing of a patient started lower, so the guideline's warning stands. The label must
+    judge every amount the guideline judged (a per-dose label says nothing of a day).
+    """
+    judging = [r for r in rows if not r.generic and r.drug == entry.drug
+               and r.market == market and _measures(r, entry)]
+    if not judging or any(r.basis != "guideline" for r in judging):
+        return crossings
+    labels = [r for r in k.opioid_ranges if r.check == "naive-start" and r.drug == entry.drug
+              and r.basis == "label" and r.market not in (None, market)
+              and _applies(r, entry, None) and _combination_fits(k, r, entry)]
+    if low_end:
+        labels = [attrs.evolve(r, per_dose=r.start_low) for r in labels
+                  if r.start_low is not None]
+    dose = any(r.per_dose is not None for r in judging) and entry.per_dose is not None
+    day = (any(r.per_day is not None for r in judging)
+           and (entry.daily if prn_day is None else prn_day) is not None
+           and (entry.scheduled or prn_day is not None))
+    allowing = [r for r in labels
+                if (dose or day) and (not dose or r.per_dose is not None)
+                and (not day or r.per_day is not None)
+                and not _measure("naive-start", entry, [r], end, assumption,
+                                 beside_schedule=beside_schedule, prn_day=prn_day)]
+    if not allowing:
+        return crossings
+    label = max(allowing, key=lambda r: (r.per_dose or 0, r.per_day or 0))
+    within = "; ".join(
+        part for part in (
+            None if not dose or label.per_dose is None
+            else _ceiling_text(label, "dose", label.per_dose),
+            None if not day or label.per_day is None
+            else _ceiling_text(label, "day", label.per_day)) if part)
+    return _stepped_down(
+        crossings, label,
+        lambda article, severity: (
+            f"within {within} [{_where(label)}], the {str(label.market).upper()} label's own "
+            f"start of {entry.drug} for an opioid-naive patient, borrowed: the {market.upper()} "
+            f"start is a guideline's and no {market.upper()} label start is shipped, so the "
+            f"sources disagree and it is {article} {severity.value}"))
 
 
 def _stepped_down(crossings: list[_Crossing], label: OpioidRange,

@@ -600,6 +600,8 @@ class OpioidRange(Value):
     #: a row of every opioid whose source speaks of strong opioids alone: it does not judge a
     #: step-2 (weak) opioid (``who_step`` 2 in ``drug_properties.csv``)
     strong_only: bool = False
+    #: a naive-start row's kind of source: "label", "guideline" or None (not stated)
+    basis: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> OpioidRange:
@@ -631,10 +633,14 @@ class OpioidRange(Value):
         route = row.get("route")
         routes = None if route is None else (ROUTE_GROUPS.get(route) or frozenset({Route(route)}))
         canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
+        basis = row.get("basis")
+        if basis is not None and (row["check"] != "naive-start" or drug is None):
+            raise row.error("basis (label or guideline) is said of a naive-start row of one drug",
+                            "basis")
         return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
                    row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
                    row["source"], row.get("notes", ""), row.where, start_low, products,
-                   strong_only)
+                   strong_only, basis)
 
     @property
     def rate(self) -> bool:

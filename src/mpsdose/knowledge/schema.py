@@ -874,6 +874,15 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "codeine, dihydrocodeine, tramadol), whose own rows and the other markets' "
                    "starts judge it, as they judge a drug the chosen market's rows are silent "
                    "on. Empty: every opioid."),
+        Column("basis", Kind.CHOICE, required=False, choices=("label", "guideline"),
+               doc="naive-start rows of one drug: label where the source is the product's own "
+                   "label (OxyContin US PI, Longtec SmPC), guideline where it is a clinical "
+                   "guideline's start (eTG, NICE CG140). A dose above every guideline start of "
+                   "its market, where that market ships no label start for the drug, but "
+                   "within another market's label start (read at the low end of its range "
+                   "for a patient the labelling starts there, a label printing one dose then "
+                   "allowing nothing) steps down one severity, naming both and the market "
+                   "borrowed. Empty: not stated (the row is not read either way)."),
         doc="Every applicable row of a check is read; a dose above one source's number but "
             "within another's (markets, products) steps down one severity, naming both. A "
             "threshold that is mpsdose's own convention says so in its source.",
