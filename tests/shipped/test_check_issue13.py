@@ -1583,18 +1583,22 @@ FRESH128_STILL_WARNED = {
 # agitation and sedation; au/nz/jp): the first runs.
 FRESH129_LEFT: dict[str, str] = {}
 FRESH129_STILL_WARNED: dict[str, str] = {}
-FRESH130_LEFT = {
-    "EM04": "quetiapine 250 mg at night for delirium at 86 years (au): silent; the 25 mg "
-            "tablet slipped ten-fold (12.5-25 mg starts, 40-100 mg/day effective in the "
-            "palliative source). First run, for fix129130",
-}
+# After fix129130: EM04 (quetiapine 250 mg at night at 86, au) is caught by
+# antipsychotic-above-usual against quetiapine's usual delirium ranges (Duke-NUS e-book: start
+# 12.5 mg twice daily, mean effective 40-100 mg/24 h; PMC3646320 Table 2: 12.5-100 mg every 12-24
+# h, 200 mg/day). EN04 (haloperidol injection 2.5 mg IV as needed, at most three a day, jp) is
+# quiet: a usual range may now belong to one market, and the Japanese delirium guidance gives
+# 2.5 mg up to three times (JPOS/JASCC 2022, 7.5 mg) or four times a day (Toyama University
+# Hospital palliative manual, 10 mg/day), applied with --market jp only.
+FRESH130_LEFT: dict[str, str] = {}
 FRESH130_STILL_WARNED = {
-    "EN04": "haloperidol injection 2.5 mg IV as needed, at most three a day, for delirium (jp): "
-            "antipsychotic-above-usual, 7.5 mg/day against the Devon palliative 5 mg/day. First "
-            "run, for fix129130",
     "EN49": "oral hydromorphone 8 mg/day to SC 2 mg/24 h (half the 2:1 equivalent) at CrCl 25 "
-            "in end-of-life care (au): renal-opioid caution on a dose already reduced. First "
-            "run, for fix129130",
+            "in end-of-life care (au): renal-opioid caution. The renal sources (SPS, EPERC "
+            "Fast Fact #161, the Scottish guidelines) say caution, start low, extend the "
+            "interval, titrate slowly, with no reduction for a switch; the Dilaudid label's "
+            "one-fourth to one-half is of the usual starting dose (seen only in secondary "
+            "summaries), and the dialysis table's start (PMC4816865) is oral. No sourced "
+            "reduction for a tolerant patient's switch, so the caution stays a warning",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

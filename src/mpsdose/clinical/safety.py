@@ -1058,7 +1058,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_hypnotic_older(k, hypnotics, patient))
     found.extend(_patch_findings(k, items, patient, market, prior))
     found.extend(_tolerant_only_products(k, items, patient, prior, previous))
-    found.extend(_usual_range_findings(k, items))
+    found.extend(_usual_range_findings(k, items, market, patient))
     found.extend(_steroid_findings(k, items))
     return found
 
@@ -1912,9 +1912,13 @@ def _tolerant_only_products(k: Knowledge, items: Sequence[Item], patient: Patien
         f"{rule.threshold:g} mg/day of opioid tolerance"), rule=rule)]
 
 
-def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+def _usual_range_findings(k: Knowledge, items: Sequence[Item], market: str | None = None,
+                          patient: Patient | None = None) -> list[Finding]:
     """Each drug against the top of its usual palliative daily range (``usual_ranges.csv``, the
-    most generous row for the routes given): a warning.
+    most generous row for the routes given, of the rows without a market and those of
+    ``market``: a market's own practice, such as the Japanese delirium guidance's haloperidol
+    injection, applies only there; a row with an age band only to a patient of those ages): a
+    warning.
 
     A usual day is the scheduled doses and as many as-needed doses as the guidance expects
     before it changes the regimen (``usual-palliative-range``: 3, eTG; fewer where the order
@@ -1934,7 +1938,9 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             classes[listed.name] = listed.drug_class
     for drug, given in sorted(routes.items()):
         rows = [r for r in k.usual_ranges
-                if r.drug == drug and (r.route is None or r.route in given)]
+                if r.drug == drug and (r.route is None or r.route in given)
+                and r.applies_in(market)
+                and (r.age_band is None or (patient is not None and r.applies_to(patient)))]
         if not rows:
             continue
         daily = _usual_day(items, drug, rule.threshold)
@@ -1944,7 +1950,8 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         text = (f"{drug} {significant(daily, 4)} mg/day (scheduled, and at most "
                 f"{rule.threshold:g} as-needed doses) is above the usual palliative maximum of "
                 f"{top.high:g} mg/day ({top.indication}"
-                + ("" if top.route is None else f", {top.route.value}") + ")")
+                + ("" if top.route is None else f", {top.route.value}")
+                + ("" if top.market is None else f", {top.market}") + ")")
         if classes[drug] == "antipsychotic":
             anti = _rule(k, "antipsychotic-palliative-max")
             severity = anti.severity if anti.severity is not Severity.ERROR else Severity.WARNING
@@ -3594,6 +3601,7 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
                    for r in k.dose_limits):  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
+                   and r.applies_in(market) and r.applies_to(patient)
                    for r in k.usual_ranges):
                 continue
             unjudged.append(f"{name} ({route.value})")

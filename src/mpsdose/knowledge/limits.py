@@ -540,11 +540,29 @@ class UsualRange(Value):
     low: float
     high: float
     source: str
+    #: The market whose practice the source describes; None: every market.
+    market: str | None = None
+    #: The ages the row judges [years]; None: every age.
+    age_band: Interval | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> UsualRange:
         return cls(row["drug"], row.get("route"), row["indication"], row["daily_mg_low"],
-                   row["daily_mg_high"], row["source"])
+                   row["daily_mg_high"], row["source"], row.get("market"), row.get("age_band"))
+
+    def applies_to(self, patient: Patient) -> bool:
+        """Whether the row judges the patient: every patient where it has no age band; else a
+        patient whose age is given and in the band (quetiapine's delirium doses judge older
+        adults, not a younger patient's psychiatric dose)."""
+        if self.age_band is None:
+            return True
+        return bool(self.age_band.contains(patient.age))
+
+    def applies_in(self, market: str | None) -> bool:
+        """Whether the row applies with ``--market`` ``market``: a row without a market
+        everywhere; a market's row only there (never where no market is given: a usual range
+        is the most generous row, so another market's practice would loosen it)."""
+        return self.market is None or self.market == market
 
 
 @attrs.frozen(repr=False, eq=False)

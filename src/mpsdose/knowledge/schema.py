@@ -783,6 +783,14 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("indication"),
         Column("daily_mg_low", Kind.NONNEGATIVE, unit="mg/day"),
         Column("daily_mg_high", Kind.POSITIVE, unit="mg/day"),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="The market whose practice the source describes (the Japanese delirium "
+                   "guidance's haloperidol injection); the row then applies only with that "
+                   "--market. Empty: every market."),
+        Column("age_band", Kind.INTERVAL, required=False, unit="years",
+               doc="The ages the row judges, in interval notation ('[65, )': older adults, "
+                   "where a label asks for lower doses); a patient whose age is not given is "
+                   "in no band. Empty: every age."),
         key=("drug", "route", "indication", "source"),
         ranges=("daily_mg",),
     ),
