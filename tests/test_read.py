@@ -123,6 +123,14 @@ def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
 #: why)}. Kept honest like issue 13's LEFT lists: the test above fails if the reader stops reading
 #: one of them.
 CONTESTED: dict[str, tuple[str, float | str, str]] = {
+    "fresh12-013": ("diltiazem", 60.0,
+                    "'diltiazem 60 mg / day': read right; diltiazem joined the catalogue (fix127, "
+                    "a CYP3A4 inhibitor) after this set, whose expected readings list the "
+                    "catalogue's drugs of its time only, was written"),
+    "fresh14-002": ("itraconazole", 200.0,
+                    "'(itraconazole 200 mg/d)': read right; itraconazole joined the catalogue "
+                    "(fix127, a CYP3A4 inhibitor) after this set, whose expected readings list "
+                    "the catalogue's drugs of its time only, was written"),
     "fresh82-012": ("prednisone", 125.0,
                     "'prednisone 40 mg/d, which was progressively increased up to 125 mg/d': "
                     "'up to' after a word of change is the dose reached (prosefix7273); the set "

@@ -729,7 +729,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    a drug whose label reduces its dose with strong CYP3A4 inhibitors
                    beside one (quetiapine: one sixth); an MAO inhibitor (linezolid)
                    with a serotonergic drug; warfarin with CYP2C9 inhibitors
-                   (fluconazole, fluvoxamine); domperidone with a known-risk QT drug
+                   (fluconazole, fluvoxamine); clopidogrel with omeprazole or
+                   esomeprazole (CYP2C19: its label says avoid); domperidone with a known-risk QT drug
                    (haloperidol, methadone, citalopram …: contraindicated); IM
                    olanzapine with an injected benzodiazepine (not recommended by its
                    label); two gabapentinoids; two benzodiazepines or two SSRIs given

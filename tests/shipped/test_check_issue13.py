@@ -1552,14 +1552,19 @@ FRESH126_STILL_WARNED = {
 
 # Round 127 (interactions through metabolism and serotonin; us/uk/eu) and round 128 (bone
 # metastases, spinal cord compression and malignant psoas syndrome; au/nz/jp): the first runs.
-FRESH127_LEFT = {
-    "EF37": "clopidogrel 75 mg daily with omeprazole 20 mg daily (us): silent; the FDA labels "
-            "say avoid (omeprazole inhibits CYP2C19, which makes clopidogrel's active "
-            "metabolite). First run, for fix127128",
-}
+# fix127: EF37 (clopidogrel with omeprazole, us) caught by cyp2c19-inhibitor-prodrug, a warning:
+# the FDA's 2009 communication and its 2012 PPI label change say avoid omeprazole and esomeprazole
+# with clopidogrel (drug_properties.csv cyp2c19_inhibitors_avoided); pantoprazole (EG34) and the
+# PPIs the labels do not name stay quiet. Erythromycin, itraconazole and diltiazem joined the
+# catalogue as CYP3A4 inhibitors (FDA strengths), for later rounds to use.
+FRESH127_LEFT: dict[str, str] = {}
 FRESH127_STILL_WARNED = {
     "EG39": "an established fentanyl patch with sertraline 50 mg in hospice (us): serotonergic "
-            "warning, where the labels ask to observe the patient. First run, for fix127128",
+            "warning. Kept, as HO34 and TO40: the FDA's 2016 communication names fentanyl with "
+            "methadone as the opioids of most serotonin-syndrome reports, so no source seen ranks "
+            "fentanyl below tramadol; the labels' 'carefully observe ... particularly during "
+            "treatment initiation and dose adjustment' could step a stable combination down only "
+            "where --previous shows it unchanged, and this row has no previous regimen",
 }
 FRESH128_LEFT: dict[str, str] = {}
 # fix128: EJ13 (52 years) and EJ45 (56 years) now information: eTG's MR oxycodone start (5 mg

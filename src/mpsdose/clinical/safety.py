@@ -1014,6 +1014,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_caution(k, items))
     found.extend(_cyp3a4_monitor_inr(k, items))
     found.extend(_cyp2c9(k, items))
+    found.extend(_cyp2c19_prodrug(k, items))
     found.extend(_cyp1a2_contraindicated(k, items))
     found.extend(_class_duplication(k, items, previous, benzodiazepines,
                                     "benzodiazepine-duplication", "benzodiazepines"))
@@ -1409,6 +1410,30 @@ def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         if others:
             found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
                                 f"{', '.join(others)}: {drug}'s exposure rises"))
+    return found
+
+
+def _cyp2c19_prodrug(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug activated by CYP2C19 given with a CYP2C19 inhibitor its label says to avoid
+    (``cyp2c19_inhibitors_avoided``: clopidogrel, whose active metabolite is formed mainly by
+    CYP2C19; the FDA's 2009-2012 label changes say avoid omeprazole and esomeprazole).
+
+    Only the inhibitors the row names: the FDA says its advice does not apply to every proton
+    pump inhibitor and names pantoprazole (a weak CYP2C19 inhibitor) as an alternative, so
+    clopidogrel with pantoprazole or lansoprazole is not flagged."""
+    found = []
+    given = {d.name for item in items if item.listed for d in item.drugs}
+    for drug in _with_property(k, items, "cyp2c19_inhibitors_avoided"):
+        value, source = k.drug_properties.get(drug, "cyp2c19_inhibitors_avoided")  # type: ignore[misc]
+        named = [d for d in sorted(set(value.split())) if d in given and d != drug]
+        if not named:
+            continue
+        rule = _rule(k, "cyp2c19-inhibitor-prodrug")
+        found.append(Finding(rule.severity, "cyp2c19-inhibitor-prodrug", (
+            f"{drug} with the CYP2C19 inhibitor {', '.join(named)}, which {drug}'s label says to "
+            f"avoid: {drug} is a prodrug activated by CYP2C19, so its effect falls. "
+            f"{rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
     return found
 
 

@@ -101,6 +101,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "antiplatelet-nsaid-protected",
         "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "cyp1a2-inhibitor-contraindicated",
+        "cyp2c19-inhibitor-prodrug",
         "cyp2c9-inhibitor",
         "cyp3a4-inhibitor-caution", "cyp3a4-inhibitor-contraindicated",
         "cyp3a4-inhibitor-inr", "cyp3a4-inhibitor-reduce-dose",

@@ -727,7 +727,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "who_step",
                                                  "other_anticoagulants_contraindicated",
                                                  "contraindicated_conditions",
-                                                 "monitored_conditions")),
+                                                 "monitored_conditions",
+                                                 "cyp2c19_inhibitors_avoided")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -754,6 +755,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength a source rates (weak, moderate, strong), or yes where a "
                             "cyp2c9_substrate drug's label names it without one; only inhibitors "
                             "such a label names or a source rates moderate or stronger. "
+                            "cyp2c19_inhibitors_avoided: the CYP2C19 inhibitors, "
+                            "space-separated, that the label of a drug activated by CYP2C19 "
+                            "says to avoid (clopidogrel: omeprazole esomeprazole; other PPIs "
+                            "are not named, so not flagged). "
                             "cyp1a2_inhibitor: the CYP1A2 inhibitor strength (weak, moderate, "
                             "strong) a source rates (fluvoxamine: strong, 'potent'). "
                             "cyp1a2_inhibitor_contraindicated: the weakest CYP1A2 inhibitor "

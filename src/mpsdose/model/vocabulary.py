@@ -164,6 +164,7 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "hypnotic": "Hypnotics other than benzodiazepines (Z-drugs)",
         "antibacterial": "Antibacterials",
         "antifungal": "Antifungals",
+        "calcium-channel-blocker": "Calcium-channel blockers",
         "unlisted": "Not in the catalogue",
     }
 )
