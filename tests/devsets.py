@@ -244,7 +244,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 128": ("check_dangerous_fresh128.csv", "check_ordinary_fresh128.csv"),
         "held-out 129": ("check_dangerous_fresh129.csv", "check_ordinary_fresh129.csv"),
         "held-out 130": ("check_dangerous_fresh130.csv", "check_ordinary_fresh130.csv"),
-        "held-out 131": ("check_dangerous_fresh131.csv", "check_ordinary_fresh131.csv")}
+        "held-out 131": ("check_dangerous_fresh131.csv", "check_ordinary_fresh131.csv"),
+        "held-out 132": ("check_dangerous_fresh132.csv", "check_ordinary_fresh132.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
