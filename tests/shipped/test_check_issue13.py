@@ -1606,6 +1606,25 @@ FRESH130_STILL_WARNED = {
             "reduction for a tolerant patient's switch, so the caution stays a warning",
 }
 
+# Round 131 (extremes of body weight; us/uk/eu) and round 132 (incident and procedural pain,
+# rapid-onset fentanyl; au/nz/jp): the first runs.
+FRESH131_LEFT: dict[str, str] = {}
+FRESH131_STILL_WARNED: dict[str, str] = {}
+FRESH132_LEFT = {
+    "ER18": "E-fen buccal 100 to 400 micrograms a dose (jp): silent; the JP insert titrates one "
+            "step at a time (50, 100, 200, 400 ...). First run, for fix132",
+    "ER20": "Actiq 800 micrograms switched to Fentora 800 micrograms (us): silent; the Fentora "
+            "label's table starts Actiq 600-800 at Fentora 200 and forbids mcg-per-mcg "
+            "conversion. First run, for fix132",
+    "ER21": "Abstral 400 micrograms changed to E-fen 400 micrograms (jp): silent; a change of "
+            "rapid-onset fentanyl product restarts at the product's lowest dose. First run, for "
+            "fix132",
+    "ER25": "Abstral 800 micrograms switched to PecFent 800 micrograms (uk): silent; PecFent "
+            "always starts at 100 micrograms, even from another fentanyl product. First run, "
+            "for fix132",
+}
+FRESH132_STILL_WARNED: dict[str, str] = {}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1738,6 +1757,8 @@ ROUNDS = {
     "fresh128": (FRESH128_LEFT, FRESH128_STILL_WARNED),
     "fresh129": (FRESH129_LEFT, FRESH129_STILL_WARNED),
     "fresh130": (FRESH130_LEFT, FRESH130_STILL_WARNED),
+    "fresh131": (FRESH131_LEFT, FRESH131_STILL_WARNED),
+    "fresh132": (FRESH132_LEFT, FRESH132_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
