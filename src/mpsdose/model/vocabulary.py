@@ -164,6 +164,10 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "hypnotic": "Hypnotics other than benzodiazepines (Z-drugs)",
         "antibacterial": "Antibacterials",
         "antifungal": "Antifungals",
+        "antimuscarinic": "Antimuscarinics (antisecretory and antispasmodic)",
+        "somatostatin-analogue": "Somatostatin analogues",
+        "antihistamine": "Antihistamines",
+        "barbiturate": "Barbiturates",
         "unlisted": "Not in the catalogue",
     }
 )
