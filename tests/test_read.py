@@ -184,6 +184,11 @@ CONTESTED: dict[str, tuple[str, float | str, str]] = {
                     "fresh74-012 expect intraoperative rates times 24, so a rule reaching to a "
                     "later sentence would make them read fewer; the set marks its null "
                     "contestable"),
+    "fresh10-022": ("phenobarbital", 100.0,
+                    "'he was prescribed, without any brain imaging phenobarbital: 100 mg/day': the "
+                    "words give the day's amount; the set did not annotate phenobarbital, which "
+                    "was a drug the catalogue lacked (read among the others, uncounted) until "
+                    "gaps129130 added it for palliative sedation"),
 }
 
 
@@ -5384,10 +5389,14 @@ def test_a_route_in_brackets_does_not_hide_an_intermittent_schedule():
     ("He took guanfacine 0.5 mg twice daily.", ("guanfacine", "1 mg/day")),
     ("He took perphenazine 4mg daily.", ("perphenazine", "4 mg/day")),
     ("He took Vistaril 25 mg three times daily.", ("hydroxyzine", "75 mg/day")),
-    ("He received Phenobarbitone 50 mg/day.", ("phenobarbital", "50 mg/day")),
 ])
 def test_names_added_with_their_labels(text, want):
     assert _others(text) == [want]
+
+
+def test_phenobarbitone_is_the_catalogue_phenobarbital():
+    # a name of other_drug_names.csv until gaps129130 put phenobarbital in the catalogue
+    assert _daily_doses("He received Phenobarbitone 50 mg/day.") == [("phenobarbital", "50 mg/day")]
 
 
 def test_gabapentine_is_gabapentin():

@@ -590,6 +590,10 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
                    "heart-failure (NSAIDs and domperidone are then flagged), long-qt (a "
                    "prolonged QT interval: domperidone, citalopram, escitalopram flagged; "
                    "methadone asks for an ECG), "
+                   "bowel-obstruction (known or suspected mechanical obstruction, complete or "
+                   "with colic: metoclopramide, stimulant laxatives and peripherally acting "
+                   "opioid antagonists flagged), partial-bowel-obstruction (without colic: the "
+                   "laxatives and antagonists flagged, metoclopramide not), "
                    "opioid-use-disorder (sublingual buprenorphine above the analgesic dose is "
                    "then judged as its treatment, not against the OME thresholds for pain), "
                    "acute-upper-respiratory-inflammation (an indication).")

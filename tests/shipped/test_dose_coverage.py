@@ -56,6 +56,32 @@ LEFT: dict[tuple[str, str], str] = {
     ("ibuprofen", "topical"): _TOPICAL,
     ("lidocaine", "topical"): _TOPICAL,
     ("loxoprofen", "topical"): _TOPICAL,
+    # the palliative drugs added by gaps129130: their palliative route (SC infusion) is judged
+    # where a formulary gives a maximum; the other routes are left with the reason
+    ("glycopyrronium", "im"): "anaesthetic premedication doses per kg only; no daily maximum read",
+    ("glycopyrronium", "iv"): "anaesthetic premedication doses per kg only; no daily maximum read",
+    ("glycopyrronium", "oral"): "oral use in palliative care is off-label with no agreed maximum "
+                                "(olh.ie 2019: limited information)",
+    ("hyoscine butylbromide", "oral"): "under 10% absorbed; no oral maximum read (eTG gives "
+                                       "10-20 mg 3-4 times daily without a ceiling)",
+    ("hyoscine hydrobromide", "im"): "premedication single doses only (200-600 micrograms); no "
+                                     "daily maximum read",
+    ("hyoscine hydrobromide", "iv"): "premedication single doses only (200-600 micrograms); no "
+                                     "daily maximum read",
+    ("hyoscine hydrobromide", "oral"): "travel-sickness tablets (Kwells): no maximum read in this "
+                                       "pass",
+    ("octreotide", "iv"): "IV bolus or infusion in variceal bleeding and obstruction: no daily "
+                          "maximum read",
+    ("phenobarbital", "sc"): "palliative sedation doses vary widely (800-1200 mg/24 h typical, "
+                             "1800 and up to 3800 mg/24 h reported; Thomas 2021, Tan 2025): no "
+                             "ceiling a source gives",
+    ("phenobarbital", "im"): "loading doses in sedation and epilepsy differ; no maximum read",
+    ("phenobarbital", "iv"): "status epilepticus loading by weight; no maximum read",
+    ("phenobarbital", "oral"): "epilepsy maintenance by serum level; no maximum read",
+    ("promethazine", "oral"): "the SmPC's maximum differs by indication (allergy 60 mg/day, "
+                              "sedation a single 20-50 mg night dose): the indication is not known",
+    ("promethazine", "im"): "the maximum differs by indication; not read in this pass",
+    ("promethazine", "iv"): "the maximum differs by indication; not read in this pass",
 }
 
 

@@ -65,6 +65,14 @@ KNOWN_DIFFERENCES = {
     # page (P); the MPR summary confirms two doses an episode but not the dosing chart's top.
     ("diazepam", "max_single_mg"): "Valtoco's 20 mg top dose on the maker's page only",
     ("diazepam", "max_daily_mg"): "Valtoco's 20 mg top dose on the maker's page only",
+    # the palliative antisecretory infusions (gaps129130): formularies give ranges whose tops
+    # differ by market and book. Hyoscine butylbromide's UK 300 mg/24 h (bowel colic) is in
+    # Medscape UK only (GPnotebook and eTG stop at 120); octreotide's NZ 1 mg/24 h against the
+    # UK obstruction guidance's 800-900 micrograms; hyoscine hydrobromide's UK 2 mg against the
+    # Renal Drug Handbook's 2.4 mg (shipped as the NZ row). Each market's row is kept apart.
+    ("hyoscine butylbromide", "max_daily_mg"): "UK 300 mg/24 h in one text only",
+    ("octreotide", "max_daily_mg"): "NZ 1 mg vs UK obstruction guidance 0.8-0.9 mg",
+    ("hyoscine hydrobromide", "max_daily_mg"): "UK 2 mg vs the Renal Drug Handbook's 2.4 mg",
 }
 
 

@@ -165,6 +165,10 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "antibacterial": "Antibacterials",
         "antifungal": "Antifungals",
         "calcium-channel-blocker": "Calcium-channel blockers",
+        "antimuscarinic": "Antimuscarinics (antisecretory and antispasmodic)",
+        "somatostatin-analogue": "Somatostatin analogues",
+        "antihistamine": "Antihistamines",
+        "barbiturate": "Barbiturates",
         "unlisted": "Not in the catalogue",
     }
 )
@@ -191,6 +195,15 @@ CONDITIONS: Mapping[str, str] = MappingProxyType(
         "long-qt": "a prolonged QT interval or congenital long QT syndrome (the drugs whose "
                    "labels contraindicate it are flagged, and methadone, whose regulator asks "
                    "for ECG monitoring)",
+        "bowel-obstruction": "a known or suspected mechanical bowel obstruction, complete or with "
+                             "colic (the drugs whose labels contraindicate it are flagged: "
+                             "metoclopramide, the stimulant laxatives, the peripherally acting "
+                             "opioid antagonists)",
+        "partial-bowel-obstruction": "a partial or subacute bowel obstruction without colic (the "
+                                     "stimulant laxatives and the peripherally acting opioid "
+                                     "antagonists are flagged as in bowel-obstruction; "
+                                     "metoclopramide is not, since palliative guidance gives it "
+                                     "there)",
         "opioid-use-disorder": "opioid use disorder (opioid dependence) treated with an opioid: "
                                "sublingual buprenorphine above the analgesic dose is read as its "
                                "treatment, not judged against the thresholds for pain",
@@ -223,6 +236,14 @@ _CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "long qt": "long-qt", "long qt syndrome": "long-qt", "long-qt-syndrome": "long-qt",
         "lqts": "long-qt", "qt prolongation": "long-qt", "qt-prolongation": "long-qt",
         "prolonged qt": "long-qt", "qtc prolongation": "long-qt",
+        "bowel obstruction": "bowel-obstruction", "intestinal obstruction": "bowel-obstruction",
+        "malignant bowel obstruction": "bowel-obstruction", "mbo": "bowel-obstruction",
+        "complete bowel obstruction": "bowel-obstruction",
+        "complete-bowel-obstruction": "bowel-obstruction",
+        "mechanical bowel obstruction": "bowel-obstruction",
+        "partial bowel obstruction": "partial-bowel-obstruction",
+        "subacute bowel obstruction": "partial-bowel-obstruction",
+        "subacute-bowel-obstruction": "partial-bowel-obstruction",
         "oud": "opioid-use-disorder", "opioid use disorder": "opioid-use-disorder",
         "opioid dependence": "opioid-use-disorder", "opioid-dependence": "opioid-use-disorder",
         "urti": "acute-upper-respiratory-inflammation",
