@@ -53,6 +53,12 @@ LEFT: dict[tuple[str, str], str] = {
                            "no IM dose found"),
     ("naloxone", "buccal"): ("only in buprenorphine/naloxone buccal film, where the naloxone dose "
                              "follows the buprenorphine dose (judged as an opioid)"),
+    # the CYP3A4 inhibitors added by fix127: their oral days are judged (label maxima); their
+    # IV forms are not
+    ("erythromycin", "iv"): ("the erythromycin lactobionate label text was not seen; the oral row "
+                             "is the US delayed-release tablets' 4 g/day"),
+    ("diltiazem", "iv"): ("IV diltiazem is a weight-based bolus then an hourly infusion for rate "
+                          "control; no daily maximum was read"),
     ("ibuprofen", "topical"): _TOPICAL,
     ("lidocaine", "topical"): _TOPICAL,
     ("loxoprofen", "topical"): _TOPICAL,
