@@ -18,6 +18,7 @@ from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.scan import Amount, Token, bracket_around, opening_bracket
 from mpsdose.io.prose.words import ONE_PATIENT
 from mpsdose.model.findings import Severity
+from mpsdose.model.regimen import Schedule
 
 __all__ = [
     "calculation_sign",
@@ -808,6 +809,7 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
                     or (token.kind == "cue" and token.value == "total"
                         and not _total_daily_dose(passage, token, tokens[index])
                         and not _day_total_after(passage, tokens, position)
+                        and not _total_of_each_dose(passage, token, tokens, index)
                         and not _TOTAL_DURATION.match(passage.normal, token.end)):
                 found.add(token.value)
             if token.kind == "verb" and token.value == "decrease" \
@@ -860,6 +862,25 @@ def _total_daily_dose(passage: Passage, total: Token, amount: Token) -> bool:
     return total.end <= amount.start and re.fullmatch(
         r"\s+daily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|:\s*)?",
         passage.normal[total.end:amount.start]) is not None
+
+
+def _total_of_each_dose(passage: Passage, total: Token, tokens: list[Token], index: int) -> bool:
+    """ "on a total dose of 50 mg twice daily", "a total dose of 1 g every 8 hours": "total
+    dose of" right before an amount with no time of its own, the amount followed at once by a
+    schedule of doses a day (times a day, every N hours, at night), is the total of one dose of
+    that schedule (the tablets of one dose), not a course's: a course's total is given once, never
+    twice a day (prosefix99102, fresh99-008). "A total dose of 120 g (2 g/kg)" and "a total dose
+    of 60 mg over 3 days" stay totals."""
+    amount = tokens[index]
+    if total.end > amount.start or amount.value.time is not None or index + 1 >= len(tokens):
+        return False
+    if not re.fullmatch(r"total\s+(?:dose|dosage)\s+(?:of\s+)?",
+                        passage.normal[total.start:amount.start]):
+        return False
+    schedule = tokens[index + 1]
+    return schedule.kind == "freq" and isinstance(schedule.value, Schedule) \
+        and schedule.value.doses_per_day is not None \
+        and re.fullmatch(r"\s*", passage.normal[amount.end:schedule.start]) is not None
 
 
 def _day_total_after(passage: Passage, tokens: list[Token], position: int) -> bool:
