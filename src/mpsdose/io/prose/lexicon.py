@@ -344,7 +344,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"(?<![\d.,×x/])(1)[ \u00a0]*[x×][ \u00a0]*(?=\d+(?:[.,]\d+)?[ \u00a0]*"
                r"(?:mg|g|mcg|µg|μg|units?|iu|ui)(?![a-z0-9µ])(?!\s*/)(?!\s*(?:tablets?|tabs?|capsules?|caps?|patch(?:es)?|ampoules?|"
                r"vials?|sachets?|puffs?)))", lambda m: _times(_hours(m))),
-    _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d.,]|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
+    # (a full stop or comma after the last 1 ends the sentence or clause, "50 mg 1 × 1.", unless
+    # a digit follows: "1×1.5" is no such count; prosefix99102, fresh102-003)
+    _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d]|[.,]\d|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
                r"cm|mm|m|kg|days?|weeks?|months?|hours?|h|min)(?![a-z]))", lambda m: _times(_hours(m))),
     # "Metronidazole (500 mg × 3), Imipenem (500 mg × 4)": the count after the sign, written
     # after a dose of mass (never per kg, "15 mg/kg×2 days"), as Italian and Romanian reports
