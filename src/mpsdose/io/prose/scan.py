@@ -516,8 +516,9 @@ def _milliunits(text: str, position: int, stop: int, amount: Amount) -> bool:
     """Is an amount read in millions of units written "mU" or "mu" where it means milliunits?
     "oxytocin 2 mU/min", "insulin 40 mU/kg/min", "10 mu per minute": "mU" (a small m and a
     capital U) is the milliunit, and "mu" per minute or per kg is too — a million units a
-    minute is no dose. Such an amount is not read (it is never a million units; the reader once
-    read "Oxytocin was infused at 2 mU/min" as 2 million units a minute). "2 MU", "crystalline
+    minute is no dose. Such an amount is read in milliunits (a thousandth of a unit), never a
+    million units (the reader once read "Oxytocin was infused at 2 mU/min" as 2 million units a
+    minute; it is 0.002 units a minute). "2 MU", "crystalline
     penicillin 2 mu 6 hourly" and "4 MU every 6 hours" stay millions of units (prosefix99102,
     fresh101-016)."""
     if amount.base != "units" or not _MU.match(text.lower(), position, stop):
@@ -551,7 +552,10 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
     if normal[position] in "0123456789.bf":
         found_amount = _amount(normal, position, end, vocabulary)
         if found_amount is not None and _milliunits(text, position, *found_amount):
-            found_amount = None
+            stop, amount = found_amount  # read as millions: a milliunit is a billionth of that
+            found_amount = stop, attrs.evolve(
+                amount, values=tuple(v / 1e9 for v in amount.values),
+                high=None if amount.high is None else amount.high / 1e9)
         if found_amount is not None:
             stop, amount = found_amount
             if amount.per_kg and PER_OTHER_WEIGHT.search(normal, position, stop):
