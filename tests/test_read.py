@@ -5069,7 +5069,10 @@ def test_a_units_symbol_in_brackets_after_the_unit_spelt_out():
      [("dexamethasone", "6 mg/day"), ("morphine", "30 mg/day")]),
     # a lone "3×10 mg", or one beside another schedule, may count units of one dose: not read
     ("He took morphine 3×10 mg.", [("morphine", None)]),
-    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", None)]),
+    # ... but a lone "1×1" is one dose of one unit whichever number counts the doses: once a
+    # day (prosefix99102, fresh102-003; it was left unread before)
+    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", "6 mg/day")]),
+    ("She was given dexamethasone injection (6 mg 2×1).", [("dexamethasone", None)]),
     ("She took paracetamol 2×500 mg twice daily and morphine 3×10 mg.",
      [("acetaminophen", None), ("morphine", "30 mg/day")]),
     ("He took 2×500 mg paracetamol at once and morphine 3×10 mg.",
