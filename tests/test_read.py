@@ -100,7 +100,9 @@ def _items(text: str):
                                              ("fresh92", 0.82), ("fresh93", 0.96),
                                              ("fresh94", 0.93), ("fresh95", 0.81),
                                              ("fresh96", 0.73), ("fresh97", 0.91),
-                                             ("fresh98", 0.93)])
+                                             ("fresh98", 0.93), ("fresh99", 1.0),
+                                             ("fresh100", 0.86), ("fresh101", 0.92),
+                                             ("fresh102", 0.88)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -5080,7 +5082,10 @@ def test_a_units_symbol_in_brackets_after_the_unit_spelt_out():
      [("dexamethasone", "6 mg/day"), ("morphine", "30 mg/day")]),
     # a lone "3×10 mg", or one beside another schedule, may count units of one dose: not read
     ("He took morphine 3×10 mg.", [("morphine", None)]),
-    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", None)]),
+    # ... but a lone "1×1" is one dose of one unit whichever number counts the doses: once a
+    # day (prosefix99102, fresh102-003; it was left unread before)
+    ("She was given dexamethasone injection (6 mg 1×1).", [("dexamethasone", "6 mg/day")]),
+    ("She was given dexamethasone injection (6 mg 2×1).", [("dexamethasone", None)]),
     ("She took paracetamol 2×500 mg twice daily and morphine 3×10 mg.",
      [("acetaminophen", None), ("morphine", "30 mg/day")]),
     ("He took 2×500 mg paracetamol at once and morphine 3×10 mg.",
@@ -7544,3 +7549,163 @@ def test_a_hyphened_chemical_name_heads_its_own_amount():
     # listed drug's before it
     text = "He got ranitidin 50 mg iv and Butyl-Scopolamine 20 mg im."
     assert _others(text) == [("ranitidine", None)]
+
+
+# -- prosefix99102: the fresh99 to fresh102 rounds ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh99-018: a count with "every (each) day" is that many doses a day, never "every day"
+    # alone (the reader once read "twice every day" as once)
+    ("She took cefuroxime 500 mg twice every day.", [("cefuroxime", "1000 mg/day")]),
+    ("Ceftriaxone 1 g once every day was continued.", [("ceftriaxone", "1 g/day")]),
+])
+def test_a_count_with_every_day_is_that_many_doses_a_day(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Morphine 10 mg three times each day was given.", [("morphine", "30 mg/day")]),
+    ("Oxycodone 5 mg four times every day was given.", [("oxycodone", "20 mg/day")]),
+])
+def test_a_count_with_every_day_on_a_catalogue_drug(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_clomiphene_is_the_usan_of_clomifene():
+    # fresh99-002: the USAN (and its citrate) is the INN's alias, so the drug is named clomifene
+    assert _others("She took clomiphene 100 mg daily for five days.") \
+        == [("clomifene", "100 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh99-015: a change told after a drug's own dose in the same sentence refers back to
+    # it past ordinary words ("after the operation"), as the catalogue's reading does ...
+    ("Tranilast 300 mg/day was begun after the operation and maintained for 2 months, then "
+     "lowered to 100 mg/day.", [("tranilast", "300 mg/day"), ("tranilast", "100 mg/day")]),
+    # ... but never past a word that may name another drug (a capitalised brand)
+    ("Imatinib 400 mg/day was started with Zorex, then reduced to 100 mg/day.",
+     [("imatinib", "400 mg/day")]),
+])
+def test_a_change_after_a_drugs_own_dose_refers_back_to_it(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh99-008: "a total dose of" right before an amount and a schedule of doses a day is
+    # the total of one dose of that schedule ...
+    ("She was on risperidone, at a total dose of 2 mg twice daily.",
+     [("risperidone", "4 mg/day")]),
+    # ... while a total over a course stays a total
+    ("She received morphine, a total dose of 120 mg over 3 days.", [("morphine", None)]),
+])
+def test_a_total_dose_before_a_schedule_is_each_doses(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_total_dose_before_an_interval_on_a_drug_the_catalogue_lacks():
+    assert _others("He received ceftriaxone at a total dose of 1 g every 12 hours.") \
+        == [("ceftriaxone", "2 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh100-017: "× N days" after an amount a day is the course's length, not a factor ...
+    ("He received dexamethasone 8 mg/day × 3 days.", [("dexamethasone", "8 mg/day")]),
+    # ... unless the calculation goes on to its result
+    ("He received dexamethasone 8 mg/day × 3 days = 24 mg.", [("dexamethasone", None)]),
+])
+def test_times_a_count_of_days_after_an_amount_a_day_is_a_course(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_times_a_count_of_days_after_a_rate_per_24_hours():
+    assert _others("Ceftriaxone (2 g / 24 h × 7 days) was given.") == [("ceftriaxone", "2 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh101-016: "mU" is the milliunit, and "mu" per minute or per kg is too — never a
+    # million units (the reader once read "2 mU/min" as 2 million units a minute) ...
+    ("Oxytocin was infused at 4 mU/min.", [("oxytocin", "5.76 units/day")]),
+    ("Vasopressin was given at 0.5 mU/kg/min.", [("vasopressin", None)]),
+    # ... while "MU" before a schedule stays a million units
+    ("He received colistin 3 MU every 8 hours.", [("colistin", "9000000 units/day")]),
+])
+def test_milliunits_are_never_millions_of_units(text, want):
+    assert _others(text) == want
+
+
+def test_the_chemical_name_3_4_diaminopyridine_is_amifampridine():
+    # fresh101-011: the locants "3,4-" are part of the name, no amount
+    assert _others("He was maintained on 3,4-diaminopyridine 20 mg three times daily.") \
+        == [("amifampridine", "60 mg/day")]
+
+
+def test_grain_or_gram_is_said_past_a_word_of_the_day():
+    # fresh102-025, on a listed drug: "gr" stays unread, and the warning names the drug after
+    # "per day of"
+    text = "She takes 2 gr per day of vancomycin."
+    assert _others(text) == []
+    (finding,) = [f for f in read_course(text).findings if f.finding.code == "grain-or-gram"]
+    assert "vancomycin" in finding.finding.message
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh102-003: "1 × 1" after a dose is once a day, before a full stop too ...
+    ("He was given dexamethasone 4 mg 1×1.", [("dexamethasone", "4 mg/day")]),
+    # ... but not before a decimal ("1×1.5": no such count)
+    ("He was given dexamethasone 4 mg 1×1.5 tablets.", [("dexamethasone", None)]),
+])
+def test_one_times_one_after_a_dose_is_once_a_day(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_one_times_one_on_a_drug_the_catalogue_lacks():
+    assert _others("He was given letrozole, 2.5 mg 1 × 1.") == [("letrozole", "2.5 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh102-005: an amount set off by commas after its name, then the sentence's verb: the
+    # verb's schedule is the drug's ...
+    ("Morphine, 10 mg, was given every 6 hours.", [("morphine", "40 mg/day")]),
+    # ... not where no comma opens the apposition
+    ("Morphine 10 mg, was given every 6 hours.", [("morphine", None)]),
+])
+def test_an_amount_between_commas_keeps_the_verbs_schedule(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_an_amount_between_commas_on_a_drug_the_catalogue_lacks():
+    assert _others("Letrozole, 2.5 mg, was prescribed once a day.") == [("letrozole", "2.5 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh102-009: "daily intake of" names the day's amount of the drug after it ...
+    ("His daily intake of diazepam, 20 mg.", [("diazepam", "20 mg/day")]),
+    # ... and "intake" after another word is no dose's
+    ("His fluid intake of 2 L and morphine 10 mg daily.", [("morphine", "10 mg/day")]),
+])
+def test_a_daily_intake_of_a_drug_is_its_daily_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh102-024: a space as the thousands separator before units (two or three digits, a
+    # space, three digits) ...
+    ("Heparin 12 500 units twice daily was given.", [("heparin", "25000 units/day")]),
+    # ... never after a word that counts, nor before a mass (two tablets of 500 mg)
+    ("On day 14 500 units of heparin were given.", [("heparin", None)]),
+])
+def test_a_space_as_thousands_separator_before_units(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_space_is_no_thousands_separator_before_a_mass():
+    assert _others("She took 2 500 mg tablets of metformin.") == [("metformin", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh102-014: the brand Increlex is mecasermin (its label and SmPC)
+    ("She was started on Increlex 1 mg at bedtime.", [("mecasermin", "1 mg/day")]),
+    ("She took Increlex 0.1 mg/kg twice daily.", [("mecasermin", None)]),
+])
+def test_increlex_is_mecasermin(text, want):
+    assert _others(text) == want

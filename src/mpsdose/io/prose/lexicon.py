@@ -311,17 +311,20 @@ PHRASES: tuple[Phrase, ...] = (
     # day" as four times, fresh75-006)
     _p("freq", rf"({_W})\s*(?:-|to)\s*({_W})\s*(?:times|x|×)\s*-?\s*(?:daily|a\s+day|per\s+day"
                r"|/\s*day|/\s*d)", lambda m: _times(max(_hours(m, 1), _hours(m, 2)))),
-    _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|each\s+day|/\s*day)|b\.?i\.?d\.?|b\.?d\.?",
-       lambda m: _times(2)),
-    _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|t\.?i\.?d\.?"
-               r"|t\.?d\.?s\.?", lambda m: _times(3)),
-    _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day)|q\.?i\.?d\.?|q\.?d\.?s\.?",
-       lambda m: _times(4)),
-    _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
-       lambda m: _times(_hours(m))),
+    # "twice every day", "three times each day": a count with "every (each) day" is that many
+    # doses a day, never "every day" alone (prosefix99102: the reader once read fresh99-018's
+    # "ampicillin/sulbactam (3 g intravenously) twice every day" as 3 g a day)
+    _p("freq", r"twice\s*-?\s*(?:daily|a\s+day|per\s+day|(?:each|every)\s+day|/\s*day)|b\.?i\.?d\.?"
+               r"|b\.?d\.?", lambda m: _times(2)),
+    _p("freq", r"(?:three\s+times|thrice)\s*-?\s*(?:daily|a\s+day|per\s+day|(?:each|every)\s+day"
+               r"|/\s*day)|t\.?i\.?d\.?|t\.?d\.?s\.?", lambda m: _times(3)),
+    _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day|(?:each|every)\s+day|/\s*day)"
+               r"|q\.?i\.?d\.?|q\.?d\.?s\.?", lambda m: _times(4)),
+    _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|(?:each|every)\s+day|/\s*day"
+               r"|/\s*d)", lambda m: _times(_hours(m))),
     # "400 mg one time a day", "1 time daily": one time a day is once a day (prosefix9091,
     # fresh91-009)
-    _p("freq", r"(?:one|1)\s+time\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|each\s+day)",
+    _p("freq", r"(?:one|1)\s+time\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|(?:each|every)\s+day)",
        lambda m: _times(1)),
     # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
     _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
@@ -341,7 +344,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"(?<![\d.,×x/])(1)[ \u00a0]*[x×][ \u00a0]*(?=\d+(?:[.,]\d+)?[ \u00a0]*"
                r"(?:mg|g|mcg|µg|μg|units?|iu|ui)(?![a-z0-9µ])(?!\s*/)(?!\s*(?:tablets?|tabs?|capsules?|caps?|patch(?:es)?|ampoules?|"
                r"vials?|sachets?|puffs?)))", lambda m: _times(_hours(m))),
-    _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d.,]|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
+    # (a full stop or comma after the last 1 ends the sentence or clause, "50 mg 1 × 1.", unless
+    # a digit follows: "1×1.5" is no such count; prosefix99102, fresh102-003)
+    _p("freq", r"(?<![\d.,×x])([1-6])\s*[x×]\s*1(?![\d]|[.,]\d|\s*[x×]|\s*(?:mg|g|mcg|µg|μg|units?|iu|ui|ml|"
                r"cm|mm|m|kg|days?|weeks?|months?|hours?|h|min)(?![a-z]))", lambda m: _times(_hours(m))),
     # "Metronidazole (500 mg × 3), Imipenem (500 mg × 4)": the count after the sign, written
     # after a dose of mass (never per kg, "15 mg/kg×2 days"), as Italian and Romanian reports
@@ -376,7 +381,8 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _times(1)),
     # "400 mg once a daily" (sic): "once daily" with a stray article, never two schedules
     # (prosefix9091, fresh91-018)
-    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|a\s+daily)|every\s+day|daily"
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|a\s+daily|(?:each|every)\s+day)"
+               r"|every\s+day|daily"
                r"|o\.?d\.?"
                # "acetylsalicylic acid 100 mg p.o. qDay"
                r"|q\.?\s*day|q\.?d\.?|per\s+day|each\s+day", lambda m: _times(1)),

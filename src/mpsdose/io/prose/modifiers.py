@@ -61,7 +61,8 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             break  # "was gradually decreased every 3 days as the following: 500 mg, …"
         if token.kind in MODIFIERS or token.kind in ("open", "close") or (
                 token.kind == "word" and token.value in GLUE) or token.kind == "approx" \
-                or token.kind == "bound" or _joins_route(passage, tokens, position):
+                or token.kind == "bound" or _joins_route(passage, tokens, position) \
+                or _daily_intake(passage, tokens, position):
             first = position
             position -= 1
             continue
@@ -131,7 +132,8 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             last = position = ahead  # "hydrocortisone at 100 mg and continued every 8 h"
             continue
         if token.kind in ("punct", "plus") and (_another_follows(tokens, position)
-                                               or _unknown_name_follows(tokens, position)):
+                                               or _unknown_name_follows(tokens, position)) \
+                and not _apposed_amount(passage, tokens, reading, position):
             break
         if token.kind in ("route", "release", "form") and _premodifies_drug(tokens,
                                                                         position):
@@ -363,8 +365,11 @@ _STAT_THEN = re.compile(r"\s*,?\s*(?:and(?:\s+then)?|then|followed\s+by)\s+")
 _ON_DAYS = re.compile(r"on\s+\S+\s+(?:consecutive|successive)\s+days$")
 #: The count of doses a day before a multiplication sign ("3×", "1×1"; lexicon.PHRASES).
 _N_TIMES = re.compile(r"[1-6]\s*[x×]\s*(?:1)?|[x×]\s*[2-6]")
-#: "1 ×" before a dose: once a day, whether or not the passage writes the notation again.
-_ONCE_TIMES = re.compile(r"1\s*[x×]\s*")
+#: "1 ×" before a dose, and "1 × 1" after one: once a day, whether or not the passage writes
+#: the notation again — a count of one counts no units of a dose, and "1 × 1" is one dose of one
+#: unit whichever number counts the doses (prosefix99102, fresh102-003: "bicalutamide, 50 mg
+#: 1 × 1").
+_ONCE_TIMES = re.compile(r"1\s*[x×]\s*(?:1)?")
 
 
 def _n_times_unclear(passage: Passage, reading: ItemReading, token: Token,
@@ -680,6 +685,15 @@ def _unknown_name_follows(tokens: list[Token], position: int) -> bool:
         and following.value not in NOT_A_NAME
 
 
+def _daily_intake(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "her daily intake of zopiclone, 30 mg", "a daily intake of 2 g of paracetamol": "intake"
+    between a schedule and "of" is the noun of the doses taken, as "dose" is in "daily dose
+    of"; the schedule before it is the drug's (prosefix99102, fresh102-009). Not "intake" alone
+    ("fluid intake"), nor after a word that is no schedule ("alcohol intake of")."""
+    return passage.word(tokens[position]) == "intake" and 0 < position < len(tokens) - 1 \
+        and tokens[position - 1].kind == "freq" and passage.word(tokens[position + 1]) == "of"
+
+
 def _joins_route(passage: Passage, tokens: list[Token], position: int) -> bool:
     """ "subcutaneous infusion with morphine", "intravenous administration of morphine",
     "subcutaneous instillation of lidocaine": the word that joins a route (or a device) to
@@ -874,6 +888,28 @@ def _continued_on(passage: Passage, tokens: list[Token], reading: ItemReading,
 #: The verbs of giving a dose ("started", "given", "continued"), which "and" may join into one
 #: verb of the dose before them ("was started and given every 8 h").
 _VERBS_OF_GIVING = frozenset({"give", "start", "continue"})
+
+
+def _apposed_amount(passage: Passage, tokens: list[Token], reading: ItemReading,
+                    position: int) -> bool:
+    """ "tamoxifen, 20 mg, was prescribed on a daily basis", "morphine, 10 mg, was given every
+    4 hours": an amount set off by commas right after its drug's name is an apposition, and the
+    comma that closes it, followed by the sentence's verb ("was", "were", "is" and a verb of
+    giving), opens no other item — the verb and its schedule are the drug's (prosefix99102,
+    fresh102-005). Not "morphine 10 mg, was …" (no comma before the amount) nor a comma before
+    another name."""
+    amount = reading.amount_token
+    if amount is None or position != amount + 1 or amount < 2 \
+            or tokens[position].kind != "punct" or tokens[position].value != "," \
+            or tokens[amount - 1].kind != "punct" or tokens[amount - 1].value != ",":
+        return False
+    name = tokens[amount - 2]
+    if not name.start <= reading.drug_span[0] < name.end:
+        return False
+    ahead = position + 1
+    while ahead < len(tokens) and passage.word(tokens[ahead]) in ("was", "were", "is", "are"):
+        ahead += 1
+    return position + 1 < ahead < len(tokens) and tokens[ahead].kind == "verb"
 
 
 def _joins_verbs_of_giving(tokens: list[Token], position: int) -> bool:

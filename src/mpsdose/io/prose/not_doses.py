@@ -18,6 +18,7 @@ from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.scan import Amount, Token, bracket_around, opening_bracket
 from mpsdose.io.prose.words import ONE_PATIENT
 from mpsdose.model.findings import Severity
+from mpsdose.model.regimen import Schedule
 
 __all__ = [
     "calculation_sign",
@@ -248,13 +249,14 @@ def note_grains(passage: Passage, tokens: list[Token]) -> None:
             continue
         before = tokens[max(0, position - 3):position]
         # the drug after the unit: "of aspirin", "1 gr intravenous paracetamol every 8 hours"
-        # (route, release and form words between; fresh40-029)
+        # (route, release and form words between; fresh40-029), "3 gr per day of inositol" (a
+        # word of the day between; prosefix99102, fresh102-025)
         ahead, named_after = position + 2, None
         while ahead < min(len(tokens), position + 5):
             if tokens[ahead].kind == "drug":
                 named_after = tokens[ahead]
                 break
-            if tokens[ahead].kind not in ("route", "release", "form") \
+            if tokens[ahead].kind not in ("route", "release", "form", "freq") \
                     and passage.word(tokens[ahead]) != "of":
                 break
             ahead += 1
@@ -682,6 +684,20 @@ _TAPER_AT = (r"\b(?:taper|wean)\w*(?:\s+(?:off|down|slowly|gradually))?\s+at\s+"
 _STEP_VERB = r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
 
 
+#: The words of days after the count of a course ("× 5 days", "x 3d").
+_DAY_WORDS = frozenset({"day", "days", "d"})
+
+
+def _a_day_before(tokens: list[Token], position: int) -> bool:
+    """Is the amount right before the sign at ``position`` an amount a day ("12 mg / 24 h",
+    "1 g/day"), or an amount with its word of the day ("1 g daily")?"""
+    before = position - 1
+    if before >= 0 and tokens[before].kind == "freq" and isinstance(tokens[before].value, Schedule) \
+            and tokens[before].value.doses_per_day == 1:
+        return before >= 1 and tokens[before - 1].kind == "amount"
+    return before >= 0 and tokens[before].kind == "amount" and tokens[before].value.time == "day"
+
+
 def calculation_sign(tokens: list[Token], position: int) -> str | None:
     """ "÷" (always), "x 1.5" (a sign before a bare factor), "=" or "≈": the kind of sign of
     a calculation at ``position``, or None."""
@@ -691,6 +707,13 @@ def calculation_sign(tokens: list[Token], position: int) -> str | None:
     if value in _DIVIDE:
         return "divide"
     if value in _TIMES and position + 1 < len(tokens) and tokens[position + 1].kind == "number":
+        # "12 mg / 24 h × 5 days", "1 g daily x 3 days": a count of days after the sign is the
+        # length of a course of that amount a day, not a factor — unless a result follows
+        # ("10 mg × 5 days = 50 mg"; prosefix99102, fresh100-017)
+        days = position + 2
+        if days < len(tokens) and tokens[days].kind == "word" and tokens[days].value in _DAY_WORDS \
+                and calculation_sign(tokens, days + 1) != "result" and _a_day_before(tokens, position):
+            return None
         return "times"
     if value in _RESULT:
         return "result"
@@ -808,6 +831,7 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
                     or (token.kind == "cue" and token.value == "total"
                         and not _total_daily_dose(passage, token, tokens[index])
                         and not _day_total_after(passage, tokens, position)
+                        and not _total_of_each_dose(passage, token, tokens, index)
                         and not _TOTAL_DURATION.match(passage.normal, token.end)):
                 found.add(token.value)
             if token.kind == "verb" and token.value == "decrease" \
@@ -860,6 +884,25 @@ def _total_daily_dose(passage: Passage, total: Token, amount: Token) -> bool:
     return total.end <= amount.start and re.fullmatch(
         r"\s+daily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|:\s*)?",
         passage.normal[total.end:amount.start]) is not None
+
+
+def _total_of_each_dose(passage: Passage, total: Token, tokens: list[Token], index: int) -> bool:
+    """ "on a total dose of 50 mg twice daily", "a total dose of 1 g every 8 hours": "total
+    dose of" right before an amount with no time of its own, the amount followed at once by a
+    schedule of doses a day (times a day, every N hours, at night), is the total of one dose of
+    that schedule (the tablets of one dose), not a course's: a course's total is given once, never
+    twice a day (prosefix99102, fresh99-008). "A total dose of 120 g (2 g/kg)" and "a total dose
+    of 60 mg over 3 days" stay totals."""
+    amount = tokens[index]
+    if total.end > amount.start or amount.value.time is not None or index + 1 >= len(tokens):
+        return False
+    if not re.fullmatch(r"total\s+(?:dose|dosage)\s+(?:of\s+)?",
+                        passage.normal[total.start:amount.start]):
+        return False
+    schedule = tokens[index + 1]
+    return schedule.kind == "freq" and isinstance(schedule.value, Schedule) \
+        and schedule.value.doses_per_day is not None \
+        and re.fullmatch(r"\s*", passage.normal[amount.end:schedule.start]) is not None
 
 
 def _day_total_after(passage: Passage, tokens: list[Token], position: int) -> bool:

@@ -463,6 +463,8 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         else (item.amount_span[1], name_start)
     if _SENTENCE_END.search(second.text[start:end]):
         return False  # referred back to from a later sentence: the second reading's rules
+    if _change_referring_back(second, item, start, end):
+        return _named_between(second, passage, start, end)
     paired = _PAIR_AFTER_AMOUNT.search(second.text, start, end) if start == name_end else None
     if paired is not None and paired.end() == end \
             and paired.group(1).lower() not in NOT_A_NAME | _PHRASE_WORDS | _UNIT_WORDS:
@@ -475,6 +477,41 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
         and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
         for token in _outside_remarks(tokens))
+
+
+#: A change's words that refer back to the drug named before it ("then reduced to 10 mg/day").
+_CHANGE_ACTIONS = frozenset({"changed"})
+
+
+def _change_referring_back(second: Reading, item: ReadItem, start: int, end: int) -> bool:
+    """Is the item a change of a dose told before it in the same sentence ("Palovarotene
+    20 mg/day was started at fracture occurrence and continued for 4 weeks, then reduced to
+    10 mg/day")? Its words ("reduced to 10 mg/day") do not hold the name, and the drug's own
+    earlier amount stands between the name and them: the change refers back to the drug, as the
+    catalogue's reading carries a dose told before (prosefix99102, fresh99-015)."""
+    if item.action not in _CHANGE_ACTIONS or item.span[0] < start or item.drug_span[1] != start:
+        return False
+    return any(other.drug == item.drug and other.amount_span is not None
+               and other is not item and other.span[0] <= start
+               and start <= other.amount_span[0] and other.amount_span[1] <= item.span[0] <= end
+               for state in second.states for other in state.items)
+
+
+def _named_between(second: Reading, passage: Passage, start: int, end: int) -> bool:
+    """Does another drug stand between a dose and its change referring back to it: a word shaped
+    like an international nonproprietary name ("ondansetron"), a capitalised word inside the
+    sentence (a brand, "Zofran") or a chemical name of hyphened parts? Ordinary words
+    ("fracture occurrence") name no drug; the catalogue's reading lets them pass, as it does."""
+    for token in scan(second.text, passage.normal, start, end, passage.vocabulary):
+        if token.kind == "drug":
+            return True
+        if token.kind != "word" or str(token.value) in NOT_A_NAME | _PHRASE_WORDS:
+            continue
+        written = second.text[token.start:token.end]
+        if INN_STEM.fullmatch(str(token.value)) or _hyphened_name(written) or (
+                written[:1].isupper() and not re.search(r"[.!?]\s*$", second.text[:token.start])):
+            return True
+    return False
 
 
 def _hyphened_name(written: str) -> bool:

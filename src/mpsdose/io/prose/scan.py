@@ -506,6 +506,27 @@ def _amount_of_item_before(tokens: list[Token]) -> bool:
     return False
 
 
+#: "mU" with a small m and a capital U, right after the number: the milliunit (SI's m).
+_MILLIUNIT = re.compile(r"[\d.,]+\s*mU(?![A-Za-z])")
+#: "mu" as the abbreviation of a million units (not "million units" or "MIU" spelt out).
+_MU = re.compile(r"[\d.,]+\s*-?\s*mu(?![a-z])")
+
+
+def _milliunits(text: str, position: int, stop: int, amount: Amount) -> bool:
+    """Is an amount read in millions of units written "mU" or "mu" where it means milliunits?
+    "oxytocin 2 mU/min", "insulin 40 mU/kg/min", "10 mu per minute": "mU" (a small m and a
+    capital U) is the milliunit, and "mu" per minute or per kg is too — a million units a
+    minute is no dose. Such an amount is read in milliunits (a thousandth of a unit), never a
+    million units (the reader once read "Oxytocin was infused at 2 mU/min" as 2 million units a
+    minute; it is 0.002 units a minute). "2 MU", "crystalline
+    penicillin 2 mu 6 hourly" and "4 MU every 6 hours" stay millions of units (prosefix99102,
+    fresh101-016)."""
+    if amount.base != "units" or not _MU.match(text.lower(), position, stop):
+        return False
+    return _MILLIUNIT.match(text, position, stop) is not None \
+        or "min" in amount.per or "kg" in amount.per
+
+
 def _after_amount(tokens: list[Token]) -> bool:
     """Do the tokens end with an amount, perhaps with one form or route word after it ("10 mg
     tablet", "5 mg orally")?"""
@@ -530,6 +551,11 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
             return Token("lab", position, lab.end())
     if normal[position] in "0123456789.bf":
         found_amount = _amount(normal, position, end, vocabulary)
+        if found_amount is not None and _milliunits(text, position, *found_amount):
+            stop, amount = found_amount  # read as millions: a milliunit is a billionth of that
+            found_amount = stop, attrs.evolve(
+                amount, values=tuple(v / 1e9 for v in amount.values),
+                high=None if amount.high is None else amount.high / 1e9)
         if found_amount is not None:
             stop, amount = found_amount
             if amount.per_kg and PER_OTHER_WEIGHT.search(normal, position, stop):

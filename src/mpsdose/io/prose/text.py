@@ -69,7 +69,32 @@ def normalise(text: str) -> str:
         char = _plain_letter(_SAME.get(char, char))
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
-    return _ROUTE_SLASH.sub(" ", _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out))))
+    return _SPACE_THOUSANDS.sub(_thousands_comma, _ROUTE_SLASH.sub(
+        " ", _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out)))))
+
+
+#: A space as the thousands separator (the SI's and ISO 80000's digit grouping: "16 800 IU
+#: vitamin D daily", "50 000 units"), read as a comma only where it cannot be two numbers: two or
+#: three digits (not zero first), one space, exactly three digits, then a unit of activity
+#: (IU, units: amounts in thousands, which a count of doses before a strength is not: "2 500 mg"
+#: may be two 500 mg tablets, and stays two numbers). Not after a word that counts ("day 14 500
+#: IU", "cycle 12 …", "grade"). The space becomes a comma in the normalised copy, one character
+#: for one (prosefix99102, fresh102-024).
+_SPACE_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?<!\d )(?P<before>[a-z]+\s+)?([1-9]\d{1,2}) (\d{3})(?![\d.,]|\s\d)"
+    r"(?=\s*(?:international\s+units?|units?|iu|ui|u)(?![a-z]))")
+#: Words after which a number counts something else (a day, a cycle) rather than the amount.
+_COUNTING_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years",
+                             "cycle", "cycles", "course", "courses", "dose", "doses", "grade",
+                             "stage", "score", "group", "patients", "age", "aged", "n", "no",
+                             "number", "times", "x"})
+
+
+def _thousands_comma(match: re.Match[str]) -> str:
+    before = match.group("before") or ""
+    if before.split() and before.split()[0] in _COUNTING_WORDS:
+        return match.group(0)
+    return f"{before}{match.group(2)},{match.group(3)}"
 
 
 #: A route's abbreviation glued by a slash to the unit of the amount before it ("375
