@@ -89,15 +89,15 @@ two rows, for the format), grounded each dangerous row in a label, guideline or 
 named in its ``why``, checked every row with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh132.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to one hundred and thirty-second held-out rounds, each written by a new
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh134.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to one hundred and thirty-fourth held-out rounds, each written by a new
 session that read neither the rule code nor the limit tables nor the earlier rounds' rows (only
 their first two rows, for the format), grounded each row in a label, guideline or error report
 named in its ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all two hundred and sixty-six.
+``python tests/devsets.py`` prints the counts of all two hundred and seventy.
 """
 
 from __future__ import annotations
@@ -245,7 +245,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 129": ("check_dangerous_fresh129.csv", "check_ordinary_fresh129.csv"),
         "held-out 130": ("check_dangerous_fresh130.csv", "check_ordinary_fresh130.csv"),
         "held-out 131": ("check_dangerous_fresh131.csv", "check_ordinary_fresh131.csv"),
-        "held-out 132": ("check_dangerous_fresh132.csv", "check_ordinary_fresh132.csv")}
+        "held-out 132": ("check_dangerous_fresh132.csv", "check_ordinary_fresh132.csv"),
+        "held-out 134": ("check_dangerous_fresh134.csv", "check_ordinary_fresh134.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
