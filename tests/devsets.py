@@ -246,7 +246,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 130": ("check_dangerous_fresh130.csv", "check_ordinary_fresh130.csv"),
         "held-out 131": ("check_dangerous_fresh131.csv", "check_ordinary_fresh131.csv"),
         "held-out 132": ("check_dangerous_fresh132.csv", "check_ordinary_fresh132.csv"),
-        "held-out 133": ("check_dangerous_fresh133.csv", "check_ordinary_fresh133.csv")}
+        "held-out 133": ("check_dangerous_fresh133.csv", "check_ordinary_fresh133.csv"),
+        "held-out 134": ("check_dangerous_fresh134.csv", "check_ordinary_fresh134.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
