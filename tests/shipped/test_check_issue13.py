@@ -1625,6 +1625,27 @@ FRESH132_LEFT = {
 }
 FRESH132_STILL_WARNED: dict[str, str] = {}
 
+# Round 133 (anticipatory prescribing and hospice comfort kits; us/uk/eu) and round 134 (head and
+# neck cancer, oral mucositis and medicines by feeding tube; au/nz/jp): the first runs.
+FRESH133_LEFT: dict[str, str] = {}
+FRESH133_STILL_WARNED = {
+    "EU02": "a UK anticipatory chart with haloperidol and levomepromazine both as needed, in the "
+            "last days: qt-prolonging-contraindicated. First run, for fix133134",
+    "EU03": "anticipatory midazolam 2.5 mg SC as needed at 68, setting community: "
+            "benzodiazepine-older (Beers). First run, for fix133134",
+    "EU12": "a fentanyl 25 micrograms/h patch with SC diamorphine 5 mg as needed (patch/5, NHS "
+            "Ayrshire): rescue-share at the largest reading. First run, for fix133134",
+    "EU41": "palliative sedation by the Dutch KNMG guideline (10 mg, then 2 mg/h, 5 mg extra): "
+            "midazolam-above-usual against a UK terminal agitation maximum. First run, for "
+            "fix133134",
+}
+FRESH134_LEFT = {
+    "EV34": "viscous lidocaine 300 mg every 2 hours for mucositis, written topical (au): "
+            "dose-not-checked information only; the label allows 8 doses a day. First run, for "
+            "fix133134",
+}
+FRESH134_STILL_WARNED: dict[str, str] = {}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1759,6 +1780,8 @@ ROUNDS = {
     "fresh130": (FRESH130_LEFT, FRESH130_STILL_WARNED),
     "fresh131": (FRESH131_LEFT, FRESH131_STILL_WARNED),
     "fresh132": (FRESH132_LEFT, FRESH132_STILL_WARNED),
+    "fresh133": (FRESH133_LEFT, FRESH133_STILL_WARNED),
+    "fresh134": (FRESH134_LEFT, FRESH134_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
