@@ -680,9 +680,12 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    others', info only within every one of them,
                    naming them; an as-needed dose raised past a label's titration
                    dose, e.g. Instanyl 50 to 200 mcg past 100 (eu), Effentora 100 to
-                   400 mcg past 200 (uk, eu), Abstral 100 to 400 mcg past 200 (jp); an
+                   400 mcg past 200 (uk, eu), Abstral 100 to 400 mcg past 200 (jp), E-fen
+                   100 to 400 mcg past 200 (jp); an
                    item written with a brand reads only that product's doses = warning:
-                   a step skipped), a switch above
+                   a step skipped), a change of rapid-onset fentanyl product (another
+                   route, or another brand by the same route: Abstral to PecFent, Actiq
+                   to Fentora) above the new route's label start = warning, a switch above
                    a label's start for
                    the old OME band (Belbuca, Butrans, with --market us), unreduced
                    switch (chosen table and the most cautious

@@ -1610,19 +1610,17 @@ FRESH130_STILL_WARNED = {
 # rapid-onset fentanyl; au/nz/jp): the first runs.
 FRESH131_LEFT: dict[str, str] = {}
 FRESH131_STILL_WARNED: dict[str, str] = {}
-FRESH132_LEFT = {
-    "ER18": "E-fen buccal 100 to 400 micrograms a dose (jp): silent; the JP insert titrates one "
-            "step at a time (50, 100, 200, 400 ...). First run, for fix132",
-    "ER20": "Actiq 800 micrograms switched to Fentora 800 micrograms (us): silent; the Fentora "
-            "label's table starts Actiq 600-800 at Fentora 200 and forbids mcg-per-mcg "
-            "conversion. First run, for fix132",
-    "ER21": "Abstral 400 micrograms changed to E-fen 400 micrograms (jp): silent; a change of "
-            "rapid-onset fentanyl product restarts at the product's lowest dose. First run, for "
-            "fix132",
-    "ER25": "Abstral 800 micrograms switched to PecFent 800 micrograms (uk): silent; PecFent "
-            "always starts at 100 micrograms, even from another fentanyl product. First run, "
-            "for fix132",
-}
+# After fix132: ER18 (E-fen buccal 100 to 400 micrograms, jp) is caught by opioid-titration-step
+# against the JP E-fen insert's own sequence (50, 100, 200, 400, 600, 800 micrograms, one step at
+# a time; Medical Tribune excerpt of the insert, RAD-AR leaflet). ER20 (Actiq 800 to Fentora 800,
+# us), ER21 (Abstral 400 sublingual to E-fen 400 buccal, jp) and ER25 (Abstral 800 sublingual to
+# PecFent 800 intranasal, uk) are caught by rapid-onset-fentanyl-switch: another route, or another
+# brand by the same route, is another product, started at its label's first dose (the route's
+# largest initial row: US buccal 200, the Actiq start that equals the Fentora table's start for
+# Actiq 600-800; JP buccal 100, E-fen's 50 or 100; intranasal 100, PecFent's "always 100
+# micrograms, even in patients switching"). ES37-ES39 (switches at the new product's start) stay
+# quiet.
+FRESH132_LEFT: dict[str, str] = {}
 FRESH132_STILL_WARNED: dict[str, str] = {}
 
 # Round 133 (anticipatory prescribing and hospice comfort kits; us/uk/eu) and round 134 (head and

@@ -2114,6 +2114,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     found.extend(_route_changes(k, _as_needed_opioids(previous, changed),
                                 _as_needed_opioids(items, changed), tables[0], per="dose"))
     found.extend(_as_needed_label_steps(k, previous, items, market))
+    found.extend(_rapid_onset_switches(k, previous, items, patient, market))
     if before_items and after_items and "methadone" in old and new == old:
         found.extend(_methadone_step(k, before_items, after_items))
     elif before_items and after_items and "methadone" not in old:
@@ -2873,7 +2874,8 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
     found = []
     for item, drug, new in _as_needed_opioids(items, set()):
         same = [dose for old, d, dose in _as_needed_opioids(previous, set())
-                if d == drug and old.route is item.route and old.release == item.release]
+                if d == drug and old.route is item.route and old.release == item.release
+                and not _other_product(k, old, item, drug)]
         if not same or new <= max(same) * (1 + _TOLERANCE):
             continue
         old_dose = max(same)
@@ -2914,6 +2916,74 @@ def _as_needed_label_steps(k: Knowledge, previous: Sequence[Item], items: Sequen
     return found
 
 
+def _other_product(k: Knowledge, old: Item, new: Item, drug: str) -> bool:
+    """Whether two items of ``drug`` by the same route name two different products: each is
+    written with a brand name of the drug and they share none (``actiq`` and ``fentora``, both
+    buccal). An item written with the drug's own name names no product, so it is never
+    another's."""
+    before, after = written_brands(k, old, drug), written_brands(k, new, drug)
+    return bool(before) and bool(after) and not before & after
+
+
+def _label_initial_rows(k: Knowledge, drug: str, item: Item, market: str | None
+                        ) -> tuple[list[OpioidRange], list[OpioidRange]]:
+    """The ``initial`` rows that judge ``item`` (its drug, route and release; of the chosen
+    market where it has some, else of every market) and every ``initial`` row of the drug."""
+    every = [r for r in k.opioid_ranges if r.check == "initial" and r.drug == drug
+             and r.per_dose is not None]
+    rows = [r for r in every if (r.routes is None or item.route in r.routes)
+            and (r.release is None or r.release == item.release)]
+    rows = [r for r in rows if market is None or r.market in (None, market)] or rows
+    return rows, every
+
+
+def _rapid_onset_switches(k: Knowledge, previous: Sequence[Item], items: Sequence[Item],
+                          patient: Patient, market: str | None) -> list[Finding]:
+    """An as-needed rapid-onset product of a drug replaced by another above the new product's
+    label start: the products are not interchangeable microgram for microgram.
+
+    The routes of the drug's ``initial`` rows (``opioid_dose_ranges.csv``: fentanyl buccal,
+    sublingual, intranasal) are its rapid-onset products'. A previous as-needed dose of the
+    drug by one of them and a new one by another route (Abstral sublingual to E-fen buccal or
+    PecFent intranasal), or by the same route under another brand (Actiq to Fentora), is a
+    change of product; the labels (Abstral: no 1:1 switch, a new titration; PecFent: always
+    100 micrograms, even from another fentanyl product; Fentora: 100 micrograms, or by its
+    table from Actiq) start the new product at its first dose. A new dose above the largest
+    ``initial`` row of its route (of the chosen market where it has one) is the rule's
+    severity. Items written with the drug's own name by one route are not told apart: the
+    titration rule judges them. An opioid-naive patient is left to the tolerant-only error.
+    """
+    if patient.opioid_tolerant is False:
+        return []
+    rule = _rule(k, "rapid-onset-fentanyl-switch")
+    found = []
+    for item, drug, new in _as_needed_opioids(items, set()):
+        rows, every = _label_initial_rows(k, drug, item, market)
+        routes = {route for r in every if r.routes for route in r.routes}
+        if not rows or item.route not in routes:
+            continue
+        olds = [(old, dose) for old, d, dose in _as_needed_opioids(previous, set())
+                if d == drug and old.route in routes
+                and (old.route is not item.route or _other_product(k, old, item, drug))]
+        top = max(rows, key=lambda r: r.per_dose or 0.0)
+        start = top.per_dose or 0.0
+        if not olds or new <= start * (1 + _TOLERANCE):
+            continue
+        old, dose = max(olds, key=lambda pair: pair[1])
+        unit, scale = ("mcg", 1000) if start < 1 else ("mg", 1)
+        label = ("largest first dose of the labels" if len(rows) > 1
+                 else "first dose of the label")
+        found.append(Finding(rule.severity, "rapid-onset-fentanyl-switch", (
+            f"{item}: {significant(new * scale, 4)} {unit} a dose in place of {old} "
+            f"({significant(dose * scale, 4)} {unit}), another {drug} product, above "
+            f"{significant(start * scale, 4)} {unit}, the {label} of {drug} by the "
+            f"{item.route.value} route. {rule.statement}"),
+            " ; also: ".join(dict.fromkeys([rule.source] + [r.source for r in sorted(
+                rows, key=lambda r: -(r.per_dose or 0.0))])),
+            item=str(item)))
+    return found
+
+
 def _above_label_initial_dose(k: Knowledge, items: Sequence[Item],
                               previous: Sequence[Item] | None, patient: Patient,
                               market: str | None,
@@ -2940,11 +3010,7 @@ def _above_label_initial_dose(k: Knowledge, items: Sequence[Item],
             continue
         for ingredient in item.ingredients:
             drug, dose = ingredient.drug.name, item.per_dose(ingredient)
-            every = [r for r in k.opioid_ranges if r.check == "initial" and r.drug == drug
-                     and r.per_dose is not None]
-            rows = [r for r in every if (r.routes is None or item.route in r.routes)
-                    and (r.release is None or r.release == item.release)]
-            rows = [r for r in rows if market is None or r.market in (None, market)] or rows
+            rows, every = _label_initial_rows(k, drug, item, market)
             if dose is None or not rows:
                 continue
             top = max(rows, key=lambda r: r.per_dose or 0.0)

@@ -128,6 +128,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",
         "opioid-use-disorder-analgesic-dose", "opioid-use-disorder-rescue",
         "opioid-use-disorder-treatment",
+        "rapid-onset-fentanyl-switch",
         "renal-opioid", "serotonergic", "ssri-duplication", "ssri-duplication-cross-taper",
         "ssri-nsaid",
         "switch-from-methadone", "two-long-acting-opioids", "two-long-acting-opioids-patch",
