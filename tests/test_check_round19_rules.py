@@ -27,7 +27,7 @@ from tests.checking import knowledge_with as _knowledge
 
 PATCH_HEADER = header("patch_conversion")
 MARKET_HEADER = header("market_rules")
-RANGES_HEADER = header("opioid_dose_ranges", omit=("product", "opioids"))
+RANGES_HEADER = header("opioid_dose_ranges", omit=("product", "opioids", "basis"))
 
 
 def _of(found: list[Finding], code: str) -> list[Finding]:

@@ -15,7 +15,7 @@ from mpsdose.model.findings import Finding
 from tests.checking import header, knowledge_with
 
 TOLERANT = Patient(age=60, weight_kg=70, opioid_tolerant=True)
-RANGES_HEADER = header("opioid_dose_ranges", omit=("product", "opioids"))
+RANGES_HEADER = header("opioid_dose_ranges", omit=("product", "opioids", "basis"))
 PATCH_STEPS = (
     "titration-step,buprenorphine,transdermal,,168,us,,,10,mcg/h,info,Test US label [P],P,\n"
     "titration-step,buprenorphine,transdermal,,168,nz,,,5,mcg/h,info,Test NZ label [P],P,\n")

@@ -72,7 +72,7 @@ TINY_PCA = ("usual,,,,,,,,300,,warning,Tiny day [P],P,\n"
 @pytest.fixture
 def pca(tmp_path):
     return knowledge_with(tmp_path, opioid_dose_ranges=(
-        header("opioid_dose_ranges", omit=("product", "opioids")) + TINY_PCA))
+        header("opioid_dose_ranges", omit=("product", "opioids", "basis")) + TINY_PCA))
 
 
 def _codes(knowledge, item: str, patient: Patient) -> dict[str, list[Severity]]:

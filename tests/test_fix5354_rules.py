@@ -26,7 +26,7 @@ TINY_LADDERS = ("usual,,,,,,,,300,,warning,Tiny day [P],P,\n"
 @pytest.fixture
 def ladders(tmp_path):
     return knowledge_with(tmp_path, opioid_dose_ranges=(
-        header("opioid_dose_ranges", omit=("product", "opioids")) + TINY_LADDERS))
+        header("opioid_dose_ranges", omit=("product", "opioids", "basis")) + TINY_LADDERS))
 
 
 def _steps(knowledge, old: float, new: float, market: str | None) -> list[tuple[Severity, str]]:

@@ -21,7 +21,7 @@ NAIVE = Patient(age=60, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tol
 BACKGROUND = "morphine er 30 mg po q12h"
 
 # -- titration doses scoped to a product (tiny rows) ------------------------------------------
-RANGES = header("opioid_dose_ranges", omit=("opioids",))
+RANGES = header("opioid_dose_ranges", omit=("opioids", "basis"))
 #: one titration dose of a product named abstral (300 micrograms) and one of no product (700)
 TITRATION = (RANGES
              + "titration-dose,fentanyl,sublingual,,,jp,0.3,,,,warning,Test label [P],P,,abstral\n"

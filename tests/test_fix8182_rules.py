@@ -21,7 +21,7 @@ from tests.checking import found, header, knowledge_with, severities
 #: an opioid-naive adult under 65 (no market's low end)
 NAIVE = Patient(age=45, weight_kg=70, crcl_ml_min=90, hepatic="none", opioid_tolerant=False)
 
-RANGES = header("opioid_dose_ranges")
+RANGES = header("opioid_dose_ranges", omit=("basis",))
 #: market au's start of every opioid is 5 mg OME a dose; market us's label starts methadone at
 #: 2.5 mg a dose and 7.5 mg a day (methadone 2.5 mg is 11.75 mg OME at the CDC's 4.7)
 STARTS = (RANGES

@@ -21,7 +21,7 @@ from tests.checking import TOLERANT, found, header, knowledge_with, of, severiti
 NOT_TOLERANT = Patient(age=45, weight_kg=70, crcl_ml_min=90, hepatic="none",
                        opioid_tolerant=False)
 
-RANGES = header("opioid_dose_ranges")
+RANGES = header("opioid_dose_ranges", omit=("basis",))
 #: au: a start of every opioid of 5 mg OME a dose; a day of 120 mg OME for tolerant patients only
 AU = (RANGES
       + "naive-start,,,ir,,au,5,,,,warning,Test start of every opioid [S],S,,,\n"

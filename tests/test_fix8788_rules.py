@@ -24,7 +24,7 @@ OWN = "usual,fentanyl,sc,,,,,,40,mcg/h,warning,Test SC fentanyl pump [P],P,\n"
 def ranges(tmp_path):
     def make(rows: str):
         return knowledge_with(tmp_path, opioid_dose_ranges=(
-            header("opioid_dose_ranges", omit=("product", "opioids")) + rows))
+            header("opioid_dose_ranges", omit=("product", "opioids", "basis")) + rows))
     return make
 
 

@@ -42,7 +42,7 @@ def rescue(tmp_path):
     def make(top: float, extra: str = ""):
         return knowledge_with(tmp_path, rotation_rules=_rotation_rules(top),
                               opioid_dose_ranges=header("opioid_dose_ranges",
-                                                        omit=("product", "opioids"))
+                                                        omit=("product", "opioids", "basis"))
                               + NAIVE_US + extra)
     return make
 
@@ -79,7 +79,8 @@ STEPS = ("titration-dose,fentanyl,buccal,,,eu,0.2,,,,warning,Test film label [P]
 ], ids=["skips", "next", "other product"])
 def test_a_named_products_own_sequence_judges_its_rise(tmp_path, brand, old, new, flagged):
     rows = STEPS.replace(",film,", ",breakyl,").replace(",tablet,", ",effentora,")
-    k = knowledge_with(tmp_path, opioid_dose_ranges=header("opioid_dose_ranges") + rows)
+    k = knowledge_with(tmp_path,
+                       opioid_dose_ranges=header("opioid_dose_ranges", omit=("basis",)) + rows)
     base = "oxycodone er 60 mg po q12h"
     shown = of(found([base, f"{brand} {new} mcg buccal prn"], knowledge=k, market="eu",
                      previous=[base, f"{brand} {old} mcg buccal prn"]), "opioid-titration-step")
@@ -99,7 +100,7 @@ TWICE_DAILY = "naive-start,morphine,oral,er,,us,15,,30,,warning,Test twice-daily
 ])
 def test_a_once_daily_start_judges_only_a_once_daily_order(tmp_path, item, flagged):
     k = knowledge_with(tmp_path, opioid_dose_ranges=header(
-        "opioid_dose_ranges", omit=("product", "opioids")) + ONCE_DAILY + TWICE_DAILY)
+        "opioid_dose_ranges", omit=("product", "opioids", "basis")) + ONCE_DAILY + TWICE_DAILY)
     naive = found([item], NAIVE, knowledge=k, market="us")
     assert (Severity.WARNING in severities(naive, "opioid-naive-start")) is flagged
 
@@ -113,7 +114,7 @@ WEAK_STEP = "titration-step,tramadol,oral,ir,6,jp,25,,100,,info,Test JP tramadol
 ])
 def test_a_weak_opioids_own_label_step_is_followed(tmp_path, old, new, expected):
     k = knowledge_with(tmp_path, opioid_dose_ranges=header(
-        "opioid_dose_ranges", omit=("product", "opioids")) + WEAK_STEP)
+        "opioid_dose_ranges", omit=("product", "opioids", "basis")) + WEAK_STEP)
     shown = severities(found([new], knowledge=k, market="jp", previous=[old]),
                        "opioid-titration-step")
     assert shown == [expected]
@@ -132,7 +133,7 @@ CEILING = "usual,,,,,,,,300,,warning,Test every opioid [P],P,\n"
 ], ids=["already above, within the step", "beyond the step", "first crossing", "no previous"])
 def test_a_ceiling_the_previous_day_already_crossed_is_information(tmp_path, old, new, expected):
     k = knowledge_with(tmp_path, opioid_dose_ranges=header(
-        "opioid_dose_ranges", omit=("product", "opioids")) + CEILING)
+        "opioid_dose_ranges", omit=("product", "opioids", "basis")) + CEILING)
     shown = of(found([new], knowledge=k, market="us", previous=[old] if old else None),
                "opioid-above-usual")
     assert [f.severity for f in shown] == [expected]

@@ -24,7 +24,7 @@ from tests.checking import NAIVE, TOLERANT, UNKNOWN, found, header, knowledge_wi
 CODEINE = ["codeine 60 mg po qid"]
 
 # -- a step up judged within every step-up row of the market (tiny rows) -----------------------
-RANGES = header("opioid_dose_ranges", omit=("opioids",))
+RANGES = header("opioid_dose_ranges", omit=("opioids", "basis"))
 #: the market's naive start is 10 mg a dose; a label starts the step up at 30 mg, a guideline
 #: at 20 mg (12-hourly)
 TWO_ROWS = (RANGES

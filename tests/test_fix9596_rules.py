@@ -28,7 +28,7 @@ from mpsdose.model.findings import Severity
 from tests.checking import NAIVE, TOLERANT, UNKNOWN, found, header, knowledge_with, of, severities
 
 CODEINE = ["codeine 60 mg po qid"]
-RANGES = header("opioid_dose_ranges", omit=("opioids",))
+RANGES = header("opioid_dose_ranges", omit=("opioids", "basis"))
 NAIVE_START = "naive-start,morphine,oral,er,12,uk,10,,20,,warning,Test naive start [P],P,,\n"
 CEILING = "plausible,,,,,,,,100000,,error,Test ceiling [P],P,,\n"
 LABEL = "step-up-start,morphine,oral,er,12,uk,30,,60,,info,Test step-up label [S],S,,\n"

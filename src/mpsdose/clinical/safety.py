@@ -2441,17 +2441,24 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
         return findings
     steps = "; ".join(dict.fromkeys((k.drug_properties.get(d, "who_step") or ("", ""))[1]
                                     for d in sorted(old)))
-    read = "; ".join(dict.fromkeys(row.source for rows in starts.values() for row in rows))
+    # a start above the market's own that the naive-start check steps down to information (a
+    # guideline's start below another market's label start, borrowed): that check names the label
+    lent = [f for f in naive if f.code == "opioid-naive-start"]
+    read = "; ".join(dict.fromkeys([*(row.source for rows in starts.values() for row in rows),
+                                    *(f.source for f in lent)]))
     where = f"the {market.upper()} sources" if market else "every market's sources"
     borrowed = sorted({row.market for rows in starts.values() for row in rows
                        if market and row.drug and row.market not in (None, market)})
     if borrowed:  # a start the market has none of its own for, read from another market's
         where += f" (borrowing the {', '.join(m.upper() for m in borrowed)} start where it has none)"
+    beyond = (", or above them but within another market's label start that the opioid-naive "
+              "check reads as information (its finding names the label)" if lent else "")
     return _restated_by_label(
         findings, switches, within=True,
         info=(f"a step up from a step-2 opioid ({', '.join(sorted(old))}) to a strong opioid "
-              f"started within the starting doses {where} give an opioid-naive patient: the "
-              "step-2 opioid is stopped and the strong opioid started, not an unreduced switch"),
+              f"started within the starting doses {where} give an opioid-naive patient{beyond}: "
+              "the step-2 opioid is stopped and the strong opioid started, not an unreduced "
+              "switch"),
         above="", source=f"{steps} ; also: {read}" if read else steps)
 
 
