@@ -1628,15 +1628,27 @@ FRESH132_STILL_WARNED: dict[str, str] = {}
 FRESH133_LEFT: dict[str, str] = {}
 FRESH133_STILL_WARNED = {
     "EU02": "a UK anticipatory chart with haloperidol and levomepromazine both as needed, in the "
-            "last days: qt-prolonging-contraindicated. First run, for fix133134",
+            "last days: qt-prolonging-contraindicated. Kept on sources: the UK last-days "
+            "guidance that lists both (NHS Ayrshire & Arran, NHS GG&C handbook) restates the "
+            "haloperidol contraindication with other QT-prolonging drugs, NHS GG&C's haloperidol "
+            "guidance applies it to as-needed haloperidol too, and no source seen steps the QT "
+            "rule down in the last days of life (fix133)",
     "EU03": "anticipatory midazolam 2.5 mg SC as needed at 68, setting community: "
-            "benzodiazepine-older (Beers). First run, for fix133134",
-    "EU12": "a fentanyl 25 micrograms/h patch with SC diamorphine 5 mg as needed (patch/5, NHS "
-            "Ayrshire): rescue-share at the largest reading. First run, for fix133134",
-    "EU41": "palliative sedation by the Dutch KNMG guideline (10 mg, then 2 mg/h, 5 mg extra): "
-            "midazolam-above-usual against a UK terminal agitation maximum. First run, for "
-            "fix133134",
+            "benzodiazepine-older (Beers). Kept: Beers excludes hospice and end-of-life care, "
+            "which --setting end-of-life or hospice steps down; the row gave community (fix133)",
+    "EU41": "palliative sedation by the Dutch KNMG guideline (10 mg, then 2 mg/h, 5 mg extra) at "
+            "64 (eu, end of life): midazolam-above-usual, 63 mg/day against the 60 mg/24 h "
+            "total of the UK and eTG guidance. Kept: the KNMG 2009 scheme itself lists age over "
+            "60 as a risk factor calling for a lower start (0.5-1.5 mg/h), and its only daily "
+            "figure, the step-1 ceiling of 20 mg/h (480 mg/day), would silence a ten-fold slip "
+            "of a starting rate (1.5 to 15 mg/h) that mpsdose cannot tell from a titrated rate "
+            "without --previous (fix133)",
 }
+# After fix133: EU12 (a Matrifen 25 micrograms/hour patch with SC diamorphine 5 mg as needed, uk)
+# is quiet: the rescue-share warning (up to 25% of the patch's day at the largest reading) is
+# information naming NHS Ayrshire & Arran's conversion chart (adapted from NHS GG&C, March
+# 2018), whose rule 'divide patch strength (microgram) by 5 to get breakthrough SC diamorphine
+# dose (mg)' is entered as patch_conversion.csv rescue rows for 12-100 micrograms/hour.
 FRESH134_LEFT = {
     "EV34": "viscous lidocaine 300 mg every 2 hours for mucositis, written topical (au): "
             "dose-not-checked information only; the label allows 8 doses a day. First run, for "

@@ -594,7 +594,9 @@ def _printed_patch_rescue(k: Knowledge, item: Item, dose: float,
     immediate-release rescue holds this rescue, or None.
 
     Some patch conversion tables print, beside each patch strength, the immediate-release oral
-    rescue that goes with it (NHS Lanarkshire: 25 micrograms/hour, oral morphine 10-15 mg). Where
+    rescue that goes with it (NHS Lanarkshire: 25 micrograms/hour, oral morphine 10-15 mg); some
+    charts give the SC breakthrough dose from the patch strength (NHS Ayrshire & Arran: strength
+    in micrograms/hour divided by 5 is the SC diamorphine dose in mg), entered per strength. Where
     the scheduled opioids are patches of that drug alone, of one printed strength in all, and
     the rescue is that table's drug by that route (immediate release) at a dose within what it
     prints, the rescue is the table's own.
@@ -622,10 +624,15 @@ def _printed_patch_rescue(k: Knowledge, item: Item, dose: float,
 def _within_printed_rescue(above: Finding, printed: PatchBand, dose: float) -> Finding:
     """A rescue above every source's share of the day but within the rescue a patch table
     prints for the patch: information naming both (the sources disagree)."""
+    low, high = printed.band.low or 0.0, printed.band.high or 0.0
+    # an oral rescue row is the table's immediate-release oral dose; an SC row a chart's
+    # breakthrough injection (NHS Ayrshire & Arran: patch strength / 5 = SC diamorphine mg)
+    what = (f"immediate-release oral {printed.from_drug}" if printed.from_route is Route.ORAL
+            else f"{printed.from_route} {printed.from_drug}")
+    amount = (f"the {what} dose" if math.isclose(low, high)
+              else f"within the {significant(low, 4)}-{significant(high, 4)} mg of {what}")
     return attrs.evolve(above, severity=Severity.INFO, message=(
-        f"{above.message}; but {significant(dose, 4)} mg is within the "
-        f"{significant(printed.band.low or 0.0, 4)}-{significant(printed.band.high or 0.0, 4)} "
-        f"mg of immediate-release oral {printed.from_drug} that the "
+        f"{above.message}; but {significant(dose, 4)} mg is {amount} that the "
         f"{printed.table} patch table prints as the rescue for a "
         f"{significant(printed.patch_mcg_h, 4)} micrograms/hour {printed.drug} patch: the "
         "sources disagree (the table reads the patch's day higher), so it is information"),

@@ -430,8 +430,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("drug", Kind.DRUG, doc="The patch's drug."),
         Column("direction", Kind.CHOICE, choices=("to_patch", "from_patch", "rescue"),
                doc="to_patch: the band of the current daily dose that the table converts to the "
-                   "patch; rescue: the immediate-release rescue dose (mg a dose) the table "
-                   "prints beside the patch."),
+                   "patch; rescue: the rescue dose (mg a dose) of from_drug by from_route that "
+                   "the table prints beside the patch (immediate release where oral)."),
         Column("from_drug", Kind.DRUG),
         Column("from_route", Kind.ROUTE),
         Column("band", Kind.INTERVAL, unit="the row's unit",
