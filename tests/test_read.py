@@ -102,7 +102,10 @@ def _items(text: str):
                                              ("fresh96", 0.73), ("fresh97", 0.91),
                                              ("fresh98", 0.93), ("fresh99", 1.0),
                                              ("fresh100", 0.86), ("fresh101", 0.92),
-                                             ("fresh102", 0.88)])
+                                             ("fresh102", 0.88), ("fresh103", 0.83),
+                                             ("fresh104", 0.85), ("fresh105", 0.75),
+                                             ("fresh106", 0.72), ("fresh107", 0.88),
+                                             ("fresh108", 0.58), ("fresh109", 0.83)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -7708,4 +7711,105 @@ def test_a_space_is_no_thousands_separator_before_a_mass():
     ("She took Increlex 0.1 mg/kg twice daily.", [("mecasermin", None)]),
 ])
 def test_increlex_is_mecasermin(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix103109: the fresh103 to fresh109 rounds ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh104-016: rates listed under "maximal vasopressor (inotropic) support" are the peak
+    # rates a titration reached, as under "maximum doses of": no daily amount ...
+    ("He needed maximal vasopressor support (dopamine 20 mcg/kg/min and phenylephrine 3 mg/h).",
+     [("dopamine", None), ("phenylephrine", None)]),
+    ("She required maximum inotropic support with milrinone 0.75 mg/h.", [("milrinone", None)]),
+    # ... while a rate of support said without a word of the maximum is read over 24 hours
+    ("He needed vasopressor support with phenylephrine 2 mg/h.", [("phenylephrine", "48 mg/day")]),
+])
+def test_rates_under_maximal_vasopressor_support_are_peak_rates(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh107-028: a lower-case chemical name of hyphened parts between an earlier drug and an
+    # amount names the drug the amount is given to, never the earlier one ...
+    ("She had stopped rituximab, and was on ethyl-zolpidate 20 mg twice daily.", []),
+    ("He had been on valproate, then on methyl-lorinate 10 mg daily.", []),
+    # ... while words of a form, hyphened or not, do not ("extended-release")
+    ("She took metformin extended-release 500 mg twice daily.", [("metformin", "1000 mg/day")]),
+])
+def test_a_lower_case_hyphened_chemical_name_heads_the_amount_after_it(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+def test_a_listed_name_of_two_words_written_with_a_hyphen():
+    # fresh107-028: "dimethyl-fumarate" is the listed "dimethyl fumarate"
+    assert _others("He was switched to dimethyl-fumarate 120 mg twice daily.") \
+        == [("dimethyl fumarate", "240 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh107-018: "up to" opening a bracket after a word of a test or trial is the protocol's
+    # ceiling, not the patient's day ...
+    ("A naproxen trial (up to 1000 mg/day) brought no relief.", [("naproxen", None)]),
+    ("The naproxen test (up to 750 mg daily) was positive.", [("naproxen", None)]),
+    # ... while "up to" in a bracket after the drug is still the dose reached
+    ("She was given naproxen (up to 1000 mg/day).", [("naproxen", "1000 mg/day")]),
+])
+def test_up_to_in_a_test_bracket_is_a_bound(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_up_to_in_a_test_bracket_on_a_drug_the_catalogue_lacks():
+    assert [dose for _name, dose in _others(
+        "An indometacin test (up to 150 mg/day orally) was negative.")] in ([], [None])
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh108-022: "30 mg to 60 mg per day": the time after the upper end is the whole range's,
+    # one range with no daily amount, never the upper end alone ...
+    ("Morphine 20 mg to 40 mg per day was given.", [("morphine", None)]),
+    ("She was on morphine 10 mg to 30 mg a day.", [("morphine", None)]),
+    # ... while a change from one amount to another stays a change
+    ("Morphine was increased from 20 mg to 40 mg per day.",
+     [("morphine", "20 mg/day"), ("morphine", "40 mg/day")]),
+])
+def test_a_range_with_the_unit_on_both_ends_and_a_time_after(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_range_with_a_time_after_on_a_drug_the_catalogue_lacks():
+    assert _others("All were given cinacalcet in a dosage of 30 mg to 90 mg per day.") \
+        == [("cinacalcet", None)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh107-003: etidronate (and its disodium salt) is the INN etidronic acid
+    ("She took etidronate 400 mg daily for 14 days.", [("etidronic acid", "400 mg/day")]),
+    ("He was on disodium etidronate 200 mg twice daily.", [("etidronic acid", "400 mg/day")]),
+])
+def test_etidronate_is_etidronic_acid(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh106-029: "IE", the German "Internationale Einheiten", after a number is international
+    # units ...
+    ("Insulin detemir 10 IE twice daily was started.", [("insulin detemir", "20 units/day")]),
+    # ... and "ie" with no number before it is no unit
+    ("Insulin detemir 10 units daily, ie the basal dose, was started.",
+     [("insulin detemir", "10 units/day")]),
+])
+def test_ie_after_a_number_is_international_units(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh108-019, fresh109-014: "supplement(ation)" after a drug's name is a kind of treatment,
+    # as "therapy" is, no drug's name heading the amount
+    ("After starting thiamine supplementation at 100 mg twice daily, she improved.",
+     [("thiamine", "200 mg/day")]),
+    ("He was treated with a riboflavin supplement (400 mg/d for 3 months).",
+     [("riboflavin", "400 mg/day")]),
+])
+def test_a_supplement_is_a_kind_of_treatment(text, want):
     assert _others(text) == want

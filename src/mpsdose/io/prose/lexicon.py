@@ -63,7 +63,10 @@ _MASS = (r"(?:mgs|mg|mcg|µg|ug|micrograms?|micro\s+grams?|microg|milligram(?:me
          r"|gm|g|ml|millilit(?:er|re)s?|%)")
 #: Units of activity ("5000 units", "4000 U/day", "20 IU", "2×5000 unit"): the dose unit of the
 #: heparins and insulins, never converted to mg (CONTRACT.md §1).
-ACTIVITY = r"(?:international\s+units?|units?|iu|ui|u)"
+#: "IE" is the German (and Dutch) "Internationale Einheiten", international units ("glargine
+#: insulin (6 IE twice daily)", prosefix103109, fresh106-029), read only right after a number, as
+#: every unit here is.
+ACTIVITY = r"(?:international\s+units?|units?|iu|ui|ie|u)"
 #: Millions of units of activity ("3 million IU", "1 million units (MU)", "2 MU", "9 MIU"), as
 #: colistimethate and benzylpenicillin are dosed: read as units, times a million (prosefix7475).
 MILLION_UNITS = r"(?:(?:million|mega)\s*(?:international\s+units?|units?|iu|ui|u)|miu|mu)"

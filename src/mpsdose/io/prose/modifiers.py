@@ -941,9 +941,13 @@ _TAPER = re.compile(r"\b(?:taper\w*|wean\w*)\b")
 
 
 #: A word of the maximum before a dose or rate and "of": "maximum doses of", "maximal rate of",
-#: "peak dose of", "the highest doses of".
-_PEAK = re.compile(r"\b(?:max(?:imum|imal|\.)?|peak|highest|top)\s+(?:infusion\s+)?"
-                   r"(?:doses?|dosages?|rates?)\s+of\s+")
+#: "peak dose of", "the highest doses of"; or before the support of drugs given to hold the
+#: circulation, whose rates it lists: "maximal vasopressor support (norepinephrine 40 mcg/min,
+#: …)", "maximum inotropic support with dobutamine" (prosefix103109).
+_PEAK = re.compile(r"\b(?:max(?:imum|imal|\.)?|peak|highest|top)\s+(?:(?:infusion\s+)?"
+                   r"(?:doses?|dosages?|rates?)\s+of\s+|(?:vaso(?:pressor|active)|pressor|"
+                   r"inotrop(?:ic|e)|(?:haemo|hemo)dynamic|circulatory)\s+support\s*"
+                   r"(?:(?:with|of|on)\s+|:\s*)?)")
 #: What may stand between such words and the drug whose rate they head: the names, amounts,
 #: routes and brackets of a list of drugs ("maximum doses of norepinephrine (40 μg/min) and
 #: vasopressin (2.4 U/h)").

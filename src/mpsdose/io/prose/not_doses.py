@@ -96,6 +96,13 @@ _UP_TO_WITHOUT_CHANGE = re.compile(
 #: dose reached). The reader once read fresh38-014's gabapentin 2,400 mg/day there.
 _DOSES_UP_TO = re.compile(
     r"\b(?:doses|dosages)\s+(?:of\s+)?up\s+to\s+(?:about\s+|approximately\s+|around\s+)?$")
+#: "An indomethacin test (up to 225 mg/day orally) was negative", "a steroid trial (up to 60 mg
+#: daily)": "up to" opening a bracket right after a word of a test or trial is the ceiling the
+#: test's protocol climbs to, not the dose the patient was on — unlike "quetiapine (up to 600
+#: mg/day)", the dose reached (prosefix103109, fresh107-018).
+_TEST_UP_TO = re.compile(
+    r"\b(?:tests?|trials?|challenges?)\s*[(\[]\s*up\s+to\s+"
+    r"(?:about\s+|approximately\s+|around\s+)?$")
 #: "15.600 mg/day", "about 1.780 mg/day": a point and exactly three digits after a first group
 #: that is not zero is a decimal point in English and the thousands separator in Turkish, German,
 #: Spanish … — a thousand-fold apart, and the text alone does not say which: not read.
@@ -449,6 +456,7 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
         if before is not None and before.kind == "bound" and (_ADVISED_OR_TAKEN_UP_TO.search(
                 passage.normal[tokens[0].start:token.start]) or _DOSES_UP_TO.search(
                 passage.normal[max(0, token.start - 40):token.start])
+                or _TEST_UP_TO.search(passage.normal[max(0, token.start - 40):token.start])
                 or (not share_of_patients and _UP_TO_WITHOUT_CHANGE.search(
                     passage.normal[tokens[0].start:token.start]))):
             used.add(index)  # "he was advised pregabalin up to 150 mg/day"
@@ -459,7 +467,8 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             if named is not None:  # the drug stays an item, its dose not said
                 passage.open_dose_names.add(tokens[named].start)
             passage.add_not_dose(token, "a bound on what was advised or taken (\"advised … up "
-                                 "to\", \"took up to\", \"doses of up to\"), not a dose")
+                                 "to\", \"took up to\", \"doses of up to\", \"test (up to\"), "
+                                 "not a dose")
             continue
         if amount.concentration and amount.base != "%" and _MEASURED_LEVEL.search(
                 passage.normal[tokens[0].start:token.start]):

@@ -226,6 +226,14 @@ def _vocabulary_names(passage: Passage, vocabulary: Mapping[str, OtherDrug],
         elif word.group(0) in vocabulary and word.group(0) not in NOT_A_NAME \
                 and word.group(0) not in _NOT_DRUGS:
             name, span = word.group(0), word.span()
+        elif word.group(0).count("-") == 1 and word.group(0).replace("-", " ") in vocabulary:
+            # "dimethyl-fumarate": a name of two words with a hyphen for its space
+            # (prosefix103109, fresh107-028)
+            if any(start < word.end() and word.start() < end for start, end in taken):
+                continue
+            found[word.group(0)] = vocabulary[word.group(0).replace("-", " ")].drug()
+            passage.other_name_spans.append(word.span())
+            continue
         else:
             continue
         if any(start < span[1] and span[0] < end for start, end in taken) \
@@ -473,7 +481,8 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
     # a brand in brackets right after the name is the name's ("immunoglobulin (Hyper-Tet 250
     # U)"), as the catalogue's reading holds "methyl-prednisolone (Urbason 40 mg)"
     return any(token.kind == "word" and (name_like(str(token.value)) or (
-        _hyphened_name(second.text[token.start:token.end])
+        (_hyphened_name(second.text[token.start:token.end])
+         or _hyphened_chemical(second.text[token.start:token.end]))
         and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
         and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
         for token in _outside_remarks(tokens))
@@ -500,7 +509,8 @@ def _change_referring_back(second: Reading, item: ReadItem, start: int, end: int
 def _named_between(second: Reading, passage: Passage, start: int, end: int) -> bool:
     """Does another drug stand between a dose and its change referring back to it: a word shaped
     like an international nonproprietary name ("ondansetron"), a capitalised word inside the
-    sentence (a brand, "Zofran") or a chemical name of hyphened parts? Ordinary words
+    sentence (a brand, "Zofran") or a chemical name of hyphened parts, capitalised or not
+    ("N-acetylcysteine", "dimethyl-fumarate")? Ordinary words
     ("fracture occurrence") name no drug; the catalogue's reading lets them pass, as it does."""
     for token in scan(second.text, passage.normal, start, end, passage.vocabulary):
         if token.kind == "drug":
@@ -508,7 +518,8 @@ def _named_between(second: Reading, passage: Passage, start: int, end: int) -> b
         if token.kind != "word" or str(token.value) in NOT_A_NAME | _PHRASE_WORDS:
             continue
         written = second.text[token.start:token.end]
-        if INN_STEM.fullmatch(str(token.value)) or _hyphened_name(written) or (
+        if INN_STEM.fullmatch(str(token.value)) or _hyphened_name(written) \
+                or _hyphened_chemical(written) or (
                 written[:1].isupper() and not re.search(r"[.!?]\s*$", second.text[:token.start])):
             return True
     return False
@@ -522,6 +533,21 @@ def _hyphened_name(written: str) -> bool:
     parts = written.split("-")
     return len(parts) > 1 and written[:1].isupper() and all(part.isalpha() for part in parts) \
         and any(name_like(part.lower()) for part in parts)
+
+
+def _hyphened_chemical(written: str) -> bool:
+    """ "dimethyl-fumarate", "ethyl-eicosapentaenoate": a word of two or more parts joined by
+    hyphens, lower case, each part five letters or more and shaped like a word of a drug's name
+    (no adverb, participle or number word), one of them more than a salt's or an ordinary word
+    ("fumarate" alone is a salt) — a chemical name, whose hyphen stands for the space between
+    its words. Between a name and an amount it names the drug the amount is given to, as a
+    capitalised one does (prosefix103109, fresh107-028: "natalizumab, while she was being
+    treated with dimethyl-fumarate 240 mg twice daily" once gave the 480 mg a day to
+    natalizumab). "extended-release", "slow-release", "long-term", "dose-dependent" and
+    "twice-daily" are not so shaped in every part."""
+    parts = written.split("-")
+    return len(parts) > 1 and written.islower() and all(name_like(part) for part in parts) \
+        and any(part not in NOT_A_NAME | _PHRASE_WORDS | _UNIT_WORDS for part in parts)
 
 
 #: A slash or "+" right after another name's amount ("captopril 50mg / HCT 25mg", "enalapril

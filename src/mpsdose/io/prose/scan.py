@@ -339,11 +339,15 @@ def _amount(normal: str, position: int, end: int,
         ranged = joined is not None
     if joined is not None and ranged:
         upper = AMOUNT.match(normal, joined.end(), end)
-        if upper is not None and upper.group("high") is None and _per(upper.group("suffix")) == per \
+        upper_per = _per(upper.group("suffix")) if upper is not None else per
+        if upper is not None and upper.group("high") is None and (upper_per == per or not per) \
                 and _BASE.get(upper.group("unit")) == base and number(upper.group("number")) > value:
-            # "Midazolam 10mg – 20mg", "0.2 mg to 0.8 mg": one range, its unit said twice
-            return upper.end(), Amount((value,), base, per, number(upper.group("number")), "range",
-                                       over)
+            # "Midazolam 10mg – 20mg", "0.2 mg to 0.8 mg": one range, its unit said twice; "30 mg
+            # to 60 mg per day": the time after the upper end is the whole range's, as it is
+            # after "30 to 60 mg per day" (prosefix103109, fresh108-022: the upper end alone was
+            # read as 60 mg a day)
+            return upper.end(), Amount((value,), base, upper_per, number(upper.group("number")),
+                                       "range", over or "over" in upper.group("suffix"))
     return match.end(), Amount((value,), base, per, over_24h=over)
 
 

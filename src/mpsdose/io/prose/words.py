@@ -47,6 +47,9 @@ GLUE = frozenset({
     # "a reduced lithium posology (1320 mg/day)", "vancomycin dosing schedule [1750 mg …]":
     # nouns of the dose, no drug's name (prosefix7879)
     "posology", "schedule",
+    # "carnitine supplementation at 500mg twice daily", "Pyridoxine supplement (300 mg/d)": a
+    # supplement is a kind of treatment, as "therapy" is, no drug's name (prosefix103109)
+    "supplement", "supplements", "supplementation",
 })
 #: Words after an amount that are not a drug's name.
 NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "total", "which",
