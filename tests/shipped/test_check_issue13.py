@@ -1649,10 +1649,10 @@ FRESH133_STILL_WARNED = {
 # information naming NHS Ayrshire & Arran's conversion chart (adapted from NHS GG&C, March
 # 2018), whose rule 'divide patch strength (microgram) by 5 to get breakthrough SC diamorphine
 # dose (mg)' is entered as patch_conversion.csv rescue rows for 12-100 micrograms/hour.
-FRESH134_LEFT = {
-    "EV34": "viscous lidocaine 300 mg every 2 hours for mucositis, written topical (au): "
-            "dose-not-checked information only; the label allows 8 doses a day. First run, for "
-            "fix133134",
+FRESH134_LEFT: dict[str, str] = {
+    # EV34 (viscous lidocaine 300 mg every 2 hours for mucositis, written topical, au; 60 kg):
+    # caught since fix134 - error, 3600 mg/day above the viscous 2% label's 2400 mg a day (eight
+    # 15 mL doses; AU 120 mL in 24 h), and 300 mg a dose above 4.5 mg/kg = 270 mg at 60 kg
 }
 FRESH134_STILL_WARNED: dict[str, str] = {}
 

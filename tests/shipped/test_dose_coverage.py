@@ -60,7 +60,9 @@ LEFT: dict[tuple[str, str], str] = {
     ("diltiazem", "iv"): ("IV diltiazem is a weight-based bolus then an hourly infusion for rate "
                           "control; no daily maximum was read"),
     ("ibuprofen", "topical"): _TOPICAL,
-    ("lidocaine", "topical"): _TOPICAL,
+    # ("lidocaine", "topical"): judged since fix134 - a solution or jelly written in mg at most
+    # 300 mg and 4.5 mg/kg a dose and 2400 mg a day (the viscous 2% label: eight 15 mL doses);
+    # a plaster (form patch) is dosed by the plaster and stays not checked
     ("loxoprofen", "topical"): _TOPICAL,
     # the palliative drugs added by gaps129130: their palliative route (SC infusion) is judged
     # where a formulary gives a maximum; the other routes are left with the reason

@@ -73,6 +73,10 @@ KNOWN_DIFFERENCES = {
     ("hyoscine butylbromide", "max_daily_mg"): "UK 300 mg/24 h in one text only",
     ("octreotide", "max_daily_mg"): "NZ 1 mg vs UK obstruction guidance 0.8-0.9 mg",
     ("hyoscine hydrobromide", "max_daily_mg"): "UK 2 mg vs the Renal Drug Handbook's 2.4 mg",
+    # topical lidocaine (fix134): the 2400 mg a day is the AU Xylocaine Viscous 120 mL in 24 h
+    # (Virtual Medical Centre); the US viscous label's eight doses a day were seen only in
+    # AI-written summaries, and MedicineNet's 1200 mg a day names no label.
+    ("lidocaine", "max_daily_mg"): "AU 120 mL/24 h in one non-AI text only",
 }
 
 

@@ -173,6 +173,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     from another market because the chosen one has none (:func:`_risk_rows_elsewhere`) stays a
     warning.
     """
+    items = [item for item in items if not _by_the_plaster(item)]
     given = {(d.name, item.route) for item in items if item.listed for d in item.drugs}
     drugs = {drug for drug, _ in given}
     rows = [row for row in k.dose_limits if row.drug in drugs and row.partnered(drugs)
@@ -219,6 +220,15 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                              f"{drug}: {what} not given, so its {what} limits were not checked",
                              source))
     return found
+
+
+def _by_the_plaster(item: Item) -> bool:
+    """Whether an item is a plaster put on the skin by a route other than transdermal (a
+    lidocaine 5% plaster, topical): it is dosed by the plaster, and the mg it holds is not the
+    dose the mg maxima of its route are written in (a 700 mg lidocaine plaster is not 700 mg of
+    lidocaine given; the topical maxima are those of the solutions and gels, whose mg are the
+    dose). Such an item is measured by no dose_limits row and is said to be not checked."""
+    return item.form == "patch" and item.route is not Route.TRANSDERMAL
 
 
 _ACROSS_RELEASES = "Every release together"
@@ -3685,12 +3695,13 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
     for item in items:
         if not (item.listed and item.dose_known):
             continue
+        plaster = _by_the_plaster(item)  # measured by no maximum (see _limit_findings)
         for drug in item.drugs:
             name, route = drug.name, item.route
             if drug.is_opioid or (drug.drug_class == "corticosteroid" and name in steroids
                                   and "dexamethasone" in steroids):
                 continue
-            if any(r.drug == name and (r.route is None or r.route is route)
+            if not plaster and any(r.drug == name and (r.route is None or r.route is route)
                    and (market is None or r.market in (None, market) or not r.scope)
                    and r.condition != "with_drug"  # beside a partner only: not a general row
                    and r.applies(patient) is not False  # a band the patient is outside
@@ -3702,7 +3713,8 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
                    and r.applies_in(market) and r.applies_to(patient)
                    for r in k.usual_ranges):
                 continue
-            unjudged.append(f"{name} ({route.value})")
+            unjudged.append(f"{name} ({route.value} {item.form})" if plaster
+                            else f"{name} ({route.value})")
     if not unjudged:
         return []
     rule = _rule(k, "dose-not-checked")
