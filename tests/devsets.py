@@ -248,7 +248,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 132": ("check_dangerous_fresh132.csv", "check_ordinary_fresh132.csv"),
         "held-out 133": ("check_dangerous_fresh133.csv", "check_ordinary_fresh133.csv"),
         "held-out 134": ("check_dangerous_fresh134.csv", "check_ordinary_fresh134.csv"),
-        "held-out 135": ("check_dangerous_fresh135.csv", "check_ordinary_fresh135.csv")}
+        "held-out 135": ("check_dangerous_fresh135.csv", "check_ordinary_fresh135.csv"),
+        "held-out 136": ("check_dangerous_fresh136.csv", "check_ordinary_fresh136.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
