@@ -1656,6 +1656,24 @@ FRESH134_LEFT: dict[str, str] = {
 }
 FRESH134_STILL_WARNED: dict[str, str] = {}
 
+# Round 135 (brain tumours, raised intracranial pressure and seizures; us/uk/eu) and round 136
+# (Japanese practice; jp): the first runs.
+FRESH135_LEFT = {
+    "EX31": "Diastat (rectal diazepam) 20 mg every 6 hours as needed, at most 4 a day, in a US "
+            "hospice: silent, not even dose-not-checked (the only rectal diazepam row is the "
+            "UK's). First run, for fix135136",
+}
+FRESH135_STILL_WARNED: dict[str, str] = {}
+FRESH136_LEFT: dict[str, str] = {}
+FRESH136_STILL_WARNED = {
+    "FF28": "OxyContin 40 mg/day to Narusus 12 mg/day (jp), the JP chart's equivalent "
+            "(oxycodone 40 = morphine 60 = hydromorphone 12): equianalgesic-switch, unreduced. "
+            "First run, for fix135136",
+    "FF32": "tramadol 300 mg/day to OxyContin 30 mg/day (jp), 25% below the JP chart's "
+            "equivalent (tramadol:morphine 5:1): equianalgesic-switch at the Scottish 10:1. First "
+            "run, for fix135136",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1792,6 +1810,8 @@ ROUNDS = {
     "fresh132": (FRESH132_LEFT, FRESH132_STILL_WARNED),
     "fresh133": (FRESH133_LEFT, FRESH133_STILL_WARNED),
     "fresh134": (FRESH134_LEFT, FRESH134_STILL_WARNED),
+    "fresh135": (FRESH135_LEFT, FRESH135_STILL_WARNED),
+    "fresh136": (FRESH136_LEFT, FRESH136_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
