@@ -1658,20 +1658,28 @@ FRESH134_STILL_WARNED: dict[str, str] = {}
 
 # Round 135 (brain tumours, raised intracranial pressure and seizures; us/uk/eu) and round 136
 # (Japanese practice; jp): the first runs.
-FRESH135_LEFT = {
-    "EX31": "Diastat (rectal diazepam) 20 mg every 6 hours as needed, at most 4 a day, in a US "
-            "hospice: silent, not even dose-not-checked (the only rectal diazepam row is the "
-            "UK's). First run, for fix135136",
+FRESH135_LEFT: dict[str, str] = {
+    # EX31 (Diastat 20 mg rectally every 6 hours as needed, at most 4 a day, us hospice): caught
+    # since fix135136 - warning, 80 mg/day above the US Diastat label's 40 mg a day (the largest
+    # system, 20 mg, and a second dose 4-12 hours after the first; Bausch HCP page [P], MPR [S]).
+    # The first run's silence was not a market gap: the UK Stesolid row was already borrowed for
+    # --market us (as every one-market drug and route is), but gives 30 mg a dose and no day.
 }
 FRESH135_STILL_WARNED: dict[str, str] = {}
 FRESH136_LEFT: dict[str, str] = {}
 FRESH136_STILL_WARNED = {
     "FF28": "OxyContin 40 mg/day to Narusus 12 mg/day (jp), the JP chart's equivalent "
             "(oxycodone 40 = morphine 60 = hydromorphone 12): equianalgesic-switch, unreduced. "
-            "First run, for fix135136",
+            "Kept (fix135136): the Narusus/Narurapid inserts give a switch from oral morphine "
+            "only (1/5, label_switches.csv narusus-jp); no insert text seen gives one from "
+            "oxycodone (the 20 mg -> 6 mg figure is a hospital chart, not the label), so the "
+            "switch is unreduced under a published ratio and named, as issue 13 asks",
     "FF32": "tramadol 300 mg/day to OxyContin 30 mg/day (jp), 25% below the JP chart's "
-            "equivalent (tramadol:morphine 5:1): equianalgesic-switch at the Scottish 10:1. First "
-            "run, for fix135136",
+            "equivalent (tramadol:morphine 5:1): equianalgesic-switch at the Scottish 10:1. Kept "
+            "(fix135136): the JP OxyContin insert gives a switch from oral morphine only (2/3); "
+            "a tramadol insert's 1/5 to oral morphine was seen only as a revision note of "
+            "TwoTram (not Tramal) and a hospital page, and a switch through two labels is no "
+            "rule mpsdose has; unreduced at the most cautious published ratio, named",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
