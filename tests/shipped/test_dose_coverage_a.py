@@ -69,8 +69,10 @@ CASES = [
     Case("midazolam", "midazolam 60 mg/24h iv continuous", "midazolam 600 mg/24h iv continuous",
          "medicines.org.uk/emc/product/15365"),
     Case("diazepam", "diazepam 10 mg iv q4h", "diazepam 100 mg iv q4h", "rxreasoner.com/monographs/2739"),
-    Case("diazepam", "diazepam 10 mg rectal prn", "diazepam 100 mg rectal prn",
-         "stesolid-rectal-tube"),
+    # with no market every market's row applies and the strictest crossed is named: the US
+    # Diastat 20 mg (fix135136) before the UK Stesolid 30 mg (test_fix135136_rules: --market uk)
+    Case("diazepam", "diazepam 20 mg rectal prn", "diazepam 200 mg rectal prn",
+         "diastat.com/hcps"),
     Case("diazepam", "diazepam 20 mg im prn max 3/day", "diazepam 200 mg im prn max 3/day",
          "diazepam-injection-bp-95237"),
     Case("clonazepam", "clonazepam 1 mg iv prn max 13/day", "clonazepam 10 mg iv prn max 13/day",
