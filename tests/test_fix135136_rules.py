@@ -138,3 +138,18 @@ def test_the_uk_stesolid_row_still_judges_rectal_diazepam_in_the_uk():
     assert [(f.code, f.severity) for f in over] == [
         ("diazepam-single-dose-above-max", Severity.WARNING)]
     assert "30 mg" in over[0].message
+
+
+# -- an as-needed dose with no maximum a day: the day's total is not known, not "at least 0" ------
+@pytest.mark.parametrize("text", ["diastat 15 mg pr once prn", "diastat 10 mg pr prn"])
+def test_a_lone_as_needed_dose_says_its_day_is_not_known(text):
+    shown = [f for f in check([parse_item(text)], ADULT, market="us")
+             if f.code == "diazepam-max-not-checked"]
+    assert len(shown) == 1 and "day's total is not known" in shown[0].message
+    assert "at least 0" not in shown[0].message
+
+
+def test_a_counted_day_below_the_maximum_still_says_its_least_total():
+    shown = [f for f in check([parse_item("diastat 10 mg pr daily"), parse_item(
+        "diastat 10 mg pr prn")], ADULT, market="us") if f.code == "diazepam-max-not-checked"]
+    assert len(shown) == 1 and "at least 10 mg/day" in shown[0].message

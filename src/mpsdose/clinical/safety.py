@@ -465,9 +465,12 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
         elif abs(daily - ceiling) <= ceiling * _TOLERANCE:
             found.append(_Measured(limit, "daily", "at", daily, ceiling, text, measured))
         elif not complete:
+            # nothing counted (one as-needed dose with no maximum a day): no total to bound
+            total = (f"total is at least {significant(daily, 4)} {counted}/day" if daily > 0
+                     else "day's total is not known")
             found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
                                    f"{drug}{where}: a PRN maximum or a dose is not known, so the "
-                                   f"total is at least {significant(daily, 4)} {counted}/day"))
+                                   f"{total}"))
     single = _single_ceiling(limit, patient)
     if single is not None:
         ceiling_single, single_text = single
