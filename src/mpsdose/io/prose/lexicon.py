@@ -123,8 +123,14 @@ AFTER_NUMBER_WORD = re.compile(
     r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand)(?:\s+and)?|\d|[-–])\s*$")
+#: "Five hundred milligrams of VPA twice per day" (prosefix111113, fresh112-005): a number of one
+#: to nine hundreds, "hundred" its second word and the unit right after it, is the number times a
+#: hundred; "two hundred and fifty milligrams" is still not read (the unit is not after
+#: "hundred", and "fifty" after "and" is the end of a longer number).
 WORD_AMOUNT = re.compile(
-    r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")(?:\s+|-)"
+    r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?P<hundred>hundred)(?<!ten hundred)(?<!twelve hundred)(?<!fifteen hundred)"
+    r"(?<!twenty hundred)(?<!thirty hundred)(?<!forty hundred)(?<!fifty hundred))?(?:\s+|-)"
     r"(?P<unit>grams?|milligrams?|micrograms?)(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
