@@ -105,7 +105,9 @@ def _items(text: str):
                                              ("fresh102", 0.88), ("fresh103", 0.83),
                                              ("fresh104", 0.85), ("fresh105", 0.75),
                                              ("fresh106", 0.72), ("fresh107", 0.88),
-                                             ("fresh108", 0.58), ("fresh109", 0.83)])
+                                             ("fresh108", 0.58), ("fresh109", 0.83),
+                                             ("fresh111", 0.72), ("fresh112", 0.82),
+                                             ("fresh113", 0.92)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
