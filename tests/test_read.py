@@ -6605,7 +6605,11 @@ def test_a_total_of_n_doses_is_a_count_not_an_amount(text, want):
     ("He received ten milligrams of morphine every 4 hours.", [("morphine", "60 mg/day")]),
     # a number of more than one word is not read, never as its last word (no 5 mg, no 100 mg)
     ("Twenty-five milligrams of morphine daily were given.", [("morphine", None)]),
-    ("Five hundred milligrams of methylprednisolone daily", [("methylprednisolone", None)]),
+    ("One hundred and twenty-five milligrams of methylprednisolone daily",
+     [("methylprednisolone", None)]),
+    # ... but hundreds before the unit are (prosefix111113, fresh112-005)
+    ("Five hundred milligrams of methylprednisolone daily",
+     [("methylprednisolone", "500 mg/day")]),
     # a count of units is no amount
     ("She took two tablets of morphine.", [("morphine", None)]),
 ])

@@ -110,8 +110,8 @@ AMOUNT = re.compile(
 #: An amount whose number is spelt out, before a unit spelt out: "One gram of methylprednisolone
 #: per day", "two grams", "ten milligrams" (prosefix7879, fresh79-005). Only a unit of mass written
 #: as a word ("one g", "two units", "one tablet" are not read so: a count, or blood's units), and
-#: only a number of one word not after another ("twenty-five milligrams", "five hundred
-#: milligrams": see ``AFTER_NUMBER_WORD``).
+#: only a number of one word not after another ("twenty-five milligrams", "two hundred and fifty
+#: milligrams": see ``AFTER_NUMBER_WORD``), or one to nine hundreds ("five hundred milligrams").
 AMOUNT_WORDS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
