@@ -105,7 +105,9 @@ def _items(text: str):
                                              ("fresh102", 0.88), ("fresh103", 0.83),
                                              ("fresh104", 0.85), ("fresh105", 0.75),
                                              ("fresh106", 0.72), ("fresh107", 0.88),
-                                             ("fresh108", 0.58), ("fresh109", 0.83)])
+                                             ("fresh108", 0.58), ("fresh109", 0.83),
+                                             ("fresh111", 0.72), ("fresh112", 0.82),
+                                             ("fresh113", 0.92)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -6603,7 +6605,11 @@ def test_a_total_of_n_doses_is_a_count_not_an_amount(text, want):
     ("He received ten milligrams of morphine every 4 hours.", [("morphine", "60 mg/day")]),
     # a number of more than one word is not read, never as its last word (no 5 mg, no 100 mg)
     ("Twenty-five milligrams of morphine daily were given.", [("morphine", None)]),
-    ("Five hundred milligrams of methylprednisolone daily", [("methylprednisolone", None)]),
+    ("One hundred and twenty-five milligrams of methylprednisolone daily",
+     [("methylprednisolone", None)]),
+    # ... but hundreds before the unit are (prosefix111113, fresh112-005)
+    ("Five hundred milligrams of methylprednisolone daily",
+     [("methylprednisolone", "500 mg/day")]),
     # a count of units is no amount
     ("She took two tablets of morphine.", [("morphine", None)]),
 ])
@@ -7813,3 +7819,56 @@ def test_ie_after_a_number_is_international_units(text, want):
 ])
 def test_a_supplement_is_a_kind_of_treatment(text, want):
     assert _others(text) == want
+
+
+# -- prosefix111113: the fresh111 to fresh113 rounds ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh111-015: a brand and its own medicine's name joined by a dash name that medicine twice,
+    # not a combination's two parts: the amount after the second name is the medicine's own ...
+    ("She was on Depakine – valproic acid 500 mg twice daily.", [("valproic acid", "1000 mg/day")]),
+    ("He took Keppra - levetiracetam 500 mg twice daily.", [("levetiracetam", "1000 mg/day")]),
+    # ... while two different medicines joined by a dash are still one combination product
+    ("She was given amoxicillin-clavulanate 875 mg twice daily.",
+     [("amoxicillin + clavulanic acid", "1750 mg/day")]),
+])
+def test_a_brand_dashed_to_its_own_medicine_is_one_mention(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh113-023: a slash right after one item's schedule closes that item; the name after it
+    # opens an item of its own, not the second part of a combination's name ...
+    ("She used colistin 1megaunit twice daily/tobramycin 300mg twice daily.",
+     [("colistin", "2000000 units/day"), ("tobramycin", "600 mg/day")]),
+    ("He took levetiracetam 500 mg bid / valproate 300 mg bid.",
+     [("levetiracetam", "1000 mg/day"), ("valproic acid", "600 mg/day")]),
+    # ... while a slash between two names with one amount after both is still a combination
+    ("He took amoxicillin/clavulanic acid 1 g twice daily.",
+     [("amoxicillin + clavulanic acid", "2 g/day")]),
+])
+def test_a_slash_after_a_schedule_opens_another_item(text, want):
+    assert sorted((name, dose) for name, dose in _others(text) if dose is not None) == sorted(want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh112-005: "N hundred" before a unit of mass written as a word is N times a hundred ...
+    ("He took three hundred milligrams of valproate twice a day.", [("valproic acid", "600 mg/day")]),
+    ("Nine hundred milligrams of levetiracetam daily was started.",
+     [("levetiracetam", "900 mg/day")]),
+    # ... while a longer number in words is still not read, never read as its last part
+    ("Two hundred and fifty milligrams of valproate twice a day was started.", []),
+])
+def test_hundreds_in_words_before_a_unit_of_mass(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh112-005, -006: VPA is valproic acid (Bauer, Applied Clinical Pharmacokinetics) ...
+    ("She was started on VPA 250 mg three times daily.", [("valproic acid", "750 mg/day")]),
+    ("The dose of VPA was changed to 400 mg twice a day.", [("valproic acid", "800 mg/day")]),
+    # ... and a serum level of VPA is no dose
+    ("Serum VPA was 80 mg/L.", []),
+])
+def test_vpa_is_valproic_acid(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want

@@ -110,8 +110,8 @@ AMOUNT = re.compile(
 #: An amount whose number is spelt out, before a unit spelt out: "One gram of methylprednisolone
 #: per day", "two grams", "ten milligrams" (prosefix7879, fresh79-005). Only a unit of mass written
 #: as a word ("one g", "two units", "one tablet" are not read so: a count, or blood's units), and
-#: only a number of one word not after another ("twenty-five milligrams", "five hundred
-#: milligrams": see ``AFTER_NUMBER_WORD``).
+#: only a number of one word not after another ("twenty-five milligrams", "two hundred and fifty
+#: milligrams": see ``AFTER_NUMBER_WORD``), or one to nine hundreds ("five hundred milligrams").
 AMOUNT_WORDS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -123,8 +123,14 @@ AFTER_NUMBER_WORD = re.compile(
     r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|thousand)(?:\s+and)?|\d|[-–])\s*$")
+#: "Five hundred milligrams of VPA twice per day" (prosefix111113, fresh112-005): a number of one
+#: to nine hundreds, "hundred" its second word and the unit right after it, is the number times a
+#: hundred; "two hundred and fifty milligrams" is still not read (the unit is not after
+#: "hundred", and "fifty" after "and" is the end of a longer number).
 WORD_AMOUNT = re.compile(
-    r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")(?:\s+|-)"
+    r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?P<hundred>hundred)(?<!ten hundred)(?<!twelve hundred)(?<!fifteen hundred)"
+    r"(?<!twenty hundred)(?<!thirty hundred)(?<!forty hundred)(?<!fifty hundred))?(?:\s+|-)"
     r"(?P<unit>grams?|milligrams?|micrograms?)(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )

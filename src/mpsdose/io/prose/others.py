@@ -460,7 +460,9 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
     components = re.search(r"\d\s*/\s*\d", text[slice(*item.amount_span)]) is not None
     if not components and (re.match(r"\s*[/+-]\s*[a-z]", text[name_end:])
                            or (re.search(r"[a-z]\s*[/+-]\s*$", text[:name_start])
-                               and not _AMOUNT_JOINED_BEFORE.search(text[:name_start]))):
+                               and not _AMOUNT_JOINED_BEFORE.search(text[:name_start])
+                               and not _SCHEDULE_JOINED_BEFORE.search(text[:name_start])
+                               and not _same_drug_dashed_before(passage, item))):
         return True
     if components and re.fullmatch(r"(?:\s*/\s*[a-z]+)+\s*", text[name_end:item.amount_span[0]]):
         return False  # the other components' names, each after a slash
@@ -486,6 +488,30 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
         and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
         for token in _outside_remarks(tokens))
+
+
+#: A name written right before another with a dash between them ("Keppra – Levetiracetam").
+_DASHED_BEFORE = re.compile(r"([a-z][a-z0-9]*(?:\s+[a-z][a-z0-9]*)?)\s*-\s*$")
+
+
+def _same_drug_dashed_before(passage: Passage, item: ReadItem) -> bool:
+    """ "Keppra – Levetiracetam 3 x 250 mg/day": a brand (or another name of the same medicine)
+    joined by a dash to the name after it names that medicine twice, not two parts of a
+    combination — the amount after the second name is the medicine's own (prosefix111113,
+    fresh111-015). A name of another medicine before the dash ("amoxicillin-clavulanate
+    875 mg") still makes a combination, whose amount is not one part's."""
+    before = _DASHED_BEFORE.search(passage.normal, max(0, item.drug_span[0] - 40),
+                                   item.drug_span[0])
+    if before is None:
+        return False
+    words = before.group(1).split()
+    names = (" ".join(words), words[-1]) if len(words) > 1 else (words[0],)
+    knowledge = passage.knowledge
+    for name in names:
+        other = knowledge.drug_vocabulary.get(name) or knowledge.other_drugs.get(name)
+        if other is not None:
+            return other.drug().name == item.drug.name
+    return False
 
 
 #: A change's words that refer back to the drug named before it ("then reduced to 10 mg/day").
@@ -557,6 +583,14 @@ def _hyphened_chemical(written: str) -> bool:
 #: (prosefix9798, fresh97-004: the second strength went to the first drug).
 _AMOUNT_JOINED_BEFORE = re.compile(
     r"\d\s*(?:mg|mcg|µg|ug|g|gm|mgs|grams?|milligrams?|micrograms?|iu|units?)\s*[/+]\s*$")
+
+#: A slash or "+" right after another item's schedule ("colistin 1megaunit twice
+#: daily/tobramycin 300mg twice daily", "bid / ", "q12h/"): that item is whole, and the name after
+#: the slash opens an item of its own with its own amount — not the second word of a
+#: combination's name (prosefix111113, fresh113-023: tobramycin 600 mg/day was not read).
+_SCHEDULE_JOINED_BEFORE = re.compile(
+    r"(?<![a-z])(?:daily|a day|per day|nightly|at night|hourly|od|bd|bid|tid|qid|tds|qds|"
+    r"b\.i\.d|t\.i\.d|q\.i\.d|o\.d|q\s?\d+\s?h)\.?\s*[/+]\s*$")
 
 
 #: A word after another amount and a slash or "+", right before this amount ("captopril 50mg /

@@ -570,7 +570,8 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         normal, max(0, position - 20), position) else None
     if spelt is not None:  # "One gram of methylprednisolone per day": a number spelt out
         return Token("amount", position, spelt.end(), Amount(
-            (float(AMOUNT_WORDS[" ".join(spelt.group("number").split())]),),
+            (float(AMOUNT_WORDS[" ".join(spelt.group("number").split())])
+             * (100 if spelt.group("hundred") else 1),),
             _BASE[spelt.group("unit")], _per(spelt.group("suffix")),
             other_weight=PER_OTHER_WEIGHT.search(spelt.group("suffix")) is not None))
     ome = _OME.match(normal, position, end)
