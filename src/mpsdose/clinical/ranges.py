@@ -1230,25 +1230,11 @@ def _label_elsewhere(k: Knowledge, entry: _Entry, crossings: list[_Crossing],
                and r.market not in (None, market) and _applies(r, entry, None)]
     if low_end:
         foreign, _ = _at_low_end(foreign, low_end)
-    guideline = [r for r in rows if r.generic]
-    dose = any(r.per_dose is not None for r in guideline) and entry.per_dose is not None
-    day = (any(r.per_day is not None for r in guideline)
-           and (entry.daily if prn_day is None else prn_day) is not None
-           and (entry.scheduled or prn_day is not None))
-    allowing = [r for r in foreign
-                if (not dose or r.per_dose is not None) and (not day or r.per_day is not None)
-                and (dose or day)
-                and not _measure("naive-start", entry, [r], end, assumption,
-                                 beside_schedule=beside_schedule, prn_day=prn_day)]
-    if not allowing:
+    allowed = _allowing_label(entry, [r for r in rows if r.generic], foreign, end, assumption,
+                              beside_schedule=beside_schedule, prn_day=prn_day)
+    if allowed is None:
         return crossings
-    label = max(allowing, key=lambda r: (r.per_dose or 0, r.per_day or 0))
-    within = "; ".join(
-        part for part in (
-            None if not dose or label.per_dose is None
-            else _ceiling_text(label, "dose", label.per_dose),
-            None if not day or label.per_day is None
-            else _ceiling_text(label, "day", label.per_day)) if part)
+    label, within = allowed
     return _stepped_down(
         crossings, label,
         lambda article, severity: (
@@ -1338,8 +1324,28 @@ def _guideline_yields_to_label(k: Knowledge, entry: _Entry, crossings: list[_Cro
     if low_end:
         labels = [attrs.evolve(r, per_dose=r.start_low) for r in labels
                   if r.start_low is not None]
-    dose = any(r.per_dose is not None for r in judging) and entry.per_dose is not None
-    day = (any(r.per_day is not None for r in judging)
+    allowed = _allowing_label(entry, judging, labels, end, assumption,
+                              beside_schedule=beside_schedule, prn_day=prn_day)
+    if allowed is None:
+        return crossings
+    label, within = allowed
+    return _stepped_down(
+        crossings, label,
+        lambda article, severity: (
+            f"within {within} [{_where(label)}], the {str(label.market).upper()} label's own "
+            f"start of {entry.drug} for an opioid-naive patient, borrowed: the {market.upper()} "
+            f"start is a guideline's and no {market.upper()} label start is shipped, so the "
+            f"sources disagree and it is {article} {severity.value}"))
+
+
+def _allowing_label(entry: _Entry, judged: Sequence[OpioidRange], labels: Sequence[OpioidRange],
+                    end: str, assumption: str, *, beside_schedule: bool,
+                    prn_day: float | None) -> tuple[OpioidRange, str] | None:
+    """The most generous of ``labels`` that allows the entry and judges every amount the rows
+    ``judged`` judged (a label start per dose says nothing of a day), with the words of its
+    ceilings; None where no label does."""
+    dose = any(r.per_dose is not None for r in judged) and entry.per_dose is not None
+    day = (any(r.per_day is not None for r in judged)
            and (entry.daily if prn_day is None else prn_day) is not None
            and (entry.scheduled or prn_day is not None))
     allowing = [r for r in labels
@@ -1348,7 +1354,7 @@ def _guideline_yields_to_label(k: Knowledge, entry: _Entry, crossings: list[_Cro
                 and not _measure("naive-start", entry, [r], end, assumption,
                                  beside_schedule=beside_schedule, prn_day=prn_day)]
     if not allowing:
-        return crossings
+        return None
     label = max(allowing, key=lambda r: (r.per_dose or 0, r.per_day or 0))
     within = "; ".join(
         part for part in (
@@ -1356,13 +1362,7 @@ def _guideline_yields_to_label(k: Knowledge, entry: _Entry, crossings: list[_Cro
             else _ceiling_text(label, "dose", label.per_dose),
             None if not day or label.per_day is None
             else _ceiling_text(label, "day", label.per_day)) if part)
-    return _stepped_down(
-        crossings, label,
-        lambda article, severity: (
-            f"within {within} [{_where(label)}], the {str(label.market).upper()} label's own "
-            f"start of {entry.drug} for an opioid-naive patient, borrowed: the {market.upper()} "
-            f"start is a guideline's and no {market.upper()} label start is shipped, so the "
-            f"sources disagree and it is {article} {severity.value}"))
+    return label, within
 
 
 def _stepped_down(crossings: list[_Crossing], label: OpioidRange,
