@@ -65,6 +65,12 @@ def severities(found: list[Finding], code: str) -> list[Severity]:
     return [f.severity for f in of(found, code)]
 
 
+def worst(found: list[Finding], code: str) -> Severity | None:
+    """The most severe finding of one code, or None where there is none."""
+    order = [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    return max(severities(found, code), key=order.index, default=None)
+
+
 _FOLDED = re.compile(r"\(a (warning|error) said by [\w-]+ above, as (?:warning|error): not raised twice\)$")
 
 

@@ -25,6 +25,7 @@ import pytest
 
 from mpsdose import Patient, check, parse_item
 from mpsdose.model.findings import Finding, Severity
+from tests.checking import worst as _severity
 
 
 def _run(items: str, previous: str | None = None, market: str | None = None,
@@ -34,13 +35,6 @@ def _run(items: str, previous: str | None = None, market: str | None = None,
     before = [parse_item(text) for text in previous.split(" | ")] if previous else None
     return check([parse_item(text) for text in items.split(" | ")], person, previous=before,
                  market=market)
-
-
-def _severity(found: list[Finding], code: str) -> Severity | None:
-    """The most severe finding of one code, or None."""
-    order = [Severity.INFO, Severity.WARNING, Severity.ERROR]
-    severities = [f.severity for f in found if f.code == code]
-    return max(severities, key=order.index) if severities else None
 
 
 # -- a duplicate drug class: benzodiazepines and SSRIs --------------------------------------------

@@ -24,19 +24,13 @@ import pytest
 
 from mpsdose import Knowledge, Patient, check, parse_item
 from mpsdose.model.findings import Finding, Severity
+from tests.checking import worst as _severity
 
 
 def _run(items: str, market: str | None = None, **patient: object) -> list[Finding]:
     person = Patient(**{"age": 60, "weight_kg": 70, "crcl_ml_min": 90,  # type: ignore[arg-type]
                         "hepatic": "none", **patient})
     return check([parse_item(text) for text in items.split(" | ")], person, market=market)
-
-
-def _severity(found: list[Finding], code: str) -> Severity | None:
-    """The most severe finding of one code, or None."""
-    order = [Severity.INFO, Severity.WARNING, Severity.ERROR]
-    severities = [f.severity for f in found if f.code == code]
-    return max(severities, key=order.index) if severities else None
 
 
 # -- clopidogrel with a CYP2C19 inhibitor ----------------------------------------------------------
