@@ -169,6 +169,8 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "somatostatin-analogue": "Somatostatin analogues",
         "antihistamine": "Antihistamines",
         "barbiturate": "Barbiturates",
+        "anticonvulsant": "Anticonvulsants other than the barbiturates, benzodiazepines and "
+                          "gabapentinoids",
         "unlisted": "Not in the catalogue",
     }
 )
@@ -207,6 +209,9 @@ CONDITIONS: Mapping[str, str] = MappingProxyType(
         "opioid-use-disorder": "opioid use disorder (opioid dependence) treated with an opioid: "
                                "sublingual buprenorphine above the analgesic dose is read as its "
                                "treatment, not judged against the thresholds for pain",
+        "thrombocytopenia": "a low platelet count (the anticoagulants are flagged: the ISTH "
+                            "guidance sets their dose by the platelet count; ketorolac, whose "
+                            "label contraindicates it with a high risk of bleeding)",
         "acute-upper-respiratory-inflammation": "the indication acute upper respiratory tract "
                                                 "inflammation (the Japanese labels' loxoprofen "
                                                 "and acetaminophen maxima for it apply)",
@@ -246,6 +251,8 @@ _CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "subacute-bowel-obstruction": "partial-bowel-obstruction",
         "oud": "opioid-use-disorder", "opioid use disorder": "opioid-use-disorder",
         "opioid dependence": "opioid-use-disorder", "opioid-dependence": "opioid-use-disorder",
+        "low platelets": "thrombocytopenia", "low platelet count": "thrombocytopenia",
+        "thrombocytopaenia": "thrombocytopenia",
         "urti": "acute-upper-respiratory-inflammation",
         "acute upper respiratory tract inflammation": "acute-upper-respiratory-inflammation",
         "acute upper respiratory infection": "acute-upper-respiratory-inflammation",
