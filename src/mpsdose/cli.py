@@ -596,6 +596,8 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
                    "laxatives and antagonists flagged, metoclopramide not), "
                    "opioid-use-disorder (sublingual buprenorphine above the analgesic dose is "
                    "then judged as its treatment, not against the OME thresholds for pain), "
+                   "thrombocytopenia (a low platelet count: anticoagulants and ketorolac "
+                   "flagged), "
                    "acute-upper-respiratory-inflammation (an indication).")
 @click.option("--setting", metavar="NAME",
               help="Care setting: end-of-life, hospice, palliative, hospital, community, "

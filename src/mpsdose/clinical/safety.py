@@ -1022,6 +1022,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if opioids:
         found.extend(_other_depressants(k, items, opioids))
         found.extend(_cyp3a4(k, items, opioids))
+        found.extend(_cyp3a4_inducers(k, items, opioids, previous))
     found.extend(_cyp3a4_contraindicated(k, items))
     found.extend(_cyp3a4_reduce_dose(k, items))
     found.extend(_cyp3a4_caution(k, items))
@@ -1058,6 +1059,10 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     anticoagulants = _classes(items, "anticoagulant")
     antiplatelets = _classes(items, "antiplatelet")
     found.extend(_anticoagulant_duplication(k, items, anticoagulants, previous))
+    if anticoagulants and "thrombocytopenia" in patient.conditions:
+        found.append(_ruled(k, "anticoagulant-thrombocytopenia",
+                            f"{', '.join(anticoagulants)} in a patient with thrombocytopenia",
+                            patient=patient))
     found.extend(_neuraxial_catheter_anticoagulant(k, items, anticoagulants))
     found.extend(_iv_local_anaesthetic_with_another(k, items))
     if anticoagulants and antiplatelets:
@@ -1276,6 +1281,48 @@ def _at_least(inhibitors: dict[str, str], strength: str, drug: str) -> list[str]
     weakest = _INHIBITOR_STRENGTHS.index(strength)
     return [d for d, v in inhibitors.items() if d != drug and v in _INHIBITOR_STRENGTHS
             and _INHIBITOR_STRENGTHS.index(v) >= weakest]
+
+
+def _cyp3a4_inducers(k: Knowledge, items: Sequence[Item], opioids: list[str],
+                     previous: Sequence[Item] | None) -> list[Finding]:
+    """CYP3A4 inducers (``cyp3a4_inducer``) beside opioids cleared by CYP3A4
+    (``cyp3a4_substrate``).
+
+    With a previous regimen (``--previous`` or the state before in a course) that held an
+    inducer the new one no longer holds, while the same CYP3A4-substrate opioid goes on: a
+    warning (``opioid-cyp3a4-inducer-stopped``; the opioid labels' boxed warning: as the
+    induction wears off the opioid's concentration rises). An inducer given now beside such an
+    opioid: information (``opioid-cyp3a4-inducer``: less effect, a known and common
+    combination), but a warning for an opioid whose source names withdrawal with an inducer
+    (``cyp3a4_inducer_withdrawal``: methadone)."""
+    substrates = [d for d in _with_property(k, items, "cyp3a4_substrate") if d in opioids]
+    if not substrates:
+        return []
+    inducers = _with_property(k, items, "cyp3a4_inducer")
+    found = []
+    if previous is not None:
+        before = set(_with_property(k, previous, "cyp3a4_inducer"))
+        stopped = sorted(before - set(inducers))
+        kept = sorted(set(substrates)
+                      & set(_with_property(k, previous, "cyp3a4_substrate"))
+                      & set(_classes(previous, "opioid")))
+        if stopped and kept:
+            found.append(_ruled(k, "opioid-cyp3a4-inducer-stopped",
+                                f"the CYP3A4 inducer {', '.join(stopped)} of the previous regimen "
+                                f"is stopped while {', '.join(kept)} (cleared by CYP3A4) goes on"))
+    if inducers:
+        withdrawal = [d for d in substrates
+                      if k.drug_properties.get(d, "cyp3a4_inducer_withdrawal") is not None]
+        if withdrawal:
+            found.append(_ruled(k, "opioid-cyp3a4-inducer-withdrawal",
+                                f"{', '.join(withdrawal)} with the CYP3A4 inducer "
+                                f"{', '.join(inducers)}"))
+        others = [d for d in substrates if d not in withdrawal]
+        if others:
+            found.append(_ruled(k, "opioid-cyp3a4-inducer",
+                                f"{', '.join(others)} (cleared by CYP3A4) with the CYP3A4 inducer "
+                                f"{', '.join(inducers)}"))
+    return found
 
 
 def _cyp3a4_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:

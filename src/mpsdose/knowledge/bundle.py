@@ -94,6 +94,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "safety_rules.csv": (
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-duplication",
+        "anticoagulant-thrombocytopenia",
         "anticoagulant-nsaid",
         "antiplatelet-nsaid",
         "anticholinergic-antidepressant-older", "benzodiazepine-duplication",
@@ -120,7 +121,8 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "nsaid-steroid-gastroprotection",
         "parenteral-benzodiazepine-not-recommended", "qt-prolonging-contraindicated",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
-        "opioid-benzodiazepine-older", "opioid-cns-depressant", "opioid-cyp3a4-inhibitor",
+        "opioid-benzodiazepine-older", "opioid-cns-depressant", "opioid-cyp3a4-inducer",
+        "opioid-cyp3a4-inducer-stopped", "opioid-cyp3a4-inducer-withdrawal", "opioid-cyp3a4-inhibitor",
         "opioid-dose-not-a-dose", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-naive-not-applied",
         "opioid-route-change",

@@ -728,7 +728,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "other_anticoagulants_contraindicated",
                                                  "contraindicated_conditions",
                                                  "monitored_conditions",
-                                                 "cyp2c19_inhibitors_avoided")),
+                                                 "cyp2c19_inhibitors_avoided",
+                                                 "cyp3a4_inducer",
+                                                 "cyp3a4_inducer_withdrawal")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -779,7 +781,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "names), space-separated, in which the drug's source contraindicates "
                             "it (domperidone: heart-failure long-qt). monitored_conditions: the "
                             "conditions in which the drug's source asks for monitoring before "
-                            "and during treatment (methadone: long-qt, an ECG)."),
+                            "and during treatment (methadone: long-qt, an ECG). "
+                            "cyp3a4_inducer: the CYP3A4 inducer strength a source rates "
+                            "(carbamazepine, phenytoin, rifampicin, phenobarbital: strong). "
+                            "cyp3a4_inducer_withdrawal: yes, for a CYP3A4-substrate opioid whose "
+                            "source names opioid withdrawal with an inducer (methadone)."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
