@@ -131,19 +131,23 @@ def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
 #: one of them.
 CONTESTED: dict[str, tuple[str, float | str, str]] = {
     "fresh8-011": ("carbamazepine", 600.0,
-                    "'carbamazepine 600 mg/day': read right; carbamazepine joined the catalogue (gaps, a CYP3A4 inducer) "
+                    "'carbamazepine 600 mg/day': read right; "
+                    "carbamazepine joined the catalogue (gaps, a CYP3A4 inducer) "
                     "after this set, whose expected readings list the catalogue's drugs of its "
                     "time only, was written"),
     "fresh8-040": ("phenytoin", 300.0,
-                    "'phenytoin sodium 300 mg/day': read right; phenytoin joined the catalogue (gaps, a CYP3A4 inducer) "
+                    "'phenytoin sodium 300 mg/day': read right; "
+                    "phenytoin joined the catalogue (gaps, a CYP3A4 inducer) "
                     "after this set, whose expected readings list the catalogue's drugs of its "
                     "time only, was written"),
     "fresh14-032": ("carbamazepine", 400.0,
-                    "'carbamazepine 400 mg at daily': read right; carbamazepine joined the catalogue (gaps, a CYP3A4 inducer) "
+                    "'carbamazepine 400 mg at daily': read right; "
+                    "carbamazepine joined the catalogue (gaps, a CYP3A4 inducer) "
                     "after this set, whose expected readings list the catalogue's drugs of its "
                     "time only, was written"),
     "fresh27-007": ("carbamazepine", 1000.0,
-                    "'tablet carbamazepine 500 mg twice daily': read right; carbamazepine joined the catalogue (gaps, a CYP3A4 inducer) "
+                    "'tablet carbamazepine 500 mg twice daily': read right; "
+                    "carbamazepine joined the catalogue (gaps, a CYP3A4 inducer) "
                     "after this set, whose expected readings list the catalogue's drugs of its "
                     "time only, was written"),
     "fresh12-013": ("diltiazem", 60.0,
