@@ -250,7 +250,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 134": ("check_dangerous_fresh134.csv", "check_ordinary_fresh134.csv"),
         "held-out 135": ("check_dangerous_fresh135.csv", "check_ordinary_fresh135.csv"),
         "held-out 136": ("check_dangerous_fresh136.csv", "check_ordinary_fresh136.csv"),
-        "held-out 137": ("check_dangerous_fresh137.csv", "check_ordinary_fresh137.csv")}
+        "held-out 137": ("check_dangerous_fresh137.csv", "check_ordinary_fresh137.csv"),
+        "held-out 138": ("check_dangerous_fresh138.csv", "check_ordinary_fresh138.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
