@@ -1682,6 +1682,25 @@ FRESH136_STILL_WARNED = {
             "rule mpsdose has; unreduced at the most cautious published ratio, named",
 }
 
+# Round 137 (haematological cancers, low platelets, anticoagulation and bleeding risk; us/uk/eu) and
+# round 138 (non-malignant palliative care; au/nz/jp): the first runs.
+FRESH137_LEFT = {
+    "FG01": "dexamethasone 400 mg po once (uk): silent at the first run",
+    "FG38": "Eliquis 5 mg bid with itraconazole 200 mg bid (eu): silent at the first run",
+    "FG39": "fluoxetine 20 mg with warfarin 5 mg daily (us): silent at the first run",
+}
+FRESH137_STILL_WARNED = {
+    "FH50": "haloperidol 1.5 mg sc q4h prn (uk hospice, 77): haloperidol-above-max at the first run",
+}
+FRESH138_LEFT: dict[str, str] = {}
+FRESH138_STILL_WARNED = {
+    "FK04": "MR morphine 10 to 20 mg daily for breathlessness (au): opioid-titration-step at the first run",
+    "FK28": "amitriptyline 10 mg at night at 70 (jp): anticholinergic-antidepressant-older at the first run",
+    "FK36": "SC hydromorphone 1 to 1.5 mg/24 h at CrCl 10 (nz): renal-opioid at the first run",
+    "FK47": "oral morphine 2.5 mg q4h at CrCl 28 (nz): renal-opioid at the first run",
+    "FK49": "oxycodone 20 mg/day to a 12 mcg/h patch (nz): fentanyl-patch-low-ome at the first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1820,6 +1839,8 @@ ROUNDS = {
     "fresh134": (FRESH134_LEFT, FRESH134_STILL_WARNED),
     "fresh135": (FRESH135_LEFT, FRESH135_STILL_WARNED),
     "fresh136": (FRESH136_LEFT, FRESH136_STILL_WARNED),
+    "fresh137": (FRESH137_LEFT, FRESH137_STILL_WARNED),
+    "fresh138": (FRESH138_LEFT, FRESH138_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
