@@ -1693,12 +1693,32 @@ FRESH137_STILL_WARNED = {
     "FH50": "haloperidol 1.5 mg sc q4h prn (uk hospice, 77): haloperidol-above-max at the first run",
 }
 FRESH138_LEFT: dict[str, str] = {}
+# Quiet after fix138: FK04 (au, COPD) MR morphine 10 to 20 mg once daily, eTG's breathlessness
+# regimen (10 mg once daily, adjusted weekly to at most 30 mg) in the 10 mg steps of the trial
+# behind it (Currow 2011): within the guideline's increment (titration-step, basis guideline).
 FRESH138_STILL_WARNED = {
-    "FK04": "MR morphine 10 to 20 mg daily for breathlessness (au): opioid-titration-step at the first run",
-    "FK28": "amitriptyline 10 mg at night at 70 (jp): anticholinergic-antidepressant-older at the first run",
-    "FK36": "SC hydromorphone 1 to 1.5 mg/24 h at CrCl 10 (nz): renal-opioid at the first run",
-    "FK47": "oral morphine 2.5 mg q4h at CrCl 28 (nz): renal-opioid at the first run",
-    "FK49": "oxycodone 20 mg/day to a 12 mcg/h patch (nz): fentanyl-patch-low-ome at the first run",
+    "FK28": "amitriptyline 10 mg at night at 70 (jp): anticholinergic-antidepressant-older. Kept "
+            "(fix138): Beers 2023 gives no low-dose exception for amitriptyline (only doxepin "
+            "<=6 mg), and the Japanese guidance agrees: JGS 'Guidelines for medical treatment and "
+            "its safety in the elderly 2015' lists tricyclics as 'avoid as far as possible' "
+            "(可能な限り使用を控える), and the MHLW 高齢者の医薬品適正使用の指針 names "
+            "amitriptyline (トリプタノール) among the tricyclics to use with particular care; "
+            "no market rule quiets a low dose",
+    "FK36": "SC hydromorphone 1 to 1.5 mg/24 h at CrCl 10 (nz hospice): renal-opioid caution. Kept "
+            "(fix138): no renal source seen gives a SC hydromorphone start or maximum below CrCl "
+            "30 (the Scottish renal last-days guideline gives SC oxycodone and alfentanil, the "
+            "dialysis table oral hydromorphone only); deriving one from the oral start through a "
+            "route factor would be a number no source prints",
+    "FK47": "oral morphine 2.5 mg q4h at CrCl 28 (nz): renal-opioid caution. Kept (fix138), "
+            "rightly: the NHS Lothian renal palliative table gives morphine at GFR 30-59 as 50% "
+            "of the normal dose 6-hourly and at GFR 15-29 'avoid or use very small doses and "
+            "monitor closely - seek advice', a dose it does not print; no source seen gives a "
+            "4-hourly morphine dose at CKD stage 4 to be within",
+    "FK49": "oxycodone 20 mg/day to a 12 mcg/h patch (nz): fentanyl-patch-low-ome, the US "
+            "tolerance borrowed. Kept (fix138): the NZ Durogesic data sheet (Medsafe) was not "
+            "found in the searchable copies, so no NZ patch start is shipped; the message now "
+            "names the table of the previous OME (40 by spcg, oxycodone 2 mg OME per mg; 30 by "
+            "anzca2021)",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

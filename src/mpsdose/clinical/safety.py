@@ -2175,8 +2175,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     old_bounds = scheduled_ome(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
-    low_start = (_market_low_patch(k, items, old_bounds, market)
-                 or _borrowed_low_patch(k, items, old_bounds, market)
+    low_start = (_market_low_patch(k, items, old_bounds, market, chosen)
+                 or _borrowed_low_patch(k, items, old_bounds, market, chosen)
                  if new_patch and not old_patch and old_bounds is not None else None)
     if low_start is not None:
         found.append(low_start)
@@ -3286,17 +3286,23 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
                 increment += (f"; from every {significant(was, 3)} h to the label's every "
                               f"{significant(now, 3)} h, the previous day read as doses at that "
                               "interval")
+            # a guideline's increment (basis "guideline": eTG's weekly 10 mg of once-daily
+            # morphine for breathlessness) is named as one, not as the product's label
+            whose = ("the guideline's increment for the product" if label.basis == "guideline"
+                     else "the product label's own increment")
+            followed = "guideline" if label.basis == "guideline" else "label"
             borrowed = borrowed_titration_markets(label, market, knowledge=k)
             lent = ("" if not borrowed or market is None else
-                    f" (borrowed: no {market.upper()} label increment for the product is "
+                    f" (borrowed: no {market.upper()} {followed} increment for the product is "
                     f"shipped; the rise is within the increment of each of the "
-                    f"{', '.join(m.upper() for m in borrowed)} labels)")
+                    f"{', '.join(m.upper() for m in borrowed)} {followed}s)")
             return [Finding(Severity.INFO, "opioid-titration-step", (
                 f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} "
                 f"mg/day (+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
-                f"{step.threshold:g}% step, but within the product label's own increment "
+                f"{step.threshold:g}% step, but within {whose} "
                 f"({increment}; {after_items[0][0].drug.name} {after_items[0][0].route.value}"
-                f"{f' {label.release}' if label.release else ''}): the label is followed{lent}"),
+                f"{f' {label.release}' if label.release else ''}): the {followed} is "
+                f"followed{lent}"),
                 " ; ".join(dict.fromkeys(
                     [label.source, *(r.source for r in k.opioid_ranges
                                      if r.check == "titration-step" and r.market in borrowed
@@ -3414,7 +3420,7 @@ def _patch_rate(items: Sequence[Item]) -> float:
 
 
 def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
-                      market: str | None) -> Finding | None:
+                      market: str | None, table: str = "") -> Finding | None:
     """Information where the chosen market's own guidance gives the first patch for the previous
     oral morphine equivalent (``patch_low_start`` in ``market_rules.csv``), or None.
 
@@ -3433,12 +3439,20 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
             assert row.value is not None
             return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
                 f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
-                f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid "
+                f"{_range_text(old_bounds)} mg/day{_by_table(table)}: below the US label's 60 "
+                "mg/day of opioid "
                 f"tolerance, but the {market.upper()} label and tables give "
                 f"{significant(row.value, 4)} mcg/h for "
                 f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
                 row.source)
-    return _market_patch_table_start(k, rate, old_bounds, market)
+    return _market_patch_table_start(k, rate, old_bounds, market, table)
+
+
+def _by_table(table: str) -> str:
+    """`` (by spcg)``: the conversion table the previous oral morphine equivalent was read by,
+    where one is named (the tables disagree: oral oxycodone is 2 mg OME per mg in the Scottish
+    guidelines, 1.5 in ANZCA's and the CDC's)."""
+    return f" (by {table})" if table else ""
 
 
 def _patch_start_allows(row: MarketRule, rate: float, old_bounds: tuple[float, float]) -> bool:
@@ -3449,7 +3463,7 @@ def _patch_start_allows(row: MarketRule, rate: float, old_bounds: tuple[float, f
 
 
 def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
-                        market: str | None) -> Finding | None:
+                        market: str | None, table: str = "") -> Finding | None:
     """A warning, not the US contraindication's error, where the chosen market has no patch
     start of its own (no ``patch_low_start`` or ``patch_table`` row: AU, NZ) and another
     market's label allows this first patch for the previous oral morphine equivalent (the UK and
@@ -3475,7 +3489,8 @@ def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[f
                        for row in allowing if row.value is not None)
     return Finding(Severity.WARNING, "fentanyl-patch-low-ome", (
         f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
-        f"{_range_text(old_bounds)} mg/day: below the US label's {rule.threshold:g} mg/day of "
+        f"{_range_text(old_bounds)} mg/day{_by_table(table)}: below the US label's "
+        f"{rule.threshold:g} mg/day of "
         f"opioid tolerance, under which it contraindicates the patch; {labels}. No "
         f"{market.upper()} patch start is shipped, so the US rule is borrowed and counts as a "
         f"warning, not an error: confirm the patient's opioid tolerance and the "
@@ -3484,7 +3499,7 @@ def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[f
 
 
 def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float, float],
-                              market: str) -> Finding | None:
+                              market: str, table: str = "") -> Finding | None:
     """Information where the chosen market's own fentanyl patch table (its ``patch_table`` row
     in ``market_rules.csv``, e.g. the Japanese Fentos insert) gives a patch at least this strong
     for the previous oral morphine equivalent at its lowest reading, or None.
@@ -3507,7 +3522,8 @@ def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float
         return None
     return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
         f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
-        f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid tolerance, "
+        f"{_range_text(old_bounds)} mg/day{_by_table(table)}: below the US label's 60 mg/day "
+        "of opioid tolerance, "
         f"but the {market.upper()} label's switching table ({own.product}, {own.table}) gives "
         f"{significant(allowed, 4)} mcg/h for {bands[0].band.format('mg/day')} of oral morphine"),
         bands[0].source)

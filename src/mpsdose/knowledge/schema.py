@@ -895,7 +895,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "within another market's label start (read at the low end of its range "
                    "for a patient the labelling starts there, a label printing one dose then "
                    "allowing nothing) steps down one severity, naming both and the market "
-                   "borrowed. Empty: not stated (the row is not read either way)."),
+                   "borrowed. Empty: not stated (the row is not read either way). "
+                   "titration-step rows: guideline where the increment is a clinical "
+                   "guideline's (eTG's weekly step of once-daily morphine for breathlessness), "
+                   "so the finding names a guideline, not a label; empty: the product "
+                   "label's own increment."),
         doc="Every applicable row of a check is read; a dose above one source's number but "
             "within another's (markets, products) steps down one severity, naming both. A "
             "threshold that is mpsdose's own convention says so in its source.",
