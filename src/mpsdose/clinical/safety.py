@@ -2032,6 +2032,7 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     if dexamethasone is None:
         return []
     low = high = 0.0
+    single_low = single_high = 0.0
     missing = []
     for drug in steroids:
         daily, _ = drug_daily(items, drug)
@@ -2041,10 +2042,26 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             continue
         low += daily * dexamethasone[0] / own[1]
         high += daily * dexamethasone[1] / own[0]
-    total = (significant(low, 3) if math.isclose(low, high)
-             else f"{significant(low, 3)}–{significant(high, 3)}")
+        # a single dose (once, stat) has no daily amount: said as what it is, never as 0 mg/day
+        once = sum(item.per_dose(ingredient) or 0.0 for item in items
+                   if item.listed and item.schedule.kind is ScheduleKind.ONCE
+                   for ingredient in item.ingredients if ingredient.drug.name == drug)
+        single_low += once * dexamethasone[0] / own[1]
+        single_high += once * dexamethasone[1] / own[0]
+
+    def _amount(lower: float, upper: float) -> str:
+        return (significant(lower, 3) if math.isclose(lower, upper)
+                else f"{significant(lower, 3)}–{significant(upper, 3)}")
+
+    total = _amount(low, high)
+    said = []
+    if low > 0 or single_low == 0:
+        said.append(f"{total} mg/day")
+    if single_low > 0:
+        said.append(f"{_amount(single_low, single_high)} mg as a single dose (once; its day's "
+                    "total is not known)")
     found = [Finding(Severity.INFO, "corticosteroid-dexamethasone-equivalent",
-                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {total} mg/day "
+                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {' and '.join(said)} "
                      f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
                                            if missing else ""), source)]
     rule = _rule(k, "corticosteroid-dexamethasone-equivalent", threshold=True)
