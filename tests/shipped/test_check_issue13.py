@@ -1684,13 +1684,26 @@ FRESH136_STILL_WARNED = {
 
 # Round 137 (haematological cancers, low platelets, anticoagulation and bleeding risk; us/uk/eu) and
 # round 138 (non-malignant palliative care; au/nz/jp): the first runs.
-FRESH137_LEFT = {
-    "FG01": "dexamethasone 400 mg po once (uk): silent at the first run",
-    "FG38": "Eliquis 5 mg bid with itraconazole 200 mg bid (eu): silent at the first run",
-    "FG39": "fluoxetine 20 mg with warfarin 5 mg daily (us): silent at the first run",
+FRESH137_LEFT: dict[str, str] = {
+    # FG01 (dexamethasone 400 mg po once, uk): caught since fix137 - warning
+    # dexamethasone-single-dose-above-max, 400 mg a dose above the 40 mg the HEMADY US label
+    # (20 or 40 mg once daily) and the Neofordex EU SmPC (usual 40 mg once a day) print as the
+    # largest single oral dose. Once items were always judged by per-dose rows; dexamethasone
+    # had none. Its steroid equivalent now says '400 mg as a single dose', not 0 mg/day.
+    # FG38 (Eliquis 5 mg bid with itraconazole 200 mg bid, eu): caught since fix137 - warning
+    # anticoagulant-cyp3a4-pgp-inhibitor, the inhibitors apixaban's label names (EU SmPC 4.5:
+    # not recommended with the azole antimycotics and HIV protease inhibitors; US: halve the dose)
+    # FG39 (fluoxetine 20 mg with warfarin 5 mg daily, us): caught since fix137 - warning
+    # anticoagulant-ssri, the warfarin label's section 7.3 Table 3 (SSRIs and SNRIs increase
+    # bleeding risk; 'closely monitor')
 }
 FRESH137_STILL_WARNED = {
-    "FH50": "haloperidol 1.5 mg sc q4h prn (uk hospice, 77): haloperidol-above-max at the first run",
+    "FH50": "haloperidol 1.5 mg sc q4h prn with no daily maximum (uk hospice, 77): "
+            "haloperidol-above-max, up to 9 mg/day against the palliative 5 mg/24 h. Kept "
+            "(fix137): the figures seen give 5 mg in 24 h for delirium in older patients (the "
+            "BNF's, quoted in the shipped row; secondary summaries: 5 mg daily in the elderly, "
+            "10 mg in younger adults); no UK source seen lets a 77-year-old's as-needed SC "
+            "doses reach 9 mg, and the order writes no daily maximum",
 }
 FRESH138_LEFT: dict[str, str] = {}
 # Quiet after fix138: FK04 (au, COPD) MR morphine 10 to 20 mg once daily, eTG's breathlessness

@@ -1028,6 +1028,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_monitor_inr(k, items))
     found.extend(_cyp2c9(k, items))
     found.extend(_cyp2c19_prodrug(k, items))
+    found.extend(_anticoagulant_cyp3a4_pgp(k, items))
+    found.extend(_anticoagulant_ssri(k, items))
     found.extend(_cyp1a2_contraindicated(k, items))
     found.extend(_class_duplication(k, items, previous, benzodiazepines,
                                     "benzodiazepine-duplication", "benzodiazepines"))
@@ -1423,6 +1425,56 @@ def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         if others:
             found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
                                 f"{', '.join(others)}: {drug}'s exposure rises"))
+    return found
+
+
+def _anticoagulant_cyp3a4_pgp(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An anticoagulant given with a strong inhibitor of both CYP3A4 and P-gp that its own label
+    names (``cyp3a4_pgp_inhibitors_avoided``: apixaban and rivaroxaban with the azole
+    antimycotics and HIV protease inhibitors; the EU SmPCs do not recommend it, the US apixaban
+    label halves the dose or avoids it).
+
+    Only the inhibitors the row names: fluconazole (a moderate inhibitor, which the rivaroxaban
+    label lets be co-administered) and clarithromycin (no apixaban dose change, by the US label)
+    are not flagged."""
+    found = []
+    given = {d.name for item in items if item.listed for d in item.drugs}
+    for drug in _with_property(k, items, "cyp3a4_pgp_inhibitors_avoided"):
+        value, source = k.drug_properties.get(drug, "cyp3a4_pgp_inhibitors_avoided")  # type: ignore[misc]
+        named = sorted(set(value.split()) & given - {drug})
+        if not named:
+            continue
+        rule = _rule(k, "anticoagulant-cyp3a4-pgp-inhibitor")
+        found.append(Finding(rule.severity, "anticoagulant-cyp3a4-pgp-inhibitor", (
+            f"{drug} with {', '.join(named)}, which {drug}'s label names among the strong "
+            f"inhibitors of both CYP3A4 and P-gp. {rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
+    return found
+
+
+def _anticoagulant_ssri(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An anticoagulant with an SSRI or SNRI where the anticoagulant's label speaks of them
+    (``serotonin_reuptake_inhibitor_bleeding``): ``monitor`` (warfarin: the label lists them
+    among the drugs that increase bleeding risk and asks for close monitoring) takes the rule's
+    severity; ``caution`` (rivaroxaban: 'care is to be taken') is information. An anticoagulant
+    whose label was not read for it says nothing."""
+    reuptake = _with_property(k, items, "serotonin_reuptake_inhibitor")
+    if not reuptake:
+        return []
+    rule = _rule(k, "anticoagulant-ssri")
+    found = []
+    for drug in _with_property(k, items, "serotonin_reuptake_inhibitor_bleeding"):
+        value, source = k.drug_properties.get(drug, "serotonin_reuptake_inhibitor_bleeding")  # type: ignore[misc]
+        text = f"{drug} with {', '.join(reuptake)}: "
+        if value == "monitor":
+            found.append(Finding(rule.severity, "anticoagulant-ssri",
+                                 f"{text}{rule.statement}",
+                                 source if source == rule.source
+                                 else f"{source} ; also: {rule.source}"))
+        else:
+            found.append(Finding(Severity.INFO, "anticoagulant-ssri", (
+                f"{text}{drug}'s label asks for care with serotonin reuptake inhibitors (both "
+                "affect haemostasis); watch for bleeding"), source))
     return found
 
 
@@ -2032,6 +2084,7 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     if dexamethasone is None:
         return []
     low = high = 0.0
+    single_low = single_high = 0.0
     missing = []
     for drug in steroids:
         daily, _ = drug_daily(items, drug)
@@ -2041,10 +2094,26 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             continue
         low += daily * dexamethasone[0] / own[1]
         high += daily * dexamethasone[1] / own[0]
-    total = (significant(low, 3) if math.isclose(low, high)
-             else f"{significant(low, 3)}–{significant(high, 3)}")
+        # a single dose (once, stat) has no daily amount: said as what it is, never as 0 mg/day
+        once = sum(item.per_dose(ingredient) or 0.0 for item in items
+                   if item.listed and item.schedule.kind is ScheduleKind.ONCE
+                   for ingredient in item.ingredients if ingredient.drug.name == drug)
+        single_low += once * dexamethasone[0] / own[1]
+        single_high += once * dexamethasone[1] / own[0]
+
+    def _amount(lower: float, upper: float) -> str:
+        return (significant(lower, 3) if math.isclose(lower, upper)
+                else f"{significant(lower, 3)}–{significant(upper, 3)}")
+
+    total = _amount(low, high)
+    said = []
+    if low > 0 or single_low == 0:
+        said.append(f"{total} mg/day")
+    if single_low > 0:
+        said.append(f"{_amount(single_low, single_high)} mg as a single dose (once; its day's "
+                    "total is not known)")
     found = [Finding(Severity.INFO, "corticosteroid-dexamethasone-equivalent",
-                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {total} mg/day "
+                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {' and '.join(said)} "
                      f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
                                            if missing else ""), source)]
     rule = _rule(k, "corticosteroid-dexamethasone-equivalent", threshold=True)

@@ -95,6 +95,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "safety_rules.csv": (
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-duplication",
         "anticoagulant-nsaid",
+        "anticoagulant-cyp3a4-pgp-inhibitor", "anticoagulant-ssri",
         "antiplatelet-nsaid",
         "anticholinergic-antidepressant-older", "benzodiazepine-duplication",
         "benzodiazepine-duplication-cross-taper", "benzodiazepine-older",

@@ -728,7 +728,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "other_anticoagulants_contraindicated",
                                                  "contraindicated_conditions",
                                                  "monitored_conditions",
-                                                 "cyp2c19_inhibitors_avoided")),
+                                                 "cyp2c19_inhibitors_avoided",
+                                                 "cyp3a4_pgp_inhibitors_avoided",
+                                                 "serotonin_reuptake_inhibitor_bleeding")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -759,6 +761,15 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "space-separated, that the label of a drug activated by CYP2C19 "
                             "says to avoid (clopidogrel: omeprazole esomeprazole; other PPIs "
                             "are not named, so not flagged). "
+                            "cyp3a4_pgp_inhibitors_avoided: the strong inhibitors of both "
+                            "CYP3A4 and P-gp, space-separated, that an anticoagulant's label "
+                            "does not recommend or contraindicates with it (apixaban, "
+                            "rivaroxaban: the azole antimycotics and HIV protease inhibitors "
+                            "named; fluconazole, a moderate inhibitor, is not). "
+                            "serotonin_reuptake_inhibitor_bleeding: what an anticoagulant's "
+                            "label asks with an SSRI or SNRI, monitor (warfarin: closely "
+                            "monitor, a warning) or caution (rivaroxaban: care is to be taken, "
+                            "information). "
                             "cyp1a2_inhibitor: the CYP1A2 inhibitor strength (weak, moderate, "
                             "strong) a source rates (fluvoxamine: strong, 'potent'). "
                             "cyp1a2_inhibitor_contraindicated: the weakest CYP1A2 inhibitor "
