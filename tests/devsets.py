@@ -252,7 +252,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 136": ("check_dangerous_fresh136.csv", "check_ordinary_fresh136.csv"),
         "held-out 137": ("check_dangerous_fresh137.csv", "check_ordinary_fresh137.csv"),
         "held-out 138": ("check_dangerous_fresh138.csv", "check_ordinary_fresh138.csv"),
-        "held-out 139": ("check_dangerous_fresh139.csv", "check_ordinary_fresh139.csv")}
+        "held-out 139": ("check_dangerous_fresh139.csv", "check_ordinary_fresh139.csv"),
+        "held-out 140": ("check_dangerous_fresh140.csv", "check_ordinary_fresh140.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
