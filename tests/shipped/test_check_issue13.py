@@ -1734,6 +1734,21 @@ FRESH138_STILL_WARNED = {
             "anzca2021)",
 }
 
+# Round 139 (procedures and the perioperative patient; us/uk/eu) and round 140 (pelvic cancers;
+# au/nz/jp): the first runs.
+FRESH139_LEFT = {
+    "FL02": "ketamine 120 mg/h iv continuous (us): dose-not-checked information only at the first run",
+}
+FRESH139_STILL_WARNED = {
+    "FM41": "fentanyl 50 mcg + midazolam 2 mg iv once at 68 (uk): opioid-benzodiazepine-older and "
+            "opioid-naive-start at the first run",
+    "FM49": "epidural morphine 12 mg/day, opioid-naive (us): opioid-naive-start at the first run",
+}
+FRESH140_LEFT: dict[str, str] = {}
+FRESH140_STILL_WARNED = {
+    "FP20": "MR morphine 40 mg/day to OxyContin 20 mg/day at CrCl 25 (au): renal-opioid at the first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1874,6 +1889,8 @@ ROUNDS = {
     "fresh136": (FRESH136_LEFT, FRESH136_STILL_WARNED),
     "fresh137": (FRESH137_LEFT, FRESH137_STILL_WARNED),
     "fresh138": (FRESH138_LEFT, FRESH138_STILL_WARNED),
+    "fresh139": (FRESH139_LEFT, FRESH139_STILL_WARNED),
+    "fresh140": (FRESH140_LEFT, FRESH140_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
