@@ -89,15 +89,15 @@ two rows, for the format), grounded each dangerous row in a label, guideline or 
 named in its ``why``, checked every row with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh136.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to one hundred and thirty-sixth held-out rounds, each written by a new
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh140.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to one hundred and fortieth held-out rounds, each written by a new
 session that read neither the rule code nor the limit tables nor the earlier rounds' rows (only
 their first two rows, for the format), grounded each row in a label, guideline or error report
 named in its ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all two hundred and seventy-four.
+``python tests/devsets.py`` prints the counts of all two hundred and eighty-two.
 """
 
 from __future__ import annotations
@@ -249,7 +249,11 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 133": ("check_dangerous_fresh133.csv", "check_ordinary_fresh133.csv"),
         "held-out 134": ("check_dangerous_fresh134.csv", "check_ordinary_fresh134.csv"),
         "held-out 135": ("check_dangerous_fresh135.csv", "check_ordinary_fresh135.csv"),
-        "held-out 136": ("check_dangerous_fresh136.csv", "check_ordinary_fresh136.csv")}
+        "held-out 136": ("check_dangerous_fresh136.csv", "check_ordinary_fresh136.csv"),
+        "held-out 137": ("check_dangerous_fresh137.csv", "check_ordinary_fresh137.csv"),
+        "held-out 138": ("check_dangerous_fresh138.csv", "check_ordinary_fresh138.csv"),
+        "held-out 139": ("check_dangerous_fresh139.csv", "check_ordinary_fresh139.csv"),
+        "held-out 140": ("check_dangerous_fresh140.csv", "check_ordinary_fresh140.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 

@@ -1682,6 +1682,73 @@ FRESH136_STILL_WARNED = {
             "rule mpsdose has; unreduced at the most cautious published ratio, named",
 }
 
+# Round 137 (haematological cancers, low platelets, anticoagulation and bleeding risk; us/uk/eu) and
+# round 138 (non-malignant palliative care; au/nz/jp): the first runs.
+FRESH137_LEFT: dict[str, str] = {
+    # FG01 (dexamethasone 400 mg po once, uk): caught since fix137 - warning
+    # dexamethasone-single-dose-above-max, 400 mg a dose above the 40 mg the HEMADY US label
+    # (20 or 40 mg once daily) and the Neofordex EU SmPC (usual 40 mg once a day) print as the
+    # largest single oral dose. Once items were always judged by per-dose rows; dexamethasone
+    # had none. Its steroid equivalent now says '400 mg as a single dose', not 0 mg/day.
+    # FG38 (Eliquis 5 mg bid with itraconazole 200 mg bid, eu): caught since fix137 - warning
+    # anticoagulant-cyp3a4-pgp-inhibitor, the inhibitors apixaban's label names (EU SmPC 4.5:
+    # not recommended with the azole antimycotics and HIV protease inhibitors; US: halve the dose)
+    # FG39 (fluoxetine 20 mg with warfarin 5 mg daily, us): caught since fix137 - warning
+    # anticoagulant-ssri, the warfarin label's section 7.3 Table 3 (SSRIs and SNRIs increase
+    # bleeding risk; 'closely monitor')
+}
+FRESH137_STILL_WARNED = {
+    "FH50": "haloperidol 1.5 mg sc q4h prn with no daily maximum (uk hospice, 77): "
+            "haloperidol-above-max, up to 9 mg/day against the palliative 5 mg/24 h. Kept "
+            "(fix137): the figures seen give 5 mg in 24 h for delirium in older patients (the "
+            "BNF's, quoted in the shipped row; secondary summaries: 5 mg daily in the elderly, "
+            "10 mg in younger adults); no UK source seen lets a 77-year-old's as-needed SC "
+            "doses reach 9 mg, and the order writes no daily maximum",
+}
+FRESH138_LEFT: dict[str, str] = {}
+# Quiet after fix138: FK04 (au, COPD) MR morphine 10 to 20 mg once daily, eTG's breathlessness
+# regimen (10 mg once daily, adjusted weekly to at most 30 mg) in the 10 mg steps of the trial
+# behind it (Currow 2011): within the guideline's increment (titration-step, basis guideline).
+FRESH138_STILL_WARNED = {
+    "FK28": "amitriptyline 10 mg at night at 70 (jp): anticholinergic-antidepressant-older. Kept "
+            "(fix138): Beers 2023 gives no low-dose exception for amitriptyline (only doxepin "
+            "<=6 mg), and the Japanese guidance agrees: JGS 'Guidelines for medical treatment and "
+            "its safety in the elderly 2015' lists tricyclics as 'avoid as far as possible' "
+            "(可能な限り使用を控える), and the MHLW 高齢者の医薬品適正使用の指針 names "
+            "amitriptyline (トリプタノール) among the tricyclics to use with particular care; "
+            "no market rule quiets a low dose",
+    "FK36": "SC hydromorphone 1 to 1.5 mg/24 h at CrCl 10 (nz hospice): renal-opioid caution. Kept "
+            "(fix138): no renal source seen gives a SC hydromorphone start or maximum below CrCl "
+            "30 (the Scottish renal last-days guideline gives SC oxycodone and alfentanil, the "
+            "dialysis table oral hydromorphone only); deriving one from the oral start through a "
+            "route factor would be a number no source prints",
+    "FK47": "oral morphine 2.5 mg q4h at CrCl 28 (nz): renal-opioid caution. Kept (fix138), "
+            "rightly: the NHS Lothian renal palliative table gives morphine at GFR 30-59 as 50% "
+            "of the normal dose 6-hourly and at GFR 15-29 'avoid or use very small doses and "
+            "monitor closely - seek advice', a dose it does not print; no source seen gives a "
+            "4-hourly morphine dose at CKD stage 4 to be within",
+    "FK49": "oxycodone 20 mg/day to a 12 mcg/h patch (nz): fentanyl-patch-low-ome, the US "
+            "tolerance borrowed. Kept (fix138): the NZ Durogesic data sheet (Medsafe) was not "
+            "found in the searchable copies, so no NZ patch start is shipped; the message now "
+            "names the table of the previous OME (40 by spcg, oxycodone 2 mg OME per mg; 30 by "
+            "anzca2021)",
+}
+
+# Round 139 (procedures and the perioperative patient; us/uk/eu) and round 140 (pelvic cancers;
+# au/nz/jp): the first runs.
+FRESH139_LEFT = {
+    "FL02": "ketamine 120 mg/h iv continuous (us): dose-not-checked information only at the first run",
+}
+FRESH139_STILL_WARNED = {
+    "FM41": "fentanyl 50 mcg + midazolam 2 mg iv once at 68 (uk): opioid-benzodiazepine-older and "
+            "opioid-naive-start at the first run",
+    "FM49": "epidural morphine 12 mg/day, opioid-naive (us): opioid-naive-start at the first run",
+}
+FRESH140_LEFT: dict[str, str] = {}
+FRESH140_STILL_WARNED = {
+    "FP20": "MR morphine 40 mg/day to OxyContin 20 mg/day at CrCl 25 (au): renal-opioid at the first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1820,6 +1887,10 @@ ROUNDS = {
     "fresh134": (FRESH134_LEFT, FRESH134_STILL_WARNED),
     "fresh135": (FRESH135_LEFT, FRESH135_STILL_WARNED),
     "fresh136": (FRESH136_LEFT, FRESH136_STILL_WARNED),
+    "fresh137": (FRESH137_LEFT, FRESH137_STILL_WARNED),
+    "fresh138": (FRESH138_LEFT, FRESH138_STILL_WARNED),
+    "fresh139": (FRESH139_LEFT, FRESH139_STILL_WARNED),
+    "fresh140": (FRESH140_LEFT, FRESH140_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]

@@ -1029,6 +1029,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_monitor_inr(k, items))
     found.extend(_cyp2c9(k, items))
     found.extend(_cyp2c19_prodrug(k, items))
+    found.extend(_anticoagulant_cyp3a4_pgp(k, items))
+    found.extend(_anticoagulant_ssri(k, items))
     found.extend(_cyp1a2_contraindicated(k, items))
     found.extend(_class_duplication(k, items, previous, benzodiazepines,
                                     "benzodiazepine-duplication", "benzodiazepines"))
@@ -1470,6 +1472,56 @@ def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         if others:
             found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
                                 f"{', '.join(others)}: {drug}'s exposure rises"))
+    return found
+
+
+def _anticoagulant_cyp3a4_pgp(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An anticoagulant given with a strong inhibitor of both CYP3A4 and P-gp that its own label
+    names (``cyp3a4_pgp_inhibitors_avoided``: apixaban and rivaroxaban with the azole
+    antimycotics and HIV protease inhibitors; the EU SmPCs do not recommend it, the US apixaban
+    label halves the dose or avoids it).
+
+    Only the inhibitors the row names: fluconazole (a moderate inhibitor, which the rivaroxaban
+    label lets be co-administered) and clarithromycin (no apixaban dose change, by the US label)
+    are not flagged."""
+    found = []
+    given = {d.name for item in items if item.listed for d in item.drugs}
+    for drug in _with_property(k, items, "cyp3a4_pgp_inhibitors_avoided"):
+        value, source = k.drug_properties.get(drug, "cyp3a4_pgp_inhibitors_avoided")  # type: ignore[misc]
+        named = sorted(set(value.split()) & given - {drug})
+        if not named:
+            continue
+        rule = _rule(k, "anticoagulant-cyp3a4-pgp-inhibitor")
+        found.append(Finding(rule.severity, "anticoagulant-cyp3a4-pgp-inhibitor", (
+            f"{drug} with {', '.join(named)}, which {drug}'s label names among the strong "
+            f"inhibitors of both CYP3A4 and P-gp. {rule.statement}"),
+            source if source == rule.source else f"{source} ; also: {rule.source}"))
+    return found
+
+
+def _anticoagulant_ssri(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An anticoagulant with an SSRI or SNRI where the anticoagulant's label speaks of them
+    (``serotonin_reuptake_inhibitor_bleeding``): ``monitor`` (warfarin: the label lists them
+    among the drugs that increase bleeding risk and asks for close monitoring) takes the rule's
+    severity; ``caution`` (rivaroxaban: 'care is to be taken') is information. An anticoagulant
+    whose label was not read for it says nothing."""
+    reuptake = _with_property(k, items, "serotonin_reuptake_inhibitor")
+    if not reuptake:
+        return []
+    rule = _rule(k, "anticoagulant-ssri")
+    found = []
+    for drug in _with_property(k, items, "serotonin_reuptake_inhibitor_bleeding"):
+        value, source = k.drug_properties.get(drug, "serotonin_reuptake_inhibitor_bleeding")  # type: ignore[misc]
+        text = f"{drug} with {', '.join(reuptake)}: "
+        if value == "monitor":
+            found.append(Finding(rule.severity, "anticoagulant-ssri",
+                                 f"{text}{rule.statement}",
+                                 source if source == rule.source
+                                 else f"{source} ; also: {rule.source}"))
+        else:
+            found.append(Finding(Severity.INFO, "anticoagulant-ssri", (
+                f"{text}{drug}'s label asks for care with serotonin reuptake inhibitors (both "
+                "affect haemostasis); watch for bleeding"), source))
     return found
 
 
@@ -2079,6 +2131,7 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     if dexamethasone is None:
         return []
     low = high = 0.0
+    single_low = single_high = 0.0
     missing = []
     for drug in steroids:
         daily, _ = drug_daily(items, drug)
@@ -2088,10 +2141,26 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             continue
         low += daily * dexamethasone[0] / own[1]
         high += daily * dexamethasone[1] / own[0]
-    total = (significant(low, 3) if math.isclose(low, high)
-             else f"{significant(low, 3)}–{significant(high, 3)}")
+        # a single dose (once, stat) has no daily amount: said as what it is, never as 0 mg/day
+        once = sum(item.per_dose(ingredient) or 0.0 for item in items
+                   if item.listed and item.schedule.kind is ScheduleKind.ONCE
+                   for ingredient in item.ingredients if ingredient.drug.name == drug)
+        single_low += once * dexamethasone[0] / own[1]
+        single_high += once * dexamethasone[1] / own[0]
+
+    def _amount(lower: float, upper: float) -> str:
+        return (significant(lower, 3) if math.isclose(lower, upper)
+                else f"{significant(lower, 3)}–{significant(upper, 3)}")
+
+    total = _amount(low, high)
+    said = []
+    if low > 0 or single_low == 0:
+        said.append(f"{total} mg/day")
+    if single_low > 0:
+        said.append(f"{_amount(single_low, single_high)} mg as a single dose (once; its day's "
+                    "total is not known)")
     found = [Finding(Severity.INFO, "corticosteroid-dexamethasone-equivalent",
-                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {total} mg/day "
+                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {' and '.join(said)} "
                      f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
                                            if missing else ""), source)]
     rule = _rule(k, "corticosteroid-dexamethasone-equivalent", threshold=True)
@@ -2222,8 +2291,8 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     old_bounds = scheduled_ome(k, chosen, before_items) if before_items else None
     new_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in items)
     old_patch = any(i.drug.name == "fentanyl" and i.route is Route.TRANSDERMAL for i in previous)
-    low_start = (_market_low_patch(k, items, old_bounds, market)
-                 or _borrowed_low_patch(k, items, old_bounds, market)
+    low_start = (_market_low_patch(k, items, old_bounds, market, chosen)
+                 or _borrowed_low_patch(k, items, old_bounds, market, chosen)
                  if new_patch and not old_patch and old_bounds is not None else None)
     if low_start is not None:
         found.append(low_start)
@@ -3333,17 +3402,23 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
                 increment += (f"; from every {significant(was, 3)} h to the label's every "
                               f"{significant(now, 3)} h, the previous day read as doses at that "
                               "interval")
+            # a guideline's increment (basis "guideline": eTG's weekly 10 mg of once-daily
+            # morphine for breathlessness) is named as one, not as the product's label
+            whose = ("the guideline's increment for the product" if label.basis == "guideline"
+                     else "the product label's own increment")
+            followed = "guideline" if label.basis == "guideline" else "label"
             borrowed = borrowed_titration_markets(label, market, knowledge=k)
             lent = ("" if not borrowed or market is None else
-                    f" (borrowed: no {market.upper()} label increment for the product is "
+                    f" (borrowed: no {market.upper()} {followed} increment for the product is "
                     f"shipped; the rise is within the increment of each of the "
-                    f"{', '.join(m.upper() for m in borrowed)} labels)")
+                    f"{', '.join(m.upper() for m in borrowed)} {followed}s)")
             return [Finding(Severity.INFO, "opioid-titration-step", (
                 f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} "
                 f"mg/day (+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
-                f"{step.threshold:g}% step, but within the product label's own increment "
+                f"{step.threshold:g}% step, but within {whose} "
                 f"({increment}; {after_items[0][0].drug.name} {after_items[0][0].route.value}"
-                f"{f' {label.release}' if label.release else ''}): the label is followed{lent}"),
+                f"{f' {label.release}' if label.release else ''}): the {followed} is "
+                f"followed{lent}"),
                 " ; ".join(dict.fromkeys(
                     [label.source, *(r.source for r in k.opioid_ranges
                                      if r.check == "titration-step" and r.market in borrowed
@@ -3461,7 +3536,7 @@ def _patch_rate(items: Sequence[Item]) -> float:
 
 
 def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
-                      market: str | None) -> Finding | None:
+                      market: str | None, table: str = "") -> Finding | None:
     """Information where the chosen market's own guidance gives the first patch for the previous
     oral morphine equivalent (``patch_low_start`` in ``market_rules.csv``), or None.
 
@@ -3480,12 +3555,20 @@ def _market_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[flo
             assert row.value is not None
             return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
                 f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
-                f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid "
+                f"{_range_text(old_bounds)} mg/day{_by_table(table)}: below the US label's 60 "
+                "mg/day of opioid "
                 f"tolerance, but the {market.upper()} label and tables give "
                 f"{significant(row.value, 4)} mcg/h for "
                 f"{row.band.format('mg/day OME')} ({row.product}): {row.statement}"),
                 row.source)
-    return _market_patch_table_start(k, rate, old_bounds, market)
+    return _market_patch_table_start(k, rate, old_bounds, market, table)
+
+
+def _by_table(table: str) -> str:
+    """`` (by spcg)``: the conversion table the previous oral morphine equivalent was read by,
+    where one is named (the tables disagree: oral oxycodone is 2 mg OME per mg in the Scottish
+    guidelines, 1.5 in ANZCA's and the CDC's)."""
+    return f" (by {table})" if table else ""
 
 
 def _patch_start_allows(row: MarketRule, rate: float, old_bounds: tuple[float, float]) -> bool:
@@ -3496,7 +3579,7 @@ def _patch_start_allows(row: MarketRule, rate: float, old_bounds: tuple[float, f
 
 
 def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[float, float],
-                        market: str | None) -> Finding | None:
+                        market: str | None, table: str = "") -> Finding | None:
     """A warning, not the US contraindication's error, where the chosen market has no patch
     start of its own (no ``patch_low_start`` or ``patch_table`` row: AU, NZ) and another
     market's label allows this first patch for the previous oral morphine equivalent (the UK and
@@ -3522,7 +3605,8 @@ def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[f
                        for row in allowing if row.value is not None)
     return Finding(Severity.WARNING, "fentanyl-patch-low-ome", (
         f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
-        f"{_range_text(old_bounds)} mg/day: below the US label's {rule.threshold:g} mg/day of "
+        f"{_range_text(old_bounds)} mg/day{_by_table(table)}: below the US label's "
+        f"{rule.threshold:g} mg/day of "
         f"opioid tolerance, under which it contraindicates the patch; {labels}. No "
         f"{market.upper()} patch start is shipped, so the US rule is borrowed and counts as a "
         f"warning, not an error: confirm the patient's opioid tolerance and the "
@@ -3531,7 +3615,7 @@ def _borrowed_low_patch(k: Knowledge, items: Sequence[Item], old_bounds: tuple[f
 
 
 def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float, float],
-                              market: str) -> Finding | None:
+                              market: str, table: str = "") -> Finding | None:
     """Information where the chosen market's own fentanyl patch table (its ``patch_table`` row
     in ``market_rules.csv``, e.g. the Japanese Fentos insert) gives a patch at least this strong
     for the previous oral morphine equivalent at its lowest reading, or None.
@@ -3554,7 +3638,8 @@ def _market_patch_table_start(k: Knowledge, rate: float, old_bounds: tuple[float
         return None
     return Finding(Severity.INFO, "fentanyl-patch-low-ome", (
         f"a first fentanyl patch of {significant(rate, 4)} mcg/h from OME "
-        f"{_range_text(old_bounds)} mg/day: below the US label's 60 mg/day of opioid tolerance, "
+        f"{_range_text(old_bounds)} mg/day{_by_table(table)}: below the US label's 60 mg/day "
+        "of opioid tolerance, "
         f"but the {market.upper()} label's switching table ({own.product}, {own.table}) gives "
         f"{significant(allowed, 4)} mcg/h for {bands[0].band.format('mg/day')} of oral morphine"),
         bands[0].source)

@@ -96,6 +96,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-duplication",
         "anticoagulant-thrombocytopenia",
         "anticoagulant-nsaid",
+        "anticoagulant-cyp3a4-pgp-inhibitor", "anticoagulant-ssri",
         "antiplatelet-nsaid",
         "anticholinergic-antidepressant-older", "benzodiazepine-duplication",
         "benzodiazepine-duplication-cross-taper", "benzodiazepine-older",

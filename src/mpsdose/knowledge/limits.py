@@ -618,7 +618,8 @@ class OpioidRange(Value):
     #: a row of every opioid whose source speaks of strong opioids alone: it does not judge a
     #: step-2 (weak) opioid (``who_step`` 2 in ``drug_properties.csv``)
     strong_only: bool = False
-    #: a naive-start row's kind of source: "label", "guideline" or None (not stated)
+    #: a naive-start or titration-step row's kind of source: "label", "guideline" or None
+    #: (not stated; a titration-step row without one is a product label's increment)
     basis: str | None = None
 
     @classmethod
@@ -652,9 +653,10 @@ class OpioidRange(Value):
         routes = None if route is None else (ROUTE_GROUPS.get(route) or frozenset({Route(route)}))
         canonical = None if per_day is None else UNITS[unit].to_canonical(per_day)
         basis = row.get("basis")
-        if basis is not None and (row["check"] != "naive-start" or drug is None):
-            raise row.error("basis (label or guideline) is said of a naive-start row of one drug",
-                            "basis")
+        if basis is not None and (row["check"] not in {"naive-start", "titration-step"}
+                                  or drug is None):
+            raise row.error("basis (label or guideline) is said of a naive-start or "
+                            "titration-step row of one drug", "basis")
         return cls(row["check"], drug, route, routes, row.get("release"), row.get("interval_h"),
                    row.get("market"), per_dose, canonical, unit, Severity(row["severity"]),
                    row["source"], row.get("notes", ""), row.where, start_low, products,

@@ -730,7 +730,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "monitored_conditions",
                                                  "cyp2c19_inhibitors_avoided",
                                                  "cyp3a4_inducer",
-                                                 "cyp3a4_inducer_withdrawal")),
+                                                 "cyp3a4_inducer_withdrawal",
+                                                 "cyp3a4_pgp_inhibitors_avoided",
+                                                 "serotonin_reuptake_inhibitor_bleeding")),
         Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
@@ -761,6 +763,15 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "space-separated, that the label of a drug activated by CYP2C19 "
                             "says to avoid (clopidogrel: omeprazole esomeprazole; other PPIs "
                             "are not named, so not flagged). "
+                            "cyp3a4_pgp_inhibitors_avoided: the strong inhibitors of both "
+                            "CYP3A4 and P-gp, space-separated, that an anticoagulant's label "
+                            "does not recommend or contraindicates with it (apixaban, "
+                            "rivaroxaban: the azole antimycotics and HIV protease inhibitors "
+                            "named; fluconazole, a moderate inhibitor, is not). "
+                            "serotonin_reuptake_inhibitor_bleeding: what an anticoagulant's "
+                            "label asks with an SSRI or SNRI, monitor (warfarin: closely "
+                            "monitor, a warning) or caution (rivaroxaban: care is to be taken, "
+                            "information). "
                             "cyp1a2_inhibitor: the CYP1A2 inhibitor strength (weak, moderate, "
                             "strong) a source rates (fluvoxamine: strong, 'potent'). "
                             "cyp1a2_inhibitor_contraindicated: the weakest CYP1A2 inhibitor "
@@ -901,7 +912,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "within another market's label start (read at the low end of its range "
                    "for a patient the labelling starts there, a label printing one dose then "
                    "allowing nothing) steps down one severity, naming both and the market "
-                   "borrowed. Empty: not stated (the row is not read either way)."),
+                   "borrowed. Empty: not stated (the row is not read either way). "
+                   "titration-step rows: guideline where the increment is a clinical "
+                   "guideline's (eTG's weekly step of once-daily morphine for breathlessness), "
+                   "so the finding names a guideline, not a label; empty: the product "
+                   "label's own increment."),
         doc="Every applicable row of a check is read; a dose above one source's number but "
             "within another's (markets, products) steps down one severity, naming both. A "
             "threshold that is mpsdose's own convention says so in its source.",

@@ -863,7 +863,8 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
                     return subject
             return position
         if token.kind == "class" and not _names_a_condition(passage, tokens, position) \
-                and not _generic_dose(passage, tokens, position):
+                and not _generic_dose(passage, tokens, position) \
+                and not _name_noun(passage, tokens, position):
             return apposition_drug(passage.normal, tokens, position, index)
         if token.kind == "plus" and passage.normal[token.start:token.end] == "and" \
                 and position + 1 < len(tokens) and tokens[position + 1].kind == "word" \
@@ -906,6 +907,17 @@ def _generic_dose(passage: Passage, tokens: list[Token], position: int) -> bool:
         and passage.word(token) in ("drug", "medication", "medicine") \
         and position + 1 < len(tokens) \
         and passage.word(tokens[position + 1]) in ("dose", "dosage", "doses", "dosages")
+
+
+def _name_noun(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "prucalopride medication (2mg per day)", "morphine medicine, 20 mg a day": "medication",
+    "medicine" or "drug" right after a drug's name is the noun that name qualifies, as
+    "therapy" is ("morphine therapy (20 mg per day)"), and names no other drug (readgen,
+    fresh48-015)."""
+    token = tokens[position]
+    return token.kind == "class" and token.value == "*" \
+        and passage.word(token) in ("drug", "medication", "medicine") \
+        and position >= 1 and tokens[position - 1].kind == "drug"
 
 
 #: Nouns of a condition a class word can qualify: "opioid addiction", "benzodiazepine withdrawal".

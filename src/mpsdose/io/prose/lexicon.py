@@ -302,7 +302,9 @@ PHRASES: tuple[Phrase, ...] = (
     _p("freq", r"every\s+other\s+day|(?:on\s+)?alternate\s+days", lambda m: _every(48)),
     # "bis in die (BID)", "ter in die", "quater in die", "semel in die": the Latin the
     # abbreviations stand for, written out (prosefix6869)
-    _p("freq", r"semel\s+in\s+die", lambda m: _times(1)),
+    # ("s.i.d.", its abbreviation, written with its points — never the bare word "sid":
+    # readgen, fresh59-008)
+    _p("freq", r"semel\s+in\s+die|s\.i\.d\.?", lambda m: _times(1)),
     _p("freq", r"bis\s+in\s+die", lambda m: _times(2)),
     _p("freq", r"ter\s+in\s+die", lambda m: _times(3)),
     _p("freq", r"quater\s+in\s+die", lambda m: _times(4)),
@@ -329,11 +331,14 @@ PHRASES: tuple[Phrase, ...] = (
                r"|/\s*day)|t\.?i\.?d\.?|t\.?d\.?s\.?", lambda m: _times(3)),
     _p("freq", r"four\s+times\s*-?\s*(?:daily|a\s+day|per\s+day|(?:each|every)\s+day|/\s*day)"
                r"|q\.?i\.?d\.?|q\.?d\.?s\.?", lambda m: _times(4)),
+    # ("/die": the Latin "in die", a day, as Italian prescriptions write it — readgen)
     _p("freq", rf"({_W})\s*(?:times|x|×)\s*(?:daily|a\s+day|per\s+day|(?:each|every)\s+day|/\s*day"
-               r"|/\s*d)", lambda m: _times(_hours(m))),
+               r"|/\s*die|/\s*d)", lambda m: _times(_hours(m))),
     # "400 mg one time a day", "1 time daily": one time a day is once a day (prosefix9091,
-    # fresh91-009)
-    _p("freq", r"(?:one|1)\s+time\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|(?:each|every)\s+day)",
+    # fresh91-009); "1time/day" written together and "1 time/die" ("die", the Latin day) too
+    # (readgen, fresh59-015, fresh48-013)
+    _p("freq", r"(?:one\s+|(?<![\d.,])1\s*)time\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*(?:day|die)"
+               r"|(?:each|every)\s+day)",
        lambda m: _times(1)),
     # "x3 daily", "x 3/day", "× 3 per day": the count after the multiplication sign
     _p("freq", rf"(?:x|×)\s*({_W})\s*(?:times\s*)?(?:daily|a\s+day|per\s+day|/\s*day|/\s*d)",
@@ -390,7 +395,11 @@ PHRASES: tuple[Phrase, ...] = (
        lambda m: _times(1)),
     # "400 mg once a daily" (sic): "once daily" with a stray article, never two schedules
     # (prosefix9091, fresh91-018)
-    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|a\s+daily|(?:each|every)\s+day)"
+    # "once in a day" (sic) is once a day; "once before breakfast", "once after dinner": "once"
+    # with a meal is the dose of every such meal, one a day, not a single dose (readgen,
+    # fresh53-021, fresh64-006)
+    _p("freq", r"once\s*-?\s*(?:daily|a\s+day|per\s+day|/\s*day|a\s+daily|(?:each|every)\s+day"
+               r"|in\s+a\s+day|(?:before|after|with)\s+(?:breakfast|lunch|dinner|supper))"
                r"|every\s+day|daily"
                r"|o\.?d\.?"
                # "acetylsalicylic acid 100 mg p.o. qDay"
@@ -399,7 +408,8 @@ PHRASES: tuple[Phrase, ...] = (
     # "20 mg hs", "5 mg h.s." (hora somni, at bedtime, as "qhs"); not "hs-CRP", "hs-troponin"
     # "once nightly", "once at bedtime": "once" with a time of the night is the nightly dose,
     # not a single dose (prosefix8081, fresh81-022)
-    _p("freq", r"(?:once\s+)?(?:(?:every|each)\s+night|at\s+night|nightly|at\s+bedtime)"
+    # ("at bed time", the two words apart, is "at bedtime": readgen, fresh64-006)
+    _p("freq", r"(?:once\s+)?(?:(?:every|each)\s+night|at\s+night|nightly|at\s+bed\s*-?\s*time)"
                r"|q\.?h\.?s\.?|nocte"
                r"|h\.s\.?|hs(?!\s*-)", lambda m: Schedule(ScheduleKind.AT_NIGHT)),
     _p("freq", r"in\s+(?:two\s+|three\s+|\d+\s+)?divided\s+doses", "divided"),

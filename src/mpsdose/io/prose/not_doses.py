@@ -693,16 +693,18 @@ _TAPER_AT = (r"\b(?:taper|wean)\w*(?:\s+(?:off|down|slowly|gradually))?\s+at\s+"
 _STEP_VERB = r"\b(?:increas|decreas|reduc|rais|lower|titrat|escalat|taper|cut|drop)\w*"
 
 
-#: The words of days after the count of a course ("× 5 days", "x 3d").
-_DAY_WORDS = frozenset({"day", "days", "d"})
+#: The words of days after the count of a course ("× 5 days", "x 3d"), and of weeks and months
+#: ("fluconazole 100 mg once a day x 6 months": the course's length, as "× 5 days" is — readgen,
+#: fresh61-011; the dose was lost whole before).
+_DAY_WORDS = frozenset({"day", "days", "d", "week", "weeks", "wk", "wks", "month", "months"})
 
 
 def _a_day_before(tokens: list[Token], position: int) -> bool:
     """Is the amount right before the sign at ``position`` an amount a day ("12 mg / 24 h",
-    "1 g/day"), or an amount with its word of the day ("1 g daily")?"""
+    "1 g/day"), or an amount with its schedule ("1 g daily", and "300 mg three times a day":
+    any count of doses a day, readgen, fresh61-011)?"""
     before = position - 1
-    if before >= 0 and tokens[before].kind == "freq" and isinstance(tokens[before].value, Schedule) \
-            and tokens[before].value.doses_per_day == 1:
+    if before >= 0 and tokens[before].kind == "freq" and isinstance(tokens[before].value, Schedule):
         return before >= 1 and tokens[before - 1].kind == "amount"
     return before >= 0 and tokens[before].kind == "amount" and tokens[before].value.time == "day"
 

@@ -581,8 +581,11 @@ def _hyphened_chemical(written: str) -> bool:
 #: its own amount, as a product's components are listed one by one — not the second word of a
 #: combination's name ("amoxicillin/clavulanic acid 1g"), whose amount is the product's
 #: (prosefix9798, fresh97-004: the second strength went to the first drug).
+#: (the amount may be a day's, "Isoniazid 0.3g/day + rifampicin 0.5g/day": the "+" after a daily
+#: amount joins the next item of a list, not a combination's second name — readgen, fresh54-016)
 _AMOUNT_JOINED_BEFORE = re.compile(
-    r"\d\s*(?:mg|mcg|µg|ug|g|gm|mgs|grams?|milligrams?|micrograms?|iu|units?)\s*[/+]\s*$")
+    r"\d\s*(?:mg|mcg|µg|ug|g|gm|mgs|grams?|milligrams?|micrograms?|iu|units?)"
+    r"(?:\s*/\s*(?:kg\s*/\s*)?(?:day|d|24\s*h(?:ours?)?))?\s*[/+]\s*$")
 
 #: A slash or "+" right after another item's schedule ("colistin 1megaunit twice
 #: daily/tobramycin 300mg twice daily", "bid / ", "q12h/"): that item is whole, and the name after
