@@ -598,13 +598,15 @@ def named_after_conjunction(passage: Passage, tokens: list[Token], drug_index: i
     is that name's: said in a finding; not read. A split dose of the drug itself ("morphine
     10 mg in the morning and 20 mg at night", "… and a further 5 mg") names nothing else.
     The name may be set off from its amount by a comma ("oral prednisolone, 50 mg per day;
-    dapsone, 125 mg per day"): the comma right after the name is not the conjunction."""
+    dapsone, 125 mg per day") or a colon ("carbamazepine: 200 mg bid, and clobazam: 5mg bid"):
+    the comma or colon right after the name is not the conjunction."""
     if _appositive_name(passage, tokens, drug_index, index):
         return True
-    # "; dapsone, 125 mg": the comma between a name and its own amount
+    # "; dapsone, 125 mg": the comma between a name and its own amount; so a colon ("and
+    # clobazam: 5mg bid", a list written name: amount; fresh10-022)
     end = index
     if index - 2 > drug_index and tokens[index - 1].kind == "punct" \
-            and tokens[index - 1].value == "," and tokens[index - 2].kind == "word":
+            and tokens[index - 1].value in (",", ":") and tokens[index - 2].kind == "word":
         end = index - 1
     conjunction = None
     for position in range(end - 1, drug_index, -1):
