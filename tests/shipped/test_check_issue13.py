@@ -1736,17 +1736,33 @@ FRESH138_STILL_WARNED = {
 
 # Round 139 (procedures and the perioperative patient; us/uk/eu) and round 140 (pelvic cancers;
 # au/nz/jp): the first runs.
-FRESH139_LEFT = {
-    "FL02": "ketamine 120 mg/h iv continuous (us): dose-not-checked information only at the first run",
-}
+FRESH139_LEFT: dict[str, str] = {}
+# Caught after fix139140: FL02 (us) ketamine 120 mg/h IV at 60 kg (2 mg/kg/h): ketamine-above-max
+# against the ASRA/AAPM/ASA 2018 consensus infusion maximum of 1 mg/kg/h (24 mg/kg/day, a warning).
 FRESH139_STILL_WARNED = {
     "FM41": "fentanyl 50 mcg + midazolam 2 mg iv once at 68 (uk): opioid-benzodiazepine-older and "
-            "opioid-naive-start at the first run",
-    "FM49": "epidural morphine 12 mg/day, opioid-naive (us): opioid-naive-start at the first run",
+            "opioid-naive-start. Kept (fix139140): Beers 2023 gives the opioid-benzodiazepine "
+            "combination in older adults no procedural exception; mpsdose has no procedural "
+            "setting, and no procedural sedation dose (AoMRC, ASA) was sourced this round, so "
+            "50 mcg IV fentanyl (15 mg OME by pdq) stays above the UK palliative naive start; the "
+            "row's own origin is unchecked",
+    "FM49": "epidural morphine 12 mg/day, opioid-naive (us): opioid-naive-start. Kept "
+            "(fix139140), rightly: the Infumorph label gives an opioid-naive epidural day of "
+            "3.5-7.5 mg and the Duramorph label at most 10 mg in 24 h; 12 mg/day is above both, "
+            "and the row's 0.5 mg/h is sourced only to an AI-written summary (droracle)",
 }
 FRESH140_LEFT: dict[str, str] = {}
 FRESH140_STILL_WARNED = {
-    "FP20": "MR morphine 40 mg/day to OxyContin 20 mg/day at CrCl 25 (au): renal-opioid at the first run",
+    "FP20": "MR morphine 40 mg/day to OxyContin 20 mg/day at CrCl 25 (au): renal-opioid. Kept "
+            "(fix139140), rightly: the one oxycodone start below CrCl 30 shipped (the dialysis "
+            "table of PMC4816865, renal_opioid_doses.csv) is for immediate release only and says "
+            "'Use controlled-release preparations with caution'; the US OxyContin label's "
+            "1/3-1/2 start (its dosage highlights as printed by prescriberpoint: debilitated "
+            "non-tolerant older patients and hepatic impairment; the renal wording of the brief "
+            "not seen) is a start for initiation, not a day for a tolerant patient's switch; no "
+            "source seen prints a modified-release oxycodone "
+            "day at CrCl < 30 to be within, and one derived from them would be a number no "
+            "source prints",
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

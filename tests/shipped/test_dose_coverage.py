@@ -44,9 +44,8 @@ LEFT: dict[tuple[str, str], str] = {
     # (1.5 mg/kg/h, Foo et al. 2021)
     # ("lidocaine", "sc"): judged since fix120la - infiltration without adrenaline at most
     # 4.5 mg/kg and 300 mg a dose (Xylocaine MPF label); a subcutaneous infusion (a rate) is not
-    ("ketamine", "iv"): ("the Scottish Palliative Care Guidelines say specialists occasionally give "
-                         "ketamine IV without a range in the text seen; the only IV range seen "
-                         "(0.05-0.3 mg/kg/h) is a teaching page without a second source"),
+    # ("ketamine", "iv"): judged since fix139140 - at most 0.35 mg/kg a bolus and 1 mg/kg/h an
+    # infusion (by its day, 24 mg/kg/day), warnings (ASRA/AAPM/ASA consensus, Schwenk 2018)
     ("ketamine", "im"): ("no palliative IM ketamine dose found; the IM label dose is the "
                          "anaesthetic induction dose"),
     ("clonazepam", "im"): ("the clonazepam injection labels seen give IV doses only (the IV rows); "
