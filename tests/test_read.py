@@ -129,8 +129,8 @@ def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
 #: Daily amounts the reader gives that a set does not expect, where the reader's reading is the
 #: defensible one from the words and the set's is marked contestable or disagrees with the other
 #: sets: {passage id (or "<passage id>#2" for a second reading of one passage): (drug, mg/day — or
-#: the day's amount in units as written, "43.2 units/day" —, why)}. Kept honest like issue 13's LEFT lists: the test above fails if the reader stops reading
-#: one of them.
+#: the day's amount in units as written, "43.2 units/day" —, why)}. Kept honest like issue 13's
+#: LEFT lists: the test above fails if the reader stops reading one of them.
 CONTESTED: dict[str, tuple[str, float | str, str]] = {
     "fresh8-011": ("carbamazepine", 600.0,
                     "'carbamazepine 600 mg/day': read right; "
