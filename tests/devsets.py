@@ -254,7 +254,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 138": ("check_dangerous_fresh138.csv", "check_ordinary_fresh138.csv"),
         "held-out 139": ("check_dangerous_fresh139.csv", "check_ordinary_fresh139.csv"),
         "held-out 140": ("check_dangerous_fresh140.csv", "check_ordinary_fresh140.csv"),
-        "held-out 141": ("check_dangerous_fresh141.csv", "check_ordinary_fresh141.csv")}
+        "held-out 141": ("check_dangerous_fresh141.csv", "check_ordinary_fresh141.csv"),
+        "held-out 142": ("check_dangerous_fresh142.csv", "check_ordinary_fresh142.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
