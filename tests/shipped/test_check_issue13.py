@@ -1765,6 +1765,44 @@ FRESH140_STILL_WARNED = {
             "source prints",
 }
 
+# Round 141 (anorexia-cachexia, fatigue and the other symptoms; us/uk/eu) and round 142 (very high
+# opioid doses in tolerant patients; au/nz/jp): the first runs.
+FRESH141_LEFT = {
+    "FQ36": "olanzapine 10 mg + levomepromazine 25 mg at night (uk): silent at the first run",
+}
+FRESH141_STILL_WARNED = {
+    "FR23": "ambien 5 mg at night at 66 (uk): hypnotic-older at the first run",
+}
+FRESH142_LEFT: dict[str, str] = {}
+FRESH142_STILL_WARNED = {
+    "FT01": "first run: warning opioid-above-usual",
+    "FT02": "first run: warning opioid-above-usual",
+    "FT03": "first run: warning opioid-above-usual",
+    "FT04": "first run: warning opioid-above-usual",
+    "FT06": "first run: warning opioid-above-usual",
+    "FT07": "first run: warning opioid-above-usual; warning rescue-share",
+    "FT12": "first run: warning opioid-above-usual",
+    "FT26": "first run: error opioid-implausible-dose",
+    "FT27": "first run: warning opioid-above-usual",
+    "FT29": "first run: warning opioid-above-usual",
+    "FT30": "first run: warning opioid-above-usual",
+    "FT31": "first run: warning opioid-above-usual",
+    "FT32": "first run: warning opioid-above-usual",
+    "FT33": "first run: warning opioid-above-usual",
+    "FT34": "first run: warning opioid-above-usual",
+    "FT35": "first run: warning opioid-above-usual",
+    "FT36": "first run: warning opioid-above-usual",
+    "FT38": "first run: warning opioid-above-usual",
+    "FT40": "first run: warning opioid-above-usual",
+    "FT41": "first run: warning opioid-above-usual",
+    "FT43": "first run: warning opioid-above-usual",
+    "FT44": "first run: warning renal-opioid",
+    "FT45": "first run: warning equianalgesic-switch",
+    "FT46": "first run: warning opioid-above-usual",
+    "FT47": "first run: warning opioid-above-usual",
+    "FT50": "first run: warning opioid-above-usual",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1907,6 +1945,8 @@ ROUNDS = {
     "fresh138": (FRESH138_LEFT, FRESH138_STILL_WARNED),
     "fresh139": (FRESH139_LEFT, FRESH139_STILL_WARNED),
     "fresh140": (FRESH140_LEFT, FRESH140_STILL_WARNED),
+    "fresh141": (FRESH141_LEFT, FRESH141_STILL_WARNED),
+    "fresh142": (FRESH142_LEFT, FRESH142_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
