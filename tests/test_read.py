@@ -107,7 +107,9 @@ def _items(text: str):
                                              ("fresh106", 0.72), ("fresh107", 0.88),
                                              ("fresh108", 0.58), ("fresh109", 0.83),
                                              ("fresh111", 0.72), ("fresh112", 0.82),
-                                             ("fresh113", 0.92)])
+                                             ("fresh113", 0.92), ("fresh114", 1.0),
+                                             ("fresh115", 0.87), ("fresh116", 0.90),
+                                             ("fresh117", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -222,6 +224,17 @@ CONTESTED: dict[str, tuple[str, float | str, str]] = {
                       "'carbamazepine: 200 mg bid': read right; the set did not annotate "
                       "carbamazepine, a drug the catalogue lacked until gaps moved it in (a "
                       "CYP3A4 inducer); clobazam's 'clobazam: 5mg bid' after it stays clobazam's"),
+    "fresh114-017": ("cabergoline", "0.5 mg/day",
+                     "'the administration of cabergoline increased up to 0.5 mg/day': 'up to' after "
+                     "a verb of change is the dose the titration reached and was given (the reader's "
+                     "rule of 'increased up to', not_doses._UP_TO_WITHOUT_CHANGE), not a bound; the "
+                     "set reads a bound and calls its own reading contestable"),
+    "fresh116-011": ("ceftriaxone", "2 g/day",
+                     "'fluconazole 300mg once a day (OD) were substituted for ceftriaxone 2 g OD': "
+                     "the replaced drug's own amount, read as its own (the course it was on until "
+                     "day 3, as 'switched from ceftriaxone 2 g daily' is read); the set leaves it "
+                     "null as a stop and calls that contestable. It was once read as fluconazole "
+                     "2 g/day (prosefix114117 gives it back to ceftriaxone)"),
 }
 
 
@@ -7909,6 +7922,90 @@ def test_hundreds_in_words_before_a_unit_of_mass(text, want):
 ])
 def test_vpa_is_valproic_acid(text, want):
     assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+# -- prosefix114117: the fresh114 to fresh117 rounds ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh116-011: the drug a change puts out of use ("substituted for", "instead of", "in place
+    # of", "rather than", an active "replacing") owns the amount after it — never the drug before
+    ("Fluconazole 200 mg twice daily was substituted for cefepime 2 g every 12 hours.",
+     [("fluconazole", "400 mg/day")]),
+    ("She took fluconazole 400 mg daily instead of cefazolin 1 g daily.",
+     [("fluconazole", "400 mg/day")]),
+    ("Fluconazole 200 mg daily, in place of ceftazidime 2 g daily, was given.",
+     [("fluconazole", "200 mg/day")]),
+    ("Fluconazole 100 mg daily was started, replacing cefotaxime 1 g daily.",
+     [("fluconazole", "100 mg/day")]),
+])
+def test_a_replaced_drug_owns_the_amount_after_it(text, want):
+    assert [(name, dose) for name, dose in _daily_doses(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh116-013: an element's name and another anion name that other salt, not the listed one
+    ("She was given magnesium citrate (1.5 g/day).", []),
+    ("Zinc gluconate 50 mg daily was added.", [("zinc gluconate", "50 mg/day")]),
+    # ... while the listed salt's own anion, in either spelling, is still its name
+    ("She received magnesium sulphate 2 g daily.", [("magnesium sulfate", "2 g/day")]),
+])
+def test_another_anion_names_another_salt(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh114-011: "both", "each" or "all" before a schedule after a list of doses gives it to
+    # every dose, whatever its count a day ...
+    ("She takes morphine 10 mg and oxycodone 5 mg, both twice a day.",
+     [("morphine", "20 mg/day"), ("oxycodone", "10 mg/day")]),
+    ("He takes morphine 5 mg, tramadol 50 mg and oxycodone 10 mg, all once daily.",
+     [("morphine", "5 mg/day"), ("tramadol", "50 mg/day"), ("oxycodone", "10 mg/day")]),
+    ("She was on metoprolol 25 mg and ramipril 5 mg each twice daily.",
+     [("metoprolol", "50 mg/day"), ("ramipril", "10 mg/day")]),
+    # ... while a schedule of more doses a day after a plain list is still the last dose's only
+    ("She takes morphine 10 mg and oxycodone 5 mg twice a day.",
+     [("morphine", None), ("oxycodone", "10 mg/day")]),
+])
+def test_both_gives_the_schedule_to_every_dose(text, want):
+    assert _daily_doses(text) + _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh115-003: a two-part combination named in the other order is the same product
+    ("Tazobactam/piperacillin 4.5 g every 8 hours was given.",
+     [("piperacillin + tazobactam", "13.5 g/day")]),
+    ("He was given clavulanate-amoxicillin 625 mg three times daily.",
+     [("amoxicillin + clavulanic acid", "1875 mg/day")]),
+])
+def test_a_combination_named_in_the_other_order(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh116-013: a chemical formula in the bracket after a name restates the name, spaced or not
+    ("She took sodium bicarbonate (NaHCO3, 1 g/day).", [("sodium bicarbonate", "1 g/day")]),
+    ("He took potassium chloride (KCl, 600 mg twice daily).",
+     [("potassium chloride", "1200 mg/day")]),
+    ("She took oral sodium bicarbonate (NaHCO 3 , 3 g/day).", [("sodium bicarbonate", "3 g/day")]),
+])
+def test_a_formula_in_brackets_restates_the_name(text, want):
+    assert [(name, dose) for name, dose in _others(text) if dose is not None] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh117-014: "A, B, C and then D unit", rising or falling in turn: each a dose in turn ...
+    ("The morphine dose was 30, 20, 10 and then 5 mg/day.",
+     [("morphine", "30 mg/day"), ("morphine", "20 mg/day"), ("morphine", "10 mg/day"),
+      ("morphine", "5 mg/day")]),
+    ("She needed intrathecal morphine (2, 3, 4 and then 6 mg/day).",
+     [("morphine", "2 mg/day"), ("morphine", "3 mg/day"), ("morphine", "4 mg/day"),
+      ("morphine", "6 mg/day")]),
+    # ... never days counted before it, nor numbers that do not rise or fall in turn
+    ("Morphine was given on days 1, 2, 3 and then 10 mg daily.", [("morphine", "10 mg/day")]),
+    ("Morphine was given at 10, 5, 20 and then 10 mg/day.", [("morphine", "10 mg/day")]),
+])
+def test_a_titration_list_ending_and_then(text, want):
+    assert _daily_doses(text) == want
 
 
 # -- readgen: general causes of the remaining misses -----------------------------------------------

@@ -31,6 +31,7 @@ __all__ = [
     "PHRASES",
     "RANGE",
     "SCHEME_AFTER_AMOUNT",
+    "COMMA_THEN_LIST",
     "THEN_LIST",
     "WORD_AMOUNT",
     "WORD_NUMBERS",
@@ -180,6 +181,14 @@ LIST = re.compile(
 #: Two amounts of a change in succession, the unit written after the second: "35 then 30 mg/d",
 #: "60 and then 90 mg" — read (by the scanner) only right after "to": "tapered to 35 then
 #: 30 mg/d" is 35 mg/d, then 30 mg/d.
+#: A list of three amounts or more in succession, "and then" (or "then") before the last, the
+#: unit written once: "baclofen (950, 1050, 1200 and then 1300 micrograms/day)" — the doses of a
+#: titration in order, each read (prosefix114117; only where the amounts rise or fall in turn
+#: and no day, week or level is counted just before them).
+COMMA_THEN_LIST = re.compile(
+    rf"(?P<first>{NUMBER}(?:\s*,\s*{NUMBER})+)\s*,?\s*(?:and\s+)?then\s+"
+    rf"(?={NUMBER}\s*{_MASS}(?![a-z]))"
+)
 THEN_LIST = re.compile(rf"(?P<first>{NUMBER})\s+(?:and\s+)?then\s+(?={NUMBER}\s*{_MASS}(?![a-z]))")
 #: A level in units of activity, alone or as a range ("993 unit/L", "39-308 U/L", "10 to 40IU/l",
 #: "2928 - 11462 U/l", "35 IU per litre"), or in arbitrary units ("275.3 U.A.", "12 AU"): never a

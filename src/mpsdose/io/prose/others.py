@@ -66,7 +66,8 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
     found: dict[str, Drug] = {}
     taken: list[tuple[int, int]] = []
     if listed:
-        listed = {**_analogue_names(listed), **_plus_names(listed), **listed}
+        listed = {**_reversed_names(listed), **_analogue_names(listed), **_plus_names(listed),
+                  **listed}
         # "piperacillin sodium and tazobactam sodium": a salt word may follow each part of a
         # name of several words (the last part's salt is left to the item's glue)
         salted = rf"(?:[\s-]+(?:{'|'.join(sorted(SALTS))}))?[\s-]+"
@@ -83,6 +84,8 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
                 other = _listed_as(name[:-1], listed, spaced)
             if other is not None and _laboratory_value(passage, match.span()):
                 continue  # "Hct 32%", "HCT was 30": the haematocrit, not hydrochlorothiazide
+            if other is not None and _another_salt_after(passage, name, other, match.end()):
+                continue  # "magnesium citrate" is not magnesium sulfate
             if other is not None:
                 found[name] = other.drug()
                 taken.append(match.span())
@@ -102,6 +105,29 @@ def other_names(passage: Passage, knowledge: Knowledge) -> dict[str, Drug]:
                            source=INN_STEM_SOURCE)
         passage.other_name_spans.append(match.span())
     return found
+
+
+#: The anions a metal's salt is named by ("magnesium citrate", "zinc gluconate"): written after
+#: an element's name, they name the salt, one substance of its own.
+_ANIONS = frozenset({"sulfate", "sulphate", "citrate", "chloride", "oxide", "hydroxide",
+                     "carbonate", "bicarbonate", "gluconate", "lactate", "aspartate", "phosphate",
+                     "acetate", "glycinate", "orotate", "pidolate", "trisilicate", "ascorbate",
+                     "fumarate", "succinate", "bromide", "iodide", "picolinate"})
+
+
+def _another_salt_after(passage: Passage, name: str, other: OtherDrug, end: int) -> bool:
+    """ "potassium and magnesium citrate (2.56 g/day)": a listed salt's name written without its
+    anion ("magnesium", a name of magnesium sulfate) and followed by another anion names that
+    other salt, a substance of its own — never the listed salt (prosefix114117, fresh116-013:
+    magnesium citrate was read as magnesium sulfate). The listed salt's own anion, in either
+    spelling ("magnesium sulphate"), is its name."""
+    own = other.name.split()[-1]
+    if own not in _ANIONS or name.split()[-1] in _ANIONS:
+        return False
+    after = re.match(r"[\s-]+([a-z]+)", passage.normal[end:])
+    if after is None or after.group(1) not in _ANIONS:
+        return False
+    return after.group(1).replace("sulph", "sulf") != own.replace("sulph", "sulf")
 
 
 #: The abbreviations of a laboratory value that the list also gives a drug ("HCT", the
@@ -338,6 +364,25 @@ def _analogue_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:
     return found
 
 
+def _reversed_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:
+    """A fixed combination of two components named in the other order: "tazobactam/piperacillin
+    (TAZ/PIPC) (4.5g q12h)" is the product the list names "piperacillin/tazobactam"
+    (prosefix114117, fresh115-003) — a slash, a hyphen or "and" between two names lists the
+    components, in either order. Only a combination's two-part names are turned round, and never
+    onto a name the list gives another drug."""
+    found: dict[str, OtherDrug] = {}
+    for name, other in listed.items():
+        if " + " not in other.name or other.name.count(" + ") != 1:
+            continue
+        parts = re.fullmatch(r"([a-z][a-z ]*?)(\s*/\s*|-| and )([a-z][a-z ]*)", name)
+        if parts is None:
+            continue
+        turned = f"{parts.group(3)}{parts.group(2)}{parts.group(1)}"
+        if turned not in listed:
+            found[turned] = other
+    return found
+
+
 def _plus_names(listed: Mapping[str, OtherDrug]) -> dict[str, OtherDrug]:
     """A combination's name written with "plus" where the list writes "and": "piperacillin
     plus tazobactam (4.5 g every 8 h)" is the product the list names "piperacillin and
@@ -482,12 +527,30 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
     tokens = scan(second.text, text, start, end, passage.vocabulary)
     # a brand in brackets right after the name is the name's ("immunoglobulin (Hyper-Tet 250
     # U)"), as the catalogue's reading holds "methyl-prednisolone (Urbason 40 mg)"
-    return any(token.kind == "word" and (name_like(str(token.value)) or (
+    return any(token.kind == "word" and not chemical_formula(second.text[token.start:token.end])
+               and (name_like(str(token.value)) or (
         (_hyphened_name(second.text[token.start:token.end])
          or _hyphened_chemical(second.text[token.start:token.end]))
         and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
         and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
         for token in _outside_remarks(tokens))
+
+
+#: The symbols of the elements a medicine's chemical formula is written with.
+_ELEMENTS = ("Na", "Mg", "Ca", "Cl", "Fe", "Zn", "Li", "Al", "Cu", "Br", "Se", "Mn", "Co", "Si",
+             "Bi", "Ag", "H", "C", "N", "O", "K", "S", "P", "I", "F", "B")
+_FORMULA = re.compile(rf"(?:(?:{'|'.join(_ELEMENTS)})\d*){{2,}}")
+
+
+def chemical_formula(written: str) -> bool:
+    """ "oral sodium bicarbonate (NaHCO 3 , 2 g/day)", "magnesium sulfate (MgSO4, 2 g)": is the
+    word, as written, a chemical formula — two element symbols or more, each perhaps with its
+    count, and a small letter or a digit among them (so "CO", "NO" or "HCl"-less capitals are
+    not)? The formula in brackets after a name restates that name; it names no other drug, so
+    the amount after it stays the name's (prosefix114117, fresh116-013). A count written apart
+    ("NaHCO 3") is a number the reader leaves alone."""
+    return _FORMULA.fullmatch(written) is not None \
+        and any(c.islower() or c.isdigit() for c in written)
 
 
 #: A name written right before another with a dash between them ("Keppra – Levetiracetam").

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -15,6 +16,7 @@ from mpsdose.io.prose.lexicon import (
     AMOUNT_WORDS,
     COMBINATION,
     COMBINATION_UNITS,
+    COMMA_THEN_LIST,
     DIVIDED_HYPHENS,
     DIVIDED_PLUS,
     DIVIDED_SLASH_UNITS,
@@ -242,6 +244,31 @@ def _qualifies_drug(normal: str, position: int, end: int, vocabulary: Vocabulary
 
 #: A verb of change and "to" right before an amount ("was tapered to", "increased the dose to"),
 #: not "from 8 to" (a change of something else, "pain fell from 8 to 3").
+_LIST_OF_DAYS = re.compile(r"\b(?:days?|weeks?|months?|cycles?|levels?|grades?|stages?|"
+                           r"vertebrae|[ltc]\s*-?)\s*$|\d\s*,\s*$")
+
+
+def _titration_list(normal: str, position: int, end: int) -> re.Match[str] | None:
+    """ "intrathecal baclofen (950, 1050, 1200 and then 1300 micrograms/day)": three amounts or
+    more, "and then" before the last and the unit once (:data:`.lexicon.COMMA_THEN_LIST`), are
+    the doses of a titration in turn — read as a list where every amount rises, or every one
+    falls, from the one before, and no day, week, cycle or level is named right before the first
+    (days "1, 2 and then 3" or vertebrae "L3, L4 and then L5" count no dose). None otherwise."""
+    listed = COMMA_THEN_LIST.match(normal, position, end)
+    if listed is None or _LIST_OF_DAYS.search(normal, max(0, position - 20), position):
+        # (nor a list's later part: its first number's words decide)
+        return None
+    after = re.match(NUMBER, normal[listed.end():end])
+    if after is None:
+        return None
+    values = [number(v) for v in re.findall(NUMBER, listed.group("first"))]
+    values.append(number(after.group(0)))
+    steps = [b - a for a, b in itertools.pairwise(values)]
+    if not (all(step > 0 for step in steps) or all(step < 0 for step in steps)):
+        return None
+    return listed
+
+
 _CHANGED_TO = re.compile(r"\b(?:increas|reduc|decreas|taper|titrat|lower|rais|wean|adjust|escalat)"
                          r"\w*\s+(?:[a-z]+\s+){0,4}?to\s+$")
 
@@ -286,6 +313,8 @@ def _amount(normal: str, position: int, end: int,
         if listed is None and _CHANGED_TO.search(normal[max(0, position - 60):position]):
             # "tapered to 35 then 30 mg/d": successive amounts, the unit written once
             listed = THEN_LIST.match(normal, position, end)
+        if listed is None:
+            listed = _titration_list(normal, position, end)
         if listed and re.search(r"\d,\d{1,2}(?!\d)", listed.group("first")):
             return None  # "1,5 and 10 mg", "5,10 and 20 mg": a decimal comma or a list? Neither
         if (listed and "," in listed.group("first")) or (listed and listed.group("first")):

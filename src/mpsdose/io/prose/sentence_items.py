@@ -511,6 +511,10 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
                 and tokens[position + 1].kind == "freq":
             position += 1  # "…, and acetylsalicylic acid 100 mg, once a day": set off by a comma
             break
+        shared = _shared_back(passage, tokens, position) if doses else None
+        if shared is not None:
+            position = shared  # "furosemide 20 mg and levothyroxine 100 µg, both once daily"
+            break
         if not ((token.kind == "plus" and passage.word(token) == "and")
                 or (token.kind == "punct" and token.value == ",")):
             break
@@ -581,6 +585,8 @@ def _last_dose_only(passage: Passage, tokens: list[Token], reading: ItemReading,
     amount is not known (never a guess either way)."""
     schedule = tokens[end].value
     said = passage.text[tokens[reading.amount_token or end].start:tokens[end].end]
+    if end >= 1 and passage.word(tokens[end - 1]) in _EVERY_ONE:
+        return None  # "…, both once daily", "… each twice daily": every dose's, in words
     if not _closed_by_and(passage, tokens, reading, end):
         return (f"the schedule at the end of the list of doses ({said!r}) follows a list of "
                 "commas alone: it may be the last dose's only, so this dose's daily amount is "
@@ -590,6 +596,23 @@ def _last_dose_only(passage: Passage, tokens: list[Token], reading: ItemReading,
         return (f"the schedule at the end of the list of doses ({said!r}) counts "
                 f"{per_day:g} doses a day: it is certainly the last dose's, and may be that "
                 "dose's only, so this dose's daily amount is not known")
+    return None
+
+
+#: The words that give a schedule after a list of doses back to every dose of it.
+_EVERY_ONE = frozenset({"both", "each", "all"})
+
+
+def _shared_back(passage: Passage, tokens: list[Token], position: int) -> int | None:
+    """ "oral furosemide 20 mg and levothyroxine 100 µg, both once daily", "… 5 mg, each twice a
+    day": "both", "each" or "all" (a comma before it allowed) right before a schedule after the
+    last dose of a list gives the schedule to every dose of the list, whatever its count of doses
+    a day (prosefix114117, fresh114-011). The position of the schedule, or None."""
+    if position < len(tokens) and tokens[position].kind == "punct" and tokens[position].value == ",":
+        position += 1
+    if position + 1 < len(tokens) and passage.word(tokens[position]) in _EVERY_ONE \
+            and tokens[position + 1].kind == "freq":
+        return position + 1
     return None
 
 

@@ -421,7 +421,8 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
             (before.kind == "punct" and before.value in ",;:") or before.kind == "plus"
             or (before.kind == "word" and before.value in ("-", "\u2022", "*"))
             or _opens_bracket_with_name(tokens, position, names)
-            or (_object_of_switch(passage, tokens, position) and not named & (
+            or ((_object_of_switch(passage, tokens, position)
+                 or _replaced_object(passage, tokens, position)) and not named & (
                 _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | _FURTHER | _NOT_REPLACEMENTS))):
         return False
     token = tokens[index]
@@ -879,6 +880,33 @@ def _object_of_switch(passage: Passage, tokens: list[Token], position: int) -> b
         if token.kind == "clause" or (token.kind == "punct" and token.value in ";:"):
             return False
     return False
+
+
+def _replaced_object(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """Does the token at ``position`` open the drug a change puts out of use: the "for" of
+    "substituted for" (the verb up to three tokens back), the "of" of "instead of" or "in place
+    of", the "than" of "rather than", or an active "replaced", "replaces" or "replacing" itself
+    ("fluconazole 300 mg OD was substituted for ceftriaxone 2 g OD", "… replacing ceftriaxone 2
+    g")? The drug so named is stopped, and an amount after it is its own (prosefix114117,
+    fresh116-011) — never the drug before the words."""
+    if position < 0:
+        return False
+    word = passage.word(tokens[position])
+    before = passage.normal[max(0, tokens[position].start - 12):tokens[position].start]
+    if word == "for":
+        for back in range(position - 1, max(-1, position - 4), -1):
+            token = tokens[back]
+            if token.kind == "verb":
+                return passage.word(token).startswith("substitut")
+            if token.kind == "clause" or (token.kind == "punct" and token.value in ",;:"):
+                return False
+        return False
+    if word == "of":
+        return re.search(r"\b(?:instead|in\s+place)\s*$", before) is not None
+    if word == "than":
+        return re.search(r"\brather\s*$", before) is not None
+    return word in ("replaced", "replaces", "replacing") and tokens[position].kind == "verb" \
+        and re.search(r"\b(?:was|were|been|be|is|are)\s*$", before) is None
 
 
 def _capitals(passage: Passage, token: Token) -> bool:
