@@ -256,7 +256,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 140": ("check_dangerous_fresh140.csv", "check_ordinary_fresh140.csv"),
         "held-out 141": ("check_dangerous_fresh141.csv", "check_ordinary_fresh141.csv"),
         "held-out 142": ("check_dangerous_fresh142.csv", "check_ordinary_fresh142.csv"),
-        "held-out 143": ("check_dangerous_fresh143.csv", "check_ordinary_fresh143.csv")}
+        "held-out 143": ("check_dangerous_fresh143.csv", "check_ordinary_fresh143.csv"),
+        "held-out 144": ("check_dangerous_fresh144.csv", "check_ordinary_fresh144.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
