@@ -1803,6 +1803,18 @@ FRESH142_STILL_WARNED = {
     "FT50": "first run: warning opioid-above-usual",
 }
 
+# Round 143 (oral liquids, concentrates and orders in volumes; us/uk/eu) and round 144 (home
+# palliative care; au/nz/jp): the first runs.
+FRESH143_LEFT = {
+    "FU02": "methadone 2.5 mL of 10 mg/mL po bid at 82 (us): silent at the first run",
+}
+FRESH143_STILL_WARNED = {
+    "FV48": "methadone 2.5 to 5 mg q8h, a start protocol's week 2 (us): opioid-titration-step at the "
+            "first run",
+}
+FRESH144_LEFT: dict[str, str] = {}
+FRESH144_STILL_WARNED: dict[str, str] = {}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1947,6 +1959,8 @@ ROUNDS = {
     "fresh140": (FRESH140_LEFT, FRESH140_STILL_WARNED),
     "fresh141": (FRESH141_LEFT, FRESH141_STILL_WARNED),
     "fresh142": (FRESH142_LEFT, FRESH142_STILL_WARNED),
+    "fresh143": (FRESH143_LEFT, FRESH143_STILL_WARNED),
+    "fresh144": (FRESH144_LEFT, FRESH144_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
