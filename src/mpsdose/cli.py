@@ -742,8 +742,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    esomeprazole (CYP2C19: its label says avoid); domperidone with a known-risk QT drug
                    (haloperidol, methadone, citalopram …: contraindicated); IM
                    olanzapine with an injected benzodiazepine (not recommended by its
-                   label); two gabapentinoids; two benzodiazepines or two SSRIs given
-                   regularly (STOPP v3 A3; a cross-taper against --previous: info);
+                   label); two gabapentinoids; two benzodiazepines, two SSRIs or two
+                   antipsychotics given regularly (STOPP v3 A3; eTG for antipsychotics;
+                   a cross-taper against --previous: info);
                    a gabapentinoid with another CNS
                    depressant and no opioid (info; a warning with a further respiratory
                    risk: FDA, MHRA); benzodiazepines,

@@ -104,6 +104,9 @@ CHECK_CODES = {
 #: ``opioid_dose_ranges.csv``).
 SHORTEST_INTERVAL_H = 4.0
 _TOLERANCE = 1e-9
+#: The market of the usual OME day's source (the West Midlands palliative guide, UK: the generic
+#: ``usual`` row of ``opioid_dose_ranges.csv``); another market's finding says it is borrowed.
+_USUAL_DAY_MARKET = "uk"
 _PARENTERAL = frozenset({Route.IV, Route.SC, Route.IM})
 
 
@@ -875,9 +878,9 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
     size the rescue rules judge as a share of that day (a 1/6 rescue of 300 mg OME/day is 50 mg
     OME, ordinary); the usual day read per dose would warn on every rescue of a tolerant patient.
 
-    ``prn_day`` [mg/day]: for the naive checks of a regimen with no opioid scheduled, the day of
-    an as-needed order at a usual day's doses (:func:`_naive_prn_day`), judged against the
-    per-day starts as a scheduled day is.
+    ``prn_day`` [mg/day]: for the naive checks of a regimen with no opioid scheduled, and for the
+    plausibility of a rescue beside a scheduled opioid, the day of an as-needed order at a usual
+    day's doses (:func:`_naive_prn_day`), judged against the per-day rows as a scheduled day is.
     """
     doses: list[tuple[OpioidRange, float, float, str]] = []
     days: list[tuple[OpioidRange, float, float, str]] = []
@@ -922,7 +925,7 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
             if row.per_day is not None and daily is not None and per_day_counts and usual_day:
                 days.append((row, daily, row.per_day, _ceiling_text(row, "day", row.per_day)))
     found = []
-    amounts = _amounts(entry, end, prn_day)
+    amounts = _amounts(entry, end, prn_day, beside_schedule=beside_schedule)
     for measured, what in ((doses, f"{item}: {amounts[0]}"), (days, f"{item}: {amounts[1]}")):
         crossing = _judge(measured, what)
         if crossing is not None:
@@ -930,7 +933,8 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
     return found
 
 
-def _amounts(entry: _Entry, end: str, prn_day: float | None = None) -> tuple[str, str]:
+def _amounts(entry: _Entry, end: str, prn_day: float | None = None, *,
+             beside_schedule: bool = False) -> tuple[str, str]:
     """How the dose and the day read: ``10 mg (20 mg OME by 2 mg OME per mg (spcg))``."""
     def text(mg: float | None, unit: str, ome_unit: str) -> str:
         if mg is None:
@@ -951,8 +955,9 @@ def _amounts(entry: _Entry, end: str, prn_day: float | None = None) -> tuple[str
                 f"{borrowed})")
     if prn_day is not None:
         return (text(entry.per_dose, "mg a dose", "mg OME"),
-                text(prn_day, "mg/day at a usual day's as-needed doses (no opioid scheduled)",
-                     "mg OME/day"))
+                text(prn_day, "mg/day at a usual day's as-needed doses "
+                     + ("(beside the scheduled opioid)" if beside_schedule
+                        else "(no opioid scheduled)"), "mg OME/day"))
     return (text(entry.per_dose, "mg a dose", "mg OME"),
             text(entry.daily, "mg/day" + (" with PRN at their maximum" if entry.item.prn else ""),
                  "mg OME/day"))
@@ -1144,6 +1149,13 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         counts = entry.scheduled or prn_day is not None
         rows = _rows_for(k, check, entry, market, day_counts=counts)
+        if check == "plausible" and _proportionate_rescue(k, entry, entries):
+            # a rescue within the published share of the scheduled day: its day is a usual
+            # day's as-needed doses (usual-palliative-range: 3, eTG), not an hourly order at its
+            # theoretical 24 (a 1/6 rescue hourly would be four times the scheduled day); its
+            # single dose is still judged. A rescue above every source's share keeps its day at
+            # its maximum: a ten-fold rescue stays implausible
+            prn_day = _naive_prn_day(k, entry)
         start = (hepatic or {}).get(entry.item) if check == "naive-start" else None
         if start is not None:
             # the drug's label gives this patient's start in his hepatic impairment, and the
@@ -1425,10 +1437,29 @@ def _refuse_beyond_any_slip(k: Knowledge, entries: Sequence[_Entry], market: str
             value=entry.per_dose or entry.daily, text=str(entry.item))
 
 
+def _proportionate_rescue(k: Knowledge, entry: _Entry, entries: Sequence[_Entry]) -> bool:
+    """Whether an as-needed entry is a rescue within the published share of the scheduled
+    opioid day: its dose at most the largest share any ``breakthrough_fraction`` source of
+    ``rotation_rules.csv`` gives its drug (NCCN/ONS 10-20%, the Japanese oxycodone label's 1/4)
+    of the regimen's scheduled OME, both at the generous reading of the rotation tables. A
+    day with an opioid no table converts is not read (False)."""
+    if entry.scheduled or entry.per_dose is None:
+        return False
+    scheduled = [e for e in entries if e.scheduled and e.daily is not None]
+    days = [e.ome(e.daily, "low") for e in scheduled]
+    dose = entry.ome(entry.per_dose, "low")
+    shares = k.rotation_rules.all("breakthrough_fraction", entry.drug)
+    if not scheduled or dose is None or any(day is None for day in days) or not shares:
+        return False
+    top = max(rule.bounds[1] for rule in shares)
+    return dose <= top * sum(day for day in days if day is not None) * (1 + _TOLERANCE)
+
+
 def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
-    """An as-needed opioid's day for an opioid-naive patient with no opioid scheduled [mg/day]:
-    its dose at as many doses as a usual day gives before the regimen is changed
-    (``usual-palliative-range``: 3, eTG; fewer where the order allows fewer), or None.
+    """An as-needed opioid's day for an opioid-naive patient with no opioid scheduled, or for
+    the plausibility of a rescue beside a scheduled opioid [mg/day]: its dose at as many doses
+    as a usual day gives before the regimen is changed (``usual-palliative-range``: 3, eTG;
+    fewer where the order allows fewer), or None.
 
     With nothing scheduled the as-needed order is the naive patient's opioid day, as it is for
     the usual range (:func:`_usual_total`); read at a usual day's doses, not at the theoretical
@@ -1488,6 +1519,13 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     regimen for pain and are counted, as where nothing is scheduled (hydromorphone 40 mg every
     4 hours as needed beside buprenorphine 16 mg/day allows 960 mg OME/day): no share of the
     buprenorphine's OME judges them (:func:`~mpsdose.clinical.rescue.check_rescue`).
+
+    With a market other than the guide's own (``_USUAL_DAY_MARKET``), the finding says the
+    threshold is borrowed. The care setting does not step the warning down: in palliative,
+    hospice and end-of-life care the source's specialist advice may be the care itself, but a
+    scheduled day alone cannot tell a long-titrated day from a ten-fold slip (a 30 mg/24 h
+    syringe driver written 300 mg), and there the day above the threshold is often the only
+    finding.
     """
     rows = [r for r in k.opioid_ranges if r.check == "usual" and r.generic
             and r.per_day is not None and (market is None or r.market in (None, market))]
@@ -1538,6 +1576,9 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
                  "the ceiling is not new, so it is information (the titration rule judges the "
                  "step)")
         source += " ; also: " + step.source
+    if market is not None and market != _USUAL_DAY_MARKET:
+        text += (f"; the threshold is a {_USUAL_DAY_MARKET.upper()} palliative guide's, borrowed "
+                 f"for {market.upper()}: no {market.upper()} source of its own is shipped")
     return [Finding(severity, CHECK_CODES["usual"],
                     f"{text} ({assumption}): {_ADVICE['usual']}", source)]
 

@@ -1038,6 +1038,10 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
              if _property_value(k, d, "serotonin_reuptake_inhibitor") == "ssri"]
     found.extend(_class_duplication(k, items, previous, ssris, "ssri-duplication",
                                     "selective serotonin reuptake inhibitors"))
+    # two regular antipsychotics (eTG, WHO mhGAP, STOPP v3 A3); a PRN antiemetic or delirium
+    # dose of one beside a regular other is palliative practice and is not counted
+    found.extend(_class_duplication(k, items, previous, _classes(items, "antipsychotic"),
+                                    "antipsychotic-duplication", "antipsychotics"))
     gabapentinoids = _classes(items, "gabapentinoid")
     if len(gabapentinoids) > 1:
         found.append(_ruled(k, "gabapentinoid-duplication",

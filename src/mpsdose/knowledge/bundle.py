@@ -101,6 +101,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "anticholinergic-antidepressant-older", "benzodiazepine-duplication",
         "benzodiazepine-duplication-cross-taper", "benzodiazepine-older",
         "antiplatelet-nsaid-protected",
+        "antipsychotic-duplication", "antipsychotic-duplication-cross-taper",
         "antipsychotic-palliative-max",
         "corticosteroid-dexamethasone-equivalent", "cyp1a2-inhibitor-contraindicated",
         "cyp2c19-inhibitor-prodrug",
