@@ -29,7 +29,8 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import Item, Patient, Regimen
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.units import lookup_unit
+from mpsdose.model.vocabulary import Route, parse_condition
 
 if TYPE_CHECKING:  # the market's record type loads with the market's rules, on first use
     from mpsdose.knowledge.market import MarketRule
@@ -132,6 +133,46 @@ def market_findings(regimen: Regimen | Iterable[Item], patient: Patient | None, 
     found.extend(_rescue(k, rules, items))
     found.extend(_naive(rules, items, patient, _items(previous) if previous is not None else None))
     found.extend(_methadone(k, rules, items, _items(previous)))
+    found.extend(_concentrate(rules, items, patient))
+    return found
+
+
+def _concentrate(rules: Sequence[MarketRule], items: Sequence[Item],
+                 patient: Patient) -> list[Finding]:
+    """A liquid ordered at a concentration whose label is for another indication only.
+
+    A ``concentrate_indication`` rule of ``market_rules.csv`` (the US methadone oral concentrate,
+    10 mg/mL: detoxification and maintenance treatment of opioid addiction only) names the
+    drug, the lowest such concentration (``value``, in ``unit``) and the label's one
+    indication. An item written as a volume of a concentration ("2.5 mL of 10 mg/mL") at or above
+    it, for a patient not recorded (``--condition``) to have that indication, is a warning naming
+    the label: a product for another indication, and the mix-up of the concentrate with the
+    ordinary solution (the volume kept, the dose multiplied). An item written in mg alone says
+    no concentration and is not judged.
+    """
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.rule != "concentrate_indication" or rule.value is None:
+            continue
+        if rule.indication is not None and parse_condition(rule.indication) in patient.conditions:
+            continue
+        # the rule's concentration in mg/mL, the canonical unit of a concentration
+        limit = rule.value * lookup_unit(rule.unit or "mg/mL").scale
+        for item in _matching(items, rule):
+            for ingredient in item.ingredients:
+                concentration = ingredient.dose.concentration if ingredient.dose else None
+                if concentration is None or ingredient.drug.name != rule.drug:
+                    continue
+                strength, unit = concentration
+                if strength * unit.scale < limit * (1 - 1e-9):
+                    continue
+                who = (f"a patient not recorded to have {rule.indication} (--condition "
+                       f"{rule.indication})" if rule.indication else "this patient")
+                found.append(_finding(rule, f"{rule.market}-concentrate-indication", (
+                    f"{item}: {significant(strength, 4)} {unit.symbol} is a concentration "
+                    f"labelled for another indication, ordered for {who}; check that the "
+                    "concentrate is meant and not the ordinary solution (the same volume of "
+                    "the concentrate is a several-fold dose)"), item=item))
     return found
 
 

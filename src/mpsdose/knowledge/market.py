@@ -36,6 +36,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "methadone_no_increase_days": ("value",),
     "patch_low_start": ("drug", "value", "band"),
     "naive_start_low_end": ("band",),
+    "concentrate_indication": ("drug", "value"),
 }
 
 

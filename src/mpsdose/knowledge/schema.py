@@ -242,7 +242,7 @@ LIMIT_MARKETS = ("us", "uk", "eu", "jp", "au", "nz")
 MARKET_RULES = (
     "rotation_table", "patch_table", "rescue_fraction", "naive_start_max", "switch_only",
     "methadone_min_prior_ome", "methadone_start", "methadone_no_increase_days",
-    "patch_low_start", "naive_start_low_end",
+    "patch_low_start", "naive_start_low_end", "concentrate_indication",
 )
 _DAILY_UNITS = ("mg/day", "mcg/day", "mcg/h")
 
@@ -994,7 +994,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                unit="years, mL/min or mg OME/day (the condition's)"),
         Column("indication", required=False,
                doc="For condition 'indication': the patient condition (--condition) the rule "
-                   "is for; the rule is silent for every other indication."),
+                   "is for; the rule is silent for every other indication. For "
+                   "concentrate_indication: the only indication the concentrate's label gives "
+                   "(the rule warns a patient not recorded to have it)."),
         Column("value", Kind.NUMBER, required=False, unit="unit"),
         Column("value_low", Kind.NUMBER, required=False, unit="unit"),
         Column("value_high", Kind.NUMBER, required=False, unit="unit"),
