@@ -421,6 +421,27 @@ def _own_release_rows(row: DoseLimit, applying: Sequence[DoseLimit]) -> frozense
         and (other.when, other.scope, other.settings) == (row.when, row.scope, row.settings))
 
 
+def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[float] | None:
+    """The doses [mg] of the single-dose (``once``) items that :func:`drug_daily` could not
+    count for a limit's drug, route and release, where every uncounted item is one with a
+    known dose; None where any other item (a PRN dose with no maximum, a dose not known) is
+    uncounted."""
+    doses: list[float] = []
+    for item in items:
+        if not item.listed or (limit.route is not None and item.route is not limit.route):
+            continue
+        if limit.release is not None and (item.release or "ir") != limit.release:
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug or item.daily(ingredient) is not None:
+                continue
+            dose = item.per_dose(ingredient)
+            if item.schedule.kind is not ScheduleKind.ONCE or dose is None:
+                return None
+            doses.append(dose)
+    return doses or None
+
+
 def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                own_release: frozenset[str] = frozenset()) -> list[_Measured]:
     """The measurements of one limit row; ``own_release``: the releases whose single doses a
@@ -468,9 +489,19 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
             # nothing counted (one as-needed dose with no maximum a day): no total to bound
             total = (f"total is at least {significant(daily, 4)} {counted}/day" if daily > 0
                      else "day's total is not known")
+            singles = _single_doses(items, drug, limit)
+            if singles is not None:
+                # only single doses (once, stat) are uncounted: their dose is known, but a
+                # single dose is no schedule, so it has no day of its own to judge
+                what = "a single dose" if len(singles) == 1 else "single doses"
+                given = " and ".join(f"{significant(d, 4)} {counted}" for d in singles)
+                reason = (f"{what} ({given}, once) {'has' if len(singles) == 1 else 'have'} no "
+                          "day of its own to judge (its dose was judged against the per-dose "
+                          "limits, where they exist), so the")
+            else:
+                reason = "a PRN maximum or a dose is not known, so the"
             found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
-                                   f"{drug}{where}: a PRN maximum or a dose is not known, so the "
-                                   f"{total}"))
+                                   f"{drug}{where}: {reason} {total}"))
     single = _single_ceiling(limit, patient)
     if single is not None:
         ceiling_single, single_text = single
