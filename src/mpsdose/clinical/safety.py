@@ -2280,7 +2280,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
     found.extend(_as_needed_label_steps(k, previous, items, market))
     found.extend(_rapid_onset_switches(k, previous, items, patient, market))
     if before_items and after_items and "methadone" in old and new == old:
-        found.extend(_methadone_step(k, before_items, after_items))
+        found.extend(_methadone_step(k, before_items, after_items, market))
     elif before_items and after_items and "methadone" not in old:
         readings = _readings(k, tables, before_items, after_items)
         surveillance: list[str] = []
@@ -3498,20 +3498,44 @@ def _route_changed(before_items: Sequence[tuple[Item, str, float]],
 
 
 def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
-                    after_items: Sequence[tuple[Item, str, float]]) -> list[Finding]:
+                    after_items: Sequence[tuple[Item, str, float]],
+                    market: str | None = None) -> list[Finding]:
     """Methadone raised beyond the titration step, in mg of methadone: its conversion factors
-    rise with the daily dose, so the rise in equivalents is larger than the rise in mg."""
+    rise with the daily dose, so the rise in equivalents is larger than the rise in mg.
+
+    One methadone item raised within a published increment in mg (a ``titration-step`` row of
+    ``opioid_dose_ranges.csv``, :func:`label_titration_step`: a start protocol's 2.5 mg a dose
+    every 8 or 12 hours, weekly) is information naming its source, whatever its percentage (2.5
+    to 5 mg a dose is +100%); a larger rise stays a warning."""
     step = _rule(k, "opioid-titration-step", threshold=True)
     assert step.threshold is not None
     old_mg = sum(mg for _, d, mg in before_items if d == "methadone")
     new_mg = sum(mg for _, d, mg in after_items if d == "methadone")
     if old_mg <= 0 or new_mg <= old_mg * (1 + step.threshold / 100 + _TOLERANCE):
         return []
-    return [_ruled(k, "opioid-titration-step", (
-        f"methadone rises from {significant(old_mg, 4)} to {significant(new_mg, 4)} mg/day "
-        f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of methadone, whose conversion "
-        f"factors rise with the dose: the rise in equivalents is larger), beyond the "
-        f"{step.threshold:g}% step"), rule=step)]
+    rise = (f"methadone rises from {significant(old_mg, 4)} to {significant(new_mg, 4)} mg/day "
+            f"(+{significant((new_mg / old_mg - 1) * 100, 3)}% in mg of methadone, whose "
+            "conversion factors rise with the dose: the rise in equivalents is larger), beyond "
+            f"the {step.threshold:g}% step")
+    if len(before_items) == 1 and len(after_items) == 1:
+        before, after = before_items[0][0], after_items[0][0]
+        label = label_titration_step(before, after, market, knowledge=k)
+        if label is not None and label.per_dose is not None:
+            whose = ("the guideline's increment" if label.basis == "guideline"
+                     else "the product label's own increment")
+            followed = "guideline" if label.basis == "guideline" else "label"
+            borrowed = borrowed_titration_markets(label, market, knowledge=k)
+            lent = ("" if not borrowed or market is None else
+                    f" (borrowed: no {market.upper()} {followed} increment is shipped; the rise "
+                    f"is within the increment of each of the "
+                    f"{', '.join(m.upper() for m in borrowed)} {followed}s)")
+            every = ("" if label.interval_h is None
+                     else f" every {significant(label.interval_h, 3)} h")
+            return [Finding(Severity.INFO, "opioid-titration-step", (
+                f"{rise}, but within {whose} ({significant(label.per_dose, 4)} mg a dose{every}; "
+                f"methadone {after.route.value}): the {followed} is followed{lent}"),
+                f"{label.source} ; also: {step.source}")]
+    return [_ruled(k, "opioid-titration-step", rise, rule=step)]
 
 
 def _own_unit_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
