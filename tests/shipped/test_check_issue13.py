@@ -1835,13 +1835,17 @@ FRESH142_STILL_WARNED = {
 
 # Round 143 (oral liquids, concentrates and orders in volumes; us/uk/eu) and round 144 (home
 # palliative care; au/nz/jp): the first runs.
-FRESH143_LEFT = {
-    "FU02": "methadone 2.5 mL of 10 mg/mL po bid at 82 (us): silent at the first run",
-}
-FRESH143_STILL_WARNED = {
-    "FV48": "methadone 2.5 to 5 mg q8h, a start protocol's week 2 (us): opioid-titration-step at the "
-            "first run",
-}
+FRESH143_LEFT: dict[str, str] = {}
+# Caught after fix143144: FU02 (us) methadone 2.5 mL of 10 mg/mL po bid at 82:
+# us-concentrate-indication, a warning (market_rules.csv concentrate_indication: the US
+# methadone oral concentrate, 10 mg/mL, is labelled for detoxification and maintenance treatment
+# of opioid addiction only, Methadose/VistaPharm labels; for pain the solutions are 1 and
+# 2 mg/mL); the patient is not recorded to have opioid-use-disorder.
+FRESH143_STILL_WARNED: dict[str, str] = {}
+# Quiet after fix143144: FV48 (us) methadone 2.5 to 5 mg q8h, a start protocol's week 2:
+# opioid-titration-step is information (opioid_dose_ranges.csv titration-step methadone oral,
+# 2.5 mg a dose every 8 or 12 h: GlobalRPh's opioid-naive start protocol, S); a larger rise
+# (2.5 to 7.5 mg a dose) stays a warning.
 FRESH144_LEFT: dict[str, str] = {}
 FRESH144_STILL_WARNED: dict[str, str] = {}
 
