@@ -131,3 +131,34 @@ def test_a_single_dose_beside_a_schedule_gives_the_day_counted_so_far() -> None:
     assert found
     assert "single dose (1000 mg, once)" in found[0].message
     assert "at least 2000 mg/day" in found[0].message
+
+
+# A single dose is at least that much in its day: alone above a day's maximum, it is above it (the
+# lead, after fix143144 noted "haloperidol 5 mg im once" at 70 said only that the day was not known
+# against the 2 mg/day maximum).
+@pytest.mark.parametrize(("items", "code"), [
+    ("haloperidol 5 mg im once", "haloperidol-above-max"),
+    ("ketorolac 90 mg im once", "ketorolac-above-max"),
+    ("paracetamol 5 g po once", "acetaminophen-above-max"),
+])
+def test_a_single_dose_above_a_days_maximum_is_above_it(items: str, code: str) -> None:
+    found = [f for f in _run(items, age=70) if f.code == code]
+    assert found, items
+    assert found[0].severity in (Severity.WARNING, Severity.ERROR)
+    assert "the day of a single dose" in found[0].message
+
+
+@pytest.mark.parametrize("items", ["haloperidol 1 mg im once", "ketorolac 30 mg im once"])
+def test_a_single_dose_below_a_days_maximum_still_says_the_day_is_not_known(items: str) -> None:
+    found = _run(items, age=70)
+    assert not [f for f in found if f.code.endswith("-above-max")], items
+    assert [f for f in found if f.code.endswith("-max-not-checked")
+            and "no day of its own" in f.message], items
+
+
+def test_a_single_dose_adds_to_the_day_counted_so_far() -> None:
+    # 3 g a day by schedule and a 1.5 g single dose: at least 4.5 g in the day, above 4 g
+    found = [f for f in _run("paracetamol 1.5 g iv once | paracetamol 750 mg po q6h")
+             if f.code == "acetaminophen-above-max"]
+    assert found
+    assert "at least 4500 mg/day" in found[0].message

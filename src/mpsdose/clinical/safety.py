@@ -490,6 +490,14 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
             total = (f"total is at least {significant(daily, 4)} {counted}/day" if daily > 0
                      else "day's total is not known")
             singles = _single_doses(items, drug, limit)
+            if singles is not None and daily + max(singles) > ceiling * (1 + _TOLERANCE):
+                # the day of a single dose holds at least that dose: one dose alone above a
+                # day's maximum is above it, whatever else the day holds
+                least = daily + max(singles)
+                found.append(_Measured(limit, "daily", "above", least, ceiling, text, (
+                    f"{drug}{where} at least {significant(least, 4)} {counted}/day (the day of a "
+                    f"single dose of {significant(max(singles), 4)} {counted}, once)")))
+                continue
             if singles is not None:
                 # only single doses (once, stat) are uncounted: their dose is known, but a
                 # single dose is no schedule, so it has no day of its own to judge
