@@ -105,11 +105,13 @@ def test_a_market_with_its_own_oxycontin_label_judges_by_it(market):
     assert _severity(_run("oxycontin 20 mg po q12h", market=market, age=50)) is Severity.WARNING
 
 
-def test_the_basis_is_said_only_of_naive_start_rows_of_one_drug():
+def test_the_basis_is_said_only_of_naive_start_and_titration_step_rows_of_one_drug():
+    # (titration-step rows carry it since fix138: a guideline's own step, eTG's weekly 10 mg)
     rows = Knowledge.default().opioid_ranges
     marked = [r for r in rows if r.basis is not None]
     assert marked
-    assert all(r.check == "naive-start" and r.drug is not None for r in marked)
+    assert all(r.check in ("naive-start", "titration-step") and r.drug is not None
+               for r in marked)
     assert {r.basis for r in marked} == {"label", "guideline"}
     by_market = {(r.drug, r.market, r.interval_h): r.basis for r in marked
                  if r.route == "oral" and r.release == "er"}
