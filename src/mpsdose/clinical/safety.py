@@ -2145,8 +2145,9 @@ def _usual_range_findings(k: Knowledge, items: Sequence[Item], market: str | Non
 
 
 def _usual_day(items: Sequence[Item], drug: str, prn_doses: float) -> float:
-    """A usual day of one drug [mg/day]: its scheduled amounts and at most ``prn_doses`` of each
-    as-needed dose (fewer where the order allows fewer)."""
+    """A usual day of one drug [mg/day]: its scheduled amounts, its single doses (once, stat: the
+    day holds at least that dose) and at most ``prn_doses`` of each as-needed dose (fewer where
+    the order allows fewer)."""
     total = 0.0
     for item in items:
         if not item.listed:
@@ -2155,7 +2156,11 @@ def _usual_day(items: Sequence[Item], drug: str, prn_doses: float) -> float:
             if ingredient.drug.name != drug:
                 continue
             if not item.prn:
-                total += item.daily(ingredient) or 0.0
+                daily = item.daily(ingredient)
+                if daily is None and item.schedule.kind is ScheduleKind.ONCE:
+                    # the day of a single dose holds at least that dose (as for a maximum)
+                    daily = item.per_dose(ingredient)
+                total += daily or 0.0
                 continue
             dose = item.per_dose(ingredient)
             allowed = item.max_doses_per_day

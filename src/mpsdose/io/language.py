@@ -376,7 +376,42 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             raise ItemSyntaxError(f"cannot read {token!r}", text=source, token=token)
     if mixed is not None:
         _take_product(parts, mixed)
+    written = (mixed.written if mixed is not None
+               else " ".join(parts.name_runs[0]) if parts.name_runs else None)
+    if written is not None:
+        _patch_content(parts, known, written)
     return _assemble(parts, books, allow_unlisted=allow_unlisted)
+
+
+def _patch_content(parts: _Parts, known: Knowledge, written: str) -> None:
+    """A patch written by the content of a content-labelled product (``fentos 2 mg td q24h``,
+    ``フェントステープ 2 mg td q24h``): the mg is that product's content, read as the release rate
+    its row of ``data/patch_products.csv`` gives (2 mg = 25 mcg/h), as the Japanese prescription
+    ``フェントステープ2mg 1日1回`` is; the change interval is the label's (written, it must agree;
+    ``daily`` is its 24 h). A content the product does not have is refused naming those it has; a
+    patch with no such product (``fentanyl 2 mg td``) or in mg/h is left to the rate rule.
+    """
+    if parts.route is not Route.TRANSDERMAL or parts.amounts is None or len(parts.amounts) != 1:
+        return
+    rows = known.products.patch_rows(written)
+    if not rows or parts.unit is None or parts.unit.strip() not in ("mg", "mcg", "g"):
+        return
+    text = parts.text
+    content = parts.amounts[0] * {"mg": 1.0, "mcg": 1e-3, "g": 1e3}[parts.unit.strip()]
+    listed = ", ".join(f"{plain(r.content_mg)} mg" for r in rows)
+    row = known.products.patch(written, content)
+    if row is None:
+        raise UnitError(f"{written} {plain(content)} mg is not a content listed in "
+                        f"data/patch_products.csv ({listed}): its release rate is not known",
+                        unit="mg", allowed=["mcg/h"], text=text)
+    schedule = parts.schedule
+    if schedule is None or (schedule.kind is ScheduleKind.TIMES_PER_DAY
+                            and schedule.value == 1 and row.interval_h == 24):
+        schedule = Schedule.every(row.interval_h)
+    if schedule.kind is ScheduleKind.INTERVAL and schedule.value != row.interval_h:
+        raise ItemSyntaxError(f"{written} is changed every {plain(row.interval_h)} h by its label "
+                              f"(data/patch_products.csv), not {schedule.format()}", text=text)
+    parts.amounts, parts.unit, parts.schedule = [row.release_mcg_h], "mcg/h", schedule
 
 
 #: The words that make a text after a Japanese name the item language (a route, a release, a
