@@ -258,7 +258,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 142": ("check_dangerous_fresh142.csv", "check_ordinary_fresh142.csv"),
         "held-out 143": ("check_dangerous_fresh143.csv", "check_ordinary_fresh143.csv"),
         "held-out 144": ("check_dangerous_fresh144.csv", "check_ordinary_fresh144.csv"),
-        "held-out 145": ("check_dangerous_fresh145.csv", "check_ordinary_fresh145.csv")}
+        "held-out 145": ("check_dangerous_fresh145.csv", "check_ordinary_fresh145.csv"),
+        "held-out 146": ("check_dangerous_fresh146.csv", "check_ordinary_fresh146.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
