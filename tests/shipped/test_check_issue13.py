@@ -1849,6 +1849,22 @@ FRESH143_STILL_WARNED: dict[str, str] = {}
 FRESH144_LEFT: dict[str, str] = {}
 FRESH144_STILL_WARNED: dict[str, str] = {}
 
+# Round 145 (pain crises and rapid titration; us/uk/eu) and round 146 (supportive care during
+# anticancer treatment; au/nz/jp): the first runs.
+FRESH145_LEFT: dict[str, str] = {}
+FRESH145_STILL_WARNED = {
+    "FZ04": "first run: warning opioid-above-usual; warning opioid-pca-demand",
+    "FZ05": "first run: warning opioid-naive-start",
+    "FZ12": "first run: warning renal-opioid",
+    "FZ15": "first run: warning equianalgesic-switch",
+    "FZ32": "first run: warning metoclopramide-above-max",
+    "FZ37": "first run: warning opioid-above-usual",
+    "FZ42": "first run: warning opioid-above-usual",
+    "FZ45": "first run: warning opioid-naive-start",
+}
+FRESH146_LEFT: dict[str, str] = {}
+FRESH146_STILL_WARNED: dict[str, str] = {}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -1995,6 +2011,8 @@ ROUNDS = {
     "fresh142": (FRESH142_LEFT, FRESH142_STILL_WARNED),
     "fresh143": (FRESH143_LEFT, FRESH143_STILL_WARNED),
     "fresh144": (FRESH144_LEFT, FRESH144_STILL_WARNED),
+    "fresh145": (FRESH145_LEFT, FRESH145_STILL_WARNED),
+    "fresh146": (FRESH146_LEFT, FRESH146_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
