@@ -109,7 +109,9 @@ def _items(text: str):
                                              ("fresh111", 0.72), ("fresh112", 0.82),
                                              ("fresh113", 0.92), ("fresh114", 1.0),
                                              ("fresh115", 0.87), ("fresh116", 0.90),
-                                             ("fresh117", 1.0)])
+                                             ("fresh117", 1.0), ("fresh118", 0.85),
+                                             ("fresh119", 0.88), ("fresh120", 0.83),
+                                             ("fresh121", 1.0)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -8072,3 +8074,95 @@ def test_readgen_a_plus_between_two_names_is_still_a_combination():
 ])
 def test_readgen_medication_after_a_name_is_its_noun(text, want):
     assert [(name, dose) for name, dose in _daily_doses(text) + _others(text)] == want
+
+
+# -- prosefix118121: the fresh118 to fresh121 rounds ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh120-022: an adverb of sequence ("then", "later" …) after a list's comma or "and" opens
+    # the next item, as the comma alone does: the amount after the next name is that name's
+    ("She took aspirin, then metformin 500 mg twice daily.",
+     [("aspirin", None), ("metformin", "1000 mg/day")]),
+    ("He was on paracetamol and later lisinopril 10 mg daily.",
+     [("acetaminophen", None), ("lisinopril", "10 mg/day")]),
+    # ... and where no list holds the next name, its amount is no one's, never the drug's before
+    ("She took aspirin, then zorbanol 250 mg bid.", [("aspirin", None)]),
+])
+def test_a_name_after_then_owns_the_amount_after_it(text, want):
+    assert sorted(_daily_doses(text) + _others(text)) == sorted(want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh120-010: after "switched from X to", an amount is what the switch puts in place,
+    # never X's
+    ("She was switched from lithium to 900 mg/day quetiapine.", [("quetiapine", "900 mg/day")]),
+    ("He was converted from morphine to 30 mg/day of a new agent.", [("morphine", None)]),
+    # ... while X's own amount before the "to" is still X's
+    ("He was switched from morphine 60 mg/day to oxycodone 40 mg/day.",
+     [("morphine", "60 mg/day"), ("oxycodone", "40 mg/day")]),
+])
+def test_an_amount_after_switched_from_x_to_is_not_xs(text, want):
+    assert [d for d in _daily_doses(text) + _others(text) if d[0] != "lithium"] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh121-014: a bracket of amounts after a list of names, "respectively" inside it, pairs
+    # the amounts with the names in order
+    ("She started morphine and gabapentin (30 and 900 mg/day, respectively).",
+     [("morphine", "30 mg/day"), ("gabapentin", "900 mg/day")]),
+    ("He took metformin, lisinopril and atorvastatin (1000, 10 and 20 mg/day respectively).",
+     [("metformin", "1000 mg/day"), ("lisinopril", "10 mg/day"), ("atorvastatin", "20 mg/day")]),
+])
+def test_respectively_in_a_bracket_pairs_amounts_with_names(text, want):
+    assert _daily_doses(text) + _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh121-002: "daily" after "and" and right before a noun qualifies that noun, another
+    # treatment, not the dose before the "and"
+    ("He was given prednisolone 30 mg and daily wound dressings.", [("prednisolone", None)]),
+    ("She took morphine 10 mg and daily physiotherapy.", [("morphine", None)]),
+    # ... while "and daily" before an adverb of time or a preposition is still the dose's
+    ("Prednisolone 30 mg and daily thereafter was continued.", [("prednisolone", "30 mg/day")]),
+    ("He took prednisone 25 mg orally and daily for a week.", [("prednisone", "25 mg/day")]),
+])
+def test_daily_before_another_noun_is_that_nouns(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh120-009: a remark of what the infusion lacks ("with no boluses", "without boluses")
+    # is passed over when looking for the words of one site of several after the rate
+    ("Bupivacaine 0.125% ran at 6 ml/h with no boluses on each side.", [("bupivacaine", None)]),
+    ("Ropivacaine 0.2% was infused at 6 ml/h without boluses on each side.",
+     [("ropivacaine", None)]),
+    # ... and without the words of sites the rate is the patient's
+    ("Bupivacaine 0.125% ran at 6 ml/h with no boluses.", [("bupivacaine", "180 mg/day")]),
+])
+def test_one_sites_rate_after_a_negated_remark_is_no_daily_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh118-009: a count of doses before "doses of", the amount, then "daily": each day's
+    # doses, or the day's amount split? Not written, so no daily amount
+    ("She took three doses of 200 mg daily of ibuprofen.", [("ibuprofen", None)]),
+    ("He was given morphine, two doses of 10 mg daily.", [("morphine", None)]),
+    # ... while the count of times a day after the amount is still a schedule
+    ("She took ibuprofen 200 mg three times daily.", [("ibuprofen", "600 mg/day")]),
+])
+def test_a_count_of_doses_before_an_amount_daily_is_unclear(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh121-003: "day" right after the unit, no slash nor "per", is a day's amount
+    ("He received sertraline 50 mg day for depression.", [("sertraline", "50 mg/day")]),
+    ("Lamotrigine 100 mg day was increased to 200 mg day.",
+     [("lamotrigine", "100 mg/day"), ("lamotrigine", "200 mg/day")]),
+    # ... never the day of a cycle, a day counted, or a day named by what happens on it
+    ("Etoposide 100 mg day 1 to 3.", [("etoposide", None)]),
+    ("She took prednisone 40 mg day of surgery.", [("prednisone", None)]),
+])
+def test_mg_day_without_a_slash_is_a_days_amount(text, want):
+    assert _daily_doses(text) + _others(text) == want

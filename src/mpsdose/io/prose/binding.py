@@ -144,6 +144,9 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             drug_index = _drug_before(passage, tokens, index)
             if drug_index is not None and _own_bracket_closed(tokens, drug_index, index):
                 continue  # "X (15 mg/day), Y Z (3000 mg/day)": not X's (amount-not-attached)
+            if drug_index is not None and _switched_from_then_to(passage, tokens, drug_index,
+                                                                 index):
+                continue  # "switched from X to 200 mg/day Y": not X's (amount-not-attached)
             if drug_index is not None and amount.activity \
                     and _amount_first_before(tokens, drug_index, index):
                 continue  # "67.5 mg/day Captopril®, 35 U/day NPH insulin": not captopril's
@@ -208,7 +211,7 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                         f"of one drug only, {drug.name}, and the count times their strength is "
                         "the amount in brackets", Severity.INFO))
             continue
-        paired = _paired_names(tokens, drug_index, index) if amount.kind == "list" \
+        paired = _paired_names(tokens, drug_index, index, passage) if amount.kind == "list" \
             and drug_index is not None and not both else None
         if paired is not None and len(paired) != len(amount.values):
             used.add(index)  # "A and B were increased to 60, 80 and 100 mg": whose is which?
@@ -874,6 +877,20 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
     return None
 
 
+def _switched_from_then_to(passage: Passage, tokens: list[Token], drug: int, index: int) -> bool:
+    """ "she was switched from valproic acid to 200 mg/day CBZ", "changed from morphine to 60
+    mg/day of a drug …": the drug after the "from" of a verb of switching (the verb up to four
+    tokens back) is the one put out of use, and an amount after the "to" that follows it is what
+    the switch puts in place — never the drug switched from (prosefix118121, fresh120-010). Not
+    "increased from 10 mg to 20 mg" (a change of dose, no switch), nor "switched from X 10 mg
+    to …" (X's own amount, before the "to")."""
+    if drug < 1 or passage.word(tokens[drug - 1]) != "from":
+        return False
+    if not any(t.kind == "verb" and t.value == "switch" for t in tokens[max(0, drug - 5):drug - 1]):
+        return False
+    return any(passage.word(t) == "to" for t in tokens[drug + 1:index])
+
+
 def _own_bracket_closed(tokens: list[Token], drug: int, index: int) -> bool:
     """ "lansoprazole (15 mg/day), precipitated calcium carbonate (3000 mg/day)": an amount that
     opens a bracket of its own is never the drug's whose own bracketed amount, right after its
@@ -972,12 +989,20 @@ def _subject(tokens: list[Token]) -> int | None:
     return None
 
 
-def _paired_names(tokens: list[Token], drug_index: int, amount_index: int) -> list[int] | None:
+def _paired_names(tokens: list[Token], drug_index: int, amount_index: int,
+                  passage: Passage | None = None) -> list[int] | None:
     """ "the doses of oxcarbazepine and topiramate were increased to 1050 and 200 mg/day": the
     names of a list (two or more joined by "and" or commas) before a list of amounts in the
     same clause, with no other drug, amount or number between — the token indices of the
-    names, in order; None where the amount does not follow such a list of names."""
-    if drug_index >= amount_index or any(
+    names, in order; None where the amount does not follow such a list of names. Also a list
+    of amounts in a bracket that opens right after the last name and says "respectively"
+    before it closes: "daclatasvir and asunaprevir (60 and 200 mg/day, respectively)"
+    (prosefix118121, fresh121-014)."""
+    if passage is not None and amount_index == drug_index + 2 \
+            and tokens[drug_index + 1].kind == "open" and _respectively_in_bracket(
+                passage, tokens, amount_index):
+        pass  # the bracket's list of amounts, paired in order with the names before it
+    elif drug_index >= amount_index or any(
             t.kind in ("drug", "amount", "number", "punct", "open", "close", "plus")
             for t in tokens[drug_index + 1:amount_index]):
         return None
@@ -994,6 +1019,16 @@ def _paired_names(tokens: list[Token], drug_index: int, amount_index: int) -> li
         names.insert(0, joins)
         position = joins - 1
     return names if len(names) >= 2 else None
+
+
+def _respectively_in_bracket(passage: Passage, tokens: list[Token], amount_index: int) -> bool:
+    """Does "respectively" follow the amount at ``amount_index`` before its bracket closes?"""
+    for token in tokens[amount_index + 1:]:
+        if token.kind == "close":
+            return False
+        if passage.word(token) == "respectively":
+            return True
+    return False
 
 
 def _coordinated(tokens: list[Token], drug_index: int, amount_index: int) -> list[int]:

@@ -362,6 +362,13 @@ def _per_site(passage: Passage, reading: ItemReading) -> str | None:
         position = reading.first - 1 if step < 0 else reading.last + 1
         while lowest <= position <= highest:
             token = tokens[position]
+            if step > 0 and (remark := _negated_remark(passage, tokens, position)):
+                # "7 ml per hour basal rate only with no boluses on each side": a remark of what
+                # the same infusion lacks is passed over, and the words after it are looked
+                # at as far as those right after the dose are (prosefix118121)
+                highest = min(len(tokens) - 1, max(highest, position + remark + 3))
+                position += remark
+                continue
             if token.kind in ("punct", "clause") or (token.kind == "drug" and position != own) \
                     or token.kind in ("verb", "plus"):
                 break
@@ -372,6 +379,26 @@ def _per_site(passage: Passage, reading: ItemReading) -> str | None:
         after = _GIVEN_AT.match(passage.normal, end)
         found = _PER_SITE.match(passage.normal, after.end()) if after is not None else None
     return None if found is None else passage.text[found.start():found.end()]
+
+
+def _negated_remark(passage: Passage, tokens: list[Token], position: int) -> int:
+    """ "with no boluses", "without a bolus": "with" and a negation, or "without", and up to
+    two words after it, none a drug, amount or verb — a remark of what the same dose lacks
+    (prosefix118121, fresh120-009). The count of its tokens, or 0 where none opens here."""
+    word = passage.word(tokens[position])
+    if word == "with" and position + 1 < len(tokens) and tokens[position + 1].kind == "neg":
+        length = 2
+    elif word == "without":
+        length = 1
+    else:
+        return 0
+    words = 0
+    while position + length < len(tokens) and words < 2 \
+            and tokens[position + length].kind in ("prn", "word", "infusion") \
+            and passage.word(tokens[position + length]).isalpha():
+        length += 1
+        words += 1
+    return length if words else 0
 
 
 def _part_of_unit(passage: Passage, reading: ItemReading) -> str | None:

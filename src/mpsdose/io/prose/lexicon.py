@@ -95,6 +95,12 @@ _SUFFIX = (
     r"|\s+over\s+(?:a\s+)?24(?:\s*-\s*|\s*)h(?:ours?|rs?)?(?![a-z])"
     r"|\s+(?:an|a)\s+(?:hour|day)(?![a-z])"
     r"|\s*•\s*(?:d|day)(?![a-z\d\-(]))"  # "mg/m 2 ·d": per day after a dose per m²
+    # "imatinib 800 mg day": "day" right after the unit, with neither a slash nor "per", is a
+    # day's amount — but never the day of a cycle or a count ("100 mg day 1", "mg day one",
+    # "mg day -3", "mg day (D1)") nor a day named by what happens on it ("mg day of surgery",
+    # "mg day before …") (prosefix118121, fresh121-003)
+    r"|\s+day(?![a-z\d\-(/])(?!\s*(?:\d|[-–+(#]|(?:of|before|after|prior|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|zero|in|at|on|post|pre)\b))"
     # "500 mg/body/day": per body, the whole patient's dose (as Japanese reports write it, against
     # a dose per kg or m²): no part of the unit (prosefix8485, fresh84-004)
     r"|\s*/\s*body(?![a-z])"

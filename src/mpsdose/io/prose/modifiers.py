@@ -140,6 +140,9 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             break
         if _single_dose_ahead(tokens, position, reading):
             break  # "(following stat-dose 40 mg in ED)": the stat dose's, not this item's
+        if token.kind == "plus" and passage.word(token) == "and" \
+                and _attributive_schedule(passage, tokens, position + 1):
+            break  # "prednisone 25 mg and daily plasma exchange": the exchange's schedule
         if ((token.kind == "word" and token.value not in GLUE) or token.kind in (
                 "verb", "time", "number", "cue", "neg", "bound", "weight", "lab")) \
                 and not _modifier_ahead(tokens, position, others):
@@ -182,6 +185,32 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
             reading.schedule = Schedule(ScheduleKind.ONCE)
 
 
+#: Words that may follow a schedule written as one adjective ("daily") and still leave it the
+#: dose's: prepositions and adverbs of time ("… and daily thereafter", "… and daily for a week").
+_AFTER_SCHEDULE = frozenset({"thereafter", "afterwards", "afterward", "thereon", "until", "since",
+                             "from", "for", "during", "after", "before", "on", "at", "in", "with",
+                             "to", "till", "or", "and", "then", "onwards", "onward", "as",
+                             "by", "via", "orally", "intravenously", "subcutaneously"})
+
+
+def _attributive_schedule(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "prednisone 25 mg and daily plasma exchange (PLEX) therapy", "… 10 mg and daily wound
+    dressing": a schedule written as one adjective ("daily", "weekly", "nightly") after "and"
+    and right before a noun — a word no preposition, adverb of time or word of a dose — is that
+    noun's: it qualifies the next noun phrase, another treatment, never the dose before the
+    "and" (prosefix118121, fresh121-002: prednisone 25 mg once read as 25 mg a day). "… 25 mg
+    and daily thereafter", "… and daily for a week" are still the dose's."""
+    if position + 1 >= len(tokens) or tokens[position].kind != "freq":
+        return False
+    said = passage.normal[tokens[position].start:tokens[position].end]
+    if said not in ("daily", "weekly", "nightly", "monthly", "hourly"):
+        return False
+    after = tokens[position + 1]
+    word = passage.word(after)
+    return after.kind == "word" and word.isalpha() and word not in GLUE \
+        and word not in _AFTER_SCHEDULE
+
+
 def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens: list[Token]) -> None:
     """Read one token around an item into it: the first route, release, form and schedule
     written are kept; a bolus, as needed, PCA, infusion, device or lockout is set."""
@@ -212,7 +241,8 @@ def apply_modifier(passage: Passage, reading: ItemReading, token: Token, tokens:
     elif kind == "lockout":
         reading.lockout = value
     elif kind == "freq":
-        if isinstance(value, Schedule) and _counted_daily_doses(passage, tokens, token):
+        if isinstance(value, Schedule) and (_counted_daily_doses(passage, tokens, token)
+                                            or _doses_counted_before(passage, tokens, token)):
             passage.add_finding(Severity.INFO, "daily-doses-counted",
                                 f"{passage.text[token.start:token.end]!r} after a count: the doses may "
                                 "be so many a day or one a day; not read as a schedule",
@@ -614,6 +644,33 @@ def _counted_daily_doses(passage: Passage, tokens: list[Token], token: Token) ->
         WORD_NUMBERS.get(counted, 0) >= 2 and counted not in ("twice", "thrice"))
     return number_before and passage.normal[following.start:following.end] in (
         "doses", "injections", "infusions", "boluses", "administrations", "tablets", "capsules")
+
+
+#: Nouns that count doses ("two oral doses of 500 mg daily").
+_DOSE_NOUNS = frozenset({"doses", "injections", "infusions", "boluses", "administrations"})
+
+
+def _doses_counted_before(passage: Passage, tokens: list[Token], token: Token) -> bool:
+    """ "two oral doses of 500 mg daily", "3 doses of 1 g daily": a count of doses (two or more)
+    before "doses of", the amount, then "daily" — the count may be the doses of each day (1000
+    mg a day) or the day's amount split (500 mg a day); which is not written, so "daily" is not
+    read as a schedule (prosefix118121, fresh118-009), as for "two daily doses of …"."""
+    if passage.normal[token.start:token.end] != "daily":
+        return False
+    position = passage.token_at.get(token.start)
+    if position is None or position < 4 or tokens[position - 1].kind != "amount" \
+            or passage.word(tokens[position - 2]) != "of" \
+            or passage.word(tokens[position - 3]) not in _DOSE_NOUNS:
+        return False
+    back = position - 4
+    while back >= 0 and tokens[back].kind in ("route", "release", "form"):
+        back -= 1
+    if back < 0:
+        return False
+    count = tokens[back]
+    counted = passage.normal[count.start:count.end]
+    return (count.kind == "number" and float(count.value) >= 2) or (
+        WORD_NUMBERS.get(counted, 0) >= 2 and counted not in ("twice", "thrice"))
 
 
 def _adjective_daily(passage: Passage, tokens: list[Token], token: Token) -> bool:

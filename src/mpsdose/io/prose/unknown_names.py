@@ -333,6 +333,12 @@ def given_at_unknown_name(passage: Passage, tokens: list[Token], index: int) -> 
     return True
 
 
+#: Adverbs of sequence that, after a comma or "and", open the next item of a list in turn
+#: ("aspirin, then ticlopidine 250 mg bid").
+_NEXT_IN_TURN = frozenset({"then", "later", "subsequently", "thereafter", "afterwards",
+                           "afterward", "next"})
+
+
 #: The participles of giving whose subject is the drug given ("X was given at 20 g/day"), not
 #: the patient ("received", "treated", "managed").
 _GIVEN_VERBS = frozenset({"given", "started", "added", "continued", "administered",
@@ -415,6 +421,13 @@ def after_unknown_name(passage: Passage, tokens: list[Token], index: int) -> boo
     # a salt or the way it is given, before the name
     while position >= 0 and (tokens[position].kind in ("route", "release", "form") or (
             tokens[position].kind == "word" and tokens[position].value in SALTS | _GIVEN_AS)):
+        position -= 1
+    if position >= 1 and passage.word(tokens[position]) in _NEXT_IN_TURN \
+            and ((tokens[position - 1].kind == "punct" and tokens[position - 1].value in ",;")
+                 or tokens[position - 1].kind == "plus"):
+        # "acetylsalicylic acid, then ticlopidine 250 mg bid", "…, and then X 5 mg", "…; later
+        # X 5 mg": an adverb of sequence after a list's comma or "and" opens the next item, as
+        # the comma alone does (prosefix118121, fresh120-022)
         position -= 1
     before = tokens[position] if position >= 0 else None
     if before is not None and not (
