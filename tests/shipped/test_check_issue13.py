@@ -1853,15 +1853,37 @@ FRESH144_STILL_WARNED: dict[str, str] = {}
 # anticancer treatment; au/nz/jp): the first runs.
 FRESH145_LEFT: dict[str, str] = {}
 FRESH145_STILL_WARNED = {
-    "FZ04": "first run: warning opioid-above-usual; warning opioid-pca-demand",
-    "FZ05": "first run: warning opioid-naive-start",
-    "FZ12": "first run: warning renal-opioid",
-    "FZ15": "first run: warning equianalgesic-switch",
-    "FZ32": "first run: warning metoclopramide-above-max",
-    "FZ37": "first run: warning opioid-above-usual",
-    "FZ42": "first run: warning opioid-above-usual",
-    "FZ45": "first run: warning opioid-naive-start",
+    "FZ04": ("IV morphine 4 mg q15min PRN after 2 mg, naive (us): opioid-above-usual (384 mg/day "
+             "with PRN at their maximum) and opioid-pca-demand (above the PCA table's 0.5-2 mg "
+             "demand dose for a naive adult). Kept (fix145146): with nothing scheduled there is "
+             "no rescue share to read; the NCCN rapid-titration step (50-100% after an unchanged "
+             "15-minute reassessment) was seen only in secondary summaries, and none gives a "
+             "number of boluses at which to read an order with no stop rule"),
+    "FZ05": ("IV hydromorphone 0.5 mg q2h PRN at 71, naive (us): opioid-naive-start, the start "
+             "read at its low end from 65 (US labelling; as CL01 and LE17). Kept (fix145146)"),
+    "FZ12": ("IV hydromorphone 0.3 mg/h + 0.5 mg PRN at CrCl 28 (eu): renal-opioid caution. Kept "
+             "(fix145146) for the reasons of FK36 and CL36: no renal source seen gives a "
+             "parenteral hydromorphone day below CrCl 30 to be within"),
+    "FZ15": ("Transtec 35 mcg/h after MR morphine 80 mg/day (eu): equianalgesic-switch (105% by "
+             "SPCG). Kept (fix145146): the Transtec SmPC's only band in label_switches.csv is "
+             "from about 120 mg/day (52.5 mcg/h); a band of its lowest strength below 120 "
+             "silences round 3's dangerous HD37 (fix6970, fix9798, fix101102), the Transtec "
+             "question left with steering as AB08, CS29 and CL21"),
+    "FZ32": ("metoclopramide 30 mg/24 h SC at CrCl 58 (uk): metoclopramide-above-max, the SmPC's "
+             "renal halving at CrCl 15-60. Kept (fix145146), as XO42 and WO13: renal bands stay "
+             "in palliative settings by design"),
+    "FZ45": ("IV morphine 1.25 mg/h, naive (eu): opioid-naive-start, the UK and US starts "
+             "borrowed where the EU sources give none for IV morphine (the finding says so; "
+             "30 mg/day IV is about 90 mg OME, above NICE CG140's 20-30 mg/day). Kept "
+             "(fix145146): the borrowed-start rule of earlier fixes; no primary EU source seen "
+             "changes it"),
 }
+# Quiet after fix145146: FZ37 (us, MS Contin 60 mg q12h + IV morphine 6 mg q1h PRN) and FZ42
+# (us, IV morphine 2 mg/h + 4 mg q15min PRN): opioid-above-usual is gone. A rescue within the
+# published share of the scheduled day (rotation_rules.csv breakthrough_fraction, at most 20% for
+# morphine: NCCN/ONS) is judged against the IV label's usual day at a usual day's 3 as-needed
+# doses (usual-palliative-range, eTG), one reading with its plausibility (fix141142); a rescue
+# above every share keeps its day at its maximum.
 FRESH146_LEFT: dict[str, str] = {}
 FRESH146_STILL_WARNED: dict[str, str] = {}
 

@@ -879,8 +879,9 @@ def _measure(check: str, entry: _Entry, rows: Sequence[OpioidRange], end: str,
     OME, ordinary); the usual day read per dose would warn on every rescue of a tolerant patient.
 
     ``prn_day`` [mg/day]: for the naive checks of a regimen with no opioid scheduled, and for the
-    plausibility of a rescue beside a scheduled opioid, the day of an as-needed order at a usual
-    day's doses (:func:`_naive_prn_day`), judged against the per-day rows as a scheduled day is.
+    plausibility and the usual range of a rescue within the published share of a scheduled
+    opioid (:func:`_proportionate_rescue`), the day of an as-needed order at a usual day's doses
+    (:func:`_naive_prn_day`), judged against the per-day rows as a scheduled day is.
     """
     doses: list[tuple[OpioidRange, float, float, str]] = []
     days: list[tuple[OpioidRange, float, float, str]] = []
@@ -1149,12 +1150,14 @@ def _item_findings(k: Knowledge, entries: Sequence[_Entry], check: str, market: 
         # a generic usual row judges one dose here; the day is the regimen's (_usual_total)
         counts = entry.scheduled or prn_day is not None
         rows = _rows_for(k, check, entry, market, day_counts=counts)
-        if check == "plausible" and _proportionate_rescue(k, entry, entries):
+        if check in ("plausible", "usual") and _proportionate_rescue(k, entry, entries):
             # a rescue within the published share of the scheduled day: its day is a usual
             # day's as-needed doses (usual-palliative-range: 3, eTG), not an hourly order at its
             # theoretical 24 (a 1/6 rescue hourly would be four times the scheduled day); its
-            # single dose is still judged. A rescue above every source's share keeps its day at
-            # its maximum: a ten-fold rescue stays implausible
+            # single dose is still judged. One reading for plausibility and for the usual range:
+            # the same sources say how often such a rescue is given (fix145146). A rescue above
+            # every source's share keeps its day at its maximum: a ten-fold rescue stays
+            # implausible, and above the usual range
             prn_day = _naive_prn_day(k, entry)
         start = (hepatic or {}).get(entry.item) if check == "naive-start" else None
         if start is not None:
@@ -1457,9 +1460,9 @@ def _proportionate_rescue(k: Knowledge, entry: _Entry, entries: Sequence[_Entry]
 
 def _naive_prn_day(k: Knowledge, entry: _Entry) -> float | None:
     """An as-needed opioid's day for an opioid-naive patient with no opioid scheduled, or for
-    the plausibility of a rescue beside a scheduled opioid [mg/day]: its dose at as many doses
-    as a usual day gives before the regimen is changed (``usual-palliative-range``: 3, eTG;
-    fewer where the order allows fewer), or None.
+    the plausibility and the usual range of a rescue beside a scheduled opioid [mg/day]: its
+    dose at as many doses as a usual day gives before the regimen is changed
+    (``usual-palliative-range``: 3, eTG; fewer where the order allows fewer), or None.
 
     With nothing scheduled the as-needed order is the naive patient's opioid day, as it is for
     the usual range (:func:`_usual_total`); read at a usual day's doses, not at the theoretical
