@@ -8199,7 +8199,7 @@ def test_a_hydrate_is_a_salt_word(text, want):
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    # fresh125-004: the verb after a modal ("could", "would", "may" …) is no drug's name
+    # fresh125-004: the verb after a modal ("could", "would", "must" …) is no drug's name
     # between a name and its amount
     ("She was given sunitinib, which she could only tolerate at 25 mg daily.",
      [("sunitinib", "25 mg/day")]),

@@ -547,7 +547,7 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
 
 def _after_modal(tokens: list[Token], at: int) -> bool:
     """ "regorafenib, which she could only tolerate at a low dose of 40 mg daily": the word
-    after a modal auxiliary ("could", "would", "may" …; adverbs such as "only", "not" between)
+    after a modal auxiliary ("could", "would", "must" …; adverbs such as "only", "not" between)
     is the clause's verb, never a drug's name between the name and its amount (prosefix122125,
     fresh125-004)."""
     position = at - 1

@@ -1029,7 +1029,7 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
 
 def _after_modal(passage: Passage, tokens: list[Token], position: int) -> bool:
     """ "which she could only tolerate at a low dose of 40 mg daily": the word after a modal
-    auxiliary ("could", "would", "may" …; adverbs such as "only", "not" between) is a verb,
+    auxiliary ("could", "would", "must" …; adverbs such as "only", "not" between) is a verb,
     never a drug's name that heads the amount (prosefix122125, fresh125-004)."""
     position -= 1
     while position >= 0 and passage.word(tokens[position]) in MODAL_ADVERBS:

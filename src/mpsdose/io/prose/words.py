@@ -61,9 +61,10 @@ NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "to
                        # the modal auxiliaries ("which she could only tolerate at …";
                        # prosefix122125, fresh125-004)
                        "could", "would", "should", "might"})
-#: The modal auxiliaries of five letters or more, whose next verb ("could only tolerate") is no
-#: drug's name, and the adverbs that may stand between them and it.
-MODALS = frozenset({"could", "would", "should", "might", "shall", "can", "will", "must", "may"})
+#: The modal auxiliaries, whose next verb ("could only tolerate") is no drug's name, and the
+#: adverbs that may stand between them and it. Not "may", which is also a month ("in May
+#: imatinib 400 mg …").
+MODALS = frozenset({"could", "would", "should", "might", "shall", "can", "will", "must"})
 MODAL_ADVERBS = frozenset({"only", "not", "also", "still", "then", "never", "no", "longer",
                            "barely", "hardly", "just"})
 #: The kinds of token that modify an item: its route, release, form, schedule, as needed, PCA,
