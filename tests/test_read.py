@@ -111,7 +111,9 @@ def _items(text: str):
                                              ("fresh115", 0.87), ("fresh116", 0.90),
                                              ("fresh117", 1.0), ("fresh118", 0.85),
                                              ("fresh119", 0.88), ("fresh120", 0.83),
-                                             ("fresh121", 1.0)])
+                                             ("fresh121", 1.0), ("fresh122", 0.92),
+                                             ("fresh123", 0.85), ("fresh124", 1.0),
+                                             ("fresh125", 0.92)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -8166,3 +8168,60 @@ def test_a_count_of_doses_before_an_amount_daily_is_unclear(text, want):
 ])
 def test_mg_day_without_a_slash_is_a_days_amount(text, want):
     assert _daily_doses(text) + _others(text) == want
+
+
+# -- prosefix122125: the fresh122 to fresh125 rounds ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh122-007: a bracket that names the drug of a class word (or of its "treatment") is that
+    # drug's for an amount further on, as the bare name would be
+    ("An antipsychotic (haloperidol) was started with a dose of 2 mg twice daily.",
+     [("haloperidol", "4 mg/day")]),
+    ("Opioid therapy (oxycodone) was titrated to 20 mg twice daily.", [("oxycodone", "40 mg/day")]),
+    ("A benzodiazepine (lorazepam) was begun at 1 mg three times daily.",
+     [("lorazepam", "3 mg/day")]),
+    # ... the bracket right before the amount, as before
+    ("An opioid (morphine) 10 mg every 4 hours.", [("morphine", "60 mg/day")]),
+])
+def test_a_bracketed_name_after_a_class_word_owns_a_later_amount(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh123-005: a word of water of crystallisation is a salt word after a name or a product
+    ("Piperacillin/tazobactam hydrate 4.5 g three times daily was given.",
+     [("piperacillin + tazobactam", "13.5 g/day")]),
+    ("Cefazolin sodium hydrate 1 g twice daily.", [("cefazolin", "2 g/day")]),
+    ("He took morphine sulfate pentahydrate 10 mg every 4 hours.", [("morphine", "60 mg/day")]),
+])
+def test_a_hydrate_is_a_salt_word(text, want):
+    assert _daily_doses(text) + _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh125-004: the verb after a modal ("could", "would", "must" …) is no drug's name
+    # between a name and its amount
+    ("She was given sunitinib, which she could only tolerate at 25 mg daily.",
+     [("sunitinib", "25 mg/day")]),
+    ("He was given morphine, which he could only tolerate at 10 mg daily.",
+     [("morphine", "10 mg/day")]),
+    ("He took lamotrigine, which he would then take at a dose of 100 mg twice daily.",
+     [("lamotrigine", "200 mg/day")]),
+])
+def test_the_verb_after_a_modal_is_no_name(text, want):
+    assert _daily_doses(text) + _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh125-023: "were" and a participle of giving after a list of doses make the schedule
+    # after them every dose's, whatever its count a day
+    ("Morphine (10 mg) and gabapentin (300 mg) were administered daily for two weeks.",
+     [("morphine", "10 mg/day"), ("gabapentin", "300 mg/day")]),
+    ("Morphine 10 mg and gabapentin 300 mg were given orally twice daily.",
+     [("morphine", "20 mg/day"), ("gabapentin", "600 mg/day")]),
+    # ... while without the verb a schedule of two doses a day is still the last dose's only
+    ("Morphine 10 mg and gabapentin 300 mg twice daily.",
+     [("morphine", None), ("gabapentin", "600 mg/day")]),
+])
+def test_a_schedule_after_were_given_is_the_whole_lists(text, want):
+    assert _daily_doses(text) == want

@@ -850,6 +850,9 @@ def _drug_before(passage: Passage, tokens: list[Token], index: int) -> int | Non
     while position >= 0:
         token = tokens[position]
         if token.kind == "close":
+            named = _named_in_brackets_before(tokens, position + 1, walked=True)
+            if named is not None:
+                return named  # "LMWH treatment (Enoxaparin) initiated with a dose of 120 mg"
             depth = 1
             position -= 1
             while position >= 0 and depth:
@@ -950,13 +953,17 @@ def _names_a_condition(passage: Passage, tokens: list[Token], position: int) -> 
     return bool(rest) and (rest[0] in _CONDITIONS or rest == ["use", "disorder"])
 
 
-def _named_in_brackets_before(tokens: list[Token], index: int) -> int | None:
+def _named_in_brackets_before(tokens: list[Token], index: int, walked: bool = False) -> int | None:
     """ "Tablet Nexito (escitalopram) 10 mg", "an antidepressant (escitalopram) 10 mg": a
     bracket right before the amount that holds only a catalogue drug's name (and its salt),
     after a word that is no drug — a brand the catalogue does not know, a class — names the
     drug the amount is given as. Also with a route word before the name and a comma after the
     bracket ("Corticosteroids (intravenous hydrocortisone), 100 mg thrice daily"; fresh76-007).
-    The position of that name, or None."""
+    ``walked``: the bracket closes at ``index - 1`` somewhere before the amount, words between —
+    "LMWH treatment (Enoxaparin) initiated with a dose of 120 mg twice daily" (prosefix122125,
+    fresh122-007): the bracket that names the drug of a class word or a brand is still that
+    drug's, as the name written without the class word would be; the words between are what
+    :func:`_drug_before` walks through for any name. The position of that name, or None."""
     close = index - 1
     if close >= 0 and tokens[close].kind == "punct" and tokens[close].value == ",":
         close -= 1
@@ -973,6 +980,11 @@ def _named_in_brackets_before(tokens: list[Token], index: int) -> int | None:
         return None
     if close != index - 1 and tokens[opening - 1].kind != "class":
         return None  # the comma only after a class word's bracket
+    if walked and (tokens[opening - 1].kind != "class" and not (
+            opening >= 2 and tokens[opening - 1].kind == "word"
+            and tokens[opening - 1].value in _TREATMENT_NOUNS
+            and tokens[opening - 2].kind == "class")):
+        return None  # walked to: only after a class word, or its "treatment" ("LMWH therapy")
     return position
 
 

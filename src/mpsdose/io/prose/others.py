@@ -23,7 +23,14 @@ import attrs
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.result import OtherItem, ReadFinding, Reading, ReadItem, ReadState
 from mpsdose.io.prose.scan import Token, scan
-from mpsdose.io.prose.words import INN_STEM, NOT_A_NAME, SALTS, name_like
+from mpsdose.io.prose.words import (
+    INN_STEM,
+    MODAL_ADVERBS,
+    MODALS,
+    NOT_A_NAME,
+    SALTS,
+    name_like,
+)
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.drugs import Drug, OtherDrug, without_salt
 from mpsdose.model.findings import Finding, Severity
@@ -525,15 +532,30 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
             and paired.group(1).lower() not in NOT_A_NAME | _PHRASE_WORDS | _UNIT_WORDS:
         return True  # "captopril 50mg / HCT 25mg": the word after the slash heads the amount
     tokens = scan(second.text, text, start, end, passage.vocabulary)
+    kept = _outside_remarks(tokens)
     # a brand in brackets right after the name is the name's ("immunoglobulin (Hyper-Tet 250
     # U)"), as the catalogue's reading holds "methyl-prednisolone (Urbason 40 mg)"
     return any(token.kind == "word" and not chemical_formula(second.text[token.start:token.end])
+               and not _after_modal(kept, at)
                and (name_like(str(token.value)) or (
         (_hyphened_name(second.text[token.start:token.end])
          or _hyphened_chemical(second.text[token.start:token.end]))
         and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
         and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
-        for token in _outside_remarks(tokens))
+        for at, token in enumerate(kept))
+
+
+def _after_modal(tokens: list[Token], at: int) -> bool:
+    """ "regorafenib, which she could only tolerate at a low dose of 40 mg daily": the word
+    after a modal auxiliary ("could", "would", "must" …; adverbs such as "only", "not" between)
+    is the clause's verb, never a drug's name between the name and its amount (prosefix122125,
+    fresh125-004)."""
+    position = at - 1
+    while position >= 0 and tokens[position].kind == "word" \
+            and str(tokens[position].value) in MODAL_ADVERBS:
+        position -= 1
+    return position >= 0 and tokens[position].kind == "word" \
+        and str(tokens[position].value) in MODALS
 
 
 #: The symbols of the elements a medicine's chemical formula is written with.

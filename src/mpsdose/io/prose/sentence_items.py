@@ -502,6 +502,7 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
         return None
     position = reading.last + 1
     doses = 0
+    together = False
     while position < len(tokens):
         token = tokens[position]
         if token.kind in ("route", "form"):
@@ -512,6 +513,10 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
             position += 1  # "…, and acetylsalicylic acid 100 mg, once a day": set off by a comma
             break
         shared = _shared_back(passage, tokens, position) if doses else None
+        together = shared is None and doses > 0 \
+            and _given_together(passage, tokens, position) is not None
+        if together:
+            shared = _given_together(passage, tokens, position)
         if shared is not None:
             position = shared  # "furosemide 20 mg and levothyroxine 100 µg, both once daily"
             break
@@ -562,6 +567,8 @@ def _list_end_schedule(passage: Passage, tokens: list[Token], reading: ItemReadi
             or not isinstance(tokens[position].value, Schedule):
         return None
     after = tokens[position + 1:]
+    if together:
+        return position  # the list's own verb: the words after it are the clause's
     if after and not (len(after) == 1 and passage.word(after[0]) == ".") \
             and passage.word(after[0]) != ";" \
             and not _LIST_DURATION.fullmatch(passage.normal[tokens[position].end:after[-1].end]) \
@@ -587,6 +594,9 @@ def _last_dose_only(passage: Passage, tokens: list[Token], reading: ItemReading,
     said = passage.text[tokens[reading.amount_token or end].start:tokens[end].end]
     if end >= 1 and passage.word(tokens[end - 1]) in _EVERY_ONE:
         return None  # "…, both once daily", "… each twice daily": every dose's, in words
+    if any(end >= back and _given_together(passage, tokens, end - back) == end
+           for back in (2, 3)):
+        return None  # "X (900 mg) and Y (300 mg) were administered daily": the list's verb
     if not _closed_by_and(passage, tokens, reading, end):
         return (f"the schedule at the end of the list of doses ({said!r}) follows a list of "
                 "commas alone: it may be the last dose's only, so this dose's daily amount is "
@@ -614,6 +624,29 @@ def _shared_back(passage: Passage, tokens: list[Token], position: int) -> int | 
             and tokens[position + 1].kind == "freq":
         return position + 1
     return None
+
+
+#: The participles of giving after "were" whose schedule is the schedule of the whole subject.
+_GIVEN_TOGETHER = frozenset({"given", "administered", "prescribed", "taken", "continued",
+                             "started", "commenced", "initiated", "used", "resumed"})
+
+
+def _given_together(passage: Passage, tokens: list[Token], position: int) -> int | None:
+    """ "Oral rifampicin (900 mg) and doxycycline (300 mg) were administered daily": "were" and
+    a participle of giving right after the last dose of a list, then a schedule — the verb's
+    subject is the whole list (plural "were"), so the schedule is every dose's, whatever its
+    count a day, as "both" or "each" make it (prosefix122125, fresh125-023). The position of the
+    schedule, or None. Without the verb ("X 10 mg and Y 20 mg twice daily") the line stays where
+    :func:`_last_dose_only` draws it."""
+    if position + 2 >= len(tokens) or passage.word(tokens[position]) != "were" \
+            or passage.word(tokens[position + 1]) not in _GIVEN_TOGETHER:
+        return None
+    ahead = position + 2
+    if tokens[ahead].kind == "route" and ahead + 1 < len(tokens):
+        ahead += 1  # "… were given orally twice daily"
+    if tokens[ahead].kind != "freq":
+        return None
+    return ahead
 
 
 def _closed_by_and(passage: Passage, tokens: list[Token], reading: ItemReading, end: int) -> bool:

@@ -20,6 +20,8 @@ from mpsdose.io.prose.words import (
     CONDITIONS,
     GLUE,
     INN_STEM,
+    MODAL_ADVERBS,
+    MODALS,
     NAME_NOUNS,
     NOT_A_NAME,
     NOT_NAMES,
@@ -1010,6 +1012,8 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
                                        | NAME_NOUNS | CONDITIONS | SERVICES | _SYMPTOMS
                                        | _NOT_GIVEN_NOUNS):
         return None
+    if _after_modal(passage, tokens, position):
+        return None  # "which he could only tolerate at 10 mg": a verb, no name (prosefix122125)
     if position - 1 > low and (tokens[position - 1].kind == "route"
                                or passage.word(tokens[position - 1]) in _GIVEN_AS):
         return head  # "oral baclofen", "nebulized X": a name given by a route is a drug's
@@ -1021,6 +1025,16 @@ def _unknown_head(passage: Passage, tokens: list[Token], low: int, index: int) -
         # in brackets after a drug's name ("methyl-prednisolone (Urbason 40 mg)")
         return head
     return head if dose_words else None
+
+
+def _after_modal(passage: Passage, tokens: list[Token], position: int) -> bool:
+    """ "which she could only tolerate at a low dose of 40 mg daily": the word after a modal
+    auxiliary ("could", "would", "must" …; adverbs such as "only", "not" between) is a verb,
+    never a drug's name that heads the amount (prosefix122125, fresh125-004)."""
+    position -= 1
+    while position >= 0 and passage.word(tokens[position]) in MODAL_ADVERBS:
+        position -= 1
+    return position >= 0 and passage.word(tokens[position]) in MODALS
 
 
 #: The relative pronouns that open a clause about the noun right before their comma.

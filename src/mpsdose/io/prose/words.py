@@ -25,6 +25,8 @@ __all__ = [
     "NOT_NAMES",
     "ONE_PATIENT",
     "ROUTE_NOUNS",
+    "MODALS",
+    "MODAL_ADVERBS",
     "SALTS",
     "SERVICES",
     "name_like",
@@ -55,7 +57,16 @@ GLUE = frozenset({
 NOT_NAMES = frozenset({"taken", "given", "twice", "three", "every", "daily", "total", "which",
                        "where", "while", "until", "after", "before", "during", "since",
                        "because", "without", "within", "reduction", "increase", "decrease",
-                       "finally", "respectively", "patients"})
+                       "finally", "respectively", "patients",
+                       # the modal auxiliaries ("which she could only tolerate at …";
+                       # prosefix122125, fresh125-004)
+                       "could", "would", "should", "might"})
+#: The modal auxiliaries, whose next verb ("could only tolerate") is no drug's name, and the
+#: adverbs that may stand between them and it. Not "may", which is also a month ("in May
+#: imatinib 400 mg …").
+MODALS = frozenset({"could", "would", "should", "might", "shall", "can", "will", "must"})
+MODAL_ADVERBS = frozenset({"only", "not", "also", "still", "then", "never", "no", "longer",
+                           "barely", "hardly", "just"})
 #: The kinds of token that modify an item: its route, release, form, schedule, as needed, PCA,
 #: infusion, device, lockout, and "about".
 MODIFIERS = frozenset({"route", "release", "form", "prn", "pca", "infusion", "device", "freq",
@@ -67,7 +78,12 @@ SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "ta
                    # the British spellings, and the esters written after a name as a salt is
                    # ("olmesartan medoxomil 40mg qd", "candesartan cilexetil", "cefuroxime axetil")
                    "mesilate", "besilate", "hydrobromide", "medoxomil", "cilexetil", "axetil",
-                   "pivoxil"})
+                   "pivoxil",
+                   # water of crystallisation, written after a name or a combination as a salt
+                   # is ("tazobactam/piperacillin hydrate", "naloxone hydrochloride dihydrate";
+                   # prosefix122125, fresh123-005)
+                   "hydrate", "hemihydrate", "monohydrate", "dihydrate", "trihydrate",
+                   "pentahydrate"})
 #: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
 DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
                          "morning", "evening", "night", "bedtime", "weekly", "hourly",
