@@ -131,6 +131,11 @@ class SafetyError(MpsdoseError, ValueError):
         super().__init__("; ".join(f"{f.code}: {f.message}" for f in errors))
 
 
+def _and_rule_source(source: str, rule: SafetyRule) -> str:
+    """A property row's source, and the rule's where it is another."""
+    return source if source == rule.source else f"{source} ; also: {rule.source}"
+
+
 def _rule(k: Knowledge, check: str, *, threshold: bool = False) -> SafetyRule:
     """The first (default) row of a check in ``safety_rules.csv``; with ``threshold``, the first
     row that gives one."""
@@ -1481,7 +1486,7 @@ def _cyp3a4_label_asks(k: Knowledge, items: Sequence[Item], prop: str, code: str
             f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
             f"inhibitor {', '.join(named)}: {drug}'s label asks for {asks} with such an "
             f"inhibitor. {rule.statement}"),
-            source if source == rule.source else f"{source} ; also: {rule.source}"))
+            _and_rule_source(source, rule)))
     return found
 
 
@@ -1538,7 +1543,7 @@ def _anticoagulant_cyp3a4_pgp(k: Knowledge, items: Sequence[Item]) -> list[Findi
         found.append(Finding(rule.severity, "anticoagulant-cyp3a4-pgp-inhibitor", (
             f"{drug} with {', '.join(named)}, which {drug}'s label names among the strong "
             f"inhibitors of both CYP3A4 and P-gp. {rule.statement}"),
-            source if source == rule.source else f"{source} ; also: {rule.source}"))
+            _and_rule_source(source, rule)))
     return found
 
 
@@ -1588,7 +1593,7 @@ def _cyp2c19_prodrug(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             f"{drug} with the CYP2C19 inhibitor {', '.join(named)}, which {drug}'s label says to "
             f"avoid: {drug} is a prodrug activated by CYP2C19, so its effect falls. "
             f"{rule.statement}"),
-            source if source == rule.source else f"{source} ; also: {rule.source}"))
+            _and_rule_source(source, rule)))
     return found
 
 
@@ -1616,7 +1621,7 @@ def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         found.append(Finding(rule.severity, "cyp1a2-inhibitor-contraindicated", (
             f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP1A2 "
             f"inhibitor {', '.join(named)}: contraindicated by {drug}'s label. {rule.statement}"),
-            source if source == rule.source else f"{source} ; also: {rule.source}"))
+            _and_rule_source(source, rule)))
     return found
 
 
@@ -3450,16 +3455,7 @@ def _titration(k: Knowledge, readings: _Readings, chosen: str, *,
                 increment += (f"; from every {significant(was, 3)} h to the label's every "
                               f"{significant(now, 3)} h, the previous day read as doses at that "
                               "interval")
-            # a guideline's increment (basis "guideline": eTG's weekly 10 mg of once-daily
-            # morphine for breathlessness) is named as one, not as the product's label
-            whose = ("the guideline's increment for the product" if label.basis == "guideline"
-                     else "the product label's own increment")
-            followed = "guideline" if label.basis == "guideline" else "label"
-            borrowed = borrowed_titration_markets(label, market, knowledge=k)
-            lent = ("" if not borrowed or market is None else
-                    f" (borrowed: no {market.upper()} {followed} increment for the product is "
-                    f"shipped; the rise is within the increment of each of the "
-                    f"{', '.join(m.upper() for m in borrowed)} {followed}s)")
+            whose, followed, borrowed, lent = _increment_words(k, label, market)
             return [Finding(Severity.INFO, "opioid-titration-step", (
                 f"the opioids rise from OME {_range_text(before)} to {_range_text(after)} "
                 f"mg/day (+{significant((worst - 1) * 100, 3)}% by {table_id}{how}), beyond the "
@@ -3510,6 +3506,25 @@ def _route_changed(before_items: Sequence[tuple[Item, str, float]],
     return any(routes(before_items, d) != routes(after_items, d) for d in kept)
 
 
+def _increment_words(k: Knowledge, label: OpioidRange, market: str | None
+                     ) -> tuple[str, str, list[str], str]:
+    """How a titration-step row followed is named: whose increment ("the product label's own
+    increment", or "the guideline's increment for the product" for a row of basis
+    ``guideline``: eTG's weekly 10 mg of once-daily morphine for breathlessness, a published
+    methadone start protocol), what is followed (label or guideline), the markets it is
+    borrowed from, and the words saying so (empty where the chosen market's own row judged)."""
+    guideline = label.basis == "guideline"
+    whose = ("the guideline's increment for the product" if guideline
+             else "the product label's own increment")
+    followed = "guideline" if guideline else "label"
+    borrowed = borrowed_titration_markets(label, market, knowledge=k)
+    lent = ("" if not borrowed or market is None else
+            f" (borrowed: no {market.upper()} {followed} increment for the product is "
+            f"shipped; the rise is within the increment of each of the "
+            f"{', '.join(m.upper() for m in borrowed)} {followed}s)")
+    return whose, followed, borrowed, lent
+
+
 def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]],
                     after_items: Sequence[tuple[Item, str, float]],
                     market: str | None = None) -> list[Finding]:
@@ -3534,14 +3549,7 @@ def _methadone_step(k: Knowledge, before_items: Sequence[tuple[Item, str, float]
         before, after = before_items[0][0], after_items[0][0]
         label = label_titration_step(before, after, market, knowledge=k)
         if label is not None and label.per_dose is not None:
-            whose = ("the guideline's increment" if label.basis == "guideline"
-                     else "the product label's own increment")
-            followed = "guideline" if label.basis == "guideline" else "label"
-            borrowed = borrowed_titration_markets(label, market, knowledge=k)
-            lent = ("" if not borrowed or market is None else
-                    f" (borrowed: no {market.upper()} {followed} increment is shipped; the rise "
-                    f"is within the increment of each of the "
-                    f"{', '.join(m.upper() for m in borrowed)} {followed}s)")
+            whose, followed, _, lent = _increment_words(k, label, market)
             every = ("" if label.interval_h is None
                      else f" every {significant(label.interval_h, 3)} h")
             return [Finding(Severity.INFO, "opioid-titration-step", (
