@@ -397,7 +397,7 @@ def _patch_content(parts: _Parts, known: Knowledge, written: str) -> None:
     if not rows or parts.unit is None or parts.unit.strip() not in ("mg", "mcg", "g"):
         return
     text = parts.text
-    content = parts.amounts[0] * {"mg": 1.0, "mcg": 1e-3, "g": 1e3}[parts.unit.strip()]
+    content = parts.amounts[0] * lookup_unit(parts.unit.strip()).scale  # in mg
     listed = ", ".join(f"{plain(r.content_mg)} mg" for r in rows)
     row = known.products.patch(written, content)
     if row is None:
