@@ -8225,3 +8225,20 @@ def test_the_verb_after_a_modal_is_no_name(text, want):
 ])
 def test_a_schedule_after_were_given_is_the_whole_lists(text, want):
     assert _daily_doses(text) == want
+
+
+# -- the lead, after prosefix122125: a clause about a name the catalogue does not know ---------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "morphine, and X which he may take at 10 mg daily": the amount is said in a clause about X,
+    # a name the catalogue does not know joined to morphine — never morphine's
+    ("He was given morphine, and zorbanol which he may take at 10 mg daily.", [("morphine", None)]),
+    ("He was given morphine, and zorbanol, which he took at 10 mg daily.", [("morphine", None)]),
+    ("He was given morphine and zorbanol, which was continued at 10 mg daily.",
+     [("morphine", None)]),
+    # ... while a clause about the drug itself, or "this", still gives it the amount
+    ("He was given morphine, which he took at 10 mg daily.", [("morphine", "10 mg/day")]),
+    ("He was given morphine, and this was titrated to 10 mg daily.", [("morphine", "10 mg/day")]),
+])
+def test_a_clause_about_an_unknown_name_keeps_its_amount(text, want):
+    assert _daily_doses(text) + _others(text) == want

@@ -800,6 +800,10 @@ def follows_unknown_dose(passage: Passage, tokens: list[Token], drug_index: int,
     return False
 
 
+#: The subject and the auxiliaries of a clause about a name ("which he may take at 10 mg").
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "the", "patient", "may"})
+
+
 def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: int,
                              index: int) -> bool:
     """ "She was treated with a fixed dose of fluoxetine and buspirone added with the amount of
@@ -807,7 +811,8 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
     joined to the drug by "and", "or", "plus" or a comma, between the drug and the amount, with
     only a verb, the words of a dose or glue between it and the amount — the amount follows that
     name (it is that name's, or each's: the text does not say), so it is never the drug's alone.
-    Said in a finding; not read."""
+    So where a clause about the name stands between ("morphine, and X which he may take at
+    10 mg daily"). Said in a finding; not read."""
     position = drug_index + 1
     while position < index and (tokens[position].kind in ("release", "form")
                                 or passage.word(tokens[position]) in SALTS):
@@ -817,6 +822,9 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
                              or (joint.kind == "punct" and joint.value == ",")):
         return False
     position += 1
+    if joint.kind == "punct" and position < index and tokens[position].kind == "plus" \
+            and passage.word(tokens[position]) in ("and", "or"):
+        position += 1  # "morphine, and X": the comma before the conjunction
     while position < index and (tokens[position].kind in ("route", "release", "form")
                                 or passage.word(tokens[position]) in _GIVEN_AS):
         position += 1  # "and oral buspirone"
@@ -829,9 +837,26 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
             | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS):
         return False
     position += 1
+    relative = False
     while position < index:
         token = tokens[position]
         said = passage.word(token)
+        if not relative and token.kind == "clause" and said in ("which", "that") and (
+                tokens[position - 1] is name or (tokens[position - 1].kind == "punct"
+                                                 and tokens[position - 1].value == ","
+                                                 and tokens[position - 2] is name)):
+            # "morphine, and X which he may take at 10 mg daily": a clause about the name
+            # (its subject, a modal) between it and the amount
+            relative = True
+            position += 1
+            continue
+        if token.kind == "punct" and token.value == "," and tokens[position - 1] is name \
+                and position + 1 < index and tokens[position + 1].kind == "clause":
+            position += 1
+            continue
+        if relative and said in _CLAUSE_SUBJECTS | MODALS | MODAL_ADVERBS:
+            position += 1
+            continue
         if token.kind in ("verb", "route", "release", "form", "approx") or (
                 token.kind in ("word", "cue", "plus", "freq")
                 and said in GLUE | SALTS | _DOSE_PHRASE | _AMOUNT_NOUNS) \
