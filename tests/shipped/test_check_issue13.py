@@ -1887,6 +1887,28 @@ FRESH145_STILL_WARNED = {
 FRESH146_LEFT: dict[str, str] = {}
 FRESH146_STILL_WARNED: dict[str, str] = {}
 
+# Round 147 (psychological symptoms and their drugs beside analgesia; us/uk/eu) and round 148
+# (gastrointestinal and hepatobiliary cancers; au/nz/jp): the first runs.
+FRESH147_LEFT: dict[str, str] = {}
+FRESH147_STILL_WARNED = {
+    "GJ39": ("Durogesic 50 mcg/h after MST 180 mg/day beside mirtazapine 15 mg at night (uk, "
+             "hospice): serotonergic (fentanyl with mirtazapine, FDA 2016) — first run"),
+}
+FRESH148_LEFT = {
+    "GK18": ("gabapentin 900 to 3600 mg/day in one change (nz): only gabapentin-at-max information; "
+             "no titration step is judged for a gabapentinoid — first run"),
+}
+FRESH148_STILL_WARNED = {
+    "GL03": "oral morphine 2.5 mg q6h PRN max 4/day, moderate hepatic (nz): hepatic-opioid — first run",
+    "GL12": ("paracetamol 2 g/day, severe hepatic, 58 kg (nz): acetaminophen-above-max (GGC 30 mg/kg/day) "
+             "— first run"),
+    "GL15": ("Durogesic 12 mcg/h after OxyContin 20 mg/day, moderate hepatic, not tolerant (au): "
+             "hepatic-opioid, fentanyl-patch-low-ome — first run"),
+    "GL19": "SC hydromorphone 0.5 mg q6h PRN max 4/day, moderate hepatic (au): hepatic-opioid — first run",
+    "GL50": ("OxyContin 15 mg q12h + OxyNorm 5 mg PRN, naive (au): opioid-naive-start (eTG 5 mg q12h) "
+             "— first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2035,6 +2057,8 @@ ROUNDS = {
     "fresh144": (FRESH144_LEFT, FRESH144_STILL_WARNED),
     "fresh145": (FRESH145_LEFT, FRESH145_STILL_WARNED),
     "fresh146": (FRESH146_LEFT, FRESH146_STILL_WARNED),
+    "fresh147": (FRESH147_LEFT, FRESH147_STILL_WARNED),
+    "fresh148": (FRESH148_LEFT, FRESH148_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
