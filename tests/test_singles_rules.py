@@ -77,6 +77,24 @@ def test_no_product_or_mg_per_hour_stays_refused(text: str) -> None:
         parse_item(text)
 
 
+@pytest.mark.parametrize("name", ["fentos", "Fentos", "fentos tape", "フェントス"])
+def test_the_product_by_its_other_names_reads_as_its_release_rate(name: str) -> None:
+    # patch_products.csv also_written: the Latin brand of a Japanese case report ("Fentos tape
+    # 2 mg") is the same product, so its content is read as the product's release rate
+    for row in _FENTOS:
+        item = parse_item(f"{name} {row.content_mg:g} mg td q24h")
+        assert item.daily() == pytest.approx(row.release_mcg_h * 24 / 1000)
+    with pytest.raises(UnitError, match="not a content listed"):
+        parse_item(f"{name} 3 mg td q24h")
+
+
+def test_other_names_are_names_of_the_same_drug() -> None:
+    known = resolve(None)
+    for row in known.products.patches:
+        for name in row.also_written:
+            assert known.catalogue.resolve(name).name == row.drug, name
+
+
 def test_another_change_interval_than_the_label_is_refused() -> None:
     with pytest.raises(ItemSyntaxError, match="changed every 24 h by its label"):
         parse_item("フェントステープ 2 mg td q72h")

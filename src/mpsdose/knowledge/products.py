@@ -80,12 +80,14 @@ class PatchProduct(Value):
     conversion_table: str | None
     source: str
     notes: str = ""
+    also_written: tuple[str, ...] = ()  #: other names it is written by (fentos, フェントス)
 
     @classmethod
     def from_row(cls, row: Row) -> PatchProduct:
+        also = tuple(filter(None, (n.strip() for n in (row.get("also_written") or "").split("|"))))
         return cls(row["product"], row["market"], row["drug"], row["content_mg"],
                    row["content_basis"], row["release_mcg_h"], row["interval_h"],
-                   row.get("conversion_table"), row["source"], row.get("notes", ""))
+                   row.get("conversion_table"), row["source"], row.get("notes", ""), also)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -109,7 +111,9 @@ class Products(Value):
             by_name.setdefault(fold(strength.product), []).append(strength)
         patch_names: dict[str, list[PatchProduct]] = {}
         for patch in patches:
-            patch_names.setdefault(fold(patch.product), []).append(patch)
+            # the product by its own name and by the others it is written by ("fentos 2 mg td")
+            for name in dict.fromkeys(fold(n) for n in (patch.product, *patch.also_written)):
+                patch_names.setdefault(name, []).append(patch)
         for row in strength_rows:
             if fold(row["product"]) in patch_names:
                 raise row.error(f"{row['product']} is also a patch of patch_products.csv",

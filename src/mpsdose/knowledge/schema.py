@@ -973,6 +973,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("interval_h", Kind.POSITIVE, unit="h", doc="The labelled change interval."),
         Column("conversion_table", required=False,
                doc="The table of patch_conversion.csv that this product's insert prints."),
+        Column("also_written", required=False,
+               doc="Other names the product is written by, each a name of drug_names.csv for "
+                   "the same drug, separated by | (フェントス|fentos)."),
         key=("product", "market", "content_mg"),
         doc="A patch written by its content is read as the release rate of its own row; a "
             "content label not listed is refused.",
