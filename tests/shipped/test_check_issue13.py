@@ -1892,12 +1892,16 @@ FRESH146_STILL_WARNED: dict[str, str] = {}
 FRESH147_LEFT: dict[str, str] = {}
 FRESH147_STILL_WARNED = {
     "GJ39": ("Durogesic 50 mcg/h after MST 180 mg/day beside mirtazapine 15 mg at night (uk, "
-             "hospice): serotonergic (fentanyl with mirtazapine, FDA 2016) — first run"),
+             "hospice): serotonergic (fentanyl with mirtazapine, FDA 2016). Kept (fix147g): the "
+             "pair is new (the previous opioid was morphine, not a serotonergic opioid of the FDA "
+             "2016 list), and the sources shipped name mirtazapine as serotonergic beside "
+             "fentanyl (FDA 2016 class labelling; the 5-HT3 antagonist labels of 2014 list "
+             "mirtazapine and fentanyl); no source seen grades mirtazapine, a NaSSA, lower"),
 }
-FRESH148_LEFT = {
-    "GK18": ("gabapentin 900 to 3600 mg/day in one change (nz): only gabapentin-at-max information; "
-             "no titration step is judged for a gabapentinoid — first run"),
-}
+# Caught after fix147g: GK18 (nz, gabapentin 900 -> 3600 mg/day in one change):
+# non-opioid-titration-step, borrowed (no NZ row): beyond the EU SmPC's +300 mg/day a step and the
+# US label's named doses (at most a doubling, 900 -> 1800 mg/day), titration_steps.csv.
+FRESH148_LEFT: dict[str, str] = {}
 FRESH148_STILL_WARNED = {
     "GL03": "oral morphine 2.5 mg q6h PRN max 4/day, moderate hepatic (nz): hepatic-opioid — first run",
     "GL12": ("paracetamol 2 g/day, severe hepatic, 58 kg (nz): acetaminophen-above-max (GGC 30 mg/kg/day) "

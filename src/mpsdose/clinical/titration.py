@@ -3,7 +3,9 @@
 Opioids have their palliative titration step (``opioid-titration-step``, 30-50%). Other drugs
 of a palliative regimen are titrated by their labels: pregabalin from 150 mg/day, doubling the
 day at most a step (150 -> 300 -> 600 mg/day, EU SmPC and US label); mirogabalin from 5 mg twice
-daily, up by 5 mg a dose at intervals of at least a week (Japanese package insert).
+daily, up by 5 mg a dose at intervals of at least a week (Japanese package insert); gabapentin
+from 900 mg/day, by 300 mg/day every 2-3 days (EU SmPC) or to the US label's named doses (300 ->
+600 -> 900 -> 1800 mg/day, at most a doubling each).
 ``data/titration_steps.csv`` holds those steps. Where the previous regimen and the new one both
 schedule the drug by the route, a rise of the scheduled day within one step (or to the label's
 start, which a first dose may be) is silent; beyond it is a warning naming the label's step and
@@ -55,9 +57,10 @@ def titration_step_findings(items: Sequence[Item], previous: Sequence[Item],
     previous
         The regimen it replaces (``--previous``).
     market
-        The chosen market: its rows judge; where it has none for the drug, route and release,
-        every other market's rows are borrowed (the rise must be within each, and the finding
-        names them). None: every market's rows.
+        The chosen market: its rows judge (the rise must be within each); where it has none for
+        the drug, route and release, every other market's rows are borrowed, and the rise warns
+        only where it is beyond every one of them (the finding names them). None: every
+        market's rows, the rise within each.
     knowledge
         Where the steps come from (``titration_steps.csv``; default: the shipped data).
 
@@ -96,7 +99,9 @@ def titration_step_findings(items: Sequence[Item], previous: Sequence[Item],
         judged = own or rows  # no label of the chosen market's own: every other market's
         beyond = [row for row in judged
                   if not row.allows(old_dose, new_dose, old_day, new_day, per_day)]
-        if not beyond:
+        if not beyond or (not own and len(beyond) < len(judged)):
+            # a market with no label of its own is not held to the strictest foreign one:
+            # a borrowed judgement warns only where the rise is beyond every market's step
             continue
         labels = ", ".join(sorted({(row.market or "any").upper() for row in beyond}))
         borrowed = (f" (borrowed: no {market.upper()} row is shipped)"
