@@ -262,7 +262,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 146": ("check_dangerous_fresh146.csv", "check_ordinary_fresh146.csv"),
         "held-out 147": ("check_dangerous_fresh147.csv", "check_ordinary_fresh147.csv"),
         "held-out 148": ("check_dangerous_fresh148.csv", "check_ordinary_fresh148.csv"),
-        "held-out 149": ("check_dangerous_fresh149.csv", "check_ordinary_fresh149.csv")}
+        "held-out 149": ("check_dangerous_fresh149.csv", "check_ordinary_fresh149.csv"),
+        "held-out 150": ("check_dangerous_fresh150.csv", "check_ordinary_fresh150.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
