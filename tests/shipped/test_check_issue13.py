@@ -1913,6 +1913,20 @@ FRESH148_STILL_WARNED = {
              "— first run"),
 }
 
+# Round 149 (look-alike, sound-alike and formulation confusions; us/uk/eu) and round 150
+# (infection, fever and acute illness on palliative regimens; au/nz/jp): the first runs.
+FRESH149_LEFT = {
+    "GM30": ("oral Panadol 1 g qid + IV paracetamol 1 g q6h, 8 g/day (uk): only acetaminophen-at-max "
+             "information; the uk rows are each of one route, and the day across routes meets no "
+             "row — first run"),
+}
+FRESH149_STILL_WARNED: dict[str, str] = {}
+FRESH150_LEFT: dict[str, str] = {}
+FRESH150_STILL_WARNED = {
+    "GQ47": ("SC oxycodone 5 mg/24 h + 1 mg q2h PRN max 6/day at CrCl 25, last days (au): renal-opioid "
+             "caution — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2063,6 +2077,8 @@ ROUNDS = {
     "fresh146": (FRESH146_LEFT, FRESH146_STILL_WARNED),
     "fresh147": (FRESH147_LEFT, FRESH147_STILL_WARNED),
     "fresh148": (FRESH148_LEFT, FRESH148_STILL_WARNED),
+    "fresh149": (FRESH149_LEFT, FRESH149_STILL_WARNED),
+    "fresh150": (FRESH150_LEFT, FRESH150_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
