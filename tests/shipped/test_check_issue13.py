@@ -1903,15 +1903,25 @@ FRESH147_STILL_WARNED = {
 # US label's named doses (at most a doubling, 900 -> 1800 mg/day), titration_steps.csv.
 FRESH148_LEFT: dict[str, str] = {}
 FRESH148_STILL_WARNED = {
-    "GL03": "oral morphine 2.5 mg q6h PRN max 4/day, moderate hepatic (nz): hepatic-opioid — first run",
-    "GL12": ("paracetamol 2 g/day, severe hepatic, 58 kg (nz): acetaminophen-above-max (GGC 30 mg/kg/day) "
-             "— first run"),
     "GL15": ("Durogesic 12 mcg/h after OxyContin 20 mg/day, moderate hepatic, not tolerant (au): "
-             "hepatic-opioid, fentanyl-patch-low-ome — first run"),
-    "GL19": "SC hydromorphone 0.5 mg q6h PRN max 4/day, moderate hepatic (au): hepatic-opioid — first run",
-    "GL50": ("OxyContin 15 mg q12h + OxyNorm 5 mg PRN, naive (au): opioid-naive-start (eTG 5 mg q12h) "
-             "— first run"),
+             "hepatic-opioid, fentanyl-patch-low-ome. Kept (fix148h): the Duragesic label halves "
+             "the usual patch start in mild to moderate impairment, and from 40 mg OME the usual "
+             "start is already the smallest patch (12 mcg/h, UK SmPC band 30-<60), so no sourced "
+             "reduced dose holds it; the AU Durogesic PI's dosage section was not seen (only its "
+             "description and the AU CMI: 'only used in people who have previously been using "
+             "other opioid-based pain relief'), so the US 60 mg/day tolerance stays borrowed"),
+    "GL50": ("OxyContin 15 mg q12h + OxyNorm 5 mg PRN, naive (au): opioid-naive-start (eTG 5 mg "
+             "q12h). Kept (fix148h): the issue's rule, a naive patient is never silent above the "
+             "labelled start, and no AU label start of 15 mg was seen (US OxyContin: 10 mg q12h)"),
 }
+# Quiet after fix148h: GL03 (nz, oral morphine 2.5 mg q6h PRN max 4/day, moderate hepatic) and
+# GL19 (au, SC hydromorphone 0.5 mg q6h PRN max 4/day, moderate hepatic): hepatic-opioid is
+# information, each dose within a sourced hepatic reduction in hepatic_opioid_doses.csv (Frontline
+# Gastroenterology's morphine 2.5 mg 4-6 hourly for advanced liver disease; half the low end of the
+# US hydromorphone injection's 1-2 mg SC start, the Dilaudid label's fraction). GL12 (nz,
+# paracetamol 2 g/day, Child-Pugh C, 58 kg): acetaminophen-above-max is information, within the
+# Scottish Palliative Care Guidelines' 2 g/24 h in severe impairment and above Glasgow's 30 mg/kg/day
+# (1740 mg): two UK guidelines of the same standing that disagree, both named.
 
 # Round 149 (look-alike, sound-alike and formulation confusions; us/uk/eu) and round 150
 # (infection, fever and acute illness on palliative regimens; au/nz/jp): the first runs.

@@ -24,10 +24,15 @@ SOURCED = [
     ("tapentadol", Route.ORAL, "er", frozenset({"moderate"}), "start", 24, 50, 50),
     # fix119120: the Ultram label's cirrhosis dose, 50 mg every 12 hours
     ("tramadol", Route.ORAL, "ir", frozenset({"moderate"}), "maximum", 12, 50, 100),
+    # fix148h: Frontline Gastroenterology's table for advanced liver disease, 'Morphine sulfate |
+    # 2.5 mg 4–6 hourly as needed'; the US hydromorphone injection's usual start '1 mg to 2 mg
+    # subcutaneously ... every 2 to 3 hours', halved as the Dilaudid label's hepatic fraction
+    ("morphine", Route.ORAL, "ir", frozenset({"moderate"}), "start", 4, 2.5, 15),
+    ("hydromorphone", Route.SC, None, frozenset({"moderate"}), "start", 2, 0.5, 6),
 ]
 
 
-@pytest.mark.parametrize("expected", SOURCED, ids=[e[0] for e in SOURCED])
+@pytest.mark.parametrize("expected", SOURCED, ids=[f"{e[0]}-{e[1].value}" for e in SOURCED])
 def test_a_shipped_hepatic_dose_matches_its_source(expected):
     drug, route, release, grades, basis, interval, per_dose, per_day = expected
     rows = [r for r in ROWS if (r.drug, r.route, r.release, r.basis) == (drug, route, release,
@@ -57,7 +62,11 @@ MODERATE = Patient(age=64, weight_kg=68, crcl_ml_min=80, hepatic=Hepatic.MODERAT
     (["tapentadol er 50 mg po q24h"], Severity.INFO),  # round 27 OY04
     (["tapentadol er 50 mg po q12h"], Severity.WARNING),  # the usual ER start, not reduced
     (["oxycodone 2.5 mg po q6h prn"], Severity.WARNING),  # no oxycodone row shipped
-    (["morphine 2.5 mg po q4h prn"], Severity.WARNING),
+    # fix148h: morphine within Frontline Gastroenterology's 2.5 mg 4-6 hourly is information
+    (["morphine 2.5 mg po q4h prn"], Severity.INFO),
+    (["morphine 5 mg po q4h prn"], Severity.WARNING),  # the usual start, not reduced
+    (["hydromorphone 0.5 mg sc q4h prn"], Severity.INFO),
+    (["hydromorphone 1 mg sc q3h prn"], Severity.WARNING),  # the usual SC start, not reduced
 ])
 def test_the_shipped_rows_in_check(items, expected):
     found = [f.severity for f in check(Regimen.parse(items), MODERATE, market="us")

@@ -4,8 +4,10 @@ The ``hepatic-opioid`` rules (NICE CG140: seek specialist advice before strong o
 moderate to severe hepatic impairment; eTG: start low, extend the interval) warn on any opioid
 in moderate or severe impairment. Some labels give that reduction in numbers (the US Dilaudid
 label: start at one-fourth to one-half the usual starting dose; Nucynta: 50 mg no more often
-than every 8 hours in moderate impairment). ``data/hepatic_opioid_doses.csv`` holds them; a
-drug whose every item lies at or below one of them already follows the label, which
+than every 8 hours in moderate impairment), and so do liver guidelines (Frontline
+Gastroenterology's table for advanced liver disease: morphine 2.5 mg 4-6 hourly as needed).
+``data/hepatic_opioid_doses.csv`` holds them; a drug whose every item lies at or below one of
+them already follows that reduction, which
 :func:`hepatic_dose_met` finds for the safety check to report as information.
 """
 

@@ -658,7 +658,9 @@ def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLim
     With no market chosen, a row of no market (every market's) whose route covers the row's
     is such a twin too: the Japanese insert's 400 mg/day of oral fluconazole crossed by 800 mg,
     within the EU-style SmPC's 800 mg/day kept for every market, is a warning naming both. With
-    a market chosen, the market's own row judges (an error stays an error)."""
+    a market chosen, the market's own row judges (an error stays an error). A row of the same
+    market and limit from another source, of the same severity, is a twin too
+    (:func:`_same_standing`: two guidelines of one market that disagree)."""
     if row.market is None:
         return None
     for other in applying:
@@ -667,7 +669,8 @@ def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLim
         if market is None and other.market is None and _covers(other, row):
             pass
         elif other.key == row.key:
-            if other.market in (None, row.market):
+            if other.market is None or (other.market == row.market
+                                        and not _same_standing(other, row)):
                 continue
         elif not _release_stands_in(row, other, measured):
             continue
@@ -675,6 +678,19 @@ def _twin_allows(row: DoseLimit, measured: _Measured, applying: Sequence[DoseLim
         if ceiling is not None and measured.amount <= ceiling * (1 + _TOLERANCE):
             return other
     return None
+
+
+def _same_standing(other: DoseLimit, row: DoseLimit) -> bool:
+    """Whether ``other``, a row of ``row``'s market and limit, is another source's reading of it
+    with the same standing (the same severity): two guidelines of one market that disagree
+    (Glasgow's 30 mg/kg/day and the Scottish Palliative Care Guidelines' 2 g/day of paracetamol
+    in severe hepatic impairment), not a market's usual maximum (a warning row) beside its hard
+    one (an error row), where the dose between them is meant to warn. A row whose severity was
+    lowered where it stands in for another market (``demoted``: an error read as a warning) keeps
+    its own standing: the US fluconazole 400 mg/day error row is not a twin of the 200 mg/day
+    warning row beside it."""
+    return (other.source != row.source and other.severity is row.severity
+            and not other.demoted and not row.demoted)
 
 
 def _covers(general: DoseLimit, row: DoseLimit) -> bool:
@@ -842,7 +858,9 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
         within = f"within the {named} maximum of {significant(other or 0, 4)} {unit}"
         if allowed.release == m.row.release:
             kind_of = "information only" if severity is Severity.INFO else "a warning"
-            text += f"; {within}: the markets' labels disagree, so it is {kind_of}"
+            who = (f"{within} of another source: the sources disagree"
+                   if allowed.market == m.row.market else f"{within}: the markets' labels disagree")
+            text += f"; {who}, so it is {kind_of}"
         elif m.release is None:
             text += (f"; the release is not written, so the dose is read as immediate release; "
                      f"{within} for the {str(allowed.release).upper()} form, so it is a warning: "
@@ -899,8 +917,8 @@ def _hepatic_opioids(k: Knowledge, items: Sequence[Item], opioids: Sequence[str]
     """Opioids in hepatic impairment: a warning when severe or moderate, info when mild.
 
     The warning is information where every item of every opioid lies within a reduced dose a
-    label gives for the patient's grade (``hepatic_opioid_doses.csv``): the label's hepatic
-    reduction is already applied. An opioid without such a row keeps the warning.
+    label or a liver guideline gives for the patient's grade (``hepatic_opioid_doses.csv``):
+    that hepatic reduction is already applied. An opioid without such a row keeps the warning.
     """
     names = ", ".join(opioids)
     if patient.hepatic is None:
@@ -917,8 +935,8 @@ def _hepatic_opioids(k: Knowledge, items: Sequence[Item], opioids: Sequence[str]
         rule = _rule(k, check)
         within = "; ".join(f"the {r.basis} of {r.describe()}" for r in met)
         return [Finding(Severity.INFO, "hepatic-opioid", (
-            f"{text}; every dose is within the reduced dose the label gives for "
-            f"{patient.hepatic.value} hepatic impairment ({within}): the label's hepatic "
+            f"{text}; every dose is within the reduced dose a label or liver guideline gives "
+            f"for {patient.hepatic.value} hepatic impairment ({within}): that hepatic "
             f"reduction is applied, so it is information. {rule.statement}"),
             " ; also: ".join([rule.source, *(r.source for r in met)]))]
     if patient.hepatic is Hepatic.MILD:

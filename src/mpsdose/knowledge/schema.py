@@ -650,7 +650,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "severe hepatic impairment (NICE CG140: seek specialist advice). Where every item "
             "of every opioid concerned is at or below one of these rows (its route and release, "
             "per dose, the scheduled day, no more often than min_interval_h; the patient's "
-            "hepatic grade among the row's), the label's hepatic reduction is already applied "
+            "hepatic grade among the row's), the hepatic reduction of a label or liver guideline "
+            "(Frontline Gastroenterology's morphine 2.5 mg 4-6 hourly) is already applied "
             "and the finding is info, naming the rows. An opioid without a row keeps the "
             "warning; a grade no row names (severe, where no label gives numbers) keeps it.",
     ),
