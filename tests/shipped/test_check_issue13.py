@@ -1933,8 +1933,11 @@ FRESH149_LEFT = {
 FRESH149_STILL_WARNED: dict[str, str] = {}
 FRESH150_LEFT: dict[str, str] = {}
 FRESH150_STILL_WARNED = {
-    "GQ47": ("SC oxycodone 5 mg/24 h + 1 mg q2h PRN max 6/day at CrCl 25, last days (au): renal-opioid "
-             "caution — first run"),
+    "GQ47": ("SC oxycodone 5 mg/24 h + 1 mg q2h PRN max 6/day at CrCl 25 (au, setting palliative): "
+             "renal-opioid caution. Kept (the lead): the doses are within renal_opioid_doses.csv's "
+             "Scottish row (2 mg a dose, 10 mg/24 h), but that guideline is for the last days of "
+             "life and its row applies in the end-of-life setting only; the row's patient is "
+             "written setting=palliative (its origin says 'in the last days')"),
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
