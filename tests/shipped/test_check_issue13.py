@@ -1925,11 +1925,12 @@ FRESH148_STILL_WARNED = {
 
 # Round 149 (look-alike, sound-alike and formulation confusions; us/uk/eu) and round 150
 # (infection, fever and acute illness on palliative regimens; au/nz/jp): the first runs.
-FRESH149_LEFT = {
-    "GM30": ("oral Panadol 1 g qid + IV paracetamol 1 g q6h, 8 g/day (uk): only acetaminophen-at-max "
-             "information; the uk rows are each of one route, and the day across routes meets no "
-             "row — first run"),
-}
+FRESH149_LEFT: dict[str, str] = {}
+# Caught after fix149p: GM30 (uk, oral Panadol 1 g qid + IV paracetamol 1 g q6h, 8 g/day):
+# acetaminophen-above-max, every route together (iv 4000 + oral 4000 mg/day) against the UK IV
+# 4 g/day, as the paracetamol labels count the day from all routes and products
+# (drug_properties.csv daily_maximum_all_routes: US injection boxed warning, P; UK/EU IV SmPC, UK
+# oral leaflets, Galway IV guideline, JP Calonal insert, S).
 FRESH149_STILL_WARNED: dict[str, str] = {}
 FRESH150_LEFT: dict[str, str] = {}
 FRESH150_STILL_WARNED = {

@@ -211,6 +211,7 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                     and patient.weight_kg is None:
                 unknown_context.setdefault((row.drug, "weight_kg"), row.source)
     applying += _across_releases(applying, items)
+    applying += _across_routes(k, applying, items)
     measured: list[_Measured] = []
     for row in applying:
         measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
@@ -285,6 +286,55 @@ def _across_releases(applying: Sequence[DoseLimit], items: Sequence[Item]) -> li
             source=" ; ".join(dict.fromkeys(row.source for row in rows)),
             notes=(f"{_ACROSS_RELEASES}: the largest of the release maxima ({each}), as no label "
                    f"of a release allows more of the drug in a day. {top.notes}").strip()))
+    return found
+
+
+_ACROSS_ROUTES = "Every route together"
+
+
+def _across_routes(k: Knowledge, applying: Sequence[DoseLimit],
+                   items: Sequence[Item]) -> list[DoseLimit]:
+    """A route's daily maximum applied to the drug's day by every route, where the drug's labels
+    count its daily maximum from every route and product (``drug_properties.csv``
+    ``daily_maximum_all_routes``, by market) and the regimen gives it by more than one route.
+
+    A row of one route counts only that route's items: the UK oral paracetamol 4 g/day sees the
+    tablets and the UK IV 4 g/day the infusions, so 4 g by mouth beside 4 g IV (8 g a day)
+    crossed neither. Each applying daily maximum of a route given (not a single dose, not a
+    duration, not a contraindication, not one indication's or care setting's) also judges the
+    day by every route, and the strictest crossed wins as for any row. Only for the drugs and
+    markets the data names: the route maxima of other drugs measure different exposures
+    (methylnaltrexone SC and oral; the opioids are judged in OME). A market whose maximum has no
+    route (US, AU) already counts every route and is left as it is.
+    """
+    routes: dict[str, set[Route]] = {}
+    for item in items:
+        if item.listed:
+            for drug in item.drugs:
+                routes.setdefault(drug.name, set()).add(item.route)
+    found = []
+    for row in applying:
+        given = routes.get(row.drug, set())
+        shared = k.drug_properties.get(row.drug, "daily_maximum_all_routes")
+        if (shared is None or len(given) < 2 or row.route not in given or row.release is not None
+                or row.scope or row.settings or row.max_daily_mg == 0
+                or (row.max_daily_mg is None and row.max_daily_mg_per_kg is None)
+                or (row.market is not None and row.market not in shared[0].split())):
+            continue
+        if any(other.drug == row.drug and other.route is None and other.release is None
+               and other.market == row.market and other.when == row.when
+               and not other.scope and not other.settings
+               and (other.max_daily_mg or other.max_daily_mg_per_kg) for other in applying):
+            continue  # a maximum of the drug by no route already counts every route
+        parts = " + ".join(
+            f"{route.value} {significant(drug_daily(items, row.drug, route)[0], 4)}"
+            for route in sorted(given, key=lambda r: r.value))
+        found.append(attrs.evolve(
+            row, route=None, max_single_mg=None, max_single_mg_per_kg=None, max_days=None,
+            source=f"{row.source} ; also: {shared[1]}",
+            notes=(f"{_ACROSS_ROUTES} ({parts} {row.dose_unit}/day), judged by the "
+                   f"{row.route.value if row.route else ''} maximum: the labels count the day "
+                   f"from every route and product. {row.notes}").strip()))
     return found
 
 
@@ -794,7 +844,7 @@ def _scope_text(row: DoseLimit, patient: Patient) -> str:
     who = row.describe_condition()
     if row.notes.startswith(_ANY_CRCL):
         who = f"adults of any CrCl ({row.notes.split('. ')[0]})"
-    elif row.notes.startswith(_ACROSS_RELEASES):
+    elif row.notes.startswith((_ACROSS_RELEASES, _ACROSS_ROUTES)):
         who += f" — {row.notes.split('. ')[0][0].lower()}{row.notes.split('. ')[0][1:]}"
     if row.settings:
         who += f" in {patient.setting} care"

@@ -733,8 +733,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inducer",
                                                  "cyp3a4_inducer_withdrawal",
                                                  "cyp3a4_pgp_inhibitors_avoided",
-                                                 "serotonin_reuptake_inhibitor_bleeding")),
-        Column("value", doc="converts_unreduced_with: the opioid (a prodrug's active drug) that a "
+                                                 "serotonin_reuptake_inhibitor_bleeding",
+                                                 "daily_maximum_all_routes")),
+        Column("value", doc="daily_maximum_all_routes: the markets (space-separated) whose "
+                            "labels count the drug's daily maximum from every route and "
+                            "product together, so that a day given by several routes is judged "
+                            "against the strictest of the routes' daily maxima. "
+                            "converts_unreduced_with: the opioid (a prodrug's active drug) that a "
                             "switch to or from this drug is converted to at the table's ratio "
                             "without the reduction for incomplete cross-tolerance. "
                             "cyp3a4_inhibitor_contraindicated: the weakest CYP3A4 inhibitor "
