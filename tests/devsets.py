@@ -264,7 +264,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 148": ("check_dangerous_fresh148.csv", "check_ordinary_fresh148.csv"),
         "held-out 149": ("check_dangerous_fresh149.csv", "check_ordinary_fresh149.csv"),
         "held-out 150": ("check_dangerous_fresh150.csv", "check_ordinary_fresh150.csv"),
-        "held-out 151": ("check_dangerous_fresh151.csv", "check_ordinary_fresh151.csv")}
+        "held-out 151": ("check_dangerous_fresh151.csv", "check_ordinary_fresh151.csv"),
+        "held-out 152": ("check_dangerous_fresh152.csv", "check_ordinary_fresh152.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
