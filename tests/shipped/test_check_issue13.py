@@ -1941,6 +1941,25 @@ FRESH150_STILL_WARNED = {
              "written setting=palliative (its origin says 'in the last days')"),
 }
 
+# Round 151 (opioid-induced constipation and bowel care; us/uk/eu) and round 152 (neuropathic
+# cancer pain and its adjuvants; au/nz/jp): the first runs.
+FRESH151_LEFT = {
+    "GR30": ("macrogol 105 g/day for 10 days (uk): silent — within the impaction usual range, and "
+             "no row gives macrogol a course length — first run"),
+    "GR40": ("naldemedine 0.2 mg + OxyContin + rifampin (us): no naldemedine-inducer rule (Symproic: "
+             "avoid strong CYP3A inducers); only information — first run"),
+}
+FRESH151_STILL_WARNED: dict[str, str] = {}
+FRESH152_LEFT = {
+    "GT11": ("Lyrica 300 mg bid as a first prescription at 77, 50 kg (jp): pregabalin-at-max "
+             "information; nothing says it is a start — first run"),
+    "GT35": "carbamazepine 2400 mg/day (nz): dose-not-checked, no carbamazepine maximum — first run",
+}
+FRESH152_STILL_WARNED = {
+    "GU28": ("methadone 2.5 mg bid as a co-analgesic beside OxyContin 20 mg q12h (au, palliative): "
+             "two-long-acting-opioids — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2093,6 +2112,8 @@ ROUNDS = {
     "fresh148": (FRESH148_LEFT, FRESH148_STILL_WARNED),
     "fresh149": (FRESH149_LEFT, FRESH149_STILL_WARNED),
     "fresh150": (FRESH150_LEFT, FRESH150_STILL_WARNED),
+    "fresh151": (FRESH151_LEFT, FRESH151_STILL_WARNED),
+    "fresh152": (FRESH152_LEFT, FRESH152_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
