@@ -944,10 +944,12 @@ def _day_total_after(passage: Passage, tokens: list[Token], position: int) -> bo
 
 def _use_is_total(passage: Passage, tokens: list[Token], index: int) -> bool:
     """ "used an average of 3 mg", "use escalated … with 31,600 mcg", "consumption was":
-    a use is a total; "morphine used for breakthrough pain 10 mg" is not."""
+    a use is a total; "morphine used for breakthrough pain 10 mg" is not, nor is "the use of
+    hydroxycarbamide with a dose of 1000 mg/day" (the dose of the use, prosefix126127)."""
     window = passage.normal[tokens[max(0, index - 8)].start:tokens[index].start]
     return bool(re.search(r"consumption|consumed|usage|requirements?|average|mean|"
-                          r"\buse\b[^.]*\bwith\b|used\s+(?:an?\s+)?(?:average|total|mean)",
+                          r"\buse\b[^.]*\bwith\b(?!\s+(?:an?\s+)?(?:daily\s+)?(?:doses?|dosages?)\s+of\b)"
+                          r"|used\s+(?:an?\s+)?(?:average|total|mean)",
                           window))
 
 
