@@ -113,7 +113,8 @@ def _items(text: str):
                                              ("fresh119", 0.88), ("fresh120", 0.83),
                                              ("fresh121", 1.0), ("fresh122", 0.92),
                                              ("fresh123", 0.85), ("fresh124", 1.0),
-                                             ("fresh125", 0.92)])
+                                             ("fresh125", 0.92), ("fresh126", 0.52),
+                                             ("fresh127", 0.61), ("fresh128", 0.83)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -8241,4 +8242,54 @@ def test_a_schedule_after_were_given_is_the_whole_lists(text, want):
     ("He was given morphine, and this was titrated to 10 mg daily.", [("morphine", "10 mg/day")]),
 ])
 def test_a_clause_about_an_unknown_name_keeps_its_amount(text, want):
+    assert _daily_doses(text) + _others(text) == want
+
+
+# -- prosefix126127: the fresh126 and fresh127 rounds -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh127-022: the ASA physical status, whatever the case of "grade", "class" or "physical
+    # status", is never aspirin
+    ("A man of ASA Grade II was listed for surgery.", []),
+    ("She was ASA Physical Status I and healthy.", []),
+    ("An ASA Class 3 patient was sedated.", []),
+    # ... while ASA with an amount is still aspirin
+    ("He took ASA 81 mg daily.", [("aspirin", "81 mg/day")]),
+])
+def test_the_asa_physical_status_in_any_case_is_no_aspirin(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh126-005: a measured quantity whose own change is told ("proteinuria finally decreased
+    # to", "urinary protein excretion was reduced to") gives a laboratory value, never a dose
+    ("Losartan 50 mg daily was started. Urinary protein excretion was reduced to 1.2 g/day.",
+     [("losartan", "50 mg/day")]),
+    ("Ramipril 5 mg daily was given. Proteinuria then fell to 0.5 g/day.",
+     [("ramipril", "5 mg/day")]),
+    ("Enalapril 10 mg daily was continued. Albuminuria has further declined to 0.3 g/day.",
+     [("enalapril", "10 mg/day")]),
+    # ... and "added", "switched" or "continued" after the quantity give the dose after them
+    ("As proteinuria is a risk marker, we added spironolactone 25 mg/day.",
+     [("spironolactone", "25 mg/day")]),
+    ("Because of heavy proteinuria she was switched to losartan 100 mg/day.",
+     [("losartan", "100 mg/day")]),
+    # ... while a drug's own change is still a dose
+    ("Losartan 50 mg daily was started. Proteinuria decreased, and losartan was reduced to 25 "
+     "mg/day.", [("losartan", "50 mg/day"), ("losartan", "25 mg/day")]),
+])
+def test_a_measured_quantitys_own_change_is_a_lab_value(text, want):
+    assert _daily_doses(text) + _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh127-003: "the use of X with a dose of N" is the dose the patient took, no total
+    ("Seizures followed the long-term use of tramadol with a dose of 100 mg twice daily.",
+     [("tramadol", "200 mg/day")]),
+    ("Rash followed the use of morphine with a dose of 10 mg twice daily.",
+     [("morphine", "20 mg/day")]),
+    ("Nail changes appeared after the use of the hydroxyurea with a dose of 500 mg/day.",
+     [("hydroxycarbamide", "500 mg/day")]),
+])
+def test_the_use_of_a_drug_with_a_dose_is_that_dose(text, want):
     assert _daily_doses(text) + _others(text) == want

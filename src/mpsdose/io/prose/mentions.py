@@ -500,6 +500,13 @@ def _negated_note(passage: Passage, token: Token) -> bool:
     return True
 
 
+#: "after the long-term use of the hydroxycarbamide with a dose of 1000 mg/day": the dose of
+#: the use, said right after the name, is the dose the patient took, so "the use of" names no
+#: total there (prosefix126127, fresh127-003).
+_DOSE_OF_THE_USE = re.compile(
+    r"\s*,?\s*(?:with|at|in)\s+(?:an?\s+)?(?:daily\s+|total\s+daily\s+)?(?:doses?|dosages?)\s+of\b")
+
+
 def _inside_total(passage: Passage, tokens: list[Token], index: int) -> bool:
     """ "morphine IV equivalents", "total fentanyl use", "the median duration of IV
     methadone": a drug named inside a total or a series figure."""
@@ -522,7 +529,7 @@ def _inside_total(passage: Passage, tokens: list[Token], index: int) -> bool:
     near = tokens[max(0, index - 3):index]
     after_total = any(i in passage.total_tokens for i in range(max(0, index - 3), index))
     use_of = any(t.kind == "cue" and t.value == "use" and passage.normal[t.end:t.end + 4] == " of "
-                 for t in near)
+                 for t in near) and not _DOSE_OF_THE_USE.match(passage.normal, tokens[index].end)
     if after_total or use_of or (any(t.kind == "cue" and t.value in ("series", "ome", "total")
                                     for t in before) and not any(
             t.kind in ("amount", "verb", "clause") for t in before)):

@@ -218,12 +218,22 @@ _MEASURED_QUANTITY = re.compile(
     r"\b(?:proteinuria|albuminuria|microalbuminuria|urine\s+(?:output|volume|protein)"
     r"|urinary\s+(?:protein|albumin|output|excretion)|protein\s+(?:excretion|loss)"
     r"|albumin\s+excretion)\b")
+#: A verb of change whose subject is the measured quantity itself, auxiliaries and adverbs
+#: between ("proteinuria finally decreased to 0.8 g/day", "urine output was increased to",
+#: "albuminuria has further fallen to"): the quantity changed, not a dose given, so the verb is
+#: no word of giving (prosefix126127, fresh126-005).
+_CHANGE_OF_THE_QUANTITY = re.compile(
+    r"(?:\s+(?:excretion|loss|output|levels?))?"
+    r"\s+(?:(?:has|had|have|was|were|is|then|also|further|finally|eventually|later|[a-z]+ly)"
+    r"\s+)*(?:increased|decreased|reduced|dropped|fell|fallen|declined|rose|risen|improved)\b")
 #: Words that say an amount after them is given, though a measured quantity stands before it.
 #: ("poor urine output and was placed on continuous furosemide infusion (20mg/20mls …": the
-#: infusion's amount, fresh13-009).
+#: infusion's amount, fresh13-009). "As proteinuria is a risk marker …, we added amiloride 5
+#: mg/day": "added", "switched" and "continued" give too (prosefix126127, fresh126-005).
 _GIVEN_WORDS = re.compile(r"\b(?:dose|doses|dosage|given|giving|received|receiving|administered|"
                           r"treated|started|commenced|initiated|begun|placed|put|prescribed|"
                           r"took|taking|increased|decreased|reduced|infusions?|infused|drip|"
+                          r"add|added|adding|switched|continued|"
                           r"bolus|boluses|injection|injected|tablets?|capsules?)\b")
 #: An equivalence stated between two amounts: "10 mg of intravenous morphine hourly is the
 #: approximate equivalent of 30 mg of oral morphine tablets taken every hour" (both amounts are
@@ -934,10 +944,12 @@ def _day_total_after(passage: Passage, tokens: list[Token], position: int) -> bo
 
 def _use_is_total(passage: Passage, tokens: list[Token], index: int) -> bool:
     """ "used an average of 3 mg", "use escalated … with 31,600 mcg", "consumption was":
-    a use is a total; "morphine used for breakthrough pain 10 mg" is not."""
+    a use is a total; "morphine used for breakthrough pain 10 mg" is not, nor is "the use of
+    hydroxycarbamide with a dose of 1000 mg/day" (the dose of the use, prosefix126127)."""
     window = passage.normal[tokens[max(0, index - 8)].start:tokens[index].start]
     return bool(re.search(r"consumption|consumed|usage|requirements?|average|mean|"
-                          r"\buse\b[^.]*\bwith\b|used\s+(?:an?\s+)?(?:average|total|mean)",
+                          r"\buse\b[^.]*\bwith\b(?!\s+(?:an?\s+)?(?:daily\s+)?(?:doses?|dosages?)\s+of\b)"
+                          r"|used\s+(?:an?\s+)?(?:average|total|mean)",
                           window))
 
 
@@ -980,7 +992,13 @@ def _measured_quantity_before(passage: Passage, tokens: list[Token], index: int)
             start = tokens[position].end
             break
     found = list(_MEASURED_QUANTITY.finditer(passage.normal, start, tokens[index].start))
-    if not found or _GIVEN_WORDS.search(passage.normal, found[-1].end(), tokens[index].start):
+    if not found:
+        return False
+    after = found[-1].end()
+    change = _CHANGE_OF_THE_QUANTITY.match(passage.normal, after, tokens[index].start)
+    if change is not None:  # "proteinuria finally decreased to 0.8 g/day": its own change
+        after = change.end()
+    if _GIVEN_WORDS.search(passage.normal, after, tokens[index].start):
         return False
     return not any(tokens[position].kind == "drug"
                    for position in range(index + 1, min(index + 3, len(tokens))))

@@ -637,10 +637,12 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
 
 #: "ASA I", "ASA III-E", "ASA class 2", "ASA physical status IV": the American Society of
 #: Anesthesiologists' physical status classification. A bare "ASA IV" may be aspirin given
-#: intravenously, so IV is read as a class only after "class", "grade" or "physical status".
+#: intravenously, so IV is read as a class only after "class", "grade" or "physical status"
+#: (in any case: "ASA Grade I", "ASA Physical Status II"; prosefix126127, fresh127-022).
 _ASA_STATUS = re.compile(
     r"ASA\s*(?:(?:I{1,3}|VI?)(?:\s*-?\s*E)?(?![A-Za-z0-9])"
-    r"|(?:class|grade|score|physical\s+status|PS)\s*:?\s*(?:I{1,3}|IV|VI?|[1-6])(?![A-Za-z0-9]))")
+    r"|(?i:class|grade|score|physical\s+status)\s*:?\s*(?:I{1,3}|IV|VI?|[1-6])(?![A-Za-z0-9])"
+    r"|PS\s*:?\s*(?:I{1,3}|IV|VI?|[1-6])(?![A-Za-z0-9]))")
 
 
 def _prefixed(normal: str, position: int, end: int, vocabulary: Vocabulary) -> Token | None:
