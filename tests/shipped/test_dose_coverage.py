@@ -65,24 +65,22 @@ LEFT: dict[tuple[str, str], str] = {
     ("loxoprofen", "topical"): _TOPICAL,
     # the palliative drugs added by gaps129130: their palliative route (SC infusion) is judged
     # where a formulary gives a maximum; the other routes are left with the reason
-    ("glycopyrronium", "im"): "anaesthetic premedication doses per kg only; no daily maximum read",
-    ("glycopyrronium", "iv"): "anaesthetic premedication doses per kg only; no daily maximum read",
+    # ("glycopyrronium", "im"/"iv"): judged since singles2 - a single dose above the premedication
+    # maximum of 400 micrograms is a warning (UK SmPC; reversal doses in theatre are larger)
     ("glycopyrronium", "oral"): "oral use in palliative care is off-label with no agreed maximum "
                                 "(olh.ie 2019: limited information)",
     ("hyoscine butylbromide", "oral"): "under 10% absorbed; no oral maximum read (eTG gives "
                                        "10-20 mg 3-4 times daily without a ceiling)",
-    ("hyoscine hydrobromide", "im"): "premedication single doses only (200-600 micrograms); no "
-                                     "daily maximum read",
-    ("hyoscine hydrobromide", "iv"): "premedication single doses only (200-600 micrograms); no "
-                                     "daily maximum read",
+    # ("hyoscine hydrobromide", "im"/"iv"): judged since singles2 - a single dose above the
+    # premedication dose of 200-600 micrograms is a warning (UK SmPC); no daily maximum read
     ("hyoscine hydrobromide", "oral"): "travel-sickness tablets (Kwells): no maximum read in this "
                                        "pass",
     ("octreotide", "iv"): "IV bolus or infusion in variceal bleeding and obstruction: no daily "
                           "maximum read",
-    ("phenobarbital", "sc"): "palliative sedation doses vary widely (800-1200 mg/24 h typical, "
-                             "1800 and up to 3800 mg/24 h reported; Thomas 2021, Tan 2025): no "
-                             "ceiling a source gives",
-    ("phenobarbital", "im"): "loading doses in sedation and epilepsy differ; no maximum read",
+    # ("phenobarbital", "sc"/"im"): judged since singles2 - a single dose above the labelled
+    # 50-200 mg is a warning (UK SmPC); an SC infusion's day stays not checked: palliative
+    # sedation doses vary widely (800-1200 mg/24 h typical, 1800 and up to 3800 mg/24 h reported;
+    # Thomas 2021, Tan 2025), no ceiling a source gives
     ("phenobarbital", "iv"): "status epilepticus loading by weight; no maximum read",
     ("phenobarbital", "oral"): "epilepsy maintenance by serum level; no maximum read",
     ("carbamazepine", "oral"): "in the catalogue for its CYP3A4 induction (gaps); its maximum "
@@ -93,8 +91,8 @@ LEFT: dict[tuple[str, str], str] = {
                             "session (gaps)",
     ("promethazine", "oral"): "the SmPC's maximum differs by indication (allergy 60 mg/day, "
                               "sedation a single 20-50 mg night dose): the indication is not known",
-    ("promethazine", "im"): "the maximum differs by indication; not read in this pass",
-    ("promethazine", "iv"): "the maximum differs by indication; not read in this pass",
+    # ("promethazine", "im"/"iv"): judged since singles2 - 'Maximum parenteral dose 100 mg'
+    # (Phenergan injection SmPC), an error above it
 }
 
 
