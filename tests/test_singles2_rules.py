@@ -98,3 +98,23 @@ def test_a_warning_row_says_why_it_is_not_an_error() -> None:
     found = [f for f in check(Regimen.parse(["midazolam 50 mg sc once"]), Patient())
              if f.code == _single("midazolam")]
     assert "Severity warning, not error" in found[0].message
+
+
+# -- the lead: a single dose judged only by a usual day is said, not passed ----------------------
+
+@pytest.mark.parametrize("text", ["ketamine 250 mg sc once", "ketamine 25 mg sc q4h prn",
+                                  "levomepromazine 6.25 mg sc q4h prn"])
+def test_a_single_dose_judged_only_by_a_day_is_said(text: str) -> None:
+    found = check(Regimen.parse([text]), Patient())
+    said = [f for f in found if f.code == "single-dose-not-checked"]
+    assert said and said[0].severity is Severity.INFO
+    assert text.split()[0] in said[0].message
+
+
+@pytest.mark.parametrize("text", ["ketamine 250 mg/day sc continuous",  # the day is judged
+                                  "midazolam 5 mg sc once",  # a single-dose row judges it
+                                  "ketamine 25 mg po q4h prn"])  # an oral maximum a dose
+def test_a_dose_a_row_judges_is_not_said(text: str) -> None:
+    market = "au" if "midazolam" in text else None  # the eTG's 10 mg SC single dose is au's
+    found = check(Regimen.parse([text]), Patient(), market=market)
+    assert "single-dose-not-checked" not in {f.code for f in found}

@@ -3975,6 +3975,7 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
     """
     steroids = k.steroid_tables[0].doses if k.steroid_tables else {}
     unjudged: list[str] = []
+    by_the_day: list[str] = []
     for item in items:
         if not (item.listed and item.dose_known):
             continue
@@ -3984,27 +3985,43 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
             if drug.is_opioid or (drug.drug_class == "corticosteroid" and name in steroids
                                   and "dexamethasone" in steroids):
                 continue
-            if not plaster and any(r.drug == name and (r.route is None or r.route is route)
-                   and (market is None or r.market in (None, market) or not r.scope)
-                   and r.condition != "with_drug"  # beside a partner only: not a general row
-                   and r.applies(patient) is not False  # a band the patient is outside
-                   and _gives_a_dose(r)  # not a duration only
-                   and (r.kinds != {"single"} or item.per_dose() is not None)  # a rate: no dose
-                   for r in k.dose_limits):  # another market's general rows apply (warnings)
+            rows = [r for r in k.dose_limits
+                    if r.drug == name and (r.route is None or r.route is route)
+                    and (market is None or r.market in (None, market) or not r.scope)
+                    and r.condition != "with_drug"  # beside a partner only: not a general row
+                    and r.applies(patient) is not False  # a band the patient is outside
+                    and _gives_a_dose(r)  # not a duration only
+                    and (r.kinds != {"single"} or item.per_dose() is not None)]  # a rate: no dose
+            if not plaster and rows:  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
                    and r.applies_in(market) and r.applies_to(patient)
                    for r in k.usual_ranges):
+                if _single_or_as_needed(item) and not plaster:
+                    by_the_day.append(f"{name} ({route.value})")
                 continue
             unjudged.append(f"{name} ({route.value} {item.form})" if plaster
                             else f"{name} ({route.value})")
-    if not unjudged:
-        return []
-    rule = _rule(k, "dose-not-checked")
-    return [Finding(Severity.INFO, "dose-not-checked", (
-        f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose or usual range for "
-        f"the drug and route in the knowledge, so the dose was not checked. {rule.statement}"),
-        rule.source)]
+    found: list[Finding] = []
+    if unjudged:
+        rule = _rule(k, "dose-not-checked")
+        found.append(Finding(Severity.INFO, "dose-not-checked", (
+            f"{', '.join(dict.fromkeys(unjudged))}: no maximum dose or usual range for "
+            f"the drug and route in the knowledge, so the dose was not checked. "
+            f"{rule.statement}"), rule.source))
+    if by_the_day:
+        rule = _rule(k, "single-dose-not-checked")
+        found.append(Finding(Severity.INFO, "single-dose-not-checked", (
+            f"{', '.join(dict.fromkeys(by_the_day))}: a single or as-needed dose, and the "
+            f"knowledge holds only a usual day for the drug and route (usual_ranges.csv), no "
+            f"maximum a dose: the dose itself was not checked, only the day it makes. "
+            f"{rule.statement}"), rule.source))
+    return found
+
+
+def _single_or_as_needed(item: Item) -> bool:
+    """A stat or as-needed dose with a dose: what a day range alone does not judge by itself."""
+    return item.per_dose() is not None and (item.prn or item.schedule.kind is ScheduleKind.ONCE)
 
 
 @checked

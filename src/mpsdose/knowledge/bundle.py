@@ -108,7 +108,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "cyp2c9-inhibitor",
         "cyp3a4-inhibitor-caution", "cyp3a4-inhibitor-contraindicated",
         "cyp3a4-inhibitor-inr", "cyp3a4-inhibitor-reduce-dose",
-        "dose-not-checked",
+        "dose-not-checked", "single-dose-not-checked",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
         "fentanyl-patch-naive", "gabapentinoid-cns-depressant",
