@@ -1943,12 +1943,13 @@ FRESH150_STILL_WARNED = {
 
 # Round 151 (opioid-induced constipation and bowel care; us/uk/eu) and round 152 (neuropathic
 # cancer pain and its adjuvants; au/nz/jp): the first runs.
-FRESH151_LEFT = {
-    "GR30": ("macrogol 105 g/day for 10 days (uk): silent — within the impaction usual range, and "
-             "no row gives macrogol a course length — first run"),
-    "GR40": ("naldemedine 0.2 mg + OxyContin + rifampin (us): no naldemedine-inducer rule (Symproic: "
-             "avoid strong CYP3A inducers); only information — first run"),
-}
+# fix151: GR30 caught (macrogol-duration-above-max, a warning): macrogol above 3 sachets
+# (39.375 g) a day is the faecal impaction regimen, which the Movicol directions limit to 3 days
+# (dose_limits.csv daily_dose row: Healthwords and Pharmica copies of the Movicol directions, S).
+# GR40 caught (cyp3a4-inducer-avoid, a warning): naldemedine with the strong CYP3A4 inducer
+# rifampicin (drug_properties.csv cyp3a4_inducer_avoid: the US label 'avoid', eDrugsWiki, S; the
+# EU SmPC 'not recommended', RxReasoner, S; Fukumura 2020, rifampin -83% AUC, P).
+FRESH151_LEFT: dict[str, str] = {}
 FRESH151_STILL_WARNED: dict[str, str] = {}
 FRESH152_LEFT = {
     "GT11": ("Lyrica 300 mg bid as a first prescription at 77, 50 kg (jp): pregabalin-at-max "

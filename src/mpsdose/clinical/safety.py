@@ -1139,6 +1139,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp3a4_reduce_dose(k, items))
     found.extend(_cyp3a4_caution(k, items))
     found.extend(_cyp3a4_monitor_inr(k, items))
+    found.extend(_cyp3a4_avoid_and_monitor(k, items))
     found.extend(_cyp2c9(k, items))
     found.extend(_cyp2c19_prodrug(k, items))
     found.extend(_anticoagulant_cyp3a4_pgp(k, items))
@@ -1536,25 +1537,59 @@ def _cyp3a4_monitor_inr(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
 
 
 def _cyp3a4_label_asks(k: Knowledge, items: Sequence[Item], prop: str, code: str,
-                       asks: str) -> list[Finding]:
-    """The drugs of ``prop`` (a CYP3A4 inhibitor strength from which their label asks for
-    something short of a contraindication) given with an inhibitor of that strength or
-    stronger: the rule ``code``'s severity, in the label's words ("asks for ``asks``")."""
-    inhibitors = _inhibitors(k, items)
+                       asks: str, *, kind: str = "inhibitor",
+                       stricter: str | None = None) -> list[Finding]:
+    """The drugs of ``prop`` (a CYP3A4 inhibitor strength, or with ``kind="inducer"`` an
+    inducer strength, from which their label asks for something short of a contraindication)
+    given with a partner of that strength or stronger: the rule ``code``'s severity, in the
+    label's words ("asks for ``asks``"). With ``stricter`` (another property of the same drug,
+    a strength from which its label asks more), the partners it names are left to it."""
+    partners = _inhibitors(k, items) if kind == "inhibitor" else _inducers(k, items)
     found = []
     for drug in _with_property(k, items, prop):
         value, source = k.drug_properties.get(drug, prop)  # type: ignore[misc]
         if value not in _INHIBITOR_STRENGTHS:
             continue
-        named = _at_least(inhibitors, value, drug)
+        named = _at_least(partners, value, drug)
+        above = _property_value(k, drug, stricter) if stricter else None
+        if above in _INHIBITOR_STRENGTHS:
+            named = [d for d in named if d not in _at_least(partners, above, drug)]
         if not named:
             continue
         rule = _rule(k, code)
         found.append(Finding(rule.severity, code, (
             f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP3A4 "
-            f"inhibitor {', '.join(named)}: {drug}'s label asks for {asks} with such an "
-            f"inhibitor. {rule.statement}"),
+            f"{kind} {', '.join(named)}: {drug}'s label asks for {asks} with such an "
+            f"{kind}. {rule.statement}"),
             _and_rule_source(source, rule)))
+    return found
+
+
+def _inducers(k: Knowledge, items: Sequence[Item]) -> dict[str, str]:
+    """The CYP3A4 inducers among the items, each with its strength (``cyp3a4_inducer``)."""
+    return {d: v[0] for d in _with_property(k, items, "cyp3a4_inducer")
+            if (v := k.drug_properties.get(d, "cyp3a4_inducer")) is not None}
+
+
+def _cyp3a4_avoid_and_monitor(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A drug cleared by CYP3A4 whose label asks to avoid CYP3A4 inducers or inhibitors from a
+    strength on, or to monitor with inhibitors from a strength on (naldemedine: the Symproic
+    label avoids strong inducers, whose lowered exposure costs its effect, and monitors with
+    moderate or strong inhibitors; the EU SmPC avoids strong inhibitors).
+
+    ``cyp3a4_inducer_avoid`` and ``cyp3a4_inhibitor_avoid``: the label's "avoid" or "not
+    recommended", a warning (``cyp3a4-inducer-avoid``, ``cyp3a4-inhibitor-avoid``).
+    ``cyp3a4_inhibitor_monitor``: the label's "monitor for adverse reactions", information
+    (``cyp3a4-inhibitor-monitor``), for the inhibitors no avoid row of the drug already names.
+    """
+    found = _cyp3a4_label_asks(k, items, "cyp3a4_inducer_avoid", "cyp3a4-inducer-avoid",
+                               "avoiding the combination", kind="inducer")
+    found.extend(_cyp3a4_label_asks(
+        k, items, "cyp3a4_inhibitor_avoid", "cyp3a4-inhibitor-avoid",
+        "avoiding the combination (monitoring if it cannot be avoided)"))
+    found.extend(_cyp3a4_label_asks(
+        k, items, "cyp3a4_inhibitor_monitor", "cyp3a4-inhibitor-monitor",
+        "monitoring for its adverse reactions", stricter="cyp3a4_inhibitor_avoid"))
     return found
 
 

@@ -719,6 +719,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inhibitor_reduce_dose",
                                                  "cyp3a4_inhibitor_caution",
                                                  "cyp3a4_inhibitor_monitor_inr",
+                                                 "cyp3a4_inhibitor_avoid",
+                                                 "cyp3a4_inhibitor_monitor",
+                                                 "cyp3a4_inducer_avoid",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
                                                  "neuraxial_catheter_daily_max",
                                                  "cyp1a2_inhibitor",
@@ -760,6 +763,14 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "strength with which an anticoagulant's label asks for close INR "
                             "monitoring (warfarin: strong; the label's CYP3A4 list also holds "
                             "weak inhibitors, which are not read). "
+                            "cyp3a4_inhibitor_avoid: the weakest CYP3A4 inhibitor strength "
+                            "with which the drug's label says to avoid it or does not recommend "
+                            "it (naldemedine, EU SmPC: strong). cyp3a4_inhibitor_monitor: the "
+                            "weakest strength with which it asks only to monitor for adverse "
+                            "reactions (naldemedine, US label: moderate); inhibitors an avoid "
+                            "row of the drug names are left to it. cyp3a4_inducer_avoid: the "
+                            "weakest CYP3A4 inducer strength (cyp3a4_inducer values) with which "
+                            "the label says to avoid it (naldemedine: strong). "
                             "cyp2c9_substrate: yes, for a drug whose label warns that CYP2C9 "
                             "inhibitors raise its effect (warfarin). cyp2c9_inhibitor: the "
                             "strength a source rates (weak, moderate, strong), or yes where a "
