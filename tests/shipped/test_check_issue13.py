@@ -1953,12 +1953,16 @@ FRESH151_LEFT: dict[str, str] = {}
 FRESH151_STILL_WARNED: dict[str, str] = {}
 FRESH152_LEFT = {
     "GT11": ("Lyrica 300 mg bid as a first prescription at 77, 50 kg (jp): pregabalin-at-max "
-             "information; nothing says it is a start — first run"),
-    "GT35": "carbamazepine 2400 mg/day (nz): dose-not-checked, no carbamazepine maximum — first run",
+             "information; nothing says it is a start — first run; left by fix152: a start "
+             "cannot be told from a day alone, and no source seen lowers pregabalin by age or "
+             "weight, only by renal function"),
+    # GT35 (nz, carbamazepine 2400 mg/day) caught by fix152: carbamazepine-above-max against the
+    # US label's 1200 mg/day (no nz row: the NZ data sheet's posology was not seen), rows by market
 }
 FRESH152_STILL_WARNED = {
     "GU28": ("methadone 2.5 mg bid as a co-analgesic beside OxyContin 20 mg q12h (au, palliative): "
-             "two-long-acting-opioids — first run"),
+             "two-long-acting-opioids — first run; left by fix152: the add-on practice is published "
+             "(PMID 34223466; doi 10.1089/jpm.2019.0253) but no source seen gives its dose ceiling"),
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

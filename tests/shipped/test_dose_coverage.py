@@ -83,8 +83,6 @@ LEFT: dict[tuple[str, str], str] = {
     # Thomas 2021, Tan 2025), no ceiling a source gives
     ("phenobarbital", "iv"): "status epilepticus loading by weight; no maximum read",
     ("phenobarbital", "oral"): "epilepsy maintenance by serum level; no maximum read",
-    ("carbamazepine", "oral"): "in the catalogue for its CYP3A4 induction (gaps); its maximum "
-                               "(by indication and serum level) was not read this session",
     ("phenytoin", "oral"): "dosed by serum level and weight; no maximum read this session (gaps)",
     ("phenytoin", "iv"): "loading by weight in status epilepticus; no maximum read (gaps)",
     ("rifampicin", "oral"): "dosed by weight in tuberculosis regimens; no maximum read this "
