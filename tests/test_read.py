@@ -113,8 +113,8 @@ def _items(text: str):
                                              ("fresh119", 0.88), ("fresh120", 0.83),
                                              ("fresh121", 1.0), ("fresh122", 0.92),
                                              ("fresh123", 0.85), ("fresh124", 1.0),
-                                             ("fresh125", 0.92), ("fresh126", 0.52),
-                                             ("fresh127", 0.61), ("fresh128", 0.83)])
+                                             ("fresh125", 0.92), ("fresh126", 0.64),
+                                             ("fresh127", 0.72), ("fresh128", 0.83)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -8293,3 +8293,59 @@ def test_a_measured_quantitys_own_change_is_a_lab_value(text, want):
 ])
 def test_the_use_of_a_drug_with_a_dose_is_that_dose(text, want):
     assert _daily_doses(text) + _others(text) == want
+
+
+# -- prosefix126128: the fresh126 to fresh128 rounds, second pass ---------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh127-004: a stop whose subject is a class word ("both the drugs", "the medications")
+    # does not unsay the amounts the sentence gave before it
+    ("He took amlodipine 10 mg OD for a year followed by metoprolol 50 mg bid for 4 months and "
+     "both the drugs were stopped.", [("amlodipine", "10 mg/day"), ("metoprolol", "100 mg/day")]),
+    ("She took sotalol 80 mg daily and the medications were stopped at admission.",
+     [("sotalol", "80 mg/day")]),
+    ("He received morphine 10 mg bid followed by oxycodone 20 mg bid and both drugs were "
+     "stopped.", [("morphine", "20 mg/day"), ("oxycodone", "40 mg/day")]),
+    # ... while a drug named without an amount is still stopped
+    ("She took amlodipine daily and the medications were stopped at admission.", []),
+])
+def test_a_stop_of_the_drugs_keeps_their_amounts(text, want):
+    got = _others(text) + [(i.drug.name, str(i.daily_dose) if i.daily_dose is not None else None)
+                           for i in read_course(text).items]
+    assert sorted(got) == sorted(want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh127-011: the solution a drug is given in, between its name and its amount, names no
+    # drug: the amount stays the name's
+    ("The patient was given vitamin C in normal saline (1 g bid).", [("ascorbic acid", "2 g/day")]),
+    ("She was given ceftriaxone in 5% dextrose, 2 g once daily.", [("ceftriaxone", "2 g/day")]),
+    ("He received acetylcysteine in saline 600 mg twice daily.", [("acetylcysteine", "1200 mg/day")]),
+    # ... but a volume after the vehicle is the solution's, never the drug's
+    ("She was given vitamin C in normal saline (500 mL).", []),
+])
+def test_a_vehicle_between_a_name_and_its_amount(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh126-003: a feeding tube ("through ryles tube", "via a nasogastric tube") names no
+    # drug, so the maintenance dose after "followed by" stays the drug's
+    ("She was given amiodarone, a loading dose of 400 mg via a nasogastric tube followed by "
+     "200 mg daily.", [("amiodarone", None), ("amiodarone", "200 mg/day")]),
+    ("He was treated with digoxin, starting with a loading oral dose of 500 mcg through ryles "
+     "tube followed by 125 mcg daily.", [("digoxin", None), ("digoxin", "125 mcg/day")]),
+])
+def test_a_feeding_tube_between_a_name_and_its_amount(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh126-014: ulipristal (other_drug_names.csv, the Esmya SmPC), and its abbreviation
+    # defined in brackets in the passage
+    ("Fibroids shrank on ulipristal acetate (UPA). She took 5 mg of UPA daily for 12 weeks.",
+     [("ulipristal", "5 mg/day")]),
+    ("She was given ulipristal 5 mg once daily.", [("ulipristal", "5 mg/day")]),
+])
+def test_ulipristal_and_its_bracketed_abbreviation(text, want):
+    assert _others(text) == want

@@ -90,6 +90,12 @@ def read_action(passage: Passage, tokens: list[Token], reading: ItemReading) -> 
                 break
             if step > 0 and (token.kind in ("drug", "amount") or token.kind == "punct"):
                 break
+            if step > 0 and token.kind == "class" and reading.amount is not None:
+                # "… followed by pazopanib 800 mg OD for 4 months and both the drugs were
+                # stopped": a class word ("the drugs", "both medications") is the later verb's
+                # own subject; the stop does not unsay the amount given before it
+                # (prosefix126128, fresh127-004)
+                break
             if step < 0 and token.kind == "amount" and not step_of_change(passage, token):
                 break
             if token.kind == "verb":

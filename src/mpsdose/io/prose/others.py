@@ -525,6 +525,9 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         else (item.amount_span[1], name_start)
     if _SENTENCE_END.search(second.text[start:end]):
         return False  # referred back to from a later sentence: the second reading's rules
+    if start == name_end and _VEHICLE_BETWEEN.fullmatch(text, start, end) \
+            and not _VOLUME.search(text, *item.amount_span):
+        return False  # "vitamin C in normal saline (500 mg tid)": the solution, not a drug
     if _change_referring_back(second, item, start, end):
         return _named_between(second, passage, start, end)
     paired = _PAIR_AFTER_AMOUNT.search(second.text, start, end) if start == name_end else None
@@ -533,6 +536,10 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         return True  # "captopril 50mg / HCT 25mg": the word after the slash heads the amount
     tokens = scan(second.text, text, start, end, passage.vocabulary)
     kept = _outside_remarks(tokens)
+    # "a loading oral dose of 500 μg through ryles tube followed by 100 μg daily": the words of
+    # a feeding tube are a route, no drug's name (prosefix126128, fresh126-003)
+    tubes = [m.span() for m in _THROUGH_TUBE.finditer(text, start, end)]
+    kept = [t for t in kept if not any(a <= t.start < b for a, b in tubes)]
     # a brand in brackets right after the name is the name's ("immunoglobulin (Hyper-Tet 250
     # U)"), as the catalogue's reading holds "methyl-prednisolone (Urbason 40 mg)"
     return any(token.kind == "word" and not chemical_formula(second.text[token.start:token.end])
@@ -543,6 +550,21 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
         and not re.fullmatch(r"\s*[(\[]\s*", text[name_end:token.start])))
         and str(token.value) not in NOT_A_NAME | _PHRASE_WORDS
         for at, token in enumerate(kept))
+
+
+#: The solution a drug is given in, between its name and its amount: "vitamin C in normal
+#: saline (500 mg tid)", "ceftriaxone in 5% dextrose, 2 g". It names no other drug, so the amount
+#: after it stays the name's (prosefix126128, fresh127-011).
+_VEHICLE_BETWEEN = re.compile(
+    r"\s*,?\s*(?:diluted\s+|dissolved\s+)?in\s+(?:\d+(?:\.\d+)?\s*%\s*)?"
+    r"(?:normal\s+saline|saline|dextrose|glucose|sodium\s+chloride|nacl|d5w|(?:sterile\s+)?water)"
+    r"(?:\s*\d+(?:\.\d+)?\s*%)?\s*[(\[,:]?\s*")
+#: A feeding tube an amount is given through: "through ryles tube", "via a nasogastric tube",
+#: "by NG tube", "per PEG tube".
+_THROUGH_TUBE = re.compile(r"\b(?:through|via|by|per)\s+(?:an?\s+|the\s+|his\s+|her\s+)?"
+                           r"(?:[a-z][a-z'’\-]*\s+){0,2}tube\b")
+#: A volume unit: an amount in a vehicle's volume is not the drug's.
+_VOLUME = re.compile(r"\d\s*(?:ml|l|cc|litres?|liters?)\b")
 
 
 def _after_modal(tokens: list[Token], at: int) -> bool:
