@@ -266,7 +266,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 150": ("check_dangerous_fresh150.csv", "check_ordinary_fresh150.csv"),
         "held-out 151": ("check_dangerous_fresh151.csv", "check_ordinary_fresh151.csv"),
         "held-out 152": ("check_dangerous_fresh152.csv", "check_ordinary_fresh152.csv"),
-        "held-out 153": ("check_dangerous_fresh153.csv", "check_ordinary_fresh153.csv")}
+        "held-out 153": ("check_dangerous_fresh153.csv", "check_ordinary_fresh153.csv"),
+        "held-out 154": ("check_dangerous_fresh154.csv", "check_ordinary_fresh154.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
