@@ -1965,6 +1965,25 @@ FRESH152_STILL_WARNED = {
              "(PMID 34223466; doi 10.1089/jpm.2019.0253) but no source seen gives its dose ceiling"),
 }
 
+# Round 153 (buprenorphine in all its analgesic forms; us/uk/eu) and round 154 (the second step of
+# the WHO ladder; au/nz/jp): the first runs.
+FRESH153_LEFT = {
+    "GV03": ("butrans 100 mcg/h td q7d, tolerant (uk): silent — no maximum for the seven-day patch; "
+             "240 mg OME/day is plausible for a tolerant patient — first run"),
+}
+FRESH153_STILL_WARNED = {
+    "GW13": "Transtec 35 mcg/h as the first strong opioid at 77 (uk): opioid-naive-start — first run",
+    "GW18": "Belbuca 75 mcg once daily, severe hepatic, naive (us): hepatic-opioid — first run",
+    "GW44": ("co-codamol 30/500 x2 qid to BuTrans 10 (uk): equianalgesic-switch, "
+             "opioid-above-label-switch-start — first run"),
+}
+FRESH154_LEFT: dict[str, str] = {}
+FRESH154_STILL_WARNED = {
+    "GY06": ("Targin 10/5 mg q12h as the first opioid at 66 (au): opioid-naive-start (eTG 5 mg bd; the "
+             "low end from 65) — first run"),
+    "GY24": "DHC Continus 60 to 120 mg q12h (nz): opioid-titration-step (+100%) — first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2119,6 +2138,8 @@ ROUNDS = {
     "fresh150": (FRESH150_LEFT, FRESH150_STILL_WARNED),
     "fresh151": (FRESH151_LEFT, FRESH151_STILL_WARNED),
     "fresh152": (FRESH152_LEFT, FRESH152_STILL_WARNED),
+    "fresh153": (FRESH153_LEFT, FRESH153_STILL_WARNED),
+    "fresh154": (FRESH154_LEFT, FRESH154_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
