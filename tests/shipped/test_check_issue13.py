@@ -1973,15 +1973,23 @@ FRESH153_LEFT = {
 }
 FRESH153_STILL_WARNED = {
     "GW13": "Transtec 35 mcg/h as the first strong opioid at 77 (uk): opioid-naive-start — first run",
-    "GW18": "Belbuca 75 mcg once daily, severe hepatic, naive (us): hepatic-opioid — first run",
+    # GW18 (us, Belbuca 75 mcg once daily, severe hepatic) quiet by fix153b: hepatic-opioid is
+    # information within the label's halved start (hepatic_opioid_doses.csv: Belbuca 'severe
+    # hepatic impairment: reduce initial and titration doses by half', MPR summary, S)
     "GW44": ("co-codamol 30/500 x2 qid to BuTrans 10 (uk): equianalgesic-switch, "
-             "opioid-above-label-switch-start — first run"),
+             "opioid-above-label-switch-start — first run; left by fix153b: the US Butrans "
+             "table starts below 30 mg MME/day at 5 mcg/h and the UK Butec SmPC starts every "
+             "patient at 5 mcg/h, so 10 mcg/h from 24 mg OME/day is an unreduced switch: the "
+             "warning is the labels' own"),
 }
 FRESH154_LEFT: dict[str, str] = {}
 FRESH154_STILL_WARNED = {
     "GY06": ("Targin 10/5 mg q12h as the first opioid at 66 (au): opioid-naive-start (eTG 5 mg bd; the "
-             "low end from 65) — first run"),
-    "GY24": "DHC Continus 60 to 120 mg q12h (nz): opioid-titration-step (+100%) — first run",
+             "low end from 65) — first run; left by fix153b: the AU Targin PI's posology was not "
+             "seen (only Singapore's 10/5 mg q12h start), and the eTG gives 5 mg twice daily"),
+    # GY24 (nz, DHC Continus 60 to 120 mg q12h) quiet by fix153b: opioid-titration-step is
+    # information within the label's own doses (opioid_dose_ranges.csv titration-step: NZ data
+    # sheet '60-120mg twice daily', S; UK SmPC 'one or two tablets 12-hourly', P)
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
