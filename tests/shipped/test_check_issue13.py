@@ -1967,12 +1967,16 @@ FRESH152_STILL_WARNED = {
 
 # Round 153 (buprenorphine in all its analgesic forms; us/uk/eu) and round 154 (the second step of
 # the WHO ladder; au/nz/jp): the first runs.
-FRESH153_LEFT = {
-    "GV03": ("butrans 100 mcg/h td q7d, tolerant (uk): silent — no maximum for the seven-day patch; "
-             "240 mg OME/day is plausible for a tolerant patient — first run"),
-}
+# fix153a: GV03 caught (opioid-above-usual, an error): butrans 100 mcg/h q7d is above the UK
+# maximum of the 7-day patch, two patches, 40 micrograms/h (opioid_dose_ranges.csv usual row,
+# interval 168, uk: the Butec SmPC copy on RxReasoner and Napp's BuTrans HCP page, S; an nz row of
+# the Norspan NZ data sheet's same 40). The rows of the 96-hour Transtec (140) never judged it.
+FRESH153_LEFT: dict[str, str] = {}
 FRESH153_STILL_WARNED = {
-    "GW13": "Transtec 35 mcg/h as the first strong opioid at 77 (uk): opioid-naive-start — first run",
+    # GW13 quiet by fix153a: Transtec 35 mcg/h changed every 72 hours is the UK label start of the
+    # 3- and 4-day patches (opioid_dose_ranges.csv naive-start, interval 72, uk: Medscape UK's
+    # '3 and 4 day release' monograph, the Transtec SmPC copy, the Scottish guideline's 72 or up
+    # to 96 hours, S); written q96h it was already quiet, and no caution for the elderly was seen
     # GW18 (us, Belbuca 75 mcg once daily, severe hepatic) quiet by fix153b: hepatic-opioid is
     # information within the label's halved start (hepatic_opioid_doses.csv: Belbuca 'severe
     # hepatic impairment: reduce initial and titration doses by half', MPR summary, S)

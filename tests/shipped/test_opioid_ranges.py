@@ -92,8 +92,10 @@ def test_every_row_has_a_source_and_a_grade_and_conventions_say_so():
 
 
 def test_each_plausibility_ceiling_is_ten_times_a_usual_top():
-    usual = {(r.drug, r.route, r.day_unit): r.per_day for r in RANGES
-             if r.check == "usual" and r.per_day is not None}
+    # every usual row's top, not one per drug and route: a route may have a top per product
+    # (buprenorphine patches: the 7-day patch's 20 or 40 micrograms/h, Transtec's 140)
+    usual = [((r.drug, r.route, r.day_unit), r.per_day) for r in RANGES
+             if r.check == "usual" and r.per_day is not None]
     for row in (r for r in RANGES if r.check == "plausible"):
         if row.per_day is None:
             # a per-dose ceiling where the label doses by weight (IV sufentanil: its largest
@@ -107,7 +109,7 @@ def test_each_plausibility_ceiling_is_ten_times_a_usual_top():
                      and (row.market is None or r.market in (None, row.market))]
             assert doses and row.per_dose >= 10 * max(doses), row.where
             continue
-        tops = [v for (drug, route, _), v in usual.items() if drug == row.drug
+        tops = [v for (drug, route, _), v in usual if drug == row.drug
                 and v is not None and (route == row.route or row.drug == "buprenorphine")]
         assert any(row.per_day == pytest.approx(10 * top) for top in tops), row.where
 
