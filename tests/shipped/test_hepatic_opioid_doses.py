@@ -29,6 +29,10 @@ SOURCED = [
     # subcutaneously ... every 2 to 3 hours', halved as the Dilaudid label's hepatic fraction
     ("morphine", Route.ORAL, "ir", frozenset({"moderate"}), "start", 4, 2.5, 15),
     ("hydromorphone", Route.SC, None, frozenset({"moderate"}), "start", 2, 0.5, 6),
+    # fix153b: the Belbuca label as MPR and Cancer Therapy Advisor summarise it, 'severe hepatic
+    # impairment or oral mucositis: reduce initial and titration doses by ½', of its naive start
+    # 75 mcg once daily (Drugs.com's copy of sec. 2.2): one 75 mcg film once daily
+    ("buprenorphine", Route.BUCCAL, None, frozenset({"severe"}), "start", None, 0.075, 0.075),
 ]
 
 
@@ -47,7 +51,9 @@ def test_every_shipped_row_is_sourced_and_graded():
     assert len(ROWS) == len(SOURCED)
     for row in ROWS:
         assert "[S]" in row.source or "[P]" in row.source
-        assert "severe" not in row.grades  # no label seen gives numbers for severe
+        # only Belbuca's label gives numbers for severe impairment (its halved start)
+        assert "severe" not in row.grades or (row.drug, row.route) == ("buprenorphine",
+                                                                       Route.BUCCAL)
 
 
 MODERATE = Patient(age=64, weight_kg=68, crcl_ml_min=80, hepatic=Hepatic.MODERATE,
