@@ -1996,6 +1996,20 @@ FRESH154_STILL_WARNED = {
     # sheet '60-120mg twice daily', S; UK SmPC 'one or two tablets 12-hourly', P)
 }
 
+# Round 155 (corticosteroids in palliative care; us/uk/eu) and round 156 (non-oral routes when
+# swallowing fails; au/nz/jp): the first runs.
+FRESH155_LEFT = {
+    "GZ30": ("dexamethasone 16 mg daily for 42 days (uk): silent — no row gives a high corticosteroid "
+             "dose a course length — first run"),
+}
+FRESH155_STILL_WARNED: dict[str, str] = {}
+FRESH156_LEFT: dict[str, str] = {}
+FRESH156_STILL_WARNED = {
+    "HH05": ("SC fentanyl 0.2 mg/day, naive, 66 (jp): opioid-naive-start (the UK start borrowed, its "
+             "low end from 65) — first run"),
+    "HH41": "Fentos 12.5 to 25 mcg/h (jp): opioid-titration-step (+100%) — first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2152,6 +2166,8 @@ ROUNDS = {
     "fresh152": (FRESH152_LEFT, FRESH152_STILL_WARNED),
     "fresh153": (FRESH153_LEFT, FRESH153_STILL_WARNED),
     "fresh154": (FRESH154_LEFT, FRESH154_STILL_WARNED),
+    "fresh155": (FRESH155_LEFT, FRESH155_STILL_WARNED),
+    "fresh156": (FRESH156_LEFT, FRESH156_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
