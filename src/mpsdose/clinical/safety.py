@@ -1583,10 +1583,10 @@ def _cyp3a4_avoid_and_monitor(k: Knowledge, items: Sequence[Item]) -> list[Findi
     (``cyp3a4-inhibitor-monitor``), for the inhibitors no avoid row of the drug already names.
     """
     found = _cyp3a4_label_asks(k, items, "cyp3a4_inducer_avoid", "cyp3a4-inducer-avoid",
-                               "avoiding the combination", kind="inducer")
+                               "the combination to be avoided", kind="inducer")
     found.extend(_cyp3a4_label_asks(
         k, items, "cyp3a4_inhibitor_avoid", "cyp3a4-inhibitor-avoid",
-        "avoiding the combination (monitoring if it cannot be avoided)"))
+        "the combination to be avoided (and monitoring where it cannot be)"))
     found.extend(_cyp3a4_label_asks(
         k, items, "cyp3a4_inhibitor_monitor", "cyp3a4-inhibitor-monitor",
         "monitoring for its adverse reactions", stricter="cyp3a4_inhibitor_avoid"))
@@ -4006,7 +4006,9 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
     market: another market's general maximum judges where the chosen one has none, see
     ``_risk_rows_elsewhere``), no usual range in ``usual_ranges.csv``, no
     dexamethasone equivalent for a corticosteroid. Said once, as information: "0 warnings" is a
-    claim that the doses were checked, and these were not.
+    claim that the doses were checked, and these were not. So, apart
+    (``single-dose-not-checked``), is a stat or as-needed dose whose only judge is a usual day
+    (``usual_ranges.csv``): within the day it may still be far above any one dose given.
     """
     steroids = k.steroid_tables[0].doses if k.steroid_tables else {}
     unjudged: list[str] = []
@@ -4020,14 +4022,13 @@ def _unjudged_doses(k: Knowledge, items: Sequence[Item], patient: Patient,
             if drug.is_opioid or (drug.drug_class == "corticosteroid" and name in steroids
                                   and "dexamethasone" in steroids):
                 continue
-            rows = [r for r in k.dose_limits
-                    if r.drug == name and (r.route is None or r.route is route)
-                    and (market is None or r.market in (None, market) or not r.scope)
-                    and r.condition != "with_drug"  # beside a partner only: not a general row
-                    and r.applies(patient) is not False  # a band the patient is outside
-                    and _gives_a_dose(r)  # not a duration only
-                    and (r.kinds != {"single"} or item.per_dose() is not None)]  # a rate: no dose
-            if not plaster and rows:  # another market's general rows apply (warnings)
+            if not plaster and any(r.drug == name and (r.route is None or r.route is route)
+                   and (market is None or r.market in (None, market) or not r.scope)
+                   and r.condition != "with_drug"  # beside a partner only: not a general row
+                   and r.applies(patient) is not False  # a band the patient is outside
+                   and _gives_a_dose(r)  # not a duration only
+                   and (r.kinds != {"single"} or item.per_dose() is not None)  # a rate: no dose
+                   for r in k.dose_limits):  # another market's general rows apply (warnings)
                 continue
             if any(r.drug == name and (r.route is None or r.route is route)
                    and r.applies_in(market) and r.applies_to(patient)
