@@ -653,7 +653,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "hepatic grade among the row's), the hepatic reduction of a label or liver guideline "
             "(Frontline Gastroenterology's morphine 2.5 mg 4-6 hourly) is already applied "
             "and the finding is info, naming the rows. An opioid without a row keeps the "
-            "warning; a grade no row names (severe, where no label gives numbers) keeps it.",
+            "warning; so does a grade no row of the drug names (severe, where only Belbuca's "
+            "label gives numbers).",
     ),
     _schema(
         "titration_steps.csv",
