@@ -1998,16 +1998,24 @@ FRESH154_STILL_WARNED = {
 
 # Round 155 (corticosteroids in palliative care; us/uk/eu) and round 156 (non-oral routes when
 # swallowing fails; au/nz/jp): the first runs.
-FRESH155_LEFT = {
-    "GZ30": ("dexamethasone 16 mg daily for 42 days (uk): silent — no row gives a high corticosteroid "
-             "dose a course length — first run"),
-}
+# fix155: GZ30 caught (dexamethasone-duration-above-max, a warning): dexamethasone above 8 mg a
+# day is continued at a set dose for at most 4 weeks (dose_limits.csv daily_dose row, max_days 28:
+# the West Midlands Palliative Care Physicians' guide, 'a set dose for a maximum of 2-4 weeks', P;
+# second reading the Clin Med 2014 letter, 'discontinued after 2-4 weeks', S); 16 mg for 42 days
+# is past it. 16 mg for up to 28 days, and 8 mg/day or less for any length, stay quiet.
+FRESH155_LEFT: dict[str, str] = {}
 FRESH155_STILL_WARNED: dict[str, str] = {}
 FRESH156_LEFT: dict[str, str] = {}
 FRESH156_STILL_WARNED = {
     "HH05": ("SC fentanyl 0.2 mg/day, naive, 66 (jp): opioid-naive-start (the UK start borrowed, its "
-             "low end from 65) — first run"),
-    "HH41": "Fentos 12.5 to 25 mcg/h (jp): opioid-titration-step (+100%) — first run",
+             "low end from 65) — first run; left by fix155: the JP fentanyl injection insert's "
+             "cancer-pain section (a naive start) was not seen — only the anaesthesia posology on "
+             "PMDA and a personal blog's '0.1-0.3 mg/day' for continuous IV, too low a grade to "
+             "ship as a start"),
+    "HH41": ("Fentos 12.5 to 25 mcg/h (jp): opioid-titration-step (+100%) — first run; left by "
+             "fix155: the Fentos insert's strengths (0.5, 1, 2, 4, 6, 8 mg) and its 'no increase "
+             "for at least 2 days' were seen, but not its titration increment (one strength at a "
+             "time, or by how much), so no titration-step row can be written for the 24-hour tape"),
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------

@@ -271,7 +271,7 @@ class DoseLimit(Value):
             return "adults"
         if self.condition == "daily_dose":
             return (f"a daily dose {self.band.format(f'{self.dose_unit}/day')} "
-                    f"(the label's regimen: {self.value})")
+                    f"(the source's regimen: {self.value})")
         if self.condition == "risk_factor":
             return f"{self.value}"
         if self.condition == "with_drug":
