@@ -2018,6 +2018,22 @@ FRESH156_STILL_WARNED = {
              "time, or by how much), so no titration-step row can be written for the 24-hour tape"),
 }
 
+# Round 157 (dialysis and end-stage kidney disease; us/uk/eu) and round 158 (Japanese opioid
+# products and their inserts' rules; jp/au/nz): the first runs.
+FRESH157_LEFT: dict[str, str] = {}
+FRESH157_STILL_WARNED = {
+    "HK33": "SC oxycodone 10 mg/24 h at CrCl 22, hospice (uk): renal-opioid — first run",
+    "HK37": "oral hydromorphone 1 mg q4h at CrCl 25 (us): renal-opioid — first run",
+    "HK41": "oral hydromorphone 1.5 mg q4h at CrCl 22 (us): renal-opioid — first run",
+    "HK44": "SC oxycodone 10 mg/24 h + 1.5 mg PRN at CrCl 16, hospice (uk): renal-opioid — first run",
+    "HK46": "Exalgo 8 mg daily + hydromorphone 1 mg PRN at CrCl 28 (us): renal-opioid — first run",
+}
+FRESH158_LEFT: dict[str, str] = {}
+FRESH158_STILL_WARNED = {
+    "HM10": ("Targin 10/5 mg q12h as a naive start at 66 (au): opioid-naive-start, as GY06 (the eTG's "
+             "5 mg; from 65 other labels' starts at their low end)"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2176,6 +2192,8 @@ ROUNDS = {
     "fresh154": (FRESH154_LEFT, FRESH154_STILL_WARNED),
     "fresh155": (FRESH155_LEFT, FRESH155_STILL_WARNED),
     "fresh156": (FRESH156_LEFT, FRESH156_STILL_WARNED),
+    "fresh157": (FRESH157_LEFT, FRESH157_STILL_WARNED),
+    "fresh158": (FRESH158_LEFT, FRESH158_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
