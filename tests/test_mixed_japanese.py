@@ -35,6 +35,10 @@ def read(item: mpsdose.Item) -> tuple[object, ...]:
     ("オキシコドン徐放錠 10 mg po q12h", "oxycodone er 10 mg po q12h"),
     ("ロキソニン 60 mg po tid", "loxoprofen 60 mg po tid"),
     ("ＭＳコンチン 10 mg po q12h", "morphine er 10 mg po q12h"),  # full-width letters
+    # a count of units before the Japanese name, as before a Latin one (round 158's writer)
+    ("4 tab マグミット 500 mg po tid", "4 tab magnesium oxide 500 mg po tid"),
+    ("2 tab オキシコンチン 10 mg po q12h", "2 tab oxycodone er 10 mg po q12h"),
+    ("1 tab ナルサス 6 mg po daily", "hydromorphone er 6 mg po daily"),
 ], ids=lambda text: text)
 def test_a_mixed_item_reads_as_its_latin_twin(mixed, twin):
     item, latin = mpsdose.parse_item(mixed), mpsdose.parse_item(twin)

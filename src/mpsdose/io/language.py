@@ -67,6 +67,10 @@ _COUNT_WORDS = {
     "supp": "suppository", "suppository": "suppository", "suppositories": "suppository",
 }
 _COUNT_FORMAT = {"tablet": "tab", "capsule": "caps", "patch": "patch", "suppository": "supp"}
+#: A count of dosage units at the start of an item, before its name ("4 tab ", "1 caps ").
+_COUNT_BEFORE_NAME = re.compile(
+    r"\s*\d+(?:\.\d+)?\s*(?:" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\s+",
+    re.IGNORECASE)
 
 _TIMES = {
     "daily": 1, "once daily": 1, "once a day": 1, "once per day": 1, "qd": 1, "od": 1,
@@ -296,8 +300,12 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
     if is_japanese(text):  # a Japanese prescription as written (mpsdose.io.japanese)
         from mpsdose.io.japanese import mixed_name, parse_japanese  # only for Japanese text
 
+        # "4 tab マグミット 500 mg po tid": a count of units before the name, as the item
+        # language writes it before a Latin name ("1 tab targin 10/5 mg")
+        count = _COUNT_BEFORE_NAME.match(text)
+        counted = count.group(0) if count is not None and is_japanese(text[count.end():]) else ""
         if len(text) <= MAX_ITEM_CHARS:
-            mixed = mixed_name(text, knowledge)
+            mixed = mixed_name(text[len(counted):], knowledge)
         if mixed is None or not _in_item_language(mixed.rest):
             return parse_japanese(text, allow_unlisted=allow_unlisted, knowledge=knowledge)
         if mixed.unlisted is not None:
@@ -311,7 +319,7 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
                 text=text, token=mixed.written)
         # ナルサス 6 mg po daily: a Japanese name, then the item language; read as the drug's
         # own name would be, then held to the facts of the product the name gives
-        read = f"{mixed.drug.name} {mixed.rest}"
+        read = f"{counted}{mixed.drug.name} {mixed.rest}"
     source = text
     if len(text) > MAX_ITEM_CHARS:
         raise ItemSyntaxError(f"an item is at most {MAX_ITEM_CHARS} characters; this one has "
