@@ -2020,13 +2020,28 @@ FRESH156_STILL_WARNED = {
 
 # Round 157 (dialysis and end-stage kidney disease; us/uk/eu) and round 158 (Japanese opioid
 # products and their inserts' rules; jp/au/nz): the first runs.
+# fix157: HK37 quiet (renal-opioid information): oral hydromorphone 1 mg every 4 hours at CrCl 25
+# is within the US Dilaudid label's renal start, one-fourth of the usual 2-4 mg every 4-6 hours
+# below CrCl 30 (renal_opioid_doses.csv: 1 mg a dose, 6 mg/day, no more often than every 4 h; S,
+# copies of the label); 1 mg every 3 hours, or 2 mg every 4 hours, still warns.
 FRESH157_LEFT: dict[str, str] = {}
 FRESH157_STILL_WARNED = {
-    "HK33": "SC oxycodone 10 mg/24 h at CrCl 22, hospice (uk): renal-opioid — first run",
-    "HK37": "oral hydromorphone 1 mg q4h at CrCl 25 (us): renal-opioid — first run",
-    "HK41": "oral hydromorphone 1.5 mg q4h at CrCl 22 (us): renal-opioid — first run",
-    "HK44": "SC oxycodone 10 mg/24 h + 1.5 mg PRN at CrCl 16, hospice (uk): renal-opioid — first run",
-    "HK46": "Exalgo 8 mg daily + hydromorphone 1 mg PRN at CrCl 28 (us): renal-opioid — first run",
+    "HK33": ("SC oxycodone 10 mg/24 h at CrCl 22, hospice (uk): renal-opioid — first run; left by "
+             "fix157: the only SC oxycodone figures seen for eGFR below 30 are the Scottish "
+             "last-days page's (end-of-life only); the Scottish oxycodone and second-line pages "
+             "give no SC dose outside the last days (avoid MR in CKD 4-5, IR with caution), and "
+             "no PCF, Renal Drug Database or other NHS renal palliative figure was found"),
+    "HK41": ("oral hydromorphone 1.5 mg q4h at CrCl 22 (us): renal-opioid — first run; left by "
+             "fix157: above the Dilaudid label's renal start (one-fourth of 2-4 mg, 1 mg a dose "
+             "below CrCl 30); the label says only 'titrate' and gives no renal maximum, and a start "
+             "is not a maximum"),
+    "HK44": ("SC oxycodone 10 mg/24 h + 1.5 mg PRN at CrCl 16, hospice (uk): renal-opioid — first "
+             "run; left by fix157 as HK33 (no SC oxycodone figure below eGFR 30 outside the last "
+             "days of life was seen)"),
+    "HK46": ("Exalgo 8 mg daily + hydromorphone 1 mg PRN at CrCl 28 (us): renal-opioid — first run; "
+             "left by fix157: Exalgo's label starts at 50% in moderate renal impairment and says "
+             "'severe renal impairment: consider alternatives' (copy on butalbitalapap.org), so "
+             "the caution is the label's own at CrCl 28"),
 }
 FRESH158_LEFT: dict[str, str] = {}
 FRESH158_STILL_WARNED = {

@@ -17,21 +17,26 @@ ROWS = Knowledge.default().renal_opioid_doses
 # a day', 'Oxycodone ... 2.5–5 mg orally 3 times a day', 'Tramadol ... 50 mg orally twice a day
 # ... Maximum 100 mg twice a day'; the US tramadol label 'not to exceed 2 tablets every 12 hours'
 # (of 50 mg); Scottish Palliative Care Guidelines, renal disease in the last days of life, 'SC ...
-# 1mg to 2mg', 'oxycodone 5mg to 10mg over 24 hours'.
+# 1mg to 2mg', 'oxycodone 5mg to 10mg over 24 hours'; the US Dilaudid label (fix157): 'one-fourth
+# to one-half the usual DILAUDID starting dose depending on the degree of impairment' of 'usual
+# starting dose ... 2 mg to 4 mg, orally, every 4 to 6 hours' (one-fourth below CrCl 30).
 SOURCED = [
     ("hydromorphone", Route.ORAL, "ir", "start", None, 1, 4, frozenset()),
     ("oxycodone", Route.ORAL, "ir", "start", None, 5, 15, frozenset()),
     ("tramadol", Route.ORAL, "ir", "start", 12, 50, 100, frozenset()),
     ("tramadol", Route.ORAL, "ir", "maximum", 12, 100, 200, frozenset()),
     ("oxycodone", Route.SC, None, "start", None, 2, 10, frozenset({"end-of-life"})),
+    ("hydromorphone", Route.ORAL, "ir", "start", 4, 1, 6, frozenset()),
 ]
 
 
-@pytest.mark.parametrize("expected", SOURCED, ids=[f"{e[0]} {e[1].value} {e[3]}" for e in SOURCED])
+@pytest.mark.parametrize("expected", SOURCED, ids=[f"{e[0]} {e[1].value} {e[3]} {e[4]}" for e in SOURCED])
 def test_a_shipped_renal_dose_matches_its_source(expected):
     drug, route, release, basis, interval, per_dose, per_day, settings = expected
-    rows = [r for r in ROWS if (r.drug, r.route, r.release, r.basis) == (drug, route, release,
-                                                                         basis)]
+    # two sources may give the same drug's start (hydromorphone: the dialysis table, the label):
+    # each is its own row, told apart by its interval
+    rows = [r for r in ROWS if (r.drug, r.route, r.release, r.basis, r.min_interval_h) == (
+        drug, route, release, basis, interval)]
     assert len(rows) == 1, rows
     row = rows[0]
     assert (row.min_interval_h, row.per_dose, row.per_day, row.settings) == (
@@ -71,6 +76,8 @@ RENAL = Patient(age=77, weight_kg=60, crcl_ml_min=25, hepatic="none")
     (["oxycodone er 10 mg po q12h"], RENAL, Severity.WARNING),  # MR (round 11 RO23)
     (["hydromorphone 1 mg po q6h"], RENAL, Severity.INFO),
     (["hydromorphone 2 mg po q4h"], RENAL, Severity.WARNING),  # the development test's dose
+    (["hydromorphone 1 mg po q4h"], RENAL, Severity.INFO),  # the Dilaudid label's renal start
+    (["hydromorphone 1 mg po q3h"], RENAL, Severity.WARNING),  # 8 mg/day, q3h: beyond both
     (["morphine ir 2.5 mg po q8h"], RENAL, Severity.WARNING),  # morphine: never met
     # SC oxycodone in the last days of life (round 4 JO33), and outside them
     (["oxycodone 5 mg/day sc continuous", "oxycodone 1 mg sc q2h prn max 6/day"],
@@ -83,7 +90,8 @@ RENAL = Patient(age=77, weight_kg=60, crcl_ml_min=25, hepatic="none")
      Severity.WARNING),
 ], ids=["tramadol 50 q12h", "tramadol 100 q12h", "tramadol 50 q6h", "tramadol MR",
         "oxycodone IR 2.5 q6h", "oxycodone IR 5 q4h", "oxycodone MR", "hydromorphone 1 q6h",
-        "hydromorphone 2 q4h", "morphine", "SC oxycodone end of life", "SC oxycodone, no setting",
+        "hydromorphone 2 q4h", "hydromorphone 1 q4h", "hydromorphone 1 q3h",
+        "morphine", "SC oxycodone end of life", "SC oxycodone, no setting",
         "SC oxycodone 20 mg/24 h"])
 def test_a_renal_regimen_within_a_renal_source_is_information(items, patient, expected):
     assert _renal(items, patient) == [expected]
