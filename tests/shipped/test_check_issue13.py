@@ -2046,7 +2046,8 @@ FRESH157_STILL_WARNED = {
 FRESH158_LEFT: dict[str, str] = {}
 FRESH158_STILL_WARNED = {
     "HM10": ("Targin 10/5 mg q12h as a naive start at 66 (au): opioid-naive-start, as GY06 (the eTG's "
-             "5 mg; from 65 other labels' starts at their low end)"),
+             "5 mg; from 65 other labels' starts at their low end). Kept (the lead): the AU Targin "
+             "PI's posology was not seen"),
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
