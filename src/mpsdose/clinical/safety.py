@@ -1389,10 +1389,16 @@ def _cyp3a4(k: Knowledge, items: Sequence[Item], opioids: list[str]) -> list[Fin
 _INHIBITOR_STRENGTHS = ("weak", "moderate", "strong")
 
 
+def _strengths(k: Knowledge, items: Sequence[Item], prop: str) -> dict[str, str]:
+    """The drugs among the items that have ``prop`` (an inhibitor's or inducer's strength:
+    ``cyp3a4_inhibitor``, ``cyp3a4_inducer``, ``cyp1a2_inhibitor``), each with its value."""
+    return {d: v[0] for d in _with_property(k, items, prop)
+            if (v := k.drug_properties.get(d, prop)) is not None}
+
+
 def _inhibitors(k: Knowledge, items: Sequence[Item]) -> dict[str, str]:
     """The CYP3A4 inhibitors among the items, each with its strength (``cyp3a4_inhibitor``)."""
-    return {d: v[0] for d in _with_property(k, items, "cyp3a4_inhibitor")
-            if (v := k.drug_properties.get(d, "cyp3a4_inhibitor")) is not None}
+    return _strengths(k, items, "cyp3a4_inhibitor")
 
 
 def _at_least(inhibitors: dict[str, str], strength: str, drug: str) -> list[str]:
@@ -1567,8 +1573,7 @@ def _cyp3a4_label_asks(k: Knowledge, items: Sequence[Item], prop: str, code: str
 
 def _inducers(k: Knowledge, items: Sequence[Item]) -> dict[str, str]:
     """The CYP3A4 inducers among the items, each with its strength (``cyp3a4_inducer``)."""
-    return {d: v[0] for d in _with_property(k, items, "cyp3a4_inducer")
-            if (v := k.drug_properties.get(d, "cyp3a4_inducer")) is not None}
+    return _strengths(k, items, "cyp3a4_inducer")
 
 
 def _cyp3a4_avoid_and_monitor(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
@@ -1709,8 +1714,7 @@ def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
     An inhibitor weaker than the row's strength, or a drug with no such row (another
     antidepressant beside fluvoxamine), is not flagged: the label names potent inhibitors only.
     """
-    inhibitors = {d: v[0] for d in _with_property(k, items, "cyp1a2_inhibitor")
-                  if (v := k.drug_properties.get(d, "cyp1a2_inhibitor")) is not None}
+    inhibitors = _strengths(k, items, "cyp1a2_inhibitor")
     found = []
     for drug in _with_property(k, items, "cyp1a2_inhibitor_contraindicated"):
         value, source = k.drug_properties.get(  # type: ignore[misc]

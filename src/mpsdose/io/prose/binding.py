@@ -40,7 +40,7 @@ from mpsdose.io.prose.unknown_names import (
     subject_unknown_name,
     symptom_dose_among_drugs,
 )
-from mpsdose.io.prose.words import COUNTED, INN_STEM, NOT_A_NAME, SALTS, unit_count
+from mpsdose.io.prose.words import COUNTED, INN_STEM, NOT_A_NAME, SALTS, VEHICLES, unit_count
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
 
@@ -65,8 +65,7 @@ _PER_TIME_AFTER_NAME = re.compile(
     # "metoclopramide 40mg IV over 24 hours": the amount given over a day is the day's
     r"|over\s+(?:a\s+)?(?P<over>24)\s*-?\s*h(?:ours?|rs?)?(?![a-z0-9/])")
 #: "in dextrose ", "in normal saline ": the solution an amount is given in, before its strength.
-_IN_VEHICLE = re.compile(r"\s+in\s+(?:dextrose|glucose|saline|normal\s+saline|sodium\s+chloride|"
-                         r"nacl|d5w|water)\s+")
+_IN_VEHICLE = re.compile(r"\s+in\s+" + VEHICLES + r"\s+")
 #: "at a daily dose of", "the daily dosage was": the words before an amount a day.
 _DAILY_DOSE_OF = re.compile(r"\bdaily\s+(?:dose|dosage)s?\s+(?:of\s+|was\s+|were\s+|:\s*)?$")
 #: "two daily doses of …": a count of doses (or of days), not a daily dose of each.

@@ -29,6 +29,7 @@ from mpsdose.io.prose.words import (
     MODALS,
     NOT_A_NAME,
     SALTS,
+    VEHICLES,
     name_like,
 )
 from mpsdose.knowledge.bundle import Knowledge
@@ -557,7 +558,7 @@ def _not_its_own(second: Reading, passage: Passage, item: ReadItem) -> bool:
 #: after it stays the name's (prosefix126128, fresh127-011).
 _VEHICLE_BETWEEN = re.compile(
     r"\s*,?\s*(?:diluted\s+|dissolved\s+)?in\s+(?:\d+(?:\.\d+)?\s*%\s*)?"
-    r"(?:normal\s+saline|saline|dextrose|glucose|sodium\s+chloride|nacl|d5w|(?:sterile\s+)?water)"
+    r"(?:sterile\s+)?" + VEHICLES +
     r"(?:\s*\d+(?:\.\d+)?\s*%)?\s*[(\[,:]?\s*")
 #: A feeding tube an amount is given through: "through ryles tube", "via a nasogastric tube",
 #: "by NG tube", "per PEG tube".

@@ -29,9 +29,14 @@ __all__ = [
     "MODAL_ADVERBS",
     "SALTS",
     "SERVICES",
+    "VEHICLES",
     "name_like",
     "unit_count",
 ]
+
+#: The solutions a drug is given in ("in normal saline", "in 5% dextrose"), as a regex group:
+#: they name no drug, so an amount after them is the named drug's.
+VEHICLES = r"(?:normal\s+saline|saline|dextrose|glucose|sodium\s+chloride|nacl|d5w|water)"
 
 #: Words that may stand inside an item's phrase, between its drug's name, its amount and their
 #: modifiers ("a daily dose of", "morphine sulfate", "preservative-free"): they name no drug and
