@@ -273,6 +273,7 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 157": ("check_dangerous_fresh157.csv", "check_ordinary_fresh157.csv"),
         "held-out 158": ("check_dangerous_fresh158.csv", "check_ordinary_fresh158.csv"),
         "held-out 159": ("check_dangerous_fresh159.csv", "check_ordinary_fresh159.csv"),
+        "held-out 160": ("check_dangerous_fresh160.csv", "check_ordinary_fresh160.csv"),
         "held-out 161": ("check_dangerous_fresh161.csv", "check_ordinary_fresh161.csv"),
         "held-out 162": ("check_dangerous_fresh162.csv", "check_ordinary_fresh162.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
