@@ -2050,6 +2050,46 @@ FRESH158_STILL_WARNED = {
              "PI's posology was not seen"),
 }
 
+FRESH159_LEFT: dict[str, str] = {}
+FRESH159_STILL_WARNED = {
+    "HP16": ("IV ketorolac 15 mg q6h for 3 days at 70 in hospital (us): nsaid-avoid-older — first run. "
+             "Kept (the lead): the label's reduced dose from 65 is met (ketorolac-at-max says so), but "
+             "the Beers criteria (outside hospice and end-of-life care) say avoid ketorolac in older "
+             "adults; the warning is the source's"),
+}
+FRESH160_LEFT = {
+    "HQ35": ("domperidone 10 mg tid in moderate hepatic impairment (nz): silent — first run "
+             "(no hepatic row for domperidone)"),
+}
+FRESH160_STILL_WARNED = {
+    "HR01": ("OxyContin 10 mg q12h + metoclopramide as needed, naive at 68 (au): opioid-naive-start "
+             "(the eTG's 5 mg twice daily) — first run"),
+}
+FRESH161_LEFT = {
+    "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — first run "
+             "(no factor or range for epidural fentanyl)"),
+    "HS32": "epidural lidocaine 600 mg (uk): only dose-not-checked — first run",
+    "HS33": "intrathecal levobupivacaine 50 mg (uk): only dose-not-checked — first run",
+    "HS38": ("intrathecal levobupivacaine with clopidogrel (uk): only dose-not-checked — first run "
+             "(no neuraxial rule for P2Y12 inhibitors)"),
+}
+FRESH161_STILL_WARNED = {
+    "HT22": "alfentanil 500 mcg IV once, naive (uk): opioid-naive-start — first run",
+    "HT35": ("MST 120 mg/day to intrathecal morphine 1 mg/day at 120:1 (uk): opioid-route-change "
+             "(1.67 times the most lenient route ratios' 0.6 mg/day) — first run"),
+    "HT39": ("IV fentanyl 100 mcg/h to IV sufentanil 7.5 mcg/h (eu): opioid-above-usual (360 mg OME "
+             "by ANZCA's sufentanil factor, the previous day read at the lowest fentanyl factor) — "
+             "first run"),
+    "HT41": ("Duragesic 25 mcg/h to morphine ER 30 mg q12h (us): equianalgesic-switch (the new day is "
+             "the old day's lowest reading, unreduced) — first run"),
+}
+FRESH162_LEFT = {
+    "HU34": "dabigatran 220 mg bid (nz): silent — first run (no dose row for oral dabigatran)",
+}
+FRESH162_STILL_WARNED = {
+    "HV01": "OxyContin 10 mg q12h, naive at 70 (au): opioid-naive-start — first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2210,6 +2250,10 @@ ROUNDS = {
     "fresh156": (FRESH156_LEFT, FRESH156_STILL_WARNED),
     "fresh157": (FRESH157_LEFT, FRESH157_STILL_WARNED),
     "fresh158": (FRESH158_LEFT, FRESH158_STILL_WARNED),
+    "fresh159": (FRESH159_LEFT, FRESH159_STILL_WARNED),
+    "fresh160": (FRESH160_LEFT, FRESH160_STILL_WARNED),
+    "fresh161": (FRESH161_LEFT, FRESH161_STILL_WARNED),
+    "fresh162": (FRESH162_LEFT, FRESH162_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
