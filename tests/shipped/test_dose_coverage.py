@@ -29,8 +29,8 @@ _TOPICAL = ("a topical gel or plaster is dosed by the amount applied or the plas
 #: Non-opioid drug/route pairs with no dose row, each with why (the two units-dosed drugs,
 #: heparin and dalteparin, are written in units and judged by rows in units).
 LEFT: dict[tuple[str, str], str] = {
-    ("dabigatran", "oral"): "CrCl bands only (US 15-30 and below 15, UK below 30): no general "
-                            "maximum was verified, so at CrCl above 30 the dose is not checked",
+    # ("dabigatran", "oral"): judged since fixaspdab - at most 220 mg a dose and 300 mg a day
+    # (US label, Singapore PI; Japan 150 mg a dose), the CrCl bands and from 80 years (EU) 220 mg/day
     # ("bupivacaine", "epidural"/"intrathecal"): judged since fix120la - every route together at
     # most 400 mg/day and 2 mg/kg a dose (Bahamas formulary, UK SmPC; UK 150 mg a dose); the
     # palliative intrathecal doses seen (Sjoberg 1991, up to 305 mg/day) stay below 400 mg/day

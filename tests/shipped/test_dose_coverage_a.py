@@ -48,7 +48,7 @@ CASES = [
     Case("enoxaparin", "enoxaparin 30 mg iv once", "enoxaparin 300 mg iv once",
          "rxreasoner.com/indications/I-945684"),
     # antiplatelets: the loading doses
-    Case("aspirin", "aspirin 650 mg po q4h", "aspirin 6500 mg po q4h", "ndclist.com/ndc/51532-0232"),
+    Case("aspirin", "aspirin 650 mg po q4h", "aspirin 6500 mg po q4h", "drugs.com/dosage/aspirin"),
     Case("clopidogrel", "clopidogrel 300 mg po once", "clopidogrel 3000 mg po once",
          "Clopidogrel_dosage_and_administration"),
     Case("prasugrel", "prasugrel 60 mg po once", "prasugrel 600 mg po once",
