@@ -2083,9 +2083,9 @@ FRESH161_STILL_WARNED = {
     "HT41": ("Duragesic 25 mcg/h to morphine ER 30 mg q12h (us): equianalgesic-switch (the new day is "
              "the old day's lowest reading, unreduced) — first run"),
 }
-FRESH162_LEFT = {
-    "HU34": "dabigatran 220 mg bid (nz): silent — first run (no dose row for oral dabigatran)",
-}
+# HU34 (dabigatran 220 mg bid, 82, nz): missed on the first run (no dose row for oral dabigatran);
+# caught by fixaspdab (dabigatran 220 mg a dose, 300 mg a day: the US label and the Singapore PI).
+FRESH162_LEFT: dict[str, str] = {}
 FRESH162_STILL_WARNED = {
     "HV01": "OxyContin 10 mg q12h, naive at 70 (au): opioid-naive-start — first run",
 }
