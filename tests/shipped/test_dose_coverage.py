@@ -34,7 +34,8 @@ LEFT: dict[tuple[str, str], str] = {
     # ("bupivacaine", "epidural"/"intrathecal"): judged since fix120la - every route together at
     # most 400 mg/day and 2 mg/kg a dose (Bahamas formulary, UK SmPC; UK 150 mg a dose); the
     # palliative intrathecal doses seen (Sjoberg 1991, up to 305 mg/day) stay below 400 mg/day
-    ("levobupivacaine", "epidural"): _NEURAXIAL,
+    # ("levobupivacaine", "epidural"): judged since fixsingle - at most 150 mg a dose and 400 mg
+    # a day (MIMS, Chirocaine SmPC), warnings, as bupivacaine
     ("levobupivacaine", "intrathecal"): _NEURAXIAL,
     # ("ropivacaine", "epidural"): judged since fix120la - a day above the Naropin product
     # information's tolerated 800 mg in 24 h is a warning
@@ -67,8 +68,8 @@ LEFT: dict[tuple[str, str], str] = {
     # where a formulary gives a maximum; the other routes are left with the reason
     # ("glycopyrronium", "im"/"iv"): judged since singles2 - a single dose above the premedication
     # maximum of 400 micrograms is a warning (UK SmPC; reversal doses in theatre are larger)
-    ("glycopyrronium", "oral"): "oral use in palliative care is off-label with no agreed maximum "
-                                "(olh.ie 2019: limited information)",
+    # ("glycopyrronium", "oral"): judged since fixsingle - the US Robinul label's maximum of
+    # 8 mg a day (palliative oral use is off-label, far below it)
     ("hyoscine butylbromide", "oral"): "under 10% absorbed; no oral maximum read (eTG gives "
                                        "10-20 mg 3-4 times daily without a ceiling)",
     # ("hyoscine hydrobromide", "im"/"iv"): judged since singles2 - a single dose above the

@@ -77,6 +77,10 @@ KNOWN_DIFFERENCES = {
     # (Virtual Medical Centre); the US viscous label's eight doses a day were seen only in
     # AI-written summaries, and MedicineNet's 1200 mg a day names no label.
     ("lidocaine", "max_daily_mg"): "AU 120 mL/24 h in one non-AI text only",
+    # bisacodyl suppositories (fixsingle): the OTC labels give one 10 mg suppository once daily;
+    # the palliative review (Twycross 2012) gives 10-20 mg PR once daily, the top shipped so
+    # that a palliative 20 mg dose does not warn.
+    ("bisacodyl", "max_single_mg"): "labels 10 mg vs palliative 10-20 mg PR",
 }
 
 
