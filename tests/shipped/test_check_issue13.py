@@ -2090,6 +2090,27 @@ FRESH162_STILL_WARNED = {
     "HV01": "OxyContin 10 mg q12h, naive at 70 (au): opioid-naive-start — first run",
 }
 
+FRESH163_LEFT = {
+    "HW10": ("Butrans 10 mcg/h changed every 24 hours, naive at 72 (us): silent — first run (the "
+             "seven-day patch's rows are scoped to its 168 h interval; no rule reads the interval)"),
+    "HW21": ("MR morphine 60 mg/day to Butrans 20 mcg/h changed every 24 hours (us): silent — first "
+             "run (as HW10)"),
+}
+FRESH163_STILL_WARNED: dict[str, str] = {}
+FRESH164_LEFT = {
+    "HY02": ("phenobarbital 300 mg at night (jp; 0.3 g of the 10% powder read as drug): only "
+             "dose-not-checked — first run (no oral phenobarbital row)"),
+    "HY09": ("トラマール 100 mg qid, naive at 82 (jp): only tramadol-at-max (400 mg/day, the JP adult "
+             "maximum) — first run"),
+}
+FRESH164_STILL_WARNED = {
+    "HZ09": "Targin 10/5 mg q12h, naive at 70 (au): opioid-naive-start (as HM10) — first run",
+    "HZ36": ("SC morphine 30 mg/day to IV fentanyl 0.5 mg/day (jp): equianalgesic-switch (the Fentos "
+             "insert's equivalent, unreduced) — first run"),
+    "HZ40": ("codeine 60 mg/day to トラマール 25 mg qid (jp): equianalgesic-switch (the new day 167% of "
+             "the old by the SPCG factors) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2254,6 +2275,8 @@ ROUNDS = {
     "fresh160": (FRESH160_LEFT, FRESH160_STILL_WARNED),
     "fresh161": (FRESH161_LEFT, FRESH161_STILL_WARNED),
     "fresh162": (FRESH162_LEFT, FRESH162_STILL_WARNED),
+    "fresh163": (FRESH163_LEFT, FRESH163_STILL_WARNED),
+    "fresh164": (FRESH164_LEFT, FRESH164_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
