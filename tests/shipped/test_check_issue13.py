@@ -2066,15 +2066,22 @@ FRESH160_STILL_WARNED = {
              "(the eTG's 5 mg twice daily) — first run"),
 }
 FRESH161_LEFT = {
-    "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — first run "
-             "(no factor or range for epidural fentanyl)"),
-    "HS32": "epidural lidocaine 600 mg (uk): only dose-not-checked — first run",
-    "HS33": "intrathecal levobupivacaine 50 mg (uk): only dose-not-checked — first run",
-    "HS38": ("intrathecal levobupivacaine with clopidogrel (uk): only dose-not-checked — first run "
-             "(no neuraxial rule for P2Y12 inhibitors)"),
+    "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — fix161 "
+             "left it: the usual epidural fentanyl rates (2 mcg/mL at 4-15 mL/h) were seen only in "
+             "AI-written summaries, no label or guideline text, so no range was shipped"),
+    # HS32 (epidural lidocaine 600 mg, uk): caught by fix161 — lidocaine-single-dose-above-max
+    # (the UK SmPC's 200 mg a dose; the US label's 300 mg and 4.5 mg/kg)
+    "HS33": ("intrathecal levobupivacaine 50 mg (uk): only dose-not-checked — fix161 left it: the "
+             "Chirocaine SmPC's intrathecal line (15 mg) was not seen in the copies read in the "
+             "time (only sections 4.1 and the start of 4.2); below the 150 mg single maximum"),
+    # HS38 (intrathecal levobupivacaine beside clopidogrel, uk): caught by fix161 —
+    # neuraxial-antiplatelet (UKCPA handbook: clopidogrel stopped 7 days before neuraxial
+    # anaesthesia)
 }
 FRESH161_STILL_WARNED = {
-    "HT22": "alfentanil 500 mcg IV once, naive (uk): opioid-naive-start — first run",
+    "HT22": ("alfentanil 500 mcg IV once, naive (uk): opioid-naive-start — first run; fix161 left "
+             "it: the Rapifen SmPC's 500 micrograms initial dose for spontaneous respiration was "
+             "seen (an old SmPC copy) but not modelled as a label start in the time"),
     "HT35": ("MST 120 mg/day to intrathecal morphine 1 mg/day at 120:1 (uk): opioid-route-change "
              "(1.67 times the most lenient route ratios' 0.6 mg/day) — first run"),
     "HT39": ("IV fentanyl 100 mcg/h to IV sufentanil 7.5 mcg/h (eu): opioid-above-usual (360 mg OME "

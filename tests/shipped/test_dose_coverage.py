@@ -39,7 +39,8 @@ LEFT: dict[tuple[str, str], str] = {
     ("levobupivacaine", "intrathecal"): _NEURAXIAL,
     # ("ropivacaine", "epidural"): judged since fix120la - a day above the Naropin product
     # information's tolerated 800 mg in 24 h is a warning
-    ("lidocaine", "epidural"): _NEURAXIAL,
+    # ("lidocaine", "epidural"): judged since fix161 - a single dose above the US label's 4.5 mg/kg
+    # and 300 mg, or in the UK and EU the SmPCs' 200 mg (without adrenaline)
     # ("lidocaine", "iv"): judged since fix115116 - at most 5 mg/kg a dose (Fast Fact #180, the
     # palliative bolus of 1-5 mg/kg over 15-60 min); an IV infusion by its day since fix120la
     # (1.5 mg/kg/h, Foo et al. 2021)

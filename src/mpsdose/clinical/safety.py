@@ -1183,6 +1183,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             f"{', '.join(anticoagulants)} in a patient with thrombocytopenia",
                             patient=patient))
     found.extend(_neuraxial_catheter_anticoagulant(k, items, anticoagulants))
+    found.extend(_neuraxial_antiplatelet(k, items, antiplatelets))
     found.extend(_iv_local_anaesthetic_with_another(k, items))
     if anticoagulants and antiplatelets:
         found.append(_ruled(k, "anticoagulant-antiplatelet",
@@ -1328,6 +1329,34 @@ def _neuraxial_catheter_anticoagulant(k: Knowledge, items: Sequence[Item],
                       "in" if ceiling > 0 else "no dose of it is given with a catheter in place")
             finding = _ruled(k, "neuraxial-catheter-anticoagulant",
                              f"{amount if complete else drug} with {where}: {allows}")
+        found.append(attrs.evolve(finding, source=f"{source}; {finding.source}"))
+    return found
+
+
+def _neuraxial_antiplatelet(k: Knowledge, items: Sequence[Item],
+                            antiplatelets: Sequence[str]) -> list[Finding]:
+    """A P2Y12 inhibitor listed beside a neuraxial (epidural or intrathecal) item.
+
+    Unlike an anticoagulant's, a P2Y12 inhibitor's effect is irreversible for the platelet's
+    life, so its timing against a single neuraxial injection is not in doubt: a regimen that
+    lists both did not stop the drug for the days the guidance asks
+    (``drug_properties.csv`` ``neuraxial_block_stop_days``). An antiplatelet without that
+    property (aspirin, and the NSAIDs, not antiplatelets here) is not judged: alone they are
+    not a contraindication.
+    """
+    neuraxial = [item for item in items if item.listed and item.route in _NEURAXIAL_ROUTES]
+    if not neuraxial or not antiplatelets:
+        return []
+    where = "; ".join(str(item) for item in neuraxial)
+    found = []
+    for drug in antiplatelets:
+        stop = k.drug_properties.get(drug, "neuraxial_block_stop_days")
+        if stop is None:
+            continue
+        days, source = stop
+        finding = _ruled(k, "neuraxial-antiplatelet", (
+            f"{drug} with a neuraxial injection or catheter ({where}): {drug} is stopped "
+            f"{days} days before a neuraxial block"))
         found.append(attrs.evolve(finding, source=f"{source}; {finding.source}"))
     return found
 

@@ -118,6 +118,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "hepatic-opioid-specialist", "hypnotic-older", "kidney-failure-dialysis",
         "maoi-serotonergic", "methadone-qt",
         "iv-lidocaine-other-local-anaesthetic", "methadone-titration",
+        "neuraxial-antiplatelet",
         "neuraxial-catheter-anticoagulant", "neuraxial-catheter-anticoagulant-not-judged",
         "neuraxial-catheter-anticoagulant-timed", "nsaid-age",
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-heart-failure", "nsaid-renal",

@@ -725,6 +725,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inducer_avoid",
                                                  "cyp2c9_substrate", "cyp2c9_inhibitor",
                                                  "neuraxial_catheter_daily_max",
+                                                 "neuraxial_block_stop_days",
                                                  "cyp1a2_inhibitor",
                                                  "cyp1a2_inhibitor_contraindicated",
                                                  "qt_prolonging_contraindicated",
