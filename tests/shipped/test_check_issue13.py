@@ -2057,13 +2057,17 @@ FRESH159_STILL_WARNED = {
              "the Beers criteria (outside hospice and end-of-life care) say avoid ketorolac in older "
              "adults; the warning is the source's"),
 }
-FRESH160_LEFT = {
-    "HQ35": ("domperidone 10 mg tid in moderate hepatic impairment (nz): silent — first run "
-             "(no hepatic row for domperidone)"),
-}
+# HQ35 (domperidone 10 mg tid in moderate hepatic impairment, nz) is caught since fix159:
+# domperidone-avoid, by the UK SmPC's contraindication in moderate or severe hepatic impairment
+# (borrowed for NZ: the NZ data sheet's hepatic wording was not seen).
+FRESH160_LEFT: dict[str, str] = {}
 FRESH160_STILL_WARNED = {
     "HR01": ("OxyContin 10 mg q12h + metoclopramide as needed, naive at 68 (au): opioid-naive-start "
-             "(the eTG's 5 mg twice daily) — first run"),
+             "(the eTG's 5 mg twice daily) — first run. Kept (fix159): the AU OxyContin PI's dosage "
+             "text was not seen (only its description page, FOI copy, and the CMI); the UK, EU, US "
+             "and Singapore OxyContin labels start at 10 mg 12-hourly, but from 65 the labels' "
+             "starts are read at their low end (US Geriatric use; the UK 'some patients may benefit "
+             "from a starting dose of 5 mg'), as GY06 and HM10: 10 mg stays above the start"),
 }
 FRESH161_LEFT = {
     "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — fix161 "
@@ -2083,18 +2087,29 @@ FRESH161_STILL_WARNED = {
              "it: the Rapifen SmPC's 500 micrograms initial dose for spontaneous respiration was "
              "seen (an old SmPC copy) but not modelled as a label start in the time"),
     "HT35": ("MST 120 mg/day to intrathecal morphine 1 mg/day at 120:1 (uk): opioid-route-change "
-             "(1.67 times the most lenient route ratios' 0.6 mg/day) — first run"),
-    "HT39": ("IV fentanyl 100 mcg/h to IV sufentanil 7.5 mcg/h (eu): opioid-above-usual (360 mg OME "
-             "by ANZCA's sufentanil factor, the previous day read at the lowest fentanyl factor) — "
-             "first run"),
+             "(1.67 times the most lenient route ratios' 0.6 mg/day) — first run. Kept (fix159, the "
+             "lead): the writer's 100:1 is a practice median (Sindt et al., Neuromodulation 2021), "
+             "not a guideline's standard conversion; the J Pain Res 2016 survey says there is little "
+             "consensus and to convert conservatively, so a dose above the most lenient ratio warns"),
     "HT41": ("Duragesic 25 mcg/h to morphine ER 30 mg q12h (us): equianalgesic-switch (the new day is "
-             "the old day's lowest reading, unreduced) — first run"),
+             "the old day's lowest reading, unreduced) — first run. Kept (fix159, the lead): a "
+             "correct warning; the Duragesic label calls its conversion to the patch conservative "
+             "('it is preferable to underestimate a patient's 24-hour fentanyl requirements', "
+             "drugs.com copy of the US label) and the Durogesic SmPC says replacement with other "
+             "opioids should be gradual, starting at a low dose; a switch off the patch at the full "
+             "equianalgesic day is not reduced for incomplete cross-tolerance (the label's own "
+             "reverse-table and half-dose sentences were not seen in the copies found)"),
 }
+# HT39 (IV fentanyl 100 mcg/h to IV sufentanil 7.5 mcg/h, eu) is quiet since fix159: the previous
+# day is read in the new day's table (ANZCA, the only one with sufentanil: 480 mg OME), so the
+# new 360 mg is a 25% reduction from a day already above 300 — opioid-above-usual is information.
 # HU34 (dabigatran 220 mg bid, 82, nz): missed on the first run (no dose row for oral dabigatran);
 # caught by fixaspdab (dabigatran 220 mg a dose, 300 mg a day: the US label and the Singapore PI).
 FRESH162_LEFT: dict[str, str] = {}
 FRESH162_STILL_WARNED = {
-    "HV01": "OxyContin 10 mg q12h, naive at 70 (au): opioid-naive-start — first run",
+    "HV01": ("OxyContin 10 mg q12h, naive at 70 (au): opioid-naive-start — first run. Kept "
+             "(fix159): as HR01 (AU PI dosage not seen; from 65 the labels' starts at their low "
+             "end)"),
 }
 
 FRESH163_LEFT = {

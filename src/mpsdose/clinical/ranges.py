@@ -1569,7 +1569,8 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
     text, source, severity = crossing.text, crossing.source, crossing.severity
     held = (None if as_needed or missing or severity is not Severity.WARNING
             else _previous_day_above(k, previous, total, [m for m in measured
-                                                          if m[1] > m[2] * (1 + _TOLERANCE)]))
+                                                          if m[1] > m[2] * (1 + _TOLERANCE)],
+                                     [e for e, _ in known]))
     if held is not None:
         before, step = held
         severity = Severity.INFO
@@ -1587,13 +1588,26 @@ def _usual_total(k: Knowledge, entries: Sequence[_Entry], market: str | None,
 
 
 def _previous_day_above(k: Knowledge, previous: Sequence[_Entry], total: float,
-                        crossed: Sequence[tuple[OpioidRange, float, float, str]]
+                        crossed: Sequence[tuple[OpioidRange, float, float, str]],
+                        current: Sequence[_Entry] = ()
                         ) -> tuple[float, SafetyRule] | None:
     """The previous regimen's scheduled OME day [mg/day] and the titration rule, where that day
     was already above every ceiling in ``crossed`` and ``total`` is within the rule's step of
-    it; else None. A previous regimen with an opioid no table converts is not read."""
+    it; else None. A previous regimen with an opioid no table converts is not read.
+
+    The two days are read in one table where they can be (:func:`_days_in_new_days_table`):
+    where every entry of the new day (``current``) is read in one table and that table
+    converts every opioid of the previous day, the previous day is read there too, at that
+    table's lower factor. Else each opioid is read at the lower factor of the first table with
+    one, as the new day is. Two tables' factors would otherwise compare the new day by one
+    table with the old by another (fentanyl 100 mcg/h IV to sufentanil 7.5 mcg/h IV: the new
+    day by ANZCA's sufentanil factor, the only one shipped, 360 mg OME, the old by JSPM's lower
+    fentanyl factor, 240 mg, a rise; in ANZCA's table both, 480 mg to 360 mg, a reduction from
+    a day already above the ceiling). A switch's own risks stay with the switch rules.
+    """
     scheduled = [e for e in previous if e.scheduled and e.daily is not None]
-    days = [e.ome(e.daily, "low") for e in scheduled]
+    days = (_days_in_new_days_table(k, scheduled, current)
+            or [e.ome(e.daily, "low") for e in scheduled])
     if not scheduled or any(day is None for day in days):
         return None
     before = sum(day for day in days if day is not None)
@@ -1603,6 +1617,29 @@ def _previous_day_above(k: Knowledge, previous: Sequence[_Entry], total: float,
     if step.threshold is None or total > before * (1 + step.threshold / 100) * (1 + _TOLERANCE):
         return None
     return before, step
+
+
+def _days_in_new_days_table(k: Knowledge, previous: Sequence[_Entry],
+                            current: Sequence[_Entry]) -> list[float | None]:
+    """The previous scheduled entries' days [mg OME/day] at the lower factor of the one table
+    every entry of ``current`` was read in; [] where the new day was read in more than one
+    table, or that table lacks a factor for an opioid (route, form, dose band) of the previous
+    day. The table may be a surveillance table where no rotation table has the new opioid
+    (sufentanil: ANZCA's): both days are then compared with a threshold in the table the new
+    day already stands in, and no dose is derived from it."""
+    tables = {e.reading.low_from.table for e in current if e.reading is not None}
+    if not previous or len(tables) != 1 or any(e.reading is None for e in current):
+        return []
+    table = k.conversion_tables.get(tables.pop())
+    if table is None:
+        return []
+    days: list[float | None] = []
+    for entry in previous:
+        factor = table.lookup(entry.drug, entry.item.route, entry.item.form, entry.daily)
+        if factor is None or entry.daily is None:
+            return []
+        days.append(factor.unit.from_canonical(entry.daily) * factor.bounds[0])
+    return days
 
 
 #: The check of ``opioid_dose_ranges.csv`` holding the published PCA demand doses, and its rule.
