@@ -278,7 +278,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 162": ("check_dangerous_fresh162.csv", "check_ordinary_fresh162.csv"),
         "held-out 163": ("check_dangerous_fresh163.csv", "check_ordinary_fresh163.csv"),
         "held-out 164": ("check_dangerous_fresh164.csv", "check_ordinary_fresh164.csv"),
-        "held-out 165": ("check_dangerous_fresh165.csv", "check_ordinary_fresh165.csv")}
+        "held-out 165": ("check_dangerous_fresh165.csv", "check_ordinary_fresh165.csv"),
+        "held-out 166": ("check_dangerous_fresh166.csv", "check_ordinary_fresh166.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
