@@ -2133,6 +2133,21 @@ FRESH164_STILL_WARNED = {
              "the old by the SPCG factors) — first run"),
 }
 
+FRESH165_LEFT = {
+    "IF31": ("naloxone infusion 4 mg/h (us): only dose-not-checked — first run (no naloxone dose row)"),
+}
+FRESH165_STILL_WARNED = {
+    "IG10": ("SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h at 10:1 at CrCl 12 (uk): "
+             "equianalgesic-switch (100% of the old day by the SPCG factors) — first run"),
+}
+FRESH166_LEFT: dict[str, str] = {}
+FRESH166_STILL_WARNED = {
+    "IJ18": ("SC morphine 5 mg + midazolam 5 mg/24 h at CrCl 25, end of life (au): renal-opioid — "
+             "first run"),
+    "IJ35": ("SC morphine 20 mg/24 h to SC hydromorphone 4 mg/24 h at CrCl 28 (nz): renal-opioid and "
+             "equianalgesic-switch (5:1, unreduced) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2299,6 +2314,8 @@ ROUNDS = {
     "fresh162": (FRESH162_LEFT, FRESH162_STILL_WARNED),
     "fresh163": (FRESH163_LEFT, FRESH163_STILL_WARNED),
     "fresh164": (FRESH164_LEFT, FRESH164_STILL_WARNED),
+    "fresh165": (FRESH165_LEFT, FRESH165_STILL_WARNED),
+    "fresh166": (FRESH166_LEFT, FRESH166_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
