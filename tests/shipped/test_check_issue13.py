@@ -2148,6 +2148,15 @@ FRESH166_STILL_WARNED = {
              "equianalgesic-switch (5:1, unreduced) — first run"),
 }
 
+FRESH168_LEFT: dict[str, str] = {}
+FRESH168_STILL_WARNED = {
+    "IN03": ("paracetamol 600 mg q6h (15 mg/kg, 2.4 g/day) at 18 years and 40 kg (nz): "
+             "acetaminophen-above-max and -single-dose-above-max at the UK Telford weight bands "
+             "(2 g/day, 500 mg below 41 kg), borrowed: no NZ row for weight — first run"),
+    "IN36": ("fentanyl 25 mcg/h patch to MS Contin 30 mg q12h (nz): equianalgesic-switch (unreduced, "
+             "as round 161's HT41) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2316,6 +2325,7 @@ ROUNDS = {
     "fresh164": (FRESH164_LEFT, FRESH164_STILL_WARNED),
     "fresh165": (FRESH165_LEFT, FRESH165_STILL_WARNED),
     "fresh166": (FRESH166_LEFT, FRESH166_STILL_WARNED),
+    "fresh168": (FRESH168_LEFT, FRESH168_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
