@@ -280,6 +280,7 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 164": ("check_dangerous_fresh164.csv", "check_ordinary_fresh164.csv"),
         "held-out 165": ("check_dangerous_fresh165.csv", "check_ordinary_fresh165.csv"),
         "held-out 166": ("check_dangerous_fresh166.csv", "check_ordinary_fresh166.csv"),
+        "held-out 167": ("check_dangerous_fresh167.csv", "check_ordinary_fresh167.csv"),
         "held-out 168": ("check_dangerous_fresh168.csv", "check_ordinary_fresh168.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
