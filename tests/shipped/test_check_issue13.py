@@ -2157,6 +2157,15 @@ FRESH168_STILL_WARNED = {
              "as round 161's HT41) — first run"),
 }
 
+FRESH167_LEFT: dict[str, str] = {}
+FRESH167_STILL_WARNED = {
+    "IL05": ("IV oxycodone PCA 1 mg, lockout 5 minutes, naive (eu): opioid-above-usual (read as an "
+             "as-needed order every 5 minutes, 576 mg OME/day: no oxycodone IV PCA demand row) — first run"),
+    "IL11": ("SC oxycodone 15 mg/24 h + haloperidol at CrCl 25, hospice (uk): renal-opioid — first run"),
+    "IL32": ("SC oxycodone 15 mg/24 h + 2.5 mg PRN at CrCl 28, hospice (eu): renal-opioid — first run"),
+    "IL34": ("SC hydromorphone 6 mg/24 h + 1 mg PRN at CrCl 28 (uk): renal-opioid — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2325,6 +2334,7 @@ ROUNDS = {
     "fresh164": (FRESH164_LEFT, FRESH164_STILL_WARNED),
     "fresh165": (FRESH165_LEFT, FRESH165_STILL_WARNED),
     "fresh166": (FRESH166_LEFT, FRESH166_STILL_WARNED),
+    "fresh167": (FRESH167_LEFT, FRESH167_STILL_WARNED),
     "fresh168": (FRESH168_LEFT, FRESH168_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
