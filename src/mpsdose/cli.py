@@ -641,6 +641,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    release paracetamol 665 mg, AU) judges its single doses; a dose whose
                    release is not written (read as IR) within it: warning, write it
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
+      patches      a transdermal order changed more often than its patch's labelled wear
+                   time (a brand by its label: Butrans 7 days; no brand: the shortest
+                   wear of the drug's patches in the market) = warning
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; more than 1000 times that ceiling (beyond any single

@@ -1341,6 +1341,10 @@ FRESH106_STILL_WARNED = {
 FRESH107_LEFT: dict[str, str] = {}
 FRESH107_STILL_WARNED = {
     "AI08": "a switch to Transtec 35 micrograms/h (eu): the Transtec question",
+    "AI09": ("Duragesic 25 mcg/h changed every 48 hours (us) for end-of-dose failure: "
+             "patch-changed-early since fix163 — the label's wear time is 72 hours (schedules.csv); "
+             "the 48-hour change is only an older US label wording seen in a secondary summary and "
+             "the writer's partial eTG reading, not verified, so no shorter wear time was added"),
 }
 # fixapixaban: AJ35 is caught (warning): a limits row may join a second band to its own
 # (and_condition): the apixaban labels' NVAF 2.5 mg twice daily for two of age >= 80, weight
@@ -2112,25 +2116,26 @@ FRESH162_STILL_WARNED = {
              "end)"),
 }
 
-FRESH163_LEFT = {
-    "HW10": ("Butrans 10 mcg/h changed every 24 hours, naive at 72 (us): silent — first run (the "
-             "seven-day patch's rows are scoped to its 168 h interval; no rule reads the interval)"),
-    "HW21": ("MR morphine 60 mg/day to Butrans 20 mcg/h changed every 24 hours (us): silent — first "
-             "run (as HW10)"),
-}
+# fix163: HW10 and HW21 are caught (patch-changed-early, warning): a transdermal order changed
+# more often than its product's labelled wear time (schedules.csv: Butrans 7 days) — or, named by
+# no brand, than the shortest wear of any patch of its drug in the market — warns; HW10 also by
+# opioid-naive-start, the 7-day patch changed daily still read by its 7-day rows (5 mcg/h start).
+FRESH163_LEFT: dict[str, str] = {}
 FRESH163_STILL_WARNED: dict[str, str] = {}
-FRESH164_LEFT = {
-    "HY02": ("phenobarbital 300 mg at night (jp; 0.3 g of the 10% powder read as drug): only "
-             "dose-not-checked — first run (no oral phenobarbital row)"),
-    "HY09": ("トラマール 100 mg qid, naive at 82 (jp): only tramadol-at-max (400 mg/day, the JP adult "
-             "maximum) — first run"),
-}
+# fix163: HY02 is caught (phenobarbital-above-usual, warning: the JP Phenobal insert's usual day,
+# 30-200 mg, usual_ranges.csv); HY09 by tramadol-above-max (JP Tramal OD: 300 mg/day from 75 years
+# is desirable, dose_limits.csv).
+FRESH164_LEFT: dict[str, str] = {}
 FRESH164_STILL_WARNED = {
     "HZ09": "Targin 10/5 mg q12h, naive at 70 (au): opioid-naive-start (as HM10) — first run",
-    "HZ36": ("SC morphine 30 mg/day to IV fentanyl 0.5 mg/day (jp): equianalgesic-switch (the Fentos "
-             "insert's equivalent, unreduced) — first run"),
+    "HZ36": ("SC morphine 30 mg/day to IV fentanyl 0.5 mg/day (jp): equianalgesic-switch — the "
+             "rule's own finding: the Fentos insert's equivalent is given unreduced, and under JSPM "
+             "2010's most cautious reading the switch lacks the cross-tolerance reduction (the lead's "
+             "reading; fix163 changed nothing)"),
     "HZ40": ("codeine 60 mg/day to トラマール 25 mg qid (jp): equianalgesic-switch (the new day 167% of "
-             "the old by the SPCG factors) — first run"),
+             "the old by the SPCG factors) — not reached in fix163's time: a JP Tramal OD naive-start "
+             "row (25 mg a dose) made Tramcet (37.5 mg tramadol a tablet) warn, so it was not added, "
+             "and the switch rule does not yet step down at the label's start"),
 }
 
 FRESH165_LEFT = {

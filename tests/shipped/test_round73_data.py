@@ -19,14 +19,16 @@ OLD = Patient(age=77, weight_kg=58, crcl_ml_min=50, hepatic="none", opioid_toler
 
 
 @pytest.mark.parametrize(("brand", "wear"), [
-    ("butrans", (168, 168)),   # Butrans US label: 'intended to be worn for 7 days'
-    ("norspan", (168, 168)),   # Norspan AU CMI: 'Each patch should be worn for seven days'
-    ("transtec", (84, 96)),    # Transtec SmPC: 96 hours; twice weekly on fixed days
+    ("butrans", [(168, 168)]),   # Butrans US label: 'intended to be worn for 7 days'
+    ("norspan", [(168, 168)]),   # Norspan AU CMI: 'Each patch should be worn for seven days'
+    # Transtec SmPC: 96 hours; twice weekly on fixed days; the Scottish guideline's 72 hours
+    # (fix163) a second row
+    ("transtec", [(84, 96), (72, 96)]),
 ])
 def test_each_patch_brand_names_its_wear(brand, wear):
     rows = [s for s in K.schedules if s.drug == "buprenorphine"
             and s.route is Route.TRANSDERMAL and brand in s.products]
-    assert [s.interval_range for s in rows] == [wear]
+    assert [s.interval_range for s in rows] == wear
     assert K.catalogue.names.get(brand) == "buprenorphine" and brand in K.catalogue.brands
 
 

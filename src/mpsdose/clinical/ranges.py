@@ -63,6 +63,7 @@ from mpsdose.clinical.renal import dose_within
 from mpsdose.clinical.use_disorder import use_disorder_reason
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
+from mpsdose.knowledge.practice import UsualSchedule
 from mpsdose.model.drugs import Drug, normal_name
 from mpsdose.model.errors import DoseError
 from mpsdose.model.findings import Finding, Severity
@@ -84,6 +85,7 @@ __all__ = [
     "label_maxima",
     "label_step_up_start",
     "label_titration_step",
+    "labelled_wear",
     "low_end_reason",
     "naive_start_rows",
     "opioid_range_findings",
@@ -235,16 +237,18 @@ def written_brands(k: Knowledge, item: Item, drug: str) -> frozenset[str]:
 def _product_wear(k: Knowledge, item: Item, drug: str
                   ) -> tuple[tuple[float, float], str] | None:
     """The interval range [h] of the product an item names by its brand, where the item writes
-    no interval, with the brand; None where it writes one, names no brand, or no
-    ``schedules.csv`` row of the drug and route names the brand in ``products``.
+    no interval or one shorter than the product's labelled wear, with the brand; None where it
+    writes its label's interval (or a longer one), names no brand, or no ``schedules.csv`` row
+    of the drug and route names the brand in ``products``.
 
     A brand names one product and its label fixes the interval: Butrans and Norspan are 7-day
     patches, Transtec a 96-hour one (``schedules.csv``). ``butrans 15 mcg/h td`` is a 7-day
     patch, so the rows of a 96-hour patch say nothing of it — two products, not two sources
-    (issue 13, round 73 RC10). Several rows naming the brand give the widest range.
+    (issue 13, round 73 RC10). Several rows naming the brand give the widest range. A 7-day
+    patch written to be changed daily (``butrans 10 mcg/h td q24h``) is still that product: its
+    rate is judged by the 7-day rows (its start, its maximum), and the early change by
+    ``patch-changed-early`` (issue 13, round 163 HW10).
     """
-    if item.schedule.interval_h is not None:
-        return None
     named = written_brands(k, item, drug)
     if not named:
         return None
@@ -255,7 +259,39 @@ def _product_wear(k: Knowledge, item: Item, drug: str
         return None
     low = min(r[0] for r, _ in found if r is not None)
     high = max(r[1] for r, _ in found if r is not None)
+    written = item.schedule.interval_h
+    if written is not None and written >= low * (1 - 1e-6):
+        return None
     return (low, high), found[0][1]
+
+
+def labelled_wear(k: Knowledge, item: Item, market: str | None = None
+                  ) -> tuple[float, UsualSchedule, str | None] | None:
+    """The shortest labelled wear time [h] of the transdermal patch an item is, the
+    ``schedules.csv`` row that gives it and the brand that chose it (None: no brand named);
+    None for another route or where no row has a wear time.
+
+    A named brand is its own product (``products`` of the rows: Butrans 168 h, Transtec 84-96
+    h, Duragesic 72 h, Fentos 24 h). A drug named by no brand may be any patch of the drug
+    marketed in the chosen market (a row's ``market``; every row where none is chosen): the
+    shortest wear time among them, so a daily change is judged only where no one-day patch of
+    the drug is marketed (fentanyl: the Japanese Fentos).
+    """
+    if item.route is not Route.TRANSDERMAL or not item.listed:
+        return None
+    drug = item.drug.name
+    rows = [s for s in k.schedules if s.drug == drug and s.route is Route.TRANSDERMAL
+            and s.interval_h is not None]
+    named = written_brands(k, item, drug)
+    own = [s for s in rows if s.products & named]
+    if own:
+        row = min(own, key=lambda s: s.interval_h or 0.0)
+        return row.interval_h or 0.0, row, sorted(row.products & named)[0]
+    marketed = [s for s in rows if market is None or s.market in (None, market)]
+    if not marketed:
+        return None
+    row = min(marketed, key=lambda s: s.interval_h or 0.0)
+    return row.interval_h or 0.0, row, None
 
 
 def label_titration_step(before: Item, after: Item, market: str | None = None, *,
@@ -477,8 +513,11 @@ def _entries(k: Knowledge, items: Iterable[Item], table: str | None) -> list[_En
             release = item.release or ("ir" if item.route is Route.ORAL else None)
             wear = _product_wear(k, item, ingredient.drug.name)
             step = k.drug_properties.get(ingredient.drug.name, "who_step")
+            # a patch changed before its label's wear time is read as its product (see
+            # _product_wear): the early change is patch-changed-early's finding
+            interval = None if wear is not None else _interval(item)
             entries.append(_Entry(item, ingredient, item.per_dose(ingredient), daily,
-                                  _interval(item), release, reading, borrowed,
+                                  interval, release, reading, borrowed,
                                   _tiered(k, ingredient.drug.name),
                                   wear=None if wear is None else wear[0],
                                   wear_by=None if wear is None else wear[1],

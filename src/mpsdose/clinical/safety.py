@@ -72,6 +72,7 @@ from mpsdose.clinical.ranges import (
     borrowed_titration_markets,
     label_step_up_start,
     label_titration_step,
+    labelled_wear,
     naive_start_rows,
     opioid_range_findings,
     previous_opioids,
@@ -2155,6 +2156,38 @@ def _patch_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     return found
 
 
+def _patch_changed_early(k: Knowledge, items: Sequence[Item],
+                         market: str | None) -> list[Finding]:
+    """A scheduled transdermal order changed more often than its patch's labelled wear time
+    (``schedules.csv``; :func:`~mpsdose.clinical.ranges.labelled_wear`): a warning naming the
+    wear time and its source.
+
+    A patch delivers its rate over its whole wear time; one changed early is a larger dose
+    than written (the old patch is left on, or the new one is a fresh depot each day). A
+    named brand is judged by its own label (Butrans 7 days); a drug named by no brand by the
+    shortest wear time of any patch of it in the chosen market (fentanyl 72 h, 24 h in Japan,
+    where the one-day Fentos is marketed). A longer interval than the label's is not judged.
+    """
+    found = []
+    rule = _rule(k, "patch-changed-early")
+    for item in items:
+        interval = item.schedule.interval_h
+        if item.prn or interval is None:
+            continue
+        wear = labelled_wear(k, item, market)
+        if wear is None or interval >= wear[0] * (1 - 1e-6):
+            continue
+        hours, row, brand = wear
+        product = (f"{brand} is a patch worn {significant(hours, 3)} hours by its label"
+                   if brand is not None else
+                   f"no {item.drug.name} patch{'' if market is None else ' of ' + market} is "
+                   f"labelled to be worn less than {significant(hours, 3)} hours")
+        text = f"{item}: changed every {significant(interval, 3)} hours, but {product}"
+        found.append(attrs.evolve(_ruled(k, "patch-changed-early", text, rule=rule),
+                                  source=_and_rule_source(row.source, rule), item=str(item)))
+    return found
+
+
 def _market_starts_patch_from(k: Knowledge, items: Sequence[Item],
                               prior: PreviousOpioids | None, market: str | None) -> bool:
     """Whether the chosen market's own fentanyl patch start (``patch_low_start`` or its patch
@@ -3976,6 +4009,7 @@ def check(
     if before is not None:
         found.extend(_switch_findings(k, items, before, patient, table, market))
         found.extend(titration_step_findings(items, before, market, knowledge=k))
+    found.extend(_patch_changed_early(k, items, market))
     found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))

@@ -73,12 +73,15 @@ class UsualSchedule(Value):
     notes: str = ""
     #: the brand names (lower case) whose label gives this interval; empty: none named
     products: frozenset[str] = frozenset()
+    #: the one market where the product is marketed (the Fentos one-day patch: jp); None: any
+    market: str | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> UsualSchedule:
         return cls(row["drug"], row["route"], row.get("release"), row.get("form"),
                    row.get("interval_h"), row.get("interval_h_max"), row.get("prn_interval_h"),
-                   row["source"], row.get("notes", ""), row.names("products"))
+                   row["source"], row.get("notes", ""), row.names("products"),
+                   row.get("market"))
 
     @property
     def interval_range(self) -> tuple[float, float] | None:

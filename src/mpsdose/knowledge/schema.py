@@ -400,6 +400,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "of them and no interval is read as that product: the dose rows scoped to "
                    "an interval (opioid_dose_ranges.csv interval_h) apply only where their "
                    "interval lies between interval_h and interval_h_max."),
+        Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS,
+               doc="The one market where this product is marketed (the Japanese one-day "
+                   "fentanyl patch: jp); empty: any market. A transdermal order of a drug "
+                   "named by no brand is judged against the shortest wear time of the rows "
+                   "of the chosen market (every row where none is chosen)."),
         key=("drug", "route", "release", "form", "source"),
         doc="Where several rows match a product, the first is its usual schedule.",
     ),
