@@ -2076,20 +2076,26 @@ FRESH160_STILL_WARNED = {
 FRESH161_LEFT = {
     "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — fix161 "
              "left it: the usual epidural fentanyl rates (2 mcg/mL at 4-15 mL/h) were seen only in "
-             "AI-written summaries, no label or guideline text, so no range was shipped"),
+             "AI-written summaries, no label or guideline text, so no range was shipped; fix165 "
+             "searched again (ANZCA/FPM, FPM/RCoA epidural guidance, hospital protocols): the "
+             "rates were again seen only in AI-written summaries and a trial's methods, no "
+             "guideline text"),
     # HS32 (epidural lidocaine 600 mg, uk): caught by fix161 — lidocaine-single-dose-above-max
     # (the UK SmPC's 200 mg a dose; the US label's 300 mg and 4.5 mg/kg)
     "HS33": ("intrathecal levobupivacaine 50 mg (uk): only dose-not-checked — fix161 left it: the "
              "Chirocaine SmPC's intrathecal line (15 mg) was not seen in the copies read in the "
-             "time (only sections 4.1 and the start of 4.2); below the 150 mg single maximum"),
+             "time (only sections 4.1 and the start of 4.2); below the 150 mg single maximum; "
+             "fix165 searched again: the SmPC copies found (imedi, Medscape UK, generic "
+             "levobupivacaine pages) stop before the dose table's intrathecal line"),
     # HS38 (intrathecal levobupivacaine beside clopidogrel, uk): caught by fix161 —
     # neuraxial-antiplatelet (UKCPA handbook: clopidogrel stopped 7 days before neuraxial
     # anaesthesia)
 }
+# HT22 (alfentanil 500 mcg IV once, naive, uk) is quiet since fix165: the UK alfentanil
+# injection labels' own initial dose for an adult breathing spontaneously, 500 micrograms
+# (Medscape UK monograph of the SmPCs), is a naive-start row of the drug and route, which
+# outranks the UK start of every opioid read by the SC factor (an IV dose above it still warns).
 FRESH161_STILL_WARNED = {
-    "HT22": ("alfentanil 500 mcg IV once, naive (uk): opioid-naive-start — first run; fix161 left "
-             "it: the Rapifen SmPC's 500 micrograms initial dose for spontaneous respiration was "
-             "seen (an old SmPC copy) but not modelled as a label start in the time"),
     "HT35": ("MST 120 mg/day to intrathecal morphine 1 mg/day at 120:1 (uk): opioid-route-change "
              "(1.67 times the most lenient route ratios' 0.6 mg/day) — first run. Kept (fix159, the "
              "lead): the writer's 100:1 is a practice median (Sindt et al., Neuromodulation 2021), "
@@ -2139,18 +2145,34 @@ FRESH164_STILL_WARNED = {
 }
 
 FRESH165_LEFT = {
-    "IF31": ("naloxone infusion 4 mg/h (us): only dose-not-checked — first run (no naloxone dose row)"),
+    "IF31": ("naloxone infusion 4 mg/h (us): only dose-not-checked — first run (no naloxone dose "
+             "row). Left (fix165): the sources seen give the infusion relative to the effective "
+             "bolus (eTG toxicology: an hourly rate of about two thirds of it; NHS Tayside ED after "
+             "TOXBASE: about 60%, its table reaching 1.44 mg/h from a 2.4 mg bolus; the US label "
+             "copy: 'titrated to the patient's response'), which the order does not carry; no "
+             "sourced usual range or maximum of the rate was seen (a 0.4-0.8 mg/h figure only on a "
+             "translation-dictionary page), so none is shipped"),
 }
 FRESH165_STILL_WARNED = {
     "IG10": ("SC diamorphine 10 mg/24 h to SC alfentanil 1 mg/24 h at 10:1 at CrCl 12 (uk): "
-             "equianalgesic-switch (100% of the old day by the SPCG factors) — first run"),
+             "equianalgesic-switch (100% of the old day by the SPCG factors) — first run. Kept "
+             "(fix165): the 10:1 that calls itself conservative is retrospective chart reviews "
+             "(BMJ Support Palliat Care abstracts), not a guideline; the UK guides print 10:1 as an "
+             "equivalence (NHS Lanarkshire: SC diamorphine 10 mg ≈ SC alfentanil 1 mg) and the "
+             "NHS GG&C chart (Ayrshire & Arran copy) marks the SC alfentanil conversion with its "
+             "rule 'when changing to a different opioid it is usual to reduce the final opioid dose "
+             "by one third'; no primary source saying 10:1 needs no further reduction was seen"),
 }
 FRESH166_LEFT: dict[str, str] = {}
+# IJ18 (SC morphine 5 mg + midazolam 5 mg/24 h at CrCl 25, end of life, au) is quiet since
+# fix165: renal-opioid is information, the day within the ERJ 2020 palliative table's SC morphine
+# below eGFR 30 (5 mg/24 h by CSCI, 1.25 mg as needed; renal_opioid_doses.csv, end of life only).
 FRESH166_STILL_WARNED = {
-    "IJ18": ("SC morphine 5 mg + midazolam 5 mg/24 h at CrCl 25, end of life (au): renal-opioid — "
-             "first run"),
     "IJ35": ("SC morphine 20 mg/24 h to SC hydromorphone 4 mg/24 h at CrCl 28 (nz): renal-opioid and "
-             "equianalgesic-switch (5:1, unreduced) — first run"),
+             "equianalgesic-switch (5:1, unreduced) — first run. Kept (fix165, as round 157's "
+             "HK41): the switch is at the full equianalgesic day (100% of the old by SPCG and PDQ), "
+             "with no reduction for incomplete cross-tolerance, and 4 mg/24 h of SC hydromorphone "
+             "is above any renal start shipped for it at CrCl 28 — both warnings are correct"),
 }
 
 FRESH168_LEFT: dict[str, str] = {}

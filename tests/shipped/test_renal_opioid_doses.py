@@ -27,6 +27,9 @@ SOURCED = [
     ("tramadol", Route.ORAL, "ir", "maximum", 12, 100, 200, frozenset()),
     ("oxycodone", Route.SC, None, "start", None, 2, 10, frozenset({"end-of-life"})),
     ("hydromorphone", Route.ORAL, "ir", "start", 4, 1, 6, frozenset()),
+    # fix165: the European Respiratory Journal 2020 palliative table, 'morphine 5 mg+midazolam 5 mg
+    # CSCI/IV over 24 h (if eGFR <30 ...)', as needed '1.25 mg ... if eGFR<30' - the last days only
+    ("morphine", Route.SC, None, "start", None, 1.25, 5, frozenset({"end-of-life"})),
 ]
 
 
@@ -52,9 +55,12 @@ def test_every_row_is_sourced_and_no_drug_to_avoid_has_one():
         value = properties.get(row.drug, "renally_cleared_active_metabolite")
         assert value is not None and value[0] == "caution", row.drug
     # morphine: 'avoid if possible' (the dialysis table), 'consider opioids other than morphine'
-    # (Scottish Palliative Care Guidelines): its renal caution is never read as met
-    assert not {r.drug for r in ROWS} & {"morphine", "diamorphine", "codeine", "dihydrocodeine",
-                                         "meperidine"}
+    # (Scottish Palliative Care Guidelines): its renal caution is never read as met outside the
+    # last days of life; in them (fix165) only within the ERJ 2020 palliative table's halved SC
+    # doses, the setting the table is written for
+    assert not {r.drug for r in ROWS} & {"diamorphine", "codeine", "dihydrocodeine", "meperidine"}
+    assert all(r.settings == frozenset({"end-of-life"}) and r.route is Route.SC
+               for r in ROWS if r.drug == "morphine")
 
 
 def _renal(items, patient, market=None):
