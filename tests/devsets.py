@@ -282,7 +282,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 166": ("check_dangerous_fresh166.csv", "check_ordinary_fresh166.csv"),
         "held-out 167": ("check_dangerous_fresh167.csv", "check_ordinary_fresh167.csv"),
         "held-out 168": ("check_dangerous_fresh168.csv", "check_ordinary_fresh168.csv"),
-        "held-out 169": ("check_dangerous_fresh169.csv", "check_ordinary_fresh169.csv")}
+        "held-out 169": ("check_dangerous_fresh169.csv", "check_ordinary_fresh169.csv"),
+        "held-out 170": ("check_dangerous_fresh170.csv", "check_ordinary_fresh170.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
