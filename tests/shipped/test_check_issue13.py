@@ -2193,6 +2193,19 @@ FRESH167_STILL_WARNED = {
     "IL34": ("SC hydromorphone 6 mg/24 h + 1 mg PRN at CrCl 28 (uk): renal-opioid — first run"),
 }
 
+FRESH169_LEFT: dict[str, str] = {}
+FRESH169_STILL_WARNED = {
+    "IQ28": ("MST Continus 20 mg q12h + Oramorph 5 mg PRN + pregabalin, naive at 55 (uk): "
+             "opioid-naive-start at NICE CG140's 10-15 mg twice daily — first run"),
+}
+FRESH170_LEFT: dict[str, str] = {}
+FRESH170_STILL_WARNED = {
+    "IS26": ("ワントラム 200 mg daily + トラマール 25 mg PRN, naive at 67 (jp): opioid-naive-start (the US "
+             "tramadol ER start, 100 mg, applied: no JP start for tramadol ER shipped) — first run"),
+    "IS41": ("amitriptyline 10 mg at night at 80 (nz): anticholinergic-antidepressant-older (Beers 2023: "
+             "avoid) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2363,6 +2376,8 @@ ROUNDS = {
     "fresh166": (FRESH166_LEFT, FRESH166_STILL_WARNED),
     "fresh167": (FRESH167_LEFT, FRESH167_STILL_WARNED),
     "fresh168": (FRESH168_LEFT, FRESH168_STILL_WARNED),
+    "fresh169": (FRESH169_LEFT, FRESH169_STILL_WARNED),
+    "fresh170": (FRESH170_LEFT, FRESH170_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
