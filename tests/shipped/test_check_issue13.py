@@ -2071,7 +2071,9 @@ FRESH160_STILL_WARNED = {
              "text was not seen (only its description page, FOI copy, and the CMI); the UK, EU, US "
              "and Singapore OxyContin labels start at 10 mg 12-hourly, but from 65 the labels' "
              "starts are read at their low end (US Geriatric use; the UK 'some patients may benefit "
-             "from a starting dose of 5 mg'), as GY06 and HM10: 10 mg stays above the start"),
+             "from a starting dose of 5 mg'), as GY06 and HM10: 10 mg stays above the start. "
+             "Searched again (fix167): the AU PI's dosage text still not seen (NPS CMI pages, "
+             "the FOI copy's first page; only the US and Singapore OxyContin labels)"),
 }
 FRESH161_LEFT = {
     "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — fix161 "
@@ -2119,7 +2121,7 @@ FRESH162_LEFT: dict[str, str] = {}
 FRESH162_STILL_WARNED = {
     "HV01": ("OxyContin 10 mg q12h, naive at 70 (au): opioid-naive-start — first run. Kept "
              "(fix159): as HR01 (AU PI dosage not seen; from 65 the labels' starts at their low "
-             "end)"),
+             "end); fix167 searched again and did not see it either"),
 }
 
 # fix163: HW10 and HW21 are caught (patch-changed-early, warning): a transdermal order changed
@@ -2133,7 +2135,8 @@ FRESH163_STILL_WARNED: dict[str, str] = {}
 # is desirable, dose_limits.csv).
 FRESH164_LEFT: dict[str, str] = {}
 FRESH164_STILL_WARNED = {
-    "HZ09": "Targin 10/5 mg q12h, naive at 70 (au): opioid-naive-start (as HM10) — first run",
+    "HZ09": ("Targin 10/5 mg q12h, naive at 70 (au): opioid-naive-start (as HM10) — first run. "
+             "Kept (fix167): the AU Targin and OxyContin PIs' dosage text not seen (as HR01)"),
     "HZ36": ("SC morphine 30 mg/day to IV fentanyl 0.5 mg/day (jp): equianalgesic-switch — the "
              "rule's own finding: the Fentos insert's equivalent is given unreduced, and under JSPM "
              "2010's most cautious reading the switch lacks the cross-tolerance reduction (the lead's "
@@ -2179,18 +2182,35 @@ FRESH168_LEFT: dict[str, str] = {}
 FRESH168_STILL_WARNED = {
     "IN03": ("paracetamol 600 mg q6h (15 mg/kg, 2.4 g/day) at 18 years and 40 kg (nz): "
              "acetaminophen-above-max and -single-dose-above-max at the UK Telford weight bands "
-             "(2 g/day, 500 mg below 41 kg), borrowed: no NZ row for weight — first run"),
+             "(2 g/day, 500 mg below 41 kg), borrowed: no NZ row for weight — first run. Left "
+             "(fix167): no NZ or AU adult figure below 50 kg was seen (the NZ data sheets seen, "
+             "Pacimol: 1 g a dose, 4 g a day, no weight band; the NZ Formulary for Children's 15 "
+             "mg/kg, max 60 mg/kg daily, on NZ practice pages, is for 1 month to 18 years, not an "
+             "adult of 18; the TGA statement has no weight band; eTG and AMH not seen), so no NZ "
+             "weight row is shipped and the UK bands still judge by borrowing"),
     "IN36": ("fentanyl 25 mcg/h patch to MS Contin 30 mg q12h (nz): equianalgesic-switch (unreduced, "
-             "as round 161's HT41) — first run"),
+             "as round 161's HT41) — first run. Kept (fix167): a switch at the full equianalgesic "
+             "day (about 60 mg/day oral morphine for 25 mcg/h) with no reduction for incomplete "
+             "cross-tolerance; the warning is correct, as for HT41"),
 }
 
 FRESH167_LEFT: dict[str, str] = {}
+# IL05 (IV oxycodone PCA 1 mg, lockout 5 minutes, naive, 78 kg, eu) is quiet since fix167: its
+# demand dose is within the label's 0.03 mg/kg (2.34 mg at 78 kg; Oxygesic injekt, and the UK
+# SmPC's same figure; opioid_dose_ranges.csv pca-demand-per-kg), and its day is not counted at
+# every lockout (info opioid-pca-demand).
+_SC_RENAL_LEFT = ("Kept (fix167, as round 157's HK33/HK44): the searches found SC oxycodone below "
+                  "eGFR 30 only for the last days of life (Scottish Palliative Care Guidelines' "
+                  "renal last-days page: 5-10 mg over 24 h) and no reduced SC oxycodone or "
+                  "hydromorphone figure outside them (the SPCG second-line page: 'titrate slowly'; "
+                  "the Renal Drug Database, PCF renal appendix and eTG not seen), so no row")
 FRESH167_STILL_WARNED = {
-    "IL05": ("IV oxycodone PCA 1 mg, lockout 5 minutes, naive (eu): opioid-above-usual (read as an "
-             "as-needed order every 5 minutes, 576 mg OME/day: no oxycodone IV PCA demand row) — first run"),
-    "IL11": ("SC oxycodone 15 mg/24 h + haloperidol at CrCl 25, hospice (uk): renal-opioid — first run"),
-    "IL32": ("SC oxycodone 15 mg/24 h + 2.5 mg PRN at CrCl 28, hospice (eu): renal-opioid — first run"),
-    "IL34": ("SC hydromorphone 6 mg/24 h + 1 mg PRN at CrCl 28 (uk): renal-opioid — first run"),
+    "IL11": ("SC oxycodone 15 mg/24 h + haloperidol at CrCl 25, hospice (uk): renal-opioid — first "
+             f"run. {_SC_RENAL_LEFT}"),
+    "IL32": ("SC oxycodone 15 mg/24 h + 2.5 mg PRN at CrCl 28, hospice (eu): renal-opioid — first "
+             f"run. {_SC_RENAL_LEFT}"),
+    "IL34": ("SC hydromorphone 6 mg/24 h + 1 mg PRN at CrCl 28 (uk): renal-opioid — first run. "
+             f"{_SC_RENAL_LEFT}"),
 }
 
 FRESH169_LEFT: dict[str, str] = {}

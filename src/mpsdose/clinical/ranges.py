@@ -26,8 +26,9 @@ not checked.
 
 An as-needed IV dose whose interval is a PCA lockout (``pca-demand-dose`` in
 ``safety_rules.csv``: 20 minutes at most) is a PCA demand dose (:func:`_pca_demands`): it is judged
-per dose against the published demand dose for an opioid-naive adult (the ``pca-demand`` rows),
-and its day is not counted as if every lockout were used.
+per dose against the published demand dose for an opioid-naive adult (the ``pca-demand`` rows;
+the ``pca-demand-per-kg`` rows per kg, at the patient's weight), and its day is not counted as if
+every lockout were used.
 
 Sources disagree (a UK start is a third of the US label's): every applicable row is read; a dose
 above one row but within another applicable row of the same check steps down one severity and
@@ -1681,8 +1682,10 @@ def _days_in_new_days_table(k: Knowledge, previous: Sequence[_Entry],
     return days
 
 
-#: The check of ``opioid_dose_ranges.csv`` holding the published PCA demand doses, and its rule.
+#: The checks of ``opioid_dose_ranges.csv`` holding the published PCA demand doses (in mg, and
+#: in mg per kg of body weight: the oxycodone injection labels' 0.03 mg/kg), and their rule.
 _PCA = "pca-demand"
+_PCA_PER_KG = "pca-demand-per-kg"
 _PCA_RULE = "pca-demand-dose"
 
 
@@ -1694,10 +1697,11 @@ def _amount_text(mg: float, low: float | None = None) -> str:
     return f"{start}{significant(mg * scale, 3)} {unit}"
 
 
-def _pca_demands(k: Knowledge, entries: Sequence[_Entry], market: str | None
-                 ) -> dict[_Entry, tuple[OpioidRange, bool]]:
+def _pca_demands(k: Knowledge, entries: Sequence[_Entry], market: str | None,
+                 weight_kg: float | None = None
+                 ) -> dict[_Entry, tuple[OpioidRange, bool, str]]:
     """The entries that are PCA demand doses, each with the widest published demand-dose row
-    that applies and whether the dose is within it.
+    that applies, whether the dose is within it and the published dose as the finding says it.
 
     A PCA demand dose is written as an as-needed dose with the lockout as its interval
     ("morphine 1 mg iv q10min prn", "... prn lockout 10 min": the item language reads both as
@@ -1706,30 +1710,49 @@ def _pca_demands(k: Knowledge, entries: Sequence[_Entry], market: str | None
     ``pca-demand`` row is one. Read as an ordinary as-needed order its day is every lockout
     used (morphine 1 mg every 10 minutes is 144 mg/day), which no pump delivers without its
     1-hour or 4-hour limit; the published demand dose judges the dose instead.
+
+    A ``pca-demand-per-kg`` row gives the demand dose per kg of body weight (the oxycodone
+    injection labels: 0.03 mg/kg, lockout at least 5 minutes) and is read at the patient's
+    weight [kg]; without a weight it judges nothing (the order is read as any as-needed dose).
     """
     try:
         rule = k.safety_rules.first(_PCA_RULE, threshold=True)
     except LookupError:
         return {}
     lockout_h = (rule.threshold or 0.0) / 60
-    found: dict[_Entry, tuple[OpioidRange, bool]] = {}
+    found: dict[_Entry, tuple[OpioidRange, bool, str]] = {}
     for entry in entries:
         item = entry.item
         if (not item.prn or item.schedule.kind is not ScheduleKind.INTERVAL
                 or entry.interval_h is None or entry.per_dose is None
                 or entry.interval_h > lockout_h * (1 + _TOLERANCE)):
             continue
-        rows = [r for r in k.opioid_ranges if r.check == _PCA and r.per_dose is not None
+        rows = [(r, _demand_scale(r, weight_kg)) for r in k.opioid_ranges
+                if r.check in (_PCA, _PCA_PER_KG) and r.per_dose is not None
                 and _applies(r, entry, market)]
-        if not rows:
+        doses = [(r, scale) for r, scale in rows if scale is not None]
+        if not doses:
             continue
-        widest = max(rows, key=lambda r: r.per_dose or 0.0)
-        assert widest.per_dose is not None
-        found[entry] = (widest, entry.per_dose <= widest.per_dose * (1 + _TOLERANCE))
+        widest, scale = max(doses, key=lambda pair: (pair[0].per_dose or 0.0) * (pair[1] or 0.0))
+        assert widest.per_dose is not None and scale is not None
+        top = widest.per_dose * scale
+        low = None if widest.start_low is None else widest.start_low * scale
+        published = _amount_text(top, low)
+        if widest.check == _PCA_PER_KG:
+            low_kg = "" if widest.start_low is None else f"{significant(widest.start_low, 3)} to "
+            published = (f"{low_kg}{significant(widest.per_dose, 3)} mg/kg, {published} at "
+                         f"{significant(weight_kg or 0.0, 3)} kg")
+        found[entry] = (widest, entry.per_dose <= top * (1 + _TOLERANCE), published)
     return found
 
 
-def _pca_findings(k: Knowledge, demands: dict[_Entry, tuple[OpioidRange, bool]],
+def _demand_scale(row: OpioidRange, weight_kg: float | None) -> float | None:
+    """What a demand-dose row's amounts are multiplied by to give mg: 1, or the patient's
+    weight [kg] for a ``pca-demand-per-kg`` row (None: no weight, the row judges nothing)."""
+    return weight_kg if row.check == _PCA_PER_KG else 1.0
+
+
+def _pca_findings(k: Knowledge, demands: dict[_Entry, tuple[OpioidRange, bool, str]],
                   beside_schedule: bool) -> tuple[list[Finding], list[Finding]]:
     """The PCA demand doses' findings: (info for every patient, warnings for an opioid-naive
     one). Within the published demand dose: info, saying the day is not counted at every
@@ -1739,11 +1762,12 @@ def _pca_findings(k: Knowledge, demands: dict[_Entry, tuple[OpioidRange, bool]],
     as any as-needed dose."""
     rule = k.safety_rules.first(_PCA_RULE, threshold=True)
     infos, naive = [], []
-    for entry, (row, within) in demands.items():
+    for entry, (row, within, amount) in demands.items():
         assert entry.per_dose is not None and entry.interval_h is not None
         market = f"{row.market.upper()} " if row.market else ""
+        kind = "label" if row.check == _PCA_PER_KG else "PCA table"
         published = (f"the published PCA demand dose for an opioid-naive adult, "
-                     f"{_amount_text(row.per_dose or 0.0, row.start_low)} [{market}PCA table]")
+                     f"{amount} [{market}{kind}]")
         lockout = (f"{entry.item}: {_amount_text(entry.per_dose)} as needed every "
                    f"{significant(entry.interval_h * 60, 3)} minutes, a PCA demand dose (an "
                    f"interval of at most {significant(rule.threshold or 0.0, 3)} minutes is a "
@@ -1814,7 +1838,7 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     assumption = tolerance_assumption(patient) if prior is None else prior.state()
     # a PCA demand dose within the published one is its own start, and its day is not every
     # lockout used: read without a day (its dose is still judged), unless "max N/day" bounds it
-    demands = _pca_demands(k, entries, market)
+    demands = _pca_demands(k, entries, market, patient.weight_kg)
     pca_info, pca_naive = _pca_findings(k, demands, any(e.scheduled for e in entries))
     demand: list[_Entry] = []
     judged_entries: list[_Entry] = []

@@ -628,7 +628,12 @@ class OpioidRange(Value):
         if per_dose is None and per_day is None:
             raise row.error("a range row needs per_dose or per_day", "per_day")
         start_low = row.get("start_low")
-        if start_low is not None and (row["check"] not in ("naive-start", "pca-demand")
+        if row["check"] == "pca-demand-per-kg" and (row.get("drug") is None or per_dose is None
+                                                    or per_day is not None):
+            raise row.error("a pca-demand-per-kg row is one drug's demand dose per kg of body "
+                            "weight: per_dose, no per_day", "per_dose")
+        if start_low is not None and (row["check"] not in ("naive-start", "pca-demand",
+                                                           "pca-demand-per-kg")
                                       or per_dose is None
                                       or start_low > per_dose):
             raise row.error("start_low is the low end of a naive-start or pca-demand row's "

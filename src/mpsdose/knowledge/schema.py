@@ -844,7 +844,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         "opioid_dose_ranges.csv", "Opioid dose ranges: starts, usual tops, plausibility",
         Column("check", Kind.CHOICE, choices=("usual", "plausible", "naive-start",
                                               "tolerant-only", "titration-step", "titration-dose",
-                                              "initial", "pca-demand", "step-up-start",
+                                              "initial", "pca-demand", "pca-demand-per-kg",
+                                              "step-up-start",
                                               "step-up-guideline", "use-disorder-maximum"),
                doc="usual: above the usual range (warning); plausible: far above any plausible "
                    "dose, a unit slip (error); naive-start: above the start for an opioid-naive "
@@ -868,7 +869,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                    "opioid-naive adult (start_low its low end), which judges an as-needed dose "
                    "whose interval is a PCA lockout (safety rule pca-demand-dose): within it, "
                    "info, and the day is not counted at every lockout; above it, in an "
-                   "opioid-naive patient, the row's severity; step-up-start: a product label's "
+                   "opioid-naive patient, the row's severity; pca-demand-per-kg: the same, its "
+                   "per_dose (and start_low) in mg per kg of body weight (the oxycodone "
+                   "injection labels' 0.03 mg/kg), read at the patient's weight; a patient "
+                   "without a weight is not judged by it; step-up-start: a product label's "
                    "start for a patient whose pain weaker (WHO step-2) opioids no longer "
                    "control (UK oxycodone prolonged-release SmPCs: 10 mg 12-hourly; MST "
                    "CONTINUS: 30 mg 12-hourly), the item judged within every label row of the "
@@ -899,9 +903,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="The product's dosing or wear interval, where it tells products apart (a 7-day "
                    "buprenorphine patch is 168)."),
         Column("market", Kind.CHOICE, required=False, choices=LIMIT_MARKETS),
-        Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)"),
+        Column("per_dose", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)",
+               doc="pca-demand-per-kg rows: mg per kg of body weight."),
         Column("start_low", Kind.POSITIVE, required=False, unit="mg (mg OME without a drug)",
-               doc="naive-start and pca-demand rows only: the low end of the per-dose range the "
+               doc="naive-start and pca-demand(-per-kg) rows only: the low end of the per-dose "
+                   "range the "
                    "source prints (per_dose is its top; '15 to 30 mg' is 15 and 30), the start "
                    "of a patient the labelling sends to the low end of the range (65 and over, "
                    "renal impairment: safety rule naive-start-low-end). Empty where the source "
