@@ -2226,6 +2226,24 @@ FRESH170_STILL_WARNED = {
              "avoid) — first run"),
 }
 
+FRESH171_LEFT = {
+    "IT23": ("MST 120 mg/day replaced by Fortral (pentazocine) 50 mg 4-hourly, tolerant (uk): silent — "
+             "first run (no rule for a mixed agonist-antagonist after a full agonist)"),
+    "IT24": ("OxyContin 60 mg/day stopped for butorphanol nasal spray as needed, tolerant (us): silent — "
+             "first run (as IT23)"),
+}
+FRESH171_STILL_WARNED = {
+    "IU13": ("IM pethidine 50 mg PRN for renal colic, naive at 42 (uk): opioid-naive-start at the UK "
+             "all-opioid start (10 mg OME a dose) — first run"),
+    "IU16": ("Fortral 50 mg PRN, naive at 50 (uk): opioid-naive-start at the UK all-opioid start — first run"),
+    "IU31": ("OxyContin 20 mg/day (not tolerant) to Nucynta ER at its 50 mg twice-daily start (us): "
+             "equianalgesic-switch (133% by the CDC 2022 MME table) — first run"),
+    "IU35": ("tramadol 400 mg/day to Palexia SR 100 mg q12h (uk): equianalgesic-switch (100-200% by "
+             "the MME tables) — first run"),
+    "IU36": ("Norco 40 mg hydrocodone/day to oxymorphone ER 5 mg q12h (us): equianalgesic-switch "
+             "(112% under PDQ; the Opana label's own table halves it) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2398,6 +2416,7 @@ ROUNDS = {
     "fresh168": (FRESH168_LEFT, FRESH168_STILL_WARNED),
     "fresh169": (FRESH169_LEFT, FRESH169_STILL_WARNED),
     "fresh170": (FRESH170_LEFT, FRESH170_STILL_WARNED),
+    "fresh171": (FRESH171_LEFT, FRESH171_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
