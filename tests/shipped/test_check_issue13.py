@@ -2244,6 +2244,26 @@ FRESH171_STILL_WARNED = {
              "(112% under PDQ; the Opana label's own table halves it) — first run"),
 }
 
+FRESH172_LEFT = {
+    "IV06": ("octreotide 50 mg/h IV (50 micrograms/h written in mg), Child-Pugh C (nz): only "
+             "dose-not-checked — first run (no octreotide IV row)"),
+    "IV32": "Nexium 40 mg bid in severe hepatic impairment (au): silent — first run (no PPI hepatic row)",
+    "IV33": ("Takecab 20 mg bid for 56 days (jp): only vonoprazan-at-max — first run (40 mg/day is the "
+             "7-day H. pylori regimen; no course row)"),
+    "IV38": "warfarin with cimetidine 400 mg bid (nz): silent — first run (no cimetidine-warfarin rule)",
+    "IV39": ("ネキシウム 20 mg + takecab 20 mg daily (jp): silent — first run (no PPI + P-CAB duplication "
+             "rule; the writer marked the row unchecked)"),
+}
+FRESH172_STILL_WARNED = {
+    "IW26": ("warfarin + famotidine 20 mg bid at CrCl 55, 76 (nz): famotidine-above-max (the renal "
+             "maximum of 20 mg/day at CrCl 30-60) — first run"),
+    "IW27": ("rivaroxaban 2.5 mg bid + aspirin 100 mg + pantoprazole, the COMPASS regimen (au): "
+             "anticoagulant-antiplatelet (STOPP) — first run"),
+    "IW33": ("MS Contin 15 mg q12h + morphine IR PRN, naive at 70 (au): opioid-naive-start at the eTG's "
+             "5-10 mg twice daily — first run"),
+    "IW41": "Targin 10/5 mg q12h + OxyNorm PRN, naive at 72 (au): opioid-naive-start (as HZ09) — first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2417,6 +2437,7 @@ ROUNDS = {
     "fresh169": (FRESH169_LEFT, FRESH169_STILL_WARNED),
     "fresh170": (FRESH170_LEFT, FRESH170_STILL_WARNED),
     "fresh171": (FRESH171_LEFT, FRESH171_STILL_WARNED),
+    "fresh172": (FRESH172_LEFT, FRESH172_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
