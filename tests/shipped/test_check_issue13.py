@@ -2216,14 +2216,25 @@ FRESH167_STILL_WARNED = {
 FRESH169_LEFT: dict[str, str] = {}
 FRESH169_STILL_WARNED = {
     "IQ28": ("MST Continus 20 mg q12h + Oramorph 5 mg PRN + pregabalin, naive at 55 (uk): "
-             "opioid-naive-start at NICE CG140's 10-15 mg twice daily — first run"),
+             "opioid-naive-start at NICE CG140's 10-15 mg twice daily — first run. Kept (fix169): "
+             "the UK MST Continus SmPC (sec. 4.2) gives no opioid-naive start; its only adult start, "
+             "30 mg 12-hourly, is for severe pain uncontrolled by weaker opioids, already shipped "
+             "as the step-up-start row (information after a step-2 opioid), and this patient has "
+             "none. The '10-20 mg 12-hourly' (1-2 x 10 mg) start is the Singapore product "
+             "information's, not a UK label's. NICE's 20-30 mg/day is the UK naive start: 40 "
+             "mg/day is above it"),
 }
 FRESH170_LEFT: dict[str, str] = {}
 FRESH170_STILL_WARNED = {
-    "IS26": ("ワントラム 200 mg daily + トラマール 25 mg PRN, naive at 67 (jp): opioid-naive-start (the US "
-             "tramadol ER start, 100 mg, applied: no JP start for tramadol ER shipped) — first run"),
+    "IS26": ("ワントラム 200 mg daily + トラマール 25 mg PRN, naive at 67 (jp): opioid-naive-start — "
+             "first run at the borrowed US ER start. Kept (fix169), now at the ワントラム insert's own "
+             "first dose (用法及び用量に関連する注意 7.1: 1日100mgから開始することが望ましい): 200 mg a day "
+             "in an opioid-naive patient is twice the insert's start, a writer's error (the writer "
+             "checked the rescue share, 7.4, not the start)"),
     "IS41": ("amitriptyline 10 mg at night at 80 (nz): anticholinergic-antidepressant-older (Beers 2023: "
-             "avoid) — first run"),
+             "avoid) — first run. Kept (fix169): the Beers criteria's 'avoid' (quality high, "
+             "strength strong) for antidepressants with strong anticholinergic activity names "
+             "amitriptyline with no dose threshold; the rule's own warning, correct at 80"),
 }
 
 FRESH171_LEFT = {
