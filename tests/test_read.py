@@ -114,7 +114,8 @@ def _items(text: str):
                                              ("fresh121", 1.0), ("fresh122", 0.92),
                                              ("fresh123", 0.85), ("fresh124", 1.0),
                                              ("fresh125", 0.92), ("fresh126", 0.64),
-                                             ("fresh127", 0.72), ("fresh128", 0.83)])
+                                             ("fresh127", 0.72), ("fresh128", 0.83),
+                                             ("fresh129", 0.82), ("fresh130", 0.90)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -8348,4 +8349,77 @@ def test_a_feeding_tube_between_a_name_and_its_amount(text, want):
     ("She was given ulipristal 5 mg once daily.", [("ulipristal", "5 mg/day")]),
 ])
 def test_ulipristal_and_its_bracketed_abbreviation(text, want):
+    assert _others(text) == want
+
+
+# -- prosefix129130: the fresh129 and fresh130 rounds ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh130-031: a rate an hour that its sentence, later, bounds to a dialysis or apheresis
+    # session runs for hours, not a day: no daily amount
+    ("Heparin 500 units/h was used to anticoagulate the circuit during each haemodialysis "
+     "session.", [("heparin", None)]),
+    ("Heparin 1,000 units/h was infused during plasma exchange.", [("heparin", None)]),
+    # ... but continuous dialysis (CRRT) runs all day, and a session named apart from the rate
+    # does not bound it
+    ("Heparin 1000 units/h was given during continuous venovenous hemodialysis.",
+     [("heparin", "24000 units/day")]),
+    ("Heparin 1000 units/h was started and she had hemodialysis on day 3.",
+     [("heparin", "24000 units/day")]),
+])
+def test_a_rate_during_a_dialysis_session_runs_no_day(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_rate_of_a_name_the_catalogue_lacks_during_dialysis_is_no_daily_amount():
+    # fresh130-031: never 720 mg a day
+    text = "Nafamostat 30 mg/h was given as the anticoagulant during dialysis."
+    assert all(a_day is None for _name, a_day in _others(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh130-007: millions of units spelt out are read as the digits are
+    ("He was given benzylpenicillin four million units every 4 hours.",
+     [("benzylpenicillin", "24000000 units/day")]),
+    ("Colistin two million international units every eight hours was given.",
+     [("colistin", "6000000 units/day")]),
+    # ... and a single dose stays single
+    ("She received two million units of penicillin G once.", [("benzylpenicillin", None)]),
+])
+def test_millions_of_units_spelt_out(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh129-015: dolutegravir + lamivudine (Dovato) is a product of its own; its two strengths
+    # name no one amount of it, and never the second component's alone
+    ("He took one dolutegravir/lamivudine (50/300 mg) tablet daily.", []),
+    ("He took dolutegravir/lamivudine 50 mg/300 mg once daily.", []),
+    # fresh129-009: ceftriaxone + sulbactam, dosed as the vial's total
+    ("She received ceftriaxone-sulbactam 1.5 g twice daily.",
+     [("ceftriaxone + sulbactam", "3 g/day")]),
+    ("Ceftriaxone/sulbactam 1.5 g every 12 hours was given.",
+     [("ceftriaxone + sulbactam", "3 g/day")]),
+    # fresh129-026: S-amlodipine is levamlodipine, a drug of its own, never amlodipine
+    ("He took S-amlodipine 5 mg once daily.", [("levamlodipine", "5 mg/day")]),
+    ("He took amlodipine 5 mg once daily.", [("amlodipine", "5 mg/day")]),
+])
+def test_names_of_prosefix129130(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh129-021: a later clause "and it was given <schedule>" gives the sentence's one dose
+    # its schedule
+    ("Vancomycin 1 g was started for the infection, and it was given every 12 hours.",
+     [("vancomycin", "2 g/day")]),
+    ("A dose of 1 g of meropenem was administered, and it was given three times daily.",
+     [("meropenem", "3 g/day")]),
+    # ... not where another drug stands between (whose "it" is not known), nor across ";"
+    ("Vancomycin 1 g was started and cefazolin was added, and it was given every 12 hours.",
+     [("vancomycin", None)]),
+    ("Ceftriaxone 2 g was given on admission; later it was given twice daily by the ward.",
+     [("ceftriaxone", None)]),
+])
+def test_a_schedule_said_of_it_later_in_the_sentence(text, want):
     assert _others(text) == want

@@ -119,6 +119,8 @@ AMOUNT = re.compile(
 #: as a word ("one g", "two units", "one tablet" are not read so: a count, or blood's units), and
 #: only a number of one word not after another ("twenty-five milligrams", "two hundred and fifty
 #: milligrams": see ``AFTER_NUMBER_WORD``), or one to nine hundreds ("five hundred milligrams").
+#: "six million units", "two million international units": millions of units spelt out as the
+#: digits are ("6 million units"), units times a million (prosefix129130, fresh130-007).
 AMOUNT_WORDS: Mapping[str, int] = MappingProxyType({
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -138,7 +140,7 @@ WORD_AMOUNT = re.compile(
     r"(?P<number>" + "|".join(sorted(AMOUNT_WORDS, key=len, reverse=True)) + r")"
     r"(?:\s+(?P<hundred>hundred)(?<!ten hundred)(?<!twelve hundred)(?<!fifteen hundred)"
     r"(?<!twenty hundred)(?<!thirty hundred)(?<!forty hundred)(?<!fifty hundred))?(?:\s+|-)"
-    r"(?P<unit>grams?|milligrams?|micrograms?)(?![a-z])"
+    r"(?P<unit>grams?|milligrams?|micrograms?|million\s+(?:international\s+)?units?)(?![a-z])"
     rf"(?P<suffix>(?:{_SUFFIX})*)"
 )
 #: "between 15 and 39 mg/day", "from 35 to 140 µg/h", "from 10 mg to 270 mg" (the unit said

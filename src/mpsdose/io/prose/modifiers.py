@@ -176,6 +176,8 @@ def attach_modifiers(passage: Passage, tokens: list[Token], reading: ItemReading
                 and position < reading.amount_token and _rhythm_of_change(passage, tokens, position):
             continue  # "X dose was decreased every 3 days: 500 mg, …": the steps' rhythm
         apply_modifier(passage, reading, token, tokens)
+    if reading.schedule is None and (said := _schedule_said_of_it(passage, tokens, reading)):
+        apply_modifier(passage, reading, tokens[said], tokens)
     if reading.name_route is not None and reading.route is None:
         reading.route, reading.route_from = reading.name_route, "text"
     if reading.bolus and not reading.prn:
@@ -939,6 +941,37 @@ def _continued_on(passage: Passage, tokens: list[Token], reading: ItemReading,
         schedule += 1  # "and continued it every 6 h"
     if tokens[schedule].kind == "freq" and isinstance(tokens[schedule].value, Schedule):
         return schedule
+    return None
+
+
+#: ", and it was given twice daily", "and this was repeated every 8 hours": a later clause of the
+#: sentence whose subject is a pronoun of the dose and whose verb is one of giving, a schedule
+#: right after it
+_IT_WAS_GIVEN = re.compile(r",?\s*(?:and|which)\s+(?:it|this|the\s+dose)\s+was\s+(?:then\s+)?"
+                           r"(?:given|administered|repeated|continued|injected|infused)\s+$")
+
+
+def _schedule_said_of_it(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
+    """ "An intravenous dose of 2 g of cefazolin was administered as a prophylactic antibiotic …,
+    and it was given twice daily": a dose with no schedule of its own, the one amount and the one
+    drug of its sentence, and a later clause "and it (this, the dose) was given" with a schedule
+    right after it — the schedule is the dose's (prosefix129130, fresh129-021). Not where another
+    drug, class word or amount stands between (whose "it" that would be is not known). Returns the
+    schedule's position, or None."""
+    if reading.amount_token is None:
+        return None
+    for position in range(reading.last + 1, len(tokens)):
+        token = tokens[position]
+        if token.kind in ("drug", "class", "amount", "clause") or (
+                token.kind == "punct" and token.value == ";"):
+            return None
+        if token.kind == "freq" and isinstance(token.value, Schedule):
+            if _IT_WAS_GIVEN.search(passage.normal[tokens[reading.last].end:token.start]) is None:
+                return None
+            if any(t.kind in ("drug", "class", "amount") for t in tokens[:reading.first]
+                   if t is not tokens[reading.amount_token]):
+                return None
+            return position
     return None
 
 

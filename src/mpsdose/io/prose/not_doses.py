@@ -72,6 +72,13 @@ _COURSE_DAY_AFTER = re.compile(r"\s*,?\s*(?:on\s+)?(?:\+\s*\d+\s*days?\b|days?\s
 #: procedure runs for less than a day
 _DURING_PROCEDURE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:during\s+(?:the\s+)?(?:procedure|operation|surgery|"
                                r"intervention|endoscopy|angiography|catheteri[sz]ation)|intra-?operatively)\b")
+#: "nafamostat 20 mg/h was chosen as the anticoagulant … during hemodialysis", "heparin 500 units/h
+#: during each haemodialysis session": a rate an hour that its sentence, later, bounds to an
+#: intermittent extracorporeal session (dialysis, plasma exchange, apheresis) runs for hours, not a
+#: day; "continuous" (CRRT, CVVHD) sits between "during" and the word, so it is not matched
+_DURING_SESSION = re.compile(r"\bduring\s+(?:the\s+|each\s+|every\s+|a\s+|his\s+|her\s+)?"
+                             r"(?:(?:haemo|hemo)?dialysis|plasma\s+exchange|plasmapheresis|"
+                             r"apheresis)\b")
 #: "he was advised pregabalin up to 150 mg/day", "she took up to 800 mg a day": "up to" in a
 #: clause of advice or of taking, with no verb of change between, bounds what was advised or
 #: taken — unlike "increased the dose up to 350 mg/day", "titrated up to 800mg daily", the dose
@@ -441,6 +448,13 @@ def set_aside_numbers(passage: Passage, sentence: int, tokens: list[Token], used
             _no_daily_amount(passage, token, "a rate during a procedure, which lasts less than a "
                              "day", "procedure-rate",
                              "a rate given during a procedure only, for less than a day")
+            continue
+        if amount.time == "h" and _session_bounds_rate(passage, tokens, index):
+            used.add(index)  # "nafamostat mesylate 20mg/h … as the anticoagulant … during hemodialysis"
+            _no_daily_amount(passage, token, "a rate during a dialysis or apheresis session, "
+                             "which lasts hours, not a day", "procedure-rate",
+                             "a rate given during a dialysis or apheresis session only, for less "
+                             "than a day")
             continue
         if amount.time == "min" and not amount.per_kg and _GIVING_SPEED.search(
                 passage.normal[max(0, token.start - 40):token.start]) and any(
@@ -1002,3 +1016,14 @@ def _measured_quantity_before(passage: Passage, tokens: list[Token], index: int)
         return False
     return not any(tokens[position].kind == "drug"
                    for position in range(index + 1, min(index + 3, len(tokens))))
+
+
+def _session_bounds_rate(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """Whether the sentence, after the rate an hour at ``index`` and before any other amount,
+    bounds it to a dialysis or apheresis session ("during hemodialysis")."""
+    end = tokens[-1].end
+    for later in tokens[index + 1:]:
+        if later.kind == "amount":
+            end = later.start
+            break
+    return _DURING_SESSION.search(passage.normal, tokens[index].end, end) is not None

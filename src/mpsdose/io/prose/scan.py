@@ -598,10 +598,11 @@ def _one(text: str, normal: str, position: int, end: int, vocabulary: Vocabulary
         position == 0 or not normal[position - 1].isalnum()) and not AFTER_NUMBER_WORD.search(
         normal, max(0, position - 20), position) else None
     if spelt is not None:  # "One gram of methylprednisolone per day": a number spelt out
+        millions = spelt.group("unit").startswith("million")  # "six million units"
         return Token("amount", position, spelt.end(), Amount(
             (float(AMOUNT_WORDS[" ".join(spelt.group("number").split())])
-             * (100 if spelt.group("hundred") else 1),),
-            _BASE[spelt.group("unit")], _per(spelt.group("suffix")),
+             * (100 if spelt.group("hundred") else 1) * (1e6 if millions else 1),),
+            "units" if millions else _BASE[spelt.group("unit")], _per(spelt.group("suffix")),
             other_weight=PER_OTHER_WEIGHT.search(spelt.group("suffix")) is not None))
     ome = _OME.match(normal, position, end)
     if ome:  # "oral morphine equivalents": a cue, not the drug
