@@ -96,7 +96,7 @@ Usage: python scripts/measure_reader.py
             fresh88|fresh89|fresh90|fresh91|fresh92|fresh93|fresh94|fresh95|fresh96|fresh97|fresh98|
             fresh99|fresh100|fresh101|fresh102|fresh103|fresh104|fresh105|fresh106|fresh107|fresh108|fresh109|fresh110|fresh111|fresh112|fresh113|
             fresh114|fresh115|fresh116|fresh117|fresh118|fresh119|
-            fresh120|fresh121|fresh122|fresh123|fresh124|fresh125|fresh126|fresh127|fresh128|fresh129|fresh130|fresh131|fresh132|fresh133|fresh134|
+            fresh120|fresh121|fresh122|fresh123|fresh124|fresh125|fresh126|fresh127|fresh128|fresh129|fresh130|fresh131|fresh132|fresh133|fresh134|fresh135|
             all]
             [--show]
 """
@@ -140,7 +140,8 @@ PARTS = ("dev", "test", "new", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", 
          "fresh118", "fresh119", "fresh120", "fresh121",
          "fresh122", "fresh123", "fresh124", "fresh125",
          "fresh126", "fresh127", "fresh128", "fresh129", "fresh130",
-         "fresh131", "fresh132", "fresh133", "fresh134")
+         "fresh131", "fresh132", "fresh133", "fresh134",
+         "fresh135")
 FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh2_passages.jsonl", "fresh3_passages.jsonl", "fresh4_passages.jsonl",
          "fresh5_passages.jsonl", "fresh6_passages.jsonl", "fresh7_passages.jsonl", "fresh8_passages.jsonl",
@@ -193,7 +194,7 @@ FILES = ("r16_passages.jsonl", "new_passages.jsonl", "fresh_passages.jsonl",
          "fresh128_passages.jsonl", "fresh129_passages.jsonl",
          "fresh130_passages.jsonl", "fresh131_passages.jsonl",
          "fresh132_passages.jsonl", "fresh133_passages.jsonl",
-         "fresh134_passages.jsonl")
+         "fresh134_passages.jsonl", "fresh135_passages.jsonl")
 
 
 def passages() -> list[dict]:
