@@ -751,7 +751,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    a gabapentinoid with another CNS
                    depressant and no opioid (info; a warning with a further respiratory
                    risk: FDA, MHRA); benzodiazepines,
-                   Z-drugs and anticholinergic antidepressants from 65 (Beers)
+                   Z-drugs and anticholinergic antidepressants from 65 (Beers); a
+                   mixed agonist-antagonist opioid (pentazocine, butorphanol) with or
+                   after a scheduled full agonist, or for a tolerant patient
+                   (opioid-mixed-agonist-antagonist: withdrawal, lost analgesia)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
                    regular use = warning, info where given only as needed or where every

@@ -2143,8 +2143,10 @@ FRESH164_STILL_WARNED = {
              "reading; fix163 changed nothing)"),
     "HZ40": ("codeine 60 mg/day to トラマール 25 mg qid (jp): equianalgesic-switch (the new day 167% of "
              "the old by the SPCG factors) — not reached in fix163's time: a JP Tramal OD naive-start "
-             "row (25 mg a dose) made Tramcet (37.5 mg tramadol a tablet) warn, so it was not added, "
-             "and the switch rule does not yet step down at the label's start"),
+             "row (25 mg a dose) made Tramcet (37.5 mg tramadol a tablet) warn, so it was not added. "
+             "Kept (fix171): the switch now steps down at the new drug's own naive-start row for the "
+             "market, but no JP tramadol naive-start row is shipped (the Tramal insert's 25 mg is a "
+             "titration-step row), so nothing reaches it"),
 }
 
 FRESH165_LEFT = {
@@ -2237,22 +2239,26 @@ FRESH170_STILL_WARNED = {
              "amitriptyline with no dose threshold; the rule's own warning, correct at 80"),
 }
 
-FRESH171_LEFT = {
-    "IT23": ("MST 120 mg/day replaced by Fortral (pentazocine) 50 mg 4-hourly, tolerant (uk): silent — "
-             "first run (no rule for a mixed agonist-antagonist after a full agonist)"),
-    "IT24": ("OxyContin 60 mg/day stopped for butorphanol nasal spray as needed, tolerant (us): silent — "
-             "first run (as IT23)"),
-}
+FRESH171_LEFT: dict[str, str] = {}
+# IT23 (MST 120 mg/day replaced by Fortral 50 mg 4-hourly, tolerant, uk) and IT24 (OxyContin
+# 60 mg/day stopped for butorphanol nasal spray, tolerant, us) are caught since fix171:
+# opioid-mixed-agonist-antagonist, a mixed agonist-antagonist (drug_properties.csv opioid_agonism
+# 'mixed') after a scheduled full agonist (the pentazocine SmPC 4.4, the butorphanol label).
+# IU16 (Fortral 50 mg PRN, naive, uk) is quiet since fix171: the UK pentazocine SmPCs' own initial
+# dose, 50 mg four-hourly (opioid_dose_ranges.csv naive-start), outranks the all-opioid start.
+# IU31 (OxyContin 20 mg/day, not tolerant, to Nucynta ER 50 mg twice daily, us) and IU36 (Norco
+# 40 mg hydrocodone/day, not tolerant, to oxymorphone ER 5 mg twice daily, us) are quiet since
+# fix171: a patient not tolerant (previous day below 60 mg OME) switched to the new drug's own US
+# naive start is given what a patient with no opioid may be given (equianalgesic-switch info).
 FRESH171_STILL_WARNED = {
     "IU13": ("IM pethidine 50 mg PRN for renal colic, naive at 42 (uk): opioid-naive-start at the UK "
-             "all-opioid start (10 mg OME a dose) — first run"),
-    "IU16": ("Fortral 50 mg PRN, naive at 50 (uk): opioid-naive-start at the UK all-opioid start — first run"),
-    "IU31": ("OxyContin 20 mg/day (not tolerant) to Nucynta ER at its 50 mg twice-daily start (us): "
-             "equianalgesic-switch (133% by the CDC 2022 MME table) — first run"),
+             "all-opioid start (10 mg OME a dose) — first run. Kept (fix171): the UK pethidine "
+             "injection SmPC's dose (25-100 mg IM/SC) was not looked up in the time, so no label "
+             "start is shipped"),
     "IU35": ("tramadol 400 mg/day to Palexia SR 100 mg q12h (uk): equianalgesic-switch (100-200% by "
-             "the MME tables) — first run"),
-    "IU36": ("Norco 40 mg hydrocodone/day to oxymorphone ER 5 mg q12h (us): equianalgesic-switch "
-             "(112% under PDQ; the Opana label's own table halves it) — first run"),
+             "the MME tables) — first run. Kept (fix171): tolerant, so no naive start applies; "
+             "unreduced under the most cautious published ratio (cms2018, cdc2018: 200%), and a "
+             "switch unreduced under any published ratio is flagged"),
 }
 
 FRESH172_LEFT = {

@@ -1198,9 +1198,42 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
         found.extend(_hypnotic_older(k, hypnotics, patient))
     found.extend(_patch_findings(k, items, patient, market, prior))
     found.extend(_tolerant_only_products(k, items, patient, prior, previous))
+    found.extend(_mixed_agonist_antagonist(k, items, patient, previous))
     found.extend(_usual_range_findings(k, items, market, patient))
     found.extend(_steroid_findings(k, items))
     return found
+
+
+def _full_agonists(k: Knowledge, items: Sequence[Item]) -> list[str]:
+    """The full-agonist opioids scheduled in items: an opioid without an ``opioid_agonism``
+    row in ``drug_properties.csv`` (a mixed agonist-antagonist or a partial agonist has one)."""
+    return sorted({d.name for item in items if item.listed and not item.prn for d in item.drugs
+                   if d.is_opioid and _property_value(k, d.name, "opioid_agonism") is None})
+
+
+def _mixed_agonist_antagonist(k: Knowledge, items: Sequence[Item], patient: Patient,
+                              previous: Sequence[Item] | None) -> list[Finding]:
+    """A mixed agonist-antagonist opioid (``opioid_agonism`` 'mixed': pentazocine, butorphanol)
+    beside a scheduled full agonist, after one (the previous regimen), or for a patient recorded
+    as opioid-tolerant: a warning (``opioid-mixed-agonist-antagonist``; the labels: it may
+    precipitate withdrawal and reduce analgesia in a patient dependent on opioids). A naive
+    patient given one alone is not judged by it; a partial agonist (buprenorphine) is judged
+    by its own rules."""
+    mixed = sorted({d.name for item in items if item.listed for d in item.drugs
+                    if _property_value(k, d.name, "opioid_agonism") == "mixed"})
+    if not mixed:
+        return []
+    names = ", ".join(mixed)
+    now = _full_agonists(k, items)
+    if now:
+        text = f"{names} with the full agonist {', '.join(now)}"
+    elif previous is not None and (before := _full_agonists(k, previous)):
+        text = f"{names} after the full agonist {', '.join(before)} of the previous regimen"
+    elif patient.opioid_tolerant is True:
+        text = f"{names} for a patient recorded as opioid-tolerant"
+    else:
+        return []
+    return [_ruled(k, "opioid-mixed-agonist-antagonist", text)]
 
 
 def _property_value(k: Knowledge, drug: str, name: str) -> str | None:
@@ -2494,13 +2527,14 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             pass
         elif new - old and not _all_continued(before_items, after_items):
             same = _same_active_drug(k, new - old, old - new)
-            found.extend(_by_step_up(k, _by_label_switch(k, _by_patch_table(k, _unreduced(
+            found.extend(_by_naive_start(k, _by_step_up(k, _by_label_switch(k, _by_patch_table(k, _unreduced(
                 k, readings, sorted(new - old), tables[0], surveillance=bool(surveillance),
                 after_items=after_items, same_active=same, weigh_tables=True,
                 chosen_by_user=table is not None), before_items, after_items,
                 {} if surveillance else readings, market), before_items, after_items, market,
                 patient),
-                before_items, items, patient, market, table))
+                before_items, items, patient, market, table), previous, items, patient,
+                market, table))
         elif not routes:
             found.extend(_titration(k, readings, tables[0], surveillance=bool(surveillance),
                                     before_items=before_items, after_items=after_items,
@@ -2811,6 +2845,56 @@ def _by_step_up(k: Knowledge, findings: list[Finding],
               "the step-2 opioid is stopped and the strong opioid started, not an unreduced "
               "switch"),
         above="", source=f"{steps} ; also: {read}" if read else steps)
+
+
+def _by_naive_start(k: Knowledge, findings: list[Finding], previous: Sequence[Item],
+                    items: Sequence[Item], patient: Patient, market: str | None,
+                    table: str | None) -> list[Finding]:
+    """An unreduced switch in a patient not opioid-tolerant to new opioids started within their
+    own labelled starts for the opioid-naive: information naming the starts.
+
+    A patient recorded as not tolerant whose previous day is below the labels' definition of
+    tolerance (:func:`~mpsdose.clinical.ranges.previous_opioids`) may be given what a patient
+    with no opioid at all may be given: the new drug's own starting dose for the opioid-naive
+    (the Nucynta ER US label starts 'patients not currently taking opioid analgesics' at 50 mg
+    twice daily). Where every scheduled new opioid has a naive-start row of its own among the
+    rows the naive-start check reads for the chosen market (:func:`naive_start_rows`; an
+    all-opioid start in OME is not enough) and that check, run as for an opioid-naive patient,
+    finds the new regimen within them (no warning, nothing unchecked), the unreduced-switch
+    warning is information; above a start, or for a tolerant patient, it stays.
+    """
+    switches = [f for f in findings if f.code == "equianalgesic-switch"
+                and f.severity is Severity.WARNING]
+    if not switches or patient.opioid_tolerant is not False:
+        return findings
+    prior = previous_opioids(previous, knowledge=k)
+    if prior is None or prior.top is None or prior.top >= prior.threshold:
+        return findings
+    starts = {item: naive_start_rows(item, market, table=table, knowledge=k) for item in items
+              if item.listed and any(d.is_opioid for d in item.drugs)}
+    scheduled = [item for item in starts if not item.prn]
+    if not scheduled or not all(any(row.drug == item.drug.name for row in starts[item])
+                                for item in scheduled):
+        return findings
+    naive = opioid_range_findings(items, attrs.evolve(patient, opioid_tolerant=False),
+                                  market=market, table=table, knowledge=k)
+    if any(f.severity is not Severity.INFO or f.code == "opioid-naive-start-not-checked"
+           for f in naive):
+        return findings
+    own = [row for item in scheduled for row in starts[item] if row.drug == item.drug.name]
+    borrowed = sorted({row.market for row in own if market and row.market not in (None, market)})
+    where = f"the {market.upper()} label starts" if market else "the label starts"
+    if borrowed:
+        where += f" (borrowing the {', '.join(m.upper() for m in borrowed)} start)"
+    read = "; ".join(dict.fromkeys(row.source for row in own))
+    return _restated_by_label(
+        findings, switches, within=True,
+        info=(f"the previous opioids come to {significant(prior.top, 4)} mg/day OME at most, "
+              f"below the {prior.threshold:g} mg/day of opioid tolerance, and the new regimen "
+              f"({', '.join(sorted({i.drug.name for i in scheduled}))}) is within {where} for "
+              "an opioid-naive patient: a start a patient with no opioid may be given, not an "
+              "unreduced conversion"),
+        above="", source=read)
 
 
 def _by_label_step_up(k: Knowledge, findings: list[Finding], switches: list[Finding],

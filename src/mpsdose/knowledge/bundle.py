@@ -130,6 +130,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-cyp3a4-inducer-stopped", "opioid-cyp3a4-inducer-withdrawal", "opioid-cyp3a4-inhibitor",
         "opioid-dose-not-a-dose", "opioid-dose-range-not-checked", "opioid-gabapentinoid",
         "opioid-gabapentinoid-older", "opioid-gabapentinoid-standard", "opioid-naive-not-applied",
+        "opioid-mixed-agonist-antagonist",
         "opioid-route-change",
         "opioid-route-change-neuraxial",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",

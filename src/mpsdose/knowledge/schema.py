@@ -744,8 +744,13 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_inducer_withdrawal",
                                                  "cyp3a4_pgp_inhibitors_avoided",
                                                  "serotonin_reuptake_inhibitor_bleeding",
-                                                 "daily_maximum_all_routes")),
-        Column("value", doc="daily_maximum_all_routes: the markets (space-separated) whose "
+                                                 "daily_maximum_all_routes",
+                                                 "opioid_agonism")),
+        Column("value", doc="opioid_agonism: 'mixed' (a mixed agonist-antagonist, judged by "
+                            "opioid-mixed-agonist-antagonist beside or after a full agonist) or "
+                            "'partial' (a partial agonist, judged by its own rules); an opioid "
+                            "without the row is a full agonist. "
+                            "daily_maximum_all_routes: the markets (space-separated) whose "
                             "labels count the drug's daily maximum from every route and "
                             "product together, so that a day given by several routes is judged "
                             "against the strictest of the routes' daily maxima. "
