@@ -1,12 +1,11 @@
 """Issue 13, round 172 (fix172): acid suppression and gastroprotection.
 
-Three rules, all data rows of ``dose_limits.csv`` read by the existing checks, tested here on the
+Two rules, both data rows of ``dose_limits.csv`` read by the existing checks, tested here on the
 shipped knowledge on both sides of each threshold and in several markets:
 
 - a course limit for vonoprazan (as dexamethasone's and macrogol's): more than 20 mg a day is the
   label's 7-day H. pylori eradication regimen only (Takecab insert, Vocinti label);
-- esomeprazole's maximum in severe hepatic impairment (SmPC: 20 mg a day);
-- octreotide's IV ceiling, the variceal-bleeding regimen (50 micrograms then 50 micrograms/h).
+- esomeprazole's maximum in severe hepatic impairment (SmPC: 20 mg a day).
 """
 
 from __future__ import annotations
@@ -54,16 +53,3 @@ def test_esomeprazole_in_severe_hepatic_impairment_is_at_most_20_mg(item, hepati
     assert ("esomeprazole-above-max" in codes) is flagged
     if flagged:
         assert codes["esomeprazole-above-max"] is Severity.WARNING
-
-
-@pytest.mark.parametrize("market", ["nz", "uk", None])
-@pytest.mark.parametrize(("item", "flagged"), [
-    ("octreotide 50 mcg/h iv continuous", False),  # the variceal-bleeding infusion
-    ("octreotide 25 mcg/h iv continuous", False),
-    ("octreotide 100 mcg/h iv continuous", True),  # twice it: for review
-    ("octreotide 50 mg/h iv continuous", True),  # micrograms written as mg
-], ids=["50 mcg/h", "25 mcg/h", "100 mcg/h", "50 mg/h"])
-def test_octreotide_iv_day_is_within_the_variceal_regimen(item, flagged, market):
-    codes = _codes([item], _patient(), market)
-    assert ("octreotide-above-max" in codes) is flagged
-    assert "dose-not-checked" not in codes

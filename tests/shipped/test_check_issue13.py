@@ -2245,9 +2245,10 @@ FRESH171_STILL_WARNED = {
 }
 
 FRESH172_LEFT = {
-    # IV06 (octreotide 50 mg/h IV, 50 micrograms/h written in mg, nz): caught by fix172 —
-    # octreotide-above-max (the variceal-bleeding regimen, 50 micrograms then 50 micrograms/h =
-    # 1.25 mg/day, Tanzania STG, warning)
+    "IV06": ("octreotide 50 mg/h IV (50 micrograms/h written in mg), Child-Pugh C (nz): only "
+             "dose-not-checked — first run (no octreotide IV row); fix172 left it: one source of the "
+             "IV regimen was seen (Tanzania STG, 50 micrograms/h), no second reading (the others were "
+             "AI-written summaries) and the Sandostatin labels' IV text not seen"),
     # IV32 (Nexium 40 mg bid in severe hepatic impairment, au): caught by fix172 —
     # esomeprazole-above-max (SmPC: at most 20 mg/day in severe hepatic impairment, warning)
     # IV33 (Takecab 20 mg bid for 56 days, jp): caught by fix172 — vonoprazan-duration-above-max
