@@ -2265,7 +2265,10 @@ FRESH172_LEFT = {
     "IV06": ("octreotide 50 mg/h IV (50 micrograms/h written in mg), Child-Pugh C (nz): only "
              "dose-not-checked — first run (no octreotide IV row); fix172 left it: one source of the "
              "IV regimen was seen (Tanzania STG, 50 micrograms/h), no second reading (the others were "
-             "AI-written summaries) and the Sandostatin labels' IV text not seen"),
+             "AI-written summaries) and the Sandostatin labels' IV text not seen; fix172b left it: "
+             "the UK Sandostatin SmPC was found (its indication, bleeding gastro-oesophageal "
+             "varices, seen) but no excerpt reached its IV posology, so still no second reading; "
+             "octreotide SC already has its usual maxima (nz 1 mg/24 h, uk 1.5 mg/24 h)"),
     # IV32 (Nexium 40 mg bid in severe hepatic impairment, au): caught by fix172 —
     # esomeprazole-above-max (SmPC: at most 20 mg/day in severe hepatic impairment, warning)
     # IV33 (Takecab 20 mg bid for 56 days, jp): caught by fix172 — vonoprazan-duration-above-max
@@ -2274,7 +2277,9 @@ FRESH172_LEFT = {
              "rule); fix172 left it: the warfarin label lists cimetidine among CYP1A2 and CYP3A4 "
              "inhibitors, not CYP2C9, so it is not a cyp2c9_inhibitor row, and cyp3a4-inhibitor-inr "
              "reads strong inhibitors only; a label-named potentiator property needs code and the "
-             "Marevan data sheet's list was not seen"),
+             "Marevan data sheet's list was not seen; fix172b left it: the NZ Marevan data sheet "
+             "and the UK Marevan SmPC were found, but no excerpt seen reached their interaction "
+             "lists, so cimetidine as a named potentiator stays unsourced"),
     "IV39": ("ネキシウム 20 mg + takecab 20 mg daily (jp): silent — first run (no PPI + P-CAB duplication "
              "rule; the writer marked the row unchecked); fix172 left it: there is no acid-suppressant "
              "duplication rule and no source saying a PPI and vonoprazan are not to be combined was "
@@ -2284,9 +2289,9 @@ FRESH172_STILL_WARNED = {
     "IW26": ("warfarin + famotidine 20 mg bid at CrCl 55, 76 (nz): famotidine-above-max (the renal "
              "maximum of 20 mg/day at CrCl 30-60) — first run; kept (fix172): 40 mg/day is above the "
              "renal band's maximum, the rule's own warning"),
-    "IW27": ("rivaroxaban 2.5 mg bid + aspirin 100 mg + pantoprazole, the COMPASS regimen (au): "
-             "anticoagulant-antiplatelet (STOPP) — first run; fix172 left it: the label-regimen "
-             "exception needs a dose-aware change to the STOPP rule, not made in the time"),
+    # IW27 (rivaroxaban 2.5 mg bid + aspirin 100 mg + pantoprazole, the COMPASS regimen, au): quiet
+    # after fix172b — anticoagulant-antiplatelet is info where the pair is the anticoagulant's
+    # labelled regimen (drug_properties.csv antiplatelet_labelled_regimen: Xarelto SmPC 4.2)
     "IW33": ("MS Contin 15 mg q12h + morphine IR PRN, naive at 70 (au): opioid-naive-start at the eTG's "
              "5-10 mg twice daily — first run; fix172 left it: the AU PI's start not seen"),
     "IW41": ("Targin 10/5 mg q12h + OxyNorm PRN, naive at 72 (au): opioid-naive-start (as HZ09) — first "

@@ -1187,9 +1187,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_neuraxial_antiplatelet(k, items, antiplatelets))
     found.extend(_iv_local_anaesthetic_with_another(k, items))
     if anticoagulants and antiplatelets:
-        found.append(_ruled(k, "anticoagulant-antiplatelet",
-                            f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual "
-                            "therapy intended?"))
+        found.append(_anticoagulant_antiplatelet(k, items, anticoagulants, antiplatelets))
     found.extend(_anticholinergic_older(k, items, patient))
     if benzodiazepines and not opioids:  # with an opioid, the combination's rules judge it
         found.extend(_benzodiazepine_older(k, items, benzodiazepines, patient))
@@ -1716,6 +1714,73 @@ def _anticoagulant_cyp3a4_pgp(k: Knowledge, items: Sequence[Item]) -> list[Findi
             f"inhibitors of both CYP3A4 and P-gp. {rule.statement}"),
             _and_rule_source(source, rule)))
     return found
+
+
+#: ``antiplatelet_labelled_regimen`` values: "<dose> mg <times> daily with <antiplatelet>
+#: <low>-<high> mg/day" (rivaroxaban: "2.5 mg twice daily with aspirin 75-100 mg/day").
+_LABELLED_REGIMEN = re.compile(
+    r"^(?P<dose>\d+(?:\.\d+)?) mg (?P<times>once|twice|three times) daily with "
+    r"(?P<partner>[a-z-]+) (?P<low>\d+(?:\.\d+)?)-(?P<high>\d+(?:\.\d+)?) mg/day$")
+_TIMES_A_DAY = {"once": 1.0, "twice": 2.0, "three times": 3.0}
+
+
+def labelled_regimen(value: str) -> tuple[float, float, str, float, float] | None:
+    """An ``antiplatelet_labelled_regimen`` value read: (dose [mg], times a day, antiplatelet,
+    its lowest and highest day [mg/day]); None where the value is not of that form."""
+    match = _LABELLED_REGIMEN.match(value)
+    if match is None:
+        return None
+    return (float(match["dose"]), _TIMES_A_DAY[match["times"]], match["partner"],
+            float(match["low"]), float(match["high"]))
+
+
+def _scheduled(items: Sequence[Item], drug: str) -> list[tuple[float | None, float | None]]:
+    """(dose [mg], day [mg/day]) of every scheduled (not as-needed) item of ``drug``."""
+    return [(item.per_dose(ingredient), item.daily(ingredient))
+            for item in items if item.listed and not item.prn
+            for ingredient in item.ingredients if ingredient.drug.name == drug]
+
+
+def _anticoagulant_antiplatelet(k: Knowledge, items: Sequence[Item], anticoagulants: list[str],
+                                antiplatelets: list[str]) -> Finding:
+    """STOPP's anticoagulant with an antiplatelet (``anticoagulant-antiplatelet``), stepped down
+    to information where the pair is a regimen the anticoagulant's own label gives
+    (``antiplatelet_labelled_regimen``: rivaroxaban 2.5 mg twice daily with aspirin 75-100
+    mg/day, the Xarelto CAD/PAD regimen of COMPASS).
+
+    Only when the one anticoagulant and the one antiplatelet are the label's, every scheduled
+    item of the anticoagulant is the label's dose at the label's frequency and the
+    antiplatelet's day lies within the label's range; any other dose, partner or a third drug
+    keeps STOPP's warning."""
+    text = (f"{', '.join(anticoagulants)} with {', '.join(antiplatelets)}: is dual therapy "
+            "intended?")
+    if len(anticoagulants) == 1 and len(antiplatelets) == 1:
+        drug, partner = anticoagulants[0], antiplatelets[0]
+        row = k.drug_properties.get(drug, "antiplatelet_labelled_regimen")
+        regimen = labelled_regimen(row[0]) if row is not None else None
+        if row is not None and regimen is not None and regimen[2] == partner:
+            dose, times, _, low, high = regimen
+            given = _scheduled(items, drug)
+            partner_days = [day for _, day in _scheduled(items, partner)]
+            tolerance = 1e-6
+            if given and all(d is not None and day is not None
+                             and math.isclose(d, dose, rel_tol=tolerance)
+                             and math.isclose(day, dose * times, rel_tol=tolerance)
+                             for d, day in given) \
+                    and partner_days and None not in partner_days \
+                    and low * (1 - tolerance) <= sum(partner_days) <= high * (1 + tolerance):  # type: ignore[arg-type]
+                rule = _rule(k, "anticoagulant-antiplatelet")
+                return Finding(Severity.INFO, "anticoagulant-antiplatelet", (
+                    f"{drug} {significant(dose, 4)} mg {_times_word(times)} daily with {partner} "
+                    f"{significant(sum(partner_days), 4)} mg/day: the regimen {drug}'s label "  # type: ignore[arg-type]
+                    f"gives ({partner} {significant(low, 4)}-{significant(high, 4)} mg/day), so "
+                    f"STOPP's warning steps down to information. {rule.statement}"),
+                    _and_rule_source(row[1], rule))
+    return _ruled(k, "anticoagulant-antiplatelet", text)
+
+
+def _times_word(times: float) -> str:
+    return next(word for word, n in _TIMES_A_DAY.items() if n == times)
 
 
 def _anticoagulant_ssri(k: Knowledge, items: Sequence[Item]) -> list[Finding]:

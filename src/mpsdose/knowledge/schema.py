@@ -745,7 +745,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp3a4_pgp_inhibitors_avoided",
                                                  "serotonin_reuptake_inhibitor_bleeding",
                                                  "daily_maximum_all_routes",
-                                                 "opioid_agonism")),
+                                                 "opioid_agonism",
+                                                 "antiplatelet_labelled_regimen")),
         Column("value", doc="opioid_agonism: 'mixed' (a mixed agonist-antagonist, judged by "
                             "opioid-mixed-agonist-antagonist beside or after a full agonist) or "
                             "'partial' (a partial agonist, judged by its own rules); an opioid "
@@ -825,7 +826,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "cyp3a4_inducer: the CYP3A4 inducer strength a source rates "
                             "(carbamazepine, phenytoin, rifampicin, phenobarbital: strong). "
                             "cyp3a4_inducer_withdrawal: yes, for a CYP3A4-substrate opioid whose "
-                            "source names opioid withdrawal with an inducer (methadone)."),
+                            "source names opioid withdrawal with an inducer (methadone). "
+                            "antiplatelet_labelled_regimen: a regimen of an anticoagulant with an "
+                            "antiplatelet that the anticoagulant's label gives, as '<dose> mg "
+                            "<once|twice|three times> daily with <antiplatelet> <low>-<high> "
+                            "mg/day' (rivaroxaban: 2.5 mg twice daily with aspirin 75-100 "
+                            "mg/day); there STOPP's anticoagulant-antiplatelet is information."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
