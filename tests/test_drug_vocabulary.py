@@ -74,8 +74,10 @@ def test_a_medicine_of_the_vocabulary_is_read_and_said(text, want, source):
      [("amoxicillin + clavulanic acid", "3 g/day")]),
     # a part never given alone, named alone: not a drug of its own
     ("The antibiotic therapy was escalated to Tazobactam (3 × 4.5 g/d).", []),
-    # "X sodium and Y sodium (3 g bid)": one product's amount, not the second part's
-    ("After admission, ceftriaxone sodium and sulbactam sodium (3 g bid) were used.", []),
+    # "X sodium and Y sodium (3 g bid)": one product's amount, not the second part's — since
+    # prosefix129130 lists ceftriaxone + sulbactam (dosed as the vial's total), the product's
+    ("After admission, ceftriaxone sodium and sulbactam sodium (3 g bid) were used.",
+     [("ceftriaxone + sulbactam", "6 g/day")]),
 ])
 def test_a_combinations_amount_is_never_one_parts(text, want):
     assert _others(text) == want
