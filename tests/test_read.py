@@ -115,7 +115,9 @@ def _items(text: str):
                                              ("fresh123", 0.85), ("fresh124", 1.0),
                                              ("fresh125", 0.92), ("fresh126", 0.64),
                                              ("fresh127", 0.72), ("fresh128", 0.83),
-                                             ("fresh129", 0.82), ("fresh130", 0.90)])
+                                             ("fresh129", 0.82), ("fresh130", 0.90),
+                                             ("fresh131", 0.84), ("fresh132", 0.82),
+                                             ("fresh133", 0.70), ("fresh134", 0.87)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
@@ -241,6 +243,13 @@ CONTESTED: dict[str, tuple[str, float | str, str]] = {
                      "day 3, as 'switched from ceftriaxone 2 g daily' is read); the set leaves it "
                      "null as a stop and calls that contestable. It was once read as fluconazole "
                      "2 g/day (prosefix114117 gives it back to ceftriaxone)"),
+    "fresh131-033": ("zinc sulfate", "100 mg/day",
+                     "'Zinc 50 mg BID 2*150 (300 mg/day)': the text contradicts itself; '50 mg "
+                     "BID' is 100 mg a day as written, and the printed 300 mg/day is read too, "
+                     "as the set's item; the set takes the printed amount and calls it "
+                     "contestable. Zinc is read as zinc sulfate, as the other sets expect "
+                     "(prosefix131134 tried elemental zinc: fresh77, fresh79 and fresh87 lost "
+                     "their zinc)"),
 }
 
 
@@ -8423,3 +8432,163 @@ def test_names_of_prosefix129130(text, want):
 ])
 def test_a_schedule_said_of_it_later_in_the_sentence(text, want):
     assert _others(text) == want
+
+
+# -- prosefix131134: the fresh131 to fresh134 rounds ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh118-008: two names joined by "and" before one product word, then (past what it is
+    # for and a bracket) one amount: the product's, never the one catalogue drug's
+    ("She took lactulose and sorbitol syrup as a laxative (about 30 g/day).",
+     [("lactulose", None)]),
+    ("He took lactulose and senna tablets (15 g/day).", [("lactulose", None)]),
+    # ... while one name before the product word keeps its amount
+    ("She took lactulose syrup as a laxative (about 30 g/day).", [("lactulose", "30 g/day")]),
+])
+def test_one_amount_after_two_names_and_a_product_word(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want_items", "want_others"), [
+    # fresh133-007: "stop X and start Y <dose>": the dose is the started drug's, never the
+    # stopped one's
+    ("We discontinued phenytoin and started lacosamide 100 mg twice daily.",
+     [], [("lacosamide", "200 mg/day")]),
+    ("Phenytoin was stopped, and then started zonisamide 100 mg daily.",
+     [], [("zonisamide", "100 mg/day")]),
+    ("Morphine was continued and added lacosamide 100 mg twice daily.",
+     [("morphine", None)], [("lacosamide", "200 mg/day")]),
+    # ... and a catalogue drug started keeps its own dose, as before
+    ("We stopped phenytoin and started carbamazepine 200 mg twice daily.",
+     [("carbamazepine", "400 mg/day")], []),
+])
+def test_a_dose_after_and_start_is_the_started_drugs(text, want_items, want_others):
+    assert _daily_doses(text) == want_items
+    assert _others(text) == want_others
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh134-021: "deoxycholate" after amphotericin B is its formulation, no drug of its own
+    ("Amphotericin B deoxycholate 50 mg daily was given.", [("amphotericin b", "50 mg/day")]),
+    ("She received amphotericin B deoxycholate (35 mg/day) for a week.",
+     [("amphotericin b", "35 mg/day")]),
+    # fresh134-027, fresh131-003: norethindrone (USAN) is norethisterone; Thyronorm is
+    # levothyroxine
+    ("Norethindrone 5 mg three times daily was prescribed.", [("norethisterone", "15 mg/day")]),
+    ("She was started on Thyronorm 50 micrograms once daily.", [("levothyroxine", "50 mcg/day")]),
+])
+def test_names_of_prosefix131134(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh132-015: "<amount> + <amount>" after a combination's name are its components'
+    # strengths: the second is never the product's amount, and they are not a day's doses
+    ("Amoxicillin and clavulanic acid injections, 1000 mg + 200 mg, one vial per day, were "
+     "given.", [("amoxicillin + clavulanic acid", None)]),
+    ("He took amoxicillin/clavulanate 875 mg + 125 mg twice daily.", []),
+    # ... while "+" between doses of one drug still sums a day's doses
+    ("He took amoxicillin 500 mg + 250 mg daily.", [("amoxicillin", "750 mg/day")]),
+])
+def test_strengths_of_a_combination_joined_by_plus(text, want):
+    assert _others(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh131-010: a backslash typed for the slash of a unit per time
+    ("The dose of sertraline was increased to 100 mg\\day.", [("sertraline", "100 mg/day")]),
+    ("She took sertraline 50 mg\\d.", [("sertraline", "50 mg/day")]),
+    ("Heparin 1000 units\\h was infused.", [("heparin", "24000 units/day")]),
+])
+def test_a_backslash_for_the_slash_of_a_unit(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh131-011: "once/8 h" is one dose every 8 hours
+    ("He received meropenem 2 g, once/8 h, by intravenous drip.", [("meropenem", "6 g/day")]),
+    ("Vancomycin 1 g, once/12 h, was given.", [("vancomycin", "2 g/day")]),
+])
+def test_once_per_hours_is_every_hours(text, want):
+    assert _others(text) == want
+
+
+def test_once_per_hours_of_a_catalogue_drug():
+    assert _daily_doses("Morphine 10 mg once/4 h was given.") == [("morphine", "60 mg/day")]
+
+
+def test_a_backslash_elsewhere_is_left_alone():
+    assert normalise("path C:\\day") == "path c:\\day"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh131-016: a dose diluted in a volume "and given … once a day": the schedule is the dose's
+    ("For anticoagulation, 1500 U of heparin was added to 250 ml of saline and given as an "
+     "intravenous drip once a day.", [("heparin", "1500 units/day")]),
+    # ... not where another drug is the subject of the verb of giving
+    ("Heparin 5000 units was added to 500 ml of saline and morphine was given once a day.",
+     [("heparin", None), ("morphine", None)]),
+])
+def test_a_dose_diluted_and_given_on_a_schedule(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_diluted_dose_of_a_drug_the_catalogue_lacks_takes_the_schedule():
+    text = "Vancomycin 1 g was diluted in 200 ml of normal saline and infused every 12 hours."
+    assert _others(text) == [("vancomycin", "2 g/day")]
+
+
+@pytest.mark.parametrize(("text", "want_items", "want_others"), [
+    # fresh134-020: the side of an equivalence is the amount after its phrase; "and <name>
+    # <amount>" after it is the next item
+    ("The child is on Carbamazepine equivalent to 20mg/kg/day daily dose and folic acid 5mg daily.",
+     [("carbamazepine", None)], [("folic acid", "5 mg/day")]),
+    ("He took morphine equivalent to 60 mg/day, and gabapentin 300 mg three times daily.",
+     [("gabapentin", "900 mg/day")], []),
+    # ... the sides themselves stay no doses
+    ("Oxycodone 20 mg is equivalent to 30 mg of oral morphine and 10 mg of hydromorphone.",
+     [("oxycodone", None)], []),
+])
+def test_an_item_after_the_side_of_an_equivalence(text, want_items, want_others):
+    assert _daily_doses(text) == want_items
+    assert _others(text) == want_others
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh132-020: a measured level ("the level improved to 0.3 mcg/mL for itraconazole") is
+    # no dose, and the drug it is of does not stop the sentence referring back to the story's drug
+    ("He took itraconazole 200 mg twice daily. The dose was increased to 200 mg three times "
+     "daily, and the level rose to 1.2 mcg/mL for itraconazole.",
+     [("itraconazole", "400 mg/day"), ("itraconazole", "600 mg/day")]),
+    ("He took itraconazole 200 mg twice daily. The dose was increased to 200 mg three times "
+     "daily, and the level improved to 0.3 mcg/mL for itraconazole and 0.8 ug/mL for the "
+     "hydroxyitraconazole level.", [("itraconazole", "400 mg/day"), ("itraconazole", "600 mg/day")]),
+    # ... so a metabolite's level in the sentence before ("hydroxyitraconazole")
+    ("He took itraconazole 200 mg twice daily. The hydroxyitraconazole level was 0.36 mcg/mL. "
+     "The dose was increased to 200 mg three times daily.",
+     [("itraconazole", "400 mg/day"), ("itraconazole", "600 mg/day")]),
+    # ... but another drug's level names another drug: whose dose is not said
+    ("He took itraconazole 200 mg twice daily. The dose was increased to 200 mg three times "
+     "daily, and the level rose to 1.2 mcg/mL for voriconazole.", [("itraconazole", "400 mg/day")]),
+])
+def test_a_level_of_the_story_drug_does_not_stop_a_reference_back(text, want):
+    assert _daily_doses(text) == want
+
+
+def test_a_level_of_another_drug_named_last_takes_the_reference_back():
+    text = ("He took itraconazole 200 mg twice daily. The voriconazole level was 2 mcg/mL. The dose "
+            "was increased to 200 mg three times daily.")
+    assert _daily_doses(text) == [("itraconazole", "400 mg/day")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh132-030: the agents a susceptibility test tried, in a sentence that gives nothing
+    ("The minimum inhibitory concentrations (MICs) of itraconazole, terbinafine and "
+     "fluconazole were detected by microdilution.", []),
+    ("The results showed MICs of 0.125 mg/L for itraconazole and 2 mg/L for fluconazole.", []),
+    # ... a drug started in the same sentence stays a mention
+    ("The isolate was susceptible to fluconazole, and fluconazole was started.",
+     [("fluconazole", None)]),
+])
+def test_agents_of_a_susceptibility_test_are_not_given(text, want):
+    assert _daily_doses(text) == want

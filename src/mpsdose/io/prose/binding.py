@@ -37,6 +37,7 @@ from mpsdose.io.prose.unknown_names import (
     name_at_a_dose,
     named_after_conjunction,
     relative_of_unknown_name,
+    started_after_conjunction,
     subject_unknown_name,
     symptom_dose_among_drugs,
 )
@@ -44,7 +45,8 @@ from mpsdose.io.prose.words import COUNTED, INN_STEM, NOT_A_NAME, SALTS, VEHICLE
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Severity
 
-__all__ = ["bind_amounts", "drop_alternatives", "mg_of", "note_unit_strengths", "report_unattached"]
+__all__ = ["bind_amounts", "drop_alternatives", "level_of_metabolite", "mg_of", "note_unit_strengths",
+           "report_unattached"]
 
 #: Words that may stand between an amount and the drug written right after it ("0.5% plain
 #: bupivacaine", "10 mg of morphine sulfate").
@@ -99,6 +101,13 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
             # "hydrocortisone replacement (10/5/5 mg)": three strengths or more and no
             # components named one by one — the doses of one drug through a day, in order
             amount = attrs.evolve(amount, kind="divided")
+            tokens[index] = attrs.evolve(token, value=amount)
+        if amount.kind == "divided" and "+" in passage.text[token.start:token.end] \
+                and _combination_right_before(passage, tokens, index, len(amount.values)):
+            # "amoxicillin/clavulanate 875 mg + 125 mg twice daily": after a combination's
+            # name, amounts joined by "+" are its components' strengths, not the doses of a
+            # day (prosefix131134)
+            amount = attrs.evolve(amount, kind="combination")
             tokens[index] = attrs.evolve(token, value=amount)
         if amount.kind == "combination":
             used.add(index)
@@ -168,6 +177,10 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                     passage, tokens, drug_index, index):
                 used.add(index)
                 continue
+            if drug_index is not None and started_after_conjunction(
+                    passage, tokens, drug_index, index):
+                used.add(index)
+                continue
             if drug_index is not None and follows_unknown_dose(passage, tokens, drug_index, index):
                 used.add(index)
                 continue
@@ -176,6 +189,19 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                 continue
             if drug_index is not None and symptom_dose_among_drugs(passage, tokens, index):
                 continue
+        if drug_index is not None and _second_strength(tokens, drug_index, index):
+            # "amoxicillin and clavulanic acid …, 1000 mg + 200 mg, 5 vials (1 vial per day)":
+            # the amount after "<amount> +" is the next component's strength, never the
+            # product's (prosefix131134, fresh132-015)
+            used.add(index)
+            passage.add_not_dose(token, "the strength of a combination's next component, "
+                                 "after '+'")
+            passage.add_finding(Severity.INFO, "combination-not-read",
+                                f"{passage.text[tokens[index - 2].start:token.end]!r}: the "
+                                f"strengths of the components of {tokens[drug_index].value.drug.name}"
+                                ": the second is no amount of the product",
+                                (tokens[index - 2].start, token.end))
+            continue
         both: list[int] = []
         if drug_index is not None:
             both = _coordinated(tokens, drug_index, index)
@@ -258,6 +284,27 @@ def bind_amounts(passage: Passage, sentence: int, tokens: list[Token], used: set
                                             course=token.start in passage.course_amounts,
                                             ceiling=passage.ceilings.get(token.start)))
     return readings
+
+
+def _combination_right_before(passage: Passage, tokens: list[Token], index: int,
+                              parts: int) -> bool:
+    """Whether the amount at ``index`` follows (past route, release and form words) the name of
+    a combination product of ``parts`` components."""
+    position = index - 1
+    while position >= 0 and (tokens[position].kind in ("route", "release", "form")
+                             or passage.word(tokens[position]) in SALTS):
+        position -= 1
+    return position >= 0 and tokens[position].kind == "drug" \
+        and tokens[position].value.drug.name.count(" + ") + 1 == parts
+
+
+def _second_strength(tokens: list[Token], drug_index: int, index: int) -> bool:
+    """Whether the amount at ``index`` follows another amount and "+" ("1000 mg + 200 mg"),
+    both after the name of a combination product (``drug_index``, a name of "a + b"): the
+    strengths of its components in order, the second no amount of the product."""
+    return drug_index < index - 2 and " + " in tokens[drug_index].value.drug.name \
+        and tokens[index - 1].kind == "word" and tokens[index - 1].value == "+" \
+        and tokens[index - 2].kind == "amount"
 
 
 def drop_alternatives(passage: Passage, tokens: list[Token],
@@ -1071,12 +1118,14 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     "her continuous rate was increased to 4mg/hour"): the sentence must speak of a dose, a
     rate, a device or a change, and the story must point to one drug — the drug of the
     device it names, or the one drug of the last sentence that had items."""
-    if any(t.kind == "drug" or (t.kind == "class" and not _refers_back(passage, tokens, i))
+    if any((t.kind == "drug" and not _level_of_story_drug(passage, tokens, i))
+           or (t.kind == "class" and not _refers_back(passage, tokens, i))
            for i, t in enumerate(tokens)) or passage.series \
             or (amount.base == "%" and not amount.per):
         return None  # a bare percentage is a share, never the story drug's concentration
-    unknown = next((t for t in tokens if t.kind == "word"
-                    and INN_STEM.fullmatch(str(t.value))), None) \
+    unknown = next((t for i, t in enumerate(tokens) if t.kind == "word"
+                    and INN_STEM.fullmatch(str(t.value))
+                    and not level_of_metabolite(passage, tokens, i)), None) \
         or dose_of_name(passage, tokens) or given_by_route(tokens) \
         or infusion_of_name(passage, tokens) or name_at_a_dose(passage, tokens) \
         or _other_name_in(passage, tokens)
@@ -1121,6 +1170,59 @@ def _story_drug(passage: Passage, tokens: list[Token], amount: Amount
     return None
 
 
+#: The nouns of a measured level written after the substance's name.
+_LEVEL_WORDS = frozenset({"level", "levels", "concentration", "concentrations"})
+
+
+def _subject_of_level(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """Whether the name at ``index`` follows "for" or "of" (and "the") right after a measured
+    concentration set aside as a level ("0.8 ug/mL for the hydroxyitraconazole level")."""
+    position = index - 1
+    if position >= 0 and passage.word(tokens[position]) == "the":
+        position -= 1
+    if position < 1 or passage.word(tokens[position]) not in ("for", "of"):
+        return False
+    measured = tokens[position - 1]
+    return measured.kind == "amount" and bool(measured.value.concentration) \
+        and measured.value.base != "%" and (measured.start, measured.end) in passage.set_aside
+
+
+def _level_of_story_drug(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "the dose was increased to 200 mg three times daily, and the level improved to 0.3
+    mcg/mL for itraconazole": a drug named right after "for" (or "of") and a measured
+    concentration is the level's, not a drug the sentence gives — where it is the drug the story
+    is about (the one drug of the last sentence with items), or its metabolite
+    (:func:`level_of_metabolite`), the sentence still refers back to it (prosefix131134,
+    fresh132-020)."""
+    if not _subject_of_level(passage, tokens, index):
+        return False
+    story = _story_drugs(passage)
+    return story == {tokens[index].value.drug}
+
+
+def _story_drugs(passage: Passage) -> set[Drug]:
+    """The drugs of the last sentence with items."""
+    for sentence in reversed(passage.story.focus):
+        drugs = {drug for drug, _, _, _ in sentence}
+        if drugs:
+            return drugs
+    return set()
+
+
+def level_of_metabolite(passage: Passage, tokens: list[Token], index: int) -> bool:
+    """ "hydroxyitraconazole level was 0.36 mcg/mL", "0.8 ug/mL for the hydroxyitraconazole
+    level": a word that holds the name of a drug of its sentence or of the story's one drug (its
+    metabolite: hydroxyitraconazole, norfentanyl), written before "level" or "concentration" or
+    after a measured level, names no drug given (prosefix131134, fresh132-020)."""
+    word = passage.word(tokens[index])
+    following = passage.word(tokens[index + 1]) if index + 1 < len(tokens) else ""
+    if following not in _LEVEL_WORDS and not _subject_of_level(passage, tokens, index):
+        return False
+    names = {t.value.drug.name for t in tokens if t.kind == "drug"} \
+        | {drug.name for drug in _story_drugs(passage)}
+    return any(name in word and name != word and " " not in name for name in names)
+
+
 def _other_name_in(passage: Passage, tokens: list[Token]) -> Token | None:
     """ "Magnesium sulfate infusion (4 g i.v. over 20 min, then 1 g/h)": the first word of the
     sentence inside the name of a drug the catalogue does not know (a name of
@@ -1131,8 +1233,11 @@ def _other_name_in(passage: Passage, tokens: list[Token]) -> Token | None:
     start, end = tokens[0].start, tokens[-1].end
     for low, high in passage.other_name_spans:
         if start <= low and high <= end:
-            return next((t for t in tokens if low <= t.start < high), None) \
-                or Token("word", low, high, passage.normal[low:high])
+            at = next((i for i, t in enumerate(tokens) if low <= t.start < high), None)
+            if at is not None and level_of_metabolite(passage, tokens, at):
+                continue  # "0.8 ug/mL for the hydroxyitraconazole level": a level's, not given
+            return tokens[at] if at is not None \
+                else Token("word", low, high, passage.normal[low:high])
     return None
 
 

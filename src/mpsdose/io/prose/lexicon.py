@@ -311,6 +311,10 @@ PHRASES: tuple[Phrase, ...] = (
     # "25 µg/72 h" is a patch's change, not a dose every 72 hours, so N is at most 12)
     _p("freq", r"/\s*((?:1[0-2]|[1-9]))\s*(?:-\s*(?:1[0-2]|[1-9])\s*)?h(?:ours?|rs?)?",
        lambda m: _every(_hours(m))),
+    # "2 g, once/8 h", "once/12 h": one dose every N hours, as Chinese reports write it
+    # (prosefix131134, fresh131-011); N at most 12, as after a slash
+    _p("freq", r"once\s*/\s*((?:1[0-2]|[1-9]))\s*h(?:ours?|rs?)?(?![a-z])",
+       lambda m: _every(_hours(m))),
     # "150 mg.8 h-1" (h−1 with a minus sign: per 8 hours, as journals write units): a dose
     # every N hours, N at most 12 as after a slash
     _p("freq", r"[.•·]\s*((?:1[0-2]|[1-9]))\s*h(?:ours?|rs?)?\s*(?:-\s*1|\(\s*-\s*1\s*\))(?![\d])",

@@ -272,6 +272,16 @@ def _named_not_given(passage: Passage, tokens: list[Token], index: int) -> str |
         # "MICs were amphotericin B 0.5 mg/l, …, fluconazole ≤0.125 mg/l": the result of a
         # susceptibility test of the isolate, not a dose given (prosefix7475, fresh74-029)
         return "as a susceptibility test's result (a minimum inhibitory concentration), not a dose given"
+    if _SUSCEPTIBILITY.search(said_all) and not any(
+            t.kind == "amount" and (t.start, t.end) not in passage.set_aside for t in tokens) \
+            and not any(t.kind == "verb" for t in tokens) \
+            and not re.search(r"\b(?:given|treated|received|took|taking|prescribed|administered)\b",
+                              said_all):
+        # "The MICs of itraconazole, voriconazole … and fluconazole were detected by
+        # microdilution", "MICs of 0.125 mg/L for itraconazole": the agents a susceptibility
+        # test tried on the isolate, in a sentence that gives nothing (prosefix131134,
+        # fresh132-030)
+        return "as an agent of a susceptibility test, not a dose given"
     lead = index  # "similar to those of immediate-release morphine"
     while lead > 0 and tokens[lead - 1].kind in ("route", "release", "form"):
         lead -= 1

@@ -950,23 +950,40 @@ def _continued_on(passage: Passage, tokens: list[Token], reading: ItemReading,
 _IT_WAS_GIVEN = re.compile(r",?\s*(?:and|which)\s+(?:it|this|the\s+dose)\s+was\s+(?:then\s+)?"
                            r"(?:given|administered|repeated|continued|injected|infused)\s+$")
 
+#: " was added to 250 ml of saline and given as an intravenous drip ": the dose diluted in a
+#: volume (of a vehicle), and the verb of giving that shares its subject, a schedule right after
+_DILUTED_AND_GIVEN = re.compile(
+    r"^\s*(?:was|were)\s+(?:added\s+to|diluted\s+(?:in|with|to)|dissolved\s+in|mixed\s+with)\s+"
+    r"[^;,]*?\s+and\s+(?:then\s+)?(?:was\s+)?(?:given|administered|infused|injected)"
+    r"(?:\s+(?:as\s+an?|by)\s+(?:(?:intravenous|iv|i\.v\.|slow|continuous)\s+)*"
+    r"(?:drip|infusion|injection))?\s+$")
+
 
 def _schedule_said_of_it(passage: Passage, tokens: list[Token], reading: ItemReading) -> int | None:
     """ "An intravenous dose of 2 g of cefazolin was administered as a prophylactic antibiotic …,
     and it was given twice daily": a dose with no schedule of its own, the one amount and the one
     drug of its sentence, and a later clause "and it (this, the dose) was given" with a schedule
-    right after it — the schedule is the dose's (prosefix129130, fresh129-021). Not where another
+    right after it — the schedule is the dose's (prosefix129130, fresh129-021). So "1500 U of
+    heparin was added to 250 ml of saline and given as an intravenous drip once a day": the
+    volume it is diluted in, and a verb of giving joined to the dose's own (prosefix131134,
+    fresh131-016). Not where another
     drug, class word or amount stands between (whose "it" that would be is not known). Returns the
     schedule's position, or None."""
     if reading.amount_token is None:
         return None
+    diluted = False
     for position in range(reading.last + 1, len(tokens)):
         token = tokens[position]
+        if token.kind == "amount" and token.value.volume and not diluted \
+                and passage.word(tokens[position - 1]) in ("to", "in", "with"):
+            diluted = True  # "was added to 250 ml of saline": the volume it is given in
+            continue
         if token.kind in ("drug", "class", "amount", "clause") or (
                 token.kind == "punct" and token.value == ";"):
             return None
         if token.kind == "freq" and isinstance(token.value, Schedule):
-            if _IT_WAS_GIVEN.search(passage.normal[tokens[reading.last].end:token.start]) is None:
+            between = passage.normal[tokens[reading.last].end:token.start]
+            if (_DILUTED_AND_GIVEN if diluted else _IT_WAS_GIVEN).search(between) is None:
                 return None
             if any(t.kind in ("drug", "class", "amount") for t in tokens[:reading.first]
                    if t is not tokens[reading.amount_token]):

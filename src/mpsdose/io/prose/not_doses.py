@@ -16,7 +16,7 @@ from mpsdose.io.prose.amounts import amount_unit
 from mpsdose.io.prose.lexicon import DECIMAL_COMMA
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.scan import Amount, Token, bracket_around, opening_bracket
-from mpsdose.io.prose.words import ONE_PATIENT
+from mpsdose.io.prose.words import NOT_A_NAME, ONE_PATIENT, name_like
 from mpsdose.model.findings import Severity
 from mpsdose.model.regimen import Schedule
 
@@ -217,7 +217,10 @@ def _said_of_the_drug(normal: str, start: int) -> bool:
 _MEASURED_LEVEL = re.compile(
     r"\b(?:plasma|serum|blood|whole\s*-?\s*blood)\s+(?:[a-z-]+\s+)?(?:concentrations?|levels?)\b"
     r"|\b(?:concentrations?|levels?)\s+(?:of\s+[a-z-]+(?:\s+[a-z-]+)?\s+)?in\s+(?:the\s+)?"
-    r"(?:plasma|serum|blood)\b")
+    r"(?:plasma|serum|blood)\b"
+    # "the subsequent level improved to 0.3 mcg/mL": a level that changed, or was (prosefix131134,
+    # fresh132-020)
+    r"|\blevels?\s+(?:improved|rose|increased|decreased|fell|dropped|was|were)\b")
 #: A quantity measured in the patient's urine or losses, not given ("proteinuria remains still
 #: heavy (4 g per day)", "urine output of 500 mL/day", "urinary protein 3.5 g/day", "protein
 #: excretion", "albuminuria"): an amount after it in its clause is a laboratory value.
@@ -783,8 +786,27 @@ def equivalence_side(passage: Passage, tokens: list[Token], index: int, *, right
                 continue
             if token in left or (token.start >= to and joined(to, token.start)):
                 return True
-        elif token.start >= to and joined(to, token.start):
+        elif token.start >= to and joined(to, token.start) \
+                and not _next_item_after_side(passage, tokens, to, index):
             return True
+    return False
+
+
+def _next_item_after_side(passage: Passage, tokens: list[Token], to: int, index: int) -> bool:
+    """ "Carbamazepine equivalent to 20mg/kg/day daily dose and folic acid 5mg daily": the side
+    of an equivalence is the amount after its phrase; an amount after that one and "and" (or a
+    comma) and a name heads the next item of a list, no side of it (prosefix131134,
+    fresh134-020)."""
+    earlier = [p for p in range(index) if tokens[p].kind == "amount" and tokens[p].start >= to]
+    if not earlier:
+        return False
+    for position in range(earlier[-1] + 1, index - 1):
+        if (tokens[position].kind == "plus" and passage.word(tokens[position]) == "and") or (
+                tokens[position].kind == "punct" and tokens[position].value == ","):
+            following = tokens[position + 1]
+            if following.kind == "drug" or (following.kind == "word" and name_like(
+                    str(following.value)) and str(following.value) not in NOT_A_NAME):
+                return True
     return False
 
 

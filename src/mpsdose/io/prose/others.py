@@ -273,6 +273,11 @@ def _vocabulary_names(passage: Passage, vocabulary: Mapping[str, OtherDrug],
         if any(start < span[1] and span[0] < end for start, end in taken) \
                 or _joined_to_a_drug(passage, span, vocabulary):
             continue
+        if name in SALTS and any(passage.normal[end:span[0]].isspace() for _start, end in taken):
+            # "amphotericin B deoxycholate": a salt or formulation word the vocabulary also
+            # gives a substance (deoxycholic acid) is, right after a drug's name, that drug's
+            # form (prosefix131134, fresh134-021)
+            continue
         if _brand_in_brackets(passage, span, {**found, **already}):
             continue
         found[name] = vocabulary[name].drug()

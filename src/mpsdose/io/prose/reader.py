@@ -39,6 +39,7 @@ from mpsdose.io.prose.actions import mark_switched_from, read_action
 from mpsdose.io.prose.binding import (
     bind_amounts,
     drop_alternatives,
+    level_of_metabolite,
     note_unit_strengths,
     report_unattached,
 )
@@ -227,9 +228,10 @@ def _read_sentence(passage: Passage, index: int, tokens: list[Token]) -> None:
     report_unattached(passage, tokens, used, readings)
     note_unit_strengths(passage, tokens, readings)
     tell(passage, index, tokens, readings)
-    for token in tokens:
+    for position, token in enumerate(tokens):
         if token.kind == "word" and len(str(token.value)) > 3 \
-                and INN_STEM.fullmatch(str(token.value)):
+                and INN_STEM.fullmatch(str(token.value)) \
+                and not level_of_metabolite(passage, tokens, position):
             passage.unknown_named_at = max(passage.unknown_named_at, token.start)
     if passage.story.states:
         passage.state_at[index] = len(passage.story.states) - 1

@@ -70,7 +70,7 @@ def normalise(text: str) -> str:
         lower = char.lower()
         out.append(lower if len(lower) == 1 else char)
     return _SPACE_THOUSANDS.sub(_thousands_comma, _ROUTE_SLASH.sub(
-        " ", _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out)))))
+        " ", _BACKSLASH.sub("/", _OCR_SLASH.sub("/", _STRAY_POINT.sub(" ", "".join(out))))))
 
 
 #: A space as the thousands separator (the SI's and ISO 80000's digit grouping: "16 800 IU
@@ -113,6 +113,13 @@ _STRAY_POINT = re.compile(r"(?<=\d)\.(?=(?:µg|mcg|ug|mg|ng|ml)(?![a-z]))")
 #: or a count of hours, where "mgl" can be nothing else (no word starts so).
 _OCR_SLASH = re.compile(r"(?<=\d mg)l(?=(?:\d{1,2}\s?)?h(?:rs?|ours?)?(?![a-z]))"
                         r"|(?<=\dmg)l(?=(?:\d{1,2}\s?)?h(?:rs?|ours?)?(?![a-z]))")
+
+
+#: A backslash typed for the slash of a unit per time ("100 mg\day", "5 mg\kg\d"): right
+#: after a unit of mass, volume or activity and before a unit of time or weight, no other
+#: reading of it is possible (prosefix131134, fresh131-010).
+_BACKSLASH = re.compile(r"(?:(?<=mg)|(?<=mcg)|(?<=µg)|(?<=ug)|(?<=ml)|(?<=iu)|(?<=\dg)|(?<=\d g)|(?<=units))"
+                        r"\\(?=\s?(?:day|d|24\s?h|h|hr|hours?|kg|min|week|wk)(?![a-z]))")
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -838,9 +838,21 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
         return False
     position += 1
     relative = False
+    product = False
     while position < index:
         token = tokens[position]
         said = passage.word(token)
+        if token.kind == "form" and not relative:
+            # "lactulose and sorbitol syrup": one product word after both names — the
+            # product's words follow it (prosefix131134, fresh118-008)
+            product = True
+        if product and (token.kind == "open" or (
+                said in ("a", "an") and passage.word(tokens[position - 1]) == "as"
+                and position + 1 < index and tokens[position + 1].kind == "word")):
+            # "… syrup as a laxative (about 70 g/day)": what the product is for, and the
+            # bracket of its amount
+            position += 2 if token.kind != "open" else 1
+            continue
         if not relative and token.kind == "clause" and said in ("which", "that") and (
                 tokens[position - 1] is name or (tokens[position - 1].kind == "punct"
                                                  and tokens[position - 1].value == ","
@@ -874,6 +886,63 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
         f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the "
         f"catalogue does not know joined to {drug}: whose amount it is (the "
         f"name's, or each's) is not said; not read, and not given to {drug}",
+        (name.start, token.end))
+    passage.unknown_named_at = max(passage.unknown_named_at, name.start)
+    return True
+
+
+def started_after_conjunction(passage: Passage, tokens: list[Token], drug_index: int,
+                              index: int) -> bool:
+    """ "stop phenytoin and start levetiracetam 500 mg twice daily", "continued X and added Y
+    10 mg daily": a drug before "and" (or a comma) and a verb of starting, adding or switching
+    whose object — a name the catalogue does not know — heads the amount: the amount is that
+    name's, the drug started or added, never the drug before the conjunction (stopped or kept).
+    Said in a finding; not read (prosefix131134, fresh133-007)."""
+    position = drug_index + 1
+    while position < index and (tokens[position].kind in ("route", "release", "form")
+                                or passage.word(tokens[position]) in SALTS):
+        position += 1
+    if position + 1 < index and passage.word(tokens[position]) in ("was", "were", "is") \
+            and tokens[position + 1].kind == "verb":
+        position += 2  # "Phenytoin was stopped and …": the drug's own verb
+    joined = False
+    while position < index and (
+            (tokens[position].kind == "plus" and passage.word(tokens[position]) == "and")
+            or (tokens[position].kind == "punct" and tokens[position].value == ",")
+            or (joined and passage.word(tokens[position]) == "then")):
+        joined = True
+        position += 1  # "and", ", and then"
+    if not joined:
+        return False
+    if position >= index or tokens[position].kind != "verb" \
+            or tokens[position].value not in ("start", "add", "switch"):
+        return False
+    position += 1
+    while position < index and (tokens[position].kind in ("route", "release", "form")
+                                or passage.word(tokens[position]) in ("on", "to", "with")
+                                or passage.word(tokens[position]) in SALTS):
+        position += 1  # "and started on oral X", "and switched to X"
+    if position >= index:
+        return False
+    name = tokens[position]
+    word = str(name.value)
+    if name.kind != "word" or not name_like(word) or word in (
+            NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | CONDITIONS
+            | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS):
+        return False
+    position += 1
+    while position < index and (tokens[position].kind in ("route", "release", "form")
+                                or passage.word(tokens[position]) in SALTS | _DOSE_PHRASE):
+        position += 1
+    if position != index:
+        return False
+    token = tokens[index]
+    said = passage.text[name.start:name.end]
+    drug = tokens[drug_index].value.drug.name
+    passage.add_unknown_amount(
+        token, f"the amount of {said!r}, a name the catalogue does not know, started after {drug}",
+        f"{passage.text[token.start:token.end]!r} follows {said!r}, a name the catalogue does "
+        f"not know that the sentence starts after {drug}: not read, and not given to {drug}",
         (name.start, token.end))
     passage.unknown_named_at = max(passage.unknown_named_at, name.start)
     return True

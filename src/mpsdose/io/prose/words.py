@@ -88,7 +88,11 @@ SALTS = frozenset({"hydrochloride", "hcl", "sulfate", "sulphate", "citrate", "ta
                    # is ("tazobactam/piperacillin hydrate", "naloxone hydrochloride dihydrate";
                    # prosefix122125, fresh123-005)
                    "hydrate", "hemihydrate", "monohydrate", "dihydrate", "trihydrate",
-                   "pentahydrate"})
+                   "pentahydrate",
+                   # the bile salt amphotericin B is formulated with ("amphotericin B
+                   # deoxycholate", the conventional product): the drug's form, no drug of its
+                   # own (prosefix131134, fresh134-021)
+                   "deoxycholate"})
 #: Words that describe a dose and may stand where a name would ("basal 0.5 mg/h").
 DESCRIPTORS = frozenset({"basal", "loading", "starting", "final", "target", "current", "usual",
                          "morning", "evening", "night", "bedtime", "weekly", "hourly",
