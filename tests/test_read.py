@@ -8592,3 +8592,51 @@ def test_a_level_of_another_drug_named_last_takes_the_reference_back():
 ])
 def test_agents_of_a_susceptibility_test_are_not_given(text, want):
     assert _daily_doses(text) == want
+
+
+# -- prosefix135: fresh135 -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # fresh135-018: "<amount> divided dose of <name>": "divided" is the dose's own adjective,
+    # so the amount is the name's, never the drug of the clause before
+    ("He had 500 mg of methylprednisolone for three days, then 30 mg/day divided dose of "
+     "prednisolone.", [("methylprednisolone", None), ("prednisolone", "30 mg/day")]),
+    ("Morphine was given first, followed by 60 mg/day divided dose of oxycodone.",
+     [("morphine", None), ("oxycodone", "60 mg/day")]),
+    ("She took 20 mg/day divided dosage of prednisolone.", [("prednisolone", "20 mg/day")]),
+    # ... as without "divided", which was read so before
+    ("Methylprednisolone 1 g was given, then 40 mg/day dose of prednisolone.",
+     [("methylprednisolone", None), ("prednisolone", "40 mg/day")]),
+    # ... and "divided" before any other word passes nothing: the drug before keeps its dose
+    ("Prednisolone 40 mg/day divided in two doses was started.", [("prednisolone", "40 mg/day")]),
+])
+def test_an_amount_before_divided_dose_of_a_name_is_that_names(text, want):
+    assert _daily_doses(text) == want
+
+
+@pytest.mark.parametrize(("text", "want_items", "want_others"), [
+    # fresh135-018, the other way: a name the catalogue does not know after "divided dose of"
+    # takes the amount, never the catalogue drug before it
+    ("He received 1 g of methylprednisolone, then 1000 mg/day divided dose of metformin.",
+     [("methylprednisolone", None)], [("metformin", "1000 mg/day")]),
+    ("Hydrocortisone was tapered, followed by 2 g/day divided dose of mycophenolate mofetil.",
+     [("hydrocortisone", None)], [("mycophenolate mofetil", "2 g/day")]),
+])
+def test_an_amount_before_divided_dose_of_an_unknown_name(text, want_items, want_others):
+    assert _daily_doses(text) == want_items
+    assert _others(text) == want_others
+
+
+@pytest.mark.parametrize(("text", "want_items", "want_others"), [
+    # fresh135-014: "a total of nine medications, including X (800 mg/day)": the total counts
+    # medicines, so the first amount after it is no total
+    ("She takes a total of five drugs, including metformin (1000 mg/day) and morphine "
+     "(60 mg/day).", [("morphine", "60 mg/day")], [("metformin", "1000 mg/day")]),
+    ("He was on a total of 4 medicines, including morphine (30 mg/day) and gabapentin "
+     "(900 mg/day).", [("morphine", "30 mg/day"), ("gabapentin", "900 mg/day")], []),
+    # ... while a total of an amount stays a total, no day's dose
+    ("She received a total of 60 mg of morphine.", [("morphine", None)], []),
+])
+def test_a_total_of_medicines_is_no_total_amount(text, want_items, want_others):
+    assert _daily_doses(text) == want_items
+    assert _others(text) == want_others

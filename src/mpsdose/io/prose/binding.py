@@ -836,12 +836,25 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
             steps += 1
             continue
         if token.kind in ("route", "release", "form") or (schedule and token.kind == "freq") or (
-                token.kind == "word" and token.value in _TIGHT) or token.kind == "approx":
+                token.kind == "word" and token.value in _TIGHT) or token.kind == "approx" or (
+                _divided_before_dose(tokens, position)):
             position += 1
             steps += 1
             continue
         return None
     return None
+
+
+def _divided_before_dose(tokens: list[Token], position: int) -> bool:
+    """ "40 mg/day divided dose of prednisolone": "divided" right before "dose" or "dosage"
+    is part of the amount's noun phrase, so the drug named after "of" is the amount's
+    (prosefix135, fresh135-018); "divided" before any other word is not passed. ("doses" is
+    not passed here, as "60 mg/day doses of X" was not before.)"""
+    token = tokens[position]
+    if token.kind != "word" or token.value != "divided" or position + 1 >= len(tokens):
+        return False
+    after = tokens[position + 1]
+    return after.kind == "word" and after.value in ("dose", "dosage")
 
 
 #: A unit's symbols, as written in brackets after the unit spelt out ("81 milligrams (mg)").

@@ -257,11 +257,12 @@ _EQUIVALENT = re.compile(
     r"(?:of|to|with)\b|\bcorresponds?\s+to\b|\bequat(?:ing|es|ed)\s+to\b")
 #: "for a total of about 260 days", "a total of 12 weeks": what a total counts is a duration,
 #: not an amount; so is "for a total of 4 doses" (a count of doses: "8 mg every 12 h for total
-#: of 4 doses" is 16 mg a day for two days, not a total of 8 mg).
+#: of 4 doses" is 16 mg a day for two days, not a total of 8 mg). "a total of nine medications,
+#: including valproic acid (800 mg/day)" counts medicines, not an amount (prosefix135).
 _TOTAL_DURATION = re.compile(
     r"\s+(?:of\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
     r"(?:\d+(?:[.,]\d+)?|[a-z]+)\s*-?\s*(?:days?|weeks?|months?|years?|hours?|nights?"
-    r"|doses|injections|infusions)\b")
+    r"|doses|injections|infusions|medications|medicines|drugs)\b")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 
 

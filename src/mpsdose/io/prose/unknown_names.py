@@ -130,11 +130,15 @@ def daily_of_unknown_name(passage: Passage, tokens: list[Token], index: int) -> 
     """ "6 mg daily of ropinirole": the word after an amount, its schedule and "of" names the
     drug of the amount — where the catalogue does not know it, the amount is that name's,
     never the drug named before it. So with the noun of a dose between ("60 mg daily dose of
-    thymoglobulin", "60 mg dose of X"). Said in a finding; not read."""
+    thymoglobulin", "60 mg dose of X", "40 mg/day divided dose of X"). Said in a finding; not
+    read."""
     position = index + 1
     scheduled = position < len(tokens) and tokens[position].kind == "freq"
     if scheduled:
         position += 1
+    if position + 1 < len(tokens) and passage.word(tokens[position]) == "divided" \
+            and passage.word(tokens[position + 1]) in _DOSE_NOUNS:
+        position += 1  # "40 mg/day divided dose of X": the dose's own adjective (prosefix135)
     if position < len(tokens) and passage.word(tokens[position]) in _DOSE_NOUNS:
         position += 1
     elif not scheduled:
