@@ -117,7 +117,8 @@ def _items(text: str):
                                              ("fresh127", 0.72), ("fresh128", 0.83),
                                              ("fresh129", 0.82), ("fresh130", 0.90),
                                              ("fresh131", 0.84), ("fresh132", 0.82),
-                                             ("fresh133", 0.70), ("fresh134", 0.87)])
+                                             ("fresh133", 0.70), ("fresh134", 0.87),
+                                             ("fresh135", 0.94)])
 def test_daily_amounts_the_text_gives_are_read_and_none_invented(part, floor):
     result = measure(part)
     assert result["expected"] > 0
