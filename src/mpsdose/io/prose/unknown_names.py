@@ -808,6 +808,16 @@ def follows_unknown_dose(passage: Passage, tokens: list[Token], drug_index: int,
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "the", "patient", "may"})
 
 
+
+def _another_given_name(name: Token) -> bool:
+    """Whether ``name`` is a word shaped like a medicine's name that is none of the words a
+    clause about giving names instead (a route, a kind of giving, a condition, a service…):
+    the other name in "X and Y …" or "stop X and start Y …"."""
+    word = str(name.value)
+    return name.kind == "word" and name_like(word) and word not in (
+        NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | CONDITIONS
+        | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS)
+
 def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: int,
                              index: int) -> bool:
     """ "She was treated with a fixed dose of fluoxetine and buspirone added with the amount of
@@ -835,10 +845,7 @@ def coordinated_unknown_name(passage: Passage, tokens: list[Token], drug_index: 
     if position >= index:
         return False
     name = tokens[position]
-    word = str(name.value)
-    if name.kind != "word" or not name_like(word) or word in (
-            NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | CONDITIONS
-            | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS):
+    if not _another_given_name(name):
         return False
     position += 1
     relative = False
@@ -929,10 +936,7 @@ def started_after_conjunction(passage: Passage, tokens: list[Token], drug_index:
     if position >= index:
         return False
     name = tokens[position]
-    word = str(name.value)
-    if name.kind != "word" or not name_like(word) or word in (
-            NOT_A_NAME | _FURTHER | _KINDS_OF_GIVING | ROUTE_NOUNS | NAME_NOUNS | CONDITIONS
-            | SERVICES | _NOT_GIVEN_NOUNS | _NOT_REPLACEMENTS):
+    if not _another_given_name(name):
         return False
     position += 1
     while position < index and (tokens[position].kind in ("route", "release", "form")
