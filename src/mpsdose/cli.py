@@ -754,7 +754,12 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    Z-drugs and anticholinergic antidepressants from 65 (Beers); a
                    mixed agonist-antagonist opioid (pentazocine, butorphanol) with or
                    after a scheduled full agonist, or for a tolerant patient
-                   (opioid-mixed-agonist-antagonist: withdrawal, lost analgesia)
+                   (opioid-mixed-agonist-antagonist: withdrawal, lost analgesia); a
+                   P2Y12 inhibitor (clopidogrel, prasugrel, ticagrelor) beside an
+                   epidural or intrathecal item (neuraxial-antiplatelet: stop it days
+                   before a block; aspirin or an NSAID alone is quiet); an anticoagulant
+                   with an antiplatelet (STOPP; info for a label's own pair: rivaroxaban
+                   2.5 mg twice daily with aspirin 75-100 mg)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
                    regular use = warning, info where given only as needed or where every
