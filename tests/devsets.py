@@ -286,7 +286,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 170": ("check_dangerous_fresh170.csv", "check_ordinary_fresh170.csv"),
         "held-out 171": ("check_dangerous_fresh171.csv", "check_ordinary_fresh171.csv"),
         "held-out 172": ("check_dangerous_fresh172.csv", "check_ordinary_fresh172.csv"),
-        "held-out 173": ("check_dangerous_fresh173.csv", "check_ordinary_fresh173.csv")}
+        "held-out 173": ("check_dangerous_fresh173.csv", "check_ordinary_fresh173.csv"),
+        "held-out 174": ("check_dangerous_fresh174.csv", "check_ordinary_fresh174.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
