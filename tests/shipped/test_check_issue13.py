@@ -2298,6 +2298,45 @@ FRESH172_STILL_WARNED = {
              "run; fix172 left it: the AU PI's start not seen"),
 }
 
+FRESH173_LEFT = {
+    "IX35": ("rivaroxaban 20 mg daily in moderate hepatic impairment (eu): silent — first run (no "
+             "rivaroxaban hepatic row)"),
+    "IX36": ("dabigatran 150 mg bid + itraconazole (eu): only dabigatran-at-max information — first "
+             "run (no P-gp inhibitor rule for dabigatran)"),
+    "IX37": ("rivaroxaban 20 mg daily + rifampicin 600 mg daily (uk): only dose-not-checked of "
+             "rifampicin — first run (no inducer rule for the DOACs)"),
+    "IX40": ("apixaban 5 mg bid + carbamazepine 400 mg bid + Zomorph (uk): silent — first run (no "
+             "inducer rule for the DOACs)"),
+}
+FRESH173_STILL_WARNED = {
+    "IY40": ("Xtampza 9 mg q12h naive + oxycodone IR 5 mg PRN (us): rescue-share (27.8% of 18 mg/day) "
+             "— first run"),
+}
+
+FRESH174_LEFT = {
+    "IZ01": "phenytoin 3000 mg daily (au): only dose-not-checked — first run (no phenytoin row)",
+    "IZ06": ("glycopyrronium 200 mg SC PRN (200 micrograms written in mg), end of life (nz): only "
+             "glycopyrronium-max-not-checked information — first run"),
+    "IZ19": ("carbamazepine 100 mg bid to 600 mg bid in one change (au): only carbamazepine-at-max "
+             "information — first run (no carbamazepine titration step)"),
+    "IZ31": ("phenytoin 1000 mg daily for 5 days, a loading dose repeated (nz): only "
+             "dose-not-checked — first run (no phenytoin row)"),
+    "IZ33": ("phenobarbital 300 mg bid oral (nz): only dose-not-checked — first run (the oral "
+             "phenobarbital day has a JP row only)"),
+    "IZ38": ("carbamazepine + clarithromycin (nz): silent — first run (no CYP3A4-inhibitor rule for "
+             "carbamazepine)"),
+    "IZ39": ("phenytoin + fluconazole 400 mg (au): only dose-not-checked — first run (no CYP2C9 "
+             "rule for phenytoin)"),
+    "IZ40": "apixaban + carbamazepine (jp): silent — first run (no inducer rule for the DOACs)",
+}
+FRESH174_STILL_WARNED = {
+    "JF08": ("clonazepam 0.5 mg PRN for seizures at 65, palliative (au): benzodiazepine-older (Beers "
+             "2023) — first run; no seizure condition was written on the row"),
+    "JF09": "clonazepam 0.5 mg at night for myoclonus at 78 (nz): benzodiazepine-older — first run",
+    "JF11": ("midazolam 5 mg SC PRN for a seizure at 71, palliative (nz): benzodiazepine-older — "
+             "first run; no seizure condition was written on the row"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2472,6 +2511,8 @@ ROUNDS = {
     "fresh170": (FRESH170_LEFT, FRESH170_STILL_WARNED),
     "fresh171": (FRESH171_LEFT, FRESH171_STILL_WARNED),
     "fresh172": (FRESH172_LEFT, FRESH172_STILL_WARNED),
+    "fresh173": (FRESH173_LEFT, FRESH173_STILL_WARNED),
+    "fresh174": (FRESH174_LEFT, FRESH174_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
