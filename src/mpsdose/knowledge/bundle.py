@@ -30,8 +30,8 @@ from mpsdose.knowledge.conversion import (
 from mpsdose.knowledge.loader import DATA_DIR, Row, read_table
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
-from mpsdose.model.drugs import Catalogue, OtherDrug
-from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.drugs import Catalogue, OtherDrug, normal_name, without_salt
+from mpsdose.model.errors import DataError, UnknownDrugError, UnknownTableError
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "cyp3a4-inducer-avoid", "cyp3a4-inhibitor-avoid",
         "cyp3a4-inhibitor-caution", "cyp3a4-inhibitor-contraindicated",
         "cyp3a4-inhibitor-inr", "cyp3a4-inhibitor-monitor", "cyp3a4-inhibitor-reduce-dose",
-        "dose-not-checked", "single-dose-not-checked",
+        "dose-not-checked", "single-dose-not-checked", "not-in-catalogue",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
         "fentanyl-patch-naive", "gabapentinoid-cns-depressant",
@@ -366,6 +366,53 @@ class Knowledge:
         """
         return self._cached("drug_vocabulary", lambda: _vocabulary(
             self._optional("drug_vocabulary.csv"), self.catalogue, self.other_drugs))
+
+    def medicine(self, name: str) -> OtherDrug | None:
+        """The medicine a name the catalogue lacks stands for, where the knowledge knows it as one
+        (``other_drug_names.csv`` first, then ``drug_vocabulary.csv``), as written or without
+        the salt words after it ("tamsulosin hydrochloride"); None where it is no known medicine
+        (a misspelling of a catalogue drug, "oxycodon", is none).
+
+        Parameters
+        ----------
+        name
+            A drug name as written.
+
+        Returns
+        -------
+        OtherDrug or None
+        """
+        key = normal_name(name)
+        if not key or self.catalogue.get(key) is not None:
+            return None
+        for each in dict.fromkeys((key, without_salt(key))):
+            found = self.other_drugs.get(each) or self.drug_vocabulary.get(each)
+            if found is not None:
+                return found
+        return None
+
+    def unknown_drug(self, name: str, *, text: str | None = None) -> UnknownDrugError:
+        """The error for a name the catalogue does not know: a medicine the knowledge knows
+        besides the catalogue is named as one, with no suggestions (they would name another
+        drug: baclofen is not diclofenac); any other name gets the nearest catalogue names.
+
+        Parameters
+        ----------
+        name
+            The name as written.
+        text
+            The item the name was in.
+
+        Returns
+        -------
+        UnknownDrugError
+        """
+        key = normal_name(name)
+        other = self.medicine(key)
+        if other is not None:
+            return UnknownDrugError(key, text=text, medicine=other.name,
+                                    medicine_source=other.source)
+        return UnknownDrugError(key, self.catalogue.suggest(key), text=text)
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""
