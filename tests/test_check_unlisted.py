@@ -87,6 +87,26 @@ def test_a_misspelling_keeps_todays_error_and_suggestions(written, nearest):
     assert "did you mean" in str(error)
 
 
+def _names_of_catalogue_drugs():
+    """Names the vocabularies give to drugs the catalogue holds under other names."""
+    k = resolve(None)
+    return sorted((name, other.name) for table in (k.other_drugs, k.drug_vocabulary)
+                  for name, other in table.items() if k.catalogue.get(other.name) is not None)
+
+
+@pytest.mark.parametrize(("written", "drug"), _names_of_catalogue_drugs()[::9])
+def test_a_vocabulary_name_of_a_catalogue_drug_is_never_a_medicine_left_unchecked(written, drug):
+    """"epanutin" is phenytoin, which the catalogue checks: it is not a medicine the catalogue
+    does not cover, is refused with that drug first, and is never kept unchecked."""
+    assert resolve(None).medicine(written) is None
+    with pytest.raises(UnknownDrugError) as caught:
+        parse_item(f"{written} dose unknown")
+    assert caught.value.medicine is None and caught.value.suggestions[0] == drug
+    regimen = Regimen.parse([f"{written} dose unknown"], allow_unlisted=True)
+    with pytest.raises(UnknownDrugError):
+        check(regimen, allow_unlisted=True)
+
+
 def test_the_error_pickles_with_its_medicine():
     with pytest.raises(UnknownDrugError) as caught:
         parse_item("levetiracetam 500 mg po bid")

@@ -371,7 +371,9 @@ class Knowledge:
         """The medicine a name the catalogue lacks stands for, where the knowledge knows it as one
         (``other_drug_names.csv`` first, then ``drug_vocabulary.csv``), as written or without
         the salt words after it ("tamsulosin hydrochloride"); None where it is no known medicine
-        (a misspelling of a catalogue drug, "oxycodon", is none).
+        (a misspelling of a catalogue drug, "oxycodon", is none). Nor is a name the vocabulary
+        gives to a drug the catalogue holds under other names ("epanutin", phenytoin): that drug
+        is covered, and must not be kept unchecked under a name the catalogue lacks.
 
         Parameters
         ----------
@@ -382,6 +384,14 @@ class Knowledge:
         -------
         OtherDrug or None
         """
+        found = self._named_medicine(name)
+        if found is None or self.catalogue.get(found.name) is not None:
+            return None
+        return found
+
+    def _named_medicine(self, name: str) -> OtherDrug | None:
+        """The medicine ``other_drug_names.csv`` or ``drug_vocabulary.csv`` gives a name the
+        catalogue lacks (as written, then without its salt words), whichever drug it is."""
         key = normal_name(name)
         if not key or self.catalogue.get(key) is not None:
             return None
@@ -408,11 +418,16 @@ class Knowledge:
         UnknownDrugError
         """
         key = normal_name(name)
-        other = self.medicine(key)
+        other = self._named_medicine(key)
+        nearest = self.catalogue.suggest(key)
+        if other is not None and self.catalogue.get(other.name) is not None:
+            # another name of a catalogue drug ("epanutin": phenytoin): that drug first
+            return UnknownDrugError(key, [other.name, *(n for n in nearest if n != other.name)],
+                                    text=text)
         if other is not None:
             return UnknownDrugError(key, text=text, medicine=other.name,
                                     medicine_source=other.source)
-        return UnknownDrugError(key, self.catalogue.suggest(key), text=text)
+        return UnknownDrugError(key, nearest, text=text)
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""
