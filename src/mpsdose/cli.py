@@ -617,6 +617,12 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
                    "rotation table); default spcg for switches.")
 @click.option("--thresholds", "threshold_context", metavar="CONTEXT",
               help="Report OME against cdc2022, cdc2016 or opioids-aware thresholds.")
+@click.option("--allow-unlisted", is_flag=True,
+              help="Keep an item of a medicine the catalogue does not cover (one that "
+                   "other_drug_names.csv or drug_vocabulary.csv names: baclofen, "
+                   "levetiracetam): nothing about it is checked, and a not-in-catalogue "
+                   "warning names it; the rest of the regimen is checked without it. A name "
+                   "that is no known medicine (a misspelling) is still refused.")
 @_KNOWLEDGE
 @_JSON
 @_FORMAT
@@ -624,7 +630,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
           weight: float | None, crcl: float | None, hepatic: str | None, tolerant: bool | None,
           conditions: tuple[str, ...], setting: str | None, market: str | None,
           previous: tuple[str, ...], table: str | None, threshold_context: str | None,
-          knowledge: Any, as_json: bool, fmt: str) -> None:
+          allow_unlisted: bool, knowledge: Any, as_json: bool, fmt: str) -> None:
     """Safety findings for a regimen and a patient; exit 1 when any is an error.
 
     \b
@@ -765,7 +771,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    regular use = warning, info where given only as needed or where every
                    dose is within a renal source's start or renally adjusted maximum
       coverage     a drug whose dose no maximum or usual range judges by its route is
-                   listed once (info): not checked is not the same as fine
+                   listed once (info): not checked is not the same as fine; with
+                   --allow-unlisted, each item of a medicine the catalogue does not cover
+                   (other_drug_names.csv, drug_vocabulary.csv) is kept out of every rule
+                   and named (not-in-catalogue, warning): nothing about it was checked
 
     \b
     Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the
@@ -790,13 +799,14 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     from mpsdose.clinical.safety import check_course
     from mpsdose.model.regimen import Course, Regimen
 
-    extra = Regimen.parse(items, knowledge=knowledge)
-    before = Regimen.parse(previous, knowledge=knowledge) if previous else None
+    extra = Regimen.parse(items, allow_unlisted=allow_unlisted, knowledge=knowledge)
+    before = (Regimen.parse(previous, allow_unlisted=allow_unlisted, knowledge=knowledge)
+              if previous else None)
     course = None
     if file is not None:
         from mpsdose.io.files import load, regimen_of  # only with a file: it is not light
 
-        loaded = load(file, knowledge=knowledge)
+        loaded = load(file, allow_unlisted=allow_unlisted, knowledge=knowledge)
         if isinstance(loaded, Course) and state is None and not items and before is None:
             course = loaded
             regimen = regimen_of(loaded, None, path=file)
@@ -818,11 +828,12 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
         import attrs
 
         course = attrs.evolve(course, patient=patient)
-        found = check_course(course, table=table, market=market, knowledge=knowledge)
+        found = check_course(course, table=table, market=market,
+                             allow_unlisted=allow_unlisted, knowledge=knowledge)
     else:
         found = run_check(regimen, patient, previous=before, table=table,
                           threshold_context=threshold_context, market=market,
-                          knowledge=knowledge)
+                          allow_unlisted=allow_unlisted, knowledge=knowledge)
     errors = sum(f.severity.value == "error" for f in found)
     reading = _reading_findings(file, knowledge)
     counts = {level: sum(f.severity.value == level for f in found)

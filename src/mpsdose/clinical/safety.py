@@ -91,7 +91,7 @@ from mpsdose.knowledge.market import MarketRule
 from mpsdose.knowledge.practice import LabelSwitch, PatchBand
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
-from mpsdose.model.errors import MpsdoseError
+from mpsdose.model.errors import MpsdoseError, short_source
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
 from mpsdose.model.regimen import (
@@ -4076,6 +4076,7 @@ def check(
     table: str | None = None,
     threshold_context: str | None = None,
     market: str | None = None,
+    allow_unlisted: bool = False,
     knowledge: Knowledge | None = None,
 ) -> list[Finding]:
     """Safety findings for a regimen and a patient, most severe first.
@@ -4100,6 +4101,13 @@ def check(
         label but above another's is a warning or information naming both. The market's own
         label rules of ``data/market_rules.csv`` are checked too (``jp``: the Japanese package
         inserts).
+    allow_unlisted
+        Check a regimen that holds items of drugs the catalogue does not know (parsed with
+        ``allow_unlisted=True``): each such item must be a medicine the knowledge knows besides
+        the catalogue (``other_drug_names.csv``, ``drug_vocabulary.csv``); it is kept out of
+        every rule (nothing about it is checked) and named by one ``not-in-catalogue``
+        warning. False (the default): such items are passed to the rules as before, which
+        judge only catalogue drugs.
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
 
@@ -4114,6 +4122,9 @@ def check(
     ------
     UnknownTableError
         An unknown table id or threshold context.
+    UnknownDrugError
+        With ``allow_unlisted``: an unlisted item (of the regimen or of ``previous``) whose
+        name is no known medicine (a misspelling, "oxycodon"), with the nearest catalogue names.
 
     References
     ----------
@@ -4138,10 +4149,17 @@ def check(
     if patient is None:
         patient = regimen.patient if isinstance(regimen, Regimen) else Patient()
     found: list[Finding] = []
-    limits = _limit_findings(k, items, patient, market)
-    found.extend(limits)
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
+    if allow_unlisted:
+        found.extend(_not_in_catalogue(k, items))
+        _not_in_catalogue(k, before or ())  # refuses a name that is no medicine, says nothing
+        items = tuple(item for item in items if item.listed)
+        if before is not None:
+            before = tuple(item for item in before if item.listed)
+            previous = Regimen(before)
+    limits = _limit_findings(k, items, patient, market)
+    found.extend(limits)
     # a patient recorded as not tolerant whose previous regimen schedules an opioid
     prior = previous_opioids(before, knowledge=k) if patient.opioid_tolerant is False else None
     found.extend(_interaction_findings(k, items, patient, limits, market, before, prior))
@@ -4164,6 +4182,36 @@ def check(
     found.extend(_unjudged_doses(k, items, patient, market))
     unique = _fold(list(dict.fromkeys(found)))
     return sorted(unique, key=lambda f: -f.severity.rank)
+
+
+def _not_in_catalogue(k: Knowledge, items: Iterable[Item]) -> list[Finding]:
+    """One ``not-in-catalogue`` warning for each item of a drug the catalogue does not know
+    that the knowledge knows as a medicine (``other_drug_names.csv``, ``drug_vocabulary.csv``):
+    nothing about it was checked, and "0 warnings" must not say it was. A name that is no known
+    medicine is refused (UnknownDrugError with the nearest names): keeping it would turn a
+    misspelt catalogue drug ("oxycodon") into an item nobody checks."""
+    found: list[Finding] = []
+    for item in items:
+        if item.listed:
+            continue
+        named: list[str] = []
+        sources: list[str] = []
+        for drug in item.drugs:
+            if drug.listed:
+                continue
+            other = k.medicine(drug.name)
+            if other is None:
+                raise k.unknown_drug(drug.name, text=item.text or str(item))
+            label = drug.name if other.name == drug.name else f"{drug.name} ({other.name})"
+            named.append(f"{label}, named as a medicine by {short_source(other.source)}")
+            sources.append(other.source)
+        rule = _rule(k, "not-in-catalogue")
+        written = item.text or str(item)
+        found.append(Finding(rule.severity, "not-in-catalogue", (
+            f"{written!r}: {'; '.join(named)}: not in mpsdose's catalogue, kept unchecked. "
+            f"{rule.statement}"),
+            "; ".join(dict.fromkeys((rule.source, *sources))), item=str(item)))
+    return found
 
 
 #: Findings that repeat what a more specific finding about the same thing says, each with the
@@ -4278,6 +4326,7 @@ def _single_or_as_needed(item: Item) -> bool:
 
 @checked
 def check_course(course: Course, *, table: str | None = None, market: str | None = None,
+                 allow_unlisted: bool = False,
                  knowledge: Knowledge | None = None) -> list[Finding]:
     """Findings across a course: each state, each switch between states, titration intervals.
 
@@ -4289,6 +4338,9 @@ def check_course(course: Course, *, table: str | None = None, market: str | None
         The conversion table the switches between states are judged in (see :func:`check`).
     market
         As for :func:`check`: that market's labels, and its label rules, in every state.
+    allow_unlisted
+        As for :func:`check`: items of medicines the catalogue does not know are kept out of
+        every rule and named (``not-in-catalogue``) in each state.
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
 
@@ -4302,7 +4354,7 @@ def check_course(course: Course, *, table: str | None = None, market: str | None
     previous: Regimen | None = None
     for state in course.states:
         for finding in check(state.regimen, course.patient, previous=previous, table=table,
-                             market=market, knowledge=k):
+                             market=market, allow_unlisted=allow_unlisted, knowledge=k):
             found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
         previous = state.regimen
     found.extend(_methadone_titration(k, course))

@@ -341,7 +341,6 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
             text=source, token=exponent.group(0),
         )
     known = resolve(knowledge)
-    books = known.catalogue
     named = _numbered_names(known)
     parts = _Parts(source)
     position = 0
@@ -388,7 +387,7 @@ def parse_item(text: str, *, allow_unlisted: bool = False,
                else " ".join(parts.name_runs[0]) if parts.name_runs else None)
     if written is not None:
         _patch_content(parts, known, written)
-    return _assemble(parts, books, allow_unlisted=allow_unlisted)
+    return _assemble(parts, known, allow_unlisted=allow_unlisted)
 
 
 def _patch_content(parts: _Parts, known: Knowledge, written: str) -> None:
@@ -683,10 +682,13 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
 }
 
 
-def _resolve(parts: _Parts, books: Catalogue, *,
+def _resolve(parts: _Parts, known: Knowledge, *,
              allow_unlisted: bool) -> tuple[list[Drug], str | None]:
-    """The drugs an item names, and the combination product's name where it named one."""
+    """The drugs an item names, and the combination product's name where it named one. A name
+    the catalogue lacks is an error (a medicine the knowledge knows otherwise is named as one,
+    with no suggestions), or an unlisted drug with ``allow_unlisted``."""
     text = parts.text
+    books = known.catalogue
     if not parts.name_runs:
         raise ItemSyntaxError("no drug named", text=text)
     if len(parts.name_runs) > 1:
@@ -709,15 +711,16 @@ def _resolve(parts: _Parts, books: Catalogue, *,
         found = books.get(component)
         if found is None:
             if not allow_unlisted:
-                raise UnknownDrugError(component, books.suggest(component), text=text)
+                raise known.unknown_drug(component, text=text)
             found = Drug.unlisted(component)
         drugs.append(found)
     return drugs, None
 
 
-def _assemble(parts: _Parts, books: Catalogue, *, allow_unlisted: bool) -> Item:
+def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
     text = parts.text
-    drugs, product = _resolve(parts, books, allow_unlisted=allow_unlisted)
+    books = known.catalogue
+    drugs, product = _resolve(parts, known, allow_unlisted=allow_unlisted)
     doses: list[Dose | None]
     if parts.unknown:
         if parts.amounts is not None or parts.liquid is not None or parts.range is not None:

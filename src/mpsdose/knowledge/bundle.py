@@ -30,8 +30,8 @@ from mpsdose.knowledge.conversion import (
 from mpsdose.knowledge.loader import DATA_DIR, Row, read_table
 from mpsdose.knowledge.schema import SCHEMAS
 from mpsdose.model.boundary import checked
-from mpsdose.model.drugs import Catalogue, OtherDrug
-from mpsdose.model.errors import DataError, UnknownTableError
+from mpsdose.model.drugs import Catalogue, OtherDrug, normal_name, without_salt
+from mpsdose.model.errors import DataError, UnknownDrugError, UnknownTableError
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "cyp3a4-inducer-avoid", "cyp3a4-inhibitor-avoid",
         "cyp3a4-inhibitor-caution", "cyp3a4-inhibitor-contraindicated",
         "cyp3a4-inhibitor-inr", "cyp3a4-inhibitor-monitor", "cyp3a4-inhibitor-reduce-dose",
-        "dose-not-checked", "single-dose-not-checked",
+        "dose-not-checked", "single-dose-not-checked", "not-in-catalogue",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",
         "fentanyl-patch-naive", "gabapentinoid-cns-depressant",
@@ -366,6 +366,68 @@ class Knowledge:
         """
         return self._cached("drug_vocabulary", lambda: _vocabulary(
             self._optional("drug_vocabulary.csv"), self.catalogue, self.other_drugs))
+
+    def medicine(self, name: str) -> OtherDrug | None:
+        """The medicine a name the catalogue lacks stands for, where the knowledge knows it as one
+        (``other_drug_names.csv`` first, then ``drug_vocabulary.csv``), as written or without
+        the salt words after it ("tamsulosin hydrochloride"); None where it is no known medicine
+        (a misspelling of a catalogue drug, "oxycodon", is none). Nor is a name the vocabulary
+        gives to a drug the catalogue holds under other names ("epanutin", phenytoin): that drug
+        is covered, and must not be kept unchecked under a name the catalogue lacks.
+
+        Parameters
+        ----------
+        name
+            A drug name as written.
+
+        Returns
+        -------
+        OtherDrug or None
+        """
+        found = self._named_medicine(name)
+        if found is None or self.catalogue.get(found.name) is not None:
+            return None
+        return found
+
+    def _named_medicine(self, name: str) -> OtherDrug | None:
+        """The medicine ``other_drug_names.csv`` or ``drug_vocabulary.csv`` gives a name the
+        catalogue lacks (as written, then without its salt words), whichever drug it is."""
+        key = normal_name(name)
+        if not key or self.catalogue.get(key) is not None:
+            return None
+        for each in dict.fromkeys((key, without_salt(key))):
+            found = self.other_drugs.get(each) or self.drug_vocabulary.get(each)
+            if found is not None:
+                return found
+        return None
+
+    def unknown_drug(self, name: str, *, text: str | None = None) -> UnknownDrugError:
+        """The error for a name the catalogue does not know: a medicine the knowledge knows
+        besides the catalogue is named as one, with no suggestions (they would name another
+        drug: baclofen is not diclofenac); any other name gets the nearest catalogue names.
+
+        Parameters
+        ----------
+        name
+            The name as written.
+        text
+            The item the name was in.
+
+        Returns
+        -------
+        UnknownDrugError
+        """
+        key = normal_name(name)
+        other = self._named_medicine(key)
+        nearest = self.catalogue.suggest(key)
+        if other is not None and self.catalogue.get(other.name) is not None:
+            # another name of a catalogue drug ("epanutin": phenytoin): that drug first
+            return UnknownDrugError(key, [other.name, *(n for n in nearest if n != other.name)],
+                                    text=text)
+        if other is not None:
+            return UnknownDrugError(key, text=text, medicine=other.name,
+                                    medicine_source=other.source)
+        return UnknownDrugError(key, nearest, text=text)
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""

@@ -99,20 +99,46 @@ class UnknownDrugError(MpsdoseError, LookupError):
 
     A :class:`LookupError`. Each parameter is kept as an attribute of the same name.
 
+    Where the name is a medicine the knowledge knows besides its catalogue
+    (``other_drug_names.csv``, ``drug_vocabulary.csv``), ``medicine`` names it and
+    ``medicine_source`` says where it is named: the message says so and gives no suggestions, which
+    would name another drug by its spelling (baclofen is not diclofenac).
+
     Parameters
     ----------
     name
         The name as looked up (lower case).
     suggestions
-        The nearest known names, by spelling.
+        The nearest known names, by spelling (none where ``medicine`` is given).
     text
         The item the name was in.
+    medicine
+        The medicine the name is (its INN, lower case), where it is one the catalogue lacks.
+    medicine_source
+        The source that names it as a medicine (a list, label or vocabulary entry).
     """
 
-    def __init__(self, name: str, suggestions: Sequence[str] = (), *, text: str | None = None):
+    def __init__(self, name: str, suggestions: Sequence[str] = (), *, text: str | None = None,
+                 medicine: str | None = None, medicine_source: str | None = None):
         self.name = name
-        self.suggestions = tuple(suggestions)
+        self.suggestions = () if medicine is not None else tuple(suggestions)
         self.text = text
+        self.medicine = medicine
+        self.medicine_source = medicine_source
+        if medicine is not None:
+            message = f"{name!r}"
+            if medicine != name:
+                message += f" ({medicine})"
+            message += " is a medicine mpsdose's catalogue does not cover"
+            if medicine_source:
+                message += f" ({short_source(medicine_source)})"
+            if text is not None and text.strip().lower() != name:
+                message += f", in item {text!r}"
+            message += (": its dose and interactions cannot be checked; give --allow-unlisted "
+                        "(check, total; allow_unlisted=True) to check the rest of the regimen "
+                        "with it listed as not checked")
+            super().__init__(message)
+            return
         message = f"unknown drug {name!r}"
         if text is not None and text.strip().lower() != name:
             message += f" in item {text!r}"
@@ -124,6 +150,17 @@ class UnknownDrugError(MpsdoseError, LookupError):
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
         return str(self.args[0])
+
+
+def short_source(source: str) -> str:
+    """A source as a message names it: a vocabulary's identifier ("DrugBank DB00181") where the
+    source ends with one, else its first clause ("openFDA NDC record 0527-1330")."""
+    _, colon, tail = source.rpartition(": ")
+    if colon and tail.startswith("DrugBank DB"):
+        return tail
+    for mark in (" (", "; ", ", as shipped"):
+        source = source.split(mark)[0]
+    return source.strip()
 
 
 class RouteError(MpsdoseError, ValueError):
