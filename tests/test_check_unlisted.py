@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpsdose import Patient, Regimen, UnknownDrugError, check, parse_item
+from mpsdose import Patient, Regimen, Severity, UnknownDrugError, check, parse_item
 from mpsdose.cli import main
 from mpsdose.clinical.safety import check_course
 from mpsdose.knowledge.bundle import resolve
@@ -185,10 +185,10 @@ def test_a_misspelling_is_refused_even_with_the_flag(written, nearest):
         check(Regimen.parse(["morphine 10 mg po q4h"]), previous=previous, allow_unlisted=True)
 
 
-def test_without_the_flag_the_library_check_is_unchanged():
+def test_without_the_flag_the_library_check_does_not_refuse_but_still_names_the_item():
     regimen = Regimen.parse(["baclofen 10 mg po tid", "morphine 10 mg po q4h"],
                             allow_unlisted=True)
-    assert "not-in-catalogue" not in _codes(check(regimen))
+    assert _codes(check(regimen)).count("not-in-catalogue") == 1
 
 
 #: Regimens beside each rule family, each with the patient and options that wake it.
@@ -334,3 +334,17 @@ def test_cli_total_allow_unlisted_shows_the_medicine(runner):
 def test_help_names_the_option_and_the_code(runner):
     text = runner.invoke(main, ["check", "--help"]).output
     assert "--allow-unlisted" in text and "not-in-catalogue" in text
+
+
+# -- the library's default path: a regimen parsed with its unlisted items elsewhere -----------------
+@pytest.mark.parametrize("name", ["baclofen", "levetiracetam", "oxycodon", "zzqx"])
+def test_check_without_allow_unlisted_still_names_every_unlisted_item(name):
+    # a caller that parsed with allow_unlisted=True (total's parser keeps any name) and calls check()
+    # without the flag is never told "0 warnings" about an item nothing judged
+    regimen = Regimen.parse([f"{name} 10 mg po tid", "oxycodone 5 mg po q4h"], allow_unlisted=True)
+    found = check(regimen, Patient(age=60, opioid_tolerant=True))
+    named = [f for f in found if f.code == "not-in-catalogue"]
+    assert len(named) == 1 and named[0].severity is Severity.WARNING
+    assert name in named[0].message
+    listed_only = check(Regimen.parse(["oxycodone 5 mg po q4h"]), Patient(age=60, opioid_tolerant=True))
+    assert {f.code for f in found} - {"not-in-catalogue"} == {f.code for f in listed_only}

@@ -4106,8 +4106,9 @@ def check(
         ``allow_unlisted=True``): each such item must be a medicine the knowledge knows besides
         the catalogue (``other_drug_names.csv``, ``drug_vocabulary.csv``); it is kept out of
         every rule (nothing about it is checked) and named by one ``not-in-catalogue``
-        warning. False (the default): such items are passed to the rules as before, which
-        judge only catalogue drugs.
+        warning. False (the default): such items are passed to the rules, which judge only
+        catalogue drugs, and each is still named by a ``not-in-catalogue`` warning (a name that
+        is no known medicine too, as such), never passed over in silence.
     knowledge
         Where limits, rules and tables come from (default: the shipped data).
 
@@ -4158,6 +4159,8 @@ def check(
         if before is not None:
             before = tuple(item for item in before if item.listed)
             previous = Regimen(before)
+    else:  # a regimen parsed with unlisted items elsewhere: never silent about them
+        found.extend(_not_in_catalogue(k, items, refuse=False))
     limits = _limit_findings(k, items, patient, market)
     found.extend(limits)
     # a patient recorded as not tolerant whose previous regimen schedules an opioid
@@ -4184,12 +4187,15 @@ def check(
     return sorted(unique, key=lambda f: -f.severity.rank)
 
 
-def _not_in_catalogue(k: Knowledge, items: Iterable[Item]) -> list[Finding]:
+def _not_in_catalogue(k: Knowledge, items: Iterable[Item], *,
+                      refuse: bool = True) -> list[Finding]:
     """One ``not-in-catalogue`` warning for each item of a drug the catalogue does not know
     that the knowledge knows as a medicine (``other_drug_names.csv``, ``drug_vocabulary.csv``):
     nothing about it was checked, and "0 warnings" must not say it was. A name that is no known
     medicine is refused (UnknownDrugError with the nearest names): keeping it would turn a
-    misspelt catalogue drug ("oxycodon") into an item nobody checks."""
+    misspelt catalogue drug ("oxycodon") into an item nobody checks. With ``refuse=False`` (a
+    regimen a caller parsed with its unlisted items and passed to :func:`check` without
+    ``allow_unlisted``) such a name is warned about as no medicine mpsdose knows instead."""
     found: list[Finding] = []
     for item in items:
         if item.listed:
@@ -4201,7 +4207,10 @@ def _not_in_catalogue(k: Knowledge, items: Iterable[Item]) -> list[Finding]:
                 continue
             other = k.medicine(drug.name)
             if other is None:
-                raise k.unknown_drug(drug.name, text=item.text or str(item))
+                if refuse:
+                    raise k.unknown_drug(drug.name, text=item.text or str(item))
+                named.append(f"{drug.name}, no medicine mpsdose knows (a misspelling?)")
+                continue
             label = drug.name if other.name == drug.name else f"{drug.name} ({other.name})"
             named.append(f"{label}, named as a medicine by {short_source(other.source)}")
             sources.append(other.source)
