@@ -288,7 +288,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 172": ("check_dangerous_fresh172.csv", "check_ordinary_fresh172.csv"),
         "held-out 173": ("check_dangerous_fresh173.csv", "check_ordinary_fresh173.csv"),
         "held-out 174": ("check_dangerous_fresh174.csv", "check_ordinary_fresh174.csv"),
-        "held-out 175": ("check_dangerous_fresh175.csv", "check_ordinary_fresh175.csv")}
+        "held-out 175": ("check_dangerous_fresh175.csv", "check_ordinary_fresh175.csv"),
+        "held-out 176": ("check_dangerous_fresh176.csv", "check_ordinary_fresh176.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
