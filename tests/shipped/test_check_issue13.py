@@ -2337,6 +2337,22 @@ FRESH174_STILL_WARNED = {
              "first run; no seizure condition was written on the row"),
 }
 
+FRESH175_LEFT = {
+    "JG03": "trazodone 500 mg at night, 50 mg written 500 (us): silent — first run",
+    "JG33": ("promethazine 150 mg at night for sleep (uk): only dose-not-checked — first run (no oral "
+             "promethazine row)"),
+}
+FRESH175_STILL_WARNED: dict[str, str] = {}
+
+FRESH176_LEFT: dict[str, str] = {}
+FRESH176_STILL_WARNED = {
+    "JK01": ("clonazepam 0.5 mg bid for opioid-induced myoclonus at 68, palliative (au): "
+             "benzodiazepine-older (Beers 2023) — first run"),
+    "JK35": ("OxyContin 20 mg/day (40 mg OME) to a 12 mcg/h fentanyl patch at CrCl 28 (au): "
+             "fentanyl-patch-low-ome (no AU patch start shipped; the US 60 mg/day rule borrowed) — "
+             "first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2513,6 +2529,8 @@ ROUNDS = {
     "fresh172": (FRESH172_LEFT, FRESH172_STILL_WARNED),
     "fresh173": (FRESH173_LEFT, FRESH173_STILL_WARNED),
     "fresh174": (FRESH174_LEFT, FRESH174_STILL_WARNED),
+    "fresh175": (FRESH175_LEFT, FRESH175_STILL_WARNED),
+    "fresh176": (FRESH176_LEFT, FRESH176_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
