@@ -2279,7 +2279,9 @@ FRESH172_LEFT = {
              "reads strong inhibitors only; a label-named potentiator property needs code and the "
              "Marevan data sheet's list was not seen; fix172b left it: the NZ Marevan data sheet "
              "and the UK Marevan SmPC were found, but no excerpt seen reached their interaction "
-             "lists, so cimetidine as a named potentiator stays unsourced"),
+             "lists, so cimetidine as a named potentiator stays unsourced; fix173 left it: the "
+             "medine.co.uk/imedi.co.uk copies of UK warfarin SmPCs were reached again, but no "
+             "excerpt seen reached section 4.5, so cimetidine was not seen named there"),
     "IV39": ("ネキシウム 20 mg + takecab 20 mg daily (jp): silent — first run (no PPI + P-CAB duplication "
              "rule; the writer marked the row unchecked); fix172 left it: there is no acid-suppressant "
              "duplication rule and no source saying a PPI and vonoprazan are not to be combined was "
@@ -2298,19 +2300,21 @@ FRESH172_STILL_WARNED = {
              "run; fix172 left it: the AU PI's start not seen"),
 }
 
-FRESH173_LEFT = {
-    "IX35": ("rivaroxaban 20 mg daily in moderate hepatic impairment (eu): silent — first run (no "
-             "rivaroxaban hepatic row)"),
-    "IX36": ("dabigatran 150 mg bid + itraconazole (eu): only dabigatran-at-max information — first "
-             "run (no P-gp inhibitor rule for dabigatran)"),
-    "IX37": ("rivaroxaban 20 mg daily + rifampicin 600 mg daily (uk): only dose-not-checked of "
-             "rifampicin — first run (no inducer rule for the DOACs)"),
-    "IX40": ("apixaban 5 mg bid + carbamazepine 400 mg bid + Zomorph (uk): silent — first run (no "
-             "inducer rule for the DOACs)"),
+FRESH173_LEFT: dict[str, str] = {
+    # IX35 (rivaroxaban 20 mg daily, Child-Pugh B, eu): caught by fix173 — rivaroxaban-avoid
+    # (dose_limits.csv hepatic moderate/severe rows: the US label's avoid in Child-Pugh B and C)
+    # IX36 (dabigatran 150 mg bid + itraconazole, eu): caught by fix173 —
+    # anticoagulant-cyp3a4-pgp-inhibitor (Pradaxa SmPC contraindicates systemic itraconazole)
+    # IX37 (rivaroxaban + rifampicin 600 mg, uk): caught by fix173 — cyp3a4-inducer-avoid
+    # (Xarelto US label: avoid P-gp and strong CYP3A4 inducers)
+    # IX40 (apixaban + carbamazepine 400 mg bid + Zomorph, uk): caught by fix173 —
+    # cyp3a4-inducer-avoid (Eliquis US label: avoid combined P-gp and strong CYP3A4 inducers)
 }
 FRESH173_STILL_WARNED = {
     "IY40": ("Xtampza 9 mg q12h naive + oxycodone IR 5 mg PRN (us): rescue-share (27.8% of 18 mg/day) "
-             "— first run"),
+             "— first run; fix173 left it: no source was seen giving the smallest IR oxycodone unit "
+             "as the rescue for a naive patient on the lowest ER dose (and the oral solution allows "
+             "less than 5 mg), so the 10-20% share stands"),
 }
 
 FRESH174_LEFT = {
@@ -2327,7 +2331,8 @@ FRESH174_LEFT = {
              "carbamazepine)"),
     "IZ39": ("phenytoin + fluconazole 400 mg (au): only dose-not-checked — first run (no CYP2C9 "
              "rule for phenytoin)"),
-    "IZ40": "apixaban + carbamazepine (jp): silent — first run (no inducer rule for the DOACs)",
+    # IZ40 (apixaban + carbamazepine 200 mg bid, jp): caught by fix173 — cyp3a4-inducer-avoid
+    # (Eliquis US label: avoid combined P-gp and strong CYP3A4 inducers; a warning in every market)
 }
 FRESH174_STILL_WARNED = {
     "JF08": ("clonazepam 0.5 mg PRN for seizures at 65, palliative (au): benzodiazepine-older (Beers "

@@ -1696,7 +1696,8 @@ def _anticoagulant_cyp3a4_pgp(k: Knowledge, items: Sequence[Item]) -> list[Findi
     """An anticoagulant given with a strong inhibitor of both CYP3A4 and P-gp that its own label
     names (``cyp3a4_pgp_inhibitors_avoided``: apixaban and rivaroxaban with the azole
     antimycotics and HIV protease inhibitors; the EU SmPCs do not recommend it, the US apixaban
-    label halves the dose or avoids it).
+    label halves the dose or avoids it; dabigatran, cleared by P-gp alone, with systemic
+    ketoconazole and itraconazole, which the Pradaxa SmPC contraindicates).
 
     Only the inhibitors the row names: fluconazole (a moderate inhibitor, which the rivaroxaban
     label lets be co-administered) and clarithromycin (no apixaban dose change, by the US label)
@@ -1710,8 +1711,9 @@ def _anticoagulant_cyp3a4_pgp(k: Knowledge, items: Sequence[Item]) -> list[Findi
             continue
         rule = _rule(k, "anticoagulant-cyp3a4-pgp-inhibitor")
         found.append(Finding(rule.severity, "anticoagulant-cyp3a4-pgp-inhibitor", (
-            f"{drug} with {', '.join(named)}, which {drug}'s label names among the strong "
-            f"inhibitors of both CYP3A4 and P-gp. {rule.statement}"),
+            f"{drug} with {', '.join(named)}: strong inhibitors of both CYP3A4 and P-gp that "
+            f"{drug}'s label names among those it does not recommend or contraindicates. "
+            f"{rule.statement}"),
             _and_rule_source(source, rule)))
     return found
 
