@@ -121,7 +121,7 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
                        label=passage.text[tokens[boundary].start:tokens[boundary].end].lower())
             passage.added_now = set()
             opened_at = boundary
-        restated = boundary is not None and not later or (
+        restated = (boundary is not None and not later) or (
             opened_at is not None and not later
             and _transition(tokens, reading, earlier) == opened_at)
         broke = False
