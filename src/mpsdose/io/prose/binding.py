@@ -837,7 +837,7 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
             continue
         if token.kind in ("route", "release", "form") or (schedule and token.kind == "freq") or (
                 token.kind == "word" and token.value in _TIGHT) or token.kind == "approx" or (
-                _divided_before_dose(tokens, position)):
+                _divided_before_dose(tokens, position)) or _plural_dose_of(tokens, position):
             position += 1
             steps += 1
             continue
@@ -846,15 +846,30 @@ def _drug_right_after(tokens: list[Token], index: int, schedule: bool = False) -
 
 
 def _divided_before_dose(tokens: list[Token], position: int) -> bool:
-    """ "40 mg/day divided dose of prednisolone": "divided" right before "dose" or "dosage"
-    is part of the amount's noun phrase, so the drug named after "of" is the amount's
-    (prosefix135, fresh135-018); "divided" before any other word is not passed. ("doses" is
-    not passed here, as "60 mg/day doses of X" was not before.)"""
+    """ "40 mg/day divided dose of prednisolone", "60 mg/day divided doses of oxycodone":
+    "divided" right before "dose", "dosage" or their plurals is part of the amount's noun
+    phrase, so the drug named after "of" is the amount's (prosefix135, fresh135-018; the
+    plural prosefix6); "divided" before any other word is not passed."""
     token = tokens[position]
     if token.kind != "word" or token.value != "divided" or position + 1 >= len(tokens):
         return False
     after = tokens[position + 1]
-    return after.kind == "word" and after.value in ("dose", "dosage")
+    return after.kind == "word" and after.value in ("dose", "dosage", "doses", "dosages")
+
+
+def _plural_dose_of(tokens: list[Token], position: int) -> bool:
+    """ "60 mg/day doses of oxycodone", "60 mg/day in divided doses of oxycodone": the plural
+    dose noun ("doses", "dosages"; "in divided doses", a schedule word) right before "of" is,
+    as the singular, part of the amount's noun phrase (prosefix6): the drug after "of" is the
+    amount's. Not before any other word ("60 mg/day in divided doses, and oxycodone")."""
+    token = tokens[position]
+    if position + 1 >= len(tokens):
+        return False
+    after = tokens[position + 1]
+    if after.kind != "word" or after.value != "of":
+        return False
+    return (token.kind == "word" and token.value in ("doses", "dosages")) or (
+        token.kind == "freq" and token.value == "divided")
 
 
 #: A unit's symbols, as written in brackets after the unit spelt out ("81 milligrams (mg)").

@@ -263,6 +263,11 @@ _TOTAL_DURATION = re.compile(
     r"\s+(?:of\s+)?(?:about\s+|approximately\s+|nearly\s+|almost\s+|over\s+|some\s+)?"
     r"(?:\d+(?:[.,]\d+)?|[a-z]+)\s*-?\s*(?:days?|weeks?|months?|years?|hours?|nights?"
     r"|doses|injections|infusions|medications|medicines|drugs)\b")
+#: "a 9-month total antimicrobial therapy including rifampin 600 mg daily", "the total
+#: treatment course": "total" before (up to two words and) a word of a course of treatment
+#: qualifies the course, not an amount — the amounts after it are the course's doses.
+_TOTAL_COURSE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:therapy|therapies|treatment|course"
+                           r"|regimen)\b")
 _PER_DAY_WORD = re.compile(r"\b(?:daily|24\s*-?\s*h(?:ou)?rs?|24\s*-?\s*hour|per\s+day|a\s+day)\b")
 
 
@@ -890,7 +895,8 @@ def _total_cues(passage: Passage, tokens: list[Token], index: int) -> set[str]:
                         and not _total_daily_dose(passage, token, tokens[index])
                         and not _day_total_after(passage, tokens, position)
                         and not _total_of_each_dose(passage, token, tokens, index)
-                        and not _TOTAL_DURATION.match(passage.normal, token.end)):
+                        and not _TOTAL_DURATION.match(passage.normal, token.end)
+                        and not _TOTAL_COURSE.match(passage.normal, token.end)):
                 found.add(token.value)
             if token.kind == "verb" and token.value == "decrease" \
                     and passage.normal[token.start:token.end] == "reduction" \

@@ -105,18 +105,34 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
     # sentence does not end what the same sentence says continues
     passage.continued_now = {r.drug for r in rest if r.action == "continue"}
     passage.switch_from_now = bool(froms)
+    openings = _transition_openings(passage, tokens, rest)
+    opened_at: int | None = None  # the transition whose state this sentence opened
     for position, reading in enumerate(rest):
         when = _time_of(tokens, reading)
         current = story.states[-1]
         later = when is not None and not current["label"].startswith(when) and (
             current["items"] or len(story.states) > 1)
         step = _step_of_treatment(passage, tokens, rest[:position], reading)
-        if _sequence_break(passage, tokens, reading, earlier) or later:
+        boundary = openings.get(position)
+        if boundary is not None and not later and boundary != opened_at:
+            # "A and B for 2 weeks followed by A and B' …": the items one transition
+            # introduces enter one new state, labelled by the transition
+            _new_state(passage, tokens, [reading], carry=True,
+                       label=passage.text[tokens[boundary].start:tokens[boundary].end].lower())
+            passage.added_now = set()
+            opened_at = boundary
+        restated = (boundary is not None and not later) or (
+            opened_at is not None and not later
+            and _transition(tokens, reading, earlier) == opened_at)
+        broke = False
+        if not restated and (_sequence_break(passage, tokens, reading, earlier) or later):
             _new_state(passage, tokens, [reading], carry=True, label=when)
             passage.added_now = set()
-        elif step is not None:
-            _new_state(passage, tokens, [reading], carry=True)
-            passage.added_now = set()
+            broke = True
+        if step is not None and not broke:
+            if not restated:  # (the transition's state, when open, is the step's)
+                _new_state(passage, tokens, [reading], carry=True)
+                passage.added_now = set()
             story.states[-1]["items"] = [i for i in story.states[-1]["items"]
                                          if i.drug != step.drug]
             reading.notes.append(("step-of-treatment", f"'{step.drug.name} … followed by "
@@ -254,6 +270,43 @@ def _sequence_break(passage: Passage, tokens: list[Token], reading: ItemReading,
             and re.search(r"\bthen\b", passage.word(tokens[at])) is not None \
             and _sequence_break_of_one(tokens, reading, earlier)
     return _sequence_break_of_one(tokens, reading, earlier)
+
+
+def _transition(tokens: list[Token], reading: ItemReading,
+                earlier: dict[tuple[Drug, bool], ItemReading]) -> int | None:
+    """The word of a transition between a reading and the last amount of its item in the
+    sentence ("followed by", "then", "later"; a time word as the scanner marks it): the last
+    time token between them, or None."""
+    before = earlier.get((reading.drug, reading.prn))
+    if reading.amount is None or before is None or before.amount_token is None \
+            or reading.amount_token is None:
+        return None
+    times = [i for i in range(before.amount_token + 1, min(reading.first, reading.amount_token))
+             if tokens[i].kind == "time" and tokens[i].value == "later"]
+    return times[-1] if times else None
+
+
+def _transition_openings(passage: Passage, tokens: list[Token],
+                         readings: Sequence[ItemReading]) -> dict[int, int]:
+    """ "oxycodone 10 mg twice daily and pregabalin 75 mg twice daily for 2 weeks followed by
+    oxycodone 10 mg twice daily and pregabalin 150 mg twice daily": where items are restated
+    with their amounts after a word of transition, the items after that word (up to the end of
+    the sentence's list) enter ONE new state, opened at the first reading after the word —
+    not one state per restated item. The position of that first reading → the transition
+    token. Only lists (plain amounts, no list of values or "from … to")."""
+    earlier: dict[tuple[Drug, bool], ItemReading] = {}
+    openings: dict[int, int] = {}
+    for position, reading in enumerate(readings):
+        if reading.amount is not None and reading.amount.kind in ("list", "fromto"):
+            return {}
+        boundary = _transition(tokens, reading, earlier)
+        if boundary is not None and boundary not in openings.values():
+            first = next(p for p in range(position + 1)
+                         if readings[p].first > boundary)
+            openings[first] = boundary
+        if reading.amount is not None:
+            earlier[(reading.drug, reading.prn)] = reading
+    return openings
 
 
 def _sequence_break_of_one(tokens: list[Token], reading: ItemReading,
@@ -499,6 +552,10 @@ def _apply(passage: Passage, reading: ItemReading, *, high: bool = False) -> Non
     if previous is not None and reading.amount is not None and (
             reading.action in ("update", "continue", "switch")
             or item.prn == items[previous].prn) and id(items[previous]) not in passage.added_now:
+        if reading.action in ("add", "update") and _same_reading(item, items[previous]):
+            # "… followed by oxycodone 10 mg twice daily" of a state that holds it so: the
+            # same item restated, continued at its dose, not added or changed
+            item = attrs.evolve(item, action="continued")
         items[previous] = item
     elif any(id(other) in passage.added_now and _same_reading(other, item) for other in items):
         return  # the same item said twice in one sentence
