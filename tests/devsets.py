@@ -290,7 +290,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 174": ("check_dangerous_fresh174.csv", "check_ordinary_fresh174.csv"),
         "held-out 175": ("check_dangerous_fresh175.csv", "check_ordinary_fresh175.csv"),
         "held-out 176": ("check_dangerous_fresh176.csv", "check_ordinary_fresh176.csv"),
-        "held-out 177": ("check_dangerous_fresh177.csv", "check_ordinary_fresh177.csv")}
+        "held-out 177": ("check_dangerous_fresh177.csv", "check_ordinary_fresh177.csv"),
+        "held-out 178": ("check_dangerous_fresh178.csv", "check_ordinary_fresh178.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
