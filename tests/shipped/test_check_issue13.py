@@ -2358,6 +2358,43 @@ FRESH176_STILL_WARNED = {
              "first run"),
 }
 
+FRESH177_LEFT = {
+    "JL10": ("epidural fentanyl 75 mcg/h, opioid-naive (eu): only opioid-dose-range-not-checked — "
+             "first run (no epidural fentanyl rate row; as round 161's HS04)"),
+    "JL11": "epidural sufentanil 30 mcg/h, opioid-naive (eu): silent — first run",
+    "JL15": ("epidural bupivacaine 15 mg/h left running intrathecally (eu): silent — first run (no "
+             "intrathecal bupivacaine rate row)"),
+    "JL26": ("intrathecal morphine 0.5 mg/day with oral morphine 30 mg PRN up to 6 a day (us): only "
+             "rescue-share-not-checked — first run (no table converts intrathecal morphine)"),
+    "JL28": ("intrathecal morphine 1 mg/day with Sevredol 40 mg PRN up to 6 a day (eu): silent — "
+             "first run"),
+    "JL29": ("epidural morphine 4 mg/day with SC hydromorphone 8 mg PRN, hospice at 78 (us): silent — "
+             "first run"),
+    "JL40": ("warfarin with an epidural morphine/bupivacaine catheter, hospice (uk): only "
+             "neuraxial-catheter-anticoagulant-not-judged information — first run"),
+}
+FRESH177_STILL_WARNED = {
+    "JM27": ("MST 120 to 60 mg/day with epidural morphine 1.5 mg/day added (uk): opioid-route-change — "
+             "first run"),
+    "JM37": ("naloxone 0.4 mg IV PRN beside intrathecal morphine (us): naloxone-single-dose-above-max "
+             "(the 100-200 microgram first dose for patients on long-term opioids) — first run"),
+}
+
+FRESH178_LEFT: dict[str, str] = {}
+FRESH178_STILL_WARNED = {
+    "JP04": ("midazolam 0.5 mg/h SC, proportional sedation at 70, palliative (jp): benzodiazepine-older "
+             "— first run"),
+    "JP06": "midazolam 0.5 to 0.75 mg/h SC at 68, palliative (jp): benzodiazepine-older — first run",
+    "JP07": "midazolam CSCI 20 to 30 mg/day at 74, palliative (nz): benzodiazepine-older — first run",
+    "JP08": ("midazolam 1 mg/h SC + 1 mg PRN at 66, palliative (jp): benzodiazepine-older — first "
+             "run"),
+    "JP13": ("levomepromazine 25 mg SC bid + 25 mg PRN up to 4 a day, palliative (au): "
+             "antipsychotic-above-usual — first run"),
+    "JP17": ("midazolam/levomepromazine replaced by phenobarbital 800 mg/day CSCI beside morphine, "
+             "palliative (au): opioid-cns-depressant — first run"),
+    "JP34": "buccal midazolam 5 mg PRN at 65, home care (au): benzodiazepine-older — first run",
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2536,6 +2573,8 @@ ROUNDS = {
     "fresh174": (FRESH174_LEFT, FRESH174_STILL_WARNED),
     "fresh175": (FRESH175_LEFT, FRESH175_STILL_WARNED),
     "fresh176": (FRESH176_LEFT, FRESH176_STILL_WARNED),
+    "fresh177": (FRESH177_LEFT, FRESH177_STILL_WARNED),
+    "fresh178": (FRESH178_LEFT, FRESH178_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
