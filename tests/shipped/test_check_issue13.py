@@ -2315,12 +2315,12 @@ FRESH173_STILL_WARNED = {
 
 FRESH174_LEFT = {
     # IZ01 (phenytoin 3000 mg daily, au): caught by fix174 — phenytoin-above-max (the oral loading
-    # day of 1000 mg, Dilantin US label) and phenytoin-single-dose-above-max (400 mg), borrowed as
-    # warnings
+    # day of 1000 mg, the US label summary of drugs.com) and phenytoin-single-dose-above-max
+    # (400 mg), borrowed as warnings
     # IZ06 (glycopyrronium 200 mg SC PRN, nz): caught by fix174 — glycopyrronium-above-max: one PRN
     # dose with no PRN maximum is at least the day's total, above the eTG's 1.2 mg/day
     # IZ19 (carbamazepine 200 -> 1200 mg/day, au): caught by fix174 — non-opioid-titration-step
-    # (Tegretol US label: up to +200 mg/day a step from a start of 400 mg/day)
+    # (eMedz monograph, MIMS Singapore: up to +200 mg/day a step from a start of 400 mg/day)
     # IZ31 (phenytoin 1000 mg daily for 5 days, nz): caught by fix174 —
     # phenytoin-duration-above-max (a day above 600 mg/day is the one loading day) and the 400 mg
     # single-dose maximum

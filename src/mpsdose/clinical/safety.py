@@ -1724,7 +1724,7 @@ def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             continue
         text = f"{drug} with the CYP2C9 inhibitor {', '.join(others)}: {drug}'s exposure rises"
         _, property_source = k.drug_properties.get(drug, "cyp2c9_substrate")  # type: ignore[misc]
-        if property_source in rule.source:
+        if drug in rule.statement:  # the rule's statement is about this drug (warfarin)
             found.append(_ruled(k, "cyp2c9-inhibitor", text))
         else:  # the drug's own label, not the rule's statement about warfarin's INR
             found.append(Finding(rule.severity, "cyp2c9-inhibitor", (
