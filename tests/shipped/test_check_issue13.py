@@ -2318,28 +2318,35 @@ FRESH173_STILL_WARNED = {
 }
 
 FRESH174_LEFT = {
-    "IZ01": "phenytoin 3000 mg daily (au): only dose-not-checked — first run (no phenytoin row)",
-    "IZ06": ("glycopyrronium 200 mg SC PRN (200 micrograms written in mg), end of life (nz): only "
-             "glycopyrronium-max-not-checked information — first run"),
-    "IZ19": ("carbamazepine 100 mg bid to 600 mg bid in one change (au): only carbamazepine-at-max "
-             "information — first run (no carbamazepine titration step)"),
-    "IZ31": ("phenytoin 1000 mg daily for 5 days, a loading dose repeated (nz): only "
-             "dose-not-checked — first run (no phenytoin row)"),
-    "IZ33": ("phenobarbital 300 mg bid oral (nz): only dose-not-checked — first run (the oral "
-             "phenobarbital day has a JP row only)"),
-    "IZ38": ("carbamazepine + clarithromycin (nz): silent — first run (no CYP3A4-inhibitor rule for "
-             "carbamazepine)"),
-    "IZ39": ("phenytoin + fluconazole 400 mg (au): only dose-not-checked — first run (no CYP2C9 "
-             "rule for phenytoin)"),
+    # IZ01 (phenytoin 3000 mg daily, au): caught by fix174 — phenytoin-above-max (the oral loading
+    # day of 1000 mg, the US label summary of drugs.com) and phenytoin-single-dose-above-max
+    # (400 mg), borrowed as warnings
+    # IZ06 (glycopyrronium 200 mg SC PRN, nz): caught by fix174 — glycopyrronium-above-max: one PRN
+    # dose with no PRN maximum is at least the day's total, above the eTG's 1.2 mg/day
+    # IZ19 (carbamazepine 200 -> 1200 mg/day, au): caught by fix174 — non-opioid-titration-step
+    # (eMedz monograph, MIMS Singapore: up to +200 mg/day a step from a start of 400 mg/day)
+    # IZ31 (phenytoin 1000 mg daily for 5 days, nz): caught by fix174 —
+    # phenytoin-duration-above-max (a day above 600 mg/day is the one loading day) and the 400 mg
+    # single-dose maximum
+    # IZ33 (phenobarbital 300 mg bid oral, nz): caught by fix174 — phenobarbital-above-max (UK
+    # SmPC adults 60-180 mg at night, a warning)
+    # IZ38 (carbamazepine + clarithromycin, nz): caught by fix174 — cyp3a4-inhibitor-reduce-dose
+    # (Tegretol's interaction section: adjust the dose and/or monitor levels with CYP3A4
+    # inhibitors from moderate on)
+    # IZ39 (phenytoin + fluconazole, au): caught by fix174 — cyp2c9-inhibitor in the phenytoin
+    # label's words (Dilantin: azoles raise phenytoin serum levels; CYP2C9/2C19)
     # IZ40 (apixaban + carbamazepine 200 mg bid, jp): caught by fix173 — cyp3a4-inducer-avoid
     # (Eliquis US label: avoid combined P-gp and strong CYP3A4 inducers; a warning in every market)
 }
 FRESH174_STILL_WARNED = {
     "JF08": ("clonazepam 0.5 mg PRN for seizures at 65, palliative (au): benzodiazepine-older (Beers "
-             "2023) — first run; no seizure condition was written on the row"),
-    "JF09": "clonazepam 0.5 mg at night for myoclonus at 78 (nz): benzodiazepine-older — first run",
+             "2023) — first run; no seizure condition was written on the row, so even a condition "
+             "under which the rule steps down (Beers excepts seizure disorders) would leave it "
+             "warned; fix174 did not build that condition in its time"),
+    "JF09": ("clonazepam 0.5 mg at night for myoclonus at 78 (nz): benzodiazepine-older — first "
+             "run; kept: myoclonus is not among Beers' exceptions"),
     "JF11": ("midazolam 5 mg SC PRN for a seizure at 71, palliative (nz): benzodiazepine-older — "
-             "first run; no seizure condition was written on the row"),
+             "first run; no seizure condition was written on the row (as JF08)"),
 }
 
 FRESH175_LEFT = {

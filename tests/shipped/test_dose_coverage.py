@@ -84,8 +84,8 @@ LEFT: dict[tuple[str, str], str] = {
     # sedation doses vary widely (800-1200 mg/24 h typical, 1800 and up to 3800 mg/24 h reported;
     # Thomas 2021, Tan 2025), no ceiling a source gives
     ("phenobarbital", "iv"): "status epilepticus loading by weight; no maximum read",
-    ("phenobarbital", "oral"): "epilepsy maintenance by serum level; no maximum read",
-    ("phenytoin", "oral"): "dosed by serum level and weight; no maximum read this session (gaps)",
+    # ("phenobarbital", "oral"), ("phenytoin", "oral"): judged since fix174 (UK SmPC adults
+    # 60-180 mg a day, a warning; the Dilantin oral loading day of 1 g, 400 mg a dose)
     ("phenytoin", "iv"): "loading by weight in status epilepticus; no maximum read (gaps)",
     ("rifampicin", "oral"): "dosed by weight in tuberculosis regimens; no maximum read this "
                             "session (gaps)",

@@ -81,6 +81,11 @@ KNOWN_DIFFERENCES = {
     # the palliative review (Twycross 2012) gives 10-20 mg PR once daily, the top shipped so
     # that a palliative 20 mg dose does not warn.
     ("bisacodyl", "max_single_mg"): "labels 10 mg vs palliative 10-20 mg PR",
+    # phenytoin oral (fix174): the oral loading regimen (1 g in 400/300/300 mg once) was seen in
+    # one non-AI text only (drugs.com's US label summary); the pages quoting the label are AI-written.
+    ("phenytoin", "max_single_mg"): "oral loading regimen in one non-AI text only",
+    ("phenytoin", "max_daily_mg"): "oral loading regimen in one non-AI text only",
+    ("phenytoin", "max_days"): "oral loading regimen in one non-AI text only",
 }
 
 

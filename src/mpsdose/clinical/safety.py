@@ -498,6 +498,26 @@ def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[fl
     return doses or None
 
 
+def _largest_uncounted_prn_dose(items: Sequence[Item], drug: str,
+                                limit: DoseLimit) -> float | None:
+    """The largest known dose [mg] of the PRN items that :func:`drug_daily` could not count
+    (no PRN maximum a day) for a limit's drug, route and release; None where there is none."""
+    doses: list[float] = []
+    for item in items:
+        if not item.listed or not item.prn or (limit.route is not None
+                                               and item.route is not limit.route):
+            continue
+        if limit.release is not None and (item.release or "ir") != limit.release:
+            continue
+        for ingredient in item.ingredients:
+            if ingredient.drug.name != drug or item.daily(ingredient) is not None:
+                continue
+            dose = item.per_dose(ingredient)
+            if dose is not None:
+                doses.append(dose)
+    return max(doses) if doses else None
+
+
 def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                own_release: frozenset[str] = frozenset()) -> list[_Measured]:
     """The measurements of one limit row; ``own_release``: the releases whose single doses a
@@ -553,6 +573,16 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                 found.append(_Measured(limit, "daily", "above", least, ceiling, text, (
                     f"{drug}{where} at least {significant(least, 4)} {counted}/day (the day of a "
                     f"single dose of {significant(max(singles), 4)} {counted}, once)")))
+                continue
+            prn_dose = _largest_uncounted_prn_dose(items, drug, limit)
+            if prn_dose is not None and daily + prn_dose > ceiling * (1 + _TOLERANCE):
+                # a PRN dose with no maximum a day: the day it is given holds at least that one
+                # dose, so one dose alone above a day's maximum is above it (a unit slip, as
+                # micrograms written in mg), whatever the PRN maximum would have been
+                least = daily + prn_dose
+                found.append(_Measured(limit, "daily", "above", least, ceiling, text, (
+                    f"{drug}{where} at least {significant(least, 4)} {counted}/day (the day of one "
+                    f"PRN dose of {significant(prn_dose, 4)} {counted}, no PRN maximum given)")))
                 continue
             if singles is not None:
                 # only single doses (once, stat) are uncounted: their dose is known, but a
@@ -1675,7 +1705,10 @@ def _maoi_serotonergic(k: Knowledge, items: Sequence[Item], serotonergic: list[s
 
 def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """A drug whose label warns that CYP2C9 inhibitors raise its effect (warfarin: the more potent
-    S-enantiomer is cleared by CYP2C9) with such an inhibitor (fluconazole, fluvoxamine).
+    S-enantiomer is cleared by CYP2C9; phenytoin, whose saturable metabolism by CYP2C9 and
+    CYP2C19 makes a small inhibition a large rise) with such an inhibitor (fluconazole,
+    fluvoxamine). A drug whose own source is not the rule's is told in its label's words (serum
+    level, dose), not the rule's statement about warfarin's INR.
 
     CYP2C9 only: the warfarin label's CYP3A4 and CYP1A2 lists hold weak inhibitors (alprazolam,
     amlodipine, ...) that would warn on ordinary regimens; ``drug_properties.csv`` names as
@@ -1683,12 +1716,21 @@ def _cyp2c9(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     stronger.
     """
     inhibitors = _with_property(k, items, "cyp2c9_inhibitor")
+    rule = _rule(k, "cyp2c9-inhibitor")
     found = []
     for drug in _with_property(k, items, "cyp2c9_substrate"):
         others = [d for d in inhibitors if d != drug]
-        if others:
-            found.append(_ruled(k, "cyp2c9-inhibitor", f"{drug} with the CYP2C9 inhibitor "
-                                f"{', '.join(others)}: {drug}'s exposure rises"))
+        if not others:
+            continue
+        text = f"{drug} with the CYP2C9 inhibitor {', '.join(others)}: {drug}'s exposure rises"
+        _, property_source = k.drug_properties.get(drug, "cyp2c9_substrate")  # type: ignore[misc]
+        if drug in rule.statement:  # the rule's statement is about this drug (warfarin)
+            found.append(_ruled(k, "cyp2c9-inhibitor", text))
+        else:  # the drug's own label, not the rule's statement about warfarin's INR
+            found.append(Finding(rule.severity, "cyp2c9-inhibitor", (
+                f"{text} by {drug}'s own label: the inhibitor slows its clearance, so its serum "
+                "level may reach toxicity; monitor the level and adjust the dose when the "
+                "inhibitor is started, changed or stopped"), f"{property_source} ; also: {rule.source}"))
     return found
 
 
