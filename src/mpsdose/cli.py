@@ -605,7 +605,8 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
                    "exclude (Beers; opioid + midazolam) step down to info; in palliative, "
                    "hospice and end-of-life care a licence maximum that palliative guidance "
                    "exceeds (SC metoclopramide) steps down to info and the guidance's "
-                   "maximum applies (setting_limits.csv).")
+                   "maximum applies (setting_limits.csv); in the community a label's "
+                   "outpatient maximum applies (trazodone, US).")
 @click.option("--market", type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
               help="Keep one market's labels (limits, opioid starts, rescue share) and check its "
                    "label rules (jp: the Japanese package inserts). Not given: every market's "

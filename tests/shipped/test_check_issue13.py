@@ -2349,20 +2349,26 @@ FRESH174_STILL_WARNED = {
              "first run; no seizure condition was written on the row (as JF08)"),
 }
 
-FRESH175_LEFT = {
-    "JG03": "trazodone 500 mg at night, 50 mg written 500 (us): silent — first run",
-    "JG33": ("promethazine 150 mg at night for sleep (uk): only dose-not-checked — first run (no oral "
-             "promethazine row)"),
+FRESH175_LEFT: dict[str, str] = {
+    # JG03 (trazodone 500 mg at night, 50 mg written 500, community, us): caught by fix175 —
+    # trazodone-above-max warning (the US label's outpatient maximum, 400 mg/day, in the
+    # community: setting_limits.csv)
+    # JG33 (promethazine 150 mg at night for sleep, uk): caught by fix175 —
+    # promethazine-single-dose-above-max warning (Phenergan SmPC 4.2: 20-50 mg as a single night
+    # time dose)
 }
 FRESH175_STILL_WARNED: dict[str, str] = {}
 
 FRESH176_LEFT: dict[str, str] = {}
 FRESH176_STILL_WARNED = {
     "JK01": ("clonazepam 0.5 mg bid for opioid-induced myoclonus at 68, palliative (au): "
-             "benzodiazepine-older (Beers 2023) — first run"),
+             "benzodiazepine-older (Beers 2023) — first run; Beers excludes hospice and "
+             "end-of-life care, not palliative care, and the row is written palliative: kept "
+             "(fix175)"),
     "JK35": ("OxyContin 20 mg/day (40 mg OME) to a 12 mcg/h fentanyl patch at CrCl 28 (au): "
              "fentanyl-patch-low-ome (no AU patch start shipped; the US 60 mg/day rule borrowed) — "
-             "first run"),
+             "first run; the Australian Durogesic PI's conversion table was not found by search "
+             "(fix175), so no AU patch start is shipped: kept"),
 }
 
 FRESH177_LEFT = {

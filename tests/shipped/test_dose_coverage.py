@@ -89,8 +89,9 @@ LEFT: dict[tuple[str, str], str] = {
     ("phenytoin", "iv"): "loading by weight in status epilepticus; no maximum read (gaps)",
     ("rifampicin", "oral"): "dosed by weight in tuberculosis regimens; no maximum read this "
                             "session (gaps)",
-    ("promethazine", "oral"): "the SmPC's maximum differs by indication (allergy 60 mg/day, "
-                              "sedation a single 20-50 mg night dose): the indication is not known",
+    # ("promethazine", "oral"): judged since fix175 - a single dose above 50 mg (the largest the
+    # UK SmPC and the US label print, night-time sedation), a warning; the daily maximum still
+    # differs by indication (allergy 60 mg/day), so no daily row
     # ("promethazine", "im"/"iv"): judged since singles2 - 'Maximum parenteral dose 100 mg'
     # (Phenergan injection SmPC), an error above it
 }

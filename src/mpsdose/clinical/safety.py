@@ -347,12 +347,18 @@ def _stepped_down(measured: _Measured, applying: Sequence[DoseLimit],
     Palliative guidance gives subcutaneous metoclopramide 30-100 mg/24 h where the licence
     allows 30 mg/day: in palliative care the licence's daily maximum is named as information and
     the palliative one is the maximum. A maximum the setting's row does not give (a single
-    dose), and rows of another condition (a renal band), stay as they are.
+    dose), and rows of another condition (a renal band), stay as they are. A setting's row
+    stricter than the licence row (trazodone's US outpatient maximum of 400 mg/day in the
+    community, beside the label's inpatient 600) is a maximum of its own, not one in the
+    licence row's place: the licence row crossed stays as it is.
     """
     if measured.row.severity is Severity.INFO:
         return measured
+    licence = _ceiling(measured.row, measured.kind, patient)
     ceilings = [row for row in applying
-                if row.replaces(measured.row) and measured.kind in row.kinds]
+                if row.replaces(measured.row) and measured.kind in row.kinds
+                and (licence is None
+                     or (_ceiling(row, measured.kind, patient) or math.inf) >= licence)]
     if not ceilings:
         return measured
     return attrs.evolve(measured, row=attrs.evolve(measured.row, severity=Severity.INFO),

@@ -621,8 +621,9 @@ class Knowledge:
     @property
     def setting_limits(self) -> tuple[DoseLimit, ...]:
         """Maximum doses of a care setting whose practice exceeds the licence
-        (``setting_limits.csv``); in their settings the licence rows they replace step down to
-        info. None where the file is absent."""
+        (``setting_limits.csv``), or that a label limits more strictly (an outpatient maximum);
+        in their settings the licence rows they replace step down to info (a stricter row stands
+        beside its licence row). None where the file is absent."""
         return self._cached("setting_limits",
                             lambda: self._limits(self._optional("setting_limits.csv")))
 

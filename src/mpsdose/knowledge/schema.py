@@ -581,7 +581,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                unit="years, kg or mL/min (the condition's)"),
         Column("condition_value", required=False, doc="As in dose_limits.csv."),
         Column("settings", Kind.SETTINGS,
-               doc="The care settings (palliative hospice end-of-life) whose source gives the row."),
+               doc="The care settings (palliative hospice end-of-life community ...) whose source "
+                   "gives the row."),
         Column("max_single_mg", Kind.NONNEGATIVE, required=False, unit="mg"),
         Column("max_daily_mg", Kind.NONNEGATIVE, required=False, unit="mg/day"),
         Column("max_daily_mg_per_kg", Kind.POSITIVE, required=False, unit="mg/kg/day"),
@@ -596,7 +597,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
             "daily, duration), saying so and naming this row and its source: a licence maximum "
             "that palliative practice exceeds (metoclopramide SC, 30 mg/day by the licence, "
             "30-100 mg/24 h by palliative guidance). A maximum the row does not give stays as "
-            "dose_limits.csv sets it, as do rows of another condition (a renal band).",
+            "dose_limits.csv sets it, as do rows of another condition (a renal band). A row "
+            "stricter than the licence row (a label's outpatient maximum, in the community) "
+            "applies beside it and does not step it down.",
     ),
     _schema(
         "renal_opioid_doses.csv",
