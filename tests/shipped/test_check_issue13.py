@@ -2395,17 +2395,30 @@ FRESH177_STILL_WARNED = {
 
 FRESH178_LEFT: dict[str, str] = {}
 FRESH178_STILL_WARNED = {
+    # fix178 left the midazolam rows: the Beers Table 2 drug list read (the 2015 transcription in
+    # Felgueiras/AppPrototype BeersCriteria.java) names no midazolam, but the 2023 Table 2 itself
+    # was not seen, the 2023 auxiliary CNS-active list (formweb Iredell) classes midazolam as a
+    # benzodiazepine, and a named list would unflag four dangerous midazolam orders (JN17 six-fold
+    # driver step, DB32/NC32 10 mg IV boluses at 84/86, PC38 IV midazolam + fluconazole) that no
+    # other shipped rule catches yet (the elderly SmPC sedation dose, the driver step, the IV
+    # inhibitor caution are unsourced here).
     "JP04": ("midazolam 0.5 mg/h SC, proportional sedation at 70, palliative (jp): benzodiazepine-older "
-             "— first run"),
-    "JP06": "midazolam 0.5 to 0.75 mg/h SC at 68, palliative (jp): benzodiazepine-older — first run",
-    "JP07": "midazolam CSCI 20 to 30 mg/day at 74, palliative (nz): benzodiazepine-older — first run",
+             "— first run; fix178: 2023 Beers Table 2 list not verified, see above"),
+    "JP06": ("midazolam 0.5 to 0.75 mg/h SC at 68, palliative (jp): benzodiazepine-older — first run; "
+             "fix178: as JP04"),
+    "JP07": ("midazolam CSCI 20 to 30 mg/day at 74, palliative (nz): benzodiazepine-older — first "
+             "run; fix178: as JP04"),
     "JP08": ("midazolam 1 mg/h SC + 1 mg PRN at 66, palliative (jp): benzodiazepine-older — first "
-             "run"),
+             "run; fix178: as JP04"),
     "JP13": ("levomepromazine 25 mg SC bid + 25 mg PRN up to 4 a day, palliative (au): "
-             "antipsychotic-above-usual — first run"),
+             "antipsychotic-above-usual (the SC delirium range shipped tops at 50 mg/day, NHS "
+             "Lanarkshire; a terminal-agitation range to 200 mg/day, SESLHD/eTG, not yet verified) "
+             "— first run"),
     "JP17": ("midazolam/levomepromazine replaced by phenobarbital 800 mg/day CSCI beside morphine, "
-             "palliative (au): opioid-cns-depressant — first run"),
-    "JP34": "buccal midazolam 5 mg PRN at 65, home care (au): benzodiazepine-older — first run",
+             "palliative (au): opioid-cns-depressant (the opioid labels' boxed warning names no "
+             "palliative exclusion; kept) — first run"),
+    "JP34": ("buccal midazolam 5 mg PRN at 65, home care (au): benzodiazepine-older — first run; "
+             "fix178: as JP04"),
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
