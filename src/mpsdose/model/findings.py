@@ -28,6 +28,12 @@ class Severity(enum.Enum):
         return list(Severity).index(self)
 
 
+def _code(code: str) -> str:
+    """A code as the contract writes it, lower-case words joined by hyphens: a code built from a
+    drug's name of two words ("hyoscine butylbromide-above-max") joins them too."""
+    return "-".join(code.split())
+
+
 @attrs.frozen(repr=False, eq=False)
 class Finding(Value):
     """One finding: a stable ``code`` for machines, a ``message`` for people, and its ``source``.
@@ -38,6 +44,7 @@ class Finding(Value):
         Error, warning or info.
     code
         A stable identifier (``acetaminophen-at-max``): programs match on it, never on the message.
+        Spaces (a drug of two words) become hyphens (``sodium-picosulfate-above-usual``).
     message
         For people: what was found, with the numbers.
     source
@@ -47,7 +54,7 @@ class Finding(Value):
     """
 
     severity: Severity
-    code: str
+    code: str = attrs.field(converter=_code)
     message: str
     source: str = ""
     item: str | None = None
