@@ -325,8 +325,9 @@ def convert(
         steps.insert(0, Step("table", f"{chosen.id}: the rotation table of --market {market} "
                                       f"({market_rotation.statement}) [{market_rotation.source}]"))
     findings: list[Finding] = []
-    same = [part for part in parts if part.drug == target.drug]
-    other = [part for part in parts if part.drug != target.drug]
+    partners = _unreduced_partners(knowledge, target.drug.name, {p.drug.name for p in parts})
+    same = [part for part in parts if part.drug == target.drug or part.drug.name in partners]
+    other = [part for part in parts if part not in same]
     same_low, same_high = sum(p.low for p in same), sum(p.high for p in same)
     other_low, other_high = sum(p.low for p in other), sum(p.high for p in other)
     ome = (same_low + other_low, same_high + other_high)
@@ -341,6 +342,11 @@ def convert(
     if other_high > 0 or reduction is not None:
         cut, cut_source = _reduction(reduction,
                                      knowledge.rotation_rules.all("cross_tolerance_reduction"))
+    elif partners:
+        cut, cut_source = (0.0, 0.0), "; ".join(
+            f"{drug} and {target.drug.name} are converted at the table's ratio without a "
+            f"reduction for incomplete cross-tolerance (converts_unreduced_with, "
+            f"data/drug_properties.csv) [{source}]" for drug, source in sorted(partners.items()))
     else:
         cut, cut_source = (0.0, 0.0), "same drug, change of route only"
     reduced_ome = (same_low + other_low * (1 - cut[1]), same_high + other_high * (1 - cut[0]))
@@ -352,7 +358,10 @@ def convert(
                to_unit.to_canonical(reduced_ome[1] / f_low))
     steps.append(Step("reduction", (
         f"{significant(cut[0] * 100, 3)}–{significant(cut[1] * 100, 3)}% off the OME of other drugs "
-        f"({cut_source}): {format_range(reduced_ome)} OME") if other_high > 0 else
+        f"({cut_source}): {format_range(reduced_ome)} OME"
+        + "".join(f"; none off {drug}: converted at the table's ratio with {target.drug.name} "
+                  f"(converts_unreduced_with, data/drug_properties.csv) [{source}]"
+                  for drug, source in sorted(partners.items()))) if other_high > 0 else
         f"no reduction: {cut_source}"))
     steps.append(Step("factor", (
         f"÷ {target_factor.describe()} for {target.drug.name} {target.route.value} "
@@ -401,6 +410,23 @@ def convert(
     return Rotation(target_final, chosen, tuple(scheduled), ome, cut, equianalgesic, reduced,
                     (daily_low, daily_high), per_dose, schedule, "mg/day", rescue, tuple(steps),
                     tuple(findings), bidirectional)
+
+
+def _unreduced_partners(knowledge: Knowledge, target: str, drugs: Iterable[str]) -> dict[str, str]:
+    """{drug: source} of the current opioids that convert to and from the target without a
+    reduction for incomplete cross-tolerance (``converts_unreduced_with`` in
+    ``drug_properties.csv``, either direction: diamorphine, a morphine prodrug, and morphine).
+
+    The same rows ``check`` reads for a switch between them; one source of truth for the pair."""
+    found: dict[str, str] = {}
+    for drug in drugs:
+        if drug == target:
+            continue
+        for a, b in ((drug, target), (target, drug)):
+            row = knowledge.drug_properties.get(a, "converts_unreduced_with")
+            if row is not None and row[0] == b:
+                found[drug] = row[1]
+    return found
 
 
 def _schedule_for(knowledge: Knowledge, target: Target, market: str,
