@@ -289,10 +289,12 @@ _FORMAT = click.option(
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 _MARKET = click.option("--market", default="us", show_default=True,
-                       type=click.Choice(["us", "uk", "jp"]),
+                       type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
                        help="Whose marketed strengths to round to, and whose label rules and "
                             "default tables to apply (jp: JSPM 2010, the Fentos table, the "
-                            "Japanese labels).")
+                            "Japanese labels; uk, eu: the label's 12 mcg/h first fentanyl patch "
+                            "below the US table). A market without its own strengths or patch "
+                            "table borrows the US ones and says so.")
 _FILE = click.option("-f", "--file", "file", metavar="FILE",
                      help="A regimen or course file (.toml/.json, FHIR JSON); '-' reads stdin.")
 _STATE = click.option("--state", metavar="LABEL",
