@@ -127,7 +127,7 @@ def test_uk_reads_the_labels_12_mcg_patch_from_30_mg_ome():
 
 
 def test_us_still_refuses_below_its_table_and_names_what_to_do():
-    with pytest.raises(NoGivableDoseError, match="Stay on the oral.*--market uk"):
+    with pytest.raises(NoGivableDoseError, match=r"Stay on the oral.*--market uk"):
         convert(regimen("oxycodone er 10 mg po q12h"), "fentanyl patch", market="us")
 
 

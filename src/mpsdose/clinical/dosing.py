@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mpsdose.knowledge.bundle import Knowledge
-from mpsdose.knowledge.schema import LIMIT_MARKETS
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
+from mpsdose.knowledge.schema import LIMIT_MARKETS
 from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.numbers import significant

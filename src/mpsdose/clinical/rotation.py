@@ -601,7 +601,7 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
                 f"{own_start.statement}"), own_start.source))
         findings.extend(tolerance)
     for band in {id(b): b for b in chosen if b is not None}.values():
-        if band.notes and band is not chosen[0] or (band.notes and own_start is None):
+        if band.notes and (band is not chosen[0] or own_start is None):
             findings.append(Finding(Severity.INFO, "patch-table-note", f"{name}: {band.notes}",
                                     band.source))
     new_ome, how = _patch_equivalent(table, drug, given, chosen[0], high_band)
