@@ -117,7 +117,9 @@ def test_a_users_own_rotation_table_is_accepted(tmp_path):
 
 
 def test_patch_below_the_label_table_is_refused():
-    with pytest.raises(RotationError, match="outside"):
+    # below the smallest patch: the input was understood (NoGivableDoseError, exit 1), and the
+    # message says what to do (audit finding 11)
+    with pytest.raises(RotationError, match=r"below the smallest patch.*Stay on"):
         convert(regimen("oxycodone 20 mg/day"), "fentanyl patch")
 
 

@@ -215,7 +215,8 @@ def exit_codes() -> str:
         "| code | meaning |", "|---|---|",
         "| `0` | success (also when the reader of the output stops early, as `head -1` does after a pipe) |",
         f"| `{EXIT_FINDINGS}` | the command ran and found error-level safety findings (`check`, "
-        "or any command with `--strict`) |",
+        "or any command with `--strict`); `convert` understood the input but no dose can be given "
+        "(below the smallest strength or patch of the target) |",
         f"| `{EXIT_INPUT}` | the input could not be understood (an item, a unit, a file, an "
         "option, an input over a limit): one line on stderr naming it, never a traceback |",
         f"| `{EXIT_INTERNAL}` | an internal error, a bug in mpsdose: one line on stderr, never a "

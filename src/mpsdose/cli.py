@@ -1,6 +1,7 @@
 """The ``mpsdose`` command line: parse, call one library function, render, exit.
 
-Exit codes (CONTRACT.md §2): 0 success; 1 error-level findings (``check``, or ``--strict``);
+Exit codes (CONTRACT.md §2): 0 success; 1 error-level findings (``check``, or ``--strict``), or
+``convert``'s answer that the input was understood but no dose can be given;
 2 the input could not be understood; 3 an internal error (a bug in mpsdose: please report it);
 130 interrupted (Ctrl-C). Errors are one line on stderr, never a traceback. Output a reader
 stops early (``mpsdose … | head -1``) ends quietly with 0.
@@ -289,10 +290,12 @@ _FORMAT = click.option(
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON object on stdout.")
 _MARKET = click.option("--market", default="us", show_default=True,
-                       type=click.Choice(["us", "uk", "jp"]),
+                       type=click.Choice(["us", "uk", "eu", "jp", "au", "nz"]),
                        help="Whose marketed strengths to round to, and whose label rules and "
                             "default tables to apply (jp: JSPM 2010, the Fentos table, the "
-                            "Japanese labels).")
+                            "Japanese labels; uk, eu: the label's 12 mcg/h first fentanyl patch "
+                            "below the US table). A market without its own strengths or patch "
+                            "table borrows the US ones and says so.")
 _FILE = click.option("-f", "--file", "file", metavar="FILE",
                      help="A regimen or course file (.toml/.json, FHIR JSON); '-' reads stdin.")
 _STATE = click.option("--state", metavar="LABEL",
@@ -483,6 +486,9 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
     Totals the scheduled opioids to oral morphine equivalents with a rotation table, reduces for
     incomplete cross-tolerance, converts, rounds down to what can be given, and writes the
     schedule and the rescue dose. Ranges are carried through; the low end is the suggested start.
+    Both ends are rounded by one product, never to 0: a low end below its smallest strength
+    starts at that strength where it lies in the range. Where no strength or patch is small
+    enough, the command says what to do and exits 1 (the input was understood).
 
     \b
     Examples:

@@ -16,6 +16,7 @@ import attrs
 
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.conversion import ConversionTable, Factor, RotationTable
+from mpsdose.knowledge.schema import LIMIT_MARKETS
 from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import MpsdoseError
 from mpsdose.model.numbers import significant
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the strengths' record type loads with the strengths, on fir
 __all__ = [
     "DEFAULT_ROTATION_TABLE",
     "MAX_UNITS_PER_DOSE",
+    "NoGivableDoseError",
     "OpioidBase",
     "Part",
     "Range",
@@ -36,17 +38,21 @@ __all__ = [
     "Step",
     "format_range",
     "givable",
+    "givable_range",
     "opioid_base",
     "rotation_table",
     "round_down",
     "scheduled_ome",
     "scheduled_opioid_days",
+    "strength_market",
     "strength_rows",
     "switch_tables",
 ]
 
 #: The rotation table used when none is named: the Scottish Palliative Care Guidelines' tables.
 DEFAULT_ROTATION_TABLE = "spcg"
+#: The market whose marketed strengths are borrowed by a market with none in strengths.csv.
+DEFAULT_STRENGTH_MARKET = "us"
 #: Dosage units per administration mpsdose will combine when rounding (e.g. 30 mg + 10 mg).
 MAX_UNITS_PER_DOSE = 3
 
@@ -60,6 +66,17 @@ class RotationError(MpsdoseError, ValueError):
     A :class:`ValueError`: raised by :func:`mpsdose.convert`, :func:`mpsdose.titrate` and
     :func:`mpsdose.methadone_switch` instead of a number that could be wrong.
     """
+
+
+class NoGivableDoseError(RotationError):
+    """The input was understood, but no marketed strength or patch of the target lies at or below
+    the top of the computed range: no dose can be given, and none is guessed.
+
+    ``exit_code`` is 1, as for an error-level finding (CONTRACT.md §2: the input was understood;
+    2 is for input that could not be).
+    """
+
+    exit_code = 1
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -121,6 +138,9 @@ def strength_rows(knowledge: Knowledge, drug: str, route: Route, release: str | 
     and market, with strengths in one of ``unit_kinds``. An unknown market is an error (it would
     otherwise find no product, silently)."""
     markets = {row.market for row in knowledge.strengths}
+    if market not in markets and market in LIMIT_MARKETS and DEFAULT_STRENGTH_MARKET in markets:
+        market = DEFAULT_STRENGTH_MARKET  # no strengths of its own shipped: borrowed (said by
+        # the caller, :func:`strength_market`)
     if market not in markets:
         raise RotationError(f"unknown market {market!r}; markets: {', '.join(sorted(markets))}")
     kinds = set(unit_kinds)
@@ -135,6 +155,15 @@ def strength_rows(knowledge: Knowledge, drug: str, route: Route, release: str | 
             continue
         rows.append(row)
     return rows
+
+
+def strength_market(knowledge: Knowledge, market: str) -> str | None:
+    """The market whose strengths are borrowed for ``market`` (one of the check markets with no
+    rows in ``strengths.csv``: eu, au, nz), or None where it has its own."""
+    markets = {row.market for row in knowledge.strengths}
+    if market not in markets and market in LIMIT_MARKETS and DEFAULT_STRENGTH_MARKET in markets:
+        return DEFAULT_STRENGTH_MARKET
+    return None
 
 
 def givable(knowledge: Knowledge, amount: float, drug: str, route: Route, release: str | None,
@@ -166,6 +195,75 @@ def givable(knowledge: Knowledge, amount: float, drug: str, route: Route, releas
         best = _floor_step(amount, _two_digit_step(amount))
         how += "; down to 2 significant digits"
     return best, how.replace("  ", " ")
+
+
+def _row_amount(row: Strength, amount: float) -> tuple[float, float, str]:
+    """(``amount`` rounded down by one product row, its smallest givable amount, how)."""
+    if row.countable:
+        return (round_down(amount, row.strengths), min(row.strengths),
+                f"down to ≤{MAX_UNITS_PER_DOSE} {row.form}s of "
+                f"{', '.join(f'{u:g}' for u in row.strengths)} mg ({row.market})")
+    if row.step_mg:
+        return (_floor_step(amount, row.step_mg), row.step_mg,
+                f"down to a step of {row.step_mg:g} mg of the {row.form} ({row.market})")
+    value = _floor_step(amount, _two_digit_step(amount)) if amount > 0 else 0.0
+    return (value, value, f"down to 2 significant digits for the {row.form} ({row.market}; no "
+                          "measurable step in data/strengths.csv)")
+
+
+def givable_range(knowledge: Knowledge, amounts: Range, drug: str, route: Route,
+                  release: str | None, market: str) -> tuple[Range, str, float | None]:
+    """A range [mg] rounded to what ONE product of the market allows, never to 0.
+
+    Each product row (one family of strengths: OxyContin tablets, Xtampza capsules, a liquid) is
+    tried on its own, both ends by the same row, so the range and the strengths named agree. The
+    top is rounded down to what can be given. Where the low end rounds down to nothing, it is
+    raised to the row's smallest strength if that is not above the top (still within the range
+    computed); a row whose smallest strength is above the top is passed over. Among the rows
+    left, one that needs no raising wins, then the higher top, then the higher low end.
+
+    Returns
+    -------
+    (range, how, raised_from)
+        ``raised_from`` is the low end before it was raised to the smallest strength, or None.
+
+    Raises
+    ------
+    NoGivableDoseError
+        Every product's smallest strength is above the top of the range.
+    """
+    low, high = amounts
+    rows = strength_rows(knowledge, drug, route, release, market, ["mg", "mg/mL"])
+    if not rows:
+        given = (_floor_step(low, _two_digit_step(low)), _floor_step(high, _two_digit_step(high)))
+        if given[0] <= 0 or given[1] <= 0:
+            raise NoGivableDoseError(f"{drug} {route.value}: {format_range(amounts, 'mg')} "
+                                     "rounds to no dose")
+        return given, (f"no {market} product of {drug} {release or ''} {route.value} in data; "
+                       "down to 2 significant digits").replace("  ", " "), None
+    best: tuple[tuple[bool, float, float], Range, str, float | None] | None = None
+    smallest_seen = []
+    for row in rows:
+        top, smallest, how = _row_amount(row, high)
+        bottom, _, _ = _row_amount(row, low)
+        smallest_seen.append(smallest)
+        if top <= 0:
+            continue
+        raised = None
+        if bottom <= 0:
+            bottom, raised = smallest, low
+            how += (f"; the low end, {significant(low, 3)} mg, is below the smallest strength: "
+                    f"raised to {smallest:g} mg, within the range")
+        key = (raised is None, top, bottom)
+        if best is None or key > best[0]:
+            best = (key, (bottom, top), how, raised)
+    if best is None:
+        raise NoGivableDoseError(
+            f"{format_range(amounts, 'mg')} of {drug} {release or ''} {route.value} is below the "
+            f"smallest {market} strength ({min(smallest_seen):g} mg) in data/strengths.csv: "
+            "no dose can be given; use an immediate-release or liquid form, another route, or "
+            "keep the current opioid".replace("  ", " "))
+    return best[1], best[2].replace("  ", " "), best[3]
 
 
 # -- the opioid base -----------------------------------------------------------------------

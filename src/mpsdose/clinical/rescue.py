@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mpsdose.clinical.dosing import Range, format_range, givable
+from mpsdose.clinical.dosing import Range, format_range, givable_range
 from mpsdose.clinical.ranges import (
     FactorReading,
     factor_readings,
@@ -123,8 +123,10 @@ def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us", *,
     if label is not None:  # the market's label for this drug (オキノーム散: 1/8-1/4)
         fraction, source = label.bounds, f"{label.product} label ({market}): {label.source}"
     release = "ir" if route is Route.ORAL else None
-    low, _ = givable(knowledge, daily[0] * fraction[1], drug.name, route, release, market)
-    high, _ = givable(knowledge, daily[1] * fraction[1], drug.name, route, release, market)
+    # both ends by one product (never a 0 dose: a low end below the smallest strength is raised
+    # to it where that is within the range; no product small enough is an error, not a 0 dose)
+    (low, high), _, _ = givable_range(knowledge, (daily[0] * fraction[1], daily[1] * fraction[1]),
+                                      drug.name, route, release, market)
     row = knowledge.usual_schedule(drug.name, route, release)
     interval = row.prn_interval_h if row is not None else None
     return Rescue(drug, route, (low, high), interval, fraction,

@@ -21,15 +21,17 @@ from typing import TYPE_CHECKING
 import attrs
 
 from mpsdose.clinical.dosing import (
+    NoGivableDoseError,
     Range,
     RotationError,
     Step,
     factor_for,
     format_range,
-    givable,
+    givable_range,
     opioid_base,
     rotation_table,
     round_down,
+    strength_market,
     strength_rows,
 )
 from mpsdose.clinical.market import market_table
@@ -317,16 +319,22 @@ def convert(
             "ratio is not inverted, and mpsdose has no from-methadone table yet: seek specialist "
             "advice")
     base = opioid_base(knowledge, items, chosen, "a rotation")
+    borrowed = strength_market(knowledge, market)
     scheduled, prn, parts = base.scheduled, base.prn, base.parts
     if not scheduled:
         raise RotationError("no scheduled opioid to convert (PRN doses alone are not a base)")
     steps: list[Step] = [part.step for part in parts]
+    if borrowed is not None:
+        steps.insert(0, Step("rounding", f"no {market.upper()} strengths in data/strengths.csv: "
+                                         f"rounded to the {borrowed.upper()} market's (borrowed; "
+                                         "check the products available)"))
     if market_rotation is not None:
         steps.insert(0, Step("table", f"{chosen.id}: the rotation table of --market {market} "
                                       f"({market_rotation.statement}) [{market_rotation.source}]"))
     findings: list[Finding] = []
-    same = [part for part in parts if part.drug == target.drug]
-    other = [part for part in parts if part.drug != target.drug]
+    partners = _unreduced_partners(knowledge, target.drug.name, {p.drug.name for p in parts})
+    same = [part for part in parts if part.drug == target.drug or part.drug.name in partners]
+    other = [part for part in parts if part not in same]
     same_low, same_high = sum(p.low for p in same), sum(p.high for p in same)
     other_low, other_high = sum(p.low for p in other), sum(p.high for p in other)
     ome = (same_low + other_low, same_high + other_high)
@@ -341,6 +349,11 @@ def convert(
     if other_high > 0 or reduction is not None:
         cut, cut_source = _reduction(reduction,
                                      knowledge.rotation_rules.all("cross_tolerance_reduction"))
+    elif partners:
+        cut, cut_source = (0.0, 0.0), "; ".join(
+            f"{drug} and {target.drug.name} are converted at the table's ratio without a "
+            f"reduction for incomplete cross-tolerance (converts_unreduced_with, "
+            f"data/drug_properties.csv) [{source}]" for drug, source in sorted(partners.items()))
     else:
         cut, cut_source = (0.0, 0.0), "same drug, change of route only"
     reduced_ome = (same_low + other_low * (1 - cut[1]), same_high + other_high * (1 - cut[0]))
@@ -352,7 +365,10 @@ def convert(
                to_unit.to_canonical(reduced_ome[1] / f_low))
     steps.append(Step("reduction", (
         f"{significant(cut[0] * 100, 3)}–{significant(cut[1] * 100, 3)}% off the OME of other drugs "
-        f"({cut_source}): {format_range(reduced_ome)} OME") if other_high > 0 else
+        f"({cut_source}): {format_range(reduced_ome)} OME"
+        + "".join(f"; none off {drug}: converted at the table's ratio with {target.drug.name} "
+                  f"(converts_unreduced_with, data/drug_properties.csv) [{source}]"
+                  for drug, source in sorted(partners.items()))) if other_high > 0 else
         f"no reduction: {cut_source}"))
     steps.append(Step("factor", (
         f"÷ {target_factor.describe()} for {target.drug.name} {target.route.value} "
@@ -363,31 +379,31 @@ def convert(
                                                                     reduced[0])
     steps.append(Step("schedule", schedule_note))
     if doses_per_day is None:  # continuous infusion: round the daily amount
-        daily_low, how = givable(knowledge, reduced[0], target.drug.name, target.route, release,
-                                 market)
-        daily_high, _ = givable(knowledge, reduced[1], target.drug.name, target.route, release,
-                                market)
+        (daily_low, daily_high), how, raised = givable_range(
+            knowledge, reduced, target.drug.name, target.route, release, market)
         per_dose = None
         steps.append(Step("rounding", f"daily {format_range(reduced)} rounded {how}: "
                                       f"{format_range((daily_low, daily_high))}"))
+        unit_text = "mg/day"
     else:
-        per_low, how = givable(knowledge, reduced[0] / doses_per_day, target.drug.name,
-                               target.route, release, market)
-        per_high, _ = givable(knowledge, reduced[1] / doses_per_day, target.drug.name,
-                              target.route, release, market)
-        per_dose = (per_low, per_high)
-        daily_low, daily_high = per_low * doses_per_day, per_high * doses_per_day
+        per_dose, how, raised = givable_range(
+            knowledge, (reduced[0] / doses_per_day, reduced[1] / doses_per_day),
+            target.drug.name, target.route, release, market)
+        daily_low, daily_high = per_dose[0] * doses_per_day, per_dose[1] * doses_per_day
         steps.append(Step("rounding", (
             f"per dose {format_range((reduced[0] / doses_per_day, reduced[1] / doses_per_day), 'mg')} "
             f"rounded {how}: {format_range(per_dose, 'mg')} {schedule} = "
             f"{format_range((daily_low, daily_high))}")))
-        if per_low <= 0:
-            findings.append(Finding(
-                Severity.WARNING, "below-smallest-strength",
-                f"the low end ({significant(reduced[0] / doses_per_day, 3)} mg a dose) is below the "
-                f"smallest {market} strength of {target.drug.name} {release or ''} "
-                f"{target.route.value}; consider an immediate-release or liquid form",
-                "data/strengths.csv"))
+        unit_text = "mg a dose"
+    if raised is not None:
+        start = daily_low if per_dose is None else per_dose[0]
+        findings.append(Finding(
+            Severity.INFO, "below-smallest-strength",
+            f"the low end ({significant(raised, 3)} {unit_text}) is below the smallest {market} "
+            f"strength of {target.drug.name} {release or ''} {target.route.value}: the start is "
+            f"that strength, {significant(start, 3)} {unit_text}, within the computed range; for "
+            "a lower start use an immediate-release or liquid form".replace("  ", " "),
+            "data/strengths.csv"))
     target_final = attrs.evolve(target, release=release)
     rescue = rescue_for(target.drug, target.route, (daily_low, daily_high), market,
                         knowledge=knowledge)
@@ -401,6 +417,23 @@ def convert(
     return Rotation(target_final, chosen, tuple(scheduled), ome, cut, equianalgesic, reduced,
                     (daily_low, daily_high), per_dose, schedule, "mg/day", rescue, tuple(steps),
                     tuple(findings), bidirectional)
+
+
+def _unreduced_partners(knowledge: Knowledge, target: str, drugs: Iterable[str]) -> dict[str, str]:
+    """{drug: source} of the current opioids that convert to and from the target without a
+    reduction for incomplete cross-tolerance (``converts_unreduced_with`` in
+    ``drug_properties.csv``, either direction: diamorphine, a morphine prodrug, and morphine).
+
+    The same rows ``check`` reads for a switch between them; one source of truth for the pair."""
+    found: dict[str, str] = {}
+    for drug in drugs:
+        if drug == target:
+            continue
+        for a, b in ((drug, target), (target, drug)):
+            row = knowledge.drug_properties.get(a, "converts_unreduced_with")
+            if row is not None and row[0] == b:
+                found[drug] = row[1]
+    return found
 
 
 def _schedule_for(knowledge: Knowledge, target: Target, market: str,
@@ -458,9 +491,22 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
     else:
         name = patch_table or (market_patch.table if market_patch and market_patch.table
                                else "duragesic-us")
+    # the market's own first patch below the table (patch_low_start, market_rules.csv: the UK
+    # and EU labels' 12 mcg/h from 30 mg/day of oral morphine), the rows check reads
+    low_starts = ([r for r in knowledge.market_rules.of(market, "patch_low_start")
+                   if r.matches(drug, Route.TRANSDERMAL) and r.value is not None]
+                  if patch_table is None and market_patch is None else [])
     if market_patch is not None and market_patch.table == name:
         steps.append(Step("table", f"{name}: the patch table of --market {market} "
                                    f"({market_patch.statement}) [{market_patch.source}]"))
+    elif patch_table is None and drug == "fentanyl":
+        own = "" if not low_starts else (
+            f", with the {market.upper()} label's own first patch below it: " + "; ".join(
+                f"{r.value:g} mcg/h for {r.band.format('mg/day OME')} ({r.product}) [{r.source}]"
+                for r in low_starts))
+        borrowed = (f"; no {market.upper()} fentanyl patch table is shipped, so the US label's "
+                    "is borrowed" if market != "us" else "")
+        steps.append(Step("table", f"{name}: the US label's patch table{own}{borrowed}"))
     written = [b for b in knowledge.patch_bands if b.table == name and b.drug == drug
                and b.direction == "to_patch"]
     source_drug, source_route, amount = _patch_source(scheduled, written, ome)
@@ -468,6 +514,17 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
                     and b.from_route is source_route), key=lambda b: b.from_min)
     if not bands:
         raise RotationError(f"no to-patch table {name!r} for {drug} in data/patch_conversion.csv")
+    if low_starts and (source_drug, source_route) != ("morphine", Route.ORAL) and \
+            _band(bands, amount[0]) is None and amount[0] < bands[0].from_min:
+        # below the table's column for this drug: the market's own first patch is written in
+        # oral morphine equivalents, so the regimen is read through its OME
+        source_drug, source_route, amount = "morphine", Route.ORAL, ome
+        bands = sorted((b for b in written if b.from_drug == "morphine"
+                        and b.from_route is Route.ORAL), key=lambda b: b.from_min)
+    if low_starts and (source_drug, source_route) == ("morphine", Route.ORAL):
+        bands = sorted([*(attrs.evolve(bands[0], band=r.band, patch_mcg_h=float(r.value or 0),
+                                       source=r.source, notes=r.statement)
+                          for r in low_starts), *bands], key=lambda b: b.from_min)
     cut: Range = (0.0, 0.0)
     base = amount
     if reduction is not None:
@@ -479,6 +536,13 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
         steps.append(Step("reduction", f"none added: the {name} table is the label's "
                                        "conversion and already conservative"))
     chosen = [_band(bands, base[0]), _band(bands, base[1])]
+    if chosen[0] is None and base[0] < bands[0].from_min:
+        raise NoGivableDoseError(
+            f"{source_drug} {source_route.value} {format_range(base)} is below the smallest patch: "
+            f"the {name} table{f' with the {market.upper()} label' if low_starts else ''} "
+            f"starts at {bands[0].from_min:g} mg/day "
+            f"({bands[0].patch_mcg_h:g} mcg/h)"
+            f"{_lower_starts(knowledge, market, drug, ome[0])}")
     if chosen[0] is None:
         raise RotationError(
             f"{source_drug} {source_route.value} {format_range(base)} is outside the {name} table "
@@ -524,10 +588,20 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
                 f"{format_range((patch_ome, patch_ome))} OME by {table.id}, not below the current "
                 f"{format_range(ome)}; the label calls its table conservative, but watch for toxicity",
                 chosen[0].source))
+    own_start = next((r for r in low_starts if chosen[0].source == r.source), None)
     if drug == "fentanyl":
-        findings.extend(_patch_tolerance(knowledge, ome, patient, products))
+        tolerance = _patch_tolerance(knowledge, ome, patient, products)
+        if own_start is not None:  # the market's label gives this first patch, as check reads it
+            tolerance = [f for f in tolerance if f.code != "patch-not-tolerant"]
+            tolerance.append(Finding(Severity.INFO, "fentanyl-patch-low-ome", (
+                f"a first fentanyl patch of {given[0]:g} mcg/h from OME {format_range(ome)}: below "
+                f"the US label's 60 mg/day of opioid tolerance, but the {market.upper()} label "
+                f"and tables give {own_start.value:g} mcg/h for "
+                f"{own_start.band.format('mg/day OME')} ({own_start.product}): "
+                f"{own_start.statement}"), own_start.source))
+        findings.extend(tolerance)
     for band in {id(b): b for b in chosen if b is not None}.values():
-        if band.notes:
+        if band.notes and (band is not chosen[0] or own_start is None):
             findings.append(Finding(Severity.INFO, "patch-table-note", f"{name}: {band.notes}",
                                     band.source))
     new_ome, how = _patch_equivalent(table, drug, given, chosen[0], high_band)
@@ -537,6 +611,18 @@ def _to_patch(knowledge: Knowledge, target: Target, table: ConversionTable,
                                 f"old regimen: " + describe_rescue(rescue)))
     return Rotation(target, table, scheduled, ome, cut, rates, rates, given, given, schedule,
                     "mcg/h", rescue, tuple(steps), tuple(findings), bidirectional=False)
+
+
+def _lower_starts(knowledge: Knowledge, market: str, drug: str, ome: float) -> str:
+    """What to do below the smallest patch: stay on the current opioid, or the other markets
+    whose label gives a first patch for this oral morphine equivalent (``patch_low_start``)."""
+    rows = [r for r in knowledge.market_rules.rows if r.rule == "patch_low_start"
+            and r.market != market and r.matches(drug, Route.TRANSDERMAL) and r.value is not None
+            and r.band.contains(ome)]
+    other = "".join(f"; or, where that label applies, --market {r.market}: {r.value:g} mcg/h for "
+                    f"{r.band.format('mg/day OME')} ({r.product})" for r in rows)
+    return (". Stay on the oral or parenteral opioid and titrate until the dose reaches the "
+            f"table{other}")
 
 
 def _patch_equivalent(table: ConversionTable, drug: str, given: Range, low_band: PatchBand,
