@@ -1453,9 +1453,8 @@ FRESH119_STILL_WARNED = {
 # beside epidural ropivacaine) by iv-lidocaine-other-local-anaesthetic (Foo et al. 2021).
 # The round's usual epidurals and infiltrations (BN16-BN24, BN41, BN42, BN47-BN49) stay quiet.
 FRESH120_LEFT = {
-    "BM03": "epidural fentanyl 250 micrograms/h with bupivacaine (au): no sourced epidural "
-            "fentanyl rate maximum and no neuraxial fentanyl factor in any shipped table (only "
-            "ward-practice summaries and one series were seen)",
+    # BM03 (epidural fentanyl 250 micrograms/h with bupivacaine, au): caught by fix177 —
+    # opioid-naive-start (naive-start fentanyl epidural 50 mcg/h, Fischer 1988; US row borrowed)
     "BM26": "IV fentanyl 100 micrograms prn beside 25 micrograms/h (jp): 17% of the day, within "
             "every source's share; JSPM's one hour's amount is a point, not a ceiling, and judging "
             "by it warned on ordinary jp rows of earlier rounds written from Japanese sources (1.2-4.8 h)",
@@ -2076,12 +2075,9 @@ FRESH160_STILL_WARNED = {
              "the FOI copy's first page; only the US and Singapore OxyContin labels)"),
 }
 FRESH161_LEFT = {
-    "HS04": ("epidural fentanyl 400 mcg/h, naive (eu): only opioid-dose-range-not-checked — fix161 "
-             "left it: the usual epidural fentanyl rates (2 mcg/mL at 4-15 mL/h) were seen only in "
-             "AI-written summaries, no label or guideline text, so no range was shipped; fix165 "
-             "searched again (ANZCA/FPM, FPM/RCoA epidural guidance, hospital protocols): the "
-             "rates were again seen only in AI-written summaries and a trial's methods, no "
-             "guideline text"),
+    # HS04 (epidural fentanyl 400 mcg/h, naive, eu): caught by fix177 — opioid-naive-start
+    # (naive-start fentanyl epidural 50 mcg/h, the Fischer 1988 postoperative series; US row
+    # borrowed; fix161 and fix165 had seen the rates only in summaries)
     # HS32 (epidural lidocaine 600 mg, uk): caught by fix161 — lidocaine-single-dose-above-max
     # (the UK SmPC's 200 mg a dose; the US label's 300 mg and 4.5 mg/kg)
     "HS33": ("intrathecal levobupivacaine 50 mg (uk): only dose-not-checked — fix161 left it: the "
@@ -2372,25 +2368,39 @@ FRESH176_STILL_WARNED = {
 }
 
 FRESH177_LEFT = {
-    "JL10": ("epidural fentanyl 75 mcg/h, opioid-naive (eu): only opioid-dose-range-not-checked — "
-             "first run (no epidural fentanyl rate row; as round 161's HS04)"),
-    "JL11": "epidural sufentanil 30 mcg/h, opioid-naive (eu): silent — first run",
-    "JL15": ("epidural bupivacaine 15 mg/h left running intrathecally (eu): silent — first run (no "
-             "intrathecal bupivacaine rate row)"),
+    # JL10 (epidural fentanyl 75 mcg/h, opioid-naive, eu): caught by fix177 — opioid-naive-start
+    # (opioid_dose_ranges.csv naive-start fentanyl epidural 50 mcg/h: Fischer 1988 postoperative
+    # series, 10 mcg/mL at 5 mL/h; the US row borrowed for the EU); round 161's HS04 with it
+    # JL11 (epidural sufentanil 30 mcg/h, opioid-naive, eu): caught by fix177 — opioid-naive-start
+    # (naive-start sufentanil epidural 10 mcg/h: Broekema 1996, 614 patients, 1 mcg/mL at 6-10 mL/h)
+    "JL15": ("epidural bupivacaine 15 mg/h left running intrathecally (eu): silent — first run; "
+             "fix177 left it: the spinal labels' single dose (10-20 mg) is not a rate, the "
+             "intrathecal pump day of the Polyanalgesic Consensus was not seen, and the neuraxial "
+             "route ratio's source is about opioids, not local anaesthetics"),
     "JL26": ("intrathecal morphine 0.5 mg/day with oral morphine 30 mg PRN up to 6 a day (us): only "
-             "rescue-share-not-checked — first run (no table converts intrathecal morphine)"),
+             "rescue-share-not-checked — first run; fix177 left it: oral to intrathecal ratios run "
+             "from 10:1 to 300:1 (PMID 15055516), and at the most lenient (300:1, 150 mg OME) the "
+             "30 mg rescue is 20%, within the 10-20% share: no sourced reading flags it"),
     "JL28": ("intrathecal morphine 1 mg/day with Sevredol 40 mg PRN up to 6 a day (eu): silent — "
-             "first run"),
+             "first run; fix177 left it: at 300:1 (300 mg OME) 40 mg is 13%, within the share"),
     "JL29": ("epidural morphine 4 mg/day with SC hydromorphone 8 mg PRN, hospice at 78 (us): silent — "
-             "first run"),
+             "first run; fix177 left it: no table converts epidural morphine and the published "
+             "neuraxial ratios disagree too widely to judge a share"),
     "JL40": ("warfarin with an epidural morphine/bupivacaine catheter, hospice (uk): only "
-             "neuraxial-catheter-anticoagulant-not-judged information — first run"),
+             "neuraxial-catheter-anticoagulant-not-judged information — first run; fix177 left it: "
+             "the catheter rule turns on the INR (< 1.5 to remove), which a dose does not give and "
+             "mpsdose does not read, and long-term tunnelled palliative catheters are managed case by "
+             "case"),
 }
 FRESH177_STILL_WARNED = {
-    "JM27": ("MST 120 to 60 mg/day with epidural morphine 1.5 mg/day added (uk): opioid-route-change — "
-             "first run"),
+    # JM27 (MST 120 to 60 mg/day with epidural morphine 1.5 mg/day added, uk): quiet after fix177 —
+    # the route change judges the part moved (60 mg oral to 1.5 mg epidural, within the 3 mg/day of
+    # the 20:1 most lenient reading) when the same drug stays by the old route
     "JM37": ("naloxone 0.4 mg IV PRN beside intrathecal morphine (us): naloxone-single-dose-above-max "
-             "(the 100-200 microgram first dose for patients on long-term opioids) — first run"),
+             "(the 100-200 microgram first dose for patients on long-term opioids) — first run; "
+             "fix177 kept it: the patient is opioid-tolerant, the population of the NHS alert; the "
+             "neuraxial morphine labels' 0.4 mg is the overdose dose for any patient, not a dose "
+             "chosen for one on long-term opioids"),
 }
 
 FRESH178_LEFT: dict[str, str] = {}

@@ -3628,6 +3628,13 @@ def _route_changes(k: Knowledge, before_items: Sequence[tuple[Item, str, float]]
             new_mg = sum(mg for _, d, mg in after_items if d == drug)
             found.extend(_from_patch(k, drug, route, delivered, new_mg))
             continue
+        kept = sum(mg for i, d, mg in after_items if d == drug and i.route in old_routes)
+        if neuraxial and per == "day" and 0 < kept < old_mg * 0.9:
+            # a neuraxial start beside a reduced systemic day: the part moved is judged
+            moved = sum(mg for i, d, mg in after_items if d == drug and i.route not in old_routes)
+            found.extend(_neuraxial_excess(k, drug, old_routes, top, route, old_mg - kept,
+                                           moved, unit, kept=kept))
+            continue
         if new_mg < old_mg * 0.9:
             if neuraxial:  # reduced, but by less than the route ratios: still above equivalence
                 found.extend(_neuraxial_excess(k, drug, old_routes, top, route, old_mg,
@@ -3756,13 +3763,19 @@ def _neuraxial_switch(k: Knowledge, tables: Sequence[str],
 
 
 def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int, route: Route,
-                      old_mg: float, new_mg: float, unit: str) -> list[Finding]:
+                      old_mg: float, new_mg: float, unit: str, *,
+                      kept: float = 0.0) -> list[Finding]:
     """A move to an epidural or intrathecal route whose mg is reduced, but by less than the
     published route ratios: above the equivalent of the old dose even at their most lenient
     reading. Each step of :data:`_ROUTE_RANK` is read at its rule's ratio: enteral to parenteral
     at ``opioid-route-change`` (2, the smaller of the published 2-3), each neuraxial step at
     ``opioid-route-change-neuraxial`` (10: IV 100 : epidural 10 : intrathecal 1), so oral
-    morphine 60 mg/day is at most 0.3 mg/day intrathecally (Krames' 300:1 would say 0.2)."""
+    morphine 60 mg/day is at most 0.3 mg/day intrathecally (Krames' 300:1 would say 0.2).
+
+    ``kept`` [mg/day]: the part of the old day that stays by the old routes (an epidural started
+    and the oral day halved): then ``old_mg`` is the part moved (the old day less what is kept)
+    and ``new_mg`` the neuraxial day that replaces it, so a planned partial move is read as what
+    it is, not as the whole day moved to the stronger route (issue 13 round 177)."""
     systemic = _rule(k, "opioid-route-change", threshold=True)
     spinal = _rule(k, "opioid-route-change-neuraxial", threshold=True)
     assert systemic.threshold is not None and spinal.threshold is not None
@@ -3772,10 +3785,12 @@ def _neuraxial_excess(k: Knowledge, drug: str, old_routes: set[Route], top: int,
     allowed = old_mg / ratio
     if new_mg <= allowed * (1 + _TOLERANCE):
         return []
+    part = (f" (the part moved; the other {significant(kept, 4)} {unit} stays by the same route)"
+            if kept > 0 else "")
     return [_ruled(k, "opioid-route-change", (
         f"{drug} from {'/'.join(sorted(r.value for r in old_routes))} "
-        f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}: "
-        f"{significant(new_mg / allowed, 3)} times the {significant(allowed, 3)} {unit} the route "
+        f"{significant(old_mg, 4)} {unit} to {route.value} {significant(new_mg, 4)} {unit}"
+        f"{part}: {significant(new_mg / allowed, 3)} times the {significant(allowed, 3)} {unit} the route "
         f"ratios give at their most lenient reading (oral to parenteral "
         f"{systemic.threshold:g}:1, each neuraxial step {spinal.threshold:g}:1: "
         f"{significant(ratio, 4)}:1 in all)"), rule=spinal)]
