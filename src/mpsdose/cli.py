@@ -772,7 +772,13 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    epidural or intrathecal item (neuraxial-antiplatelet: stop it days
                    before a block; aspirin or an NSAID alone is quiet); an anticoagulant
                    with an antiplatelet (STOPP; info for a label's own pair: rivaroxaban
-                   2.5 mg twice daily with aspirin 75-100 mg)
+                   2.5 mg twice daily with aspirin 75-100 mg); a regular antimuscarinic
+                   (hyoscine, glycopyrronium, cyclizine) with a regular prokinetic
+                   (metoclopramide, domperidone: antimuscarinic-prokinetic); two or more
+                   strong anticholinergics (Beers list: promethazine, hyoscine
+                   hydrobromide, olanzapine …) from 65 (anticholinergic-combination-older);
+                   a regular strong opioid and no regular laxative (strong-opioid-no-laxative,
+                   NICE CG140: info, since a check may hold one order of a chart)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
                    regular use = warning, info where given only as needed or where every

@@ -976,10 +976,11 @@ FRESH68_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
 FRESH68_STILL_WARNED = {
     "FB09": "oral morphine 30 mg/day to SC alfentanil 1 mg/24 h (uk): unreduced at SPCG's "
             "alfentanil factor (as YB08, LB08)",
-    "FB36": "haloperidol 1 mg SC every 4 hours as needed in a hospice (us): 6 mg/day at most, "
-            "above a palliative usual 5 mg/day (as KB05 before end-of-life care); eTG gives the "
-            "same 0.5-1 mg 4-hourly PRN with 'Maximum dose 5 mg daily', so left (fix6768)",
 }
+# FB36 (haloperidol 1 mg SC every 4 hours as needed in a hospice, us) no longer warns
+# (fixcombos, audit finding 13): an as-needed order with no max N/day is counted at 3 doses a day
+# (eTG, the usual-range count), not at every dose its interval allows; 3 mg is within eTG's
+# 'Maximum dose 5 mg daily', and haloperidol-max-not-checked says the PRN maximum is not written.
 
 # -- the sixty-ninth and seventieth held-out rounds (written and committed before check ran) --
 FRESH69_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
@@ -1700,14 +1701,11 @@ FRESH137_LEFT: dict[str, str] = {
     # anticoagulant-ssri, the warfarin label's section 7.3 Table 3 (SSRIs and SNRIs increase
     # bleeding risk; 'closely monitor')
 }
-FRESH137_STILL_WARNED = {
-    "FH50": "haloperidol 1.5 mg sc q4h prn with no daily maximum (uk hospice, 77): "
-            "haloperidol-above-max, up to 9 mg/day against the palliative 5 mg/24 h. Kept "
-            "(fix137): the figures seen give 5 mg in 24 h for delirium in older patients (the "
-            "BNF's, quoted in the shipped row; secondary summaries: 5 mg daily in the elderly, "
-            "10 mg in younger adults); no UK source seen lets a 77-year-old's as-needed SC "
-            "doses reach 9 mg, and the order writes no daily maximum",
-}
+FRESH137_STILL_WARNED: dict[str, str] = {}
+# FH50 (haloperidol 1.5 mg sc q4h prn with no daily maximum, uk hospice, 77) no longer warns
+# (fixcombos, audit finding 13): an as-needed order with no max N/day is counted at 3 doses a day
+# (eTG, the usual-range count), 4.5 mg within the BNF's 5 mg in 24 h for delirium in older
+# patients; haloperidol-max-not-checked says (info) that the order writes no daily maximum.
 FRESH138_LEFT: dict[str, str] = {}
 # Quiet after fix138: FK04 (au, COPD) MR morphine 10 to 20 mg once daily, eTG's breathlessness
 # regimen (10 mg once daily, adjusted weekly to at most 30 mg) in the 10 mg steps of the trial

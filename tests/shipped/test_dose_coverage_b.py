@@ -266,13 +266,17 @@ def test_haloperidol_as_needed_at_the_end_of_life_is_held_to_the_dying_patients_
     # the palliative delirium guidelines' usual 5 mg/24 h holds everywhere but in the last days
     # of life, where EJHP 2012 (up to 2 x 5 mg, 'or more') and a last-days guideline (max
     # 10 mg/24 h) set the day (setting_limits.csv); above it is a warning, never an error
-    prn = "haloperidol 1 mg sc q4h prn"  # at most 6 mg/day
+    # (fixcombos: a PRN order is counted at its written max N/day; with none written, at 3 doses
+    # a day, not at every dose its interval allows, so the maximum is written here)
+    prn = "haloperidol 1 mg sc q4h prn max 6/day"  # at most 6 mg/day
     for setting in (None, "hospice", "palliative"):
         patient = attrs.evolve(ADULT, setting=setting) if setting else ADULT
         assert [f.code for f in _raised(_check(prn, patient))] == ["haloperidol-above-max"]
+        # no maximum written: 3 doses (3 mg) are within 5 mg/24 h, so it is said not checked
+        assert not _raised(_check("haloperidol 1 mg sc q4h prn", patient))
     dying = attrs.evolve(ADULT, setting="end-of-life")
     assert not _raised(_check(prn, dying))
-    above = [f for f in _raised(_check("haloperidol 3 mg sc q4h prn", dying))
+    above = [f for f in _raised(_check("haloperidol 3 mg sc q4h prn max 6/day", dying))
              if f.code == "haloperidol-above-max"]
     assert [f.severity for f in above] == [Severity.WARNING]
     assert "10 mg/day" in above[0].message and "Eur J Hosp Pharm 2012" in above[0].source

@@ -98,6 +98,7 @@ from mpsdose.model.regimen import (
     PATIENT_BOUNDS,
     Course,
     Hepatic,
+    Ingredient,
     Item,
     Patient,
     Regimen,
@@ -215,7 +216,8 @@ def _limit_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     applying += _across_routes(k, applying, items)
     measured: list[_Measured] = []
     for row in applying:
-        measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying)))
+        measured.extend(_one_limit(items, row, patient, _own_release_rows(row, applying),
+                                   _rule(k, "usual-palliative-range", threshold=True).threshold))
     measured = [_stepped_down(m, applying, patient) for m in measured]
     found = _strictest(measured, applying, patient, market)
     found.extend(_below_every_band(rows, patient))
@@ -483,8 +485,56 @@ def _own_release_rows(row: DoseLimit, applying: Sequence[DoseLimit]) -> frozense
         and (other.when, other.scope, other.settings) == (row.when, row.scope, row.settings))
 
 
+def _uncounted(item: Item, ingredient: Ingredient) -> bool:
+    """Whether :func:`_limit_daily` leaves an item's ingredient out of a day's total: its
+    amount is not known, or it is as needed with no ``max N/day``."""
+    return item.daily(ingredient) is None or (item.prn and item.max_prn_per_day is None)
+
+
+def _usual_prn_day(items: Sequence[Item], drug: str, limit: DoseLimit,
+                   prn_doses: float | None) -> tuple[float, int] | None:
+    """([mg/day], how many orders) of a limit's drug from its as-needed items with no
+    ``max N/day``, a known dose and a frequency, each counted at ``prn_doses`` doses a day or
+    fewer where its frequency allows fewer; None where there is none or no count is given."""
+    if prn_doses is None:
+        return None
+    total, orders = 0.0, 0
+    for item in items:
+        if not item.listed or not item.prn or item.max_prn_per_day is not None:
+            continue
+        if limit.route is not None and item.route is not limit.route:
+            continue
+        if limit.release is not None and (item.release or "ir") != limit.release:
+            continue
+        for ingredient in item.ingredients:
+            dose = item.per_dose(ingredient)
+            if ingredient.drug.name != drug or dose is None:
+                continue
+            allowed = item.schedule.doses_per_day
+            if allowed is None:  # no frequency (once, or none written): not counted, as before
+                continue
+            total += dose * min(prn_doses, allowed)
+            orders += 1
+    return (total, orders) if orders else None
+
+
+def _limit_daily(items: Sequence[Item], drug: str, route: Route | None,
+                 release: str | None) -> tuple[float, bool]:
+    """(daily amount [mg/day], complete?) of one drug for a maximum: as :func:`drug_daily`, but
+    an as-needed item with no ``max N/day`` is not counted (``complete`` is then False): its
+    frequency ("q1h prn") says how soon a dose may be repeated, not how many doses a day will be
+    given, so a day of 24 doses is no total to judge (the usual-range rule counts a few PRN
+    doses; here the maximum is said not checked, and one PRN dose above a day's maximum is still
+    above it, :func:`_largest_uncounted_prn_dose`)."""
+    stated = [item for item in items if not (item.prn and item.max_prn_per_day is None)]
+    unstated = [item for item in items if item.prn and item.max_prn_per_day is None]
+    daily, complete = drug_daily(stated, drug, route, release)
+    uncounted, known = drug_daily(unstated, drug, route, release)
+    return daily, complete and known and uncounted == 0
+
+
 def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[float] | None:
-    """The doses [mg] of the single-dose (``once``) items that :func:`drug_daily` could not
+    """The doses [mg] of the single-dose (``once``) items that :func:`_limit_daily` does not
     count for a limit's drug, route and release, where every uncounted item is one with a
     known dose; None where any other item (a PRN dose with no maximum, a dose not known) is
     uncounted."""
@@ -495,7 +545,7 @@ def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[fl
         if limit.release is not None and (item.release or "ir") != limit.release:
             continue
         for ingredient in item.ingredients:
-            if ingredient.drug.name != drug or item.daily(ingredient) is not None:
+            if ingredient.drug.name != drug or not _uncounted(item, ingredient):
                 continue
             dose = item.per_dose(ingredient)
             if item.schedule.kind is not ScheduleKind.ONCE or dose is None:
@@ -506,7 +556,7 @@ def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[fl
 
 def _largest_uncounted_prn_dose(items: Sequence[Item], drug: str,
                                 limit: DoseLimit) -> float | None:
-    """The largest known dose [mg] of the PRN items that :func:`drug_daily` could not count
+    """The largest known dose [mg] of the PRN items that :func:`_limit_daily` does not count
     (no PRN maximum a day) for a limit's drug, route and release; None where there is none."""
     doses: list[float] = []
     for item in items:
@@ -516,7 +566,7 @@ def _largest_uncounted_prn_dose(items: Sequence[Item], drug: str,
         if limit.release is not None and (item.release or "ir") != limit.release:
             continue
         for ingredient in item.ingredients:
-            if ingredient.drug.name != drug or item.daily(ingredient) is not None:
+            if ingredient.drug.name != drug or not _uncounted(item, ingredient):
                 continue
             dose = item.per_dose(ingredient)
             if dose is not None:
@@ -525,16 +575,22 @@ def _largest_uncounted_prn_dose(items: Sequence[Item], drug: str,
 
 
 def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
-               own_release: frozenset[str] = frozenset()) -> list[_Measured]:
+               own_release: frozenset[str] = frozenset(),
+               prn_doses: float | None = None) -> list[_Measured]:
     """The measurements of one limit row; ``own_release``: the releases whose single doses a
-    row of their own judges instead (:func:`_own_release_rows`)."""
+    row of their own judges instead (:func:`_own_release_rows`); ``prn_doses``: how many doses
+    a day an as-needed item with no ``max N/day`` is counted at (never more than its interval
+    allows; ``usual-palliative-range``'s 3, eTG: more than 3 as-required doses in 24 h call for
+    regular therapy), so that a day above the maximum even at those few doses is above it,
+    while a day reached only at the interval's count (q1h: 24) is not judged."""
     found: list[_Measured] = []
     drug = limit.drug
     counted = limit.dose_unit  # "mg", or "units" for a heparin: never mixed, never converted
     where = f" ({limit.route.value})" if limit.route else ""
-    daily, complete = drug_daily(items, drug, limit.route, limit.release)
+    daily, complete = _limit_daily(items, drug, limit.route, limit.release)
     with_prn = " (PRN at their maximum)" if any(
-        item.prn for item in items if drug in {d.name for d in item.drugs}) else ""
+        item.prn and item.max_prn_per_day is not None
+        for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
     if limit.max_daily_mg is not None:
         ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} {counted}/day"))
@@ -590,6 +646,17 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                     f"{drug}{where} at least {significant(least, 4)} {counted}/day (the day of one "
                     f"PRN dose of {significant(prn_dose, 4)} {counted}, no PRN maximum given)")))
                 continue
+            usual = _usual_prn_day(items, drug, limit, prn_doses)
+            if usual is not None and daily + usual[0] > ceiling * (1 + _TOLERANCE):
+                # even a few doses a day of the PRN order (no maximum written) cross the maximum:
+                # a scheduled dose of the drug beside a PRN product that also holds it (a
+                # hydrocodone/acetaminophen tablet beside regular acetaminophen)
+                least = daily + usual[0]
+                found.append(_Measured(limit, "daily", "above", least, ceiling, text, (
+                    f"{drug}{where} at least {significant(least, 4)} {counted}/day (its PRN "
+                    f"order{'s' if usual[1] > 1 else ''} counted at {prn_doses:g} doses a day, "
+                    "no PRN maximum given)")))
+                continue
             if singles is not None:
                 # only single doses (once, stat) are uncounted: their dose is known, but a
                 # single dose is no schedule, so it has no day of its own to judge
@@ -598,6 +665,8 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                 reason = (f"{what} ({given}, once) {'has' if len(singles) == 1 else 'have'} no "
                           "day of its own to judge (its dose was judged against the per-dose "
                           "limits, where they exist), so the")
+            elif usual is not None:
+                reason = "no PRN maximum (max N/day) is written for its as-needed order, so the"
             else:
                 reason = "a PRN maximum or a dose is not known, so the"
             found.append(_Measured(limit, "daily", "unknown", daily, ceiling, text,
@@ -1046,6 +1115,18 @@ def _hepatic_met(k: Knowledge, items: Sequence[Item], opioids: Sequence[str],
     return list(dict.fromkeys(rows))
 
 
+def _nsaid_renal_rule(k: Knowledge, patient: Patient) -> SafetyRule:
+    """The ``nsaid-renal`` row whose words fit the patient: the Beers Criteria's ("in older
+    adults") from the Beers age (``nsaid-age``'s threshold, 65), else the first row with a
+    threshold from another source (a guideline for every adult), so that a 40-year-old is not
+    told what holds "in older adults"; the first row where there is no other."""
+    rows = [row for row in k.safety_rules.all("nsaid-renal") if row.threshold is not None]
+    older = _rule(k, "nsaid-age", threshold=True).threshold
+    if patient.age is not None and older is not None and patient.age >= older:
+        return rows[0]
+    return next((row for row in rows if "Beers" not in row.source), rows[0])
+
+
 def _classes(items: Sequence[Item], drug_class: str) -> list[str]:
     return sorted({d.name for item in items if item.listed for d in item.drugs
                    if d.drug_class == drug_class})
@@ -1076,7 +1157,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             "gastroprotection"))
     if nsaids:
         found.extend(_bleeding(k, items, nsaids, protective))
-        rule = _rule(k, "nsaid-renal", threshold=True)
+        rule = _nsaid_renal_rule(k, patient)
         assert rule.threshold is not None
         below = _crcl_below(k, patient, rule.threshold)
         if below is None:
@@ -1225,6 +1306,9 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     if anticoagulants and antiplatelets:
         found.append(_anticoagulant_antiplatelet(k, items, anticoagulants, antiplatelets))
     found.extend(_anticholinergic_older(k, items, patient))
+    found.extend(_antimuscarinic_prokinetic(k, items))
+    found.extend(_anticholinergic_combination_older(k, items, patient))
+    found.extend(_opioid_no_laxative(k, items))
     if benzodiazepines and not opioids:  # with an opioid, the combination's rules judge it
         found.extend(_benzodiazepine_older(k, items, benzodiazepines, patient))
     hypnotics = _classes(items, "hypnotic")
@@ -2074,6 +2158,70 @@ def _anticholinergic_older(k: Knowledge, items: Sequence[Item],
                    f"{', '.join(drugs)} at age {patient.age:g}", rule=rule, patient=patient)]
 
 
+def _regular_with_property(k: Knowledge, items: Sequence[Item], name: str) -> list[str]:
+    """The drugs with a property in ``drug_properties.csv`` given regularly (not as needed)."""
+    return sorted({d.name for item in items if item.listed and not item.prn for d in item.drugs
+                   if k.drug_properties.get(d.name, name) is not None})
+
+
+def _antimuscarinic_prokinetic(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """An antimuscarinic (``antimuscarinic``: the hyoscines, glycopyrronium, cyclizine) given
+    regularly with a prokinetic (``prokinetic``: metoclopramide, domperidone) given regularly:
+    a warning naming both (``antimuscarinic-prokinetic``; palliative guidance: do not combine a
+    prokinetic with an anticholinergic, which blocks its cholinergic prokinetic effect). An
+    as-needed order on either side is not counted: an anticipatory PRN (hyoscine for secretions
+    beside an antiemetic) is the palliative practice, not the combination the guidance means."""
+    antimuscarinics = _regular_with_property(k, items, "antimuscarinic")
+    prokinetics = [d for d in _regular_with_property(k, items, "prokinetic")
+                   if d not in antimuscarinics]
+    if not antimuscarinics or not prokinetics:
+        return []
+    return [_ruled(k, "antimuscarinic-prokinetic",
+                   f"the antimuscarinic {', '.join(antimuscarinics)} with the prokinetic "
+                   f"{', '.join(prokinetics)}")]
+
+
+def _anticholinergic_combination_older(k: Knowledge, items: Sequence[Item],
+                                       patient: Patient) -> list[Finding]:
+    """Two or more drugs with strong anticholinergic properties (``strong_anticholinergic``: the
+    Beers Criteria's Table 7 drugs in the catalogue) from 65, as-needed orders included: a
+    warning (``anticholinergic-combination-older``); in hospice and end-of-life care, which the
+    Beers Criteria exclude, information (:func:`_ruled`). Age not given: said once, as info."""
+    drugs = _with_property(k, items, "strong_anticholinergic")
+    if len(drugs) < 2:
+        return []
+    rule = _rule(k, "anticholinergic-combination-older", threshold=True)
+    assert rule.threshold is not None
+    if patient.age is None:
+        return [Finding(Severity.INFO, "anticholinergic-combination-older-not-checked",
+                        f"{', '.join(drugs)}: {len(drugs)} drugs with strong anticholinergic "
+                        f"properties; age not given, so the Beers Criteria ({rule.threshold:g} "
+                        "and older) were not checked", rule.source)]
+    if patient.age < rule.threshold:
+        return []
+    return [_ruled(k, "anticholinergic-combination-older",
+                   f"{len(drugs)} drugs with strong anticholinergic properties together "
+                   f"({', '.join(drugs)}) at age {patient.age:g}", rule=rule, patient=patient)]
+
+
+def _opioid_no_laxative(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """A strong opioid (an opioid without a ``who_step`` 2 row) given regularly and no regular
+    laxative (class ``laxative``) in the regimen: information (``strong-opioid-no-laxative``, NICE
+    CG140), never a warning, since a check often holds one order of a longer chart."""
+    strong = sorted({d.name for item in items if item.listed and not item.prn
+                     for d in item.drugs if d.is_opioid
+                     and _property_value(k, d.name, "who_step") != "2"})
+    if not strong or any(not item.prn for item in items if item.listed
+                         and any(d.drug_class == "laxative" for d in item.drugs)):
+        return []
+    prn = sorted({d.name for item in items if item.listed and item.prn
+                  for d in item.drugs if d.drug_class == "laxative"})
+    held = (f"only the as-needed laxative {', '.join(prn)}" if prn else "no laxative")
+    return [_ruled(k, "strong-opioid-no-laxative",
+                   f"the strong opioid {', '.join(strong)} is given regularly and the regimen "
+                   f"holds {held}")]
+
+
 def _benzodiazepine_older(k: Knowledge, items: Sequence[Item], benzodiazepines: list[str],
                           patient: Patient) -> list[Finding]:
     """A benzodiazepine from 65 (the Beers Criteria: avoid; they exclude hospice and end-of-life
@@ -2529,10 +2677,12 @@ def _steroid_findings(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     if single_low > 0:
         said.append(f"{_amount(single_low, single_high)} mg as a single dose (once; its day's "
                     "total is not known)")
-    found = [Finding(Severity.INFO, "corticosteroid-dexamethasone-equivalent",
-                     f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {' and '.join(said)} "
-                     f"(table {table})" + (f"; no equivalent for {', '.join(missing)}"
-                                           if missing else ""), source)]
+    # dexamethasone alone is its own equivalent: "dexamethasone ≈ dexamethasone" says nothing
+    found = [] if steroids == ["dexamethasone"] else [Finding(
+        Severity.INFO, "corticosteroid-dexamethasone-equivalent",
+        f"corticosteroids {', '.join(steroids)} ≈ dexamethasone {' and '.join(said)} "
+        f"(table {table})" + (f"; no equivalent for {', '.join(missing)}" if missing else ""),
+        source)]
     rule = _rule(k, "corticosteroid-dexamethasone-equivalent", threshold=True)
     assert rule.threshold is not None
     if low > rule.threshold:

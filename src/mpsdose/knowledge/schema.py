@@ -749,7 +749,9 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "serotonin_reuptake_inhibitor_bleeding",
                                                  "daily_maximum_all_routes",
                                                  "opioid_agonism",
-                                                 "antiplatelet_labelled_regimen")),
+                                                 "antiplatelet_labelled_regimen",
+                                                 "antimuscarinic", "prokinetic",
+                                                 "strong_anticholinergic")),
         Column("value", doc="opioid_agonism: 'mixed' (a mixed agonist-antagonist, judged by "
                             "opioid-mixed-agonist-antagonist beside or after a full agonist) or "
                             "'partial' (a partial agonist, judged by its own rules); an opioid "
