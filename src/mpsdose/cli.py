@@ -488,7 +488,9 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
     schedule and the rescue dose. Ranges are carried through; the low end is the suggested start.
     Both ends are rounded by one product, never to 0: a low end below its smallest strength
     starts at that strength where it lies in the range. Where no strength or patch is small
-    enough, the command says what to do and exits 1 (the input was understood).
+    enough, the command says what to do and exits 1 (the input was understood). From a patch,
+    a step says how slowly its drug falls after removal and when the sources start the new
+    opioid (data/rotation_rules.csv).
 
     \b
     Examples:
@@ -525,7 +527,10 @@ def methadone(items: tuple[str, ...], file: str | None, state: str | None, metho
               fmt: str) -> None:
     """Methadone starting dose by the published methods, side by side, with caps and warnings.
 
-    The methods disagree by up to an order of magnitude; none is given as "the" answer.
+    The methods disagree by up to an order of magnitude; none is given as "the" answer. Where
+    a method's source reduces the dose its ratio gives (Ayonrinde-type table 25-50%, MSD six
+    tiers 75-90%: data/methadone_methods.csv), the start is the reduced dose, a range, per dose
+    rounded down; "Computed" and the steps show ratio − reduction = start.
 
     \b
     Examples:

@@ -61,7 +61,8 @@ class MethodResult(Value):
     method, title
         The method's id (one of :data:`METHODS`) and name.
     daily_uncapped
-        (low, high) before the cap [mg/day]; None for a PRN method.
+        (low, high) before the cap, after the method's own reduction where its source gives one
+        [mg/day]; None for a PRN method.
     daily
         (low, high) the starting daily dose after the cap [mg/day]; None for a PRN method.
     per_dose
@@ -78,6 +79,12 @@ class MethodResult(Value):
         True where more OME never gives less methadone (False for the tiered tables).
     schedule
         The day-by-day plan (the three-day switch).
+    equianalgesic
+        (low, high) the dose the method's ratio or percentage gives, before its own reduction
+        [mg/day]; None where the method has no reduction step.
+    reduction
+        (low, high) the fraction the method's source then takes off (Ayonrinde-type table
+        25-50%, MSD six tiers 75-90%); None where the source gives none.
     """
 
     method: str
@@ -91,6 +98,8 @@ class MethodResult(Value):
     source: str
     monotone: bool  #: True where more OME never gives less methadone
     schedule: tuple[str, ...] = ()  #: day-by-day plan (the three-day switch)
+    equianalgesic: Range | None = None  #: before the method's own reduction [mg/day]
+    reduction: Range | None = None  #: the fraction the method's source takes off (low, high)
 
     @property
     def daily_dose_mg(self) -> float | None:
@@ -185,8 +194,10 @@ def _tiered(k: Knowledge, method: str, ome: Range, market: str) -> MethodResult 
     rows = [tier for tier in k.methadone_tiers if tier.method == method]
     if not rows:
         return None
-    ends = []
-    warnings = []
+    ends: list[Range] = []
+    equianalgesic: list[Range] = []
+    cuts: list[Range | None] = []
+    warnings: list[str] = []
     for value in ome:
         tier = next((t for t in rows if t.applies_to(value)), None)
         if tier is None:
@@ -196,19 +207,38 @@ def _tiered(k: Knowledge, method: str, ome: Range, market: str) -> MethodResult 
             return MethodResult(method, _TITLES.get(method, method), None, None, (0.0, 0.0),
                                 "", None, tuple(warnings), rows[0].source, False)
         if tier.percent is not None:
-            ends.append((value * tier.percent[0] / 100, value * tier.percent[1] / 100))
+            end = (value * tier.percent[0] / 100, value * tier.percent[1] / 100)
         else:
             assert tier.ratio is not None
-            ends.append((value / tier.ratio[1], value / tier.ratio[0]))
+            end = (value / tier.ratio[1], value / tier.ratio[0])
+        equianalgesic.append(end)
+        cut = tier.reduction or (0.0, 0.0)
+        cuts.append(tier.reduction)
+        # the most taken off gives the low end, the least the high end
+        ends.append((end[0] * (1 - cut[1]), end[1] * (1 - cut[0])))
         if tier.notes and tier.notes not in warnings:
             warnings.append(tier.notes)
     daily = (min(ends[0][0], ends[1][0]), max(ends[0][1], ends[1][1]))
+    computed = (min(equianalgesic[0][0], equianalgesic[1][0]),
+                max(equianalgesic[0][1], equianalgesic[1][1]))
+    given = [cut for cut in cuts if cut is not None]
+    reduction = None
+    if given:
+        reduction = (min(cut[0] for cut in given), max(cut[1] for cut in given))
+        if len(given) < len(cuts):  # one end's tier has no reduction: say the range as is
+            reduction = (0.0, reduction[1])
+        warnings.insert(0, f"{format_range(computed)} by the ratio, then reduced by "
+                           f"{significant(reduction[0] * 100, 3)}–"
+                           f"{significant(reduction[1] * 100, 3)}% as the method's source "
+                           f"requires: {format_range(daily)}")
     warnings.append("dose-tiered: the dose can fall where a higher tier begins")
     capped, cap, cap_warnings = _apply_cap(k, daily)
     interval = _interval(k)
     return MethodResult(method, _TITLES.get(method, method), daily, capped,
                         _per_dose(k, capped, interval, market), f"q{interval:g}h", cap,
-                        tuple(cap_warnings + warnings), rows[0].source, False)
+                        tuple(cap_warnings + warnings), rows[0].source, False,
+                        equianalgesic=None if reduction is None else computed,
+                        reduction=reduction)
 
 
 def fudin(ome: float, *, knowledge: Knowledge | None = None) -> float:
@@ -297,7 +327,10 @@ def _morley_makin(k: Knowledge, ome: Range, market: str) -> MethodResult | None:
 def _three_day(k: Knowledge, ome: Range, converted: tuple[Item, ...],
                tiered: list[MethodResult], market: str) -> MethodResult | None:
     days_rule = k.methadone_rules.get("three_day_days")
-    starts = [r.daily for r in tiered if r.daily is not None and r.daily[0] > 0]
+    # the tiered methods' ratios or percentages before their own reduction step, capped: the
+    # three-day switch replaces the old opioid over days rather than reducing the target
+    starts = [_apply_cap(k, r.equianalgesic or r.daily)[0] for r in tiered
+              if r.daily is not None and (r.equianalgesic or r.daily)[0] > 0]
     if days_rule is None or not starts:
         return None
     days = int(days_rule.bounds[0])
@@ -311,7 +344,8 @@ def _three_day(k: Knowledge, ome: Range, converted: tuple[Item, ...],
         plan.append(f"day {day}: previous opioid(s) at {significant((1 - share) * 100, 3)}% of "
                     f"({previous}); methadone {format_range((target[0] * share, target[1] * share))} "
                     f"in divided doses q{interval:g}h")
-    warnings = [f"methadone target = the lowest capped start of the tiered methods "
+    warnings = [f"methadone target = the lowest capped dose the tiered methods' ratios or "
+                f"percentages give, before the reduction some of them then apply "
                 f"({format_range(target)}), reached over {days} days",
                 days_rule.notes,
                 "follows the tiered methods: the target can fall where a higher tier begins"]
@@ -479,6 +513,18 @@ def methadone_switch(
             results.append(result)
     if method is not None and not results:
         raise RotationError(f"method {method!r} has no data in data/methadone_*.csv")
+    for result in results:
+        if result.reduction is not None and result.equianalgesic is not None:
+            assert result.daily_uncapped is not None and result.daily is not None
+            steps.append(Step(result.method, (
+                f"{format_range(result.equianalgesic)} by the ratio, reduced by "
+                f"{significant(result.reduction[0] * 100, 3)}–"
+                f"{significant(result.reduction[1] * 100, 3)}% [{result.source}] = "
+                f"{format_range(result.daily_uncapped)}"
+                + ("" if result.daily == result.daily_uncapped else
+                   f", capped: {format_range(result.daily)}")
+                + f"; per dose rounded down to what can be given: "
+                  f"{format_range(result.per_dose, 'mg')} {result.frequency}")))
     if market_rotation is not None:
         steps.insert(0, Step("table", f"{chosen.id}: the rotation table of --market {market} "
                                       f"[{market_rotation.source}]"))

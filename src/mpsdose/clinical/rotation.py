@@ -341,6 +341,7 @@ def convert(
     steps.append(Step("total", f"oral morphine equivalent of the scheduled opioids: {format_range(ome)}"))
     if prn:
         steps.append(Step("total", "PRN doses not counted: " + "; ".join(map(str, prn))))
+    steps.extend(_patch_removal(knowledge, scheduled))
 
     if target.route is Route.TRANSDERMAL:
         return _to_patch(knowledge, target, chosen, tuple(scheduled), ome, reduction, market,
@@ -417,6 +418,32 @@ def convert(
     return Rotation(target_final, chosen, tuple(scheduled), ome, cut, equianalgesic, reduced,
                     (daily_low, daily_high), per_dose, schedule, "mg/day", rescue, tuple(steps),
                     tuple(findings), bidirectional)
+
+
+def _patch_removal(knowledge: Knowledge, scheduled: Iterable[Item]) -> list[Step]:
+    """A step for each patch the plan removes: how slowly its drug falls after removal and when
+    the sources start the new opioid (``patch_removal_half_fall_h``, ``patch_removal_start_h``
+    in ``data/rotation_rules.csv``, optional rules: a file without them says so)."""
+    steps = []
+    for drug in dict.fromkeys(d.name for item in scheduled if item.route is Route.TRANSDERMAL
+                              for d in item.drugs):
+        rows = [r for r in knowledge.rotation_rules.rows if r.drug in (None, drug)]
+        falls = [r for r in rows if r.rule == "patch_removal_half_fall_h"]
+        starts = [r for r in rows if r.rule == "patch_removal_start_h"]
+        said = [f"a {drug} patch keeps acting after removal"]
+        said += [f"its serum concentration has fallen by only about half "
+                 f"{format_range(r.bounds, 'h')} after removal [{r.source}]" for r in falls]
+        said += [f"start the first regular dose of the new opioid {format_range(r.bounds, 'h')} "
+                 f"after removal, with an immediate-release opioid as needed until then "
+                 f"[{r.source}]" for r in starts]
+        if not starts:
+            said.append(f"data/rotation_rules.csv gives no time after removal to start the new "
+                        f"opioid for {drug}: time the first dose with its fall in mind")
+        if not falls and not starts:
+            said[-1] = (f"data/rotation_rules.csv has no removal timing for {drug}: time the "
+                        "first dose of the new opioid with care")
+        steps.append(Step("removal", "; ".join(said)))
+    return steps
 
 
 def _unreduced_partners(knowledge: Knowledge, target: str, drugs: Iterable[str]) -> dict[str, str]:

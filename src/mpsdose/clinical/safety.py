@@ -2878,7 +2878,10 @@ def _methadone_above_methods(k: Knowledge, previous: Sequence[Item], daily: floa
             switch = methadone_switch(previous, table=table.id, market=read_as, knowledge=k)
         except MpsdoseError:  # no scheduled opioid, no factor: the switch cannot be read
             continue
-        tops.extend((m.daily_uncapped[1], m.title, m.source, switch.table.id, switch.ome)
+        # a method that then reduces its ratio's dose (Ayonrinde-type, MSD six tiers) is read at
+        # the ratio's dose: the most generous reading of each method bounds the published choices
+        tops.extend(((m.equianalgesic or m.daily_uncapped)[1], m.title, m.source,
+                     switch.table.id, switch.ome)
                     for m in switch.methods if m.daily_uncapped is not None)
     if not tops:
         return []

@@ -290,6 +290,8 @@ class Tier(Value):
     percent: tuple[float, float] | None  #: methadone daily dose as % of the OME (low, high)
     source: str
     notes: str = ""
+    #: the fraction the method's source then takes off the dose (low, high); None: none given
+    reduction: tuple[float, float] | None = None
 
     @classmethod
     def from_row(cls, row: Row) -> Tier:
@@ -302,8 +304,13 @@ class Tier(Value):
             percent = (row["percent_low"], row["percent_high"])
         if ratio is None and percent is None:
             raise row.error("a tier needs a ratio or a percentage", "ratio")
+        reduction = None
+        if row.get("reduction_low") is not None:
+            if row["reduction_high"] >= 100:
+                raise row.error("a reduction of 100% or more leaves no dose", "reduction_high")
+            reduction = (row["reduction_low"] / 100, row["reduction_high"] / 100)
         return cls(row["method"], row.get("ome_band", Interval()), ratio, percent, row["source"],
-                   row.get("notes", ""))
+                   row.get("notes", ""), reduction)
 
     @property
     def ome_max(self) -> float | None:

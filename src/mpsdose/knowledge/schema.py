@@ -493,8 +493,15 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         Column("ratio_high", Kind.POSITIVE, required=False),
         Column("percent_low", Kind.NONNEGATIVE, required=False, unit="% of the OME"),
         Column("percent_high", Kind.POSITIVE, required=False, unit="% of the OME"),
+        Column("reduction_low", Kind.NONNEGATIVE, required=False,
+               unit="% off the dose the ratio gives",
+               doc="The reduction the method's own source then applies to the dose its ratio "
+                   "or percentage gives (Ayonrinde-type table: 25-50%; MSD six tiers: 75-90%); "
+                   "the start is the reduced dose. Empty: the method's source gives none."),
+        Column("reduction_high", Kind.NONNEGATIVE, required=False,
+               unit="% off the dose the ratio gives"),
         key=("method", "ome_band"),
-        ranges=("ratio", "percent"),
+        ranges=("ratio", "percent", "reduction"),
     ),
     _schema(
         "methadone_rules.csv", "Methadone constants, caps and intervals",

@@ -366,6 +366,9 @@ def methadone_json(switch: MethadoneSwitch) -> dict[str, Any]:
             "daily_dose_mg": result.daily_dose_mg,
             "daily_dose_range_mg": _given(result.daily),
             "daily_dose_uncapped_mg": _given(result.daily_uncapped),
+            "equianalgesic_mg": _given(result.equianalgesic),
+            "reduction_percent": None if result.reduction is None else
+            [round(result.reduction[0] * 100, 6), round(result.reduction[1] * 100, 6)],
             "per_dose_mg": None if per_dose is None else per_dose[0],
             "per_dose_range_mg": per_dose,
             "no_dose_reason": _no_dose_reason(result),
@@ -398,6 +401,10 @@ def methadone_tables(switch: MethadoneSwitch) -> list[Table]:
         daily = "as needed" if result.daily is None else _range_text(result.daily, "mg/day")
         uncapped = "" if result.daily_uncapped is None else _range_text(result.daily_uncapped,
                                                                         "mg/day")
+        if result.equianalgesic is not None and result.reduction is not None:
+            uncapped = (f"{_range_text(result.equianalgesic, 'mg/day')} − "
+                        f"{significant(result.reduction[0] * 100, 3)}–"
+                        f"{significant(result.reduction[1] * 100, 3)}% = {uncapped}")
         per_dose = _given(result.per_dose)
         if per_dose is None:
             dose_text = "no dose"
@@ -413,9 +420,11 @@ def methadone_tables(switch: MethadoneSwitch) -> list[Table]:
               f"table {switch.table.label})")
     schedule = [[result.title, line] for result in switch.methods for line in result.schedule]
     sources = [[result.title, result.source] for result in switch.methods]
+    steps = [[step.step, step.detail] for step in switch.steps]
     return [
         (header, ["Method", "Computed", "Start (capped)", "Per dose", "Warnings"], rows),
         ("Day by day", ["Method", "Plan"], schedule),
+        ("Steps", ["Step", "Detail"], steps),
         ("Sources", ["Method", "Source"], sources),
     ]
 
