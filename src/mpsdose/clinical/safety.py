@@ -4200,6 +4200,10 @@ def check(
     if patient is None:
         patient = regimen.patient if isinstance(regimen, Regimen) else Patient()
     found: list[Finding] = []
+    if not items:
+        # an empty regimen: its silence would read as a clean check (audit finding 14)
+        found.append(Finding(Severity.WARNING, "nothing-checked",
+                             "no items (an empty regimen): nothing was checked"))
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
     if allow_unlisted:
@@ -4221,7 +4225,7 @@ def check(
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
                               patient=patient, knowledge=k))
     found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
-                 if f.code == "dose-unknown")
+                 if f.code in ("dose-unknown", "dose-range"))
     if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):
         ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
                                        knowledge=k)
