@@ -134,3 +134,24 @@ def test_reduction_is_answered_in_percent(value, ok):
     else:
         assert result.exit_code == 2
         assert f"{value}: a percentage from 0 to below 100" in result.output
+
+
+@pytest.mark.parametrize(("ranged", "top"), [
+    ("morphine 5-30 mg po q4h", "morphine 30 mg po q4h"),
+    ("oxycodone 2.5-20 mg po q4h prn max 6/day", "oxycodone 20 mg po q4h prn max 6/day"),
+    ("morphine 1-2.5 mg sc q4h prn", "morphine 2.5 mg sc q4h prn"),
+])
+def test_a_naive_start_judges_the_top_of_a_range(ranged, top):
+    """Every rule, the naive start included, says of a range what it says of its top."""
+    naive = Patient(age=70, opioid_tolerant=False)
+    said = {(f.severity.value, f.code) for f in check(Regimen((parse_item(ranged),)), naive)}
+    alone = {(f.severity.value, f.code) for f in check(Regimen((parse_item(top),)), naive)}
+    assert said - {("info", "dose-range")} == alone
+
+
+def test_the_new_findings_carry_their_source():
+    found = check(Regimen((parse_item("morphine 2.5-5 mg sc q1h prn"),)), Patient())
+    assert all(f.source.strip() for f in found if f.code == "dose-range")
+    empty = check(Regimen(()), Patient())
+    assert [f.code for f in empty] == ["nothing-checked"] and empty[0].source.strip()
+    assert empty[0].severity.value == "warning"

@@ -4202,8 +4202,9 @@ def check(
     found: list[Finding] = []
     if not items:
         # an empty regimen: its silence would read as a clean check (audit finding 14)
-        found.append(Finding(Severity.WARNING, "nothing-checked",
-                             "no items (an empty regimen): nothing was checked"))
+        empty = _rule(k, "nothing-checked")
+        found.append(Finding(empty.severity, "nothing-checked",
+                             "no items (an empty regimen): nothing was checked", empty.source))
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
     if allow_unlisted:
@@ -4224,8 +4225,12 @@ def check(
                                        previous=before, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
                               patient=patient, knowledge=k))
-    found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
-                 if f.code in ("dose-unknown", "dose-range"))
+    ranged = _rule(k, "dose-range")
+    for f in total_findings(daily_totals(Regimen(tuple(items)))):
+        if f.code == "dose-unknown":
+            found.append(f)
+        elif f.code == "dose-range":  # said as check's rule says it, with its source
+            found.append(attrs.evolve(f, severity=ranged.severity, source=ranged.source))
     if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):
         ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
                                        knowledge=k)
