@@ -299,7 +299,8 @@ def test_a_number_led_pattern_is_tried_only_where_what_follows_the_number_fits()
 
     characters = [chr(code) for code in range(0x20, 0x3000)] + ["\uff10", "\u0661"]
     number_led = [pattern for pattern in _PATTERNS if pattern.then is not None]
-    assert {"times", "count", "liquid", "range", "amount"} == {p.kind for p in number_led}
+    assert {"times", "hourly", "count", "count_range", "liquid", "concentration_liquid", "range",
+            "amount"} == {p.kind for p in number_led}
     for pattern in number_led:
         assert pattern.source.startswith("(" + _NUM)
         tail = "(" + pattern.source[1 + len(_NUM):]  # the pattern after its leading number
@@ -321,7 +322,7 @@ def test_a_pattern_is_tried_only_in_an_item_holding_its_word():
     from mpsdose.io.language import _PATTERNS
 
     needing = [pattern for pattern in _PATTERNS if pattern.needs is not None]
-    assert {"interval_min", "liquid"} == {p.kind for p in needing}
+    assert {"interval_min", "liquid", "concentration_liquid"} == {p.kind for p in needing}
     for pattern in needing:
         items = list(re._parser.parse(pattern.source))
         assert any(

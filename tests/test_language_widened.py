@@ -55,13 +55,15 @@ def test_widened_spellings_read_right(text, drug, route, amount, daily):
 
 @pytest.mark.parametrize("text", ["morphine 0.5 to 0.75 mg iv prn", "morphine 0.5\u20130.75 mg iv prn",
                                   "morphine 0.5-0.75 mg iv prn"])
-def test_a_range_is_kept_and_never_totalled(text):
+def test_a_range_is_kept_and_judged_at_its_top(text):
+    """A range is read at its top (audit finding 9: the safe reading for a maximum, as a FHIR
+    doseRange is read), and kept as written."""
     item = parse_item(text)
     (ingredient,) = item.ingredients
-    assert ingredient.dose is None  # no end of the range is silently taken
+    assert ingredient.dose is not None and ingredient.dose.value == 0.75
     assert ingredient.dose_range is not None
     assert (ingredient.dose_range.low.value, ingredient.dose_range.high.value) == (0.5, 0.75)
-    assert item.daily() is None and not item.dose_known
+    assert item.daily() is None and item.dose_known  # PRN with no maximum or interval
     assert format_item(item) == "morphine 0.5-0.75 mg iv prn"
     assert parse_item(format_item(item)) == item
 

@@ -455,6 +455,9 @@ def _reduction(text: str | None) -> Any:
     except ValueError:
         raise click.BadParameter(f"{text!r}: a percent such as 25 or 25-50",
                                  param_hint="--reduction") from None
+    if not all(0 <= value < 1 for value in values):  # answered in the unit the option takes
+        raise click.BadParameter(f"{text}: a percentage from 0 to below 100",
+                                 param_hint="--reduction")
     if len(values) == 1:
         return values[0]
     if len(values) == 2:
@@ -792,7 +795,11 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    listed once (info): not checked is not the same as fine; with
                    --allow-unlisted, each item of a medicine the catalogue does not cover
                    (other_drug_names.csv, drug_vocabulary.csv) is kept out of every rule
-                   and named (not-in-catalogue, warning): nothing about it was checked
+                   and named (not-in-catalogue, warning): nothing about it was checked;
+                   an empty regimen = warning (nothing-checked), exit 0
+      ranges       a dose or count written as a range (2.5-5 mg, 1-2 tabs) is judged at
+                   its top by every rule above, starts and titration included; the total
+                   is the day at the top (dose-range, info)
 
     \b
     Settings: --setting end-of-life (or [patient] setting in a regimen file) steps down the

@@ -4368,6 +4368,11 @@ def check(
     if patient is None:
         patient = regimen.patient if isinstance(regimen, Regimen) else Patient()
     found: list[Finding] = []
+    if not items:
+        # an empty regimen: its silence would read as a clean check (audit finding 14)
+        empty = _rule(k, "nothing-checked")
+        found.append(Finding(empty.severity, "nothing-checked",
+                             "no items (an empty regimen): nothing was checked", empty.source))
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
     if allow_unlisted:
@@ -4388,8 +4393,12 @@ def check(
                                        previous=before, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
                               patient=patient, knowledge=k))
-    found.extend(f for f in total_findings(daily_totals(Regimen(tuple(items))))
-                 if f.code == "dose-unknown")
+    ranged = _rule(k, "dose-range")
+    for f in total_findings(daily_totals(Regimen(tuple(items)))):
+        if f.code == "dose-unknown":
+            found.append(f)
+        elif f.code == "dose-range":  # said as check's rule says it, with its source
+            found.append(attrs.evolve(f, severity=ranged.severity, source=ranged.source))
     if threshold_context is not None and any(i.listed and i.drug.is_opioid for i in items):
         ome = oral_morphine_equivalent(items, table, threshold_context=threshold_context,
                                        knowledge=k)

@@ -329,6 +329,13 @@ def findings(totals: DailyTotals) -> list[Finding]:
                 Severity.WARNING, "dose-unknown",
                 f"{item}: dose unknown; it is shown but not counted in any total",
                 item=str(item)))
+        span = item.ranged
+        if span is not None:
+            # the FHIR reader's rule and wording for a doseRange (fhir-dose-range)
+            found.append(Finding(
+                Severity.INFO, "dose-range",
+                f"{item}: a dose range {span}: checks and totals take the high end (the CDC MME "
+                "calculator's rule); the low end is kept", item=str(item)))
         elif item.prn and item.max_doses_per_day is None:
             found.append(Finding(
                 Severity.INFO, "prn-max-unknown",

@@ -243,8 +243,13 @@ def _message(error: BaseException, kind: Any) -> str:
     if isinstance(error, KeyError):
         return "is required"
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        hint = ""
+        if "items" in error.extra_fields:
+            # TOML puts every key after a [table] header inside that table
+            hint = ("; in TOML, write 'items = [...]' above the [patient] table (keys after a "
+                    "[table] header belong to that table)")
         return (f"has unknown key(s) {', '.join(sorted(error.extra_fields))}; allowed: "
-                f"{', '.join(f.name for f in attrs.fields(error.cl))}")
+                f"{', '.join(f.name for f in attrs.fields(error.cl))}{hint}")
     return str(error) or type(error).__name__
 
 

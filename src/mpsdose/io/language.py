@@ -55,6 +55,7 @@ _UNITISH = (
     r"(?:mg|mcg|µg|μg|ug|gm|g|grams?|milligrams?|micrograms?|microg|ml|milliliters?|millilitres?|"
     r"international\s+units?|iu|u|units?|cc|tsp|tbsp|teaspoons?|drops?|gtt|grains?|gr|ng|mmol|meq|%)"
 )
+_ML = r"(?:ml|milliliters?|millilitres?)"
 _RATE_SUFFIX = (
     r"(?:\s*/\s*(?:24\s*h(?:ours?|rs?)?|day|d|hour|hr|h|ml|kg|min)"
     r"|\s+(?:per|an|a)\s+(?:24\s*h(?:ours?|rs?)?|day|hour|hr|h|kg|min)" + _END + ")?"
@@ -82,6 +83,9 @@ _TIMES = {
 _NIGHT = ("at night", "nightly", "qhs", "nocte", "at bedtime", "every night")
 _PRN = ("prn", "p.r.n.", "as needed", "as required", "when required", "rescue", "breakthrough")
 _FILLER = ("of", "and", "with", "then", "to", "by")
+#: "weekly" and "every other day" as intervals [h]: calendar facts, not clinical numbers.
+_HOURS_A_WEEK = 7 * 24.0
+_HOURS_IN_TWO_DAYS = 2 * 24.0
 
 
 def _alternation(words: object) -> str:
@@ -190,9 +194,18 @@ _PATTERNS: list[_Pattern] = [
                       rf"(?:/|per|a|in)\s*(?:24\s*h(?:ours?)?|day|d){_END}", "≤<", ("≤", "<="),
          None),
         ("interval_min", _INTERVAL_MINUTES, "eql.", None, None, "min"),
-        # "q4-6h" and "q6-4h" alike: the shorter interval, the most doses a day
-        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:-\s*({_NUM})\s*)?(?:hours?|hrs?|h){_END}",
-         "eq", ("every", "q"), None),
+        # "q4-6h", "q6-4h" and "every 4 to 6 hours" alike: the shorter interval, the most doses
+        # a day
+        ("interval_h", rf"(?:every|q)\s*({_NUM})\s*(?:(?:-|to)\s*({_NUM})\s*)?"
+                       rf"(?:hours?|hrs?|h){_END}", "eq", ("every", "q"), None),
+        # UK and AU wording: "12-hourly", "12 hourly", "4-6 hourly" (the shorter interval)
+        ("hourly", rf"({_NUM})\s*(?:(?:-|to)\s*({_NUM})\s*)?-?\s*hourly{_END}", ".", None,
+         "-th"),
+        ("weekly", r"(?:once\s+(?:a\s+)?week(?:ly)?|weekly|every\s+week)" + _END, "owe",
+         ("once", "week", "every"), None),
+        ("alternate_days", r"(?:on\s+alternate\s+days?|alternate\s+days?|every\s+other\s+day)"
+         + _END,
+         "oae", ("on", "alternate", "every"), None),
         ("interval_d", rf"(?:every|q)\s*({_NUM})\s*(?:days?|d){_END}", "eq", ("every", "q"), None),
         ("times", rf"({_NUM})\s*(?:x|times)\s*(?:/|a|per)?\s*(?:day|daily|d){_END}", ".", None,
          "xt"),
@@ -204,8 +217,15 @@ _PATTERNS: list[_Pattern] = [
         ("prn", _alternation(_PRN) + r"(?![a-z0-9])", _firsts(_PRN), _first_words(_PRN), None),
         ("count", rf"({_NUM})\s*" + _alternation(_COUNT_WORDS) + _END + r"(?:\s+of" + _END + ")?",
          ".", None, _firsts(_COUNT_WORDS)),
+        # "1-2 tabs", "1 to 2 tablets": read at the top, where the strength of one is written
+        ("count_range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*" + _alternation(_COUNT_WORDS)
+         + _END + r"(?:\s+of" + _END + ")?", ".", None, "-t"),
+        # "5 ml of 10 mg/ml", and as UK labels write it "5 ml of 10 mg/5 ml"
         ("liquid", rf"({_NUM})\s*(?:ml|milliliters?|millilitres?)\s+of\s+({_NUM})\s*"
-                   rf"({_MASS}\s*/\s*ml){_END}", ".", None, "m", "of"),
+                   rf"({_MASS})\s*/\s*(?:({_NUM})\s*)?{_ML}{_END}", ".", None, "m", "of"),
+        # the concentration first: "10 mg/5 ml 5 ml", "2 mg/ml 5 ml"
+        ("concentration_liquid", rf"({_NUM})\s*({_MASS})\s*/\s*(?:({_NUM})\s*)?{_ML}\s+"
+                                 rf"({_NUM})\s*{_ML}{_END}", ".", None, "mµμug", "/"),
         ("range", rf"({_NUM})\s*(?:-|to)\s*({_NUM})\s*({_UNITISH}{_RATE_SUFFIX}){_END}", ".",
          None, "-t"),
         ("amount", rf"({_NUM}(?:\s*/\s*{_NUM})*)\s*({_UNITISH}{_RATE_SUFFIX}){_END}", ".", None,
@@ -240,6 +260,7 @@ class _Parts:
         self.liquid: tuple[float, float, str] | None = None
         self.range: tuple[float, float, str] | None = None
         self.count: float | None = None
+        self.count_range: tuple[float, float] | None = None
         self.route: Route | None = None
         self.release: str | None = None
         self.release_written: str | None = None  # the release as written ("cr", "long-acting")
@@ -578,11 +599,40 @@ def _on_count(parts: _Parts, match: re.Match[str]) -> None:
 
 
 def _on_liquid(parts: _Parts, match: re.Match[str]) -> None:
+    """ "5 ml of 10 mg/ml"; "5 ml of 10 mg/5 ml" is the same liquid at 2 mg/ml."""
+    volume, strength, mass, per = match.groups()
+    _take_liquid(parts, match, float(volume), float(strength), mass, per)
+
+
+def _on_concentration_liquid(parts: _Parts, match: re.Match[str]) -> None:
+    """ "10 mg/5 ml 5 ml": the concentration, then the volume given."""
+    strength, mass, per, volume = match.groups()
+    _take_liquid(parts, match, float(volume), float(strength), mass, per)
+
+
+def _take_liquid(parts: _Parts, match: re.Match[str], volume: float, strength: float,
+                 mass: str, per: str | None) -> None:
     if parts.amounts is not None or parts.liquid is not None:
         raise ItemSyntaxError(f"{match.group(0)!r} is a second amount", text=parts.text,
                               token=match.group(0))
-    parts.liquid = (float(match.group(1)), float(match.group(2)), match.group(3))
+    if per is not None and float(per) == 0:
+        raise DoseError(f"{match.group(0)!r}: a concentration per 0 ml", value=per,
+                        text=parts.text)
+    per_ml = strength if per is None else strength / float(per)
+    parts.liquid = (volume, per_ml, f"{mass}/ml")
     parts.form = parts.form or "liquid"
+
+
+def _on_count_range(parts: _Parts, match: re.Match[str]) -> None:
+    """ "1-2 tabs": a range of dosage units, read at its top (the strength must be written)."""
+    low, high = float(match.group(1)), float(match.group(2))
+    if not low < high:
+        raise ItemSyntaxError(f"{match.group(0)!r}: a range goes from the lower to the higher "
+                              "count", text=parts.text, token=match.group(0))
+    word = match.group(0)[match.end(2) - match.start(0):].split()[0]
+    parts.once("count", high, match.group(0))
+    parts.once("form", _COUNT_WORDS[word], match.group(0))
+    parts.count_range = (low, high)
 
 
 def _on_amount(parts: _Parts, match: re.Match[str]) -> None:
@@ -594,7 +644,7 @@ def _on_amount(parts: _Parts, match: re.Match[str]) -> None:
 
 
 def _on_range(parts: _Parts, match: re.Match[str]) -> None:
-    """ "0.5 to 0.75 mg", "5-10 mg": a range is kept as written and never totalled."""
+    """ "0.5 to 0.75 mg", "5-10 mg": a range is kept as written and judged at its top."""
     if parts.amounts is not None or parts.liquid is not None or parts.range is not None:
         raise ItemSyntaxError(f"{match.group(0)!r} is a second amount", text=parts.text,
                               token=match.group(0))
@@ -611,8 +661,16 @@ def _on_minutes(parts: _Parts, match: re.Match[str]) -> None:
 
 
 def _on_number(parts: _Parts, match: re.Match[str]) -> None:
+    after = match.string[match.end():].lstrip()
+    hint = ""
+    if re.match(r"(?:-|to\b)", after):  # "4-6 x", "4 to 6 x": a range with what the language lacks
+        hint = ("; a range is written with its unit ('2.5-5 mg', '1-2 tabs') and a frequency "
+                "range as 'q4-6h', 'every 4 to 6 hours' or '4-6 hourly'")
+    elif re.match(r"(?:hr|hour|h\b|week|day|daily|time)", after):  # a frequency's words, not a unit
+        hint = ("; a frequency is written 'q12h', 'every 12 hours' or '12-hourly', a count "
+                "'2 tabs'")
     raise ItemSyntaxError(f"number {match.group(0)!r} has no unit (mg, g, mcg, mg/day, mcg/h; "
-                          "units for a heparin)",
+                          f"units for a heparin){hint}",
                           text=parts.text, token=match.group(0))
 
 
@@ -662,6 +720,10 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "interval_h": _on_schedule(lambda m: Schedule.every(
         min(float(n) for n in m.groups() if n is not None))),
     "interval_d": _on_schedule(lambda m: Schedule.every(24 * float(m.group(1)))),
+    "hourly": _on_schedule(lambda m: Schedule.every(
+        min(float(n) for n in m.groups() if n is not None))),
+    "weekly": _on_schedule(lambda m: Schedule.every(_HOURS_A_WEEK)),
+    "alternate_days": _on_schedule(lambda m: Schedule.every(_HOURS_IN_TWO_DAYS)),
     "times": _on_schedule(lambda m: Schedule.times_per_day(float(m.group(1)))),
     "times_word": _on_schedule(
         lambda m: Schedule.times_per_day(_TIMES[" ".join(m.group(0).split())])
@@ -672,6 +734,8 @@ _HANDLERS: dict[str, Callable[[_Parts, re.Match[str]], None]] = {
     "prn": _on_prn,
     "count": _on_count,
     "liquid": _on_liquid,
+    "concentration_liquid": _on_concentration_liquid,
+    "count_range": _on_count_range,
     "range": _on_range,
     "amount": _on_amount,
     "number": _on_number,
@@ -721,6 +785,11 @@ def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
     text = parts.text
     books = known.catalogue
     drugs, product = _resolve(parts, known, allow_unlisted=allow_unlisted)
+    if parts.count_range is not None and parts.amounts is None and parts.liquid is None:
+        raise ItemSyntaxError(
+            f"a range of {parts.form}s is read only with the strength of one written: write it "
+            f"('oxycodone 5 mg {plain(parts.count_range[0])}-{plain(parts.count_range[1])} tabs')",
+            text=text)
     doses: list[Dose | None]
     if parts.unknown:
         if parts.amounts is not None or parts.liquid is not None or parts.range is not None:
@@ -731,7 +800,7 @@ def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
             raise ItemSyntaxError("a dose range is for a single drug and a single amount",
                                   text=text)
         low, high, unit = parts.range
-        doses = [Dose.of(low, lookup_unit(unit, text=text), text=text)]
+        doses = [Dose.of(high, lookup_unit(unit, text=text), text=text)]
     elif parts.liquid is not None:
         if len(drugs) != 1:
             raise ItemSyntaxError("a liquid volume is for a single drug", text=text)
@@ -768,6 +837,7 @@ def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
         release=_release(parts, books, drugs, product, route),
         form=parts.form,
         count=parts.count,
+        count_low=None if parts.count_range is None else parts.count_range[0],
         duration_days=parts.duration,
         route_stated=stated,
         product=product,
@@ -776,12 +846,12 @@ def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
     _check_frequency(item, text)
     if parts.range is None:
         return item
-    # Checked with its lower end like any amount, then kept as a range with no dose, so that
-    # no computation silently takes one end of it.
+    # Read at its top, the dose every limit and total judges (the safe reading for a maximum,
+    # as the FHIR reader reads a doseRange: the CDC MME calculator's rule); the range is kept.
     low, high, unit = parts.range
     amount_unit = lookup_unit(unit, text=text)
     span = DoseRange(Dose.of(low, amount_unit, text=text), Dose.of(high, amount_unit, text=text))
-    return attrs.evolve(item, ingredients=(Ingredient(drugs[0], None, span),))
+    return attrs.evolve(item, ingredients=(Ingredient(drugs[0], span.high, span),))
 
 
 #: How an error names a release.
@@ -904,7 +974,8 @@ def _route(parts: _Parts, drugs: list[Drug]) -> tuple[Route, bool]:
     )
 
 
-_FREQUENCY_KINDS = ("interval_h", "interval_d", "times", "times_word", "night", "continuous")
+_FREQUENCY_KINDS = ("interval_h", "interval_d", "hourly", "weekly", "alternate_days", "times",
+                    "times_word", "night", "continuous")
 
 
 def parse_frequency(text: str) -> Schedule | None:
@@ -965,7 +1036,8 @@ def format_item(item: Item) -> str:
         if form not in _COUNT_FORMAT:
             raise UnitError(f"a count needs a countable form ({', '.join(_COUNT_FORMAT)})",
                             text=item.text)
-        words.append(f"{plain(item.count)} {_COUNT_FORMAT[form]}")
+        low = "" if item.count_low is None else f"{plain(item.count_low)}-"
+        words.append(f"{low}{plain(item.count)} {_COUNT_FORMAT[form]}")
         form = None
     words.append(item.product or item.name)
     if item.release:

@@ -359,10 +359,12 @@ _TIMES_WORDS = {1.0: "daily", 2.0: "bid", 3.0: "tid", 4.0: "qid"}
 
 @attrs.frozen(repr=False, eq=False)
 class DoseRange(Value):
-    """A dose written as a range ("0.5 to 0.75 mg"): kept as written, never totalled.
+    """A dose written as a range ("0.5 to 0.75 mg", "2.5-5 mg"): kept as written, judged at its top.
 
-    An ingredient with a range has ``dose`` None, so that every computation treats its amount as
-    not known (no end of the range is silently taken); the range is shown with the item.
+    An ingredient with a range has ``dose`` equal to ``high``, so that every limit, start and
+    total judges the most that may be given (the safe reading for a maximum, as a FHIR
+    ``doseRange`` is read); the range is shown with the item and a ``dose-range`` finding says
+    the top was used.
     """
 
     low: Dose = attrs.field(validator=field_check(Dose, "low"))
@@ -385,10 +387,10 @@ class Ingredient(Value):
         The drug, from the catalogue (or unlisted, where allowed).
     dose
         Its amount per administration, or per time for a rate; None where the dose is not known
-        (``dose unknown``), which is shown and never totalled as zero, or where it is written as
-        a range.
+        (``dose unknown``), which is shown and never totalled as zero. For a dose written as a
+        range, its top.
     dose_range
-        A dose written as a range ("0.5 to 0.75 mg"), kept as written; ``dose`` is then None.
+        A dose written as a range ("0.5 to 0.75 mg"), kept as written; ``dose`` is its top.
     """
 
     drug: Drug = attrs.field(validator=field_check(Drug, "drug"))
@@ -415,6 +417,9 @@ class Item(Value):
         ``"ir"``/``"er"`` and a dosage form (``"tablet"``, ``"patch"``), where written.
     count
         Dosage units per administration ("2 tab"); the amount is then the strength of one unit.
+        For a count written as a range ("1-2 tabs"), its top.
+    count_low
+        The low end of a count written as a range ("1-2 tabs": 1); None otherwise.
     schedule
         How often; for a patch, its change interval.
     prn, max_prn_per_day
@@ -452,6 +457,8 @@ class Item(Value):
     release: str | None = attrs.field(default=None, validator=field_check(str | None, "release"))
     form: str | None = attrs.field(default=None, validator=field_check(str | None, "form"))
     count: float | None = attrs.field(default=None, validator=field_check(float | None, "count"))
+    count_low: float | None = attrs.field(default=None,
+                                          validator=field_check(float | None, "count_low"))
     duration_days: float | None = attrs.field(
         default=None, validator=field_check(float | None, "duration_days"))
     route_stated: bool = attrs.field(default=True, validator=field_check(bool, "route_stated"))
@@ -586,9 +593,21 @@ class Item(Value):
         """
         if len(doses) != len(self.ingredients):
             raise ValueError(f"{self.name} has {len(self.ingredients)} ingredient(s)")
-        ingredients = tuple(attrs.evolve(i, dose=d) for i, d in zip(self.ingredients, doses,
-                                                                    strict=True))
+        # a new amount is one amount: a range written for the old one does not carry over
+        ingredients = tuple(attrs.evolve(i, dose=d, dose_range=None)
+                            for i, d in zip(self.ingredients, doses, strict=True))
         return attrs.evolve(self, ingredients=ingredients, text=None)
+
+    @property
+    def ranged(self) -> str | None:
+        """A dose or count written as a range, as written ("2.5-5 mg", "1-2 tab"); None if
+        neither. Every check and total judges its top."""
+        span = self.ingredients[0].dose_range
+        if span is not None:
+            return span.format()
+        if self.count_low is not None and self.count is not None:
+            return f"{plain(self.count_low)}-{plain(self.count)} {self.form or 'units'}"
+        return None
 
     def scaled(self, factor: float) -> Item:
         """The same item with every amount multiplied by ``factor`` (> 0).
@@ -653,6 +672,11 @@ def _check_item(item: Item) -> None:
             )
     if item.count is not None:
         check_magnitude(item.count, what="count", text=text)
+    if item.count_low is not None:
+        check_magnitude(item.count_low, what="count", text=text)
+        if item.count is None or not item.count_low < item.count:
+            raise ItemSyntaxError("a range of dosage units goes from the lower to the higher "
+                                  "count", text=text or item.name)
     if item.max_prn_per_day is not None:
         check_magnitude(item.max_prn_per_day, what="max PRN doses per day", text=text)
         if not item.prn:
