@@ -115,7 +115,7 @@ def _contraindicated(tmp_path: Path, properties: str, items: list[str]) -> list[
 def test_the_routes_the_contraindication_names_are_a_warning(tmp_path):
     found = _contraindicated(tmp_path, PROPERTIES + BY_MOUTH,
                              ["midazolam 7.5 mg po at night", "clarithromycin 500 mg po bid"])
-    assert [f.severity for f in found] == [Severity.WARNING]
+    assert [f.severity for f in found] == [Severity.ERROR]
     assert "midazolam (oral)" in found[0].message
     assert found[0].source.startswith("Test inhibitor label")  # the drug's own source first
 
@@ -130,13 +130,13 @@ def test_the_other_routes_alone_are_information_saying_what_to_do(tmp_path):
     both = _contraindicated(tmp_path, PROPERTIES + BY_MOUTH,
                             ["midazolam 10 mg/day sc continuous", "midazolam 5 mg po at night",
                              "clarithromycin 500 mg po bid"])
-    assert [f.severity for f in both] == [Severity.WARNING]
+    assert [f.severity for f in both] == [Severity.ERROR]
 
 
 def test_without_a_route_limit_every_route_is_contraindicated(tmp_path):
     found = _contraindicated(tmp_path, PROPERTIES,
                              ["midazolam 10 mg/day sc continuous", "clarithromycin 500 mg po bid"])
-    assert [f.severity for f in found] == [Severity.WARNING]
+    assert [f.severity for f in found] == [Severity.ERROR]
 
 
 def test_a_weaker_inhibitor_than_the_source_names_is_not_flagged_by_any_route(tmp_path):

@@ -36,7 +36,7 @@ def _qt(tmp_path: Path, properties: str, items: list[str]) -> list[Finding]:
 # -- a drug contraindicated with QT-prolonging drugs ------------------------------------------------
 def test_a_known_risk_drug_beside_it_is_a_warning_with_its_own_source_first(tmp_path):
     found = _qt(tmp_path, QT, ["domperidone 10 mg po tid", "haloperidol 1.5 mg po at night"])
-    assert [f.severity for f in found] == [Severity.WARNING]
+    assert [f.severity for f in found] == [Severity.ERROR]
     assert "haloperidol" in found[0].message and "contraindicated" in found[0].message
     assert found[0].source.startswith("Test domperidone label")
 

@@ -687,7 +687,7 @@ def test_a_drug_contraindicated_with_cyp3a4_inhibitors_from_a_strength_on(tmp_pa
         "clarithromycin,cyp3a4_inhibitor,strong,Test list [P],P,\n"
         "fluconazole,cyp3a4_inhibitor,moderate,Test list [P],P,\n"))
     strong = _found(["domperidone 10 mg po tid", "clarithromycin 500 mg po bid"], knowledge=k)
-    assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in _raised(strong)
+    assert ("cyp3a4-inhibitor-contraindicated", Severity.ERROR) in _raised(strong)
     weaker = _found(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"], knowledge=k)
     assert "cyp3a4-inhibitor-contraindicated" not in {f.code for f in weaker}
     alone = _found(["domperidone 10 mg po tid"], knowledge=k)
@@ -696,7 +696,7 @@ def test_a_drug_contraindicated_with_cyp3a4_inhibitors_from_a_strength_on(tmp_pa
         "domperidone,cyp3a4_inhibitor_contraindicated,moderate,Test label [P],P,\n"
         "fluconazole,cyp3a4_inhibitor,moderate,Test list [P],P,\n"))
     moderate = _found(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"], knowledge=k2)
-    assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in _raised(moderate)
+    assert ("cyp3a4-inhibitor-contraindicated", Severity.ERROR) in _raised(moderate)
 
 
 def test_a_markets_own_renal_band_shadows_another_markets_avoid_row(tmp_path):

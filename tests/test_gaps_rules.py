@@ -163,7 +163,7 @@ def test_every_anticoagulant_with_thrombocytopenia_is_a_warning_and_without_it_n
 def test_ketorolac_is_contraindicated_with_thrombocytopenia_by_its_label():
     item = ["ketorolac 10 mg po qid"]
     flagged = of(found(item, LOW_PLATELETS), "condition-contraindicated")
-    assert [f.severity for f in flagged] == [Severity.WARNING]
+    assert [f.severity for f in flagged] == [Severity.ERROR]
     assert "ketorolac" in flagged[0].message and "CONTRAINDICATED" in flagged[0].source
     assert not of(found(item), "condition-contraindicated")
 

@@ -601,7 +601,8 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
 @click.option("--condition", "conditions", multiple=True, metavar="NAME",
               help="A condition (repeatable): copd, asthma, sleep-apnoea, respiratory-disease, "
                    "dialysis, chronic-alcohol-use, malnutrition, dehydration, "
-                   "heart-failure (NSAIDs and domperidone are then flagged), long-qt (a "
+                   "heart-failure (NSAIDs and domperidone are then flagged; a drug its "
+                   "label contraindicates in a recorded condition is an error), long-qt (a "
                    "prolonged QT interval: domperidone, citalopram, escitalopram flagged; "
                    "methadone asks for an ECG), "
                    "bowel-obstruction (known or suspected mechanical obstruction, complete or "
@@ -660,7 +661,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    drug, route or patient state its sources are silent on is judged by
                    another market's row (a warning); a release's own row (modified-
                    release paracetamol 665 mg, AU) judges its single doses; a dose whose
-                   release is not written (read as IR) within it: warning, write it
+                   release is not written (read as IR) within it: warning, write it;
+                   a maximum of 0 (<drug>-avoid): an error where the label contraindicates
+                   the drug there, a warning where it says avoid or not recommended
       usual ranges every drug against its usual palliative day (at most 3 PRN doses counted)
       patches      a transdermal order changed more often than its patch's labelled wear
                    time (a brand by its label: Butrans 7 days; no brand: the shortest
@@ -751,20 +754,22 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    own, is chosen; below the usual share but not below every source's
                    (Pallipedia: 5%) is info (too little relief, not too much opioid)
       interactions a direct oral anticoagulant with any other anticoagulant (its label's
-                   contraindication; a switch is named, not excused); NSAIDs with
+                   contraindication: an error; a warning where the order could be the
+                   label's exception, a switch from --previous or IV heparin keeping a
+                   catheter open, saying so); NSAIDs with
                    anticoagulants, antiplatelets (two: whatever the PPI),
                    SSRIs, steroids, kidneys, age (non-COX-selective oral NSAIDs with no
                    PPI and ketorolac from 65: Beers; a coxib: info); opioids with
                    benzodiazepines, gabapentinoids, other CNS depressants, serotonergic and
                    QT drugs, CYP3A4 inhibitors; a drug contraindicated with strong
-                   CYP3A4 inhibitors beside one (domperidone; oral midazolam with
+                   CYP3A4 inhibitors beside one (an error: domperidone; oral midazolam with
                    clarithromycin: by SC, IV or buccal route info, monitor and adjust);
                    a drug whose label reduces its dose with strong CYP3A4 inhibitors
                    beside one (quetiapine: one sixth); an MAO inhibitor (linezolid)
                    with a serotonergic drug; warfarin with CYP2C9 inhibitors
                    (fluconazole, fluvoxamine); clopidogrel with omeprazole or
                    esomeprazole (CYP2C19: its label says avoid); domperidone with a known-risk QT drug
-                   (haloperidol, methadone, citalopram …: contraindicated); IM
+                   (haloperidol, methadone, citalopram …: contraindicated, an error); IM
                    olanzapine with an injected benzodiazepine (not recommended by its
                    label); two gabapentinoids; two benzodiazepines, two SSRIs or two
                    antipsychotics given regularly (STOPP v3 A3; eTG for antipsychotics;

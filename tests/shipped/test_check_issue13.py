@@ -1380,6 +1380,13 @@ FRESH110_STILL_WARNED = {
 # (drug_properties.csv other_anticoagulants_contraindicated: Eliquis, Pradaxa, rivaroxaban, Lixiana)
 # except while switching, which --previous names without excusing the overlap. Warfarin with a
 # heparin (bridging) is not under it; no ordinary row of any set holds two anticoagulants.
+# fixseverity (the audit, finding 8): the contraindications a label states are errors now
+# (anticoagulant-duplication, cyp3a4-, cyp1a2- and qt-prolonging-contraindicated, methadone-qt
+# with a partner whose label contraindicates QT drugs, condition-contraindicated, and the 0-maximum
+# <drug>-avoid rows that stand for a contraindication). No row changed its flag: 153 dangerous rows
+# went from warning to error; two ordinary rows already warned (check_ordinary_fresh66 HB05,
+# haloperidol with ondansetron; check_ordinary_fresh133 EU02, haloperidol with levomepromazine) now
+# carry qt-prolonging-contraindicated as an error, the haloperidol label's contraindication.
 FRESH111_LEFT: dict[str, str] = {}
 FRESH111_STILL_WARNED: dict[str, str] = {}  # 0/50 on the first run
 FRESH112_LEFT: dict[str, str] = {}  # 40/40 and 6/6 on the first run
@@ -2696,7 +2703,8 @@ def test_domperidone_with_a_potent_cyp3a4_inhibitor_is_contraindicated():
     # inhibitors (drug_properties.csv cyp3a4_inhibitor_contraindicated, S) — PD59
     potent = check(Regimen.parse(["domperidone 10 mg po tid", "clarithromycin 500 mg po bid"]),
                    Patient(age=58))
-    assert ("cyp3a4-inhibitor-contraindicated", Severity.WARNING) in {
+    # an error since the audit (fixseverity, finding 8): a contraindication, CONTRACT §2
+    assert ("cyp3a4-inhibitor-contraindicated", Severity.ERROR) in {
         (f.code, f.severity) for f in potent}
     assert "MHRA" in next(f for f in potent if f.code == "cyp3a4-inhibitor-contraindicated").source
     # fluconazole is a moderate inhibitor, but the harmonised SmPC's own list of contraindicated
@@ -2704,7 +2712,7 @@ def test_domperidone_with_a_potent_cyp3a4_inhibitor_is_contraindicated():
     named = check(Regimen.parse(["domperidone 10 mg po tid", "fluconazole 200 mg po daily"]),
                   Patient(age=58))
     found = next(f for f in named if f.code == "cyp3a4-inhibitor-contraindicated")
-    assert found.severity is Severity.WARNING
+    assert found.severity is Severity.ERROR
     assert "azole antifungals" in found.source
 
 

@@ -42,7 +42,7 @@ def test_celecoxib_at_68_is_not_under_the_non_selective_beers_criterion():
 
 def test_celecoxib_in_severe_hepatic_impairment_is_avoided():
     severe = Patient(age=66, crcl_ml_min=70, hepatic="severe")
-    assert ("celecoxib-avoid", Severity.WARNING) in _codes(["celecoxib 100 mg po bid"], severe,
+    assert ("celecoxib-avoid", Severity.ERROR) in _codes(["celecoxib 100 mg po bid"], severe,
                                                            market="us")
 
 

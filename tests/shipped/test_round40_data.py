@@ -51,7 +51,7 @@ def test_midazolam_is_contraindicated_with_strong_inhibitors_by_mouth_only():
 def test_oral_midazolam_with_clarithromycin_is_a_warning_and_a_syringe_driver_information():
     oral = _found(["midazolam 7.5 mg po at night", "clarithromycin 500 mg po bid"], TOLERANT,
                   market="uk")
-    assert _severities(oral, "cyp3a4-inhibitor-contraindicated") == [Severity.WARNING]
+    assert _severities(oral, "cyp3a4-inhibitor-contraindicated") == [Severity.ERROR]
     driver = _found(["midazolam 10 mg/day sc continuous", "clarithromycin 500 mg po bid"],
                     TOLERANT, market="uk")
     assert _severities(driver, "cyp3a4-inhibitor-contraindicated") == [Severity.INFO]
@@ -88,6 +88,6 @@ def test_a_contraindication_from_the_drugs_own_source_does_not_quote_another_dru
     found = [f for f in check(Regimen.parse(["midazolam 7.5 mg po at night",
                                              "clarithromycin 500 mg po bid"]), Patient(age=62))
              if f.code == "cyp3a4-inhibitor-contraindicated"]
-    assert [f.severity for f in found] == [Severity.WARNING]
+    assert [f.severity for f in found] == [Severity.ERROR]
     assert "domperidone" not in found[0].message and "own source" in found[0].message
     assert found[0].source.startswith("Clarithromycin SmPCs")

@@ -62,7 +62,7 @@ def test_domperidone_is_contraindicated_with_known_risk_qt_drugs():
 
 def test_domperidone_with_haloperidol_warns_with_tramadol_it_does_not():
     both = _found(["domperidone 10 mg po tid", "haloperidol 1.5 mg po at night"], PATIENT)
-    assert _severities(both, "qt-prolonging-contraindicated") == [Severity.WARNING]
+    assert _severities(both, "qt-prolonging-contraindicated") == [Severity.ERROR]
     possible = _found(["domperidone 10 mg po tid", "tramadol 50 mg po q6h"], PATIENT)
     assert not _severities(possible, "qt-prolonging-contraindicated")
     alone = _found(["domperidone 10 mg po tid"], PATIENT)

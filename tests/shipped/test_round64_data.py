@@ -34,7 +34,7 @@ def test_citalopram_and_escitalopram_are_contraindicated_with_known_risk_qt_drug
 def test_citalopram_with_haloperidol_or_ondansetron_warns_with_olanzapine_not():
     for other in ("haloperidol 2.5 mg sc bid", "ondansetron 4 mg po bid"):
         found = _found(["citalopram 20 mg po daily", other], PATIENT, market="nz")
-        assert _severities(found, "qt-prolonging-contraindicated") == [Severity.WARNING], other
+        assert _severities(found, "qt-prolonging-contraindicated") == [Severity.ERROR], other
         message = next(f.message for f in found if f.code == "qt-prolonging-contraindicated")
         assert "citalopram's own source" in message
     for other in ("olanzapine 5 mg po at night", "tramadol 50 mg po q6h"):
@@ -51,7 +51,7 @@ def test_citalopram_or_domperidone_with_methadone_is_the_one_methadone_qt_warnin
                                                                   "Domperidone")):
         found = _found([other, "methadone 5 mg po q8h"], PATIENT, market="nz")
         assert not _severities(found, "qt-prolonging-contraindicated"), other
-        assert _severities(found, "methadone-qt") == [Severity.WARNING], other
+        assert _severities(found, "methadone-qt") == [Severity.ERROR], other
         finding = next(f for f in found if f.code == "methadone-qt")
         name = other.split()[0]
         assert f"{name}'s own source contraindicates" in finding.message
@@ -66,7 +66,7 @@ def test_citalopram_or_domperidone_with_methadone_is_the_one_methadone_qt_warnin
 
 def test_citalopram_with_domperidone_is_one_finding_not_two():
     found = _found(["citalopram 20 mg po daily", "domperidone 10 mg po tid"], PATIENT)
-    assert _severities(found, "qt-prolonging-contraindicated") == [Severity.WARNING]
+    assert _severities(found, "qt-prolonging-contraindicated") == [Severity.ERROR]
 
 
 # -- fluconazole in Japan ---------------------------------------------------------------------------

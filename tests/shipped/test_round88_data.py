@@ -27,7 +27,7 @@ def test_haloperidol_contraindicates_known_risk_qt_drugs_by_its_own_label():
     assert value == "known" and "Haldol" in source
     pair = of(found(["ondansetron 8 mg iv q8h", "haloperidol 5 mg/day sc continuous"]),
               "qt-prolonging-contraindicated")
-    assert [f.severity for f in pair] == [Severity.WARNING]
+    assert [f.severity for f in pair] == [Severity.ERROR]
     assert "ondansetron" in pair[0].message and "Haldol" in pair[0].source
 
 

@@ -361,6 +361,20 @@ def oral_morphine_equivalent(
             code = "no-factor-band" if "tiers" in row.reason else "no-factor"
             findings.append(Finding(Severity.WARNING, code, row.reason + "; not counted as 0",
                                     chosen.source, item=str(row.item)))
+        elif (row.factor is not None and row.factor.factor is None
+              and row.factor.low is not None and row.factor.high is not None
+              and row.ome.low is not None and row.ome.high is not None):
+            # CONTRACT.md §2: a null OME comes with a finding that says why. One per item, as
+            # no-factor, so that each null item is paired with its reason (``item``).
+            findings.append(Finding(
+                Severity.INFO, "ome-factor-range",
+                f"{row.item}: {chosen.id} gives {row.ingredient.drug.name} "
+                f"{row.item.route.value} a factor range ({significant(row.factor.low, 3)}–"
+                f"{significant(row.factor.high, 3)}), not one "
+                f"factor, so its single OME figure and the total's are not given (null in "
+                f"--json): the OME is {significant(row.ome.low, 3)}–"
+                f"{significant(row.ome.high, 3)} mg/day (ome_range_mg_per_day; the total's "
+                "range is total_ome_range_mg_per_day)", row.factor.source, item=str(row.item)))
     totals = scheduled.result(), with_prn.result()
     if threshold_context not in (None, "palliative"):
         findings.extend(_threshold_findings(*totals, threshold_context, knowledge))

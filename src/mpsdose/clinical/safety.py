@@ -991,10 +991,24 @@ def _above(drug: str, kind: str, above: Sequence[_Measured], applying: Sequence[
     code = {"daily": f"{drug}-above-max", "single": f"{drug}-single-dose-above-max",
             "days": f"{drug}-duration-above-max"}[kind]
     if m.state == "avoid":
-        return Finding(severity if severity is not Severity.ERROR else Severity.WARNING,
-                       f"{drug}-avoid",
-                       f"{m.text}: not recommended {_scope_text(m.row, patient)}",
-                       m.row.source)
+        # a maximum of 0: the row's severity says which (CONTRACT.md §2): an error row is a
+        # contraindication its label states; a warning row is a label's "avoid" or "not
+        # recommended". Another market's row applied for want of the chosen market's, or a
+        # label of another market that gives a dose here, makes it a warning that says so.
+        stated = m.row.severity is Severity.ERROR or m.row.demoted
+        text = (f"{m.text}: {'contraindicated' if stated else 'not recommended'} "
+                f"{_scope_text(m.row, patient)}")
+        sources = [m.row.source]
+        if allowed is not None:
+            other = _ceiling(allowed, kind, patient)
+            named = allowed.market.upper() if allowed.market else "any-market"
+            text += (f"; the {named} label gives up to {significant(other or 0, 4)} "
+                     f"{allowed.dose_unit}/day here: the markets' labels disagree, so it is "
+                     f"{'information only' if severity is Severity.INFO else 'a warning'}")
+            sources.append(allowed.source)
+        elif m.row.demoted:
+            text += f" ({_severity_reason(m.row)})"
+        return Finding(severity, f"{drug}-avoid", text, " ; also: ".join(sources))
     if kind == "days":
         text = f"{m.text}: {significant(m.amount, 4)} days is above the maximum of {m.ceiling_text}"
     else:
@@ -1400,14 +1414,22 @@ def _class_duplication(k: Knowledge, items: Sequence[Item], previous: Sequence[I
     return [_ruled(k, check, text)]
 
 
+#: the anticoagulant the direct oral anticoagulant labels allow beside them to keep a catheter
+#: open (Pradaxa SmPC 4.3; the Eliquis HCP guide), named in safety_rules.csv
+#: anticoagulant-duplication-switch
+_CATHETER_HEPARIN = "heparin"
+
+
 def _anticoagulant_duplication(k: Knowledge, items: Sequence[Item], anticoagulants: list[str],
                                previous: Sequence[Item] | None) -> list[Finding]:
     """Two anticoagulants together where one's label contraindicates any other anticoagulant
-    (the direct oral anticoagulants): a warning naming each such label and its switching
-    exception. With ``--previous`` holding one of them, the order is a changeover, and it says so:
-    by the labels a switch starts the new drug as the old one stops, so an overlap is still a
-    duplication. Two anticoagulants neither of whose labels says so (warfarin bridged with a
-    heparin) are left alone."""
+    (the direct oral anticoagulants): the contraindication's error, naming each such label.
+    Where the order could be the labels' own exception it is a warning that says so
+    (``anticoagulant-duplication-switch``): with ``--previous`` holding one of them, a
+    changeover (by the labels a switch starts the new drug as the old one stops, so an overlap is
+    still to be reviewed); with unfractionated heparin given intravenously, a catheter kept open.
+    Two anticoagulants neither of whose labels says so (warfarin bridged with a heparin) are left
+    alone."""
     if len(anticoagulants) < 2:
         return []
     labels = {d: k.drug_properties.get(d, "other_anticoagulants_contraindicated")
@@ -1422,14 +1444,23 @@ def _anticoagulant_duplication(k: Knowledge, items: Sequence[Item], anticoagulan
     text += (f": contraindicated by the {', '.join(forbidding)} "
              f"label{'s' if len(forbidding) > 1 else ''}")
     held = sorted(before & set(anticoagulants))
+    # the labels' own exceptions: a switch (a previous regimen holds one of them) and
+    # unfractionated heparin keeping a catheter open (a lock or flush is intravenous)
+    flushed = sorted({d.name for item in items if item.listed and item.route is Route.IV
+                      for d in item.drugs if d.name == _CATHETER_HEPARIN and d.name in others})
     if held:
         started = [d for d in anticoagulants if d not in before]
-        text += (f"; switching from {', '.join(held)}"
+        text += (f"; contraindicated except when switching: switching from {', '.join(held)}"
                  + (f" to {', '.join(started)}" if started else "")
                  + "? by the labels a switch starts the new anticoagulant when the old one stops "
                    "(at its next scheduled dose; from warfarin once the INR has fallen), not "
                    "alongside it")
-    finding = _ruled(k, "anticoagulant-duplication", text)
+    if flushed:
+        text += ("; contraindicated except when unfractionated heparin keeps a central venous or "
+                 "arterial catheter open: is the intravenous heparin a lock or flush dose?")
+    check = ("anticoagulant-duplication-switch" if held or flushed
+             else "anticoagulant-duplication")
+    finding = _ruled(k, check, text, code="anticoagulant-duplication")
     label_sources = [labels[d][1] for d in forbidding]  # type: ignore[index]
     return [attrs.evolve(finding, source="; ".join([*label_sources, finding.source]))]
 
@@ -2019,9 +2050,11 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
         if forbidding:  # the pair's one finding: the partner's own contraindication is named here
             owners = " and ".join(f"{d}'s" for d in forbidding)
             verb = "source contraindicates" if len(forbidding) == 1 else "sources contraindicate"
-            finding = Finding(finding.severity, finding.code, (
+            # a contraindication the partner's label states: that rule's severity (an error)
+            stated = _rule(k, "qt-prolonging-contraindicated").severity
+            finding = Finding(max(finding.severity, stated, key=lambda s: s.rank), finding.code, (
                 f"{finding.message.rstrip('.')}; {owners} own {verb} medicines known to "
-                "prolong the QT interval."),
+                "prolong the QT interval: contraindicated."),
                 " ; also: ".join([finding.source, *forbidding.values()]))
         found.append(finding)
     if conditional:

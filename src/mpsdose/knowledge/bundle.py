@@ -94,6 +94,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "safety_rules.csv": (
         "acetaminophen-max", "anticoagulant-antiplatelet", "anticoagulant-duplication",
+        "anticoagulant-duplication-switch",
         "anticoagulant-thrombocytopenia",
         "anticoagulant-nsaid",
         "anticoagulant-cyp3a4-pgp-inhibitor", "anticoagulant-ssri",
