@@ -650,6 +650,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       patches      a transdermal order changed more often than its patch's labelled wear
                    time (a brand by its label: Butrans 7 days; no brand: the shortest
                    wear of the drug's patches in the market) = warning
+      MR orders    a modified-release oral opioid given more often than the shortest
+                   labelled interval of its drug in the market (OxyContin 12 h; MS Contin
+                   8 h, US) = warning; an MR opioid or an opioid patch ordered as needed
+                   (the labels: not an as-needed analgesic) = warning
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; more than 1000 times that ceiling (beyond any single

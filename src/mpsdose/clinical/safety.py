@@ -88,7 +88,7 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, HepaticDose, OpioidRange, SafetyRule
 from mpsdose.knowledge.market import MarketRule
-from mpsdose.knowledge.practice import LabelSwitch, PatchBand
+from mpsdose.knowledge.practice import LabelSwitch, PatchBand, UsualSchedule
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError, short_source
@@ -2288,6 +2288,65 @@ def _patch_changed_early(k: Knowledge, items: Sequence[Item],
     return found
 
 
+def _shortest_release_interval(k: Knowledge, item: Item, market: str | None
+                               ) -> tuple[float, UsualSchedule] | None:
+    """The shortest labelled interval [h] of any ``schedules.csv`` row of the item's drug,
+    route and modified release (``er``) marketed in the chosen market (every row where none is
+    chosen), with that row; None where no row gives an interval.
+
+    The shortest, not the usual: MS Contin's US label allows every 8 hours beside its usual 12
+    (a row of market ``us``), Palladone SR and UK tramadol MR are 12-hourly beside once-daily
+    products of the same drug, so a drug named by no brand is judged by its most frequent
+    labelled product in the market.
+    """
+    rows = [s for s in k.schedules
+            if s.drug == item.drug.name and s.route is item.route and s.release == "er"
+            and s.interval_h is not None and (market is None or s.market in (None, market))]
+    if not rows:
+        return None
+    row = min(rows, key=lambda s: s.interval_h or 0.0)
+    return row.interval_h or 0.0, row
+
+
+def _modified_release_orders(k: Knowledge, items: Sequence[Item],
+                             market: str | None) -> list[Finding]:
+    """Order shapes a modified-release opioid's label excludes (audit finding 5): a scheduled
+    oral MR item given more often than the shortest labelled interval of its drug in the market
+    (``modified-release-interval-short``, the row's source with the finding), and an MR or
+    transdermal opioid ordered as needed (``modified-release-prn``: the labels' "not indicated
+    as an as-needed (prn) analgesic"). A longer interval is not judged; nor are the immediate-
+    release and breakthrough (buccal, sublingual, intranasal) products."""
+    found = []
+    for item in items:
+        if not item.listed or not item.drug.is_opioid:
+            continue
+        modified = item.release == "er"
+        if item.prn and (modified or item.route is Route.TRANSDERMAL):
+            kind = ("a patch" if item.route is Route.TRANSDERMAL
+                    else "a modified-release product")
+            found.append(attrs.evolve(_ruled(
+                k, "modified-release-prn",
+                f"{item}: ordered as needed, but {item.drug.name} here is {kind}"),
+                item=str(item)))
+            continue
+        interval = item.schedule.interval_h
+        if not modified or item.prn or interval is None or item.route is not Route.ORAL:
+            continue
+        shortest = _shortest_release_interval(k, item, market)
+        if shortest is None or interval >= shortest[0] * (1 - 1e-6):
+            continue
+        hours, row = shortest
+        where = "" if market is None else f" (market {market})"
+        rule = _rule(k, "modified-release-interval-short")
+        text = (f"{item}: every {significant(interval, 3)} hours, but no modified-release "
+                f"{item.drug.name}{where} is labelled more often than every "
+                f"{significant(hours, 3)} hours ({significant(24 / interval, 3)} doses a day, "
+                f"not {significant(24 / hours, 3)})")
+        found.append(attrs.evolve(_ruled(k, "modified-release-interval-short", text, rule=rule),
+                                  source=_and_rule_source(row.source, rule), item=str(item)))
+    return found
+
+
 def _market_starts_patch_from(k: Knowledge, items: Sequence[Item],
                               prior: PreviousOpioids | None, market: str | None) -> bool:
     """Whether the chosen market's own fentanyl patch start (``patch_low_start`` or its patch
@@ -4182,6 +4241,7 @@ def check(
         found.extend(_switch_findings(k, items, before, patient, table, market))
         found.extend(titration_step_findings(items, before, market, knowledge=k))
     found.extend(_patch_changed_early(k, items, market))
+    found.extend(_modified_release_orders(k, items, market))
     found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))
