@@ -94,3 +94,72 @@ def test_an_mr_opioid_or_a_patch_ordered_as_needed_warns(text):
 ], ids=str)
 def test_regular_mr_orders_and_immediate_release_rescues_are_not_as_needed_mr(texts):
     assert "modified-release-prn" not in _tolerant(texts)
+
+
+# --- same-drug-two-names -------------------------------------------------------------------
+
+@pytest.mark.parametrize("texts", [
+    ["MS Contin 30 mg po q12h", "Zomorph 30 mg po q12h"],  # two brands, same dose
+    ["MS Contin 30 mg po q12h", "Zomorph 10 mg po q12h"],  # two brands, any dose
+    ["oxycodone er 20 mg po q12h", "oxycontin 20 mg po q12h"],
+    ["apixaban 5 mg po bid", "Eliquis 5 mg po bid"],
+    ["pregabalin 75 mg po bid", "Lyrica 75 mg po bid"],
+], ids=str)
+def test_one_drug_ordered_twice_under_two_names_warns(texts):
+    assert "same-drug-two-names" in _tolerant(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    ["morphine sr 30 mg po q12h", "morphine sr 10 mg po q12h"],  # two strengths, one dose
+    ["MS Contin 30 mg po q12h", "MS Contin 15 mg po q12h"],  # the same brand twice
+    ["oxycontin 20 mg po q12h", "oxycodone er 10 mg po q12h"],  # brand + generic, other dose
+    ["oxycontin 20 mg po q12h", "oxycodone 5 mg po q4h prn"],  # a regular dose + a rescue
+    ["oxycontin 20 mg po q12h", "oxycodone 20 mg po q12h"],  # another release
+    ["Eliquis 10 mg po bid for 7 days", "apixaban 5 mg po daily"],  # another interval
+    ["pregabalin 75 mg po bid", "gabapentin 300 mg po tid"],  # two drugs
+], ids=str)
+def test_legitimate_shapes_of_one_drug_in_two_items_are_quiet(texts):
+    assert "same-drug-two-names" not in _tolerant(texts)
+
+
+def test_the_duplication_names_both_items():
+    regimen = mpsdose.Regimen.parse(["apixaban 5 mg po bid", "Eliquis 5 mg po bid"])
+    found = [f for f in mpsdose.check(regimen, mpsdose.Patient(age=60))
+             if f.code == "same-drug-two-names"]
+    assert len(found) == 1
+    assert "apixaban 5 mg po bid" in found[0].message and "Eliquis 5 mg po bid" in found[0].message
+
+
+# --- a loading regimen's days, reached by the day of several items ------------------------
+
+def _apixaban(texts: list[str]) -> set[str]:
+    regimen = mpsdose.Regimen.parse(texts)
+    return {f.code for f in mpsdose.check(regimen, mpsdose.Patient(age=60))}
+
+
+@pytest.mark.parametrize("texts", [
+    ["apixaban 10 mg po bid"],
+    ["apixaban 5 mg po bid", "Eliquis 5 mg po bid"],
+    ["apixaban 5 mg po bid", "apixaban 2.5 mg po bid", "apixaban 2.5 mg po bid"],
+], ids=str)
+def test_a_day_above_the_loading_threshold_without_a_duration_is_said(texts):
+    assert "apixaban-duration-not-stated" in _apixaban(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    ["apixaban 5 mg po bid for 14 days", "Eliquis 5 mg po bid for 14 days"],
+    ["apixaban 10 mg po bid for 14 days"],
+], ids=str)
+def test_a_loading_day_kept_beyond_its_days_is_an_error_however_it_is_split(texts):
+    assert "apixaban-duration-above-max" in _apixaban(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    ["apixaban 5 mg po bid"],
+    ["apixaban 2.5 mg po bid", "apixaban 2.5 mg po bid"],  # 10 mg/day: not above 10
+    ["apixaban 5 mg po bid for 7 days", "Eliquis 5 mg po bid for 7 days"],
+], ids=str)
+def test_a_day_at_or_below_the_threshold_or_within_its_days_is_not_judged(texts):
+    codes = _apixaban(texts)
+    assert "apixaban-duration-not-stated" not in codes
+    assert "apixaban-duration-above-max" not in codes

@@ -585,22 +585,51 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                         f"{item}: {significant(dose, 4)} {counted} a dose", str(item),
                         release=item.release))
     if limit.max_days is not None and not limit.scope:
+        limited = (f"{limit.max_days:g} days" if limit.condition != "daily_dose"
+                   else f"{limit.max_days:g} days at {limit.describe_condition()}")
+        judged = []
         for item in items:
             if not item.listed or drug not in {d.name for d in item.drugs}:
                 continue
             if limit.route is not None and item.route is not limit.route:
                 continue
+            judged.append(item)
             own, _ = drug_daily([item], drug, limit.route, limit.release)
             if not limit.covers_daily(own):  # a loading regimen's days limit its dose only
                 continue
             days = item.duration_days
             state = "unknown" if days is None else "above" if days > limit.max_days else ""
-            limited = (f"{limit.max_days:g} days" if limit.condition != "daily_dose"
-                       else f"{limit.max_days:g} days at {limit.describe_condition()}")
             if state:
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
                                        limited, str(item), str(item)))
+        found.extend(_loading_day_of_items(limit, judged, drug, limited))
     return found
+
+
+def _loading_day_of_items(limit: DoseLimit, items: Sequence[Item], drug: str,
+                          limited: str) -> list[_Measured]:
+    """The days of a loading regimen (a ``daily_dose`` condition with ``max_days``) reached by
+    the day's total of several items of the drug, none of which reaches it alone (audit finding
+    6: apixaban 5 mg twice daily ordered twice, under its name and its brand, is the label's
+    7-day 20 mg day, as one 10 mg twice-daily item is). One finding names every item; its days
+    are the longest written, or unknown where any item writes none."""
+    if limit.condition != "daily_dose" or limit.max_days is None or len(items) < 2:
+        return []
+    if any(limit.covers_daily(drug_daily([i], drug, limit.route, limit.release)[0])
+           for i in items):
+        return []  # judged item by item above
+    total, _ = drug_daily(list(items), drug, limit.route, limit.release)
+    if not limit.covers_daily(total):
+        return []
+    written = [i.duration_days for i in items]
+    days = None if any(d is None for d in written) else max(d for d in written if d is not None)
+    state = "unknown" if days is None else "above" if days > limit.max_days else ""
+    if not state:
+        return []
+    names = " + ".join(str(i) for i in items)
+    return [_Measured(limit, "days", state, days or 0.0, limit.max_days, limited,
+                      f"{names} (together {significant(total, 4)} {limit.dose_unit}/day)",
+                      names)]
 
 
 def _single_ceiling(limit: DoseLimit, patient: Patient) -> tuple[float, str] | None:
@@ -2344,6 +2373,48 @@ def _modified_release_orders(k: Knowledge, items: Sequence[Item],
                 f"not {significant(24 / hours, 3)})")
         found.append(attrs.evolve(_ruled(k, "modified-release-interval-short", text, rule=rule),
                                   source=_and_rule_source(row.source, rule), item=str(item)))
+    return found
+
+
+def _same_drug_two_names(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """The same drug ordered twice under two names (audit finding 6): two scheduled
+    single-ingredient items of one drug, route, release and interval, one written by a brand
+    and the other by another brand, or by a brand and the drug's own name at the same dose
+    (``same-drug-two-names``, naming both items). The duplication ISMP and the case reports
+    describe: a brand and its generic (or two brands) taken together, the dose doubled.
+
+    Not judged, because they are ordinary: two items written with the same name (two strengths
+    making one dose, ``morphine sr 30 mg`` + ``morphine sr 10 mg``), an as-needed item beside a
+    regular one (a rescue), items at different intervals (a loading dose and maintenance), and
+    a brand beside the generic name at another dose (two strengths of one product).
+    """
+    found = []
+    scheduled = [item for item in items
+                 if item.listed and not item.prn and len(item.ingredients) == 1
+                 and item.schedule.interval_h is not None]
+    for first, second in itertools.combinations(scheduled, 2):
+        drug = first.drug.name
+        if (second.drug.name != drug or second.route is not first.route
+                or (first.release or "ir") != (second.release or "ir")
+                or abs((first.schedule.interval_h or 0.0) - (second.schedule.interval_h or 0.0))
+                > 1e-6):
+            continue
+        names = written_brands(k, first, drug), written_brands(k, second, drug)
+        if names[0] == names[1]:
+            continue  # the same name twice: strengths of one product, not a duplication
+        one_generic = not names[0] or not names[1]
+        first_dose, second_dose = first.per_dose(first.ingredients[0]), \
+            second.per_dose(second.ingredients[0])
+        if one_generic and (first_dose is None or second_dose is None
+                            or abs(first_dose - second_dose) > 1e-6 * max(first_dose, 1.0)):
+            continue  # a brand and the generic at another dose: two strengths of one product
+        how = ("two brands of it" if not one_generic
+               else "a brand and its own name, at the same dose")
+        text = (f"{first} and {second}: the same drug ({drug}, {first.route.value}"
+                f"{', ' + first.release if first.release else ''}) ordered twice under two "
+                f"names, {how}, at the same times")
+        found.append(attrs.evolve(_ruled(k, "same-drug-two-names", text),
+                                  item=f"{first} + {second}"))
     return found
 
 
@@ -4242,6 +4313,7 @@ def check(
         found.extend(titration_step_findings(items, before, market, knowledge=k))
     found.extend(_patch_changed_early(k, items, market))
     found.extend(_modified_release_orders(k, items, market))
+    found.extend(_same_drug_two_names(k, items))
     found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))

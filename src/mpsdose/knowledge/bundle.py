@@ -123,7 +123,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "neuraxial-catheter-anticoagulant-timed", "nsaid-age",
         "nsaid-avoid-older", "nsaid-duplication", "nsaid-heart-failure", "nsaid-renal",
         "nsaid-steroid-gastroprotection",
-        "modified-release-interval-short", "modified-release-prn",
+        "modified-release-interval-short", "modified-release-prn", "same-drug-two-names",
         "parenteral-benzodiazepine-not-recommended", "patch-changed-early",
         "qt-prolonging-contraindicated",
         "opioid-benzodiazepine", "opioid-benzodiazepine-end-of-life",
