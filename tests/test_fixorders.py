@@ -163,3 +163,30 @@ def test_a_day_at_or_below_the_threshold_or_within_its_days_is_not_judged(texts)
     codes = _apixaban(texts)
     assert "apixaban-duration-not-stated" not in codes
     assert "apixaban-duration-above-max" not in codes
+
+
+# --- opioid-tenfold-rise -------------------------------------------------------------------
+
+def _switch(texts: list[str], previous: list[str]) -> set[str]:
+    found = mpsdose.check(mpsdose.Regimen.parse(texts), mpsdose.Patient(age=60, opioid_tolerant=True),
+                          previous=mpsdose.Regimen.parse(previous))
+    return {f.code for f in found if f.severity.value == "error"}
+
+
+@pytest.mark.parametrize(("texts", "previous"), [
+    (["morphine 300 mg/day sc continuous"], ["morphine 30 mg/day sc continuous"]),
+    (["oxycodone er 100 mg po q12h"], ["oxycodone er 10 mg po q12h"]),
+    (["hydromorphone 60 mg/day sc continuous"], ["morphine 30 mg po daily"]),
+], ids=str)
+def test_a_rise_to_ten_times_the_previous_day_is_an_error(texts, previous):
+    assert "opioid-tenfold-rise" in _switch(texts, previous)
+
+
+@pytest.mark.parametrize(("texts", "previous"), [
+    (["morphine 250 mg/day sc continuous"], ["morphine 30 mg/day sc continuous"]),  # 8.3 times
+    (["morphine 48 mg/day sc continuous"], ["morphine 30 mg/day sc continuous"]),  # +60%
+    (["oxycodone er 90 mg po q12h"], ["oxycodone er 10 mg po q12h"]),  # 9 times
+    (["morphine 30 mg/day sc continuous"], ["morphine 300 mg/day sc continuous"]),  # a fall
+], ids=str)
+def test_a_rise_below_ten_times_is_not_the_tenfold_error(texts, previous):
+    assert "opioid-tenfold-rise" not in _switch(texts, previous)

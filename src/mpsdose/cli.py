@@ -657,6 +657,9 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       two names    one drug, route, release and interval ordered in two scheduled items
                    under two brands, or a brand and its own name at the same dose = warning
                    (two strengths under one name, a rescue, a loading dose: not judged)
+      tenfold      with --previous or a course: the scheduled opioid day at least ten
+                   times the previous one under every table the switch reads = error
+                   (the size of a tenfold dosing error, not a step)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; more than 1000 times that ceiling (beyond any single

@@ -2670,6 +2670,33 @@ def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, 
             and (a := scheduled_ome(k, t, after)) is not None and b[0] > 0}
 
 
+def _tenfold_rise(k: Knowledge, readings: _Readings) -> list[Finding]:
+    """An error where the new scheduled opioid day is at least the threshold of
+    ``opioid-tenfold-rise`` (ten) times the previous one at its most lenient reading (audit
+    finding 4): under every table read, each end of the new day against the same end of the old
+    (a table's range of factors read at one end for both days), the least of them.
+    A 60% rise and a 2000% rise were both the step's or the switch's warning; a rise of the size
+    of a tenfold dosing error (a slipped zero, morphine read as hydromorphone) is not a step."""
+    if not readings:
+        return []
+    rule = _rule(k, "opioid-tenfold-rise", threshold=True)
+    assert rule.threshold is not None
+    ratios = {t: min(a[0] / b[0], a[1] / b[1]) for t, (b, a) in readings.items()
+              if b[0] > 0 and b[1] > 0}
+    if not ratios or len(ratios) < len(readings):
+        return []
+    table_id = min(ratios, key=lambda t: ratios[t])
+    least = ratios[table_id]
+    if least < rule.threshold * (1 - _TOLERANCE):
+        return []
+    before, after = readings[table_id]
+    return [_ruled(k, "opioid-tenfold-rise", (
+        f"the scheduled opioids go from OME {_range_text(before)} to {_range_text(after)} "
+        f"mg/day, at least {significant(least, 3)} times the previous day under every table "
+        f"read ({', '.join(readings)}; least by {table_id}), at or above "
+        f"{rule.threshold:g} times"), rule=rule)]
+
+
 def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
                      patient: Patient, table: str | None,
                      market: str | None = None) -> list[Finding]:
@@ -2705,6 +2732,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             surveillance = [t.id for t in k.conversion_tables.values()
                             if t.id not in tables and not isinstance(t, RotationTable)]
             readings = _readings(k, surveillance, before_items, after_items)
+        found.extend(_tenfold_rise(k, readings))
         neuraxial = [] if readings else _neuraxial_switch(k, tables, before_items, after_items)
         found.extend(neuraxial)
         if not readings and not neuraxial:

@@ -134,6 +134,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "opioid-mixed-agonist-antagonist",
         "opioid-route-change",
         "opioid-route-change-neuraxial",
+        "opioid-tenfold-rise",
         "opioid-titration-step", "opioid-tolerance-not-met", "opioid-tolerant-only-product",
         "opioid-use-disorder-analgesic-dose", "opioid-use-disorder-rescue",
         "opioid-use-disorder-treatment",
