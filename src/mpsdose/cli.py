@@ -652,7 +652,7 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
     \b
     Rule families (each finding names its source; `--json` shows it):
       limits       every applicable maximum (per dose, per day, per kg, duration, the days
-                   of a loading dose; by age,
+                   of a loading dose, reached by one item or the day of several; by age,
                    weight, CrCl, hepatic function, dialysis (read as CrCl < 15 where no
                    CrCl is given), risk factors, long-term opioids (naloxone)): the
                    strictest crossed is named; the labelled maximum with no risk factor
@@ -668,6 +668,16 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
       patches      a transdermal order changed more often than its patch's labelled wear
                    time (a brand by its label: Butrans 7 days; no brand: the shortest
                    wear of the drug's patches in the market) = warning
+      MR orders    a modified-release oral opioid given more often than the shortest
+                   labelled interval of its drug in the market (OxyContin 12 h; MS Contin
+                   8 h, US) = warning; an MR opioid or an opioid patch ordered as needed
+                   (the labels: not an as-needed analgesic) = warning
+      two names    one drug, route, release and interval ordered in two scheduled items
+                   under two brands, or a brand and its own name at the same dose = warning
+                   (two strengths under one name, a rescue, a loading dose: not judged)
+      tenfold      with --previous or a course: the scheduled opioid day at least ten
+                   times the previous one under every table the switch reads = error
+                   (the size of a tenfold dosing error, not a step)
       opioid doses every opioid and route, per dose and per day, in oral morphine
                    equivalents and by its own label: far above any plausible dose (unit
                    slip) = error; more than 1000 times that ceiling (beyond any single

@@ -2179,6 +2179,12 @@ FRESH166_STILL_WARNED = {
              "HK41): the switch is at the full equianalgesic day (100% of the old by SPCG and PDQ), "
              "with no reduction for incomplete cross-tolerance, and 4 mg/24 h of SC hydromorphone "
              "is above any renal start shipped for it at CrCl 28 — both warnings are correct"),
+    "IJ04": ("controlled-release oxycodone 5 mg eight-hourly for chronic breathlessness in an "
+             "opioid-naive adult (au), the PaCCSC trial's regimen: modified-release-interval-short "
+             "since fixorders (audit finding 5). Kept: every oxycodone MR label shipped gives 12 "
+             "hours (OxyContin US/UK/JP, Xtampza), the trial (Ferreira 2020, JPSM) is no label and "
+             "found no benefit over placebo, and round 163's dangerous HW20 (OxyContin 40 mg "
+             "eight-hourly) is the same order shape — a pharmacist confirms an 8-hourly MR order"),
 }
 
 FRESH168_LEFT: dict[str, str] = {}

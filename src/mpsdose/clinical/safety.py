@@ -88,7 +88,7 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import RotationTable
 from mpsdose.knowledge.limits import DoseLimit, HepaticDose, OpioidRange, SafetyRule
 from mpsdose.knowledge.market import MarketRule
-from mpsdose.knowledge.practice import LabelSwitch, PatchBand
+from mpsdose.knowledge.practice import LabelSwitch, PatchBand, UsualSchedule
 from mpsdose.knowledge.schema import Interval
 from mpsdose.model.boundary import checked
 from mpsdose.model.errors import MpsdoseError, short_source
@@ -690,22 +690,51 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
                         f"{item}: {significant(dose, 4)} {counted} a dose", str(item),
                         release=item.release))
     if limit.max_days is not None and not limit.scope:
+        limited = (f"{limit.max_days:g} days" if limit.condition != "daily_dose"
+                   else f"{limit.max_days:g} days at {limit.describe_condition()}")
+        judged = []
         for item in items:
             if not item.listed or drug not in {d.name for d in item.drugs}:
                 continue
             if limit.route is not None and item.route is not limit.route:
                 continue
+            judged.append(item)
             own, _ = drug_daily([item], drug, limit.route, limit.release)
             if not limit.covers_daily(own):  # a loading regimen's days limit its dose only
                 continue
             days = item.duration_days
             state = "unknown" if days is None else "above" if days > limit.max_days else ""
-            limited = (f"{limit.max_days:g} days" if limit.condition != "daily_dose"
-                       else f"{limit.max_days:g} days at {limit.describe_condition()}")
             if state:
                 found.append(_Measured(limit, "days", state, days or 0.0, limit.max_days,
                                        limited, str(item), str(item)))
+        found.extend(_loading_day_of_items(limit, judged, drug, limited))
     return found
+
+
+def _loading_day_of_items(limit: DoseLimit, items: Sequence[Item], drug: str,
+                          limited: str) -> list[_Measured]:
+    """The days of a loading regimen (a ``daily_dose`` condition with ``max_days``) reached by
+    the day's total of several items of the drug, none of which reaches it alone (audit finding
+    6: apixaban 5 mg twice daily ordered twice, under its name and its brand, is the label's
+    7-day 20 mg day, as one 10 mg twice-daily item is). One finding names every item; its days
+    are the longest written, or unknown where any item writes none."""
+    if limit.condition != "daily_dose" or limit.max_days is None or len(items) < 2:
+        return []
+    if any(limit.covers_daily(drug_daily([i], drug, limit.route, limit.release)[0])
+           for i in items):
+        return []  # judged item by item above
+    total, _ = drug_daily(list(items), drug, limit.route, limit.release)
+    if not limit.covers_daily(total):
+        return []
+    written = [i.duration_days for i in items]
+    days = None if any(d is None for d in written) else max(d for d in written if d is not None)
+    state = "unknown" if days is None else "above" if days > limit.max_days else ""
+    if not state:
+        return []
+    names = " + ".join(str(i) for i in items)
+    return [_Measured(limit, "days", state, days or 0.0, limit.max_days, limited,
+                      f"{names} (together {significant(total, 4)} {limit.dose_unit}/day)",
+                      names)]
 
 
 def _single_ceiling(limit: DoseLimit, patient: Patient) -> tuple[float, str] | None:
@@ -2517,6 +2546,107 @@ def _patch_changed_early(k: Knowledge, items: Sequence[Item],
     return found
 
 
+def _shortest_release_interval(k: Knowledge, item: Item, market: str | None
+                               ) -> tuple[float, UsualSchedule] | None:
+    """The shortest labelled interval [h] of any ``schedules.csv`` row of the item's drug,
+    route and modified release (``er``) marketed in the chosen market (every row where none is
+    chosen), with that row; None where no row gives an interval.
+
+    The shortest, not the usual: MS Contin's US label allows every 8 hours beside its usual 12
+    (a row of market ``us``), Palladone SR and UK tramadol MR are 12-hourly beside once-daily
+    products of the same drug, so a drug named by no brand is judged by its most frequent
+    labelled product in the market.
+    """
+    rows = [s for s in k.schedules
+            if s.drug == item.drug.name and s.route is item.route and s.release == "er"
+            and s.interval_h is not None and (market is None or s.market in (None, market))]
+    if not rows:
+        return None
+    row = min(rows, key=lambda s: s.interval_h or 0.0)
+    return row.interval_h or 0.0, row
+
+
+def _modified_release_orders(k: Knowledge, items: Sequence[Item],
+                             market: str | None) -> list[Finding]:
+    """Order shapes a modified-release opioid's label excludes (audit finding 5): a scheduled
+    oral MR item given more often than the shortest labelled interval of its drug in the market
+    (``modified-release-interval-short``, the row's source with the finding), and an MR or
+    transdermal opioid ordered as needed (``modified-release-prn``: the labels' "not indicated
+    as an as-needed (prn) analgesic"). A longer interval is not judged; nor are the immediate-
+    release and breakthrough (buccal, sublingual, intranasal) products."""
+    found = []
+    for item in items:
+        if not item.listed or not item.drug.is_opioid:
+            continue
+        modified = item.release == "er"
+        if item.prn and (modified or item.route is Route.TRANSDERMAL):
+            kind = ("a patch" if item.route is Route.TRANSDERMAL
+                    else "a modified-release product")
+            found.append(attrs.evolve(_ruled(
+                k, "modified-release-prn",
+                f"{item}: ordered as needed, but {item.drug.name} here is {kind}"),
+                item=str(item)))
+            continue
+        interval = item.schedule.interval_h
+        if not modified or item.prn or interval is None or item.route is not Route.ORAL:
+            continue
+        shortest = _shortest_release_interval(k, item, market)
+        if shortest is None or interval >= shortest[0] * (1 - 1e-6):
+            continue
+        hours, row = shortest
+        where = "" if market is None else f" (market {market})"
+        rule = _rule(k, "modified-release-interval-short")
+        text = (f"{item}: every {significant(interval, 3)} hours, but no modified-release "
+                f"{item.drug.name}{where} is labelled more often than every "
+                f"{significant(hours, 3)} hours ({significant(24 / interval, 3)} doses a day, "
+                f"not {significant(24 / hours, 3)})")
+        found.append(attrs.evolve(_ruled(k, "modified-release-interval-short", text, rule=rule),
+                                  source=_and_rule_source(row.source, rule), item=str(item)))
+    return found
+
+
+def _same_drug_two_names(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+    """The same drug ordered twice under two names (audit finding 6): two scheduled
+    single-ingredient items of one drug, route, release and interval, one written by a brand
+    and the other by another brand, or by a brand and the drug's own name at the same dose
+    (``same-drug-two-names``, naming both items). The duplication ISMP and the case reports
+    describe: a brand and its generic (or two brands) taken together, the dose doubled.
+
+    Not judged, because they are ordinary: two items written with the same name (two strengths
+    making one dose, ``morphine sr 30 mg`` + ``morphine sr 10 mg``), an as-needed item beside a
+    regular one (a rescue), items at different intervals (a loading dose and maintenance), and
+    a brand beside the generic name at another dose (two strengths of one product).
+    """
+    found = []
+    scheduled = [item for item in items
+                 if item.listed and not item.prn and len(item.ingredients) == 1
+                 and item.schedule.interval_h is not None]
+    for first, second in itertools.combinations(scheduled, 2):
+        drug = first.drug.name
+        if (second.drug.name != drug or second.route is not first.route
+                or (first.release or "ir") != (second.release or "ir")
+                or abs((first.schedule.interval_h or 0.0) - (second.schedule.interval_h or 0.0))
+                > 1e-6):
+            continue
+        names = written_brands(k, first, drug), written_brands(k, second, drug)
+        if names[0] == names[1]:
+            continue  # the same name twice: strengths of one product, not a duplication
+        one_generic = not names[0] or not names[1]
+        first_dose, second_dose = first.per_dose(first.ingredients[0]), \
+            second.per_dose(second.ingredients[0])
+        if one_generic and (first_dose is None or second_dose is None
+                            or abs(first_dose - second_dose) > 1e-6 * max(first_dose, 1.0)):
+            continue  # a brand and the generic at another dose: two strengths of one product
+        how = ("two brands of it" if not one_generic
+               else "a brand and its own name, at the same dose")
+        text = (f"{first} and {second}: the same drug ({drug}, {first.route.value}"
+                f"{', ' + first.release if first.release else ''}) ordered twice under two "
+                f"names, {how}, at the same times")
+        found.append(attrs.evolve(_ruled(k, "same-drug-two-names", text),
+                                  item=f"{first} + {second}"))
+    return found
+
+
 def _market_starts_patch_from(k: Knowledge, items: Sequence[Item],
                               prior: PreviousOpioids | None, market: str | None) -> bool:
     """Whether the chosen market's own fentanyl patch start (``patch_low_start`` or its patch
@@ -2771,6 +2901,33 @@ def _readings(k: Knowledge, tables: Sequence[str], before: Sequence[tuple[Item, 
             and (a := scheduled_ome(k, t, after)) is not None and b[0] > 0}
 
 
+def _tenfold_rise(k: Knowledge, readings: _Readings) -> list[Finding]:
+    """An error where the new scheduled opioid day is at least the threshold of
+    ``opioid-tenfold-rise`` (ten) times the previous one at its most lenient reading (audit
+    finding 4): under every table read, each end of the new day against the same end of the old
+    (a table's range of factors read at one end for both days), the least of them.
+    A 60% rise and a 2000% rise were both the step's or the switch's warning; a rise of the size
+    of a tenfold dosing error (a slipped zero, morphine read as hydromorphone) is not a step."""
+    if not readings:
+        return []
+    rule = _rule(k, "opioid-tenfold-rise", threshold=True)
+    assert rule.threshold is not None
+    ratios = {t: min(a[0] / b[0], a[1] / b[1]) for t, (b, a) in readings.items()
+              if b[0] > 0 and b[1] > 0}
+    if not ratios or len(ratios) < len(readings):
+        return []
+    table_id = min(ratios, key=lambda t: ratios[t])
+    least = ratios[table_id]
+    if least < rule.threshold * (1 - _TOLERANCE):
+        return []
+    before, after = readings[table_id]
+    return [_ruled(k, "opioid-tenfold-rise", (
+        f"the scheduled opioids go from OME {_range_text(before)} to {_range_text(after)} "
+        f"mg/day, at least {significant(least, 3)} times the previous day under every table "
+        f"read ({', '.join(readings)}; least by {table_id}), at or above "
+        f"{rule.threshold:g} times"), rule=rule)]
+
+
 def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Item],
                      patient: Patient, table: str | None,
                      market: str | None = None) -> list[Finding]:
@@ -2806,6 +2963,7 @@ def _switch_findings(k: Knowledge, items: Sequence[Item], previous: Sequence[Ite
             surveillance = [t.id for t in k.conversion_tables.values()
                             if t.id not in tables and not isinstance(t, RotationTable)]
             readings = _readings(k, surveillance, before_items, after_items)
+        found.extend(_tenfold_rise(k, readings))
         neuraxial = [] if readings else _neuraxial_switch(k, tables, before_items, after_items)
         found.extend(neuraxial)
         if not readings and not neuraxial:
@@ -4440,6 +4598,8 @@ def check(
         found.extend(_switch_findings(k, items, before, patient, table, market))
         found.extend(titration_step_findings(items, before, market, knowledge=k))
     found.extend(_patch_changed_early(k, items, market))
+    found.extend(_modified_release_orders(k, items, market))
+    found.extend(_same_drug_two_names(k, items))
     found.extend(_above_label_initial_dose(k, items, before, patient, market, prior))
     found.extend(market_findings(items, patient, market, k, previous=previous))
     found.extend(_unjudged_doses(k, items, patient, market))
