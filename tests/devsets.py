@@ -292,7 +292,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 176": ("check_dangerous_fresh176.csv", "check_ordinary_fresh176.csv"),
         "held-out 177": ("check_dangerous_fresh177.csv", "check_ordinary_fresh177.csv"),
         "held-out 178": ("check_dangerous_fresh178.csv", "check_ordinary_fresh178.csv"),
-        "held-out 179": ("check_dangerous_fresh179.csv", "check_ordinary_fresh179.csv")}
+        "held-out 179": ("check_dangerous_fresh179.csv", "check_ordinary_fresh179.csv"),
+        "held-out 180": ("check_dangerous_fresh180.csv", "check_ordinary_fresh180.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
