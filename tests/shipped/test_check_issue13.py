@@ -2442,6 +2442,26 @@ FRESH178_STILL_WARNED = {
              "fix178: as JP04"),
 }
 
+FRESH179_LEFT: dict[str, str] = {}
+FRESH179_STILL_WARNED = {
+    "JR05": ("diamorphine 20 mg/24 h to SC oxycodone 20 mg/24 h in a shortage, hospice (uk): "
+             "equianalgesic-switch (111% of the old day under spcg) — first run"),
+    "JR07": ("diamorphine 10 mg/24 h to alfentanil 1 mg/24 h at CrCl 12, hospice (uk): "
+             "equianalgesic-switch (the 10:1 of the sheet, 100% under spcg) — first run"),
+    "JR32": ("Durogesic 50 mcg/h to oral MR morphine 120 mg/day in a shortage (eu): "
+             "equianalgesic-switch (100% at the lowest reading) — first run"),
+}
+
+FRESH180_LEFT: dict[str, str] = {}
+FRESH180_STILL_WARNED = {
+    "JT09": ("OxyContin 20 mg/day with Tarlige 2.5 mg bid at 74, palliative (jp): "
+             "opioid-gabapentinoid-older (Beers 2023) — first run"),
+    "JT10": ("an MPS regimen with celecoxib and dexamethasone and no PPI (au): "
+             "nsaid-steroid-gastroprotection — first run"),
+    "JT20": ("OxyContin 40 mg/day to IV fentanyl 0.4 mg/day (jp): equianalgesic-switch (100% under "
+             "jspm2010 read at the top of its range) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2622,6 +2642,8 @@ ROUNDS = {
     "fresh176": (FRESH176_LEFT, FRESH176_STILL_WARNED),
     "fresh177": (FRESH177_LEFT, FRESH177_STILL_WARNED),
     "fresh178": (FRESH178_LEFT, FRESH178_STILL_WARNED),
+    "fresh179": (FRESH179_LEFT, FRESH179_STILL_WARNED),
+    "fresh180": (FRESH180_LEFT, FRESH180_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
