@@ -59,6 +59,9 @@ def _ome_cell(row: ItemEquivalent | None) -> tuple[str, str]:
         return "", ""
     if row.factor is None:
         return ("no factor" if row.ingredient.dose is not None else "dose unknown"), ""
+    if row.once and row.ome.has_number:
+        # a single dose: the OME of that one dose, not a daily rate
+        return row.ome.format().replace(" mg/day", " mg") + " once", row.factor.describe()
     return (row.ome.format() if row.ome.has_number else "no maximum stated"), row.factor.describe()
 
 
@@ -76,6 +79,7 @@ def summary_tables(summary: Summary) -> list[Table]:
             item.route.value + ("" if item.route_stated else " (assumed)"),
             "PRN" if item.prn else "",
             _per_dose(row.per_dose_mg, row.drug),
+            "once" if row.daily.only_once else
             "" if row.doses_per_day is None else significant(row.doses_per_day, 3),
             row.daily.format() + (" (at max)" if item.prn and row.daily.known else ""),
             ome,
@@ -100,9 +104,13 @@ def summary_tables(summary: Summary) -> list[Table]:
     if equivalent.items:
         ome_rows = [[f"{drug} {route.value} (with PRN at maximum)", ome.format()]
                     for (drug, route), ome in equivalent.by_drug_route().items()]
+        # a single dose (once, stat) is counted on its day, as check counts it against a day's
+        # maximum: the totals say so
+        once = " (incl. single doses, on their day)" if any(r.once for r in equivalent.items) \
+            else ""
         ome_rows += [
-            ["Scheduled", equivalent.scheduled.format()],
-            ["With PRN at maximum", equivalent.with_prn.format()],
+            [f"Scheduled{once}", equivalent.scheduled.format()],
+            [f"With PRN at maximum{once}", equivalent.with_prn.format()],
         ]
     return [
         ("Items", ["Item", "Drug", "Route", "PRN", "Per dose", "Doses/day", "Daily dose",
@@ -146,6 +154,7 @@ def _total_json(total: Total) -> dict[str, Any]:
         "mg_per_day": total.mg_per_day if total.known and not total.unit.in_units else None,
         "complete": total.complete,
         "not_counted": list(total.unknown),
+        "once_mg": total.unit.from_canonical(total.once_mg),
     }
 
 
@@ -186,6 +195,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "dose_known": item.dose_known,
             "ome_mg_per_day": None,
             "factor": None,
+            "once": row.daily.only_once,
         }
         if in_units:
             entry["per_dose_units"] = row.per_dose_mg
@@ -246,6 +256,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "total_ome_lower_bound_mg_per_day": scheduled.known_value,
         "total_ome_lower_bound_mg_per_day_with_prn": with_prn.known_value,
         "ome_not_counted": list(dict.fromkeys(with_prn.missing)),
+        "single_doses_counted": list(dict.fromkeys(
+            str(row.item) for row in totals.items if row.daily.only_once)),
         "ome_by_drug_route": [
             {"drug": drug, "route": route.value, "ome_mg_per_day_with_prn": ome.value,
              "ome_lower_bound_mg_per_day_with_prn": ome.known_value,
