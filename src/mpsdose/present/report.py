@@ -5,7 +5,7 @@ Human rows round for reading (4 significant digits); JSON keeps the exact number
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mpsdose.clinical.equivalence import ItemEquivalent, OralMorphineEquivalent
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "SCHEMA_VERSION",
     "Table",
+    "batch_json",
     "daily_mg",
     "drugs_rows",
     "methadone_json",
@@ -167,6 +168,26 @@ def table_json(table: ConversionTable) -> dict[str, Any]:
     return {"id": table.id, "title": table.title, "purpose": table.purpose,
             "version": table.version, "effective_date": table.effective_date or None,
             "content_hash": table.content_hash, "source": table.source}
+
+
+def batch_json(input_path: str, output_path: str, table: ConversionTable,
+               counts: Mapping[str, int], *, per_patient: bool = False) -> dict[str, Any]:
+    """The ``--json`` summary of ``mpsdose batch``: counts by status, the files, the table used.
+
+    The rows themselves stay in the output file (CONTRACT.md §5); ``rows`` is the sum of
+    ``statuses`` (input rows, or patients with ``per_patient``).
+    """
+    statuses = {str(status): int(n) for status, n in sorted(counts.items())}
+    return {
+        "schema": SCHEMA_VERSION,
+        "input": input_path,
+        "output": output_path,
+        "mode": "per-patient" if per_patient else "rows",
+        "table": table.id,
+        "table_info": table_json(table),
+        "rows": sum(statuses.values()),
+        "statuses": statuses,
+    }
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
