@@ -60,7 +60,8 @@ def test_total_from_course_file_state(runner):
     drugs = {d["drug"]: d for d in json.loads(result.output)["drugs"]}
     assert drugs["oxycodone"]["scheduled"]["value"] == 20
     assert drugs["acetaminophen"]["scheduled"] == {
-        "value": 4.0, "unit": "g/day", "mg_per_day": 4000.0, "complete": True, "not_counted": []}
+        "value": 4.0, "unit": "g/day", "mg_per_day": 4000.0, "complete": True, "not_counted": [],
+        "once_mg": 0.0}
 
 
 def test_items_and_file_combine_and_stdin(runner):

@@ -984,17 +984,22 @@ def compare(file_a: str, file_b: str | None, table: str | None, plot_path: str |
 @click.option("--chunk-rows", type=click.IntRange(min=1000), default=500_000, show_default=True,
               help="Rows per chunk (row mode): bounds memory and drives the progress bar.")
 @_KNOWLEDGE
+@click.option("--json", "as_json", is_flag=True,
+              help="A summary as one JSON object on stdout (counts by status, the output path, "
+                   "the table); the rows stay in the output file.")
 def batch(input_path: str, output_path: str, table: str | None, per_patient: bool,
-          chunk_rows: int, knowledge: Any) -> None:
+          chunk_rows: int, knowledge: Any, as_json: bool) -> None:
     """MME for every row of a prescription table (CSV or Parquet), or per patient.
 
     Every input row is kept, in order, with daily_dose, daily_dose_unit, factor, mme_per_day,
-    status and message; a summary of statuses goes to stderr. Needs mpsdose[batch] (polars).
+    status and message; a summary of statuses goes to stderr (with --json, to stdout as one
+    JSON object: mpsdose schema batch). Needs mpsdose[batch] (polars).
 
     \b
     Examples:
       mpsdose batch prescriptions.csv -o mme.parquet --table cdc2022
       mpsdose batch prescriptions.parquet -o patients.csv --per-patient --table nihheal
+      mpsdose batch prescriptions.csv -o mme.csv --json
     """
     from mpsdose.io.batch import (
         BatchError,
@@ -1002,8 +1007,10 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
         per_patient_mme,
         read_table,
         run_in_chunks,
+        status_counts,
         write_table,
     )
+    from mpsdose.present.report import batch_json
 
     check_paths(input_path, output_path)
     try:
@@ -1011,6 +1018,10 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
         if per_patient:
             write_table(per_patient_mme(source, table, knowledge=knowledge), output_path,
                         input_path=input_path)
+            if as_json:
+                _emit_json(batch_json(input_path, output_path, _batch_table(table, knowledge),
+                                      status_counts(output_path), per_patient=True))
+                return
             click.echo(f"per-patient MME written to {output_path}", err=True)
             return
         counts = run_in_chunks(source, output_path, table, chunk_rows, _progress,
@@ -1021,8 +1032,18 @@ def batch(input_path: str, output_path: str, table: str | None, per_patient: boo
         first = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise BatchError(f"{input_path} → {output_path}: {type(error).__name__}: {first}") \
             from error
+    if as_json:
+        _emit_json(batch_json(input_path, output_path, _batch_table(table, knowledge), counts))
+        return
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "none"
     click.echo(f"{sum(counts.values())} rows → {output_path}: {summary}", err=True)
+
+
+def _batch_table(table: str | None, knowledge: Any) -> Any:
+    """The conversion table a batch run used (the default where none was named)."""
+    from mpsdose.knowledge.bundle import resolve
+
+    return resolve(knowledge).conversion_table(table)
 
 
 def _progress(total: int) -> Any:

@@ -159,8 +159,9 @@ def compare(before: Regimen, after: Regimen,
             None if name not in old else old[name].with_prn,
             None if name not in new else new[name].with_prn,
         ))
-    ome_before = oral_morphine_equivalent(before, table, knowledge=knowledge)
-    ome_after = oral_morphine_equivalent(after, table, knowledge=knowledge)
+    # a single dose (once, stat) counted on its day, as in the drug totals above
+    ome_before = oral_morphine_equivalent(before, table, knowledge=knowledge, count_once=True)
+    ome_after = oral_morphine_equivalent(after, table, knowledge=knowledge, count_once=True)
     return Comparison(before, after, tuple(changes), ome_before.scheduled, ome_after.scheduled,
                       ome_after.table, ome_before.with_prn, ome_after.with_prn)
 

@@ -26,7 +26,7 @@ from mpsdose.knowledge.conversion import ConversionTable, Factor, SurveillanceTa
 from mpsdose.model.boundary import checked
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Ingredient, Item, Regimen
+from mpsdose.model.regimen import Ingredient, Item, Regimen, ScheduleKind
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
@@ -201,6 +201,7 @@ class ItemEquivalent(Value):
     factor: Factor | None
     ome: OralMorphineEquivalent
     reason: str = ""  #: why there is no OME, if there is none
+    once: bool = False  #: a single dose (once, stat) counted as its day's amount
 
     @property
     def explanation(self) -> str:
@@ -250,9 +251,15 @@ class RegimenEquivalent(Value):
         return {key: OralMorphineEquivalent.total(parts) for key, parts in groups.items()}
 
 
-def _item_equivalent(item: Item, ingredient: Ingredient, table: ConversionTable) -> ItemEquivalent:
+def _item_equivalent(item: Item, ingredient: Ingredient, table: ConversionTable,
+                     count_once: bool = False) -> ItemEquivalent:
     drug = ingredient.drug
     daily = item.daily(ingredient)
+    once = (count_once and daily is None and not item.prn
+            and item.schedule.kind is ScheduleKind.ONCE)
+    if once:
+        # a single dose (once, stat): its day holds that dose (``total`` counts it, marked)
+        daily = item.per_dose(ingredient)
     if ingredient.dose is None:
         reason = f"{item}: dose unknown, so no OME"
         return ItemEquivalent(item, ingredient, None, None, None,
@@ -267,7 +274,9 @@ def _item_equivalent(item: Item, ingredient: Ingredient, table: ConversionTable)
         return ItemEquivalent(item, ingredient, daily, None, None,
                               OralMorphineEquivalent(None, missing=(reason,)), reason)
     if daily is None:
-        reason = f"{item}: PRN with no maximum or interval; its OME at maximum is not known"
+        reason = (f"{item}: a single dose (once), not a daily amount; its OME is not counted"
+                  if item.schedule.kind is ScheduleKind.ONCE and not item.prn else
+                  f"{item}: PRN with no maximum or interval; its OME at maximum is not known")
         return ItemEquivalent(item, ingredient, None, None, factor,
                               OralMorphineEquivalent(None, missing=(reason,)), reason)
     amount = factor.unit.from_canonical(daily)
@@ -276,7 +285,7 @@ def _item_equivalent(item: Item, ingredient: Ingredient, table: ConversionTable)
         None if factor.low is None else amount * factor.low,
         None if factor.high is None else amount * factor.high,
     )
-    return ItemEquivalent(item, ingredient, daily, amount, factor, ome)
+    return ItemEquivalent(item, ingredient, daily, amount, factor, ome, once=once)
 
 
 @checked
@@ -286,6 +295,7 @@ def oral_morphine_equivalent(
     *,
     threshold_context: str | None = None,
     knowledge: Knowledge | None = None,
+    count_once: bool = False,
 ) -> RegimenEquivalent:
     """The oral morphine equivalent of every opioid of a regimen, and in total.
 
@@ -302,6 +312,10 @@ def oral_morphine_equivalent(
 
     knowledge
         Where the tables and thresholds come from (default: the shipped data).
+    count_once
+        Count a single dose (once, stat) as its day's amount, as ``mpsdose total`` does (the day
+        it is given holds that dose); False (the checks): a single dose has no daily amount and
+        is left out of the totals, as before.
 
     Returns
     -------
@@ -337,7 +351,7 @@ def oral_morphine_equivalent(
         if item.listed:
             for ingredient in item.ingredients:
                 if ingredient.drug.is_opioid:
-                    rows.append(_item_equivalent(item, ingredient, chosen))
+                    rows.append(_item_equivalent(item, ingredient, chosen, count_once))
         else:
             # an unlisted drug may be an opioid: the totals say they could not count it, never
             # claim to be complete

@@ -75,4 +75,4 @@ def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | 
         regimen = Regimen(tuple(regimen))
     return Summary(regimen, daily_totals(regimen),
                    oral_morphine_equivalent(regimen, table, threshold_context=threshold_context,
-                                            knowledge=knowledge))
+                                            knowledge=knowledge, count_once=True))

@@ -18,7 +18,7 @@ from mpsdose.model.boundary import checked
 from mpsdose.model.drugs import Drug
 from mpsdose.model.findings import Finding, Severity
 from mpsdose.model.numbers import significant
-from mpsdose.model.regimen import Ingredient, Item, Regimen
+from mpsdose.model.regimen import Ingredient, Item, Regimen, ScheduleKind
 from mpsdose.model.units import Unit
 from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import DRUG_CLASSES, Route
@@ -41,11 +41,21 @@ class Total(Value):
         The unit it is shown in (the drug's natural unit, or mcg/h for a patch).
     unknown
         The items that could not be counted, as written, with the reason.
+    once_mg
+        The part of ``mg_per_day`` that is single doses (once, stat) [mg]: the day a single dose
+        is given holds that dose (as ``check`` counts it against a day's maximum), so the day's
+        total includes it, and says so.
     """
 
     mg_per_day: float
     unit: Unit
     unknown: tuple[str, ...] = ()
+    once_mg: float = 0.0
+
+    @property
+    def only_once(self) -> bool:
+        """True where the whole known amount is single doses (a stat item on its own)."""
+        return self.once_mg > 0 and self.once_mg >= self.mg_per_day
 
     @property
     def complete(self) -> bool:
@@ -64,7 +74,8 @@ class Total(Value):
 
     def format(self, digits: int = 4) -> str:
         """``"60 mg/day"``, ``"≥ 20 mg/day"`` (part unknown), ``"dose unknown"``, or
-        ``"no maximum stated"`` (a PRN item with no maximum or interval).
+        ``"no maximum stated"`` (a PRN item with no maximum or interval); a single dose is
+        ``"10 mg once"``, and a day that holds one ``"70 mg/day (incl. 10 mg once)"``.
 
         Parameters
         ----------
@@ -75,11 +86,22 @@ class Total(Value):
             if any(reason.endswith("dose unknown") for reason in self.unknown):
                 return "dose unknown"
             return "no maximum stated"
-        shown = f"{significant(self.unit.from_canonical(self.mg_per_day), digits)} {self.unit}"
+        if self.only_once:
+            shown = f"{self._amount(self.once_mg, digits)} once"
+        else:
+            shown = f"{significant(self.unit.from_canonical(self.mg_per_day), digits)} {self.unit}"
+            if self.once_mg > 0:
+                shown += f" (incl. {self._amount(self.once_mg, digits)} once)"
         return shown if self.complete else f"≥ {shown}"
 
+    def _amount(self, mg: float, digits: int) -> str:
+        """A single dose in the total's unit without "/day" (``10 mg``, ``200 mcg``)."""
+        per_day = self.unit.symbol.removesuffix("/day")
+        return f"{significant(self.unit.from_canonical(mg), digits)} {per_day}"
+
     def __add__(self, other: Total) -> Total:
-        return Total(self.mg_per_day + other.mg_per_day, self.unit, self.unknown + other.unknown)
+        return Total(self.mg_per_day + other.mg_per_day, self.unit, self.unknown + other.unknown,
+                     self.once_mg + other.once_mg)
 
     def __str__(self) -> str:
         return self.format()
@@ -232,11 +254,26 @@ def _why_unknown(item: Item) -> str:
     return f"{item}: PRN with no maximum or interval stated"
 
 
+def _once_dose(item: Item, ingredient: Ingredient) -> float | None:
+    """The dose [mg] of a single-dose (once, stat) item that is not PRN and not a rate; else None."""
+    if item.prn or item.schedule.kind is not ScheduleKind.ONCE:
+        return None
+    return item.per_dose(ingredient)
+
+
 def item_total(item: Item, ingredient: Ingredient) -> ItemTotal:
     """The daily amount of one ingredient of an item."""
     unit = _display_unit(item, ingredient.drug)
     daily = item.daily(ingredient)
-    total = Total(0.0, unit, (_why_unknown(item),)) if daily is None else Total(daily, unit)
+    once = _once_dose(item, ingredient)
+    if once is not None:
+        # a single dose (once, stat) is one dose: its day holds that dose. Item.daily keeps None
+        # for it (the checks count single doses apart), so the total counts it here, marked.
+        total = Total(once, unit, once_mg=once)
+    elif daily is None:
+        total = Total(0.0, unit, (_why_unknown(item),))
+    else:
+        total = Total(daily, unit)
     doses_per_day = None if item.is_rate else item.max_doses_per_day
     return ItemTotal(item, ingredient, item.per_dose(ingredient), doses_per_day, total)
 

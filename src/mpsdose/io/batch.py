@@ -67,6 +67,7 @@ __all__ = [
     "INPUT_COLUMNS", "INPUT_SCHEMA", "OUTPUT_COLUMNS", "PATIENT_COLUMNS", "BatchError",
     "batch_dask", "batch_mme", "check_paths", "per_patient", "per_patient_mme", "read_table",
     "run_in_chunks",
+    "status_counts",
     "write_table",
 ]
 
@@ -1217,6 +1218,25 @@ def batch_dask(ddf: Any, table: str | ConversionTable | None = None, *,
 
 
 @checked
+def status_counts(path: str | Path) -> dict[str, int]:
+    """How many rows of a written batch file have each ``status`` (``mpsdose batch --json``).
+
+    Parameters
+    ----------
+    path
+        An output of :func:`write_table` (row or per-patient mode), CSV or Parquet.
+
+    Returns
+    -------
+    dict of str to int
+        Rows per status, sorted by status; an empty status is counted as ``""``.
+    """
+    pl = _polars()
+    counted = (read_table(path).group_by("status").agg(pl.len().alias("n"))
+               .collect().iter_rows())
+    return {str(status or ""): int(n) for status, n in sorted(counted, key=lambda r: str(r[0]))}
+
+
 def read_table(path: str | Path) -> Any:
     """A CSV or Parquet file as a polars LazyFrame (scanned, not loaded).
 

@@ -49,6 +49,7 @@ SCHEMA_VERSION = "mpsdose/1"
 #: command run with ``--json`` prints on stdout when it fails). Register a new one here, and put
 #: its file in ``schemas/`` (see the module docstring).
 DOCUMENTS: tuple[str, ...] = (
+    "batch",
     "check",
     "compare",
     "convert",

@@ -5,7 +5,7 @@ Human rows round for reading (4 significant digits); JSON keeps the exact number
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mpsdose.clinical.equivalence import ItemEquivalent, OralMorphineEquivalent
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "SCHEMA_VERSION",
     "Table",
+    "batch_json",
     "daily_mg",
     "drugs_rows",
     "methadone_json",
@@ -59,6 +60,9 @@ def _ome_cell(row: ItemEquivalent | None) -> tuple[str, str]:
         return "", ""
     if row.factor is None:
         return ("no factor" if row.ingredient.dose is not None else "dose unknown"), ""
+    if row.once and row.ome.has_number:
+        # a single dose: the OME of that one dose, not a daily rate
+        return row.ome.format().replace(" mg/day", " mg") + " once", row.factor.describe()
     return (row.ome.format() if row.ome.has_number else "no maximum stated"), row.factor.describe()
 
 
@@ -76,6 +80,7 @@ def summary_tables(summary: Summary) -> list[Table]:
             item.route.value + ("" if item.route_stated else " (assumed)"),
             "PRN" if item.prn else "",
             _per_dose(row.per_dose_mg, row.drug),
+            "once" if row.daily.only_once else
             "" if row.doses_per_day is None else significant(row.doses_per_day, 3),
             row.daily.format() + (" (at max)" if item.prn and row.daily.known else ""),
             ome,
@@ -100,9 +105,13 @@ def summary_tables(summary: Summary) -> list[Table]:
     if equivalent.items:
         ome_rows = [[f"{drug} {route.value} (with PRN at maximum)", ome.format()]
                     for (drug, route), ome in equivalent.by_drug_route().items()]
+        # a single dose (once, stat) is counted on its day, as check counts it against a day's
+        # maximum: the totals say so
+        once = " (incl. single doses, on their day)" if any(r.once for r in equivalent.items) \
+            else ""
         ome_rows += [
-            ["Scheduled", equivalent.scheduled.format()],
-            ["With PRN at maximum", equivalent.with_prn.format()],
+            [f"Scheduled{once}", equivalent.scheduled.format()],
+            [f"With PRN at maximum{once}", equivalent.with_prn.format()],
         ]
     return [
         ("Items", ["Item", "Drug", "Route", "PRN", "Per dose", "Doses/day", "Daily dose",
@@ -146,6 +155,7 @@ def _total_json(total: Total) -> dict[str, Any]:
         "mg_per_day": total.mg_per_day if total.known and not total.unit.in_units else None,
         "complete": total.complete,
         "not_counted": list(total.unknown),
+        "once_mg": total.unit.from_canonical(total.once_mg),
     }
 
 
@@ -158,6 +168,26 @@ def table_json(table: ConversionTable) -> dict[str, Any]:
     return {"id": table.id, "title": table.title, "purpose": table.purpose,
             "version": table.version, "effective_date": table.effective_date or None,
             "content_hash": table.content_hash, "source": table.source}
+
+
+def batch_json(input_path: str, output_path: str, table: ConversionTable,
+               counts: Mapping[str, int], *, per_patient: bool = False) -> dict[str, Any]:
+    """The ``--json`` summary of ``mpsdose batch``: counts by status, the files, the table used.
+
+    The rows themselves stay in the output file (CONTRACT.md §5); ``rows`` is the sum of
+    ``statuses`` (input rows, or patients with ``per_patient``).
+    """
+    statuses = {str(status): int(n) for status, n in sorted(counts.items())}
+    return {
+        "schema": SCHEMA_VERSION,
+        "input": input_path,
+        "output": output_path,
+        "mode": "per-patient" if per_patient else "rows",
+        "table": table.id,
+        "table_info": table_json(table),
+        "rows": sum(statuses.values()),
+        "statuses": statuses,
+    }
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
@@ -186,6 +216,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "dose_known": item.dose_known,
             "ome_mg_per_day": None,
             "factor": None,
+            "once": row.daily.only_once,
         }
         if in_units:
             entry["per_dose_units"] = row.per_dose_mg
@@ -246,6 +277,8 @@ def summary_json(summary: Summary) -> dict[str, Any]:
         "total_ome_lower_bound_mg_per_day": scheduled.known_value,
         "total_ome_lower_bound_mg_per_day_with_prn": with_prn.known_value,
         "ome_not_counted": list(dict.fromkeys(with_prn.missing)),
+        "single_doses_counted": list(dict.fromkeys(
+            str(row.item) for row in totals.items if row.daily.only_once)),
         "ome_by_drug_route": [
             {"drug": drug, "route": route.value, "ome_mg_per_day_with_prn": ome.value,
              "ome_lower_bound_mg_per_day_with_prn": ome.known_value,
