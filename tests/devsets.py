@@ -89,15 +89,15 @@ two rows, for the format), grounded each dangerous row in a label, guideline or 
 named in its ``why``, checked every row with the item parser and patient constructor only, and
 committed it before ``check`` first ran on it.
 
-``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh180.csv`` and their ``check_ordinary_``
-twins are the twenty-fifth to one hundred and eightieth held-out rounds, each written by a new
+``check_dangerous_fresh25.csv`` … ``check_dangerous_fresh182.csv`` and their ``check_ordinary_``
+twins are the twenty-fifth to one hundred and eighty-second held-out rounds, each written by a new
 session that read neither the rule code nor the limit tables nor the earlier rounds' rows (only
 their first two rows, for the format), grounded each row in a label, guideline or error report
 named in its ``why`` / ``origin`` (from the twenty-sixth, marking which figures it checked
 against the source's text with the search tool), checked every row with the item parser and
 patient constructor only, and committed it before ``check`` first ran on it.
 
-``python tests/devsets.py`` prints the counts of all three hundred and sixty.
+``python tests/devsets.py`` prints the counts of all three hundred and sixty-four.
 """
 
 from __future__ import annotations
@@ -293,7 +293,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 177": ("check_dangerous_fresh177.csv", "check_ordinary_fresh177.csv"),
         "held-out 178": ("check_dangerous_fresh178.csv", "check_ordinary_fresh178.csv"),
         "held-out 179": ("check_dangerous_fresh179.csv", "check_ordinary_fresh179.csv"),
-        "held-out 180": ("check_dangerous_fresh180.csv", "check_ordinary_fresh180.csv")}
+        "held-out 180": ("check_dangerous_fresh180.csv", "check_ordinary_fresh180.csv"),
+        "held-out 182": ("check_dangerous_fresh182.csv", "check_ordinary_fresh182.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
