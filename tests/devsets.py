@@ -294,7 +294,8 @@ SETS = {"development": ("check_dangerous.csv", "check_ordinary.csv"),
         "held-out 178": ("check_dangerous_fresh178.csv", "check_ordinary_fresh178.csv"),
         "held-out 179": ("check_dangerous_fresh179.csv", "check_ordinary_fresh179.csv"),
         "held-out 180": ("check_dangerous_fresh180.csv", "check_ordinary_fresh180.csv"),
-        "held-out 181": ("check_dangerous_fresh181.csv", "check_ordinary_fresh181.csv")}
+        "held-out 181": ("check_dangerous_fresh181.csv", "check_ordinary_fresh181.csv"),
+        "held-out 182": ("check_dangerous_fresh182.csv", "check_ordinary_fresh182.csv")}
 #: Categories of the dangerous sets whose rows are implausible inputs, to be refused.
 IMPLAUSIBLE = frozenset({"patient", "input"})
 
