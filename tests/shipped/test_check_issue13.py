@@ -2462,6 +2462,23 @@ FRESH180_STILL_WARNED = {
              "jspm2010 read at the top of its range) — first run"),
 }
 
+FRESH181_LEFT = {
+    "JU03": ("Durogesic 125 mcg/h (12.5 read as 125) at 86 in a care home, tolerant, no previous "
+             "regimen (eu): silent — first run"),
+}
+FRESH181_STILL_WARNED = {
+    "JV39": ("metoclopramide 10 mg tid for 5 days at CrCl 55 (eu): metoclopramide-above-max (the EU "
+             "SmPC's halved dose for CrCl 15-60) — first run"),
+}
+
+FRESH182_LEFT: dict[str, str] = {}
+FRESH182_STILL_WARNED = {
+    "JX15": ("OxyContin 20 mg/day to Narusus 6 mg daily (jp): equianalgesic-switch (112% under spcg "
+             "read at the top of its range) — first run"),
+    "JX34": ("Narusus 12 mg daily to OxyContin 30 mg/day (nz): equianalgesic-switch (100% at the "
+             "lowest reading) — first run"),
+}
+
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
 #: Each later held-out round: its dangerous orders still not caught and its ordinary regimens that
 #: still warn, both kept honest (a case caught now, or a warning gone, fails until the list says so).
@@ -2644,6 +2661,8 @@ ROUNDS = {
     "fresh178": (FRESH178_LEFT, FRESH178_STILL_WARNED),
     "fresh179": (FRESH179_LEFT, FRESH179_STILL_WARNED),
     "fresh180": (FRESH180_LEFT, FRESH180_STILL_WARNED),
+    "fresh181": (FRESH181_LEFT, FRESH181_STILL_WARNED),
+    "fresh182": (FRESH182_LEFT, FRESH182_STILL_WARNED),
 }
 LATER_DANGEROUS = [(name, row) for name in ROUNDS
                    for row in devsets.rows(f"check_dangerous_{name}.csv")]
