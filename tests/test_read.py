@@ -8812,3 +8812,27 @@ def test_a_true_switch_keeps_its_meaning_beside_the_restated_list(text, want):
 def test_a_list_after_discharged_on_is_one_state(text, want):
     assert _labelled_states(text) == want
 
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "sent home on / with" is the discharge: the drugs after it are the regimen at discharge,
+    # and a carried item they do not name ends (fresh12-011's "sent home with prednisone and
+    # cyclosporine")
+    ("He received morphine 10 mg every 4 hours and gabapentin 300 mg three times daily. He was "
+     "sent home with oxycodone 5 mg every 4 hours.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("discharge", [("oxycodone", "30 mg/day", "added")])]),
+    ("He received gabapentin 300 mg three times daily. He was sent home on gabapentin 300 mg "
+     "three times daily and paracetamol 1 g four times daily.",
+     [("initial", [("gabapentin", "900 mg/day", "added")]),
+      ("discharge", [("gabapentin", "900 mg/day", "continued"),
+                     ("acetaminophen", "4 g/day", "added")])]),
+])
+def test_sent_home_on_is_the_discharge(text, want):
+    assert _labelled_states(text) == want
+
+
+def test_sent_home_before_anything_else_is_no_discharge():
+    states = _labelled_states("He received gabapentin 300 mg three times daily and was sent home "
+                              "after three days.")
+    assert [label for label, _ in states] == ["initial"]
