@@ -8836,3 +8836,13 @@ def test_sent_home_before_anything_else_is_no_discharge():
     states = _labelled_states("He received gabapentin 300 mg three times daily and was sent home "
                               "after three days.")
     assert [label for label, _ in states] == ["initial"]
+
+
+def test_a_single_drug_restated_after_switched_to_is_changed():
+    # fresh57-007: "The patient was prescribed oral prednisone at 30 mg daily. … The patient was
+    # switched to oral prednisone at 20 mg daily …": the drug the state holds, restated after
+    # "was switched to", is changed, not switched to itself
+    states = _labelled_states(_passage("fresh57-007"))
+    assert [[(drug, dose, action) for drug, dose, action in items] for _, items in states] == [
+        [("prednisone", "30 mg/day", "added")], [("prednisone", "20 mg/day", "changed")],
+        [("prednisone", "10 mg/day", "changed")]]
