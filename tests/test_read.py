@@ -8711,3 +8711,138 @@ def test_a_total_of_an_amount_stays_a_total_beside_the_course_rule():
 ])
 def test_an_amount_before_plural_dose_nouns_of_a_name_is_that_names(text, want):
     assert _daily_doses(text) == want
+
+
+# -- prosefix7: restated lists after a changing verb ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the lead's case: the regimen restated after "was changed to" is ONE new state, labelled by
+    # the verb; the drugs it names again are changed (not switched to, not added)
+    ("Her regimen of morphine 10 mg every 4 hours and gabapentin 300 mg three times daily was "
+     "changed to morphine 15 mg every 4 hours and gabapentin 600 mg three times daily.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("changed to", [("morphine", "90 mg/day", "changed"),
+                      ("gabapentin", "1800 mg/day", "changed")])]),
+    ("Morphine 10 mg every 4 hours and gabapentin 300 mg three times daily were switched to "
+     "morphine 15 mg every 4 hours and gabapentin 600 mg three times daily.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("switched to", [("morphine", "90 mg/day", "changed"),
+                       ("gabapentin", "1800 mg/day", "changed")])]),
+    ("He was given morphine 10 mg every 4 hours and gabapentin 300 mg three times daily, which "
+     "was adjusted to morphine 15 mg every 4 hours and gabapentin 300 mg three times daily.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("adjusted to", [("morphine", "90 mg/day", "changed"),
+                       ("gabapentin", "900 mg/day", "continued")])]),
+    # the regimen before the verb told in an earlier sentence: the state holds the drugs
+    ("He received morphine 10 mg every 4 hours and gabapentin 300 mg three times daily. The "
+     "regimen was changed to morphine 15 mg every 4 hours and gabapentin 600 mg three times daily.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("changed to", [("morphine", "90 mg/day", "changed"),
+                      ("gabapentin", "1800 mg/day", "changed")])]),
+    ("Morphine 10 mg every 4 hours was changed to morphine 15 mg every 4 hours.",
+     [("initial", [("morphine", "60 mg/day", "added")]),
+      ("changed to", [("morphine", "90 mg/day", "changed")])]),
+    # a switch inside the list: the drug not named again leaves, the new one enters
+    ("Morphine 10 mg every 4 hours and gabapentin 300 mg three times daily were converted to "
+     "oxycodone 10 mg every 4 hours and gabapentin 600 mg three times daily.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("converted to", [("gabapentin", "1800 mg/day", "changed"),
+                        ("oxycodone", "60 mg/day", "switched")])]),
+    # fresh105-014 (the catalogue's drug of it; ceftriaxone and levofloxacin are read apart):
+    # rifampin restated after "was switched to" at the same dose is continued, not switched to
+    ("Since cardiac surgery was considered as high risk, the patient was treated intravenously "
+     "with ceftriaxone 2 g qd and rifampin 600 mg bid for 7 weeks and was switched to an oral "
+     "therapy with levofloxacin 500 mg bid and rifampin 600 mg bid for an additional 6 months.",
+     [("initial", [("rifampicin", "1200 mg/day", "added")]),
+      ("switched to", [("rifampicin", "1200 mg/day", "continued")])]),
+])
+def test_a_list_restated_after_a_verb_of_change_is_one_new_state(text, want):
+    assert _labelled_states(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a true switch keeps its meaning: the old drug leaves, the new one enters
+    ("Morphine 10 mg every 4 hours was switched to oxycodone 5 mg every 4 hours.",
+     [("before the switch", [("morphine", "60 mg/day", "added")]),
+      ("switched to oxycodone", [("oxycodone", "30 mg/day", "switched")])]),
+    ("He was on morphine 10 mg every 4 hours and gabapentin 300 mg three times daily. Morphine "
+     "was switched to oxycodone 5 mg every 4 hours.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("switched to oxycodone", [("gabapentin", "900 mg/day", "added"),
+                                 ("oxycodone", "30 mg/day", "switched")])]),
+])
+def test_a_true_switch_keeps_its_meaning_beside_the_restated_list(text, want):
+    assert _labelled_states(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a list after "was discharged on" (or "sent home on") is ONE state, "discharge"; the items
+    # restated at the same dose are continued
+    ("She was discharged on oxycodone 10 mg twice daily, pregabalin 75 mg twice daily and "
+     "paracetamol 1 g four times daily.",
+     [("discharge", [("oxycodone", "20 mg/day", "added"), ("pregabalin", "150 mg/day", "added"),
+                     ("acetaminophen", "4 g/day", "added")])]),
+    ("She was admitted on oxycodone 10 mg twice daily and pregabalin 75 mg twice daily and was "
+     "discharged on oxycodone 10 mg twice daily, pregabalin 150 mg twice daily and paracetamol "
+     "1 g four times daily.",
+     [("admission", [("oxycodone", "20 mg/day", "added"), ("pregabalin", "150 mg/day", "added")]),
+      ("discharge", [("oxycodone", "20 mg/day", "continued"),
+                     ("pregabalin", "300 mg/day", "changed"),
+                     ("acetaminophen", "4 g/day", "added")])]),
+    ("She received oxycodone 10 mg twice daily and pregabalin 75 mg twice daily for 2 weeks and "
+     "was discharged on oxycodone 10 mg twice daily, pregabalin 150 mg twice daily and "
+     "paracetamol 1 g four times daily.",
+     [("initial", [("oxycodone", "20 mg/day", "added"), ("pregabalin", "150 mg/day", "added")]),
+      ("discharge", [("oxycodone", "20 mg/day", "continued"),
+                     ("pregabalin", "300 mg/day", "changed"),
+                     ("acetaminophen", "4 g/day", "added")])]),
+    ("She was on oxycodone 10 mg twice daily and pregabalin 75 mg twice daily and was "
+     "discharged home on oxycodone 10 mg twice daily and pregabalin 75 mg twice daily.",
+     [("initial", [("oxycodone", "20 mg/day", "added"), ("pregabalin", "150 mg/day", "added")]),
+      ("discharge", [("oxycodone", "20 mg/day", "continued"),
+                     ("pregabalin", "150 mg/day", "continued")])]),
+    ("She received oxycodone 10 mg twice daily and pregabalin 75 mg twice daily. She was sent "
+     "home on oxycodone 10 mg twice daily, pregabalin 150 mg twice daily and paracetamol 1 g "
+     "four times daily.",
+     [("initial", [("oxycodone", "20 mg/day", "added"), ("pregabalin", "150 mg/day", "added")]),
+      ("discharge", [("oxycodone", "20 mg/day", "continued"),
+                     ("pregabalin", "300 mg/day", "changed"),
+                     ("acetaminophen", "4 g/day", "added")])]),
+])
+def test_a_list_after_discharged_on_is_one_state(text, want):
+    assert _labelled_states(text) == want
+
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "sent home on / with" is the discharge: the drugs after it are the regimen at discharge,
+    # and a carried item they do not name ends (fresh12-011's "sent home with prednisone and
+    # cyclosporine")
+    ("He received morphine 10 mg every 4 hours and gabapentin 300 mg three times daily. He was "
+     "sent home with oxycodone 5 mg every 4 hours.",
+     [("initial", [("morphine", "60 mg/day", "added"), ("gabapentin", "900 mg/day", "added")]),
+      ("discharge", [("oxycodone", "30 mg/day", "added")])]),
+    ("He received gabapentin 300 mg three times daily. He was sent home on gabapentin 300 mg "
+     "three times daily and paracetamol 1 g four times daily.",
+     [("initial", [("gabapentin", "900 mg/day", "added")]),
+      ("discharge", [("gabapentin", "900 mg/day", "continued"),
+                     ("acetaminophen", "4 g/day", "added")])]),
+])
+def test_sent_home_on_is_the_discharge(text, want):
+    assert _labelled_states(text) == want
+
+
+def test_sent_home_before_anything_else_is_no_discharge():
+    states = _labelled_states("He received gabapentin 300 mg three times daily and was sent home "
+                              "after three days.")
+    assert [label for label, _ in states] == ["initial"]
+
+
+def test_a_single_drug_restated_after_switched_to_is_changed():
+    # fresh57-007: "The patient was prescribed oral prednisone at 30 mg daily. … The patient was
+    # switched to oral prednisone at 20 mg daily …": the drug the state holds, restated after
+    # "was switched to", is changed, not switched to itself
+    states = _labelled_states(_passage("fresh57-007"))
+    assert [[(drug, dose, action) for drug, dose, action in items] for _, items in states] == [
+        [("prednisone", "30 mg/day", "added")], [("prednisone", "20 mg/day", "changed")],
+        [("prednisone", "10 mg/day", "changed")]]

@@ -51,6 +51,7 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
              if item.daily_dose is not None or item.per_dose is not None} if story.states else set()
     readings = [r for r in readings if not _dose_before_change(passage, tokens, r, readings,
                                                                dosed)]
+    relist = _restated_list(passage, tokens, readings, dosed)
     froms = [r for r in readings if r.role == "from"]
     rest = [r for r in readings if r.role != "from"]
     held = story.states[-1]["items"] if story.states else []
@@ -87,10 +88,13 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
     opens = _opens_state(passage, tokens, rest, classes) or bool(froms and rest) \
         or listed is not None
     states_before = len(story.states)
+    # (a sentence whose list is restated after a verb of transition labels its first state by
+    # the words before that verb: "admitted on A … and discharged on A'" opens "admission")
+    head = tokens[:relist.at] if relist is not None and relist.before else tokens
     if not story.states and (rest or any(a for _, a in classes)):
-        _new_state(passage, tokens, rest, carry=False, classes=classes)
+        _new_state(passage, head, rest, carry=False, classes=classes)
     elif opens and story.states:
-        _new_state(passage, tokens, rest, carry=True, classes=classes)
+        _new_state(passage, head, rest, carry=True, classes=classes)
     if not story.states:
         return
     passage.added_now = set()
@@ -105,7 +109,7 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
     # sentence does not end what the same sentence says continues
     passage.continued_now = {r.drug for r in rest if r.action == "continue"}
     passage.switch_from_now = bool(froms)
-    openings = _transition_openings(passage, tokens, rest)
+    openings = {} if relist is not None else _transition_openings(passage, tokens, rest)
     opened_at: int | None = None  # the transition whose state this sentence opened
     for position, reading in enumerate(rest):
         when = _time_of(tokens, reading)
@@ -113,6 +117,25 @@ def tell(passage: Passage, sentence: int, tokens: list[Token], readings: list[It
         later = when is not None and not current["label"].startswith(when) and (
             current["items"] or len(story.states) > 1)
         step = _step_of_treatment(passage, tokens, rest[:position], reading)
+        if relist is not None and reading.first > relist.at:
+            if reading is relist.after[0]:
+                # "A and B were changed to A' and B'", "… and was discharged on A and B'":
+                # the list after one verb of transition is ONE new state, labelled by it
+                if later:
+                    _new_state(passage, tokens, [reading], carry=True, label=when)
+                elif relist.before or len(story.states) == states_before:
+                    _new_state(passage, tokens, [reading], carry=True, label=relist.label)
+                else:  # the sentence opened its state already: that state is the list's
+                    story.states[-1]["label"] = _unique(passage, relist.label)
+                passage.added_now = set()
+                _replace_left(passage, relist)
+            elif later:
+                _new_state(passage, tokens, [reading], carry=True, label=when)
+                passage.added_now = set()
+            _apply(passage, reading)
+            if reading.amount is not None:
+                earlier[(reading.drug, reading.prn)] = reading
+            continue
         boundary = openings.get(position)
         if boundary is not None and not later and boundary != opened_at:
             # "A and B for 2 weeks followed by A and B' …": the items one transition
@@ -270,6 +293,89 @@ def _sequence_break(passage: Passage, tokens: list[Token], reading: ItemReading,
             and re.search(r"\bthen\b", passage.word(tokens[at])) is not None \
             and _sequence_break_of_one(tokens, reading, earlier)
     return _sequence_break_of_one(tokens, reading, earlier)
+
+
+@attrs.define
+class _Relist:
+    """A list restated after one verb of transition (:func:`_restated_list`)."""
+
+    at: int  # the position of the verb (or of "discharged")
+    label: str
+    before: list[ItemReading]  # the sentence's items before it, with their amounts
+    after: list[ItemReading]  # the items after it, in order
+    left: set[Drug]  # the drugs before it the list does not name: they leave
+
+
+#: The passive verbs of change whose object ("… was changed to A and B") is the new regimen.
+_CHANGED_TO = frozenset({"changed", "switched", "adjusted", "converted"})
+
+
+def _restated_list(passage: Passage, tokens: list[Token], readings: list[ItemReading],
+                   dosed: set[Drug]) -> _Relist | None:
+    """ "Her regimen of morphine 10 mg every 4 hours and gabapentin 300 mg three times
+    daily was changed to morphine 15 mg every 4 hours and gabapentin 600 mg three times
+    daily", "admitted on A and B and was discharged on A and B' and C": the items after ONE
+    verb phrase of transition — a passive "was changed / switched / adjusted / converted to",
+    "was discharged (home) on / with", "was sent home on / with" — enter ONE new state,
+    labelled by it ("changed to", "discharge"), where that list restates with its amount a
+    drug the sentence (or, for a change, the state) held with an amount before it. The drugs
+    before the verb are the regimen before it; those the list names again are changed
+    (continued at the same dose), those it does not name leave (a true switch: "morphine … and
+    gabapentin … were converted to oxycodone … and gabapentin …"), new ones enter. None where
+    the sentence has no such phrase, its list restates nothing, or an amount is a list of
+    values or "from … to" (their own rules)."""
+    if any(r.amount is not None and r.amount.kind in ("list", "fromto") for r in readings):
+        return None
+    for at, token in enumerate(tokens):
+        word = passage.word(token)
+        label = None
+        if word in _CHANGED_TO and at + 1 < len(tokens) and at > 0 \
+                and passage.word(tokens[at + 1]) == "to" \
+                and passage.word(tokens[at - 1]) in ("was", "were", "is", "are", "been", "then",
+                                                      "later", "subsequently"):
+            label = f"{word} to"
+        elif token.kind == "time" and token.value == "discharge" and at + 1 < len(tokens):
+            following = [passage.word(t) for t in tokens[at + 1:at + 3]]
+            if following[:1] in (["on"], ["with"]) or following == ["home", "on"]:
+                label = "discharge"
+        if label is None:
+            continue
+        before = [r for r in readings if r.last < at and r.amount is not None]
+        after = [r for r in readings if r.first > at and r.role != "from"]
+        if not after or any(r.first < at < r.last for r in readings):
+            return None
+        named = {r.drug for r in after if r.amount is not None}
+        held = {r.drug for r in before} or (dosed if label != "discharge" else set())
+        if not named & held:
+            return None
+        for reading in before:  # the regimen before the verb: given, not switched from
+            reading.role = ""
+            if reading.action == "switch":
+                reading.action = "add"
+        left = {r.drug for r in before} - {r.drug for r in after}
+        for reading in after:
+            reading.role = ""
+            if reading.drug in held and reading.amount is not None:
+                reading.action = "update"
+            elif reading.action in ("switch", "update"):
+                reading.action = "switch" if left else "add"
+        return _Relist(at, label, before, after, left)
+    return None
+
+
+def _replace_left(passage: Passage, relist: _Relist) -> None:
+    """The drugs of the regimen before a restated list that the list does not name leave the
+    new state (finding `restated-list`)."""
+    state = passage.story.states[-1]
+    gone = [i for i in state["items"] if i.drug in relist.left]
+    if not gone:
+        return
+    state["items"] = [i for i in state["items"] if i.drug not in relist.left]
+    passage.add_finding(Severity.INFO, "restated-list",
+                        f"state {state['label']!r}: the list after {relist.label!r} names the "
+                        f"regimen after it; not named again, so ended: "
+                        f"{', '.join(sorted({str(i.drug.name) for i in gone}))}",
+                        state["span"])
 
 
 def _transition(tokens: list[Token], reading: ItemReading,
