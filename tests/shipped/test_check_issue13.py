@@ -2445,26 +2445,54 @@ FRESH178_STILL_WARNED = {
 FRESH179_LEFT: dict[str, str] = {}
 FRESH179_STILL_WARNED = {
     "JR05": ("diamorphine 20 mg/24 h to SC oxycodone 20 mg/24 h in a shortage, hospice (uk): "
-             "equianalgesic-switch (111% of the old day under spcg) — first run"),
+             "equianalgesic-switch (111% of the old day under spcg) — first run. Kept (fix182): "
+             "the standing policy, an unreduced switch under the most cautious published ratio; "
+             "spcg's SC oxycodone reads the new day at 66.66-100 mg OME against the old 60 (SC "
+             "diamorphine at 3 times oral morphine), so no reading is a reduction, and no UK "
+             "label gives a diamorphine-to-oxycodone switch to step it down"),
     "JR07": ("diamorphine 10 mg/24 h to alfentanil 1 mg/24 h at CrCl 12, hospice (uk): "
-             "equianalgesic-switch (the 10:1 of the sheet, 100% under spcg) — first run"),
+             "equianalgesic-switch (the 10:1 of the sheet, 100% under spcg) — first run. Kept "
+             "(fix182): the standing policy; spcg reads SC alfentanil 1 mg and SC diamorphine "
+             "10 mg both at 30 mg OME, so the 10:1 of the writer's sheet is the equianalgesic "
+             "ratio itself, with no reduction for incomplete cross-tolerance"),
     "JR32": ("Durogesic 50 mcg/h to oral MR morphine 120 mg/day in a shortage (eu): "
-             "equianalgesic-switch (100% at the lowest reading) — first run"),
+             "equianalgesic-switch (100% at the lowest reading) — first run. Kept (fix182): the "
+             "standing policy; spcg reads the 50 mcg/h patch at 120-250 mg OME and jspm2010 at "
+             "120, so 120 mg/day of morphine is the equivalent at the lowest reading, unreduced, "
+             "and no eu label switch from a patch to oral morphine is shipped"),
 }
 
 FRESH180_LEFT: dict[str, str] = {}
 FRESH180_STILL_WARNED = {
     "JT09": ("OxyContin 20 mg/day with Tarlige 2.5 mg bid at 74, palliative (jp): "
-             "opioid-gabapentinoid-older (Beers 2023) — first run"),
+             "opioid-gabapentinoid-older (Beers 2023) — first run. Kept (fix182): a correct "
+             "warning; Beers 2023 Table 5 names opioids with gabapentin or pregabalin at 65 or "
+             "older, and mirogabalin is a gabapentinoid of the same a2-delta action; the order "
+             "shows no opioid being replaced or reduced (the exception Beers allows), and Beers "
+             "gives no palliative exclusion"),
     "JT10": ("an MPS regimen with celecoxib and dexamethasone and no PPI (au): "
-             "nsaid-steroid-gastroprotection — first run"),
+             "nsaid-steroid-gastroprotection — first run. Kept (fix182): a correct warning; a "
+             "corticosteroid with an NSAID (celecoxib included) is a high-risk GI combination for "
+             "which gastroprotection should be considered (NHS GGC NSAID guideline), and the "
+             "regimen holds no PPI"),
     "JT20": ("OxyContin 40 mg/day to IV fentanyl 0.4 mg/day (jp): equianalgesic-switch (100% under "
-             "jspm2010 read at the top of its range) — first run"),
+             "jspm2010 read at the top of its range) — first run. Kept (fix182): the Japanese "
+             "fentanyl injection insert text seen (Terumo on PMDA and QLifePro, Daiichi Sankyo on "
+             "KEGG) gives no switch from an oral opioid, so there is no label switch of the jp "
+             "market to model; the JSPM 2010 table (IV fentanyl 0.2-0.3 mg = oral "
+             "morphine 30 mg = oral oxycodone 20 mg) reads 0.4 mg/day at 40-60 mg OME, i.e. at "
+             "its cautious end the full equivalent of oxycodone 40 mg/day, unreduced (the "
+             "writer's 100:1 less a third is a reduction only at the 100:1 end of the range)"),
 }
 
 FRESH181_LEFT = {
     "JU03": ("Durogesic 125 mcg/h (12.5 read as 125) at 86 in a care home, tolerant, no previous "
-             "regimen (eu): silent — first run"),
+             "regimen (eu): silent — first run. Left (fix182): the order alone cannot show the "
+             "slip; 125 mcg/h is a dose the labels allow (100 + 25 mcg/h patches; the Durogesic "
+             "SmPC sets no maximum) for a patient recorded as opioid tolerant, no previous "
+             "regimen is given to compare it with, no source seen caps a patch by age, and the "
+             "OME thresholds are read only when a --thresholds context is chosen. With "
+             "opioid_tolerant false it is an error (fentanyl-patch-naive, opioid-tolerant-only)"),
 }
 FRESH181_STILL_WARNED = {
     "JV39": ("metoclopramide 10 mg tid for 5 days at CrCl 55 (eu): metoclopramide-above-max (the EU "
@@ -2474,9 +2502,21 @@ FRESH181_STILL_WARNED = {
 FRESH182_LEFT: dict[str, str] = {}
 FRESH182_STILL_WARNED = {
     "JX15": ("OxyContin 20 mg/day to Narusus 6 mg daily (jp): equianalgesic-switch (112% under spcg "
-             "read at the top of its range) — first run"),
+             "read at the top of its range) — first run. Kept (fix182), as FF28 of round 136: the "
+             "Narusus/Narurapid inserts give a switch from oral morphine only (one-fifth of the "
+             "morphine day, label_switches.csv narusus-jp); no Narusus insert or interview-form "
+             "text found by search (PMDA, KEGG, shirobon.net's copy of the 2023-10 insert, of "
+             "which only section 7.1.1 was seen) gives one from oral oxycodone. The oxycodone "
+             "20 mg -> Narusus 6 mg figure is a hospital or pharmacy chart's (Seirei Mikatahara, "
+             "chigasaki-localtkt), "
+             "not the label's, and reading it through two labels (the JP OxyContin insert's "
+             "2/3 of morphine run backwards, then 1/5) inverts a one-way conversion, which "
+             "no source allows; unreduced under pdq and spcg, named"),
     "JX34": ("Narusus 12 mg daily to OxyContin 30 mg/day (nz): equianalgesic-switch (100% at the "
-             "lowest reading) — first run"),
+             "lowest reading) — first run. Kept (fix182): the standing policy; spcg reads Narusus "
+             "12 mg at 60-90 mg OME and pdq at 45, and OxyContin 30 mg/day at 60 and 45, so the "
+             "new day is the full equivalent at the lowest reading; the NZ market has no Narusus "
+             "and no label gives a hydromorphone-to-oxycodone switch"),
 }
 
 # -- the third to tenth rounds: each order against its finding, each ordinary regimen ------------
