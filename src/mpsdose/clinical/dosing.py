@@ -25,7 +25,7 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import Route
 
 if TYPE_CHECKING:  # the strengths' record type loads with the strengths, on first use
-    from mpsdose.knowledge.practice import Strength
+    from mpsdose.knowledge.practice import Strength, StrengthProduct
 
 __all__ = [
     "DEFAULT_ROTATION_TABLE",
@@ -40,6 +40,7 @@ __all__ = [
     "givable",
     "givable_range",
     "opioid_base",
+    "product_rows",
     "rotation_table",
     "round_down",
     "scheduled_ome",
@@ -211,9 +212,55 @@ def _row_amount(row: Strength, amount: float) -> tuple[float, float, str]:
                           "measurable step in data/strengths.csv)")
 
 
+def product_rows(knowledge: Knowledge, rows: Sequence[Strength],
+                 product: str | None = None) -> list[Strength]:
+    """The strengths rows a plan may round to: of the product named (``product``), else of the
+    family ``strength_products.csv`` marks as the reference and rows it does not name.
+
+    Products whose strengths are of one drug but labelled in different salts (OxyContin: mg of
+    oxycodone HCl; Xtampza ER: mg of oxycodone base) are never mixed. A product labelled in
+    another salt than the one mpsdose computes in (``labelled_per_computed`` ≠ 1) is refused
+    by name rather than rounded to: its dose is the label's own conversion.
+
+    Raises
+    ------
+    RotationError
+        ``product`` is labelled in another salt, or names no product of these rows.
+    """
+    known = {p.key: p for p in knowledge.strength_products}
+    tagged = [(row, known.get((row.drug, row.route, row.release, row.form, row.market)))
+              for row in rows]
+    if not any(p for _, p in tagged):
+        if product is not None and rows:
+            raise RotationError(f"{product}: no strengths of that product in data "
+                                "(data/strength_products.csv)")
+        return list(rows)
+    if product is not None:
+        chosen: list[tuple[Strength, StrengthProduct | None]] = [
+            (row, p) for row, p in tagged if p and p.product.lower() == product.lower()]
+        if not chosen:
+            named = sorted({p.product for _, p in tagged if p})
+            raise RotationError(f"{product}: not a product of these strengths; products: "
+                                f"{', '.join(named)} (data/strength_products.csv)")
+    else:
+        chosen = [(row, p) for row, p in tagged if p is None or p.reference]
+    for _, p in chosen:
+        if p is not None and abs(p.labelled_per_computed - 1) > 1e-9:
+            raise RotationError(
+                f"{p.product} is labelled as mg of another salt than mpsdose computes {p.drug} "
+                f"in ({p.labelled_per_computed:g} mg labelled per mg computed "
+                f"[{p.source}]): plan the switch to the reference product and convert to "
+                f"{p.product} by its label's table")
+    return [row for row, _ in chosen]
+
+
 def givable_range(knowledge: Knowledge, amounts: Range, drug: str, route: Route,
-                  release: str | None, market: str) -> tuple[Range, str, float | None]:
+                  release: str | None, market: str,
+                  product: str | None = None) -> tuple[Range, str, float | None]:
     """A range [mg] rounded to what ONE product of the market allows, never to 0.
+
+    Where ``strength_products.csv`` names the products of the strengths, only the product
+    named (``product``), or the reference family, is rounded to (:func:`product_rows`).
 
     Each product row (one family of strengths: OxyContin tablets, Xtampza capsules, a liquid) is
     tried on its own, both ends by the same row, so the range and the strengths named agree. The
@@ -233,7 +280,8 @@ def givable_range(knowledge: Knowledge, amounts: Range, drug: str, route: Route,
         Every product's smallest strength is above the top of the range.
     """
     low, high = amounts
-    rows = strength_rows(knowledge, drug, route, release, market, ["mg", "mg/mL"])
+    rows = product_rows(knowledge, strength_rows(knowledge, drug, route, release, market,
+                                                 ["mg", "mg/mL"]), product)
     if not rows:
         given = (_floor_step(low, _two_digit_step(low)), _floor_step(high, _two_digit_step(high)))
         if given[0] <= 0 or given[1] <= 0:

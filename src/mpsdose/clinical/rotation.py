@@ -73,6 +73,9 @@ class Target(Value):
     route: Route
     release: str | None = None
     form: str | None = None
+    #: the product named (``oxycontin po``), lower case, where the name written is a brand and
+    #: not the drug's own name; its strengths are the ones rounded to (data/strength_products.csv)
+    product: str | None = None
 
     @classmethod
     def parse(cls, text: str, catalogue: Catalogue) -> Target:
@@ -126,11 +129,26 @@ class Target(Value):
             raise RotationError(f"{drug.name} has no {route.value} route in the catalogue")
         if route is Route.TRANSDERMAL:
             form = "patch"
-        return cls(drug, route, release, form)
+        written = " ".join(name)
+        product = written if written != drug.name else None
+        return cls(drug, route, release, form, product)
 
     def __str__(self) -> str:
         return " ".join(w for w in (self.drug.name, self.release, self.form, self.route.value)
                         if w)
+
+
+def _named_product(knowledge: Knowledge, target: Target) -> str | None:
+    """The product of ``strength_products.csv`` the target's name writes (``oxycontin`` →
+    OxyContin, ``xtampza`` → Xtampza ER), or None (the generic drug: the reference family)."""
+    if target.product is None:
+        return None
+    for row in knowledge.strength_products:
+        if row.drug == target.drug.name and (
+                row.product.lower() == target.product
+                or row.product.lower().split()[0] == target.product.split()[0]):
+            return row.product
+    return None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -381,7 +399,8 @@ def convert(
     steps.append(Step("schedule", schedule_note))
     if doses_per_day is None:  # continuous infusion: round the daily amount
         (daily_low, daily_high), how, raised = givable_range(
-            knowledge, reduced, target.drug.name, target.route, release, market)
+            knowledge, reduced, target.drug.name, target.route, release, market,
+            _named_product(knowledge, target))
         per_dose = None
         steps.append(Step("rounding", f"daily {format_range(reduced)} rounded {how}: "
                                       f"{format_range((daily_low, daily_high))}"))
@@ -389,7 +408,7 @@ def convert(
     else:
         per_dose, how, raised = givable_range(
             knowledge, (reduced[0] / doses_per_day, reduced[1] / doses_per_day),
-            target.drug.name, target.route, release, market)
+            target.drug.name, target.route, release, market, _named_product(knowledge, target))
         daily_low, daily_high = per_dose[0] * doses_per_day, per_dose[1] * doses_per_day
         steps.append(Step("rounding", (
             f"per dose {format_range((reduced[0] / doses_per_day, reduced[1] / doses_per_day), 'mg')} "

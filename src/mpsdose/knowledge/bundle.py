@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         PatchBand,
         Rules,
         Strength,
+        StrengthProduct,
         Tier,
         UsualSchedule,
     )
@@ -518,6 +519,15 @@ class Knowledge:
 
         return self._cached("strengths", lambda: tuple(
             Strength.from_row(row) for row in self.rows("strengths.csv")))
+
+    @property
+    def strength_products(self) -> tuple[StrengthProduct, ...]:
+        """Which product each strengths row is and the salt it is labelled in
+        (``strength_products.csv``; none where the bundle lacks the file)."""
+        from mpsdose.knowledge.practice import StrengthProduct
+
+        return self._cached("strength_products", lambda: tuple(
+            StrengthProduct.from_row(row) for row in self._optional("strength_products.csv")))
 
     @property
     def schedules(self) -> tuple[UsualSchedule, ...]:

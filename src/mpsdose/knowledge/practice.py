@@ -59,6 +59,33 @@ class Strength(Value):
 
 
 @attrs.frozen(repr=False, eq=False)
+class StrengthProduct(Value):
+    """Which product a strengths row is, whether it is the reference family of its drug, and
+    the salt its strengths are labelled in (``strength_products.csv``)."""
+
+    drug: str
+    route: Route
+    release: str | None
+    form: str
+    market: str
+    product: str
+    reference: bool
+    #: mg of the labelled moiety per mg as mpsdose computes the drug (Xtampza ER: 0.9)
+    labelled_per_computed: float
+    source: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> StrengthProduct:
+        return cls(row["drug"], row["route"], row.get("release"), row["form"], row["market"],
+                   row["product"], row.get("reference") == "yes",
+                   row["labelled_per_computed"], row["source"])
+
+    @property
+    def key(self) -> tuple[str, Route, str | None, str, str]:
+        return (self.drug, self.route, self.release, self.form, self.market)
+
+
+@attrs.frozen(repr=False, eq=False)
 class UsualSchedule(Value):
     """The usual scheduled interval of a product type (None: a continuous infusion)."""
 

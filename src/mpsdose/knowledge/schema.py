@@ -385,6 +385,25 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
         key=("drug", "route", "release", "form", "market", "unit", "strengths"),
     ),
     _schema(
+        "strength_products.csv", "Which product a strengths row is, and the salt it is labelled in",
+        Column("drug", Kind.DRUG),
+        Column("route", Kind.ROUTE),
+        Column("release", Kind.RELEASE, required=False),
+        Column("form", Kind.FORM),
+        Column("market", Kind.CHOICE, choices=_MARKETS),
+        Column("product", doc="The product the strengths.csv row of this drug, route, release, "
+                              "form and market is (OxyContin, Xtampza ER): a plan names it."),
+        Column("reference", Kind.CHOICE, required=False, choices=("yes",),
+               doc="yes: the family a plan to the generic drug rounds to where several "
+                   "products' strengths are shipped (never mixed with another product's)."),
+        Column("labelled_per_computed", Kind.POSITIVE, unit="mg labelled per mg computed",
+               doc="mg of the labelled moiety per mg as mpsdose computes the drug (its "
+                   "conversion factors' salt): Xtampza ER 9 mg oxycodone base = 10 mg "
+                   "oxycodone HCl, 0.9; 1 where the label is in the computed salt."),
+        key=("drug", "route", "release", "form", "market"),
+        doc="A strengths row with no row here is the drug's product as computed (factor 1).",
+    ),
+    _schema(
         "schedules.csv", "Usual dosing intervals",
         Column("drug", Kind.DRUG),
         Column("route", Kind.ROUTE),
