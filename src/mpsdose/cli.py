@@ -795,7 +795,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    epidural or intrathecal item (neuraxial-antiplatelet: stop it days
                    before a block; aspirin or an NSAID alone is quiet); an anticoagulant
                    with an antiplatelet (STOPP; info for a label's own pair: rivaroxaban
-                   2.5 mg twice daily with aspirin 75-100 mg); a regular antimuscarinic
+                   2.5 mg twice daily with aspirin 75-100 mg, and for prophylactic LMWH:
+                   enoxaparin up to 40 mg, dalteparin up to 5,000 units a day); a regular antimuscarinic
                    (hyoscine, glycopyrronium, cyclizine) with a regular prokinetic
                    (metoclopramide, domperidone: antimuscarinic-prokinetic); two or more
                    strong anticholinergics (Beers list: promethazine, hyoscine

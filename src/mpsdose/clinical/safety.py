@@ -592,7 +592,11 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
         item.prn and item.max_prn_per_day is not None
         for item in items if drug in {d.name for d in item.drugs}) else ""
     ceilings: list[tuple[float, str]] = []
-    if limit.max_daily_mg is not None:
+    # a daily_dose row's day is the reduced day of the regimen its band is (enoxaparin
+    # prophylaxis at CrCl <30): a day outside the band is another regimen (a treatment dose,
+    # judged per kg by its own rows), and a day not known cannot be told to be in it
+    own_regimen = limit.condition != "daily_dose" or (complete and limit.covers_daily(daily))
+    if limit.max_daily_mg is not None and own_regimen:
         ceilings.append((limit.max_daily_mg, f"{significant(limit.max_daily_mg, 4)} {counted}/day"))
     if limit.max_daily_mg_per_kg is not None and patient.weight_kg is not None:
         cap = limit.max_daily_mg_per_kg * patient.weight_kg
@@ -1970,7 +1974,43 @@ def _anticoagulant_antiplatelet(k: Knowledge, items: Sequence[Item], anticoagula
                     f"gives ({partner} {significant(low, 4)}-{significant(high, 4)} mg/day), so "
                     f"STOPP's warning steps down to information. {rule.statement}"),
                     _and_rule_source(row[1], rule))
+    prophylactic = _prophylactic_anticoagulation(k, items, anticoagulants)
+    if prophylactic is not None:
+        rule = _rule(k, "anticoagulant-antiplatelet")
+        return Finding(Severity.INFO, "anticoagulant-antiplatelet", (
+            f"{text} {prophylactic[0]}: STOPP's criterion (a vitamin K antagonist, direct "
+            "thrombin inhibitor or factor Xa inhibitor, i.e. long-term therapeutic "
+            "anticoagulation, with an antiplatelet) is not written for thromboprophylaxis, so "
+            f"this is information, not a warning. {rule.statement}"),
+            _and_rule_source(prophylactic[1], rule))
     return _ruled(k, "anticoagulant-antiplatelet", text)
+
+
+def _prophylactic_anticoagulation(k: Knowledge, items: Sequence[Item],
+                                  anticoagulants: Sequence[str]) -> tuple[str, str] | None:
+    """(words, sources) where every anticoagulant is a heparin at a prophylactic day: each has a
+    ``prophylactic_daily_max`` row (``drug_properties.csv``: enoxaparin 40 mg, dalteparin 5,000
+    units, the labels' once-daily thromboprophylaxis) and every item of it is scheduled, of a
+    known day, the drug's whole day within it (audit 2, finding 9). None otherwise: a treatment
+    dose, an as-needed or unknown dose, or an anticoagulant with no prophylactic row (a DOAC,
+    warfarin) keeps STOPP's warning."""
+    said, sources = [], []
+    for drug in anticoagulants:
+        row = k.drug_properties.get(drug, "prophylactic_daily_max")
+        if row is None:
+            return None
+        given = [item for item in items if item.listed and drug in {d.name for d in item.drugs}]
+        if not given or any(item.prn for item in given):
+            return None
+        daily, complete = drug_daily(given, drug, None, None)
+        ceiling = float(row[0])
+        if not complete or daily <= 0 or daily > ceiling * (1 + _TOLERANCE):
+            return None
+        unit = "units" if given[0].drugs[0].dosed_in_units else "mg"
+        said.append(f"{drug} {significant(daily, 4)} {unit}/day is a prophylactic dose (at most "
+                    f"{significant(ceiling, 4)} {unit}/day)")
+        sources.append(row[1])
+    return ("; ".join(said), " ; ".join(dict.fromkeys(sources))) if said else None
 
 
 def _times_word(times: float) -> str:
@@ -3094,21 +3134,36 @@ def _unreduced_from_as_needed(k: Knowledge, previous: Sequence[Item],
 
     The previous regimen is read at the most it allowed (each as-needed opioid at its maximum a
     day, :meth:`Item.daily`): a new regimen at or above even that equivalent is unreduced under
-    any reading of what was taken, and is flagged as a switch above the old day would be. A
-    change to the same drug (as-needed to regular) is titration, and methadone has its own
-    starting rules, so neither is judged here."""
-    most = [(item, drug, daily) for item, drug, _ in _as_needed_opioids(previous, set())
+    any reading of what was taken, and is flagged as a switch above the old day would be.
+    Methadone has its own starting rules, so it is not judged here.
+
+    A change to the same drugs (as-needed to regular: the first regular opioid of palliative
+    titration) is judged by the titration step (``opioid-titration-step``) and the tenfold rise
+    against the same reading (audit 2, finding 6): NICE CG140 and the EAPC convert the previous
+    day's immediate-release use, regular and rescue, into the new regular dose, so a regular day
+    beyond the step above the most the as-needed orders allowed is a step skipped whatever was
+    taken. Only where every previous as-needed opioid's day is known (its ``max N/day``, or
+    the most its interval allows): one not known is no day to judge from."""
+    needed = _as_needed_opioids(previous, set())
+    most = [(item, drug, daily) for item, drug, _ in needed
             if (daily := item.daily(next(i for i in item.ingredients
                                          if i.drug.name == drug))) is not None]
     old = {drug for _, drug, _ in most}
     new = {drug for _, drug, _ in after_items}
-    if not most or not new - old or "methadone" in new:
+    if not most or "methadone" in new:
         return []
     readings = _readings(k, tables, most, after_items)
     if not readings:
         return []
-    return [attrs.evolve(f, message=f"{f.message} (the previous as-needed opioids read at the "
-                                    "most they allowed a day)")
+    said = " (the previous as-needed opioids read at the most they allowed a day)"
+    if not new - old:
+        if len(most) < len(needed):
+            return []  # an as-needed order with no maximum a day: the old day is not known
+        return [attrs.evolve(f, message=f"{f.message}{said}")
+                for f in [*_tenfold_rise(k, readings),
+                          *_titration(k, readings, tables[0], before_items=most,
+                                      after_items=after_items)]]
+    return [attrs.evolve(f, message=f"{f.message}{said}")
             for f in _unreduced(k, readings, sorted(new - old), tables[0])]
 
 

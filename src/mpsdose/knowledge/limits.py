@@ -124,13 +124,25 @@ class DoseLimit(Value):
         if (and_condition is None) != and_band.unbounded:
             raise row.error("and_condition and and_condition_band go together",
                             "and_condition_band")
-        if and_condition is not None and (condition not in ("age", "weight_kg", "crcl_ml_min")
+        if and_condition is not None and (condition not in ("age", "weight_kg", "crcl_ml_min",
+                                                            "daily_dose")
                                           or and_condition == condition):
             raise row.error("and_condition joins a second band of another kind to an age, "
-                            "weight or CrCl row", "and_condition")
-        if condition == "daily_dose" and (days is None or single is not None
-                                          or daily is not None or per_kg is not None
-                                          or single_per_kg is not None):
+                            "weight, CrCl or daily_dose row", "and_condition")
+        if condition == "daily_dose" and and_condition is not None:
+            # the regimen the band is (prophylaxis, told from treatment by its dose) reduced for
+            # the patients of the second band (CrCl <30): its day's maximum, below the band's top
+            if daily is None or single is not None or per_kg is not None \
+                    or single_per_kg is not None or days is not None:
+                raise row.error("a daily_dose row with a second band gives max_daily_mg, the "
+                                "reduced day of the band's regimen, and no other maximum",
+                                "max_daily_mg")
+            if band.high is not None and daily >= band.high:
+                raise row.error("max_daily_mg of a daily_dose row must lie below its band's "
+                                "top (else it restates the band)", "max_daily_mg")
+        elif condition == "daily_dose" and (days is None or single is not None
+                                            or daily is not None or per_kg is not None
+                                            or single_per_kg is not None):
             # a band of the daily dose limits how long it is given; a dose maximum within a
             # band of the dose would only restate the band
             raise row.error("a daily_dose row limits the days of the band's dose: max_days, "
@@ -215,8 +227,14 @@ class DoseLimit(Value):
             # both bands: outside either, the row does not apply; not known only where the
             # patient is in one band and the other's value is not given (neither given: no
             # claim that the row applies, and no finding for it)
-            both = (self._own_applies(patient, dialysis_crcl),
-                    self.and_band.contains(_patient_value(patient, self.and_condition)))
+            second = _patient_value(patient, self.and_condition)
+            if (second is None and self.and_condition == "crcl_ml_min"
+                    and dialysis_crcl is not None and "dialysis" in patient.conditions):
+                # a patient on dialysis with no CrCl is read below it, as for the own band
+                inside: bool | None = self.and_band.overlaps(Interval(None, dialysis_crcl))
+            else:
+                inside = self.and_band.contains(second)
+            both = (self._own_applies(patient, dialysis_crcl), inside)
             if False in both or both == (None, None):
                 return False
             return None if None in both else True
@@ -270,8 +288,12 @@ class DoseLimit(Value):
         if self.condition == "any":
             return "adults"
         if self.condition == "daily_dose":
-            return (f"a daily dose {self.band.format(f'{self.dose_unit}/day')} "
+            text = (f"a daily dose {self.band.format(f'{self.dose_unit}/day')} "
                     f"(the source's regimen: {self.value})")
+            if self.and_condition is not None:
+                text += (f" and {_CONDITION_NAMES[self.and_condition]} "
+                         f"{self.and_band.format(_CONDITION_UNITS[self.and_condition])}")
+            return text
         if self.condition == "risk_factor":
             return f"{self.value}"
         if self.condition == "with_drug":

@@ -558,7 +558,10 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                doc="A second band the patient must also be in for the row to apply (age, "
                    "weight_kg or crcl_ml_min; the row's own condition one of them too): a "
                    "label's reduced dose for patients with two characteristics together "
-                   "(apixaban in NVAF: age >=80 years and body weight <=60 kg). Empty: the row's "
+                   "(apixaban in NVAF: age >=80 years and body weight <=60 kg). A daily_dose "
+                   "row may join one too and then gives max_daily_mg, below its band's top: the "
+                   "reduced day of the regimen its band is for those patients (enoxaparin "
+                   "prophylaxis, a day of at most 40 mg, at CrCl <30 mL/min). Empty: the row's "
                    "condition alone."),
         Column("and_condition_band", Kind.INTERVAL, required=False,
                unit="years, kg or mL/min (and_condition's)"),
@@ -776,6 +779,7 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "daily_maximum_all_routes",
                                                  "opioid_agonism",
                                                  "antiplatelet_labelled_regimen",
+                                                 "prophylactic_daily_max",
                                                  "antimuscarinic", "prokinetic",
                                                  "strong_anticholinergic")),
         Column("value", doc="opioid_agonism: 'mixed' (a mixed agonist-antagonist, judged by "
@@ -866,7 +870,12 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "antiplatelet that the anticoagulant's label gives, as '<dose> mg "
                             "<once|twice|three times> daily with <antiplatelet> <low>-<high> "
                             "mg/day' (rivaroxaban: 2.5 mg twice daily with aspirin 75-100 "
-                            "mg/day); there STOPP's anticoagulant-antiplatelet is information."),
+                            "mg/day); there STOPP's anticoagulant-antiplatelet is information. "
+                            "prophylactic_daily_max: the largest day [the drug's natural unit] "
+                            "of a heparin's labelled once-daily thromboprophylaxis (enoxaparin "
+                            "40 mg, dalteparin 5,000 units); an order within it beside an "
+                            "antiplatelet is information, not STOPP's warning, which is written "
+                            "for therapeutic anticoagulation."),
     ),
     _schema(
         "usual_ranges.csv", "Usual palliative daily doses",
