@@ -202,7 +202,8 @@ def _key_rows(drug: str | None, route: str | None, unit: str | None, form: str |
     found = books.get(drug or "")
     if found is None:
         suggestions = books.suggest(drug or "")
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        hint = ("; did you mean " + ", ".join(f"{s} ({books.describe(s)})" for s in suggestions)
+                + "?") if suggestions else ""
         return status("unknown-drug", f"unknown drug {drug!r}{hint}")
     if not found.is_opioid:
         return status("not-opioid", f"{found.name} is not an opioid: no MME")

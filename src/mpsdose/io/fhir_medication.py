@@ -29,9 +29,11 @@ from mpsdose.io.products import (
     SALT_WORDS,
     dose_form_facts,
     ingredient_drug,
+    name_release,
     parse_product_name,
     plain_ingredient,
     plain_spacing,
+    without_release,
 )
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.knowledge.codes import NDC, RXNORM, normal_ndc
@@ -279,8 +281,8 @@ def from_concept(k: Knowledge, concept: Mapping[str, Any], notes: Notes,
         named = _named_drug(k.catalogue, name)
         if named is not None:
             route, form, release = dose_form_facts(name)
-            return Medication(name, (Component(named, None, name),), name, route, form, release,
-                              source="the name")
+            return Medication(name, (Component(named, None, name),), name, route, form,
+                              release or name_release(k.catalogue, name), source="the name")
     if texts:
         drug = Drug.unlisted(_unlisted_name(texts[0]))
         route, form, release = dose_form_facts(texts[0])
@@ -356,8 +358,13 @@ def _medication_of(books: Catalogue, product: ProductRecord, source: str) -> Med
     components = tuple(
         Component(_drug_of(books, i.ingredient) or Drug.unlisted(plain_ingredient(i.ingredient)),
                   i, i.ingredient) for i in product.ingredients)
+    release = product.release
+    if release is None and len(product.ingredients) == 1:
+        # "oxycodone ER 20 mg tablet", "OxyContin 20 mg": the release the name gives, as the
+        # item language reads it (a release word, or the brand's own release)
+        release = name_release(books, product.ingredients[0].ingredient)
     return Medication(product.name, components, product.dose_form, product.route, product.form,
-                      product.release, product.hours, source)
+                      release, product.hours, source)
 
 
 def _drug_of(books: Catalogue, name: str) -> Drug | None:
@@ -407,7 +414,8 @@ def _named_drug(books: Catalogue, name: str) -> Drug | None:
     exact = books.get(name)
     if exact is not None:
         return exact
-    words = [w for w in re.findall(r"[a-z][a-z\-]*", name.lower()) if w not in _PRODUCT_WORDS]
+    words = [w for w in re.findall(r"[a-z][a-z\-]*", without_release(name).lower())
+             if w not in _PRODUCT_WORDS]
     if not words:
         return None
     return books.get(" ".join(words))

@@ -18,7 +18,7 @@ import re
 
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.products import STRENGTH_UNITS, IngredientStrength, ProductRecord
-from mpsdose.model.vocabulary import Route
+from mpsdose.model.vocabulary import RELEASES, Route
 
 __all__ = ["SALT_WORDS", "dose_form_facts", "ingredient_drug", "parse_product_name",
            "plain_ingredient", "strength_unit"]
@@ -175,6 +175,50 @@ _NAME_QUALIFIERS = frozenset({"abuse-deterrent", "matrix", "delivery", "er", "ir
                               "xr", "xl", "la", "mr", "ec"})
 
 
+#: A release as the item language spells it, inside a name ("oxycodone extended-release",
+#: "oxycodone ER", "morphine modified release"): longer spellings first; a space or a hyphen between
+#: two words.
+_RELEASE_SPELLING = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(s).replace(r"\ ", r"[\s\-]").replace(r"\-", r"[\s\-]")
+                               for s in sorted(RELEASES, key=len, reverse=True)) + r")(?![a-z])",
+    re.IGNORECASE)
+
+
+def without_release(name: str) -> str:
+    """A name without the release it spells: "oxycodone extended-release" → "oxycodone"."""
+    return plain_spacing(_RELEASE_SPELLING.sub(" ", name))
+
+
+def name_release(books: Catalogue, name: str) -> str | None:
+    """The release (``ir``, ``er``) a medication's name gives, as the item language reads it: a
+    release it spells ("oxycodone ER", "extended-release", "modified release", "CR"), else the
+    release of a brand it is ("OxyContin": ``er``; ``drug_names.csv`` column ``release``); None
+    where it gives none, or spells two that differ.
+
+    >>> import mpsdose
+    >>> books = mpsdose.Knowledge.default().catalogue
+    >>> [name_release(books, n) for n in ("oxycodone extended-release", "OxyContin", "oxycodone")]
+    ['er', 'er', None]
+    """
+    spelled = {_release_of_spelling(m.group(0)) for m in _RELEASE_SPELLING.finditer(name)}
+    if len(spelled) == 1:
+        return spelled.pop()
+    if spelled:
+        return None
+    words = plain_ingredient(name).split()
+    for size in range(len(words), 0, -1):  # the longest run of words that is a brand
+        for start in range(len(words) - size + 1):
+            release = books.release(" ".join(words[start:start + size]))
+            if release is not None:
+                return release
+    return None
+
+
+def _release_of_spelling(spelling: str) -> str:
+    key = " ".join(spelling.lower().replace("-", " ").split())
+    return RELEASES.get(key) or RELEASES[key.replace(" ", "-")]
+
+
 def ingredient_drug(books: Catalogue, name: str) -> Drug | None:
     """The catalogue drug an ingredient name stands for (``oxycodone hydrochloride``,
     ``Abuse-Deterrent oxycodone``), or None. Only a name that is, or whose words without salt
@@ -182,7 +226,7 @@ def ingredient_drug(books: Catalogue, name: str) -> Drug | None:
     found = books.get(name)
     if found is not None:
         return found
-    plain = plain_ingredient(name)
+    plain = plain_ingredient(without_release(name) or name)
     found = books.get(plain)
     if found is not None:
         return found

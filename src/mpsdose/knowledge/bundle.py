@@ -410,7 +410,8 @@ class Knowledge:
     def unknown_drug(self, name: str, *, text: str | None = None) -> UnknownDrugError:
         """The error for a name the catalogue does not know: a medicine the knowledge knows
         besides the catalogue is named as one, with no suggestions (they would name another
-        drug: baclofen is not diclofenac); any other name gets the nearest catalogue names.
+        drug: baclofen is not diclofenac); any other name gets the catalogue names close enough to
+        be a misspelling of it (:meth:`Catalogue.suggest`), each with the drug it is.
 
         Parameters
         ----------
@@ -426,14 +427,18 @@ class Knowledge:
         key = normal_name(name)
         other = self._named_medicine(key)
         nearest = self.catalogue.suggest(key)
-        if other is not None and self.catalogue.get(other.name) is not None:
+        books = self.catalogue
+        if other is not None and books.get(other.name) is not None:
             # another name of a catalogue drug ("epanutin": phenytoin): that drug first
-            return UnknownDrugError(key, [other.name, *(n for n in nearest if n != other.name)],
-                                    text=text)
+            drug = books.resolve(other.name).name
+            named = [other.name, *(n for n in nearest if books.resolve(n).name != drug)][:3]
+            return UnknownDrugError(key, named, text=text,
+                                    suggested_drugs=books.describe_all(named))
         if other is not None:
             return UnknownDrugError(key, text=text, medicine=other.name,
                                     medicine_source=other.source)
-        return UnknownDrugError(key, nearest, text=text)
+        return UnknownDrugError(key, nearest, text=text,
+                                suggested_drugs=books.describe_all(nearest))
 
     def _optional(self, name: str) -> tuple[Row, ...]:
         """The rows of a file a section can do without (none where the bundle lacks it)."""

@@ -109,7 +109,13 @@ class UnknownDrugError(MpsdoseError, LookupError):
     name
         The name as looked up (lower case).
     suggestions
-        The nearest known names, by spelling (none where ``medicine`` is given).
+        The known names close enough to be a misspelling of it, nearest first, one per drug (none
+        where ``medicine`` is given; may be empty where none is close enough).
+    suggested_drugs
+        What each suggestion is, in the same order: its drug's catalogue name and class
+        ("citalopram, an antidepressant"; "an opioid" for the drug's own name), so that a name
+        near in spelling is never taken for another drug (ISMP). May be shorter than
+        ``suggestions`` (a product name is not described).
     text
         The item the name was in.
     medicine
@@ -119,9 +125,11 @@ class UnknownDrugError(MpsdoseError, LookupError):
     """
 
     def __init__(self, name: str, suggestions: Sequence[str] = (), *, text: str | None = None,
-                 medicine: str | None = None, medicine_source: str | None = None):
+                 medicine: str | None = None, medicine_source: str | None = None,
+                 suggested_drugs: Sequence[str] = ()):
         self.name = name
         self.suggestions = () if medicine is not None else tuple(suggestions)
+        self.suggested_drugs = tuple(suggested_drugs)[:len(self.suggestions)]
         self.text = text
         self.medicine = medicine
         self.medicine_source = medicine_source
@@ -143,7 +151,11 @@ class UnknownDrugError(MpsdoseError, LookupError):
         if text is not None and text.strip().lower() != name:
             message += f" in item {text!r}"
         if self.suggestions:
-            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+            described = [*self.suggested_drugs, *[""] * len(self.suggestions)]
+            message += "; did you mean " + ", ".join(
+                repr(s) + (f" ({d})" if d else "")
+                for s, d in zip(self.suggestions, described[:len(self.suggestions)], strict=True)
+            ) + "?"
         else:
             message += "; `mpsdose drugs` lists the known drugs"
         super().__init__(message)

@@ -14,6 +14,7 @@ from types import MappingProxyType
 __all__ = [
     "CONDITIONS",
     "DRUG_CLASSES",
+    "DRUG_CLASS_ONE",
     "FORMS",
     "FORM_ROUTE",
     "RELEASES",
@@ -172,6 +173,44 @@ DRUG_CLASSES: Mapping[str, str] = MappingProxyType(
         "anticonvulsant": "Anticonvulsants other than the barbiturates, benzodiazepines and "
                           "gabapentinoids",
         "unlisted": "Not in the catalogue",
+    }
+)
+
+
+#: One drug of each class, as a suggestion names it ("did you mean 'celexa' (citalopram, an
+#: antidepressant)?"): a name that is close in spelling is shown with what it is, because a look-alike
+#: name of another class is how a wrong drug gets chosen (ISMP's list of confused drug names).
+DRUG_CLASS_ONE: Mapping[str, str] = MappingProxyType(
+    {
+        "opioid": "an opioid",
+        "nsaid": "an NSAID",
+        "acetaminophen": "an analgesic and antipyretic",
+        "gabapentinoid": "a gabapentinoid",
+        "corticosteroid": "a corticosteroid",
+        "antipsychotic": "an antipsychotic",
+        "nmda-antagonist": "an NMDA antagonist",
+        "antidepressant": "an antidepressant",
+        "local-anaesthetic": "a local anaesthetic",
+        "benzodiazepine": "a benzodiazepine",
+        "antiemetic": "an antiemetic",
+        "proton-pump-inhibitor": "a proton-pump inhibitor",
+        "h2-antagonist": "an H2-receptor antagonist",
+        "prostaglandin-analogue": "a prostaglandin analogue",
+        "alpha2-agonist": "an alpha-2 adrenergic agonist",
+        "opioid-antagonist": "an opioid antagonist",
+        "anticoagulant": "an anticoagulant",
+        "antiplatelet": "an antiplatelet drug",
+        "laxative": "a laxative",
+        "hypnotic": "a hypnotic (Z-drug)",
+        "antibacterial": "an antibacterial",
+        "antifungal": "an antifungal",
+        "calcium-channel-blocker": "a calcium-channel blocker",
+        "antimuscarinic": "an antimuscarinic",
+        "somatostatin-analogue": "a somatostatin analogue",
+        "antihistamine": "an antihistamine",
+        "barbiturate": "a barbiturate",
+        "anticonvulsant": "an anticonvulsant",
+        "unlisted": "not in the catalogue",
     }
 )
 
