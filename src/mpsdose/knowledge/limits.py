@@ -340,20 +340,29 @@ class SafetyRules(Value):
 
 @attrs.frozen(repr=False, eq=False)
 class DrugProperties(Value):
-    """drug → property → (value, source), from ``drug_properties.csv`` (first row wins)."""
+    """drug → property → (value, source), from ``drug_properties.csv`` (first row wins for
+    :meth:`get`; :meth:`all` gives every row of a drug and property, in file order, for the
+    properties a drug may have several rows of, each with its own source:
+    ``contraindicated_conditions``)."""
 
-    table: Mapping[str, Mapping[str, tuple[str, str]]]
+    table: Mapping[str, Mapping[str, tuple[tuple[str, str], ...]]]
 
     @classmethod
     def from_rows(cls, rows: Sequence[Row]) -> DrugProperties:
-        found: dict[str, dict[str, tuple[str, str]]] = {}
+        found: dict[str, dict[str, list[tuple[str, str]]]] = {}
         for row in rows:
-            found.setdefault(row["drug"], {}).setdefault(row["property"],
-                                                         (row["value"], row["source"]))
-        return cls(MappingProxyType({k: MappingProxyType(v) for k, v in found.items()}))
+            found.setdefault(row["drug"], {}).setdefault(row["property"], []).append(
+                (row["value"], row["source"]))
+        return cls(MappingProxyType({k: MappingProxyType({p: tuple(r) for p, r in v.items()})
+                                     for k, v in found.items()}))
 
     def get(self, drug: str, name: str) -> tuple[str, str] | None:
-        return self.table.get(drug, {}).get(name)
+        rows = self.table.get(drug, {}).get(name)
+        return rows[0] if rows else None
+
+    def all(self, drug: str, name: str) -> tuple[tuple[str, str], ...]:
+        """Every (value, source) row of a drug and property, in file order (none: empty)."""
+        return self.table.get(drug, {}).get(name, ())
 
 
 @attrs.frozen(repr=False, eq=False)
