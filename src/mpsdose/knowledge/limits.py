@@ -345,24 +345,26 @@ class DrugProperties(Value):
     properties a drug may have several rows of, each with its own source:
     ``contraindicated_conditions``)."""
 
-    table: Mapping[str, Mapping[str, tuple[tuple[str, str], ...]]]
+    table: Mapping[str, Mapping[str, tuple[str, str]]]  #: the first row of each
+    every: Mapping[tuple[str, str], tuple[tuple[str, str], ...]]  #: (drug, property) → rows
 
     @classmethod
     def from_rows(cls, rows: Sequence[Row]) -> DrugProperties:
-        found: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        found: dict[str, dict[str, tuple[str, str]]] = {}
+        every: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for row in rows:
-            found.setdefault(row["drug"], {}).setdefault(row["property"], []).append(
-                (row["value"], row["source"]))
-        return cls(MappingProxyType({k: MappingProxyType({p: tuple(r) for p, r in v.items()})
-                                     for k, v in found.items()}))
+            pair = (row["value"], row["source"])
+            found.setdefault(row["drug"], {}).setdefault(row["property"], pair)
+            every.setdefault((row["drug"], row["property"]), []).append(pair)
+        return cls(MappingProxyType({k: MappingProxyType(v) for k, v in found.items()}),
+                   MappingProxyType({k: tuple(v) for k, v in every.items()}))
 
     def get(self, drug: str, name: str) -> tuple[str, str] | None:
-        rows = self.table.get(drug, {}).get(name)
-        return rows[0] if rows else None
+        return self.table.get(drug, {}).get(name)
 
     def all(self, drug: str, name: str) -> tuple[tuple[str, str], ...]:
         """Every (value, source) row of a drug and property, in file order (none: empty)."""
-        return self.table.get(drug, {}).get(name, ())
+        return self.every.get((drug, name), ())
 
 
 @attrs.frozen(repr=False, eq=False)
