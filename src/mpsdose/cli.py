@@ -613,7 +613,9 @@ def _positive(ctx: click.Context, param: click.Parameter, value: float | None) -
                    "then judged as its treatment, not against the OME thresholds for pain), "
                    "thrombocytopenia (a low platelet count: anticoagulants and ketorolac "
                    "flagged), "
-                   "acute-upper-respiratory-inflammation (an indication).")
+                   "acute-upper-respiratory-inflammation (an indication), "
+                   "parkinsons-disease (also parkinson, parkinson's disease: metoclopramide "
+                   "and haloperidol flagged, their labels' contraindication).")
 @click.option("--setting", metavar="NAME",
               help="Care setting: end-of-life, hospice, palliative, hospital, community, "
                    "long-term-care. In end-of-life and hospice care the rules their sources "

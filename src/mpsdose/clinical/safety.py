@@ -2195,19 +2195,21 @@ def _condition_findings(k: Knowledge, items: Sequence[Item],
     (``contraindicated_conditions``: domperidone in heart failure or a long QT interval, by the
     2014 EU/UK restriction; citalopram and escitalopram in a long QT interval, by the 2011 MHRA
     review), or asks for monitoring in it (``monitored_conditions``: methadone with a long QT
-    interval, an ECG by Medsafe's advice). One finding a drug and property, naming the
-    conditions and the drug's own source, then the rule's statement."""
+    interval, an ECG by Medsafe's advice). A drug may have several rows of a property, each with
+    its own source (metoclopramide: bowel obstruction by its mechanical-obstruction wording,
+    Parkinson's disease by the EU SmPC): one finding a row whose conditions the patient has,
+    naming those conditions and that row's source, then the rule's statement."""
     found = []
     for name, check, verb in _CONDITION_PROPERTIES:
         for drug in _with_property(k, items, name):
-            value, source = k.drug_properties.get(drug, name)  # type: ignore[misc]
-            met = [c for c in value.split() if c in patient.conditions]
-            if not met:
-                continue
-            rule = _rule(k, check)
-            named = " and ".join(CONDITIONS[c].split(" (")[0] for c in met)
-            text = f"{drug} in a patient with {named}: {verb} by {drug}'s own source"
-            found.append(Finding(rule.severity, check, f"{text}. {rule.statement}", source))
+            for value, source in k.drug_properties.all(drug, name):
+                met = [c for c in value.split() if c in patient.conditions]
+                if not met:
+                    continue
+                rule = _rule(k, check)
+                named = " and ".join(CONDITIONS[c].split(" (")[0] for c in met)
+                text = f"{drug} in a patient with {named}: {verb} by {drug}'s own source"
+                found.append(Finding(rule.severity, check, f"{text}. {rule.statement}", source))
     return found
 
 

@@ -362,20 +362,31 @@ class SafetyRules(Value):
 
 @attrs.frozen(repr=False, eq=False)
 class DrugProperties(Value):
-    """drug → property → (value, source), from ``drug_properties.csv`` (first row wins)."""
+    """drug → property → (value, source), from ``drug_properties.csv`` (first row wins for
+    :meth:`get`; :meth:`all` gives every row of a drug and property, in file order, for the
+    properties a drug may have several rows of, each with its own source:
+    ``contraindicated_conditions``)."""
 
-    table: Mapping[str, Mapping[str, tuple[str, str]]]
+    table: Mapping[str, Mapping[str, tuple[str, str]]]  #: the first row of each
+    every: Mapping[tuple[str, str], tuple[tuple[str, str], ...]]  #: (drug, property) → rows
 
     @classmethod
     def from_rows(cls, rows: Sequence[Row]) -> DrugProperties:
         found: dict[str, dict[str, tuple[str, str]]] = {}
+        every: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for row in rows:
-            found.setdefault(row["drug"], {}).setdefault(row["property"],
-                                                         (row["value"], row["source"]))
-        return cls(MappingProxyType({k: MappingProxyType(v) for k, v in found.items()}))
+            pair = (row["value"], row["source"])
+            found.setdefault(row["drug"], {}).setdefault(row["property"], pair)
+            every.setdefault((row["drug"], row["property"]), []).append(pair)
+        return cls(MappingProxyType({k: MappingProxyType(v) for k, v in found.items()}),
+                   MappingProxyType({k: tuple(v) for k, v in every.items()}))
 
     def get(self, drug: str, name: str) -> tuple[str, str] | None:
         return self.table.get(drug, {}).get(name)
+
+    def all(self, drug: str, name: str) -> tuple[tuple[str, str], ...]:
+        """Every (value, source) row of a drug and property, in file order (none: empty)."""
+        return self.every.get((drug, name), ())
 
 
 @attrs.frozen(repr=False, eq=False)

@@ -254,6 +254,8 @@ CONDITIONS: Mapping[str, str] = MappingProxyType(
         "acute-upper-respiratory-inflammation": "the indication acute upper respiratory tract "
                                                 "inflammation (the Japanese labels' loxoprofen "
                                                 "and acetaminophen maxima for it apply)",
+        "parkinsons-disease": "Parkinson's disease (the dopamine antagonists whose labels "
+                              "contraindicate it are flagged: metoclopramide, haloperidol)",
     }
 )
 
@@ -295,6 +297,11 @@ _CONDITION_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "urti": "acute-upper-respiratory-inflammation",
         "acute upper respiratory tract inflammation": "acute-upper-respiratory-inflammation",
         "acute upper respiratory infection": "acute-upper-respiratory-inflammation",
+        "parkinson": "parkinsons-disease", "parkinsons": "parkinsons-disease",
+        "parkinson's": "parkinsons-disease", "parkinson's disease": "parkinsons-disease",
+        "parkinson disease": "parkinsons-disease", "parkinsons disease": "parkinsons-disease",
+        "parkinson's-disease": "parkinsons-disease", "parkinson-disease": "parkinsons-disease",
+        "morbus parkinson": "parkinsons-disease",
     }
 )
 
