@@ -8446,10 +8446,13 @@ def test_a_schedule_said_of_it_later_in_the_sentence(text, want):
     ("She took lactulose and sorbitol syrup as a laxative (about 30 g/day).",
      [("lactulose", None)]),
     # senna is a catalogue name of sennoside since the audit (fixnames): with two catalogue names
-    # the amount goes to the nearer, as "lactulose and docusate tablets" did before — left for the
-    # prose reader's owners (15 g/day of sennosides is no plausible dose; check flags it)
-    ("He took lactulose and senna tablets (15 g/day).",
-     [("lactulose", None), ("sennoside", "15 g/day")]),
+    # before the product word the one amount is neither's to take — a known defect: the reader
+    # gives it to the nearer (15 g/day of sennosides, no plausible dose; check flags it)
+    pytest.param("He took lactulose and senna tablets (15 g/day).",
+                 [("lactulose", None), ("sennoside", None)],
+                 marks=pytest.mark.xfail(strict=True, reason="known defect: the amount after two "
+                                         "catalogue names and one product word goes to the "
+                                         "nearer name")),
     # ... while one name before the product word keeps its amount
     ("She took lactulose syrup as a laxative (about 30 g/day).", [("lactulose", "30 g/day")]),
 ])
