@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -191,8 +192,15 @@ TAKAMATSU_EXPECTED = {
 @pytest.mark.parametrize(("file", "state"), sorted(TAKAMATSU_EXPECTED),
                          ids=[f"{f} {s}" for f, s in sorted(TAKAMATSU_EXPECTED)])
 def test_takamatsu_states_raise_what_a_pharmacist_would(file, state):
-    regimen = regimen_of(load(EXAMPLES / file), state)
-    found = {f.code for f in check(regimen, ADULT) if f.severity is not Severity.INFO}
+    course = load(EXAMPLES / file)
+    regimen = regimen_of(course, state)
+    if regimen.items:
+        found = {f.code for f in check(regimen, ADULT) if f.severity is not Severity.INFO}
+    else:  # an empty state ("analgesics stopped") is judged as a state of its course
+        # (fixregress, second audit finding 7): information, not the empty input's warning
+        from mpsdose.clinical.safety import check_course
+        found = {f.code for f in check_course(attrs.evolve(course, patient=ADULT))
+                 if f.message.startswith(f"[{state}]") and f.severity is not Severity.INFO}
     assert found == TAKAMATSU_EXPECTED[(file, state)]
 
 

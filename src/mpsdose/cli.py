@@ -781,7 +781,10 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    with a serotonergic drug; warfarin with CYP2C9 inhibitors
                    (fluconazole, fluvoxamine); clopidogrel with omeprazole or
                    esomeprazole (CYP2C19: its label says avoid); domperidone with a known-risk QT drug
-                   (haloperidol, methadone, citalopram …: contraindicated, an error); IM
+                   (haloperidol, methadone, citalopram …: contraindicated, an error;
+                   haloperidol or citalopram with one, duloxetine with fluvoxamine: an
+                   error with --market eu or uk, whose labels state it, a warning naming
+                   them with another market or none); IM
                    olanzapine with an injected benzodiazepine (not recommended by its
                    label); two gabapentinoids; two benzodiazepines, two SSRIs or two
                    antipsychotics given regularly (STOPP v3 A3; eTG for antipsychotics;
@@ -804,7 +807,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    strong anticholinergics (Beers list: promethazine, hyoscine
                    hydrobromide, olanzapine …) from 65 (anticholinergic-combination-older);
                    a regular strong opioid and no regular laxative (strong-opioid-no-laxative,
-                   NICE CG140: info, since a check may hold one order of a chart)
+                   NICE CG140: info, since a check may hold one order of a chart; a stat
+                   or once dose is not regular)
       renal        renally cleared opioids below CrCl 30: avoid (codeine, pethidine …) =
                    warning; caution (oxycodone, hydromorphone, tramadol, morphine …) in
                    regular use = warning, info where given only as needed or where every
@@ -814,7 +818,8 @@ def check(items: tuple[str, ...], file: str | None, state: str | None, age: floa
                    --allow-unlisted, each item of a medicine the catalogue does not cover
                    (other_drug_names.csv, drug_vocabulary.csv) is kept out of every rule
                    and named (not-in-catalogue, warning): nothing about it was checked;
-                   an empty regimen = warning (nothing-checked), exit 0
+                   an empty regimen = warning (nothing-checked), exit 0; an empty
+                   state of a course with items elsewhere = info (nothing-checked-state)
       ranges       a dose or count written as a range (2.5-5 mg, 1-2 tabs) is judged at
                    its top by every rule above, starts and titration included; the total
                    is the day at the top (dose-range, info)

@@ -32,9 +32,14 @@ def test_citalopram_and_escitalopram_are_contraindicated_with_known_risk_qt_drug
 
 
 def test_citalopram_with_haloperidol_or_ondansetron_warns_with_olanzapine_not():
+    # fixregress (second audit finding 3): an error in the markets whose labels state the
+    # contraindication (MHRA 2011, the EU text: uk, eu); with nz (its label not seen) or no
+    # market, a warning naming the EU/UK labels; the row is flagged either way
     for other in ("haloperidol 2.5 mg sc bid", "ondansetron 4 mg po bid"):
-        found = _found(["citalopram 20 mg po daily", other], PATIENT, market="nz")
+        found = _found(["citalopram 20 mg po daily", other], PATIENT, market="uk")
         assert _severities(found, "qt-prolonging-contraindicated") == [Severity.ERROR], other
+        assert _severities(_found(["citalopram 20 mg po daily", other], PATIENT, market="nz"),
+                           "qt-prolonging-contraindicated") == [Severity.WARNING], other
         message = next(f.message for f in found if f.code == "qt-prolonging-contraindicated")
         assert "citalopram's own source" in message
     for other in ("olanzapine 5 mg po at night", "tramadol 50 mg po q6h"):
@@ -49,7 +54,7 @@ def test_citalopram_or_domperidone_with_methadone_is_the_one_methadone_qt_warnin
     # contraindication and carries its source too (no second QT warning on the same pair)
     for other, label in (("citalopram 20 mg po daily", "MHRA"), ("domperidone 10 mg po tid",
                                                                   "Domperidone")):
-        found = _found([other, "methadone 5 mg po q8h"], PATIENT, market="nz")
+        found = _found([other, "methadone 5 mg po q8h"], PATIENT, market="uk")  # fixregress
         assert not _severities(found, "qt-prolonging-contraindicated"), other
         assert _severities(found, "methadone-qt") == [Severity.ERROR], other
         finding = next(f for f in found if f.code == "methadone-qt")

@@ -25,9 +25,16 @@ def test_sc_fentanyl_above_a_pumps_900_micrograms_a_day_warns(item, expected):
 def test_haloperidol_contraindicates_known_risk_qt_drugs_by_its_own_label():
     value, source = resolve(None).drug_properties.get("haloperidol", "qt_prolonging_contraindicated")
     assert value == "known" and "Haldol" in source
-    pair = of(found(["ondansetron 8 mg iv q8h", "haloperidol 5 mg/day sc continuous"]),
-              "qt-prolonging-contraindicated")
+    pair = of(found(["ondansetron 8 mg iv q8h", "haloperidol 5 mg/day sc continuous"],
+                    market="uk"), "qt-prolonging-contraindicated")
     assert [f.severity for f in pair] == [Severity.ERROR]
+    # fixregress (second audit finding 3): the US and Japanese labels do not contraindicate
+    # the pair; with no market the labels disagree: a warning naming the EU/UK labels
+    for market in ("us", "jp", None):
+        elsewhere = of(found(["ondansetron 8 mg iv q8h", "haloperidol 5 mg/day sc continuous"],
+                             market=market), "qt-prolonging-contraindicated")
+        assert [f.severity for f in elsewhere] == [Severity.WARNING], market
+        assert "EU/UK labels only" in elsewhere[0].message
     assert "ondansetron" in pair[0].message and "Haldol" in pair[0].source
 
 

@@ -1190,7 +1190,8 @@ _RESPIRATORY = frozenset({"copd", "asthma", "sleep-apnoea", "respiratory-disease
 def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                           limits: Sequence[Finding], market: str | None,
                           previous: Sequence[Item] | None = None,
-                          prior: PreviousOpioids | None = None) -> list[Finding]:
+                          prior: PreviousOpioids | None = None,
+                          laxative: Sequence[Finding] = ()) -> list[Finding]:
     found: list[Finding] = []
     nsaids = _classes(items, "nsaid")
     steroids = _classes(items, "corticosteroid")
@@ -1309,7 +1310,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_cyp2c19_prodrug(k, items))
     found.extend(_anticoagulant_cyp3a4_pgp(k, items))
     found.extend(_anticoagulant_ssri(k, items))
-    found.extend(_cyp1a2_contraindicated(k, items))
+    found.extend(_cyp1a2_contraindicated(k, items, market))
     found.extend(_class_duplication(k, items, previous, benzodiazepines,
                                     "benzodiazepine-duplication", "benzodiazepines"))
     ssris = [d for d in _with_property(k, items, "serotonin_reuptake_inhibitor")
@@ -1336,8 +1337,8 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
                             f"{', '.join(others)}: serotonin syndrome risk"))
     found.extend(_maoi_serotonergic(k, items, serotonergic, serotonergic_opioids))
     if "methadone" in opioids:
-        found.extend(_methadone_qt(k, items))
-    found.extend(_qt_contraindicated(k, items))
+        found.extend(_methadone_qt(k, items, market))
+    found.extend(_qt_contraindicated(k, items, market))
     found.extend(_condition_findings(k, items, patient))
     found.extend(_parenteral_benzodiazepine(k, items))
     anticoagulants = _classes(items, "anticoagulant")
@@ -1355,7 +1356,7 @@ def _interaction_findings(k: Knowledge, items: Sequence[Item], patient: Patient,
     found.extend(_anticholinergic_older(k, items, patient))
     found.extend(_antimuscarinic_prokinetic(k, items))
     found.extend(_anticholinergic_combination_older(k, items, patient))
-    found.extend(_opioid_no_laxative(k, items))
+    found.extend(laxative)  # judged on every item, the unlisted too (check)
     if benzodiazepines and not opioids:  # with an opioid, the combination's rules judge it
         found.extend(_benzodiazepine_older(k, items, benzodiazepines, patient))
     hypnotics = _classes(items, "hypnotic")
@@ -2067,7 +2068,8 @@ def _cyp2c19_prodrug(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     return found
 
 
-def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item],
+                            market: str | None = None) -> list[Finding]:
     """A drug whose label contraindicates CYP1A2 inhibitors from a strength on
     (``cyp1a2_inhibitor_contraindicated``: duloxetine, whose EU SmPC 4.3 contraindicates the
     potent CYP1A2 inhibitors fluvoxamine, ciprofloxacin and enoxacin) given with an inhibitor
@@ -2087,11 +2089,43 @@ def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
         if not named:
             continue
         rule = _rule(k, "cyp1a2-inhibitor-contraindicated")
-        found.append(Finding(rule.severity, "cyp1a2-inhibitor-contraindicated", (
+        severity, where, also = _contraindicated_where(
+            k, drug, "cyp1a2_inhibitor_contraindicated", market, rule.severity)
+        found.append(Finding(severity, "cyp1a2-inhibitor-contraindicated", (
             f"{drug} with the {value}{' or stronger' if value != 'strong' else ''} CYP1A2 "
-            f"inhibitor {', '.join(named)}: contraindicated by {drug}'s label. {rule.statement}"),
-            _and_rule_source(source, rule)))
+            f"inhibitor {', '.join(named)}: contraindicated by {drug}'s label{where}. "
+            f"{rule.statement}"), " ; also: ".join([_and_rule_source(source, rule), *also])))
     return found
+
+
+def _contraindicated_where(k: Knowledge, drug: str, prop: str, market: str | None,
+                           severity: Severity) -> tuple[Severity, str, list[str]]:
+    """The severity of a contraindication a drug's label states (``prop``), by market; the
+    words that say whose label states it; the sources that say where.
+
+    A ``<prop>_markets`` row names the markets whose labels state the contraindication (the
+    EU/UK haloperidol SmPC contraindicates QT-prolonging drugs; the US and Japanese labels do
+    not). There it keeps the rule's severity (an error); with another ``--market`` it is a
+    warning naming the markets whose labels state it; with no market chosen the markets'
+    labels disagree, so it is a warning too, as a dose one market's label allows and another's
+    does not (CONTRACT.md section 2: an error is a contraindication the label states). No such
+    row: the source speaks for every market, as a dose limit of no market does."""
+    row = k.drug_properties.get(drug, f"{prop}_markets")
+    if row is None or severity is not Severity.ERROR:
+        return severity, "", []
+    markets = row[0].split()
+    if market in markets:
+        return severity, f" (the {market.upper()} label)", []
+    named = "/".join(m.upper() for m in markets)
+    labels = f"the {named} label{'s' if len(markets) > 1 else ''}"
+    if market is None:
+        words = (f"; stated by {labels} only, not by other markets' labels: a warning, not "
+                 f"the error of a contraindication (with --market {' or '.join(markets)}: "
+                 "an error)")
+    else:
+        words = (f"; stated by {labels} only, not by the {market.upper()} label: a warning, "
+                 "not the error of a contraindication")
+    return Severity.WARNING, words, [row[1]]
 
 
 #: CredibleMeds' category of drugs with a risk of torsades de pointes only under conditions
@@ -2099,7 +2133,8 @@ def _cyp1a2_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding
 _CONDITIONAL_QT = "conditional"
 
 
-def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+def _methadone_qt(k: Knowledge, items: Sequence[Item],
+                 market: str | None = None) -> list[Finding]:
     """Methadone with QT-prolonging drugs: a warning for a known or possible risk of torsades
     de pointes (CredibleMeds), information for a conditional one.
 
@@ -2120,11 +2155,17 @@ def _methadone_qt(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             owners = " and ".join(f"{d}'s" for d in forbidding)
             verb = "source contraindicates" if len(forbidding) == 1 else "sources contraindicate"
             # a contraindication the partner's label states: that rule's severity (an error)
-            stated = _rule(k, "qt-prolonging-contraindicated").severity
+            # where the chosen market's label states it (every market's where none is chosen)
+            rule = _rule(k, "qt-prolonging-contraindicated")
+            judged = [_contraindicated_where(k, d, "qt_prolonging_contraindicated", market,
+                                             rule.severity) for d in forbidding]
+            stated = max((j[0] for j in judged), key=lambda s: s.rank)
+            where = next((j[1] for j in judged if j[0] is stated), "")
             finding = Finding(max(finding.severity, stated, key=lambda s: s.rank), finding.code, (
                 f"{finding.message.rstrip('.')}; {owners} own {verb} medicines known to "
-                "prolong the QT interval: contraindicated."),
-                " ; also: ".join([finding.source, *forbidding.values()]))
+                f"prolong the QT interval: contraindicated{where}."),
+                " ; also: ".join([finding.source, *forbidding.values(),
+                                  *dict.fromkeys(a for j in judged for a in j[2])]))
         found.append(finding)
     if conditional:
         rule = _rule(k, "methadone-qt")
@@ -2149,7 +2190,8 @@ def _forbidding_qt(k: Knowledge, drug: str, partners: Sequence[str]) -> dict[str
     return found
 
 
-def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
+def _qt_contraindicated(k: Knowledge, items: Sequence[Item],
+                        market: str | None = None) -> list[Finding]:
     """A drug whose source contraindicates QT-prolonging drugs (``qt_prolonging_contraindicated``:
     domperidone, by the 2014 EU/UK restriction) given with a drug of a CredibleMeds category the
     source names (``qt_risk``: known risk of torsades de pointes, for "medicines known to prolong
@@ -2159,7 +2201,11 @@ def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     methadone is the ``methadone-qt`` finding's, which names this source too."""
     found = []
     said: set[frozenset[str]] = set()
-    for drug in _with_property(k, items, "qt_prolonging_contraindicated"):
+    # a drug whose contraindication holds in every market first: a pair of two such drugs
+    # (citalopram with domperidone) is judged by the label that states it most widely
+    for drug in sorted(_with_property(k, items, "qt_prolonging_contraindicated"),
+                       key=lambda d: k.drug_properties.get(
+                           d, "qt_prolonging_contraindicated_markets") is not None):
         value, source = k.drug_properties.get(  # type: ignore[misc]
             drug, "qt_prolonging_contraindicated")
         categories = set(value.split())
@@ -2172,14 +2218,16 @@ def _qt_contraindicated(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
             continue
         said.update(frozenset((drug, d)) for d in others)
         rule = _rule(k, "qt-prolonging-contraindicated")
+        severity, where, also = _contraindicated_where(
+            k, drug, "qt_prolonging_contraindicated", market, rule.severity)
         text = (f"{drug} with the QT-prolonging {', '.join(others)} (CredibleMeds: "
                 f"{' or '.join(sorted(categories))} risk of torsades de pointes): contraindicated")
-        if source == rule.source:
+        if source == rule.source and not also:
             found.append(_ruled(k, "qt-prolonging-contraindicated", text, rule=rule))
         else:  # the drug's own source, then the rule's
-            found.append(Finding(rule.severity, "qt-prolonging-contraindicated",
-                                 f"{text} by {drug}'s own source. {rule.statement}",
-                                 f"{source} ; also: {rule.source}"))
+            found.append(Finding(severity, "qt-prolonging-contraindicated",
+                                 f"{text} by {drug}'s own source{where}. {rule.statement}",
+                                 " ; also: ".join([source, rule.source, *also])))
     return found
 
 
@@ -2311,16 +2359,35 @@ def _anticholinergic_combination_older(k: Knowledge, items: Sequence[Item],
 def _opioid_no_laxative(k: Knowledge, items: Sequence[Item]) -> list[Finding]:
     """A strong opioid (an opioid without a ``who_step`` 2 row) given regularly and no regular
     laxative (class ``laxative``) in the regimen: information (``strong-opioid-no-laxative``, NICE
-    CG140), never a warning, since a check often holds one order of a longer chart."""
-    strong = sorted({d.name for item in items if item.listed and not item.prn
+    CG140), never a warning, since a check often holds one order of a longer chart.
+
+    Regular means scheduled: an as-needed dose or a single dose (``stat``, ``once``) is not a
+    regular opioid, and an as-needed or single-dose laxative is not a regular laxative (CG140:
+    a laxative "taken regularly"). An item the catalogue does not know (kept with
+    ``allow_unlisted``) may be the laxative: the finding says so rather than "no laxative"."""
+    def regular(item: Item) -> bool:
+        return item.listed and not item.prn and item.schedule.kind is not ScheduleKind.ONCE
+
+    strong = sorted({d.name for item in items if regular(item)
                      for d in item.drugs if d.is_opioid
                      and _property_value(k, d.name, "who_step") != "2"})
-    if not strong or any(not item.prn for item in items if item.listed
-                         and any(d.drug_class == "laxative" for d in item.drugs)):
+    if not strong or any(regular(item) for item in items
+                         if any(d.drug_class == "laxative" for d in item.drugs)):
         return []
-    prn = sorted({d.name for item in items if item.listed and item.prn
-                  for d in item.drugs if d.drug_class == "laxative"})
-    held = (f"only the as-needed laxative {', '.join(prn)}" if prn else "no laxative")
+    def laxatives(prn: bool) -> list[str]:
+        return sorted({d.name for item in items if item.listed and not regular(item)
+                       and item.prn is prn for d in item.drugs if d.drug_class == "laxative"})
+
+    said = [f"the {kind} laxative {', '.join(names)}" for kind, names in
+            (("as-needed", laxatives(True)), ("single-dose", laxatives(False))) if names]
+    irregular = bool(said)
+    unknown = [str(item) for item in items if not item.listed]
+    held = (f"only {' and '.join(said)}" if said else "no laxative the catalogue knows")
+    if unknown:
+        held += (f" (not in the catalogue, so not judged: {'; '.join(repr(u) for u in unknown)}; "
+                 "if one of them is a regular laxative, this does not apply)")
+    elif not irregular:
+        held = "no laxative"
     return [_ruled(k, "strong-opioid-no-laxative",
                    f"the strong opioid {', '.join(strong)} is given regularly and the regimen "
                    f"holds {held}")]
@@ -4623,6 +4690,8 @@ def check(
                              "no items (an empty regimen): nothing was checked", empty.source))
     before = (None if previous is None
               else previous.items if isinstance(previous, Regimen) else tuple(previous))
+    # with every item, the unlisted too: one of them may be the laxative
+    laxative = _opioid_no_laxative(k, items)
     if allow_unlisted:
         found.extend(_not_in_catalogue(k, items))
         _not_in_catalogue(k, before or ())  # refuses a name that is no medicine, says nothing
@@ -4636,7 +4705,8 @@ def check(
     found.extend(limits)
     # a patient recorded as not tolerant whose previous regimen schedules an opioid
     prior = previous_opioids(before, knowledge=k) if patient.opioid_tolerant is False else None
-    found.extend(_interaction_findings(k, items, patient, limits, market, before, prior))
+    found.extend(_interaction_findings(k, items, patient, limits, market, before, prior,
+                                       laxative))
     found.extend(opioid_range_findings(items, patient, market=market, table=table,
                                        previous=before, knowledge=k))
     found.extend(check_rescue(items, market=market, table=table, previous=previous,
@@ -4838,13 +4908,27 @@ def check_course(course: Course, *, table: str | None = None, market: str | None
     k = resolve(knowledge)
     found: list[Finding] = []
     previous: Regimen | None = None
+    held = any(state.regimen.items for state in course.states)
     for state in course.states:
         for finding in check(state.regimen, course.patient, previous=previous, table=table,
                              market=market, allow_unlisted=allow_unlisted, knowledge=k):
+            if finding.code == "nothing-checked" and held:
+                # a state of a course that holds items elsewhere: every drug stopped, a real
+                # state of the course, not an empty input (audit)
+                finding = _empty_state(k, previous)
             found.append(attrs.evolve(finding, message=f"[{state.label}] {finding.message}"))
         previous = state.regimen
     found.extend(_methadone_titration(k, course))
     return sorted(list(dict.fromkeys(found)), key=lambda f: -f.severity.rank)
+
+
+def _empty_state(k: Knowledge, previous: Regimen | None) -> Finding:
+    """A state of a course with no items, in a course whose other states hold some: information
+    (``nothing-checked-state``) naming what the state before it held, so stopped."""
+    stopped = sorted({d.name for item in (previous.items if previous else ()) for d in item.drugs})
+    text = ("no items: every drug of the previous state is stopped here "
+            f"({', '.join(stopped)})" if stopped else "no items in this state")
+    return _ruled(k, "nothing-checked-state", text, code="nothing-checked")
 
 
 def _days_between(before: State, after: State) -> float | None:

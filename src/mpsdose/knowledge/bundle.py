@@ -113,6 +113,7 @@ REQUIRED_RULES: Mapping[str, tuple[str, ...]] = MappingProxyType({
         "cyp3a4-inhibitor-caution", "cyp3a4-inhibitor-contraindicated",
         "cyp3a4-inhibitor-inr", "cyp3a4-inhibitor-monitor", "cyp3a4-inhibitor-reduce-dose",
         "dose-not-checked", "single-dose-not-checked", "not-in-catalogue", "nothing-checked",
+        "nothing-checked-state",
         "dose-range",
         "dual-antiplatelet-nsaid",
         "equianalgesic-switch",

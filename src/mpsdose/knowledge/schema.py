@@ -766,6 +766,8 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                                                  "cyp1a2_inhibitor",
                                                  "cyp1a2_inhibitor_contraindicated",
                                                  "qt_prolonging_contraindicated",
+                                                 "qt_prolonging_contraindicated_markets",
+                                                 "cyp1a2_inhibitor_contraindicated_markets",
                                                  "parenteral_benzodiazepine_not_recommended",
                                                  "who_step",
                                                  "other_anticoagulants_contraindicated",
@@ -848,6 +850,11 @@ SCHEMAS: Mapping[str, Schema] = {schema.file: schema for schema in (
                             "qt_prolonging_contraindicated: the CredibleMeds categories "
                             "(qt_risk values), space-separated, of the QT-prolonging drugs the "
                             "drug's source contraindicates with it (domperidone: known). "
+                            "qt_prolonging_contraindicated_markets, "
+                            "cyp1a2_inhibitor_contraindicated_markets: the markets "
+                            "(space-separated) whose labels state that contraindication "
+                            "(haloperidol: eu uk); with another --market or none it is a "
+                            "warning naming them. No row: every market's. "
                             "parenteral_benzodiazepine_not_recommended: the routes of the drug, "
                             "space-separated, by which its label advises against a benzodiazepine "
                             "given by injection (olanzapine: im). "
