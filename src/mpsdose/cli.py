@@ -1272,6 +1272,12 @@ def read(file: str, output: str | None, table: str | None, knowledge: Any, as_js
         if not reading.states:
             raise RegimenFileError("the text names no regimen: no course file written",
                                    path=output)
+        if reading.cases:  # one patient a course file: never one patient's states into another's
+            raise RegimenFileError(
+                "the text tells of several patients ("
+                + ", ".join(c for c in reading.cases if c is not None)
+                + "): no course file written; a course file holds one patient's course, so "
+                "split the text, one case a file, and read each with -o", path=output)
         save(reading.course(label=None if file == "-" else f"read from {file}"), output)
     if as_json:
         _emit_json(reading_json(reading))

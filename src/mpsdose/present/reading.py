@@ -70,6 +70,7 @@ def _state_json(state: ReadState) -> dict[str, Any]:
         "ome_not_counted": list(state.ome_not_counted),
         "note": state.note,
         "not_in_catalogue": [_other_json(other) for other in state.not_in_catalogue],
+        "case": state.case,
     }
 
 

@@ -49,6 +49,11 @@ class Passage:
         self.other_name_spans: list[tuple[int, int]] = []
         self.table = table
         self.story = Story()
+        #: the states of the cases before the one being read, in a report of several patients
+        #: (each with its "case"), and the name of the case being read ("Case 2"; None before
+        #: the first case's heading or where the text tells of one patient)
+        self.earlier_cases: list[dict[str, Any]] = []
+        self.case: str | None = None
         self.not_doses: list[NotADose] = []
         self.set_aside: set[tuple[int, int]] = set()  # the spans of the amounts that are not doses
         self.printed: list[tuple[PrintedTotal, int]] = []  # with the sentence index

@@ -69,6 +69,7 @@ from mpsdose.io.prose.text import sentences
 from mpsdose.io.prose.whole_text import (
     GROUP_OF_PATIENTS,
     SUMMARY,
+    case_starts,
     daily_list_lines,
     days_told_in_turn,
     define_abbreviations,
@@ -170,7 +171,10 @@ def _read_passage(passage: Passage) -> Reading:
     passage.routed = [{t.value.drug for p, t in enumerate(tokens)
                        if t.kind == "drug" and route_named(tokens, p)} & named
                       for tokens, named in zip(token_lists, passage.named, strict=True)]
+    starts = case_starts(passage, spans)
     for sentence, tokens in zip(spans, token_lists, strict=True):
+        if sentence.index in starts:
+            _begin_case(passage, starts[sentence.index])
         aside = why_set_aside(passage, sentence, tokens)
         if aside is not None:
             set_aside_sentence(passage, tokens, aside)
@@ -234,7 +238,22 @@ def _read_sentence(passage: Passage, index: int, tokens: list[Token]) -> None:
                 and not level_of_metabolite(passage, tokens, position):
             passage.unknown_named_at = max(passage.unknown_named_at, token.start)
     if passage.story.states:
-        passage.state_at[index] = len(passage.story.states) - 1
+        passage.state_at[index] = len(passage.earlier_cases) + len(passage.story.states) - 1
+
+
+def _begin_case(passage: Passage, name: str) -> None:
+    """ "## Case 2", "Case 2: a 64-year-old man …": a report of several patients tells the
+    next patient's course — the states read so far are the case before's, and the story starts
+    again with nothing carried, no drug to refer back to, no earlier route (prosefix8)."""
+    story = passage.story
+    for state in story.states:
+        state["case"] = passage.case
+    passage.earlier_cases.extend(story.states)
+    story.states = []
+    story.focus = []
+    passage.route_events = []
+    passage.unit_strengths = {}
+    passage.case = name
 
 
 def _prefixed_names(passage: Passage, tokens: list[Token]) -> None:
@@ -297,6 +316,23 @@ def _reading(passage: Passage) -> Reading:
 
     states: list[ReadState] = []
     for raw in passage.story.states:
+        raw["case"] = passage.case
+    told = [*passage.earlier_cases, *passage.story.states]
+    cases = list(dict.fromkeys(raw["case"] for raw in told))
+    several = len(cases) > 1
+    if several:
+        passage.add_finding(Severity.WARNING, "several-patients",
+                            "the text tells of several patients ("
+                            + ", ".join(case or "before the first case" for case in cases)
+                            + "): each case is read on its own, its states labelled by it and "
+                            "nothing carried from one case into the next; a course file holds "
+                            "one patient's — split the text to write one", None)
+    for raw in told:
+        if several:
+            raw["label"] = f"{raw['case'] or 'before the first case'}: {raw['label']}"
+            if raw["carried_from"]:
+                raw["carried_from"] = f"{raw['case'] or 'before the first case'}: " \
+                    f"{raw['carried_from']}"
         items = tuple(raw["items"])
         note = None
         carried = [item for item in items if item.carried]
@@ -306,7 +342,8 @@ def _reading(passage: Passage) -> Reading:
                                              else item.drug.name for item in carried))
             passage.add_finding(Severity.INFO, "carried-forward",
                                 f"state {raw['label']!r}: {note}", None)
-        states.append(ReadState(raw["label"], raw["span"], items, note=note))
+        states.append(ReadState(raw["label"], raw["span"], items, note=note,
+                                case=raw["case"] if several else None))
     states = [state_totals(state, passage.table, passage.knowledge) for state in states]
     for read, why in implausible_doses(states, passage.knowledge):
         passage.add_finding(Severity.WARNING, "implausible-dose",

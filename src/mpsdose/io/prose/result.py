@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from mpsdose.model.drugs import Drug
-from mpsdose.model.errors import PatientError
+from mpsdose.model.errors import PatientError, RegimenFileError
 from mpsdose.model.findings import Finding
 from mpsdose.model.regimen import Course, Item, Patient, Regimen, State
 from mpsdose.model.value import Value
@@ -127,6 +127,9 @@ class ReadState(Value):
     ome_not_counted: tuple[str, ...] = ()
     note: str | None = None
     not_in_catalogue: tuple[OtherItem, ...] = ()
+    #: the case of a report of several patients the state is of ("Case 2"); None where the text
+    #: tells of one patient
+    case: str | None = None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -207,12 +210,34 @@ class Reading(Value):
         """Every item of a drug the catalogue does not know, state by state."""
         return [item for state in self.states for item in state.not_in_catalogue]
 
-    def course(self, label: str | None = None) -> Course:
+    @property
+    def cases(self) -> Sequence[str | None]:
+        """The cases of a report of several patients the states are of, in story order (None:
+        the words before the first case's heading); empty where the text tells of one patient."""
+        return list(dict.fromkeys(state.case for state in self.states)) \
+            if any(state.case is not None for state in self.states) else []
+
+    def course(self, label: str | None = None, *, case: str | None = None) -> Course:
         """The course file's content (CONTRACT.md §4): every state with the items that can be
         written in the item language; the others are named in the state's note, and so are the
-        items of drugs the catalogue does not know (never written as items: not checked)."""
+        items of drugs the catalogue does not know (never written as items: not checked).
+
+        A course is one patient's: where the text tells of several (``cases``), name the one
+        (``case="Case 2"``), whose states are written without the case's name; with none named,
+        :class:`~mpsdose.model.errors.RegimenFileError` (a course that ran one patient's states
+        into another's would be checked as one patient's switches and titrations)."""
+        chosen = self.states
+        if self.cases:
+            if case is None or case not in self.cases:
+                names = ", ".join(repr(c) for c in self.cases if c is not None)
+                raise RegimenFileError(
+                    f"the text tells of several patients ({names}): a course file holds one "
+                    "patient's course; split the text, one case a file"
+                    + ("" if case is None else f" (no case {case!r})"), path="<text>")
+            chosen = tuple(attrs.evolve(state, label=state.label.removeprefix(f"{case}: "))
+                           for state in self.states if state.case == case)
         states = []
-        for state in self.states:
+        for state in chosen:
             items = tuple(item.item for item in state.items if item.item is not None)
             left = [item.as_written for item in state.items if item.item is None]
             notes = [state.note] if state.note else []

@@ -294,20 +294,76 @@ def drop_preparation_strengths(passage: Passage, tokens: list[Token],
 
 def share_infusion_route(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:
     """ "a continuous subcutaneous infusion with morphine 30 mg and ketamine 100 mg/day":
-    the route of an infusion that heads a list of drugs is each drug's."""
+    the route of an infusion that heads a list of drugs is each drug's.
+
+    So is a syringe driver's, and a CSCI's, for a drug joined to its item by "with" as well as
+    by "and", "plus" or a comma, where that drug's amount is one of 24 hours (or it has none, or
+    one with no time and no schedule of its own): "a syringe driver of diamorphine 30 mg/24h with
+    midazolam 10 mg/24h", "a syringe driver containing morphine 10 mg and midazolam 20 mg over
+    24 hours", "CSCI of oxycodone 20 mg/24h with haloperidol 1.5 mg/24h" — the second drug is in
+    the driver, not taken by mouth (prosefix8). A drug with a schedule of its own ("and
+    paracetamol 1 g qds") or a route, form or route-naming name of its own keeps its own."""
     ordered = sorted(readings, key=lambda r: r.first)
     for head, following in itertools.pairwise(ordered):
-        if not (head.infusion or head.device) or not isinstance(head.route, Route) \
-                or head.route_from != "text" or following.route is not None \
-                or following.form is not None or following.name_route is not None \
-                or not _listed_after(passage, tokens, head, following):
+        if following.route is not None or following.form is not None \
+                or following.name_route is not None:
             continue
-        following.route, following.route_from = head.route, "text"
+        driver = head.device == "syringe driver" and head.route is None
+        continuous = head.infusion or head.device or _continuous_route(passage, tokens, head)
+        from_text = isinstance(head.route, Route) and head.route_from == "text"
+        if not continuous or not (driver or from_text):
+            continue
+        listed = _listed_after(passage, tokens, head, following)
+        joined = listed or _joined_by_with(passage, tokens, head, following)
+        if not joined:
+            continue
+        if (driver or not listed or not (head.infusion or head.device)) \
+                and not _of_a_day_or_none(following):
+            continue
         following.infusion = following.infusion or head.infusion
         following.device = following.device or head.device
+        if driver:  # read as subcutaneous (CSCI) when the item is made, with its note
+            continue
+        following.route, following.route_from = head.route, "text"
         following.notes.append(("route-from-list", f"the route of the infusion "
                                 f"({head.route.value}) that heads the list is read for this "
                                 "drug too", Severity.INFO))
+
+
+#: The words of a route that is a continuous infusion ("CSCI", "continuous subcutaneous").
+_CONTINUOUS_ROUTE = re.compile(r"\b(?:csci|cive|civ|continuous|infusion)\b")
+
+
+def _continuous_route(passage: Passage, tokens: list[Token], reading: ItemReading) -> bool:
+    """Is the route written in the item's words, or right before them, a continuous
+    infusion's ("a CSCI of morphine", "continuous subcutaneous morphine")?"""
+    window = tokens[max(0, reading.first - 3):reading.last + 1]
+    return any(t.kind == "route" and _CONTINUOUS_ROUTE.search(passage.normal[t.start:t.end])
+               for t in window)
+
+
+def _joined_by_with(passage: Passage, tokens: list[Token], one: ItemReading,
+                    other: ItemReading) -> bool:
+    """Is ``other`` joined to ``one``'s item by "with" alone ("diamorphine 30 mg/24h with
+    midazolam 10 mg/24h")?"""
+    if other.first <= one.last:
+        return False
+    between = tokens[one.last + 1:other.first]
+    return len(between) == 1 and between[0].kind == "plus" \
+        and passage.normal[between[0].start:between[0].end] == "with"
+
+
+def _of_a_day_or_none(reading: ItemReading) -> bool:
+    """An amount of 24 hours ("10 mg/24h", "20 mg over 24 hours"), none, or one with no time
+    and no schedule of its own (the list's "over 24 hours" may follow); never as needed."""
+    amount = reading.amount
+    if reading.prn or reading.schedule is not None or reading.schedule_word is not None:
+        return False
+    if amount is None:
+        return True
+    if amount.over_24h or amount.per == ("day",):
+        return True
+    return amount.time is None and not amount.per and amount.kind == "single"
 
 
 def share_infusion_day(passage: Passage, tokens: list[Token], readings: list[ItemReading]) -> None:

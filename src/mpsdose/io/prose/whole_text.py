@@ -23,6 +23,7 @@ from mpsdose.model.vocabulary import Route
 
 __all__ = [
     "GROUP_OF_PATIENTS",
+    "case_starts",
     "SUMMARY",
     "daily_list_lines",
     "days_told_in_turn",
@@ -647,3 +648,61 @@ def days_told_in_turn(passage: Passage, spans: Sequence[Sentence],
 #: The verbs of what a patient was given on a day (not of starting or changing a regimen).
 _RECEIVED = re.compile(r"\b(?:receives?|received|(?:is|are|was|were)\s+given|administered|took"
                        r"|takes)\b")
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5,
+                 "vi": 6}
+#: A case's heading at the start of a sentence: "## Case 2", "Case 2:", "Case 2 :", "Case 2.",
+#: "Patient 3 —", "**Case 1**", "Case #2", "Case No. 2", "Case II:" — the word, its number, and
+#: then a colon, a full stop, a dash, a bracket or the end of the line (never "Case 2 was …" in a
+#: discussion, nor "patient 2 received" inside a sentence).
+_CASE_HEADING = re.compile(
+    r"[#*\s]*(case|patient)\s*(?:#\s*|no\.?\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|i{1,3}|iv|vi?)\b\s*(?:\*\*\s*)?(?::|\.(?!\d)|[\u2013\u2014)]|-(?!\w)|\n|$)",
+    re.I)
+#: A paragraph that opens on the next patient: "The second patient, a 45-year-old woman, …",
+#: "The third case was …" (at the start of the text or of a line).
+_ORDINAL_CASE = re.compile(
+    r"\s*the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(case|patient)\b", re.I)
+
+
+def case_starts(passage: Passage, spans: Sequence[Sentence]) -> dict[int, str]:
+    """The sentences that open a case of a report of several ("## Case 2", "Case 2: a
+    64-year-old man …", "Patient 3:", a paragraph opening "The second patient …"), each with
+    the case's name ("Case 2", "Patient 3"); where the first such sentence opens a case after
+    the first and words come before it, the text's first sentence opens the case before it
+    ("Patient 1" before "The second patient"). Empty unless the text names two cases or more
+    (two numbers, or a case after the first with words before it): a text of one case, or of
+    the second case alone, has no boundary (prosefix8)."""
+    found: dict[int, tuple[str, int]] = {}
+    for span in spans:
+        text = passage.text
+        heading = _CASE_HEADING.match(text, span.start)
+        if heading is not None:
+            word, number = heading.group(1), heading.group(2).lower()
+            value = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        else:
+            line_start = span.start == 0 or "\n" in text[max(0, span.start - 3):span.start] \
+                or text[:span.start].strip() == ""
+            ordinal = _ORDINAL_CASE.match(text, span.start) if line_start else None
+            if ordinal is None:
+                continue
+            word, value = ordinal.group(2), _ORDINALS[ordinal.group(1).lower()]
+        found[span.index] = (f"{word.capitalize()} {value}", value)
+    if not found:
+        return {}
+    first = min(found)
+    words_before = any(passage.text[s.start:s.end].strip() for s in spans if s.index < first)
+    numbers = {value for _, value in found.values()}
+    if len(numbers) < 2 and not (words_before and max(numbers) > 1):
+        return {}
+    starts = {index: name for index, (name, _) in found.items()}
+    name, value = found[first]
+    if words_before and value > 1 and spans:
+        # "… The second patient, …": the words before it tell of the first
+        starts[spans[0].index] = f"{name.split()[0]} {value - 1}"
+    return starts
