@@ -491,7 +491,10 @@ def convert(items: tuple[str, ...], to: str, file: str | None, state: str | None
     schedule and the rescue dose. Ranges are carried through; the low end is the suggested start.
     Both ends are rounded by one product, never to 0: a low end below its smallest strength
     starts at that strength where it lies in the range. Where no strength or patch is small
-    enough, the command says what to do and exits 1 (the input was understood). From a patch,
+    enough, the command says what to do and exits 1 (the input was understood); so too for a
+    dose `mpsdose check` calls implausible (a unit slip is not converted). From step-2 opioids
+    only (codeine, dihydrocodeine, tramadol) to a strong opioid: no reduction, and the published
+    start for pain uncontrolled by weaker opioids, as check reads it. From a patch,
     a step says how slowly its drug falls after removal and when the sources start the new
     opioid (data/rotation_rules.csv).
 

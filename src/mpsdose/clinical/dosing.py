@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the strengths' record type loads with the strengths, on fir
 __all__ = [
     "DEFAULT_ROTATION_TABLE",
     "MAX_UNITS_PER_DOSE",
+    "ImplausibleDoseError",
     "NoGivableDoseError",
     "OpioidBase",
     "Part",
@@ -75,6 +76,18 @@ class NoGivableDoseError(RotationError):
 
     ``exit_code`` is 1, as for an error-level finding (CONTRACT.md §2: the input was understood;
     2 is for input that could not be).
+    """
+
+    exit_code = 1
+
+
+class ImplausibleDoseError(RotationError):
+    """The input was understood, but ``check`` calls one of its opioid doses implausible (an
+    ``opioid-implausible-dose`` error: a unit or decimal slip to confirm): no conversion is
+    planned from it, since a slip made before a rotation is carried straight into the new drug.
+
+    ``exit_code`` is 1, as for an error-level finding (CONTRACT.md §2: the input was understood,
+    and ``check`` reads it and judges it; 2 is for input that could not be understood).
     """
 
     exit_code = 1

@@ -37,6 +37,7 @@ from mpsdose.clinical.dosing import (
     rotation_table,
 )
 from mpsdose.clinical.market import market_table
+from mpsdose.clinical.ranges import refuse_implausible
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
 from mpsdose.model.boundary import checked
@@ -487,6 +488,8 @@ def methadone_switch(
         if item.listed and any(d.name == "methadone" for d in item.drugs):
             raise RotationError(f"{item}: already methadone; titrate it instead (no sooner than "
                                 "the interval in data/methadone_rules.csv)")
+    refuse_implausible(items, what="methadone switch", market=market, table=chosen.id,
+                       knowledge=k)
     base = opioid_base(k, items, chosen, "a switch")
     scheduled = base.scheduled
     if not scheduled:

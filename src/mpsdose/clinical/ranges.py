@@ -50,6 +50,7 @@ import attrs
 
 from mpsdose.clinical.dosing import (
     DEFAULT_ROTATION_TABLE,
+    ImplausibleDoseError,
     scheduled_ome,
     scheduled_opioid_days,
     switch_tables,
@@ -83,6 +84,7 @@ __all__ = [
     "PreviousOpioids",
     "borrowed_titration_markets",
     "factor_readings",
+    "implausible_doses",
     "label_maxima",
     "label_step_up_start",
     "label_titration_step",
@@ -91,6 +93,8 @@ __all__ = [
     "naive_start_rows",
     "opioid_range_findings",
     "previous_opioids",
+    "refuse_implausible",
+    "step_up_starts",
     "tolerance_assumption",
     "written_brands",
 ]
@@ -466,14 +470,29 @@ def _step_up_rows(item: Item, market: str,
     if item.per_dose() is None or item.daily() is None:
         return None
     release = item.release or ("ir" if item.route is Route.ORAL else None)
-    interval = _interval(item)
+    return step_up_starts(item.drug.name, item.route, release, _interval(item), market,
+                          knowledge=k)
+
+
+def step_up_starts(drug: str, route: Route, release: str | None, interval_h: float | None,
+                   market: str, *, knowledge: Knowledge | None = None
+                   ) -> tuple[list[OpioidRange], list[OpioidRange]]:
+    """(label rows, guideline rows) of the start of a strong opioid for pain that weaker (WHO
+    step-2) opioids no longer control: the ``step-up-start`` and ``step-up-guideline`` rows of
+    ``opioid_dose_ranges.csv`` for the drug, route, release and dosing interval [h], the chosen
+    market's own, else the other markets' (their ``market`` says they were borrowed).
+
+    The one reading of these rows: ``check`` judges a step up by them
+    (:func:`label_step_up_start`) and ``convert`` plans a step up from them.
+    """
+    k = resolve(knowledge)
     product = [row for row in k.opioid_ranges
                if row.check in ("step-up-start", "step-up-guideline")
-               and row.drug == item.drug.name
-               and (row.routes is None or item.route in row.routes)
+               and row.drug == drug
+               and (row.routes is None or route in row.routes)
                and row.release in (None, release)
-               and (row.interval_h is None or (interval is not None
-                                               and abs(row.interval_h - interval) <= 1e-6))]
+               and (row.interval_h is None or (interval_h is not None
+                                               and abs(row.interval_h - interval_h) <= 1e-6))]
 
     def of_market(check: str) -> list[OpioidRange]:
         rows = [row for row in product if row.check == check]
@@ -1927,6 +1946,47 @@ def opioid_range_findings(regimen: Iterable[Item], patient: Patient | None = Non
     if naive_patient:
         found += _naive_start_not_checked(k, starts, market, reported=uncovered)
     return found
+
+
+def implausible_doses(regimen: Iterable[Item], patient: Patient | None = None, *,
+                      market: str | None = None, table: str | None = None,
+                      knowledge: Knowledge | None = None) -> list[Finding]:
+    """The error-level ``opioid-implausible-dose`` findings ``check`` raises for these items:
+    the plausibility judgement of :func:`opioid_range_findings` alone, for the commands that
+    plan or total from a dose (``convert``, ``methadone``, ``total``) and must not take a unit
+    slip that ``check`` names as a dose.
+
+    Raises
+    ------
+    DoseError
+        An amount beyond any single unit slip, as ``check`` refuses it (not a dose).
+    """
+    code = CHECK_CODES["plausible"]
+    return [f for f in opioid_range_findings(regimen, patient, market=market, table=table,
+                                             knowledge=knowledge)
+            if f.code == code and f.severity is Severity.ERROR]
+
+
+def refuse_implausible(regimen: Iterable[Item], patient: Patient | None = None, *, what: str,
+                       market: str | None = None, table: str | None = None,
+                       knowledge: Knowledge | None = None) -> None:
+    """Refuse to plan ``what`` (a conversion, a methadone switch) from a dose ``check`` calls
+    implausible (:func:`implausible_doses`): a slip made before a rotation is carried straight
+    into the new drug.
+
+    Raises
+    ------
+    ImplausibleDoseError
+        Exit 1: the input was understood, and judged as ``check`` judges it.
+    DoseError
+        An amount beyond any single unit slip (not a dose), as ``check`` refuses it.
+    """
+    found = implausible_doses(regimen, patient, market=market, table=table, knowledge=knowledge)
+    if found:
+        raise ImplausibleDoseError(
+            f"no {what} is planned from a dose check calls implausible: "
+            + "; ".join(f"{f.message} [{f.source.split('; ')[0]}]" for f in found)
+            + " (rule opioid-implausible-dose; `mpsdose check` gives the same error)")
 
 
 #: The check of ``opioid_dose_ranges.csv`` holding the labels' maintenance maxima for opioid use

@@ -35,6 +35,7 @@ from mpsdose.clinical.dosing import (
     strength_rows,
 )
 from mpsdose.clinical.market import market_table
+from mpsdose.clinical.ranges import refuse_implausible, step_up_starts
 from mpsdose.clinical.rescue import Rescue, describe_rescue, rescue_for
 from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.conversion import ConversionTable
@@ -47,6 +48,7 @@ from mpsdose.model.value import Value
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
 if TYPE_CHECKING:  # record types loaded with their data, on first use
+    from mpsdose.knowledge.limits import OpioidRange
     from mpsdose.knowledge.practice import PatchBand, Rule
     from mpsdose.knowledge.products import PatchProduct
 
@@ -336,6 +338,9 @@ def convert(
             "conversion from methadone is its own direction with its own rules; a to-methadone "
             "ratio is not inverted, and mpsdose has no from-methadone table yet: seek specialist "
             "advice")
+    # the plausibility judgement check makes: a unit slip is not converted into a new drug
+    refuse_implausible(items, patient, what="conversion", market=market, table=chosen.id,
+                       knowledge=knowledge)
     base = opioid_base(knowledge, items, chosen, "a rotation")
     borrowed = strength_market(knowledge, market)
     scheduled, prn, parts = base.scheduled, base.prn, base.parts
@@ -365,7 +370,10 @@ def convert(
         return _to_patch(knowledge, target, chosen, tuple(scheduled), ome, reduction, market,
                          patient, patch_table, steps, findings)
 
-    if other_high > 0 or reduction is not None:
+    step_two = _step_two(knowledge, target, [p.drug.name for p in parts])
+    if step_two is not None and reduction is None:
+        cut, cut_source = (0.0, 0.0), step_two
+    elif other_high > 0 or reduction is not None:
         cut, cut_source = _reduction(reduction,
                                      knowledge.rotation_rules.all("cross_tolerance_reduction"))
     elif partners:
@@ -387,8 +395,8 @@ def convert(
         f"({cut_source}): {format_range(reduced_ome)} OME"
         + "".join(f"; none off {drug}: converted at the table's ratio with {target.drug.name} "
                   f"(converts_unreduced_with, data/drug_properties.csv) [{source}]"
-                  for drug, source in sorted(partners.items()))) if other_high > 0 else
-        f"no reduction: {cut_source}"))
+                  for drug, source in sorted(partners.items())))
+        if other_high > 0 and cut[1] > 0 else f"no reduction: {cut_source}"))
     steps.append(Step("factor", (
         f"÷ {target_factor.describe()} for {target.drug.name} {target.route.value} "
         f"[{chosen.id}: {target_factor.source}]: equianalgesic {format_range(equianalgesic)}, "
@@ -397,6 +405,9 @@ def convert(
     release, schedule, doses_per_day, schedule_note = _schedule_for(knowledge, target, market,
                                                                     reduced[0])
     steps.append(Step("schedule", schedule_note))
+    if step_two is not None and reduction is None and doses_per_day is not None:
+        reduced = _step_up_plan(knowledge, target, release, doses_per_day, market, reduced,
+                                steps)
     if doses_per_day is None:  # continuous infusion: round the daily amount
         (daily_low, daily_high), how, raised = givable_range(
             knowledge, reduced, target.drug.name, target.route, release, market,
@@ -437,6 +448,67 @@ def convert(
     return Rotation(target_final, chosen, tuple(scheduled), ome, cut, equianalgesic, reduced,
                     (daily_low, daily_high), per_dose, schedule, "mg/day", rescue, tuple(steps),
                     tuple(findings), bidirectional)
+
+
+def _step_two(knowledge: Knowledge, target: Target, drugs: Sequence[str]) -> str | None:
+    """Why no cross-tolerance reduction is taken, where every scheduled opioid converted is a
+    step-2 (weak) opioid of the analgesic ladder (``who_step`` 2 in ``drug_properties.csv``) and
+    the target is not: a step up the ladder (the step-2 opioid stopped, the strong opioid
+    started), not a rotation, as ``check`` reads it (``equianalgesic-switch``, step up); else
+    None."""
+    def step(drug: str) -> tuple[str, str] | None:
+        found = knowledge.drug_properties.get(drug, "who_step")
+        return found if found is not None and found[0] == "2" else None
+
+    weak = {drug: step(drug) for drug in drugs}
+    if not weak or step(target.drug.name) is not None:
+        return None
+    sources = [found[1] for found in weak.values() if found is not None]
+    if len(sources) < len(weak):
+        return None
+    return (f"a step up from a step-2 opioid ({', '.join(sorted(weak))}) to a strong opioid: the "
+            "step-2 opioid is stopped and the strong opioid started, not a rotation reduced for "
+            f"incomplete cross-tolerance [{'; '.join(dict.fromkeys(sources))}]")
+
+
+def _step_up_plan(knowledge: Knowledge, target: Target, release: str | None,
+                  doses_per_day: float, market: str, equianalgesic: Range,
+                  steps: list[Step]) -> Range:
+    """The daily range [mg/day] to round after a step up from step-2 opioids: the published
+    start of the target for pain weaker opioids no longer control (the label's
+    ``step-up-start`` and the palliative guideline's ``step-up-guideline`` rows of
+    ``opioid_dose_ranges.csv``, the rows ``check`` reads: the market's own, else borrowed, and
+    said so), from the lowest start to the highest; where none is shipped for the target, the
+    unreduced equianalgesic range, and a step says so."""
+    labels, guides = step_up_starts(target.drug.name, target.route, release,
+                                    24.0 / doses_per_day, market, knowledge=knowledge)
+    rows = [*labels, *guides]
+    name = f"{target.drug.name} {release or ''} {target.route.value}".replace("  ", " ")
+    if not rows:
+        steps.append(Step("step up", (
+            f"no published start for pain uncontrolled by weaker opioids is shipped for {name} "
+            f"(opioid_dose_ranges.csv, step-up-start or step-up-guideline): the equianalgesic "
+            f"dose, unreduced, {format_range(equianalgesic)}")))
+        return equianalgesic
+    per_dose = [row.per_dose if row.per_dose is not None else (row.per_day or 0.0) / doses_per_day
+                for row in rows]
+    per_dose = [min(dose, row.per_day / doses_per_day) if row.per_day is not None else dose
+                for dose, row in zip(per_dose, rows, strict=True)]
+    start = (min(per_dose) * doses_per_day, max(per_dose) * doses_per_day)
+
+    def words(row: OpioidRange, dose: float) -> str:
+        kind = "label" if row.check == "step-up-start" else "guideline"
+        lent = (f", borrowed: no {market.upper()} row" if row.market not in (None, market)
+                else "")
+        return (f"{significant(dose, 4)} mg a dose ({(row.market or 'any').upper()} {kind}"
+                f"{lent}; {row.where}) [{row.source.split(' [')[0]}]")
+
+    steps.append(Step("step up", (
+        f"the published start of {name} for pain uncontrolled by weaker opioids, the plan from "
+        f"a step-2 opioid instead of the equianalgesic {format_range(equianalgesic)}: "
+        + "; ".join(words(row, dose) for row, dose in zip(rows, per_dose, strict=True))
+        + f" = {format_range(start)}; the low end is the start")))
+    return start
 
 
 def _patch_removal(knowledge: Knowledge, scheduled: Iterable[Item]) -> list[Step]:

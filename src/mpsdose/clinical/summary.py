@@ -30,21 +30,26 @@ class Summary(Value):
         Its daily totals.
     equivalent
         Its oral morphine equivalent under the table chosen.
+    plausibility
+        The ``opioid-implausible-dose`` errors ``check`` raises for the same items (a unit or
+        decimal slip to confirm): a total of such a dose is shown, never passed as ordinary.
     """
 
     regimen: Regimen
     totals: DailyTotals
     equivalent: RegimenEquivalent
+    plausibility: tuple[Finding, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """The totals' findings (what was assumed, what could not be counted), then the OME's."""
-        return (*findings(self.totals), *self.equivalent.findings)
+        """The plausibility errors, the totals' findings (what was assumed, what could not be
+        counted), then the OME's."""
+        return (*self.plausibility, *findings(self.totals), *self.equivalent.findings)
 
 
 @checked
 def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | None = None, *,
-              threshold_context: str | None = None,
+              threshold_context: str | None = None, judge_plausibility: bool = True,
               knowledge: Knowledge | None = None) -> Summary:
     """Daily totals and OME of a regimen (the library function behind ``mpsdose total``).
 
@@ -59,6 +64,11 @@ def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | 
     threshold_context
         A guideline context to report the OME against (``cdc2022``, ``cdc2016``,
         ``opioids-aware``); None or ``palliative``: none.
+    judge_plausibility
+        Judge the opioid doses as ``check`` judges their plausibility
+        (:func:`mpsdose.clinical.ranges.implausible_doses`, every market's rows, the regimen's
+        patient): an implausible dose is an error finding (``--strict``: exit 1), an amount
+        beyond any unit slip is refused. False where ``check`` runs beside it (the web page).
     knowledge
         The clinical knowledge to use; None: the shipped data.
 
@@ -70,9 +80,19 @@ def summarize(regimen: Regimen | Iterable[Item], table: str | ConversionTable | 
     ------
     UnknownTableError
         An unknown table id or threshold context.
+    DoseError
+        An opioid amount beyond any single unit slip (not a dose), as ``check`` refuses it.
     """
     if not isinstance(regimen, Regimen):
         regimen = Regimen(tuple(regimen))
+    plausibility: tuple[Finding, ...] = ()
+    if judge_plausibility:
+        from mpsdose.clinical.ranges import implausible_doses  # the range rows load on first use
+
+        named = table if isinstance(table, str) else None
+        plausibility = tuple(implausible_doses(regimen.items, regimen.patient, table=named,
+                                               knowledge=knowledge))
     return Summary(regimen, daily_totals(regimen),
                    oral_morphine_equivalent(regimen, table, threshold_context=threshold_context,
-                                            knowledge=knowledge, count_once=True))
+                                            knowledge=knowledge, count_once=True),
+                   plausibility)

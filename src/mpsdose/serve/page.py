@@ -256,7 +256,7 @@ def build(query: Query, *, knowledge: Knowledge | None = None,
         return attrs.evolve(page, errors=tuple(errors), notes=tuple(notes))
     regimen = Regimen(items, patient=patient)
     previous = Regimen(previous_items, label="previous") if previous_items else None
-    summary = summarize(regimen, table, knowledge=k)
+    summary = summarize(regimen, table, judge_plausibility=False, knowledge=k)  # check judges
     found = [*summary.findings,
              *check(regimen, patient, previous=previous, table=table, knowledge=k)]
     by_severity: dict[str, list[FindingView]] = {"error": [], "warning": [], "info": []}
