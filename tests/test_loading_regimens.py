@@ -53,12 +53,19 @@ def test_the_finding_names_the_regimen_and_its_source(tmp_path):
     assert found[0].source == "Test label [P]"
 
 
-def test_each_item_is_judged_by_its_own_daily_dose(tmp_path):
-    # two items of 5 mg twice daily make 20 mg a day, but neither is a loading regimen
+def test_the_days_total_is_judged_however_it_is_split_into_items(tmp_path):
+    # two items of 5 mg twice daily give the patient 20 mg a day for 30 days: the loading
+    # regimen's day beyond its days, however it is written (the pharmacist's audit, finding 6:
+    # "apixaban 5 mg po bid" + "Eliquis 5 mg po bid" had been called "allowed by the label")
     found = check(Regimen.parse(["apixaban 5 mg po bid for 30 days",
                                  "apixaban 5 mg po bid for 30 days"]), PATIENT,
                   knowledge=_knowledge(tmp_path))
-    assert not [f for f in found if f.code.startswith("apixaban-duration")]
+    assert [f.code for f in found if f.code.startswith("apixaban-duration")] == [
+        "apixaban-duration-above-max"]
+    # ... and one item of the maintenance dose alone is not
+    alone = check(Regimen.parse(["apixaban 5 mg po bid for 30 days"]), PATIENT,
+                  knowledge=_knowledge(tmp_path))
+    assert not [f for f in alone if f.code.startswith("apixaban-duration")]
 
 
 @pytest.mark.parametrize("row", [

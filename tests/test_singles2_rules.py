@@ -22,7 +22,7 @@ def _found(text: str, patient: Patient | None = None) -> dict[str, Severity]:
 
 
 def _single(drug: str) -> str:
-    return f"{drug}-single-dose-above-max"
+    return f"{drug.replace(' ', '-')}-single-dose-above-max"  # a code joins a name's words
 
 
 # -- above the largest single dose: flagged, with the row's severity ----------------------------
