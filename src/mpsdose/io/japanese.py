@@ -83,7 +83,7 @@ from mpsdose.knowledge.bundle import Knowledge, resolve
 from mpsdose.knowledge.practice import Strength
 from mpsdose.knowledge.products import PatchProduct, ProductStrength, fold
 from mpsdose.model.boundary import checked
-from mpsdose.model.drugs import Drug, normal_name
+from mpsdose.model.drugs import Drug, nearest_names, normal_name
 from mpsdose.model.errors import ItemSyntaxError, RouteError, UnitError, UnknownDrugError
 from mpsdose.model.regimen import Dose, Ingredient, Item, Schedule, ScheduleKind
 from mpsdose.model.value import Value
@@ -1202,7 +1202,7 @@ def _parse(body: str, source: str, k: Knowledge) -> tuple[_Named | None, _Sig]:
     if named is None and not _REFERS.match(body) and not _BOLUS_WORD.search(body):
         first = re.match(r"[^\s\d()]+", body)
         name = first.group(0) if first else body.split()[0]
-        raise UnknownDrugError(name, _close(name, k), text=source)
+        raise _unknown(name, k, source)
     if named is not None and lead is not None:
         named = _with_percent(named, float(lead.group(1)), source)
     tokens = _tokens(body, source, 0 if named is None else named.end, k,
@@ -1240,11 +1240,20 @@ def _with_percent(named: _Named, percent: float, source: str) -> _Named:
     return attrs.evolve(named, percent=percent)
 
 
-def _close(name: str, k: Knowledge) -> list[str]:
-    import difflib  # only on the error path
-
-    names = [n for n, _ in _japanese_names(k)] + list(k.products.names())
-    return difflib.get_close_matches(fold(name), names, n=3, cutoff=0.5)
+def _unknown(name: str, k: Knowledge, source: str) -> UnknownDrugError:
+    """The error for a Japanese name mpsdose does not know: the catalogue's Japanese names and the
+    listed products close enough to be a misspelling of it, one per drug, each with its drug and
+    class, as the Latin path offers them (:func:`mpsdose.model.drugs.nearest_names`): レバミピド錠
+    is not offered ノバミン錠 (prochlorperazine) or ナルラピド錠 (hydromorphone)."""
+    books = k.catalogue
+    names = {fold(n): drug for n, drug in books.names.items() if is_japanese(n)}
+    for folded, rows in k.products.by_name.items():
+        names.setdefault(folded, rows[0].drug)
+    for folded, patches in k.products.patches_by_name.items():
+        names.setdefault(folded, patches[0].drug)
+    nearest = nearest_names(fold(name), names)
+    return UnknownDrugError(name, nearest, text=source,
+                            suggested_drugs=[books.describe(n, names[n]) for n in nearest])
 
 
 # -- the kinds of prescription ----------------------------------------------------------------------

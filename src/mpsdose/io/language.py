@@ -40,7 +40,7 @@ from mpsdose.model.regimen import (
     Schedule,
     ScheduleKind,
 )
-from mpsdose.model.units import ACTIVITY_SPELLINGS, REFUSED, SPELLINGS, lookup_unit
+from mpsdose.model.units import ACTIVITY_SPELLINGS, REFUSED, SPELLINGS, Unit, UnitKind, lookup_unit
 from mpsdose.model.vocabulary import FORMS, RELEASES, ROUTE_SPELLINGS, Route
 
 if TYPE_CHECKING:
@@ -76,6 +76,9 @@ _COUNT_BEFORE_NAME = re.compile(
 _TIMES = {
     "daily": 1, "once daily": 1, "once a day": 1, "once per day": 1, "qd": 1, "od": 1,
     "every day": 1, "qam": 1, "mane": 1, "in the morning": 1,
+    # "om" (omni mane), the UK chart's "every morning"; its partner "on" (omni nocte) is not read:
+    # "on" is an English word of the item language ("on alternate days")
+    "om": 1,
     "bid": 2, "b.i.d.": 2, "bd": 2, "twice daily": 2, "twice a day": 2,
     "tid": 3, "t.i.d.": 3, "tds": 3, "three times daily": 3, "three times a day": 3,
     "qid": 4, "q.i.d.": 4, "qds": 4, "four times daily": 4, "four times a day": 4,
@@ -781,6 +784,23 @@ def _resolve(parts: _Parts, known: Knowledge, *,
     return drugs, None
 
 
+def _volume_alone(text: str, written: str, unit: Unit) -> UnitError:
+    """The error for a volume written without its concentration ("lactulose 15 mL po bd"): it
+    gives no amount of the drug, and mpsdose does not guess a liquid's strength (they differ
+    between products and markets), so the message shows the item with the concentration's place
+    marked, as the item language writes it ("15 mL of 10 mg/5 mL")."""
+    found = re.search(rf"{_NUM}\s*{re.escape(written)}(?![a-z])", text, re.IGNORECASE)
+    message = (f"{unit} is not a dose unit; a volume is read with its concentration, which the "
+               "item does not give")
+    if found is not None:
+        shown = f"{text[:found.end()]} of STRENGTH{text[found.end():]}".strip()
+        message += (f": write the concentration after the volume, as the label gives it: "
+                    f"'{shown}' (e.g. 'of 10 mg/5 mL', 'of 2 mg/mL')")
+    else:
+        message += ": write a mass (mg), or a volume with its concentration ('2 mL of 10 mg/mL')"
+    return UnitError(message, unit=unit.symbol, text=text)
+
+
 def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
     text = parts.text
     books = known.catalogue
@@ -814,6 +834,8 @@ def _assemble(parts: _Parts, known: Knowledge, *, allow_unlisted: bool) -> Item:
                 f"({'/'.join(d.name for d in drugs)})", text=text,
             )
         amount_unit = lookup_unit(parts.unit, text=text)
+        if amount_unit.kind is UnitKind.VOLUME:
+            raise _volume_alone(text, parts.unit, amount_unit)
         for drug in drugs:  # before the amounts: the unit as written is named
             drug.check_unit(amount_unit, written=parts.unit, text=text)
         given = [Dose.of(value, amount_unit, text=text) for value in parts.amounts]

@@ -298,11 +298,12 @@ class Catalogue(Value):
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Up to ``n`` known names close enough to ``name`` to be a misspelling of it, one per drug.
 
-        Each drug is offered once, by its name nearest to ``name`` (by
-        :class:`difflib.SequenceMatcher` ratio; the canonical name on a tie), and only where that
-        ratio is at least :data:`MISSPELLING_CUTOFF`: a name further away is another drug whose
-        spelling happens to be near (Coumadin is not codeine), which is how look-alike names get a
-        wrong drug chosen. None may be close enough: the list is then empty.
+        Each drug is offered once, by its name nearest to ``name``, and only where that name's
+        :class:`difflib.SequenceMatcher` ratio is at least :data:`MISSPELLING_CUTOFF`: a name
+        further away is another drug whose spelling happens to be near (Coumadin is not codeine),
+        which is how look-alike names get a wrong drug chosen. None may be close enough: the list
+        is then empty. A name one edit away (:data:`SINGLE_ERROR`) comes first
+        (:func:`nearest_names`).
 
         Parameters
         ----------
@@ -316,27 +317,13 @@ class Catalogue(Value):
         list of str
             Nearest first; empty where none is close enough.
         """
-        import difflib  # only on the error path
+        return nearest_names(normal_name(name), self.names, n)
 
-        key = normal_name(name)
-        best: dict[str, tuple[float, bool, str]] = {}
-        matcher = difflib.SequenceMatcher()
-        matcher.set_seq2(key)
-        for known, drug in self.names.items():
-            matcher.set_seq1(known)
-            if matcher.real_quick_ratio() < MISSPELLING_CUTOFF or \
-                    matcher.quick_ratio() < MISSPELLING_CUTOFF:
-                continue
-            score = (matcher.ratio(), known == drug, known)
-            if score[0] >= MISSPELLING_CUTOFF and score[:2] > best.get(drug, (0.0, False, ""))[:2]:
-                best[drug] = score
-        ranked = sorted(best.values(), key=lambda s: (-s[0], not s[1], s[2]))
-        return [known for _, _, known in ranked[:n]]
-
-    def describe(self, name: str) -> str:
+    def describe(self, name: str, drug: str | None = None) -> str:
         """What a known name is, as a suggestion says it: its drug's catalogue name (the INN;
         USAN where it differs) and class, "citalopram, an antidepressant"; the class alone where
-        the name is the drug's own ("an opioid").
+        the name is the drug's own ("an opioid"). ``drug`` names the drug of a name the catalogue
+        does not hold itself (a product name, ナルラピド錠: hydromorphone).
 
         Examples
         --------
@@ -345,9 +332,9 @@ class Catalogue(Value):
         >>> books.describe("celexa"), books.describe("oxycodone")
         ('citalopram, an antidepressant', 'an opioid')
         """
-        drug = self.resolve(name)
-        what = DRUG_CLASS_ONE.get(drug.drug_class, drug.drug_class)
-        return what if drug.name == normal_name(name) else f"{drug.name}, {what}"
+        found = self.resolve(name if drug is None else drug)
+        what = DRUG_CLASS_ONE.get(found.drug_class, found.drug_class)
+        return what if found.name == normal_name(name) else f"{found.name}, {what}"
 
     def describe_all(self, names: Iterable[str]) -> list[str]:
         """:meth:`describe` for each known name; a name the catalogue does not know ends the list
@@ -379,6 +366,59 @@ class Catalogue(Value):
 #: pharmacist's audit found (Coumadin → codeine, Panamax → Xanax and Opana, Butec → Subutex, Endone
 #: → methadone: 0.65 to 0.67) fall below it. tests/test_fixnames.py measures it again.
 MISSPELLING_CUTOFF = 0.75
+
+
+#: The edits of a single misspelling (Damerau, "A technique for computer detection and correction of
+#: spelling errors", Commun. ACM 7(3):171-176, 1964: an unknown word "has at most one error, which
+#: might be a wrong, missing or extra letter or a single transposition"; over 80% of misspelt words
+#: in his count had one such error). A known name this close to an unknown one is ranked before
+#: names that are merely similar: "fentanil" is one letter from "fentanyl", while "sufentanil" and
+#: "alfentanil" contain it whole and score a higher ratio.
+SINGLE_ERROR = 1
+
+
+def edit_distance(a: str, b: str) -> int:
+    """The Damerau-Levenshtein distance of two names (optimal string alignment): how many letters
+    changed, added, dropped or swapped with their neighbour turn one into the other."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def nearest_names(key: str, names: Mapping[str, str], n: int = 3) -> list[str]:
+    """Up to ``n`` of ``names`` (known name → its drug) close enough to ``key`` to be a misspelling
+    of it, one per drug, nearest first.
+
+    A drug is offered by its name nearest to ``key`` where that name's
+    :class:`difflib.SequenceMatcher` ratio is at least :data:`MISSPELLING_CUTOFF`. Names a single
+    error away (:data:`SINGLE_ERROR`, :func:`edit_distance`) come first, then by ratio, the drug's
+    own name on a tie, then alphabetically.
+    """
+    import difflib  # only on the error path
+
+    best: dict[str, tuple[bool, float, bool, str]] = {}
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(key)
+    for known, drug in names.items():
+        matcher.set_seq1(known)
+        if matcher.real_quick_ratio() < MISSPELLING_CUTOFF or \
+                matcher.quick_ratio() < MISSPELLING_CUTOFF:
+            continue
+        ratio = matcher.ratio()
+        if ratio < MISSPELLING_CUTOFF:
+            continue
+        score = (edit_distance(key, known) <= SINGLE_ERROR, ratio, known == drug, known)
+        if score[:3] > best.get(drug, (False, 0.0, False, ""))[:3]:
+            best[drug] = score
+    ranked = sorted(best.values(), key=lambda s: (not s[0], -s[1], not s[2], s[3]))
+    return [known for *_, known in ranked[:n]]
 
 
 def normal_name(name: str) -> str:
