@@ -227,7 +227,7 @@ def test_an_unlisted_item_changes_no_other_finding(items, options, unlisted):
                  previous=(Regimen.parse([*previous, unlisted], allow_unlisted=True)
                            if previous else None),
                  allow_unlisted=True, **options)
-    assert [f for f in both if f.code != "not-in-catalogue"] == alone
+    assert _others(both) == _others(alone)
     assert _codes(both).count("not-in-catalogue") == 1
 
 
@@ -251,6 +251,18 @@ items = ["morphine 15 mg po q4h", "baclofen 10 mg po tid"]
     assert {m.split("]")[0] for m in said} == {"[admission", "[titrated"}
 
 
+
+#: The one finding whose words may name an unlisted item: a regimen with no laxative the catalogue
+#: knows names an unlisted item as possibly the laxative (fixregress) — its code and severity are
+#: the same, its message not.
+NAMES_UNLISTED = "strong-opioid-no-laxative"
+
+
+def _others(found):
+    """The findings other than not-in-catalogue, the laxative one by code and severity only."""
+    return [(f.code, f.severity) if f.code == NAMES_UNLISTED else f
+            for f in found if f.code != "not-in-catalogue"]
+
 UNLISTED_MEDICINES = st.sampled_from(UNLISTED)
 
 
@@ -266,7 +278,7 @@ def test_adding_a_known_medicine_never_removes_a_finding(regimen, unlisted, age)
     # an empty regimen's "nothing was checked" is the one finding the added item may end: the
     # input is no longer empty (the item itself is then named as not checked)
     alone = [f for f in alone if f.code != "nothing-checked" or regimen.items]
-    assert [f for f in both if f.code != "not-in-catalogue"] == alone
+    assert _others(both) == _others(alone)
     assert [f.severity.value for f in both if f.code == "not-in-catalogue"] == ["warning"]
 
 
