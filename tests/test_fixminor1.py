@@ -65,3 +65,33 @@ def test_a_dose_not_known_beside_the_maximum_is_said_not_checked():
                           weight_kg=70))
     assert found.get("acetaminophen-max-not-checked") == "info"
     assert "acetaminophen-at-max" not in found
+
+
+# 2. A rescue's repeat interval comes from a row that states one; none seen is said.
+
+def test_alfentanil_sc_rescue_has_the_formulary_interval():
+    from mpsdose.clinical.rotation import convert
+
+    plan = convert(Regimen.parse(["morphine 30 mg/day sc continuous"]), "alfentanil sc")
+    rescue = plan.rescue
+    assert rescue is not None and rescue.interval_h == 1
+    assert "Lanarkshire" in rescue.source
+
+
+def test_a_drug_whose_first_row_states_a_prn_interval_keeps_it():
+    from mpsdose.knowledge.bundle import resolve
+    from mpsdose.model.vocabulary import Route
+
+    k = resolve(None)
+    assert k.usual_schedule("morphine", Route.SC, as_needed=True).prn_interval_h == 3
+    assert k.usual_schedule("alfentanil", Route.SC).prn_interval_h is None  # the driver row
+    assert k.usual_schedule("alfentanil", Route.SC, as_needed=True).prn_interval_h == 1
+    assert k.usual_schedule("morphine", Route.TRANSDERMAL, as_needed=True) is None
+
+
+def test_morley_makin_says_its_interval_is_in_the_source_not_invented():
+    from mpsdose.clinical.methadone import methadone_switch
+
+    result = methadone_switch(Regimen.parse(["morphine 300 mg/day"]), "morley-makin").methods[0]
+    assert result.frequency == "prn"
+    assert any("shortest interval between doses: see the source" in w for w in result.warnings)
