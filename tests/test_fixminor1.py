@@ -95,3 +95,32 @@ def test_morley_makin_says_its_interval_is_in_the_source_not_invented():
     result = methadone_switch(Regimen.parse(["morphine 300 mg/day"]), "morley-makin").methods[0]
     assert result.frequency == "prn"
     assert any("shortest interval between doses: see the source" in w for w in result.warnings)
+
+
+# 3. The reader's messages quote the text with its whitespace shown as spaces.
+
+@pytest.mark.parametrize("raw, shown", [
+    ("'tramadol 200\\xa0mg/day'", "'tramadol 200 mg/day'"),
+    ("'pregabalin \\n75\\xa0mg/day'", "'pregabalin 75 mg/day'"),
+    ("'oxycodone\\n5 mg'", "'oxycodone 5 mg'"),
+    ("'10\\u2009mg'", "'10 mg'"),
+    ("'a\\\\nb'", "'a\\\\nb'"),  # an escaped backslash of the text itself: kept
+    ("'caf\\xe9'", "'caf\\xe9'"),  # an escape of a character that is not whitespace: kept
+    ("'morphine 10 mg'", "'morphine 10 mg'"),
+])
+def test_visible_shows_escaped_whitespace_as_a_space(raw, shown):
+    from mpsdose.io.prose.text import visible
+
+    assert visible(raw) == shown
+
+
+def test_read_messages_show_spaces_and_json_keeps_the_text_exact():
+    from mpsdose.io.prose import read_course
+
+    text = "Tramadol 200\u00a0mg/day was given. Pregabalin \n75\u00a0mg/day was added.\n"
+    story = read_course(text)
+    messages = " ".join(f.finding.message for f in story.findings)
+    assert "\\xa0" not in messages and "\\n" not in messages
+    assert "'Tramadol 200 mg/day'" in messages
+    written = [item.as_written for state in story.states for item in state.items]
+    assert "Tramadol 200\u00a0mg/day" in written
