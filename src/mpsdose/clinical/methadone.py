@@ -315,6 +315,10 @@ def _morley_makin(k: Knowledge, ome: Range, market: str) -> MethodResult | None:
     frequency = "prn" if interval is None else f"q{interval.bounds[0]:g}h prn"
     warnings = ["stop the previous opioid; methadone as needed only, so the daily total "
                 "depends on use"]
+    if interval is None:
+        # the minimum interval between the doses is not in methadone_rules.csv (not seen in
+        # the copies of the source read): said, never invented
+        warnings.append(f"the shortest interval between doses: see the source [{fraction.source}]")
     if raw[1] > limit:
         warnings.insert(0, f"capped at {limit:g} mg a dose [{max_dose.source}]")  # type: ignore
     day = k.methadone_rules.get("morley_makin_day")

@@ -127,15 +127,20 @@ def rescue_for(drug: Drug, route: Route, daily: Range, market: str = "us", *,
     # to it where that is within the range; no product small enough is an error, not a 0 dose)
     (low, high), _, _ = givable_range(knowledge, (daily[0] * fraction[1], daily[1] * fraction[1]),
                                       drug.name, route, release, market)
-    row = knowledge.usual_schedule(drug.name, route, release)
-    interval = row.prn_interval_h if row is not None else None
-    return Rescue(drug, route, (low, high), interval, fraction,
-                  source + ("" if row is None else f"; interval: {row.source}"))
+    # the repeat interval from the best row that states one for as-needed doses (a drug's
+    # first row may be its syringe driver, which states none: SC alfentanil)
+    row = knowledge.usual_schedule(drug.name, route, release, as_needed=True)
+    if row is None:  # no interval seen in any source: said, never invented
+        return Rescue(drug, route, (low, high), None, fraction,
+                      f"{source}; interval: none stated in schedules.csv, see the source")
+    return Rescue(drug, route, (low, high), row.prn_interval_h, fraction,
+                  f"{source}; interval: {row.source}")
 
 
 def describe_rescue(rescue: Rescue) -> str:
     """The rescue dose in words, with the share and its source."""
-    every = "" if rescue.interval_h is None else f" every {rescue.interval_h:g} h as needed"
+    every = (" as needed (interval: see the source)" if rescue.interval_h is None
+             else f" every {rescue.interval_h:g} h as needed")
     low, high = (significant(rescue.fraction[0] * 100, 3), significant(rescue.fraction[1] * 100, 3))
     usual = f"about {high}%" if low == high else f"usual {low}–{high}%"
     return (f"{rescue.drug.name} {'ir ' if rescue.route is Route.ORAL else ''}"

@@ -625,10 +625,13 @@ def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
             continue
         if daily > ceiling * (1 + _TOLERANCE):
             found.append(_Measured(limit, "daily", "above", daily, ceiling, text, measured))
-        elif abs(daily - ceiling) <= ceiling * _TOLERANCE:
+        elif complete and abs(daily - ceiling) <= ceiling * _TOLERANCE:
             found.append(_Measured(limit, "daily", "at", daily, ceiling, text, measured))
         elif not complete:
-            # nothing counted (one as-needed dose with no maximum a day): no total to bound
+            # something not counted (an as-needed dose with no maximum a day, a single dose, a
+            # dose not known): no total to bound. A counted day already AT the maximum is judged
+            # here too, so that a PRN order of the same drug beside it (glycopyrronium 1.2 mg/24h
+            # by syringe driver and 200 micrograms q2h prn) is counted as below, not left out
             total = (f"total is at least {significant(daily, 4)} {counted}/day" if daily > 0
                      else "day's total is not known")
             singles = _single_doses(items, drug, limit)

@@ -544,7 +544,8 @@ class Knowledge:
             UsualSchedule.from_row(row) for row in self.rows("schedules.csv")))
 
     def usual_schedule(self, drug: str, route: Route, release: str | None = None,
-                       form: str | None = None) -> UsualSchedule | None:
+                       form: str | None = None, *,
+                       as_needed: bool = False) -> UsualSchedule | None:
         """The best-matching usual schedule (see :func:`~mpsdose.knowledge.practice.best_schedule`).
 
         Parameters
@@ -557,6 +558,8 @@ class Knowledge:
             ``ir``, ``er`` or None.
         form
             A canonical dosage form or None.
+        as_needed
+            Only rows that state an interval for as-needed doses (``prn_interval_h``).
 
         Returns
         -------
@@ -565,7 +568,10 @@ class Knowledge:
         """
         from mpsdose.knowledge.practice import best_schedule
 
-        return best_schedule(self.schedules, drug, route, release, form)
+        rows = self.schedules
+        if as_needed:
+            rows = tuple(row for row in rows if row.prn_interval_h is not None)
+        return best_schedule(rows, drug, route, release, form)
 
     @property
     def rotation_rules(self) -> Rules:

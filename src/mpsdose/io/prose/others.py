@@ -23,6 +23,7 @@ import attrs
 from mpsdose.io.prose.passage import Passage
 from mpsdose.io.prose.result import OtherItem, ReadFinding, Reading, ReadItem, ReadState
 from mpsdose.io.prose.scan import Token, scan
+from mpsdose.io.prose.text import visible
 from mpsdose.io.prose.words import (
     INN_STEM,
     MODAL_ADVERBS,
@@ -487,7 +488,7 @@ def read_other_items(first: Reading, passage: Passage, second: Reading,
     findings = [f for f in first.findings if not _answered(f, amounts, names)]
     findings += [ReadFinding(Finding(
         Severity.INFO, "not-in-catalogue",
-        f"{o.as_written!r}: {o.name} is not in mpsdose's catalogue (named as a drug by "
+        f"{visible(repr(o.as_written))}: {o.name} is not in mpsdose's catalogue (named as a drug by "
         f"{_source_name(o.source)}): read, not totalled, not checked", _SOURCE), o.span)
         for o in others]
     # an assumption the second reading made in reading a kept item is said for it too

@@ -17,7 +17,7 @@ import attrs
 
 from mpsdose.io.prose.result import NotADose, PrintedTotal, ReadFinding
 from mpsdose.io.prose.scan import Amount, DrugName, Token, Vocabulary
-from mpsdose.io.prose.text import normalise
+from mpsdose.io.prose.text import normalise, visible
 from mpsdose.knowledge.bundle import Knowledge
 from mpsdose.model.drugs import Catalogue, Drug
 from mpsdose.model.findings import Finding, Severity
@@ -122,7 +122,8 @@ class Passage:
                     span: tuple[int, int] | None) -> None:
         """A finding of the reading, with the span of the words it is about (None: the whole
         text)."""
-        self.story.findings.append(ReadFinding(Finding(severity, code, message, _SOURCE), span))
+        self.story.findings.append(ReadFinding(Finding(severity, code, visible(message), _SOURCE),
+                                                span))
 
     def add_not_dose(self, token: Token, why: str) -> None:
         """An amount set aside as not a dose, with why."""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from mpsdose.io.prose.text import visible
 from mpsdose.model.drugs import Drug
 from mpsdose.model.errors import PatientError, RegimenFileError
 from mpsdose.model.findings import Finding
@@ -243,10 +244,10 @@ class Reading(Value):
             notes = [state.note] if state.note else []
             if left:
                 notes.append("not written as items (see `mpsdose read --json`): "
-                              + "; ".join(repr(text) for text in left))
+                              + "; ".join(visible(repr(text)) for text in left))
             if state.not_in_catalogue:
                 notes.append("not in mpsdose's catalogue, not totalled, not checked: "
-                              + "; ".join(f"{other.as_written!r} ({other.name})"
+                              + "; ".join(f"{visible(repr(other.as_written))} ({other.name})"
                                           for other in state.not_in_catalogue))
             states.append(State(state.label, Regimen(items, state.label), note=" ".join(notes)
                                 or None))

@@ -18,7 +18,7 @@ import attrs
 
 from mpsdose.model.value import Value
 
-__all__ = ["Sentence", "normalise", "sentences"]
+__all__ = ["Sentence", "normalise", "sentences", "visible"]
 
 _SAME = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
@@ -279,3 +279,25 @@ def _add(found: list[Sentence], normal: str, start: int, end: int) -> None:
             start += 1
     if stop > start:
         found.append(Sentence(len(found), start, stop))
+
+
+# a whitespace character shown as Python's escape by a ``{text!r}`` quotation (a no-break space
+# as \xa0, a line break as \n): not preceded by an escaped backslash of the text itself
+_ESCAPED_SPACE = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|[nrtfv])")
+
+
+def visible(message: str) -> str:
+    r"""A message whose quotations of the text show its whitespace as a space.
+
+    The words of a case report are quoted as written (``'tramadol 200 mg/day'``), but a
+    no-break space, a thin space or a line break inside them is shown as one space, not as the
+    escape a Python quotation prints (``\xa0``, ``\n``); ``--json`` keeps ``as_written`` exact.
+    """
+    def space(match: re.Match[str]) -> str:
+        code = match.group(2) or match.group(3)
+        if code and not chr(int(code, 16)).isspace():
+            return match.group(0)  # an escape of another character: left as it was
+        after_space = not match.group(1) and message[max(match.start() - 1, 0)] == " "
+        return match.group(1) + ("" if after_space else " ")  # one space for a run
+    return _ESCAPED_SPACE.sub(space, message)
