@@ -49,7 +49,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -533,24 +533,30 @@ def _limit_daily(items: Sequence[Item], drug: str, route: Route | None,
     return daily, complete and known and uncounted == 0
 
 
-def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[float] | None:
-    """The doses [mg] of the single-dose (``once``) items that :func:`_limit_daily` does not
-    count for a limit's drug, route and release, where every uncounted item is one with a
-    known dose; None where any other item (a PRN dose with no maximum, a dose not known) is
-    uncounted."""
-    doses: list[float] = []
+def _uncounted_doses(items: Sequence[Item], drug: str,
+                     limit: DoseLimit) -> Iterator[tuple[Item, float | None]]:
+    """Each item of a limit's drug, route and release that :func:`_limit_daily` does not count,
+    with the ingredient's dose [mg] (None where not known)."""
     for item in items:
         if not item.listed or (limit.route is not None and item.route is not limit.route):
             continue
         if limit.release is not None and (item.release or "ir") != limit.release:
             continue
         for ingredient in item.ingredients:
-            if ingredient.drug.name != drug or not _uncounted(item, ingredient):
-                continue
-            dose = item.per_dose(ingredient)
-            if item.schedule.kind is not ScheduleKind.ONCE or dose is None:
-                return None
-            doses.append(dose)
+            if ingredient.drug.name == drug and _uncounted(item, ingredient):
+                yield item, item.per_dose(ingredient)
+
+
+def _single_doses(items: Sequence[Item], drug: str, limit: DoseLimit) -> list[float] | None:
+    """The doses [mg] of the single-dose (``once``) items that :func:`_limit_daily` does not
+    count for a limit's drug, route and release, where every uncounted item is one with a
+    known dose; None where any other item (a PRN dose with no maximum, a dose not known) is
+    uncounted."""
+    doses: list[float] = []
+    for item, dose in _uncounted_doses(items, drug, limit):
+        if item.schedule.kind is not ScheduleKind.ONCE or dose is None:
+            return None
+        doses.append(dose)
     return doses or None
 
 
@@ -558,20 +564,8 @@ def _largest_uncounted_prn_dose(items: Sequence[Item], drug: str,
                                 limit: DoseLimit) -> float | None:
     """The largest known dose [mg] of the PRN items that :func:`_limit_daily` does not count
     (no PRN maximum a day) for a limit's drug, route and release; None where there is none."""
-    doses: list[float] = []
-    for item in items:
-        if not item.listed or not item.prn or (limit.route is not None
-                                               and item.route is not limit.route):
-            continue
-        if limit.release is not None and (item.release or "ir") != limit.release:
-            continue
-        for ingredient in item.ingredients:
-            if ingredient.drug.name != drug or not _uncounted(item, ingredient):
-                continue
-            dose = item.per_dose(ingredient)
-            if dose is not None:
-                doses.append(dose)
-    return max(doses) if doses else None
+    return max((dose for item, dose in _uncounted_doses(items, drug, limit)
+                if item.prn and dose is not None), default=None)
 
 
 def _one_limit(items: Sequence[Item], limit: DoseLimit, patient: Patient,
